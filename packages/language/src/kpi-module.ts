@@ -1,0 +1,57 @@
+import { inject, type LangiumSharedCoreServices, type Module } from 'langium';
+import {
+    createDefaultModule, createDefaultSharedModule,
+    type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices,
+    type PartialLangiumSharedServices,
+} from 'langium/lsp';
+import { KpiSpecGeneratedModule, KpiSpecGeneratedSharedModule } from './generated/module.js';
+import { defaultSettings, type KpiSettings } from './settings.js';
+import { KpiDocumentValidator } from './validation/document-validator.js';
+import { registerChecks } from './validation/register.js';
+import { KpiDocumentBuilder } from './workspace/document-builder.js';
+import { KpiIndexManager } from './workspace/index-manager.js';
+import { KpiScopeComputation } from './workspace/scope-computation.js';
+import { KpiScopeProvider } from './workspace/scope-provider.js';
+
+export type KpiAddedServices = {
+    kpi: {
+        Settings: KpiSettings;
+    };
+};
+
+export type KpiServices = LangiumServices & KpiAddedServices;
+
+export const KpiModule: Module<KpiServices, PartialLangiumServices & KpiAddedServices> = {
+    kpi: {
+        Settings: () => defaultSettings(),
+    },
+    references: {
+        ScopeComputation: (services) => new KpiScopeComputation(services),
+        ScopeProvider: (services) => new KpiScopeProvider(services),
+    },
+    validation: {
+        DocumentValidator: (services) => new KpiDocumentValidator(services),
+    },
+};
+
+export const KpiSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    workspace: {
+        IndexManager: (services) => new KpiIndexManager(services),
+        DocumentBuilder: (services) => new KpiDocumentBuilder(services),
+    },
+};
+
+/** Creates the shared and language services; the CLI, tests and the language server all start here. */
+export function createKpiServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; kpi: KpiServices } {
+    const shared = inject(createDefaultSharedModule(context), KpiSpecGeneratedSharedModule, KpiSharedModule);
+    const kpi = inject(createDefaultModule({ shared }), KpiSpecGeneratedModule, KpiModule);
+    shared.ServiceRegistry.register(kpi);
+    registerChecks(kpi);
+    if (!context.connection) {
+        // Without a language client nothing configures the workspace, so set it up here.
+        shared.workspace.ConfigurationProvider.initialized({});
+    }
+    return { shared, kpi };
+}
+
+export type { LangiumSharedCoreServices };

@@ -1,0 +1,88 @@
+/**
+ * The rule catalog: every diagnostic KPI Spec reports has an id from here
+ * (ESLint-style `group/name`, as in RULES.md), a default severity and a one-line title.
+ * The CLI (SARIF rules, docs links), the configuration (valid ids) and the editor read it.
+ */
+export type Severity = 'error' | 'warn' | 'info';
+export type SeveritySetting = Severity | 'off';
+
+export interface RuleMeta {
+    readonly id: string;
+    readonly severity: Severity;
+    readonly title: { readonly zh: string; readonly en: string };
+}
+
+const rule = (id: string, severity: Severity, zh: string, en: string): RuleMeta => ({ id, severity, title: { zh, en } });
+
+export const RULES: readonly RuleMeta[] = [
+    // Parse, link and names
+    rule('syntax/lexing', 'error', '无法识别的字符', 'Unrecognised characters'),
+    rule('syntax/parsing', 'error', '语法错误', 'Syntax error'),
+    rule('reference/unresolved', 'error', '引用无法解析', 'Unresolved reference'),
+    rule('name/duplicate', 'error', '名称重复', 'Duplicate name'),
+    // Targets
+    rule('target/below-contract', 'error', '目标值弱于合同约定', 'Target weaker than the contract'),
+    rule('target/below-standard', 'error', '目标值弱于适用标准的要求', 'Target weaker than an applied standard'),
+    rule('target/unit-mismatch', 'error', '目标值与引用的单位无法比较', 'Target and reference units cannot be compared'),
+    rule('target/missing-quantity', 'error', '缺少数量指标', 'No quantity indicator'),
+    rule('target/missing-benefit', 'error', '缺少效益指标', 'No benefit indicator'),
+    rule('target/missing-satisfaction', 'warn', '缺少满意度指标', 'No satisfaction indicator'),
+    rule('target/required-indicator', 'warn', '未设置适用标准的必设指标', 'A required indicator of an applied standard is not set'),
+    rule('target/above-baseline', 'warn', '目标值劣于基准水平', 'Target worse than a baseline'),
+    rule('target/no-comparator', 'warn', '目标值缺少比较符', 'Target value without a comparator'),
+    rule('target/no-unit', 'warn', '目标值缺少计量单位', 'Target value without a unit'),
+    rule('target/vague', 'info', '目标不可衡量', 'Target not measurable'),
+    rule('target/no-source', 'info', '指标未注明数据来源', 'Indicator without a data source'),
+    rule('target/mixed-scheme', 'warn', '混用2020与2021指标体系', 'Mixed 2020 and 2021 indicator schemes'),
+    rule('contract/no-penalty', 'warn', '合同条款未约定违约责任', 'Contract clause without a penalty'),
+    rule('contract/untracked-clause', 'warn', '合同条款未被项目指标跟踪', 'Contract clause not tracked by any indicator'),
+    // Self-assessment
+    rule('score/full-despite-shortfall', 'error', '未达目标却得满分', 'Full marks for a missed target'),
+    rule('score/deducted-despite-met', 'warn', '达到目标却扣分且未说明原因', 'Points deducted from a met target without a reason'),
+    rule('score/off-rule', 'warn', '得分与评分规则不符', 'Score differs from the scoring rule'),
+    rule('score/over-weight', 'error', '得分超过分值', 'Score above the weight'),
+    rule('score/qualitative-band', 'error', '定性评分超出等级区间', 'Qualitative score outside its band'),
+    rule('score/weights-total', 'error', '分值合计不符', 'Weights do not add up to the total'),
+    rule('score/profile-weights', 'warn', '一级指标分值与评分方案不符', 'Level-1 weights differ from the profile'),
+    rule('score/total-mismatch', 'error', '得分合计不符', 'Scores do not add up to the total'),
+    rule('score/grade-mismatch', 'error', '等级与总分不符', 'Grade does not match the total'),
+    rule('score/execution', 'error', '预算执行得分不符', 'Budget execution score off the rule'),
+    rule('score/ignores-problem', 'warn', '承认存在问题却未扣分', 'Problem admitted but full marks kept'),
+    rule('assessment/below-contract', 'warn', '实际值未达到合同约定', 'Actual misses the contract'),
+    rule('assessment/below-standard', 'warn', '实际值未达到标准要求', 'Actual misses a standard requirement'),
+    rule('assessment/above-baseline', 'warn', '实际值劣于基准水平', 'Actual worse than a baseline'),
+    rule('assessment/goal-not-covered', 'warn', '总体目标未自评', 'Overall goal not assessed'),
+    rule('assessment/indicator-not-assessed', 'warn', '指标未自评', 'Indicator not assessed'),
+    rule('assessment/no-actual', 'warn', '缺少实际完成值', 'No actual value'),
+    rule('assessment/actual-not-value', 'error', '实际值写成了比较式', 'Actual written as a comparison'),
+    rule('assessment/missing-deviation', 'warn', '缺少偏差原因', 'Deviation reason missing'),
+    rule('assessment/unit-mismatch', 'error', '实际值与目标值单位无法比较', 'Actual and target units cannot be compared'),
+    rule('milestone/late', 'warn', '里程碑滞后完成', 'Milestone done late'),
+    rule('milestone/overdue', 'error', '里程碑逾期未完成', 'Milestone overdue'),
+    // Compliance review
+    rule('compliance/unassessed-met', 'error', '未考核即认定达标', 'Met without assessment'),
+    rule('compliance/no-data', 'warn', '考核无数据支撑', 'Verdict without data'),
+    rule('compliance/verdict-contradicts', 'error', '考核结论与实际不符', 'Verdict contradicts the actual'),
+    rule('compliance/unmet-no-penalty', 'warn', '未达标条款无违约责任', 'Unmet clause without a penalty'),
+    rule('compliance/clause-not-reviewed', 'warn', '合同条款未考核', 'Contract clause not reviewed'),
+    // Inline configuration
+    rule('suppression/unused', 'warn', '抑制注释未抑制任何诊断', 'Suppression comment suppresses nothing'),
+    rule('suppression/no-reason', 'warn', '抑制注释缺少理由', 'Suppression comment without a reason'),
+];
+
+export type RuleId = string;
+
+const byId = new Map(RULES.map(r => [r.id, r]));
+
+export function ruleMeta(id: string): RuleMeta | undefined {
+    return byId.get(id);
+}
+
+export function isRuleId(id: string): boolean {
+    return byId.has(id);
+}
+
+/** Path of the rule's docs page, relative to the repository root. */
+export function ruleDocsPath(id: string): string {
+    return `docs/rules/${id}.md`;
+}

@@ -1,0 +1,3 @@
+export * from './unit-table.js';
+export * from './measure.js';
+export * from './constraint.js';

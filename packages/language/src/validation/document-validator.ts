@@ -1,0 +1,53 @@
+import { DefaultDocumentValidator, DocumentValidator, type LangiumDocument, type ValidationOptions } from 'langium';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { pick } from '../i18n/locale.js';
+import type { KpiServices } from '../kpi-module.js';
+import { closestNames } from './closest-names.js';
+
+const BUILT_IN_CODES: Record<string, string> = {
+    [DocumentValidator.LexingError]: 'syntax/lexing',
+    [DocumentValidator.ParsingError]: 'syntax/parsing',
+    [DocumentValidator.LinkingError]: 'reference/unresolved',
+};
+
+/**
+ * Gives Langium's own lexing, parsing and linking diagnostics KPI Spec rule ids, and
+ * unresolved references a message that names the candidates in scope.
+ */
+export class KpiDocumentValidator extends DefaultDocumentValidator {
+    constructor(private readonly services: KpiServices) {
+        super(services);
+    }
+
+    override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken?: Parameters<DefaultDocumentValidator['validateDocument']>[2]): Promise<Diagnostic[]> {
+        const diagnostics = await super.validateDocument(document, options, cancelToken);
+        for (const d of diagnostics) {
+            const data = d.data as { code?: string } | undefined;
+            const code = data?.code && BUILT_IN_CODES[data.code];
+            if (code) {
+                d.code = code;
+                d.data = { ...data, code };
+            }
+        }
+        return diagnostics;
+    }
+
+    protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        const before = diagnostics.length;
+        super.processLinkingErrors(document, diagnostics, options);
+        const locale = this.services.kpi.Settings.locale;
+        const errors = document.references.filter(r => r.error);
+        diagnostics.slice(before).forEach((d, i) => {
+            const info = errors[i]?.error?.info;
+            if (!info) return;
+            const name = info.reference.$refText;
+            const scope = this.services.references.ScopeProvider.getScope(info);
+            const candidates = closestNames(name, scope.getAllElements().map(e => e.name).distinct().toArray(), 5);
+            const list = candidates.join(locale === 'en' ? ', ' : '、');
+            d.message = pick(locale, {
+                zh: `找不到「${name}」` + (candidates.length ? `；可用的有：${list}` : '；当前范围内没有可引用的名称'),
+                en: `Cannot resolve '${name}'` + (candidates.length ? `; in scope: ${list}` : '; nothing of that kind is in scope'),
+            });
+        });
+    }
+}

@@ -1,0 +1,78 @@
+import type { AstNode } from 'langium';
+import type { Block, Contract, Model, Project, Standard } from '../generated/ast.js';
+import { goalsOf, indicatorsOf, milestonesOf } from '../model/project.js';
+import type { KpiServices } from '../kpi-module.js';
+import type { KpiIndexManager } from '../workspace/index-manager.js';
+import type { KpiChecks, Report } from './report.js';
+
+type Named = AstNode & { name: string };
+
+/** Reports every node after the first with the same name among `nodes`. */
+function reportDuplicates(nodes: Named[], report: Report, kind: { zh: string; en: string }): void {
+    const seen = new Map<string, Named>();
+    for (const node of nodes) {
+        if (!node.name) continue;
+        if (seen.has(node.name)) {
+            report('name/duplicate', {
+                node, property: 'name',
+                message: {
+                    zh: `${kind.zh}名称「${node.name}」重复`,
+                    en: `Duplicate ${kind.en} name '${node.name}'`,
+                },
+            });
+        } else {
+            seen.set(node.name, node);
+        }
+    }
+}
+
+export function nameChecks(services: KpiServices): KpiChecks {
+    const index = services.shared.workspace.IndexManager as KpiIndexManager;
+    const documents = services.shared.workspace.LangiumDocuments;
+
+    /** Top-level names are global: a block named like a block in this or another file. */
+    function blockNameMustBeUnique(model: Model, report: Report): void {
+        const here = model.$document?.uri.toString();
+        reportDuplicates(model.blocks as Named[], report, { zh: '', en: 'block' });
+        const local = new Set(model.blocks.map(b => b.name));
+        const elsewhere = here ? index.documentsExporting(local, new Set([here])) : new Set<string>();
+        if (elsewhere.size === 0) return;
+        const otherNames = new Map<string, string>();
+        for (const uri of elsewhere) {
+            for (const name of index.exportedNames(uri)) if (local.has(name) && !otherNames.has(name)) otherNames.set(name, uri);
+        }
+        for (const block of model.blocks as Block[]) {
+            const other = otherNames.get(block.name);
+            if (!other) continue;
+            const file = documents.all.find(d => d.uri.toString() === other)?.uri.path.split('/').pop() ?? other;
+            report('name/duplicate', {
+                node: block, property: 'name',
+                message: {
+                    zh: `名称「${block.name}」已在 ${file} 中定义`,
+                    en: `'${block.name}' is already defined in ${file}`,
+                },
+            });
+        }
+    }
+
+    function projectMemberNamesMustBeUnique(project: Project, report: Report): void {
+        reportDuplicates(indicatorsOf(project), report, { zh: '指标', en: 'indicator' });
+        reportDuplicates(goalsOf(project), report, { zh: '总体目标', en: 'goal' });
+        reportDuplicates(milestonesOf(project), report, { zh: '里程碑', en: 'milestone' });
+    }
+
+    function clauseNamesMustBeUnique(contract: Contract, report: Report): void {
+        reportDuplicates(contract.clauses, report, { zh: '条款', en: 'clause' });
+    }
+
+    function entryNamesMustBeUnique(standard: Standard, report: Report): void {
+        reportDuplicates(standard.entries, report, { zh: '标准条目', en: 'standard entry' });
+    }
+
+    return {
+        Model: [blockNameMustBeUnique],
+        Project: [projectMemberNamesMustBeUnique],
+        Contract: [clauseNamesMustBeUnique],
+        Standard: [entryNamesMustBeUnique],
+    };
+}

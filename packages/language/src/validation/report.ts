@@ -1,0 +1,65 @@
+import type { AstNode, Properties, ValidationAcceptor, ValidationChecks } from 'langium';
+import type { Range } from 'vscode-languageserver-types';
+import type { KpiSpecAstType } from '../generated/ast.js';
+import { pick, type Bilingual, type Locale } from '../i18n/locale.js';
+import { ruleMeta } from '../rules/catalog.js';
+
+/** What a check found: where, what (in both languages), and what a quick fix needs. */
+export interface Finding<N extends AstNode> {
+    node: N;
+    property?: Properties<N>;
+    index?: number;
+    range?: Range;
+    message: Bilingual;
+    data?: Record<string, unknown>;
+}
+
+export type Report = <N extends AstNode>(rule: string, finding: Finding<N>) => void;
+
+/** A check: one function per rule, named as the rule. */
+export type Check<T extends AstNode> = (node: T, report: Report) => void;
+
+export type KpiChecks = { [K in keyof KpiSpecAstType]?: Array<Check<KpiSpecAstType[K]>> };
+
+/** Diagnostic data every KPI Spec diagnostic carries: the rule id (as Langium's `code`) and fix data. */
+export interface KpiDiagnosticData {
+    code: string;
+    [key: string]: unknown;
+}
+
+/** Turns a Report into Langium diagnostics with the rule's default severity and the active locale. */
+export function reporter(accept: ValidationAcceptor, locale: () => Locale): Report {
+    return (rule, finding) => {
+        const meta = ruleMeta(rule);
+        if (!meta) throw new Error(`unknown rule id ${rule}`);
+        const severity = meta.severity === 'warn' ? 'warning' : meta.severity;
+        accept(severity, pick(locale(), finding.message), {
+            node: finding.node,
+            property: finding.property,
+            index: finding.index,
+            range: finding.range,
+            code: rule,
+            data: { ...finding.data, code: rule } satisfies KpiDiagnosticData,
+        });
+    };
+}
+
+/** Adapts a map of checks to Langium's registry shape. */
+export function toValidationChecks(checks: KpiChecks, locale: () => Locale): ValidationChecks<KpiSpecAstType> {
+    const result: Record<string, Array<(node: AstNode, accept: ValidationAcceptor) => void>> = {};
+    for (const [type, list] of Object.entries(checks)) {
+        result[type] = (list as Array<Check<AstNode>>).map(check => (node, accept) => check(node, reporter(accept, locale)));
+    }
+    return result as ValidationChecks<KpiSpecAstType>;
+}
+
+/** Merges several groups' check maps into one. */
+export function mergeChecks(...groups: KpiChecks[]): KpiChecks {
+    const merged: Record<string, unknown[]> = {};
+    for (const group of groups) {
+        for (const [type, list] of Object.entries(group)) {
+            (merged[type] ??= []).push(...(list as unknown[]));
+        }
+    }
+    return merged as KpiChecks;
+}
