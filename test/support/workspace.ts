@@ -1,0 +1,68 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
+import { createKpiServices, type KpiServices, type Locale } from '../../packages/language/src/index.js';
+
+export interface TestWorkspace {
+    services: KpiServices;
+    documents: Map<string, LangiumDocument>;
+    /** Diagnostics of one file as `line:rule` strings (1-based lines), sorted. */
+    diagnostics(file: string): import('vscode-languageserver-types').Diagnostic[];
+    /** Replaces a file's text and lets the document builder update the workspace, as the editor does. */
+    edit(file: string, text: string): Promise<void>;
+    remove(file: string): Promise<void>;
+}
+
+export function uriOf(file: string): URI {
+    return URI.parse(`file:///ws/${file}`);
+}
+
+/** Builds an in-memory workspace from file name → text, validating every document. */
+export async function buildWorkspace(files: Record<string, string>, locale: Locale = 'zh-CN'): Promise<TestWorkspace> {
+    const { shared, kpi } = createKpiServices(EmptyFileSystem);
+    kpi.kpi.Settings.locale = locale;
+    const langiumDocuments = shared.workspace.LangiumDocuments;
+    const factory = shared.workspace.LangiumDocumentFactory;
+    const documents = new Map<string, LangiumDocument>();
+    for (const [name, text] of Object.entries(files)) {
+        const doc = factory.fromString(text, uriOf(name));
+        langiumDocuments.addDocument(doc);
+        documents.set(name, doc);
+    }
+    const builder = shared.workspace.DocumentBuilder;
+    await builder.build([...documents.values()], { validation: true });
+    const ws: TestWorkspace = {
+        services: kpi,
+        documents,
+        diagnostics: (file) => ws.documents.get(file)?.diagnostics ?? [],
+        async edit(file, text) {
+            const uri = uriOf(file);
+            if (langiumDocuments.hasDocument(uri)) langiumDocuments.deleteDocument(uri);
+            const doc = factory.fromString(text, uri);
+            langiumDocuments.addDocument(doc);
+            ws.documents.set(file, doc);
+            await builder.update([uri], []);
+        },
+        async remove(file) {
+            ws.documents.delete(file);
+            await builder.update([], [uriOf(file)]);
+        },
+    };
+    return ws;
+}
+
+/** Reads every `.kpi` file of a folder (recursively) as name → text. */
+export function readFolder(dir: string, prefix = ''): Record<string, string> {
+    const files: Record<string, string> = {};
+    for (const entry of readdirSync(dir)) {
+        const full = join(dir, entry);
+        if (statSync(full).isDirectory()) Object.assign(files, readFolder(full, `${prefix}${entry}/`));
+        else if (entry.endsWith('.kpi')) files[prefix + entry] = readFileSync(full, 'utf8');
+    }
+    return files;
+}
+
+/** `line:rule` for each diagnostic (1-based), for compact assertions. */
+export function lineRules(diagnostics: readonly { range: { start: { line: number } }; code?: number | string }[]): string[] {
+    return diagnostics.map(d => `${d.range.start.line + 1}:${String(d.code)}`).sort();
+}
