@@ -1,11 +1,23 @@
 import type { KpiServices } from '../kpi-module.js';
+import { assessmentChecks } from './assessment-checks.js';
+import { complianceChecks } from './compliance-checks.js';
+import { contractChecks } from './contract-checks.js';
+import { milestoneChecks } from './milestone-checks.js';
 import { nameChecks } from './name-checks.js';
 import { mergeChecks, toValidationChecks } from './report.js';
+import { scoreChecks } from './score-checks.js';
+import { targetChecks } from './target-checks.js';
 
 /** Registers every rule group's checks with Langium's validation registry. */
 export function registerChecks(services: KpiServices): void {
     const checks = mergeChecks(
         nameChecks(services),
+        targetChecks(services),
+        contractChecks(services),
+        scoreChecks(services),
+        assessmentChecks(services),
+        milestoneChecks(services),
+        complianceChecks(services),
     );
     services.validation.ValidationRegistry.register(toValidationChecks(checks, () => services.kpi.Settings.locale));
 }
