@@ -7,3 +7,5 @@ export * as units from './units/index.js';
 export * from './model/categories.js';
 export * from './model/project.js';
 export * from './model/values.js';
+export * from './config/configuration.js';
+export * from './scoring/profile.js';

@@ -5,6 +5,7 @@ import {
     type PartialLangiumSharedServices,
 } from 'langium/lsp';
 import { KpiSpecGeneratedModule, KpiSpecGeneratedSharedModule } from './generated/module.js';
+import { KpiConfiguration } from './config/configuration.js';
 import { defaultSettings, type KpiSettings } from './settings.js';
 import { KpiDocumentValidator } from './validation/document-validator.js';
 import { registerChecks } from './validation/register.js';
@@ -16,6 +17,7 @@ import { KpiScopeProvider } from './workspace/scope-provider.js';
 export type KpiAddedServices = {
     kpi: {
         Settings: KpiSettings;
+        Configuration: KpiConfiguration;
     };
 };
 
@@ -24,6 +26,7 @@ export type KpiServices = LangiumServices & KpiAddedServices;
 export const KpiModule: Module<KpiServices, PartialLangiumServices & KpiAddedServices> = {
     kpi: {
         Settings: () => defaultSettings(),
+        Configuration: () => new KpiConfiguration(),
     },
     references: {
         ScopeComputation: (services) => new KpiScopeComputation(services),
