@@ -5,6 +5,7 @@ import {
     type PartialLangiumSharedServices,
 } from 'langium/lsp';
 import { KpiSpecGeneratedModule, KpiSpecGeneratedSharedModule } from './generated/module.js';
+import { KpiLspModule, KpiSharedLspModule } from './lsp/lsp-module.js';
 import { KpiConfiguration } from './config/configuration.js';
 import { defaultSettings, type KpiSettings } from './settings.js';
 import { KpiDocumentValidator } from './validation/document-validator.js';
@@ -46,8 +47,8 @@ export const KpiSharedModule: Module<LangiumSharedServices, PartialLangiumShared
 
 /** Creates the shared and language services; the CLI, tests and the language server all start here. */
 export function createKpiServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; kpi: KpiServices } {
-    const shared = inject(createDefaultSharedModule(context), KpiSpecGeneratedSharedModule, KpiSharedModule);
-    const kpi = inject(createDefaultModule({ shared }), KpiSpecGeneratedModule, KpiModule);
+    const shared = inject(createDefaultSharedModule(context), KpiSpecGeneratedSharedModule, KpiSharedModule, KpiSharedLspModule);
+    const kpi = inject(createDefaultModule({ shared }), KpiSpecGeneratedModule, KpiModule, KpiLspModule);
     shared.ServiceRegistry.register(kpi);
     registerChecks(kpi);
     if (!context.connection) {
