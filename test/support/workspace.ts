@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createKpiServices, type KpiServices, type Locale } from '../../packages/language/src/index.js';
 
 export interface TestWorkspace {
@@ -31,20 +32,23 @@ export async function buildWorkspace(files: Record<string, string>, locale: Loca
     }
     const builder = shared.workspace.DocumentBuilder;
     await builder.build([...documents.values()], { validation: true });
+    const textDocuments = shared.workspace.TextDocuments!;
+    let version = 0;
     const ws: TestWorkspace = {
         services: kpi,
         documents,
         diagnostics: (file) => ws.documents.get(file)?.diagnostics ?? [],
         async edit(file, text) {
+            // The builder re-reads a changed document's text from the open text documents, as
+            // the language server does with the editor's buffers (there is no file system here).
             const uri = uriOf(file);
-            if (langiumDocuments.hasDocument(uri)) langiumDocuments.deleteDocument(uri);
-            const doc = factory.fromString(text, uri);
-            langiumDocuments.addDocument(doc);
-            ws.documents.set(file, doc);
+            textDocuments.set(TextDocument.create(uri.toString(), 'kpi', ++version, text));
             await builder.update([uri], []);
+            ws.documents.set(file, langiumDocuments.getDocument(uri)!);
         },
         async remove(file) {
             ws.documents.delete(file);
+            textDocuments.delete(uriOf(file));
             await builder.update([], [uriOf(file)]);
         },
     };

@@ -1,46 +1,56 @@
-import { parseArgs } from 'node:util';
-import { parseLocale, type Locale } from '@kpispec/language';
-import { lint } from './commands/lint.js';
+import { format, FORMAT_HELP } from './commands/format.js';
+import { init, INIT_HELP } from './commands/init.js';
+import { lint, LINT_HELP } from './commands/lint.js';
+import { score, SCORE_HELP } from './commands/score.js';
 import { ExitCode, UserError } from './exit-codes.js';
+import { processIo, type Io } from './io.js';
+import { CLI_VERSION } from './version.js';
 
 const USAGE = `Usage: kpispec <command> [options]
 
 Commands:
-  lint [paths...]    check .kpi files and folders (read as one workspace)
+  lint [paths...]     check .kpi files and folders (read as one workspace)
+  score [paths...]    recompute the scores of self-assessments (自评)
+  format [paths...]   format .kpi files in place, or --check that they are formatted
+  init [folder]       write a starter project, contract, assessment and kpispec.json
 
-Options:
-  -f, --format <name>   stylish (default) or json
-      --locale <zh-CN|en>  message language (default from LANG)
-  -h, --help            show this help`;
+Run 'kpispec <command> --help' for a command's options.
+  -h, --help          show this help
+  -v, --version       print the version
+`;
+
+type Command = (argv: string[], io: Io) => Promise<number>;
+
+const COMMANDS: Record<string, { run: Command; help: string }> = {
+    lint: { run: lint, help: LINT_HELP },
+    score: { run: score, help: SCORE_HELP },
+    format: { run: format, help: FORMAT_HELP },
+    init: { run: init, help: INIT_HELP },
+};
 
 /** Runs the CLI and returns its exit code; only the bin entry point exits the process. */
-export async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+    const [first, ...rest] = argv;
     try {
-        const { values, positionals } = parseArgs({
-            args: argv,
-            allowPositionals: true,
-            options: {
-                format: { type: 'string', short: 'f', default: 'stylish' },
-                locale: { type: 'string' },
-                help: { type: 'boolean', short: 'h' },
-            },
-        });
-        const [command, ...paths] = positionals;
-        if (values.help || !command) {
-            process.stdout.write(USAGE + '\n');
-            return command || values.help ? ExitCode.Clean : ExitCode.Fatal;
+        if (first === '-v' || first === '--version') {
+            io.stdout(`${CLI_VERSION}\n`);
+            return ExitCode.Clean;
         }
-        const locale: Locale = parseLocale(values.locale) ?? parseLocale(process.env['LC_ALL'] || process.env['LANG']) ?? 'zh-CN';
-        if (values.locale && !parseLocale(values.locale)) throw new UserError(`unknown locale '${values.locale}' (use zh-CN or en)`);
-        switch (command) {
-            case 'lint': return await lint({ paths, format: values.format!, locale });
-            default: throw new UserError(`unknown command '${command}'\n${USAGE}`);
+        if (first === '-h' || first === '--help' || first === 'help') {
+            io.stdout((rest[0] && COMMANDS[rest[0]]?.help) || USAGE);
+            return ExitCode.Clean;
         }
+        if (first === undefined) {
+            io.stderr(USAGE);
+            return ExitCode.Fatal;
+        }
+        const command = COMMANDS[first];
+        if (!command) throw new UserError(`unknown command '${first}' (use lint, score, format or init; see kpispec --help)`);
+        return await command.run(rest, io);
     } catch (e) {
-        const message = e instanceof UserError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
-            ? (e as Error).message
-            : `internal error: ${(e as Error).message}`;
-        process.stderr.write(`kpispec: ${message}\n`);
+        // A user error is one line; anything else is a bug, still reported without a stack trace.
+        const message = e instanceof UserError ? e.message : `internal error: ${(e as Error)?.message ?? String(e)}`;
+        io.stderr(`kpispec: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
         return ExitCode.Fatal;
     }
 }

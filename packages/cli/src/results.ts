@@ -21,6 +21,22 @@ export interface FileResult {
     infoCount: number;
 }
 
+/** Everything a report format needs besides the results. */
+export interface ReportContext {
+    cwd: string;
+    /** Base of repository-relative paths (SARIF `%SRCROOT%`). */
+    root: string;
+    /** URL of the folder holding the rule pages (`<id>.md`). */
+    docsBaseUrl: string;
+    locale: 'zh-CN' | 'en';
+    color: boolean;
+    /** File text by path, for fingerprints. */
+    sources: ReadonlyMap<string, string>;
+    env: Readonly<Record<string, string | undefined>>;
+}
+
+export const SEVERITY_NAME = ['info', 'warning', 'error'] as const;
+
 function toSeverity(s: DiagnosticSeverity | undefined): 0 | 1 | 2 {
     return s === DiagnosticSeverity.Error ? 2 : s === DiagnosticSeverity.Warning ? 1 : 0;
 }
@@ -29,7 +45,7 @@ export function toLintMessage(d: Diagnostic): LintMessage {
     return {
         ruleId: String(d.code ?? 'unknown'),
         severity: toSeverity(d.severity),
-        message: typeof d.message === 'string' ? d.message : d.message.value,
+        message: typeof d.message === 'string' ? d.message : (d.message as { value: string }).value,
         line: d.range.start.line + 1,
         column: d.range.start.character + 1,
         endLine: d.range.end.line + 1,
@@ -37,14 +53,29 @@ export function toLintMessage(d: Diagnostic): LintMessage {
     };
 }
 
-export function fileResult(document: LangiumDocument): FileResult {
-    const messages = (document.diagnostics ?? []).map(toLintMessage)
-        .sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+export function compareMessages(a: LintMessage, b: LintMessage): number {
+    return a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message);
+}
+
+export function fileResult(filePath: string, diagnostics: readonly Diagnostic[], keep: (m: LintMessage) => boolean = () => true): FileResult {
+    const messages = diagnostics.map(toLintMessage).filter(keep).sort(compareMessages);
     return {
-        filePath: document.uri.fsPath,
+        filePath,
         messages,
         errorCount: messages.filter(m => m.severity === 2).length,
         warningCount: messages.filter(m => m.severity === 1).length,
         infoCount: messages.filter(m => m.severity === 0).length,
+    };
+}
+
+export function documentResult(document: LangiumDocument, keep?: (m: LintMessage) => boolean): FileResult {
+    return fileResult(document.uri.fsPath, document.diagnostics ?? [], keep);
+}
+
+export function totals(results: readonly FileResult[]): { errors: number; warnings: number; infos: number } {
+    return {
+        errors: results.reduce((n, r) => n + r.errorCount, 0),
+        warnings: results.reduce((n, r) => n + r.warningCount, 0),
+        infos: results.reduce((n, r) => n + r.infoCount, 0),
     };
 }

@@ -1,26 +1,105 @@
-import type { Locale } from '@kpispec/language';
+import { appendFile, mkdir, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { URI } from 'langium';
 import { ExitCode, UserError } from '../exit-codes.js';
-import { formatJson } from '../formatters/json.js';
-import { formatStylish } from '../formatters/stylish.js';
-import { fileResult } from '../results.js';
-import { findKpiFiles, loadWorkspace } from '../workspace.js';
+import { findKpiFiles } from '../files.js';
+import { stepSummary } from '../formatters/github.js';
+import { LINT_FORMATS } from '../formatters/index.js';
+import { useColor, type Io } from '../io.js';
+import { nonNegativeInteger, parseCommandArgs, repositoryRoot, resolveLocale, throwOnConfigProblems, useConfigFile } from '../options.js';
+import { documentResult, totals, type ReportContext } from '../results.js';
+import { DEFAULT_DOCS_BASE_URL } from '../version.js';
+import { createServices, validateWorkspace } from '../workspace.js';
 
-export interface LintOptions {
-    paths: string[];
-    format: string;
-    locale: Locale;
+export const LINT_HELP = `Usage: kpispec lint [options] [paths or globs...]
+
+Checks .kpi files as one workspace (links between files resolve) and reports problems.
+Folders are searched recursively, skipping node_modules, dot-folders and the "ignore"
+globs of kpispec.json. Default path: the current folder.
+
+Options:
+  -f, --format <name>       stylish (default), json, sarif, github or junit
+  -o, --output-file <file>  write the report to a file instead of stdout
+      --max-warnings <n>    exit 1 when there are more than n warnings
+      --quiet               report errors only (warnings neither shown nor counted)
+      --locale <zh-CN|en>   message language (default: kpispec.json "locale", then LANG)
+  -c, --config <file>       use this configuration file instead of finding kpispec.json
+      --no-inline-config    ignore kpispec-disable comments (they are reported as unused)
+      --docs-base-url <url> where rule pages <id>.md are published (links in sarif, github)
+  -h, --help                show this help
+
+Exit codes: 0 no errors and warnings within --max-warnings; 1 errors or too many
+warnings; 2 usage, configuration or file errors.
+`;
+
+export async function lint(argv: string[], io: Io): Promise<number> {
+    const { values, positionals } = parseCommandArgs('lint', argv, {
+        format: { type: 'string', short: 'f', default: 'stylish' },
+        'output-file': { type: 'string', short: 'o' },
+        'max-warnings': { type: 'string' },
+        quiet: { type: 'boolean' },
+        locale: { type: 'string' },
+        config: { type: 'string', short: 'c' },
+        'no-inline-config': { type: 'boolean' },
+        'docs-base-url': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+    });
+    if (values.help) {
+        io.stdout(LINT_HELP);
+        return ExitCode.Clean;
+    }
+    const format = LINT_FORMATS[values.format];
+    if (!format) throw new UserError(`unknown format '${values.format}' (use ${Object.keys(LINT_FORMATS).join(', ')})`);
+    const maxWarnings = values['max-warnings'] === undefined ? Infinity : nonNegativeInteger(values['max-warnings'], '--max-warnings');
+
+    const { shared, kpi } = createServices();
+    const configuration = kpi.kpi.Configuration;
+    const fileSystem = shared.workspace.FileSystemProvider;
+    useConfigFile(configuration, values.config, io.cwd);
+    if (values['no-inline-config']) configuration.overrides = { noInlineConfig: true };
+
+    const files = await findKpiFiles(positionals.length ? positionals : ['.'], { configuration, fileSystem, cwd: io.cwd });
+    if (files.length === 0) throw new UserError(`no .kpi files found in ${positionals.length ? positionals.join(', ') : io.cwd}`);
+    await configuration.load(files.map(f => URI.file(f)), fileSystem);
+    throwOnConfigProblems(configuration);
+
+    const config = configuration.get(URI.file(files[0]!));
+    const locale = resolveLocale(values.locale, config.locale, io.env);
+    kpi.kpi.Settings.locale = locale;
+    const documents = await validateWorkspace({ shared }, files);
+    const results = documents.map(d => documentResult(d, values.quiet ? m => m.severity === 2 : undefined));
+
+    const outputFile = values['output-file'];
+    const context: ReportContext = {
+        cwd: io.cwd,
+        root: repositoryRoot(io.cwd),
+        docsBaseUrl: values['docs-base-url'] ?? config.docsBaseUrl ?? DEFAULT_DOCS_BASE_URL,
+        locale,
+        color: !outputFile && useColor(io),
+        sources: new Map(documents.map(d => [d.uri.fsPath, d.textDocument.getText()])),
+        env: io.env,
+    };
+    const report = format(results, context);
+    if (outputFile) await writeReport(resolve(io.cwd, outputFile), report);
+    else io.stdout(report);
+    // Annotations are capped per step; the job summary lists every problem.
+    const summaryFile = io.env['GITHUB_STEP_SUMMARY'];
+    if (values.format === 'github' && summaryFile) await writeReport(summaryFile, stepSummary(results, context), { append: true });
+
+    const { errors, warnings } = totals(results);
+    if (errors > 0) return ExitCode.Problems;
+    if (warnings > maxWarnings) {
+        io.stderr(`kpispec: ${warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
+        return ExitCode.Problems;
+    }
+    return ExitCode.Clean;
 }
 
-export async function lint(options: LintOptions): Promise<number> {
-    const files = await findKpiFiles(options.paths.length ? options.paths : ['.']);
-    const { documents } = await loadWorkspace(files, options.locale);
-    const results = documents.map(fileResult);
-    let out: string;
-    switch (options.format) {
-        case 'json': out = formatJson(results); break;
-        case 'stylish': out = formatStylish(results, Boolean(process.stdout.isTTY)); break;
-        default: throw new UserError(`unknown format '${options.format}' (use stylish or json)`);
+async function writeReport(file: string, report: string, { append = false } = {}): Promise<void> {
+    try {
+        await mkdir(dirname(file), { recursive: true });
+        await (append ? appendFile : writeFile)(file, report);
+    } catch (e) {
+        throw new UserError(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }
-    process.stdout.write(out);
-    return results.some(r => r.errorCount > 0) ? ExitCode.Problems : ExitCode.Clean;
 }

@@ -1,6 +1,6 @@
 import type { FileResult } from '../results.js';
 
-/** ESLint's JSON shape. */
+/** ESLint's JSON shape (plus `infoCount`): absolute paths, 1-based positions, severity 2/1/0. */
 export function formatJson(results: readonly FileResult[]): string {
     return JSON.stringify(results.map(r => ({
         filePath: r.filePath,
@@ -9,6 +9,7 @@ export function formatJson(results: readonly FileResult[]): string {
             line: m.line, column: m.column, endLine: m.endLine, endColumn: m.endColumn,
         })),
         errorCount: r.errorCount,
+        fatalErrorCount: r.messages.filter(m => m.ruleId.startsWith('syntax/')).length,
         warningCount: r.warningCount,
         infoCount: r.infoCount,
     })), null, 2) + '\n';

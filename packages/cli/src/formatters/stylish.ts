@@ -1,27 +1,37 @@
 import { relative } from 'node:path';
-import type { FileResult } from '../results.js';
+import { displayWidth, pad } from '../display-width.js';
+import { SEVERITY_NAME, totals, type FileResult, type ReportContext } from '../results.js';
 
-const SEVERITY = ['info', 'warning', 'error'] as const;
+const COLOR = { error: 31, warning: 33, info: 36, dim: 2, underline: 4 } as const;
 
-/** Grouped by file, one line per problem, a summary line; colours only on a TTY. */
-export function formatStylish(results: readonly FileResult[], color: boolean): string {
-    const paint = (code: number, s: string) => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
+/** Grouped by file, one aligned row per problem (wide characters count two columns), a summary line. */
+export function formatStylish(results: readonly FileResult[], context: ReportContext): string {
+    const paint = (code: number, s: string) => (context.color ? `\u001b[${code}m${s}\u001b[0m` : s);
     const lines: string[] = [];
-    let errors = 0, warnings = 0, infos = 0;
     for (const r of results) {
-        errors += r.errorCount; warnings += r.warningCount; infos += r.infoCount;
         if (r.messages.length === 0) continue;
-        lines.push(paint(4, relative(process.cwd(), r.filePath) || r.filePath));
-        for (const m of r.messages) {
-            const sev = SEVERITY[m.severity];
-            const sevText = m.severity === 2 ? paint(31, sev) : m.severity === 1 ? paint(33, sev) : paint(36, sev);
-            lines.push(`  ${`${m.line}:${m.column}`.padEnd(7)} ${sevText.padEnd(color ? 16 : 7)}  ${m.message}  ${paint(2, m.ruleId)}`);
+        lines.push(paint(COLOR.underline, relative(context.cwd, r.filePath) || r.filePath));
+        const rows = r.messages.map(m => ({
+            position: `${m.line}:${m.column}`,
+            severity: SEVERITY_NAME[m.severity],
+            message: m.message.replace(/\s*\r?\n\s*/g, ' '),
+            rule: m.ruleId,
+        }));
+        const widths = {
+            position: Math.max(...rows.map(x => x.position.length)),
+            message: Math.max(...rows.map(x => displayWidth(x.message))),
+        };
+        for (const row of rows) {
+            const severity = paint(COLOR[row.severity], pad(row.severity, 7));
+            lines.push(`  ${pad(row.position, widths.position)}  ${severity}  ${pad(row.message, widths.message)}  ${paint(COLOR.dim, row.rule)}`.trimEnd());
         }
         lines.push('');
     }
+    const { errors, warnings, infos } = totals(results);
     const total = errors + warnings + infos;
     if (total === 0) return '';
-    const summary = `✖ ${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${infos} info)`;
-    lines.push(errors > 0 ? paint(31, summary) : paint(33, summary));
+    const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+    const summary = `✖ ${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${infos} info)`;
+    lines.push(paint(errors > 0 ? COLOR.error : warnings > 0 ? COLOR.warning : COLOR.info, summary));
     return lines.join('\n') + '\n';
 }

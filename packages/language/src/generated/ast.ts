@@ -11,6 +11,7 @@ export const KpiSpecTerminals = {
     DATE: /\d{4}-\d{1,2}-\d{1,2}(?![\d.])/,
     MONTH: /\d{4}-\d{1,2}(?![\d.])/,
     NUMBER: /-?\d+(\.\d+)?([eE][+-]?\d+)?/,
+    UNIT: /(?<=(?<![\s\S])|(?<![\w.\-\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF])-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?[ \t\u3000]*|(?<!\*)\/[ \t\u3000]*|(?<!\/)\*[ \t\u3000]*|·[ \t\u3000]*)[_a-zA-Z\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF][\w\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]*/,
     STRING: /"(\\.|[^"\\\r\n])*"/,
     ID: /[_a-zA-Z\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF][\w\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]*/,
     ML_COMMENT: /\/\*[\s\S]*?\*\//,
@@ -726,10 +727,10 @@ export function isName(item: unknown): item is Name {
     return isCategoryKeyword(item) || isNameKeyword(item) || (typeof item === 'string' && (/[_a-zA-Z\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF][\w\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]*/.test(item)));
 }
 
-export type NameKeyword = 'actual' | 'amount' | 'baseline' | 'budget' | 'clause' | 'contract' | 'deviation' | 'done' | 'execution' | 'grade' | 'indicator' | 'met' | 'penalty' | 'pending' | 'period' | 'problem' | 'project' | 'requirement' | 'score' | 'standard' | 'total' | 'unmet' | 'weight';
+export type NameKeyword = 'actual' | 'deviation' | 'done' | 'met' | 'penalty' | 'pending' | 'score' | 'unmet' | 'weight' | '偏差' | '分值' | '完成' | '实际' | '得分' | '未完成' | '未达标' | '达标' | '违约';
 
 export function isNameKeyword(item: unknown): item is NameKeyword {
-    return item === 'budget' || item === 'amount' || item === 'weight' || item === 'score' || item === 'total' || item === 'grade' || item === 'actual' || item === 'period' || item === 'baseline' || item === 'requirement' || item === 'standard' || item === 'contract' || item === 'project' || item === 'indicator' || item === 'clause' || item === 'penalty' || item === 'done' || item === 'pending' || item === 'met' || item === 'unmet' || item === 'deviation' || item === 'problem' || item === 'execution';
+    return item === '分值' || item === 'weight' || item === '得分' || item === 'score' || item === '实际' || item === 'actual' || item === '违约' || item === 'penalty' || item === '完成' || item === 'done' || item === '未完成' || item === 'pending' || item === '达标' || item === 'met' || item === '未达标' || item === 'unmet' || item === '偏差' || item === 'deviation';
 }
 
 export interface Period extends langium.AstNode {
@@ -959,7 +960,7 @@ export function isUnit(item: unknown): item is Unit {
 export type UnitWord = '%' | '‰' | '％' | string;
 
 export function isUnitWord(item: unknown): item is UnitWord {
-    return item === '%' || item === '％' || item === '‰' || (typeof item === 'string' && (/[_a-zA-Z\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF][\w\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]*/.test(item)));
+    return item === '%' || item === '％' || item === '‰' || (typeof item === 'string' && (/(?<=(?<![\s\S])|(?<![\w.\-\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF])-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?[ \t\u3000]*|(?<!\*)\/[ \t\u3000]*|(?<!\/)\*[ \t\u3000]*|·[ \t\u3000]*)[_a-zA-Z\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF][\w\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]*/.test(item)));
 }
 
 export interface UnmeasuredActual extends langium.AstNode {

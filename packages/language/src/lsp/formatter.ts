@@ -1,9 +1,177 @@
-import type { AstNode } from 'langium';
+import { CstUtils, GrammarUtils, isLeafCstNode, type AstNode, type CstNode, type LangiumDocument, type TextDocument } from 'langium';
 import { AbstractFormatter } from 'langium/lsp';
+import type { FormattingOptions, Range, TextEdit } from 'vscode-languageserver-protocol';
+import type { KpiSpecAstType } from '../generated/ast.js';
 
-/** Formats KPI Spec files (indentation, spacing); filled in with the CLI's `format` command. */
+/**
+ * How a token is separated from the one before it:
+ * - `row` starts a line (a block, a header line, a section, an indicator, a clause…),
+ * - `clause` continues a row on the same line, or on its own line one level deeper when the
+ *   author put it there (`依据`, `来源`, `说明`, `违约`, `偏差`),
+ * - `space` one space, `attach` none (`95%`, `元/通`, `合同.条款`, `A, B`),
+ * - `close` a `}` on its own line.
+ */
+type Separation = 'row' | 'clause' | 'space' | 'attach' | 'close';
+
+type AstType = keyof KpiSpecAstType;
+
+/** Nodes that start a line of their own. */
+const ROWS: ReadonlySet<AstType> = new Set<AstType>([
+    'Project', 'Contract', 'Standard', 'Assessment', 'Compliance',
+    'Applies', 'GoalSection', 'Goal', 'IndicatorSection', 'Level1Group', 'Level2Group', 'Indicator',
+    'MilestoneSection', 'Milestone', 'Clause', 'Requirement', 'Baseline',
+    'Execution', 'GoalAssessment', 'IndicatorAssessment', 'ProblemStatement', 'MilestoneAssessment',
+    'AsOf', 'Total', 'GradeStatement', 'ClauseReview',
+]);
+
+/** Header lines of a block, found by the property their keyword introduces. */
+const HEADER_LINES: Partial<Record<AstType, readonly string[]>> = {
+    Project: ['department', 'implementer', 'period', 'budget'],
+    Contract: ['buyer', 'vendor', 'amount', 'period'],
+};
+
+/** Clauses of a row that may wrap onto a continuation line, by the property their keyword introduces. */
+const CLAUSES: Partial<Record<AstType, readonly string[]>> = {
+    Indicator: ['links', 'source', 'note'],
+    Clause: ['penalty'],
+    IndicatorAssessment: ['deviation'],
+};
+
+const UNIT_SYMBOLS = new Set(['%', '％', '‰']);
+
+/**
+ * Formats KPI Spec files: one row per line, indented by block depth, single spaces between
+ * tokens, comments kept (a trailing comment stays at the end of its line, a comment on its own
+ * line is indented like the code around it), at most one blank line, one newline at the end.
+ *
+ * Langium's node-by-node engine indents a comment by the AST node that happens to own it, which
+ * misplaces comments before a `}`; so `format` only classifies tokens, and the layout is computed
+ * over the token stream, replacing nothing but the whitespace between tokens. That also makes
+ * the result idempotent: the whitespace depends only on the tokens and the line breaks the
+ * author chose (blank lines, wrapped clauses, comment placement).
+ */
 export class KpiFormatter extends AbstractFormatter {
-    protected format(_node: AstNode): void {
-        // No formatting rules yet.
+    private separations = new Map<CstNode, Separation>();
+
+    protected format(node: AstNode): void {
+        const type = node.$type as AstType;
+        const cst = node.$cstNode;
+        if (!cst) return;
+        if (ROWS.has(type)) this.mark(firstLeaf(cst), 'row');
+        for (const property of HEADER_LINES[type] ?? []) this.markKeywordBefore(node, property, 'row');
+        for (const property of CLAUSES[type] ?? []) this.markKeywordBefore(node, property, 'clause');
+        if (type === 'Quantity') {
+            const unit = GrammarUtils.findNodeForProperty(cst, 'unit');
+            const leaves = unit ? visibleLeaves(unit) : [];
+            leaves.forEach((leaf, i) => this.mark(leaf, i === 0 && !UNIT_SYMBOLS.has(leaf.text) ? 'space' : 'attach'));
+        }
     }
+
+    private mark(leaf: CstNode | undefined, separation: Separation): void {
+        if (leaf) this.separations.set(leaf, separation);
+    }
+
+    /** Marks the keyword in front of a property's value (`来源` before `"工单系统"`). */
+    private markKeywordBefore(node: AstNode, property: string, separation: Separation): void {
+        const value = GrammarUtils.findNodeForProperty(node.$cstNode, property);
+        const keyword = value && CstUtils.getPreviousNode(value, false);
+        if (keyword) this.mark(isLeafCstNode(keyword) ? keyword : visibleLeaves(keyword).at(-1), separation);
+    }
+
+    protected override doDocumentFormat(document: LangiumDocument, options: FormattingOptions, range?: Range): TextEdit[] {
+        const root = document.parseResult.value.$cstNode;
+        if (!root) return [];
+        this.separations = new Map();
+        this.iterateAstFormatting(document, range);
+        const textDocument = document.textDocument;
+        const tokens = CstUtils.streamCst(root).filter(isLeafCstNode).toArray().sort((a, b) => a.offset - b.offset);
+        const layout = new Layout(textDocument, options);
+        const edits: TextEdit[] = [];
+        let previous: CstNode | undefined;
+        for (const token of tokens) {
+            const wanted = token.hidden
+                ? layout.beforeComment(previous, token)
+                : layout.beforeToken(previous, token, this.separationOf(token, previous));
+            edits.push(...layout.edit(previous?.end ?? 0, token.offset, wanted));
+            previous = token;
+        }
+        edits.push(...layout.edit(previous?.end ?? 0, textDocument.getText().length, previous ? layout.eol : ''));
+        return range ? edits.filter(e => e.range.start.line >= range.start.line && e.range.end.line <= range.end.line) : edits;
+    }
+
+    private separationOf(token: CstNode, previous: CstNode | undefined): Separation {
+        const marked = this.separations.get(token);
+        if (marked) return marked;
+        if (token.text === '}') return 'close';
+        if (token.text === '.' || token.text === ',' || token.text === '，' || previous?.text === '.') return 'attach';
+        return 'space';
+    }
+}
+
+/** Computes the whitespace between tokens and turns differences into edits. */
+class Layout {
+    readonly eol: string;
+    private readonly text: string;
+    private readonly indentUnit: string;
+    private depth = 0;
+
+    constructor(private readonly document: TextDocument, options: FormattingOptions) {
+        this.text = document.getText();
+        this.eol = this.text.includes('\r\n') ? '\r\n' : '\n';
+        this.indentUnit = options.insertSpaces === false ? '\t' : ' '.repeat(options.tabSize || 4);
+    }
+
+    beforeToken(previous: CstNode | undefined, token: CstNode, separation: Separation): string {
+        if (token.text === '}') this.depth = Math.max(0, this.depth - 1);
+        const depth = this.depth;
+        if (token.text === '{') this.depth++;
+        if (!previous) return '';
+        const breaks = this.breaksBetween(previous, token);
+        const afterLineComment = previous.hidden && previous.text.startsWith('//');
+        switch (separation) {
+            case 'row': {
+                const blank = depth === 0 && previous.text === '}' ? 2 : previous.text === '{' ? 1 : Math.min(Math.max(breaks, 1), 2);
+                return this.lines(blank, depth);
+            }
+            case 'close':
+                return this.lines(1, depth);
+            case 'clause':
+                return breaks > 0 ? this.lines(1, depth + 1) : ' ';
+            default:
+                // Only a line comment forces a break inside a row: continue one level deeper.
+                if (afterLineComment) return this.lines(1, depth + 1);
+                return separation === 'attach' ? '' : ' ';
+        }
+    }
+
+    /** A comment stays at the end of its line, or sits on its own line at the depth of the code inside the braces. */
+    beforeComment(previous: CstNode | undefined, comment: CstNode): string {
+        if (!previous) return '';
+        const breaks = this.breaksBetween(previous, comment);
+        if (breaks === 0) return ' ';
+        return this.lines(previous.text === '{' ? 1 : Math.min(breaks, 2), this.depth);
+    }
+
+    edit(start: number, end: number, wanted: string): TextEdit[] {
+        const existing = this.text.slice(start, end);
+        // Only whitespace is ever replaced; anything else between tokens is left alone.
+        if (existing === wanted || /\S/.test(existing)) return [];
+        return [{ range: { start: this.document.positionAt(start), end: this.document.positionAt(end) }, newText: wanted }];
+    }
+
+    private breaksBetween(previous: CstNode, token: CstNode): number {
+        return this.text.slice(previous.end, token.offset).split('\n').length - 1;
+    }
+
+    private lines(count: number, depth: number): string {
+        return this.eol.repeat(count) + this.indentUnit.repeat(depth);
+    }
+}
+
+function visibleLeaves(node: CstNode): CstNode[] {
+    return CstUtils.streamCst(node).filter(n => isLeafCstNode(n) && !n.hidden).toArray();
+}
+
+function firstLeaf(node: CstNode): CstNode | undefined {
+    return CstUtils.streamCst(node).find(n => isLeafCstNode(n) && !n.hidden);
 }

@@ -1,14 +1,21 @@
+import { fileURLToPath } from 'node:url';
 import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { parseLocale } from '../i18n/locale.js';
 import { createKpiServices } from '../kpi-module.js';
+import { docsLinker, findDocsRoot, publishDiagnosticsWithDocsLinks } from '../lsp/docs-links.js';
+
+/** This file, whether it runs as ESM from `dist/server/` or bundled as CommonJS into `dist/server.cjs`. */
+const serverFile = typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url);
 
 /** The KPI Spec language server over stdio (or node-ipc when started by VS Code). */
 export function startServer(): void {
     const connection = createConnection(ProposedFeatures.all);
+    // Every diagnostic links to its rule's page, shipped beside the server or on the web.
+    publishDiagnosticsWithDocsLinks(connection, docsLinker(findDocsRoot(serverFile)));
     const { shared, kpi } = createKpiServices({ connection, ...NodeFileSystem });
-    // Diagnostics follow the editor's display language.
+    // Diagnostics and editor texts follow the editor's display language.
     shared.lsp.LanguageServer.onInitialize(params => {
         kpi.kpi.Settings.locale = parseLocale(params.locale) ?? kpi.kpi.Settings.locale;
     });

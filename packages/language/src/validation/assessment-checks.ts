@@ -1,7 +1,201 @@
+import {
+    isGoalAssessment, isIndicatorAssessment, isMeasuredActual, isQualitative, isTextActual, isUnmeasuredActual,
+    type Assessment, type IndicatorAssessment,
+} from '../generated/ast.js';
 import type { KpiServices } from '../kpi-module.js';
-import type { KpiChecks } from './report.js';
+import { goalsOf, indicatorsOf } from '../model/project.js';
+import { constraintOf, measureOf } from '../model/values.js';
+import { percent } from '../scoring/index.js';
+import { direction, formatConstraint, formatMeasure, meets, ratio, toOp, type Measure } from '../units/index.js';
+import { linkedBaselines, linkedClauses, requirementsOf } from './assessment/indicator-references.js';
+import { assessmentScores, scoredRow } from './assessment/score-cache.js';
+import type { KpiChecks, Report } from './report.js';
+
+/** The actual of a row as a value; a comparison (`实际 >= 266 米`) still says which value. */
+function actualMeasure(node: IndicatorAssessment): Measure | undefined {
+    const actual = node.actual;
+    return isMeasuredActual(actual) && actual.value ? measureOf(actual.value) : undefined;
+}
 
 /** The `assessment/*` rules of RULES.md, one function each, named as the rule. */
-export function assessmentChecks(_services: KpiServices): KpiChecks {
-    return {};
+export function assessmentChecks(services: KpiServices): KpiChecks {
+    const scores = assessmentScores(services);
+
+    /** The row's target is met, so nothing else flags that the actual still misses a contract clause. */
+    function assessmentBelowContract(node: IndicatorAssessment, report: Report): void {
+        const indicator = node.indicator?.ref;
+        const actual = actualMeasure(node);
+        if (!indicator || !actual || scoredRow(scores, node)?.row.met !== true) return;
+        for (const { clause, contract } of linkedClauses(indicator)) {
+            const required = constraintOf(clause.target);
+            const verdict = required && meets(actual, required);
+            if (!required || !verdict?.ok || verdict.result) continue;
+            const a = formatMeasure(actual);
+            const r = formatConstraint(required);
+            report('assessment/below-contract', {
+                node, property: 'actual',
+                message: {
+                    zh: `实际 ${a} 虽达到目标，但未达到合同「${contract.name}」条款「${clause.name}」约定的 ${r}`,
+                    en: `Actual ${a} meets the target but misses ${r} in clause '${clause.name}' of contract '${contract.name}'`,
+                },
+                data: { contract: contract.name, clause: clause.name, required: r },
+            });
+        }
+    }
+
+    /** As below-contract, for linked or same-named requirements of applied standards. */
+    function assessmentBelowStandard(node: IndicatorAssessment, report: Report): void {
+        const indicator = node.indicator?.ref;
+        const actual = actualMeasure(node);
+        if (!indicator || !actual || scoredRow(scores, node)?.row.met !== true) return;
+        for (const { requirement, standard } of requirementsOf(indicator)) {
+            const required = constraintOf(requirement.target);
+            const verdict = required && meets(actual, required);
+            if (!required || !verdict?.ok || verdict.result) continue;
+            const a = formatMeasure(actual);
+            const r = formatConstraint(required);
+            report('assessment/below-standard', {
+                node, property: 'actual',
+                message: {
+                    zh: `实际 ${a} 虽达到目标，但未达到标准「${standard.name}」要求「${requirement.name}」的 ${r}`,
+                    en: `Actual ${a} meets the target but misses ${r} required by '${requirement.name}' of standard '${standard.name}'`,
+                },
+                data: { standard: standard.name, requirement: requirement.name, required: r },
+            });
+        }
+    }
+
+    /** Worse is higher for a `<=` indicator and lower for any other. */
+    function assessmentAboveBaseline(node: IndicatorAssessment, report: Report): void {
+        const indicator = node.indicator?.ref;
+        const actual = actualMeasure(node);
+        const target = constraintOf(indicator?.target);
+        if (!indicator || !actual || !target) return;
+        const lower = direction(target.op) === 'lower';
+        for (const { baseline, standard } of linkedBaselines(indicator)) {
+            const reference = baseline.value && measureOf(baseline.value);
+            const share = reference && ratio(actual, reference);
+            if (!reference || share === undefined || (lower ? share <= 1 : share >= 1)) continue;
+            const a = formatMeasure(actual);
+            const b = formatMeasure(reference);
+            report('assessment/above-baseline', {
+                node, property: 'actual',
+                message: {
+                    zh: `实际 ${a} 劣于标准「${standard.name}」基准「${baseline.name}」${b}，为基准的 ${percent(share)}`,
+                    en: `Actual ${a} is worse than baseline '${baseline.name}' of '${standard.name}' (${b}): ${percent(share)} of it`,
+                },
+                data: { standard: standard.name, baseline: baseline.name, ratio: share },
+            });
+        }
+    }
+
+    /** One diagnostic per project goal with no 总体目标 line, on the assessment's name. */
+    function assessmentGoalNotCovered(assessment: Assessment, report: Report): void {
+        const project = assessment.project?.ref;
+        if (!project) return;
+        const covered = new Set(assessment.items.filter(isGoalAssessment).map(g => g.goal?.ref));
+        for (const goal of goalsOf(project)) {
+            if (covered.has(goal)) continue;
+            report('assessment/goal-not-covered', {
+                node: assessment, property: 'name',
+                message: {
+                    zh: `总体目标「${goal.name}」（${goal.text}）未在自评中评价`,
+                    en: `Goal '${goal.name}' ("${goal.text}") is not assessed`,
+                },
+                data: { goal: goal.name, text: goal.text },
+            });
+        }
+    }
+
+    /** One diagnostic per project indicator with no 指标 line, on the assessment's name. */
+    function assessmentIndicatorNotAssessed(assessment: Assessment, report: Report): void {
+        const project = assessment.project?.ref;
+        if (!project) return;
+        const assessed = new Set(assessment.items.filter(isIndicatorAssessment).map(i => i.indicator?.ref));
+        for (const indicator of indicatorsOf(project)) {
+            if (assessed.has(indicator)) continue;
+            report('assessment/indicator-not-assessed', {
+                node: assessment, property: 'name',
+                message: {
+                    zh: `指标「${indicator.name}」（${indicator.title}）没有自评行`,
+                    en: `Indicator '${indicator.name}' ("${indicator.title}") has no assessment line`,
+                },
+                data: { indicator: indicator.name },
+            });
+        }
+    }
+
+    /** `实际 未统计`, no actual at all, or words where the target wants a value. */
+    function assessmentNoActual(node: IndicatorAssessment, report: Report): void {
+        const actual = node.actual;
+        const target = node.indicator?.ref?.target;
+        if (!actual) {
+            report('assessment/no-actual', { node, message: { zh: '未填写实际完成值', en: 'No actual value' }, data: { reason: 'missing' } });
+        } else if (isUnmeasuredActual(actual)) {
+            report('assessment/no-actual', { node, property: 'actual', message: { zh: '实际完成值未统计', en: 'The actual was not measured' }, data: { reason: 'unmeasured' } });
+        } else if (isTextActual(actual) && target && !isQualitative(target)) {
+            report('assessment/no-actual', {
+                node, property: 'actual',
+                message: { zh: `实际值「${actual.text}」不是数值，目标为定量指标`, en: `The actual "${actual.text}" is not a value, but the target is quantitative` },
+                data: { reason: 'text' },
+            });
+        }
+    }
+
+    function assessmentActualNotValue(node: IndicatorAssessment, report: Report): void {
+        const actual = node.actual;
+        if (!isMeasuredActual(actual) || actual.comparator === undefined) return;
+        const measure = actual.value && measureOf(actual.value);
+        if (!measure) return;
+        const written = { op: toOp(actual.comparator), value: measure };
+        const value = formatMeasure(written.value);
+        report('assessment/actual-not-value', {
+            node: actual,
+            message: {
+                zh: `实际值写成了比较式「${formatConstraint(written)}」，应填写实际完成的数值（如 ${value}）`,
+                en: `The actual is written as a comparison '${formatConstraint(written)}'; write the value achieved (e.g. ${value})`,
+            },
+            data: { value },
+        });
+    }
+
+    /** Due when the target is missed, or the actual reaches the profile's share of it (130 %). */
+    function assessmentMissingDeviation(node: IndicatorAssessment, report: Report): void {
+        const scored = scoredRow(scores, node);
+        if (!scored || node.deviation?.trim()) return;
+        const { row, profile } = scored;
+        const above = row.met === true && row.achievement !== undefined && row.achievement >= profile.deviationAbove;
+        if (row.met !== false && !above) return;
+        const message = above
+            ? {
+                zh: `实际 ${row.actual} 达到目标 ${row.target} 的 ${percent(row.achievement!)}（≥${percent(profile.deviationAbove)}），须填写偏差原因`,
+                en: `Actual ${row.actual} is ${percent(row.achievement!)} of the target ${row.target} (≥${percent(profile.deviationAbove)}); give a deviation reason`,
+            }
+            : {
+                zh: `实际 ${row.actual} 未达到目标 ${row.target}，须填写偏差原因`,
+                en: `Actual ${row.actual} misses the target ${row.target}; give a deviation reason`,
+            };
+        report('assessment/missing-deviation', { node, message, data: { reason: above ? 'above' : 'missed' } });
+    }
+
+    function assessmentUnitMismatch(node: IndicatorAssessment, report: Report): void {
+        const row = scoredRow(scores, node)?.row;
+        if (!row?.mismatch || !node.actual) return;
+        report('assessment/unit-mismatch', {
+            node, property: 'actual',
+            message: {
+                zh: `实际 ${row.actual} 与目标 ${row.target} 的单位无法比较`,
+                en: `Actual ${row.actual} cannot be compared with the target ${row.target}`,
+            },
+            data: { actual: row.actual, target: row.target, reason: row.mismatch },
+        });
+    }
+
+    return {
+        IndicatorAssessment: [
+            assessmentBelowContract, assessmentBelowStandard, assessmentAboveBaseline, assessmentNoActual,
+            assessmentActualNotValue, assessmentMissingDeviation, assessmentUnitMismatch,
+        ],
+        Assessment: [assessmentGoalNotCovered, assessmentIndicatorNotAssessed],
+    };
 }

@@ -1,7 +1,44 @@
+import type { Clause } from '../generated/ast.js';
 import type { KpiServices } from '../kpi-module.js';
-import type { KpiChecks } from './report.js';
+import { indicatorsOf } from '../model/project.js';
+import type { KpiChecks, Report } from './report.js';
+
+function contractNoPenalty(clause: Clause, report: Report): void {
+    // A clause without a name is a parse error already; its message would name nothing.
+    if (!clause.name || clause.penalty?.trim()) return;
+    const contract = clause.$container?.name;
+    report('contract/no-penalty', {
+        node: clause, property: 'name',
+        message: {
+            zh: `合同「${contract}」条款「${clause.name}」未约定违约责任（违约 "…"）`,
+            en: `Clause '${clause.name}' of contract '${contract}' has no penalty (penalty "…")`,
+        },
+        data: { clause: clause.name, contract },
+    });
+}
+
+/**
+ * A clause of a contract `对象 P` must be linked with 依据 by some indicator of P; a same-named
+ * indicator does not count, since a name says nothing about which figure it measures.
+ */
+function contractUntrackedClause(clause: Clause, report: Report): void {
+    const contract = clause.$container;
+    const project = contract?.project?.ref;
+    if (!project || !clause.name) return;
+    if (indicatorsOf(project).some(i => i.links.some(l => l?.ref === clause))) return;
+    report('contract/untracked-clause', {
+        node: clause, property: 'name',
+        message: {
+            zh: `合同「${contract.name}」条款「${clause.name}」没有被项目「${project.name}」的任何指标用“依据”跟踪`,
+            en: `Clause '${clause.name}' of contract '${contract.name}' is not tracked by any indicator of project '${project.name}' (per)`,
+        },
+        data: { clause: `${contract.name}.${clause.name}`, project: project.name },
+    });
+}
 
 /** The `contract/*` rules of RULES.md, one function each, named as the rule. */
 export function contractChecks(_services: KpiServices): KpiChecks {
-    return {};
+    return {
+        Clause: [contractNoPenalty, contractUntrackedClause],
+    };
 }

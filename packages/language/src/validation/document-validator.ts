@@ -1,8 +1,12 @@
 import { DefaultDocumentValidator, DocumentValidator, type LangiumDocument, type ValidationOptions } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { applyRuleSeverities, toLspSeverity } from '../config/severity.js';
 import { pick } from '../i18n/locale.js';
 import type { KpiServices } from '../kpi-module.js';
+import { ruleMeta } from '../rules/catalog.js';
 import { closestNames } from './closest-names.js';
+import type { KpiDiagnosticData } from './report.js';
+import { applySuppressions, parseDirectives, type DirectiveFinding } from './suppressions.js';
 
 const BUILT_IN_CODES: Record<string, string> = {
     [DocumentValidator.LexingError]: 'syntax/lexing',
@@ -12,7 +16,9 @@ const BUILT_IN_CODES: Record<string, string> = {
 
 /**
  * Gives Langium's own lexing, parsing and linking diagnostics KPI Spec rule ids, and
- * unresolved references a message that names the candidates in scope.
+ * unresolved references a message that names the candidates in scope. Then applies the
+ * document's configuration (kpispec.json `rules`) and its inline suppressions, here and only
+ * here, so the editor and the CLI report the same diagnostics.
  */
 export class KpiDocumentValidator extends DefaultDocumentValidator {
     constructor(private readonly services: KpiServices) {
@@ -20,6 +26,8 @@ export class KpiDocumentValidator extends DefaultDocumentValidator {
     }
 
     override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken?: Parameters<DefaultDocumentValidator['validateDocument']>[2]): Promise<Diagnostic[]> {
+        const configuration = this.services.kpi.Configuration;
+        const config = await configuration.loadFor(document.uri, this.services.shared.workspace.FileSystemProvider);
         const diagnostics = await super.validateDocument(document, options, cancelToken);
         for (const d of diagnostics) {
             const data = d.data as { code?: string } | undefined;
@@ -29,7 +37,29 @@ export class KpiDocumentValidator extends DefaultDocumentValidator {
                 d.data = { ...data, code };
             }
         }
-        return diagnostics;
+        const { kept, findings } = applySuppressions(applyRuleSeverities(diagnostics, config.rules), parseDirectives(document.textDocument.getText()), {
+            noInlineConfig: config.noInlineConfig,
+            requireReason: config.requireSuppressionReason,
+            reportUnused: this.runsEveryCategory(document, options),
+        });
+        return [...kept, ...applyRuleSeverities(findings.map(f => this.directiveDiagnostic(f)), config.rules)];
+    }
+
+    /** Whether a directive that suppressed nothing here could still suppress a check that did not run. */
+    private runsEveryCategory(document: LangiumDocument, options: ValidationOptions): boolean {
+        const ran = options.categories;
+        return !ran || [...this.services.validation.ValidationRegistry.getAllValidationCategories(document)].every(c => ran.includes(c));
+    }
+
+    private directiveDiagnostic(finding: DirectiveFinding): Diagnostic {
+        return {
+            severity: toLspSeverity(ruleMeta(finding.rule)!.severity),
+            range: finding.range,
+            message: pick(this.services.kpi.Settings.locale, finding.message),
+            code: finding.rule,
+            data: { ...finding.data, code: finding.rule } satisfies KpiDiagnosticData,
+            source: this.getSource(),
+        };
     }
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], options: ValidationOptions): void {

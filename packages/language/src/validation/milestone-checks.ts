@@ -1,7 +1,74 @@
+import { isAsOf, isAssessment, type DateLiteral, type MilestoneAssessment } from '../generated/ast.js';
+import type { Bilingual } from '../i18n/locale.js';
 import type { KpiServices } from '../kpi-module.js';
-import type { KpiChecks } from './report.js';
+import { measureOf } from '../model/values.js';
+import { dayDiff, parseDate, type Measure } from '../units/index.js';
+import type { KpiChecks, Report } from './report.js';
+
+type DateMeasure = Measure & { kind: 'date' };
+
+const DAYS_PER_MONTH = 365.25 / 12;
+
+function dateOf(literal: DateLiteral | undefined): DateMeasure | undefined {
+    const m = literal?.value ? measureOf(literal) : undefined;
+    return m?.kind === 'date' ? m : undefined;
+}
+
+/** 670 days → '670 天（约22个月）' / '670 days (about 22 months)'; months are left out under one. */
+function delay(days: number): { text: Bilingual; data: { days: number; months: number } } {
+    const months = Math.round(days / DAYS_PER_MONTH);
+    const text = months < 1
+        ? { zh: `${days} 天`, en: `${days} days` }
+        : { zh: `${days} 天（约${months}个月）`, en: `${days} days (about ${months} months)` };
+    return { text, data: { days, months } };
+}
+
+function today(): DateMeasure {
+    return parseDate(new Date().toISOString().slice(0, 10)) as DateMeasure;
+}
 
 /** The `milestone/*` rules of RULES.md, one function each, named as the rule. */
 export function milestoneChecks(_services: KpiServices): KpiChecks {
-    return {};
+
+    function milestoneLate(node: MilestoneAssessment, report: Report): void {
+        const planned = dateOf(node.milestone?.ref?.planned);
+        const done = dateOf(node.date);
+        if (!node.done || !planned || !done) return;
+        const days = dayDiff(planned, done);
+        if (days <= 0) return;
+        const late = delay(days);
+        report('milestone/late', {
+            node,
+            message: {
+                zh: `计划 ${planned.text}，实际 ${done.text}，滞后 ${late.text.zh}`,
+                en: `Planned ${planned.text}, done ${done.text}: ${late.text.en} late`,
+            },
+            data: late.data,
+        });
+    }
+
+    /** Not done and planned before the assessment's 评价日, or before today when it has none. */
+    function milestoneOverdue(node: MilestoneAssessment, report: Report): void {
+        const planned = dateOf(node.milestone?.ref?.planned);
+        if (!node.pending || !planned) return;
+        const assessment = node.$container;
+        const asOfLine = isAssessment(assessment) ? assessment.items.find(isAsOf) : undefined;
+        const asOf = dateOf(asOfLine?.date) ?? today();
+        const days = dayDiff(planned, asOf);
+        if (days <= 0) return;
+        const { text, data } = delay(days);
+        const by = asOfLine ? { zh: `截至评价日 ${asOf.text} `, en: `as of ${asOf.text}` } : { zh: '截至今日', en: 'as of today' };
+        report('milestone/overdue', {
+            node,
+            message: {
+                zh: `计划 ${planned.text} 完成，${by.zh}仍未完成，逾期 ${text.zh}`,
+                en: `Planned ${planned.text}, still pending ${by.en}: ${text.en} overdue`,
+            },
+            data,
+        });
+    }
+
+    return {
+        MilestoneAssessment: [milestoneLate, milestoneOverdue],
+    };
 }

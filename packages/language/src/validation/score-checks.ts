@@ -1,7 +1,240 @@
+import {
+    isAssessment, isProblemStatement, isTotal,
+    type Assessment, type Execution, type GradeStatement, type IndicatorAssessment,
+} from '../generated/ast.js';
 import type { KpiServices } from '../kpi-module.js';
-import type { KpiChecks } from './report.js';
+import { FAMILY_KEYWORD } from '../model/categories.js';
+import { GRADE_KEYWORD, gradeIdOf, round, type Level1Score, type ScoringProfile } from '../scoring/index.js';
+import { assessmentScores, scoredRow } from './assessment/score-cache.js';
+import type { KpiChecks, Report } from './report.js';
+
+const LEVEL1_LABEL: Record<Level1Score['family'], { zh: string; en: string }> = {
+    execution: { zh: '预算执行', en: 'execution' },
+    output: FAMILY_KEYWORD.output,
+    benefit: FAMILY_KEYWORD.benefit,
+    satisfaction: FAMILY_KEYWORD.satisfaction,
+    cost: FAMILY_KEYWORD.cost,
+};
+
+/** Differences within the profile's tolerance are rounding, not errors. */
+const beyond = (difference: number, profile: ScoringProfile) => Math.abs(round(difference)) > profile.tolerance;
+
+const indicatorName = (node: IndicatorAssessment) => node.indicator?.$refText ?? '';
 
 /** The `score/*` rules of RULES.md, one function each, named as the rule. */
-export function scoreChecks(_services: KpiServices): KpiChecks {
-    return {};
+export function scoreChecks(services: KpiServices): KpiChecks {
+    const scores = assessmentScores(services);
+
+    /** A missed quantitative target scored at the full weight. Qualitative ratings: see scoreQualitativeBand. */
+    function scoreFullDespiteShortfall(node: IndicatorAssessment, report: Report): void {
+        const row = scoredRow(scores, node)?.row;
+        if (!row || row.met !== false || row.band || row.weight === undefined || row.ruleScore === undefined) return;
+        if (row.claimed !== row.weight || row.ruleScore >= row.weight) return;
+        report('score/full-despite-shortfall', {
+            node, property: 'score',
+            message: {
+                zh: `实际 ${row.actual} 未达到目标 ${row.target}，却得满分 ${row.weight}；按规则应得 ${row.ruleScore} 分`,
+                en: `Actual ${row.actual} misses the target ${row.target} but keeps the full weight ${row.weight}; the rule gives ${row.ruleScore}`,
+            },
+            data: { ruleScore: row.ruleScore },
+        });
+    }
+
+    /** A met target with points taken off and no 偏差 saying why. */
+    function scoreDeductedDespiteMet(node: IndicatorAssessment, report: Report): void {
+        const row = scoredRow(scores, node)?.row;
+        if (!row || row.met !== true || row.band || row.weight === undefined || row.claimed === undefined) return;
+        if (row.claimed >= row.weight || node.deviation?.trim()) return;
+        report('score/deducted-despite-met', {
+            node, property: 'score',
+            message: {
+                zh: `实际 ${row.actual} 达到目标 ${row.target}，得分 ${row.claimed} 却低于分值 ${row.weight}，且未填写偏差原因`,
+                en: `Actual ${row.actual} meets the target ${row.target}, yet the score ${row.claimed} is below the weight ${row.weight} and no deviation reason is given`,
+            },
+            data: { ruleScore: row.weight },
+        });
+    }
+
+    /**
+     * A missed quantitative target scored other than the profile's formula gives. Full marks,
+     * scores above the weight, met targets and ratings have rules of their own.
+     */
+    function scoreOffRule(node: IndicatorAssessment, report: Report): void {
+        const scored = scoredRow(scores, node);
+        if (!scored) return;
+        const { row, profile } = scored;
+        if (row.met !== false || row.band || row.weight === undefined || row.claimed === undefined || row.ruleScore === undefined) return;
+        if (row.claimed >= row.weight || !beyond(row.claimed - row.ruleScore, profile)) return;
+        report('score/off-rule', {
+            node, property: 'score',
+            message: {
+                zh: `按规则应得 ${row.ruleScore} 分，自评 ${row.claimed} 分（${row.explanation.zh}）`,
+                en: `The rule gives ${row.ruleScore}, the assessment claims ${row.claimed} (${row.explanation.en})`,
+            },
+            data: { ruleScore: row.ruleScore },
+        });
+    }
+
+    function scoreOverWeight(node: IndicatorAssessment | Execution, report: Report): void {
+        if (node.weight === undefined || node.score === undefined || node.score <= node.weight) return;
+        const what = node.$type === 'Execution' ? { zh: '预算执行', en: 'Budget execution' } : { zh: `指标「${indicatorName(node)}」`, en: `Indicator '${indicatorName(node)}'` };
+        report('score/over-weight', {
+            node, property: 'score',
+            message: {
+                zh: `${what.zh}得分 ${node.score} 超过分值 ${node.weight}`,
+                en: `${what.en}: score ${node.score} is above the weight ${node.weight}`,
+            },
+            data: { ruleScore: node.weight },
+        });
+    }
+
+    /** A rated row (达成/部分达成/未达成) scored outside its band; scores above the weight are scoreOverWeight's. */
+    function scoreQualitativeBand(node: IndicatorAssessment, report: Report): void {
+        const row = scoredRow(scores, node)?.row;
+        if (!row?.band || row.claimed === undefined || row.weight === undefined || row.ruleScore === undefined) return;
+        if (row.claimed > row.weight || row.difference === 0) return;
+        const [lo, hi] = row.band;
+        report('score/qualitative-band', {
+            node, property: 'score',
+            message: {
+                zh: `评级「${row.actual}」应得 ${lo}–${hi} 分（分值 ${row.weight}），自评 ${row.claimed} 分`,
+                en: `Rated '${row.actual}': ${lo}–${hi} of the weight ${row.weight}, but the score is ${row.claimed}`,
+            },
+            data: { ruleScore: row.ruleScore, band: row.band },
+        });
+    }
+
+    /** A 问题 that concerns an indicator whose 指标 line keeps full marks. */
+    function scoreIgnoresProblem(node: IndicatorAssessment, report: Report): void {
+        const indicator = node.indicator?.ref;
+        if (!indicator || node.weight === undefined || node.score === undefined || node.score < node.weight) return;
+        const assessment = node.$container;
+        if (!isAssessment(assessment)) return;
+        const problems = assessment.items.filter(isProblemStatement)
+            .filter(p => p.concerns?.some(c => c.ref === indicator))
+            .map(p => p.text ?? '');
+        if (problems.length === 0) return;
+        report('score/ignores-problem', {
+            node, property: 'score',
+            message: {
+                zh: `问题${problems.map(p => `「${p}」`).join('、')}涉及本指标，但仍得满分 ${node.weight}`,
+                en: `Problem ${problems.map(p => `'${p}'`).join(', ')} concerns this indicator, yet it keeps full marks ${node.weight}`,
+            },
+            data: { ruleScore: scoredRow(scores, node)?.row.ruleScore, problems },
+        });
+    }
+
+    function scoreExecution(node: Execution, report: Report): void {
+        const assessment = node.$container;
+        if (!isAssessment(assessment)) return;
+        const { score, profile } = scores(assessment);
+        const execution = score.execution;
+        if (execution?.node !== node || execution.ruleScore === undefined || node.score === undefined) return;
+        if (node.weight !== undefined && node.score > node.weight) return;
+        if (!beyond(node.score - execution.ruleScore, profile)) return;
+        report('score/execution', {
+            node, property: 'score',
+            message: {
+                zh: `按规则应得 ${execution.ruleScore} 分，自评 ${node.score} 分（${execution.explanation.zh}）`,
+                en: `The rule gives ${execution.ruleScore}, the assessment claims ${node.score} (${execution.explanation.en})`,
+            },
+            data: { ruleScore: execution.ruleScore },
+        });
+    }
+
+    /** Weights of the execution line and every row must add up to 合计 分值, or to the profile's total when none is written. */
+    function scoreWeightsTotal(assessment: Assessment, report: Report): void {
+        const { score, profile } = scores(assessment);
+        const { weight, declaredWeight } = score.total;
+        if (declaredWeight === undefined && weight === 0) return; // nothing weighed yet
+        const expected = declaredWeight ?? profileTotal(profile);
+        if (round(weight) === round(expected)) return;
+        const total = assessment.items.find(isTotal);
+        const parts = score.level1.map(l => `${LEVEL1_LABEL[l.family].zh} ${l.weight}`).join(' + ');
+        const partsEn = score.level1.map(l => `${LEVEL1_LABEL[l.family].en} ${l.weight}`).join(' + ');
+        const against = declaredWeight !== undefined
+            ? { zh: `合计分值 ${declaredWeight}`, en: `the total weight ${declaredWeight}` }
+            : { zh: `评分方案 ${profile.name ?? ''} 的总分 ${expected}`, en: `the ${profile.name ?? ''} total ${expected}` };
+        const message = {
+            zh: `分值合计 ${weight}（${parts || '无'}）与${against.zh}不符`,
+            en: `Weights add up to ${weight} (${partsEn || 'none'}), not ${against.en}`,
+        };
+        const data = { weight, expected };
+        if (total?.weight !== undefined) report('score/weights-total', { node: total, property: 'weight', message, data });
+        else report('score/weights-total', { node: assessment, property: 'name', message, data });
+    }
+
+    /** Level-1 weight sums as the profile sets them (national-2020: execution 10, 产出 50, 效益 30, 满意度 10). */
+    function scoreProfileWeights(assessment: Assessment, report: Report): void {
+        const { score, profile } = scores(assessment);
+        if (score.total.weight === 0) return;
+        const sums = new Map(score.level1.map(l => [l.family, l.weight]));
+        for (const [family, expected] of expectedWeights(profile)) {
+            const weight = sums.get(family) ?? 0;
+            if (round(weight) === round(expected)) continue;
+            const label = LEVEL1_LABEL[family];
+            report('score/profile-weights', {
+                node: assessment, property: 'name',
+                message: {
+                    zh: `${label.zh}分值合计 ${weight}，评分方案 ${profile.name ?? ''} 为 ${expected}`,
+                    en: `Level-1 weight of ${label.en} is ${weight}; profile ${profile.name ?? ''} sets ${expected}`,
+                },
+                data: { family, weight, expected },
+            });
+        }
+    }
+
+    function scoreTotalMismatch(assessment: Assessment, report: Report): void {
+        const { score, profile } = scores(assessment);
+        const { claimed, declaredScore } = score.total;
+        const total = assessment.items.find(isTotal);
+        if (!total || claimed === undefined || declaredScore === undefined || !beyond(declaredScore - claimed, profile)) return;
+        report('score/total-mismatch', {
+            node: total, property: 'score',
+            message: {
+                zh: `各项得分之和为 ${claimed}，合计得分却为 ${declaredScore}`,
+                en: `The scores add up to ${claimed}, but the total says ${declaredScore}`,
+            },
+            data: { sum: claimed },
+        });
+    }
+
+    /** 等级 must be the band of the total as the form states it (合计 得分, else the sum of scores). */
+    function scoreGradeMismatch(node: GradeStatement, report: Report): void {
+        const assessment = node.$container;
+        if (!isAssessment(assessment)) return;
+        const { score } = scores(assessment);
+        const written = gradeIdOf(node.grade);
+        const due = score.grade.ofClaimed;
+        if (!written || !due || written === due) return;
+        const total = score.total.declaredScore ?? score.total.claimed;
+        const english = GRADE_KEYWORD[written].en === node.grade;
+        report('score/grade-mismatch', {
+            node, property: 'grade',
+            message: {
+                zh: `合计得分 ${total} 对应等级「${GRADE_KEYWORD[due].zh}」，而非「${GRADE_KEYWORD[written].zh}」`,
+                en: `A total of ${total} is graded '${GRADE_KEYWORD[due].en}', not '${GRADE_KEYWORD[written].en}'`,
+            },
+            data: { grade: due, keyword: english ? GRADE_KEYWORD[due].en : GRADE_KEYWORD[due].zh },
+        });
+    }
+
+    return {
+        IndicatorAssessment: [scoreFullDespiteShortfall, scoreDeductedDespiteMet, scoreOffRule, scoreOverWeight, scoreQualitativeBand, scoreIgnoresProblem],
+        Execution: [scoreOverWeight, scoreExecution],
+        Assessment: [scoreWeightsTotal, scoreProfileWeights, scoreTotalMismatch],
+        GradeStatement: [scoreGradeMismatch],
+    };
+}
+
+function profileTotal(profile: ScoringProfile): number {
+    const w = profile.weights;
+    return w.execution + w.output + w.benefit + w.satisfaction + (w.cost ?? 0);
+}
+
+/** The level-1 sums a profile expects; a family it weighs as part of another has none of its own. */
+function expectedWeights(profile: ScoringProfile): Array<[Level1Score['family'], number]> {
+    const w = profile.weights;
+    const own = (['output', 'benefit', 'satisfaction', 'cost'] as const).filter(f => !profile.countsAs?.[f]);
+    return [['execution', w.execution], ...own.flatMap(f => w[f] === undefined ? [] : [[f, w[f]] as [Level1Score['family'], number]])];
 }

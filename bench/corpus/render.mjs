@@ -1,0 +1,204 @@
+// Writes generated projects as KPI Spec text, in the layout of the reference case
+// (/work/shared/spec/hotline-12345): Chinese keywords, or English ones for some projects.
+import { AS_OF, fmt, gradeOf, level1Of, round, YEAR } from './model.mjs';
+
+const KEYWORDS = {
+    project: ['项目', 'project'], department: ['主管部门', 'department'], implementer: ['实施单位', 'implementer'],
+    period: ['实施期', 'period'], to: ['至', 'to'], budget: ['预算', 'budget'], applies: ['适用', 'applies'],
+    goals: ['总体目标', 'goals'], indicators: ['绩效指标', 'indicators'], milestones: ['里程碑', 'milestones'],
+    per: ['依据', 'per'], source: ['来源', 'source'], note: ['说明', 'note'], qualitative: ['定性', 'qualitative'],
+    planned: ['计划', 'planned'], contract: ['合同', 'contract'], for: ['对象', 'for'], buyer: ['甲方', 'buyer'],
+    vendor: ['乙方', 'vendor'], amount: ['金额', 'amount'], contractPeriod: ['期间', 'period'], clause: ['条款', 'clause'],
+    penalty: ['违约', 'penalty'], assessment: ['自评', 'assessment'], execution: ['预算执行', 'execution'],
+    budgeted: ['全年预算', 'budgeted'], spent: ['全年执行', 'spent'], indicator: ['指标', 'indicator'],
+    actual: ['实际', 'actual'], unmeasured: ['未统计', 'unmeasured'], weight: ['分值', 'weight'], score: ['得分', 'score'],
+    deviation: ['偏差', 'deviation'], problem: ['问题', 'problem'], concerns: ['涉及', 'concerns'],
+    milestone: ['里程碑', 'milestone'], done: ['完成', 'done'], pending: ['未完成', 'pending'], asOf: ['评价日', 'as-of'],
+    total: ['合计', 'total'], grade: ['等级', 'grade'], compliance: ['履约考核', 'compliance'], verdict: ['结论', 'verdict'],
+    unassessed: ['未考核', 'unassessed'], met: ['达标', 'met'], unmet: ['未达标', 'unmet'],
+    achieved: ['达成', 'achieved'], partly: ['部分达成', 'partly'], missed: ['未达成', 'missed'],
+    excellent: ['优', 'excellent'], good: ['良', 'good'], fair: ['中', 'fair'], poor: ['差', 'poor'],
+    requirement: ['要求', 'requirement'], required: ['必设', 'required'], baseline: ['基准', 'baseline'], standard: ['标准', 'standard'],
+    // Indicator families (level 1 and level 2).
+    output: ['产出指标', 'output'], benefit: ['效益指标', 'benefit'], satisfaction: ['满意度指标', 'satisfaction'], cost: ['成本指标', 'cost'],
+    quantity: ['数量指标', 'quantity'], quality: ['质量指标', 'quality'], timeliness: ['时效指标', 'timeliness'],
+    economic: ['经济效益', 'economic'], social: ['社会效益', 'social'], ecological: ['生态效益', 'ecological'],
+    sustainability: ['可持续影响', 'sustainability'], beneficiary: ['服务对象满意度', 'beneficiary'],
+    'economic-cost': ['经济成本', 'economic-cost'],
+};
+
+const GRADES = ['poor', 'fair', 'good', 'excellent'];
+
+function keywords(english) {
+    return (key) => KEYWORDS[key][english ? 1 : 0];
+}
+
+const quote = (text) => `"${text.replace(/[\\"]/g, '')}"`;
+
+/** `95%`, `500 万件`, `12.52 元/通`, or a bare number when the unit is missing. */
+export function quantity(value, unit) {
+    if (!unit) return fmt(value);
+    return unit === '%' ? `${fmt(value)}%` : `${fmt(value)} ${unit}`;
+}
+
+function comparison(op, value, unit) {
+    return `${op} ${quantity(value, unit)}`;
+}
+
+export function renderTargets(p) {
+    const k = keywords(p.english);
+    const out = [
+        `// ${p.title}：绩效目标申报（基准测试生成数据）`,
+        `${k('project')} ${p.name} ${quote(p.title)} {`,
+        `    ${k('department')} ${quote(p.department)}`,
+        `    ${k('implementer')} ${quote(p.implementer)}`,
+        `    ${k('period')} ${YEAR}-01 ${k('to')} ${YEAR}-12`,
+        `    ${k('budget')} ${quantity(p.budget, '万元')}`,
+        `    ${k('applies')} ${p.applies.join(', ')}`,
+        '',
+        `    ${k('goals')} {`,
+        ...p.goals.map(g => `        ${g.name} ${quote(g.text)}`),
+        '    }',
+        '',
+        `    ${k('indicators')} {`,
+    ];
+    for (const [level1, families] of groupRows(p.indicators)) {
+        out.push(`        ${k(level1)} {`);
+        for (const [family, rows] of families) {
+            out.push(`            ${k(family)} {`);
+            for (const row of rows) out.push(...renderRow(row, k, p.large));
+            out.push('            }');
+        }
+        out.push('        }');
+    }
+    out.push('    }', '', `    ${k('milestones')} {`);
+    for (const m of p.milestones) out.push(`        ${m.name} ${quote(m.title)} ${k('planned')} ${m.planned}`);
+    out.push('    }', '}', '');
+    return out.join('\n');
+}
+
+/** Rows grouped level 1 → level 2, in the order they were generated. */
+function groupRows(rows) {
+    const groups = new Map();
+    for (const row of rows) {
+        const level1 = row.level1 ?? level1Of(row);
+        if (!groups.has(level1)) groups.set(level1, new Map());
+        const families = groups.get(level1);
+        if (!families.has(row.family)) families.set(row.family, []);
+        families.get(row.family).push(row);
+    }
+    return groups;
+}
+
+function renderRow(row, k, large) {
+    const indent = '                ';
+    let target;
+    if (row.op === 'qual') target = `${k('qualitative')} ${quote(row.text)}`;
+    else if (row.op === 'date') target = `<= ${row.date}`;
+    else target = row.bare ? quantity(row.value, row.unit) : comparison(row.op, row.value, row.unit);
+    let line = `${indent}${row.name} ${quote(row.title)} ${target}`;
+    if (row.links.length > 0) line += ` ${k('per')} ${row.links.join(', ')}`;
+    const lines = [line];
+    // The department-wide file puts clauses on lines of their own, as long forms do.
+    if (row.source) {
+        if (large) lines.push(`${indent}    ${k('source')} ${quote(row.source)}`);
+        else lines[0] += ` ${k('source')} ${quote(row.source)}`;
+    }
+    if (large) lines.push(`${indent}    ${k('note')} ${quote(`${row.title}按年度统计口径计算`)}`);
+    return lines;
+}
+
+export function renderContract(p) {
+    const k = keywords(p.english);
+    const c = p.contract;
+    const out = [
+        `// ${c.title}：服务水平条款`,
+        `${k('contract')} ${c.name} ${quote(c.title)} ${k('for')} ${p.name} {`,
+        `    ${k('buyer')} ${quote(c.buyer)}`,
+        `    ${k('vendor')} ${quote(c.vendor)}`,
+        `    ${k('amount')} ${quantity(c.amount, '万元')}`,
+        `    ${k('contractPeriod')} ${YEAR}-01 ${k('to')} ${YEAR}-12`,
+        '',
+    ];
+    for (const cl of c.clauses) {
+        out.push(`    ${k('clause')} ${cl.name} ${quote(cl.title)} ${comparison(cl.op, cl.value, cl.unit)}`);
+        if (cl.penalty) out.push(`        ${k('penalty')} ${quote(cl.penalty)}`);
+    }
+    out.push('}', '');
+    return out.join('\n');
+}
+
+export function renderAssessment(p) {
+    const k = keywords(p.english);
+    const a = p.assessment;
+    const e = a.execution;
+    const out = [
+        `// ${p.title}：绩效自评`,
+        `${k('assessment')} ${a.name} ${quote(`${p.title}绩效自评`)} ${k('for')} ${p.name} {`,
+        `    ${k('execution')} ${k('budgeted')} ${quantity(e.budgeted, '万元')} ${k('spent')} ${quantity(e.spent, '万元')} ${k('weight')} ${fmt(e.weight)} ${k('score')} ${fmt(e.score)}`,
+        '',
+    ];
+    for (const g of p.goals) {
+        if (!a.missingGoals.has(g.name)) out.push(`    ${k('goals')} ${g.name} ${quote(`${g.text}：已完成`)}`);
+    }
+    out.push('');
+    let scores = e.score;
+    for (const row of p.indicators) {
+        if (row.notAssessed) continue;
+        scores += row.score;
+        out.push(`    ${k('indicator')} ${row.name} ${actualOf(row, k)} ${k('weight')} ${fmt(row.weight)} ${k('score')}${row.truncated ? '' : ` ${fmt(row.score)}`}${row.deviation ? ` ${k('deviation')} ${quote(row.deviation)}` : ''}`);
+    }
+    out.push('');
+    for (const pr of a.problems) out.push(`    ${k('problem')} ${quote(pr.text)} ${k('concerns')} ${pr.concerns.join(', ')}`);
+    for (const m of p.milestones) out.push(`    ${k('milestone')} ${m.name} ${m.done ? `${k('done')} ${m.done}` : k('pending')}${m.stray ?? ''}`);
+    const total = round(scores + (a.totalOffset ?? 0), 2);
+    let grade = gradeOf(round(scores, 2));
+    if (a.gradeShift) grade = GRADES[(GRADES.indexOf(grade) + 1) % GRADES.length];
+    out.push(
+        '',
+        `    ${k('asOf')} ${AS_OF}`,
+        `    ${k('total')} ${k('weight')} ${fmt(100)} ${k('score')} ${fmt(total)}`,
+        `    ${k('grade')} ${k(grade)}`,
+        '}', '',
+    );
+    return out.join('\n');
+}
+
+function actualOf(row, k) {
+    const a = k('actual');
+    if (row.unmeasured) return `${a} ${k('unmeasured')}`;
+    if (row.op === 'qual') return `${a} ${k(row.rating)}`;
+    if (row.op === 'date') return `${a} ${row.actualDate}`;
+    const value = quantity(row.actual, row.actualUnit ?? row.unit);
+    return row.actualAsComparison ? `${a} >= ${value}` : `${a} ${value}`;
+}
+
+export function renderCompliance(p) {
+    const k = keywords(p.english);
+    const r = p.review;
+    const out = [
+        `// ${p.contract.title}：履约考核`,
+        `${k('compliance')} ${r.name} ${quote(`${p.contract.title}履约考核`)} ${k('for')} ${p.contract.name} {`,
+    ];
+    for (const l of r.lines) {
+        if (l.omitted) continue;
+        const actual = l.unassessed ? k('unassessed') : l.unmeasured ? `${k('actual')} ${k('unmeasured')}` : `${k('actual')} ${quantity(l.actual, l.clause.unit)}`;
+        out.push(`    ${k('clause')} ${l.clause.name} ${actual} ${k('verdict')} ${k(l.verdict)}`);
+    }
+    out.push('}', '');
+    return out.join('\n');
+}
+
+export function renderStandard(standard) {
+    const out = [`// ${standard.title}`, `标准 ${standard.name} ${quote(standard.title)} {`];
+    for (const e of standard.entries) {
+        if (e.kind === 'baseline') {
+            out.push(`    基准 ${e.name} ${quote(e.title)} ${quantity(e.value, e.unit)}`);
+        } else {
+            const target = e.op ? ` ${comparison(e.op, e.value, e.unit)}` : '';
+            out.push(`    要求 ${e.name} ${quote(e.title)}${target}${e.required ? ' 必设' : ''}`);
+        }
+    }
+    out.push('}', '');
+    return out.join('\n');
+}

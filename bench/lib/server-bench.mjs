@@ -1,0 +1,120 @@
+// Language-server measurements on a generated workspace, through a real LSP client over
+// stdio: start until every file's diagnostics are published, then keystroke → diagnostics
+// latency for three kinds of edit, with completion and hover requests sent while each
+// re-validation runs.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileUri, startServer } from './lsp-client.mjs';
+import { peakRssOf } from './process.mjs';
+import { summary } from './stats.mjs';
+
+/** How long without any diagnostics counts as "the re-validation is over" (first edit only). */
+const QUIET_MS = 1500;
+
+export const SCENARIOS = [
+    { key: 'local', label: 'local edit in the 1,000-line targets file', file: (d) => d.edits.largeTargets, anchor: /^\s+\S+ "/ },
+    { key: 'contract', label: "edit of one project's contract", file: (d) => d.edits.contract, anchor: /^\s+(条款|clause) / },
+    { key: 'standard', label: 'edit of the standard every project applies', file: (d) => d.edits.commonStandard, anchor: /^\s+(要求|requirement) / },
+];
+
+/**
+ * Runs the server benchmark. `edits` keystrokes per scenario (plus one warm-up edit that also
+ * learns how many files each edit re-validates).
+ */
+export async function benchServer(dir, description, { edits = 50, log = () => {} } = {}) {
+    const client = await startServer(dir);
+    try {
+        const ready = await allPublished(client, description.files);
+        log(`server: all ${description.files} files published after ${(ready / 1000).toFixed(1)} s`);
+        await client.quiet(QUIET_MS);
+
+        // Completion and hover are measured in the large targets file, which stays open.
+        const probeFile = join(dir, description.edits.largeTargets);
+        const probeUri = fileUri(probeFile);
+        const probeText = readFileSync(probeFile, 'utf8');
+        const probe = probePositions(probeText);
+        client.open(probeUri, probeText);
+        await client.quiet(QUIET_MS);
+
+        const scenarios = {};
+        for (const scenario of SCENARIOS) {
+            scenarios[scenario.key] = await runScenario(client, dir, description, scenario, { probeUri, probe, edits });
+            const s = scenarios[scenario.key];
+            log(`server: ${scenario.key}: own p95 ${s.own.p95?.toFixed(0)} ms, all ${s.affected} files p95 ${s.all.p95?.toFixed(0)} ms, completion p95 ${s.completion.p95?.toFixed(0)} ms, hover p95 ${s.hover.p95?.toFixed(0)} ms`);
+        }
+        return { startMs: ready, peakRssMB: peakRssOf(client.child.pid), scenarios };
+    } finally {
+        await client.stop();
+    }
+}
+
+/** Milliseconds from spawning the server until every file has had its diagnostics published. */
+async function allPublished(client, files) {
+    const uris = new Set();
+    let next = 0;
+    const last = await client.until(() => {
+        for (; next < client.published.length; next++) {
+            uris.add(client.published[next].uri);
+            if (uris.size >= files) return client.published[next];
+        }
+        return undefined;
+    });
+    return last.at - client.started;
+}
+
+/** The position right after the first `依据 ` (a link completion) and one inside that link (hover). */
+function probePositions(text) {
+    const lines = text.split('\n');
+    const line = lines.findIndex(l => /(依据|per) /.test(l));
+    const character = lines[line].search(/(依据|per) /) + lines[line].match(/(依据|per) /)[0].length;
+    return { completion: { line, character }, hover: { line, character: character + 1 } };
+}
+
+async function runScenario(client, dir, description, scenario, { probeUri, probe, edits }) {
+    const path = join(dir, scenario.file(description));
+    const uri = fileUri(path);
+    const text = readFileSync(path, 'utf8');
+    if (uri !== probeUri) {
+        client.open(uri, text);
+        await client.quiet(QUIET_MS);
+    }
+    // Type one character into a title string near the middle of the file, then delete it.
+    const lines = text.split('\n');
+    const candidates = lines.map((l, i) => (scenario.anchor.test(l) && l.includes('"') ? i : -1)).filter(i => i >= 0);
+    const line = candidates[Math.floor(candidates.length / 2)];
+    const at = { line, character: lines[line].indexOf('"') + 1 };
+    const keystroke = (k) => (k % 2 === 0
+        ? client.change(uri, { start: at, end: at }, '改')
+        : client.change(uri, { start: at, end: { line, character: at.character + 1 } }, ''));
+
+    const own = [];
+    const all = [];
+    const completion = [];
+    const hover = [];
+    let affected;
+    for (let k = 0; k <= edits; k++) {
+        const mark = client.published.length;
+        const t0 = performance.now();
+        keystroke(k);
+        const requests = Promise.all([
+            client.timed('textDocument/completion', { textDocument: { uri: probeUri }, position: probe.completion }),
+            client.timed('textDocument/hover', { textDocument: { uri: probeUri }, position: probe.hover }),
+        ]);
+        const mine = await client.until(() => client.published.slice(mark).find(e => e.uri === uri));
+        if (affected === undefined) {
+            // The warm-up edit learns how many files an edit of this file re-validates.
+            await client.quiet(QUIET_MS);
+            affected = client.published.length - mark;
+        } else {
+            await client.until(() => client.published.length - mark >= affected);
+            own.push(mine.at - t0);
+            all.push(client.published[mark + affected - 1].at - t0);
+        }
+        const [c, h] = await requests;
+        if (k > 0) {
+            completion.push(c.ms);
+            hover.push(h.ms);
+        }
+    }
+    return { file: scenario.file(description), affected, own: summary(own), all: summary(all), completion: summary(completion), hover: summary(hover) };
+}

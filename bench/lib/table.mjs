@@ -1,0 +1,56 @@
+// The benchmark table: one row per measure, one column per workspace size, the target
+// (issue 7, for N = 1,000 on a 2-core machine) and ✗ on every cell that misses it.
+
+export const TARGETS = {
+    lintMs: 10_000,
+    lintRssMB: 1_536,
+    lintOverParse: 3,
+    localP95Ms: 150,
+    standardP95Ms: 3_000,
+    requestP95Ms: 100,
+};
+
+const seconds = (ms) => (ms === undefined ? '–' : `${(ms / 1000).toFixed(2)} s`);
+const millis = (ms) => (ms === undefined ? '–' : `${ms.toFixed(0)} ms`);
+const mb = (v) => (v === undefined ? '–' : `${v.toFixed(0)} MB`);
+const pair = (s) => (s ? `${millis(s.p50)} / ${millis(s.p95)}` : '–');
+
+/** A row: label, target text, value text per size, and whether a size misses the target. */
+function row(label, target, cell, misses = () => false) {
+    return { label, target, cell, misses };
+}
+
+export function formatTable(results, scenarios) {
+    const sizes = Object.keys(results.sizes);
+    const T = TARGETS;
+    const rows = [
+        row('files / lines', '', e => `${e.files} / ${e.lines}`),
+        row('`kpispec lint` wall time', `≤ ${T.lintMs / 1000} s`, e => seconds(e.lint.ms), e => e.lint.ms > T.lintMs),
+        row('`kpispec lint` peak RSS', `≤ ${T.lintRssMB} MB`, e => mb(e.lint.rssMB), e => e.lint.rssMB > T.lintRssMB),
+        row('parse-only floor (in-process parsing)', '', e => `${seconds(e.parse.ms)} (${seconds(e.parse.parseMs)})`),
+        row('lint ÷ parse floor', `≤ ${T.lintOverParse}`, e => `${e.lintOverParse.toFixed(2)}×`, e => e.lintOverParse > T.lintOverParse),
+        row('diagnostics reported by lint', '', e => String(e.lint.diagnostics)),
+        row('server start → all diagnostics published', '', e => seconds(e.server?.startMs)),
+        row('server peak RSS', '', e => mb(e.server?.peakRssMB)),
+    ];
+    for (const s of scenarios) {
+        const get = (e) => e.server?.scenarios[s.key];
+        const target = s.key === 'local' ? T.localP95Ms : s.key === 'standard' ? T.standardP95Ms : undefined;
+        rows.push(
+            row(`${s.label}: edited file p50 / p95`, s.key === 'local' ? `p95 ≤ ${target} ms` : '', e => pair(get(e)?.own), e => s.key === 'local' && get(e)?.own.p95 > target),
+            row(`${s.label}: all re-validated files p50 / p95`, s.key === 'standard' ? `p95 ≤ ${target / 1000} s` : '',
+                e => (get(e) ? `${pair(get(e).all)} (${get(e).affected} files)` : '–'), e => s.key === 'standard' && get(e)?.all.p95 > target),
+            row(`${s.label}: completion / hover p95`, `≤ ${T.requestP95Ms} ms`,
+                e => (get(e) ? `${millis(get(e).completion.p95)} / ${millis(get(e).hover.p95)}` : '–'),
+                e => get(e) && Math.max(get(e).completion.p95, get(e).hover.p95) > T.requestP95Ms),
+        );
+    }
+    const header = `| measure | target | ${sizes.map(n => `N = ${n}`).join(' | ')} |`;
+    const rule = `|---|---|${sizes.map(() => '---:').join('|')}|`;
+    const lines = rows.map(r => `| ${r.label} | ${r.target} | ${sizes.map(n => {
+        const e = results.sizes[n];
+        return `${r.cell(e)}${r.misses(e) ? ' ✗' : ''}`;
+    }).join(' | ')} |`);
+    const m = results.machine;
+    return [`${m.cpus} × ${m.cpu}, ${m.memoryGB} GB, Node ${m.node}, ${results.date}`, '', header, rule, ...lines].join('\n');
+}

@@ -1,0 +1,146 @@
+#!/usr/bin/env node
+// Where the time goes, in one process: loads a workspace as `kpispec lint` does (timing each
+// document-builder phase), then replays editor keystrokes on one file the way the language
+// server does (text document → DocumentBuilder.update) and times each update's phases.
+//
+//   node [--cpu-prof] bench/profile.mjs <dir> [--edit local|contract|standard] [--repeat 20] [--langium]
+//
+// --langium turns on Langium's profiler for linking and validation and prints the most
+// expensive reference kinds and node types. Set KPI_LANGUAGE to a module path to profile a
+// build of the language other than packages/language/dist.
+import { readFileSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { DefaultLangiumProfiler, DocumentState, URI } from 'langium';
+import { NodeFileSystem } from 'langium/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { MARKER } from './generate.mjs';
+import { summary } from './lib/stats.mjs';
+
+const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+        edit: { type: 'string' },
+        repeat: { type: 'string', default: '20' },
+        langium: { type: 'boolean', default: false },
+    },
+});
+const dir = resolve(positionals[0] ?? 'bench/workspaces/n100');
+const language = await import(process.env.KPI_LANGUAGE ? pathToFileURL(resolve(process.env.KPI_LANGUAGE)).href : '@kpispec/language');
+
+/** Langium's profiler without its console table per document; records are summed at the end. */
+class QuietProfiler extends DefaultLangiumProfiler {
+    dumpRecord(_category, record) {
+        return record;
+    }
+}
+
+const PHASES = [
+    [DocumentState.Parsed, 'parse'], [DocumentState.IndexedContent, 'index'], [DocumentState.ComputedScopes, 'scopes'],
+    [DocumentState.Linked, 'link'], [DocumentState.IndexedReferences, 'index refs'], [DocumentState.Validated, 'validate'],
+];
+
+const { shared, kpi } = language.createKpiServices(NodeFileSystem);
+const builder = shared.workspace.DocumentBuilder;
+const profiler = values.langium ? new QuietProfiler(new Set(['linking', 'validating'])) : undefined;
+if (profiler) {
+    kpi.references.Linker.profiler = profiler;
+    kpi.validation.DocumentValidator.profiler = profiler;
+}
+
+// Phase durations of the current build: each phase ends when the builder reports it done.
+let phaseStart = 0;
+let phases = {};
+for (const [state, name] of PHASES) {
+    builder.onBuildPhase(state, () => {
+        const now = performance.now();
+        phases[name] = (phases[name] ?? 0) + now - phaseStart;
+        phaseStart = now;
+    });
+}
+async function timed(run) {
+    phases = {};
+    const started = phaseStart = performance.now();
+    await run();
+    return { total: performance.now() - started, phases };
+}
+
+const files = await kpiFiles(dir);
+const documents = [];
+const cold = await timed(async () => {
+    for (const file of files) {
+        const doc = shared.workspace.LangiumDocumentFactory.fromString(await readFile(file, 'utf8'), URI.file(file));
+        shared.workspace.LangiumDocuments.addDocument(doc);
+        documents.push(doc);
+    }
+    phaseStart = performance.now();
+    await builder.build(documents, { validation: true });
+});
+const diagnostics = documents.reduce((n, d) => n + (d.diagnostics?.length ?? 0), 0);
+console.log(`cold build of ${files.length} files: ${cold.total.toFixed(0)} ms, ${diagnostics} diagnostics, heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MB`);
+printPhases(cold.phases);
+
+if (values.edit) {
+    const description = JSON.parse(readFileSync(join(dir, MARKER), 'utf8'));
+    const file = { local: description.edits.largeTargets, contract: description.edits.contract, standard: description.edits.commonStandard }[values.edit];
+    if (!file) throw new Error(`unknown --edit ${values.edit} (use local, contract or standard)`);
+    const uri = URI.file(join(dir, file));
+    const text = readFileSync(join(dir, file), 'utf8');
+    const middle = text.indexOf('"', Math.floor(text.length / 2)) + 1;
+    const textDocuments = shared.workspace.TextDocuments;
+    const runs = [];
+    const perPhase = {};
+    for (let k = 0; k <= Number(values.repeat); k++) {
+        const edited = k % 2 === 0 ? text.slice(0, middle) + '改' + text.slice(middle) : text;
+        textDocuments.set(TextDocument.create(uri.toString(), 'kpi', k + 2, edited));
+        let validated = 0;
+        const listener = builder.onDocumentPhase(DocumentState.Validated, () => { validated++; });
+        const run = await timed(() => builder.update([uri], []));
+        listener.dispose();
+        if (k === 0) {
+            console.log(`\n${values.edit} edit of ${file} re-validates ${validated} files`);
+            continue;
+        }
+        runs.push(run.total);
+        for (const [name, ms] of Object.entries(run.phases)) (perPhase[name] ??= []).push(ms);
+    }
+    const s = summary(runs);
+    console.log(`update: p50 ${s.p50.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms over ${s.n} edits`);
+    printPhases(Object.fromEntries(Object.entries(perPhase).map(([name, list]) => [name, summary(list).p50])), 'p50 ');
+}
+
+if (profiler) {
+    for (const category of ['linking', 'validating']) {
+        const totals = new Map();
+        for (const record of profiler.getRecords(category)) {
+            for (const key of record.entries.keys()) {
+                const list = record.entries.get(key);
+                const t = totals.get(key) ?? { count: 0, ms: 0 };
+                t.count += list.length;
+                t.ms += list.reduce((a, b) => a + b, 0);
+                totals.set(key, t);
+            }
+        }
+        console.log(`\nLangium profiler, ${category} (top 12):`);
+        for (const [key, t] of [...totals].sort((a, b) => b[1].ms - a[1].ms).slice(0, 12)) {
+            console.log(`  ${key.padEnd(40)} ${String(t.count).padStart(8)} × ${t.ms.toFixed(1).padStart(9)} ms`);
+        }
+    }
+}
+
+function printPhases(phaseMs, prefix = '') {
+    console.log('  ' + PHASES.map(([, name]) => `${name} ${prefix}${(phaseMs[name] ?? 0).toFixed(1)} ms`).join(', '));
+}
+
+async function kpiFiles(root) {
+    const out = [];
+    for (const entry of await readdir(root, { withFileTypes: true })) {
+        if (entry.name.startsWith('.')) continue;
+        const full = join(root, entry.name);
+        if (entry.isDirectory()) out.push(...await kpiFiles(full));
+        else if (entry.name.endsWith('.kpi')) out.push(full);
+    }
+    return out.sort();
+}

@@ -1,0 +1,78 @@
+import { writeFile } from 'node:fs/promises';
+import { relative } from 'node:path';
+import { TextDocument, URI } from 'langium';
+import { ExitCode, UserError } from '../exit-codes.js';
+import { findKpiFiles } from '../files.js';
+import type { Io } from '../io.js';
+import { parseCommandArgs, throwOnConfigProblems, useConfigFile } from '../options.js';
+import { createServices, readUtf8 } from '../workspace.js';
+
+export const FORMAT_HELP = `Usage: kpispec format [options] [paths or globs...]
+
+Formats .kpi files in place with the language's formatter (the one the editor uses):
+one row per line, 4-space indentation by block depth, single spaces, comments kept.
+Only whitespace changes. Files with syntax errors are left alone and reported.
+
+Options:
+      --check          change nothing; list the files that would change and exit 1 if any
+  -c, --config <file>  use this configuration file (its "ignore" globs) instead of kpispec.json
+  -h, --help           show this help
+
+Exit codes: 0 formatted (or already formatted); 1 --check found unformatted files;
+2 usage, configuration or file errors, or a file with syntax errors.
+`;
+
+const OPTIONS = { tabSize: 4, insertSpaces: true };
+
+export async function format(argv: string[], io: Io): Promise<number> {
+    const { values, positionals } = parseCommandArgs('format', argv, {
+        check: { type: 'boolean' },
+        config: { type: 'string', short: 'c' },
+        help: { type: 'boolean', short: 'h' },
+    });
+    if (values.help) {
+        io.stdout(FORMAT_HELP);
+        return ExitCode.Clean;
+    }
+    const { shared, kpi } = createServices();
+    const configuration = kpi.kpi.Configuration;
+    useConfigFile(configuration, values.config, io.cwd);
+    const files = await findKpiFiles(positionals.length ? positionals : ['.'], { configuration, fileSystem: shared.workspace.FileSystemProvider, cwd: io.cwd });
+    if (files.length === 0) throw new UserError(`no .kpi files found in ${positionals.length ? positionals.join(', ') : io.cwd}`);
+    throwOnConfigProblems(configuration);
+
+    const formatter = kpi.lsp.Formatter!;
+    const changed: string[] = [];
+    let broken = 0;
+    for (const file of files) {
+        const text = await readUtf8(file);
+        const document = shared.workspace.LangiumDocumentFactory.fromString(text, URI.file(file));
+        const { lexerErrors, parserErrors } = document.parseResult;
+        const error = lexerErrors[0] ? [lexerErrors[0].line, lexerErrors[0].column]
+            : parserErrors[0] ? [parserErrors[0].token.startLine, parserErrors[0].token.startColumn] : undefined;
+        if (error) {
+            broken++;
+            // An error at the end of the file has no token position: point at the last line.
+            const [line, column] = Number.isFinite(error[0]) ? error : [text.split('\n').length, 1];
+            io.stderr(`kpispec: not formatted, syntax error at ${relative(io.cwd, file)}:${line}:${column ?? 1}\n`);
+            continue;
+        }
+        const edits = await formatter.formatDocument(document, { textDocument: { uri: document.uri.toString() }, options: OPTIONS });
+        const formatted = TextDocument.applyEdits(document.textDocument, edits);
+        if (formatted === text) continue;
+        changed.push(file);
+        if (!values.check) {
+            try {
+                await writeFile(file, formatted);
+            } catch (e) {
+                throw new UserError(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+            }
+        }
+    }
+    for (const file of changed) io.stdout(`${relative(io.cwd, file) || file}\n`);
+    if (values.check && changed.length > 0) {
+        io.stderr(`kpispec: ${changed.length} file(s) not formatted; run 'kpispec format' to fix\n`);
+    }
+    if (broken > 0) return ExitCode.Fatal;
+    return values.check && changed.length > 0 ? ExitCode.Problems : ExitCode.Clean;
+}

@@ -1,0 +1,46 @@
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import { ExitCode, UserError } from '../exit-codes.js';
+import { starterFiles } from '../init/templates.js';
+import type { Io } from '../io.js';
+import { parseCommandArgs } from '../options.js';
+
+export const INIT_HELP = `Usage: kpispec init [options] [folder]
+
+Writes a commented starter workspace into the folder (default: the current one):
+targets.kpi (a project's targets), contract.kpi (the contract they track),
+assessment.kpi (its self-assessment) and kpispec.json. Existing files are never
+overwritten: if any of them exists, nothing is written.
+
+Options:
+      --lang <zh|en>   keywords and comments in Chinese (default) or English
+  -h, --help           show this help
+`;
+
+export async function init(argv: string[], io: Io): Promise<number> {
+    const { values, positionals } = parseCommandArgs('init', argv, {
+        lang: { type: 'string', default: 'zh' },
+        help: { type: 'boolean', short: 'h' },
+    });
+    if (values.help) {
+        io.stdout(INIT_HELP);
+        return ExitCode.Clean;
+    }
+    const lang = values.lang === 'zh-CN' ? 'zh' : values.lang;
+    if (lang !== 'zh' && lang !== 'en') throw new UserError(`unknown language '${values.lang}' (use zh or en)`);
+    if (positionals.length > 1) throw new UserError('init takes one folder (see kpispec init --help)');
+    const folder = resolve(io.cwd, positionals[0] ?? '.');
+    const files = starterFiles(lang);
+    const existing = files.map(f => join(folder, f.name)).find(existsSync);
+    if (existing) throw new UserError(`${relative(io.cwd, existing) || existing} already exists; nothing was written`);
+    try {
+        await mkdir(folder, { recursive: true });
+        for (const f of files) await writeFile(join(folder, f.name), f.text, { flag: 'wx' });
+    } catch (e) {
+        throw new UserError(`cannot write in ${folder}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+    for (const f of files) io.stdout(`created ${relative(io.cwd, join(folder, f.name))}\n`);
+    io.stdout(`next: kpispec lint ${relative(io.cwd, folder) || '.'}\n`);
+    return ExitCode.Clean;
+}

@@ -1,0 +1,55 @@
+import { relative, sep } from 'node:path';
+import { SEVERITY_NAME, totals, type FileResult, type ReportContext } from '../results.js';
+import { ruleHelpUri } from './sarif.js';
+
+const COMMAND = ['notice', 'warning', 'error'] as const;
+
+/** Workflow-command data: `%`, CR and LF are encoded so a message stays one command. */
+export function escapeData(s: string): string {
+    return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** Workflow-command properties also encode the `:` and `,` that delimit them. */
+export function escapeProperty(s: string): string {
+    return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+function repoPath(file: string, context: ReportContext): string {
+    return relative(context.env['GITHUB_WORKSPACE'] || context.cwd, file).split(sep).join('/');
+}
+
+/**
+ * GitHub Actions annotations, one workflow command per problem. GitHub shows only the first
+ * few annotations of a step, so `lint` also appends `stepSummary` to the job summary.
+ */
+export function formatGithub(results: readonly FileResult[], context: ReportContext): string {
+    const lines = results.flatMap(r => r.messages.map(m => {
+        const props = [
+            `file=${escapeProperty(repoPath(r.filePath, context))}`,
+            `line=${m.line}`, `col=${m.column}`, `endLine=${m.endLine}`, `endColumn=${m.endColumn}`,
+            `title=${escapeProperty(m.ruleId)}`,
+        ].join(',');
+        return `::${COMMAND[m.severity]} ${props}::${escapeData(m.message)}`;
+    }));
+    return lines.length ? lines.join('\n') + '\n' : '';
+}
+
+const MAX_SUMMARY_ROWS = 1000;
+
+function cell(s: string): string {
+    return s.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+}
+
+/** A Markdown table of every problem (up to a thousand rows), linking each rule to its page. */
+export function stepSummary(results: readonly FileResult[], context: ReportContext): string {
+    const { errors, warnings, infos } = totals(results);
+    const rows = results.flatMap(r => r.messages.map(m => ({ file: repoPath(r.filePath, context), m })));
+    const out = [`### KPI Spec: ${errors} error(s), ${warnings} warning(s), ${infos} info`, ''];
+    if (rows.length === 0) return out.concat('No problems found.', '', '').join('\n');
+    out.push('| File | Line | Severity | Rule | Message |', '| --- | ---: | --- | --- | --- |');
+    for (const { file, m } of rows.slice(0, MAX_SUMMARY_ROWS)) {
+        out.push(`| ${cell(file)} | ${m.line} | ${SEVERITY_NAME[m.severity]} | [${m.ruleId}](${ruleHelpUri(context.docsBaseUrl, m.ruleId)}) | ${cell(m.message)} |`);
+    }
+    if (rows.length > MAX_SUMMARY_ROWS) out.push('', `… and ${rows.length - MAX_SUMMARY_ROWS} more: run \`kpispec lint\` locally for the full list.`);
+    return out.join('\n') + '\n\n';
+}

@@ -1,0 +1,92 @@
+import { createHash } from 'node:crypto';
+import { isAbsolute, relative, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { pick, RULES, type RuleMeta } from '@kpispec/language';
+import { CLI_VERSION, HOMEPAGE } from '../version.js';
+import type { FileResult, LintMessage, ReportContext } from '../results.js';
+
+const LEVEL = ['note', 'warning', 'error'] as const;
+const SEVERITY_LEVEL = { error: 'error', warn: 'warning', info: 'note' } as const;
+const SRCROOT = '%SRCROOT%';
+
+export function ruleHelpUri(docsBaseUrl: string, id: string): string {
+    return `${docsBaseUrl.replace(/\/?$/, '/')}${id}.md`;
+}
+
+function describeRule(rule: RuleMeta, context: ReportContext) {
+    const helpUri = ruleHelpUri(context.docsBaseUrl, rule.id);
+    const title = pick(context.locale, rule.title);
+    const configure = `kpispec.json: { "rules": { "${rule.id}": "off" } }; // kpispec-disable-next-line ${rule.id} -- <reason>`;
+    return {
+        id: rule.id,
+        name: rule.id.replace(/[/-](\w)/g, (_, c: string) => c.toUpperCase()),
+        shortDescription: { text: title },
+        fullDescription: { text: `${rule.title.zh} / ${rule.title.en}` },
+        help: {
+            text: `${title}. ${helpUri}\n${configure}`,
+            markdown: `**${title}** (${rule.id})\n\n[${context.locale === 'en' ? 'Rule documentation' : '规则说明'}](${helpUri})\n\n\`${configure}\``,
+        },
+        helpUri,
+        defaultConfiguration: { level: SEVERITY_LEVEL[rule.severity] },
+        properties: { tags: [rule.id.split('/')[0]!] },
+    };
+}
+
+/**
+ * SARIF 2.1.0 for GitHub code scanning: every catalog rule with descriptions, help and a link to
+ * its page; results with repository-relative locations (`%SRCROOT%`) and fingerprints that
+ * survive lines moving (rule + the text of the line + its occurrence).
+ */
+export function formatSarif(results: readonly FileResult[], context: ReportContext): string {
+    const ruleIndex = new Map(RULES.map((r, i) => [r.id, i]));
+    const sarifResults = results.flatMap(r => {
+        const location = artifactLocation(r.filePath, context.root);
+        const lines = (context.sources.get(r.filePath) ?? '').split(/\r?\n/);
+        const seen = new Map<string, number>();
+        return r.messages.map(m => ({
+            ruleId: m.ruleId,
+            ...(ruleIndex.has(m.ruleId) ? { ruleIndex: ruleIndex.get(m.ruleId)! } : {}),
+            level: LEVEL[m.severity],
+            message: { text: m.message },
+            locations: [{ physicalLocation: { artifactLocation: location, region: region(m) } }],
+            partialFingerprints: { 'kpispecLineHash/v1': fingerprint(m, lines, seen) },
+        }));
+    });
+    const log = {
+        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+        version: '2.1.0',
+        runs: [{
+            tool: {
+                driver: {
+                    name: 'kpispec',
+                    informationUri: HOMEPAGE,
+                    version: CLI_VERSION,
+                    semanticVersion: CLI_VERSION,
+                    rules: RULES.map(r => describeRule(r, context)),
+                },
+            },
+            originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(context.root + sep).href } },
+            columnKind: 'utf16CodeUnits',
+            results: sarifResults,
+        }],
+    };
+    return JSON.stringify(log, null, 2) + '\n';
+}
+
+function artifactLocation(file: string, root: string): { uri: string; uriBaseId?: string } {
+    const rel = relative(root, file);
+    if (rel.startsWith('..') || isAbsolute(rel)) return { uri: pathToFileURL(file).href };
+    return { uri: rel.split(sep).map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
+}
+
+function region(m: LintMessage) {
+    return { startLine: m.line, startColumn: m.column, endLine: m.endLine, endColumn: m.endColumn };
+}
+
+function fingerprint(m: LintMessage, lines: readonly string[], seen: Map<string, number>): string {
+    const text = (lines[m.line - 1] ?? '').replace(/\s+/g, ' ').trim();
+    const key = createHash('sha256').update(`${m.ruleId}\u0000${text}`).digest('hex').slice(0, 32);
+    const occurrence = (seen.get(key) ?? 0) + 1;
+    seen.set(key, occurrence);
+    return `${key}:${occurrence}`;
+}

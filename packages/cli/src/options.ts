@@ -1,0 +1,55 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { URI } from 'langium';
+import { formatConfigProblem, parseLocale, type KpiConfiguration, type Locale } from '@kpispec/language';
+import { UserError } from './exit-codes.js';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** `parseArgs`, strict: unknown options and missing values are usage errors (exit 2). */
+export function parseCommandArgs<O extends Options>(command: string, argv: string[], options: O) {
+    try {
+        return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    } catch (e) {
+        throw new UserError(`${(e as Error).message.replace(/\.?\s*$/, '')} (see kpispec ${command} --help)`);
+    }
+}
+
+export function nonNegativeInteger(value: string, option: string): number {
+    if (!/^\d+$/.test(value)) throw new UserError(`${option} needs a whole number ≥ 0, not '${value}'`);
+    return Number(value);
+}
+
+/** The --locale flag, else the configuration's `locale`, else LC_ALL / LC_MESSAGES / LANG, else Chinese. */
+export function resolveLocale(flag: string | undefined, configured: Locale | undefined, env: Readonly<Record<string, string | undefined>>): Locale {
+    if (flag !== undefined) {
+        const locale = flag === 'zh-CN' || flag === 'en' ? flag : undefined;
+        if (!locale) throw new UserError(`unknown locale '${flag}' (use zh-CN or en)`);
+        return locale;
+    }
+    return configured ?? parseLocale(env['LC_ALL'] || env['LC_MESSAGES'] || env['LANG']) ?? 'zh-CN';
+}
+
+/** Applies `--config FILE`: that file instead of discovering kpispec.json files. */
+export function useConfigFile(configuration: KpiConfiguration, file: string | undefined, cwd: string): void {
+    if (file === undefined) return;
+    const abs = resolve(cwd, file);
+    if (!existsSync(abs)) throw new UserError(`no such configuration file: ${file}`);
+    configuration.useFile(URI.file(abs));
+}
+
+/** Configuration faults end the run (exit 2): the first one, with its position, on one line. */
+export function throwOnConfigProblems(configuration: KpiConfiguration): void {
+    const [first, ...more] = configuration.problems();
+    if (!first) return;
+    throw new UserError(`invalid configuration: ${formatConfigProblem(first)}${more.length ? ` (and ${more.length} more)` : ''}`);
+}
+
+/** The repository root (nearest folder with `.git`), else the working folder: the base of SARIF paths. */
+export function repositoryRoot(cwd: string): string {
+    for (let dir = cwd; ; dir = dirname(dir)) {
+        if (existsSync(join(dir, '.git'))) return dir;
+        if (dirname(dir) === dir) return cwd;
+    }
+}

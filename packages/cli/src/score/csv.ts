@@ -1,0 +1,28 @@
+import type { ScoreSheet } from './sheet.js';
+import { num, signed } from './table.js';
+
+const HEADER = ['file', 'assessment', 'section', 'row', 'level1', 'target', 'actual', 'weight', 'claimed', 'rule_score', 'difference', 'reason'];
+
+/** RFC 4180 quoting: fields with commas, quotes or line breaks are quoted, quotes doubled. */
+function field(value: string): string {
+    return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/**
+ * One CSV for every assessment: a line per row (section `indicator` or `execution`), per level-1 sum
+ * (`level1`), the total and the grade. Starts with a UTF-8 byte order mark, without which Excel
+ * reads Chinese text as mojibake.
+ */
+export function formatScoreCsv(sheets: readonly ScoreSheet[]): string {
+    const lines = [HEADER];
+    for (const s of sheets) {
+        const base = [s.file, s.assessment];
+        for (const r of s.rows) {
+            lines.push([...base, r.kind, r.row, r.family ?? '', r.target ?? '', r.actual ?? '', num(r.weight), num(r.claimed), num(r.ruleScore), signed(r.difference), r.reason]);
+        }
+        for (const x of s.level1) lines.push([...base, 'level1', '', x.family, '', '', num(x.weight), num(x.claimed), num(x.ruleScore), signed(x.difference), '']);
+        lines.push([...base, 'total', '', '', '', '', num(s.total.declaredWeight ?? s.total.weight), num(s.total.declaredScore ?? s.total.claimed), num(s.total.ruleScore), signed(s.total.difference), '']);
+        lines.push([...base, 'grade', '', '', '', '', '', s.grade.claimed ?? '', s.grade.computed, '', '']);
+    }
+    return '\ufeff' + lines.map(l => l.map(field).join(',')).join('\r\n') + '\r\n';
+}

@@ -1,0 +1,59 @@
+import type { LangiumDocument } from 'langium';
+import type { CodeActionProvider } from 'langium/lsp';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
+import type { KpiServices } from '../kpi-module.js';
+import { addDeviation, addGoalLines, setGrade, setScore } from './fixes/assessment-fixes.js';
+import { FixContext, type Fix } from './fixes/fix-context.js';
+import { addSuppressionReason, removeUnusedSuppression, suppressOnLine } from './fixes/suppression-fixes.js';
+import { addComparator, addFamily, addPenalty, addRequiredIndicator, addUnit, raiseTarget, replaceTarget } from './fixes/target-fixes.js';
+import type { KpiConfigurationProvider } from './configuration-provider.js';
+import { keywordLanguageOf } from './keyword-language.js';
+
+/** The quick fix of each rule; every score/* rule with a rule score is fixed by setting it. */
+const FIXES: Record<string, Fix> = {
+    'target/below-contract': raiseTarget,
+    'target/below-standard': raiseTarget,
+    'target/above-baseline': raiseTarget,
+    'target/no-comparator': addComparator,
+    'target/no-unit': addUnit,
+    'target/vague': replaceTarget,
+    'target/missing-quantity': addFamily,
+    'target/missing-benefit': addFamily,
+    'target/missing-satisfaction': addFamily,
+    'target/required-indicator': addRequiredIndicator,
+    'contract/no-penalty': addPenalty,
+    'score/grade-mismatch': setGrade,
+    'assessment/missing-deviation': addDeviation,
+    'suppression/unused': removeUnusedSuppression,
+    'suppression/no-reason': addSuppressionReason,
+};
+
+/** Rules a suppression comment cannot or should not silence. */
+const UNSUPPRESSIBLE = /^(syntax|suppression)\//;
+
+/**
+ * Quick fixes from the diagnostics' fix data (what the check computed, documented per rule),
+ * plus, for every rule, suppressing it on that line with a reason.
+ */
+export class KpiCodeActionProvider implements CodeActionProvider {
+    constructor(private readonly services: KpiServices) {}
+
+    getCodeActions(document: LangiumDocument, params: CodeActionParams): CodeAction[] {
+        const only = params.context.only;
+        if (only && !only.some(kind => CodeActionKind.QuickFix.startsWith(kind))) return [];
+        const settings = (this.services.shared.workspace.ConfigurationProvider as KpiConfigurationProvider).editorSettings;
+        const locale = this.services.kpi.Settings.locale;
+        const context = new FixContext(document, keywordLanguageOf(document, settings?.keywordLanguage ?? 'auto', locale), locale);
+        const diagnostics = params.context.diagnostics.filter(d => typeof d.code === 'string');
+        const fixes = diagnostics.flatMap(d => this.fixesOf(d, context));
+        const goals = addGoalLines(diagnostics.filter(d => d.code === 'assessment/goal-not-covered'), context);
+        const suppressions = diagnostics.filter(d => !UNSUPPRESSIBLE.test(String(d.code))).flatMap(d => suppressOnLine(d, context));
+        return [...fixes, ...goals, ...suppressions];
+    }
+
+    private fixesOf(d: Diagnostic, context: FixContext): CodeAction[] {
+        const rule = String(d.code);
+        const fix = FIXES[rule] ?? (rule.startsWith('score/') ? setScore : undefined);
+        return fix ? fix(d, context) : [];
+    }
+}

@@ -1,0 +1,49 @@
+import type { LangiumDocument } from 'langium';
+import type { CodeLensProvider } from 'langium/lsp';
+import type { CodeLens, CodeLensParams, Range } from 'vscode-languageserver';
+import { isAssessment, isModel } from '../generated/ast.js';
+import { pick, type Locale } from '../i18n/locale.js';
+import type { KpiServices } from '../kpi-module.js';
+import { AssessmentScores } from './assessment-scores.js';
+import { formatScore } from './describe.js';
+import { gradeLabel } from './grades.js';
+
+/**
+ * Above every assessment row, the execution line and the total: the score the scoring rule
+ * gives (`规则得分 4.2 / 5`), so a reviewer sees claimed and computed side by side.
+ */
+export class KpiCodeLensProvider implements CodeLensProvider {
+    private readonly scores: AssessmentScores;
+
+    constructor(private readonly services: KpiServices) {
+        this.scores = new AssessmentScores(services);
+    }
+
+    provideCodeLens(document: LangiumDocument, _params: CodeLensParams): CodeLens[] {
+        const model = document.parseResult?.value;
+        if (!isModel(model)) return [];
+        const locale = this.services.kpi.Settings.locale;
+        const lenses: CodeLens[] = [];
+        const add = (range: Range | undefined, title: string) => {
+            if (range) lenses.push({ range, command: { title, command: '' } });
+        };
+        for (const assessment of model.blocks.filter(isAssessment)) {
+            const score = this.scores.of(assessment);
+            if (!score) continue;
+            for (const row of score.rows) {
+                if (row.ruleScore !== undefined) add(row.node.$cstNode?.range, ruleScore(locale, row.ruleScore, row.weight));
+            }
+            const execution = score.execution;
+            if (execution?.ruleScore !== undefined) add(execution.node.$cstNode?.range, ruleScore(locale, execution.ruleScore, execution.weight));
+            const total = assessment.items.find(i => i.$type === 'Total');
+            const grade = pick(locale, gradeLabel(score.grade.computed));
+            add(total?.$cstNode?.range, `${ruleScore(locale, score.total.ruleScore, score.total.declaredWeight ?? score.total.weight)} · ${grade}`);
+        }
+        return lenses;
+    }
+}
+
+function ruleScore(locale: Locale, score: number, weight: number | undefined): string {
+    const label = pick(locale, { zh: '规则得分', en: 'rule score' });
+    return weight === undefined ? `${label} ${formatScore(score)}` : `${label} ${formatScore(score)} / ${formatScore(weight)}`;
+}

@@ -1,0 +1,106 @@
+import { CstUtils, GrammarUtils, type AstNode, type CstNode, type LangiumDocument } from 'langium';
+import type { DocumentSymbolProvider, NodeKindProvider } from 'langium/lsp';
+import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
+import {
+    isAssessment, isCompliance, isContract, isExecution, isGoalAssessment, isGradeStatement,
+    isIndicatorAssessment, isMilestoneAssessment, isModel, isProblemStatement, isProject, isStandard, isTotal,
+    type Assessment, type AssessmentItem, type Block, type Indicator, type Level1Group, type Project,
+} from '../generated/ast.js';
+import type { KpiServices } from '../kpi-module.js';
+import { targetText } from './describe.js';
+import { pick, type Bilingual } from '../i18n/locale.js';
+
+/**
+ * The outline: project → 总体目标 / level-1 family → level-2 family → indicators / 里程碑;
+ * contract → clauses; standard → requirements and baselines; assessment and compliance → rows.
+ * Families and sections are named by the keyword the file uses.
+ */
+export class KpiDocumentSymbolProvider implements DocumentSymbolProvider {
+    private readonly kinds: NodeKindProvider;
+
+    constructor(private readonly services: KpiServices) {
+        this.kinds = services.shared.lsp.NodeKindProvider;
+    }
+
+    getSymbols(document: LangiumDocument): DocumentSymbol[] {
+        const model = document.parseResult?.value;
+        if (!isModel(model)) return [];
+        return model.blocks.flatMap(block => this.block(block));
+    }
+
+    private block(block: Block): DocumentSymbol[] {
+        let children: DocumentSymbol[] = [];
+        if (isProject(block)) children = this.project(block);
+        else if (isContract(block)) children = block.clauses.flatMap(c => this.named(c, c.name, this.detail(targetText(c.target))));
+        else if (isStandard(block)) children = block.entries.flatMap(e => this.named(e, e.name, this.detail(e.$type === 'Baseline' ? undefined : targetText(e.target))));
+        else if (isAssessment(block)) children = this.assessment(block);
+        else if (isCompliance(block)) children = block.reviews.flatMap(r => this.symbol(r, r.clause?.$refText, SymbolKind.Property, r.verdict, this.property(r, 'clause')));
+        return this.named(block, block.name, block.title, children);
+    }
+
+    private project(project: Project): DocumentSymbol[] {
+        return [
+            ...project.goalSections.flatMap(s => this.symbol(s, this.keywordOf(s), SymbolKind.Package, undefined, undefined,
+                s.goals.flatMap(g => this.named(g, g.name, g.text)))),
+            ...project.indicatorSections.flatMap(s => s.groups.flatMap(g => this.family(g))),
+            ...project.milestoneSections.flatMap(s => this.symbol(s, this.keywordOf(s), SymbolKind.Package, undefined, undefined,
+                s.milestones.flatMap(m => this.named(m, m.name, m.planned?.value)))),
+        ];
+    }
+
+    private family(level1: Level1Group): DocumentSymbol[] {
+        const level2 = level1.groups.flatMap(g => this.symbol(g, g.category, SymbolKind.Namespace, undefined, this.property(g, 'category'),
+            g.indicators.flatMap(i => this.indicator(i))));
+        return this.symbol(level1, level1.category, SymbolKind.Namespace, undefined, this.property(level1, 'category'), level2);
+    }
+
+    private indicator(indicator: Indicator): DocumentSymbol[] {
+        return this.named(indicator, indicator.name, this.detail(targetText(indicator.target)));
+    }
+
+    private assessment(assessment: Assessment): DocumentSymbol[] {
+        return assessment.items.flatMap(item => this.assessmentItem(item));
+    }
+
+    private assessmentItem(item: AssessmentItem): DocumentSymbol[] {
+        const text = item.$cstNode?.text.replace(/\s+/g, ' ');
+        if (isIndicatorAssessment(item)) return this.symbol(item, item.indicator?.$refText, SymbolKind.Field, item.actual?.$cstNode?.text, this.property(item, 'indicator'));
+        if (isGoalAssessment(item)) return this.symbol(item, item.goal?.$refText, SymbolKind.Constant, item.text, this.property(item, 'goal'));
+        if (isMilestoneAssessment(item)) return this.symbol(item, item.milestone?.$refText, SymbolKind.Event, text, this.property(item, 'milestone'));
+        if (isExecution(item) || isTotal(item) || isGradeStatement(item)) return this.symbol(item, text, SymbolKind.Number);
+        if (isProblemStatement(item)) return this.symbol(item, item.text, SymbolKind.String);
+        return this.symbol(item, text, SymbolKind.Key);
+    }
+
+    private named(node: AstNode, name: string | undefined, detail?: string, children?: DocumentSymbol[]): DocumentSymbol[] {
+        return this.symbol(node, name, this.kinds.getSymbolKind(node), detail, this.property(node, 'name'), children);
+    }
+
+    /** One symbol, or none for a node the parser left without text (half-typed input). */
+    private symbol(node: AstNode, name: string | undefined, kind: SymbolKind, detail?: string, selection?: CstNode, children?: DocumentSymbol[]): DocumentSymbol[] {
+        const range = node.$cstNode?.range;
+        if (!range) return [];
+        return [{
+            // Clients reject empty names.
+            name: name?.trim() || '?',
+            kind,
+            detail,
+            range,
+            selectionRange: selection?.range ?? range,
+            children: children && children.length > 0 ? children : undefined,
+        }];
+    }
+
+    private property(node: AstNode, property: string): CstNode | undefined {
+        return GrammarUtils.findNodeForProperty(node.$cstNode, property);
+    }
+
+    /** A section's name is its keyword as written (总体目标 or goals). */
+    private keywordOf(node: AstNode): string | undefined {
+        return node.$cstNode && CstUtils.flattenCst(node.$cstNode).head()?.text;
+    }
+
+    private detail(text: Bilingual | undefined): string | undefined {
+        return text && pick(this.services.kpi.Settings.locale, text);
+    }
+}

@@ -1,0 +1,50 @@
+import { isOperationCancelled, URI, UriUtils } from 'langium';
+import { DefaultDocumentUpdateHandler, type LangiumSharedServices } from 'langium/lsp';
+import type { DidChangeWatchedFilesParams } from 'vscode-languageserver';
+import { CONFIG_FILE_NAME } from '../config/configuration.js';
+import type { KpiServices } from '../kpi-module.js';
+import { SETTINGS_SECTION, type KpiConfigurationProvider } from './configuration-provider.js';
+
+/**
+ * Besides `.kpi` files (Langium's own handling), two outside changes alter every file's
+ * diagnostics: a `kpispec.json` created, changed or deleted (rule severities, profiles,
+ * suppression policy), and the editor's scoring profile setting. Both re-validate the workspace.
+ */
+export class KpiDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
+    constructor(private readonly shared: LangiumSharedServices) {
+        super(shared);
+        const settings = shared.workspace.ConfigurationProvider as KpiConfigurationProvider;
+        let profile: string | undefined;
+        // The settings fetched at start-up apply to the initial build; only later changes re-validate.
+        settings.ready.then(() => profile = settings.editorSettings.profile).catch(() => undefined);
+        settings.onConfigurationSectionUpdate(update => {
+            if (update.section !== SETTINGS_SECTION) return;
+            const next = settings.editorSettings.profile;
+            if (next !== profile) {
+                profile = next;
+                this.revalidateAll();
+            }
+        });
+    }
+
+    override didChangeWatchedFiles(params: DidChangeWatchedFilesParams): void {
+        super.didChangeWatchedFiles(params);
+        if (params.changes.some(c => UriUtils.basename(URI.parse(c.uri)) === CONFIG_FILE_NAME)) {
+            this.revalidateAll(() => {
+                for (const language of this.serviceRegistry.all) (language as KpiServices).kpi?.Configuration?.invalidate();
+            });
+        }
+    }
+
+    /** Validates every document again, after `before` (inside the same write, so it is ordered after pending updates). */
+    private revalidateAll(before?: () => void): void {
+        this.workspaceManager.ready.then(() => this.workspaceLock.write(async token => {
+            before?.();
+            const documents = this.shared.workspace.LangiumDocuments.all.toArray();
+            await this.documentBuilder.build(documents, { validation: true }, token);
+        })).catch(err => {
+            // A later edit cancelled this build; the builder picks up what is left.
+            if (!isOperationCancelled(err)) console.error('Re-validating the workspace failed.', err);
+        });
+    }
+}

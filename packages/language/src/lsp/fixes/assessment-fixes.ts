@@ -1,0 +1,97 @@
+// Quick fixes for score/* and assessment/* diagnostics (data documented in docs/rules/score, docs/rules/assessment).
+import { GrammarUtils, type AstNode } from 'langium';
+import { TextEdit, type CodeAction, type Diagnostic } from 'vscode-languageserver';
+import {
+    isAssessment, isExecution, isGoalAssessment, isGradeStatement, isIndicatorAssessment, isTotal,
+    type Assessment, type Execution, type IndicatorAssessment, type Total,
+} from '../../generated/ast.js';
+import { formatScore } from '../describe.js';
+import { gradeLabel } from '../grades.js';
+import { keyword } from '../keyword-language.js';
+import { numberField, quote, stringField, type Fix, type FixContext } from './fix-context.js';
+
+type Scored = IndicatorAssessment | Execution | Total;
+const isScored = (n: unknown): n is Scored => isIndicatorAssessment(n) || isExecution(n) || isTotal(n);
+
+/** score/*: set the claimed score to the rule score (`data.ruleScore`; the sum of scores for a total). */
+export const setScore: Fix = (d, ctx) => {
+    const node = ctx.nodeAt(d.range.start, isScored);
+    const value = numberField(d, 'ruleScore') ?? (isTotal(node) ? numberField(d, 'sum') : undefined);
+    if (!node || value === undefined || node.score === value) return [];
+    const score = formatScore(value);
+    const written = GrammarUtils.findNodeForProperty(node.$cstNode, 'score');
+    const edit = written
+        ? TextEdit.replace(written.range, score)
+        : insertAfterLast(node, ['weight', 'actual', 'spent'], ` ${keyword('score', ctx.language)} ${score}`);
+    const title = isTotal(node)
+        ? { zh: `将合计得分改为 ${score}`, en: `Set the total score to ${score}` }
+        : { zh: `将得分改为规则得分 ${score}`, en: `Set the score to the rule score ${score}` };
+    return ctx.action(title, [edit], [d], true);
+};
+
+/** score/grade-mismatch: write the grade of the total. */
+export const setGrade: Fix = (d, ctx) => {
+    const statement = ctx.nodeAt(d.range.start, isGradeStatement);
+    const grade = stringField(d, 'grade');
+    const written = GrammarUtils.findNodeForProperty(statement?.$cstNode, 'grade');
+    if (!grade || !written) return [];
+    const label = ctx.kw(gradeLabel(grade));
+    return ctx.action({ zh: `将等级改为 ${label}`, en: `Set the grade to ${label}` }, [TextEdit.replace(written.range, label)], [d], true);
+};
+
+/** assessment/missing-deviation: add a 偏差 reason to the row. */
+export const addDeviation: Fix = (d, ctx) => {
+    const row = ctx.nodeAt(d.range.start, isIndicatorAssessment);
+    const end = row?.$cstNode?.range.end;
+    if (!row || !end || row.deviation !== undefined) return [];
+    const reason = stringField(d, 'reason') === 'above'
+        ? ctx.kw({ zh: '大幅超出目标的原因：请填写', en: 'Why the target was exceeded by far: to be filled in' })
+        : ctx.kw({ zh: '未达到目标的原因：请填写', en: 'Why the target was missed: to be filled in' });
+    return ctx.action({ zh: '添加偏差原因', en: 'Add a deviation reason' },
+        [TextEdit.insert(end, ` ${keyword('deviation', ctx.language)} ${quote(reason)}`)], [d], true);
+};
+
+/**
+ * assessment/goal-not-covered: add a 总体目标 line per uncovered goal (data `goal`, `text`),
+ * and one action that adds all of them when several are missing.
+ */
+export function addGoalLines(diagnostics: Diagnostic[], ctx: FixContext): CodeAction[] {
+    const actions: CodeAction[] = [];
+    const byAssessment = new Map<Assessment, Diagnostic[]>();
+    for (const d of diagnostics) {
+        const assessment = ctx.nodeAt(d.range.start, isAssessment);
+        if (!assessment || !stringField(d, 'goal')) continue;
+        byAssessment.set(assessment, [...byAssessment.get(assessment) ?? [], d]);
+    }
+    for (const [assessment, found] of byAssessment) {
+        for (const d of found) {
+            const goal = stringField(d, 'goal')!;
+            actions.push(...ctx.action({ zh: `添加总体目标「${goal}」的自评`, en: `Assess the goal '${goal}'` },
+                [insertGoalLines(assessment, [d], ctx)], [d], found.length === 1));
+        }
+        if (found.length > 1) {
+            actions.push(...ctx.action({ zh: `添加全部 ${found.length} 个未自评的总体目标`, en: `Assess all ${found.length} uncovered goals` },
+                [insertGoalLines(assessment, found, ctx)], found, true));
+        }
+    }
+    return actions;
+}
+
+function insertGoalLines(assessment: Assessment, diagnostics: Diagnostic[], ctx: FixContext): TextEdit | undefined {
+    const lines = diagnostics.map(d => {
+        const goal = stringField(d, 'goal')!;
+        const text = stringField(d, 'text') ?? goal;
+        const outcome = ctx.kw({ zh: `请填写完成情况（目标：${text}）`, en: `Outcome to be filled in (goal: ${text})` });
+        return `${keyword('goals', ctx.language)} ${goal} ${quote(outcome)}`;
+    });
+    // After the goal lines already there, else after the budget execution line, else first.
+    const anchor = assessment.items.filter(isGoalAssessment).at(-1) ?? assessment.items.find(isExecution);
+    return anchor ? ctx.insertAfter(anchor, lines) : ctx.prependChild(assessment, lines);
+}
+
+/** An insertion right after the last of the given properties that is written, else at the node's end. */
+function insertAfterLast(node: AstNode, properties: string[], text: string): TextEdit | undefined {
+    const written = properties.map(p => GrammarUtils.findNodeForProperty(node.$cstNode, p)).filter(n => n !== undefined);
+    const end = written.sort((a, b) => b.end - a.end)[0]?.range.end ?? node.$cstNode?.range.end;
+    return end && TextEdit.insert(end, text);
+}

@@ -1,0 +1,158 @@
+// Quick fixes for target/* and contract/* diagnostics (data documented in docs/rules/target, docs/rules/contract).
+import { AstUtils, type AstNode } from 'langium';
+import { TextEdit, type Diagnostic } from 'vscode-languageserver';
+import { isBaseline, isClause, isComparison, isIndicator, isProject, type Indicator, type Project } from '../../generated/ast.js';
+import { FAMILY_KEYWORD, familyOf, type Family } from '../../model/categories.js';
+import { indicatorsOf } from '../../model/project.js';
+import { referencesOf } from '../indicator-links.js';
+import { keyword } from '../keyword-language.js';
+import { dataOf, quote, stringField, type Fix, type FixContext } from './fix-context.js';
+
+/** target/below-contract, target/below-standard, target/above-baseline: write the reference's value as the target. */
+export const raiseTarget: Fix = (d, ctx) => {
+    const indicator = ctx.nodeAt(d.range.start, isIndicator);
+    const target = indicator?.target?.$cstNode;
+    const reference = stringField(d, 'reference');
+    const suggested = stringField(d, 'suggested') ?? (indicator && reference ? referenceTargetText(indicator, reference) : undefined);
+    if (!target || !suggested) return [];
+    const per = reference ? ctx.say({ zh: `（依据 ${reference}）`, en: ` (per ${reference})` }) : '';
+    return ctx.action({ zh: `将目标改为 ${suggested}${per}`, en: `Set the target to ${suggested}${per}` },
+        [TextEdit.replace(target.range, suggested)], [d], true);
+};
+
+/** target/vague on `>= 100%` (data `suggested`): write the exact target. */
+export const replaceTarget: Fix = (d, ctx) => {
+    const target = ctx.nodeAt(d.range.start, isIndicator)?.target?.$cstNode;
+    const suggested = stringField(d, 'suggested');
+    if (!target || !suggested) return [];
+    return ctx.action({ zh: `将目标改为 ${suggested}`, en: `Set the target to ${suggested}` }, [TextEdit.replace(target.range, suggested)], [d], true);
+};
+
+/** target/no-comparator (data `suggested`): write the comparator before the value. */
+export const addComparator: Fix = (d, ctx) => {
+    const target = ctx.nodeAt(d.range.start, isIndicator)?.target;
+    const start = isComparison(target) && !target.comparator ? target.$cstNode?.range.start : undefined;
+    const comparator = stringField(d, 'suggested');
+    if (!start || !comparator) return [];
+    return ctx.action({ zh: `添加比较符 ${comparator}`, en: `Add the comparator ${comparator}` }, [TextEdit.insert(start, `${comparator} `)], [d], true);
+};
+
+/** target/no-unit (data `suggested`, the unit of what the row is compared with): write the unit after the number. */
+export const addUnit: Fix = (d, ctx) => {
+    const target = ctx.nodeAt(d.range.start, isIndicator)?.target;
+    const end = isComparison(target) ? target.value?.$cstNode?.range.end : undefined;
+    const unit = stringField(d, 'suggested');
+    if (!end || !unit) return [];
+    return ctx.action({ zh: `添加单位 ${unit}`, en: `Add the unit ${unit}` }, [TextEdit.insert(end, /^[%％‰]$/.test(unit) ? unit : ` ${unit}`)], [d], true);
+};
+
+/** target/missing-quantity (and missing-benefit, missing-satisfaction): add the family with a row to fill in. */
+export const addFamily: Fix = (d, ctx) => {
+    const project = ctx.nodeAt(d.range.start, isProject);
+    const level2 = familyField(d, 'group');
+    const level1 = familyField(d, 'level1') ?? (level2 && LEVEL1_OF[level2]);
+    if (!project || !level2 || !level1) return [];
+    const row = `${uniqueName(project, ctx.kw({ zh: '新指标', en: 'NewIndicator' }))} ${quote(ctx.kw({ zh: '请填写指标名称', en: 'Describe the indicator' }))} ${placeholderTarget(level2, ctx)}`;
+    const name = FAMILY_KEYWORD[level2];
+    return ctx.action({ zh: `添加${name.zh}`, en: `Add a ${name.en} indicator` }, [addRow(project, level1, level2, row, ctx)], [d], true);
+};
+
+/** target/required-indicator: add a row for the requirement, linked to it with 依据. */
+export const addRequiredIndicator: Fix = (d, ctx) => {
+    const project = ctx.nodeAt(d.range.start, isProject);
+    const requirement = stringField(d, 'requirement');
+    const name = stringField(d, 'requirementName') ?? requirement?.split('.').pop();
+    if (!project || !requirement || !name) return [];
+    const { level1, level2 } = suggestedFamily(dataOf(d)['family']);
+    const target = stringField(d, 'target') ?? qualitativePlaceholder(ctx);
+    const row = `${name} ${quote(stringField(d, 'title') ?? name)} ${target} ${keyword('per', ctx.language)} ${requirement}`;
+    return ctx.action({ zh: `添加必设指标「${name}」（依据 ${requirement}）`, en: `Add the required indicator '${name}' (per ${requirement})` },
+        [addRow(project, level1, level2, row, ctx)], [d], true);
+};
+
+/** contract/no-penalty: add a 违约 line under the clause. */
+export const addPenalty: Fix = (d, ctx) => {
+    const clause = ctx.nodeAt(d.range.start, isClause);
+    if (!clause || clause.penalty !== undefined) return [];
+    const line = `${keyword('penalty', ctx.language)} ${quote(ctx.kw({ zh: '请填写违约责任', en: 'Describe the penalty' }))}`;
+    return ctx.action({ zh: `为条款「${clause.name}」添加违约责任`, en: `Add a penalty to clause '${clause.name}'` },
+        [ctx.insertAfter(clause, [line], 1)], [d], true);
+};
+
+const LEVEL1_OF: Partial<Record<Family, Family>> = {
+    quantity: 'output', quality: 'output', timeliness: 'output', cost: 'output',
+    economic: 'benefit', social: 'benefit', ecological: 'benefit', sustainability: 'benefit',
+    beneficiary: 'satisfaction',
+    'economic-cost': 'cost', 'social-cost': 'cost', 'environmental-cost': 'cost',
+};
+
+/** Where a required indicator goes when the data names only a level-1 family, or nothing. */
+const DEFAULT_LEVEL2: Partial<Record<Family, Family>> = { output: 'quality', benefit: 'social', satisfaction: 'beneficiary', cost: 'economic-cost' };
+
+function asFamily(value: unknown): Family | undefined {
+    return typeof value === 'string' && value in FAMILY_KEYWORD ? value as Family : undefined;
+}
+
+function familyField(d: Diagnostic, key: string): Family | undefined {
+    return asFamily(dataOf(d)[key]);
+}
+
+/** The family a required indicator goes into: data `family` as a level-2 id or `{ level1, level2 }`; 产出/质量 by default. */
+function suggestedFamily(family: unknown): { level1: Family; level2: Family } {
+    const given = typeof family === 'object' && family !== null ? family as Record<string, unknown> : { level2: family };
+    const level2 = asFamily(given['level2']) ?? DEFAULT_LEVEL2[asFamily(given['level1']) ?? 'output'] ?? 'quality';
+    return { level1: LEVEL1_OF[level2] ?? 'output', level2 };
+}
+
+/** The value of the clause or requirement an indicator is held to, as written (`>= 95%`). */
+function referenceTargetText(indicator: Indicator, reference: string): string | undefined {
+    const ref = referencesOf(indicator).find(r => `${r.$container?.name}.${r.name}` === reference);
+    return ref && !isBaseline(ref) ? ref.target?.$cstNode?.text : undefined;
+}
+
+function placeholderTarget(level2: Family, ctx: FixContext): string {
+    if (level2 === 'quantity') return '>= 1 个';
+    if (level2 === 'beneficiary') return '>= 90%';
+    return qualitativePlaceholder(ctx);
+}
+
+function qualitativePlaceholder(ctx: FixContext): string {
+    return `${keyword('qualitative', ctx.language)} ${quote(ctx.kw({ zh: '请填写目标值', en: 'Describe the target' }))}`;
+}
+
+function uniqueName(project: Project, base: string): string {
+    const taken = new Set(indicatorsOf(project).map(i => i.name));
+    let name = base;
+    for (let n = 2; taken.has(name); n++) name = `${base}${n}`;
+    return name;
+}
+
+/**
+ * Adds an indicator row under level-1/level-2 families, creating whatever is missing on the
+ * way (绩效指标, the level-1 group, the level-2 group). 产出 and 数量 go first, as on the forms.
+ */
+function addRow(project: Project, level1: Family, level2: Family, row: string, ctx: FixContext): TextEdit | undefined {
+    const u = ctx.indentUnit;
+    const l1 = FAMILY_KEYWORD[level1][ctx.language];
+    const l2 = FAMILY_KEYWORD[level2][ctx.language];
+    const section = project.indicatorSections[0];
+    if (!section) {
+        const lines = [`${keyword('indicators', ctx.language)} {`, `${u}${l1} {`, `${u}${u}${l2} {`, `${u}${u}${u}${row}`, `${u}${u}}`, `${u}}`, '}'];
+        return ctx.appendChild(project, childrenInOrder(project), lines);
+    }
+    const group1 = section.groups.find(g => familyOf(g.category) === level1);
+    if (!group1) {
+        const lines = [`${l1} {`, `${u}${l2} {`, `${u}${u}${row}`, `${u}}`, '}'];
+        return level1 === 'output' ? ctx.prependChild(section, lines) : ctx.appendChild(section, section.groups, lines);
+    }
+    const group2 = group1.groups.find(g => familyOf(g.category) === level2);
+    if (!group2) {
+        const lines = [`${l2} {`, `${u}${row}`, '}'];
+        return level2 === 'quantity' ? ctx.prependChild(group1, lines) : ctx.appendChild(group1, group1.groups, lines);
+    }
+    return ctx.appendChild(group2, group2.indicators, [row]);
+}
+
+function childrenInOrder(node: AstNode): AstNode[] {
+    return AstUtils.streamContents(node).toArray().sort((a, b) => (a.$cstNode?.offset ?? 0) - (b.$cstNode?.offset ?? 0));
+}

@@ -1,0 +1,192 @@
+// Markdown shown on hover: what an element is, the values behind it, and how they compare.
+import type { AstNode } from 'langium';
+import {
+    isAssessment, isBaseline, isClause, isClauseReview, isCompliance, isContract, isExecution, isGoal,
+    isIndicator, isIndicatorAssessment, isMeasuredActual, isMilestone, isProject, isRequirement,
+    isStandard, isTotal,
+    type Clause, type ClauseReview, type Execution, type Indicator,
+    type IndicatorAssessment, type LinkTarget, type Quantity, type Requirement, type Total,
+} from '../generated/ast.js';
+import { pick, type Bilingual, type Locale } from '../i18n/locale.js';
+import type { KpiServices } from '../kpi-module.js';
+import { constraintOf, measureOf } from '../model/values.js';
+import { formatMeasure } from '../units/index.js';
+import type { AssessmentScores } from './assessment-scores.js';
+import {
+    actualAgainst, compareWithBaseline, compareWithReference, formatPercent, formatScore, linkLabel,
+    linkValueText, targetText,
+} from './describe.js';
+import { gradeLabel } from './grades.js';
+import { indicatorsLinking, referencesOf } from './indicator-links.js';
+
+type Row = [Bilingual | string, Bilingual | string | undefined, Bilingual | string | undefined];
+
+export class HoverContent {
+    constructor(private readonly services: KpiServices, private readonly scores: AssessmentScores) {}
+
+    private get locale(): Locale {
+        return this.services.kpi.Settings.locale;
+    }
+
+    /** Markdown for a node, or undefined when there is nothing useful to say. */
+    describe(node: AstNode): string | undefined {
+        if (isIndicatorAssessment(node)) return this.assessmentRow(node);
+        if (isExecution(node)) return this.execution(node);
+        if (isTotal(node)) return this.total(node);
+        if (isClauseReview(node)) return this.review(node);
+        if (isIndicator(node)) return this.indicator(node);
+        if (isClause(node) || isRequirement(node) || isBaseline(node)) return this.linkTarget(node);
+        if (isGoal(node)) return this.lines([this.heading({ zh: '总体目标', en: 'Goal' }, node.name), node.text]);
+        if (isMilestone(node)) {
+            return this.lines([this.heading({ zh: '里程碑', en: 'Milestone' }, node.name, node.title),
+                this.field({ zh: '计划', en: 'Planned' }, node.planned?.value)]);
+        }
+        if (isProject(node)) return this.lines([this.heading({ zh: '项目', en: 'Project' }, node.name, node.title)]);
+        if (isContract(node)) {
+            return this.lines([this.heading({ zh: '合同', en: 'Contract' }, node.name, node.title),
+                this.field({ zh: '对象', en: 'For' }, node.project?.ref?.name),
+                this.field({ zh: '金额', en: 'Amount' }, node.amount && measureText(node.amount))]);
+        }
+        if (isStandard(node)) return this.lines([this.heading({ zh: '标准', en: 'Standard' }, node.name, node.title)]);
+        if (isAssessment(node)) {
+            return this.lines([this.heading({ zh: '自评', en: 'Assessment' }, node.name, node.title),
+                this.field({ zh: '对象', en: 'For' }, node.project?.ref?.name)]);
+        }
+        if (isCompliance(node)) {
+            return this.lines([this.heading({ zh: '履约考核', en: 'Compliance review' }, node.name, node.title),
+                this.field({ zh: '对象', en: 'For' }, node.contract?.ref?.name)]);
+        }
+        return undefined;
+    }
+
+    private indicator(indicator: Indicator): string {
+        const level2 = indicator.$container;
+        const constraint = constraintOf(indicator.target);
+        const rows = referencesOf(indicator).map((ref): Row => [
+            linkLabel(ref),
+            linkValueText(ref),
+            isBaseline(ref)
+                ? constraint && compareWithBaseline(constraint.value, constraint.op, ref)
+                : compareWithReference(constraint, ref),
+        ]);
+        return this.lines([
+            this.heading({ zh: '指标', en: 'Indicator' }, indicator.name, indicator.title),
+            level2?.$container ? `${level2.$container.category} › ${level2.category}` : undefined,
+            this.field({ zh: '目标', en: 'Target' }, targetText(indicator.target)),
+            this.table([{ zh: '依据', en: 'Held to' }, { zh: '值', en: 'Value' }, { zh: '比较', en: 'Comparison' }], rows),
+            this.field({ zh: '来源', en: 'Source' }, indicator.source),
+            this.field({ zh: '说明', en: 'Note' }, indicator.note),
+        ]);
+    }
+
+    private linkTarget(target: LinkTarget): string {
+        const kind = isClause(target) ? { zh: '条款', en: 'Clause' } : isRequirement(target) ? { zh: '要求', en: 'Requirement' } : { zh: '基准', en: 'Baseline' };
+        const value = linkValueText(target);
+        const linking = indicatorsLinking(target, this.services).map((indicator): Row => {
+            const constraint = constraintOf(indicator.target);
+            return [
+                `${indicator.$container?.$container?.$container?.$container?.name ?? '?'}.${indicator.name}`,
+                targetText(indicator.target),
+                isBaseline(target)
+                    ? constraint && compareWithBaseline(constraint.value, constraint.op, target)
+                    : compareWithReference(constraint, target as Clause | Requirement),
+            ];
+        });
+        return this.lines([
+            this.heading(kind, target.name, target.title),
+            pick(this.locale, linkLabel(target)),
+            this.field(isClause(target) ? { zh: '约定', en: 'Committed' } : { zh: '值', en: 'Value' }, value),
+            isRequirement(target) && target.required ? pick(this.locale, { zh: '必设：适用此标准的项目必须设置该指标', en: 'Required: projects applying this standard must set it' }) : undefined,
+            isClause(target) ? this.field({ zh: '违约', en: 'Penalty' }, target.penalty ?? pick(this.locale, { zh: '（未约定）', en: '(none)' })) : undefined,
+            this.table([{ zh: '依据它的指标', en: 'Indicators held to it' }, { zh: '目标', en: 'Target' }, { zh: '比较', en: 'Comparison' }], linking),
+        ]);
+    }
+
+    private assessmentRow(row: IndicatorAssessment): string {
+        const indicator = row.indicator?.ref;
+        const score = this.scores.row(row);
+        const actual = isMeasuredActual(row.actual) && row.actual.value ? measureOf(row.actual.value) : undefined;
+        const held = indicator ? referencesOf(indicator).map((ref): Row => [
+            linkLabel(ref),
+            linkValueText(ref),
+            isBaseline(ref)
+                ? actual && compareWithBaseline(actual, constraintOf(indicator.target)?.op ?? '>=', ref)
+                : actualAgainst(actual, ref),
+        ]) : [];
+        return this.lines([
+            this.heading({ zh: '指标', en: 'Indicator' }, row.indicator?.$refText ?? '', indicator?.title),
+            this.field({ zh: '目标', en: 'Target' }, targetText(indicator?.target)),
+            this.field({ zh: '实际', en: 'Actual' }, row.actual?.$cstNode?.text),
+            score?.achievement !== undefined ? this.field({ zh: '达成率', en: 'Achievement' }, formatPercent(score.achievement)) : undefined,
+            score?.ruleScore !== undefined ? this.ruleScore(score.ruleScore, score.weight, score.claimed) : undefined,
+            score ? pick(this.locale, score.explanation) : undefined,
+            this.table([{ zh: '依据', en: 'Held to' }, { zh: '值', en: 'Value' }, { zh: '实际', en: 'Actual' }], held),
+        ]);
+    }
+
+    private execution(execution: Execution): string | undefined {
+        const score = this.scores.execution(execution);
+        return this.lines([
+            `**${pick(this.locale, { zh: '预算执行', en: 'Budget execution' })}**`,
+            score?.rate !== undefined ? this.field({ zh: '执行率', en: 'Execution rate' }, formatPercent(score.rate)) : undefined,
+            score?.ruleScore !== undefined ? this.ruleScore(score.ruleScore, score.weight, score.claimed) : undefined,
+            score ? pick(this.locale, score.explanation) : undefined,
+        ]);
+    }
+
+    private total(total: Total): string | undefined {
+        const score = this.scores.of(total.$container);
+        if (!score) return undefined;
+        return this.lines([
+            `**${pick(this.locale, { zh: '合计', en: 'Total' })}**`,
+            this.ruleScore(score.total.ruleScore, score.total.declaredWeight ?? score.total.weight, score.total.declaredScore ?? score.total.claimed),
+            this.field({ zh: '按规则的等级', en: 'Grade by the rule' }, gradeLabel(score.grade.computed)),
+        ]);
+    }
+
+    private review(review: ClauseReview): string | undefined {
+        const clause = review.clause?.ref;
+        if (!clause) return undefined;
+        const actual = isMeasuredActual(review.actual) && review.actual.value ? measureOf(review.actual.value) : undefined;
+        return this.lines([
+            this.linkTarget(clause),
+            this.field({ zh: '实际', en: 'Actual' }, review.actual?.$cstNode?.text),
+            this.field({ zh: '考核', en: 'Review' }, actualAgainst(actual, clause)),
+        ]);
+    }
+
+    private ruleScore(rule: number, weight: number | undefined, claimed: number | undefined): string {
+        const of = weight !== undefined ? ` / ${formatScore(weight)}` : '';
+        const self = claimed !== undefined ? pick(this.locale, { zh: `（自评 ${formatScore(claimed)}）`, en: ` (claimed ${formatScore(claimed)})` }) : '';
+        return `${pick(this.locale, { zh: '规则得分', en: 'Rule score' })} **${formatScore(rule)}${of}**${self}`;
+    }
+
+    private heading(kind: Bilingual, name: string, title?: string): string {
+        return `**${pick(this.locale, kind)} ${name}**` + (title ? ` · ${title}` : '');
+    }
+
+    private field(label: Bilingual, value: Bilingual | string | undefined): string | undefined {
+        if (value === undefined || value === '') return undefined;
+        const text = typeof value === 'string' ? value : pick(this.locale, value);
+        return `${pick(this.locale, label)}${this.locale === 'en' ? ': ' : '：'}${text}`;
+    }
+
+    private table(header: [Bilingual, Bilingual, Bilingual], rows: Row[]): string | undefined {
+        if (rows.length === 0) return undefined;
+        const cell = (c: Bilingual | string | undefined) => (c === undefined ? '—' : typeof c === 'string' ? c : pick(this.locale, c)).replace(/\|/g, '\\|');
+        return [
+            `| ${header.map(cell).join(' | ')} |`,
+            '|---|---|---|',
+            ...rows.map(r => `| ${r.map(cell).join(' | ')} |`),
+        ].join('\n');
+    }
+
+    private lines(parts: Array<string | undefined>): string {
+        return parts.filter((p): p is string => p !== undefined && p !== '').join('\n\n');
+    }
+}
+
+function measureText(quantity: Quantity): string | undefined {
+    const m = measureOf(quantity);
+    return m && formatMeasure(m);
+}

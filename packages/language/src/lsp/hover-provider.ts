@@ -1,0 +1,56 @@
+import { AstUtils, CstUtils, type AstNode, type CstNode, type LangiumDocument, type MaybePromise, type NameProvider, type References } from 'langium';
+import type { HoverProvider } from 'langium/lsp';
+import type { Hover, HoverParams } from 'vscode-languageserver';
+import {
+    isBaseline, isBlock, isClause, isClauseReview, isExecution, isGoal, isIndicator,
+    isIndicatorAssessment, isMilestone, isRequirement, isTotal,
+} from '../generated/ast.js';
+import type { KpiServices } from '../kpi-module.js';
+import { AssessmentScores } from './assessment-scores.js';
+import { HoverContent } from './hover-content.js';
+import { qualifiedTargetAt } from './qualified-names.js';
+
+/** Elements whose whole row describes them (a block only describes itself on its name). */
+const ROWS = [isIndicatorAssessment, isExecution, isTotal, isClauseReview, isIndicator, isClause, isRequirement, isBaseline, isGoal, isMilestone];
+
+/**
+ * Hover on indicators, clauses, requirements, baselines and the references to them, and on
+ * assessment rows: the target, the values it is held to and how they compare, the rule score.
+ */
+export class KpiHoverProvider implements HoverProvider {
+    private readonly references: References;
+    private readonly names: NameProvider;
+    private readonly nameRegexp: RegExp;
+    private readonly content: HoverContent;
+
+    constructor(services: KpiServices) {
+        this.references = services.references.References;
+        this.names = services.references.NameProvider;
+        this.nameRegexp = services.parser.GrammarConfig.nameRegexp;
+        this.content = new HoverContent(services, new AssessmentScores(services));
+    }
+
+    getHoverContent(document: LangiumDocument, params: HoverParams): MaybePromise<Hover | undefined> {
+        const root = document.parseResult?.value?.$cstNode;
+        if (!root) return undefined;
+        const offset = document.textDocument.offsetAt(params.position);
+        const leaf = CstUtils.findDeclarationNodeAtOffset(root, offset, this.nameRegexp);
+        if (!leaf || leaf.hidden) return undefined;
+        const subject = this.subjectAt(leaf);
+        const value = subject && this.content.describe(subject);
+        return value ? { contents: { kind: 'markdown', value }, range: leaf.range } : undefined;
+    }
+
+    private subjectAt(leaf: CstNode): AstNode | undefined {
+        // An assessment row is about its indicator and its score: describe the row as a whole.
+        const row = AstUtils.getContainerOfType(leaf.astNode, isIndicatorAssessment);
+        if (row) return row;
+        const qualified = qualifiedTargetAt(leaf);
+        if (qualified) return qualified;
+        const declared = this.references.findDeclarations(leaf)[0];
+        if (declared) return declared;
+        const block = AstUtils.getContainerOfType(leaf.astNode, isBlock);
+        if (block && this.names.getNameNode(block) === leaf) return block;
+        return AstUtils.getContainerOfType(leaf.astNode, (n): n is AstNode => ROWS.some(is => is(n)));
+    }
+}

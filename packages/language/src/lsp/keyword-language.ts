@@ -1,0 +1,63 @@
+import { CstUtils, GrammarAST, type LangiumDocument } from 'langium';
+import type { Locale } from '../i18n/locale.js';
+
+/** The keyword language of a file: 项目/指标/依据 … or project/indicator/per … */
+export type KeywordLanguage = 'zh' | 'en';
+
+/** The editor setting `kpispec.completion.keywordLanguage`. */
+export type KeywordLanguageSetting = 'auto' | KeywordLanguage;
+
+const HAN = /[\u3400-\u9fff]/;
+const LATIN = /[a-z]/i;
+
+/**
+ * The language of the keywords a file already uses (the majority of its keyword tokens),
+ * or undefined for a file without keywords yet.
+ */
+export function detectKeywordLanguage(document: LangiumDocument): KeywordLanguage | undefined {
+    const root = document.parseResult?.value?.$cstNode;
+    if (!root) return undefined;
+    let zh = 0;
+    let en = 0;
+    for (const node of CstUtils.streamCst(root)) {
+        if (!GrammarAST.isKeyword(node.grammarSource)) continue;
+        if (HAN.test(node.text)) zh++;
+        else if (LATIN.test(node.text)) en++;
+    }
+    if (zh === 0 && en === 0) return undefined;
+    return en > zh ? 'en' : 'zh';
+}
+
+/**
+ * Text inserted into a file follows the file's own keywords; a file without keywords follows
+ * the setting, and 'auto' the editor's display language.
+ */
+export function keywordLanguageOf(document: LangiumDocument, setting: KeywordLanguageSetting, locale: Locale): KeywordLanguage {
+    return detectKeywordLanguage(document) ?? fallbackLanguage(setting, locale);
+}
+
+export function fallbackLanguage(setting: KeywordLanguageSetting, locale: Locale): KeywordLanguage {
+    if (setting !== 'auto') return setting;
+    return locale === 'en' ? 'en' : 'zh';
+}
+
+export function isKeywordOf(language: KeywordLanguage, keyword: string): boolean {
+    return language === 'zh' ? HAN.test(keyword) : !HAN.test(keyword);
+}
+
+/** Keywords that quick fixes and code lenses write, in both languages (LANGUAGE.md's keyword table). */
+export const KEYWORDS = {
+    indicators: { zh: '绩效指标', en: 'indicators' },
+    goals: { zh: '总体目标', en: 'goals' },
+    per: { zh: '依据', en: 'per' },
+    qualitative: { zh: '定性', en: 'qualitative' },
+    penalty: { zh: '违约', en: 'penalty' },
+    score: { zh: '得分', en: 'score' },
+    deviation: { zh: '偏差', en: 'deviation' },
+} as const satisfies Record<string, Record<KeywordLanguage, string>>;
+
+export type KeywordId = keyof typeof KEYWORDS;
+
+export function keyword(id: KeywordId, language: KeywordLanguage): string {
+    return KEYWORDS[id][language];
+}

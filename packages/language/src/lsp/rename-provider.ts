@@ -1,0 +1,39 @@
+import type { LangiumDocument, Lexer } from 'langium';
+import { DefaultRenameProvider } from 'langium/lsp';
+import { ErrorCodes, ResponseError, type RenameParams, type WorkspaceEdit } from 'vscode-languageserver';
+import { pick } from '../i18n/locale.js';
+import type { KpiServices } from '../kpi-module.js';
+
+/**
+ * Rename across files. Which segments change is decided by KpiReferences (a clause's rename
+ * rewrites only the clause part of `合同.条款`, a contract's rename the prefix); this adds
+ * the check that the new name is a name.
+ */
+export class KpiRenameProvider extends DefaultRenameProvider {
+    private readonly lexer: Lexer;
+
+    constructor(private readonly services: KpiServices) {
+        super(services);
+        this.lexer = services.parser.Lexer;
+    }
+
+    override async rename(document: LangiumDocument, params: RenameParams): Promise<WorkspaceEdit | undefined> {
+        if (!this.isName(params.newName)) {
+            const name = params.newName;
+            throw new ResponseError(ErrorCodes.InvalidParams, pick(this.services.kpi.Settings.locale, {
+                zh: `「${name}」不是有效的名称：名称由汉字、字母、数字和下划线组成，不以数字开头，也不能是关键字`,
+                en: `'${name}' is not a valid name: use letters, Chinese characters, digits and '_', not starting with a digit, and not a keyword`,
+            }));
+        }
+        return super.rename(document, params);
+    }
+
+    /**
+     * A new name must lex as one identifier: no dot, no space, not a keyword. (Lexed after a
+     * line break, as names stand in a file: a word at the very start would lex as a unit.)
+     */
+    private isName(text: string): boolean {
+        const { tokens, errors } = this.lexer.tokenize(`\n${text}`);
+        return errors.length === 0 && tokens.length === 1 && tokens[0]!.tokenType.name === 'ID' && tokens[0]!.image === text;
+    }
+}

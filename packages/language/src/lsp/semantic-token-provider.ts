@@ -1,0 +1,97 @@
+import { CstUtils, GrammarAST, GrammarUtils, isReference, type AstNode, type AstReflection, type CstNode, type LeafCstNode } from 'langium';
+import { AbstractSemanticTokenProvider, type SemanticTokenAcceptor } from 'langium/lsp';
+import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
+import type { KpiServices } from '../kpi-module.js';
+import { qualifiedParts } from './qualified-names.js';
+
+/**
+ * Token types by what a name denotes (docs: editors.md lists the same mapping):
+ * blocks are classes, indicators variables, goals namespaces, milestones events, clauses
+ * properties, requirements and baselines enum members (baselines also `readonly`);
+ * units are types, numbers and dates numbers, comparators operators, keywords keywords.
+ */
+const NAME_TYPES: Record<string, string> = {
+    Project: SemanticTokenTypes.class,
+    Contract: SemanticTokenTypes.class,
+    Standard: SemanticTokenTypes.class,
+    Assessment: SemanticTokenTypes.class,
+    Compliance: SemanticTokenTypes.class,
+    Indicator: SemanticTokenTypes.variable,
+    Goal: SemanticTokenTypes.namespace,
+    Milestone: SemanticTokenTypes.event,
+    Clause: SemanticTokenTypes.property,
+    Requirement: SemanticTokenTypes.enumMember,
+    Baseline: SemanticTokenTypes.enumMember,
+    // An unresolved `依据` link: most are clauses.
+    LinkTarget: SemanticTokenTypes.property,
+};
+
+const TERMINAL_TYPES: Record<string, string> = {
+    NUMBER: SemanticTokenTypes.number,
+    DATE: SemanticTokenTypes.number,
+    MONTH: SemanticTokenTypes.number,
+    STRING: SemanticTokenTypes.string,
+};
+
+export class KpiSemanticTokenProvider extends AbstractSemanticTokenProvider {
+    private readonly reflection: AstReflection;
+
+    constructor(services: KpiServices) {
+        super(services);
+        this.reflection = services.shared.AstReflection;
+    }
+
+    protected override highlightElement(node: AstNode, acceptor: SemanticTokenAcceptor): void {
+        if (!node.$cstNode) return;
+        for (const leaf of CstUtils.flattenCst(node.$cstNode)) {
+            if (leaf.hidden || leaf.astNode !== node) continue;
+            this.highlightLeaf(node, leaf, acceptor);
+        }
+    }
+
+    private highlightLeaf(node: AstNode, leaf: LeafCstNode, acceptor: SemanticTokenAcceptor): void {
+        const assignment = GrammarUtils.findAssignment(leaf);
+        const feature = assignment?.feature;
+        if (assignment && GrammarAST.isCrossReference(assignment.terminal) && feature) {
+            const type = this.referenceType(node, feature, leaf);
+            if (type) acceptor({ cst: leaf, type });
+            return;
+        }
+        if (feature === 'name' && NAME_TYPES[node.$type]) {
+            const modifier = node.$type === 'Baseline'
+                ? [SemanticTokenModifiers.declaration, SemanticTokenModifiers.readonly]
+                : SemanticTokenModifiers.declaration;
+            acceptor({ cst: leaf, type: NAME_TYPES[node.$type]!, modifier });
+            return;
+        }
+        if (feature === 'unit') {
+            // A compound unit (元/人*月) is one token.
+            const unit = GrammarUtils.findNodeForProperty(node.$cstNode, 'unit');
+            if (unit?.offset === leaf.offset) acceptor({ cst: unit, type: SemanticTokenTypes.type });
+            return;
+        }
+        if (feature === 'comparator') {
+            acceptor({ cst: leaf, type: SemanticTokenTypes.operator });
+            return;
+        }
+        const terminal = TERMINAL_TYPES[leaf.tokenType.name];
+        if (terminal) {
+            acceptor({ cst: leaf, type: terminal });
+        } else if (GrammarAST.isKeyword(leaf.grammarSource) && /\p{L}/u.test(leaf.text)) {
+            acceptor({ cst: leaf, type: SemanticTokenTypes.keyword });
+        }
+    }
+
+    /** A reference is colored as what it names; in `合同.条款` the owner part as a block. */
+    private referenceType(node: AstNode, feature: string, leaf: CstNode): string | undefined {
+        const value = (node as unknown as Record<string, unknown>)[feature];
+        const refs = Array.isArray(value) ? value : [value];
+        const reference = refs.find(r => isReference(r) && r.$refNode && r.$refNode.offset <= leaf.offset && leaf.end <= r.$refNode.end);
+        if (!isReference(reference)) return undefined;
+        const parts = qualifiedParts(reference.$refNode);
+        if (parts && leaf.end <= parts.owner.end) return SemanticTokenTypes.class;
+        if (parts && leaf !== parts.member) return undefined;
+        const type = reference.ref?.$type ?? this.reflection.getReferenceType({ container: node, property: feature, reference });
+        return NAME_TYPES[type];
+    }
+}

@@ -1,0 +1,192 @@
+import {
+    isExecution, isGradeStatement, isIndicatorAssessment, isLevel1Group, isMeasuredActual, isQualitative, isRatingActual,
+    isTextActual, isTotal, type Actual, type Assessment, type Execution, type Indicator, type IndicatorAssessment,
+} from '../generated/ast.js';
+import type { Bilingual } from '../i18n/locale.js';
+import { familyOf, type Level1Family } from '../model/categories.js';
+import { constraintOf, measureOf } from '../model/values.js';
+import { formatConstraint, formatMeasure } from '../units/index.js';
+import { executionOutcome, gradeOf, quantitativeOutcome, ratingOutcome, weigh, type Outcome } from './formulas.js';
+import { gradeIdOf, ratingOf, type GradeId } from './keywords.js';
+import type { ScoringProfile } from './profile.js';
+import { round } from './round.js';
+
+export interface RowScore {
+    node: IndicatorAssessment;
+    indicator?: Indicator;
+    /** Level-1 family of the indicator as filed in the project. */
+    family?: Level1Family;
+    /** The target as written in messages, e.g. '≥95%'; the text of a qualitative target. */
+    target?: string;
+    actual?: string;
+    weight?: number;
+    claimed?: number;
+    ruleScore?: number;
+    /** claimed − rule; for a qualitative rating, how far the claim lies outside its band (0 inside). */
+    difference?: number;
+    met?: boolean;
+    /** actual ÷ target, e.g. 0.9388. */
+    achievement?: number;
+    /** Points accepted for a qualitative rating: [low, high]. */
+    band?: [number, number];
+    /** Set when actual and target cannot be compared. */
+    mismatch?: Outcome['mismatch'];
+    explanation: Bilingual;
+}
+
+export interface ExecutionScore {
+    node: Execution;
+    weight?: number;
+    claimed?: number;
+    ruleScore?: number;
+    /** spent ÷ budgeted, uncapped, e.g. 1.05. */
+    rate?: number;
+    explanation: Bilingual;
+}
+
+export interface Level1Score {
+    family: Level1Family | 'execution';
+    weight: number;
+    claimed: number;
+    ruleScore: number;
+}
+
+export interface AssessmentScore {
+    rows: RowScore[];
+    execution?: ExecutionScore;
+    /** Weight and score sums per level-1 family as the profile groups them (see `countsAs`). */
+    level1: Level1Score[];
+    total: { weight: number; claimed?: number; ruleScore: number; declaredWeight?: number; declaredScore?: number };
+    /** `claimed`: the written 等级; `computed`: the band of the rule total; `ofClaimed`: the band of the claimed total. */
+    grade: { claimed?: GradeId; computed: GradeId; ofClaimed?: GradeId };
+}
+
+const LEVEL1: ReadonlySet<string> = new Set<Level1Family>(['output', 'benefit', 'satisfaction', 'cost']);
+const ORDER: Array<Level1Score['family']> = ['execution', 'cost', 'output', 'benefit', 'satisfaction'];
+
+/** The level-1 family an indicator is filed under, if its level-1 keyword is one. */
+export function level1FamilyOf(indicator: Indicator): Level1Family | undefined {
+    const group = indicator.$container?.$container;
+    const family = isLevel1Group(group) && group.category ? familyOf(group.category) : undefined;
+    return family && LEVEL1.has(family) ? family as Level1Family : undefined;
+}
+
+/**
+ * Scores an assessment by a profile: each row's rule score, the execution score, level-1 sums,
+ * the total and grade, each with a short explanation. Rows the rule cannot score (no actual,
+ * no weight, text actual, units that do not compare) count in totals with their claimed score.
+ */
+export function scoreAssessment(assessment: Assessment, profile: ScoringProfile): AssessmentScore {
+    const items = assessment.items ?? [];
+    const rows = items.filter(isIndicatorAssessment).map(row => scoreRow(row, profile));
+    const executionNode = items.find(isExecution);
+    const execution = executionNode && scoreExecution(executionNode);
+    const totalNode = items.find(isTotal);
+
+    const level1 = new Map<Level1Score['family'], Level1Score>();
+    const add = (family: Level1Score['family'] | undefined, line: { weight?: number; claimed?: number; ruleScore?: number }) => {
+        if (!family) return;
+        const sum = level1.get(family) ?? { family, weight: 0, claimed: 0, ruleScore: 0 };
+        sum.weight = round(sum.weight + (line.weight ?? 0));
+        sum.claimed = round(sum.claimed + (line.claimed ?? 0));
+        sum.ruleScore = round(sum.ruleScore + (line.ruleScore ?? line.claimed ?? 0));
+        level1.set(family, sum);
+    };
+    if (execution) add('execution', execution);
+    for (const row of rows) add(row.family && (profile.countsAs?.[row.family] ?? row.family), row);
+
+    const lines = [...(execution ? [execution] : []), ...rows];
+    const sum = (f: (l: (typeof lines)[number]) => number | undefined) => round(lines.reduce((s, l) => s + (f(l) ?? 0), 0));
+    const anyClaimed = lines.some(l => l.claimed !== undefined);
+    const total = {
+        weight: sum(l => l.weight),
+        claimed: anyClaimed ? sum(l => l.claimed) : undefined,
+        ruleScore: sum(l => l.ruleScore ?? l.claimed),
+        declaredWeight: totalNode?.weight,
+        declaredScore: totalNode?.score,
+    };
+    const claimedTotal = total.declaredScore ?? total.claimed;
+    return {
+        rows,
+        execution,
+        level1: ORDER.flatMap(f => level1.get(f) ?? []),
+        total,
+        grade: {
+            claimed: gradeIdOf(items.find(isGradeStatement)?.grade),
+            computed: gradeOf(total.ruleScore, profile),
+            ofClaimed: claimedTotal === undefined ? undefined : gradeOf(claimedTotal, profile),
+        },
+    };
+}
+
+export function scoreRow(node: IndicatorAssessment, profile: ScoringProfile): RowScore {
+    const indicator = node.indicator?.ref;
+    const row = { node, indicator, weight: node.weight, claimed: node.score };
+    if (!indicator) {
+        return { ...row, explanation: { zh: '指标引用无法解析，无法计分', en: 'The indicator does not resolve; no score' } };
+    }
+    const constraint = constraintOf(indicator.target);
+    const target = constraint ? formatConstraint(constraint) : isQualitative(indicator.target) ? indicator.target.text : undefined;
+    const outcome = outcomeOf(node.actual, indicator, profile);
+    const { ruleScore, explanation } = weigh(outcome, node.weight);
+    const band = outcome.band && node.weight !== undefined
+        ? outcome.band.map(s => round(node.weight! * s)) as [number, number]
+        : undefined;
+    return {
+        ...row,
+        family: level1FamilyOf(indicator),
+        target,
+        actual: actualText(node.actual),
+        ruleScore,
+        difference: differenceOf(node.score, ruleScore, band),
+        met: outcome.met,
+        achievement: outcome.achievement,
+        band,
+        mismatch: outcome.mismatch,
+        explanation,
+    };
+}
+
+function outcomeOf(actual: Actual | undefined, indicator: Indicator, profile: ScoringProfile): Outcome {
+    const rating = isRatingActual(actual) ? ratingOf(actual.rating) : undefined;
+    if (rating) return ratingOutcome(rating, profile);
+    if (!actual) return { reason: { zh: '未填写实际值，无法计分', en: 'No actual; no score' } };
+    if (isQualitative(indicator.target)) {
+        return isTextActual(actual)
+            ? { reason: { zh: '定性指标以文字说明实际情况，未评级（达成/部分达成/未达成），无法按区间计分', en: 'A qualitative row described in words but not rated (achieved/partly/missed); no band to score by' } }
+            : { reason: { zh: '定性指标应评为 达成/部分达成/未达成', en: 'A qualitative row is rated achieved, partly or missed' } };
+    }
+    const measure = isMeasuredActual(actual) && actual.value ? measureOf(actual.value) : undefined;
+    const constraint = constraintOf(indicator.target);
+    if (measure && constraint) return quantitativeOutcome(measure, constraint, profile);
+    if (isTextActual(actual)) return { reason: { zh: `实际值「${actual.text}」不是数值，无法计分`, en: `The actual "${actual.text}" is not a value; no score` } };
+    if (!isMeasuredActual(actual)) return { reason: { zh: '实际值未统计，无法计分', en: 'The actual was not measured; no score' } };
+    return { reason: { zh: '实际值或目标值无法读取，无法计分', en: 'The actual or the target cannot be read; no score' } };
+}
+
+function actualText(actual: Actual | undefined): string | undefined {
+    if (isMeasuredActual(actual)) {
+        const measure = actual.value && measureOf(actual.value);
+        return measure ? formatMeasure(measure) : undefined;
+    }
+    if (isTextActual(actual)) return actual.text;
+    if (isRatingActual(actual)) return actual.rating;
+    return undefined;
+}
+
+function differenceOf(claimed: number | undefined, ruleScore: number | undefined, band: [number, number] | undefined): number | undefined {
+    if (claimed === undefined || ruleScore === undefined) return undefined;
+    if (!band) return round(claimed - ruleScore);
+    return claimed < band[0] ? round(claimed - band[0]) : claimed > band[1] ? round(claimed - band[1]) : 0;
+}
+
+export function scoreExecution(node: Execution): ExecutionScore {
+    const base = { node, weight: node.weight, claimed: node.score };
+    const spent = node.spent && measureOf(node.spent);
+    const budgeted = node.budgeted && measureOf(node.budgeted);
+    if (!spent || !budgeted) {
+        return { ...base, explanation: { zh: '全年预算或全年执行缺失，无法计分', en: 'Budgeted or spent is missing; no score' } };
+    }
+    const outcome = executionOutcome(spent, budgeted);
+    return { ...base, rate: outcome.rate, ...weigh(outcome, node.weight) };
+}

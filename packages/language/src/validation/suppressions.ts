@@ -1,0 +1,222 @@
+import type { Diagnostic, Position, Range } from 'vscode-languageserver-types';
+import type { Bilingual } from '../i18n/locale.js';
+import { isRuleId, RULES } from '../rules/catalog.js';
+import { closestNames } from './closest-names.js';
+
+/**
+ * Inline suppressions, ESLint-style:
+ *
+ *     // kpispec-disable-next-line target/no-source, target/vague -- 数据来源待定
+ *     接通率 "15秒内接通率" >= 80%   // kpispec-disable-line target/below-contract -- 合同另有约定
+ *     /* kpispec-disable contract/no-penalty *\/ … /* kpispec-enable contract/no-penalty *\/
+ *
+ * No rule list means every rule. Both comment styles work for every directive.
+ */
+export type DirectiveKind = 'disable-next-line' | 'disable-line' | 'disable' | 'enable';
+
+export interface Directive {
+    kind: DirectiveKind;
+    /** Rule ids as written; empty for every rule. */
+    rules: string[];
+    reason?: string;
+    /** The whole comment. */
+    range: Range;
+    /** Where ` -- <reason>` goes: the end of a `//` comment, before the `*\/` of a block comment. */
+    reasonAt: Position;
+}
+
+/** A finding about a directive, to report as a `suppression/*` diagnostic. */
+export interface DirectiveFinding {
+    rule: 'suppression/unused' | 'suppression/no-reason';
+    range: Range;
+    message: Bilingual;
+    data: Record<string, unknown>;
+}
+
+export interface SuppressionOptions {
+    /** Directives are ignored (and reported as suppressing nothing). */
+    noInlineConfig: boolean;
+    requireReason: boolean;
+    /** Report directives that suppressed nothing; only meaningful when every check ran. */
+    reportUnused: boolean;
+}
+
+const DIRECTIVE = /^kpispec-(disable-next-line|disable-line|disable|enable)(?=\s|$)([\s\S]*)$/;
+
+/** Finds the directives in a document's comments (`//` and `/* *\/`, outside strings). */
+export function parseDirectives(text: string): Directive[] {
+    const directives: Directive[] = [];
+    for (const comment of comments(text)) {
+        const m = DIRECTIVE.exec(comment.body.trim());
+        if (!m) continue;
+        const [rulesPart, ...reasonParts] = m[2]!.split(/\s--(?:\s|$)/);
+        const reason = reasonParts.join(' -- ').trim();
+        directives.push({
+            kind: m[1] as DirectiveKind,
+            rules: rulesPart!.split(/[\s,，]+/).filter(Boolean),
+            reason: reason || undefined,
+            range: { start: positionAt(text, comment.start), end: positionAt(text, comment.end) },
+            reasonAt: positionAt(text, comment.block ? comment.end - 2 : comment.end),
+        });
+    }
+    return directives;
+}
+
+interface Comment {
+    start: number;
+    end: number;
+    body: string;
+    block: boolean;
+}
+
+/** Comments as the lexer sees them: strings (`"…"`, one line) hide comment markers. */
+function comments(text: string): Comment[] {
+    const result: Comment[] = [];
+    let i = 0;
+    while (i < text.length) {
+        const c = text[i];
+        if (c === '"') {
+            const string = /"(?:\\.|[^"\\\r\n])*"/y;
+            string.lastIndex = i;
+            i = string.test(text) ? string.lastIndex : i + 1;
+        } else if (c === '/' && text[i + 1] === '/') {
+            const newline = text.slice(i).search(/[\r\n]/);
+            const end = newline < 0 ? text.length : i + newline;
+            result.push({ start: i, end, body: text.slice(i + 2, end), block: false });
+            i = end;
+        } else if (c === '/' && text[i + 1] === '*') {
+            const close = text.indexOf('*/', i + 2);
+            if (close < 0) break; // unterminated: the lexer reports it
+            result.push({ start: i, end: close + 2, body: text.slice(i + 2, close), block: true });
+            i = close + 2;
+        } else {
+            i++;
+        }
+    }
+    return result;
+}
+
+function positionAt(text: string, offset: number): Position {
+    const before = text.slice(0, offset);
+    const line = before.split('\n').length - 1;
+    return { line, character: offset - (before.lastIndexOf('\n') + 1) };
+}
+
+function after(a: Position, b: Position): boolean {
+    return a.line > b.line || (a.line === b.line && a.character > b.character);
+}
+
+/** A parse error cannot be waved away: the file does not mean what it says. */
+function suppressible(d: Diagnostic): boolean {
+    return !(typeof d.code === 'string' && d.code.startsWith('syntax/'));
+}
+
+const ALL = '*';
+
+/**
+ * Drops the diagnostics that directives suppress and reports the directives that suppress
+ * nothing, name unknown rules, or lack a required reason.
+ */
+export function applySuppressions(diagnostics: readonly Diagnostic[], directives: readonly Directive[], options: SuppressionOptions): { kept: Diagnostic[]; findings: DirectiveFinding[] } {
+    const suppressing = directives.filter(d => d.kind !== 'enable');
+    const findings: DirectiveFinding[] = [];
+    if (options.noInlineConfig) {
+        for (const d of suppressing) findings.push(disabledByConfig(d));
+        return { kept: [...diagnostics], findings };
+    }
+    const used = new Map<Directive, Set<string>>(suppressing.map(d => [d, new Set<string>()]));
+    const kept = diagnostics.filter(diagnostic => {
+        if (!suppressible(diagnostic)) return true;
+        const rule = typeof diagnostic.code === 'string' ? diagnostic.code : '';
+        const by = suppressor(diagnostic, rule, directives);
+        if (!by) return true;
+        used.get(by)!.add(by.rules.length === 0 ? ALL : rule);
+        return false;
+    });
+    for (const d of suppressing) {
+        if (options.requireReason && !d.reason) findings.push(noReason(d));
+        if (!options.reportUnused) continue;
+        const usedRules = used.get(d)!;
+        const listed = d.rules.length === 0 ? [ALL] : d.rules;
+        for (const rule of listed) {
+            if (!usedRules.has(rule)) findings.push(unused(d, rule, usedRules.size === 0));
+        }
+    }
+    return { kept, findings };
+}
+
+/** The directive that hides a diagnostic, if any: a line directive first, then the open block. */
+function suppressor(diagnostic: Diagnostic, rule: string, directives: readonly Directive[]): Directive | undefined {
+    const start = diagnostic.range.start;
+    const covers = (d: Directive) => d.rules.length === 0 || d.rules.includes(rule);
+    const onLine = directives.find(d => covers(d) && (
+        (d.kind === 'disable-next-line' && d.range.end.line + 1 === start.line)
+        || (d.kind === 'disable-line' && d.range.start.line === start.line)));
+    if (onLine) return onLine;
+    // Replay the block directives that end before the diagnostic starts.
+    let all: Directive | undefined;
+    const reEnabled = new Set<string>();
+    const byRule = new Map<string, Directive>();
+    for (const d of directives) {
+        if ((d.kind !== 'disable' && d.kind !== 'enable') || after(d.range.end, start)) continue;
+        if (d.kind === 'disable' && d.rules.length === 0) {
+            all = d;
+            reEnabled.clear();
+        } else if (d.kind === 'disable') {
+            for (const r of d.rules) { byRule.set(r, d); reEnabled.delete(r); }
+        } else if (d.rules.length === 0) {
+            all = undefined;
+            reEnabled.clear();
+            byRule.clear();
+        } else {
+            for (const r of d.rules) { byRule.delete(r); reEnabled.add(r); }
+        }
+    }
+    return byRule.get(rule) ?? (all && !reEnabled.has(rule) ? all : undefined);
+}
+
+function directiveText(d: Directive): string {
+    return `kpispec-${d.kind}${d.rules.length ? ' ' + d.rules.join(', ') : ''}`;
+}
+
+function unused(d: Directive, rule: string, wholeComment: boolean): DirectiveFinding {
+    const data = { directive: d.kind, rule: rule === ALL ? null : rule, removeComment: wholeComment || d.rules.length <= 1 };
+    if (rule !== ALL && !isRuleId(rule)) {
+        const [closest] = closestNames(rule, RULES.map(r => r.id), 1);
+        return {
+            rule: 'suppression/unused', range: d.range, data: { ...data, unknownRule: true, suggestion: closest },
+            message: {
+                zh: `抑制注释中的规则「${rule}」不存在` + (closest ? `（是否为「${closest}」？）` : ''),
+                en: `Unknown rule '${rule}' in a suppression comment` + (closest ? ` (did you mean '${closest}'?)` : ''),
+            },
+        };
+    }
+    return {
+        rule: 'suppression/unused', range: d.range, data,
+        message: rule === ALL
+            ? { zh: `抑制注释「${directiveText(d)}」未抑制任何诊断`, en: `'${directiveText(d)}' suppresses nothing` }
+            : { zh: `抑制注释「${directiveText(d)}」未抑制任何「${rule}」诊断`, en: `'${directiveText(d)}' suppresses no ${rule} diagnostic` },
+    };
+}
+
+function disabledByConfig(d: Directive): DirectiveFinding {
+    return {
+        rule: 'suppression/unused', range: d.range,
+        data: { directive: d.kind, rule: null, removeComment: false, noInlineConfig: true },
+        message: {
+            zh: `已禁用文件内抑制（noInlineConfig），「${directiveText(d)}」不起作用`,
+            en: `Inline suppressions are disabled (noInlineConfig): '${directiveText(d)}' has no effect`,
+        },
+    };
+}
+
+function noReason(d: Directive): DirectiveFinding {
+    return {
+        rule: 'suppression/no-reason', range: d.range,
+        data: { directive: d.kind, reasonAt: d.reasonAt },
+        message: {
+            zh: `抑制注释「${directiveText(d)}」缺少理由：请在规则后写「-- 理由」`,
+            en: `'${directiveText(d)}' gives no reason: add '-- <reason>' after the rules`,
+        },
+    };
+}

@@ -1,0 +1,140 @@
+// Rules on the shape of a project's indicator tree: the families it must have, and one scheme.
+import { CstUtils, type AstNode } from 'langium';
+import type { Range } from 'vscode-languageserver-types';
+import { isLevel2Group, type CategoryKeyword, type IndicatorSection, type Level1Group, type Level2Group, type Project } from '../../generated/ast.js';
+import type { Bilingual } from '../../i18n/locale.js';
+import { familyOf, type Family, type Level1Family, type Level2Family } from '../../model/categories.js';
+import { level1Groups } from '../../model/project.js';
+import type { Report } from '../report.js';
+
+/** familyOf for a category that parser recovery may have left out. */
+function family(category: CategoryKeyword | undefined): Family | undefined {
+    return category === undefined ? undefined : familyOf(category);
+}
+
+/** Rows a rule asks for: any row under `level1`, or under `level1 › level2` when given. */
+interface Wanted {
+    level1: Level1Family;
+    level2?: Level2Family;
+    /** The level-2 family a fix adds. */
+    suggested: Level2Family;
+}
+
+/** Where a missing family is reported, from the most to the least specific place, named for the fix. */
+type Container = 'level2-group' | 'level1-group' | 'indicator-section' | 'project';
+
+function hasRow(project: Project, wanted: Wanted): boolean {
+    return level1Groups(project).some(g1 => family(g1.category) === wanted.level1
+        && g1.groups.some(g2 => (!wanted.level2 || family(g2.category) === wanted.level2) && g2.indicators.length > 0));
+}
+
+/** The first token of a node: the keyword line of a multi-line section. */
+function headRange(node: AstNode): Range | undefined {
+    return node.$cstNode && CstUtils.flattenCst(node.$cstNode).find(leaf => !leaf.hidden)?.range;
+}
+
+function reportMissing(
+    rule: 'target/missing-quantity' | 'target/missing-benefit' | 'target/missing-satisfaction',
+    project: Project, wanted: Wanted, message: Bilingual, report: Report,
+): void {
+    if (!project.name || hasRow(project, wanted)) return;
+    const data = (container: Container) => ({ level1: wanted.level1, group: wanted.suggested, container });
+    const groups = level1Groups(project).filter(g => family(g.category) === wanted.level1);
+    // Every matching level-2 group is empty here, since no row was found.
+    const emptyGroup = groups.flatMap(g => g.groups).find(g2 => !wanted.level2 || family(g2.category) === wanted.level2);
+    if (emptyGroup) {
+        report(rule, { node: emptyGroup, property: 'category', message, data: data('level2-group') });
+    } else if (groups[0]) {
+        report(rule, { node: groups[0], property: 'category', message, data: data('level1-group') });
+    } else if (project.indicatorSections[0]) {
+        const section: IndicatorSection = project.indicatorSections[0];
+        report(rule, { node: section, range: headRange(section), message, data: data('indicator-section') });
+    } else {
+        report(rule, { node: project, property: 'name', message, data: data('project') });
+    }
+}
+
+export function targetMissingQuantity(project: Project, report: Report): void {
+    reportMissing('target/missing-quantity', project, { level1: 'output', level2: 'quantity', suggested: 'quantity' }, {
+        zh: `项目「${project.name}」的产出指标下没有数量指标`,
+        en: `Project '${project.name}' has no quantity indicator under output`,
+    }, report);
+}
+
+export function targetMissingBenefit(project: Project, report: Report): void {
+    reportMissing('target/missing-benefit', project, { level1: 'benefit', suggested: 'social' }, {
+        zh: `项目「${project.name}」没有效益指标`,
+        en: `Project '${project.name}' has no benefit indicator`,
+    }, report);
+}
+
+export function targetMissingSatisfaction(project: Project, report: Report): void {
+    reportMissing('target/missing-satisfaction', project, { level1: 'satisfaction', suggested: 'beneficiary' }, {
+        zh: `项目「${project.name}」没有满意度指标`,
+        en: `Project '${project.name}' has no satisfaction indicator`,
+    }, report);
+}
+
+type Scheme = '2020' | '2021';
+
+/** A group that belongs to one scheme; `misplaced` when it mixes the schemes by itself. */
+interface SchemeMarker {
+    group: Level1Group | Level2Group;
+    scheme: Scheme;
+    misplaced: boolean;
+}
+
+const COST_2021 = new Set<Family>(['economic-cost', 'social-cost', 'environmental-cost']);
+
+/**
+ * 2020 scheme: 成本指标 as a level-2 group under 产出指标. 2021 scheme (101号): 成本指标 at
+ * level 1 and its 经济/社会/生态环境成本 groups, which are misplaced under any other level 1.
+ */
+function schemeMarkers(project: Project): SchemeMarker[] {
+    const markers: SchemeMarker[] = [];
+    for (const g1 of level1Groups(project)) {
+        const f1 = family(g1.category);
+        if (f1 === 'cost') markers.push({ group: g1, scheme: '2021', misplaced: false });
+        for (const g2 of g1.groups) {
+            const f2 = family(g2.category);
+            if (f2 === 'cost' && f1 === 'output') markers.push({ group: g2, scheme: '2020', misplaced: false });
+            if (f2 && COST_2021.has(f2)) markers.push({ group: g2, scheme: '2021', misplaced: f1 !== 'cost' });
+        }
+    }
+    return markers;
+}
+
+function groupPath(group: Level1Group | Level2Group): string {
+    return isLevel2Group(group) ? `「${group.$container?.category} › ${group.category}」` : `一级「${group.category}」`;
+}
+
+function groupPathEn(group: Level1Group | Level2Group): string {
+    return isLevel2Group(group) ? `'${group.$container?.category} › ${group.category}'` : `level-1 '${group.category}'`;
+}
+
+/** Reported once per project, on the first group that breaks the scheme the project started with. */
+export function targetMixedScheme(project: Project, report: Report): void {
+    const markers = schemeMarkers(project);
+    const first = markers[0];
+    const offending = markers.find(m => m.misplaced) ?? markers.find(m => m.scheme !== first?.scheme);
+    if (!first || !offending) return;
+    const group = offending.group;
+    const parent = isLevel2Group(group) ? group.$container?.category : undefined;
+    const message: Bilingual = offending.misplaced
+        ? {
+            zh: `${groupPath(group)}混用了指标体系：${group.category}属于2021年体系（财预〔2021〕101号）的一级成本指标，不应放在${parent}下`,
+            en: `${groupPathEn(group)} mixes the schemes: ${group.category} belongs under the 2021 scheme's level-1 cost (101号), not under ${parent}`,
+        }
+        : {
+            zh: `${groupPath(group)}属于${offending.scheme}年体系，而本项目${groupPath(first.group)}属于${first.scheme}年体系`,
+            en: `${groupPathEn(group)} follows the ${offending.scheme} scheme, but ${groupPathEn(first.group)} of this project follows the ${first.scheme} scheme`,
+        };
+    report('target/mixed-scheme', {
+        node: group, property: 'category', message,
+        data: {
+            scheme: offending.scheme,
+            level1: family(parent ?? group.category),
+            level2: parent === undefined ? undefined : family(group.category),
+        },
+    });
+}

@@ -1,0 +1,135 @@
+/**
+ * The extension in a real VS Code (desktop, or code-server's workbench through the launcher), on
+ * a copy of examples/hotline-12345: what an officer sees through the `vscode` API. Waits poll for
+ * a state; nothing sleeps a fixed time.
+ */
+import * as assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import * as vscode from 'vscode';
+import { waitFor } from '../support/poll.js';
+import { expectedKeys, lineOf } from '../support/reference.js';
+
+const EXTENSION_ID = 'kpispec.kpispec-vscode';
+
+function folder(): string {
+    const ws = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(ws, 'the suite needs the reference workspace open');
+    return ws.uri.fsPath;
+}
+
+const fileUri = (file: string): vscode.Uri => vscode.Uri.file(join(folder(), file));
+
+function ruleOf(diagnostic: vscode.Diagnostic): string {
+    const code = diagnostic.code;
+    return String(typeof code === 'object' ? code.value : code);
+}
+
+/** Errors and warnings VS Code holds for the workspace, as sorted `file:line rule` keys (info is free). */
+function shownKeys(): string[] {
+    return vscode.languages.getDiagnostics()
+        .filter(([uri]) => uri.fsPath.startsWith(folder()))
+        .flatMap(([uri, diagnostics]) => diagnostics
+            .filter(d => d.severity === vscode.DiagnosticSeverity.Error || d.severity === vscode.DiagnosticSeverity.Warning)
+            .map(d => `${basename(uri.fsPath)}:${d.range.start.line + 1} ${ruleOf(d)}`))
+        .sort();
+}
+
+function findDiagnostic(file: string, rule: string): vscode.Diagnostic | undefined {
+    return vscode.languages.getDiagnostics(fileUri(file)).find(d => ruleOf(d) === rule);
+}
+
+async function open(file: string): Promise<vscode.TextEditor> {
+    return vscode.window.showTextDocument(await vscode.workspace.openTextDocument(fileUri(file)));
+}
+
+/** The line `接通率 "15秒内接通率" >= 80% 依据 热线服务合同.接通率, …` of targets.kpi. */
+const ANSWER_RATE = '接通率 "15秒内接通率"';
+
+suite('KPI Spec on examples/hotline-12345', () => {
+    suiteSetup(async () => {
+        const extension = vscode.extensions.getExtension(EXTENSION_ID);
+        assert.ok(extension, `${EXTENSION_ID} is not loaded`);
+        await extension.activate();
+    });
+
+    test('lists the reference diagnostics of every file without opening them', async () => {
+        const expected = expectedKeys(folder());
+        let shown: string[] = [];
+        try {
+            await waitFor('the reference diagnostics', () => {
+                shown = shownKeys();
+                return shown.join('\n') === expected.join('\n') ? true : undefined;
+            }, { timeoutMs: 120_000, intervalMs: 500 });
+        } catch {
+            assert.deepEqual(shown, expected, 'errors and warnings shown for the workspace');
+        }
+        assert.equal(vscode.workspace.textDocuments.filter(d => d.languageId === 'kpi').length, 0, 'no .kpi file was opened');
+    });
+
+    test('links each diagnostic to its rule page shipped in the extension', () => {
+        const diagnostic = findDiagnostic('targets.kpi', 'target/below-contract');
+        assert.ok(diagnostic, 'target/below-contract on targets.kpi');
+        const code = diagnostic.code;
+        assert.ok(typeof code === 'object', 'the diagnostic has a docs link');
+        assert.equal(code.target.scheme, 'file', `offline link, got ${code.target.toString()}`);
+        assert.ok(code.target.fsPath.endsWith(join('docs', 'rules', 'target', 'below-contract.md')), code.target.fsPath);
+        assert.ok(existsSync(code.target.fsPath), `${code.target.fsPath} exists`);
+    });
+
+    test('hover on an indicator shows the contract value behind its target', async () => {
+        const editor = await open('targets.kpi');
+        const line = lineOf(folder(), 'targets.kpi', ANSWER_RATE);
+        const position = new vscode.Position(line, editor.document.lineAt(line).firstNonWhitespaceCharacterIndex + 1);
+        const text = await waitFor('a hover on 接通率', async () => {
+            const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, position);
+            const shown = hovers.flatMap(h => h.contents.map(c => (typeof c === 'string' ? c : c.value))).join('\n');
+            return shown.trim() ? shown : undefined;
+        }, { timeoutMs: 30_000 });
+        assert.match(text, /95\s*%/, `hover:\n${text}`);
+    });
+
+    test('completion offers block keywords in the file\'s language and clause references', async () => {
+        const editor = await open('targets.kpi');
+        const labels = async (position: vscode.Position): Promise<string[]> => {
+            const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, position);
+            return list.items.map(i => (typeof i.label === 'string' ? i.label : i.label.label));
+        };
+        const end = new vscode.Position(editor.document.lineCount - 1, 0);
+        assert.equal(editor.document.lineAt(end.line).text, '', 'targets.kpi ends with an empty line');
+        const atTop = await labels(end);
+        assert.ok(atTop.includes('合同') && atTop.includes('自评'), `top-level completion: ${atTop.join(', ')}`);
+
+        const line = lineOf(folder(), 'targets.kpi', ANSWER_RATE);
+        const reference = editor.document.lineAt(line).text.indexOf('热线服务合同');
+        const afterPer = await labels(new vscode.Position(line, reference));
+        assert.ok(afterPer.some(l => l.includes('热线服务合同')), `completion after 依据: ${afterPer.join(', ')}`);
+    });
+
+    test('the quick fix raises a target to the contract value, and the error goes', async () => {
+        const editor = await open('targets.kpi');
+        const uri = editor.document.uri;
+        const line = lineOf(folder(), 'targets.kpi', ANSWER_RATE);
+        const diagnostic = await waitFor('target/below-contract', () => findDiagnostic('targets.kpi', 'target/below-contract'));
+        const fix = await waitFor('a quick fix for target/below-contract', async () => {
+            const actions = await vscode.commands.executeCommand<Array<vscode.CodeAction | vscode.Command>>(
+                'vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+            return actions.find((a): a is vscode.CodeAction & { edit: vscode.WorkspaceEdit } =>
+                'edit' in a && a.edit !== undefined
+                && (a.diagnostics ?? []).some(d => ruleOf(d) === 'target/below-contract')
+                && !a.edit.entries().some(([, edits]) => edits.some(e => e.newText.includes('kpispec-disable'))));
+        }, { timeoutMs: 30_000 });
+        try {
+            assert.ok(await vscode.workspace.applyEdit(fix.edit), `applying «${fix.title}»`);
+            const fixed = editor.document.lineAt(line).text;
+            assert.match(fixed, /(>=|≥)\s*95\s*%/, `line after «${fix.title}»: ${fixed}`);
+            assert.doesNotMatch(fixed, /80\s*%/, `line after «${fix.title}»: ${fixed}`);
+            await waitFor('target/below-contract to disappear after the fix', () =>
+                findDiagnostic('targets.kpi', 'target/below-contract') ? undefined : true, { timeoutMs: 30_000 });
+        } finally {
+            await vscode.window.showTextDocument(editor.document);
+            await vscode.commands.executeCommand('workbench.action.files.revert');
+        }
+        await waitFor('target/below-contract to return after reverting', () => findDiagnostic('targets.kpi', 'target/below-contract'), { timeoutMs: 30_000 });
+    });
+});

@@ -1,0 +1,194 @@
+/**
+ * UI-level check: the packaged .vsix installed into code-server, examples/hotline-12345 opened
+ * in headless Chromium, and the reference diagnostics read from what a user sees — the status
+ * bar count, squiggles, the Problems panel and a hover. Screenshots go to test-results/editor/.
+ *
+ *   node out/test/ui-check.mjs [path/to.vsix]
+ *   KPISPEC_UPDATE_DOCS_IMAGE=1 also copies the hover screenshot to docs/images/vscode-hotline.png.
+ */
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { launchChromium } from '../support/chromium.js';
+import { repoRoot, runCodeServerCli, startCodeServer } from '../support/code-server.js';
+import { waitFor } from '../support/poll.js';
+import { expectedKeys, HOTLINE_COUNTS, lineOf } from '../support/reference.js';
+
+const root = repoRoot();
+const out = join(root, 'test-results', 'editor');
+const ANSWER_RATE = '接通率 "15秒内接通率"';
+
+function vsixPath(): string {
+    if (process.argv[2]) return resolve(process.argv[2]);
+    const { name, version } = JSON.parse(readFileSync(join(root, 'packages', 'vscode', 'package.json'), 'utf8')) as { name: string; version: string };
+    return join(root, 'packages', 'vscode', `${name}-${version}.vsix`);
+}
+
+type Check = [name: string, run: () => Promise<void>];
+
+async function runChecks(checks: Check[]): Promise<number> {
+    let failed = 0;
+    for (const [name, run] of checks) {
+        const started = Date.now();
+        try {
+            await run();
+            console.log(`  ✓ ${name} (${Date.now() - started} ms)`);
+        } catch (error) {
+            failed++;
+            console.log(`  ✗ ${name}\n${String(error instanceof Error ? error.message : error).replace(/^/gm, '      ')}`);
+        }
+    }
+    console.log(`${checks.length - failed} passed, ${failed} failed`);
+    return failed;
+}
+
+/** Error and warning counts from the status bar item a user sees at the bottom left. */
+async function statusBarCounts(page: Page): Promise<{ errors: number; warnings: number; label: string }> {
+    const label = (await page.locator('[id="status.problems"]').first().getAttribute('aria-label', { timeout: 1_000 }).catch(() => null)) ?? '';
+    const count = (word: string): number => Number(new RegExp(`${word}\\w*:?\\s*(\\d+)`, 'i').exec(label)?.[1] ?? NaN);
+    return { errors: count('error'), warnings: count('warning'), label };
+}
+
+/** The rendered editor line whose text starts with `start` (monaco renders spaces as NBSP). */
+function editorLine(page: Page, start: string): Locator {
+    return page.locator('.monaco-editor .view-lines .view-line').filter({ hasText: start.replace(/ /g, '\u00a0') }).first();
+}
+
+interface ProblemRow {
+    index: number;
+    level: number;
+    text: string;
+    severity: 'error' | 'warning' | 'info' | undefined;
+}
+
+/** Every row of the Problems tree (it is virtualised: page through it and collect rows by index). */
+async function problemRows(page: Page): Promise<ProblemRow[]> {
+    const rows = new Map<number, ProblemRow>();
+    const list = page.locator('.markers-panel .monaco-list').first();
+    await list.locator('.monaco-list-row').first().click();
+    let unchanged = 0;
+    while (unchanged < 2) {
+        const before = rows.size;
+        const visible = await list.locator('.monaco-list-row').evaluateAll(elements => elements.map(e => ({
+            index: Number(e.getAttribute('data-index')),
+            level: Number(e.getAttribute('aria-level') ?? 0),
+            text: (e as HTMLElement).innerText.replace(/\s+/g, ' ').trim(),
+            icon: e.querySelector('.codicon-error, .codicon-warning, .codicon-info')?.className ?? '',
+        })));
+        for (const row of visible) {
+            const severity = /codicon-error/.test(row.icon) ? 'error' : /codicon-warning/.test(row.icon) ? 'warning' : /codicon-info/.test(row.icon) ? 'info' : undefined;
+            rows.set(row.index, { index: row.index, level: row.level, text: row.text, severity });
+        }
+        unchanged = rows.size === before ? unchanged + 1 : 0;
+        await page.keyboard.press('PageDown');
+    }
+    return [...rows.values()].sort((a, b) => a.index - b.index);
+}
+
+/** Problems rows as `file:line rule` keys, errors and warnings only, like the reference list. */
+function problemKeys(rows: ProblemRow[], ruleIds: string[]): string[] {
+    const keys: string[] = [];
+    let file = '';
+    for (const row of rows) {
+        if (row.level === 1) {
+            file = /^\S+\.kpi/.exec(row.text)?.[0] ?? '';
+            continue;
+        }
+        if (row.severity !== 'error' && row.severity !== 'warning') continue;
+        const rule = ruleIds.find(id => row.text.includes(id)) ?? '?';
+        const line = /\[Ln (\d+)/.exec(row.text)?.[1] ?? '?';
+        keys.push(`${file}:${line} ${rule}`);
+    }
+    return keys.sort();
+}
+
+async function main(): Promise<number> {
+    rmSync(out, { recursive: true, force: true });
+    mkdirSync(out, { recursive: true });
+    const runDir = mkdtempSync(join(tmpdir(), 'kpispec-ui-'));
+    const workspace = join(runDir, 'hotline-12345');
+    cpSync(join(root, 'examples', 'hotline-12345'), workspace, { recursive: true });
+    const extensionsDir = join(runDir, 'extensions');
+    const expected = expectedKeys(workspace);
+    const ruleIds = [...new Set(expected.map(k => k.split(' ')[1]))];
+
+    const vsix = vsixPath();
+    await runCodeServerCli(runDir, ['--extensions-dir', extensionsDir, '--install-extension', vsix]);
+    console.log(`installed ${vsix}`);
+    const server = await startCodeServer({ runDir, extensionsDir, locale: 'zh-cn', logFile: join(out, 'code-server.log') });
+    const context = await launchChromium(join(runDir, 'chromium'));
+    const page = context.pages()[0] ?? (await context.newPage());
+    const screenshot = (name: string): Promise<Buffer> => page.screenshot({ path: join(out, name) });
+    try {
+        await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+        return await runChecks([
+            ['the workbench opens the folder', async () => {
+                await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+                await page.locator('[id="status.problems"]').waitFor({ timeout: 60_000 });
+            }],
+            [`the status bar counts ${HOTLINE_COUNTS.errors} errors and ${HOTLINE_COUNTS.warnings} warnings without opening a file`, async () => {
+                let seen = { errors: NaN, warnings: NaN, label: '' };
+                await waitFor('the status bar problem counts', async () => {
+                    seen = await statusBarCounts(page);
+                    return seen.errors === HOTLINE_COUNTS.errors && seen.warnings === HOTLINE_COUNTS.warnings ? true : undefined;
+                }, { timeoutMs: 120_000, intervalMs: 500, describe: () => `«${seen.label}»` });
+                await screenshot('status-bar.png');
+            }],
+            ['targets.kpi shows error and warning squiggles', async () => {
+                await page.keyboard.press('Control+P');
+                await page.keyboard.type('targets.kpi');
+                await page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: 'targets.kpi' }).first().waitFor();
+                await page.keyboard.press('Enter');
+                await editorLine(page, ANSWER_RATE).waitFor({ timeout: 30_000 });
+                await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 30_000 });
+                await page.locator('.monaco-editor .squiggly-warning').first().waitFor({ timeout: 30_000 });
+            }],
+            ['the Problems panel lists the reference diagnostics of every file', async () => {
+                await page.keyboard.press('Control+Shift+M');
+                await page.locator('.markers-panel .monaco-list-row').first().waitFor({ timeout: 30_000 });
+                await screenshot('problems-panel.png');
+                const rows = await problemRows(page);
+                const shown = problemKeys(rows, ruleIds);
+                if (shown.join('\n') !== expected.join('\n')) {
+                    const missing = expected.filter(k => !shown.includes(k));
+                    const extra = shown.filter(k => !expected.includes(k));
+                    throw new Error(`Problems panel differs from the reference.\nmissing: ${missing.join('; ') || '-'}\nextra: ${extra.join('; ') || '-'}`);
+                }
+            }],
+            ['hovering 接通率 shows the contract value ≥95%', async () => {
+                // Back to the editor, scrolled so the line sits in view above the panel.
+                await page.locator('.monaco-editor .view-lines').first().click();
+                const line = lineOf(workspace, 'targets.kpi', ANSWER_RATE);
+                await page.keyboard.press('Control+G');
+                await page.keyboard.type(String(line + 1));
+                await page.keyboard.press('Enter');
+                const name = editorLine(page, ANSWER_RATE).locator('span span').filter({ hasText: /^接通率$/ }).first();
+                const hover = page.locator('.monaco-hover:visible').filter({ hasText: /≥\s?95%/ });
+                await waitFor('a hover showing ≥95%', async () => {
+                    await name.hover();
+                    return (await hover.count()) > 0 ? true : undefined;
+                }, { timeoutMs: 30_000, intervalMs: 1_000 });
+                await screenshot('hover.png');
+                if (process.env.KPISPEC_UPDATE_DOCS_IMAGE === '1') {
+                    copyFileSync(join(out, 'hover.png'), join(root, 'docs', 'images', 'vscode-hotline.png'));
+                }
+            }],
+        ]);
+    } catch (error) {
+        await screenshot('failure.png').catch(() => undefined);
+        throw error;
+    } finally {
+        await context.close().catch(() => undefined);
+        await server.stop();
+        rmSync(runDir, { recursive: true, force: true });
+    }
+}
+
+main().then(
+    failed => process.exit(failed ? 1 : 0),
+    error => {
+        console.error('ui check:', error instanceof Error ? error.stack ?? error.message : error);
+        process.exit(1);
+    },
+);

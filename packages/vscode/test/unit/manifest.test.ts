@@ -1,0 +1,112 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildWorkspace } from '../../../../test/support/workspace.js';
+
+/** What the extension contributes must exist, be translated, and (snippets) be valid KPI Spec. */
+const root = join(import.meta.dirname, '..', '..');
+const readJson = (file: string): unknown => JSON.parse(readFileSync(join(root, file), 'utf8'));
+const manifest = readJson('package.json') as {
+    contributes: {
+        languages: Array<{ configuration: string; icon: { light: string; dark: string } }>;
+        grammars: Array<{ path: string }>;
+        snippets: Array<{ path: string }>;
+        configuration: { properties: Record<string, unknown> };
+    };
+};
+
+describe('package.json localisation', () => {
+    const placeholders = [...readFileSync(join(root, 'package.json'), 'utf8').matchAll(/"%([^%"]+)%"/g)].map(m => m[1]);
+
+    it('has every %placeholder% in English and Chinese', () => {
+        for (const file of ['package.nls.json', 'package.nls.zh-cn.json']) {
+            const keys = Object.keys(readJson(file) as object);
+            expect(placeholders.filter(p => !keys.includes(p)), file).toEqual([]);
+            expect(keys.filter(k => !placeholders.includes(k)), `${file}: unused keys`).toEqual([]);
+        }
+    });
+
+    it('translates every l10n.t string of the client into Chinese', () => {
+        const sources = readdirSync(join(root, 'src')).map(f => readFileSync(join(root, 'src', f), 'utf8')).join('\n');
+        const strings = [...sources.matchAll(/l10n\.t\(\s*'([^']+)'/g)].map(m => m[1]);
+        expect(strings.length).toBeGreaterThan(0);
+        const zh = readJson('l10n/bundle.l10n.zh-cn.json') as Record<string, string>;
+        expect(Object.keys(zh).sort()).toEqual([...new Set(strings)].sort());
+        expect(Object.keys(readJson('l10n/bundle.l10n.json') as object).sort(), 'run npm run l10n:export').toEqual(Object.keys(zh).sort());
+    });
+});
+
+describe('contributions', () => {
+    it('point at files that exist', () => {
+        const { languages, grammars, snippets } = manifest.contributes;
+        const files = [
+            ...languages.flatMap(l => [l.configuration, l.icon.light, l.icon.dark]),
+            ...grammars.map(g => g.path),
+            ...snippets.map(s => s.path),
+            'images/icon.png',
+        ];
+        expect(files.filter(f => !existsSync(join(root, f)))).toEqual([]);
+    });
+
+    it('declare the settings the server reads', () => {
+        expect(Object.keys(manifest.contributes.configuration.properties).sort())
+            .toEqual(['kpispec.completion.keywordLanguage', 'kpispec.scoring.profile', 'kpispec.trace.server']);
+    });
+
+    it('auto-close and surround Chinese quotes and brackets', () => {
+        const config = readJson('language-configuration.json') as {
+            autoClosingPairs: Array<{ open: string; close: string }>;
+            surroundingPairs: string[][];
+            wordPattern: { pattern: string; flags: string };
+        };
+        for (const [open, close] of [['“', '”'], ['「', '」'], ['（', '）'], ['"', '"'], ['{', '}']]) {
+            expect(config.autoClosingPairs).toContainEqual(expect.objectContaining({ open, close }));
+            expect(config.surroundingPairs).toContainEqual([open, close]);
+        }
+        // Double-click and completion select whole Chinese names, numbers and hyphenated keywords.
+        const word = new RegExp(config.wordPattern.pattern, config.wordPattern.flags + 'g');
+        expect('依据 热线服务合同.接通率 >= 95.5% as-of'.match(word)).toEqual(['依据', '热线服务合同', '接通率', '95.5', 'as-of']);
+    });
+});
+
+interface Snippet {
+    prefix: string;
+    body: string[];
+}
+
+/** The text a snippet inserts when every placeholder keeps its default (a choice its first option). */
+function expand(snippet: Snippet): string {
+    return snippet.body.join('\n')
+        .replace(/\$\{\d+:([^}]*)\}/g, '$1')
+        .replace(/\$\{\d+\|([^,|]*)[^}]*\|\}/g, '$1')
+        .replace(/\$\d+/g, '');
+}
+
+describe('snippets', () => {
+    const snippets = Object.values(readJson('snippets/kpi.json') as Record<string, Snippet>);
+    const byPrefix = new Map(snippets.map(s => [s.prefix, s]));
+
+    it('have distinct prefixes', () => {
+        expect(byPrefix.size).toBe(snippets.length);
+    });
+
+    // The five block snippets of one language, expanded with their defaults, form a workspace
+    // whose references (对象, 指标, 总体目标) resolve: a user who tabs through gets valid files.
+    for (const [language, prefixes] of [
+        ['Chinese', ['项目', '合同', '标准', '自评', '履约考核']],
+        ['English', ['project', 'contract', 'standard', 'assessment', 'compliance']],
+    ] as const) {
+        it(`for every block in ${language} parse and link`, async () => {
+            const files = Object.fromEntries(prefixes.map(p => {
+                const snippet = byPrefix.get(p);
+                expect(snippet, p).toBeDefined();
+                return [`${p}.kpi`, expand(snippet!)];
+            }));
+            const ws = await buildWorkspace(files);
+            const broken = Object.keys(files).flatMap(file => ws.diagnostics(file)
+                .filter(d => /^(syntax|reference|name)\//.test(String(d.code)) || d.code === undefined)
+                .map(d => `${file}:${d.range.start.line + 1} ${String(d.code)} ${d.message}`));
+            expect(broken).toEqual([]);
+        });
+    }
+});

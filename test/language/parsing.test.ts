@@ -1,0 +1,686 @@
+import { existsSync } from 'node:fs';
+import { AstUtils, GrammarAST, isAstNode, isReference, type AstNode } from 'langium';
+import { createServicesForGrammar } from 'langium/grammar';
+import { parseHelper } from 'langium/test';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+    isAssessment, isCompliance, isContract, isProject, isStandard,
+    type Assessment, type Compliance, type Contract, type Indicator, type Model, type Project, type Standard,
+} from '../../packages/language/src/generated/ast.js';
+import { FAMILY_KEYWORD, familyOf } from '../../packages/language/src/model/categories.js';
+import { indicatorsOf, milestonesOf } from '../../packages/language/src/model/project.js';
+import { captureAmbiguities, createDevelopmentServices, EXAMPLES, SPEC, strictParser, type Parsed } from '../support/parse.js';
+import { readFolder } from '../support/workspace.js';
+
+/*
+ * Every construct of the language reference (/work/shared/spec/LANGUAGE.md), written once with
+ * Chinese keywords, once with English keywords and once mixing both line by line. The three
+ * must parse, without error or ambiguity report, into the same AST; together with VARIANTS
+ * they use every keyword of the grammar (checked below), so a new keyword needs a test here.
+ */
+const ZH = `
+// 行注释 /* 不是块注释 */
+/* 块注释
+   可以跨行 */
+项目 热线二期 "深圳市12345热线“二期”项目" {
+    主管部门 "政务服务数据管理局"
+    实施单位 "热线中心"
+    实施期 2019-07 至 2020-06
+    预算 10666 万元
+    适用 广东两建办， 运营规范
+    适用 广州热线
+
+    总体目标 {
+        接通能力 "市民来电及时接通"
+        互联互通 "建成统一平台"
+    }
+
+    绩效指标 {
+        产出指标 {
+            数量指标 { 接听量 "年接听量" ≥ 500 万通 }
+            质量指标 {
+                接通率 "15秒内接通率" >= 80% 依据 热线服务合同.接通率, 广东两建办.即时接通率
+                    来源 "话务系统" 说明 "按月统计"
+            }
+            时效指标 { 转办时长 "平均转办时长" ≤ 2 小时 }
+            成本指标 { 单位成本 "单位服务成本" <= 12.52 元/通 依据 广州热线.单位服务成本 }
+        }
+        效益指标 {
+            经济效益 { 节约 "节约成本" > 100 万元 }
+            社会效益 { 即办率 "即接即办率" ≧ 70% }
+            生态效益 { 纸张 "无纸化率" = 100% }
+            可持续影响 { 机制 "长效机制" 定性 "建立长效机制" }
+        }
+        满意度指标 {
+            服务对象满意度 { 满意度 "市民满意度" ＝ 90％ }
+        }
+        成本指标 {
+            经济成本 { 人均成本 "人均成本" ≦ 583 元/人*月 }
+            社会成本 { 投诉 "投诉率" < 1‰ }
+            生态环境成本 { 能耗 "能耗" 5 千瓦时/人·月 }
+        }
+    }
+
+    里程碑 {
+        统一接听 "统一接听服务" 计划 2018-04-30
+        统一系统 "统一信息系统" 计划 2018-06
+    }
+}
+
+合同 热线服务合同 "热线接听服务采购合同" 对象 热线二期 {
+    甲方 "政务服务数据管理局"
+    乙方 "热线运营服务商"
+    金额 10666 万元
+    期间 2019-07 至 2020-06
+    条款 接通率 "15秒接通率" >= 95% 违约 "每低1个百分点扣减服务费1%"
+    条款 服务报告 "服务报告" 定性 "按月提交"
+}
+
+标准 广东两建办 "广东省两建办要求" {
+    要求 即时接通率 "15秒即时接通率" >= 90%
+    要求 按时办结率 "按时办结率" = 100% 必设
+    要求 回访率 "回访率" 必设
+}
+
+标准 运营规范 {
+    要求 审核率 "工单审核率"
+}
+
+标准 广州热线 "广州12345同期水平" {
+    基准 单位服务成本 "单位服务成本" 9.93 元/通
+}
+
+自评 热线二期自评 "热线二期自评" 对象 热线二期 {
+    预算执行 全年预算 10666 万元 全年执行 10000 万元 分值 10 得分 9.4
+    总体目标 接通能力 "总体接通率89.19%"
+    指标 接通率 实际 89.19% 分值 30 得分 27 偏差 "话务量激增"
+    指标 即办率 实际 >= 72% 分值 10 得分 10
+    指标 节约 实际 未统计
+    指标 机制 实际 部分达成 分值 10 得分 7
+    指标 纸张 实际 "基本实现无纸化"
+    指标 转办时长 实际 1.5 小时
+    指标 单位成本
+    问题 "服务质量有待提升" 涉及 接通率， 即办率
+    问题 "资料不全"
+    里程碑 统一接听 完成 2018-05-02
+    里程碑 统一系统 未完成
+    评价日 2021-03-31
+    合计 分值 100 得分 86.5
+    等级 良
+}
+
+履约考核 热线二期履约 "热线服务合同履约考核" 对象 热线服务合同 {
+    条款 接通率 实际 89.19% 结论 未达标
+    条款 服务报告 未考核 结论 达标
+    条款 接通率 实际 未统计
+}
+`;
+
+const EN = `
+// line comment /* not a block comment */
+/* block comment
+   across lines */
+project 热线二期 "深圳市12345热线“二期”项目" {
+    department "政务服务数据管理局"
+    implementer "热线中心"
+    period 2019-07 to 2020-06
+    budget 10666 万元
+    applies 广东两建办, 运营规范
+    applies 广州热线
+
+    goals {
+        接通能力 "市民来电及时接通"
+        互联互通 "建成统一平台"
+    }
+
+    indicators {
+        output {
+            quantity { 接听量 "年接听量" ≥ 500 万通 }
+            quality {
+                接通率 "15秒内接通率" >= 80% per 热线服务合同.接通率, 广东两建办.即时接通率
+                    source "话务系统" note "按月统计"
+            }
+            timeliness { 转办时长 "平均转办时长" ≤ 2 小时 }
+            cost { 单位成本 "单位服务成本" <= 12.52 元/通 per 广州热线.单位服务成本 }
+        }
+        benefit {
+            economic { 节约 "节约成本" > 100 万元 }
+            social { 即办率 "即接即办率" ≧ 70% }
+            ecological { 纸张 "无纸化率" = 100% }
+            sustainability { 机制 "长效机制" qualitative "建立长效机制" }
+        }
+        satisfaction {
+            beneficiary { 满意度 "市民满意度" ＝ 90％ }
+        }
+        cost {
+            economic-cost { 人均成本 "人均成本" ≦ 583 元/人*月 }
+            social-cost { 投诉 "投诉率" < 1‰ }
+            environmental-cost { 能耗 "能耗" 5 千瓦时/人·月 }
+        }
+    }
+
+    milestones {
+        统一接听 "统一接听服务" planned 2018-04-30
+        统一系统 "统一信息系统" planned 2018-06
+    }
+}
+
+contract 热线服务合同 "热线接听服务采购合同" for 热线二期 {
+    buyer "政务服务数据管理局"
+    vendor "热线运营服务商"
+    amount 10666 万元
+    period 2019-07 to 2020-06
+    clause 接通率 "15秒接通率" >= 95% penalty "每低1个百分点扣减服务费1%"
+    clause 服务报告 "服务报告" qualitative "按月提交"
+}
+
+standard 广东两建办 "广东省两建办要求" {
+    requirement 即时接通率 "15秒即时接通率" >= 90%
+    requirement 按时办结率 "按时办结率" = 100% required
+    requirement 回访率 "回访率" required
+}
+
+standard 运营规范 {
+    requirement 审核率 "工单审核率"
+}
+
+standard 广州热线 "广州12345同期水平" {
+    baseline 单位服务成本 "单位服务成本" 9.93 元/通
+}
+
+assessment 热线二期自评 "热线二期自评" for 热线二期 {
+    execution budgeted 10666 万元 spent 10000 万元 weight 10 score 9.4
+    goals 接通能力 "总体接通率89.19%"
+    indicator 接通率 actual 89.19% weight 30 score 27 deviation "话务量激增"
+    indicator 即办率 actual >= 72% weight 10 score 10
+    indicator 节约 actual unmeasured
+    indicator 机制 actual partly weight 10 score 7
+    indicator 纸张 actual "基本实现无纸化"
+    indicator 转办时长 actual 1.5 小时
+    indicator 单位成本
+    problem "服务质量有待提升" concerns 接通率, 即办率
+    problem "资料不全"
+    milestones 统一接听 done 2018-05-02
+    milestone 统一系统 pending
+    as-of 2021-03-31
+    total weight 100 score 86.5
+    grade good
+}
+
+compliance 热线二期履约 "热线服务合同履约考核" for 热线服务合同 {
+    clause 接通率 actual 89.19% verdict unmet
+    clause 服务报告 unassessed verdict met
+    clause 接通率 actual unmeasured
+}
+`;
+
+/** The same workspace again, switching keyword language from line to line and mid-line. */
+const MIXED = `
+project 热线二期 "深圳市12345热线“二期”项目" {
+    主管部门 "政务服务数据管理局"
+    implementer "热线中心"
+    实施期 2019-07 to 2020-06
+    budget 10666 万元
+    适用 广东两建办, 运营规范
+    applies 广州热线
+
+    总体目标 {
+        接通能力 "市民来电及时接通"
+        互联互通 "建成统一平台"
+    }
+
+    indicators {
+        产出指标 {
+            quantity { 接听量 "年接听量" ≥ 500 万通 }
+            质量指标 {
+                接通率 "15秒内接通率" >= 80% per 热线服务合同.接通率， 广东两建办.即时接通率
+                    来源 "话务系统" note "按月统计"
+            }
+            时效指标 { 转办时长 "平均转办时长" ≤ 2 小时 }
+            cost { 单位成本 "单位服务成本" <= 12.52 元/通 依据 广州热线.单位服务成本 }
+        }
+        benefit {
+            经济效益 { 节约 "节约成本" > 100 万元 }
+            social { 即办率 "即接即办率" ≧ 70% }
+            生态效益 { 纸张 "无纸化率" = 100% }
+            sustainability { 机制 "长效机制" 定性 "建立长效机制" }
+        }
+        满意度指标 {
+            beneficiary { 满意度 "市民满意度" ＝ 90％ }
+        }
+        成本指标 {
+            economic-cost { 人均成本 "人均成本" ≦ 583 元/人*月 }
+            社会成本 { 投诉 "投诉率" < 1‰ }
+            environmental-cost { 能耗 "能耗" 5 千瓦时/人·月 }
+        }
+    }
+
+    milestones {
+        统一接听 "统一接听服务" 计划 2018-04-30
+        统一系统 "统一信息系统" planned 2018-06
+    }
+}
+
+合同 热线服务合同 "热线接听服务采购合同" for 热线二期 {
+    buyer "政务服务数据管理局"
+    乙方 "热线运营服务商"
+    amount 10666 万元
+    期间 2019-07 至 2020-06
+    clause 接通率 "15秒接通率" >= 95% 违约 "每低1个百分点扣减服务费1%"
+    条款 服务报告 "服务报告" qualitative "按月提交"
+}
+
+standard 广东两建办 "广东省两建办要求" {
+    要求 即时接通率 "15秒即时接通率" >= 90%
+    requirement 按时办结率 "按时办结率" = 100% 必设
+    要求 回访率 "回访率" required
+}
+
+标准 运营规范 {
+    requirement 审核率 "工单审核率"
+}
+
+standard 广州热线 "广州12345同期水平" {
+    基准 单位服务成本 "单位服务成本" 9.93 元/通
+}
+
+自评 热线二期自评 "热线二期自评" for 热线二期 {
+    execution 全年预算 10666 万元 spent 10000 万元 分值 10 score 9.4
+    goals 接通能力 "总体接通率89.19%"
+    指标 接通率 actual 89.19% 分值 30 score 27 偏差 "话务量激增"
+    indicator 即办率 实际 >= 72% weight 10 得分 10
+    指标 节约 actual 未统计
+    indicator 机制 实际 partly 分值 10 得分 7
+    指标 纸张 actual "基本实现无纸化"
+    indicator 转办时长 实际 1.5 小时
+    指标 单位成本
+    problem "服务质量有待提升" 涉及 接通率, 即办率
+    问题 "资料不全"
+    里程碑 统一接听 done 2018-05-02
+    milestone 统一系统 未完成
+    评价日 2021-03-31
+    total 分值 100 score 86.5
+    等级 good
+}
+
+compliance 热线二期履约 "热线服务合同履约考核" 对象 热线服务合同 {
+    条款 接通率 actual 89.19% 结论 unmet
+    clause 服务报告 未考核 verdict 达标
+    条款 接通率 实际 unmeasured
+}
+`;
+
+/**
+ * Alternative spellings: each row lists texts that must parse into the same AST (keyword
+ * synonyms, category names with and without 指标, and every rating, grade and verdict).
+ */
+const VARIANTS: string[][] = [
+    ['项目 P { 实施期 2019-07 至 2020-06 }', '项目 P { 期间 2019-07 至 2020-06 }', 'project P { period 2019-07 to 2020-06 }'],
+    ['自评 S 对象 P { 里程碑 M 完成 }', 'assessment S for P { milestones M done }', 'assessment S for P { milestone M done }'],
+    ...[
+        ['经济效益', '经济效益指标', 'economic'], ['社会效益', '社会效益指标', 'social'],
+        ['生态效益', '生态效益指标', 'ecological'], ['可持续影响', '可持续影响指标', 'sustainability'],
+        ['服务对象满意度', '服务对象满意度指标', 'beneficiary'], ['经济成本', '经济成本指标', 'economic-cost'],
+        ['社会成本', '社会成本指标', 'social-cost'], ['生态环境成本', '生态环境成本指标', 'environmental-cost'],
+    ].map(names => names.map(level2 => `项目 P { 绩效指标 { 效益指标 { ${level2} { A "a" >= 1 } } } }`)),
+    ...[['优', 'excellent'], ['良', 'good'], ['中', 'fair'], ['差', 'poor']]
+        .map(([zh, en]) => [`自评 S 对象 P { 等级 ${zh} }`, `assessment S for P { grade ${en} }`]),
+    ...[['达成', 'achieved'], ['部分达成', 'partly'], ['未达成', 'missed']]
+        .map(([zh, en]) => [`自评 S 对象 P { 指标 A 实际 ${zh} }`, `assessment S for P { indicator A actual ${en} }`]),
+    ...[['达标', 'met'], ['未达标', 'unmet'], ['未考核', 'unassessed']]
+        .map(([zh, en]) => [`履约考核 R 对象 C { 条款 K 结论 ${zh} }`, `compliance R for C { clause K verdict ${en} }`]),
+];
+
+/** Keyword values the AST keeps, by their English spelling, so that shapes compare across languages. */
+const ENGLISH_VALUE: Record<string, string> = {
+    优: 'excellent', 良: 'good', 中: 'fair', 差: 'poor',
+    达成: 'achieved', 部分达成: 'partly', 未达成: 'missed',
+    达标: 'met', 未达标: 'unmet', 未考核: 'unassessed',
+};
+
+/** A node as plain data: no `$` properties, references as their text, keyword values in English. */
+function shape(value: unknown, key = ''): unknown {
+    if (Array.isArray(value)) return value.map(v => shape(v, key));
+    if (isReference(value)) return { ref: value.$refText };
+    if (isAstNode(value)) {
+        const entries = Object.entries(value).filter(([k]) => !k.startsWith('$')).map(([k, v]) => [k, shape(v, k)]);
+        return { $type: value.$type, ...Object.fromEntries(entries) };
+    }
+    if (key === 'category' && typeof value === 'string') return FAMILY_KEYWORD[familyOf(value as never)].en;
+    if (typeof value === 'string') return ENGLISH_VALUE[value] ?? value;
+    return value;
+}
+
+let parse: (text: string) => Promise<Parsed>;
+beforeAll(() => {
+    parse = strictParser();
+});
+
+/** Parses a text that must be free of syntax errors and ambiguity reports; returns its model. */
+async function parseClean(text: string): Promise<Model> {
+    const { model, errors, ambiguities } = await parse(text);
+    expect(errors, `syntax errors in:\n${text}`).toEqual([]);
+    expect(ambiguities).toEqual([]);
+    return model;
+}
+
+function blockOf<T extends AstNode>(model: Model, is: (n: unknown) => n is T, name?: string): T {
+    const block = model.blocks.find(b => is(b) && (name === undefined || b.name === name));
+    expect(block, `no such block ${name ?? ''}`).toBeDefined();
+    return block as unknown as T;
+}
+
+function indicator(project: Project, name: string): Indicator {
+    const found = indicatorsOf(project).find(i => i.name === name);
+    expect(found, `no indicator ${name}`).toBeDefined();
+    return found!;
+}
+
+/** Parses a single indicator row inside a minimal project. */
+async function row(text: string): Promise<Indicator[]> {
+    const model = await parseClean(`项目 P { 绩效指标 { 产出指标 { 数量指标 {\n${text}\n} } } }`);
+    return indicatorsOf(blockOf(model, isProject));
+}
+
+describe('keyword languages', () => {
+    it('Chinese, English and mixed keywords give the same AST', async () => {
+        const zh = shape(await parseClean(ZH));
+        expect(shape(await parseClean(EN))).toEqual(zh);
+        expect(shape(await parseClean(MIXED))).toEqual(zh);
+    });
+
+    it.each(VARIANTS.map(texts => [texts[0]!, texts]))('alternative spellings of %s give the same AST', async (_, texts) => {
+        const [first, ...rest] = await Promise.all(texts.map(async t => shape(await parseClean(t))));
+        for (const other of rest) expect(other).toEqual(first);
+    });
+
+    it('every keyword of the grammar is used by the texts above', () => {
+        const services = createDevelopmentServices();
+        const keywords = AstUtils.streamAst(services.Grammar).filter(GrammarAST.isKeyword).map(k => k.value).toSet();
+        const used = new Set([ZH, EN, MIXED, ...VARIANTS.flat()]
+            .flatMap(text => services.parser.Lexer.tokenize(text).tokens.map(t => t.image)));
+        expect([...keywords].filter(k => !used.has(k))).toEqual([]);
+    });
+});
+
+describe('blocks', () => {
+    let model: Model;
+    beforeAll(async () => {
+        model = await parseClean(ZH);
+    });
+
+    it('reads a project: header, goals, the indicator tree and milestones', () => {
+        const project = blockOf(model, isProject);
+        expect(project).toMatchObject({
+            name: '热线二期', title: '深圳市12345热线“二期”项目',
+            department: '政务服务数据管理局', implementer: '热线中心',
+            period: { start: { value: '2019-07' }, end: { value: '2020-06' } },
+            budget: { value: 10666, unit: '万元' },
+        });
+        expect(project.applies.flatMap(a => a.standards.map(s => s.$refText))).toEqual(['广东两建办', '运营规范', '广州热线']);
+        expect(project.goalSections[0]!.goals.map(g => [g.name, g.text])).toEqual([['接通能力', '市民来电及时接通'], ['互联互通', '建成统一平台']]);
+        const tree = project.indicatorSections[0]!.groups.map(g1 => [g1.category, g1.groups.map(g2 => [g2.category, g2.indicators.map(i => i.name)])]);
+        expect(tree).toEqual([
+            ['产出指标', [['数量指标', ['接听量']], ['质量指标', ['接通率']], ['时效指标', ['转办时长']], ['成本指标', ['单位成本']]]],
+            ['效益指标', [['经济效益', ['节约']], ['社会效益', ['即办率']], ['生态效益', ['纸张']], ['可持续影响', ['机制']]]],
+            ['满意度指标', [['服务对象满意度', ['满意度']]]],
+            ['成本指标', [['经济成本', ['人均成本']], ['社会成本', ['投诉']], ['生态环境成本', ['能耗']]]],
+        ]);
+        expect(indicator(project, '接通率')).toMatchObject({
+            title: '15秒内接通率', target: { $type: 'Comparison', comparator: '>=', value: { value: 80, unit: '%' } },
+            source: '话务系统', note: '按月统计',
+        });
+        expect(indicator(project, '接通率').links.map(l => l.$refText)).toEqual(['热线服务合同.接通率', '广东两建办.即时接通率']);
+        expect(indicator(project, '机制').target).toMatchObject({ $type: 'Qualitative', text: '建立长效机制' });
+        expect(milestonesOf(project).map(m => [m.name, m.title, m.planned.value])).toEqual([
+            ['统一接听', '统一接听服务', '2018-04-30'], ['统一系统', '统一信息系统', '2018-06'],
+        ]);
+    });
+
+    it('reads a contract: parties, amount, period and clauses with penalties', () => {
+        const contract: Contract = blockOf(model, isContract);
+        expect(contract).toMatchObject({
+            name: '热线服务合同', title: '热线接听服务采购合同', buyer: '政务服务数据管理局', vendor: '热线运营服务商',
+            amount: { value: 10666, unit: '万元' }, period: { start: { value: '2019-07' }, end: { value: '2020-06' } },
+        });
+        expect(contract.project?.$refText).toBe('热线二期');
+        expect(contract.clauses.map(c => shape(c))).toEqual([
+            { $type: 'Clause', name: '接通率', title: '15秒接通率', target: { $type: 'Comparison', comparator: '>=', value: { $type: 'Quantity', value: 95, unit: '%' } }, penalty: '每低1个百分点扣减服务费1%' },
+            { $type: 'Clause', name: '服务报告', title: '服务报告', target: { $type: 'Qualitative', text: '按月提交' } },
+        ]);
+    });
+
+    it('reads standards: requirements with or without a target, 必设, baselines, an untitled standard', () => {
+        const gd: Standard = blockOf(model, isStandard, '广东两建办');
+        expect(gd.entries.map(e => shape(e))).toEqual([
+            { $type: 'Requirement', name: '即时接通率', title: '15秒即时接通率', target: { $type: 'Comparison', comparator: '>=', value: { $type: 'Quantity', value: 90, unit: '%' } }, required: false },
+            { $type: 'Requirement', name: '按时办结率', title: '按时办结率', target: { $type: 'Comparison', comparator: '=', value: { $type: 'Quantity', value: 100, unit: '%' } }, required: true },
+            { $type: 'Requirement', name: '回访率', title: '回访率', required: true },
+        ]);
+        expect(blockOf(model, isStandard, '运营规范').title).toBeUndefined();
+        expect(shape(blockOf(model, isStandard, '广州热线').entries[0])).toEqual(
+            { $type: 'Baseline', name: '单位服务成本', title: '单位服务成本', value: { $type: 'Quantity', value: 9.93, unit: '元/通' } });
+    });
+
+    it('reads a self-assessment line by line', () => {
+        const assessment: Assessment = blockOf(model, isAssessment);
+        expect(assessment.project.$refText).toBe('热线二期');
+        expect(assessment.items.map(i => shape(i))).toEqual([
+            { $type: 'Execution', budgeted: { $type: 'Quantity', value: 10666, unit: '万元' }, spent: { $type: 'Quantity', value: 10000, unit: '万元' }, weight: 10, score: 9.4 },
+            { $type: 'GoalAssessment', goal: { ref: '接通能力' }, text: '总体接通率89.19%' },
+            { $type: 'IndicatorAssessment', indicator: { ref: '接通率' }, actual: { $type: 'MeasuredActual', value: { $type: 'Quantity', value: 89.19, unit: '%' } }, weight: 30, score: 27, deviation: '话务量激增' },
+            { $type: 'IndicatorAssessment', indicator: { ref: '即办率' }, actual: { $type: 'MeasuredActual', comparator: '>=', value: { $type: 'Quantity', value: 72, unit: '%' } }, weight: 10, score: 10 },
+            { $type: 'IndicatorAssessment', indicator: { ref: '节约' }, actual: { $type: 'UnmeasuredActual' } },
+            { $type: 'IndicatorAssessment', indicator: { ref: '机制' }, actual: { $type: 'RatingActual', rating: 'partly' }, weight: 10, score: 7 },
+            { $type: 'IndicatorAssessment', indicator: { ref: '纸张' }, actual: { $type: 'TextActual', text: '基本实现无纸化' } },
+            { $type: 'IndicatorAssessment', indicator: { ref: '转办时长' }, actual: { $type: 'MeasuredActual', value: { $type: 'Quantity', value: 1.5, unit: '小时' } } },
+            { $type: 'IndicatorAssessment', indicator: { ref: '单位成本' } },
+            { $type: 'ProblemStatement', text: '服务质量有待提升', concerns: [{ ref: '接通率' }, { ref: '即办率' }] },
+            { $type: 'ProblemStatement', text: '资料不全', concerns: [] },
+            { $type: 'MilestoneAssessment', milestone: { ref: '统一接听' }, done: true, date: { $type: 'DateLiteral', value: '2018-05-02' }, pending: false },
+            { $type: 'MilestoneAssessment', milestone: { ref: '统一系统' }, done: false, pending: true },
+            { $type: 'AsOf', date: { $type: 'DateLiteral', value: '2021-03-31' } },
+            { $type: 'Total', weight: 100, score: 86.5 },
+            { $type: 'GradeStatement', grade: 'good' },
+        ]);
+    });
+
+    it('reads a compliance review: actual, 未考核 and verdicts', () => {
+        const review: Compliance = blockOf(model, isCompliance);
+        expect(review.contract.$refText).toBe('热线服务合同');
+        expect(review.reviews.map(r => shape(r))).toEqual([
+            { $type: 'ClauseReview', clause: { ref: '接通率' }, actual: { $type: 'MeasuredActual', value: { $type: 'Quantity', value: 89.19, unit: '%' } }, unassessed: false, verdict: 'unmet' },
+            { $type: 'ClauseReview', clause: { ref: '服务报告' }, unassessed: true, verdict: 'met' },
+            { $type: 'ClauseReview', clause: { ref: '接通率' }, actual: { $type: 'UnmeasuredActual' }, unassessed: false },
+        ]);
+    });
+
+    it('links every reference of the corpus', async () => {
+        const { document } = await parse(ZH);
+        expect(document.references.filter(r => !r.ref).map(r => r.$refText)).toEqual([]);
+    });
+
+    it('accepts blocks in any order, several per file, and an empty file', async () => {
+        expect((await parseClean('')).blocks).toEqual([]);
+        const model = await parseClean('履约考核 R 对象 C {}\n合同 C 对象 P {}\n项目 P {}\n标准 S {}\n自评 A 对象 P {}');
+        expect(model.blocks.map(b => b.$type)).toEqual(['Compliance', 'Contract', 'Project', 'Standard', 'Assessment']);
+    });
+});
+
+describe('lexical rules', () => {
+    it('reads Chinese, Latin, digit and underscore identifiers', async () => {
+        expect((await row('热线_2期 "a" >= 1\nAnswerRate2 "b" >= 1\n_x "c" >= 1')).map(i => i.name)).toEqual(['热线_2期', 'AnswerRate2', '_x']);
+    });
+
+    it('keeps Chinese quotation marks, escaped quotes and comment markers inside strings as text', async () => {
+        const [a, b] = await row('A "“15秒”接通率「含」" >= 1 来源 "http://example.org/* x */"\nB "说 \\"是\\"" >= 1');
+        expect(a).toMatchObject({ title: '“15秒”接通率「含」', source: 'http://example.org/* x */' });
+        expect(b!.title).toBe('说 "是"');
+    });
+
+    it.each([
+        ['95', 95, undefined], ['12.52', 12.52, undefined], ['-3', -3, undefined],
+        ['95%', 95, '%'], ['95％', 95, '％'], ['3‰', 3, '‰'], ['95 %', 95, '%'],
+        ['10666 万元', 10666, '万元'], ['10666万元', 10666, '万元'], ['20 秒', 20, '秒'],
+        ['12.52 元/通', 12.52, '元/通'], ['583 元/人*月', 583, '元/人*月'], ['1 元/人·月', 1, '元/人·月'],
+        ['5 元 / 人 * 月', 5, '元/人*月'], ['-3 个', -3, '个'], ['2 %/月', 2, '%/月'],
+        ['3 persons', 3, 'persons'], ['95 percent', 95, 'percent'], ['5 tons', 5, 'tons'], ['3 中位数', 3, '中位数'],
+    ])('reads the quantity %s', async (text, value, unit) => {
+        const [a] = await row(`A "a" >= ${text}`);
+        expect(a!.target).toMatchObject({ value: { $type: 'Quantity', value } });
+        expect((a!.target as { value: { unit?: string } }).value.unit).toBe(unit);
+    });
+
+    it.each(['>=', '≥', '≧', '<=', '≤', '≦', '=', '＝', '>', '<'])('reads the comparator %s', async comparator => {
+        const [a] = await row(`A "a" ${comparator} 95%`);
+        expect(a!.target).toMatchObject({ comparator, value: { value: 95, unit: '%' } });
+    });
+
+    it('reads dates, months, single-digit months and periods', async () => {
+        const model = await parseClean('项目 P { 实施期 2019-7 至 2020-06-30 里程碑 { M "m" 计划 2021-3-5 N "n" 计划 2021-03 } }');
+        const project = blockOf(model, isProject);
+        expect(project.period).toMatchObject({ start: { value: '2019-7' }, end: { value: '2020-06-30' } });
+        expect(milestonesOf(project).map(m => m.planned.value)).toEqual(['2021-3-5', '2021-03']);
+        const [a] = await row('A "a" <= 2021-06-30');
+        expect(a!.target).toMatchObject({ comparator: '<=', value: { $type: 'DateLiteral', value: '2021-06-30' } });
+    });
+
+    it('skips comments anywhere and full-width spaces and a byte order mark', async () => {
+        const model = await parseClean('\uFEFF项目\u3000P /* 标题 */ "p" { // 注释\n 绩效指标 { 产出指标 { 数量指标 {\n A /* 中间 */ "a" >= /* 值 */ 1 个 // 行尾\n } } } }');
+        expect(indicatorsOf(blockOf(model, isProject))[0]).toMatchObject({ name: 'A', title: 'a', target: { value: { value: 1, unit: '个' } } });
+    });
+
+    it('accepts full-width commas wherever commas separate names', async () => {
+        const model = await parseClean(`
+            项目 P { 适用 S1，S2 绩效指标 { 产出指标 { 数量指标 { A "a" >= 1 依据 S1.R，S2.R } } } }
+            标准 S1 { 要求 R "r" } 标准 S2 { 要求 R "r" }
+            自评 E 对象 P { 问题 "q" 涉及 A，A }`);
+        const project = blockOf(model, isProject);
+        expect(project.applies[0]!.standards.map(s => s.$refText)).toEqual(['S1', 'S2']);
+        expect(indicatorsOf(project)[0]!.links.map(l => l.$refText)).toEqual(['S1.R', 'S2.R']);
+        expect(blockOf(model, isAssessment).items[0]).toMatchObject({ concerns: [{ $refText: 'A' }, { $refText: 'A' }] });
+    });
+});
+
+describe('what the checks report parses', () => {
+    it('a target without a comparator (target/no-comparator)', async () => {
+        const [a] = await row('A "a" 95%');
+        expect(a!.target).toMatchObject({ $type: 'Comparison', value: { value: 95, unit: '%' } });
+        expect((a!.target as { comparator?: string }).comparator).toBeUndefined();
+    });
+
+    it('a value without a unit, also when the next row follows on the next line (target/no-unit)', async () => {
+        const rows = await row('A "a" >= 95\nB "b" >= 3\n个数 "c" 3\nD "d" >= 3 个');
+        expect(rows.map(i => [i.name, (i.target as { value: { value: number; unit?: string } }).value.unit])).toEqual([
+            ['A', undefined], ['B', undefined], ['个数', undefined], ['D', '个'],
+        ]);
+    });
+
+    it('an actual written as a comparison, 未统计, text and ratings', async () => {
+        const model = await parseClean('自评 S 对象 P { 指标 A 实际 >= 266 米 指标 B 实际 未统计 指标 C 实际 "文字" 指标 D 实际 未达成 }');
+        expect(blockOf(model, isAssessment).items.map(i => shape(i))).toEqual([
+            { $type: 'IndicatorAssessment', indicator: { ref: 'A' }, actual: { $type: 'MeasuredActual', comparator: '>=', value: { $type: 'Quantity', value: 266, unit: '米' } } },
+            { $type: 'IndicatorAssessment', indicator: { ref: 'B' }, actual: { $type: 'UnmeasuredActual' } },
+            { $type: 'IndicatorAssessment', indicator: { ref: 'C' }, actual: { $type: 'TextActual', text: '文字' } },
+            { $type: 'IndicatorAssessment', indicator: { ref: 'D' }, actual: { $type: 'RatingActual', rating: 'missed' } },
+        ]);
+    });
+
+    it('a milestone assessment without status, a done milestone without date, an empty block', async () => {
+        const model = await parseClean('自评 S 对象 P { 里程碑 M 里程碑 N 完成 } 履约考核 R 对象 C { 条款 K }');
+        expect(blockOf(model, isAssessment).items.map(i => shape(i))).toEqual([
+            { $type: 'MilestoneAssessment', milestone: { ref: 'M' }, done: false, pending: false },
+            { $type: 'MilestoneAssessment', milestone: { ref: 'N' }, done: true, pending: false },
+        ]);
+        expect(shape(blockOf(model, isCompliance).reviews[0])).toEqual({ $type: 'ClauseReview', clause: { ref: 'K' }, unassessed: false });
+    });
+});
+
+describe('units and names after numbers', () => {
+    it('a word after a number on the same line is its unit, on the next line the next row', async () => {
+        const rows = await row('A "a" >= 3 个\nB "b" >= 3\n个 "c" >= 3');
+        expect(rows.map(i => [i.name, (i.target as { value: { unit?: string } }).value.unit])).toEqual([['A', '个'], ['B', undefined], ['个', undefined]]);
+    });
+
+    it('a keyword after a number stays a keyword', async () => {
+        const model = await parseClean('自评 S 对象 P { 指标 A 实际 89 分值 30 得分 30 偏差 "x" }\nassessment T for P { indicator A actual 3 weight 5 score 5 }');
+        expect(model.blocks.flatMap(a => isAssessment(a) ? a.items.map(i => shape(i)) : [])).toEqual([
+            { $type: 'IndicatorAssessment', indicator: { ref: 'A' }, actual: { $type: 'MeasuredActual', value: { $type: 'Quantity', value: 89 } }, weight: 30, score: 30, deviation: 'x' },
+            { $type: 'IndicatorAssessment', indicator: { ref: 'A' }, actual: { $type: 'MeasuredActual', value: { $type: 'Quantity', value: 3 } }, weight: 5, score: 5 },
+        ]);
+        const [a] = await row('A "a" >= 80 依据 C.K 来源 "s"\nB "b" >= 80 per C.K source "s" note "n"');
+        expect(a).toMatchObject({ source: 's', links: [{ $refText: 'C.K' }] });
+    });
+
+    it('a name after a date on the same line is the next milestone', async () => {
+        const model = await parseClean('项目 P { 里程碑 { M1 "m" 计划 2018-04-30 M2 "n" 计划 2018-05 M3 "o" 计划 2018-06-01 } }');
+        expect(milestonesOf(blockOf(model, isProject)).map(m => m.name)).toEqual(['M1', 'M2', 'M3']);
+    });
+});
+
+describe('keywords as names', () => {
+    it('an indicator may be called 满意度, 质量, quality, cost, 得分 or actual, and be referenced so', async () => {
+        // Names are global across the parser's workspace: these blocks have names of their own.
+        const { document, model, errors } = await parse(`
+            project KeywordNames {
+                indicators {
+                    output { quality { quality "Quality" >= 90% 质量 "质量" >= 90% } cost { cost "Cost" <= 5 元 } }
+                    satisfaction { beneficiary { 满意度 "满意度" >= 90% 得分 "得分" >= 1 actual "Actual" <= 100 万元 } }
+                }
+                milestones { done "Done" planned 2020-01-01 }
+            }
+            assessment KeywordNamesReview for KeywordNames {
+                indicator quality actual 95% indicator cost actual 4 元 indicator 满意度 actual 92%
+                指标 得分 实际 1 分值 5 得分 5 indicator actual actual 90 万元 milestone done done 2020-01-01
+            }`);
+        expect(errors).toEqual([]);
+        expect(indicatorsOf(blockOf(model, isProject)).map(i => i.name)).toEqual(['quality', '质量', 'cost', '满意度', '得分', 'actual']);
+        expect(document.references.map(r => [r.$refText, r.ref?.$type])).toEqual([
+            ['KeywordNames', 'Project'], ['quality', 'Indicator'], ['cost', 'Indicator'], ['满意度', 'Indicator'],
+            ['得分', 'Indicator'], ['actual', 'Indicator'], ['done', 'Milestone'],
+        ]);
+        expect(blockOf(model, isAssessment).items.at(-2)).toMatchObject({ actual: { value: { value: 90, unit: '万元' } } });
+        expect(blockOf(model, isAssessment).items.at(-1)).toMatchObject({ done: true, date: { value: '2020-01-01' } });
+    });
+
+    it('blocks, clauses and entries may be named by keywords that do not begin a line', async () => {
+        const model = await parseClean('合同 得分 { 条款 penalty "p" >= 1 违约 "x" } 标准 实际 { 要求 达标 "r" 基准 偏差 "b" 1 }');
+        expect(model.blocks.map(b => b.name)).toEqual(['得分', '实际']);
+        expect(blockOf(model, isContract).clauses[0]!.name).toBe('penalty');
+        expect(blockOf(model, isStandard).entries.map(e => e.name)).toEqual(['达标', '偏差']);
+    });
+
+    it.each(['项目', 'project', '指标', 'indicator', '条款', 'clause', '问题', '合计', 'total', '预算', 'budget'])(
+        'a keyword that begins a line, such as %s, is not a name', async keyword => {
+            const { errors } = await parse(`项目 P { 绩效指标 { 产出指标 { 数量指标 { ${keyword} "x" >= 1 } } } }`);
+            expect(errors.length).toBeGreaterThan(0);
+        });
+});
+
+describe('ambiguity', () => {
+    it('the grammar makes no ambiguous decision on the corpus, the reference cases and the examples', async () => {
+        // A fresh parser: chevrotain-allstar reports each ambiguous decision once per parser.
+        const fresh = strictParser();
+        const texts = [ZH, EN, MIXED, ...VARIANTS.flat(), ...[SPEC, EXAMPLES].filter(existsSync).flatMap(dir => Object.values(readFolder(dir)))];
+        const reports: string[] = [];
+        for (const text of texts) reports.push(...(await fresh(text)).ambiguities);
+        expect(reports).toEqual([]);
+    });
+
+    it('an ambiguous grammar is caught by the same capture', async () => {
+        // Both alternatives of Item read `x a`: the kind of mistake the test above must catch.
+        const services = await createServicesForGrammar({
+            grammar: `grammar Ambiguous
+                entry Model: items+=Item*;
+                Item: A | B;
+                A: 'x' name=ID;
+                B: 'x' name=ID;
+                hidden terminal WS: /\\s+/;
+                terminal ID: /[a-z]+/;`,
+        });
+        const { ambiguities } = await captureAmbiguities(() => parseHelper(services)('x a'));
+        expect(ambiguities).toHaveLength(1);
+        expect(ambiguities[0]).toContain('inside <Item');
+    });
+
+});

@@ -1,0 +1,93 @@
+import { expectCompletion } from 'langium/test';
+import type { CompletionItem, CompletionList } from 'vscode-languageserver';
+import { describe, expect, it } from 'vitest';
+import type { KpiConfigurationProvider } from '../../packages/language/src/lsp/configuration-provider.js';
+import { HOTLINE, hotline, servicesWith, textDocument, without, WS } from './support.js';
+
+const labels = (list: CompletionList) => list.items.map(i => i.label);
+
+/** Completion at `<|>` in `text`, with the hotline files (except `replacing`) in the workspace. */
+async function complete(text: string, options: { replacing?: string; files?: Record<string, string>; locale?: 'zh-CN' | 'en' } = {}): Promise<CompletionItem[]> {
+    const files = options.files ?? (options.replacing ? without(HOTLINE, options.replacing) : HOTLINE);
+    const services = await servicesWith(files, options.locale);
+    let items: CompletionItem[] = [];
+    await expectCompletion(services)({
+        text, index: 0, assert: list => { items = list.items; },
+        parseOptions: options.replacing ? { documentUri: `${WS}${options.replacing}` } : undefined, disposeAfterCheck: true,
+    });
+    return items;
+}
+
+const PROJECT = (body: string) => `项目 P "p" {\n    ${body}\n}`;
+
+describe('completion', () => {
+    it('offers keywords in the file\'s keyword language', async () => {
+        const zh = (await complete(PROJECT('<|>'), { files: {} })).map(i => i.label);
+        expect(zh).toEqual(expect.arrayContaining(['总体目标', '绩效指标', '里程碑', '适用']));
+        expect(zh).not.toContain('goals');
+        const en = (await complete('project P "p" {\n    <|>\n}', { files: {} })).map(i => i.label);
+        expect(en).toEqual(expect.arrayContaining(['goals', 'indicators', 'milestones', 'applies']));
+        expect(en).not.toContain('总体目标');
+    });
+
+    it('offers the blocks in the display language in an empty file, or as the setting says', async () => {
+        expect((await complete('<|>', { files: {} })).map(i => i.label)).toEqual(expect.arrayContaining(['项目', '合同', '标准', '自评', '履约考核']));
+        expect((await complete('<|>', { files: {}, locale: 'en' })).map(i => i.label)).toEqual(expect.arrayContaining(['project', 'contract', 'standard', 'assessment', 'compliance']));
+        const services = await servicesWith({});
+        (services.shared.workspace.ConfigurationProvider as KpiConfigurationProvider).updateConfiguration({ settings: { kpispec: { completion: { keywordLanguage: 'en' } } } });
+        let items: string[] = [];
+        await expectCompletion(services)({ text: '<|>', index: 0, assert: list => { items = labels(list); }, disposeAfterCheck: true });
+        expect(items).toContain('project');
+        expect(items).not.toContain('项目');
+    });
+
+    it('offers qualified clauses and standard entries after 依据, this project\'s contract first', async () => {
+        // Through the workspace (not the helper), so the contract's 对象 resolves to this project.
+        const ws = await hotline();
+        const text = HOTLINE['targets.kpi']!.replace('依据 热线服务合同.接通率, 广东两建办.即时接通率', '依据 ');
+        await ws.edit('targets.kpi', text);
+        const doc = ws.documents.get('targets.kpi')!;
+        const list = await ws.services.lsp.CompletionProvider!.getCompletion(doc, {
+            textDocument: textDocument(ws, 'targets.kpi'), position: doc.textDocument.positionAt(text.indexOf('依据 ') + 3),
+        });
+        const items = list?.items ?? [];
+        expect(items.map(i => i.label)).toEqual(expect.arrayContaining(['热线服务合同.接通率', '热线服务合同.平均等待时长', '广东两建办.即时接通率', '广州热线.单位服务成本']));
+        const clause = items.find(i => i.label === '热线服务合同.接通率')!;
+        expect(clause.detail).toBe('≥95% · 15秒接通率');
+        expect(clause.sortText).toBe('0');
+        expect(items.find(i => i.label === '广州热线.单位服务成本')!.sortText).toBe('1');
+    });
+
+    it('offers the assessed project\'s indicators, goals and milestones in an assessment', async () => {
+        const base = HOTLINE['assessment.kpi']!;
+        const indicators = await complete(base.replace('指标 受理满意度', '指标 <|>'), { replacing: 'assessment.kpi' });
+        expect(indicators.map(i => i.label).sort()).toEqual(['单位成本', '即接即办率', '及时转办率', '受理满意度', '接通率']);
+        const goals = await complete(base.replace('总体目标 接通能力', '总体目标 <|>'), { replacing: 'assessment.kpi' });
+        expect(goals.map(i => i.label).sort()).toEqual(['互联互通', '便捷性', '全面性', '接通能力']);
+        const milestones = await complete(base.replace('里程碑 统一服务场地', '里程碑 <|>'), { replacing: 'assessment.kpi' });
+        expect(milestones.map(i => i.label).sort()).toEqual(['统一信息系统', '统一接听服务', '统一服务场地']);
+    });
+
+    it('offers only the families allowed at each level of the indicator tree', async () => {
+        const level1 = await complete(PROJECT('绩效指标 {\n        <|>\n    }'), { files: {} });
+        expect(level1.map(i => i.label).sort()).toEqual(['产出指标', '成本指标', '效益指标', '满意度指标'].sort());
+        const level2 = await complete(PROJECT('绩效指标 {\n        效益指标 {\n            <|>\n        }\n    }'), { files: {} });
+        expect(level2.map(i => i.label).sort()).toEqual(['可持续影响', '生态效益', '社会效益', '经济效益'].sort());
+        const english = await complete('project P "p" {\n    indicators {\n        output {\n            <|>\n        }\n    }\n}', { files: {} });
+        expect(english.map(i => i.label).sort()).toEqual(['cost', 'quality', 'quantity', 'timeliness']);
+    });
+
+    it('offers no keyword where a new name is typed', async () => {
+        const items = await complete(PROJECT('绩效指标 {\n        产出指标 {\n            质量指标 {\n                <|>\n            }\n        }\n    }'), { files: {} });
+        expect(items.map(i => i.label)).toEqual([]);
+    });
+
+    it('offers units after a number, the file\'s own first', async () => {
+        const text = HOTLINE['targets.kpi']!.replace('>= 95% 来源 "工单系统"', '>= 95<|>');
+        const items = await complete(text, { replacing: 'targets.kpi' });
+        const units = items.filter(i => i.detail === '单位').map(i => i.label);
+        expect(units).toEqual(expect.arrayContaining(['%', '万元', '元/通', '秒', '个']));
+        expect(items.find(i => i.label === '元/通')!.sortText).toBe('0');
+        expect(items.find(i => i.label === '秒')!.sortText).toBe('2');
+    });
+});

@@ -1,0 +1,62 @@
+import { expectHover } from 'langium/test';
+import { describe, expect, it } from 'vitest';
+import { ENGLISH, HOTLINE, hotline, mark, positionOf, servicesWith, textDocument, without, WS } from './support.js';
+
+/** Hover over the reference case (targets.kpi parsed by the helper, the other files in the workspace). */
+async function hoverTargets(needle: string, at: number, hover: RegExp) {
+    const services = await servicesWith(without(HOTLINE, 'targets.kpi'));
+    await expectHover(services)({ text: mark(HOTLINE['targets.kpi']!, needle, at), index: 0, hover, parseOptions: { documentUri: `${WS}targets.kpi` }, disposeAfterCheck: true });
+}
+
+describe('hover', () => {
+    it('shows an indicator\'s target, what it is held to and that it is weaker', async () => {
+        await hoverTargets('接通率 "15秒内', 1, /目标：≥80%[\s\S]*合同「热线服务合同」条款「接通率」 \| ≥95% \| ⚠ 目标弱于此值[\s\S]*标准「广东两建办」要求「即时接通率」 \| ≥90% \| ⚠ 目标弱于此值/);
+    });
+
+    it('shows the ratio to a linked baseline', async () => {
+        await hoverTargets('单位成本 "', 1, /目标：≤12\.52 元\/通[\s\S]*9\.93 元\/通 \| ⚠ 为基准的 126\.08%，劣于基准/);
+    });
+
+    it('describes the contract on the owner part of a qualified link and the clause on its member part', async () => {
+        await hoverTargets('热线服务合同.接通率', 1, /^\*\*合同 热线服务合同\*\*[\s\S]*金额：10666 万元/);
+        await hoverTargets('热线服务合同.接通率', 8, /^\*\*条款 接通率\*\*[\s\S]*约定：≥95%[\s\S]*违约：每低于约定值1个百分点[\s\S]*\| 热线二期\.接通率 \| ≥80% \| ⚠ 目标弱于此值 \|/);
+    });
+
+    it('says when a target is not weaker and when units cannot be compared', async () => {
+        const services = await servicesWith({ 'c.kpi': '合同 C "c" { 条款 T "t" >= 95% 条款 U "u" <= 20 秒 }' });
+        const text = '项目 P "p" { 绩效指标 { 产出指标 { 质量指标 {\n A "a" >= 96% 依据 C.T\n B "b" >= 3 个 依据 C.U\n } } } }';
+        await expectHover(services)({ text: mark(text, 'A "a"'), index: 0, hover: /✓ 目标不弱于此值/ });
+        await expectHover(services)({ text: mark(text, 'B "b"'), index: 0, hover: /单位无法比较/ });
+    });
+
+    it('shows an assessment row\'s achievement, rule score and the linked values against the actual', async () => {
+        const ws = await hotline();
+        const doc = ws.documents.get('assessment.kpi')!;
+        const hover = await ws.services.lsp.HoverProvider!.getHoverContent(doc, { textDocument: textDocument(ws, 'assessment.kpi'), position: positionOf(ws, 'assessment.kpi', '接通率     实际') });
+        const value = (hover?.contents as { value: string }).value;
+        expect(value).toContain('实际：89.19%');
+        expect(value).toContain('达成率：111.49%');
+        expect(value).toContain('规则得分 **30 / 30**（自评 30）');
+        expect(value).toMatch(/合同「热线服务合同」条款「接通率」 \| ≥95% \| ⚠ 实际未达到/);
+    });
+
+    it('shows budget execution and the total by the rule', async () => {
+        const services = await servicesWith(without(HOTLINE, 'assessment.kpi'));
+        const text = HOTLINE['assessment.kpi']!;
+        await expectHover(services)({ text: mark(text, '预算执行'), index: 0, hover: /执行率：100%[\s\S]*规则得分 \*\*10 \/ 10\*\*/, parseOptions: { documentUri: `${WS}assessment.kpi` }, disposeAfterCheck: true });
+        await expectHover(services)({ text: mark(text, '合计'), index: 0, hover: /规则得分 \*\*100 \/ 100\*\*（自评 100）[\s\S]*按规则的等级：优/, parseOptions: { documentUri: `${WS}assessment.kpi` }, disposeAfterCheck: true });
+    });
+
+    it('speaks English when the editor does', async () => {
+        const services = await servicesWith({}, 'en');
+        const text = ENGLISH['hotline.kpi']!;
+        await expectHover(services)({ text: mark(text, 'AnswerRate "Answered'), index: 0, hover: /Target: ≥80%[\s\S]*clause 'AnswerRate' of contract 'HotlineContract' \| ≥95% \| ⚠ target is weaker/ });
+    });
+
+    it('stays silent on keywords and whitespace', async () => {
+        const services = await servicesWith(without(HOTLINE, 'targets.kpi'));
+        const text = HOTLINE['targets.kpi']!;
+        await expectHover(services)({ text: mark(text, '项目 热线二期'), index: 0, hover: undefined, parseOptions: { documentUri: `${WS}targets.kpi` }, disposeAfterCheck: true });
+        await expectHover(services)({ text: mark(text, '    绩效指标'), index: 0, hover: undefined, parseOptions: { documentUri: `${WS}targets.kpi` }, disposeAfterCheck: true });
+    });
+});

@@ -1,0 +1,223 @@
+import type { CodeAction, Diagnostic } from 'vscode-languageserver';
+import { describe, expect, it } from 'vitest';
+import { buildWorkspace, type TestWorkspace } from '../support/workspace.js';
+import { applyWorkspaceEdit, ENGLISH, HOTLINE, hotline, textDocument } from './support.js';
+
+/** The code actions the editor gets for the diagnostics of `rule` starting on the line that holds `line`. */
+async function actionsFor(ws: TestWorkspace, file: string, rule: string, line?: string): Promise<{ diagnostics: Diagnostic[]; actions: CodeAction[] }> {
+    const doc = ws.documents.get(file)!;
+    const lineNo = line === undefined ? undefined : doc.textDocument.positionAt(doc.textDocument.getText().indexOf(line)).line;
+    const diagnostics = ws.diagnostics(file).filter(d => d.code === rule && (lineNo === undefined || d.range.start.line === lineNo));
+    expect(diagnostics.length, `${rule} in ${file}`).toBeGreaterThan(0);
+    const actions = await ws.services.lsp.CodeActionProvider!.getCodeActions(doc, {
+        textDocument: textDocument(ws, file), range: diagnostics[0]!.range, context: { diagnostics },
+    }) as CodeAction[];
+    return { diagnostics, actions };
+}
+
+/** Applies the action titled `title` through the workspace (as the editor would) and returns the new texts. */
+async function apply(ws: TestWorkspace, actions: CodeAction[], title: string): Promise<Record<string, string>> {
+    const action = actions.find(a => a.title === title);
+    expect(action, `no action «${title}» among ${JSON.stringify(actions.map(a => a.title))}`).toBeDefined();
+    const texts = applyWorkspaceEdit(ws, action!.edit);
+    for (const [file, text] of Object.entries(texts)) await ws.edit(file, text);
+    return texts;
+}
+
+const rules = (ws: TestWorkspace, file: string) => ws.diagnostics(file).map(d => String(d.code));
+
+describe('quick fixes', () => {
+    it('raise a target to the contract value', async () => {
+        const ws = await hotline();
+        const { actions } = await actionsFor(ws, 'targets.kpi', 'target/below-contract');
+        const texts = await apply(ws, actions, '将目标改为 >= 95%（依据 热线服务合同.接通率）');
+        expect(texts['targets.kpi']).toContain('接通率 "15秒内接通率" >= 95% 依据 热线服务合同.接通率, 广东两建办.即时接通率');
+        expect(rules(ws, 'targets.kpi')).not.toContain('target/below-contract');
+        // ≥95% is stronger than the standard's ≥90% too.
+        expect(rules(ws, 'targets.kpi')).not.toContain('target/below-standard');
+    });
+
+    it('raise a target to the standard value, from the data or, without it, from the reference', async () => {
+        const ws = await hotline();
+        const { diagnostics, actions } = await actionsFor(ws, 'targets.kpi', 'target/below-standard');
+        expect(actions.map(a => a.title)).toContain('将目标改为 >= 90%（依据 广东两建办.即时接通率）');
+        const withoutSuggestion = { ...diagnostics[0]!, data: { code: 'target/below-standard', reference: '广东两建办.即时接通率' } };
+        const doc = ws.documents.get('targets.kpi')!;
+        const fallback = await ws.services.lsp.CodeActionProvider!.getCodeActions(doc, { textDocument: textDocument(ws, 'targets.kpi'), range: withoutSuggestion.range, context: { diagnostics: [withoutSuggestion] } }) as CodeAction[];
+        expect(applyWorkspaceEdit(ws, fallback[0]!.edit)['targets.kpi']).toContain('接通率 "15秒内接通率" >= 90% 依据');
+    });
+
+    it('write the comparator, the unit or the exact target a wording rule suggests, and lower a target to a baseline', async () => {
+        const ws = await buildWorkspace({
+            'c.kpi': '合同 C "c" 对象 P {\n    条款 N "n" >= 5 个 违约 "p"\n}\n标准 S "s" {\n    基准 B "b" 9.93 元/通\n}\n',
+            'p.kpi': '项目 P "p" {\n    绩效指标 {\n        产出指标 {\n            数量指标 {\n                A "a" 95 个 来源 "s"\n                N "n" >= 10 依据 C.N 来源 "s"\n                R "r" >= 100% 来源 "s"\n                U "u" <= 12.52 元/通 依据 S.B 来源 "s"\n            }\n        }\n    }\n}\n',
+        });
+        const comparator = await actionsFor(ws, 'p.kpi', 'target/no-comparator');
+        expect((await apply(ws, comparator.actions, '添加比较符 >='))['p.kpi']).toContain('A "a" >= 95 个 来源');
+        const unit = await actionsFor(ws, 'p.kpi', 'target/no-unit');
+        expect((await apply(ws, unit.actions, '添加单位 个'))['p.kpi']).toContain('N "n" >= 10 个 依据 C.N');
+        const vague = await actionsFor(ws, 'p.kpi', 'target/vague', 'R "r"');
+        expect((await apply(ws, vague.actions, '将目标改为 = 100%'))['p.kpi']).toContain('R "r" = 100% 来源');
+        const baseline = await actionsFor(ws, 'p.kpi', 'target/above-baseline');
+        expect((await apply(ws, baseline.actions, '将目标改为 <= 9.93 元/通（依据 S.B）'))['p.kpi']).toContain('U "u" <= 9.93 元/通 依据 S.B');
+        expect(rules(ws, 'p.kpi').filter(r => r !== 'target/missing-benefit' && r !== 'target/missing-satisfaction')).toEqual([]);
+    });
+
+    it('add the missing 数量指标 group with a row to fill in', async () => {
+        const ws = await hotline();
+        const { actions } = await actionsFor(ws, 'targets.kpi', 'target/missing-quantity');
+        const texts = await apply(ws, actions, '添加数量指标');
+        expect(texts['targets.kpi']).toContain([
+            '        产出指标 {',
+            '            数量指标 {',
+            '                新指标 "请填写指标名称" >= 1 个',
+            '            }',
+            '            质量指标 {',
+        ].join('\n'));
+        expect(rules(ws, 'targets.kpi')).not.toContain('target/missing-quantity');
+        expect(rules(ws, 'targets.kpi').filter(r => r.startsWith('syntax/'))).toEqual([]);
+    });
+
+    it('add 产出指标 and 绩效指标 when they are missing too', async () => {
+        const ws = await buildWorkspace({
+            'a.kpi': '项目 A "a" {\n    绩效指标 {\n        满意度指标 {\n            服务对象满意度 {\n                S "s" >= 90%\n            }\n        }\n    }\n}\n',
+            'b.kpi': '项目 B "b" {\n    预算 100 万元\n}\n',
+        });
+        const a = await actionsFor(ws, 'a.kpi', 'target/missing-quantity');
+        expect((await apply(ws, a.actions, '添加数量指标'))['a.kpi']).toBe([
+            '项目 A "a" {', '    绩效指标 {',
+            '        产出指标 {', '            数量指标 {', '                新指标 "请填写指标名称" >= 1 个', '            }', '        }',
+            '        满意度指标 {', '            服务对象满意度 {', '                S "s" >= 90%', '            }', '        }', '    }', '}', '',
+        ].join('\n'));
+        const b = await actionsFor(ws, 'b.kpi', 'target/missing-quantity');
+        expect((await apply(ws, b.actions, '添加数量指标'))['b.kpi']).toBe([
+            '项目 B "b" {', '    预算 100 万元',
+            '    绩效指标 {', '        产出指标 {', '            数量指标 {', '                新指标 "请填写指标名称" >= 1 个', '            }', '        }', '    }', '}', '',
+        ].join('\n'));
+        expect(rules(ws, 'a.kpi')).not.toContain('target/missing-quantity');
+        expect(rules(ws, 'b.kpi')).not.toContain('target/missing-quantity');
+    });
+
+    it('add a required indicator row linked with 依据, in the suggested family', async () => {
+        const ws = await hotline();
+        const { actions } = await actionsFor(ws, 'targets.kpi', 'target/required-indicator');
+        expect(actions.filter(a => a.title.startsWith('添加必设指标'))).toHaveLength(8);
+        const texts = await apply(ws, actions, '添加必设指标「回复率」（依据 广东两建办.回复率）');
+        expect(texts['targets.kpi']).toContain([
+            '                接通率 "15秒内接通率" >= 80% 依据 热线服务合同.接通率, 广东两建办.即时接通率',
+            '                    来源 "热线话务系统统计报表"',
+            '                回复率 "各市12345平台回复率" = 100% 依据 广东两建办.回复率',
+            '            }',
+        ].join('\n'));
+        expect(ws.diagnostics('targets.kpi').filter(d => d.code === 'target/required-indicator')).toHaveLength(7);
+    });
+
+    it('writes English keywords into an English file', async () => {
+        const ws = await buildWorkspace(ENGLISH);
+        const { actions } = await actionsFor(ws, 'hotline.kpi', 'target/required-indicator');
+        const texts = await apply(ws, actions, '添加必设指标「OnTimeRate」（依据 GuangdongRules.OnTimeRate）');
+        expect(texts['hotline.kpi']).toContain('OnTimeRate "Tickets closed on time" = 100% per GuangdongRules.OnTimeRate');
+        expect(rules(ws, 'hotline.kpi')).not.toContain('target/required-indicator');
+        const quantity = await actionsFor(ws, 'hotline.kpi', 'target/missing-quantity');
+        const after = (await apply(ws, quantity.actions, '添加数量指标'))['hotline.kpi'];
+        expect(after).toContain('        output {\n            quantity {\n                NewIndicator "Describe the indicator" >= 1 个\n            }\n            quality {');
+    });
+
+    it('add a 违约 line to a clause', async () => {
+        const ws = await hotline();
+        const { actions } = await actionsFor(ws, 'contract.kpi', 'contract/no-penalty');
+        const texts = await apply(ws, actions, '为条款「质检率」添加违约责任');
+        expect(texts['contract.kpi']).toContain('    条款 质检率 "录音质检率" >= 5%\n        违约 "请填写违约责任"\n}');
+        expect(rules(ws, 'contract.kpi')).not.toContain('contract/no-penalty');
+        expect(rules(ws, 'compliance.kpi')).not.toContain('compliance/unmet-no-penalty');
+    });
+
+    it('set a score to the rule score, a total to the sum and a grade to the band of the total', async () => {
+        const ws = await buildWorkspace({
+            'p.kpi': '项目 P "p" {\n    绩效指标 {\n        产出指标 {\n            质量指标 {\n                A "a" >= 95% 来源 "s"\n            }\n        }\n    }\n}\n',
+            'a.kpi': '自评 S "s" 对象 P {\n    指标 A 实际 80% 分值 5 得分 2 偏差 "原因"\n    合计 分值 5 得分 3\n    等级 优\n}\n',
+        });
+        const off = await actionsFor(ws, 'a.kpi', 'score/off-rule');
+        expect((await apply(ws, off.actions, '将得分改为规则得分 4.21'))['a.kpi']).toContain('指标 A 实际 80% 分值 5 得分 4.21 偏差 "原因"');
+        expect(rules(ws, 'a.kpi')).not.toContain('score/off-rule');
+        const total = await actionsFor(ws, 'a.kpi', 'score/total-mismatch');
+        expect((await apply(ws, total.actions, '将合计得分改为 4.21'))['a.kpi']).toContain('合计 分值 5 得分 4.21');
+        const grade = await actionsFor(ws, 'a.kpi', 'score/grade-mismatch');
+        expect((await apply(ws, grade.actions, '将等级改为 差'))['a.kpi']).toContain('等级 差');
+        expect(rules(ws, 'a.kpi').filter(r => ['score/off-rule', 'score/total-mismatch', 'score/grade-mismatch'].includes(r))).toEqual([]);
+    });
+
+    it('add the missing 总体目标 lines to an assessment, one or all', async () => {
+        const ws = await hotline();
+        const { actions } = await actionsFor(ws, 'assessment.kpi', 'assessment/goal-not-covered');
+        expect(actions.map(a => a.title)).toEqual(expect.arrayContaining([
+            '添加总体目标「全面性」的自评', '添加总体目标「便捷性」的自评', '添加总体目标「互联互通」的自评', '添加全部 3 个未自评的总体目标',
+        ]));
+        const texts = await apply(ws, actions, '添加全部 3 个未自评的总体目标');
+        expect(texts['assessment.kpi']).toContain([
+            '    总体目标 接通能力 "接听能力大幅提升，项目总体接通率89.19%"',
+            '    总体目标 全面性 "请填写完成情况（目标：整合16条政府热线，实现“一号接入”）"',
+            '    总体目标 便捷性 "请填写完成情况（目标：提供全天候、一站式热线服务）"',
+            '    总体目标 互联互通 "请填写完成情况（目标：建成统一热线信息系统平台，实现热线系统互联互通）"',
+        ].join('\n'));
+        expect(rules(ws, 'assessment.kpi')).not.toContain('assessment/goal-not-covered');
+    });
+
+    it('add a 偏差 reason to a missed row', async () => {
+        const ws = await buildWorkspace({
+            'p.kpi': '项目 P "p" {\n    绩效指标 {\n        产出指标 {\n            质量指标 {\n                A "a" >= 95% 来源 "s"\n            }\n        }\n    }\n}\n',
+            'a.kpi': '自评 S "s" 对象 P {\n    指标 A 实际 80% 分值 5 得分 4.21\n}\n',
+        });
+        const { actions } = await actionsFor(ws, 'a.kpi', 'assessment/missing-deviation');
+        expect((await apply(ws, actions, '添加偏差原因'))['a.kpi']).toContain('指标 A 实际 80% 分值 5 得分 4.21 偏差 "未达到目标的原因：请填写"');
+        expect(rules(ws, 'a.kpi')).not.toContain('assessment/missing-deviation');
+    });
+
+    it('suppress any rule on its line with a reason, adding to a comment already there', async () => {
+        const ws = await hotline();
+        const below = await actionsFor(ws, 'targets.kpi', 'target/below-contract');
+        const once = await apply(ws, below.actions, '在此行停用 target/below-contract（需注明理由）');
+        expect(once['targets.kpi']).toContain([
+            '                // kpispec-disable-next-line target/below-contract -- 请说明理由',
+            '                接通率 "15秒内接通率" >= 80%',
+        ].join('\n'));
+        expect(rules(ws, 'targets.kpi')).not.toContain('target/below-contract');
+        const standard = await actionsFor(ws, 'targets.kpi', 'target/below-standard');
+        const twice = await apply(ws, standard.actions, '在此行停用 target/below-standard（需注明理由）');
+        expect(twice['targets.kpi']).toContain('                // kpispec-disable-next-line target/below-contract, target/below-standard -- 请说明理由\n                接通率');
+        expect(rules(ws, 'targets.kpi')).not.toContain('target/below-standard');
+    });
+
+    it('offers a suppression for every rule but syntax errors', async () => {
+        const ws = await hotline();
+        for (const [file, rule] of [['contract.kpi', 'contract/untracked-clause'], ['assessment.kpi', 'milestone/overdue'], ['compliance.kpi', 'compliance/no-data']] as const) {
+            const { actions } = await actionsFor(ws, file, rule);
+            expect(actions.map(a => a.title)).toContain(`在此行停用 ${rule}（需注明理由）`);
+        }
+        await ws.edit('contract.kpi', HOTLINE['contract.kpi']!.replace('条款 质检率 "录音质检率"', '条款 质检率 "录音质检率'));
+        const syntax = ws.diagnostics('contract.kpi').filter(d => String(d.code).startsWith('syntax/'));
+        const doc = ws.documents.get('contract.kpi')!;
+        const actions = await ws.services.lsp.CodeActionProvider!.getCodeActions(doc, { textDocument: textDocument(ws, 'contract.kpi'), range: syntax[0]!.range, context: { diagnostics: syntax } });
+        expect(actions).toEqual([]);
+    });
+
+    it('remove a suppression that suppresses nothing, and give one a reason', async () => {
+        const ws = await buildWorkspace({
+            'c.kpi': '合同 C "c" {\n    // kpispec-disable-next-line contract/no-penalty\n    条款 T "t" >= 95% 违约 "p"\n}\n',
+        });
+        const unused = await actionsFor(ws, 'c.kpi', 'suppression/unused');
+        expect((await apply(ws, unused.actions, '删除未起作用的抑制注释'))['c.kpi']).toBe('合同 C "c" {\n    条款 T "t" >= 95% 违约 "p"\n}\n');
+        ws.services.kpi.Configuration.overrides.requireSuppressionReason = true;
+        await ws.edit('c.kpi', '合同 C "c" {\n    // kpispec-disable-next-line contract/no-penalty\n    条款 T "t" >= 95%\n}\n');
+        const reasonless = await actionsFor(ws, 'c.kpi', 'suppression/no-reason');
+        expect((await apply(ws, reasonless.actions, '为抑制注释注明理由'))['c.kpi']).toContain('// kpispec-disable-next-line contract/no-penalty -- 请说明理由\n');
+        expect(rules(ws, 'c.kpi')).toEqual([]);
+    });
+
+    it('say their titles in English when the editor does', async () => {
+        const ws = await buildWorkspace(HOTLINE, 'en');
+        const { actions } = await actionsFor(ws, 'targets.kpi', 'target/below-contract');
+        expect(actions.map(a => a.title)).toEqual(['Set the target to >= 95% (per 热线服务合同.接通率)', 'Suppress target/below-contract on this line (give a reason)']);
+        expect(actions[0]!.isPreferred).toBe(true);
+    });
+});
