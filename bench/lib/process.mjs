@@ -12,7 +12,7 @@ const REPORT_RSS = join(dirname(fileURLToPath(import.meta.url)), 'report-rss.mjs
 
 /**
  * Runs `node <args>` with stdout sent to `stdoutFile` (or discarded). Resolves with the exit
- * code, wall milliseconds, peak RSS in MB and the tail of stderr.
+ * code, wall and CPU milliseconds, peak RSS in MB and the tail of stderr.
  */
 export async function timedNode(args, { stdoutFile, env } = {}) {
     const scratch = mkdtempSync(join(tmpdir(), 'kpi-bench-'));
@@ -41,8 +41,16 @@ export async function timedNode(args, { stdoutFile, env } = {}) {
     rmSync(scratch, { recursive: true, force: true });
     const kb = useTime
         ? Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(report)?.[1])
-        : Number(report.trim());
-    return { code, ms, rssMB: Number.isFinite(kb) && kb > 0 ? kb / 1024 : undefined, stderr };
+        : Number(report.trim().split(' ')[0]);
+    // CPU time is less disturbed than wall time when other processes share the cores.
+    const cpuSeconds = useTime
+        ? Number(/User time \(seconds\): ([\d.]+)/.exec(report)?.[1]) + Number(/System time \(seconds\): ([\d.]+)/.exec(report)?.[1])
+        : Number(report.trim().split(' ')[1]);
+    return {
+        code, ms, stderr,
+        rssMB: Number.isFinite(kb) && kb > 0 ? kb / 1024 : undefined,
+        cpuMs: Number.isFinite(cpuSeconds) ? cpuSeconds * 1000 : undefined,
+    };
 }
 
 /** Peak resident memory (MB) of a running process, from /proc on Linux. */

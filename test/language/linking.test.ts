@@ -1,5 +1,6 @@
 import { DocumentState, type LangiumDocument } from 'langium';
 import { describe, expect, it } from 'vitest';
+import { targetOf } from '../support/parse.js';
 import { buildWorkspace, type TestWorkspace } from '../support/workspace.js';
 
 /*
@@ -54,7 +55,7 @@ function fileOf(document: LangiumDocument | undefined): string {
 /** Each reference of a file as `text → Type in file` (or `text → ✗`), in document order. */
 function links(ws: TestWorkspace, file: string): string[] {
     return ws.documents.get(file)!.references.map(r => {
-        const target = r.ref;
+        const target = targetOf(r);
         if (!target) return `${r.$refText} → ✗`;
         let root = target;
         while (root.$container) root = root.$container;

@@ -5,11 +5,11 @@ import { parseHelper } from 'langium/test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
     isAssessment, isCompliance, isContract, isProject, isStandard,
-    type Assessment, type Compliance, type Contract, type Indicator, type Model, type Project, type Standard,
+    type Assessment, type CategoryKeyword, type Compliance, type Contract, type Indicator, type Model, type Project, type Standard,
 } from '../../packages/language/src/generated/ast.js';
 import { FAMILY_KEYWORD, familyOf } from '../../packages/language/src/model/categories.js';
 import { indicatorsOf, milestonesOf } from '../../packages/language/src/model/project.js';
-import { captureAmbiguities, createDevelopmentServices, EXAMPLES, SPEC, strictParser, type Parsed } from '../support/parse.js';
+import { captureAmbiguities, createDevelopmentServices, EXAMPLES, SPEC, strictParser, targetOf, type Parsed } from '../support/parse.js';
 import { readFolder } from '../support/workspace.js';
 
 /*
@@ -346,8 +346,9 @@ function shape(value: unknown, key = ''): unknown {
         const entries = Object.entries(value).filter(([k]) => !k.startsWith('$')).map(([k, v]) => [k, shape(v, k)]);
         return { $type: value.$type, ...Object.fromEntries(entries) };
     }
-    if (key === 'category' && typeof value === 'string') return FAMILY_KEYWORD[familyOf(value as never)].en;
-    if (typeof value === 'string') return ENGLISH_VALUE[value] ?? value;
+    if (typeof value !== 'string') return value;
+    if (key === 'category') return FAMILY_KEYWORD[familyOf(value as CategoryKeyword)].en;
+    if (key === 'grade' || key === 'rating' || key === 'verdict') return ENGLISH_VALUE[value] ?? value;
     return value;
 }
 
@@ -497,7 +498,7 @@ describe('blocks', () => {
 
     it('links every reference of the corpus', async () => {
         const { document } = await parse(ZH);
-        expect(document.references.filter(r => !r.ref).map(r => r.$refText)).toEqual([]);
+        expect(document.references.filter(r => !targetOf(r)).map(r => r.$refText)).toEqual([]);
     });
 
     it('accepts blocks in any order, several per file, and an empty file', async () => {
@@ -635,7 +636,7 @@ describe('keywords as names', () => {
             }`);
         expect(errors).toEqual([]);
         expect(indicatorsOf(blockOf(model, isProject)).map(i => i.name)).toEqual(['quality', '质量', 'cost', '满意度', '得分', 'actual']);
-        expect(document.references.map(r => [r.$refText, r.ref?.$type])).toEqual([
+        expect(document.references.map(r => [r.$refText, targetOf(r)?.$type])).toEqual([
             ['KeywordNames', 'Project'], ['quality', 'Indicator'], ['cost', 'Indicator'], ['满意度', 'Indicator'],
             ['得分', 'Indicator'], ['actual', 'Indicator'], ['done', 'Milestone'],
         ]);

@@ -1,6 +1,7 @@
 import { AstUtils, EmptyFileSystem, type AstNode } from 'langium';
 import { describe, expect, it } from 'vitest';
-import { createKpiServices } from '../../packages/language/src/index.js';
+import { createKpiServices, type Model } from '../../packages/language/src/index.js';
+import { targetOf } from '../support/parse.js';
 import { buildWorkspace, type TestWorkspace } from '../support/workspace.js';
 
 /*
@@ -8,14 +9,14 @@ import { buildWorkspace, type TestWorkspace } from '../support/workspace.js';
  * it analysable: later rows and blocks stay in the AST (the outline), their links still resolve,
  * and the other files of the workspace are not disturbed.
  */
-const TARGETS = (inserted: string, header = '') => `${header}
+const TARGETS = `
 项目 热线二期 "热线二期" {
     总体目标 { 接通能力 "市民来电及时接通" }
     绩效指标 {
         产出指标 {
             数量指标 {
                 接听量 "年接听量" >= 500 万通
-${inserted}
+
                 回访量 "回访量" >= 10 万通
                 办结量 "办结量" >= 100 万件
             }
@@ -55,63 +56,61 @@ function lines(ws: TestWorkspace, file: string, rule: RegExp): number[] {
 }
 
 function unresolved(ws: TestWorkspace): string[] {
-    return [...ws.documents].flatMap(([file, doc]) => doc.references.filter(r => !r.ref).map(r => `${file}: ${r.$refText}`));
+    return [...ws.documents].flatMap(([file, doc]) => doc.references.filter(r => !targetOf(r)).map(r => `${file}: ${r.$refText}`));
 }
 
 interface Case {
-    /** Text in place of the line between 接听量 and 回访量 (line 9 of targets.kpi). */
-    inserted?: string;
-    /** Text before the project, on line 1. */
-    header?: string;
-    /** Lines of targets.kpi with a syntax error. */
+    /** The broken targets.kpi. */
+    text: string;
+    /** Lines of targets.kpi with a syntax error: where the parser notices, often the next row. */
     errors: number[];
     /** Names that the broken text swallows, and references left unresolved because of it. */
     lost?: string[];
     unresolved?: string[];
 }
 
+/** TARGETS with `text` on line 8, between the rows 接听量 (7) and 回访量 (9). */
+const insert = (text: string) => TARGETS.replace('万通\n\n', `万通\n${text}\n`);
+
 const CASES: Record<string, Case> = {
-    'a row without its target': { inserted: '                即办率 "即办率"', errors: [10] },
-    'a row with only its name': { inserted: '                即办率', errors: [10] },
-    'a row with a dangling comparator': { inserted: '                即办率 "即办率" >=', errors: [10] },
-    'a row with an unterminated string': { inserted: '                即办率 "即办率 >= 95%', errors: [9, 9, 9] },
-    'a row with a half-typed keyword': { inserted: '                即办率 "即办率" >= 95% 依', errors: [10] },
-    'stray characters in a row': { inserted: '                即办率 "即办率" >= 95% @@@ ？', errors: [9, 9] },
-    'a group missing its }': { inserted: '            }\n            时效指标 {\n                即办率 "即办率" >= 95%', errors: [] },
-    'a group missing its {': { inserted: '            }\n            时效指标\n                即办率 "即办率" >= 95%', errors: [11] },
-    'a half-typed block above the project': { header: '合同', errors: [3] },
-    'a half-typed block header above the project': { header: '合同 新合同 对象', errors: [3] },
+    'a row without its target': { text: insert('                即办率 "即办率"'), errors: [9] },
+    // Known limit: a row cut after its name takes the next row's title and target (the parser
+    // drops the one token in the way), so that row is lost until the name is followed by a title.
+    'a row with only its name': { text: insert('                即办率'), errors: [9], lost: ['回访量'], unresolved: ['assessment.kpi: 回访量'] },
+    'a row with a dangling comparator': { text: insert('                即办率 "即办率" >='), errors: [9] },
+    'a row with an unterminated string': { text: insert('                即办率 "即办率 >= 95%'), errors: [8, 8, 8] },
+    'a row with a half-typed keyword': {
+        text: insert('                即办率 "即办率" >= 95% 依'), errors: [9], lost: ['回访量'], unresolved: ['assessment.kpi: 回访量'],
+    },
+    'stray characters in a row': { text: insert('                即办率 "即办率" >= 95% @@@ ？'), errors: [8, 8] },
+    'a group missing its }': { text: TARGETS.replace('万件\n            }', '万件'), errors: [11] },
+    'a group missing its {': { text: TARGETS.replace('质量指标 {', '质量指标'), errors: [13] },
+    'a half-typed block above the project': { text: `合同${TARGETS}`, errors: [2] },
+    'a half-typed block header above the project': { text: `合同 新合同 对象${TARGETS}`, errors: [2] },
     // Known limit: a link is a name, and names may stand on the next line, so the next row's
     // name completes the link and that row is lost until the link is typed.
     'a half-typed link': {
-        inserted: '                即办率 "即办率" >= 95% 依据 热线服务合同.', errors: [10], lost: ['回访量'],
+        text: insert('                即办率 "即办率" >= 95% 依据 热线服务合同.'), errors: [9], lost: ['回访量'],
         unresolved: ['targets.kpi: 热线服务合同.回访量', 'assessment.kpi: 回访量'],
     },
+    'a project missing its final }': { text: TARGETS.replace('}\n标准', '\n标准'), errors: [19] },
 };
 
 describe('error recovery', () => {
     it.each(Object.entries(CASES))('%s keeps the rest of the workspace analysable', async (_, c) => {
-        const ws = await buildWorkspace({ 'targets.kpi': TARGETS(c.inserted ?? '', c.header), ...OTHERS });
+        const ws = await buildWorkspace({ 'targets.kpi': c.text, ...OTHERS });
         expect(lines(ws, 'targets.kpi', /^syntax\//)).toEqual(c.errors);
         const expectedNames = ALL_NAMES.filter(n => !c.lost?.includes(n));
         expect(declaredNames(ws, 'targets.kpi').filter(n => ALL_NAMES.includes(n))).toEqual(expectedNames);
         expect(unresolved(ws)).toEqual(c.unresolved ?? []);
-        for (const file of Object.keys(OTHERS)) expect(lines(ws, file, /^(syntax|reference|name)\//), file).toEqual([]);
-    });
-
-    it('a project missing its final } keeps the blocks after it', async () => {
-        const ws = await buildWorkspace({ 'targets.kpi': TARGETS('').replace(/\}\n标准/, '\n标准'), ...OTHERS });
-        expect(lines(ws, 'targets.kpi', /^syntax\//)).toEqual([18]);
-        expect(declaredNames(ws, 'targets.kpi')).toEqual(ALL_NAMES);
-        expect(unresolved(ws)).toEqual([]);
+        for (const file of Object.keys(OTHERS)) expect(lines(ws, file, /^(syntax|name)\//), file).toEqual([]);
     });
 
     it('a file cut off in the middle keeps what was written', async () => {
-        const text = TARGETS('');
-        const ws = await buildWorkspace({ 'targets.kpi': text.slice(0, text.indexOf('质量指标')), ...OTHERS });
+        const ws = await buildWorkspace({ 'targets.kpi': TARGETS.slice(0, TARGETS.indexOf('质量指标')), ...OTHERS });
         expect(lines(ws, 'targets.kpi', /^syntax\//)).toHaveLength(1);
         expect(declaredNames(ws, 'targets.kpi')).toEqual(['热线二期', '接通能力', '接听量', '回访量', '办结量']);
-        expect(unresolved(ws)).toEqual([]);
+        expect(unresolved(ws)).toEqual(['assessment.kpi: 接通率', 'assessment.kpi: 统一接听']);
     });
 
     it.each([
@@ -120,10 +119,10 @@ describe('error recovery', () => {
         ['条款', '履约考核 R 对象 热线服务合同 {\n    条款\n    条款 接通率 实际 89%\n}'],
         ['里程碑', '自评 S 对象 热线二期 {\n    里程碑\n    里程碑 统一接听 完成 2018-05-02\n}'],
     ])('a half-typed %s line keeps the next line', async (_, text) => {
-        const ws = await buildWorkspace({ 'targets.kpi': TARGETS(''), ...OTHERS, 'half.kpi': text });
+        const ws = await buildWorkspace({ 'targets.kpi': TARGETS, ...OTHERS, 'half.kpi': text });
         expect(lines(ws, 'half.kpi', /^syntax\//)).toEqual([3]);
         const doc = ws.documents.get('half.kpi')!;
-        expect(doc.references.map(r => [r.$refText, r.ref !== undefined])).toContainEqual([text.split('\n')[2]!.trim().split(' ')[1], true]);
+        expect(doc.references.map(r => [r.$refText, targetOf(r) !== undefined])).toContainEqual([text.split('\n')[2]!.trim().split(' ')[1], true]);
     });
 });
 
@@ -138,13 +137,40 @@ describe('large files', () => {
         return result;
     }
 
+    /** Twenty-five lines holding every block, with names of their own for each copy. */
+    const chunk = (i: number) => `项目 项目${i} "项目" {
+    实施期 2019-07 至 2020-06
+    预算 10666 万元
+    适用 标准${i}
+    总体目标 { 目标${i} "目标" }
+    绩效指标 {
+        产出指标 {
+            数量指标 {
+                接听量 "年接听量" >= 500 万通 依据 合同${i}.接通率
+                单位成本 "单位成本" <= 12.52 元/通 依据 标准${i}.成本 来源 "报表"
+            }
+        }
+    }
+    里程碑 { 上线${i} "上线" 计划 2020-01-01 }
+}
+合同 合同${i} 对象 项目${i} { 金额 10666 万元 条款 接通率 "接通率" >= 95% 违约 "扣费" }
+标准 标准${i} { 要求 回复率 "回复率" = 100% 必设 基准 成本 "成本" 9.93 元/通 }
+自评 自评${i} 对象 项目${i} {
+    预算执行 全年预算 10666 万元 全年执行 10000 万元 分值 10 得分 9
+    指标 接听量 实际 520 万通 分值 50 得分 50
+    问题 "成本偏高" 涉及 单位成本
+    里程碑 上线${i} 完成 2020-02-01
+    合计 分值 100 得分 90
+}
+履约考核 履约${i} 对象 合同${i} { 条款 接通率 实际 96% 结论 达标 }`;
+
     it(`parses a valid file of ${ROWS} lines`, () => {
-        const rows = Array.from({ length: ROWS }, (_, i) => `                指标${i} "第${i}项" >= ${i % 100}% 依据 热线服务合同.接通率 来源 "报表"`);
-        const text = `项目 大项目 {\n    绩效指标 {\n        产出指标 {\n            数量指标 {\n${rows.join('\n')}\n            }\n        }\n    }\n}\n`;
-        const result = time(`valid, ${ROWS} lines`, () => services.parser.LangiumParser.parse(text));
+        const text = Array.from({ length: ROWS / 25 }, (_, i) => chunk(i)).join('\n');
+        expect(text.split('\n')).toHaveLength(ROWS);
+        const result = time(`valid, ${ROWS} lines`, () => services.parser.LangiumParser.parse<Model>(text));
         expect(result.lexerErrors).toEqual([]);
         expect(result.parserErrors).toEqual([]);
-        expect(AstUtils.streamAst(result.value).filter(n => n.$type === 'Indicator').count()).toBe(ROWS);
+        expect(result.value.blocks).toHaveLength(ROWS / 25 * 5);
     });
 
     it(`parses a file of ${ROWS} lines full of errors`, () => {
@@ -159,11 +185,5 @@ describe('large files', () => {
         const text = `项目 大项目 {\n    绩效指标 {\n        产出指标 {\n            数量指标 {\n${lines.join('\n')}\n`;
         const result = time(`broken, ${ROWS} lines`, () => services.parser.LangiumParser.parse(text));
         expect(result.parserErrors.length).toBeGreaterThan(ROWS / broken.length);
-    });
-
-    it(`parses a single line nested ${ROWS / 10} groups deep`, () => {
-        const text = `项目 P { 绩效指标 {${' 产出指标 {'.repeat(ROWS / 10)}`;
-        const result = time('deep nesting', () => services.parser.LangiumParser.parse(text));
-        expect(result.parserErrors.length).toBeGreaterThan(0);
     });
 });

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXAMPLES, SPEC } from '../support/parse.js';
+import { EXAMPLES, SPEC, targetOf } from '../support/parse.js';
 import { buildWorkspace, readFolder } from '../support/workspace.js';
 
 /**
@@ -24,7 +24,7 @@ describe.skipIf(cases.length === 0)(`reference cases in ${SPEC}`, () => {
             .map(d => `${file}:${d.range.start.line + 1} ${String(d.code)} ${d.message}`));
         expect(found).toEqual([]);
         for (const doc of ws.documents.values()) {
-            expect(doc.references.filter(r => !r.ref).map(r => r.$refText), doc.uri.path).toEqual([]);
+            expect(doc.references.filter(r => !targetOf(r)).map(r => r.$refText), doc.uri.path).toEqual([]);
         }
     });
 

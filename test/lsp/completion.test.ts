@@ -48,7 +48,7 @@ describe('completion', () => {
         await ws.edit('targets.kpi', text);
         const doc = ws.documents.get('targets.kpi')!;
         const list = await ws.services.lsp.CompletionProvider!.getCompletion(doc, {
-            textDocument: textDocument(ws, 'targets.kpi'), position: doc.textDocument.positionAt(text.indexOf('依据 ') + 3),
+            textDocument: textDocument('targets.kpi'), position: doc.textDocument.positionAt(text.indexOf('依据 ') + 3),
         });
         const items = list?.items ?? [];
         expect(items.map(i => i.label)).toEqual(expect.arrayContaining(['热线服务合同.接通率', '热线服务合同.平均等待时长', '广东两建办.即时接通率', '广州热线.单位服务成本']));
@@ -56,6 +56,12 @@ describe('completion', () => {
         expect(clause.detail).toBe('≥95% · 15秒接通率');
         expect(clause.sortText).toBe('0');
         expect(items.find(i => i.label === '广州热线.单位服务成本')!.sortText).toBe('1');
+    });
+
+    it('completes the clause part after a contract name and a dot', async () => {
+        const text = HOTLINE['targets.kpi']!.replace('依据 热线服务合同.接通率, 广东两建办.即时接通率', '依据 热线服务合同.<|>');
+        const items = await complete(text, { replacing: 'targets.kpi' });
+        expect(items.map(i => i.label).sort()).toEqual(['热线服务合同.平均等待时长', '热线服务合同.接通率', '热线服务合同.质检率']);
     });
 
     it('offers the assessed project\'s indicators, goals and milestones in an assessment', async () => {

@@ -32,7 +32,7 @@ describe('hover', () => {
     it('shows an assessment row\'s achievement, rule score and the linked values against the actual', async () => {
         const ws = await hotline();
         const doc = ws.documents.get('assessment.kpi')!;
-        const hover = await ws.services.lsp.HoverProvider!.getHoverContent(doc, { textDocument: textDocument(ws, 'assessment.kpi'), position: positionOf(ws, 'assessment.kpi', '接通率     实际') });
+        const hover = await ws.services.lsp.HoverProvider!.getHoverContent(doc, { textDocument: textDocument('assessment.kpi'), position: positionOf(ws, 'assessment.kpi', '接通率     实际') });
         const value = (hover?.contents as { value: string }).value;
         expect(value).toContain('实际：89.19%');
         expect(value).toContain('达成率：111.49%');

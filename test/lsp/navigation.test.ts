@@ -12,19 +12,19 @@ function covered(ws: TestWorkspace, location: { uri: string; range: Location['ra
 }
 
 async function definition(ws: TestWorkspace, file: string, needle: string, at: number): Promise<string[]> {
-    const links = await ws.services.lsp.DefinitionProvider!.getDefinition(ws.documents.get(file)!, { textDocument: textDocument(ws, file), position: positionOf(ws, file, needle, at) }) as LocationLink[] | undefined;
+    const links = await ws.services.lsp.DefinitionProvider!.getDefinition(ws.documents.get(file)!, { textDocument: textDocument(file), position: positionOf(ws, file, needle, at) }) as LocationLink[] | undefined;
     return (links ?? []).map(l => covered(ws, { uri: l.targetUri, range: l.targetSelectionRange }));
 }
 
 async function references(ws: TestWorkspace, file: string, needle: string, at: number, includeDeclaration = true): Promise<string[]> {
     const found = await ws.services.lsp.ReferencesProvider!.findReferences(ws.documents.get(file)!, {
-        textDocument: textDocument(ws, file), position: positionOf(ws, file, needle, at), context: { includeDeclaration },
+        textDocument: textDocument(file), position: positionOf(ws, file, needle, at), context: { includeDeclaration },
     });
     return found.map(l => `${covered(ws, l)}@${l.range.start.line + 1}:${l.range.start.character}`).sort();
 }
 
 async function rename(ws: TestWorkspace, file: string, needle: string, at: number, newName: string): Promise<Record<string, string>> {
-    const edit = await ws.services.lsp.RenameProvider!.rename(ws.documents.get(file)!, { textDocument: textDocument(ws, file), position: positionOf(ws, file, needle, at), newName });
+    const edit = await ws.services.lsp.RenameProvider!.rename(ws.documents.get(file)!, { textDocument: textDocument(file), position: positionOf(ws, file, needle, at), newName });
     return applyWorkspaceEdit(ws, edit);
 }
 
@@ -92,6 +92,14 @@ describe('rename', () => {
         for (const file of Object.keys(HOTLINE)) expect(ws.diagnostics(file).filter(d => d.code === 'reference/unresolved')).toEqual([]);
     });
 
+    it('renames a standard in 适用 and in the standard part of qualified links', async () => {
+        const ws = await hotline();
+        const texts = await rename(ws, 'standards.kpi', '标准 广东两建办', 3, '广东省两建办');
+        expect(texts['targets.kpi']).toContain('适用 广东省两建办, 热线运营规范');
+        expect(texts['targets.kpi']).toContain('依据 热线服务合同.接通率, 广东省两建办.即时接通率');
+        expect(texts['standards.kpi']).toContain('标准 广东省两建办 "广东省两建办12345热线工作要求"');
+    });
+
     it('renames an indicator in the assessment, but not the clause or requirement of the same name', async () => {
         const ws = await hotline();
         const texts = await rename(ws, 'assessment.kpi', '涉及 接通率', 3, '及时接通率');
@@ -106,7 +114,7 @@ describe('rename', () => {
         for (const bad of ['接通 率', '合同.条款', '9率', '项目', '']) {
             await expect(rename(ws, 'contract.kpi', '条款 接通率', 3, bad)).rejects.toBeInstanceOf(ResponseError);
         }
-        const prepared = ws.services.lsp.RenameProvider!.prepareRename(ws.documents.get('targets.kpi')!, { textDocument: textDocument(ws, 'targets.kpi'), position: positionOf(ws, 'targets.kpi', '热线服务合同.接通率', 8) });
+        const prepared = ws.services.lsp.RenameProvider!.prepareRename(ws.documents.get('targets.kpi')!, { textDocument: textDocument('targets.kpi'), position: positionOf(ws, 'targets.kpi', '热线服务合同.接通率', 8) });
         expect(prepared).toMatchObject({ start: { line: 19 }, end: { line: 19 } });
     });
 });

@@ -10,7 +10,7 @@ async function actionsFor(ws: TestWorkspace, file: string, rule: string, line?: 
     const diagnostics = ws.diagnostics(file).filter(d => d.code === rule && (lineNo === undefined || d.range.start.line === lineNo));
     expect(diagnostics.length, `${rule} in ${file}`).toBeGreaterThan(0);
     const actions = await ws.services.lsp.CodeActionProvider!.getCodeActions(doc, {
-        textDocument: textDocument(ws, file), range: diagnostics[0]!.range, context: { diagnostics },
+        textDocument: textDocument(file), range: diagnostics[0]!.range, context: { diagnostics },
     }) as CodeAction[];
     return { diagnostics, actions };
 }
@@ -43,7 +43,7 @@ describe('quick fixes', () => {
         expect(actions.map(a => a.title)).toContain('将目标改为 >= 90%（依据 广东两建办.即时接通率）');
         const withoutSuggestion = { ...diagnostics[0]!, data: { code: 'target/below-standard', reference: '广东两建办.即时接通率' } };
         const doc = ws.documents.get('targets.kpi')!;
-        const fallback = await ws.services.lsp.CodeActionProvider!.getCodeActions(doc, { textDocument: textDocument(ws, 'targets.kpi'), range: withoutSuggestion.range, context: { diagnostics: [withoutSuggestion] } }) as CodeAction[];
+        const fallback = await ws.services.lsp.CodeActionProvider!.getCodeActions(doc, { textDocument: textDocument('targets.kpi'), range: withoutSuggestion.range, context: { diagnostics: [withoutSuggestion] } }) as CodeAction[];
         expect(applyWorkspaceEdit(ws, fallback[0]!.edit)['targets.kpi']).toContain('接通率 "15秒内接通率" >= 90% 依据');
     });
 
@@ -197,7 +197,7 @@ describe('quick fixes', () => {
         await ws.edit('contract.kpi', HOTLINE['contract.kpi']!.replace('条款 质检率 "录音质检率"', '条款 质检率 "录音质检率'));
         const syntax = ws.diagnostics('contract.kpi').filter(d => String(d.code).startsWith('syntax/'));
         const doc = ws.documents.get('contract.kpi')!;
-        const actions = await ws.services.lsp.CodeActionProvider!.getCodeActions(doc, { textDocument: textDocument(ws, 'contract.kpi'), range: syntax[0]!.range, context: { diagnostics: syntax } });
+        const actions = await ws.services.lsp.CodeActionProvider!.getCodeActions(doc, { textDocument: textDocument('contract.kpi'), range: syntax[0]!.range, context: { diagnostics: syntax } });
         expect(actions).toEqual([]);
     });
 

@@ -15,13 +15,13 @@ const ASSESSMENT = [
 ].join('\n');
 
 async function lenses(ws: TestWorkspace, file: string): Promise<string[]> {
-    const found = await ws.services.lsp.CodeLensProvider!.provideCodeLens(ws.documents.get(file)!, { textDocument: textDocument(ws, file) }) as CodeLens[];
+    const found = await ws.services.lsp.CodeLensProvider!.provideCodeLens(ws.documents.get(file)!, { textDocument: textDocument(file) }) as CodeLens[];
     return found.map(l => `${l.range.start.line + 1}: ${l.command?.title}`).sort();
 }
 
 async function hints(ws: TestWorkspace, file: string, lines = [0, 1000]): Promise<InlayHint[]> {
     const range = { start: { line: lines[0]!, character: 0 }, end: { line: lines[1]!, character: 0 } };
-    return await ws.services.lsp.InlayHintProvider!.getInlayHints(ws.documents.get(file)!, { textDocument: textDocument(ws, file), range }) ?? [];
+    return await ws.services.lsp.InlayHintProvider!.getInlayHints(ws.documents.get(file)!, { textDocument: textDocument(file), range }) ?? [];
 }
 
 describe('code lens', () => {

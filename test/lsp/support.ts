@@ -19,7 +19,7 @@ export function positionOf(ws: TestWorkspace, file: string, needle: string, at =
     return doc.textDocument.positionAt(offset + at);
 }
 
-export function textDocument(ws: TestWorkspace, file: string): { uri: string } {
+export function textDocument(file: string): { uri: string } {
     return { uri: uriOf(file).toString() };
 }
 

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { EmptyFileSystem, inject, type LangiumDocument, type Module } from 'langium';
+import { EmptyFileSystem, inject, isReference, type AstNode, type LangiumDocument, type Module, type MultiReference, type Reference } from 'langium';
 import { createDefaultModule, createDefaultSharedModule, type PartialLangiumServices } from 'langium/lsp';
 import { parseHelper } from 'langium/test';
 import { vi } from 'vitest';
@@ -74,4 +74,9 @@ export function strictParser(services: KpiServices = createDevelopmentServices()
             errors: [...lexerErrors.map(e => e.message), ...parserErrors.map(e => e.message)],
         };
     };
+}
+
+/** The node a document reference resolves to (the grammar has no multi-references). */
+export function targetOf(reference: Reference | MultiReference): AstNode | undefined {
+    return isReference(reference) ? reference.ref : undefined;
 }

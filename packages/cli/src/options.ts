@@ -12,7 +12,9 @@ export function parseCommandArgs<O extends Options>(command: string, argv: strin
     try {
         return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
     } catch (e) {
-        throw new UserError(`${(e as Error).message.replace(/\.?\s*$/, '')} (see kpispec ${command} --help)`);
+        // Node's first sentence says what is wrong ("Unknown option '--colour'"); the rest is advice about `--`.
+        const [first] = (e as Error).message.split(/\.\s/);
+        throw new UserError(`${first!.replace(/\.$/, '')} (see kpispec ${command} --help)`);
     }
 }
 

@@ -1,8 +1,8 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { URI, UriUtils } from 'langium';
 import { RULES } from '../rules/catalog.js';
-import { closestNames } from '../validation/closest-names.js';
 import type { KpiConfig } from './configuration.js';
+import { likelyMeant } from './did-you-mean.js';
 import { JsonSyntaxError, lineColumn, parseJsonWithLocations, pointerSegment, type JsonLocation } from './json-positions.js';
 import { BUILTIN_PROFILES } from '../scoring/profiles.js';
 import { configSchema } from './schema.js';
@@ -78,6 +78,7 @@ export async function loadConfigFile(uri: URI, read: ReadBinary, chain: readonly
         throw e;
     }
     const schemaProblems = describeErrors(validate(parsed.value), parsed.value, parsed.locations)
+        .sort((a, b) => a.offset - b.offset)
         .map(({ offset, message }) => at(offset, message, text));
     if (schemaProblems.length > 0) return { problems: schemaProblems };
 
@@ -133,8 +134,8 @@ function valueAt(root: unknown, pointer: string): unknown {
 }
 
 function didYouMean(name: string, candidates: readonly string[]): string {
-    const [closest] = closestNames(name, candidates, 1);
-    return closest ? ` (did you mean "${closest}"?)` : '';
+    const meant = likelyMeant(name, candidates);
+    return meant ? ` (did you mean "${meant}"?)` : '';
 }
 
 /** Turns Ajv's errors into one-line messages placed at the faulty key or value. */
@@ -159,7 +160,7 @@ function describeErrors(errors: readonly ErrorObject[], root: unknown, locations
                 break;
             }
             case 'enum':
-                message = `${where} must be ${(e.params['allowedValues'] as unknown[]).map(v => JSON.stringify(v)).join(', or ')}, not ${JSON.stringify(value)}`;
+                message = `${where} must be one of ${(e.params['allowedValues'] as unknown[]).map(v => JSON.stringify(v)).join(', ')}, not ${JSON.stringify(value)}`;
                 break;
             case 'type':
                 message = `${where} must be ${e.params['type'] === 'object' ? 'an object' : e.params['type'] === 'array' ? 'a list' : `a ${String(e.params['type'])}`}, not ${JSON.stringify(value)}`;

@@ -77,15 +77,17 @@ export function parseJsonWithLocations(text: string): ParsedJson {
                 pos++;
                 return result;
             }
+            let comma = -1;
             for (;;) {
                 skipWhitespace();
-                if (text[pos] !== '"') fail(text[pos] === '}' ? 'trailing comma before \'}\'' : `expected a property name in double quotes, found ${describe(pos)}`);
+                if (text[pos] === '}' && comma >= 0) fail('trailing comma before \'}\'', comma);
+                if (text[pos] !== '"') fail(`expected a property name in double quotes, found ${describe(pos)}`);
                 const keyAt = pos;
                 const name = parseString();
                 expect(':', `after property name "${name}"`);
                 result[name] = parseValue(`${pointer}/${pointerSegment(name)}`, keyAt);
                 skipWhitespace();
-                if (text[pos] === ',') { pos++; continue; }
+                if (text[pos] === ',') { comma = pos++; continue; }
                 if (text[pos] === '}') { pos++; return result; }
                 fail(`expected ',' or '}' after a property value, found ${describe(pos)}`);
             }
@@ -98,12 +100,13 @@ export function parseJsonWithLocations(text: string): ParsedJson {
                 pos++;
                 return result;
             }
+            let comma = -1;
             for (;;) {
                 skipWhitespace();
-                if (text[pos] === ']') fail('trailing comma before \']\'');
+                if (text[pos] === ']' && comma >= 0) fail('trailing comma before \']\'', comma);
                 result.push(parseValue(`${pointer}/${result.length}`));
                 skipWhitespace();
-                if (text[pos] === ',') { pos++; continue; }
+                if (text[pos] === ',') { comma = pos++; continue; }
                 if (text[pos] === ']') { pos++; return result; }
                 fail(`expected ',' or ']' after an array element, found ${describe(pos)}`);
             }

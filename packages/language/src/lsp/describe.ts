@@ -63,6 +63,12 @@ export function compareWithBaseline(value: Measure | undefined, op: Constraint['
         : { zh: `为基准的 ${percent}`, en: `${percent} of the baseline` };
 }
 
+/** How a target compares with whatever it is held to. */
+export function compareTarget(target: Constraint | undefined, reference: LinkTarget): Bilingual | undefined {
+    if (isBaseline(reference)) return target && compareWithBaseline(target.value, target.op, reference);
+    return compareWithReference(target, reference);
+}
+
 /** Whether an actual meets a clause or requirement. */
 export function actualAgainst(actual: Measure | undefined, reference: Clause | Requirement): Bilingual | undefined {
     const ref = constraintOf(reference.target);

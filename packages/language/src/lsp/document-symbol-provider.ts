@@ -2,9 +2,9 @@ import { CstUtils, GrammarUtils, type AstNode, type CstNode, type LangiumDocumen
 import type { DocumentSymbolProvider, NodeKindProvider } from 'langium/lsp';
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import {
-    isAssessment, isCompliance, isContract, isExecution, isGoalAssessment, isGradeStatement,
+    isAssessment, isBaseline, isCompliance, isContract, isExecution, isGoalAssessment, isGradeStatement,
     isIndicatorAssessment, isMilestoneAssessment, isModel, isProblemStatement, isProject, isStandard, isTotal,
-    type Assessment, type AssessmentItem, type Block, type Indicator, type Level1Group, type Project,
+    type AssessmentItem, type Block, type Indicator, type Level1Group, type Project,
 } from '../generated/ast.js';
 import type { KpiServices } from '../kpi-module.js';
 import { targetText } from './describe.js';
@@ -32,20 +32,22 @@ export class KpiDocumentSymbolProvider implements DocumentSymbolProvider {
         let children: DocumentSymbol[] = [];
         if (isProject(block)) children = this.project(block);
         else if (isContract(block)) children = block.clauses.flatMap(c => this.named(c, c.name, this.detail(targetText(c.target))));
-        else if (isStandard(block)) children = block.entries.flatMap(e => this.named(e, e.name, this.detail(e.$type === 'Baseline' ? undefined : targetText(e.target))));
-        else if (isAssessment(block)) children = this.assessment(block);
+        else if (isStandard(block)) children = block.entries.flatMap(e => this.named(e, e.name, this.detail(isBaseline(e) ? undefined : targetText(e.target))));
+        else if (isAssessment(block)) children = block.items.flatMap(item => this.assessmentItem(item));
         else if (isCompliance(block)) children = block.reviews.flatMap(r => this.symbol(r, r.clause?.$refText, SymbolKind.Property, r.verdict, this.property(r, 'clause')));
         return this.named(block, block.name, block.title, children);
     }
 
+    /** Sections in file order (a project may list milestones before indicators). */
     private project(project: Project): DocumentSymbol[] {
-        return [
+        const symbols = [
             ...project.goalSections.flatMap(s => this.symbol(s, this.keywordOf(s), SymbolKind.Package, undefined, undefined,
                 s.goals.flatMap(g => this.named(g, g.name, g.text)))),
             ...project.indicatorSections.flatMap(s => s.groups.flatMap(g => this.family(g))),
             ...project.milestoneSections.flatMap(s => this.symbol(s, this.keywordOf(s), SymbolKind.Package, undefined, undefined,
                 s.milestones.flatMap(m => this.named(m, m.name, m.planned?.value)))),
         ];
+        return symbols.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     }
 
     private family(level1: Level1Group): DocumentSymbol[] {
@@ -56,10 +58,6 @@ export class KpiDocumentSymbolProvider implements DocumentSymbolProvider {
 
     private indicator(indicator: Indicator): DocumentSymbol[] {
         return this.named(indicator, indicator.name, this.detail(targetText(indicator.target)));
-    }
-
-    private assessment(assessment: Assessment): DocumentSymbol[] {
-        return assessment.items.flatMap(item => this.assessmentItem(item));
     }
 
     private assessmentItem(item: AssessmentItem): DocumentSymbol[] {

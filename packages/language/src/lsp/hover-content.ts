@@ -1,11 +1,11 @@
 // Markdown shown on hover: what an element is, the values behind it, and how they compare.
-import type { AstNode } from 'langium';
+import { AstUtils, type AstNode } from 'langium';
 import {
     isAssessment, isBaseline, isClause, isClauseReview, isCompliance, isContract, isExecution, isGoal,
     isIndicator, isIndicatorAssessment, isMeasuredActual, isMilestone, isProject, isRequirement,
     isStandard, isTotal,
-    type Clause, type ClauseReview, type Execution, type Indicator,
-    type IndicatorAssessment, type LinkTarget, type Quantity, type Requirement, type Total,
+    type ClauseReview, type Execution, type Indicator,
+    type IndicatorAssessment, type LinkTarget, type Quantity, type Total,
 } from '../generated/ast.js';
 import { pick, type Bilingual, type Locale } from '../i18n/locale.js';
 import type { KpiServices } from '../kpi-module.js';
@@ -13,7 +13,7 @@ import { constraintOf, measureOf } from '../model/values.js';
 import { formatMeasure } from '../units/index.js';
 import type { AssessmentScores } from './assessment-scores.js';
 import {
-    actualAgainst, compareWithBaseline, compareWithReference, formatPercent, formatScore, linkLabel,
+    actualAgainst, compareTarget, compareWithBaseline, formatPercent, formatScore, linkLabel,
     linkValueText, targetText,
 } from './describe.js';
 import { gradeLabel } from './grades.js';
@@ -62,13 +62,7 @@ export class HoverContent {
     private indicator(indicator: Indicator): string {
         const level2 = indicator.$container;
         const constraint = constraintOf(indicator.target);
-        const rows = referencesOf(indicator).map((ref): Row => [
-            linkLabel(ref),
-            linkValueText(ref),
-            isBaseline(ref)
-                ? constraint && compareWithBaseline(constraint.value, constraint.op, ref)
-                : compareWithReference(constraint, ref),
-        ]);
+        const rows = referencesOf(indicator).map((ref): Row => [linkLabel(ref), linkValueText(ref), compareTarget(constraint, ref)]);
         return this.lines([
             this.heading({ zh: '指标', en: 'Indicator' }, indicator.name, indicator.title),
             level2?.$container ? `${level2.$container.category} › ${level2.category}` : undefined,
@@ -82,16 +76,11 @@ export class HoverContent {
     private linkTarget(target: LinkTarget): string {
         const kind = isClause(target) ? { zh: '条款', en: 'Clause' } : isRequirement(target) ? { zh: '要求', en: 'Requirement' } : { zh: '基准', en: 'Baseline' };
         const value = linkValueText(target);
-        const linking = indicatorsLinking(target, this.services).map((indicator): Row => {
-            const constraint = constraintOf(indicator.target);
-            return [
-                `${indicator.$container?.$container?.$container?.$container?.name ?? '?'}.${indicator.name}`,
-                targetText(indicator.target),
-                isBaseline(target)
-                    ? constraint && compareWithBaseline(constraint.value, constraint.op, target)
-                    : compareWithReference(constraint, target as Clause | Requirement),
-            ];
-        });
+        const linking = indicatorsLinking(target, this.services).map((indicator): Row => [
+            `${AstUtils.getContainerOfType(indicator, isProject)?.name ?? '?'}.${indicator.name}`,
+            targetText(indicator.target),
+            compareTarget(constraintOf(indicator.target), target),
+        ]);
         return this.lines([
             this.heading(kind, target.name, target.title),
             pick(this.locale, linkLabel(target)),

@@ -36,7 +36,7 @@ export function keywordLanguageOf(document: LangiumDocument, setting: KeywordLan
     return detectKeywordLanguage(document) ?? fallbackLanguage(setting, locale);
 }
 
-export function fallbackLanguage(setting: KeywordLanguageSetting, locale: Locale): KeywordLanguage {
+function fallbackLanguage(setting: KeywordLanguageSetting, locale: Locale): KeywordLanguage {
     if (setting !== 'auto') return setting;
     return locale === 'en' ? 'en' : 'zh';
 }

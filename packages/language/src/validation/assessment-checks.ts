@@ -1,15 +1,15 @@
 import {
-    isGoalAssessment, isIndicatorAssessment, isMeasuredActual, isQualitative, isTextActual, isUnmeasuredActual,
-    type Assessment, type IndicatorAssessment,
+    isBaseline, isClause, isGoalAssessment, isIndicatorAssessment, isMeasuredActual, isQualitative, isRequirement,
+    isTextActual, isUnmeasuredActual, type Assessment, type Clause, type IndicatorAssessment, type Requirement,
 } from '../generated/ast.js';
 import type { KpiServices } from '../kpi-module.js';
 import { goalsOf, indicatorsOf } from '../model/project.js';
-import { constraintOf, measureOf } from '../model/values.js';
+import { measureOf } from '../model/values.js';
 import { percent } from '../scoring/index.js';
 import { direction, formatConstraint, formatMeasure, meets, ratio, toOp, type Measure } from '../units/index.js';
-import { linkedBaselines, linkedClauses, requirementsOf } from './assessment/indicator-references.js';
 import { assessmentScores, scoredRow } from './assessment/score-cache.js';
 import type { KpiChecks, Report } from './report.js';
+import { describeReference, readConstraint, referenceMeasure, referencesOf } from './targets/references.js';
 
 /** The actual of a row as a value; a comparison (`实际 >= 266 米`) still says which value. */
 function actualMeasure(node: IndicatorAssessment): Measure | undefined {
@@ -21,70 +21,73 @@ function actualMeasure(node: IndicatorAssessment): Measure | undefined {
 export function assessmentChecks(services: KpiServices): KpiChecks {
     const scores = assessmentScores(services);
 
-    /** The row's target is met, so nothing else flags that the actual still misses a contract clause. */
-    function assessmentBelowContract(node: IndicatorAssessment, report: Report): void {
+    /**
+     * The references of kind `kind` that a row's actual misses although its own target is met:
+     * when the target is missed, the score rules and missing-deviation already speak.
+     */
+    function missedReferences<R extends Clause | Requirement>(node: IndicatorAssessment, kind: (e: unknown) => e is R) {
         const indicator = node.indicator?.ref;
         const actual = actualMeasure(node);
-        if (!indicator || !actual || scoredRow(scores, node)?.row.met !== true) return;
-        for (const { clause, contract } of linkedClauses(indicator)) {
-            const required = constraintOf(clause.target);
+        if (!indicator || !actual || scoredRow(scores, node)?.row.met !== true) return [];
+        return referencesOf(indicator).flatMap(({ entry }) => {
+            const required = kind(entry) ? readConstraint(entry.target) : undefined;
             const verdict = required && meets(actual, required);
-            if (!required || !verdict?.ok || verdict.result) continue;
-            const a = formatMeasure(actual);
-            const r = formatConstraint(required);
+            return required && verdict?.ok && !verdict.result
+                ? [{ entry: entry as R, actual: formatMeasure(actual), required: formatConstraint(required) }]
+                : [];
+        });
+    }
+
+    function assessmentBelowContract(node: IndicatorAssessment, report: Report): void {
+        for (const { entry, actual, required } of missedReferences(node, isClause)) {
+            const where = describeReference(entry);
             report('assessment/below-contract', {
                 node, property: 'actual',
                 message: {
-                    zh: `实际 ${a} 虽达到目标，但未达到合同「${contract.name}」条款「${clause.name}」约定的 ${r}`,
-                    en: `Actual ${a} meets the target but misses ${r} in clause '${clause.name}' of contract '${contract.name}'`,
+                    zh: `实际 ${actual} 虽达到目标，但未达到${where.zh}约定的 ${required}`,
+                    en: `Actual ${actual} meets the target but misses ${required} in ${where.en}`,
                 },
-                data: { contract: contract.name, clause: clause.name, required: r },
+                data: { contract: entry.$container?.name, clause: entry.name, required },
             });
         }
     }
 
-    /** As below-contract, for linked or same-named requirements of applied standards. */
+    /** Linked requirements, and same-named ones of the standards the project applies. */
     function assessmentBelowStandard(node: IndicatorAssessment, report: Report): void {
-        const indicator = node.indicator?.ref;
-        const actual = actualMeasure(node);
-        if (!indicator || !actual || scoredRow(scores, node)?.row.met !== true) return;
-        for (const { requirement, standard } of requirementsOf(indicator)) {
-            const required = constraintOf(requirement.target);
-            const verdict = required && meets(actual, required);
-            if (!required || !verdict?.ok || verdict.result) continue;
-            const a = formatMeasure(actual);
-            const r = formatConstraint(required);
+        for (const { entry, actual, required } of missedReferences(node, isRequirement)) {
+            const where = describeReference(entry);
             report('assessment/below-standard', {
                 node, property: 'actual',
                 message: {
-                    zh: `实际 ${a} 虽达到目标，但未达到标准「${standard.name}」要求「${requirement.name}」的 ${r}`,
-                    en: `Actual ${a} meets the target but misses ${r} required by '${requirement.name}' of standard '${standard.name}'`,
+                    zh: `实际 ${actual} 虽达到目标，但未达到${where.zh}的 ${required}`,
+                    en: `Actual ${actual} meets the target but misses ${required} set by ${where.en}`,
                 },
-                data: { standard: standard.name, requirement: requirement.name, required: r },
+                data: { standard: entry.$container?.name, requirement: entry.name, required },
             });
         }
     }
 
-    /** Worse is higher for a `<=` indicator and lower for any other. */
+    /** Worse is higher for a `<=` indicator and lower for any other, whether or not the target is met. */
     function assessmentAboveBaseline(node: IndicatorAssessment, report: Report): void {
         const indicator = node.indicator?.ref;
         const actual = actualMeasure(node);
-        const target = constraintOf(indicator?.target);
+        const target = readConstraint(indicator?.target);
         if (!indicator || !actual || !target) return;
         const lower = direction(target.op) === 'lower';
-        for (const { baseline, standard } of linkedBaselines(indicator)) {
-            const reference = baseline.value && measureOf(baseline.value);
+        for (const { entry } of referencesOf(indicator)) {
+            const reference = isBaseline(entry) ? referenceMeasure(entry) : undefined;
             const share = reference && ratio(actual, reference);
             if (!reference || share === undefined || (lower ? share <= 1 : share >= 1)) continue;
+            const where = describeReference(entry);
             const a = formatMeasure(actual);
             const b = formatMeasure(reference);
             report('assessment/above-baseline', {
                 node, property: 'actual',
                 message: {
-                    zh: `实际 ${a} 劣于标准「${standard.name}」基准「${baseline.name}」${b}，为基准的 ${percent(share)}`,
-                    en: `Actual ${a} is worse than baseline '${baseline.name}' of '${standard.name}' (${b}): ${percent(share)} of it`,
+                    zh: `实际 ${a} 劣于${where.zh}${b}，为基准的 ${percent(share)}`,
+                    en: `Actual ${a} is worse than ${where.en} (${b}): ${percent(share)} of it`,
                 },
-                data: { standard: standard.name, baseline: baseline.name, ratio: share },
+                data: { standard: entry.$container?.name, baseline: entry.name, ratio: share },
             });
         }
     }

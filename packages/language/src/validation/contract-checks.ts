@@ -1,7 +1,8 @@
-import type { Clause } from '../generated/ast.js';
+import type { Clause, Contract } from '../generated/ast.js';
 import type { KpiServices } from '../kpi-module.js';
 import { indicatorsOf } from '../model/project.js';
 import type { KpiChecks, Report } from './report.js';
+import { qualifiedName } from './targets/references.js';
 
 function contractNoPenalty(clause: Clause, report: Report): void {
     // A clause without a name is a parse error already; its message would name nothing.
@@ -21,24 +22,28 @@ function contractNoPenalty(clause: Clause, report: Report): void {
  * A clause of a contract `对象 P` must be linked with 依据 by some indicator of P; a same-named
  * indicator does not count, since a name says nothing about which figure it measures.
  */
-function contractUntrackedClause(clause: Clause, report: Report): void {
-    const contract = clause.$container;
-    const project = contract?.project?.ref;
-    if (!project || !clause.name) return;
-    if (indicatorsOf(project).some(i => i.links.some(l => l?.ref === clause))) return;
-    report('contract/untracked-clause', {
-        node: clause, property: 'name',
-        message: {
-            zh: `合同「${contract.name}」条款「${clause.name}」没有被项目「${project.name}」的任何指标用“依据”跟踪`,
-            en: `Clause '${clause.name}' of contract '${contract.name}' is not tracked by any indicator of project '${project.name}' (per)`,
-        },
-        data: { clause: `${contract.name}.${clause.name}`, project: project.name },
-    });
+function contractUntrackedClause(contract: Contract, report: Report): void {
+    const project = contract.project?.ref;
+    if (!project) return;
+    const tracked = new Set(indicatorsOf(project).flatMap(i => i.links.map(l => l?.ref)));
+    for (const clause of contract.clauses) {
+        // A clause without a name is a parse error already; its message would name nothing.
+        if (!clause.name || tracked.has(clause)) continue;
+        report('contract/untracked-clause', {
+            node: clause, property: 'name',
+            message: {
+                zh: `合同「${contract.name}」条款「${clause.name}」没有被项目「${project.name}」的任何指标用“依据”跟踪`,
+                en: `Clause '${clause.name}' of contract '${contract.name}' is not tracked by any indicator of project '${project.name}' (per)`,
+            },
+            data: { clause: qualifiedName(clause), project: project.name },
+        });
+    }
 }
 
 /** The `contract/*` rules of RULES.md, one function each, named as the rule. */
 export function contractChecks(_services: KpiServices): KpiChecks {
     return {
-        Clause: [contractNoPenalty, contractUntrackedClause],
+        Clause: [contractNoPenalty],
+        Contract: [contractUntrackedClause],
     };
 }

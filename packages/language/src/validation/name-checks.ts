@@ -1,4 +1,4 @@
-import type { AstNode } from 'langium';
+import { URI, type AstNode } from 'langium';
 import type { Block, Contract, Model, Project, Standard } from '../generated/ast.js';
 import { goalsOf, indicatorsOf, milestonesOf } from '../model/project.js';
 import type { KpiServices } from '../kpi-module.js';
@@ -28,23 +28,19 @@ function reportDuplicates(nodes: Named[], report: Report, kind: { zh: string; en
 
 export function nameChecks(services: KpiServices): KpiChecks {
     const index = services.shared.workspace.IndexManager as KpiIndexManager;
-    const documents = services.shared.workspace.LangiumDocuments;
 
     /** Top-level names are global: a block named like a block in this or another file. */
     function blockNameMustBeUnique(model: Model, report: Report): void {
         const here = model.$document?.uri.toString();
         reportDuplicates(model.blocks as Named[], report, { zh: '', en: 'block' });
-        const local = new Set(model.blocks.map(b => b.name));
-        const elsewhere = here ? index.documentsExporting(local, new Set([here])) : new Set<string>();
-        if (elsewhere.size === 0) return;
-        const otherNames = new Map<string, string>();
-        for (const uri of elsewhere) {
-            for (const name of index.exportedNames(uri)) if (local.has(name) && !otherNames.has(name)) otherNames.set(name, uri);
-        }
+        if (!here) return;
+        const except = new Set([here]);
         for (const block of model.blocks as Block[]) {
-            const other = otherNames.get(block.name);
+            if (!block.name) continue;
+            // The first other file (in index order) that exports the name.
+            const [other] = index.documentsExporting([block.name], except);
             if (!other) continue;
-            const file = documents.all.find(d => d.uri.toString() === other)?.uri.path.split('/').pop() ?? other;
+            const file = URI.parse(other).path.split('/').pop() ?? other;
             report('name/duplicate', {
                 node: block, property: 'name',
                 message: {

@@ -1,7 +1,7 @@
 import type { Diagnostic, Position, Range } from 'vscode-languageserver-types';
+import { likelyMeant } from '../config/did-you-mean.js';
 import type { Bilingual } from '../i18n/locale.js';
 import { isRuleId, RULES } from '../rules/catalog.js';
-import { closestNames } from './closest-names.js';
 
 /**
  * Inline suppressions, ESLint-style:
@@ -182,7 +182,7 @@ function directiveText(d: Directive): string {
 function unused(d: Directive, rule: string, wholeComment: boolean): DirectiveFinding {
     const data = { directive: d.kind, rule: rule === ALL ? null : rule, removeComment: wholeComment || d.rules.length <= 1 };
     if (rule !== ALL && !isRuleId(rule)) {
-        const [closest] = closestNames(rule, RULES.map(r => r.id), 1);
+        const closest = likelyMeant(rule, RULES.map(r => r.id));
         return {
             rule: 'suppression/unused', range: d.range, data: { ...data, unknownRule: true, suggestion: closest },
             message: {

@@ -1,37 +1,106 @@
-import { Cancellation, DefaultDocumentBuilder, URI, type LangiumDocument } from 'langium';
+import {
+    Cancellation, DefaultDocumentBuilder, DocumentState, URI,
+    type LangiumDocument, type LangiumSharedCoreServices,
+} from 'langium';
 import type { KpiIndexManager } from './index-manager.js';
 
 /**
- * Top-level names are global, so two files can collide without referencing each other.
- * After every update, files that share a name with a changed file (before or after the
- * change) are re-validated, so `name/duplicate` appears and disappears in both files.
- *
- * Documents that reach a changed one through a chain of references are relinked too (see
- * KpiIndexManager). The chains are followed once per update, before relinking starts: a
- * document being relinked loses its references in the index, which would cut the chains of
- * the documents considered after it.
+ * Decides what an edit rebuilds, so that a keystroke costs what it affects, not the workspace:
+ * - documents that reference a changed document are relinked (Langium's rule);
+ * - documents that reach it only through others (an assessment, when its project's contract
+ *   changes) keep their links and are only re-validated;
+ * - documents with unresolved references are relinked only when a changed document now
+ *   exports a name they look for (Langium relinks every one of them on every keystroke);
+ * - top-level names are global, so two files can collide without referencing each other:
+ *   files that share a name with a changed file (before or after the change) are
+ *   re-validated, so `name/duplicate` appears and disappears in both files.
  */
 export class KpiDocumentBuilder extends DefaultDocumentBuilder {
-    private dependents?: { of: Set<string>; uris: Set<string> };
+    /** Unresolved reference texts per document, as of its last linking. */
+    private readonly unresolved = new Map<string, Set<string>>();
+    /** Documents to re-validate without relinking in the update under way. */
+    private dependents: Set<string> | undefined;
 
-    protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
-        if (this.dependents?.of !== changedUris) {
-            this.dependents = { of: changedUris, uris: (this.indexManager as KpiIndexManager).dependentsOf(changedUris) };
-        }
-        return this.dependents.uris.has(document.uri.toString()) || super.shouldRelink(document, changedUris);
+    constructor(services: LangiumSharedCoreServices) {
+        super(services);
+        this.onDocumentPhase(DocumentState.Linked, document => this.recordUnresolved(document));
+        // Runs inside update() after the changed and relinked documents were reset, before the
+        // documents to rebuild are collected: the dependents join that rebuild, validation only.
+        this.onUpdate(() => {
+            for (const uri of this.dependents ?? []) {
+                const document = this.langiumDocuments.getDocument(URI.parse(uri));
+                if (document && document.state > DocumentState.IndexedReferences) {
+                    this.resetToState(document, DocumentState.IndexedReferences);
+                }
+            }
+        });
+    }
+
+    private get index(): KpiIndexManager {
+        return this.indexManager as KpiIndexManager;
     }
 
     override async update(changed: URI[], deleted: URI[], cancelToken: Cancellation.CancellationToken = Cancellation.CancellationToken.None): Promise<void> {
-        const index = this.indexManager as KpiIndexManager;
-        const touched = new Set([...changed, ...deleted].map(u => u.toString()));
-        const names = new Set([...touched].flatMap(uri => index.exportedNames(uri)));
-        await super.update(changed, deleted, cancelToken);
-        for (const uri of touched) for (const name of index.exportedNames(uri)) names.add(name);
-        const collisions = [...index.documentsExporting(names, touched)]
+        const touched = this.expand([...changed, ...deleted]);
+        const names = new Set([...touched].flatMap(uri => this.index.exportedNames(uri)));
+        this.dependents = this.index.dependentsOf(touched);
+        try {
+            await super.update(changed, deleted, cancelToken);
+        } finally {
+            this.dependents = undefined;
+        }
+        for (const uri of deleted) this.unresolved.delete(uri.toString());
+        const exported = new Set([...touched].flatMap(uri => this.index.exportedNames(uri)));
+        const resolvable = [...this.unresolved]
+            .filter(([uri, texts]) => !touched.has(uri) && [...texts].some(text => exported.has(text)))
+            .map(([uri]) => uri);
+        for (const name of exported) names.add(name);
+        const collisions = this.index.documentsExporting(names, touched);
+        // Newly resolved links change what the documents depending on them see, too.
+        const dependents = this.index.dependentsOf(resolvable);
+        const rebuild = this.documentsAt(new Set([...resolvable, ...collisions, ...dependents]));
+        for (const doc of this.documentsAt(resolvable)) this.resetToState(doc, DocumentState.ComputedScopes);
+        if (rebuild.length > 0) await this.build(rebuild, { validation: true }, cancelToken);
+    }
+
+    private documentsAt(uris: Iterable<string>): LangiumDocument[] {
+        return [...uris]
             .map(uri => this.langiumDocuments.getDocument(URI.parse(uri)))
             .filter((doc): doc is LangiumDocument => doc !== undefined);
-        if (collisions.length > 0) {
-            await this.build(collisions, { validation: true }, cancelToken);
+    }
+
+    /** Only documents that reference a changed one need new links; see `update` for the rest. */
+    protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
+        return this.indexManager.isAffected(document, changedUris);
+    }
+
+    /** Changed or deleted URIs as document URIs: a folder stands for the documents under it. */
+    private expand(uris: URI[]): Set<string> {
+        const result = new Set<string>();
+        for (const uri of uris) {
+            const key = uri.toString();
+            if (this.langiumDocuments.hasDocument(uri)) {
+                result.add(key);
+                continue;
+            }
+            const folder = key.endsWith('/') ? key : `${key}/`;
+            for (const doc of this.langiumDocuments.all) {
+                const docKey = doc.uri.toString();
+                if (docKey.startsWith(folder)) result.add(docKey);
+            }
+            result.add(key);
         }
+        return result;
+    }
+
+    private recordUnresolved(document: LangiumDocument): void {
+        const texts = new Set<string>();
+        for (const ref of document.references) {
+            // Qualified names are exported without spaces (`合同.条款`), whatever the source spacing.
+            if (ref.error) texts.add(ref.$refText.replace(/\s+/g, ''));
+        }
+        const uri = document.uri.toString();
+        if (texts.size > 0) this.unresolved.set(uri, texts);
+        else this.unresolved.delete(uri);
     }
 }

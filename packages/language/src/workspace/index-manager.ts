@@ -1,48 +1,109 @@
-import { DefaultIndexManager } from 'langium';
+import { Cancellation, DefaultIndexManager, type LangiumDocument, type URI } from 'langium';
 
 /**
- * Langium relinks (and so re-validates) only documents that reference a changed document
- * directly. KPI Spec rules follow chains: an assessment checks actuals against the contract
- * that its project's indicators link to (assessment → targets → contract). So a document is
- * affected when it reaches a changed document through any chain of references (see
- * `dependentsOf`, used by KpiDocumentBuilder).
+ * Two indexes on top of Langium's, kept up to date as documents are indexed, so that no
+ * question the builder or a check asks costs a scan of the whole workspace:
+ * - exported name → documents exporting it (top-level names are global: name collisions);
+ * - document → documents it references, and the reverse (what an edit affects).
+ *
+ * KPI Spec rules follow chains of references: an assessment checks actuals against the
+ * contract that its project's indicators link to (assessment → targets → contract). So an
+ * edit affects every document that reaches the changed one through any chain; only those
+ * that reference it directly need relinking (see KpiDocumentBuilder), the rest re-validation.
  */
 export class KpiIndexManager extends DefaultIndexManager {
-    /** URIs of the documents that reach one of `uris` through a chain of cross-document references. */
-    dependentsOf(uris: ReadonlySet<string>): Set<string> {
-        const referencedBy = new Map<string, string[]>();
-        for (const [source, references] of this.referenceIndex) {
-            for (const ref of references) {
-                if (ref.local) continue;
-                const target = ref.targetUri.toString();
-                const sources = referencedBy.get(target);
-                if (sources) sources.push(source);
-                else referencedBy.set(target, [source]);
-            }
+    private readonly exporters = new Map<string, Set<string>>();
+    private readonly referenced = new Map<string, Set<string>>();
+    private readonly referencing = new Map<string, Set<string>>();
+
+    override async updateContent(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
+        const uri = document.uri.toString();
+        this.forgetNames(uri);
+        await super.updateContent(document, cancelToken);
+        for (const name of this.exportedNames(uri)) {
+            let uris = this.exporters.get(name);
+            if (!uris) this.exporters.set(name, uris = new Set());
+            uris.add(uri);
         }
-        const dependents = new Set<string>();
-        const queue = [...uris];
+    }
+
+    override removeContent(uri: URI): void {
+        this.forgetNames(uri.toString());
+        super.removeContent(uri);
+    }
+
+    override async updateReferences(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
+        const uri = document.uri.toString();
+        this.forgetReferences(uri);
+        await super.updateReferences(document, cancelToken);
+        const targets = new Set<string>();
+        for (const ref of this.referenceIndex.get(uri) ?? []) {
+            if (!ref.local) targets.add(ref.targetUri.toString());
+        }
+        targets.delete(uri);
+        this.referenced.set(uri, targets);
+        for (const target of targets) {
+            let sources = this.referencing.get(target);
+            if (!sources) this.referencing.set(target, sources = new Set());
+            sources.add(uri);
+        }
+    }
+
+    override removeReferences(uri: URI): void {
+        this.forgetReferences(uri.toString());
+        super.removeReferences(uri);
+    }
+
+    /** Affected means referencing a changed document directly: those need relinking. */
+    override isAffected(document: LangiumDocument, changedUris: Set<string>): boolean {
+        for (const target of this.referenced.get(document.uri.toString()) ?? []) {
+            if (changedUris.has(target)) return true;
+        }
+        return false;
+    }
+
+    /** Documents that reach one of `uris` through a chain of references (excluding `uris`). */
+    dependentsOf(uris: Iterable<string>): Set<string> {
+        const start = new Set(uris);
+        const found = new Set<string>();
+        const queue = [...start];
         while (queue.length > 0) {
-            for (const source of referencedBy.get(queue.pop()!) ?? []) {
-                if (dependents.has(source) || uris.has(source)) continue;
-                dependents.add(source);
+            for (const source of this.referencing.get(queue.pop()!) ?? []) {
+                if (start.has(source) || found.has(source)) continue;
+                found.add(source);
                 queue.push(source);
             }
         }
-        return dependents;
+        return found;
     }
 
     /** URIs of the documents (other than `except`) that export one of the given names. */
-    documentsExporting(names: ReadonlySet<string>, except: ReadonlySet<string>): Set<string> {
+    documentsExporting(names: Iterable<string>, except: ReadonlySet<string>): Set<string> {
         const uris = new Set<string>();
-        if (names.size === 0) return uris;
-        for (const [uri, exports] of this.symbolIndex) {
-            if (!except.has(uri) && exports.some(e => names.has(e.name))) uris.add(uri);
+        for (const name of names) {
+            for (const uri of this.exporters.get(name) ?? []) if (!except.has(uri)) uris.add(uri);
         }
         return uris;
     }
 
     exportedNames(uri: string): string[] {
         return (this.symbolIndex.get(uri) ?? []).map(e => e.name);
+    }
+
+    private forgetNames(uri: string): void {
+        for (const name of this.exportedNames(uri)) {
+            const uris = this.exporters.get(name);
+            uris?.delete(uri);
+            if (uris?.size === 0) this.exporters.delete(name);
+        }
+    }
+
+    private forgetReferences(uri: string): void {
+        for (const target of this.referenced.get(uri) ?? []) {
+            const sources = this.referencing.get(target);
+            sources?.delete(uri);
+            if (sources?.size === 0) this.referencing.delete(target);
+        }
+        this.referenced.delete(uri);
     }
 }

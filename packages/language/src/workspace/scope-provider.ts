@@ -1,38 +1,74 @@
-import { DefaultScopeProvider, EMPTY_SCOPE, type AstNode, type ReferenceInfo, type Scope } from 'langium';
+import {
+    AstUtils, DefaultScopeProvider, EMPTY_SCOPE, MapScope, WorkspaceCache,
+    type AstNode, type AstNodeDescription, type LangiumCoreServices, type ReferenceInfo, type Scope,
+} from 'langium';
 import {
     isAssessment, isClauseReview, isCompliance, isGoalAssessment, isIndicatorAssessment,
-    isMilestoneAssessment, isProblemStatement, type Assessment, type Compliance,
+    isMilestoneAssessment, isProblemStatement, type Assessment, type Compliance, type Project,
 } from '../generated/ast.js';
 import { goalsOf, indicatorsOf, milestonesOf } from '../model/project.js';
-import { AstUtils } from 'langium';
+
+type Members = 'indicators' | 'goals' | 'milestones' | 'clauses';
 
 /**
  * Assessment lines resolve names of the assessed project (goals, indicators, milestones);
  * compliance lines resolve clauses of the reviewed contract. Everything else is global.
+ *
+ * A member scope is built once per project or contract and kept until the workspace changes:
+ * built per reference, an assessment of n indicators would cost n² descriptions.
  */
 export class KpiScopeProvider extends DefaultScopeProvider {
+    private readonly memberScopes: WorkspaceCache<AstNode, Map<Members, Scope>>;
+
+    constructor(services: LangiumCoreServices) {
+        super(services);
+        this.memberScopes = new WorkspaceCache(services.shared);
+    }
+
     override getScope(context: ReferenceInfo): Scope {
         const { container } = context;
         if (isIndicatorAssessment(container) || isProblemStatement(container)) {
-            return this.projectScope(container, p => indicatorsOf(p));
+            return this.projectScope(container, 'indicators', indicatorsOf);
         }
         if (isGoalAssessment(container)) {
-            return this.projectScope(container, p => goalsOf(p));
+            return this.projectScope(container, 'goals', goalsOf);
         }
         if (isMilestoneAssessment(container)) {
-            return this.projectScope(container, p => milestonesOf(p));
+            return this.projectScope(container, 'milestones', milestonesOf);
         }
         if (isClauseReview(container)) {
             const review = AstUtils.getContainerOfType(container, isCompliance) as Compliance | undefined;
             const contract = review?.contract?.ref;
-            return contract ? this.createScopeForNodes(contract.clauses) : EMPTY_SCOPE;
+            return contract ? this.membersOf(contract, 'clauses', () => contract.clauses) : EMPTY_SCOPE;
         }
         return this.getGlobalScope(this.reflection.getReferenceType(context), context);
     }
 
-    private projectScope(node: AstNode, members: (p: NonNullable<Assessment['project']['ref']>) => AstNode[]): Scope {
+    private projectScope(node: AstNode, kind: Members, members: (p: Project) => AstNode[]): Scope {
         const assessment = AstUtils.getContainerOfType(node, isAssessment) as Assessment | undefined;
         const project = assessment?.project?.ref;
-        return project ? this.createScopeForNodes(members(project)) : EMPTY_SCOPE;
+        return project ? this.membersOf(project, kind, () => members(project)) : EMPTY_SCOPE;
+    }
+
+    private membersOf(owner: AstNode, kind: Members, members: () => AstNode[]): Scope {
+        const scopes = this.memberScopes.get(owner, () => new Map());
+        let scope = scopes.get(kind);
+        if (!scope) {
+            scopes.set(kind, scope = new MapScope(this.firstOfEachName(members())));
+        }
+        return scope;
+    }
+
+    /** Descriptions by name; with duplicate names (reported by name/duplicate) the first one wins. */
+    private firstOfEachName(nodes: AstNode[]): AstNodeDescription[] {
+        const seen = new Set<string>();
+        const descriptions: AstNodeDescription[] = [];
+        for (const node of nodes) {
+            const name = this.nameProvider.getName(node);
+            if (!name || seen.has(name)) continue;
+            seen.add(name);
+            descriptions.push(this.descriptions.createDescription(node, name));
+        }
+        return descriptions;
     }
 }

@@ -12,6 +12,7 @@ local function finish()
 end
 
 local last_publish = vim.loop.now()
+local exited = false
 local client_id = vim.lsp.start_client({
   name = 'kpispec',
   cmd = vim.fn.json_decode(vim.env.KPI_SERVER_CMD),
@@ -25,7 +26,8 @@ local client_id = vim.lsp.start_client({
     end,
   },
   on_exit = function(code)
-    if code ~= 0 then table.insert(result.errors, 'server exited with ' .. code) end
+    exited = true
+    table.insert(result.errors, 'server exited with ' .. code)
   end,
 })
 if not client_id then
@@ -43,8 +45,8 @@ end
 -- The server validates the whole folder on start: wait for all five files, then one quiet second.
 local files = #vim.fn.globpath(workspace, '*.kpi', false, true)
 if not vim.wait(90000, function()
-  return published_files() >= files and vim.loop.now() - last_publish > 1000
-end, 100) then
+  return exited or (published_files() >= files and vim.loop.now() - last_publish > 1000)
+end, 100) and not exited then
   table.insert(result.errors, 'timed out waiting for diagnostics of ' .. files .. ' files')
 end
 
@@ -54,7 +56,7 @@ local bufnr = vim.api.nvim_get_current_buf()
 vim.bo[bufnr].filetype = 'kpi'
 vim.lsp.buf_attach_client(bufnr, client_id)
 vim.wait(30000, function()
-  return #vim.diagnostic.get(bufnr) > 0
+  return exited or #vim.diagnostic.get(bufnr) > 0
 end, 100)
 for _, d in ipairs(vim.diagnostic.get(bufnr)) do
   local lsp = d.user_data and d.user_data.lsp or {}

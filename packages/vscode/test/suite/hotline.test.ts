@@ -111,14 +111,16 @@ suite('KPI Spec on examples/hotline-12345', () => {
         const uri = editor.document.uri;
         const line = lineOf(folder(), 'targets.kpi', ANSWER_RATE);
         const diagnostic = await waitFor('target/below-contract', () => findDiagnostic('targets.kpi', 'target/below-contract'));
-        const fix = await waitFor('a quick fix for target/below-contract', async () => {
+        // The fix a user picks from the light bulb: the one that names the contract. (The API
+        // command drops the actions' `diagnostics`, so they are told apart by title.)
+        let offered: string[] = [];
+        const fix = await waitFor('a quick fix naming 热线服务合同', async () => {
             const actions = await vscode.commands.executeCommand<Array<vscode.CodeAction | vscode.Command>>(
                 'vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+            offered = actions.map(a => a.title);
             return actions.find((a): a is vscode.CodeAction & { edit: vscode.WorkspaceEdit } =>
-                'edit' in a && a.edit !== undefined
-                && (a.diagnostics ?? []).some(d => ruleOf(d) === 'target/below-contract')
-                && !a.edit.entries().some(([, edits]) => edits.some(e => e.newText.includes('kpispec-disable'))));
-        }, { timeoutMs: 30_000 });
+                a.title.includes('热线服务合同') && 'edit' in a && a.edit !== undefined);
+        }, { timeoutMs: 30_000, describe: () => `actions offered: ${offered.join(' | ') || 'none'}` });
         try {
             assert.ok(await vscode.workspace.applyEdit(fix.edit), `applying «${fix.title}»`);
             const fixed = editor.document.lineAt(line).text;

@@ -1,7 +1,7 @@
 /**
  * UI-level check: the packaged .vsix installed into code-server, examples/hotline-12345 opened
  * in headless Chromium, and the reference diagnostics read from what a user sees — the status
- * bar count, squiggles, the Problems panel and a hover. Screenshots go to test-results/editor/.
+ * bar count, squiggles, the Problems panel and a hover. Screenshots go to test-results/editor/ui/.
  *
  *   node out/test/ui-check.mjs [path/to.vsix]
  *   KPISPEC_UPDATE_DOCS_IMAGE=1 also copies the hover screenshot to docs/images/vscode-hotline.png.
@@ -16,7 +16,7 @@ import { waitFor } from '../support/poll.js';
 import { expectedKeys, HOTLINE_COUNTS, lineOf } from '../support/reference.js';
 
 const root = repoRoot();
-const out = join(root, 'test-results', 'editor');
+const out = join(root, 'test-results', 'editor', 'ui');
 const ANSWER_RATE = '接通率 "15秒内接通率"';
 
 function vsixPath(): string {

@@ -16,7 +16,7 @@ const isScored = (n: unknown): n is Scored => isIndicatorAssessment(n) || isExec
 /** score/*: set the claimed score to the rule score (`data.ruleScore`; the sum of scores for a total). */
 export const setScore: Fix = (d, ctx) => {
     const node = ctx.nodeAt(d.range.start, isScored);
-    const value = numberField(d, 'ruleScore') ?? (isTotal(node) ? numberField(d, 'sum') : undefined);
+    const value = numberField(d, 'ruleScore') ?? (d.code === 'score/total-mismatch' ? numberField(d, 'sum') : undefined);
     if (!node || value === undefined || node.score === value) return [];
     const score = formatScore(value);
     const written = GrammarUtils.findNodeForProperty(node.$cstNode, 'score');

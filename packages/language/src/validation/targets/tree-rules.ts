@@ -1,7 +1,7 @@
 // Rules on the shape of a project's indicator tree: the families it must have, and one scheme.
 import { CstUtils, type AstNode } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
-import { isLevel2Group, type CategoryKeyword, type IndicatorSection, type Level1Group, type Level2Group, type Project } from '../../generated/ast.js';
+import { isLevel2Group, type CategoryKeyword, type Level1Group, type Level2Group, type Project } from '../../generated/ast.js';
 import type { Bilingual } from '../../i18n/locale.js';
 import { familyOf, type Family, type Level1Family, type Level2Family } from '../../model/categories.js';
 import { level1Groups } from '../../model/project.js';
@@ -42,12 +42,12 @@ function reportMissing(
     const groups = level1Groups(project).filter(g => family(g.category) === wanted.level1);
     // Every matching level-2 group is empty here, since no row was found.
     const emptyGroup = groups.flatMap(g => g.groups).find(g2 => !wanted.level2 || family(g2.category) === wanted.level2);
+    const section = project.indicatorSections[0];
     if (emptyGroup) {
         report(rule, { node: emptyGroup, property: 'category', message, data: data('level2-group') });
     } else if (groups[0]) {
         report(rule, { node: groups[0], property: 'category', message, data: data('level1-group') });
-    } else if (project.indicatorSections[0]) {
-        const section: IndicatorSection = project.indicatorSections[0];
+    } else if (section) {
         report(rule, { node: section, range: headRange(section), message, data: data('indicator-section') });
     } else {
         report(rule, { node: project, property: 'name', message, data: data('project') });

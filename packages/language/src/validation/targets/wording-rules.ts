@@ -1,5 +1,5 @@
 // Rules on how a single target is written: measurable, with a direction, a unit and a source.
-import { isComparison, isDateLiteral, isQualitative, type Indicator } from '../../generated/ast.js';
+import { isBaseline, isComparison, isDateLiteral, isQualitative, type Indicator } from '../../generated/ast.js';
 import { comparable, direction, formatConstraint, formatMeasure, type Constraint, type Measure } from '../../units/index.js';
 import type { Report } from '../report.js';
 import { readConstraint, referenceMeasure, referencesOf } from './references.js';
@@ -7,7 +7,7 @@ import { readConstraint, referenceMeasure, referencesOf } from './references.js'
 /** The direction a bare value most likely meant: that of a linked reference, else ≤ for a deadline, else ≥. */
 function likelyComparator(indicator: Indicator, value: Measure): '>=' | '<=' {
     for (const { entry } of referencesOf(indicator)) {
-        const op = entry.$type === 'Baseline' ? undefined : readConstraint(entry.target)?.op;
+        const op = isBaseline(entry) ? undefined : readConstraint(entry.target)?.op;
         if (op && op !== '=') return direction(op) === 'lower' ? '<=' : '>=';
     }
     return value.kind === 'date' ? '<=' : '>=';

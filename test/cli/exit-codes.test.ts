@@ -1,0 +1,147 @@
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runBuiltCli, runCli, tempDir } from './run-cli.js';
+
+const dir = tempDir();
+
+function write(file: string, text: string | Uint8Array): string {
+    const path = join(dir, file);
+    mkdirSync(join(path, '..'), { recursive: true });
+    writeFileSync(path, text);
+    return path;
+}
+
+const CLEAN = '标准 干净 "A standard with nothing to report" {\n    基准 单价 "unit price" 9.93 元/通\n}\n';
+const ERROR = '合同 有误 "c" {\n    条款 接通率 "15秒接通率" >= 95%\n        违约 "p"\n    条款 接通率 "duplicate" >= 90%\n        违约 "p"\n}\n';
+const WARNING = '合同 警告 "c" {\n    条款 质检率 "录音质检率" >= 5%\n}\n';
+
+/** One line on stderr, no stack trace, exit 2. */
+function expectFatal(run: { code: number; stdout: string; stderr: string }, text: string | RegExp): void {
+    expect(run.code).toBe(2);
+    expect(run.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(run.stderr).toMatch(typeof text === 'string' ? new RegExp(`^kpispec: .*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) : text);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+}
+
+describe('exit codes', () => {
+    write('clean/a.kpi', CLEAN);
+    write('error/a.kpi', ERROR);
+    write('warning/a.kpi', WARNING);
+
+    it('0 when clean, 1 on errors, warnings pass unless --max-warnings is exceeded', async () => {
+        expect((await runCli(['lint', 'clean'], { cwd: dir })).code).toBe(0);
+        const error = await runCli(['lint', 'error', '-f', 'json'], { cwd: dir });
+        expect(error.code).toBe(1);
+        expect(JSON.parse(error.stdout)[0].messages.map((m: { ruleId: string }) => m.ruleId)).toContain('name/duplicate');
+        expect((await runCli(['lint', 'warning'], { cwd: dir })).code).toBe(0);
+        expect((await runCli(['lint', 'warning', '--max-warnings', '1'], { cwd: dir })).code).toBe(0);
+        const tooMany = await runCli(['lint', 'warning', '--max-warnings', '0'], { cwd: dir });
+        expect(tooMany.code).toBe(1);
+        expect(tooMany.stderr).toBe('kpispec: 1 warnings, more than --max-warnings 0\n');
+    });
+
+    it('--quiet reports errors only, so warnings neither show nor count', async () => {
+        const quiet = await runCli(['lint', 'warning', 'error', '--quiet', '--max-warnings', '0', '-f', 'json'], { cwd: dir });
+        expect(quiet.code).toBe(1);
+        const messages = (JSON.parse(quiet.stdout) as Array<{ messages: Array<{ severity: number }> }>).flatMap(r => r.messages);
+        expect(messages.length).toBeGreaterThan(0);
+        expect(messages.every(m => m.severity === 2)).toBe(true);
+        expect((await runCli(['lint', 'warning', '--quiet', '--max-warnings', '0'], { cwd: dir })).code).toBe(0);
+    });
+
+    it('the built CLI exits with the same codes', async () => {
+        expect((await runBuiltCli(['lint', 'clean'], { cwd: dir })).code).toBe(0);
+        expect((await runBuiltCli(['lint', 'error'], { cwd: dir })).code).toBe(1);
+        const fatal = await runBuiltCli(['lint', 'missing'], { cwd: dir });
+        expectFatal(fatal, 'no such file or folder: missing');
+    });
+});
+
+describe('exit 2: one clear line for every bad input', () => {
+    it('a missing path, a glob that matches nothing, a folder without .kpi files', async () => {
+        expectFatal(await runCli(['lint', 'nope/a.kpi'], { cwd: dir }), 'no such file or folder: nope/a.kpi');
+        expectFatal(await runCli(['lint', 'clean/**/*.kpx'], { cwd: dir }), "no .kpi files match 'clean/**/*.kpx'");
+        mkdirSync(join(dir, 'empty'), { recursive: true });
+        expectFatal(await runCli(['lint', 'empty'], { cwd: dir }), 'no .kpi files found in empty');
+    });
+
+    it('a file that is not UTF-8', async () => {
+        write('latin1/a.kpi', Uint8Array.from([0x2f, 0x2f, 0x20, 0xb2, 0xe2, 0xca, 0xd4, 0x0a]));
+        expectFatal(await runCli(['lint', 'latin1'], { cwd: dir }), /^kpispec: .*latin1\/a\.kpi is not valid UTF-8 text\n$/);
+    });
+
+    it.skipIf(process.getuid?.() === 0)('an unreadable file', async () => {
+        const file = write('locked/a.kpi', CLEAN);
+        chmodSync(file, 0o000);
+        expectFatal(await runCli(['lint', 'locked'], { cwd: dir }), /^kpispec: cannot read .*locked\/a\.kpi: EACCES\n$/);
+    });
+
+    it('invalid configuration JSON, with the line and column of the fault', async () => {
+        write('badjson/kpispec.json', '{\n  "rules": {\n    "contract/no-penalty": "off",\n  }\n}\n');
+        write('badjson/a.kpi', CLEAN);
+        expectFatal(await runCli(['lint', 'badjson'], { cwd: dir }), /^kpispec: invalid configuration: .*badjson\/kpispec\.json:3:33: invalid JSON: trailing comma before '}'\n$/);
+        write('truncated/kpispec.json', '{ "rules": ');
+        write('truncated/a.kpi', CLEAN);
+        expectFatal(await runCli(['lint', 'truncated'], { cwd: dir }), /kpispec\.json:1:12: invalid JSON: unexpected end of file\n$/);
+    });
+
+    it('an unknown rule id, suggesting the likely one', async () => {
+        write('unknown-rule/kpispec.json', '{\n  "rules": {\n    "target/below-contrct": "off"\n  }\n}\n');
+        write('unknown-rule/a.kpi', CLEAN);
+        expectFatal(await runCli(['lint', 'unknown-rule'], { cwd: dir }),
+            /kpispec\.json:3:5: unknown rule "target\/below-contrct" \(did you mean "target\/below-contract"\?\)\n$/);
+    });
+
+    it('bad values: a severity, a scheme, a setting, a profile, several at once', async () => {
+        write('bad-values/kpispec.json', '{\n  "rules": { "target/vague": "warning" },\n  "scheme": 2019,\n  "colour": true\n}\n');
+        write('bad-values/a.kpi', CLEAN);
+        expectFatal(await runCli(['lint', 'bad-values'], { cwd: dir }),
+            /kpispec\.json:2:30: rules\["target\/vague"\] must be one of "error", "warn", "info", "off", not "warning" \(and 2 more\)\n$/);
+        write('bad-profile/kpispec.json', '{ "profile": "sichuan" }');
+        write('bad-profile/a.kpi', CLEAN);
+        expectFatal(await runCli(['lint', 'bad-profile'], { cwd: dir }), /kpispec\.json:1:14: unknown scoring profile "sichuan"/);
+    });
+
+    it('a configuration file that is missing, unreadable or extends what is not there', async () => {
+        expectFatal(await runCli(['lint', 'clean', '--config', 'none.json'], { cwd: dir }), 'no such configuration file: none.json');
+        mkdirSync(join(dir, 'a-folder.json'), { recursive: true });
+        expectFatal(await runCli(['lint', 'clean', '--config', 'a-folder.json'], { cwd: dir }), /a-folder\.json:1:1: cannot read the file \(EISDIR\)\n$/);
+        write('bad-extends/kpispec.json', '{\n  "extends": "../missing.json"\n}\n');
+        write('bad-extends/a.kpi', CLEAN);
+        expectFatal(await runCli(['lint', 'bad-extends'], { cwd: dir }), /bad-extends\/kpispec\.json:2:14: "extends": cannot read \.\.\/missing\.json \(ENOENT\)\n$/);
+        write('cycle/kpispec.json', '{ "extends": "./other.json" }');
+        write('cycle/other.json', '{ "extends": "./kpispec.json" }');
+        write('cycle/a.kpi', CLEAN);
+        expectFatal(await runCli(['lint', 'cycle'], { cwd: dir }), /other\.json:1:14: "extends" makes a cycle through \.\/kpispec\.json\n$/);
+    });
+
+    it('usage errors: options, values, commands', async () => {
+        expectFatal(await runCli(['lint', '--colour'], { cwd: dir }), /^kpispec: Unknown option '--colour' \(see kpispec lint --help\)\n$/);
+        expectFatal(await runCli(['lint', '--format'], { cwd: dir }), /^kpispec: Option '-f, --format <value>' argument missing \(see kpispec lint --help\)\n$/);
+        expectFatal(await runCli(['lint', 'clean', '-f', 'xml'], { cwd: dir }), "unknown format 'xml' (use stylish, json, sarif, github, junit)");
+        expectFatal(await runCli(['lint', 'clean', '--max-warnings', 'ten'], { cwd: dir }), "--max-warnings needs a whole number ≥ 0, not 'ten'");
+        expectFatal(await runCli(['lint', 'clean', '--locale', 'fr'], { cwd: dir }), "unknown locale 'fr' (use zh-CN or en)");
+        expectFatal(await runCli(['lint', 'clean', '-o', 'clean/a.kpi/report.txt'], { cwd: dir }), /cannot write .*clean\/a\.kpi\/report\.txt: ENOTDIR\n$/);
+        expectFatal(await runCli(['check'], { cwd: dir }), "unknown command 'check'");
+        const bare = await runCli([], { cwd: dir });
+        expect(bare.code).toBe(2);
+        expect(bare.stderr).toContain('Usage: kpispec <command>');
+    });
+});
+
+describe('help and version', () => {
+    it.each(['lint', 'score', 'format', 'init'])('kpispec %s --help', async command => {
+        const run = await runCli([command, '--help']);
+        expect(run.code).toBe(0);
+        expect(run.stdout).toContain(`Usage: kpispec ${command} [options]`);
+        expect((await runCli(['help', command])).stdout).toBe(run.stdout);
+    });
+
+    it('kpispec --help lists the commands; --version prints the version', async () => {
+        const help = await runCli(['--help']);
+        expect(help.code).toBe(0);
+        for (const command of ['lint', 'score', 'format', 'init']) expect(help.stdout).toContain(`  ${command} [`);
+        expect((await runCli(['--version'])).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+    });
+});

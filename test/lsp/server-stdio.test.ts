@@ -1,0 +1,94 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+    createProtocolConnection, DidChangeWatchedFilesNotification, ExitNotification, FileChangeType, HoverRequest,
+    InitializedNotification, InitializeRequest, PublishDiagnosticsNotification, ShutdownRequest,
+    StreamMessageReader, StreamMessageWriter, type Diagnostic, type ProtocolConnection,
+} from 'vscode-languageserver-protocol/node';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
+/**
+ * The executable any LSP client starts (`kpispec-language-server --stdio`), spoken to over
+ * stdio. Needs the built server (`tsc -b`). Covers what only a running server shows:
+ * diagnostics for files never opened, files changed on disk, kpispec.json, docs links.
+ */
+const repo = join(import.meta.dirname, '..', '..');
+const folder = mkdtempSync(join(tmpdir(), 'kpispec-lsp-'));
+const uri = (file: string) => pathToFileURL(join(folder, file)).toString();
+const published = new Map<string, Diagnostic[]>();
+let server: ChildProcess;
+let connection: ProtocolConnection;
+
+const codes = (file: string) => (published.get(uri(file)) ?? []).map(d => String(d.code));
+const changed = (file: string, type: FileChangeType) =>
+    connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uri(file), type }] });
+
+beforeAll(async () => {
+    cpSync(join(repo, 'examples', 'hotline-12345'), folder, { recursive: true });
+    server = spawn(process.execPath, [join(repo, 'packages', 'language', 'bin', 'kpispec-language-server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    connection = createProtocolConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
+    connection.onNotification(PublishDiagnosticsNotification.type, p => { published.set(p.uri, p.diagnostics); });
+    connection.listen();
+    await connection.sendRequest(InitializeRequest.type, {
+        processId: process.pid, rootUri: pathToFileURL(folder).toString(), locale: 'zh-cn',
+        workspaceFolders: [{ uri: pathToFileURL(folder).toString(), name: 'hotline' }],
+        capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: false } } },
+    });
+    await connection.sendNotification(InitializedNotification.type, {});
+});
+
+afterAll(async () => {
+    await connection.sendRequest(ShutdownRequest.type).catch(() => undefined);
+    await connection.sendNotification(ExitNotification.type).catch(() => undefined);
+    connection.dispose();
+    server.kill();
+    rmSync(folder, { recursive: true, force: true });
+});
+
+describe('kpispec-language-server --stdio', () => {
+    it('publishes every file\'s diagnostics without any file being opened, with links to the rule pages', async () => {
+        const files = ['targets.kpi', 'contract.kpi', 'standards.kpi', 'assessment.kpi', 'compliance.kpi'];
+        await vi.waitFor(() => expect(files.filter(f => !published.has(uri(f)))).toEqual([]), { timeout: 20_000, interval: 100 });
+        expect(codes('targets.kpi')).toEqual(expect.arrayContaining(['target/below-contract', 'target/below-standard', 'target/missing-quantity']));
+        expect(codes('compliance.kpi')).toEqual(expect.arrayContaining(['compliance/unassessed-met', 'compliance/no-data']));
+        const below = published.get(uri('targets.kpi'))!.find(d => d.code === 'target/below-contract')!;
+        expect(below.message).toContain('≥95%');
+        expect(below.codeDescription?.href).toMatch(/docs\/rules\/target\/below-contract\.md$/);
+    });
+
+    it('follows files created, changed and deleted outside the editor, across files', async () => {
+        writeFileSync(join(folder, 'extra.kpi'), '合同 额外合同 "额外" {\n    条款 甲 "甲" >= 1 个\n}\n');
+        await changed('extra.kpi', FileChangeType.Created);
+        await vi.waitFor(() => expect(codes('extra.kpi')).toContain('contract/no-penalty'), { timeout: 10_000, interval: 100 });
+
+        const contract = join(folder, 'contract.kpi');
+        writeFileSync(contract, readFileSync(contract, 'utf8').replace('条款 质检率 "录音质检率" >= 5%', '条款 质检率 "录音质检率" >= 5% 违约 "扣减服务费"'));
+        await changed('contract.kpi', FileChangeType.Changed);
+        await vi.waitFor(() => {
+            expect(codes('contract.kpi')).not.toContain('contract/no-penalty');
+            expect(codes('compliance.kpi')).not.toContain('compliance/unmet-no-penalty');
+        }, { timeout: 10_000, interval: 100 });
+
+        rmSync(join(folder, 'extra.kpi'));
+        await changed('extra.kpi', FileChangeType.Deleted);
+        await vi.waitFor(() => expect(published.get(uri('extra.kpi'))).toEqual([]), { timeout: 10_000, interval: 100 });
+    });
+
+    it('re-validates every file when kpispec.json changes', async () => {
+        expect(codes('assessment.kpi')).toContain('milestone/late');
+        writeFileSync(join(folder, 'kpispec.json'), JSON.stringify({ rules: { 'milestone/late': 'off' } }));
+        await changed('kpispec.json', FileChangeType.Created);
+        await vi.waitFor(() => expect(codes('assessment.kpi')).not.toContain('milestone/late'), { timeout: 10_000, interval: 100 });
+        expect(codes('assessment.kpi')).toContain('milestone/overdue');
+    });
+
+    it('answers requests for unknown files without falling over', async () => {
+        await connection.sendRequest(HoverRequest.type, { textDocument: { uri: uri('missing.kpi') }, position: { line: 0, character: 0 } }).catch(() => undefined);
+        await connection.sendRequest(HoverRequest.type, { textDocument: { uri: 'untitled:notes.txt' }, position: { line: 0, character: 0 } }).catch(() => undefined);
+        const hover = await connection.sendRequest(HoverRequest.type, { textDocument: { uri: uri('targets.kpi') }, position: { line: 19, character: 17 } });
+        expect(JSON.stringify(hover?.contents)).toContain('≥95%');
+    });
+});
