@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -27,6 +27,7 @@ const changed = (file: string, type: FileChangeType) =>
     connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uri(file), type }] });
 
 beforeAll(async () => {
+    if (!existsSync(join(repo, 'packages', 'language', 'dist', 'server', 'main.js'))) throw new Error('The server is not built: run `npm run build` first.');
     cpSync(join(repo, 'examples', 'hotline-12345'), folder, { recursive: true });
     server = spawn(process.execPath, [join(repo, 'packages', 'language', 'bin', 'kpispec-language-server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     connection = createProtocolConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));

@@ -8,4 +8,4 @@ export * from './model/categories.js';
 export * from './model/project.js';
 export * from './model/values.js';
 export * from './config/configuration.js';
-export * from './scoring/profile.js';
+export * from './scoring/index.js';

@@ -5,18 +5,18 @@ import type { KpiServices } from '../kpi-module.js';
 import { addDeviation, addGoalLines, setGrade, setScore } from './fixes/assessment-fixes.js';
 import { FixContext, type Fix } from './fixes/fix-context.js';
 import { addSuppressionReason, removeUnusedSuppression, suppressOnLine } from './fixes/suppression-fixes.js';
-import { addComparator, addFamily, addPenalty, addRequiredIndicator, addUnit, raiseTarget, replaceTarget } from './fixes/target-fixes.js';
+import { addComparator, addFamily, addPenalty, addRequiredIndicator, addUnit, setTarget } from './fixes/target-fixes.js';
 import type { KpiConfigurationProvider } from './configuration-provider.js';
 import { keywordLanguageOf } from './keyword-language.js';
 
 /** The quick fix of each rule; every score/* rule with a rule score is fixed by setting it. */
 const FIXES: Record<string, Fix> = {
-    'target/below-contract': raiseTarget,
-    'target/below-standard': raiseTarget,
-    'target/above-baseline': raiseTarget,
+    'target/below-contract': setTarget,
+    'target/below-standard': setTarget,
+    'target/above-baseline': setTarget,
     'target/no-comparator': addComparator,
     'target/no-unit': addUnit,
-    'target/vague': replaceTarget,
+    'target/vague': setTarget,
     'target/missing-quantity': addFamily,
     'target/missing-benefit': addFamily,
     'target/missing-satisfaction': addFamily,

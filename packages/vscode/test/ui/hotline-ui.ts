@@ -27,15 +27,17 @@ function vsixPath(): string {
 
 type Check = [name: string, run: () => Promise<void>];
 
-async function runChecks(checks: Check[]): Promise<number> {
+/** Runs the checks in order, each reported as it ends; a failed one leaves a screenshot `failed-N.png`. */
+async function runChecks(page: Page, checks: Check[]): Promise<number> {
     let failed = 0;
-    for (const [name, run] of checks) {
+    for (const [index, [name, run]] of checks.entries()) {
         const started = Date.now();
         try {
             await run();
             console.log(`  ✓ ${name} (${Date.now() - started} ms)`);
         } catch (error) {
             failed++;
+            await page.screenshot({ path: join(out, `failed-${index + 1}.png`) }).catch(() => undefined);
             console.log(`  ✗ ${name}\n${String(error instanceof Error ? error.message : error).replace(/^/gm, '      ')}`);
         }
     }
@@ -50,9 +52,10 @@ async function statusBarCounts(page: Page): Promise<{ errors: number; warnings: 
     return { errors: count('error'), warnings: count('warning'), label };
 }
 
-/** The rendered editor line whose text starts with `start` (monaco renders spaces as NBSP). */
-function editorLine(page: Page, start: string): Locator {
-    return page.locator('.monaco-editor .view-lines .view-line').filter({ hasText: start.replace(/ /g, '\u00a0') }).first();
+/** The rendered editor line holding `text` (monaco renders spaces as NBSP, which `\s` matches). */
+function editorLine(page: Page, text: string): Locator {
+    const pattern = new RegExp(text.split(' ').map(part => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'));
+    return page.locator('.monaco-editor .view-lines .view-line').filter({ hasText: pattern }).first();
 }
 
 interface ProblemRow {
@@ -66,7 +69,7 @@ interface ProblemRow {
 async function problemRows(page: Page): Promise<ProblemRow[]> {
     const rows = new Map<number, ProblemRow>();
     const list = page.locator('.markers-panel .monaco-list').first();
-    await list.locator('.monaco-list-row').first().click();
+    await list.focus(); // clicking a row would fold a file or open a marker
     let unchanged = 0;
     while (unchanged < 2) {
         const before = rows.size;
@@ -116,13 +119,13 @@ async function main(): Promise<number> {
     const vsix = vsixPath();
     await runCodeServerCli(runDir, ['--extensions-dir', extensionsDir, '--install-extension', vsix]);
     console.log(`installed ${vsix}`);
-    const server = await startCodeServer({ runDir, extensionsDir, locale: 'zh-cn', logFile: join(out, 'code-server.log') });
+    const server = await startCodeServer({ runDir, extensionsDir, logFile: join(out, 'code-server.log') });
     const context = await launchChromium(join(runDir, 'chromium'));
     const page = context.pages()[0] ?? (await context.newPage());
     const screenshot = (name: string): Promise<Buffer> => page.screenshot({ path: join(out, name) });
     try {
         await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
-        return await runChecks([
+        return await runChecks(page, [
             ['the workbench opens the folder', async () => {
                 await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
                 await page.locator('[id="status.problems"]').waitFor({ timeout: 60_000 });
@@ -163,7 +166,7 @@ async function main(): Promise<number> {
                 await page.keyboard.press('Control+G');
                 await page.keyboard.type(String(line + 1));
                 await page.keyboard.press('Enter');
-                const name = editorLine(page, ANSWER_RATE).locator('span span').filter({ hasText: /^接通率$/ }).first();
+                const name = editorLine(page, ANSWER_RATE).locator('span > span').filter({ hasText: /^接通率$/ }).first();
                 const hover = page.locator('.monaco-hover:visible').filter({ hasText: /≥\s?95%/ });
                 await waitFor('a hover showing ≥95%', async () => {
                     await name.hover();

@@ -8,8 +8,11 @@ import { referencesOf } from '../indicator-links.js';
 import { keyword } from '../keyword-language.js';
 import { dataOf, quote, stringField, type Fix, type FixContext } from './fix-context.js';
 
-/** target/below-contract, target/below-standard, target/above-baseline: write the reference's value as the target. */
-export const raiseTarget: Fix = (d, ctx) => {
+/**
+ * target/below-contract, target/below-standard, target/above-baseline: write the reference's
+ * value as the target (data `suggested`, else read from `reference`); target/vague on `>= 100%`: `= 100%`.
+ */
+export const setTarget: Fix = (d, ctx) => {
     const indicator = ctx.nodeAt(d.range.start, isIndicator);
     const target = indicator?.target?.$cstNode;
     const reference = stringField(d, 'reference');
@@ -18,14 +21,6 @@ export const raiseTarget: Fix = (d, ctx) => {
     const per = reference ? ctx.say({ zh: `（依据 ${reference}）`, en: ` (per ${reference})` }) : '';
     return ctx.action({ zh: `将目标改为 ${suggested}${per}`, en: `Set the target to ${suggested}${per}` },
         [TextEdit.replace(target.range, suggested)], [d], true);
-};
-
-/** target/vague on `>= 100%` (data `suggested`): write the exact target. */
-export const replaceTarget: Fix = (d, ctx) => {
-    const target = ctx.nodeAt(d.range.start, isIndicator)?.target?.$cstNode;
-    const suggested = stringField(d, 'suggested');
-    if (!target || !suggested) return [];
-    return ctx.action({ zh: `将目标改为 ${suggested}`, en: `Set the target to ${suggested}` }, [TextEdit.replace(target.range, suggested)], [d], true);
 };
 
 /** target/no-comparator (data `suggested`): write the comparator before the value. */

@@ -1,0 +1,93 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { URI } from 'langium';
+import { NodeFileSystem } from 'langium/node';
+import { describe, expect, it } from 'vitest';
+import { createKpiServices } from '../../packages/language/src/index.js';
+import { FIXTURES, runCli, tempDir } from './run-cli.js';
+
+/**
+ * test/fixtures/cli/config: kpispec.json extends shared/base.json (which turns
+ * contract/no-penalty and target/no-source off and sets English) and turns no-penalty back to
+ * error; nested/kpispec.json, nearer to its file, makes it info; drafts/ is ignored.
+ */
+const CONFIG = join(FIXTURES, 'config');
+
+interface Result { filePath: string; messages: Array<{ ruleId: string; severity: number; message: string }> }
+
+async function lintJson(args: string[], env: Record<string, string> = {}): Promise<Map<string, Result['messages']>> {
+    const run = await runCli(['lint', ...args, '-f', 'json'], { cwd: CONFIG, env });
+    expect(run.stderr).toBe('');
+    return new Map((JSON.parse(run.stdout) as Result[]).map(r => [r.filePath.slice(CONFIG.length + 1), r.messages]));
+}
+
+const severities = (messages: Result['messages'] | undefined, rule: string) => (messages ?? []).filter(m => m.ruleId === rule).map(m => m.severity);
+
+describe('configuration discovery', () => {
+    it('the nearest kpispec.json applies; extends merges a shared file under it; ignore skips drafts', async () => {
+        const results = await lintJson(['.']);
+        expect([...results.keys()]).toEqual(['a/contract.kpi', 'nested/contract.kpi']);
+        expect(severities(results.get('a/contract.kpi'), 'contract/no-penalty')).toEqual([2]);
+        expect(severities(results.get('nested/contract.kpi'), 'contract/no-penalty')).toEqual([0]);
+    });
+
+    it('the configuration\'s locale is used when no --locale is given, and the flag wins', async () => {
+        const english = await lintJson(['a'], { LANG: 'zh_CN.UTF-8' });
+        // Names stay Chinese; the Chinese messages quote them in 「」.
+        expect(english.get('a/contract.kpi')![0]!.message).not.toMatch(/[「」]/);
+        const chinese = await lintJson(['a', '--locale', 'zh-CN']);
+        expect(chinese.get('a/contract.kpi')![0]!.message).toMatch(/「根目录合同」/);
+    });
+
+    it('--config replaces discovery for every file', async () => {
+        const results = await lintJson(['.', '--config', 'shared/base.json']);
+        expect(severities(results.get('a/contract.kpi'), 'contract/no-penalty')).toEqual([]);
+        expect(severities(results.get('nested/contract.kpi'), 'contract/no-penalty')).toEqual([]);
+        // The base file ignores nothing, so the draft is read and its syntax error reported.
+        expect(severities(results.get('drafts/draft.kpi'), 'syntax/parsing').length).toBeGreaterThan(0);
+    });
+
+    it('a file named explicitly is linted even when ignore matches it', async () => {
+        const results = await lintJson(['drafts/draft.kpi']);
+        expect([...results.keys()]).toEqual(['drafts/draft.kpi']);
+    });
+});
+
+describe('KpiConfiguration (the service the editor shares)', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'sub'), { recursive: true });
+    const config = (text: string) => writeFileSync(join(dir, 'kpispec.json'), text);
+
+    it('loads per folder, answers synchronously, reports problems instead of throwing, and reloads after invalidate', async () => {
+        const { shared, kpi } = createKpiServices(NodeFileSystem);
+        const configuration = kpi.kpi.Configuration;
+        const file = URI.file(join(dir, 'sub', 'a.kpi'));
+        config('{ "rules": { "target/vague": "off" }, "profile": "hubei-2020" }');
+        expect(configuration.get(file).rules).toEqual({});
+        await configuration.loadFor(file, shared.workspace.FileSystemProvider);
+        expect(configuration.get(file)).toMatchObject({ rules: { 'target/vague': 'off' }, profile: 'hubei-2020' });
+        expect(configuration.fileFor(file)?.fsPath).toBe(join(dir, 'kpispec.json'));
+        expect(configuration.problems()).toEqual([]);
+
+        config('{ "rules": { "target/vague": "of" } }');
+        await configuration.loadFor(file, shared.workspace.FileSystemProvider);
+        expect(configuration.get(file).rules).toEqual({ 'target/vague': 'off' });
+
+        configuration.invalidate();
+        await configuration.loadFor(file, shared.workspace.FileSystemProvider);
+        expect(configuration.get(file)).toMatchObject({ rules: {}, profile: 'national-2020' });
+        expect(configuration.problems()).toEqual([expect.objectContaining({ line: 1, column: 30, message: expect.stringContaining('rules["target/vague"] must be one of') })]);
+
+        configuration.overrides = { noInlineConfig: true };
+        expect(configuration.get(file).noInlineConfig).toBe(true);
+    });
+
+    it('applies a configuration file\'s severities to what the language server validates', async () => {
+        config('{ "rules": { "contract/no-penalty": "error" } }');
+        writeFileSync(join(dir, 'sub', 'a.kpi'), '合同 C "c" {\n    条款 A "a" >= 95%\n}\n');
+        const { shared } = createKpiServices(NodeFileSystem);
+        const document = await shared.workspace.LangiumDocuments.getOrCreateDocument(URI.file(join(dir, 'sub', 'a.kpi')));
+        await shared.workspace.DocumentBuilder.build([document], { validation: true });
+        expect(document.diagnostics?.filter(d => d.code === 'contract/no-penalty').map(d => d.severity)).toEqual([1]);
+    });
+});
