@@ -1,12 +1,11 @@
 import { join } from 'node:path';
-import { EmptyFileSystem, inject, isReference, type AstNode, type LangiumDocument, type Module, type MultiReference, type Reference } from 'langium';
-import { createDefaultModule, createDefaultSharedModule, type PartialLangiumServices } from 'langium/lsp';
+import { EmptyFileSystem, isReference, type AstNode, type LangiumDocument, type Module, type MultiReference, type Reference } from 'langium';
+import type { PartialLangiumServices } from 'langium/lsp';
 import { parseHelper } from 'langium/test';
 import { vi } from 'vitest';
 import type { Model } from '../../packages/language/src/generated/ast.js';
-import { KpiSpecGeneratedModule, KpiSpecGeneratedSharedModule, KpiSpecLanguageMetaData } from '../../packages/language/src/generated/module.js';
-import { KpiModule, KpiSharedModule, type KpiServices } from '../../packages/language/src/kpi-module.js';
-import { KpiLspModule, KpiSharedLspModule } from '../../packages/language/src/lsp/lsp-module.js';
+import { KpiSpecLanguageMetaData } from '../../packages/language/src/generated/module.js';
+import { createKpiServices, type KpiServices } from '../../packages/language/src/kpi-module.js';
 
 /** The repository's examples, and the reference cases beside the repository (absent in a lone clone). */
 export const EXAMPLES = join(import.meta.dirname, '..', '..', 'examples');
@@ -21,12 +20,9 @@ const DevelopmentMode: Module<KpiServices, PartialLangiumServices> = {
     LanguageMetaData: () => ({ ...KpiSpecLanguageMetaData, mode: 'development' }),
 };
 
-/** The language's modules, as createKpiServices wires them (checks aside), in development mode. */
+/** The language's services, in development mode. */
 export function createDevelopmentServices(): KpiServices {
-    const shared = inject(createDefaultSharedModule(EmptyFileSystem), KpiSpecGeneratedSharedModule, KpiSharedModule, KpiSharedLspModule);
-    const kpi = inject(createDefaultModule({ shared }), KpiSpecGeneratedModule, KpiModule, KpiLspModule, DevelopmentMode);
-    shared.ServiceRegistry.register(kpi);
-    return kpi;
+    return createKpiServices(EmptyFileSystem, DevelopmentMode).kpi;
 }
 
 /**

@@ -45,10 +45,16 @@ export const KpiSharedModule: Module<LangiumSharedServices, PartialLangiumShared
     },
 };
 
-/** Creates the shared and language services; the CLI, tests and the language server all start here. */
-export function createKpiServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; kpi: KpiServices } {
+/**
+ * Creates the shared and language services; the CLI, tests and the language server all start here.
+ * `overrides` lets tests swap a service (e.g. parse in development mode to see ambiguity reports).
+ */
+export function createKpiServices(
+    context: DefaultSharedModuleContext,
+    overrides: Module<KpiServices, PartialLangiumServices> = {},
+): { shared: LangiumSharedServices; kpi: KpiServices } {
     const shared = inject(createDefaultSharedModule(context), KpiSpecGeneratedSharedModule, KpiSharedModule, KpiSharedLspModule);
-    const kpi = inject(createDefaultModule({ shared }), KpiSpecGeneratedModule, KpiModule, KpiLspModule);
+    const kpi = inject(createDefaultModule({ shared }), KpiSpecGeneratedModule, KpiModule, KpiLspModule, overrides);
     shared.ServiceRegistry.register(kpi);
     registerChecks(kpi);
     if (!context.connection) {

@@ -96,7 +96,8 @@ export class KpiFormatter extends AbstractFormatter {
             previous = token;
         }
         edits.push(...layout.edit(previous?.end ?? 0, textDocument.getText().length, previous ? layout.eol : ''));
-        return range ? edits.filter(e => e.range.start.line >= range.start.line && e.range.end.line <= range.end.line) : edits;
+        // The whitespace before a token belongs to the token's line, so a range's first line gets its indentation.
+        return range ? edits.filter(e => e.range.end.line >= range.start.line && e.range.end.line <= range.end.line) : edits;
     }
 
     private separationOf(token: CstNode, previous: CstNode | undefined): Separation {

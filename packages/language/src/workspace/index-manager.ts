@@ -1,10 +1,18 @@
-import { Cancellation, DefaultIndexManager, type LangiumDocument, type URI } from 'langium';
+import {
+    AstUtils, Cancellation, DefaultIndexManager, DocumentState, isReference, stream, URI,
+    type AstNode, type LangiumDocument, type ReferenceDescription, type ReferenceInfo, type Stream,
+} from 'langium';
+
+interface InfoDescriber {
+    createInfoDescriptions(info: ReferenceInfo): ReferenceDescription[];
+}
 
 /**
  * Two indexes on top of Langium's, kept up to date as documents are indexed, so that no
- * question the builder or a check asks costs a scan of the whole workspace:
+ * question the builder, a check or an editor feature asks costs a scan of the workspace:
  * - exported name → documents exporting it (top-level names are global: name collisions);
- * - document → documents it references, and the reverse (what an edit affects).
+ * - document → documents it references, and the reverse (what an edit affects, where
+ *   references to a node can be).
  *
  * KPI Spec rules follow chains of references: an assessment checks actuals against the
  * contract that its project's indicators link to (assessment → targets → contract). So an
@@ -15,6 +23,8 @@ export class KpiIndexManager extends DefaultIndexManager {
     private readonly exporters = new Map<string, Set<string>>();
     private readonly referenced = new Map<string, Set<string>>();
     private readonly referencing = new Map<string, Set<string>>();
+    /** Reference descriptions made on demand, per source document, until it is relinked. */
+    private readonly described = new Map<string, ReferenceDescription[]>();
 
     override async updateContent(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
         const uri = document.uri.toString();
@@ -32,15 +42,19 @@ export class KpiIndexManager extends DefaultIndexManager {
         super.removeContent(uri);
     }
 
-    override async updateReferences(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
+    /**
+     * Records which documents this one references. Langium would also describe every reference
+     * (source and target paths, text range) for find-references; those descriptions are made
+     * on demand instead, for the few documents a find-references request looks at.
+     */
+    override async updateReferences(document: LangiumDocument): Promise<void> {
         const uri = document.uri.toString();
         this.forgetReferences(uri);
-        await super.updateReferences(document, cancelToken);
         const targets = new Set<string>();
-        for (const ref of this.referenceIndex.get(uri) ?? []) {
-            if (!ref.local) targets.add(ref.targetUri.toString());
+        for (const ref of document.references) {
+            const target = isReference(ref) && !ref.error ? ref.$nodeDescription?.documentUri?.toString() : undefined;
+            if (target && target !== uri) targets.add(target);
         }
-        targets.delete(uri);
         this.referenced.set(uri, targets);
         for (const target of targets) {
             let sources = this.referencing.get(target);
@@ -52,6 +66,29 @@ export class KpiIndexManager extends DefaultIndexManager {
     override removeReferences(uri: URI): void {
         this.forgetReferences(uri.toString());
         super.removeReferences(uri);
+    }
+
+    /** References to a node: only the node's own document and those referencing it can hold any. */
+    override findAllReferences(targetNode: AstNode, astNodePath: string): Stream<ReferenceDescription> {
+        const targetUri = AstUtils.getDocument(targetNode).uri.toString();
+        return stream([targetUri, ...this.referencing.get(targetUri) ?? []])
+            .flatMap(uri => this.referenceDescriptions(uri))
+            .filter(ref => ref.targetUri.toString() === targetUri && ref.targetPath === astNodePath);
+    }
+
+    private referenceDescriptions(uri: string): ReferenceDescription[] {
+        let descriptions = this.described.get(uri);
+        if (descriptions) return descriptions;
+        const document = this.documents.getDocument(URI.parse(uri));
+        if (!document || document.state < DocumentState.IndexedReferences) return [];
+        // The per-reference step of Langium's (asynchronous) createDescriptions, protected there.
+        const provider = this.serviceRegistry.getServices(document.uri).workspace.ReferenceDescriptionProvider as unknown as InfoDescriber;
+        descriptions = AstUtils.streamAst(document.parseResult.value)
+            .flatMap(node => AstUtils.streamReferences(node))
+            .flatMap(info => provider.createInfoDescriptions(info))
+            .toArray();
+        this.described.set(uri, descriptions);
+        return descriptions;
     }
 
     /** Affected means referencing a changed document directly: those need relinking. */
@@ -99,6 +136,7 @@ export class KpiIndexManager extends DefaultIndexManager {
     }
 
     private forgetReferences(uri: string): void {
+        this.described.delete(uri);
         for (const target of this.referenced.get(uri) ?? []) {
             const sources = this.referencing.get(target);
             sources?.delete(uri);

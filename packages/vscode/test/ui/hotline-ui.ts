@@ -52,6 +52,17 @@ async function statusBarCounts(page: Page): Promise<{ errors: number; warnings: 
     return { errors: count('error'), warnings: count('warning'), label };
 }
 
+/** Opens a file (optionally `file:line`) through Quick Open, as a user does with Ctrl+P. */
+async function quickOpen(page: Page, what: string): Promise<void> {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+P');
+    await page.locator('.quick-input-widget input').waitFor();
+    await page.keyboard.type(what);
+    await page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: what.split(':')[0] }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}
+
 /** The rendered editor line holding `text` (monaco renders spaces as NBSP, which `\s` matches). */
 function editorLine(page: Page, text: string): Locator {
     const pattern = new RegExp(text.split(' ').map(part => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'));
@@ -65,15 +76,18 @@ interface ProblemRow {
     severity: 'error' | 'warning' | 'info' | undefined;
 }
 
-/** Every row of the Problems tree (it is virtualised: page through it and collect rows by index). */
+/**
+ * Every row of the Problems tree. It is virtualised, so scroll through it with the mouse wheel
+ * and collect rows by index (direct rows only: sticky-scroll headers repeat the file rows).
+ */
 async function problemRows(page: Page): Promise<ProblemRow[]> {
     const rows = new Map<number, ProblemRow>();
     const list = page.locator('.markers-panel .monaco-list').first();
-    await list.focus(); // clicking a row would fold a file or open a marker
+    await list.hover();
     let unchanged = 0;
-    while (unchanged < 2) {
+    while (unchanged < 3) {
         const before = rows.size;
-        const visible = await list.locator('.monaco-list-row').evaluateAll(elements => elements.map(e => ({
+        const visible = await list.locator('.monaco-list-rows > .monaco-list-row').evaluateAll(elements => elements.map(e => ({
             index: Number(e.getAttribute('data-index')),
             level: Number(e.getAttribute('aria-level') ?? 0),
             text: (e as HTMLElement).innerText.replace(/\s+/g, ' ').trim(),
@@ -84,7 +98,8 @@ async function problemRows(page: Page): Promise<ProblemRow[]> {
             rows.set(row.index, { index: row.index, level: row.level, text: row.text, severity });
         }
         unchanged = rows.size === before ? unchanged + 1 : 0;
-        await page.keyboard.press('PageDown');
+        await page.mouse.wheel(0, 150);
+        await page.evaluate(() => new Promise(resolve => requestAnimationFrame(resolve)));
     }
     return [...rows.values()].sort((a, b) => a.index - b.index);
 }
@@ -139,10 +154,7 @@ async function main(): Promise<number> {
                 await screenshot('status-bar.png');
             }],
             ['targets.kpi shows error and warning squiggles', async () => {
-                await page.keyboard.press('Control+P');
-                await page.keyboard.type('targets.kpi');
-                await page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: 'targets.kpi' }).first().waitFor();
-                await page.keyboard.press('Enter');
+                await quickOpen(page, 'targets.kpi');
                 await editorLine(page, ANSWER_RATE).waitFor({ timeout: 30_000 });
                 await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 30_000 });
                 await page.locator('.monaco-editor .squiggly-warning').first().waitFor({ timeout: 30_000 });
@@ -160,12 +172,11 @@ async function main(): Promise<number> {
                 }
             }],
             ['hovering 接通率 shows the contract value ≥95%', async () => {
-                // Back to the editor, scrolled so the line sits in view above the panel.
-                await page.locator('.monaco-editor .view-lines').first().click();
-                const line = lineOf(workspace, 'targets.kpi', ANSWER_RATE);
-                await page.keyboard.press('Control+G');
-                await page.keyboard.type(String(line + 1));
-                await page.keyboard.press('Enter');
+                // Narrow the Problems panel to this file, as a reviewer would, for the screenshot.
+                await page.locator('.viewpane-filter .monaco-editor').first().click();
+                await page.keyboard.type('targets.kpi');
+                // Quick Open `file:line` brings the line into view above the Problems panel.
+                await quickOpen(page, `targets.kpi:${lineOf(workspace, 'targets.kpi', ANSWER_RATE) + 1}`);
                 const name = editorLine(page, ANSWER_RATE).locator('span > span').filter({ hasText: /^接通率$/ }).first();
                 const hover = page.locator('.monaco-hover:visible').filter({ hasText: /≥\s?95%/ });
                 await waitFor('a hover showing ≥95%', async () => {

@@ -1,0 +1,125 @@
+import { DocumentState, type LangiumDocument } from 'langium';
+import { describe, expect, it, vi } from 'vitest';
+import { isClause, type Contract, type Model } from '../../packages/language/src/generated/ast.js';
+import { buildWorkspace, type TestWorkspace } from '../support/workspace.js';
+
+/*
+ * What an edit rebuilds (KpiDocumentBuilder, KpiIndexManager): a keystroke must cost what it
+ * affects, not the workspace, and still leave every file's diagnostics as a full rebuild would.
+ */
+const contract = (answerRate: string) => `
+合同 服务合同 "热线接听服务合同" 对象 热线 {
+    条款 接通率 "15秒接通率" >= ${answerRate} 违约 "扣减服务费"
+}`;
+
+const targets = `
+项目 热线 "热线接听服务" {
+    绩效指标 {
+        产出指标 {
+            质量指标 {
+                接通率 "15秒内接通率" >= 80% 依据 服务合同.接通率 来源 "话务系统"
+            }
+        }
+    }
+}`;
+
+const assessment = `
+自评 热线自评 "热线自评" 对象 热线 {
+    指标 接通率 实际 89% 分值 10 得分 10
+}`;
+
+/** Another project, with a link to a contract nobody has written yet. */
+const unrelated = `
+项目 其他 "其他项目" {
+    绩效指标 {
+        产出指标 {
+            质量指标 {
+                办结率 "办结率" >= 90% 依据 未签合同.办结率 来源 "办件系统"
+            }
+        }
+    }
+}`;
+
+const files = {
+    'contract.kpi': contract('95%'),
+    'targets.kpi': targets,
+    'assessment.kpi': assessment,
+    'other.kpi': unrelated,
+};
+
+/** Names of the files linked and validated while `run` updates the workspace. */
+async function rebuilt(ws: TestWorkspace, run: () => Promise<void>): Promise<{ linked: string[]; validated: string[] }> {
+    const name = (doc: LangiumDocument) => doc.uri.path.split('/').pop()!;
+    const linked: string[] = [];
+    const validated: string[] = [];
+    const linker = ws.services.references.Linker;
+    const original = linker.link.bind(linker);
+    const link = vi.spyOn(linker, 'link').mockImplementation((doc, token) => {
+        linked.push(name(doc));
+        return original(doc, token);
+    });
+    const listener = ws.services.shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, doc => { validated.push(name(doc)); });
+    try {
+        await run();
+    } finally {
+        link.mockRestore();
+        listener.dispose();
+    }
+    return { linked: linked.sort(), validated: validated.sort() };
+}
+
+const codes = (ws: TestWorkspace, file: string) => ws.diagnostics(file).map(d => String(d.code));
+
+describe('incremental updates', () => {
+    it('an edit relinks the files referencing the edited one and only re-validates those reaching it through them', async () => {
+        const ws = await buildWorkspace(files);
+        const before = ws.documents.get('assessment.kpi')!.references.map(r => r.ref);
+        expect(codes(ws, 'assessment.kpi')).toContain('assessment/below-contract');
+
+        const { linked, validated } = await rebuilt(ws, () => ws.edit('contract.kpi', contract('85%')));
+
+        // targets.kpi links the contract's clause; the assessment reaches it only through targets.kpi.
+        expect(linked).toEqual(['contract.kpi', 'targets.kpi']);
+        expect(validated).toEqual(['assessment.kpi', 'contract.kpi', 'targets.kpi']);
+        expect(ws.documents.get('assessment.kpi')!.references.map(r => r.ref)).toEqual(before);
+        // The assessment sees the new clause through targets.kpi's fresh link: 89% now meets ≥85%.
+        expect(codes(ws, 'assessment.kpi')).not.toContain('assessment/below-contract');
+    });
+
+    it('a file with an unresolved link is left alone by unrelated edits, and relinked once the name appears', async () => {
+        const ws = await buildWorkspace(files);
+        expect(codes(ws, 'other.kpi')).toContain('reference/unresolved');
+
+        const unrelatedEdit = await rebuilt(ws, () => ws.edit('contract.kpi', contract('96%')));
+        expect(unrelatedEdit.linked).not.toContain('other.kpi');
+        expect(unrelatedEdit.validated).not.toContain('other.kpi');
+
+        const signed = await rebuilt(ws, () => ws.edit('signed.kpi', '合同 未签合同 "补签合同" 对象 其他 {\n    条款 办结率 "办结率" >= 90% 违约 "扣费"\n}'));
+        expect(signed.linked).toContain('other.kpi');
+        expect(codes(ws, 'other.kpi')).not.toContain('reference/unresolved');
+    });
+
+    it('find references reaches the indicators of other files, and follows their edits', async () => {
+        const ws = await buildWorkspace(files);
+        const clauseOf = () => ((ws.documents.get('contract.kpi')!.parseResult.value as Model).blocks[0] as Contract).clauses.find(isClause)!;
+        const referencing = () => ws.services.references.References.findReferences(clauseOf(), { includeDeclaration: false })
+            .map(r => `${r.sourceUri.path.split('/').pop()}:${r.segment.range.start.line}`).toArray();
+        expect(referencing()).toEqual(['targets.kpi:5']);
+
+        await ws.edit('targets.kpi', targets.replace('依据 服务合同.接通率 ', ''));
+        expect(referencing()).toEqual([]);
+        await ws.edit('targets.kpi', `\n${targets}`);
+        expect(referencing()).toEqual(['targets.kpi:6']);
+    });
+
+    it('a block name taken in another file is reported in both files, and no longer once renamed', async () => {
+        const ws = await buildWorkspace(files);
+        await ws.edit('copy.kpi', contract('95%'));
+        expect(codes(ws, 'contract.kpi')).toContain('name/duplicate');
+        expect(codes(ws, 'copy.kpi')).toContain('name/duplicate');
+
+        await ws.edit('copy.kpi', contract('95%').replace('合同 服务合同', '合同 服务合同二'));
+        expect(codes(ws, 'contract.kpi')).not.toContain('name/duplicate');
+        expect(codes(ws, 'copy.kpi')).not.toContain('name/duplicate');
+    });
+});
