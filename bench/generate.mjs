@@ -13,9 +13,10 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { FAULTS } from './corpus/faults.mjs';
-import { assess, assignWeights, buildProject, random, review } from './corpus/model.mjs';
+import { assess, assignWeights, buildProject, review } from './corpus/model.mjs';
 import { renderAssessment, renderCompliance, renderContract, renderStandard, renderTargets } from './corpus/render.mjs';
 import { COMMON_STANDARD, SECTORS } from './corpus/sectors.mjs';
+import { random } from './lib/random.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const MARKER = '.bench.json';

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the real-editor tests need, idempotently (CI runs it on a fresh machine as root):
 #   - Debian: chromium (driven by playwright-core), neovim (an independent LSP client),
-#     libkrb5-dev + pkg-config (code-server's kerberos addon compiles from source);
+#     libkrb5-dev + pkg-config (code-server's kerberos addon compiles from source),
+#     fonts-wqy-microhei (a small CJK font, or the screenshots show Chinese as boxes);
 #   - code-server 4.139.1 (the real VS Code workbench and extension host) into .tools/code-server.
 # code-server needs exactly Node 24, so the pinned runtime from node_modules/.bin goes first in
 # PATH and node-gyp gets Node 24's headers (the machine's npm config points at Node 20's).
@@ -27,6 +28,7 @@ command -v chromium >/dev/null || missing+=(chromium)
 command -v nvim >/dev/null || missing+=(neovim)
 dpkg -s libkrb5-dev >/dev/null 2>&1 || missing+=(libkrb5-dev)
 command -v pkg-config >/dev/null || missing+=(pkg-config)
+dpkg -s fonts-wqy-microhei >/dev/null 2>&1 || missing+=(fonts-wqy-microhei)
 if [ ${#missing[@]} -gt 0 ]; then
   sudo=()
   [ "$(id -u)" = 0 ] || sudo=(sudo)

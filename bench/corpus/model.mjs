@@ -7,33 +7,6 @@ export const YEAR = 2023;
 export const AS_OF = `${YEAR + 1}-03-31`;
 const PERIOD_END = Date.UTC(YEAR, 11, 31);
 
-/** Seeded PRNG (mulberry32): the same seed always generates the same workspace. */
-export function random(seed) {
-    let a = seed >>> 0;
-    const next = () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-    return {
-        next,
-        between: (lo, hi) => lo + next() * (hi - lo),
-        int: (lo, hi) => lo + Math.floor(next() * (hi - lo + 1)),
-        pick: (list) => list[Math.floor(next() * list.length)],
-        chance: (p) => next() < p,
-        shuffle(list) {
-            const out = [...list];
-            for (let i = out.length - 1; i > 0; i--) {
-                const j = Math.floor(next() * (i + 1));
-                [out[i], out[j]] = [out[j], out[i]];
-            }
-            return out;
-        },
-    };
-}
-
 export const round = (x, dp = 2) => Number(x.toFixed(dp));
 export const fmt = (x) => String(round(x, 2));
 

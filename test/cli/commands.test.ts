@@ -53,6 +53,13 @@ describe('kpispec format', () => {
         expect(await runCli(['format', '--check', 'fmt'], { cwd: dir })).toMatchObject({ code: 0, stdout: '' });
     });
 
+    it('keeps the byte order mark of a file it rewrites', async () => {
+        mkdirSync(join(dir, 'fmt-bom'));
+        writeFileSync(join(dir, 'fmt-bom', 'a.kpi'), '\uFEFF' + MESSY);
+        expect((await runCli(['format', 'fmt-bom'], { cwd: dir })).code).toBe(0);
+        expect(readFileSync(join(dir, 'fmt-bom', 'a.kpi'), 'utf8')).toBe('\uFEFF' + TIDY);
+    });
+
     it('leaves a file with syntax errors alone and exits 2, naming where', async () => {
         mkdirSync(join(dir, 'fmt-broken'));
         writeFileSync(join(dir, 'fmt-broken', 'a.kpi'), '合同 C "c" {\n  条款 A "a" }\n');

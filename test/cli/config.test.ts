@@ -47,9 +47,33 @@ describe('configuration discovery', () => {
         expect(severities(results.get('drafts/draft.kpi'), 'syntax/parsing').length).toBeGreaterThan(0);
     });
 
+    it('a glob matches paths relative to the current folder, and ignore still applies', async () => {
+        const results = await lintJson(['**/*.kpi']);
+        expect([...results.keys()]).toEqual(['a/contract.kpi', 'nested/contract.kpi']);
+        expect([...(await lintJson(['nested/*.kpi'])).keys()]).toEqual(['nested/contract.kpi']);
+    });
+
     it('a file named explicitly is linted even when ignore matches it', async () => {
         const results = await lintJson(['drafts/draft.kpi']);
         expect([...results.keys()]).toEqual(['drafts/draft.kpi']);
+    });
+});
+
+describe('suppressions from the command line', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.kpi'), '合同 C "c" {\n    // kpispec-disable-next-line contract/no-penalty\n    条款 A "a" >= 95%\n}\n');
+
+    it('--no-inline-config and "noInlineConfig" ignore suppressions; "requireSuppressionReason" asks for reasons', async () => {
+        const rules = async (args: string[]) => {
+            const run = await runCli(['lint', '.', '-f', 'json', ...args], { cwd: dir });
+            return (JSON.parse(run.stdout) as Result[])[0]!.messages.map(m => `${m.ruleId}`);
+        };
+        expect(await rules([])).toEqual([]);
+        expect(await rules(['--no-inline-config'])).toEqual(['suppression/unused', 'contract/no-penalty']);
+        writeFileSync(join(dir, 'kpispec.json'), '{ "noInlineConfig": true }');
+        expect(await rules([])).toEqual(['suppression/unused', 'contract/no-penalty']);
+        writeFileSync(join(dir, 'kpispec.json'), '{ "requireSuppressionReason": true }');
+        expect(await rules([])).toEqual(['suppression/no-reason']);
     });
 });
 

@@ -1,5 +1,6 @@
+import { EmptyFileSystem, URI } from 'langium';
 import { describe, expect, it } from 'vitest';
-import type { KpiConfig } from '../../packages/language/src/index.js';
+import { createKpiServices, type KpiConfig } from '../../packages/language/src/index.js';
 import { buildWorkspace, lineRules } from '../support/workspace.js';
 
 /**
@@ -132,5 +133,15 @@ describe('configuration of suppressions', () => {
         expect(off.map(d => d.severity)).toEqual([3, 3]);
         const error = await lint('合同 C "c" {\n    条款 A "a" >= 95%\n}\n', { rules: { 'contract/no-penalty': 'error' } });
         expect(error.map(d => [d.code, d.severity])).toEqual([['contract/no-penalty', 1]]);
+    });
+
+    it('reports each comment once when Langium validates a document in several passes', async () => {
+        const { shared, kpi } = createKpiServices(EmptyFileSystem);
+        kpi.kpi.Configuration.overrides = { requireSuppressionReason: true };
+        const document = shared.workspace.LangiumDocumentFactory.fromString(SUPPRESSED + '// kpispec-disable-next-line target/vague\n', URI.parse('file:///passes/a.kpi'));
+        shared.workspace.LangiumDocuments.addDocument(document);
+        await shared.workspace.DocumentBuilder.build([document], { validation: { categories: ['built-in', 'fast'] } });
+        await shared.workspace.DocumentBuilder.build([document], { validation: { categories: ['built-in', 'fast', 'slow'] } });
+        expect(relevant(document.diagnostics ?? [])).toEqual(['2:suppression/no-reason', '7:suppression/no-reason', '7:suppression/unused']);
     });
 });

@@ -116,6 +116,11 @@ describe('formatter', () => {
         expect(await format(text, { tabSize: 2, insertSpaces: false })).toBe('标准 S "s" {\r\n\t要求 R "r" >= 90% 必设\r\n}\r\n');
     });
 
+    it('keeps a byte order mark', async () => {
+        expect(await format('\uFEFF标准 S "s" {\n}')).toBe('\uFEFF标准 S "s" {\n}\n');
+        expect(await format('\uFEFF  // c\n标准 S "s" {\n}\n')).toBe('\uFEFF// c\n标准 S "s" {\n}\n');
+    });
+
     it('formats only the requested range', async () => {
         const text = '标准 S "s" {\n  要求 A "a"   >= 90%\n  要求 B "b"   >= 90%\n}\n';
         const range = { start: { line: 2, character: 0 }, end: { line: 2, character: 20 } };

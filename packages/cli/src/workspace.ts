@@ -10,9 +10,13 @@ export function createServices(): ReturnType<typeof createKpiServices> {
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+const utf8KeepingBom = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-/** Reads a source file, refusing what is not UTF-8 text (one clear line, exit 2). */
-export async function readUtf8(file: string): Promise<string> {
+/**
+ * Reads a source file, refusing what is not UTF-8 text (one clear line, exit 2). A byte order
+ * mark is dropped, as editors do, so positions match theirs; `keepBom` keeps it for rewriting.
+ */
+export async function readUtf8(file: string, { keepBom = false } = {}): Promise<string> {
     let bytes: Uint8Array;
     try {
         bytes = await readFile(file);
@@ -20,7 +24,7 @@ export async function readUtf8(file: string): Promise<string> {
         throw new UserError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }
     try {
-        return utf8.decode(bytes);
+        return (keepBom ? utf8KeepingBom : utf8).decode(bytes);
     } catch {
         throw new UserError(`${file} is not valid UTF-8 text`);
     }

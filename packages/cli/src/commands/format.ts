@@ -45,7 +45,7 @@ export async function format(argv: string[], io: Io): Promise<number> {
     const changed: string[] = [];
     let broken = 0;
     for (const file of files) {
-        const text = await readUtf8(file);
+        const text = await readUtf8(file, { keepBom: true });
         const document = shared.workspace.LangiumDocumentFactory.fromString(text, URI.file(file));
         const { lexerErrors, parserErrors } = document.parseResult;
         const error = lexerErrors[0] ? [lexerErrors[0].line, lexerErrors[0].column]

@@ -7,9 +7,6 @@ import { CONFIG_FILE_NAME, loadConfigFile, type ConfigProblem, type LoadedConfig
 export { CONFIG_FILE_NAME, formatConfigProblem, type ConfigProblem } from './config-file.js';
 export { configSchema } from './schema.js';
 export { applyRuleSeverities, toLspSeverity } from './severity.js';
-// The CLI reaches the scoring engine through the package index; until the index exports it
-// itself, what the CLI needs comes along with the configuration.
-export { BUILTIN_PROFILES, resolveProfile, scoreAssessment, type AssessmentScore, type RowScore } from '../scoring/index.js';
 
 /** The effective configuration for one file (kpispec.json, nearest wins, `extends` merged). */
 export interface KpiConfig {

@@ -112,6 +112,8 @@ export class KpiFormatter extends AbstractFormatter {
 /** Computes the whitespace between tokens and turns differences into edits. */
 class Layout {
     readonly eol: string;
+    /** What precedes the first token: nothing, or the byte order mark the file starts with. */
+    private readonly start: string;
     private readonly text: string;
     private readonly indentUnit: string;
     private depth = 0;
@@ -119,6 +121,7 @@ class Layout {
     constructor(private readonly document: TextDocument, options: FormattingOptions) {
         this.text = document.getText();
         this.eol = this.text.includes('\r\n') ? '\r\n' : '\n';
+        this.start = this.text.startsWith('\uFEFF') ? '\uFEFF' : '';
         this.indentUnit = options.insertSpaces === false ? '\t' : ' '.repeat(options.tabSize || 4);
     }
 
@@ -126,7 +129,7 @@ class Layout {
         if (token.text === '}') this.depth = Math.max(0, this.depth - 1);
         const depth = this.depth;
         if (token.text === '{') this.depth++;
-        if (!previous) return '';
+        if (!previous) return this.start;
         const breaks = this.breaksBetween(previous, token);
         const afterLineComment = previous.hidden && previous.text.startsWith('//');
         switch (separation) {
@@ -147,7 +150,7 @@ class Layout {
 
     /** A comment stays at the end of its line, or sits on its own line at the depth of the code inside the braces. */
     beforeComment(previous: CstNode | undefined, comment: CstNode): string {
-        if (!previous) return '';
+        if (!previous) return this.start;
         const breaks = this.breaksBetween(previous, comment);
         if (breaks === 0) return ' ';
         return this.lines(previous.text === '{' ? 1 : Math.min(breaks, 2), this.depth);

@@ -37,10 +37,13 @@ export class KpiDocumentValidator extends DefaultDocumentValidator {
                 d.data = { ...data, code };
             }
         }
+        // Langium may validate a document in several calls, one per set of categories, and keeps
+        // what each returns: findings about the comments themselves come with the built-in call.
+        const builtIn = !options.categories || options.categories.includes('built-in');
         const { kept, findings } = applySuppressions(applyRuleSeverities(diagnostics, config.rules), parseDirectives(document.textDocument.getText()), {
             noInlineConfig: config.noInlineConfig,
-            requireReason: config.requireSuppressionReason,
-            reportUnused: this.runsEveryCategory(document, options),
+            requireReason: config.requireSuppressionReason && builtIn,
+            reportUnused: builtIn && this.runsEveryCategory(document, options),
         });
         return [...kept, ...applyRuleSeverities(findings.map(f => this.directiveDiagnostic(f)), config.rules)];
     }

@@ -36,6 +36,7 @@ export interface DirectiveFinding {
 export interface SuppressionOptions {
     /** Directives are ignored (and reported as suppressing nothing). */
     noInlineConfig: boolean;
+    /** Report directives without a reason. */
     requireReason: boolean;
     /** Report directives that suppressed nothing; only meaningful when every check ran. */
     reportUnused: boolean;
@@ -46,6 +47,7 @@ const DIRECTIVE = /^kpispec-(disable-next-line|disable-line|disable|enable)(?=\s
 /** Finds the directives in a document's comments (`//` and `/* *\/`, outside strings). */
 export function parseDirectives(text: string): Directive[] {
     const directives: Directive[] = [];
+    const positionAt = positions(text);
     for (const comment of comments(text)) {
         const m = DIRECTIVE.exec(comment.body.trim());
         if (!m) continue;
@@ -55,8 +57,8 @@ export function parseDirectives(text: string): Directive[] {
             kind: m[1] as DirectiveKind,
             rules: rulesPart!.split(/[\s,，]+/).filter(Boolean),
             reason: reason || undefined,
-            range: { start: positionAt(text, comment.start), end: positionAt(text, comment.end) },
-            reasonAt: positionAt(text, comment.block ? comment.end - 2 : comment.end),
+            range: { start: positionAt(comment.start), end: positionAt(comment.end) },
+            reasonAt: positionAt(comment.block ? comment.end - 2 : comment.end),
         });
     }
     return directives;
@@ -80,8 +82,7 @@ function comments(text: string): Comment[] {
             string.lastIndex = i;
             i = string.test(text) ? string.lastIndex : i + 1;
         } else if (c === '/' && text[i + 1] === '/') {
-            const newline = text.slice(i).search(/[\r\n]/);
-            const end = newline < 0 ? text.length : i + newline;
+            const end = lineEnd(text, i);
             result.push({ start: i, end, body: text.slice(i + 2, end), block: false });
             i = end;
         } else if (c === '/' && text[i + 1] === '*') {
@@ -96,10 +97,26 @@ function comments(text: string): Comment[] {
     return result;
 }
 
-function positionAt(text: string, offset: number): Position {
-    const before = text.slice(0, offset);
-    const line = before.split('\n').length - 1;
-    return { line, character: offset - (before.lastIndexOf('\n') + 1) };
+function lineEnd(text: string, from: number): number {
+    let i = from;
+    while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
+    return i;
+}
+
+/** Offset → position, by binary search over the line starts (comments can be many, files long). */
+function positions(text: string): (offset: number) => Position {
+    const starts = [0];
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return offset => {
+        let lo = 0;
+        let hi = starts.length - 1;
+        while (lo < hi) {
+            const mid = (lo + hi + 1) >> 1;
+            if (starts[mid]! <= offset) lo = mid;
+            else hi = mid - 1;
+        }
+        return { line: lo, character: offset - starts[lo]! };
+    };
 }
 
 function after(a: Position, b: Position): boolean {
@@ -121,7 +138,7 @@ export function applySuppressions(diagnostics: readonly Diagnostic[], directives
     const suppressing = directives.filter(d => d.kind !== 'enable');
     const findings: DirectiveFinding[] = [];
     if (options.noInlineConfig) {
-        for (const d of suppressing) findings.push(disabledByConfig(d));
+        if (options.reportUnused) for (const d of suppressing) findings.push(disabledByConfig(d));
         return { kept: [...diagnostics], findings };
     }
     const used = new Map<Directive, Set<string>>(suppressing.map(d => [d, new Set<string>()]));

@@ -172,11 +172,13 @@ async function main(): Promise<number> {
                 }
             }],
             ['hovering 接通率 shows the contract value ≥95%', async () => {
-                // Narrow the Problems panel to this file, as a reviewer would, for the screenshot.
-                await page.locator('.viewpane-filter .monaco-editor').first().click();
-                await page.keyboard.type('targets.kpi');
                 // Quick Open `file:line` brings the line into view above the Problems panel.
                 await quickOpen(page, `targets.kpi:${lineOf(workspace, 'targets.kpi', ANSWER_RATE) + 1}`);
+                // Narrow the Problems panel to this file, as a reviewer would, for the screenshot.
+                await page.locator('.part.panel .viewpane-filter .input').first().click();
+                await page.keyboard.type('targets.kpi');
+                await page.keyboard.press('Control+ArrowDown'); // from the filter into the list
+                await page.keyboard.press('Home');
                 const name = editorLine(page, ANSWER_RATE).locator('span > span').filter({ hasText: /^接通率$/ }).first();
                 const hover = page.locator('.monaco-hover:visible').filter({ hasText: /≥\s?95%/ });
                 await waitFor('a hover showing ≥95%', async () => {
