@@ -18,10 +18,11 @@ export interface Run {
 }
 
 /** The built CLI as a child process, as CI runs it. */
-export function runBuiltCli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<Run> {
+export function runBuiltCli(args: string[], options: { cwd?: string; env?: Record<string, string>; uid?: number } = {}): Promise<Run> {
     return new Promise(resolve => {
         execFile(NODE, [BIN, ...args], {
             cwd: options.cwd ?? REPO,
+            ...(options.uid === undefined ? {} : { uid: options.uid, gid: options.uid }),
             env: { PATH: process.env['PATH'], LANG: 'en_US.UTF-8', ...options.env },
             maxBuffer: 64 * 1024 * 1024,
         }, (error, stdout, stderr) => {
