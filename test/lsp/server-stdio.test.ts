@@ -86,6 +86,21 @@ describe('kpispec-language-server --stdio', () => {
         expect(codes('assessment.kpi')).toContain('milestone/overdue');
     });
 
+    it('shows a broken kpispec.json as a problem of that file, keeps checking, and clears it when fixed', async () => {
+        writeFileSync(join(folder, 'kpispec.json'), '{\n  "rules": { "milestone/lat": "off" }\n}\n');
+        await changed('kpispec.json', FileChangeType.Changed);
+        await vi.waitFor(() => {
+            const problems = published.get(uri('kpispec.json')) ?? [];
+            expect(problems.map(d => d.message).join()).toContain('milestone/lat');
+            expect(problems[0]?.range.start.line).toBe(1);
+        }, { timeout: 10_000, interval: 100 });
+        expect(codes('assessment.kpi')).toContain('milestone/overdue');
+
+        writeFileSync(join(folder, 'kpispec.json'), JSON.stringify({ rules: { 'milestone/late': 'off' } }));
+        await changed('kpispec.json', FileChangeType.Changed);
+        await vi.waitFor(() => expect(published.get(uri('kpispec.json'))).toEqual([]), { timeout: 10_000, interval: 100 });
+    });
+
     it('answers requests for unknown files without falling over', async () => {
         await connection.sendRequest(HoverRequest.type, { textDocument: { uri: uri('missing.kpi') }, position: { line: 0, character: 0 } }).catch(() => undefined);
         await connection.sendRequest(HoverRequest.type, { textDocument: { uri: 'untitled:notes.txt' }, position: { line: 0, character: 0 } }).catch(() => undefined);

@@ -4,6 +4,7 @@ import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { parseLocale } from '../i18n/locale.js';
 import { createKpiServices } from '../kpi-module.js';
+import { publishConfigProblems } from '../lsp/config-diagnostics.js';
 import { docsLinker, findDocsRoot, publishDiagnosticsWithDocsLinks } from '../lsp/docs-links.js';
 
 /** This file, whether it runs as ESM from `dist/server/` or bundled as CommonJS into `dist/server.cjs`. */
@@ -19,5 +20,6 @@ export function startServer(): void {
     shared.lsp.LanguageServer.onInitialize(params => {
         kpi.kpi.Settings.locale = parseLocale(params.locale) ?? kpi.kpi.Settings.locale;
     });
+    publishConfigProblems(connection, shared);
     startLanguageServer(shared);
 }
