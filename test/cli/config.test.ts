@@ -115,3 +115,34 @@ describe('KpiConfiguration (the service the editor shares)', () => {
         expect(document.diagnostics?.filter(d => d.code === 'contract/no-penalty').map(d => d.severity)).toEqual([1]);
     });
 });
+
+describe('scheme', () => {
+    const dir = tempDir();
+    const project = `项目 甲 "甲" {
+    绩效指标 {
+        产出指标 {
+            数量指标 { 接听量 "接听量" >= 100 万通 来源 "系统" }
+            成本指标 { 单位成本 "单位成本" <= 12 元/通 来源 "结算" }
+        }
+        效益指标 { 社会效益 { 办结率 "办结率" >= 90% 来源 "系统" } }
+        满意度指标 { 服务对象满意度 { 满意度 "满意度" >= 90% 来源 "回访" } }
+    }
+}
+`;
+    const mixed = async (scheme?: number) => {
+        const folder = join(dir, `scheme-${scheme ?? 'none'}`);
+        mkdirSync(folder, { recursive: true });
+        writeFileSync(join(folder, 'a.kpi'), project);
+        if (scheme) writeFileSync(join(folder, 'kpispec.json'), JSON.stringify({ scheme }));
+        const run = await runCli(['lint', folder, '-f', 'json']);
+        return (JSON.parse(run.stdout) as Result[])[0]!.messages.filter(m => m.ruleId === 'target/mixed-scheme');
+    };
+
+    it('a project consistently in the 2020 scheme passes unless the configuration asks for 2021', async () => {
+        expect(await mixed()).toEqual([]);
+        expect(await mixed(2020)).toEqual([]);
+        const findings = await mixed(2021);
+        expect(findings).toHaveLength(1);
+        expect(findings[0]!.message).toContain('2021');
+    });
+});

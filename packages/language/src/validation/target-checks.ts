@@ -1,12 +1,18 @@
+import { AstUtils } from 'langium';
+import type { Project } from '../generated/ast.js';
 import type { KpiServices } from '../kpi-module.js';
 import type { KpiChecks } from './report.js';
 import { targetAboveBaseline, targetBelowContract, targetBelowStandard, targetUnitMismatch } from './targets/reference-rules.js';
 import { targetRequiredIndicator } from './targets/standard-rules.js';
-import { targetMissingBenefit, targetMissingQuantity, targetMissingSatisfaction, targetMixedScheme } from './targets/tree-rules.js';
+import { targetMissingBenefit, targetMissingQuantity, targetMissingSatisfaction, targetMixedScheme, type Scheme } from './targets/tree-rules.js';
 import { targetNoComparator, targetNoSource, targetNoUnit, targetVague } from './targets/wording-rules.js';
 
 /** The `target/*` rules of RULES.md, one function each, named as the rule (see `targets/`). */
-export function targetChecks(_services: KpiServices): KpiChecks {
+export function targetChecks(services: KpiServices): KpiChecks {
+    const configuredScheme = (project: Project): Scheme | undefined => {
+        const scheme = services.kpi.Configuration.get(AstUtils.getDocument(project).uri).scheme;
+        return scheme === undefined ? undefined : `${scheme}`;
+    };
     return {
         Indicator: [
             targetBelowContract, targetBelowStandard, targetUnitMismatch, targetAboveBaseline,
@@ -14,7 +20,8 @@ export function targetChecks(_services: KpiServices): KpiChecks {
         ],
         Project: [
             targetMissingQuantity, targetMissingBenefit, targetMissingSatisfaction,
-            targetRequiredIndicator, targetMixedScheme,
+            targetRequiredIndicator,
+            (project, report) => targetMixedScheme(project, report, configuredScheme(project)),
         ],
     };
 }

@@ -134,4 +134,34 @@ suite('KPI Spec on examples/hotline-12345', () => {
         }
         await waitFor('target/below-contract to return after reverting', () => findDiagnostic('targets.kpi', 'target/below-contract'), { timeoutMs: 30_000 });
     });
+
+    test('kpispec.json is checked against its schema as it is edited', async () => {
+        const uri = fileUri('kpispec.json');
+        await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('{ "rules": { "target/below-contract": "loud" } }\n'));
+        try {
+            const document = await vscode.workspace.openTextDocument(uri);
+            await vscode.window.showTextDocument(document);
+            const problem = await waitFor('a schema problem on the unknown severity', () =>
+                vscode.languages.getDiagnostics(uri).find(d => d.range.start.character > 0 && /loud|error|warn|off|value/i.test(d.message)), { timeoutMs: 60_000 });
+            assert.fail(JSON.stringify([problem.message, problem.source, vscode.languages.getDiagnostics(uri).map(d => d.source + ':' + d.message)]));
+        } finally {
+            await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+            await vscode.workspace.fs.delete(uri);
+        }
+    });
+
+    test('a kpispec.json written outside the editor re-checks files that are not open', async () => {
+        const uri = fileUri('kpispec.json');
+        await waitFor('target/below-contract before', () => findDiagnostic('targets.kpi', 'target/below-contract'));
+        await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('{ "rules": { "target/below-contract": "off" } }\n'));
+        try {
+            await waitFor('target/below-contract to be turned off', () =>
+                findDiagnostic('targets.kpi', 'target/below-contract') ? undefined : true, { timeoutMs: 60_000 });
+            assert.ok(findDiagnostic('targets.kpi', 'target/below-standard'), 'other rules still report');
+        } finally {
+            await vscode.workspace.fs.delete(uri);
+        }
+        await waitFor('target/below-contract back once kpispec.json is deleted', () =>
+            findDiagnostic('targets.kpi', 'target/below-contract'), { timeoutMs: 60_000 });
+    });
 });

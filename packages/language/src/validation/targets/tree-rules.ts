@@ -75,7 +75,7 @@ export function targetMissingSatisfaction(project: Project, report: Report): voi
     }, report);
 }
 
-type Scheme = '2020' | '2021';
+export type Scheme = '2020' | '2021';
 
 /** A group that belongs to one scheme; `misplaced` when it mixes the schemes by itself. */
 interface SchemeMarker {
@@ -112,11 +112,14 @@ function groupPathEn(group: Level1Group | Level2Group): string {
     return isLevel2Group(group) ? `'${group.$container?.category} › ${group.category}'` : `level-1 '${group.category}'`;
 }
 
-/** Reported once per project, on the first group that breaks the scheme the project started with. */
-export function targetMixedScheme(project: Project, report: Report): void {
+/**
+ * Reported once per project, on the first group that breaks the scheme the configuration asks
+ * for (`kpispec.json` `scheme`) or, without one, the scheme the project started with.
+ */
+export function targetMixedScheme(project: Project, report: Report, configured?: Scheme): void {
     const markers = schemeMarkers(project);
     const first = markers[0];
-    const offending = markers.find(m => m.misplaced) ?? markers.find(m => m.scheme !== first?.scheme);
+    const offending = markers.find(m => m.misplaced) ?? markers.find(m => m.scheme !== (configured ?? first?.scheme));
     if (!first || !offending) return;
     const group = offending.group;
     const parent = isLevel2Group(group) ? group.$container?.category : undefined;
@@ -124,6 +127,11 @@ export function targetMixedScheme(project: Project, report: Report): void {
         ? {
             zh: `${groupPath(group)}混用了指标体系：${group.category}属于2021年体系（财预〔2021〕101号）的一级成本指标，不应放在${parent}下`,
             en: `${groupPathEn(group)} mixes the schemes: ${group.category} belongs under the 2021 scheme's level-1 cost (101号), not under ${parent}`,
+        }
+        : configured
+        ? {
+            zh: `${groupPath(group)}属于${offending.scheme}年体系，而配置（kpispec.json 的 scheme）要求${configured}年体系`,
+            en: `${groupPathEn(group)} follows the ${offending.scheme} scheme, but the configuration (kpispec.json "scheme") asks for the ${configured} scheme`,
         }
         : {
             zh: `${groupPath(group)}属于${offending.scheme}年体系，而本项目${groupPath(first.group)}属于${first.scheme}年体系`,
