@@ -22,7 +22,7 @@ export default defineConfig({
     launchArgs: ['--disable-extensions'],
     useInstallation: desktop ? undefined : { fromPath: join(here, 'test', 'code-server-launcher', 'code-server-test') },
     // The launcher streams this file: code-server's extension host output reaches no console.
-    env: desktop ? {} : { KPI_TEST_RESULTS: join(here, '..', '..', 'test-results', 'editor', 'test-electron', 'results.txt') },
+    env: desktop ? {} : { KPISPEC_TEST_RESULTS: join(here, '..', '..', 'test-results', 'editor', 'test-electron', 'results.txt') },
     mocha: {
         ui: 'tdd',
         timeout: 180_000,

@@ -149,3 +149,15 @@ describe('help and version', () => {
         expect((await runCli(['--version'])).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
     });
 });
+
+describe('parse errors are not configurable', () => {
+    const dir = tempDir();
+    it('"syntax/parsing": "off" is a configuration error', async () => {
+        mkdirSync(join(dir, 'syntax-off'), { recursive: true });
+        writeFileSync(join(dir, 'syntax-off', 'kpispec.json'), '{ "rules": { "syntax/parsing": "off" } }');
+        writeFileSync(join(dir, 'syntax-off', 'a.kpi'), '合同 甲 "甲" {\n');
+        const run = await runCli(['lint', 'syntax-off'], { cwd: dir });
+        expect(run.code).toBe(2);
+        expect(run.stderr).toContain('syntax/parsing');
+    });
+});

@@ -1,6 +1,6 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { URI, UriUtils } from 'langium';
-import { RULES } from '../rules/catalog.js';
+import { CONFIGURABLE_RULES } from '../rules/catalog.js';
 import type { KpiConfig } from './configuration.js';
 import { likelyMeant } from './did-you-mean.js';
 import { JsonSyntaxError, lineColumn, parseJsonWithLocations, pointerSegment, type JsonLocation } from './json-positions.js';
@@ -115,7 +115,7 @@ export function mergeSettings(base: Partial<KpiConfig>, own: Partial<KpiConfig>)
     return merged;
 }
 
-const RULE_IDS = RULES.map(r => r.id);
+const RULE_IDS = CONFIGURABLE_RULES.map(r => r.id);
 const OPTION_NAMES = Object.keys((configSchema()['properties'] ?? {}) as object);
 
 /** `rules["target/below-contract"]`, `profiles.hubei.weights` — how a user would point at a value. */

@@ -1,4 +1,4 @@
-import { RULES } from '../rules/catalog.js';
+import { CONFIGURABLE_RULES } from '../rules/catalog.js';
 import { BUILTIN_PROFILES } from '../scoring/profiles.js';
 
 const LEVEL1 = ['output', 'benefit', 'satisfaction', 'cost'];
@@ -46,7 +46,7 @@ export function configSchema(): Record<string, unknown> {
                 description: 'Severity per rule id: "error", "warn", "info" or "off". / 按规则设置级别。',
                 type: 'object',
                 additionalProperties: false,
-                properties: Object.fromEntries(RULES.map(r => [r.id, {
+                properties: Object.fromEntries(CONFIGURABLE_RULES.map(r => [r.id, {
                     description: `${r.title.zh} / ${r.title.en} (default: ${r.severity})`,
                     $ref: '#/definitions/severity',
                 }])),

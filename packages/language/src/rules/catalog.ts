@@ -82,6 +82,16 @@ export function isRuleId(id: string): boolean {
     return byId.has(id);
 }
 
+/**
+ * Parse errors cannot be switched off, lowered or suppressed (as in ESLint): until they are
+ * fixed, nobody knows what the file says.
+ */
+export function isConfigurable(id: string): boolean {
+    return byId.has(id) && !id.startsWith('syntax/');
+}
+
+export const CONFIGURABLE_RULES: readonly RuleMeta[] = RULES.filter(r => isConfigurable(r.id));
+
 /** Path of the rule's docs page, relative to the repository root. */
 export function ruleDocsPath(id: string): string {
     return `docs/rules/${id}.md`;

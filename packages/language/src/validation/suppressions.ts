@@ -1,7 +1,7 @@
 import type { Diagnostic, Position, Range } from 'vscode-languageserver-types';
 import { likelyMeant } from '../config/did-you-mean.js';
 import type { Bilingual } from '../i18n/locale.js';
-import { isRuleId, RULES } from '../rules/catalog.js';
+import { isConfigurable, isRuleId, RULES } from '../rules/catalog.js';
 
 /**
  * Inline suppressions, ESLint-style:
@@ -123,9 +123,8 @@ function after(a: Position, b: Position): boolean {
     return a.line > b.line || (a.line === b.line && a.character > b.character);
 }
 
-/** A parse error cannot be waved away: the file does not mean what it says. */
 function suppressible(d: Diagnostic): boolean {
-    return !(typeof d.code === 'string' && d.code.startsWith('syntax/'));
+    return typeof d.code === 'string' && isConfigurable(d.code);
 }
 
 const ALL = '*';

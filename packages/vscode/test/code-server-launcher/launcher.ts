@@ -6,7 +6,7 @@
  * its payload, and exits with the code the extension host reports when the tests end.
  *
  * The extension host's output reaches neither code-server's log nor the browser, so the Mocha
- * reporter writes results to the file named by KPI_TEST_RESULTS, which this launcher streams.
+ * reporter writes results to the file named by KPISPEC_TEST_RESULTS, which this launcher streams.
  */
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -81,7 +81,7 @@ async function main(): Promise<number> {
     const logDir = join(root, 'test-results', 'editor', 'test-electron');
     mkdirSync(logDir, { recursive: true });
     const runDir = mkdtempSync(join(tmpdir(), 'kpispec-test-electron-'));
-    const results = streamResults(process.env.KPI_TEST_RESULTS);
+    const results = streamResults(process.env.KPISPEC_TEST_RESULTS);
     const timeoutMs = Number(process.env.KPISPEC_TEST_TIMEOUT_MS ?? 10 * 60_000);
 
     const server = await startCodeServer({

@@ -1,11 +1,11 @@
 -- Neovim as an independent LSP client of `kpispec-language-server --stdio` (run headless by
 -- neovim-check.ts): start the server on a folder, collect every publishDiagnostics, then open
--- targets.kpi and read what Neovim itself holds for the buffer. Writes JSON to $KPI_NVIM_OUT.
-local workspace = vim.env.KPI_WORKSPACE
+-- targets.kpi and read what Neovim itself holds for the buffer. Writes JSON to $KPISPEC_NVIM_OUT.
+local workspace = vim.env.KPISPEC_NVIM_WORKSPACE
 local result = { published = {}, buffer = {}, errors = {} }
 
 local function finish()
-  local file = io.open(vim.env.KPI_NVIM_OUT, 'w')
+  local file = io.open(vim.env.KPISPEC_NVIM_OUT, 'w')
   file:write(vim.fn.json_encode(result))
   file:close()
   vim.cmd('qall!')
@@ -15,7 +15,7 @@ local last_publish = vim.loop.now()
 local exited = false
 local client_id = vim.lsp.start_client({
   name = 'kpispec',
-  cmd = vim.fn.json_decode(vim.env.KPI_SERVER_CMD),
+  cmd = vim.fn.json_decode(vim.env.KPISPEC_NVIM_SERVER_CMD),
   root_dir = workspace,
   workspace_folders = { { uri = vim.uri_from_fname(workspace), name = 'hotline-12345' } },
   handlers = {

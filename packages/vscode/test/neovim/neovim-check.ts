@@ -34,7 +34,7 @@ function serverCommand(): string[] {
 
 async function runNeovim(workspace: string, output: string): Promise<void> {
     const child = spawn('nvim', ['--headless', '--clean', '-n', '-i', 'NONE', '-c', `luafile ${join(root, 'packages', 'vscode', 'test', 'neovim', 'check.lua')}`], {
-        env: { ...process.env, KPI_WORKSPACE: workspace, KPI_NVIM_OUT: output, KPI_SERVER_CMD: JSON.stringify(serverCommand()) },
+        env: { ...process.env, KPISPEC_NVIM_WORKSPACE: workspace, KPISPEC_NVIM_OUT: output, KPISPEC_NVIM_SERVER_CMD: JSON.stringify(serverCommand()) },
         stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';

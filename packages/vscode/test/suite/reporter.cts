@@ -2,12 +2,12 @@ import { appendFileSync } from 'node:fs';
 
 /**
  * Mocha reporter for the editor suite: one line per test and a closing `N passed, N failed`.
- * In code-server the extension host's console goes nowhere, so when KPI_TEST_RESULTS names a
+ * In code-server the extension host's console goes nowhere, so when KPISPEC_TEST_RESULTS names a
  * file the lines go there (the launcher streams it); otherwise to the console.
  */
 class ResultsReporter {
     constructor(runner: Mocha.Runner) {
-        const file = process.env.KPI_TEST_RESULTS;
+        const file = process.env.KPISPEC_TEST_RESULTS;
         const write = (text: string): void => {
             if (file) appendFileSync(file, text + '\n');
             else console.log(text);

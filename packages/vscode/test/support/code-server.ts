@@ -17,19 +17,15 @@ export function repoRoot(): string {
 }
 
 export interface CodeServerOptions {
-    /** A folder of its own for this run: code-server's home, caches, temp files and log. */
+    /** A folder of its own for this run: code-server's home, user data, caches and temp files. */
     runDir: string;
     extensionsDir: string;
-    /** Defaults to runDir/user-data (throw-away, so no editors or state survive from earlier runs). */
-    userDataDir?: string;
     /** Display language (`--locale`), e.g. zh-cn. */
     locale?: string;
     /** Extra VS Code flags passed through (`--vscode-option`), e.g. enable-smoke-test-driver. */
     vscodeOptions?: string[];
-    /** Settings merged over the quiet defaults. */
-    settings?: Record<string, unknown>;
-    /** Where code-server's output goes; defaults to runDir/code-server.log. */
-    logFile?: string;
+    /** Where code-server's output goes (kept with the test results). */
+    logFile: string;
 }
 
 export interface CodeServer {
@@ -37,7 +33,6 @@ export interface CodeServer {
     url: string;
     /** host:port, the authority of vscode-remote:// URIs. */
     authority: string;
-    logFile: string;
     stop(): Promise<void>;
 }
 
@@ -100,17 +95,17 @@ async function freePort(): Promise<number> {
     });
 }
 
-function writeSettings(userDataDir: string, extra: Record<string, unknown>): void {
+function writeSettings(userDataDir: string): void {
     const file = join(userDataDir, 'User', 'settings.json');
     mkdirSync(dirname(file), { recursive: true });
-    const existing = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
-    writeFileSync(file, JSON.stringify({ ...existing, ...QUIET_SETTINGS, ...extra }, null, 2));
+    writeFileSync(file, JSON.stringify(QUIET_SETTINGS, null, 2));
 }
 
 /** Starts code-server in its own process group and resolves once it answers HTTP. */
 export async function startCodeServer(options: CodeServerOptions): Promise<CodeServer> {
-    const userDataDir = options.userDataDir ?? join(options.runDir, 'user-data');
-    writeSettings(userDataDir, options.settings ?? {});
+    // A throw-away user data folder: no editors, backups or state survive from earlier runs.
+    const userDataDir = join(options.runDir, 'user-data');
+    writeSettings(userDataDir);
     mkdirSync(options.extensionsDir, { recursive: true });
     const port = await freePort();
     const authority = `127.0.0.1:${port}`;
@@ -121,7 +116,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
         ...(options.locale ? ['--locale', options.locale] : []),
         ...(options.vscodeOptions ?? []).flatMap(o => ['--vscode-option', o]),
     ];
-    const logFile = options.logFile ?? join(options.runDir, 'code-server.log');
+    const logFile = options.logFile;
     mkdirSync(dirname(logFile), { recursive: true });
     const log = createWriteStream(logFile);
     const child: ChildProcess = spawn(codeServerBinary(), args, {
@@ -168,5 +163,5 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
         await stop();
         throw error;
     }
-    return { url, authority, logFile, stop };
+    return { url, authority, stop };
 }
