@@ -78,7 +78,13 @@ else
   "allowScripts": { "code-server": true, "argon2": true }
 }
 EOF
-  (cd "$cs_dir" && npm_config_nodedir="$nodedir" npm install --no-audit --no-fund --loglevel=error)
+  # Run by `npm run`, this script inherits npm_* variables of an npm on Node 20 (the user agent
+  # among them, which code-server's install checks for "node/v24"): drop them all.
+  (
+    cd "$cs_dir"
+    while IFS= read -r var; do unset "$var"; done < <(compgen -e | grep -i '^npm_')
+    npm_config_nodedir="$nodedir" npm install --no-audit --no-fund --loglevel=error
+  )
   [ "$(installed_version)" = "$CODE_SERVER_VERSION" ] || { log "code-server did not install" >&2; exit 1; }
 fi
 log "ready: chromium $(chromium --version 2>/dev/null | awk '{print $2}'), $(nvim --version | head -1), code-server $CODE_SERVER_VERSION"

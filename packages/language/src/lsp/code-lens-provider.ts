@@ -6,7 +6,7 @@ import { pick, type Locale } from '../i18n/locale.js';
 import type { KpiServices } from '../kpi-module.js';
 import { AssessmentScores } from './assessment-scores.js';
 import { formatScore } from './describe.js';
-import { gradeLabel } from './grades.js';
+import { GRADE_KEYWORD } from '../scoring/index.js';
 
 /**
  * Above every assessment row, the execution line and the total: the score the scoring rule
@@ -36,7 +36,7 @@ export class KpiCodeLensProvider implements CodeLensProvider {
             const execution = score.execution;
             if (execution?.ruleScore !== undefined) add(execution.node.$cstNode?.range, ruleScore(locale, execution.ruleScore, execution.weight));
             const total = assessment.items.find(i => i.$type === 'Total');
-            const grade = pick(locale, gradeLabel(score.grade.computed));
+            const grade = pick(locale, GRADE_KEYWORD[score.grade.computed]);
             add(total?.$cstNode?.range, `${ruleScore(locale, score.total.ruleScore, score.total.declaredWeight ?? score.total.weight)} · ${grade}`);
         }
         return lenses;

@@ -16,8 +16,9 @@ import {
     actualAgainst, compareTarget, compareWithBaseline, formatPercent, formatScore, linkLabel,
     linkValueText, targetText,
 } from './describe.js';
-import { gradeLabel } from './grades.js';
-import { indicatorsLinking, referencesOf } from './indicator-links.js';
+import { referencesOf } from '../model/references.js';
+import { indicatorsLinking } from './indicator-links.js';
+import { GRADE_KEYWORD } from '../scoring/index.js';
 
 type Row = [Bilingual | string, Bilingual | string | undefined, Bilingual | string | undefined];
 
@@ -62,7 +63,7 @@ export class HoverContent {
     private indicator(indicator: Indicator): string {
         const level2 = indicator.$container;
         const constraint = constraintOf(indicator.target);
-        const rows = referencesOf(indicator).map((ref): Row => [linkLabel(ref), linkValueText(ref), compareTarget(constraint, ref)]);
+        const rows = referencesOf(indicator).map(h => h.entry).map((ref): Row => [linkLabel(ref), linkValueText(ref), compareTarget(constraint, ref)]);
         return this.lines([
             this.heading({ zh: '指标', en: 'Indicator' }, indicator.name, indicator.title),
             level2?.$container ? `${level2.$container.category} › ${level2.category}` : undefined,
@@ -95,7 +96,7 @@ export class HoverContent {
         const indicator = row.indicator?.ref;
         const score = this.scores.row(row);
         const actual = isMeasuredActual(row.actual) && row.actual.value ? measureOf(row.actual.value) : undefined;
-        const held = indicator ? referencesOf(indicator).map((ref): Row => [
+        const held = indicator ? referencesOf(indicator).map(h => h.entry).map((ref): Row => [
             linkLabel(ref),
             linkValueText(ref),
             isBaseline(ref)
@@ -129,7 +130,7 @@ export class HoverContent {
         return this.lines([
             `**${pick(this.locale, { zh: '合计', en: 'Total' })}**`,
             this.ruleScore(score.total.ruleScore, score.total.declaredWeight ?? score.total.weight, score.total.declaredScore ?? score.total.claimed),
-            this.field({ zh: '按规则的等级', en: 'Grade by the rule' }, gradeLabel(score.grade.computed)),
+            this.field({ zh: '按规则的等级', en: 'Grade by the rule' }, GRADE_KEYWORD[score.grade.computed]),
         ]);
     }
 

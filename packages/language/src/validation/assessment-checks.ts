@@ -9,7 +9,7 @@ import { percent } from '../scoring/index.js';
 import { direction, formatConstraint, formatMeasure, meets, ratio, toOp, type Measure } from '../units/index.js';
 import { assessmentScores, scoredRow } from './assessment/score-cache.js';
 import type { KpiChecks, Report } from './report.js';
-import { describeReference, readConstraint, referenceMeasure, referencesOf } from './targets/references.js';
+import { describeReference, readConstraint, referenceMeasure, referencesOf } from '../model/references.js';
 
 /** The actual of a row as a value; a comparison (`实际 >= 266 米`) still says which value. */
 function actualMeasure(node: IndicatorAssessment): Measure | undefined {

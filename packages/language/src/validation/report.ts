@@ -46,9 +46,17 @@ export function reporter(accept: ValidationAcceptor, locale: () => Locale): Repo
 
 /** Adapts a map of checks to Langium's registry shape. */
 export function toValidationChecks(checks: KpiChecks, locale: () => Locale): ValidationChecks<KpiSpecAstType> {
+    // Langium makes one acceptor per document validation: one Report for it serves every check
+    // on every node, instead of a closure per check call.
+    const reports = new WeakMap<ValidationAcceptor, Report>();
+    const reportFor = (accept: ValidationAcceptor): Report => {
+        let report = reports.get(accept);
+        if (!report) reports.set(accept, report = reporter(accept, locale));
+        return report;
+    };
     const result: Record<string, Array<(node: AstNode, accept: ValidationAcceptor) => void>> = {};
     for (const [type, list] of Object.entries(checks)) {
-        result[type] = (list as Array<Check<AstNode>>).map(check => (node, accept) => check(node, reporter(accept, locale)));
+        result[type] = (list as Array<Check<AstNode>>).map(check => (node, accept) => check(node, reportFor(accept)));
     }
     return result as ValidationChecks<KpiSpecAstType>;
 }

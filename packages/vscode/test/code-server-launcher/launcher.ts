@@ -11,6 +11,7 @@
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, resolve } from 'node:path';
+import type { BrowserContext } from 'playwright-core';
 import { launchChromium } from '../support/chromium.js';
 import { repoRoot, startCodeServer } from '../support/code-server.js';
 
@@ -51,8 +52,8 @@ function parseArgs(argv: string[]): LaunchArgs {
 }
 
 /** Prints what the test reporter appends to its results file, as it appears. */
-function streamResults(file: string | undefined): { flush(): void; stop(): void } {
-    if (!file) return { flush() {}, stop() {} };
+function streamResults(file: string | undefined): { stop(): void } {
+    if (!file) return { stop() {} };
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, '');
     let offset = 0;
@@ -68,7 +69,7 @@ function streamResults(file: string | undefined): { flush(): void; stop(): void 
         process.stdout.write(buffer);
     };
     const timer = setInterval(flush, 300);
-    return { flush, stop: () => { clearInterval(timer); flush(); } };
+    return { stop: () => { clearInterval(timer); flush(); } };
 }
 
 async function main(): Promise<number> {
@@ -92,18 +93,17 @@ async function main(): Promise<number> {
         logFile: join(logDir, 'code-server.log'),
     });
     const browserLog: string[] = [];
-    const context = await launchChromium(join(runDir, 'chromium'));
+    let context: BrowserContext | undefined;
+    let code: number;
     try {
+        context = await launchChromium(join(runDir, 'chromium'));
         const page = context.pages()[0] ?? (await context.newPage());
-        // The workbench calls these when it runs extension tests (VS Code's own browser integration tests do the same).
-        const exitCode = new Promise<number>(resolveExit => {
-            void page.exposeFunction('codeAutomationExit', (code: number) => resolveExit(code));
-        });
-        await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => {
-            browserLog.push(`[${type}] ${args.map(a => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ')}`);
-        });
-        page.on('console', message => browserLog.push(`[console.${message.type()}] ${message.text()}`));
+        page.on('console', message => browserLog.push(`[${message.type()}] ${message.text()}`));
         page.on('pageerror', error => browserLog.push(`[pageerror] ${error.message}`));
+        // The workbench calls this when the extension tests end (VS Code's own browser integration tests use it too).
+        let exit!: (code: number) => void;
+        const exitCode = new Promise<number>(resolveExit => (exit = resolveExit));
+        await page.exposeFunction('codeAutomationExit', (code: number) => exit(code));
 
         const remote = (path: string): string => `vscode-remote://${server.authority}${path}`;
         const payload = [
@@ -118,20 +118,17 @@ async function main(): Promise<number> {
             console.error(`code-server launcher: the tests did not finish within ${timeoutMs / 1000} s`);
             resolveTimeout(1);
         }, timeoutMs).unref());
-        const code = await Promise.race([exitCode, timeout]);
-        results.stop();
-        if (code !== 0) {
-            console.error(`code-server launcher: exit code ${code}; logs in ${logDir} (code-server.log, browser.log)`);
-            await page.screenshot({ path: join(logDir, 'failure.png') }).catch(() => undefined);
-        }
-        return code;
+        code = await Promise.race([exitCode, timeout]);
+        if (code !== 0) await page.screenshot({ path: join(logDir, 'failure.png') }).catch(() => undefined);
     } finally {
         results.stop();
         writeFileSync(join(logDir, 'browser.log'), browserLog.join('\n') + '\n');
-        await context.close().catch(() => undefined);
+        await context?.close().catch(() => undefined);
         await server.stop();
         rmSync(runDir, { recursive: true, force: true });
     }
+    if (code !== 0) console.error(`code-server launcher: exit code ${code}; screenshot and logs in ${logDir}`);
+    return code;
 }
 
 main().then(

@@ -6,9 +6,9 @@ import {
     type Assessment, type Execution, type IndicatorAssessment, type Total,
 } from '../../generated/ast.js';
 import { formatScore } from '../describe.js';
-import { gradeLabel } from '../grades.js';
 import { keyword } from '../keyword-language.js';
 import { numberField, quote, stringField, type Fix, type FixContext } from './fix-context.js';
+import { GRADE_KEYWORD, type GradeId } from '../../scoring/index.js';
 
 type Scored = IndicatorAssessment | Execution | Total;
 const isScored = (n: unknown): n is Scored => isIndicatorAssessment(n) || isExecution(n) || isTotal(n);
@@ -34,8 +34,9 @@ export const setGrade: Fix = (d, ctx) => {
     const statement = ctx.nodeAt(d.range.start, isGradeStatement);
     const grade = stringField(d, 'grade');
     const written = GrammarUtils.findNodeForProperty(statement?.$cstNode, 'grade');
-    if (!grade || !written) return [];
-    const label = ctx.kw(gradeLabel(grade));
+    const keyword = grade === undefined ? undefined : GRADE_KEYWORD[grade as GradeId];
+    if (!keyword || !written) return [];
+    const label = ctx.kw(keyword);
     return ctx.action({ zh: `将等级改为 ${label}`, en: `Set the grade to ${label}` }, [TextEdit.replace(written.range, label)], [d], true);
 };
 

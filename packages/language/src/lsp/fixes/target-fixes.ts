@@ -4,7 +4,7 @@ import { TextEdit, type Diagnostic } from 'vscode-languageserver';
 import { isBaseline, isClause, isComparison, isIndicator, isProject, type Indicator, type Project } from '../../generated/ast.js';
 import { FAMILY_KEYWORD, familyOf, type Family } from '../../model/categories.js';
 import { indicatorsOf } from '../../model/project.js';
-import { referencesOf } from '../indicator-links.js';
+import { qualifiedName, referencesOf } from '../../model/references.js';
 import { keyword } from '../keyword-language.js';
 import { dataOf, quote, stringField, type Fix, type FixContext } from './fix-context.js';
 
@@ -101,7 +101,7 @@ function suggestedFamily(family: unknown): { level1: Family; level2: Family } {
 
 /** The value of the clause or requirement an indicator is held to, as written (`>= 95%`). */
 function referenceTargetText(indicator: Indicator, reference: string): string | undefined {
-    const ref = referencesOf(indicator).find(r => `${r.$container?.name}.${r.name}` === reference);
+    const ref = referencesOf(indicator).map(h => h.entry).find(r => qualifiedName(r) === reference);
     return ref && !isBaseline(ref) ? ref.target?.$cstNode?.text : undefined;
 }
 

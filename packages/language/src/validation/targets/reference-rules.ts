@@ -7,7 +7,7 @@ import {
 import type { Report } from '../report.js';
 import {
     describeReference, qualifiedName, readConstraint, referenceMeasure, referencesOf, sourceText, type HeldTo,
-} from './references.js';
+} from '../../model/references.js';
 
 /** Below-* and above-baseline findings mark the target value: the text a fix replaces. */
 function onTarget(indicator: Indicator): { node: Indicator; property: 'target' | 'name' } {

@@ -2,7 +2,7 @@
 import { isBaseline, isComparison, isDateLiteral, isQualitative, type Indicator } from '../../generated/ast.js';
 import { comparable, direction, formatConstraint, formatMeasure, type Constraint, type Measure } from '../../units/index.js';
 import type { Report } from '../report.js';
-import { readConstraint, referenceMeasure, referencesOf } from './references.js';
+import { readConstraint, referenceMeasure, referencesOf } from '../../model/references.js';
 
 /** The direction a bare value most likely meant: that of a linked reference, else ≤ for a deadline, else ≥. */
 function likelyComparator(indicator: Indicator, value: Measure): '>=' | '<=' {

@@ -4,10 +4,10 @@ import { AstUtils, type AstNode } from 'langium';
 import {
     isClause, isComparison, isDateLiteral, isProject, isRequirement,
     type Baseline, type Clause, type Indicator, type Project, type Requirement, type Standard, type Target,
-} from '../../generated/ast.js';
-import type { Bilingual } from '../../i18n/locale.js';
-import { constraintOf, measureOf } from '../../model/values.js';
-import { formatMeasure, type Constraint, type Measure } from '../../units/index.js';
+} from '../generated/ast.js';
+import type { Bilingual } from '../i18n/locale.js';
+import { constraintOf, measureOf } from './values.js';
+import { formatMeasure, type Constraint, type Measure } from '../units/index.js';
 
 export type Reference = Clause | Requirement | Baseline;
 
