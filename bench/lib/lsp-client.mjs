@@ -29,13 +29,19 @@ export async function startServer(folder, { settings = {}, nodeArgs = [], env } 
         env: { ...process.env, ...env },
     });
     let stderr = '';
+    const waiters = new Set();
+    let stopping = false;
     child.stderr.on('data', chunk => { stderr = (stderr + chunk).slice(-20_000); });
-    const exited = new Promise(resolve => child.once('exit', (code, signal) => resolve({ code, signal })));
+    let died;
+    const exited = new Promise(resolve => child.once('exit', (code, signal) => {
+        died = { code, signal };
+        resolve(died);
+        for (const w of [...waiters]) w();
+    }));
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
 
     /** Every publishDiagnostics: time since start, uri, diagnostics. */
     const published = [];
-    const waiters = new Set();
     connection.onNotification(PublishDiagnosticsNotification.type, params => {
         published.push({ at: performance.now(), uri: params.uri, diagnostics: params.diagnostics });
         for (const w of [...waiters]) w();
@@ -77,7 +83,12 @@ export async function startServer(folder, { settings = {}, nodeArgs = [], env } 
             return new Promise((resolve, reject) => {
                 const check = () => {
                     const value = test();
-                    if (value) { waiters.delete(check); clearTimeout(timer); resolve(value); }
+                    if (value) { waiters.delete(check); clearTimeout(timer); resolve(value); return; }
+                    if (died && !stopping) {
+                        waiters.delete(check);
+                        clearTimeout(timer);
+                        reject(new Error(`the server exited (code ${died.code}, signal ${died.signal}):\n${stderr.slice(-3000)}`));
+                    }
                 };
                 const timer = setTimeout(() => {
                     waiters.delete(check);
@@ -92,6 +103,7 @@ export async function startServer(folder, { settings = {}, nodeArgs = [], env } 
             for (;;) {
                 const count = published.length;
                 await new Promise(r => setTimeout(r, quietMs));
+                if (died) throw new Error(`the server exited (code ${died.code}, signal ${died.signal}):\n${stderr.slice(-3000)}`);
                 if (published.length === count) return;
             }
         },
@@ -119,6 +131,7 @@ export async function startServer(folder, { settings = {}, nodeArgs = [], env } 
             }
         },
         async stop() {
+            stopping = true;
             if (child.exitCode === null && child.signalCode === null) {
                 await Promise.race([connection.sendRequest(ShutdownRequest.type).catch(() => undefined), new Promise(r => setTimeout(r, 5000))]);
                 connection.sendNotification(ExitNotification.type);

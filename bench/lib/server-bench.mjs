@@ -21,10 +21,10 @@ export const SCENARIOS = [
  * Runs the server benchmark. `edits` keystrokes per scenario (plus one warm-up edit that also
  * learns how many files each edit re-validates).
  */
-export async function benchServer(dir, description, { edits = 50, log = () => {} } = {}) {
+export async function benchServer(dir, description, { edits = 50, log = () => {}, waitMs = 180_000 } = {}) {
     const client = await startServer(dir);
     try {
-        const ready = await allPublished(client, description.files);
+        const ready = await allPublished(client, description.files, waitMs);
         log(`server: all ${description.files} files published after ${(ready / 1000).toFixed(1)} s`);
         await client.quiet(QUIET_MS);
 
@@ -38,18 +38,21 @@ export async function benchServer(dir, description, { edits = 50, log = () => {}
 
         const scenarios = {};
         for (const scenario of SCENARIOS) {
-            scenarios[scenario.key] = await runScenario(client, dir, description, scenario, { probeUri, probe, edits });
+            scenarios[scenario.key] = await runScenario(client, dir, description, scenario, { probeUri, probe, edits, waitMs });
             const s = scenarios[scenario.key];
             log(`server: ${scenario.key}: own p95 ${s.own.p95?.toFixed(0)} ms, all ${s.affected} files p95 ${s.all.p95?.toFixed(0)} ms, completion p95 ${s.completion.p95?.toFixed(0)} ms, hover p95 ${s.hover.p95?.toFixed(0)} ms`);
         }
         return { startMs: ready, peakRssMB: peakRssOf(client.child.pid), scenarios };
+    } catch (error) {
+        const logs = client.logs.slice(-10).map(l => l.message).join('\n');
+        throw new Error(`${error.message}\nserver stderr:\n${client.stderr.slice(-3000)}\nserver log messages:\n${logs}`);
     } finally {
         await client.stop();
     }
 }
 
 /** Milliseconds from spawning the server until every file has had its diagnostics published. */
-async function allPublished(client, files) {
+async function allPublished(client, files, waitMs) {
     const uris = new Set();
     let next = 0;
     const last = await client.until(() => {
@@ -58,7 +61,7 @@ async function allPublished(client, files) {
             if (uris.size >= files) return client.published[next];
         }
         return undefined;
-    });
+    }, waitMs);
     return last.at - client.started;
 }
 
@@ -70,7 +73,7 @@ function probePositions(text) {
     return { completion: { line, character }, hover: { line, character: character + 1 } };
 }
 
-async function runScenario(client, dir, description, scenario, { probeUri, probe, edits }) {
+async function runScenario(client, dir, description, scenario, { probeUri, probe, edits, waitMs }) {
     const path = join(dir, scenario.file(description));
     const uri = fileUri(path);
     const text = readFileSync(path, 'utf8');
@@ -100,13 +103,13 @@ async function runScenario(client, dir, description, scenario, { probeUri, probe
             client.timed('textDocument/completion', { textDocument: { uri: probeUri }, position: probe.completion }),
             client.timed('textDocument/hover', { textDocument: { uri: probeUri }, position: probe.hover }),
         ]);
-        const mine = await client.until(() => client.published.slice(mark).find(e => e.uri === uri));
+        const mine = await client.until(() => client.published.slice(mark).find(e => e.uri === uri), waitMs);
         if (affected === undefined) {
             // The warm-up edit learns how many files an edit of this file re-validates.
             await client.quiet(QUIET_MS);
             affected = client.published.length - mark;
         } else {
-            await client.until(() => client.published.length - mark >= affected);
+            await client.until(() => client.published.length - mark >= affected, waitMs);
             own.push(mine.at - t0);
             all.push(client.published[mark + affected - 1].at - t0);
         }

@@ -1,4 +1,4 @@
-import { CstUtils, GrammarAST, GrammarUtils, isReference, type AstNode, type AstReflection, type CstNode, type LeafCstNode } from 'langium';
+import { AstUtils, CstUtils, GrammarAST, GrammarUtils, isReference, type AstNode, type AstReflection, type CstNode, type LeafCstNode } from 'langium';
 import { AbstractSemanticTokenProvider, type SemanticTokenAcceptor } from 'langium/lsp';
 import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
 import type { KpiServices } from '../kpi-module.js';
@@ -43,20 +43,34 @@ export class KpiSemanticTokenProvider extends AbstractSemanticTokenProvider {
 
     protected override highlightElement(node: AstNode, acceptor: SemanticTokenAcceptor): void {
         if (!node.$cstNode) return;
+        const referenceLeaves = this.highlightReferences(node, acceptor);
         for (const leaf of CstUtils.flattenCst(node.$cstNode)) {
-            if (leaf.hidden || leaf.astNode !== node) continue;
+            if (leaf.hidden || leaf.astNode !== node || referenceLeaves.has(leaf)) continue;
             this.highlightLeaf(node, leaf, acceptor);
         }
     }
 
-    private highlightLeaf(node: AstNode, leaf: LeafCstNode, acceptor: SemanticTokenAcceptor): void {
-        const assignment = GrammarUtils.findAssignment(leaf);
-        const feature = assignment?.feature;
-        if (assignment && GrammarAST.isCrossReference(assignment.terminal) && feature) {
-            const type = this.referenceType(node, feature, leaf);
-            if (type) acceptor({ cst: leaf, type });
-            return;
+    /**
+     * A reference is colored as what it names; in `合同.条款` the owner part as a block. Done per
+     * reference (not per leaf) so that a row with many links stays linear. Returns the leaves done.
+     */
+    private highlightReferences(node: AstNode, acceptor: SemanticTokenAcceptor): Set<CstNode> {
+        const done = new Set<CstNode>();
+        for (const info of AstUtils.streamReferences(node)) {
+            const reference = info.reference;
+            const refNode = reference.$refNode;
+            if (!isReference(reference) || !refNode) continue;
+            for (const leaf of CstUtils.flattenCst(refNode)) done.add(leaf);
+            const type = NAME_TYPES[reference.ref?.$type ?? this.reflection.getReferenceType(info)];
+            const parts = qualifiedParts(refNode);
+            if (parts) acceptor({ cst: parts.owner, type: SemanticTokenTypes.class });
+            if (type) acceptor({ cst: parts?.member ?? refNode, type });
         }
+        return done;
+    }
+
+    private highlightLeaf(node: AstNode, leaf: LeafCstNode, acceptor: SemanticTokenAcceptor): void {
+        const feature = GrammarUtils.findAssignment(leaf)?.feature;
         if (feature === 'name' && NAME_TYPES[node.$type]) {
             const modifier = node.$type === 'Baseline'
                 ? [SemanticTokenModifiers.declaration, SemanticTokenModifiers.readonly]
@@ -80,18 +94,5 @@ export class KpiSemanticTokenProvider extends AbstractSemanticTokenProvider {
         } else if (GrammarAST.isKeyword(leaf.grammarSource) && /\p{L}/u.test(leaf.text)) {
             acceptor({ cst: leaf, type: SemanticTokenTypes.keyword });
         }
-    }
-
-    /** A reference is colored as what it names; in `合同.条款` the owner part as a block. */
-    private referenceType(node: AstNode, feature: string, leaf: CstNode): string | undefined {
-        const value = (node as unknown as Record<string, unknown>)[feature];
-        const refs = Array.isArray(value) ? value : [value];
-        const reference = refs.find(r => isReference(r) && r.$refNode && r.$refNode.offset <= leaf.offset && leaf.end <= r.$refNode.end);
-        if (!isReference(reference)) return undefined;
-        const parts = qualifiedParts(reference.$refNode);
-        if (parts && leaf.end <= parts.owner.end) return SemanticTokenTypes.class;
-        if (parts && leaf !== parts.member) return undefined;
-        const type = reference.ref?.$type ?? this.reflection.getReferenceType({ container: node, property: feature, reference });
-        return NAME_TYPES[type];
     }
 }

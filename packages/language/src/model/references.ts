@@ -2,8 +2,8 @@
 // with 依据, plus same-named entries of the standards its project applies.
 import { AstUtils, type AstNode } from 'langium';
 import {
-    isClause, isComparison, isDateLiteral, isProject, isRequirement,
-    type Baseline, type Clause, type Indicator, type Project, type Requirement, type Standard, type Target,
+    isClause, isProject, isRequirement,
+    type Baseline, type Clause, type Indicator, type Project, type Requirement, type Standard,
 } from '../generated/ast.js';
 import type { Bilingual } from '../i18n/locale.js';
 import { constraintOf, measureOf } from './values.js';
@@ -51,18 +51,10 @@ export function referencesOf(indicator: Indicator): HeldTo[] {
     return held;
 }
 
-/** A target as a constraint, or undefined when qualitative or too broken to read (parser recovery). */
-export function readConstraint(target: Target | undefined): Constraint | undefined {
-    if (!isComparison(target) || !target.value) return undefined;
-    const value = target.value;
-    if (isDateLiteral(value) ? typeof value.value !== 'string' : !Number.isFinite(value.value)) return undefined;
-    return constraintOf(target);
-}
-
 /** The value a reference sets: a clause's or requirement's constraint, a baseline's figure. */
 export function referenceMeasure(entry: Reference): Measure | undefined {
-    if (isClause(entry) || isRequirement(entry)) return readConstraint(entry.target)?.value;
-    return entry.value && Number.isFinite(entry.value.value) ? measureOf(entry.value) : undefined;
+    if (isClause(entry) || isRequirement(entry)) return constraintOf(entry.target)?.value;
+    return entry.value && measureOf(entry.value);
 }
 
 /** `Contract.Clause` / `Standard.Entry`, as written after 依据. */

@@ -2,12 +2,15 @@ import type { Comparison, Target, Value } from '../generated/ast.js';
 import { isDateLiteral, isQualitative } from '../generated/ast.js';
 import { parseDate, toOp, type Constraint, type Measure } from '../units/index.js';
 
-/** The AST's view of a written value as a units Measure (undefined for an unreadable date). */
+/**
+ * The AST's view of a written value as a units Measure; undefined when the parser recovered
+ * from an error and left the value out, or the number or date cannot be read.
+ */
 export function measureOf(value: Value): Measure | undefined {
     if (isDateLiteral(value)) {
-        return parseDate(value.value);
+        return typeof value.value === 'string' ? parseDate(value.value) : undefined;
     }
-    return { kind: 'number', value: value.value, unit: value.unit };
+    return Number.isFinite(value.value) ? { kind: 'number', value: value.value, unit: value.unit } : undefined;
 }
 
 /** A quantitative target as a constraint; qualitative targets have none. */

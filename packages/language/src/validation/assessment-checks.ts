@@ -9,7 +9,8 @@ import { percent } from '../scoring/index.js';
 import { direction, formatConstraint, formatMeasure, meets, ratio, toOp, type Measure } from '../units/index.js';
 import { assessmentScores, scoredRow } from './assessment/score-cache.js';
 import type { KpiChecks, Report } from './report.js';
-import { describeReference, readConstraint, referenceMeasure, referencesOf } from '../model/references.js';
+import { describeReference, referenceMeasure, referencesOf } from '../model/references.js';
+import { constraintOf } from '../model/values.js';
 
 /** The actual of a row as a value; a comparison (`实际 >= 266 米`) still says which value. */
 function actualMeasure(node: IndicatorAssessment): Measure | undefined {
@@ -30,7 +31,7 @@ export function assessmentChecks(services: KpiServices): KpiChecks {
         const actual = actualMeasure(node);
         if (!indicator || !actual || scoredRow(scores, node)?.row.met !== true) return [];
         return referencesOf(indicator).flatMap(({ entry }) => {
-            const required = kind(entry) ? readConstraint(entry.target) : undefined;
+            const required = kind(entry) ? constraintOf(entry.target) : undefined;
             const verdict = required && meets(actual, required);
             return required && verdict?.ok && !verdict.result
                 ? [{ entry: entry as R, actual: formatMeasure(actual), required: formatConstraint(required) }]
@@ -71,7 +72,7 @@ export function assessmentChecks(services: KpiServices): KpiChecks {
     function assessmentAboveBaseline(node: IndicatorAssessment, report: Report): void {
         const indicator = node.indicator?.ref;
         const actual = actualMeasure(node);
-        const target = readConstraint(indicator?.target);
+        const target = constraintOf(indicator?.target);
         if (!indicator || !actual || !target) return;
         const lower = direction(target.op) === 'lower';
         for (const { entry } of referencesOf(indicator)) {

@@ -5,9 +5,8 @@ import {
     comparable, direction, formatConstraint, formatMeasure, isWeaker, ratio, type Constraint, type Measure,
 } from '../../units/index.js';
 import type { Report } from '../report.js';
-import {
-    describeReference, qualifiedName, readConstraint, referenceMeasure, referencesOf, sourceText, type HeldTo,
-} from '../../model/references.js';
+import { describeReference, qualifiedName, referenceMeasure, referencesOf, sourceText, type HeldTo } from '../../model/references.js';
+import { constraintOf } from '../../model/values.js';
 
 /** Below-* and above-baseline findings mark the target value: the text a fix replaces. */
 function onTarget(indicator: Indicator): { node: Indicator; property: 'target' | 'name' } {
@@ -22,10 +21,10 @@ function reportWeaker(
     held: Array<HeldTo<Clause | Requirement>>,
     report: Report,
 ): void {
-    const target = readConstraint(indicator.target);
+    const target = constraintOf(indicator.target);
     if (!target) return;
     for (const { entry, link } of held) {
-        const reference = readConstraint(entry.target);
+        const reference = constraintOf(entry.target);
         const verdict = reference && isWeaker(target, reference);
         // Incomparable pairs are target/unit-mismatch's to report.
         if (!reference || !verdict?.ok || !verdict.result) continue;
@@ -56,7 +55,7 @@ export function targetBelowStandard(indicator: Indicator, report: Report): void 
 
 /** Worse than a baseline: higher for `<=` targets, lower for `>=` and `=` ones. */
 export function targetAboveBaseline(indicator: Indicator, report: Report): void {
-    const target = readConstraint(indicator.target);
+    const target = constraintOf(indicator.target);
     if (!target) return;
     for (const { entry, link } of referencesOf(indicator)) {
         if (!isBaseline(entry)) continue;
@@ -95,7 +94,7 @@ function unitLabel(m: Measure): Bilingual {
 
 /** A target and a reference that cannot be put on one scale: reported, never compared silently. */
 export function targetUnitMismatch(indicator: Indicator, report: Report): void {
-    const target = readConstraint(indicator.target);
+    const target = constraintOf(indicator.target);
     if (!target) return;
     for (const { entry, link } of referencesOf(indicator)) {
         const measure = referenceMeasure(entry);
@@ -108,7 +107,7 @@ export function targetUnitMismatch(indicator: Indicator, report: Report): void {
             : scale.reason === 'dimension'
                 ? { zh: `${a.zh} 与 ${b.zh} 不是同一种量`, en: `${a.en} and ${b.en} measure different things` }
                 : { zh: `单位 ${a.zh} 与 ${b.zh} 无法换算`, en: `units ${a.en} and ${b.en} do not convert` };
-        const constraint: Constraint | undefined = isBaseline(entry) ? undefined : readConstraint(entry.target);
+        const constraint: Constraint | undefined = isBaseline(entry) ? undefined : constraintOf(entry.target);
         const r = constraint ? formatConstraint(constraint) : formatMeasure(measure);
         const where = describeReference(entry);
         report('target/unit-mismatch', {

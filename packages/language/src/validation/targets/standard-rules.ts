@@ -4,7 +4,8 @@ import { familyOf, type Level1Family, type Level2Family } from '../../model/cate
 import { indicatorsOf, level1Groups } from '../../model/project.js';
 import { formatConstraint, parseUnit } from '../../units/index.js';
 import type { Report } from '../report.js';
-import { qualifiedName, readConstraint, sourceText } from '../../model/references.js';
+import { qualifiedName, sourceText } from '../../model/references.js';
+import { constraintOf } from '../../model/values.js';
 
 interface FamilySuggestion {
     level1: Level1Family;
@@ -21,7 +22,7 @@ const RATE = /率$|rate$|ratio$/i;
 /** Where a fix would file the missing row: a guess from the requirement's wording and unit. */
 function suggestFamily(requirement: Requirement, project: Project): FamilySuggestion | undefined {
     const says = (pattern: RegExp) => [requirement.name, requirement.title].some(t => t !== undefined && pattern.test(t));
-    const value = readConstraint(requirement.target)?.value;
+    const value = constraintOf(requirement.target)?.value;
     const dimension = value?.kind === 'date' ? 'date' : value && parseUnit(value.unit).dimension;
     // 101号 moved cost to level 1; follow the project if it already does.
     const costAtLevel1 = level1Groups(project).some(g => g.category !== undefined && familyOf(g.category) === 'cost');
@@ -48,7 +49,7 @@ export function targetRequiredIndicator(project: Project, report: Report): void 
             seen.add(standard);
             for (const entry of standard.entries) {
                 if (!isRequirement(entry) || !entry.name || !entry.required || linked.has(entry) || names.has(entry.name)) continue;
-                const target = readConstraint(entry.target);
+                const target = constraintOf(entry.target);
                 const title = entry.title ?? '';
                 report('target/required-indicator', {
                     node: applies, property: 'standards', index,

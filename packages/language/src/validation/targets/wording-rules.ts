@@ -2,12 +2,13 @@
 import { isBaseline, isComparison, isDateLiteral, isQualitative, type Indicator } from '../../generated/ast.js';
 import { comparable, direction, formatConstraint, formatMeasure, type Constraint, type Measure } from '../../units/index.js';
 import type { Report } from '../report.js';
-import { readConstraint, referenceMeasure, referencesOf } from '../../model/references.js';
+import { referenceMeasure, referencesOf } from '../../model/references.js';
+import { constraintOf } from '../../model/values.js';
 
 /** The direction a bare value most likely meant: that of a linked reference, else ≤ for a deadline, else ≥. */
 function likelyComparator(indicator: Indicator, value: Measure): '>=' | '<=' {
     for (const { entry } of referencesOf(indicator)) {
-        const op = isBaseline(entry) ? undefined : readConstraint(entry.target)?.op;
+        const op = isBaseline(entry) ? undefined : constraintOf(entry.target)?.op;
         if (op && op !== '=') return direction(op) === 'lower' ? '<=' : '>=';
     }
     return value.kind === 'date' ? '<=' : '>=';
@@ -16,7 +17,7 @@ function likelyComparator(indicator: Indicator, value: Measure): '>=' | '<=' {
 export function targetNoComparator(indicator: Indicator, report: Report): void {
     const target = indicator.target;
     if (!isComparison(target) || target.comparator !== undefined) return;
-    const constraint = readConstraint(target);
+    const constraint = constraintOf(target);
     if (!constraint) return;
     const value = formatMeasure(constraint.value);
     const suggested = likelyComparator(indicator, constraint.value);
@@ -34,7 +35,7 @@ export function targetNoUnit(indicator: Indicator, report: Report): void {
     const target = indicator.target;
     // A date is a value in its own right, not a number missing its unit.
     if (!isComparison(target) || !target.value || isDateLiteral(target.value) || target.value.unit?.trim()) return;
-    const constraint = readConstraint(target);
+    const constraint = constraintOf(target);
     if (!constraint) return;
     // The unit of what the row is compared with is the unit a fix most likely wants.
     const suggested = referencesOf(indicator)
@@ -87,7 +88,7 @@ export function targetVague(indicator: Indicator, report: Report): void {
         });
         return;
     }
-    const constraint = readConstraint(target);
+    const constraint = constraintOf(target);
     if (!constraint || !isFullRate(constraint)) return;
     report('target/vague', {
         node: indicator, property: 'target',
