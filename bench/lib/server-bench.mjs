@@ -78,7 +78,10 @@ async function runScenario(client, dir, description, scenario, { probeUri, probe
     const uri = fileUri(path);
     const text = readFileSync(path, 'utf8');
     if (uri !== probeUri) {
+        const mark = client.published.length;
         client.open(uri, text);
+        // Opening re-validates the file and its dependents; let that finish before typing.
+        await client.until(firstOf(client, mark, new Set([uri])), waitMs);
         await client.quiet(QUIET_MS);
     }
     // Type one character into a title string near the middle of the file, then delete it.
@@ -103,15 +106,20 @@ async function runScenario(client, dir, description, scenario, { probeUri, probe
             client.timed('textDocument/completion', { textDocument: { uri: probeUri }, position: probe.completion }),
             client.timed('textDocument/hover', { textDocument: { uri: probeUri }, position: probe.hover }),
         ]);
-        const mine = await client.until(() => client.published.slice(mark).find(e => e.uri === uri), waitMs);
+        const waitFor = (what, test) => client.until(test, waitMs).catch(error => {
+            const since = client.published.slice(mark).map(p => p.uri.split('/').slice(-2).join('/'));
+            throw new Error(`${scenario.key} edit ${k}: ${what}: ${error.message}; ${since.length} published since the edit: ${since.slice(0, 10).join(', ')}`);
+        });
+        const mine = await waitFor('diagnostics of the edited file', firstOf(client, mark, new Set([uri])));
         if (affected === undefined) {
-            // The warm-up edit learns how many files an edit of this file re-validates.
+            // The warm-up edit learns which files an edit of this file re-validates.
             await client.quiet(QUIET_MS);
-            affected = client.published.length - mark;
+            affected = new Set(client.published.slice(mark).map(e => e.uri));
         } else {
-            await client.until(() => client.published.length - mark >= affected, waitMs);
+            // The time the last of them had its diagnostics published again.
+            const last = await waitFor(`diagnostics of ${affected.size} files`, firstOf(client, mark, affected));
             own.push(mine.at - t0);
-            all.push(client.published[mark + affected - 1].at - t0);
+            all.push(last.at - t0);
         }
         const [c, h] = await requests;
         if (k > 0) {
@@ -119,5 +127,22 @@ async function runScenario(client, dir, description, scenario, { probeUri, probe
             hover.push(h.ms);
         }
     }
-    return { file: scenario.file(description), affected, own: summary(own), all: summary(all), completion: summary(completion), hover: summary(hover) };
+    return { file: scenario.file(description), affected: affected.size, own: summary(own), all: summary(all), completion: summary(completion), hover: summary(hover) };
+}
+
+/**
+ * A test for `client.until`: the publication after `mark` that completes the set of `uris`
+ * (each published at least once). Scans each publication once, however many checks it takes.
+ */
+function firstOf(client, mark, uris) {
+    const seen = new Set();
+    let next = mark;
+    return () => {
+        for (; next < client.published.length; next++) {
+            const e = client.published[next];
+            if (uris.has(e.uri)) seen.add(e.uri);
+            if (seen.size === uris.size) return e;
+        }
+        return undefined;
+    };
 }
