@@ -23,8 +23,13 @@ const files = await kpiFiles(process.argv[2]);
 let parseMs = 0;
 let lines = 0;
 let errors = 0;
-for (const file of files) {
-    const text = await readFile(file, 'utf8');
+// Read ahead of the parser as the CLI does, so that the floor is no slower than it has to be.
+const READ_AHEAD = 32;
+const reads = files.slice(0, READ_AHEAD).map(file => readFile(file, 'utf8'));
+for (let i = 0; i < files.length; i++) {
+    if (i + READ_AHEAD < files.length) reads.push(readFile(files[i + READ_AHEAD], 'utf8'));
+    const text = await reads[i];
+    reads[i] = undefined;
     const started = performance.now();
     const result = parser.parse(text);
     parseMs += performance.now() - started;

@@ -1,6 +1,6 @@
-import { DocumentState, isReference, type LangiumDocument } from 'langium';
+import { AstUtils, DocumentState, isReference, type LangiumDocument } from 'langium';
 import { describe, expect, it, vi } from 'vitest';
-import { isClause, type Contract, type Model } from '../../packages/language/src/generated/ast.js';
+import { isClause, isIndicator, type Contract, type Model } from '../../packages/language/src/generated/ast.js';
 import { buildWorkspace, type TestWorkspace } from '../support/workspace.js';
 
 /*
@@ -100,6 +100,32 @@ describe('incremental updates', () => {
         const signed = await rebuilt(ws, () => ws.edit('signed.kpi', '合同 未签合同 "补签合同" 对象 其他 {\n    条款 办结率 "办结率" >= 90% 违约 "扣费"\n}'));
         expect(signed.linked).toContain('other.kpi');
         expect(codes(ws, 'other.kpi')).not.toContain('reference/unresolved');
+    });
+
+    it('a request answered while an edit is being built leaves no link unresolved', async () => {
+        const ws = await buildWorkspace(files);
+        const indicator = AstUtils.streamAst(ws.documents.get('targets.kpi')!.parseResult.value).find(isIndicator)!;
+        const link = { container: indicator, property: 'links', reference: indicator.links[0]!, index: 0 };
+        // The server answers requests between build phases: a completion of a 依据 link right after
+        // the update started reads the global scope while the edited contract is not indexed yet.
+        const builder = ws.services.shared.workspace.DocumentBuilder;
+        const listener = builder.onUpdate(() => {
+            ws.services.references.ScopeProvider.getScope(link).getAllElements().toArray();
+        });
+        // What the editor is sent for targets.kpi, each time it is validated.
+        const published: string[][] = [];
+        const validated = builder.onDocumentPhase(DocumentState.Validated, doc => {
+            if (doc.uri.path.endsWith('/targets.kpi')) published.push((doc.diagnostics ?? []).map(d => String(d.code)));
+        });
+        try {
+            await ws.edit('contract.kpi', contract('99%'));
+        } finally {
+            listener.dispose();
+            validated.dispose();
+        }
+        expect(published).toHaveLength(1);
+        expect(published[0]).not.toContain('reference/unresolved');
+        expect(ws.diagnostics('targets.kpi').find(d => d.code === 'target/below-contract')?.message).toContain('≥99%');
     });
 
     it('find references reaches the indicators of other files, and follows their edits', async () => {

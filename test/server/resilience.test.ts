@@ -138,7 +138,7 @@ describe('kpispec-language-server resilience', () => {
         await expectAlive();
     });
 
-    it('survives a kpispec.json that turns invalid while it runs, and applies it again once fixed', async () => {
+    it('reports a kpispec.json that turns invalid while it runs, keeps going, and applies it again once fixed', async () => {
         const config = join(folder, 'kpispec.json');
         const change = (type: number) => client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('kpispec.json'), type }] });
         const lateReported = () => codes('assessment.kpi')?.includes('milestone/late');
@@ -158,8 +158,9 @@ describe('kpispec-language-server resilience', () => {
             writeFileSync(config, content);
             const mark = client.published.length;
             change(2);
-            // Each change re-validates the workspace: diagnostics keep coming.
+            // Each change re-validates the workspace, and the file's problems are reported on it.
             await nextDiagnostics('assessment.kpi', mark);
+            await client.until(() => client.published.slice(mark).some(p => p.uri === uri('kpispec.json') && p.diagnostics.length > 0), ANSWER_MS);
             await expectAlive();
         }
         // A folder where the file was.
@@ -172,6 +173,7 @@ describe('kpispec-language-server resilience', () => {
         writeFileSync(config, JSON.stringify({ rules: { 'milestone/late': 'off' } }));
         change(2);
         await client.until(() => codes('assessment.kpi') !== undefined && !lateReported(), ANSWER_MS);
+        await client.until(() => client.published.filter(p => p.uri === uri('kpispec.json')).at(-1)?.diagnostics.length === 0, ANSWER_MS);
         rmSync(config);
         change(3);
         await client.until(() => lateReported(), ANSWER_MS);

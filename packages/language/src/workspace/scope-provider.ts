@@ -1,5 +1,5 @@
 import {
-    AstUtils, DefaultScopeProvider, EMPTY_SCOPE, MapScope, WorkspaceCache,
+    AstUtils, DefaultScopeProvider, DocumentState, EMPTY_SCOPE, MapScope, WorkspaceCache,
     type AstNode, type AstNodeDescription, type LangiumCoreServices, type ReferenceInfo, type Scope,
 } from 'langium';
 import {
@@ -23,6 +23,11 @@ export class KpiScopeProvider extends DefaultScopeProvider {
     constructor(services: LangiumCoreServices) {
         super(services);
         this.memberScopes = new WorkspaceCache(services.shared);
+        // Langium empties the global scopes when an update starts, but the server answers
+        // requests while it builds: a completion between that moment and the indexing of the
+        // changed files would cache a global scope without their names, and the files linked
+        // next would report them unresolved. Indexed contents are complete once this phase ends.
+        services.shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.IndexedContent, () => this.globalScopeCache.clear());
     }
 
     override getScope(context: ReferenceInfo): Scope {
