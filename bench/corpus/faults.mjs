@@ -2,7 +2,7 @@
 // of RULES.md, as edits of a generated project. `structure` faults run before weights and
 // actuals are computed, `assess` faults after, so everything a fault does not touch stays
 // consistent. A fault returns false when the project offers no row it can apply to.
-import { addDays, fmt, proportionalScore, round } from './model.mjs';
+import { addDays, proportionalScore, round } from './model.mjs';
 
 const PERCENT_POINTS = 10;
 
@@ -314,4 +314,3 @@ function missClause(line) {
     line.actual = op === '<=' ? round(value * 1.2, 2) : op === '=' ? value - 2 : round(value * 0.9, 2);
 }
 
-export { fmt };

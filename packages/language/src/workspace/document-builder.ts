@@ -49,7 +49,8 @@ export class KpiDocumentBuilder extends DefaultDocumentBuilder {
         } finally {
             this.dependents = undefined;
         }
-        for (const uri of deleted) this.unresolved.delete(uri.toString());
+        // Deleted documents (a deleted folder stands for those under it) look for nothing any more.
+        for (const uri of touched) if (!this.langiumDocuments.hasDocument(URI.parse(uri))) this.unresolved.delete(uri);
         const exported = new Set([...touched].flatMap(uri => this.index.exportedNames(uri)));
         const resolvable = [...this.unresolved]
             .filter(([uri, texts]) => !touched.has(uri) && [...texts].some(text => exported.has(text)))
