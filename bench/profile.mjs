@@ -3,8 +3,10 @@
 // document-builder phase), then replays editor keystrokes on one file the way the language
 // server does (text document → DocumentBuilder.update) and times each update's phases.
 //
-//   node [--cpu-prof] bench/profile.mjs <dir> [--edit local|contract|standard] [--repeat 20] [--langium]
+//   node [--cpu-prof] bench/profile.mjs <dir> [--edit local|contract|standard] [--repeat 20] [--langium] [--requests]
 //
+// --requests times the completion and hover that the server benchmark sends (in the large
+// targets file, after its first `依据 `), without an edit under way: the cost of answering.
 // --langium turns on Langium's profiler for linking and validation and prints the most
 // expensive reference kinds and node types. Set KPI_LANGUAGE to a module path to profile a
 // build of the language other than packages/language/dist.
@@ -17,6 +19,7 @@ import { DefaultLangiumProfiler, DocumentState, ProfilingTask, URI } from 'langi
 import { NodeFileSystem } from 'langium/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { MARKER } from './generate.mjs';
+import { probePositions } from './lib/server-bench.mjs';
 import { summary } from './lib/stats.mjs';
 
 const { values, positionals } = parseArgs({
@@ -25,6 +28,7 @@ const { values, positionals } = parseArgs({
         edit: { type: 'string' },
         repeat: { type: 'string', default: '20' },
         langium: { type: 'boolean', default: false },
+        requests: { type: 'boolean', default: false },
     },
 });
 const dir = resolve(positionals[0] ?? 'bench/workspaces/n100');
@@ -103,6 +107,30 @@ const cold = await timed(async () => {
 const diagnostics = documents.reduce((n, d) => n + (d.diagnostics?.length ?? 0), 0);
 console.log(`cold build of ${files.length} files: ${cold.total.toFixed(0)} ms (CPU ${cold.cpu.toFixed(0)} ms), ${diagnostics} diagnostics, heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MB`);
 printPhases(cold.phases);
+
+if (values.requests) {
+    const description = JSON.parse(readFileSync(join(dir, MARKER), 'utf8'));
+    const uri = URI.file(join(dir, description.edits.largeTargets));
+    const document = shared.workspace.LangiumDocuments.getDocument(uri);
+    const probe = probePositions(document.textDocument.getText());
+    const textDocument = { uri: uri.toString() };
+    const requests = {
+        completion: () => kpi.lsp.CompletionProvider.getCompletion(document, { textDocument, position: probe.completion }),
+        hover: () => kpi.lsp.HoverProvider.getHoverContent(document, { textDocument, position: probe.hover }),
+    };
+    for (const [name, request] of Object.entries(requests)) {
+        const times = [];
+        let answer;
+        for (let k = 0; k <= Number(values.repeat); k++) {
+            const started = performance.now();
+            answer = await request();
+            if (k > 0) times.push(performance.now() - started);
+        }
+        const s = summary(times);
+        const items = answer?.items ? `${answer.items.length} items, ` : '';
+        console.log(`${name}: p50 ${s.p50.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms over ${s.n} requests; ${items}${JSON.stringify(answer ?? null).length} bytes`);
+    }
+}
 
 if (values.edit) {
     const description = JSON.parse(readFileSync(join(dir, MARKER), 'utf8'));

@@ -66,7 +66,7 @@ async function allPublished(client, files, waitMs) {
 }
 
 /** The position right after the first `依据 ` (a link completion) and one inside that link (hover). */
-function probePositions(text) {
+export function probePositions(text) {
     const lines = text.split('\n');
     const line = lines.findIndex(l => /(依据|per) /.test(l));
     const character = lines[line].search(/(依据|per) /) + lines[line].match(/(依据|per) /)[0].length;

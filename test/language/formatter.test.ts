@@ -116,6 +116,11 @@ describe('formatter', () => {
         expect(await format(text, { tabSize: 2, insertSpaces: false })).toBe('标准 S "s" {\r\n\t要求 R "r" >= 90% 必设\r\n}\r\n');
     });
 
+    it('keeps lone CR line ends, and the comment lines they separate (found by the fuzz test)', async () => {
+        const text = '// 第一行\r// 第二行\r标准 S "s" {\r要求 R "r" >= 90% 必设 // 末尾\r}';
+        expect(await format(text)).toBe('// 第一行\r// 第二行\r标准 S "s" {\r    要求 R "r" >= 90% 必设 // 末尾\r}\r');
+    });
+
     it('keeps a byte order mark', async () => {
         expect(await format('\uFEFF标准 S "s" {\n}')).toBe('\uFEFF标准 S "s" {\n}\n');
         expect(await format('\uFEFF  // c\n标准 S "s" {\n}\n')).toBe('\uFEFF// c\n标准 S "s" {\n}\n');

@@ -2,6 +2,7 @@ import { expectCompletion } from 'langium/test';
 import type { CompletionItem, CompletionList } from 'vscode-languageserver';
 import { describe, expect, it } from 'vitest';
 import type { KpiConfigurationProvider } from '../../packages/language/src/lsp/configuration-provider.js';
+import { buildWorkspace } from '../support/workspace.js';
 import { HOTLINE, hotline, servicesWith, textDocument, without, WS } from './support.js';
 
 const labels = (list: CompletionList) => list.items.map(i => i.label);
@@ -58,6 +59,33 @@ describe('completion', () => {
         expect(items.find(i => i.label === '广州热线.单位服务成本')!.sortText).toBe('1');
     });
 
+    it('offers at most 100 links in a large workspace, nearest first, and narrows as the officer types', async () => {
+        // 150 other projects' contracts: 300 clauses that are never this project's.
+        const others = Object.fromEntries(Array.from({ length: 150 }, (_, i) => [
+            `other${i}.kpi`, `合同 其他合同${i} "x" {\n    条款 接通率 "15秒接通率" >= 90%\n    条款 质检率 "录音质检率" >= 3%\n}\n`,
+        ]));
+        const ws = await buildWorkspace({ ...HOTLINE, ...others });
+        const complete = async (typed: string) => {
+            const text = HOTLINE['targets.kpi']!.replace('依据 热线服务合同.接通率, 广东两建办.即时接通率', `依据 ${typed}`);
+            await ws.edit('targets.kpi', text);
+            const doc = ws.documents.get('targets.kpi')!;
+            const position = doc.textDocument.positionAt(text.indexOf('依据 ') + 3 + typed.length);
+            return (await ws.services.lsp.CompletionProvider!.getCompletion(doc, { textDocument: textDocument('targets.kpi'), position }))!;
+        };
+        const list = await complete('');
+        expect(list.isIncomplete).toBe(true);
+        expect(list.items).toHaveLength(100);
+        const rank = (label: string) => list.items.find(i => i.label === label)?.sortText;
+        // This project's contract and applied standards, then other standards, then other contracts.
+        expect(rank('热线服务合同.接通率')).toBe('0');
+        expect(rank('广东两建办.即时接通率')).toBe('0');
+        expect(rank('广州热线.单位服务成本')).toBe('1');
+        expect(list.items.filter(i => i.sortText === '2').length).toBeGreaterThan(0);
+        expect(labels(list)).not.toContain('其他合同149.质检率');
+        const typed = await complete('其他合同149.质');
+        expect(labels(typed)).toEqual(['其他合同149.质检率']);
+    });
+
     it('completes the clause part after a contract name and a dot', async () => {
         const text = HOTLINE['targets.kpi']!.replace('依据 热线服务合同.接通率, 广东两建办.即时接通率', '依据 热线服务合同.<|>');
         const items = await complete(text, { replacing: 'targets.kpi' });
@@ -86,6 +114,14 @@ describe('completion', () => {
     it('offers no keyword where a new name is typed', async () => {
         const items = await complete(PROJECT('绩效指标 {\n        产出指标 {\n            质量指标 {\n                <|>\n            }\n        }\n    }'), { files: {} });
         expect(items.map(i => i.label)).toEqual([]);
+    });
+
+    it('offers nothing past a hundred syntax errors, where re-parsing for completion would take seconds', async () => {
+        const mess = '绩效指标 {\n'.repeat(150);
+        const before = await complete(`${PROJECT('<|>')}\n项目 乱 "x" {\n${mess}`, { files: {} });
+        expect(before.map(i => i.label)).toContain('绩效指标');
+        const after = await complete(`项目 乱 "x" {\n${mess}}\n${PROJECT('<|>')}`, { files: {} });
+        expect(after).toEqual([]);
     });
 
     it('offers units after a number, the file\'s own first', async () => {

@@ -10,6 +10,7 @@ import { KpiConfiguration } from './config/configuration.js';
 import { defaultSettings, type KpiSettings } from './settings.js';
 import { KpiDocumentValidator } from './validation/document-validator.js';
 import { registerChecks } from './validation/register.js';
+import { KpiValidationRegistry } from './validation/validation-registry.js';
 import { KpiDocumentBuilder } from './workspace/document-builder.js';
 import { KpiIndexManager } from './workspace/index-manager.js';
 import { KpiScopeComputation } from './workspace/scope-computation.js';
@@ -35,6 +36,7 @@ export const KpiModule: Module<KpiServices, PartialLangiumServices & KpiAddedSer
     },
     validation: {
         DocumentValidator: (services) => new KpiDocumentValidator(services),
+        ValidationRegistry: (services) => new KpiValidationRegistry(services),
     },
 };
 

@@ -1,12 +1,13 @@
-import { AstUtils, GrammarAST, type AstNode, type AstNodeDescription, type LangiumDocument, type MaybePromise, type ReferenceInfo } from 'langium';
+import { AstUtils, GrammarAST, stream, URI, type AstNode, type AstNodeDescription, type LangiumDocument, type MaybePromise, type ReferenceInfo, type Stream } from 'langium';
 import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type NextFeature } from 'langium/lsp';
 import { CompletionItemKind, type CompletionList, type CompletionParams } from 'vscode-languageserver';
 import {
-    isClause, isContract, isGoal, isIndicator, isIndicatorSection, isLevel1Group, isLevel2Group, isLinkTarget,
-    isMilestone, isModel, isProject, isQuantity, isStandard, type CategoryKeyword,
+    Clause, isContract, isGoal, isIndicator, isIndicatorSection, isLevel1Group, isLevel2Group, isLinkTarget,
+    isMilestone, isModel, isProject, isQuantity, LinkTarget, type CategoryKeyword, type Project,
 } from '../generated/ast.js';
 import { pick } from '../i18n/locale.js';
 import type { KpiServices } from '../kpi-module.js';
+import type { KpiIndexManager } from '../workspace/index-manager.js';
 import { FAMILY_KEYWORD, familyOf, type Family } from '../model/categories.js';
 import type { KpiConfigurationProvider } from './configuration-provider.js';
 import { linkValueText, targetText } from './describe.js';
@@ -22,6 +23,22 @@ const LEVEL2: Partial<Record<Family, Family[]>> = {
 };
 
 /** Units officers write most; units already used in the file are offered first. */
+/**
+ * A `依据` completion offers at most this many links. A province's workspace has thousands of
+ * clauses and standard entries; the list is marked incomplete, so typing asks again and narrows.
+ */
+const MAX_LINKS = 100;
+
+/**
+ * Completion re-parses the text up to the cursor and recovers from every syntax error on the
+ * way again (a fraction of a millisecond each). Past this many errors nothing sensible can be
+ * offered anyway, and ten thousand of them (a pasted or generated mess) would take seconds.
+ */
+const MAX_SYNTAX_ERRORS = 100;
+
+/** Where a link target stands for the project being edited: its own contracts and applied standards first. */
+const enum LinkRank { Near = 0, Standard = 1, OtherContract = 2 }
+
 const COMMON_UNITS = ['%', '‰', '元', '万元', '亿元', '秒', '分钟', '小时', '天', '工作日', '月', '年', '个', '件', '次', '人', '人次', '户', '项', '条', '通', '元/通', '元/人'];
 
 /**
@@ -33,12 +50,17 @@ const COMMON_UNITS = ['%', '‰', '元', '万元', '亿元', '秒', '分钟', '�
 export class KpiCompletionProvider extends DefaultCompletionProvider {
     override readonly completionOptions = { triggerCharacters: ['.'] };
     private readonly languages = new WeakMap<LangiumDocument, KeywordLanguage>();
+    /** Per request: the blocks (contracts, standards) whose links are near the one being completed. */
+    private readonly nearBlocks = new WeakMap<ReferenceInfo, ReadonlySet<string>>();
+    /** Per request: the indicator group holding the cursor (asked once per family keyword). */
+    private readonly groups = new WeakMap<CompletionContext, AstNode | undefined>();
 
     constructor(private readonly services: KpiServices) {
         super(services);
     }
 
     override async getCompletion(document: LangiumDocument, params: CompletionParams): Promise<CompletionList | undefined> {
+        if (syntaxErrorsBefore(document, document.textDocument.offsetAt(params.position)) > MAX_SYNTAX_ERRORS) return undefined;
         const setting = (this.services.shared.workspace.ConfigurationProvider as KpiConfigurationProvider).editorSettings?.keywordLanguage ?? 'auto';
         this.languages.set(document, keywordLanguageOf(document, setting, this.services.kpi.Settings.locale));
         return super.getCompletion(document, params);
@@ -57,13 +79,26 @@ export class KpiCompletionProvider extends DefaultCompletionProvider {
         return super.filterKeyword(context, keyword) && isKeywordOf(this.language(context), keyword.value);
     }
 
+    /** Links: the nearest ones matching what is typed, at most MAX_LINKS of them. */
+    protected override getReferenceCandidates(refInfo: ReferenceInfo, context: CompletionContext): Stream<AstNodeDescription> {
+        const candidates = super.getReferenceCandidates(refInfo, context);
+        if (this.astReflection.getReferenceType(refInfo) !== LinkTarget.$type) return candidates;
+        const typed = context.textDocument.getText().substring(context.tokenOffset, context.offset);
+        const near = this.nearBlocksOf(refInfo);
+        const ranked = candidates
+            .filter(d => this.fuzzyMatcher.match(typed, d.name))
+            .map(description => ({ description, rank: linkRank(description, near) }))
+            .toArray()
+            .sort((a, b) => a.rank - b.rank);
+        return stream(ranked.slice(0, MAX_LINKS)).map(c => c.description);
+    }
+
     protected override createReferenceCompletionItem(description: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {
         const item = super.createReferenceCompletionItem(description, refInfo, context);
         const node = description.node;
         const detail = node && this.detailOf(node);
-        // Clauses of this project's contracts and entries of the standards it applies come first.
-        const near = node && isLinkTarget(node) && this.isNear(node, refInfo.container);
-        return { ...item, detail: detail || item.detail, sortText: near ? '0' : '1' };
+        const near = this.nearBlocks.get(refInfo);
+        return { ...item, detail: detail || item.detail, sortText: near ? String(linkRank(description, near)) : item.sortText };
     }
 
     private completeFamily(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): void {
@@ -71,7 +106,8 @@ export class KpiCompletionProvider extends DefaultCompletionProvider {
         const language = this.language(context);
         // Only the canonical spelling of each family, in the file's language.
         if (FAMILY_KEYWORD[family]?.[language] !== keyword.value) return;
-        const container = this.innermostGroup(context);
+        if (!this.groups.has(context)) this.groups.set(context, this.innermostGroup(context));
+        const container = this.groups.get(context);
         const allowed = isLevel1Group(container) ? LEVEL2[familyOf(container.category)] ?? [] : isIndicatorSection(container) ? LEVEL1 : [];
         if (!allowed.includes(family)) return;
         acceptor(context, {
@@ -91,15 +127,14 @@ export class KpiCompletionProvider extends DefaultCompletionProvider {
         }
     }
 
-    /** The indicator section or level-1 group whose braces hold the cursor. */
+    /** The indicator section or group whose braces hold the cursor: down the tree, one child per level. */
     private innermostGroup(context: CompletionContext): AstNode | undefined {
-        const model = context.document.parseResult?.value;
-        if (!isModel(model)) return undefined;
+        const holds = (node: AstNode) => !!node.$cstNode && node.$cstNode.offset < context.offset && node.$cstNode.end >= context.offset;
+        let node: AstNode | undefined = context.document.parseResult?.value;
         let found: AstNode | undefined;
-        for (const node of AstUtils.streamAllContents(model)) {
-            const cst = node.$cstNode;
-            if (!cst || cst.offset >= context.offset || cst.end < context.offset) continue;
+        while (node) {
             if (isIndicatorSection(node) || isLevel1Group(node) || isLevel2Group(node)) found = node;
+            node = AstUtils.streamContents(node).find(holds);
         }
         return found;
     }
@@ -119,15 +154,40 @@ export class KpiCompletionProvider extends DefaultCompletionProvider {
         return undefined;
     }
 
-    private isNear(target: AstNode, from: AstNode): boolean {
-        const project = AstUtils.getContainerOfType(from, isProject);
-        const owner = target.$container;
-        if (!project) return false;
-        if (isClause(target) && isContract(owner)) return owner.project?.ref === project;
-        return isStandard(owner) && project.applies.some(a => a.standards.some(s => s.ref === owner));
+    /**
+     * The names of the contracts for the project being edited and of the standards it applies.
+     * Contracts name their project (`对象`), so they are among the documents referencing its file.
+     */
+    private nearBlocksOf(refInfo: ReferenceInfo): ReadonlySet<string> {
+        const project = AstUtils.getContainerOfType(refInfo.container, isProject) as Project | undefined;
+        const names = new Set<string>();
+        if (project) {
+            for (const applied of project.applies) for (const standard of applied.standards) names.add(standard.$refText);
+            const index = this.services.shared.workspace.IndexManager as KpiIndexManager;
+            const documents = this.services.shared.workspace.LangiumDocuments;
+            const own = AstUtils.getDocument(project);
+            for (const uri of [own.uri.toString(), ...index.dependentsOf([own.uri.toString()])]) {
+                const root = documents.getDocument(URI.parse(uri))?.parseResult.value;
+                for (const block of isModel(root) ? root.blocks : []) {
+                    if (isContract(block) && block.name && block.project?.ref === project) names.add(block.name);
+                }
+            }
+        }
+        this.nearBlocks.set(refInfo, names);
+        return names;
     }
 
     private language(context: CompletionContext): KeywordLanguage {
         return this.languages.get(context.document) ?? 'zh';
     }
+}
+
+function linkRank(description: AstNodeDescription, near: ReadonlySet<string>): LinkRank {
+    if (near.has(description.name.slice(0, description.name.indexOf('.')))) return LinkRank.Near;
+    return description.type === Clause.$type ? LinkRank.OtherContract : LinkRank.Standard;
+}
+
+function syntaxErrorsBefore(document: LangiumDocument, offset: number): number {
+    const { lexerErrors, parserErrors } = document.parseResult;
+    return lexerErrors.filter(e => e.offset < offset).length + parserErrors.filter(e => e.token.startOffset < offset).length;
 }

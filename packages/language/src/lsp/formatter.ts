@@ -39,6 +39,10 @@ const CLAUSES: Partial<Record<AstType, readonly string[]>> = {
 
 const UNIT_SYMBOLS = new Set(['%', '％', '‰']);
 
+/** What ends a line comment, and so a line: \r\n, \n or a lone \r. */
+const LINE_BREAK = /\r\n|\r|\n/;
+const LINE_BREAKS = new RegExp(LINE_BREAK.source, 'g');
+
 /**
  * Formats KPI Spec files: one row per line, indented by block depth, single spaces between
  * tokens, comments kept (a trailing comment stays at the end of its line, a comment on its own
@@ -120,7 +124,8 @@ class Layout {
 
     constructor(private readonly document: TextDocument, options: FormattingOptions) {
         this.text = document.getText();
-        this.eol = this.text.includes('\r\n') ? '\r\n' : '\n';
+        // The file's own line ending; a lone \r (classic Mac) ends a line for the lexer too.
+        this.eol = LINE_BREAK.exec(this.text)?.[0] ?? '\n';
         this.start = this.text.startsWith('\uFEFF') ? '\uFEFF' : '';
         this.indentUnit = options.insertSpaces === false ? '\t' : ' '.repeat(options.tabSize || 4);
     }
@@ -164,7 +169,7 @@ class Layout {
     }
 
     private breaksBetween(previous: CstNode, token: CstNode): number {
-        return this.text.slice(previous.end, token.offset).split('\n').length - 1;
+        return this.text.slice(previous.end, token.offset).match(LINE_BREAKS)?.length ?? 0;
     }
 
     private lines(count: number, depth: number): string {

@@ -1,9 +1,9 @@
 // What an indicator row is held to: the contract clauses, requirements and baselines it links
 // with 依据, plus same-named entries of the standards its project applies.
-import { AstUtils, type AstNode } from 'langium';
+import { AstUtils } from 'langium';
 import {
     isClause, isProject, isRequirement,
-    type Baseline, type Clause, type Indicator, type Project, type Requirement, type Standard,
+    type Baseline, type Clause, type Indicator, type Project, type Requirement, type Standard, type StandardEntry,
 } from '../generated/ast.js';
 import type { Bilingual } from '../i18n/locale.js';
 import { constraintOf, measureOf } from './values.js';
@@ -17,38 +17,58 @@ export interface HeldTo<R extends Reference = Reference> {
     link?: number;
 }
 
-export function projectOf(node: AstNode): Project | undefined {
-    return AstUtils.getContainerOfType(node, isProject);
-}
-
-/** The resolved standards a project applies (`适用`), each once. */
-export function appliedStandards(project: Project): Standard[] {
-    const standards = (project.applies ?? []).flatMap(a => (a.standards ?? []).map(s => s?.ref));
-    return [...new Set(standards.filter((s): s is Standard => s !== undefined))];
-}
-
 /** Every reference an indicator is compared with, each once, linked ones first. */
 export function referencesOf(indicator: Indicator): HeldTo[] {
     const held: HeldTo[] = [];
-    const seen = new Set<Reference>();
     (indicator.links ?? []).forEach((link, index) => {
         const entry = link?.ref;
-        if (entry && !seen.has(entry)) {
-            seen.add(entry);
-            held.push({ entry, link: index });
-        }
+        if (entry && !held.some(h => h.entry === entry)) held.push({ entry, link: index });
     });
-    const project = projectOf(indicator);
+    const project = AstUtils.getContainerOfType(indicator, isProject);
     if (!project || !indicator.name) return held;
-    for (const standard of appliedStandards(project)) {
-        for (const entry of standard.entries ?? []) {
-            if (entry.name === indicator.name && !seen.has(entry)) {
-                seen.add(entry);
-                held.push({ entry });
-            }
-        }
+    for (const entry of appliedEntries(project).get(indicator.name) ?? []) {
+        if (!held.some(h => h.entry === entry)) held.push({ entry });
     }
     return held;
+}
+
+interface AppliedEntries {
+    /** What each `适用` name resolved to when the entries were collected. */
+    resolved: Array<Standard | undefined>;
+    byName: Map<string, StandardEntry[]>;
+}
+
+const appliedByProject = new WeakMap<Project, AppliedEntries>();
+
+/**
+ * The entries of the standards a project applies, by name. Every indicator of every project
+ * asks (several rules each), so they are collected once per project and kept while its `适用`
+ * names resolve to the same standard nodes: an edited or relinked standard is a new node.
+ */
+function appliedEntries(project: Project): Map<string, StandardEntry[]> {
+    const cached = appliedByProject.get(project);
+    if (cached && resolvesTo(project, cached.resolved)) return cached.byName;
+    const resolved = (project.applies ?? []).flatMap(a => (a.standards ?? []).map(s => s?.ref));
+    const byName = new Map<string, StandardEntry[]>();
+    for (const standard of new Set(resolved)) {
+        for (const entry of standard?.entries ?? []) {
+            if (!entry.name) continue;
+            const same = byName.get(entry.name);
+            if (same) same.push(entry);
+            else byName.set(entry.name, [entry]);
+        }
+    }
+    appliedByProject.set(project, { resolved, byName });
+    return byName;
+}
+
+/** Whether the project's `适用` names resolve to `standards`, in order (no allocation: asked per indicator). */
+function resolvesTo(project: Project, standards: ReadonlyArray<Standard | undefined>): boolean {
+    let i = 0;
+    for (const applies of project.applies ?? []) {
+        for (const standard of applies.standards ?? []) if (standard?.ref !== standards[i++]) return false;
+    }
+    return i === standards.length;
 }
 
 /** The value a reference sets: a clause's or requirement's constraint, a baseline's figure. */

@@ -3,6 +3,8 @@
  * digits keeps 1.005 → 1.01 and 0.1 + 0.2 → 0.3, which plain Math.round(x * 100) gets wrong.
  */
 export function round(value: number, digits = 2): number {
+    // Most weights and scores are whole numbers: nothing to round (and no 12-digit trimming of large ones).
+    if (Number.isInteger(value)) return value;
     const scale = 10 ** digits;
     return Math.round(Number((value * scale).toPrecision(12))) / scale;
 }

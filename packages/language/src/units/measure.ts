@@ -14,6 +14,8 @@ const DAY_MS = 86_400_000;
 export function normalise(m: Measure): Normalised {
   if (m.kind === 'date') return { kind: 'date', day: m.day };
   const unit = parseUnit(m.unit);
+  // A factor of 1 adds no float noise to round away.
+  if (unit.factor === 1) return { kind: 'number', value: m.value, unit };
   // Rounded to 12 significant digits so that float noise from the factor (950‰ → 95.00000000000001,
   // 12.52 万元 → 125199.99999999999) does not make equal values differ.
   return { kind: 'number', value: Number((m.value * unit.factor).toPrecision(12)), unit };

@@ -53,9 +53,24 @@ function atom(text: string): Atom {
   return ATOMS.get(text.toLowerCase()) ?? { dimension: 'other', base: text, factor: 1, known: false };
 }
 
+/** Parsed units by text as written: a workspace writes a few dozen units hundreds of thousands of times. */
+const PARSED = new Map<string, UnitInfo>();
+/** Bounds the memo against input with endless distinct units (fuzzing, pasted garbage). */
+const MAX_PARSED = 10_000;
+
 /** Parses a unit text as written after a number; a missing unit is dimension 'none'. */
 export function parseUnit(text: string | undefined): UnitInfo {
-  const written = text?.trim() ?? '';
+  const key = text ?? '';
+  let unit = PARSED.get(key);
+  if (!unit) {
+    if (PARSED.size >= MAX_PARSED) PARSED.clear();
+    PARSED.set(key, unit = Object.freeze(parse(key)));
+  }
+  return unit;
+}
+
+function parse(text: string): UnitInfo {
+  const written = text.trim();
   if (written === '') return { text: '', dimension: 'none', base: '', factor: 1, known: true };
   const parts = written.replace(/\s+/g, '').split(/([/*·])/);
   if (parts.length === 1) return { text: written, ...atom(written) };

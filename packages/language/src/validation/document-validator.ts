@@ -1,4 +1,7 @@
-import { DefaultDocumentValidator, DocumentValidator, type LangiumDocument, type ValidationOptions } from 'langium';
+import {
+    Cancellation, DefaultDocumentValidator, DocumentValidator, interruptAndCheck, isAstNode,
+    type AstNode, type LangiumDocument, type ValidationAcceptor, type ValidationOptions,
+} from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { applyRuleSeverities, toLspSeverity } from '../config/severity.js';
 import { pick } from '../i18n/locale.js';
@@ -6,7 +9,11 @@ import type { KpiServices } from '../kpi-module.js';
 import { ruleMeta } from '../rules/catalog.js';
 import { closestNames } from './closest-names.js';
 import type { KpiDiagnosticData } from './report.js';
+import type { KpiValidationRegistry } from './validation-registry.js';
 import { applySuppressions, parseDirectives, type DirectiveFinding } from './suppressions.js';
+
+/** Nodes checked between two chances for the server to answer a request or see a cancellation. */
+const NODES_PER_INTERRUPTION = 200;
 
 const BUILT_IN_CODES: Record<string, string> = {
     [DocumentValidator.LexingError]: 'syntax/lexing',
@@ -46,6 +53,27 @@ export class KpiDocumentValidator extends DefaultDocumentValidator {
             reportUnused: builtIn && this.runsEveryCategory(document, options),
         });
         return [...kept, ...applyRuleSeverities(findings.map(f => this.directiveDiagnostic(f)), config.rules)];
+    }
+
+    /**
+     * Langium's loop awaits an interruption check and every check on every node, and walks the
+     * tree with an iterator per node. KPI Spec's checks are synchronous (see
+     * KpiValidationRegistry): awaited only when one is not, with an interruption check every few
+     * hundred nodes. With Langium's profiler on, Langium's loop runs, as it times each node type.
+     */
+    protected override async validateAstNodes(
+        root: AstNode, options: ValidationOptions, accept: ValidationAcceptor, cancelToken = Cancellation.CancellationToken.None,
+    ): Promise<void> {
+        if (this.profiler?.isActive('validating')) return super.validateAstNodes(root, options, accept, cancelToken);
+        const checksOf = (this.services.validation.ValidationRegistry as KpiValidationRegistry).checksFor(options.categories);
+        let visited = 0;
+        for (const node of nodesOf(root)) {
+            if (++visited % NODES_PER_INTERRUPTION === 0) await interruptAndCheck(cancelToken);
+            for (const check of checksOf(node.$type)) {
+                const pending = check(node, accept, cancelToken);
+                if (pending) await pending;
+            }
+        }
     }
 
     /**
@@ -99,4 +127,24 @@ export class KpiDocumentValidator extends DefaultDocumentValidator {
             });
         });
     }
+}
+
+/** Every node under `root` in document order, as Langium's `streamAst`, in an array. */
+function nodesOf(root: AstNode): AstNode[] {
+    const nodes: AstNode[] = [];
+    // An explicit stack, not recursion: a file may nest blocks ten thousand deep.
+    const stack = [root];
+    while (stack.length > 0) {
+        const node = stack.pop()!;
+        nodes.push(node);
+        const children: AstNode[] = [];
+        for (const key of Object.keys(node)) {
+            if (key.startsWith('$')) continue;
+            const value = (node as unknown as Record<string, unknown>)[key];
+            if (Array.isArray(value)) for (const item of value) { if (isAstNode(item)) children.push(item); }
+            else if (isAstNode(value)) children.push(value);
+        }
+        for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+    }
+    return nodes;
 }

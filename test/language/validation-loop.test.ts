@@ -1,0 +1,49 @@
+import { EmptyFileSystem, type AstNode, type ValidationAcceptor } from 'langium';
+import { validationHelper } from 'langium/test';
+import { describe, expect, it, vi } from 'vitest';
+import { createKpiServices, type Model } from '../../packages/language/src/index.js';
+
+/*
+ * KPI Spec runs its (synchronous) checks without a promise per check per node. What Langium's
+ * own loop guarantees must still hold: every node is checked, a check that throws becomes an
+ * error on its node while the other checks go on, and an asynchronous check is awaited.
+ */
+const TEXT = `标准 S "s" {
+    要求 A "a" >= 90% 必设
+    要求 B "b" >= 80%
+}
+`;
+
+function servicesWith(checks: Record<string, (node: AstNode, accept: ValidationAcceptor) => unknown>) {
+    const { kpi } = createKpiServices(EmptyFileSystem);
+    kpi.validation.ValidationRegistry.register(checks as never);
+    return validationHelper<Model>(kpi);
+}
+
+describe('the validation loop', () => {
+    it('checks every node, in document order', async () => {
+        const seen: string[] = [];
+        await servicesWith({ AstNode: node => { seen.push(node.$type); } })(TEXT);
+        expect(seen).toEqual(['Model', 'Standard', 'Requirement', 'Comparison', 'Quantity', 'Requirement', 'Comparison', 'Quantity']);
+    });
+
+    it('turns an exception into an error on the node and runs the other checks', async () => {
+        // Langium also logs the exception; that is expected here.
+        const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+        const validate = servicesWith({
+            Requirement: (node, accept) => { if ((node as { name?: string }).name === 'A') throw new Error('boom'); accept('warning', 'checked', { node }); },
+        });
+        const { diagnostics } = await validate(TEXT);
+        expect(diagnostics.map(d => d.message)).toEqual(expect.arrayContaining(['An error occurred during validation: boom', 'checked']));
+        expect(diagnostics.find(d => d.message.endsWith('boom'))!.range.start.line).toBe(1);
+        expect(logged).toHaveBeenCalled();
+        logged.mockRestore();
+    });
+
+    it('awaits an asynchronous check', async () => {
+        const validate = servicesWith({
+            Standard: async (node, accept) => { await new Promise(resolve => setTimeout(resolve, 5)); accept('warning', 'late', { node }); },
+        });
+        expect((await validate(TEXT)).diagnostics.map(d => d.message)).toContain('late');
+    });
+});
