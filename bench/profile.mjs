@@ -157,7 +157,10 @@ if (values.edit) {
         for (const [name, ms] of Object.entries(run.phases)) (perPhase[name] ??= []).push(ms);
     }
     const s = summary(runs);
-    console.log(`update: p50 ${s.p50.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms over ${s.n} edits`);
+    // With --expose-gc, what stays reachable rather than what the collector has yet to free.
+    globalThis.gc?.();
+    const memory = process.memoryUsage();
+    console.log(`update: p50 ${s.p50.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms over ${s.n} edits; then heap ${(memory.heapUsed / 2 ** 20).toFixed(0)} MB, RSS ${(memory.rss / 2 ** 20).toFixed(0)} MB`);
     printPhases(Object.fromEntries(Object.entries(perPhase).map(([name, list]) => [name, summary(list).p50])), 'p50 ');
 }
 

@@ -17,8 +17,8 @@ export interface RowScore {
     /** Level-1 family of the indicator as filed in the project. */
     family?: Level1Family;
     /** The target as written in messages, e.g. '≥95%'; the text of a qualitative target. */
-    readonly target?: string;
-    readonly actual?: string;
+    target?: string;
+    actual?: string;
     weight?: number;
     claimed?: number;
     ruleScore?: number;
@@ -31,7 +31,7 @@ export interface RowScore {
     band?: [number, number];
     /** Set when actual and target cannot be compared. */
     mismatch?: Outcome['mismatch'];
-    readonly explanation: Bilingual;
+    explanation: Bilingual;
 }
 
 export interface ExecutionScore {
@@ -125,31 +125,26 @@ export function scoreRow(node: IndicatorAssessment, profile: ScoringProfile): Ro
     if (!indicator) {
         return { ...row, explanation: { zh: '指标引用无法解析，无法计分', en: 'The indicator does not resolve; no score' } };
     }
+    const constraint = constraintOf(indicator.target);
+    const target = constraint ? formatConstraint(constraint) : isQualitative(indicator.target) ? indicator.target.text : undefined;
     const outcome = outcomeOf(node.actual, indicator, profile);
-    const weighed = weigh(outcome, node.weight);
-    const ruleScore = weighed.ruleScore;
+    const { ruleScore, explanation } = weigh(outcome, node.weight);
     const band = outcome.band && node.weight !== undefined
         ? outcome.band.map(s => round(node.weight! * s)) as [number, number]
         : undefined;
     return {
         ...row,
         family: level1FamilyOf(indicator),
-        // Texts are for messages, hover and the score sheet; validation reads the numbers.
-        get target() { return targetText(indicator); },
-        get actual() { return actualText(node.actual); },
+        target,
+        actual: actualText(node.actual),
         ruleScore,
         difference: differenceOf(node.score, ruleScore, band),
         met: outcome.met,
         achievement: outcome.achievement,
         band,
         mismatch: outcome.mismatch,
-        get explanation() { return weighed.explanation; },
+        explanation,
     };
-}
-
-function targetText(indicator: Indicator): string | undefined {
-    const constraint = constraintOf(indicator.target);
-    return constraint ? formatConstraint(constraint) : isQualitative(indicator.target) ? indicator.target.text : undefined;
 }
 
 function outcomeOf(actual: Actual | undefined, indicator: Indicator, profile: ScoringProfile): Outcome {

@@ -6,10 +6,7 @@ import { RATING_KEYWORD, type GradeId, type RatingId } from './keywords.js';
 import type { ScoringProfile } from './profile.js';
 import { percent, round } from './round.js';
 
-/**
- * How a row fares against its target, before its weight is applied. `reason` is a getter:
- * validation scores every row of the workspace but reads the text of the few it reports.
- */
+/** How a row fares against its target, before its weight is applied. */
 export interface Outcome {
     met?: boolean;
     /** Share of the weight the rule gives (0–1); undefined when the rule cannot say. */
@@ -32,42 +29,42 @@ const clamp = (x: number) => Math.min(1, Math.max(0, x));
  * (after a `>=` one); a missed date scores 0, as a schedule is kept or it is not.
  */
 export function quantitativeOutcome(actual: Measure, target: Constraint, profile: ScoringProfile): Outcome {
-    const a = () => formatMeasure(actual);
-    const t = () => formatConstraint(target);
+    const a = formatMeasure(actual);
+    const t = formatConstraint(target);
     const c = comparable(actual, target.value);
     if (!c.ok) {
         return {
             mismatch: c.reason,
-            get reason() { return { zh: `实际 ${a()} 与目标 ${t()} 的单位无法比较，无法计分`, en: `Actual ${a()} cannot be compared with the target ${t()}; no score` }; },
+            reason: { zh: `实际 ${a} 与目标 ${t} 的单位无法比较，无法计分`, en: `Actual ${a} cannot be compared with the target ${t}; no score` },
         };
     }
     const r = ratio(actual, target.value);
     const achievement = r === undefined ? undefined : round(r, 4);
     const verdict = meets(actual, target);
     if (verdict.ok && verdict.result) {
-        return { met: true, share: 1, achievement, get reason() { return { zh: `实际 ${a()} 达到目标 ${t()}`, en: `Actual ${a()} meets the target ${t()}` }; } };
+        return { met: true, share: 1, achievement, reason: { zh: `实际 ${a} 达到目标 ${t}`, en: `Actual ${a} meets the target ${t}` } };
     }
     const missed = { met: false, achievement };
     if (actual.kind === 'date') {
-        return { ...missed, share: 0, get reason() { return { zh: `实际 ${a()} 未达到时间目标 ${t()}，逾期计 0 分`, en: `Actual ${a()} misses the date target ${t()}; a missed date scores 0` }; } };
+        return { ...missed, share: 0, reason: { zh: `实际 ${a} 未达到时间目标 ${t}，逾期计 0 分`, en: `Actual ${a} misses the date target ${t}; a missed date scores 0` } };
     }
     if (c.b <= 0) {
-        return { ...missed, share: 0, get reason() { return { zh: `实际 ${a()} 未达到目标 ${t()}；目标值不为正数，无法按比例计分`, en: `Actual ${a()} misses the target ${t()}; a target of 0 or below has no proportion` }; } };
+        return { ...missed, share: 0, reason: { zh: `实际 ${a} 未达到目标 ${t}；目标值不为正数，无法按比例计分`, en: `Actual ${a} misses the target ${t}; a target of 0 or below has no proportion` } };
     }
     if (direction(target.op) === 'higher') {
         const share = clamp(c.a / c.b);
-        return { ...missed, share, get reason() { return { zh: `实际 ${a()} 未达到目标 ${t()}，按完成比例 ${percent(share)} 计分`, en: `Actual ${a()} misses the target ${t()}; scored at its achievement ${percent(share)}` }; } };
+        return { ...missed, share, reason: { zh: `实际 ${a} 未达到目标 ${t}，按完成比例 ${percent(share)} 计分`, en: `Actual ${a} misses the target ${t}; scored at its achievement ${percent(share)}` } };
     }
     if (profile.reverse === 'linear') {
         const excess = (c.a - c.b) / c.b;
         const share = clamp(1 - excess);
         return {
             ...missed, share,
-            get reason() { return { zh: `实际 ${a()} 超出反向目标 ${t()} 的 ${percent(excess)}，按 1 − 超出比例计分`, en: `Actual ${a()} exceeds the reverse target ${t()} by ${percent(excess)}; scored at 1 − excess` }; },
+            reason: { zh: `实际 ${a} 超出反向目标 ${t} 的 ${percent(excess)}，按 1 − 超出比例计分`, en: `Actual ${a} exceeds the reverse target ${t} by ${percent(excess)}; scored at 1 − excess` },
         };
     }
     const share = clamp(c.b / c.a);
-    return { ...missed, share, get reason() { return { zh: `实际 ${a()} 超出反向目标 ${t()}，按 目标 ÷ 实际 = ${percent(share)} 计分`, en: `Actual ${a()} exceeds the reverse target ${t()}; scored at target ÷ actual = ${percent(share)}` }; } };
+    return { ...missed, share, reason: { zh: `实际 ${a} 超出反向目标 ${t}，按 目标 ÷ 实际 = ${percent(share)} 计分`, en: `Actual ${a} exceeds the reverse target ${t}; scored at target ÷ actual = ${percent(share)}` } };
 }
 
 /** A qualitative rating earns a share of the weight inside its band; the rule takes the band's top. */
@@ -100,24 +97,22 @@ export function executionOutcome(spent: Measure, budgeted: Measure): Outcome & {
     };
 }
 
-/** An outcome applied to a weight: the rule score (2 decimals) and, when read, how it was reached. */
-export function weigh(outcome: Outcome, weight: number | undefined): { ruleScore?: number; readonly explanation: Bilingual } {
-    const { share } = outcome;
-    if (share === undefined) return { get explanation() { return outcome.reason; } };
+/** An outcome applied to a weight: the rule score (2 decimals) and how it was reached. */
+export function weigh(outcome: Outcome, weight: number | undefined): { ruleScore?: number; explanation: Bilingual } {
+    const { share, reason } = outcome;
+    if (share === undefined) return { explanation: reason };
     if (weight === undefined) {
-        return { get explanation() { return { zh: `${outcome.reason.zh}；未填分值，无法计分`, en: `${outcome.reason.en}; no weight, no score` }; } };
+        return { explanation: { zh: `${reason.zh}；未填分值，无法计分`, en: `${reason.en}; no weight, no score` } };
     }
     const ruleScore = round(weight * share);
-    return { ruleScore, get explanation() { return explain(outcome, weight, share, ruleScore); } };
-}
-
-function explain({ reason, band, met }: Outcome, weight: number, share: number, ruleScore: number): Bilingual {
-    if (band) {
-        const [lo, hi] = band.map(s => round(weight * s));
-        return { zh: `${reason.zh}，即 ${lo}–${hi} 分，按上限计 ${ruleScore} 分`, en: `${reason.en}, ${lo}–${hi}; the rule takes the top, ${ruleScore}` };
+    if (outcome.band) {
+        const [lo, hi] = outcome.band.map(s => round(weight * s));
+        return { ruleScore, explanation: { zh: `${reason.zh}，即 ${lo}–${hi} 分，按上限计 ${ruleScore} 分`, en: `${reason.en}, ${lo}–${hi}; the rule takes the top, ${ruleScore}` } };
     }
-    if (met) return { zh: `${reason.zh}，得满分 ${ruleScore} 分`, en: `${reason.en}: full weight ${ruleScore}` };
-    return { zh: `${reason.zh}：${weight} × ${percent(share)} = ${ruleScore} 分`, en: `${reason.en}: ${weight} × ${percent(share)} = ${ruleScore}` };
+    if (outcome.met) {
+        return { ruleScore, explanation: { zh: `${reason.zh}，得满分 ${ruleScore} 分`, en: `${reason.en}: full weight ${ruleScore}` } };
+    }
+    return { ruleScore, explanation: { zh: `${reason.zh}：${weight} × ${percent(share)} = ${ruleScore} 分`, en: `${reason.en}: ${weight} × ${percent(share)} = ${ruleScore}` } };
 }
 
 /** The grade band of a total. */

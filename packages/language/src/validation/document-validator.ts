@@ -119,7 +119,7 @@ export class KpiDocumentValidator extends DefaultDocumentValidator {
             if (!info) return;
             const name = info.reference.$refText;
             const scope = this.services.references.ScopeProvider.getScope(info);
-            const candidates = closestNames(name, scope.getAllElements().map(e => e.name).distinct().toArray(), 5);
+            const candidates = closestNames(name, scope.getAllElements().map(e => e.name).distinct(), 5);
             const list = candidates.join(locale === 'en' ? ', ' : '、');
             d.message = pick(locale, {
                 zh: `找不到「${name}」` + (candidates.length ? `；可用的有：${list}` : '；当前范围内没有可引用的名称'),
@@ -129,22 +129,23 @@ export class KpiDocumentValidator extends DefaultDocumentValidator {
     }
 }
 
-/** Every node under `root` in document order, as Langium's `streamAst`, in an array. */
-function nodesOf(root: AstNode): AstNode[] {
-    const nodes: AstNode[] = [];
+/** Every node under `root` in document order, as Langium's `streamAst`, without an iterator per node. */
+function* nodesOf(root: AstNode): Generator<AstNode> {
     // An explicit stack, not recursion: a file may nest blocks ten thousand deep.
     const stack = [root];
     while (stack.length > 0) {
         const node = stack.pop()!;
-        nodes.push(node);
-        const children: AstNode[] = [];
-        for (const key of Object.keys(node)) {
-            if (key.startsWith('$')) continue;
-            const value = (node as unknown as Record<string, unknown>)[key];
-            if (Array.isArray(value)) for (const item of value) { if (isAstNode(item)) children.push(item); }
-            else if (isAstNode(value)) children.push(value);
+        yield node;
+        // Children go on the stack last first, so that the first comes off first.
+        const keys = Object.keys(node);
+        for (let k = keys.length - 1; k >= 0; k--) {
+            if (keys[k]!.startsWith('$')) continue;
+            const value = (node as unknown as Record<string, unknown>)[keys[k]!];
+            if (Array.isArray(value)) {
+                for (let i = value.length - 1; i >= 0; i--) if (isAstNode(value[i])) stack.push(value[i]);
+            } else if (isAstNode(value)) {
+                stack.push(value);
+            }
         }
-        for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
     }
-    return nodes;
 }

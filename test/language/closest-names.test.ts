@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { closestNames } from '../../packages/language/src/validation/closest-names.js';
+import { random } from '../../bench/lib/random.mjs';
+
+/** What closestNames must return: every candidate sorted by distance, then in locale order. */
+function bySorting(name: string, candidates: string[], limit: number): string[] {
+    const distance = (a: string, b: string): number => {
+        const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+        for (let i = 1; i <= a.length; i++) {
+            for (let j = 1; j <= b.length; j++) d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+        }
+        return d[a.length]![b.length]!;
+    };
+    return candidates.map(c => ({ c, d: distance(name, c) })).sort((x, y) => x.d - y.d || x.c.localeCompare(y.c)).slice(0, limit).map(x => x.c);
+}
+
+describe('closest names', () => {
+    it('names the nearest candidates first, ties in locale order', () => {
+        expect(closestNames('接通率', ['满意度', '接通率x', '回访满意率', '接听率'], 2)).toEqual(['接听率', '接通率x']);
+        expect(closestNames('abc', ['zzz', 'xbc', 'abd', 'abcd'], 3)).toEqual(['abcd', 'abd', 'xbc']);
+        expect(closestNames('a', [], 5)).toEqual([]);
+        expect(closestNames('a', ['a'], 0)).toEqual([]);
+    });
+
+    it('agrees with sorting every candidate, on random names', () => {
+        const rng = random(7);
+        const letters = '接通率回访满意度abc';
+        const word = () => Array.from({ length: rng.int(0, 6) }, () => letters[rng.int(0, letters.length - 1)]).join('');
+        for (let round = 0; round < 300; round++) {
+            const candidates = [...new Set(Array.from({ length: rng.int(0, 40) }, word))];
+            const name = word();
+            const limit = rng.int(1, 6);
+            expect(closestNames(name, candidates, limit), `${name} among ${candidates.join(',')}`).toEqual(bySorting(name, candidates, limit));
+        }
+    });
+});
