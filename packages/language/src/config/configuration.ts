@@ -126,7 +126,14 @@ export class KpiConfiguration {
     private async discover(folder: URI, fileSystem: FileSystemProvider | undefined): Promise<ResolvedConfig> {
         if (!fileSystem || folder.scheme !== 'file') return { config: defaultConfig() };
         const candidate = UriUtils.joinPath(folder, CONFIG_FILE_NAME);
-        if (await fileSystem.exists(candidate) && (await fileSystem.stat(candidate)).isFile) {
+        // One stat per folder (not exists + stat): a province's workspace has a thousand folders.
+        let isFile = false;
+        try {
+            isFile = (await fileSystem.stat(candidate)).isFile;
+        } catch {
+            // No kpispec.json here (or no file system at all).
+        }
+        if (isFile) {
             return this.fromFile(candidate, fileSystem);
         }
         const parent = UriUtils.dirname(folder);
