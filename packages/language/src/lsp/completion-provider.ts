@@ -22,7 +22,6 @@ const LEVEL2: Partial<Record<Family, Family[]>> = {
     cost: ['economic-cost', 'social-cost', 'environmental-cost'],
 };
 
-/** Units officers write most; units already used in the file are offered first. */
 /**
  * A `依据` completion offers at most this many links. A province's workspace has thousands of
  * clauses and standard entries; the list is marked incomplete, so typing asks again and narrows.
@@ -39,6 +38,7 @@ const MAX_SYNTAX_ERRORS = 100;
 /** Where a link target stands for the project being edited: its own contracts and applied standards first. */
 const enum LinkRank { Near = 0, Standard = 1, OtherContract = 2 }
 
+/** Units officers write most; units already used in the file are offered first. */
 const COMMON_UNITS = ['%', '‰', '元', '万元', '亿元', '秒', '分钟', '小时', '天', '工作日', '月', '年', '个', '件', '次', '人', '人次', '户', '项', '条', '通', '元/通', '元/人'];
 
 /**
