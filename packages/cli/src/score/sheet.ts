@@ -1,5 +1,6 @@
 import {
-    FAMILY_KEYWORD, pick, scoreAssessment, type Assessment, type AssessmentScore, type Bilingual, type Locale, type ScoringProfile,
+    FAMILY_KEYWORD, GRADE_KEYWORD, percent, pick, round, scoreAssessment,
+    type Assessment, type AssessmentScore, type Bilingual, type Locale, type ScoringProfile,
 } from '@kpispec/language';
 
 /** One line of the recomputed form: an indicator row or the budget execution. */
@@ -43,15 +44,8 @@ export interface ScoreSheet {
 
 const EXECUTION: Bilingual = { zh: '预算执行', en: 'execution' };
 
-const GRADE: Record<string, Bilingual> = {
-    excellent: { zh: '优', en: 'excellent' },
-    good: { zh: '良', en: 'good' },
-    fair: { zh: '中', en: 'fair' },
-    poor: { zh: '差', en: 'poor' },
-};
-
 const diff = (claimed: number | undefined, rule: number | undefined) =>
-    claimed === undefined || rule === undefined ? undefined : Math.round((claimed - rule) * 100) / 100;
+    claimed === undefined || rule === undefined ? undefined : round(claimed - rule);
 
 export function scoreSheet(assessment: Assessment, file: string, profile: ScoringProfile, locale: Locale): ScoreSheet {
     const score: AssessmentScore = scoreAssessment(assessment, profile);
@@ -62,7 +56,7 @@ export function scoreSheet(assessment: Assessment, file: string, profile: Scorin
         rows.push({
             kind: 'execution',
             row: t(EXECUTION),
-            actual: e.rate === undefined ? undefined : `${Math.round(e.rate * 10000) / 100}%`,
+            actual: e.rate === undefined ? undefined : percent(e.rate),
             weight: e.weight, claimed: e.claimed, ruleScore: e.ruleScore, difference: diff(e.claimed, e.ruleScore),
             reason: t(e.explanation),
         });
@@ -92,6 +86,6 @@ export function scoreSheet(assessment: Assessment, file: string, profile: Scorin
             weight: s.weight, claimed: s.claimed, ruleScore: s.ruleScore, difference: diff(s.claimed, s.ruleScore)!,
         })),
         total: { ...total, difference: diff(claimedTotal, total.ruleScore) },
-        grade: { claimed: score.grade.claimed && t(GRADE[score.grade.claimed]!), computed: t(GRADE[score.grade.computed]!) },
+        grade: { claimed: score.grade.claimed && t(GRADE_KEYWORD[score.grade.claimed]), computed: t(GRADE_KEYWORD[score.grade.computed]) },
     };
 }
