@@ -40,6 +40,16 @@ describe('the validation loop', () => {
         logged.mockRestore();
     });
 
+    it('runs only the categories asked for: none, some or all', async () => {
+        const validate = servicesWith({ Standard: (node, accept) => { accept('warning', 'fast check', { node }); } });
+        const messages = async (categories?: string[]) =>
+            (await validate(TEXT, { validation: categories ? { categories } : true })).diagnostics.map(d => d.message);
+        expect(await messages(['built-in'])).not.toContain('fast check');
+        expect(await messages([])).not.toContain('fast check');
+        expect(await messages(['built-in', 'fast'])).toContain('fast check');
+        expect(await messages()).toContain('fast check');
+    });
+
     it('awaits an asynchronous check', async () => {
         const validate = servicesWith({
             Standard: async (node, accept) => { await new Promise(resolve => setTimeout(resolve, 5)); accept('warning', 'late', { node }); },

@@ -15,7 +15,8 @@ export class KpiValidationRegistry extends ValidationRegistry {
 
     /** Looks up the checks to run on a node type for these categories (all when undefined). */
     checksFor(categories?: readonly string[]): (type: string) => readonly ValidationCheck[] {
-        const key = categories?.join(',') ?? '';
+        // No categories means all of them; an empty list means none.
+        const key = categories ? categories.join(',') : '\u0000all';
         let byType = this.listed.get(key);
         if (!byType) this.listed.set(key, byType = new Map());
         const known = byType;
