@@ -99,9 +99,12 @@ export const MUTATIONS: readonly Mutation[] = [
         return t ? at(text, t.offset, rng.pick(NUMBERS), t.image.length) : at(text, randomOffset(text, rng), ` ${rng.pick(NUMBERS)} `);
     } },
     { name: 'long-line', apply(text, tokens, rng) {
-        // One line of 100,000 characters: a title pasted from a document, or a token repeated.
+        // One long line: a title of 100,000 characters pasted from a document, or a token repeated 5,000 times.
         const t = pickToken(tokens, rng);
-        const filler = rng.chance(0.5) ? `"${'很长的标题'.repeat(20_000)}"` : `${t?.image ?? '率'} `.repeat(5_000);
+        // A short token only: repeating a token that is itself a 100,000-character line would
+        // make a line of 500 million characters, which no editor opens.
+        const word = t && t.image.length <= 50 ? t.image : '率';
+        const filler = rng.chance(0.5) ? `"${'很长的标题'.repeat(20_000)}"` : `${word} `.repeat(5_000);
         return at(text, t ? t.offset : 0, filler);
     } },
     { name: 'duplicate-line', apply(text, _tokens, rng) {
