@@ -2,7 +2,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseExpectations, type Expectation } from './support/fixtures.js';
-import { buildWorkspace, readFolder } from './support/workspace.js';
+import { buildWorkspace, messageOf, readFolder } from './support/workspace.js';
 
 /**
  * Every folder under test/fixtures/rules/<group>/<name>/ is one workspace testing the rule
@@ -35,7 +35,7 @@ describe('rule fixtures', () => {
                     actual.push(`${file}:${d.range.start.line + 1} ${String(d.code)}`);
                     const e = expectations.find(x => x.file === file && x.line === d.range.start.line + 1 && x.rule === d.code);
                     for (const text of e?.texts ?? []) {
-                        if (!d.message.includes(text)) problems.push(`${file}:${e!.line} ${e!.rule}: message «${d.message}» lacks «${text}»`);
+                        if (!messageOf(d).includes(text)) problems.push(`${file}:${e!.line} ${e!.rule}: message «${messageOf(d)}» lacks «${text}»`);
                     }
                 }
             }

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
+import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
 import { describe, expect, it } from 'vitest';
 import { compareMessages, toLintMessage, type LintMessage } from '../../packages/cli/src/results.js';
 import { NODE, REPO, runBuiltCli } from './run-cli.js';
@@ -19,7 +19,8 @@ async function serverDiagnostics(folder: string, files: readonly string[]): Prom
         published.set(params.uri, params.diagnostics.map(toLintMessage).sort(compareMessages));
         lastChange = Date.now();
     });
-    connection.onRequest((method: string, params: unknown) =>
+    // Any request the server sends gets an answer; ProtocolConnection's type leaves out this (runtime) overload.
+    (connection as unknown as MessageConnection).onRequest((method: string, params: unknown) =>
         method === 'workspace/configuration' ? (params as { items: unknown[] }).items.map(() => null) : null);
     connection.listen();
     try {

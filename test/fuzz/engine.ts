@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { URI, type LangiumDocument } from 'langium';
-import type { CodeAction, Command, Position } from 'vscode-languageserver';
+import type { CodeAction, Command, Position, TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { random, type Random } from '../../bench/lib/random.mjs';
 import { buildWorkspace, readFolder, uriOf, type TestWorkspace } from '../support/workspace.js';
@@ -202,16 +202,23 @@ async function everyFeature(ws: TestWorkspace, file: string, rng: Random, slowes
             }
         });
     }
-    await run('formatting', () => checkFormatting(ws, doc));
+    try {
+        await checkFormatting(ws, doc, call => timed(slowest, 'formatting', call));
+    } catch (error) {
+        failure('formatting', error);
+    }
 }
 
-/** Formatting changes whitespace only (the lexer sees the same tokens) and is idempotent. */
-async function checkFormatting(ws: TestWorkspace, doc: LangiumDocument): Promise<void> {
+/**
+ * Formatting changes whitespace only (the lexer sees the same tokens) and is idempotent. Only
+ * the formatter's calls count towards the time limit, not this check's lexing and parsing.
+ */
+async function checkFormatting(ws: TestWorkspace, doc: LangiumDocument, time: (call: () => Promise<TextEdit[]>) => Promise<TextEdit[]>): Promise<void> {
     const formatter = ws.services.lsp.Formatter;
     if (!formatter) return;
     const options = { tabSize: 4, insertSpaces: true };
     const format = async (d: LangiumDocument): Promise<string> => {
-        const edits = await formatter.formatDocument(d, { textDocument: { uri: d.uri.toString() }, options });
+        const edits = await time(async () => formatter.formatDocument(d, { textDocument: { uri: d.uri.toString() }, options }));
         return TextDocument.applyEdits(d.textDocument, edits);
     };
     const text = doc.textDocument.getText();

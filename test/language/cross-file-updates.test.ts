@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildWorkspace, type TestWorkspace } from '../support/workspace.js';
+import { buildWorkspace, messageOf, type TestWorkspace } from '../support/workspace.js';
 
 /**
  * Target and contract rules read other files (依据 clauses, 适用 standards, a contract's 对象
@@ -37,7 +37,7 @@ ${extraRow}            }
 
 /** Messages of one rule in one file. */
 function messages(ws: TestWorkspace, file: string, rule: string): string[] {
-    return ws.diagnostics(file).filter(d => d.code === rule).map(d => d.message);
+    return ws.diagnostics(file).filter(d => d.code === rule).map(messageOf);
 }
 
 async function hotline(): Promise<TestWorkspace> {

@@ -2,6 +2,7 @@ import { EmptyFileSystem, type AstNode, type ValidationAcceptor } from 'langium'
 import { validationHelper } from 'langium/test';
 import { describe, expect, it, vi } from 'vitest';
 import { createKpiServices, type Model } from '../../packages/language/src/index.js';
+import { messageOf } from '../support/workspace.js';
 
 /*
  * KPI Spec runs its (synchronous) checks without a promise per check per node. What Langium's
@@ -34,8 +35,8 @@ describe('the validation loop', () => {
             Requirement: (node, accept) => { if ((node as { name?: string }).name === 'A') throw new Error('boom'); accept('warning', 'checked', { node }); },
         });
         const { diagnostics } = await validate(TEXT);
-        expect(diagnostics.map(d => d.message)).toEqual(expect.arrayContaining(['An error occurred during validation: boom', 'checked']));
-        expect(diagnostics.find(d => d.message.endsWith('boom'))!.range.start.line).toBe(1);
+        expect(diagnostics.map(messageOf)).toEqual(expect.arrayContaining(['An error occurred during validation: boom', 'checked']));
+        expect(diagnostics.find(d => messageOf(d).endsWith('boom'))!.range.start.line).toBe(1);
         expect(logged).toHaveBeenCalled();
         logged.mockRestore();
     });
@@ -43,7 +44,7 @@ describe('the validation loop', () => {
     it('runs only the categories asked for: none, some or all', async () => {
         const validate = servicesWith({ Standard: (node, accept) => { accept('warning', 'fast check', { node }); } });
         const messages = async (categories?: string[]) =>
-            (await validate(TEXT, { validation: categories ? { categories } : true })).diagnostics.map(d => d.message);
+            (await validate(TEXT, { validation: categories ? { categories } : true })).diagnostics.map(messageOf);
         expect(await messages(['built-in'])).not.toContain('fast check');
         expect(await messages([])).not.toContain('fast check');
         expect(await messages(['built-in', 'fast'])).toContain('fast check');
@@ -54,6 +55,6 @@ describe('the validation loop', () => {
         const validate = servicesWith({
             Standard: async (node, accept) => { await new Promise(resolve => setTimeout(resolve, 5)); accept('warning', 'late', { node }); },
         });
-        expect((await validate(TEXT)).diagnostics.map(d => d.message)).toContain('late');
+        expect((await validate(TEXT)).diagnostics.map(messageOf)).toContain('late');
     });
 });

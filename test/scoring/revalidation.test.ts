@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildWorkspace, readFolder } from '../support/workspace.js';
+import { buildWorkspace, messageOf, readFolder } from '../support/workspace.js';
 
 const examples = join(import.meta.dirname, '..', '..', 'examples');
 const GROUPS = /^(score|assessment|milestone|compliance)\//;
@@ -40,7 +40,7 @@ describe('half-typed input', () => {
             const cuts = [...text.matchAll(/[ \n]/g)].map(m => m.index!);
             for (const cut of cuts) {
                 await ws.edit(file, text.slice(0, cut));
-                const crashes = ws.diagnostics(file).filter(d => /error occurred/i.test(d.message));
+                const crashes = ws.diagnostics(file).filter(d => /error occurred/i.test(messageOf(d)));
                 expect(crashes, `${file} cut at ${cut}`).toEqual([]);
             }
             await ws.edit(file, text);

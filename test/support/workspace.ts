@@ -2,16 +2,22 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import { createKpiServices, type KpiServices, type Locale } from '../../packages/language/src/index.js';
 
 export interface TestWorkspace {
     services: KpiServices;
     documents: Map<string, LangiumDocument>;
-    /** Diagnostics of one file as `line:rule` strings (1-based lines), sorted. */
-    diagnostics(file: string): import('vscode-languageserver-types').Diagnostic[];
+    /** Diagnostics of one file, as validation left them. */
+    diagnostics(file: string): Diagnostic[];
     /** Replaces a file's text and lets the document builder update the workspace, as the editor does. */
     edit(file: string, text: string): Promise<void>;
     remove(file: string): Promise<void>;
+}
+
+/** A diagnostic's message as text (LSP also allows Markdown; KPI Spec writes text). */
+export function messageOf(diagnostic: Diagnostic): string {
+    return typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
 }
 
 export function uriOf(file: string): URI {
