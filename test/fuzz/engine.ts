@@ -91,13 +91,21 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
         };
         const slowest = new Map<string, number>();
         const cpu = process.cpuUsage();
+        // Langium catches what a check or a completion throws and logs it (a check's also becomes
+        // an error diagnostic): that is a crash the user sees, so it counts as one here.
+        const logged: unknown[][] = [];
+        const consoleError = console.error;
+        console.error = (...args: unknown[]) => { logged.push(args); };
         try {
             await timed(slowest, 'validation', () => state.ws.edit(file, text));
             state.current[file] = text;
             await everyFeature(state.ws, file, rng, slowest, failure);
         } catch (error) {
             failure('validation', error);
+        } finally {
+            console.error = consoleError;
         }
+        if (logged.length > 0) failure('an exception Langium caught and logged', logged[0]!.find(a => a instanceof Error) ?? logged[0]!.join(' '));
         const used = process.cpuUsage(cpu);
         const ms = (used.user + used.system) / 1000;
         const [worstFeature, worstMs] = [...slowest].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];

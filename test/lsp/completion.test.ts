@@ -1,6 +1,6 @@
 import { expectCompletion } from 'langium/test';
 import type { CompletionItem, CompletionList } from 'vscode-languageserver';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { KpiConfigurationProvider } from '../../packages/language/src/lsp/configuration-provider.js';
 import { buildWorkspace } from '../support/workspace.js';
 import { HOTLINE, hotline, servicesWith, textDocument, without, WS } from './support.js';
@@ -122,6 +122,16 @@ describe('completion', () => {
         expect(before.map(i => i.label)).toContain('绩效指标');
         const after = await complete(`项目 乱 "x" {\n${mess}}\n${PROJECT('<|>')}`, { files: {} });
         expect(after).toEqual([]);
+    });
+
+    it('logs no error where broken text puts a reference on the wrong node (found by the fuzz test)', async () => {
+        const logged = vi.spyOn(console, 'error');
+        const text = '履约考核 R "r" 对象 热线服务合同 {\n    条款 接通率 实际 96% 结论 达标\n    条款 }<|>质检率 实际 未统计 结论 未达标\n}\n';
+        const items = await complete(text, { files: { 'contract.kpi': HOTLINE['contract.kpi']! } });
+        // The `}` closed the block: what may start there is a new block, and no clause names.
+        expect(items.map(i => i.label)).toEqual(['项目', '合同', '标准', '自评', '履约考核']);
+        expect(logged).not.toHaveBeenCalled();
+        logged.mockRestore();
     });
 
     it('offers units after a number, the file\'s own first', async () => {

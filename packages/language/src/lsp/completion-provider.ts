@@ -81,8 +81,12 @@ export class KpiCompletionProvider extends DefaultCompletionProvider {
 
     /** Links: the nearest ones matching what is typed, at most MAX_LINKS of them. */
     protected override getReferenceCandidates(refInfo: ReferenceInfo, context: CompletionContext): Stream<AstNodeDescription> {
+        // In broken text (a `}` missing) the node at the cursor need not be the one the grammar
+        // puts this reference on; Langium would throw asking for its type. Nothing fits there.
+        const referenceType = this.astReflection.getTypeMetaData(refInfo.container.$type).properties[refInfo.property]?.referenceType;
+        if (!referenceType) return stream([]);
         const candidates = super.getReferenceCandidates(refInfo, context);
-        if (this.astReflection.getReferenceType(refInfo) !== LinkTarget.$type) return candidates;
+        if (referenceType !== LinkTarget.$type) return candidates;
         const typed = context.textDocument.getText().substring(context.tokenOffset, context.offset);
         const near = this.nearBlocksOf(refInfo);
         const ranked = candidates
