@@ -34,9 +34,9 @@ export const setGrade: Fix = (d, ctx) => {
     const statement = ctx.nodeAt(d.range.start, isGradeStatement);
     const grade = stringField(d, 'grade');
     const written = GrammarUtils.findNodeForProperty(statement?.$cstNode, 'grade');
-    const keyword = grade === undefined ? undefined : GRADE_KEYWORD[grade as GradeId];
-    if (!keyword || !written) return [];
-    const label = ctx.kw(keyword);
+    const gradeKeyword = grade === undefined ? undefined : GRADE_KEYWORD[grade as GradeId];
+    if (!gradeKeyword || !written) return [];
+    const label = ctx.kw(gradeKeyword);
     return ctx.action({ zh: `将等级改为 ${label}`, en: `Set the grade to ${label}` }, [TextEdit.replace(written.range, label)], [d], true);
 };
 
