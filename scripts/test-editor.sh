@@ -4,7 +4,8 @@
 #   2. build: the extension's test bundles, then the release bundles and the .vsix (npm run package);
 #   3. the @vscode/test-electron suite in code-server's VS Code, through our launcher;
 #   4. the UI check: the .vsix installed into code-server, read from the screen in Chromium;
-#   5. the Neovim check: Neovim receives the reference diagnostics from the stdio server.
+#   5. the Neovim check: Neovim receives the reference diagnostics from the stdio server;
+#   6. the reviewer's report (kpispec report) read in Chromium (test/report/*.browser.ts; screenshots in test-results/report/).
 # Screenshots and logs: test-results/editor/ (ui/*.png, one .log per layer). Exits non-zero if anything failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -43,6 +44,7 @@ layer() {
 layer test-electron bash -c 'cd packages/vscode && vscode-test --config .vscode-test.mjs'
 layer ui node packages/vscode/out/test/ui-check.mjs
 layer neovim node packages/vscode/out/test/neovim-check.mjs
+layer report vitest run --config test/report/vitest.browser.config.ts
 
 echo "== real-editor tests: screenshots and logs in test-results/editor/ =="
 echo "$passed passed, $failed failed"
