@@ -120,9 +120,10 @@ export function fundsChart(lines: readonly FundsLine[], locale: Locale): string 
     const max = Math.max(...drawn.flatMap(l => [l.values.initial ?? 0, l.values.budgeted ?? 0, l.values.spent ?? 0])) || 1;
     const width = 640, labelWidth = 150, barHeight = 13, gap = 10;
     const kinds = ['initial', 'budgeted', 'spent'] as const;
-    const rowHeight = kinds.length * (barHeight + 2) + gap;
+    const rowHeight = kinds.length * (barHeight + 5) + gap;
     const height = drawn.length * rowHeight + 4;
-    const w = (v: number) => (width - labelWidth - 110) * v / max;
+    // Room on the right for the longest value label (Annual budget 10666 万元).
+    const w = (v: number) => (width - labelWidth - 190) * v / max;
     let body = '';
     drawn.forEach((l, i) => {
         const y0 = 2 + i * rowHeight;
@@ -130,7 +131,7 @@ export function fundsChart(lines: readonly FundsLine[], locale: Locale): string 
         kinds.forEach((k, j) => {
             const v = l.values[k];
             if (v === undefined) return;
-            const y = y0 + j * (barHeight + 2);
+            const y = y0 + j * (barHeight + 5);
             body += `<rect class="${k}" x="${labelWidth}" y="${y}" width="${fmt(w(v))}" height="${barHeight}"/>`;
             body += `<text x="${fmt(labelWidth + w(v) + 4)}" y="${y + barHeight - 2}" class="value">${escapeHtml(`${label(locale, k)} ${l[k]}`)}</text>`;
         });
@@ -148,6 +149,13 @@ export function delayText(m: MilestoneRow, locale: Locale): string | undefined {
     return m.delayDays > 0 ? label(locale, 'days', { n: m.delayDays }) : label(locale, 'onTime');
 }
 
-function truncate(text: string, length: number): string {
-    return [...text].length > length ? [...text].slice(0, length - 1).join('') + '…' : text;
+/** Shortens a label to about `width` Chinese characters (two Latin letters take the room of one). */
+function truncate(text: string, width: number): string {
+    let used = 0, out = '';
+    for (const c of text) {
+        used += /[\u0000-\u00ff]/.test(c) ? 0.55 : 1;
+        if (used > width) return `${out}…`;
+        out += c;
+    }
+    return out;
 }

@@ -236,7 +236,7 @@ function problemList(findings: readonly Finding[], locale: Locale, title: string
 <tbody>${group.map(f => html`<tr class="finding" data-rule="${f.ruleId}" data-severity="${f.severity}">
 <td class="sev-${f.severity}">${pick(locale, SEVERITY[f.severity])}</td><td>${f.message}</td>
 <td><a class="rule-link" href="${raw(safeHref(f.docsUrl))}" title="${t('ruleDocs')}">${f.ruleId}</a><div class="muted">${f.ruleTitle}</div></td>
-<td>${f.source ?? '—'}</td><td><code>${f.file}:${f.line}</code></td><td>${f.remedy}</td></tr>`)}</tbody>
+<td>${f.source ?? '—'}</td><td><code>${evidence(f)}</code></td><td>${f.remedy}</td></tr>`)}</tbody>
 </table>`;
     })}`;
 }
@@ -245,4 +245,9 @@ function otherSection(data: ReportData): Html {
     if (data.other.length === 0) return html``;
     return html`<section id="other"><h2>${label(data.locale, 'otherFindings')}</h2><p class="muted">${label(data.locale, 'otherFindingsNote')}</p>
 ${problemList(data.other, data.locale, label(data.locale, 'problems'))}</section>`;
+}
+
+/** `file:line`, breakable after each folder so that long paths wrap between names. */
+function evidence(f: Finding): Html {
+    return html`${f.file.split(/(?<=[\\/])/).map((part, i) => i ? html`<wbr>${part}` : part)}:${f.line}`;
 }
