@@ -6,7 +6,7 @@ import { REPO, runCli, tempDir } from '../cli/run-cli.js';
 
 // The report's numbers are `kpispec score`'s and `kpispec lint`'s: the same engine, not a copy.
 
-const FOLDERS = ['examples', 'test/fixtures/reference/hotline-12345', 'test/fixtures/reference/english'];
+const FOLDERS = ['examples', 'test/fixtures/reference/hotline-12345', 'test/fixtures/reference/english', 'test/fixtures/reference/forms'];
 
 async function reportOf(folder: string, locale = 'en'): Promise<ReportData> {
     return workspaceReport({ paths: [folder], cwd: REPO, env: { LANG: 'en_US.UTF-8' }, scope: folder, locale, ruleUrl: id => `https://docs.example/${id}.md` });
@@ -88,6 +88,31 @@ describe('the report of the Shenzhen 12345 case', () => {
         expect(finding.heading).toBe('targets');
         expect(finding.docsUrl).toBe('https://docs.example/target/below-contract.md');
         expect(finding.file).toBe(join('test/fixtures/reference/hotline-12345', 'targets.kpi'));
+    });
+});
+
+describe('the report of a complete form', () => {
+    it('shows funds from 年初 to 全年 to 执行 with the rate, by source, and the project\'s own 资金', async () => {
+        const data = await reportOf('test/fixtures/reference/forms', 'zh-CN');
+        const project = data.projects[0]!;
+        expect(project.funds.map(f => [f.label, f.initial, f.budgeted, f.spent, f.rate])).toEqual([
+            ['预算执行', '300 万元', '260 万元', '198 万元', 0.7615],
+            ['财政拨款', '260 万元', '220 万元', '170 万元', 0.7727],
+            ['其他资金', '40 万元', '40 万元', '28 万元', 0.7],
+        ]);
+        expect(project.declaredFunds).toEqual([
+            { label: '中期资金总额', amount: '900 万元' },
+            { label: '年度资金总额', amount: '300 万元' },
+            { label: '其中 财政拨款', amount: '260 万元' },
+            { label: '其中 其他资金', amount: '30 万元' },
+        ]);
+    });
+
+    it('puts last year\'s actual beside the target', async () => {
+        const data = await reportOf('test/fixtures/reference/forms', 'zh-CN');
+        const row = data.projects[0]!.targets.find(t => t.indicator === '助餐服务人数')!;
+        expect(row.target?.text).toBe('≥1800 人');
+        expect(row.lastYear).toMatchObject({ text: '2000 人', value: 2000 });
     });
 });
 

@@ -16,6 +16,7 @@ const CASES = [
     { name: 'examples', folder: 'examples', locale: 'zh-CN' },
     { name: 'hotline-12345', folder: 'test/fixtures/reference/hotline-12345', locale: 'zh-CN' },
     { name: 'english', folder: 'test/fixtures/reference/english', locale: 'en' },
+    { name: 'forms', folder: 'test/fixtures/reference/forms', locale: 'zh-CN' },
 ] as const;
 
 interface Sheet {
@@ -88,8 +89,8 @@ describe.each(CASES)('the report of $name in Chromium', ({ name, folder, locale 
         for (const sheet of sheets) {
             const table = page.locator(`table.scores[data-assessment="${sheet.assessment}"]`);
             const rows = await table.locator('tbody tr.score-row').evaluateAll(trs => trs.map(tr => {
-                const cells = [...tr.children].map(c => (c as HTMLElement).innerText.trim());
-                return { row: (tr as HTMLElement).dataset['row'], weight: cells[3], claimed: cells[4], ruleScore: cells[5] };
+                const cells = [...tr.children].map(c => (c.textContent ?? '').trim());
+                return { row: tr.getAttribute('data-row'), weight: cells[3], claimed: cells[4], ruleScore: cells[5] };
             }));
             const shown = (n: number | undefined) => n === undefined ? '—' : String(n);
             expect(rows).toEqual(sheet.rows.map(r => ({ row: r.row, weight: shown(r.weight), claimed: shown(r.claimed), ruleScore: shown(r.ruleScore) })));
@@ -103,9 +104,9 @@ describe.each(CASES)('the report of $name in Chromium', ({ name, folder, locale 
         const expected: Record<string, number> = {};
         for (const m of results.flatMap(r => r.messages)) expected[m.ruleId] = (expected[m.ruleId] ?? 0) + 1;
         const counted = await page.locator('table.by-rule tbody tr').evaluateAll(trs => Object.fromEntries(trs.map(tr =>
-            [(tr as HTMLElement).dataset['rule'], Number((tr.children[2] as HTMLElement).innerText)])));
+            [tr.getAttribute('data-rule'), Number(tr.children[2]?.textContent)])));
         expect(counted).toEqual(expected);
-        const listed = await page.locator('tr.finding').evaluateAll(trs => trs.map(tr => (tr as HTMLElement).dataset['rule']!));
+        const listed = await page.locator('tr.finding').evaluateAll(trs => trs.map(tr => tr.getAttribute('data-rule')!));
         const byRule: Record<string, number> = {};
         for (const id of listed) byRule[id] = (byRule[id] ?? 0) + 1;
         expect(byRule).toEqual(expected);
@@ -113,7 +114,7 @@ describe.each(CASES)('the report of $name in Chromium', ({ name, folder, locale 
 
     it('links every finding to its rule page', async () => {
         const links = await page.locator('tr.finding').evaluateAll(trs => trs.map(tr => ({
-            rule: (tr as HTMLElement).dataset['rule'],
+            rule: tr.getAttribute('data-rule'),
             href: tr.querySelector('a.rule-link')?.getAttribute('href'),
         })));
         expect(links.length).toBeGreaterThan(0);

@@ -1,13 +1,13 @@
 import { relative } from 'node:path';
 import { AstUtils, type AstNode, type LangiumDocument } from 'langium';
 import {
-    FAMILY_KEYWORD, comparisonConstraint, constraintOf, familiesOf, indicatorsOf, isAsOf, isAssessment, isBaseline, isClause,
-    isCompliance, isContract, isExecution, isIndicatorAssessment, isMeasuredActual, isMilestoneAssessment, isProject, isQualitative,
+    FAMILY_KEYWORD, comparisonConstraint, executionOutcome, constraintOf, familiesOf, indicatorsOf, isAsOf, isAssessment, isBaseline, isClause,
+    isCompliance, isContract, isExecution, isFundsTotal, isIndicatorAssessment, isMeasuredActual, isMilestoneAssessment, isProject, isQualitative,
     isRequirement, measureOf, milestonesOf, pick, round, ruleMeta, scoreExecution, units,
-    type Assessment, type Block, type Execution, type Indicator, type KpiConfig, type Locale, type Model, type Project,
+    type Assessment, type Block, type Execution, type ExecutionShare, type Indicator, type KpiConfig, type Locale, type Model, type Project,
 } from '@kpispec/language';
 import { documentResult, type LintMessage } from '../results.js';
-import { scoreSheet, sheetProfile } from '../score/sheet.js';
+import { scoreSheet, sheetProfile, type ScoreSheet } from '../score/sheet.js';
 import type {
     AssessmentReview, Counts, Finding, FundsLine, MilestoneRow, ProjectReport, Reference, ReportData, RuleCount, TargetRow,
 } from './model.js';
@@ -28,7 +28,7 @@ export interface CollectOptions {
 }
 
 /** Rules that say a target accepts less than something it is held to. */
-const WEAKER_TARGET_RULES = new Set(['target/below-contract', 'target/below-standard', 'target/above-baseline', 'target/below-last-year']);
+const WEAKER_TARGET_RULES = new Set(['target/below-contract', 'target/below-standard', 'target/above-baseline', 'target/below-history']);
 
 const unquote = (s: string | undefined) => s?.replace(/^"|"$/g, '');
 
@@ -84,7 +84,7 @@ export function collectReport(documents: readonly LangiumDocument[], options: Co
         const sheet = scoreSheet(assessment, fileOf(document), sheetProfile(options.configOf(document), options.profile), locale);
         project.assessments.push(review(sheet));
         project.funds.push(...fundsOf(assessment, t));
-        addActuals(project, assessment);
+        addActuals(project, assessment, sheet);
         addMilestones(project, assessment);
     }
     for (const project of projects.values()) {
@@ -126,6 +126,7 @@ function anchorFor(name: string, taken: Set<string>): string {
 }
 
 function projectReport(project: Project, file: string, anchor: string, locale: Locale): ProjectReport {
+    const t = (text: { zh: string; en: string }) => pick(locale, text);
     const period = project.period;
     const budget = project.budget && measureOf(project.budget);
     return {
@@ -138,6 +139,7 @@ function projectReport(project: Project, file: string, anchor: string, locale: L
         budget: budget ? units.formatMeasure(budget) : undefined,
         assessments: [],
         targets: indicatorsOf(project).map(i => targetRow(project, i, locale)),
+        declaredFunds: declaredFunds(project, t),
         funds: [],
         milestones: milestonesOf(project).map(m => {
             const planned = m.planned && measureOf(m.planned);
@@ -154,7 +156,8 @@ function projectReport(project: Project, file: string, anchor: string, locale: L
 
 function targetRow(project: Project, indicator: Indicator, locale: Locale): TargetRow {
     const constraint = constraintOf(indicator.target);
-    const families = indicator.$container?.$container ? familiesOf(indicator) : undefined;
+    const families = familiesOf(indicator);
+    const family = families.level2 ?? families.level1;
     const references: Reference[] = [];
     const onScale = (m: units.Measure | undefined): number | undefined => {
         if (!m || !constraint) return undefined;
@@ -191,11 +194,11 @@ function targetRow(project: Project, indicator: Indicator, locale: Locale): Targ
             }
         }
     }
-    const lastYear = lastYearOf(indicator);
+    const lastYear = indicator.lastYear && measureOf(indicator.lastYear);
     return {
         indicator: indicator.name,
         title: unquote(indicator.title),
-        family: families && pick(locale, FAMILY_KEYWORD[families.level2]),
+        family: family && pick(locale, FAMILY_KEYWORD[family]),
         line: (indicator.$cstNode?.range.start.line ?? 0) + 1,
         target: constraint
             ? { text: units.formatConstraint(constraint), op: constraint.op, value: onScale(constraint.value) }
@@ -206,22 +209,18 @@ function targetRow(project: Project, indicator: Indicator, locale: Locale): Targ
     };
 }
 
-/** Last year's actual (上年 / last-year) where the grammar has it. */
-function lastYearOf(indicator: Indicator): units.Measure | undefined {
-    const value = (indicator as { lastYear?: Parameters<typeof measureOf>[0] }).lastYear;
-    return value ? measureOf(value) : undefined;
-}
-
-function addActuals(project: ProjectReport, assessment: Assessment): void {
-    for (const row of (assessment.items ?? []).filter(isIndicatorAssessment)) {
+/** Each target's actual: the text `kpispec score` shows, placed on the target's scale when it can be. */
+function addActuals(project: ProjectReport, assessment: Assessment, sheet: ScoreSheet): void {
+    const shown = sheet.rows.filter(r => r.kind === 'indicator');
+    for (const [i, row] of (assessment.items ?? []).filter(isIndicatorAssessment).entries()) {
         const target = project.targets.find(t => t.indicator === row.indicator?.$refText);
         const indicator = row.indicator?.ref;
         if (!target || !indicator || target.actual) continue;
         const constraint = constraintOf(indicator.target);
         const measure = isMeasuredActual(row.actual) && row.actual.value ? measureOf(row.actual.value) : undefined;
         const scale = measure && constraint ? units.comparable(constraint.value, measure) : undefined;
-        const text = measure ? units.formatMeasure(measure) : row.actual?.$cstNode?.text;
-        if (text) target.actual = { text: unquote(text)!, value: scale?.ok ? scale.b : undefined };
+        const text = shown[i]?.actual ?? row.actual?.$cstNode?.text.replace(/"/g, '');
+        if (text) target.actual = { text, value: scale?.ok ? scale.b : undefined };
     }
 }
 
@@ -242,27 +241,32 @@ function addMilestones(project: ProjectReport, assessment: Assessment): void {
     }
 }
 
-/** The execution line: 年初预算 → 全年预算 → 全年执行 and its `其中` rows, where the grammar has them. */
+/** The execution line: 年初预算 → 全年预算 → 全年执行 with the engine's rate, and its `其中` rows. */
 function fundsOf(assessment: Assessment, t: (text: { zh: string; en: string }) => string): FundsLine[] {
     const node = (assessment.items ?? []).find(isExecution);
     if (!node) return [];
     const rate = scoreExecution(node).rate;
-    const lines: FundsLine[] = [{ label: t(FUNDS_LABELS.execution), ...amounts(node), rate: rate === undefined ? undefined : round(rate, 4) }];
-    for (const source of sourcesOf(node)) {
-        const label = source.source ? unquote(source.source) ?? '' : '';
-        lines.push({ label, source: true, ...amounts(source) });
-    }
-    return lines;
+    return [
+        { label: t(FUNDS_LABELS.execution), ...amounts(node), rate: rate === undefined ? undefined : round(rate, 4) },
+        ...(node.sources ?? []).map(share => {
+            const spent = share.spent && measureOf(share.spent), budgeted = share.budgeted && measureOf(share.budgeted);
+            const shareRate = spent && budgeted ? executionOutcome(spent, budgeted).rate : undefined;
+            return { label: share.source ?? '', source: true, ...amounts(share), rate: shareRate === undefined ? undefined : round(shareRate, 4) };
+        }),
+    ];
 }
 
-type Amounts = { initial?: Parameters<typeof measureOf>[0]; budgeted?: Parameters<typeof measureOf>[0]; spent?: Parameters<typeof measureOf>[0] };
-
-/** The `其中` rows of an execution line (年初预算 / 全年预算 / 全年执行 by source). */
-function sourcesOf(node: Execution): Array<Amounts & { source?: string }> {
-    return (node as { sources?: Array<Amounts & { source?: string }> }).sources ?? [];
+/** The project's own 资金 lines (中期 / 年度 / 其中), as the 申报表 gives them. */
+function declaredFunds(project: Project, t: (text: { zh: string; en: string }) => string): Array<{ label: string; amount: string }> {
+    return (project.funds ?? []).flatMap(section => section.lines).flatMap(line => {
+        const m = line.amount && measureOf(line.amount);
+        if (!m) return [];
+        const label = isFundsTotal(line) ? t(FUNDS_LABELS[/中期|medium/.test(line.kind) ? 'mediumTerm' : 'annual']) : `${t(FUNDS_LABELS.ofWhich)} ${line.source}`;
+        return [{ label, amount: units.formatMeasure(m) }];
+    });
 }
 
-function amounts(line: Amounts): Pick<FundsLine, 'initial' | 'budgeted' | 'spent' | 'values'> {
+function amounts(line: Pick<Execution | ExecutionShare, 'initial' | 'budgeted' | 'spent'>): Pick<FundsLine, 'initial' | 'budgeted' | 'spent' | 'values'> {
     const m = {
         initial: line.initial && measureOf(line.initial),
         budgeted: line.budgeted && measureOf(line.budgeted),
@@ -283,7 +287,7 @@ function amounts(line: Amounts): Pick<FundsLine, 'initial' | 'budgeted' | 'spent
     };
 }
 
-function review(sheet: ReturnType<typeof scoreSheet>): AssessmentReview {
+function review(sheet: ScoreSheet): AssessmentReview {
     const claimedTotal = sheet.total.declaredScore ?? sheet.total.claimed;
     return { sheet, claimedTotal, inflation: claimedTotal === undefined ? undefined : round(claimedTotal - sheet.total.ruleScore) };
 }

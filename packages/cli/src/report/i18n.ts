@@ -65,6 +65,9 @@ export const TEXT = {
     legend: { zh: '图例：灰条为目标值，竖线为合同/标准/基准/上年，黑点为实际值；红色标记目标偏低。', en: 'Legend: grey bar the target, ticks the contract, standard, baseline or last year, the dot the actual; red marks a weaker target.' },
     funds: { zh: '（四）资金执行', en: '(4) Funds' },
     noFunds: { zh: '自评未填写预算执行。', en: 'The assessment reports no budget execution.' },
+    ofWhich: { zh: '其中', en: 'of which' },
+    declaredFunds: { zh: '申报资金', en: 'Funds as planned' },
+    executedFunds: { zh: '预算执行', en: 'Budget execution' },
     item: { zh: '项目', en: 'Item' },
     initial: { zh: '年初预算', en: 'Initial budget' },
     budgeted: { zh: '全年预算', en: 'Annual budget' },
@@ -113,6 +116,9 @@ export const HEADINGS: Readonly<Record<ProblemHeading, Bilingual>> = {
 
 export const FUNDS_LABELS = {
     execution: { zh: '预算执行', en: 'Budget execution' },
+    mediumTerm: { zh: '中期资金总额', en: 'Medium-term funds' },
+    annual: { zh: '年度资金总额', en: 'Annual funds' },
+    ofWhich: { zh: '其中', en: 'of which' },
 } satisfies Record<string, Bilingual>;
 
 export type TextKey = keyof typeof TEXT;

@@ -44,6 +44,9 @@ export interface ProjectReport {
     budget?: string;
     assessments: AssessmentReview[];
     targets: TargetRow[];
+    /** The 申报表's 资金 lines: 中期, 年度 and their 其中 sources. */
+    declaredFunds: Array<{ label: string; amount: string }>;
+    /** The self-assessments' execution lines (年初 → 全年 → 执行) and their 其中 rows. */
     funds: FundsLine[];
     milestones: MilestoneRow[];
     findings: Finding[];

@@ -197,13 +197,16 @@ function targetsTable(p: ProjectReport, locale: Locale): Html {
 
 function fundsSection(p: ProjectReport, locale: Locale): Html {
     const t = (key: TextKey) => label(locale, key);
-    if (p.funds.length === 0) return html`<h4>${t('funds')}</h4><p>${t('noFunds')}</p>`;
+    const declared = p.budget || p.declaredFunds.length > 0 ? html`<h5>${t('declaredFunds')}</h5>
+<dl class="facts declared-funds">${p.budget ? html`<dt>${t('budget')}</dt><dd>${p.budget}</dd>` : ''}${p.declaredFunds.map(f => html`<dt>${f.label}</dt><dd>${f.amount}</dd>`)}</dl>` : '';
+    if (p.funds.length === 0) return html`<h4>${t('funds')}</h4>${declared}<p>${t('noFunds')}</p>`;
     const chart = fundsChart(p.funds, locale);
-    return html`<h4>${t('funds')}</h4>
+    return html`<h4>${t('funds')}</h4>${declared}
+<h5>${t('executedFunds')}</h5>
 <table class="funds">
 <thead><tr><th scope="col">${t('item')}</th><th scope="col" class="num">${t('initial')}</th><th scope="col" class="num">${t('budgeted')}</th>
 <th scope="col" class="num">${t('spent')}</th><th scope="col" class="num">${t('rate')}</th></tr></thead>
-<tbody>${p.funds.map(f => html`<tr${f.source ? raw(' class="source"') : ''}><th scope="row">${f.source ? '　' : ''}${f.label}</th>
+<tbody>${p.funds.map(f => html`<tr${f.source ? raw(' class="source"') : ''}><th scope="row">${f.source ? `${label(locale, 'ofWhich')} ` : ''}${f.label}</th>
 <td class="num">${f.initial ?? '—'}</td><td class="num">${f.budgeted ?? '—'}</td><td class="num">${f.spent ?? '—'}</td>
 <td class="num" data-rate="${num(f.rate)}">${f.rate === undefined ? '—' : `${Math.round(f.rate * 10000) / 100}%`}</td></tr>`)}</tbody>
 </table>

@@ -57,4 +57,10 @@ export const RULE_SOURCES: Readonly<Record<string, Bilingual>> = {
     'compliance/verdict-contradicts': SZ('§四.4'),
     'compliance/unmet-no-penalty': SZ('§四.4、§五.4'),
     'compliance/clause-not-reviewed': SZ('§四.4'),
+    'funds/adjusted-no-reason': FORM_2020,
+    'funds/low-execution-no-reason': FORM_2020,
+    'funds/medium-term-below-annual': doc('财预〔2015〕88号'),
+    'assessment/denies-problems': SZ('§四.6'),
+    'target/below-history': doc('财预〔2020〕10号（历史标准）', '财预〔2020〕10号 (historical standard)'),
+    'target/misfiled': FORM_2020,
 };
