@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import { AstUtils, type AstNode, type LangiumDocument } from 'langium';
+import type { AstNode, LangiumDocument } from 'langium';
 import {
     FAMILY_KEYWORD, comparisonConstraint, executionOutcome, constraintOf, familiesOf, indicatorsOf, isAsOf, isAssessment, isBaseline, isClause,
     isCompliance, isContract, isExecution, isFundsTotal, isIndicatorAssessment, isMeasuredActual, isMilestoneAssessment, isProject, isQualitative,
@@ -47,18 +47,11 @@ export function collectReport(documents: readonly LangiumDocument[], options: Co
     const byRule = new Map<string, RuleCount>();
     const totals: Counts = { errors: 0, warnings: 0, infos: 0 };
 
-    const reportOf = (project: Project, file: string): ProjectReport => {
-        let report = projects.get(project);
-        if (!report) {
-            report = projectReport(project, file, anchorFor(project.name, anchors), locale);
-            projects.set(project, report);
-        }
-        return report;
-    };
-
     // Projects first, so the sections follow the files' order whatever refers to what.
     for (const document of documents) {
-        for (const block of blocksOf(document)) if (isProject(block)) reportOf(block, fileOf(document));
+        for (const block of blocksOf(document)) {
+            if (isProject(block) && !projects.has(block)) projects.set(block, projectReport(block, fileOf(document), anchorFor(block.name, anchors), locale));
+        }
     }
     const pending: Array<{ document: LangiumDocument; assessment: Assessment; project: ProjectReport }> = [];
     for (const document of documents) {
@@ -66,7 +59,7 @@ export function collectReport(documents: readonly LangiumDocument[], options: Co
         const blocks = blocksOf(document);
         const owners = blocks.map(block => {
             const project = projectOf(block);
-            return project && reportOf(project, fileOf(AstUtils.getDocument(project)));
+            return project && projects.get(project);
         });
         for (const [i, block] of blocks.entries()) {
             if (isAssessment(block) && owners[i]) pending.push({ document, assessment: block, project: owners[i]! });
