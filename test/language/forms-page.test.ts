@@ -23,3 +23,13 @@ describe('docs/forms.md', () => {
         expect(problems).toEqual([]);
     });
 });
+
+describe('docs/language.md', () => {
+    const reference = readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'language.md'), 'utf8');
+    const examples = [...reference.matchAll(/```kpi\n([\s\S]*?)```/g)].map(m => m[1]!);
+
+    it.each(examples.map((b, i) => [i + 1, b] as const))('example %i parses without a syntax error', async (_, text) => {
+        const ws = await buildWorkspace({ 'example.kpi': text });
+        expect(ws.diagnostics('example.kpi').filter(d => String(d.code).startsWith('syntax/')).map(d => d.message)).toEqual([]);
+    });
+});
