@@ -85,6 +85,8 @@ describe('complete forms in the editor', () => {
         };
         expect(await tokensOf('targets.kpi')).toContain('"助餐服务人数":variable');
         expect(await tokensOf('assessment.kpi')).toContain('"助餐服务人数":variable');
+        expect(await tokensOf('targets.kpi')).toContain('"助餐补贴":property');
+        expect(await tokensOf('assessment.kpi')).toContain('"助餐补贴":property');
     });
 
     it('formats the reference targets unchanged and keeps every token of the assessment', async () => {
