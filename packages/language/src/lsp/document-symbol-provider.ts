@@ -47,6 +47,10 @@ export class KpiDocumentSymbolProvider implements DocumentSymbolProvider {
             ...project.indicatorSections.flatMap(s => s.groups.flatMap(g => this.family(g))),
             ...project.milestoneSections.flatMap(s => this.symbol(s, this.keywordOf(s), SymbolKind.Package, undefined, undefined,
                 s.milestones.flatMap(m => this.named(m, m.name, m.planned?.value)))),
+            ...project.funds.flatMap(s => this.symbol(s, this.keywordOf(s), SymbolKind.Package, undefined, undefined,
+                s.lines.flatMap(l => this.symbol(l, firstLine(l), SymbolKind.Number)))),
+            ...project.breakdowns.flatMap(s => this.symbol(s, this.keywordOf(s), SymbolKind.Package, undefined, undefined,
+                s.components.flatMap(c => this.named(c, c.name, c.amount?.$cstNode?.text)))),
         ];
         return symbols.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     }
@@ -64,12 +68,12 @@ export class KpiDocumentSymbolProvider implements DocumentSymbolProvider {
     }
 
     private assessmentItem(item: AssessmentItem): DocumentSymbol[] {
-        const text = item.$cstNode?.text.replace(/\s+/g, ' ');
+        const text = firstLine(item);
         if (isIndicatorAssessment(item)) return this.symbol(item, item.indicator?.$refText, SymbolKind.Field, item.actual?.$cstNode?.text, this.property(item, 'indicator'));
         if (isGoalAssessment(item)) return this.symbol(item, item.goal?.$refText, SymbolKind.Constant, item.text, this.property(item, 'goal'));
         if (isMilestoneAssessment(item)) return this.symbol(item, item.milestone?.$refText, SymbolKind.Event, text, this.property(item, 'milestone'));
         if (isExecution(item) || isTotal(item) || isGradeStatement(item)) return this.symbol(item, text, SymbolKind.Number);
-        if (isProblemStatement(item)) return this.symbol(item, item.text, SymbolKind.String);
+        if (isProblemStatement(item)) return this.symbol(item, item.text ?? text, SymbolKind.String);
         return this.symbol(item, text, SymbolKind.Key);
     }
 
@@ -104,4 +108,9 @@ export class KpiDocumentSymbolProvider implements DocumentSymbolProvider {
     private detail(text: Bilingual | undefined): string | undefined {
         return text && pick(this.services.kpi.Settings.locale, text);
     }
+}
+
+/** A node's first line of text, spaces collapsed: the 预算执行 row without its 其中 lines. */
+function firstLine(node: AstNode): string | undefined {
+    return node.$cstNode?.text.split(/\r\n|\r|\n/)[0]!.replace(/\s+/g, ' ').trim();
 }

@@ -1,4 +1,4 @@
-import { isLevel1Group, isLevel2Group, type Assessment, type Goal, type Indicator, type Level1Group, type Level2Group, type Milestone, type Project } from '../generated/ast.js';
+import { isLevel1Group, isLevel2Group, type Assessment, type BreakdownComponent, type Goal, type Indicator, type Level1Group, type Level2Group, type Milestone, type Project } from '../generated/ast.js';
 import { familyOf, type Family } from './categories.js';
 
 /** Navigation over a project's sections, which may each appear more than once in a file. */
@@ -37,6 +37,11 @@ export function goalsOf(project: Project): Goal[] {
 
 export function milestonesOf(project: Project): Milestone[] {
     return project.milestoneSections.flatMap(s => s.milestones);
+}
+
+/** The components of the project's budget breakdown (测算). */
+export function breakdownOf(project: Project): BreakdownComponent[] {
+    return project.breakdowns.flatMap(b => b.components);
 }
 
 /** Level-1 and level-2 family of an indicator row (none for a free label or a row directly under level 1). */
