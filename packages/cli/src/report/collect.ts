@@ -1,8 +1,8 @@
 import { relative } from 'node:path';
 import type { AstNode, LangiumDocument } from 'langium';
 import {
-    FAMILY_KEYWORD, comparisonConstraint, executionOutcome, constraintOf, familiesOf, indicatorsOf, isAsOf, isAssessment, isBaseline, isClause,
-    isCompliance, isContract, isExecution, isFundsTotal, isIndicatorAssessment, isMeasuredActual, isMilestoneAssessment, isProject, isQualitative,
+    FAMILY_KEYWORD, actualMeasure, comparisonConstraint, executionOutcome, constraintOf, familiesOf, indicatorsOf, isAsOf, isAssessment, isBaseline, isClause,
+    isCompliance, isContract, isExecution, isFundsTotal, isIndicatorAssessment, isMilestoneAssessment, isProject, isQualitative,
     isRequirement, measureOf, milestonesOf, pick, round, ruleMeta, scoreExecution, units,
     type Assessment, type Block, type Execution, type ExecutionShare, type Indicator, type KpiConfig, type Locale, type Model, type Project,
 } from '@kpispec/language';
@@ -210,7 +210,7 @@ function addActuals(project: ProjectReport, assessment: Assessment, sheet: Score
         const indicator = row.indicator?.ref;
         if (!target || !indicator || target.actual) continue;
         const constraint = constraintOf(indicator.target);
-        const measure = isMeasuredActual(row.actual) && row.actual.value ? measureOf(row.actual.value) : undefined;
+        const measure = actualMeasure(row.actual, indicator.target);
         const scale = measure && constraint ? units.comparable(constraint.value, measure) : undefined;
         const text = shown[i]?.actual ?? row.actual?.$cstNode?.text.replace(/"/g, '');
         if (text) target.actual = { text, value: scale?.ok ? scale.b : undefined };
