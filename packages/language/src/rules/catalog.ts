@@ -59,6 +59,14 @@ export const RULES: readonly RuleMeta[] = [
     rule('assessment/unit-mismatch', 'error', '实际值与目标值单位无法比较', 'Actual and target units cannot be compared'),
     rule('milestone/late', 'warn', '里程碑滞后完成', 'Milestone done late'),
     rule('milestone/overdue', 'error', '里程碑逾期未完成', 'Milestone overdue'),
+    // Complete forms
+    rule('assessment/denies-problems', 'warn', '自评称无问题却存在未完成事项', 'No problem stated while shortfalls are shown'),
+    rule('assessment/placeholder-text', 'warn', '文字仍是表格填写说明', 'Text still the form\'s instruction'),
+    rule('assessment/metric-mismatch', 'warn', '实际值口径与指标不符', 'Actual measured on another metric'),
+    rule('score/missing', 'error', '有分值却未填得分', 'Weight without a score'),
+    rule('target/below-history', 'warn', '目标值低于上年实际', 'Target worse than last year\'s actual'),
+    rule('target/misfiled', 'warn', '指标归类错误', 'Indicator filed under the wrong family'),
+    rule('target/empty-group', 'warn', '指标组为空', 'Empty indicator group'),
     // Compliance review
     rule('compliance/unassessed-met', 'error', '未考核即认定达标', 'Met without assessment'),
     rule('compliance/no-data', 'warn', '考核无数据支撑', 'Verdict without data'),
