@@ -33,8 +33,12 @@ export function resolveLocale(flag: string | undefined, configured: Locale | und
     return configured ?? parseLocale(env['LC_ALL'] || env['LC_MESSAGES'] || env['LANG']) ?? 'zh-CN';
 }
 
-/** Applies `--config FILE`: that file instead of discovering kpispec.json files. */
+/**
+ * Applies `--config FILE`: that file instead of discovering kpispec.json files. The working
+ * folder is the workspace: outside a repository, `extends` reaches only files inside it.
+ */
 export function useConfigFile(configuration: KpiConfiguration, file: string | undefined, cwd: string): void {
+    configuration.setWorkspaceRoots([URI.file(cwd)]);
     if (file === undefined) return;
     const abs = resolve(cwd, file);
     if (!existsSync(abs)) throw new UserError(`no such configuration file: ${file}`);
