@@ -22,6 +22,8 @@ export interface LspClient {
     child: ChildProcess;
     connection: ProtocolConnection;
     published: Published[];
+    /** The URIs of each `kpispec/validated` notification (one per build), in order. */
+    validations: string[][];
     /** window/logMessage and window/showMessage notifications. */
     logs: Array<{ type: number; message: string }>;
     init: unknown;

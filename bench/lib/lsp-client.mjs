@@ -46,6 +46,12 @@ export async function startServer(folder, { settings = {}, nodeArgs = [], env } 
         published.push({ at: performance.now(), uri: params.uri, diagnostics: params.diagnostics });
         for (const w of [...waiters]) w();
     });
+    /** Every `kpispec/validated` notification: the documents each build validated. */
+    const validations = [];
+    connection.onNotification('kpispec/validated', params => {
+        validations.push(params.uris);
+        for (const w of [...waiters]) w();
+    });
     const logs = [];
     connection.onNotification('window/logMessage', params => logs.push(params));
     connection.onNotification('window/showMessage', params => logs.push(params));
@@ -76,9 +82,9 @@ export async function startServer(folder, { settings = {}, nodeArgs = [], env } 
 
     const versions = new Map();
     const client = {
-        child, connection, published, logs, init, started, exited,
+        child, connection, published, validations, logs, init, started, exited,
         get stderr() { return stderr; },
-        /** Resolves when `test()` holds, checked after every publishDiagnostics (and now). */
+        /** Resolves when `test()` holds, checked after every publishDiagnostics and kpispec/validated (and now). */
         until(test, timeoutMs = 600_000) {
             return new Promise((resolve, reject) => {
                 const check = () => {

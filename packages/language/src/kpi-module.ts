@@ -7,7 +7,7 @@ import {
 import { KpiSpecGeneratedModule, KpiSpecGeneratedSharedModule } from './generated/module.js';
 import { KpiLspModule, KpiSharedLspModule } from './lsp/lsp-module.js';
 import { KpiConfiguration } from './config/configuration.js';
-import { defaultSettings, type KpiSettings } from './settings.js';
+import { KpiSettings } from './settings.js';
 import { KpiDocumentValidator } from './validation/document-validator.js';
 import { registerChecks } from './validation/register.js';
 import { KpiValidationRegistry } from './validation/validation-registry.js';
@@ -27,7 +27,7 @@ export type KpiServices = LangiumServices & KpiAddedServices;
 
 export const KpiModule: Module<KpiServices, PartialLangiumServices & KpiAddedServices> = {
     kpi: {
-        Settings: () => defaultSettings(),
+        Settings: (services) => new KpiSettings(() => services.kpi.Configuration),
         Configuration: () => new KpiConfiguration(),
     },
     references: {

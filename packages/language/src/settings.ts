@@ -1,10 +1,46 @@
+import type { LangiumDocument } from 'langium';
+import type { KpiConfiguration } from './config/configuration.js';
 import type { Locale } from './i18n/locale.js';
+import { detectKeywordLanguage } from './lsp/keyword-language.js';
 
-/** Per-instance settings: the CLI sets them from flags, the language server from the client. */
-export interface KpiSettings {
-    locale: Locale;
-}
+/**
+ * The language of messages. The same files give the same messages everywhere (CLI, any editor,
+ * CI), so a file's locale is, in this order: the user's explicit choice for every file
+ * (`--locale`, the editor setting `kpispec.locale`), the `locale` of its kpispec.json, the
+ * language of its keywords; only a file without keywords follows the environment (`LANG`, the
+ * editor's display language).
+ */
+export class KpiSettings {
+    /** `--locale` or `kpispec.locale`: wins for every file; undefined when not chosen. */
+    chosenLocale?: Locale;
+    /** `LANG` or the editor's display language: for files without keywords. */
+    environmentLocale: Locale = 'zh-CN';
+    /** Keyword language per parse: detecting it walks the whole syntax tree. */
+    private readonly keywordLocales = new WeakMap<object, Locale | undefined>();
 
-export function defaultSettings(): KpiSettings {
-    return { locale: 'zh-CN' };
+    constructor(private readonly configuration: () => KpiConfiguration) {}
+
+    /** The locale of texts about no file in particular (a report's summary, a rename refusal). */
+    get locale(): Locale {
+        return this.chosenLocale ?? this.environmentLocale;
+    }
+
+    /** Sets the locale of every file, as `--locale` does. */
+    set locale(locale: Locale) {
+        this.chosenLocale = locale;
+    }
+
+    /** The locale of messages about a document. */
+    localeOf(document: LangiumDocument): Locale {
+        return this.chosenLocale ?? this.configuration().get(document.uri).locale ?? this.keywordLocale(document) ?? this.environmentLocale;
+    }
+
+    private keywordLocale(document: LangiumDocument): Locale | undefined {
+        const parse = document.parseResult;
+        if (!this.keywordLocales.has(parse)) {
+            const language = detectKeywordLanguage(document);
+            this.keywordLocales.set(parse, language === undefined ? undefined : language === 'en' ? 'en' : 'zh-CN');
+        }
+        return this.keywordLocales.get(parse);
+    }
 }

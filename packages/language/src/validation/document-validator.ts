@@ -4,7 +4,7 @@ import {
 } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { applyRuleSeverities, toLspSeverity } from '../config/severity.js';
-import { pick } from '../i18n/locale.js';
+import { pick, type Locale } from '../i18n/locale.js';
 import type { KpiServices } from '../kpi-module.js';
 import { ruleMeta } from '../rules/catalog.js';
 import { closestNames } from './closest-names.js';
@@ -52,7 +52,8 @@ export class KpiDocumentValidator extends DefaultDocumentValidator {
             requireReason: config.requireSuppressionReason && builtIn,
             reportUnused: builtIn && this.runsEveryCategory(document, options),
         });
-        return [...kept, ...applyRuleSeverities(findings.map(f => this.directiveDiagnostic(f)), config.rules)];
+        const locale = this.services.kpi.Settings.localeOf(document);
+        return [...kept, ...applyRuleSeverities(findings.map(f => this.directiveDiagnostic(f, locale)), config.rules)];
     }
 
     /**
@@ -98,11 +99,11 @@ export class KpiDocumentValidator extends DefaultDocumentValidator {
         return this.checkedCategories;
     }
 
-    private directiveDiagnostic(finding: DirectiveFinding): Diagnostic {
+    private directiveDiagnostic(finding: DirectiveFinding, locale: Locale): Diagnostic {
         return {
             severity: toLspSeverity(ruleMeta(finding.rule)!.severity),
             range: finding.range,
-            message: pick(this.services.kpi.Settings.locale, finding.message),
+            message: pick(locale, finding.message),
             code: finding.rule,
             data: { ...finding.data, code: finding.rule } satisfies KpiDiagnosticData,
             source: this.getSource(),
@@ -112,7 +113,7 @@ export class KpiDocumentValidator extends DefaultDocumentValidator {
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], options: ValidationOptions): void {
         const before = diagnostics.length;
         super.processLinkingErrors(document, diagnostics, options);
-        const locale = this.services.kpi.Settings.locale;
+        const locale = this.services.kpi.Settings.localeOf(document);
         const errors = document.references.filter(r => r.error);
         diagnostics.slice(before).forEach((d, i) => {
             const info = errors[i]?.error?.info;
