@@ -40,5 +40,5 @@ export interface LspClient {
 
 export function startServer(
     folder: string,
-    options?: { settings?: Record<string, unknown>; nodeArgs?: string[]; env?: Record<string, string> },
+    options?: { settings?: Record<string, unknown>; nodeArgs?: string[]; env?: Record<string, string>; locale?: string },
 ): Promise<LspClient>;

@@ -20,9 +20,10 @@ export const fileUri = (path) => pathToFileURL(path).toString();
 
 /**
  * Starts the server on a workspace folder. `settings` answers `workspace/configuration`
- * (section → value); everything else the server asks is acknowledged with null.
+ * (section → value); everything else the server asks is acknowledged with null. `locale` is
+ * the editor's display language.
  */
-export async function startServer(folder, { settings = {}, nodeArgs = [], env } = {}) {
+export async function startServer(folder, { settings = {}, nodeArgs = [], env, locale = 'zh-CN' } = {}) {
     const started = performance.now();
     const child = spawn(process.execPath, [...nodeArgs, SERVER, '--stdio'], {
         stdio: ['pipe', 'pipe', 'pipe'],
@@ -76,7 +77,7 @@ export async function startServer(folder, { settings = {}, nodeArgs = [], env } 
                 hover: { contentFormat: ['markdown', 'plaintext'] },
             },
         },
-        locale: 'zh-CN',
+        locale,
     });
     connection.sendNotification(InitializedNotification.type, {});
 
