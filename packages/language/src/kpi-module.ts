@@ -9,6 +9,7 @@ import { KpiLspModule, KpiSharedLspModule } from './lsp/lsp-module.js';
 import { KpiConfiguration } from './config/configuration.js';
 import { KpiSettings } from './settings.js';
 import { KpiDocumentValidator } from './validation/document-validator.js';
+import { KpiParserErrorMessageProvider } from './validation/syntax-errors.js';
 import { registerChecks } from './validation/register.js';
 import { KpiValidationRegistry } from './validation/validation-registry.js';
 import { KpiDocumentBuilder } from './workspace/document-builder.js';
@@ -29,6 +30,9 @@ export const KpiModule: Module<KpiServices, PartialLangiumServices & KpiAddedSer
     kpi: {
         Settings: (services) => new KpiSettings(() => services.kpi.Configuration),
         Configuration: () => new KpiConfiguration(),
+    },
+    parser: {
+        ParserErrorMessageProvider: (services) => new KpiParserErrorMessageProvider(services.Grammar),
     },
     references: {
         ScopeComputation: (services) => new KpiScopeComputation(services),

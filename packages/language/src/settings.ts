@@ -1,7 +1,7 @@
 import type { LangiumDocument } from 'langium';
 import type { KpiConfiguration } from './config/configuration.js';
 import type { Locale } from './i18n/locale.js';
-import { detectKeywordLanguage } from './lsp/keyword-language.js';
+import { detectKeywordLanguage, type KeywordLanguage } from './lsp/keyword-language.js';
 
 /**
  * The language of messages. The same files give the same messages everywhere (CLI, any editor,
@@ -16,7 +16,7 @@ export class KpiSettings {
     /** `LANG` or the editor's display language: for files without keywords. */
     environmentLocale: Locale = 'zh-CN';
     /** Keyword language per parse: detecting it walks the whole syntax tree. */
-    private readonly keywordLocales = new WeakMap<object, Locale | undefined>();
+    private readonly keywordLanguages = new WeakMap<object, KeywordLanguage | undefined>();
 
     constructor(private readonly configuration: () => KpiConfiguration) {}
 
@@ -32,15 +32,15 @@ export class KpiSettings {
 
     /** The locale of messages about a document. */
     localeOf(document: LangiumDocument): Locale {
-        return this.chosenLocale ?? this.configuration().get(document.uri).locale ?? this.keywordLocale(document) ?? this.environmentLocale;
+        const keywords = this.keywordLanguage(document);
+        return this.chosenLocale ?? this.configuration().get(document.uri).locale
+            ?? (keywords === undefined ? this.environmentLocale : keywords === 'en' ? 'en' : 'zh-CN');
     }
 
-    private keywordLocale(document: LangiumDocument): Locale | undefined {
+    /** The language of the keywords a document uses; undefined when it has none yet. */
+    keywordLanguage(document: LangiumDocument): KeywordLanguage | undefined {
         const parse = document.parseResult;
-        if (!this.keywordLocales.has(parse)) {
-            const language = detectKeywordLanguage(document);
-            this.keywordLocales.set(parse, language === undefined ? undefined : language === 'en' ? 'en' : 'zh-CN');
-        }
-        return this.keywordLocales.get(parse);
+        if (!this.keywordLanguages.has(parse)) this.keywordLanguages.set(parse, detectKeywordLanguage(document));
+        return this.keywordLanguages.get(parse);
     }
 }
