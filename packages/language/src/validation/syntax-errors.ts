@@ -116,7 +116,7 @@ function expectedOf(error: IRecognitionException): string[] | undefined {
     }
 }
 
-/** The expected token types in words: keywords of the file's language first, then values, then symbols. */
+/** The expected token types in words: values first (a name, a number), then keywords of the file's language, then symbols. */
 function alternatives(names: readonly string[], { locale, language, terminals }: SyntaxContext): string[] {
     const keywords: string[] = [];
     const values: string[] = [];
@@ -133,7 +133,7 @@ function alternatives(names: readonly string[], { locale, language, terminals }:
     }
     // Each keyword exists in both languages: offer the file's; a keyword only the other language has stays.
     const own = keywords.filter(k => isKeywordOf(language, k));
-    const shown = [...(own.length > 0 ? own : keywords), ...new Set(values), ...symbols];
+    const shown = [...new Set(values), ...(own.length > 0 ? own : keywords), ...symbols];
     return shown.length > MAX_LISTED ? [...shown.slice(0, MAX_LISTED), '…'] : shown;
 }
 
