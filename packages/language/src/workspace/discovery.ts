@@ -27,14 +27,15 @@ export async function findKpiFilesIn(folder: URI, discovery: Discovery): Promise
         return [];
     }
     const ignored = await ignoreMatcher(folder, discovery);
-    const found: URI[] = [];
+    // Subfolders are searched at once (a province's workspace has a thousand), results kept in name order.
+    const found: Array<URI | Promise<URI[]>> = [];
     for (const entry of [...entries].sort((a, b) => UriUtils.basename(a.uri).localeCompare(UriUtils.basename(b.uri)))) {
         const name = UriUtils.basename(entry.uri);
         if (name.startsWith('.') || name === 'node_modules' || ignored(entry.uri)) continue;
-        if (entry.isDirectory) found.push(...await findKpiFilesIn(entry.uri, discovery));
+        if (entry.isDirectory) found.push(findKpiFilesIn(entry.uri, discovery));
         else if (entry.isFile && name.endsWith(KPI_EXTENSION)) found.push(entry.uri);
     }
-    return found;
+    return (await Promise.all(found)).flat();
 }
 
 /**
