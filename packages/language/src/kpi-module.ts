@@ -8,6 +8,7 @@ import { KpiSpecGeneratedModule, KpiSpecGeneratedSharedModule } from './generate
 import { KpiLspModule, KpiSharedLspModule } from './lsp/lsp-module.js';
 import { KpiConfiguration } from './config/configuration.js';
 import { KpiSettings } from './settings.js';
+import { KpiValueConverter } from './parser/value-converter.js';
 import { KpiDocumentValidator } from './validation/document-validator.js';
 import { KpiParserErrorMessageProvider } from './validation/syntax-errors.js';
 import { registerChecks } from './validation/register.js';
@@ -33,6 +34,7 @@ export const KpiModule: Module<KpiServices, PartialLangiumServices & KpiAddedSer
     },
     parser: {
         ParserErrorMessageProvider: (services) => new KpiParserErrorMessageProvider(services.Grammar),
+        ValueConverter: () => new KpiValueConverter(),
     },
     references: {
         ScopeComputation: (services) => new KpiScopeComputation(services),

@@ -7,6 +7,7 @@ import {
     type AssessmentItem, type Block, type Indicator, type Level1Group, type Project,
 } from '../generated/ast.js';
 import type { KpiServices } from '../kpi-module.js';
+import { groupName } from '../model/project.js';
 import { targetText } from './describe.js';
 import { pick, type Bilingual } from '../i18n/locale.js';
 
@@ -46,14 +47,20 @@ export class KpiDocumentSymbolProvider implements DocumentSymbolProvider {
             ...project.indicatorSections.flatMap(s => s.groups.flatMap(g => this.family(g))),
             ...project.milestoneSections.flatMap(s => this.symbol(s, this.keywordOf(s), SymbolKind.Package, undefined, undefined,
                 s.milestones.flatMap(m => this.named(m, m.name, m.planned?.value)))),
+            ...project.funds.flatMap(s => this.symbol(s, this.keywordOf(s), SymbolKind.Package, undefined, undefined,
+                s.lines.flatMap(l => this.symbol(l, firstLine(l), SymbolKind.Number)))),
+            ...project.breakdowns.flatMap(s => this.symbol(s, this.keywordOf(s), SymbolKind.Package, undefined, undefined,
+                s.components.flatMap(c => this.named(c, c.name, c.amount?.$cstNode?.text)))),
         ];
         return symbols.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     }
 
     private family(level1: Level1Group): DocumentSymbol[] {
-        const level2 = level1.groups.flatMap(g => this.symbol(g, g.category, SymbolKind.Namespace, undefined, this.property(g, 'category'),
-            g.indicators.flatMap(i => this.indicator(i))));
-        return this.symbol(level1, level1.category, SymbolKind.Namespace, undefined, this.property(level1, 'category'), level2);
+        const level2 = level1.groups.flatMap(g => this.symbol(g, groupName(g), SymbolKind.Namespace, undefined,
+            this.property(g, g.category ? 'category' : 'label'), g.indicators.flatMap(i => this.indicator(i))));
+        const rows = level1.indicators.flatMap(i => this.indicator(i));
+        const children = [...rows, ...level2].sort((a, b) => a.range.start.line - b.range.start.line);
+        return this.symbol(level1, groupName(level1), SymbolKind.Namespace, undefined, this.property(level1, 'category'), children);
     }
 
     private indicator(indicator: Indicator): DocumentSymbol[] {
@@ -61,12 +68,12 @@ export class KpiDocumentSymbolProvider implements DocumentSymbolProvider {
     }
 
     private assessmentItem(item: AssessmentItem): DocumentSymbol[] {
-        const text = item.$cstNode?.text.replace(/\s+/g, ' ');
+        const text = firstLine(item);
         if (isIndicatorAssessment(item)) return this.symbol(item, item.indicator?.$refText, SymbolKind.Field, item.actual?.$cstNode?.text, this.property(item, 'indicator'));
         if (isGoalAssessment(item)) return this.symbol(item, item.goal?.$refText, SymbolKind.Constant, item.text, this.property(item, 'goal'));
         if (isMilestoneAssessment(item)) return this.symbol(item, item.milestone?.$refText, SymbolKind.Event, text, this.property(item, 'milestone'));
         if (isExecution(item) || isTotal(item) || isGradeStatement(item)) return this.symbol(item, text, SymbolKind.Number);
-        if (isProblemStatement(item)) return this.symbol(item, item.text, SymbolKind.String);
+        if (isProblemStatement(item)) return this.symbol(item, item.text ?? text, SymbolKind.String);
         return this.symbol(item, text, SymbolKind.Key);
     }
 
@@ -102,4 +109,9 @@ export class KpiDocumentSymbolProvider implements DocumentSymbolProvider {
     private detail(node: AstNode, text: Bilingual | undefined): string | undefined {
         return text && pick(this.services.kpi.Settings.localeOf(AstUtils.getDocument(node)), text);
     }
+}
+
+/** A node's first line of text, spaces collapsed: the 预算执行 row without its 其中 lines. */
+function firstLine(node: AstNode): string | undefined {
+    return node.$cstNode?.text.split(/\r\n|\r|\n/)[0]!.replace(/\s+/g, ' ').trim();
 }

@@ -2,15 +2,17 @@
 import { AstUtils, type AstNode } from 'langium';
 import {
     isAssessment, isBaseline, isClause, isClauseReview, isCompliance, isContract, isExecution, isGoal,
-    isIndicator, isIndicatorAssessment, isMeasuredActual, isMilestone, isProject, isRequirement,
-    isStandard, isTotal,
+    isIndicator, isIndicatorAssessment, isMilestone, isProject, isRequirement,
+    isBreakdownActual, isBreakdownComponent, isLevel2Group, isStandard, isTotal,
+    type BreakdownActual, type BreakdownComponent,
     type ClauseReview, type Execution, type Indicator,
     type IndicatorAssessment, type LinkTarget, type Quantity, type Total,
 } from '../generated/ast.js';
 import { pick, type Bilingual, type Locale } from '../i18n/locale.js';
 import type { KpiServices } from '../kpi-module.js';
-import { constraintOf, measureOf } from '../model/values.js';
-import { formatMeasure } from '../units/index.js';
+import { actualMeasure, constraintOf, measureOf } from '../model/values.js';
+import { groupName, level1Of } from '../model/project.js';
+import { formatMeasure, ratio } from '../units/index.js';
 import type { AssessmentScores } from './assessment-scores.js';
 import {
     actualAgainst, compareTarget, compareWithBaseline, formatPercent, formatScore, linkLabel,
@@ -42,6 +44,8 @@ export class HoverContent {
             return this.lines([this.heading({ zh: '里程碑', en: 'Milestone' }, node.name, node.title),
                 this.field({ zh: '计划', en: 'Planned' }, node.planned?.value)]);
         }
+        if (isBreakdownComponent(node)) return this.component(node);
+        if (isBreakdownActual(node)) return node.component?.ref && this.component(node.component.ref, node);
         if (isProject(node)) return this.lines([this.heading({ zh: '项目', en: 'Project' }, node.name, node.title)]);
         if (isContract(node)) {
             return this.lines([this.heading({ zh: '合同', en: 'Contract' }, node.name, node.title),
@@ -61,14 +65,16 @@ export class HoverContent {
     }
 
     private indicator(indicator: Indicator): string {
-        const level2 = indicator.$container;
+        const level1 = level1Of(indicator);
+        const group = indicator.$container;
         const constraint = constraintOf(indicator.target);
         const rows = referencesOf(indicator).map(h => h.entry).map((ref): Row => [linkLabel(ref), linkValueText(ref), compareTarget(constraint, ref)]);
         return this.lines([
             this.heading({ zh: '指标', en: 'Indicator' }, indicator.name, indicator.title),
-            level2?.$container ? `${level2.$container.category} › ${level2.category}` : undefined,
+            level1 ? [level1, ...(isLevel2Group(group) ? [group] : [])].map(groupName).join(' › ') : undefined,
             this.field({ zh: '目标', en: 'Target' }, targetText(indicator.target)),
             this.table([{ zh: '依据', en: 'Held to' }, { zh: '值', en: 'Value' }, { zh: '比较', en: 'Comparison' }], rows),
+            this.field({ zh: '上年', en: 'Last year' }, indicator.lastYear?.$cstNode?.text),
             this.field({ zh: '来源', en: 'Source' }, indicator.source),
             this.field({ zh: '说明', en: 'Note' }, indicator.note),
         ]);
@@ -95,7 +101,7 @@ export class HoverContent {
     private assessmentRow(row: IndicatorAssessment): string {
         const indicator = row.indicator?.ref;
         const score = this.scores.row(row);
-        const actual = isMeasuredActual(row.actual) && row.actual.value ? measureOf(row.actual.value) : undefined;
+        const actual = actualMeasure(row.actual, indicator?.target);
         const held = indicator ? referencesOf(indicator).map(h => h.entry).map((ref): Row => [
             linkLabel(ref),
             linkValueText(ref),
@@ -111,6 +117,20 @@ export class HoverContent {
             score?.ruleScore !== undefined ? this.ruleScore(score.ruleScore, score.weight, score.claimed) : undefined,
             score ? pick(this.locale, score.explanation) : undefined,
             this.table([{ zh: '依据', en: 'Held to' }, { zh: '值', en: 'Value' }, { zh: '实际', en: 'Actual' }], held),
+        ]);
+    }
+
+    /** A breakdown component: its plan and how it is computed; with what it spent, from the assessment. */
+    private component(component: BreakdownComponent, spent?: BreakdownActual): string {
+        const plan = component.amount && measureOf(component.amount);
+        const actual = spent?.actual && measureOf(spent.actual);
+        const share = plan && actual ? ratio(actual, plan) : undefined;
+        return this.lines([
+            this.heading({ zh: '测算', en: 'Breakdown' }, component.name, component.title),
+            this.field({ zh: '计划', en: 'Plan' }, plan && formatMeasure(plan)),
+            this.field({ zh: '计算', en: 'Computed as' }, component.formula?.$cstNode?.text),
+            this.field({ zh: '实际', en: 'Spent' }, actual && formatMeasure(actual)),
+            this.field({ zh: '执行比例', en: 'Share of plan' }, share !== undefined ? formatPercent(share) : undefined),
         ]);
     }
 
@@ -137,7 +157,7 @@ export class HoverContent {
     private review(review: ClauseReview): string | undefined {
         const clause = review.clause?.ref;
         if (!clause) return undefined;
-        const actual = isMeasuredActual(review.actual) && review.actual.value ? measureOf(review.actual.value) : undefined;
+        const actual = actualMeasure(review.actual, clause.target);
         return this.lines([
             this.linkTarget(clause),
             this.field({ zh: '实际', en: 'Actual' }, review.actual?.$cstNode?.text),

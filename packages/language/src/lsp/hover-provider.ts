@@ -3,7 +3,7 @@ import type { HoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import {
     isBaseline, isBlock, isClause, isClauseReview, isExecution, isGoal, isIndicator,
-    isIndicatorAssessment, isMilestone, isRequirement, isTotal,
+    isBreakdownActual, isIndicatorAssessment, isMilestone, isRequirement, isTotal,
 } from '../generated/ast.js';
 import type { KpiServices } from '../kpi-module.js';
 import { AssessmentScores } from './assessment-scores.js';
@@ -42,8 +42,9 @@ export class KpiHoverProvider implements HoverProvider {
     }
 
     private subjectAt(leaf: CstNode): AstNode | undefined {
-        // An assessment row is about its indicator and its score: describe the row as a whole.
-        const row = AstUtils.getContainerOfType(leaf.astNode, isIndicatorAssessment);
+        // An assessment row is about its indicator and its score, a breakdown line about its
+        // component and what it spent: describe the row as a whole.
+        const row = AstUtils.getContainerOfType(leaf.astNode, (n): n is AstNode => isIndicatorAssessment(n) || isBreakdownActual(n));
         if (row) return row;
         const qualified = qualifiedTargetAt(leaf);
         if (qualified) return qualified;
