@@ -42,7 +42,7 @@ export class KpiCodeActionProvider implements CodeActionProvider {
         const only = params.context.only;
         if (only && !only.some(kind => CodeActionKind.QuickFix.startsWith(kind))) return [];
         const settings = (this.services.shared.workspace.ConfigurationProvider as KpiConfigurationProvider).editorSettings;
-        const locale = this.services.kpi.Settings.locale;
+        const locale = this.services.kpi.Settings.localeOf(document);
         const context = new FixContext(document, keywordLanguageOf(document, settings?.keywordLanguage ?? 'auto', locale), locale);
         const diagnostics = params.context.diagnostics.filter(d => typeof d.code === 'string');
         const fixes = diagnostics.flatMap(d => this.fixesOf(d, context));

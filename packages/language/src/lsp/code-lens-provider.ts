@@ -22,7 +22,7 @@ export class KpiCodeLensProvider implements CodeLensProvider {
     provideCodeLens(document: LangiumDocument, _params: CodeLensParams): CodeLens[] {
         const model = document.parseResult?.value;
         if (!isModel(model)) return [];
-        const locale = this.services.kpi.Settings.locale;
+        const locale = this.services.kpi.Settings.localeOf(document);
         const lenses: CodeLens[] = [];
         const add = (range: Range | undefined, title: string) => {
             if (range) lenses.push({ range, command: { title, command: '' } });

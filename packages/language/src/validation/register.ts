@@ -1,3 +1,4 @@
+import { AstUtils } from 'langium';
 import type { KpiServices } from '../kpi-module.js';
 import { assessmentChecks } from './assessment-checks.js';
 import { complianceChecks } from './compliance-checks.js';
@@ -19,5 +20,5 @@ export function registerChecks(services: KpiServices): void {
         milestoneChecks(services),
         complianceChecks(services),
     );
-    services.validation.ValidationRegistry.register(toValidationChecks(checks, () => services.kpi.Settings.locale));
+    services.validation.ValidationRegistry.register(toValidationChecks(checks, node => services.kpi.Settings.localeOf(AstUtils.getDocument(node))));
 }
