@@ -1,5 +1,5 @@
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
-import { linter, lintGutter, type Diagnostic } from '@codemirror/lint';
+import { linter, lintGutter, setDiagnostics, type Diagnostic } from '@codemirror/lint';
 import { EditorState, type Text } from '@codemirror/state';
 import { EditorView, hoverTooltip, keymap, lineNumbers } from '@codemirror/view';
 import type { Findings, LintMessage } from '../protocol.js';
@@ -34,18 +34,26 @@ export class FileEditor {
     private path = '';
     /** Edited texts by path, so a file chosen again shows what was typed into it. */
     private readonly texts = new Map<string, string>();
+    /** The text the worker has of each opened file. */
+    private readonly sent = new Map<string, string>();
 
-    constructor(parent: HTMLElement, private readonly client: CheckerClient, private readonly onFindings: (findings: Findings) => void) {
+    constructor(
+        parent: HTMLElement,
+        private readonly client: CheckerClient,
+        /** A file's findings as last checked. */
+        private readonly messagesOf: (path: string) => readonly LintMessage[],
+        private readonly onFindings: (findings: Findings) => void,
+    ) {
         this.view = new EditorView({ parent, state: this.state('') });
     }
 
-    /** Shows a file; `messages` are its findings as last checked, shown until the first edit's check. */
-    open(path: string, text: string, messages: readonly LintMessage[], line?: number): void {
+    /** Shows a file (`text` as dropped, unless it was edited here) with its findings as last checked. */
+    open(path: string, text: string, line?: number): void {
         if (this.path) this.texts.set(this.path, this.view.state.doc.toString());
         this.path = path;
-        const doc = this.texts.get(path) ?? text;
-        this.view.setState(this.state(doc));
-        this.showMessages(messages);
+        if (!this.sent.has(path)) this.sent.set(path, text);
+        this.view.setState(this.state(this.texts.get(path) ?? text));
+        this.view.dispatch(setDiagnostics(this.view.state, toDiagnostics(this.view.state.doc, this.messagesOf(path))));
         if (line) {
             const at = offset(this.view.state.doc, line, 1);
             this.view.dispatch({ selection: { anchor: at }, effects: EditorView.scrollIntoView(at, { y: 'center' }) });
@@ -55,6 +63,7 @@ export class FileEditor {
     /** Forgets edits (a new drop replaced the workspace). */
     reset(): void {
         this.texts.clear();
+        this.sent.clear();
         this.path = '';
         this.view.setState(this.state(''));
     }
@@ -67,14 +76,6 @@ export class FileEditor {
     get currentPath(): string {
         return this.path;
     }
-
-    private showMessages(messages: readonly LintMessage[]): void {
-        // The linter's first run, right after the state is set, would re-check unchanged text;
-        // seeding from the last check shows the squiggles at once.
-        this.seeded = toDiagnostics(this.view.state.doc, messages);
-    }
-
-    private seeded: Diagnostic[] | undefined;
 
     private state(doc: string): EditorState {
         return EditorState.create({
@@ -105,15 +106,13 @@ export class FileEditor {
     }
 
     private async check(view: EditorView): Promise<Diagnostic[]> {
-        if (this.seeded) {
-            const seeded = this.seeded;
-            this.seeded = undefined;
-            return seeded;
-        }
-        if (!this.path) return [];
         const path = this.path;
         const doc = view.state.doc;
-        const findings = await this.client.findings({ type: 'update', path, text: doc.toString() });
+        const text = doc.toString();
+        // The linter also runs on a freshly opened file: the worker already has that text.
+        if (!path || this.sent.get(path) === text) return toDiagnostics(doc, this.messagesOf(path));
+        this.sent.set(path, text);
+        const findings = await this.client.findings({ type: 'update', path, text });
         this.onFindings(findings);
         return toDiagnostics(doc, findings.results.find(r => r.filePath === path)?.messages ?? []);
     }

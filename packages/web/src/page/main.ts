@@ -24,7 +24,7 @@ const filters: Filters = { severity: '', rule: '', file: '' };
 const t = (key: StringKey, values?: Record<string, string | number>) => translate(locale, key, values);
 
 const client = new CheckerClient($('#kpi-worker').textContent ?? '');
-const editor = new FileEditor($('#editor'), client, f => show(f));
+const editor = new FileEditor($('#editor'), client, path => findings?.results.find(r => r.filePath === path)?.messages ?? [], f => show(f));
 
 /** Static texts carry `data-i18n` (text) or `data-i18n-placeholder` keys. */
 function applyLanguage(): void {
@@ -88,7 +88,7 @@ function openInEditor(path: string, line?: number): void {
     const source = sources.find(s => s.path === path);
     if (!source) return;
     $<HTMLSelectElement>('#editor-file').value = path;
-    editor.open(path, source.text, findings?.results.find(r => r.filePath === path)?.messages ?? [], line);
+    editor.open(path, source.text, line);
 }
 
 async function replaceWorkspace(dropped: Dropped): Promise<void> {
