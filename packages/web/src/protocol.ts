@@ -34,6 +34,8 @@ export interface Findings {
 }
 
 export type Response =
+    /** Sent once, unasked (id 0), when the worker has warmed up and a drop is checked at full speed. */
+    | { id: 0; type: 'ready'; elapsed: number }
     | { id: number; type: 'findings'; findings: Findings }
     | { id: number; type: 'hover'; markdown: string | undefined }
     | { id: number; type: 'error'; message: string };

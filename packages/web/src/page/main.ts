@@ -23,7 +23,10 @@ let pasted = 0;
 const filters: Filters = { severity: '', rule: '', file: '' };
 const t = (key: StringKey, values?: Record<string, string | number>) => translate(locale, key, values);
 
-const client = new CheckerClient($('#kpi-worker').textContent ?? '');
+// `data-worker="ready"` tells tests and the benchmark that the worker has warmed up.
+const client = new CheckerClient($('#kpi-worker').textContent ?? '', () => {
+    document.body.dataset['worker'] = 'ready';
+});
 const editor = new FileEditor($('#editor'), client, path => findings?.results.find(r => r.filePath === path)?.messages ?? [], f => show(f));
 
 /** Static texts carry `data-i18n` (text) or `data-i18n-placeholder` keys. */

@@ -13,10 +13,12 @@ export class CheckerClient {
     private readonly pending = new Map<number, Pending>();
     private nextId = 1;
 
-    constructor(source: string) {
+    /** `onReady` is called once the worker has warmed up (see worker/warm-up.ts). */
+    constructor(source: string, onReady: (elapsed: number) => void) {
         const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
         this.worker = new Worker(url);
         this.worker.onmessage = (event: MessageEvent<Response>) => {
+            if (event.data.type === 'ready') return onReady(event.data.elapsed);
             const pending = this.pending.get(event.data.id);
             this.pending.delete(event.data.id);
             pending?.resolve(event.data);

@@ -3,9 +3,14 @@
 // an edit's check never overlaps a drop's.
 import type { Request, Response } from '../protocol.js';
 import { Checker } from './checker.js';
+import { WARM_UP } from './warm-up.js';
 
 const checker = new Checker();
-let queue: Promise<void> = Promise.resolve();
+let queue: Promise<void> = (async () => {
+    const started = performance.now();
+    await checker.check(WARM_UP, 'zh-CN').catch(() => undefined);
+    self.postMessage({ id: 0, type: 'ready', elapsed: Math.round(performance.now() - started) } satisfies Response);
+})();
 
 async function answer(request: Request): Promise<Response> {
     try {
