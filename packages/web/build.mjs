@@ -1,5 +1,6 @@
 // Builds kpispec.html: one self-contained page that works from file:// without a network.
 //   node build.mjs [--out FILE]   default dist/kpispec.html; prints the size and gzip size
+// (`npm run package` at the root writes it next to the VSIX, as a release artefact.)
 // The checking worker (language services, bundled for the browser) goes into a non-executed
 // <script type="text/plain"> the page starts as a Blob worker; the page script, the CSS and the
 // rule pages (docs/rules/**/*.md) are inlined too.
@@ -13,7 +14,8 @@ import { gzipSync } from 'node:zlib';
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, '..', '..');
 const { values } = parseArgs({ options: { out: { type: 'string', default: join(here, 'dist', 'kpispec.html') } } });
-const out = resolve(values.out);
+// npm runs this script in packages/web; a relative --out is meant from where npm was started.
+const out = resolve(process.env.INIT_CWD ?? process.cwd(), values.out);
 
 /** docs/rules/<group>/<name>.md by rule id (<group>/<name>). */
 function ruleDocs() {

@@ -192,6 +192,30 @@ describe('kpispec.html opened from file://', () => {
         await page.screenshot({ path: join(SHOTS, 'editor-clean.png') });
     });
 
+    it('hovers a target with the contract and standard figures it is held to', async () => {
+        await page.selectOption('#editor-file', 'hotline-12345/targets.kpi');
+        // The middle of the indicator's name on its row, measured from the rendered text.
+        const at = await page.evaluate(() => {
+            const line = [...document.querySelectorAll('#editor .cm-line')].find(l => l.textContent!.includes('接通率 "15秒内接通率"'))!;
+            const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                const start = node.textContent!.indexOf('接通率');
+                if (start < 0) continue;
+                const range = document.createRange();
+                range.setStart(node, start);
+                range.setEnd(node, start + 3);
+                const box = range.getBoundingClientRect();
+                return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+            }
+            throw new Error('name not rendered');
+        });
+        await page.mouse.move(at.x, at.y);
+        const hover = page.locator('.kpi-hover');
+        await hover.waitFor();
+        expect(await hover.locator('table').textContent()).toMatch(/热线服务合同.*≥95%.*广东两建办.*≥90%/);
+        await page.screenshot({ path: join(SHOTS, 'editor-hover.png') });
+    });
+
     it('made no request beyond the page and its worker, and logged no error', () => {
         expect(requests.filter(url => !/^(file|blob|data):/.test(url))).toEqual([]);
         expect(page.workers()).toHaveLength(1);

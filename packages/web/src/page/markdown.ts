@@ -4,8 +4,8 @@ export function escapeHtml(text: string): string {
 }
 
 /**
- * The little Markdown the rule pages use — headings, paragraphs, lists, fenced code, inline
- * code, bold and links — rendered from escaped text, so a page can never inject markup.
+ * The little Markdown the rule pages and hovers use — headings, paragraphs, lists, tables,
+ * fenced code, inline code, bold and links — rendered from escaped text, so a page can never inject markup.
  * `linkTo` turns a link target into a page-internal href, or undefined to keep only its text.
  */
 export function renderMarkdown(markdown: string, linkTo: (target: string) => string | undefined): string {
@@ -27,6 +27,20 @@ export function renderMarkdown(markdown: string, linkTo: (target: string) => str
             const code: string[] = [];
             while (++i < lines.length && !/^```/.test(lines[i]!)) code.push(lines[i]!);
             out.push(`<pre><code>${escapeHtml(code.join('\n'))}</code></pre>`);
+            continue;
+        }
+        if (/^\s*\|/.test(line)) {
+            flush();
+            const rows: string[][] = [];
+            for (; i < lines.length && /^\s*\|/.test(lines[i]!); i++) {
+                const cells = lines[i]!.trim().replace(/^\||\|$/g, '').split('|').map(c => c.trim());
+                // The |---|---| line under the header row only marks it as one.
+                if (!cells.every(c => /^:?-+:?$/.test(c))) rows.push(cells);
+            }
+            i--;
+            const [head, ...body] = rows;
+            const row = (cells: string[], tag: string) => `<tr>${cells.map(c => `<${tag}>${inline(c, linkTo)}</${tag}>`).join('')}</tr>`;
+            out.push(`<table><thead>${row(head ?? [], 'th')}</thead><tbody>${body.map(r => row(r, 'td')).join('')}</tbody></table>`);
             continue;
         }
         const heading = /^(#{1,4})\s+(.*)$/.exec(line);
