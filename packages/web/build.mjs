@@ -10,6 +10,9 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { configSchema } from '@kpispec/language';
+import { Ajv } from 'ajv';
+import standaloneCode from 'ajv/dist/standalone/index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, '..', '..');
@@ -32,12 +35,49 @@ function ruleDocs() {
     return docs;
 }
 
+/**
+ * The kpispec.json validator, compiled now: Ajv compiles schemas to code with `new Function`,
+ * which the page's Content-Security-Policy forbids. In the worker bundle `ajv` is this stand-in,
+ * which hands out the compiled validator and refuses any other schema or options (so a change
+ * to the configuration checks shows up as an error in the page's test, not as a silent gap).
+ */
+const AJV_OPTIONS = { allErrors: true, strict: true };
+function precompiledAjv() {
+    const schema = configSchema();
+    const ajv = new Ajv({ ...AJV_OPTIONS, code: { source: true } });
+    const validator = standaloneCode(ajv, ajv.compile(schema));
+    return {
+        name: 'precompiled-ajv',
+        setup(build) {
+            build.onResolve({ filter: /^ajv$/ }, () => ({ path: 'ajv', namespace: 'precompiled-ajv' }));
+            build.onResolve({ filter: /^kpispec-config-validator$/ }, () => ({ path: 'validator', namespace: 'precompiled-ajv' }));
+            build.onLoad({ filter: /^validator$/, namespace: 'precompiled-ajv' }, () => ({ contents: validator, loader: 'js', resolveDir: here }));
+            build.onLoad({ filter: /^ajv$/, namespace: 'precompiled-ajv' }, () => ({
+                resolveDir: here,
+                loader: 'js',
+                contents: `import validate from 'kpispec-config-validator';
+const OPTIONS = ${JSON.stringify(JSON.stringify(AJV_OPTIONS))};
+const SCHEMA = ${JSON.stringify(JSON.stringify(schema))};
+export class Ajv {
+    constructor(options) {
+        if (JSON.stringify(options) !== OPTIONS) throw new Error('kpispec.html: Ajv options differ from the precompiled ones; update packages/web/build.mjs');
+    }
+    compile(schema) {
+        if (JSON.stringify(schema) !== SCHEMA) throw new Error('kpispec.html: only the kpispec.json schema is precompiled');
+        return validate;
+    }
+}`,
+            }));
+        },
+    };
+}
+
 const common = {
     bundle: true, platform: 'browser', format: 'iife', target: 'es2022', minify: true, write: false,
     absWorkingDir: here, logLevel: 'warning', legalComments: 'none', charset: 'utf8',
 };
 const [worker, page] = await Promise.all([
-    esbuild.build({ ...common, entryPoints: ['src/worker/main.ts'] }),
+    esbuild.build({ ...common, entryPoints: ['src/worker/main.ts'], plugins: [precompiledAjv()] }),
     esbuild.build({ ...common, entryPoints: ['src/page/main.ts'], define: { KPI_RULE_DOCS: JSON.stringify(ruleDocs()) } }),
 ]);
 

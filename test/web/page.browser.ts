@@ -12,6 +12,8 @@ import { REPO, runCli } from '../cli/run-cli.js';
 
 const PAGE = join(REPO, 'packages', 'web', 'dist', 'kpispec.html');
 const REFERENCE = join(REPO, 'test', 'fixtures', 'reference');
+/** A folder with kpispec.json files: `extends`, a nested override, `ignore` of drafts/**. */
+const CONFIGURED = join(REPO, 'test', 'fixtures', 'cli', 'config');
 const SHOTS = join(REPO, 'test-results', 'web');
 
 interface Row { file: string; position: string; severity: string; rule: string; message: string }
@@ -62,9 +64,9 @@ async function nextCheck(before: number): Promise<void> {
 
 const checks = () => page.evaluate(() => Number(document.body.dataset['checks'] ?? 0));
 
-async function drop(folder: string): Promise<void> {
+async function drop(folder: string, base = REFERENCE): Promise<void> {
     const before = await checks();
-    await page.setInputFiles('#pick-folder', join(REFERENCE, folder));
+    await page.setInputFiles('#pick-folder', join(base, folder));
     await nextCheck(before);
 }
 
@@ -77,10 +79,10 @@ function tableRows(): Promise<Row[]> {
 
 interface CliFile { filePath: string; messages: Array<{ ruleId: string; severity: number; message: string; line: number; column: number }> }
 
-async function cliJson(folder: string, locale: string): Promise<CliFile[]> {
-    const run = await runCli(['lint', folder, '-f', 'json', '--locale', locale], { cwd: REFERENCE });
+async function cliJson(folder: string, locale: string, base = REFERENCE): Promise<CliFile[]> {
+    const run = await runCli(['lint', folder, '-f', 'json', '--locale', locale], { cwd: base });
     expect(run.stderr).toBe('');
-    return (JSON.parse(run.stdout) as CliFile[]).map(f => ({ ...f, filePath: relative(REFERENCE, f.filePath) }));
+    return (JSON.parse(run.stdout) as CliFile[]).map(f => ({ ...f, filePath: relative(base, f.filePath) }));
 }
 
 const SEVERITY: Record<string, string[]> = { en: ['info', 'warning', 'error'], 'zh-CN': ['提示', '警告', '错误'] };
@@ -214,6 +216,14 @@ describe('kpispec.html opened from file://', () => {
         await hover.waitFor();
         expect(await hover.locator('table').textContent()).toMatch(/热线服务合同.*≥95%.*广东两建办.*≥90%/);
         await page.screenshot({ path: join(SHOTS, 'editor-hover.png') });
+    });
+
+    it('applies the dropped folder’s kpispec.json files as kpispec lint does', async () => {
+        await page.click('[data-tab=findings]');
+        await drop('config', join(CONFIGURED, '..'));
+        const expected = expectedRows(await cliJson('config', 'en', join(CONFIGURED, '..')), 'en');
+        expect(expected.map(r => r.file)).toEqual(['config/a/contract.kpi', 'config/nested/contract.kpi']);
+        expect(await tableRows()).toEqual(expected);
     });
 
     it('made no request beyond the page and its worker, and logged no error', () => {

@@ -7,7 +7,7 @@ import type { ScoreSheet } from '../../cli/src/score/sheet.js';
 export type { FileResult, LintMessage } from '../../cli/src/results.js';
 export type { ScoreSheet } from '../../cli/src/score/sheet.js';
 
-/** A dropped or pasted file: `.kpi` sources and `kpispec.json` configuration files. */
+/** A dropped or pasted file: `.kpi` sources, kpispec.json and the JSON files it `extends`. */
 export interface SourceFile {
     path: string;
     text: string;

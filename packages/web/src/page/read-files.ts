@@ -7,7 +7,8 @@ export interface Dropped {
     skippedWorkbooks: string[];
 }
 
-const wanted = (path: string) => path.endsWith('.kpi') || path.endsWith('/kpispec.json') || path === 'kpispec.json';
+/** Sources, and JSON files: kpispec.json and the shared files it `extends`. */
+const wanted = (path: string) => path.endsWith('.kpi') || path.endsWith('.json');
 
 /** Reads files from an `<input type=file>` (with `webkitdirectory`, paths keep their folders). */
 export async function readFileList(list: Iterable<File>): Promise<Dropped> {

@@ -6,6 +6,7 @@ import {
 import { fileResult } from '../../../cli/src/results.js';
 import { scoreSheet, type ScoreSheet } from '../../../cli/src/score/sheet.js';
 import type { Findings, SourceFile } from '../protocol.js';
+import { notIgnored } from './ignore.js';
 import { MemoryFileSystem, pathOf, uriOf } from './memory-fs.js';
 
 type Services = { shared: KpiServices['shared']; kpi: KpiServices };
@@ -14,7 +15,8 @@ type Services = { shared: KpiServices['shared']; kpi: KpiServices };
 const hidden = (path: string) => path.split('/').some(part => part.startsWith('.') || part === 'node_modules');
 
 export const isSource = (path: string) => path.endsWith('.kpi') && !hidden(path);
-export const isConfig = (path: string) => path.split('/').pop() === 'kpispec.json' && !hidden(path);
+/** kpispec.json and the shared files it `extends`, read through the file system. */
+export const isConfig = (path: string) => path.endsWith('.json') && !hidden(path);
 
 /**
  * The CLI's lint and score over dropped files: one workspace (links resolve across files),
@@ -32,8 +34,11 @@ export class Checker {
         const services: Services = createKpiServices({ fileSystemProvider: () => fileSystem });
         services.kpi.kpi.Settings.locale = locale;
         for (const file of files) if (isSource(file.path) || isConfig(file.path)) fileSystem.write(uriOf(file.path), file.text);
-        const sources = files.filter(f => isSource(f.path)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-        await services.kpi.kpi.Configuration.load(sources.map(f => uriOf(f.path)), fileSystem);
+        const configuration = services.kpi.kpi.Configuration;
+        const dropped = files.filter(f => isSource(f.path)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+        await configuration.load(dropped.map(f => uriOf(f.path)), fileSystem);
+        const kept = new Set(await notIgnored(dropped.map(f => f.path), configuration, fileSystem));
+        const sources = dropped.filter(f => kept.has(f.path));
         const factory = services.shared.workspace.LangiumDocumentFactory;
         const documents = sources.map(f => {
             const document = factory.fromString(f.text, uriOf(f.path));
