@@ -1,3 +1,6 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// (DOM types: the functions passed to page.evaluate run in the page.)
 // kpispec.html in Debian's Chromium, opened from file:// as an officer would open it: drop the
 // reference folders through the file input, compare the page's findings, saved JSON and score
 // sheets with the CLI's, follow a rule link, type a fault into the editor and remove it again.
@@ -224,6 +227,22 @@ describe('kpispec.html opened from file://', () => {
         const expected = expectedRows(await cliJson('config', 'en', join(CONFIGURED, '..')), 'en');
         expect(expected.map(r => r.file)).toEqual(['config/a/contract.kpi', 'config/nested/contract.kpi']);
         expect(await tableRows()).toEqual(expected);
+    });
+
+    it('checks pasted text with the dropped files and opens it in the editor', async () => {
+        await drop('hotline-12345');
+        await page.click('#paste-toggle');
+        await page.fill('#paste-text', '合同 外包合同 "外包服务合同" 对象 热线三期 {\n    条款 接通率 "15秒接通率" >= 95% 违约 "扣减服务费"\n}\n');
+        const before = await checks();
+        await page.click('#paste-check');
+        await nextCheck(before);
+        await page.waitForSelector('#tab-editor:not([hidden]) .cm-lintRange-error');
+        expect(await page.inputValue('#editor-file')).toBe('pasted-1.kpi');
+        await page.click('[data-tab=findings]');
+        const rows = (await tableRows()).filter(r => r.file === 'pasted-1.kpi');
+        expect(rows.map(r => `${r.position} ${r.rule}`)).toEqual(['1:21 reference/unresolved']);
+        // The dropped files are still there: the paste joined them.
+        expect((await tableRows()).some(r => r.file === 'hotline-12345/targets.kpi')).toBe(true);
     });
 
     it('made no request beyond the page and its worker, and logged no error', () => {

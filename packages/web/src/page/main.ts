@@ -20,6 +20,8 @@ let sources: SourceFile[] = [];
 let findings: Findings | undefined;
 let skippedWorkbooks: string[] = [];
 let pasted = 0;
+/** The file the editor shows once its tab is opened. */
+let editorPending: string | undefined;
 const filters: Filters = { severity: '', rule: '', file: '' };
 const t = (key: StringKey, values?: Record<string, string | number>) => translate(locale, key, values);
 
@@ -53,7 +55,9 @@ async function checkAll(): Promise<void> {
         show(result);
         const path = result.results.find(r => r.filePath === editor.currentPath)?.filePath ?? result.results[0]?.filePath;
         fillEditorChoice(result, path);
-        if (path) openInEditor(path);
+        // The editor is built when it is shown: the findings of a drop come first.
+        editorPending = path;
+        if (!$('#tab-editor').hidden) openPendingFile();
     } catch (e) {
         setStatus(t('workerFailed', { message: (e as Error).message }), 'error');
     } finally {
@@ -87,7 +91,12 @@ function fillEditorChoice(result: Findings, chosen: string | undefined): void {
     if (chosen) select.value = chosen;
 }
 
+function openPendingFile(): void {
+    if (editorPending) openInEditor(editorPending);
+}
+
 function openInEditor(path: string, line?: number): void {
+    editorPending = undefined;
     const source = sources.find(s => s.path === path);
     if (!source) return;
     $<HTMLSelectElement>('#editor-file').value = path;
@@ -104,6 +113,7 @@ async function replaceWorkspace(dropped: Dropped): Promise<void> {
 function showTab(name: string): void {
     for (const tab of document.querySelectorAll<HTMLElement>('[data-tab]')) tab.setAttribute('aria-selected', String(tab.dataset['tab'] === name));
     for (const panel of document.querySelectorAll<HTMLElement>('.panel')) panel.hidden = panel.id !== `tab-${name}`;
+    if (name === 'editor') openPendingFile();
 }
 
 /** `#rule/<id>` shows that rule's bundled page over the tabs; any other address hides it. */
@@ -146,7 +156,10 @@ $('#paste-check').addEventListener('click', () => {
     sources = [...sources, { path: `pasted-${++pasted}.kpi`, text }];
     $<HTMLTextAreaElement>('#paste-text').value = '';
     $('#paste').hidden = true;
-    void checkAll().then(() => openInEditor(`pasted-${pasted}.kpi`));
+    void checkAll().then(() => {
+        showTab('editor');
+        openInEditor(`pasted-${pasted}.kpi`);
+    });
 });
 $('#save-json').addEventListener('click', () => {
     if (findings) download('kpispec-findings.json', formatJson(findings.results), 'application/json');
