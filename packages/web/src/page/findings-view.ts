@@ -39,7 +39,7 @@ export function renderFindings(root: HTMLElement, results: readonly FileResult[]
         const rule = hasRulePage(m.ruleId)
             ? `<a class="rule" href="${escapeHtml(ruleHref(m.ruleId))}" title="${escapeHtml(ruleTitle(m.ruleId, locale) ?? '')}">${escapeHtml(m.ruleId)}</a>`
             : `<span class="rule">${escapeHtml(m.ruleId)}</span>`;
-        return `<tr class="sev-${m.severity}" data-file="${escapeHtml(f)}" data-line="${m.line}">`
+        return `<tr class="sev-${m.severity}">`
             + `<td class="file"><a href="#edit" data-open="${escapeHtml(f)}" data-line="${m.line}">${escapeHtml(f)}</a></td>`
             + `<td class="line">${m.line}:${m.column}</td>`
             + `<td class="severity">${escapeHtml(t(SEVERITY[m.severity]))}</td>`

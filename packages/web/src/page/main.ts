@@ -48,7 +48,6 @@ function setStatus(text: string, kind: 'busy' | 'ok' | 'error' = 'ok'): void {
 
 /** Checks the workspace from scratch (a drop, a paste, a language switch). */
 async function checkAll(): Promise<void> {
-    document.body.dataset['state'] = 'checking';
     setStatus(t('checking'), 'busy');
     try {
         const result = await client.findings({ type: 'check', files: sources, locale });
@@ -60,8 +59,6 @@ async function checkAll(): Promise<void> {
         if (!$('#tab-editor').hidden) openPendingFile();
     } catch (e) {
         setStatus(t('workerFailed', { message: (e as Error).message }), 'error');
-    } finally {
-        document.body.dataset['state'] = 'ready';
     }
 }
 
@@ -194,4 +191,3 @@ window.addEventListener('hashchange', route);
 applyLanguage();
 showTab('findings');
 route();
-document.body.dataset['state'] = 'ready';

@@ -1,6 +1,6 @@
 import { ruleMeta } from '../../../language/src/rules/catalog.js';
 import type { Locale } from '@kpispec/language';
-import { escapeHtml, renderMarkdown } from './markdown.js';
+import { renderMarkdown } from './markdown.js';
 
 /** docs/rules/<id>.md by rule id, put into the page by the build (so rule pages open offline). */
 declare const KPI_RULE_DOCS: Readonly<Record<string, string>>;
@@ -39,4 +39,3 @@ export function rulePageHtml(id: string): string | undefined {
     });
 }
 
-export { escapeHtml };

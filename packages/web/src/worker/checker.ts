@@ -28,8 +28,10 @@ export class Checker {
     private locale: Locale = 'zh-CN';
 
     /** Starts a fresh workspace holding these files and validates it. */
-    async check(files: readonly SourceFile[], locale: Locale): Promise<Findings> {
+    async check(given: readonly SourceFile[], locale: Locale): Promise<Findings> {
         const started = performance.now();
+        // One document per path (Langium refuses a second); a later file of the same path wins.
+        const files = [...new Map(given.map(f => [f.path, f])).values()];
         const fileSystem = new MemoryFileSystem();
         const services: Services = createKpiServices({ fileSystemProvider: () => fileSystem });
         services.kpi.kpi.Settings.locale = locale;
@@ -46,7 +48,9 @@ export class Checker {
             return document;
         });
         await services.shared.workspace.DocumentBuilder.build(documents, { validation: true });
-        Object.assign(this, { services, fileSystem, locale });
+        this.services = services;
+        this.fileSystem = fileSystem;
+        this.locale = locale;
         return this.findings(started);
     }
 
