@@ -3,7 +3,8 @@
 //   - size of kpispec.html, uncompressed (budget 1.5 MB, editor included) and gzipped;
 //   - the page opened until its worker has warmed up (data-worker="ready");
 //   - the reference case dropped on the page (through its folder input) until its findings
-//     are shown: the first drop once the page is ready, then the median of further drops;
+//     are shown: the first drop once the page is ready (median over fresh pages), then the
+//     median of further drops on one page;
 //   - N generated projects (bench/generate.mjs) dropped as a folder until their findings are
 //     shown, against a cold `kpispec lint <folder> -f json` (budget: within 2× of the CLI).
 // Builds the page first. Needs Debian's Chromium (/usr/bin/chromium; npm run test:editor installs it).
@@ -23,6 +24,8 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const PAGE = join(ROOT, 'packages', 'web', 'dist', 'kpispec.html');
 const CLI = join(ROOT, 'packages', 'cli', 'bin', 'kpispec.js');
 const REFERENCE = join(ROOT, 'test', 'fixtures', 'reference', 'hotline-12345');
+/** Fresh page loads for the first-drop measure. */
+const FRESH_PAGES = 3;
 const BUDGET = { bytes: 1.5 * 1024 * 1024, firstFindingsMs: 1000, overCli: 2 };
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, projects: { type: 'string', default: '100' } } });
@@ -96,7 +99,16 @@ try {
         return { readyMs, first: times[0], median: percentile(times.slice(1), 50), times, status, rows };
     };
     log('reference case');
+    // The first drop after opening is the one an officer waits for: measured on fresh pages.
     reference = await dropTimes(REFERENCE, runs + 1);
+    const firsts = [reference.first];
+    const readies = [reference.readyMs];
+    for (let i = 1; i < FRESH_PAGES; i++) {
+        const again = await dropTimes(REFERENCE, 1);
+        firsts.push(again.first);
+        readies.push(again.readyMs);
+    }
+    Object.assign(reference, { first: percentile(firsts, 50), firsts, readyMs: percentile(readies, 50) });
     log(`${projects} projects`);
     large = await dropTimes(workspace, Math.max(2, Math.ceil(runs / 2)));
 } finally {
@@ -106,17 +118,18 @@ try {
 
 const cli = percentile(cliRuns, 50);
 const ratio = large.median / cli;
+const firstRatio = large.first / cli;
 const kb = bytes => `${(bytes / 1024).toFixed(0)} KB`;
 const ms = t => `${Math.round(t)} ms`;
 console.log(`| measure | budget | result |
 |---|---|---:|
 | kpispec.html size (gzipped) | ≤ 1.5 MB | ${kb(size.bytes)} (${kb(size.gzipBytes)}) ${mark(size.bytes <= BUDGET.bytes)} |
-| page opened → worker warmed up (checks at full speed) | – | ${ms(reference.readyMs)} |
-| reference case dropped → findings shown, first drop after the page is ready | ≤ 1 s | ${ms(reference.first)} ${mark(reference.first <= BUDGET.firstFindingsMs)} |
+| page opened → worker warmed up (checks at full speed), median of ${FRESH_PAGES} | – | ${ms(reference.readyMs)} |
+| reference case dropped → findings shown, first drop once the page is ready, median of ${FRESH_PAGES} (each) | ≤ 1 s | ${ms(reference.first)} (${reference.firsts.map(ms).join(', ')}) ${mark(reference.first <= BUDGET.firstFindingsMs)} |
 | reference case dropped → findings shown, median of ${runs} more | ≤ 1 s | ${ms(reference.median)} ${mark(reference.median <= BUDGET.firstFindingsMs)} |
 | ${projects} projects dropped as a folder → findings shown, first / median | – | ${ms(large.first)} / ${ms(large.median)} |
 | cold \`kpispec lint\` of the same folder, median of ${cliRuns.length} | – | ${ms(cli)} |
-| page ÷ CLI (median) | ≤ 2× | ${ratio.toFixed(2)}× ${mark(ratio <= BUDGET.overCli)} |
+| page ÷ CLI, first drop / median | ≤ 2× | ${firstRatio.toFixed(2)}× / ${ratio.toFixed(2)}× ${mark(Math.max(ratio, firstRatio) <= BUDGET.overCli)} |
 | findings: page rows / CLI diagnostics | equal | ${large.rows} / ${cliDiagnostics} ${mark(large.rows === cliDiagnostics)} |`);
 log(`reference: ${reference.status}`);
 log(`${projects} projects: ${large.status}`);
