@@ -113,13 +113,23 @@ function showTab(name: string): void {
     if (name === 'editor') openPendingFile();
 }
 
+/** Where the tabs were scrolled to when a rule page opened, to come back there. */
+let tabsScroll = 0;
+
 /** `#rule/<id>` shows that rule's bundled page over the tabs; any other address hides it. */
 function route(): void {
     const rule = ruleFromHash(location.hash);
     const page = $('#rule-page');
+    if (rule && page.hidden) tabsScroll = window.scrollY;
+    const leaving = !rule && !page.hidden;
     page.hidden = !rule;
     $('#main').hidden = !!rule;
-    if (rule) $('#rule-content').innerHTML = rulePageHtml(rule) ?? `<p>${escapeHtml(t('unknownRule'))}</p>`;
+    if (rule) {
+        $('#rule-content').innerHTML = rulePageHtml(rule) ?? `<p>${escapeHtml(t('unknownRule'))}</p>`;
+        window.scrollTo(0, 0);
+    } else if (leaving) {
+        window.scrollTo(0, tabsScroll);
+    }
 }
 
 function download(name: string, text: string, type: string): void {
