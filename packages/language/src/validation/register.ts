@@ -2,6 +2,7 @@ import type { KpiServices } from '../kpi-module.js';
 import { assessmentChecks } from './assessment-checks.js';
 import { complianceChecks } from './compliance-checks.js';
 import { contractChecks } from './contract-checks.js';
+import { fundsChecks } from './funds-checks.js';
 import { milestoneChecks } from './milestone-checks.js';
 import { nameChecks } from './name-checks.js';
 import { mergeChecks, toValidationChecks } from './report.js';
@@ -18,6 +19,7 @@ export function registerChecks(services: KpiServices): void {
         assessmentChecks(services),
         milestoneChecks(services),
         complianceChecks(services),
+        fundsChecks(services),
     );
     services.validation.ValidationRegistry.register(toValidationChecks(checks, () => services.kpi.Settings.locale));
 }
