@@ -5,7 +5,7 @@ import {
     type BreakdownActual, type BreakdownComponent, type BreakdownSection, type Execution, type FundsSection, type FundsTotal,
 } from '../generated/ast.js';
 import type { KpiServices } from '../kpi-module.js';
-import { amountOf, COLUMN_LABEL, executionBasis, FUNDS_COLUMNS, sourceSums, totalRow } from '../model/funds.js';
+import { amountOf, COLUMN_LABEL, executionBasis, FUNDS_COLUMNS, sourceSums } from '../model/funds.js';
 import { assessedProject, titleOf } from '../model/project.js';
 import { measureOf } from '../model/values.js';
 import { percent, round, scoreExecution } from '../scoring/index.js';
@@ -52,15 +52,15 @@ export function fundsChecks(services: KpiServices): KpiChecks {
             const [s, t] = [formatMeasure(sum), formatMeasure(total)];
             report('funds/sources-total', {
                 node: annual, property: 'amount',
-                message: { zh: `其中各行合计 ${s}，与年度资金总额 ${t} 不符`, en: `The 其中 rows add up to ${s}, not the annual total ${t}` },
+                message: { zh: `其中各行合计 ${s}，与年度资金总额 ${t}不符`, en: `The 其中 rows add up to ${s}, not the annual total ${t}` },
                 data: { sum: s, total: t },
             });
             return;
         }
-        const total = totalRow(node);
         const sums = sourceSums(node);
         const differing = FUNDS_COLUMNS.flatMap(column => {
-            const [sum, written] = [sums[column], total[column]];
+            // A total row printed as bare zeros takes the unit of its 其中 rows.
+            const [sum, written] = [sums[column], amountOf(node[column], sums[column])];
             return sum && written && sameAmount(sum, written) === false ? [{ column, sum: formatMeasure(sum), total: formatMeasure(written) }] : [];
         });
         if (differing.length === 0) return;
@@ -142,7 +142,7 @@ export function fundsChecks(services: KpiServices): KpiChecks {
         const [mt, an] = [formatMeasure(m), formatMeasure(a!)];
         report('funds/medium-term-below-annual', {
             node: medium, property: 'amount',
-            message: { zh: `中期资金总额 ${mt} 少于年度资金总额 ${an}`, en: `The medium-term funds ${mt} are less than the annual funds ${an}` },
+            message: { zh: `中期资金总额 ${mt}少于年度资金总额 ${an}`, en: `The medium-term funds ${mt} are less than the annual funds ${an}` },
             data: { mediumTerm: mt, annual: an },
         });
     }
@@ -157,7 +157,7 @@ export function fundsChecks(services: KpiServices): KpiChecks {
             const [a, b] = [formatMeasure(amount), formatMeasure(budget)];
             report('funds/budget-mismatch', {
                 node: annual, property: 'amount',
-                message: { zh: `年度资金总额 ${a} 与项目预算 ${b} 不符`, en: `The annual funds ${a} differ from the project budget ${b}` },
+                message: { zh: `年度资金总额 ${a}与项目预算 ${b}不符`, en: `The annual funds ${a} differ from the project budget ${b}` },
                 data: { budget: b },
             });
             return;
@@ -170,7 +170,7 @@ export function fundsChecks(services: KpiServices): KpiChecks {
         const [i, b, name] = [formatMeasure(initial), formatMeasure(budget), titleOf(project)];
         report('funds/budget-mismatch', {
             node, range: firstLine(node),
-            message: { zh: `年初预算 ${i} 与项目「${name}」的预算 ${b} 不符`, en: `The initial budget ${i} differs from the budget ${b} of project '${name}'` },
+            message: { zh: `年初预算 ${i}与项目「${name}」的预算 ${b}不符`, en: `The initial budget ${i} differs from the budget ${b} of project '${name}'` },
             data: { budget: b },
         });
     }
@@ -184,8 +184,8 @@ export function fundsChecks(services: KpiServices): KpiChecks {
         if (!total || !sumInTotal || node.components.length === 0 || sameAmount(sumInTotal, total) !== false) return;
         const [s, t] = [formatMeasure(sumInTotal), formatMeasure(total)];
         const message = written
-            ? { zh: `测算各项合计 ${s}，与合计 ${t} 不符`, en: `The breakdown components add up to ${s}, not the total ${t}` }
-            : { zh: `测算各项合计 ${s}，与项目预算 ${t} 不符`, en: `The breakdown components add up to ${s}, not the project budget ${t}` };
+            ? { zh: `测算各项合计 ${s}，与合计 ${t}不符`, en: `The breakdown components add up to ${s}, not the total ${t}` }
+            : { zh: `测算各项合计 ${s}，与项目预算 ${t}不符`, en: `The breakdown components add up to ${s}, not the project budget ${t}` };
         if (written) report('funds/breakdown-total', { node, property: 'total', message, data: { sum: s } });
         else report('funds/breakdown-total', { node, range: firstLine(node), message, data: { sum: s } });
     }
@@ -234,7 +234,7 @@ export function fundsChecks(services: KpiServices): KpiChecks {
         report('funds/component-shortfall', {
             node, property: 'actual',
             message: {
-                zh: `测算「${name}」实际 ${a}，为计划 ${p} 的 ${s}，低于 ${due}，未填写偏差原因`,
+                zh: `测算「${name}」实际 ${a}，为计划 ${p}的 ${s}，低于 ${due}，未填写偏差原因`,
                 en: `Breakdown '${name}' spent ${a}, ${s} of its plan ${p}, below ${due}, with no 偏差 reason`,
             },
             data: { share: s, reasonBelow: profile.reasonBelow },
