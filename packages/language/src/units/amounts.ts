@@ -54,6 +54,8 @@ export type ProductValue =
 export function productOf(factors: readonly Measure[]): ProductValue {
     let value = 1;
     const exponents = new Map<string, number>();
+    /** How each base was first written, for messages (天 rather than its base 秒). */
+    const written = new Map<string, string>();
     for (const factor of factors) {
         if (factor.kind !== 'number') return { ok: false, reason: 'not-money', unit: factor.text };
         value *= factor.value;
@@ -71,13 +73,14 @@ export function productOf(factors: readonly Measure[]): ProductValue {
             }
             value = power > 0 ? value * unit.factor : value / unit.factor;
             exponents.set(unit.base, (exponents.get(unit.base) ?? 0) + power);
+            if (!written.has(unit.base)) written.set(unit.base, atom);
         }
     }
     const left = [...exponents].filter(([, power]) => power !== 0);
     if (left.length === 1 && left[0]![0] === '元' && left[0]![1] === 1) {
         return { ok: true, value: { kind: 'number', value: clean(value), unit: '元' } };
     }
-    return { ok: false, reason: 'not-money', unit: formatExponents(left) };
+    return { ok: false, reason: 'not-money', unit: formatExponents(left.map(([base, power]) => [written.get(base) ?? base, power])) };
 }
 
 function atomsOf(text: string): string[] {

@@ -1,8 +1,8 @@
-import { CstUtils, type AstNode } from 'langium';
+import { CstUtils, GrammarUtils, type AstNode } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 import {
     isAssessment, isFundsShare, isFundsTotal,
-    type BreakdownActual, type BreakdownComponent, type BreakdownSection, type Execution, type FundsSection, type FundsTotal,
+    type BreakdownActual, type BreakdownComponent, type BreakdownSection, type Execution, type FundsSection, type FundsTotal, type Product,
 } from '../generated/ast.js';
 import type { KpiServices } from '../kpi-module.js';
 import { amountOf, COLUMN_LABEL, executionBasis, FUNDS_COLUMNS, sourceSums } from '../model/funds.js';
@@ -47,7 +47,9 @@ export function fundsChecks(services: KpiServices): KpiChecks {
         if (node.$type === 'FundsSection') {
             const annual = annualOf(node);
             const total = annual && amountOf(annual.amount);
-            const sum = total && sumOf(node.lines.filter(isFundsShare).map(s => amountOf(s.amount, total)).filter(m => m !== undefined));
+            const parts = node.lines.filter(isFundsShare).map(s => amountOf(s.amount, total));
+            // A row still being typed has no amount yet: its syntax error says so, a sum would only add noise.
+            const sum = total && parts.every(p => p !== undefined) && sumOf(parts as Measure[]);
             if (!annual || !total || !sum || sameAmount(sum, total) !== false) return;
             const [s, t] = [formatMeasure(sum), formatMeasure(total)];
             report('funds/sources-total', {
@@ -179,7 +181,8 @@ export function fundsChecks(services: KpiServices): KpiChecks {
     function fundsBreakdownTotal(node: BreakdownSection, report: Report): void {
         const written = amountOf(node.total);
         const total = written ?? amountOf(node.$container.budget);
-        const sum = total && sumOf(node.components.map(c => amountOf(c.amount, total)).filter(m => m !== undefined));
+        const parts = node.components.map(c => amountOf(c.amount, total));
+        const sum = total && parts.every(p => p !== undefined) && sumOf(parts as Measure[]);
         const sumInTotal = sum && total && inUnitOf(sum, total);
         if (!total || !sumInTotal || node.components.length === 0 || sameAmount(sumInTotal, total) !== false) return;
         const [s, t] = [formatMeasure(sumInTotal), formatMeasure(total)];
@@ -192,7 +195,7 @@ export function fundsChecks(services: KpiServices): KpiChecks {
 
     /** A component's product equals its amount once units cancel; a product that is not money cannot be checked and says why. */
     function fundsBreakdownFormula(node: BreakdownComponent, report: Report): void {
-        const factors = node.formula?.factors.map(f => measureOf(f));
+        const factors = node.formula && isComplete(node.formula) ? node.formula.factors.map(f => measureOf(f)) : undefined;
         if (!factors || factors.length === 0 || factors.some(f => f === undefined)) return;
         const name = titleOf(node);
         const product = productOf(factors as Measure[]);
@@ -248,6 +251,12 @@ export function fundsChecks(services: KpiServices): KpiChecks {
         BreakdownComponent: [fundsBreakdownFormula],
         BreakdownActual: [fundsComponentShortfall],
     };
+}
+
+/** A product the parser did not have to recover: one more factor than there are `×`. */
+function isComplete(product: Product): boolean {
+    const times = ['×', '*'].flatMap(t => GrammarUtils.findNodesForKeyword(product.$cstNode, t)).length;
+    return product.factors.length === times + 1;
 }
 
 function annualOf(section: FundsSection): FundsTotal | undefined {
