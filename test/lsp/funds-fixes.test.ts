@@ -9,7 +9,7 @@ const PROJECT = [
     '    测算 {',
     '        "助餐补贴" 120 万元 = 2000 人 × 50 元/人*月 × 12 月',
     '        "上门服务补贴" 150 万元 = 500 人 × 300 元/人*月 × 12 月',
-    '        "评估" 2 = 10 次 × 2000 元/次',
+    '        "评估" 3 = 10 次 × 2000 元/次',
     '    }',
     '}',
     '',
@@ -68,10 +68,10 @@ describe('funds quick fixes', () => {
         const { actions } = await actionsFor(ws, 'p.kpi', 'funds/breakdown-formula');
         const texts = await apply(ws, actions, '将金额改为乘积 180 万元');
         expect(texts['p.kpi']).toContain('"上门服务补贴" 180 万元 = 500 人 × 300 元/人*月 × 12 月');
-        // The bare 2 (read in 元) is next: the product comes to 20000 元.
+        // The bare 3, read in the unit of the budget (万元), is next: the product comes to 2 万元.
         const next = await actionsFor(ws, 'p.kpi', 'funds/breakdown-formula');
-        const fixed = await apply(ws, next.actions, '将金额改为乘积 20000 元');
-        expect(fixed['p.kpi']).toContain('"评估" 20000 元 = 10 次 × 2000 元/次');
+        const fixed = await apply(ws, next.actions, '将金额改为乘积 2 万元');
+        expect(fixed['p.kpi']).toContain('"评估" 2 万元 = 10 次 × 2000 元/次');
         expect(funds(ws, 'p.kpi')).toEqual(['funds/breakdown-total']);
     });
 

@@ -1,4 +1,4 @@
-import type { Execution, ExecutionShare, Quantity } from '../generated/ast.js';
+import type { BreakdownComponent, BreakdownSection, Execution, ExecutionShare, Quantity } from '../generated/ast.js';
 import { sumOf, type Measure } from '../units/index.js';
 import { measureOf } from './values.js';
 
@@ -70,4 +70,14 @@ export function executionBasis(node: Execution): ExecutionBasis {
         if (FUNDS_COLUMNS.some(c => !isZero(sums[c]))) return { ...sums, fromSources: true };
     }
     return { ...total, fromSources: false };
+}
+
+/** What a breakdown's components add up to: its 合计, else the project's 预算. */
+export function breakdownTotal(section: BreakdownSection): Measure | undefined {
+    return amountOf(section.total) ?? amountOf(section.$container.budget);
+}
+
+/** A component's planned amount; a bare number takes the unit of the breakdown's total. */
+export function componentAmount(component: BreakdownComponent): Measure | undefined {
+    return amountOf(component.amount, breakdownTotal(component.$container));
 }

@@ -5,7 +5,7 @@ import {
     type BreakdownActual, type BreakdownComponent, type BreakdownSection, type Execution, type FundsSection, type FundsTotal, type Product,
 } from '../generated/ast.js';
 import type { KpiServices } from '../kpi-module.js';
-import { amountOf, COLUMN_LABEL, executionBasis, FUNDS_COLUMNS, sourceSums } from '../model/funds.js';
+import { amountOf, breakdownTotal, COLUMN_LABEL, componentAmount, executionBasis, FUNDS_COLUMNS, sourceSums } from '../model/funds.js';
 import { assessedProject, titleOf } from '../model/project.js';
 import { measureOf } from '../model/values.js';
 import { percent, round, scoreExecution } from '../scoring/index.js';
@@ -180,8 +180,8 @@ export function fundsChecks(services: KpiServices): KpiChecks {
     /** The components add up to 合计, or to the project's 预算 when there is no 合计. */
     function fundsBreakdownTotal(node: BreakdownSection, report: Report): void {
         const written = amountOf(node.total);
-        const total = written ?? amountOf(node.$container.budget);
-        const parts = node.components.map(c => amountOf(c.amount, total));
+        const total = breakdownTotal(node);
+        const parts = node.components.map(componentAmount);
         const sum = total && parts.every(p => p !== undefined) && sumOf(parts as Measure[]);
         const sumInTotal = sum && total && inUnitOf(sum, total);
         if (!total || !sumInTotal || node.components.length === 0 || sameAmount(sumInTotal, total) !== false) return;
@@ -209,7 +209,7 @@ export function fundsChecks(services: KpiServices): KpiChecks {
             });
             return;
         }
-        const amount = amountOf(node.amount, product.value);
+        const amount = amountOf(node.amount, breakdownTotal(node.$container) ?? product.value);
         if (!amount) return;
         const expected = inUnitOf(product.value, amount);
         if (expected && sameAmount(expected, amount) !== false) return;
@@ -229,7 +229,7 @@ export function fundsChecks(services: KpiServices): KpiChecks {
     function fundsComponentShortfall(node: BreakdownActual, report: Report): void {
         const component = node.component?.ref;
         const profile = profileOf(node);
-        const plan = component && amountOf(component.amount);
+        const plan = component && componentAmount(component);
         const actual = plan && amountOf(node.actual, plan);
         const share = actual && plan && ratio(actual, plan);
         if (!profile || share === undefined || node.deviation?.trim() || pp(share) >= pp(profile.reasonBelow)) return;
