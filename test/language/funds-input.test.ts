@@ -35,12 +35,30 @@ describe('funds input as typed', () => {
         expect(found[0]).toMatch(/^5:syntax\/parsing /);
     });
 
-    it('a product cut off after ×: the syntax error only, no product finding', async () => {
+    it('a product cut off after ×: the syntax error only, no product or total finding', async () => {
         const ws = await buildWorkspace({
-            'p.kpi': '项目 P "p" {\n    测算 {\n        "助餐补贴" 120 万元 = 2000 人 ×\n        "评估" 30 万元\n    }\n}\n',
+            'p.kpi': '项目 P "p" {\n    预算 300 万元\n    测算 {\n        "助餐补贴" 120 万元 = 2000 人 ×\n        "评估" 30 万元\n    }\n}\n',
         });
-        expect(findings(ws, 'p.kpi').filter(f => f.includes('funds/breakdown-formula'))).toEqual([]);
-        expect(findings(ws, 'p.kpi').filter(f => f.includes('syntax/'))).toHaveLength(1);
+        const found = findings(ws, 'p.kpi');
+        expect(found).toHaveLength(1);
+        expect(found[0]).toMatch(/^5:syntax\/parsing /);
+    });
+
+    it('a 其中 row of the execution table cut off after a column keyword: no sums over it', async () => {
+        const ws = await buildWorkspace({
+            'p.kpi': PROJECT,
+            'a.kpi': [
+                '自评 S "s" 对象 P {',
+                '    预算执行 年初预算 300 万元 全年预算 300 万元 全年执行 290 万元',
+                '        其中 财政拨款 全年预算',
+                '        其中 其他资金 全年预算 40 万元 全年执行 30 万元',
+                '}',
+                '',
+            ].join('\n'),
+        });
+        const found = findings(ws, 'a.kpi');
+        expect(found).toHaveLength(1);
+        expect(found[0]).toMatch(/^4:syntax\/parsing /);
     });
 
     it('a product with a unit the table does not know, or units that do not cancel: one funds/breakdown-formula each', async () => {

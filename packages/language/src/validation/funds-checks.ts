@@ -1,8 +1,8 @@
-import { CstUtils, GrammarUtils, type AstNode } from 'langium';
+import { AstUtils, CstUtils, type AstNode } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 import {
     isAssessment, isFundsShare, isFundsTotal,
-    type BreakdownActual, type BreakdownComponent, type BreakdownSection, type Execution, type FundsSection, type FundsTotal, type Product,
+    type BreakdownActual, type BreakdownComponent, type BreakdownSection, type Execution, type FundsSection, type FundsTotal,
 } from '../generated/ast.js';
 import type { KpiServices } from '../kpi-module.js';
 import { amountOf, breakdownTotal, COLUMN_LABEL, componentAmount, executionBasis, FUNDS_COLUMNS, sourceSums } from '../model/funds.js';
@@ -44,11 +44,11 @@ export function fundsChecks(services: KpiServices): KpiChecks {
      * a 预算执行 line to that line, column by column (one finding naming every column that differs).
      */
     function fundsSourcesTotal(node: FundsSection | Execution, report: Report): void {
+        if (cutShort(node)) return;
         if (node.$type === 'FundsSection') {
             const annual = annualOf(node);
             const total = annual && amountOf(annual.amount);
             const parts = node.lines.filter(isFundsShare).map(s => amountOf(s.amount, total));
-            // A row still being typed has no amount yet: its syntax error says so, a sum would only add noise.
             const sum = total && parts.every(p => p !== undefined) && sumOf(parts as Measure[]);
             if (!annual || !total || !sum || sameAmount(sum, total) !== false) return;
             const [s, t] = [formatMeasure(sum), formatMeasure(total)];
@@ -179,6 +179,7 @@ export function fundsChecks(services: KpiServices): KpiChecks {
 
     /** The components add up to 合计, or to the project's 预算 when there is no 合计. */
     function fundsBreakdownTotal(node: BreakdownSection, report: Report): void {
+        if (cutShort(node)) return;
         const written = amountOf(node.total);
         const total = breakdownTotal(node);
         const parts = node.components.map(componentAmount);
@@ -195,7 +196,7 @@ export function fundsChecks(services: KpiServices): KpiChecks {
 
     /** A component's product equals its amount once units cancel; a product that is not money cannot be checked and says why. */
     function fundsBreakdownFormula(node: BreakdownComponent, report: Report): void {
-        const factors = node.formula && isComplete(node.formula) ? node.formula.factors.map(f => measureOf(f)) : undefined;
+        const factors = node.formula && !cutShort(node) ? node.formula.factors.map(f => measureOf(f)) : undefined;
         if (!factors || factors.length === 0 || factors.some(f => f === undefined)) return;
         const name = titleOf(node);
         const product = productOf(factors as Measure[]);
@@ -253,10 +254,19 @@ export function fundsChecks(services: KpiServices): KpiChecks {
     };
 }
 
-/** A product the parser did not have to recover: one more factor than there are `×`. */
-function isComplete(product: Product): boolean {
-    const times = ['×', '*'].flatMap(t => GrammarUtils.findNodesForKeyword(product.$cstNode, t)).length;
-    return product.factors.length === times + 1;
+/**
+ * Is the node still being typed? The parser stopped inside it, or right after it (at the next
+ * token or the end of the file): its numbers are not all there, and its syntax error says so.
+ */
+function cutShort(node: AstNode): boolean {
+    const cst = node.$cstNode;
+    const document = AstUtils.getDocument(node);
+    if (!cst) return true;
+    const text = document.textDocument.getText();
+    return document.parseResult.parserErrors.some(error => {
+        const at = Number.isNaN(error.token.startOffset) ? text.length : error.token.startOffset;
+        return at >= cst.offset && (at <= cst.end || text.slice(cst.end, at).trim() === '');
+    });
 }
 
 function annualOf(section: FundsSection): FundsTotal | undefined {
