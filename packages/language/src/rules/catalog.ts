@@ -73,6 +73,16 @@ export const RULES: readonly RuleMeta[] = [
     rule('compliance/verdict-contradicts', 'error', '考核结论与实际不符', 'Verdict contradicts the actual'),
     rule('compliance/unmet-no-penalty', 'warn', '未达标条款无违约责任', 'Unmet clause without a penalty'),
     rule('compliance/clause-not-reviewed', 'warn', '合同条款未考核', 'Contract clause not reviewed'),
+    // Complete forms: funds
+    rule('funds/sources-total', 'error', '其中各行与资金总额不符', 'Fund sources do not add up to the total'),
+    rule('funds/rate-mismatch', 'error', '执行率与执行数÷预算数不符', 'Execution rate differs from spent ÷ budgeted'),
+    rule('funds/adjusted-no-reason', 'warn', '预算调整未说明原因', 'Budget adjusted without a reason'),
+    rule('funds/low-execution-no-reason', 'warn', '预算执行率偏低未说明原因', 'Low budget execution without a reason'),
+    rule('funds/medium-term-below-annual', 'error', '中期资金少于年度资金', 'Medium-term funds below the annual funds'),
+    rule('funds/budget-mismatch', 'warn', '资金总额与项目预算不符', 'Funds differ from the project budget'),
+    rule('funds/breakdown-total', 'warn', '测算各项与合计不符', 'Breakdown components do not add up to the total'),
+    rule('funds/breakdown-formula', 'error', '测算金额与计算式不符', 'Breakdown amount differs from its product'),
+    rule('funds/component-shortfall', 'warn', '测算项目支出偏低未说明原因', 'Breakdown component under-spent without a reason'),
     // Inline configuration
     rule('suppression/unused', 'warn', '抑制注释未抑制任何诊断', 'Suppression comment suppresses nothing'),
     rule('suppression/no-reason', 'warn', '抑制注释缺少理由', 'Suppression comment without a reason'),

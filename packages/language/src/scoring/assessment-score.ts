@@ -4,8 +4,9 @@ import {
 } from '../generated/ast.js';
 import type { Bilingual } from '../i18n/locale.js';
 import { familyOf, type Level1Family } from '../model/categories.js';
+import { executionBasis } from '../model/funds.js';
 import { level1Of } from '../model/project.js';
-import { actualMeasure, constraintOf, measureOf } from '../model/values.js';
+import { actualMeasure, constraintOf } from '../model/values.js';
 import { formatConstraint, formatMeasure } from '../units/index.js';
 import { executionOutcome, gradeOf, quantitativeOutcome, ratingOutcome, weigh, type Outcome } from './formulas.js';
 import { gradeIdOf, ratingOf, type GradeId } from './keywords.js';
@@ -187,13 +188,17 @@ function differenceOf(claimed: number | undefined, ruleScore: number | undefined
     return claimed < band[0] ? round(claimed - band[0]) : claimed > band[1] ? round(claimed - band[1]) : 0;
 }
 
+/** Scored on the row `executionBasis` names: the total row, or the 其中 rows when the total row was printed empty. */
 export function scoreExecution(node: Execution): ExecutionScore {
     const base = { node, weight: node.weight, claimed: node.score };
-    const spent = node.spent && measureOf(node.spent);
-    const budgeted = node.budgeted && measureOf(node.budgeted);
+    const { spent, budgeted, fromSources } = executionBasis(node);
     if (!spent || !budgeted) {
         return { ...base, explanation: { zh: '全年预算或全年执行缺失，无法计分', en: 'Budgeted or spent is missing; no score' } };
     }
     const outcome = executionOutcome(spent, budgeted);
-    return { ...base, rate: outcome.rate, ...weigh(outcome, node.weight) };
+    const { reason } = outcome;
+    const onSources = fromSources
+        ? { ...outcome, reason: { zh: `${reason.zh}，按其中各行合计（合计行为 0）`, en: `${reason.en}, on the sums of the 其中 rows (the total row is 0)` } }
+        : outcome;
+    return { ...base, rate: outcome.rate, ...weigh(onSources, node.weight) };
 }
