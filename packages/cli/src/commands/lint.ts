@@ -6,7 +6,7 @@ import { findKpiFiles } from '../files.js';
 import { stepSummary } from '../formatters/github.js';
 import { LINT_FORMATS } from '../formatters/index.js';
 import { useColor, type Io } from '../io.js';
-import { nonNegativeInteger, parseCommandArgs, repositoryRoot, resolveLocale, throwOnConfigProblems, useConfigFile } from '../options.js';
+import { nonNegativeInteger, parseCommandArgs, repositoryRoot, reportLocale, throwOnConfigProblems, useConfigFile, useLocale } from '../options.js';
 import { documentResult, totals, type ReportContext } from '../results.js';
 import { DEFAULT_DOCS_BASE_URL } from '../version.js';
 import { createServices, validateWorkspace } from '../workspace.js';
@@ -22,7 +22,8 @@ Options:
   -o, --output-file <file>  write the report to a file instead of stdout
       --max-warnings <n>    exit 1 when there are more than n warnings
       --quiet               report errors only (warnings neither shown nor counted)
-      --locale <zh-CN|en>   message language (default: kpispec.json "locale", then LANG)
+      --locale <zh-CN|en>   message language (default: kpispec.json "locale", then the
+                            file's keywords; LANG only for files without keywords)
   -c, --config <file>       use this configuration file instead of finding kpispec.json
       --no-inline-config    ignore kpispec-disable comments (they are reported as unused)
       --docs-base-url <url> where rule pages <id>.md are published (links in sarif, github)
@@ -57,6 +58,7 @@ export async function lint(argv: string[], io: Io): Promise<number> {
     const fileSystem = shared.workspace.FileSystemProvider;
     useConfigFile(configuration, values.config, io.cwd);
     if (values['no-inline-config']) configuration.overrides = { noInlineConfig: true };
+    useLocale(kpi.kpi.Settings, values.locale, io.env);
 
     const files = await findKpiFiles(positionals.length ? positionals : ['.'], { configuration, fileSystem, cwd: io.cwd });
     if (files.length === 0) throw new UserError(`no .kpi files found in ${positionals.length ? positionals.join(', ') : io.cwd}`);
@@ -64,9 +66,8 @@ export async function lint(argv: string[], io: Io): Promise<number> {
     throwOnConfigProblems(configuration);
 
     const config = configuration.get(URI.file(files[0]!));
-    const locale = resolveLocale(values.locale, config.locale, io.env);
-    kpi.kpi.Settings.locale = locale;
     const documents = await validateWorkspace({ shared }, files);
+    const locale = reportLocale(kpi.kpi.Settings, documents);
     const results = documents.map(d => documentResult(d, values.quiet ? m => m.severity === 2 : undefined));
 
     const outputFile = values['output-file'];

@@ -282,7 +282,8 @@ function amounts(line: Pick<Execution | ExecutionShare, 'initial' | 'budgeted' |
 
 function review(sheet: ScoreSheet): AssessmentReview {
     const claimedTotal = sheet.total.declaredScore ?? sheet.total.claimed;
-    return { sheet, claimedTotal, inflation: claimedTotal === undefined ? undefined : round(claimedTotal - sheet.total.ruleScore) };
+    const inflation = claimedTotal === undefined || !sheet.scored ? undefined : round(claimedTotal - sheet.total.ruleScore);
+    return { sheet, claimedTotal, inflation };
 }
 
 /** A target is weaker when the checks say so on its row (the same finding lint reports). */

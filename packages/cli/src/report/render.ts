@@ -95,8 +95,8 @@ function overview(data: ReportData, href: ProjectHref): Html {
         const a = p.assessments[0];
         return html`<tr data-project="${p.name}"><th scope="row"><a href="${raw(safeHref(href(p)))}">${p.name}</a>${p.title ? html` <span class="muted">${p.title}</span>` : ''}</th>
 <td>${p.department ?? ''}</td><td class="num">${p.budget ?? '—'}</td>
-<td class="num" data-claimed-total>${num(a?.claimedTotal)}</td><td class="num" data-rule-total>${num(a?.sheet.total.ruleScore)}</td>
-<td>${a?.sheet.grade.claimed ?? '—'}</td><td>${a ? a.sheet.grade.computed : '—'}</td>
+<td class="num" data-claimed-total>${num(a?.claimedTotal)}</td><td class="num" data-rule-total>${num(a?.sheet.scored ? a.sheet.total.ruleScore : undefined)}</td>
+<td>${a?.sheet.grade.claimed ?? '—'}</td><td>${a?.sheet.grade.computed ?? '—'}</td>
 <td class="num${p.counts.errors ? ' sev-2' : ''}" data-errors>${p.counts.errors}</td><td class="num" data-warnings>${p.counts.warnings}</td></tr>`;
     })}</tbody>
 </table>
@@ -128,8 +128,10 @@ function gradeCounts(data: ReportData): GradeCount[] {
     for (const g of data.locale === 'en' ? ['excellent', 'good', 'fair', 'poor'] : ['优', '良', '中', '差']) at(g);
     for (const p of data.projects) {
         for (const a of p.assessments) {
+            // A form without scores has no grade to recompute.
+            if (!a.sheet.scored) continue;
             at(a.sheet.grade.claimed ?? none).claimed++;
-            at(a.sheet.grade.computed).recomputed++;
+            if (a.sheet.grade.computed) at(a.sheet.grade.computed).recomputed++;
         }
     }
     return [...counts.values()].filter((c, i) => i < 4 || c.claimed + c.recomputed > 0);
@@ -170,7 +172,7 @@ function scoreReview(p: ProjectReport, locale: Locale): Html {
 <tr class="total" data-claimed-total="${num(sheet.total.declaredScore ?? sheet.total.claimed)}" data-rule-total="${sheet.total.ruleScore}"><th scope="row">${t('total')}</th><td></td><td></td>
 <td class="num">${sheet.total.declaredWeight ?? sheet.total.weight}</td><td class="num">${num(sheet.total.declaredScore ?? sheet.total.claimed)}</td>
 <td class="num">${sheet.total.ruleScore}</td><td class="num${(sheet.total.difference ?? 0) > 0 ? ' diff-pos' : ''}">${num(sheet.total.difference)}</td>
-<td>${t('grade')}: ${t('claimed')} ${sheet.grade.claimed ?? '—'} → ${t('recomputed')} ${sheet.grade.computed}</td></tr></tbody>
+<td>${t('grade')}: ${t('claimed')} ${sheet.grade.claimed ?? '—'} → ${t('recomputed')} ${sheet.grade.computed ?? '—'}</td></tr></tbody>
 </table>`)}`;
 }
 

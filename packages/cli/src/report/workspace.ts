@@ -1,9 +1,8 @@
-import { URI, type LangiumDocument } from 'langium';
-import type { Locale, Model } from '@kpispec/language';
+import { URI } from 'langium';
 import { UserError } from '../exit-codes.js';
 import { findKpiFiles } from '../files.js';
-import { resolveLocale, throwOnConfigProblems, useConfigFile } from '../options.js';
-import { addDocuments, createServices } from '../workspace.js';
+import { reportLocale, throwOnConfigProblems, useConfigFile, useLocale } from '../options.js';
+import { createServices, validateWorkspace } from '../workspace.js';
 import { collectReport } from './collect.js';
 import type { ReportData } from './model.js';
 
@@ -14,7 +13,7 @@ export interface WorkspaceReportOptions {
     env: Readonly<Record<string, string | undefined>>;
     /** What the title says was reviewed. */
     scope: string;
-    /** `--locale`; else kpispec.json's `locale`, else the language the files are written in, then as lint decides (LANG). */
+    /** `--locale`; else, as for lint, each file's messages in its own language and the report's words in the first file's. */
     locale?: string;
     /** `--config`. */
     configFile?: string;
@@ -38,11 +37,9 @@ export async function workspaceReport(options: WorkspaceReportOptions): Promise<
     await configuration.load(files.map(f => URI.file(f)), fileSystem);
     throwOnConfigProblems(configuration);
     const config = configuration.get(URI.file(files[0]!));
-    const documents = await addDocuments({ shared }, files);
-    const locale = resolveLocale(options.locale, config.locale ?? writtenIn(documents), options.env);
-    // Messages are made in the report's language while validating.
-    kpi.kpi.Settings.locale = locale;
-    await shared.workspace.DocumentBuilder.build(documents, { validation: true });
+    useLocale(kpi.kpi.Settings, options.locale, options.env);
+    const documents = await validateWorkspace({ shared }, files);
+    const locale = reportLocale(kpi.kpi.Settings, documents);
     return collectReport(documents, {
         locale,
         cwd: options.cwd,
@@ -53,16 +50,3 @@ export async function workspaceReport(options: WorkspaceReportOptions): Promise<
     });
 }
 
-const HAN = /^[\u3400-\u9fff]/;
-
-/** The language most blocks are written in (项目 … or project …), judged by their first keyword. */
-function writtenIn(documents: readonly LangiumDocument[]): Locale | undefined {
-    let zh = 0, en = 0;
-    for (const document of documents) {
-        for (const block of (document.parseResult.value as Model).blocks ?? []) {
-            if (HAN.test(block.$cstNode?.text ?? '')) zh++;
-            else en++;
-        }
-    }
-    return zh === en ? undefined : zh > en ? 'zh-CN' : 'en';
-}

@@ -35,7 +35,7 @@ export function formatScoreCsv(sheets: readonly ScoreSheet[]): string {
         }
         for (const x of s.level1) lines.push([...base, 'level1', '', x.family, '', '', num(x.weight), num(x.claimed), num(x.ruleScore), signed(x.difference), '']);
         lines.push([...base, 'total', '', '', '', '', num(s.total.declaredWeight ?? s.total.weight), num(s.total.declaredScore ?? s.total.claimed), num(s.total.ruleScore), signed(s.total.difference), '']);
-        lines.push([...base, 'grade', '', '', '', '', '', s.grade.claimed ?? '', s.grade.computed, '', '']);
+        lines.push([...base, 'grade', '', '', '', '', '', s.grade.claimed ?? '', s.grade.computed ?? '', '', s.scored ? '' : 'not scored']);
     }
     return '\ufeff' + lines.map(l => l.map(field).join(',')).join('\r\n') + '\r\n';
 }

@@ -1,4 +1,4 @@
-import { CstUtils, GrammarUtils, type AstNode, type CstNode, type LangiumDocument } from 'langium';
+import { AstUtils, CstUtils, GrammarUtils, type AstNode, type CstNode, type LangiumDocument } from 'langium';
 import type { DocumentSymbolProvider, NodeKindProvider } from 'langium/lsp';
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import {
@@ -32,8 +32,8 @@ export class KpiDocumentSymbolProvider implements DocumentSymbolProvider {
     private block(block: Block): DocumentSymbol[] {
         let children: DocumentSymbol[] = [];
         if (isProject(block)) children = this.project(block);
-        else if (isContract(block)) children = block.clauses.flatMap(c => this.named(c, c.name, this.detail(targetText(c.target))));
-        else if (isStandard(block)) children = block.entries.flatMap(e => this.named(e, e.name, this.detail(isBaseline(e) ? undefined : targetText(e.target))));
+        else if (isContract(block)) children = block.clauses.flatMap(c => this.named(c, c.name, this.detail(c, targetText(c.target))));
+        else if (isStandard(block)) children = block.entries.flatMap(e => this.named(e, e.name, this.detail(e, isBaseline(e) ? undefined : targetText(e.target))));
         else if (isAssessment(block)) children = block.items.flatMap(item => this.assessmentItem(item));
         else if (isCompliance(block)) children = block.reviews.flatMap(r => this.symbol(r, r.clause?.$refText, SymbolKind.Property, r.verdict, this.property(r, 'clause')));
         return this.named(block, block.name, block.title, children);
@@ -64,7 +64,7 @@ export class KpiDocumentSymbolProvider implements DocumentSymbolProvider {
     }
 
     private indicator(indicator: Indicator): DocumentSymbol[] {
-        return this.named(indicator, indicator.name, this.detail(targetText(indicator.target)));
+        return this.named(indicator, indicator.name, this.detail(indicator, targetText(indicator.target)));
     }
 
     private assessmentItem(item: AssessmentItem): DocumentSymbol[] {
@@ -105,8 +105,9 @@ export class KpiDocumentSymbolProvider implements DocumentSymbolProvider {
         return node.$cstNode && CstUtils.flattenCst(node.$cstNode).head()?.text;
     }
 
-    private detail(text: Bilingual | undefined): string | undefined {
-        return text && pick(this.services.kpi.Settings.locale, text);
+    /** A node's detail, in the language of its file's messages. */
+    private detail(node: AstNode, text: Bilingual | undefined): string | undefined {
+        return text && pick(this.services.kpi.Settings.localeOf(AstUtils.getDocument(node)), text);
     }
 }
 

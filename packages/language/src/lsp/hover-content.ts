@@ -27,12 +27,12 @@ type Row = [Bilingual | string, Bilingual | string | undefined, Bilingual | stri
 export class HoverContent {
     constructor(private readonly services: KpiServices, private readonly scores: AssessmentScores) {}
 
-    private get locale(): Locale {
-        return this.services.kpi.Settings.locale;
-    }
+    /** The language of the file being hovered, as its diagnostics speak it. */
+    private locale: Locale = 'zh-CN';
 
-    /** Markdown for a node, or undefined when there is nothing useful to say. */
-    describe(node: AstNode): string | undefined {
+    /** Markdown for a node, in `locale`, or undefined when there is nothing useful to say. */
+    describe(node: AstNode, locale: Locale): string | undefined {
+        this.locale = locale;
         if (isIndicatorAssessment(node)) return this.assessmentRow(node);
         if (isExecution(node)) return this.execution(node);
         if (isTotal(node)) return this.total(node);

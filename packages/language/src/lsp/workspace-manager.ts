@@ -1,6 +1,17 @@
-import { Cancellation, DefaultWorkspaceManager, type ConfigurationProvider, type LangiumSharedCoreServices, type WorkspaceFolder } from 'langium';
+import {
+    Cancellation, DefaultWorkspaceManager, URI,
+    type ConfigurationProvider, type FileSystemNode, type LangiumSharedCoreServices, type WorkspaceFolder,
+} from 'langium';
+import type { KpiServices } from '../kpi-module.js';
+import { findKpiFilesIn, isIgnoredNow, type Discovery } from '../workspace/discovery.js';
 
-/** Reviewers open a folder and expect every file's problems, not only those of open editors. */
+/**
+ * Reviewers open a folder and expect every file's problems, not only those of open editors.
+ * The server finds the files of its folders exactly as `kpispec lint` finds those of a folder
+ * (findKpiFilesIn: `ignore` globs of the nearest kpispec.json, no dot-folders), so that the
+ * two report the same problems; a file opened in the editor is checked, as one named on the
+ * command line is.
+ */
 export class KpiWorkspaceManager extends DefaultWorkspaceManager {
     private readonly configurationProvider: ConfigurationProvider;
 
@@ -13,6 +24,30 @@ export class KpiWorkspaceManager extends DefaultWorkspaceManager {
     /** The first validation already uses the editor's settings (e.g. the scoring profile). */
     override async initializeWorkspace(folders: WorkspaceFolder[], cancelToken = Cancellation.CancellationToken.None): Promise<void> {
         await this.configurationProvider.ready;
+        this.kpi.Configuration.setWorkspaceRoots(folders.map(f => URI.parse(f.uri)));
         return super.initializeWorkspace(folders, cancelToken);
+    }
+
+    /** Langium's traversal (also used for a folder that appears later), replaced by the CLI's. */
+    protected override async traverseFolder(folder: URI, uris: URI[]): Promise<void> {
+        uris.push(...await findKpiFilesIn(folder, this.discovery));
+    }
+
+    /** A file that appears later (a watcher event) is left out when an `ignore` glob matches it. */
+    override shouldIncludeEntry(entry: FileSystemNode): boolean {
+        return super.shouldIncludeEntry(entry) && !(entry.isFile && isIgnoredNow(entry.uri, this.kpi.Configuration));
+    }
+
+    private get discovery(): Discovery {
+        return {
+            configuration: this.kpi.Configuration,
+            fileSystem: this.fileSystemProvider,
+            onUnreadableFolder: (folder, e) => console.error(`Cannot read the folder ${folder.fsPath}: ${(e as Error).message ?? e}`),
+        };
+    }
+
+    /** The KPI Spec language services (the only language this server has). */
+    private get kpi(): KpiServices['kpi'] {
+        return (this.serviceRegistry.all[0] as KpiServices).kpi;
     }
 }

@@ -5,6 +5,7 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { parseLocale } from '../i18n/locale.js';
 import { createKpiServices } from '../kpi-module.js';
 import { publishConfigProblems } from '../lsp/config-diagnostics.js';
+import { announceValidation } from '../lsp/validated-notification.js';
 import { docsLinker, findDocsRoot, publishDiagnosticsWithDocsLinks } from '../lsp/docs-links.js';
 
 /** This file, whether it runs as ESM from `dist/server/` or bundled as CommonJS into `dist/server.cjs`. */
@@ -16,10 +17,11 @@ export function startServer(): void {
     // Every diagnostic links to its rule's page, shipped beside the server or on the web.
     publishDiagnosticsWithDocsLinks(connection, docsLinker(findDocsRoot(serverFile)));
     const { shared, kpi } = createKpiServices({ connection, ...NodeFileSystem });
-    // Diagnostics and editor texts follow the editor's display language.
+    // The editor's display language counts only for files without keywords (see KpiSettings).
     shared.lsp.LanguageServer.onInitialize(params => {
-        kpi.kpi.Settings.locale = parseLocale(params.locale) ?? kpi.kpi.Settings.locale;
+        kpi.kpi.Settings.environmentLocale = parseLocale(params.locale) ?? kpi.kpi.Settings.environmentLocale;
     });
     publishConfigProblems(connection, shared);
+    announceValidation(connection, shared);
     startLanguageServer(shared);
 }
