@@ -1,0 +1,170 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { CaseResult, CaseSummary } from './session.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+/** Inputs that broke something, or came close to the time limit, are written here (gitignored). */
+export const FAILED_INPUTS = join(ROOT, 'test-results', 'fuzz');
+
+export interface FuzzOptions {
+    seed: number;
+    /** Run this many cases… */
+    cases: number;
+    /** …or stop starting new ones after this many milliseconds, whichever comes first. */
+    budgetMs?: number;
+    /** Wall time after which a case counts as a hang: its worker is terminated and its input saved. */
+    caseTimeoutMs: number;
+    /** CPU time one call (a document's validation, one editor request) may take; none if absent. */
+    maxCallMs?: number;
+    /** Stop after this many failing cases. */
+    maxFailures?: number;
+}
+
+export interface FuzzFailure {
+    case: number;
+    kind: 'hang' | 'crash' | 'exception' | 'time';
+    mutation: string;
+    file: string;
+    feature: string;
+    message: string;
+    stack?: string;
+    /** Where the input was saved. */
+    input: string;
+}
+
+export interface FuzzReport {
+    seed: number;
+    cases: number;
+    hangs: number;
+    crashes: number;
+    failures: FuzzFailure[];
+    /** The longest CPU time any one call took, and which feature made it. */
+    maxCallMs: number;
+    maxCallFeature: string;
+    byMutation: Record<string, number>;
+    /** How often completion was asked at each position class. */
+    byPositionClass: Record<string, number>;
+    /** Each worker session: the case it started at (a hang or a crash starts a new one). */
+    sessions: number[];
+}
+
+type WorkerMessage = { type: 'ready' } | ({ type: 'started' } & CaseSummary) | { type: 'finished'; result: CaseResult };
+type Outcome = { kind: 'finished'; result: CaseResult } | { kind: 'hang' } | { kind: 'crash'; error: Error };
+
+/**
+ * Runs fuzz cases (session.ts) in a worker thread, one at a time. A case that does not finish
+ * within its wall time is a hang and a worker that dies (out of memory, a native stack overflow)
+ * a crash: either is reported with its input saved, and a fresh worker resumes with the next case.
+ */
+export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
+    const report: FuzzReport = {
+        seed: options.seed, cases: 0, hangs: 0, crashes: 0, failures: [], maxCallMs: 0, maxCallFeature: '',
+        byMutation: {}, byPositionClass: {}, sessions: [],
+    };
+    const started = performance.now();
+    const maxFailures = options.maxFailures ?? 20;
+    let worker: SupervisedWorker | undefined;
+    try {
+        while (report.cases < options.cases && performance.now() - started < (options.budgetMs ?? Infinity)
+            && new Set(report.failures.map(f => f.case)).size < maxFailures) {
+            if (!worker) {
+                report.sessions.push(report.cases);
+                worker = await SupervisedWorker.start(options.seed, report.cases);
+            }
+            const { summary, outcome } = await worker.runCase(options.caseTimeoutMs);
+            report.cases = summary.case;
+            report.byMutation[summary.mutation] = (report.byMutation[summary.mutation] ?? 0) + 1;
+            const fail = (kind: FuzzFailure['kind'], feature: string, message: string, stack?: string): void => {
+                report.failures.push({ case: summary.case, kind, mutation: summary.mutation, file: summary.file, feature, message, stack, input: save(options.seed, summary, '') });
+            };
+            if (outcome.kind !== 'finished') {
+                await worker.stop();
+                worker = undefined;
+                if (outcome.kind === 'hang') {
+                    report.hangs++;
+                    fail('hang', 'the whole case', `no answer within ${options.caseTimeoutMs} ms: the worker was terminated`);
+                } else {
+                    report.crashes++;
+                    fail('crash', 'the whole case', outcome.error.message, outcome.error.stack);
+                }
+                continue;
+            }
+            const { result } = outcome;
+            for (const f of result.failures) fail('exception', f.feature, f.message, f.stack);
+            for (const name of result.positionClasses) report.byPositionClass[name] = (report.byPositionClass[name] ?? 0) + 1;
+            for (const [feature, ms] of Object.entries(result.slowest)) {
+                if (ms > report.maxCallMs) [report.maxCallMs, report.maxCallFeature] = [ms, feature];
+                if (options.maxCallMs === undefined) continue;
+                if (ms > options.maxCallMs) fail('time', feature, `${ms.toFixed(0)} ms CPU for one call (limit ${options.maxCallMs} ms)`);
+                // Inputs that took over half the limit are kept too, to be profiled.
+                else if (ms > options.maxCallMs / 2) save(options.seed, summary, 'slow-');
+            }
+        }
+    } finally {
+        await worker?.stop();
+    }
+    return report;
+}
+
+function save(seed: number, summary: CaseSummary, prefix: string): string {
+    const path = join(FAILED_INPUTS, `${prefix}${seed}-${summary.case}-${summary.file.replace(/\//g, '_')}`);
+    mkdirSync(FAILED_INPUTS, { recursive: true });
+    writeFileSync(path, summary.input);
+    return path;
+}
+
+/** A worker thread running a FuzzSession, asked for one case at a time. */
+class SupervisedWorker {
+    private listener: ((message: WorkerMessage) => void) | undefined;
+    private death: ((error: Error) => void) | undefined;
+
+    private constructor(private readonly worker: Worker) {
+        worker.on('message', (message: WorkerMessage) => this.listener?.(message));
+        worker.on('error', error => this.death?.(error));
+        worker.on('exit', code => this.death?.(new Error(`the worker exited with code ${code}`)));
+    }
+
+    static async start(seed: number, firstCase: number): Promise<SupervisedWorker> {
+        const worker = new SupervisedWorker(new Worker(new URL('./worker.mjs', import.meta.url), {
+            workerData: { seed, firstCase },
+            // A case that exhausts memory ends its worker (a crash, reported) rather than the machine.
+            resourceLimits: { maxOldGenerationSizeMb: 2_048 },
+        }));
+        await new Promise<void>((resolve, reject) => {
+            worker.listener = message => { if (message.type === 'ready') resolve(); };
+            worker.death = reject;
+        });
+        return worker;
+    }
+
+    /** Asks for the next case; its outcome comes as a message, a timeout or the worker's death. */
+    runCase(timeoutMs: number): Promise<{ summary: CaseSummary; outcome: Outcome }> {
+        return new Promise((resolve, reject) => {
+            let summary: CaseSummary | undefined;
+            let timer: NodeJS.Timeout | undefined;
+            const settle = (outcome: Outcome): void => {
+                clearTimeout(timer);
+                this.listener = this.death = undefined;
+                if (summary) resolve({ summary, outcome });
+                // Dying while making the case (not running it) is the fuzzer's fault.
+                else reject(outcome.kind === 'crash' ? outcome.error : new Error('the fuzz worker did not start a case'));
+            };
+            this.listener = message => {
+                if (message.type === 'started') {
+                    summary = { case: message.case, mutation: message.mutation, file: message.file, input: message.input };
+                    timer = setTimeout(() => settle({ kind: 'hang' }), timeoutMs);
+                } else if (message.type === 'finished') {
+                    settle({ kind: 'finished', result: message.result });
+                }
+            };
+            this.death = error => settle({ kind: 'crash', error });
+            this.worker.postMessage('next');
+        });
+    }
+
+    async stop(): Promise<void> {
+        this.listener = this.death = undefined;
+        await this.worker.terminate();
+    }
+}
