@@ -9,3 +9,4 @@ export * from './model/project.js';
 export * from './model/values.js';
 export * from './config/configuration.js';
 export * from './scoring/index.js';
+export { markdownText, visibleControls } from './lsp/markdown-text.js';

@@ -1,6 +1,6 @@
 import { AstUtils, GrammarAST, GrammarUtils, interruptAndCheck, OperationCancelled, stream, URI, type AstNode, type AstNodeDescription, type LangiumDocument, type MaybePromise, type ReferenceInfo, type Stream } from 'langium';
 import { DefaultCompletionProvider, findNextFeatures, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type NextFeature } from 'langium/lsp';
-import { CancellationToken, CompletionItemKind, type CompletionList, type CompletionParams } from 'vscode-languageserver';
+import { CancellationToken, CompletionItemKind, type CompletionList, type CompletionParams, type MarkupContent } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
     Clause, isContract, isGoal, isIndicator, isIndicatorSection, isLevel1Group, isLevel2Group, isLinkTarget,
@@ -12,6 +12,7 @@ import type { KpiIndexManager } from '../workspace/index-manager.js';
 import { FAMILY_KEYWORD, familyOf, type Family } from '../model/categories.js';
 import type { KpiConfigurationProvider } from './configuration-provider.js';
 import { linkValueText, targetText } from './describe.js';
+import { markdownText } from './markdown-text.js';
 import { isKeywordOf, keywordLanguageOf, type KeywordLanguage } from './keyword-language.js';
 
 /** Families allowed at each level of the indicator tree (2015/2020 and 2021 schemes). */
@@ -134,6 +135,13 @@ export class KpiCompletionProvider extends DefaultCompletionProvider {
         const detail = node && this.detailOf(node);
         const near = this.nearBlocks.get(refInfo);
         return { ...item, detail: detail || item.detail, sortText: near ? String(linkRank(description, near)) : item.sortText };
+    }
+
+    /** A documentation comment is the file's text: shown as written, never rendered as Markdown. */
+    protected override getReferenceDocumentation(description: AstNodeDescription): MarkupContent | string | undefined {
+        const documentation = super.getReferenceDocumentation(description);
+        if (documentation === undefined) return undefined;
+        return { kind: 'markdown', value: markdownText(typeof documentation === 'string' ? documentation : documentation.value) };
     }
 
     private completeFamily(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): void {
