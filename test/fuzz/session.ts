@@ -13,6 +13,8 @@ export interface SessionOptions {
     seed: number;
     /** The number of the first case this session runs (a new session resumes after a hang). */
     firstCase: number;
+    /** Told before each call (validation, an editor request) starts. */
+    beforeCall?: (feature: string) => void;
 }
 
 /** What the watchdog needs to save a case's input should the case never finish. */
@@ -76,6 +78,7 @@ export class FuzzSession {
     constructor(options: SessionOptions) {
         this.rng = random(sessionSeed(options.seed, options.firstCase));
         this.n = options.firstCase;
+        if (options.beforeCall) beforeCall = options.beforeCall;
     }
 
     async nextCase(): Promise<PendingCase> {
@@ -155,8 +158,12 @@ function tokensOf(ws: TestWorkspace, text: string): Token[] {
 
 const POSITIONS_PER_CASE = 3;
 
+/** Told before each call starts: the watchdog's limit applies to one call, not a whole case. */
+let beforeCall: (feature: string) => void = () => undefined;
+
 /** Runs `call`, keeping in `slowest` the longest CPU time one call of `feature` took. */
 async function timed<T>(slowest: Map<string, number>, feature: string, call: () => T | Promise<T>): Promise<T> {
+    beforeCall(feature);
     const cpu = process.cpuUsage();
     try {
         return await call();

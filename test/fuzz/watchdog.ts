@@ -13,8 +13,11 @@ export interface FuzzOptions {
     cases: number;
     /** …or stop starting new ones after this many milliseconds, whichever comes first. */
     budgetMs?: number;
-    /** Wall time after which a case counts as a hang: its worker is terminated and its input saved. */
-    caseTimeoutMs: number;
+    /**
+     * Wall time one call of a case (validation, an editor request) may take before the case
+     * counts as a hang: its worker is terminated and its input saved.
+     */
+    callTimeoutMs: number;
     /** CPU time one call (a document's validation, one editor request) may take; none if absent. */
     maxCallMs?: number;
     /** Stop after this many failing cases. */
@@ -49,13 +52,14 @@ export interface FuzzReport {
     sessions: number[];
 }
 
-type WorkerMessage = { type: 'ready' } | ({ type: 'started' } & CaseSummary) | { type: 'finished'; result: CaseResult };
-type Outcome = { kind: 'finished'; result: CaseResult } | { kind: 'hang' } | { kind: 'crash'; error: Error };
+type WorkerMessage = { type: 'ready' } | ({ type: 'started' } & CaseSummary) | { type: 'call'; feature: string } | { type: 'finished'; result: CaseResult };
+type Outcome = { kind: 'finished'; result: CaseResult } | { kind: 'hang'; feature: string } | { kind: 'crash'; error: Error };
 
 /**
- * Runs fuzz cases (session.ts) in a worker thread, one at a time. A case that does not finish
- * within its wall time is a hang and a worker that dies (out of memory, a native stack overflow)
- * a crash: either is reported with its input saved, and a fresh worker resumes with the next case.
+ * Runs fuzz cases (session.ts) in a worker thread, one at a time. A call of a case that does
+ * not finish within its wall time is a hang and a worker that dies (out of memory, a native
+ * stack overflow) a crash: either is reported with its input saved, and a fresh worker resumes
+ * with the next case.
  */
 export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     const report: FuzzReport = {
@@ -72,7 +76,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
                 report.sessions.push(report.cases);
                 worker = await SupervisedWorker.start(options.seed, report.cases);
             }
-            const { summary, outcome } = await worker.runCase(options.caseTimeoutMs);
+            const { summary, outcome } = await worker.runCase(options.callTimeoutMs);
             report.cases = summary.case;
             report.byMutation[summary.mutation] = (report.byMutation[summary.mutation] ?? 0) + 1;
             const fail = (kind: FuzzFailure['kind'], feature: string, message: string, stack?: string): void => {
@@ -83,7 +87,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
                 worker = undefined;
                 if (outcome.kind === 'hang') {
                     report.hangs++;
-                    fail('hang', 'the whole case', `no answer within ${options.caseTimeoutMs} ms: the worker was terminated`);
+                    fail('hang', outcome.feature, `no answer within ${options.callTimeoutMs} ms: the worker was terminated`);
                 } else {
                     report.crashes++;
                     fail('crash', 'the whole case', outcome.error.message, outcome.error.stack);
@@ -138,8 +142,8 @@ class SupervisedWorker {
         return worker;
     }
 
-    /** Asks for the next case; its outcome comes as a message, a timeout or the worker's death. */
-    runCase(timeoutMs: number): Promise<{ summary: CaseSummary; outcome: Outcome }> {
+    /** Asks for the next case; its outcome comes as a message, a call's timeout or the worker's death. */
+    runCase(callTimeoutMs: number): Promise<{ summary: CaseSummary; outcome: Outcome }> {
         return new Promise((resolve, reject) => {
             let summary: CaseSummary | undefined;
             let timer: NodeJS.Timeout | undefined;
@@ -153,7 +157,9 @@ class SupervisedWorker {
             this.listener = message => {
                 if (message.type === 'started') {
                     summary = { case: message.case, mutation: message.mutation, file: message.file, input: message.input };
-                    timer = setTimeout(() => settle({ kind: 'hang' }), timeoutMs);
+                } else if (message.type === 'call') {
+                    clearTimeout(timer);
+                    timer = setTimeout(() => settle({ kind: 'hang', feature: message.feature }), callTimeoutMs);
                 } else if (message.type === 'finished') {
                     settle({ kind: 'finished', result: message.result });
                 }

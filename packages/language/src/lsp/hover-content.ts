@@ -154,8 +154,9 @@ export class HoverContent {
         return `${pick(this.locale, { zh: '规则得分', en: 'Rule score' })} **${formatScore(rule)}${of}**${self}`;
     }
 
-    private heading(kind: Bilingual, name: string, title?: string): string {
-        return `**${pick(this.locale, kind)} ${markdownText(name)}**` + (title ? ` · ${markdownText(title)}` : '');
+    /** In broken text a name may be missing. */
+    private heading(kind: Bilingual, name: string | undefined, title?: string): string {
+        return `**${pick(this.locale, kind)} ${markdownText(name ?? '')}**` + (title ? ` · ${markdownText(title)}` : '');
     }
 
     private field(label: Bilingual, value: Bilingual | string | undefined): string | undefined {
