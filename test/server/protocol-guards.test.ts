@@ -52,4 +52,24 @@ describe('the server and its client', () => {
             await client?.stop();
         }
     }, 60_000);
+
+    it('completion on a row with a title repeated 5,001 times answers, and a hover sent with it is answered too', async () => {
+        let client: LspClient | undefined;
+        try {
+            client = await startServer(folder);
+            const uri = fileUri(join(folder, 'repeated.kpi'));
+            const text = `项目 甲 "p" {\n    绩效指标 {\n        产出指标 {\n            质量指标 {\n                接通率 ${'"15秒内接通率" '.repeat(5_001)}>= 80%\n            }\n        }\n    }\n}\n`;
+            client.open(uri, text);
+            const position = { line: 4, character: text.split('\n')[4]!.indexOf('>=') };
+            const [completion, hover] = await Promise.all([
+                client.timed('textDocument/completion', { textDocument: { uri }, position }),
+                client.timed('textDocument/hover', { textDocument: { uri }, position: { line: 4, character: 17 } }),
+            ]);
+            expect(completion.error).toBeUndefined();
+            expect(hover.error).toBeUndefined();
+            expect(hover.result).toBeTruthy();
+        } finally {
+            await client?.stop();
+        }
+    }, 120_000);
 });
