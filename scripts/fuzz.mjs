@@ -12,7 +12,8 @@ const options = {
     seed: { type: 'string', default: process.env.FUZZ_SEED ?? String(Date.now() % 2 ** 31) },
     cases: { type: 'string', default: '100000' },
     minutes: { type: 'string', default: '10' },
-    // A hang: one call that takes this long on the wall clock (CPU time is held to --max-call-ms).
+    // A hang: one call that uses this much CPU time, or waits five times as long (a failure
+    // beyond --max-call-ms, which the worker measures once the call returns).
     'call-timeout-ms': { type: 'string', default: '20000' },
     'max-call-ms': { type: 'string', default: '2000' },
 };

@@ -14,8 +14,9 @@ export interface FuzzOptions {
     /** …or stop starting new ones after this many milliseconds, whichever comes first. */
     budgetMs?: number;
     /**
-     * Wall time one call of a case (validation, an editor request) may take before the case
-     * counts as a hang: its worker is terminated and its input saved.
+     * CPU time one call of a case (validation, an editor request) may take in the worker before
+     * the case counts as a hang (or five times as long waiting): the worker is terminated and
+     * the input saved.
      */
     callTimeoutMs: number;
     /** CPU time one call (a document's validation, one editor request) may take; none if absent. */
@@ -52,6 +53,9 @@ export interface FuzzReport {
     sessions: number[];
 }
 
+/** How many times its limit a call may wait (using no CPU time) before it counts as a hang. */
+const WAIT_FACTOR = 5;
+
 type WorkerMessage = { type: 'ready' } | ({ type: 'started' } & CaseSummary) | { type: 'call'; feature: string } | { type: 'finished'; result: CaseResult };
 type Outcome = { kind: 'finished'; result: CaseResult } | { kind: 'hang'; feature: string } | { kind: 'crash'; error: Error };
 
@@ -87,7 +91,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
                 worker = undefined;
                 if (outcome.kind === 'hang') {
                     report.hangs++;
-                    fail('hang', outcome.feature, `no answer within ${options.callTimeoutMs} ms: the worker was terminated`);
+                    fail('hang', outcome.feature, `no answer after ${options.callTimeoutMs} ms of CPU time (or ${WAIT_FACTOR} times as long waiting): the worker was terminated`);
                 } else {
                     report.crashes++;
                     fail('crash', 'the whole case', outcome.error.message, outcome.error.stack);
@@ -147,19 +151,33 @@ class SupervisedWorker {
         return new Promise((resolve, reject) => {
             let summary: CaseSummary | undefined;
             let timer: NodeJS.Timeout | undefined;
+            let settled = false;
+            let calls = 0;
             const settle = (outcome: Outcome): void => {
+                if (settled) return;
+                settled = true;
                 clearTimeout(timer);
                 this.listener = this.death = undefined;
                 if (summary) resolve({ summary, outcome });
                 // Dying while making the case (not running it) is the fuzzer's fault.
                 else reject(outcome.kind === 'crash' ? outcome.error : new Error('the fuzz worker did not start a case'));
             };
+            // A busy machine slows a call down without its using more CPU time: a call hangs when
+            // the worker spent the limit in CPU time on it, or waited WAIT_FACTOR times as long.
+            const watch = (call: number, feature: string, wallStart: number, cpuStart: Promise<number>): void => {
+                timer = setTimeout(async () => {
+                    const used = await this.cpuMs() - await cpuStart;
+                    if (settled || call !== calls) return;
+                    if (used >= callTimeoutMs || performance.now() - wallStart >= WAIT_FACTOR * callTimeoutMs) settle({ kind: 'hang', feature });
+                    else watch(call, feature, wallStart, cpuStart);
+                }, callTimeoutMs);
+            };
             this.listener = message => {
                 if (message.type === 'started') {
                     summary = { case: message.case, mutation: message.mutation, file: message.file, input: message.input };
                 } else if (message.type === 'call') {
                     clearTimeout(timer);
-                    timer = setTimeout(() => settle({ kind: 'hang', feature: message.feature }), callTimeoutMs);
+                    watch(++calls, message.feature, performance.now(), this.cpuMs());
                 } else if (message.type === 'finished') {
                     settle({ kind: 'finished', result: message.result });
                 }
@@ -167,6 +185,16 @@ class SupervisedWorker {
             this.death = error => settle({ kind: 'crash', error });
             this.worker.postMessage('next');
         });
+    }
+
+    /** CPU time the worker thread has used, in ms (infinite once it has stopped: nothing more to wait for). */
+    private async cpuMs(): Promise<number> {
+        try {
+            const { user, system } = await this.worker.cpuUsage();
+            return (user + system) / 1000;
+        } catch {
+            return Infinity;
+        }
     }
 
     async stop(): Promise<void> {
