@@ -1,30 +1,48 @@
 #!/usr/bin/env node
-// `npm run fuzz [-- --seed N] [--minutes M]`: the fuzz test of the normal test run
-// (test/fuzz/fuzz.test.ts) with a longer budget and any seed (default: a new one each run,
-// printed so that a failure can be replayed with --seed).
-import { spawnSync } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// `npm run fuzz -- [--seed N] [--cases C] [--minutes M] [--call-timeout-ms T] [--max-call-ms L]`:
+// the fuzzer of test/fuzz/ with any seed (default: a new one each run), any number of cases, and
+// the strict limit of 2 s CPU per call. Every run is appended to test-results/fuzz/runs.jsonl
+// with its seed, so that runs add up to a total and a failure can be replayed with --seed.
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { register } from 'node:module';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const { values } = parseArgs({
-    options: {
-        seed: { type: 'string', default: process.env.FUZZ_SEED ?? String(Date.now() % 2 ** 31) },
-        minutes: { type: 'string', default: '10' },
-    },
-});
-const seed = Number(values.seed);
-const minutes = Number(values.minutes);
-if (!Number.isInteger(seed) || !(minutes > 0)) {
-    console.error('usage: npm run fuzz -- [--seed N] [--minutes M]');
+const options = {
+    seed: { type: 'string', default: process.env.FUZZ_SEED ?? String(Date.now() % 2 ** 31) },
+    cases: { type: 'string', default: '100000' },
+    minutes: { type: 'string', default: '10' },
+    // A hang: one call that uses this much CPU time, or waits five times as long (a failure
+    // beyond --max-call-ms, which the worker measures once the call returns).
+    'call-timeout-ms': { type: 'string', default: '20000' },
+    'max-call-ms': { type: 'string', default: '2000' },
+};
+let values;
+try {
+    ({ values } = parseArgs({ options }));
+} catch (error) {
+    console.error(`${error.message}\nusage: npm run fuzz -- [--seed N] [--cases C] [--minutes M] [--call-timeout-ms T] [--max-call-ms L]`);
     process.exit(2);
 }
-console.log(`fuzzing for ${minutes} min with seed ${seed} (replay: npm run fuzz -- --seed ${seed})`);
-const vitest = join(root, 'node_modules', '.bin', 'vitest');
-const result = spawnSync(vitest, ['run', 'test/fuzz'], {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, FUZZ_SEED: String(seed), FUZZ_BUDGET_MS: String(Math.round(minutes * 60_000)) },
-});
-process.exit(result.status ?? 1);
+const [seed, cases, minutes, callTimeoutMs, maxCallMs] = ['seed', 'cases', 'minutes', 'call-timeout-ms', 'max-call-ms'].map(k => Number(values[k]));
+if (!Number.isInteger(seed) || !(cases > 0) || !(minutes > 0) || !(callTimeoutMs > 0) || !(maxCallMs > 0)) {
+    console.error('usage: npm run fuzz -- [--seed N] [--cases C] [--minutes M] [--call-timeout-ms T] [--max-call-ms L] (positive numbers)');
+    process.exit(2);
+}
+
+register('../test/fuzz/ts-loader.mjs', import.meta.url);
+const { runFuzz, FAILED_INPUTS } = await import('../test/fuzz/watchdog.ts');
+const { describeReport } = await import('../test/fuzz/report.ts');
+
+console.log(`fuzzing ${cases} cases or ${minutes} min with seed ${seed} (replay: npm run fuzz -- --seed ${seed} --cases ${cases})`);
+const started = Date.now();
+const report = await runFuzz({ seed, cases, budgetMs: minutes * 60_000, callTimeoutMs, maxCallMs });
+console.log(describeReport(report));
+for (const f of report.failures) console.log(`#${f.case} ${f.kind} in ${f.feature} after ${f.mutation} in ${f.file}: ${f.message}\n  input: ${f.input}`);
+mkdirSync(FAILED_INPUTS, { recursive: true });
+appendFileSync(join(FAILED_INPUTS, 'runs.jsonl'), `${JSON.stringify({
+    date: new Date(started).toISOString(), seconds: Math.round((Date.now() - started) / 1000), seed: report.seed, cases: report.cases,
+    hangs: report.hangs, crashes: report.crashes, failures: report.failures.length, maxCallMs: Math.round(report.maxCallMs),
+    maxCallFeature: report.maxCallFeature, sessions: report.sessions, maxCallLimitMs: maxCallMs,
+})}\n`);
+process.exit(report.failures.length > 0 ? 1 : 0);

@@ -7,10 +7,17 @@ import { UserError } from './exit-codes.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
-/** `parseArgs`, strict: unknown options and missing values are usage errors (exit 2). */
+/**
+ * `parseArgs`, strict: unknown options and missing values are usage errors (exit 2). A negative
+ * number after an option that takes a value is that value (`--max-warnings -1`), so that the
+ * option's own check can say what is wrong with it rather than Node's "ambiguous" message.
+ */
 export function parseCommandArgs<O extends Options>(command: string, argv: string[], options: O) {
+    const takesValue = new Set(Object.entries(options).filter(([, o]) => o.type === 'string')
+        .flatMap(([name, o]) => [`--${name}`, ...o.short ? [`-${o.short}`] : []]));
+    const args = argv.flatMap((arg, i) => takesValue.has(argv[i - 1]!) && /^-\d/.test(arg) ? [] : takesValue.has(arg) && /^-\d/.test(argv[i + 1] ?? '') ? [`${arg}=${argv[i + 1]}`] : [arg]);
     try {
-        return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+        return parseArgs({ args, options, allowPositionals: true, strict: true });
     } catch (e) {
         // Node's first sentence says what is wrong ("Unknown option '--colour'"); the rest is advice about `--`.
         const [first] = (e as Error).message.split(/\.\s/);
@@ -21,6 +28,26 @@ export function parseCommandArgs<O extends Options>(command: string, argv: strin
 export function nonNegativeInteger(value: string, option: string): number {
     if (!/^\d+$/.test(value)) throw new UserError(`${option} needs a whole number ≥ 0, not '${value}'`);
     return Number(value);
+}
+
+/** The value of an option given once; given twice it is a usage error rather than the last one silently winning. */
+export function single(values: string[] | undefined, option: string): string | undefined {
+    if (values && values.length > 1) throw new UserError(`${option} given ${values.length} times (${values.join(', ')}); give it once`);
+    return values?.[0];
+}
+
+/** Rule pages are linked from reports and terminals: only web and file addresses, as in kpispec.json. */
+export function docsBaseUrl(value: string): string {
+    let protocol: string | undefined;
+    try {
+        protocol = new URL(value).protocol;
+    } catch {
+        protocol = undefined;
+    }
+    if (protocol !== 'http:' && protocol !== 'https:' && protocol !== 'file:') {
+        throw new UserError(`--docs-base-url needs an http, https or file address, not '${value}'`);
+    }
+    return value;
 }
 
 /**

@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { createKpiServices, type KpiServices } from '@kpispec/language';
@@ -13,14 +14,23 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 const utf8KeepingBom = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /**
- * Reads a source file, refusing what is not UTF-8 text (one clear line, exit 2). A byte order
- * mark is dropped, as editors do, so positions match theirs; `keepBom` keeps it for rewriting.
+ * Reads a source file, refusing what is not a regular file of UTF-8 text (one clear line, exit 2):
+ * `/dev/zero` never ends and a named pipe waits for a writer. A byte order mark is dropped, as
+ * editors do, so positions match theirs; `keepBom` keeps it for rewriting.
  */
 export async function readUtf8(file: string, { keepBom = false } = {}): Promise<string> {
     let bytes: Uint8Array;
     try {
-        bytes = await readFile(file);
+        // Non-blocking: opening a named pipe would otherwise wait for a writer.
+        const handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+        try {
+            if (!(await handle.stat()).isFile()) throw new UserError(`${file} is not a regular file`);
+            bytes = await handle.readFile();
+        } finally {
+            await handle.close();
+        }
     } catch (e) {
+        if (e instanceof UserError) throw e;
         throw new UserError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }
     try {

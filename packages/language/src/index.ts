@@ -10,3 +10,4 @@ export * from './model/values.js';
 export * from './config/configuration.js';
 export * from './workspace/discovery.js';
 export * from './scoring/index.js';
+export { markdownText, visibleControls } from './lsp/markdown-text.js';

@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { TextDocument, URI } from 'langium';
 import { ExitCode, UserError } from '../exit-codes.js';
@@ -6,6 +5,7 @@ import { findKpiFiles } from '../files.js';
 import type { Io } from '../io.js';
 import { parseCommandArgs, throwOnConfigProblems, useConfigFile } from '../options.js';
 import { createServices, readUtf8 } from '../workspace.js';
+import { writeFileAtomically } from '../write-file.js';
 
 export const FORMAT_HELP = `Usage: kpispec format [options] [paths or globs...]
 
@@ -52,9 +52,10 @@ export async function format(argv: string[], io: Io): Promise<number> {
             : parserErrors[0] ? [parserErrors[0].token.startLine, parserErrors[0].token.startColumn] : undefined;
         if (error) {
             broken++;
-            // An error at the end of the file has no token position: point at the last line.
-            const [line, column] = Number.isFinite(error[0]) ? error : [text.split('\n').length, 1];
-            io.stderr(`kpispec: not formatted, syntax error at ${relative(io.cwd, file)}:${line}:${column ?? 1}\n`);
+            // An error at the end of the file comes with no position (or -1): point at the last line.
+            const known = (n: number | undefined) => n !== undefined && Number.isFinite(n) && n >= 1;
+            const [line, column] = known(error[0]) ? [error[0]!, known(error[1]) ? error[1]! : 1] : [text.split('\n').length, 1];
+            io.stderr(`kpispec: not formatted, syntax error at ${relative(io.cwd, file)}:${line}:${column}\n`);
             continue;
         }
         const edits = await formatter.formatDocument(document, { textDocument: { uri: document.uri.toString() }, options: OPTIONS });
@@ -63,9 +64,9 @@ export async function format(argv: string[], io: Io): Promise<number> {
         changed.push(file);
         if (!values.check) {
             try {
-                await writeFile(file, formatted);
+                await writeFileAtomically(file, formatted);
             } catch (e) {
-                throw new UserError(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+                throw new UserError(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message} (the file is unchanged)`);
             }
         }
     }

@@ -1,15 +1,15 @@
-import { appendFile, mkdir, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { URI } from 'langium';
 import { ExitCode, UserError } from '../exit-codes.js';
 import { findKpiFiles } from '../files.js';
 import { stepSummary } from '../formatters/github.js';
 import { LINT_FORMATS } from '../formatters/index.js';
 import { useColor, type Io } from '../io.js';
-import { nonNegativeInteger, parseCommandArgs, repositoryRoot, reportLocale, throwOnConfigProblems, useConfigFile, useLocale } from '../options.js';
+import { docsBaseUrl, nonNegativeInteger, parseCommandArgs, repositoryRoot, reportLocale, single, throwOnConfigProblems, useConfigFile, useLocale } from '../options.js';
 import { documentResult, totals, type ReportContext } from '../results.js';
 import { DEFAULT_DOCS_BASE_URL } from '../version.js';
 import { createServices, validateWorkspace } from '../workspace.js';
+import { appendSummary, refuseInputAsOutput, writeReport } from '../report-files.js';
 
 export const LINT_HELP = `Usage: kpispec lint [options] [paths or globs...]
 
@@ -35,8 +35,8 @@ warnings; 2 usage, configuration or file errors.
 
 export async function lint(argv: string[], io: Io): Promise<number> {
     const { values, positionals } = parseCommandArgs('lint', argv, {
-        format: { type: 'string', short: 'f', default: 'stylish' },
-        'output-file': { type: 'string', short: 'o' },
+        format: { type: 'string', short: 'f', multiple: true },
+        'output-file': { type: 'string', short: 'o', multiple: true },
         'max-warnings': { type: 'string' },
         quiet: { type: 'boolean' },
         locale: { type: 'string' },
@@ -49,9 +49,12 @@ export async function lint(argv: string[], io: Io): Promise<number> {
         io.stdout(LINT_HELP);
         return ExitCode.Clean;
     }
-    const format = LINT_FORMATS[values.format];
-    if (!format) throw new UserError(`unknown format '${values.format}' (use ${Object.keys(LINT_FORMATS).join(', ')})`);
+    const formatName = single(values.format, '--format') ?? 'stylish';
+    const format = LINT_FORMATS[formatName];
+    if (!format) throw new UserError(`unknown format '${formatName}' (use ${Object.keys(LINT_FORMATS).join(', ')})`);
     const maxWarnings = values['max-warnings'] === undefined ? Infinity : nonNegativeInteger(values['max-warnings'], '--max-warnings');
+    const docsBaseUrlFlag = values['docs-base-url'] === undefined ? undefined : docsBaseUrl(values['docs-base-url']);
+    const outputFile = single(values['output-file'], '--output-file');
 
     const { shared, kpi } = createServices();
     const configuration = kpi.kpi.Configuration;
@@ -62,6 +65,7 @@ export async function lint(argv: string[], io: Io): Promise<number> {
 
     const files = await findKpiFiles(positionals.length ? positionals : ['.'], { configuration, fileSystem, cwd: io.cwd });
     if (files.length === 0) throw new UserError(`no .kpi files found in ${positionals.length ? positionals.join(', ') : io.cwd}`);
+    if (outputFile) await refuseInputAsOutput(resolve(io.cwd, outputFile), files);
     await configuration.load(files.map(f => URI.file(f)), fileSystem);
     throwOnConfigProblems(configuration);
 
@@ -70,11 +74,10 @@ export async function lint(argv: string[], io: Io): Promise<number> {
     const locale = reportLocale(kpi.kpi.Settings, documents);
     const results = documents.map(d => documentResult(d, values.quiet ? m => m.severity === 2 : undefined));
 
-    const outputFile = values['output-file'];
     const context: ReportContext = {
         cwd: io.cwd,
         root: repositoryRoot(io.cwd),
-        docsBaseUrl: values['docs-base-url'] ?? config.docsBaseUrl ?? DEFAULT_DOCS_BASE_URL,
+        docsBaseUrl: docsBaseUrlFlag ?? config.docsBaseUrl ?? DEFAULT_DOCS_BASE_URL,
         locale,
         color: !outputFile && useColor(io),
         sources: new Map(documents.map(d => [d.uri.fsPath, d.textDocument.getText()])),
@@ -85,7 +88,7 @@ export async function lint(argv: string[], io: Io): Promise<number> {
     else io.stdout(report);
     // Annotations are capped per step; the job summary lists every problem.
     const summaryFile = io.env['GITHUB_STEP_SUMMARY'];
-    if (values.format === 'github' && summaryFile) await writeReport(summaryFile, stepSummary(results, context), { append: true });
+    if (formatName === 'github' && summaryFile) await appendSummary(summaryFile, stepSummary(results, context), io.stderr);
 
     const { errors, warnings } = totals(results);
     if (errors > 0) return ExitCode.Problems;
@@ -94,13 +97,4 @@ export async function lint(argv: string[], io: Io): Promise<number> {
         return ExitCode.Problems;
     }
     return ExitCode.Clean;
-}
-
-async function writeReport(file: string, report: string, { append = false } = {}): Promise<void> {
-    try {
-        await mkdir(dirname(file), { recursive: true });
-        await (append ? appendFile : writeFile)(file, report);
-    } catch (e) {
-        throw new UserError(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-    }
 }

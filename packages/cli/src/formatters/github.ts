@@ -1,12 +1,16 @@
 import { relative, sep } from 'node:path';
+import { markdownText, visibleControls } from '@kpispec/language';
 import { SEVERITY_NAME, totals, type FileResult, type ReportContext } from '../results.js';
 import { ruleHelpUri } from './sarif.js';
 
 const COMMAND = ['notice', 'warning', 'error'] as const;
 
-/** Workflow-command data: `%`, CR and LF are encoded so a message stays one command. */
+/**
+ * Workflow-command data: `%`, CR and LF are encoded so a message stays one command; other
+ * control characters are shown as escapes (the log would interpret ESC sequences).
+ */
 export function escapeData(s: string): string {
-    return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+    return visibleControls(s, '\r\n').replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 /** Workflow-command properties also encode the `:` and `,` that delimit them. */
@@ -36,11 +40,16 @@ export function formatGithub(results: readonly FileResult[], context: ReportCont
 
 const MAX_SUMMARY_ROWS = 1000;
 
+/** A table cell: text whose line breaks (in syntax errors) become `<br>`. */
 function cell(s: string): string {
-    return s.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+    return s.split(/\r?\n/).map(markdownText).join('<br>');
 }
 
-/** A Markdown table of every problem (up to a thousand rows), linking each rule to its page. */
+
+/**
+ * A Markdown table of every problem (up to a thousand rows), linking each rule to its page.
+ * File names and messages are text: their Markdown and HTML are escaped, not rendered.
+ */
 export function stepSummary(results: readonly FileResult[], context: ReportContext): string {
     const { errors, warnings, infos } = totals(results);
     const rows = results.flatMap(r => r.messages.map(m => ({ file: repoPath(r.filePath, context), m })));
@@ -48,7 +57,7 @@ export function stepSummary(results: readonly FileResult[], context: ReportConte
     if (rows.length === 0) return out.concat('No problems found.', '', '').join('\n');
     out.push('| File | Line | Severity | Rule | Message |', '| --- | ---: | --- | --- | --- |');
     for (const { file, m } of rows.slice(0, MAX_SUMMARY_ROWS)) {
-        out.push(`| ${cell(file)} | ${m.line} | ${SEVERITY_NAME[m.severity]} | [${m.ruleId}](${ruleHelpUri(context.docsBaseUrl, m.ruleId)}) | ${cell(m.message)} |`);
+        out.push(`| ${cell(file)} | ${m.line} | ${SEVERITY_NAME[m.severity]} | [${cell(m.ruleId)}](${ruleHelpUri(context.docsBaseUrl, m.ruleId)}) | ${cell(m.message)} |`);
     }
     if (rows.length > MAX_SUMMARY_ROWS) out.push('', `… and ${rows.length - MAX_SUMMARY_ROWS} more: run \`kpispec lint\` locally for the full list.`);
     return out.join('\n') + '\n\n';

@@ -1,25 +1,30 @@
 import { relative } from 'node:path';
+import { visibleControls } from '@kpispec/language';
 import { displayWidth, pad } from '../display-width.js';
 import { SEVERITY_NAME, totals, type FileResult, type ReportContext } from '../results.js';
 
 const COLOR = { error: 31, warning: 33, info: 36, dim: 2, underline: 4 } as const;
 
-/** Grouped by file, one aligned row per problem (wide characters count two columns), a summary line. */
+/**
+ * Grouped by file, one aligned row per problem (wide characters count two columns), a summary
+ * line. File names and messages (which quote the file) show control characters as escapes.
+ */
 export function formatStylish(results: readonly FileResult[], context: ReportContext): string {
     const paint = (code: number, s: string) => (context.color ? `\u001b[${code}m${s}\u001b[0m` : s);
     const lines: string[] = [];
     for (const r of results) {
         if (r.messages.length === 0) continue;
-        lines.push(paint(COLOR.underline, relative(context.cwd, r.filePath) || r.filePath));
+        lines.push(paint(COLOR.underline, visibleControls(relative(context.cwd, r.filePath) || r.filePath)));
         const rows = r.messages.map(m => ({
             position: `${m.line}:${m.column}`,
             severity: SEVERITY_NAME[m.severity],
-            message: m.message.replace(/\s*\r?\n\s*/g, ' '),
-            rule: m.ruleId,
+            message: visibleControls(m.message.replace(/\s*\r?\n\s*/g, ' ')),
+            rule: visibleControls(m.ruleId),
         }));
+        // Not Math.max(...rows): spreading 125,000 rows into arguments overflows the stack.
         const widths = {
-            position: Math.max(...rows.map(x => x.position.length)),
-            message: Math.max(...rows.map(x => displayWidth(x.message))),
+            position: rows.reduce((w, x) => Math.max(w, x.position.length), 0),
+            message: rows.reduce((w, x) => Math.max(w, displayWidth(x.message)), 0),
         };
         for (const row of rows) {
             const severity = paint(COLOR[row.severity], pad(row.severity, 7));

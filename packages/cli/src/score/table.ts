@@ -26,7 +26,7 @@ export function signed(n: number | undefined): string {
 
 /** Columns padded by display width, so Chinese text lines up in a terminal; the last column runs free. */
 function table(rows: string[][], numeric: ReadonlySet<number>): string[] {
-    const widths = rows[0]!.map((_, i) => Math.max(...rows.map(r => displayWidth(r[i] ?? ''))));
+    const widths = rows[0]!.map((_, i) => rows.reduce((w, r) => Math.max(w, displayWidth(r[i] ?? '')), 0));
     return rows.map(cells => cells
         .map((c, i) => (i === cells.length - 1 ? c : pad(c, widths[i]!, numeric.has(i) ? 'right' : 'left')))
         .join('  ')

@@ -1,6 +1,7 @@
-import { AstUtils, GrammarAST, stream, URI, type AstNode, type AstNodeDescription, type LangiumDocument, type MaybePromise, type ReferenceInfo, type Stream } from 'langium';
-import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type NextFeature } from 'langium/lsp';
-import { CompletionItemKind, type CompletionList, type CompletionParams } from 'vscode-languageserver';
+import { AstUtils, GrammarAST, GrammarUtils, interruptAndCheck, OperationCancelled, stream, URI, type AstNode, type AstNodeDescription, type LangiumDocument, type MaybePromise, type ReferenceInfo, type Stream } from 'langium';
+import { DefaultCompletionProvider, findNextFeatures, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type NextFeature } from 'langium/lsp';
+import { CancellationToken, CompletionItemKind, type CompletionList, type CompletionParams, type MarkupContent } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
     Clause, isContract, isGoal, isIndicator, isIndicatorSection, isLevel1Group, isLevel2Group, isLinkTarget,
     isMilestone, isModel, isProject, isQuantity, LinkTarget, type CategoryKeyword, type Project,
@@ -11,6 +12,7 @@ import type { KpiIndexManager } from '../workspace/index-manager.js';
 import { FAMILY_KEYWORD, familyOf, type Family } from '../model/categories.js';
 import type { KpiConfigurationProvider } from './configuration-provider.js';
 import { linkValueText, targetText } from './describe.js';
+import { markdownText } from './markdown-text.js';
 import { isKeywordOf, keywordLanguageOf, type KeywordLanguage } from './keyword-language.js';
 
 /** Families allowed at each level of the indicator tree (2015/2020 and 2021 schemes). */
@@ -35,6 +37,15 @@ const MAX_LINKS = 100;
  */
 const MAX_SYNTAX_ERRORS = 100;
 
+/**
+ * Where the text before the cursor stops following the grammar, Langium guesses what comes next
+ * by replaying the remaining tokens against every path the grammar allows, without merging
+ * equal paths: a title repeated on one row doubles them every few tokens (70 copies overflowed
+ * the stack after seconds, 5,001 froze the server). Past this many tokens the text is not on
+ * any path the grammar knows, so nothing is offered; 12 tokens take a few milliseconds at worst.
+ */
+const MAX_UNPARSED_TOKENS = 12;
+
 /** Where a link target stands for the project being edited: its own contracts and applied standards first. */
 const enum LinkRank { Near = 0, Standard = 1, OtherContract = 2 }
 
@@ -54,19 +65,40 @@ export class KpiCompletionProvider extends DefaultCompletionProvider {
     private readonly nearBlocks = new WeakMap<ReferenceInfo, ReadonlySet<string>>();
     /** Per request: the indicator group holding the cursor (asked once per family keyword). */
     private readonly groups = new WeakMap<CompletionContext, AstNode | undefined>();
+    /** Per request: its cancellation, checked before each feature is completed. */
+    private readonly cancelTokens = new WeakMap<LangiumDocument, CancellationToken>();
 
     constructor(private readonly services: KpiServices) {
         super(services);
     }
 
-    override async getCompletion(document: LangiumDocument, params: CompletionParams): Promise<CompletionList | undefined> {
+    override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken = CancellationToken.None): Promise<CompletionList | undefined> {
+        // Lets a cancellation, and the requests queued behind this one, be heard first.
+        await interruptAndCheck(cancelToken);
         if (syntaxErrorsBefore(document, document.textDocument.offsetAt(params.position)) > MAX_SYNTAX_ERRORS) return undefined;
         const setting = (this.services.shared.workspace.ConfigurationProvider as KpiConfigurationProvider).editorSettings?.keywordLanguage ?? 'auto';
         this.languages.set(document, keywordLanguageOf(document, setting, this.services.kpi.Settings.localeOf(document)));
-        return super.getCompletion(document, params);
+        this.cancelTokens.set(document, cancelToken);
+        try {
+            return await super.getCompletion(document, params, cancelToken);
+        } finally {
+            this.cancelTokens.delete(document);
+        }
+    }
+
+    /** Langium's search for what may follow the cursor, refused where it would explode (see MAX_UNPARSED_TOKENS). */
+    protected override findFeaturesAt(document: TextDocument, offset: number): NextFeature[] {
+        const parsed = this.completionParser.parse(document.getText().substring(0, offset));
+        const unparsed = parsed.tokens.slice(parsed.tokenIndex);
+        if (unparsed.length > MAX_UNPARSED_TOKENS) return [];
+        if (parsed.tokenIndex === 0) {
+            return findNextFeatures([[this.buildSyntheticEntryRuleCall(GrammarUtils.getEntryRule(this.grammar)!)]], unparsed);
+        }
+        return findNextFeatures([parsed.elementStack.map(feature => ({ feature }))], unparsed);
     }
 
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
+        if (this.cancelTokens.get(context.document)?.isCancellationRequested) throw OperationCancelled;
         const rule = AstUtils.getContainerOfType(next.feature, GrammarAST.isParserRule)?.name;
         if (rule === 'UnitWord') return this.completeUnits(context, acceptor);
         // A new name is the officer's to choose.
@@ -103,6 +135,13 @@ export class KpiCompletionProvider extends DefaultCompletionProvider {
         const detail = node && this.detailOf(node, this.services.kpi.Settings.localeOf(context.document));
         const near = this.nearBlocks.get(refInfo);
         return { ...item, detail: detail || item.detail, sortText: near ? String(linkRank(description, near)) : item.sortText };
+    }
+
+    /** A documentation comment is the file's text: shown as written, never rendered as Markdown. */
+    protected override getReferenceDocumentation(description: AstNodeDescription): MarkupContent | string | undefined {
+        const documentation = super.getReferenceDocumentation(description);
+        if (documentation === undefined) return undefined;
+        return { kind: 'markdown', value: markdownText(typeof documentation === 'string' ? documentation : documentation.value) };
     }
 
     private completeFamily(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): void {

@@ -137,7 +137,9 @@ class Layout {
         // The file's own line ending; a lone \r (classic Mac) ends a line for the lexer too.
         this.eol = LINE_BREAK.exec(this.text)?.[0] ?? '\n';
         this.start = this.text.startsWith('\uFEFF') ? '\uFEFF' : '';
-        this.indentUnit = options.insertSpaces === false ? '\t' : ' '.repeat(options.tabSize || 4);
+        // A client may send any tab size (0, -1, NaN as null, a billion): whole, 1 to 16, else 4.
+        const tabSize = Number.isInteger(options.tabSize) && options.tabSize >= 1 ? Math.min(options.tabSize, 16) : 4;
+        this.indentUnit = options.insertSpaces === false ? '\t' : ' '.repeat(tabSize);
     }
 
     beforeToken(previous: CstNode | undefined, token: CstNode, separation: Separation): string {

@@ -1,4 +1,6 @@
 // Markdown shown on hover: what an element is, the values behind it, and how they compare.
+// Every text that comes from a file (names, titles, sources, units, …) goes through
+// `markdownText`: only the markup written here renders.
 import { AstUtils, type AstNode } from 'langium';
 import {
     isAssessment, isBaseline, isClause, isClauseReview, isCompliance, isContract, isExecution, isGoal,
@@ -21,6 +23,7 @@ import {
 import { referencesOf } from '../model/references.js';
 import { indicatorsLinking } from './indicator-links.js';
 import { GRADE_KEYWORD } from '../scoring/index.js';
+import { markdownText } from './markdown-text.js';
 
 type Row = [Bilingual | string, Bilingual | string | undefined, Bilingual | string | undefined];
 
@@ -39,7 +42,7 @@ export class HoverContent {
         if (isClauseReview(node)) return this.review(node);
         if (isIndicator(node)) return this.indicator(node);
         if (isClause(node) || isRequirement(node) || isBaseline(node)) return this.linkTarget(node);
-        if (isGoal(node)) return this.lines([this.heading({ zh: '总体目标', en: 'Goal' }, node.name), node.text]);
+        if (isGoal(node)) return this.lines([this.heading({ zh: '总体目标', en: 'Goal' }, node.name), this.text(node.text)]);
         if (isMilestone(node)) {
             return this.lines([this.heading({ zh: '里程碑', en: 'Milestone' }, node.name, node.title),
                 this.field({ zh: '计划', en: 'Planned' }, node.planned?.value)]);
@@ -71,7 +74,7 @@ export class HoverContent {
         const rows = referencesOf(indicator).map(h => h.entry).map((ref): Row => [linkLabel(ref), linkValueText(ref), compareTarget(constraint, ref)]);
         return this.lines([
             this.heading({ zh: '指标', en: 'Indicator' }, indicator.name, indicator.title),
-            level1 ? [level1, ...(isLevel2Group(group) ? [group] : [])].map(groupName).join(' › ') : undefined,
+            level1 ? this.text([level1, ...(isLevel2Group(group) ? [group] : [])].map(groupName).join(' › ')) : undefined,
             this.field({ zh: '目标', en: 'Target' }, targetText(indicator.target)),
             this.table([{ zh: '依据', en: 'Held to' }, { zh: '值', en: 'Value' }, { zh: '比较', en: 'Comparison' }], rows),
             this.field({ zh: '上年', en: 'Last year' }, indicator.lastYear?.$cstNode?.text),
@@ -90,9 +93,9 @@ export class HoverContent {
         ]);
         return this.lines([
             this.heading(kind, target.name, target.title),
-            pick(this.locale, linkLabel(target)),
+            this.text(linkLabel(target)),
             this.field(isClause(target) ? { zh: '约定', en: 'Committed' } : { zh: '值', en: 'Value' }, value),
-            isRequirement(target) && target.required ? pick(this.locale, { zh: '必设：适用此标准的项目必须设置该指标', en: 'Required: projects applying this standard must set it' }) : undefined,
+            isRequirement(target) && target.required ? this.text({ zh: '必设：适用此标准的项目必须设置该指标', en: 'Required: projects applying this standard must set it' }) : undefined,
             isClause(target) ? this.field({ zh: '违约', en: 'Penalty' }, target.penalty ?? pick(this.locale, { zh: '（未约定）', en: '(none)' })) : undefined,
             this.table([{ zh: '依据它的指标', en: 'Indicators held to it' }, { zh: '目标', en: 'Target' }, { zh: '比较', en: 'Comparison' }], linking),
         ]);
@@ -115,7 +118,7 @@ export class HoverContent {
             this.field({ zh: '实际', en: 'Actual' }, row.actual?.$cstNode?.text),
             score?.achievement !== undefined ? this.field({ zh: '达成率', en: 'Achievement' }, formatPercent(score.achievement)) : undefined,
             score?.ruleScore !== undefined ? this.ruleScore(score.ruleScore, score.weight, score.claimed) : undefined,
-            score ? pick(this.locale, score.explanation) : undefined,
+            score ? this.text(score.explanation) : undefined,
             this.table([{ zh: '依据', en: 'Held to' }, { zh: '值', en: 'Value' }, { zh: '实际', en: 'Actual' }], held),
         ]);
     }
@@ -140,7 +143,7 @@ export class HoverContent {
             `**${pick(this.locale, { zh: '预算执行', en: 'Budget execution' })}**`,
             score?.rate !== undefined ? this.field({ zh: '执行率', en: 'Execution rate' }, formatPercent(score.rate)) : undefined,
             score?.ruleScore !== undefined ? this.ruleScore(score.ruleScore, score.weight, score.claimed) : undefined,
-            score ? pick(this.locale, score.explanation) : undefined,
+            score ? this.text(score.explanation) : undefined,
         ]);
     }
 
@@ -171,24 +174,29 @@ export class HoverContent {
         return `${pick(this.locale, { zh: '规则得分', en: 'Rule score' })} **${formatScore(rule)}${of}**${self}`;
     }
 
-    private heading(kind: Bilingual, name: string, title?: string): string {
-        return `**${pick(this.locale, kind)} ${name}**` + (title ? ` · ${title}` : '');
+    /** In broken text a name may be missing. */
+    private heading(kind: Bilingual, name: string | undefined, title?: string): string {
+        return `**${pick(this.locale, kind)} ${markdownText(name ?? '')}**` + (title ? ` · ${markdownText(title)}` : '');
     }
 
     private field(label: Bilingual, value: Bilingual | string | undefined): string | undefined {
         if (value === undefined || value === '') return undefined;
-        const text = typeof value === 'string' ? value : pick(this.locale, value);
-        return `${pick(this.locale, label)}${this.locale === 'en' ? ': ' : '：'}${text}`;
+        return `${pick(this.locale, label)}${this.locale === 'en' ? ': ' : '：'}${this.text(value)}`;
     }
 
     private table(header: [Bilingual, Bilingual, Bilingual], rows: Row[]): string | undefined {
         if (rows.length === 0) return undefined;
-        const cell = (c: Bilingual | string | undefined) => (c === undefined ? '—' : typeof c === 'string' ? c : pick(this.locale, c)).replace(/\|/g, '\\|');
+        const cell = (c: Bilingual | string | undefined) => (c === undefined ? '—' : this.text(c));
         return [
             `| ${header.map(cell).join(' | ')} |`,
             '|---|---|---|',
             ...rows.map(r => `| ${r.map(cell).join(' | ')} |`),
         ].join('\n');
+    }
+
+    /** Text (a file's, or a message quoting it) as Markdown that shows it as it is. */
+    private text(value: Bilingual | string | undefined): string | undefined {
+        return value === undefined ? undefined : markdownText(typeof value === 'string' ? value : pick(this.locale, value));
     }
 
     private lines(parts: Array<string | undefined>): string {

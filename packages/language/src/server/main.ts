@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createConnection, ErrorCodes, ProposedFeatures, ResponseError, type Message, type MessageStrategy, type RequestMessage } from 'vscode-languageserver/node';
 import { parseLocale } from '../i18n/locale.js';
 import { createKpiServices } from '../kpi-module.js';
 import { publishConfigProblems } from '../lsp/config-diagnostics.js';
@@ -11,9 +11,33 @@ import { docsLinker, findDocsRoot, publishDiagnosticsWithDocsLinks } from '../ls
 /** This file, whether it runs as ESM from `dist/server/` or bundled as CommonJS into `dist/server.cjs`. */
 const serverFile = typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url);
 
+/** The method an early request is renamed to, so that its handler answers it with an error. */
+const NOT_INITIALIZED = 'kpispec/notInitialized';
+
+/**
+ * Before `initialize`, LSP wants requests answered with ServerNotInitialized (-32002) and
+ * notifications dropped (but `exit`). Langium's handlers would wait for a workspace that never
+ * comes: the request would never be answered.
+ */
+function untilInitialized(): MessageStrategy {
+    let initialized = false;
+    return {
+        handleMessage(message: Message, next: (message: Message) => void): void {
+            const { method, id } = message as Partial<RequestMessage>;
+            if (initialized || method === undefined || method === 'exit') return next(message);
+            if (method === 'initialize') {
+                initialized = true;
+                return next(message);
+            }
+            if (id !== undefined) next({ ...message, method: NOT_INITIALIZED } as RequestMessage);
+        },
+    };
+}
+
 /** The KPI Spec language server over stdio (or node-ipc when started by VS Code). */
 export function startServer(): void {
-    const connection = createConnection(ProposedFeatures.all);
+    const connection = createConnection(ProposedFeatures.all, { messageStrategy: untilInitialized() });
+    connection.onRequest(NOT_INITIALIZED, () => new ResponseError(ErrorCodes.ServerNotInitialized, 'the server is not initialized: send initialize first'));
     // Every diagnostic links to its rule's page, shipped beside the server or on the web.
     publishDiagnosticsWithDocsLinks(connection, docsLinker(findDocsRoot(serverFile)));
     const { shared, kpi } = createKpiServices({ connection, ...NodeFileSystem });

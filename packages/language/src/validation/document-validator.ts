@@ -1,5 +1,5 @@
 import {
-    Cancellation, DefaultDocumentValidator, DocumentValidator, GrammarAST, interruptAndCheck, isAstNode,
+    Cancellation, DefaultDocumentValidator, DocumentValidator, GrammarAST, interruptAndCheck, isAstNode, isOperationCancelled,
     type AstNode, type LangiumDocument, type ParseResult, type ValidationAcceptor, type ValidationOptions,
 } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
@@ -44,7 +44,7 @@ export class KpiDocumentValidator extends DefaultDocumentValidator {
             language: settings.keywordLanguage(document) ?? (locale === 'en' ? 'en' : 'zh'),
             terminals: this.terminals,
         });
-        const diagnostics = await super.validateDocument(document, options, cancelToken);
+        const diagnostics = await this.validateWithoutSpread(document, options, cancelToken);
         for (const d of diagnostics) {
             const data = d.data as { code?: string } | undefined;
             const code = data?.code && BUILT_IN_CODES[data.code];
@@ -88,6 +88,34 @@ export class KpiDocumentValidator extends DefaultDocumentValidator {
             ...e, message: describeLexingError(context.text.slice(e.offset, e.offset + e.length), context.locale),
         }));
         super.processLexingErrors({ ...parseResult, lexerErrors }, diagnostics, options);
+    }
+
+    /**
+     * Langium's `validateDocument`, but the checks' diagnostics are appended one by one: Langium
+     * spreads them into `push(...)`, and past about 125,000 of them in one file that overflows
+     * the stack, is caught and logged, and every check's diagnostic is lost.
+     */
+    private async validateWithoutSpread(document: LangiumDocument, options: ValidationOptions, cancelToken = Cancellation.CancellationToken.None): Promise<Diagnostic[]> {
+        const { parseResult } = document;
+        const diagnostics: Diagnostic[] = [];
+        await interruptAndCheck(cancelToken);
+        if (!options.categories || options.categories.includes('built-in')) {
+            const stopsAt = (code: string) => diagnostics.some(d => (d.data as { code?: string } | undefined)?.code === code);
+            this.processLexingErrors(parseResult, diagnostics, options);
+            if (options.stopAfterLexingErrors && stopsAt(DocumentValidator.LexingError)) return diagnostics;
+            this.processParsingErrors(parseResult, diagnostics, options);
+            if (options.stopAfterParsingErrors && stopsAt(DocumentValidator.ParsingError)) return diagnostics;
+            this.processLinkingErrors(document, diagnostics, options);
+            if (options.stopAfterLinkingErrors && stopsAt(DocumentValidator.LinkingError)) return diagnostics;
+        }
+        try {
+            for (const d of await this.validateAst(parseResult.value, options, cancelToken)) diagnostics.push(d);
+        } catch (err) {
+            if (isOperationCancelled(err)) throw err;
+            console.error('An error occurred during validation:', err);
+        }
+        await interruptAndCheck(cancelToken);
+        return diagnostics;
     }
 
     /**

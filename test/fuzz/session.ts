@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { URI, type LangiumDocument } from 'langium';
 import type { CodeAction, Command, Position, TextEdit } from 'vscode-languageserver';
@@ -7,42 +7,48 @@ import { random, type Random } from '../../bench/lib/random.mjs';
 import { buildWorkspace, readFolder, uriOf, type TestWorkspace } from '../support/workspace.js';
 import { GENERATED, MUTATIONS, type Token } from './mutations.js';
 
-const ROOT = join(import.meta.dirname, '..', '..');
-const EXAMPLES = join(ROOT, 'examples');
-/** Inputs that broke something, or came close to the time limit, are written here (gitignored). */
-export const FAILED_INPUTS = join(ROOT, 'test-results', 'fuzz');
+const EXAMPLES = join(import.meta.dirname, '..', '..', 'examples');
 
-export interface FuzzOptions {
+export interface SessionOptions {
     seed: number;
-    /** Stop starting new cases after this many milliseconds. */
-    budgetMs: number;
-    /** CPU time the validation of a document, or one editor request on it, may take. */
-    maxDocumentMs: number;
+    /** The number of the first case this session runs (a new session resumes after a hang). */
+    firstCase: number;
+    /** Told before each call (validation, an editor request) starts. */
+    beforeCall?: (feature: string) => void;
 }
 
-export interface FuzzFailure {
+/** What the watchdog needs to save a case's input should the case never finish. */
+export interface CaseSummary {
     case: number;
     mutation: string;
     file: string;
-    feature: string;
-    message: string;
-    stack?: string;
     input: string;
 }
 
-export interface FuzzReport {
-    seed: number;
-    cases: number;
-    byMutation: Record<string, number>;
-    failures: FuzzFailure[];
-    /** The cases that took the most CPU time in all, with their slowest step. */
-    slowest: Array<{ case: number; mutation: string; file: string; ms: number; chars: number; worst: string }>;
+export interface CaseFailure {
+    feature: string;
+    message: string;
+    stack?: string;
+}
+
+export interface CaseResult {
+    failures: CaseFailure[];
+    /** The longest CPU time one call of each feature took, in ms. */
+    slowest: Record<string, number>;
+    /** The position classes completion was asked at. */
+    positionClasses: string[];
 }
 
 interface ExampleWorkspace {
     ws: TestWorkspace;
     originals: Record<string, string>;
     current: Record<string, string>;
+}
+
+interface PendingCase {
+    summary: CaseSummary;
+    state: ExampleWorkspace;
+    folder: string;
 }
 
 /** Each folder of examples/ is one workspace (its files link each other). */
@@ -53,73 +59,68 @@ function exampleFolders(): string[] {
         .sort();
 }
 
+/** The random stream of a session: the run's seed itself for its first session. */
+export function sessionSeed(seed: number, firstCase: number): number {
+    return firstCase === 0 ? seed : (seed ^ Math.imul(firstCase, 0x9e3779b1)) >>> 0;
+}
+
 /**
  * Mutates example files inside their workspace, as an editor would send them, and runs the
- * whole pipeline and every editor feature the services provide on each mutant. Collects
- * failures instead of stopping, so one run reports everything it found.
+ * whole pipeline and every editor feature the services provide on each mutant. Runs inside a
+ * worker thread (worker.mjs) that the watchdog terminates when a case does not finish.
  */
-export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
-    const rng = random(options.seed);
-    const folders = exampleFolders();
-    const workspaces = new Map<string, ExampleWorkspace>();
-    const report: FuzzReport = { seed: options.seed, cases: 0, byMutation: {}, failures: [], slowest: [] };
-    const started = performance.now();
+export class FuzzSession {
+    private readonly rng: Random;
+    private readonly folders = exampleFolders();
+    private readonly workspaces = new Map<string, ExampleWorkspace>();
+    private n: number;
 
-    while (performance.now() - started < options.budgetMs && report.failures.length < 20) {
-        const folder = rng.pick(folders);
-        let state = workspaces.get(folder);
+    constructor(options: SessionOptions) {
+        this.rng = random(sessionSeed(options.seed, options.firstCase));
+        this.n = options.firstCase;
+        if (options.beforeCall) beforeCall = options.beforeCall;
+    }
+
+    async nextCase(): Promise<PendingCase> {
+        const folder = this.rng.pick(this.folders);
+        let state = this.workspaces.get(folder);
         if (!state) {
             const originals = readFolder(folder);
             state = { ws: await buildWorkspace(originals), originals, current: { ...originals } };
-            workspaces.set(folder, state);
+            this.workspaces.set(folder, state);
         }
-        const file = rng.pick(Object.keys(state.originals).sort());
-        const { text, mutation } = mutant(state, file, rng);
-        const n = ++report.cases;
-        report.byMutation[mutation] = (report.byMutation[mutation] ?? 0) + 1;
+        const file = this.rng.pick(Object.keys(state.originals).sort());
+        const { text, mutation } = mutant(state, file, this.rng);
+        return { summary: { case: ++this.n, mutation, file, input: text }, state, folder };
+    }
 
-        const save = (kind: string): string => {
-            const input = join(FAILED_INPUTS, `${kind}${options.seed}-${n}-${file.replace(/\//g, '_')}`);
-            mkdirSync(FAILED_INPUTS, { recursive: true });
-            writeFileSync(input, text);
-            return input;
-        };
+    async run({ summary, state, folder }: PendingCase): Promise<CaseResult> {
+        const result: CaseResult = { failures: [], slowest: {}, positionClasses: [] };
         const failure = (feature: string, error: unknown): void => {
-            const input = save('');
             const e = error instanceof Error ? error : new Error(String(error));
-            report.failures.push({ case: n, mutation, file, feature, message: e.message, stack: e.stack, input });
+            result.failures.push({ feature, message: e.message, stack: e.stack });
         };
         const slowest = new Map<string, number>();
-        const cpu = process.cpuUsage();
         // Langium catches what a check or a completion throws and logs it (a check's also becomes
         // an error diagnostic): that is a crash the user sees, so it counts as one here.
         const logged: unknown[][] = [];
         const consoleError = console.error;
         console.error = (...args: unknown[]) => { logged.push(args); };
         try {
-            await timed(slowest, 'validation', () => state.ws.edit(file, text));
-            state.current[file] = text;
-            await everyFeature(state.ws, file, rng, slowest, failure);
+            await timed(slowest, 'validation', () => state.ws.edit(summary.file, summary.input));
+            state.current[summary.file] = summary.input;
+            result.positionClasses = await everyFeature(state.ws, summary.file, this.rng, slowest, failure);
         } catch (error) {
             failure('validation', error);
         } finally {
             console.error = consoleError;
         }
         if (logged.length > 0) failure('an exception Langium caught and logged', logged[0]!.find(a => a instanceof Error) ?? logged[0]!.join(' '));
-        const used = process.cpuUsage(cpu);
-        const ms = (used.user + used.system) / 1000;
-        const [worstFeature, worstMs] = [...slowest].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
-        report.slowest.push({ case: n, mutation, file, ms, chars: text.length, worst: `${worstFeature} ${worstMs.toFixed(0)} ms` });
-        report.slowest = report.slowest.sort((a, b) => b.ms - a.ms).slice(0, 5);
-        // Inputs that took over half the limit are kept too, to be profiled.
-        if (worstMs > options.maxDocumentMs / 2) save('slow-');
-        for (const [feature, worst] of slowest) {
-            if (worst > options.maxDocumentMs) failure(`time of ${feature}`, new Error(`${worst.toFixed(0)} ms CPU for one call (limit ${options.maxDocumentMs} ms)`));
-        }
+        result.slowest = Object.fromEntries(slowest);
         // After a failure the workspace may be in any state: start the folder afresh.
-        if (report.failures.some(f => f.case === n)) workspaces.delete(folder);
+        if (result.failures.length > 0) this.workspaces.delete(folder);
+        return result;
     }
-    return report;
 }
 
 /**
@@ -157,8 +158,12 @@ function tokensOf(ws: TestWorkspace, text: string): Token[] {
 
 const POSITIONS_PER_CASE = 3;
 
+/** Told before each call starts: the watchdog's limit applies to one call, not a whole case. */
+let beforeCall: (feature: string) => void = () => undefined;
+
 /** Runs `call`, keeping in `slowest` the longest CPU time one call of `feature` took. */
 async function timed<T>(slowest: Map<string, number>, feature: string, call: () => T | Promise<T>): Promise<T> {
+    beforeCall(feature);
     const cpu = process.cpuUsage();
     try {
         return await call();
@@ -169,7 +174,7 @@ async function timed<T>(slowest: Map<string, number>, feature: string, call: () 
 }
 
 /** Every editor feature the services define, on `file` (already validated); reports what throws. */
-async function everyFeature(ws: TestWorkspace, file: string, rng: Random, slowest: Map<string, number>, failure: (feature: string, error: unknown) => void): Promise<void> {
+async function everyFeature(ws: TestWorkspace, file: string, rng: Random, slowest: Map<string, number>, failure: (feature: string, error: unknown) => void): Promise<string[]> {
     const doc = ws.documents.get(file)!;
     const lsp = ws.services.lsp;
     const textDocument = { uri: uriOf(file).toString() };
@@ -183,6 +188,10 @@ async function everyFeature(ws: TestWorkspace, file: string, rng: Random, slowes
     };
     const whole = { start: { line: 0, character: 0 }, end: doc.textDocument.positionAt(text.length) };
 
+    const classes = positionClasses(lexed(ws, text), text, rng);
+    for (const { offset } of classes) {
+        await run('completion', () => lsp.CompletionProvider?.getCompletion(doc, { textDocument, position: doc.textDocument.positionAt(offset) }));
+    }
     for (let i = 0; i < POSITIONS_PER_CASE; i++) {
         const position: Position = rng.chance(0.1)
             ? { line: rng.int(-1, 100_000), character: rng.int(-1, 100_000) }
@@ -215,6 +224,32 @@ async function everyFeature(ws: TestWorkspace, file: string, rng: Random, slowes
     } catch (error) {
         failure('formatting', error);
     }
+    return classes.map(c => c.name);
+}
+
+/** Completion positions per case: start, middle and end of a token, of some of these kinds. */
+const CLASSES_PER_CASE = 3;
+
+/**
+ * Where completion is asked: the start and end of the file, and the start, middle and end of a
+ * token of a few kinds (keyword, string, number, name, punctuation, comment, …; the lexer's
+ * terminal names), chosen in turn so that a run covers every kind.
+ */
+function positionClasses(tokens: ReadonlyArray<Token & { type: string }>, text: string, rng: Random): Array<{ name: string; offset: number }> {
+    const byKind = new Map<string, Array<Token & { type: string }>>();
+    for (const t of tokens) {
+        const kind = /^[A-Z_]+$/.test(t.type) ? t.type : /^[\p{L}\p{N}]/u.test(t.type) ? 'keyword' : 'punctuation';
+        const list = byKind.get(kind);
+        if (list) list.push(t);
+        else byKind.set(kind, [t]);
+    }
+    const positions = [{ name: 'file-start', offset: 0 }, { name: 'file-end', offset: text.length }];
+    for (const kind of rng.shuffle([...byKind.keys()].sort()).slice(0, CLASSES_PER_CASE)) {
+        const t = rng.pick(byKind.get(kind)!);
+        const middle = t.offset + Math.floor(t.image.length / 2);
+        positions.push({ name: `${kind}-start`, offset: t.offset }, { name: `${kind}-middle`, offset: middle }, { name: `${kind}-end`, offset: t.offset + t.image.length });
+    }
+    return positions;
 }
 
 /**

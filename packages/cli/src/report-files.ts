@@ -1,0 +1,37 @@
+import { appendFile, mkdir, realpath, stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { UserError } from './exit-codes.js';
+import { writeFileAtomically } from './write-file.js';
+
+/** Writes a report file whole or not at all (a folder on the way is created). */
+export async function writeReport(file: string, report: string): Promise<void> {
+    try {
+        await mkdir(dirname(file), { recursive: true });
+        await writeFileAtomically(file, report);
+    } catch (e) {
+        throw new UserError(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+}
+
+/**
+ * The job summary file is GitHub's: appended to, never created where its folder is missing (a
+ * wrong variable must not make folders); then the report stands and a line says so.
+ */
+export async function appendSummary(file: string, summary: string, warn: (line: string) => void): Promise<void> {
+    if (!(await stat(dirname(file)).catch(() => undefined))?.isDirectory()) {
+        warn(`kpispec: job summary not written: the folder of GITHUB_STEP_SUMMARY (${file}) does not exist\n`);
+        return;
+    }
+    try {
+        await appendFile(file, summary);
+    } catch (e) {
+        throw new UserError(`cannot write the job summary ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+}
+
+/** A report written over a file being checked would destroy it. */
+export async function refuseInputAsOutput(output: string, inputs: readonly string[]): Promise<void> {
+    const real = await realpath(output).catch(() => output);
+    const realInputs = await Promise.all(inputs.map(f => realpath(f).catch(() => f)));
+    if (realInputs.includes(real)) throw new UserError(`--output-file ${output} is one of the files being checked; choose another file`);
+}
