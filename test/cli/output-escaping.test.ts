@@ -11,8 +11,8 @@ import { runCli, tempDir } from './run-cli.js';
 const dir = tempDir();
 const CONTROLS = '\u001b[2J\u001b]0;pwned\u0007\u009b31m';
 const MARKUP = '![x](https://tracker.example/p.png) <img src=x onerror=alert(1)> | **bold**';
-// The string sits where the grammar wants a keyword: the syntax error quotes it.
-const TEXT = `项目 甲 "x" {\n    "${CONTROLS}${MARKUP}"\n}\n`;
+// A project named by that string: the messages about it quote its name.
+const TEXT = `项目 "${CONTROLS}${MARKUP}" {\n}\n`;
 const FILE_NAME = `evil${CONTROLS}.kpi`;
 mkdirSync(join(dir, 'ws'), { recursive: true });
 writeFileSync(join(dir, 'ws', FILE_NAME), TEXT);

@@ -51,7 +51,8 @@ describe('complete forms in the editor', () => {
         });
         const value = (hover?.contents as { value: string }).value;
         expect(value).toContain('计划：120 万元');
-        expect(value).toContain('计算：2000 人 × 50 元/人*月 × 12 月');
+        // Markdown-escaped, so the `*` shows as written.
+        expect(value).toContain('计算：2000 人 × 50 元/人\\*月 × 12 月');
         expect(value).toContain('实际：92 万元');
         expect(value).toContain('执行比例：76.67%');
     });
