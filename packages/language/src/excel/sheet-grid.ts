@@ -1,0 +1,135 @@
+import * as XLSX from '@e965/xlsx';
+import { workbookError } from './workbook-error.js';
+
+/** One cell as a form reader sees it: its printed text and, for numbers, the number. */
+export interface GridCell {
+    /** The printed text (SheetJS's formatted text), trimmed. */
+    readonly text: string;
+    /** The cell's number, when it holds one. */
+    readonly number?: number;
+    /** Where the value is in Excel: the cell itself, or the top-left cell of its merge. */
+    readonly address: string;
+    /** Whether this is that top-left cell (false for the copies a merge spreads). */
+    readonly origin: boolean;
+}
+
+/** A sheet as a grid of rows, merged values spread over every cell they span. */
+export interface SheetGrid {
+    readonly name: string;
+    readonly rows: ReadonlyArray<ReadonlyArray<GridCell | undefined>>;
+}
+
+/** Real forms are a few hundred KB; the cap stops a 50 MB file before it is parsed. */
+export const MAX_WORKBOOK_BYTES = 10 * 1024 * 1024;
+/** What a workbook may inflate to: guards against small files that unzip to gigabytes. */
+const MAX_UNZIPPED_BYTES = 100 * 1024 * 1024;
+/** Forms have tens of rows; Layout B a row per indicator. More is not a form. */
+export const MAX_ROWS = 5000;
+const MAX_COLUMNS = 200;
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const startsWith = (bytes: Uint8Array, magic: readonly number[]) => magic.every((b, i) => bytes[i] === b);
+
+/**
+ * Reads a workbook's sheets from its bytes (.xlsx is a ZIP package, .xls a compound file):
+ * no file system, so a browser can use it. Everything that is not a plain workbook (another
+ * file type, encryption, oversize, formulas without values, links to other workbooks) is a
+ * `WorkbookError`; SheetJS's own failures are turned into one too.
+ */
+export function readSheets(bytes: Uint8Array): SheetGrid[] {
+    if (bytes.length > MAX_WORKBOOK_BYTES) {
+        const mb = (bytes.length / 1024 / 1024).toFixed(1);
+        throw workbookError(`文件过大（${mb} MB，上限 ${MAX_WORKBOOK_BYTES / 1024 / 1024} MB），不像是一张表单`,
+            `too large (${mb} MB, limit ${MAX_WORKBOOK_BYTES / 1024 / 1024} MB) to be a form`);
+    }
+    const zip = startsWith(bytes, ZIP_MAGIC);
+    if (!zip && !startsWith(bytes, CFB_MAGIC)) {
+        throw workbookError('不是 Excel 工作簿（.xlsx 或 .xls）', 'not an Excel workbook (.xlsx or .xls)');
+    }
+    if (zip && unzippedSize(bytes) > MAX_UNZIPPED_BYTES) {
+        throw workbookError('解压后过大，不像是一张表单', 'inflates to more than a form can hold');
+    }
+    let book: XLSX.WorkBook;
+    try {
+        book = XLSX.read(bytes, {
+            type: 'array', dense: true, cellFormula: true, cellHTML: false, cellStyles: false,
+            sheetRows: MAX_ROWS, bookVBA: false, WTF: false,
+        });
+    } catch (e) {
+        const message = e instanceof Error ? e.message : String(e);
+        if (/password|encrypt/i.test(message)) {
+            throw workbookError('工作簿有密码保护，请去掉密码后再提交', 'the workbook is password-protected; remove the password and submit it again');
+        }
+        throw workbookError(`无法读取工作簿（${message}）`, `cannot read the workbook (${message})`);
+    }
+    return book.SheetNames.map(name => sheetGrid(name, book.Sheets[name]!));
+}
+
+function sheetGrid(name: string, sheet: XLSX.WorkSheet): SheetGrid {
+    const data = (sheet['!data'] ?? []) as Array<Array<XLSX.CellObject | undefined> | undefined>;
+    const rows: Array<Array<GridCell | undefined>> = [];
+    for (let r = 0; r < Math.min(data.length, MAX_ROWS); r++) {
+        const row = data[r];
+        const out: Array<GridCell | undefined> = [];
+        for (let c = 0; row && c < Math.min(row.length, MAX_COLUMNS); c++) {
+            const cell = row[c];
+            if (cell) out[c] = gridCell(name, cell, XLSX.utils.encode_cell({ r, c }));
+        }
+        rows[r] = out;
+    }
+    for (const merge of sheet['!merges'] ?? []) {
+        const origin = rows[merge.s.r]?.[merge.s.c];
+        if (!origin) continue;
+        for (let r = merge.s.r; r <= Math.min(merge.e.r, MAX_ROWS - 1); r++) {
+            for (let c = merge.s.c; c <= Math.min(merge.e.c, MAX_COLUMNS - 1); c++) {
+                if (r === merge.s.r && c === merge.s.c) continue;
+                (rows[r] ??= [])[c] = { ...origin, origin: false };
+            }
+        }
+    }
+    for (let r = 0; r < rows.length; r++) rows[r] ??= [];
+    return { name, rows };
+}
+
+function gridCell(sheet: string, cell: XLSX.CellObject, address: string): GridCell | undefined {
+    const where = `${sheet}!${address}`;
+    if (cell.f !== undefined && /\[[^\]]*\]/.test(cell.f)) {
+        throw workbookError(`${where} 引用了其他工作簿（${cell.f}），请改为数值后再提交`,
+            `${where} refers to another workbook (${cell.f}); replace it by its value`);
+    }
+    if (cell.l?.Target !== undefined && !cell.l.Target.startsWith('#')) {
+        throw workbookError(`${where} 含指向外部的超链接（${cell.l.Target}），请删除链接后再提交`,
+            `${where} holds a hyperlink to ${cell.l.Target}; remove the link and submit again`);
+    }
+    if (cell.f !== undefined && (cell.v === undefined || cell.t === 'z')) {
+        throw workbookError(`${where} 是公式（=${cell.f}）但没有计算结果，请在 Excel 中打开并保存后再提交`,
+            `${where} is a formula (=${cell.f}) without a computed value; open and save it in Excel first`);
+    }
+    if (cell.v === undefined || cell.v === null || cell.t === 'z' || cell.t === 'e') return undefined;
+    const text = String(cell.w ?? cell.v).trim();
+    if (text === '') return undefined;
+    return typeof cell.v === 'number' ? { text, number: cell.v, address, origin: true } : { text, address, origin: true };
+}
+
+/**
+ * The sum of the uncompressed sizes in a ZIP's central directory (0 when there is none: SheetJS
+ * then reports the damage itself).
+ */
+function unzippedSize(bytes: Uint8Array): number {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const floor = Math.max(0, bytes.length - 22 - 0xffff);
+    for (let end = bytes.length - 22; end >= floor; end--) {
+        if (view.getUint32(end, true) !== 0x06054b50) continue;
+        const entries = view.getUint16(end + 10, true);
+        let at = view.getUint32(end + 16, true);
+        let total = 0;
+        for (let i = 0; i < entries && at + 46 <= bytes.length; i++) {
+            if (view.getUint32(at, true) !== 0x02014b50) break;
+            total += view.getUint32(at + 24, true);
+            at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+        }
+        return total;
+    }
+    return 0;
+}
