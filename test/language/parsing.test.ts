@@ -9,11 +9,11 @@ import {
 } from '../../packages/language/src/generated/ast.js';
 import { FAMILY_KEYWORD, familyOf } from '../../packages/language/src/model/categories.js';
 import { indicatorsOf, milestonesOf } from '../../packages/language/src/model/project.js';
-import { captureAmbiguities, createDevelopmentServices, EXAMPLES, SPEC, strictParser, targetOf, type Parsed } from '../support/parse.js';
+import { captureAmbiguities, createDevelopmentServices, EXAMPLES, REFERENCE, strictParser, targetOf, type Parsed } from '../support/parse.js';
 import { readFolder } from '../support/workspace.js';
 
 /*
- * Every construct of the language reference (/work/shared/spec/LANGUAGE.md), written once with
+ * Every construct of the language reference (the language specification, LANGUAGE.md), written once with
  * Chinese keywords, once with English keywords and once mixing both line by line. The three
  * must parse, without error or ambiguity report, into the same AST; together with VARIANTS
  * they use every keyword of the grammar (checked below), so a new keyword needs a test here.
@@ -662,7 +662,7 @@ describe('ambiguity', () => {
     it('the grammar makes no ambiguous decision on the corpus, the reference cases and the examples', async () => {
         // A fresh parser: chevrotain-allstar reports each ambiguous decision once per parser.
         const fresh = strictParser();
-        const texts = [ZH, EN, MIXED, ...VARIANTS.flat(), ...[SPEC, EXAMPLES].filter(existsSync).flatMap(dir => Object.values(readFolder(dir)))];
+        const texts = [ZH, EN, MIXED, ...VARIANTS.flat(), ...[REFERENCE, EXAMPLES].filter(existsSync).flatMap(dir => Object.values(readFolder(dir)))];
         const reports: string[] = [];
         for (const text of texts) reports.push(...(await fresh(text)).ambiguities);
         expect(reports).toEqual([]);

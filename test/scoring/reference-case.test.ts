@@ -5,7 +5,7 @@ import { BUILTIN_PROFILES, scoreAssessment } from '../../packages/language/src/s
 import { buildWorkspace, readFolder, type TestWorkspace } from '../support/workspace.js';
 
 /**
- * The reference case (examples/ = ../shared/spec) through the engine and the checks of the
+ * The reference case (examples/hotline-12345, a copy of test/fixtures/reference/hotline-12345) through the engine and the checks of the
  * score/assessment/milestone/compliance groups: exactly the diagnostics spec/expected.json lists.
  */
 const examples = join(import.meta.dirname, '..', '..', 'examples');

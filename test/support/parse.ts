@@ -7,9 +7,9 @@ import type { Model } from '../../packages/language/src/generated/ast.js';
 import { KpiSpecLanguageMetaData } from '../../packages/language/src/generated/module.js';
 import { createKpiServices, type KpiServices } from '../../packages/language/src/kpi-module.js';
 
-/** The repository's examples, and the reference cases beside the repository (absent in a lone clone). */
+/** The repository's examples, and the reference cases of the language specification (a copy). */
 export const EXAMPLES = join(import.meta.dirname, '..', '..', 'examples');
-export const SPEC = join(import.meta.dirname, '..', '..', '..', 'shared', 'spec');
+export const REFERENCE = join(import.meta.dirname, '..', 'fixtures', 'reference');
 
 /**
  * Langium silences Chevrotain's grammar validations and the LL(*) ambiguity reports in
