@@ -14,25 +14,26 @@ export interface Discovery {
 const posix = (path: string) => path.split(sep).join('/');
 
 /**
- * Expands files, folders and glob patterns to `.kpi` files. Folders are searched recursively,
+ * Expands files, folders and glob patterns to `.kpi` files (and the other `extensions` given:
+ * lint also reads workbooks). Folders are searched recursively,
  * skipping `node_modules`, dot-folders and what the configuration's `ignore` globs match
  * (relative to the folder of the kpispec.json that applies; a pattern without `/` matches a
  * name at any depth). A file named explicitly is always included.
  */
-export async function findKpiFiles(patterns: readonly string[], discovery: Discovery): Promise<string[]> {
+export async function findKpiFiles(patterns: readonly string[], discovery: Discovery, extensions: readonly string[] = ['.kpi']): Promise<string[]> {
     const files = new Set<string>();
     for (const pattern of patterns) {
         const abs = resolve(discovery.cwd, pattern);
         const info = await stat(abs).catch(() => undefined);
         if (info?.isDirectory()) {
-            for (const f of await walk(abs, discovery)) files.add(f);
+            for (const f of await walk(abs, discovery, extensions)) files.add(f);
         } else if (info) {
             files.add(abs);
         } else if (picomatch.scan(pattern).isGlob) {
             const { base } = picomatch.scan(pattern);
             const matches = picomatch(posix(pattern).replace(/^\.\//, ''));
             const root = resolve(discovery.cwd, base || '.');
-            const found = (await stat(root).catch(() => undefined))?.isDirectory() ? await walk(root, discovery) : [];
+            const found = (await stat(root).catch(() => undefined))?.isDirectory() ? await walk(root, discovery, extensions) : [];
             const matched = found.filter(f => matches(posix(isAbsolute(pattern) ? f : relative(discovery.cwd, f))));
             if (matched.length === 0) throw new UserError(`no .kpi files match '${pattern}'`);
             for (const f of matched) files.add(f);
@@ -43,7 +44,7 @@ export async function findKpiFiles(patterns: readonly string[], discovery: Disco
     return [...files].sort();
 }
 
-async function walk(dir: string, discovery: Discovery): Promise<string[]> {
+async function walk(dir: string, discovery: Discovery, extensions: readonly string[]): Promise<string[]> {
     let entries;
     try {
         entries = await readdir(dir, { withFileTypes: true });
@@ -53,11 +54,12 @@ async function walk(dir: string, discovery: Discovery): Promise<string[]> {
     const ignored = await ignoreMatcher(dir, discovery);
     const out: string[] = [];
     for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-        if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+        // `~$自评表.xlsx` is the lock file Excel keeps beside an open workbook.
+        if (e.name.startsWith('.') || e.name.startsWith('~$') || e.name === 'node_modules') continue;
         const full = join(dir, e.name);
         if (ignored(full)) continue;
-        if (e.isDirectory()) out.push(...await walk(full, discovery));
-        else if (e.isFile() && extname(e.name) === '.kpi') out.push(full);
+        if (e.isDirectory()) out.push(...await walk(full, discovery, extensions));
+        else if (e.isFile() && extensions.includes(extname(e.name).toLowerCase())) out.push(full);
     }
     return out;
 }

@@ -9,3 +9,4 @@ export * from './model/project.js';
 export * from './model/values.js';
 export * from './config/configuration.js';
 export * from './scoring/index.js';
+export * as excel from './excel/index.js';

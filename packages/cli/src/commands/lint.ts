@@ -9,13 +9,18 @@ import { useColor, type Io } from '../io.js';
 import { nonNegativeInteger, parseCommandArgs, repositoryRoot, resolveLocale, throwOnConfigProblems, useConfigFile } from '../options.js';
 import { documentResult, totals, type ReportContext } from '../results.js';
 import { DEFAULT_DOCS_BASE_URL } from '../version.js';
-import { createServices, validateWorkspace } from '../workspace.js';
+import { addDocuments, createServices } from '../workspace.js';
+import { addWorkbookDocuments, projectNames } from '../excel/workbook-documents.js';
+import { workbookResults } from '../excel/workbook-results.js';
+import { excel } from '@kpispec/language';
 
 export const LINT_HELP = `Usage: kpispec lint [options] [paths or globs...]
 
 Checks .kpi files as one workspace (links between files resolve) and reports problems.
-Folders are searched recursively, skipping node_modules, dot-folders and the "ignore"
-globs of kpispec.json. Default path: the current folder.
+Excel forms (.xlsx, .xls: 自评表, 一体化 sheets, 申报表) join the workspace; their findings
+name the sheet and cell (自评表!F14). Folders are searched recursively, skipping
+node_modules, dot-folders and the "ignore" globs of kpispec.json. Default path: the
+current folder.
 
 Options:
   -f, --format <name>       stylish (default), json, sarif, github or junit
@@ -58,7 +63,7 @@ export async function lint(argv: string[], io: Io): Promise<number> {
     useConfigFile(configuration, values.config, io.cwd);
     if (values['no-inline-config']) configuration.overrides = { noInlineConfig: true };
 
-    const files = await findKpiFiles(positionals.length ? positionals : ['.'], { configuration, fileSystem, cwd: io.cwd });
+    const files = await findKpiFiles(positionals.length ? positionals : ['.'], { configuration, fileSystem, cwd: io.cwd }, ['.kpi', ...excel.WORKBOOK_EXTENSIONS]);
     if (files.length === 0) throw new UserError(`no .kpi files found in ${positionals.length ? positionals.join(', ') : io.cwd}`);
     await configuration.load(files.map(f => URI.file(f)), fileSystem);
     throwOnConfigProblems(configuration);
@@ -66,8 +71,16 @@ export async function lint(argv: string[], io: Io): Promise<number> {
     const config = configuration.get(URI.file(files[0]!));
     const locale = resolveLocale(values.locale, config.locale, io.env);
     kpi.kpi.Settings.locale = locale;
-    const documents = await validateWorkspace({ shared }, files);
-    const results = documents.map(d => documentResult(d, values.quiet ? m => m.severity === 2 : undefined));
+    const keep = values.quiet ? (m: { severity: number }) => m.severity === 2 : undefined;
+    const workbooks = files.filter(excel.isWorkbookPath);
+    const documents = await addDocuments({ shared }, files.filter(f => !excel.isWorkbookPath(f)));
+    const sheets = await addWorkbookDocuments({ shared }, workbooks, locale, projectNames(documents));
+    await configuration.load(sheets.map(s => s.document.uri), fileSystem);
+    await shared.workspace.DocumentBuilder.build([...documents, ...sheets.map(s => s.document)], { validation: true });
+    const results = [
+        ...documents.map(d => documentResult(d, keep)),
+        ...workbookResults(sheets, s => configuration.get(s.document.uri), locale, keep),
+    ].sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
 
     const outputFile = values['output-file'];
     const context: ReportContext = {

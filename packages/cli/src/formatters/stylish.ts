@@ -12,13 +12,13 @@ export function formatStylish(results: readonly FileResult[], context: ReportCon
         if (r.messages.length === 0) continue;
         lines.push(paint(COLOR.underline, relative(context.cwd, r.filePath) || r.filePath));
         const rows = r.messages.map(m => ({
-            position: `${m.line}:${m.column}`,
+            position: m.cell ?? `${m.line}:${m.column}`,
             severity: SEVERITY_NAME[m.severity],
             message: m.message.replace(/\s*\r?\n\s*/g, ' '),
             rule: m.ruleId,
         }));
         const widths = {
-            position: Math.max(...rows.map(x => x.position.length)),
+            position: Math.max(...rows.map(x => displayWidth(x.position))),
             message: Math.max(...rows.map(x => displayWidth(x.message))),
         };
         for (const row of rows) {

@@ -38,11 +38,7 @@ const startsWith = (bytes: Uint8Array, magic: readonly number[]) => magic.every(
  * `WorkbookError`; SheetJS's own failures are turned into one too.
  */
 export function readSheets(bytes: Uint8Array): SheetGrid[] {
-    if (bytes.length > MAX_WORKBOOK_BYTES) {
-        const mb = (bytes.length / 1024 / 1024).toFixed(1);
-        throw workbookError(`文件过大（${mb} MB，上限 ${MAX_WORKBOOK_BYTES / 1024 / 1024} MB），不像是一张表单`,
-            `too large (${mb} MB, limit ${MAX_WORKBOOK_BYTES / 1024 / 1024} MB) to be a form`);
-    }
+    checkWorkbookSize(bytes.length);
     const zip = startsWith(bytes, ZIP_MAGIC);
     if (!zip && !startsWith(bytes, CFB_MAGIC)) {
         throw workbookError('不是 Excel 工作簿（.xlsx 或 .xls）', 'not an Excel workbook (.xlsx or .xls)');
@@ -53,7 +49,7 @@ export function readSheets(bytes: Uint8Array): SheetGrid[] {
     let book: XLSX.WorkBook;
     try {
         book = XLSX.read(bytes, {
-            type: 'array', dense: true, cellFormula: true, cellHTML: false, cellStyles: false,
+            type: 'array', dense: true, cellFormula: true, sheetStubs: true, cellHTML: false, cellStyles: false,
             sheetRows: MAX_ROWS, bookVBA: false, WTF: false,
         });
     } catch (e) {
@@ -64,6 +60,14 @@ export function readSheets(bytes: Uint8Array): SheetGrid[] {
         throw workbookError(`无法读取工作簿（${message}）`, `cannot read the workbook (${message})`);
     }
     return book.SheetNames.map(name => sheetGrid(name, book.Sheets[name]!));
+}
+
+/** Refuses a file too large to be a form; callers with a file system check before reading it. */
+export function checkWorkbookSize(byteLength: number): void {
+    if (byteLength <= MAX_WORKBOOK_BYTES) return;
+    const mb = (byteLength / 1024 / 1024).toFixed(1);
+    throw workbookError(`文件过大（${mb} MB，上限 ${MAX_WORKBOOK_BYTES / 1024 / 1024} MB），不像是一张表单`,
+        `too large (${mb} MB, limit ${MAX_WORKBOOK_BYTES / 1024 / 1024} MB) to be a form`);
 }
 
 function sheetGrid(name: string, sheet: XLSX.WorkSheet): SheetGrid {
@@ -99,8 +103,9 @@ function gridCell(sheet: string, cell: XLSX.CellObject, address: string): GridCe
             `${where} refers to another workbook (${cell.f}); replace it by its value`);
     }
     if (cell.l?.Target !== undefined && !cell.l.Target.startsWith('#')) {
-        throw workbookError(`${where} 含指向外部的超链接（${cell.l.Target}），请删除链接后再提交`,
-            `${where} holds a hyperlink to ${cell.l.Target}; remove the link and submit again`);
+        const target = utf8Text(cell.l.Target);
+        throw workbookError(`${where} 含指向外部的超链接（${target}），请删除链接后再提交`,
+            `${where} holds a hyperlink to ${target}; remove the link and submit again`);
     }
     if (cell.f !== undefined && (cell.v === undefined || cell.t === 'z')) {
         throw workbookError(`${where} 是公式（=${cell.f}）但没有计算结果，请在 Excel 中打开并保存后再提交`,
@@ -110,6 +115,16 @@ function gridCell(sheet: string, cell: XLSX.CellObject, address: string): GridCe
     const text = String(cell.w ?? cell.v).trim();
     if (text === '') return undefined;
     return typeof cell.v === 'number' ? { text, number: cell.v, address, origin: true } : { text, address, origin: true };
+}
+
+/** SheetJS leaves the UTF-8 bytes of relationship targets as Latin-1 characters. */
+function utf8Text(text: string): string {
+    if (![...text].every(ch => ch.charCodeAt(0) < 256)) return text;
+    try {
+        return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(text, ch => ch.charCodeAt(0)));
+    } catch {
+        return text;
+    }
 }
 
 /**

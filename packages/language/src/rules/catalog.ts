@@ -65,6 +65,8 @@ export const RULES: readonly RuleMeta[] = [
     rule('compliance/verdict-contradicts', 'error', '考核结论与实际不符', 'Verdict contradicts the actual'),
     rule('compliance/unmet-no-penalty', 'warn', '未达标条款无违约责任', 'Unmet clause without a penalty'),
     rule('compliance/clause-not-reviewed', 'warn', '合同条款未考核', 'Contract clause not reviewed'),
+    // Excel forms
+    rule('excel/unreadable-cell', 'warn', '表单单元格无法读取', 'Form cell could not be read'),
     // Inline configuration
     rule('suppression/unused', 'warn', '抑制注释未抑制任何诊断', 'Suppression comment suppresses nothing'),
     rule('suppression/no-reason', 'warn', '抑制注释缺少理由', 'Suppression comment without a reason'),
