@@ -1,5 +1,6 @@
 import * as XLSX from '@e965/xlsx';
-import { workbookError } from './workbook-error.js';
+import { unzipSync, zipSync, type Unzipped } from 'fflate';
+import { WorkbookError, workbookError } from './workbook-error.js';
 
 /** One cell as a form reader sees it: its printed text and, for numbers, the number. */
 export interface GridCell {
@@ -43,15 +44,13 @@ export function readSheets(bytes: Uint8Array): SheetGrid[] {
     if (!zip && !startsWith(bytes, CFB_MAGIC)) {
         throw workbookError('不是 Excel 工作簿（.xlsx 或 .xls）', 'not an Excel workbook (.xlsx or .xls)');
     }
-    if (zip && unzippedSize(bytes) > MAX_UNZIPPED_BYTES) {
-        throw workbookError('解压后过大，不像是一张表单', 'inflates to more than a form can hold');
-    }
     let book: XLSX.WorkBook;
     try {
-        book = XLSX.read(bytes, {
+        const input = zip ? repackage(bytes) : bytes;
+        book = quietly(() => XLSX.read(input, {
             type: 'array', dense: true, cellFormula: true, sheetStubs: true, cellHTML: false, cellStyles: false,
             sheetRows: MAX_ROWS, bookVBA: false, WTF: false,
-        });
+        }));
     } catch (e) {
         const message = e instanceof Error ? e.message : String(e);
         if (/password|encrypt/i.test(message)) {
@@ -59,7 +58,8 @@ export function readSheets(bytes: Uint8Array): SheetGrid[] {
         }
         throw workbookError(`无法读取工作簿（${message}）`, `cannot read the workbook (${message})`);
     }
-    return book.SheetNames.map(name => sheetGrid(name, book.Sheets[name]!));
+    // A damaged workbook may list a sheet it does not hold.
+    return book.SheetNames.flatMap(name => (book.Sheets[name] ? [sheetGrid(name, book.Sheets[name])] : []));
 }
 
 /** Refuses a file too large to be a form; callers with a file system check before reading it. */
@@ -117,6 +117,44 @@ function gridCell(sheet: string, cell: XLSX.CellObject, address: string): GridCe
     return typeof cell.v === 'number' ? { text, number: cell.v, address, origin: true } : { text, address, origin: true };
 }
 
+/**
+ * Runs SheetJS with the console muted: it logs what it skips in damaged files ("Missing Info
+ * for XLS Record"), which would break the CLI's one-line errors and the server's stdio.
+ */
+function quietly<T>(read: () => T): T {
+    const saved = { error: console.error, warn: console.warn, log: console.log };
+    console.error = console.warn = console.log = () => undefined;
+    try {
+        return read();
+    } finally {
+        Object.assign(console, saved);
+    }
+}
+
+/**
+ * The package's parts, inflated by fflate and stored again uncompressed: SheetJS's own inflate
+ * loops forever on some damaged streams (found by fuzzing), so it never sees a compressed one.
+ * The declared sizes are checked before inflating: a small file must not unzip to gigabytes.
+ */
+function repackage(bytes: Uint8Array): Uint8Array {
+    let total = 0;
+    let parts: Unzipped;
+    try {
+        parts = unzipSync(bytes, {
+            filter: file => {
+                total += file.originalSize;
+                if (total > MAX_UNZIPPED_BYTES) throw workbookError('解压后过大，不像是一张表单', 'inflates to more than a form can hold');
+                return true;
+            },
+        });
+    } catch (e) {
+        if (e instanceof WorkbookError) throw e;
+        throw workbookError(`工作簿已损坏，无法解压（${e instanceof Error ? e.message : String(e)}）`,
+            `the workbook is damaged and cannot be unzipped (${e instanceof Error ? e.message : String(e)})`);
+    }
+    return zipSync(parts, { level: 0 });
+}
+
 /** SheetJS leaves the UTF-8 bytes of relationship targets as Latin-1 characters. */
 function utf8Text(text: string): string {
     if (![...text].every(ch => ch.charCodeAt(0) < 256)) return text;
@@ -125,26 +163,4 @@ function utf8Text(text: string): string {
     } catch {
         return text;
     }
-}
-
-/**
- * The sum of the uncompressed sizes in a ZIP's central directory (0 when there is none: SheetJS
- * then reports the damage itself).
- */
-function unzippedSize(bytes: Uint8Array): number {
-    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const floor = Math.max(0, bytes.length - 22 - 0xffff);
-    for (let end = bytes.length - 22; end >= floor; end--) {
-        if (view.getUint32(end, true) !== 0x06054b50) continue;
-        const entries = view.getUint16(end + 10, true);
-        let at = view.getUint32(end + 16, true);
-        let total = 0;
-        for (let i = 0; i < entries && at + 46 <= bytes.length; i++) {
-            if (view.getUint32(at, true) !== 0x02014b50) break;
-            total += view.getUint32(at + 24, true);
-            at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
-        }
-        return total;
-    }
-    return 0;
 }
