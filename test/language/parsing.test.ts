@@ -314,6 +314,123 @@ compliance 热线二期履约 "热线服务合同履约考核" 对象 热线服�
  * Alternative spellings: each row lists texts that must parse into the same AST (keyword
  * synonyms, category names with and without 指标, and every rating, grade and verdict).
  */
+/**
+ * The complete-forms syntax (funds, breakdown, rows named by their title, last year's values,
+ * decision and process families, the full execution line, narratives, bare and n/a actuals),
+ * once in Chinese and once in English keywords: they must give the same AST.
+ */
+const FORMS_ZH = `
+项目 养老补贴 "社区居家养老服务补贴" {
+    预算 300 万元
+    资金 {
+        中期 900 万元
+        年度 300 万元
+        其中 财政拨款 260 万元
+        其中 上年结转 10 万元
+        其中 其他资金 30 万元
+        其中 "上级补助" 0 万元
+    }
+    测算 {
+        "助餐补贴" 120 万元 = 2000 人 × 50 元/人*月 × 12 月
+        上门 "上门服务补贴" 150 万元 = 500 人 * 300 元/人*月 * 12 月
+        "服务评估" 30 万元
+        合计 300 万元
+    }
+    总体目标 { 助餐 "为2000名老年人提供助餐服务" }
+    绩效指标 {
+        项目决策 {
+            "立项依据" 定性 "依据充分"
+            决策程序 { "程序规范性" 定性 "程序规范" }
+        }
+        决策指标 { "绩效目标合理性" 定性 "目标明确" }
+        项目管理 { 资金管理 { "资金到位率" = 100% } "运行监管" 定性 "监管到位" }
+        过程指标 { "制度执行" 定性 "有效" }
+        管理指标 { "财务管理" 定性 "合规" }
+        产出指标 {
+            数量指标 {
+                "助餐服务人数" >= 1800 人 来源 "助餐服务系统" 上年 2000 人
+                村干部 "保障村干部人数" = 42 人 上年 40 人 依据 养老标准.人数
+            }
+        }
+    }
+}
+标准 养老标准 "养老服务标准" { 要求 人数 "服务人数" >= 40 人 }
+自评 养老补贴自评 "养老补贴自评" 对象 养老补贴 {
+    预算执行 年初预算 300 万元 全年预算 260 万元 全年执行 198 万元 执行率 76.15% 分值 10 得分 7.6
+        调整 "年中调减40万元"
+        偏差 "助餐点建设滞后"
+        其中 财政拨款 年初预算 260 万元 全年预算 220 万元 全年执行 170 万元
+        其中 其他资金 全年执行 28 万元
+    完成情况 "全年为2000名老人提供助餐服务"
+    指标 "助餐服务人数" 分值 10 实际 1850 得分 10
+    指标 村干部 实际 42 口径 "在岗村干部人数" 分值 10 得分 10
+    指标 "立项依据" 实际 不适用 "本年度无新立项"
+    指标 "绩效目标合理性" 实际 不适用
+    测算 "助餐补贴" 实际 90 万元 偏差 "结转下年"
+    测算 上门 实际 150 万元
+    问题 无 "暂无问题"
+    问题 无
+    改进 "加快助餐点建设进度"
+    结论 "项目总体完成年度目标"
+}
+`;
+
+const FORMS_EN = `
+project ElderCare "社区居家养老服务补贴" {
+    budget 300 万元
+    funds {
+        medium-term 900 万元
+        annual 300 万元
+        of-which fiscal 260 万元
+        of-which carryover 10 万元
+        of-which other 30 万元
+        of-which "上级补助" 0 万元
+    }
+    breakdown {
+        "助餐补贴" 120 万元 = 2000 人 × 50 元/人*月 × 12 月
+        上门 "上门服务补贴" 150 万元 = 500 人 * 300 元/人*月 * 12 月
+        "服务评估" 30 万元
+        total 300 万元
+    }
+    goals { 助餐 "为2000名老年人提供助餐服务" }
+    indicators {
+        decision {
+            "立项依据" qualitative "依据充分"
+            决策程序 { "程序规范性" qualitative "程序规范" }
+        }
+        decision { "绩效目标合理性" qualitative "目标明确" }
+        process { 资金管理 { "资金到位率" = 100% } "运行监管" qualitative "监管到位" }
+        process { "制度执行" qualitative "有效" }
+        process { "财务管理" qualitative "合规" }
+        output {
+            quantity {
+                "助餐服务人数" >= 1800 人 source "助餐服务系统" last-year 2000 人
+                村干部 "保障村干部人数" = 42 人 last-year 40 人 per 养老标准.人数
+            }
+        }
+    }
+}
+standard 养老标准 "养老服务标准" { requirement 人数 "服务人数" >= 40 人 }
+assessment ElderCareReview "养老补贴自评" for ElderCare {
+    execution initial 300 万元 budgeted 260 万元 spent 198 万元 rate 76.15% weight 10 score 7.6
+        adjustment "年中调减40万元"
+        deviation "助餐点建设滞后"
+        of-which fiscal initial 260 万元 budgeted 220 万元 spent 170 万元
+        of-which other spent 28 万元
+    summary "全年为2000名老人提供助餐服务"
+    indicator "助餐服务人数" weight 10 actual 1850 score 10
+    indicator 村干部 actual 42 measured-as "在岗村干部人数" weight 10 score 10
+    indicator "立项依据" actual n/a "本年度无新立项"
+    indicator "绩效目标合理性" actual n/a
+    breakdown "助餐补贴" actual 90 万元 deviation "结转下年"
+    breakdown 上门 actual 150 万元
+    problem none "暂无问题"
+    problem none
+    improvement "加快助餐点建设进度"
+    conclusion "项目总体完成年度目标"
+}
+`;
+
 const VARIANTS: string[][] = [
     ['项目 P { 实施期 2019-07 至 2020-06 }', '项目 P { 期间 2019-07 至 2020-06 }', 'project P { period 2019-07 to 2020-06 }'],
     ['自评 S 对象 P { 里程碑 M 完成 }', 'assessment S for P { milestones M done }', 'assessment S for P { milestone M done }'],
@@ -329,11 +446,13 @@ const VARIANTS: string[][] = [
         .map(([zh, en]) => [`自评 S 对象 P { 指标 A 实际 ${zh} }`, `assessment S for P { indicator A actual ${en} }`]),
     ...[['达标', 'met'], ['未达标', 'unmet'], ['未考核', 'unassessed']]
         .map(([zh, en]) => [`履约考核 R 对象 C { 条款 K 结论 ${zh} }`, `compliance R for C { clause K verdict ${en} }`]),
+    ['自评 S 对象 P { 指标 A 实际 8 分值 8 得分 8 }', '自评 S 对象 P { 指标 A 得分 8 分值 8 实际 8 }', '自评 S 对象 P { 指标 A 分值 8 实际 8 得分 8 }'],
 ];
 
 /** Keyword values the AST keeps, by their English spelling, so that shapes compare across languages. */
 const ENGLISH_VALUE: Record<string, string> = {
     优: 'excellent', 良: 'good', 中: 'fair', 差: 'poor',
+    中期: 'medium-term', 年度: 'annual', 财政拨款: 'fiscal', 上年结转: 'carryover', 其他资金: 'other',
     达成: 'achieved', 部分达成: 'partly', 未达成: 'missed',
     达标: 'met', 未达标: 'unmet', 未考核: 'unassessed',
 };
@@ -347,8 +466,8 @@ function shape(value: unknown, key = ''): unknown {
         return { $type: value.$type, ...Object.fromEntries(entries) };
     }
     if (typeof value !== 'string') return value;
-    if (key === 'category') return FAMILY_KEYWORD[familyOf(value as CategoryKeyword)].en;
-    if (key === 'grade' || key === 'rating' || key === 'verdict') return ENGLISH_VALUE[value] ?? value;
+    if (key === 'category') return FAMILY_KEYWORD[familyOf(value as CategoryKeyword)!].en;
+    if (key === 'grade' || key === 'rating' || key === 'verdict' || key === 'kind' || key === 'source') return ENGLISH_VALUE[value] ?? value;
     return value;
 }
 
@@ -388,6 +507,8 @@ describe('keyword languages', () => {
         const zh = shape(await parseClean(ZH));
         expect(shape(await parseClean(EN))).toEqual(zh);
         expect(shape(await parseClean(MIXED))).toEqual(zh);
+        const forms = shape(await parseClean(FORMS_ZH));
+        expect(shape(await parseClean(FORMS_EN.replace(/ElderCare/g, '养老补贴').replace('养老补贴Review', '养老补贴自评')))).toEqual(forms);
     });
 
     it.each(VARIANTS.map(texts => [texts[0]!, texts]))('alternative spellings of %s give the same AST', async (_, texts) => {
@@ -398,7 +519,7 @@ describe('keyword languages', () => {
     it('every keyword of the grammar is used by the texts above', () => {
         const services = createDevelopmentServices();
         const keywords = AstUtils.streamAst(services.Grammar).filter(GrammarAST.isKeyword).map(k => k.value).toSet();
-        const used = new Set([ZH, EN, MIXED, ...VARIANTS.flat()]
+        const used = new Set([ZH, EN, MIXED, FORMS_ZH, FORMS_EN, ...VARIANTS.flat()]
             .flatMap(text => services.parser.Lexer.tokenize(text).tokens.map(t => t.image)));
         expect([...keywords].filter(k => !used.has(k))).toEqual([]);
     });
@@ -467,7 +588,7 @@ describe('blocks', () => {
         const assessment: Assessment = blockOf(model, isAssessment);
         expect(assessment.project.$refText).toBe('热线二期');
         expect(assessment.items.map(i => shape(i))).toEqual([
-            { $type: 'Execution', budgeted: { $type: 'Quantity', value: 10666, unit: '万元' }, spent: { $type: 'Quantity', value: 10000, unit: '万元' }, weight: 10, score: 9.4 },
+            { $type: 'Execution', budgeted: { $type: 'Quantity', value: 10666, unit: '万元' }, spent: { $type: 'Quantity', value: 10000, unit: '万元' }, weight: 10, score: 9.4, sources: [] },
             { $type: 'GoalAssessment', goal: { ref: '接通能力' }, text: '总体接通率89.19%' },
             { $type: 'IndicatorAssessment', indicator: { ref: '接通率' }, actual: { $type: 'MeasuredActual', value: { $type: 'Quantity', value: 89.19, unit: '%' } }, weight: 30, score: 27, deviation: '话务量激增' },
             { $type: 'IndicatorAssessment', indicator: { ref: '即办率' }, actual: { $type: 'MeasuredActual', comparator: '>=', value: { $type: 'Quantity', value: 72, unit: '%' } }, weight: 10, score: 10 },
@@ -476,8 +597,8 @@ describe('blocks', () => {
             { $type: 'IndicatorAssessment', indicator: { ref: '纸张' }, actual: { $type: 'TextActual', text: '基本实现无纸化' } },
             { $type: 'IndicatorAssessment', indicator: { ref: '转办时长' }, actual: { $type: 'MeasuredActual', value: { $type: 'Quantity', value: 1.5, unit: '小时' } } },
             { $type: 'IndicatorAssessment', indicator: { ref: '单位成本' } },
-            { $type: 'ProblemStatement', text: '服务质量有待提升', concerns: [{ ref: '接通率' }, { ref: '即办率' }] },
-            { $type: 'ProblemStatement', text: '资料不全', concerns: [] },
+            { $type: 'ProblemStatement', none: false, text: '服务质量有待提升', concerns: [{ ref: '接通率' }, { ref: '即办率' }] },
+            { $type: 'ProblemStatement', none: false, text: '资料不全', concerns: [] },
             { $type: 'MilestoneAssessment', milestone: { ref: '统一接听' }, done: true, date: { $type: 'DateLiteral', value: '2018-05-02' }, pending: false },
             { $type: 'MilestoneAssessment', milestone: { ref: '统一系统' }, done: false, pending: true },
             { $type: 'AsOf', date: { $type: 'DateLiteral', value: '2021-03-31' } },

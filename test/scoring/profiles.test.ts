@@ -6,13 +6,13 @@ const config = (profile: string, profiles: Record<string, Partial<ScoringProfile
     ({ ...defaultConfig(), profile, profiles: profiles as Record<string, ScoringProfile> });
 
 describe('resolveProfile', () => {
-    it('defaults to national-2020: 10/50/30/10, bands 80/60, grades 90/80/60, 130 %, 0.1', () => {
+    it('defaults to national-2020: 10/50/30/10 (决策 and 过程 0), bands 80/60, grades 90/80/60, 130 %, 0.1, reasons below 90 %', () => {
         const p = resolveProfile(defaultConfig());
         expect(p.name).toBe('national-2020');
-        expect(p.weights).toEqual({ execution: 10, output: 50, benefit: 30, satisfaction: 10 });
+        expect(p.weights).toEqual({ execution: 10, output: 50, benefit: 30, satisfaction: 10, decision: 0, process: 0 });
         expect(p.bands).toEqual({ achieved: [0.8, 1], partly: [0.6, 0.8], missed: [0, 0.6] });
         expect(p.grades).toEqual({ excellent: 90, good: 80, fair: 60 });
-        expect([p.reverse, p.deviationAbove, p.tolerance]).toEqual(['ratio', 1.3, 0.1]);
+        expect([p.reverse, p.deviationAbove, p.tolerance, p.reasonBelow]).toEqual(['ratio', 1.3, 0.1, 0.9]);
     });
 
     it('selects hubei-2020: execution 20, 产出 40, 效益 40 with 满意度 inside, bands 80/50', () => {

@@ -8,6 +8,7 @@ import { KpiSpecGeneratedModule, KpiSpecGeneratedSharedModule } from './generate
 import { KpiLspModule, KpiSharedLspModule } from './lsp/lsp-module.js';
 import { KpiConfiguration } from './config/configuration.js';
 import { defaultSettings, type KpiSettings } from './settings.js';
+import { KpiValueConverter } from './parser/value-converter.js';
 import { KpiDocumentValidator } from './validation/document-validator.js';
 import { registerChecks } from './validation/register.js';
 import { KpiValidationRegistry } from './validation/validation-registry.js';
@@ -29,6 +30,9 @@ export const KpiModule: Module<KpiServices, PartialLangiumServices & KpiAddedSer
     kpi: {
         Settings: () => defaultSettings(),
         Configuration: () => new KpiConfiguration(),
+    },
+    parser: {
+        ValueConverter: () => new KpiValueConverter(),
     },
     references: {
         ScopeComputation: (services) => new KpiScopeComputation(services),

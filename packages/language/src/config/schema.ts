@@ -1,7 +1,7 @@
 import { CONFIGURABLE_RULES } from '../rules/catalog.js';
 import { BUILTIN_PROFILES } from '../scoring/profiles.js';
 
-const LEVEL1 = ['output', 'benefit', 'satisfaction', 'cost'];
+const LEVEL1 = ['output', 'benefit', 'satisfaction', 'cost', 'decision', 'process'];
 
 const SEVERITY_VALUES = ['error', 'warn', 'info', 'off'] as const;
 
@@ -84,7 +84,7 @@ export function configSchema(): Record<string, unknown> {
                         description: 'Level-1 weights. / 一级指标分值。',
                         type: 'object',
                         additionalProperties: false,
-                        properties: { execution: weight, output: weight, benefit: weight, satisfaction: weight, cost: weight },
+                        properties: { execution: weight, output: weight, benefit: weight, satisfaction: weight, cost: weight, decision: weight, process: weight },
                     },
                     countsAs: {
                         description: 'Level-1 families weighed as part of another, e.g. {"satisfaction": "benefit"} for the 2015 scheme. / 并入其他一级指标计分的指标类别。',
@@ -110,6 +110,10 @@ export function configSchema(): Record<string, unknown> {
                     },
                     deviationAbove: { description: 'A deviation reason is due at or above this share of the target (1.3 = 130 %).', type: 'number', minimum: 1 },
                     tolerance: { description: 'Allowed difference between a claimed and a computed score.', type: 'number', minimum: 0 },
+                    reasonBelow: {
+                        description: 'A reason is due when budget execution, or a breakdown component\'s spending, is below this share of its plan (0.9 = 90 %). / 预算执行率低于该比例需说明原因。',
+                        type: 'number', minimum: 0, maximum: 1,
+                    },
                 },
             },
         },

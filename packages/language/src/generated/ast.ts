@@ -33,21 +33,27 @@ export type KpiSpecKeywordNames =
     | ">="
     | "achieved"
     | "actual"
+    | "adjustment"
     | "amount"
+    | "annual"
     | "applies"
     | "as-of"
     | "assessment"
     | "baseline"
     | "beneficiary"
     | "benefit"
+    | "breakdown"
     | "budget"
     | "budgeted"
     | "buyer"
+    | "carryover"
     | "clause"
     | "compliance"
     | "concerns"
+    | "conclusion"
     | "contract"
     | "cost"
+    | "decision"
     | "department"
     | "deviation"
     | "done"
@@ -58,18 +64,29 @@ export type KpiSpecKeywordNames =
     | "excellent"
     | "execution"
     | "fair"
+    | "fiscal"
     | "for"
+    | "funds"
     | "goals"
     | "good"
     | "grade"
     | "implementer"
+    | "improvement"
     | "indicator"
     | "indicators"
+    | "initial"
+    | "last-year"
+    | "measured-as"
+    | "medium-term"
     | "met"
     | "milestone"
     | "milestones"
     | "missed"
+    | "n/a"
+    | "none"
     | "note"
+    | "of-which"
+    | "other"
     | "output"
     | "partly"
     | "penalty"
@@ -79,10 +96,12 @@ export type KpiSpecKeywordNames =
     | "planned"
     | "poor"
     | "problem"
+    | "process"
     | "project"
     | "qualitative"
     | "quality"
     | "quantity"
+    | "rate"
     | "required"
     | "requirement"
     | "satisfaction"
@@ -92,6 +111,7 @@ export type KpiSpecKeywordNames =
     | "source"
     | "spent"
     | "standard"
+    | "summary"
     | "sustainability"
     | "timeliness"
     | "to"
@@ -105,12 +125,17 @@ export type KpiSpecKeywordNames =
     | "{"
     | "}"
     | "·"
+    | "×"
     | "‰"
     | "≤"
     | "≥"
     | "≦"
     | "≧"
+    | "上年"
+    | "上年结转"
+    | "不适用"
     | "中"
+    | "中期"
     | "主管部门"
     | "乙方"
     | "产出指标"
@@ -119,13 +144,18 @@ export type KpiSpecKeywordNames =
     | "偏差"
     | "全年执行"
     | "全年预算"
+    | "其中"
+    | "其他资金"
+    | "决策指标"
     | "分值"
+    | "口径"
     | "可持续影响"
     | "可持续影响指标"
     | "合同"
     | "合计"
     | "基准"
     | "完成"
+    | "完成情况"
     | "定性"
     | "实施单位"
     | "实施期"
@@ -133,13 +163,18 @@ export type KpiSpecKeywordNames =
     | "对象"
     | "履约考核"
     | "差"
+    | "年初预算"
+    | "年度"
     | "得分"
     | "必设"
     | "总体目标"
     | "成本指标"
+    | "执行率"
     | "指标"
+    | "改进"
     | "效益指标"
     | "数量指标"
+    | "无"
     | "时效指标"
     | "服务对象满意度"
     | "服务对象满意度指标"
@@ -152,6 +187,7 @@ export type KpiSpecKeywordNames =
     | "条款"
     | "来源"
     | "标准"
+    | "测算"
     | "涉及"
     | "满意度指标"
     | "生态效益"
@@ -164,6 +200,7 @@ export type KpiSpecKeywordNames =
     | "社会效益"
     | "社会效益指标"
     | "等级"
+    | "管理指标"
     | "经济成本"
     | "经济成本指标"
     | "经济效益"
@@ -177,9 +214,13 @@ export type KpiSpecKeywordNames =
     | "计划"
     | "评价日"
     | "说明"
+    | "调整"
+    | "财政拨款"
     | "质量指标"
+    | "资金"
     | "达成"
     | "达标"
+    | "过程指标"
     | "违约"
     | "适用"
     | "部分达成"
@@ -187,6 +228,8 @@ export type KpiSpecKeywordNames =
     | "金额"
     | "问题"
     | "项目"
+    | "项目决策"
+    | "项目管理"
     | "预算"
     | "预算执行"
     | "％"
@@ -195,7 +238,7 @@ export type KpiSpecKeywordNames =
 
 export type KpiSpecTokenNames = KpiSpecTerminalNames | KpiSpecKeywordNames;
 
-export type Actual = MeasuredActual | RatingActual | TextActual | UnmeasuredActual;
+export type Actual = MeasuredActual | NotApplicableActual | RatingActual | TextActual | UnmeasuredActual;
 
 export const Actual = {
     $type: 'Actual'
@@ -256,7 +299,7 @@ export function isAssessment(item: unknown): item is Assessment {
     return reflection.isInstance(item, Assessment.$type);
 }
 
-export type AssessmentItem = AsOf | Execution | GoalAssessment | GradeStatement | IndicatorAssessment | MilestoneAssessment | ProblemStatement | Total;
+export type AssessmentItem = AsOf | BreakdownActual | Conclusion | Execution | GoalAssessment | GradeStatement | Improvement | IndicatorAssessment | MilestoneAssessment | ProblemStatement | Summary | Total;
 
 export const AssessmentItem = {
     $type: 'AssessmentItem'
@@ -270,7 +313,7 @@ export interface Baseline extends langium.AstNode {
     readonly $container: Standard;
     readonly $type: 'Baseline';
     name: Name;
-    title: string;
+    title?: string;
     value: Quantity;
 }
 
@@ -295,10 +338,67 @@ export function isBlock(item: unknown): item is Block {
     return reflection.isInstance(item, Block.$type);
 }
 
-export type CategoryKeyword = 'beneficiary' | 'benefit' | 'cost' | 'ecological' | 'economic' | 'economic-cost' | 'environmental-cost' | 'output' | 'quality' | 'quantity' | 'satisfaction' | 'social' | 'social-cost' | 'sustainability' | 'timeliness' | '产出指标' | '可持续影响' | '可持续影响指标' | '成本指标' | '效益指标' | '数量指标' | '时效指标' | '服务对象满意度' | '服务对象满意度指标' | '满意度指标' | '生态效益' | '生态效益指标' | '生态环境成本' | '生态环境成本指标' | '社会成本' | '社会成本指标' | '社会效益' | '社会效益指标' | '经济成本' | '经济成本指标' | '经济效益' | '经济效益指标' | '质量指标';
+export interface BreakdownActual extends langium.AstNode {
+    readonly $container: Assessment;
+    readonly $type: 'BreakdownActual';
+    actual: Quantity;
+    component: langium.Reference<BreakdownComponent>;
+    deviation?: string;
+}
+
+export const BreakdownActual = {
+    $type: 'BreakdownActual',
+    actual: 'actual',
+    component: 'component',
+    deviation: 'deviation'
+} as const;
+
+export function isBreakdownActual(item: unknown): item is BreakdownActual {
+    return reflection.isInstance(item, BreakdownActual.$type);
+}
+
+export interface BreakdownComponent extends langium.AstNode {
+    readonly $container: BreakdownSection;
+    readonly $type: 'BreakdownComponent';
+    amount: Quantity;
+    formula?: Product;
+    name: Name;
+    title?: string;
+}
+
+export const BreakdownComponent = {
+    $type: 'BreakdownComponent',
+    amount: 'amount',
+    formula: 'formula',
+    name: 'name',
+    title: 'title'
+} as const;
+
+export function isBreakdownComponent(item: unknown): item is BreakdownComponent {
+    return reflection.isInstance(item, BreakdownComponent.$type);
+}
+
+export interface BreakdownSection extends langium.AstNode {
+    readonly $container: Project;
+    readonly $type: 'BreakdownSection';
+    components: Array<BreakdownComponent>;
+    total?: Quantity;
+}
+
+export const BreakdownSection = {
+    $type: 'BreakdownSection',
+    components: 'components',
+    total: 'total'
+} as const;
+
+export function isBreakdownSection(item: unknown): item is BreakdownSection {
+    return reflection.isInstance(item, BreakdownSection.$type);
+}
+
+export type CategoryKeyword = 'beneficiary' | 'benefit' | 'cost' | 'decision' | 'ecological' | 'economic' | 'economic-cost' | 'environmental-cost' | 'output' | 'process' | 'quality' | 'quantity' | 'satisfaction' | 'social' | 'social-cost' | 'sustainability' | 'timeliness' | '产出指标' | '决策指标' | '可持续影响' | '可持续影响指标' | '成本指标' | '效益指标' | '数量指标' | '时效指标' | '服务对象满意度' | '服务对象满意度指标' | '满意度指标' | '生态效益' | '生态效益指标' | '生态环境成本' | '生态环境成本指标' | '社会成本' | '社会成本指标' | '社会效益' | '社会效益指标' | '管理指标' | '经济成本' | '经济成本指标' | '经济效益' | '经济效益指标' | '质量指标' | '过程指标' | '项目决策' | '项目管理';
 
 export function isCategoryKeyword(item: unknown): item is CategoryKeyword {
-    return item === '产出指标' || item === 'output' || item === '效益指标' || item === 'benefit' || item === '满意度指标' || item === 'satisfaction' || item === '成本指标' || item === 'cost' || item === '数量指标' || item === 'quantity' || item === '质量指标' || item === 'quality' || item === '时效指标' || item === 'timeliness' || item === '经济效益' || item === '经济效益指标' || item === 'economic' || item === '社会效益' || item === '社会效益指标' || item === 'social' || item === '生态效益' || item === '生态效益指标' || item === 'ecological' || item === '可持续影响' || item === '可持续影响指标' || item === 'sustainability' || item === '服务对象满意度' || item === '服务对象满意度指标' || item === 'beneficiary' || item === '经济成本' || item === '经济成本指标' || item === 'economic-cost' || item === '社会成本' || item === '社会成本指标' || item === 'social-cost' || item === '生态环境成本' || item === '生态环境成本指标' || item === 'environmental-cost';
+    return item === '产出指标' || item === 'output' || item === '效益指标' || item === 'benefit' || item === '满意度指标' || item === 'satisfaction' || item === '成本指标' || item === 'cost' || item === '数量指标' || item === 'quantity' || item === '质量指标' || item === 'quality' || item === '时效指标' || item === 'timeliness' || item === '经济效益' || item === '经济效益指标' || item === 'economic' || item === '社会效益' || item === '社会效益指标' || item === 'social' || item === '生态效益' || item === '生态效益指标' || item === 'ecological' || item === '可持续影响' || item === '可持续影响指标' || item === 'sustainability' || item === '服务对象满意度' || item === '服务对象满意度指标' || item === 'beneficiary' || item === '经济成本' || item === '经济成本指标' || item === 'economic-cost' || item === '社会成本' || item === '社会成本指标' || item === 'social-cost' || item === '生态环境成本' || item === '生态环境成本指标' || item === 'environmental-cost' || item === '决策指标' || item === '项目决策' || item === 'decision' || item === '过程指标' || item === '项目管理' || item === '管理指标' || item === 'process';
 }
 
 export interface Clause extends langium.AstNode {
@@ -307,7 +407,7 @@ export interface Clause extends langium.AstNode {
     name: Name;
     penalty?: string;
     target: Target;
-    title: string;
+    title?: string;
 }
 
 export const Clause = {
@@ -393,6 +493,21 @@ export function isCompliance(item: unknown): item is Compliance {
     return reflection.isInstance(item, Compliance.$type);
 }
 
+export interface Conclusion extends langium.AstNode {
+    readonly $container: Assessment;
+    readonly $type: 'Conclusion';
+    text: string;
+}
+
+export const Conclusion = {
+    $type: 'Conclusion',
+    text: 'text'
+} as const;
+
+export function isConclusion(item: unknown): item is Conclusion {
+    return reflection.isInstance(item, Conclusion.$type);
+}
+
 export interface Contract extends langium.AstNode {
     readonly $container: Model;
     readonly $type: 'Contract';
@@ -423,7 +538,7 @@ export function isContract(item: unknown): item is Contract {
 }
 
 export interface DateLiteral extends langium.AstNode {
-    readonly $container: AsOf | Comparison | MeasuredActual | Milestone | MilestoneAssessment | Period;
+    readonly $container: AsOf | Comparison | Indicator | MeasuredActual | Milestone | MilestoneAssessment | Period;
     readonly $type: 'DateLiteral';
     value: string;
 }
@@ -440,22 +555,124 @@ export function isDateLiteral(item: unknown): item is DateLiteral {
 export interface Execution extends langium.AstNode {
     readonly $container: Assessment;
     readonly $type: 'Execution';
+    adjustment?: string;
     budgeted: Quantity;
+    deviation?: string;
+    initial?: Quantity;
+    rate?: Quantity;
     score?: number;
+    sources: Array<ExecutionShare>;
     spent: Quantity;
     weight?: number;
 }
 
 export const Execution = {
     $type: 'Execution',
+    adjustment: 'adjustment',
     budgeted: 'budgeted',
+    deviation: 'deviation',
+    initial: 'initial',
+    rate: 'rate',
     score: 'score',
+    sources: 'sources',
     spent: 'spent',
     weight: 'weight'
 } as const;
 
 export function isExecution(item: unknown): item is Execution {
     return reflection.isInstance(item, Execution.$type);
+}
+
+export interface ExecutionShare extends langium.AstNode {
+    readonly $container: Execution;
+    readonly $type: 'ExecutionShare';
+    budgeted?: Quantity;
+    initial?: Quantity;
+    source: FundsSource;
+    spent?: Quantity;
+}
+
+export const ExecutionShare = {
+    $type: 'ExecutionShare',
+    budgeted: 'budgeted',
+    initial: 'initial',
+    source: 'source',
+    spent: 'spent'
+} as const;
+
+export function isExecutionShare(item: unknown): item is ExecutionShare {
+    return reflection.isInstance(item, ExecutionShare.$type);
+}
+
+export type FundsLine = FundsShare | FundsTotal;
+
+export const FundsLine = {
+    $type: 'FundsLine'
+} as const;
+
+export function isFundsLine(item: unknown): item is FundsLine {
+    return reflection.isInstance(item, FundsLine.$type);
+}
+
+export interface FundsSection extends langium.AstNode {
+    readonly $container: Project;
+    readonly $type: 'FundsSection';
+    lines: Array<FundsLine>;
+}
+
+export const FundsSection = {
+    $type: 'FundsSection',
+    lines: 'lines'
+} as const;
+
+export function isFundsSection(item: unknown): item is FundsSection {
+    return reflection.isInstance(item, FundsSection.$type);
+}
+
+export interface FundsShare extends langium.AstNode {
+    readonly $container: FundsSection;
+    readonly $type: 'FundsShare';
+    amount: Quantity;
+    source: FundsSource;
+}
+
+export const FundsShare = {
+    $type: 'FundsShare',
+    amount: 'amount',
+    source: 'source'
+} as const;
+
+export function isFundsShare(item: unknown): item is FundsShare {
+    return reflection.isInstance(item, FundsShare.$type);
+}
+
+export type FundsSource = 'carryover' | 'fiscal' | 'other' | '上年结转' | '其他资金' | '财政拨款' | string;
+
+export function isFundsSource(item: unknown): item is FundsSource {
+    return item === '财政拨款' || item === 'fiscal' || item === '上年结转' || item === 'carryover' || item === '其他资金' || item === 'other' || (typeof item === 'string' && (/"(\\.|[^"\\\r\n])*"/.test(item)));
+}
+
+export interface FundsTotal extends langium.AstNode {
+    readonly $container: FundsSection;
+    readonly $type: 'FundsTotal';
+    amount: Quantity;
+    kind: FundsTotalKind;
+}
+
+export const FundsTotal = {
+    $type: 'FundsTotal',
+    amount: 'amount',
+    kind: 'kind'
+} as const;
+
+export function isFundsTotal(item: unknown): item is FundsTotal {
+    return reflection.isInstance(item, FundsTotal.$type);
+}
+
+export type FundsTotalKind = 'annual' | 'medium-term' | '中期' | '年度';
+
+export function isFundsTotalKind(item: unknown): item is FundsTotalKind {
+    return item === '中期' || item === 'medium-term' || item === '年度' || item === 'annual';
 }
 
 export interface Goal extends langium.AstNode {
@@ -528,19 +745,36 @@ export function isGradeStatement(item: unknown): item is GradeStatement {
     return reflection.isInstance(item, GradeStatement.$type);
 }
 
+export interface Improvement extends langium.AstNode {
+    readonly $container: Assessment;
+    readonly $type: 'Improvement';
+    text: string;
+}
+
+export const Improvement = {
+    $type: 'Improvement',
+    text: 'text'
+} as const;
+
+export function isImprovement(item: unknown): item is Improvement {
+    return reflection.isInstance(item, Improvement.$type);
+}
+
 export interface Indicator extends langium.AstNode {
-    readonly $container: Level2Group;
-    readonly $type: 'Comma' | 'Indicator';
+    readonly $container: Level1Group | Level2Group;
+    readonly $type: 'Indicator';
+    lastYear?: Value;
     links: Array<langium.Reference<LinkTarget>>;
-    name: Name;
+    name: Name | RowName;
     note?: string;
     source?: string;
     target: Target;
-    title: string;
+    title?: string;
 }
 
 export const Indicator = {
     $type: 'Indicator',
+    lastYear: 'lastYear',
     links: 'links',
     name: 'name',
     note: 'note',
@@ -559,6 +793,7 @@ export interface IndicatorAssessment extends langium.AstNode {
     actual?: Actual;
     deviation?: string;
     indicator: langium.Reference<Indicator>;
+    measuredAs?: string;
     score?: number;
     weight?: number;
 }
@@ -568,6 +803,7 @@ export const IndicatorAssessment = {
     actual: 'actual',
     deviation: 'deviation',
     indicator: 'indicator',
+    measuredAs: 'measuredAs',
     score: 'score',
     weight: 'weight'
 } as const;
@@ -591,17 +827,25 @@ export function isIndicatorSection(item: unknown): item is IndicatorSection {
     return reflection.isInstance(item, IndicatorSection.$type);
 }
 
+export type Label = string;
+
+export function isLabel(item: unknown): item is Label {
+    return (typeof item === 'string' && (/[_a-zA-Z\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF][\w\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]*/.test(item) || /"(\\.|[^"\\\r\n])*"/.test(item)));
+}
+
 export interface Level1Group extends langium.AstNode {
     readonly $container: IndicatorSection;
     readonly $type: 'Level1Group';
     category: CategoryKeyword;
     groups: Array<Level2Group>;
+    indicators: Array<Indicator>;
 }
 
 export const Level1Group = {
     $type: 'Level1Group',
     category: 'category',
-    groups: 'groups'
+    groups: 'groups',
+    indicators: 'indicators'
 } as const;
 
 export function isLevel1Group(item: unknown): item is Level1Group {
@@ -611,14 +855,16 @@ export function isLevel1Group(item: unknown): item is Level1Group {
 export interface Level2Group extends langium.AstNode {
     readonly $container: Level1Group;
     readonly $type: 'Level2Group';
-    category: CategoryKeyword;
+    category?: CategoryKeyword;
     indicators: Array<Indicator>;
+    label?: Label;
 }
 
 export const Level2Group = {
     $type: 'Level2Group',
     category: 'category',
-    indicators: 'indicators'
+    indicators: 'indicators',
+    label: 'label'
 } as const;
 
 export function isLevel2Group(item: unknown): item is Level2Group {
@@ -657,7 +903,7 @@ export interface Milestone extends langium.AstNode {
     readonly $type: 'Milestone';
     name: Name;
     planned: DateLiteral;
-    title: string;
+    title?: string;
 }
 
 export const Milestone = {
@@ -724,13 +970,28 @@ export function isModel(item: unknown): item is Model {
 export type Name = CategoryKeyword | NameKeyword | string;
 
 export function isName(item: unknown): item is Name {
-    return isCategoryKeyword(item) || isNameKeyword(item) || (typeof item === 'string' && (/[_a-zA-Z\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF][\w\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]*/.test(item)));
+    return isCategoryKeyword(item) || isNameKeyword(item) || (typeof item === 'string' && (/[_a-zA-Z\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF][\w\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]*/.test(item) || /"(\\.|[^"\\\r\n])*"/.test(item)));
 }
 
-export type NameKeyword = 'actual' | 'deviation' | 'done' | 'met' | 'penalty' | 'pending' | 'score' | 'unmet' | 'weight' | '偏差' | '分值' | '完成' | '实际' | '得分' | '未完成' | '未达标' | '达标' | '违约';
+export type NameKeyword = 'actual' | 'carryover' | 'deviation' | 'done' | 'fiscal' | 'initial' | 'measured-as' | 'met' | 'none' | 'other' | 'penalty' | 'pending' | 'rate' | 'score' | 'unmet' | 'weight' | '上年结转' | '偏差' | '其他资金' | '分值' | '口径' | '完成' | '实际' | '年初预算' | '得分' | '执行率' | '无' | '未完成' | '未达标' | '财政拨款' | '达标' | '违约';
 
 export function isNameKeyword(item: unknown): item is NameKeyword {
-    return item === '分值' || item === 'weight' || item === '得分' || item === 'score' || item === '实际' || item === 'actual' || item === '违约' || item === 'penalty' || item === '完成' || item === 'done' || item === '未完成' || item === 'pending' || item === '达标' || item === 'met' || item === '未达标' || item === 'unmet' || item === '偏差' || item === 'deviation';
+    return item === '分值' || item === 'weight' || item === '得分' || item === 'score' || item === '实际' || item === 'actual' || item === '违约' || item === 'penalty' || item === '完成' || item === 'done' || item === '未完成' || item === 'pending' || item === '达标' || item === 'met' || item === '未达标' || item === 'unmet' || item === '偏差' || item === 'deviation' || item === '年初预算' || item === 'initial' || item === '执行率' || item === 'rate' || item === '口径' || item === 'measured-as' || item === '财政拨款' || item === 'fiscal' || item === '上年结转' || item === 'carryover' || item === '其他资金' || item === 'other' || item === '无' || item === 'none';
+}
+
+export interface NotApplicableActual extends langium.AstNode {
+    readonly $container: ClauseReview | IndicatorAssessment;
+    readonly $type: 'NotApplicableActual';
+    reason?: string;
+}
+
+export const NotApplicableActual = {
+    $type: 'NotApplicableActual',
+    reason: 'reason'
+} as const;
+
+export function isNotApplicableActual(item: unknown): item is NotApplicableActual {
+    return reflection.isInstance(item, NotApplicableActual.$type);
 }
 
 export interface Period extends langium.AstNode {
@@ -754,12 +1015,14 @@ export interface ProblemStatement extends langium.AstNode {
     readonly $container: Assessment;
     readonly $type: 'Comma' | 'ProblemStatement';
     concerns: Array<langium.Reference<Indicator>>;
-    text: string;
+    none: boolean;
+    text?: string;
 }
 
 export const ProblemStatement = {
     $type: 'ProblemStatement',
     concerns: 'concerns',
+    none: 'none',
     text: 'text'
 } as const;
 
@@ -767,12 +1030,29 @@ export function isProblemStatement(item: unknown): item is ProblemStatement {
     return reflection.isInstance(item, ProblemStatement.$type);
 }
 
+export interface Product extends langium.AstNode {
+    readonly $container: BreakdownComponent;
+    readonly $type: 'Product';
+    factors: Array<Quantity>;
+}
+
+export const Product = {
+    $type: 'Product',
+    factors: 'factors'
+} as const;
+
+export function isProduct(item: unknown): item is Product {
+    return reflection.isInstance(item, Product.$type);
+}
+
 export interface Project extends langium.AstNode {
     readonly $container: Model;
     readonly $type: 'Project';
     applies: Array<Applies>;
+    breakdowns: Array<BreakdownSection>;
     budget?: Quantity;
     department?: string;
+    funds: Array<FundsSection>;
     goalSections: Array<GoalSection>;
     implementer?: string;
     indicatorSections: Array<IndicatorSection>;
@@ -785,8 +1065,10 @@ export interface Project extends langium.AstNode {
 export const Project = {
     $type: 'Project',
     applies: 'applies',
+    breakdowns: 'breakdowns',
     budget: 'budget',
     department: 'department',
+    funds: 'funds',
     goalSections: 'goalSections',
     implementer: 'implementer',
     indicatorSections: 'indicatorSections',
@@ -822,7 +1104,7 @@ export function isQualitative(item: unknown): item is Qualitative {
 }
 
 export interface Quantity extends langium.AstNode {
-    readonly $container: Baseline | Comparison | Contract | Execution | MeasuredActual | Project;
+    readonly $container: Baseline | BreakdownActual | BreakdownComponent | BreakdownSection | Comparison | Contract | Execution | ExecutionShare | FundsShare | FundsTotal | Indicator | MeasuredActual | Product | Project;
     readonly $type: 'Quantity';
     unit?: Unit;
     value: number;
@@ -865,7 +1147,7 @@ export interface Requirement extends langium.AstNode {
     name: Name;
     required: boolean;
     target?: Target;
-    title: string;
+    title?: string;
 }
 
 export const Requirement = {
@@ -878,6 +1160,12 @@ export const Requirement = {
 
 export function isRequirement(item: unknown): item is Requirement {
     return reflection.isInstance(item, Requirement.$type);
+}
+
+export type RowName = NameKeyword | string;
+
+export function isRowName(item: unknown): item is RowName {
+    return isNameKeyword(item) || (typeof item === 'string' && (/[_a-zA-Z\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF][\w\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]*/.test(item) || /"(\\.|[^"\\\r\n])*"/.test(item)));
 }
 
 export interface Standard extends langium.AstNode {
@@ -907,6 +1195,21 @@ export const StandardEntry = {
 
 export function isStandardEntry(item: unknown): item is StandardEntry {
     return reflection.isInstance(item, StandardEntry.$type);
+}
+
+export interface Summary extends langium.AstNode {
+    readonly $container: Assessment;
+    readonly $type: 'Summary';
+    text: string;
+}
+
+export const Summary = {
+    $type: 'Summary',
+    text: 'text'
+} as const;
+
+export function isSummary(item: unknown): item is Summary {
+    return reflection.isInstance(item, Summary.$type);
 }
 
 export type Target = Comparison | Qualitative;
@@ -1000,17 +1303,27 @@ export type KpiSpecAstType = {
     AssessmentItem: AssessmentItem
     Baseline: Baseline
     Block: Block
+    BreakdownActual: BreakdownActual
+    BreakdownComponent: BreakdownComponent
+    BreakdownSection: BreakdownSection
     Clause: Clause
     ClauseReview: ClauseReview
     Comparison: Comparison
     Compliance: Compliance
+    Conclusion: Conclusion
     Contract: Contract
     DateLiteral: DateLiteral
     Execution: Execution
+    ExecutionShare: ExecutionShare
+    FundsLine: FundsLine
+    FundsSection: FundsSection
+    FundsShare: FundsShare
+    FundsTotal: FundsTotal
     Goal: Goal
     GoalAssessment: GoalAssessment
     GoalSection: GoalSection
     GradeStatement: GradeStatement
+    Improvement: Improvement
     Indicator: Indicator
     IndicatorAssessment: IndicatorAssessment
     IndicatorSection: IndicatorSection
@@ -1022,8 +1335,10 @@ export type KpiSpecAstType = {
     MilestoneAssessment: MilestoneAssessment
     MilestoneSection: MilestoneSection
     Model: Model
+    NotApplicableActual: NotApplicableActual
     Period: Period
     ProblemStatement: ProblemStatement
+    Product: Product
     Project: Project
     Qualitative: Qualitative
     Quantity: Quantity
@@ -1031,6 +1346,7 @@ export type KpiSpecAstType = {
     Requirement: Requirement
     Standard: Standard
     StandardEntry: StandardEntry
+    Summary: Summary
     Target: Target
     TextActual: TextActual
     Total: Total
@@ -1101,7 +1417,8 @@ export class KpiSpecAstReflection extends langium.AbstractAstReflection {
                     name: Baseline.name
                 },
                 title: {
-                    name: Baseline.title
+                    name: Baseline.title,
+                    optional: true
                 },
                 value: {
                     name: Baseline.value
@@ -1112,6 +1429,58 @@ export class KpiSpecAstReflection extends langium.AbstractAstReflection {
         Block: {
             name: Block.$type,
             properties: {
+            },
+            superTypes: []
+        },
+        BreakdownActual: {
+            name: BreakdownActual.$type,
+            properties: {
+                actual: {
+                    name: BreakdownActual.actual
+                },
+                component: {
+                    name: BreakdownActual.component,
+                    referenceType: BreakdownComponent.$type
+                },
+                deviation: {
+                    name: BreakdownActual.deviation,
+                    optional: true
+                }
+            },
+            superTypes: [AssessmentItem.$type]
+        },
+        BreakdownComponent: {
+            name: BreakdownComponent.$type,
+            properties: {
+                amount: {
+                    name: BreakdownComponent.amount
+                },
+                formula: {
+                    name: BreakdownComponent.formula,
+                    optional: true
+                },
+                name: {
+                    name: BreakdownComponent.name
+                },
+                title: {
+                    name: BreakdownComponent.title,
+                    optional: true
+                }
+            },
+            superTypes: []
+        },
+        BreakdownSection: {
+            name: BreakdownSection.$type,
+            properties: {
+                components: {
+                    name: BreakdownSection.components,
+                    defaultValue: [],
+                    optional: true
+                },
+                total: {
+                    name: BreakdownSection.total,
+                    optional: true
+                }
             },
             superTypes: []
         },
@@ -1129,7 +1498,8 @@ export class KpiSpecAstReflection extends langium.AbstractAstReflection {
                     name: Clause.target
                 },
                 title: {
-                    name: Clause.title
+                    name: Clause.title,
+                    optional: true
                 }
             },
             superTypes: [LinkTarget.$type]
@@ -1192,6 +1562,15 @@ export class KpiSpecAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [Block.$type]
         },
+        Conclusion: {
+            name: Conclusion.$type,
+            properties: {
+                text: {
+                    name: Conclusion.text
+                }
+            },
+            superTypes: [AssessmentItem.$type]
+        },
         Contract: {
             name: Contract.$type,
             properties: {
@@ -1243,11 +1622,32 @@ export class KpiSpecAstReflection extends langium.AbstractAstReflection {
         Execution: {
             name: Execution.$type,
             properties: {
+                adjustment: {
+                    name: Execution.adjustment,
+                    optional: true
+                },
                 budgeted: {
                     name: Execution.budgeted
                 },
+                deviation: {
+                    name: Execution.deviation,
+                    optional: true
+                },
+                initial: {
+                    name: Execution.initial,
+                    optional: true
+                },
+                rate: {
+                    name: Execution.rate,
+                    optional: true
+                },
                 score: {
                     name: Execution.score,
+                    optional: true
+                },
+                sources: {
+                    name: Execution.sources,
+                    defaultValue: [],
                     optional: true
                 },
                 spent: {
@@ -1259,6 +1659,68 @@ export class KpiSpecAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [AssessmentItem.$type]
+        },
+        ExecutionShare: {
+            name: ExecutionShare.$type,
+            properties: {
+                budgeted: {
+                    name: ExecutionShare.budgeted,
+                    optional: true
+                },
+                initial: {
+                    name: ExecutionShare.initial,
+                    optional: true
+                },
+                source: {
+                    name: ExecutionShare.source
+                },
+                spent: {
+                    name: ExecutionShare.spent,
+                    optional: true
+                }
+            },
+            superTypes: []
+        },
+        FundsLine: {
+            name: FundsLine.$type,
+            properties: {
+            },
+            superTypes: []
+        },
+        FundsSection: {
+            name: FundsSection.$type,
+            properties: {
+                lines: {
+                    name: FundsSection.lines,
+                    defaultValue: [],
+                    optional: true
+                }
+            },
+            superTypes: []
+        },
+        FundsShare: {
+            name: FundsShare.$type,
+            properties: {
+                amount: {
+                    name: FundsShare.amount
+                },
+                source: {
+                    name: FundsShare.source
+                }
+            },
+            superTypes: [FundsLine.$type]
+        },
+        FundsTotal: {
+            name: FundsTotal.$type,
+            properties: {
+                amount: {
+                    name: FundsTotal.amount
+                },
+                kind: {
+                    name: FundsTotal.kind
+                }
+            },
+            superTypes: [FundsLine.$type]
         },
         Goal: {
             name: Goal.$type,
@@ -1305,9 +1767,22 @@ export class KpiSpecAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [AssessmentItem.$type]
         },
+        Improvement: {
+            name: Improvement.$type,
+            properties: {
+                text: {
+                    name: Improvement.text
+                }
+            },
+            superTypes: [AssessmentItem.$type]
+        },
         Indicator: {
             name: Indicator.$type,
             properties: {
+                lastYear: {
+                    name: Indicator.lastYear,
+                    optional: true
+                },
                 links: {
                     name: Indicator.links,
                     defaultValue: [],
@@ -1329,7 +1804,8 @@ export class KpiSpecAstReflection extends langium.AbstractAstReflection {
                     name: Indicator.target
                 },
                 title: {
-                    name: Indicator.title
+                    name: Indicator.title,
+                    optional: true
                 }
             },
             superTypes: []
@@ -1348,6 +1824,10 @@ export class KpiSpecAstReflection extends langium.AbstractAstReflection {
                 indicator: {
                     name: IndicatorAssessment.indicator,
                     referenceType: Indicator.$type
+                },
+                measuredAs: {
+                    name: IndicatorAssessment.measuredAs,
+                    optional: true
                 },
                 score: {
                     name: IndicatorAssessment.score,
@@ -1381,6 +1861,11 @@ export class KpiSpecAstReflection extends langium.AbstractAstReflection {
                     name: Level1Group.groups,
                     defaultValue: [],
                     optional: true
+                },
+                indicators: {
+                    name: Level1Group.indicators,
+                    defaultValue: [],
+                    optional: true
                 }
             },
             superTypes: []
@@ -1389,11 +1874,16 @@ export class KpiSpecAstReflection extends langium.AbstractAstReflection {
             name: Level2Group.$type,
             properties: {
                 category: {
-                    name: Level2Group.category
+                    name: Level2Group.category,
+                    optional: true
                 },
                 indicators: {
                     name: Level2Group.indicators,
                     defaultValue: [],
+                    optional: true
+                },
+                label: {
+                    name: Level2Group.label,
                     optional: true
                 }
             },
@@ -1428,7 +1918,8 @@ export class KpiSpecAstReflection extends langium.AbstractAstReflection {
                     name: Milestone.planned
                 },
                 title: {
-                    name: Milestone.title
+                    name: Milestone.title,
+                    optional: true
                 }
             },
             superTypes: []
@@ -1479,6 +1970,16 @@ export class KpiSpecAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
+        NotApplicableActual: {
+            name: NotApplicableActual.$type,
+            properties: {
+                reason: {
+                    name: NotApplicableActual.reason,
+                    optional: true
+                }
+            },
+            superTypes: [Actual.$type]
+        },
         Period: {
             name: Period.$type,
             properties: {
@@ -1500,11 +2001,27 @@ export class KpiSpecAstReflection extends langium.AbstractAstReflection {
                     referenceType: Indicator.$type,
                     optional: true
                 },
+                none: {
+                    name: ProblemStatement.none,
+                    defaultValue: false,
+                    optional: true
+                },
                 text: {
-                    name: ProblemStatement.text
+                    name: ProblemStatement.text,
+                    optional: true
                 }
             },
             superTypes: [AssessmentItem.$type]
+        },
+        Product: {
+            name: Product.$type,
+            properties: {
+                factors: {
+                    name: Product.factors,
+                    defaultValue: []
+                }
+            },
+            superTypes: []
         },
         Project: {
             name: Project.$type,
@@ -1514,12 +2031,22 @@ export class KpiSpecAstReflection extends langium.AbstractAstReflection {
                     defaultValue: [],
                     optional: true
                 },
+                breakdowns: {
+                    name: Project.breakdowns,
+                    defaultValue: [],
+                    optional: true
+                },
                 budget: {
                     name: Project.budget,
                     optional: true
                 },
                 department: {
                     name: Project.department,
+                    optional: true
+                },
+                funds: {
+                    name: Project.funds,
+                    defaultValue: [],
                     optional: true
                 },
                 goalSections: {
@@ -1602,7 +2129,8 @@ export class KpiSpecAstReflection extends langium.AbstractAstReflection {
                     optional: true
                 },
                 title: {
-                    name: Requirement.title
+                    name: Requirement.title,
+                    optional: true
                 }
             },
             superTypes: [LinkTarget.$type, StandardEntry.$type]
@@ -1630,6 +2158,15 @@ export class KpiSpecAstReflection extends langium.AbstractAstReflection {
             properties: {
             },
             superTypes: []
+        },
+        Summary: {
+            name: Summary.$type,
+            properties: {
+                text: {
+                    name: Summary.text
+                }
+            },
+            superTypes: [AssessmentItem.$type]
         },
         Target: {
             name: Target.$type,

@@ -109,10 +109,11 @@ export class KpiCompletionProvider extends DefaultCompletionProvider {
         const family = familyOf(keyword.value as CategoryKeyword);
         const language = this.language(context);
         // Only the canonical spelling of each family, in the file's language.
-        if (FAMILY_KEYWORD[family]?.[language] !== keyword.value) return;
+        if (!family || FAMILY_KEYWORD[family][language] !== keyword.value) return;
         if (!this.groups.has(context)) this.groups.set(context, this.innermostGroup(context));
         const container = this.groups.get(context);
-        const allowed = isLevel1Group(container) ? LEVEL2[familyOf(container.category)] ?? [] : isIndicatorSection(container) ? LEVEL1 : [];
+        const level1 = isLevel1Group(container) ? familyOf(container.category) : undefined;
+        const allowed = level1 ? LEVEL2[level1] ?? [] : isIndicatorSection(container) ? LEVEL1 : [];
         if (!allowed.includes(family)) return;
         acceptor(context, {
             label: keyword.value,

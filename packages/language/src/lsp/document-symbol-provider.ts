@@ -7,6 +7,7 @@ import {
     type AssessmentItem, type Block, type Indicator, type Level1Group, type Project,
 } from '../generated/ast.js';
 import type { KpiServices } from '../kpi-module.js';
+import { groupName } from '../model/project.js';
 import { targetText } from './describe.js';
 import { pick, type Bilingual } from '../i18n/locale.js';
 
@@ -51,9 +52,11 @@ export class KpiDocumentSymbolProvider implements DocumentSymbolProvider {
     }
 
     private family(level1: Level1Group): DocumentSymbol[] {
-        const level2 = level1.groups.flatMap(g => this.symbol(g, g.category, SymbolKind.Namespace, undefined, this.property(g, 'category'),
-            g.indicators.flatMap(i => this.indicator(i))));
-        return this.symbol(level1, level1.category, SymbolKind.Namespace, undefined, this.property(level1, 'category'), level2);
+        const level2 = level1.groups.flatMap(g => this.symbol(g, groupName(g), SymbolKind.Namespace, undefined,
+            this.property(g, g.category ? 'category' : 'label'), g.indicators.flatMap(i => this.indicator(i))));
+        const rows = level1.indicators.flatMap(i => this.indicator(i));
+        const children = [...rows, ...level2].sort((a, b) => a.range.start.line - b.range.start.line);
+        return this.symbol(level1, groupName(level1), SymbolKind.Namespace, undefined, this.property(level1, 'category'), children);
     }
 
     private indicator(indicator: Indicator): DocumentSymbol[] {

@@ -2,14 +2,15 @@
 import { AstUtils, type AstNode } from 'langium';
 import {
     isAssessment, isBaseline, isClause, isClauseReview, isCompliance, isContract, isExecution, isGoal,
-    isIndicator, isIndicatorAssessment, isMeasuredActual, isMilestone, isProject, isRequirement,
-    isStandard, isTotal,
+    isIndicator, isIndicatorAssessment, isMilestone, isProject, isRequirement,
+    isLevel2Group, isStandard, isTotal,
     type ClauseReview, type Execution, type Indicator,
     type IndicatorAssessment, type LinkTarget, type Quantity, type Total,
 } from '../generated/ast.js';
 import { pick, type Bilingual, type Locale } from '../i18n/locale.js';
 import type { KpiServices } from '../kpi-module.js';
-import { constraintOf, measureOf } from '../model/values.js';
+import { actualMeasure, constraintOf, measureOf } from '../model/values.js';
+import { groupName, level1Of } from '../model/project.js';
 import { formatMeasure } from '../units/index.js';
 import type { AssessmentScores } from './assessment-scores.js';
 import {
@@ -61,12 +62,13 @@ export class HoverContent {
     }
 
     private indicator(indicator: Indicator): string {
-        const level2 = indicator.$container;
+        const level1 = level1Of(indicator);
+        const group = indicator.$container;
         const constraint = constraintOf(indicator.target);
         const rows = referencesOf(indicator).map(h => h.entry).map((ref): Row => [linkLabel(ref), linkValueText(ref), compareTarget(constraint, ref)]);
         return this.lines([
             this.heading({ zh: '指标', en: 'Indicator' }, indicator.name, indicator.title),
-            level2?.$container ? `${level2.$container.category} › ${level2.category}` : undefined,
+            level1 ? [level1, ...(isLevel2Group(group) ? [group] : [])].map(groupName).join(' › ') : undefined,
             this.field({ zh: '目标', en: 'Target' }, targetText(indicator.target)),
             this.table([{ zh: '依据', en: 'Held to' }, { zh: '值', en: 'Value' }, { zh: '比较', en: 'Comparison' }], rows),
             this.field({ zh: '来源', en: 'Source' }, indicator.source),
@@ -95,7 +97,7 @@ export class HoverContent {
     private assessmentRow(row: IndicatorAssessment): string {
         const indicator = row.indicator?.ref;
         const score = this.scores.row(row);
-        const actual = isMeasuredActual(row.actual) && row.actual.value ? measureOf(row.actual.value) : undefined;
+        const actual = actualMeasure(row.actual, indicator?.target);
         const held = indicator ? referencesOf(indicator).map(h => h.entry).map((ref): Row => [
             linkLabel(ref),
             linkValueText(ref),
@@ -137,7 +139,7 @@ export class HoverContent {
     private review(review: ClauseReview): string | undefined {
         const clause = review.clause?.ref;
         if (!clause) return undefined;
-        const actual = isMeasuredActual(review.actual) && review.actual.value ? measureOf(review.actual.value) : undefined;
+        const actual = actualMeasure(review.actual, clause.target);
         return this.lines([
             this.linkTarget(clause),
             this.field({ zh: '实际', en: 'Actual' }, review.actual?.$cstNode?.text),

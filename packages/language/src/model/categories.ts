@@ -1,7 +1,8 @@
 import type { CategoryKeyword } from '../generated/ast.js';
 
 /** Canonical indicator families, whatever the keyword language or alias used in the file. */
-export type Level1Family = 'output' | 'benefit' | 'satisfaction' | 'cost';
+/** `decision` and `process` are the 项目决策 / 项目管理 families of evaluation frameworks. */
+export type Level1Family = 'output' | 'benefit' | 'satisfaction' | 'cost' | 'decision' | 'process';
 export type Level2Family =
     | 'quantity' | 'quality' | 'timeliness' | 'cost'
     | 'economic' | 'social' | 'ecological' | 'sustainability'
@@ -25,10 +26,13 @@ const FAMILY_OF: Record<CategoryKeyword, Family> = {
     '经济成本': 'economic-cost', '经济成本指标': 'economic-cost', 'economic-cost': 'economic-cost',
     '社会成本': 'social-cost', '社会成本指标': 'social-cost', 'social-cost': 'social-cost',
     '生态环境成本': 'environmental-cost', '生态环境成本指标': 'environmental-cost', 'environmental-cost': 'environmental-cost',
+    '决策指标': 'decision', '项目决策': 'decision', decision: 'decision',
+    '过程指标': 'process', '项目管理': 'process', '管理指标': 'process', process: 'process',
 };
 
-export function familyOf(keyword: CategoryKeyword): Family {
-    return FAMILY_OF[keyword];
+/** The family of a group keyword; none for a free label (`资金管理 { … }`) or a half-typed group. */
+export function familyOf(keyword: CategoryKeyword | undefined): Family | undefined {
+    return keyword === undefined ? undefined : FAMILY_OF[keyword];
 }
 
 /** The keyword a file would use for a family, in Chinese or English. */
@@ -48,4 +52,6 @@ export const FAMILY_KEYWORD: Record<Family, { zh: string; en: string }> = {
     'economic-cost': { zh: '经济成本', en: 'economic-cost' },
     'social-cost': { zh: '社会成本', en: 'social-cost' },
     'environmental-cost': { zh: '生态环境成本', en: 'environmental-cost' },
+    decision: { zh: '项目决策', en: 'decision' },
+    process: { zh: '项目管理', en: 'process' },
 };

@@ -1,5 +1,5 @@
-import type { Comparison, Target, Value } from '../generated/ast.js';
-import { isDateLiteral, isQualitative } from '../generated/ast.js';
+import type { Actual, Comparison, Target, Value } from '../generated/ast.js';
+import { isDateLiteral, isMeasuredActual, isQualitative } from '../generated/ast.js';
 import { parseDate, toOp, type Constraint, type Measure } from '../units/index.js';
 
 /**
@@ -22,4 +22,16 @@ export function constraintOf(target: Target | undefined): Constraint | undefined
 export function comparisonConstraint(comparison: Comparison): Constraint | undefined {
     const value = comparison.value && measureOf(comparison.value);
     return value && { op: toOp(comparison.comparator), value };
+}
+
+/**
+ * The value of an actual. Forms print the unit only in the target column, so a bare number
+ * takes the unit of the target it is measured against (`实际 8` under `= 8 个` is 8 个).
+ */
+export function actualMeasure(actual: Actual | undefined, target: Target | undefined): Measure | undefined {
+    if (!isMeasuredActual(actual) || !actual.value) return undefined;
+    const measure = measureOf(actual.value);
+    if (measure?.kind !== 'number' || measure.unit !== undefined) return measure;
+    const unit = constraintOf(target)?.value;
+    return unit?.kind === 'number' && unit.unit !== undefined ? { ...measure, unit: unit.unit } : measure;
 }

@@ -1,10 +1,11 @@
 import {
-    isExecution, isGradeStatement, isIndicatorAssessment, isLevel1Group, isMeasuredActual, isQualitative, isRatingActual,
+    isExecution, isGradeStatement, isIndicatorAssessment, isMeasuredActual, isQualitative, isRatingActual,
     isTextActual, isTotal, type Actual, type Assessment, type Execution, type Indicator, type IndicatorAssessment,
 } from '../generated/ast.js';
 import type { Bilingual } from '../i18n/locale.js';
 import { familyOf, type Level1Family } from '../model/categories.js';
-import { constraintOf, measureOf } from '../model/values.js';
+import { level1Of } from '../model/project.js';
+import { actualMeasure, constraintOf, measureOf } from '../model/values.js';
 import { formatConstraint, formatMeasure } from '../units/index.js';
 import { executionOutcome, gradeOf, quantitativeOutcome, ratingOutcome, weigh, type Outcome } from './formulas.js';
 import { gradeIdOf, ratingOf, type GradeId } from './keywords.js';
@@ -61,13 +62,12 @@ export interface AssessmentScore {
     grade: { claimed?: GradeId; computed: GradeId; ofClaimed?: GradeId };
 }
 
-const LEVEL1: ReadonlySet<string> = new Set<Level1Family>(['output', 'benefit', 'satisfaction', 'cost']);
-const ORDER: Array<Level1Score['family']> = ['execution', 'cost', 'output', 'benefit', 'satisfaction'];
+const LEVEL1: ReadonlySet<string> = new Set<Level1Family>(['output', 'benefit', 'satisfaction', 'cost', 'decision', 'process']);
+const ORDER: Array<Level1Score['family']> = ['execution', 'decision', 'process', 'cost', 'output', 'benefit', 'satisfaction'];
 
 /** The level-1 family an indicator is filed under, if its level-1 keyword is one. */
 export function level1FamilyOf(indicator: Indicator): Level1Family | undefined {
-    const group = indicator.$container?.$container;
-    const family = isLevel1Group(group) && group.category ? familyOf(group.category) : undefined;
+    const family = familyOf(level1Of(indicator)?.category);
     return family && LEVEL1.has(family) ? family as Level1Family : undefined;
 }
 
@@ -128,6 +128,7 @@ export function scoreRow(node: IndicatorAssessment, profile: ScoringProfile): Ro
     const constraint = constraintOf(indicator.target);
     const target = constraint ? formatConstraint(constraint) : isQualitative(indicator.target) ? indicator.target.text : undefined;
     const outcome = outcomeOf(node.actual, indicator, profile);
+    const measure = actualMeasure(node.actual, indicator.target);
     const { ruleScore, explanation } = weigh(outcome, node.weight);
     const band = outcome.band && node.weight !== undefined
         ? outcome.band.map(s => round(node.weight! * s)) as [number, number]
@@ -136,7 +137,7 @@ export function scoreRow(node: IndicatorAssessment, profile: ScoringProfile): Ro
         ...row,
         family: level1FamilyOf(indicator),
         target,
-        actual: actualText(node.actual),
+        actual: measure ? formatMeasure(measure) : actualText(node.actual),
         ruleScore,
         difference: differenceOf(node.score, ruleScore, band),
         met: outcome.met,
@@ -156,7 +157,7 @@ function outcomeOf(actual: Actual | undefined, indicator: Indicator, profile: Sc
             ? { reason: { zh: '定性指标以文字说明实际情况，未评级（达成/部分达成/未达成），无法按区间计分', en: 'A qualitative row described in words but not rated (achieved/partly/missed); no band to score by' } }
             : { reason: { zh: '定性指标应评为 达成/部分达成/未达成', en: 'A qualitative row is rated achieved, partly or missed' } };
     }
-    const measure = isMeasuredActual(actual) && actual.value ? measureOf(actual.value) : undefined;
+    const measure = actualMeasure(actual, indicator.target);
     const constraint = constraintOf(indicator.target);
     if (measure && constraint) return quantitativeOutcome(measure, constraint, profile);
     if (isTextActual(actual)) return { reason: { zh: `实际值「${actual.text}」不是数值，无法计分`, en: `The actual "${actual.text}" is not a value; no score` } };
@@ -165,10 +166,6 @@ function outcomeOf(actual: Actual | undefined, indicator: Indicator, profile: Sc
 }
 
 function actualText(actual: Actual | undefined): string | undefined {
-    if (isMeasuredActual(actual)) {
-        const measure = actual.value && measureOf(actual.value);
-        return measure ? formatMeasure(measure) : undefined;
-    }
     if (isTextActual(actual)) return actual.text;
     if (isRatingActual(actual)) return actual.rating;
     return undefined;

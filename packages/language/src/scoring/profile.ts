@@ -7,8 +7,11 @@ import type { Level1Family } from '../model/categories.js';
 export interface ScoringProfile {
     /** The name the configuration selects it by (set by `resolveProfile`), for messages. */
     name?: string;
-    /** Level-1 weights; `cost` is used by the 2021 scheme only. */
-    weights: { execution: number; output: number; benefit: number; satisfaction: number; cost?: number };
+    /**
+     * Level-1 weights; `cost` is used by the 2021 scheme only, `decision` and `process` (项目决策 /
+     * 项目管理) by evaluation frameworks that score process rows beside the results.
+     */
+    weights: { execution: number; output: number; benefit: number; satisfaction: number; cost?: number; decision?: number; process?: number };
     /**
      * Level-1 families this profile weighs as part of another one: the 2015 scheme files
      * 满意度 under 效益 (Hubei: `{ satisfaction: 'benefit' }`), and a 2020 profile counts a
@@ -28,4 +31,9 @@ export interface ScoringProfile {
     deviationAbove: number;
     /** Allowed difference between a claimed and a computed score. */
     tolerance: number;
+    /**
+     * A reason is due when budget execution, or what a breakdown component spent, is below this
+     * share of its plan (0.9: "预算执行率未达到90%的需说明原因").
+     */
+    reasonBelow: number;
 }

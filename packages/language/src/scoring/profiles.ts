@@ -11,23 +11,25 @@ export const DEFAULT_PROFILE = 'national-2020';
 export const BUILTIN_PROFILES: Readonly<Record<string, ScoringProfile>> = {
     'national-2020': {
         name: 'national-2020',
-        weights: { execution: 10, output: 50, benefit: 30, satisfaction: 10 },
+        weights: { execution: 10, output: 50, benefit: 30, satisfaction: 10, decision: 0, process: 0 },
         countsAs: { cost: 'output' },
         reverse: 'ratio',
         bands: { achieved: [0.8, 1], partly: [0.6, 0.8], missed: [0, 0.6] },
         grades: { excellent: 90, good: 80, fair: 60 },
         deviationAbove: 1.3,
         tolerance: 0.1,
+        reasonBelow: 0.9,
     },
     'hubei-2020': {
         name: 'hubei-2020',
-        weights: { execution: 20, output: 40, benefit: 40, satisfaction: 0 },
+        weights: { execution: 20, output: 40, benefit: 40, satisfaction: 0, decision: 0, process: 0 },
         countsAs: { cost: 'output', satisfaction: 'benefit' },
         reverse: 'ratio',
         bands: { achieved: [0.8, 1], partly: [0.5, 0.8], missed: [0, 0.5] },
         grades: { excellent: 90, good: 80, fair: 60 },
         deviationAbove: 1.3,
         tolerance: 0.1,
+        reasonBelow: 0.9,
     },
 };
 

@@ -1,11 +1,11 @@
 import {
     isBaseline, isClause, isGoalAssessment, isIndicatorAssessment, isMeasuredActual, isQualitative, isRequirement,
-    isTextActual, isUnmeasuredActual, type Assessment, type Clause, type IndicatorAssessment, type Requirement,
+    isRatingActual, isTextActual, isUnmeasuredActual, type Assessment, type Clause, type IndicatorAssessment, type Requirement,
 } from '../generated/ast.js';
 import type { KpiServices } from '../kpi-module.js';
 import { goalsOf, indicatorsOf } from '../model/project.js';
-import { measureOf } from '../model/values.js';
-import { percent } from '../scoring/index.js';
+import { actualMeasure, measureOf } from '../model/values.js';
+import { percent, ratingOf } from '../scoring/index.js';
 import { direction, formatConstraint, formatMeasure, meets, ratio, toOp, type Measure } from '../units/index.js';
 import { assessmentScores, scoredRow } from './assessment/score-cache.js';
 import type { KpiChecks, Report } from './report.js';
@@ -13,9 +13,8 @@ import { describeReference, referenceMeasure, referencesOf } from '../model/refe
 import { constraintOf } from '../model/values.js';
 
 /** The actual of a row as a value; a comparison (`实际 >= 266 米`) still says which value. */
-function actualMeasure(node: IndicatorAssessment): Measure | undefined {
-    const actual = node.actual;
-    return isMeasuredActual(actual) && actual.value ? measureOf(actual.value) : undefined;
+function rowActual(node: IndicatorAssessment): Measure | undefined {
+    return actualMeasure(node.actual, node.indicator?.ref?.target);
 }
 
 /** The `assessment/*` rules of RULES.md, one function each, named as the rule. */
@@ -28,7 +27,7 @@ export function assessmentChecks(services: KpiServices): KpiChecks {
      */
     function missedReferences<R extends Clause | Requirement>(node: IndicatorAssessment, kind: (e: unknown) => e is R) {
         const indicator = node.indicator?.ref;
-        const actual = actualMeasure(node);
+        const actual = rowActual(node);
         if (!indicator || !actual || scoredRow(scores, node)?.row.met !== true) return [];
         return referencesOf(indicator).flatMap(({ entry }) => {
             const required = kind(entry) ? constraintOf(entry.target) : undefined;
@@ -71,7 +70,7 @@ export function assessmentChecks(services: KpiServices): KpiChecks {
     /** Worse is higher for a `<=` indicator and lower for any other, whether or not the target is met. */
     function assessmentAboveBaseline(node: IndicatorAssessment, report: Report): void {
         const indicator = node.indicator?.ref;
-        const actual = actualMeasure(node);
+        const actual = rowActual(node);
         const target = constraintOf(indicator?.target);
         if (!indicator || !actual || !target) return;
         const lower = direction(target.op) === 'lower';
@@ -163,10 +162,15 @@ export function assessmentChecks(services: KpiServices): KpiChecks {
         });
     }
 
-    /** Due when the target is missed, or the actual reaches the profile's share of it (130 %). */
+    /**
+     * Due when the target is missed, or the actual reaches the profile's share of it (130 %).
+     * A qualitative row rated 部分达成 is scored within its band, not missed: county frameworks
+     * rate process rows so and explain them under 问题 and 改进, not per row.
+     */
     function assessmentMissingDeviation(node: IndicatorAssessment, report: Report): void {
         const scored = scoredRow(scores, node);
         if (!scored || node.deviation?.trim()) return;
+        if (isRatingActual(node.actual) && ratingOf(node.actual.rating) === 'partly') return;
         const { row, profile } = scored;
         const above = row.met === true && row.achievement !== undefined && row.achievement >= profile.deviationAbove;
         if (row.met !== false && !above) return;

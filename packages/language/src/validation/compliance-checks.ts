@@ -1,6 +1,6 @@
-import { isMeasuredActual, isRatingActual, isUnmeasuredActual, type ClauseReview, type Compliance } from '../generated/ast.js';
+import { isRatingActual, isUnmeasuredActual, type ClauseReview, type Compliance } from '../generated/ast.js';
 import type { KpiServices } from '../kpi-module.js';
-import { constraintOf, measureOf } from '../model/values.js';
+import { actualMeasure, constraintOf } from '../model/values.js';
 import { ratingOf } from '../scoring/index.js';
 import { formatConstraint, formatMeasure, meets } from '../units/index.js';
 import type { KpiChecks, Report } from './report.js';
@@ -27,7 +27,7 @@ function actualMeetsClause(review: ClauseReview): { met: boolean; actual: string
         return rating === 'achieved' || rating === 'missed' ? { met: rating === 'achieved', actual: actual.rating } : undefined;
     }
     const required = constraintOf(review.clause?.ref?.target);
-    const measure = isMeasuredActual(actual) && actual.value ? measureOf(actual.value) : undefined;
+    const measure = actualMeasure(actual, review.clause?.ref?.target);
     const verdict = measure && required && meets(measure, required);
     return verdict?.ok ? { met: verdict.result, actual: formatMeasure(measure!), required: formatConstraint(required!) } : undefined;
 }

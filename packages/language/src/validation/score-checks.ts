@@ -14,6 +14,8 @@ const LEVEL1_LABEL: Record<Level1Score['family'], { zh: string; en: string }> = 
     benefit: FAMILY_KEYWORD.benefit,
     satisfaction: FAMILY_KEYWORD.satisfaction,
     cost: FAMILY_KEYWORD.cost,
+    decision: FAMILY_KEYWORD.decision,
+    process: FAMILY_KEYWORD.process,
 };
 
 /** Differences within the profile's tolerance are rounding, not errors. */

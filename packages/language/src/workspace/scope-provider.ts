@@ -3,15 +3,16 @@ import {
     type AstNode, type AstNodeDescription, type LangiumCoreServices, type ReferenceInfo, type Scope,
 } from 'langium';
 import {
-    isAssessment, isClauseReview, isCompliance, isGoalAssessment, isIndicatorAssessment,
+    isAssessment, isBreakdownActual, isClauseReview, isCompliance, isGoalAssessment, isIndicatorAssessment,
     isMilestoneAssessment, isProblemStatement, type Assessment, type Compliance, type Project,
 } from '../generated/ast.js';
-import { goalsOf, indicatorsOf, milestonesOf } from '../model/project.js';
+import { breakdownOf, goalsOf, indicatorsOf, milestonesOf } from '../model/project.js';
 
-type Members = 'indicators' | 'goals' | 'milestones' | 'clauses';
+type Members = 'indicators' | 'goals' | 'milestones' | 'components' | 'clauses';
 
 /**
- * Assessment lines resolve names of the assessed project (goals, indicators, milestones);
+ * Assessment lines resolve names of the assessed project (goals, indicators, milestones,
+ * breakdown components);
  * compliance lines resolve clauses of the reviewed contract. Everything else is global.
  *
  * A member scope is built once per project or contract and kept until the workspace changes:
@@ -40,6 +41,9 @@ export class KpiScopeProvider extends DefaultScopeProvider {
         }
         if (isMilestoneAssessment(container)) {
             return this.projectScope(container, 'milestones', milestonesOf);
+        }
+        if (isBreakdownActual(container)) {
+            return this.projectScope(container, 'components', breakdownOf);
         }
         if (isClauseReview(container)) {
             const review = AstUtils.getContainerOfType(container, isCompliance) as Compliance | undefined;

@@ -1,16 +1,12 @@
 // Rules on the shape of a project's indicator tree: the families it must have, and one scheme.
 import { CstUtils, type AstNode } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
-import { isLevel2Group, type CategoryKeyword, type Level1Group, type Level2Group, type Project } from '../../generated/ast.js';
+import { isLevel2Group, type Level1Group, type Level2Group, type Project } from '../../generated/ast.js';
 import type { Bilingual } from '../../i18n/locale.js';
 import { familyOf, type Family, type Level1Family, type Level2Family } from '../../model/categories.js';
-import { level1Groups } from '../../model/project.js';
+import { indicatorsIn, level1Groups } from '../../model/project.js';
 import type { Report } from '../report.js';
 
-/** familyOf for a category that parser recovery may have left out. */
-function family(category: CategoryKeyword | undefined): Family | undefined {
-    return category === undefined ? undefined : familyOf(category);
-}
 
 /** Rows a rule asks for: any row under `level1`, or under `level1 › level2` when given. */
 interface Wanted {
@@ -24,8 +20,9 @@ interface Wanted {
 type Container = 'level2-group' | 'level1-group' | 'indicator-section' | 'project';
 
 function hasRow(project: Project, wanted: Wanted): boolean {
-    return level1Groups(project).some(g1 => family(g1.category) === wanted.level1
-        && g1.groups.some(g2 => (!wanted.level2 || family(g2.category) === wanted.level2) && g2.indicators.length > 0));
+    return level1Groups(project).some(g1 => familyOf(g1.category) === wanted.level1 && (wanted.level2
+        ? g1.groups.some(g2 => familyOf(g2.category) === wanted.level2 && g2.indicators.length > 0)
+        : indicatorsIn(g1).length > 0));
 }
 
 /** The first token of a node: the keyword line of a multi-line section. */
@@ -39,9 +36,9 @@ function reportMissing(
 ): void {
     if (!project.name || hasRow(project, wanted)) return;
     const data = (container: Container) => ({ level1: wanted.level1, group: wanted.suggested, container });
-    const groups = level1Groups(project).filter(g => family(g.category) === wanted.level1);
+    const groups = level1Groups(project).filter(g => familyOf(g.category) === wanted.level1);
     // Every matching level-2 group is empty here, since no row was found.
-    const emptyGroup = groups.flatMap(g => g.groups).find(g2 => !wanted.level2 || family(g2.category) === wanted.level2);
+    const emptyGroup = groups.flatMap(g => g.groups).find(g2 => !wanted.level2 || familyOf(g2.category) === wanted.level2);
     const section = project.indicatorSections[0];
     if (emptyGroup) {
         report(rule, { node: emptyGroup, property: 'category', message, data: data('level2-group') });
@@ -93,10 +90,10 @@ const COST_2021 = new Set<Family>(['economic-cost', 'social-cost', 'environmenta
 function schemeMarkers(project: Project): SchemeMarker[] {
     const markers: SchemeMarker[] = [];
     for (const g1 of level1Groups(project)) {
-        const f1 = family(g1.category);
+        const f1 = familyOf(g1.category);
         if (f1 === 'cost') markers.push({ group: g1, scheme: '2021', misplaced: false });
         for (const g2 of g1.groups) {
-            const f2 = family(g2.category);
+            const f2 = familyOf(g2.category);
             if (f2 === 'cost' && f1 === 'output') markers.push({ group: g2, scheme: '2020', misplaced: false });
             if (f2 && COST_2021.has(f2)) markers.push({ group: g2, scheme: '2021', misplaced: f1 !== 'cost' });
         }
@@ -141,8 +138,8 @@ export function targetMixedScheme(project: Project, report: Report, configured?:
         node: group, property: 'category', message,
         data: {
             scheme: offending.scheme,
-            level1: family(parent ?? group.category),
-            level2: parent === undefined ? undefined : family(group.category),
+            level1: familyOf(parent ?? group.category),
+            level2: parent === undefined ? undefined : familyOf(group.category),
         },
     });
 }
