@@ -1,4 +1,5 @@
 import { format, FORMAT_HELP } from './commands/format.js';
+import { importWorkbooks, IMPORT_HELP } from './commands/import.js';
 import { init, INIT_HELP } from './commands/init.js';
 import { lint, LINT_HELP } from './commands/lint.js';
 import { score, SCORE_HELP } from './commands/score.js';
@@ -12,6 +13,8 @@ Commands:
   lint [paths...]     check .kpi files and folders (read as one workspace)
   score [paths...]    recompute the scores of self-assessments (自评)
   format [paths...]   format .kpi files in place, or --check that they are formatted
+  import <workbooks>  write .kpi files from Excel forms (自评表, 一体化 sheets, 申报表)
+  export <paths> -o F write the official Excel forms (Layout A, C) from .kpi files
   init [folder]       write a starter project, contract, assessment and kpispec.json
 
 Run 'kpispec <command> --help' for a command's options.
@@ -25,6 +28,7 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
     lint: { run: lint, help: LINT_HELP },
     score: { run: score, help: SCORE_HELP },
     format: { run: format, help: FORMAT_HELP },
+    import: { run: importWorkbooks, help: IMPORT_HELP },
     init: { run: init, help: INIT_HELP },
 };
 
@@ -45,7 +49,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
             return ExitCode.Fatal;
         }
         const command = COMMANDS[first];
-        if (!command) throw new UserError(`unknown command '${first}' (use lint, score, format or init; see kpispec --help)`);
+        if (!command) throw new UserError(`unknown command '${first}' (use lint, score, format, import, export or init; see kpispec --help)`);
         return await command.run(rest, io);
     } catch (e) {
         // A user error is one line; anything else is a bug, still reported without a stack trace.

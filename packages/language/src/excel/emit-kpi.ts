@@ -135,8 +135,9 @@ export function emitForm(form: FormModel, workbookName: string, definedProjects:
     const projectName = projectNameOf(form);
     const kind = form.layout === 'C' ? '绩效目标表' : '绩效自评表';
     w.line(0, undefined, `// ${workbookName} 工作表「${form.sheet}」（${kind}，版式 ${form.layout}）`);
-    if (form.layout === 'C' || !definedProjects.has(projectName)) emitProject(w, form, projectName, placed);
-    if (form.layout !== 'C') emitAssessment(w, form, projectName, placed);
+    const ownProject = form.layout === 'C' || !definedProjects.has(projectName);
+    if (ownProject) emitProject(w, form, projectName, placed);
+    if (form.layout !== 'C') emitAssessment(w, form, projectName, placed, ownProject);
     const anchor = form.title?.cell ?? form.project.name.cell ?? form.indicators[0]?.title.cell ?? 'A1';
     return { sheet: form.sheet, text: w.result(), spans: w.spans, problems, anchor };
 }
@@ -199,7 +200,7 @@ function emitIndicator(w: Writer, indent: number, row: IndicatorRow): void {
     w.line(indent, row.title.cell, [kpiString(row.title.value), row.title.cell, 'title'], ...target, ...note);
 }
 
-function emitAssessment(w: Writer, form: FormModel, projectName: string, placed: readonly Placed[]): void {
+function emitAssessment(w: Writer, form: FormModel, projectName: string, placed: readonly Placed[], ownProject: boolean): void {
     // The printed title is the form's name (项目支出绩效自评表); the project and year tell them apart.
     const title = `${form.project.name.value}${form.year ? `${form.year}年度` : ''}绩效自评`;
     w.line(0, form.title?.cell, '自评', [identifierFor(`${projectName}自评`), form.title?.cell, 'title'], [kpiString(title), form.title?.cell, 'title'], '对象', projectName, '{');
@@ -220,8 +221,9 @@ function emitAssessment(w: Writer, form: FormModel, projectName: string, placed:
             if (columns.length > 0) w.line(2, part.cell, '其中', sourceText(part.source), ...columns);
         }
     }
+    // The form's 预期目标 is a goal of the project written here; another project has goals of its own.
     for (const g of form.goals) {
-        if (g.actual && g.expected) w.line(1, g.actual.cell, '总体目标', g.name, [kpiString(g.actual.value), g.actual.cell, 'text']);
+        if (g.actual && g.expected && ownProject) w.line(1, g.actual.cell, '总体目标', g.name, [kpiString(g.actual.value), g.actual.cell, 'text']);
         else if (g.actual) w.line(1, g.actual.cell, '完成情况', [kpiString(g.actual.value), g.actual.cell, 'text']);
     }
     for (const { row } of placed) {

@@ -1,0 +1,81 @@
+import { existsSync } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { basename, dirname, extname, join, relative, resolve } from 'node:path';
+import { excel, pick } from '@kpispec/language';
+import { ExitCode, UserError } from '../exit-codes.js';
+import { readWorkbookForms } from '../excel/workbook-documents.js';
+import type { Io } from '../io.js';
+import { parseCommandArgs, resolveLocale } from '../options.js';
+
+export const IMPORT_HELP = `Usage: kpispec import [options] <workbooks...>
+
+Reads Excel forms (.xlsx, .xls: 自评表, 一体化 flat sheets, 申报表) and writes .kpi files
+that can be edited and linted: one per sheet that holds a form, beside its workbook
+(自评表.xlsx → 自评表.kpi; a workbook of several forms → 自评表-<sheet>.kpi). Values the
+reader could not read are listed at the top of the file and on stderr.
+
+Options:
+  -o, --out-dir <dir>    write the .kpi files into this folder instead
+      --force            replace .kpi files that exist
+      --locale <zh-CN|en> message language
+  -h, --help             show this help
+
+Exit codes: 0 written; 2 usage errors, a file that is no readable form, or a .kpi file
+that exists (nothing is written then).
+`;
+
+export async function importWorkbooks(argv: string[], io: Io): Promise<number> {
+    const { values, positionals } = parseCommandArgs('import', argv, {
+        'out-dir': { type: 'string', short: 'o' },
+        force: { type: 'boolean' },
+        locale: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+    });
+    if (values.help) {
+        io.stdout(IMPORT_HELP);
+        return ExitCode.Clean;
+    }
+    if (positionals.length === 0) throw new UserError('import needs at least one workbook (see kpispec import --help)');
+    const locale = resolveLocale(values.locale, undefined, io.env);
+    // Read every workbook before writing anything: one bad file leaves nothing half-written.
+    const outputs: Array<{ path: string; text: string }> = [];
+    for (const positional of positionals) {
+        const file = resolve(io.cwd, positional);
+        if (!excel.isWorkbookPath(file)) throw new UserError(`${positional}: not a workbook (.xlsx or .xls)`);
+        const forms = await readWorkbookForms(file, locale);
+        const dir = values['out-dir'] ? resolve(io.cwd, values['out-dir']) : dirname(file);
+        const stem = basename(file, extname(file));
+        for (const form of forms) {
+            const name = forms.length === 1 ? `${stem}.kpi` : `${stem}-${form.sheet.replace(/[\\/:*?"<>|]/g, '_')}.kpi`;
+            outputs.push({ path: join(dir, name), text: withProblems(form, locale) });
+            for (const p of form.problems) io.stderr(`kpispec: ${basename(file)} ${form.sheet}!${p.cell}: ${pick(locale, p.text)}\n`);
+        }
+    }
+    const existing = values.force ? undefined : outputs.find(o => existsSync(o.path));
+    if (existing) throw new UserError(`${relative(io.cwd, existing.path)} exists (use --force to replace it)`);
+    for (const { path, text } of outputs) {
+        await writeAtomically(path, text);
+        io.stdout(`${relative(io.cwd, path)}\n`);
+    }
+    return ExitCode.Clean;
+}
+
+/** The form's text with what could not be read listed in comments after its first line. */
+function withProblems(form: excel.EmittedForm, locale: 'zh-CN' | 'en'): string {
+    if (form.problems.length === 0) return form.text;
+    const [first, ...rest] = form.text.split('\n');
+    const label = locale === 'en' ? 'not read' : '未读入';
+    return [first, ...form.problems.map(p => `// ${label} ${form.sheet}!${p.cell}: ${pick(locale, p.text)}`), ...rest].join('\n');
+}
+
+/** Writes through a temporary file and a rename, so a reader never sees half a file. */
+async function writeAtomically(path: string, text: string): Promise<void> {
+    const temporary = `${path}.${process.pid}.tmp`;
+    try {
+        await mkdir(dirname(path), { recursive: true });
+        await writeFile(temporary, text);
+        await rename(temporary, path);
+    } catch (e) {
+        throw new UserError(`cannot write ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+}
