@@ -1,3 +1,4 @@
+import { exportForms, EXPORT_HELP } from './commands/export.js';
 import { format, FORMAT_HELP } from './commands/format.js';
 import { importWorkbooks, IMPORT_HELP } from './commands/import.js';
 import { init, INIT_HELP } from './commands/init.js';
@@ -29,6 +30,7 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
     score: { run: score, help: SCORE_HELP },
     format: { run: format, help: FORMAT_HELP },
     import: { run: importWorkbooks, help: IMPORT_HELP },
+    export: { run: exportForms, help: EXPORT_HELP },
     init: { run: init, help: INIT_HELP },
 };
 

@@ -20,6 +20,7 @@ export async function writeXlsx(plans: readonly excel.SheetPlan[]): Promise<Uint
                 const planned = row[c];
                 if (planned) cell.value = planned.value;
                 if (planned?.numFmt) cell.numFmt = planned.numFmt;
+                if (planned?.note) cell.note = planned.note;
                 if (r === plan.titleRow) {
                     cell.font = { bold: true, size: 16 };
                     cell.alignment = { horizontal: 'center', vertical: 'middle' };

@@ -144,11 +144,12 @@ export function emitForm(form: FormModel, workbookName: string, definedProjects:
 
 /** The identifier a form's project gets in .kpi text. */
 export function projectNameOf(form: FormModel): string {
-    return identifierFor(form.project.name.value);
+    return form.project.id ?? identifierFor(form.project.name.value);
 }
 
 function emitProject(w: Writer, form: FormModel, projectName: string, placed: readonly Placed[]): void {
     const projectTitle = form.project.name.value;
+    const applies = form.project.applies;
 
     w.line(0, form.project.name.cell, '项目', [projectName, form.project.name.cell, 'title'], [kpiString(projectTitle), form.project.name.cell, 'title'], '{');
     const header = form.project;
@@ -157,6 +158,7 @@ function emitProject(w: Writer, form: FormModel, projectName: string, placed: re
     if (header.period) w.line(1, header.period.cell, '实施期', [`${header.period.value.start} 至 ${header.period.value.end}`, header.period.cell, 'text']);
     const budget = form.funds?.annual ?? form.execution?.initial ?? form.execution?.budgeted;
     if (budget) w.line(1, budget.cell, '预算', [amountText(budget.value), budget.cell, 'amount']);
+    if (applies?.length) w.line(1, form.project.name.cell, '适用', applies.join(', '));
     const funds = form.funds;
     if (funds && (funds.medium || funds.annual || funds.parts.length > 0)) {
         w.line(1, funds.cell, '资金 {');
@@ -178,7 +180,7 @@ function emitProject(w: Writer, form: FormModel, projectName: string, placed: re
             for (const [level2, rows2] of groupBy(rows1, p => p.level2)) {
                 const inner = level2 === undefined ? 3 : 4;
                 if (level2 !== undefined) {
-                    const label = FREE_GROUP_FAMILIES.has(level1) ? identifierFor(level2) : level2;
+                    const label = FREE_GROUP_FAMILIES.has(level1) ? kpiString(level2) : level2;
                     w.line(3, rows2[0]!.row.level2?.cell, `${label} {`);
                 }
                 for (const { row } of rows2) emitIndicator(w, inner, row);
@@ -197,13 +199,15 @@ function emitIndicator(w: Writer, indent: number, row: IndicatorRow): void {
         ? [[targetText(row.target.value), row.target.cell, 'target']]
         : [['定性 ""', row.title.cell, 'target']];
     const note: Segment[] = row.note ? ['说明', [kpiString(row.note.value), row.note.cell, 'text']] : [];
-    w.line(indent, row.title.cell, [kpiString(row.title.value), row.title.cell, 'title'], ...target, ...note);
+    const links: Segment[] = row.links?.length ? ['依据', row.links.join(', ')] : [];
+    const name: Segment[] = row.id ? [[row.id, row.title.cell, 'title']] : [];
+    w.line(indent, row.title.cell, ...name, [kpiString(row.title.value), row.title.cell, 'title'], ...target, ...links, ...note);
 }
 
 function emitAssessment(w: Writer, form: FormModel, projectName: string, placed: readonly Placed[], ownProject: boolean): void {
     // The printed title is the form's name (项目支出绩效自评表); the project and year tell them apart.
     const title = `${form.project.name.value}${form.year ? `${form.year}年度` : ''}绩效自评`;
-    w.line(0, form.title?.cell, '自评', [identifierFor(`${projectName}自评`), form.title?.cell, 'title'], [kpiString(title), form.title?.cell, 'title'], '对象', projectName, '{');
+    w.line(0, form.title?.cell, '自评', [form.id ?? identifierFor(`${projectName}自评`), form.title?.cell, 'title'], [kpiString(title), form.title?.cell, 'title'], '对象', projectName, '{');
     const ex = form.execution;
     if (ex?.budgeted && ex.spent) {
         w.line(1, ex.cell, '预算执行',
@@ -223,11 +227,11 @@ function emitAssessment(w: Writer, form: FormModel, projectName: string, placed:
     }
     // The form's 预期目标 is a goal of the project written here; another project has goals of its own.
     for (const g of form.goals) {
-        if (g.actual && g.expected && ownProject) w.line(1, g.actual.cell, '总体目标', g.name, [kpiString(g.actual.value), g.actual.cell, 'text']);
+        if (g.actual && (g.id || (g.expected && ownProject))) w.line(1, g.actual.cell, '总体目标', g.name, [kpiString(g.actual.value), g.actual.cell, 'text']);
         else if (g.actual) w.line(1, g.actual.cell, '完成情况', [kpiString(g.actual.value), g.actual.cell, 'text']);
     }
     for (const { row } of placed) {
-        w.line(1, row.title.cell, '指标', [kpiString(row.title.value), row.title.cell, 'title'],
+        w.line(1, row.title.cell, '指标', [row.id ?? kpiString(row.title.value), row.title.cell, 'title'],
             ...(row.actual ? ['实际', [actualText(row.actual.value), row.actual.cell, 'actual'] as const] : []),
             ...(row.weight ? ['分值', [row.weight.value, row.weight.cell, 'weight'] as const] : []),
             ...(row.score ? ['得分', [row.score.value, row.score.cell, 'score'] as const] : []),

@@ -34,6 +34,10 @@ export interface IndicatorRow {
     readonly level1: Sourced<string>;
     readonly level2?: Sourced<string>;
     readonly title: Sourced<string>;
+    /** The row's identifier, when the form keeps one (an exported form's note). */
+    readonly id?: string;
+    /** 依据 links (`合同.条款`), kept in an exported form's note on the target cell. */
+    readonly links?: readonly string[];
     readonly target?: Sourced<TargetValue>;
     readonly note?: Sourced<string>;
     readonly actual?: Sourced<ActualValue>;
@@ -45,6 +49,9 @@ export interface IndicatorRow {
 export interface ProjectHeader {
     /** From the `项目名称` cell, else the sheet or file name (then without a cell). */
     readonly name: { readonly value: string; readonly cell?: string };
+    /** The project's identifier and 适用 standards, when an exported form's note keeps them. */
+    readonly id?: string;
+    readonly applies?: readonly string[];
     readonly department?: Sourced<string>;
     readonly implementer?: Sourced<string>;
     readonly period?: Sourced<{ readonly start: string; readonly end: string }>;
@@ -76,6 +83,8 @@ export interface Funds {
 export interface Goal {
     /** An identifier for the goal (`年度目标`, `目标1`). */
     readonly name: string;
+    /** Set when an exported form's note named the goal: it is the project's, wherever that is. */
+    readonly id?: string;
     readonly expected?: Sourced<string>;
     readonly actual?: Sourced<string>;
 }
@@ -91,6 +100,8 @@ export interface FormModel {
     readonly layout: 'A' | 'B' | 'C';
     readonly sheet: string;
     readonly title?: Sourced<string>;
+    /** The assessment's identifier, when an exported form's note keeps it. */
+    readonly id?: string;
     readonly year?: string;
     readonly project: ProjectHeader;
     /** Layout C only. */

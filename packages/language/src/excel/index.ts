@@ -16,6 +16,7 @@ export { readForm } from './read-form.js';
 export { checkWorkbookSize, MAX_WORKBOOK_BYTES, readSheets, type GridCell, type SheetGrid } from './sheet-grid.js';
 export { WorkbookError } from './workbook-error.js';
 export type { PlannedCell, SheetPlan } from './sheet-plan.js';
+export { assessmentFormPlan, targetFormPlan } from './export-plans.js';
 
 /** File extensions read as workbooks. */
 export const WORKBOOK_EXTENSIONS: readonly string[] = ['.xlsx', '.xls'];

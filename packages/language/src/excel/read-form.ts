@@ -2,6 +2,7 @@ import { formatNumber, numberText, parseActual, parsePeriod, parseSplitTarget, p
 import type {
     Amount, Execution, ExecutionColumns, FormModel, FormProblem, FundSource, Funds, Goal, IndicatorRow, ProjectHeader, Sourced,
 } from './form-model.js';
+import { readNote } from './form-notes.js';
 import type { GridCell, SheetGrid } from './sheet-grid.js';
 import { SheetView, type Position } from './sheet-view.js';
 
@@ -72,8 +73,9 @@ export function readForm(grid: SheetGrid, fallbackName: string): FormModel | und
     const title = titleAt ? { value: view.cell(titleAt.r, titleAt.c)!.text, cell: view.cell(titleAt.r, titleAt.c)!.address } : undefined;
     const yearAt = view.find(l => /\d{4}年度?/.test(l), 0, Math.min(head.row, 6));
     const year = yearAt ? /(\d{4})年/.exec(view.label(yearAt.r, yearAt.c))?.[1] : undefined;
+    const assessmentId = titleAt ? readNote(view.cell(titleAt.r, titleAt.c)!.note).name : undefined;
     const base = {
-        layout, sheet: grid.name, ...(title ? { title } : {}), ...(year ? { year } : {}),
+        layout, sheet: grid.name, ...(title ? { title } : {}), ...(assessmentId ? { id: assessmentId } : {}), ...(year ? { year } : {}),
         project: readHeader(view, head.row, fallbackName),
         indicators, problems,
     };
@@ -97,8 +99,11 @@ function readHeader(view: SheetView, until: number, fallbackName: string): Proje
     const implementer = view.valueAfter(['实施单位', '项目实施单位'], until);
     const periodText = view.valueAfter(['项目期', '起止时间', '实施期', '项目实施期', '实施期限', '项目周期'], until);
     const period = periodText && parsePeriod(periodText.value);
+    const note = name?.cell ? readNote(view.cellAt(name.cell)?.note) : {};
     return {
         name: name ?? { value: fallbackName },
+        ...(note.name ? { id: note.name } : {}),
+        ...(note.applies ? { applies: note.applies } : {}),
         ...(department ? { department } : {}),
         ...(implementer ? { implementer } : {}),
         ...(period && periodText ? { period: { value: period, cell: periodText.cell } } : {}),
@@ -136,9 +141,12 @@ function readIndicators(view: SheetView, head: IndicatorHead, layout: Layout, pr
         const score = numberCell(at(r, 'score'), problems);
         const deviation = at(r, 'deviation');
         const note = at(r, 'note');
+        const id = readNote(title.note).name;
+        const links = targetCell ? readNote(targetCell.note).links : undefined;
         rows.push({
             level1, ...(level2 ? { level2 } : {}),
             title: { value: title.text, cell: title.address },
+            ...(id ? { id } : {}), ...(links ? { links } : {}),
             ...(target && targetCell ? { target: { value: target, cell: targetCell.address } } : {}),
             ...(note ? { note: { value: note.text, cell: note.address } } : {}),
             ...(actual ? { actual: { value: parseActual(actual.text), cell: actual.address } } : {}),
@@ -246,16 +254,21 @@ function rateCell(cell: GridCell | undefined, problems: FormProblem[]): Sourced<
 function readAssessmentGoals(view: SheetView, until: number): Goal[] {
     const expectedAt = view.find(l => l === '预期目标', 0, until);
     const actualAt = view.find(l => l === '实际完成情况' || l === '实际完成', 0, until);
-    const below = (at: Position | undefined) => {
-        for (let r = (at?.r ?? until) + 1; at && r < until; r++) {
-            const cell = view.sourced(r, at.c);
-            if (cell && cell.cell !== view.cell(at.r, at.c)?.address) return cell;
-        }
-        return undefined;
-    };
-    const expected = below(expectedAt);
-    const actual = below(actualAt);
-    return expected || actual ? [{ name: '年度目标', ...(expected ? { expected } : {}), ...(actual ? { actual } : {}) }] : [];
+    const headRow = expectedAt?.r ?? actualAt?.r;
+    if (headRow === undefined) return [];
+    const goals: Goal[] = [];
+    // One row per goal below the heads; an exported form names each goal in a note.
+    for (let r = headRow + 1; r < until; r++) {
+        const expected = expectedAt && view.sourced(r, expectedAt.c);
+        const actual = actualAt && view.sourced(r, actualAt.c);
+        const heads = [expectedAt, actualAt].map(at => (at ? view.cell(at.r, at.c)?.address : undefined));
+        const fresh = (s: Sourced<string> | undefined) => (s && !heads.includes(s.cell) && !goals.some(g => g.expected?.cell === s.cell || g.actual?.cell === s.cell) ? s : undefined);
+        const e = fresh(expected), a = fresh(actual);
+        if (!e && !a) continue;
+        const id = e ? readNote(view.cellAt(e.cell)?.note).name : undefined;
+        goals.push({ name: id ?? `年度目标${goals.length === 0 ? '' : goals.length + 1}`, ...(id ? { id } : {}), ...(e ? { expected: e } : {}), ...(a ? { actual: a } : {}) });
+    }
+    return goals;
 }
 
 function readTargetGoals(view: SheetView, until: number): Goal[] {
@@ -268,11 +281,13 @@ function readTargetGoals(view: SheetView, until: number): Goal[] {
         const text = below && below.cell !== view.cell(at.r, at.c)!.address ? below : right ? { value: right.text, cell: right.address } : undefined;
         if (text) goals.push({ name, expected: text });
     }
-    for (let r = 0; r < until && goals.length === 0; r++) {
+    const named = goals.length > 0;
+    for (let r = 0; r < until && !named; r++) {
         for (let c = 0; c < view.width(r); c++) {
             const m = /^目标(\d+)$/.exec(view.label(r, c));
             const text = m ? view.rightOf({ r, c })[0] : undefined;
-            if (m && text && view.cell(r, c)!.origin) goals.push({ name: `目标${m[1]}`, expected: { value: text.text, cell: text.address } });
+            const id = text ? readNote(text.note).name : undefined;
+            if (m && text && view.cell(r, c)!.origin) goals.push({ name: id ?? `目标${m[1]}`, ...(id ? { id } : {}), expected: { value: text.text, cell: text.address } });
         }
     }
     return goals;

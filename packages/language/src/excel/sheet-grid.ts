@@ -12,6 +12,8 @@ export interface GridCell {
     readonly address: string;
     /** Whether this is that top-left cell (false for the copies a merge spreads). */
     readonly origin: boolean;
+    /** The cell's note (comment), where an exported form keeps what the printed form has no place for. */
+    readonly note?: string;
 }
 
 /** A sheet as a grid of rows, merged values spread over every cell they span. */
@@ -114,7 +116,8 @@ function gridCell(sheet: string, cell: XLSX.CellObject, address: string): GridCe
     if (cell.v === undefined || cell.v === null || cell.t === 'z' || cell.t === 'e') return undefined;
     const text = String(cell.w ?? cell.v).trim();
     if (text === '') return undefined;
-    return typeof cell.v === 'number' ? { text, number: cell.v, address, origin: true } : { text, address, origin: true };
+    const note = cell.c?.map(c => c.t).join('\n');
+    return { text, ...(typeof cell.v === 'number' ? { number: cell.v } : {}), address, origin: true, ...(note ? { note } : {}) };
 }
 
 /**

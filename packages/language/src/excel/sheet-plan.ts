@@ -9,6 +9,8 @@ export interface PlannedCell {
     readonly head?: boolean;
     /** Excel number format (`0.00%`). */
     readonly numFmt?: string;
+    /** A cell note: what the printed form has no place for (see form-notes). */
+    readonly note?: string;
 }
 
 export interface SheetPlan {

@@ -23,6 +23,14 @@ export class SheetView {
         return this.grid.rows[r]?.[c];
     }
 
+    /** The cell at an address (`C3`), as the grid holds it. */
+    cellAt(address: string): GridCell | undefined {
+        const m = /^([A-Z]+)(\d+)$/.exec(address);
+        if (!m) return undefined;
+        const c = [...m[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+        return this.cell(Number(m[2]) - 1, c);
+    }
+
     /** The cell's label form (full-width folded, no spaces, no `*`, no trailing colon). */
     label(r: number, c: number): string {
         const cell = this.cell(r, c);
