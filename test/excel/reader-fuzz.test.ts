@@ -2,7 +2,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
-import { excel } from '../../packages/language/src/index.js';
+import { EmptyFileSystem } from 'langium';
+import { createKpiServices, excel } from '../../packages/language/src/index.js';
+
+const { kpi } = createKpiServices(EmptyFileSystem);
+
+/** Syntax errors of a text: what the reader emits must always be valid .kpi. */
+function syntaxErrors(text: string): string[] {
+    const result = kpi.parser.LangiumParser.parse(text);
+    return [...result.lexerErrors.map(e => e.message), ...result.parserErrors.map(e => e.message)];
+}
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'excel');
 const SOURCES = ['layout-a/自评表.xlsx', 'layout-a-xls/自评表.xls', 'layout-b/一体化导出.xlsx', 'layout-c/申报表.xlsx', 'several-sheets/表单.xlsx'];
@@ -53,7 +62,7 @@ function mutateCells(book: XLSX.WorkBook, next: () => number): void {
 function expectReadOrClearError(bytes: Uint8Array): 'read' | 'refused' {
     try {
         const forms = excel.workbookToKpi(bytes, 'fuzz.xlsx');
-        for (const form of forms) expect(typeof form.text).toBe('string');
+        for (const form of forms) expect(syntaxErrors(form.text), form.text).toEqual([]);
         return 'read';
     } catch (e) {
         if (e instanceof excel.WorkbookError) {
@@ -70,7 +79,7 @@ describe('the workbook reader under mutation', () => {
         const outcomes = { read: 0, refused: 0 };
         for (const source of SOURCES) {
             const original = readFileSync(join(FIXTURES, source));
-            for (let i = 0; i < 40; i++) {
+            for (let i = 0; i < 25; i++) {
                 const book = XLSX.read(original, { type: 'buffer', cellFormula: true });
                 mutateCells(book, next);
                 const bytes = new Uint8Array(XLSX.write(book, { bookType: next() < 0.8 ? 'xlsx' : 'xls', type: 'buffer' }) as Buffer);

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
-import { basename, dirname, extname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { excel, pick } from '@kpispec/language';
 import { ExitCode, UserError } from '../exit-codes.js';
 import { readWorkbookForms } from '../excel/workbook-documents.js';
@@ -44,10 +44,8 @@ export async function importWorkbooks(argv: string[], io: Io): Promise<number> {
         if (!excel.isWorkbookPath(file)) throw new UserError(`${positional}: not a workbook (.xlsx or .xls)`);
         const forms = await readWorkbookForms(file, locale);
         const dir = values['out-dir'] ? resolve(io.cwd, values['out-dir']) : dirname(file);
-        const stem = basename(file, extname(file));
         for (const form of forms) {
-            const name = forms.length === 1 ? `${stem}.kpi` : `${stem}-${form.sheet.replace(/[\\/:*?"<>|]/g, '_')}.kpi`;
-            outputs.push({ path: join(dir, name), text: withProblems(form, locale) });
+            outputs.push({ path: join(dir, excel.kpiFileName(basename(file), form.sheet, forms.length)), text: excel.withProblemComments(form, locale) });
             for (const p of form.problems) io.stderr(`kpispec: ${basename(file)} ${form.sheet}!${p.cell}: ${pick(locale, p.text)}\n`);
         }
     }
@@ -58,14 +56,6 @@ export async function importWorkbooks(argv: string[], io: Io): Promise<number> {
         io.stdout(`${relative(io.cwd, path)}\n`);
     }
     return ExitCode.Clean;
-}
-
-/** The form's text with what could not be read listed in comments after its first line. */
-function withProblems(form: excel.EmittedForm, locale: 'zh-CN' | 'en'): string {
-    if (form.problems.length === 0) return form.text;
-    const [first, ...rest] = form.text.split('\n');
-    const label = locale === 'en' ? 'not read' : '未读入';
-    return [first, ...form.problems.map(p => `// ${label} ${form.sheet}!${p.cell}: ${pick(locale, p.text)}`), ...rest].join('\n');
 }
 
 /** Writes through a temporary file and a rename, so a reader never sees half a file. */

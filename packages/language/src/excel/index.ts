@@ -7,6 +7,7 @@ import { emitForm, projectNameOf, type EmittedForm } from './emit-kpi.js';
 import { missingLabel, readForm } from './read-form.js';
 import { readSheets } from './sheet-grid.js';
 import { workbookError } from './workbook-error.js';
+import { pick, type Locale } from '../i18n/locale.js';
 
 export type { EmittedForm, SourceSpan, SpanField } from './emit-kpi.js';
 export { emitForm, projectNameOf } from './emit-kpi.js';
@@ -17,6 +18,23 @@ export { checkWorkbookSize, MAX_WORKBOOK_BYTES, readSheets, type GridCell, type 
 export { WorkbookError } from './workbook-error.js';
 export type { PlannedCell, SheetPlan } from './sheet-plan.js';
 export { assessmentFormPlan, targetFormPlan } from './export-plans.js';
+
+/**
+ * The .kpi file a form is imported to, beside its workbook: `自评表.xlsx` → `自评表.kpi`, or
+ * `自评表-<sheet>.kpi` when the workbook holds several forms.
+ */
+export function kpiFileName(workbookName: string, sheet: string, formCount: number): string {
+    const stem = workbookName.replace(/\.(xlsx|xls)$/i, '');
+    return formCount === 1 ? `${stem}.kpi` : `${stem}-${sheet.replace(/[\\/:*?"<>|]/g, '_')}.kpi`;
+}
+
+/** A form's text with what could not be read listed in comments after its first line. */
+export function withProblemComments(form: EmittedForm, locale: Locale): string {
+    if (form.problems.length === 0) return form.text;
+    const [first, ...rest] = form.text.split('\n');
+    const label = locale === 'en' ? 'not read' : '未读入';
+    return [first, ...form.problems.map(p => `// ${label} ${form.sheet}!${p.cell}: ${pick(locale, p.text)}`), ...rest].join('\n');
+}
 
 /** File extensions read as workbooks. */
 export const WORKBOOK_EXTENSIONS: readonly string[] = ['.xlsx', '.xls'];

@@ -6,6 +6,7 @@ import { parseLocale } from '../i18n/locale.js';
 import { createKpiServices } from '../kpi-module.js';
 import { publishConfigProblems } from '../lsp/config-diagnostics.js';
 import { docsLinker, findDocsRoot, publishDiagnosticsWithDocsLinks } from '../lsp/docs-links.js';
+import { registerWorkbookImport } from '../lsp/workbook-import.js';
 
 /** This file, whether it runs as ESM from `dist/server/` or bundled as CommonJS into `dist/server.cjs`. */
 const serverFile = typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url);
@@ -21,5 +22,6 @@ export function startServer(): void {
         kpi.kpi.Settings.locale = parseLocale(params.locale) ?? kpi.kpi.Settings.locale;
     });
     publishConfigProblems(connection, shared);
+    registerWorkbookImport(connection, shared.workspace.FileSystemProvider, () => kpi.kpi.Settings.locale);
     startLanguageServer(shared);
 }
