@@ -28,6 +28,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
             fileEvents: [
                 vscode.workspace.createFileSystemWatcher('**/*.kpi'),
                 vscode.workspace.createFileSystemWatcher('**/kpispec.json'),
+                // Excel forms in the folder are checked too; their findings show on the workbook.
+                vscode.workspace.createFileSystemWatcher('**/*.{xlsx,xls}'),
             ],
         },
     };
