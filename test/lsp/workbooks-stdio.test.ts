@@ -19,7 +19,8 @@ const published = new Map<string, Diagnostic[]>();
 let server: ChildProcess;
 let connection: ProtocolConnection;
 
-const messages = (file: string) => (published.get(uri(file)) ?? []).map(d => d.message);
+const text = (d: Diagnostic) => (typeof d.message === 'string' ? d.message : d.message.value);
+const messages = (file: string) => (published.get(uri(file)) ?? []).map(text);
 const changed = (file: string, type: FileChangeType) =>
     connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uri(file), type }] });
 
@@ -49,7 +50,7 @@ afterAll(async () => {
 describe('workbooks in the language server', () => {
     it('publishes a workbook\'s findings on the workbook, at their cells, with sheet and cell in the message', async () => {
         await vi.waitFor(() => expect(messages('自评表.xlsx')).toContain('自评表!G12: 「十分」不是数值'), { timeout: 20_000, interval: 100 });
-        const g12 = published.get(uri('自评表.xlsx'))!.find(d => d.message.startsWith('自评表!G12'))!;
+        const g12 = published.get(uri('自评表.xlsx'))!.find(d => text(d).startsWith('自评表!G12'))!;
         expect(g12.range.start).toEqual({ line: 11, character: 6 });
         expect(g12.code).toBe('excel/unreadable-cell');
         expect(published.has(uri('自评表.xlsx/自评表.kpi'))).toBe(false);
