@@ -6,7 +6,7 @@
 #   - code-server 4.139.1 (the real VS Code workbench and extension host) into .tools/code-server.
 # code-server needs exactly Node 24, so the pinned runtime from node_modules/.bin goes first in
 # PATH and node-gyp gets Node 24's headers (the machine's npm config points at Node 20's).
-# See ../shared/notes/real-editor-testing.md for why desktop VS Code is not an option here.
+# Desktop VS Code cannot be downloaded on these machines; code-server runs the same workbench.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"

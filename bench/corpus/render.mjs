@@ -1,5 +1,5 @@
 // Writes generated projects as KPI Spec text, in the layout of the reference case
-// (/work/shared/spec/hotline-12345): Chinese keywords, or English ones for some projects.
+// (the hotline-12345 reference case): Chinese keywords, or English ones for some projects.
 import { AS_OF, fmt, gradeOf, level1Of, round, YEAR } from './model.mjs';
 
 const KEYWORDS = {

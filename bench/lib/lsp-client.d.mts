@@ -22,6 +22,8 @@ export interface LspClient {
     child: ChildProcess;
     connection: ProtocolConnection;
     published: Published[];
+    /** The URIs of each `kpispec/validated` notification (one per build), in order. */
+    validations: string[][];
     /** window/logMessage and window/showMessage notifications. */
     logs: Array<{ type: number; message: string }>;
     init: unknown;
@@ -38,5 +40,5 @@ export interface LspClient {
 
 export function startServer(
     folder: string,
-    options?: { settings?: Record<string, unknown>; nodeArgs?: string[]; env?: Record<string, string> },
+    options?: { settings?: Record<string, unknown>; nodeArgs?: string[]; env?: Record<string, string>; locale?: string },
 ): Promise<LspClient>;

@@ -20,9 +20,10 @@ export const fileUri = (path) => pathToFileURL(path).toString();
 
 /**
  * Starts the server on a workspace folder. `settings` answers `workspace/configuration`
- * (section → value); everything else the server asks is acknowledged with null.
+ * (section → value); everything else the server asks is acknowledged with null. `locale` is
+ * the editor's display language.
  */
-export async function startServer(folder, { settings = {}, nodeArgs = [], env } = {}) {
+export async function startServer(folder, { settings = {}, nodeArgs = [], env, locale = 'zh-CN' } = {}) {
     const started = performance.now();
     const child = spawn(process.execPath, [...nodeArgs, SERVER, '--stdio'], {
         stdio: ['pipe', 'pipe', 'pipe'],
@@ -44,6 +45,12 @@ export async function startServer(folder, { settings = {}, nodeArgs = [], env } 
     const published = [];
     connection.onNotification(PublishDiagnosticsNotification.type, params => {
         published.push({ at: performance.now(), uri: params.uri, diagnostics: params.diagnostics });
+        for (const w of [...waiters]) w();
+    });
+    /** Every `kpispec/validated` notification: the documents each build validated. */
+    const validations = [];
+    connection.onNotification('kpispec/validated', params => {
+        validations.push(params.uris);
         for (const w of [...waiters]) w();
     });
     const logs = [];
@@ -70,15 +77,15 @@ export async function startServer(folder, { settings = {}, nodeArgs = [], env } 
                 hover: { contentFormat: ['markdown', 'plaintext'] },
             },
         },
-        locale: 'zh-CN',
+        locale,
     });
     connection.sendNotification(InitializedNotification.type, {});
 
     const versions = new Map();
     const client = {
-        child, connection, published, logs, init, started, exited,
+        child, connection, published, validations, logs, init, started, exited,
         get stderr() { return stderr; },
-        /** Resolves when `test()` holds, checked after every publishDiagnostics (and now). */
+        /** Resolves when `test()` holds, checked after every publishDiagnostics and kpispec/validated (and now). */
         until(test, timeoutMs = 600_000) {
             return new Promise((resolve, reject) => {
                 const check = () => {

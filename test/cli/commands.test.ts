@@ -109,6 +109,22 @@ describe('kpispec score', () => {
         expect(lines.find(l => l.includes(',execution,'))).toMatch(/"?Execution rate 100%/);
     });
 
+    it('csv guards text that Excel would run as a formula, and leaves signed numbers alone', async () => {
+        const folder = join(dir, 'csv-injection');
+        mkdirSync(folder, { recursive: true });
+        writeFileSync(join(folder, 'p.kpi'), [
+            '项目 P "p" { 绩效指标 { 产出指标 { 数量指标 { "=HYPERLINK(1),x" >= 10 个 } } } }',
+            '自评 "@SUM(A1)" 对象 P { 指标 "=HYPERLINK(1),x" 实际 9 个 分值 10 得分 9.5 }',
+        ].join('\n'));
+        const csv = (await runCli(['score', folder, '-f', 'csv'], { cwd: folder })).stdout;
+        const cells = csv.split(/,|\r\n/);
+        expect(cells.filter(c => /^"?[=@]/.test(c))).toEqual([]);
+        expect(csv).toContain(`"'=HYPERLINK(1),x"`);
+        expect(csv).toContain("'@SUM(A1)");
+        // The difference of the claimed score from the rule score stays a number.
+        expect(cells).toContain('+0.5');
+    });
+
     it('exit 2 for an unknown profile or when there is no assessment', async () => {
         expect((await runCli(['score', HOTLINE, '-p', 'sichuan'], { cwd: REPO })).stderr).toMatch(/^kpispec: unknown scoring profile 'sichuan' \(use national-2020, hubei-2020\)\n$/);
         const none = await runCli(['score', join(HOTLINE, 'contract.kpi')], { cwd: REPO });

@@ -1,62 +1,89 @@
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { startServer } from '../../bench/lib/lsp-client.mjs';
 import { compareMessages, toLintMessage, type LintMessage } from '../../packages/cli/src/results.js';
-import { NODE, REPO, runBuiltCli } from './run-cli.js';
+import { FIXTURES, REPO, runBuiltCli } from './run-cli.js';
 
-const FOLDER = join(REPO, 'examples', 'hotline-12345');
-const SERVER = join(REPO, 'packages', 'language', 'bin', 'kpispec-language-server.js');
+/*
+ * The editor and CI must not disagree: `kpispec lint` on a folder and the language server
+ * opened on it report the same files with the same diagnostics, in the same language. The
+ * server is read when it says its first build is validated (`kpispec/validated`), not after a
+ * period of quiet, which a busy machine stretches at random. Needs the built CLI and server.
+ */
+const HOTLINE = join(REPO, 'examples', 'hotline-12345');
+const CONFIG = join(FIXTURES, 'config');
+const HAN = /[\u4e00-\u9fff]/;
+/** English messages quote Chinese names, but begin with an English word. */
+const ENGLISH = /^[A-Z][a-z]+ /;
 
-/** Starts the language server on the folder and collects what it publishes until every file has reported and it has gone quiet. */
-async function serverDiagnostics(folder: string, files: readonly string[]): Promise<Map<string, LintMessage[]>> {
-    const server = spawn(NODE, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    const connection = createProtocolConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
-    const published = new Map<string, LintMessage[]>();
-    let lastChange = Date.now();
-    connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
-        published.set(params.uri, params.diagnostics.map(toLintMessage).sort(compareMessages));
-        lastChange = Date.now();
-    });
-    // Any request the server sends gets an answer; ProtocolConnection's type leaves out this (runtime) overload.
-    (connection as unknown as MessageConnection).onRequest((method: string, params: unknown) =>
-        method === 'workspace/configuration' ? (params as { items: unknown[] }).items.map(() => null) : null);
-    connection.listen();
+type Findings = Map<string, LintMessage[]>;
+
+async function cliFindings(folder: string, args: string[], env: Record<string, string>): Promise<Findings> {
+    const run = await runBuiltCli(['lint', '.', '-f', 'json', ...args], { cwd: folder, env });
+    expect(run.stderr).toBe('');
+    const results = JSON.parse(run.stdout) as Array<{ filePath: string; messages: LintMessage[] }>;
+    return new Map(results.map(r => [r.filePath.slice(folder.length + 1), [...r.messages].sort(compareMessages)]));
+}
+
+/** What the server publishes for the .kpi files of the folder once its first build is validated. */
+async function serverFindings(folder: string, options: { locale: string; settings?: Record<string, unknown> }): Promise<Findings> {
+    const client = await startServer(folder, options);
     try {
-        const uri = pathToFileURL(folder).href;
-        await connection.sendRequest('initialize', {
-            processId: process.pid, rootUri: uri, locale: 'en',
-            workspaceFolders: [{ uri, name: 'hotline' }],
-            capabilities: { workspace: { workspaceFolders: true } },
-        });
-        await connection.sendNotification('initialized', {});
-        const uris = files.map(f => pathToFileURL(join(folder, f)).href);
-        const deadline = Date.now() + 20_000;
-        while (Date.now() < deadline && !(uris.every(u => published.has(u)) && Date.now() - lastChange > 750)) {
-            await new Promise(r => setTimeout(r, 50));
+        await client.until(() => client.validations.length > 0, 60_000);
+        const latest = new Map(client.published.map(p => [p.uri, p.diagnostics]));
+        const findings: Findings = new Map();
+        for (const [uri, diagnostics] of latest) {
+            if (!uri.endsWith('.kpi')) continue;
+            findings.set(fileURLToPath(uri).slice(folder.length + 1), diagnostics.map(toLintMessage).sort(compareMessages));
         }
-        return new Map(files.map((f, i) => [f, published.get(uris[i]!) ?? []]));
+        // Everything published was validated by that build: nothing arrives from elsewhere.
+        expect([...latest.keys()].filter(u => u.endsWith('.kpi')).every(u => client.validations[0]!.includes(u))).toBe(true);
+        return new Map([...findings].sort(([a], [b]) => a.localeCompare(b)));
     } finally {
-        connection.dispose();
-        server.kill();
+        await client.stop();
     }
 }
 
-describe('kpispec lint and the language server', () => {
-    it('report the same diagnostics for examples/hotline-12345', async () => {
-        const cli = await runBuiltCli(['lint', FOLDER, '-f', 'json', '--locale', 'en']);
-        expect(cli.stderr).toBe('');
-        const results = JSON.parse(cli.stdout) as Array<{ filePath: string; messages: LintMessage[] }>;
-        const files = results.map(r => r.filePath.slice(FOLDER.length + 1));
-        expect(files).toEqual(['assessment.kpi', 'compliance.kpi', 'contract.kpi', 'standards.kpi', 'targets.kpi']);
+function expectSame(server: Findings, cli: Findings): void {
+    expect([...server.keys()]).toEqual([...cli.keys()]);
+    for (const [file, messages] of cli) expect(server.get(file), file).toEqual(messages);
+}
 
-        const server = await serverDiagnostics(FOLDER, files);
-        for (const r of results) {
-            const file = r.filePath.slice(FOLDER.length + 1);
-            expect(server.get(file), file).toEqual([...r.messages].sort(compareMessages));
-        }
+const messagesOf = (findings: Findings) => [...findings.values()].flat().map(m => m.message);
+
+describe('kpispec lint and the language server', () => {
+    it('report the same diagnostics for examples/hotline-12345, in English when asked for it', async () => {
+        const cli = await cliFindings(HOTLINE, ['--locale', 'en'], { LANG: 'zh_CN.UTF-8' });
+        expect([...cli.keys()]).toEqual(['assessment.kpi', 'compliance.kpi', 'contract.kpi', 'standards.kpi', 'targets.kpi']);
+        // --locale and the editor setting kpispec.locale win over everything else.
+        const server = await serverFindings(HOTLINE, { locale: 'zh-CN', settings: { kpispec: { locale: 'en' } } });
+        expectSame(server, cli);
         // Not a vacuous comparison: the reference case is full of findings.
-        expect(results.reduce((n, r) => n + r.messages.length, 0)).toBeGreaterThan(20);
-    }, 60_000);
+        expect(messagesOf(cli).length).toBeGreaterThan(20);
+        expect(messagesOf(cli).every(m => ENGLISH.test(m))).toBe(true);
+    }, 120_000);
+
+    it('give a Chinese file Chinese messages whatever LANG or the display language says', async () => {
+        const cli = await cliFindings(HOTLINE, [], { LANG: 'C.UTF-8' });
+        const server = await serverFindings(HOTLINE, { locale: 'en' });
+        expectSame(server, cli);
+        expect(messagesOf(cli).every(m => HAN.test(m))).toBe(true);
+        expect(await cliFindings(HOTLINE, [], { LANG: 'zh_CN.UTF-8' })).toEqual(cli);
+    }, 120_000);
+
+    it('skip ignored files, apply the nearest kpispec.json and its locale alike', async () => {
+        // test/fixtures/cli/config: drafts/ is ignored; the root kpispec.json extends a base that
+        // sets "locale": "en"; nested/ has its own kpispec.json, without a locale.
+        const cli = await cliFindings(CONFIG, [], { LANG: 'zh_CN.UTF-8' });
+        expect([...cli.keys()]).toEqual(['a/contract.kpi', 'nested/contract.kpi']);
+        const server = await serverFindings(CONFIG, { locale: 'zh-CN' });
+        expectSame(server, cli);
+        expect(server.has('drafts/draft.kpi')).toBe(false);
+        const [root, nested] = [cli.get('a/contract.kpi')!, cli.get('nested/contract.kpi')!];
+        expect([root.map(m => m.severity), nested.map(m => m.severity)]).toEqual([[2], [0]]);
+        // The locale comes from the nearest kpispec.json, else from the file's Chinese keywords.
+        expect(ENGLISH.test(root[0]!.message)).toBe(true);
+        expect(nested[0]!.message).toMatch(/^合同「子目录合同」/);
+    }, 120_000);
 });

@@ -17,17 +17,13 @@ interface Expected { file: string; rule: string; line: string; count: number }
 const expected = JSON.parse(readFileSync(join(REFERENCE, 'expected.json'), 'utf8')) as Record<string, Expected[] | string>;
 const cases = readdirSync(REFERENCE).filter(e => statSync(join(REFERENCE, e)).isDirectory());
 
-/** Checks of folders whose syntax or rules are not there yet: known failures, listed by name, not skipped. */
-const KNOWN_FAILURES = new Set<string>(['forms lint', 'forms copy']);
-const itCase = (folder: string, check: 'parse' | 'lint' | 'copy') => (KNOWN_FAILURES.has(`${folder} ${check}`) ? it.fails : it);
-
 describe('reference cases', () => {
     it('cover every folder of expected.json', () => {
         expect(cases.sort()).toEqual(Object.keys(expected).filter(k => k !== 'about').sort());
     });
 
     for (const folder of cases) {
-        itCase(folder, 'parse')(`${folder} parses and links without syntax, reference or name diagnostics`, async () => {
+        it(`${folder} parses and links without syntax, reference or name diagnostics`, async () => {
             const files = readFolder(join(REFERENCE, folder));
             expect(Object.keys(files).length).toBeGreaterThan(0);
             const ws = await buildWorkspace(files);
@@ -40,7 +36,7 @@ describe('reference cases', () => {
             }
         });
 
-        itCase(folder, 'lint')(`kpispec lint ${folder} reports what expected.json lists, and no other error or warning`, async () => {
+        it(`kpispec lint ${folder} reports what expected.json lists, and no other error or warning`, async () => {
             const dir = join(REFERENCE, folder);
             const run = await runCli(['lint', dir, '--format', 'json']);
             const results = JSON.parse(run.stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string; severity: number; line: number }> }>;
@@ -53,7 +49,7 @@ describe('reference cases', () => {
             expect(got.sort()).toEqual(want.sort());
         });
 
-        itCase(folder, 'copy')(`examples/${folder} is an unchanged copy`, () => {
+        it(`examples/${folder} is an unchanged copy`, () => {
             expect(readFolder(join(EXAMPLES, folder))).toEqual(readFolder(join(REFERENCE, folder)));
         });
     }

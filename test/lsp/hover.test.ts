@@ -29,6 +29,18 @@ describe('hover', () => {
         await expectHover(services)({ text: mark(text, 'B "b"'), index: 0, hover: /单位无法比较/ });
     });
 
+    it('speaks the hovered file\'s language, as its diagnostics do, whatever the editor\'s display language', async () => {
+        const ws = await hotline();
+        ws.services.kpi.Settings.chosenLocale = undefined;
+        ws.services.kpi.Settings.environmentLocale = 'en';
+        const doc = ws.documents.get('assessment.kpi')!;
+        const hover = await ws.services.lsp.HoverProvider!.getHoverContent(doc, { textDocument: textDocument('assessment.kpi'), position: positionOf(ws, 'assessment.kpi', '接通率     实际') });
+        expect((hover?.contents as { value: string }).value).toContain('达成率：111.49%');
+        ws.services.kpi.Settings.chosenLocale = 'en';
+        const english = await ws.services.lsp.HoverProvider!.getHoverContent(doc, { textDocument: textDocument('assessment.kpi'), position: positionOf(ws, 'assessment.kpi', '接通率     实际') });
+        expect((english?.contents as { value: string }).value).toContain('Achievement: 111.49%');
+    });
+
     it('shows an assessment row\'s achievement, rule score and the linked values against the actual', async () => {
         const ws = await hotline();
         const doc = ws.documents.get('assessment.kpi')!;

@@ -147,6 +147,38 @@ describe('quick fixes', () => {
         expect(rules(ws, 'a.kpi').filter(r => ['score/off-rule', 'score/total-mismatch', 'score/grade-mismatch'].includes(r))).toEqual([]);
     });
 
+    it('write the rule score where a 得分 is missing: a row, the execution line, then the total as the sum', async () => {
+        const ws = await buildWorkspace({
+            'p.kpi': '项目 P "p" {\n    绩效指标 {\n        产出指标 {\n            质量指标 {\n                A "a" >= 95% 来源 "s"\n            }\n        }\n    }\n}\n',
+            'a.kpi': '自评 S "s" 对象 P {\n    预算执行 全年预算 100 万元 全年执行 80 万元 分值 10\n    指标 A 实际 80% 分值 5 偏差 "原因"\n    合计 分值 15\n}\n',
+        });
+        const row = await actionsFor(ws, 'a.kpi', 'score/missing', '指标 A');
+        expect((await apply(ws, row.actions, '将得分改为规则得分 4.21'))['a.kpi']).toContain('指标 A 实际 80% 分值 5 得分 4.21 偏差 "原因"');
+        const execution = await actionsFor(ws, 'a.kpi', 'score/missing', '预算执行');
+        expect((await apply(ws, execution.actions, '将得分改为规则得分 8'))['a.kpi']).toContain('预算执行 全年预算 100 万元 全年执行 80 万元 分值 10 得分 8\n');
+        const total = await actionsFor(ws, 'a.kpi', 'score/missing', '合计');
+        expect((await apply(ws, total.actions, '将合计得分改为 12.21'))['a.kpi']).toContain('合计 分值 15 得分 12.21');
+        expect(rules(ws, 'a.kpi').filter(r => r === 'score/missing' || r === 'score/total-mismatch')).toEqual([]);
+    });
+
+    it('suggest the comparator the row calls for: = for 100% and 0, <= for costs and money, else >=', async () => {
+        const ws = await buildWorkspace({
+            'p.kpi': '项目 P "p" {\n    绩效指标 {\n        产出指标 {\n            数量指标 {\n                R "r" 100% 来源 "s"\n                Z "z" 0 起 来源 "s"\n                M "m" 50 元/人 来源 "s"\n                N "n" 20 个 来源 "s"\n            }\n            成本指标 {\n                T "t" 30 分钟 来源 "s"\n            }\n        }\n    }\n}\n',
+        });
+        const cases: Array<[string, string, string]> = [
+            ['R "r"', '添加比较符 =', 'R "r" = 100% 来源'],
+            ['Z "z"', '添加比较符 =', 'Z "z" = 0 起 来源'],
+            ['M "m"', '添加比较符 <=', 'M "m" <= 50 元/人 来源'],
+            ['N "n"', '添加比较符 >=', 'N "n" >= 20 个 来源'],
+            ['T "t"', '添加比较符 <=', 'T "t" <= 30 分钟 来源'],
+        ];
+        for (const [line, title, written] of cases) {
+            const { actions } = await actionsFor(ws, 'p.kpi', 'target/no-comparator', line);
+            expect((await apply(ws, actions, title))['p.kpi']).toContain(written);
+        }
+        expect(rules(ws, 'p.kpi')).not.toContain('target/no-comparator');
+    });
+
     it('add the missing 总体目标 lines to an assessment, one or all', async () => {
         const ws = await hotline();
         const { actions } = await actionsFor(ws, 'assessment.kpi', 'assessment/goal-not-covered');

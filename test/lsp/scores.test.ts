@@ -46,6 +46,12 @@ describe('code lens', () => {
         expect(await lenses(ws, 'a.kpi')).toContain('3: 规则得分 5 / 5');
     });
 
+    it('says a form without scores is not scored, instead of grading it', async () => {
+        const unscored = ['自评 S "s" 对象 P {', '    指标 A 实际 96%', '    指标 B 实际 18 秒', '}', ''].join('\n');
+        const ws = await buildWorkspace({ 'p.kpi': PROJECT, 'a.kpi': unscored });
+        expect(await lenses(ws, 'a.kpi')).toEqual(['1: 未计分（表中无分值）']);
+    });
+
     it('shows nothing outside assessments', async () => {
         const ws = await hotline();
         expect(await lenses(ws, 'targets.kpi')).toEqual([]);

@@ -31,6 +31,20 @@ describe('editor settings', () => {
         await vi.waitFor(() => expect(rules(ws.documents.get('assessment.kpi')!.diagnostics)).not.toContain('score/profile-weights'));
     });
 
+    it('kpispec.locale sets every file\'s message language and re-validates; auto returns to the file\'s keywords', async () => {
+        const ws = await hotline();
+        ws.services.kpi.Settings.chosenLocale = undefined;
+        ws.services.kpi.Settings.environmentLocale = 'en';
+        await startLikeTheServer(ws.services);
+        const firstMessage = () => String(ws.documents.get('contract.kpi')!.diagnostics?.[0]?.message);
+        const settings = ws.services.shared.workspace.ConfigurationProvider as KpiConfigurationProvider;
+        settings.updateConfiguration({ settings: { kpispec: { locale: 'en' } } });
+        await vi.waitFor(() => expect(firstMessage()).toMatch(/^[A-Z][a-z]+ /));
+        // The display language (here English) does not count for a file with Chinese keywords.
+        settings.updateConfiguration({ settings: { kpispec: { locale: 'auto' } } });
+        await vi.waitFor(() => expect(firstMessage()).toMatch(/^[\u4e00-\u9fff]/));
+    });
+
     it('kpispec.completion.keywordLanguage is read from the kpispec section', async () => {
         const ws = await hotline();
         const settings = ws.services.shared.workspace.ConfigurationProvider as KpiConfigurationProvider;
@@ -59,8 +73,11 @@ describe('kpispec.json changes', () => {
         const config = join(folder, 'kpispec.json');
         writeFileSync(config, JSON.stringify({ rules: { 'milestone/late': 'off' } }));
         kpi.shared.lsp.DocumentUpdateHandler.didChangeWatchedFiles!({ changes: [{ uri: URI.file(config).toString(), type: FileChangeType.Created }] });
-        await vi.waitFor(() => expect(rules(assessment().diagnostics)).not.toContain('milestone/late'));
-        expect(rules(assessment().diagnostics)).toContain('milestone/overdue');
+        // Both at once: while the file is re-validated its diagnostics are briefly empty.
+        await vi.waitFor(() => {
+            expect(rules(assessment().diagnostics)).not.toContain('milestone/late');
+            expect(rules(assessment().diagnostics)).toContain('milestone/overdue');
+        });
 
         rmSync(config);
         kpi.shared.lsp.DocumentUpdateHandler.didChangeWatchedFiles!({ changes: [{ uri: URI.file(config).toString(), type: FileChangeType.Deleted }] });

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { URI } from 'langium';
-import { formatConfigProblem, parseLocale, type KpiConfiguration, type Locale } from '@kpispec/language';
+import { URI, type LangiumDocument } from 'langium';
+import { formatConfigProblem, parseLocale, type KpiConfiguration, type KpiSettings, type Locale } from '@kpispec/language';
 import { UserError } from './exit-codes.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -23,18 +23,30 @@ export function nonNegativeInteger(value: string, option: string): number {
     return Number(value);
 }
 
-/** The --locale flag, else the configuration's `locale`, else LC_ALL / LC_MESSAGES / LANG, else Chinese. */
-export function resolveLocale(flag: string | undefined, configured: Locale | undefined, env: Readonly<Record<string, string | undefined>>): Locale {
-    if (flag !== undefined) {
-        const locale = flag === 'zh-CN' || flag === 'en' ? flag : undefined;
-        if (!locale) throw new UserError(`unknown locale '${flag}' (use zh-CN or en)`);
-        return locale;
-    }
-    return configured ?? parseLocale(env['LC_ALL'] || env['LC_MESSAGES'] || env['LANG']) ?? 'zh-CN';
+/**
+ * `--locale` sets the language of every file's messages; without it each file has its own (its
+ * kpispec.json `locale`, else its keywords' language), and LC_ALL / LC_MESSAGES / LANG count
+ * only for files without keywords: a CI runner with LANG=C.UTF-8 and a Chinese desktop give
+ * the same messages (see KpiSettings).
+ */
+export function useLocale(settings: KpiSettings, flag: string | undefined, env: Readonly<Record<string, string | undefined>>): void {
+    settings.environmentLocale = parseLocale(env['LC_ALL'] || env['LC_MESSAGES'] || env['LANG']) ?? 'zh-CN';
+    if (flag === undefined) return;
+    if (flag !== 'zh-CN' && flag !== 'en') throw new UserError(`unknown locale '${flag}' (use zh-CN or en)`);
+    settings.locale = flag;
 }
 
-/** Applies `--config FILE`: that file instead of discovering kpispec.json files. */
+/** The language of a report's own words (headings, totals): that of the first file's messages. */
+export function reportLocale(settings: KpiSettings, documents: readonly LangiumDocument[]): Locale {
+    return documents[0] ? settings.localeOf(documents[0]) : settings.locale;
+}
+
+/**
+ * Applies `--config FILE`: that file instead of discovering kpispec.json files. The working
+ * folder is the workspace: outside a repository, `extends` reaches only files inside it.
+ */
 export function useConfigFile(configuration: KpiConfiguration, file: string | undefined, cwd: string): void {
+    configuration.setWorkspaceRoots([URI.file(cwd)]);
     if (file === undefined) return;
     const abs = resolve(cwd, file);
     if (!existsSync(abs)) throw new UserError(`no such configuration file: ${file}`);

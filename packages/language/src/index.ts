@@ -8,5 +8,6 @@ export * from './model/categories.js';
 export * from './model/project.js';
 export * from './model/values.js';
 export * from './config/configuration.js';
+export * from './workspace/discovery.js';
 export * from './scoring/index.js';
 export * as excel from './excel/index.js';

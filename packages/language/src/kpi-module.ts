@@ -7,9 +7,10 @@ import {
 import { KpiSpecGeneratedModule, KpiSpecGeneratedSharedModule } from './generated/module.js';
 import { KpiLspModule, KpiSharedLspModule } from './lsp/lsp-module.js';
 import { KpiConfiguration } from './config/configuration.js';
-import { defaultSettings, type KpiSettings } from './settings.js';
+import { KpiSettings } from './settings.js';
 import { KpiValueConverter } from './parser/value-converter.js';
 import { KpiDocumentValidator } from './validation/document-validator.js';
+import { KpiParserErrorMessageProvider } from './validation/syntax-errors.js';
 import { registerChecks } from './validation/register.js';
 import { KpiValidationRegistry } from './validation/validation-registry.js';
 import { KpiDocumentBuilder } from './workspace/document-builder.js';
@@ -28,10 +29,11 @@ export type KpiServices = LangiumServices & KpiAddedServices;
 
 export const KpiModule: Module<KpiServices, PartialLangiumServices & KpiAddedServices> = {
     kpi: {
-        Settings: () => defaultSettings(),
+        Settings: (services) => new KpiSettings(() => services.kpi.Configuration),
         Configuration: () => new KpiConfiguration(),
     },
     parser: {
+        ParserErrorMessageProvider: (services) => new KpiParserErrorMessageProvider(services.Grammar),
         ValueConverter: () => new KpiValueConverter(),
     },
     references: {

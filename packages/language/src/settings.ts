@@ -1,10 +1,46 @@
+import type { LangiumDocument } from 'langium';
+import type { KpiConfiguration } from './config/configuration.js';
 import type { Locale } from './i18n/locale.js';
+import { detectKeywordLanguage, type KeywordLanguage } from './lsp/keyword-language.js';
 
-/** Per-instance settings: the CLI sets them from flags, the language server from the client. */
-export interface KpiSettings {
-    locale: Locale;
-}
+/**
+ * The language of messages. The same files give the same messages everywhere (CLI, any editor,
+ * CI), so a file's locale is, in this order: the user's explicit choice for every file
+ * (`--locale`, the editor setting `kpispec.locale`), the `locale` of its kpispec.json, the
+ * language of its keywords; only a file without keywords follows the environment (`LANG`, the
+ * editor's display language).
+ */
+export class KpiSettings {
+    /** `--locale` or `kpispec.locale`: wins for every file; undefined when not chosen. */
+    chosenLocale?: Locale;
+    /** `LANG` or the editor's display language: for files without keywords. */
+    environmentLocale: Locale = 'zh-CN';
+    /** Keyword language per parse: detecting it walks the whole syntax tree. */
+    private readonly keywordLanguages = new WeakMap<object, KeywordLanguage | undefined>();
 
-export function defaultSettings(): KpiSettings {
-    return { locale: 'zh-CN' };
+    constructor(private readonly configuration: () => KpiConfiguration) {}
+
+    /** The locale of texts about no file in particular (a report's summary, a rename refusal). */
+    get locale(): Locale {
+        return this.chosenLocale ?? this.environmentLocale;
+    }
+
+    /** Sets the locale of every file, as `--locale` does. */
+    set locale(locale: Locale) {
+        this.chosenLocale = locale;
+    }
+
+    /** The locale of messages about a document. */
+    localeOf(document: LangiumDocument): Locale {
+        const keywords = this.keywordLanguage(document);
+        return this.chosenLocale ?? this.configuration().get(document.uri).locale
+            ?? (keywords === undefined ? this.environmentLocale : keywords === 'en' ? 'en' : 'zh-CN');
+    }
+
+    /** The language of the keywords a document uses; undefined when it has none yet. */
+    keywordLanguage(document: LangiumDocument): KeywordLanguage | undefined {
+        const parse = document.parseResult;
+        if (!this.keywordLanguages.has(parse)) this.keywordLanguages.set(parse, detectKeywordLanguage(document));
+        return this.keywordLanguages.get(parse);
+    }
 }

@@ -6,7 +6,7 @@ import { findKpiFiles } from '../files.js';
 import { stepSummary } from '../formatters/github.js';
 import { LINT_FORMATS } from '../formatters/index.js';
 import { useColor, type Io } from '../io.js';
-import { nonNegativeInteger, parseCommandArgs, repositoryRoot, resolveLocale, throwOnConfigProblems, useConfigFile } from '../options.js';
+import { nonNegativeInteger, parseCommandArgs, repositoryRoot, reportLocale, throwOnConfigProblems, useConfigFile, useLocale } from '../options.js';
 import { documentResult, totals, type ReportContext } from '../results.js';
 import { DEFAULT_DOCS_BASE_URL } from '../version.js';
 import { addDocuments, createServices } from '../workspace.js';
@@ -27,7 +27,8 @@ Options:
   -o, --output-file <file>  write the report to a file instead of stdout
       --max-warnings <n>    exit 1 when there are more than n warnings
       --quiet               report errors only (warnings neither shown nor counted)
-      --locale <zh-CN|en>   message language (default: kpispec.json "locale", then LANG)
+      --locale <zh-CN|en>   message language (default: kpispec.json "locale", then the
+                            file's keywords; LANG only for files without keywords)
   -c, --config <file>       use this configuration file instead of finding kpispec.json
       --no-inline-config    ignore kpispec-disable comments (they are reported as unused)
       --docs-base-url <url> where rule pages <id>.md are published (links in sarif, github)
@@ -62,6 +63,7 @@ export async function lint(argv: string[], io: Io): Promise<number> {
     const fileSystem = shared.workspace.FileSystemProvider;
     useConfigFile(configuration, values.config, io.cwd);
     if (values['no-inline-config']) configuration.overrides = { noInlineConfig: true };
+    useLocale(kpi.kpi.Settings, values.locale, io.env);
 
     const files = await findKpiFiles(positionals.length ? positionals : ['.'], { configuration, fileSystem, cwd: io.cwd }, ['.kpi', ...excel.WORKBOOK_EXTENSIONS]);
     if (files.length === 0) throw new UserError(`no .kpi files found in ${positionals.length ? positionals.join(', ') : io.cwd}`);
@@ -69,6 +71,7 @@ export async function lint(argv: string[], io: Io): Promise<number> {
     throwOnConfigProblems(configuration);
 
     const config = configuration.get(URI.file(files[0]!));
+<<<<<<< HEAD
     const locale = resolveLocale(values.locale, config.locale, io.env);
     kpi.kpi.Settings.locale = locale;
     const keep = values.quiet ? (m: { severity: number }) => m.severity === 2 : undefined;
@@ -81,6 +84,11 @@ export async function lint(argv: string[], io: Io): Promise<number> {
         ...documents.map(d => documentResult(d, keep)),
         ...workbookResults(sheets, s => configuration.get(s.document.uri), locale, keep),
     ].sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
+=======
+    const documents = await validateWorkspace({ shared }, files);
+    const locale = reportLocale(kpi.kpi.Settings, documents);
+    const results = documents.map(d => documentResult(d, values.quiet ? m => m.severity === 2 : undefined));
+>>>>>>> main
 
     const outputFile = values['output-file'];
     const context: ReportContext = {

@@ -4,7 +4,7 @@ import { BUILTIN_PROFILES, isAssessment, resolveProfile, type Model } from '@kpi
 import { ExitCode, UserError } from '../exit-codes.js';
 import { findKpiFiles } from '../files.js';
 import type { Io } from '../io.js';
-import { parseCommandArgs, resolveLocale, throwOnConfigProblems, useConfigFile } from '../options.js';
+import { parseCommandArgs, reportLocale, throwOnConfigProblems, useConfigFile, useLocale } from '../options.js';
 import { formatScoreCsv } from '../score/csv.js';
 import { scoreSheet, type ScoreSheet } from '../score/sheet.js';
 import { formatScoreTable } from '../score/table.js';
@@ -20,7 +20,8 @@ The files are read as one workspace, so an assessment finds its project in anoth
 Options:
   -f, --format <name>    table (default), json or csv (UTF-8 with BOM, for Excel)
   -p, --profile <name>   scoring profile (default: kpispec.json "profile", else national-2020)
-      --locale <zh-CN|en> language of labels and reasons (default: kpispec.json, then LANG)
+      --locale <zh-CN|en> language of labels and reasons (default: kpispec.json, then
+                          the files' keywords; LANG only for files without keywords)
   -c, --config <file>    use this configuration file instead of finding kpispec.json
   -h, --help             show this help
 
@@ -46,6 +47,7 @@ export async function score(argv: string[], io: Io): Promise<number> {
     const configuration = kpi.kpi.Configuration;
     const fileSystem = shared.workspace.FileSystemProvider;
     useConfigFile(configuration, values.config, io.cwd);
+    useLocale(kpi.kpi.Settings, values.locale, io.env);
     const files = await findKpiFiles(positionals.length ? positionals : ['.'], { configuration, fileSystem, cwd: io.cwd });
     await configuration.load(files.map(f => URI.file(f)), fileSystem);
     throwOnConfigProblems(configuration);
@@ -53,7 +55,7 @@ export async function score(argv: string[], io: Io): Promise<number> {
     const documents = await addDocuments({ shared }, files);
     // Linking is enough: scores need the assessed project, not the diagnostics.
     await shared.workspace.DocumentBuilder.build(documents, { validation: false });
-    const locale = resolveLocale(values.locale, files[0] ? configuration.get(URI.file(files[0])).locale : undefined, io.env);
+    const locale = reportLocale(kpi.kpi.Settings, documents);
     const sheets: ScoreSheet[] = [];
     for (const document of documents) {
         const config = configuration.get(document.uri);

@@ -3,8 +3,21 @@ import { num, signed } from './table.js';
 
 const HEADER = ['file', 'assessment', 'section', 'row', 'level1', 'target', 'actual', 'weight', 'claimed', 'rule_score', 'difference', 'reason'];
 
+/** A plain number, signed or not (`-0.5`, `+2`): Excel reads it as a number, never as a formula. */
+const NUMBER = /^[+-]?\d+(\.\d+)?%?$/;
+
+/**
+ * Excel and WPS run a cell that begins with `=`, `+`, `-` or `@` (or a tab or CR before one) as a
+ * formula: a title such as `=HYPERLINK(…)` copied from a form would run on the reviewer's machine.
+ * Such text is written with a leading apostrophe, which Excel shows as plain text.
+ */
+function guarded(value: string): string {
+    return /^[=+\-@\t\r]/.test(value) && !NUMBER.test(value) ? `'${value}` : value;
+}
+
 /** RFC 4180 quoting: fields with commas, quotes or line breaks are quoted, quotes doubled. */
-function field(value: string): string {
+function field(raw: string): string {
+    const value = guarded(raw);
     return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
@@ -22,7 +35,7 @@ export function formatScoreCsv(sheets: readonly ScoreSheet[]): string {
         }
         for (const x of s.level1) lines.push([...base, 'level1', '', x.family, '', '', num(x.weight), num(x.claimed), num(x.ruleScore), signed(x.difference), '']);
         lines.push([...base, 'total', '', '', '', '', num(s.total.declaredWeight ?? s.total.weight), num(s.total.declaredScore ?? s.total.claimed), num(s.total.ruleScore), signed(s.total.difference), '']);
-        lines.push([...base, 'grade', '', '', '', '', '', s.grade.claimed ?? '', s.grade.computed, '', '']);
+        lines.push([...base, 'grade', '', '', '', '', '', s.grade.claimed ?? '', s.grade.computed ?? '', '', s.scored ? '' : 'not scored']);
     }
     return '\ufeff' + lines.map(l => l.map(field).join(',')).join('\r\n') + '\r\n';
 }

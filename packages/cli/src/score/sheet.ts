@@ -18,6 +18,10 @@ export interface SheetRow {
     met?: boolean;
     /** actual ÷ target. */
     achievement?: number;
+    /** The rule gives this row a score (as lint does); rows it cannot score count with their claimed score. */
+    scored: boolean;
+    /** A 分值 without 得分 (score/missing): it counts 0 in the claimed total. */
+    missingScore?: boolean;
     reason: string;
 }
 
@@ -36,13 +40,21 @@ export interface ScoreSheet {
     title?: string;
     project?: string;
     profile: string;
+    /** False for a form without scores (no line has a 分值): no sums, total or grade are computed. */
+    scored: boolean;
     rows: SheetRow[];
     level1: SheetSum[];
     total: { weight: number; claimed?: number; ruleScore: number; difference?: number; declaredWeight?: number; declaredScore?: number };
-    grade: { claimed?: string; computed: string };
+    grade: { claimed?: string; computed?: string };
 }
 
 const EXECUTION: Bilingual = { zh: '预算执行', en: 'execution' };
+const MISSING: Bilingual = { zh: '未填得分（score/missing），自评合计按 0 分计', en: 'No score written (score/missing): it counts 0 in the claimed total' };
+
+/** The row's reason, led by score/missing when its 得分 is blank. */
+const reasonOf = (line: { weight?: number; claimed?: number; explanation: Bilingual }, t: (text: Bilingual) => string) =>
+    line.weight !== undefined && line.claimed === undefined ? `${t(MISSING)}；${t(line.explanation)}` : t(line.explanation);
+const missingScore = (line: { weight?: number; claimed?: number }) => line.weight !== undefined && line.claimed === undefined;
 
 const diff = (claimed: number | undefined, rule: number | undefined) =>
     claimed === undefined || rule === undefined ? undefined : round(claimed - rule);
@@ -58,7 +70,9 @@ export function scoreSheet(assessment: Assessment, file: string, profile: Scorin
             row: t(EXECUTION),
             actual: e.rate === undefined ? undefined : percent(e.rate),
             weight: e.weight, claimed: e.claimed, ruleScore: e.ruleScore, difference: diff(e.claimed, e.ruleScore),
-            reason: t(e.explanation),
+            scored: e.ruleScore !== undefined,
+            ...(missingScore(e) ? { missingScore: true } : {}),
+            reason: reasonOf(e, t),
         });
     }
     for (const r of score.rows) {
@@ -69,7 +83,9 @@ export function scoreSheet(assessment: Assessment, file: string, profile: Scorin
             target: r.target, actual: r.actual,
             weight: r.weight, claimed: r.claimed, ruleScore: r.ruleScore, difference: r.difference,
             met: r.met, achievement: r.achievement,
-            reason: t(r.explanation),
+            scored: r.ruleScore !== undefined,
+            ...(missingScore(r) ? { missingScore: true } : {}),
+            reason: reasonOf(r, t),
         });
     }
     const total = score.total;
@@ -80,12 +96,17 @@ export function scoreSheet(assessment: Assessment, file: string, profile: Scorin
         title: assessment.title?.replace(/^"|"$/g, ''),
         project: assessment.project?.$refText,
         profile: profile.name ?? '',
+        scored: score.scored,
         rows,
         level1: score.level1.map(s => ({
             family: t(s.family === 'execution' ? EXECUTION : FAMILY_KEYWORD[s.family]),
             weight: s.weight, claimed: s.claimed, ruleScore: s.ruleScore, difference: diff(s.claimed, s.ruleScore)!,
         })),
         total: { ...total, difference: diff(claimedTotal, total.ruleScore) },
-        grade: { claimed: score.grade.claimed && t(GRADE_KEYWORD[score.grade.claimed]), computed: t(GRADE_KEYWORD[score.grade.computed]) },
+        grade: {
+            claimed: score.grade.claimed && t(GRADE_KEYWORD[score.grade.claimed]),
+            // A form without scores is not graded: 差 would be a verdict on weights nobody wrote.
+            computed: score.scored ? t(GRADE_KEYWORD[score.grade.computed]) : undefined,
+        },
     };
 }

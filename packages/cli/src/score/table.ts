@@ -6,10 +6,12 @@ const LABELS = {
     'zh-CN': {
         row: '行', family: '一级指标', target: '目标', actual: '实际', weight: '分值', claimed: '自评得分', rule: '规则得分', diff: '差异', reason: '说明',
         assessment: '自评', profile: '评分方案', total: '合计', grade: '等级', claimedGrade: '自评', computedGrade: '复算',
+        unscored: '未计分：没有任何一行填写分值（无分值的自评表），不计算合计与等级',
     },
     en: {
         row: 'Row', family: 'Level 1', target: 'Target', actual: 'Actual', weight: 'Weight', claimed: 'Claimed', rule: 'Rule', diff: 'Diff', reason: 'Reason',
         assessment: 'assessment', profile: 'profile', total: 'Total', grade: 'Grade', claimedGrade: 'claimed', computedGrade: 'computed',
+        unscored: 'Not scored: no line has a weight (a form without scores), so no total or grade is computed',
     },
 } as const;
 
@@ -39,9 +41,12 @@ export function formatScoreTable(sheets: readonly ScoreSheet[], locale: Locale):
     return sheets.map(s => {
         const title = s.title ? ` "${s.title}"` : '';
         const heading = `${s.file}: ${l.assessment} ${s.assessment}${title} (${l.profile} ${s.profile})`;
+        const header = [l.row, l.family, l.target, l.actual, l.weight, l.claimed, l.rule, l.diff, l.reason];
+        const lines = s.rows.map(r => [r.row, r.family ?? '', r.target ?? '', r.actual ?? '', num(r.weight), num(r.claimed), num(r.ruleScore), signed(r.difference), r.reason]);
+        if (!s.scored) return [heading, '', ...table([header, ...lines], NUMERIC), '', l.unscored, ''].join('\n');
         const rows = [
-            [l.row, l.family, l.target, l.actual, l.weight, l.claimed, l.rule, l.diff, l.reason],
-            ...s.rows.map(r => [r.row, r.family ?? '', r.target ?? '', r.actual ?? '', num(r.weight), num(r.claimed), num(r.ruleScore), signed(r.difference), r.reason]),
+            header,
+            ...lines,
             [],
             ...s.level1.map(x => [`  ${x.family}`, '', '', '', num(x.weight), num(x.claimed), num(x.ruleScore), signed(x.difference), '']),
             [],

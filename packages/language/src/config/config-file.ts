@@ -3,6 +3,7 @@ import { URI, UriUtils } from 'langium';
 import { CONFIGURABLE_RULES } from '../rules/catalog.js';
 import type { KpiConfig } from './configuration.js';
 import { likelyMeant } from './did-you-mean.js';
+import { ConfigReadError, configRoot, isInsideRoot, readConfigBytes } from './config-reader.js';
 import { JsonSyntaxError, lineColumn, parseJsonWithLocations, pointerSegment, type JsonLocation } from './json-positions.js';
 import { BUILTIN_PROFILES } from '../scoring/profiles.js';
 import { configSchema } from './schema.js';
@@ -29,7 +30,16 @@ export interface LoadedConfigFile {
     problems: ConfigProblem[];
 }
 
-export type ReadBinary = (uri: URI) => Promise<Uint8Array>;
+/** What one run (or one server generation) shares while loading configuration files. */
+export interface ConfigLoader {
+    /** The editor's workspace folders, or the CLI's working folder: where `extends` may reach without a repository. */
+    workspaceRoots: readonly URI[];
+    /** Files read and merged so far, by URI: each file is read once, however many files extend it. */
+    loaded: Map<string, LoadedConfigFile>;
+}
+
+/** Deeper `extends` chains are refused: real ones have two or three levels. */
+export const MAX_EXTENDS_DEPTH = 32;
 
 interface RawConfig extends Partial<KpiConfig> {
     $schema?: string;
@@ -54,16 +64,28 @@ interface Reference {
 /**
  * Reads, checks and merges one configuration file and the files it `extends` (relative paths,
  * merged first, this file winning). `chain` holds the files being loaded, to catch cycles.
+ * A file named by `extends` must lie inside the repository or workspace of the file naming it
+ * (see configRoot), and is refused before it is read otherwise: its content, even a fragment in
+ * an error message, must not reach a CI log or the Problems panel.
  */
-export async function loadConfigFile(uri: URI, read: ReadBinary, chain: readonly string[] = [], from?: Reference): Promise<LoadedConfigFile> {
-    const at = (offset: number, message: string, text = ''): ConfigProblem => ({ uri, ...lineColumn(text, offset), message });
+export async function loadConfigFile(uri: URI, loader: ConfigLoader, chain: readonly string[] = [], from?: Reference): Promise<LoadedConfigFile> {
+    const known = loader.loaded.get(uri.toString());
+    if (known) return known;
     let bytes: Uint8Array;
     try {
-        bytes = await read(uri);
+        bytes = await readConfigBytes(uri);
     } catch (e) {
-        const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-        return { problems: [from ? from.problem(`"extends": cannot read ${from.path} (${code})`) : at(0, `cannot read the file (${code})`)] };
+        const reason = e instanceof ConfigReadError ? e.message : (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+        const message = from ? `"extends": cannot read ${from.path} (${reason})` : `cannot read the file (${reason})`;
+        return { problems: [from ? from.problem(message) : { uri, line: 1, column: 1, message }] };
     }
+    const loaded = await parseConfigFile(uri, bytes, loader, chain);
+    loader.loaded.set(uri.toString(), loaded);
+    return loaded;
+}
+
+async function parseConfigFile(uri: URI, bytes: Uint8Array, loader: ConfigLoader, chain: readonly string[]): Promise<LoadedConfigFile> {
+    const at = (offset: number, message: string, text = ''): ConfigProblem => ({ uri, ...lineColumn(text, offset), message });
     let text: string;
     try {
         text = utf8.decode(bytes);
@@ -86,17 +108,23 @@ export async function loadConfigFile(uri: URI, read: ReadBinary, chain: readonly
     const problems: ConfigProblem[] = [];
     let settings: Partial<KpiConfig> = {};
     const bases = typeof extendsPaths === 'string' ? [extendsPaths] : extendsPaths ?? [];
+    const root = bases.length > 0 ? await configRoot(uri, loader.workspaceRoots) : '';
+    const inner = [...chain, uri.toString()];
     for (const [i, path] of bases.entries()) {
         const pointer = typeof extendsPaths === 'string' ? '/extends' : `/extends/${i}`;
-        const baseUri = UriUtils.resolvePath(UriUtils.dirname(uri), path);
-        if ([...chain, uri.toString()].includes(baseUri.toString())) {
-            problems.push(at(parsed.locations.get(pointer)!.value, `"extends" makes a cycle through ${path}`, text));
-            continue;
-        }
         const problem = (message: string) => at(parsed.locations.get(pointer)!.value, message, text);
-        const base = await loadConfigFile(baseUri, read, [...chain, uri.toString()], { problem, path });
-        problems.push(...base.problems);
-        if (base.settings) settings = mergeSettings(settings, base.settings);
+        const baseUri = UriUtils.resolvePath(UriUtils.dirname(uri), path);
+        if (inner.includes(baseUri.toString())) {
+            problems.push(problem(`"extends" makes a cycle through ${path}`));
+        } else if (inner.length >= MAX_EXTENDS_DEPTH) {
+            problems.push(problem(`"extends" goes more than ${MAX_EXTENDS_DEPTH} files deep`));
+        } else if (!await isInsideRoot(baseUri, root)) {
+            problems.push(problem(`"extends": ${path} is outside ${root}; only files inside the repository or workspace are read`));
+        } else {
+            const base = await loadConfigFile(baseUri, loader, inner, { problem, path });
+            problems.push(...base.problems);
+            if (base.settings) settings = mergeSettings(settings, base.settings);
+        }
     }
     settings = mergeSettings(settings, own);
     const known = new Set<string>([...Object.keys(BUILTIN_PROFILES), ...Object.keys(settings.profiles ?? {})]);

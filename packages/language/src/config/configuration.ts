@@ -2,7 +2,7 @@ import { UriUtils, type FileSystemProvider, type URI } from 'langium';
 import type { Locale } from '../i18n/locale.js';
 import type { SeveritySetting } from '../rules/catalog.js';
 import type { ScoringProfile } from '../scoring/profile.js';
-import { CONFIG_FILE_NAME, loadConfigFile, type ConfigProblem, type LoadedConfigFile } from './config-file.js';
+import { CONFIG_FILE_NAME, formatConfigProblem, loadConfigFile, type ConfigLoader, type ConfigProblem, type LoadedConfigFile } from './config-file.js';
 
 export { CONFIG_FILE_NAME, formatConfigProblem, type ConfigProblem } from './config-file.js';
 export { configSchema } from './schema.js';
@@ -53,10 +53,20 @@ export class KpiConfiguration {
     private readonly loadedFolders = new Map<string, ResolvedConfig>();
     private readonly files = new Map<string, Promise<LoadedConfigFile>>();
     private readonly loadedFiles = new Map<string, LoadedConfigFile>();
+    /** Every file read in this generation, the ones named by `extends` included. */
+    private loader: ConfigLoader = { workspaceRoots: [], loaded: new Map() };
     /** Bumped by `invalidate`, so loads started before it do not fill the fresh caches. */
     private generation = 0;
 
     constructor(private readonly fileSystem?: FileSystemProvider) {}
+
+    /**
+     * The editor's workspace folders or the CLI's working folder: a configuration outside any
+     * repository may `extends` files inside the one of these that holds it.
+     */
+    setWorkspaceRoots(roots: readonly URI[]): void {
+        this.loader.workspaceRoots = roots;
+    }
 
     /** Uses one configuration file for every document instead of discovering them (`--config`). */
     useFile(file: URI | undefined): void {
@@ -84,9 +94,11 @@ export class KpiConfiguration {
         await Promise.all([...uris].map(uri => this.loadFor(uri, fileSystem)));
     }
 
-    /** Faults found in the configuration files loaded so far (syntax, schema, `extends`). */
+    /** Faults found in the configuration files loaded so far (syntax, schema, `extends`), each once. */
     problems(): ConfigProblem[] {
-        return [...this.loadedFiles.values()].flatMap(f => f.problems);
+        // A fault in a shared file reaches every file that extends it.
+        const all = [...this.loadedFiles.values()].flatMap(f => f.problems);
+        return [...new Map(all.map(p => [formatConfigProblem(p), p])).values()];
     }
 
     /** Forgets every loaded file, e.g. when a kpispec.json was created, changed or deleted. */
@@ -96,6 +108,7 @@ export class KpiConfiguration {
         this.loadedFolders.clear();
         this.files.clear();
         this.loadedFiles.clear();
+        this.loader = { workspaceRoots: this.loader.workspaceRoots, loaded: new Map() };
     }
 
     private withOverrides(config: KpiConfig): KpiConfig {
@@ -112,7 +125,7 @@ export class KpiConfiguration {
         let pending = this.folders.get(key);
         if (!pending) {
             const generation = this.generation;
-            pending = (this.explicitFile ? this.fromFile(this.explicitFile, fileSystem) : this.discover(folder!, fileSystem))
+            pending = (this.explicitFile ? this.fromFile(this.explicitFile) : this.discover(folder!, fileSystem))
                 .then(resolved => {
                     if (generation === this.generation) this.loadedFolders.set(key, resolved);
                     return resolved;
@@ -134,19 +147,18 @@ export class KpiConfiguration {
             // No kpispec.json here (or no file system at all).
         }
         if (isFile) {
-            return this.fromFile(candidate, fileSystem);
+            return this.fromFile(candidate);
         }
         const parent = UriUtils.dirname(folder);
         return parent.path === folder.path ? { config: defaultConfig() } : this.resolveFolder(parent, fileSystem);
     }
 
-    private async fromFile(file: URI, fileSystem: FileSystemProvider | undefined): Promise<ResolvedConfig> {
+    private async fromFile(file: URI): Promise<ResolvedConfig> {
         const key = file.toString();
         let pending = this.files.get(key);
         if (!pending) {
             const generation = this.generation;
-            const read = (uri: URI) => (fileSystem ? fileSystem.readBinary(uri) : Promise.reject(new Error('no file system')));
-            pending = loadConfigFile(file, read).then(loaded => {
+            pending = loadConfigFile(file, this.loader).then(loaded => {
                 if (generation === this.generation) this.loadedFiles.set(key, loaded);
                 return loaded;
             });

@@ -57,7 +57,7 @@ export function configSchema(): Record<string, unknown> {
                 items: { type: 'string' },
             },
             locale: {
-                description: 'Language of the CLI\'s messages when --locale is not given. / 命令行消息语言。',
+                description: 'Language of the messages about these files, in the CLI and every editor, unless --locale or kpispec.locale says otherwise (default: the language of each file\'s keywords). / 这些文件的消息语言，命令行与各编辑器一致（默认跟随文件关键字的语言）。',
                 enum: ['zh-CN', 'en'],
             },
             noInlineConfig: {

@@ -4,6 +4,7 @@ import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic
 import type { KpiServices } from '../kpi-module.js';
 import { addDeviation, addGoalLines, setGrade, setScore } from './fixes/assessment-fixes.js';
 import { FixContext, type Fix } from './fixes/fix-context.js';
+import { setBreakdownAmount, setRate } from './fixes/funds-fixes.js';
 import { addSuppressionReason, removeUnusedSuppression, suppressOnLine } from './fixes/suppression-fixes.js';
 import { addComparator, addFamily, addPenalty, addRequiredIndicator, addUnit, setTarget } from './fixes/target-fixes.js';
 import type { KpiConfigurationProvider } from './configuration-provider.js';
@@ -24,6 +25,8 @@ const FIXES: Record<string, Fix> = {
     'contract/no-penalty': addPenalty,
     'score/grade-mismatch': setGrade,
     'assessment/missing-deviation': addDeviation,
+    'funds/rate-mismatch': setRate,
+    'funds/breakdown-formula': setBreakdownAmount,
     'suppression/unused': removeUnusedSuppression,
     'suppression/no-reason': addSuppressionReason,
 };
@@ -42,7 +45,7 @@ export class KpiCodeActionProvider implements CodeActionProvider {
         const only = params.context.only;
         if (only && !only.some(kind => CodeActionKind.QuickFix.startsWith(kind))) return [];
         const settings = (this.services.shared.workspace.ConfigurationProvider as KpiConfigurationProvider).editorSettings;
-        const locale = this.services.kpi.Settings.locale;
+        const locale = this.services.kpi.Settings.localeOf(document);
         const context = new FixContext(document, keywordLanguageOf(document, settings?.keywordLanguage ?? 'auto', locale), locale);
         const diagnostics = params.context.diagnostics.filter(d => typeof d.code === 'string');
         const fixes = diagnostics.flatMap(d => this.fixesOf(d, context));

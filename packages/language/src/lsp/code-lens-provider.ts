@@ -22,7 +22,7 @@ export class KpiCodeLensProvider implements CodeLensProvider {
     provideCodeLens(document: LangiumDocument, _params: CodeLensParams): CodeLens[] {
         const model = document.parseResult?.value;
         if (!isModel(model)) return [];
-        const locale = this.services.kpi.Settings.locale;
+        const locale = this.services.kpi.Settings.localeOf(document);
         const lenses: CodeLens[] = [];
         const add = (range: Range | undefined, title: string) => {
             if (range) lenses.push({ range, command: { title, command: '' } });
@@ -30,6 +30,11 @@ export class KpiCodeLensProvider implements CodeLensProvider {
         for (const assessment of model.blocks.filter(isAssessment)) {
             const score = this.scores.of(assessment);
             if (!score) continue;
+            if (!score.scored) {
+                // A form without scores (no line has a 分值) is not graded: say so once, on its header.
+                add(assessment.$cstNode?.range, pick(locale, { zh: '未计分（表中无分值）', en: 'not scored (the form has no weights)' }));
+                continue;
+            }
             for (const row of score.rows) {
                 if (row.ruleScore !== undefined) add(row.node.$cstNode?.range, ruleScore(locale, row.ruleScore, row.weight));
             }

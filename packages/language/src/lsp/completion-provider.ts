@@ -5,7 +5,7 @@ import {
     Clause, isContract, isGoal, isIndicator, isIndicatorSection, isLevel1Group, isLevel2Group, isLinkTarget,
     isMilestone, isModel, isProject, isQuantity, LinkTarget, type CategoryKeyword, type Project,
 } from '../generated/ast.js';
-import { pick } from '../i18n/locale.js';
+import { pick, type Locale } from '../i18n/locale.js';
 import type { KpiServices } from '../kpi-module.js';
 import type { KpiIndexManager } from '../workspace/index-manager.js';
 import { FAMILY_KEYWORD, familyOf, type Family } from '../model/categories.js';
@@ -62,7 +62,7 @@ export class KpiCompletionProvider extends DefaultCompletionProvider {
     override async getCompletion(document: LangiumDocument, params: CompletionParams): Promise<CompletionList | undefined> {
         if (syntaxErrorsBefore(document, document.textDocument.offsetAt(params.position)) > MAX_SYNTAX_ERRORS) return undefined;
         const setting = (this.services.shared.workspace.ConfigurationProvider as KpiConfigurationProvider).editorSettings?.keywordLanguage ?? 'auto';
-        this.languages.set(document, keywordLanguageOf(document, setting, this.services.kpi.Settings.locale));
+        this.languages.set(document, keywordLanguageOf(document, setting, this.services.kpi.Settings.localeOf(document)));
         return super.getCompletion(document, params);
     }
 
@@ -100,7 +100,7 @@ export class KpiCompletionProvider extends DefaultCompletionProvider {
     protected override createReferenceCompletionItem(description: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {
         const item = super.createReferenceCompletionItem(description, refInfo, context);
         const node = description.node;
-        const detail = node && this.detailOf(node);
+        const detail = node && this.detailOf(node, this.services.kpi.Settings.localeOf(context.document));
         const near = this.nearBlocks.get(refInfo);
         return { ...item, detail: detail || item.detail, sortText: near ? String(linkRank(description, near)) : item.sortText };
     }
@@ -118,7 +118,7 @@ export class KpiCompletionProvider extends DefaultCompletionProvider {
         acceptor(context, {
             label: keyword.value,
             kind: CompletionItemKind.Enum,
-            detail: pick(this.services.kpi.Settings.locale, isLevel1Group(container) ? { zh: '二级指标', en: 'level-2 family' } : { zh: '一级指标', en: 'level-1 family' }),
+            detail: pick(this.services.kpi.Settings.localeOf(context.document), isLevel1Group(container) ? { zh: '二级指标', en: 'level-2 family' } : { zh: '一级指标', en: 'level-1 family' }),
             sortText: '1',
         });
     }
@@ -126,7 +126,7 @@ export class KpiCompletionProvider extends DefaultCompletionProvider {
     private completeUnits(context: CompletionContext, acceptor: CompletionAcceptor): void {
         const model = context.document.parseResult?.value;
         const used = isModel(model) ? AstUtils.streamAllContents(model).filter(isQuantity).map(q => q.unit?.trim()).nonNullable().filter(u => u !== '').distinct().toArray() : [];
-        const detail = pick(this.services.kpi.Settings.locale, { zh: '单位', en: 'unit' });
+        const detail = pick(this.services.kpi.Settings.localeOf(context.document), { zh: '单位', en: 'unit' });
         for (const unit of new Set([...used, ...COMMON_UNITS])) {
             acceptor(context, { label: unit, kind: CompletionItemKind.Unit, detail, sortText: used.includes(unit) ? '0' : '2' });
         }
@@ -144,8 +144,7 @@ export class KpiCompletionProvider extends DefaultCompletionProvider {
         return found;
     }
 
-    private detailOf(node: AstNode): string | undefined {
-        const locale = this.services.kpi.Settings.locale;
+    private detailOf(node: AstNode, locale: Locale): string | undefined {
         if (isLinkTarget(node)) {
             const value = linkValueText(node);
             return [value && pick(locale, value), node.title].filter(Boolean).join(' · ');

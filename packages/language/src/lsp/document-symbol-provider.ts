@@ -1,4 +1,4 @@
-import { CstUtils, GrammarUtils, type AstNode, type CstNode, type LangiumDocument } from 'langium';
+import { AstUtils, CstUtils, GrammarUtils, type AstNode, type CstNode, type LangiumDocument } from 'langium';
 import type { DocumentSymbolProvider, NodeKindProvider } from 'langium/lsp';
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import {
@@ -32,8 +32,8 @@ export class KpiDocumentSymbolProvider implements DocumentSymbolProvider {
     private block(block: Block): DocumentSymbol[] {
         let children: DocumentSymbol[] = [];
         if (isProject(block)) children = this.project(block);
-        else if (isContract(block)) children = block.clauses.flatMap(c => this.named(c, c.name, this.detail(targetText(c.target))));
-        else if (isStandard(block)) children = block.entries.flatMap(e => this.named(e, e.name, this.detail(isBaseline(e) ? undefined : targetText(e.target))));
+        else if (isContract(block)) children = block.clauses.flatMap(c => this.named(c, c.name, this.detail(c, targetText(c.target))));
+        else if (isStandard(block)) children = block.entries.flatMap(e => this.named(e, e.name, this.detail(e, isBaseline(e) ? undefined : targetText(e.target))));
         else if (isAssessment(block)) children = block.items.flatMap(item => this.assessmentItem(item));
         else if (isCompliance(block)) children = block.reviews.flatMap(r => this.symbol(r, r.clause?.$refText, SymbolKind.Property, r.verdict, this.property(r, 'clause')));
         return this.named(block, block.name, block.title, children);
@@ -47,6 +47,10 @@ export class KpiDocumentSymbolProvider implements DocumentSymbolProvider {
             ...project.indicatorSections.flatMap(s => s.groups.flatMap(g => this.family(g))),
             ...project.milestoneSections.flatMap(s => this.symbol(s, this.keywordOf(s), SymbolKind.Package, undefined, undefined,
                 s.milestones.flatMap(m => this.named(m, m.name, m.planned?.value)))),
+            ...project.funds.flatMap(s => this.symbol(s, this.keywordOf(s), SymbolKind.Package, undefined, undefined,
+                s.lines.flatMap(l => this.symbol(l, firstLine(l), SymbolKind.Number)))),
+            ...project.breakdowns.flatMap(s => this.symbol(s, this.keywordOf(s), SymbolKind.Package, undefined, undefined,
+                s.components.flatMap(c => this.named(c, c.name, c.amount?.$cstNode?.text)))),
         ];
         return symbols.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     }
@@ -60,16 +64,16 @@ export class KpiDocumentSymbolProvider implements DocumentSymbolProvider {
     }
 
     private indicator(indicator: Indicator): DocumentSymbol[] {
-        return this.named(indicator, indicator.name, this.detail(targetText(indicator.target)));
+        return this.named(indicator, indicator.name, this.detail(indicator, targetText(indicator.target)));
     }
 
     private assessmentItem(item: AssessmentItem): DocumentSymbol[] {
-        const text = item.$cstNode?.text.replace(/\s+/g, ' ');
+        const text = firstLine(item);
         if (isIndicatorAssessment(item)) return this.symbol(item, item.indicator?.$refText, SymbolKind.Field, item.actual?.$cstNode?.text, this.property(item, 'indicator'));
         if (isGoalAssessment(item)) return this.symbol(item, item.goal?.$refText, SymbolKind.Constant, item.text, this.property(item, 'goal'));
         if (isMilestoneAssessment(item)) return this.symbol(item, item.milestone?.$refText, SymbolKind.Event, text, this.property(item, 'milestone'));
         if (isExecution(item) || isTotal(item) || isGradeStatement(item)) return this.symbol(item, text, SymbolKind.Number);
-        if (isProblemStatement(item)) return this.symbol(item, item.text, SymbolKind.String);
+        if (isProblemStatement(item)) return this.symbol(item, item.text ?? text, SymbolKind.String);
         return this.symbol(item, text, SymbolKind.Key);
     }
 
@@ -101,7 +105,13 @@ export class KpiDocumentSymbolProvider implements DocumentSymbolProvider {
         return node.$cstNode && CstUtils.flattenCst(node.$cstNode).head()?.text;
     }
 
-    private detail(text: Bilingual | undefined): string | undefined {
-        return text && pick(this.services.kpi.Settings.locale, text);
+    /** A node's detail, in the language of its file's messages. */
+    private detail(node: AstNode, text: Bilingual | undefined): string | undefined {
+        return text && pick(this.services.kpi.Settings.localeOf(AstUtils.getDocument(node)), text);
     }
+}
+
+/** A node's first line of text, spaces collapsed: the 预算执行 row without its 其中 lines. */
+function firstLine(node: AstNode): string | undefined {
+    return node.$cstNode?.text.split(/\r\n|\r|\n/)[0]!.replace(/\s+/g, ' ').trim();
 }

@@ -11,20 +11,22 @@ import { SETTINGS_SECTION, type KpiConfigurationProvider } from './configuration
 /**
  * Besides `.kpi` files (Langium's own handling), two outside changes alter every file's
  * diagnostics: a `kpispec.json` created, changed or deleted (rule severities, profiles,
- * suppression policy), and the editor's scoring profile setting. Both re-validate the workspace.
+ * suppression policy), and the editor's scoring profile and locale settings. Both re-validate the workspace.
  */
 export class KpiDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
     constructor(private readonly shared: LangiumSharedServices) {
         super(shared);
         const settings = shared.workspace.ConfigurationProvider as KpiConfigurationProvider;
-        let profile: string | undefined;
+        // The settings that change messages: the scoring profile and the locale.
+        const key = () => JSON.stringify([settings.editorSettings.profile, settings.editorSettings.locale]);
+        let applied = key();
         // The settings fetched at start-up apply to the initial build; only later changes re-validate.
-        settings.ready.then(() => profile = settings.editorSettings.profile).catch(() => undefined);
+        settings.ready.then(() => applied = key()).catch(() => undefined);
         settings.onConfigurationSectionUpdate(update => {
             if (update.section !== SETTINGS_SECTION) return;
-            const next = settings.editorSettings.profile;
-            if (next !== profile) {
-                profile = next;
+            const next = key();
+            if (next !== applied) {
+                applied = next;
                 this.revalidateAll();
             }
         });

@@ -9,9 +9,10 @@ import type { KpiSpecAstType } from '../generated/ast.js';
  * - `clause` continues a row on the same line, or on its own line one level deeper when the
  *   author put it there (`依据`, `来源`, `说明`, `违约`, `偏差`),
  * - `space` one space, `attach` none (`95%`, `元/通`, `合同.条款`, `A, B`),
+ * - `continuation` a line of its own, one level deeper than the row it belongs to,
  * - `close` a `}` on its own line.
  */
-type Separation = 'row' | 'clause' | 'space' | 'attach' | 'close';
+type Separation = 'row' | 'clause' | 'continuation' | 'space' | 'attach' | 'close';
 
 type AstType = keyof KpiSpecAstType;
 
@@ -22,19 +23,27 @@ const ROWS: ReadonlySet<AstType> = new Set<AstType>([
     'MilestoneSection', 'Milestone', 'Clause', 'Requirement', 'Baseline',
     'Execution', 'GoalAssessment', 'IndicatorAssessment', 'ProblemStatement', 'MilestoneAssessment',
     'AsOf', 'Total', 'GradeStatement', 'ClauseReview',
+    'FundsSection', 'FundsTotal', 'FundsShare', 'BreakdownSection', 'BreakdownComponent',
+    'Summary', 'Improvement', 'Conclusion', 'BreakdownActual',
 ]);
+
+/** Lines that belong to the row above and stand one level deeper (the 其中 rows of 预算执行). */
+const CONTINUATIONS: ReadonlySet<AstType> = new Set<AstType>(['ExecutionShare']);
 
 /** Header lines of a block, found by the property their keyword introduces. */
 const HEADER_LINES: Partial<Record<AstType, readonly string[]>> = {
     Project: ['department', 'implementer', 'period', 'budget'],
     Contract: ['buyer', 'vendor', 'amount', 'period'],
+    BreakdownSection: ['total'],
 };
 
 /** Clauses of a row that may wrap onto a continuation line, by the property their keyword introduces. */
 const CLAUSES: Partial<Record<AstType, readonly string[]>> = {
-    Indicator: ['links', 'source', 'note'],
+    Indicator: ['links', 'source', 'note', 'lastYear'],
     Clause: ['penalty'],
     IndicatorAssessment: ['deviation'],
+    Execution: ['adjustment', 'deviation'],
+    BreakdownActual: ['deviation'],
 };
 
 const UNIT_SYMBOLS = new Set(['%', '％', '‰']);
@@ -62,6 +71,7 @@ export class KpiFormatter extends AbstractFormatter {
         const cst = node.$cstNode;
         if (!cst) return;
         if (ROWS.has(type)) this.mark(firstLeaf(cst), 'row');
+        if (CONTINUATIONS.has(type)) this.mark(firstLeaf(cst), 'continuation');
         for (const property of HEADER_LINES[type] ?? []) this.markKeywordBefore(node, property, 'row');
         for (const property of CLAUSES[type] ?? []) this.markKeywordBefore(node, property, 'clause');
         if (type === 'Quantity') {
@@ -146,6 +156,8 @@ class Layout {
                 return this.lines(1, depth);
             case 'clause':
                 return breaks > 0 ? this.lines(1, depth + 1) : ' ';
+            case 'continuation':
+                return this.lines(1, depth + 1);
             default:
                 // Only a line comment forces a break inside a row: continue one level deeper.
                 if (afterLineComment) return this.lines(1, depth + 1);

@@ -3,7 +3,8 @@ import { AstUtils, type AstNode } from 'langium';
 import {
     isAssessment, isBaseline, isClause, isClauseReview, isCompliance, isContract, isExecution, isGoal,
     isIndicator, isIndicatorAssessment, isMilestone, isProject, isRequirement,
-    isLevel2Group, isStandard, isTotal,
+    isBreakdownActual, isBreakdownComponent, isLevel2Group, isStandard, isTotal,
+    type BreakdownActual, type BreakdownComponent,
     type ClauseReview, type Execution, type Indicator,
     type IndicatorAssessment, type LinkTarget, type Quantity, type Total,
 } from '../generated/ast.js';
@@ -11,7 +12,7 @@ import { pick, type Bilingual, type Locale } from '../i18n/locale.js';
 import type { KpiServices } from '../kpi-module.js';
 import { actualMeasure, constraintOf, measureOf } from '../model/values.js';
 import { groupName, level1Of } from '../model/project.js';
-import { formatMeasure } from '../units/index.js';
+import { formatMeasure, ratio } from '../units/index.js';
 import type { AssessmentScores } from './assessment-scores.js';
 import {
     actualAgainst, compareTarget, compareWithBaseline, formatPercent, formatScore, linkLabel,
@@ -26,12 +27,12 @@ type Row = [Bilingual | string, Bilingual | string | undefined, Bilingual | stri
 export class HoverContent {
     constructor(private readonly services: KpiServices, private readonly scores: AssessmentScores) {}
 
-    private get locale(): Locale {
-        return this.services.kpi.Settings.locale;
-    }
+    /** The language of the file being hovered, as its diagnostics speak it. */
+    private locale: Locale = 'zh-CN';
 
-    /** Markdown for a node, or undefined when there is nothing useful to say. */
-    describe(node: AstNode): string | undefined {
+    /** Markdown for a node, in `locale`, or undefined when there is nothing useful to say. */
+    describe(node: AstNode, locale: Locale): string | undefined {
+        this.locale = locale;
         if (isIndicatorAssessment(node)) return this.assessmentRow(node);
         if (isExecution(node)) return this.execution(node);
         if (isTotal(node)) return this.total(node);
@@ -43,6 +44,8 @@ export class HoverContent {
             return this.lines([this.heading({ zh: '里程碑', en: 'Milestone' }, node.name, node.title),
                 this.field({ zh: '计划', en: 'Planned' }, node.planned?.value)]);
         }
+        if (isBreakdownComponent(node)) return this.component(node);
+        if (isBreakdownActual(node)) return node.component?.ref && this.component(node.component.ref, node);
         if (isProject(node)) return this.lines([this.heading({ zh: '项目', en: 'Project' }, node.name, node.title)]);
         if (isContract(node)) {
             return this.lines([this.heading({ zh: '合同', en: 'Contract' }, node.name, node.title),
@@ -71,6 +74,7 @@ export class HoverContent {
             level1 ? [level1, ...(isLevel2Group(group) ? [group] : [])].map(groupName).join(' › ') : undefined,
             this.field({ zh: '目标', en: 'Target' }, targetText(indicator.target)),
             this.table([{ zh: '依据', en: 'Held to' }, { zh: '值', en: 'Value' }, { zh: '比较', en: 'Comparison' }], rows),
+            this.field({ zh: '上年', en: 'Last year' }, indicator.lastYear?.$cstNode?.text),
             this.field({ zh: '来源', en: 'Source' }, indicator.source),
             this.field({ zh: '说明', en: 'Note' }, indicator.note),
         ]);
@@ -113,6 +117,20 @@ export class HoverContent {
             score?.ruleScore !== undefined ? this.ruleScore(score.ruleScore, score.weight, score.claimed) : undefined,
             score ? pick(this.locale, score.explanation) : undefined,
             this.table([{ zh: '依据', en: 'Held to' }, { zh: '值', en: 'Value' }, { zh: '实际', en: 'Actual' }], held),
+        ]);
+    }
+
+    /** A breakdown component: its plan and how it is computed; with what it spent, from the assessment. */
+    private component(component: BreakdownComponent, spent?: BreakdownActual): string {
+        const plan = component.amount && measureOf(component.amount);
+        const actual = spent?.actual && measureOf(spent.actual);
+        const share = plan && actual ? ratio(actual, plan) : undefined;
+        return this.lines([
+            this.heading({ zh: '测算', en: 'Breakdown' }, component.name, component.title),
+            this.field({ zh: '计划', en: 'Plan' }, plan && formatMeasure(plan)),
+            this.field({ zh: '计算', en: 'Computed as' }, component.formula?.$cstNode?.text),
+            this.field({ zh: '实际', en: 'Spent' }, actual && formatMeasure(actual)),
+            this.field({ zh: '执行比例', en: 'Share of plan' }, share !== undefined ? formatPercent(share) : undefined),
         ]);
     }
 

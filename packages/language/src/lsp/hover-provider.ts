@@ -3,9 +3,10 @@ import type { HoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import {
     isBaseline, isBlock, isClause, isClauseReview, isExecution, isGoal, isIndicator,
-    isIndicatorAssessment, isMilestone, isRequirement, isTotal,
+    isBreakdownActual, isIndicatorAssessment, isMilestone, isRequirement, isTotal,
 } from '../generated/ast.js';
 import type { KpiServices } from '../kpi-module.js';
+import type { KpiSettings } from '../settings.js';
 import { AssessmentScores } from './assessment-scores.js';
 import { HoverContent } from './hover-content.js';
 import { qualifiedTargetAt } from './qualified-names.js';
@@ -20,6 +21,7 @@ const ROWS = [isIndicatorAssessment, isExecution, isTotal, isClauseReview, isInd
 export class KpiHoverProvider implements HoverProvider {
     private readonly references: References;
     private readonly names: NameProvider;
+    private readonly settings: KpiSettings;
     private readonly nameRegexp: RegExp;
     private readonly content: HoverContent;
 
@@ -28,6 +30,7 @@ export class KpiHoverProvider implements HoverProvider {
         this.names = services.references.NameProvider;
         this.nameRegexp = services.parser.GrammarConfig.nameRegexp;
         this.content = new HoverContent(services, new AssessmentScores(services));
+        this.settings = services.kpi.Settings;
     }
 
     getHoverContent(document: LangiumDocument, params: HoverParams): MaybePromise<Hover | undefined> {
@@ -37,13 +40,14 @@ export class KpiHoverProvider implements HoverProvider {
         const leaf = CstUtils.findDeclarationNodeAtOffset(root, offset, this.nameRegexp);
         if (!leaf || leaf.hidden) return undefined;
         const subject = this.subjectAt(leaf);
-        const value = subject && this.content.describe(subject);
+        const value = subject && this.content.describe(subject, this.settings.localeOf(document));
         return value ? { contents: { kind: 'markdown', value }, range: leaf.range } : undefined;
     }
 
     private subjectAt(leaf: CstNode): AstNode | undefined {
-        // An assessment row is about its indicator and its score: describe the row as a whole.
-        const row = AstUtils.getContainerOfType(leaf.astNode, isIndicatorAssessment);
+        // An assessment row is about its indicator and its score, a breakdown line about its
+        // component and what it spent: describe the row as a whole.
+        const row = AstUtils.getContainerOfType(leaf.astNode, (n): n is AstNode => isIndicatorAssessment(n) || isBreakdownActual(n));
         if (row) return row;
         const qualified = qualifiedTargetAt(leaf);
         if (qualified) return qualified;

@@ -18,7 +18,7 @@ export class KpiInlayHintProvider implements InlayHintProvider {
     getInlayHints(document: LangiumDocument, params: InlayHintParams): InlayHint[] {
         const model = document.parseResult?.value;
         if (!isModel(model)) return [];
-        const tooltip = pick(this.services.kpi.Settings.locale, { zh: '达成率 = 实际 ÷ 目标', en: 'Achievement = actual ÷ target' });
+        const tooltip = pick(this.services.kpi.Settings.localeOf(document), { zh: '达成率 = 实际 ÷ 目标', en: 'Achievement = actual ÷ target' });
         const hints: InlayHint[] = [];
         for (const assessment of model.blocks.filter(isAssessment)) {
             const range = assessment.$cstNode?.range;

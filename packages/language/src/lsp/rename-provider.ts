@@ -20,7 +20,7 @@ export class KpiRenameProvider extends DefaultRenameProvider {
     override async rename(document: LangiumDocument, params: RenameParams): Promise<WorkspaceEdit | undefined> {
         if (!this.isName(params.newName)) {
             const name = params.newName;
-            throw new ResponseError(ErrorCodes.InvalidParams, pick(this.services.kpi.Settings.locale, {
+            throw new ResponseError(ErrorCodes.InvalidParams, pick(this.services.kpi.Settings.localeOf(document), {
                 zh: `「${name}」不是有效的名称：名称由汉字、字母、数字和下划线组成，不以数字开头，也不能是关键字`,
                 en: `'${name}' is not a valid name: use letters, Chinese characters, digits and '_', not starting with a digit, and not a keyword`,
             }));

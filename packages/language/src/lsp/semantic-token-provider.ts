@@ -7,7 +7,8 @@ import { qualifiedParts } from './qualified-names.js';
 /**
  * Token types by what a name denotes (docs: editors.md lists the same mapping):
  * blocks are classes, indicators variables, goals namespaces, milestones events, clauses
- * properties, requirements and baselines enum members (baselines also `readonly`);
+ * properties, requirements and baselines enum members (baselines also `readonly`), breakdown
+ * components properties;
  * units are types, numbers and dates numbers, comparators operators, keywords keywords.
  */
 const NAME_TYPES: Record<string, string> = {
@@ -22,6 +23,7 @@ const NAME_TYPES: Record<string, string> = {
     Clause: SemanticTokenTypes.property,
     Requirement: SemanticTokenTypes.enumMember,
     Baseline: SemanticTokenTypes.enumMember,
+    BreakdownComponent: SemanticTokenTypes.property,
     // An unresolved `依据` link: most are clauses.
     LinkTarget: SemanticTokenTypes.property,
 };

@@ -1,7 +1,22 @@
+<<<<<<< HEAD
 import { Cancellation, DefaultWorkspaceManager, URI, type ConfigurationProvider, type LangiumDocument, type LangiumSharedCoreServices, type WorkspaceFolder } from 'langium';
 import { WorkbookSync } from './workbook-sync.js';
+=======
+import {
+    Cancellation, DefaultWorkspaceManager, URI,
+    type ConfigurationProvider, type FileSystemNode, type LangiumSharedCoreServices, type WorkspaceFolder,
+} from 'langium';
+import type { KpiServices } from '../kpi-module.js';
+import { findKpiFilesIn, isIgnoredNow, type Discovery } from '../workspace/discovery.js';
+>>>>>>> main
 
-/** Reviewers open a folder and expect every file's problems, not only those of open editors. */
+/**
+ * Reviewers open a folder and expect every file's problems, not only those of open editors.
+ * The server finds the files of its folders exactly as `kpispec lint` finds those of a folder
+ * (findKpiFilesIn: `ignore` globs of the nearest kpispec.json, no dot-folders), so that the
+ * two report the same problems; a file opened in the editor is checked, as one named on the
+ * command line is.
+ */
 export class KpiWorkspaceManager extends DefaultWorkspaceManager {
     private readonly configurationProvider: ConfigurationProvider;
     /** Excel forms in the folder, checked with the .kpi files (their findings go to the workbook). */
@@ -17,9 +32,11 @@ export class KpiWorkspaceManager extends DefaultWorkspaceManager {
     /** The first validation already uses the editor's settings (e.g. the scoring profile). */
     override async initializeWorkspace(folders: WorkspaceFolder[], cancelToken = Cancellation.CancellationToken.None): Promise<void> {
         await this.configurationProvider.ready;
+        this.kpi.Configuration.setWorkspaceRoots(folders.map(f => URI.parse(f.uri)));
         return super.initializeWorkspace(folders, cancelToken);
     }
 
+<<<<<<< HEAD
     protected override async loadAdditionalDocuments(folders: WorkspaceFolder[], collector: (document: LangiumDocument) => void): Promise<void> {
         await super.loadAdditionalDocuments(folders, collector);
         for (const folder of folders) {
@@ -27,5 +44,28 @@ export class KpiWorkspaceManager extends DefaultWorkspaceManager {
                 for (const document of await this.workbooks.read(workbook)) collector(document);
             }
         }
+=======
+    /** Langium's traversal (also used for a folder that appears later), replaced by the CLI's. */
+    protected override async traverseFolder(folder: URI, uris: URI[]): Promise<void> {
+        uris.push(...await findKpiFilesIn(folder, this.discovery));
+    }
+
+    /** A file that appears later (a watcher event) is left out when an `ignore` glob matches it. */
+    override shouldIncludeEntry(entry: FileSystemNode): boolean {
+        return super.shouldIncludeEntry(entry) && !(entry.isFile && isIgnoredNow(entry.uri, this.kpi.Configuration));
+    }
+
+    private get discovery(): Discovery {
+        return {
+            configuration: this.kpi.Configuration,
+            fileSystem: this.fileSystemProvider,
+            onUnreadableFolder: (folder, e) => console.error(`Cannot read the folder ${folder.fsPath}: ${(e as Error).message ?? e}`),
+        };
+    }
+
+    /** The KPI Spec language services (the only language this server has). */
+    private get kpi(): KpiServices['kpi'] {
+        return (this.serviceRegistry.all[0] as KpiServices).kpi;
+>>>>>>> main
     }
 }

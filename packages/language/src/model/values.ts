@@ -30,7 +30,11 @@ export function comparisonConstraint(comparison: Comparison): Constraint | undef
  */
 export function actualMeasure(actual: Actual | undefined, target: Target | undefined): Measure | undefined {
     if (!isMeasuredActual(actual) || !actual.value) return undefined;
-    const measure = measureOf(actual.value);
+    return inTargetUnit(measureOf(actual.value), target);
+}
+
+/** A bare number in the unit of the target it is compared with (actuals, `上年`); anything else as it is. */
+export function inTargetUnit(measure: Measure | undefined, target: Target | undefined): Measure | undefined {
     if (measure?.kind !== 'number' || measure.unit !== undefined) return measure;
     const unit = constraintOf(target)?.value;
     return unit?.kind === 'number' && unit.unit !== undefined ? { ...measure, unit: unit.unit } : measure;

@@ -59,14 +59,35 @@ export const RULES: readonly RuleMeta[] = [
     rule('assessment/unit-mismatch', 'error', '实际值与目标值单位无法比较', 'Actual and target units cannot be compared'),
     rule('milestone/late', 'warn', '里程碑滞后完成', 'Milestone done late'),
     rule('milestone/overdue', 'error', '里程碑逾期未完成', 'Milestone overdue'),
+    // Complete forms
+    rule('assessment/denies-problems', 'warn', '自评称无问题却存在未完成事项', 'No problem stated while shortfalls are shown'),
+    rule('assessment/placeholder-text', 'warn', '文字仍是表格填写说明', 'Text still the form\'s instruction'),
+    rule('assessment/metric-mismatch', 'warn', '实际值口径与指标不符', 'Actual measured on another metric'),
+    rule('score/missing', 'error', '有分值却未填得分', 'Weight without a score'),
+    rule('target/below-history', 'warn', '目标值低于上年实际', 'Target worse than last year\'s actual'),
+    rule('target/misfiled', 'warn', '指标归类错误', 'Indicator filed under the wrong family'),
+    rule('target/empty-group', 'warn', '指标组为空', 'Empty indicator group'),
     // Compliance review
     rule('compliance/unassessed-met', 'error', '未考核即认定达标', 'Met without assessment'),
     rule('compliance/no-data', 'warn', '考核无数据支撑', 'Verdict without data'),
     rule('compliance/verdict-contradicts', 'error', '考核结论与实际不符', 'Verdict contradicts the actual'),
     rule('compliance/unmet-no-penalty', 'warn', '未达标条款无违约责任', 'Unmet clause without a penalty'),
     rule('compliance/clause-not-reviewed', 'warn', '合同条款未考核', 'Contract clause not reviewed'),
+<<<<<<< HEAD
     // Excel forms
     rule('excel/unreadable-cell', 'warn', '表单单元格无法读取', 'Form cell could not be read'),
+=======
+    // Complete forms: funds
+    rule('funds/sources-total', 'error', '其中各行与资金总额不符', 'Fund sources do not add up to the total'),
+    rule('funds/rate-mismatch', 'error', '执行率与执行数÷预算数不符', 'Execution rate differs from spent ÷ budgeted'),
+    rule('funds/adjusted-no-reason', 'warn', '预算调整未说明原因', 'Budget adjusted without a reason'),
+    rule('funds/low-execution-no-reason', 'warn', '预算执行率偏低未说明原因', 'Low budget execution without a reason'),
+    rule('funds/medium-term-below-annual', 'error', '中期资金少于年度资金', 'Medium-term funds below the annual funds'),
+    rule('funds/budget-mismatch', 'warn', '资金总额与项目预算不符', 'Funds differ from the project budget'),
+    rule('funds/breakdown-total', 'warn', '测算各项与合计不符', 'Breakdown components do not add up to the total'),
+    rule('funds/breakdown-formula', 'error', '测算金额与计算式不符', 'Breakdown amount differs from its product'),
+    rule('funds/component-shortfall', 'warn', '测算项目支出偏低未说明原因', 'Breakdown component under-spent without a reason'),
+>>>>>>> main
     // Inline configuration
     rule('suppression/unused', 'warn', '抑制注释未抑制任何诊断', 'Suppression comment suppresses nothing'),
     rule('suppression/no-reason', 'warn', '抑制注释缺少理由', 'Suppression comment without a reason'),

@@ -1,11 +1,12 @@
 import {
-    isExecution, isGradeStatement, isIndicatorAssessment, isMeasuredActual, isQualitative, isRatingActual,
+    isExecution, isGradeStatement, isIndicatorAssessment, isMeasuredActual, isNotApplicableActual, isQualitative, isRatingActual,
     isTextActual, isTotal, type Actual, type Assessment, type Execution, type Indicator, type IndicatorAssessment,
 } from '../generated/ast.js';
 import type { Bilingual } from '../i18n/locale.js';
 import { familyOf, type Level1Family } from '../model/categories.js';
+import { executionBasis } from '../model/funds.js';
 import { level1Of } from '../model/project.js';
-import { actualMeasure, constraintOf, measureOf } from '../model/values.js';
+import { actualMeasure, constraintOf } from '../model/values.js';
 import { formatConstraint, formatMeasure } from '../units/index.js';
 import { executionOutcome, gradeOf, quantitativeOutcome, ratingOutcome, weigh, type Outcome } from './formulas.js';
 import { gradeIdOf, ratingOf, type GradeId } from './keywords.js';
@@ -32,6 +33,8 @@ export interface RowScore {
     band?: [number, number];
     /** Set when actual and target cannot be compared. */
     mismatch?: Outcome['mismatch'];
+    /** `实际 不适用`: no actual is due; the row is not scored and keeps its claimed score. */
+    notApplicable?: boolean;
     explanation: Bilingual;
 }
 
@@ -53,6 +56,8 @@ export interface Level1Score {
 }
 
 export interface AssessmentScore {
+    /** False for a form without scores (no line has a 分值): nothing is scored or graded. */
+    scored: boolean;
     rows: RowScore[];
     execution?: ExecutionScore;
     /** Weight and score sums per level-1 family as the profile groups them (see `countsAs`). */
@@ -74,7 +79,8 @@ export function level1FamilyOf(indicator: Indicator): Level1Family | undefined {
 /**
  * Scores an assessment by a profile: each row's rule score, the execution score, level-1 sums,
  * the total and grade, each with a short explanation. Rows the rule cannot score (no actual,
- * no weight, text actual, units that do not compare) count in totals with their claimed score.
+ * no weight, text actual, units that do not compare, 不适用) count in totals with their claimed
+ * score; a 分值 without 得分 counts 0 in the claimed total (score/missing).
  */
 export function scoreAssessment(assessment: Assessment, profile: ScoringProfile): AssessmentScore {
     const items = assessment.items ?? [];
@@ -107,6 +113,7 @@ export function scoreAssessment(assessment: Assessment, profile: ScoringProfile)
     };
     const claimedTotal = total.declaredScore ?? total.claimed;
     return {
+        scored: lines.some(l => l.weight !== undefined) || total.declaredWeight !== undefined,
         rows,
         execution,
         level1: ORDER.flatMap(f => level1.get(f) ?? []),
@@ -144,6 +151,7 @@ export function scoreRow(node: IndicatorAssessment, profile: ScoringProfile): Ro
         achievement: outcome.achievement,
         band,
         mismatch: outcome.mismatch,
+        ...(isNotApplicableActual(node.actual) ? { notApplicable: true } : {}),
         explanation,
     };
 }
@@ -151,6 +159,9 @@ export function scoreRow(node: IndicatorAssessment, profile: ScoringProfile): Ro
 function outcomeOf(actual: Actual | undefined, indicator: Indicator, profile: ScoringProfile): Outcome {
     const rating = isRatingActual(actual) ? ratingOf(actual.rating) : undefined;
     if (rating) return ratingOutcome(rating, profile);
+    if (isNotApplicableActual(actual)) {
+        return { reason: { zh: '实际不适用，无需实际值，不计分，保留自评得分', en: 'Not applicable: no actual is due; not scored, the claimed score is kept' } };
+    }
     if (!actual) return { reason: { zh: '未填写实际值，无法计分', en: 'No actual; no score' } };
     if (isQualitative(indicator.target)) {
         return isTextActual(actual)
@@ -177,13 +188,17 @@ function differenceOf(claimed: number | undefined, ruleScore: number | undefined
     return claimed < band[0] ? round(claimed - band[0]) : claimed > band[1] ? round(claimed - band[1]) : 0;
 }
 
+/** Scored on the row `executionBasis` names: the total row, or the 其中 rows when the total row was printed empty. */
 export function scoreExecution(node: Execution): ExecutionScore {
     const base = { node, weight: node.weight, claimed: node.score };
-    const spent = node.spent && measureOf(node.spent);
-    const budgeted = node.budgeted && measureOf(node.budgeted);
+    const { spent, budgeted, fromSources } = executionBasis(node);
     if (!spent || !budgeted) {
         return { ...base, explanation: { zh: '全年预算或全年执行缺失，无法计分', en: 'Budgeted or spent is missing; no score' } };
     }
     const outcome = executionOutcome(spent, budgeted);
-    return { ...base, rate: outcome.rate, ...weigh(outcome, node.weight) };
+    const { reason } = outcome;
+    const onSources = fromSources
+        ? { ...outcome, reason: { zh: `${reason.zh}，按其中各行合计（合计行为 0）`, en: `${reason.en}, on the sums of the 其中 rows (the total row is 0)` } }
+        : outcome;
+    return { ...base, rate: outcome.rate, ...weigh(onSources, node.weight) };
 }

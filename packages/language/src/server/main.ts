@@ -5,6 +5,7 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { parseLocale } from '../i18n/locale.js';
 import { createKpiServices } from '../kpi-module.js';
 import { publishConfigProblems } from '../lsp/config-diagnostics.js';
+import { announceValidation } from '../lsp/validated-notification.js';
 import { docsLinker, findDocsRoot, publishDiagnosticsWithDocsLinks } from '../lsp/docs-links.js';
 import { registerWorkbookImport } from '../lsp/workbook-import.js';
 import type { KpiWorkspaceManager } from '../lsp/workspace-manager.js';
@@ -18,9 +19,9 @@ export function startServer(): void {
     // Every diagnostic links to its rule's page, shipped beside the server or on the web.
     publishDiagnosticsWithDocsLinks(connection, docsLinker(findDocsRoot(serverFile)));
     const { shared, kpi } = createKpiServices({ connection, ...NodeFileSystem });
-    // Diagnostics and editor texts follow the editor's display language.
+    // The editor's display language counts only for files without keywords (see KpiSettings).
     shared.lsp.LanguageServer.onInitialize(params => {
-        kpi.kpi.Settings.locale = parseLocale(params.locale) ?? kpi.kpi.Settings.locale;
+        kpi.kpi.Settings.environmentLocale = parseLocale(params.locale) ?? kpi.kpi.Settings.environmentLocale;
     });
     // A sheet's findings are published on its workbook, all sheets together, at their cells.
     const workbooks = (shared.workspace.WorkspaceManager as KpiWorkspaceManager).workbooks;
@@ -33,6 +34,10 @@ export function startServer(): void {
         for (const workbook of workbooks.refusedWorkbooks()) void send({ uri: workbook, diagnostics: workbooks.diagnostics(workbook) });
     });
     publishConfigProblems(connection, shared);
+<<<<<<< HEAD
     registerWorkbookImport(connection, shared.workspace.FileSystemProvider, () => kpi.kpi.Settings.locale);
+=======
+    announceValidation(connection, shared);
+>>>>>>> main
     startLanguageServer(shared);
 }

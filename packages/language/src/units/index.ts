@@ -1,3 +1,4 @@
 export * from './unit-table.js';
 export * from './measure.js';
 export * from './constraint.js';
+export * from './amounts.js';

@@ -1,11 +1,16 @@
+import { GrammarUtils } from 'langium';
 import {
-    isBaseline, isClause, isGoalAssessment, isIndicatorAssessment, isMeasuredActual, isQualitative, isRequirement,
-    isRatingActual, isTextActual, isUnmeasuredActual, type Assessment, type Clause, type IndicatorAssessment, type Requirement,
+    isAssessment, isBaseline, isBreakdownActual, isClause, isGoalAssessment, isIndicatorAssessment, isMeasuredActual,
+    isMilestoneAssessment, isQualitative, isRequirement, isRatingActual, isTextActual, isUnmeasuredActual,
+    type Assessment, type BreakdownActual, type Clause, type IndicatorAssessment, type ProblemStatement, type Requirement,
 } from '../generated/ast.js';
+import type { Bilingual } from '../i18n/locale.js';
 import type { KpiServices } from '../kpi-module.js';
-import { goalsOf, indicatorsOf } from '../model/project.js';
+import { goalsOf, indicatorsOf, titleOf } from '../model/project.js';
 import { actualMeasure, measureOf } from '../model/values.js';
-import { percent, ratingOf } from '../scoring/index.js';
+import { percent, ratingOf, round } from '../scoring/index.js';
+import { assessmentMetricMismatch, assessmentPlaceholderText } from './assessment/text-rules.js';
+import { lateness, overdueness } from './milestone-checks.js';
 import { direction, formatConstraint, formatMeasure, meets, ratio, toOp, type Measure } from '../units/index.js';
 import { assessmentScores, scoredRow } from './assessment/score-cache.js';
 import type { KpiChecks, Report } from './report.js';
@@ -15,6 +20,33 @@ import { constraintOf } from '../model/values.js';
 /** The actual of a row as a value; a comparison (`实际 >= 266 米`) still says which value. */
 function rowActual(node: IndicatorAssessment): Measure | undefined {
     return actualMeasure(node.actual, node.indicator?.ref?.target);
+}
+
+const indicatorName = (node: IndicatorAssessment) => node.indicator?.$refText ?? '';
+
+// A 问题 text with no 涉及 that says there is none means the same as `问题 无`.
+const NO_PROBLEM_WORDS = /暂无问题|无问题|没有问题|未发现问题/;
+const ONLY_NONE = /^(无|none|no problems?)$/i;
+
+function deniesProblems(node: ProblemStatement): boolean {
+    if (node.none) return true;
+    const text = node.text?.trim();
+    return text !== undefined && node.concerns.length === 0 && (NO_PROBLEM_WORDS.test(text) || ONLY_NONE.test(text));
+}
+
+/** A breakdown component that spent less than `reasonBelow` of its plan (rates compared at 0.01 pp). */
+function componentShortfall(node: BreakdownActual, reasonBelow: number): Bilingual | undefined {
+    const component = node.component?.ref;
+    const plan = component?.amount && measureOf(component.amount);
+    const spent = node.actual && measureOf(node.actual);
+    const share = plan && spent ? ratio(spent, plan) : undefined;
+    if (share === undefined || round(share, 4) >= reasonBelow) return undefined;
+    const name = titleOf(component!);
+    const [s, p] = [formatMeasure(spent!), formatMeasure(plan!)];
+    return {
+        zh: `测算「${name}」实际 ${s}，为计划 ${p} 的 ${percent(share)}`,
+        en: `breakdown '${name}' spent ${s}, ${percent(share)} of the planned ${p}`,
+    };
 }
 
 /** The `assessment/*` rules of RULES.md, one function each, named as the rule. */
@@ -199,11 +231,65 @@ export function assessmentChecks(services: KpiServices): KpiChecks {
         });
     }
 
+    /**
+     * What an assessment shows it fell short of: execution and breakdown components below the
+     * profile's reasonBelow, missed targets, late or overdue milestones, and linked clauses or
+     * requirements a met row still misses.
+     */
+    function shortfallsOf(assessment: Assessment): Bilingual[] {
+        const { score, profile } = scores(assessment);
+        const found: Bilingual[] = [];
+        const rate = score.execution?.rate;
+        if (rate !== undefined && round(rate, 4) < profile.reasonBelow) {
+            found.push({ zh: `预算执行率 ${percent(rate)}，低于 ${percent(profile.reasonBelow)}`, en: `budget execution ${percent(rate)}, below ${percent(profile.reasonBelow)}` });
+        }
+        for (const item of assessment.items) {
+            if (isIndicatorAssessment(item)) {
+                const row = scoredRow(scores, item)?.row;
+                const name = indicatorName(item);
+                if (row?.met === false) {
+                    found.push({ zh: `指标「${name}」实际 ${row.actual} 未达到目标 ${row.target}`, en: `'${name}': actual ${row.actual} misses the target ${row.target}` });
+                }
+                for (const { entry, actual, required } of [...missedReferences(item, isClause), ...missedReferences(item, isRequirement)]) {
+                    const where = describeReference(entry);
+                    found.push({ zh: `指标「${name}」实际 ${actual} 未达到${where.zh}的 ${required}`, en: `'${name}': actual ${actual} misses ${required} of ${where.en}` });
+                }
+            } else if (isMilestoneAssessment(item)) {
+                const name = item.milestone?.$refText ?? '';
+                const late = lateness(item);
+                const overdue = overdueness(item);
+                if (late) found.push({ zh: `里程碑「${name}」滞后 ${late.days} 天完成`, en: `milestone '${name}' done ${late.days} days late` });
+                if (overdue) found.push({ zh: `里程碑「${name}」逾期 ${overdue.days} 天未完成`, en: `milestone '${name}' ${overdue.days} days overdue` });
+            } else if (isBreakdownActual(item)) {
+                const shortfall = componentShortfall(item, profile.reasonBelow);
+                if (shortfall) found.push(shortfall);
+            }
+        }
+        return found;
+    }
+
+    /** 问题 无 (or a 问题 text that only says there is none) while the assessment shows shortfalls. */
+    function assessmentDeniesProblems(node: ProblemStatement, report: Report): void {
+        const assessment = node.$container;
+        if (!deniesProblems(node) || !isAssessment(assessment)) return;
+        const shortfalls = shortfallsOf(assessment);
+        if (shortfalls.length === 0) return;
+        report('assessment/denies-problems', {
+            node, range: node.none ? GrammarUtils.findNodeForProperty(node.$cstNode, 'none')?.range : undefined,
+            message: {
+                zh: `自评称没有问题，但存在未完成事项：${shortfalls.map(s => s.zh).join('；')}`,
+                en: `The assessment states no problem, yet it shows shortfalls: ${shortfalls.map(s => s.en).join('; ')}`,
+            },
+            data: { shortfalls: shortfalls.map(s => s.zh) },
+        });
+    }
+
     return {
         IndicatorAssessment: [
             assessmentBelowContract, assessmentBelowStandard, assessmentAboveBaseline, assessmentNoActual,
-            assessmentActualNotValue, assessmentMissingDeviation, assessmentUnitMismatch,
+            assessmentActualNotValue, assessmentMissingDeviation, assessmentUnitMismatch, assessmentMetricMismatch,
         ],
-        Assessment: [assessmentGoalNotCovered, assessmentIndicatorNotAssessed],
+        Assessment: [assessmentGoalNotCovered, assessmentIndicatorNotAssessed, assessmentPlaceholderText],
+        ProblemStatement: [assessmentDeniesProblems],
     };
 }

@@ -1,13 +1,14 @@
 import {
-    Cancellation, DefaultDocumentValidator, DocumentValidator, interruptAndCheck, isAstNode,
-    type AstNode, type LangiumDocument, type ValidationAcceptor, type ValidationOptions,
+    Cancellation, DefaultDocumentValidator, DocumentValidator, GrammarAST, interruptAndCheck, isAstNode,
+    type AstNode, type LangiumDocument, type ParseResult, type ValidationAcceptor, type ValidationOptions,
 } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { applyRuleSeverities, toLspSeverity } from '../config/severity.js';
-import { pick } from '../i18n/locale.js';
+import { pick, type Locale } from '../i18n/locale.js';
 import type { KpiServices } from '../kpi-module.js';
 import { ruleMeta } from '../rules/catalog.js';
 import { closestNames } from './closest-names.js';
+import { describeLexingError, describeSyntaxError, type SyntaxContext } from './syntax-errors.js';
 import type { KpiDiagnosticData } from './report.js';
 import type { KpiValidationRegistry } from './validation-registry.js';
 import { applySuppressions, parseDirectives, type DirectiveFinding } from './suppressions.js';
@@ -35,6 +36,14 @@ export class KpiDocumentValidator extends DefaultDocumentValidator {
     override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken?: Parameters<DefaultDocumentValidator['validateDocument']>[2]): Promise<Diagnostic[]> {
         const configuration = this.services.kpi.Configuration;
         const config = await configuration.loadFor(document.uri, this.services.shared.workspace.FileSystemProvider);
+        const settings = this.services.kpi.Settings;
+        const locale = settings.localeOf(document);
+        this.syntaxContexts.set(document.parseResult, {
+            text: document.textDocument.getText(),
+            locale,
+            language: settings.keywordLanguage(document) ?? (locale === 'en' ? 'en' : 'zh'),
+            terminals: this.terminals,
+        });
         const diagnostics = await super.validateDocument(document, options, cancelToken);
         for (const d of diagnostics) {
             const data = d.data as { code?: string } | undefined;
@@ -52,7 +61,33 @@ export class KpiDocumentValidator extends DefaultDocumentValidator {
             requireReason: config.requireSuppressionReason && builtIn,
             reportUnused: builtIn && this.runsEveryCategory(document, options),
         });
-        return [...kept, ...applyRuleSeverities(findings.map(f => this.directiveDiagnostic(f)), config.rules)];
+        return [...kept, ...applyRuleSeverities(findings.map(f => this.directiveDiagnostic(f, locale)), config.rules)];
+    }
+
+    /** What syntax messages need of the document being validated, by its parse (the parse is what Langium's hooks get). */
+    private readonly syntaxContexts = new WeakMap<ParseResult, SyntaxContext & { text: string }>();
+
+    private terminalNames?: ReadonlySet<string>;
+
+    private get terminals(): ReadonlySet<string> {
+        return this.terminalNames ??= new Set(this.services.Grammar.rules.filter(GrammarAST.isTerminalRule).map(r => r.name));
+    }
+
+    /** Chevrotain's messages name token types; these say what was found and what may stand there (see syntax-errors.ts). */
+    protected override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        const context = this.syntaxContexts.get(parseResult);
+        if (!context) return super.processParsingErrors(parseResult, diagnostics, options);
+        const parserErrors = parseResult.parserErrors.map(e => ({ ...e, message: describeSyntaxError(e, context) }));
+        super.processParsingErrors({ ...parseResult, parserErrors }, diagnostics, options);
+    }
+
+    protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        const context = this.syntaxContexts.get(parseResult);
+        if (!context) return super.processLexingErrors(parseResult, diagnostics, options);
+        const lexerErrors = parseResult.lexerErrors.map(e => ({
+            ...e, message: describeLexingError(context.text.slice(e.offset, e.offset + e.length), context.locale),
+        }));
+        super.processLexingErrors({ ...parseResult, lexerErrors }, diagnostics, options);
     }
 
     /**
@@ -98,11 +133,11 @@ export class KpiDocumentValidator extends DefaultDocumentValidator {
         return this.checkedCategories;
     }
 
-    private directiveDiagnostic(finding: DirectiveFinding): Diagnostic {
+    private directiveDiagnostic(finding: DirectiveFinding, locale: Locale): Diagnostic {
         return {
             severity: toLspSeverity(ruleMeta(finding.rule)!.severity),
             range: finding.range,
-            message: pick(this.services.kpi.Settings.locale, finding.message),
+            message: pick(locale, finding.message),
             code: finding.rule,
             data: { ...finding.data, code: finding.rule } satisfies KpiDiagnosticData,
             source: this.getSource(),
@@ -112,7 +147,7 @@ export class KpiDocumentValidator extends DefaultDocumentValidator {
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], options: ValidationOptions): void {
         const before = diagnostics.length;
         super.processLinkingErrors(document, diagnostics, options);
-        const locale = this.services.kpi.Settings.locale;
+        const locale = this.services.kpi.Settings.localeOf(document);
         const errors = document.references.filter(r => r.error);
         diagnostics.slice(before).forEach((d, i) => {
             const info = errors[i]?.error?.info;

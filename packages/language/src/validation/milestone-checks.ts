@@ -27,16 +27,34 @@ function today(): DateMeasure {
     return parseDate(new Date().toISOString().slice(0, 10)) as DateMeasure;
 }
 
+/** A milestone done after its plan: both dates and the days late. */
+export function lateness(node: MilestoneAssessment): { planned: DateMeasure; done: DateMeasure; days: number } | undefined {
+    const planned = dateOf(node.milestone?.ref?.planned);
+    const done = dateOf(node.date);
+    if (!node.done || !planned || !done) return undefined;
+    const days = dayDiff(planned, done);
+    return days > 0 ? { planned, done, days } : undefined;
+}
+
+/** Not done and planned before the assessment's 评价日, or before today when it has none. */
+export function overdueness(node: MilestoneAssessment): { planned: DateMeasure; asOf: DateMeasure; asOfWritten: boolean; days: number } | undefined {
+    const planned = dateOf(node.milestone?.ref?.planned);
+    if (!node.pending || !planned) return undefined;
+    const assessment = node.$container;
+    const asOfLine = isAssessment(assessment) ? assessment.items.find(isAsOf) : undefined;
+    const asOf = dateOf(asOfLine?.date) ?? today();
+    const days = dayDiff(planned, asOf);
+    return days > 0 ? { planned, asOf, asOfWritten: asOfLine !== undefined, days } : undefined;
+}
+
 /** The `milestone/*` rules of RULES.md, one function each, named as the rule. */
 export function milestoneChecks(_services: KpiServices): KpiChecks {
 
     function milestoneLate(node: MilestoneAssessment, report: Report): void {
-        const planned = dateOf(node.milestone?.ref?.planned);
-        const done = dateOf(node.date);
-        if (!node.done || !planned || !done) return;
-        const days = dayDiff(planned, done);
-        if (days <= 0) return;
-        const late = delay(days);
+        const found = lateness(node);
+        if (!found) return;
+        const { planned, done } = found;
+        const late = delay(found.days);
         report('milestone/late', {
             node,
             message: {
@@ -47,17 +65,12 @@ export function milestoneChecks(_services: KpiServices): KpiChecks {
         });
     }
 
-    /** Not done and planned before the assessment's 评价日, or before today when it has none. */
     function milestoneOverdue(node: MilestoneAssessment, report: Report): void {
-        const planned = dateOf(node.milestone?.ref?.planned);
-        if (!node.pending || !planned) return;
-        const assessment = node.$container;
-        const asOfLine = isAssessment(assessment) ? assessment.items.find(isAsOf) : undefined;
-        const asOf = dateOf(asOfLine?.date) ?? today();
-        const days = dayDiff(planned, asOf);
-        if (days <= 0) return;
-        const { text, data } = delay(days);
-        const by = asOfLine ? { zh: `截至评价日 ${asOf.text} `, en: `as of ${asOf.text}` } : { zh: '截至今日', en: 'as of today' };
+        const found = overdueness(node);
+        if (!found) return;
+        const { planned, asOf } = found;
+        const { text, data } = delay(found.days);
+        const by = found.asOfWritten ? { zh: `截至评价日 ${asOf.text} `, en: `as of ${asOf.text}` } : { zh: '截至今日', en: 'as of today' };
         report('milestone/overdue', {
             node,
             message: {

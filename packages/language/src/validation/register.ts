@@ -1,7 +1,9 @@
+import { AstUtils } from 'langium';
 import type { KpiServices } from '../kpi-module.js';
 import { assessmentChecks } from './assessment-checks.js';
 import { complianceChecks } from './compliance-checks.js';
 import { contractChecks } from './contract-checks.js';
+import { fundsChecks } from './funds-checks.js';
 import { milestoneChecks } from './milestone-checks.js';
 import { nameChecks } from './name-checks.js';
 import { mergeChecks, toValidationChecks } from './report.js';
@@ -18,6 +20,7 @@ export function registerChecks(services: KpiServices): void {
         assessmentChecks(services),
         milestoneChecks(services),
         complianceChecks(services),
+        fundsChecks(services),
     );
-    services.validation.ValidationRegistry.register(toValidationChecks(checks, () => services.kpi.Settings.locale));
+    services.validation.ValidationRegistry.register(toValidationChecks(checks, node => services.kpi.Settings.localeOf(AstUtils.getDocument(node))));
 }

@@ -27,13 +27,18 @@ export interface KpiDiagnosticData {
     [key: string]: unknown;
 }
 
-/** Turns a Report into Langium diagnostics with the rule's default severity and the active locale. */
-export function reporter(accept: ValidationAcceptor, locale: () => Locale): Report {
+/** The locale of messages about the document a node is in. */
+export type LocaleOf = (node: AstNode) => Locale;
+
+/** Turns a Report into Langium diagnostics with the rule's default severity, in the document's locale. */
+export function reporter(accept: ValidationAcceptor, localeOf: LocaleOf): Report {
+    // One acceptor, so one reporter, per document validation: its locale is looked up once.
+    let locale: Locale | undefined;
     return (rule, finding) => {
         const meta = ruleMeta(rule);
         if (!meta) throw new Error(`unknown rule id ${rule}`);
         const severity = meta.severity === 'warn' ? 'warning' : meta.severity;
-        accept(severity, pick(locale(), finding.message), {
+        accept(severity, pick(locale ??= localeOf(finding.node), finding.message), {
             node: finding.node,
             property: finding.property,
             index: finding.index,
@@ -45,13 +50,13 @@ export function reporter(accept: ValidationAcceptor, locale: () => Locale): Repo
 }
 
 /** Adapts a map of checks to Langium's registry shape. */
-export function toValidationChecks(checks: KpiChecks, locale: () => Locale): ValidationChecks<KpiSpecAstType> {
+export function toValidationChecks(checks: KpiChecks, localeOf: LocaleOf): ValidationChecks<KpiSpecAstType> {
     // Langium makes one acceptor per document validation: one Report for it serves every check
     // on every node, instead of a closure per check call.
     const reports = new WeakMap<ValidationAcceptor, Report>();
     const reportFor = (accept: ValidationAcceptor): Report => {
         let report = reports.get(accept);
-        if (!report) reports.set(accept, report = reporter(accept, locale));
+        if (!report) reports.set(accept, report = reporter(accept, localeOf));
         return report;
     };
     const result: Record<string, Array<(node: AstNode, accept: ValidationAcceptor) => void>> = {};

@@ -1,6 +1,6 @@
 import {
-    isAssessment, isProblemStatement, isTotal,
-    type Assessment, type Execution, type GradeStatement, type IndicatorAssessment,
+    isAssessment, isExecution, isProblemStatement, isTotal,
+    type Assessment, type Execution, type GradeStatement, type IndicatorAssessment, type Total,
 } from '../generated/ast.js';
 import type { KpiServices } from '../kpi-module.js';
 import { FAMILY_KEYWORD } from '../model/categories.js';
@@ -23,7 +23,10 @@ const beyond = (difference: number, profile: ScoringProfile) => Math.abs(round(d
 
 const indicatorName = (node: IndicatorAssessment) => node.indicator?.$refText ?? '';
 
-/** The `score/*` rules of RULES.md, one function each, named as the rule. */
+/**
+ * The `score/*` rules of RULES.md, one function each, named as the rule. A form without scores
+ * (no line has a 分值) is not scored: the row rules need a weight, the others check `scored`.
+ */
 export function scoreChecks(services: KpiServices): KpiChecks {
     const scores = assessmentScores(services);
 
@@ -126,6 +129,36 @@ export function scoreChecks(services: KpiServices): KpiChecks {
         });
     }
 
+    /**
+     * A line with a 分值 and no 得分: it counts 0 in the claimed total, and no other score rule
+     * reports it. The fix writes the rule score (for 合计, the sum of the scores).
+     */
+    function scoreMissing(node: IndicatorAssessment | Execution | Total, report: Report): void {
+        const assessment = node.$container;
+        if (node.weight === undefined || node.score !== undefined || !isAssessment(assessment)) return;
+        const { score } = scores(assessment);
+        if (isTotal(node)) {
+            const sum = score.total.claimed ?? 0;
+            report('score/missing', {
+                node, property: 'weight',
+                message: { zh: `合计有分值 ${node.weight} 却未填得分；各项得分之和为 ${sum}`, en: `The total has a weight ${node.weight} but no score; the scores add up to ${sum}` },
+                data: { ruleScore: sum },
+            });
+            return;
+        }
+        const ruleScore = isExecution(node) ? score.execution?.ruleScore : scoredRow(scores, node)?.row.ruleScore;
+        const what = isExecution(node) ? { zh: '预算执行', en: 'Budget execution' } : { zh: `指标「${indicatorName(node)}」`, en: `Indicator '${indicatorName(node)}'` };
+        const rule = ruleScore === undefined ? { zh: '', en: '' } : { zh: `；按规则应得 ${ruleScore} 分`, en: `; the rule gives ${ruleScore}` };
+        report('score/missing', {
+            node, property: 'weight',
+            message: {
+                zh: `${what.zh}有分值 ${node.weight} 却未填得分，合计中按 0 分计${rule.zh}`,
+                en: `${what.en} has a weight ${node.weight} but no score and counts 0 in the total${rule.en}`,
+            },
+            data: { ruleScore },
+        });
+    }
+
     function scoreExecution(node: Execution, report: Report): void {
         const assessment = node.$container;
         if (!isAssessment(assessment)) return;
@@ -162,7 +195,8 @@ export function scoreChecks(services: KpiServices): KpiChecks {
             en: `Weights add up to ${weight} (${partsEn || 'none'}), not ${against.en}`,
         };
         const data = { weight, expected };
-        if (total?.weight !== undefined) report('score/weights-total', { node: total, property: 'weight', message, data });
+        // A 合计 line without its 得分 is score/missing's alone.
+        if (total?.weight !== undefined && total.score !== undefined) report('score/weights-total', { node: total, property: 'weight', message, data });
         else report('score/weights-total', { node: assessment, property: 'name', message, data });
     }
 
@@ -188,6 +222,7 @@ export function scoreChecks(services: KpiServices): KpiChecks {
 
     function scoreTotalMismatch(assessment: Assessment, report: Report): void {
         const { score, profile } = scores(assessment);
+        if (!score.scored) return;
         const { claimed, declaredScore } = score.total;
         const total = assessment.items.find(isTotal);
         if (!total || claimed === undefined || declaredScore === undefined || !beyond(declaredScore - claimed, profile)) return;
@@ -206,6 +241,7 @@ export function scoreChecks(services: KpiServices): KpiChecks {
         const assessment = node.$container;
         if (!isAssessment(assessment)) return;
         const { score } = scores(assessment);
+        if (!score.scored) return;
         const written = gradeIdOf(node.grade);
         const due = score.grade.ofClaimed;
         if (!written || !due || written === due) return;
@@ -222,8 +258,9 @@ export function scoreChecks(services: KpiServices): KpiChecks {
     }
 
     return {
-        IndicatorAssessment: [scoreFullDespiteShortfall, scoreDeductedDespiteMet, scoreOffRule, scoreOverWeight, scoreQualitativeBand, scoreIgnoresProblem],
-        Execution: [scoreOverWeight, scoreExecution],
+        IndicatorAssessment: [scoreFullDespiteShortfall, scoreDeductedDespiteMet, scoreOffRule, scoreOverWeight, scoreQualitativeBand, scoreIgnoresProblem, scoreMissing],
+        Execution: [scoreOverWeight, scoreExecution, scoreMissing],
+        Total: [scoreMissing],
         Assessment: [scoreWeightsTotal, scoreProfileWeights, scoreTotalMismatch],
         GradeStatement: [scoreGradeMismatch],
     };

@@ -4,7 +4,8 @@ import type { KpiServices } from '../kpi-module.js';
 import type { KpiChecks } from './report.js';
 import { targetAboveBaseline, targetBelowContract, targetBelowStandard, targetUnitMismatch } from './targets/reference-rules.js';
 import { targetRequiredIndicator } from './targets/standard-rules.js';
-import { targetMissingBenefit, targetMissingQuantity, targetMissingSatisfaction, targetMixedScheme, type Scheme } from './targets/tree-rules.js';
+import { targetBelowHistory, targetMisfiled } from './targets/form-rules.js';
+import { targetEmptyGroup, targetMissingBenefit, targetMissingQuantity, targetMissingSatisfaction, targetMixedScheme, type Scheme } from './targets/tree-rules.js';
 import { targetNoComparator, targetNoSource, targetNoUnit, targetVague } from './targets/wording-rules.js';
 
 /** The `target/*` rules of RULES.md, one function each, named as the rule (see `targets/`). */
@@ -16,11 +17,11 @@ export function targetChecks(services: KpiServices): KpiChecks {
     return {
         Indicator: [
             targetBelowContract, targetBelowStandard, targetUnitMismatch, targetAboveBaseline,
-            targetNoComparator, targetNoUnit, targetVague, targetNoSource,
+            targetNoComparator, targetNoUnit, targetVague, targetNoSource, targetBelowHistory, targetMisfiled,
         ],
         Project: [
             targetMissingQuantity, targetMissingBenefit, targetMissingSatisfaction,
-            targetRequiredIndicator,
+            targetRequiredIndicator, targetEmptyGroup,
             (project, report) => targetMixedScheme(project, report, configuredScheme(project)),
         ],
     };

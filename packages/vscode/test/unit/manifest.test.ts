@@ -50,7 +50,7 @@ describe('contributions', () => {
 
     it('declare the settings the server reads', () => {
         expect(Object.keys(manifest.contributes.configuration.properties).sort())
-            .toEqual(['kpispec.completion.keywordLanguage', 'kpispec.scoring.profile', 'kpispec.trace.server']);
+            .toEqual(['kpispec.completion.keywordLanguage', 'kpispec.locale', 'kpispec.scoring.profile', 'kpispec.trace.server']);
     });
 
     it('auto-close and surround Chinese quotes and brackets', () => {

@@ -4,7 +4,7 @@ import type { Range } from 'vscode-languageserver-types';
 import { isLevel2Group, type Level1Group, type Level2Group, type Project } from '../../generated/ast.js';
 import type { Bilingual } from '../../i18n/locale.js';
 import { familyOf, type Family, type Level1Family, type Level2Family } from '../../model/categories.js';
-import { indicatorsIn, level1Groups } from '../../model/project.js';
+import { groupName, indicatorsIn, level1Groups } from '../../model/project.js';
 import type { Report } from '../report.js';
 
 
@@ -30,46 +30,80 @@ function headRange(node: AstNode): Range | undefined {
     return node.$cstNode && CstUtils.flattenCst(node.$cstNode).find(leaf => !leaf.hidden)?.range;
 }
 
-function reportMissing(
-    rule: 'target/missing-quantity' | 'target/missing-benefit' | 'target/missing-satisfaction',
-    project: Project, wanted: Wanted, message: Bilingual, report: Report,
-): void {
-    if (!project.name || hasRow(project, wanted)) return;
-    const data = (container: Container) => ({ level1: wanted.level1, group: wanted.suggested, container });
+/** Where a rule on a missing family reports, and what a fix needs to know of that place. */
+function missingPlace(project: Project, wanted: Wanted): { node: AstNode; container: Container } | undefined {
+    if (!project.name || hasRow(project, wanted)) return undefined;
     const groups = level1Groups(project).filter(g => familyOf(g.category) === wanted.level1);
     // Every matching level-2 group is empty here, since no row was found.
     const emptyGroup = groups.flatMap(g => g.groups).find(g2 => !wanted.level2 || familyOf(g2.category) === wanted.level2);
     const section = project.indicatorSections[0];
-    if (emptyGroup) {
-        report(rule, { node: emptyGroup, property: 'category', message, data: data('level2-group') });
-    } else if (groups[0]) {
-        report(rule, { node: groups[0], property: 'category', message, data: data('level1-group') });
-    } else if (section) {
-        report(rule, { node: section, range: headRange(section), message, data: data('indicator-section') });
-    } else {
-        report(rule, { node: project, property: 'name', message, data: data('project') });
-    }
+    if (emptyGroup) return { node: emptyGroup, container: 'level2-group' };
+    if (groups[0]) return { node: groups[0], container: 'level1-group' };
+    if (section) return { node: section, container: 'indicator-section' };
+    return { node: project, container: 'project' };
 }
 
+function reportMissing(
+    rule: 'target/missing-quantity' | 'target/missing-benefit' | 'target/missing-satisfaction',
+    project: Project, wanted: Wanted, message: Bilingual, report: Report,
+): void {
+    const place = missingPlace(project, wanted);
+    if (!place) return;
+    const data = { level1: wanted.level1, group: wanted.suggested, container: place.container };
+    const { node, container } = place;
+    if (container === 'level2-group' || container === 'level1-group') report(rule, { node: node as Level1Group | Level2Group, property: 'category', message, data });
+    else if (container === 'indicator-section') report(rule, { node, range: headRange(node), message, data });
+    else report(rule, { node: node as Project, property: 'name', message, data });
+}
+
+const QUANTITY: Wanted = { level1: 'output', level2: 'quantity', suggested: 'quantity' };
+const BENEFIT: Wanted = { level1: 'benefit', suggested: 'social' };
+const SATISFACTION: Wanted = { level1: 'satisfaction', suggested: 'beneficiary' };
+
 export function targetMissingQuantity(project: Project, report: Report): void {
-    reportMissing('target/missing-quantity', project, { level1: 'output', level2: 'quantity', suggested: 'quantity' }, {
+    reportMissing('target/missing-quantity', project, QUANTITY, {
         zh: `项目「${project.name}」的产出指标下没有数量指标`,
         en: `Project '${project.name}' has no quantity indicator under output`,
     }, report);
 }
 
 export function targetMissingBenefit(project: Project, report: Report): void {
-    reportMissing('target/missing-benefit', project, { level1: 'benefit', suggested: 'social' }, {
+    reportMissing('target/missing-benefit', project, BENEFIT, {
         zh: `项目「${project.name}」没有效益指标`,
         en: `Project '${project.name}' has no benefit indicator`,
     }, report);
 }
 
 export function targetMissingSatisfaction(project: Project, report: Report): void {
-    reportMissing('target/missing-satisfaction', project, { level1: 'satisfaction', suggested: 'beneficiary' }, {
+    reportMissing('target/missing-satisfaction', project, SATISFACTION, {
         zh: `项目「${project.name}」没有满意度指标`,
         en: `Project '${project.name}' has no satisfaction indicator`,
     }, report);
+}
+
+/**
+ * A family group that holds no row: a level-2 group without rows, or a level-1 group with
+ * neither rows nor groups (a level-1 group whose groups are all empty is reported through them).
+ * A group the target/missing-* rules already report, as the place to add the missing family,
+ * is left to them.
+ */
+export function targetEmptyGroup(project: Project, report: Report): void {
+    const claimed = new Set([QUANTITY, BENEFIT, SATISFACTION].map(w => missingPlace(project, w)?.node));
+    for (const g1 of level1Groups(project)) {
+        const empty: Array<Level1Group | Level2Group> = g1.groups.length === 0 && g1.indicators.length === 0
+            ? [g1]
+            : g1.groups.filter(g2 => g2.indicators.length === 0);
+        for (const group of empty) {
+            if (claimed.has(group)) continue;
+            const name = groupName(group);
+            const message = {
+                zh: `指标组「${name}」没有任何指标：请填写指标，或删除该组`,
+                en: `Group '${name}' holds no indicator: add its rows or remove it`,
+            };
+            if (isLevel2Group(group) && group.category === undefined) report('target/empty-group', { node: group, property: 'label', message, data: { group: name } });
+            else report('target/empty-group', { node: group, property: 'category', message, data: { group: name } });
+        }
+    }
 }
 
 export type Scheme = '2020' | '2021';

@@ -1,17 +1,31 @@
 // Rules on how a single target is written: measurable, with a direction, a unit and a source.
 import { isBaseline, isComparison, isDateLiteral, isQualitative, type Indicator } from '../../generated/ast.js';
-import { comparable, direction, formatConstraint, formatMeasure, type Constraint, type Measure } from '../../units/index.js';
+import { familiesOf } from '../../model/project.js';
+import { comparable, direction, formatConstraint, formatMeasure, parseUnit, type Constraint, type Measure } from '../../units/index.js';
 import type { Report } from '../report.js';
 import { referenceMeasure, referencesOf } from '../../model/references.js';
 import { constraintOf } from '../../model/values.js';
 
-/** The direction a bare value most likely meant: that of a linked reference, else ≤ for a deadline, else ≥. */
-function likelyComparator(indicator: Indicator, value: Measure): '>=' | '<=' {
+/**
+ * The comparator a bare value most likely meant: `=` for 100 % (nothing exceeds it) and for 0,
+ * else the direction of a linked reference, else `<=` for a cost (under 成本指标, or money)
+ * and for a deadline, else `>=`.
+ */
+function likelyComparator(indicator: Indicator, value: Measure): '>=' | '<=' | '=' {
+    if (isFullRate({ op: '>=', value }) || (value.kind === 'number' && value.value === 0)) return '=';
     for (const { entry } of referencesOf(indicator)) {
         const op = isBaseline(entry) ? undefined : constraintOf(entry.target)?.op;
         if (op && op !== '=') return direction(op) === 'lower' ? '<=' : '>=';
     }
-    return value.kind === 'date' ? '<=' : '>=';
+    const { level1, level2 } = familiesOf(indicator);
+    const cost = level1 === 'cost' || level2 === 'cost' || (value.kind === 'number' && isMoney(value.unit));
+    return cost || value.kind === 'date' ? '<=' : '>=';
+}
+
+/** Money, or money per something (元, 万元/人, 元/人*月). */
+function isMoney(unit: string | undefined): boolean {
+    const numerator = unit?.split(/[/*·]/)[0];
+    return numerator !== undefined && parseUnit(numerator).dimension === 'money';
 }
 
 export function targetNoComparator(indicator: Indicator, report: Report): void {
@@ -24,7 +38,7 @@ export function targetNoComparator(indicator: Indicator, report: Report): void {
     report('target/no-comparator', {
         node: indicator, property: 'target',
         message: {
-            zh: `目标值 ${value} 没有比较符，按“=${value}”理解；请写明方向，如 ${suggested} ${value}`,
+            zh: `目标值 ${value} 没有比较符，按“=${value}”理解；请写明比较符，如 ${suggested} ${value}`,
             en: `Target ${value} has no comparator and reads as '=${value}'; state the direction, e.g. '${suggested} ${value}'`,
         },
         data: { suggested, value },

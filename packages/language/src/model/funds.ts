@@ -1,0 +1,83 @@
+import type { BreakdownComponent, BreakdownSection, Execution, ExecutionShare, Quantity } from '../generated/ast.js';
+import { sumOf, type Measure } from '../units/index.js';
+import { measureOf } from './values.js';
+
+/** The columns of the execution table: 年初预算数, 全年预算数, 全年执行数. */
+export type FundsColumn = 'initial' | 'budgeted' | 'spent';
+export const FUNDS_COLUMNS: readonly FundsColumn[] = ['initial', 'budgeted', 'spent'];
+
+export const COLUMN_LABEL: Record<FundsColumn, { zh: string; en: string }> = {
+    initial: { zh: '年初预算', en: 'initial budget' },
+    budgeted: { zh: '全年预算', en: 'full-year budget' },
+    spent: { zh: '全年执行', en: 'spent' },
+};
+
+export type Columns = Partial<Record<FundsColumn, Measure>>;
+
+/**
+ * An amount of a funds table. Forms print the unit (万元) once, in the header: a bare number
+ * takes the unit of `like`, the table's amount it is read against.
+ */
+export function amountOf(quantity: Quantity | undefined, like?: Measure): Measure | undefined {
+    const measure = quantity && measureOf(quantity);
+    if (measure?.kind !== 'number' || measure.unit !== undefined || like?.kind !== 'number') return measure;
+    return like.unit === undefined ? measure : { ...measure, unit: like.unit };
+}
+
+/** The 年度资金总额 row of a 预算执行 line, column by column. */
+export function totalRow(node: Execution): Columns {
+    const written = [node.budgeted, node.spent, node.initial].map(q => amountOf(q)).find(m => m?.kind === 'number' && m.unit !== undefined);
+    return {
+        initial: amountOf(node.initial, written),
+        budgeted: amountOf(node.budgeted, written),
+        spent: amountOf(node.spent, written),
+    };
+}
+
+/** The sums of the 其中 rows, for each column that at least one of them gives; a column that does not add up is left out. */
+export function sourceSums(node: Execution): Columns {
+    const total = totalRow(node);
+    const sums: Columns = {};
+    for (const column of FUNDS_COLUMNS) {
+        const parts = node.sources.map(s => amountOf(sourceColumn(s, column), total[column] ?? total.budgeted))
+            .filter((m): m is Measure => m !== undefined);
+        const sum = sumOf(parts);
+        if (sum) sums[column] = sum;
+    }
+    return sums;
+}
+
+function sourceColumn(share: ExecutionShare, column: FundsColumn): Quantity | undefined {
+    return share[column];
+}
+
+const isZero = (m: Measure | undefined) => m === undefined || (m.kind === 'number' && m.value === 0);
+
+/** The row execution is scored on, and whether it is the sums of the 其中 rows. */
+export interface ExecutionBasis extends Columns {
+    fromSources: boolean;
+}
+
+/**
+ * Execution is scored on 全年执行 ÷ 全年预算 of the 预算执行 line, which is the form's
+ * 年度资金总额 row; when that row is all zero but its 其中 rows are not (a form printed with an
+ * empty total row), on the sums of the 其中 rows.
+ */
+export function executionBasis(node: Execution): ExecutionBasis {
+    const total = totalRow(node);
+    if (FUNDS_COLUMNS.every(c => isZero(total[c]))) {
+        const sums = sourceSums(node);
+        if (FUNDS_COLUMNS.some(c => !isZero(sums[c]))) return { ...sums, fromSources: true };
+    }
+    return { ...total, fromSources: false };
+}
+
+/** What a breakdown's components add up to: its 合计, else the project's 预算. */
+export function breakdownTotal(section: BreakdownSection): Measure | undefined {
+    return amountOf(section.total) ?? amountOf(section.$container.budget);
+}
+
+/** A component's planned amount; a bare number takes the unit of the breakdown's total. */
+export function componentAmount(component: BreakdownComponent): Measure | undefined {
+    return amountOf(component.amount, breakdownTotal(component.$container));
+}

@@ -1,0 +1,97 @@
+// Arithmetic on amounts of money as forms print them: sums of fund rows, a value expressed in
+// another unit, and products of a budget breakdown (`2000 人 × 50 元/人*月 × 12 月`).
+import { comparable, normalise, type Measure } from './measure.js';
+import { parseUnit } from './unit-table.js';
+
+type NumberMeasure = Measure & { kind: 'number' };
+
+/** Trims float noise (0.1 + 0.2) at 12 significant digits, as `normalise` does. */
+const clean = (n: number) => Number(n.toPrecision(12));
+
+/** `m` expressed in the unit of `like`; undefined when the two do not compare. */
+export function inUnitOf(m: Measure, like: Measure): NumberMeasure | undefined {
+    if (m.kind !== 'number' || like.kind !== 'number' || !comparable(m, like).ok) return undefined;
+    const base = normalise(m);
+    if (base.kind !== 'number') return undefined;
+    return { kind: 'number', value: clean(base.value / parseUnit(like.unit).factor), unit: like.unit };
+}
+
+/** The sum of `parts` in the unit of the first; undefined when there are none or one does not compare with it. */
+export function sumOf(parts: readonly Measure[]): NumberMeasure | undefined {
+    const [first] = parts;
+    if (!first) return undefined;
+    let value = 0;
+    for (const part of parts) {
+        const converted = inUnitOf(part, first);
+        if (!converted) return undefined;
+        value = clean(value + converted.value);
+    }
+    return { kind: 'number', value, unit: first.kind === 'number' ? first.unit : undefined };
+}
+
+/**
+ * Do two amounts agree to the cent (in their common base unit)? undefined when they do not compare.
+ * Forms print money to two decimals of their unit at most; anything closer is float noise.
+ */
+export function sameAmount(a: Measure, b: Measure): boolean | undefined {
+    const c = comparable(a, b);
+    if (!c.ok) return undefined;
+    return Math.abs(c.a - c.b) < 0.005;
+}
+
+/** What a product of quantities comes to: money in 元, or why it does not. */
+export type ProductValue =
+    | { ok: true; value: NumberMeasure }
+    | { ok: false; reason: 'unknown'; unit: string }
+    | { ok: false; reason: 'not-money'; unit: string };
+
+/**
+ * Multiplies quantities whose units cancel to money: `2000 人 × 50 元/人*月 × 12 月` is
+ * 1 200 000 元. In a unit everything after the first `/` is the denominator (`元/人*月` is 元 per
+ * person-month); a percentage is a share (`× 80%`). A unit outside the unit table, or units that
+ * leave anything but 元, give no value: a product is checked only where its units say what it is.
+ */
+export function productOf(factors: readonly Measure[]): ProductValue {
+    let value = 1;
+    const exponents = new Map<string, number>();
+    /** How each base was first written, for messages (天 rather than its base 秒). */
+    const written = new Map<string, string>();
+    for (const factor of factors) {
+        if (factor.kind !== 'number') return { ok: false, reason: 'not-money', unit: factor.text };
+        value *= factor.value;
+        const [numerator = '', ...rest] = (factor.unit ?? '').replace(/\s+/g, '').split('/');
+        const terms = [
+            ...atomsOf(numerator).map(atom => ({ atom, power: 1 })),
+            ...atomsOf(rest.join('*')).map(atom => ({ atom, power: -1 })),
+        ];
+        for (const { atom, power } of terms) {
+            const unit = parseUnit(atom);
+            if (!unit.known) return { ok: false, reason: 'unknown', unit: atom };
+            if (unit.dimension === 'percent') {
+                value = power > 0 ? value * unit.factor / 100 : value * 100 / unit.factor;
+                continue;
+            }
+            value = power > 0 ? value * unit.factor : value / unit.factor;
+            exponents.set(unit.base, (exponents.get(unit.base) ?? 0) + power);
+            if (!written.has(unit.base)) written.set(unit.base, atom);
+        }
+    }
+    const left = [...exponents].filter(([, power]) => power !== 0);
+    if (left.length === 1 && left[0]![0] === '元' && left[0]![1] === 1) {
+        return { ok: true, value: { kind: 'number', value: clean(value), unit: '元' } };
+    }
+    return { ok: false, reason: 'not-money', unit: formatExponents(left.map(([base, power]) => [written.get(base) ?? base, power])) };
+}
+
+function atomsOf(text: string): string[] {
+    return text.split(/[*·]/).filter(a => a !== '');
+}
+
+/** Units left over by a product, for messages: `元*人/月`, `1` when none. */
+function formatExponents(left: Array<[string, number]>): string {
+    const side = (sign: number) => left.filter(([, p]) => Math.sign(p) === sign)
+        .flatMap(([base, p]) => Array.from({ length: Math.abs(p) }, () => base)).join('*');
+    const up = side(1) || '1';
+    const down = side(-1);
+    return down ? `${up}/${down}` : up;
+}

@@ -1,0 +1,281 @@
+import { AstUtils, CstUtils, type AstNode } from 'langium';
+import type { Range } from 'vscode-languageserver-types';
+import {
+    isAssessment, isFundsShare, isFundsTotal,
+    type BreakdownActual, type BreakdownComponent, type BreakdownSection, type Execution, type FundsSection, type FundsTotal,
+} from '../generated/ast.js';
+import type { KpiServices } from '../kpi-module.js';
+import { amountOf, breakdownTotal, COLUMN_LABEL, componentAmount, executionBasis, FUNDS_COLUMNS, sourceSums } from '../model/funds.js';
+import { assessedProject, titleOf } from '../model/project.js';
+import { measureOf } from '../model/values.js';
+import { percent, round, scoreExecution } from '../scoring/index.js';
+import {
+    formatMeasure, inUnitOf, parseUnit, productOf, ratio, sameAmount, sumOf, type Measure,
+} from '../units/index.js';
+import { assessmentScores } from './assessment/score-cache.js';
+import type { KpiChecks, Report } from './report.js';
+
+const MEDIUM_TERM = new Set(['中期', 'medium-term']);
+const ANNUAL = new Set(['年度', 'annual']);
+
+/** A share in percentage points rounded to 0.01, as forms print rates (9599.4 ÷ 10666 is 90.00 %). */
+const pp = (share: number) => round(share * 100, 2);
+
+/** The first line of a node that continues over several (预算执行 with its 其中 rows, `测算 {`): where a reader fixes it. */
+function firstLine(node: AstNode): Range | undefined {
+    const cst = node.$cstNode;
+    if (!cst) return undefined;
+    const line = cst.range.start.line;
+    const leaves = [...CstUtils.flattenCst(cst)].filter(l => !l.hidden && l.range.start.line === line);
+    const end = leaves.at(-1)?.range.end ?? cst.range.end;
+    return { start: cst.range.start, end };
+}
+
+/** The `funds/*` rules of RULES.md (complete forms), one function each, named as the rule. */
+export function fundsChecks(services: KpiServices): KpiChecks {
+    const scores = assessmentScores(services);
+    const profileOf = (node: AstNode) => {
+        const assessment = node.$container;
+        return isAssessment(assessment) ? scores(assessment).profile : undefined;
+    };
+
+    /**
+     * The 其中 rows add up to their total: a project's 资金 sources to its 年度, and the 其中 rows of
+     * a 预算执行 line to that line, column by column (one finding naming every column that differs).
+     */
+    function fundsSourcesTotal(node: FundsSection | Execution, report: Report): void {
+        if (cutShort(node)) return;
+        if (node.$type === 'FundsSection') {
+            const annual = annualOf(node);
+            const total = annual && amountOf(annual.amount);
+            const parts = node.lines.filter(isFundsShare).map(s => amountOf(s.amount, total));
+            const sum = total && parts.every(p => p !== undefined) && sumOf(parts as Measure[]);
+            if (!annual || !total || !sum || sameAmount(sum, total) !== false) return;
+            const [s, t] = [formatMeasure(sum), formatMeasure(total)];
+            report('funds/sources-total', {
+                node: annual, property: 'amount',
+                message: { zh: `其中各行合计 ${s}，与年度资金总额 ${t}不符`, en: `The 其中 rows add up to ${s}, not the annual total ${t}` },
+                data: { sum: s, total: t },
+            });
+            return;
+        }
+        const sums = sourceSums(node);
+        const differing = FUNDS_COLUMNS.flatMap(column => {
+            // A total row printed as bare zeros takes the unit of its 其中 rows.
+            const [sum, written] = [sums[column], amountOf(node[column], sums[column])];
+            return sum && written && sameAmount(sum, written) === false ? [{ column, sum: formatMeasure(sum), total: formatMeasure(written) }] : [];
+        });
+        if (differing.length === 0) return;
+        report('funds/sources-total', {
+            node, range: firstLine(node),
+            message: {
+                zh: `其中各行合计与年度资金总额不符：${differing.map(d => `${COLUMN_LABEL[d.column].zh}合计 ${d.sum}，总额 ${d.total}`).join('；')}`,
+                en: `The 其中 rows do not add up to the total row: ${differing.map(d => `${COLUMN_LABEL[d.column].en} ${d.sum}, not ${d.total}`).join('; ')}`,
+            },
+            data: { columns: differing.map(d => d.column) },
+        });
+    }
+
+    /** The printed 执行率 is 全年执行 ÷ 全年预算 of the row execution is scored on, within 0.01 percentage points. */
+    function fundsRateMismatch(node: Execution, report: Report): void {
+        const printed = node.rate && measureOf(node.rate);
+        const { rate, budgeted, spent } = executionRate(node);
+        if (!printed || printed.kind !== 'number' || rate === undefined) return;
+        const computed = `${pp(rate)}%`;
+        const unit = parseUnit(printed.unit);
+        // Forms print the % in the column header: a bare number is a percentage.
+        const points = unit.dimension === 'none' ? printed.value : unit.dimension === 'percent' ? printed.value * unit.factor : undefined;
+        const written = unit.dimension === 'none' ? `${printed.value}%` : formatMeasure(printed);
+        if (points !== undefined && Math.abs(round(round(points, 2) - pp(rate), 2)) <= 0.01) return;
+        const how = `${spent} ÷ ${budgeted}`;
+        report('funds/rate-mismatch', {
+            node, property: 'rate',
+            message: points === undefined
+                ? { zh: `执行率 ${written} 不是百分比；应为 ${computed}（${how}）`, en: `The execution rate ${written} is not a percentage; it is ${computed} (${how})` }
+                : { zh: `执行率应为 ${computed}（${how}），填写为 ${written}`, en: `The execution rate is ${computed} (${how}), not ${written}` },
+            data: { rate: computed },
+        });
+    }
+
+    /** 年初预算 ≠ 全年预算 of the scored row needs a 调整 reason. */
+    function fundsAdjustedNoReason(node: Execution, report: Report): void {
+        if (node.adjustment?.trim()) return;
+        const { initial, budgeted } = executionBasis(node);
+        const change = initial && budgeted && inUnitOf(budgeted, initial);
+        if (!initial || initial.kind !== 'number' || !change || sameAmount(initial, change) !== false) return;
+        const delta = { kind: 'number' as const, value: round(Math.abs(change.value - initial.value), 4), unit: initial.unit };
+        const down = change.value < initial.value;
+        const share = initial.value === 0 ? '' : `，${percent(delta.value / initial.value)}`;
+        const shareEn = initial.value === 0 ? '' : ` (${percent(delta.value / initial.value)})`;
+        const [from, to, by] = [formatMeasure(initial), formatMeasure(budgeted!), formatMeasure(delta)];
+        report('funds/adjusted-no-reason', {
+            node, range: firstLine(node),
+            message: {
+                zh: `年初预算 ${from} 调整为全年预算 ${to}（${down ? '调减' : '调增'} ${by}${share}），未填写调整原因`,
+                en: `The budget was ${down ? 'cut' : 'raised'} from ${from} (initial) to ${to} (full year), by ${by}${shareEn}, with no 调整 reason`,
+            },
+            data: { initial: from, budgeted: to, change: by },
+        });
+    }
+
+    /** Execution below the profile's reasonBelow needs a 偏差 reason on the execution line. */
+    function fundsLowExecutionNoReason(node: Execution, report: Report): void {
+        const profile = profileOf(node);
+        const { rate } = executionRate(node);
+        if (!profile || rate === undefined || node.deviation?.trim() || pp(rate) >= pp(profile.reasonBelow)) return;
+        const [actual, due] = [`${pp(rate)}%`, percent(profile.reasonBelow)];
+        report('funds/low-execution-no-reason', {
+            node, range: firstLine(node),
+            message: {
+                zh: `预算执行率 ${actual}，低于 ${due}，未填写偏差原因`,
+                en: `Budget execution is ${actual}, below ${due}, with no 偏差 reason`,
+            },
+            data: { rate: actual, reasonBelow: profile.reasonBelow },
+        });
+    }
+
+    function fundsMediumTermBelowAnnual(node: FundsSection, report: Report): void {
+        const medium = node.lines.filter(isFundsTotal).find(l => MEDIUM_TERM.has(l.kind));
+        const annual = annualOf(node);
+        const m = medium && amountOf(medium.amount);
+        const a = annual && amountOf(annual.amount, m);
+        const annualInMedium = m && a && inUnitOf(a, m);
+        if (!medium || m?.kind !== 'number' || !annualInMedium || sameAmount(m, annualInMedium) !== false || m.value > annualInMedium.value) return;
+        const [mt, an] = [formatMeasure(m), formatMeasure(a!)];
+        report('funds/medium-term-below-annual', {
+            node: medium, property: 'amount',
+            message: { zh: `中期资金总额 ${mt}少于年度资金总额 ${an}`, en: `The medium-term funds ${mt} are less than the annual funds ${an}` },
+            data: { mediumTerm: mt, annual: an },
+        });
+    }
+
+    /** A project's 资金 年度 is its 预算; an assessment's 年初预算 is its project's 预算. */
+    function fundsBudgetMismatch(node: FundsSection | Execution, report: Report): void {
+        if (node.$type === 'FundsSection') {
+            const annual = annualOf(node);
+            const budget = amountOf(node.$container.budget);
+            const amount = annual && amountOf(annual.amount, budget);
+            if (!annual || !budget || !amount || sameAmount(amount, budget) !== false) return;
+            const [a, b] = [formatMeasure(amount), formatMeasure(budget)];
+            report('funds/budget-mismatch', {
+                node: annual, property: 'amount',
+                message: { zh: `年度资金总额 ${a}与项目预算 ${b}不符`, en: `The annual funds ${a} differ from the project budget ${b}` },
+                data: { budget: b },
+            });
+            return;
+        }
+        const assessment = node.$container;
+        const project = isAssessment(assessment) ? assessedProject(assessment) : undefined;
+        const budget = amountOf(project?.budget);
+        const { initial } = executionBasis(node);
+        if (!project || !budget || !initial || sameAmount(initial, budget) !== false) return;
+        const [i, b, name] = [formatMeasure(initial), formatMeasure(budget), titleOf(project)];
+        report('funds/budget-mismatch', {
+            node, range: firstLine(node),
+            message: { zh: `年初预算 ${i}与项目「${name}」的预算 ${b}不符`, en: `The initial budget ${i} differs from the budget ${b} of project '${name}'` },
+            data: { budget: b },
+        });
+    }
+
+    /** The components add up to 合计, or to the project's 预算 when there is no 合计. */
+    function fundsBreakdownTotal(node: BreakdownSection, report: Report): void {
+        if (cutShort(node)) return;
+        const written = amountOf(node.total);
+        const total = breakdownTotal(node);
+        const parts = node.components.map(componentAmount);
+        const sum = total && parts.every(p => p !== undefined) && sumOf(parts as Measure[]);
+        const sumInTotal = sum && total && inUnitOf(sum, total);
+        if (!total || !sumInTotal || node.components.length === 0 || sameAmount(sumInTotal, total) !== false) return;
+        const [s, t] = [formatMeasure(sumInTotal), formatMeasure(total)];
+        const message = written
+            ? { zh: `测算各项合计 ${s}，与合计 ${t}不符`, en: `The breakdown components add up to ${s}, not the total ${t}` }
+            : { zh: `测算各项合计 ${s}，与项目预算 ${t}不符`, en: `The breakdown components add up to ${s}, not the project budget ${t}` };
+        if (written) report('funds/breakdown-total', { node, property: 'total', message, data: { sum: s } });
+        else report('funds/breakdown-total', { node, range: firstLine(node), message, data: { sum: s } });
+    }
+
+    /** A component's product equals its amount once units cancel; a product that is not money cannot be checked and says why. */
+    function fundsBreakdownFormula(node: BreakdownComponent, report: Report): void {
+        const factors = node.formula && !cutShort(node) ? node.formula.factors.map(f => measureOf(f)) : undefined;
+        if (!factors || factors.length === 0 || factors.some(f => f === undefined)) return;
+        const name = titleOf(node);
+        const product = productOf(factors as Measure[]);
+        const how = (factors as Measure[]).map(formatMeasure).join(' × ');
+        if (!product.ok) {
+            report('funds/breakdown-formula', {
+                node, property: 'formula',
+                message: product.reason === 'unknown'
+                    ? { zh: `乘积中的单位「${product.unit}」无法识别，无法核对「${name}」的金额`, en: `The unit '${product.unit}' in the product is unknown; the amount of '${name}' cannot be checked` }
+                    : { zh: `乘积 ${how} 的单位约简为「${product.unit}」，不是金额`, en: `The units of ${how} come to '${product.unit}', not money` },
+            });
+            return;
+        }
+        const amount = amountOf(node.amount, breakdownTotal(node.$container) ?? product.value);
+        if (!amount) return;
+        const expected = inUnitOf(product.value, amount);
+        if (expected && sameAmount(expected, amount) !== false) return;
+        // An amount not in money is written over with the product in 元; one in money keeps its unit.
+        const value = formatMeasure(expected ?? product.value);
+        report('funds/breakdown-formula', {
+            node, property: 'amount',
+            message: {
+                zh: `「${name}」按乘积应为 ${value}（${how}），填写为 ${formatMeasure(amount)}`,
+                en: `'${name}' comes to ${value} by its product (${how}), not ${formatMeasure(amount)}`,
+            },
+            data: { amount: value },
+        });
+    }
+
+    /** A component that spent less than reasonBelow of its plan needs a 偏差 on its 测算 … 实际 line. */
+    function fundsComponentShortfall(node: BreakdownActual, report: Report): void {
+        const component = node.component?.ref;
+        const profile = profileOf(node);
+        const plan = component && componentAmount(component);
+        const actual = plan && amountOf(node.actual, plan);
+        const share = actual && plan && ratio(actual, plan);
+        if (!profile || share === undefined || node.deviation?.trim() || pp(share) >= pp(profile.reasonBelow)) return;
+        const [a, p, s, due, name] = [formatMeasure(actual!), formatMeasure(plan!), `${pp(share)}%`, percent(profile.reasonBelow), titleOf(component!)];
+        report('funds/component-shortfall', {
+            node, property: 'actual',
+            message: {
+                zh: `测算「${name}」实际 ${a}，为计划 ${p}的 ${s}，低于 ${due}，未填写偏差原因`,
+                en: `Breakdown '${name}' spent ${a}, ${s} of its plan ${p}, below ${due}, with no 偏差 reason`,
+            },
+            data: { share: s, reasonBelow: profile.reasonBelow },
+        });
+    }
+
+    return {
+        FundsSection: [fundsSourcesTotal, fundsMediumTermBelowAnnual, fundsBudgetMismatch],
+        Execution: [fundsSourcesTotal, fundsRateMismatch, fundsAdjustedNoReason, fundsLowExecutionNoReason, fundsBudgetMismatch],
+        BreakdownSection: [fundsBreakdownTotal],
+        BreakdownComponent: [fundsBreakdownFormula],
+        BreakdownActual: [fundsComponentShortfall],
+    };
+}
+
+/**
+ * Is the node still being typed? The parser stopped inside it, or right after it (at the next
+ * token or the end of the file): its numbers are not all there, and its syntax error says so.
+ */
+function cutShort(node: AstNode): boolean {
+    const cst = node.$cstNode;
+    const document = AstUtils.getDocument(node);
+    if (!cst) return true;
+    const text = document.textDocument.getText();
+    return document.parseResult.parserErrors.some(error => {
+        const at = Number.isNaN(error.token.startOffset) ? text.length : error.token.startOffset;
+        return at >= cst.offset && (at <= cst.end || text.slice(cst.end, at).trim() === '');
+    });
+}
+
+function annualOf(section: FundsSection): FundsTotal | undefined {
+    return section.lines.filter(isFundsTotal).find(l => ANNUAL.has(l.kind));
+}
+
+/** The execution rate as scoring computes it, with the amounts it divides, for messages. */
+function executionRate(node: Execution): { rate?: number; budgeted?: string; spent?: string } {
+    const { rate } = scoreExecution(node);
+    const { budgeted, spent } = executionBasis(node);
+    return { rate, budgeted: budgeted && formatMeasure(budgeted), spent: spent && formatMeasure(spent) };
+}

@@ -1,0 +1,151 @@
+import type { IParserErrorMessageProvider, IRecognitionException, IToken, TokenType } from 'chevrotain';
+import { GrammarAST, GrammarUtils, type Grammar } from 'langium';
+import { findFirstFeatures } from 'langium/lsp';
+import { pick, type Bilingual, type Locale } from '../i18n/locale.js';
+import { isKeywordOf, type KeywordLanguage } from '../lsp/keyword-language.js';
+
+/**
+ * Syntax errors in plain words and in the file's languages: the text found, and what may stand
+ * there, as keywords of the file's keyword language. Chevrotain builds its messages while
+ * parsing, before the file's locale is known, so the parser's messages here only record what
+ * it expected (token type names, as JSON); the document validator renders them per file
+ * (`describeSyntaxError`). Keywords come from the parser's own expectations, so keywords added
+ * to the grammar appear without changes here.
+ */
+export class KpiParserErrorMessageProvider implements IParserErrorMessageProvider {
+    private blockKeywords?: string[];
+
+    constructor(private readonly grammar: Grammar) {}
+
+    buildMismatchTokenMessage({ expected }: { expected: TokenType }): string {
+        // The end of the file is expected after the last complete block, where a block may begin.
+        return record(expected.name === 'EOF' ? this.blockStarts() : [expected.name]);
+    }
+
+    buildNotAllInputParsedMessage(): string {
+        return record(this.blockStarts());
+    }
+
+    buildNoViableAltMessage({ expectedPathsPerAlt }: { expectedPathsPerAlt: TokenType[][][] }): string {
+        return record(expectedPathsPerAlt.flatMap(paths => paths.map(path => path[0]?.name)));
+    }
+
+    buildEarlyExitMessage({ expectedIterationPaths }: { expectedIterationPaths: TokenType[][] }): string {
+        return record(expectedIterationPaths.map(path => path[0]?.name));
+    }
+
+    /** The keywords that begin a top-level block (项目, contract …), from the grammar's entry rule. */
+    private blockStarts(): string[] {
+        return this.blockKeywords ??= findFirstFeatures(GrammarUtils.getEntryRule(this.grammar)!.definition)
+            .flat().map(f => f.feature).filter(GrammarAST.isKeyword).map(k => k.value);
+    }
+}
+
+interface Expectation {
+    expected: string[];
+}
+
+function record(names: ReadonlyArray<string | undefined>): string {
+    const expectation: Expectation = { expected: [...new Set(names.filter((n): n is string => n !== undefined))] };
+    return JSON.stringify(expectation);
+}
+
+/** Terminals in words; a terminal added to the grammar without words here reads as "a value". */
+const TERMINALS: Record<string, Bilingual> = {
+    NUMBER: { zh: '数字', en: 'a number' },
+    DATE: { zh: '日期（如 2021-03-31）', en: 'a date (2021-03-31)' },
+    MONTH: { zh: '年月（如 2019-07）', en: 'a month (2019-07)' },
+    STRING: { zh: '带引号的文字（"…"）', en: 'quoted text ("…")' },
+    ID: { zh: '名称', en: 'a name' },
+    UNIT: { zh: '单位', en: 'a unit' },
+};
+const OTHER_TERMINAL: Bilingual = { zh: '一个值', en: 'a value' };
+const END_OF_FILE: Bilingual = { zh: '文件结尾', en: 'the end of the file' };
+
+/** Brackets say what they do; other symbols are quoted as they are. */
+const SYMBOLS: Record<string, Bilingual> = {
+    '{': { zh: '「{」（开始一块）', en: "'{' (to open a block)" },
+    '}': { zh: '「}」（结束这一块）', en: "'}' (to close the block)" },
+};
+
+/** At most this many alternatives are listed; the rest is "…". */
+const MAX_LISTED = 12;
+const MAX_FOUND = 30;
+
+export interface SyntaxContext {
+    locale: Locale;
+    /** The keyword language of the file: only its keywords are offered. */
+    language: KeywordLanguage;
+    /** Names of the grammar's terminal rules; every other token type is a keyword. */
+    terminals: ReadonlySet<string>;
+}
+
+/** A parser error in plain words: what was found and what may stand there. */
+export function describeSyntaxError(error: IRecognitionException, context: SyntaxContext): string {
+    const expected = expectedOf(error);
+    const list = expected ? alternatives(expected, context) : [];
+    const { locale } = context;
+    const listed = list.join(locale === 'en' ? ', ' : '、');
+    if (isEndOfFile(error.token)) {
+        return pick(locale, {
+            zh: '文件在此处提前结束' + (listed ? `；此处还应写：${listed}` : ''),
+            en: 'The file ends too early' + (listed ? `; expected here: ${listed}` : ''),
+        });
+    }
+    const found = shorten(error.token.image);
+    return pick(locale, {
+        zh: `这一行不认识「${found}」` + (listed ? `；此处可以写：${listed}` : ''),
+        en: `'${found}' is not understood here` + (listed ? `; this place can take: ${listed}` : ''),
+    });
+}
+
+/** Characters the lexer skipped, quoted. */
+export function describeLexingError(skipped: string, locale: Locale): string {
+    return pick(locale, {
+        zh: `无法识别的字符「${shorten(skipped)}」`,
+        en: `Unrecognised characters '${shorten(skipped)}'`,
+    });
+}
+
+function expectedOf(error: IRecognitionException): string[] | undefined {
+    try {
+        const parsed = JSON.parse(error.message) as Partial<Expectation>;
+        return Array.isArray(parsed.expected) ? parsed.expected.filter(n => typeof n === 'string') : undefined;
+    } catch {
+        return undefined;
+    }
+}
+
+/** The expected token types in words: values first (a name, a number), then keywords of the file's language, then symbols. */
+function alternatives(names: readonly string[], { locale, language, terminals }: SyntaxContext): string[] {
+    const keywords: string[] = [];
+    const values: string[] = [];
+    const symbols: string[] = [];
+    for (const name of names) {
+        if (name === 'EOF') values.push(pick(locale, END_OF_FILE));
+        else if (terminals.has(name)) values.push(pick(locale, TERMINALS[name] ?? OTHER_TERMINAL));
+        else {
+            // Langium marks a keyword whose text is also a terminal's name.
+            const keyword = name.endsWith(':KW') ? name.slice(0, -3) : name;
+            if (/[\p{L}\p{N}]/u.test(keyword)) keywords.push(keyword);
+            else symbols.push(SYMBOLS[keyword] ? pick(locale, SYMBOLS[keyword]) : quote(keyword, locale));
+        }
+    }
+    // Each keyword exists in both languages: offer the file's; a keyword only the other language has stays.
+    const own = keywords.filter(k => isKeywordOf(language, k));
+    const shown = [...new Set(values), ...(own.length > 0 ? own : keywords), ...symbols];
+    return shown.length > MAX_LISTED ? [...shown.slice(0, MAX_LISTED), '…'] : shown;
+}
+
+function quote(text: string, locale: Locale): string {
+    return locale === 'en' ? `'${text}'` : `「${text}」`;
+}
+
+function isEndOfFile(token: IToken): boolean {
+    return token.tokenType?.name === 'EOF' || token.image === '';
+}
+
+function shorten(text: string): string {
+    const chars = [...text.replace(/\s+/g, ' ')];
+    return chars.length > MAX_FOUND ? `${chars.slice(0, MAX_FOUND).join('')}…` : chars.join('');
+}

@@ -1,0 +1,71 @@
+import picomatch from 'picomatch';
+import { UriUtils, type FileSystemProvider, type URI } from 'langium';
+import { CONFIG_FILE_NAME, type KpiConfiguration } from '../config/configuration.js';
+
+/** What finding files needs: the configuration service (ignore globs) and a file system. */
+export interface Discovery {
+    configuration: KpiConfiguration;
+    fileSystem: FileSystemProvider;
+    /** A folder that cannot be listed: the CLI stops with one line, the server logs it and goes on. */
+    onUnreadableFolder: (folder: URI, error: unknown) => void;
+}
+
+export const KPI_EXTENSION = '.kpi';
+
+/**
+ * The `.kpi` files under a folder, sorted, as `kpispec lint` and the language server both see
+ * them: searched recursively, skipping `node_modules`, dot-files and dot-folders and what the
+ * `ignore` globs of the kpispec.json that applies to each folder match (relative to that
+ * kpispec.json's folder; a pattern without `/` matches a name at any depth).
+ */
+export async function findKpiFilesIn(folder: URI, discovery: Discovery): Promise<URI[]> {
+    let entries;
+    try {
+        entries = await discovery.fileSystem.readDirectory(folder);
+    } catch (e) {
+        discovery.onUnreadableFolder(folder, e);
+        return [];
+    }
+    const ignored = await ignoreMatcher(folder, discovery);
+    // Subfolders are searched at once (a province's workspace has a thousand), results kept in name order.
+    const found: Array<URI | Promise<URI[]>> = [];
+    for (const entry of [...entries].sort((a, b) => UriUtils.basename(a.uri).localeCompare(UriUtils.basename(b.uri)))) {
+        const name = UriUtils.basename(entry.uri);
+        if (name.startsWith('.') || name === 'node_modules' || ignored(entry.uri)) continue;
+        if (entry.isDirectory) found.push(findKpiFilesIn(entry.uri, discovery));
+        else if (entry.isFile && name.endsWith(KPI_EXTENSION)) found.push(entry.uri);
+    }
+    return (await Promise.all(found)).flat();
+}
+
+/**
+ * Whether a file that appeared after the search (a file watcher's event) is left out by the
+ * `ignore` globs of the folders above it, as far as their configuration is loaded: the
+ * folders the search went through are, and those are the ones whose globs applied.
+ */
+export function isIgnoredNow(file: URI, configuration: KpiConfiguration): boolean {
+    for (let entry = file, folder = UriUtils.dirname(file); ; entry = folder, folder = UriUtils.dirname(folder)) {
+        const probe = UriUtils.joinPath(folder, CONFIG_FILE_NAME);
+        if (ignoreMatcherOf(configuration.get(probe).ignore, configuration.fileFor(probe) ?? probe)(entry)) return true;
+        if (UriUtils.dirname(folder).path === folder.path) return false;
+    }
+}
+
+/** Whether an entry of `folder` is ignored by the configuration that applies to `folder`. */
+async function ignoreMatcher(folder: URI, { configuration, fileSystem }: Pick<Discovery, 'configuration' | 'fileSystem'>): Promise<(uri: URI) => boolean> {
+    // Any name inside the folder finds the folder's configuration.
+    const probe = UriUtils.joinPath(folder, CONFIG_FILE_NAME);
+    const config = await configuration.loadFor(probe, fileSystem);
+    return ignoreMatcherOf(config.ignore, configuration.fileFor(probe) ?? probe);
+}
+
+/** `ignore` globs are relative to the folder of the kpispec.json that sets them. */
+function ignoreMatcherOf(globs: readonly string[], configFile: URI): (uri: URI) => boolean {
+    if (globs.length === 0) return () => false;
+    const base = UriUtils.dirname(configFile);
+    const matches = picomatch([...globs], { dot: true, basename: true });
+    return uri => {
+        const rel = UriUtils.relative(base, uri);
+        return !rel.startsWith('../') && matches(rel);
+    };
+}

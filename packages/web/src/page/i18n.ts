@@ -1,0 +1,72 @@
+import type { Locale } from '@kpispec/language';
+
+const STRINGS = {
+    title: { zh: 'KPI Spec 绩效目标检查', en: 'KPI Spec checker' },
+    tagline: {
+        zh: '把 .kpi 文件或整个文件夹拖到此处，或粘贴文本。文件只在本机检查，不会上传。',
+        en: 'Drop .kpi files or a whole folder here, or paste text. Files are checked on this computer and never uploaded.',
+    },
+    chooseFiles: { zh: '选择文件…', en: 'Choose files…' },
+    chooseFolder: { zh: '选择文件夹…', en: 'Choose a folder…' },
+    paste: { zh: '粘贴文本', en: 'Paste text' },
+    pasteCheck: { zh: '检查粘贴的文本', en: 'Check the pasted text' },
+    pastePlaceholder: { zh: '在此粘贴 .kpi 文本', en: 'Paste .kpi text here' },
+    saveJson: { zh: '保存问题 (JSON)', en: 'Save findings (JSON)' },
+    checking: { zh: '正在检查…', en: 'Checking…' },
+    checked: { zh: '已检查 {files} 个文件：{errors} 个错误，{warnings} 个警告，{infos} 条提示（{ms} 毫秒）', en: 'Checked {files} files: {errors} errors, {warnings} warnings, {infos} notes ({ms} ms)' },
+    noFiles: { zh: '没有找到 .kpi 文件。', en: 'No .kpi files found.' },
+    workbooksLater: { zh: '暂不能读取工作簿，已跳过：{names}', en: 'Workbooks cannot be read yet, skipped: {names}' },
+    configProblems: { zh: 'kpispec.json 有误（命令行会拒绝运行）：', en: 'kpispec.json has faults (the CLI refuses to run with them):' },
+    tabFindings: { zh: '问题', en: 'Findings' },
+    tabScores: { zh: '评分复算', en: 'Score sheets' },
+    tabReport: { zh: '审核报告', en: 'Review report' },
+    tabEditor: { zh: '编辑', en: 'Editor' },
+    allSeverities: { zh: '全部级别', en: 'All severities' },
+    allRules: { zh: '全部规则', en: 'All rules' },
+    allFiles: { zh: '全部文件', en: 'All files' },
+    error: { zh: '错误', en: 'error' },
+    warning: { zh: '警告', en: 'warning' },
+    info: { zh: '提示', en: 'info' },
+    file: { zh: '文件', en: 'File' },
+    position: { zh: '位置', en: 'Line' },
+    severity: { zh: '级别', en: 'Severity' },
+    rule: { zh: '规则', en: 'Rule' },
+    message: { zh: '说明', en: 'Message' },
+    shown: { zh: '显示 {shown} / {total} 条', en: 'Showing {shown} of {total}' },
+    noFindings: { zh: '没有问题。', en: 'No problems.' },
+    noSheets: { zh: '这些文件中没有自评（自评 / assessment）。', en: 'No self-assessment (自评 / assessment) in these files.' },
+    back: { zh: '← 返回', en: '← Back' },
+    unknownRule: { zh: '没有这条规则的说明。', en: 'This rule has no page.' },
+    editorFile: { zh: '文件：', en: 'File:' },
+    editorHint: { zh: '修改会在停止输入后重新检查（不会写回磁盘）。', en: 'Edits are checked again when you pause typing (nothing is written to disk).' },
+    reportFiles: { zh: '文件', en: 'File' },
+    reportPending: {
+        zh: '完整的审核报告（kpispec report）尚在开发；这里先列出各文件的问题数与评分复算。',
+        en: 'The full review report (kpispec report) is still being built; for now this lists each file’s findings and the score sheets.',
+    },
+    sheetRow: { zh: '行', en: 'Row' },
+    sheetFamily: { zh: '一级指标', en: 'Level 1' },
+    sheetTarget: { zh: '目标', en: 'Target' },
+    sheetActual: { zh: '实际', en: 'Actual' },
+    sheetWeight: { zh: '分值', en: 'Weight' },
+    sheetClaimed: { zh: '自评得分', en: 'Claimed' },
+    sheetRule: { zh: '规则得分', en: 'Rule' },
+    sheetDiff: { zh: '差异', en: 'Diff' },
+    sheetReason: { zh: '说明', en: 'Reason' },
+    sheetTotal: { zh: '合计', en: 'Total' },
+    sheetGrade: { zh: '等级：自评 {claimed}，复算 {computed}', en: 'Grade: claimed {claimed}, computed {computed}' },
+    sheetProfile: { zh: '评分方案', en: 'profile' },
+    workerFailed: { zh: '检查失败：{message}', en: 'Checking failed: {message}' },
+} as const;
+
+export type StringKey = keyof typeof STRINGS;
+
+/** The page's language: Chinese for any zh-* browser, English otherwise. */
+export function browserLocale(languages: readonly string[]): Locale {
+    return /^zh\b/i.test(languages[0] ?? '') ? 'zh-CN' : 'en';
+}
+
+export function translate(locale: Locale, key: StringKey, values: Record<string, string | number> = {}): string {
+    const text: string = STRINGS[key][locale === 'zh-CN' ? 'zh' : 'en'];
+    return text.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
+}

@@ -1,0 +1,203 @@
+// The page: reads what is dropped, asks the worker to check it, and shows the findings, the
+// score sheets, the report and an editor. Everything stays in the page; it makes no requests.
+import type { Locale } from '@kpispec/language';
+import { formatJson } from '../../../cli/src/formatters/json.js';
+import type { Findings, SourceFile } from '../protocol.js';
+import { FileEditor } from './editor.js';
+import { renderFindings, type Filters } from './findings-view.js';
+import { browserLocale, translate, type StringKey } from './i18n.js';
+import { escapeHtml } from './markdown.js';
+import { readDataTransfer, readFileList, type Dropped } from './read-files.js';
+import { renderReport } from './report-view.js';
+import { ruleFromHash, rulePageHtml } from './rule-docs.js';
+import { renderScoreSheets } from './score-view.js';
+import { CheckerClient } from './worker-client.js';
+
+const $ = <T extends HTMLElement = HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
+
+let locale: Locale = browserLocale(navigator.languages?.length ? navigator.languages : [navigator.language]);
+let sources: SourceFile[] = [];
+let findings: Findings | undefined;
+let skippedWorkbooks: string[] = [];
+let pasted = 0;
+/** The file the editor shows once its tab is opened. */
+let editorPending: string | undefined;
+const filters: Filters = { severity: '', rule: '', file: '' };
+const t = (key: StringKey, values?: Record<string, string | number>) => translate(locale, key, values);
+
+// `data-worker="ready"` tells tests and the benchmark that the worker has warmed up.
+const client = new CheckerClient($('#kpi-worker').textContent ?? '', () => {
+    document.body.dataset['worker'] = 'ready';
+});
+const editor = new FileEditor($('#editor'), client, path => findings?.results.find(r => r.filePath === path)?.messages ?? [], f => show(f));
+
+/** Static texts carry `data-i18n` (text) or `data-i18n-placeholder` keys. */
+function applyLanguage(): void {
+    document.documentElement.lang = locale;
+    document.title = t('title');
+    for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = t(el.dataset['i18n'] as StringKey);
+    for (const el of document.querySelectorAll<HTMLTextAreaElement>('[data-i18n-placeholder]')) el.placeholder = t(el.dataset['i18nPlaceholder'] as StringKey);
+    for (const el of document.querySelectorAll<HTMLButtonElement>('[data-locale]')) el.setAttribute('aria-pressed', String(el.dataset['locale'] === locale));
+}
+
+function setStatus(text: string, kind: 'busy' | 'ok' | 'error' = 'ok'): void {
+    const status = $('#status');
+    status.textContent = text;
+    status.className = kind;
+}
+
+/** Checks the workspace from scratch (a drop, a paste, a language switch). */
+async function checkAll(): Promise<void> {
+    setStatus(t('checking'), 'busy');
+    try {
+        const result = await client.findings({ type: 'check', files: sources, locale });
+        show(result);
+        const path = result.results.find(r => r.filePath === editor.currentPath)?.filePath ?? result.results[0]?.filePath;
+        fillEditorChoice(result, path);
+        // The editor is built when it is shown: the findings of a drop come first.
+        editorPending = path;
+        if (!$('#tab-editor').hidden) openPendingFile();
+    } catch (e) {
+        setStatus(t('workerFailed', { message: (e as Error).message }), 'error');
+    }
+}
+
+/** Renders a check's answer everywhere; `data-checks` counts renders, for tests to wait on. */
+function show(result: Findings): void {
+    findings = result;
+    const count = (key: 'errorCount' | 'warningCount' | 'infoCount') => result.results.reduce((n, r) => n + r[key], 0);
+    setStatus(result.results.length === 0 ? t('noFiles') : t('checked', {
+        files: result.results.length, errors: count('errorCount'), warnings: count('warningCount'), infos: count('infoCount'), ms: result.elapsed,
+    }), count('errorCount') > 0 ? 'error' : 'ok');
+    const notes = [
+        ...(skippedWorkbooks.length ? [t('workbooksLater', { names: skippedWorkbooks.join(', ') })] : []),
+        ...(result.configProblems.length ? [t('configProblems'), ...result.configProblems] : []),
+    ];
+    $('#notes').innerHTML = notes.map(n => `<div>${escapeHtml(n)}</div>`).join('');
+    renderFindings($('#tab-findings'), result.results, locale, filters);
+    renderScoreSheets($('#tab-scores'), result.sheets, locale);
+    renderReport($('#report-summary'), result, locale);
+    renderScoreSheets($('#report-sheets'), result.sheets, locale);
+    $<HTMLButtonElement>('#save-json').disabled = result.results.length === 0;
+    document.body.dataset['checks'] = String(Number(document.body.dataset['checks'] ?? 0) + 1);
+}
+
+function fillEditorChoice(result: Findings, chosen: string | undefined): void {
+    const select = $<HTMLSelectElement>('#editor-file');
+    select.innerHTML = result.results.map(r => `<option>${escapeHtml(r.filePath)}</option>`).join('');
+    if (chosen) select.value = chosen;
+}
+
+function openPendingFile(): void {
+    if (editorPending) openInEditor(editorPending);
+}
+
+function openInEditor(path: string, line?: number): void {
+    editorPending = undefined;
+    const source = sources.find(s => s.path === path);
+    if (!source) return;
+    $<HTMLSelectElement>('#editor-file').value = path;
+    editor.open(path, source.text, line);
+}
+
+async function replaceWorkspace(dropped: Dropped): Promise<void> {
+    sources = dropped.files;
+    skippedWorkbooks = dropped.skippedWorkbooks;
+    editor.reset();
+    await checkAll();
+}
+
+function showTab(name: string): void {
+    for (const tab of document.querySelectorAll<HTMLElement>('[data-tab]')) tab.setAttribute('aria-selected', String(tab.dataset['tab'] === name));
+    for (const panel of document.querySelectorAll<HTMLElement>('.panel')) panel.hidden = panel.id !== `tab-${name}`;
+    if (name === 'editor') openPendingFile();
+}
+
+/** Where the tabs were scrolled to when a rule page opened, to come back there. */
+let tabsScroll = 0;
+
+/** `#rule/<id>` shows that rule's bundled page over the tabs; any other address hides it. */
+function route(): void {
+    const rule = ruleFromHash(location.hash);
+    const page = $('#rule-page');
+    if (rule && page.hidden) tabsScroll = window.scrollY;
+    const leaving = !rule && !page.hidden;
+    page.hidden = !rule;
+    $('#main').hidden = !!rule;
+    if (rule) {
+        $('#rule-content').innerHTML = rulePageHtml(rule) ?? `<p>${escapeHtml(t('unknownRule'))}</p>`;
+        window.scrollTo(0, 0);
+    } else if (leaving) {
+        window.scrollTo(0, tabsScroll);
+    }
+}
+
+function download(name: string, text: string, type: string): void {
+    const url = URL.createObjectURL(new Blob([text], { type }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = name;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+$<HTMLInputElement>('#pick-files').addEventListener('change', e => void readFileList((e.target as HTMLInputElement).files ?? []).then(replaceWorkspace));
+$<HTMLInputElement>('#pick-folder').addEventListener('change', e => void readFileList((e.target as HTMLInputElement).files ?? []).then(replaceWorkspace));
+document.addEventListener('dragover', e => {
+    e.preventDefault();
+    document.body.classList.add('dragging');
+});
+document.addEventListener('dragleave', () => document.body.classList.remove('dragging'));
+document.addEventListener('drop', e => {
+    e.preventDefault();
+    document.body.classList.remove('dragging');
+    if (e.dataTransfer) void readDataTransfer(e.dataTransfer).then(replaceWorkspace);
+});
+$('#paste-toggle').addEventListener('click', () => {
+    $('#paste').hidden = !$('#paste').hidden;
+});
+$('#paste-check').addEventListener('click', () => {
+    const text = $<HTMLTextAreaElement>('#paste-text').value;
+    if (!text.trim()) return;
+    // A pasted text joins the dropped files, so it can link to their projects and contracts.
+    sources = [...sources, { path: `pasted-${++pasted}.kpi`, text }];
+    $<HTMLTextAreaElement>('#paste-text').value = '';
+    $('#paste').hidden = true;
+    void checkAll().then(() => {
+        showTab('editor');
+        openInEditor(`pasted-${pasted}.kpi`);
+    });
+});
+$('#save-json').addEventListener('click', () => {
+    if (findings) download('kpispec-findings.json', formatJson(findings.results), 'application/json');
+});
+for (const select of document.querySelectorAll<HTMLSelectElement>('#tab-findings select')) {
+    select.addEventListener('change', () => findings && renderFindings($('#tab-findings'), findings.results, locale, filters));
+}
+$('#tab-findings').addEventListener('click', e => {
+    const link = (e.target as HTMLElement).closest<HTMLAnchorElement>('a[data-open]');
+    if (!link) return;
+    e.preventDefault();
+    showTab('editor');
+    openInEditor(link.dataset['open']!, Number(link.dataset['line']));
+});
+for (const tab of document.querySelectorAll<HTMLElement>('[data-tab]')) tab.addEventListener('click', () => showTab(tab.dataset['tab']!));
+$<HTMLSelectElement>('#editor-file').addEventListener('change', e => openInEditor((e.target as HTMLSelectElement).value));
+$('#rule-back').addEventListener('click', () => {
+    location.hash = '';
+});
+for (const button of document.querySelectorAll<HTMLButtonElement>('[data-locale]')) {
+    button.addEventListener('click', () => {
+        if (button.dataset['locale'] === locale) return;
+        locale = button.dataset['locale'] as Locale;
+        applyLanguage();
+        // Messages are written in the language of the check, so check again, edits included.
+        sources = sources.map(s => ({ ...s, text: editor.textOf(s.path) ?? s.text }));
+        if (sources.length) void checkAll();
+    });
+}
+window.addEventListener('hashchange', route);
+
+applyLanguage();
+showTab('findings');
+route();

@@ -1,0 +1,57 @@
+import type { SourceFile } from '../protocol.js';
+import { isWorkbook, workbookReader } from './workbooks.js';
+
+/** What a drop or a file input brought: sources to check, workbooks no reader could open. */
+export interface Dropped {
+    files: SourceFile[];
+    skippedWorkbooks: string[];
+}
+
+/** Sources, and JSON files: kpispec.json and the shared files it `extends`. */
+const wanted = (path: string) => path.endsWith('.kpi') || path.endsWith('.json');
+
+/** Reads files from an `<input type=file>` (with `webkitdirectory`, paths keep their folders). */
+export async function readFileList(list: Iterable<File>): Promise<Dropped> {
+    return readAll([...list].map(file => ({ path: file.webkitRelativePath || file.name, file })));
+}
+
+/** Reads a drag and drop: files, and folders walked recursively. */
+export async function readDataTransfer(transfer: DataTransfer): Promise<Dropped> {
+    const entries = [...transfer.items].map(item => item.webkitGetAsEntry()).filter((e): e is FileSystemEntry => e !== null);
+    if (entries.length === 0) return readFileList(transfer.files);
+    const found: Array<{ path: string; file: File }> = [];
+    for (const entry of entries) await walk(entry, found);
+    return readAll(found);
+}
+
+async function walk(entry: FileSystemEntry, found: Array<{ path: string; file: File }>): Promise<void> {
+    if (entry.isFile) {
+        const file = await new Promise<File>((resolve, reject) => (entry as FileSystemFileEntry).file(resolve, reject));
+        found.push({ path: entry.fullPath.replace(/^\//, ''), file });
+    } else if (entry.isDirectory) {
+        const reader = (entry as FileSystemDirectoryEntry).createReader();
+        // readEntries answers in batches until it answers with none.
+        for (;;) {
+            const batch = await new Promise<FileSystemEntry[]>((resolve, reject) => reader.readEntries(resolve, reject));
+            if (batch.length === 0) break;
+            for (const child of batch) await walk(child, found);
+        }
+    }
+}
+
+async function readAll(found: ReadonlyArray<{ path: string; file: File }>): Promise<Dropped> {
+    const files: SourceFile[] = [];
+    const skippedWorkbooks: string[] = [];
+    const readWorkbook = workbookReader();
+    await Promise.all(found.map(async ({ path, file }) => {
+        if (wanted(path)) files.push({ path, text: stripBom(await file.text()) });
+        else if (isWorkbook(path)) {
+            if (readWorkbook) files.push(...await readWorkbook(path, new Uint8Array(await file.arrayBuffer())));
+            else skippedWorkbooks.push(path);
+        }
+    }));
+    return { files, skippedWorkbooks: skippedWorkbooks.sort() };
+}
+
+/** The CLI drops a byte order mark too, so positions match. */
+const stripBom = (text: string) => text.replace(/^\uFEFF/, '');

@@ -1,0 +1,41 @@
+// Messages between the page and the checking worker. Paths are the dropped files' relative
+// paths ("hotline-12345/targets.kpi"), the same on both sides.
+import type { Locale } from '@kpispec/language';
+import type { FileResult } from '../../cli/src/results.js';
+import type { ScoreSheet } from '../../cli/src/score/sheet.js';
+
+export type { FileResult, LintMessage } from '../../cli/src/results.js';
+export type { ScoreSheet } from '../../cli/src/score/sheet.js';
+
+/** A dropped or pasted file: `.kpi` sources, kpispec.json and the JSON files it `extends`. */
+export interface SourceFile {
+    path: string;
+    text: string;
+}
+
+export type Request =
+    /** Replaces the workspace with these files and checks them all. */
+    | { id: number; type: 'check'; files: SourceFile[]; locale: Locale }
+    /** One file's new text (the editor); every file it affects is checked again. */
+    | { id: number; type: 'update'; path: string; text: string }
+    /** The hover of a position in a file (0-based line and character). */
+    | { id: number; type: 'hover'; path: string; line: number; character: number };
+
+/** What the page shows after a check or an update. */
+export interface Findings {
+    /** One per `.kpi` file, in path order; shaped as `kpispec lint -f json` prints them. */
+    results: FileResult[];
+    /** Every assessment's recomputed form, as `kpispec score` computes it. */
+    sheets: ScoreSheet[];
+    /** Faults of kpispec.json files (the CLI refuses to run with them; the page shows them). */
+    configProblems: string[];
+    /** Milliseconds the worker spent, for the benchmark. */
+    elapsed: number;
+}
+
+export type Response =
+    /** Sent once, unasked (id 0), when the worker has warmed up and a drop is checked at full speed. */
+    | { id: 0; type: 'ready'; elapsed: number }
+    | { id: number; type: 'findings'; findings: Findings }
+    | { id: number; type: 'hover'; markdown: string | undefined }
+    | { id: number; type: 'error'; message: string };

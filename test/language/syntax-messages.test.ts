@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import type { Locale } from '../../packages/language/src/index.js';
+import { buildWorkspace, messageOf } from '../support/workspace.js';
+
+/*
+ * A syntax error as an officer reads it: the text found and what may stand there, in the
+ * message language, with keywords of the file's own keyword language, never the parser's
+ * token names (NUMBER, EOF, "Expecting token of type").
+ */
+async function syntaxMessages(text: string, locale: Locale): Promise<string[]> {
+    const ws = await buildWorkspace({ 'a.kpi': text }, locale);
+    return ws.diagnostics('a.kpi').filter(d => String(d.code).startsWith('syntax/')).map(messageOf);
+}
+
+const JARGON = /NUMBER|STRING|\bID\b|EOF|Expecting|token|Token/;
+const HAN = /[\u4e00-\u9fff]/;
+
+const ZH_EXECUTION = '自评 热线二期自评 "绩效自评" 对象 热线二期 {\n    预算执行 年度预算 10666 万元 全年执行 10666 万元 分值 10 得分 10\n}\n';
+const EN_CLAUSE = 'contract C "c" for P {\n    clause A "a" >=\n}\n';
+
+describe('syntax errors', () => {
+    it('say what was found and which keyword of the file may stand there (Chinese file)', async () => {
+        const [zh] = await syntaxMessages(ZH_EXECUTION, 'zh-CN');
+        expect(zh).toMatch(/^这一行不认识「年度预算」；此处可以写：(.+、)*全年预算/);
+        expect(zh).not.toMatch(/[a-z]/i);
+        // English messages still offer the file's keywords.
+        const [en] = await syntaxMessages(ZH_EXECUTION, 'en');
+        expect(en).toMatch(/^'年度预算' is not understood here; this place can take: (.+, )*全年预算/);
+        expect(en).not.toMatch(/budgeted/);
+        // And an English file gets English keywords.
+        const [english] = await syntaxMessages('assessment A "a" for P {\n    execution planned 10666 万元 spent 10666 万元 weight 10 score 10\n}\n', 'zh-CN');
+        expect(english).toMatch(/^这一行不认识「planned」；此处可以写：(.+、)*budgeted/);
+        expect(english).not.toMatch(/全年预算/);
+    });
+
+    it('name values in words, not token types (English file)', async () => {
+        const [en] = await syntaxMessages(EN_CLAUSE, 'en');
+        expect(en).toBe("'}' is not understood here; this place can take: a number, a date (2021-03-31), a month (2019-07)");
+        const [zh] = await syntaxMessages(EN_CLAUSE, 'zh-CN');
+        expect(zh).toBe('这一行不认识「}」；此处可以写：数字、日期（如 2021-03-31）、年月（如 2019-07）');
+    });
+
+    it('offer block keywords in the language of the file after its last block', async () => {
+        const [zh] = await syntaxMessages('合同 甲 "c" {\n    条款 接通率 "15秒接通率" >= 95%\n        违约 "x"\n}\n年度预算 100\n', 'zh-CN');
+        expect(zh).toMatch(/^这一行不认识「年度预算」；此处可以写：(.+、)*合同、/);
+        expect(zh).not.toMatch(/contract|project/);
+        const [en] = await syntaxMessages('contract C "c" {\n    clause A "a" >= 95%\n        penalty "x"\n}\nbudget 100\n', 'en');
+        expect(en).toMatch(/^'budget' is not understood here; this place can take: (.+, )*contract, /);
+        expect(en).not.toMatch(HAN);
+    });
+
+    it('an unfinished block and characters the lexer cannot read', async () => {
+        expect(await syntaxMessages('合同 甲 "c" {\n    条款 接通率 "15秒接通率" >= 95%\n', 'zh-CN')).toEqual(['文件在此处提前结束；此处还应写：「}」（结束这一块）']);
+        expect(await syntaxMessages('contract C "c" {\n    clause A "a" >= 95%\n', 'en')).toEqual(["The file ends too early; expected here: '}' (to close the block)"]);
+        expect(await syntaxMessages('合同 甲 "c" {\n    条款 接通率 "15秒接通率" >= 95% @@ 违约 "x"\n}\n', 'zh-CN')).toContain('无法识别的字符「@@」');
+    });
+
+    it('never show the parser\'s token names, whatever the input', async () => {
+        const broken = ['项目', 'project P', '合同 甲 "c" { 条款 }', '自评 A "a" 对象 B { 指标 x 实际 }', 'standard S "s" { requirement R "r" >= }', '"', '}}}'];
+        for (const text of broken) {
+            for (const locale of ['zh-CN', 'en'] as const) {
+                const messages = await syntaxMessages(text, locale);
+                expect(messages.length, text).toBeGreaterThan(0);
+                for (const m of messages) expect(m, text).not.toMatch(JARGON);
+            }
+        }
+    });
+});

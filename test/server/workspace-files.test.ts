@@ -1,0 +1,58 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fileUri, startServer } from '../../bench/lib/lsp-client.mjs';
+import { tempDir } from '../cli/run-cli.js';
+
+/*
+ * The server's own view of the workspace: files appearing later follow the same `ignore` globs
+ * as the first search, and a hostile kpispec.json is reported on itself while every file is
+ * still checked with the defaults. Needs the built server.
+ */
+const NO_PENALTY = '合同 甲 "c" {\n    条款 接通率 "15秒接通率" >= 95%\n}\n';
+
+function write(folder: string, file: string, text: string): void {
+    mkdirSync(join(folder, file, '..'), { recursive: true });
+    writeFileSync(join(folder, file), text);
+}
+
+describe('the language server', () => {
+    it('leaves out a file created in an ignored folder, and takes one created elsewhere', async () => {
+        const folder = tempDir();
+        write(folder, 'kpispec.json', JSON.stringify({ ignore: ['drafts/**'] }));
+        write(folder, 'a.kpi', NO_PENALTY);
+        write(folder, 'drafts/old.kpi', '这不是合法的内容');
+        const client = await startServer(folder);
+        try {
+            await client.until(() => client.validations.length > 0, 60_000);
+            expect(client.validations[0]).toEqual([fileUri(join(folder, 'a.kpi'))]);
+            write(folder, 'drafts/new.kpi', '也不是');
+            write(folder, 'b.kpi', NO_PENALTY.replace('甲', '乙'));
+            const created = ['drafts/new.kpi', 'b.kpi'].map(f => ({ uri: fileUri(join(folder, f)), type: 1 }));
+            client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: created });
+            await client.until(() => client.validations.some(v => v.includes(created[1]!.uri)), 60_000);
+            expect(client.published.map(p => p.uri)).not.toContain(created[0]!.uri);
+            expect(client.validations.flat()).not.toContain(created[0]!.uri);
+        } finally {
+            await client.stop();
+        }
+    }, 120_000);
+
+    it('reports "extends": "/dev/zero" on kpispec.json and checks the files with the defaults', async () => {
+        const folder = tempDir();
+        write(folder, 'kpispec.json', JSON.stringify({ extends: '/dev/zero', rules: { 'contract/no-penalty': 'off' } }));
+        write(folder, 'a.kpi', NO_PENALTY);
+        const client = await startServer(folder, { locale: 'en' });
+        try {
+            await client.until(() => client.validations.length > 0, 60_000);
+            const latest = (file: string) => client.published.filter(p => p.uri === fileUri(join(folder, file))).at(-1)?.diagnostics;
+            const config = latest('kpispec.json')!;
+            expect(config).toHaveLength(1);
+            expect(config[0]!.message).toMatch(/^"extends": \/dev\/zero is outside /);
+            // The broken file's "off" does not apply: the defaults do.
+            expect(latest('a.kpi')!.map(d => d.code)).toContain('contract/no-penalty');
+        } finally {
+            await client.stop();
+        }
+    }, 120_000);
+});

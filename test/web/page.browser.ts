@@ -1,0 +1,253 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// (DOM types: the functions passed to page.evaluate run in the page.)
+// kpispec.html in Debian's Chromium, opened from file:// as an officer would open it: drop the
+// reference folders through the file input, compare the page's findings, saved JSON and score
+// sheets with the CLI's, follow a rule link, type a fault into the editor and remove it again.
+// No request may leave the page, nothing may be logged as an error. Screenshots: test-results/web/.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO, runCli } from '../cli/run-cli.js';
+
+const PAGE = join(REPO, 'packages', 'web', 'dist', 'kpispec.html');
+const REFERENCE = join(REPO, 'test', 'fixtures', 'reference');
+/** A folder with kpispec.json files: `extends`, a nested override, `ignore` of drafts/**. */
+const CONFIGURED = join(REPO, 'test', 'fixtures', 'cli', 'config');
+const SHOTS = join(REPO, 'test-results', 'web');
+
+interface Row { file: string; position: string; severity: string; rule: string; message: string }
+
+let context: BrowserContext;
+let page: Page;
+let profile: string;
+const requests: string[] = [];
+const errors: string[] = [];
+
+beforeAll(async () => {
+    if (!existsSync(PAGE)) throw new Error(`${PAGE} is missing: run npm run build:web first`);
+    mkdirSync(SHOTS, { recursive: true });
+    profile = mkdtempSync(join(tmpdir(), 'kpispec-web-'));
+    context = await chromium.launchPersistentContext(profile, {
+        executablePath: '/usr/bin/chromium',
+        headless: true,
+        locale: 'en-US',
+        viewport: { width: 1280, height: 900 },
+        acceptDownloads: true,
+        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+            '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    // Every request is recorded; any that is not the page itself or its Blob worker fails.
+    await context.route('**/*', route => {
+        const url = route.request().url();
+        requests.push(url);
+        return /^(file|blob|data):/.test(url) ? route.continue() : route.abort();
+    });
+    page = context.pages()[0] ?? await context.newPage();
+    page.on('request', request => requests.push(request.url()));
+    page.on('console', message => {
+        if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('pageerror', error => errors.push(error.message));
+    await page.goto(pathToFileURL(PAGE).href);
+});
+
+afterAll(async () => {
+    await context?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+});
+
+/** Waits until the page has rendered one more check than `before`. */
+async function nextCheck(before: number): Promise<void> {
+    await page.waitForFunction(n => Number(document.body.dataset['checks'] ?? 0) > n, before);
+}
+
+const checks = () => page.evaluate(() => Number(document.body.dataset['checks'] ?? 0));
+
+async function drop(folder: string, base = REFERENCE): Promise<void> {
+    const before = await checks();
+    await page.setInputFiles('#pick-folder', join(base, folder));
+    await nextCheck(before);
+}
+
+function tableRows(): Promise<Row[]> {
+    return page.$$eval('#findings tbody tr', trs => trs.map(tr => {
+        const cells = [...tr.querySelectorAll('td')].map(td => td.textContent ?? '');
+        return { file: cells[0]!, position: cells[1]!, severity: cells[2]!, rule: cells[3]!, message: cells[4]! };
+    }));
+}
+
+interface CliFile { filePath: string; messages: Array<{ ruleId: string; severity: number; message: string; line: number; column: number }> }
+
+async function cliJson(folder: string, locale: string, base = REFERENCE): Promise<CliFile[]> {
+    const run = await runCli(['lint', folder, '-f', 'json', '--locale', locale], { cwd: base });
+    expect(run.stderr).toBe('');
+    return (JSON.parse(run.stdout) as CliFile[]).map(f => ({ ...f, filePath: relative(base, f.filePath) }));
+}
+
+const SEVERITY: Record<string, string[]> = { en: ['info', 'warning', 'error'], 'zh-CN': ['提示', '警告', '错误'] };
+
+function expectedRows(files: CliFile[], locale: string): Row[] {
+    return files.flatMap(f => f.messages.map(m => ({
+        file: f.filePath, position: `${m.line}:${m.column}`, severity: SEVERITY[locale]![m.severity]!, rule: m.ruleId, message: m.message,
+    })));
+}
+
+describe('kpispec.html opened from file://', () => {
+    it('shows the findings of the dropped reference folder exactly as kpispec lint does', async () => {
+        await drop('hotline-12345');
+        const rows = await tableRows();
+        expect(rows.length).toBeGreaterThan(10);
+        expect(rows).toEqual(expectedRows(await cliJson('hotline-12345', 'en'), 'en'));
+        await page.screenshot({ path: join(SHOTS, 'findings.png') });
+    });
+
+    it('saves the findings as the JSON kpispec lint -f json prints', async () => {
+        const [download] = await Promise.all([page.waitForEvent('download'), page.click('#save-json')]);
+        const saved = JSON.parse(readFileSync((await download.path())!, 'utf8')) as CliFile[];
+        expect(saved).toEqual(await cliJson('hotline-12345', 'en'));
+    });
+
+    it('filters the findings by severity, rule and file', async () => {
+        const all = await tableRows();
+        await page.selectOption('#tab-findings select[name=severity]', '2');
+        expect(await tableRows()).toEqual(all.filter(r => r.severity === 'error'));
+        await page.selectOption('#tab-findings select[name=severity]', '');
+        await page.selectOption('#tab-findings select[name=rule]', 'target/below-contract');
+        const byRule = await tableRows();
+        expect(byRule.length).toBeGreaterThan(0);
+        expect(byRule).toEqual(all.filter(r => r.rule === 'target/below-contract'));
+        await page.selectOption('#tab-findings select[name=rule]', '');
+        await page.selectOption('#tab-findings select[name=file]', 'hotline-12345/targets.kpi');
+        expect(await tableRows()).toEqual(all.filter(r => r.file === 'hotline-12345/targets.kpi'));
+        await page.selectOption('#tab-findings select[name=file]', '');
+    });
+
+    it('opens a rule’s bundled page from its link and comes back', async () => {
+        await page.click('#findings a.rule >> text=target/below-contract');
+        await page.waitForSelector('#rule-page:not([hidden]) h2');
+        expect(await page.textContent('#rule-content h2')).toContain('target/below-contract');
+        await page.screenshot({ path: join(SHOTS, 'rule-page.png') });
+        await page.click('#rule-back');
+        await page.waitForSelector('#main:not([hidden]) #findings');
+    });
+
+    it('shows each assessment’s score sheet with the numbers of kpispec score', async () => {
+        const run = await runCli(['score', 'hotline-12345', '-f', 'json', '--locale', 'en'], { cwd: REFERENCE });
+        const sheets = JSON.parse(run.stdout) as Array<{ assessment: string; rows: Array<{ row: string; ruleScore?: number }>; total: { ruleScore: number } }>;
+        await page.click('[data-tab=scores]');
+        const shown = await page.$$eval('#tab-scores .sheet', sections => sections.map(s => ({
+            heading: s.querySelector('h3')!.textContent!,
+            rules: [...s.querySelectorAll('tbody tr')].map(tr => tr.querySelectorAll('td')[6]!.textContent),
+        })));
+        expect(shown.length).toBe(sheets.length);
+        const two = (n: number | undefined) => (n === undefined ? '' : String(Math.round(n * 100) / 100));
+        sheets.forEach((sheet, i) => {
+            expect(shown[i]!.heading).toContain(sheet.assessment);
+            expect(shown[i]!.rules.slice(0, sheet.rows.length)).toEqual(sheet.rows.map(r => two(r.ruleScore)));
+            expect(shown[i]!.rules.at(-1)).toBe(two(sheet.total.ruleScore));
+        });
+        await page.screenshot({ path: join(SHOTS, 'score-sheets.png'), fullPage: true });
+    });
+
+    it('switches to Chinese and says what kpispec lint --locale zh-CN says', async () => {
+        const before = await checks();
+        await page.click('[data-tab=findings]');
+        await page.click('button[data-locale="zh-CN"]');
+        await nextCheck(before);
+        expect(await page.textContent('[data-tab=findings]')).toBe('问题');
+        expect(await tableRows()).toEqual(expectedRows(await cliJson('hotline-12345', 'zh-CN'), 'zh-CN'));
+        await page.screenshot({ path: join(SHOTS, 'findings-zh.png') });
+    });
+
+    it('checks the English-keyword reference case as the CLI does', async () => {
+        await drop('english');
+        expect(await tableRows()).toEqual(expectedRows(await cliJson('english', 'zh-CN'), 'zh-CN'));
+        await page.click('button[data-locale="en"]');
+    });
+
+    it('shows a squiggle while a typed fault is there, and none once it is removed', async () => {
+        await drop('hotline-12345');
+        await page.click('[data-tab=editor]');
+        await page.selectOption('#editor-file', 'hotline-12345/standards.kpi');
+        const errorsShown = () => page.locator('#editor .cm-lintRange-error').count();
+        const clean = await errorsShown();
+        await page.click('#editor .cm-content');
+        await page.keyboard.press('Control+End');
+        const before = await checks();
+        await page.keyboard.type('\n要求 }');
+        await nextCheck(before);
+        await page.waitForFunction(n => document.querySelectorAll('#editor .cm-lintRange-error').length > n, clean);
+        // The findings table follows the editor.
+        await page.click('[data-tab=findings]');
+        expect((await tableRows()).some(r => r.file === 'hotline-12345/standards.kpi' && r.rule.startsWith('syntax/'))).toBe(true);
+        await page.click('[data-tab=editor]');
+        await page.hover('#editor .cm-lintRange-error');
+        await page.waitForSelector('.cm-tooltip-lint');
+        await page.screenshot({ path: join(SHOTS, 'editor-squiggle.png') });
+        const typed = await checks();
+        await page.focus('#editor .cm-content');
+        await page.keyboard.press('Control+End');
+        for (let i = 0; i < '\n要求 }'.length; i++) await page.keyboard.press('Backspace');
+        await nextCheck(typed);
+        await page.waitForFunction(n => document.querySelectorAll('#editor .cm-lintRange-error').length === n, clean);
+        await page.screenshot({ path: join(SHOTS, 'editor-clean.png') });
+    });
+
+    it('hovers a target with the contract and standard figures it is held to', async () => {
+        await page.selectOption('#editor-file', 'hotline-12345/targets.kpi');
+        // The middle of the indicator's name on its row, measured from the rendered text.
+        const at = await page.evaluate(() => {
+            const line = [...document.querySelectorAll('#editor .cm-line')].find(l => l.textContent!.includes('接通率 "15秒内接通率"'))!;
+            const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                const start = node.textContent!.indexOf('接通率');
+                if (start < 0) continue;
+                const range = document.createRange();
+                range.setStart(node, start);
+                range.setEnd(node, start + 3);
+                const box = range.getBoundingClientRect();
+                return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+            }
+            throw new Error('name not rendered');
+        });
+        await page.mouse.move(at.x, at.y);
+        const hover = page.locator('.kpi-hover');
+        await hover.waitFor();
+        expect(await hover.locator('table').textContent()).toMatch(/热线服务合同.*≥95%.*广东两建办.*≥90%/);
+        await page.screenshot({ path: join(SHOTS, 'editor-hover.png') });
+    });
+
+    it('applies the dropped folder’s kpispec.json files as kpispec lint does', async () => {
+        await page.click('[data-tab=findings]');
+        await drop('config', join(CONFIGURED, '..'));
+        const expected = expectedRows(await cliJson('config', 'en', join(CONFIGURED, '..')), 'en');
+        expect(expected.map(r => r.file)).toEqual(['config/a/contract.kpi', 'config/nested/contract.kpi']);
+        expect(await tableRows()).toEqual(expected);
+    });
+
+    it('checks pasted text with the dropped files and opens it in the editor', async () => {
+        await drop('hotline-12345');
+        await page.click('#paste-toggle');
+        await page.fill('#paste-text', '合同 外包合同 "外包服务合同" 对象 热线三期 {\n    条款 接通率 "15秒接通率" >= 95% 违约 "扣减服务费"\n}\n');
+        const before = await checks();
+        await page.click('#paste-check');
+        await nextCheck(before);
+        await page.waitForSelector('#tab-editor:not([hidden]) .cm-lintRange-error');
+        expect(await page.inputValue('#editor-file')).toBe('pasted-1.kpi');
+        await page.click('[data-tab=findings]');
+        const rows = (await tableRows()).filter(r => r.file === 'pasted-1.kpi');
+        expect(rows.map(r => `${r.position} ${r.rule}`)).toEqual(['1:21 reference/unresolved']);
+        // The dropped files are still there: the paste joined them.
+        expect((await tableRows()).some(r => r.file === 'hotline-12345/targets.kpi')).toBe(true);
+    });
+
+    it('made no request beyond the page and its worker, and logged no error', () => {
+        expect(requests.filter(url => !/^(file|blob|data):/.test(url))).toEqual([]);
+        expect(page.workers()).toHaveLength(1);
+        expect(errors).toEqual([]);
+    });
+});
