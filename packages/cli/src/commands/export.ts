@@ -6,7 +6,7 @@ import { ExitCode, UserError } from '../exit-codes.js';
 import { writeXlsx } from '../excel/write-xlsx.js';
 import { findKpiFiles } from '../files.js';
 import type { Io } from '../io.js';
-import { parseCommandArgs, resolveLocale, throwOnConfigProblems, useConfigFile } from '../options.js';
+import { parseCommandArgs, reportLocale, throwOnConfigProblems, useConfigFile, useLocale } from '../options.js';
 import { documentResult, SEVERITY_NAME } from '../results.js';
 import { createServices, validateWorkspace } from '../workspace.js';
 
@@ -63,9 +63,9 @@ export async function exportForms(argv: string[], io: Io): Promise<number> {
     if (files.length === 0) throw new UserError(`no .kpi files found in ${positionals.join(', ') || io.cwd}`);
     await configuration.load(files.map(f => URI.file(f)), fileSystem);
     throwOnConfigProblems(configuration);
-    const locale = resolveLocale(values.locale, configuration.get(URI.file(files[0]!)).locale, io.env);
-    kpi.kpi.Settings.locale = locale;
+    useLocale(kpi.kpi.Settings, values.locale, io.env);
     const documents = await validateWorkspace({ shared }, files);
+    const locale = reportLocale(kpi.kpi.Settings, documents);
 
     const name = sheetNamer();
     const plans: excel.SheetPlan[] = [];

@@ -5,7 +5,8 @@ import { excel, pick } from '@kpispec/language';
 import { ExitCode, UserError } from '../exit-codes.js';
 import { readWorkbookForms } from '../excel/workbook-documents.js';
 import type { Io } from '../io.js';
-import { parseCommandArgs, resolveLocale } from '../options.js';
+import { parseCommandArgs, useLocale } from '../options.js';
+import { createServices } from '../workspace.js';
 
 export const IMPORT_HELP = `Usage: kpispec import [options] <workbooks...>
 
@@ -36,7 +37,9 @@ export async function importWorkbooks(argv: string[], io: Io): Promise<number> {
         return ExitCode.Clean;
     }
     if (positionals.length === 0) throw new UserError('import needs at least one workbook (see kpispec import --help)');
-    const locale = resolveLocale(values.locale, undefined, io.env);
+    const { kpi } = createServices();
+    useLocale(kpi.kpi.Settings, values.locale, io.env);
+    const locale = kpi.kpi.Settings.locale;
     // Read every workbook before writing anything: one bad file leaves nothing half-written.
     const outputs: Array<{ path: string; text: string }> = [];
     for (const positional of positionals) {

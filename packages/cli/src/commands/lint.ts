@@ -71,24 +71,16 @@ export async function lint(argv: string[], io: Io): Promise<number> {
     throwOnConfigProblems(configuration);
 
     const config = configuration.get(URI.file(files[0]!));
-<<<<<<< HEAD
-    const locale = resolveLocale(values.locale, config.locale, io.env);
-    kpi.kpi.Settings.locale = locale;
     const keep = values.quiet ? (m: { severity: number }) => m.severity === 2 : undefined;
-    const workbooks = files.filter(excel.isWorkbookPath);
     const documents = await addDocuments({ shared }, files.filter(f => !excel.isWorkbookPath(f)));
-    const sheets = await addWorkbookDocuments({ shared }, workbooks, locale, projectNames(documents));
+    const sheets = await addWorkbookDocuments({ shared }, files.filter(excel.isWorkbookPath), kpi.kpi.Settings.locale, projectNames(documents));
     await configuration.load(sheets.map(s => s.document.uri), fileSystem);
     await shared.workspace.DocumentBuilder.build([...documents, ...sheets.map(s => s.document)], { validation: true });
+    const locale = reportLocale(kpi.kpi.Settings, [...documents, ...sheets.map(s => s.document)]);
     const results = [
         ...documents.map(d => documentResult(d, keep)),
-        ...workbookResults(sheets, s => configuration.get(s.document.uri), locale, keep),
+        ...workbookResults(sheets, s => configuration.get(s.document.uri), s => kpi.kpi.Settings.localeOf(s.document), keep),
     ].sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
-=======
-    const documents = await validateWorkspace({ shared }, files);
-    const locale = reportLocale(kpi.kpi.Settings, documents);
-    const results = documents.map(d => documentResult(d, values.quiet ? m => m.severity === 2 : undefined));
->>>>>>> main
 
     const outputFile = values['output-file'];
     const context: ReportContext = {

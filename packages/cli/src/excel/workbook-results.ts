@@ -7,13 +7,13 @@ import type { SheetDocument } from './workbook-documents.js';
  * (line and column are the cell's row and column, so tools that want positions get them).
  */
 export function workbookResults(
-    sheets: readonly SheetDocument[], configFor: (sheet: SheetDocument) => KpiConfig, locale: Locale,
+    sheets: readonly SheetDocument[], configFor: (sheet: SheetDocument) => KpiConfig, localeOf: (sheet: SheetDocument) => Locale,
     keep: (m: LintMessage) => boolean = () => true,
 ): FileResult[] {
     const byFile = new Map<string, LintMessage[]>();
     for (const sheet of sheets) {
         const messages: LintMessage[] = [];
-        for (const { diagnostic, cell } of excel.formDiagnostics(sheet.form, sheet.document, configFor(sheet).rules, locale)) {
+        for (const { diagnostic, cell } of excel.formDiagnostics(sheet.form, sheet.document, configFor(sheet).rules, localeOf(sheet))) {
             const { row, column } = excel.cellPosition(cell);
             const message: LintMessage = { ...toLintMessage(diagnostic), line: row, column, endLine: row, endColumn: column, cell: `${sheet.form.sheet}!${cell}` };
             if (keep(message)) messages.push(message);

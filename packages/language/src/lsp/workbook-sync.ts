@@ -34,18 +34,6 @@ export class WorkbookSync {
         return [...this.sheets].filter(([, s]) => s.workbook === workbook).map(([uri]) => URI.parse(uri));
     }
 
-    /** Every workbook under the folders (skipping dot-folders, node_modules and Excel's `~$` lock files). */
-    async findWorkbooks(folder: URI): Promise<URI[]> {
-        const found: URI[] = [];
-        for (const entry of await this.fileSystem.readDirectory(folder).catch(() => [])) {
-            const name = UriUtils.basename(entry.uri);
-            if (name.startsWith('.') || name.startsWith('~$') || name === 'node_modules') continue;
-            if (entry.isDirectory) found.push(...await this.findWorkbooks(entry.uri));
-            else if (entry.isFile && excel.isWorkbookPath(name)) found.push(entry.uri);
-        }
-        return found;
-    }
-
     /** Reads a workbook into sheet documents (not yet added to the workspace); forgets its old sheets. */
     async read(workbook: URI): Promise<LangiumDocument[]> {
         const key = workbook.toString();
@@ -87,7 +75,7 @@ export class WorkbookSync {
             const sheet = this.sheets.get(uri.toString())!;
             const document = documents.getDocument(uri);
             if (!document) return [];
-            return excel.formDiagnostics(sheet.form, document, Configuration.get(uri).rules, Settings.locale).map(({ diagnostic, cell }) => {
+            return excel.formDiagnostics(sheet.form, document, Configuration.get(uri).rules, Settings.localeOf(document)).map(({ diagnostic, cell }) => {
                 const { row, column } = excel.cellPosition(cell);
                 return {
                     ...diagnostic,

@@ -1,14 +1,11 @@
-<<<<<<< HEAD
-import { Cancellation, DefaultWorkspaceManager, URI, type ConfigurationProvider, type LangiumDocument, type LangiumSharedCoreServices, type WorkspaceFolder } from 'langium';
-import { WorkbookSync } from './workbook-sync.js';
-=======
 import {
     Cancellation, DefaultWorkspaceManager, URI,
-    type ConfigurationProvider, type FileSystemNode, type LangiumSharedCoreServices, type WorkspaceFolder,
+    type ConfigurationProvider, type FileSystemNode, type LangiumDocument, type LangiumSharedCoreServices, type WorkspaceFolder,
 } from 'langium';
+import { WORKBOOK_EXTENSIONS } from '../excel/index.js';
 import type { KpiServices } from '../kpi-module.js';
 import { findKpiFilesIn, isIgnoredNow, type Discovery } from '../workspace/discovery.js';
->>>>>>> main
+import { WorkbookSync } from './workbook-sync.js';
 
 /**
  * Reviewers open a folder and expect every file's problems, not only those of open editors.
@@ -36,18 +33,19 @@ export class KpiWorkspaceManager extends DefaultWorkspaceManager {
         return super.initializeWorkspace(folders, cancelToken);
     }
 
-<<<<<<< HEAD
-    protected override async loadAdditionalDocuments(folders: WorkspaceFolder[], collector: (document: LangiumDocument) => void): Promise<void> {
-        await super.loadAdditionalDocuments(folders, collector);
-        for (const folder of folders) {
-            for (const workbook of await this.workbooks.findWorkbooks(URI.parse(folder.uri))) {
-                for (const document of await this.workbooks.read(workbook)) collector(document);
-            }
-        }
-=======
     /** Langium's traversal (also used for a folder that appears later), replaced by the CLI's. */
     protected override async traverseFolder(folder: URI, uris: URI[]): Promise<void> {
         uris.push(...await findKpiFilesIn(folder, this.discovery));
+    }
+
+    /** Workbooks are found as .kpi files are; each of their forms becomes a document. */
+    protected override async loadAdditionalDocuments(folders: WorkspaceFolder[], collector: (document: LangiumDocument) => void): Promise<void> {
+        await super.loadAdditionalDocuments(folders, collector);
+        for (const folder of folders) {
+            for (const workbook of await findKpiFilesIn(URI.parse(folder.uri), { ...this.discovery, extensions: WORKBOOK_EXTENSIONS })) {
+                for (const document of await this.workbooks.read(workbook)) collector(document);
+            }
+        }
     }
 
     /** A file that appears later (a watcher event) is left out when an `ignore` glob matches it. */
@@ -66,6 +64,5 @@ export class KpiWorkspaceManager extends DefaultWorkspaceManager {
     /** The KPI Spec language services (the only language this server has). */
     private get kpi(): KpiServices['kpi'] {
         return (this.serviceRegistry.all[0] as KpiServices).kpi;
->>>>>>> main
     }
 }

@@ -73,10 +73,6 @@ export const RULES: readonly RuleMeta[] = [
     rule('compliance/verdict-contradicts', 'error', '考核结论与实际不符', 'Verdict contradicts the actual'),
     rule('compliance/unmet-no-penalty', 'warn', '未达标条款无违约责任', 'Unmet clause without a penalty'),
     rule('compliance/clause-not-reviewed', 'warn', '合同条款未考核', 'Contract clause not reviewed'),
-<<<<<<< HEAD
-    // Excel forms
-    rule('excel/unreadable-cell', 'warn', '表单单元格无法读取', 'Form cell could not be read'),
-=======
     // Complete forms: funds
     rule('funds/sources-total', 'error', '其中各行与资金总额不符', 'Fund sources do not add up to the total'),
     rule('funds/rate-mismatch', 'error', '执行率与执行数÷预算数不符', 'Execution rate differs from spent ÷ budgeted'),
@@ -87,7 +83,8 @@ export const RULES: readonly RuleMeta[] = [
     rule('funds/breakdown-total', 'warn', '测算各项与合计不符', 'Breakdown components do not add up to the total'),
     rule('funds/breakdown-formula', 'error', '测算金额与计算式不符', 'Breakdown amount differs from its product'),
     rule('funds/component-shortfall', 'warn', '测算项目支出偏低未说明原因', 'Breakdown component under-spent without a reason'),
->>>>>>> main
+    // Excel forms
+    rule('excel/unreadable-cell', 'warn', '表单单元格无法读取', 'Form cell could not be read'),
     // Inline configuration
     rule('suppression/unused', 'warn', '抑制注释未抑制任何诊断', 'Suppression comment suppresses nothing'),
     rule('suppression/no-reason', 'warn', '抑制注释缺少理由', 'Suppression comment without a reason'),

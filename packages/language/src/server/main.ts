@@ -34,10 +34,7 @@ export function startServer(): void {
         for (const workbook of workbooks.refusedWorkbooks()) void send({ uri: workbook, diagnostics: workbooks.diagnostics(workbook) });
     });
     publishConfigProblems(connection, shared);
-<<<<<<< HEAD
     registerWorkbookImport(connection, shared.workspace.FileSystemProvider, () => kpi.kpi.Settings.locale);
-=======
     announceValidation(connection, shared);
->>>>>>> main
     startLanguageServer(shared);
 }
