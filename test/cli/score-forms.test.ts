@@ -13,10 +13,10 @@ describe('kpispec score on forms', () => {
         expect(table.stdout).toContain('未计分：没有任何一行填写分值');
         expect(table.stdout).not.toContain('复算');
         expect(table.stdout).not.toMatch(/^合计/m);
-        const [sheet] = JSON.parse((await runCli(['score', UNSCORED, '-f', 'json'], { cwd: REPO })).stdout);
+        const [sheet] = JSON.parse((await runCli(['score', UNSCORED, '-f', 'json', '--locale', 'en'], { cwd: REPO })).stdout);
         expect(sheet).toMatchObject({ scored: false, grade: { claimed: 'excellent' } });
         expect(sheet.grade.computed).toBeUndefined();
-        const csv = (await runCli(['score', UNSCORED, '-f', 'csv'], { cwd: REPO })).stdout.trimEnd().split('\r\n');
+        const csv = (await runCli(['score', UNSCORED, '-f', 'csv', '--locale', 'en'], { cwd: REPO })).stdout.trimEnd().split('\r\n');
         expect(csv.at(-1)).toMatch(/,grade,.*,excellent,,,not scored$/);
     });
 
