@@ -5,8 +5,9 @@
 #   3. the @vscode/test-electron suite in code-server's VS Code, through our launcher;
 #   4. the UI check: the .vsix installed into code-server, read from the screen in Chromium;
 #   5. the Neovim check: Neovim receives the reference diagnostics from the stdio server;
-#   6. the web page: kpispec.html built and checked in Chromium from file:// (npm run test:web).
-# Screenshots and logs: test-results/editor/ (ui/*.png, one .log per layer), test-results/web/. Exits non-zero if anything failed.
+#   6. the web page: kpispec.html built and checked in Chromium from file:// (npm run test:web);
+#   7. the reviewer's report (kpispec report) read in Chromium (test/report/*.browser.ts).
+# Screenshots and logs: test-results/editor/ (ui/*.png, one .log per layer), test-results/web/, test-results/report/. Exits non-zero if anything failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
@@ -47,6 +48,9 @@ layer neovim node packages/vscode/out/test/neovim-check.mjs
 # vitest's JSON report gives the "N passed, N failed" line the totals are read from.
 layer web bash -c 'rm -f test-results/web/vitest.json; npm run --silent test:web -- --reporter=default --reporter=json --outputFile=test-results/web/vitest.json; status=$?
   node -e "const r = require(\"./test-results/web/vitest.json\"); console.log(r.numPassedTests + \" passed, \" + r.numFailedTests + \" failed\")"
+  exit $status'
+layer report bash -c 'rm -f test-results/report/vitest.json; vitest run --config test/report/vitest.browser.config.ts --reporter=default --reporter=json --outputFile=test-results/report/vitest.json; status=$?
+  node -e "const r = require(\"./test-results/report/vitest.json\"); console.log(r.numPassedTests + \" passed, \" + r.numFailedTests + \" failed\")"
   exit $status'
 
 echo "== real-editor tests: screenshots and logs in test-results/editor/ =="

@@ -3,6 +3,7 @@ import { format, FORMAT_HELP } from './commands/format.js';
 import { importWorkbooks, IMPORT_HELP } from './commands/import.js';
 import { init, INIT_HELP } from './commands/init.js';
 import { lint, LINT_HELP } from './commands/lint.js';
+import { report, REPORT_HELP } from './commands/report.js';
 import { score, SCORE_HELP } from './commands/score.js';
 import { ExitCode, UserError } from './exit-codes.js';
 import { processIo, type Io } from './io.js';
@@ -13,6 +14,7 @@ const USAGE = `Usage: kpispec <command> [options]
 Commands:
   lint [paths...]     check .kpi files and folders (read as one workspace)
   score [paths...]    recompute the scores of self-assessments (自评)
+  report [paths...]   write the reviewer's report (HTML: scores, targets, funds, problems)
   format [paths...]   format .kpi files in place, or --check that they are formatted
   import <workbooks>  write .kpi files from Excel forms (自评表, 一体化 sheets, 申报表)
   export <paths> -o F write the official Excel forms (Layout A, C) from .kpi files
@@ -28,6 +30,7 @@ type Command = (argv: string[], io: Io) => Promise<number>;
 const COMMANDS: Record<string, { run: Command; help: string }> = {
     lint: { run: lint, help: LINT_HELP },
     score: { run: score, help: SCORE_HELP },
+    report: { run: report, help: REPORT_HELP },
     format: { run: format, help: FORMAT_HELP },
     import: { run: importWorkbooks, help: IMPORT_HELP },
     export: { run: exportForms, help: EXPORT_HELP },
@@ -51,7 +54,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
             return ExitCode.Fatal;
         }
         const command = COMMANDS[first];
-        if (!command) throw new UserError(`unknown command '${first}' (use lint, score, format, import, export or init; see kpispec --help)`);
+        if (!command) throw new UserError(`unknown command '${first}' (use lint, score, report, format, import, export or init; see kpispec --help)`);
         return await command.run(rest, io);
     } catch (e) {
         // A user error is one line; anything else is a bug, still reported without a stack trace.

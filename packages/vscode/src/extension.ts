@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerReportView } from './report-view.js';
 
 /** The client id: VS Code reads `kpispec.trace.server` because of it. */
 const CLIENT_ID = 'kpispec';
@@ -39,6 +40,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         vscode.commands.registerCommand('kpispec.showOutput', () => client?.outputChannel.show(true)),
         vscode.commands.registerCommand('kpispec.importExcel', (uri?: vscode.Uri) => importExcel(uri)),
     );
+    registerReportView(context);
     await start(client);
 }
 

@@ -1,12 +1,12 @@
 import { relative } from 'node:path';
 import { URI } from 'langium';
-import { BUILTIN_PROFILES, isAssessment, resolveProfile, type Model } from '@kpispec/language';
+import { isAssessment, type Model } from '@kpispec/language';
 import { ExitCode, UserError } from '../exit-codes.js';
 import { findKpiFiles } from '../files.js';
 import type { Io } from '../io.js';
 import { parseCommandArgs, reportLocale, throwOnConfigProblems, useConfigFile, useLocale } from '../options.js';
 import { formatScoreCsv } from '../score/csv.js';
-import { scoreSheet, type ScoreSheet } from '../score/sheet.js';
+import { scoreSheet, sheetProfile, type ScoreSheet } from '../score/sheet.js';
 import { formatScoreTable } from '../score/table.js';
 import { addDocuments, createServices } from '../workspace.js';
 
@@ -58,12 +58,7 @@ export async function score(argv: string[], io: Io): Promise<number> {
     const locale = reportLocale(kpi.kpi.Settings, documents);
     const sheets: ScoreSheet[] = [];
     for (const document of documents) {
-        const config = configuration.get(document.uri);
-        const name = values.profile ?? config.profile;
-        if (!BUILTIN_PROFILES[name] && !config.profiles[name]) {
-            throw new UserError(`unknown scoring profile '${name}' (use ${[...Object.keys(BUILTIN_PROFILES), ...Object.keys(config.profiles)].join(', ')})`);
-        }
-        const profile = resolveProfile({ profile: name, profiles: config.profiles });
+        const profile = sheetProfile(configuration.get(document.uri), values.profile);
         const file = relative(io.cwd, document.uri.fsPath) || document.uri.fsPath;
         for (const block of (document.parseResult.value as Model).blocks ?? []) {
             if (isAssessment(block)) sheets.push(scoreSheet(block, file, profile, locale));

@@ -1,7 +1,8 @@
 import {
-    FAMILY_KEYWORD, GRADE_KEYWORD, percent, pick, round, scoreAssessment,
-    type Assessment, type AssessmentScore, type Bilingual, type Locale, type ScoringProfile,
+    BUILTIN_PROFILES, FAMILY_KEYWORD, GRADE_KEYWORD, percent, pick, resolveProfile, round, scoreAssessment,
+    type Assessment, type AssessmentScore, type Bilingual, type KpiConfig, type Locale, type ScoringProfile,
 } from '@kpispec/language';
+import { UserError } from '../exit-codes.js';
 
 /** One line of the recomputed form: an indicator row or the budget execution. */
 export interface SheetRow {
@@ -58,6 +59,15 @@ const missingScore = (line: { weight?: number; claimed?: number }) => line.weigh
 
 const diff = (claimed: number | undefined, rule: number | undefined) =>
     claimed === undefined || rule === undefined ? undefined : round(claimed - rule);
+
+/** The profile a file is scored by: `--profile`, else its kpispec.json's; an unknown name is a usage error. */
+export function sheetProfile(config: Pick<KpiConfig, 'profile' | 'profiles'>, override?: string): ScoringProfile {
+    const name = override ?? config.profile;
+    if (!BUILTIN_PROFILES[name] && !config.profiles[name]) {
+        throw new UserError(`unknown scoring profile '${name}' (use ${[...Object.keys(BUILTIN_PROFILES), ...Object.keys(config.profiles)].join(', ')})`);
+    }
+    return resolveProfile({ profile: name, profiles: config.profiles });
+}
 
 export function scoreSheet(assessment: Assessment, file: string, profile: ScoringProfile, locale: Locale): ScoreSheet {
     const score: AssessmentScore = scoreAssessment(assessment, profile);

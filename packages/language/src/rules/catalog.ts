@@ -3,6 +3,9 @@
  * (ESLint-style `group/name`, as in RULES.md), a default severity and a one-line title.
  * The CLI (SARIF rules, docs links), the configuration (valid ids) and the editor read it.
  */
+import type { Bilingual } from '../i18n/locale.js';
+import { RULE_SOURCES } from './sources.js';
+
 export type Severity = 'error' | 'warn' | 'info';
 export type SeveritySetting = Severity | 'off';
 
@@ -10,9 +13,11 @@ export interface RuleMeta {
     readonly id: string;
     readonly severity: Severity;
     readonly title: { readonly zh: string; readonly en: string };
+    /** The 文号 and clause, or the evaluation finding, the rule comes from (rules/sources.ts). */
+    readonly source?: Bilingual;
 }
 
-const rule = (id: string, severity: Severity, zh: string, en: string): RuleMeta => ({ id, severity, title: { zh, en } });
+const rule = (id: string, severity: Severity, zh: string, en: string): RuleMeta => ({ id, severity, title: { zh, en }, source: RULE_SOURCES[id] });
 
 export const RULES: readonly RuleMeta[] = [
     // Parse, link and names

@@ -1,0 +1,172 @@
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { workspaceReport, type ReportData } from '../../packages/cli/src/report/index.js';
+import { REPO, runCli, tempDir } from '../cli/run-cli.js';
+
+// The report's numbers are `kpispec score`'s and `kpispec lint`'s: the same engine, not a copy.
+
+const FOLDERS = ['examples', 'test/fixtures/reference/hotline-12345', 'test/fixtures/reference/english', 'test/fixtures/reference/forms'];
+
+async function reportOf(folder: string, locale = 'en'): Promise<ReportData> {
+    return workspaceReport({ paths: [folder], cwd: REPO, env: { LANG: 'en_US.UTF-8' }, scope: folder, locale, ruleUrl: id => `https://docs.example/${id}.md` });
+}
+
+async function json<T>(args: string[]): Promise<T> {
+    const run = await runCli(args);
+    expect(run.stderr).toBe('');
+    return JSON.parse(run.stdout) as T;
+}
+
+describe.each(FOLDERS)('the report of %s', folder => {
+    it('scores every assessment exactly as kpispec score -f json', async () => {
+        const data = await reportOf(folder);
+        const sheets = await json<Array<{ file: string; assessment: string }>>(['score', folder, '-f', 'json', '--locale', 'en']);
+        const reported = data.projects.flatMap(p => p.assessments.map(a => a.sheet));
+        const key = (s: { file: string; assessment: string }) => `${s.file}#${s.assessment}`;
+        expect(JSON.parse(JSON.stringify(reported)).sort((a: typeof sheets[0], b: typeof sheets[0]) => key(a).localeCompare(key(b))))
+            .toEqual(sheets.sort((a, b) => key(a).localeCompare(key(b))));
+    });
+
+    it('counts findings per rule and severity exactly as kpispec lint -f json', async () => {
+        const data = await reportOf(folder);
+        const results = await json<Array<{ messages: Array<{ ruleId: string; severity: number }> }>>(['lint', folder, '-f', 'json', '--locale', 'en']);
+        const expected: Record<string, number> = {};
+        for (const m of results.flatMap(r => r.messages)) expected[m.ruleId] = (expected[m.ruleId] ?? 0) + 1;
+        expect(Object.fromEntries(data.byRule.map(r => [r.ruleId, r.count]))).toEqual(expected);
+        const all = results.flatMap(r => r.messages);
+        expect(data.totals).toEqual({
+            errors: all.filter(m => m.severity === 2).length,
+            warnings: all.filter(m => m.severity === 1).length,
+            infos: all.filter(m => m.severity === 0).length,
+        });
+        // Every finding is listed once: under its project or among the other files'.
+        expect(data.projects.reduce((n, p) => n + p.findings.length, data.other.length)).toBe(all.length);
+    });
+});
+
+describe('the report of the Shenzhen 12345 case', () => {
+    it('holds the answer rate to the contract and the provincial rule, marks it weaker and shows the actual', async () => {
+        const data = await reportOf('test/fixtures/reference/hotline-12345', 'zh-CN');
+        const [project] = data.projects;
+        const row = project!.targets.find(t => t.indicator === '接通率')!;
+        expect(row.target?.text).toBe('≥80%');
+        expect(row.references.map(r => [r.kind, r.text])).toEqual([['clause', '≥95%'], ['requirement', '≥90%']]);
+        expect(row.actual?.text).toBe('89.19%');
+        expect(row.weaker).toBe(true);
+        expect(project!.targets.find(t => t.indicator === '及时转办率')!.weaker).toBe(false);
+    });
+
+    it('reports the funds, the late and overdue milestones with their delays, and the inflated score', async () => {
+        const data = await reportOf('test/fixtures/reference/hotline-12345', 'zh-CN');
+        const project = data.projects[0]!;
+        expect(project.funds[0]).toMatchObject({ budgeted: '10666 万元', spent: '10666 万元', rate: 1 });
+        expect(project.milestones.map(m => [m.name, m.status, m.delayDays])).toEqual([
+            ['统一接听服务', 'pending', 1066], ['统一信息系统', 'pending', 1005], ['统一服务场地', 'done', 670],
+        ]);
+        const [review] = project.assessments;
+        expect(review!.claimedTotal).toBe(100);
+        // The rules score 89.19% against the project's own ≥80%: full marks, no inflation. The fault
+        // is the target, which the targets table marks weaker.
+        expect(review!.inflation).toBe(0);
+    });
+
+    it('ranks an assessment that claims more than the rules give by its inflation', async () => {
+        const dir = tempDir();
+        writeFileSync(join(dir, 'p.kpi'), '项目 甲 "甲项目" {\n    绩效指标 { 产出指标 { 数量指标 { 人数 "服务人数" >= 100 人 } } }\n}\n'
+            + '自评 甲自评 对象 甲 {\n    指标 人数 实际 80 人 分值 100 得分 100\n    合计 分值 100 得分 100\n    等级 优\n}\n');
+        const data = await reportOf(dir);
+        expect(data.projects[0]!.assessments[0]).toMatchObject({ claimedTotal: 100, inflation: 20 });
+        expect(data.projects[0]!.assessments[0]!.sheet.total.ruleScore).toBe(80);
+    });
+
+    it('gives each finding its source, a remedy, a problem heading and its rule page', async () => {
+        const data = await reportOf('test/fixtures/reference/hotline-12345', 'zh-CN');
+        const finding = data.projects[0]!.findings.find(f => f.ruleId === 'target/below-contract')!;
+        expect(finding.source).toContain('深圳市12345热线绩效评价报告 §四.6');
+        expect(finding.remedy).toContain('合同');
+        expect(finding.heading).toBe('targets');
+        expect(finding.docsUrl).toBe('https://docs.example/target/below-contract.md');
+        expect(finding.file).toBe(join('test/fixtures/reference/hotline-12345', 'targets.kpi'));
+    });
+});
+
+describe('the report of a complete form', () => {
+    it('shows funds from 年初 to 全年 to 执行 with the rate, by source, and the project\'s own 资金', async () => {
+        const data = await reportOf('test/fixtures/reference/forms', 'zh-CN');
+        const project = data.projects[0]!;
+        expect(project.funds.map(f => [f.label, f.initial, f.budgeted, f.spent, f.rate])).toEqual([
+            ['预算执行', '300 万元', '260 万元', '198 万元', 0.7615],
+            ['财政拨款', '260 万元', '220 万元', '170 万元', 0.7727],
+            ['其他资金', '40 万元', '40 万元', '28 万元', 0.7],
+        ]);
+        expect(project.declaredFunds).toEqual([
+            { label: '中期资金总额', amount: '900 万元' },
+            { label: '年度资金总额', amount: '300 万元' },
+            { label: '其中 财政拨款', amount: '260 万元' },
+            { label: '其中 其他资金', amount: '30 万元' },
+        ]);
+    });
+
+    it('puts last year\'s actual beside the target', async () => {
+        const data = await reportOf('test/fixtures/reference/forms', 'zh-CN');
+        const row = data.projects[0]!.targets.find(t => t.indicator === '助餐服务人数')!;
+        expect(row.target?.text).toBe('≥1800 人');
+        expect(row.lastYear).toMatchObject({ text: '2000 人', value: 2000 });
+        // A bare actual takes the target's unit, as the scoring engine reads it.
+        expect(row.actual).toMatchObject({ text: '1850 人', value: 1850 });
+    });
+});
+
+describe('kpispec report', () => {
+    it('writes one self-contained page in the files\' language, with no script and no external reference', async () => {
+        const out = join(tempDir(), 'report.html');
+        const run = await runCli(['report', 'test/fixtures/reference/hotline-12345', '-o', out]);
+        expect(run).toMatchObject({ code: 0, stderr: '' });
+        const page = readFileSync(out, 'utf8');
+        expect(page).toContain('<html lang="zh-CN">');
+        expect(page).toContain('评分复核');
+        expect(page).not.toMatch(/<script|<link|<img|@import|url\(/i);
+        expect(page.match(/(?:src|href)="(https?:)?\/\/[^"]*"/g)?.filter(h => !h.includes('/docs/rules/')) ?? []).toEqual([]);
+    });
+
+    it('shows user text as text: a title with <script> comes out escaped', async () => {
+        const dir = tempDir();
+        const evil = '<script>alert(1)</script>';
+        writeFileSync(join(dir, 'p.kpi'), `项目 甲 "${evil}" {\n    主管部门 "<b onmouseover=x>部门</b>"\n    预算 10 万元\n    绩效指标 { 产出指标 { 数量指标 { 人数 "${evil}" >= 10 人 } } }\n}\n`
+            + `自评 甲自评 "${evil}" 对象 甲 {\n    指标 人数 实际 12 人 分值 100 得分 100\n    问题 "${evil}" 涉及 人数\n    合计 分值 100 得分 100\n    等级 优\n}\n`);
+        const out = join(dir, 'report.html');
+        expect((await runCli(['report', dir, '-o', out])).code).toBe(0);
+        const page = readFileSync(out, 'utf8');
+        expect(page).not.toContain('<script');
+        expect(page).not.toContain('<b onmouseover');
+        expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    });
+
+    it('writes index.html and a page per project into a folder, each link to a page that exists', async () => {
+        const out = join(tempDir(), 'site');
+        mkdirSync(out);
+        expect((await runCli(['report', 'examples', '-o', out])).code).toBe(0);
+        const index = readFileSync(join(out, 'index.html'), 'utf8');
+        const links = [...new Set([...index.matchAll(/href="(p-[^"#]+\.html)"/g)].map(m => m[1]!))];
+        expect(links).toHaveLength((await reportOf('examples')).projects.length);
+        for (const link of links) expect(existsSync(join(out, link)), link).toBe(true);
+        expect(readdirSync(out).sort()).toEqual(['index.html', ...links].sort());
+        expect(readFileSync(join(out, links[0]!), 'utf8')).toContain('href="index.html"');
+    });
+
+    it('splits a folder of more than 50 projects into an index and project pages', async () => {
+        const dir = tempDir();
+        for (let i = 0; i < 51; i++) writeFileSync(join(dir, `p${i}.kpi`), `项目 P${i} "项目${i}" {\n    预算 10 万元\n}\n`);
+        const run = await runCli(['report', dir, '-o', join(dir, 'out', 'report.html')]);
+        expect(run.code).toBe(0);
+        expect(readdirSync(join(dir, 'out', 'report'))).toHaveLength(51);
+        expect(readFileSync(join(dir, 'out', 'report.html'), 'utf8')).toContain('href="report/p-P0.html"');
+    });
+
+    it('says in one line that --format xlsx is not available (exit 2)', async () => {
+        const run = await runCli(['report', 'examples', '--format', 'xlsx']);
+        expect(run.code).toBe(2);
+        expect(run.stderr).toMatch(/^kpispec: --format xlsx is not available[^\n]*\n$/);
+    });
+});
