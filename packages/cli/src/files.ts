@@ -14,24 +14,25 @@ export interface FileSearch {
 const posix = (path: string) => path.split(sep).join('/');
 
 /**
- * Expands files, folders and glob patterns to `.kpi` files. Folders are searched as the language
+ * Expands files, folders and glob patterns to `.kpi` files (and the other `extensions` given:
+ * lint also reads workbooks). Folders are searched as the language
  * server searches its workspace (see findKpiFilesIn: `ignore` globs, no dot-folders or
  * node_modules); a file named explicitly is always included.
  */
-export async function findKpiFiles(patterns: readonly string[], search: FileSearch): Promise<string[]> {
+export async function findKpiFiles(patterns: readonly string[], search: FileSearch, extensions?: readonly string[]): Promise<string[]> {
     const files = new Set<string>();
     for (const pattern of patterns) {
         const abs = resolve(search.cwd, pattern);
         const info = await stat(abs).catch(() => undefined);
         if (info?.isDirectory()) {
-            for (const f of await walk(abs, search)) files.add(f);
+            for (const f of await walk(abs, search, extensions)) files.add(f);
         } else if (info) {
             files.add(abs);
         } else if (picomatch.scan(pattern).isGlob) {
             const { base } = picomatch.scan(pattern);
             const matches = picomatch(posix(pattern).replace(/^\.\//, ''));
             const root = resolve(search.cwd, base || '.');
-            const found = (await stat(root).catch(() => undefined))?.isDirectory() ? await walk(root, search) : [];
+            const found = (await stat(root).catch(() => undefined))?.isDirectory() ? await walk(root, search, extensions) : [];
             const matched = found.filter(f => matches(posix(isAbsolute(pattern) ? f : relative(search.cwd, f))));
             if (matched.length === 0) throw new UserError(`no .kpi files match '${pattern}'`);
             for (const f of matched) files.add(f);
@@ -42,10 +43,11 @@ export async function findKpiFiles(patterns: readonly string[], search: FileSear
     return [...files].sort();
 }
 
-async function walk(dir: string, { configuration, fileSystem }: FileSearch): Promise<string[]> {
+async function walk(dir: string, { configuration, fileSystem }: FileSearch, extensions: readonly string[] | undefined): Promise<string[]> {
     const found = await findKpiFilesIn(URI.file(dir), {
         configuration,
         fileSystem,
+        ...(extensions ? { extensions } : {}),
         onUnreadableFolder: (folder, e) => {
             throw new UserError(`cannot read folder ${folder.fsPath}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
         },

@@ -1,4 +1,6 @@
+import { exportForms, EXPORT_HELP } from './commands/export.js';
 import { format, FORMAT_HELP } from './commands/format.js';
+import { importWorkbooks, IMPORT_HELP } from './commands/import.js';
 import { init, INIT_HELP } from './commands/init.js';
 import { lint, LINT_HELP } from './commands/lint.js';
 import { report, REPORT_HELP } from './commands/report.js';
@@ -14,6 +16,8 @@ Commands:
   score [paths...]    recompute the scores of self-assessments (自评)
   report [paths...]   write the reviewer's report (HTML: scores, targets, funds, problems)
   format [paths...]   format .kpi files in place, or --check that they are formatted
+  import <workbooks>  write .kpi files from Excel forms (自评表, 一体化 sheets, 申报表)
+  export <paths> -o F write the official Excel forms (Layout A, C) from .kpi files
   init [folder]       write a starter project, contract, assessment and kpispec.json
 
 Run 'kpispec <command> --help' for a command's options.
@@ -28,6 +32,8 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
     score: { run: score, help: SCORE_HELP },
     report: { run: report, help: REPORT_HELP },
     format: { run: format, help: FORMAT_HELP },
+    import: { run: importWorkbooks, help: IMPORT_HELP },
+    export: { run: exportForms, help: EXPORT_HELP },
     init: { run: init, help: INIT_HELP },
 };
 
@@ -48,7 +54,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
             return ExitCode.Fatal;
         }
         const command = COMMANDS[first];
-        if (!command) throw new UserError(`unknown command '${first}' (use lint, score, report, format or init; see kpispec --help)`);
+        if (!command) throw new UserError(`unknown command '${first}' (use lint, score, report, format, import, export or init; see kpispec --help)`);
         return await command.run(rest, io);
     } catch (e) {
         // A user error is one line; anything else is a bug, still reported without a stack trace.

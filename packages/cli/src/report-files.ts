@@ -3,8 +3,8 @@ import { dirname } from 'node:path';
 import { UserError } from './exit-codes.js';
 import { writeFileAtomically } from './write-file.js';
 
-/** Writes a report file whole or not at all (a folder on the way is created). */
-export async function writeReport(file: string, report: string): Promise<void> {
+/** Writes a report (or an imported or exported form) whole or not at all; a folder on the way is created. */
+export async function writeReport(file: string, report: string | Uint8Array): Promise<void> {
     try {
         await mkdir(dirname(file), { recursive: true });
         await writeFileAtomically(file, report);

@@ -11,6 +11,8 @@ export interface LintMessage {
     column: number;
     endLine: number;
     endColumn: number;
+    /** On a form read from a workbook: the sheet and cell (`自评表!F14`); line and column are its row and column. */
+    cell?: string;
 }
 
 export interface FileResult {
@@ -58,7 +60,11 @@ export function compareMessages(a: LintMessage, b: LintMessage): number {
 }
 
 export function fileResult(filePath: string, diagnostics: readonly Diagnostic[], keep: (m: LintMessage) => boolean = () => true): FileResult {
-    const messages = diagnostics.map(toLintMessage).filter(keep).sort(compareMessages);
+    return resultOf(filePath, diagnostics.map(toLintMessage).filter(keep).sort(compareMessages));
+}
+
+/** A file's result from its messages, in the order given. */
+export function resultOf(filePath: string, messages: LintMessage[]): FileResult {
     return {
         filePath,
         messages,

@@ -9,7 +9,7 @@ import { basename, dirname, join } from 'node:path';
  * and no temporary file behind. A symbolic link is followed (its target is replaced) and an
  * existing file keeps its permissions.
  */
-export async function writeFileAtomically(file: string, text: string): Promise<void> {
+export async function writeFileAtomically(file: string, text: string | Uint8Array): Promise<void> {
     const target = await realpath(file).catch(() => file);
     const mode = await stat(target).then(s => s.mode & 0o7777, () => 0o666);
     const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);

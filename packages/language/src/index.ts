@@ -11,3 +11,4 @@ export * from './config/configuration.js';
 export * from './workspace/discovery.js';
 export * from './scoring/index.js';
 export { markdownText, visibleControls } from './lsp/markdown-text.js';
+export * as excel from './excel/index.js';

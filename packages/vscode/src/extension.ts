@@ -29,6 +29,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
             fileEvents: [
                 vscode.workspace.createFileSystemWatcher('**/*.kpi'),
                 vscode.workspace.createFileSystemWatcher('**/kpispec.json'),
+                // Excel forms in the folder are checked too; their findings show on the workbook.
+                vscode.workspace.createFileSystemWatcher('**/*.{xlsx,xls}'),
             ],
         },
     };
@@ -36,6 +38,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     context.subscriptions.push(
         vscode.commands.registerCommand('kpispec.restartServer', () => restart()),
         vscode.commands.registerCommand('kpispec.showOutput', () => client?.outputChannel.show(true)),
+        vscode.commands.registerCommand('kpispec.importExcel', (uri?: vscode.Uri) => importExcel(uri)),
     );
     registerReportView(context);
     await start(client);
@@ -65,4 +68,41 @@ async function restart(): Promise<void> {
     if (client.isRunning()) await client.stop();
     await start(client);
     if (client.isRunning()) void vscode.window.showInformationMessage(vscode.l10n.t('The KPI Spec language server restarted.'));
+}
+
+/** The server's request that reads a workbook (the reader lives in the server). */
+const IMPORT_WORKBOOK_REQUEST = 'kpispec/importWorkbook';
+
+interface ImportWorkbookResult {
+    files: Array<{ uri: string; text: string }>;
+    error?: string;
+}
+
+/**
+ * "KPI Spec: Import Excel form…": writes a .kpi file beside the workbook for each form it holds
+ * and opens the first. From the explorer's context menu the workbook is given; otherwise asked for.
+ */
+async function importExcel(given?: vscode.Uri): Promise<vscode.Uri[]> {
+    const workbook = given ?? (await vscode.window.showOpenDialog({
+        canSelectMany: false,
+        filters: { [vscode.l10n.t('Excel workbooks')]: ['xlsx', 'xls'] },
+        openLabel: vscode.l10n.t('Import'),
+    }))?.[0];
+    if (!workbook || !client) return [];
+    const result = await client.sendRequest<ImportWorkbookResult>(IMPORT_WORKBOOK_REQUEST, { uri: workbook.toString() });
+    if (result.error) {
+        void vscode.window.showErrorMessage(result.error);
+        return [];
+    }
+    const targets = result.files.map(f => ({ uri: vscode.Uri.parse(f.uri), text: f.text }));
+    const existing = await Promise.all(targets.map(t => vscode.workspace.fs.stat(t.uri).then(() => true, () => false)));
+    if (existing.some(Boolean)) {
+        const replace = vscode.l10n.t('Replace');
+        const names = targets.filter((_, i) => existing[i]).map(t => vscode.workspace.asRelativePath(t.uri)).join(', ');
+        const choice = await vscode.window.showWarningMessage(vscode.l10n.t('{0} exists. Replace it?', names), { modal: true }, replace);
+        if (choice !== replace) return [];
+    }
+    for (const t of targets) await vscode.workspace.fs.writeFile(t.uri, new TextEncoder().encode(t.text));
+    if (targets[0]) await vscode.window.showTextDocument(targets[0].uri);
+    return targets.map(t => t.uri);
 }

@@ -8,14 +8,19 @@ import { useColor, type Io } from '../io.js';
 import { docsBaseUrl, nonNegativeInteger, parseCommandArgs, repositoryRoot, reportLocale, single, throwOnConfigProblems, useConfigFile, useLocale } from '../options.js';
 import { documentResult, totals, type ReportContext } from '../results.js';
 import { DEFAULT_DOCS_BASE_URL } from '../version.js';
-import { createServices, validateWorkspace } from '../workspace.js';
 import { appendSummary, refuseInputAsOutput, writeReport } from '../report-files.js';
+import { addDocuments, createServices } from '../workspace.js';
+import { addWorkbookDocuments, projectNames } from '../excel/workbook-documents.js';
+import { workbookResults } from '../excel/workbook-results.js';
+import { excel } from '@kpispec/language';
 
 export const LINT_HELP = `Usage: kpispec lint [options] [paths or globs...]
 
 Checks .kpi files as one workspace (links between files resolve) and reports problems.
-Folders are searched recursively, skipping node_modules, dot-folders and the "ignore"
-globs of kpispec.json. Default path: the current folder.
+Excel forms (.xlsx, .xls: 自评表, 一体化 sheets, 申报表) join the workspace; their findings
+name the sheet and cell (自评表!F14). Folders are searched recursively, skipping
+node_modules, dot-folders and the "ignore" globs of kpispec.json. Default path: the
+current folder.
 
 Options:
   -f, --format <name>       stylish (default), json, sarif, github or junit
@@ -63,16 +68,23 @@ export async function lint(argv: string[], io: Io): Promise<number> {
     if (values['no-inline-config']) configuration.overrides = { noInlineConfig: true };
     useLocale(kpi.kpi.Settings, values.locale, io.env);
 
-    const files = await findKpiFiles(positionals.length ? positionals : ['.'], { configuration, fileSystem, cwd: io.cwd });
+    const files = await findKpiFiles(positionals.length ? positionals : ['.'], { configuration, fileSystem, cwd: io.cwd }, ['.kpi', ...excel.WORKBOOK_EXTENSIONS]);
     if (files.length === 0) throw new UserError(`no .kpi files found in ${positionals.length ? positionals.join(', ') : io.cwd}`);
     if (outputFile) await refuseInputAsOutput(resolve(io.cwd, outputFile), files);
     await configuration.load(files.map(f => URI.file(f)), fileSystem);
     throwOnConfigProblems(configuration);
 
     const config = configuration.get(URI.file(files[0]!));
-    const documents = await validateWorkspace({ shared }, files);
-    const locale = reportLocale(kpi.kpi.Settings, documents);
-    const results = documents.map(d => documentResult(d, values.quiet ? m => m.severity === 2 : undefined));
+    const keep = values.quiet ? (m: { severity: number }) => m.severity === 2 : undefined;
+    const documents = await addDocuments({ shared }, files.filter(f => !excel.isWorkbookPath(f)));
+    const sheets = await addWorkbookDocuments({ shared }, files.filter(excel.isWorkbookPath), kpi.kpi.Settings.locale, projectNames(documents));
+    await configuration.load(sheets.map(s => s.document.uri), fileSystem);
+    await shared.workspace.DocumentBuilder.build([...documents, ...sheets.map(s => s.document)], { validation: true });
+    const locale = reportLocale(kpi.kpi.Settings, [...documents, ...sheets.map(s => s.document)]);
+    const results = [
+        ...documents.map(d => documentResult(d, keep)),
+        ...workbookResults(sheets, s => configuration.get(s.document.uri), s => kpi.kpi.Settings.localeOf(s.document), keep),
+    ].sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
 
     const context: ReportContext = {
         cwd: io.cwd,

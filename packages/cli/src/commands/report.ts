@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
+import { writeReport } from '../report-files.js';
 import { ExitCode, UserError } from '../exit-codes.js';
 import { ruleHelpUri } from '../formatters/sarif.js';
 import type { Io } from '../io.js';
@@ -87,14 +87,7 @@ async function write(data: ReportData, output: string | undefined, cwd: string):
     return target;
 }
 
+/** Each page is written whole or not at all (see writeReport). */
 async function writePages(folder: string, pages: ReadonlyMap<string, string>): Promise<void> {
-    try {
-        for (const [name, content] of pages) {
-            const file = join(folder, name);
-            await mkdir(dirname(file), { recursive: true });
-            await writeFile(file, content);
-        }
-    } catch (e) {
-        throw new UserError(`cannot write the report to ${folder}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-    }
+    for (const [name, content] of pages) await writeReport(join(folder, name), content);
 }

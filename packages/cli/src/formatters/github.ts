@@ -33,7 +33,7 @@ export function formatGithub(results: readonly FileResult[], context: ReportCont
             `line=${m.line}`, `col=${m.column}`, `endLine=${m.endLine}`, `endColumn=${m.endColumn}`,
             `title=${escapeProperty(m.ruleId)}`,
         ].join(',');
-        return `::${COMMAND[m.severity]} ${props}::${escapeData(m.message)}`;
+        return `::${COMMAND[m.severity]} ${props}::${escapeData(m.cell ? `${m.cell}: ${m.message}` : m.message)}`;
     }));
     return lines.length ? lines.join('\n') + '\n' : '';
 }
@@ -57,7 +57,7 @@ export function stepSummary(results: readonly FileResult[], context: ReportConte
     if (rows.length === 0) return out.concat('No problems found.', '', '').join('\n');
     out.push('| File | Line | Severity | Rule | Message |', '| --- | ---: | --- | --- | --- |');
     for (const { file, m } of rows.slice(0, MAX_SUMMARY_ROWS)) {
-        out.push(`| ${cell(file)} | ${m.line} | ${SEVERITY_NAME[m.severity]} | [${cell(m.ruleId)}](${ruleHelpUri(context.docsBaseUrl, m.ruleId)}) | ${cell(m.message)} |`);
+        out.push(`| ${cell(file)} | ${m.cell ? cell(m.cell) : m.line} | ${SEVERITY_NAME[m.severity]} | [${cell(m.ruleId)}](${ruleHelpUri(context.docsBaseUrl, m.ruleId)}) | ${cell(m.message)} |`);
     }
     if (rows.length > MAX_SUMMARY_ROWS) out.push('', `… and ${rows.length - MAX_SUMMARY_ROWS} more: run \`kpispec lint\` locally for the full list.`);
     return out.join('\n') + '\n\n';

@@ -7,6 +7,7 @@ export function formatJson(results: readonly FileResult[]): string {
         messages: r.messages.map(m => ({
             ruleId: m.ruleId, severity: m.severity, message: m.message,
             line: m.line, column: m.column, endLine: m.endLine, endColumn: m.endColumn,
+            ...(m.cell ? { cell: m.cell } : {}),
         })),
         errorCount: r.errorCount,
         fatalErrorCount: r.messages.filter(m => m.ruleId.startsWith('syntax/')).length,

@@ -20,8 +20,9 @@ export function formatJunit(results: readonly FileResult[], context: ReportConte
         const cases = r.messages.length === 0
             ? [`    <testcase name="kpispec" classname="${xml(name)}"/>`]
             : r.messages.map(m => {
-                const caseName = `${m.line}:${m.column} ${m.ruleId}`;
-                const detail = `${name}:${m.line}:${m.column} ${SEVERITY_NAME[m.severity]} ${m.ruleId}: ${m.message}`;
+                const where = m.cell ?? `${m.line}:${m.column}`;
+                const caseName = `${where} ${m.ruleId}`;
+                const detail = `${name}${m.cell ? ` ${m.cell}` : `:${where}`} ${SEVERITY_NAME[m.severity]} ${m.ruleId}: ${m.message}`;
                 const body = m.severity === 0
                     ? `<system-out>${xml(detail)}</system-out>`
                     : `<failure message="${xml(m.message)}" type="${SEVERITY_NAME[m.severity]}">${xml(detail)}</failure>`;

@@ -48,7 +48,11 @@ export function formatSarif(results: readonly FileResult[], context: ReportConte
             ...(ruleIndex.has(m.ruleId) ? { ruleIndex: ruleIndex.get(m.ruleId)! } : {}),
             level: LEVEL[m.severity],
             message: { text: m.message },
-            locations: [{ physicalLocation: { artifactLocation: location, region: region(m) } }],
+            locations: [{
+                physicalLocation: { artifactLocation: location, region: region(m) },
+                // A form read from a workbook: the sheet and cell, as Excel names them.
+                ...(m.cell ? { logicalLocations: [{ fullyQualifiedName: m.cell, kind: 'element' }] } : {}),
+            }],
             partialFingerprints: { 'kpispecLineHash/v1': fingerprint(m, lines, seen) },
         }));
     });
@@ -84,7 +88,7 @@ function region(m: LintMessage) {
 }
 
 function fingerprint(m: LintMessage, lines: readonly string[], seen: Map<string, number>): string {
-    const text = (lines[m.line - 1] ?? '').replace(/\s+/g, ' ').trim();
+    const text = m.cell ?? (lines[m.line - 1] ?? '').replace(/\s+/g, ' ').trim();
     const key = createHash('sha256').update(`${m.ruleId}\u0000${text}`).digest('hex').slice(0, 32);
     const occurrence = (seen.get(key) ?? 0) + 1;
     seen.set(key, occurrence);

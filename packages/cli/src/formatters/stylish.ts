@@ -16,14 +16,14 @@ export function formatStylish(results: readonly FileResult[], context: ReportCon
         if (r.messages.length === 0) continue;
         lines.push(paint(COLOR.underline, visibleControls(relative(context.cwd, r.filePath) || r.filePath)));
         const rows = r.messages.map(m => ({
-            position: `${m.line}:${m.column}`,
+            position: m.cell ?? `${m.line}:${m.column}`,
             severity: SEVERITY_NAME[m.severity],
             message: visibleControls(m.message.replace(/\s*\r?\n\s*/g, ' ')),
             rule: visibleControls(m.ruleId),
         }));
         // Not Math.max(...rows): spreading 125,000 rows into arguments overflows the stack.
         const widths = {
-            position: rows.reduce((w, x) => Math.max(w, x.position.length), 0),
+            position: rows.reduce((w, x) => Math.max(w, displayWidth(x.position)), 0),
             message: rows.reduce((w, x) => Math.max(w, displayWidth(x.message)), 0),
         };
         for (const row of rows) {

@@ -1,4 +1,7 @@
 import { isOperationCancelled, URI, UriUtils } from 'langium';
+import { FileChangeType } from 'vscode-languageserver';
+import { isWorkbookPath } from '../excel/index.js';
+import type { KpiWorkspaceManager } from './workspace-manager.js';
 import { DefaultDocumentUpdateHandler, type LangiumSharedServices } from 'langium/lsp';
 import type { DidChangeWatchedFilesParams } from 'vscode-languageserver';
 import { CONFIG_FILE_NAME } from '../config/configuration.js';
@@ -30,12 +33,40 @@ export class KpiDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
     }
 
     override didChangeWatchedFiles(params: DidChangeWatchedFilesParams): void {
-        super.didChangeWatchedFiles(params);
+        // Workbooks are not documents themselves: their sheets are (see WorkbookSync).
+        // A new write cancels the one running, so an empty update must not follow the workbooks'.
+        const workbooks = params.changes.filter(c => isWorkbookPath(URI.parse(c.uri).path));
+        params = { changes: params.changes.filter(c => !workbooks.includes(c)) };
+        if (params.changes.length > 0) super.didChangeWatchedFiles(params);
+        if (workbooks.length > 0) this.rereadWorkbooks(workbooks);
         if (params.changes.some(c => UriUtils.basename(URI.parse(c.uri)) === CONFIG_FILE_NAME)) {
             this.revalidateAll(() => {
                 for (const language of this.serviceRegistry.all) (language as KpiServices).kpi?.Configuration?.invalidate();
             });
         }
+    }
+
+    /** Replaces the sheet documents of changed workbooks, drops those of deleted ones, and publishes their findings. */
+    private rereadWorkbooks(changes: DidChangeWatchedFilesParams['changes']): void {
+        const sync = (this.shared.workspace.WorkspaceManager as KpiWorkspaceManager).workbooks;
+        this.workspaceManager.ready.then(() => this.workspaceLock.write(async token => {
+            const added = [];
+            for (const change of changes) {
+                const workbook = URI.parse(change.uri);
+                const old = sync.sheetsOf(change.uri);
+                if (change.type === FileChangeType.Deleted) sync.forget(workbook);
+                else added.push(...await sync.read(workbook));
+                await this.documentBuilder.update([], old, token);
+            }
+            for (const document of added) this.shared.workspace.LangiumDocuments.addDocument(document);
+            await this.documentBuilder.build(added, { validation: true }, token);
+            // Workbooks with no sheet left (deleted, or no longer a readable form) publish here.
+            for (const change of changes) {
+                if (sync.sheetsOf(change.uri).length === 0) void this.shared.lsp.Connection?.sendDiagnostics({ uri: change.uri, diagnostics: sync.diagnostics(change.uri) });
+            }
+        })).catch(err => {
+            if (!isOperationCancelled(err)) console.error('Re-reading a workbook failed.', err);
+        });
     }
 
     /** Validates every document again, after `before` (inside the same write, so it is ordered after pending updates). */

@@ -1,9 +1,11 @@
 import {
     Cancellation, DefaultWorkspaceManager, URI,
-    type ConfigurationProvider, type FileSystemNode, type LangiumSharedCoreServices, type WorkspaceFolder,
+    type ConfigurationProvider, type FileSystemNode, type LangiumDocument, type LangiumSharedCoreServices, type WorkspaceFolder,
 } from 'langium';
+import { WORKBOOK_EXTENSIONS } from '../excel/index.js';
 import type { KpiServices } from '../kpi-module.js';
 import { findKpiFilesIn, isIgnoredNow, type Discovery } from '../workspace/discovery.js';
+import { WorkbookSync } from './workbook-sync.js';
 
 /**
  * Reviewers open a folder and expect every file's problems, not only those of open editors.
@@ -14,9 +16,12 @@ import { findKpiFilesIn, isIgnoredNow, type Discovery } from '../workspace/disco
  */
 export class KpiWorkspaceManager extends DefaultWorkspaceManager {
     private readonly configurationProvider: ConfigurationProvider;
+    /** Excel forms in the folder, checked with the .kpi files (their findings go to the workbook). */
+    readonly workbooks: WorkbookSync;
 
     constructor(services: LangiumSharedCoreServices) {
         super(services);
+        this.workbooks = new WorkbookSync(services);
         this.initialBuildOptions = { validation: true };
         this.configurationProvider = services.workspace.ConfigurationProvider;
     }
@@ -31,6 +36,16 @@ export class KpiWorkspaceManager extends DefaultWorkspaceManager {
     /** Langium's traversal (also used for a folder that appears later), replaced by the CLI's. */
     protected override async traverseFolder(folder: URI, uris: URI[]): Promise<void> {
         uris.push(...await findKpiFilesIn(folder, this.discovery));
+    }
+
+    /** Workbooks are found as .kpi files are; each of their forms becomes a document. */
+    protected override async loadAdditionalDocuments(folders: WorkspaceFolder[], collector: (document: LangiumDocument) => void): Promise<void> {
+        await super.loadAdditionalDocuments(folders, collector);
+        for (const folder of folders) {
+            for (const workbook of await findKpiFilesIn(URI.parse(folder.uri), { ...this.discovery, extensions: WORKBOOK_EXTENSIONS })) {
+                for (const document of await this.workbooks.read(workbook)) collector(document);
+            }
+        }
     }
 
     /** A file that appears later (a watcher event) is left out when an `ignore` glob matches it. */

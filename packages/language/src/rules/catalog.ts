@@ -88,6 +88,8 @@ export const RULES: readonly RuleMeta[] = [
     rule('funds/breakdown-total', 'warn', '测算各项与合计不符', 'Breakdown components do not add up to the total'),
     rule('funds/breakdown-formula', 'error', '测算金额与计算式不符', 'Breakdown amount differs from its product'),
     rule('funds/component-shortfall', 'warn', '测算项目支出偏低未说明原因', 'Breakdown component under-spent without a reason'),
+    // Excel forms
+    rule('excel/unreadable-cell', 'warn', '表单单元格无法读取', 'Form cell could not be read'),
     // Inline configuration
     rule('suppression/unused', 'warn', '抑制注释未抑制任何诊断', 'Suppression comment suppresses nothing'),
     rule('suppression/no-reason', 'warn', '抑制注释缺少理由', 'Suppression comment without a reason'),

@@ -7,6 +7,8 @@ import { createKpiServices } from '../kpi-module.js';
 import { publishConfigProblems } from '../lsp/config-diagnostics.js';
 import { announceValidation } from '../lsp/validated-notification.js';
 import { docsLinker, findDocsRoot, publishDiagnosticsWithDocsLinks } from '../lsp/docs-links.js';
+import { registerWorkbookImport } from '../lsp/workbook-import.js';
+import type { KpiWorkspaceManager } from '../lsp/workspace-manager.js';
 
 /** This file, whether it runs as ESM from `dist/server/` or bundled as CommonJS into `dist/server.cjs`. */
 const serverFile = typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url);
@@ -45,7 +47,18 @@ export function startServer(): void {
     shared.lsp.LanguageServer.onInitialize(params => {
         kpi.kpi.Settings.environmentLocale = parseLocale(params.locale) ?? kpi.kpi.Settings.environmentLocale;
     });
+    // A sheet's findings are published on its workbook, all sheets together, at their cells.
+    const workbooks = (shared.workspace.WorkspaceManager as KpiWorkspaceManager).workbooks;
+    const send = connection.sendDiagnostics.bind(connection);
+    connection.sendDiagnostics = params => {
+        const workbook = workbooks.workbookOf(params.uri);
+        return send(workbook ? { uri: workbook, diagnostics: workbooks.diagnostics(workbook) } : params);
+    };
+    void shared.workspace.WorkspaceManager.ready.then(() => {
+        for (const workbook of workbooks.refusedWorkbooks()) void send({ uri: workbook, diagnostics: workbooks.diagnostics(workbook) });
+    });
     publishConfigProblems(connection, shared);
+    registerWorkbookImport(connection, shared.workspace.FileSystemProvider, () => kpi.kpi.Settings.locale);
     announceValidation(connection, shared);
     startLanguageServer(shared);
 }

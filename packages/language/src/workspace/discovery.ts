@@ -8,6 +8,8 @@ export interface Discovery {
     fileSystem: FileSystemProvider;
     /** A folder that cannot be listed: the CLI stops with one line, the server logs it and goes on. */
     onUnreadableFolder: (folder: URI, error: unknown) => void;
+    /** The extensions looked for (default `.kpi`; lint and the server also read workbooks). */
+    extensions?: readonly string[];
 }
 
 export const KPI_EXTENSION = '.kpi';
@@ -31,9 +33,10 @@ export async function findKpiFilesIn(folder: URI, discovery: Discovery): Promise
     const found: Array<URI | Promise<URI[]>> = [];
     for (const entry of [...entries].sort((a, b) => UriUtils.basename(a.uri).localeCompare(UriUtils.basename(b.uri)))) {
         const name = UriUtils.basename(entry.uri);
-        if (name.startsWith('.') || name === 'node_modules' || ignored(entry.uri)) continue;
+        // `~$自评表.xlsx` is the lock file Excel keeps beside an open workbook.
+        if (name.startsWith('.') || name.startsWith('~$') || name === 'node_modules' || ignored(entry.uri)) continue;
         if (entry.isDirectory) found.push(findKpiFilesIn(entry.uri, discovery));
-        else if (entry.isFile && name.endsWith(KPI_EXTENSION)) found.push(entry.uri);
+        else if (entry.isFile && (discovery.extensions ?? [KPI_EXTENSION]).some(ext => name.toLowerCase().endsWith(ext))) found.push(entry.uri);
     }
     return (await Promise.all(found)).flat();
 }

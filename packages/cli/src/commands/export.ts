@@ -1,0 +1,113 @@
+import { relative, resolve } from 'node:path';
+import { URI } from 'langium';
+import { excel, isAssessment, isProject, pick, resolveProfile, ruleDocsPath, ruleMeta, scoreAssessment, type Model } from '@kpispec/language';
+import { ExitCode, UserError } from '../exit-codes.js';
+import { writeReport } from '../report-files.js';
+import { writeXlsx } from '../excel/write-xlsx.js';
+import { findKpiFiles } from '../files.js';
+import type { Io } from '../io.js';
+import { parseCommandArgs, reportLocale, throwOnConfigProblems, useConfigFile, useLocale } from '../options.js';
+import { documentResult, SEVERITY_NAME } from '../results.js';
+import { createServices, validateWorkspace } from '../workspace.js';
+
+export const EXPORT_HELP = `Usage: kpispec export [options] <paths...> -o <out.xlsx>
+
+Writes the official forms of the .kpi files as one styled workbook: a 绩效目标申报表
+(Layout C) for each project and a 项目支出绩效自评表 (Layout A) for each self-assessment,
+with merged heads, borders, column widths and the execution rate. What the printed forms
+have no place for (identifiers, 依据 links, 适用 standards) is kept in cell notes, so the
+workbook reads back to the same findings.
+
+Options:
+  -o, --output <file>    the workbook to write (.xlsx)
+      --review           add a 复核得分 column (scores recomputed by the scoring profile)
+                         and a 问题清单 sheet listing every finding
+      --locale <zh-CN|en> message language of the 问题清单
+  -c, --config <file>    use this configuration file instead of finding kpispec.json
+  -h, --help             show this help
+
+Exit codes: 0 written; 2 usage, configuration or file errors.
+`;
+
+/** Excel's sheet names: at most 31 characters, none of []:*?/\\, unique in the workbook. */
+function sheetNamer(): (name: string) => string {
+    const used = new Set<string>();
+    return name => {
+        const base = name.replace(/[[\]:*?/\\]/g, '_').slice(0, 28) || 'Sheet';
+        let candidate = base;
+        for (let i = 2; used.has(candidate); i++) candidate = `${base}-${i}`;
+        used.add(candidate);
+        return candidate;
+    };
+}
+
+export async function exportForms(argv: string[], io: Io): Promise<number> {
+    const { values, positionals } = parseCommandArgs('export', argv, {
+        output: { type: 'string', short: 'o' },
+        review: { type: 'boolean' },
+        locale: { type: 'string' },
+        config: { type: 'string', short: 'c' },
+        help: { type: 'boolean', short: 'h' },
+    });
+    if (values.help) {
+        io.stdout(EXPORT_HELP);
+        return ExitCode.Clean;
+    }
+    if (!values.output) throw new UserError('export needs -o <out.xlsx> (see kpispec export --help)');
+    if (!/\.xlsx$/i.test(values.output)) throw new UserError(`${values.output}: export writes .xlsx workbooks`);
+    const { shared, kpi } = createServices();
+    const configuration = kpi.kpi.Configuration;
+    const fileSystem = shared.workspace.FileSystemProvider;
+    useConfigFile(configuration, values.config, io.cwd);
+    const files = await findKpiFiles(positionals.length ? positionals : ['.'], { configuration, fileSystem, cwd: io.cwd });
+    if (files.length === 0) throw new UserError(`no .kpi files found in ${positionals.join(', ') || io.cwd}`);
+    await configuration.load(files.map(f => URI.file(f)), fileSystem);
+    throwOnConfigProblems(configuration);
+    useLocale(kpi.kpi.Settings, values.locale, io.env);
+    const documents = await validateWorkspace({ shared }, files);
+    const locale = reportLocale(kpi.kpi.Settings, documents);
+
+    const name = sheetNamer();
+    const plans: excel.SheetPlan[] = [];
+    // Projects first: an assessment sheet read back finds its project among the sheets before it.
+    for (const document of documents) {
+        for (const block of (document.parseResult.value as Model).blocks) {
+            if (isProject(block)) plans.push(excel.targetFormPlan(block, name(`${block.name}申报表`)));
+        }
+    }
+    for (const document of documents) {
+        const profile = resolveProfile(configuration.get(document.uri));
+        for (const block of (document.parseResult.value as Model).blocks) {
+            if (isAssessment(block)) plans.push(excel.assessmentFormPlan(block, name(`${block.name}自评表`), values.review ? scoreAssessment(block, profile) : undefined));
+        }
+    }
+    if (plans.length === 0) throw new UserError('no project (项目) or self-assessment (自评) to export');
+    if (values.review) plans.push(findingsPlan(documents.map(d => documentResult(d)), io.cwd, locale));
+
+    const out = resolve(io.cwd, values.output);
+    const bytes = await writeXlsx(plans);
+    await writeReport(out, bytes);
+    io.stdout(`${relative(io.cwd, out)}: ${plans.map(p => p.name).join(', ')}\n`);
+    return ExitCode.Clean;
+}
+
+/** The 问题清单 sheet: one row per finding with its rule, message, location and the rule's page. */
+function findingsPlan(results: ReturnType<typeof documentResult>[], cwd: string, locale: 'zh-CN' | 'en'): excel.SheetPlan {
+    const head = (value: string) => ({ value, head: true });
+    const rows: Array<Array<excel.PlannedCell | undefined>> = [
+        [{ value: '问题清单' }],
+        ['序号', '文件', '位置', '级别', '规则', '问题', '规则说明'].map(head),
+    ];
+    let n = 0;
+    for (const result of results) {
+        for (const m of result.messages) {
+            const rule = ruleMeta(m.ruleId);
+            rows.push([
+                { value: ++n }, { value: relative(cwd, result.filePath) || result.filePath }, { value: `${m.line}:${m.column}` },
+                { value: SEVERITY_NAME[m.severity] }, { value: m.ruleId }, { value: m.message },
+                { value: rule ? `${pick(locale, rule.title)}（${ruleDocsPath(rule.id)}）` : m.ruleId },
+            ]);
+        }
+    }
+    return { name: '问题清单', rows, merges: ['A1:G1'], widths: [6, 24, 10, 8, 28, 60, 40], tableFrom: 1, titleRow: 0 };
+}

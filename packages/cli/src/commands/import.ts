@@ -1,0 +1,63 @@
+import { existsSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { excel, pick } from '@kpispec/language';
+import { ExitCode, UserError } from '../exit-codes.js';
+import { writeReport } from '../report-files.js';
+import { readWorkbookForms } from '../excel/workbook-documents.js';
+import type { Io } from '../io.js';
+import { parseCommandArgs, useLocale } from '../options.js';
+import { createServices } from '../workspace.js';
+
+export const IMPORT_HELP = `Usage: kpispec import [options] <workbooks...>
+
+Reads Excel forms (.xlsx, .xls: 自评表, 一体化 flat sheets, 申报表) and writes .kpi files
+that can be edited and linted: one per sheet that holds a form, beside its workbook
+(自评表.xlsx → 自评表.kpi; a workbook of several forms → 自评表-<sheet>.kpi). Values the
+reader could not read are listed at the top of the file and on stderr.
+
+Options:
+  -o, --out-dir <dir>    write the .kpi files into this folder instead
+      --force            replace .kpi files that exist
+      --locale <zh-CN|en> message language
+  -h, --help             show this help
+
+Exit codes: 0 written; 2 usage errors, a file that is no readable form, or a .kpi file
+that exists (nothing is written then).
+`;
+
+export async function importWorkbooks(argv: string[], io: Io): Promise<number> {
+    const { values, positionals } = parseCommandArgs('import', argv, {
+        'out-dir': { type: 'string', short: 'o' },
+        force: { type: 'boolean' },
+        locale: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+    });
+    if (values.help) {
+        io.stdout(IMPORT_HELP);
+        return ExitCode.Clean;
+    }
+    if (positionals.length === 0) throw new UserError('import needs at least one workbook (see kpispec import --help)');
+    const { kpi } = createServices();
+    useLocale(kpi.kpi.Settings, values.locale, io.env);
+    const locale = kpi.kpi.Settings.locale;
+    // Read every workbook before writing anything: one bad file leaves nothing half-written.
+    const outputs: Array<{ path: string; text: string }> = [];
+    for (const positional of positionals) {
+        const file = resolve(io.cwd, positional);
+        if (!excel.isWorkbookPath(file)) throw new UserError(`${positional}: not a workbook (.xlsx or .xls)`);
+        const forms = await readWorkbookForms(file, locale);
+        const dir = values['out-dir'] ? resolve(io.cwd, values['out-dir']) : dirname(file);
+        for (const form of forms) {
+            outputs.push({ path: join(dir, excel.kpiFileName(basename(file), form.sheet, forms.length)), text: excel.withProblemComments(form, locale) });
+            for (const p of form.problems) io.stderr(`kpispec: ${basename(file)} ${form.sheet}!${p.cell}: ${pick(locale, p.text)}\n`);
+        }
+    }
+    const existing = values.force ? undefined : outputs.find(o => existsSync(o.path));
+    if (existing) throw new UserError(`${relative(io.cwd, existing.path)} exists (use --force to replace it)`);
+    for (const { path, text } of outputs) {
+        await writeReport(path, text);
+        io.stdout(`${relative(io.cwd, path)}\n`);
+    }
+    return ExitCode.Clean;
+}
+

@@ -1,0 +1,64 @@
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { URI, type LangiumDocument } from 'langium';
+import { excel, isProject, pick, type KpiServices, type Locale, type Model } from '@kpispec/language';
+import { UserError } from '../exit-codes.js';
+
+/** One sheet of a workbook, read as a form and added to the workspace as a .kpi document. */
+export interface SheetDocument {
+    /** The workbook's path. */
+    readonly file: string;
+    readonly form: excel.EmittedForm;
+    readonly document: LangiumDocument;
+}
+
+/**
+ * The URI of a sheet's virtual document, `…/自评表.xlsx/自评表.kpi`: the workbook's path and the
+ * sheet, ending in `.kpi` so that the language's services take it (they are chosen by extension).
+ */
+export function sheetUri(file: string, sheet: string): URI {
+    return URI.file(`${file}/${sheet}.kpi`);
+}
+
+/** The names of the projects the documents define: a workbook's 自评表 assesses them. */
+export function projectNames(documents: readonly LangiumDocument[]): Set<string> {
+    return new Set(documents.flatMap(d => (d.parseResult.value as Model).blocks.filter(isProject).map(p => p.name)));
+}
+
+/**
+ * Reads a workbook's forms (one clear line naming the file when it is no readable form).
+ * The size is checked before the bytes are read.
+ */
+export async function readWorkbookForms(file: string, locale: Locale, definedProjects?: ReadonlySet<string>): Promise<excel.EmittedForm[]> {
+    const name = basename(file);
+    let bytes: Uint8Array;
+    try {
+        excel.checkWorkbookSize((await stat(file)).size);
+        bytes = new Uint8Array(await readFile(file));
+    } catch (e) {
+        if (e instanceof excel.WorkbookError) throw new UserError(`${name}: ${pick(locale, e.text)}`);
+        throw new UserError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+    try {
+        return excel.workbookToKpi(bytes, name, definedProjects);
+    } catch (e) {
+        if (e instanceof excel.WorkbookError) throw new UserError(`${name}: ${pick(locale, e.text)}`);
+        throw e;
+    }
+}
+
+/** Adds every form of the workbooks to the workspace, after the .kpi files that define projects. */
+export async function addWorkbookDocuments(
+    { shared }: { shared: KpiServices['shared'] }, files: readonly string[], locale: Locale, definedProjects: ReadonlySet<string>,
+): Promise<SheetDocument[]> {
+    const factory = shared.workspace.LangiumDocumentFactory;
+    const out: SheetDocument[] = [];
+    for (const file of files) {
+        for (const form of await readWorkbookForms(file, locale, definedProjects)) {
+            const document = factory.fromString(form.text, sheetUri(file, form.sheet));
+            shared.workspace.LangiumDocuments.addDocument(document);
+            out.push({ file, form, document });
+        }
+    }
+    return out;
+}

@@ -1,0 +1,44 @@
+import ExcelJS from 'exceljs';
+import type { excel } from '@kpispec/language';
+
+const THIN = { style: 'thin' } as const;
+/** A fixed date, so that writing the same plans twice gives the same workbook properties. */
+const EPOCH = new Date(Date.UTC(2024, 0, 1));
+
+/** Writes sheet plans as a styled .xlsx: merged heads, borders, widths, bold centred heads. */
+export async function writeXlsx(plans: readonly excel.SheetPlan[]): Promise<Uint8Array> {
+    const book = new ExcelJS.Workbook();
+    book.creator = 'kpispec';
+    book.created = book.modified = EPOCH;
+    for (const plan of plans) {
+        const sheet = book.addWorksheet(plan.name, { pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+        sheet.columns = plan.widths.map(width => ({ width }));
+        const columns = Math.max(plan.widths.length, ...plan.rows.map(r => r.length));
+        plan.rows.forEach((row, r) => {
+            for (let c = 0; c < columns; c++) {
+                const cell = sheet.getCell(r + 1, c + 1);
+                const planned = row[c];
+                if (planned) cell.value = planned.value;
+                if (planned?.numFmt) cell.numFmt = planned.numFmt;
+                if (planned?.note) cell.note = planned.note;
+                if (r === plan.titleRow) {
+                    cell.font = { bold: true, size: 16 };
+                    cell.alignment = { horizontal: 'center', vertical: 'middle' };
+                    continue;
+                }
+                if (r < plan.tableFrom) {
+                    cell.alignment = { horizontal: 'center', vertical: 'middle' };
+                    continue;
+                }
+                cell.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+                cell.alignment = { vertical: 'middle', wrapText: true, horizontal: planned?.head || typeof planned?.value === 'number' ? 'center' : 'left' };
+                if (planned?.head) {
+                    cell.font = { bold: true };
+                    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
+                }
+            }
+        });
+        for (const range of plan.merges) sheet.mergeCells(range);
+    }
+    return new Uint8Array(await book.xlsx.writeBuffer());
+}

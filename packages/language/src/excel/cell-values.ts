@@ -1,0 +1,102 @@
+import type { ActualValue, TargetValue } from './form-model.js';
+
+/** Full-width forms to ASCII (＝ ％ （ ：), no spaces, no leading `*` of required columns. */
+export function normalizeLabel(text: string): string {
+    return text.normalize('NFKC').replace(/[\s\u3000]+/g, '').replace(/^\*+/, '');
+}
+
+/** `—`, `-`, `/`, `／` and the like stand for an empty cell; `无` does not. */
+export function isEmptyMark(text: string): boolean {
+    return /^[\s\u3000]*[—\-/／－–‐―]*[\s\u3000]*$/.test(text);
+}
+
+/** Comparators as printed (≥ ≧ >= 大于等于, …) in the language's ASCII form. */
+const COMPARATOR_WORDS: ReadonlyArray<[RegExp, string]> = [
+    [/^(>=|≥|≧|大于等于|大于或等于|不低于|不少于)$/, '>='],
+    [/^(<=|≤|≦|小于等于|小于或等于|不高于|不超过|不多于)$/, '<='],
+    [/^(=|==|等于)$/, '='],
+    [/^(>|大于|高于)$/, '>'],
+    [/^(<|小于|低于)$/, '<'],
+];
+
+export function comparatorOf(text: string): string | undefined {
+    const t = normalizeLabel(text);
+    return COMPARATOR_WORDS.find(([re]) => re.test(t))?.[1];
+}
+
+/** A unit the language can write after a number: words joined by `/`, `*`, `·`, or % and ‰. */
+const UNIT_WORD = '[A-Za-z_\\u3400-\\u4DBF\\u4E00-\\u9FFF\\uF900-\\uFAFF][\\w\\u3400-\\u4DBF\\u4E00-\\u9FFF\\uF900-\\uFAFF]*';
+const UNIT = new RegExp(`^(%|‰|${UNIT_WORD}(?:[/*·]${UNIT_WORD})*)$`);
+
+export function isUnit(text: string): boolean {
+    return UNIT.test(text);
+}
+
+/** A plain number as the language writes it (`1,850.00` → `1850.00`), or undefined. */
+export function numberText(text: string): string | undefined {
+    const t = text.normalize('NFKC').replace(/(\d),(?=\d{3}\b)/g, '$1').trim();
+    return /^-?\d+(\.\d+)?$/.test(t) ? t : undefined;
+}
+
+/** A number cell's value as the language writes it, without float noise (0.1 + 0.2). */
+export function formatNumber(n: number): string {
+    if (!Number.isFinite(n)) return String(n);
+    const rounded = Number.parseFloat(n.toPrecision(12));
+    return Math.abs(rounded) >= 1e15 ? rounded.toFixed(0) : String(rounded).includes('e') ? rounded.toFixed(10).replace(/\.?0+$/, '') : String(rounded);
+}
+
+const MEASURED = /^(>=|<=|=|>|<)?\s*(-?\d+(?:\.\d+)?)\s*(.*)$/;
+
+function comparable(text: string): string {
+    return text.normalize('NFKC').replace(/≧|≥/g, '>=').replace(/≦|≤/g, '<=').replace(/(\d),(?=\d{3}\b)/g, '$1').trim();
+}
+
+/** A target as printed (`≥95%`, `＝8个`, `100%`, `效果明显`). */
+export function parseTarget(text: string): TargetValue {
+    const m = MEASURED.exec(comparable(text));
+    const unit = m?.[3]?.replace(/\s+/g, '');
+    if (m && (unit === '' || isUnit(unit!))) {
+        return { kind: 'comparison', ...(m[1] ? { comparator: m[1] } : {}), number: m[2]!, ...(unit ? { unit } : {}) };
+    }
+    return { kind: 'qualitative', text: text.trim() };
+}
+
+/**
+ * A target from Layout B's separate columns: `计算符号` (`大于等于`, `≥`, `定性`), `指标值`,
+ * `计量单位`.
+ */
+export function parseSplitTarget(sign: string | undefined, value: string, unit: string | undefined): TargetValue {
+    if (sign && normalizeLabel(sign) === '定性') return { kind: 'qualitative', text: value.trim() };
+    const comparator = sign ? comparatorOf(sign) : undefined;
+    const joined = `${comparator ?? ''}${value}${unit && !isEmptyMark(unit) ? unit.normalize('NFKC').trim() : ''}`;
+    return parseTarget(joined);
+}
+
+const RATINGS: ReadonlyArray<[RegExp, '达成' | '部分达成' | '未达成']> = [
+    [/^未达成/, '未达成'],
+    [/^部分达成/, '部分达成'],
+    [/^(已?达成(预期(指标|目标))?|已完成)$/, '达成'],
+];
+
+/** An actual as printed: a number with or without its unit, a rating, or other text. */
+export function parseActual(text: string): ActualValue {
+    const t = normalizeLabel(text);
+    const rating = RATINGS.find(([re]) => re.test(t))?.[1];
+    if (rating) return { kind: 'rating', rating };
+    const m = MEASURED.exec(comparable(text));
+    const unit = m?.[3]?.replace(/\s+/g, '');
+    if (m && (unit === '' || isUnit(unit!))) {
+        return { kind: 'measured', ...(m[1] ? { comparator: m[1] } : {}), number: m[2]!, ...(unit ? { unit } : {}) };
+    }
+    return { kind: 'text', text: text.trim() };
+}
+
+/** A period as printed: `2023-01 至 2023-12`, `2023年1月-2023年12月`, `2023.01-2023.12`. */
+export function parsePeriod(text: string): { start: string; end: string } | undefined {
+    const month = /(\d{4})\s*[年.\-/]\s*(\d{1,2})\s*月?/g;
+    const found = [...text.normalize('NFKC').matchAll(month)].map(m => `${m[1]}-${m[2]!.padStart(2, '0')}`);
+    if (found.length >= 2) return { start: found[0]!, end: found[1]! };
+    const years = [...text.matchAll(/(\d{4})\s*年(?!\s*\d)/g)].map(m => m[1]!);
+    if (years.length === 1 && found.length === 0) return { start: `${years[0]}-01`, end: `${years[0]}-12` };
+    return undefined;
+}

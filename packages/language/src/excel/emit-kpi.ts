@@ -1,0 +1,248 @@
+import { FREE_GROUP_FAMILIES, level1Keyword, level2Keyword } from './families.js';
+import type { ActualValue, Amount, FormModel, FormProblem, FundSource, IndicatorRow, Sourced, TargetValue } from './form-model.js';
+import { identifierFor, kpiString } from './names.js';
+
+/** What a span of emitted text holds: findings prefer the cell of the value they concern. */
+export type SpanField = 'line' | 'title' | 'target' | 'actual' | 'weight' | 'score' | 'deviation' | 'amount' | 'rate' | 'text';
+
+/** A range of the emitted text (offsets) and the cell it came from. */
+export interface SourceSpan {
+    readonly start: number;
+    readonly end: number;
+    readonly cell: string;
+    readonly field: SpanField;
+}
+
+export interface EmittedForm {
+    readonly sheet: string;
+    readonly text: string;
+    readonly spans: readonly SourceSpan[];
+    /** The reader's problems and those of the emitter (a family it cannot place). */
+    readonly problems: readonly FormProblem[];
+    /** The cell a finding points at when no span covers it: the form's title or first cell. */
+    readonly anchor: string;
+}
+
+type Segment = string | readonly [text: string, cell: string | undefined, field: SpanField];
+
+/** Text with a source span for every piece that came from a cell. */
+class Writer {
+    private text = '';
+    readonly spans: SourceSpan[] = [];
+
+    line(indent: number, lineCell: string | undefined, ...segments: Segment[]): void {
+        const start = this.text.length + indent * 4;
+        this.text += '    '.repeat(indent);
+        segments.forEach((s, i) => {
+            if (i > 0) this.text += ' ';
+            if (typeof s === 'string') {
+                this.text += s;
+                return;
+            }
+            const [text, cell, field] = s;
+            if (cell) this.spans.push({ start: this.text.length, end: this.text.length + text.length, cell, field });
+            this.text += text;
+        });
+        if (lineCell) this.spans.push({ start, end: this.text.length, cell: lineCell, field: 'line' });
+        this.text += '\n';
+    }
+
+    blank(): void {
+        this.text += '\n';
+    }
+
+    result(): string {
+        return this.text;
+    }
+}
+
+const amountText = (a: Amount) => `${a.number} ${a.unit}`;
+/** `95%` and `8 个`, as the formatter writes quantities. */
+const quantityText = (number: string, unit: string | undefined) => (unit === undefined ? number : /^[%‰]$/.test(unit) ? `${number}${unit}` : `${number} ${unit}`);
+const sourced = <T>(s: Sourced<T> | undefined, format: (v: T) => string, field: SpanField): Segment[] =>
+    s ? [[format(s.value), s.cell, field]] : [];
+
+function targetText(t: TargetValue): string {
+    if (t.kind === 'qualitative') return `定性 ${kpiString(t.text)}`;
+    return `${t.comparator ? `${t.comparator} ` : ''}${quantityText(t.number, t.unit)}`;
+}
+
+function actualText(a: ActualValue): string {
+    if (a.kind === 'rating') return a.rating;
+    if (a.kind === 'text') return /^不适用/.test(a.text) ? `不适用${a.text.length > 3 ? ` ${kpiString(a.text.replace(/^不适用[:：,，\s]*/, ''))}` : ''}` : kpiString(a.text);
+    return `${a.comparator ? `${a.comparator} ` : ''}${quantityText(a.number, a.unit)}`;
+}
+
+function sourceText(s: FundSource): string {
+    return typeof s === 'string' ? s : kpiString(s.label);
+}
+
+/** Indicator rows grouped as the language nests them, in the order the form prints them. */
+interface Placed {
+    readonly row: IndicatorRow;
+    readonly level1: string;
+    readonly level2: string | undefined;
+}
+
+function place(rows: readonly IndicatorRow[], problems: FormProblem[]): Placed[] {
+    const placed: Placed[] = [];
+    for (const row of rows) {
+        const level1 = level1Keyword(row.level1.value);
+        if (!level1) {
+            problems.push({ cell: row.level1.cell, text: { zh: `一级指标「${row.level1.value}」不是已知的指标类别，其下的指标未读入`, en: `level-1 family "${row.level1.value}" is unknown; its indicators were not read` } });
+            continue;
+        }
+        const printed = row.level2?.value;
+        if (FREE_GROUP_FAMILIES.has(level1)) {
+            placed.push({ row, level1, level2: printed && level1Keyword(printed) !== level1 ? printed : undefined });
+            continue;
+        }
+        const level2 = printed === undefined ? undefined : level2Keyword(level1, printed);
+        if (!level2) {
+            problems.push({ cell: row.level2?.cell ?? row.level1.cell, text: { zh: `二级指标「${printed ?? ''}」不是「${level1}」下已知的指标类别，指标「${row.title.value}」未读入`, en: `level-2 family "${printed ?? ''}" is not known under ${level1}; indicator "${row.title.value}" was not read` } });
+            continue;
+        }
+        placed.push({ row, level1, level2 });
+    }
+    for (const { row } of placed) {
+        if (!row.target) problems.push({ cell: row.title.cell, text: { zh: `指标「${row.title.value}」没有指标值`, en: `indicator "${row.title.value}" has no target value` } });
+    }
+    return placed;
+}
+
+/** Groups items by a key, keeping the order in which keys first appear. */
+function groupBy<T, K>(items: readonly T[], key: (t: T) => K): Array<[K, T[]]> {
+    const out = new Map<K, T[]>();
+    for (const item of items) {
+        const k = key(item);
+        const list = out.get(k);
+        if (list) list.push(item);
+        else out.set(k, [item]);
+    }
+    return [...out];
+}
+
+/**
+ * Writes a form as .kpi text: a project (header, funds, goals, indicator tree) and, for a
+ * self-assessment (layouts A and B), its assessment; a comment names the workbook and sheet.
+ * A self-assessment whose project is already defined (`definedProjects`: a 申报表 sheet or a
+ * .kpi file of the workspace) is written without a project of its own and scored against it.
+ */
+export function emitForm(form: FormModel, workbookName: string, definedProjects: ReadonlySet<string> = new Set()): EmittedForm {
+    const w = new Writer();
+    const problems = [...form.problems];
+    const placed = place(form.indicators, problems);
+    const projectName = projectNameOf(form);
+    const kind = form.layout === 'C' ? '绩效目标表' : '绩效自评表';
+    w.line(0, undefined, `// ${workbookName} 工作表「${form.sheet}」（${kind}，版式 ${form.layout}）`);
+    const ownProject = form.layout === 'C' || !definedProjects.has(projectName);
+    if (ownProject) emitProject(w, form, projectName, placed);
+    if (form.layout !== 'C') emitAssessment(w, form, projectName, placed, ownProject);
+    const anchor = form.title?.cell ?? form.project.name.cell ?? form.indicators[0]?.title.cell ?? 'A1';
+    return { sheet: form.sheet, text: w.result(), spans: w.spans, problems, anchor };
+}
+
+/** The identifier a form's project gets in .kpi text. */
+export function projectNameOf(form: FormModel): string {
+    return form.project.id ?? identifierFor(form.project.name.value);
+}
+
+function emitProject(w: Writer, form: FormModel, projectName: string, placed: readonly Placed[]): void {
+    const projectTitle = form.project.name.value;
+    const applies = form.project.applies;
+
+    w.line(0, form.project.name.cell, '项目', [projectName, form.project.name.cell, 'title'], [kpiString(projectTitle), form.project.name.cell, 'title'], '{');
+    const header = form.project;
+    if (header.department) w.line(1, header.department.cell, '主管部门', [kpiString(header.department.value), header.department.cell, 'text']);
+    if (header.implementer) w.line(1, header.implementer.cell, '实施单位', [kpiString(header.implementer.value), header.implementer.cell, 'text']);
+    if (header.period) w.line(1, header.period.cell, '实施期', [`${header.period.value.start} 至 ${header.period.value.end}`, header.period.cell, 'text']);
+    const budget = form.funds?.annual ?? form.execution?.initial ?? form.execution?.budgeted;
+    if (budget) w.line(1, budget.cell, '预算', [amountText(budget.value), budget.cell, 'amount']);
+    if (applies?.length) w.line(1, form.project.name.cell, '适用', applies.join(', '));
+    const funds = form.funds;
+    if (funds && (funds.medium || funds.annual || funds.parts.length > 0)) {
+        w.line(1, funds.cell, '资金 {');
+        if (funds.medium) w.line(2, funds.medium.cell, '中期', [amountText(funds.medium.value), funds.medium.cell, 'amount']);
+        if (funds.annual) w.line(2, funds.annual.cell, '年度', [amountText(funds.annual.value), funds.annual.cell, 'amount']);
+        for (const part of funds.parts) w.line(2, part.amount.cell, '其中', sourceText(part.source), [amountText(part.amount.value), part.amount.cell, 'amount']);
+        w.line(1, undefined, '}');
+    }
+    const goals = form.goals.filter(g => g.expected);
+    if (goals.length > 0) {
+        w.line(1, undefined, '总体目标 {');
+        for (const g of goals) w.line(2, g.expected!.cell, g.name, [kpiString(g.expected!.value), g.expected!.cell, 'text']);
+        w.line(1, undefined, '}');
+    }
+    if (placed.length > 0) {
+        w.line(1, undefined, '绩效指标 {');
+        for (const [level1, rows1] of groupBy(placed, p => p.level1)) {
+            w.line(2, rows1[0]!.row.level1.cell, `${level1} {`);
+            for (const [level2, rows2] of groupBy(rows1, p => p.level2)) {
+                const inner = level2 === undefined ? 3 : 4;
+                if (level2 !== undefined) {
+                    const label = FREE_GROUP_FAMILIES.has(level1) ? kpiString(level2) : level2;
+                    w.line(3, rows2[0]!.row.level2?.cell, `${label} {`);
+                }
+                for (const { row } of rows2) emitIndicator(w, inner, row);
+                if (level2 !== undefined) w.line(3, undefined, '}');
+            }
+            w.line(2, undefined, '}');
+        }
+        w.line(1, undefined, '}');
+    }
+    w.line(0, undefined, '}');
+    w.blank();
+}
+
+function emitIndicator(w: Writer, indent: number, row: IndicatorRow): void {
+    const target: Segment[] = row.target
+        ? [[targetText(row.target.value), row.target.cell, 'target']]
+        : [['定性 ""', row.title.cell, 'target']];
+    const note: Segment[] = row.note ? ['说明', [kpiString(row.note.value), row.note.cell, 'text']] : [];
+    const links: Segment[] = row.links?.length ? ['依据', row.links.join(', ')] : [];
+    const name: Segment[] = row.id ? [[row.id, row.title.cell, 'title']] : [];
+    w.line(indent, row.title.cell, ...name, [kpiString(row.title.value), row.title.cell, 'title'], ...target, ...links, ...note);
+}
+
+function emitAssessment(w: Writer, form: FormModel, projectName: string, placed: readonly Placed[], ownProject: boolean): void {
+    // The printed title is the form's name (项目支出绩效自评表); the project and year tell them apart.
+    const title = `${form.project.name.value}${form.year ? `${form.year}年度` : ''}绩效自评`;
+    w.line(0, form.title?.cell, '自评', [form.id ?? identifierFor(`${projectName}自评`), form.title?.cell, 'title'], [kpiString(title), form.title?.cell, 'title'], '对象', projectName, '{');
+    const ex = form.execution;
+    if (ex?.budgeted && ex.spent) {
+        w.line(1, ex.cell, '预算执行',
+            ...(ex.initial ? ['年初预算', [amountText(ex.initial.value), ex.initial.cell, 'amount'] as const] : []),
+            '全年预算', [amountText(ex.budgeted.value), ex.budgeted.cell, 'amount'],
+            '全年执行', [amountText(ex.spent.value), ex.spent.cell, 'amount'],
+            ...(ex.rate ? ['执行率', [`${ex.rate.value}%`, ex.rate.cell, 'rate'] as const] : []),
+            ...(ex.weight ? ['分值', ...sourced(ex.weight, v => v, 'weight')] : []),
+            ...(ex.score ? ['得分', ...sourced(ex.score, v => v, 'score')] : []));
+        for (const part of ex.parts) {
+            const columns: Segment[] = [];
+            if (part.initial) columns.push('年初预算', [amountText(part.initial.value), part.initial.cell, 'amount']);
+            if (part.budgeted) columns.push('全年预算', [amountText(part.budgeted.value), part.budgeted.cell, 'amount']);
+            if (part.spent) columns.push('全年执行', [amountText(part.spent.value), part.spent.cell, 'amount']);
+            if (columns.length > 0) w.line(2, part.cell, '其中', sourceText(part.source), ...columns);
+        }
+    }
+    // The form's 预期目标 is a goal of the project written here; another project has goals of its own.
+    for (const g of form.goals) {
+        if (g.actual && (g.id || (g.expected && ownProject))) w.line(1, g.actual.cell, '总体目标', g.name, [kpiString(g.actual.value), g.actual.cell, 'text']);
+        else if (g.actual) w.line(1, g.actual.cell, '完成情况', [kpiString(g.actual.value), g.actual.cell, 'text']);
+    }
+    for (const { row } of placed) {
+        w.line(1, row.title.cell, '指标', [row.id ?? kpiString(row.title.value), row.title.cell, 'title'],
+            ...(row.actual ? ['实际', [actualText(row.actual.value), row.actual.cell, 'actual'] as const] : []),
+            ...(row.weight ? ['分值', [row.weight.value, row.weight.cell, 'weight'] as const] : []),
+            ...(row.score ? ['得分', [row.score.value, row.score.cell, 'score'] as const] : []),
+            ...(row.deviation ? ['偏差', [kpiString(row.deviation.value), row.deviation.cell, 'deviation'] as const] : []));
+    }
+    const total = form.total;
+    if (total && (total.weight || total.score)) {
+        w.line(1, total.cell, '合计',
+            ...(total.weight ? ['分值', [total.weight.value, total.weight.cell, 'weight'] as const] : []),
+            ...(total.score ? ['得分', [total.score.value, total.score.cell, 'score'] as const] : []));
+    }
+    if (form.grade) w.line(1, form.grade.cell, '等级', [form.grade.value, form.grade.cell, 'text']);
+    w.line(0, undefined, '}');
+}

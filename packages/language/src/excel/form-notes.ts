@@ -1,0 +1,40 @@
+/**
+ * What an exported form keeps in cell notes: the printed form has no place for identifiers
+ * (`接通率` titled "15秒内接通率"), 依据 links or 适用 standards, and losing them would lose the
+ * checks that depend on them. A note reads `kpispec: 名称 接通率；依据 热线服务合同.接通率`.
+ */
+export interface FormNote {
+    readonly name?: string;
+    readonly links?: readonly string[];
+    readonly applies?: readonly string[];
+}
+
+const PREFIX = 'kpispec:';
+const NAME = /^[_a-zA-Z\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF][\w\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]*$/;
+const isName = (s: string) => NAME.test(s);
+const isQualified = (s: string) => s.split('.').length <= 2 && s.split('.').every(isName);
+
+/** Reads a note; anything not written by `writeNote` (or not well-formed) is ignored. */
+export function readNote(text: string | undefined): FormNote {
+    const at = text?.indexOf(PREFIX) ?? -1;
+    if (!text || at < 0) return {};
+    const out: { name?: string; links?: string[]; applies?: string[] } = {};
+    for (const part of text.slice(at + PREFIX.length).split(/[;；\n]/)) {
+        const [key, ...rest] = part.trim().split(/\s+/);
+        const value = rest.join(' ');
+        const list = value.split(/\s*[,，]\s*/).filter(Boolean);
+        if (key === '名称' && isName(value)) out.name = value;
+        if (key === '依据' && list.length > 0 && list.every(isQualified)) out.links = list;
+        if (key === '适用' && list.length > 0 && list.every(isName)) out.applies = list;
+    }
+    return out;
+}
+
+export function writeNote(note: FormNote): string | undefined {
+    const parts = [
+        ...(note.name ? [`名称 ${note.name}`] : []),
+        ...(note.links?.length ? [`依据 ${note.links.join(', ')}`] : []),
+        ...(note.applies?.length ? [`适用 ${note.applies.join(', ')}`] : []),
+    ];
+    return parts.length > 0 ? `${PREFIX} ${parts.join('；')}` : undefined;
+}

@@ -1,0 +1,67 @@
+/**
+ * Excel forms in and out: workbook bytes → form models (layouts A, B, C) → .kpi text with a map
+ * from text to cells. No file system here: the CLI, the language server and a browser page all
+ * pass bytes.
+ */
+import { emitForm, projectNameOf, type EmittedForm } from './emit-kpi.js';
+import { missingLabel, readForm } from './read-form.js';
+import { readSheets } from './sheet-grid.js';
+import { workbookError } from './workbook-error.js';
+import { pick, type Locale } from '../i18n/locale.js';
+
+export type { EmittedForm, SourceSpan, SpanField } from './emit-kpi.js';
+export { emitForm, projectNameOf } from './emit-kpi.js';
+export { cellAt } from './source-map.js';
+export type * from './form-model.js';
+export { readForm } from './read-form.js';
+export { checkWorkbookSize, MAX_WORKBOOK_BYTES, readSheets, type GridCell, type SheetGrid } from './sheet-grid.js';
+export { WorkbookError } from './workbook-error.js';
+export type { PlannedCell, SheetPlan } from './sheet-plan.js';
+export { assessmentFormPlan, targetFormPlan } from './export-plans.js';
+
+/**
+ * The .kpi file a form is imported to, beside its workbook: `自评表.xlsx` → `自评表.kpi`, or
+ * `自评表-<sheet>.kpi` when the workbook holds several forms.
+ */
+export function kpiFileName(workbookName: string, sheet: string, formCount: number): string {
+    const stem = workbookName.replace(/\.(xlsx|xls)$/i, '');
+    return formCount === 1 ? `${stem}.kpi` : `${stem}-${sheet.replace(/[\\/:*?"<>|]/g, '_')}.kpi`;
+}
+
+/** A form's text with what could not be read listed in comments after its first line. */
+export function withProblemComments(form: EmittedForm, locale: Locale): string {
+    if (form.problems.length === 0) return form.text;
+    const [first, ...rest] = form.text.split('\n');
+    const label = locale === 'en' ? 'not read' : '未读入';
+    return [first, ...form.problems.map(p => `// ${label} ${form.sheet}!${p.cell}: ${pick(locale, p.text)}`), ...rest].join('\n');
+}
+
+/** File extensions read as workbooks. */
+export const WORKBOOK_EXTENSIONS: readonly string[] = ['.xlsx', '.xls'];
+
+export function isWorkbookPath(path: string): boolean {
+    const lower = path.toLowerCase();
+    return WORKBOOK_EXTENSIONS.some(ext => lower.endsWith(ext));
+}
+
+/**
+ * Every form of a workbook as .kpi text, one per sheet that holds one. Sheets that hold no form
+ * (a 填报说明 page) are skipped; a workbook with no form at all is a `WorkbookError` naming the
+ * first label it lacks. `fileName` is the workbook's base name: it names projects of sheets
+ * without a `项目名称` and goes into the comment on top of each text.
+ */
+export function workbookToKpi(bytes: Uint8Array, fileName: string, definedProjects: ReadonlySet<string> = new Set()): EmittedForm[] {
+    const sheets = readSheets(bytes);
+    const stem = fileName.replace(/\.(xlsx|xls)$/i, '');
+    const models = sheets.flatMap(sheet => readForm(sheet, sheets.length > 1 ? `${stem}${sheet.name}` : stem) ?? []);
+    // A 申报表 sheet defines the project that the workbook's 自评表 sheets assess.
+    const defined = new Set([...definedProjects, ...models.filter(m => m.layout === 'C').map(projectNameOf)]);
+    const forms = models.map(m => emitForm(m, fileName, defined));
+    if (forms.length === 0) {
+        const label = sheets[0] ? missingLabel(sheets[0]) : '一级指标';
+        throw workbookError(`找不到「${label}」表头`, `no 「${label}」 column head found`);
+    }
+    return forms;
+}
+
+export { cellPosition, formDiagnostics, UNREADABLE_CELL, type CellDiagnostic } from './workbook-diagnostics.js';

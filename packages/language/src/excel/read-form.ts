@@ -1,0 +1,335 @@
+import { formatNumber, numberText, parseActual, parsePeriod, parseSplitTarget, parseTarget } from './cell-values.js';
+import type {
+    Amount, Execution, ExecutionColumns, FormModel, FormProblem, FundSource, Funds, Goal, IndicatorRow, ProjectHeader, Sourced,
+} from './form-model.js';
+import { readNote } from './form-notes.js';
+import type { GridCell, SheetGrid } from './sheet-grid.js';
+import { SheetView, type Position } from './sheet-view.js';
+
+/** What each column of an indicator table is called on the forms seen so far. */
+const COLUMN_NAMES = {
+    level1: ['一级指标'],
+    level2: ['二级指标'],
+    title: ['三级指标', '三级指标名称', '绩效指标名称', '指标名称'],
+    target: ['年度指标值', '指标值', '年度目标值', '预期指标值', '目标值'],
+    sign: ['计算符号'],
+    unit: ['计量单位'],
+    actual: ['实际完成值', '全年实际值', '实际值'],
+    weight: ['分值', '指标分值'],
+    score: ['得分', '指标得分', '自评得分'],
+    deviation: ['偏差原因分析及改进措施', '偏差原因及改进措施', '偏差原因分析', '偏差原因'],
+    note: ['指标值说明', '备注'],
+} as const;
+type Column = keyof typeof COLUMN_NAMES;
+
+/** Where a sheet's indicator table starts and which column holds what. */
+interface IndicatorHead {
+    readonly row: number;
+    readonly columns: Partial<Record<Column, number>>;
+}
+
+function findIndicatorHead(view: SheetView): IndicatorHead | undefined {
+    for (let r = 0; r < view.rowCount; r++) {
+        const heads = view.heads(r);
+        if (!heads.has('一级指标') || !heads.has('二级指标')) continue;
+        const columns: Partial<Record<Column, number>> = {};
+        for (const [column, names] of Object.entries(COLUMN_NAMES) as Array<[Column, readonly string[]]>) {
+            const c = names.map(n => heads.get(n)).find(x => x !== undefined);
+            if (c !== undefined) columns[column] = c;
+        }
+        if (columns.title !== undefined) return { row: r, columns };
+    }
+    return undefined;
+}
+
+export type Layout = FormModel['layout'];
+
+function layoutOf(head: IndicatorHead): Layout {
+    const { columns } = head;
+    if (columns.actual === undefined) return 'C';
+    return columns.sign !== undefined || columns.unit !== undefined || (columns.target !== undefined && columns.weight !== undefined && columns.score === undefined) ? 'B' : 'A';
+}
+
+/** Why a sheet is no known form: the first label it lacks. */
+export function missingLabel(grid: SheetGrid): string {
+    const view = new SheetView(grid);
+    if (!view.find(l => l === '一级指标')) return '一级指标';
+    if (!view.find(l => l === '二级指标')) return '二级指标';
+    return '三级指标';
+}
+
+/**
+ * Reads one sheet as a form of layout A, B or C, or returns undefined when it has no indicator
+ * table. `fallbackName` names the project when the sheet has no `项目名称` (the file's name).
+ */
+export function readForm(grid: SheetGrid, fallbackName: string): FormModel | undefined {
+    const view = new SheetView(grid);
+    const head = findIndicatorHead(view);
+    if (!head) return undefined;
+    const layout = layoutOf(head);
+    const problems: FormProblem[] = [];
+    const indicators = readIndicators(view, head, layout, problems);
+    const titleAt = view.find(l => /(自评表|申报表|目标表|绩效目标)/.test(l) && l.length <= 40, 0, head.row);
+    const title = titleAt ? { value: view.cell(titleAt.r, titleAt.c)!.text, cell: view.cell(titleAt.r, titleAt.c)!.address } : undefined;
+    const yearAt = view.find(l => /\d{4}年度?/.test(l), 0, Math.min(head.row, 6));
+    const year = yearAt ? /(\d{4})年/.exec(view.label(yearAt.r, yearAt.c))?.[1] : undefined;
+    const assessmentId = titleAt ? readNote(view.cell(titleAt.r, titleAt.c)!.note).name : undefined;
+    const base = {
+        layout, sheet: grid.name, ...(title ? { title } : {}), ...(assessmentId ? { id: assessmentId } : {}), ...(year ? { year } : {}),
+        project: readHeader(view, head.row, fallbackName),
+        indicators, problems,
+    };
+    if (layout === 'C') {
+        const funds = readFunds(view, head.row, problems);
+        return { ...base, ...(funds ? { funds } : {}), goals: readTargetGoals(view, head.row) };
+    }
+    const execution = layout === 'A' ? readExecution(view, head.row, problems) : undefined;
+    const total = readTotal(view, head.row + 1, problems);
+    const gradeAt = view.find(l => l === '自评等级' || l === '等级' || l === '评价等级', head.row + 1);
+    const grade = gradeAt ? gradeOf(view.rightOf(gradeAt)[0]) : undefined;
+    return {
+        ...base, goals: layout === 'A' ? readAssessmentGoals(view, head.row) : [],
+        ...(execution ? { execution } : {}), ...(total ? { total } : {}), ...(grade ? { grade } : {}),
+    };
+}
+
+function readHeader(view: SheetView, until: number, fallbackName: string): ProjectHeader {
+    const name = view.valueAfter(['项目名称'], until);
+    const department = view.valueAfter(['主管部门', '主管单位'], until);
+    const implementer = view.valueAfter(['实施单位', '项目实施单位'], until);
+    const periodText = view.valueAfter(['项目期', '起止时间', '实施期', '项目实施期', '实施期限', '项目周期'], until);
+    const period = periodText && parsePeriod(periodText.value);
+    const note = name?.cell ? readNote(view.cellAt(name.cell)?.note) : {};
+    return {
+        name: name ?? { value: fallbackName },
+        ...(note.name ? { id: note.name } : {}),
+        ...(note.applies ? { applies: note.applies } : {}),
+        ...(department ? { department } : {}),
+        ...(implementer ? { implementer } : {}),
+        ...(period && periodText ? { period: { value: period, cell: periodText.cell } } : {}),
+    };
+}
+
+function readIndicators(view: SheetView, head: IndicatorHead, layout: Layout, problems: FormProblem[]): IndicatorRow[] {
+    const { columns } = head;
+    const at = (r: number, column: Column) => (columns[column] === undefined ? undefined : view.value(r, columns[column]!));
+    const rows: IndicatorRow[] = [];
+    let level1: Sourced<string> | undefined;
+    let level2: Sourced<string> | undefined;
+    for (let r = head.row + 1; r < view.rowCount; r++) {
+        if (view.rowHas(r, isTotalLabel)) break;
+        const l1 = at(r, 'level1');
+        const l2 = at(r, 'level2');
+        // Unmerged heads print the family once and leave the rows below it blank.
+        if (l1) {
+            if (l1.address !== level1?.cell) level2 = undefined;
+            level1 = { value: l1.text, cell: l1.address };
+        }
+        if (l2) level2 = { value: l2.text, cell: l2.address };
+        const title = at(r, 'title');
+        if (!title || title.address === view.cell(head.row, columns.title!)?.address) continue;
+        if (!level1) {
+            problems.push({ cell: title.address, text: { zh: `指标「${title.text}」没有一级指标`, en: `indicator "${title.text}" has no level-1 family` } });
+            continue;
+        }
+        const targetCell = at(r, 'target');
+        const target = layout === 'B' && targetCell
+            ? parseSplitTarget(at(r, 'sign')?.text, targetCell.text, at(r, 'unit')?.text)
+            : targetCell ? parseTarget(targetCell.text) : undefined;
+        const actual = at(r, 'actual');
+        const weight = numberCell(at(r, 'weight'), problems);
+        const score = numberCell(at(r, 'score'), problems);
+        const deviation = at(r, 'deviation');
+        const note = at(r, 'note');
+        const id = readNote(title.note).name;
+        const links = targetCell ? readNote(targetCell.note).links : undefined;
+        rows.push({
+            level1, ...(level2 ? { level2 } : {}),
+            title: { value: title.text, cell: title.address },
+            ...(id ? { id } : {}), ...(links ? { links } : {}),
+            ...(target && targetCell ? { target: { value: target, cell: targetCell.address } } : {}),
+            ...(note ? { note: { value: note.text, cell: note.address } } : {}),
+            ...(actual ? { actual: { value: parseActual(actual.text), cell: actual.address } } : {}),
+            ...(weight ? { weight } : {}),
+            ...(score ? { score } : {}),
+            ...(deviation ? { deviation: { value: deviation.text, cell: deviation.address } } : {}),
+        });
+    }
+    return rows;
+}
+
+const isTotalLabel = (l: string) => l === '总分' || l === '合计' || l === '总计' || l === '分值合计';
+
+/** A cell that must hold a number (分值, 得分); anything else is reported, not guessed. */
+function numberCell(cell: GridCell | undefined, problems: FormProblem[]): Sourced<string> | undefined {
+    if (!cell) return undefined;
+    const text = cell.number !== undefined ? formatNumber(cell.number) : numberText(cell.text.replace(/分$/, ''));
+    if (text === undefined) {
+        problems.push({ cell: cell.address, text: { zh: `「${cell.text}」不是数值`, en: `"${cell.text}" is not a number` } });
+        return undefined;
+    }
+    return { value: text, cell: cell.address };
+}
+
+function amountCell(cell: GridCell | undefined, unit: Amount['unit'], problems: FormProblem[]): Sourced<Amount> | undefined {
+    const n = numberCell(cell, problems);
+    return n ? { value: { number: n.value, unit }, cell: n.cell } : undefined;
+}
+
+/** `（元）` in a funds head means 元; otherwise amounts are in 万元. */
+function amountUnit(view: SheetView, from: number, to: number): Amount['unit'] {
+    const at = view.find(l => /(资金|金额|预算)/.test(l) && /\((万?元)\)/.test(l), Math.max(0, from), to);
+    return at && /\(元\)/.test(view.label(at.r, at.c)) ? '元' : '万元';
+}
+
+function sourceOf(label: string): FundSource | undefined {
+    const l = label.replace(/^其中[:：]?/, '');
+    if (/财政拨款|财政资金|财政补助/.test(l)) return '财政拨款';
+    if (/上年结转|结转资金/.test(l)) return '上年结转';
+    if (/^其他资金$/.test(l)) return '其他资金';
+    return l && label.startsWith('其中') ? { label: l } : undefined;
+}
+
+function readExecution(view: SheetView, until: number, problems: FormProblem[]): Execution | undefined {
+    const headAt = view.find(l => l === '全年执行数' || l === '执行数', 0, until);
+    if (!headAt) return undefined;
+    const heads = view.heads(headAt.r);
+    const col = (...names: string[]) => names.map(n => heads.get(n)).find(c => c !== undefined);
+    const columns = {
+        initial: col('年初预算数'), budgeted: col('全年预算数', '预算数'), spent: col('全年执行数', '执行数'),
+        weight: col('分值'), score: col('得分'), rate: col('执行率'),
+    };
+    const firstValue = Math.min(...Object.values(columns).filter((c): c is number => c !== undefined));
+    const unit = amountUnit(view, headAt.r - 2, until);
+    const rowColumns = (r: number): ExecutionColumns => {
+        const cell = (c: number | undefined) => (c === undefined ? undefined : amountCell(view.value(r, c), unit, problems));
+        const initial = cell(columns.initial), budgeted = cell(columns.budgeted), spent = cell(columns.spent);
+        return { ...(initial ? { initial } : {}), ...(budgeted ? { budgeted } : {}), ...(spent ? { spent } : {}) };
+    };
+    let total: (ExecutionColumns & { cell: string; r: number }) | undefined;
+    const parts: Array<Execution['parts'][number]> = [];
+    for (let r = headAt.r + 1; r < until; r++) {
+        const labelAt = rowLabel(view, r, firstValue);
+        if (!labelAt) continue;
+        const label = view.label(labelAt.r, labelAt.c);
+        if (/总体目标|绩效指标/.test(label)) break;
+        const address = view.cell(labelAt.r, labelAt.c)!.address;
+        if (/资金总额|合计/.test(label) && !total) {
+            total = { ...rowColumns(r), cell: address, r };
+            continue;
+        }
+        const source = sourceOf(label);
+        if (source) parts.push({ ...rowColumns(r), source, cell: address });
+    }
+    if (!total) return undefined;
+    const weight = columns.weight === undefined ? undefined : numberCell(view.value(total.r, columns.weight), problems);
+    const score = columns.score === undefined ? undefined : numberCell(view.value(total.r, columns.score), problems);
+    const rate = columns.rate === undefined ? undefined : rateCell(view.value(total.r, columns.rate), problems);
+    const { r: _row, ...row } = total;
+    return { ...row, ...(rate ? { rate } : {}), ...(weight ? { weight } : {}), ...(score ? { score } : {}), parts };
+}
+
+/** The rightmost label left of the value columns, skipping the merged block head (`项目资金（万元）`). */
+function rowLabel(view: SheetView, r: number, firstValue: number): Position | undefined {
+    for (let c = Math.min(firstValue, view.width(r)) - 1; c >= 0; c--) {
+        const l = view.label(r, c);
+        if (l && !/^(项目资金|资金情况)/.test(l) && view.value(r, c)) return { r, c };
+    }
+    return undefined;
+}
+
+/** An execution rate printed as `76.15%`, as 76.15 or as the fraction 0.7615. */
+function rateCell(cell: GridCell | undefined, problems: FormProblem[]): Sourced<string> | undefined {
+    if (!cell) return undefined;
+    const percent = /%$/.test(cell.text.normalize('NFKC'));
+    const n = cell.number ?? Number(numberText(cell.text.normalize('NFKC').replace(/%$/, '')) ?? Number.NaN);
+    if (!Number.isFinite(n)) {
+        problems.push({ cell: cell.address, text: { zh: `执行率「${cell.text}」不是数值`, en: `execution rate "${cell.text}" is not a number` } });
+        return undefined;
+    }
+    const fraction = cell.number !== undefined ? percent || n <= 1 : false;
+    return { value: formatNumber(fraction ? Math.round(n * 1e6) / 1e4 : n), cell: cell.address };
+}
+
+function readAssessmentGoals(view: SheetView, until: number): Goal[] {
+    const expectedAt = view.find(l => l === '预期目标', 0, until);
+    const actualAt = view.find(l => l === '实际完成情况' || l === '实际完成', 0, until);
+    const headRow = expectedAt?.r ?? actualAt?.r;
+    if (headRow === undefined) return [];
+    const goals: Goal[] = [];
+    // One row per goal below the heads; an exported form names each goal in a note.
+    for (let r = headRow + 1; r < until; r++) {
+        const expected = expectedAt && view.sourced(r, expectedAt.c);
+        const actual = actualAt && view.sourced(r, actualAt.c);
+        const heads = [expectedAt, actualAt].map(at => (at ? view.cell(at.r, at.c)?.address : undefined));
+        const fresh = (s: Sourced<string> | undefined) => (s && !heads.includes(s.cell) && !goals.some(g => g.expected?.cell === s.cell || g.actual?.cell === s.cell) ? s : undefined);
+        const e = fresh(expected), a = fresh(actual);
+        if (!e && !a) continue;
+        const id = e ? readNote(view.cellAt(e.cell)?.note).name : undefined;
+        goals.push({ name: id ?? `年度目标${goals.length === 0 ? '' : goals.length + 1}`, ...(id ? { id } : {}), ...(e ? { expected: e } : {}), ...(a ? { actual: a } : {}) });
+    }
+    return goals;
+}
+
+function readTargetGoals(view: SheetView, until: number): Goal[] {
+    const goals: Goal[] = [];
+    for (const [label, name] of [['中期目标', '中期目标'], ['年度目标', '年度目标']] as const) {
+        const at = view.find(l => l === label, 0, until);
+        if (!at) continue;
+        const right = view.rightOf(at)[0];
+        const below = view.sourced(at.r + 1, at.c);
+        const text = below && below.cell !== view.cell(at.r, at.c)!.address ? below : right ? { value: right.text, cell: right.address } : undefined;
+        if (text) goals.push({ name, expected: text });
+    }
+    const named = goals.length > 0;
+    for (let r = 0; r < until && !named; r++) {
+        for (let c = 0; c < view.width(r); c++) {
+            const m = /^目标(\d+)$/.exec(view.label(r, c));
+            const text = m ? view.rightOf({ r, c })[0] : undefined;
+            const id = text ? readNote(text.note).name : undefined;
+            if (m && text && view.cell(r, c)!.origin) goals.push({ name: id ?? `目标${m[1]}`, ...(id ? { id } : {}), expected: { value: text.text, cell: text.address } });
+        }
+    }
+    return goals;
+}
+
+function readFunds(view: SheetView, until: number, problems: FormProblem[]): Funds | undefined {
+    const unit = amountUnit(view, 0, until);
+    const annualAt = view.find(l => l === '年度资金总额' || l === '年度资金总额:', 0, until);
+    const mediumAt = view.find(l => l === '中期资金总额', 0, until);
+    if (!annualAt && !mediumAt) return undefined;
+    const amountRight = (at: Position) => amountCell(view.rightOf(at).find(c => c.number !== undefined || numberText(c.text) !== undefined), unit, problems);
+    const annual = annualAt && amountRight(annualAt);
+    const medium = mediumAt && amountRight(mediumAt);
+    const parts: Array<Funds['parts'][number]> = [];
+    for (let r = (annualAt ?? mediumAt)!.r + 1; r < until; r++) {
+        if (view.rowHas(r, l => /总体目标|绩效指标/.test(l))) break;
+        // Two columns of sources (中期 and 年度): the one under 年度资金总额 is this year's.
+        const found: Array<{ c: number; source: FundSource }> = [];
+        for (let c = 0; c < view.width(r); c++) {
+            const source = view.cell(r, c)?.origin ? sourceOf(view.label(r, c)) : undefined;
+            if (source) found.push({ c, source });
+        }
+        const pick = found.length > 1 && annualAt ? found.reduce((a, b) => (Math.abs(b.c - annualAt.c) < Math.abs(a.c - annualAt.c) ? b : a)) : found[0];
+        const amount = pick && amountRight({ r, c: pick.c });
+        if (pick && amount) parts.push({ source: pick.source, amount });
+    }
+    const anchor = (annualAt ?? mediumAt)!;
+    return { cell: view.cell(anchor.r, anchor.c)!.address, ...(medium ? { medium } : {}), ...(annual ? { annual } : {}), parts };
+}
+
+function readTotal(view: SheetView, from: number, problems: FormProblem[]): FormModel['total'] {
+    const at = view.find(isTotalLabel, from);
+    if (!at) return undefined;
+    const numbers = view.rightOf(at).filter(c => c.number !== undefined || numberText(c.text) !== undefined);
+    const weight = numberCell(numbers[0], problems);
+    const score = numberCell(numbers[1], problems);
+    return { cell: view.cell(at.r, at.c)!.address, ...(weight ? { weight } : {}), ...(score ? { score } : {}) };
+}
+
+const GRADES: ReadonlyArray<[RegExp, string]> = [[/^优/, '优'], [/^良/, '良'], [/^中/, '中'], [/^差/, '差']];
+
+function gradeOf(cell: GridCell | undefined): Sourced<string> | undefined {
+    const grade = cell && GRADES.find(([re]) => re.test(cell.text.trim()))?.[1];
+    return grade && cell ? { value: grade, cell: cell.address } : undefined;
+}

@@ -1,0 +1,169 @@
+import * as XLSX from '@e965/xlsx';
+import { unzipSync, zipSync, type Unzipped } from 'fflate';
+import { WorkbookError, workbookError } from './workbook-error.js';
+
+/** One cell as a form reader sees it: its printed text and, for numbers, the number. */
+export interface GridCell {
+    /** The printed text (SheetJS's formatted text), trimmed. */
+    readonly text: string;
+    /** The cell's number, when it holds one. */
+    readonly number?: number;
+    /** Where the value is in Excel: the cell itself, or the top-left cell of its merge. */
+    readonly address: string;
+    /** Whether this is that top-left cell (false for the copies a merge spreads). */
+    readonly origin: boolean;
+    /** The cell's note (comment), where an exported form keeps what the printed form has no place for. */
+    readonly note?: string;
+}
+
+/** A sheet as a grid of rows, merged values spread over every cell they span. */
+export interface SheetGrid {
+    readonly name: string;
+    readonly rows: ReadonlyArray<ReadonlyArray<GridCell | undefined>>;
+}
+
+/** Real forms are a few hundred KB; the cap stops a 50 MB file before it is parsed. */
+export const MAX_WORKBOOK_BYTES = 10 * 1024 * 1024;
+/** What a workbook may inflate to: guards against small files that unzip to gigabytes. */
+const MAX_UNZIPPED_BYTES = 100 * 1024 * 1024;
+/** Forms have tens of rows; Layout B a row per indicator. More is not a form. */
+export const MAX_ROWS = 5000;
+const MAX_COLUMNS = 200;
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const startsWith = (bytes: Uint8Array, magic: readonly number[]) => magic.every((b, i) => bytes[i] === b);
+
+/**
+ * Reads a workbook's sheets from its bytes (.xlsx is a ZIP package, .xls a compound file):
+ * no file system, so a browser can use it. Everything that is not a plain workbook (another
+ * file type, encryption, oversize, formulas without values, links to other workbooks) is a
+ * `WorkbookError`; SheetJS's own failures are turned into one too.
+ */
+export function readSheets(bytes: Uint8Array): SheetGrid[] {
+    checkWorkbookSize(bytes.length);
+    const zip = startsWith(bytes, ZIP_MAGIC);
+    if (!zip && !startsWith(bytes, CFB_MAGIC)) {
+        throw workbookError('不是 Excel 工作簿（.xlsx 或 .xls）', 'not an Excel workbook (.xlsx or .xls)');
+    }
+    let book: XLSX.WorkBook;
+    try {
+        const input = zip ? repackage(bytes) : bytes;
+        book = quietly(() => XLSX.read(input, {
+            type: 'array', dense: true, cellFormula: true, sheetStubs: true, cellHTML: false, cellStyles: false,
+            sheetRows: MAX_ROWS, bookVBA: false, WTF: false,
+        }));
+    } catch (e) {
+        const message = e instanceof Error ? e.message : String(e);
+        if (/password|encrypt/i.test(message)) {
+            throw workbookError('工作簿有密码保护，请去掉密码后再提交', 'the workbook is password-protected; remove the password and submit it again');
+        }
+        throw workbookError(`无法读取工作簿（${message}）`, `cannot read the workbook (${message})`);
+    }
+    // A damaged workbook may list a sheet it does not hold.
+    return book.SheetNames.flatMap(name => (book.Sheets[name] ? [sheetGrid(name, book.Sheets[name])] : []));
+}
+
+/** Refuses a file too large to be a form; callers with a file system check before reading it. */
+export function checkWorkbookSize(byteLength: number): void {
+    if (byteLength <= MAX_WORKBOOK_BYTES) return;
+    const mb = (byteLength / 1024 / 1024).toFixed(1);
+    throw workbookError(`文件过大（${mb} MB，上限 ${MAX_WORKBOOK_BYTES / 1024 / 1024} MB），不像是一张表单`,
+        `too large (${mb} MB, limit ${MAX_WORKBOOK_BYTES / 1024 / 1024} MB) to be a form`);
+}
+
+function sheetGrid(name: string, sheet: XLSX.WorkSheet): SheetGrid {
+    const data = (sheet['!data'] ?? []) as Array<Array<XLSX.CellObject | undefined> | undefined>;
+    const rows: Array<Array<GridCell | undefined>> = [];
+    for (let r = 0; r < Math.min(data.length, MAX_ROWS); r++) {
+        const row = data[r];
+        const out: Array<GridCell | undefined> = [];
+        for (let c = 0; row && c < Math.min(row.length, MAX_COLUMNS); c++) {
+            const cell = row[c];
+            if (cell) out[c] = gridCell(name, cell, XLSX.utils.encode_cell({ r, c }));
+        }
+        rows[r] = out;
+    }
+    for (const merge of sheet['!merges'] ?? []) {
+        const origin = rows[merge.s.r]?.[merge.s.c];
+        if (!origin) continue;
+        for (let r = merge.s.r; r <= Math.min(merge.e.r, MAX_ROWS - 1); r++) {
+            for (let c = merge.s.c; c <= Math.min(merge.e.c, MAX_COLUMNS - 1); c++) {
+                if (r === merge.s.r && c === merge.s.c) continue;
+                (rows[r] ??= [])[c] = { ...origin, origin: false };
+            }
+        }
+    }
+    for (let r = 0; r < rows.length; r++) rows[r] ??= [];
+    return { name, rows };
+}
+
+function gridCell(sheet: string, cell: XLSX.CellObject, address: string): GridCell | undefined {
+    const where = `${sheet}!${address}`;
+    if (cell.f !== undefined && /\[[^\]]*\]/.test(cell.f)) {
+        throw workbookError(`${where} 引用了其他工作簿（${cell.f}），请改为数值后再提交`,
+            `${where} refers to another workbook (${cell.f}); replace it by its value`);
+    }
+    if (cell.l?.Target !== undefined && !cell.l.Target.startsWith('#')) {
+        const target = utf8Text(cell.l.Target);
+        throw workbookError(`${where} 含指向外部的超链接（${target}），请删除链接后再提交`,
+            `${where} holds a hyperlink to ${target}; remove the link and submit again`);
+    }
+    if (cell.f !== undefined && (cell.v === undefined || cell.t === 'z')) {
+        throw workbookError(`${where} 是公式（=${cell.f}）但没有计算结果，请在 Excel 中打开并保存后再提交`,
+            `${where} is a formula (=${cell.f}) without a computed value; open and save it in Excel first`);
+    }
+    if (cell.v === undefined || cell.v === null || cell.t === 'z' || cell.t === 'e') return undefined;
+    const text = String(cell.w ?? cell.v).trim();
+    if (text === '') return undefined;
+    const note = cell.c?.map(c => c.t).join('\n');
+    return { text, ...(typeof cell.v === 'number' ? { number: cell.v } : {}), address, origin: true, ...(note ? { note } : {}) };
+}
+
+/**
+ * Runs SheetJS with the console muted: it logs what it skips in damaged files ("Missing Info
+ * for XLS Record"), which would break the CLI's one-line errors and the server's stdio.
+ */
+function quietly<T>(read: () => T): T {
+    const saved = { error: console.error, warn: console.warn, log: console.log };
+    console.error = console.warn = console.log = () => undefined;
+    try {
+        return read();
+    } finally {
+        Object.assign(console, saved);
+    }
+}
+
+/**
+ * The package's parts, inflated by fflate and stored again uncompressed: SheetJS's own inflate
+ * loops forever on some damaged streams (found by fuzzing), so it never sees a compressed one.
+ * The declared sizes are checked before inflating: a small file must not unzip to gigabytes.
+ */
+function repackage(bytes: Uint8Array): Uint8Array {
+    let total = 0;
+    let parts: Unzipped;
+    try {
+        parts = unzipSync(bytes, {
+            filter: file => {
+                total += file.originalSize;
+                if (total > MAX_UNZIPPED_BYTES) throw workbookError('解压后过大，不像是一张表单', 'inflates to more than a form can hold');
+                return true;
+            },
+        });
+    } catch (e) {
+        if (e instanceof WorkbookError) throw e;
+        throw workbookError(`工作簿已损坏，无法解压（${e instanceof Error ? e.message : String(e)}）`,
+            `the workbook is damaged and cannot be unzipped (${e instanceof Error ? e.message : String(e)})`);
+    }
+    return zipSync(parts, { level: 0 });
+}
+
+/** SheetJS leaves the UTF-8 bytes of relationship targets as Latin-1 characters. */
+function utf8Text(text: string): string {
+    if (![...text].every(ch => ch.charCodeAt(0) < 256)) return text;
+    try {
+        return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(text, ch => ch.charCodeAt(0)));
+    } catch {
+        return text;
+    }
+}

@@ -1,0 +1,145 @@
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO, runBuiltCli, runCli, tempDir } from './run-cli.js';
+
+const EXCEL = join(REPO, 'test', 'fixtures', 'excel');
+const dir = tempDir();
+
+interface JsonMessage { ruleId: string; severity: number; message: string; line: number; column: number; cell?: string }
+interface JsonResult { filePath: string; messages: JsonMessage[] }
+
+/** One line on stderr naming the file, no stack trace, exit 2. */
+function expectFatal(run: { code: number; stdout: string; stderr: string }, text: string): void {
+    expect(run.code).toBe(2);
+    expect(run.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(run.stderr).toContain(text);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(run.stdout).toBe('');
+}
+
+/** A folder holding copies of the given fixtures. */
+function folder(name: string, ...files: string[]): string {
+    const target = join(dir, name);
+    mkdirSync(target, { recursive: true });
+    for (const f of files) copyFileSync(join(EXCEL, f), join(target, f.split('/').pop()!));
+    return target;
+}
+
+const zh = { LANG: 'zh_CN.UTF-8' };
+
+describe('kpispec lint on workbooks', () => {
+    it('reports findings of a workbook by sheet and cell, in every format', async () => {
+        const partial = folder('partial', 'partial/自评表.xlsx');
+        const json = await runCli(['lint', partial, '-f', 'json'], { env: zh });
+        const [result] = JSON.parse(json.stdout) as JsonResult[];
+        expect(result!.filePath).toBe(join(partial, '自评表.xlsx'));
+        const unreadable = result!.messages.filter(m => m.ruleId === 'excel/unreadable-cell');
+        expect(unreadable.map(m => [m.cell, m.line, m.column, m.message])).toEqual([
+            ['自评表!G12', 12, 7, '「十分」不是数值'],
+            ['自评表!B21', 21, 2, '一级指标「其他指标」不是已知的指标类别，其下的指标未读入'],
+        ]);
+        expect(result!.messages.every(m => /^自评表![A-Z]+\d+$/.test(m.cell ?? ''))).toBe(true);
+
+        const stylish = await runCli(['lint', partial], { env: zh });
+        expect(stylish.stdout).toMatch(/^.*自评表\.xlsx\n/);
+        expect(stylish.stdout).toMatch(/ {2}自评表!G12 +warning +「十分」不是数值 +excel\/unreadable-cell/);
+
+        const sarif = JSON.parse((await runCli(['lint', partial, '-f', 'sarif'], { env: zh })).stdout);
+        const located = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'excel/unreadable-cell');
+        expect(located.locations[0].physicalLocation.artifactLocation.uri).toMatch(/%E8%87%AA%E8%AF%84%E8%A1%A8\.xlsx$/);
+        expect(located.locations[0].physicalLocation.region.startLine).toBe(12);
+        expect(located.locations[0].logicalLocations).toEqual([{ fullyQualifiedName: '自评表!G12', kind: 'element' }]);
+
+        const github = await runCli(['lint', partial, '-f', 'github'], { env: zh });
+        expect(github.stdout).toMatch(/::warning file=.*自评表\.xlsx,line=12,col=7,.*::自评表!G12: 「十分」不是数值/);
+        const junit = await runCli(['lint', partial, '-f', 'junit'], { env: zh });
+        expect(junit.stdout).toContain('name="自评表!G12 excel/unreadable-cell"');
+    });
+
+    it('reads workbooks beside .kpi files as one workspace: a 自评表 assesses the project a .kpi file defines', async () => {
+        const workspace = folder('workspace', 'layout-a/自评表.xlsx');
+        const project = readFileSync(join(EXCEL, '..', 'reference', 'forms', 'targets.kpi'), 'utf8').replace('项目 养老补贴 "社区居家养老服务补贴项目"', '项目 社区居家养老服务补贴项目 "社区居家养老服务补贴项目"');
+        writeFileSync(join(workspace, 'targets.kpi'), project);
+        const run = await runCli(['lint', workspace, '-f', 'json'], { env: zh });
+        const results = JSON.parse(run.stdout) as JsonResult[];
+        const workbook = results.find(r => r.filePath.endsWith('.xlsx'))!;
+        // No second project from the workbook: its assessment links the .kpi file's.
+        expect(workbook.messages.filter(m => m.ruleId === 'name/duplicate')).toEqual([]);
+        expect(workbook.messages.filter(m => m.ruleId.startsWith('reference/'))).toEqual([]);
+        // The form's goal text is the summary of the .kpi project's goals, which it does not name.
+        expect(workbook.messages.filter(m => m.ruleId === 'assessment/goal-not-covered').map(m => m.cell)).toEqual(['自评表!A1', '自评表!A1']);
+    });
+
+    it('honours the configured severity of excel/unreadable-cell', async () => {
+        const configured = folder('configured', 'partial/自评表.xlsx');
+        writeFileSync(join(configured, 'kpispec.json'), JSON.stringify({ rules: { 'excel/unreadable-cell': 'off' } }));
+        const results = JSON.parse((await runCli(['lint', configured, '-f', 'json'])).stdout) as JsonResult[];
+        expect(results[0]!.messages.some(m => m.ruleId === 'excel/unreadable-cell')).toBe(false);
+    });
+});
+
+describe('bad workbooks: one line naming the file, exit 2, nothing written', () => {
+    const cases: Array<[string, string]> = [
+        ['bad/不是表格.xlsx', '不是表格.xlsx: 不是 Excel 工作簿（.xlsx 或 .xls）'],
+        ['bad/加密.xlsx', '加密.xlsx: 工作簿有密码保护，请去掉密码后再提交'],
+        ['bad/无表单.xlsx', '无表单.xlsx: 找不到「一级指标」表头'],
+        ['bad/公式无值.xlsx', '公式无值.xlsx: 自评表!E3 是公式（=SUM(E2:E2)）但没有计算结果'],
+        ['bad/超链接.xlsx', '超链接.xlsx: 自评表!E3 含指向外部的超链接（http://example.com/台账）'],
+        ['bad/外部引用.xlsx', '外部引用.xlsx: 自评表!E3 引用了其他工作簿（[1]台账!E3）'],
+    ];
+    for (const [i, [file, message]] of cases.entries()) {
+        it(`lint and import refuse ${file}`, async () => {
+            const input = folder(`bad-${i}`, file);
+            expectFatal(await runCli(['lint', input], { env: zh }), message);
+            expectFatal(await runCli(['import', join(input, file.split('/').pop()!)], { env: zh }), message);
+            expect(readdirSync(input).filter(f => f.endsWith('.kpi'))).toEqual([]);
+        });
+    }
+
+    it('refuses a 50 MB workbook before reading it', async () => {
+        const big = join(folder('big'), '大表.xlsx');
+        writeFileSync(big, Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+        truncateSync(big, 50 * 1024 * 1024);
+        expectFatal(await runCli(['lint', big], { env: zh }), '大表.xlsx: 文件过大（50.0 MB，上限 10 MB），不像是一张表单');
+    });
+
+    it('refuses a damaged .xls without SheetJS writing to the console', async () => {
+        const bytes = readFileSync(join(EXCEL, 'layout-a-xls/自评表.xls'));
+        for (let i = 600; i < bytes.length; i += 97) bytes[i] = 0x5a;
+        const damaged = join(folder('damaged'), '损坏.xls');
+        writeFileSync(damaged, bytes);
+        const run = await runBuiltCli(['lint', damaged]);
+        expect(run.code).not.toBe(0);
+        expect(run.stderr.split('\n').filter(Boolean).length).toBeLessThanOrEqual(1);
+        expect(run.stderr).not.toContain('Missing Info');
+    });
+
+    it('writes nothing when one of several workbooks is bad', async () => {
+        const mixed = folder('mixed', 'layout-a/自评表.xlsx', 'bad/加密.xlsx');
+        const run = await runCli(['import', join(mixed, '自评表.xlsx'), join(mixed, '加密.xlsx')], { env: zh });
+        expectFatal(run, '加密.xlsx: 工作簿有密码保护');
+        expect(existsSync(join(mixed, '自评表.kpi'))).toBe(false);
+    });
+});
+
+describe('kpispec import', () => {
+    it('writes .kpi files whose lint equals the lint of the workbook', async () => {
+        const source = folder('import-source', 'layout-a/自评表.xlsx');
+        const out = join(dir, 'import-out');
+        const run = await runCli(['import', join(source, '自评表.xlsx'), '-o', out]);
+        expect(run.code).toBe(0);
+        expect(readdirSync(out)).toEqual(['自评表.kpi']);
+        const rules = async (path: string) => (JSON.parse((await runCli(['lint', path, '-f', 'json'])).stdout) as JsonResult[])
+            .flatMap(r => r.messages.map(m => `${m.ruleId} ${m.message}`)).sort();
+        expect(await rules(out)).toEqual(await rules(source));
+        expect((await rules(out)).length).toBeGreaterThan(0);
+    });
+
+    it('refuses to replace a .kpi file unless --force', async () => {
+        const source = folder('import-force', 'layout-c/申报表.xlsx');
+        expect((await runCli(['import', join(source, '申报表.xlsx')])).code).toBe(0);
+        expectFatal(await runCli(['import', join(source, '申报表.xlsx')]), '申报表.kpi exists (use --force to replace it)');
+        expect((await runCli(['import', join(source, '申报表.xlsx'), '--force'])).code).toBe(0);
+    });
+});
