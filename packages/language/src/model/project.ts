@@ -26,6 +26,16 @@ export function groupName(group: Level1Group | Level2Group): string {
     return (isLevel2Group(group) ? group.category ?? group.label : group.category) ?? '';
 }
 
+/** `「name」（title）` and `'name' ("title")` for messages; a row named by its title is named once. */
+export function namedAs(node: { name?: string; title?: string }): { zh: string; en: string } {
+    const name = node.name ?? '';
+    const title = node.title !== undefined && node.title !== name ? node.title : undefined;
+    return {
+        zh: `「${name}」${title === undefined ? '' : `（${title}）`}`,
+        en: `'${name}'${title === undefined ? '' : ` ("${title}")`}`,
+    };
+}
+
 /** What a row is called on the form: its title, or its name when the title is its name. */
 export function titleOf(node: { name?: string; title?: string }): string {
     return node.title ?? node.name ?? '';

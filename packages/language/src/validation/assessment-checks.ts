@@ -6,7 +6,7 @@ import {
 } from '../generated/ast.js';
 import type { Bilingual } from '../i18n/locale.js';
 import type { KpiServices } from '../kpi-module.js';
-import { goalsOf, indicatorsOf, titleOf } from '../model/project.js';
+import { goalsOf, indicatorsOf, namedAs, titleOf } from '../model/project.js';
 import { actualMeasure, measureOf } from '../model/values.js';
 import { percent, ratingOf, round } from '../scoring/index.js';
 import { assessmentMetricMismatch, assessmentPlaceholderText } from './assessment/text-rules.js';
@@ -149,12 +149,10 @@ export function assessmentChecks(services: KpiServices): KpiChecks {
         const assessed = new Set(assessment.items.filter(isIndicatorAssessment).map(i => i.indicator?.ref));
         for (const indicator of indicatorsOf(project)) {
             if (assessed.has(indicator)) continue;
+            const named = namedAs(indicator);
             report('assessment/indicator-not-assessed', {
                 node: assessment, property: 'name',
-                message: {
-                    zh: `指标「${indicator.name}」（${indicator.title}）没有自评行`,
-                    en: `Indicator '${indicator.name}' ("${indicator.title}") has no assessment line`,
-                },
+                message: { zh: `指标${named.zh}没有自评行`, en: `Indicator ${named.en} has no assessment line` },
                 data: { indicator: indicator.name },
             });
         }

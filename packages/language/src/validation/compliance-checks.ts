@@ -1,4 +1,5 @@
 import { isRatingActual, isUnmeasuredActual, type ClauseReview, type Compliance } from '../generated/ast.js';
+import { namedAs } from '../model/project.js';
 import type { KpiServices } from '../kpi-module.js';
 import { actualMeasure, constraintOf } from '../model/values.js';
 import { ratingOf } from '../scoring/index.js';
@@ -96,12 +97,10 @@ export function complianceChecks(_services: KpiServices): KpiChecks {
         const reviewed = new Set(compliance.reviews.map(r => r.clause?.ref));
         for (const clause of contract.clauses) {
             if (reviewed.has(clause)) continue;
+            const named = namedAs(clause);
             report('compliance/clause-not-reviewed', {
                 node: compliance, property: 'name',
-                message: {
-                    zh: `合同条款「${clause.name}」（${clause.title}）未考核`,
-                    en: `Clause '${clause.name}' ("${clause.title}") is not reviewed`,
-                },
+                message: { zh: `合同条款${named.zh}未考核`, en: `Clause ${named.en} is not reviewed` },
                 data: { clause: clause.name },
             });
         }
