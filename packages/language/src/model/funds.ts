@@ -1,5 +1,5 @@
-import type { BreakdownComponent, BreakdownSection, Execution, ExecutionShare, Quantity } from '../generated/ast.js';
-import { sumOf, type Measure } from '../units/index.js';
+import type { BreakdownActual, BreakdownComponent, BreakdownSection, Execution, ExecutionShare, Quantity } from '../generated/ast.js';
+import { ratio, sumOf, type Measure } from '../units/index.js';
 import { measureOf } from './values.js';
 
 /** The columns of the execution table: 年初预算数, 全年预算数, 全年执行数. */
@@ -80,4 +80,13 @@ export function breakdownTotal(section: BreakdownSection): Measure | undefined {
 /** A component's planned amount; a bare number takes the unit of the breakdown's total. */
 export function componentAmount(component: BreakdownComponent): Measure | undefined {
     return amountOf(component.amount, breakdownTotal(component.$container));
+}
+
+/** What a breakdown component spent (`测算 X 实际 Q`) against its plan; a bare amount takes the plan's unit. */
+export function componentSpending(node: BreakdownActual): { plan: Measure; actual: Measure; share: number } | undefined {
+    const component = node.component?.ref;
+    const plan = component && componentAmount(component);
+    const actual = plan && amountOf(node.actual, plan);
+    const share = actual && plan ? ratio(actual, plan) : undefined;
+    return share === undefined ? undefined : { plan: plan!, actual: actual!, share };
 }

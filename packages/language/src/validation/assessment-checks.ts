@@ -7,6 +7,7 @@ import {
 import type { Bilingual } from '../i18n/locale.js';
 import type { KpiServices } from '../kpi-module.js';
 import { goalsOf, indicatorsOf, namedAs, titleOf } from '../model/project.js';
+import { componentSpending } from '../model/funds.js';
 import { actualMeasure, measureOf } from '../model/values.js';
 import { percent, ratingOf, round } from '../scoring/index.js';
 import { assessmentMetricMismatch, assessmentPlaceholderText } from './assessment/text-rules.js';
@@ -36,13 +37,11 @@ function deniesProblems(node: ProblemStatement): boolean {
 
 /** A breakdown component that spent less than `reasonBelow` of its plan (rates compared at 0.01 pp). */
 function componentShortfall(node: BreakdownActual, reasonBelow: number): Bilingual | undefined {
-    const component = node.component?.ref;
-    const plan = component?.amount && measureOf(component.amount);
-    const spent = node.actual && measureOf(node.actual);
-    const share = plan && spent ? ratio(spent, plan) : undefined;
-    if (share === undefined || round(share, 4) >= reasonBelow) return undefined;
-    const name = titleOf(component!);
-    const [s, p] = [formatMeasure(spent!), formatMeasure(plan!)];
+    const spending = componentSpending(node);
+    if (!spending || round(spending.share, 4) >= round(reasonBelow, 4)) return undefined;
+    const { actual, plan, share } = spending;
+    const name = titleOf(node.component!.ref!);
+    const [s, p] = [formatMeasure(actual), formatMeasure(plan)];
     return {
         zh: `测算「${name}」实际 ${s}，为计划 ${p} 的 ${percent(share)}`,
         en: `breakdown '${name}' spent ${s}, ${percent(share)} of the planned ${p}`,

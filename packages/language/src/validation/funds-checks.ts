@@ -5,12 +5,12 @@ import {
     type BreakdownActual, type BreakdownComponent, type BreakdownSection, type Execution, type FundsSection, type FundsTotal,
 } from '../generated/ast.js';
 import type { KpiServices } from '../kpi-module.js';
-import { amountOf, breakdownTotal, COLUMN_LABEL, componentAmount, executionBasis, FUNDS_COLUMNS, sourceSums } from '../model/funds.js';
+import { amountOf, breakdownTotal, COLUMN_LABEL, componentAmount, componentSpending, executionBasis, FUNDS_COLUMNS, sourceSums } from '../model/funds.js';
 import { assessedProject, titleOf } from '../model/project.js';
 import { measureOf } from '../model/values.js';
 import { percent, round, scoreExecution } from '../scoring/index.js';
 import {
-    formatMeasure, inUnitOf, parseUnit, productOf, ratio, sameAmount, sumOf, type Measure,
+    formatMeasure, inUnitOf, parseUnit, productOf, sameAmount, sumOf, type Measure,
 } from '../units/index.js';
 import { assessmentScores } from './assessment/score-cache.js';
 import type { KpiChecks, Report } from './report.js';
@@ -228,13 +228,11 @@ export function fundsChecks(services: KpiServices): KpiChecks {
 
     /** A component that spent less than reasonBelow of its plan needs a 偏差 on its 测算 … 实际 line. */
     function fundsComponentShortfall(node: BreakdownActual, report: Report): void {
-        const component = node.component?.ref;
         const profile = profileOf(node);
-        const plan = component && componentAmount(component);
-        const actual = plan && amountOf(node.actual, plan);
-        const share = actual && plan && ratio(actual, plan);
-        if (!profile || share === undefined || node.deviation?.trim() || pp(share) >= pp(profile.reasonBelow)) return;
-        const [a, p, s, due, name] = [formatMeasure(actual!), formatMeasure(plan!), `${pp(share)}%`, percent(profile.reasonBelow), titleOf(component!)];
+        const spending = componentSpending(node);
+        if (!profile || !spending || node.deviation?.trim() || pp(spending.share) >= pp(profile.reasonBelow)) return;
+        const { actual, plan, share } = spending;
+        const [a, p, s, due, name] = [formatMeasure(actual), formatMeasure(plan), `${pp(share)}%`, percent(profile.reasonBelow), titleOf(node.component!.ref!)];
         report('funds/component-shortfall', {
             node, property: 'actual',
             message: {
