@@ -38,7 +38,7 @@ function describeRule(rule: RuleMeta, context: ReportContext) {
  * survive lines moving (rule + the text of the line + its occurrence).
  */
 export function formatSarif(results: readonly FileResult[], context: ReportContext): string {
-    const ruleIndex = new Map(RULES.map((r, i) => [r.id, i]));
+    const ruleIndex = new Map<string, number>(RULES.map((r, i) => [r.id, i]));
     const sarifResults = results.flatMap(r => {
         const location = artifactLocation(r.filePath, context.root);
         const lines = (context.sources.get(r.filePath) ?? '').split(/\r?\n/);

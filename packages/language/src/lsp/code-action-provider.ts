@@ -2,6 +2,7 @@ import type { LangiumDocument } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
 import type { KpiServices } from '../kpi-module.js';
+import { isRuleId, ruleMeta, type RuleId } from '../rules/catalog.js';
 import { addDeviation, addGoalLines, setGrade, setScore } from './fixes/assessment-fixes.js';
 import { FixContext, type Fix } from './fixes/fix-context.js';
 import { setBreakdownAmount, setRate } from './fixes/funds-fixes.js';
@@ -10,8 +11,11 @@ import { addComparator, addFamily, addPenalty, addRequiredIndicator, addUnit, se
 import type { KpiConfigurationProvider } from './configuration-provider.js';
 import { keywordLanguageOf } from './keyword-language.js';
 
-/** The quick fix of each rule; every score/* rule with a rule score is fixed by setting it. */
-const FIXES: Record<string, Fix> = {
+/**
+ * The quick fix of each rule; a score/* rule the catalog marks fixable is fixed by setting the rule
+ * score, and assessment/goal-not-covered by adding the missing goal lines (all at once).
+ */
+export const FIXES: Partial<Record<RuleId, Fix>> = {
     'target/below-contract': setTarget,
     'target/below-standard': setTarget,
     'target/above-baseline': setTarget,
@@ -56,7 +60,8 @@ export class KpiCodeActionProvider implements CodeActionProvider {
 
     private fixesOf(d: Diagnostic, context: FixContext): CodeAction[] {
         const rule = String(d.code);
-        const fix = FIXES[rule] ?? (rule.startsWith('score/') ? setScore : undefined);
+        if (!isRuleId(rule)) return [];
+        const fix = FIXES[rule] ?? (rule.startsWith('score/') && ruleMeta(rule)?.fixable ? setScore : undefined);
         return fix ? fix(d, context) : [];
     }
 }

@@ -12,6 +12,7 @@ const doc = (zh: string, en = zh): Bilingual => ({ zh, en });
 
 const FORM_2020 = doc('财预〔2020〕10号 附件1 项目支出绩效自评表', '财预〔2020〕10号 annex 1 (项目支出绩效自评表)');
 const SCORING_2020 = doc('财预〔2020〕10号 自评评分规则', '财预〔2020〕10号 scoring rules');
+const BREAKDOWN = doc('财预〔2015〕88号 绩效目标申报表 资金测算（测算依据）', '财预〔2015〕88号 申报表 budget breakdown (测算依据)');
 const TARGETS_2015 = doc('财预〔2015〕88号 绩效目标审核（完整性、相关性、适当性）', '财预〔2015〕88号 target review (完整性、相关性、适当性)');
 
 export const RULE_SOURCES: Readonly<Record<string, Bilingual>> = {
@@ -63,4 +64,14 @@ export const RULE_SOURCES: Readonly<Record<string, Bilingual>> = {
     'assessment/denies-problems': SZ('§四.6'),
     'target/below-history': doc('财预〔2020〕10号（历史标准）', '财预〔2020〕10号 (historical standard)'),
     'target/misfiled': FORM_2020,
+    'assessment/placeholder-text': FORM_2020,
+    'assessment/metric-mismatch': doc('杭州市12345热线考评（统计口径）', 'Hangzhou 12345 hotline review (metric definitions)'),
+    'score/missing': FORM_2020,
+    'target/empty-group': both(TARGETS_2015, FORM_2020),
+    'funds/sources-total': FORM_2020,
+    'funds/rate-mismatch': FORM_2020,
+    'funds/budget-mismatch': both(TARGETS_2015, FORM_2020),
+    'funds/breakdown-total': BREAKDOWN,
+    'funds/breakdown-formula': BREAKDOWN,
+    'funds/component-shortfall': both(BREAKDOWN, FORM_2020),
 };

@@ -2,7 +2,7 @@ import type { AstNode, Properties, ValidationAcceptor, ValidationChecks } from '
 import type { Range } from 'vscode-languageserver-types';
 import type { KpiSpecAstType } from '../generated/ast.js';
 import { pick, type Bilingual, type Locale } from '../i18n/locale.js';
-import { ruleMeta } from '../rules/catalog.js';
+import { ruleMeta, type RuleId } from '../rules/catalog.js';
 
 /** What a check found: where, what (in both languages), and what a quick fix needs. */
 export interface Finding<N extends AstNode> {
@@ -14,7 +14,7 @@ export interface Finding<N extends AstNode> {
     data?: Record<string, unknown>;
 }
 
-export type Report = <N extends AstNode>(rule: string, finding: Finding<N>) => void;
+export type Report = <N extends AstNode>(rule: RuleId, finding: Finding<N>) => void;
 
 /** A check: one function per rule, named as the rule. */
 export type Check<T extends AstNode> = (node: T, report: Report) => void;
