@@ -55,8 +55,10 @@ describe('completion', () => {
         expect(items.map(i => i.label)).toEqual(expect.arrayContaining(['热线服务合同.接通率', '热线服务合同.平均等待时长', '广东两建办.即时接通率', '广州热线.单位服务成本']));
         const clause = items.find(i => i.label === '热线服务合同.接通率')!;
         expect(clause.detail).toBe('≥95% · 15秒接通率');
+        // The entry named as the indicator (接通率) in this project's contract comes first.
         expect(clause.sortText).toBe('0');
-        expect(items.find(i => i.label === '广州热线.单位服务成本')!.sortText).toBe('1');
+        expect(items.find(i => i.label === '广东两建办.即时接通率')!.sortText).toBe('1');
+        expect(items.find(i => i.label === '广州热线.单位服务成本')!.sortText).toBe('3');
     });
 
     it('offers at most 100 links in a large workspace, nearest first, and narrows as the officer types', async () => {
@@ -76,14 +78,33 @@ describe('completion', () => {
         expect(list.isIncomplete).toBe(true);
         expect(list.items).toHaveLength(100);
         const rank = (label: string) => list.items.find(i => i.label === label)?.sortText;
-        // This project's contract and applied standards, then other standards, then other contracts.
+        // This project's contract and applied standards (the same-named entry first), then entries
+        // named as the indicator elsewhere, then other standards, then other contracts.
         expect(rank('热线服务合同.接通率')).toBe('0');
-        expect(rank('广东两建办.即时接通率')).toBe('0');
-        expect(rank('广州热线.单位服务成本')).toBe('1');
-        expect(list.items.filter(i => i.sortText === '2').length).toBeGreaterThan(0);
+        expect(rank('广东两建办.即时接通率')).toBe('1');
+        expect(rank('其他合同0.接通率')).toBe('2');
+        expect(list.items.filter(i => i.sortText === '2').length).toBeGreaterThan(50);
+        expect(rank('其他合同0.质检率')).toBeUndefined();
         expect(labels(list)).not.toContain('其他合同149.质检率');
         const typed = await complete('其他合同149.质');
         expect(labels(typed)).toEqual(['其他合同149.质检率']);
+    });
+
+    it('opens by itself after 依据, 对象 and their English spellings, and stays quiet after other spaces', async () => {
+        const ws = await hotline();
+        const ask = async (file: string, text: string, at: string) => {
+            await ws.edit(file, text);
+            const doc = ws.documents.get(file)!;
+            const position = doc.textDocument.positionAt(text.indexOf(at) + at.length);
+            return ws.services.lsp.CompletionProvider!.getCompletion(doc, {
+                textDocument: textDocument(file), position, context: { triggerKind: 2, triggerCharacter: ' ' },
+            });
+        };
+        const targets = HOTLINE['targets.kpi']!.replace('依据 热线服务合同.接通率, 广东两建办.即时接通率', '依据 ');
+        expect(labels((await ask('targets.kpi', targets, '依据 '))!)).toContain('热线服务合同.接通率');
+        const assessment = HOTLINE['assessment.kpi']!.replace(/对象 \S+/, '对象 ');
+        expect(labels((await ask('assessment.kpi', assessment, '对象 '))!)).toContain('热线二期');
+        expect(await ask('targets.kpi', targets, '来源 ')).toBeUndefined();
     });
 
     it('completes the clause part after a contract name and a dot', async () => {

@@ -47,7 +47,13 @@ const MAX_SYNTAX_ERRORS = 100;
 const MAX_UNPARSED_TOKENS = 12;
 
 /** Where a link target stands for the project being edited: its own contracts and applied standards first. */
-const enum LinkRank { Near = 0, Standard = 1, OtherContract = 2 }
+const enum LinkRank { NearSameName = 0, Near = 1, SameName = 2, Standard = 3, OtherContract = 4 }
+
+/**
+ * Keywords after which a reference follows: completion opens by itself after `依据 `, `对象 `…
+ * (the space triggers it), and only there, so that typing a space elsewhere stays quiet.
+ */
+const REFERENCE_KEYWORDS = new Set(['依据', 'per', '对象', 'for', '适用', 'applies']);
 
 /** Units officers write most; units already used in the file are offered first. */
 const COMMON_UNITS = ['%', '‰', '元', '万元', '亿元', '秒', '分钟', '小时', '天', '工作日', '月', '年', '个', '件', '次', '人', '人次', '户', '项', '条', '通', '元/通', '元/人'];
@@ -59,7 +65,7 @@ const COMMON_UNITS = ['%', '‰', '元', '万元', '亿元', '秒', '分钟', '�
  * Keywords that the grammar also accepts as names are not offered where a new name is typed.
  */
 export class KpiCompletionProvider extends DefaultCompletionProvider {
-    override readonly completionOptions = { triggerCharacters: ['.'] };
+    override readonly completionOptions = { triggerCharacters: ['.', ' '] };
     private readonly languages = new WeakMap<LangiumDocument, KeywordLanguage>();
     /** Per request: the blocks (contracts, standards) whose links are near the one being completed. */
     private readonly nearBlocks = new WeakMap<ReferenceInfo, ReadonlySet<string>>();
@@ -75,6 +81,7 @@ export class KpiCompletionProvider extends DefaultCompletionProvider {
     override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken = CancellationToken.None): Promise<CompletionList | undefined> {
         // Lets a cancellation, and the requests queued behind this one, be heard first.
         await interruptAndCheck(cancelToken);
+        if (params.context?.triggerCharacter === ' ' && !afterReferenceKeyword(document, params)) return undefined;
         if (syntaxErrorsBefore(document, document.textDocument.offsetAt(params.position)) > MAX_SYNTAX_ERRORS) return undefined;
         const setting = (this.services.shared.workspace.ConfigurationProvider as KpiConfigurationProvider).editorSettings?.keywordLanguage ?? 'auto';
         this.languages.set(document, keywordLanguageOf(document, setting, this.services.kpi.Settings.localeOf(document)));
@@ -123,7 +130,7 @@ export class KpiCompletionProvider extends DefaultCompletionProvider {
         const near = this.nearBlocksOf(refInfo);
         const ranked = candidates
             .filter(d => this.fuzzyMatcher.match(typed, d.name))
-            .map(description => ({ description, rank: linkRank(description, near) }))
+            .map(description => ({ description, rank: linkRank(description, near, refInfo.container) }))
             .toArray()
             .sort((a, b) => a.rank - b.rank);
         return stream(ranked.slice(0, MAX_LINKS)).map(c => c.description);
@@ -134,7 +141,7 @@ export class KpiCompletionProvider extends DefaultCompletionProvider {
         const node = description.node;
         const detail = node && this.detailOf(node, this.services.kpi.Settings.localeOf(context.document));
         const near = this.nearBlocks.get(refInfo);
-        return { ...item, detail: detail || item.detail, sortText: near ? String(linkRank(description, near)) : item.sortText };
+        return { ...item, detail: detail || item.detail, sortText: near ? String(linkRank(description, near, refInfo.container)) : item.sortText };
     }
 
     /** A documentation comment is the file's text: shown as written, never rendered as Markdown. */
@@ -225,9 +232,22 @@ export class KpiCompletionProvider extends DefaultCompletionProvider {
     }
 }
 
-function linkRank(description: AstNodeDescription, near: ReadonlySet<string>): LinkRank {
-    if (near.has(description.name.slice(0, description.name.indexOf('.')))) return LinkRank.Near;
+/**
+ * This project's contracts and applied standards first, the entry named as the indicator
+ * (`接通率 … 依据 热线服务合同.接通率`) first among them; then same-named entries elsewhere.
+ */
+function linkRank(description: AstNodeDescription, near: ReadonlySet<string>, container: AstNode): LinkRank {
+    const dot = description.name.indexOf('.');
+    const sameName = isIndicator(container) && description.name.slice(dot + 1) === container.name;
+    if (near.has(description.name.slice(0, dot))) return sameName ? LinkRank.NearSameName : LinkRank.Near;
+    if (sameName) return LinkRank.SameName;
     return description.type === Clause.$type ? LinkRank.OtherContract : LinkRank.Standard;
+}
+
+/** Whether the space just typed follows a keyword that a reference comes after. */
+function afterReferenceKeyword(document: LangiumDocument, params: CompletionParams): boolean {
+    const line = document.textDocument.getText({ start: { line: params.position.line, character: 0 }, end: params.position });
+    return REFERENCE_KEYWORDS.has(/(\S+)\s$/.exec(line)?.[1] ?? '');
 }
 
 function syntaxErrorsBefore(document: LangiumDocument, offset: number): number {

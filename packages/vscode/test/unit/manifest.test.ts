@@ -53,6 +53,11 @@ describe('contributions', () => {
             .toEqual(['kpispec.completion.keywordLanguage', 'kpispec.locale', 'kpispec.scoring.profile', 'kpispec.trace.server']);
     });
 
+    it('turn off the boxes VS Code draws around Chinese punctuation (，：（）) in .kpi files', () => {
+        const defaults = (manifest.contributes as unknown as { configurationDefaults: Record<string, Record<string, unknown>> }).configurationDefaults;
+        expect(defaults['[kpi]']).toMatchObject({ 'editor.unicodeHighlight.ambiguousCharacters': false, 'editor.semanticHighlighting.enabled': true });
+    });
+
     it('auto-close and surround Chinese quotes and brackets', () => {
         const config = readJson('language-configuration.json') as {
             autoClosingPairs: Array<{ open: string; close: string }>;
