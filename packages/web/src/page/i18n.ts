@@ -3,8 +3,8 @@ import type { Locale } from '@kpispec/language';
 const STRINGS = {
     title: { zh: 'KPI Spec 绩效目标检查', en: 'KPI Spec checker' },
     tagline: {
-        zh: '把 .kpi 文件或整个文件夹拖到此处，或粘贴文本。文件只在本机检查，不会上传。',
-        en: 'Drop .kpi files or a whole folder here, or paste text. Files are checked on this computer and never uploaded.',
+        zh: '把 .kpi 文件、Excel 表单（.xlsx、.xls）或整个文件夹拖到此处，或粘贴文本。文件只在本机检查，不会上传。',
+        en: 'Drop .kpi files, Excel forms (.xlsx, .xls) or a whole folder here, or paste text. Files are checked on this computer and never uploaded.',
     },
     chooseFiles: { zh: '选择文件…', en: 'Choose files…' },
     chooseFolder: { zh: '选择文件夹…', en: 'Choose a folder…' },
@@ -12,10 +12,10 @@ const STRINGS = {
     pasteCheck: { zh: '检查粘贴的文本', en: 'Check the pasted text' },
     pastePlaceholder: { zh: '在此粘贴 .kpi 文本', en: 'Paste .kpi text here' },
     saveJson: { zh: '保存问题 (JSON)', en: 'Save findings (JSON)' },
+    saveReport: { zh: '保存审核报告 (HTML)', en: 'Save the report (HTML)' },
     checking: { zh: '正在检查…', en: 'Checking…' },
     checked: { zh: '已检查 {files} 个文件：{errors} 个错误，{warnings} 个警告，{infos} 条提示（{ms} 毫秒）', en: 'Checked {files} files: {errors} errors, {warnings} warnings, {infos} notes ({ms} ms)' },
     noFiles: { zh: '没有找到 .kpi 文件。', en: 'No .kpi files found.' },
-    workbooksLater: { zh: '暂不能读取工作簿，已跳过：{names}', en: 'Workbooks cannot be read yet, skipped: {names}' },
     configProblems: { zh: 'kpispec.json 有误（命令行会拒绝运行）：', en: 'kpispec.json has faults (the CLI refuses to run with them):' },
     tabFindings: { zh: '问题', en: 'Findings' },
     tabScores: { zh: '评分复算', en: 'Score sheets' },
@@ -39,11 +39,6 @@ const STRINGS = {
     unknownRule: { zh: '没有这条规则的说明。', en: 'This rule has no page.' },
     editorFile: { zh: '文件：', en: 'File:' },
     editorHint: { zh: '修改会在停止输入后重新检查（不会写回磁盘）。', en: 'Edits are checked again when you pause typing (nothing is written to disk).' },
-    reportFiles: { zh: '文件', en: 'File' },
-    reportPending: {
-        zh: '完整的审核报告（kpispec report）尚在开发；这里先列出各文件的问题数与评分复算。',
-        en: 'The full review report (kpispec report) is still being built; for now this lists each file’s findings and the score sheets.',
-    },
     sheetRow: { zh: '行', en: 'Row' },
     sheetFamily: { zh: '一级指标', en: 'Level 1' },
     sheetTarget: { zh: '目标', en: 'Target' },
@@ -55,6 +50,10 @@ const STRINGS = {
     sheetReason: { zh: '说明', en: 'Reason' },
     sheetTotal: { zh: '合计', en: 'Total' },
     sheetGrade: { zh: '等级：自评 {claimed}，复算 {computed}', en: 'Grade: claimed {claimed}, computed {computed}' },
+    sheetUnscored: {
+        zh: '未计分：没有任何一行填写分值（无分值的自评表），不计算合计与等级',
+        en: 'Not scored: no line has a weight (a form without scores), so no total or grade is computed',
+    },
     sheetProfile: { zh: '评分方案', en: 'profile' },
     workerFailed: { zh: '检查失败：{message}', en: 'Checking failed: {message}' },
 } as const;
