@@ -28,7 +28,7 @@ const STRINGS = {
     warning: { zh: '警告', en: 'warning' },
     info: { zh: '提示', en: 'info' },
     file: { zh: '文件', en: 'File' },
-    position: { zh: '位置', en: 'Line' },
+    position: { zh: '位置', en: 'Line or cell' },
     severity: { zh: '级别', en: 'Severity' },
     rule: { zh: '规则', en: 'Rule' },
     message: { zh: '说明', en: 'Message' },

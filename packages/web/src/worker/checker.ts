@@ -53,8 +53,8 @@ export class Checker {
         const configuration = services.kpi.kpi.Configuration;
         readConfigurationFrom(fileSystem);
         const dropped = files.filter(f => isSource(f.path)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-        await configuration.load(dropped.map(f => uriOf(f.path)), fileSystem);
         const books = [...new Map(workbooks.filter(w => !hidden(w.path)).map(w => [w.path, w])).values()].sort((a, b) => (a.path < b.path ? -1 : 1));
+        await configuration.load([...dropped, ...books].map(f => uriOf(f.path)), fileSystem);
         const kept = new Set(await notIgnored([...dropped, ...books].map(f => f.path), configuration, fileSystem));
         const sources = dropped.filter(f => kept.has(f.path));
         const factory = services.shared.workspace.LangiumDocumentFactory;
