@@ -1,7 +1,7 @@
 // Builds kpispec.html: one self-contained page that works from file:// without a network.
 //   node build.mjs [--out FILE]   default dist/kpispec.html; prints the size and gzip size
 // (`npm run package` at the root writes it next to the VSIX, as a release artefact.)
-// The checking worker (language services, bundled for the browser) goes into a non-executed
+// The checking worker (language services, bundled for the browser) goes, gzipped and base64-encoded, into a non-executed
 // <script type="text/plain"> the page starts as a Blob worker; the page script, the CSS and the
 // rule pages (docs/rules/**/*.md) are inlined too.
 import * as esbuild from 'esbuild';
@@ -72,12 +72,48 @@ export class Ajv {
     };
 }
 
+/**
+ * The language package reads kpispec.json through node:fs (guarding against devices and files
+ * outside the repository); in the worker the dropped files are in memory, so its reader is
+ * swapped for src/worker/config-reader.ts, which reads them there.
+ */
+function inMemoryConfigReader() {
+    return {
+        name: 'in-memory-config-reader',
+        setup(build) {
+            build.onResolve({ filter: /\/config-reader\.js$/ }, args => (/[\\/]language[\\/](dist|src)[\\/]config$/.test(args.resolveDir)
+                ? { path: join(here, 'src', 'worker', 'config-reader.ts') } : undefined));
+        },
+    };
+}
+
+/**
+ * Node's modules the CLI's report code uses: `relative` of node:path (pathe is its browser
+ * twin), and the CLI's version.ts, which reads its package.json at run time (read now).
+ */
+function nodeForTheBrowser() {
+    const cliPackage = JSON.parse(readFileSync(join(repo, 'packages', 'cli', 'package.json'), 'utf8'));
+    return {
+        name: 'node-for-the-browser',
+        setup(build) {
+            build.onResolve({ filter: /^node:path$/ }, args => build.resolve('pathe', { kind: args.kind, resolveDir: here }));
+            build.onLoad({ filter: /[\\/]cli[\\/]src[\\/]version\.ts$/ }, args => {
+                const contents = readFileSync(args.path, 'utf8')
+                    .replace(/^import \{ readFileSync \} from 'node:fs';$/m, '')
+                    .replace(/JSON\.parse\(readFileSync\([^;]*\)\)/, () => JSON.stringify({ version: cliPackage.version }));
+                if (contents.includes('readFileSync')) throw new Error('packages/cli/src/version.ts changed: update packages/web/build.mjs');
+                return { contents, loader: 'ts' };
+            });
+        },
+    };
+}
+
 const common = {
     bundle: true, platform: 'browser', format: 'iife', target: 'es2022', minify: true, write: false,
     absWorkingDir: here, logLevel: 'warning', legalComments: 'none', charset: 'utf8',
 };
 const [worker, page] = await Promise.all([
-    esbuild.build({ ...common, entryPoints: ['src/worker/main.ts'], plugins: [precompiledAjv()] }),
+    esbuild.build({ ...common, entryPoints: ['src/worker/main.ts'], plugins: [precompiledAjv(), inMemoryConfigReader(), nodeForTheBrowser()] }),
     esbuild.build({ ...common, entryPoints: ['src/page/main.ts'], define: { KPI_RULE_DOCS: JSON.stringify(ruleDocs()) } }),
 ]);
 
@@ -88,10 +124,12 @@ const version = JSON.parse(readFileSync(join(repo, 'packages', 'language', 'pack
 const html = readFileSync(join(here, 'src', 'page.html'), 'utf8')
     .replace('/*STYLE*/', () => readFileSync(join(here, 'src', 'page.css'), 'utf8'))
     .replace('/*VERSION*/', () => version)
-    .replace('/*WORKER*/', () => inline(text(worker)))
+    // Gzipped and base64-encoded (no '<' to escape): the page inflates it (src/page/worker-client.ts).
+    .replace('/*WORKER*/', () => gzipSync(worker.outputFiles[0].contents, { level: 9 }).toString('base64'))
     .replace('/*PAGE*/', () => inline(text(page)));
 
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, html);
 const size = Buffer.byteLength(html);
-console.log(`${relative(process.cwd(), out)}: ${(size / 1024).toFixed(0)} KB, ${(gzipSync(html).length / 1024).toFixed(0)} KB gzipped`);
+console.log(`${relative(process.cwd(), out)}: ${(size / 1024).toFixed(0)} KB, ${(gzipSync(html).length / 1024).toFixed(0)} KB gzipped`
+    + ` (worker ${(worker.outputFiles[0].contents.length / 1024).toFixed(0)} KB of code inflated in the page, page script ${(Buffer.byteLength(text(page)) / 1024).toFixed(0)} KB)`);

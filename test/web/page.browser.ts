@@ -3,9 +3,11 @@
 // (DOM types: the functions passed to page.evaluate run in the page.)
 // kpispec.html in Debian's Chromium, opened from file:// as an officer would open it: drop the
 // reference folders through the file input, compare the page's findings, saved JSON and score
-// sheets with the CLI's, follow a rule link, type a fault into the editor and remove it again.
-// No request may leave the page, nothing may be logged as an error. Screenshots: test-results/web/.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+// sheets with the CLI's, check workbooks dropped with .kpi files (findings by sheet and cell),
+// show and save the reviewer report of `kpispec report`, follow a rule link, type a fault into
+// the editor and remove it again. No request may leave the page, nothing may be logged as an
+// error. Screenshots: test-results/web/.
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -17,6 +19,7 @@ const PAGE = join(REPO, 'packages', 'web', 'dist', 'kpispec.html');
 const REFERENCE = join(REPO, 'test', 'fixtures', 'reference');
 /** A folder with kpispec.json files: `extends`, a nested override, `ignore` of drafts/**. */
 const CONFIGURED = join(REPO, 'test', 'fixtures', 'cli', 'config');
+const EXCEL = join(REPO, 'test', 'fixtures', 'excel');
 const SHOTS = join(REPO, 'test-results', 'web');
 
 interface Row { file: string; position: string; severity: string; rule: string; message: string }
@@ -80,7 +83,7 @@ function tableRows(): Promise<Row[]> {
     }));
 }
 
-interface CliFile { filePath: string; messages: Array<{ ruleId: string; severity: number; message: string; line: number; column: number }> }
+interface CliFile { filePath: string; messages: Array<{ ruleId: string; severity: number; message: string; line: number; column: number; cell?: string }> }
 
 async function cliJson(folder: string, locale: string, base = REFERENCE): Promise<CliFile[]> {
     const run = await runCli(['lint', folder, '-f', 'json', '--locale', locale], { cwd: base });
@@ -92,7 +95,7 @@ const SEVERITY: Record<string, string[]> = { en: ['info', 'warning', 'error'], '
 
 function expectedRows(files: CliFile[], locale: string): Row[] {
     return files.flatMap(f => f.messages.map(m => ({
-        file: f.filePath, position: `${m.line}:${m.column}`, severity: SEVERITY[locale]![m.severity]!, rule: m.ruleId, message: m.message,
+        file: f.filePath, position: m.cell ?? `${m.line}:${m.column}`, severity: SEVERITY[locale]![m.severity]!, rule: m.ruleId, message: m.message,
     })));
 }
 
@@ -151,6 +154,55 @@ describe('kpispec.html opened from file://', () => {
             expect(shown[i]!.rules.at(-1)).toBe(two(sheet.total.ruleScore));
         });
         await page.screenshot({ path: join(SHOTS, 'score-sheets.png'), fullPage: true });
+    });
+
+    it('shows the reviewer report kpispec report writes, with the numbers of kpispec score', async () => {
+        const run = await runCli(['score', 'hotline-12345', '-f', 'json', '--locale', 'en'], { cwd: REFERENCE });
+        const sheets = JSON.parse(run.stdout) as Array<{ assessment: string; rows: Array<{ row: string; ruleScore?: number }>; total: { ruleScore: number } }>;
+        await page.click('[data-tab=report]');
+        await page.waitForFunction(() => document.body.dataset['report'] === document.body.dataset['checks']);
+        // Read from the page: the frame runs no scripts, not even a test's.
+        await page.waitForFunction(() => document.querySelector<HTMLIFrameElement>('#report')!.contentDocument?.querySelector('table.scores'));
+        const shown = await page.evaluate(() => {
+            const report = document.querySelector<HTMLIFrameElement>('#report')!.contentDocument!;
+            return {
+                title: report.querySelector('h1')!.textContent,
+                sheets: [...report.querySelectorAll('table.scores')].map(t => ({
+                    assessment: t.getAttribute('data-assessment'),
+                    rows: [...t.querySelectorAll('tr.score-row')].map(tr => tr.getAttribute('data-rule-score')),
+                    total: t.querySelector('tr.total')!.getAttribute('data-rule-total'),
+                })),
+            };
+        });
+        const two = (n: number | undefined) => (n === undefined ? '' : String(Math.round(n * 100) / 100));
+        expect(shown.sheets).toEqual(sheets.map(s => ({ assessment: s.assessment, rows: s.rows.map(r => two(r.ruleScore)), total: String(s.total.ruleScore) })));
+        expect(shown.sheets.length).toBeGreaterThan(0);
+        expect(shown.title).toBe('Review of performance targets and self-assessments');
+        await page.screenshot({ path: join(SHOTS, 'report.png') });
+    });
+
+    it('saves the report as the HTML kpispec report writes', async () => {
+        const out = join(profile, 'cli-report.html');
+        await runCli(['report', 'hotline-12345', '--locale', 'en', '-o', out], { cwd: REFERENCE });
+        const [download] = await Promise.all([page.waitForEvent('download'), page.click('#save-report')]);
+        expect(download.suggestedFilename()).toBe('kpispec-report.html');
+        expect(readFileSync((await download.path())!, 'utf8')).toBe(readFileSync(out, 'utf8'));
+    });
+
+    it('opens a rule’s bundled page from a link in the report, not the web', async () => {
+        const at = await page.evaluate(() => {
+            const frame = document.querySelector<HTMLIFrameElement>('#report')!;
+            const link = [...frame.contentDocument!.querySelectorAll('a.rule-link')].find(a => a.textContent === 'target/below-contract')!;
+            link.scrollIntoView();
+            const box = link.getBoundingClientRect();
+            const offset = frame.getBoundingClientRect();
+            return { x: offset.x + frame.clientLeft + box.x + box.width / 2, y: offset.y + frame.clientTop + box.y + box.height / 2 };
+        });
+        await page.mouse.click(at.x, at.y);
+        await page.waitForSelector('#rule-page:not([hidden]) h2');
+        expect(await page.textContent('#rule-content h2')).toContain('target/below-contract');
+        await page.click('#rule-back');
+        await page.waitForSelector('#main:not([hidden]) #tab-report:not([hidden])');
     });
 
     it('switches to Chinese and says what kpispec lint --locale zh-CN says', async () => {
@@ -243,6 +295,35 @@ describe('kpispec.html opened from file://', () => {
         expect(rows.map(r => `${r.position} ${r.rule}`)).toEqual(['1:21 reference/unresolved']);
         // The dropped files are still there: the paste joined them.
         expect((await tableRows()).some(r => r.file === 'hotline-12345/targets.kpi')).toBe(true);
+    });
+
+    it('checks workbooks dropped with .kpi files as kpispec lint does, naming sheet and cell', async () => {
+        const base = mkdtempSync(join(profile, 'excel-'));
+        cpSync(join(REFERENCE, 'hotline-12345'), join(base, 'mixed'), { recursive: true });
+        copyFileSync(join(EXCEL, 'layout-a', '自评表.xlsx'), join(base, 'mixed', '自评表.xlsx'));
+        copyFileSync(join(EXCEL, 'layout-c', '申报表.xlsx'), join(base, 'mixed', '申报表.xlsx'));
+        await page.click('[data-tab=findings]');
+        await drop('mixed', base);
+        const expected = await cliJson('mixed', 'en', base);
+        const workbookRows = expectedRows(expected, 'en').filter(r => r.file.endsWith('.xlsx'));
+        expect(workbookRows.length).toBeGreaterThan(3);
+        expect(workbookRows.every(r => /^\S+![A-Z]+\d+$/.test(r.position))).toBe(true);
+        expect(await tableRows()).toEqual(expectedRows(expected, 'en'));
+        const [download] = await Promise.all([page.waitForEvent('download'), page.click('#save-json')]);
+        expect(JSON.parse(readFileSync((await download.path())!, 'utf8'))).toEqual(expected);
+        await page.screenshot({ path: join(SHOTS, 'workbooks.png') });
+    });
+
+    it('names an unreadable workbook in one line, as the CLI’s error, and checks the rest', async () => {
+        const base = mkdtempSync(join(profile, 'excel-'));
+        mkdirSync(join(base, 'broken'));
+        copyFileSync(join(REFERENCE, 'hotline-12345', 'targets.kpi'), join(base, 'broken', 'targets.kpi'));
+        copyFileSync(join(EXCEL, 'bad', '加密.xlsx'), join(base, 'broken', '加密.xlsx'));
+        const cli = await runCli(['lint', join(base, 'broken', '加密.xlsx'), '--locale', 'en'], { cwd: base });
+        expect(cli.code).toBe(2);
+        await drop('broken', base);
+        expect(await page.textContent('#notes')).toBe(cli.stderr.trim().replace(/^kpispec: /, ''));
+        expect((await tableRows()).every(r => r.file === 'broken/targets.kpi')).toBe(true);
     });
 
     it('made no request beyond the page and its worker, and logged no error', () => {

@@ -13,9 +13,17 @@ export interface SourceFile {
     text: string;
 }
 
+/** A dropped workbook (.xlsx, .xls): the worker reads its forms, as `kpispec lint` does. */
+export interface WorkbookFile {
+    path: string;
+    bytes: Uint8Array;
+}
+
 export type Request =
-    /** Replaces the workspace with these files and checks them all. */
-    | { id: number; type: 'check'; files: SourceFile[]; locale: Locale }
+    /** Replaces the workspace with these files and checks them all (`scope`: what the report says was reviewed). */
+    | { id: number; type: 'check'; files: SourceFile[]; workbooks: WorkbookFile[]; scope: string; locale: Locale }
+    /** The reviewer report of the workspace as it now is: the HTML `kpispec report` writes. */
+    | { id: number; type: 'report' }
     /** One file's new text (the editor); every file it affects is checked again. */
     | { id: number; type: 'update'; path: string; text: string }
     /** The hover of a position in a file (0-based line and character). */
@@ -23,12 +31,14 @@ export type Request =
 
 /** What the page shows after a check or an update. */
 export interface Findings {
-    /** One per `.kpi` file, in path order; shaped as `kpispec lint -f json` prints them. */
+    /** One per `.kpi` file and workbook, in path order; shaped as `kpispec lint -f json` prints them (a workbook's with `cell`). */
     results: FileResult[];
     /** Every assessment's recomputed form, as `kpispec score` computes it. */
     sheets: ScoreSheet[];
     /** Faults of kpispec.json files (the CLI refuses to run with them; the page shows them). */
     configProblems: string[];
+    /** Workbooks that are no readable form, one line each as the CLI prints it (`自评表.xlsx: …`). */
+    workbookProblems: string[];
     /** Milliseconds the worker spent, for the benchmark. */
     elapsed: number;
 }
@@ -38,4 +48,5 @@ export type Response =
     | { id: 0; type: 'ready'; elapsed: number }
     | { id: number; type: 'findings'; findings: Findings }
     | { id: number; type: 'hover'; markdown: string | undefined }
+    | { id: number; type: 'report'; html: string }
     | { id: number; type: 'error'; message: string };

@@ -20,7 +20,7 @@ function fillSelect(select: HTMLSelectElement, all: string, options: ReadonlyArr
     select.value = options.some(([value]) => value === keep) ? keep : '';
 }
 
-/** The findings table and its three filters (severity, rule, file); a row opens its file in the editor. */
+/** The findings table and its three filters (severity, rule, file); a .kpi file's row opens it in the editor. */
 export function renderFindings(root: HTMLElement, results: readonly FileResult[], locale: Locale, filters: Filters): void {
     const t = (key: StringKey, values?: Record<string, string | number>) => translate(locale, key, values);
     const [severity, rule, file] = ['severity', 'rule', 'file'].map(name => root.querySelector<HTMLSelectElement>(`select[name=${name}]`)!);
@@ -39,9 +39,11 @@ export function renderFindings(root: HTMLElement, results: readonly FileResult[]
         const rule = hasRulePage(m.ruleId)
             ? `<a class="rule" href="${escapeHtml(ruleHref(m.ruleId))}" title="${escapeHtml(ruleTitle(m.ruleId, locale) ?? '')}">${escapeHtml(m.ruleId)}</a>`
             : `<span class="rule">${escapeHtml(m.ruleId)}</span>`;
+        // A workbook's finding names its sheet and cell (`自评表!F14`), as `kpispec lint` does; there is no text to edit.
+        const file = m.cell === undefined ? `<a href="#edit" data-open="${escapeHtml(f)}" data-line="${m.line}">${escapeHtml(f)}</a>` : escapeHtml(f);
         return `<tr class="sev-${m.severity}">`
-            + `<td class="file"><a href="#edit" data-open="${escapeHtml(f)}" data-line="${m.line}">${escapeHtml(f)}</a></td>`
-            + `<td class="line">${m.line}:${m.column}</td>`
+            + `<td class="file">${file}</td>`
+            + `<td class="line">${escapeHtml(m.cell ?? `${m.line}:${m.column}`)}</td>`
             + `<td class="severity">${escapeHtml(t(SEVERITY[m.severity]))}</td>`
             + `<td>${rule}</td><td class="message">${escapeHtml(m.message)}</td></tr>`;
     }).join('');

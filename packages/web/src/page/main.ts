@@ -2,13 +2,13 @@
 // score sheets, the report and an editor. Everything stays in the page; it makes no requests.
 import type { Locale } from '@kpispec/language';
 import { formatJson } from '../../../cli/src/formatters/json.js';
-import type { Findings, SourceFile } from '../protocol.js';
+import type { Findings, SourceFile, WorkbookFile } from '../protocol.js';
 import { FileEditor } from './editor.js';
 import { renderFindings, type Filters } from './findings-view.js';
 import { browserLocale, translate, type StringKey } from './i18n.js';
 import { escapeHtml } from './markdown.js';
 import { readDataTransfer, readFileList, type Dropped } from './read-files.js';
-import { renderReport } from './report-view.js';
+import { showReport } from './report-view.js';
 import { ruleFromHash, rulePageHtml } from './rule-docs.js';
 import { renderScoreSheets } from './score-view.js';
 import { CheckerClient } from './worker-client.js';
@@ -18,7 +18,11 @@ const $ = <T extends HTMLElement = HTMLElement>(selector: string) => document.qu
 let locale: Locale = browserLocale(navigator.languages?.length ? navigator.languages : [navigator.language]);
 let sources: SourceFile[] = [];
 let findings: Findings | undefined;
-let skippedWorkbooks: string[] = [];
+let workbooks: WorkbookFile[] = [];
+/** What the report says was reviewed: the dropped folders and files. */
+let scope = '';
+/** The report shown is of this check (`data-checks`); a newer check makes it stale. */
+let reportOf = -1;
 let pasted = 0;
 /** The file the editor shows once its tab is opened. */
 let editorPending: string | undefined;
@@ -50,9 +54,10 @@ function setStatus(text: string, kind: 'busy' | 'ok' | 'error' = 'ok'): void {
 async function checkAll(): Promise<void> {
     setStatus(t('checking'), 'busy');
     try {
-        const result = await client.findings({ type: 'check', files: sources, locale });
+        const result = await client.findings({ type: 'check', files: sources, workbooks, scope, locale });
         show(result);
-        const path = result.results.find(r => r.filePath === editor.currentPath)?.filePath ?? result.results[0]?.filePath;
+        const path = result.results.find(r => r.filePath === editor.currentPath)?.filePath
+            ?? result.results.find(r => sources.some(s => s.path === r.filePath))?.filePath;
         fillEditorChoice(result, path);
         // The editor is built when it is shown: the findings of a drop come first.
         editorPending = path;
@@ -70,21 +75,49 @@ function show(result: Findings): void {
         files: result.results.length, errors: count('errorCount'), warnings: count('warningCount'), infos: count('infoCount'), ms: result.elapsed,
     }), count('errorCount') > 0 ? 'error' : 'ok');
     const notes = [
-        ...(skippedWorkbooks.length ? [t('workbooksLater', { names: skippedWorkbooks.join(', ') })] : []),
+        ...result.workbookProblems,
         ...(result.configProblems.length ? [t('configProblems'), ...result.configProblems] : []),
     ];
     $('#notes').innerHTML = notes.map(n => `<div>${escapeHtml(n)}</div>`).join('');
     renderFindings($('#tab-findings'), result.results, locale, filters);
     renderScoreSheets($('#tab-scores'), result.sheets, locale);
-    renderReport($('#report-summary'), result, locale);
-    renderScoreSheets($('#report-sheets'), result.sheets, locale);
     $<HTMLButtonElement>('#save-json').disabled = result.results.length === 0;
-    document.body.dataset['checks'] = String(Number(document.body.dataset['checks'] ?? 0) + 1);
+    $<HTMLButtonElement>('#save-report').disabled = result.results.length === 0;
+    document.body.dataset['checks'] = String(checks() + 1);
+    if (!$('#tab-report').hidden) void refreshReport();
+}
+
+const checks = () => Number(document.body.dataset['checks'] ?? 0);
+
+/**
+ * The report of the latest check, made by the worker when it is looked at or saved (not on
+ * every keystroke); `data-report` tells tests which check the report shown is of.
+ */
+async function currentReport(): Promise<string> {
+    const of = checks();
+    const html = await client.report();
+    if (of !== reportOf && checks() === of) {
+        reportOf = of;
+        showReport($<HTMLIFrameElement>('#report'), html);
+        document.body.dataset['report'] = String(of);
+    }
+    return html;
+}
+
+async function refreshReport(): Promise<void> {
+    if (reportOf === checks() || !findings?.results.length) return;
+    try {
+        await currentReport();
+    } catch (e) {
+        setStatus(t('workerFailed', { message: (e as Error).message }), 'error');
+    }
 }
 
 function fillEditorChoice(result: Findings, chosen: string | undefined): void {
     const select = $<HTMLSelectElement>('#editor-file');
-    select.innerHTML = result.results.map(r => `<option>${escapeHtml(r.filePath)}</option>`).join('');
+    // Workbooks have findings but no text to edit.
+    const editable = result.results.filter(r => sources.some(s => s.path === r.filePath));
+    select.innerHTML = editable.map(r => `<option>${escapeHtml(r.filePath)}</option>`).join('');
     if (chosen) select.value = chosen;
 }
 
@@ -102,7 +135,8 @@ function openInEditor(path: string, line?: number): void {
 
 async function replaceWorkspace(dropped: Dropped): Promise<void> {
     sources = dropped.files;
-    skippedWorkbooks = dropped.skippedWorkbooks;
+    workbooks = dropped.workbooks;
+    scope = [...new Set([...sources, ...workbooks].map(f => f.path.split('/')[0]!))].sort().join(', ');
     editor.reset();
     await checkAll();
 }
@@ -111,6 +145,7 @@ function showTab(name: string): void {
     for (const tab of document.querySelectorAll<HTMLElement>('[data-tab]')) tab.setAttribute('aria-selected', String(tab.dataset['tab'] === name));
     for (const panel of document.querySelectorAll<HTMLElement>('.panel')) panel.hidden = panel.id !== `tab-${name}`;
     if (name === 'editor') openPendingFile();
+    if (name === 'report') void refreshReport();
 }
 
 /** Where the tabs were scrolled to when a rule page opened, to come back there. */
@@ -170,6 +205,9 @@ $('#paste-check').addEventListener('click', () => {
 });
 $('#save-json').addEventListener('click', () => {
     if (findings) download('kpispec-findings.json', formatJson(findings.results), 'application/json');
+});
+$('#save-report').addEventListener('click', () => {
+    if (findings) void currentReport().then(html => download('kpispec-report.html', html, 'text/html'));
 });
 for (const select of document.querySelectorAll<HTMLSelectElement>('#tab-findings select')) {
     select.addEventListener('change', () => findings && renderFindings($('#tab-findings'), findings.results, locale, filters));

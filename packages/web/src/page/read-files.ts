@@ -1,10 +1,10 @@
-import type { SourceFile } from '../protocol.js';
-import { isWorkbook, workbookReader } from './workbooks.js';
+import type { SourceFile, WorkbookFile } from '../protocol.js';
+import { isWorkbook } from './workbooks.js';
 
-/** What a drop or a file input brought: sources to check, workbooks no reader could open. */
+/** What a drop or a file input brought: sources to check and workbooks for the worker to read. */
 export interface Dropped {
     files: SourceFile[];
-    skippedWorkbooks: string[];
+    workbooks: WorkbookFile[];
 }
 
 /** Sources, and JSON files: kpispec.json and the shared files it `extends`. */
@@ -41,16 +41,12 @@ async function walk(entry: FileSystemEntry, found: Array<{ path: string; file: F
 
 async function readAll(found: ReadonlyArray<{ path: string; file: File }>): Promise<Dropped> {
     const files: SourceFile[] = [];
-    const skippedWorkbooks: string[] = [];
-    const readWorkbook = workbookReader();
+    const workbooks: WorkbookFile[] = [];
     await Promise.all(found.map(async ({ path, file }) => {
         if (wanted(path)) files.push({ path, text: stripBom(await file.text()) });
-        else if (isWorkbook(path)) {
-            if (readWorkbook) files.push(...await readWorkbook(path, new Uint8Array(await file.arrayBuffer())));
-            else skippedWorkbooks.push(path);
-        }
+        else if (isWorkbook(path)) workbooks.push({ path, bytes: new Uint8Array(await file.arrayBuffer()) });
     }));
-    return { files, skippedWorkbooks: skippedWorkbooks.sort() };
+    return { files, workbooks };
 }
 
 /** The CLI drops a byte order mark too, so positions match. */

@@ -1,29 +1,24 @@
-import type { Locale } from '@kpispec/language';
-import type { Findings } from '../protocol.js';
-import { translate } from './i18n.js';
-import { escapeHtml } from './markdown.js';
+import { hasRulePage, ruleHref } from './rule-docs.js';
 
 /**
- * The reviewer report of the dropped files. The hook for `kpispec report`: when its renderer
- * exists, it takes the findings and returns the report's HTML here (and the page can offer
- * that HTML for saving). Until then: each file's counts, then the score sheets (their tab).
+ * Shows the reviewer report of the dropped files (the page `kpispec report` writes, made in the
+ * worker) in a sandboxed frame: its styles stay its own and nothing in it runs (no
+ * `allow-scripts`; the page's own policy applies in it too). Its rule links point at the web;
+ * shown here they open the page's own rule pages instead: a click may navigate the page, and
+ * the links lead only to its `#rule/<id>` (the same document, so that needs the page's origin).
+ * Saving keeps the report as the CLI writes it.
  */
-export type ReportRenderer = (findings: Findings, locale: Locale) => string;
-
-let renderer: ReportRenderer | undefined;
-
-export function registerReportRenderer(render: ReportRenderer): void {
-    renderer = render;
-}
-
-export function renderReport(root: HTMLElement, findings: Findings, locale: Locale): void {
-    if (renderer) {
-        root.innerHTML = renderer(findings, locale);
-        return;
+export function showReport(frame: HTMLIFrameElement, html: string): void {
+    const report = new DOMParser().parseFromString(html, 'text/html');
+    const here = location.href.replace(/#.*$/, '');
+    for (const link of report.querySelectorAll<HTMLAnchorElement>('a.rule-link')) {
+        const rule = link.textContent?.trim() ?? '';
+        if (hasRulePage(rule)) {
+            link.href = here + ruleHref(rule);
+            link.target = '_top';
+        } else {
+            link.removeAttribute('href');
+        }
     }
-    const t = (key: Parameters<typeof translate>[1]) => escapeHtml(translate(locale, key));
-    const rows = findings.results.map(r => `<tr><td>${escapeHtml(r.filePath)}</td><td class="num">${r.errorCount}</td>`
-        + `<td class="num">${r.warningCount}</td><td class="num">${r.infoCount}</td></tr>`);
-    root.innerHTML = `<p class="note">${t('reportPending')}</p><table><thead><tr><th>${t('reportFiles')}</th><th>${t('error')}</th>`
-        + `<th>${t('warning')}</th><th>${t('info')}</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+    frame.srcdoc = `<!DOCTYPE html>\n${report.documentElement.outerHTML}`;
 }

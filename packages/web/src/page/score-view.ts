@@ -18,10 +18,15 @@ export function renderScoreSheets(root: HTMLElement, sheets: readonly ScoreSheet
             .map(k => t(k as StringKey)), 'th');
         const rows = s.rows.map(r => `<tr class="${r.difference ? 'off' : ''}">${cells([r.row, r.family ?? '', r.target ?? '', r.actual ?? '',
             num(r.weight), num(r.claimed), num(r.ruleScore), signed(r.difference), r.reason])}</tr>`);
+        // A form without scores (no line has a 分值) gets no sums, total or grade, as in `kpispec score`.
+        if (!s.scored) {
+            return `<section class="sheet"><h3>${escapeHtml(heading)}</h3><table><thead><tr>${head}</tr></thead>`
+                + `<tbody>${rows.join('')}</tbody></table><p class="grade">${escapeHtml(t('sheetUnscored'))}</p></section>`;
+        }
         const sums = s.level1.map(x => `<tr class="sum">${cells([x.family, '', '', '', num(x.weight), num(x.claimed), num(x.ruleScore), signed(x.difference), ''])}</tr>`);
         const total = `<tr class="total">${cells([t('sheetTotal'), '', '', '', num(s.total.declaredWeight ?? s.total.weight),
             num(s.total.declaredScore ?? s.total.claimed), num(s.total.ruleScore), signed(s.total.difference), ''])}</tr>`;
-        const grade = t('sheetGrade', { claimed: s.grade.claimed ?? '—', computed: s.grade.computed });
+        const grade = t('sheetGrade', { claimed: s.grade.claimed ?? '—', computed: s.grade.computed ?? '—' });
         return `<section class="sheet"><h3>${escapeHtml(heading)}</h3><table><thead><tr>${head}</tr></thead>`
             + `<tbody>${[...rows, ...sums, total].join('')}</tbody></table><p class="grade">${escapeHtml(grade)}</p></section>`;
     }).join('');

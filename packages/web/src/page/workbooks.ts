@@ -1,22 +1,6 @@
-import type { SourceFile } from '../protocol.js';
-
 /**
- * The hook for workbooks (申报表 and 自评表 as .xlsx/.xls/.et): a reader turns one into KPI Spec
- * sources, as the CLI's Excel reader will. None is registered yet, so the page lists such
- * files as skipped; registering a reader here is all the page needs to check them.
+ * Workbooks (申报表 and 自评表) are read in the worker by the language package's Excel reader,
+ * from their bytes; these are the names `kpispec lint` reads as workbooks (excel.WORKBOOK_EXTENSIONS,
+ * which the page script does not bundle: it would bring the whole reader along).
  */
-export type WorkbookReader = (name: string, bytes: Uint8Array) => Promise<SourceFile[]>;
-
-export const WORKBOOK_EXTENSIONS = ['.xlsx', '.xls', '.et'];
-
-let reader: WorkbookReader | undefined;
-
-export function registerWorkbookReader(read: WorkbookReader): void {
-    reader = read;
-}
-
-export function workbookReader(): WorkbookReader | undefined {
-    return reader;
-}
-
-export const isWorkbook = (path: string) => WORKBOOK_EXTENSIONS.some(ext => path.toLowerCase().endsWith(ext));
+export const isWorkbook = (path: string) => /\.(xlsx|xls)$/i.test(path);

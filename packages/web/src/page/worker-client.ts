@@ -1,3 +1,4 @@
+import { gunzipSync } from 'fflate';
 import type { Findings, Request, Response } from '../protocol.js';
 
 type Pending = { resolve: (r: Response) => void; reject: (e: Error) => void };
@@ -6,7 +7,10 @@ type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
 
 /**
  * The checking worker, started from a Blob of the bundle the page carries in a non-executed
- * script element (module workers and worker files do not load from file://).
+ * script element (module workers and worker files do not load from file://). The bundle is
+ * gzipped and base64-encoded there (build.mjs): it holds the language services and the Excel
+ * reader, 1.6 MB of code that would take the page past its 1.5 MB; inflated here, in about as
+ * long as the browser takes to parse it.
  */
 export class CheckerClient {
     private readonly worker: Worker;
@@ -14,8 +18,9 @@ export class CheckerClient {
     private nextId = 1;
 
     /** `onReady` is called once the worker has warmed up (see worker/warm-up.ts). */
-    constructor(source: string, onReady: (elapsed: number) => void) {
-        const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+    constructor(packed: string, onReady: (elapsed: number) => void) {
+        const code = gunzipSync(Uint8Array.from(atob(packed.trim()), ch => ch.charCodeAt(0)));
+        const url = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
         this.worker = new Worker(url);
         this.worker.onmessage = (event: MessageEvent<Response>) => {
             if (event.data.type === 'ready') return onReady(event.data.elapsed);
@@ -39,6 +44,14 @@ export class CheckerClient {
     async hover(path: string, line: number, character: number): Promise<string | undefined> {
         const response = await this.send({ type: 'hover', path, line, character });
         return response.type === 'hover' ? response.markdown : undefined;
+    }
+
+    /** The reviewer report of the files as they now are (edits included). */
+    async report(): Promise<string> {
+        const response = await this.send({ type: 'report' });
+        if (response.type === 'error') throw new Error(response.message);
+        if (response.type !== 'report') throw new Error(`unexpected answer ${response.type}`);
+        return response.html;
     }
 
     private send(request: WithoutId<Request>): Promise<Response> {

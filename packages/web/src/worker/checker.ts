@@ -1,15 +1,22 @@
 import type { LangiumDocument } from 'langium';
 import {
-    BUILTIN_PROFILES, createKpiServices, formatConfigProblem, isAssessment, resolveProfile,
+    BUILTIN_PROFILES, createKpiServices, excel, formatConfigProblem, isAssessment, isProject, pick, resolveProfile,
     type KpiServices, type Locale, type Model,
 } from '@kpispec/language';
+import { workbookResults } from '../../../cli/src/excel/workbook-results.js';
+import { collectReport } from '../../../cli/src/report/collect.js';
+import { renderReport } from '../../../cli/src/report/render.js';
 import { fileResult } from '../../../cli/src/results.js';
 import { scoreSheet, type ScoreSheet } from '../../../cli/src/score/sheet.js';
-import type { Findings, SourceFile } from '../protocol.js';
+import { DEFAULT_DOCS_BASE_URL } from '../../../cli/src/version.js';
+import type { Findings, SourceFile, WorkbookFile } from '../protocol.js';
+import { readConfigurationFrom } from './config-reader.js';
 import { notIgnored } from './ignore.js';
 import { MemoryFileSystem, pathOf, uriOf } from './memory-fs.js';
 
 type Services = { shared: KpiServices['shared']; kpi: KpiServices };
+/** A form read from a workbook's sheet, as the CLI's lint holds it (its module reads files with Node). */
+type SheetDocument = Parameters<typeof workbookResults>[0][number];
 
 /** Skipped as the CLI skips them when it walks a folder: dot-folders and node_modules. */
 const hidden = (path: string) => path.split('/').some(part => part.startsWith('.') || part === 'node_modules');
@@ -26,9 +33,16 @@ export class Checker {
     private services?: Services;
     private fileSystem = new MemoryFileSystem();
     private locale: Locale = 'zh-CN';
+    /** The forms read from the dropped workbooks, each a virtual `…/自评表.xlsx/<sheet>.kpi` document. */
+    private sheets: SheetDocument[] = [];
+    private workbookProblems: string[] = [];
+    private scope = '';
 
-    /** Starts a fresh workspace holding these files and validates it. */
-    async check(given: readonly SourceFile[], locale: Locale): Promise<Findings> {
+    /**
+     * Starts a fresh workspace holding these files and workbooks and validates it, as `kpispec
+     * lint` does: workbooks are read after the .kpi files, whose projects their 自评表 assess.
+     */
+    async check(given: readonly SourceFile[], locale: Locale, workbooks: readonly WorkbookFile[] = [], scope = ''): Promise<Findings> {
         const started = performance.now();
         // One document per path (Langium refuses a second); a later file of the same path wins.
         const files = [...new Map(given.map(f => [f.path, f])).values()];
@@ -37,21 +51,64 @@ export class Checker {
         services.kpi.kpi.Settings.locale = locale;
         for (const file of files) if (isSource(file.path) || isConfig(file.path)) fileSystem.write(uriOf(file.path), file.text);
         const configuration = services.kpi.kpi.Configuration;
+        readConfigurationFrom(fileSystem);
         const dropped = files.filter(f => isSource(f.path)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-        await configuration.load(dropped.map(f => uriOf(f.path)), fileSystem);
-        const kept = new Set(await notIgnored(dropped.map(f => f.path), configuration, fileSystem));
+        const books = [...new Map(workbooks.filter(w => !hidden(w.path)).map(w => [w.path, w])).values()].sort((a, b) => (a.path < b.path ? -1 : 1));
+        await configuration.load([...dropped, ...books].map(f => uriOf(f.path)), fileSystem);
+        const kept = new Set(await notIgnored([...dropped, ...books].map(f => f.path), configuration, fileSystem));
         const sources = dropped.filter(f => kept.has(f.path));
         const factory = services.shared.workspace.LangiumDocumentFactory;
-        const documents = sources.map(f => {
-            const document = factory.fromString(f.text, uriOf(f.path));
+        const add = (text: string, path: string) => {
+            const document = factory.fromString(text, uriOf(path));
             services.shared.workspace.LangiumDocuments.addDocument(document);
             return document;
-        });
-        await services.shared.workspace.DocumentBuilder.build(documents, { validation: true });
+        };
+        const documents = sources.map(f => add(f.text, f.path));
+        this.sheets = [];
+        this.workbookProblems = [];
+        const defined = new Set(documents.flatMap(d => (d.parseResult.value as Model).blocks.filter(isProject).map(p => p.name)));
+        for (const book of books.filter(w => kept.has(w.path))) {
+            for (const form of this.readWorkbook(book, locale, defined)) {
+                // The CLI's virtual document: the workbook's path and the sheet, ending in .kpi.
+                this.sheets.push({ file: book.path, form, document: add(form.text, `${book.path}/${form.sheet}.kpi`) });
+            }
+        }
+        await configuration.load(this.sheets.map(s => s.document.uri), fileSystem);
+        await services.shared.workspace.DocumentBuilder.build([...documents, ...this.sheets.map(s => s.document)], { validation: true });
         this.services = services;
         this.fileSystem = fileSystem;
         this.locale = locale;
+        this.scope = scope;
         return this.findings(started);
+    }
+
+    /** A workbook's forms; one that is no readable form is one line naming it, as the CLI prints it. */
+    private readWorkbook(book: WorkbookFile, locale: Locale, defined: ReadonlySet<string>): excel.EmittedForm[] {
+        const name = book.path.slice(book.path.lastIndexOf('/') + 1);
+        try {
+            return excel.workbookToKpi(book.bytes, name, defined);
+        } catch (e) {
+            this.workbookProblems.push(`${name}: ${e instanceof excel.WorkbookError ? pick(locale, e.text) : (e as Error).message}`);
+            return [];
+        }
+    }
+
+    /** The reviewer report of the workspace, the page `kpispec report` writes (rules linked as it links them). */
+    report(): string {
+        const services = this.workspace();
+        const configuration = services.kpi.kpi.Configuration;
+        const documents = this.documents();
+        const first = documents[0];
+        const docsBase = (first && configuration.get(first.uri).docsBaseUrl) ?? DEFAULT_DOCS_BASE_URL;
+        const data = collectReport(documents, {
+            locale: this.locale,
+            cwd: '/',
+            scope: this.scope,
+            configOf: document => configuration.get(document.uri),
+            // As `kpispec report` links them (the CLI's ruleHelpUri lives beside code that needs Node).
+            ruleUrl: id => `${docsBase.replace(/\/?$/, '/')}${id}.md`,
+        });
+        return renderReport(data);
     }
 
     /** A file's new text: it and every file depending on it are checked again. */
@@ -84,20 +141,26 @@ export class Checker {
         return this.services;
     }
 
+    /** Every document, .kpi files and workbook forms, in path order. */
+    private documents(): LangiumDocument[] {
+        return this.workspace().shared.workspace.LangiumDocuments.all.toArray()
+            .sort((a, b) => (a.uri.path < b.uri.path ? -1 : a.uri.path > b.uri.path ? 1 : 0));
+    }
+
     private findings(started: number): Findings {
         const services = this.workspace();
-        const documents = services.shared.workspace.LangiumDocuments.all.toArray()
-            .sort((a, b) => (a.uri.path < b.uri.path ? -1 : a.uri.path > b.uri.path ? 1 : 0));
+        const documents = this.documents();
         const configuration = services.kpi.kpi.Configuration;
         const configProblems = configuration.problems().map(p => formatConfigProblem(p).replace(/^\//, ''));
         const sheets: ScoreSheet[] = [];
         for (const document of documents) sheets.push(...this.scoreSheets(document, configProblems));
-        return {
-            results: documents.map(d => fileResult(pathOf(d.uri), d.diagnostics ?? [])),
-            sheets,
-            configProblems,
-            elapsed: Math.round(performance.now() - started),
-        };
+        const forms = new Set(this.sheets.map(s => s.document));
+        const results = [
+            ...documents.filter(d => !forms.has(d)).map(d => fileResult(pathOf(d.uri), d.diagnostics ?? [])),
+            // A workbook's findings point at sheets and cells, as in `kpispec lint`.
+            ...workbookResults(this.sheets, s => configuration.get(s.document.uri), s => services.kpi.kpi.Settings.localeOf(s.document)),
+        ].sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
+        return { results, sheets, configProblems, workbookProblems: this.workbookProblems, elapsed: Math.round(performance.now() - started) };
     }
 
     /** `kpispec score` for one file: the profile its kpispec.json names, else national-2020. */

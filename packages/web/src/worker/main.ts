@@ -15,7 +15,8 @@ let queue: Promise<void> = (async () => {
 async function answer(request: Request): Promise<Response> {
     try {
         switch (request.type) {
-            case 'check': return { id: request.id, type: 'findings', findings: await checker.check(request.files, request.locale) };
+            case 'check': return { id: request.id, type: 'findings', findings: await checker.check(request.files, request.locale, request.workbooks, request.scope) };
+            case 'report': return { id: request.id, type: 'report', html: checker.report() };
             case 'update': return { id: request.id, type: 'findings', findings: await checker.update(request.path, request.text) };
             case 'hover': return { id: request.id, type: 'hover', markdown: await checker.hover(request.path, request.line, request.character) };
         }

@@ -1,0 +1,19 @@
+// The little of Node that the CLI code bundled into the worker names (the report's collect.ts,
+// version.ts; workbook-documents.ts only for its types). The page has no Node types: these are
+// declared for the type check, and build.mjs gives the browser stand-ins of what runs.
+declare module 'node:path' {
+    export function relative(from: string, to: string): string;
+    export function basename(path: string): string;
+}
+declare module 'node:fs' {
+    export function readFileSync(path: URL, encoding: 'utf8'): string;
+}
+declare module 'node:fs/promises' {
+    export function readFile(path: string): Promise<Uint8Array>;
+    export function stat(path: string): Promise<{ size: number }>;
+}
+declare namespace NodeJS {
+    interface ErrnoException extends Error {
+        code?: string;
+    }
+}
