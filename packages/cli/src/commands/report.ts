@@ -16,11 +16,11 @@ const SPLIT_ABOVE = 50;
 export const REPORT_HELP = `Usage: kpispec report [options] [paths or globs...]
 
 Writes the reviewer's report of the files (.kpi files and the Excel forms beside them),
-read as one workspace: an overview (projects,
-scores claimed and recomputed, grades, findings by rule, score inflation) and per project
-the 评分复核, targets beside their contract clauses and standards, funds, milestones and
-the 问题清单 with sources and 整改建议. One self-contained HTML file: no scripts, no
-external requests, prints on A4. Numbers are those of 'kpispec score' and 'kpispec lint'.
+read as one workspace: an overview (projects, scores claimed and recomputed, grades,
+findings by rule, score inflation) and per project the 评分复核, targets beside their
+contract clauses and standards, funds, milestones and the 问题清单 with sources and
+整改建议. One self-contained HTML file: no scripts, no external requests, prints on A4.
+Numbers are those of 'kpispec score' and 'kpispec lint'.
 
 Options:
   -o, --output <path>       a .html file, or a folder for index.html plus one page per

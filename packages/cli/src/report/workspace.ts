@@ -27,7 +27,8 @@ export interface WorkspaceReportOptions {
 
 /**
  * Reads and validates the files as `kpispec lint` does (same discovery, configuration, locale;
- * workbooks beside the .kpi files are read as forms), and collects the report. The CLI and the editor's report view both come through here.
+ * workbooks beside the .kpi files are read as forms), and collects the report. The CLI and the
+ * editor's report view both come through here.
  */
 export async function workspaceReport(options: WorkspaceReportOptions): Promise<ReportData> {
     const { shared, kpi } = createServices();

@@ -122,6 +122,13 @@ function problemKeys(rows: ProblemRow[]): string[] {
     return keys.sort();
 }
 
+/** Narrows the Problems panel to the files whose names hold `text`. */
+async function filterProblems(page: Page, text: string): Promise<void> {
+    await page.locator('.part.panel .viewpane-filter .input').first().click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(text);
+}
+
 async function main(): Promise<number> {
     rmSync(out, { recursive: true, force: true });
     mkdirSync(out, { recursive: true });
@@ -189,6 +196,33 @@ async function main(): Promise<number> {
                 await screenshot('hover.png');
                 if (process.env.KPISPEC_UPDATE_DOCS_IMAGE === '1') {
                     copyFileSync(join(out, 'hover.png'), join(root, 'docs', 'images', 'vscode-hotline.png'));
+                }
+            }],
+            // Last: the workbook adds findings to the workspace the checks above count.
+            ['a submitted workbook shows its findings by cell; Import Excel Form… opens the .kpi with them', async () => {
+                const submissions = join(workspace, 'submissions');
+                mkdirSync(submissions);
+                copyFileSync(join(root, 'test', 'fixtures', 'excel', 'partial', '自评表.xlsx'), join(submissions, '自评表.xlsx'));
+                await filterProblems(page, '自评表');
+                await page.locator('.markers-panel .monaco-list-row').filter({ hasText: '自评表!H6' }).first().waitFor({ timeout: 120_000 });
+                await screenshot('excel-workbook.png');
+                // The command palette, then the workbook's path typed into VS Code's file dialog.
+                await page.keyboard.press('Escape');
+                await page.keyboard.press('F1');
+                await page.locator('.quick-input-widget input').waitFor();
+                await page.keyboard.type('KPI Spec: Import Excel');
+                await page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: /Import Excel|导入 Excel/ }).first().waitFor();
+                await page.keyboard.press('Enter');
+                const input = page.locator('.quick-input-widget input');
+                await input.waitFor();
+                await input.fill(join(submissions, '自评表.xlsx'));
+                await page.keyboard.press('Enter');
+                await editorLine(page, '// 自评表.xlsx 工作表「自评表」').waitFor({ timeout: 60_000 });
+                await page.locator('.markers-panel .monaco-list-row').filter({ hasText: /自评表\.kpi/ }).first().waitFor({ timeout: 60_000 });
+                await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 60_000 });
+                await screenshot('excel-findings.png');
+                if (process.env.KPISPEC_UPDATE_DOCS_IMAGE === '1') {
+                    copyFileSync(join(out, 'excel-findings.png'), join(root, 'docs', 'images', 'excel-findings.png'));
                 }
             }],
         ]);
