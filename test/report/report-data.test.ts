@@ -163,10 +163,4 @@ describe('kpispec report', () => {
         expect(readdirSync(join(dir, 'out', 'report'))).toHaveLength(51);
         expect(readFileSync(join(dir, 'out', 'report.html'), 'utf8')).toContain('href="report/p-P0.html"');
     });
-
-    it('says in one line that --format xlsx is not available (exit 2)', async () => {
-        const run = await runCli(['report', 'examples', '--format', 'xlsx']);
-        expect(run.code).toBe(2);
-        expect(run.stderr).toMatch(/^kpispec: --format xlsx is not available[^\n]*\n$/);
-    });
 });

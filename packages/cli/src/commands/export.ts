@@ -1,13 +1,14 @@
 import { relative, resolve } from 'node:path';
 import { URI } from 'langium';
-import { excel, isAssessment, isProject, pick, resolveProfile, ruleDocsPath, ruleMeta, scoreAssessment, type Model } from '@kpispec/language';
+import { excel, isAssessment, isProject, resolveProfile, scoreAssessment, type Model } from '@kpispec/language';
 import { ExitCode, UserError } from '../exit-codes.js';
 import { writeReport } from '../report-files.js';
+import { findingsPlan } from '../excel/review-plans.js';
 import { writeXlsx } from '../excel/write-xlsx.js';
 import { findKpiFiles } from '../files.js';
 import type { Io } from '../io.js';
 import { parseCommandArgs, reportLocale, throwOnConfigProblems, useConfigFile, useLocale } from '../options.js';
-import { documentResult, SEVERITY_NAME } from '../results.js';
+import { documentResult } from '../results.js';
 import { createServices, validateWorkspace } from '../workspace.js';
 
 export const EXPORT_HELP = `Usage: kpispec export [options] <paths...> -o <out.xlsx>
@@ -82,32 +83,14 @@ export async function exportForms(argv: string[], io: Io): Promise<number> {
         }
     }
     if (plans.length === 0) throw new UserError('no project (项目) or self-assessment (自评) to export');
-    if (values.review) plans.push(findingsPlan(documents.map(d => documentResult(d)), io.cwd, locale));
+    if (values.review) {
+        const findings = documents.flatMap(d => documentResult(d).messages.map(m => ({ ...m, file: relative(io.cwd, d.uri.fsPath) || d.uri.fsPath })));
+        plans.push(findingsPlan(findings, locale));
+    }
 
     const out = resolve(io.cwd, values.output);
     const bytes = await writeXlsx(plans);
     await writeReport(out, bytes);
     io.stdout(`${relative(io.cwd, out)}: ${plans.map(p => p.name).join(', ')}\n`);
     return ExitCode.Clean;
-}
-
-/** The 问题清单 sheet: one row per finding with its rule, message, location and the rule's page. */
-function findingsPlan(results: ReturnType<typeof documentResult>[], cwd: string, locale: 'zh-CN' | 'en'): excel.SheetPlan {
-    const head = (value: string) => ({ value, head: true });
-    const rows: Array<Array<excel.PlannedCell | undefined>> = [
-        [{ value: '问题清单' }],
-        ['序号', '文件', '位置', '级别', '规则', '问题', '规则说明'].map(head),
-    ];
-    let n = 0;
-    for (const result of results) {
-        for (const m of result.messages) {
-            const rule = ruleMeta(m.ruleId);
-            rows.push([
-                { value: ++n }, { value: relative(cwd, result.filePath) || result.filePath }, { value: `${m.line}:${m.column}` },
-                { value: SEVERITY_NAME[m.severity] }, { value: m.ruleId }, { value: m.message },
-                { value: rule ? `${pick(locale, rule.title)}（${ruleDocsPath(rule.id)}）` : m.ruleId },
-            ]);
-        }
-    }
-    return { name: '问题清单', rows, merges: ['A1:G1'], widths: [6, 24, 10, 8, 28, 60, 40], tableFrom: 1, titleRow: 0 };
 }

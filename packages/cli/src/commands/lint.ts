@@ -9,10 +9,9 @@ import { docsBaseUrl, nonNegativeInteger, parseCommandArgs, repositoryRoot, repo
 import { documentResult, totals, type ReportContext } from '../results.js';
 import { DEFAULT_DOCS_BASE_URL } from '../version.js';
 import { appendSummary, refuseInputAsOutput, writeReport } from '../report-files.js';
-import { addDocuments, createServices } from '../workspace.js';
-import { addWorkbookDocuments, projectNames } from '../excel/workbook-documents.js';
+import { createServices } from '../workspace.js';
+import { validateWithWorkbooks, WORKSPACE_EXTENSIONS } from '../excel/workbook-documents.js';
 import { workbookResults } from '../excel/workbook-results.js';
-import { excel } from '@kpispec/language';
 
 export const LINT_HELP = `Usage: kpispec lint [options] [paths or globs...]
 
@@ -68,7 +67,7 @@ export async function lint(argv: string[], io: Io): Promise<number> {
     if (values['no-inline-config']) configuration.overrides = { noInlineConfig: true };
     useLocale(kpi.kpi.Settings, values.locale, io.env);
 
-    const files = await findKpiFiles(positionals.length ? positionals : ['.'], { configuration, fileSystem, cwd: io.cwd }, ['.kpi', ...excel.WORKBOOK_EXTENSIONS]);
+    const files = await findKpiFiles(positionals.length ? positionals : ['.'], { configuration, fileSystem, cwd: io.cwd }, WORKSPACE_EXTENSIONS);
     if (files.length === 0) throw new UserError(`no .kpi files found in ${positionals.length ? positionals.join(', ') : io.cwd}`);
     if (outputFile) await refuseInputAsOutput(resolve(io.cwd, outputFile), files);
     await configuration.load(files.map(f => URI.file(f)), fileSystem);
@@ -76,10 +75,7 @@ export async function lint(argv: string[], io: Io): Promise<number> {
 
     const config = configuration.get(URI.file(files[0]!));
     const keep = values.quiet ? (m: { severity: number }) => m.severity === 2 : undefined;
-    const documents = await addDocuments({ shared }, files.filter(f => !excel.isWorkbookPath(f)));
-    const sheets = await addWorkbookDocuments({ shared }, files.filter(excel.isWorkbookPath), kpi.kpi.Settings.locale, projectNames(documents));
-    await configuration.load(sheets.map(s => s.document.uri), fileSystem);
-    await shared.workspace.DocumentBuilder.build([...documents, ...sheets.map(s => s.document)], { validation: true });
+    const { documents, sheets } = await validateWithWorkbooks({ shared, kpi }, files);
     const locale = reportLocale(kpi.kpi.Settings, [...documents, ...sheets.map(s => s.document)]);
     const results = [
         ...documents.map(d => documentResult(d, keep)),

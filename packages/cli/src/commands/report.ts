@@ -1,6 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { writeReport } from '../report-files.js';
+import { findingsPlan, scoresPlan } from '../excel/review-plans.js';
+import { writeXlsx } from '../excel/write-xlsx.js';
 import { ExitCode, UserError } from '../exit-codes.js';
 import { ruleHelpUri } from '../formatters/sarif.js';
 import type { Io } from '../io.js';
@@ -13,18 +15,22 @@ const SPLIT_ABOVE = 50;
 
 export const REPORT_HELP = `Usage: kpispec report [options] [paths or globs...]
 
-Writes the reviewer's report of the files, read as one workspace: an overview (projects,
-scores claimed and recomputed, grades, findings by rule, score inflation) and per project
-the 评分复核, targets beside their contract clauses and standards, funds, milestones and
-the 问题清单 with sources and 整改建议. One self-contained HTML file: no scripts, no
-external requests, prints on A4. Numbers are those of 'kpispec score' and 'kpispec lint'.
+Writes the reviewer's report of the files (.kpi files and the Excel forms beside them),
+read as one workspace: an overview (projects, scores claimed and recomputed, grades,
+findings by rule, score inflation) and per project the 评分复核, targets beside their
+contract clauses and standards, funds, milestones and the 问题清单 with sources and
+整改建议. One self-contained HTML file: no scripts, no external requests, prints on A4.
+Numbers are those of 'kpispec score' and 'kpispec lint'.
 
 Options:
   -o, --output <path>       a .html file, or a folder for index.html plus one page per
                             project (default: kpispec-report.html; kpispec-report/ when
                             there are more than ${SPLIT_ABOVE} projects; a .html file then gets its
-                            project pages in a folder of the same name)
-  -f, --format <name>       html (default); xlsx is not available in this version
+                            project pages in a folder of the same name); a .xlsx file
+                            for --format xlsx (default: kpispec-report.xlsx)
+  -f, --format <name>       html (default; xlsx when -o names a .xlsx file) or xlsx: a
+                            workbook with the 问题清单 (one row per finding) and the
+                            评分复核 (one row per scored line)
   -p, --profile <name>      scoring profile (default: kpispec.json "profile", else national-2020)
       --locale <zh-CN|en>   report language (default: kpispec.json "locale", then LANG)
   -c, --config <file>       use this configuration file instead of finding kpispec.json
@@ -37,7 +43,7 @@ Exit codes: 0 written (whatever it found); 2 usage, configuration or file errors
 export async function report(argv: string[], io: Io): Promise<number> {
     const { values, positionals } = parseCommandArgs('report', argv, {
         output: { type: 'string', short: 'o' },
-        format: { type: 'string', short: 'f', default: 'html' },
+        format: { type: 'string', short: 'f' },
         profile: { type: 'string', short: 'p' },
         locale: { type: 'string' },
         config: { type: 'string', short: 'c' },
@@ -48,8 +54,9 @@ export async function report(argv: string[], io: Io): Promise<number> {
         io.stdout(REPORT_HELP);
         return ExitCode.Clean;
     }
-    if (values.format === 'xlsx') throw new UserError('--format xlsx is not available: this version has no Excel writer (use html)');
-    if (values.format !== 'html') throw new UserError(`unknown format '${values.format}' (use html)`);
+    const format = values.format ?? (values.output && /\.xlsx$/i.test(values.output) ? 'xlsx' : 'html');
+    if (format !== 'html' && format !== 'xlsx') throw new UserError(`unknown format '${format}' (use html or xlsx)`);
+    if (format === 'xlsx' && values.output && !/\.xlsx$/i.test(values.output)) throw new UserError(`${values.output}: --format xlsx writes a .xlsx workbook`);
     const paths = positionals.length ? positionals : ['.'];
     const data = await workspaceReport({
         paths,
@@ -61,7 +68,7 @@ export async function report(argv: string[], io: Io): Promise<number> {
         profile: values.profile,
         ruleUrl: (id, configured) => ruleHelpUri(values['docs-base-url'] ?? configured ?? DEFAULT_DOCS_BASE_URL, id),
     });
-    const written = await write(data, values.output, io.cwd);
+    const written = format === 'xlsx' ? await writeWorkbook(data, resolve(io.cwd, values.output ?? 'kpispec-report.xlsx')) : await write(data, values.output, io.cwd);
     const findings = data.totals.errors + data.totals.warnings + data.totals.infos;
     io.stdout(`${relative(io.cwd, written) || written}: ${data.projects.length} projects, ${findings} findings\n`);
     return ExitCode.Clean;
@@ -84,6 +91,14 @@ async function write(data: ReportData, output: string | undefined, cwd: string):
         return target;
     }
     await writePages(dirname(target), new Map([[basename(target), renderReport(data)]]));
+    return target;
+}
+
+/** The 问题清单 and 评分复核 as a workbook, with export --review's sheets; returns its path. */
+async function writeWorkbook(data: ReportData, target: string): Promise<string> {
+    const findings = [...data.projects.flatMap(p => p.findings), ...data.other];
+    const sheets = data.projects.flatMap(p => p.assessments.map(a => a.sheet));
+    await writeReport(target, await writeXlsx([findingsPlan(findings, data.locale), scoresPlan(sheets, data.locale)]));
     return target;
 }
 

@@ -3,6 +3,15 @@ import { compareMessages, resultOf, toLintMessage, type FileResult, type LintMes
 import type { SheetDocument } from './workbook-documents.js';
 
 /**
+ * A form's findings at their places in the form's .kpi text, each naming its sheet and cell
+ * (`自评表!F14`). The report assigns them to projects by those places.
+ */
+export function sheetMessages(sheet: SheetDocument, config: KpiConfig, locale: Locale): Array<LintMessage & { cell: string }> {
+    return excel.formDiagnostics(sheet.form, sheet.document, config.rules, locale)
+        .map(({ diagnostic, cell }) => ({ ...toLintMessage(diagnostic), cell: `${sheet.form.sheet}!${cell}` }));
+}
+
+/**
  * One result per workbook: the findings on all its sheets, each pointing at its sheet and cell
  * (line and column are the cell's row and column, so tools that want positions get them).
  */
@@ -13,9 +22,9 @@ export function workbookResults(
     const byFile = new Map<string, LintMessage[]>();
     for (const sheet of sheets) {
         const messages: LintMessage[] = [];
-        for (const { diagnostic, cell } of excel.formDiagnostics(sheet.form, sheet.document, configFor(sheet).rules, localeOf(sheet))) {
-            const { row, column } = excel.cellPosition(cell);
-            const message: LintMessage = { ...toLintMessage(diagnostic), line: row, column, endLine: row, endColumn: column, cell: `${sheet.form.sheet}!${cell}` };
+        for (const m of sheetMessages(sheet, configFor(sheet), localeOf(sheet))) {
+            const { row, column } = excel.cellPosition(m.cell.slice(m.cell.lastIndexOf('!') + 1));
+            const message: LintMessage = { ...m, line: row, column, endLine: row, endColumn: column };
             if (keep(message)) messages.push(message);
         }
         // Sheet by sheet, each in row order.

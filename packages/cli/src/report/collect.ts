@@ -25,6 +25,11 @@ export interface CollectOptions {
     profile?: string;
     /** Link to a rule's page. */
     ruleUrl: (ruleId: string) => string;
+    /**
+     * For a form read from a workbook: the workbook's path and the findings as lint reports them
+     * (at places in the form's text, each naming its cell), so evidence names the workbook cell.
+     */
+    workbookOf?: (document: LangiumDocument) => { file: string; messages: LintMessage[] } | undefined;
 }
 
 /** Rules that say a target accepts less than something it is held to. */
@@ -40,7 +45,8 @@ const unquote = (s: string | undefined) => s?.replace(/^"|"$/g, '');
 export function collectReport(documents: readonly LangiumDocument[], options: CollectOptions): ReportData {
     const { locale } = options;
     const t = (text: { zh: string; en: string }) => pick(locale, text);
-    const fileOf = (document: LangiumDocument) => relative(options.cwd, document.uri.fsPath) || document.uri.fsPath;
+    const pathOf = (document: LangiumDocument) => options.workbookOf?.(document)?.file ?? document.uri.fsPath;
+    const fileOf = (document: LangiumDocument) => relative(options.cwd, pathOf(document)) || pathOf(document);
     const projects = new Map<Project, ProjectReport>();
     const anchors = new Set<string>();
     const other: Finding[] = [];
@@ -65,7 +71,7 @@ export function collectReport(documents: readonly LangiumDocument[], options: Co
             if (isAssessment(block) && owners[i]) pending.push({ document, assessment: block, project: owners[i]! });
         }
         const ranges = blocks.map(b => b.$cstNode?.range);
-        for (const message of documentResult(document).messages) {
+        for (const message of options.workbookOf?.(document)?.messages ?? documentResult(document).messages) {
             const finding = findingOf(message, file, options);
             count(byRule, totals, finding);
             const at = ranges.findIndex(r => r && message.line - 1 >= r.start.line && message.line - 1 <= r.end.line);
@@ -88,7 +94,7 @@ export function collectReport(documents: readonly LangiumDocument[], options: Co
     return {
         locale,
         scope: options.scope,
-        files: documents.length,
+        files: new Set(documents.map(pathOf)).size,
         projects: [...projects.values()],
         other: other.sort(byPosition),
         byRule: [...byRule.values()].sort((a, b) => b.count - a.count || a.ruleId.localeCompare(b.ruleId)),
@@ -301,6 +307,7 @@ function findingOf(message: LintMessage, file: string, options: CollectOptions):
         file,
         line: message.line,
         column: message.column,
+        cell: message.cell,
         ruleTitle: meta ? pick(options.locale, meta.title) : message.ruleId,
         source: meta?.source && pick(options.locale, meta.source),
         remedy: pick(options.locale, remedyOf(message.ruleId)),

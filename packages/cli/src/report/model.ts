@@ -127,6 +127,8 @@ export interface Finding {
     file: string;
     line: number;
     column: number;
+    /** On a form read from a workbook: its sheet and cell (`自评表!F14`), the evidence shown. */
+    cell?: string;
     ruleTitle: string;
     source?: string;
     remedy: string;

@@ -252,7 +252,8 @@ function otherSection(data: ReportData): Html {
 ${problemList(data.other, data.locale, label(data.locale, 'problems'))}</section>`;
 }
 
-/** `file:line`, breakable after each folder so that long paths wrap between names. */
+/** `file:line` or `workbook sheet!cell`, breakable after each folder so that long paths wrap between names. */
 function evidence(f: Finding): Html {
-    return html`${f.file.split(/(?<=[\\/])/).map((part, i) => i ? html`<wbr>${part}` : part)}:${f.line}`;
+    const file = f.file.split(/(?<=[\\/])/).map((part, i) => i ? html`<wbr>${part}` : part);
+    return f.cell ? html`${file} ${f.cell}` : html`${file}:${f.line}`;
 }
