@@ -136,6 +136,16 @@ describe('kpispec import', () => {
         expect((await rules(out)).length).toBeGreaterThan(0);
     });
 
+    it('imported beside its workbook, the .kpi is read instead of the workbook: no name is defined twice', async () => {
+        const source = folder('import-beside', 'layout-a/自评表.xlsx');
+        const before = (JSON.parse((await runCli(['lint', source, '-f', 'json'])).stdout) as JsonResult[])
+            .flatMap(r => r.messages.map(m => `${m.ruleId} ${m.message}`)).sort();
+        expect((await runCli(['import', join(source, '自评表.xlsx')])).code).toBe(0);
+        const results = JSON.parse((await runCli(['lint', source, '-f', 'json'])).stdout) as JsonResult[];
+        expect(results.map(r => r.filePath.split(/[\\/]/).pop())).toEqual(['自评表.kpi']);
+        expect(results.flatMap(r => r.messages.map(m => `${m.ruleId} ${m.message}`)).sort()).toEqual(before);
+    });
+
     it('refuses to replace a .kpi file unless --force', async () => {
         const source = folder('import-force', 'layout-c/申报表.xlsx');
         expect((await runCli(['import', join(source, '申报表.xlsx')])).code).toBe(0);

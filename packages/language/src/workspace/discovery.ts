@@ -29,12 +29,14 @@ export async function findKpiFilesIn(folder: URI, discovery: Discovery): Promise
         return [];
     }
     const ignored = await ignoreMatcher(folder, discovery);
+    const kpiNames = new Set(entries.filter(e => e.isFile).map(e => UriUtils.basename(e.uri).toLowerCase()).filter(n => n.endsWith(KPI_EXTENSION)));
     // Subfolders are searched at once (a province's workspace has a thousand), results kept in name order.
     const found: Array<URI | Promise<URI[]>> = [];
     for (const entry of [...entries].sort((a, b) => UriUtils.basename(a.uri).localeCompare(UriUtils.basename(b.uri)))) {
         const name = UriUtils.basename(entry.uri);
         // `~$自评表.xlsx` is the lock file Excel keeps beside an open workbook.
         if (name.startsWith('.') || name.startsWith('~$') || name === 'node_modules' || ignored(entry.uri)) continue;
+        if (entry.isFile && isImported(name, kpiNames)) continue;
         if (entry.isDirectory) found.push(findKpiFilesIn(entry.uri, discovery));
         else if (entry.isFile && (discovery.extensions ?? [KPI_EXTENSION]).some(ext => name.toLowerCase().endsWith(ext))) found.push(entry.uri);
     }
@@ -71,4 +73,15 @@ function ignoreMatcherOf(globs: readonly string[], configFile: URI): (uri: URI) 
         const rel = UriUtils.relative(base, uri);
         return !rel.startsWith('../') && matches(rel);
     };
+}
+
+/**
+ * A workbook whose imported text sits beside it (`自评表.xlsx` and `自评表.kpi`, as `kpispec import`
+ * writes them) is read from that text, which the officer edits: read both and every name would be
+ * defined twice.
+ */
+function isImported(name: string, kpiNames: ReadonlySet<string>): boolean {
+    const lower = name.toLowerCase();
+    const dot = lower.lastIndexOf('.');
+    return dot > 0 && !lower.endsWith(KPI_EXTENSION) && kpiNames.has(lower.slice(0, dot) + KPI_EXTENSION);
 }
