@@ -2,8 +2,9 @@ import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
-import { createKpiServices, type KpiServices } from '@kpispec/language';
+import { createKpiServices, excel, type KpiServices } from '@kpispec/language';
 import { UserError } from './exit-codes.js';
+import { addWorkbookDocuments, projectNames, type SheetDocument } from './excel/workbook-documents.js';
 
 /** The language services of one CLI run; the configuration service is shared with discovery. */
 export function createServices(): ReturnType<typeof createKpiServices> {
@@ -69,4 +70,27 @@ export async function validateWorkspace(services: { shared: KpiServices['shared'
     const documents = await addDocuments(services, files);
     await services.shared.workspace.DocumentBuilder.build(documents, { validation: true });
     return documents;
+}
+
+/** What a workspace of .kpi files and workbooks holds once validated. */
+export interface ValidatedWorkspace {
+    /** The .kpi files' documents, in the order given. */
+    readonly documents: LangiumDocument[];
+    /** One document per form of the workbooks. */
+    readonly sheets: SheetDocument[];
+}
+
+/**
+ * Reads .kpi files and workbooks as one workspace and validates it: the .kpi files first, as a
+ * workbook's 自评表 assesses the projects they define, then each form with the configuration of
+ * its folder. `kpispec lint` and `kpispec report` read a folder through here.
+ */
+export async function validateWithWorkbooks(
+    { shared, kpi }: ReturnType<typeof createServices>, files: readonly string[],
+): Promise<ValidatedWorkspace> {
+    const documents = await addDocuments({ shared }, files.filter(f => !excel.isWorkbookPath(f)));
+    const sheets = await addWorkbookDocuments({ shared }, files.filter(excel.isWorkbookPath), kpi.kpi.Settings.locale, projectNames(documents));
+    await kpi.kpi.Configuration.load(sheets.map(s => s.document.uri), shared.workspace.FileSystemProvider);
+    await shared.workspace.DocumentBuilder.build([...documents, ...sheets.map(s => s.document)], { validation: true });
+    return { documents, sheets };
 }

@@ -9,8 +9,8 @@ import { docsBaseUrl, nonNegativeInteger, parseCommandArgs, repositoryRoot, repo
 import { documentResult, totals, type ReportContext } from '../results.js';
 import { DEFAULT_DOCS_BASE_URL } from '../version.js';
 import { appendSummary, refuseInputAsOutput, writeReport } from '../report-files.js';
-import { createServices } from '../workspace.js';
-import { validateWithWorkbooks, WORKSPACE_EXTENSIONS } from '../excel/workbook-documents.js';
+import { WORKSPACE_EXTENSIONS } from '../excel/workbook-documents.js';
+import { createServices, validateWithWorkbooks } from '../workspace.js';
 import { workbookResults } from '../excel/workbook-results.js';
 
 export const LINT_HELP = `Usage: kpispec lint [options] [paths or globs...]

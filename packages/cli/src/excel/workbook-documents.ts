@@ -3,7 +3,6 @@ import { basename } from 'node:path';
 import { URI, type LangiumDocument } from 'langium';
 import { excel, isProject, pick, type KpiServices, type Locale, type Model } from '@kpispec/language';
 import { UserError } from '../exit-codes.js';
-import { addDocuments, type createServices } from '../workspace.js';
 
 /** One sheet of a workbook, read as a form and added to the workspace as a .kpi document. */
 export interface SheetDocument {
@@ -67,25 +66,3 @@ export async function addWorkbookDocuments(
 /** What lint and report read from a folder: .kpi files and the workbooks beside them. */
 export const WORKSPACE_EXTENSIONS: readonly string[] = ['.kpi', ...excel.WORKBOOK_EXTENSIONS];
 
-/** What a workspace of .kpi files and workbooks holds once validated. */
-export interface ValidatedWorkspace {
-    /** The .kpi files' documents, in the order given. */
-    readonly documents: LangiumDocument[];
-    /** One document per form of the workbooks. */
-    readonly sheets: SheetDocument[];
-}
-
-/**
- * Reads .kpi files and workbooks as one workspace and validates it: the .kpi files first, as a
- * workbook's 自评表 assesses the projects they define, then each form with the configuration of
- * its folder. `kpispec lint` and `kpispec report` read a folder through here.
- */
-export async function validateWithWorkbooks(
-    { shared, kpi }: ReturnType<typeof createServices>, files: readonly string[],
-): Promise<ValidatedWorkspace> {
-    const documents = await addDocuments({ shared }, files.filter(f => !excel.isWorkbookPath(f)));
-    const sheets = await addWorkbookDocuments({ shared }, files.filter(excel.isWorkbookPath), kpi.kpi.Settings.locale, projectNames(documents));
-    await kpi.kpi.Configuration.load(sheets.map(s => s.document.uri), shared.workspace.FileSystemProvider);
-    await shared.workspace.DocumentBuilder.build([...documents, ...sheets.map(s => s.document)], { validation: true });
-    return { documents, sheets };
-}
