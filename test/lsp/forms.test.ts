@@ -1,18 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expectSymbols } from 'langium/test';
-import type { DocumentSymbol } from 'vscode-languageserver';
 import { describe, expect, it } from 'vitest';
 import { REFERENCE } from '../support/parse.js';
 import { buildWorkspace, readFolder } from '../support/workspace.js';
-import { servicesWith, textDocument } from './support.js';
+import { outline, servicesWith, textDocument } from './support.js';
 
 /** The editor on a complete 申报表 + 自评表 pair typed as printed (the forms reference case). */
 const FORMS = readFolder(join(REFERENCE, 'forms'));
 
-function outline(symbols: DocumentSymbol[], depth = 0): string[] {
-    return symbols.flatMap(s => [`${'  '.repeat(depth)}${s.name}${s.detail ? ` (${s.detail})` : ''}`, ...outline(s.children ?? [], depth + 1)]);
-}
 
 describe('complete forms in the editor', () => {
     it('outlines funds, the breakdown and rows named by their title', async () => {

@@ -1,3 +1,4 @@
+import type { DocumentSymbol } from 'vscode-languageserver';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
@@ -55,3 +56,8 @@ export function mark(text: string, needle: string, at = 0): string {
 }
 
 export const WS = 'file:///ws/';
+
+/** An outline as indented `name (detail)` lines. */
+export function outline(symbols: DocumentSymbol[], depth = 0): string[] {
+    return symbols.flatMap(s => [`${'  '.repeat(depth)}${s.name}${s.detail ? ` (${s.detail})` : ''}`, ...outline(s.children ?? [], depth + 1)]);
+}

@@ -1,13 +1,8 @@
 import { expectFoldings, expectSymbols, expectWorkspaceSymbols } from 'langium/test';
-import type { DocumentSymbol } from 'vscode-languageserver';
 import { SymbolKind } from 'vscode-languageserver';
 import { describe, expect, it } from 'vitest';
-import { ENGLISH, HOTLINE, hotline, servicesWith } from './support.js';
+import { ENGLISH, HOTLINE, hotline, outline, servicesWith } from './support.js';
 
-/** An outline as indented `name (detail)` lines. */
-function outline(symbols: DocumentSymbol[], depth = 0): string[] {
-    return symbols.flatMap(s => [`${'  '.repeat(depth)}${s.name}${s.detail ? ` (${s.detail})` : ''}`, ...outline(s.children ?? [], depth + 1)]);
-}
 
 describe('document symbols', () => {
     it('outline a project as families, indicators with their targets, goals and milestones', async () => {
