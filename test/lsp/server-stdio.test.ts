@@ -1,14 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import {
-    createProtocolConnection, DidChangeWatchedFilesNotification, ExitNotification, FileChangeType, HoverRequest,
-    InitializedNotification, InitializeRequest, PublishDiagnosticsNotification, ShutdownRequest,
-    StreamMessageReader, StreamMessageWriter, type Diagnostic, type ProtocolConnection,
-} from 'vscode-languageserver-protocol/node';
+import { FileChangeType, HoverRequest } from 'vscode-languageserver-protocol/node';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startStdioServer, type StdioServer } from './stdio-server.js';
 
 /**
  * The executable any LSP client starts (`kpispec-language-server --stdio`), spoken to over
@@ -17,35 +12,21 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
  */
 const repo = join(import.meta.dirname, '..', '..');
 const folder = mkdtempSync(join(tmpdir(), 'kpispec-lsp-'));
-const uri = (file: string) => pathToFileURL(join(folder, file)).toString();
-const published = new Map<string, Diagnostic[]>();
-let server: ChildProcess;
-let connection: ProtocolConnection;
+let server: StdioServer;
+let connection: StdioServer['connection'];
+let published: StdioServer['published'];
+let uri: StdioServer['uri'];
+let changed: StdioServer['changed'];
 
 const codes = (file: string) => (published.get(uri(file)) ?? []).map(d => String(d.code));
-const changed = (file: string, type: FileChangeType) =>
-    connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uri(file), type }] });
 
 beforeAll(async () => {
-    if (!existsSync(join(repo, 'packages', 'language', 'dist', 'server', 'main.js'))) throw new Error('The server is not built: run `npm run build` first.');
     cpSync(join(repo, 'examples', 'hotline-12345'), folder, { recursive: true });
-    server = spawn(process.execPath, [join(repo, 'packages', 'language', 'bin', 'kpispec-language-server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    connection = createProtocolConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
-    connection.onNotification(PublishDiagnosticsNotification.type, p => { published.set(p.uri, p.diagnostics); });
-    connection.listen();
-    await connection.sendRequest(InitializeRequest.type, {
-        processId: process.pid, rootUri: pathToFileURL(folder).toString(), locale: 'zh-cn',
-        workspaceFolders: [{ uri: pathToFileURL(folder).toString(), name: 'hotline' }],
-        capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: false } } },
-    });
-    await connection.sendNotification(InitializedNotification.type, {});
+    ({ connection, published, uri, changed } = server = await startStdioServer(folder, 'hotline'));
 });
 
 afterAll(async () => {
-    await connection.sendRequest(ShutdownRequest.type).catch(() => undefined);
-    await connection.sendNotification(ExitNotification.type).catch(() => undefined);
-    connection.dispose();
-    server.kill();
+    await server.stop();
     rmSync(folder, { recursive: true, force: true });
 });
 

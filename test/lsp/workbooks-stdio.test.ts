@@ -1,49 +1,30 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import {
-    createProtocolConnection, DidChangeWatchedFilesNotification, ExitNotification, FileChangeType, InitializedNotification,
-    InitializeRequest, PublishDiagnosticsNotification, ShutdownRequest, StreamMessageReader, StreamMessageWriter,
-    type Diagnostic, type ProtocolConnection,
-} from 'vscode-languageserver-protocol/node';
+import { FileChangeType, type Diagnostic } from 'vscode-languageserver-protocol/node';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startStdioServer, type StdioServer } from './stdio-server.js';
 
 /** Workbooks in the editor's folder: their findings in the Problems panel, on the workbook. */
 const repo = join(import.meta.dirname, '..', '..');
 const excel = join(repo, 'test', 'fixtures', 'excel');
 const folder = mkdtempSync(join(tmpdir(), 'kpispec-lsp-excel-'));
-const uri = (file: string) => pathToFileURL(join(folder, file)).toString();
-const published = new Map<string, Diagnostic[]>();
-let server: ChildProcess;
-let connection: ProtocolConnection;
+let server: StdioServer;
+let published: StdioServer['published'];
+let uri: StdioServer['uri'];
+let changed: StdioServer['changed'];
 
 const text = (d: Diagnostic) => (typeof d.message === 'string' ? d.message : d.message.value);
 const messages = (file: string) => (published.get(uri(file)) ?? []).map(text);
-const changed = (file: string, type: FileChangeType) =>
-    connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uri(file), type }] });
 
 beforeAll(async () => {
     copyFileSync(join(excel, 'partial', '自评表.xlsx'), join(folder, '自评表.xlsx'));
     copyFileSync(join(excel, 'bad', '加密.xlsx'), join(folder, '加密.xlsx'));
-    server = spawn(process.execPath, [join(repo, 'packages', 'language', 'bin', 'kpispec-language-server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    connection = createProtocolConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
-    connection.onNotification(PublishDiagnosticsNotification.type, p => { published.set(p.uri, p.diagnostics); });
-    connection.listen();
-    await connection.sendRequest(InitializeRequest.type, {
-        processId: process.pid, rootUri: pathToFileURL(folder).toString(), locale: 'zh-cn',
-        workspaceFolders: [{ uri: pathToFileURL(folder).toString(), name: 'forms' }],
-        capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: false } } },
-    });
-    await connection.sendNotification(InitializedNotification.type, {});
+    ({ published, uri, changed } = server = await startStdioServer(folder, 'forms'));
 });
 
 afterAll(async () => {
-    await connection.sendRequest(ShutdownRequest.type).catch(() => undefined);
-    await connection.sendNotification(ExitNotification.type).catch(() => undefined);
-    connection.dispose();
-    server.kill();
+    await server.stop();
     rmSync(folder, { recursive: true, force: true });
 });
 

@@ -1,0 +1,48 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+    createProtocolConnection, DidChangeWatchedFilesNotification, ExitNotification, FileChangeType, InitializedNotification,
+    InitializeRequest, PublishDiagnosticsNotification, ShutdownRequest, StreamMessageReader, StreamMessageWriter,
+    type Diagnostic, type ProtocolConnection,
+} from 'vscode-languageserver-protocol/node';
+
+const repo = join(import.meta.dirname, '..', '..');
+
+/** A running `kpispec-language-server --stdio` on a folder, as any LSP client starts it. */
+export interface StdioServer {
+    connection: ProtocolConnection;
+    /** The latest diagnostics published per document URI. */
+    published: Map<string, Diagnostic[]>;
+    uri(file: string): string;
+    /** Tells the server a file of the folder changed on disk, as an editor's file watcher does. */
+    changed(file: string, type: FileChangeType): Promise<void>;
+    stop(): Promise<void>;
+}
+
+export async function startStdioServer(folder: string, name: string): Promise<StdioServer> {
+    if (!existsSync(join(repo, 'packages', 'language', 'dist', 'server', 'main.js'))) throw new Error('The server is not built: run `npm run build` first.');
+    const server = spawn(process.execPath, [join(repo, 'packages', 'language', 'bin', 'kpispec-language-server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const connection = createProtocolConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
+    const published = new Map<string, Diagnostic[]>();
+    connection.onNotification(PublishDiagnosticsNotification.type, p => { published.set(p.uri, p.diagnostics); });
+    connection.listen();
+    await connection.sendRequest(InitializeRequest.type, {
+        processId: process.pid, rootUri: pathToFileURL(folder).toString(), locale: 'zh-cn',
+        workspaceFolders: [{ uri: pathToFileURL(folder).toString(), name }],
+        capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: false } } },
+    });
+    await connection.sendNotification(InitializedNotification.type, {});
+    const uri = (file: string) => pathToFileURL(join(folder, file)).toString();
+    return {
+        connection, published, uri,
+        changed: (file, type) => connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uri(file), type }] }),
+        stop: async () => {
+            await connection.sendRequest(ShutdownRequest.type).catch(() => undefined);
+            await connection.sendNotification(ExitNotification.type).catch(() => undefined);
+            connection.dispose();
+            server.kill();
+        },
+    };
+}
