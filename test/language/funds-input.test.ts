@@ -35,6 +35,16 @@ describe('funds input as typed', () => {
         expect(found[0]).toMatch(/^5:syntax\/parsing /);
     });
 
+    it('a complete 资金 block before a broken line further down is still checked; one left open before blank lines is not', async () => {
+        const block = '    资金 {\n        年度 300 万元\n        其中 财政拨款 200 万元\n    }\n';
+        const ws = await buildWorkspace({
+            'p.kpi': `项目 P "p" {\n    预算 300 万元\n${block}    测算 {\n        "评估" 30 万元 = 3 次 ×\n    }\n}\n`,
+            'q.kpi': `项目 Q "q" {\n    预算 300 万元\n${block.slice(0, -6)}\n\n    ×\n    }\n}\n`,
+        });
+        expect(findings(ws, 'p.kpi').map(f => f.split(' ')[0]).sort()).toEqual(['4:funds/sources-total', '9:syntax/parsing']);
+        expect(findings(ws, 'q.kpi').map(f => f.split(' ')[0])).toEqual(['8:syntax/parsing']);
+    });
+
     it('a product cut off after ×: the syntax error only, no product or total finding', async () => {
         const ws = await buildWorkspace({
             'p.kpi': '项目 P "p" {\n    预算 300 万元\n    测算 {\n        "助餐补贴" 120 万元 = 2000 人 ×\n        "评估" 30 万元\n    }\n}\n',

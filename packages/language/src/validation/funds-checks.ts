@@ -1,4 +1,4 @@
-import { AstUtils, CstUtils, type AstNode } from 'langium';
+import { AstUtils, CstUtils, type AstNode, type ParseResult } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 import {
     isAssessment, isFundsShare, isFundsTotal,
@@ -258,13 +258,42 @@ export function fundsChecks(services: KpiServices): KpiChecks {
  */
 function cutShort(node: AstNode): boolean {
     const cst = node.$cstNode;
-    const document = AstUtils.getDocument(node);
     if (!cst) return true;
+    const document = AstUtils.getDocument(node);
     const text = document.textDocument.getText();
-    return document.parseResult.parserErrors.some(error => {
-        const at = Number.isNaN(error.token.startOffset) ? text.length : error.token.startOffset;
-        return at >= cst.offset && (at <= cst.end || text.slice(cst.end, at).trim() === '');
-    });
+    const offsets = errorOffsets(document.parseResult, text.length);
+    // The first error at or after the node decides: inside it, or after nothing but blanks.
+    const at = offsets[firstAtOrAfter(offsets, cst.offset)];
+    if (at === undefined) return false;
+    if (at <= cst.end) return true;
+    BLANKS.lastIndex = cst.end;
+    BLANKS.exec(text);
+    return at <= BLANKS.lastIndex;
+}
+
+const BLANKS = /\s*/y;
+
+/** The parse errors' offsets in ascending order (an error at the end of input has none: the text's length), once per parse. */
+const sortedErrorOffsets = new WeakMap<ParseResult, number[]>();
+
+function errorOffsets(parseResult: ParseResult, end: number): number[] {
+    let offsets = sortedErrorOffsets.get(parseResult);
+    if (!offsets) {
+        offsets = parseResult.parserErrors.map(e => Number.isNaN(e.token.startOffset) ? end : e.token.startOffset).sort((a, b) => a - b);
+        sortedErrorOffsets.set(parseResult, offsets);
+    }
+    return offsets;
+}
+
+/** The index of the first offset ≥ `offset` (binary search). */
+function firstAtOrAfter(offsets: readonly number[], offset: number): number {
+    let [low, high] = [0, offsets.length];
+    while (low < high) {
+        const middle = (low + high) >>> 1;
+        if (offsets[middle]! < offset) low = middle + 1;
+        else high = middle;
+    }
+    return low;
 }
 
 function annualOf(section: FundsSection): FundsTotal | undefined {
