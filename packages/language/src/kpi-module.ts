@@ -8,6 +8,7 @@ import { KpiSpecGeneratedModule, KpiSpecGeneratedSharedModule } from './generate
 import { KpiLspModule, KpiSharedLspModule } from './lsp/lsp-module.js';
 import { KpiConfiguration } from './config/configuration.js';
 import { KpiSettings } from './settings.js';
+import { KpiTokenBuilder } from './parser/token-builder.js';
 import { KpiValueConverter } from './parser/value-converter.js';
 import { KpiDocumentValidator } from './validation/document-validator.js';
 import { KpiParserErrorMessageProvider } from './validation/syntax-errors.js';
@@ -34,6 +35,7 @@ export const KpiModule: Module<KpiServices, PartialLangiumServices & KpiAddedSer
     },
     parser: {
         ParserErrorMessageProvider: (services) => new KpiParserErrorMessageProvider(services.Grammar),
+        TokenBuilder: () => new KpiTokenBuilder(),
         ValueConverter: () => new KpiValueConverter(),
     },
     references: {

@@ -122,20 +122,29 @@ export class KpiDocumentValidator extends DefaultDocumentValidator {
      * Langium's loop awaits an interruption check and every check on every node, and walks the
      * tree with an iterator per node. KPI Spec's checks are synchronous (see
      * KpiValidationRegistry): awaited only when one is not, with an interruption check every few
-     * hundred nodes. With Langium's profiler on, Langium's loop runs, as it times each node type.
+     * hundred nodes. `validateSingleNodeOptions` decides, as in Langium's loop, which nodes are
+     * checked and which subtrees are entered. With Langium's profiler on, Langium's loop runs,
+     * as it times each node type.
      */
     protected override async validateAstNodes(
         root: AstNode, options: ValidationOptions, accept: ValidationAcceptor, cancelToken = Cancellation.CancellationToken.None,
     ): Promise<void> {
         if (this.profiler?.isActive('validating')) return super.validateAstNodes(root, options, accept, cancelToken);
         const checksOf = (this.services.validation.ValidationRegistry as KpiValidationRegistry).checksFor(options.categories);
+        // An explicit stack, not recursion: a file may nest blocks ten thousand deep.
+        const stack = [root];
         let visited = 0;
-        for (const node of nodesOf(root)) {
+        while (stack.length > 0) {
+            const node = stack.pop()!;
             if (++visited % NODES_PER_INTERRUPTION === 0) await interruptAndCheck(cancelToken);
-            for (const check of checksOf(node.$type)) {
-                const pending = check(node, accept, cancelToken);
-                if (pending) await pending;
+            const { validateNode, validateChildren } = this.validateSingleNodeOptions(node, options);
+            if (validateNode) {
+                for (const check of checksOf(node.$type)) {
+                    const pending = check(node, accept, cancelToken);
+                    if (pending) await pending;
+                }
             }
+            if (validateChildren) pushChildren(node, stack);
         }
     }
 
@@ -192,23 +201,19 @@ export class KpiDocumentValidator extends DefaultDocumentValidator {
     }
 }
 
-/** Every node under `root` in document order, as Langium's `streamAst`, without an iterator per node. */
-function* nodesOf(root: AstNode): Generator<AstNode> {
-    // An explicit stack, not recursion: a file may nest blocks ten thousand deep.
-    const stack = [root];
-    while (stack.length > 0) {
-        const node = stack.pop()!;
-        yield node;
-        // Children go on the stack last first, so that the first comes off first.
-        const keys = Object.keys(node);
-        for (let k = keys.length - 1; k >= 0; k--) {
-            if (keys[k]!.startsWith('$')) continue;
-            const value = (node as unknown as Record<string, unknown>)[keys[k]!];
-            if (Array.isArray(value)) {
-                for (let i = value.length - 1; i >= 0; i--) if (isAstNode(value[i])) stack.push(value[i]);
-            } else if (isAstNode(value)) {
-                stack.push(value);
-            }
+/**
+ * Puts `node`'s children on the stack, last first, so that they come off in document order
+ * (the order of Langium's `streamAst`), without an iterator per node.
+ */
+function pushChildren(node: AstNode, stack: AstNode[]): void {
+    const properties = Object.entries(node);
+    for (let p = properties.length - 1; p >= 0; p--) {
+        const [key, value] = properties[p]!;
+        if (key.startsWith('$')) continue;
+        if (Array.isArray(value)) {
+            for (let i = value.length - 1; i >= 0; i--) if (isAstNode(value[i])) stack.push(value[i]);
+        } else if (isAstNode(value)) {
+            stack.push(value);
         }
     }
 }
