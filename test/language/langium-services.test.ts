@@ -1,4 +1,4 @@
-import { DefaultReferences, EmptyFileSystem, type AstNode } from 'langium';
+import { DefaultIndexManager, DefaultReferences, EmptyFileSystem, type AstNode } from 'langium';
 import { DefaultRenameProvider } from 'langium/lsp';
 import { describe, expect, it } from 'vitest';
 import { isClause, isContract, type Model } from '../../packages/language/src/generated/ast.js';
@@ -25,8 +25,13 @@ describe("Langium's reference index (KpiIndexManager)", () => {
         const index = ws.services.shared.workspace.IndexManager;
         const referencing = () => {
             const clause = contractClause(ws, '接通率');
-            return index.findAllReferences(clause, ws.services.workspace.AstNodeLocator.getAstNodePath(clause))
+            const path = ws.services.workspace.AstNodeLocator.getAstNodePath(clause);
+            const found = index.findAllReferences(clause, path).map(ref => `${fileOf(ref.sourceUri)}:${ref.segment.range.start.line + 1}`).toArray().sort();
+            // KpiIndexManager looks in fewer documents than Langium, and must find the same.
+            const langium = DefaultIndexManager.prototype.findAllReferences.call(index, clause, path)
                 .map(ref => `${fileOf(ref.sourceUri)}:${ref.segment.range.start.line + 1}`).toArray().sort();
+            expect(found).toEqual(langium);
+            return found;
         };
         expect(referencing()).toEqual(['compliance.kpi:3', 'targets.kpi:20']);
 

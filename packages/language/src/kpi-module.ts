@@ -16,6 +16,7 @@ import { registerChecks } from './validation/register.js';
 import { KpiValidationRegistry } from './validation/validation-registry.js';
 import { KpiDocumentBuilder } from './workspace/document-builder.js';
 import { KpiIndexManager } from './workspace/index-manager.js';
+import { KpiReferenceDescriptionProvider } from './workspace/reference-descriptions.js';
 import { KpiScopeComputation } from './workspace/scope-computation.js';
 import { KpiScopeProvider } from './workspace/scope-provider.js';
 
@@ -45,6 +46,9 @@ export const KpiModule: Module<KpiServices, PartialLangiumServices & KpiAddedSer
     validation: {
         DocumentValidator: (services) => new KpiDocumentValidator(services),
         ValidationRegistry: (services) => new KpiValidationRegistry(services),
+    },
+    workspace: {
+        ReferenceDescriptionProvider: (services) => new KpiReferenceDescriptionProvider(services),
     },
 };
 

@@ -1,9 +1,10 @@
 import {
-    Cancellation, DefaultDocumentValidator, DocumentValidator, GrammarAST, interruptAndCheck, isAstNode, isOperationCancelled,
+    Cancellation, DefaultDocumentValidator, DocumentValidator, GrammarAST, interruptAndCheck, isOperationCancelled,
     type AstNode, type LangiumDocument, type ParseResult, type ValidationAcceptor, type ValidationOptions,
 } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { applyRuleSeverities, toLspSeverity } from '../config/severity.js';
+import { pushChildren } from '../model/ast-walk.js';
 import { pick, type Locale } from '../i18n/locale.js';
 import type { KpiServices } from '../kpi-module.js';
 import { ruleMeta } from '../rules/catalog.js';
@@ -131,7 +132,6 @@ export class KpiDocumentValidator extends DefaultDocumentValidator {
     ): Promise<void> {
         if (this.profiler?.isActive('validating')) return super.validateAstNodes(root, options, accept, cancelToken);
         const checksOf = (this.services.validation.ValidationRegistry as KpiValidationRegistry).checksFor(options.categories);
-        // An explicit stack, not recursion: a file may nest blocks ten thousand deep.
         const stack = [root];
         let visited = 0;
         while (stack.length > 0) {
@@ -198,22 +198,5 @@ export class KpiDocumentValidator extends DefaultDocumentValidator {
                 en: `Cannot resolve '${name}'` + (candidates.length ? `; in scope: ${list}` : '; nothing of that kind is in scope'),
             });
         });
-    }
-}
-
-/**
- * Puts `node`'s children on the stack, last first, so that they come off in document order
- * (the order of Langium's `streamAst`), without an iterator per node.
- */
-function pushChildren(node: AstNode, stack: AstNode[]): void {
-    const properties = Object.entries(node);
-    for (let p = properties.length - 1; p >= 0; p--) {
-        const [key, value] = properties[p]!;
-        if (key.startsWith('$')) continue;
-        if (Array.isArray(value)) {
-            for (let i = value.length - 1; i >= 0; i--) if (isAstNode(value[i])) stack.push(value[i]);
-        } else if (isAstNode(value)) {
-            stack.push(value);
-        }
     }
 }

@@ -1,4 +1,7 @@
-import { Cancellation, DefaultIndexManager, isReference, URI, type LangiumDocument } from 'langium';
+import {
+    AstUtils, Cancellation, DefaultIndexManager, stream, URI,
+    type AstNode, type LangiumDocument, type ReferenceDescription, type Stream,
+} from 'langium';
 
 /**
  * Two indexes on top of Langium's, kept up to date as documents are indexed, so that no
@@ -34,18 +37,15 @@ export class KpiIndexManager extends DefaultIndexManager {
     }
 
     /**
-     * Langium's reference index (find references, rename), and which documents this one
-     * references, in both directions.
+     * Langium's reference index (find references, rename), and from it which documents this
+     * one references, in both directions.
      */
     override async updateReferences(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
         const uri = document.uri.toString();
         this.forgetReferences(uri);
         await super.updateReferences(document, cancelToken);
         const targets = new Set<string>();
-        for (const ref of document.references) {
-            const target = isReference(ref) && !ref.error ? ref.$nodeDescription?.documentUri?.toString() : undefined;
-            if (target && target !== uri) targets.add(target);
-        }
+        for (const ref of this.referenceIndex.get(uri) ?? []) if (!ref.local) targets.add(ref.targetUri.toString());
         this.referenced.set(uri, targets);
         for (const target of targets) {
             let sources = this.referencing.get(target);
@@ -57,6 +57,18 @@ export class KpiIndexManager extends DefaultIndexManager {
     override removeReferences(uri: URI): void {
         this.forgetReferences(uri.toString());
         super.removeReferences(uri);
+    }
+
+    /**
+     * Langium's answer from Langium's reference index, looking only where references to the
+     * node can be: its own document and those referencing it. Langium walks every document's
+     * references (hover on an entry of a standard every project applies asks this).
+     */
+    override findAllReferences(targetNode: AstNode, astNodePath: string): Stream<ReferenceDescription> {
+        const targetUri = AstUtils.getDocument(targetNode).uri.toString();
+        return stream([targetUri, ...this.referencing.get(targetUri) ?? []])
+            .flatMap(uri => this.referenceIndex.get(uri) ?? [])
+            .filter(ref => ref.targetUri.toString() === targetUri && ref.targetPath === astNodePath);
     }
 
     /**
