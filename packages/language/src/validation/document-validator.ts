@@ -4,9 +4,9 @@ import {
 } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { applyRuleSeverities, toLspSeverity } from '../config/severity.js';
-import { pushChildren } from '../model/ast-walk.js';
 import { pick, type Locale } from '../i18n/locale.js';
 import type { KpiServices } from '../kpi-module.js';
+import { pushChildren } from '../model/ast-walk.js';
 import { ruleMeta } from '../rules/catalog.js';
 import { closestNames } from './closest-names.js';
 import { describeLexingError, describeSyntaxError, type SyntaxContext } from './syntax-errors.js';
