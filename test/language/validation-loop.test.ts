@@ -1,7 +1,8 @@
-import { EmptyFileSystem, type AstNode, type ValidationAcceptor } from 'langium';
+import { DefaultDocumentValidator, EmptyFileSystem, type AstNode, type ValidateSingleNodeOptions, type ValidationAcceptor } from 'langium';
 import { validationHelper } from 'langium/test';
 import { describe, expect, it, vi } from 'vitest';
-import { createKpiServices, type Model } from '../../packages/language/src/index.js';
+import { createKpiServices, type KpiServices, type Model } from '../../packages/language/src/index.js';
+import { KpiDocumentValidator } from '../../packages/language/src/validation/document-validator.js';
 import { messageOf } from '../support/workspace.js';
 
 /*
@@ -15,8 +16,8 @@ const TEXT = `标准 S "s" {
 }
 `;
 
-function servicesWith(checks: Record<string, (node: AstNode, accept: ValidationAcceptor) => unknown>) {
-    const { kpi } = createKpiServices(EmptyFileSystem);
+function servicesWith(checks: Record<string, (node: AstNode, accept: ValidationAcceptor) => unknown>, validator?: (services: KpiServices) => DefaultDocumentValidator) {
+    const { kpi } = createKpiServices(EmptyFileSystem, validator ? { validation: { DocumentValidator: validator } } : {});
     kpi.validation.ValidationRegistry.register(checks as never);
     return validationHelper<Model>(kpi);
 }
@@ -56,5 +57,26 @@ describe('the validation loop', () => {
             Standard: async (node, accept) => { await new Promise(resolve => setTimeout(resolve, 5)); accept('warning', 'late', { node }); },
         });
         expect((await validate(TEXT)).diagnostics.map(messageOf)).toContain('late');
+    });
+
+    it("checks and enters the nodes validateSingleNodeOptions says, as Langium's loop does", async () => {
+        // A validator may leave out a node (here the standard) or what is under it (requirement B).
+        const options = (node: AstNode): ValidateSingleNodeOptions => ({
+            validateNode: node.$type !== 'Standard',
+            validateChildren: (node as { name?: string }).name !== 'B',
+        });
+        const seenWith = async (validator: (services: KpiServices) => DefaultDocumentValidator) => {
+            const seen: string[] = [];
+            await servicesWith({ AstNode: node => { seen.push(node.$type); } }, validator)(TEXT);
+            return seen;
+        };
+        const kpi = await seenWith(services => new class extends KpiDocumentValidator {
+            protected override validateSingleNodeOptions(node: AstNode): ValidateSingleNodeOptions { return options(node); }
+        }(services));
+        const langium = await seenWith(services => new class extends DefaultDocumentValidator {
+            protected override validateSingleNodeOptions(node: AstNode): ValidateSingleNodeOptions { return options(node); }
+        }(services));
+        expect(kpi).toEqual(['Model', 'Requirement', 'Comparison', 'Quantity', 'Requirement']);
+        expect(kpi).toEqual(langium);
     });
 });

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
+import { EmptyFileSystem, URI, type LangiumDocument, type Module } from 'langium';
+import type { PartialLangiumServices } from 'langium/lsp';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { createKpiServices, type KpiServices, type Locale } from '../../packages/language/src/index.js';
@@ -24,9 +25,14 @@ export function uriOf(file: string): URI {
     return URI.parse(`file:///ws/${file}`);
 }
 
-/** Builds an in-memory workspace from file name → text, validating every document. */
-export async function buildWorkspace(files: Record<string, string>, locale: Locale = 'zh-CN'): Promise<TestWorkspace> {
-    const { shared, kpi } = createKpiServices(EmptyFileSystem);
+/**
+ * Builds an in-memory workspace from file name → text, validating every document; `overrides`
+ * swaps language services (e.g. Langium's own in place of KPI Spec's).
+ */
+export async function buildWorkspace(
+    files: Record<string, string>, locale: Locale = 'zh-CN', overrides: Module<KpiServices, PartialLangiumServices> = {},
+): Promise<TestWorkspace> {
+    const { shared, kpi } = createKpiServices(EmptyFileSystem, overrides);
     kpi.kpi.Settings.locale = locale;
     const langiumDocuments = shared.workspace.LangiumDocuments;
     const factory = shared.workspace.LangiumDocumentFactory;

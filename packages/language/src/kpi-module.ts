@@ -8,6 +8,7 @@ import { KpiSpecGeneratedModule, KpiSpecGeneratedSharedModule } from './generate
 import { KpiLspModule, KpiSharedLspModule } from './lsp/lsp-module.js';
 import { KpiConfiguration } from './config/configuration.js';
 import { KpiSettings } from './settings.js';
+import { KpiTokenBuilder } from './parser/token-builder.js';
 import { KpiValueConverter } from './parser/value-converter.js';
 import { KpiDocumentValidator } from './validation/document-validator.js';
 import { KpiParserErrorMessageProvider } from './validation/syntax-errors.js';
@@ -15,6 +16,7 @@ import { registerChecks } from './validation/register.js';
 import { KpiValidationRegistry } from './validation/validation-registry.js';
 import { KpiDocumentBuilder } from './workspace/document-builder.js';
 import { KpiIndexManager } from './workspace/index-manager.js';
+import { KpiReferenceDescriptionProvider } from './workspace/reference-descriptions.js';
 import { KpiScopeComputation } from './workspace/scope-computation.js';
 import { KpiScopeProvider } from './workspace/scope-provider.js';
 
@@ -34,6 +36,7 @@ export const KpiModule: Module<KpiServices, PartialLangiumServices & KpiAddedSer
     },
     parser: {
         ParserErrorMessageProvider: (services) => new KpiParserErrorMessageProvider(services.Grammar),
+        TokenBuilder: () => new KpiTokenBuilder(),
         ValueConverter: () => new KpiValueConverter(),
     },
     references: {
@@ -43,6 +46,9 @@ export const KpiModule: Module<KpiServices, PartialLangiumServices & KpiAddedSer
     validation: {
         DocumentValidator: (services) => new KpiDocumentValidator(services),
         ValidationRegistry: (services) => new KpiValidationRegistry(services),
+    },
+    workspace: {
+        ReferenceDescriptionProvider: (services) => new KpiReferenceDescriptionProvider(services),
     },
 };
 

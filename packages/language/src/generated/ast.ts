@@ -11,7 +11,7 @@ export const KpiSpecTerminals = {
     DATE: /\d{4}-\d{1,2}-\d{1,2}(?![\d.])/,
     MONTH: /\d{4}-\d{1,2}(?![\d.])/,
     NUMBER: /-?\d+(\.\d+)?([eE][+-]?\d+)?/,
-    UNIT: /(?<=(?<![\s\S])|(?<![\w.\-\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF])-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?[ \t\u3000]*|(?<!\*)\/[ \t\u3000]*|(?<!\/)\*[ \t\u3000]*|·[ \t\u3000]*)[_a-zA-Z\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF][\w\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]*/,
+    UNIT: /:synthetic-unit:/,
     STRING: /"(\\.|[^"\\\r\n])*"/,
     ID: /[_a-zA-Z\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF][\w\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]*/,
     ML_COMMENT: /\/\*[\s\S]*?\*\//,
@@ -1263,7 +1263,7 @@ export function isUnit(item: unknown): item is Unit {
 export type UnitWord = '%' | '‰' | '％' | string;
 
 export function isUnitWord(item: unknown): item is UnitWord {
-    return item === '%' || item === '％' || item === '‰' || (typeof item === 'string' && (/(?<=(?<![\s\S])|(?<![\w.\-\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF])-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?[ \t\u3000]*|(?<!\*)\/[ \t\u3000]*|(?<!\/)\*[ \t\u3000]*|·[ \t\u3000]*)[_a-zA-Z\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF][\w\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]*/.test(item)));
+    return item === '%' || item === '％' || item === '‰' || (typeof item === 'string' && (/:synthetic-unit:/.test(item)));
 }
 
 export interface UnmeasuredActual extends langium.AstNode {

@@ -28,12 +28,9 @@ export class KpiRenameProvider extends DefaultRenameProvider {
         return super.rename(document, params);
     }
 
-    /**
-     * A new name must lex as one identifier: no dot, no space, not a keyword. (Lexed after a
-     * line break, as names stand in a file: a word at the very start would lex as a unit.)
-     */
+    /** A new name must lex as one identifier: no dot, no space, not a keyword. */
     private isName(text: string): boolean {
-        const { tokens, errors } = this.lexer.tokenize(`\n${text}`);
+        const { tokens, errors } = this.lexer.tokenize(text);
         return errors.length === 0 && tokens.length === 1 && tokens[0]!.tokenType.name === 'ID' && tokens[0]!.image === text;
     }
 }

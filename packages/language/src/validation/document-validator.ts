@@ -1,11 +1,12 @@
 import {
-    Cancellation, DefaultDocumentValidator, DocumentValidator, GrammarAST, interruptAndCheck, isAstNode, isOperationCancelled,
+    Cancellation, DefaultDocumentValidator, DocumentValidator, GrammarAST, interruptAndCheck, isOperationCancelled,
     type AstNode, type LangiumDocument, type ParseResult, type ValidationAcceptor, type ValidationOptions,
 } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { applyRuleSeverities, toLspSeverity } from '../config/severity.js';
 import { pick, type Locale } from '../i18n/locale.js';
 import type { KpiServices } from '../kpi-module.js';
+import { pushChildren } from '../model/ast-walk.js';
 import { ruleMeta } from '../rules/catalog.js';
 import { closestNames } from './closest-names.js';
 import { describeLexingError, describeSyntaxError, type SyntaxContext } from './syntax-errors.js';
@@ -122,20 +123,28 @@ export class KpiDocumentValidator extends DefaultDocumentValidator {
      * Langium's loop awaits an interruption check and every check on every node, and walks the
      * tree with an iterator per node. KPI Spec's checks are synchronous (see
      * KpiValidationRegistry): awaited only when one is not, with an interruption check every few
-     * hundred nodes. With Langium's profiler on, Langium's loop runs, as it times each node type.
+     * hundred nodes. `validateSingleNodeOptions` decides, as in Langium's loop, which nodes are
+     * checked and which subtrees are entered. With Langium's profiler on, Langium's loop runs,
+     * as it times each node type.
      */
     protected override async validateAstNodes(
         root: AstNode, options: ValidationOptions, accept: ValidationAcceptor, cancelToken = Cancellation.CancellationToken.None,
     ): Promise<void> {
         if (this.profiler?.isActive('validating')) return super.validateAstNodes(root, options, accept, cancelToken);
         const checksOf = (this.services.validation.ValidationRegistry as KpiValidationRegistry).checksFor(options.categories);
+        const stack = [root];
         let visited = 0;
-        for (const node of nodesOf(root)) {
+        while (stack.length > 0) {
+            const node = stack.pop()!;
             if (++visited % NODES_PER_INTERRUPTION === 0) await interruptAndCheck(cancelToken);
-            for (const check of checksOf(node.$type)) {
-                const pending = check(node, accept, cancelToken);
-                if (pending) await pending;
+            const { validateNode, validateChildren } = this.validateSingleNodeOptions(node, options);
+            if (validateNode) {
+                for (const check of checksOf(node.$type)) {
+                    const pending = check(node, accept, cancelToken);
+                    if (pending) await pending;
+                }
             }
+            if (validateChildren) pushChildren(node, stack);
         }
     }
 
@@ -189,26 +198,5 @@ export class KpiDocumentValidator extends DefaultDocumentValidator {
                 en: `Cannot resolve '${name}'` + (candidates.length ? `; in scope: ${list}` : '; nothing of that kind is in scope'),
             });
         });
-    }
-}
-
-/** Every node under `root` in document order, as Langium's `streamAst`, without an iterator per node. */
-function* nodesOf(root: AstNode): Generator<AstNode> {
-    // An explicit stack, not recursion: a file may nest blocks ten thousand deep.
-    const stack = [root];
-    while (stack.length > 0) {
-        const node = stack.pop()!;
-        yield node;
-        // Children go on the stack last first, so that the first comes off first.
-        const keys = Object.keys(node);
-        for (let k = keys.length - 1; k >= 0; k--) {
-            if (keys[k]!.startsWith('$')) continue;
-            const value = (node as unknown as Record<string, unknown>)[keys[k]!];
-            if (Array.isArray(value)) {
-                for (let i = value.length - 1; i >= 0; i--) if (isAstNode(value[i])) stack.push(value[i]);
-            } else if (isAstNode(value)) {
-                stack.push(value);
-            }
-        }
     }
 }

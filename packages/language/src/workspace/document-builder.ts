@@ -18,37 +18,31 @@ import type { KpiIndexManager } from './index-manager.js';
 export class KpiDocumentBuilder extends DefaultDocumentBuilder {
     /** Unresolved reference texts per document, as of its last linking. */
     private readonly unresolved = new Map<string, Set<string>>();
-    /** Documents to re-validate without relinking in the update under way. */
-    private dependents: Set<string> | undefined;
 
     constructor(services: LangiumSharedCoreServices) {
         super(services);
         this.onDocumentPhase(DocumentState.Linked, document => this.recordUnresolved(document));
-        // Runs inside update() after the changed and relinked documents were reset, before the
-        // documents to rebuild are collected: the dependents join that rebuild, validation only.
-        this.onUpdate(() => {
-            for (const uri of this.dependents ?? []) {
-                const document = this.langiumDocuments.getDocument(URI.parse(uri));
-                if (document && document.state > DocumentState.IndexedReferences) {
-                    this.resetToState(document, DocumentState.IndexedReferences);
-                }
-            }
-        });
     }
 
     private get index(): KpiIndexManager {
         return this.indexManager as KpiIndexManager;
     }
 
+    /**
+     * Langium's update, with the documents that reach a changed one only through others
+     * re-validated, and then the documents its edit concerns without referencing it: those whose
+     * unresolved names it now exports, and those sharing a top-level name with it.
+     */
     override async update(changed: URI[], deleted: URI[], cancelToken: Cancellation.CancellationToken = Cancellation.CancellationToken.None): Promise<void> {
         const touched = this.expand([...changed, ...deleted]);
         const names = new Set([...touched].flatMap(uri => this.index.exportedNames(uri)));
-        this.dependents = this.index.dependentsOf(touched);
-        try {
-            await super.update(changed, deleted, cancelToken);
-        } finally {
-            this.dependents = undefined;
+        // Langium's update rebuilds every document below Validated: reset here, before it
+        // starts, the dependents join that rebuild, keeping their links. Those that reference
+        // a changed document are reset further (to be relinked) by Langium's update itself.
+        for (const doc of this.documentsAt(this.index.dependentsOf(touched))) {
+            if (doc.state > DocumentState.IndexedReferences) this.resetToState(doc, DocumentState.IndexedReferences);
         }
+        await super.update(changed, deleted, cancelToken);
         // Deleted documents (a deleted folder stands for those under it) look for nothing any more.
         for (const uri of touched) if (!this.langiumDocuments.hasDocument(URI.parse(uri))) this.unresolved.delete(uri);
         const exported = new Set([...touched].flatMap(uri => this.index.exportedNames(uri)));

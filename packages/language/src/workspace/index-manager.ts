@@ -1,18 +1,14 @@
 import {
-    AstUtils, Cancellation, DefaultIndexManager, DocumentState, isReference, stream, URI,
-    type AstNode, type LangiumDocument, type ReferenceDescription, type ReferenceInfo, type Stream,
+    AstUtils, Cancellation, DefaultIndexManager, stream, URI,
+    type AstNode, type LangiumDocument, type ReferenceDescription, type Stream,
 } from 'langium';
-
-interface InfoDescriber {
-    createInfoDescriptions(info: ReferenceInfo): ReferenceDescription[];
-}
 
 /**
  * Two indexes on top of Langium's, kept up to date as documents are indexed, so that no
  * question the builder, a check or an editor feature asks costs a scan of the workspace:
  * - exported name → documents exporting it (top-level names are global: name collisions);
- * - document → documents it references, and the reverse (what an edit affects, where
- *   references to a node can be).
+ * - document → documents it references, and the reverse (what an edit affects: its
+ *   relinking or re-validation).
  *
  * KPI Spec rules follow chains of references: an assessment checks actuals against the
  * contract that its project's indicators link to (assessment → targets → contract). So an
@@ -23,8 +19,6 @@ export class KpiIndexManager extends DefaultIndexManager {
     private readonly exporters = new Map<string, Set<string>>();
     private readonly referenced = new Map<string, Set<string>>();
     private readonly referencing = new Map<string, Set<string>>();
-    /** Reference descriptions made on demand, per source document, until it is relinked. */
-    private readonly described = new Map<string, ReferenceDescription[]>();
 
     override async updateContent(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
         const uri = document.uri.toString();
@@ -43,18 +37,15 @@ export class KpiIndexManager extends DefaultIndexManager {
     }
 
     /**
-     * Records which documents this one references. Langium would also describe every reference
-     * (source and target paths, text range) for find-references; those descriptions are made
-     * on demand instead, for the few documents a find-references request looks at.
+     * Langium's reference index (find references, rename), and from it which documents this
+     * one references, in both directions.
      */
-    override async updateReferences(document: LangiumDocument): Promise<void> {
+    override async updateReferences(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
         const uri = document.uri.toString();
         this.forgetReferences(uri);
+        await super.updateReferences(document, cancelToken);
         const targets = new Set<string>();
-        for (const ref of document.references) {
-            const target = isReference(ref) && !ref.error ? ref.$nodeDescription?.documentUri?.toString() : undefined;
-            if (target && target !== uri) targets.add(target);
-        }
+        for (const ref of this.referenceIndex.get(uri) ?? []) if (!ref.local) targets.add(ref.targetUri.toString());
         this.referenced.set(uri, targets);
         for (const target of targets) {
             let sources = this.referencing.get(target);
@@ -68,30 +59,23 @@ export class KpiIndexManager extends DefaultIndexManager {
         super.removeReferences(uri);
     }
 
-    /** References to a node: only the node's own document and those referencing it can hold any. */
+    /**
+     * Langium's answer from Langium's reference index, looking only where references to the
+     * node can be: its own document and those referencing it. Langium walks every document's
+     * references (hover on an entry of a standard every project applies asks this).
+     */
     override findAllReferences(targetNode: AstNode, astNodePath: string): Stream<ReferenceDescription> {
         const targetUri = AstUtils.getDocument(targetNode).uri.toString();
         return stream([targetUri, ...this.referencing.get(targetUri) ?? []])
-            .flatMap(uri => this.referenceDescriptions(uri))
+            .flatMap(uri => this.referenceIndex.get(uri) ?? [])
             .filter(ref => ref.targetUri.toString() === targetUri && ref.targetPath === astNodePath);
     }
 
-    private referenceDescriptions(uri: string): ReferenceDescription[] {
-        let descriptions = this.described.get(uri);
-        if (descriptions) return descriptions;
-        const document = this.documents.getDocument(URI.parse(uri));
-        if (!document || document.state < DocumentState.IndexedReferences) return [];
-        // The per-reference step of Langium's (asynchronous) createDescriptions, protected there.
-        const provider = this.serviceRegistry.getServices(document.uri).workspace.ReferenceDescriptionProvider as unknown as InfoDescriber;
-        descriptions = AstUtils.streamAst(document.parseResult.value)
-            .flatMap(node => AstUtils.streamReferences(node))
-            .flatMap(info => provider.createInfoDescriptions(info))
-            .toArray();
-        this.described.set(uri, descriptions);
-        return descriptions;
-    }
-
-    /** Affected means referencing a changed document directly: those need relinking. */
+    /**
+     * Affected means referencing a changed document directly: those need relinking. Langium's
+     * answer, from its reference index, is the same; this one looks up a set instead of going
+     * through every reference of every document on each keystroke.
+     */
     override isAffected(document: LangiumDocument, changedUris: Set<string>): boolean {
         for (const target of this.referenced.get(document.uri.toString()) ?? []) {
             if (changedUris.has(target)) return true;
@@ -136,7 +120,6 @@ export class KpiIndexManager extends DefaultIndexManager {
     }
 
     private forgetReferences(uri: string): void {
-        this.described.delete(uri);
         for (const target of this.referenced.get(uri) ?? []) {
             const sources = this.referencing.get(target);
             sources?.delete(uri);

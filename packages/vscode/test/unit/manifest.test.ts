@@ -12,6 +12,7 @@ const manifest = readJson('package.json') as {
         grammars: Array<{ path: string }>;
         snippets: Array<{ path: string }>;
         configuration: { properties: Record<string, unknown> };
+        configurationDefaults: Record<string, Record<string, unknown>>;
     };
 };
 
@@ -54,7 +55,7 @@ describe('contributions', () => {
     });
 
     it('turn off the boxes VS Code draws around Chinese punctuation (，：（）) in .kpi files', () => {
-        const defaults = (manifest.contributes as unknown as { configurationDefaults: Record<string, Record<string, unknown>> }).configurationDefaults;
+        const defaults = manifest.contributes.configurationDefaults;
         expect(defaults['[kpi]']).toMatchObject({ 'editor.unicodeHighlight.ambiguousCharacters': false, 'editor.semanticHighlighting.enabled': true });
     });
 
