@@ -9,6 +9,7 @@ import { KpiLspModule, KpiSharedLspModule } from './lsp/lsp-module.js';
 import { KpiConfiguration } from './config/configuration.js';
 import { KpiSettings } from './settings.js';
 import { KpiValueConverter } from './parser/value-converter.js';
+import { Scores } from './scoring/scores.js';
 import { KpiDocumentValidator } from './validation/document-validator.js';
 import { KpiParserErrorMessageProvider } from './validation/syntax-errors.js';
 import { registerChecks } from './validation/register.js';
@@ -22,6 +23,7 @@ export type KpiAddedServices = {
     kpi: {
         Settings: KpiSettings;
         Configuration: KpiConfiguration;
+        Scores: Scores;
     };
 };
 
@@ -31,6 +33,7 @@ export const KpiModule: Module<KpiServices, PartialLangiumServices & KpiAddedSer
     kpi: {
         Settings: (services) => new KpiSettings(() => services.kpi.Configuration),
         Configuration: () => new KpiConfiguration(),
+        Scores: (services) => new Scores(services.shared, services.kpi.Configuration),
     },
     parser: {
         ParserErrorMessageProvider: (services) => new KpiParserErrorMessageProvider(services.Grammar),
