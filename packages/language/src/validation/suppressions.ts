@@ -21,6 +21,8 @@ export interface Directive {
     /** Rule ids as written; empty for every rule. */
     rules: string[];
     reason?: string;
+    /** Written as `/* … *\/` rather than `// …`. */
+    block: boolean;
     /** The whole comment. */
     range: Range;
     /** Where ` -- <reason>` goes: the end of a `//` comment, before the `*\/` of a block comment. */
@@ -58,6 +60,7 @@ export function parseDirectives(document: LangiumDocument): Directive[] {
             kind: m[1] as DirectiveKind,
             rules: rulesPart!.split(/[\s,，]+/).filter(Boolean),
             reason: reason || undefined,
+            block: comment.block,
             range: comment.range,
             reasonAt: comment.block ? document.textDocument.positionAt(comment.end - 2) : comment.range.end,
         });

@@ -34,8 +34,7 @@ export const removeUnusedSuppression: Fix = (d, ctx) => {
     }
     const rest = directive.rules.filter(r => r !== rule);
     const body = `kpispec-${directive.kind} ${rest.join(', ')}${directive.reason ? ` -- ${directive.reason}` : ''}`;
-    const block = ctx.lineText(directive.range.start.line).slice(directive.range.start.character).startsWith('/*');
-    const text = block ? `/* ${body} */` : `// ${body}`;
+    const text = directive.block ? `/* ${body} */` : `// ${body}`;
     return ctx.action({ zh: `从抑制注释中删除 ${rule}`, en: `Remove ${rule} from the suppression comment` }, [TextEdit.replace(directive.range, text)], [d], true);
 };
 
