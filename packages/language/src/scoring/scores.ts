@@ -17,8 +17,8 @@ export interface ScoredAssessment {
  * computed once and shared by the score checks, code lens, inlay hints, hover and
  * `kpispec score`.
  *
- * A score reads other documents (the assessed project's targets and the contracts and
- * standards they are held to), so the cache is the workspace's: any added, changed or deleted
+ * A score reads another document (the assessed project's targets), so the cache is the
+ * workspace's, not the assessment document's: any added, changed or deleted
  * document empties it, and so does every re-validation (a changed kpispec.json or scoring
  * setting rebuilds the workspace). It is emptied once more when a build has indexed its
  * references, so that a score read mid-build, while a project was being relinked, does not
