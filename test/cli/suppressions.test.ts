@@ -30,6 +30,13 @@ describe('inline suppressions', () => {
         expect(relevant(ds)).toEqual(['4:contract/no-penalty']);
     });
 
+    it('disable-next-line finds the next line whatever ends the lines: \\r\\n or a lone \\r (classic Mac)', async () => {
+        for (const eol of ['\r\n', '\r']) {
+            const ds = await lint(['合同 C "c" {', '    // kpispec-disable-next-line contract/no-penalty -- 旧合同', '    条款 A "a" >= 95%', '    条款 B "b" >= 90%', '}', ''].join(eol));
+            expect(relevant(ds), JSON.stringify(eol)).toEqual(['4:contract/no-penalty']);
+        }
+    });
+
     it('disable-line hides the rule on its own line, and a list covers several rules', async () => {
         const ds = await lint(`项目 P "p" {
     适用 不存在   // kpispec-disable-line reference/unresolved -- 标准尚未录入
@@ -98,6 +105,21 @@ describe('inline suppressions', () => {
 }
 `);
         expect(relevant(ds)).toEqual(expect.arrayContaining(['2:contract/no-penalty', '3:suppression/unused', '4:syntax/parsing']));
+    });
+
+    it('still applies in a file with syntax errors, after a row the parser skipped', async () => {
+        const ds = await lint(`合同 C "c" {
+    条款 A "a" >= ??? 违约
+    // kpispec-disable-next-line contract/no-penalty -- 旧合同
+    条款 B "b" >= 90%
+    条款 D "d" >= 80%
+}
+`);
+        const rules = relevant(ds);
+        expect(rules.some(r => r.includes('syntax/'))).toBe(true);
+        expect(rules).toContain('5:contract/no-penalty');
+        expect(rules).not.toContain('4:contract/no-penalty');
+        expect(rules.filter(r => r.includes('suppression/'))).toEqual([]);
     });
 
     it('reports in English when the locale is English', async () => {

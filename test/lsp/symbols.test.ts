@@ -107,4 +107,13 @@ describe('folding', () => {
             assert: foldings => expect(foldings.map(f => [f.startLine, f.endLine])).toEqual([[0, 1], [2, 13], [3, 4], [6, 12], [7, 11], [8, 10], [15, 16]]),
         });
     });
+
+    it('folds runs of // lines and block comments also with lone \\r line ends and in a file with syntax errors', async () => {
+        const services = await servicesWith({});
+        await expectFoldings(services)({
+            text: ['// 一', '// 二', '合同 C "c" {', '    条款 A "a" >= ???', '    /* 三', '       四 */', '}', '// 五', '// 六', '条款 "'].join('\r'),
+            disposeAfterCheck: true,
+            assert: foldings => expect(foldings.filter(f => f.kind === 'comment').map(f => [f.startLine, f.endLine])).toEqual([[0, 1], [4, 5], [7, 8]]),
+        });
+    });
 });

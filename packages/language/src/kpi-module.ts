@@ -10,6 +10,7 @@ import { KpiConfiguration } from './config/configuration.js';
 import { KpiSettings } from './settings.js';
 import { KpiTokenBuilder } from './parser/token-builder.js';
 import { KpiValueConverter } from './parser/value-converter.js';
+import { Scores } from './scoring/scores.js';
 import { KpiDocumentValidator } from './validation/document-validator.js';
 import { KpiParserErrorMessageProvider } from './validation/syntax-errors.js';
 import { registerChecks } from './validation/register.js';
@@ -24,6 +25,7 @@ export type KpiAddedServices = {
     kpi: {
         Settings: KpiSettings;
         Configuration: KpiConfiguration;
+        Scores: Scores;
     };
 };
 
@@ -33,6 +35,7 @@ export const KpiModule: Module<KpiServices, PartialLangiumServices & KpiAddedSer
     kpi: {
         Settings: (services) => new KpiSettings(() => services.kpi.Configuration),
         Configuration: () => new KpiConfiguration(),
+        Scores: (services) => new Scores(services.shared, services.kpi.Configuration),
     },
     parser: {
         ParserErrorMessageProvider: (services) => new KpiParserErrorMessageProvider(services.Grammar),

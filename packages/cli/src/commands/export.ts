@@ -1,6 +1,6 @@
 import { relative, resolve } from 'node:path';
 import { URI } from 'langium';
-import { excel, isAssessment, isProject, resolveProfile, scoreAssessment, type Model } from '@kpispec/language';
+import { excel, isAssessment, isProject, type Model } from '@kpispec/language';
 import { ExitCode, UserError } from '../exit-codes.js';
 import { writeReport } from '../report-files.js';
 import { findingsPlan } from '../excel/review-plans.js';
@@ -77,9 +77,8 @@ export async function exportForms(argv: string[], io: Io): Promise<number> {
         }
     }
     for (const document of documents) {
-        const profile = resolveProfile(configuration.get(document.uri));
         for (const block of (document.parseResult.value as Model).blocks) {
-            if (isAssessment(block)) plans.push(excel.assessmentFormPlan(block, name(`${block.name}自评表`), values.review ? scoreAssessment(block, profile) : undefined));
+            if (isAssessment(block)) plans.push(excel.assessmentFormPlan(block, name(`${block.name}自评表`), values.review ? kpi.kpi.Scores.of(block).score : undefined));
         }
     }
     if (plans.length === 0) throw new UserError('no project (项目) or self-assessment (自评) to export');

@@ -6,7 +6,7 @@ import { findKpiFiles } from '../files.js';
 import type { Io } from '../io.js';
 import { parseCommandArgs, reportLocale, throwOnConfigProblems, useConfigFile, useLocale } from '../options.js';
 import { formatScoreCsv } from '../score/csv.js';
-import { scoreSheet, sheetProfile, type ScoreSheet } from '../score/sheet.js';
+import { checkProfile, scoreSheet, type ScoreSheet } from '../score/sheet.js';
 import { formatScoreTable } from '../score/table.js';
 import { addDocuments, createServices } from '../workspace.js';
 
@@ -48,6 +48,8 @@ export async function score(argv: string[], io: Io): Promise<number> {
     const fileSystem = shared.workspace.FileSystemProvider;
     useConfigFile(configuration, values.config, io.cwd);
     useLocale(kpi.kpi.Settings, values.locale, io.env);
+    // As the editor's scoring-profile setting does: the named profile wins over every kpispec.json.
+    if (values.profile !== undefined) configuration.overrides = { profile: values.profile };
     const files = await findKpiFiles(positionals.length ? positionals : ['.'], { configuration, fileSystem, cwd: io.cwd });
     await configuration.load(files.map(f => URI.file(f)), fileSystem);
     throwOnConfigProblems(configuration);
@@ -58,10 +60,10 @@ export async function score(argv: string[], io: Io): Promise<number> {
     const locale = reportLocale(kpi.kpi.Settings, documents);
     const sheets: ScoreSheet[] = [];
     for (const document of documents) {
-        const profile = sheetProfile(configuration.get(document.uri), values.profile);
+        checkProfile(configuration.get(document.uri));
         const file = relative(io.cwd, document.uri.fsPath) || document.uri.fsPath;
         for (const block of (document.parseResult.value as Model).blocks ?? []) {
-            if (isAssessment(block)) sheets.push(scoreSheet(block, file, profile, locale));
+            if (isAssessment(block)) sheets.push(scoreSheet(block, kpi.kpi.Scores.of(block), file, locale));
         }
     }
     if (sheets.length === 0) throw new UserError('no self-assessment (自评 / assessment) found');

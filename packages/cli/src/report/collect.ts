@@ -3,7 +3,7 @@ import type { AstNode, LangiumDocument } from 'langium';
 import {
     FAMILY_KEYWORD, actualMeasure, comparisonConstraint, executionOutcome, constraintOf, familiesOf, indicatorsOf, isAsOf, isAssessment, isBaseline, isClause,
     isCompliance, isContract, isExecution, isFundsTotal, isIndicatorAssessment, isMilestoneAssessment, isProject, isQualitative,
-    isRequirement, measureOf, milestonesOf, pick, round, ruleMeta, scoreExecution, units,
+    isRequirement, measureOf, milestonesOf, pick, round, ruleMeta, scoreAssessment, scoreExecution, units,
     type Assessment, type Block, type Execution, type ExecutionShare, type Indicator, type KpiConfig, type Locale, type Model, type Project,
 } from '@kpispec/language';
 import { documentResult, type LintMessage } from '../results.js';
@@ -80,7 +80,8 @@ export function collectReport(documents: readonly LangiumDocument[], options: Co
         }
     }
     for (const { document, assessment, project } of pending) {
-        const sheet = scoreSheet(assessment, fileOf(document), sheetProfile(options.configOf(document), options.profile), locale);
+        const profile = sheetProfile(options.configOf(document), options.profile);
+        const sheet = scoreSheet(assessment, { profile, score: scoreAssessment(assessment, profile) }, fileOf(document), locale);
         project.assessments.push(review(sheet));
         project.funds.push(...fundsOf(assessment, t));
         addActuals(project, assessment, sheet);

@@ -1,6 +1,6 @@
 import {
-    BUILTIN_PROFILES, FAMILY_KEYWORD, GRADE_KEYWORD, percent, pick, resolveProfile, round, scoreAssessment,
-    type Assessment, type AssessmentScore, type Bilingual, type KpiConfig, type Locale, type ScoringProfile,
+    BUILTIN_PROFILES, FAMILY_KEYWORD, GRADE_KEYWORD, percent, pick, resolveProfile, round,
+    type Assessment, type Bilingual, type KpiConfig, type Locale, type ScoredAssessment, type ScoringProfile,
 } from '@kpispec/language';
 import { UserError } from '../exit-codes.js';
 
@@ -60,17 +60,22 @@ const missingScore = (line: { weight?: number; claimed?: number }) => line.weigh
 const diff = (claimed: number | undefined, rule: number | undefined) =>
     claimed === undefined || rule === undefined ? undefined : round(claimed - rule);
 
-/** The profile a file is scored by: `--profile`, else its kpispec.json's; an unknown name is a usage error. */
-export function sheetProfile(config: Pick<KpiConfig, 'profile' | 'profiles'>, override?: string): ScoringProfile {
-    const name = override ?? config.profile;
-    if (!BUILTIN_PROFILES[name] && !config.profiles[name]) {
-        throw new UserError(`unknown scoring profile '${name}' (use ${[...Object.keys(BUILTIN_PROFILES), ...Object.keys(config.profiles)].join(', ')})`);
+/** A profile name that is neither built in nor defined in the configuration is a usage error. */
+export function checkProfile({ profile, profiles }: Pick<KpiConfig, 'profile' | 'profiles'>): void {
+    if (!BUILTIN_PROFILES[profile] && !profiles[profile]) {
+        throw new UserError(`unknown scoring profile '${profile}' (use ${[...Object.keys(BUILTIN_PROFILES), ...Object.keys(profiles)].join(', ')})`);
     }
-    return resolveProfile({ profile: name, profiles: config.profiles });
 }
 
-export function scoreSheet(assessment: Assessment, file: string, profile: ScoringProfile, locale: Locale): ScoreSheet {
-    const score: AssessmentScore = scoreAssessment(assessment, profile);
+/** The profile a file is scored by: `--profile`, else its kpispec.json's. */
+export function sheetProfile(config: Pick<KpiConfig, 'profile' | 'profiles'>, override?: string): ScoringProfile {
+    const named = { profile: override ?? config.profile, profiles: config.profiles };
+    checkProfile(named);
+    return resolveProfile(named);
+}
+
+/** The form of an assessment, from its scores (`services.kpi.Scores`, or computed by another profile). */
+export function scoreSheet(assessment: Assessment, { profile, score }: Pick<ScoredAssessment, 'profile' | 'score'>, file: string, locale: Locale): ScoreSheet {
     const t = (text: Bilingual) => pick(locale, text);
     const rows: SheetRow[] = [];
     if (score.execution) {

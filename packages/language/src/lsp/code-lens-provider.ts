@@ -4,7 +4,6 @@ import type { CodeLens, CodeLensParams, Range } from 'vscode-languageserver';
 import { isAssessment, isModel } from '../generated/ast.js';
 import { pick, type Locale } from '../i18n/locale.js';
 import type { KpiServices } from '../kpi-module.js';
-import { AssessmentScores } from './assessment-scores.js';
 import { formatScore } from './describe.js';
 import { GRADE_KEYWORD } from '../scoring/index.js';
 
@@ -13,11 +12,7 @@ import { GRADE_KEYWORD } from '../scoring/index.js';
  * gives (`规则得分 4.2 / 5`), so a reviewer sees claimed and computed side by side.
  */
 export class KpiCodeLensProvider implements CodeLensProvider {
-    private readonly scores: AssessmentScores;
-
-    constructor(private readonly services: KpiServices) {
-        this.scores = new AssessmentScores(services);
-    }
+    constructor(private readonly services: KpiServices) {}
 
     provideCodeLens(document: LangiumDocument, _params: CodeLensParams): CodeLens[] {
         const model = document.parseResult?.value;
@@ -28,8 +23,7 @@ export class KpiCodeLensProvider implements CodeLensProvider {
             if (range) lenses.push({ range, command: { title, command: '' } });
         };
         for (const assessment of model.blocks.filter(isAssessment)) {
-            const score = this.scores.of(assessment);
-            if (!score) continue;
+            const { score } = this.services.kpi.Scores.of(assessment);
             if (!score.scored) {
                 // A form without scores (no line has a 分值) is not graded: say so once, on its header.
                 add(assessment.$cstNode?.range, pick(locale, { zh: '未计分（表中无分值）', en: 'not scored (the form has no weights)' }));

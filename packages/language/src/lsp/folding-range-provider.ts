@@ -1,7 +1,7 @@
-import type { AstNode, LangiumDocument, Lexer } from 'langium';
+import type { AstNode, LangiumDocument } from 'langium';
 import { DefaultFoldingRangeProvider, type FoldingRangeAcceptor } from 'langium/lsp';
 import { FoldingRangeKind } from 'vscode-languageserver';
-import type { KpiServices } from '../kpi-module.js';
+import { commentsOf } from '../parser/comments.js';
 
 /**
  * Langium folds blocks and the comments it attaches to nodes. Forms often open with several
@@ -9,13 +9,6 @@ import type { KpiServices } from '../kpi-module.js';
  * every run of `//` lines folds too, wherever it is.
  */
 export class KpiFoldingRangeProvider extends DefaultFoldingRangeProvider {
-    private readonly lexer: Lexer;
-
-    constructor(services: KpiServices) {
-        super(services);
-        this.lexer = services.parser.Lexer;
-    }
-
     protected override collectCommentFolding(document: LangiumDocument, _node: AstNode, acceptor: FoldingRangeAcceptor): void {
         const text = document.textDocument;
         let run: { start: number; end: number } | undefined;
@@ -23,19 +16,18 @@ export class KpiFoldingRangeProvider extends DefaultFoldingRangeProvider {
             if (run && run.end > run.start) acceptor({ startLine: run.start, endLine: run.end, kind: FoldingRangeKind.Comment });
             run = undefined;
         };
-        for (const token of this.lexer.tokenize(text.getText()).hidden) {
-            const start = text.positionAt(token.startOffset).line;
-            const end = text.positionAt(token.endOffset ?? token.startOffset).line;
-            if (token.tokenType.name === 'SL_COMMENT') {
-                const alone = text.getText({ start: { line: start, character: 0 }, end: text.positionAt(token.startOffset) }).trim() === '';
-                if (alone && run && run.end === start - 1) run.end = start;
-                else {
-                    flush();
-                    if (alone) run = { start, end: start };
-                }
-            } else if (token.tokenType.name === 'ML_COMMENT') {
+        for (const { block, range } of commentsOf(document)) {
+            const start = range.start.line;
+            if (block) {
                 flush();
-                if (end > start) acceptor({ startLine: start, endLine: end, kind: FoldingRangeKind.Comment });
+                if (range.end.line > start) acceptor({ startLine: start, endLine: range.end.line, kind: FoldingRangeKind.Comment });
+                continue;
+            }
+            const alone = text.getText({ start: { line: start, character: 0 }, end: range.start }).trim() === '';
+            if (alone && run && run.end === start - 1) run.end = start;
+            else {
+                flush();
+                if (alone) run = { start, end: start };
             }
         }
         flush();

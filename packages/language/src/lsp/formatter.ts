@@ -2,6 +2,7 @@ import { CstUtils, GrammarUtils, isLeafCstNode, type AstNode, type CstNode, type
 import { AbstractFormatter } from 'langium/lsp';
 import type { FormattingOptions, Range, TextEdit } from 'vscode-languageserver-protocol';
 import type { KpiSpecAstType } from '../generated/ast.js';
+import { isComment, isLineComment, leavesOf } from '../parser/comments.js';
 
 /**
  * How a token is separated from the one before it:
@@ -98,12 +99,12 @@ export class KpiFormatter extends AbstractFormatter {
         this.separations = new Map();
         this.iterateAstFormatting(document, range);
         const textDocument = document.textDocument;
-        const tokens = CstUtils.streamCst(root).filter(isLeafCstNode).toArray().sort((a, b) => a.offset - b.offset);
+        const tokens = leavesOf(root);
         const layout = new Layout(textDocument, options);
         const edits: TextEdit[] = [];
         let previous: CstNode | undefined;
         for (const token of tokens) {
-            const wanted = token.hidden
+            const wanted = isComment(token)
                 ? layout.beforeComment(previous, token)
                 : layout.beforeToken(previous, token, this.separationOf(token, previous));
             edits.push(...layout.edit(previous?.end ?? 0, token.offset, wanted));
@@ -148,7 +149,7 @@ class Layout {
         if (token.text === '{') this.depth++;
         if (!previous) return this.start;
         const breaks = this.breaksBetween(previous, token);
-        const afterLineComment = previous.hidden && previous.text.startsWith('//');
+        const afterLineComment = isLineComment(previous);
         switch (separation) {
             case 'row': {
                 const blank = depth === 0 && previous.text === '}' ? 2 : previous.text === '{' ? 1 : Math.min(Math.max(breaks, 1), 2);

@@ -15,7 +15,6 @@ import type { KpiServices } from '../kpi-module.js';
 import { actualMeasure, constraintOf, measureOf } from '../model/values.js';
 import { groupName, level1Of } from '../model/project.js';
 import { formatMeasure, ratio } from '../units/index.js';
-import type { AssessmentScores } from './assessment-scores.js';
 import {
     actualAgainst, compareTarget, compareWithBaseline, formatPercent, formatScore, linkLabel,
     linkValueText, targetText,
@@ -28,7 +27,7 @@ import { markdownText } from './markdown-text.js';
 type Row = [Bilingual | string, Bilingual | string | undefined, Bilingual | string | undefined];
 
 export class HoverContent {
-    constructor(private readonly services: KpiServices, private readonly scores: AssessmentScores) {}
+    constructor(private readonly services: KpiServices) {}
 
     /** The language of the file being hovered, as its diagnostics speak it. */
     private locale: Locale = 'zh-CN';
@@ -103,7 +102,7 @@ export class HoverContent {
 
     private assessmentRow(row: IndicatorAssessment): string {
         const indicator = row.indicator?.ref;
-        const score = this.scores.row(row);
+        const score = this.services.kpi.Scores.row(row)?.row;
         const actual = actualMeasure(row.actual, indicator?.target);
         const held = indicator ? referencesOf(indicator).map(h => h.entry).map((ref): Row => [
             linkLabel(ref),
@@ -138,7 +137,7 @@ export class HoverContent {
     }
 
     private execution(execution: Execution): string | undefined {
-        const score = this.scores.execution(execution);
+        const score = this.services.kpi.Scores.of(execution.$container).score.execution;
         return this.lines([
             `**${pick(this.locale, { zh: '预算执行', en: 'Budget execution' })}**`,
             score?.rate !== undefined ? this.field({ zh: '执行率', en: 'Execution rate' }, formatPercent(score.rate)) : undefined,
@@ -148,8 +147,7 @@ export class HoverContent {
     }
 
     private total(total: Total): string | undefined {
-        const score = this.scores.of(total.$container);
-        if (!score) return undefined;
+        const { score } = this.services.kpi.Scores.of(total.$container);
         return this.lines([
             `**${pick(this.locale, { zh: '合计', en: 'Total' })}**`,
             this.ruleScore(score.total.ruleScore, score.total.declaredWeight ?? score.total.weight, score.total.declaredScore ?? score.total.claimed),

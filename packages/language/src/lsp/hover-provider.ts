@@ -7,7 +7,6 @@ import {
 } from '../generated/ast.js';
 import type { KpiServices } from '../kpi-module.js';
 import type { KpiSettings } from '../settings.js';
-import { AssessmentScores } from './assessment-scores.js';
 import { HoverContent } from './hover-content.js';
 import { qualifiedTargetAt } from './qualified-names.js';
 
@@ -29,7 +28,7 @@ export class KpiHoverProvider implements HoverProvider {
         this.references = services.references.References;
         this.names = services.references.NameProvider;
         this.nameRegexp = services.parser.GrammarConfig.nameRegexp;
-        this.content = new HoverContent(services, new AssessmentScores(services));
+        this.content = new HoverContent(services);
         this.settings = services.kpi.Settings;
     }
 

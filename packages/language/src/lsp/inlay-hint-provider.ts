@@ -4,16 +4,11 @@ import type { InlayHint, InlayHintParams, Position, Range } from 'vscode-languag
 import { isAssessment, isModel } from '../generated/ast.js';
 import { pick } from '../i18n/locale.js';
 import type { KpiServices } from '../kpi-module.js';
-import { AssessmentScores } from './assessment-scores.js';
 import { formatPercent } from './describe.js';
 
 /** After each actual of an assessment: the achievement percentage (actual ÷ target), e.g. `93.88%`. */
 export class KpiInlayHintProvider implements InlayHintProvider {
-    private readonly scores: AssessmentScores;
-
-    constructor(private readonly services: KpiServices) {
-        this.scores = new AssessmentScores(services);
-    }
+    constructor(private readonly services: KpiServices) {}
 
     getInlayHints(document: LangiumDocument, params: InlayHintParams): InlayHint[] {
         const model = document.parseResult?.value;
@@ -23,7 +18,7 @@ export class KpiInlayHintProvider implements InlayHintProvider {
         for (const assessment of model.blocks.filter(isAssessment)) {
             const range = assessment.$cstNode?.range;
             if (!range || range.end.line < params.range.start.line || range.start.line > params.range.end.line) continue;
-            for (const row of this.scores.of(assessment)?.rows ?? []) {
+            for (const row of this.services.kpi.Scores.of(assessment).score.rows) {
                 const end = row.node.actual?.$cstNode?.range.end;
                 if (row.achievement === undefined || !end) continue;
                 if (!within(end, params.range)) continue;

@@ -13,7 +13,6 @@ import { percent, ratingOf, round } from '../scoring/index.js';
 import { assessmentMetricMismatch, assessmentPlaceholderText } from './assessment/text-rules.js';
 import { lateness, overdueness } from './milestone-checks.js';
 import { direction, formatConstraint, formatMeasure, meets, ratio, toOp, type Measure } from '../units/index.js';
-import { assessmentScores, scoredRow } from './assessment/score-cache.js';
 import type { KpiChecks, Report } from './report.js';
 import { describeReference, referenceMeasure, referencesOf } from '../model/references.js';
 import { constraintOf } from '../model/values.js';
@@ -50,7 +49,7 @@ function componentShortfall(node: BreakdownActual, reasonBelow: number): Bilingu
 
 /** The `assessment/*` rules of RULES.md, one function each, named as the rule. */
 export function assessmentChecks(services: KpiServices): KpiChecks {
-    const scores = assessmentScores(services);
+    const scores = services.kpi.Scores;
 
     /**
      * The references of kind `kind` that a row's actual misses although its own target is met:
@@ -59,7 +58,7 @@ export function assessmentChecks(services: KpiServices): KpiChecks {
     function missedReferences<R extends Clause | Requirement>(node: IndicatorAssessment, kind: (e: unknown) => e is R) {
         const indicator = node.indicator?.ref;
         const actual = rowActual(node);
-        if (!indicator || !actual || scoredRow(scores, node)?.row.met !== true) return [];
+        if (!indicator || !actual || scores.row(node)?.row.met !== true) return [];
         return referencesOf(indicator).flatMap(({ entry }) => {
             const required = kind(entry) ? constraintOf(entry.target) : undefined;
             const verdict = required && meets(actual, required);
@@ -197,7 +196,7 @@ export function assessmentChecks(services: KpiServices): KpiChecks {
      * rate process rows so and explain them under 问题 and 改进, not per row.
      */
     function assessmentMissingDeviation(node: IndicatorAssessment, report: Report): void {
-        const scored = scoredRow(scores, node);
+        const scored = scores.row(node);
         if (!scored || node.deviation?.trim()) return;
         if (isRatingActual(node.actual) && ratingOf(node.actual.rating) === 'partly') return;
         const { row, profile } = scored;
@@ -216,7 +215,7 @@ export function assessmentChecks(services: KpiServices): KpiChecks {
     }
 
     function assessmentUnitMismatch(node: IndicatorAssessment, report: Report): void {
-        const row = scoredRow(scores, node)?.row;
+        const row = scores.row(node)?.row;
         if (!row?.mismatch || !node.actual) return;
         report('assessment/unit-mismatch', {
             node, property: 'actual',
@@ -234,7 +233,7 @@ export function assessmentChecks(services: KpiServices): KpiChecks {
      * requirements a met row still misses.
      */
     function shortfallsOf(assessment: Assessment): Bilingual[] {
-        const { score, profile } = scores(assessment);
+        const { score, profile } = scores.of(assessment);
         const found: Bilingual[] = [];
         const rate = score.execution?.rate;
         if (rate !== undefined && round(rate, 4) < profile.reasonBelow) {
@@ -242,7 +241,7 @@ export function assessmentChecks(services: KpiServices): KpiChecks {
         }
         for (const item of assessment.items) {
             if (isIndicatorAssessment(item)) {
-                const row = scoredRow(scores, item)?.row;
+                const row = scores.row(item)?.row;
                 const name = indicatorName(item);
                 if (row?.met === false) {
                     found.push({ zh: `指标「${name}」实际 ${row.actual} 未达到目标 ${row.target}`, en: `'${name}': actual ${row.actual} misses the target ${row.target}` });

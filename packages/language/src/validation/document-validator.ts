@@ -57,7 +57,7 @@ export class KpiDocumentValidator extends DefaultDocumentValidator {
         // Langium may validate a document in several calls, one per set of categories, and keeps
         // what each returns: findings about the comments themselves come with the built-in call.
         const builtIn = !options.categories || options.categories.includes('built-in');
-        const { kept, findings } = applySuppressions(applyRuleSeverities(diagnostics, config.rules), parseDirectives(document.textDocument.getText()), {
+        const { kept, findings } = applySuppressions(applyRuleSeverities(diagnostics, config.rules), parseDirectives(document), {
             noInlineConfig: config.noInlineConfig,
             requireReason: config.requireSuppressionReason && builtIn,
             reportUnused: builtIn && this.runsEveryCategory(document, options),

@@ -12,7 +12,6 @@ import { percent, round, scoreExecution } from '../scoring/index.js';
 import {
     formatMeasure, inUnitOf, parseUnit, productOf, sameAmount, sumOf, type Measure,
 } from '../units/index.js';
-import { assessmentScores } from './assessment/score-cache.js';
 import type { KpiChecks, Report } from './report.js';
 
 const MEDIUM_TERM = new Set(['中期', 'medium-term']);
@@ -33,10 +32,10 @@ function firstLine(node: AstNode): Range | undefined {
 
 /** The `funds/*` rules of RULES.md (complete forms), one function each, named as the rule. */
 export function fundsChecks(services: KpiServices): KpiChecks {
-    const scores = assessmentScores(services);
+    const scores = services.kpi.Scores;
     const profileOf = (node: AstNode) => {
         const assessment = node.$container;
-        return isAssessment(assessment) ? scores(assessment).profile : undefined;
+        return isAssessment(assessment) ? scores.of(assessment).profile : undefined;
     };
 
     /**

@@ -5,7 +5,6 @@ import {
 import type { KpiServices } from '../kpi-module.js';
 import { FAMILY_KEYWORD } from '../model/categories.js';
 import { GRADE_KEYWORD, gradeIdOf, round, type Level1Score, type ScoringProfile } from '../scoring/index.js';
-import { assessmentScores, scoredRow } from './assessment/score-cache.js';
 import type { KpiChecks, Report } from './report.js';
 
 const LEVEL1_LABEL: Record<Level1Score['family'], { zh: string; en: string }> = {
@@ -28,11 +27,11 @@ const indicatorName = (node: IndicatorAssessment) => node.indicator?.$refText ??
  * (no line has a 分值) is not scored: the row rules need a weight, the others check `scored`.
  */
 export function scoreChecks(services: KpiServices): KpiChecks {
-    const scores = assessmentScores(services);
+    const scores = services.kpi.Scores;
 
     /** A missed quantitative target scored at the full weight. Qualitative ratings: see scoreQualitativeBand. */
     function scoreFullDespiteShortfall(node: IndicatorAssessment, report: Report): void {
-        const row = scoredRow(scores, node)?.row;
+        const row = scores.row(node)?.row;
         if (!row || row.met !== false || row.band || row.weight === undefined || row.ruleScore === undefined) return;
         if (row.claimed !== row.weight || row.ruleScore >= row.weight) return;
         report('score/full-despite-shortfall', {
@@ -47,7 +46,7 @@ export function scoreChecks(services: KpiServices): KpiChecks {
 
     /** A met target with points taken off and no 偏差 saying why. */
     function scoreDeductedDespiteMet(node: IndicatorAssessment, report: Report): void {
-        const row = scoredRow(scores, node)?.row;
+        const row = scores.row(node)?.row;
         if (!row || row.met !== true || row.band || row.weight === undefined || row.claimed === undefined) return;
         if (row.claimed >= row.weight || node.deviation?.trim()) return;
         report('score/deducted-despite-met', {
@@ -65,7 +64,7 @@ export function scoreChecks(services: KpiServices): KpiChecks {
      * scores above the weight, met targets and ratings have rules of their own.
      */
     function scoreOffRule(node: IndicatorAssessment, report: Report): void {
-        const scored = scoredRow(scores, node);
+        const scored = scores.row(node);
         if (!scored) return;
         const { row, profile } = scored;
         if (row.met !== false || row.band || row.weight === undefined || row.claimed === undefined || row.ruleScore === undefined) return;
@@ -95,7 +94,7 @@ export function scoreChecks(services: KpiServices): KpiChecks {
 
     /** A rated row (达成/部分达成/未达成) scored outside its band; scores above the weight are scoreOverWeight's. */
     function scoreQualitativeBand(node: IndicatorAssessment, report: Report): void {
-        const row = scoredRow(scores, node)?.row;
+        const row = scores.row(node)?.row;
         if (!row?.band || row.claimed === undefined || row.weight === undefined || row.ruleScore === undefined) return;
         if (row.claimed > row.weight || row.difference === 0) return;
         const [lo, hi] = row.band;
@@ -125,7 +124,7 @@ export function scoreChecks(services: KpiServices): KpiChecks {
                 zh: `问题${problems.map(p => `「${p}」`).join('、')}涉及本指标，但仍得满分 ${node.weight}`,
                 en: `Problem ${problems.map(p => `'${p}'`).join(', ')} concerns this indicator, yet it keeps full marks ${node.weight}`,
             },
-            data: { ruleScore: scoredRow(scores, node)?.row.ruleScore, problems },
+            data: { ruleScore: scores.row(node)?.row.ruleScore, problems },
         });
     }
 
@@ -136,7 +135,7 @@ export function scoreChecks(services: KpiServices): KpiChecks {
     function scoreMissing(node: IndicatorAssessment | Execution | Total, report: Report): void {
         const assessment = node.$container;
         if (node.weight === undefined || node.score !== undefined || !isAssessment(assessment)) return;
-        const { score } = scores(assessment);
+        const { score } = scores.of(assessment);
         if (isTotal(node)) {
             const sum = score.total.claimed ?? 0;
             report('score/missing', {
@@ -146,7 +145,7 @@ export function scoreChecks(services: KpiServices): KpiChecks {
             });
             return;
         }
-        const ruleScore = isExecution(node) ? score.execution?.ruleScore : scoredRow(scores, node)?.row.ruleScore;
+        const ruleScore = isExecution(node) ? score.execution?.ruleScore : scores.row(node)?.row.ruleScore;
         const what = isExecution(node) ? { zh: '预算执行', en: 'Budget execution' } : { zh: `指标「${indicatorName(node)}」`, en: `Indicator '${indicatorName(node)}'` };
         const rule = ruleScore === undefined ? { zh: '', en: '' } : { zh: `；按规则应得 ${ruleScore} 分`, en: `; the rule gives ${ruleScore}` };
         report('score/missing', {
@@ -162,7 +161,7 @@ export function scoreChecks(services: KpiServices): KpiChecks {
     function scoreExecution(node: Execution, report: Report): void {
         const assessment = node.$container;
         if (!isAssessment(assessment)) return;
-        const { score, profile } = scores(assessment);
+        const { score, profile } = scores.of(assessment);
         const execution = score.execution;
         if (execution?.node !== node || execution.ruleScore === undefined || node.score === undefined) return;
         if (node.weight !== undefined && node.score > node.weight) return;
@@ -179,7 +178,7 @@ export function scoreChecks(services: KpiServices): KpiChecks {
 
     /** Weights of the execution line and every row must add up to 合计 分值, or to the profile's total when none is written. */
     function scoreWeightsTotal(assessment: Assessment, report: Report): void {
-        const { score, profile } = scores(assessment);
+        const { score, profile } = scores.of(assessment);
         const { weight, declaredWeight } = score.total;
         if (declaredWeight === undefined && weight === 0) return; // nothing weighed yet
         const expected = declaredWeight ?? profileTotal(profile);
@@ -202,7 +201,7 @@ export function scoreChecks(services: KpiServices): KpiChecks {
 
     /** Level-1 weight sums as the profile sets them (national-2020: execution 10, 产出 50, 效益 30, 满意度 10). */
     function scoreProfileWeights(assessment: Assessment, report: Report): void {
-        const { score, profile } = scores(assessment);
+        const { score, profile } = scores.of(assessment);
         if (score.total.weight === 0) return;
         const sums = new Map(score.level1.map(l => [l.family, l.weight]));
         for (const [family, expected] of expectedWeights(profile)) {
@@ -221,7 +220,7 @@ export function scoreChecks(services: KpiServices): KpiChecks {
     }
 
     function scoreTotalMismatch(assessment: Assessment, report: Report): void {
-        const { score, profile } = scores(assessment);
+        const { score, profile } = scores.of(assessment);
         if (!score.scored) return;
         const { claimed, declaredScore } = score.total;
         const total = assessment.items.find(isTotal);
@@ -240,7 +239,7 @@ export function scoreChecks(services: KpiServices): KpiChecks {
     function scoreGradeMismatch(node: GradeStatement, report: Report): void {
         const assessment = node.$container;
         if (!isAssessment(assessment)) return;
-        const { score } = scores(assessment);
+        const { score } = scores.of(assessment);
         if (!score.scored) return;
         const written = gradeIdOf(node.grade);
         const due = score.grade.ofClaimed;

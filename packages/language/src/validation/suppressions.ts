@@ -1,6 +1,8 @@
+import type { LangiumDocument } from 'langium';
 import type { Diagnostic, Position, Range } from 'vscode-languageserver-types';
 import { likelyMeant } from '../config/did-you-mean.js';
 import type { Bilingual } from '../i18n/locale.js';
+import { commentsOf } from '../parser/comments.js';
 import { isConfigurable, isRuleId, RULES } from '../rules/catalog.js';
 
 /**
@@ -19,6 +21,8 @@ export interface Directive {
     /** Rule ids as written; empty for every rule. */
     rules: string[];
     reason?: string;
+    /** Written as `/* … *\/` rather than `// …`. */
+    block: boolean;
     /** The whole comment. */
     range: Range;
     /** Where ` -- <reason>` goes: the end of a `//` comment, before the `*\/` of a block comment. */
@@ -44,11 +48,12 @@ export interface SuppressionOptions {
 
 const DIRECTIVE = /^kpispec-(disable-next-line|disable-line|disable|enable)(?=\s|$)([\s\S]*)$/;
 
-/** Finds the directives in a document's comments (`//` and `/* *\/`, outside strings). */
-export function parseDirectives(text: string): Directive[] {
+/** Finds the directives in a document's comments (`//` and `/* *\/`). */
+export function parseDirectives(document: LangiumDocument): Directive[] {
     const directives: Directive[] = [];
-    const positionAt = positions(text);
-    for (const comment of comments(text)) {
+    // Most files have none: no need to walk their syntax tree for comments.
+    if (!document.textDocument.getText().includes('kpispec-')) return directives;
+    for (const comment of commentsOf(document)) {
         const m = DIRECTIVE.exec(comment.body.trim());
         if (!m) continue;
         const [rulesPart, ...reasonParts] = m[2]!.split(/\s--(?:\s|$)/);
@@ -57,66 +62,12 @@ export function parseDirectives(text: string): Directive[] {
             kind: m[1] as DirectiveKind,
             rules: rulesPart!.split(/[\s,，]+/).filter(Boolean),
             reason: reason || undefined,
-            range: { start: positionAt(comment.start), end: positionAt(comment.end) },
-            reasonAt: positionAt(comment.block ? comment.end - 2 : comment.end),
+            block: comment.block,
+            range: comment.range,
+            reasonAt: comment.block ? document.textDocument.positionAt(comment.end - 2) : comment.range.end,
         });
     }
     return directives;
-}
-
-interface Comment {
-    start: number;
-    end: number;
-    body: string;
-    block: boolean;
-}
-
-/** Comments as the lexer sees them: strings (`"…"`, one line) hide comment markers. */
-function comments(text: string): Comment[] {
-    const result: Comment[] = [];
-    let i = 0;
-    while (i < text.length) {
-        const c = text[i];
-        if (c === '"') {
-            const string = /"(?:\\.|[^"\\\r\n])*"/y;
-            string.lastIndex = i;
-            i = string.test(text) ? string.lastIndex : i + 1;
-        } else if (c === '/' && text[i + 1] === '/') {
-            const end = lineEnd(text, i);
-            result.push({ start: i, end, body: text.slice(i + 2, end), block: false });
-            i = end;
-        } else if (c === '/' && text[i + 1] === '*') {
-            const close = text.indexOf('*/', i + 2);
-            if (close < 0) break; // unterminated: the lexer reports it
-            result.push({ start: i, end: close + 2, body: text.slice(i + 2, close), block: true });
-            i = close + 2;
-        } else {
-            i++;
-        }
-    }
-    return result;
-}
-
-function lineEnd(text: string, from: number): number {
-    let i = from;
-    while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
-    return i;
-}
-
-/** Offset → position, by binary search over the line starts (comments can be many, files long). */
-function positions(text: string): (offset: number) => Position {
-    const starts = [0];
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-    return offset => {
-        let lo = 0;
-        let hi = starts.length - 1;
-        while (lo < hi) {
-            const mid = (lo + hi + 1) >> 1;
-            if (starts[mid]! <= offset) lo = mid;
-            else hi = mid - 1;
-        }
-        return { line: lo, character: offset - starts[lo]! };
-    };
 }
 
 function after(a: Position, b: Position): boolean {

@@ -1,6 +1,6 @@
 import type { LangiumDocument } from 'langium';
 import {
-    BUILTIN_PROFILES, createKpiServices, excel, formatConfigProblem, isAssessment, isProject, pick, resolveProfile,
+    BUILTIN_PROFILES, createKpiServices, excel, formatConfigProblem, isAssessment, isProject, pick,
     type KpiServices, type Locale, type Model,
 } from '@kpispec/language';
 import { workbookResults } from '../../../cli/src/excel/workbook-results.js';
@@ -172,7 +172,7 @@ export class Checker {
             problems.push(`${pathOf(document.uri)}: unknown scoring profile '${config.profile}'`);
             return [];
         }
-        const profile = resolveProfile(config);
-        return assessments.map(a => scoreSheet(a, pathOf(document.uri), profile, this.locale));
+        const scores = this.workspace().kpi.kpi.Scores;
+        return assessments.map(a => scoreSheet(a, scores.of(a), pathOf(document.uri), this.locale));
     }
 }

@@ -25,7 +25,7 @@ export const suppressOnLine: Fix = (d, ctx) => {
 
 /** suppression/unused: delete the comment, or the rule that suppresses nothing from its list. */
 export const removeUnusedSuppression: Fix = (d, ctx) => {
-    const directive = parseDirectives(ctx.document.textDocument.getText())
+    const directive = parseDirectives(ctx.document)
         .find(x => x.range.start.line === d.range.start.line && x.range.start.character === d.range.start.character);
     if (!directive || dataOf(d)['noInlineConfig'] === true) return [];
     const rule = stringField(d, 'rule');
@@ -34,8 +34,7 @@ export const removeUnusedSuppression: Fix = (d, ctx) => {
     }
     const rest = directive.rules.filter(r => r !== rule);
     const body = `kpispec-${directive.kind} ${rest.join(', ')}${directive.reason ? ` -- ${directive.reason}` : ''}`;
-    const block = ctx.lineText(directive.range.start.line).slice(directive.range.start.character).startsWith('/*');
-    const text = block ? `/* ${body} */` : `// ${body}`;
+    const text = directive.block ? `/* ${body} */` : `// ${body}`;
     return ctx.action({ zh: `从抑制注释中删除 ${rule}`, en: `Remove ${rule} from the suppression comment` }, [TextEdit.replace(directive.range, text)], [d], true);
 };
 
@@ -58,7 +57,7 @@ function placeholder(ctx: FixContext): string {
 /** A `// kpispec-disable-next-line` comment alone on a line. */
 function directiveOnLine(ctx: FixContext, line: number): Directive | undefined {
     if (line < 0 || !/^\/\/\s*kpispec-disable-next-line\b/.test(ctx.lineText(line).trim())) return undefined;
-    return parseDirectives(ctx.document.textDocument.getText()).find(x => x.kind === 'disable-next-line' && x.range.start.line === line);
+    return parseDirectives(ctx.document).find(x => x.kind === 'disable-next-line' && x.range.start.line === line);
 }
 
 /** Deletes a comment: its whole line when nothing else is on it. */

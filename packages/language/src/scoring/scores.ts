@@ -1,0 +1,52 @@
+import { AstUtils, DocumentState, WorkspaceCache, type LangiumSharedCoreServices } from 'langium';
+import { isAssessment, type Assessment, type IndicatorAssessment } from '../generated/ast.js';
+import { defaultConfig, type KpiConfiguration } from '../config/configuration.js';
+import { scoreAssessment, type AssessmentScore, type RowScore } from './assessment-score.js';
+import type { ScoringProfile } from './profile.js';
+import { resolveProfile } from './profiles.js';
+
+/** An assessment's rule scores, with the profile they were computed by and its rows by node. */
+export interface ScoredAssessment {
+    profile: ScoringProfile;
+    score: AssessmentScore;
+    rows: ReadonlyMap<IndicatorAssessment, RowScore>;
+}
+
+/**
+ * The rule scores of the assessments under their files' profiles (`services.kpi.Scores`),
+ * computed once and shared by the score checks, code lens, inlay hints, hover and
+ * `kpispec score`.
+ *
+ * A score reads another document (the assessed project's targets), so the cache is the
+ * workspace's, not the assessment document's: any added, changed or deleted
+ * document empties it, and so does every re-validation (a changed kpispec.json or scoring
+ * setting rebuilds the workspace). It is emptied once more when a build has indexed its
+ * references, so that a score read mid-build, while a project was being relinked, does not
+ * outlive the build.
+ */
+export class Scores {
+    private readonly cache: WorkspaceCache<Assessment, ScoredAssessment>;
+
+    constructor(shared: LangiumSharedCoreServices, private readonly configuration: KpiConfiguration) {
+        this.cache = new WorkspaceCache(shared);
+        shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.IndexedReferences, () => this.cache.clear());
+    }
+
+    of(assessment: Assessment): ScoredAssessment {
+        return this.cache.get(assessment, () => {
+            const uri = AstUtils.findRootNode(assessment).$document?.uri;
+            const profile = resolveProfile(uri ? this.configuration.get(uri) : defaultConfig());
+            const score = scoreAssessment(assessment, profile);
+            return { profile, score, rows: new Map(score.rows.map(r => [r.node, r])) };
+        });
+    }
+
+    /** The scored row of an assessment line, with its assessment's profile. */
+    row(node: IndicatorAssessment): { row: RowScore; profile: ScoringProfile } | undefined {
+        const assessment = node.$container;
+        if (!isAssessment(assessment)) return undefined;
+        const scored = this.of(assessment);
+        const row = scored.rows.get(node);
+        return row && { row, profile: scored.profile };
+    }
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { isAssessment, isIndicatorAssessment, type Assessment, type Model } from '../../packages/language/src/index.js';
+import { buildWorkspace, type TestWorkspace } from '../support/workspace.js';
+
+const CONTRACT = '合同 C "服务合同" { 条款 T "接通率" >= 90% }\n';
+const project = (target: string) => `项目 P "p" { 绩效指标 { 产出指标 { 质量指标 {\n A "a" >= ${target} 依据 C.T\n} } } }\n`;
+const ASSESSMENT = '自评 S "s" 对象 P {\n    指标 A 实际 80% 分值 10 得分 10\n    合计 分值 10 得分 10\n}\n';
+
+const assessmentOf = (ws: TestWorkspace): Assessment =>
+    (ws.documents.get('a.kpi')!.parseResult.value as Model).blocks.find(isAssessment)!;
+
+const workspace = () => buildWorkspace({ 'c.kpi': CONTRACT, 'p.kpi': project('95%'), 'a.kpi': ASSESSMENT });
+
+describe('the Scores service', () => {
+    it('answers repeated requests with the same result while nothing changes', async () => {
+        const ws = await workspace();
+        const scores = ws.services.kpi.Scores;
+        const first = scores.of(assessmentOf(ws));
+        expect(scores.of(assessmentOf(ws))).toBe(first);
+        const row = assessmentOf(ws).items.find(isIndicatorAssessment)!;
+        expect(scores.row(row)?.row).toBe(first.score.rows[0]);
+    });
+
+    it('scores an edited assessment afresh', async () => {
+        const ws = await workspace();
+        const before = ws.services.kpi.Scores.of(assessmentOf(ws));
+        await ws.edit('a.kpi', ASSESSMENT.replace('实际 80%', '实际 96%'));
+        const after = ws.services.kpi.Scores.of(assessmentOf(ws));
+        expect(after).not.toBe(before);
+        expect(before.score.rows[0]!.met).toBe(false);
+        expect(after.score.rows[0]!.met).toBe(true);
+    });
+
+    it('scores the same assessment afresh when the project it assesses changes in another file', async () => {
+        const ws = await workspace();
+        const assessment = assessmentOf(ws);
+        const before = ws.services.kpi.Scores.of(assessment);
+        await ws.edit('p.kpi', project('80%'));
+        // The assessment was not re-parsed: the same node, a new score against the new target.
+        expect(assessmentOf(ws)).toBe(assessment);
+        const after = ws.services.kpi.Scores.of(assessment);
+        expect(after).not.toBe(before);
+        expect([before.score.rows[0]!.met, after.score.rows[0]!.met]).toEqual([false, true]);
+    });
+
+    it('scores afresh when a contract the project is held to changes', async () => {
+        const ws = await workspace();
+        const assessment = assessmentOf(ws);
+        const before = ws.services.kpi.Scores.of(assessment);
+        await ws.edit('c.kpi', CONTRACT.replace('>= 90%', '>= 85%'));
+        expect(ws.services.kpi.Scores.of(assessment)).not.toBe(before);
+    });
+
+    it('follows a new scoring profile once the workspace is re-validated, as a changed setting does', async () => {
+        const ws = await workspace();
+        const assessment = assessmentOf(ws);
+        expect(ws.services.kpi.Scores.of(assessment).profile.name).toBe('national-2020');
+        ws.services.kpi.Configuration.overrides = { profile: 'hubei-2020' };
+        await ws.services.shared.workspace.DocumentBuilder.build([...ws.documents.values()], { validation: true });
+        expect(ws.services.kpi.Scores.of(assessment).profile.name).toBe('hubei-2020');
+    });
+});
