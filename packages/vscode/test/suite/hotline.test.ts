@@ -5,10 +5,11 @@
  */
 import * as assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { waitFor } from '../support/poll.js';
 import { expectedKeys, lineOf } from '../support/reference.js';
+import { ruleOf, shownKeys } from '../support/shown-diagnostics.js';
 
 const EXTENSION_ID = 'kpispec.kpispec-vscode';
 
@@ -20,20 +21,6 @@ function folder(): string {
 
 const fileUri = (file: string): vscode.Uri => vscode.Uri.file(join(folder(), file));
 
-function ruleOf(diagnostic: vscode.Diagnostic): string {
-    const code = diagnostic.code;
-    return String(typeof code === 'object' ? code.value : code);
-}
-
-/** Errors and warnings VS Code holds for the workspace, as sorted `file:line rule` keys (info is free). */
-function shownKeys(): string[] {
-    return vscode.languages.getDiagnostics()
-        .filter(([uri]) => uri.fsPath.startsWith(folder()))
-        .flatMap(([uri, diagnostics]) => diagnostics
-            .filter(d => d.severity === vscode.DiagnosticSeverity.Error || d.severity === vscode.DiagnosticSeverity.Warning)
-            .map(d => `${basename(uri.fsPath)}:${d.range.start.line + 1} ${ruleOf(d)}`))
-        .sort();
-}
 
 function findDiagnostic(file: string, rule: string): vscode.Diagnostic | undefined {
     return vscode.languages.getDiagnostics(fileUri(file)).find(d => ruleOf(d) === rule);
@@ -58,7 +45,7 @@ suite('KPI Spec on examples/hotline-12345', () => {
         let shown: string[] = [];
         try {
             await waitFor('the reference diagnostics', () => {
-                shown = shownKeys();
+                shown = shownKeys(folder());
                 return shown.join('\n') === expected.join('\n') ? true : undefined;
             }, { timeoutMs: 120_000, intervalMs: 500 });
         } catch {
