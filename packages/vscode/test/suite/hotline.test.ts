@@ -79,21 +79,27 @@ suite('KPI Spec on examples/hotline-12345', () => {
         assert.match(text, /95\s*%/, `hover:\n${text}`);
     });
 
-    test('completion offers block keywords in the file\'s language and clause references', async () => {
+    test('completion offers block keywords and snippets in the file\'s language, and clause references without snippets', async () => {
         const editor = await open('targets.kpi');
-        const labels = async (position: vscode.Position): Promise<string[]> => {
-            const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, position);
-            return list.items.map(i => (typeof i.label === 'string' ? i.label : i.label.label));
-        };
+        const items = async (position: vscode.Position): Promise<vscode.CompletionItem[]> =>
+            (await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, position)).items;
+        const labelOf = (i: vscode.CompletionItem): string => (typeof i.label === 'string' ? i.label : i.label.label);
+        const labels = async (position: vscode.Position): Promise<string[]> => (await items(position)).map(labelOf);
+        // Every provider VS Code asks, its own snippet provider included.
+        const snippets = async (position: vscode.Position): Promise<string[]> =>
+            (await items(position)).filter(i => i.kind === vscode.CompletionItemKind.Snippet).map(labelOf);
         const end = new vscode.Position(editor.document.lineCount - 1, 0);
         assert.equal(editor.document.lineAt(end.line).text, '', 'targets.kpi ends with an empty line');
         const atTop = await labels(end);
         assert.ok(atTop.includes('合同') && atTop.includes('自评'), `top-level completion: ${atTop.join(', ')}`);
+        assert.ok((await snippets(end)).includes('合同'), 'the 合同 snippet at the top level');
 
         const line = lineOf(folder(), 'targets.kpi', ANSWER_RATE);
         const reference = editor.document.lineAt(line).text.indexOf('热线服务合同');
         const afterPer = await labels(new vscode.Position(line, reference));
         assert.ok(afterPer.some(l => l.includes('热线服务合同')), `completion after 依据: ${afterPer.join(', ')}`);
+        assert.deepEqual(await snippets(new vscode.Position(line, reference)), [], 'no snippet after 依据');
+        assert.deepEqual(await snippets(new vscode.Position(line, reference + 1)), [], 'no snippet after 依据 热');
     });
 
     test('the quick fix raises a target to the contract value, and the error goes', async () => {
