@@ -46,6 +46,16 @@ if (tests) {
         external: ['vscode'],
         sourcemap: 'inline',
     });
+    // The editor benchmark (bench/editor.mjs) runs in the extension host as the suites do.
+    await esbuild.build({
+        ...node,
+        entryPoints: ['test/bench/activation.ts'],
+        outdir: 'out/test/bench',
+        outExtension: { '.js': '.cjs' },
+        format: 'cjs',
+        external: ['vscode'],
+        sourcemap: 'inline',
+    });
     // Node scripts that drive code-server, Chromium and Neovim; their dependencies stay in node_modules.
     await esbuild.build({
         ...node,

@@ -66,6 +66,17 @@ describe('exit 2: one clear line for every bad input', () => {
         expectFatal(await runCli(['lint', 'empty'], { cwd: dir }), 'no .kpi files found in empty');
     });
 
+    it('every command that reads a folder refuses an empty one and a faulty kpispec.json alike', async () => {
+        mkdirSync(join(dir, 'empty'), { recursive: true });
+        write('misconfigured/kpispec.json', '{ "rules": { "target/no-sorce": "off" } }');
+        write('misconfigured/a.kpi', CLEAN);
+        const commands = [['lint'], ['score'], ['format', '--check'], ['report', '-o', 'r.html'], ['export', '-o', 'forms.xlsx']];
+        for (const command of commands) {
+            expectFatal(await runCli([...command, 'empty'], { cwd: dir }), 'no .kpi files found in empty');
+            expectFatal(await runCli([...command, 'misconfigured'], { cwd: dir }), 'invalid configuration: ');
+        }
+    });
+
     it('a file that is not UTF-8', async () => {
         write('latin1/a.kpi', Uint8Array.from([0x2f, 0x2f, 0x20, 0xb2, 0xe2, 0xca, 0xd4, 0x0a]));
         expectFatal(await runCli(['lint', 'latin1'], { cwd: dir }), /^kpispec: .*latin1\/a\.kpi is not valid UTF-8 text\n$/);

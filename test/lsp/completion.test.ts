@@ -1,11 +1,12 @@
 import { expectCompletion } from 'langium/test';
-import type { CompletionItem, CompletionList } from 'vscode-languageserver';
+import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList } from 'vscode-languageserver';
 import { describe, expect, it, vi } from 'vitest';
 import type { KpiConfigurationProvider } from '../../packages/language/src/lsp/configuration-provider.js';
 import { buildWorkspace } from '../support/workspace.js';
 import { HOTLINE, hotline, servicesWith, textDocument, without, WS } from './support.js';
 
 const labels = (list: CompletionList) => list.items.map(i => i.label);
+const snippets = (items: readonly CompletionItem[]) => items.filter(i => i.kind === CompletionItemKind.Snippet).map(i => i.label);
 
 /** Completion at `<|>` in `text`, with the hotline files (except `replacing`) in the workspace. */
 async function complete(text: string, options: { replacing?: string; files?: Record<string, string>; locale?: 'zh-CN' | 'en' } = {}): Promise<CompletionItem[]> {
@@ -127,14 +128,50 @@ describe('completion', () => {
         const level1 = await complete(PROJECT('绩效指标 {\n        <|>\n    }'), { files: {} });
         expect(level1.map(i => i.label).sort()).toEqual(['产出指标', '成本指标', '效益指标', '满意度指标'].sort());
         const level2 = await complete(PROJECT('绩效指标 {\n        效益指标 {\n            <|>\n        }\n    }'), { files: {} });
-        expect(level2.map(i => i.label).sort()).toEqual(['可持续影响', '生态效益', '社会效益', '经济效益'].sort());
+        // Rows may stand directly under a level-1 family too: the row snippet is offered there.
+        expect(snippets(level2)).toEqual(['指标行']);
+        expect(level2.filter(i => i.kind !== CompletionItemKind.Snippet).map(i => i.label).sort()).toEqual(['可持续影响', '生态效益', '社会效益', '经济效益'].sort());
         const english = await complete('project P "p" {\n    indicators {\n        output {\n            <|>\n        }\n    }\n}', { files: {} });
-        expect(english.map(i => i.label).sort()).toEqual(['cost', 'quality', 'quantity', 'timeliness']);
+        expect(english.map(i => i.label).sort()).toEqual(['cost', 'quality', 'quantity', 'row', 'timeliness']);
     });
 
-    it('offers no keyword where a new name is typed', async () => {
+    it('offers no keyword where a new name is typed, only the row snippet', async () => {
         const items = await complete(PROJECT('绩效指标 {\n        产出指标 {\n            质量指标 {\n                <|>\n            }\n        }\n    }'), { files: {} });
-        expect(items.map(i => i.label)).toEqual([]);
+        expect(items.map(i => i.label)).toEqual(['指标行']);
+        expect(items[0]).toMatchObject({ kind: CompletionItemKind.Snippet, insertTextFormat: InsertTextFormat.Snippet });
+        expect(items[0]!.textEdit?.newText).toMatch(/^\$\{1:及时率\} "\$\{2:指标名称\}" .* 依据 /);
+    });
+
+    it('offers snippets where a block or row may start, in the file\'s keyword language', async () => {
+        expect(snippets(await complete('<|>', { files: {} }))).toEqual(['项目', '合同', '标准', '自评', '履约考核']);
+        expect(snippets(await complete('<|>', { files: {}, locale: 'en' }))).toEqual(['project', 'contract', 'standard', 'assessment', 'compliance']);
+        expect(snippets(await complete(PROJECT('<|>'), { files: {} }))).toEqual(['里程碑']);
+        expect(snippets(await complete('合同 C "c" {\n    <|>\n}', { files: {} }))).toEqual(['条款']);
+        // 条款 also starts a line of a compliance review, which the contract's clause snippet is not.
+        expect(snippets(await complete('履约考核 R "r" 对象 C {\n    <|>\n}', { files: {} }))).toEqual([]);
+        expect(snippets(await complete('project P "p" {\n    indicators {\n        output {\n            quality {\n                <|>\n            }\n        }\n    }\n}', { files: {} }))).toEqual(['row']);
+    });
+
+    it('offers no snippet where a reference is expected (依据, 对象, 适用 and their English spellings)', async () => {
+        const targets = HOTLINE['targets.kpi']!;
+        const at = (text: string) => complete(text, { replacing: 'targets.kpi' });
+        const cases = [
+            targets.replace('依据 热线服务合同.接通率, 广东两建办.即时接通率', '依据 <|>'),
+            targets.replace('依据 热线服务合同.接通率, 广东两建办.即时接通率', '依据 热<|>'),
+            targets.replace(/适用 .*/, '适用 <|>'),
+        ];
+        for (const text of cases) {
+            const items = await at(text);
+            expect(items.length, text.slice(text.indexOf('<|>') - 10, text.indexOf('<|>'))).toBeGreaterThan(0);
+            expect(snippets(items)).toEqual([]);
+        }
+        // `合` begins the 合同 snippet's prefix, and no link's name.
+        expect(snippets(await at(targets.replace('依据 热线服务合同.接通率, 广东两建办.即时接通率', '依据 合<|>')))).toEqual([]);
+        const assessment = HOTLINE['assessment.kpi']!.replace(/对象 \S+/, '对象 <|>');
+        expect(snippets(await complete(assessment, { replacing: 'assessment.kpi' }))).toEqual([]);
+        const row = (links: string) => `project Q "q" {\n    indicators {\n        output {\n            quality {\n                R "r" >= 1% ${links}\n            }\n        }\n    }\n}\n`;
+        const english = ['project P "p" {\n    applies <|>\n}\n', 'contract C "c" for <|> {\n}\n', row('per <|>'), row('per C<|>')];
+        for (const text of english) expect(snippets(await complete(text, { files: {} })), text).toEqual([]);
     });
 
     it('offers nothing past a hundred syntax errors, where re-parsing for completion would take seconds', async () => {
@@ -150,7 +187,8 @@ describe('completion', () => {
         const text = '履约考核 R "r" 对象 热线服务合同 {\n    条款 接通率 实际 96% 结论 达标\n    条款 }<|>质检率 实际 未统计 结论 未达标\n}\n';
         const items = await complete(text, { files: { 'contract.kpi': HOTLINE['contract.kpi']! } });
         // The `}` closed the block: what may start there is a new block, and no clause names.
-        expect(items.map(i => i.label)).toEqual(['项目', '合同', '标准', '自评', '履约考核']);
+        expect(items.filter(i => i.kind === CompletionItemKind.Keyword).map(i => i.label)).toEqual(['项目', '合同', '标准', '自评', '履约考核']);
+        expect(items.filter(i => i.kind !== CompletionItemKind.Keyword).map(i => i.label)).toEqual(snippets(items));
         expect(logged).not.toHaveBeenCalled();
         logged.mockRestore();
     });

@@ -15,6 +15,7 @@ const folder = mkdtempSync(join(tmpdir(), 'kpispec-lsp-'));
 let server: StdioServer;
 let connection: StdioServer['connection'];
 let published: StdioServer['published'];
+let logs: StdioServer['logs'];
 let uri: StdioServer['uri'];
 let changed: StdioServer['changed'];
 
@@ -22,7 +23,8 @@ const codes = (file: string) => (published.get(uri(file)) ?? []).map(d => String
 
 beforeAll(async () => {
     cpSync(join(repo, 'examples', 'hotline-12345'), folder, { recursive: true });
-    ({ connection, published, uri, changed } = server = await startStdioServer(folder, 'hotline'));
+    writeFileSync(join(folder, 'kpispec.json'), JSON.stringify({ locale: 'zh-CN' }));
+    ({ connection, published, logs, uri, changed } = server = await startStdioServer(folder, 'hotline'));
 });
 
 afterAll(async () => {
@@ -39,6 +41,15 @@ describe('kpispec-language-server --stdio', () => {
         const below = published.get(uri('targets.kpi'))!.find(d => d.code === 'target/below-contract')!;
         expect(below.message).toContain('≥95%');
         expect(below.codeDescription?.href).toMatch(/docs\/rules\/target\/below-contract\.md$/);
+    });
+
+    it('logs its start, the files and configuration it found, and the time to the first full validation', async () => {
+        await vi.waitFor(() => expect(logs.join('\n')).toContain('First full validation'), { timeout: 20_000, interval: 100 });
+        const version = (JSON.parse(readFileSync(join(repo, 'packages', 'language', 'package.json'), 'utf8')) as { version: string }).version;
+        expect(logs[0]).toBe(`KPI Spec language server ${version} (Node ${process.version}) started; workspace folders: ${folder}`);
+        expect(logs).toContain('Found 5 .kpi files and 0 workbook forms');
+        expect(logs).toContain(`Configuration: ${join(folder, 'kpispec.json')}; locale: each file's (kpispec.json "locale", else its keywords; zh-CN for files without keywords)`);
+        expect(logs.find(l => l.startsWith('First full validation'))).toMatch(/^First full validation of 5 documents done \d+ ms after the server process started$/);
     });
 
     it('follows files created, changed and deleted outside the editor, across files', async () => {

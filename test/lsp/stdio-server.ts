@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
     createProtocolConnection, DidChangeWatchedFilesNotification, ExitNotification, FileChangeType, InitializedNotification,
-    InitializeRequest, PublishDiagnosticsNotification, ShutdownRequest, StreamMessageReader, StreamMessageWriter,
+    InitializeRequest, LogMessageNotification, PublishDiagnosticsNotification, ShutdownRequest, StreamMessageReader, StreamMessageWriter,
     type Diagnostic, type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
 
@@ -15,6 +15,8 @@ export interface StdioServer {
     connection: ProtocolConnection;
     /** The latest diagnostics published per document URI. */
     published: Map<string, Diagnostic[]>;
+    /** What the server wrote to the client's log (`window/logMessage`), in order. */
+    logs: string[];
     uri(file: string): string;
     /** Tells the server a file of the folder changed on disk, as an editor's file watcher does. */
     changed(file: string, type: FileChangeType): Promise<void>;
@@ -27,6 +29,8 @@ export async function startStdioServer(folder: string, name: string): Promise<St
     const connection = createProtocolConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
     const published = new Map<string, Diagnostic[]>();
     connection.onNotification(PublishDiagnosticsNotification.type, p => { published.set(p.uri, p.diagnostics); });
+    const logs: string[] = [];
+    connection.onNotification(LogMessageNotification.type, p => { logs.push(p.message); });
     connection.listen();
     await connection.sendRequest(InitializeRequest.type, {
         processId: process.pid, rootUri: pathToFileURL(folder).toString(), locale: 'zh-cn',
@@ -36,7 +40,7 @@ export async function startStdioServer(folder: string, name: string): Promise<St
     await connection.sendNotification(InitializedNotification.type, {});
     const uri = (file: string) => pathToFileURL(join(folder, file)).toString();
     return {
-        connection, published, uri,
+        connection, published, logs, uri,
         changed: (file, type) => connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uri(file), type }] }),
         stop: async () => {
             await connection.sendRequest(ShutdownRequest.type).catch(() => undefined);

@@ -1,15 +1,14 @@
 import { relative, resolve } from 'node:path';
-import { URI } from 'langium';
 import { excel, isAssessment, isProject, type Model } from '@kpispec/language';
 import { ExitCode, UserError } from '../exit-codes.js';
 import { writeReport } from '../report-files.js';
 import { findingsPlan } from '../excel/review-plans.js';
 import { writeXlsx } from '../excel/write-xlsx.js';
-import { findKpiFiles } from '../files.js';
 import type { Io } from '../io.js';
-import { parseCommandArgs, reportLocale, throwOnConfigProblems, useConfigFile, useLocale } from '../options.js';
+import { parseCommandArgs, reportLocale } from '../options.js';
 import { documentResult } from '../results.js';
-import { createServices, validateWorkspace } from '../workspace.js';
+import { validateWorkspace } from '../workspace.js';
+import { setUpCommand } from '../command-setup.js';
 
 export const EXPORT_HELP = `Usage: kpispec export [options] <paths...> -o <out.xlsx>
 
@@ -56,15 +55,9 @@ export async function exportForms(argv: string[], io: Io): Promise<number> {
     }
     if (!values.output) throw new UserError('export needs -o <out.xlsx> (see kpispec export --help)');
     if (!/\.xlsx$/i.test(values.output)) throw new UserError(`${values.output}: export writes .xlsx workbooks`);
-    const { shared, kpi } = createServices();
-    const configuration = kpi.kpi.Configuration;
-    const fileSystem = shared.workspace.FileSystemProvider;
-    useConfigFile(configuration, values.config, io.cwd);
-    const files = await findKpiFiles(positionals.length ? positionals : ['.'], { configuration, fileSystem, cwd: io.cwd });
-    if (files.length === 0) throw new UserError(`no .kpi files found in ${positionals.join(', ') || io.cwd}`);
-    await configuration.load(files.map(f => URI.file(f)), fileSystem);
-    throwOnConfigProblems(configuration);
-    useLocale(kpi.kpi.Settings, values.locale, io.env);
+    const { services: { shared, kpi }, files } = await setUpCommand({
+        paths: positionals, cwd: io.cwd, env: io.env, configFile: values.config, locale: values.locale,
+    });
     const documents = await validateWorkspace({ shared }, files);
     const locale = reportLocale(kpi.kpi.Settings, documents);
 

@@ -1,10 +1,10 @@
 import { relative } from 'node:path';
 import { TextDocument, URI } from 'langium';
 import { ExitCode, UserError } from '../exit-codes.js';
-import { findKpiFiles } from '../files.js';
 import type { Io } from '../io.js';
-import { parseCommandArgs, throwOnConfigProblems, useConfigFile } from '../options.js';
-import { createServices, readUtf8 } from '../workspace.js';
+import { parseCommandArgs } from '../options.js';
+import { readUtf8 } from '../workspace.js';
+import { setUpCommand } from '../command-setup.js';
 import { writeFileAtomically } from '../write-file.js';
 
 export const FORMAT_HELP = `Usage: kpispec format [options] [paths or globs...]
@@ -34,12 +34,7 @@ export async function format(argv: string[], io: Io): Promise<number> {
         io.stdout(FORMAT_HELP);
         return ExitCode.Clean;
     }
-    const { shared, kpi } = createServices();
-    const configuration = kpi.kpi.Configuration;
-    useConfigFile(configuration, values.config, io.cwd);
-    const files = await findKpiFiles(positionals.length ? positionals : ['.'], { configuration, fileSystem: shared.workspace.FileSystemProvider, cwd: io.cwd });
-    if (files.length === 0) throw new UserError(`no .kpi files found in ${positionals.length ? positionals.join(', ') : io.cwd}`);
-    throwOnConfigProblems(configuration);
+    const { services: { shared, kpi }, files } = await setUpCommand({ paths: positionals, cwd: io.cwd, env: io.env, configFile: values.config });
 
     const formatter = kpi.lsp.Formatter!;
     const changed: string[] = [];

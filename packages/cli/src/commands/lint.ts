@@ -1,16 +1,16 @@
 import { resolve } from 'node:path';
 import { URI } from 'langium';
 import { ExitCode, UserError } from '../exit-codes.js';
-import { findKpiFiles } from '../files.js';
 import { stepSummary } from '../formatters/github.js';
 import { LINT_FORMATS } from '../formatters/index.js';
 import { useColor, type Io } from '../io.js';
-import { docsBaseUrl, nonNegativeInteger, parseCommandArgs, repositoryRoot, reportLocale, single, throwOnConfigProblems, useConfigFile, useLocale } from '../options.js';
+import { docsBaseUrl, nonNegativeInteger, parseCommandArgs, repositoryRoot, reportLocale, single } from '../options.js';
 import { documentResult, totals, type ReportContext } from '../results.js';
 import { DEFAULT_DOCS_BASE_URL } from '../version.js';
 import { appendSummary, refuseInputAsOutput, writeReport } from '../report-files.js';
 import { WORKSPACE_EXTENSIONS } from '../excel/workbook-documents.js';
-import { createServices, validateWithWorkbooks } from '../workspace.js';
+import { validateWithWorkbooks } from '../workspace.js';
+import { setUpCommand } from '../command-setup.js';
 import { workbookResults } from '../excel/workbook-results.js';
 
 export const LINT_HELP = `Usage: kpispec lint [options] [paths or globs...]
@@ -60,18 +60,11 @@ export async function lint(argv: string[], io: Io): Promise<number> {
     const docsBaseUrlFlag = values['docs-base-url'] === undefined ? undefined : docsBaseUrl(values['docs-base-url']);
     const outputFile = single(values['output-file'], '--output-file');
 
-    const { shared, kpi } = createServices();
-    const configuration = kpi.kpi.Configuration;
-    const fileSystem = shared.workspace.FileSystemProvider;
-    useConfigFile(configuration, values.config, io.cwd);
+    const { services: { shared, kpi }, configuration, files } = await setUpCommand({
+        paths: positionals, cwd: io.cwd, env: io.env, configFile: values.config, locale: values.locale, extensions: WORKSPACE_EXTENSIONS,
+    });
     if (values['no-inline-config']) configuration.overrides = { noInlineConfig: true };
-    useLocale(kpi.kpi.Settings, values.locale, io.env);
-
-    const files = await findKpiFiles(positionals.length ? positionals : ['.'], { configuration, fileSystem, cwd: io.cwd }, WORKSPACE_EXTENSIONS);
-    if (files.length === 0) throw new UserError(`no .kpi files found in ${positionals.length ? positionals.join(', ') : io.cwd}`);
     if (outputFile) await refuseInputAsOutput(resolve(io.cwd, outputFile), files);
-    await configuration.load(files.map(f => URI.file(f)), fileSystem);
-    throwOnConfigProblems(configuration);
 
     const config = configuration.get(URI.file(files[0]!));
     const keep = values.quiet ? (m: { severity: number }) => m.severity === 2 : undefined;

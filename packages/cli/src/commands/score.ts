@@ -1,14 +1,13 @@
 import { relative } from 'node:path';
-import { URI } from 'langium';
 import { isAssessment, type Model } from '@kpispec/language';
 import { ExitCode, UserError } from '../exit-codes.js';
-import { findKpiFiles } from '../files.js';
 import type { Io } from '../io.js';
-import { parseCommandArgs, reportLocale, throwOnConfigProblems, useConfigFile, useLocale } from '../options.js';
+import { parseCommandArgs, reportLocale } from '../options.js';
 import { formatScoreCsv } from '../score/csv.js';
 import { checkProfile, scoreSheet, type ScoreSheet } from '../score/sheet.js';
 import { formatScoreTable } from '../score/table.js';
-import { addDocuments, createServices } from '../workspace.js';
+import { addDocuments } from '../workspace.js';
+import { setUpCommand } from '../command-setup.js';
 
 export const SCORE_HELP = `Usage: kpispec score [options] [files or folders...]
 
@@ -43,16 +42,11 @@ export async function score(argv: string[], io: Io): Promise<number> {
         return ExitCode.Clean;
     }
     if (!FORMATS.includes(values.format)) throw new UserError(`unknown format '${values.format}' (use ${FORMATS.join(', ')})`);
-    const { shared, kpi } = createServices();
-    const configuration = kpi.kpi.Configuration;
-    const fileSystem = shared.workspace.FileSystemProvider;
-    useConfigFile(configuration, values.config, io.cwd);
-    useLocale(kpi.kpi.Settings, values.locale, io.env);
+    const { services: { shared, kpi }, configuration, files } = await setUpCommand({
+        paths: positionals, cwd: io.cwd, env: io.env, configFile: values.config, locale: values.locale,
+    });
     // As the editor's scoring-profile setting does: the named profile wins over every kpispec.json.
     if (values.profile !== undefined) configuration.overrides = { profile: values.profile };
-    const files = await findKpiFiles(positionals.length ? positionals : ['.'], { configuration, fileSystem, cwd: io.cwd });
-    await configuration.load(files.map(f => URI.file(f)), fileSystem);
-    throwOnConfigProblems(configuration);
 
     const documents = await addDocuments({ shared }, files);
     // Linking is enough: scores need the assessed project, not the diagnostics.

@@ -1,19 +1,21 @@
 import { createHash } from 'node:crypto';
 import { isAbsolute, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { ArtifactLocation, Log, Region, ReportingDescriptor, Result } from 'sarif';
 import { pick, RULES, type RuleMeta } from '@kpispec/language';
 import { CLI_VERSION, HOMEPAGE } from '../version.js';
 import type { FileResult, LintMessage, ReportContext } from '../results.js';
 
-const LEVEL = ['note', 'warning', 'error'] as const;
-const SEVERITY_LEVEL = { error: 'error', warn: 'warning', info: 'note' } as const;
+/** By LintMessage severity 0, 1, 2. */
+const LEVEL = ['note', 'warning', 'error'] as const satisfies ReadonlyArray<Result.level>;
+const SEVERITY_LEVEL = { error: 'error', warn: 'warning', info: 'note' } as const satisfies Record<RuleMeta['severity'], Result.level>;
 const SRCROOT = '%SRCROOT%';
 
 export function ruleHelpUri(docsBaseUrl: string, id: string): string {
     return `${docsBaseUrl.replace(/\/?$/, '/')}${id}.md`;
 }
 
-function describeRule(rule: RuleMeta, context: ReportContext) {
+function describeRule(rule: RuleMeta, context: ReportContext): ReportingDescriptor {
     const helpUri = ruleHelpUri(context.docsBaseUrl, rule.id);
     const title = pick(context.locale, rule.title);
     const configure = `kpispec.json: { "rules": { "${rule.id}": "off" } }; // kpispec-disable-next-line ${rule.id} -- <reason>`;
@@ -43,7 +45,7 @@ export function formatSarif(results: readonly FileResult[], context: ReportConte
         const location = artifactLocation(r.filePath, context.root);
         const lines = (context.sources.get(r.filePath) ?? '').split(/\r?\n/);
         const seen = new Map<string, number>();
-        return r.messages.map(m => ({
+        return r.messages.map((m): Result => ({
             ruleId: m.ruleId,
             ...(ruleIndex.has(m.ruleId) ? { ruleIndex: ruleIndex.get(m.ruleId)! } : {}),
             level: LEVEL[m.severity],
@@ -56,7 +58,7 @@ export function formatSarif(results: readonly FileResult[], context: ReportConte
             partialFingerprints: { 'kpispecLineHash/v1': fingerprint(m, lines, seen) },
         }));
     });
-    const log = {
+    const log: Log = {
         $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
         version: '2.1.0',
         runs: [{
@@ -77,13 +79,13 @@ export function formatSarif(results: readonly FileResult[], context: ReportConte
     return JSON.stringify(log, null, 2) + '\n';
 }
 
-function artifactLocation(file: string, root: string): { uri: string; uriBaseId?: string } {
+function artifactLocation(file: string, root: string): ArtifactLocation {
     const rel = relative(root, file);
     if (rel.startsWith('..') || isAbsolute(rel)) return { uri: pathToFileURL(file).href };
     return { uri: rel.split(sep).map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
 }
 
-function region(m: LintMessage) {
+function region(m: LintMessage): Region {
     return { startLine: m.line, startColumn: m.column, endLine: m.endLine, endColumn: m.endColumn };
 }
 

@@ -1,9 +1,8 @@
 import { URI } from 'langium';
-import { UserError } from '../exit-codes.js';
-import { findKpiFiles } from '../files.js';
-import { reportLocale, throwOnConfigProblems, useConfigFile, useLocale } from '../options.js';
+import { reportLocale } from '../options.js';
 import { WORKSPACE_EXTENSIONS } from '../excel/workbook-documents.js';
-import { createServices, validateWithWorkbooks } from '../workspace.js';
+import { validateWithWorkbooks } from '../workspace.js';
+import { setUpCommand } from '../command-setup.js';
 import { sheetMessages } from '../excel/workbook-results.js';
 import { collectReport } from './collect.js';
 import type { ReportData } from './model.js';
@@ -31,16 +30,10 @@ export interface WorkspaceReportOptions {
  * editor's report view both come through here.
  */
 export async function workspaceReport(options: WorkspaceReportOptions): Promise<ReportData> {
-    const { shared, kpi } = createServices();
-    const configuration = kpi.kpi.Configuration;
-    const fileSystem = shared.workspace.FileSystemProvider;
-    useConfigFile(configuration, options.configFile, options.cwd);
-    const files = await findKpiFiles(options.paths, { configuration, fileSystem, cwd: options.cwd }, WORKSPACE_EXTENSIONS);
-    if (files.length === 0) throw new UserError(`no .kpi files found in ${options.paths.join(', ')}`);
-    await configuration.load(files.map(f => URI.file(f)), fileSystem);
-    throwOnConfigProblems(configuration);
+    const { services: { shared, kpi }, configuration, files } = await setUpCommand({
+        paths: options.paths, cwd: options.cwd, env: options.env, configFile: options.configFile, locale: options.locale, extensions: WORKSPACE_EXTENSIONS,
+    });
     const config = configuration.get(URI.file(files[0]!));
-    useLocale(kpi.kpi.Settings, options.locale, options.env);
     const { documents, sheets } = await validateWithWorkbooks({ shared, kpi }, files);
     const workbooks = new Map(sheets.map(s => [s.document, {
         file: s.file,

@@ -1,6 +1,6 @@
 import { AstUtils, GrammarAST, GrammarUtils, interruptAndCheck, OperationCancelled, stream, URI, type AstNode, type AstNodeDescription, type LangiumDocument, type MaybePromise, type ReferenceInfo, type Stream } from 'langium';
 import { DefaultCompletionProvider, findNextFeatures, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type NextFeature } from 'langium/lsp';
-import { CancellationToken, CompletionItemKind, type CompletionList, type CompletionParams, type MarkupContent } from 'vscode-languageserver';
+import { CancellationToken, CompletionItemKind, InsertTextFormat, type CompletionList, type CompletionParams, type MarkupContent } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
     Clause, isContract, isGoal, isIndicator, isIndicatorSection, isLevel1Group, isLevel2Group, isLinkTarget,
@@ -14,6 +14,7 @@ import type { KpiConfigurationProvider } from './configuration-provider.js';
 import { linkValueText, targetText } from './describe.js';
 import { markdownText } from './markdown-text.js';
 import { isKeywordOf, keywordLanguageOf, type KeywordLanguage } from './keyword-language.js';
+import { SNIPPETS } from './snippets.js';
 
 /** Families allowed at each level of the indicator tree (2015/2020 and 2021 schemes). */
 const LEVEL1: Family[] = ['output', 'benefit', 'satisfaction', 'cost'];
@@ -61,15 +62,17 @@ const COMMON_UNITS = ['%', '‰', '元', '万元', '亿元', '秒', '分钟', '�
 /**
  * Completion of keywords in the file's keyword language, of the names a reference may take
  * (qualified `合同.条款` for 依据, the assessed project's indicators, goals and milestones),
- * of the indicator families allowed at each level of the tree, and of units after a number.
- * Keywords that the grammar also accepts as names are not offered where a new name is typed.
+ * of the indicator families allowed at each level of the tree, of units after a number, and
+ * snippets of blocks and rows where one may start (never where a reference is expected, as
+ * an editor's own snippets would be). Keywords that the grammar also accepts as names are not
+ * offered where a new name is typed.
  */
 export class KpiCompletionProvider extends DefaultCompletionProvider {
     override readonly completionOptions = { triggerCharacters: ['.', ' '] };
     private readonly languages = new WeakMap<LangiumDocument, KeywordLanguage>();
     /** Per request: the blocks (contracts, standards) whose links are near the one being completed. */
     private readonly nearBlocks = new WeakMap<ReferenceInfo, ReadonlySet<string>>();
-    /** Per request: the indicator group holding the cursor (asked once per family keyword). */
+    /** Per request: the indicator group holding the cursor (asked once per family keyword and name). */
     private readonly groups = new WeakMap<CompletionContext, AstNode | undefined>();
     /** Per request: its cancellation, checked before each feature is completed. */
     private readonly cancelTokens = new WeakMap<LangiumDocument, CancellationToken>();
@@ -106,11 +109,19 @@ export class KpiCompletionProvider extends DefaultCompletionProvider {
 
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
         if (this.cancelTokens.get(context.document)?.isCancellationRequested) throw OperationCancelled;
-        const rule = AstUtils.getContainerOfType(next.feature, GrammarAST.isParserRule)?.name;
+        const parserRule = AstUtils.getContainerOfType(next.feature, GrammarAST.isParserRule);
+        const rule = parserRule?.name;
         if (rule === 'UnitWord') return this.completeUnits(context, acceptor);
-        // A new name is the officer's to choose.
-        if (next.property === 'name') return;
+        // A new name is the officer's to choose; where it begins an indicator row, the row's snippet helps.
+        if (next.property === 'name') {
+            const group = this.groupAt(context);
+            if (isLevel1Group(group) || isLevel2Group(group)) this.completeSnippets(context, 'Indicator', acceptor);
+            return;
+        }
         if (GrammarAST.isKeyword(next.feature) && rule === 'CategoryKeyword') return this.completeFamily(context, next.feature, acceptor);
+        if (GrammarAST.isKeyword(next.feature) && parserRule && startsRule(next.feature, parserRule) && isKeywordOf(this.language(context), next.feature.value)) {
+            this.completeSnippets(context, parserRule.name, acceptor);
+        }
         return super.completionFor(context, next, acceptor);
     }
 
@@ -151,13 +162,28 @@ export class KpiCompletionProvider extends DefaultCompletionProvider {
         return { kind: 'markdown', value: markdownText(typeof documentation === 'string' ? documentation : documentation.value) };
     }
 
+    /** The snippets of `rule` in the file's keyword language. */
+    private completeSnippets(context: CompletionContext, rule: string, acceptor: CompletionAcceptor): void {
+        const language = this.language(context);
+        for (const snippet of SNIPPETS) {
+            if (snippet.rule !== rule || snippet.language !== language) continue;
+            acceptor(context, {
+                label: snippet.prefix,
+                kind: CompletionItemKind.Snippet,
+                detail: snippet.description,
+                insertText: snippet.body.join('\n'),
+                insertTextFormat: InsertTextFormat.Snippet,
+                sortText: '9',
+            });
+        }
+    }
+
     private completeFamily(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): void {
         const family = familyOf(keyword.value as CategoryKeyword);
         const language = this.language(context);
         // Only the canonical spelling of each family, in the file's language.
         if (!family || FAMILY_KEYWORD[family][language] !== keyword.value) return;
-        if (!this.groups.has(context)) this.groups.set(context, this.innermostGroup(context));
-        const container = this.groups.get(context);
+        const container = this.groupAt(context);
         const level1 = isLevel1Group(container) ? familyOf(container.category) : undefined;
         const allowed = level1 ? LEVEL2[level1] ?? [] : isIndicatorSection(container) ? LEVEL1 : [];
         if (!allowed.includes(family)) return;
@@ -176,6 +202,12 @@ export class KpiCompletionProvider extends DefaultCompletionProvider {
         for (const unit of new Set([...used, ...COMMON_UNITS])) {
             acceptor(context, { label: unit, kind: CompletionItemKind.Unit, detail, sortText: used.includes(unit) ? '0' : '2' });
         }
+    }
+
+    /** The indicator section or group holding the cursor, asked once per request. */
+    private groupAt(context: CompletionContext): AstNode | undefined {
+        if (!this.groups.has(context)) this.groups.set(context, this.innermostGroup(context));
+        return this.groups.get(context);
     }
 
     /** The indicator section or group whose braces hold the cursor: down the tree, one child per level. */
@@ -242,6 +274,17 @@ function linkRank(description: AstNodeDescription, near: ReadonlySet<string>, co
     if (near.has(description.name.slice(0, dot))) return sameName ? LinkRank.NearSameName : LinkRank.Near;
     if (sameName) return LinkRank.SameName;
     return description.type === Clause.$type ? LinkRank.OtherContract : LinkRank.Standard;
+}
+
+/** Whether a keyword is where its rule begins (`项目` of a project, not `违约` inside a clause). */
+function startsRule(keyword: GrammarAST.Keyword, rule: GrammarAST.ParserRule): boolean {
+    let node: AstNode = keyword;
+    while (node.$container && node.$container !== rule) {
+        const parent = node.$container;
+        if (GrammarAST.isGroup(parent) && parent.elements[0] !== node) return false;
+        node = parent;
+    }
+    return node.$container === rule;
 }
 
 /** Whether the space just typed follows a keyword that a reference comes after. */

@@ -1,19 +1,11 @@
 // Short bilingual descriptions of model elements and values, shared by hover, code lens and symbols.
 import type { Bilingual } from '../i18n/locale.js';
 import {
-    isBaseline, isClause, isQualitative, isRequirement,
+    isBaseline, isQualitative,
     type Baseline, type Clause, type LinkTarget, type Requirement, type Target,
 } from '../generated/ast.js';
 import { constraintOf, measureOf } from '../model/values.js';
 import { formatConstraint, formatMeasure, isWeaker, meets, ratio, direction, type Constraint, type Measure } from '../units/index.js';
-
-/** `合同「热线服务合同」条款「接通率」` / `clause 'AnswerRate' of contract 'HotlineContract'`. */
-export function linkLabel(target: LinkTarget): Bilingual {
-    const owner = target.$container?.name ?? '?';
-    if (isClause(target)) return { zh: `合同「${owner}」条款「${target.name}」`, en: `clause '${target.name}' of contract '${owner}'` };
-    if (isRequirement(target)) return { zh: `标准「${owner}」要求「${target.name}」`, en: `requirement '${target.name}' of standard '${owner}'` };
-    return { zh: `标准「${owner}」基准「${target.name}」`, en: `baseline '${target.name}' of standard '${owner}'` };
-}
 
 /** A target as the forms print it: `≥95%`, `≤20 秒`, `定性「…」`; undefined when absent or unreadable. */
 export function targetText(target: Target | undefined): Bilingual | undefined {
@@ -25,12 +17,7 @@ export function targetText(target: Target | undefined): Bilingual | undefined {
     return { zh: text, en: text };
 }
 
-/** The value a link target stands for: a constraint (clauses, requirements) or a measure (baselines). */
-export function linkValue(target: LinkTarget): { constraint?: Constraint; measure?: Measure } {
-    if (isBaseline(target)) return { measure: target.value && measureOf(target.value) };
-    return { constraint: constraintOf(target.target) };
-}
-
+/** The value a clause or requirement sets, or a baseline's figure, as printed. */
 export function linkValueText(target: LinkTarget): Bilingual | undefined {
     if (isBaseline(target)) {
         const measure = target.value && measureOf(target.value);

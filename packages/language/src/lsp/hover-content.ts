@@ -16,10 +16,10 @@ import { actualMeasure, constraintOf, measureOf } from '../model/values.js';
 import { groupName, level1Of } from '../model/project.js';
 import { formatMeasure, ratio } from '../units/index.js';
 import {
-    actualAgainst, compareTarget, compareWithBaseline, formatPercent, formatScore, linkLabel,
+    actualAgainst, compareTarget, compareWithBaseline, formatPercent, formatScore,
     linkValueText, targetText,
 } from './describe.js';
-import { referencesOf } from '../model/references.js';
+import { describeReference, referencesOf } from '../model/held-to.js';
 import { indicatorsLinking } from './indicator-links.js';
 import { GRADE_KEYWORD } from '../scoring/index.js';
 import { markdownText } from './markdown-text.js';
@@ -70,7 +70,7 @@ export class HoverContent {
         const level1 = level1Of(indicator);
         const group = indicator.$container;
         const constraint = constraintOf(indicator.target);
-        const rows = referencesOf(indicator).map(h => h.entry).map((ref): Row => [linkLabel(ref), linkValueText(ref), compareTarget(constraint, ref)]);
+        const rows = referencesOf(indicator).map(h => h.entry).map((ref): Row => [describeReference(ref), linkValueText(ref), compareTarget(constraint, ref)]);
         return this.lines([
             this.heading({ zh: '指标', en: 'Indicator' }, indicator.name, indicator.title),
             level1 ? this.text([level1, ...(isLevel2Group(group) ? [group] : [])].map(groupName).join(' › ')) : undefined,
@@ -92,7 +92,7 @@ export class HoverContent {
         ]);
         return this.lines([
             this.heading(kind, target.name, target.title),
-            this.text(linkLabel(target)),
+            this.text(describeReference(target)),
             this.field(isClause(target) ? { zh: '约定', en: 'Committed' } : { zh: '值', en: 'Value' }, value),
             isRequirement(target) && target.required ? this.text({ zh: '必设：适用此标准的项目必须设置该指标', en: 'Required: projects applying this standard must set it' }) : undefined,
             isClause(target) ? this.field({ zh: '违约', en: 'Penalty' }, target.penalty ?? pick(this.locale, { zh: '（未约定）', en: '(none)' })) : undefined,
@@ -105,7 +105,7 @@ export class HoverContent {
         const score = this.services.kpi.Scores.row(row)?.row;
         const actual = actualMeasure(row.actual, indicator?.target);
         const held = indicator ? referencesOf(indicator).map(h => h.entry).map((ref): Row => [
-            linkLabel(ref),
+            describeReference(ref),
             linkValueText(ref),
             isBaseline(ref)
                 ? actual && compareWithBaseline(actual, constraintOf(indicator.target)?.op ?? '>=', ref)

@@ -12,7 +12,7 @@ import { KpiFormatter } from './formatter.js';
 import { KpiHoverProvider } from './hover-provider.js';
 import { KpiInlayHintProvider } from './inlay-hint-provider.js';
 import { KpiNodeKindProvider } from './node-kind-provider.js';
-import { KpiReferences } from './references.js';
+import { KpiReferences } from './qualified-references.js';
 import { KpiRenameProvider } from './rename-provider.js';
 import { KpiSemanticTokenProvider } from './semantic-token-provider.js';
 import { KpiWorkspaceManager } from './workspace-manager.js';

@@ -8,6 +8,7 @@ import { publishConfigProblems } from '../lsp/config-diagnostics.js';
 import { announceValidation } from '../lsp/validated-notification.js';
 import { docsLinker, findDocsRoot, publishDiagnosticsWithDocsLinks } from '../lsp/docs-links.js';
 import { registerWorkbookImport } from '../lsp/workbook-import.js';
+import { logServerStart } from '../lsp/server-log.js';
 import type { KpiWorkspaceManager } from '../lsp/workspace-manager.js';
 
 /** This file, whether it runs as ESM from `dist/server/` or bundled as CommonJS into `dist/server.cjs`. */
@@ -59,6 +60,7 @@ export function startServer(): void {
     });
     publishConfigProblems(connection, shared);
     registerWorkbookImport(connection, shared.workspace.FileSystemProvider, () => kpi.kpi.Settings.locale);
+    logServerStart(connection, shared, kpi.kpi, serverFile);
     announceValidation(connection, shared);
     startLanguageServer(shared);
 }

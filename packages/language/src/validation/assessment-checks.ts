@@ -14,7 +14,7 @@ import { assessmentMetricMismatch, assessmentPlaceholderText } from './assessmen
 import { lateness, overdueness } from './milestone-checks.js';
 import { direction, formatConstraint, formatMeasure, meets, ratio, toOp, type Measure } from '../units/index.js';
 import type { KpiChecks, Report } from './report.js';
-import { describeReference, referenceMeasure, referencesOf } from '../model/references.js';
+import { describeReference, referenceMeasure, referencesOf } from '../model/held-to.js';
 import { constraintOf } from '../model/values.js';
 
 /** The actual of a row as a value; a comparison (`实际 >= 266 米`) still says which value. */

@@ -2,7 +2,7 @@ import type { Clause, Contract } from '../generated/ast.js';
 import type { KpiServices } from '../kpi-module.js';
 import { indicatorsOf } from '../model/project.js';
 import type { KpiChecks, Report } from './report.js';
-import { qualifiedName } from '../model/references.js';
+import { qualifiedName } from '../model/held-to.js';
 
 function contractNoPenalty(clause: Clause, report: Report): void {
     // A clause without a name is a parse error already; its message would name nothing.

@@ -8,7 +8,7 @@ import { pick, type Locale } from '../i18n/locale.js';
 import type { KpiServices } from '../kpi-module.js';
 import { pushChildren } from '../model/ast-walk.js';
 import { ruleMeta } from '../rules/catalog.js';
-import { closestNames } from './closest-names.js';
+import { closestNames } from '../config/did-you-mean.js';
 import { describeLexingError, describeSyntaxError, type SyntaxContext } from './syntax-errors.js';
 import type { KpiDiagnosticData } from './report.js';
 import type { KpiValidationRegistry } from './validation-registry.js';

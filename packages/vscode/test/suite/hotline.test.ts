@@ -5,10 +5,11 @@
  */
 import * as assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { waitFor } from '../support/poll.js';
 import { expectedKeys, lineOf } from '../support/reference.js';
+import { ruleOf, shownKeys } from '../support/shown-diagnostics.js';
 
 const EXTENSION_ID = 'kpispec.kpispec-vscode';
 
@@ -20,20 +21,6 @@ function folder(): string {
 
 const fileUri = (file: string): vscode.Uri => vscode.Uri.file(join(folder(), file));
 
-function ruleOf(diagnostic: vscode.Diagnostic): string {
-    const code = diagnostic.code;
-    return String(typeof code === 'object' ? code.value : code);
-}
-
-/** Errors and warnings VS Code holds for the workspace, as sorted `file:line rule` keys (info is free). */
-function shownKeys(): string[] {
-    return vscode.languages.getDiagnostics()
-        .filter(([uri]) => uri.fsPath.startsWith(folder()))
-        .flatMap(([uri, diagnostics]) => diagnostics
-            .filter(d => d.severity === vscode.DiagnosticSeverity.Error || d.severity === vscode.DiagnosticSeverity.Warning)
-            .map(d => `${basename(uri.fsPath)}:${d.range.start.line + 1} ${ruleOf(d)}`))
-        .sort();
-}
 
 function findDiagnostic(file: string, rule: string): vscode.Diagnostic | undefined {
     return vscode.languages.getDiagnostics(fileUri(file)).find(d => ruleOf(d) === rule);
@@ -58,7 +45,7 @@ suite('KPI Spec on examples/hotline-12345', () => {
         let shown: string[] = [];
         try {
             await waitFor('the reference diagnostics', () => {
-                shown = shownKeys();
+                shown = shownKeys(folder());
                 return shown.join('\n') === expected.join('\n') ? true : undefined;
             }, { timeoutMs: 120_000, intervalMs: 500 });
         } catch {
@@ -92,21 +79,27 @@ suite('KPI Spec on examples/hotline-12345', () => {
         assert.match(text, /95\s*%/, `hover:\n${text}`);
     });
 
-    test('completion offers block keywords in the file\'s language and clause references', async () => {
+    test('completion offers block keywords and snippets in the file\'s language, and clause references without snippets', async () => {
         const editor = await open('targets.kpi');
-        const labels = async (position: vscode.Position): Promise<string[]> => {
-            const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, position);
-            return list.items.map(i => (typeof i.label === 'string' ? i.label : i.label.label));
-        };
+        const items = async (position: vscode.Position): Promise<vscode.CompletionItem[]> =>
+            (await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, position)).items;
+        const labelOf = (i: vscode.CompletionItem): string => (typeof i.label === 'string' ? i.label : i.label.label);
+        const labels = async (position: vscode.Position): Promise<string[]> => (await items(position)).map(labelOf);
+        // Every provider VS Code asks, its own snippet provider included.
+        const snippets = async (position: vscode.Position): Promise<string[]> =>
+            (await items(position)).filter(i => i.kind === vscode.CompletionItemKind.Snippet).map(labelOf);
         const end = new vscode.Position(editor.document.lineCount - 1, 0);
         assert.equal(editor.document.lineAt(end.line).text, '', 'targets.kpi ends with an empty line');
         const atTop = await labels(end);
         assert.ok(atTop.includes('合同') && atTop.includes('自评'), `top-level completion: ${atTop.join(', ')}`);
+        assert.ok((await snippets(end)).includes('合同'), 'the 合同 snippet at the top level');
 
         const line = lineOf(folder(), 'targets.kpi', ANSWER_RATE);
         const reference = editor.document.lineAt(line).text.indexOf('热线服务合同');
         const afterPer = await labels(new vscode.Position(line, reference));
         assert.ok(afterPer.some(l => l.includes('热线服务合同')), `completion after 依据: ${afterPer.join(', ')}`);
+        assert.deepEqual(await snippets(new vscode.Position(line, reference)), [], 'no snippet after 依据');
+        assert.deepEqual(await snippets(new vscode.Position(line, reference + 1)), [], 'no snippet after 依据 热');
     });
 
     test('the quick fix raises a target to the contract value, and the error goes', async () => {

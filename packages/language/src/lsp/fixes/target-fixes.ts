@@ -4,7 +4,7 @@ import { TextEdit, type Diagnostic } from 'vscode-languageserver';
 import { isBaseline, isClause, isComparison, isIndicator, isProject, type Indicator, type Project } from '../../generated/ast.js';
 import { FAMILY_KEYWORD, familyOf, type Family } from '../../model/categories.js';
 import { indicatorsOf } from '../../model/project.js';
-import { qualifiedName, referencesOf } from '../../model/references.js';
+import { qualifiedName, referencesOf } from '../../model/held-to.js';
 import { keyword } from '../keyword-language.js';
 import { dataOf, quote, stringField, type Fix, type FixContext } from './fix-context.js';
 

@@ -5,7 +5,7 @@ import {
     comparable, direction, formatConstraint, formatMeasure, isWeaker, ratio, type Constraint, type Measure,
 } from '../../units/index.js';
 import type { Report } from '../report.js';
-import { describeReference, qualifiedName, referenceMeasure, referencesOf, sourceText, type HeldTo } from '../../model/references.js';
+import { describeReference, qualifiedName, referenceMeasure, referencesOf, sourceText, type HeldTo } from '../../model/held-to.js';
 import { constraintOf } from '../../model/values.js';
 
 /** Below-* and above-baseline findings mark the target value: the text a fix replaces. */

@@ -3,7 +3,7 @@ import { isBaseline, isComparison, isDateLiteral, isQualitative, type Indicator 
 import { familiesOf } from '../../model/project.js';
 import { comparable, direction, formatConstraint, formatMeasure, parseUnit, type Constraint, type Measure } from '../../units/index.js';
 import type { Report } from '../report.js';
-import { referenceMeasure, referencesOf } from '../../model/references.js';
+import { referenceMeasure, referencesOf } from '../../model/held-to.js';
 import { constraintOf } from '../../model/values.js';
 
 /**

@@ -82,7 +82,10 @@ export function qualifiedName(entry: Reference): string {
     return `${entry.$container?.name ?? ''}.${entry.name ?? ''}`;
 }
 
-/** 合同「C」条款「X」 / clause 'X' of contract 'C', and the same for requirements and baselines. */
+/**
+ * 合同「C」条款「X」 / clause 'X' of contract 'C', and the same for requirements and baselines:
+ * how findings, hovers and fixes name what a row is held to.
+ */
 export function describeReference(entry: Reference): Bilingual {
     const owner = entry.$container?.name ?? '';
     if (isClause(entry)) return { zh: `合同「${owner}」条款「${entry.name}」`, en: `clause '${entry.name}' of contract '${owner}'` };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closestNames } from '../../packages/language/src/validation/closest-names.js';
+import { closestNames, likelyMeant } from '../../packages/language/src/config/did-you-mean.js';
 import { random } from '../../bench/lib/random.mjs';
 
 /** What closestNames must return: every candidate sorted by distance, then in locale order. */
@@ -14,7 +14,17 @@ function bySorting(name: string, candidates: string[], limit: number): string[] 
     return candidates.map(c => ({ c, d: distance(name, c) })).sort((x, y) => x.d - y.d || x.c.localeCompare(y.c)).slice(0, limit).map(x => x.c);
 }
 
-describe('closest names', () => {
+describe('did you mean', () => {
+    it('suggests a name only when it looks like a typo of it', () => {
+        const rules = ['target/below-contract', 'target/no-source', 'score/ignores-problem'];
+        expect(likelyMeant('target/below-contarct', rules)).toBe('target/below-contract');
+        // Close by distance, but another first letter or length: a different word, not a typo.
+        expect(likelyMeant('xarget/no-source', rules)).toBeUndefined();
+        expect(likelyMeant('target', rules)).toBeUndefined();
+        expect(likelyMeant('anything', [])).toBeUndefined();
+    });
+
+
     it('names the nearest candidates first, ties in locale order', () => {
         expect(closestNames('接通率', ['满意度', '接通率x', '回访满意率', '接听率'], 2)).toEqual(['接听率', '接通率x']);
         expect(closestNames('abc', ['zzz', 'xbc', 'abd', 'abcd'], 3)).toEqual(['abcd', 'abd', 'xbc']);

@@ -1,0 +1,46 @@
+import { URI } from 'langium';
+import type { KpiConfiguration } from '@kpispec/language';
+import { UserError } from './exit-codes.js';
+import { findKpiFiles } from './files.js';
+import { throwOnConfigProblems, useConfigFile, useLocale } from './options.js';
+import { createServices } from './workspace.js';
+
+export interface CommandWorkspaceOptions {
+    /** Files, folders or globs as given; none means the working folder. */
+    paths: readonly string[];
+    cwd: string;
+    env: Readonly<Record<string, string | undefined>>;
+    /** `--config`. */
+    configFile?: string | undefined;
+    /** `--locale`. */
+    locale?: string | undefined;
+    /** Besides .kpi files (lint and report also read workbooks). */
+    extensions?: readonly string[];
+}
+
+/** What a command works on: its services, their configuration and the files found. */
+export interface CommandWorkspace {
+    services: ReturnType<typeof createServices>;
+    configuration: KpiConfiguration;
+    /** Absolute paths, sorted; never empty. */
+    files: string[];
+}
+
+/**
+ * The start every command that reads a workspace shares, so that lint, score, report, export
+ * and format find the same files with the same configuration: `--config` (else the nearest
+ * kpispec.json), `--locale`, discovery with `ignore`, and configuration faults as exit 2.
+ */
+export async function setUpCommand(options: CommandWorkspaceOptions): Promise<CommandWorkspace> {
+    const services = createServices();
+    const configuration = services.kpi.kpi.Configuration;
+    const fileSystem = services.shared.workspace.FileSystemProvider;
+    useConfigFile(configuration, options.configFile, options.cwd);
+    useLocale(services.kpi.kpi.Settings, options.locale, options.env);
+    const paths = options.paths.length ? options.paths : ['.'];
+    const files = await findKpiFiles(paths, { configuration, fileSystem, cwd: options.cwd }, options.extensions);
+    if (files.length === 0) throw new UserError(`no .kpi files found in ${options.paths.length ? options.paths.join(', ') : options.cwd}`);
+    await configuration.load(files.map(f => URI.file(f)), fileSystem);
+    throwOnConfigProblems(configuration);
+    return { services, configuration, files };
+}
