@@ -112,6 +112,33 @@ function place(rows: readonly IndicatorRow[], problems: FormProblem[]): Placed[]
     return placed;
 }
 
+/** A group of the indicator tree and its row, or none for a group the form leaves empty. */
+interface TreeEntry {
+    readonly level1: string;
+    readonly level2: string | undefined;
+    readonly level1Cell: string;
+    readonly level2Cell: string | undefined;
+    readonly row?: IndicatorRow;
+}
+
+const rowNumber = (cell: string) => Number(/\d+$/.exec(cell)?.[0] ?? 0);
+
+/** The placed rows and the empty groups (those whose families are known) in the form's order. */
+function treeEntries(placed: readonly Placed[], empty: NonNullable<FormModel['emptyGroups']>): TreeEntry[] {
+    const entries: Array<TreeEntry & { at: number }> = placed.map(p => ({ level1: p.level1, level2: p.level2, level1Cell: p.row.level1.cell, level2Cell: p.row.level2?.cell, row: p.row, at: rowNumber(p.row.title.cell) }));
+    for (const g of empty) {
+        const level1 = level1Keyword(g.level1.value);
+        const printed = g.level2?.value;
+        if (!level1) continue;
+        // As place() files rows: a free label under 决策 / 过程, a family keyword elsewhere.
+        const free = FREE_GROUP_FAMILIES.has(level1);
+        const level2 = printed === undefined ? undefined : free ? (level1Keyword(printed) !== level1 ? printed : undefined) : level2Keyword(level1, printed);
+        if (printed !== undefined && !free && !level2) continue;
+        entries.push({ level1, level2, level1Cell: g.level1.cell, level2Cell: g.level2?.cell, at: rowNumber(g.level2?.cell ?? g.level1.cell) });
+    }
+    return entries.sort((a, b) => a.at - b.at);
+}
+
 /** Groups items by a key, keeping the order in which keys first appear. */
 function groupBy<T, K>(items: readonly T[], key: (t: T) => K): Array<[K, T[]]> {
     const out = new Map<K, T[]>();
@@ -175,17 +202,18 @@ function emitProject(w: Writer, form: FormModel, projectName: string, placed: re
         for (const g of goals) w.line(2, g.expected!.cell, g.name, [kpiString(g.expected!.value), g.expected!.cell, 'text']);
         w.line(1, undefined, '}');
     }
-    if (placed.length > 0) {
+    const tree = treeEntries(placed, form.emptyGroups ?? []);
+    if (tree.length > 0) {
         w.line(1, undefined, '绩效指标 {');
-        for (const [level1, rows1] of groupBy(placed, p => p.level1)) {
-            w.line(2, rows1[0]!.row.level1.cell, `${level1} {`);
+        for (const [level1, rows1] of groupBy(tree, p => p.level1)) {
+            w.line(2, rows1[0]!.level1Cell, `${level1} {`);
             for (const [level2, rows2] of groupBy(rows1, p => p.level2)) {
                 const inner = level2 === undefined ? 3 : 4;
                 if (level2 !== undefined) {
                     const label = FREE_GROUP_FAMILIES.has(level1) ? kpiString(level2) : level2;
-                    w.line(3, rows2[0]!.row.level2?.cell, `${label} {`);
+                    w.line(3, rows2[0]!.level2Cell, `${label} {`);
                 }
-                for (const { row } of rows2) emitIndicator(w, inner, row);
+                for (const { row } of rows2) if (row) emitIndicator(w, inner, row);
                 if (level2 !== undefined) w.line(3, undefined, '}');
             }
             w.line(2, undefined, '}');

@@ -1,7 +1,7 @@
 import { isAsOf, isBreakdownActual, isConclusion, isImprovement, isMilestoneAssessment, isProblemStatement, isSummary, type BreakdownComponent, type Execution, type Milestone } from '../generated/ast.js';
 import { isExecution, isFundsShare, isFundsTotal, isGoalAssessment, isLevel2Group, isGradeStatement, isIndicatorAssessment, isMeasuredActual, isNotApplicableActual, isQualitative, isRatingActual, isTextActual, isTotal, isUnmeasuredActual, type Actual, type Assessment, type Indicator, type Project, type Quantity, type Target } from '../generated/ast.js';
 import { FAMILY_KEYWORD, familyOf } from '../model/categories.js';
-import { breakdownOf, goalsOf, indicatorsOf, level1Of, milestonesOf, titleOf } from '../model/project.js';
+import { breakdownOf, goalsOf, indicatorsIn, level1Groups, level1Of, milestonesOf, titleOf } from '../model/project.js';
 import { GRADE_KEYWORD, gradeIdOf, RATING_KEYWORD, ratingOf } from '../scoring/keywords.js';
 import type { AssessmentScore } from '../scoring/assessment-score.js';
 import { writeNote } from './form-notes.js';
@@ -61,15 +61,31 @@ function runMerges(column: string, first: number, keys: readonly string[]): stri
 }
 
 /** The row's family labels as a Chinese form prints them (English keywords translated), or a free label. */
+function zhFamily(keyword: Parameters<typeof familyOf>[0]): string {
+    const family = familyOf(keyword);
+    return family ? FAMILY_KEYWORD[family].zh : keyword ?? '';
+}
+
 function families(indicator: Indicator): [string, string] {
-    const zh = (keyword: Parameters<typeof familyOf>[0]) => {
-        const family = familyOf(keyword);
-        return family ? FAMILY_KEYWORD[family].zh : keyword ?? '';
-    };
     const level1 = level1Of(indicator);
-    const l1 = zh(level1?.category);
+    const l1 = zhFamily(level1?.category);
     const container = indicator.$container;
-    return [l1, isLevel2Group(container) ? (container.category ? zh(container.category) : container.label ?? '') : l1];
+    return [l1, isLevel2Group(container) ? (container.category ? zhFamily(container.category) : container.label ?? '') : l1];
+}
+
+/**
+ * The rows of a 申报表's indicator table in the order of the tree: an empty group is a row with
+ * its families and no indicator, as an officer leaves a family of the template blank.
+ */
+function tableEntries(project: Project): Array<{ indicator?: Indicator; families: [string, string] }> {
+    return level1Groups(project).flatMap(g1 => {
+        const rows = indicatorsIn(g1).map(indicator => ({ indicator, families: families(indicator) }));
+        const l1 = zhFamily(g1.category);
+        if (g1.groups.length === 0 && g1.indicators.length === 0) return [{ families: [l1, ''] as [string, string] }];
+        const empty = g1.groups.filter(g2 => g2.indicators.length === 0)
+            .map(g2 => ({ families: [l1, g2.category ? zhFamily(g2.category) : g2.label ?? ''] as [string, string] }));
+        return [...rows, ...empty];
+    });
 }
 
 const idNote = (node: { name: string; title?: string }) => (node.title !== undefined && node.title !== node.name ? node.name : undefined);
@@ -107,18 +123,21 @@ export function targetFormPlan(project: Project, sheetName: string): SheetPlan {
     }
     const head = rows.length + 1;
     rows.push(row('绩效指标', '一级指标', '二级指标', '三级指标', '指标值', '指标值说明', '上年实际值', '数据来源'));
-    const indicators = indicatorsOf(project);
-    for (const indicator of indicators) {
-        const [l1, l2] = families(indicator);
+    const entries = tableEntries(project);
+    for (const { indicator, families: [l1, l2] } of entries) {
+        if (!indicator) {
+            rows.push(row(null, l1, l2));
+            continue;
+        }
         const links = indicator.links.map(l => l.$refText);
         rows.push(row(null, l1, l2, noted(titleOf(indicator), writeNote({ name: idNote(indicator) })),
             noted(targetText(indicator.target), writeNote({ links })), indicator.note,
             indicator.lastYear ? printed(indicator.lastYear.$cstNode?.text ?? '') : undefined, indicator.source));
     }
     const first = head + 1;
-    merges.push(`A${head}:A${head + indicators.length}`,
-        ...runMerges('B', first, indicators.map(i => families(i)[0])),
-        ...runMerges('C', first, indicators.map(i => families(i).join('/'))));
+    merges.push(`A${head}:A${head + entries.length}`,
+        ...runMerges('B', first, entries.map(e => e.families[0])),
+        ...runMerges('C', first, entries.map(e => e.families.join('/'))));
     merges.push(...breakdownBlock(rows, project, undefined, 'H'), ...milestoneBlock(rows, project, undefined, 'H'));
     return { name: sheetName, rows, merges: merges.filter(m => !/^([A-Z]+)(\d+):\1\2$/.test(m)), widths: [10, 12, 18, 24, 16, 24, 12, 18], tableFrom: 2, titleRow: 0 };
 }

@@ -161,6 +161,8 @@ export interface FormModel {
     readonly funds?: Funds;
     readonly goals: readonly Goal[];
     readonly indicators: readonly IndicatorRow[];
+    /** Family rows of the indicator table with no indicator in their group (an empty group). */
+    readonly emptyGroups?: ReadonlyArray<{ readonly level1: Sourced<string>; readonly level2?: Sourced<string> }>;
     /** Layouts A and B: the self-assessment part. */
     readonly execution?: Execution;
     readonly total?: { readonly cell: string; readonly weight?: Sourced<string>; readonly score?: Sourced<string> };

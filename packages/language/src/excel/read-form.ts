@@ -71,7 +71,8 @@ export function readForm(grid: SheetGrid, fallbackName: string): FormModel | und
     if (!head) return undefined;
     const layout = layoutOf(head);
     const problems: FormProblem[] = [];
-    const indicators = readIndicators(view, head, layout, problems);
+    const emptyGroups: Array<NonNullable<FormModel['emptyGroups']>[number]> = [];
+    const indicators = readIndicators(view, head, layout, problems, emptyGroups);
     const titleAt = view.find(l => /(自评表|申报表|目标表|绩效目标)/.test(l) && l.length <= 40, 0, head.row);
     const title = titleAt ? { value: view.cell(titleAt.r, titleAt.c)!.text, cell: view.cell(titleAt.r, titleAt.c)!.address } : undefined;
     const yearAt = view.find(l => /\d{4}年度?/.test(l), 0, Math.min(head.row, 6));
@@ -80,7 +81,7 @@ export function readForm(grid: SheetGrid, fallbackName: string): FormModel | und
     const base = {
         layout, sheet: grid.name, ...(title ? { title } : {}), ...(assessmentId ? { id: assessmentId } : {}), ...(year ? { year } : {}),
         project: readHeader(view, head.row, fallbackName),
-        indicators, problems,
+        indicators, problems, ...(emptyGroups.length > 0 ? { emptyGroups } : {}),
     };
     if (layout === 'B') return { ...base, goals: [], ...assessed(view, head.row, problems) };
     const breakdown = readBreakdown(view, head.row + 1, problems);
@@ -124,7 +125,10 @@ function readHeader(view: SheetView, until: number, fallbackName: string): Proje
     };
 }
 
-function readIndicators(view: SheetView, head: IndicatorHead, layout: Layout, problems: FormProblem[]): IndicatorRow[] {
+function readIndicators(
+    view: SheetView, head: IndicatorHead, layout: Layout, problems: FormProblem[], emptyGroups: Array<NonNullable<FormModel['emptyGroups']>[number]>,
+): IndicatorRow[] {
+    const familyRows: Array<NonNullable<FormModel['emptyGroups']>[number]> = [];
     const { columns } = head;
     const at = (r: number, column: Column) => (columns[column] === undefined ? undefined : view.value(r, columns[column]!));
     const rows: IndicatorRow[] = [];
@@ -141,6 +145,7 @@ function readIndicators(view: SheetView, head: IndicatorHead, layout: Layout, pr
         }
         if (l2) level2 = { value: l2.text, cell: l2.address };
         const title = at(r, 'title');
+        if (!title && (l1 || l2) && level1) familyRows.push({ level1, ...(level2 ? { level2 } : {}) });
         if (!title || title.address === view.cell(head.row, columns.title!)?.address) continue;
         if (!level1) {
             problems.push({ cell: title.address, text: { zh: `指标「${title.text}」没有一级指标`, en: `indicator "${title.text}" has no level-1 family` } });
@@ -173,6 +178,12 @@ function readIndicators(view: SheetView, head: IndicatorHead, layout: Layout, pr
             ...(source ? { source: { value: source.text, cell: source.address } } : {}),
             ...(lastYear ? { lastYear } : {}), ...(measuredAs ? { measuredAs } : {}),
         });
+    }
+    // A family printed on blank rows only is an empty group (a template's family left blank).
+    const key = (g: { level1: Sourced<string>; level2?: Sourced<string> }) => `${g.level1.cell}/${g.level2?.cell ?? ''}`;
+    const filled = new Set(rows.map(key));
+    for (const g of familyRows) {
+        if (!filled.has(key(g)) && !emptyGroups.some(e => key(e) === key(g))) emptyGroups.push(g);
     }
     return rows;
 }
