@@ -91,11 +91,35 @@ describe('bad workbooks: one line naming the file, exit 2, nothing written', () 
     for (const [i, [file, message]] of cases.entries()) {
         it(`lint and import refuse ${file}`, async () => {
             const input = folder(`bad-${i}`, file);
-            expectFatal(await runCli(['lint', input], { env: zh }), message);
-            expectFatal(await runCli(['import', join(input, file.split('/').pop()!)], { env: zh }), message);
+            const named = join(input, file.split('/').pop()!);
+            expectFatal(await runCli(['lint', named], { env: zh }), message);
+            // In a folder, only a workbook without a form is skipped (see below): the others are submissions gone wrong.
+            if (!file.includes('无表单')) expectFatal(await runCli(['lint', input], { env: zh }), message);
+            expectFatal(await runCli(['import', named], { env: zh }), message);
             expect(readdirSync(input).filter(f => f.endsWith('.kpi'))).toEqual([]);
         });
     }
+
+    it('skips a workbook without a form found in a folder, with a note, and lints the rest', async () => {
+        const submissions = folder('stray', 'layout-a/自评表.xlsx');
+        copyFileSync(join(EXCEL, 'bad/无表单.xlsx'), join(submissions, '预算明细.xlsx'));
+        const alone = folder('alone', 'layout-a/自评表.xlsx');
+        const expected = (JSON.parse((await runCli(['lint', alone, '-f', 'json'], { env: zh })).stdout) as JsonResult[])[0]!.messages;
+
+        const run = await runCli(['lint', submissions, '-f', 'json'], { env: zh });
+        expect(run.stderr).toBe(`kpispec: 已跳过 ${join(submissions, '预算明细.xlsx')}：找不到「一级指标」表头，不是绩效表单\n`);
+        const results = JSON.parse(run.stdout) as JsonResult[];
+        expect(results.map(r => r.filePath.split(/[\\/]/).pop())).toEqual(['自评表.xlsx']);
+        expect(results[0]!.messages).toEqual(expected);
+        expect(run.code).toBe(1);
+
+        const en = await runCli(['lint', submissions, '--locale', 'en'], { cwd: submissions });
+        expect(en.stderr).toBe('kpispec: skipped 预算明细.xlsx: no 「一级指标」 column head found; not a performance form\n');
+        expect(en.stdout).toContain('自评表.xlsx');
+
+        // Named on the command line it is still refused: the user asked for it.
+        expectFatal(await runCli(['lint', join(submissions, '预算明细.xlsx'), join(submissions, '自评表.xlsx')], { env: zh }), '预算明细.xlsx: 找不到「一级指标」表头');
+    });
 
     it('refuses a 50 MB workbook before reading it', async () => {
         const big = join(folder('big'), '大表.xlsx');
