@@ -170,6 +170,44 @@ describe('kpispec import', () => {
         expect(results.flatMap(r => r.messages.map(m => `${m.ruleId} ${m.message}`)).sort()).toEqual(before);
     });
 
+    it('reports rows without a data source (target/no-source) on imported 自评表 rows as on typed ones, in the workbook and its .kpi alike', async () => {
+        const typed = join(dir, 'no-source-typed');
+        mkdirSync(typed, { recursive: true });
+        writeFileSync(join(typed, 'project.kpi'), [
+            '项目 助餐 "社区助餐项目" {', '    预算 100 万元', '    绩效指标 {', '        产出指标 {', '            数量指标 {',
+            '                "助餐人数" >= 100 人 来源 "助餐台账"', '                "助餐点数" >= 5 个', '            }', '        }',
+            '        效益指标 { 社会效益 { "覆盖率" >= 60% } }', '        满意度指标 { 服务对象满意度 { "满意度" >= 90% 来源 "问卷" } }',
+            '    }', '}', '自评 助餐自评 "社区助餐项目自评" 对象 助餐 {', '    预算执行 全年预算 100 万元 全年执行 95 万元 分值 10 得分 9.5',
+            '    指标 "助餐人数" 实际 120 分值 30 得分 30', '    指标 "助餐点数" 实际 5 分值 30 得分 30', '    指标 "覆盖率" 实际 70% 分值 20 得分 20',
+            '    指标 "满意度" 实际 95% 分值 10 得分 10', '    合计 分值 100 得分 99.5', '    等级 优', '}', '',
+        ].join('\n'));
+        const noSource = (results: JsonResult[]) => results.flatMap(r => r.messages.filter(m => m.ruleId === 'target/no-source').map(m => `${m.severity} ${m.message}`)).sort();
+        const lintJson = async (path: string) => JSON.parse((await runCli(['lint', path, '-f', 'json'], { env: zh })).stdout) as JsonResult[];
+        const typedFindings = noSource(await lintJson(typed));
+        expect(typedFindings).toEqual(['0 指标「助餐点数」未注明数据来源（来源 "…"）', '0 指标「覆盖率」未注明数据来源（来源 "…"）']);
+
+        // Exported: the 申报表 keeps 来源 in its 数据来源 column, and the rows without one are reported at their row.
+        const workbook = join(dir, 'no-source-workbook');
+        mkdirSync(workbook, { recursive: true });
+        expect((await runCli(['export', join(typed, 'project.kpi'), '-o', join(workbook, '表单.xlsx')])).code).toBe(0);
+        const fromWorkbook = await lintJson(workbook);
+        expect(noSource(fromWorkbook)).toEqual(typedFindings);
+        expect(fromWorkbook[0]!.messages.filter(m => m.ruleId === 'target/no-source').every(m => m.cell?.startsWith('助餐申报表!'))).toBe(true);
+
+        // Imported: the .kpi files give the workbook's findings, no-source included, and nothing else.
+        const imported = join(dir, 'no-source-imported');
+        expect((await runCli(['import', join(workbook, '表单.xlsx'), '-o', imported])).code).toBe(0);
+        const all = (results: JsonResult[]) => results.flatMap(r => r.messages.map(m => `${m.ruleId} ${m.severity} ${m.message}`)).sort();
+        expect(all(await lintJson(imported))).toEqual(all(fromWorkbook));
+
+        // A printed 自评表 alone (no 数据来源 column): every row is reported, in the workbook and in its .kpi.
+        const printed = folder('no-source-printed', 'layout-a/自评表.xlsx');
+        const printedFindings = noSource(await lintJson(printed));
+        expect(printedFindings.length).toBe(10);
+        expect((await runCli(['import', join(printed, '自评表.xlsx'), '-o', join(printed, 'kpi')])).code).toBe(0);
+        expect(noSource(await lintJson(join(printed, 'kpi')))).toEqual(printedFindings);
+    });
+
     it('refuses to replace a .kpi file unless --force', async () => {
         const source = folder('import-force', 'layout-c/申报表.xlsx');
         expect((await runCli(['import', join(source, '申报表.xlsx')])).code).toBe(0);
