@@ -97,4 +97,28 @@ describe('rows below the tables: what a 自评表 says in words', () => {
         const text = emitForm(form, '自评表.xlsx').text;
         expect(text).toContain('    测算 {\n        "助餐补贴" 120 万元\n    }\n    里程碑 {\n        "助餐点建成" 计划 2023-06\n    }\n');
     });
+
+    it('reads a percent-formatted 上年实际值 as printed, and leaves out what a project written from the form cannot plan', () => {
+        const grid = sheet([
+            ['项目支出绩效自评表'],
+            ['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '上年实际值'],
+            ['^', '效益指标', '社会效益', '覆盖率', '≥60%', '62%', '100', '100', '65%'],
+            ['总分', '<', '<', '<', '<', '<', '100', '100'],
+            ['项目测算（万元）', '测算项目', '<', '金额', '实际金额'],
+            ['^', '服务评估', '<', undefined, '20'],
+            ['项目里程碑', '里程碑', '<', '<', '计划完成时间', '完成情况'],
+            ['^', '助餐点建成', '<', '<', undefined, '完成'],
+        ]);
+        // Excel keeps a percent-formatted cell as 0.65 and prints it as 65%.
+        const rows = grid.rows.map((row, r) => (r === 2 ? row.map((c, i) => (i === 8 ? { ...c!, number: 0.65 } : c)) : row));
+        const form = readForm({ ...grid, rows }, '助餐')!;
+        expect(form.indicators[0]!.lastYear).toEqual({ value: '65%', cell: 'I3' });
+        const emitted = emitForm(form, '自评表.xlsx');
+        expect(emitted.text).toContain('"覆盖率" >= 60% 上年 65%');
+        expect(emitted.text).not.toMatch(/测算|里程碑/);
+        expect(emitted.problems.map(p => [p.cell, p.text.zh])).toEqual([
+            ['B6', '测算「服务评估」没有金额，未读入'],
+            ['B8', '里程碑「助餐点建成」没有计划完成时间，未读入'],
+        ]);
+    });
 });

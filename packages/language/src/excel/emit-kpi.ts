@@ -162,13 +162,27 @@ export function emitForm(form: FormModel, workbookName: string, definedProjects:
     const problems = [...form.problems];
     const placed = place(form.indicators, problems);
     const projectName = projectNameOf(form);
+    const ownProject = form.layout === 'C' || !definedProjects.has(projectName);
+    problems.push(...unplanned(form, ownProject));
     const kind = form.layout === 'C' ? '绩效目标表' : '绩效自评表';
     w.line(0, undefined, `// ${workbookName} 工作表「${form.sheet}」（${kind}，版式 ${form.layout}）`);
-    const ownProject = form.layout === 'C' || !definedProjects.has(projectName);
     if (ownProject) emitProject(w, form, projectName, placed);
     if (form.layout !== 'C') emitAssessment(w, form, projectName, placed, ownProject);
     const anchor = form.title?.cell ?? form.project.name.cell ?? form.indicators[0]?.title.cell ?? 'A1';
     return { sheet: form.sheet, text: w.result(), spans: w.spans, problems, anchor };
+}
+
+/** 测算 rows without 金额 and milestones without 计划完成时间, which a project written here cannot plan. */
+function unplanned(form: FormModel, ownProject: boolean): FormProblem[] {
+    if (!ownProject) return [];
+    return [
+        ...(form.breakdown?.rows ?? []).filter(c => !c.amount).map(c => ({
+            cell: c.title.cell, text: { zh: `测算「${c.title.value}」没有金额，未读入`, en: `breakdown component "${c.title.value}" has no amount; it was not read` },
+        })),
+        ...(form.milestones ?? []).filter(m => !m.planned).map(m => ({
+            cell: m.title.cell, text: { zh: `里程碑「${m.title.value}」没有计划完成时间，未读入`, en: `milestone "${m.title.value}" has no planned date; it was not read` },
+        })),
+    ];
 }
 
 /** The identifier a form's project gets in .kpi text. */
@@ -300,7 +314,8 @@ function emitAssessment(w: Writer, form: FormModel, projectName: string, placed:
             ...(row.measuredAs && row.actual ? ['口径', [kpiString(row.measuredAs), row.actual.cell, 'actual'] as const] : []));
     }
     for (const c of form.breakdown?.rows ?? []) {
-        if (!c.actual) continue;
+        // A component the form's own project does not plan (no 金额) cannot be assessed.
+        if (!c.actual || (ownProject && !c.amount)) continue;
         w.line(1, c.actual.cell, '测算', [rowName(c), c.title.cell, 'title'], '实际', [amountText(c.actual.value), c.actual.cell, 'amount'],
             ...(c.deviation ? ['偏差', [kpiString(c.deviation.value), c.deviation.cell, 'deviation'] as const] : []));
     }
@@ -313,7 +328,7 @@ function emitAssessment(w: Writer, form: FormModel, projectName: string, placed:
     for (const t of narrative?.improvements ?? []) w.line(1, t.cell, '改进', [kpiString(t.value), t.cell, 'text']);
     for (const t of narrative?.conclusions ?? []) w.line(1, t.cell, '结论', [kpiString(t.value), t.cell, 'text']);
     for (const m of form.milestones ?? []) {
-        if (!m.status) continue;
+        if (!m.status || (ownProject && !m.planned)) continue;
         w.line(1, m.status.cell, '里程碑', [rowName(m), m.title.cell, 'title'], [m.status.value, m.status.cell, 'text'],
             ...(m.status.value === '完成' && m.done ? [[m.done.value, m.done.cell, 'text'] as const] : []));
     }

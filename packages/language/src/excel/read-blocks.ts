@@ -48,7 +48,9 @@ export function lastYearCell(cell: GridCell | undefined, problems: FormProblem[]
     if (!cell) return undefined;
     const date = parseDate(cell.text);
     if (date) return { value: date, cell: cell.address };
-    const value = cell.number !== undefined ? { kind: 'comparison' as const, number: formatNumber(cell.number) } : parseTarget(cell.text);
+    // The printed text first: a percent-formatted cell holds 0.65 and prints 65%.
+    const printed = parseTarget(cell.text);
+    const value = printed.kind === 'comparison' || cell.number === undefined ? printed : { kind: 'comparison' as const, number: formatNumber(cell.number) };
     if (value.kind === 'comparison' && !value.comparator) {
         return { value: value.unit === undefined ? value.number : /^[%‰]$/.test(value.unit) ? `${value.number}${value.unit}` : `${value.number} ${value.unit}`, cell: cell.address };
     }
