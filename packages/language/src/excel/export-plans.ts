@@ -1,5 +1,9 @@
-import { isAsOf, isBreakdownActual, isConclusion, isImprovement, isMilestoneAssessment, isProblemStatement, isSummary, type BreakdownComponent, type Execution, type Milestone } from '../generated/ast.js';
-import { isExecution, isFundsShare, isFundsTotal, isGoalAssessment, isLevel2Group, isGradeStatement, isIndicatorAssessment, isMeasuredActual, isNotApplicableActual, isQualitative, isRatingActual, isTextActual, isTotal, isUnmeasuredActual, type Actual, type Assessment, type Indicator, type Project, type Quantity, type Target } from '../generated/ast.js';
+import {
+    isAsOf, isBreakdownActual, isConclusion, isExecution, isFundsShare, isFundsTotal, isGoalAssessment, isGradeStatement, isImprovement,
+    isIndicatorAssessment, isLevel2Group, isMeasuredActual, isMilestoneAssessment, isNotApplicableActual, isProblemStatement, isQualitative,
+    isRatingActual, isSummary, isTextActual, isTotal, isUnmeasuredActual,
+    type Actual, type Assessment, type BreakdownComponent, type Execution, type Indicator, type Milestone, type Project, type Quantity, type Target,
+} from '../generated/ast.js';
 import { FAMILY_KEYWORD, familyOf } from '../model/categories.js';
 import { breakdownOf, goalsOf, indicatorsIn, level1Groups, level1Of, milestonesOf, titleOf } from '../model/project.js';
 import { GRADE_KEYWORD, gradeIdOf, RATING_KEYWORD, ratingOf } from '../scoring/keywords.js';
@@ -12,7 +16,8 @@ type Row = Array<PlannedCell | undefined>;
 const HEADS: ReadonlySet<string> = new Set(['项目名称', '主管部门', '实施单位', '项目期', '项目资金（万元）', '中期资金总额', '年度资金总额',
     '总体目标', '绩效指标', '一级指标', '二级指标', '三级指标', '指标值', '指标值说明', '年初预算数', '全年预算数', '全年执行数', '分值',
     '执行率', '得分', '年度总体目标', '预期目标', '实际完成情况', '年度指标值', '实际完成值', '偏差原因分析及改进措施', '总分', '自评等级', '复核得分',
-    '上年实际值', '数据来源', ...Object.values(BLOCK_LABELS).flat()]);
+    '上年实际值', '数据来源', '测算项目', '金额', '测算依据', '实际金额', '偏差原因', '里程碑', '计划完成时间', '完成情况', '实际完成时间',
+    ...Object.values(BLOCK_LABELS).flat()]);
 
 /** A row of plain values; labels of the form are heads. */
 function row(...values: Array<string | number | PlannedCell | undefined | null>): Row {
@@ -60,12 +65,13 @@ function runMerges(column: string, first: number, keys: readonly string[]): stri
     return merges;
 }
 
-/** The row's family labels as a Chinese form prints them (English keywords translated), or a free label. */
+/** A family keyword as a Chinese form prints it (English keywords translated). */
 function zhFamily(keyword: Parameters<typeof familyOf>[0]): string {
     const family = familyOf(keyword);
     return family ? FAMILY_KEYWORD[family].zh : keyword ?? '';
 }
 
+/** The row's family labels as a Chinese form prints them, or a free label. */
 function families(indicator: Indicator): [string, string] {
     const level1 = level1Of(indicator);
     const l1 = zhFamily(level1?.category);
@@ -152,18 +158,17 @@ function breakdownBlock(rows: Row[], project: Project | undefined, assessment: A
     const section = project?.breakdowns.find(b => b.total);
     if (components.length === 0 && actuals.length === 0) return [];
     const start = rows.length + 1;
-    const [label, title, amount, formula, actual, deviation] = [BLOCK_LABELS.breakdown[0], '测算项目', '金额', '测算依据', '实际金额', '偏差原因'];
     const name = (c: BreakdownComponent | undefined, refText: string) => noted(c ? titleOf(c) : refText, writeNote({ name: c ? idNote(c) : undefined }));
     const merges: string[] = [];
     if (assessment) {
-        rows.push(row(label, title, null, amount, actual, deviation));
+        rows.push(row(BLOCK_LABELS.breakdown[0], '测算项目', null, '金额', '实际金额', '偏差原因'));
         // Assessed components first, in the form's order; then the plan's others.
         const listed = [...actuals.map(a => [a.component.ref, a] as const),
             ...components.filter(c => !actuals.some(a => a.component.ref === c)).map(c => [c, undefined] as const)];
         for (const [c, a] of listed) rows.push(row(null, name(c, a?.component.$refText ?? ''), null, wan(c?.amount), wan(a?.actual), a?.deviation));
         merges.push(...rows.slice(start - 1).map((_, i) => `F${start + i}:${last}${start + i}`));
     } else {
-        rows.push(row(label, title, null, amount, formula));
+        rows.push(row(BLOCK_LABELS.breakdown[0], '测算项目', null, '金额', '测算依据'));
         for (const c of components) rows.push(row(null, name(c, c.name), null, wan(c.amount), c.formula ? c.formula.$cstNode?.text.replace(/\s+/g, ' ') : undefined));
         merges.push(...rows.slice(start - 1).map((_, i) => `E${start + i}:${last}${start + i}`));
     }
@@ -190,8 +195,9 @@ function milestoneBlock(rows: Row[], project: Project | undefined, assessment: A
         rows.push(row(BLOCK_LABELS.milestones[0], '里程碑', null, null, '计划完成时间'));
         for (const m of milestones) rows.push(row(null, name(m, m.name), null, null, m.planned.value));
     }
-    const lastColumn = assessment ? last : 'E';
-    return [`A${start}:A${rows.length}`, ...rows.slice(start - 1).flatMap((_, i) => [`B${start + i}:D${start + i}`, ...(assessment ? [`G${start + i}:${lastColumn}${start + i}`] : [`E${start + i}:${last}${start + i}`])])];
+    // The name over B:D; the last column's width to the right edge: 实际完成时间 (自评表) or 计划完成时间.
+    const wide = assessment ? 'G' : 'E';
+    return [`A${start}:A${rows.length}`, ...rows.slice(start - 1).flatMap((_, i) => [`B${start + i}:D${start + i}`, `${wide}${start + i}:${last}${start + i}`])];
 }
 
 /**
