@@ -91,11 +91,35 @@ describe('bad workbooks: one line naming the file, exit 2, nothing written', () 
     for (const [i, [file, message]] of cases.entries()) {
         it(`lint and import refuse ${file}`, async () => {
             const input = folder(`bad-${i}`, file);
-            expectFatal(await runCli(['lint', input], { env: zh }), message);
-            expectFatal(await runCli(['import', join(input, file.split('/').pop()!)], { env: zh }), message);
+            const named = join(input, file.split('/').pop()!);
+            expectFatal(await runCli(['lint', named], { env: zh }), message);
+            // In a folder, only a workbook without a form is skipped (see below): the others are submissions gone wrong.
+            if (!file.includes('无表单')) expectFatal(await runCli(['lint', input], { env: zh }), message);
+            expectFatal(await runCli(['import', named], { env: zh }), message);
             expect(readdirSync(input).filter(f => f.endsWith('.kpi'))).toEqual([]);
         });
     }
+
+    it('skips a workbook without a form found in a folder, with a note, and lints the rest', async () => {
+        const submissions = folder('stray', 'layout-a/自评表.xlsx');
+        copyFileSync(join(EXCEL, 'bad/无表单.xlsx'), join(submissions, '预算明细.xlsx'));
+        const alone = folder('alone', 'layout-a/自评表.xlsx');
+        const expected = (JSON.parse((await runCli(['lint', alone, '-f', 'json'], { env: zh })).stdout) as JsonResult[])[0]!.messages;
+
+        const run = await runCli(['lint', submissions, '-f', 'json'], { env: zh });
+        expect(run.stderr).toBe(`kpispec: 已跳过 ${join(submissions, '预算明细.xlsx')}：找不到「一级指标」表头，不是绩效表单\n`);
+        const results = JSON.parse(run.stdout) as JsonResult[];
+        expect(results.map(r => r.filePath.split(/[\\/]/).pop())).toEqual(['自评表.xlsx']);
+        expect(results[0]!.messages).toEqual(expected);
+        expect(run.code).toBe(1);
+
+        const en = await runCli(['lint', submissions, '--locale', 'en'], { cwd: submissions });
+        expect(en.stderr).toBe('kpispec: skipped 预算明细.xlsx: no 「一级指标」 column head found; not a performance form\n');
+        expect(en.stdout).toContain('自评表.xlsx');
+
+        // Named on the command line it is still refused: the user asked for it.
+        expectFatal(await runCli(['lint', join(submissions, '预算明细.xlsx'), join(submissions, '自评表.xlsx')], { env: zh }), '预算明细.xlsx: 找不到「一级指标」表头');
+    });
 
     it('refuses a 50 MB workbook before reading it', async () => {
         const big = join(folder('big'), '大表.xlsx');
@@ -144,6 +168,44 @@ describe('kpispec import', () => {
         const results = JSON.parse((await runCli(['lint', source, '-f', 'json'])).stdout) as JsonResult[];
         expect(results.map(r => r.filePath.split(/[\\/]/).pop())).toEqual(['自评表.kpi']);
         expect(results.flatMap(r => r.messages.map(m => `${m.ruleId} ${m.message}`)).sort()).toEqual(before);
+    });
+
+    it('reports rows without a data source (target/no-source) on imported 自评表 rows as on typed ones, in the workbook and its .kpi alike', async () => {
+        const typed = join(dir, 'no-source-typed');
+        mkdirSync(typed, { recursive: true });
+        writeFileSync(join(typed, 'project.kpi'), [
+            '项目 助餐 "社区助餐项目" {', '    预算 100 万元', '    绩效指标 {', '        产出指标 {', '            数量指标 {',
+            '                "助餐人数" >= 100 人 来源 "助餐台账"', '                "助餐点数" >= 5 个', '            }', '        }',
+            '        效益指标 { 社会效益 { "覆盖率" >= 60% } }', '        满意度指标 { 服务对象满意度 { "满意度" >= 90% 来源 "问卷" } }',
+            '    }', '}', '自评 助餐自评 "社区助餐项目自评" 对象 助餐 {', '    预算执行 全年预算 100 万元 全年执行 95 万元 分值 10 得分 9.5',
+            '    指标 "助餐人数" 实际 120 分值 30 得分 30', '    指标 "助餐点数" 实际 5 分值 30 得分 30', '    指标 "覆盖率" 实际 70% 分值 20 得分 20',
+            '    指标 "满意度" 实际 95% 分值 10 得分 10', '    合计 分值 100 得分 99.5', '    等级 优', '}', '',
+        ].join('\n'));
+        const noSource = (results: JsonResult[]) => results.flatMap(r => r.messages.filter(m => m.ruleId === 'target/no-source').map(m => `${m.severity} ${m.message}`)).sort();
+        const lintJson = async (path: string) => JSON.parse((await runCli(['lint', path, '-f', 'json'], { env: zh })).stdout) as JsonResult[];
+        const typedFindings = noSource(await lintJson(typed));
+        expect(typedFindings).toEqual(['0 指标「助餐点数」未注明数据来源（来源 "…"）', '0 指标「覆盖率」未注明数据来源（来源 "…"）']);
+
+        // Exported: the 申报表 keeps 来源 in its 数据来源 column, and the rows without one are reported at their row.
+        const workbook = join(dir, 'no-source-workbook');
+        mkdirSync(workbook, { recursive: true });
+        expect((await runCli(['export', join(typed, 'project.kpi'), '-o', join(workbook, '表单.xlsx')])).code).toBe(0);
+        const fromWorkbook = await lintJson(workbook);
+        expect(noSource(fromWorkbook)).toEqual(typedFindings);
+        expect(fromWorkbook[0]!.messages.filter(m => m.ruleId === 'target/no-source').every(m => m.cell?.startsWith('助餐申报表!'))).toBe(true);
+
+        // Imported: the .kpi files give the workbook's findings, no-source included, and nothing else.
+        const imported = join(dir, 'no-source-imported');
+        expect((await runCli(['import', join(workbook, '表单.xlsx'), '-o', imported])).code).toBe(0);
+        const all = (results: JsonResult[]) => results.flatMap(r => r.messages.map(m => `${m.ruleId} ${m.severity} ${m.message}`)).sort();
+        expect(all(await lintJson(imported))).toEqual(all(fromWorkbook));
+
+        // A printed 自评表 alone (no 数据来源 column): every row is reported, in the workbook and in its .kpi.
+        const printed = folder('no-source-printed', 'layout-a/自评表.xlsx');
+        const printedFindings = noSource(await lintJson(printed));
+        expect(printedFindings.length).toBe(10);
+        expect((await runCli(['import', join(printed, '自评表.xlsx'), '-o', join(printed, 'kpi')])).code).toBe(0);
+        expect(noSource(await lintJson(join(printed, 'kpi')))).toEqual(printedFindings);
     });
 
     it('refuses to replace a .kpi file unless --force', async () => {

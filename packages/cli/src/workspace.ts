@@ -4,7 +4,7 @@ import { URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { createKpiServices, excel, type KpiServices } from '@kpispec/language';
 import { UserError } from './exit-codes.js';
-import { addWorkbookDocuments, projectNames, type SheetDocument } from './excel/workbook-documents.js';
+import { addWorkbookDocuments, projectNames, type SheetDocument, type SkipNoForm } from './excel/workbook-documents.js';
 
 /** The language services of one CLI run; the configuration service is shared with discovery. */
 export function createServices(): ReturnType<typeof createKpiServices> {
@@ -83,13 +83,14 @@ export interface ValidatedWorkspace {
 /**
  * Reads .kpi files and workbooks as one workspace and validates it: the .kpi files first, as a
  * workbook's 自评表 assesses the projects they define, then each form with the configuration of
- * its folder. `kpispec lint` and `kpispec report` read a folder through here.
+ * its folder. `kpispec lint` and `kpispec report` read a folder through here; `skipNoForm` decides
+ * whether a workbook holding no form is skipped instead of stopping the run.
  */
 export async function validateWithWorkbooks(
-    { shared, kpi }: ReturnType<typeof createServices>, files: readonly string[],
+    { shared, kpi }: ReturnType<typeof createServices>, files: readonly string[], skipNoForm?: SkipNoForm,
 ): Promise<ValidatedWorkspace> {
     const documents = await addDocuments({ shared }, files.filter(f => !excel.isWorkbookPath(f)));
-    const sheets = await addWorkbookDocuments({ shared }, files.filter(excel.isWorkbookPath), kpi.kpi.Settings.locale, projectNames(documents));
+    const sheets = await addWorkbookDocuments({ shared }, files.filter(excel.isWorkbookPath), kpi.kpi.Settings.locale, projectNames(documents), skipNoForm);
     await kpi.kpi.Configuration.load(sheets.map(s => s.document.uri), shared.workspace.FileSystemProvider);
     await shared.workspace.DocumentBuilder.build([...documents, ...sheets.map(s => s.document)], { validation: true });
     return { documents, sheets };

@@ -14,9 +14,10 @@ export const EXPORT_HELP = `Usage: kpispec export [options] <paths...> -o <out.x
 
 Writes the official forms of the .kpi files as one styled workbook: a 绩效目标申报表
 (Layout C) for each project and a 项目支出绩效自评表 (Layout A) for each self-assessment,
-with merged heads, borders, column widths and the execution rate. What the printed forms
-have no place for (identifiers, 依据 links, 适用 standards) is kept in cell notes, so the
-workbook reads back to the same findings.
+with merged heads, borders, column widths and the execution rate. 上年 and 来源 have
+columns, 测算 and 里程碑 labelled blocks, 问题, 改进, 结论 and 评价日 labelled rows; what
+no form prints (identifiers, 依据 links, 适用 standards, 涉及, 口径) is kept in cell
+notes, so the workbook reads back to the same findings.
 
 Options:
   -o, --output <file>    the workbook to write (.xlsx)

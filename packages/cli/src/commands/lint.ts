@@ -12,6 +12,7 @@ import { WORKSPACE_EXTENSIONS } from '../excel/workbook-documents.js';
 import { validateWithWorkbooks } from '../workspace.js';
 import { setUpCommand } from '../command-setup.js';
 import { workbookResults } from '../excel/workbook-results.js';
+import { skipStrayWorkbooks } from '../excel/stray-workbooks.js';
 
 export const LINT_HELP = `Usage: kpispec lint [options] [paths or globs...]
 
@@ -68,7 +69,7 @@ export async function lint(argv: string[], io: Io): Promise<number> {
 
     const config = configuration.get(URI.file(files[0]!));
     const keep = values.quiet ? (m: { severity: number }) => m.severity === 2 : undefined;
-    const { documents, sheets } = await validateWithWorkbooks({ shared, kpi }, files);
+    const { documents, sheets } = await validateWithWorkbooks({ shared, kpi }, files, skipStrayWorkbooks(positionals, io, kpi.kpi.Settings.locale));
     const locale = reportLocale(kpi.kpi.Settings, [...documents, ...sheets.map(s => s.document)]);
     const results = [
         ...documents.map(d => documentResult(d, keep)),

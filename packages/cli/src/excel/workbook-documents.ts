@@ -26,10 +26,16 @@ export function projectNames(documents: readonly LangiumDocument[]): Set<string>
 }
 
 /**
- * Reads a workbook's forms (one clear line naming the file when it is no readable form).
- * The size is checked before the bytes are read.
+ * Whether to skip a workbook that holds no form (rather than stop with its one line); it is
+ * given the file and the reason, in the run's language.
  */
-export async function readWorkbookForms(file: string, locale: Locale, definedProjects?: ReadonlySet<string>): Promise<excel.EmittedForm[]> {
+export type SkipNoForm = (file: string, reason: string) => boolean;
+
+/**
+ * Reads a workbook's forms (one clear line naming the file when it is no readable form, or none
+ * when `skipNoForm` skips a workbook without a form). The size is checked before the bytes are read.
+ */
+export async function readWorkbookForms(file: string, locale: Locale, definedProjects?: ReadonlySet<string>, skipNoForm?: SkipNoForm): Promise<excel.EmittedForm[]> {
     const name = basename(file);
     let bytes: Uint8Array;
     try {
@@ -42,6 +48,7 @@ export async function readWorkbookForms(file: string, locale: Locale, definedPro
     try {
         return excel.workbookToKpi(bytes, name, definedProjects);
     } catch (e) {
+        if (e instanceof excel.WorkbookError && e.kind === 'no-form' && skipNoForm?.(file, pick(locale, e.text))) return [];
         if (e instanceof excel.WorkbookError) throw new UserError(`${name}: ${pick(locale, e.text)}`);
         throw e;
     }
@@ -49,12 +56,12 @@ export async function readWorkbookForms(file: string, locale: Locale, definedPro
 
 /** Adds every form of the workbooks to the workspace, after the .kpi files that define projects. */
 export async function addWorkbookDocuments(
-    { shared }: { shared: KpiServices['shared'] }, files: readonly string[], locale: Locale, definedProjects: ReadonlySet<string>,
+    { shared }: { shared: KpiServices['shared'] }, files: readonly string[], locale: Locale, definedProjects: ReadonlySet<string>, skipNoForm?: SkipNoForm,
 ): Promise<SheetDocument[]> {
     const factory = shared.workspace.LangiumDocumentFactory;
     const out: SheetDocument[] = [];
     for (const file of files) {
-        for (const form of await readWorkbookForms(file, locale, definedProjects)) {
+        for (const form of await readWorkbookForms(file, locale, definedProjects, skipNoForm)) {
             const document = factory.fromString(form.text, sheetUri(file, form.sheet));
             shared.workspace.LangiumDocuments.addDocument(document);
             out.push({ file, form, document });

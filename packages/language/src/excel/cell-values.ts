@@ -100,3 +100,12 @@ export function parsePeriod(text: string): { start: string; end: string } | unde
     if (years.length === 1 && found.length === 0) return { start: `${years[0]}-01`, end: `${years[0]}-12` };
     return undefined;
 }
+
+/** A date as printed (`2021-03-31`, `2021/3/31`, `2021年3月31日`, `2018-04`) in the language's form. */
+export function parseDate(text: string): string | undefined {
+    const m = /^(\d{4})\s*[年.\-/]\s*(\d{1,2})\s*(?:[月.\-/]\s*(\d{1,2})\s*日?|月)?$/.exec(text.normalize('NFKC').trim());
+    if (!m) return undefined;
+    const month = Number(m[2]), day = m[3] === undefined ? undefined : Number(m[3]);
+    if (month < 1 || month > 12 || (day !== undefined && (day < 1 || day > 31))) return undefined;
+    return `${m[1]}-${m[2]!.padStart(2, '0')}${m[3] === undefined ? '' : `-${m[3].padStart(2, '0')}`}`;
+}

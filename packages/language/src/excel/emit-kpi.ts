@@ -1,6 +1,7 @@
 import { FREE_GROUP_FAMILIES, level1Keyword, level2Keyword } from './families.js';
 import type { ActualValue, Amount, FormModel, FormProblem, FundSource, IndicatorRow, Sourced, TargetValue } from './form-model.js';
 import { identifierFor, kpiString } from './names.js';
+import { normalizeLabel } from './cell-values.js';
 
 /** What a span of emitted text holds: findings prefer the cell of the value they concern. */
 export type SpanField = 'line' | 'title' | 'target' | 'actual' | 'weight' | 'score' | 'deviation' | 'amount' | 'rate' | 'text';
@@ -69,6 +70,7 @@ function targetText(t: TargetValue): string {
 
 function actualText(a: ActualValue): string {
     if (a.kind === 'rating') return a.rating;
+    if (a.kind === 'text' && a.text === '未统计') return '未统计';
     if (a.kind === 'text') return /^不适用/.test(a.text) ? `不适用${a.text.length > 3 ? ` ${kpiString(a.text.replace(/^不适用[:：,，\s]*/, ''))}` : ''}` : kpiString(a.text);
     return `${a.comparator ? `${a.comparator} ` : ''}${quantityText(a.number, a.unit)}`;
 }
@@ -110,6 +112,33 @@ function place(rows: readonly IndicatorRow[], problems: FormProblem[]): Placed[]
     return placed;
 }
 
+/** A group of the indicator tree and its row, or none for a group the form leaves empty. */
+interface TreeEntry {
+    readonly level1: string;
+    readonly level2: string | undefined;
+    readonly level1Cell: string;
+    readonly level2Cell: string | undefined;
+    readonly row?: IndicatorRow;
+}
+
+const rowNumber = (cell: string) => Number(/\d+$/.exec(cell)?.[0] ?? 0);
+
+/** The placed rows and the empty groups (those whose families are known) in the form's order. */
+function treeEntries(placed: readonly Placed[], empty: NonNullable<FormModel['emptyGroups']>): TreeEntry[] {
+    const entries: Array<TreeEntry & { at: number }> = placed.map(p => ({ level1: p.level1, level2: p.level2, level1Cell: p.row.level1.cell, level2Cell: p.row.level2?.cell, row: p.row, at: rowNumber(p.row.title.cell) }));
+    for (const g of empty) {
+        const level1 = level1Keyword(g.level1.value);
+        const printed = g.level2?.value;
+        if (!level1) continue;
+        // As place() files rows: a free label under 决策 / 过程, a family keyword elsewhere.
+        const free = FREE_GROUP_FAMILIES.has(level1);
+        const level2 = printed === undefined ? undefined : free ? (level1Keyword(printed) !== level1 ? printed : undefined) : level2Keyword(level1, printed);
+        if (printed !== undefined && !free && !level2) continue;
+        entries.push({ level1, level2, level1Cell: g.level1.cell, level2Cell: g.level2?.cell, at: rowNumber(g.level2?.cell ?? g.level1.cell) });
+    }
+    return entries.sort((a, b) => a.at - b.at);
+}
+
 /** Groups items by a key, keeping the order in which keys first appear. */
 function groupBy<T, K>(items: readonly T[], key: (t: T) => K): Array<[K, T[]]> {
     const out = new Map<K, T[]>();
@@ -133,13 +162,27 @@ export function emitForm(form: FormModel, workbookName: string, definedProjects:
     const problems = [...form.problems];
     const placed = place(form.indicators, problems);
     const projectName = projectNameOf(form);
+    const ownProject = form.layout === 'C' || !definedProjects.has(projectName);
+    problems.push(...unplanned(form, ownProject));
     const kind = form.layout === 'C' ? '绩效目标表' : '绩效自评表';
     w.line(0, undefined, `// ${workbookName} 工作表「${form.sheet}」（${kind}，版式 ${form.layout}）`);
-    const ownProject = form.layout === 'C' || !definedProjects.has(projectName);
     if (ownProject) emitProject(w, form, projectName, placed);
     if (form.layout !== 'C') emitAssessment(w, form, projectName, placed, ownProject);
     const anchor = form.title?.cell ?? form.project.name.cell ?? form.indicators[0]?.title.cell ?? 'A1';
     return { sheet: form.sheet, text: w.result(), spans: w.spans, problems, anchor };
+}
+
+/** 测算 rows without 金额 and milestones without 计划完成时间, which a project written here cannot plan. */
+function unplanned(form: FormModel, ownProject: boolean): FormProblem[] {
+    if (!ownProject) return [];
+    return [
+        ...(form.breakdown?.rows ?? []).filter(c => !c.amount).map(c => ({
+            cell: c.title.cell, text: { zh: `测算「${c.title.value}」没有金额，未读入`, en: `breakdown component "${c.title.value}" has no amount; it was not read` },
+        })),
+        ...(form.milestones ?? []).filter(m => !m.planned).map(m => ({
+            cell: m.title.cell, text: { zh: `里程碑「${m.title.value}」没有计划完成时间，未读入`, en: `milestone "${m.title.value}" has no planned date; it was not read` },
+        })),
+    ];
 }
 
 /** The identifier a form's project gets in .kpi text. */
@@ -173,25 +216,53 @@ function emitProject(w: Writer, form: FormModel, projectName: string, placed: re
         for (const g of goals) w.line(2, g.expected!.cell, g.name, [kpiString(g.expected!.value), g.expected!.cell, 'text']);
         w.line(1, undefined, '}');
     }
-    if (placed.length > 0) {
+    const tree = treeEntries(placed, form.emptyGroups ?? []);
+    if (tree.length > 0) {
         w.line(1, undefined, '绩效指标 {');
-        for (const [level1, rows1] of groupBy(placed, p => p.level1)) {
-            w.line(2, rows1[0]!.row.level1.cell, `${level1} {`);
+        for (const [level1, rows1] of groupBy(tree, p => p.level1)) {
+            w.line(2, rows1[0]!.level1Cell, `${level1} {`);
             for (const [level2, rows2] of groupBy(rows1, p => p.level2)) {
                 const inner = level2 === undefined ? 3 : 4;
                 if (level2 !== undefined) {
                     const label = FREE_GROUP_FAMILIES.has(level1) ? kpiString(level2) : level2;
-                    w.line(3, rows2[0]!.row.level2?.cell, `${label} {`);
+                    w.line(3, rows2[0]!.level2Cell, `${label} {`);
                 }
-                for (const { row } of rows2) emitIndicator(w, inner, row);
+                for (const { row } of rows2) if (row) emitIndicator(w, inner, row);
                 if (level2 !== undefined) w.line(3, undefined, '}');
             }
             w.line(2, undefined, '}');
         }
         w.line(1, undefined, '}');
     }
+    emitPlan(w, form);
     w.line(0, undefined, '}');
     w.blank();
+}
+
+/** A block row's name in .kpi text: its identifier, else its title as a string. */
+const rowName = (row: { id?: string; title: Sourced<string> }): string => row.id ?? kpiString(row.title.value);
+
+/** The project's 测算 and 里程碑 sections: the plan the form's blocks print. */
+function emitPlan(w: Writer, form: FormModel): void {
+    const breakdown = form.breakdown;
+    const components = breakdown?.rows.filter(r => r.amount) ?? [];
+    if (breakdown && (components.length > 0 || breakdown.total)) {
+        w.line(1, breakdown.cell, '测算 {');
+        for (const c of components) {
+            w.line(2, c.title.cell, [rowName(c), c.title.cell, 'title'], ...(c.id ? [kpiString(c.title.value)] : []),
+                [amountText(c.amount!.value), c.amount!.cell, 'amount'], ...(c.formula ? ['=', [c.formula.value, c.formula.cell, 'text'] as const] : []));
+        }
+        if (breakdown.total) w.line(2, breakdown.total.cell, '合计', [amountText(breakdown.total.value), breakdown.total.cell, 'amount']);
+        w.line(1, undefined, '}');
+    }
+    const milestones = form.milestones?.filter(m => m.planned) ?? [];
+    if (milestones.length > 0) {
+        w.line(1, undefined, '里程碑 {');
+        for (const m of milestones) {
+            w.line(2, m.title.cell, [rowName(m), m.title.cell, 'title'], ...(m.id ? [kpiString(m.title.value)] : []), '计划', [m.planned!.value, m.planned!.cell, 'text']);
+        }
+        w.line(1, undefined, '}');
+    }
 }
 
 function emitIndicator(w: Writer, indent: number, row: IndicatorRow): void {
@@ -201,7 +272,9 @@ function emitIndicator(w: Writer, indent: number, row: IndicatorRow): void {
     const note: Segment[] = row.note ? ['说明', [kpiString(row.note.value), row.note.cell, 'text']] : [];
     const links: Segment[] = row.links?.length ? ['依据', row.links.join(', ')] : [];
     const name: Segment[] = row.id ? [[row.id, row.title.cell, 'title']] : [];
-    w.line(indent, row.title.cell, ...name, [kpiString(row.title.value), row.title.cell, 'title'], ...target, ...links, ...note);
+    const lastYear: Segment[] = row.lastYear ? ['上年', [row.lastYear.value, row.lastYear.cell, 'text']] : [];
+    const source: Segment[] = row.source ? ['来源', [kpiString(row.source.value), row.source.cell, 'text']] : [];
+    w.line(indent, row.title.cell, ...name, [kpiString(row.title.value), row.title.cell, 'title'], ...target, ...links, ...lastYear, ...source, ...note);
 }
 
 function emitAssessment(w: Writer, form: FormModel, projectName: string, placed: readonly Placed[], ownProject: boolean): void {
@@ -217,6 +290,8 @@ function emitAssessment(w: Writer, form: FormModel, projectName: string, placed:
             ...(ex.rate ? ['执行率', [`${ex.rate.value}%`, ex.rate.cell, 'rate'] as const] : []),
             ...(ex.weight ? ['分值', ...sourced(ex.weight, v => v, 'weight')] : []),
             ...(ex.score ? ['得分', ...sourced(ex.score, v => v, 'score')] : []));
+        if (ex.adjustment) w.line(2, ex.adjustment.cell, '调整', [kpiString(ex.adjustment.value), ex.adjustment.cell, 'text']);
+        if (ex.deviation) w.line(2, ex.deviation.cell, '偏差', [kpiString(ex.deviation.value), ex.deviation.cell, 'deviation']);
         for (const part of ex.parts) {
             const columns: Segment[] = [];
             if (part.initial) columns.push('年初预算', [amountText(part.initial.value), part.initial.cell, 'amount']);
@@ -235,8 +310,29 @@ function emitAssessment(w: Writer, form: FormModel, projectName: string, placed:
             ...(row.actual ? ['实际', [actualText(row.actual.value), row.actual.cell, 'actual'] as const] : []),
             ...(row.weight ? ['分值', [row.weight.value, row.weight.cell, 'weight'] as const] : []),
             ...(row.score ? ['得分', [row.score.value, row.score.cell, 'score'] as const] : []),
-            ...(row.deviation ? ['偏差', [kpiString(row.deviation.value), row.deviation.cell, 'deviation'] as const] : []));
+            ...(row.deviation ? ['偏差', [kpiString(row.deviation.value), row.deviation.cell, 'deviation'] as const] : []),
+            ...(row.measuredAs && row.actual ? ['口径', [kpiString(row.measuredAs), row.actual.cell, 'actual'] as const] : []));
     }
+    for (const c of form.breakdown?.rows ?? []) {
+        // A component the form's own project does not plan (no 金额) cannot be assessed.
+        if (!c.actual || (ownProject && !c.amount)) continue;
+        w.line(1, c.actual.cell, '测算', [rowName(c), c.title.cell, 'title'], '实际', [amountText(c.actual.value), c.actual.cell, 'amount'],
+            ...(c.deviation ? ['偏差', [kpiString(c.deviation.value), c.deviation.cell, 'deviation'] as const] : []));
+    }
+    const narrative = form.narrative;
+    for (const p of narrative?.problems ?? []) {
+        const text = normalizeLabel(p.text.value) === '无' ? [] : [[kpiString(p.text.value), p.text.cell, 'text'] as const];
+        const concerns = p.none || p.concerns.length === 0 ? [] : ['涉及', p.concerns.map(kpiString).join(', ')];
+        w.line(1, p.text.cell, '问题', ...(p.none ? ['无'] : []), ...text, ...concerns);
+    }
+    for (const t of narrative?.improvements ?? []) w.line(1, t.cell, '改进', [kpiString(t.value), t.cell, 'text']);
+    for (const t of narrative?.conclusions ?? []) w.line(1, t.cell, '结论', [kpiString(t.value), t.cell, 'text']);
+    for (const m of form.milestones ?? []) {
+        if (!m.status || (ownProject && !m.planned)) continue;
+        w.line(1, m.status.cell, '里程碑', [rowName(m), m.title.cell, 'title'], [m.status.value, m.status.cell, 'text'],
+            ...(m.status.value === '完成' && m.done ? [[m.done.value, m.done.cell, 'text'] as const] : []));
+    }
+    if (narrative?.asOf) w.line(1, narrative.asOf.cell, '评价日', [narrative.asOf.value, narrative.asOf.cell, 'text']);
     const total = form.total;
     if (total && (total.weight || total.score)) {
         w.line(1, total.cell, '合计',

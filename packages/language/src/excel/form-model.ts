@@ -44,6 +44,12 @@ export interface IndicatorRow {
     readonly weight?: Sourced<string>;
     readonly score?: Sourced<string>;
     readonly deviation?: Sourced<string>;
+    /** `来源`, from a `数据来源` column. */
+    readonly source?: Sourced<string>;
+    /** `上年`, from a `上年实际值` column (`2000人`, `65%`). */
+    readonly lastYear?: Sourced<string>;
+    /** `口径` of the actual, kept in an exported form's note on the actual cell. */
+    readonly measuredAs?: string;
 }
 
 export interface ProjectHeader {
@@ -71,6 +77,9 @@ export interface Execution extends ExecutionColumns {
     readonly weight?: Sourced<string>;
     readonly score?: Sourced<string>;
     readonly parts: ReadonlyArray<ExecutionColumns & { readonly source: FundSource; readonly cell: string }>;
+    /** `调整` and `偏差` of the execution line, from the rows 预算调整说明 and 执行偏差原因. */
+    readonly adjustment?: Sourced<string>;
+    readonly deviation?: Sourced<string>;
 }
 
 export interface Funds {
@@ -87,6 +96,50 @@ export interface Goal {
     readonly id?: string;
     readonly expected?: Sourced<string>;
     readonly actual?: Sourced<string>;
+}
+
+/** A row of the 项目测算 block: the plan (申报表) and, on a 自评表, what was spent. */
+export interface BreakdownRow {
+    readonly title: Sourced<string>;
+    /** The component's identifier when an exported form's note keeps it. */
+    readonly id?: string;
+    readonly amount?: Sourced<Amount>;
+    /** The product the amount is computed from (`2000 人 × 50 元/人*月 × 12 月`), as .kpi text. */
+    readonly formula?: Sourced<string>;
+    readonly actual?: Sourced<Amount>;
+    readonly deviation?: Sourced<string>;
+}
+
+export interface Breakdown {
+    readonly cell: string;
+    readonly rows: readonly BreakdownRow[];
+    readonly total?: Sourced<Amount>;
+}
+
+/** A row of the 里程碑 block: the plan and, on a 自评表, whether and when it was done. */
+export interface MilestoneRow {
+    readonly title: Sourced<string>;
+    readonly id?: string;
+    /** `2018-04-30` or `2018-04`. */
+    readonly planned?: Sourced<string>;
+    readonly status?: Sourced<'完成' | '未完成'>;
+    readonly done?: Sourced<string>;
+}
+
+/** A `问题` line: the 存在问题 row, with the indicators it concerns (an exported form's note). */
+export interface ProblemRow {
+    readonly text: Sourced<string>;
+    /** `问题 无`: the printed text is `无`, or a note says so. */
+    readonly none: boolean;
+    readonly concerns: readonly string[];
+}
+
+/** What a 自评表 says in words below its tables (存在问题, 改进措施, 评价结论, 评价日期). */
+export interface Narrative {
+    readonly problems: readonly ProblemRow[];
+    readonly improvements: readonly Sourced<string>[];
+    readonly conclusions: readonly Sourced<string>[];
+    readonly asOf?: Sourced<string>;
 }
 
 /** A value the reader found but could not read: becomes an `excel/unreadable-cell` finding. */
@@ -108,9 +161,16 @@ export interface FormModel {
     readonly funds?: Funds;
     readonly goals: readonly Goal[];
     readonly indicators: readonly IndicatorRow[];
+    /** Family rows of the indicator table with no indicator in their group (an empty group). */
+    readonly emptyGroups?: ReadonlyArray<{ readonly level1: Sourced<string>; readonly level2?: Sourced<string> }>;
     /** Layouts A and B: the self-assessment part. */
     readonly execution?: Execution;
     readonly total?: { readonly cell: string; readonly weight?: Sourced<string>; readonly score?: Sourced<string> };
     readonly grade?: Sourced<string>;
+    /** Both layouts A and C: the 项目测算 and 里程碑 blocks, when the form has them. */
+    readonly breakdown?: Breakdown;
+    readonly milestones?: readonly MilestoneRow[];
+    /** Layout A: 存在问题, 改进措施, 评价结论, 评价日期. */
+    readonly narrative?: Narrative;
     readonly problems: readonly FormProblem[];
 }

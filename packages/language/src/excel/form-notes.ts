@@ -1,12 +1,19 @@
 /**
  * What an exported form keeps in cell notes: the printed form has no place for identifiers
- * (`接通率` titled "15秒内接通率"), 依据 links or 适用 standards, and losing them would lose the
- * checks that depend on them. A note reads `kpispec: 名称 接通率；依据 热线服务合同.接通率`.
+ * (`接通率` titled "15秒内接通率"), 依据 links, 适用 standards, the indicators a 问题 concerns or
+ * an actual's 口径, and losing them would lose the checks that depend on them. A note reads
+ * `kpispec: 名称 接通率；依据 热线服务合同.接通率`.
  */
 export interface FormNote {
     readonly name?: string;
     readonly links?: readonly string[];
     readonly applies?: readonly string[];
+    /** The indicators a 问题 concerns (names, written as strings in .kpi). */
+    readonly concerns?: readonly string[];
+    /** A 问题 that says there is none, whatever its printed text. */
+    readonly none?: boolean;
+    /** The 口径 an actual was measured on. */
+    readonly measuredAs?: string;
 }
 
 const PREFIX = 'kpispec:';
@@ -18,7 +25,7 @@ const isQualified = (s: string) => s.split('.').length <= 2 && s.split('.').ever
 export function readNote(text: string | undefined): FormNote {
     const at = text?.indexOf(PREFIX) ?? -1;
     if (!text || at < 0) return {};
-    const out: { name?: string; links?: string[]; applies?: string[] } = {};
+    const out: { -readonly [K in keyof FormNote]: FormNote[K] } = {};
     for (const part of text.slice(at + PREFIX.length).split(/[;；\n]/)) {
         const [key, ...rest] = part.trim().split(/\s+/);
         const value = rest.join(' ');
@@ -26,6 +33,9 @@ export function readNote(text: string | undefined): FormNote {
         if (key === '名称' && isName(value)) out.name = value;
         if (key === '依据' && list.length > 0 && list.every(isQualified)) out.links = list;
         if (key === '适用' && list.length > 0 && list.every(isName)) out.applies = list;
+        if (key === '涉及' && list.length > 0) out.concerns = list;
+        if (key === '无' && value === '') out.none = true;
+        if (key === '口径' && value) out.measuredAs = value;
     }
     return out;
 }
@@ -35,6 +45,9 @@ export function writeNote(note: FormNote): string | undefined {
         ...(note.name ? [`名称 ${note.name}`] : []),
         ...(note.links?.length ? [`依据 ${note.links.join(', ')}`] : []),
         ...(note.applies?.length ? [`适用 ${note.applies.join(', ')}`] : []),
+        ...(note.concerns?.length ? [`涉及 ${note.concerns.join(', ')}`] : []),
+        ...(note.none ? ['无'] : []),
+        ...(note.measuredAs ? [`口径 ${note.measuredAs.replace(/[;；\n]/g, ' ')}`] : []),
     ];
     return parts.length > 0 ? `${PREFIX} ${parts.join('；')}` : undefined;
 }

@@ -59,7 +59,7 @@ export function workbookToKpi(bytes: Uint8Array, fileName: string, definedProjec
     const forms = models.map(m => emitForm(m, fileName, defined));
     if (forms.length === 0) {
         const label = sheets[0] ? missingLabel(sheets[0]) : '一级指标';
-        throw workbookError(`找不到「${label}」表头`, `no 「${label}」 column head found`);
+        throw workbookError(`找不到「${label}」表头`, `no 「${label}」 column head found`, 'no-form');
     }
     return forms;
 }

@@ -3,6 +3,7 @@ import type {
     Amount, Execution, ExecutionColumns, FormModel, FormProblem, FundSource, Funds, Goal, IndicatorRow, ProjectHeader, Sourced,
 } from './form-model.js';
 import { readNote } from './form-notes.js';
+import { amountCell, isBlockLabel, lastYearCell, numberCell, readBreakdown, readMilestones, readNarrative } from './read-blocks.js';
 import type { GridCell, SheetGrid } from './sheet-grid.js';
 import { SheetView, type Position } from './sheet-view.js';
 
@@ -19,6 +20,8 @@ const COLUMN_NAMES = {
     score: ['得分', '指标得分', '自评得分'],
     deviation: ['偏差原因分析及改进措施', '偏差原因及改进措施', '偏差原因分析', '偏差原因'],
     note: ['指标值说明', '备注'],
+    lastYear: ['上年实际值', '上年指标值', '上年完成值', '上年值'],
+    source: ['数据来源', '指标来源', '来源'],
 } as const;
 type Column = keyof typeof COLUMN_NAMES;
 
@@ -68,7 +71,8 @@ export function readForm(grid: SheetGrid, fallbackName: string): FormModel | und
     if (!head) return undefined;
     const layout = layoutOf(head);
     const problems: FormProblem[] = [];
-    const indicators = readIndicators(view, head, layout, problems);
+    const emptyGroups: Array<NonNullable<FormModel['emptyGroups']>[number]> = [];
+    const indicators = readIndicators(view, head, layout, problems, emptyGroups);
     const titleAt = view.find(l => /(自评表|申报表|目标表|绩效目标)/.test(l) && l.length <= 40, 0, head.row);
     const title = titleAt ? { value: view.cell(titleAt.r, titleAt.c)!.text, cell: view.cell(titleAt.r, titleAt.c)!.address } : undefined;
     const yearAt = view.find(l => /\d{4}年度?/.test(l), 0, Math.min(head.row, 6));
@@ -77,20 +81,31 @@ export function readForm(grid: SheetGrid, fallbackName: string): FormModel | und
     const base = {
         layout, sheet: grid.name, ...(title ? { title } : {}), ...(assessmentId ? { id: assessmentId } : {}), ...(year ? { year } : {}),
         project: readHeader(view, head.row, fallbackName),
-        indicators, problems,
+        indicators, problems, ...(emptyGroups.length > 0 ? { emptyGroups } : {}),
     };
+    if (layout === 'B') return { ...base, goals: [], ...assessed(view, head.row, problems) };
+    const breakdown = readBreakdown(view, head.row + 1, problems);
+    const milestones = readMilestones(view, head.row + 1, problems);
+    const blocks = { ...(breakdown ? { breakdown } : {}), ...(milestones ? { milestones } : {}) };
     if (layout === 'C') {
         const funds = readFunds(view, head.row, problems);
-        return { ...base, ...(funds ? { funds } : {}), goals: readTargetGoals(view, head.row) };
+        return { ...base, ...(funds ? { funds } : {}), goals: readTargetGoals(view, head.row), ...blocks };
     }
-    const execution = layout === 'A' ? readExecution(view, head.row, problems) : undefined;
-    const total = readTotal(view, head.row + 1, problems);
-    const gradeAt = view.find(l => l === '自评等级' || l === '等级' || l === '评价等级', head.row + 1);
-    const grade = gradeAt ? gradeOf(view.rightOf(gradeAt)[0]) : undefined;
+    const read = readExecution(view, head.row, problems);
+    const { narrative, adjustment, deviation } = readNarrative(view, head.row + 1, problems);
+    const execution = read && { ...read, ...(adjustment ? { adjustment } : {}), ...(deviation ? { deviation } : {}) };
     return {
-        ...base, goals: layout === 'A' ? readAssessmentGoals(view, head.row) : [],
-        ...(execution ? { execution } : {}), ...(total ? { total } : {}), ...(grade ? { grade } : {}),
+        ...base, goals: readAssessmentGoals(view, head.row), ...blocks, narrative,
+        ...(execution ? { execution } : {}), ...assessed(view, head.row, problems),
     };
+}
+
+/** The total and grade below a self-assessment's indicator table. */
+function assessed(view: SheetView, headRow: number, problems: FormProblem[]): Pick<FormModel, 'total' | 'grade'> {
+    const total = readTotal(view, headRow + 1, problems);
+    const gradeAt = view.find(l => l === '自评等级' || l === '等级' || l === '评价等级', headRow + 1);
+    const grade = gradeAt ? gradeOf(view.rightOf(gradeAt)[0]) : undefined;
+    return { ...(total ? { total } : {}), ...(grade ? { grade } : {}) };
 }
 
 function readHeader(view: SheetView, until: number, fallbackName: string): ProjectHeader {
@@ -110,14 +125,17 @@ function readHeader(view: SheetView, until: number, fallbackName: string): Proje
     };
 }
 
-function readIndicators(view: SheetView, head: IndicatorHead, layout: Layout, problems: FormProblem[]): IndicatorRow[] {
+function readIndicators(
+    view: SheetView, head: IndicatorHead, layout: Layout, problems: FormProblem[], emptyGroups: Array<NonNullable<FormModel['emptyGroups']>[number]>,
+): IndicatorRow[] {
+    const familyRows: Array<NonNullable<FormModel['emptyGroups']>[number]> = [];
     const { columns } = head;
     const at = (r: number, column: Column) => (columns[column] === undefined ? undefined : view.value(r, columns[column]!));
     const rows: IndicatorRow[] = [];
     let level1: Sourced<string> | undefined;
     let level2: Sourced<string> | undefined;
     for (let r = head.row + 1; r < view.rowCount; r++) {
-        if (view.rowHas(r, isTotalLabel)) break;
+        if (view.rowHas(r, l => isTotalLabel(l) || isBlockLabel(l))) break;
         const l1 = at(r, 'level1');
         const l2 = at(r, 'level2');
         // Unmerged heads print the family once and leave the rows below it blank.
@@ -127,6 +145,7 @@ function readIndicators(view: SheetView, head: IndicatorHead, layout: Layout, pr
         }
         if (l2) level2 = { value: l2.text, cell: l2.address };
         const title = at(r, 'title');
+        if (!title && (l1 || l2) && level1) familyRows.push({ level1, ...(level2 ? { level2 } : {}) });
         if (!title || title.address === view.cell(head.row, columns.title!)?.address) continue;
         if (!level1) {
             problems.push({ cell: title.address, text: { zh: `指标「${title.text}」没有一级指标`, en: `indicator "${title.text}" has no level-1 family` } });
@@ -141,6 +160,9 @@ function readIndicators(view: SheetView, head: IndicatorHead, layout: Layout, pr
         const score = numberCell(at(r, 'score'), problems);
         const deviation = at(r, 'deviation');
         const note = at(r, 'note');
+        const source = at(r, 'source');
+        const lastYear = lastYearCell(at(r, 'lastYear'), problems);
+        const measuredAs = actual ? readNote(actual.note).measuredAs : undefined;
         const id = readNote(title.note).name;
         const links = targetCell ? readNote(targetCell.note).links : undefined;
         rows.push({
@@ -153,28 +175,20 @@ function readIndicators(view: SheetView, head: IndicatorHead, layout: Layout, pr
             ...(weight ? { weight } : {}),
             ...(score ? { score } : {}),
             ...(deviation ? { deviation: { value: deviation.text, cell: deviation.address } } : {}),
+            ...(source ? { source: { value: source.text, cell: source.address } } : {}),
+            ...(lastYear ? { lastYear } : {}), ...(measuredAs ? { measuredAs } : {}),
         });
+    }
+    // A family printed on blank rows only is an empty group (a template's family left blank).
+    const key = (g: { level1: Sourced<string>; level2?: Sourced<string> }) => `${g.level1.cell}/${g.level2?.cell ?? ''}`;
+    const filled = new Set(rows.map(key));
+    for (const g of familyRows) {
+        if (!filled.has(key(g)) && !emptyGroups.some(e => key(e) === key(g))) emptyGroups.push(g);
     }
     return rows;
 }
 
 const isTotalLabel = (l: string) => l === '总分' || l === '合计' || l === '总计' || l === '分值合计';
-
-/** A cell that must hold a number (分值, 得分); anything else is reported, not guessed. */
-function numberCell(cell: GridCell | undefined, problems: FormProblem[]): Sourced<string> | undefined {
-    if (!cell) return undefined;
-    const text = cell.number !== undefined ? formatNumber(cell.number) : numberText(cell.text.replace(/分$/, ''));
-    if (text === undefined) {
-        problems.push({ cell: cell.address, text: { zh: `「${cell.text}」不是数值`, en: `"${cell.text}" is not a number` } });
-        return undefined;
-    }
-    return { value: text, cell: cell.address };
-}
-
-function amountCell(cell: GridCell | undefined, unit: Amount['unit'], problems: FormProblem[]): Sourced<Amount> | undefined {
-    const n = numberCell(cell, problems);
-    return n ? { value: { number: n.value, unit }, cell: n.cell } : undefined;
-}
 
 /** `（元）` in a funds head means 元; otherwise amounts are in 万元. */
 function amountUnit(view: SheetView, from: number, to: number): Amount['unit'] {

@@ -6,10 +6,14 @@ import type { Bilingual } from '../i18n/locale.js';
  * line naming the file (`自评表.xlsx: 找不到「一级指标」表头`); no stack trace is meant for users.
  */
 export class WorkbookError extends Error {
-    constructor(readonly text: Bilingual) {
+    /**
+     * `no-form`: a readable workbook none of whose sheets is a form (a 预算明细 spreadsheet). Lint
+     * skips such a workbook found in a folder; one named directly is refused like the others.
+     */
+    constructor(readonly text: Bilingual, readonly kind?: 'no-form') {
         super(text.en);
         this.name = 'WorkbookError';
     }
 }
 
-export const workbookError = (zh: string, en: string): WorkbookError => new WorkbookError({ zh, en });
+export const workbookError = (zh: string, en: string, kind?: 'no-form'): WorkbookError => new WorkbookError({ zh, en }, kind);

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { emitForm } from '../../packages/language/src/excel/emit-kpi.js';
+import { readForm } from '../../packages/language/src/excel/read-form.js';
+import type { GridCell, SheetGrid } from '../../packages/language/src/excel/sheet-grid.js';
+
+const COLUMNS = 'ABCDEFGHIJ';
+
+/**
+ * A sheet typed as rows of texts; `^` repeats the cell above (a merge down), `<` the cell to the
+ * left (a merge across), both keeping the merge's first address, as the grid reader spreads merges.
+ */
+function sheet(rows: ReadonlyArray<ReadonlyArray<string | undefined>>): SheetGrid {
+    const grid: Array<Array<GridCell | undefined>> = [];
+    rows.forEach((row, r) => {
+        const cells: Array<GridCell | undefined> = [];
+        row.forEach((text, c) => {
+            const number = text !== undefined && /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : undefined;
+            cells.push(text === '^' ? { ...grid[r - 1]![c]!, origin: false }
+                : text === '<' ? { ...cells[c - 1]!, origin: false }
+                    : text === undefined ? undefined
+                        : { text, address: `${COLUMNS[c]}${r + 1}`, origin: true, ...(number === undefined ? {} : { number }) });
+        });
+        grid.push(cells);
+    });
+    return { name: '自评表', rows: grid };
+}
+
+/** A provincial 自评表 that prints a 数据来源 column and 存在问题 / 改进措施 / 评价结论 / 评价日期 rows. */
+const TABLES = [
+    ['项目支出绩效自评表'],
+    ['项目名称', '<', '助餐项目'],
+    ['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施', '数据来源'],
+    ['^', '产出指标', '数量指标', '助餐人数', '≥100人', '120', '50', '50', undefined, '助餐台账'],
+    ['^', '^', '^', '助餐点数', '≥5个', '4', '40', '40', '选址调整', undefined],
+    ['总分', '<', '<', '<', '<', '<', '90', '90'],
+];
+const provincial = sheet([
+    ...TABLES,
+    ['存在问题', '<', '<', '助餐点建设滞后'],
+    ['^', '^', '^', '部分台账不全'],
+    ['改进措施', '<', '<', '加快助餐点建设'],
+    ['评价结论', '<', '<', '基本完成年度目标'],
+    ['评价日期', '<', '<', '2024年3月31日'],
+]);
+
+describe('rows below the tables: what a 自评表 says in words', () => {
+    it('reads 存在问题 (a label merged over rows labels each), 改进措施, 评价结论 and 评价日期', () => {
+        const form = readForm(provincial, '助餐')!;
+        expect(form.narrative).toEqual({
+            problems: [
+                { text: { value: '助餐点建设滞后', cell: 'D7' }, none: false, concerns: [] },
+                { text: { value: '部分台账不全', cell: 'D8' }, none: false, concerns: [] },
+            ],
+            improvements: [{ value: '加快助餐点建设', cell: 'D9' }],
+            conclusions: [{ value: '基本完成年度目标', cell: 'D10' }],
+            asOf: { value: '2024-03-31', cell: 'D11' },
+        });
+        expect(form.indicators[0]!.source).toEqual({ value: '助餐台账', cell: 'J4' });
+        expect(form.indicators[1]!.source).toBeUndefined();
+        expect(form.problems).toEqual([]);
+    });
+
+    it('writes them as 问题, 改进, 结论, 评价日 and 来源, each mapped to its cell', () => {
+        const form = emitForm(readForm(provincial, '助餐')!, '自评表.xlsx');
+        expect(form.text).toContain('                "助餐人数" >= 100 人 来源 "助餐台账"\n');
+        expect(form.text).toContain('    问题 "助餐点建设滞后"\n    问题 "部分台账不全"\n    改进 "加快助餐点建设"\n    结论 "基本完成年度目标"\n    评价日 2024-03-31\n');
+        const at = form.text.indexOf('问题 "部分台账不全"');
+        expect(form.spans.find(s => s.start <= at && s.end > at && s.field === 'line')?.cell).toBe('D8');
+    });
+
+    it('reads a printed 无 as 问题 无', () => {
+        const none = sheet([...TABLES, ['存在问题', '<', '<', '无']]);
+        const form = emitForm(readForm(none, '助餐')!, '自评表.xlsx');
+        expect(form.text).toContain('    问题 无\n');
+    });
+
+    it('reports a date, a milestone status or a 测算依据 it cannot read, and reads the rest', () => {
+        const blocks = sheet([
+            ['项目支出绩效自评表'],
+            ['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'],
+            ['^', '产出指标', '数量指标', '助餐人数', '≥100人', '120', '100', '100'],
+            ['总分', '<', '<', '<', '<', '<', '100', '100'],
+            ['评价日期', '<', '<', '年底'],
+            ['项目测算（万元）', '测算项目', '<', '金额', '测算依据'],
+            ['^', '助餐补贴', '<', '120', '两千人每月五十元'],
+            ['项目里程碑', '里程碑', '<', '<', '计划完成时间', '完成情况', '实际完成时间'],
+            ['^', '助餐点建成', '<', '<', '2023-06', '差不多'],
+        ]);
+        const form = readForm(blocks, '助餐')!;
+        expect(form.problems.map(p => [p.cell, p.text.zh])).toEqual([
+            ['E7', '测算依据「两千人每月五十元」不是数量的乘积'],
+            ['F9', '完成情况「差不多」应为“完成”或“未完成”'],
+            ['D5', '「年底」不是日期'],
+        ]);
+        expect(form.breakdown).toEqual({ cell: 'A6', rows: [{ title: { value: '助餐补贴', cell: 'B7' }, amount: { value: { number: '120', unit: '万元' }, cell: 'D7' } }] });
+        expect(form.milestones).toEqual([{ title: { value: '助餐点建成', cell: 'B9' }, planned: { value: '2023-06', cell: 'E9' } }]);
+        const text = emitForm(form, '自评表.xlsx').text;
+        expect(text).toContain('    测算 {\n        "助餐补贴" 120 万元\n    }\n    里程碑 {\n        "助餐点建成" 计划 2023-06\n    }\n');
+    });
+
+    it('reads a percent-formatted 上年实际值 as printed, and leaves out what a project written from the form cannot plan', () => {
+        const grid = sheet([
+            ['项目支出绩效自评表'],
+            ['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '上年实际值'],
+            ['^', '效益指标', '社会效益', '覆盖率', '≥60%', '62%', '100', '100', '65%'],
+            ['总分', '<', '<', '<', '<', '<', '100', '100'],
+            ['项目测算（万元）', '测算项目', '<', '金额', '实际金额'],
+            ['^', '服务评估', '<', undefined, '20'],
+            ['项目里程碑', '里程碑', '<', '<', '计划完成时间', '完成情况'],
+            ['^', '助餐点建成', '<', '<', undefined, '完成'],
+        ]);
+        // Excel keeps a percent-formatted cell as 0.65 and prints it as 65%.
+        const rows = grid.rows.map((row, r) => (r === 2 ? row.map((c, i) => (i === 8 ? { ...c!, number: 0.65 } : c)) : row));
+        const form = readForm({ ...grid, rows }, '助餐')!;
+        expect(form.indicators[0]!.lastYear).toEqual({ value: '65%', cell: 'I3' });
+        const emitted = emitForm(form, '自评表.xlsx');
+        expect(emitted.text).toContain('"覆盖率" >= 60% 上年 65%');
+        expect(emitted.text).not.toMatch(/测算|里程碑/);
+        expect(emitted.problems.map(p => [p.cell, p.text.zh])).toEqual([
+            ['B6', '测算「服务评估」没有金额，未读入'],
+            ['B8', '里程碑「助餐点建成」没有计划完成时间，未读入'],
+        ]);
+    });
+});
