@@ -7,6 +7,7 @@ import {
     InitializeRequest, LogMessageNotification, PublishDiagnosticsNotification, ShutdownRequest, StreamMessageReader, StreamMessageWriter,
     type Diagnostic, type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
+import { VALIDATED_NOTIFICATION, type ValidatedParams } from '../../packages/language/src/lsp/validated-notification.js';
 
 const repo = join(import.meta.dirname, '..', '..');
 
@@ -20,6 +21,11 @@ export interface StdioServer {
     uri(file: string): string;
     /** Tells the server a file of the folder changed on disk, as an editor's file watcher does. */
     changed(file: string, type: FileChangeType): Promise<void>;
+    /**
+     * Resolves at the next `kpispec/validated` that names `file` (a path in the folder), when the
+     * diagnostics of that build are published; call it before causing the build.
+     */
+    validated(file: string): Promise<void>;
     stop(): Promise<void>;
 }
 
@@ -31,6 +37,15 @@ export async function startStdioServer(folder: string, name: string): Promise<St
     connection.onNotification(PublishDiagnosticsNotification.type, p => { published.set(p.uri, p.diagnostics); });
     const logs: string[] = [];
     connection.onNotification(LogMessageNotification.type, p => { logs.push(p.message); });
+    const awaited = new Set<{ uri: string; resolve: () => void }>();
+    connection.onNotification(VALIDATED_NOTIFICATION, ({ uris }: ValidatedParams) => {
+        for (const entry of awaited) {
+            if (uris.includes(entry.uri)) {
+                awaited.delete(entry);
+                entry.resolve();
+            }
+        }
+    });
     connection.listen();
     await connection.sendRequest(InitializeRequest.type, {
         processId: process.pid, rootUri: pathToFileURL(folder).toString(), locale: 'zh-cn',
@@ -42,6 +57,7 @@ export async function startStdioServer(folder: string, name: string): Promise<St
     return {
         connection, published, logs, uri,
         changed: (file, type) => connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uri(file), type }] }),
+        validated: file => new Promise(resolve => awaited.add({ uri: uri(file), resolve })),
         stop: async () => {
             await connection.sendRequest(ShutdownRequest.type).catch(() => undefined);
             await connection.sendNotification(ExitNotification.type).catch(() => undefined);

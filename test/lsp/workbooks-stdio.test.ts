@@ -1,8 +1,9 @@
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FileChangeType, type Diagnostic } from 'vscode-languageserver-protocol/node';
+import { DidChangeWatchedFilesNotification, FileChangeType, type Diagnostic } from 'vscode-languageserver-protocol/node';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { IMPORT_WORKBOOK_REQUEST, type ImportWorkbookResult } from '../../packages/language/src/lsp/workbook-import.js';
 import { startStdioServer, type StdioServer } from './stdio-server.js';
 
 /** Workbooks in the editor's folder: their findings in the Problems panel, on the workbook. */
@@ -16,6 +17,10 @@ let changed: StdioServer['changed'];
 
 const text = (d: Diagnostic) => (typeof d.message === 'string' ? d.message : d.message.value);
 const messages = (file: string) => (published.get(uri(file)) ?? []).map(text);
+const codes = (file: string) => (published.get(uri(file)) ?? []).map(d => String(d.code));
+/** Several events in one notification, as an editor batches its watchers' events. */
+const events = (...changes: Array<[file: string, type: FileChangeType]>) =>
+    server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: changes.map(([file, type]) => ({ uri: uri(file), type })) });
 
 beforeAll(async () => {
     copyFileSync(join(excel, 'partial', '自评表.xlsx'), join(folder, '自评表.xlsx'));
@@ -48,5 +53,88 @@ describe('workbooks in the language server', () => {
         rmSync(join(folder, '自评表.xlsx'));
         await changed('自评表.xlsx', FileChangeType.Deleted);
         await vi.waitFor(() => expect(published.get(uri('自评表.xlsx'))).toEqual([]), { timeout: 10_000, interval: 100 });
+    });
+});
+
+/**
+ * The folder as it changes under a running editor: a 申报表 arrives (VS Code reports it from each of
+ * its watchers, so more than once), an assessment links to its project, the officer imports it
+ * (the .kpi beside it stands for the workbook, as in `kpispec lint`), deletes the import, deletes
+ * the workbook, and copies in a folder of submissions. Each step waits for the server's
+ * `kpispec/validated` of the documents it changes, then reads what was published.
+ */
+describe('workbooks that come and go while the server runs', () => {
+    const sheet = '申报表.xlsx/绩效目标申报表.kpi';
+    const sourcesTotal = '绩效目标申报表!F6: 其中各行合计 290 万元，与年度资金总额 300 万元不符';
+
+    it('reads a workbook added to the folder, reported more than once, and links the files that refer to it', async () => {
+        copyFileSync(join(excel, 'layout-c', '申报表.xlsx'), join(folder, '申报表.xlsx'));
+        writeFileSync(join(folder, '复核.kpi'), '自评 助餐自评 "社区居家养老服务补贴项目自评" 对象 社区居家养老服务补贴项目 {\n    指标 "助餐服务人数" 实际 1850\n}\n');
+        const built = Promise.all([server.validated(sheet), server.validated('复核.kpi')]);
+        await events(['申报表.xlsx', FileChangeType.Created], ['申报表.xlsx', FileChangeType.Created], ['申报表.xlsx', FileChangeType.Changed], ['复核.kpi', FileChangeType.Created]);
+        await built;
+        expect(messages('申报表.xlsx')).toContain(sourcesTotal);
+        expect(published.get(uri('申报表.xlsx'))!.find(d => text(d) === sourcesTotal)!.range.start).toEqual({ line: 5, character: 5 });
+        expect(codes('复核.kpi')).toContain('assessment/indicator-not-assessed');
+        expect(codes('复核.kpi')).not.toContain('reference/unresolved');
+    });
+
+    it('leaves a workbook to the .kpi imported beside it: no name is defined twice', async () => {
+        const imported = await server.connection.sendRequest<ImportWorkbookResult>(IMPORT_WORKBOOK_REQUEST, { uri: uri('申报表.xlsx') });
+        expect(imported.files.map(f => f.uri)).toEqual([uri('申报表.kpi')]);
+        writeFileSync(join(folder, '申报表.kpi'), imported.files[0]!.text);
+        const built = Promise.all([server.validated('申报表.kpi'), server.validated('复核.kpi')]);
+        await changed('申报表.kpi', FileChangeType.Created);
+        await built;
+        expect(published.get(uri('申报表.xlsx'))).toEqual([]);
+        expect(codes('申报表.kpi')).toContain('funds/sources-total');
+        for (const file of ['申报表.kpi', '复核.kpi']) expect(codes(file)).not.toContain('name/duplicate');
+        expect(codes('复核.kpi')).not.toContain('reference/unresolved');
+
+        // The workbook saved again still counts through its .kpi.
+        const again = server.validated('申报表.kpi');
+        await events(['申报表.xlsx', FileChangeType.Changed], ['申报表.kpi', FileChangeType.Changed]);
+        await again;
+        expect(published.get(uri('申报表.xlsx'))).toEqual([]);
+        expect(codes('申报表.kpi')).not.toContain('name/duplicate');
+    });
+
+    it('reads the workbook again when the imported .kpi is deleted', async () => {
+        rmSync(join(folder, '申报表.kpi'));
+        const built = Promise.all([server.validated(sheet), server.validated('复核.kpi')]);
+        await changed('申报表.kpi', FileChangeType.Deleted);
+        await built;
+        expect(published.get(uri('申报表.kpi'))).toEqual([]);
+        expect(messages('申报表.xlsx')).toContain(sourcesTotal);
+        expect(codes('复核.kpi')).not.toContain('reference/unresolved');
+        expect(codes('复核.kpi')).not.toContain('name/duplicate');
+    });
+
+    it('clears a deleted workbook\'s findings and re-validates the files that linked to it', async () => {
+        rmSync(join(folder, '申报表.xlsx'));
+        const built = server.validated('复核.kpi');
+        await changed('申报表.xlsx', FileChangeType.Deleted);
+        await built;
+        expect(published.get(uri('申报表.xlsx'))).toEqual([]);
+        expect(codes('复核.kpi')).toContain('reference/unresolved');
+    });
+
+    it('reads the workbooks of a folder copied in, but not Excel\'s lock files, and forgets them when the folder goes', async () => {
+        mkdirSync(join(folder, '收件'));
+        copyFileSync(join(excel, 'layout-c', '申报表.xlsx'), join(folder, '收件', '申报表.xlsx'));
+        writeFileSync(join(folder, '收件', '~$申报表.xlsx'), 'the lock file Excel keeps beside an open workbook');
+        const built = Promise.all([server.validated('收件/' + sheet), server.validated('复核.kpi')]);
+        await events(['收件', FileChangeType.Created], ['收件/~$申报表.xlsx', FileChangeType.Created]);
+        await built;
+        expect(messages('收件/申报表.xlsx')).toContain(sourcesTotal);
+        expect(published.has(uri('收件/~$申报表.xlsx'))).toBe(false);
+        expect(codes('复核.kpi')).not.toContain('reference/unresolved');
+
+        rmSync(join(folder, '收件'), { recursive: true });
+        const gone = server.validated('复核.kpi');
+        await changed('收件', FileChangeType.Deleted);
+        await gone;
+        expect(published.get(uri('收件/申报表.xlsx'))).toEqual([]);
+        expect(codes('复核.kpi')).toContain('reference/unresolved');
     });
 });

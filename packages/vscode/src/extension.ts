@@ -25,7 +25,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         ],
         synchronize: {
             // Files changed outside the editor (git pull, another tool) and configuration edits
-            // re-validate the workspace; the server only reads what it is told about.
+            // re-validate the workspace; the server only reads what it is told about. The server
+            // also registers a watcher of its own (Langium asks for every file, to see folders
+            // come and go), so VS Code reports a file's event more than once: the server merges them.
             fileEvents: [
                 vscode.workspace.createFileSystemWatcher('**/*.kpi'),
                 vscode.workspace.createFileSystemWatcher('**/kpispec.json'),

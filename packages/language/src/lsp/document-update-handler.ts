@@ -9,7 +9,7 @@ import type { KpiServices } from '../kpi-module.js';
 import { SETTINGS_SECTION, type KpiConfigurationProvider } from './configuration-provider.js';
 
 /**
- * Besides `.kpi` files (Langium's own handling), two outside changes alter every file's
+ * Besides `.kpi` files and workbooks (see didChangeWatchedFiles), two outside changes alter every file's
  * diagnostics: a `kpispec.json` created, changed or deleted (rule severities, profiles,
  * suppression policy), and the editor's scoring profile and locale settings. Both re-validate the workspace.
  */
@@ -32,41 +32,32 @@ export class KpiDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
         });
     }
 
+    /**
+     * Langium's update for .kpi files, and in the same build the sheets of the workbooks the events
+     * concern (see WorkbookSync.follow): a workbook and the .kpi imported from it never both count.
+     */
     override didChangeWatchedFiles(params: DidChangeWatchedFilesParams): void {
-        // Workbooks are not documents themselves: their sheets are (see WorkbookSync).
-        // A new write cancels the one running, so an empty update must not follow the workbooks'.
-        const workbooks = params.changes.filter(c => isWorkbookPath(URI.parse(c.uri).path));
-        params = { changes: params.changes.filter(c => !workbooks.includes(c)) };
-        if (params.changes.length > 0) super.didChangeWatchedFiles(params);
-        if (workbooks.length > 0) this.rereadWorkbooks(workbooks);
+        this.onWatchedFilesChangeEmitter.fire(params);
+        const sync = (this.shared.workspace.WorkspaceManager as KpiWorkspaceManager).workbooks;
+        const documents = this.shared.workspace.LangiumDocuments;
+        // Workbooks are not documents themselves: their sheets are.
+        const files = params.changes.filter(c => !isWorkbookPath(URI.parse(c.uri).path));
+        const uris = (deleted: boolean) => [...new Set(files.filter(c => (c.type === FileChangeType.Deleted) === deleted).map(c => c.uri))].map(uri => URI.parse(uri));
+        this.workspaceManager.ready.then(() => this.workspaceLock.write(async token => {
+            const sheets = await sync.follow(params.changes);
+            // From here on the update is recorded before it can be cancelled: a later write builds it.
+            for (const document of sheets.documents) if (!documents.hasDocument(document.uri)) documents.addDocument(document);
+            // The others' findings come with their sheets' validation.
+            for (const workbook of sheets.sheetless) void this.shared.lsp.Connection?.sendDiagnostics({ uri: workbook, diagnostics: sync.diagnostics(workbook) });
+            await this.documentBuilder.update([...uris(false), ...sheets.documents.map(d => d.uri)], [...uris(true), ...sheets.deleted], token);
+        })).catch(err => {
+            if (!isOperationCancelled(err)) console.error('Following changed files failed.', err);
+        });
         if (params.changes.some(c => UriUtils.basename(URI.parse(c.uri)) === CONFIG_FILE_NAME)) {
             this.revalidateAll(() => {
                 for (const language of this.serviceRegistry.all) (language as KpiServices).kpi?.Configuration?.invalidate();
             });
         }
-    }
-
-    /** Replaces the sheet documents of changed workbooks, drops those of deleted ones, and publishes their findings. */
-    private rereadWorkbooks(changes: DidChangeWatchedFilesParams['changes']): void {
-        const sync = (this.shared.workspace.WorkspaceManager as KpiWorkspaceManager).workbooks;
-        this.workspaceManager.ready.then(() => this.workspaceLock.write(async token => {
-            const added = [];
-            for (const change of changes) {
-                const workbook = URI.parse(change.uri);
-                const old = sync.sheetsOf(change.uri);
-                if (change.type === FileChangeType.Deleted) sync.forget(workbook);
-                else added.push(...await sync.read(workbook));
-                await this.documentBuilder.update([], old, token);
-            }
-            for (const document of added) this.shared.workspace.LangiumDocuments.addDocument(document);
-            await this.documentBuilder.build(added, { validation: true }, token);
-            // Workbooks with no sheet left (deleted, or no longer a readable form) publish here.
-            for (const change of changes) {
-                if (sync.sheetsOf(change.uri).length === 0) void this.shared.lsp.Connection?.sendDiagnostics({ uri: change.uri, diagnostics: sync.diagnostics(change.uri) });
-            }
-        })).catch(err => {
-            if (!isOperationCancelled(err)) console.error('Re-reading a workbook failed.', err);
-        });
     }
 
     /** Validates every document again, after `before` (inside the same write, so it is ordered after pending updates). */

@@ -15,6 +15,7 @@ import { KpiNodeKindProvider } from './node-kind-provider.js';
 import { KpiReferences } from './qualified-references.js';
 import { KpiRenameProvider } from './rename-provider.js';
 import { KpiSemanticTokenProvider } from './semantic-token-provider.js';
+import { KpiDocumentFactory } from './sheet-document-factory.js';
 import { KpiWorkspaceManager } from './workspace-manager.js';
 import { KpiWorkspaceSymbolProvider } from './workspace-symbol-provider.js';
 
@@ -45,6 +46,7 @@ export const KpiSharedLspModule: Module<LangiumSharedServices, PartialLangiumSha
     },
     workspace: {
         ConfigurationProvider: (services) => new KpiConfigurationProvider(services),
+        LangiumDocumentFactory: (services) => new KpiDocumentFactory(services),
         WorkspaceManager: (services) => new KpiWorkspaceManager(services),
     },
 };

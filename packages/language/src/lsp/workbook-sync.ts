@@ -1,13 +1,26 @@
-import { URI, UriUtils, type FileSystemProvider, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
+import { URI, UriUtils, type FileSystemNode, type FileSystemProvider, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
+import { FileChangeType, type FileEvent } from 'vscode-languageserver';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import * as excel from '../excel/index.js';
 import { pick } from '../i18n/locale.js';
 import type { KpiServices } from '../kpi-module.js';
+import { isFoundAmong, KPI_EXTENSION } from '../workspace/discovery.js';
+
+/** What a batch of file events does to the workbooks' sheet documents. */
+export interface SheetUpdate {
+    /** The sheets read, as new documents (one already in the workspace under the URI takes the new text on rebuild). */
+    documents: LangiumDocument[];
+    /** Sheets no longer there. */
+    deleted: URI[];
+    /** Workbooks that had sheets or were refused and now have no sheet: their diagnostics are published at once. */
+    sheetless: string[];
+}
 
 /**
  * Workbooks in the editor's folder: each sheet that holds a form is a .kpi document of the
  * workspace (URI `…/自评表.xlsx/自评表.kpi`, never shown), and its findings are published on the
  * workbook itself, each at its cell's row and column with the sheet and cell in the message.
+ * A workbook whose imported text sits beside it (`自评表.kpi`) is left to that text, as `kpispec lint` does.
  */
 export class WorkbookSync {
     /** Sheet document URI → its workbook and form. */
@@ -15,7 +28,8 @@ export class WorkbookSync {
     /** Workbook URI → the line saying why it is no readable form. */
     private readonly refused = new Map<string, string>();
 
-    constructor(private readonly shared: LangiumSharedCoreServices) {}
+    /** `findWorkbooksIn` finds the workbooks under a folder as the workspace's search does. */
+    constructor(private readonly shared: LangiumSharedCoreServices, private readonly findWorkbooksIn: (folder: URI) => Promise<URI[]>) {}
 
     private get language(): KpiServices {
         return this.shared.ServiceRegistry.all[0] as KpiServices;
@@ -28,6 +42,11 @@ export class WorkbookSync {
     /** The workbook a sheet document belongs to, if the URI is one. */
     workbookOf(sheetUri: string): string | undefined {
         return this.sheets.get(sheetUri)?.workbook;
+    }
+
+    /** The text of a sheet document, as last read from its workbook. */
+    textOf(sheetUri: URI): string | undefined {
+        return this.sheets.get(sheetUri.toString())?.form.text;
     }
 
     sheetsOf(workbook: string): URI[] {
@@ -53,6 +72,57 @@ export class WorkbookSync {
             this.refused.set(key, `${UriUtils.basename(workbook)}: ${reason}`);
             return [];
         }
+    }
+
+    /**
+     * Follows the folder's file events (an editor sends a file's event more than once, from each
+     * watcher): a workbook created or changed is read again, one deleted is forgotten, and so are
+     * those under a deleted folder; those in a created folder are read. A .kpi created beside a
+     * workbook with its name (as the import command writes it) stands for the workbook, which is
+     * forgotten; when that .kpi is deleted the workbook is read again.
+     */
+    async follow(changes: readonly FileEvent[]): Promise<SheetUpdate> {
+        const concerned = new Map<string, URI>();
+        const concern = (uris: URI[]) => uris.forEach(uri => concerned.set(uri.toString(), uri));
+        const listings = new Map<string, Promise<FileSystemNode[]>>();
+        const listing = (folder: URI) => {
+            const key = folder.toString();
+            if (!listings.has(key)) listings.set(key, this.fileSystem.readDirectory(folder).catch(() => []));
+            return listings.get(key)!;
+        };
+        for (const { uri, type } of changes) {
+            const file = URI.parse(uri);
+            const name = UriUtils.basename(file).toLowerCase();
+            if (excel.isWorkbookPath(file.path)) concern([file]);
+            else if (name.endsWith(KPI_EXTENSION)) {
+                if (type === FileChangeType.Changed) continue;
+                const stem = name.slice(0, -KPI_EXTENSION.length);
+                concern((await listing(UriUtils.dirname(file))).map(e => e.uri).filter(w => excel.isWorkbookPath(w.path) && stemOf(w) === stem));
+            } else if (type === FileChangeType.Deleted) concern(this.workbooksUnder(file));
+            else if (type === FileChangeType.Created && (await this.fileSystem.stat(file).catch(() => undefined))?.isDirectory) concern(await this.findWorkbooksIn(file));
+        }
+        const configuration = this.language.kpi.Configuration;
+        const update: SheetUpdate = { documents: [], deleted: [], sheetless: [] };
+        for (const workbook of concerned.values()) {
+            const key = workbook.toString();
+            const before = this.sheetsOf(key).map(String);
+            const known = before.length > 0 || this.refused.has(key);
+            const found = isFoundAmong(workbook, await listing(UriUtils.dirname(workbook)), { configuration, extensions: excel.WORKBOOK_EXTENSIONS });
+            const documents = found ? await this.read(workbook) : [];
+            if (!found) this.forget(workbook);
+            const now = new Set(documents.map(d => d.uri.toString()));
+            update.documents.push(...documents);
+            update.deleted.push(...before.filter(uri => !now.has(uri)).map(uri => URI.parse(uri)));
+            if (documents.length === 0 && (known || this.refused.has(key))) update.sheetless.push(key);
+        }
+        return update;
+    }
+
+    /** Workbooks read or refused at or under `uri`. */
+    private workbooksUnder(uri: URI): URI[] {
+        const key = uri.toString();
+        const workbooks = new Set([...[...this.sheets.values()].map(s => s.workbook), ...this.refused.keys()]);
+        return [...workbooks].filter(w => w === key || w.startsWith(key.endsWith('/') ? key : `${key}/`)).map(w => URI.parse(w));
     }
 
     refusedWorkbooks(): string[] {
@@ -85,4 +155,10 @@ export class WorkbookSync {
             });
         });
     }
+}
+
+/** `自评表` for `…/自评表.xlsx`, in lower case. */
+function stemOf(file: URI): string {
+    const name = UriUtils.basename(file).toLowerCase();
+    return name.slice(0, name.lastIndexOf('.'));
 }

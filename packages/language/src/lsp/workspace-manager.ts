@@ -21,7 +21,7 @@ export class KpiWorkspaceManager extends DefaultWorkspaceManager {
 
     constructor(services: LangiumSharedCoreServices) {
         super(services);
-        this.workbooks = new WorkbookSync(services);
+        this.workbooks = new WorkbookSync(services, folder => this.findWorkbooksIn(folder));
         this.initialBuildOptions = { validation: true };
         this.configurationProvider = services.workspace.ConfigurationProvider;
     }
@@ -42,10 +42,14 @@ export class KpiWorkspaceManager extends DefaultWorkspaceManager {
     protected override async loadAdditionalDocuments(folders: WorkspaceFolder[], collector: (document: LangiumDocument) => void): Promise<void> {
         await super.loadAdditionalDocuments(folders, collector);
         for (const folder of folders) {
-            for (const workbook of await findKpiFilesIn(URI.parse(folder.uri), { ...this.discovery, extensions: WORKBOOK_EXTENSIONS })) {
+            for (const workbook of await this.findWorkbooksIn(URI.parse(folder.uri))) {
                 for (const document of await this.workbooks.read(workbook)) collector(document);
             }
         }
+    }
+
+    private findWorkbooksIn(folder: URI): Promise<URI[]> {
+        return findKpiFilesIn(folder, { ...this.discovery, extensions: WORKBOOK_EXTENSIONS });
     }
 
     /** A file that appears later (a watcher event) is left out when an `ignore` glob matches it. */

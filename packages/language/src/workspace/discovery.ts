@@ -1,5 +1,5 @@
 import picomatch from 'picomatch';
-import { UriUtils, type FileSystemProvider, type URI } from 'langium';
+import { UriUtils, type FileSystemNode, type FileSystemProvider, type URI } from 'langium';
 import { CONFIG_FILE_NAME, type KpiConfiguration } from '../config/configuration.js';
 
 /** What finding files needs: the configuration service (ignore globs) and a file system. */
@@ -29,18 +29,41 @@ export async function findKpiFilesIn(folder: URI, discovery: Discovery): Promise
         return [];
     }
     const ignored = await ignoreMatcher(folder, discovery);
-    const kpiNames = new Set(entries.filter(e => e.isFile).map(e => UriUtils.basename(e.uri).toLowerCase()).filter(n => n.endsWith(KPI_EXTENSION)));
+    const kpiNames = kpiNamesOf(entries);
     // Subfolders are searched at once (a province's workspace has a thousand), results kept in name order.
     const found: Array<URI | Promise<URI[]>> = [];
     for (const entry of [...entries].sort((a, b) => UriUtils.basename(a.uri).localeCompare(UriUtils.basename(b.uri)))) {
         const name = UriUtils.basename(entry.uri);
-        // `~$自评表.xlsx` is the lock file Excel keeps beside an open workbook.
-        if (name.startsWith('.') || name.startsWith('~$') || name === 'node_modules' || ignored(entry.uri)) continue;
-        if (entry.isFile && isImported(name, kpiNames)) continue;
+        if (isHiddenName(name) || ignored(entry.uri)) continue;
         if (entry.isDirectory) found.push(findKpiFilesIn(entry.uri, discovery));
-        else if (entry.isFile && (discovery.extensions ?? [KPI_EXTENSION]).some(ext => name.toLowerCase().endsWith(ext))) found.push(entry.uri);
+        else if (entry.isFile && isSoughtFile(name, kpiNames, discovery)) found.push(entry.uri);
     }
     return (await Promise.all(found)).flat();
+}
+
+/**
+ * Whether the search would find `file`, one of `entries` (its folder's listing), when it appears
+ * after the search (a file watcher's event): it is there, has an extension looked for, is no
+ * hidden name, sits beside no text imported from it, and no `ignore` glob matches it (see isIgnoredNow).
+ */
+export function isFoundAmong(file: URI, entries: readonly FileSystemNode[], discovery: Pick<Discovery, 'configuration' | 'extensions'>): boolean {
+    const name = UriUtils.basename(file);
+    return entries.some(e => e.isFile && UriUtils.basename(e.uri) === name)
+        && !isHiddenName(name) && isSoughtFile(name, kpiNamesOf(entries), discovery) && !isIgnoredNow(file, discovery.configuration);
+}
+
+/** Names never searched: dot-files and dot-folders, `node_modules`, and `~$自评表.xlsx`, the lock file Excel keeps beside an open workbook. */
+function isHiddenName(name: string): boolean {
+    return name.startsWith('.') || name.startsWith('~$') || name === 'node_modules';
+}
+
+function isSoughtFile(name: string, kpiNames: ReadonlySet<string>, { extensions }: Pick<Discovery, 'extensions'>): boolean {
+    return !isImported(name, kpiNames) && (extensions ?? [KPI_EXTENSION]).some(ext => name.toLowerCase().endsWith(ext));
+}
+
+/** The lower-case names of the .kpi files among a folder's entries. */
+function kpiNamesOf(entries: readonly FileSystemNode[]): Set<string> {
+    return new Set(entries.filter(e => e.isFile).map(e => UriUtils.basename(e.uri).toLowerCase()).filter(n => n.endsWith(KPI_EXTENSION)));
 }
 
 /**

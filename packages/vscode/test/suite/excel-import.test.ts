@@ -56,7 +56,7 @@ suite('KPI Spec: Import Excel form…', () => {
         for (const file of [join(folder, '自评表.xlsx'), imported()]) await vscode.workspace.fs.delete(vscode.Uri.file(file)).then(undefined, () => undefined);
     });
 
-    test('writes the .kpi beside the workbook, opens it, and shows the form\'s findings on it', async () => {
+    test('writes the .kpi beside the workbook, opens it, and shows the form\'s findings on it in place of the workbook\'s', async () => {
         const workbook = vscode.Uri.file(join(folder, '自评表.xlsx'));
         const written = await vscode.commands.executeCommand<vscode.Uri[]>('kpispec.importExcel', workbook);
         const target = imported();
@@ -75,11 +75,11 @@ suite('KPI Spec: Import Excel form…', () => {
         const lineOf = (start: string) => lines.findIndex(l => l.trimStart().startsWith(start));
         const expected = EXPECTED.map(e => `${lineOf(e.line) + 1} ${e.rule}`).sort();
         assert.ok(EXPECTED.every(e => lineOf(e.line) >= 0), 'every expected line is in the text');
-        // name/duplicate is left out: the workbook beside the file still defines the same names.
-        const keys = () => vscode.languages.getDiagnostics(editor.document.uri).filter(serious).filter(d => ruleOf(d) !== 'name/duplicate')
+        // The .kpi now stands for the workbook (no name defined twice), whose findings go.
+        const keys = () => vscode.languages.getDiagnostics(editor.document.uri).filter(serious)
             .map(d => `${d.range.start.line + 1} ${ruleOf(d)}`).sort();
-        await waitFor('the form\'s findings on the imported file', () => (keys().join('\n') === expected.join('\n') ? true : undefined), {
-            timeoutMs: 120_000, intervalMs: 500, describe: () => keys().join(', '),
+        await waitFor('the form\'s findings on the imported file, and none on the workbook', () => (keys().join('\n') === expected.join('\n') && vscode.languages.getDiagnostics(workbook).length === 0 ? true : undefined), {
+            timeoutMs: 120_000, intervalMs: 500, describe: () => `${keys().join(', ')}; on the workbook: ${vscode.languages.getDiagnostics(workbook).length}`,
         });
     });
 });
