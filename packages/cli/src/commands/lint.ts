@@ -6,12 +6,17 @@ import { stepSummary } from '../formatters/github.js';
 import { LINT_FORMATS } from '../formatters/index.js';
 import { useColor, type Io } from '../io.js';
 import { docsBaseUrl, nonNegativeInteger, parseCommandArgs, repositoryRoot, reportLocale, single, throwOnConfigProblems, useConfigFile, useLocale } from '../options.js';
-import { documentResult, totals, type ReportContext } from '../results.js';
+import { compareMessages, documentResult, resultOf, totals, type FileResult, type ReportContext } from '../results.js';
 import { DEFAULT_DOCS_BASE_URL } from '../version.js';
 import { appendSummary, refuseInputAsOutput, writeReport } from '../report-files.js';
 import { WORKSPACE_EXTENSIONS } from '../excel/workbook-documents.js';
-import { createServices, validateWithWorkbooks } from '../workspace.js';
+import { createServices, readUtf8, validateWithWorkbooks } from '../workspace.js';
 import { workbookResults } from '../excel/workbook-results.js';
+import { excel, type Locale } from '@kpispec/language';
+import { cachePath, DEFAULT_CACHE_FILE } from '../units/cache.js';
+import { parseConcurrency } from '../units/concurrency.js';
+import { lintInUnits } from '../units/lint-units.js';
+import { parseShard } from '../units/shard.js';
 
 export const LINT_HELP = `Usage: kpispec lint [options] [paths or globs...]
 
@@ -31,6 +36,14 @@ Options:
   -c, --config <file>       use this configuration file instead of finding kpispec.json
       --no-inline-config    ignore kpispec-disable comments (they are reported as unused)
       --docs-base-url <url> where rule pages <id>.md are published (links in sarif, github)
+      --concurrency <auto|n> threads validating units (a project with the files that name
+                            it; shared standards are loaded in each); auto: one per core
+                            once there are 100 units per thread. The output is the same.
+      --shard <i/n>         report only the i-th of n parts of the units (1 ≤ i ≤ n; a unit's
+                            part follows from its project's name), for CI machines
+      --cache               reuse the findings of units whose files, standards and
+                            configuration are unchanged since the last run
+      --cache-location <p>  the cache file, or a folder for it (default: .kpispeccache)
   -h, --help                show this help
 
 Exit codes: 0 no errors and warnings within --max-warnings; 1 errors or too many
@@ -47,6 +60,10 @@ export async function lint(argv: string[], io: Io): Promise<number> {
         config: { type: 'string', short: 'c' },
         'no-inline-config': { type: 'boolean' },
         'docs-base-url': { type: 'string' },
+        concurrency: { type: 'string' },
+        shard: { type: 'string' },
+        cache: { type: 'boolean' },
+        'cache-location': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
     });
     if (values.help) {
@@ -59,6 +76,9 @@ export async function lint(argv: string[], io: Io): Promise<number> {
     const maxWarnings = values['max-warnings'] === undefined ? Infinity : nonNegativeInteger(values['max-warnings'], '--max-warnings');
     const docsBaseUrlFlag = values['docs-base-url'] === undefined ? undefined : docsBaseUrl(values['docs-base-url']);
     const outputFile = single(values['output-file'], '--output-file');
+    const concurrency = parseConcurrency(values.concurrency);
+    const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+    const cache = values.cache ? await cachePath(resolve(io.cwd, values['cache-location'] ?? DEFAULT_CACHE_FILE)) : undefined;
 
     const { shared, kpi } = createServices();
     const configuration = kpi.kpi.Configuration;
@@ -75,12 +95,28 @@ export async function lint(argv: string[], io: Io): Promise<number> {
 
     const config = configuration.get(URI.file(files[0]!));
     const keep = values.quiet ? (m: { severity: number }) => m.severity === 2 : undefined;
-    const { documents, sheets } = await validateWithWorkbooks({ shared, kpi }, files);
-    const locale = reportLocale(kpi.kpi.Settings, [...documents, ...sheets.map(s => s.document)]);
-    const results = [
-        ...documents.map(d => documentResult(d, keep)),
-        ...workbookResults(sheets, s => configuration.get(s.document.uri), s => kpi.kpi.Settings.localeOf(s.document), keep),
-    ].sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
+    const workbooks = files.filter(excel.isWorkbookPath);
+    const run = await lintInUnits({
+        files: files.filter(f => !excel.isWorkbookPath(f)), workbooks, cwd: io.cwd, env: io.env, configFile: values.config,
+        noInlineConfig: values['no-inline-config'] === true, locale: values.locale, concurrency, shard, cache, services: { shared, kpi },
+    });
+    let results: FileResult[];
+    let locale: Locale;
+    let sources: Map<string, string>;
+    if ('findings' in run) {
+        results = run.findings.map(f => resultOf(f.filePath, f.messages.filter(keep ?? (() => true)).sort(compareMessages)));
+        locale = run.locale;
+        // Only SARIF quotes the source (fingerprints of the lines with findings).
+        sources = new Map(formatName === 'sarif' ? await Promise.all(results.filter(r => r.messages.length > 0).map(async r => [r.filePath, await readUtf8(r.filePath)] as const)) : []);
+    } else {
+        const { documents, sheets } = await validateWithWorkbooks({ shared, kpi }, files);
+        locale = reportLocale(kpi.kpi.Settings, [...documents, ...sheets.map(s => s.document)]);
+        results = [
+            ...documents.map(d => documentResult(d, keep)),
+            ...workbookResults(sheets, s => configuration.get(s.document.uri), s => kpi.kpi.Settings.localeOf(s.document), keep),
+        ].filter(r => run.inShard(r.filePath)).sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
+        sources = new Map(documents.map(d => [d.uri.fsPath, d.textDocument.getText()]));
+    }
 
     const context: ReportContext = {
         cwd: io.cwd,
@@ -88,7 +124,7 @@ export async function lint(argv: string[], io: Io): Promise<number> {
         docsBaseUrl: docsBaseUrlFlag ?? config.docsBaseUrl ?? DEFAULT_DOCS_BASE_URL,
         locale,
         color: !outputFile && useColor(io),
-        sources: new Map(documents.map(d => [d.uri.fsPath, d.textDocument.getText()])),
+        sources,
         env: io.env,
     };
     const report = format(results, context);

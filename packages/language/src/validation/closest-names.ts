@@ -1,3 +1,5 @@
+import type { Bilingual } from '../i18n/locale.js';
+
 /**
  * The `limit` names closest to `name` by edit distance (ties in locale order), for "did you
  * mean" lists. An unresolved link is compared with every name in scope (thousands in a
@@ -38,4 +40,15 @@ function editDistance(a: string, b: string, bound: number): number {
         if (smallest > bound) return smallest;
     }
     return row[b.length]!;
+}
+
+/** How many names the message of an unresolved reference offers. */
+export const CANDIDATES = 5;
+
+/** The message of a reference that resolves to nothing, with the closest names in its scope. */
+export function unresolvedReferenceMessage(name: string, candidates: readonly string[]): Bilingual {
+    return {
+        zh: `找不到「${name}」` + (candidates.length ? `；可用的有：${candidates.join('、')}` : '；当前范围内没有可引用的名称'),
+        en: `Cannot resolve '${name}'` + (candidates.length ? `; in scope: ${candidates.join(', ')}` : '; nothing of that kind is in scope'),
+    };
 }
