@@ -5,17 +5,15 @@ import { findKpiFiles } from '../files.js';
 import { stepSummary } from '../formatters/github.js';
 import { LINT_FORMATS } from '../formatters/index.js';
 import { useColor, type Io } from '../io.js';
-import { docsBaseUrl, nonNegativeInteger, parseCommandArgs, repositoryRoot, reportLocale, single, throwOnConfigProblems, useConfigFile, useLocale } from '../options.js';
-import { compareMessages, documentResult, resultOf, totals, type FileResult, type ReportContext } from '../results.js';
+import { docsBaseUrl, nonNegativeInteger, parseCommandArgs, repositoryRoot, single, throwOnConfigProblems, useConfigFile, useLocale } from '../options.js';
+import { totals, type ReportContext } from '../results.js';
 import { DEFAULT_DOCS_BASE_URL } from '../version.js';
 import { appendSummary, refuseInputAsOutput, writeReport } from '../report-files.js';
 import { WORKSPACE_EXTENSIONS } from '../excel/workbook-documents.js';
-import { createServices, readUtf8, validateWithWorkbooks } from '../workspace.js';
-import { workbookResults } from '../excel/workbook-results.js';
-import { excel, type Locale } from '@kpispec/language';
+import { createServices } from '../workspace.js';
 import { cachePath, DEFAULT_CACHE_FILE } from '../units/cache.js';
 import { parseConcurrency } from '../units/concurrency.js';
-import { lintInUnits } from '../units/lint-units.js';
+import { lintFiles } from '../units/lint-files.js';
 import { parseShard } from '../units/shard.js';
 
 export const LINT_HELP = `Usage: kpispec lint [options] [paths or globs...]
@@ -95,28 +93,10 @@ export async function lint(argv: string[], io: Io): Promise<number> {
 
     const config = configuration.get(URI.file(files[0]!));
     const keep = values.quiet ? (m: { severity: number }) => m.severity === 2 : undefined;
-    const workbooks = files.filter(excel.isWorkbookPath);
-    const run = await lintInUnits({
-        files: files.filter(f => !excel.isWorkbookPath(f)), workbooks, cwd: io.cwd, env: io.env, configFile: values.config,
-        noInlineConfig: values['no-inline-config'] === true, locale: values.locale, concurrency, shard, cache, services: { shared, kpi },
+    const { results, locale, sources } = await lintFiles(files, {
+        cwd: io.cwd, env: io.env, configFile: values.config, noInlineConfig: values['no-inline-config'] === true, locale: values.locale,
+        concurrency, shard, cache, services: { shared, kpi }, keep, quoteSources: formatName === 'sarif',
     });
-    let results: FileResult[];
-    let locale: Locale;
-    let sources: Map<string, string>;
-    if ('findings' in run) {
-        results = run.findings.map(f => resultOf(f.filePath, f.messages.filter(keep ?? (() => true)).sort(compareMessages)));
-        locale = run.locale;
-        // Only SARIF quotes the source (fingerprints of the lines with findings).
-        sources = new Map(formatName === 'sarif' ? await Promise.all(results.filter(r => r.messages.length > 0).map(async r => [r.filePath, await readUtf8(r.filePath)] as const)) : []);
-    } else {
-        const { documents, sheets } = await validateWithWorkbooks({ shared, kpi }, files);
-        locale = reportLocale(kpi.kpi.Settings, [...documents, ...sheets.map(s => s.document)]);
-        results = [
-            ...documents.map(d => documentResult(d, keep)),
-            ...workbookResults(sheets, s => configuration.get(s.document.uri), s => kpi.kpi.Settings.localeOf(s.document), keep),
-        ].filter(r => run.inShard(r.filePath)).sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
-        sources = new Map(documents.map(d => [d.uri.fsPath, d.textDocument.getText()]));
-    }
 
     const context: ReportContext = {
         cwd: io.cwd,

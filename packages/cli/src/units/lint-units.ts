@@ -1,9 +1,9 @@
 import { relative, sep } from 'node:path';
 import { URI, type AstReflection } from 'langium';
-import { CANDIDATES, closestNames, pick, unresolvedReferenceMessage, type KpiConfiguration, type KpiServices, type Locale } from '@kpispec/language';
+import { CANDIDATES, closestNames, pick, unresolvedReferenceMessage, type KpiConfiguration, type Locale } from '@kpispec/language';
 import { UserError } from '../exit-codes.js';
 import type { LintMessage } from '../results.js';
-import { readUtf8 } from '../workspace.js';
+import { readUtf8, readUtf8Sync, type createServices } from '../workspace.js';
 import { contentHash, readCache, unitKey, writeCache } from './cache.js';
 import { threadsFor, type Concurrency } from './concurrency.js';
 import { findUnits, type Unit } from './discover.js';
@@ -27,7 +27,7 @@ export interface UnitRunOptions {
     /** The cache file, with `--cache`. */
     readonly cache: string | undefined;
     /** The main thread's services: configuration, and parsing the few files whose exports are needed. */
-    readonly services: { shared: KpiServices['shared']; kpi: KpiServices };
+    readonly services: ReturnType<typeof createServices>;
 }
 
 /** One file's findings, unsorted and unfiltered. */
@@ -56,9 +56,6 @@ const debug = process.env['KPISPEC_DEBUG'] === 'units'
 
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 
-/** Files read at once while scanning. */
-const READ_AHEAD = 32;
-
 /**
  * `kpispec lint` unit by unit (see findUnits): scans every file, validates the units of the
  * shard that the cache does not hold, in threads, and gives the findings of one run over the
@@ -73,16 +70,8 @@ export async function lintInUnits(options: UnitRunOptions): Promise<UnitRun | At
     const scans: FileScan[] = [];
     const hashes: string[] = [];
     const sizes: number[] = [];
-    const reads: Array<Promise<string>> = [];
-    const readAt = (i: number) => {
-        reads[i] = readUtf8(files[i]!);
-        reads[i].catch(() => undefined);
-    };
-    for (let i = 0; i < Math.min(READ_AHEAD, files.length); i++) readAt(i);
-    for (let i = 0; i < files.length; i++) {
-        if (i + READ_AHEAD < files.length) readAt(i + READ_AHEAD);
-        const text = await reads[i]!;
-        delete reads[i];
+    for (const file of files) {
+        const text = readUtf8Sync(file);
         scans.push(scanFile(text, intern));
         sizes.push(text.length);
         if (options.cache) hashes.push(contentHash(text));
@@ -123,7 +112,7 @@ export async function lintInUnits(options: UnitRunOptions): Promise<UnitRun | At
     pending.sort((a, b) => weight(b) - weight(a));
     const threads = threadsFor(options.concurrency, pending.length);
     debug(`${files.length} files scanned: ${allUnits.length} units (${units.length} in this run, ${pending.length} to validate in ${threads} threads), ${sharedFiles.length} shared files`);
-    await validateUnits(pending, setup, threads, (unit, outcome) => outcomes.set(unit, outcome));
+    await validateUnits(pending, setup, threads, options.services, (unit, outcome) => outcomes.set(unit, outcome));
     debug('units validated');
 
     for (const outcome of outcomes.values()) {

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { UserError } from '../exit-codes.js';
+import type { createServices } from '../workspace.js';
 import type { Unit } from './discover.js';
 import { UnitValidator, type UnitOutcome, type UnitSetup } from './unit-validator.js';
 
@@ -9,15 +10,24 @@ type Reply = { outcome: UnitOutcome } | { error: string; user: boolean };
 const YOUNG_GENERATION_MB = 12;
 
 /**
- * Validates the units in `threads` threads taking them from one queue: this one and
- * `threads - 1` workers. Each outcome goes to `done` as it comes: the caller sorts.
+ * Validates the units in `threads` threads taking them from one queue: this one, with the
+ * given services, and `threads - 1` workers. Each outcome goes to `done` as it comes: the
+ * caller sorts.
  */
-export async function validateUnits(units: readonly Unit[], setup: UnitSetup, threads: number, done: (unit: Unit, outcome: UnitOutcome) => void): Promise<void> {
+export async function validateUnits(
+    units: readonly Unit[], setup: UnitSetup, threads: number, services: ReturnType<typeof createServices>,
+    done: (unit: Unit, outcome: UnitOutcome) => void,
+): Promise<void> {
+    if (units.length === 0) return;
     const queue = [...units];
     const workers: Worker[] = [];
     const here = async () => {
-        const validator = await UnitValidator.create(setup);
-        for (let unit = queue.shift(); unit; unit = queue.shift()) done(unit, await validator.validate(unit));
+        const validator = await UnitValidator.create(setup, services);
+        try {
+            for (let unit = queue.shift(); unit; unit = queue.shift()) done(unit, await validator.validate(unit));
+        } finally {
+            await validator.release();
+        }
     };
     try {
         await Promise.all([here(), ...Array.from({ length: Math.min(threads, units.length) - 1 }, () => {

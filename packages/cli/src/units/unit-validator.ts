@@ -64,17 +64,30 @@ export class UnitValidator {
         private readonly sharedDocuments: LangiumDocument[],
     ) {}
 
-    static async create(setup: UnitSetup): Promise<UnitValidator> {
-        const services = createServices();
-        const configuration = services.kpi.kpi.Configuration;
-        useConfigFile(configuration, setup.configFile, setup.cwd);
-        if (setup.noInlineConfig) configuration.overrides = { noInlineConfig: true };
-        useLocale(services.kpi.kpi.Settings, setup.locale, setup.env);
+    /**
+     * A validator with its own services, set up as lint sets up its own; or with lint's services
+     * (`services`, already set up), which `release` leaves as they were.
+     */
+    static async create(setup: UnitSetup, services?: ReturnType<typeof createServices>): Promise<UnitValidator> {
+        if (!services) {
+            services = createServices();
+            const configuration = services.kpi.kpi.Configuration;
+            useConfigFile(configuration, setup.configFile, setup.cwd);
+            if (setup.noInlineConfig) configuration.overrides = { noInlineConfig: true };
+            useLocale(services.kpi.kpi.Settings, setup.locale, setup.env);
+        }
         const exports = new Map(setup.exports);
         (services.shared.workspace.IndexManager as KpiIndexManager).useWorkspaceExports(exports);
         const shared = await addDocuments(services, setup.sharedFiles);
         await services.shared.workspace.DocumentBuilder.build(shared, { validation: true });
         return new UnitValidator(services, new Set(shared.map(d => d.uri.toString())), exports, shared);
+    }
+
+    /** Removes the shared documents and the workspace's names: the services hold nothing of the units. */
+    async release(): Promise<void> {
+        const { workspace } = this.services.shared;
+        await workspace.DocumentBuilder.update([], this.sharedDocuments.map(d => d.uri));
+        (workspace.IndexManager as KpiIndexManager).useWorkspaceExports(undefined);
     }
 
     async validate(unit: Unit): Promise<UnitOutcome> {

@@ -129,9 +129,10 @@ export class KpiIndexManager extends DefaultIndexManager {
     /**
      * Answers `documentsExporting` from the block names of a whole workspace (name → document
      * URIs in the workspace's order) when only part of it is loaded at a time, so that names
-     * collide across the parts as they would with everything loaded.
+     * collide across the parts as they would with everything loaded; undefined goes back to
+     * the names of the loaded documents.
      */
-    useWorkspaceExports(exports: ReadonlyMap<string, readonly string[]>): void {
+    useWorkspaceExports(exports: ReadonlyMap<string, readonly string[]> | undefined): void {
         this.workspaceExports = exports;
     }
 
