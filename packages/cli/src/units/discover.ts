@@ -39,7 +39,7 @@ export function findUnits(files: readonly string[], scans: readonly FileScan[], 
     const isShared = scans.map((scan, i) =>
         scan.blocks.length > 0
         && scan.blocks.every(b => b.startsWith('standard ') && definers.get(blockName(b))!.length === 1)
-        && scan.mentions.every(m => (definers.get(m) ?? [i]).every(d => d === i)));
+        && scan.mentions.every(m => definers.get(m)?.every(d => d === i) ?? true));
 
     const parent = files.map((_, i) => i);
     const root = (i: number): number => {
