@@ -44,11 +44,11 @@ export interface UnitOutcome {
     readonly complete: boolean;
 }
 
-const utf8Env = ['LC_ALL', 'LC_MESSAGES', 'LANG'] as const;
+const LOCALE_VARIABLES = ['LC_ALL', 'LC_MESSAGES', 'LANG'] as const;
 
 /** The locale variables of the environment, all a unit's validation reads of it. */
 export function localeEnv(env: Readonly<Record<string, string | undefined>>): Record<string, string | undefined> {
-    return Object.fromEntries(utf8Env.map(k => [k, env[k]]));
+    return Object.fromEntries(LOCALE_VARIABLES.map(k => [k, env[k]]));
 }
 
 /**
