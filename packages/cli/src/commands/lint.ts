@@ -4,14 +4,16 @@ import { ExitCode, UserError } from '../exit-codes.js';
 import { stepSummary } from '../formatters/github.js';
 import { LINT_FORMATS } from '../formatters/index.js';
 import { useColor, type Io } from '../io.js';
-import { docsBaseUrl, nonNegativeInteger, parseCommandArgs, repositoryRoot, reportLocale, single } from '../options.js';
-import { documentResult, totals, type ReportContext } from '../results.js';
+import { docsBaseUrl, nonNegativeInteger, parseCommandArgs, repositoryRoot, single } from '../options.js';
+import { totals, type ReportContext } from '../results.js';
 import { DEFAULT_DOCS_BASE_URL } from '../version.js';
 import { appendSummary, refuseInputAsOutput, writeReport } from '../report-files.js';
 import { WORKSPACE_EXTENSIONS } from '../excel/workbook-documents.js';
-import { validateWithWorkbooks } from '../workspace.js';
 import { setUpCommand } from '../command-setup.js';
-import { workbookResults } from '../excel/workbook-results.js';
+import { cachePath, DEFAULT_CACHE_FILE } from '../units/cache.js';
+import { parseConcurrency } from '../units/concurrency.js';
+import { lintFiles } from '../units/lint-files.js';
+import { parseShard } from '../units/shard.js';
 import { skipStrayWorkbooks } from '../excel/stray-workbooks.js';
 
 export const LINT_HELP = `Usage: kpispec lint [options] [paths or globs...]
@@ -32,6 +34,14 @@ Options:
   -c, --config <file>       use this configuration file instead of finding kpispec.json
       --no-inline-config    ignore kpispec-disable comments (they are reported as unused)
       --docs-base-url <url> where rule pages <id>.md are published (links in sarif, github)
+      --concurrency <auto|n> threads validating units (a project with the files that name
+                            it; shared standards are loaded in each); auto: one per core
+                            once there are 100 units per thread. The output is the same.
+      --shard <i/n>         report only the i-th of n parts of the units (1 ≤ i ≤ n; a unit's
+                            part follows from its project's name), for CI machines
+      --cache               reuse the findings of units whose files, standards and
+                            configuration are unchanged since the last run
+      --cache-location <p>  the cache file, or a folder for it (default: .kpispeccache)
   -h, --help                show this help
 
 Exit codes: 0 no errors and warnings within --max-warnings; 1 errors or too many
@@ -48,6 +58,10 @@ export async function lint(argv: string[], io: Io): Promise<number> {
         config: { type: 'string', short: 'c' },
         'no-inline-config': { type: 'boolean' },
         'docs-base-url': { type: 'string' },
+        concurrency: { type: 'string' },
+        shard: { type: 'string' },
+        cache: { type: 'boolean' },
+        'cache-location': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
     });
     if (values.help) {
@@ -60,6 +74,9 @@ export async function lint(argv: string[], io: Io): Promise<number> {
     const maxWarnings = values['max-warnings'] === undefined ? Infinity : nonNegativeInteger(values['max-warnings'], '--max-warnings');
     const docsBaseUrlFlag = values['docs-base-url'] === undefined ? undefined : docsBaseUrl(values['docs-base-url']);
     const outputFile = single(values['output-file'], '--output-file');
+    const concurrency = parseConcurrency(values.concurrency);
+    const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+    const cache = values.cache ? await cachePath(resolve(io.cwd, values['cache-location'] ?? DEFAULT_CACHE_FILE)) : undefined;
 
     const { services: { shared, kpi }, configuration, files } = await setUpCommand({
         paths: positionals, cwd: io.cwd, env: io.env, configFile: values.config, locale: values.locale, extensions: WORKSPACE_EXTENSIONS,
@@ -69,12 +86,11 @@ export async function lint(argv: string[], io: Io): Promise<number> {
 
     const config = configuration.get(URI.file(files[0]!));
     const keep = values.quiet ? (m: { severity: number }) => m.severity === 2 : undefined;
-    const { documents, sheets } = await validateWithWorkbooks({ shared, kpi }, files, skipStrayWorkbooks(positionals, io, kpi.kpi.Settings.locale));
-    const locale = reportLocale(kpi.kpi.Settings, [...documents, ...sheets.map(s => s.document)]);
-    const results = [
-        ...documents.map(d => documentResult(d, keep)),
-        ...workbookResults(sheets, s => configuration.get(s.document.uri), s => kpi.kpi.Settings.localeOf(s.document), keep),
-    ].sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
+    const { results, locale, sources } = await lintFiles(files, {
+        cwd: io.cwd, env: io.env, configFile: values.config, noInlineConfig: values['no-inline-config'] === true, locale: values.locale,
+        concurrency, shard, cache, services: { shared, kpi }, keep,
+        skipNoForm: skipStrayWorkbooks(positionals, io, kpi.kpi.Settings.locale), quoteSources: formatName === 'sarif',
+    });
 
     const context: ReportContext = {
         cwd: io.cwd,
@@ -82,7 +98,7 @@ export async function lint(argv: string[], io: Io): Promise<number> {
         docsBaseUrl: docsBaseUrlFlag ?? config.docsBaseUrl ?? DEFAULT_DOCS_BASE_URL,
         locale,
         color: !outputFile && useColor(io),
-        sources: new Map(documents.map(d => [d.uri.fsPath, d.textDocument.getText()])),
+        sources,
         env: io.env,
     };
     const report = format(results, context);

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { excel } from '@kpispec/language';
 
 const THIN = { style: 'thin' } as const;
@@ -7,6 +6,8 @@ const EPOCH = new Date(Date.UTC(2024, 0, 1));
 
 /** Writes sheet plans as a styled .xlsx: merged heads, borders, widths, bold centred heads. */
 export async function writeXlsx(plans: readonly excel.SheetPlan[]): Promise<Uint8Array> {
+    // Loaded here, not with the CLI: it costs every other command about a second of start-up.
+    const { default: ExcelJS } = await import('exceljs');
     const book = new ExcelJS.Workbook();
     book.creator = 'kpispec';
     book.created = book.modified = EPOCH;

@@ -9,6 +9,7 @@ import type { KpiServices } from '../kpi-module.js';
 import { pushChildren } from '../model/ast-walk.js';
 import { ruleMeta } from '../rules/catalog.js';
 import { closestNames } from '../config/did-you-mean.js';
+import { CANDIDATES, unresolvedReferenceMessage } from './unresolved-reference.js';
 import { describeLexingError, describeSyntaxError, type SyntaxContext } from './syntax-errors.js';
 import type { KpiDiagnosticData } from './report.js';
 import type { KpiValidationRegistry } from './validation-registry.js';
@@ -191,12 +192,7 @@ export class KpiDocumentValidator extends DefaultDocumentValidator {
             if (!info) return;
             const name = info.reference.$refText;
             const scope = this.services.references.ScopeProvider.getScope(info);
-            const candidates = closestNames(name, scope.getAllElements().map(e => e.name).distinct(), 5);
-            const list = candidates.join(locale === 'en' ? ', ' : '、');
-            d.message = pick(locale, {
-                zh: `找不到「${name}」` + (candidates.length ? `；可用的有：${list}` : '；当前范围内没有可引用的名称'),
-                en: `Cannot resolve '${name}'` + (candidates.length ? `; in scope: ${list}` : '; nothing of that kind is in scope'),
-            });
+            d.message = pick(locale, unresolvedReferenceMessage(name, closestNames(name, scope.getAllElements().map(e => e.name).distinct(), CANDIDATES)));
         });
     }
 }

@@ -19,6 +19,8 @@ export class KpiIndexManager extends DefaultIndexManager {
     private readonly exporters = new Map<string, Set<string>>();
     private readonly referenced = new Map<string, Set<string>>();
     private readonly referencing = new Map<string, Set<string>>();
+    /** Block names of the whole workspace while only part of it is loaded (the CLI's units). */
+    private workspaceExports: ReadonlyMap<string, readonly string[]> | undefined;
 
     override async updateContent(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
         const uri = document.uri.toString();
@@ -102,9 +104,20 @@ export class KpiIndexManager extends DefaultIndexManager {
     documentsExporting(names: Iterable<string>, except: ReadonlySet<string>): Set<string> {
         const uris = new Set<string>();
         for (const name of names) {
-            for (const uri of this.exporters.get(name) ?? []) if (!except.has(uri)) uris.add(uri);
+            const exporters = this.workspaceExports ? this.workspaceExports.get(name) : this.exporters.get(name);
+            for (const uri of exporters ?? []) if (!except.has(uri)) uris.add(uri);
         }
         return uris;
+    }
+
+    /**
+     * Answers `documentsExporting` from the block names of a whole workspace (name → document
+     * URIs in the workspace's order) when only part of it is loaded at a time, so that names
+     * collide across the parts as they would with everything loaded; undefined goes back to
+     * the names of the loaded documents.
+     */
+    useWorkspaceExports(exports: ReadonlyMap<string, readonly string[]> | undefined): void {
+        this.workspaceExports = exports;
     }
 
     exportedNames(uri: string): string[] {

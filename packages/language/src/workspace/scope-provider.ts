@@ -35,6 +35,11 @@ export class KpiScopeProvider extends DefaultScopeProvider {
     }
 
     override getScope(context: ReferenceInfo): Scope {
+        return this.memberScope(context) ?? this.getGlobalScope(this.reflection.getReferenceType(context), context);
+    }
+
+    /** The scope of a reference to a member of a project or contract; undefined for a global name. */
+    memberScope(context: ReferenceInfo): Scope | undefined {
         const { container } = context;
         if (isIndicatorAssessment(container) || isProblemStatement(container)) {
             return this.projectScope(container, 'indicators', indicatorsOf);
@@ -53,7 +58,7 @@ export class KpiScopeProvider extends DefaultScopeProvider {
             const contract = review?.contract?.ref;
             return contract ? this.membersOf(contract, 'clauses', () => contract.clauses) : EMPTY_SCOPE;
         }
-        return this.getGlobalScope(this.reflection.getReferenceType(context), context);
+        return undefined;
     }
 
     private projectScope(node: AstNode, kind: Members, members: (p: Project) => AstNode[]): Scope {

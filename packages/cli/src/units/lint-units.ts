@@ -1,0 +1,197 @@
+import { relative, sep } from 'node:path';
+import { URI, type AstReflection } from 'langium';
+import { CANDIDATES, closestNames, pick, unresolvedReferenceMessage, type KpiConfiguration, type Locale } from '@kpispec/language';
+import { UserError } from '../exit-codes.js';
+import type { LintMessage } from '../results.js';
+import { readUtf8, readUtf8Sync, type createServices } from '../workspace.js';
+import { contentHash, readCache, unitKey, writeCache } from './cache.js';
+import { threadsFor, type Concurrency } from './concurrency.js';
+import { findUnits, type Unit } from './discover.js';
+import { validateUnits } from './pool.js';
+import { blockName, interner, scanFile, type FileScan } from './scan.js';
+import { shardOf, type Shard } from './shard.js';
+import { localeEnv, type FileOutcome, type UnitOutcome, type UnitSetup } from './unit-validator.js';
+
+export interface UnitRunOptions {
+    /** The .kpi files, sorted. */
+    readonly files: readonly string[];
+    /** The workbooks beside them: a workspace with workbooks is validated at once. */
+    readonly workbooks: readonly string[];
+    readonly cwd: string;
+    readonly env: Readonly<Record<string, string | undefined>>;
+    readonly configFile: string | undefined;
+    readonly noInlineConfig: boolean;
+    readonly locale: string | undefined;
+    readonly concurrency: Concurrency;
+    readonly shard: Shard | undefined;
+    /** The cache file, with `--cache`. */
+    readonly cache: string | undefined;
+    /** The main thread's services: configuration, and parsing the few files whose exports are needed. */
+    readonly services: ReturnType<typeof createServices>;
+}
+
+/** One file's findings, unsorted and unfiltered. */
+export interface FileFindings {
+    readonly filePath: string;
+    readonly messages: LintMessage[];
+}
+
+/** The workspace is to be validated at once, and these of its files reported. */
+export interface AtOnce {
+    readonly inShard: (filePath: string) => boolean;
+}
+
+export interface UnitRun {
+    /** The files of this shard (all files without `--shard`), in the files' order. */
+    readonly findings: FileFindings[];
+    /** The locale of the first file, which the report's own words follow. */
+    readonly locale: Locale;
+}
+
+const started = performance.now();
+/** `KPISPEC_DEBUG=units` prints what the run does, with times, on stderr. */
+const debug = process.env['KPISPEC_DEBUG'] === 'units'
+    ? (what: string) => process.stderr.write(`[units ${((performance.now() - started) / 1000).toFixed(2)} s, ${mb(process.memoryUsage().rss)} RSS, ${mb(process.memoryUsage().heapUsed)} heap] ${what}\n`)
+    : () => undefined;
+
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+
+/**
+ * `kpispec lint` unit by unit (see findUnits): scans every file, validates the units of the
+ * shard that the cache does not hold, in threads, and gives the findings of one run over the
+ * whole workspace. A workspace with workbooks (whose forms are read against every project) is
+ * validated at once, and so is one where a scan turns out to differ from the parse (a file with
+ * syntax errors read differently): then AtOnce says which files the shard reports.
+ */
+export async function lintInUnits(options: UnitRunOptions): Promise<UnitRun | AtOnce> {
+    const { files, cwd } = options;
+    if (options.workbooks.length > 0 && !options.shard) return { inShard: () => true };
+    const intern = interner();
+    const scans: FileScan[] = [];
+    const hashes: string[] = [];
+    const sizes: number[] = [];
+    for (const file of files) {
+        const text = readUtf8Sync(file);
+        scans.push(scanFile(text, intern));
+        sizes.push(text.length);
+        if (options.cache) hashes.push(contentHash(text));
+    }
+    const { units: allUnits, sharedFiles, exports } = findUnits(files, scans, cwd);
+    const { shard } = options;
+    const units = shard ? allUnits.filter(u => shardOf(u.name, shard.count) === shard.index) : allUnits;
+    const indexOf = new Map(files.map((f, i) => [f, i]));
+    const shardFiles = new Set(units.flatMap(u => u.files));
+    const atOnce: AtOnce = {
+        inShard: !shard ? () => true
+            : file => shardFiles.has(file) || (!indexOf.has(file) && shardOf(relative(cwd, file).split(sep).join('/'), shard.count) === shard.index),
+    };
+    if (options.workbooks.length > 0) return atOnce;
+
+    const configuration = options.services.kpi.kpi.Configuration;
+    const setup: UnitSetup = {
+        cwd, configFile: options.configFile, noInlineConfig: options.noInlineConfig, locale: options.locale,
+        env: localeEnv(options.env), sharedFiles, exports: [...exports],
+    };
+    const keys = new Map<Unit, string>();
+    const cached = options.cache ? await readCache(options.cache) : new Map<string, UnitOutcome>();
+    if (options.cache) {
+        const flags = JSON.stringify([setup.configFile, setup.noInlineConfig, setup.locale, setup.env]);
+        const sharedPart = sharedFiles.map(f => `${f}\0${hashes[indexOf.get(f)!]}`).join('\0');
+        for (const unit of units) keys.set(unit, unitKey([flags, sharedPart, ...unitParts(unit, configuration, scans, hashes, indexOf, exports)]));
+    }
+
+    const outcomes = new Map<Unit, UnitOutcome>();
+    const pending: Unit[] = [];
+    for (const unit of units) {
+        const hit = cached.get(keys.get(unit) ?? '');
+        if (hit) outcomes.set(unit, hit);
+        else pending.push(unit);
+    }
+    // The largest first, so that no thread is left with a large unit at the end.
+    const weight = (u: Unit) => u.files.reduce((sum, f) => sum + sizes[indexOf.get(f)!]!, 0);
+    pending.sort((a, b) => weight(b) - weight(a));
+    const threads = threadsFor(options.concurrency, pending.length);
+    debug(`${files.length} files scanned: ${allUnits.length} units (${units.length} in this run, ${pending.length} to validate in ${threads} threads), ${sharedFiles.length} shared files`);
+    await validateUnits(pending, setup, threads, options.services, (unit, outcome) => outcomes.set(unit, outcome));
+    debug('units validated');
+
+    for (const outcome of outcomes.values()) {
+        if (!outcome.complete) {
+            debug(`a unit of ${outcome.files[0]?.filePath} references a file outside it: validating at once`);
+            return atOnce;
+        }
+        for (const file of outcome.files) {
+            if (!sameBlocks(file.blocks, scans[indexOf.get(file.filePath)!]!.blocks)) {
+                debug(`${file.filePath} was scanned as ${JSON.stringify(scans[indexOf.get(file.filePath)!]!.blocks)}, parsed as ${JSON.stringify(file.blocks)}: validating at once`);
+                return atOnce;
+            }
+        }
+    }
+    if (options.cache) {
+        const kept = new Map([...outcomes].map(([unit, outcome]) => [keys.get(unit)!, outcome]));
+        await writeCache(options.cache, kept, { validated: pending.length, reused: units.length - pending.length }).catch((e: NodeJS.ErrnoException) => {
+            throw new UserError(`cannot write the cache ${options.cache}: ${e.code ?? e.message}`);
+        });
+    }
+
+    const byFile = new Map<string, FileOutcome>();
+    for (const outcome of outcomes.values()) for (const file of outcome.files) byFile.set(file.filePath, file);
+    const findings = files.filter(f => byFile.has(f)).map(f => byFile.get(f)!);
+    await nameClosestCandidates(findings, files, byFile, options.services);
+    const first = byFile.get(files[0]!)?.locale ?? await localeOfFile(files[0]!, options.services);
+    return { findings: findings.map(f => ({ filePath: f.filePath, messages: f.messages })), locale: first };
+}
+
+/** What a unit's outcome depends on besides the shared files and the flags. */
+function unitParts(unit: Unit, configuration: KpiConfiguration, scans: FileScan[], hashes: string[], indexOf: Map<string, number>, exports: ReadonlyMap<string, readonly string[]>): string[] {
+    const parts: string[] = [];
+    for (const file of unit.files) {
+        const i = indexOf.get(file)!;
+        parts.push(file, hashes[i]!, JSON.stringify(configuration.get(URI.file(file))));
+        // name/duplicate: the other files that define its names.
+        for (const entry of scans[i]!.blocks) parts.push(JSON.stringify(exports.get(blockName(entry))));
+    }
+    return parts;
+}
+
+function sameBlocks(a: readonly string[], b: readonly string[]): boolean {
+    return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/**
+ * Messages of unresolved global names list the closest names of the whole workspace: a unit
+ * sees only its own, so they are written here, from every file's exports (a file of another
+ * shard is parsed for them, only when such a message needs them).
+ */
+async function nameClosestCandidates(findings: FileOutcome[], files: readonly string[], byFile: ReadonlyMap<string, FileOutcome>, services: UnitRunOptions['services']): Promise<void> {
+    if (!findings.some(f => f.unresolved.length > 0)) return;
+    const exportsOf: Array<ReadonlyArray<readonly [string, string]>> = [];
+    for (const file of files) exportsOf.push(byFile.get(file)?.exports ?? await exportsOfFile(file, services));
+    const reflection: AstReflection = services.shared.AstReflection;
+    const namesByType = new Map<string, string[]>();
+    const namesOf = (type: string) => {
+        let names = namesByType.get(type);
+        if (!names) {
+            names = [...new Set(exportsOf.flatMap(list => list.filter(([, t]) => reflection.isSubtype(t, type)).map(([n]) => n)))];
+            namesByType.set(type, names);
+        }
+        return names;
+    };
+    for (const file of findings) {
+        for (const { at, name, type } of file.unresolved) {
+            file.messages[at]!.message = pick(file.locale, unresolvedReferenceMessage(name, closestNames(name, namesOf(type), CANDIDATES)));
+        }
+    }
+}
+
+async function exportsOfFile(file: string, { shared, kpi }: UnitRunOptions['services']): Promise<Array<readonly [string, string]>> {
+    const document = shared.workspace.LangiumDocumentFactory.fromString(await readUtf8(file), URI.file(file));
+    const exported = await kpi.references.ScopeComputation.collectExportedSymbols(document);
+    return exported.map(d => [d.name, d.type] as const);
+}
+
+async function localeOfFile(file: string, { shared, kpi }: UnitRunOptions['services']): Promise<Locale> {
+    const document = shared.workspace.LangiumDocumentFactory.fromString(await readUtf8(file), URI.file(file));
+    await kpi.kpi.Configuration.loadFor(document.uri, shared.workspace.FileSystemProvider);
+    return kpi.kpi.Settings.localeOf(document);
+}

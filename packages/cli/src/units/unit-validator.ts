@@ -1,0 +1,146 @@
+import { ValueConverter, type LangiumDocument } from 'langium';
+import { isProject, isStandard, type KpiIndexManager, type KpiScopeProvider, type Locale, type Model } from '@kpispec/language';
+import { useConfigFile, useLocale } from '../options.js';
+import { toLintMessage, type LintMessage } from '../results.js';
+import { addDocuments, createServices } from '../workspace.js';
+import type { Unit } from './discover.js';
+
+/** What every thread validating units is told: lint's options and what the units share. */
+export interface UnitSetup {
+    readonly cwd: string;
+    readonly configFile: string | undefined;
+    readonly noInlineConfig: boolean;
+    readonly locale: string | undefined;
+    readonly env: Readonly<Record<string, string | undefined>>;
+    readonly sharedFiles: readonly string[];
+    /** Block name → URIs of the files defining it, in the workspace's order. */
+    readonly exports: ReadonlyArray<readonly [string, readonly string[]]>;
+}
+
+/** A reference to a global name that resolved to nothing: its message lists the closest names of the whole workspace. */
+export interface UnresolvedName {
+    /** Index in FileOutcome.messages. */
+    readonly at: number;
+    readonly name: string;
+    /** The reference's type, e.g. `Standard`. */
+    readonly type: string;
+}
+
+/** One file's findings, before `--quiet` and sorting. */
+export interface FileOutcome {
+    readonly filePath: string;
+    readonly messages: LintMessage[];
+    readonly locale: Locale;
+    readonly unresolved: UnresolvedName[];
+    /** The blocks the parser found, as FileScan.blocks entries, to check the scan against. */
+    readonly blocks: string[];
+    /** The names the file exports with their types, for the candidates of unresolved names. */
+    readonly exports: Array<readonly [string, string]>;
+}
+
+export interface UnitOutcome {
+    readonly files: FileOutcome[];
+    /** False when a file references a name that a file outside the unit defines: the scan missed a link. */
+    readonly complete: boolean;
+}
+
+const LOCALE_VARIABLES = ['LC_ALL', 'LC_MESSAGES', 'LANG'] as const;
+
+/** The locale variables of the environment, all a unit's validation reads of it. */
+export function localeEnv(env: Readonly<Record<string, string | undefined>>): Record<string, string | undefined> {
+    return Object.fromEntries(LOCALE_VARIABLES.map(k => [k, env[k]]));
+}
+
+/**
+ * Validates units one at a time in one thread: the shared standards are parsed and validated
+ * once, each unit's documents are added, validated and removed again, so memory holds the
+ * largest unit, not the workspace.
+ */
+export class UnitValidator {
+    private constructor(
+        private readonly services: ReturnType<typeof createServices>,
+        private readonly loaded: ReadonlySet<string>,
+        private readonly exports: ReadonlyMap<string, readonly string[]>,
+        private readonly sharedDocuments: LangiumDocument[],
+    ) {}
+
+    /**
+     * A validator with its own services, set up as lint sets up its own; or with lint's services
+     * (`services`, already set up), which `release` leaves as they were.
+     */
+    static async create(setup: UnitSetup, services?: ReturnType<typeof createServices>): Promise<UnitValidator> {
+        if (!services) {
+            services = createServices();
+            const configuration = services.kpi.kpi.Configuration;
+            useConfigFile(configuration, setup.configFile, setup.cwd);
+            if (setup.noInlineConfig) configuration.overrides = { noInlineConfig: true };
+            useLocale(services.kpi.kpi.Settings, setup.locale, setup.env);
+        }
+        const exports = new Map(setup.exports);
+        (services.shared.workspace.IndexManager as KpiIndexManager).useWorkspaceExports(exports);
+        const shared = await addDocuments(services, setup.sharedFiles);
+        await services.shared.workspace.DocumentBuilder.build(shared, { validation: true });
+        return new UnitValidator(services, new Set(shared.map(d => d.uri.toString())), exports, shared);
+    }
+
+    /** Removes the shared documents and the workspace's names: the services hold nothing of the units. */
+    async release(): Promise<void> {
+        const { workspace } = this.services.shared;
+        await workspace.DocumentBuilder.update([], this.sharedDocuments.map(d => d.uri));
+        (workspace.IndexManager as KpiIndexManager).useWorkspaceExports(undefined);
+    }
+
+    async validate(unit: Unit): Promise<UnitOutcome> {
+        if (unit.shared) return this.outcome(this.sharedDocuments, this.loaded);
+        const { shared } = this.services;
+        const documents = await addDocuments(this.services, unit.files);
+        try {
+            await shared.workspace.DocumentBuilder.build(documents, { validation: true });
+            return this.outcome(documents, new Set([...this.loaded, ...documents.map(d => d.uri.toString())]));
+        } finally {
+            // Removed through the builder, so that its caches and the index forget them too.
+            await shared.workspace.DocumentBuilder.update([], documents.map(d => d.uri));
+        }
+    }
+
+    private outcome(documents: LangiumDocument[], loaded: ReadonlySet<string>): UnitOutcome {
+        const index = this.services.shared.workspace.IndexManager as KpiIndexManager;
+        const scopes = this.services.kpi.references.ScopeProvider as KpiScopeProvider;
+        const reflection = this.services.shared.AstReflection;
+        let complete = true;
+        const files = documents.map((document): FileOutcome => {
+            const diagnostics = document.diagnostics ?? [];
+            const messages = diagnostics.map(toLintMessage);
+            const unresolved: UnresolvedName[] = [];
+            for (const ref of document.references) {
+                const head = headName(ref.$refText);
+                if (!(this.exports.get(head) ?? []).every(uri => loaded.has(uri))) complete = false;
+                const info = ref.error?.info;
+                if (!info || scopes.memberScope(info)) continue;
+                const start = ref.$refNode?.range.start;
+                const at = diagnostics.findIndex(d => d.code === 'reference/unresolved' && d.range.start.line === start?.line && d.range.start.character === start.character);
+                if (at >= 0) unresolved.push({ at, name: info.reference.$refText, type: reflection.getReferenceType(info) });
+            }
+            const uri = document.uri.toString();
+            return {
+                filePath: document.uri.fsPath,
+                messages,
+                locale: this.services.kpi.kpi.Settings.localeOf(document),
+                unresolved,
+                blocks: (document.parseResult.value as Model).blocks
+                    .filter(b => b.name)
+                    .map(b => `${isProject(b) ? 'project' : isStandard(b) ? 'standard' : 'block'} ${b.name}`),
+                exports: index.allElements(undefined, new Set([uri])).map(d => [d.name, d.type] as const).toArray(),
+            };
+        });
+        return { files, complete };
+    }
+}
+
+/** The block a reference's text names: `合同.条款` names 合同; a name may be written as a string. */
+function headName(refText: string): string {
+    const text = refText.trim();
+    const quoted = /^"(?:\\.|[^"\\\r\n])*"/.exec(text);
+    if (quoted) return ValueConverter.convertString(quoted[0]);
+    return text.split(/[\s.]/, 1)[0]!;
+}

@@ -1,0 +1,143 @@
+import { appendFileSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { URI } from 'langium';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { generate } from '../../bench/generate.mjs';
+import { WORKSPACE_EXTENSIONS } from '../../packages/cli/src/excel/workbook-documents.js';
+import { workbookResults } from '../../packages/cli/src/excel/workbook-results.js';
+import { findKpiFiles } from '../../packages/cli/src/files.js';
+import { formatJson } from '../../packages/cli/src/formatters/json.js';
+import { useConfigFile, useLocale } from '../../packages/cli/src/options.js';
+import { documentResult, type FileResult } from '../../packages/cli/src/results.js';
+import { createServices, validateWithWorkbooks } from '../../packages/cli/src/workspace.js';
+import { REPO, runBuiltCli, runCli, tempDir } from './run-cli.js';
+
+/*
+ * `kpispec lint` validates unit by unit (a project with the files that name it; shared
+ * standards beside each), in threads, in shards and from a cache: every way must print what
+ * one validation of the whole workspace prints, byte for byte.
+ */
+
+const ENV = { LANG: 'en_US.UTF-8' };
+
+/** `lint -f json` as one workspace validated at once: what the units must reproduce. */
+async function lintAtOnce(folder: string): Promise<string> {
+    const { shared, kpi } = createServices();
+    const configuration = kpi.kpi.Configuration;
+    useConfigFile(configuration, undefined, REPO);
+    useLocale(kpi.kpi.Settings, undefined, ENV);
+    const files = await findKpiFiles([folder], { configuration, fileSystem: shared.workspace.FileSystemProvider, cwd: REPO }, WORKSPACE_EXTENSIONS);
+    await configuration.load(files.map(f => URI.file(f)), shared.workspace.FileSystemProvider);
+    const { documents, sheets } = await validateWithWorkbooks({ shared, kpi }, files);
+    const results = [
+        ...documents.map(d => documentResult(d)),
+        ...workbookResults(sheets, s => configuration.get(s.document.uri), s => kpi.kpi.Settings.localeOf(s.document)),
+    ].sort((a, b) => (a.filePath < b.filePath ? -1 : 1));
+    return formatJson(results);
+}
+
+async function lintJson(folder: string, ...flags: string[]): Promise<string> {
+    const run = await runBuiltCli(['lint', folder, '-f', 'json', ...flags], { env: ENV });
+    expect(run.stderr).toBe('');
+    expect([0, 1]).toContain(run.code);
+    return run.stdout;
+}
+
+const byPath = (a: FileResult, b: FileResult) => (a.filePath < b.filePath ? -1 : 1);
+
+describe('units give the results of the whole workspace', () => {
+    const folders = [
+        join(REPO, 'test', 'fixtures', 'reference'),
+        // Files of no project, a file naming two projects, a name defined in two folders, a
+        // quoted name, a standard defined twice, suppressions, and links to names nowhere defined.
+        join(REPO, 'test', 'fixtures', 'units'),
+    ];
+    for (const folder of folders) {
+        it(`in one thread and in two: ${folder.slice(REPO.length + 1)}`, async () => {
+            const atOnce = await lintAtOnce(folder);
+            expect(await lintJson(folder, '--concurrency', '1')).toBe(atOnce);
+            expect(await lintJson(folder, '--concurrency', '2')).toBe(atOnce);
+        });
+    }
+
+    it('names the closest names of the whole workspace for a link to nothing, not those of its unit', async () => {
+        const folder = join(REPO, 'test', 'fixtures', 'units', 'orphan');
+        const run = await runCli(['lint', join(REPO, 'test', 'fixtures', 'units'), '-f', 'json']);
+        const orphan = (JSON.parse(run.stdout) as FileResult[]).find(r => r.filePath.startsWith(folder))!;
+        expect(orphan.messages.map(m => m.message)).toContain('找不到「甲项木」；可用的有：甲项目、甲合同、乙 项目');
+    });
+});
+
+describe('a generated workspace of 30 projects', () => {
+    const dir = tempDir();
+    const workspace = join(dir, 'ws');
+    let atOnce: string;
+    beforeAll(async () => {
+        generate(30, workspace);
+        atOnce = await lintAtOnce(workspace);
+    }, 120_000);
+
+    it('gives the same bytes in one thread and in two', async () => {
+        expect(await lintJson(workspace, '--concurrency', '1')).toBe(atOnce);
+        expect(await lintJson(workspace, '--concurrency', '2')).toBe(atOnce);
+    }, 120_000);
+
+    it('puts every file in exactly one of three shards, and the shards together are the whole run', async () => {
+        const shards = await Promise.all([1, 2, 3].map(async i => JSON.parse(await lintJson(workspace, '--shard', `${i}/3`)) as FileResult[]));
+        expect(shards.every(s => s.length > 0)).toBe(true);
+        const union = shards.flat().sort(byPath);
+        expect(new Set(union.map(r => r.filePath)).size).toBe(union.length);
+        expect(formatJson(union)).toBe(atOnce);
+    }, 120_000);
+
+    it('re-checks only the unit of a changed file with --cache, and reports as a run without cache', async () => {
+        const copy = join(dir, 'cached');
+        cpSync(workspace, copy, { recursive: true });
+        const cacheFile = join(dir, 'lint-cache');
+        const stats = () => (JSON.parse(readFileSync(cacheFile, 'utf8')) as { stats: { validated: number; reused: number } }).stats;
+        const cached = (...flags: string[]) => lintJson(copy, '--cache', '--cache-location', cacheFile, ...flags);
+
+        expect(await cached()).toBe(atOnce.split(workspace).join(copy));
+        const units = stats().validated;
+        expect(units).toBeGreaterThanOrEqual(30);
+        expect(stats().reused).toBe(0);
+
+        expect(await cached('--concurrency', '2')).toBe(atOnce.split(workspace).join(copy));
+        expect(stats()).toEqual({ validated: 0, reused: units });
+
+        // One contract loses its clauses' penalties: only its project's unit is validated again.
+        const contract = join(copy, 'p0003', 'contract.kpi');
+        writeFileSync(contract, readFileSync(contract, 'utf8').replace(/\n\s*(违约|penalty) "[^"]*"/g, ''));
+        const changed = await cached();
+        expect(stats()).toEqual({ validated: 1, reused: units - 1 });
+        expect(changed).toBe(await lintAtOnce(copy));
+        expect(changed).not.toBe(atOnce.split(workspace).join(copy));
+
+        // A new file defining a name another unit already has: both units change (name/duplicate).
+        const taken = /^(?:合同|contract) (\S+)/m.exec(readFileSync(join(copy, 'p0007', 'contract.kpi'), 'utf8'))![1]!;
+        appendFileSync(join(copy, 'p0005', 'targets.kpi'), `\n合同 ${taken} "重名" {\n}\n`);
+        const duplicated = await cached();
+        expect(stats().validated).toBeGreaterThanOrEqual(1);
+        expect(duplicated).toBe(await lintAtOnce(copy));
+    }, 180_000);
+});
+
+describe('flags', () => {
+    it.each([
+        [['--concurrency', '0'], "--concurrency must be auto or a number of threads ≥ 1, not '0'"],
+        [['--concurrency', 'many'], "--concurrency must be auto or a number of threads ≥ 1, not 'many'"],
+        [['--shard', '4/3'], "--shard must be i/n with 1 ≤ i ≤ n (e.g. 2/4), not '4/3'"],
+        [['--shard', '1'], "--shard must be i/n with 1 ≤ i ≤ n (e.g. 2/4), not '1'"],
+    ])('%s is one line and exit code 2', async (flags, message) => {
+        const run = await runCli(['lint', 'test/fixtures/units', ...flags]);
+        expect(run.code).toBe(2);
+        expect(run.stderr).toBe(`kpispec: ${message}\n`);
+    });
+
+    it('writes the cache to a folder given as --cache-location', async () => {
+        const dir = tempDir();
+        const run = await runCli(['lint', 'test/fixtures/units', '--cache', '--cache-location', dir, '-f', 'json']);
+        expect(run.code).toBe(1);
+        expect(JSON.parse(readFileSync(join(dir, '.kpispeccache'), 'utf8')).stats.validated).toBeGreaterThan(0);
+    });
+});
