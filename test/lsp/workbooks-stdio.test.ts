@@ -25,6 +25,7 @@ const events = (...changes: Array<[file: string, type: FileChangeType]>) =>
 beforeAll(async () => {
     copyFileSync(join(excel, 'partial', '自评表.xlsx'), join(folder, '自评表.xlsx'));
     copyFileSync(join(excel, 'bad', '加密.xlsx'), join(folder, '加密.xlsx'));
+    copyFileSync(join(excel, 'bad', '无表单.xlsx'), join(folder, '预算明细.xlsx'));
     ({ published, uri, changed } = server = await startStdioServer(folder, 'forms'));
 });
 
@@ -41,6 +42,8 @@ describe('workbooks in the language server', () => {
         expect(g12.code).toBe('excel/unreadable-cell');
         expect(published.has(uri('自评表.xlsx/自评表.kpi'))).toBe(false);
         await vi.waitFor(() => expect(messages('加密.xlsx')).toEqual(['加密.xlsx: 工作簿有密码保护，请去掉密码后再提交']), { timeout: 10_000, interval: 100 });
+        // Published with the workbooks above: a spreadsheet with no form is passed over, as lint does in a folder.
+        expect(published.has(uri('预算明细.xlsx'))).toBe(false);
     });
 
     it('follows a workbook changed and deleted on disk', async () => {

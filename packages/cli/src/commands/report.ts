@@ -62,6 +62,7 @@ export async function report(argv: string[], io: Io): Promise<number> {
         paths,
         cwd: io.cwd,
         env: io.env,
+        io,
         scope: paths.join(', '),
         locale: values.locale,
         configFile: values.config,

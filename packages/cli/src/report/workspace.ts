@@ -4,6 +4,8 @@ import { WORKSPACE_EXTENSIONS } from '../excel/workbook-documents.js';
 import { validateWithWorkbooks } from '../workspace.js';
 import { setUpCommand } from '../command-setup.js';
 import { sheetMessages } from '../excel/workbook-results.js';
+import { skipStrayWorkbooks } from '../excel/stray-workbooks.js';
+import type { Io } from '../io.js';
 import { collectReport } from './collect.js';
 import type { ReportData } from './model.js';
 
@@ -20,6 +22,8 @@ export interface WorkspaceReportOptions {
     configFile?: string;
     /** `--profile`. */
     profile?: string;
+    /** Where the CLI notes a stray workbook of a folder (no form in it) that it passes over, as lint does; without it such a workbook is an error. */
+    io?: Io;
     /** Link to a rule's page, given kpispec.json's `docsBaseUrl` if it sets one. */
     ruleUrl: (ruleId: string, configuredDocsBaseUrl: string | undefined) => string;
 }
@@ -34,7 +38,7 @@ export async function workspaceReport(options: WorkspaceReportOptions): Promise<
         paths: options.paths, cwd: options.cwd, env: options.env, configFile: options.configFile, locale: options.locale, extensions: WORKSPACE_EXTENSIONS,
     });
     const config = configuration.get(URI.file(files[0]!));
-    const { documents, sheets } = await validateWithWorkbooks({ shared, kpi }, files);
+    const { documents, sheets } = await validateWithWorkbooks({ shared, kpi }, files, options.io && skipStrayWorkbooks(options.paths, options.io, kpi.kpi.Settings.locale));
     const workbooks = new Map(sheets.map(s => [s.document, {
         file: s.file,
         messages: sheetMessages(s, configuration.get(s.document.uri), kpi.kpi.Settings.localeOf(s.document)),

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 const root = join(import.meta.dirname, '..', '..');
 const readJson = (file: string): unknown => JSON.parse(readFileSync(join(root, file), 'utf8'));
 const manifest = readJson('package.json') as {
+    activationEvents: string[];
     contributes: {
         languages: Array<{ configuration: string; icon: { light: string; dark: string } }>;
         grammars: Array<{ path: string }>;
@@ -44,6 +45,10 @@ describe('contributions', () => {
             'images/icon.png',
         ];
         expect(files.filter(f => !existsSync(join(root, f)))).toEqual([]);
+    });
+
+    it('start the extension in a folder of .kpi files, a kpispec.json or only submitted workbooks', () => {
+        expect(manifest.activationEvents).toEqual(expect.arrayContaining(['workspaceContains:**/*.kpi', 'workspaceContains:**/kpispec.json', 'workspaceContains:**/*.{xlsx,xls}']));
     });
 
     it('declare the settings the server reads', () => {
