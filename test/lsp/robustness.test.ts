@@ -31,26 +31,24 @@ const POSITIONS: Position[] = [
     { line: 99999, character: 0 }, { line: 2, character: 99999 }, { line: -1, character: -1 },
 ];
 
-describe('robustness', () => {
-    it('every provider tolerates half-typed files and positions outside the document', async () => {
+const FILES: Record<string, string> = { ...HOTLINE, 'english.kpi': ENGLISH['hotline.kpi']! };
+
+describe('robustness: every provider tolerates half-typed files and positions outside the document', () => {
+    // One test per file, each with a generous limit: hundreds of variants, on a machine that may be busy.
+    it.each(Object.keys(FILES))('%s', { timeout: 180_000 }, async file => {
         const ws = await hotline();
-        const files = { ...HOTLINE, 'english.kpi': ENGLISH['hotline.kpi']! };
-        let variants = 0;
-        for (const [file, full] of Object.entries(files)) {
-            // Every prefix a typist passes through (in steps), and the file with one line missing.
-            const lines = full.split('\n');
-            const texts = [
-                ...Array.from({ length: Math.ceil(full.length / 45) }, (_, i) => full.slice(0, i * 45)),
-                ...lines.map((_, i) => lines.filter((__, j) => j !== i).join('\n')),
-            ];
-            for (const text of texts) {
-                await ws.edit(file, text);
-                const doc = ws.documents.get(file)!;
-                for (const position of POSITIONS) await everyProvider(ws, file, doc, position);
-                variants++;
-            }
-            await ws.edit(file, full);
+        const full = FILES[file]!;
+        // Every prefix a typist passes through (in steps), and the file with one line missing.
+        const lines = full.split('\n');
+        const texts = [
+            ...Array.from({ length: Math.ceil(full.length / 45) }, (_, i) => full.slice(0, i * 45)),
+            ...lines.map((_, i) => lines.filter((__, j) => j !== i).join('\n')),
+        ];
+        for (const text of texts) {
+            await ws.edit(file, text);
+            const doc = ws.documents.get(file)!;
+            for (const position of POSITIONS) await everyProvider(ws, file, doc, position);
         }
-        expect(variants).toBeGreaterThan(150);
+        expect(texts.length).toBeGreaterThan(lines.length);
     });
 });
