@@ -15,6 +15,7 @@ import { registerChecks } from './validation/register.js';
 import { KpiValidationRegistry } from './validation/validation-registry.js';
 import { KpiDocumentBuilder } from './workspace/document-builder.js';
 import { KpiIndexManager } from './workspace/index-manager.js';
+import { KpiAstNodeDescriptionProvider } from './workspace/node-descriptions.js';
 import { KpiScopeComputation } from './workspace/scope-computation.js';
 import { KpiScopeProvider } from './workspace/scope-provider.js';
 
@@ -43,6 +44,9 @@ export const KpiModule: Module<KpiServices, PartialLangiumServices & KpiAddedSer
     validation: {
         DocumentValidator: (services) => new KpiDocumentValidator(services),
         ValidationRegistry: (services) => new KpiValidationRegistry(services),
+    },
+    workspace: {
+        AstNodeDescriptionProvider: (services) => new KpiAstNodeDescriptionProvider(services),
     },
 };
 
