@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run bench:soak [-- --n 1000] [--edits 10000] [--sample 500] [--standard-every 100] [--contract-every 50]`
+// `npm run bench:soak [-- --n 1000] [--edits 10000] [--sample 500] [--standard-every 100] [--contract-every 50] [--node-args=--flag,…] [--server path/to/kpispec-language-server.js]`
 //
 // Language-server memory over a long editing session: starts the server on the generated
 // N-project workspace, then types `--edits` keystrokes (one character typed, then deleted)
@@ -8,13 +8,15 @@
 // `--standard-every`-th in the standard every project applies (which re-validates every file).
 // Every `--sample` edits it prints the server's resident memory (now and peak, from /proc),
 // its CPU time, the keystroke → diagnostics latencies of that stretch and the load average.
-// Growth between the first and the last sample is what the soak is about.
+// The server runs with the Node arguments the VS Code extension gives it (`--node-args=` for
+// none). Growth between the first and the last sample is what the soak is about. `--server` measures
+// another build of the server (e.g. an older commit's, to compare).
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultDir, generate, MARKER } from './generate.mjs';
-import { fileUri, startServer } from './lib/lsp-client.mjs';
+import { EDITOR_NODE_ARGS, fileUri, SERVER, startServer } from './lib/lsp-client.mjs';
 import { allPublished, firstOf, keystrokes, probePositions, QUIET_MS, SCENARIOS } from './lib/server-bench.mjs';
 import { summary } from './lib/stats.mjs';
 
@@ -25,13 +27,14 @@ const { values } = parseArgs({
         sample: { type: 'string', default: '500' },
         'standard-every': { type: 'string', default: '100' },
         'contract-every': { type: 'string', default: '50' },
-        'node-args': { type: 'string', default: '' },
+        'node-args': { type: 'string', default: EDITOR_NODE_ARGS.join(',') },
+        server: { type: 'string', default: SERVER },
     },
 });
 const [n, edits, sample, standardEvery, contractEvery] =
     [values.n, values.edits, values.sample, values['standard-every'], values['contract-every']].map(Number);
 if (![n, edits, sample, standardEvery, contractEvery].every(v => Number.isInteger(v) && v > 0)) {
-    console.error('usage: npm run bench:soak -- [--n 1000] [--edits 10000] [--sample 500] [--standard-every 100] [--contract-every 50] [--node-args "--flag …"]');
+    console.error('usage: npm run bench:soak -- [--n 1000] [--edits 10000] [--sample 500] [--standard-every 100] [--contract-every 50] [--node-args=--flag,…] [--server bin.js]');
     process.exit(2);
 }
 
@@ -44,7 +47,7 @@ try {
 }
 if (description?.n !== n) description = generate(n, dir);
 
-const client = await startServer(dir, { nodeArgs: values['node-args'].split(' ').filter(Boolean) });
+const client = await startServer(dir, { nodeArgs: values['node-args'].split(',').filter(Boolean), server: resolve(values.server) });
 const rows = [];
 try {
     const ready = await allPublished(client, description.files, 600_000);

@@ -4,7 +4,7 @@
 // re-validation runs.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileUri, startServer } from './lsp-client.mjs';
+import { EDITOR_NODE_ARGS, fileUri, startServer } from './lsp-client.mjs';
 import { peakRssOf } from './process.mjs';
 import { percentile, summary } from './stats.mjs';
 
@@ -22,7 +22,8 @@ export const SCENARIOS = [
  * learns how many files each edit re-validates).
  */
 export async function benchServer(dir, description, { edits = 50, log = () => {}, waitMs = 180_000 } = {}) {
-    const client = await startServer(dir);
+    // Started as the VS Code extension starts it.
+    const client = await startServer(dir, { nodeArgs: EDITOR_NODE_ARGS });
     try {
         const ready = await allPublished(client, description.files, waitMs);
         log(`server: all ${description.files} files published after ${(ready / 1000).toFixed(1)} s`);
