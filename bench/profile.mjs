@@ -15,6 +15,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { writeHeapSnapshot } from 'node:v8';
 import { DefaultLangiumProfiler, DocumentState, ProfilingTask, URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -29,6 +30,7 @@ const { values, positionals } = parseArgs({
         repeat: { type: 'string', default: '20' },
         langium: { type: 'boolean', default: false },
         requests: { type: 'boolean', default: false },
+        'heap-snapshot': { type: 'string' },
     },
 });
 const dir = resolve(positionals[0] ?? 'bench/workspaces/n100');
@@ -162,6 +164,11 @@ if (values.edit) {
     const memory = process.memoryUsage();
     console.log(`update: p50 ${s.p50.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms over ${s.n} edits; then heap ${(memory.heapUsed / 2 ** 20).toFixed(0)} MB, RSS ${(memory.rss / 2 ** 20).toFixed(0)} MB`);
     printPhases(Object.fromEntries(Object.entries(perPhase).map(([name, list]) => [name, summary(list).p50])), 'p50 ');
+}
+
+if (values['heap-snapshot']) {
+    globalThis.gc?.();
+    console.log(`heap snapshot: ${writeHeapSnapshot(values['heap-snapshot'])}`);
 }
 
 if (profiler) {

@@ -3,6 +3,9 @@ import type { Diagnostic, ProtocolConnection, Range } from 'vscode-languageserve
 
 export const SERVER: string;
 
+/** Node arguments the VS Code extension starts the server with. */
+export const EDITOR_NODE_ARGS: string[];
+
 export function fileUri(path: string): string;
 
 export interface Published {
@@ -40,5 +43,5 @@ export interface LspClient {
 
 export function startServer(
     folder: string,
-    options?: { settings?: Record<string, unknown>; nodeArgs?: string[]; env?: Record<string, string>; locale?: string },
+    options?: { settings?: Record<string, unknown>; nodeArgs?: string[]; env?: Record<string, string>; locale?: string; server?: string },
 ): Promise<LspClient>;

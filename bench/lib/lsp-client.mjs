@@ -18,14 +18,17 @@ export const SERVER = join(ROOT, 'packages', 'language', 'bin', 'kpispec-languag
 
 export const fileUri = (path) => pathToFileURL(path).toString();
 
+/** Node arguments the VS Code extension starts the server with (packages/vscode/src/extension.ts). */
+export const EDITOR_NODE_ARGS = ['--max-semi-space-size=8'];
+
 /**
  * Starts the server on a workspace folder. `settings` answers `workspace/configuration`
  * (section → value); everything else the server asks is acknowledged with null. `locale` is
- * the editor's display language.
+ * the editor's display language. `server` runs another build of the server's bin script.
  */
-export async function startServer(folder, { settings = {}, nodeArgs = [], env, locale = 'zh-CN' } = {}) {
+export async function startServer(folder, { settings = {}, nodeArgs = [], env, locale = 'zh-CN', server = SERVER } = {}) {
     const started = performance.now();
-    const child = spawn(process.execPath, [...nodeArgs, SERVER, '--stdio'], {
+    const child = spawn(process.execPath, [...nodeArgs, server, '--stdio'], {
         stdio: ['pipe', 'pipe', 'pipe'],
         env: { ...process.env, ...env },
     });

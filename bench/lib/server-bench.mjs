@@ -4,12 +4,12 @@
 // re-validation runs.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileUri, startServer } from './lsp-client.mjs';
+import { EDITOR_NODE_ARGS, fileUri, startServer } from './lsp-client.mjs';
 import { peakRssOf } from './process.mjs';
 import { percentile, summary } from './stats.mjs';
 
 /** How long without any diagnostics counts as "the re-validation is over". */
-const QUIET_MS = 1000;
+export const QUIET_MS = 1000;
 
 export const SCENARIOS = [
     { key: 'local', label: 'local edit in the 1,000-line targets file', file: (d) => d.edits.largeTargets, anchor: /^\s+\S+ "/ },
@@ -22,7 +22,8 @@ export const SCENARIOS = [
  * learns how many files each edit re-validates).
  */
 export async function benchServer(dir, description, { edits = 50, log = () => {}, waitMs = 180_000 } = {}) {
-    const client = await startServer(dir);
+    // Started as the VS Code extension starts it.
+    const client = await startServer(dir, { nodeArgs: EDITOR_NODE_ARGS });
     try {
         const ready = await allPublished(client, description.files, waitMs);
         log(`server: all ${description.files} files published after ${(ready / 1000).toFixed(1)} s`);
@@ -52,7 +53,7 @@ export async function benchServer(dir, description, { edits = 50, log = () => {}
 }
 
 /** Milliseconds from spawning the server until every file has had its diagnostics published. */
-async function allPublished(client, files, waitMs) {
+export async function allPublished(client, files, waitMs) {
     const uris = new Set();
     let next = 0;
     const last = await client.until(() => {
@@ -84,14 +85,7 @@ async function runScenario(client, dir, description, scenario, { probeUri, probe
         await client.until(firstOf(client, mark, new Set([uri])), waitMs);
         await client.quiet(QUIET_MS);
     }
-    // Type one character into a title string near the middle of the file, then delete it.
-    const lines = text.split('\n');
-    const candidates = lines.map((l, i) => (scenario.anchor.test(l) && l.includes('"') ? i : -1)).filter(i => i >= 0);
-    const line = candidates[Math.floor(candidates.length / 2)];
-    const at = { line, character: lines[line].indexOf('"') + 1 };
-    const keystroke = (k) => (k % 2 === 0
-        ? client.change(uri, { start: at, end: at }, '改')
-        : client.change(uri, { start: at, end: { line, character: at.character + 1 } }, ''));
+    const keystroke = keystrokes(client, uri, text, scenario.anchor);
 
     const own = [];
     const all = [];
@@ -130,10 +124,24 @@ async function runScenario(client, dir, description, scenario, { probeUri, probe
 }
 
 /**
+ * Keystroke `k` of an edit: even ones type one character into a title string near the middle
+ * of the file (on a line matching `anchor`), odd ones delete it again.
+ */
+export function keystrokes(client, uri, text, anchor) {
+    const lines = text.split('\n');
+    const candidates = lines.map((l, i) => (anchor.test(l) && l.includes('"') ? i : -1)).filter(i => i >= 0);
+    const line = candidates[Math.floor(candidates.length / 2)];
+    const at = { line, character: lines[line].indexOf('"') + 1 };
+    return (k) => (k % 2 === 0
+        ? client.change(uri, { start: at, end: at }, '改')
+        : client.change(uri, { start: at, end: { line, character: at.character + 1 } }, ''));
+}
+
+/**
  * A test for `client.until`: the publication after `mark` that completes the set of `uris`
  * (each published at least once). Scans each publication once, however many checks it takes.
  */
-function firstOf(client, mark, uris) {
+export function firstOf(client, mark, uris) {
     const seen = new Set();
     let next = mark;
     return () => {

@@ -18,6 +18,7 @@ import { KpiValidationRegistry } from './validation/validation-registry.js';
 import { KpiDocumentBuilder } from './workspace/document-builder.js';
 import { KpiIndexManager } from './workspace/index-manager.js';
 import { KpiReferenceDescriptionProvider } from './workspace/reference-descriptions.js';
+import { KpiAstNodeDescriptionProvider } from './workspace/node-descriptions.js';
 import { KpiScopeComputation } from './workspace/scope-computation.js';
 import { KpiScopeProvider } from './workspace/scope-provider.js';
 
@@ -52,6 +53,7 @@ export const KpiModule: Module<KpiServices, PartialLangiumServices & KpiAddedSer
     },
     workspace: {
         ReferenceDescriptionProvider: (services) => new KpiReferenceDescriptionProvider(services),
+        AstNodeDescriptionProvider: (services) => new KpiAstNodeDescriptionProvider(services),
     },
 };
 

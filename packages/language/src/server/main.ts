@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ErrorCodes, ProposedFeatures, ResponseError, type Message, type MessageStrategy, type RequestMessage } from 'vscode-languageserver/node';
@@ -37,8 +38,19 @@ function untilInitialized(): MessageStrategy {
     };
 }
 
+/**
+ * How far V8 lets the heap grow past what survived the last full collection before it collects
+ * again, in percent. By default it picks up to 300 % on a machine with much memory: at 1,000
+ * projects about 300 MB stay reachable and the server's resident memory wandered between 0.8
+ * and 1.9 GB of garbage. A relative bound, unlike a fixed `--max-old-space-size`, still lets a
+ * larger workspace have the memory it needs; the cost is more frequent full collections.
+ */
+const HEAP_GROWING_PERCENT = 25;
+
 /** The KPI Spec language server over stdio (or node-ipc when started by VS Code). */
 export function startServer(): void {
+    // Read by V8 each time it sets the next collection's limit, so setting it now still applies.
+    setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
     const connection = createConnection(ProposedFeatures.all, { messageStrategy: untilInitialized() });
     connection.onRequest(NOT_INITIALIZED, () => new ResponseError(ErrorCodes.ServerNotInitialized, 'the server is not initialized: send initialize first'));
     // Every diagnostic links to its rule's page, shipped beside the server or on the web.
