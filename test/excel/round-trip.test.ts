@@ -42,6 +42,18 @@ describe('exported workbooks read back to the same findings', () => {
             expect(await findings(back)).toEqual(await findings(source));
         }), { numRuns: 16, seed: 1204 });
     });
+
+    it('a 预算 that differs from the annual funds total: funds/budget-mismatch survives the 申报表', async () => {
+        const source = join(dir, `source-${folders++}`);
+        mkdirSync(source, { recursive: true });
+        writeFileSync(join(source, 'project.kpi'), [
+            '项目 P "社区养老" {', '    预算 300 万元', '    资金 {', '        年度 280 万元', '        其中 财政拨款 280 万元', '    }',
+            '    绩效指标 {', '        产出指标 {', '            数量指标 {', '                "助餐点" ≥ 10 个', '            }', '        }', '    }', '}', '',
+        ].join('\n'));
+        const before = await findings(source);
+        expect(before.filter(f => f.startsWith('funds/budget-mismatch'))).toHaveLength(1);
+        expect(await findings(await exportAndReadBack(source, ['project.kpi']))).toEqual(before);
+    });
 });
 
 const FAMILIES: ReadonlyArray<[string, string]> = [

@@ -199,7 +199,7 @@ function emitProject(w: Writer, form: FormModel, projectName: string, placed: re
     if (header.department) w.line(1, header.department.cell, '主管部门', [kpiString(header.department.value), header.department.cell, 'text']);
     if (header.implementer) w.line(1, header.implementer.cell, '实施单位', [kpiString(header.implementer.value), header.implementer.cell, 'text']);
     if (header.period) w.line(1, header.period.cell, '实施期', [`${header.period.value.start} 至 ${header.period.value.end}`, header.period.cell, 'text']);
-    const budget = form.funds?.annual ?? form.execution?.initial ?? form.execution?.budgeted;
+    const budget = form.funds?.budget ?? form.funds?.annual ?? form.execution?.initial ?? form.execution?.budgeted;
     if (budget) w.line(1, budget.cell, '预算', [amountText(budget.value), budget.cell, 'amount']);
     if (applies?.length) w.line(1, form.project.name.cell, '适用', applies.join(', '));
     const funds = form.funds;

@@ -115,7 +115,9 @@ export function targetFormPlan(project: Project, sheetName: string): SheetPlan {
     const annual = total('年度', 'annual');
     const shares = lines.filter(isFundsShare);
     const fundsStart = rows.length + 1;
-    rows.push(row('项目资金（万元）', null, '中期资金总额', wan(medium?.amount), '年度资金总额', wan(annual?.amount ?? project.budget)));
+    // A 预算 that differs from the annual total has no printed cell: a labelled one beside it keeps it (and funds/budget-mismatch) through a round trip.
+    const budget = annual && project.budget && wan(project.budget) !== wan(annual.amount) ? ['项目预算', wan(project.budget)] : [];
+    rows.push(row('项目资金（万元）', null, '中期资金总额', wan(medium?.amount), '年度资金总额', wan(annual?.amount ?? project.budget), ...budget));
     for (const share of shares) {
         const label = `其中：${share.source.replace(/^"|"$/g, '')}`;
         rows.push(row(null, null, null, null, label, wan(share.amount)));

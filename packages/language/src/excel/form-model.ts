@@ -86,6 +86,8 @@ export interface Funds {
     readonly cell: string;
     readonly medium?: Sourced<Amount>;
     readonly annual?: Sourced<Amount>;
+    /** The project's 预算 where it differs from the annual total (an exported form's `项目预算` cell). */
+    readonly budget?: Sourced<Amount>;
     readonly parts: ReadonlyArray<{ readonly source: FundSource; readonly amount: Sourced<Amount> }>;
 }
 

@@ -315,6 +315,8 @@ function readFunds(view: SheetView, until: number, problems: FormProblem[]): Fun
     const amountRight = (at: Position) => amountCell(view.rightOf(at).find(c => c.number !== undefined || numberText(c.text) !== undefined), unit, problems);
     const annual = annualAt && amountRight(annualAt);
     const medium = mediumAt && amountRight(mediumAt);
+    const budgetAt = view.find(l => l === '项目预算', 0, until);
+    const budget = budgetAt && amountRight(budgetAt);
     const parts: Array<Funds['parts'][number]> = [];
     for (let r = (annualAt ?? mediumAt)!.r + 1; r < until; r++) {
         if (view.rowHas(r, l => /总体目标|绩效指标/.test(l))) break;
@@ -329,7 +331,7 @@ function readFunds(view: SheetView, until: number, problems: FormProblem[]): Fun
         if (pick && amount) parts.push({ source: pick.source, amount });
     }
     const anchor = (annualAt ?? mediumAt)!;
-    return { cell: view.cell(anchor.r, anchor.c)!.address, ...(medium ? { medium } : {}), ...(annual ? { annual } : {}), parts };
+    return { cell: view.cell(anchor.r, anchor.c)!.address, ...(medium ? { medium } : {}), ...(annual ? { annual } : {}), ...(budget ? { budget } : {}), parts };
 }
 
 function readTotal(view: SheetView, from: number, problems: FormProblem[]): FormModel['total'] {
