@@ -1,4 +1,6 @@
 #!/usr/bin/env node
-import { main } from '../dist/main.js';
+import { restartWithNodeArgs } from '@kpispec/language/node-args';
 
+restartWithNodeArgs();
+const { main } = await import('../dist/main.js');
 process.exitCode = await main(process.argv.slice(2));

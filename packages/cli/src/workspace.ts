@@ -38,7 +38,7 @@ export async function readUtf8(file: string, { keepBom = false } = {}): Promise<
 
 /**
  * readUtf8 without a round trip through the thread pool per call: for reading thousands of
- * small files in a row (lint's scan of a province's folder), where those cost more than the reads.
+ * small files in a row (lint's scan and units, `score`), where those cost more than the reads.
  */
 export function readUtf8Sync(file: string): string {
     let bytes: Uint8Array;
@@ -69,33 +69,19 @@ function decodeUtf8(file: string, bytes: Uint8Array, keepBom: boolean): string {
     }
 }
 
-/** Files being read while the one before them is parsed: reading one at a time leaves the CPU idle. */
-const READ_AHEAD = 32;
-
-/** Adds the files to the workspace as documents (parsed, not yet linked), in the order given. */
-export async function addDocuments({ shared }: { shared: KpiServices['shared'] }, files: readonly string[]): Promise<LangiumDocument[]> {
+/** Adds the files to the workspace as documents (parsed, not yet linked), in the order given; `texts` if already read. */
+export function addDocuments({ shared }: { shared: KpiServices['shared'] }, files: readonly string[], texts?: readonly string[]): LangiumDocument[] {
     const factory = shared.workspace.LangiumDocumentFactory;
-    const documents: LangiumDocument[] = [];
-    const reads: Array<Promise<string>> = [];
-    const readAt = (i: number) => {
-        const read = readUtf8(files[i]!);
-        // Awaited in turn below; until then a failed read must not count as unhandled.
-        read.catch(() => undefined);
-        reads[i] = read;
-    };
-    for (let i = 0; i < Math.min(READ_AHEAD, files.length); i++) readAt(i);
-    for (const [i, file] of files.entries()) {
-        if (i + READ_AHEAD < files.length) readAt(i + READ_AHEAD);
-        const doc = factory.fromString(await reads[i]!, URI.file(file));
-        shared.workspace.LangiumDocuments.addDocument(doc);
-        documents.push(doc);
-    }
-    return documents;
+    return files.map((file, i) => {
+        const document = factory.fromString(texts?.[i] ?? readUtf8Sync(file), URI.file(file));
+        shared.workspace.LangiumDocuments.addDocument(document);
+        return document;
+    });
 }
 
 /** Reads the files as one workspace, so cross-file links resolve, and validates them all. */
 export async function validateWorkspace(services: { shared: KpiServices['shared'] }, files: readonly string[]): Promise<LangiumDocument[]> {
-    const documents = await addDocuments(services, files);
+    const documents = addDocuments(services, files);
     await services.shared.workspace.DocumentBuilder.build(documents, { validation: true });
     return documents;
 }
@@ -117,7 +103,7 @@ export interface ValidatedWorkspace {
 export async function validateWithWorkbooks(
     { shared, kpi }: ReturnType<typeof createServices>, files: readonly string[], skipNoForm?: SkipNoForm,
 ): Promise<ValidatedWorkspace> {
-    const documents = await addDocuments({ shared }, files.filter(f => !excel.isWorkbookPath(f)));
+    const documents = addDocuments({ shared }, files.filter(f => !excel.isWorkbookPath(f)));
     const sheets = await addWorkbookDocuments({ shared }, files.filter(excel.isWorkbookPath), kpi.kpi.Settings.locale, projectNames(documents), skipNoForm);
     await kpi.kpi.Configuration.load(sheets.map(s => s.document.uri), shared.workspace.FileSystemProvider);
     await shared.workspace.DocumentBuilder.build([...documents, ...sheets.map(s => s.document)], { validation: true });

@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 // KPI Spec language server for any LSP client: `kpispec-language-server --stdio`.
-import { startServer } from '../dist/server/main.js';
+import { restartWithNodeArgs } from '../dist/node/node-args.js';
 
+restartWithNodeArgs();
+const { startServer } = await import('../dist/server/main.js');
 startServer();

@@ -16,6 +16,8 @@ import { KpiParserErrorMessageProvider } from './validation/syntax-errors.js';
 import { registerChecks } from './validation/register.js';
 import { KpiValidationRegistry } from './validation/validation-registry.js';
 import { KpiDocumentBuilder } from './workspace/document-builder.js';
+import { KpiLangiumDocuments } from './workspace/documents.js';
+import { KpiLinker } from './workspace/linker.js';
 import { KpiIndexManager } from './workspace/index-manager.js';
 import { KpiReferenceDescriptionProvider } from './workspace/reference-descriptions.js';
 import { KpiAstNodeDescriptionProvider } from './workspace/node-descriptions.js';
@@ -44,6 +46,7 @@ export const KpiModule: Module<KpiServices, PartialLangiumServices & KpiAddedSer
         ValueConverter: () => new KpiValueConverter(),
     },
     references: {
+        Linker: (services) => new KpiLinker(services),
         ScopeComputation: (services) => new KpiScopeComputation(services),
         ScopeProvider: (services) => new KpiScopeProvider(services),
     },
@@ -61,6 +64,7 @@ export const KpiSharedModule: Module<LangiumSharedServices, PartialLangiumShared
     workspace: {
         IndexManager: (services) => new KpiIndexManager(services),
         DocumentBuilder: (services) => new KpiDocumentBuilder(services),
+        LangiumDocuments: (services) => new KpiLangiumDocuments(services),
     },
 };
 

@@ -1,19 +1,12 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerReportView } from './report-view.js';
+import { NODE_ARGS } from '@kpispec/language/node-args';
 
 /** The client id: VS Code reads `kpispec.trace.server` because of it. */
 const CLIENT_ID = 'kpispec';
 
 let client: LanguageClient | undefined;
-
-/**
- * V8's young generation may grow to 64 MB per semi-space without pointer compression; every
- * edit's garbage then fills it before a scavenge, which at 1,000 projects added about 100 MB of
- * resident memory to the server at no measurable speed-up (bench/RESULTS.md, issue 17). Only
- * the command line sets it, so the same argument is documented for other editors.
- */
-const SERVER_NODE_ARGS = ['--max-semi-space-size=8'];
 
 /**
  * Starts the KPI Spec language server (bundled beside this file as `server.cjs`) over IPC.
@@ -23,8 +16,8 @@ const SERVER_NODE_ARGS = ['--max-semi-space-size=8'];
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
     const serverModule = context.asAbsolutePath('dist/server.cjs');
     const serverOptions: ServerOptions = {
-        run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: SERVER_NODE_ARGS } },
-        debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_ARGS, '--nolazy', '--inspect=6009'] } },
+        run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...NODE_ARGS] } },
+        debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...NODE_ARGS, '--nolazy', '--inspect=6009'] } },
     };
     const clientOptions: LanguageClientOptions = {
         documentSelector: [

@@ -36,7 +36,7 @@ Options:
       --docs-base-url <url> where rule pages <id>.md are published (links in sarif, github)
       --concurrency <auto|n> threads validating units (a project with the files that name
                             it; shared standards are loaded in each); auto: one per core
-                            once there are 100 units per thread. The output is the same.
+                            once there are 1,000 units per thread. The output is the same.
       --shard <i/n>         report only the i-th of n parts of the units (1 ≤ i ≤ n; a unit's
                             part follows from its project's name), for CI machines
       --cache               reuse the findings of units whose files, standards and

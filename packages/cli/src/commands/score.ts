@@ -48,7 +48,7 @@ export async function score(argv: string[], io: Io): Promise<number> {
     // As the editor's scoring-profile setting does: the named profile wins over every kpispec.json.
     if (values.profile !== undefined) configuration.overrides = { profile: values.profile };
 
-    const documents = await addDocuments({ shared }, files);
+    const documents = addDocuments({ shared }, files);
     // Linking is enough: scores need the assessed project, not the diagnostics.
     await shared.workspace.DocumentBuilder.build(documents, { validation: false });
     const locale = reportLocale(kpi.kpi.Settings, documents);

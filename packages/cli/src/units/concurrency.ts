@@ -4,8 +4,13 @@ import { UserError } from '../exit-codes.js';
 /** `--concurrency auto|N`. */
 export type Concurrency = 'auto' | number;
 
-/** Units below which `auto` validates in the main thread: a worker's start-up would cost more than it saves. */
-const UNITS_PER_THREAD = 100;
+/**
+ * Units each thread of `auto` must have. A worker costs about 2.5 s of CPU time (its modules,
+ * its parser, compiling the checks again) and 130 MB, and on two cores it competes with the
+ * compiler and collector threads that a single thread runs beside it: at 1,000 projects a second
+ * thread saved 5 % of the time for 30 % more CPU time; at 10,000 it halves the time.
+ */
+const UNITS_PER_THREAD = 1_000;
 
 export function parseConcurrency(flag: string | undefined): Concurrency {
     if (flag === undefined || flag === 'auto') return 'auto';

@@ -7,10 +7,10 @@ import { readUtf8, readUtf8Sync, type createServices } from '../workspace.js';
 import { contentHash, readCache, unitKey, writeCache } from './cache.js';
 import { threadsFor, type Concurrency } from './concurrency.js';
 import { findUnits, type Unit } from './discover.js';
-import { validateUnits } from './pool.js';
+import { UnitPool } from './pool.js';
 import { blockName, interner, scanFile, type FileScan } from './scan.js';
 import { shardOf, type Shard } from './shard.js';
-import { localeEnv, type FileOutcome, type UnitOutcome, type UnitSetup } from './unit-validator.js';
+import { localeEnv, type FileOutcome, type UnitOutcome, type WorkspaceSetup } from './unit-validator.js';
 
 export interface UnitRunOptions {
     /** The .kpi files, sorted. */
@@ -64,14 +64,32 @@ const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
  * syntax errors read differently): then AtOnce says which files the shard reports.
  */
 export async function lintInUnits(options: UnitRunOptions): Promise<UnitRun | AtOnce> {
-    const { files, cwd } = options;
     if (options.workbooks.length > 0 && !options.shard) return { inShard: () => true };
+    const pool = new UnitPool({
+        cwd: options.cwd, configFile: options.configFile, noInlineConfig: options.noInlineConfig, locale: options.locale, env: localeEnv(options.env),
+    });
+    // Without a cache every unit is validated: workers start now, to load while this thread scans,
+    // as many as the units need if a project comes with its contract, assessment and compliance
+    // files (fewer files per unit start more workers after the scan; any not needed are stopped).
+    if (!options.cache && options.workbooks.length === 0) pool.start(threadsFor(options.concurrency, options.files.length / 4 / (options.shard?.count ?? 1)) - 1);
+    try {
+        return await lintWithPool(options, pool);
+    } finally {
+        await pool.close();
+    }
+}
+
+async function lintWithPool(options: UnitRunOptions, pool: UnitPool): Promise<UnitRun | AtOnce> {
+    const { files, cwd } = options;
     const intern = interner();
     const scans: FileScan[] = [];
     const hashes: string[] = [];
     const sizes: number[] = [];
+    // Kept for the units, each until its unit is validated: reading a file costs as much as scanning it.
+    const texts = new Map<string, string>();
     for (const file of files) {
         const text = readUtf8Sync(file);
+        texts.set(file, text);
         scans.push(scanFile(text, intern));
         sizes.push(text.length);
         if (options.cache) hashes.push(contentHash(text));
@@ -88,14 +106,11 @@ export async function lintInUnits(options: UnitRunOptions): Promise<UnitRun | At
     if (options.workbooks.length > 0) return atOnce;
 
     const configuration = options.services.kpi.kpi.Configuration;
-    const setup: UnitSetup = {
-        cwd, configFile: options.configFile, noInlineConfig: options.noInlineConfig, locale: options.locale,
-        env: localeEnv(options.env), sharedFiles, exports: [...exports],
-    };
+    const workspace: WorkspaceSetup = { sharedFiles, exports: [...exports] };
     const keys = new Map<Unit, string>();
     const cached = options.cache ? await readCache(options.cache) : new Map<string, UnitOutcome>();
     if (options.cache) {
-        const flags = JSON.stringify([setup.configFile, setup.noInlineConfig, setup.locale, setup.env]);
+        const flags = JSON.stringify([options.configFile, options.noInlineConfig, options.locale, localeEnv(options.env)]);
         const sharedPart = sharedFiles.map(f => `${f}\0${hashes[indexOf.get(f)!]}`).join('\0');
         for (const unit of units) keys.set(unit, unitKey([flags, sharedPart, ...unitParts(unit, configuration, scans, hashes, indexOf, exports)]));
     }
@@ -112,7 +127,14 @@ export async function lintInUnits(options: UnitRunOptions): Promise<UnitRun | At
     pending.sort((a, b) => weight(b) - weight(a));
     const threads = threadsFor(options.concurrency, pending.length);
     debug(`${files.length} files scanned: ${allUnits.length} units (${units.length} in this run, ${pending.length} to validate in ${threads} threads), ${sharedFiles.length} shared files`);
-    await validateUnits(pending, setup, threads, options.services, (unit, outcome) => outcomes.set(unit, outcome));
+    const needed = new Set(pending.flatMap(u => u.files));
+    for (const file of texts.keys()) if (!needed.has(file)) texts.delete(file);
+    const take = (unit: Unit) => unit.files.map(file => {
+        const text = texts.get(file)!;
+        texts.delete(file);
+        return text;
+    });
+    await pool.validate(pending, workspace, threads, options.services, take, (unit, outcome) => outcomes.set(unit, outcome));
     debug('units validated');
 
     for (const outcome of outcomes.values()) {
@@ -167,19 +189,20 @@ async function nameClosestCandidates(findings: FileOutcome[], files: readonly st
     if (!findings.some(f => f.unresolved.length > 0)) return;
     const exportsOf: Array<ReadonlyArray<readonly [string, string]>> = [];
     for (const file of files) exportsOf.push(byFile.get(file)?.exports ?? await exportsOfFile(file, services));
+    // The names of each type asked for, in one pass over every file's exports (a province has millions).
     const reflection: AstReflection = services.shared.AstReflection;
-    const namesByType = new Map<string, string[]>();
-    const namesOf = (type: string) => {
-        let names = namesByType.get(type);
-        if (!names) {
-            names = [...new Set(exportsOf.flatMap(list => list.filter(([, t]) => reflection.isSubtype(t, type)).map(([n]) => n)))];
-            namesByType.set(type, names);
-        }
-        return names;
+    const namesByType = new Map<string, Set<string>>();
+    for (const file of findings) for (const { type } of file.unresolved) namesByType.set(type, new Set());
+    const wanting = new Map<string, Array<Set<string>>>();
+    const setsFor = (exported: string) => {
+        let sets = wanting.get(exported);
+        if (!sets) wanting.set(exported, sets = [...namesByType].filter(([type]) => reflection.isSubtype(exported, type)).map(([, names]) => names));
+        return sets;
     };
+    for (const list of exportsOf) for (const [name, type] of list) for (const names of setsFor(type)) names.add(name);
     for (const file of findings) {
         for (const { at, name, type } of file.unresolved) {
-            file.messages[at]!.message = pick(file.locale, unresolvedReferenceMessage(name, closestNames(name, namesOf(type), CANDIDATES)));
+            file.messages[at]!.message = pick(file.locale, unresolvedReferenceMessage(name, closestNames(name, namesByType.get(type)!, CANDIDATES)));
         }
     }
 }

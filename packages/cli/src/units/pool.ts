@@ -1,54 +1,91 @@
+import { setImmediate } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import { UserError } from '../exit-codes.js';
 import type { createServices } from '../workspace.js';
 import type { Unit } from './discover.js';
-import { UnitValidator, type UnitOutcome, type UnitSetup } from './unit-validator.js';
+import { UnitValidator, type ThreadSetup, type UnitOutcome, type WorkspaceSetup } from './unit-validator.js';
 
 type Reply = { outcome: UnitOutcome } | { error: string; user: boolean };
+
+/** A unit with its files' texts, as a worker is sent it. */
+export interface UnitWork {
+    readonly unit: Unit;
+    readonly texts: readonly string[];
+}
 
 /** Young generation of a worker: V8's default lets each thread hold ~100 MB of garbage between collections. */
 const YOUNG_GENERATION_MB = 12;
 
 /**
- * Validates the units in `threads` threads taking them from one queue: this one, with the
- * given services, and `threads - 1` workers. Each outcome goes to `done` as it comes: the
- * caller sorts.
+ * This thread and worker threads validating units from one queue. Workers can be started
+ * before the units are known: a worker's start (modules, parser, configuration: about a second)
+ * then overlaps this thread's scan of the files.
  */
-export async function validateUnits(
-    units: readonly Unit[], setup: UnitSetup, threads: number, services: ReturnType<typeof createServices>,
-    done: (unit: Unit, outcome: UnitOutcome) => void,
-): Promise<void> {
-    if (units.length === 0) return;
-    const queue = [...units];
-    const workers: Worker[] = [];
-    const here = async () => {
-        const validator = await UnitValidator.create(setup, services);
-        try {
-            for (let unit = queue.shift(); unit; unit = queue.shift()) done(unit, await validator.validate(unit));
-        } finally {
-            await validator.release();
+export class UnitPool {
+    private readonly workers: Worker[] = [];
+    /** A worker that failed before it was given units (a failure to start) fails the run when it is. */
+    private readonly failures = new Map<Worker, Error>();
+
+    constructor(private readonly setup: ThreadSetup) {}
+
+    /** Starts workers until there are `count`. */
+    start(count: number): void {
+        while (this.workers.length < count) {
+            const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: this.setup, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+            worker.once('error', error => this.failures.set(worker, error));
+            this.workers.push(worker);
         }
-    };
-    try {
-        await Promise.all([here(), ...Array.from({ length: Math.min(threads, units.length) - 1 }, () => {
-            const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
-            workers.push(worker);
-            return feed(worker, queue, done);
+    }
+
+    /**
+     * Validates the units in `threads` threads: this one, with the given services, and
+     * `threads - 1` workers (workers started beyond those are stopped). `texts` gives a unit's
+     * texts as it is taken from the queue (the scan has read them). Each outcome goes to `done`
+     * as it comes: the caller sorts.
+     */
+    async validate(
+        units: readonly Unit[], workspace: WorkspaceSetup, threads: number, services: ReturnType<typeof createServices>,
+        texts: (unit: Unit) => string[], done: (unit: Unit, outcome: UnitOutcome) => void,
+    ): Promise<void> {
+        const workerCount = Math.min(threads, units.length) - 1;
+        this.start(workerCount);
+        await Promise.all(this.workers.splice(workerCount).map(w => w.terminate()));
+        if (units.length === 0) return;
+        const queue = [...units];
+        const here = async () => {
+            const validator = await UnitValidator.create(workspace, services);
+            try {
+                for (let unit = queue.shift(); unit; unit = queue.shift()) {
+                    done(unit, await validator.validate(unit, texts(unit)));
+                    // A unit's validation never waits for the event loop: let the workers' replies in, and send them more.
+                    await setImmediate();
+                }
+            } finally {
+                await validator.release();
+            }
+        };
+        await Promise.all([here(), ...this.workers.map(worker => {
+            const failure = this.failures.get(worker);
+            if (failure) return Promise.reject(failure);
+            worker.postMessage(workspace);
+            return feed(worker, queue, texts, done);
         })]);
-    } finally {
-        await Promise.all(workers.map(w => w.terminate()));
+    }
+
+    async close(): Promise<void> {
+        await Promise.all(this.workers.splice(0).map(w => w.terminate()));
     }
 }
 
 /** Keeps two units in flight in a worker until the queue is empty. */
-function feed(worker: Worker, queue: Unit[], done: (unit: Unit, outcome: UnitOutcome) => void): Promise<void> {
+function feed(worker: Worker, queue: Unit[], texts: (unit: Unit) => string[], done: (unit: Unit, outcome: UnitOutcome) => void): Promise<void> {
     return new Promise((resolve, reject) => {
         const inFlight: Unit[] = [];
         const next = () => {
             const unit = queue.shift();
             if (!unit) return;
             inFlight.push(unit);
-            worker.postMessage(unit);
+            worker.postMessage({ unit, texts: texts(unit) } satisfies UnitWork);
         };
         worker.on('message', (reply: Reply) => {
             const unit = inFlight.shift()!;

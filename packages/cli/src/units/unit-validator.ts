@@ -5,16 +5,30 @@ import { toLintMessage, type LintMessage } from '../results.js';
 import { addDocuments, createServices } from '../workspace.js';
 import type { Unit } from './discover.js';
 
-/** What every thread validating units is told: lint's options and what the units share. */
-export interface UnitSetup {
+/** What every thread validating units is told first: lint's options. */
+export interface ThreadSetup {
     readonly cwd: string;
     readonly configFile: string | undefined;
     readonly noInlineConfig: boolean;
     readonly locale: string | undefined;
     readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+/** What the units share, known once the files are scanned. */
+export interface WorkspaceSetup {
     readonly sharedFiles: readonly string[];
     /** Block name → URIs of the files defining it, in the workspace's order. */
     readonly exports: ReadonlyArray<readonly [string, readonly string[]]>;
+}
+
+/** Services of a thread validating units, set up as lint sets up its own. */
+export function threadServices(setup: ThreadSetup): ReturnType<typeof createServices> {
+    const services = createServices();
+    const configuration = services.kpi.kpi.Configuration;
+    useConfigFile(configuration, setup.configFile, setup.cwd);
+    if (setup.noInlineConfig) configuration.overrides = { noInlineConfig: true };
+    useLocale(services.kpi.kpi.Settings, setup.locale, setup.env);
+    return services;
 }
 
 /** A reference to a global name that resolved to nothing: its message lists the closest names of the whole workspace. */
@@ -64,21 +78,11 @@ export class UnitValidator {
         private readonly sharedDocuments: LangiumDocument[],
     ) {}
 
-    /**
-     * A validator with its own services, set up as lint sets up its own; or with lint's services
-     * (`services`, already set up), which `release` leaves as they were.
-     */
-    static async create(setup: UnitSetup, services?: ReturnType<typeof createServices>): Promise<UnitValidator> {
-        if (!services) {
-            services = createServices();
-            const configuration = services.kpi.kpi.Configuration;
-            useConfigFile(configuration, setup.configFile, setup.cwd);
-            if (setup.noInlineConfig) configuration.overrides = { noInlineConfig: true };
-            useLocale(services.kpi.kpi.Settings, setup.locale, setup.env);
-        }
+    /** A validator with a thread's services (threadServices, or lint's own), which `release` leaves as they were. */
+    static async create(setup: WorkspaceSetup, services: ReturnType<typeof createServices>): Promise<UnitValidator> {
         const exports = new Map(setup.exports);
         (services.shared.workspace.IndexManager as KpiIndexManager).useWorkspaceExports(exports);
-        const shared = await addDocuments(services, setup.sharedFiles);
+        const shared = addDocuments(services, setup.sharedFiles);
         await services.shared.workspace.DocumentBuilder.build(shared, { validation: true });
         return new UnitValidator(services, new Set(shared.map(d => d.uri.toString())), exports, shared);
     }
@@ -90,10 +94,11 @@ export class UnitValidator {
         (workspace.IndexManager as KpiIndexManager).useWorkspaceExports(undefined);
     }
 
-    async validate(unit: Unit): Promise<UnitOutcome> {
+    /** Validates a unit, given its files' texts (in the order of `unit.files`). */
+    async validate(unit: Unit, texts: readonly string[]): Promise<UnitOutcome> {
         if (unit.shared) return this.outcome(this.sharedDocuments, this.loaded);
         const { shared } = this.services;
-        const documents = await addDocuments(this.services, unit.files);
+        const documents = addDocuments(this.services, unit.files, texts);
         try {
             await shared.workspace.DocumentBuilder.build(documents, { validation: true });
             return this.outcome(documents, new Set([...this.loaded, ...documents.map(d => d.uri.toString())]));

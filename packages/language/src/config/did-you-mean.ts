@@ -30,18 +30,24 @@ export function likelyMeant(name: string, candidates: readonly string[]): string
     return closest && closest[0] === name[0] && Math.abs(closest.length - name.length) <= 3 ? closest : undefined;
 }
 
+/** One row of editDistance's table, reused: a province's workspace asks for millions of distances. */
+let row = new Uint32Array(64);
+
 /** Levenshtein distance, or any number above `bound` once every path exceeds it. */
 function editDistance(a: string, b: string, bound: number): number {
-    const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    if (row.length <= b.length) row = new Uint32Array(2 * (b.length + 1));
+    for (let j = 0; j <= b.length; j++) row[j] = j;
     for (let i = 1; i <= a.length; i++) {
+        const code = a.charCodeAt(i - 1);
         let diagonal = row[0]!;
         row[0] = i;
-        let smallest = row[0];
+        let smallest = i;
         for (let j = 1; j <= b.length; j++) {
             const above = row[j]!;
-            row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+            const next = Math.min(above + 1, row[j - 1]! + 1, diagonal + (code === b.charCodeAt(j - 1) ? 0 : 1));
+            row[j] = next;
             diagonal = above;
-            smallest = Math.min(smallest, row[j]!);
+            if (next < smallest) smallest = next;
         }
         if (smallest > bound) return smallest;
     }

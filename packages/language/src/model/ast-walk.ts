@@ -6,10 +6,12 @@ import { isAstNode, type AstNode } from 'langium';
  * recursion: a file may nest blocks ten thousand deep.
  */
 export function pushChildren(node: AstNode, stack: AstNode[]): void {
-    const properties = Object.entries(node);
-    for (let p = properties.length - 1; p >= 0; p--) {
-        const [key, value] = properties[p]!;
+    // Keys, not entries: entries make an array per property of every node, all garbage.
+    const keys = Object.keys(node);
+    for (let p = keys.length - 1; p >= 0; p--) {
+        const key = keys[p]!;
         if (key.startsWith('$')) continue;
+        const value = (node as unknown as Record<string, unknown>)[key];
         if (Array.isArray(value)) {
             for (let i = value.length - 1; i >= 0; i--) if (isAstNode(value[i])) stack.push(value[i]);
         } else if (isAstNode(value)) {

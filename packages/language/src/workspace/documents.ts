@@ -1,0 +1,45 @@
+import { DefaultLangiumDocuments, UriTrie, type LangiumDocument, type URI } from 'langium';
+
+/**
+ * Langium's trie of documents keeps the folders of deleted documents. `kpispec lint` adds and
+ * removes each unit's documents in turn, so every listing of the documents (several per build)
+ * walked the empty folders of all the units before it: quadratic in the number of units. This
+ * trie removes a folder with its last document, and lists without spreading arrays into calls
+ * (a folder may hold hundreds of thousands of files).
+ */
+/** A node of Langium's trie (its type is not exported). */
+interface TrieNode<T> {
+    name: string;
+    children: Map<string, TrieNode<T>>;
+    parent?: TrieNode<T>;
+    element?: T;
+}
+
+export class DocumentTrie<T> extends UriTrie<T> {
+    override delete(uri: URI | string): void {
+        let node: TrieNode<T> | undefined = this.getNode(this.normalizeUri(uri), false);
+        while (node?.parent) {
+            const parent = node.parent;
+            parent.children.delete(node.name);
+            if (parent.element !== undefined || parent.children.size > 0) return;
+            node = parent;
+        }
+    }
+
+    /** Langium's order: a node's element, then its children's, depth first in insertion order. */
+    protected override collectValues(node: TrieNode<T>): T[] {
+        const result: T[] = [];
+        const stack = [node];
+        for (let at = stack.pop(); at; at = stack.pop()) {
+            if (at.element !== undefined) result.push(at.element);
+            const children = [...at.children.values()];
+            for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+        }
+        return result;
+    }
+}
+
+/** Langium's documents, held in a DocumentTrie. */
+export class KpiLangiumDocuments extends DefaultLangiumDocuments {
+    protected override readonly documentTrie = new DocumentTrie<LangiumDocument>();
+}

@@ -1,0 +1,53 @@
+import { execFile, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN, NODE, REPO } from './run-cli.js';
+
+/*
+ * `kpispec` and `kpispec-language-server` run with an 8 MB young generation (node-args.ts):
+ * without it V8 let each hold 100–300 MB more of garbage. Only node's command line sets it, so
+ * the executables restart themselves with it (Linux and macOS).
+ */
+
+const SERVER = join(REPO, 'packages', 'language', 'bin', 'kpispec-language-server.js');
+// Loaded before the program, in the process as started and again in the restarted one.
+const SHOW_ARGS = 'data:text/javascript,process.stderr.write("node args " + JSON.stringify(process.execArgv.filter(a => a.startsWith("--max-semi"))) + "\\n")';
+
+function run(args: string[]): Promise<{ stdout: string; shown: string[] }> {
+    return new Promise((resolve, reject) => {
+        execFile(NODE, args, { cwd: REPO }, (error, stdout, stderr) => {
+            if (error) reject(error);
+            else resolve({ stdout, shown: stderr.split('\n').filter(l => l.startsWith('node args ')) });
+        });
+    });
+}
+
+describe.skipIf(process.platform === 'win32')('the young generation of the executables', () => {
+    it('kpispec restarts once with --max-semi-space-size=8, and runs the command once', async () => {
+        const { stdout, shown } = await run(['--import', SHOW_ARGS, BIN, '--version']);
+        expect(shown).toEqual(['node args []', 'node args ["--max-semi-space-size=8"]']);
+        expect(stdout.trim().split('\n')).toHaveLength(1);
+    });
+
+    it("keeps the user's own choice, without a restart", async () => {
+        const { shown } = await run(['--max-semi-space-size=32', '--import', SHOW_ARGS, BIN, '--version']);
+        expect(shown).toEqual(['node args ["--max-semi-space-size=32"]']);
+    });
+
+    it('kpispec-language-server restarts with it, then serves', async () => {
+        const server = spawn(NODE, ['--import', SHOW_ARGS, SERVER, '--stdio'], { cwd: REPO });
+        try {
+            let stderr = '';
+            server.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+            let stdout = '';
+            server.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+            // A request before initialize is refused (-32002): the restarted server is listening.
+            const request = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'textDocument/hover', params: {} });
+            server.stdin.write(`Content-Length: ${Buffer.byteLength(request)}\r\n\r\n${request}`);
+            await new Promise<void>(resolve => server.stdout.on('data', () => { if (stdout.includes('-32002')) resolve(); }));
+            expect(stderr.split('\n').filter(l => l.startsWith('node args '))).toEqual(['node args []', 'node args ["--max-semi-space-size=8"]']);
+        } finally {
+            server.kill();
+        }
+    });
+});

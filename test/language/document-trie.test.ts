@@ -1,0 +1,59 @@
+import { EmptyFileSystem, URI, UriTrie } from 'langium';
+import { describe, expect, it } from 'vitest';
+import { createKpiServices } from '../../packages/language/src/index.js';
+
+/*
+ * `kpispec lint` adds and removes the documents of thousands of units in turn. Langium's trie of
+ * documents kept the folder of every removed document, and every listing of the documents walked
+ * them all; KPI Spec's forgets a folder with its last document.
+ */
+
+function workspace() {
+    const { shared } = createKpiServices(EmptyFileSystem);
+    const documents = shared.workspace.LangiumDocuments;
+    const add = (path: string) => documents.addDocument(shared.workspace.LangiumDocumentFactory.fromString('', URI.file(path)));
+    const remove = (path: string) => documents.deleteDocument(URI.file(path));
+    const listed = () => documents.all.map(d => d.uri.path).toArray();
+    return { documents, add, remove, listed };
+}
+
+describe('the documents of a workspace', () => {
+    it("are listed in the order of Langium's trie (depth first, in the order files and folders came)", () => {
+        const ws = workspace();
+        const langium = new UriTrie<string>();
+        const paths = ['/w/b/2.kpi', '/w/a.kpi', '/w/b/c/3.kpi', '/w/b/1.kpi', '/w/d/4.kpi', '/v/5.kpi'];
+        for (const path of paths) {
+            ws.add(path);
+            langium.insert(URI.file(path), path);
+        }
+        ws.remove('/w/b/1.kpi');
+        langium.delete(URI.file('/w/b/1.kpi'));
+        expect(ws.listed()).toEqual(['/w/b/2.kpi', '/w/b/c/3.kpi', '/w/a.kpi', '/w/d/4.kpi', '/v/5.kpi']);
+        expect(ws.listed()).toEqual(langium.all());
+    });
+
+    it('forget a folder with its last document, and keep a folder that still holds one', () => {
+        const ws = workspace();
+        for (const path of ['/w/p1/targets.kpi', '/w/p1/contract.kpi', '/w/p2/sub/targets.kpi', '/w/p3.kpi']) ws.add(path);
+        ws.remove('/w/p2/sub/targets.kpi');
+        ws.remove('/w/p1/contract.kpi');
+        expect(ws.listed()).toEqual(['/w/p1/targets.kpi', '/w/p3.kpi']);
+        expect(ws.documents.hasDocument(URI.file('/w/p1/targets.kpi'))).toBe(true);
+        // Nothing is left of p2: a new document there is listed where a new folder goes, last.
+        ws.add('/w/p2/again.kpi');
+        expect(ws.listed()).toEqual(['/w/p1/targets.kpi', '/w/p3.kpi', '/w/p2/again.kpi']);
+    });
+
+    it('a thousand units added and removed in turn leave nothing behind', () => {
+        const ws = workspace();
+        ws.add('/w/standards/shared.kpi');
+        for (let i = 0; i < 1000; i++) {
+            ws.add(`/w/p${i}/targets.kpi`);
+            ws.remove(`/w/p${i}/targets.kpi`);
+        }
+        // Langium's trie answers the same listing, but from 1,001 folders.
+        const trie = (ws.documents as unknown as { documentTrie: { findChildren(uri: string): unknown[] } }).documentTrie;
+        expect(trie.findChildren(URI.file('/w').toString())).toHaveLength(1);
+        expect(ws.listed()).toEqual(['/w/standards/shared.kpi']);
+    });
+});

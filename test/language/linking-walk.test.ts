@@ -1,0 +1,48 @@
+import { join } from 'node:path';
+import { DefaultLinker, DefaultReferenceDescriptionProvider, isReference, type AstNode } from 'langium';
+import { describe, expect, it } from 'vitest';
+import { EXAMPLES } from '../support/parse.js';
+import { buildWorkspace, readFolder, type TestWorkspace } from '../support/workspace.js';
+
+/*
+ * KpiLinker and KpiReferenceDescriptionProvider find references with a ReferenceWalk instead of
+ * Langium's streams: they must link the same references to the same nodes, in the same order,
+ * and index the same references as Langium's own classes.
+ */
+
+const files = () => ({
+    ...readFolder(join(EXAMPLES, 'hotline-12345')),
+    ...readFolder(join(EXAMPLES, 'complete-forms'), 'forms/'),
+    // A half-typed link and one to nothing: unresolved references are linked (to an error) too.
+    'broken.kpi': '项目 半成品 "半成品" {\n  绩效指标 { 产出指标 { 数量指标 {\n    甲 "甲" >= 1 个 依据 热线服务合同.不存在, 没有的合同.\n  } } }\n}\n',
+});
+
+function links(ws: TestWorkspace): string[] {
+    const describe = (node: AstNode | undefined) => node ? `${node.$type} ${(node as { name?: string }).name ?? ''}` : 'unresolved';
+    return [...ws.documents].flatMap(([name, document]) => document.references.map(r =>
+        `${name} ${r.$refText} → ${isReference(r) ? describe(r.ref) : r.items.map(i => describe(i.ref)).join(',')}`));
+}
+
+function diagnostics(ws: TestWorkspace): string[] {
+    return [...ws.documents].flatMap(([name, document]) => (document.diagnostics ?? []).map(d => `${name}:${d.range.start.line} ${d.code} ${d.message}`));
+}
+
+describe('finding references without streams', () => {
+    it("links every reference as Langium's linker does, with the same diagnostics", async () => {
+        const ours = await buildWorkspace(files());
+        const langiums = await buildWorkspace(files(), 'zh-CN', { references: { Linker: services => new DefaultLinker(services) } });
+        expect(links(ours).length).toBeGreaterThan(30);
+        expect(links(ours).filter(l => l.endsWith('unresolved'))).toHaveLength(2);
+        expect(links(ours)).toEqual(links(langiums));
+        expect(diagnostics(ours)).toEqual(diagnostics(langiums));
+    });
+
+    it("indexes the same references, in the same order, as Langium's reference descriptions", async () => {
+        const ws = await buildWorkspace(files());
+        const langium = new DefaultReferenceDescriptionProvider(ws.services);
+        for (const document of ws.documents.values()) {
+            const ours = await ws.services.workspace.ReferenceDescriptionProvider.createDescriptions(document);
+            expect(ours).toEqual(await langium.createDescriptions(document));
+        }
+    });
+});
