@@ -2,7 +2,8 @@
 // `npm run fuzz -- [--seed N] [--cases C] [--minutes M] [--call-timeout-ms T] [--max-call-ms L]`:
 // the fuzzer of test/fuzz/ with any seed (default: a new one each run), any number of cases, and
 // the strict limit of 2 s CPU per call. Every run is appended to test-results/fuzz/runs.jsonl
-// with its seed, so that runs add up to a total and a failure can be replayed with --seed.
+// with its seed (a run stopped by Ctrl-C or SIGTERM with the cases done so far), so that runs add
+// up to a total and a failure can be replayed with --seed. It prints its progress every 1,000 cases.
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { register } from 'node:module';
 import { join } from 'node:path';
@@ -36,13 +37,34 @@ const { describeReport } = await import('../test/fuzz/report.ts');
 
 console.log(`fuzzing ${cases} cases or ${minutes} min with seed ${seed} (replay: npm run fuzz -- --seed ${seed} --cases ${cases})`);
 const started = Date.now();
-const report = await runFuzz({ seed, cases, budgetMs: minutes * 60_000, callTimeoutMs, maxCallMs });
+/** Appends the run, finished or not, to runs.jsonl: the cases before an interruption count too. */
+const record = (report, interrupted) => {
+    mkdirSync(FAILED_INPUTS, { recursive: true });
+    appendFileSync(join(FAILED_INPUTS, 'runs.jsonl'), `${JSON.stringify({
+        date: new Date(started).toISOString(), seconds: Math.round((Date.now() - started) / 1000), seed: report.seed, cases: report.cases,
+        hangs: report.hangs, crashes: report.crashes, failures: report.failures.length, maxCallMs: Math.round(report.maxCallMs),
+        maxCallFeature: report.maxCallFeature, sessions: report.sessions, maxCallLimitMs: maxCallMs, ...(interrupted ? { interrupted } : {}),
+    })}\n`);
+};
+let latest;
+const PROGRESS_EVERY = 1000;
+for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.on(signal, () => {
+        if (latest) record(latest, signal);
+        console.log(`\n${signal} after ${latest?.cases ?? 0} cases: recorded in ${join(FAILED_INPUTS, 'runs.jsonl')}`);
+        process.exit(130);
+    });
+}
+const report = await runFuzz({
+    seed, cases, budgetMs: minutes * 60_000, callTimeoutMs, maxCallMs,
+    onCase: report => {
+        latest = report;
+        if (report.cases > 0 && report.cases % PROGRESS_EVERY === 0) {
+            console.log(`${report.cases} cases, ${Math.round((Date.now() - started) / 1000)} s: ${report.hangs} hangs, ${report.crashes} crashes, ${report.failures.length} failures, longest call ${Math.round(report.maxCallMs)} ms (${report.maxCallFeature})`);
+        }
+    },
+});
 console.log(describeReport(report));
 for (const f of report.failures) console.log(`#${f.case} ${f.kind} in ${f.feature} after ${f.mutation} in ${f.file}: ${f.message}\n  input: ${f.input}`);
-mkdirSync(FAILED_INPUTS, { recursive: true });
-appendFileSync(join(FAILED_INPUTS, 'runs.jsonl'), `${JSON.stringify({
-    date: new Date(started).toISOString(), seconds: Math.round((Date.now() - started) / 1000), seed: report.seed, cases: report.cases,
-    hangs: report.hangs, crashes: report.crashes, failures: report.failures.length, maxCallMs: Math.round(report.maxCallMs),
-    maxCallFeature: report.maxCallFeature, sessions: report.sessions, maxCallLimitMs: maxCallMs,
-})}\n`);
+record(report);
 process.exit(report.failures.length > 0 ? 1 : 0);

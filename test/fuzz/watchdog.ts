@@ -23,6 +23,8 @@ export interface FuzzOptions {
     maxCallMs?: number;
     /** Stop after this many failing cases. */
     maxFailures?: number;
+    /** Told of the report so far after every case (progress, a record if the run is interrupted). */
+    onCase?: (report: FuzzReport) => void;
 }
 
 export interface FuzzFailure {
@@ -76,6 +78,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     try {
         while (report.cases < options.cases && performance.now() - started < (options.budgetMs ?? Infinity)
             && new Set(report.failures.map(f => f.case)).size < maxFailures) {
+            options.onCase?.(report);
             if (!worker) {
                 report.sessions.push(report.cases);
                 worker = await SupervisedWorker.start(options.seed, report.cases);

@@ -8,6 +8,7 @@ import { KpiSpecGeneratedModule, KpiSpecGeneratedSharedModule } from './generate
 import { KpiLspModule, KpiSharedLspModule } from './lsp/lsp-module.js';
 import { KpiConfiguration } from './config/configuration.js';
 import { KpiSettings } from './settings.js';
+import { createKpiParser } from './parser/parser.js';
 import { KpiTokenBuilder } from './parser/token-builder.js';
 import { KpiValueConverter } from './parser/value-converter.js';
 import { Scores } from './scoring/scores.js';
@@ -41,6 +42,7 @@ export const KpiModule: Module<KpiServices, PartialLangiumServices & KpiAddedSer
         Scores: (services) => new Scores(services.shared, services.kpi.Configuration),
     },
     parser: {
+        LangiumParser: (services) => createKpiParser(services),
         ParserErrorMessageProvider: (services) => new KpiParserErrorMessageProvider(services.Grammar),
         TokenBuilder: () => new KpiTokenBuilder(),
         ValueConverter: () => new KpiValueConverter(),

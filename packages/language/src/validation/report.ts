@@ -1,4 +1,4 @@
-import type { AstNode, Properties, ValidationAcceptor, ValidationChecks } from 'langium';
+import { getDiagnosticRange, type AstNode, type Properties, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 import type { KpiSpecAstType } from '../generated/ast.js';
 import { pick, type Bilingual, type Locale } from '../i18n/locale.js';
@@ -34,6 +34,19 @@ export type LocaleOf = (node: AstNode) => Locale;
 export function reporter(accept: ValidationAcceptor, localeOf: LocaleOf): Report {
     // One acceptor, so one reporter, per document validation: its locale is looked up once.
     let locale: Locale | undefined;
+    // Where a node's property is, found once: Langium searches the node's syntax tree for every
+    // diagnostic, and a check may put thousands on one node (5,000 unassessed indicators of a
+    // pasted row, each on the assessment's name).
+    const ranges = new Map<AstNode, Map<string, Range>>();
+    const rangeOf = <N extends AstNode>({ node, property, index, range }: Finding<N>): Range | undefined => {
+        if (range || property === undefined) return range;
+        let byProperty = ranges.get(node);
+        if (!byProperty) ranges.set(node, byProperty = new Map());
+        const key = `${String(property)}\0${index ?? ''}`;
+        let found = byProperty.get(key);
+        if (!found) byProperty.set(key, found = getDiagnosticRange({ node, property, index }));
+        return found;
+    };
     return (rule, finding) => {
         const meta = ruleMeta(rule);
         if (!meta) throw new Error(`unknown rule id ${rule}`);
@@ -42,7 +55,7 @@ export function reporter(accept: ValidationAcceptor, localeOf: LocaleOf): Report
             node: finding.node,
             property: finding.property,
             index: finding.index,
-            range: finding.range,
+            range: rangeOf(finding),
             code: rule,
             data: { ...finding.data, code: rule } satisfies KpiDiagnosticData,
         });
