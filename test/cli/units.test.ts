@@ -49,7 +49,8 @@ describe('units give the results of the whole workspace', () => {
     const folders = [
         join(REPO, 'test', 'fixtures', 'reference'),
         // Files of no project, a file naming two projects, a name defined in two folders, a
-        // quoted name, a standard defined twice, suppressions, and links to names nowhere defined.
+        // quoted name, a standard defined twice, suppressions, links to names nowhere defined, and a
+        // pasted row of 120 of them (only the first 100 list names).
         join(REPO, 'test', 'fixtures', 'units'),
     ];
     for (const folder of folders) {
@@ -64,7 +65,7 @@ describe('units give the results of the whole workspace', () => {
         const folder = join(REPO, 'test', 'fixtures', 'units', 'orphan');
         const run = await runCli(['lint', join(REPO, 'test', 'fixtures', 'units'), '-f', 'json']);
         const orphan = (JSON.parse(run.stdout) as FileResult[]).find(r => r.filePath.startsWith(folder))!;
-        expect(orphan.messages.map(m => m.message)).toContain('找不到「甲项木」；可用的有：甲项目、甲合同、乙 项目');
+        expect(orphan.messages.map(m => m.message)).toContain('找不到「甲项木」；可用的有：甲项目、甲合同、乙 项目、粘贴');
     });
 });
 

@@ -174,6 +174,17 @@ describe('reference/unresolved', () => {
             '2 reference/unresolved: 找不到「接通率」；当前范围内没有可引用的名称',
         ]);
     });
+
+    it('lists the closest names for the first 100 of a file, then only names what was not found', async () => {
+        const links = Array.from({ length: 130 }, (_, i) => `热线服务合约${i}.接通率`).join(', ');
+        const files = { ...FILES, 'pasted.kpi': `项目 粘贴 "粘贴" {\n    绩效指标 { 产出指标 { 数量指标 { 甲 "受理量" >= 1 万件 依据 ${links} } } }\n}\n` };
+        const messages = (await buildWorkspace(files)).diagnostics('pasted.kpi').filter(d => d.code === 'reference/unresolved').map(d => d.message);
+        expect(messages).toHaveLength(130);
+        const listed = '；可用的有：热线服务合同.接通率、热线服务合同.质检率、广东两建办.即时接通率、广州热线.单位服务成本';
+        expect(messages[0]).toBe(`找不到「热线服务合约0.接通率」${listed}`);
+        expect(messages[99]).toBe(`找不到「热线服务合约99.接通率」${listed}`);
+        expect(messages.slice(100)).toEqual(Array.from({ length: 30 }, (_, i) => `找不到「热线服务合约${100 + i}.接通率」`));
+    });
 });
 
 describe('name/duplicate', () => {
