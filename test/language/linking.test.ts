@@ -185,6 +185,17 @@ describe('reference/unresolved', () => {
         expect(messages[99]).toBe(`找不到「热线服务合约99.接通率」${listed}`);
         expect(messages.slice(100)).toEqual(Array.from({ length: 30 }, (_, i) => `找不到「热线服务合约${100 + i}.接通率」`));
     });
+
+    it('lists no names for a name of over 100 characters (a pasted paragraph): comparing two took 37 s', async () => {
+        const long = '很长的标题'.repeat(20_000);
+        const files = {
+            ...FILES,
+            'targets.kpi': FILES['targets.kpi'].replace('接通率 "15秒内接通率"', `接通率 "${long}"`),
+            'assessment.kpi': FILES['assessment.kpi'].replace('指标 接通率 实际', `指标 "${long}X" 实际`),
+        };
+        const messages = (await buildWorkspace(files)).diagnostics('assessment.kpi').filter(d => d.code === 'reference/unresolved').map(d => d.message);
+        expect(messages).toEqual([`找不到「${long}X」`]);
+    });
 });
 
 describe('name/duplicate', () => {

@@ -120,6 +120,20 @@ describe('error recovery', () => {
         const doc = ws.documents.get('half.kpi')!;
         expect(doc.references.map(r => [r.$refText, targetOf(r) !== undefined])).toContainEqual([text.split('\n')[2]!.trim().split(' ')[1], true]);
     });
+
+    // Chevrotain re-syncs a repetition at the next token that starts a row, and re-enters the
+    // repetition from inside its recovery: words and rows in turn, 5,000 times (a pasted line
+    // whose quotes came apart, found by the fuzzer), nested 5,000 deep, took 7 s and overflowed
+    // the stack of `kpispec lint` and the server.
+    it('5,000 stray words each followed by a row: the nested recoveries stop, and the blocks after them are read', async () => {
+        const strays = Array.from({ length: 5_000 }, () => '服务 质量 改进 "有待提升"').join(' ');
+        const text = `自评 S 对象 热线二期 {\n    问题 "开头"\n${strays}\n    合计 分值 100 得分 90\n}\n\n合同 后面的合同 "后面的合同" 对象 热线二期 {\n    条款 时限 "24小时内办结" 违约 "扣款"\n}\n`;
+        const ws = await buildWorkspace({ 'targets.kpi': TARGETS, ...OTHERS, 'pasted.kpi': text });
+        const errors = lines(ws, 'pasted.kpi', /^syntax\//);
+        expect(errors.length).toBeGreaterThan(0);
+        expect(errors.length).toBeLessThanOrEqual(110);
+        expect(declaredNames(ws, 'pasted.kpi')).toContain('后面的合同');
+    });
 });
 
 describe('large files', () => {

@@ -12,7 +12,7 @@ export * from './workspace/discovery.js';
 export type { KpiIndexManager } from './workspace/index-manager.js';
 export type { KpiScopeProvider } from './workspace/scope-provider.js';
 export { closestNames } from './config/did-you-mean.js';
-export { CANDIDATES, SUGGESTED_REFERENCES, unresolvedReferenceMessage } from './validation/unresolved-reference.js';
+export { CANDIDATES, listsClosestNames, unresolvedReferenceMessage } from './validation/unresolved-reference.js';
 export * from './scoring/index.js';
 export { markdownText, visibleControls } from './lsp/markdown-text.js';
 export * as excel from './excel/index.js';

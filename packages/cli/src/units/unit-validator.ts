@@ -1,5 +1,5 @@
 import { ValueConverter, type LangiumDocument } from 'langium';
-import { isProject, isStandard, SUGGESTED_REFERENCES, type KpiIndexManager, type KpiScopeProvider, type Locale, type Model } from '@kpispec/language';
+import { isProject, isStandard, listsClosestNames, type KpiIndexManager, type KpiScopeProvider, type Locale, type Model } from '@kpispec/language';
 import { useConfigFile, useLocale } from '../options.js';
 import { toLintMessage, type LintMessage } from '../results.js';
 import { addDocuments, createServices } from '../workspace.js';
@@ -117,13 +117,13 @@ export class UnitValidator {
             const diagnostics = document.diagnostics ?? [];
             const messages = diagnostics.map(toLintMessage);
             const unresolved: UnresolvedName[] = [];
-            // The linking errors in the validator's order: only the first SUGGESTED_REFERENCES list names.
+            // The linking errors in the validator's order: not every one lists names (listsClosestNames).
             let errors = 0;
             for (const ref of document.references) {
                 const head = headName(ref.$refText);
                 if (!(this.exports.get(head) ?? []).every(uri => loaded.has(uri))) complete = false;
-                if (ref.error && errors++ >= SUGGESTED_REFERENCES) continue;
                 const info = ref.error?.info;
+                if (ref.error && !listsClosestNames(errors++, ref.error.info.reference.$refText)) continue;
                 if (!info || scopes.memberScope(info)) continue;
                 const start = ref.$refNode?.range.start;
                 const at = diagnostics.findIndex(d => d.code === 'reference/unresolved' && d.range.start.line === start?.line && d.range.start.character === start.character);

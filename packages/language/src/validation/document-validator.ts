@@ -9,7 +9,7 @@ import type { KpiServices } from '../kpi-module.js';
 import { pushChildren } from '../model/ast-walk.js';
 import { ruleMeta } from '../rules/catalog.js';
 import { closestNames } from '../config/did-you-mean.js';
-import { CANDIDATES, SUGGESTED_REFERENCES, unresolvedReferenceMessage } from './unresolved-reference.js';
+import { CANDIDATES, listsClosestNames, unresolvedReferenceMessage } from './unresolved-reference.js';
 import { describeLexingError, describeSyntaxError, type SyntaxContext } from './syntax-errors.js';
 import type { KpiDiagnosticData } from './report.js';
 import type { KpiValidationRegistry } from './validation-registry.js';
@@ -191,7 +191,7 @@ export class KpiDocumentValidator extends DefaultDocumentValidator {
             const info = errors[i]?.error?.info;
             if (!info) return;
             const name = info.reference.$refText;
-            if (i >= SUGGESTED_REFERENCES) {
+            if (!listsClosestNames(i, name)) {
                 d.message = pick(locale, unresolvedReferenceMessage(name, undefined));
                 return;
             }

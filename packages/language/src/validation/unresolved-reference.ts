@@ -10,9 +10,17 @@ export const CANDIDATES = 5;
  */
 export const SUGGESTED_REFERENCES = 100;
 
+/** Names longer than this (a pasted paragraph) are not compared: two 100,000-character names took 37 s. */
+const LONGEST_COMPARED_NAME = 100;
+
+/** Whether the message of the `index`-th unresolved reference of a file lists the closest names. */
+export function listsClosestNames(index: number, name: string): boolean {
+    return index < SUGGESTED_REFERENCES && name.length <= LONGEST_COMPARED_NAME;
+}
+
 /**
  * The message of a reference that resolves to nothing, with the closest names in its scope
- * (`undefined`: past SUGGESTED_REFERENCES, not looked for).
+ * (`undefined`: not looked for, see listsClosestNames).
  */
 export function unresolvedReferenceMessage(name: string, candidates: readonly string[] | undefined): Bilingual {
     if (!candidates) return { zh: `找不到「${name}」`, en: `Cannot resolve '${name}'` };
