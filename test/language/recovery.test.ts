@@ -1,4 +1,4 @@
-import { AstUtils, EmptyFileSystem, type AstNode } from 'langium';
+import { AstUtils, createLangiumParser, EmptyFileSystem, type AstNode } from 'langium';
 import { describe, expect, it } from 'vitest';
 import { createKpiServices, type Model } from '../../packages/language/src/index.js';
 import { targetOf } from '../support/parse.js';
@@ -133,6 +133,38 @@ describe('error recovery', () => {
         expect(errors.length).toBeGreaterThan(0);
         expect(errors.length).toBeLessThanOrEqual(110);
         expect(declaredNames(ws, 'pasted.kpi')).toContain('后面的合同');
+    });
+});
+
+describe("KPI Spec's parser", () => {
+    // It remembers which tokens may follow a grammar path (Chevrotain worked that out again at
+    // every stray token: 2 s of a row with 20,000 of them) and bounds nested re-syncs at 100.
+    // Below that bound, every parse must be Langium's.
+    const ours = createKpiServices(EmptyFileSystem).kpi.parser.LangiumParser;
+    const langiums = createKpiServices(EmptyFileSystem, { parser: { LangiumParser: services => createLangiumParser(services) } }).kpi.parser.LangiumParser;
+    const outcome = (parser: typeof ours, text: string) => {
+        const result = parser.parse(text);
+        return {
+            lexer: result.lexerErrors.map(e => `${e.line}:${e.column} ${e.message}`),
+            parser: result.parserErrors.map(e => `${e.token.startOffset} ${e.message}`),
+            tree: AstUtils.streamAst(result.value).map(n => n.$type).toArray().join(' '),
+        };
+    };
+    const texts = [
+        ...Object.values(CASES).map(c => c.text),
+        Array.from({ length: 40 }, (_, i) => `    指标${i} "第${i}项 >= ${i}\n    }}} 项目 合同 @@ ${i}\n    指标${i} >= {`).join('\n'),
+        `项目 P "p" {\n  绩效指标 { 产出指标 { 数量指标 {\n    甲 "x" >= 500 人 × 300 元/人 ${'人 = '.repeat(2_000)}\n    乙 "y" >= 1 个\n  } } }\n}\n`,
+    ];
+
+    it('recovers from thousands of syntax errors in these texts', () => {
+        expect(texts.reduce((sum, text) => sum + outcome(langiums, text).parser.length, 0)).toBeGreaterThan(2_000);
+    });
+
+    it.each(texts.map((text, i) => [i, text]))('parses broken text %i as Langium parses it', (_, text) => {
+        const expected = outcome(langiums, text);
+        expect(outcome(ours, text)).toEqual(expected);
+        // Again, with what it remembered from the first time.
+        expect(outcome(ours, text)).toEqual(expected);
     });
 });
 
