@@ -123,8 +123,7 @@ export class UnitValidator {
                 const head = headName(ref.$refText);
                 if (!(this.exports.get(head) ?? []).every(uri => loaded.has(uri))) complete = false;
                 const info = ref.error?.info;
-                if (ref.error && !listsClosestNames(errors++, ref.error.info.reference.$refText)) continue;
-                if (!info || scopes.memberScope(info)) continue;
+                if (!info || !listsClosestNames(errors++, info.reference.$refText) || scopes.memberScope(info)) continue;
                 const start = ref.$refNode?.range.start;
                 const at = diagnostics.findIndex(d => d.code === 'reference/unresolved' && d.range.start.line === start?.line && d.range.start.character === start.character);
                 if (at >= 0) unresolved.push({ at, name: info.reference.$refText, type: reflection.getReferenceType(info) });
