@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
@@ -51,6 +51,22 @@ describe('configuration discovery', () => {
         const results = await lintJson(['**/*.kpi']);
         expect([...results.keys()]).toEqual(['a/contract.kpi', 'nested/contract.kpi']);
         expect([...(await lintJson(['nested/*.kpi'])).keys()]).toEqual(['nested/contract.kpi']);
+    });
+
+    it('a kpispec.json that is a link to a shared file applies, and a folder without one takes its parent\'s', async () => {
+        // Discovery spares the stat of folders whose listing has no kpispec.json; a link is listed as a link, not a file.
+        const dir = tempDir();
+        cpSync(CONFIG, dir, { recursive: true });
+        writeFileSync(join(dir, 'shared', 'strict.json'), JSON.stringify({ rules: { 'contract/no-penalty': 'warn' }, ignore: ['draft.kpi'] }));
+        mkdirSync(join(dir, 'linked', 'deeper'), { recursive: true });
+        symlinkSync(join(dir, 'shared', 'strict.json'), join(dir, 'linked', 'kpispec.json'));
+        cpSync(join(dir, 'a', 'contract.kpi'), join(dir, 'linked', 'deeper', 'contract.kpi'));
+        cpSync(join(dir, 'drafts', 'draft.kpi'), join(dir, 'linked', 'deeper', 'draft.kpi'));
+        const run = await runCli(['lint', 'linked', '-f', 'json'], { cwd: dir });
+        const results = JSON.parse(run.stdout) as Result[];
+        // The linked file's ignore left the draft out; its rules apply to the contract.
+        expect(results.map(r => r.filePath)).toEqual([join(dir, 'linked', 'deeper', 'contract.kpi')]);
+        expect(severities(results[0]!.messages, 'contract/no-penalty')).toEqual([1]);
     });
 
     it('a file named explicitly is linted even when ignore matches it', async () => {

@@ -202,7 +202,7 @@ async function nameClosestCandidates(findings: FileOutcome[], files: readonly st
     for (const list of exportsOf) for (const [name, type] of list) for (const names of setsFor(type)) names.add(name);
     for (const file of findings) {
         for (const { at, name, type } of file.unresolved) {
-            file.messages[at]!.message = pick(file.locale, unresolvedReferenceMessage(name, closestNames(name, namesByType.get(type)!, CANDIDATES)));
+            file.messages[at]!.message = pick(file.locale!, unresolvedReferenceMessage(name, closestNames(name, namesByType.get(type)!, CANDIDATES)));
         }
     }
 }

@@ -44,7 +44,11 @@ export interface UnresolvedName {
 export interface FileOutcome {
     readonly filePath: string;
     readonly messages: LintMessage[];
-    readonly locale: Locale;
+    /**
+     * The locale of its messages, when it has any (their wording found it already); finding it
+     * for a file without messages would walk its syntax tree for nothing.
+     */
+    readonly locale?: Locale;
     readonly unresolved: UnresolvedName[];
     /** The blocks the parser found, as FileScan.blocks entries, to check the scan against. */
     readonly blocks: string[];
@@ -132,7 +136,7 @@ export class UnitValidator {
             return {
                 filePath: document.uri.fsPath,
                 messages,
-                locale: this.services.kpi.kpi.Settings.localeOf(document),
+                locale: messages.length > 0 ? this.services.kpi.kpi.Settings.localeOf(document) : undefined,
                 unresolved,
                 blocks: (document.parseResult.value as Model).blocks
                     .filter(b => b.name)

@@ -84,9 +84,13 @@ export class KpiConfiguration {
         return this.loadedFolders.get(this.folderKey(uri))?.file;
     }
 
-    /** Loads (once per folder) the configuration that applies to a document. */
-    async loadFor(uri: URI, fileSystem = this.fileSystem): Promise<KpiConfig> {
-        const resolved = await this.resolveFolder(this.explicitFile ? undefined : UriUtils.dirname(uri), fileSystem);
+    /**
+     * Loads (once per folder) the configuration that applies to a document. `noFileBeside`: the
+     * caller has just listed the document's folder and found no kpispec.json there, so it needs
+     * no stat (a failed stat throws, and a province's workspace has a thousand folders).
+     */
+    async loadFor(uri: URI, fileSystem = this.fileSystem, noFileBeside = false): Promise<KpiConfig> {
+        const resolved = await this.resolveFolder(this.explicitFile ? undefined : UriUtils.dirname(uri), fileSystem, noFileBeside);
         return this.withOverrides(resolved.config);
     }
 
@@ -120,12 +124,12 @@ export class KpiConfiguration {
     }
 
     /** The configuration of a folder (of every folder with `--config`), loaded once per generation. */
-    private resolveFolder(folder: URI | undefined, fileSystem: FileSystemProvider | undefined): Promise<ResolvedConfig> {
+    private resolveFolder(folder: URI | undefined, fileSystem: FileSystemProvider | undefined, noFileHere = false): Promise<ResolvedConfig> {
         const key = folder?.toString() ?? '';
         let pending = this.folders.get(key);
         if (!pending) {
             const generation = this.generation;
-            pending = (this.explicitFile ? this.fromFile(this.explicitFile) : this.discover(folder!, fileSystem))
+            pending = (this.explicitFile ? this.fromFile(this.explicitFile) : this.discover(folder!, fileSystem, noFileHere))
                 .then(resolved => {
                     if (generation === this.generation) this.loadedFolders.set(key, resolved);
                     return resolved;
@@ -136,15 +140,17 @@ export class KpiConfiguration {
     }
 
     /** The nearest kpispec.json at or above the folder. */
-    private async discover(folder: URI, fileSystem: FileSystemProvider | undefined): Promise<ResolvedConfig> {
+    private async discover(folder: URI, fileSystem: FileSystemProvider | undefined, noFileHere: boolean): Promise<ResolvedConfig> {
         if (!fileSystem || folder.scheme !== 'file') return { config: defaultConfig() };
         const candidate = UriUtils.joinPath(folder, CONFIG_FILE_NAME);
         // One stat per folder (not exists + stat): a province's workspace has a thousand folders.
         let isFile = false;
-        try {
-            isFile = (await fileSystem.stat(candidate)).isFile;
-        } catch {
-            // No kpispec.json here (or no file system at all).
+        if (!noFileHere) {
+            try {
+                isFile = (await fileSystem.stat(candidate)).isFile;
+            } catch {
+                // No kpispec.json here (or no file system at all).
+            }
         }
         if (isFile) {
             return this.fromFile(candidate);

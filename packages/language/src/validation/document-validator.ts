@@ -39,11 +39,15 @@ export class KpiDocumentValidator extends DefaultDocumentValidator {
         const configuration = this.services.kpi.Configuration;
         const config = await configuration.loadFor(document.uri, this.services.shared.workspace.FileSystemProvider);
         const settings = this.services.kpi.Settings;
-        const locale = settings.localeOf(document);
+        // The locale only when a message needs it: finding the keyword language walks the whole syntax tree.
         this.syntaxContexts.set(document.parseResult, {
             text: document.textDocument.getText(),
-            locale,
-            language: settings.keywordLanguage(document) ?? (locale === 'en' ? 'en' : 'zh'),
+            get locale() {
+                return settings.localeOf(document);
+            },
+            get language() {
+                return settings.keywordLanguage(document) ?? (this.locale === 'en' ? 'en' : 'zh');
+            },
             terminals: this.terminals,
         });
         const diagnostics = await this.validateWithoutSpread(document, options, cancelToken);
@@ -63,7 +67,7 @@ export class KpiDocumentValidator extends DefaultDocumentValidator {
             requireReason: config.requireSuppressionReason && builtIn,
             reportUnused: builtIn && this.runsEveryCategory(document, options),
         });
-        return [...kept, ...applyRuleSeverities(findings.map(f => this.directiveDiagnostic(f, locale)), config.rules)];
+        return [...kept, ...applyRuleSeverities(findings.map(f => this.directiveDiagnostic(f, settings.localeOf(document))), config.rules)];
     }
 
     /** What syntax messages need of the document being validated, by its parse (the parse is what Langium's hooks get). */

@@ -28,7 +28,7 @@ export async function findKpiFilesIn(folder: URI, discovery: Discovery): Promise
         discovery.onUnreadableFolder(folder, e);
         return [];
     }
-    const ignored = await ignoreMatcher(folder, discovery);
+    const ignored = await ignoreMatcher(folder, entries, discovery);
     const kpiNames = kpiNamesOf(entries);
     // Subfolders are searched at once (a province's workspace has a thousand), results kept in name order.
     const found: Array<URI | Promise<URI[]>> = [];
@@ -80,10 +80,12 @@ export function isIgnoredNow(file: URI, configuration: KpiConfiguration): boolea
 }
 
 /** Whether an entry of `folder` is ignored by the configuration that applies to `folder`. */
-async function ignoreMatcher(folder: URI, { configuration, fileSystem }: Pick<Discovery, 'configuration' | 'fileSystem'>): Promise<(uri: URI) => boolean> {
+async function ignoreMatcher(folder: URI, entries: readonly FileSystemNode[], { configuration, fileSystem }: Pick<Discovery, 'configuration' | 'fileSystem'>): Promise<(uri: URI) => boolean> {
     // Any name inside the folder finds the folder's configuration.
     const probe = UriUtils.joinPath(folder, CONFIG_FILE_NAME);
-    const config = await configuration.loadFor(probe, fileSystem);
+    // An entry of that name may be a link to a file: only its absence spares the stat.
+    const noFileHere = !entries.some(e => UriUtils.basename(e.uri) === CONFIG_FILE_NAME);
+    const config = await configuration.loadFor(probe, fileSystem, noFileHere);
     return ignoreMatcherOf(config.ignore, configuration.fileFor(probe) ?? probe);
 }
 
