@@ -44,6 +44,18 @@ describe('the documents of a workspace', () => {
         expect(ws.listed()).toEqual(['/w/p1/targets.kpi', '/w/p3.kpi', '/w/p2/again.kpi']);
     });
 
+    it('are listed anew after every addition and removal (the listing is kept between them)', () => {
+        const ws = workspace();
+        ws.add('/w/a.kpi');
+        expect(ws.listed()).toEqual(['/w/a.kpi']);
+        ws.add('/w/b.kpi');
+        expect(ws.listed()).toEqual(['/w/a.kpi', '/w/b.kpi']);
+        ws.remove('/w/a.kpi');
+        expect(ws.listed()).toEqual(['/w/b.kpi']);
+        ws.remove('/w/b.kpi');
+        expect(ws.listed()).toEqual([]);
+    });
+
     it('a thousand units added and removed in turn leave nothing behind', () => {
         const ws = workspace();
         ws.add('/w/standards/shared.kpi');

@@ -1,3 +1,4 @@
+import type { AstNode } from 'langium';
 import {
     isAssessment, isExecution, isProblemStatement, isTotal,
     type Assessment, type Execution, type GradeStatement, type IndicatorAssessment, type Total,
@@ -108,15 +109,38 @@ export function scoreChecks(services: KpiServices): KpiChecks {
         });
     }
 
+    /**
+     * The 问题 texts of an assessment by the indicators they concern, once per validation of its
+     * document (per Report): searched per line, a form of n lines cost n² (4 ms of every keystroke
+     * in a 380-line assessment). Links change between validations, so it is not kept longer.
+     */
+    const problemsByIndicator = new WeakMap<Report, Map<Assessment, Map<AstNode, string[]>>>();
+    function problemsConcerning(indicator: AstNode, assessment: Assessment, report: Report): string[] {
+        let byAssessment = problemsByIndicator.get(report);
+        if (!byAssessment) problemsByIndicator.set(report, byAssessment = new Map());
+        let byIndicator = byAssessment.get(assessment);
+        if (!byIndicator) {
+            byAssessment.set(assessment, byIndicator = new Map());
+            for (const problem of assessment.items.filter(isProblemStatement)) {
+                // Each problem once per indicator, however often it names it.
+                for (const target of new Set(problem.concerns?.map(c => c.ref))) {
+                    if (!target) continue;
+                    let texts = byIndicator.get(target);
+                    if (!texts) byIndicator.set(target, texts = []);
+                    texts.push(problem.text ?? '');
+                }
+            }
+        }
+        return byIndicator.get(indicator) ?? [];
+    }
+
     /** A 问题 that concerns an indicator whose 指标 line keeps full marks. */
     function scoreIgnoresProblem(node: IndicatorAssessment, report: Report): void {
         const indicator = node.indicator?.ref;
         if (!indicator || node.weight === undefined || node.score === undefined || node.score < node.weight) return;
         const assessment = node.$container;
         if (!isAssessment(assessment)) return;
-        const problems = assessment.items.filter(isProblemStatement)
-            .filter(p => p.concerns?.some(c => c.ref === indicator))
-            .map(p => p.text ?? '');
+        const problems = problemsConcerning(indicator, assessment, report);
         if (problems.length === 0) return;
         report('score/ignores-problem', {
             node, property: 'score',

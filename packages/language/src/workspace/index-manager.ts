@@ -1,12 +1,13 @@
 import {
-    AstUtils, Cancellation, DefaultIndexManager, stream, URI,
-    type AstNode, type LangiumDocument, type ReferenceDescription, type Stream,
+    AstUtils, Cancellation, DefaultIndexManager, MultiMap, stream, URI,
+    type AstNode, type AstNodeDescription, type LangiumDocument, type ReferenceDescription, type Stream,
 } from 'langium';
 
 /**
  * Two indexes on top of Langium's, kept up to date as documents are indexed, so that no
  * question the builder, a check or an editor feature asks costs a scan of the workspace:
- * - exported name → documents exporting it (top-level names are global: name collisions);
+ * - exported name → documents exporting it (top-level names are global: name collisions, and
+ *   the global scope: see `exported`);
  * - document → documents it references, and the reverse (what an edit affects: its
  *   relinking or re-validation).
  *
@@ -17,6 +18,11 @@ import {
  */
 export class KpiIndexManager extends DefaultIndexManager {
     private readonly exporters = new Map<string, Set<string>>();
+    /** Each indexed document's place in Langium's symbol index, whose order `allElements` follows. */
+    private readonly positions = new Map<string, number>();
+    private nextPosition = 0;
+    /** A document's exports by name, made when first asked for. */
+    private readonly exportsByName = new Map<string, MultiMap<string, AstNodeDescription>>();
     private readonly referenced = new Map<string, Set<string>>();
     private readonly referencing = new Map<string, Set<string>>();
     /** Block names of the whole workspace while only part of it is loaded (the CLI's units). */
@@ -25,6 +31,9 @@ export class KpiIndexManager extends DefaultIndexManager {
     override async updateContent(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
         const uri = document.uri.toString();
         this.forgetNames(uri);
+        // Langium's index (a Map) keeps the place of a document indexed again without being
+        // removed; an edited one was removed (reset), and goes last, as a new one does.
+        if (!this.symbolIndex.has(uri)) this.positions.set(uri, this.nextPosition++);
         await super.updateContent(document, cancelToken);
         for (const name of this.exportedNames(uri)) {
             let uris = this.exporters.get(name);
@@ -35,7 +44,38 @@ export class KpiIndexManager extends DefaultIndexManager {
 
     override removeContent(uri: URI): void {
         this.forgetNames(uri.toString());
+        this.positions.delete(uri.toString());
         super.removeContent(uri);
+    }
+
+    /**
+     * The exported descriptions named `name` of `type` or a subtype, in the order of
+     * `allElements(type)`: what a scope of all those elements answers for the name, without
+     * building one. (Langium builds that scope anew after every edit: 6 ms of each keystroke
+     * at 1,000 projects.)
+     */
+    exported(name: string, type: string): AstNodeDescription[] {
+        const uris = this.exporters.get(name);
+        if (!uris) return [];
+        const ordered = uris.size === 1 ? uris : [...uris].sort((a, b) => this.positions.get(a)! - this.positions.get(b)!);
+        const found: AstNodeDescription[] = [];
+        for (const uri of ordered) {
+            for (const description of this.exportsNamed(uri, name)) {
+                if (this.astReflection.isSubtype(description.type, type)) found.push(description);
+            }
+        }
+        return found;
+    }
+
+    /** A document's exports of one name (qualified names make thousands per contract or standard). */
+    private exportsNamed(uri: string, name: string): readonly AstNodeDescription[] {
+        let byName = this.exportsByName.get(uri);
+        if (!byName) {
+            byName = new MultiMap();
+            for (const description of this.symbolIndex.get(uri) ?? []) byName.add(description.name, description);
+            this.exportsByName.set(uri, byName);
+        }
+        return byName.get(name);
     }
 
     /**
@@ -125,6 +165,7 @@ export class KpiIndexManager extends DefaultIndexManager {
     }
 
     private forgetNames(uri: string): void {
+        this.exportsByName.delete(uri);
         for (const name of this.exportedNames(uri)) {
             const uris = this.exporters.get(name);
             uris?.delete(uri);

@@ -1,12 +1,13 @@
 import {
-    AstUtils, DefaultScopeProvider, DocumentState, EMPTY_SCOPE, MapScope, WorkspaceCache,
-    type AstNode, type AstNodeDescription, type LangiumCoreServices, type ReferenceInfo, type Scope,
+    AstUtils, DefaultScopeProvider, EMPTY_SCOPE, MapScope, stream, WorkspaceCache,
+    type AstNode, type AstNodeDescription, type LangiumCoreServices, type ReferenceInfo, type Scope, type Stream,
 } from 'langium';
 import {
     isAssessment, isBreakdownActual, isClauseReview, isCompliance, isGoalAssessment, isIndicatorAssessment,
     isMilestoneAssessment, isProblemStatement, type Assessment, type Compliance, type Project,
 } from '../generated/ast.js';
 import { breakdownOf, goalsOf, indicatorsOf, milestonesOf } from '../model/project.js';
+import type { KpiIndexManager } from './index-manager.js';
 
 type Members = 'indicators' | 'goals' | 'milestones' | 'components' | 'clauses';
 
@@ -20,22 +21,27 @@ type Members = 'indicators' | 'goals' | 'milestones' | 'components' | 'clauses';
  */
 export class KpiScopeProvider extends DefaultScopeProvider {
     private readonly memberScopes: WorkspaceCache<AstNode, Map<Members, Scope>>;
+    private readonly globalScopes = new Map<string, Scope>();
 
     constructor(services: LangiumCoreServices) {
         super(services);
         this.memberScopes = new WorkspaceCache(services.shared);
-        // Langium empties its global scopes (the protected `globalScopeCache`) when an update
-        // starts, but the server answers requests while it builds: a completion between that
-        // moment and the indexing of the changed files would cache a global scope without their
-        // names, and the files linked next would report them unresolved. Indexed contents are
-        // complete once this phase ends, so the cache is emptied again then. A Langium bug,
-        // reported in docs/maintaining.md; pinned by "a request answered while an edit is being
-        // built leaves no link unresolved" (test/perf/incremental-updates.test.ts).
-        services.shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.IndexedContent, () => this.globalScopeCache.clear());
     }
 
     override getScope(context: ReferenceInfo): Scope {
-        return this.memberScope(context) ?? this.getGlobalScope(this.reflection.getReferenceType(context), context);
+        return this.memberScope(context) ?? this.getGlobalScope(this.reflection.getReferenceType(context));
+    }
+
+    /**
+     * The global names of a type, looked up in the index as it is now. Langium builds a scope
+     * of all of them, kept until the next edit: rebuilt after every keystroke, and, when the
+     * server answers a request while it builds, kept without the names of the files not yet
+     * indexed (the files linked next then reported them unresolved; docs/maintaining.md).
+     */
+    protected override getGlobalScope(referenceType: string): Scope {
+        let scope = this.globalScopes.get(referenceType);
+        if (!scope) this.globalScopes.set(referenceType, scope = new IndexScope(this.indexManager as KpiIndexManager, referenceType));
+        return scope;
     }
 
     /** The scope of a reference to a member of a project or contract; undefined for a global name. */
@@ -87,5 +93,22 @@ export class KpiScopeProvider extends DefaultScopeProvider {
             descriptions.push(this.descriptions.createDescription(node, name));
         }
         return descriptions;
+    }
+}
+
+/** The exported names of a type, as a scope of `allElements(type)` answers, asked of the index at each lookup. */
+class IndexScope implements Scope {
+    constructor(private readonly index: KpiIndexManager, private readonly type: string) {}
+
+    getElement(name: string): AstNodeDescription | undefined {
+        return this.index.exported(name, this.type)[0];
+    }
+
+    getElements(name: string): Stream<AstNodeDescription> {
+        return stream(this.index.exported(name, this.type));
+    }
+
+    getAllElements(): Stream<AstNodeDescription> {
+        return this.index.allElements(this.type);
     }
 }
