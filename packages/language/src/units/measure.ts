@@ -64,8 +64,9 @@ const ATTACHED = new Set(['%', '％', '‰']);
 export function formatMeasure(m: Measure): string {
   // A date keeps its written form; one built from a day number alone prints as ISO.
   if (m.kind === 'date') return m.text || new Date(m.day * DAY_MS).toISOString().slice(0, 10);
-  // At most 4 decimals, no trailing zeros, no float noise; String(-0) is '0'.
-  const n = String(Number(m.value.toFixed(4)));
+  // At most 4 decimals, no trailing zeros, no float noise; String(-0) is '0'. Whole numbers (most
+  // values) need no rounding: toFixed is among the costs of scoring every row.
+  const n = Number.isInteger(m.value) ? String(m.value) : String(Number(m.value.toFixed(4)));
   const unit = m.unit?.trim() ?? '';
   if (unit === '') return n;
   return ATTACHED.has(unit) ? n + unit : `${n} ${unit}`;
