@@ -1,4 +1,4 @@
-import { appendFileSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { URI } from 'langium';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -121,6 +121,45 @@ describe('a generated workspace of 30 projects', () => {
         expect(stats().validated).toBeGreaterThanOrEqual(1);
         expect(duplicated).toBe(await lintAtOnce(copy));
     }, 180_000);
+});
+
+describe('--cache and unchanged files', () => {
+    const dir = tempDir();
+    const workspace = join(dir, 'ws');
+    const cacheFile = join(dir, 'lint-cache');
+    const stats = () => (JSON.parse(readFileSync(cacheFile, 'utf8')) as { stats: { validated: number; reused: number } }).stats;
+    /** `lint -f json --cache`, and what KPISPEC_DEBUG=units says of the run. */
+    async function cached(): Promise<{ json: string; debug: string }> {
+        const run = await runBuiltCli(['lint', workspace, '-f', 'json', '--cache', '--cache-location', cacheFile], { env: { ...ENV, KPISPEC_DEBUG: 'units' } });
+        expect([0, 1]).toContain(run.code);
+        return { json: run.stdout, debug: run.stderr };
+    }
+
+    it('trusts size and times, re-reads a touched file, and regroups files it did not read when a name they mention gets defined', async () => {
+        generate(12, workspace);
+        // A contract for a project nobody has written yet: its link is reported unresolved.
+        mkdirSync(join(workspace, 'extra'));
+        writeFileSync(join(workspace, 'extra', 'uses.kpi'), '合同 新合同 "新合同" 对象 新项目 {\n}\n');
+        const unresolvedIn = (json: string) => (JSON.parse(json) as FileResult[])
+            .find(r => r.filePath.endsWith('uses.kpi'))!.messages.filter(m => m.ruleId === 'reference/unresolved').length;
+        const first = await cached();
+        expect(first.json).toBe(await lintAtOnce(workspace));
+        expect(unresolvedIn(first.json)).toBe(1);
+        const units = stats().validated;
+
+        // Touched, same text: read again, same hash, nothing validated.
+        const targets = join(workspace, 'p0001', 'targets.kpi');
+        utimesSync(targets, new Date(), new Date(Date.now() + 60_000));
+        expect((await cached()).json).toBe(await lintAtOnce(workspace));
+        expect(stats()).toEqual({ validated: 0, reused: units });
+
+        // The project appears in a new file: extra/uses.kpi, not read again, must join its unit.
+        writeFileSync(join(workspace, 'extra', 'new.kpi'), '项目 新项目 "新项目" {\n}\n');
+        const run = await cached();
+        expect(run.json).toBe(await lintAtOnce(workspace));
+        expect(run.debug).not.toContain('validating at once');
+        expect(unresolvedIn(run.json)).toBe(0);
+    }, 120_000);
 });
 
 describe('flags', () => {

@@ -4,11 +4,12 @@ import { CANDIDATES, closestNames, pick, unresolvedReferenceMessage, type KpiCon
 import { UserError } from '../exit-codes.js';
 import type { LintMessage } from '../results.js';
 import { readUtf8, readUtf8Sync, type createServices } from '../workspace.js';
-import { contentHash, readCache, unitKey, writeCache } from './cache.js';
+import { readCache, unitKey, writeCache } from './cache.js';
 import { threadsFor, type Concurrency } from './concurrency.js';
 import { findUnits, type Unit } from './discover.js';
 import { UnitPool } from './pool.js';
-import { blockName, interner, scanFile, type FileScan } from './scan.js';
+import { readFiles } from './read-files.js';
+import { blockName, interner, type FileScan } from './scan.js';
 import { shardOf, type Shard } from './shard.js';
 import { localeEnv, type FileOutcome, type UnitOutcome, type WorkspaceSetup } from './unit-validator.js';
 
@@ -81,19 +82,10 @@ export async function lintInUnits(options: UnitRunOptions): Promise<UnitRun | At
 
 async function lintWithPool(options: UnitRunOptions, pool: UnitPool): Promise<UnitRun | AtOnce> {
     const { files, cwd } = options;
-    const intern = interner();
-    const scans: FileScan[] = [];
-    const hashes: string[] = [];
-    const sizes: number[] = [];
-    // Kept for the units, each until its unit is validated: reading a file costs as much as scanning it.
-    const texts = new Map<string, string>();
-    for (const file of files) {
-        const text = readUtf8Sync(file);
-        texts.set(file, text);
-        scans.push(scanFile(text, intern));
-        sizes.push(text.length);
-        if (options.cache) hashes.push(contentHash(text));
-    }
+    const cached = options.cache ? await readCache(options.cache) : undefined;
+    // Texts read are kept for the units, each until its unit is validated: reading a file costs as much as scanning it.
+    const read = readFiles(files, interner(), options.cache !== undefined, cached?.files);
+    const { scans, hashes, texts } = read;
     const { units: allUnits, sharedFiles, exports } = findUnits(files, scans, cwd);
     const { shard } = options;
     const units = shard ? allUnits.filter(u => shardOf(u.name, shard.count) === shard.index) : allUnits;
@@ -108,7 +100,6 @@ async function lintWithPool(options: UnitRunOptions, pool: UnitPool): Promise<Un
     const configuration = options.services.kpi.kpi.Configuration;
     const workspace: WorkspaceSetup = { sharedFiles, exports: [...exports] };
     const keys = new Map<Unit, string>();
-    const cached = options.cache ? await readCache(options.cache) : new Map<string, UnitOutcome>();
     if (options.cache) {
         const flags = JSON.stringify([options.configFile, options.noInlineConfig, options.locale, localeEnv(options.env)]);
         const sharedPart = sharedFiles.map(f => `${f}\0${hashes[indexOf.get(f)!]}`).join('\0');
@@ -118,19 +109,20 @@ async function lintWithPool(options: UnitRunOptions, pool: UnitPool): Promise<Un
     const outcomes = new Map<Unit, UnitOutcome>();
     const pending: Unit[] = [];
     for (const unit of units) {
-        const hit = cached.get(keys.get(unit) ?? '');
+        const hit = cached?.units.get(keys.get(unit) ?? '');
         if (hit) outcomes.set(unit, hit);
         else pending.push(unit);
     }
     // The largest first, so that no thread is left with a large unit at the end.
-    const weight = (u: Unit) => u.files.reduce((sum, f) => sum + sizes[indexOf.get(f)!]!, 0);
+    const weight = (u: Unit) => u.files.reduce((sum, f) => sum + read.lengths[indexOf.get(f)!]!, 0);
     pending.sort((a, b) => weight(b) - weight(a));
     const threads = threadsFor(options.concurrency, pending.length);
     debug(`${files.length} files scanned: ${allUnits.length} units (${units.length} in this run, ${pending.length} to validate in ${threads} threads), ${sharedFiles.length} shared files`);
     const needed = new Set(pending.flatMap(u => u.files));
     for (const file of texts.keys()) if (!needed.has(file)) texts.delete(file);
     const take = (unit: Unit) => unit.files.map(file => {
-        const text = texts.get(file)!;
+        // A file the cache spared reading is read now that its unit is validated again.
+        const text = texts.get(file) ?? readUtf8Sync(file);
         texts.delete(file);
         return text;
     });
@@ -151,7 +143,8 @@ async function lintWithPool(options: UnitRunOptions, pool: UnitPool): Promise<Un
     }
     if (options.cache) {
         const kept = new Map([...outcomes].map(([unit, outcome]) => [keys.get(unit)!, outcome]));
-        await writeCache(options.cache, kept, { validated: pending.length, reused: units.length - pending.length }).catch((e: NodeJS.ErrnoException) => {
+        const states = read.states();
+        await writeCache(options.cache, { units: kept, files: new Map(files.map((f, i) => [f, states[i]!])) }, { validated: pending.length, reused: units.length - pending.length }).catch((e: NodeJS.ErrnoException) => {
             throw new UserError(`cannot write the cache ${options.cache}: ${e.code ?? e.message}`);
         });
     }

@@ -1,0 +1,96 @@
+import { statSync, type Stats } from 'node:fs';
+import { readUtf8Sync } from '../workspace.js';
+import { contentHash } from './cache.js';
+import { blockName, scanFile, type FileScan } from './scan.js';
+
+/**
+ * What `--cache` keeps of a file, so that a file with the same size and times as in the last
+ * run is neither read nor scanned again (as ESLint's cache trusts file metadata): its content
+ * hash, its blocks, and the names it mentions that were block names then.
+ */
+export interface FileState {
+    readonly size: number;
+    readonly mtimeMs: number;
+    readonly ctimeMs: number;
+    /** The text's length, which orders the units to validate (largest first). */
+    readonly length: number;
+    readonly hash: string;
+    readonly blocks: readonly string[];
+    readonly names: readonly string[];
+}
+
+/** The files of a run, in its order; `texts` holds the ones read (to hand on to their units). */
+export interface ReadFiles {
+    readonly scans: FileScan[];
+    readonly hashes: string[];
+    readonly lengths: number[];
+    readonly texts: Map<string, string>;
+    /** What the next run may reuse (with `--cache`). */
+    states(): FileState[];
+}
+
+/**
+ * Reads and scans every file, or with `previous` (the last run's states) only those whose size
+ * or times changed. Units are found from the names files mention that are block names: a
+ * reused file's names are those of the last run, right only while the workspace defines the
+ * same block names; otherwise every file is read and scanned after all.
+ */
+export function readFiles(files: readonly string[], intern: (s: string) => string, hashing: boolean, previous?: ReadonlyMap<string, FileState>): ReadFiles {
+    const scans: FileScan[] = [];
+    const hashes: string[] = [];
+    const lengths: number[] = [];
+    const texts = new Map<string, string>();
+    const stats: Array<Stats | undefined> = [];
+    const read = (i: number) => {
+        const file = files[i]!;
+        // Times taken before reading: a file written meanwhile is read again next time.
+        if (hashing) stats[i] = statSync(file, { throwIfNoEntry: false });
+        const text = readUtf8Sync(file);
+        texts.set(file, text);
+        scans[i] = scanFile(text, intern);
+        lengths[i] = text.length;
+        if (hashing) hashes[i] = contentHash(text);
+    };
+    const reused: number[] = [];
+    files.forEach((file, i) => {
+        const before = previous?.get(file);
+        const now = before && statSync(file, { throwIfNoEntry: false });
+        if (before && now && now.size === before.size && now.mtimeMs === before.mtimeMs && now.ctimeMs === before.ctimeMs) {
+            stats[i] = now;
+            scans[i] = { blocks: before.blocks, mentions: before.names };
+            hashes[i] = before.hash;
+            lengths[i] = before.length;
+            reused.push(i);
+        } else {
+            read(i);
+        }
+    });
+    if (reused.length > 0 && !sameSet(blockNames(scans), blockNames([...previous!.values()]))) {
+        for (const i of reused) read(i);
+    }
+    return {
+        scans, hashes, lengths, texts,
+        states() {
+            const names = blockNames(scans);
+            return files.map((_, i) => ({
+                size: stats[i]?.size ?? -1,
+                mtimeMs: stats[i]?.mtimeMs ?? -1,
+                ctimeMs: stats[i]?.ctimeMs ?? -1,
+                length: lengths[i]!,
+                hash: hashes[i]!,
+                blocks: scans[i]!.blocks,
+                names: scans[i]!.mentions.filter(m => names.has(m)),
+            }));
+        },
+    };
+}
+
+function blockNames(scans: ReadonlyArray<Pick<FileScan, 'blocks'>>): Set<string> {
+    const names = new Set<string>();
+    for (const scan of scans) for (const entry of scan.blocks) names.add(blockName(entry));
+    return names;
+}
+
+function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+    return a.size === b.size && [...a].every(x => b.has(x));
+}
