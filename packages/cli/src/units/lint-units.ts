@@ -143,8 +143,7 @@ async function lintWithPool(options: UnitRunOptions, pool: UnitPool): Promise<Un
     }
     if (options.cache) {
         const kept = new Map([...outcomes].map(([unit, outcome]) => [keys.get(unit)!, outcome]));
-        const states = read.states();
-        await writeCache(options.cache, { units: kept, files: new Map(files.map((f, i) => [f, states[i]!])) }, { validated: pending.length, reused: units.length - pending.length }).catch((e: NodeJS.ErrnoException) => {
+        await writeCache(options.cache, { units: kept, files: read.states() }, { validated: pending.length, reused: units.length - pending.length }).catch((e: NodeJS.ErrnoException) => {
             throw new UserError(`cannot write the cache ${options.cache}: ${e.code ?? e.message}`);
         });
     }

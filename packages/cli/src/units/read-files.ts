@@ -25,8 +25,8 @@ export interface ReadFiles {
     readonly hashes: string[];
     readonly lengths: number[];
     readonly texts: Map<string, string>;
-    /** What the next run may reuse (with `--cache`). */
-    states(): FileState[];
+    /** What the next run may reuse (with `--cache`), by path. */
+    states(): Map<string, FileState>;
 }
 
 /**
@@ -72,7 +72,7 @@ export function readFiles(files: readonly string[], intern: (s: string) => strin
         scans, hashes, lengths, texts,
         states() {
             const names = blockNames(scans);
-            return files.map((_, i) => ({
+            return new Map(files.map((file, i) => [file, {
                 size: stats[i]?.size ?? -1,
                 mtimeMs: stats[i]?.mtimeMs ?? -1,
                 ctimeMs: stats[i]?.ctimeMs ?? -1,
@@ -80,7 +80,7 @@ export function readFiles(files: readonly string[], intern: (s: string) => strin
                 hash: hashes[i]!,
                 blocks: scans[i]!.blocks,
                 names: scans[i]!.mentions.filter(m => names.has(m)),
-            }));
+            }]));
         },
     };
 }

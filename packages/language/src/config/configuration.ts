@@ -85,12 +85,12 @@ export class KpiConfiguration {
     }
 
     /**
-     * Loads (once per folder) the configuration that applies to a document. `noFileBeside`: the
+     * Loads (once per folder) the configuration that applies to a document. `noFileHere`: the
      * caller has just listed the document's folder and found no kpispec.json there, so it needs
      * no stat (a failed stat throws, and a province's workspace has a thousand folders).
      */
-    async loadFor(uri: URI, fileSystem = this.fileSystem, noFileBeside = false): Promise<KpiConfig> {
-        const resolved = await this.resolveFolder(this.explicitFile ? undefined : UriUtils.dirname(uri), fileSystem, noFileBeside);
+    async loadFor(uri: URI, fileSystem = this.fileSystem, noFileHere = false): Promise<KpiConfig> {
+        const resolved = await this.resolveFolder(this.explicitFile ? undefined : UriUtils.dirname(uri), fileSystem, noFileHere);
         return this.withOverrides(resolved.config);
     }
 
