@@ -1,7 +1,9 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FileChangeType, HoverRequest } from 'vscode-languageserver-protocol/node';
+import {
+    CompletionRequest, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, FileChangeType, HoverRequest,
+} from 'vscode-languageserver-protocol/node';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startStdioServer, type StdioServer } from './stdio-server.js';
 
@@ -98,5 +100,34 @@ describe('kpispec-language-server --stdio', () => {
         await connection.sendRequest(HoverRequest.type, { textDocument: { uri: 'untitled:notes.txt' }, position: { line: 0, character: 0 } }).catch(() => undefined);
         const hover = await connection.sendRequest(HoverRequest.type, { textDocument: { uri: uri('targets.kpi') }, position: { line: 19, character: 17 } });
         expect(JSON.stringify(hover?.contents)).toContain('≥95%');
+    });
+
+    it('publishes the diagnostics of a keystroke before it answers the completion and hover sent with it', async () => {
+        // Large enough that its validation pauses for requests (every 10 ms).
+        const rows = Array.from({ length: 3_000 }, (_, i) => `                指标${i} "第${i}项" >= ${i} 个 依据 热线服务合同.接通率`);
+        const text = `项目 大项目 "大项目" {\n    绩效指标 {\n        产出指标 {\n            数量指标 {\n${rows.join('\n')}\n            }\n        }\n    }\n}\n`;
+        const file = uri('large.kpi');
+        const opened = server.validated('large.kpi');
+        await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: file, languageId: 'kpi', version: 1, text } });
+        await opened;
+        const before = codes('large.kpi');
+
+        // 指标1 → 指标0: a name defined twice.
+        const validated = server.validated('large.kpi');
+        await connection.sendNotification(DidChangeTextDocumentNotification.type, {
+            textDocument: { uri: file, version: 2 },
+            contentChanges: [{ range: { start: { line: 5, character: 18 }, end: { line: 5, character: 19 } }, text: '0' }],
+        });
+        const position = { line: 5, character: rows[1]!.indexOf('依据 ') + 3 };
+        // An answer is read after every message the server sent before it: what was published by then shows.
+        const [atCompletion, atHover] = await Promise.all([
+            connection.sendRequest(CompletionRequest.type, { textDocument: { uri: file }, position }).then(() => codes('large.kpi')),
+            connection.sendRequest(HoverRequest.type, { textDocument: { uri: file }, position: { line: 5, character: 17 } }).then(() => codes('large.kpi')),
+        ]);
+        await validated;
+        const after = codes('large.kpi');
+        expect(after).not.toEqual(before);
+        expect(atCompletion).toEqual(after);
+        expect(atHover).toEqual(after);
     });
 });

@@ -7,6 +7,7 @@ import { parseLocale } from '../i18n/locale.js';
 import { createKpiServices } from '../kpi-module.js';
 import { publishConfigProblems } from '../lsp/config-diagnostics.js';
 import { announceValidation } from '../lsp/validated-notification.js';
+import { answerAfterTyping } from '../lsp/answers-after-typing.js';
 import { docsLinker, findDocsRoot, publishDiagnosticsWithDocsLinks } from '../lsp/docs-links.js';
 import { registerWorkbookImport } from '../lsp/workbook-import.js';
 import { logServerStart } from '../lsp/server-log.js';
@@ -75,4 +76,6 @@ export function startServer(): void {
     logServerStart(connection, shared, kpi.kpi, serverFile);
     announceValidation(connection, shared);
     startLanguageServer(shared);
+    // After Langium's: replaces its completion and hover handlers.
+    answerAfterTyping(connection, shared);
 }
