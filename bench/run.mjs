@@ -124,7 +124,8 @@ async function warmLint(dir, description) {
         const before = load();
         const run = await timedNode(args);
         if (run.code !== 0 && run.code !== 1) throw new Error(`kpispec lint --cache exited with ${run.code}: ${run.stderr}`);
-        const { stats } = JSON.parse(readFileSync(cache, 'utf8'));
+        // The cache's first line is its header, with what the run that wrote it did.
+        const { stats } = JSON.parse(readFileSync(cache, 'utf8').split('\n')[0]);
         return { ms: run.ms, cpuMs: run.cpuMs, rssMB: run.rssMB, validated: stats.validated, reused: stats.reused, load: Math.max(before, load()) };
     } finally {
         writeFileSync(changed, original);

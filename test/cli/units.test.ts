@@ -20,6 +20,9 @@ import { REPO, runBuiltCli, runCli, tempDir } from './run-cli.js';
 
 const ENV = { LANG: 'en_US.UTF-8' };
 
+/** Units validated and reused by the run that wrote a cache file (its header line). */
+const cacheStats = (file: string) => (JSON.parse(readFileSync(file, 'utf8').split('\n')[0]!) as { stats: { validated: number; reused: number } }).stats;
+
 /** `lint -f json` as one workspace validated at once: what the units must reproduce. */
 async function lintAtOnce(folder: string): Promise<string> {
     const { shared, kpi } = createServices();
@@ -95,7 +98,7 @@ describe('a generated workspace of 30 projects', () => {
         const copy = join(dir, 'cached');
         cpSync(workspace, copy, { recursive: true });
         const cacheFile = join(dir, 'lint-cache');
-        const stats = () => (JSON.parse(readFileSync(cacheFile, 'utf8')) as { stats: { validated: number; reused: number } }).stats;
+        const stats = () => cacheStats(cacheFile);
         const cached = (...flags: string[]) => lintJson(copy, '--cache', '--cache-location', cacheFile, ...flags);
 
         expect(await cached()).toBe(atOnce.split(workspace).join(copy));
@@ -127,7 +130,7 @@ describe('--cache and unchanged files', () => {
     const dir = tempDir();
     const workspace = join(dir, 'ws');
     const cacheFile = join(dir, 'lint-cache');
-    const stats = () => (JSON.parse(readFileSync(cacheFile, 'utf8')) as { stats: { validated: number; reused: number } }).stats;
+    const stats = () => cacheStats(cacheFile);
     /** `lint -f json --cache`, and what KPISPEC_DEBUG=units says of the run. */
     async function cached(): Promise<{ json: string; debug: string }> {
         const run = await runBuiltCli(['lint', workspace, '-f', 'json', '--cache', '--cache-location', cacheFile], { env: { ...ENV, KPISPEC_DEBUG: 'units' } });
@@ -178,6 +181,6 @@ describe('flags', () => {
         const dir = tempDir();
         const run = await runCli(['lint', 'test/fixtures/units', '--cache', '--cache-location', dir, '-f', 'json']);
         expect(run.code).toBe(1);
-        expect(JSON.parse(readFileSync(join(dir, '.kpispeccache'), 'utf8')).stats.validated).toBeGreaterThan(0);
+        expect(cacheStats(join(dir, '.kpispeccache')).validated).toBeGreaterThan(0);
     });
 });

@@ -32,9 +32,10 @@ export class KpiSettings {
 
     /** The locale of messages about a document. */
     localeOf(document: LangiumDocument): Locale {
+        const chosen = this.chosenLocale ?? this.configuration().get(document.uri).locale;
+        if (chosen) return chosen;
         const keywords = this.keywordLanguage(document);
-        return this.chosenLocale ?? this.configuration().get(document.uri).locale
-            ?? (keywords === undefined ? this.environmentLocale : keywords === 'en' ? 'en' : 'zh-CN');
+        return keywords === undefined ? this.environmentLocale : keywords === 'en' ? 'en' : 'zh-CN';
     }
 
     /** The language of the keywords a document uses; undefined when it has none yet. */

@@ -49,10 +49,9 @@ export interface UnitRun {
     readonly locale: Locale;
 }
 
-const started = performance.now();
-/** `KPISPEC_DEBUG=units` prints what the run does, with times, on stderr. */
+/** `KPISPEC_DEBUG=units` prints what the run does, with times since the process started, on stderr. */
 const debug = process.env['KPISPEC_DEBUG'] === 'units'
-    ? (what: string) => process.stderr.write(`[units ${((performance.now() - started) / 1000).toFixed(2)} s, ${mb(process.memoryUsage().rss)} RSS, ${mb(process.memoryUsage().heapUsed)} heap] ${what}\n`)
+    ? (what: string) => process.stderr.write(`[units ${(performance.now() / 1000).toFixed(2)} s, ${mb(process.memoryUsage().rss)} RSS, ${mb(process.memoryUsage().heapUsed)} heap] ${what}\n`)
     : () => undefined;
 
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
@@ -84,6 +83,7 @@ async function lintWithPool(options: UnitRunOptions, pool: UnitPool): Promise<Un
     const { files, cwd } = options;
     const cached = options.cache ? await readCache(options.cache) : undefined;
     // Texts read are kept for the units, each until its unit is validated: reading a file costs as much as scanning it.
+    if (cached) debug(`cache read: ${cached.units.size} units, ${cached.files.size} files`);
     const read = readFiles(files, interner(), options.cache !== undefined, cached?.files);
     const { scans, hashes, texts } = read;
     const { units: allUnits, sharedFiles, exports } = findUnits(files, scans, cwd);
@@ -146,6 +146,7 @@ async function lintWithPool(options: UnitRunOptions, pool: UnitPool): Promise<Un
         await writeCache(options.cache, { units: kept, files: read.states() }, { validated: pending.length, reused: units.length - pending.length }).catch((e: NodeJS.ErrnoException) => {
             throw new UserError(`cannot write the cache ${options.cache}: ${e.code ?? e.message}`);
         });
+        debug('cache written');
     }
 
     const byFile = new Map<string, FileOutcome>();

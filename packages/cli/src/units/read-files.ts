@@ -52,6 +52,8 @@ export function readFiles(files: readonly string[], intern: (s: string) => strin
         if (hashing) hashes[i] = contentHash(text);
     };
     const reused: number[] = [];
+    /** The states of files not read again: the same as before, as the same objects (the cache writes them back as read). */
+    const kept = new Map<number, FileState>();
     files.forEach((file, i) => {
         const before = previous?.get(file);
         const now = before && statSync(file, { throwIfNoEntry: false });
@@ -61,18 +63,20 @@ export function readFiles(files: readonly string[], intern: (s: string) => strin
             hashes[i] = before.hash;
             lengths[i] = before.length;
             reused.push(i);
+            kept.set(i, before);
         } else {
             read(i);
         }
     });
     if (reused.length > 0 && !sameSet(blockNames(scans), blockNames([...previous!.values()]))) {
         for (const i of reused) read(i);
+        kept.clear();
     }
     return {
         scans, hashes, lengths, texts,
         states() {
             const names = blockNames(scans);
-            return new Map(files.map((file, i) => [file, {
+            return new Map(files.map((file, i) => [file, kept.get(i) ?? {
                 size: stats[i]?.size ?? -1,
                 mtimeMs: stats[i]?.mtimeMs ?? -1,
                 ctimeMs: stats[i]?.ctimeMs ?? -1,

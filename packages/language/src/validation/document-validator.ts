@@ -189,6 +189,7 @@ export class KpiDocumentValidator extends DefaultDocumentValidator {
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], options: ValidationOptions): void {
         const before = diagnostics.length;
         super.processLinkingErrors(document, diagnostics, options);
+        if (diagnostics.length === before) return;
         const locale = this.services.kpi.Settings.localeOf(document);
         const errors = document.references.filter(r => r.error);
         diagnostics.slice(before).forEach((d, i) => {
