@@ -6,7 +6,7 @@ import type { CompletionList, CompletionParams, Connection, Hover, HoverParams }
  * Completion and hover come with every keystroke. Langium answers them once their document is
  * linked: in the middle of its validation, which then waits for them, so the edited file's
  * diagnostics came later by their time (at 1,000 projects, keystroke → diagnostics p50 66 →
- * 48 ms, bench/RESULTS.md). While a document's own edit is being built, they are answered once
+ * 49 ms, bench/RESULTS.md). While a document's own edit is being built, they are answered once
  * it is validated. A document re-validated only because a file it links to changed is answered
  * as soon as it is linked, as before: after an edit of a standard, waiting for its validation
  * would mean waiting for the linking of all the standard's dependents.
