@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAssessment, isIndicatorAssessment, type Assessment, type Model } from '../../packages/language/src/index.js';
+import { isAssessment, isIndicatorAssessment, scoreAssessment, type Assessment, type Model } from '../../packages/language/src/index.js';
 import { buildWorkspace, type TestWorkspace } from '../support/workspace.js';
 
 const CONTRACT = '合同 C "服务合同" { 条款 T "接通率" >= 90% }\n';
@@ -43,12 +43,27 @@ describe('the Scores service', () => {
         expect([before.score.rows[0]!.met, after.score.rows[0]!.met]).toEqual([false, true]);
     });
 
-    it('scores afresh when a contract the project is held to changes', async () => {
+    it('keeps a score when only a file the score does not read changes, and it equals a score computed afresh', async () => {
         const ws = await workspace();
         const assessment = assessmentOf(ws);
         const before = ws.services.kpi.Scores.of(assessment);
+        // The contract the project is held to: the project and the assessment are re-validated, the score reads neither.
         await ws.edit('c.kpi', CONTRACT.replace('>= 90%', '>= 85%'));
-        expect(ws.services.kpi.Scores.of(assessment)).not.toBe(before);
+        const after = ws.services.kpi.Scores.of(assessment);
+        expect(after).toBe(before);
+        expect(after.score).toEqual(scoreAssessment(assessment, after.profile));
+    });
+
+    it('scores afresh when a row is linked to another indicator, though no file it reads was parsed again', async () => {
+        const ws = await buildWorkspace({ 'c.kpi': CONTRACT, 'a.kpi': ASSESSMENT });
+        const assessment = assessmentOf(ws);
+        expect(ws.services.kpi.Scores.of(assessment).score.rows[0]!.indicator).toBeUndefined();
+        // The project the row names appears in a new file: the assessment is relinked, not re-parsed.
+        await ws.edit('p.kpi', project('80%'));
+        expect(assessmentOf(ws)).toBe(assessment);
+        const after = ws.services.kpi.Scores.of(assessment);
+        expect(after.score.rows[0]!.indicator?.name).toBe('A');
+        expect(after.score.rows[0]!.met).toBe(true);
     });
 
     it('follows a new scoring profile once the workspace is re-validated, as a changed setting does', async () => {

@@ -1,5 +1,5 @@
 import { AstUtils, DocumentState, WorkspaceCache, type LangiumSharedCoreServices } from 'langium';
-import { isAssessment, type Assessment, type IndicatorAssessment } from '../generated/ast.js';
+import { isAssessment, isIndicatorAssessment, type Assessment, type Indicator, type IndicatorAssessment } from '../generated/ast.js';
 import { defaultConfig, type KpiConfiguration } from '../config/configuration.js';
 import { scoreAssessment, type AssessmentScore, type RowScore } from './assessment-score.js';
 import type { ScoringProfile } from './profile.js';
@@ -23,9 +23,17 @@ export interface ScoredAssessment {
  * setting rebuilds the workspace). It is emptied once more when a build has indexed its
  * references, so that a score read mid-build, while a project was being relinked, does not
  * outlive the build.
+ *
+ * Behind that cache, each assessment keeps its last score with what it was computed from: a
+ * score reads nothing but the assessment, the indicators its rows link to (and the groups they
+ * stand in) and the profile. While the assessment and those indicators are the same nodes (a
+ * document edited is parsed anew) and the profile is the same, the score is the same: an edit
+ * of a standard every project applies re-validates all 1,000 assessments of a province, which
+ * were all scored again (a quarter of the re-validation's checks).
  */
 export class Scores {
     private readonly cache: WorkspaceCache<Assessment, ScoredAssessment>;
+    private readonly last = new WeakMap<Assessment, { profile: string; indicators: ReadonlyArray<Indicator | undefined>; scored: ScoredAssessment }>();
 
     constructor(shared: LangiumSharedCoreServices, private readonly configuration: KpiConfiguration) {
         this.cache = new WorkspaceCache(shared);
@@ -36,8 +44,14 @@ export class Scores {
         return this.cache.get(assessment, () => {
             const uri = AstUtils.findRootNode(assessment).$document?.uri;
             const profile = resolveProfile(uri ? this.configuration.get(uri) : defaultConfig());
+            const profileKey = JSON.stringify(profile);
+            const indicators = (assessment.items ?? []).filter(isIndicatorAssessment).map(row => row.indicator?.ref);
+            const last = this.last.get(assessment);
+            if (last && last.profile === profileKey && sameNodes(last.indicators, indicators)) return last.scored;
             const score = scoreAssessment(assessment, profile);
-            return { profile, score, rows: new Map(score.rows.map(r => [r.node, r])) };
+            const scored = { profile, score, rows: new Map(score.rows.map(r => [r.node, r])) };
+            this.last.set(assessment, { profile: profileKey, indicators, scored });
+            return scored;
         });
     }
 
@@ -49,4 +63,8 @@ export class Scores {
         const row = scored.rows.get(node);
         return row && { row, profile: scored.profile };
     }
+}
+
+function sameNodes(a: ReadonlyArray<Indicator | undefined>, b: ReadonlyArray<Indicator | undefined>): boolean {
+    return a.length === b.length && a.every((node, i) => node === b[i]);
 }
