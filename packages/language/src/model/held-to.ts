@@ -17,19 +17,40 @@ export interface HeldTo<R extends Reference = Reference> {
     link?: number;
 }
 
-/** Every reference an indicator is compared with, each once, linked ones first. */
-export function referencesOf(indicator: Indicator): HeldTo[] {
+interface KnownReferences {
+    /** What each link resolved to, and the applied standards' entries, when `held` was found. */
+    links: Array<Reference | undefined>;
+    applied: Map<string, StandardEntry[]> | undefined;
+    held: readonly HeldTo[];
+}
+
+const referencesByIndicator = new WeakMap<Indicator, KnownReferences>();
+
+/**
+ * Every reference an indicator is compared with, each once, linked ones first. Seven rules ask
+ * for every row of a project and of its assessment, so the answer is kept while the links
+ * resolve to the same nodes and the project applies the same standards (see appliedEntries).
+ */
+export function referencesOf(indicator: Indicator): readonly HeldTo[] {
+    const project = AstUtils.getContainerOfType(indicator, isProject);
+    const applied = project && indicator.name ? appliedEntries(project) : undefined;
+    const known = referencesByIndicator.get(indicator);
+    if (known && known.applied === applied && linksResolveTo(indicator, known.links)) return known.held;
+    const links = (indicator.links ?? []).map(link => link?.ref);
     const held: HeldTo[] = [];
-    (indicator.links ?? []).forEach((link, index) => {
-        const entry = link?.ref;
+    links.forEach((entry, index) => {
         if (entry && !held.some(h => h.entry === entry)) held.push({ entry, link: index });
     });
-    const project = AstUtils.getContainerOfType(indicator, isProject);
-    if (!project || !indicator.name) return held;
-    for (const entry of appliedEntries(project).get(indicator.name) ?? []) {
+    for (const entry of applied?.get(indicator.name) ?? []) {
         if (!held.some(h => h.entry === entry)) held.push({ entry });
     }
+    referencesByIndicator.set(indicator, { links, applied, held });
     return held;
+}
+
+function linksResolveTo(indicator: Indicator, entries: ReadonlyArray<Reference | undefined>): boolean {
+    const links = indicator.links ?? [];
+    return links.length === entries.length && links.every((link, i) => link?.ref === entries[i]);
 }
 
 interface AppliedEntries {
