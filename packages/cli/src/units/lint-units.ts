@@ -153,7 +153,9 @@ async function lintWithPool(options: UnitRunOptions, pool: UnitPool): Promise<Un
     for (const outcome of outcomes.values()) for (const file of outcome.files) byFile.set(file.filePath, file);
     const findings = files.filter(f => byFile.has(f)).map(f => byFile.get(f)!);
     await nameClosestCandidates(findings, files, byFile, options.services);
+    debug('closest names found');
     const first = byFile.get(files[0]!)?.locale ?? await localeOfFile(files[0]!, options.services);
+    debug('locale found');
     return { findings: findings.map(f => ({ filePath: f.filePath, messages: f.messages })), locale: first };
 }
 
