@@ -165,6 +165,30 @@ describe('--cache and unchanged files', () => {
     }, 120_000);
 });
 
+describe('the report\'s locale', () => {
+    it('follows the first file, without messages of its own, with and without the cache', async () => {
+        const dir = tempDir();
+        const workspace = join(dir, 'ws');
+        mkdirSync(workspace);
+        // Chinese keywords and nothing to report, then an English file with a finding; the environment is English.
+        writeFileSync(join(workspace, 'a.kpi'), '标准 甲 "一个标准" {\n    基准 单价 "单价" 9.93 元/通\n}\n');
+        writeFileSync(join(workspace, 'b.kpi'), 'contract C "service contract" {\n    clause T "answer rate" >= 90%\n}\n');
+        const sarif = async (...flags: string[]) => {
+            const run = await runBuiltCli(['lint', workspace, '-f', 'sarif', ...flags], { env: ENV });
+            expect(run.code).toBe(0);
+            return run.stdout;
+        };
+        const plain = await sarif();
+        expect(plain).toContain('规则说明');
+        expect(plain).not.toContain('Rule documentation');
+        const cache = ['--cache', '--cache-location', join(dir, 'cache')];
+        expect(await sarif(...cache)).toBe(plain);
+        // Warm: every unit comes from the cache.
+        expect(await sarif(...cache)).toBe(plain);
+        expect(cacheStats(join(dir, 'cache'))).toEqual({ validated: 0, reused: 2 });
+    }, 60_000);
+});
+
 describe('flags', () => {
     it.each([
         [['--concurrency', '0'], "--concurrency must be auto or a number of threads ≥ 1, not '0'"],

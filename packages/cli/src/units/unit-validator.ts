@@ -19,6 +19,8 @@ export interface WorkspaceSetup {
     readonly sharedFiles: readonly string[];
     /** Block name → URIs of the files defining it, in the workspace's order. */
     readonly exports: ReadonlyArray<readonly [string, readonly string[]]>;
+    /** The run's first file, whose locale the report's own words follow. */
+    readonly firstFile?: string;
 }
 
 /** Services of a thread validating units, set up as lint sets up its own. */
@@ -45,8 +47,9 @@ export interface FileOutcome {
     readonly filePath: string;
     readonly messages: LintMessage[];
     /**
-     * The locale of its messages, when it has any (their wording found it already); finding it
-     * for a file without messages would walk its syntax tree for nothing.
+     * The locale of its messages, when it has any (their wording found it already), and of the
+     * run's first file (the report's); finding it for any other file without messages would walk
+     * its syntax tree for nothing.
      */
     readonly locale?: Locale;
     readonly unresolved: UnresolvedName[];
@@ -80,6 +83,7 @@ export class UnitValidator {
         private readonly loaded: ReadonlySet<string>,
         private readonly exports: ReadonlyMap<string, readonly string[]>,
         private readonly sharedDocuments: LangiumDocument[],
+        private readonly firstFile: string | undefined,
     ) {}
 
     /** A validator with a thread's services (threadServices, or lint's own), which `release` leaves as they were. */
@@ -88,7 +92,7 @@ export class UnitValidator {
         (services.shared.workspace.IndexManager as KpiIndexManager).useWorkspaceExports(exports);
         const shared = addDocuments(services, setup.sharedFiles);
         await services.shared.workspace.DocumentBuilder.build(shared, { validation: true });
-        return new UnitValidator(services, new Set(shared.map(d => d.uri.toString())), exports, shared);
+        return new UnitValidator(services, new Set(shared.map(d => d.uri.toString())), exports, shared, setup.firstFile);
     }
 
     /** Removes the shared documents and the workspace's names: the services hold nothing of the units. */
@@ -136,7 +140,7 @@ export class UnitValidator {
             return {
                 filePath: document.uri.fsPath,
                 messages,
-                locale: messages.length > 0 ? this.services.kpi.kpi.Settings.localeOf(document) : undefined,
+                locale: messages.length > 0 || document.uri.fsPath === this.firstFile ? this.services.kpi.kpi.Settings.localeOf(document) : undefined,
                 unresolved,
                 blocks: (document.parseResult.value as Model).blocks
                     .filter(b => b.name)
