@@ -82,8 +82,8 @@ export async function lintInUnits(options: UnitRunOptions): Promise<UnitRun | At
 async function lintWithPool(options: UnitRunOptions, pool: UnitPool): Promise<UnitRun | AtOnce> {
     const { files, cwd } = options;
     const cached = options.cache ? await readCache(options.cache) : undefined;
-    // Texts read are kept for the units, each until its unit is validated: reading a file costs as much as scanning it.
     if (cached) debug(`cache read: ${cached.units.size} units, ${cached.files.size} files`);
+    // Texts read are kept for the units, each until its unit is validated: reading a file costs as much as scanning it.
     const read = readFiles(files, interner(), options.cache !== undefined, cached?.files);
     const { scans, hashes, texts } = read;
     const { units: allUnits, sharedFiles, exports } = findUnits(files, scans, cwd);

@@ -41,10 +41,11 @@ export function readFiles(files: readonly string[], intern: (s: string) => strin
     const lengths: number[] = [];
     const texts = new Map<string, string>();
     const stats: Array<Stats | undefined> = [];
-    const read = (i: number) => {
+    /** Reads file i; `taken`: its times, if just taken. */
+    const read = (i: number, taken?: Stats) => {
         const file = files[i]!;
         // Times taken before reading: a file written meanwhile is read again next time.
-        if (hashing) stats[i] = statSync(file, { throwIfNoEntry: false });
+        if (hashing) stats[i] = taken ?? statSync(file, { throwIfNoEntry: false });
         const text = readUtf8Sync(file);
         texts.set(file, text);
         scans[i] = scanFile(text, intern);
@@ -65,11 +66,11 @@ export function readFiles(files: readonly string[], intern: (s: string) => strin
             reused.push(i);
             kept.set(i, before);
         } else {
-            read(i);
+            read(i, now);
         }
     });
     if (reused.length > 0 && !sameSet(blockNames(scans), blockNames([...previous!.values()]))) {
-        for (const i of reused) read(i);
+        for (const i of reused) read(i, stats[i]);
         kept.clear();
     }
     return {
