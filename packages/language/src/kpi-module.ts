@@ -9,6 +9,7 @@ import { KpiLspModule, KpiSharedLspModule } from './lsp/lsp-module.js';
 import { KpiConfiguration } from './config/configuration.js';
 import { KpiSettings } from './settings.js';
 import { createKpiParser } from './parser/parser.js';
+import { KpiLexer } from './parser/lexer.js';
 import { KpiTokenBuilder } from './parser/token-builder.js';
 import { KpiValueConverter } from './parser/value-converter.js';
 import { Scores } from './scoring/scores.js';
@@ -43,6 +44,7 @@ export const KpiModule: Module<KpiServices, PartialLangiumServices & KpiAddedSer
     },
     parser: {
         LangiumParser: (services) => createKpiParser(services),
+        Lexer: (services) => new KpiLexer(services),
         ParserErrorMessageProvider: (services) => new KpiParserErrorMessageProvider(services.Grammar),
         TokenBuilder: () => new KpiTokenBuilder(),
         ValueConverter: () => new KpiValueConverter(),

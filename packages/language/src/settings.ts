@@ -15,9 +15,6 @@ export class KpiSettings {
     chosenLocale?: Locale;
     /** `LANG` or the editor's display language: for files without keywords. */
     environmentLocale: Locale = 'zh-CN';
-    /** Keyword language per parse: detecting it walks the whole syntax tree. */
-    private readonly keywordLanguages = new WeakMap<object, KeywordLanguage | undefined>();
-
     constructor(private readonly configuration: () => KpiConfiguration) {}
 
     /** The locale of texts about no file in particular (a report's summary, a rename refusal). */
@@ -40,8 +37,6 @@ export class KpiSettings {
 
     /** The language of the keywords a document uses; undefined when it has none yet. */
     keywordLanguage(document: LangiumDocument): KeywordLanguage | undefined {
-        const parse = document.parseResult;
-        if (!this.keywordLanguages.has(parse)) this.keywordLanguages.set(parse, detectKeywordLanguage(document));
-        return this.keywordLanguages.get(parse);
+        return detectKeywordLanguage(document);
     }
 }

@@ -1,4 +1,5 @@
-import { GrammarAST, isCompositeCstNode, type CstNode, type LangiumDocument } from 'langium';
+import type { LangiumDocument } from 'langium';
+import type { KpiLexingReport } from '../parser/lexer.js';
 import type { Locale } from '../i18n/locale.js';
 
 /** The keyword language of a file: 项目/指标/依据 … or project/indicator/per … */
@@ -11,28 +12,16 @@ const HAN = /[\u3400-\u9fff]/;
 const LATIN = /[a-z]/i;
 
 /**
- * The language of the keywords a file already uses (the majority of its keyword tokens),
- * or undefined for a file without keywords yet.
+ * The language of the keywords a file already uses (the majority of its keyword tokens, counted
+ * by the lexer), or undefined for a file without keywords yet.
  */
 export function detectKeywordLanguage(document: LangiumDocument): KeywordLanguage | undefined {
-    const root = document.parseResult?.value?.$cstNode;
-    if (!root) return undefined;
-    let zh = 0;
-    let en = 0;
-    // A plain walk with a stack (files nest blocks 10,000 deep): Langium's CST stream cost lint ~5 % of its time.
-    const stack: CstNode[] = [root];
-    for (let node = stack.pop(); node; node = stack.pop()) {
-        if (isCompositeCstNode(node)) {
-            for (const child of node.content) stack.push(child); // not a spread: a file may have 200,000 top-level nodes
-        } else if (GrammarAST.isKeyword(node.grammarSource)) {
-            // The keyword's own text, not the node's: that is a new substring of the file each time.
-            const { value } = node.grammarSource;
-            if (HAN.test(value)) zh++;
-            else if (LATIN.test(value)) en++;
-        }
-    }
-    if (zh === 0 && en === 0) return undefined;
-    return en > zh ? 'en' : 'zh';
+    return (document.parseResult?.lexerReport as KpiLexingReport | undefined)?.keywordLanguage;
+}
+
+/** The language a keyword of the grammar is in; undefined for punctuation. */
+export function languageOfKeyword(keyword: string): KeywordLanguage | undefined {
+    return HAN.test(keyword) ? 'zh' : LATIN.test(keyword) ? 'en' : undefined;
 }
 
 /**
