@@ -1,4 +1,6 @@
 import { execFile, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, NODE, REPO } from './run-cli.js';
@@ -6,7 +8,8 @@ import { BIN, NODE, REPO } from './run-cli.js';
 /*
  * `kpispec` and `kpispec-language-server` run with an 8 MB young generation (node-args.ts):
  * without it V8 let each hold 100–300 MB more of garbage. Only node's command line sets it, so
- * the executables restart themselves with it (Linux and macOS).
+ * the executables restart themselves with it (Linux and macOS), except `lint --cache` with its
+ * cache there, which validates little and keeps the young generation small in place.
  */
 
 const SERVER = join(REPO, 'packages', 'language', 'bin', 'kpispec-language-server.js');
@@ -16,7 +19,8 @@ const SHOW_ARGS = 'data:text/javascript,process.stderr.write("node args " + JSON
 function run(args: string[]): Promise<{ stdout: string; shown: string[] }> {
     return new Promise((resolve, reject) => {
         execFile(NODE, args, { cwd: REPO }, (error, stdout, stderr) => {
-            if (error) reject(error);
+            // An exit code (lint's findings) is an answer; a failure to run is not.
+            if (error && typeof error.code !== 'number') reject(error);
             else resolve({ stdout, shown: stderr.split('\n').filter(l => l.startsWith('node args ')) });
         });
     });
@@ -27,6 +31,26 @@ describe.skipIf(process.platform === 'win32')('the young generation of the execu
         const { stdout, shown } = await run(['--import', SHOW_ARGS, BIN, '--version']);
         expect(shown).toEqual(['node args []', 'node args ["--max-semi-space-size=8"]']);
         expect(stdout.trim().split('\n')).toHaveLength(1);
+    });
+
+    it('lint --cache runs on without a restart once its cache is there, with the same findings', async () => {
+        const dir = mkdtempSync(join(tmpdir(), 'kpi-node-args-'));
+        try {
+            const lint = ['--import', SHOW_ARGS, BIN, 'lint', 'test/fixtures/units', '-f', 'json', '--cache', '--cache-location'];
+            // No cache yet: every unit is validated, so the young generation is capped by a restart.
+            const first = await run([...lint, join(dir, 'cache')]);
+            expect(first.shown).toEqual(['node args []', 'node args ["--max-semi-space-size=8"]']);
+            expect(JSON.parse(first.stdout)).not.toHaveLength(0);
+            const second = await run([...lint, join(dir, 'cache')]);
+            expect(second.shown).toEqual(['node args []']);
+            expect(second.stdout).toBe(first.stdout);
+            // A folder given as the location holds the cache file; `=` joins a flag to its value.
+            const inFolder = [BIN, 'lint', 'test/fixtures/units', '-f', 'json', '--cache', `--cache-location=${dir}`];
+            expect((await run(['--import', SHOW_ARGS, ...inFolder])).shown).toHaveLength(2);
+            expect((await run(['--import', SHOW_ARGS, ...inFolder])).shown).toEqual(['node args []']);
+        } finally {
+            rmSync(dir, { recursive: true, force: true });
+        }
     });
 
     it("keeps the user's own choice, without a restart", async () => {

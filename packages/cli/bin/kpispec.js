@@ -1,10 +1,13 @@
 #!/usr/bin/env node
 import { enableCompileCache } from 'node:module';
-import { restartWithNodeArgs } from '@kpispec/language/node-args';
+import { keepYoungGenerationSmall, restartWithNodeArgs } from '@kpispec/language/node-args';
+import { lintsFromCache } from '../dist/cache-location.js';
 
-restartWithNodeArgs();
+const args = process.argv.slice(2);
+if (lintsFromCache(args, process.cwd())) keepYoungGenerationSmall();
+else restartWithNodeArgs();
 // V8's compiled code of the bundle is kept between runs (in the system's temporary folder).
 enableCompileCache();
 // The bundle `npm run build` makes of dist/ (packages/cli/esbuild.mjs): one file loads faster than ~300 modules.
 const { main } = await import('../bundle/kpispec.js');
-process.exitCode = await main(process.argv.slice(2));
+process.exitCode = await main(args);

@@ -10,7 +10,7 @@ import { DEFAULT_DOCS_BASE_URL } from '../version.js';
 import { appendSummary, refuseInputAsOutput, writeReport } from '../report-files.js';
 import { WORKSPACE_EXTENSIONS } from '../excel/workbook-documents.js';
 import { setUpCommand } from '../command-setup.js';
-import { cachePath, DEFAULT_CACHE_FILE } from '../units/cache.js';
+import { cachePath, DEFAULT_CACHE_FILE } from '../cache-location.js';
 import { parseConcurrency } from '../units/concurrency.js';
 import { lintFiles } from '../units/lint-files.js';
 import { parseShard } from '../units/shard.js';
@@ -76,7 +76,7 @@ export async function lint(argv: string[], io: Io): Promise<number> {
     const outputFile = single(values['output-file'], '--output-file');
     const concurrency = parseConcurrency(values.concurrency);
     const shard = values.shard === undefined ? undefined : parseShard(values.shard);
-    const cache = values.cache ? await cachePath(resolve(io.cwd, values['cache-location'] ?? DEFAULT_CACHE_FILE)) : undefined;
+    const cache = values.cache ? cachePath(resolve(io.cwd, values['cache-location'] ?? DEFAULT_CACHE_FILE)) : undefined;
 
     const { services: { shared, kpi }, configuration, files } = await setUpCommand({
         paths: positionals, cwd: io.cwd, env: io.env, configFile: values.config, locale: values.locale, extensions: WORKSPACE_EXTENSIONS,

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { CLI_VERSION } from '../version.js';
 import { writeFileAtomically } from '../write-file.js';
 import type { FileState } from './read-files.js';
@@ -8,8 +7,6 @@ import type { UnitOutcome } from './unit-validator.js';
 
 /** Bumped when what a cache holds changes shape. */
 const FORMAT = 3;
-
-export const DEFAULT_CACHE_FILE = '.kpispeccache';
 
 /**
  * `--cache`: unit outcomes by a hash of everything they depend on, and what the last run did.
@@ -23,11 +20,6 @@ export interface CacheHeader {
     readonly version: string;
     /** Units validated and units taken from the cache by the run that wrote it. */
     readonly stats: { readonly validated: number; readonly reused: number };
-}
-
-/** `--cache-location`: a file, or a folder to hold `.kpispeccache`. */
-export async function cachePath(location: string): Promise<string> {
-    return (await stat(location).catch(() => undefined))?.isDirectory() ? join(location, DEFAULT_CACHE_FILE) : location;
 }
 
 /** What a cache file holds: unit outcomes by key, and what the next run needs of a file it does not read again (see readFiles), by path. */
