@@ -43,4 +43,27 @@ describe('did you mean', () => {
             expect(closestNames(name, candidates, limit), `${name} among ${candidates.join(',')}`).toEqual(bySorting(name, candidates, limit));
         }
     });
+
+    it('agrees with sorting every candidate, on long names that differ in a few places', () => {
+        // As a province's names do (道路养护0016服务合同.路面完好率): long, alike, a few characters apart.
+        const rng = random(11);
+        const base = '道路养护0016服务合同.路面完好率';
+        const edit = (text: string) => {
+            const chars = [...text];
+            for (let n = rng.int(0, 4); n > 0; n--) {
+                const at = rng.int(0, chars.length);
+                const change = rng.int(0, 2);
+                if (change === 0) chars.splice(at, 0, '0123率护'[rng.int(0, 6)]!);
+                else if (change === 1) chars.splice(at, 1);
+                else chars[at] = '0123率护'[rng.int(0, 6)]!;
+            }
+            return chars.join('');
+        };
+        for (let round = 0; round < 300; round++) {
+            const candidates = [...new Set(Array.from({ length: rng.int(0, 60) }, () => edit(base)))];
+            const name = edit(base);
+            const limit = rng.int(1, 6);
+            expect(closestNames(name, candidates, limit), `${name} among ${candidates.join(',')}`).toEqual(bySorting(name, candidates, limit));
+        }
+    });
 });

@@ -33,18 +33,30 @@ export function likelyMeant(name: string, candidates: readonly string[]): string
 /** One row of editDistance's table, reused: a province's workspace asks for millions of distances. */
 let row = new Uint32Array(64);
 
-/** Levenshtein distance, or any number above `bound` once every path exceeds it. */
+/**
+ * Levenshtein distance, or any number above `bound` once every path exceeds it. Only the cells
+ * within `bound` of the diagonal can hold a distance up to `bound`, so with a bound only they
+ * are computed (Ukkonen's band): at 10,000 projects the 5 closest names among 30,000 clauses
+ * were 2 s of a run, as each similar name filled its whole table.
+ */
 function editDistance(a: string, b: string, bound: number): number {
+    if (Math.abs(a.length - b.length) > bound) return bound + 1;
     if (row.length <= b.length) row = new Uint32Array(2 * (b.length + 1));
-    for (let j = 0; j <= b.length; j++) row[j] = j;
+    const band = Math.min(bound, Math.max(a.length, b.length));
+    const outside = band + 1;
+    for (let j = 0; j <= b.length; j++) row[j] = j <= band ? j : outside;
     for (let i = 1; i <= a.length; i++) {
         const code = a.charCodeAt(i - 1);
-        let diagonal = row[0]!;
-        row[0] = i;
-        let smallest = i;
-        for (let j = 1; j <= b.length; j++) {
+        const from = Math.max(1, i - band);
+        const to = Math.min(b.length, i + band);
+        // The cell left of the band: the first column, or outside the band (and so above bound).
+        let diagonal = row[from - 1]!;
+        row[from - 1] = from === 1 ? i : outside;
+        let smallest = row[from - 1]!;
+        for (let j = from; j <= to; j++) {
+            // Right of the last row's band the cell still holds `outside`, as it was filled.
             const above = row[j]!;
-            const next = Math.min(above + 1, row[j - 1]! + 1, diagonal + (code === b.charCodeAt(j - 1) ? 0 : 1));
+            const next = Math.min(above + 1, row[j - 1]! + 1, diagonal + (code === b.charCodeAt(j - 1) ? 0 : 1), outside);
             row[j] = next;
             diagonal = above;
             if (next < smallest) smallest = next;
