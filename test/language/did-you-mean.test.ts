@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closestNames, likelyMeant } from '../../packages/language/src/config/did-you-mean.js';
+import { closestNames, likelyMeant, NameIndex } from '../../packages/language/src/config/did-you-mean.js';
 import { random } from '../../bench/lib/random.mjs';
 
 /** What closestNames must return: every candidate sorted by distance, then in locale order. */
@@ -30,6 +30,11 @@ describe('did you mean', () => {
         expect(closestNames('abc', ['zzz', 'xbc', 'abd', 'abcd'], 3)).toEqual(['abcd', 'abd', 'xbc']);
         expect(closestNames('a', [], 5)).toEqual([]);
         expect(closestNames('a', ['a'], 0)).toEqual([]);
+        expect(new NameIndex(['满意度', '接通率x', '回访满意率', '接听率']).closest('接通率', 2)).toEqual(['接听率', '接通率x']);
+        expect(new NameIndex(['zzz', 'xbc', 'abd', 'abcd', 'abd']).closest('abc', 3)).toEqual(['abcd', 'abd', 'xbc']);
+        expect(new NameIndex([]).closest('a', 5)).toEqual([]);
+        expect(new NameIndex(['a', '']).closest('a', 0)).toEqual([]);
+        expect(new NameIndex(['', 'b']).closest('', 1)).toEqual(['']);
     });
 
     it('agrees with sorting every candidate, on random names', () => {
@@ -41,6 +46,7 @@ describe('did you mean', () => {
             const name = word();
             const limit = rng.int(1, 6);
             expect(closestNames(name, candidates, limit), `${name} among ${candidates.join(',')}`).toEqual(bySorting(name, candidates, limit));
+            expect(new NameIndex(candidates).closest(name, limit), `index: ${name} among ${candidates.join(',')}`).toEqual(bySorting(name, candidates, limit));
         }
     });
 
@@ -64,6 +70,27 @@ describe('did you mean', () => {
             const name = edit(base);
             const limit = rng.int(1, 6);
             expect(closestNames(name, candidates, limit), `${name} among ${candidates.join(',')}`).toEqual(bySorting(name, candidates, limit));
+            // One index asked many names, as a lint asks for every unresolved link.
+            const index = new NameIndex(candidates);
+            for (const asked of [name, edit(base), edit(base)]) {
+                expect(index.closest(asked, limit), `index: ${asked} among ${candidates.join(',')}`).toEqual(bySorting(asked, candidates, limit));
+            }
+        }
+    });
+
+    it('an index agrees with sorting every candidate, among many names of two letters', () => {
+        // Names that differ in one place share every row but the last: what the index passes over
+        // must be as far, ties included: B comes before a in code units, after it in locale order.
+        const rng = random(13);
+        const word = () => Array.from({ length: rng.int(0, 8) }, () => 'aB'[rng.int(0, 1)]).join('');
+        for (let round = 0; round < 300; round++) {
+            const candidates = [...new Set(Array.from({ length: rng.int(0, 80) }, word))];
+            const index = new NameIndex(candidates);
+            for (let asked = 0; asked < 3; asked++) {
+                const name = word();
+                const limit = rng.int(1, 4);
+                expect(index.closest(name, limit), `${name} among ${candidates.join(',')}`).toEqual(bySorting(name, candidates, limit));
+            }
         }
     });
 });

@@ -11,7 +11,7 @@ export * from './config/configuration.js';
 export * from './workspace/discovery.js';
 export type { KpiIndexManager } from './workspace/index-manager.js';
 export type { KpiScopeProvider } from './workspace/scope-provider.js';
-export { closestNames } from './config/did-you-mean.js';
+export { closestNames, NameIndex } from './config/did-you-mean.js';
 export { CANDIDATES, listsClosestNames, unresolvedReferenceMessage } from './validation/unresolved-reference.js';
 export * from './scoring/index.js';
 export { markdownText, visibleControls } from './lsp/markdown-text.js';

@@ -1,6 +1,6 @@
 import { relative, sep } from 'node:path';
 import { URI, type AstReflection } from 'langium';
-import { CANDIDATES, closestNames, pick, unresolvedReferenceMessage, type KpiConfiguration, type Locale } from '@kpispec/language';
+import { CANDIDATES, NameIndex, pick, unresolvedReferenceMessage, type KpiConfiguration, type Locale } from '@kpispec/language';
 import { UserError } from '../exit-codes.js';
 import type { LintMessage } from '../results.js';
 import { readUtf8, readUtf8Sync, type createServices } from '../workspace.js';
@@ -195,9 +195,10 @@ async function nameClosestCandidates(findings: FileOutcome[], files: readonly st
         return sets;
     };
     for (const list of exportsOf) for (const [name, type] of list) for (const names of setsFor(type)) names.add(name);
+    const indexes = new Map([...namesByType].map(([type, names]) => [type, new NameIndex(names)]));
     for (const file of findings) {
         for (const { at, name, type } of file.unresolved) {
-            file.messages[at]!.message = pick(file.locale!, unresolvedReferenceMessage(name, closestNames(name, namesByType.get(type)!, CANDIDATES)));
+            file.messages[at]!.message = pick(file.locale!, unresolvedReferenceMessage(name, indexes.get(type)!.closest(name, CANDIDATES)));
         }
     }
 }
