@@ -2,13 +2,16 @@ import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs
 import { open } from 'node:fs/promises';
 import { URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
-import { createKpiServices, excel, type KpiServices } from '@kpispec/language';
+import { createKpiServices, excel, type KpiIndexManager, type KpiServices } from '@kpispec/language';
 import { UserError } from './exit-codes.js';
 import { addWorkbookDocuments, projectNames, type SheetDocument, type SkipNoForm } from './excel/workbook-documents.js';
 
 /** The language services of one CLI run; the configuration service is shared with discovery. */
 export function createServices(): ReturnType<typeof createKpiServices> {
-    return createKpiServices(NodeFileSystem);
+    const services = createKpiServices(NodeFileSystem);
+    // No command asks who references a node: the builder needs only which documents reference which.
+    (services.shared.workspace.IndexManager as KpiIndexManager).keepOnlyDocumentLinks();
+    return services;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
