@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { BIN, NODE, REPO } from './run-cli.js';
 
 /*
- * `kpispec` and `kpispec-language-server` run with small semi-spaces (16 and 8 MB, node-args.ts):
- * without them V8 let each hold 100–300 MB more of garbage. Only node's command line sets it, so
+ * `kpispec` and `kpispec-language-server` run with an 8 MB young generation (node-args.ts):
+ * without it V8 let each hold 100–300 MB more of garbage. Only node's command line sets it, so
  * the executables restart themselves with it (Linux and macOS), except `lint --cache` with its
  * cache there, which validates little and keeps the young generation small in place.
  */
@@ -27,9 +27,9 @@ function run(args: string[]): Promise<{ stdout: string; shown: string[] }> {
 }
 
 describe.skipIf(process.platform === 'win32')('the young generation of the executables', () => {
-    it('kpispec restarts once with --max-semi-space-size=16, and runs the command once', async () => {
+    it('kpispec restarts once with --max-semi-space-size=8, and runs the command once', async () => {
         const { stdout, shown } = await run(['--import', SHOW_ARGS, BIN, '--version']);
-        expect(shown).toEqual(['node args []', 'node args ["--max-semi-space-size=16"]']);
+        expect(shown).toEqual(['node args []', 'node args ["--max-semi-space-size=8"]']);
         expect(stdout.trim().split('\n')).toHaveLength(1);
     });
 
@@ -39,7 +39,7 @@ describe.skipIf(process.platform === 'win32')('the young generation of the execu
             const lint = ['--import', SHOW_ARGS, BIN, 'lint', 'test/fixtures/units', '-f', 'json', '--cache', '--cache-location'];
             // No cache yet: every unit is validated, so the young generation is capped by a restart.
             const first = await run([...lint, join(dir, 'cache')]);
-            expect(first.shown).toEqual(['node args []', 'node args ["--max-semi-space-size=16"]']);
+            expect(first.shown).toEqual(['node args []', 'node args ["--max-semi-space-size=8"]']);
             expect(JSON.parse(first.stdout)).not.toHaveLength(0);
             const second = await run([...lint, join(dir, 'cache')]);
             expect(second.shown).toEqual(['node args []']);

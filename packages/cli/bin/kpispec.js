@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 import { enableCompileCache } from 'node:module';
-import { CLI_NODE_ARGS, keepYoungGenerationSmall, restartWithNodeArgs } from '@kpispec/language/node-args';
+import { keepYoungGenerationSmall, restartWithNodeArgs } from '@kpispec/language/node-args';
 import { lintsFromCache } from '../dist/cache-location.js';
 
 const args = process.argv.slice(2);
-if (lintsFromCache(args, process.cwd())) keepYoungGenerationSmall(CLI_NODE_ARGS);
-else restartWithNodeArgs(CLI_NODE_ARGS);
+if (lintsFromCache(args, process.cwd())) keepYoungGenerationSmall();
+else restartWithNodeArgs();
 // V8's compiled code of the bundle is kept between runs (in the system's temporary folder).
 enableCompileCache();
 // The bundle `npm run build` makes of dist/ (packages/cli/esbuild.mjs): one file loads faster than ~300 modules.

@@ -7,23 +7,17 @@ import { setFlagsFromString } from 'node:v8';
  * issue 17). Only the command line sets it: the VS Code extension starts its server with these
  * arguments, and the command-line entry points restart themselves with them.
  */
-export const SERVER_NODE_ARGS: readonly string[] = ['--max-semi-space-size=8'];
+export const NODE_ARGS: readonly string[] = ['--max-semi-space-size=8'];
 
 /**
- * `kpispec` lets each unit go once it is validated, so twice the server's young generation costs
- * it little memory (10 MB at 1,000 projects) and saves it collections (a cold lint 4–8 % faster).
- */
-export const CLI_NODE_ARGS: readonly string[] = ['--max-semi-space-size=16'];
-
-/**
- * Replaces this process (same id, streams and environment) by node with `args`, before the
+ * Replaces this process (same id, streams and environment) by node with NODE_ARGS, before the
  * program loads anything, unless it already runs with them or the user chose their own. Where
  * a process cannot be replaced (Windows) it goes on as it is: only its memory differs.
  */
-export function restartWithNodeArgs(args: readonly string[]): void {
-    if (runsWith(args)) return;
+export function restartWithNodeArgs(): void {
+    if (runsWithNodeArgs()) return;
     if (process.platform === 'win32' || typeof process.execve !== 'function') return;
-    process.execve(process.execPath, [process.execPath, ...args, ...process.execArgv, ...process.argv.slice(1)], process.env);
+    process.execve(process.execPath, [process.execPath, ...NODE_ARGS, ...process.execArgv, ...process.argv.slice(1)], process.env);
 }
 
 /**
@@ -32,12 +26,12 @@ export function restartWithNodeArgs(args: readonly string[]): void {
  * semi-spaces), the one part of it this process can still set. A run that validates everything
  * this way takes about 10 % longer than after a restart, in the same memory (bench/RESULTS.md).
  */
-export function keepYoungGenerationSmall(args: readonly string[]): void {
-    if (!runsWith(args)) setFlagsFromString('--semi-space-growth-factor=1');
+export function keepYoungGenerationSmall(): void {
+    if (!runsWithNodeArgs()) setFlagsFromString('--semi-space-growth-factor=1');
 }
 
-/** Whether this process runs with `args` or the user's own choice of them. */
-function runsWith(args: readonly string[]): boolean {
+/** Whether this process runs with NODE_ARGS or the user's own choice of them. */
+function runsWithNodeArgs(): boolean {
     const chosen = [...process.execArgv, ...(process.env['NODE_OPTIONS'] ?? '').split(/\s+/)];
-    return args.every(arg => chosen.some(c => c.startsWith(arg.split('=')[0]!)));
+    return NODE_ARGS.every(arg => chosen.some(c => c.startsWith(arg.split('=')[0]!)));
 }
