@@ -98,7 +98,7 @@ async function lintWithPool(options: UnitRunOptions, pool: UnitPool): Promise<Un
     if (options.workbooks.length > 0) return atOnce;
 
     const configuration = options.services.kpi.kpi.Configuration;
-    const workspace: WorkspaceSetup = { sharedFiles, exports: [...exports], firstFile: files[0] };
+    const workspace: WorkspaceSetup = { sharedFiles, exports: [...exports] };
     const keys = new Map<Unit, string>();
     if (options.cache) {
         const flags = JSON.stringify([options.configFile, options.noInlineConfig, options.locale, localeEnv(options.env)]);
@@ -198,7 +198,7 @@ async function nameClosestCandidates(findings: FileOutcome[], files: readonly st
     const indexes = new Map([...namesByType].map(([type, names]) => [type, new NameIndex(names)]));
     for (const file of findings) {
         for (const { at, name, type } of file.unresolved) {
-            file.messages[at]!.message = pick(file.locale!, unresolvedReferenceMessage(name, indexes.get(type)!.closest(name, CANDIDATES)));
+            file.messages[at]!.message = pick(file.locale, unresolvedReferenceMessage(name, indexes.get(type)!.closest(name, CANDIDATES)));
         }
     }
 }

@@ -19,8 +19,6 @@ export interface WorkspaceSetup {
     readonly sharedFiles: readonly string[];
     /** Block name → URIs of the files defining it, in the workspace's order. */
     readonly exports: ReadonlyArray<readonly [string, readonly string[]]>;
-    /** The run's first file, whose locale the report's own words follow. */
-    readonly firstFile?: string;
 }
 
 /** Services of a thread validating units, set up as lint sets up its own. */
@@ -46,12 +44,8 @@ export interface UnresolvedName {
 export interface FileOutcome {
     readonly filePath: string;
     readonly messages: LintMessage[];
-    /**
-     * The locale of its messages, when it has any (their wording found it already), and of the
-     * run's first file (the report's); finding it for any other file without messages would walk
-     * its syntax tree for nothing.
-     */
-    readonly locale?: Locale;
+    /** The locale of its messages; the report's own words follow the run's first file's. */
+    readonly locale: Locale;
     readonly unresolved: UnresolvedName[];
     /** The blocks the parser found, as FileScan.blocks entries, to check the scan against. */
     readonly blocks: string[];
@@ -83,7 +77,6 @@ export class UnitValidator {
         private readonly loaded: ReadonlySet<string>,
         private readonly exports: ReadonlyMap<string, readonly string[]>,
         private readonly sharedDocuments: LangiumDocument[],
-        private readonly firstFile: string | undefined,
     ) {}
 
     /** A validator with a thread's services (threadServices, or lint's own), which `release` leaves as they were. */
@@ -92,7 +85,7 @@ export class UnitValidator {
         (services.shared.workspace.IndexManager as KpiIndexManager).useWorkspaceExports(exports);
         const shared = addDocuments(services, setup.sharedFiles);
         await services.shared.workspace.DocumentBuilder.build(shared, { validation: true });
-        return new UnitValidator(services, new Set(shared.map(d => d.uri.toString())), exports, shared, setup.firstFile);
+        return new UnitValidator(services, new Set(shared.map(d => d.uri.toString())), exports, shared);
     }
 
     /** Removes the shared documents and the workspace's names: the services hold nothing of the units. */
@@ -140,7 +133,7 @@ export class UnitValidator {
             return {
                 filePath: document.uri.fsPath,
                 messages,
-                locale: messages.length > 0 || document.uri.fsPath === this.firstFile ? this.services.kpi.kpi.Settings.localeOf(document) : undefined,
+                locale: this.services.kpi.kpi.Settings.localeOf(document),
                 unresolved,
                 blocks: (document.parseResult.value as Model).blocks
                     .filter(b => b.name)
