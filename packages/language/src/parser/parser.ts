@@ -1,4 +1,5 @@
-import { createParser, LangiumParser, type AstNode, type LangiumCoreServices, type ParseResult, type ParserOptions } from 'langium';
+import { LangiumParser, type AstNode, type LangiumCoreServices, type ParseResult, type ParserOptions } from 'langium';
+import { NO_ARGS, defineRules } from './parser-builder.js';
 
 /**
  * Re-syncs inside one repetition that may nest. Chevrotain recovers from a stray token in a
@@ -22,6 +23,7 @@ export class KpiParser extends LangiumParser {
         super(services);
         // Chevrotain's method (not in its typings) is set on the instance when recovery is enabled.
         rememberNextTokenTypes(this.wrapper);
+        callSubrulesWithoutArguments(this.wrapper);
         const recover = Reflect.get(this.wrapper, 'attemptInRepetitionRecovery') as ((...args: unknown[]) => void) | undefined;
         if (typeof recover !== 'function') return;
         let depth = 0;
@@ -45,6 +47,21 @@ export class KpiParser extends LangiumParser {
             Error.stackTraceLimit = limit;
         }
     }
+}
+
+/** Chevrotain's options for a subrule call: every call passes the same (no) arguments. */
+const SUBRULE_OPTIONS = { ARGS: [NO_ARGS] };
+
+/**
+ * Langium's wrapper builds `{ ARGS: [args] }` for every subrule call; the rules defined by
+ * `defineRules` take no arguments, so one object serves every call.
+ */
+function callSubrulesWithoutArguments(chevrotain: object): void {
+    if (typeof Reflect.get(chevrotain, 'wrapSubrule') !== 'function') return;
+    // Chevrotain swaps `subrule` for a recording one while it analyses the grammar: look it up per call.
+    Reflect.set(chevrotain, 'wrapSubrule', function (this: { subrule(idx: number, rule: unknown, options: unknown): unknown }, idx: number, rule: unknown): unknown {
+        return this.subrule(idx, rule, SUBRULE_OPTIONS);
+    });
 }
 
 /** Where Chevrotain is in the grammar when a token does not fit (its `getCurrentGrammarPath`). */
@@ -79,9 +96,10 @@ function rememberNextTokenTypes(chevrotain: object): void {
     });
 }
 
-/** Langium's createLangiumParser, with a KpiParser. */
+/** Langium's createLangiumParser, with a KpiParser and rules that allocate nothing per decision. */
 export function createKpiParser(services: LangiumCoreServices): KpiParser {
-    const parser = createParser(services.Grammar, new KpiParser(services), services.parser.Lexer.definition);
+    const parser = new KpiParser(services);
+    defineRules(services.Grammar, parser, services.parser.Lexer.definition);
     parser.finalize();
     return parser;
 }
