@@ -82,6 +82,19 @@ describe('exit 2: one clear line for every bad input', () => {
         expectFatal(await runCli(['lint', 'latin1'], { cwd: dir }), /^kpispec: .*latin1\/a\.kpi is not valid UTF-8 text\n$/);
     });
 
+    it('a byte order mark is dropped, as editors do: findings keep their columns', async () => {
+        const row = '合同 警告 "c" { 条款 质检率 "录音质检率" >= 5% }\n';
+        write('bom/with/a.kpi', '\uFEFF' + row);
+        write('bom/without/a.kpi', row);
+        const columns = async (folder: string) => {
+            const run = await runCli(['lint', folder, '-f', 'json'], { cwd: dir });
+            return (JSON.parse(run.stdout) as Array<{ messages: Array<{ line: number; column: number }> }>)[0]!.messages.map(m => `${m.line}:${m.column}`);
+        };
+        const expected = await columns('bom/without');
+        expect(expected).toContain('1:16');
+        expect(await columns('bom/with')).toEqual(expected);
+    });
+
     it('an unreadable file', async () => {
         const file = write('locked/a.kpi', CLEAN);
         chmodSync(file, 0o000);
