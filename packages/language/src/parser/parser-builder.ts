@@ -6,7 +6,7 @@ type Alternative = Parameters<LangiumParser['alternatives']>[1][number];
 type Repetition = Parameters<LangiumParser['many']>[1];
 type TokenType = TokenTypeDictionary[string];
 
-/** What a grammar element becomes: a parsing step that takes no arguments and allocates nothing. */
+/** What a grammar element becomes: a parsing step, built once, that takes no arguments. */
 type Step = () => void;
 
 /** Rule arguments: KPI Spec's rules take no parameters, so every call passes this one object. */
