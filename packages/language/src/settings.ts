@@ -1,7 +1,7 @@
 import type { LangiumDocument } from 'langium';
 import type { KpiConfiguration } from './config/configuration.js';
 import type { Locale } from './i18n/locale.js';
-import { detectKeywordLanguage, type KeywordLanguage } from './lsp/keyword-language.js';
+import { detectKeywordLanguage } from './lsp/keyword-language.js';
 
 /**
  * The language of messages. The same files give the same messages everywhere (CLI, any editor,
@@ -31,12 +31,7 @@ export class KpiSettings {
     localeOf(document: LangiumDocument): Locale {
         const chosen = this.chosenLocale ?? this.configuration().get(document.uri).locale;
         if (chosen) return chosen;
-        const keywords = this.keywordLanguage(document);
+        const keywords = detectKeywordLanguage(document);
         return keywords === undefined ? this.environmentLocale : keywords === 'en' ? 'en' : 'zh-CN';
-    }
-
-    /** The language of the keywords a document uses; undefined when it has none yet. */
-    keywordLanguage(document: LangiumDocument): KeywordLanguage | undefined {
-        return detectKeywordLanguage(document);
     }
 }

@@ -7,6 +7,7 @@ import { applyRuleSeverities, toLspSeverity } from '../config/severity.js';
 import { pick, type Locale } from '../i18n/locale.js';
 import type { KpiServices } from '../kpi-module.js';
 import { pushChildren } from '../model/ast-walk.js';
+import { detectKeywordLanguage } from '../lsp/keyword-language.js';
 import { ruleMeta } from '../rules/catalog.js';
 import { closestNames } from '../config/did-you-mean.js';
 import { CANDIDATES, listsClosestNames, unresolvedReferenceMessage } from './unresolved-reference.js';
@@ -46,7 +47,7 @@ export class KpiDocumentValidator extends DefaultDocumentValidator {
                 return settings.localeOf(document);
             },
             get language() {
-                return settings.keywordLanguage(document) ?? (this.locale === 'en' ? 'en' : 'zh');
+                return detectKeywordLanguage(document) ?? (this.locale === 'en' ? 'en' : 'zh');
             },
             terminals: this.terminals,
         });
