@@ -6,6 +6,7 @@ import {
     type Baseline, type Clause, type Indicator, type Project, type Requirement, type Standard, type StandardEntry,
 } from '../generated/ast.js';
 import type { Bilingual } from '../i18n/locale.js';
+import { linkGeneration } from './link-generation.js';
 import { constraintOf, measureOf } from './values.js';
 import { formatMeasure, type Constraint, type Measure } from '../units/index.js';
 
@@ -22,6 +23,8 @@ interface KnownReferences {
     links: Array<Reference | undefined>;
     applied: Map<string, StandardEntry[]> | undefined;
     held: readonly HeldTo[];
+    /** The link generation `held` was last found right at. */
+    generation: number;
 }
 
 const referencesByIndicator = new WeakMap<Indicator, KnownReferences>();
@@ -29,13 +32,19 @@ const referencesByIndicator = new WeakMap<Indicator, KnownReferences>();
 /**
  * Every reference an indicator is compared with, each once, linked ones first. Seven rules ask
  * for every row of a project and of its assessment, so the answer is kept while the links
- * resolve to the same nodes and the project applies the same standards (see appliedEntries).
+ * resolve to the same nodes and the project applies the same standards (see appliedEntries),
+ * and returned without comparing while no document has been linked since (link-generation.ts).
  */
 export function referencesOf(indicator: Indicator): readonly HeldTo[] {
+    const generation = linkGeneration();
+    const known = referencesByIndicator.get(indicator);
+    if (known?.generation === generation) return known.held;
     const project = AstUtils.getContainerOfType(indicator, isProject);
     const applied = project && indicator.name ? appliedEntries(project) : undefined;
-    const known = referencesByIndicator.get(indicator);
-    if (known && known.applied === applied && linksResolveTo(indicator, known.links)) return known.held;
+    if (known && known.applied === applied && linksResolveTo(indicator, known.links)) {
+        known.generation = generation;
+        return known.held;
+    }
     const links = (indicator.links ?? []).map(link => link?.ref);
     const held: HeldTo[] = [];
     links.forEach((entry, index) => {
@@ -44,7 +53,7 @@ export function referencesOf(indicator: Indicator): readonly HeldTo[] {
     for (const entry of applied?.get(indicator.name) ?? []) {
         if (!held.some(h => h.entry === entry)) held.push({ entry });
     }
-    referencesByIndicator.set(indicator, { links, applied, held });
+    referencesByIndicator.set(indicator, { links, applied, held, generation });
     return held;
 }
 
@@ -57,6 +66,8 @@ interface AppliedEntries {
     /** What each `适用` name resolved to when the entries were collected. */
     resolved: Array<Standard | undefined>;
     byName: Map<string, StandardEntry[]>;
+    /** The link generation `resolved` was last found right at. */
+    generation: number;
 }
 
 const appliedByProject = new WeakMap<Project, AppliedEntries>();
@@ -67,8 +78,13 @@ const appliedByProject = new WeakMap<Project, AppliedEntries>();
  * names resolve to the same standard nodes: an edited or relinked standard is a new node.
  */
 function appliedEntries(project: Project): Map<string, StandardEntry[]> {
+    const generation = linkGeneration();
     const cached = appliedByProject.get(project);
-    if (cached && resolvesTo(project, cached.resolved)) return cached.byName;
+    if (cached?.generation === generation) return cached.byName;
+    if (cached && resolvesTo(project, cached.resolved)) {
+        cached.generation = generation;
+        return cached.byName;
+    }
     const resolved = (project.applies ?? []).flatMap(a => (a.standards ?? []).map(s => s?.ref));
     const byName = new Map<string, StandardEntry[]>();
     for (const standard of new Set(resolved)) {
@@ -79,7 +95,7 @@ function appliedEntries(project: Project): Map<string, StandardEntry[]> {
             else byName.set(entry.name, [entry]);
         }
     }
-    appliedByProject.set(project, { resolved, byName });
+    appliedByProject.set(project, { resolved, byName, generation });
     return byName;
 }
 
