@@ -89,6 +89,25 @@ describe('incremental updates', () => {
         expect(codes(ws, 'assessment.kpi')).not.toContain('assessment/below-contract');
     });
 
+    it('an edit of a standard re-validates what reads it, not the contracts and reviews reaching it only through a project', async () => {
+        const standard = (rate: string) => `标准 热线标准 "热线工作要求" {\n    要求 接通率 "15秒内接通率" >= ${rate}\n}`;
+        const ws = await buildWorkspace({
+            ...files,
+            'standard.kpi': standard('85%'),
+            'targets.kpi': targets.replace('    绩效指标 {', '    适用 热线标准\n    绩效指标 {'),
+            'compliance.kpi': '履约考核 热线履约 "热线履约考核" 对象 服务合同 {\n    条款 接通率 实际 96% 结论 达标\n}',
+        });
+        expect(codes(ws, 'assessment.kpi')).not.toContain('assessment/below-standard');
+
+        const { linked, validated } = await rebuilt(ws, () => ws.edit('standard.kpi', standard('90%')));
+
+        // standard ← targets ← contract ← compliance, and ← assessment: contracts and reviews read one file away (validation/reach.ts).
+        expect(linked).toEqual(['standard.kpi', 'targets.kpi']);
+        expect(validated).toEqual(['assessment.kpi', 'standard.kpi', 'targets.kpi']);
+        // The assessment reads the standard through its project: 89% meets the target (≥80%), not ≥90%.
+        expect(codes(ws, 'assessment.kpi')).toContain('assessment/below-standard');
+    });
+
     it('a file with an unresolved link is left alone by unrelated edits, and relinked once the name appears', async () => {
         const ws = await buildWorkspace(files);
         expect(codes(ws, 'other.kpi')).toContain('reference/unresolved');

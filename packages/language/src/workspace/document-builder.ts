@@ -2,13 +2,15 @@ import {
     Cancellation, DefaultDocumentBuilder, DocumentState, URI,
     type BuildOptions, type LangiumDocument, type LangiumSharedCoreServices,
 } from 'langium';
+import type { KpiValidationRegistry } from '../validation/validation-registry.js';
 import type { KpiIndexManager } from './index-manager.js';
 
 /**
  * Decides what an edit rebuilds, so that a keystroke costs what it affects, not the workspace:
  * - documents that reference a changed document are relinked (Langium's rule);
  * - documents that reach it only through others (an assessment, when its project's contract
- *   changes) keep their links and are only re-validated;
+ *   changes) keep their links and are only re-validated, when their checks read that far
+ *   (validation/reach.ts: a contract does not read the standards its project applies);
  * - documents with unresolved references are relinked only when a changed document now
  *   exports a name they look for (Langium relinks every one of them on every keystroke);
  * - top-level names are global, so two files can collide without referencing each other:
@@ -39,7 +41,7 @@ export class KpiDocumentBuilder extends DefaultDocumentBuilder {
         // Langium's update rebuilds every document below Validated: reset here, before it
         // starts, the dependents join that rebuild, keeping their links. Those that reference
         // a changed document are reset further (to be relinked) by Langium's update itself.
-        for (const doc of this.documentsAt(this.index.dependentsOf(touched))) {
+        for (const doc of this.documentsAt(this.index.dependentsOf(touched, uri => this.reachOf(uri)))) {
             if (doc.state > DocumentState.IndexedReferences) this.resetToState(doc, DocumentState.IndexedReferences);
         }
         await super.update(changed, deleted, cancelToken);
@@ -75,6 +77,13 @@ export class KpiDocumentBuilder extends DefaultDocumentBuilder {
         const incomplete = super.resultsAreIncomplete(document, options);
         this.incompleteness.set(executed, { options, incomplete });
         return incomplete;
+    }
+
+    /** How many references away a document's checks read; see validation/reach.ts. */
+    private reachOf(uri: string): number {
+        const document = this.langiumDocuments.getDocument(URI.parse(uri));
+        if (!document) return Infinity;
+        return (this.serviceRegistry.getServices(document.uri).validation.ValidationRegistry as KpiValidationRegistry).reachOf(document.parseResult.value);
     }
 
     private documentsAt(uris: Iterable<string>): LangiumDocument[] {

@@ -149,17 +149,27 @@ export class KpiIndexManager extends DefaultIndexManager {
         return false;
     }
 
-    /** Documents that reach one of `uris` through a chain of references (excluding `uris`). */
-    dependentsOf(uris: Iterable<string>): Set<string> {
+    /**
+     * Documents that reach one of `uris` through a chain of references (excluding `uris`); with
+     * `reach`, only those that reach one within `reach(uri)` references, the shortest chain counting.
+     */
+    dependentsOf(uris: Iterable<string>, reach?: (uri: string) => number): Set<string> {
         const start = new Set(uris);
         const found = new Set<string>();
-        const queue = [...start];
-        while (queue.length > 0) {
-            for (const source of this.referencing.get(queue.pop()!) ?? []) {
-                if (start.has(source) || found.has(source)) continue;
-                found.add(source);
-                queue.push(source);
+        const seen = new Set(start);
+        // Breadth first, so that each document is first met at its shortest distance.
+        let layer = [...start];
+        for (let distance = 1; layer.length > 0; distance++) {
+            const next: string[] = [];
+            for (const target of layer) {
+                for (const source of this.referencing.get(target) ?? []) {
+                    if (seen.has(source)) continue;
+                    seen.add(source);
+                    next.push(source);
+                    if (!reach || distance <= reach(source)) found.add(source);
+                }
             }
+            layer = next;
         }
         return found;
     }
