@@ -69,3 +69,31 @@ describe('the documents of a workspace', () => {
         expect(ws.listed()).toEqual(['/w/standards/shared.kpi']);
     });
 });
+
+describe('a document looked up by URI', () => {
+    it("is found as in Langium's trie, through additions, removals, a removed folder and URIs written differently", () => {
+        const ws = workspace();
+        const langium = new UriTrie<string>();
+        const found = (uri: URI | string) => ({ ours: ws.documents.getDocument(typeof uri === 'string' ? URI.parse(uri) : uri)?.uri.path, has: ws.documents.hasDocument(typeof uri === 'string' ? URI.parse(uri) : uri) });
+        const paths = ['/w/p1/targets.kpi', '/w/p1/contract.kpi', '/w/p1/sub/x.kpi', '/w/p2/targets.kpi', '/w/报告 一.kpi'];
+        for (const path of paths) {
+            ws.add(path);
+            langium.insert(URI.file(path), path);
+        }
+        const remove = (uri: URI) => {
+            ws.documents.deleteDocuments(uri);
+            langium.delete(uri);
+        };
+        remove(URI.file('/w/p2/targets.kpi'));
+        remove(URI.file('/w/p1'));
+        // Percent-encoded or not, the trie writes a URI one way; both ways find the same document.
+        const asked = [...paths.map(p => URI.file(p)), URI.parse('file:///w/%E6%8A%A5%E5%91%8A%20%E4%B8%80.kpi'), URI.parse('file:///w/报告 一.kpi'), URI.file('/w/p1')];
+        for (const uri of asked) {
+            expect(found(uri), uri.toString()).toEqual({ ours: langium.find(uri), has: langium.has(uri) });
+        }
+        expect(ws.documents.getDocument(URI.file('/w/报告 一.kpi'))?.uri.path).toBe('/w/报告 一.kpi');
+        expect(ws.documents.getDocument(URI.file('/w/p1/sub/x.kpi'))).toBeUndefined();
+        ws.add('/w/p1/targets.kpi');
+        expect(ws.documents.getDocument(URI.file('/w/p1/targets.kpi'))?.uri.path).toBe('/w/p1/targets.kpi');
+    });
+});

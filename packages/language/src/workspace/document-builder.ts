@@ -1,8 +1,9 @@
 import {
-    Cancellation, DefaultDocumentBuilder, DocumentState, URI,
-    type BuildOptions, type LangiumDocument, type LangiumSharedCoreServices,
+    AstUtils, Cancellation, DefaultDocumentBuilder, DocumentState, URI,
+    type AstNode, type BuildOptions, type LangiumDocument, type LangiumSharedCoreServices,
 } from 'langium';
 import type { KpiValidationRegistry } from '../validation/validation-registry.js';
+import type { KpiLangiumDocuments } from './documents.js';
 import type { KpiIndexManager } from './index-manager.js';
 
 /**
@@ -28,6 +29,10 @@ export class KpiDocumentBuilder extends DefaultDocumentBuilder {
 
     private get index(): KpiIndexManager {
         return this.indexManager as KpiIndexManager;
+    }
+
+    private get documents(): KpiLangiumDocuments {
+        return this.langiumDocuments as KpiLangiumDocuments;
     }
 
     /**
@@ -79,16 +84,25 @@ export class KpiDocumentBuilder extends DefaultDocumentBuilder {
         return incomplete;
     }
 
+    /** How many references away the checks of a parsed document read, by its syntax tree. */
+    private readonly reaches = new WeakMap<AstNode, number>();
+
     /** How many references away a document's checks read; see validation/reach.ts. */
     private reachOf(uri: string): number {
-        const document = this.langiumDocuments.getDocument(URI.parse(uri));
-        if (!document) return Infinity;
-        return (this.serviceRegistry.getServices(document.uri).validation.ValidationRegistry as KpiValidationRegistry).reachOf(document.parseResult.value);
+        const root = this.documents.getDocumentAt(uri)?.parseResult.value;
+        if (!root) return Infinity;
+        let reach = this.reaches.get(root);
+        if (reach === undefined) {
+            // Looking up a document's language costs more than the answer: asked once per parse.
+            reach = (this.serviceRegistry.getServices(AstUtils.getDocument(root).uri).validation.ValidationRegistry as KpiValidationRegistry).reachOf(root);
+            this.reaches.set(root, reach);
+        }
+        return reach;
     }
 
     private documentsAt(uris: Iterable<string>): LangiumDocument[] {
         return [...uris]
-            .map(uri => this.langiumDocuments.getDocument(URI.parse(uri)))
+            .map(uri => this.documents.getDocumentAt(uri))
             .filter((doc): doc is LangiumDocument => doc !== undefined);
     }
 
