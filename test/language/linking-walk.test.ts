@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { DefaultLinker, DefaultReferenceDescriptionProvider, isReference, type AstNode } from 'langium';
+import { DefaultLinker, DefaultReferenceDescriptionProvider, isReference, type AstNode, type ReferenceDescription } from 'langium';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLES } from '../support/parse.js';
 import { buildWorkspace, readFolder, type TestWorkspace } from '../support/workspace.js';
@@ -40,9 +40,16 @@ describe('finding references without streams', () => {
     it("indexes the same references, in the same order, as Langium's reference descriptions", async () => {
         const ws = await buildWorkspace(files());
         const langium = new DefaultReferenceDescriptionProvider(ws.services);
+        // Ours work out their path and segment when asked: compared field by field.
+        const fields = (descriptions: ReferenceDescription[]) => descriptions.map(d => ({
+            sourceUri: d.sourceUri.toString(), sourcePath: d.sourcePath, targetUri: d.targetUri.toString(), targetPath: d.targetPath, segment: d.segment, local: d.local,
+        }));
+        let described = 0;
         for (const document of ws.documents.values()) {
-            const ours = await ws.services.workspace.ReferenceDescriptionProvider.createDescriptions(document);
-            expect(ours).toEqual(await langium.createDescriptions(document));
+            const ours = fields(await ws.services.workspace.ReferenceDescriptionProvider.createDescriptions(document));
+            expect(ours).toEqual(fields(await langium.createDescriptions(document)));
+            described += ours.length;
         }
+        expect(described).toBeGreaterThan(30);
     });
 });
