@@ -19,11 +19,11 @@ export const SCENARIOS = [
 
 /**
  * Runs the server benchmark. `edits` keystrokes per scenario (plus one warm-up edit that also
- * learns how many files each edit re-validates).
+ * learns how many files each edit re-validates); `server` measures another build's bin script.
  */
-export async function benchServer(dir, description, { edits = 50, log = () => {}, waitMs = 180_000 } = {}) {
+export async function benchServer(dir, description, { edits = 50, log = () => {}, waitMs = 180_000, server } = {}) {
     // Started as the VS Code extension starts it.
-    const client = await startServer(dir, { nodeArgs: EDITOR_NODE_ARGS });
+    const client = await startServer(dir, { nodeArgs: EDITOR_NODE_ARGS, server });
     try {
         const ready = await allPublished(client, description.files, waitMs);
         log(`server: all ${description.files} files published after ${(ready / 1000).toFixed(1)} s`);

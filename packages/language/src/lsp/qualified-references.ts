@@ -27,7 +27,9 @@ export class KpiReferences extends DefaultReferences {
     /** The reference restricted to one part of its qualified name; undefined when it is not qualified. */
     private narrow(ref: ReferenceDescription, part: keyof QualifiedParts): ReferenceDescription | undefined {
         const parts = this.partsOf(ref);
-        return parts && { ...ref, segment: CstUtils.toDocumentSegment(parts[part]) };
+        // Field by field: a description may work out its fields when asked (reference-descriptions.ts), and a spread copies none of them.
+        const { sourceUri, sourcePath, targetUri, targetPath, local } = ref;
+        return parts && { sourceUri, sourcePath, targetUri, targetPath, local, segment: CstUtils.toDocumentSegment(parts[part]) };
     }
 
     private partsOf(ref: ReferenceDescription): QualifiedParts | undefined {
