@@ -1,5 +1,4 @@
-import { ValidationRegistry, type AstNode, type ValidationCheck } from 'langium';
-import { checksReach } from './reach.js';
+import { ValidationRegistry, type ValidationCheck } from 'langium';
 
 const ERROR_CONTEXT = 'An error occurred during validation';
 
@@ -26,11 +25,6 @@ export class KpiValidationRegistry extends ValidationRegistry {
             if (!checks) known.set(type, checks = this.getChecks(type, categories as string[] | undefined).toArray());
             return checks;
         };
-    }
-
-    /** How many references away from a file the checks of its blocks read (see reach.ts). */
-    reachOf(root: AstNode): number {
-        return checksReach(root);
     }
 
     protected override addEntry(type: string, entry: Parameters<ValidationRegistry['addEntry']>[1]): void {

@@ -1,8 +1,8 @@
 import {
-    AstUtils, Cancellation, DefaultDocumentBuilder, DocumentState, URI,
-    type AstNode, type BuildOptions, type LangiumDocument, type LangiumSharedCoreServices,
+    Cancellation, DefaultDocumentBuilder, DocumentState, URI,
+    type BuildOptions, type LangiumDocument, type LangiumSharedCoreServices,
 } from 'langium';
-import type { KpiValidationRegistry } from '../validation/validation-registry.js';
+import { checksReach } from '../validation/reach.js';
 import type { KpiLangiumDocuments } from './documents.js';
 import type { KpiIndexManager } from './index-manager.js';
 
@@ -84,20 +84,10 @@ export class KpiDocumentBuilder extends DefaultDocumentBuilder {
         return incomplete;
     }
 
-    /** How many references away the checks of a parsed document read, by its syntax tree. */
-    private readonly reaches = new WeakMap<AstNode, number>();
-
     /** How many references away a document's checks read; see validation/reach.ts. */
     private reachOf(uri: string): number {
         const root = this.documents.getDocumentAt(uri)?.parseResult.value;
-        if (!root) return Infinity;
-        let reach = this.reaches.get(root);
-        if (reach === undefined) {
-            // Looking up a document's language costs more than the answer: asked once per parse.
-            reach = (this.serviceRegistry.getServices(AstUtils.getDocument(root).uri).validation.ValidationRegistry as KpiValidationRegistry).reachOf(root);
-            this.reaches.set(root, reach);
-        }
-        return reach;
+        return root ? checksReach(root) : Infinity;
     }
 
     private documentsAt(uris: Iterable<string>): LangiumDocument[] {

@@ -41,8 +41,9 @@ export class DocumentTrie<T> extends UriTrie<T> {
 
     override insert(uri: URI | string, element: T): void {
         this.everything = undefined;
+        // As Langium's insert, normalising the URI once (it is parsed again to normalise it).
         const key = this.normalizeUri(uri);
-        super.insert(key, element);
+        this.getNode(key, true).element = element;
         this.byUri.set(key, element);
     }
 
