@@ -7,14 +7,15 @@ import { BIN, NODE, REPO } from './run-cli.js';
 
 /*
  * `kpispec` and `kpispec-language-server` run with an 8 MB young generation (node-args.ts):
- * without it V8 let each hold 100–300 MB more of garbage. Only node's command line sets it, so
+ * without it V8 let each hold 100–300 MB more of garbage. The server also runs without V8's
+ * memory reducer: it collects when idle itself (server/idle-collection.ts). Only node's command line sets it, so
  * the executables restart themselves with it (Linux and macOS), except `lint --cache` with its
  * cache there, which validates little and keeps the young generation small in place.
  */
 
 const SERVER = join(REPO, 'packages', 'language', 'bin', 'kpispec-language-server.js');
 // Loaded before the program, in the process as started and again in the restarted one.
-const SHOW_ARGS = 'data:text/javascript,process.stderr.write("node args " + JSON.stringify(process.execArgv.filter(a => a.startsWith("--max-semi"))) + "\\n")';
+const SHOW_ARGS = 'data:text/javascript,process.stderr.write("node args " + JSON.stringify(process.execArgv.filter(a => /^--(max-semi|no-memory-reducer)/.test(a))) + "\\n")';
 
 function run(args: string[]): Promise<{ stdout: string; shown: string[] }> {
     return new Promise((resolve, reject) => {
@@ -69,7 +70,7 @@ describe.skipIf(process.platform === 'win32')('the young generation of the execu
             const request = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'textDocument/hover', params: {} });
             server.stdin.write(`Content-Length: ${Buffer.byteLength(request)}\r\n\r\n${request}`);
             await new Promise<void>(resolve => server.stdout.on('data', () => { if (stdout.includes('-32002')) resolve(); }));
-            expect(stderr.split('\n').filter(l => l.startsWith('node args '))).toEqual(['node args []', 'node args ["--max-semi-space-size=8"]']);
+            expect(stderr.split('\n').filter(l => l.startsWith('node args '))).toEqual(['node args []', 'node args ["--max-semi-space-size=8","--no-memory-reducer"]']);
         } finally {
             server.kill();
         }

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // KPI Spec language server for any LSP client: `kpispec-language-server --stdio`.
-import { restartWithNodeArgs } from '../dist/node/node-args.js';
+import { restartWithNodeArgs, SERVER_NODE_ARGS } from '../dist/node/node-args.js';
 
-restartWithNodeArgs();
+restartWithNodeArgs(SERVER_NODE_ARGS);
 const { startServer } = await import('../dist/server/main.js');
 startServer();

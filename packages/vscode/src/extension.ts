@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerReportView } from './report-view.js';
-import { NODE_ARGS } from '@kpispec/language/node-args';
+import { SERVER_NODE_ARGS } from '@kpispec/language/node-args';
 
 /** The client id: VS Code reads `kpispec.trace.server` because of it. */
 const CLIENT_ID = 'kpispec';
@@ -16,8 +16,8 @@ let client: LanguageClient | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
     const serverModule = context.asAbsolutePath('dist/server.cjs');
     const serverOptions: ServerOptions = {
-        run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...NODE_ARGS] } },
-        debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...NODE_ARGS, '--nolazy', '--inspect=6009'] } },
+        run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_ARGS] } },
+        debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_ARGS, '--nolazy', '--inspect=6009'] } },
     };
     const clientOptions: LanguageClientOptions = {
         documentSelector: [

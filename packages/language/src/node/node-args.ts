@@ -10,14 +10,21 @@ import { setFlagsFromString } from 'node:v8';
 export const NODE_ARGS: readonly string[] = ['--max-semi-space-size=8'];
 
 /**
- * Replaces this process (same id, streams and environment) by node with NODE_ARGS, before the
+ * The language server's: it collects its heap itself when idle (server/idle-collection.ts).
+ * V8's memory reducer, which collects once more about eight seconds after a full collection
+ * when little is being allocated, would then run in the middle of the next keystrokes.
+ */
+export const SERVER_NODE_ARGS: readonly string[] = [...NODE_ARGS, '--no-memory-reducer'];
+
+/**
+ * Replaces this process (same id, streams and environment) by node with `args`, before the
  * program loads anything, unless it already runs with them or the user chose their own. Where
  * a process cannot be replaced (Windows) it goes on as it is: only its memory differs.
  */
-export function restartWithNodeArgs(): void {
-    if (runsWithNodeArgs()) return;
+export function restartWithNodeArgs(args: readonly string[] = NODE_ARGS): void {
+    if (runsWithNodeArgs(args)) return;
     if (process.platform === 'win32' || typeof process.execve !== 'function') return;
-    process.execve(process.execPath, [process.execPath, ...NODE_ARGS, ...process.execArgv, ...process.argv.slice(1)], process.env);
+    process.execve(process.execPath, [process.execPath, ...args, ...process.execArgv, ...process.argv.slice(1)], process.env);
 }
 
 /**
@@ -27,11 +34,11 @@ export function restartWithNodeArgs(): void {
  * this way takes about 10 % longer than after a restart, in the same memory (bench/RESULTS.md).
  */
 export function keepYoungGenerationSmall(): void {
-    if (!runsWithNodeArgs()) setFlagsFromString('--semi-space-growth-factor=1');
+    if (!runsWithNodeArgs(NODE_ARGS)) setFlagsFromString('--semi-space-growth-factor=1');
 }
 
-/** Whether this process runs with NODE_ARGS or the user's own choice of them. */
-function runsWithNodeArgs(): boolean {
+/** Whether this process runs with `args` or the user's own choice of them. */
+function runsWithNodeArgs(args: readonly string[]): boolean {
     const chosen = [...process.execArgv, ...(process.env['NODE_OPTIONS'] ?? '').split(/\s+/)];
-    return NODE_ARGS.every(arg => chosen.some(c => c.startsWith(arg.split('=')[0]!)));
+    return args.every(arg => chosen.some(c => c.startsWith(arg.split('=')[0]!)));
 }

@@ -1,0 +1,106 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { collectWhenIdle, fullCollection, GROWTH, IDLE_MS, oldGenerationUsed } from '../../packages/language/src/server/idle-collection.js';
+import { buildWorkspace } from '../support/workspace.js';
+
+/*
+ * The server collects its heap when the builder has been idle for IDLE_MS, so that V8's own
+ * full collection (300 ms at 1,000 projects) does not land in the middle of an edit. Only the
+ * timers are fake: Langium's builder yields with setImmediate.
+ */
+const standard = (price: string) => `标准 甲 "标准" {\n    基准 单价 "单价" ${price} 元/通\n}\n`;
+
+async function workspaceWithCollector(heap: { used: number }) {
+    const ws = await buildWorkspace({ 'a.kpi': standard('9.93') });
+    const collected: number[] = [];
+    const checked: number[] = [];
+    const collector = collectWhenIdle(ws.services.shared.workspace.DocumentBuilder, {
+        collect: () => collected.push(heap.used),
+        heapUsed: () => {
+            checked.push(heap.used);
+            return heap.used;
+        },
+    });
+    return { ws, collected, checked, collector };
+}
+
+describe('collecting the heap when the server is idle', () => {
+    afterEach(() => {
+        vi.useRealTimers();
+    });
+
+    it('collects IDLE_MS after a build, not before', async () => {
+        vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+        const heap = { used: 100 };
+        const { ws, collected } = await workspaceWithCollector(heap);
+        await ws.edit('a.kpi', standard('9.94'));
+        vi.advanceTimersByTime(IDLE_MS - 1);
+        expect(collected).toEqual([]);
+        vi.advanceTimersByTime(1);
+        expect(collected).toEqual([100]);
+    });
+
+    it('waits for the last of several edits, and never collects while one is being built', async () => {
+        vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+        const heap = { used: 100 };
+        const { ws, collected } = await workspaceWithCollector(heap);
+        const builder = ws.services.shared.workspace.DocumentBuilder;
+        await ws.edit('a.kpi', standard('9.94'));
+        vi.advanceTimersByTime(IDLE_MS - 1);
+        // The next keystroke: its update stops the first timer as it starts...
+        const started = new Promise<void>(resolve => builder.onUpdate(() => resolve()));
+        const editing = ws.edit('a.kpi', standard('9.95'));
+        await started;
+        vi.advanceTimersByTime(1);
+        expect(collected).toEqual([]);
+        // ... and its build, once done, starts another.
+        await editing;
+        vi.advanceTimersByTime(IDLE_MS - 1);
+        expect(collected).toEqual([]);
+        vi.advanceTimersByTime(1);
+        expect(collected).toEqual([100]);
+    });
+
+    it(`collects again only when the heap has grown by ${GROWTH * 100} % since`, async () => {
+        vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+        const heap = { used: 100 };
+        const { ws, collected, checked } = await workspaceWithCollector(heap);
+        await ws.edit('a.kpi', standard('9.94'));
+        vi.advanceTimersByTime(IDLE_MS);
+        expect(collected).toEqual([100]);
+
+        heap.used = 100 * (1 + GROWTH) - 0.5;
+        await ws.edit('a.kpi', standard('9.95'));
+        checked.length = 0;
+        vi.advanceTimersByTime(IDLE_MS);
+        // The heap was looked at, and found not worth a collection.
+        expect(checked.length).toBeGreaterThan(0);
+        expect(collected).toEqual([100]);
+
+        heap.used = 100 * (1 + GROWTH);
+        await ws.edit('a.kpi', standard('9.96'));
+        vi.advanceTimersByTime(IDLE_MS);
+        expect(collected).toEqual([100, 100 * (1 + GROWTH)]);
+    });
+
+    it('stops when disposed', async () => {
+        vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+        const { ws, collected, collector } = await workspaceWithCollector({ used: 100 });
+        await ws.edit('a.kpi', standard('9.94'));
+        collector.dispose();
+        vi.advanceTimersByTime(IDLE_MS);
+        await ws.edit('a.kpi', standard('9.95'));
+        vi.advanceTimersByTime(IDLE_MS);
+        expect(collected).toEqual([]);
+    });
+
+    it('frees what is no longer reachable, and the old generation shows it', () => {
+        const collect = fullCollection();
+        let garbage: number[][] | undefined = Array.from({ length: 2_000 }, (_, i) => new Array<number>(5_000).fill(i));
+        const before = oldGenerationUsed();
+        expect(garbage.length).toBe(2_000);
+        garbage = undefined;
+        collect();
+        // 2,000 arrays of 5,000 small integers: about 80 MB.
+        expect(before - oldGenerationUsed()).toBeGreaterThan(50 * 2 ** 20);
+    });
+});
