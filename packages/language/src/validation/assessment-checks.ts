@@ -14,7 +14,7 @@ import { assessmentMetricMismatch, assessmentPlaceholderText } from './assessmen
 import { lateness, overdueness } from './milestone-checks.js';
 import { direction, formatConstraint, formatMeasure, meets, ratio, toOp, type Measure } from '../units/index.js';
 import type { KpiChecks, Report } from './report.js';
-import { describeReference, referenceMeasure, referencesOf } from '../model/held-to.js';
+import { describeReference, referenceMeasure, referencesOf, type HeldTo } from '../model/held-to.js';
 import { constraintOf } from '../model/values.js';
 
 /** The actual of a row as a value; a comparison (`实际 >= 266 米`) still says which value. */
@@ -57,13 +57,16 @@ export function assessmentChecks(services: KpiServices): KpiChecks {
      */
     function missedReferences<R extends Clause | Requirement>(node: IndicatorAssessment, kind: (e: unknown) => e is R) {
         const indicator = node.indicator?.ref;
+        // Most rows are held to nothing of this kind: they are passed over before their actual and score are worked out.
+        const entries = indicator ? referencesOf(indicator).filter((held): held is HeldTo<R> => kind(held.entry)) : [];
+        if (entries.length === 0) return [];
         const actual = rowActual(node);
-        if (!indicator || !actual || scores.row(node)?.row.met !== true) return [];
-        return referencesOf(indicator).flatMap(({ entry }) => {
-            const required = kind(entry) ? constraintOf(entry.target) : undefined;
+        if (!actual || scores.row(node)?.row.met !== true) return [];
+        return entries.flatMap(({ entry }) => {
+            const required = constraintOf(entry.target);
             const verdict = required && meets(actual, required);
             return required && verdict?.ok && !verdict.result
-                ? [{ entry: entry as R, actual: formatMeasure(actual), required: formatConstraint(required) }]
+                ? [{ entry, actual: formatMeasure(actual), required: formatConstraint(required) }]
                 : [];
         });
     }
@@ -100,12 +103,14 @@ export function assessmentChecks(services: KpiServices): KpiChecks {
     /** Worse is higher for a `<=` indicator and lower for any other, whether or not the target is met. */
     function assessmentAboveBaseline(node: IndicatorAssessment, report: Report): void {
         const indicator = node.indicator?.ref;
+        const baselines = indicator ? referencesOf(indicator).filter(held => isBaseline(held.entry)) : [];
+        if (baselines.length === 0) return;
         const actual = rowActual(node);
         const target = constraintOf(indicator?.target);
-        if (!indicator || !actual || !target) return;
+        if (!actual || !target) return;
         const lower = direction(target.op) === 'lower';
-        for (const { entry } of referencesOf(indicator)) {
-            const reference = isBaseline(entry) ? referenceMeasure(entry) : undefined;
+        for (const { entry } of baselines) {
+            const reference = referenceMeasure(entry);
             const share = reference && ratio(actual, reference);
             if (!reference || share === undefined || (lower ? share <= 1 : share >= 1)) continue;
             const where = describeReference(entry);
