@@ -8,9 +8,10 @@ import { BIN, NODE, REPO } from './run-cli.js';
 /*
  * `kpispec` and `kpispec-language-server` run with an 8 MB young generation (node-args.ts):
  * without it V8 let each hold 100–300 MB more of garbage. The server also runs without V8's
- * memory reducer: it collects when idle itself (server/idle-collection.ts). Only node's command line sets it, so
- * the executables restart themselves with it (Linux and macOS), except `lint --cache` with its
- * cache there, which validates little and keeps the young generation small in place.
+ * memory reducer: it collects when idle itself (server/idle-collection.ts). Only node's command
+ * line sets them, so the executables restart themselves with them (Linux and macOS), except
+ * `lint --cache` with its cache there, which validates little and keeps the young generation
+ * small in place.
  */
 
 const SERVER = join(REPO, 'packages', 'language', 'bin', 'kpispec-language-server.js');

@@ -15,7 +15,7 @@ async function workspaceWithCollector(heap: { used: number }) {
     const checked: number[] = [];
     const collector = collectWhenIdle(ws.services.shared.workspace.DocumentBuilder, {
         collect: () => collected.push(heap.used),
-        heapUsed: () => {
+        oldGeneration: () => {
             checked.push(heap.used);
             return heap.used;
         },

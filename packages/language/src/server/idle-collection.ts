@@ -20,7 +20,7 @@ export interface IdleCollectionOptions {
     /** Runs a full collection of the heap. */
     readonly collect: () => void;
     /** The bytes the heap's old generation holds now (see oldGenerationUsed). */
-    readonly heapUsed: () => number;
+    readonly oldGeneration: () => number;
     readonly idleMs?: number;
     readonly growth?: number;
 }
@@ -30,12 +30,12 @@ export interface IdleCollectionOptions {
  * an edit. At 1,000 projects a full collection marks about 300 MB, 300 ms of this thread,
  * and V8 ran one during every fifth edit of a standard that every project applies, which took
  * those edits from ~0.85 to ~1.3 s (bench/RESULTS.md, issue 17). The builder's each finished
- * build starts a timer that a new update stops; when it runs out and the heap has grown by
- * `growth` since the last collection here, the heap is collected. Without pauses (an editor
+ * build starts a timer that a new update stops; when it runs out and the old generation has
+ * grown by `growth` since the last collection here, the heap is collected. Without pauses (an editor
  * replaying changes) nothing changes: V8 collects when it needs to, as before.
  */
 export function collectWhenIdle(builder: DocumentBuilder, options: IdleCollectionOptions): Disposable {
-    const { collect, heapUsed, idleMs = IDLE_MS, growth = GROWTH } = options;
+    const { collect, oldGeneration, idleMs = IDLE_MS, growth = GROWTH } = options;
     /** What the old generation held after the last collection here; none yet: the first idle moment collects. */
     let collected = 0;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -45,9 +45,9 @@ export function collectWhenIdle(builder: DocumentBuilder, options: IdleCollectio
     };
     const idle = () => {
         timer = undefined;
-        if (heapUsed() < collected * (1 + growth)) return;
+        if (oldGeneration() < collected * (1 + growth)) return;
         collect();
-        collected = heapUsed();
+        collected = oldGeneration();
     };
     const listeners = [
         builder.onUpdate(stop),
@@ -67,8 +67,7 @@ export function collectWhenIdle(builder: DocumentBuilder, options: IdleCollectio
 /** A full collection of this process's heap, through V8's `gc` (exposed for a new context only, not to user code). */
 export function fullCollection(): () => void {
     setFlagsFromString('--expose-gc');
-    const gc = runInNewContext('gc') as () => void;
-    return () => gc();
+    return runInNewContext('gc') as () => void;
 }
 
 /**

@@ -76,7 +76,7 @@ export function startServer(): void {
     registerWorkbookImport(connection, shared.workspace.FileSystemProvider, () => kpi.kpi.Settings.locale);
     logServerStart(connection, shared, kpi.kpi, serverFile);
     announceValidation(connection, shared);
-    collectWhenIdle(shared.workspace.DocumentBuilder, { collect: fullCollection(), heapUsed: oldGenerationUsed });
+    collectWhenIdle(shared.workspace.DocumentBuilder, { collect: fullCollection(), oldGeneration: oldGenerationUsed });
     startLanguageServer(shared);
     // After Langium's: replaces its completion and hover handlers.
     answerAfterTyping(connection, shared);
