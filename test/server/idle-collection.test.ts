@@ -1,16 +1,31 @@
+import { DocumentState } from 'langium';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { collectWhenIdle, fullCollection, GROWTH, IDLE_MS, oldGenerationUsed } from '../../packages/language/src/server/idle-collection.js';
+import { collectWhenIdle, fullCollection, GROWTH, IDLE_MS, LARGE_BUILD, oldGenerationUsed, type IdleCollectionOptions } from '../../packages/language/src/server/idle-collection.js';
 import { buildWorkspace } from '../support/workspace.js';
 
 /*
- * The server collects its heap when the builder has been idle for IDLE_MS, so that V8's own
- * full collection (300 ms at 1,000 projects) does not land in the middle of an edit. Only the
- * timers are fake: Langium's builder yields with setImmediate.
+ * The server collects its heap when the builder has been idle for IDLE_MS after a build of many
+ * documents, so that V8's own full collection (300 ms at 1,000 projects) does not land in the
+ * middle of the next such edit. Only the timers are fake: Langium's builder yields with setImmediate.
  */
 const standard = (price: string) => `标准 甲 "标准" {\n    基准 单价 "单价" ${price} 元/通\n}\n`;
 
-async function workspaceWithCollector(heap: { used: number }) {
-    const ws = await buildWorkspace({ 'a.kpi': standard('9.93') });
+/** A project applying the standard: an edit of the standard re-validates both files, an edit of the project itself alone. */
+const project = (count: string) => `项目 乙 "乙项目" {
+    适用 甲
+    绩效指标 {
+        产出指标 {
+            数量指标 {
+                件数 "件数" >= ${count} 件
+            }
+        }
+    }
+}
+`;
+
+/** Every build counts as large unless the options say otherwise. */
+async function workspaceWithCollector(heap: { used: number }, options: Partial<IdleCollectionOptions> = { largeBuild: 1 }) {
+    const ws = await buildWorkspace({ 'a.kpi': standard('9.93'), 'b.kpi': project('1') });
     const collected: number[] = [];
     const checked: number[] = [];
     const collector = collectWhenIdle(ws.services.shared.workspace.DocumentBuilder, {
@@ -19,6 +34,7 @@ async function workspaceWithCollector(heap: { used: number }) {
             checked.push(heap.used);
             return heap.used;
         },
+        ...options,
     });
     return { ws, collected, checked, collector };
 }
@@ -91,6 +107,42 @@ describe('collecting the heap when the server is idle', () => {
         await ws.edit('a.kpi', standard('9.95'));
         vi.advanceTimersByTime(IDLE_MS);
         expect(collected).toEqual([]);
+    });
+
+    it(`never collects after keystrokes, builds of fewer than ${LARGE_BUILD} documents`, async () => {
+        vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+        const { ws, collected, checked } = await workspaceWithCollector({ used: 100 }, {});
+        await ws.edit('a.kpi', standard('9.94'));
+        await ws.edit('b.kpi', project('2'));
+        vi.advanceTimersByTime(10 * IDLE_MS);
+        expect(checked).toEqual([]);
+        expect(collected).toEqual([]);
+    });
+
+    it('collects after a large build even when keystrokes follow it, and once only', async () => {
+        vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+        const heap = { used: 100 };
+        const { ws, collected } = await workspaceWithCollector(heap, { largeBuild: 2 });
+        const validated: number[] = [];
+        ws.services.shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, built => {
+            validated.push(built.length);
+        });
+        // The standard's edit re-validates both files; the keystroke in the project that
+        // comes before the idle moment, only the project.
+        await ws.edit('a.kpi', standard('9.94'));
+        vi.advanceTimersByTime(IDLE_MS - 1);
+        await ws.edit('b.kpi', project('2'));
+        expect(validated).toEqual([2, 1]);
+        expect(collected).toEqual([]);
+        vi.advanceTimersByTime(IDLE_MS);
+        expect(collected).toEqual([100]);
+
+        // Keystrokes after the collection do not collect, however much the heap grows.
+        heap.used = 200;
+        await ws.edit('b.kpi', project('3'));
+        vi.advanceTimersByTime(IDLE_MS);
+        expect(validated).toEqual([2, 1, 1]);
+        expect(collected).toEqual([100]);
     });
 
     it('frees what is no longer reachable, and the old generation shows it', () => {

@@ -16,6 +16,14 @@ export const IDLE_MS = 500;
  */
 export const GROWTH = 0.02;
 
+/**
+ * How many documents a build must have validated for its garbage to be collected when idle.
+ * Keystrokes re-validate their file and a few dependents, and collecting after them made them
+ * slower (at 1,000 projects, keystroke p50 51–64 ms against 43–49 ms without, bench/RESULTS.md);
+ * an edit of a shared standard re-validates thousands.
+ */
+export const LARGE_BUILD = 100;
+
 export interface IdleCollectionOptions {
     /** Runs a full collection of the heap. */
     readonly collect: () => void;
@@ -23,21 +31,25 @@ export interface IdleCollectionOptions {
     readonly oldGeneration: () => number;
     readonly idleMs?: number;
     readonly growth?: number;
+    readonly largeBuild?: number;
 }
 
 /**
  * Collects the whole heap when the server is idle, instead of letting V8 do it in the middle of
  * an edit. At 1,000 projects a full collection marks about 300 MB, 300 ms of this thread,
  * and V8 ran one during every fifth edit of a standard that every project applies, which took
- * those edits from ~0.85 to ~1.3 s (bench/RESULTS.md, issue 17). The builder's each finished
- * build starts a timer that a new update stops; when it runs out and the old generation has
- * grown by `growth` since the last collection here, the heap is collected. Without pauses (an editor
- * replaying changes) nothing changes: V8 collects when it needs to, as before.
+ * those edits from ~0.85 to ~1.3 s (bench/RESULTS.md, issue 17). Once a build has validated
+ * `largeBuild` documents, each finished build starts a timer that a new update stops; when it
+ * runs out and the old generation has grown by `growth` since the last collection here, the
+ * heap is collected. Keystrokes alone never collect, and without pauses (an editor replaying
+ * changes) nothing changes: V8 collects when it needs to, as before.
  */
 export function collectWhenIdle(builder: DocumentBuilder, options: IdleCollectionOptions): Disposable {
-    const { collect, oldGeneration, idleMs = IDLE_MS, growth = GROWTH } = options;
+    const { collect, oldGeneration, idleMs = IDLE_MS, growth = GROWTH, largeBuild = LARGE_BUILD } = options;
     /** What the old generation held after the last collection here; none yet: the first idle moment collects. */
     let collected = 0;
+    /** Whether a large build has finished since the last idle moment (keystrokes may have followed it). */
+    let pending = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const stop = () => {
         clearTimeout(timer);
@@ -45,14 +57,17 @@ export function collectWhenIdle(builder: DocumentBuilder, options: IdleCollectio
     };
     const idle = () => {
         timer = undefined;
+        pending = false;
         if (oldGeneration() < collected * (1 + growth)) return;
         collect();
         collected = oldGeneration();
     };
     const listeners = [
         builder.onUpdate(stop),
-        builder.onBuildPhase(DocumentState.Validated, () => {
+        builder.onBuildPhase(DocumentState.Validated, built => {
             stop();
+            pending ||= built.length >= largeBuild;
+            if (!pending) return;
             timer = setTimeout(idle, idleMs);
             // A pending collection does not keep a server that is shutting down alive.
             timer.unref?.();
