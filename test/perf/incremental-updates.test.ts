@@ -1,7 +1,8 @@
-import { AstUtils, DocumentState, isReference, type LangiumDocument } from 'langium';
+import { AstUtils, DocumentState, isReference, type AstNode, type LangiumDocument } from 'langium';
 import { describe, expect, it, vi } from 'vitest';
 import { isClause, isIndicator, type Contract, type Model } from '../../packages/language/src/generated/ast.js';
-import { buildWorkspace, type TestWorkspace } from '../support/workspace.js';
+import { ownFile } from '../../packages/language/src/validation/own-file.js';
+import { buildWorkspace, messageOf, type TestWorkspace } from '../support/workspace.js';
 
 /*
  * What an edit rebuilds (KpiDocumentBuilder, KpiIndexManager): a keystroke must cost what it
@@ -169,5 +170,38 @@ describe('incremental updates', () => {
         await ws.edit('copy.kpi', contract('95%').replace('合同 服务合同', '合同 服务合同二'));
         expect(codes(ws, 'contract.kpi')).not.toContain('name/duplicate');
         expect(codes(ws, 'copy.kpi')).not.toContain('name/duplicate');
+    });
+
+    it('a file re-validated because a file it links to changed runs again only the checks that read other files', async () => {
+        // A target of 100 % cannot be exceeded (target/vague, read from the file alone).
+        const full = targets.replace('>= 80%', '>= 100%');
+        const ws = await buildWorkspace({ ...files, 'targets.kpi': full });
+        const runs = { ownFile: 0, others: 0 };
+        const inTargets = (node: AstNode) => AstUtils.getDocument(node).uri.path.endsWith('/targets.kpi');
+        ws.services.validation.ValidationRegistry.register({
+            Indicator: [
+                ...ownFile((node: AstNode) => { if (inTargets(node)) runs.ownFile++; }),
+                (node: AstNode) => { if (inTargets(node)) runs.others++; },
+            ],
+        });
+        const found = () => ws.diagnostics('targets.kpi').map(d => `${String(d.code)} ${messageOf(d)}`).sort();
+        // A new syntax tree, which the checks registered here see from the start.
+        await ws.edit('targets.kpi', `${full}\n`);
+        expect(runs).toEqual({ ownFile: 1, others: 1 });
+        expect(found()).toEqual(expect.arrayContaining([expect.stringMatching(/^target\/vague 目标值 ≥ ?100%/)]));
+
+        // The contract's edit re-validates targets.kpi: its own-file findings stay as they were.
+        const before = found();
+        await ws.edit('contract.kpi', contract('98%'));
+        expect(runs).toEqual({ ownFile: 1, others: 2 });
+        expect(found()).toEqual(before);
+
+        // An edit of targets.kpi itself, or another locale, runs them again.
+        await ws.edit('targets.kpi', full);
+        expect(runs).toEqual({ ownFile: 2, others: 3 });
+        ws.services.kpi.Settings.locale = 'en';
+        await ws.edit('contract.kpi', contract('97%'));
+        expect(runs).toEqual({ ownFile: 3, others: 4 });
+        expect(found()).toEqual(expect.arrayContaining([expect.stringMatching(/^target\/vague Target .*100%.* cannot be exceeded/)]));
     });
 });

@@ -13,6 +13,7 @@ import { percent, ratingOf, round } from '../scoring/index.js';
 import { assessmentMetricMismatch, assessmentPlaceholderText } from './assessment/text-rules.js';
 import { lateness, overdueness } from './milestone-checks.js';
 import { direction, formatConstraint, formatMeasure, meets, ratio, toOp, type Measure } from '../units/index.js';
+import { ownFile } from './own-file.js';
 import type { KpiChecks, Report } from './report.js';
 import { describeReference, referenceMeasure, referencesOf, type HeldTo } from '../model/held-to.js';
 import { constraintOf } from '../model/values.js';
@@ -290,7 +291,7 @@ export function assessmentChecks(services: KpiServices): KpiChecks {
             assessmentBelowContract, assessmentBelowStandard, assessmentAboveBaseline, assessmentNoActual,
             assessmentActualNotValue, assessmentMissingDeviation, assessmentUnitMismatch, assessmentMetricMismatch,
         ],
-        Assessment: [assessmentGoalNotCovered, assessmentIndicatorNotAssessed, assessmentPlaceholderText],
+        Assessment: [assessmentGoalNotCovered, assessmentIndicatorNotAssessed, ...ownFile(assessmentPlaceholderText)],
         ProblemStatement: [assessmentDeniesProblems],
     };
 }

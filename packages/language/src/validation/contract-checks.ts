@@ -1,6 +1,7 @@
 import type { Clause, Contract } from '../generated/ast.js';
 import type { KpiServices } from '../kpi-module.js';
 import { indicatorsOf } from '../model/project.js';
+import { ownFile } from './own-file.js';
 import type { KpiChecks, Report } from './report.js';
 import { qualifiedName } from '../model/held-to.js';
 
@@ -43,7 +44,7 @@ function contractUntrackedClause(contract: Contract, report: Report): void {
 /** The `contract/*` rules of RULES.md, one function each, named as the rule. */
 export function contractChecks(_services: KpiServices): KpiChecks {
     return {
-        Clause: [contractNoPenalty],
+        Clause: ownFile(contractNoPenalty),
         Contract: [contractUntrackedClause],
     };
 }

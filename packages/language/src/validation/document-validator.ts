@@ -1,6 +1,6 @@
 import {
     Cancellation, DefaultDocumentValidator, DocumentValidator, GrammarAST, interruptAndCheck, isOperationCancelled,
-    type AstNode, type LangiumDocument, type ParseResult, type ValidationAcceptor, type ValidationOptions,
+    type AstNode, type DiagnosticInfo, type LangiumDocument, type ParseResult, type ValidationAcceptor, type ValidationOptions,
 } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { applyRuleSeverities, toLspSeverity } from '../config/severity.js';
@@ -15,6 +15,7 @@ import { describeLexingError, describeSyntaxError, type SyntaxContext } from './
 import type { KpiDiagnosticData } from './report.js';
 import type { KpiValidationRegistry } from './validation-registry.js';
 import { applySuppressions, parseDirectives, type DirectiveFinding } from './suppressions.js';
+import { OwnFileFindings, type Accepted } from './own-file.js';
 
 /** Nodes checked between two chances for the server to answer a request or see a cancellation. */
 const NODES_PER_INTERRUPTION = 200;
@@ -138,6 +139,14 @@ export class KpiDocumentValidator extends DefaultDocumentValidator {
     ): Promise<void> {
         if (this.profiler?.isActive('validating')) return super.validateAstNodes(root, options, accept, cancelToken);
         const checksOf = (this.services.validation.ValidationRegistry as KpiValidationRegistry).checksFor(options.categories);
+        // The checks that read only this file found the same in this syntax tree before (see own-file.ts).
+        const inputs = this.ownFileInputs(root, options);
+        const known = inputs && this.ownFileFindings.get(root, inputs);
+        const found: Accepted[] = [];
+        const acceptOwn: ValidationAcceptor = (severity, message, info) => {
+            found.push({ severity, message, info: info as DiagnosticInfo<AstNode> });
+            accept(severity, message, info);
+        };
         const stack = [root];
         let visited = 0;
         while (stack.length > 0) {
@@ -145,13 +154,40 @@ export class KpiDocumentValidator extends DefaultDocumentValidator {
             if (++visited % NODES_PER_INTERRUPTION === 0) await interruptAndCheck(cancelToken);
             const { validateNode, validateChildren } = this.validateSingleNodeOptions(node, options);
             if (validateNode) {
-                for (const check of checksOf(node.$type)) {
+                const { ownFile, others } = checksOf(node.$type);
+                if (!known) {
+                    for (const check of ownFile) {
+                        const pending = check(node, acceptOwn, cancelToken);
+                        if (pending) await pending;
+                    }
+                }
+                for (const check of others) {
                     const pending = check(node, accept, cancelToken);
                     if (pending) await pending;
                 }
             }
             if (validateChildren) pushChildren(node, stack);
         }
+        // Each diagnostic its own data: the severities and suppressions applied later may change it.
+        if (known) for (const { severity, message, info } of known) accept(severity, message, { ...info, data: info.data && { ...info.data } });
+        else if (inputs) this.ownFileFindings.set(root, inputs, found);
+    }
+
+    private readonly ownFileFindings = new OwnFileFindings();
+
+    /**
+     * What the checks that read only their own file read besides its syntax tree: the categories
+     * of checks that run (a workspace's first build asks for all, edits for those that have
+     * checks), the locale settings and the configuration's fields (editor settings make a new
+     * configuration object for every request, field for field the same).
+     */
+    private ownFileInputs(root: AstNode, options: ValidationOptions): unknown[] | undefined {
+        const document = root.$document;
+        if (!document) return undefined;
+        const categories = [...this.categoriesWithChecks(document)].filter(c => !options.categories || options.categories.includes(c));
+        const { chosenLocale, environmentLocale } = this.services.kpi.Settings;
+        const config = this.services.kpi.Configuration.get(document.uri);
+        return [categories.join(','), chosenLocale, environmentLocale, ...Object.entries(config).flat()];
     }
 
     /**

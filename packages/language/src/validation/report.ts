@@ -3,6 +3,7 @@ import type { Range } from 'vscode-languageserver-types';
 import type { KpiSpecAstType } from '../generated/ast.js';
 import { pick, type Bilingual, type Locale } from '../i18n/locale.js';
 import { ruleMeta, type RuleId } from '../rules/catalog.js';
+import { markedAs } from './own-file.js';
 
 /** What a check found: where, what (in both languages), and what a quick fix needs. */
 export interface Finding<N extends AstNode> {
@@ -74,7 +75,7 @@ export function toValidationChecks(checks: KpiChecks, localeOf: LocaleOf): Valid
     };
     const result: Record<string, Array<(node: AstNode, accept: ValidationAcceptor) => void>> = {};
     for (const [type, list] of Object.entries(checks)) {
-        result[type] = (list as Array<Check<AstNode>>).map(check => (node, accept) => check(node, reportFor(accept)));
+        result[type] = (list as Array<Check<AstNode>>).map(check => markedAs(check, (node: AstNode, accept: ValidationAcceptor) => check(node, reportFor(accept))));
     }
     return result as ValidationChecks<KpiSpecAstType>;
 }

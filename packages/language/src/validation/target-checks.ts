@@ -1,6 +1,7 @@
 import { AstUtils } from 'langium';
 import type { Project } from '../generated/ast.js';
 import type { KpiServices } from '../kpi-module.js';
+import { ownFile } from './own-file.js';
 import type { KpiChecks } from './report.js';
 import { targetAboveBaseline, targetBelowContract, targetBelowStandard, targetUnitMismatch } from './targets/reference-rules.js';
 import { targetRequiredIndicator } from './targets/standard-rules.js';
@@ -17,12 +18,14 @@ export function targetChecks(services: KpiServices): KpiChecks {
     return {
         Indicator: [
             targetBelowContract, targetBelowStandard, targetUnitMismatch, targetAboveBaseline,
-            targetNoComparator, targetNoUnit, targetVague, targetNoSource, targetBelowHistory, targetMisfiled,
+            targetNoComparator, targetNoUnit, ...ownFile(targetVague, targetNoSource, targetBelowHistory, targetMisfiled),
         ],
         Project: [
-            targetMissingQuantity, targetMissingBenefit, targetMissingSatisfaction,
-            targetRequiredIndicator, targetEmptyGroup,
-            (project, report) => targetMixedScheme(project, report, configuredScheme(project)),
+            targetRequiredIndicator,
+            ...ownFile(
+                targetMissingQuantity, targetMissingBenefit, targetMissingSatisfaction, targetEmptyGroup,
+                (project, report) => targetMixedScheme(project, report, configuredScheme(project)),
+            ),
         ],
     };
 }

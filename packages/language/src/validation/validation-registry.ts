@@ -1,6 +1,13 @@
 import { ValidationRegistry, type ValidationCheck } from 'langium';
+import { markedAs, readsOwnFileOnly } from './own-file.js';
 
 const ERROR_CONTEXT = 'An error occurred during validation';
+
+/** The checks to run on a node type: those that read nothing but their own file (see own-file.ts), and the others. */
+export interface TypeChecks {
+    readonly ownFile: readonly ValidationCheck[];
+    readonly others: readonly ValidationCheck[];
+}
 
 /**
  * Langium's registry wraps every check in an async function, and its validator awaits every
@@ -11,10 +18,10 @@ const ERROR_CONTEXT = 'An error occurred during validation';
  */
 export class KpiValidationRegistry extends ValidationRegistry {
     /** Checks by categories (joined) and node type, listed on first use. */
-    private readonly listed = new Map<string, Map<string, readonly ValidationCheck[]>>();
+    private readonly listed = new Map<string, Map<string, TypeChecks>>();
 
     /** Looks up the checks to run on a node type for these categories (all when undefined). */
-    checksFor(categories?: readonly string[]): (type: string) => readonly ValidationCheck[] {
+    checksFor(categories?: readonly string[]): (type: string) => TypeChecks {
         // No categories means all of them; an empty list means none.
         const key = categories ? categories.join(',') : '\u0000all';
         let byType = this.listed.get(key);
@@ -22,7 +29,10 @@ export class KpiValidationRegistry extends ValidationRegistry {
         const known = byType;
         return type => {
             let checks = known.get(type);
-            if (!checks) known.set(type, checks = this.getChecks(type, categories as string[] | undefined).toArray());
+            if (!checks) {
+                const all = this.getChecks(type, categories as string[] | undefined).toArray();
+                known.set(type, checks = { ownFile: all.filter(readsOwnFileOnly), others: all.filter(check => !readsOwnFileOnly(check)) });
+            }
             return checks;
         };
     }
@@ -33,13 +43,13 @@ export class KpiValidationRegistry extends ValidationRegistry {
     }
 
     protected override wrapValidationException(check: ValidationCheck, thisObj: unknown): ValidationCheck {
-        return (node, accept, cancelToken) => {
+        return markedAs(check, (node, accept, cancelToken) => {
             try {
                 const pending = check.call(thisObj, node, accept, cancelToken);
                 return pending instanceof Promise ? this.handleException(() => pending, ERROR_CONTEXT, accept, node) : undefined;
             } catch (error) {
                 return this.handleException(() => { throw error; }, ERROR_CONTEXT, accept, node);
             }
-        };
+        });
     }
 }
