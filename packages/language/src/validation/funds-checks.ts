@@ -12,6 +12,7 @@ import { percent, round, scoreExecution } from '../scoring/index.js';
 import {
     formatMeasure, inUnitOf, parseUnit, productOf, sameAmount, sumOf, type Measure,
 } from '../units/index.js';
+import { ownFile } from './own-file.js';
 import type { KpiChecks, Report } from './report.js';
 
 const MEDIUM_TERM = new Set(['中期', 'medium-term']);
@@ -243,10 +244,10 @@ export function fundsChecks(services: KpiServices): KpiChecks {
     }
 
     return {
-        FundsSection: [fundsSourcesTotal, fundsMediumTermBelowAnnual, fundsBudgetMismatch],
-        Execution: [fundsSourcesTotal, fundsRateMismatch, fundsAdjustedNoReason, fundsLowExecutionNoReason, fundsBudgetMismatch],
-        BreakdownSection: [fundsBreakdownTotal],
-        BreakdownComponent: [fundsBreakdownFormula],
+        FundsSection: [...ownFile(fundsSourcesTotal, fundsMediumTermBelowAnnual), fundsBudgetMismatch],
+        Execution: [...ownFile(fundsSourcesTotal, fundsRateMismatch, fundsAdjustedNoReason), fundsLowExecutionNoReason, fundsBudgetMismatch],
+        BreakdownSection: ownFile(fundsBreakdownTotal),
+        BreakdownComponent: ownFile(fundsBreakdownFormula),
         BreakdownActual: [fundsComponentShortfall],
     };
 }
