@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import protocol from 'vscode-languageserver-protocol/node';
+import { SERVER_NODE_ARGS } from '@kpispec/language/node-args';
 
 // CommonJS: its named exports are not visible to static ESM imports.
 const {
@@ -19,7 +20,7 @@ export const SERVER = join(ROOT, 'packages', 'language', 'bin', 'kpispec-languag
 export const fileUri = (path) => pathToFileURL(path).toString();
 
 /** Node arguments the VS Code extension starts the server with (packages/vscode/src/extension.ts). */
-export const EDITOR_NODE_ARGS = ['--max-semi-space-size=8'];
+export const EDITOR_NODE_ARGS = [...SERVER_NODE_ARGS];
 
 /**
  * Starts the server on a workspace folder. `settings` answers `workspace/configuration`

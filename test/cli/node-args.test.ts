@@ -71,7 +71,7 @@ describe.skipIf(process.platform === 'win32')('the young generation of the execu
             const request = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'textDocument/hover', params: {} });
             server.stdin.write(`Content-Length: ${Buffer.byteLength(request)}\r\n\r\n${request}`);
             await new Promise<void>(resolve => server.stdout.on('data', () => { if (stdout.includes('-32002')) resolve(); }));
-            expect(stderr.split('\n').filter(l => l.startsWith('node args '))).toEqual(['node args []', 'node args ["--max-semi-space-size=8","--no-memory-reducer"]']);
+            expect(stderr.split('\n').filter(l => l.startsWith('node args '))).toEqual(['node args []', 'node args ["--max-semi-space-size=16","--no-memory-reducer"]']);
         } finally {
             server.kill();
         }

@@ -12,7 +12,7 @@ import { docsLinker, findDocsRoot, publishDiagnosticsWithDocsLinks } from '../ls
 import { registerWorkbookImport } from '../lsp/workbook-import.js';
 import { logServerStart } from '../lsp/server-log.js';
 import type { KpiWorkspaceManager } from '../lsp/workspace-manager.js';
-import { collectWhenIdle, fullCollection, oldGenerationUsed } from './idle-collection.js';
+import { collectWhenIdle, fullCollection, oldGenerationUsed, youngCollection } from './idle-collection.js';
 
 /** This file, whether it runs as ESM from `dist/server/` or bundled as CommonJS into `dist/server.cjs`. */
 const serverFile = typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url);
@@ -76,7 +76,7 @@ export function startServer(): void {
     registerWorkbookImport(connection, shared.workspace.FileSystemProvider, () => kpi.kpi.Settings.locale);
     logServerStart(connection, shared, kpi.kpi, serverFile);
     announceValidation(connection, shared);
-    collectWhenIdle(shared.workspace.DocumentBuilder, { collect: fullCollection(), oldGeneration: oldGenerationUsed });
+    collectWhenIdle(shared.workspace.DocumentBuilder, { collect: fullCollection(), collectYoung: youngCollection(), oldGeneration: oldGenerationUsed });
     startLanguageServer(shared);
     // After Langium's: replaces its completion and hover handlers.
     answerAfterTyping(connection, shared);
