@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSheets, type SheetGrid } from '../../packages/language/src/excel/index.js';
-import { workspaceReport } from '../../packages/cli/src/report/index.js';
+import { renderReport, workspaceReport } from '../../packages/cli/src/report/index.js';
 import { REPO, runCli, tempDir } from '../cli/run-cli.js';
 
 // `kpispec report --format xlsx` and `kpispec export --review` write the reviewer's sheets; read
@@ -122,6 +122,24 @@ describe('the report of a folder of workbooks', () => {
         const page = readFileSync(html, 'utf8');
         expect(page).toContain('<code>自评表.xlsx 自评表!G12</code>');
         expect(page).toContain('「十分」不是数值');
+    });
+
+    it('passes over a workbook of the folder that holds no form, and names it under the scope (the editor\'s report view reads the folder this way)', async () => {
+        const folder = submissions('stray');
+        copyFileSync(join(EXCEL, 'bad', '无表单.xlsx'), join(folder, '预算明细.xlsx'));
+        const options = { paths: [folder], cwd: folder, env: {}, scope: folder, locale: 'zh-CN', ruleUrl: (id: string) => `https://docs.example/${id}.md` };
+        const data = await workspaceReport(options);
+        expect(data.skipped).toEqual([{ file: '预算明细.xlsx', reason: '找不到「一级指标」表头' }]);
+        // The form beside it is reviewed as if the stray workbook were not there.
+        const single = submissions('stray-alone');
+        const alone = await workspaceReport({ ...options, paths: [single], cwd: single });
+        expect(alone.skipped).toBeUndefined();
+        expect({ ...data, skipped: undefined }).toEqual({ ...alone, skipped: undefined });
+        const page = renderReport(data);
+        expect(page).toContain('<p class="meta" data-skipped="1">未复核（不是绩效表单）: 预算明细.xlsx：找不到「一级指标」表头</p>');
+        expect(renderReport(alone)).not.toContain('data-skipped');
+        // Named by itself it is still refused, as lint refuses it.
+        await expect(workspaceReport({ ...options, paths: [join(folder, '预算明细.xlsx')] })).rejects.toThrow('找不到「一级指标」表头');
     });
 
     it('writes the workbook cells into the 问题清单 of --format xlsx', async () => {

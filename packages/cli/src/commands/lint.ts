@@ -14,7 +14,7 @@ import { cachePath, DEFAULT_CACHE_FILE } from '../cache-location.js';
 import { parseConcurrency } from '../units/concurrency.js';
 import { lintFiles } from '../units/lint-files.js';
 import { parseShard } from '../units/shard.js';
-import { skipStrayWorkbooks } from '../excel/stray-workbooks.js';
+import { skippedNote, skipStrayWorkbooks } from '../excel/stray-workbooks.js';
 
 export const LINT_HELP = `Usage: kpispec lint [options] [paths or globs...]
 
@@ -89,7 +89,7 @@ export async function lint(argv: string[], io: Io): Promise<number> {
     const { results, locale, sources } = await lintFiles(files, {
         cwd: io.cwd, env: io.env, configFile: values.config, noInlineConfig: values['no-inline-config'] === true, locale: values.locale,
         concurrency, shard, cache, services: { shared, kpi }, keep,
-        skipNoForm: skipStrayWorkbooks(positionals, io, kpi.kpi.Settings.locale), quoteSources: formatName === 'sarif',
+        skipNoForm: skipStrayWorkbooks(positionals, io.cwd, skipped => io.stderr(skippedNote(skipped, kpi.kpi.Settings.locale))), quoteSources: formatName === 'sarif',
     });
 
     const context: ReportContext = {

@@ -3,6 +3,7 @@ import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { writeReport } from '../report-files.js';
 import { findingsPlan, scoresPlan } from '../excel/review-plans.js';
 import { writeXlsx } from '../excel/write-xlsx.js';
+import { skippedNote } from '../excel/stray-workbooks.js';
 import { ExitCode, UserError } from '../exit-codes.js';
 import { ruleHelpUri } from '../formatters/sarif.js';
 import type { Io } from '../io.js';
@@ -62,13 +63,13 @@ export async function report(argv: string[], io: Io): Promise<number> {
         paths,
         cwd: io.cwd,
         env: io.env,
-        io,
         scope: paths.join(', '),
         locale: values.locale,
         configFile: values.config,
         profile: values.profile,
         ruleUrl: (id, configured) => ruleHelpUri(values['docs-base-url'] ?? configured ?? DEFAULT_DOCS_BASE_URL, id),
     });
+    for (const workbook of data.skipped ?? []) io.stderr(skippedNote(workbook, data.locale));
     const written = format === 'xlsx' ? await writeWorkbook(data, resolve(io.cwd, values.output ?? 'kpispec-report.xlsx')) : await write(data, values.output, io.cwd);
     const findings = data.totals.errors + data.totals.warnings + data.totals.infos;
     io.stdout(`${relative(io.cwd, written) || written}: ${data.projects.length} projects, ${findings} findings\n`);

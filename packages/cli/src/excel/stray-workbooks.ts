@@ -1,23 +1,33 @@
 import { relative, resolve } from 'node:path';
 import type { Locale } from '@kpispec/language';
-import type { Io } from '../io.js';
 import type { SkipNoForm } from './workbook-documents.js';
 
+/** A workbook found in a folder that holds no form, passed over. */
+export interface SkippedWorkbook {
+    /** Relative to the working folder when inside it, else absolute. */
+    readonly file: string;
+    readonly reason: string;
+}
+
 /**
- * How `kpispec lint` treats a workbook that holds no form. Named on the command line it is an
- * error (one line, exit 2), as the user asked for it; found in a folder of submissions it is a
- * stray spreadsheet (a 预算明细 beside the forms) and is skipped with a one-line note on stderr,
- * so that it does not stop the review of the rest.
+ * How `kpispec lint`, `kpispec report` and the editor's report view treat a workbook that holds
+ * no form. Named on the command line it is an error (one line, exit 2), as the user asked for it;
+ * found in a folder of submissions it is a stray spreadsheet (a 预算明细 beside the forms) and is
+ * skipped, so that it does not stop the review of the rest: `skipped` hears of each.
  */
-export function skipStrayWorkbooks(paths: readonly string[], io: Io, locale: Locale): SkipNoForm {
-    const named = new Set(paths.map(p => resolve(io.cwd, p)));
+export function skipStrayWorkbooks(paths: readonly string[], cwd: string, skipped: (workbook: SkippedWorkbook) => void): SkipNoForm {
+    const named = new Set(paths.map(p => resolve(cwd, p)));
     return (file, reason) => {
         if (named.has(file)) return false;
-        const inside = relative(io.cwd, file);
-        const shown = inside && !inside.startsWith('..') ? inside : file;
-        io.stderr(locale === 'en'
-            ? `kpispec: skipped ${shown}: ${reason}; not a performance form\n`
-            : `kpispec: 已跳过 ${shown}：${reason}，不是绩效表单\n`);
+        const inside = relative(cwd, file);
+        skipped({ file: inside && !inside.startsWith('..') ? inside : file, reason });
         return true;
     };
+}
+
+/** The one-line note on stderr about a skipped workbook. */
+export function skippedNote({ file, reason }: SkippedWorkbook, locale: Locale): string {
+    return locale === 'en'
+        ? `kpispec: skipped ${file}: ${reason}; not a performance form\n`
+        : `kpispec: 已跳过 ${file}：${reason}，不是绩效表单\n`;
 }

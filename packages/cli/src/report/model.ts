@@ -1,4 +1,5 @@
 import type { Locale } from '@kpispec/language';
+import type { SkippedWorkbook } from '../excel/stray-workbooks.js';
 import type { ScoreSheet } from '../score/sheet.js';
 
 /**
@@ -17,6 +18,8 @@ export interface ReportData {
     /** Every finding of the workspace counted by rule, most frequent first (= `kpispec lint -f json`). */
     byRule: RuleCount[];
     totals: Counts;
+    /** Workbooks of the folders reviewed that hold no form, passed over (none: not set). */
+    skipped?: SkippedWorkbook[];
 }
 
 export interface Counts {

@@ -4,8 +4,7 @@ import { WORKSPACE_EXTENSIONS } from '../excel/workbook-documents.js';
 import { validateWithWorkbooks } from '../workspace.js';
 import { setUpCommand } from '../command-setup.js';
 import { sheetMessages } from '../excel/workbook-results.js';
-import { skipStrayWorkbooks } from '../excel/stray-workbooks.js';
-import type { Io } from '../io.js';
+import { skipStrayWorkbooks, type SkippedWorkbook } from '../excel/stray-workbooks.js';
 import { collectReport } from './collect.js';
 import type { ReportData } from './model.js';
 
@@ -22,8 +21,6 @@ export interface WorkspaceReportOptions {
     configFile?: string;
     /** `--profile`. */
     profile?: string;
-    /** Where the CLI notes a stray workbook of a folder (no form in it) that it passes over, as lint does; without it such a workbook is an error. */
-    io?: Io;
     /** Link to a rule's page, given kpispec.json's `docsBaseUrl` if it sets one. */
     ruleUrl: (ruleId: string, configuredDocsBaseUrl: string | undefined) => string;
 }
@@ -38,14 +35,16 @@ export async function workspaceReport(options: WorkspaceReportOptions): Promise<
         paths: options.paths, cwd: options.cwd, env: options.env, configFile: options.configFile, locale: options.locale, extensions: WORKSPACE_EXTENSIONS,
     });
     const config = configuration.get(URI.file(files[0]!));
-    const { documents, sheets } = await validateWithWorkbooks({ shared, kpi }, files, options.io && skipStrayWorkbooks(options.paths, options.io, kpi.kpi.Settings.locale));
+    // A workbook of a folder without a form in it is passed over, as lint does, and the report says so.
+    const skipped: SkippedWorkbook[] = [];
+    const { documents, sheets } = await validateWithWorkbooks({ shared, kpi }, files, skipStrayWorkbooks(options.paths, options.cwd, workbook => skipped.push(workbook)));
     const workbooks = new Map(sheets.map(s => [s.document, {
         file: s.file,
         messages: sheetMessages(s, configuration.get(s.document.uri), kpi.kpi.Settings.localeOf(s.document)),
     }]));
     const all = [...documents, ...sheets.map(s => s.document)];
     const locale = reportLocale(kpi.kpi.Settings, all);
-    return collectReport(all, {
+    const data = collectReport(all, {
         workbookOf: document => workbooks.get(document),
         locale,
         cwd: options.cwd,
@@ -54,5 +53,6 @@ export async function workspaceReport(options: WorkspaceReportOptions): Promise<
         profile: options.profile,
         ruleUrl: id => options.ruleUrl(id, config.docsBaseUrl),
     });
+    return skipped.length > 0 ? { ...data, skipped } : data;
 }
 
