@@ -1,5 +1,4 @@
 import type { Locale } from '@kpispec/language';
-import type { SkippedWorkbook } from '../excel/stray-workbooks.js';
 import type { ScoreSheet } from '../score/sheet.js';
 
 /**
@@ -18,8 +17,8 @@ export interface ReportData {
     /** Every finding of the workspace counted by rule, most frequent first (= `kpispec lint -f json`). */
     byRule: RuleCount[];
     totals: Counts;
-    /** Workbooks of the folders reviewed that hold no form, passed over (none: not set). */
-    skipped?: SkippedWorkbook[];
+    /** Workbooks of the folders reviewed that hold no form, passed over (none: not set; see excel/stray-workbooks.ts). */
+    skipped?: Array<{ file: string; reason: string }>;
 }
 
 export interface Counts {
