@@ -80,12 +80,11 @@ export function level1FamilyOf(indicator: Indicator): Level1Family | undefined {
  * Scores an assessment by a profile: each row's rule score, the execution score, level-1 sums,
  * the total and grade, each with a short explanation. Rows the rule cannot score (no actual,
  * no weight, text actual, units that do not compare, 不适用) count in totals with their claimed
- * score; a 分值 without 得分 counts 0 in the claimed total (score/missing). `rowScore` may
- * answer a row from an earlier score (see Scores).
+ * score; a 分值 without 得分 counts 0 in the claimed total (score/missing).
  */
-export function scoreAssessment(assessment: Assessment, profile: ScoringProfile, rowScore: typeof scoreRow = scoreRow): AssessmentScore {
+export function scoreAssessment(assessment: Assessment, profile: ScoringProfile): AssessmentScore {
     const items = assessment.items ?? [];
-    const rows = items.filter(isIndicatorAssessment).map(row => rowScore(row, profile));
+    const rows = items.filter(isIndicatorAssessment).map(row => scoreRow(row, profile));
     const executionNode = items.find(isExecution);
     const execution = executionNode && scoreExecution(executionNode);
     const totalNode = items.find(isTotal);

@@ -1,7 +1,7 @@
 import { AstUtils, DocumentState, WorkspaceCache, type LangiumSharedCoreServices } from 'langium';
 import { isAssessment, isIndicatorAssessment, type Assessment, type Indicator, type IndicatorAssessment } from '../generated/ast.js';
 import { defaultConfig, type KpiConfiguration } from '../config/configuration.js';
-import { level1FamilyOf, scoreAssessment, scoreRow, type AssessmentScore, type RowScore } from './assessment-score.js';
+import { scoreAssessment, type AssessmentScore, type RowScore } from './assessment-score.js';
 import type { ScoringProfile } from './profile.js';
 import { resolveProfile } from './profiles.js';
 
@@ -30,17 +30,10 @@ export interface ScoredAssessment {
  * document edited is parsed anew) and the profile is the same, the score is the same: an edit
  * of a standard every project applies re-validates all 1,000 assessments of a province, which
  * were all scored again (a quarter of the re-validation's checks).
- *
- * When the indicators are new nodes (their targets file was edited: a keystroke), each row keeps
- * its last score while its indicator's target reads the same, in the same level-1 family, under
- * the same profile: a row's score reads nothing else of the indicator. A keystroke in a project's
- * targets file then scores again only the row of the indicator it changed, not the whole
- * assessment (1,000 rows in the benchmark's largest project).
  */
 export class Scores {
     private readonly cache: WorkspaceCache<Assessment, ScoredAssessment>;
     private readonly last = new WeakMap<Assessment, { profile: string; indicators: ReadonlyArray<Indicator | undefined>; scored: ScoredAssessment }>();
-    private readonly lastRows = new WeakMap<IndicatorAssessment, { key: string; row: RowScore }>();
 
     constructor(shared: LangiumSharedCoreServices, private readonly configuration: KpiConfiguration) {
         this.cache = new WorkspaceCache(shared);
@@ -55,22 +48,11 @@ export class Scores {
             const indicators = (assessment.items ?? []).filter(isIndicatorAssessment).map(row => row.indicator?.ref);
             const last = this.last.get(assessment);
             if (last && last.profile === profileKey && sameNodes(last.indicators, indicators)) return last.scored;
-            const score = scoreAssessment(assessment, profile, (row, rowProfile) => this.rowScore(row, rowProfile, profileKey));
+            const score = scoreAssessment(assessment, profile);
             const scored = { profile, score, rows: new Map(score.rows.map(r => [r.node, r])) };
             this.last.set(assessment, { profile: profileKey, indicators, scored });
             return scored;
         });
-    }
-
-    /** A row's score, its last one if what it reads of its indicator is unchanged (the indicator itself is the current node). */
-    private rowScore(node: IndicatorAssessment, profile: ScoringProfile, profileKey: string): RowScore {
-        const indicator = node.indicator?.ref;
-        if (!indicator) return scoreRow(node, profile);
-        const key = `${profileKey}\0${level1FamilyOf(indicator) ?? ''}\0${indicator.target?.$cstNode?.text ?? ''}`;
-        const last = this.lastRows.get(node);
-        const row = last?.key === key ? (last.row.indicator === indicator ? last.row : { ...last.row, indicator }) : scoreRow(node, profile);
-        this.lastRows.set(node, { key, row });
-        return row;
     }
 
     /** The scored row of an assessment line, with its assessment's profile. */
