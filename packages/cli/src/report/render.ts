@@ -50,9 +50,8 @@ export function renderPages(data: ReportData, layout: PageLayout = { index: 'ind
 }
 
 /** The workbooks of the folders that were passed over, under the scope: the reviewer sees what was not reviewed. */
-function skippedLine(data: ReportData): Html | string {
+function skippedLine(data: ReportData, t: (key: TextKey, values?: Record<string, string | number>) => string): Html | string {
     if (!data.skipped?.length) return '';
-    const t = (key: TextKey, values?: Record<string, string | number>) => label(data.locale, key, values);
     return html`<p class="meta" data-skipped="${data.skipped.length}">${t('skippedWorkbooks')}: ${data.skipped.map((w, i) => html`${i > 0 ? '; ' : ''}${t('skippedWorkbook', { file: w.file, reason: w.reason })}`)}</p>`;
 }
 
@@ -68,7 +67,7 @@ function page(data: ReportData, title: string, body: Html): string {
 <style>${raw(STYLES)}</style>
 </head>
 <body>
-<header><h1>${t('reportTitle')}</h1><p class="meta">${t('scope')}: ${data.scope}</p>${skippedLine(data)}</header>
+<header><h1>${t('reportTitle')}</h1><p class="meta">${t('scope')}: ${data.scope}</p>${skippedLine(data, t)}</header>
 <main>
 ${body}
 </main>
