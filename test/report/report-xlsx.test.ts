@@ -129,7 +129,7 @@ describe('the report of a folder of workbooks', () => {
         copyFileSync(join(EXCEL, 'bad', '无表单.xlsx'), join(folder, '预算明细.xlsx'));
         const options = { paths: [folder], cwd: folder, env: {}, scope: folder, locale: 'zh-CN', ruleUrl: (id: string) => `https://docs.example/${id}.md` };
         const data = await workspaceReport(options);
-        expect(data.skipped).toEqual([{ file: '预算明细.xlsx', reason: '找不到「一级指标」表头' }]);
+        expect(data.skipped).toEqual([{ file: '预算明细.xlsx', reason: { zh: '找不到「一级指标」表头', en: 'no 「一级指标」 column head found' } }]);
         // The form beside it is reviewed as if the stray workbook were not there.
         const single = submissions('stray-alone');
         const alone = await workspaceReport({ ...options, paths: [single], cwd: single });
@@ -138,6 +138,10 @@ describe('the report of a folder of workbooks', () => {
         const page = renderReport(data);
         expect(page).toContain('<p class="meta" data-skipped="1">未复核（不是绩效表单）: 预算明细.xlsx：找不到「一级指标」表头</p>');
         expect(renderReport(alone)).not.toContain('data-skipped');
+        // In an English environment the page follows the Chinese forms, the reason with it.
+        const english = await workspaceReport({ ...options, locale: undefined, env: { LANG: 'en_US.UTF-8' } });
+        expect(english.locale).toBe('zh-CN');
+        expect(renderReport(english)).toContain('未复核（不是绩效表单）: 预算明细.xlsx：找不到「一级指标」表头</p>');
         // Named by itself it is still refused, as lint refuses it.
         await expect(workspaceReport({ ...options, paths: [join(folder, '预算明细.xlsx')] })).rejects.toThrow('找不到「一级指标」表头');
     });

@@ -1,12 +1,13 @@
 import { relative, resolve } from 'node:path';
-import type { Locale } from '@kpispec/language';
+import type { Bilingual, Locale } from '@kpispec/language';
 import type { SkipNoForm } from './workbook-documents.js';
 
 /** A workbook found in a folder that holds no form, passed over. */
 export interface SkippedWorkbook {
     /** Relative to the working folder when inside it, else absolute. */
     readonly file: string;
-    readonly reason: string;
+    /** Why it holds no form, in both languages: the page and the note each say it in their own. */
+    readonly reason: Bilingual;
 }
 
 /**
@@ -28,6 +29,6 @@ export function skipStrayWorkbooks(paths: readonly string[], cwd: string, skippe
 /** The one-line note on stderr about a skipped workbook. */
 export function skippedNote({ file, reason }: SkippedWorkbook, locale: Locale): string {
     return locale === 'en'
-        ? `kpispec: skipped ${file}: ${reason}; not a performance form\n`
-        : `kpispec: 已跳过 ${file}：${reason}，不是绩效表单\n`;
+        ? `kpispec: skipped ${file}: ${reason.en}; not a performance form\n`
+        : `kpispec: 已跳过 ${file}：${reason.zh}，不是绩效表单\n`;
 }

@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { URI, type LangiumDocument } from 'langium';
-import { excel, isProject, pick, type KpiServices, type Locale, type Model } from '@kpispec/language';
+import { excel, isProject, pick, type Bilingual, type KpiServices, type Locale, type Model } from '@kpispec/language';
 import { UserError } from '../exit-codes.js';
 
 /** One sheet of a workbook, read as a form and added to the workspace as a .kpi document. */
@@ -27,9 +27,9 @@ export function projectNames(documents: readonly LangiumDocument[]): Set<string>
 
 /**
  * Whether to skip a workbook that holds no form (rather than stop with its one line); it is
- * given the file and the reason, in the run's language.
+ * given the file and the reason, in both languages.
  */
-export type SkipNoForm = (file: string, reason: string) => boolean;
+export type SkipNoForm = (file: string, reason: Bilingual) => boolean;
 
 /**
  * Reads a workbook's forms (one clear line naming the file when it is no readable form, or none
@@ -48,7 +48,7 @@ export async function readWorkbookForms(file: string, locale: Locale, definedPro
     try {
         return excel.workbookToKpi(bytes, name, definedProjects);
     } catch (e) {
-        if (e instanceof excel.WorkbookError && e.kind === 'no-form' && skipNoForm?.(file, pick(locale, e.text))) return [];
+        if (e instanceof excel.WorkbookError && e.kind === 'no-form' && skipNoForm?.(file, e.text)) return [];
         if (e instanceof excel.WorkbookError) throw new UserError(`${name}: ${pick(locale, e.text)}`);
         throw e;
     }

@@ -1,4 +1,4 @@
-import type { Locale } from '@kpispec/language';
+import type { Bilingual, Locale } from '@kpispec/language';
 import type { ScoreSheet } from '../score/sheet.js';
 
 /**
@@ -18,7 +18,7 @@ export interface ReportData {
     byRule: RuleCount[];
     totals: Counts;
     /** Workbooks of the folders reviewed that hold no form, passed over (none: not set; see excel/stray-workbooks.ts). */
-    skipped?: Array<{ file: string; reason: string }>;
+    skipped?: Array<{ file: string; reason: Bilingual }>;
 }
 
 export interface Counts {

@@ -52,7 +52,7 @@ export function renderPages(data: ReportData, layout: PageLayout = { index: 'ind
 /** The workbooks of the folders that were passed over, under the scope: the reviewer sees what was not reviewed. */
 function skippedLine(data: ReportData, t: (key: TextKey, values?: Record<string, string | number>) => string): Html | string {
     if (!data.skipped?.length) return '';
-    return html`<p class="meta" data-skipped="${data.skipped.length}">${t('skippedWorkbooks')}: ${data.skipped.map((w, i) => html`${i > 0 ? '; ' : ''}${t('skippedWorkbook', { file: w.file, reason: w.reason })}`)}</p>`;
+    return html`<p class="meta" data-skipped="${data.skipped.length}">${t('skippedWorkbooks')}: ${data.skipped.map((w, i) => html`${i > 0 ? '; ' : ''}${t('skippedWorkbook', { file: w.file, reason: pick(data.locale, w.reason) })}`)}</p>`;
 }
 
 function page(data: ReportData, title: string, body: Html): string {
