@@ -1,8 +1,9 @@
 import { join } from 'node:path';
-import { DefaultLinker, DefaultReferenceDescriptionProvider, isReference, type AstNode, type ReferenceDescription } from 'langium';
+import { AstUtils, DefaultLinker, DefaultReferenceDescriptionProvider, isReference, type AstNode, type AstReflection, type ReferenceDescription, type ReferenceInfo } from 'langium';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLES } from '../support/parse.js';
 import { buildWorkspace, readFolder, type TestWorkspace } from '../support/workspace.js';
+import { ReferenceWalk } from '../../packages/language/src/workspace/reference-walk.js';
 
 /*
  * KpiLinker and KpiReferenceDescriptionProvider find references with a ReferenceWalk instead of
@@ -51,5 +52,16 @@ describe('finding references without streams', () => {
             described += ours.length;
         }
         expect(described).toBeGreaterThan(30);
+    });
+
+    it("keeps Langium's order on a node with two reference properties (none in today's grammar)", async () => {
+        // The type lists `first` before `second`; the node holds them the other way round.
+        const reflection = { getTypeMetaData: () => ({ name: 'Pair', properties: { first: { name: 'first', referenceType: 'X' }, second: { name: 'second', referenceType: 'X' } } }) } as unknown as AstReflection;
+        const reference = (text: string) => ({ $refText: text, ref: undefined });
+        const node = { $type: 'Pair', second: [reference('b1'), reference('b2')], first: reference('a') } as unknown as AstNode;
+        const seen: string[] = [];
+        await new ReferenceWalk(reflection).forEach(node, (info: ReferenceInfo) => seen.push(`${info.property}${info.index ?? ''} ${info.reference.$refText}`));
+        expect(seen).toEqual(['second0 b1', 'second1 b2', 'first a']);
+        expect(AstUtils.streamReferences(node).map(info => `${info.property}${info.index ?? ''} ${info.reference.$refText}`).toArray()).toEqual(seen);
     });
 });
