@@ -6,16 +6,22 @@ import { isAstNode, type AstNode } from 'langium';
  * recursion: a file may nest blocks ten thousand deep.
  */
 export function pushChildren(node: AstNode, stack: AstNode[]): void {
-    // Keys, not entries: entries make an array per property of every node, all garbage.
-    const keys = Object.keys(node);
-    for (let p = keys.length - 1; p >= 0; p--) {
-        const key = keys[p]!;
+    // `for…in` reads V8's cached keys of the node's shape; `Object.keys` copied them into a new
+    // array for every node of every walk (a sixth of what re-validating after an edit allocated).
+    // The children go on in document order and are then turned round in place.
+    const first = stack.length;
+    for (const key in node) {
         if (key.startsWith('$')) continue;
         const value = (node as unknown as Record<string, unknown>)[key];
         if (Array.isArray(value)) {
-            for (let i = value.length - 1; i >= 0; i--) if (isAstNode(value[i])) stack.push(value[i]);
+            for (let i = 0; i < value.length; i++) if (isAstNode(value[i])) stack.push(value[i]);
         } else if (isAstNode(value)) {
             stack.push(value);
         }
+    }
+    for (let i = first, j = stack.length - 1; i < j; i++, j--) {
+        const swap = stack[i]!;
+        stack[i] = stack[j]!;
+        stack[j] = swap;
     }
 }
