@@ -1,7 +1,7 @@
-import { AstUtils, DocumentState, isReference, type AstNode, type LangiumDocument } from 'langium';
+import { AstUtils, DocumentState, isReference, type AstNode, type LangiumDocument, type ValidationAcceptor } from 'langium';
 import { describe, expect, it, vi } from 'vitest';
 import { isClause, isIndicator, type Contract, type Model } from '../../packages/language/src/generated/ast.js';
-import { ownFile } from '../../packages/language/src/validation/own-file.js';
+import { ownFile, reading } from '../../packages/language/src/validation/check-reads.js';
 import { buildWorkspace, messageOf, type TestWorkspace } from '../support/workspace.js';
 
 /*
@@ -203,5 +203,36 @@ describe('incremental updates', () => {
         await ws.edit('contract.kpi', contract('97%'));
         expect(runs).toEqual({ ownFile: 3, others: 4 });
         expect(found()).toEqual(expect.arrayContaining([expect.stringMatching(/^target\/vague Target .*100%.* cannot be exceeded/)]));
+    });
+
+    it('a file re-validated because a file it reaches changed runs again only the checks that read that kind of block', async () => {
+        const ws = await buildWorkspace(files);
+        const runs = { project: 0, contract: 0, others: 0 };
+        ws.services.validation.ValidationRegistry.register({
+            IndicatorAssessment: [
+                ...reading(['Project'], (node: AstNode, accept: ValidationAcceptor) => {
+                    runs.project++;
+                    accept('hint', 'read from the project', { node });
+                }),
+                ...reading(['Contract'], () => { runs.contract++; }),
+                () => { runs.others++; },
+            ],
+        });
+        const found = () => ws.diagnostics('assessment.kpi').map(d => messageOf(d));
+        // A new syntax tree, which the checks registered here see from the start.
+        await ws.edit('assessment.kpi', `${assessment}\n`);
+        expect(runs).toEqual({ project: 1, contract: 1, others: 1 });
+        expect(found()).toContain('read from the project');
+
+        // The contract's edit re-validates the assessment (its row's indicator is held to the
+        // contract): no project changed, so that check's finding is kept without running it.
+        await ws.edit('contract.kpi', contract('98%'));
+        expect(runs).toEqual({ project: 1, contract: 2, others: 2 });
+        expect(found()).toContain('read from the project');
+
+        // An edit of the project links the assessment again: every check that reads another file runs.
+        await ws.edit('targets.kpi', `${targets}\n`);
+        expect(runs).toEqual({ project: 2, contract: 3, others: 3 });
+        expect(found()).toContain('read from the project');
     });
 });

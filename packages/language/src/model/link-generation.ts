@@ -6,11 +6,20 @@
  */
 let generation = 0;
 
+/** The count when each document was last linked or unlinked: its own references resolve anew only then. */
+const documentGenerations = new WeakMap<object, number>();
+
 /** Called by the linker around linking and unlinking a document. */
-export function linksChanged(): void {
+export function linksChanged(document: object): void {
     generation++;
+    documentGenerations.set(document, generation);
 }
 
 export function linkGeneration(): number {
     return generation;
+}
+
+/** Changes whenever `document` is linked or unlinked. */
+export function documentLinkGeneration(document: object | undefined): number {
+    return (document && documentGenerations.get(document)) ?? 0;
 }

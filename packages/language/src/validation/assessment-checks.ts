@@ -13,7 +13,7 @@ import { percent, ratingOf, round } from '../scoring/index.js';
 import { assessmentMetricMismatch, assessmentPlaceholderText } from './assessment/text-rules.js';
 import { lateness, overdueness } from './milestone-checks.js';
 import { direction, formatConstraint, formatMeasure, meets, ratio, toOp, type Measure } from '../units/index.js';
-import { ownFile } from './own-file.js';
+import { LINKS_ELSEWHERE, ownFile, reading } from './check-reads.js';
 import type { KpiChecks, Report } from './report.js';
 import { describeReference, referenceMeasure, referencesOf, type HeldTo } from '../model/held-to.js';
 import { constraintOf } from '../model/values.js';
@@ -288,10 +288,14 @@ export function assessmentChecks(services: KpiServices): KpiChecks {
 
     return {
         IndicatorAssessment: [
-            assessmentBelowContract, assessmentBelowStandard, assessmentAboveBaseline, assessmentNoActual,
-            assessmentActualNotValue, assessmentMissingDeviation, assessmentUnitMismatch, assessmentMetricMismatch,
+            // The row's indicator, and what it is held to.
+            ...reading(['Project', 'Contract', 'Standard', LINKS_ELSEWHERE], assessmentBelowContract, assessmentBelowStandard, assessmentAboveBaseline),
+            // The row's indicator and its score.
+            ...reading(['Project'], assessmentNoActual, assessmentMissingDeviation, assessmentUnitMismatch, assessmentMetricMismatch),
+            ...ownFile(assessmentActualNotValue),
         ],
-        Assessment: [assessmentGoalNotCovered, assessmentIndicatorNotAssessed, ...ownFile(assessmentPlaceholderText)],
-        ProblemStatement: [assessmentDeniesProblems],
+        Assessment: [...reading(['Project'], assessmentGoalNotCovered, assessmentIndicatorNotAssessed), ...ownFile(assessmentPlaceholderText)],
+        // Every shortfall, the references the rows miss included.
+        ProblemStatement: reading(['Project', 'Contract', 'Standard', LINKS_ELSEWHERE], assessmentDeniesProblems),
     };
 }

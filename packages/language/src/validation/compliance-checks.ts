@@ -4,6 +4,7 @@ import type { KpiServices } from '../kpi-module.js';
 import { actualMeasure, constraintOf } from '../model/values.js';
 import { ratingOf } from '../scoring/index.js';
 import { formatConstraint, formatMeasure, meets } from '../units/index.js';
+import { ownFile, reading } from './check-reads.js';
 import type { KpiChecks, Report } from './report.js';
 
 type VerdictId = 'met' | 'unmet' | 'unassessed';
@@ -107,7 +108,8 @@ export function complianceChecks(_services: KpiServices): KpiChecks {
     }
 
     return {
-        ClauseReview: [complianceVerdictContradicts, complianceUnassessedMet, complianceNoData, complianceUnmetNoPenalty],
-        Compliance: [complianceClauseNotReviewed],
+        // The contract's clauses; two rules read only the review line.
+        ClauseReview: [...reading(['Contract'], complianceVerdictContradicts, complianceUnmetNoPenalty), ...ownFile(complianceUnassessedMet, complianceNoData)],
+        Compliance: reading(['Contract'], complianceClauseNotReviewed),
     };
 }

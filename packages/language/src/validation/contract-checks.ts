@@ -1,7 +1,7 @@
 import type { Clause, Contract } from '../generated/ast.js';
 import type { KpiServices } from '../kpi-module.js';
 import { indicatorsOf } from '../model/project.js';
-import { ownFile } from './own-file.js';
+import { LINKS_ELSEWHERE, ownFile, reading } from './check-reads.js';
 import type { KpiChecks, Report } from './report.js';
 import { qualifiedName } from '../model/held-to.js';
 
@@ -45,6 +45,7 @@ function contractUntrackedClause(contract: Contract, report: Report): void {
 export function contractChecks(_services: KpiServices): KpiChecks {
     return {
         Clause: ownFile(contractNoPenalty),
-        Contract: [contractUntrackedClause],
+        // Its project's indicators, and what their 依据 resolve to.
+        Contract: reading(['Project', 'Contract', 'Standard', LINKS_ELSEWHERE], contractUntrackedClause),
     };
 }

@@ -15,7 +15,8 @@ import { describeLexingError, describeSyntaxError, type SyntaxContext } from './
 import type { KpiDiagnosticData } from './report.js';
 import type { KpiValidationRegistry } from './validation-registry.js';
 import { applySuppressions, parseDirectives, type DirectiveFinding } from './suppressions.js';
-import { OwnFileFindings, type Accepted } from './own-file.js';
+import { generationsOf, KnownFindings, type Accepted } from './check-reads.js';
+import type { CheckGroup } from './validation-registry.js';
 
 /** Nodes checked between two chances for the server to answer a request or see a cancellation. */
 const NODES_PER_INTERRUPTION = 200;
@@ -139,13 +140,20 @@ export class KpiDocumentValidator extends DefaultDocumentValidator {
     ): Promise<void> {
         if (this.profiler?.isActive('validating')) return super.validateAstNodes(root, options, accept, cancelToken);
         const checksOf = (this.services.validation.ValidationRegistry as KpiValidationRegistry).checksFor(options.categories);
-        // The checks that read only this file found the same in this syntax tree before (see own-file.ts).
-        const inputs = this.ownFileInputs(root, options);
-        const known = inputs && this.ownFileFindings.get(root, inputs);
-        const found: Accepted[] = [];
-        const acceptOwn: ValidationAcceptor = (severity, message, info) => {
-            found.push({ severity, message, info: info as DiagnosticInfo<AstNode> });
-            accept(severity, message, info);
+        // Checks that read only some kinds of block found the same in this syntax tree before,
+        // if no block of those kinds changed since (see check-reads.ts): decided per group of
+        // checks when the walk first meets it, by the group's number.
+        const inputs = this.knownFindingsInputs(root, options);
+        const runs: Array<GroupRun | null | undefined> = [];
+        const replayed: Array<readonly Accepted[]> = [];
+        const runOf = (group: CheckGroup): GroupRun | null => {
+            let run = runs[group.id];
+            if (run === undefined) {
+                const known = inputs && this.knownFindings.get(root, group.reads, inputs);
+                run = runs[group.id] = known ? null : startRun(root, group, accept);
+                if (known) replayed.push(known);
+            }
+            return run;
         };
         const stack = [root];
         let visited = 0;
@@ -156,10 +164,13 @@ export class KpiDocumentValidator extends DefaultDocumentValidator {
             if (validateNode) {
                 // Indexed loops: in this async function, `for…of` made an iterator and a result
                 // object per check per node (a tenth of what re-validating after an edit allocated).
-                const { ownFile, others } = checksOf(node.$type);
-                if (!known) {
-                    for (let i = 0; i < ownFile.length; i++) {
-                        const pending = ownFile[i]!(node, acceptOwn, cancelToken);
+                const { groups, others } = checksOf(node.$type);
+                for (let g = 0; g < groups.length; g++) {
+                    const group = groups[g]!;
+                    const run = runOf(group);
+                    if (!run) continue;
+                    for (let i = 0; i < group.checks.length; i++) {
+                        const pending = group.checks[i]!(node, run.accept, cancelToken);
                         if (pending) await pending;
                     }
                 }
@@ -171,19 +182,20 @@ export class KpiDocumentValidator extends DefaultDocumentValidator {
             if (validateChildren) pushChildren(node, stack);
         }
         // Each diagnostic its own data: the severities and suppressions applied later may change it.
-        if (known) for (const { severity, message, info } of known) accept(severity, message, { ...info, data: info.data && { ...info.data } });
-        else if (inputs) this.ownFileFindings.set(root, inputs, found);
+        for (const found of replayed) for (const { severity, message, info } of found) accept(severity, message, { ...info, data: info.data && { ...info.data } });
+        if (!inputs) return;
+        for (const run of runs) if (run) this.knownFindings.set(root, run.group.reads, inputs, run.generations, run.found);
     }
 
-    private readonly ownFileFindings = new OwnFileFindings();
+    private readonly knownFindings = new KnownFindings();
 
     /**
-     * What the checks that read only their own file read besides its syntax tree: the categories
-     * of checks that run (a workspace's first build asks for all, edits for those that have
-     * checks), the locale settings and the configuration's fields (editor settings make a new
-     * configuration object for every request, field for field the same).
+     * What checks with known findings read besides syntax trees: the categories of checks that
+     * run (a workspace's first build asks for all, edits for those that have checks), the locale
+     * settings and the configuration's fields (editor settings make a new configuration object
+     * for every request, field for field the same).
      */
-    private ownFileInputs(root: AstNode, options: ValidationOptions): unknown[] | undefined {
+    private knownFindingsInputs(root: AstNode, options: ValidationOptions): unknown[] | undefined {
         const document = root.$document;
         if (!document) return undefined;
         const categories = [...this.categoriesWithChecks(document)].filter(c => !options.categories || options.categories.includes(c));
@@ -243,4 +255,25 @@ export class KpiDocumentValidator extends DefaultDocumentValidator {
             d.message = pick(locale, unresolvedReferenceMessage(name, closestNames(name, scope.getAllElements().map(e => e.name).distinct(), CANDIDATES)));
         });
     }
+}
+
+/** A group of checks running on a tree: what they found, and the generations of what they read when they started. */
+interface GroupRun {
+    group: CheckGroup;
+    generations: readonly number[];
+    found: Accepted[];
+    accept: ValidationAcceptor;
+}
+
+function startRun(root: AstNode, group: CheckGroup, accept: ValidationAcceptor): GroupRun {
+    const found: Accepted[] = [];
+    return {
+        group,
+        generations: generationsOf(root, group.reads),
+        found,
+        accept: (severity, message, info) => {
+            found.push({ severity, message, info: info as DiagnosticInfo<AstNode> });
+            accept(severity, message, info);
+        },
+    };
 }

@@ -12,7 +12,7 @@ import { percent, round, scoreExecution } from '../scoring/index.js';
 import {
     formatMeasure, inUnitOf, parseUnit, productOf, sameAmount, sumOf, type Measure,
 } from '../units/index.js';
-import { ownFile } from './own-file.js';
+import { ownFile, reading } from './check-reads.js';
 import type { KpiChecks, Report } from './report.js';
 
 const MEDIUM_TERM = new Set(['中期', 'medium-term']);
@@ -244,11 +244,12 @@ export function fundsChecks(services: KpiServices): KpiChecks {
     }
 
     return {
-        FundsSection: [...ownFile(fundsSourcesTotal, fundsMediumTermBelowAnnual), fundsBudgetMismatch],
-        Execution: [...ownFile(fundsSourcesTotal, fundsRateMismatch, fundsAdjustedNoReason), fundsLowExecutionNoReason, fundsBudgetMismatch],
+        // An assessment's project: its budget, its breakdown, and the scores of the rows (the profile).
+        FundsSection: [...ownFile(fundsSourcesTotal, fundsMediumTermBelowAnnual), ...reading(['Project'], fundsBudgetMismatch)],
+        Execution: [...ownFile(fundsSourcesTotal, fundsRateMismatch, fundsAdjustedNoReason), ...reading(['Project'], fundsLowExecutionNoReason, fundsBudgetMismatch)],
         BreakdownSection: ownFile(fundsBreakdownTotal),
         BreakdownComponent: ownFile(fundsBreakdownFormula),
-        BreakdownActual: [fundsComponentShortfall],
+        BreakdownActual: reading(['Project'], fundsComponentShortfall),
     };
 }
 

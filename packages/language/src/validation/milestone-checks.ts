@@ -3,6 +3,7 @@ import type { Bilingual } from '../i18n/locale.js';
 import type { KpiServices } from '../kpi-module.js';
 import { measureOf } from '../model/values.js';
 import { dayDiff, parseDate, type Measure } from '../units/index.js';
+import { reading } from './check-reads.js';
 import type { KpiChecks, Report } from './report.js';
 
 type DateMeasure = Measure & { kind: 'date' };
@@ -82,6 +83,7 @@ export function milestoneChecks(_services: KpiServices): KpiChecks {
     }
 
     return {
-        MilestoneAssessment: [milestoneLate, milestoneOverdue],
+        // The planned dates of the project's milestones.
+        MilestoneAssessment: reading(['Project'], milestoneLate, milestoneOverdue),
     };
 }

@@ -3,7 +3,7 @@ import type { Block, Contract, Model, Project, Standard } from '../generated/ast
 import { goalsOf, indicatorsOf, milestonesOf } from '../model/project.js';
 import type { KpiServices } from '../kpi-module.js';
 import type { KpiIndexManager } from '../workspace/index-manager.js';
-import { ownFile } from './own-file.js';
+import { ownFile } from './check-reads.js';
 import type { KpiChecks, Report } from './report.js';
 
 type Named = AstNode & { name: string };

@@ -3,7 +3,7 @@ import type { Range } from 'vscode-languageserver-types';
 import type { KpiSpecAstType } from '../generated/ast.js';
 import { pick, type Bilingual, type Locale } from '../i18n/locale.js';
 import { ruleMeta, type RuleId } from '../rules/catalog.js';
-import { markedAs } from './own-file.js';
+import { markedAs } from './check-reads.js';
 
 /** What a check found: where, what (in both languages), and what a quick fix needs. */
 export interface Finding<N extends AstNode> {

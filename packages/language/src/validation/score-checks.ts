@@ -6,6 +6,7 @@ import {
 import type { KpiServices } from '../kpi-module.js';
 import { FAMILY_KEYWORD } from '../model/categories.js';
 import { GRADE_KEYWORD, gradeIdOf, round, type Level1Score, type ScoringProfile } from '../scoring/index.js';
+import { reading } from './check-reads.js';
 import type { KpiChecks, Report } from './report.js';
 
 const LEVEL1_LABEL: Record<Level1Score['family'], { zh: string; en: string }> = {
@@ -280,12 +281,16 @@ export function scoreChecks(services: KpiServices): KpiChecks {
         });
     }
 
+    // A score reads the assessment, the project's indicators its rows link to, and the profile.
+    const fromProject = <T extends object>(...checks: T[]) => reading(['Project'], ...checks);
     return {
-        IndicatorAssessment: [scoreFullDespiteShortfall, scoreDeductedDespiteMet, scoreOffRule, scoreOverWeight, scoreQualitativeBand, scoreIgnoresProblem, scoreMissing],
-        Execution: [scoreOverWeight, scoreExecution, scoreMissing],
-        Total: [scoreMissing],
-        Assessment: [scoreWeightsTotal, scoreProfileWeights, scoreTotalMismatch],
-        GradeStatement: [scoreGradeMismatch],
+        IndicatorAssessment: fromProject(
+            scoreFullDespiteShortfall, scoreDeductedDespiteMet, scoreOffRule, scoreOverWeight, scoreQualitativeBand, scoreIgnoresProblem, scoreMissing,
+        ),
+        Execution: fromProject(scoreOverWeight, scoreExecution, scoreMissing),
+        Total: fromProject(scoreMissing),
+        Assessment: fromProject(scoreWeightsTotal, scoreProfileWeights, scoreTotalMismatch),
+        GradeStatement: fromProject(scoreGradeMismatch),
     };
 }
 

@@ -1,7 +1,7 @@
 import { AstUtils } from 'langium';
 import type { Project } from '../generated/ast.js';
 import type { KpiServices } from '../kpi-module.js';
-import { ownFile } from './own-file.js';
+import { ownFile, reading } from './check-reads.js';
 import type { KpiChecks } from './report.js';
 import { targetAboveBaseline, targetBelowContract, targetBelowStandard, targetUnitMismatch } from './targets/reference-rules.js';
 import { targetRequiredIndicator } from './targets/standard-rules.js';
@@ -17,11 +17,12 @@ export function targetChecks(services: KpiServices): KpiChecks {
     };
     return {
         Indicator: [
-            targetBelowContract, targetBelowStandard, targetUnitMismatch, targetAboveBaseline,
-            targetNoComparator, targetNoUnit, ...ownFile(targetVague, targetNoSource, targetBelowHistory, targetMisfiled),
+            // What an indicator is held to: the clauses and entries its 依据 name, the standards its project applies.
+            ...reading(['Contract', 'Standard'], targetBelowContract, targetBelowStandard, targetUnitMismatch, targetAboveBaseline, targetNoComparator, targetNoUnit),
+            ...ownFile(targetVague, targetNoSource, targetBelowHistory, targetMisfiled),
         ],
         Project: [
-            targetRequiredIndicator,
+            ...reading(['Standard'], targetRequiredIndicator),
             ...ownFile(
                 targetMissingQuantity, targetMissingBenefit, targetMissingSatisfaction, targetEmptyGroup,
                 (project, report) => targetMixedScheme(project, report, configuredScheme(project)),

@@ -1,11 +1,19 @@
 import { ValidationRegistry, type ValidationCheck } from 'langium';
-import { markedAs, readsOwnFileOnly } from './own-file.js';
+import { blocksRead, markedAs, type Read } from './check-reads.js';
 
 const ERROR_CONTEXT = 'An error occurred during validation';
 
-/** The checks to run on a node type: those that read nothing but their own file (see own-file.ts), and the others. */
+/** Checks of a node type that read the same kinds of block in other files (see check-reads.ts). */
+export interface CheckGroup {
+    /** Numbers the groups of the registry, the same for the same kinds. */
+    readonly id: number;
+    readonly reads: readonly Read[];
+    readonly checks: readonly ValidationCheck[];
+}
+
+/** The checks to run on a node type: grouped by the kinds of block they read, and those that may read anything. */
 export interface TypeChecks {
-    readonly ownFile: readonly ValidationCheck[];
+    readonly groups: readonly CheckGroup[];
     readonly others: readonly ValidationCheck[];
 }
 
@@ -19,6 +27,8 @@ export interface TypeChecks {
 export class KpiValidationRegistry extends ValidationRegistry {
     /** Checks by categories (joined) and node type, listed on first use. */
     private readonly listed = new Map<string, Map<string, TypeChecks>>();
+    /** Group numbers by the kinds read (joined). */
+    private readonly groupIds = new Map<string, number>();
 
     /** Looks up the checks to run on a node type for these categories (all when undefined). */
     checksFor(categories?: readonly string[]): (type: string) => TypeChecks {
@@ -29,12 +39,30 @@ export class KpiValidationRegistry extends ValidationRegistry {
         const known = byType;
         return type => {
             let checks = known.get(type);
-            if (!checks) {
-                const all = this.getChecks(type, categories as string[] | undefined).toArray();
-                known.set(type, checks = { ownFile: all.filter(readsOwnFileOnly), others: all.filter(check => !readsOwnFileOnly(check)) });
-            }
+            if (!checks) known.set(type, checks = this.grouped(this.getChecks(type, categories as string[] | undefined).toArray()));
             return checks;
         };
+    }
+
+    private grouped(all: ValidationCheck[]): TypeChecks {
+        const groups = new Map<string, { id: number; reads: readonly Read[]; checks: ValidationCheck[] }>();
+        const others: ValidationCheck[] = [];
+        for (const check of all) {
+            const reads = blocksRead(check);
+            if (!reads) {
+                others.push(check);
+                continue;
+            }
+            const key = reads.join();
+            let group = groups.get(key);
+            if (!group) {
+                let id = this.groupIds.get(key);
+                if (id === undefined) this.groupIds.set(key, id = this.groupIds.size);
+                groups.set(key, group = { id, reads, checks: [] });
+            }
+            group.checks.push(check);
+        }
+        return { groups: [...groups.values()], others };
     }
 
     protected override addEntry(type: string, entry: Parameters<ValidationRegistry['addEntry']>[1]): void {

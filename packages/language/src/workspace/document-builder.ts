@@ -2,6 +2,7 @@ import {
     Cancellation, DefaultDocumentBuilder, DocumentState, URI,
     type BuildOptions, type LangiumDocument, type LangiumSharedCoreServices,
 } from 'langium';
+import { blocksChanged } from '../model/block-generations.js';
 import { checksReach } from '../validation/reach.js';
 import type { KpiLangiumDocuments } from './documents.js';
 import type { KpiIndexManager } from './index-manager.js';
@@ -25,6 +26,8 @@ export class KpiDocumentBuilder extends DefaultDocumentBuilder {
     constructor(services: LangiumSharedCoreServices) {
         super(services);
         this.onDocumentPhase(DocumentState.Linked, document => this.recordUnresolved(document));
+        // The blocks a document holds now; `update` counts those it held before.
+        this.onDocumentPhase(DocumentState.Parsed, document => blocksChanged(document.parseResult.value));
     }
 
     private get index(): KpiIndexManager {
@@ -42,6 +45,7 @@ export class KpiDocumentBuilder extends DefaultDocumentBuilder {
      */
     override async update(changed: URI[], deleted: URI[], cancelToken: Cancellation.CancellationToken = Cancellation.CancellationToken.None): Promise<void> {
         const touched = this.expand([...changed, ...deleted]);
+        for (const uri of touched) blocksChanged(this.documents.getDocumentAt(uri)?.parseResult.value);
         const names = new Set([...touched].flatMap(uri => this.index.exportedNames(uri)));
         // Langium's update rebuilds every document below Validated: reset here, before it
         // starts, the dependents join that rebuild, keeping their links. Those that reference

@@ -15,19 +15,19 @@ export class KpiLinker extends DefaultLinker {
     }
 
     override async link(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
-        linksChanged();
+        linksChanged(document);
         try {
             // Langium's profiler times each reference kind in its own walk.
             if (this.profiler?.isActive('linking')) return await super.link(document, cancelToken);
             await this.walk.forEach(document.parseResult.value, info => this.doLink(info, document), cancelToken);
         } finally {
             // Also after: a reference read before its document's scopes were ready resolves now.
-            linksChanged();
+            linksChanged(document);
         }
     }
 
     override unlink(document: LangiumDocument): void {
-        linksChanged();
+        linksChanged(document);
         super.unlink(document);
     }
 }
