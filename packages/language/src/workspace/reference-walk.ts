@@ -4,8 +4,14 @@ import {
 } from 'langium';
 import { pushChildren } from '../model/ast-walk.js';
 
-/** Nodes visited between two chances for the server to answer a request or see a cancellation. */
+/** Nodes (or references) visited between two chances for the server to answer a request or see a cancellation. */
 const NODES_PER_INTERRUPTION = 500;
+
+/**
+ * The references of each tree, shared by every walk (a tree's nodes and their references stay
+ * as parsed: linking again only resolves the same references anew).
+ */
+const referencesByTree = new WeakMap<AstNode, ReferenceInfo[]>();
 
 /**
  * Every reference of a tree in document order, as Langium's linker and reference index find
@@ -13,6 +19,10 @@ const NODES_PER_INTERRUPTION = 500;
  * check at every node or streaming the properties of nodes that cannot refer: that walk cost
  * more than the linking and the descriptions themselves (over a second of CPU time in a cold
  * `kpispec lint` of 4,000 files).
+ *
+ * The references of a tree are found once: the linker and the reference index each ask for
+ * them, and a file is linked again, with the same tree, whenever a file it links to changes
+ * (after an edit of a standard every project applies, a thousand targets files, two walks each).
  */
 export class ReferenceWalk {
     /** The properties that can hold a reference, by node type. */
@@ -21,17 +31,32 @@ export class ReferenceWalk {
     constructor(private readonly reflection: AstReflection) {}
 
     async forEach(root: AstNode, visit: (info: ReferenceInfo) => void, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
+        let references = referencesByTree.get(root);
+        if (!references) {
+            references = await this.collect(root, cancelToken);
+            referencesByTree.set(root, references);
+        }
+        for (let i = 0; i < references.length; i++) {
+            if (i > 0 && i % NODES_PER_INTERRUPTION === 0) await interruptAndCheck(cancelToken);
+            visit(references[i]!);
+        }
+    }
+
+    private async collect(root: AstNode, cancelToken: Cancellation.CancellationToken): Promise<ReferenceInfo[]> {
+        const references: ReferenceInfo[] = [];
+        const add = (info: ReferenceInfo) => references.push(info);
         const stack: AstNode[] = [root];
         let visited = 0;
         while (stack.length > 0) {
             const node = stack.pop()!;
             if (++visited % NODES_PER_INTERRUPTION === 0) await interruptAndCheck(cancelToken);
             const properties = this.referringProperties(node.$type);
-            if (properties.length === 1) visitProperty(node, properties[0], visit);
+            if (properties.length === 1) visitProperty(node, properties[0]!, add);
             // Langium's stream follows the order of the node's keys, which a metadata list may not.
-            else if (properties.length > 1) for (const info of AstUtils.streamReferences(node)) visit(info);
+            else if (properties.length > 1) for (const info of AstUtils.streamReferences(node)) add(info);
             pushChildren(node, stack);
         }
+        return references;
     }
 
     private referringProperties(type: string): readonly string[] {
