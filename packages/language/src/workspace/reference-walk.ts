@@ -4,14 +4,15 @@ import {
 } from 'langium';
 import { pushChildren } from '../model/ast-walk.js';
 
-/** Nodes (or references) visited between two chances for the server to answer a request or see a cancellation. */
+/** Nodes visited between two chances for the server to answer a request or see a cancellation. */
 const NODES_PER_INTERRUPTION = 500;
 
 /**
- * The references of each tree, shared by every walk (a tree's nodes and their references stay
- * as parsed: linking again only resolves the same references anew).
+ * The nodes of each tree that can hold a reference, shared by every walk (a tree's nodes stay
+ * as parsed: linking again only resolves the same references anew). Nodes, not their
+ * references: those would hold ~10 MB more in a province's language server.
  */
-const referencesByTree = new WeakMap<AstNode, ReferenceInfo[]>();
+const referringNodesByTree = new WeakMap<AstNode, AstNode[]>();
 
 /**
  * Every reference of a tree in document order, as Langium's linker and reference index find
@@ -20,9 +21,10 @@ const referencesByTree = new WeakMap<AstNode, ReferenceInfo[]>();
  * more than the linking and the descriptions themselves (over a second of CPU time in a cold
  * `kpispec lint` of 4,000 files).
  *
- * The references of a tree are found once: the linker and the reference index each ask for
- * them, and a file is linked again, with the same tree, whenever a file it links to changes
- * (after an edit of a standard every project applies, a thousand targets files, two walks each).
+ * The nodes of a tree that hold references are found once: the linker and the reference index
+ * each ask for its references, and a file is linked again, with the same tree, whenever a file
+ * it links to changes (after an edit of a standard every project applies, a thousand targets
+ * files, two walks each).
  */
 export class ReferenceWalk {
     /** The properties that can hold a reference, by node type. */
@@ -31,32 +33,33 @@ export class ReferenceWalk {
     constructor(private readonly reflection: AstReflection) {}
 
     async forEach(root: AstNode, visit: (info: ReferenceInfo) => void, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
-        let references = referencesByTree.get(root);
-        if (!references) {
-            references = await this.collect(root, cancelToken);
-            referencesByTree.set(root, references);
+        let referring = referringNodesByTree.get(root);
+        if (!referring) {
+            referring = await this.referringNodes(root, cancelToken);
+            referringNodesByTree.set(root, referring);
         }
-        for (let i = 0; i < references.length; i++) {
+        for (let i = 0; i < referring.length; i++) {
             if (i > 0 && i % NODES_PER_INTERRUPTION === 0) await interruptAndCheck(cancelToken);
-            visit(references[i]!);
+            const node = referring[i]!;
+            const properties = this.referringProperties(node.$type);
+            if (properties.length === 1) visitProperty(node, properties[0]!, visit);
+            // Langium's stream follows the order of the node's keys, which a metadata list may not.
+            else for (const info of AstUtils.streamReferences(node)) visit(info);
         }
     }
 
-    private async collect(root: AstNode, cancelToken: Cancellation.CancellationToken): Promise<ReferenceInfo[]> {
-        const references: ReferenceInfo[] = [];
-        const add = (info: ReferenceInfo) => references.push(info);
+    /** The nodes of a tree that can hold a reference, in document order. */
+    private async referringNodes(root: AstNode, cancelToken: Cancellation.CancellationToken): Promise<AstNode[]> {
+        const referring: AstNode[] = [];
         const stack: AstNode[] = [root];
         let visited = 0;
         while (stack.length > 0) {
             const node = stack.pop()!;
             if (++visited % NODES_PER_INTERRUPTION === 0) await interruptAndCheck(cancelToken);
-            const properties = this.referringProperties(node.$type);
-            if (properties.length === 1) visitProperty(node, properties[0]!, add);
-            // Langium's stream follows the order of the node's keys, which a metadata list may not.
-            else if (properties.length > 1) for (const info of AstUtils.streamReferences(node)) add(info);
+            if (this.referringProperties(node.$type).length > 0) referring.push(node);
             pushChildren(node, stack);
         }
-        return references;
+        return referring;
     }
 
     private referringProperties(type: string): readonly string[] {
