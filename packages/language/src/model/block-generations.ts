@@ -3,9 +3,10 @@ import { isModel, type Block } from '../generated/ast.js';
 
 /**
  * A count per kind of block of the changes to blocks of that kind, in any workspace: the
- * document builder counts the blocks of every document parsed anew, and those of every changed
- * or deleted document as they were. Findings of a check that reads blocks of some kinds in other
- * files (validation/check-reads.ts) stay right while those counts stay the same.
+ * document builder counts the blocks of every document indexed anew (parsed anew, or new), and
+ * those of every changed or deleted document as they were. Findings of a check that reads blocks
+ * of some kinds in other files (validation/check-reads.ts) stay right while those counts stay
+ * the same.
  */
 const generations = new Map<Block['$type'], number>();
 

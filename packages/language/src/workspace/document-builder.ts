@@ -26,8 +26,9 @@ export class KpiDocumentBuilder extends DefaultDocumentBuilder {
     constructor(services: LangiumSharedCoreServices) {
         super(services);
         this.onDocumentPhase(DocumentState.Linked, document => this.recordUnresolved(document));
-        // The blocks a document holds now; `update` counts those it held before.
-        this.onDocumentPhase(DocumentState.Parsed, document => blocksChanged(document.parseResult.value));
+        // The blocks a document holds now; `update` counts those it held before. Indexing, not
+        // parsing: a document made from a string and then built is parsed before any build.
+        this.onDocumentPhase(DocumentState.IndexedContent, document => blocksChanged(document.parseResult.value));
     }
 
     private get index(): KpiIndexManager {
