@@ -13,10 +13,9 @@ import { closestNames } from '../config/did-you-mean.js';
 import { CANDIDATES, listsClosestNames, unresolvedReferenceMessage } from './unresolved-reference.js';
 import { describeLexingError, describeSyntaxError, type SyntaxContext } from './syntax-errors.js';
 import type { KpiDiagnosticData } from './report.js';
-import type { KpiValidationRegistry } from './validation-registry.js';
+import type { CheckGroup, KpiValidationRegistry } from './validation-registry.js';
 import { applySuppressions, parseDirectives, type DirectiveFinding } from './suppressions.js';
 import { generationsOf, KnownFindings, type Accepted } from './check-reads.js';
-import type { CheckGroup } from './validation-registry.js';
 
 /** Nodes checked between two chances for the server to answer a request or see a cancellation. */
 const NODES_PER_INTERRUPTION = 200;
