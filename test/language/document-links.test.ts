@@ -1,4 +1,4 @@
-import { EmptyFileSystem, type LangiumDocument } from 'langium';
+import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import { describe, expect, it } from 'vitest';
 import { createKpiServices, type KpiIndexManager } from '../../packages/language/src/index.js';
 import { readFolder, uriOf } from '../support/workspace.js';
@@ -23,8 +23,10 @@ async function build(files: Record<string, string>, onlyLinks: boolean) {
     }
     await shared.workspace.DocumentBuilder.build(documents, { validation: true });
     const affected = (changed: string) => documents.filter(d => index.isAffected(d, new Set([uriOf(changed).toString()]))).map(d => d.uri.path).sort();
+    // What the builder relinks: the same documents, found from the changed one.
+    const referencers = (changed: string) => [...index.referencersOf([uriOf(changed).toString()])].map(uri => URI.parse(uri).path).sort();
     const dependents = (file: string) => [...index.dependentsOf([uriOf(file).toString()])].sort();
-    return { files: Object.keys(files), affected, dependents, diagnostics: documents.map(d => d.diagnostics?.map(x => x.message)) };
+    return { files: Object.keys(files), affected, referencers, dependents, diagnostics: documents.map(d => d.diagnostics?.map(x => x.message)) };
 }
 
 describe('document links without the reference index (lint)', () => {
@@ -36,6 +38,8 @@ describe('document links without the reference index (lint)', () => {
             let linked = 0;
             for (const file of full.files) {
                 expect(links.affected(file), file).toEqual(full.affected(file));
+                expect(links.referencers(file), file).toEqual(full.affected(file));
+                expect(full.referencers(file), file).toEqual(full.affected(file));
                 expect(links.dependents(file), file).toEqual(full.dependents(file));
                 linked += full.dependents(file).length;
             }

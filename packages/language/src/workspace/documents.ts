@@ -88,6 +88,14 @@ export class DocumentTrie<T> extends UriTrie<T> {
 export class KpiLangiumDocuments extends DefaultLangiumDocuments {
     protected override readonly documentTrie = new DocumentTrie<LangiumDocument>();
 
+    /**
+     * Every document, in Langium's order: the same array until a document is added or removed
+     * (see DocumentTrie.all).
+     */
+    allDocuments(): readonly LangiumDocument[] {
+        return this.documentTrie.all();
+    }
+
     /** The document at a URI already in string form (as `URI.toString()` writes it). */
     getDocumentAt(uri: string): LangiumDocument | undefined {
         return this.documentTrie.find(uri);

@@ -149,6 +149,13 @@ export class KpiIndexManager extends DefaultIndexManager {
         return false;
     }
 
+    /** The documents that reference one of `uris` directly: those `isAffected` says need relinking. */
+    referencersOf(uris: Iterable<string>): Set<string> {
+        const found = new Set<string>();
+        for (const uri of uris) for (const source of this.referencing.get(uri) ?? []) found.add(source);
+        return found;
+    }
+
     /**
      * Documents that reach one of `uris` through a chain of references (excluding `uris`); with
      * `reach`, only those that reach one within `reach(uri)` references, the shortest chain counting.
