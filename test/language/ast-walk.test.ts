@@ -5,15 +5,22 @@ import { pushChildren } from '../../packages/language/src/model/ast-walk.js';
 import { EXAMPLES } from '../support/parse.js';
 import { buildWorkspace, readFolder } from '../support/workspace.js';
 
+const examples = () => buildWorkspace({
+    ...readFolder(join(EXAMPLES, 'hotline-12345')),
+    ...readFolder(join(EXAMPLES, 'complete-forms'), 'complete/'),
+    ...readFolder(join(EXAMPLES, 'forms'), 'forms/'),
+    ...readFolder(join(EXAMPLES, 'framework'), 'framework/'),
+    // Half-typed: the parser's recovery leaves partial nodes.
+    'broken.kpi': '项目 半截 "半截" {\n  绩效指标 {\n    产出指标 {\n      数量指标 {\n        甲 "甲" >= \n        乙 "乙" = 3 个 依据\n',
+});
+
+/** Each node's links to its container, in the order of Langium's streamAst. */
+const containerLinks = (root: AstNode) => AstUtils.streamAst(root).map(n => [n.$container, n.$containerProperty, n.$containerIndex]).toArray();
+
 /* Validation, linking and the reference index walk trees with pushChildren: in Langium's order. */
 describe('walking a syntax tree with a stack', () => {
     it("visits every node in the order of Langium's streamAst", async () => {
-        const ws = await buildWorkspace({
-            ...readFolder(join(EXAMPLES, 'hotline-12345')),
-            ...readFolder(join(EXAMPLES, 'complete-forms'), 'complete/'),
-            ...readFolder(join(EXAMPLES, 'forms'), 'forms/'),
-            ...readFolder(join(EXAMPLES, 'framework'), 'framework/'),
-        });
+        const ws = await examples();
         let nodes = 0;
         for (const document of ws.documents.values()) {
             const root = document.parseResult.value;
@@ -27,5 +34,24 @@ describe('walking a syntax tree with a stack', () => {
             nodes += walked.length;
         }
         expect(nodes).toBeGreaterThan(400);
+    });
+
+    it("links every node to its container after a parse, as Langium's linkContentToContainer does", async () => {
+        const ws = await examples();
+        let linked = 0;
+        for (const document of ws.documents.values()) {
+            const root = document.parseResult.value;
+            const parsed = containerLinks(root);
+            for (const node of AstUtils.streamAllContents(root)) {
+                const links = node as { $container?: AstNode; $containerProperty?: string; $containerIndex?: number };
+                delete links.$container;
+                delete links.$containerProperty;
+                delete links.$containerIndex;
+            }
+            AstUtils.linkContentToContainer(root, { deep: true });
+            expect(parsed).toEqual(containerLinks(root));
+            linked += parsed.filter(([container]) => container !== undefined).length;
+        }
+        expect(linked).toBeGreaterThan(400);
     });
 });

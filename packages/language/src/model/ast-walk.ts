@@ -25,3 +25,41 @@ export function pushChildren(node: AstNode, stack: AstNode[]): void {
         stack[j] = swap;
     }
 }
+
+/** A node's links to its container, read-only in Langium's typings: a parse sets them. */
+interface ContainerLinks {
+    $container?: AstNode;
+    $containerProperty?: string;
+    $containerIndex?: number;
+}
+
+/**
+ * Links every node under `root` to its container (`$container`, `$containerProperty` and, in
+ * a list, `$containerIndex`), as Langium's `linkContentToContainer` does after a parse, without
+ * recursion (see above) and without a new array of entries per node.
+ */
+export function linkContainers(root: AstNode): void {
+    const stack = [root];
+    for (let node = stack.pop(); node; node = stack.pop()) {
+        for (const key in node) {
+            if (key.startsWith('$')) continue;
+            const value = (node as unknown as Record<string, unknown>)[key];
+            if (Array.isArray(value)) {
+                for (let i = 0; i < value.length; i++) {
+                    const item: unknown = value[i];
+                    if (!isAstNode(item)) continue;
+                    const links = item as ContainerLinks;
+                    links.$container = node;
+                    links.$containerProperty = key;
+                    links.$containerIndex = i;
+                    stack.push(item);
+                }
+            } else if (isAstNode(value)) {
+                const links = value as ContainerLinks;
+                links.$container = node;
+                links.$containerProperty = key;
+                stack.push(value);
+            }
+        }
+    }
+}

@@ -6,7 +6,12 @@ const STRING_TOKEN = /"(?:\\.|[^"\\\r\n])*"/g;
 
 type Convert = (input: string) => ValueType;
 
-const unquoteStrings: Convert = input => input.includes('"') ? input.replace(STRING_TOKEN, token => ValueConverter.convertString(token)) : input;
+/**
+ * A string token's content. Langium's conversion copies it a character at a time, for escapes;
+ * most strings (titles) have none.
+ */
+const unquote: Convert = token => token.includes('\\') ? ValueConverter.convertString(token) : token.slice(1, -1);
+const unquoteStrings: Convert = input => input.includes('"') ? input.replace(STRING_TOKEN, token => unquote(token) as string) : input;
 const asIs: Convert = input => input;
 
 /**
@@ -30,7 +35,7 @@ function converterOf(rule: GrammarAST.AbstractRule): Convert {
     if (NAME_RULES.has(rule.name)) return unquoteStrings;
     switch (rule.name.toUpperCase()) {
         case 'INT': return ValueConverter.convertInt;
-        case 'STRING': return ValueConverter.convertString;
+        case 'STRING': return unquote;
         case 'ID': return ValueConverter.convertID;
     }
     switch (GrammarUtils.getRuleType(rule)?.toLowerCase()) {
