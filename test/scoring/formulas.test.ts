@@ -140,3 +140,21 @@ describe('grades', () => {
         [79.9, 'fair'], [60, 'fair'], [59.99, 'poor'], [0, 'poor'],
     ] as const)('%s → %s', (total, grade) => expect(gradeOf(total, national)).toBe(grade));
 });
+
+describe('rounding', () => {
+    /** The rule as written: scaled, trimmed to 12 significant digits, rounded half up. */
+    const byDefinition = (value: number, digits: number) => Math.round(Number((value * 10 ** digits).toPrecision(12))) / 10 ** digits;
+
+    it('rounds as its definition does, near halves, for large numbers and at every precision', () => {
+        const values = [1.005, 2.675, 0.125, -1.005, -2.5, 0.1 + 0.2, 1e7 + 0.005, 123456789.125, 1e10 + 0.005, 1234567890123.45, 99.995, 6.666666];
+        // Pseudo-random values from a fixed seed, with two to six decimals.
+        let seed = 17;
+        for (let i = 0; i < 20_000; i++) {
+            seed = (seed * 16807) % 2147483647;
+            values.push(((seed % 2_000_000) - 1_000_000) / 10 ** (2 + (seed % 5)));
+        }
+        for (const digits of [0, 1, 2, 4]) {
+            for (const value of values) expect(round(value, digits), `${value} to ${digits}`).toBe(byDefinition(value, digits));
+        }
+    });
+});
