@@ -168,13 +168,11 @@ export class KpiIndexManager extends DefaultIndexManager {
         let layer = [...start];
         for (let distance = 1; layer.length > 0; distance++) {
             const next: string[] = [];
-            for (const target of layer) {
-                for (const source of this.referencing.get(target) ?? []) {
-                    if (seen.has(source)) continue;
-                    seen.add(source);
-                    next.push(source);
-                    if (!reach || distance <= reach(source)) found.add(source);
-                }
+            for (const source of this.referencersOf(layer)) {
+                if (seen.has(source)) continue;
+                seen.add(source);
+                next.push(source);
+                if (!reach || distance <= reach(source)) found.add(source);
             }
             layer = next;
         }
