@@ -1,5 +1,5 @@
 import { ValueConverter, type LangiumDocument } from 'langium';
-import { isProject, isStandard, listsClosestNames, type KpiIndexManager, type KpiScopeProvider, type Locale, type Model } from '@kpispec/language';
+import { dismantle, isProject, isStandard, listsClosestNames, type KpiIndexManager, type KpiScopeProvider, type Locale, type Model } from '@kpispec/language';
 import { useConfigFile, useLocale } from '../options.js';
 import { toLintMessage, type LintMessage } from '../results.js';
 import { addDocuments, createServices } from '../workspace.js';
@@ -106,6 +106,7 @@ export class UnitValidator {
         } finally {
             // Removed through the builder, so that its caches and the index forget them too.
             await shared.workspace.DocumentBuilder.update([], documents.map(d => d.uri));
+            for (const document of documents) dismantle(document);
         }
     }
 

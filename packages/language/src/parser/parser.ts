@@ -65,8 +65,12 @@ export class KpiParser extends LangiumParser {
             langium.nodeBuilder.addHiddenNodes(lexerResult.hidden);
             this.unorderedGroups.clear();
             langium.lexerResult = undefined;
+            const parserErrors = this.wrapper.errors;
+            // The parser would hold the file's tokens until the next parse: a file's worth of
+            // garbage that the young-generation collector copies (see workspace/dismantle.ts).
+            this.wrapper.input = [];
             linkContainers(value);
-            return { value: value as T, lexerErrors: lexerResult.errors, lexerReport: lexerResult.report, parserErrors: this.wrapper.errors };
+            return { value: value as T, lexerErrors: lexerResult.errors, lexerReport: lexerResult.report, parserErrors };
         } finally {
             Error.stackTraceLimit = limit;
         }
