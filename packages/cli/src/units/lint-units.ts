@@ -68,7 +68,7 @@ export async function lintInUnits(options: UnitRunOptions): Promise<UnitRun | At
     const pool = new UnitPool({
         cwd: options.cwd, configFile: options.configFile, noInlineConfig: options.noInlineConfig, locale: options.locale, env: localeEnv(options.env),
     });
-    // Without a cache every unit is validated: workers start now, to load while this thread scans,
+    // Without a cache every unit is validated: workers start now, to load while this thread scans and then scan with it,
     // as many as the units need if a project comes with its contract, assessment and compliance
     // files (fewer files per unit start more workers after the scan; any not needed are stopped).
     if (!options.cache && options.workbooks.length === 0) pool.start(threadsFor(options.concurrency, options.files.length / 4 / (options.shard?.count ?? 1)) - 1);
@@ -84,7 +84,7 @@ async function lintWithPool(options: UnitRunOptions, pool: UnitPool): Promise<Un
     const cached = options.cache ? await readCache(options.cache) : undefined;
     if (cached) debug(`cache read: ${cached.units.size} units, ${cached.files.size} files`);
     // Texts read are kept for the units, each until its unit is validated: reading a file costs as much as scanning it.
-    const read = readFiles(files, interner(), options.cache !== undefined, cached?.files);
+    const read = await readFiles(files, interner(), options.cache !== undefined, cached?.files, pool.read.bind(pool));
     const { scans, hashes, texts } = read;
     const { units: allUnits, sharedFiles, exports } = findUnits(files, scans, cwd);
     const { shard } = options;

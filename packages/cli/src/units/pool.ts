@@ -3,9 +3,11 @@ import { Worker } from 'node:worker_threads';
 import { UserError } from '../exit-codes.js';
 import type { createServices } from '../workspace.js';
 import type { Unit } from './discover.js';
+import type { ScannedText } from './read-files.js';
 import { UnitValidator, type ThreadSetup, type UnitOutcome, type WorkspaceSetup } from './unit-validator.js';
 
-type Reply = { outcome: UnitOutcome } | { error: string; user: boolean };
+/** What a worker answers a unit or a list of files to scan with. */
+export type Reply = { outcome: UnitOutcome } | { scanned: ScannedText[] } | { error: string; user: boolean };
 
 /** A unit with its files' texts, as a worker is sent it. */
 export interface UnitWork {
@@ -13,28 +15,130 @@ export interface UnitWork {
     readonly texts: readonly string[];
 }
 
+/** Files for a worker to read and scan, in the order it answers with. */
+export interface ScanWork {
+    readonly scan: readonly string[];
+}
+
 /** Young generation of a worker: V8's default lets each thread hold ~100 MB of garbage between collections. */
 const YOUNG_GENERATION_MB = 12;
 
 /**
- * This thread and worker threads validating units from one queue. Workers can be started
- * before the units are known: a worker's start (modules, parser, configuration: about a second)
- * then overlaps this thread's scan of the files.
+ * Units sent to a worker ahead of its replies. This thread answers a worker between its own
+ * units, and a unit here takes as long as several there: with two in flight, a worker waited for
+ * work a tenth of the time at 10,000 projects (bench/RESULTS.md). The units are the smallest last,
+ * so the worker's queue at the end is short.
+ */
+const IN_FLIGHT = 8;
+
+/** Files read and scanned as one piece of work, here or in a worker. */
+const SCAN_CHUNK = 200;
+
+/** What a worker sends: once set up, that it is ready, then its replies. */
+type Message = Reply | { ready: true };
+
+/** A worker and the replies it owes, in the order asked: it answers in turn. */
+class Helper {
+    /** Resolved once the worker is set up (modules, parser, configuration); rejected if it fails. */
+    readonly ready: Promise<void>;
+    private readonly owed: Array<{ resolve(reply: Reply): void; reject(error: Error): void }> = [];
+    private failure: Error | undefined;
+
+    constructor(readonly worker: Worker) {
+        let setUp: () => void = () => undefined;
+        let failed: (error: Error) => void = () => undefined;
+        this.ready = new Promise((resolve, reject) => [setUp, failed] = [resolve, reject]);
+        this.ready.catch(() => undefined);
+        worker.on('message', (message: Message) => ('ready' in message ? setUp() : this.owed.shift()?.resolve(message)));
+        // A worker that fails before it is asked anything (a failure to start) fails the run when it is.
+        worker.once('error', error => {
+            this.failure = error;
+            failed(error);
+            for (const owed of this.owed.splice(0)) owed.reject(error);
+        });
+    }
+
+    ask(message: UnitWork | ScanWork): Promise<Reply> {
+        if (this.failure) return Promise.reject(this.failure);
+        return new Promise((resolve, reject) => {
+            this.owed.push({ resolve, reject });
+            this.worker.postMessage(message);
+        });
+    }
+}
+
+/** A thread that can read and scan files for this one. */
+export interface Reader {
+    readonly ready: Promise<void>;
+    scan(files: readonly string[]): Promise<ScannedText[]>;
+}
+
+/**
+ * Reads and scans files `indices` of `files` in chunks, here with `readHere` and in the readers
+ * once they are ready (two chunks in flight each), whose texts and scans go to `store`. This
+ * thread never waits for a reader to be ready: what is left when it is goes to it.
+ */
+export async function readShared(
+    files: readonly string[], indices: readonly number[], readers: readonly Reader[],
+    readHere: (i: number) => void, store: (i: number, scanned: ScannedText) => void,
+): Promise<void> {
+    const chunks: number[][] = [];
+    for (let at = 0; at < indices.length; at += SCAN_CHUNK) chunks.push(indices.slice(at, at + SCAN_CHUNK));
+    const sent: Array<Promise<void>> = [];
+    const send = (reader: Reader) => {
+        const chunk = chunks.shift();
+        if (!chunk) return;
+        const scanned = reader.scan(chunk.map(i => files[i]!)).then(texts => {
+            chunk.forEach((i, k) => store(i, texts[k]!));
+            send(reader);
+        });
+        // Awaited below, once this thread is done: until then its failure must not count as unhandled.
+        scanned.catch(() => undefined);
+        sent.push(scanned);
+    };
+    for (const reader of readers) reader.ready.then(() => [send(reader), send(reader)], () => undefined);
+    for (let chunk = chunks.shift(); chunk; chunk = chunks.shift()) {
+        for (const i of chunk) readHere(i);
+        // Let the readers' answers in, and send them more.
+        if (readers.length > 0) await setImmediate();
+    }
+    // Each answer sends the next chunk while there is one: `sent` grows until the last is in.
+    for (let i = 0; i < sent.length; i++) await sent[i];
+}
+
+/** A worker's reply, or the error it reported. */
+function answer<K extends 'outcome' | 'scanned'>(reply: Reply, key: K): Extract<Reply, Record<K, unknown>>[K] {
+    if ('error' in reply) throw reply.user ? new UserError(reply.error) : new Error(reply.error);
+    if (!(key in reply)) throw new Error(`a worker answered without ${key}`);
+    return (reply as Extract<Reply, Record<K, unknown>>)[key];
+}
+
+/**
+ * This thread and worker threads reading files and validating units from one queue. Workers
+ * can be started before the files are read: a worker's start (modules, parser, configuration:
+ * about a second) then overlaps this thread's reading, and the workers read the rest with it.
  */
 export class UnitPool {
-    private readonly workers: Worker[] = [];
-    /** A worker that failed before it was given units (a failure to start) fails the run when it is. */
-    private readonly failures = new Map<Worker, Error>();
+    private readonly helpers: Helper[] = [];
 
     constructor(private readonly setup: ThreadSetup) {}
 
     /** Starts workers until there are `count`. */
     start(count: number): void {
-        while (this.workers.length < count) {
-            const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: this.setup, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
-            worker.once('error', error => this.failures.set(worker, error));
-            this.workers.push(worker);
+        while (this.helpers.length < count) {
+            this.helpers.push(new Helper(new Worker(new URL('./worker.js', import.meta.url), {
+                workerData: this.setup, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+            })));
         }
+    }
+
+    /** Reads and scans files `indices` of `files` here and in the workers started (see readShared). */
+    read(files: readonly string[], indices: readonly number[], readHere: (i: number) => void, store: (i: number, scanned: ScannedText) => void): Promise<void> {
+        const readers = this.helpers.map((helper): Reader => ({
+            ready: helper.ready,
+            scan: async scan => answer(await helper.ask({ scan }), 'scanned'),
+        }));
+        return readShared(files, indices, readers, readHere, store);
     }
 
     /**
@@ -49,7 +153,7 @@ export class UnitPool {
     ): Promise<void> {
         const workerCount = Math.min(threads, units.length) - 1;
         this.start(workerCount);
-        await Promise.all(this.workers.splice(workerCount).map(w => w.terminate()));
+        await Promise.all(this.helpers.splice(workerCount).map(h => h.worker.terminate()));
         if (units.length === 0) return;
         const queue = [...units];
         const here = async () => {
@@ -64,49 +168,18 @@ export class UnitPool {
                 await validator.release();
             }
         };
-        await Promise.all([here(), ...this.workers.map(worker => {
-            const failure = this.failures.get(worker);
-            if (failure) return Promise.reject(failure);
-            worker.postMessage(workspace);
-            return feed(worker, queue, texts, done);
-        })]);
+        const lanes = this.helpers.flatMap(helper => {
+            helper.worker.postMessage(workspace);
+            return Array.from({ length: IN_FLIGHT }, async () => {
+                for (let unit = queue.shift(); unit; unit = queue.shift()) {
+                    done(unit, answer(await helper.ask({ unit, texts: texts(unit) }), 'outcome'));
+                }
+            });
+        });
+        await Promise.all([here(), ...lanes]);
     }
 
     async close(): Promise<void> {
-        await Promise.all(this.workers.splice(0).map(w => w.terminate()));
+        await Promise.all(this.helpers.splice(0).map(h => h.worker.terminate()));
     }
-}
-
-/**
- * Units sent to a worker ahead of its replies. This thread answers a worker between its own
- * units, and a unit here takes as long as several there: with two in flight, a worker waited for
- * work a tenth of the time at 10,000 projects (bench/RESULTS.md). The units are the smallest last,
- * so the worker's queue at the end is short.
- */
-const IN_FLIGHT = 8;
-
-/** Keeps IN_FLIGHT units in flight in a worker until the queue is empty. */
-function feed(worker: Worker, queue: Unit[], texts: (unit: Unit) => string[], done: (unit: Unit, outcome: UnitOutcome) => void): Promise<void> {
-    return new Promise((resolve, reject) => {
-        const inFlight: Unit[] = [];
-        const next = () => {
-            const unit = queue.shift();
-            if (!unit) return;
-            inFlight.push(unit);
-            worker.postMessage({ unit, texts: texts(unit) } satisfies UnitWork);
-        };
-        worker.on('message', (reply: Reply) => {
-            const unit = inFlight.shift()!;
-            if (!('outcome' in reply)) {
-                reject(reply.user ? new UserError(reply.error) : new Error(reply.error));
-                return;
-            }
-            done(unit, reply.outcome);
-            next();
-            if (inFlight.length === 0) resolve();
-        });
-        worker.once('error', reject);
-        for (let i = 0; i < IN_FLIGHT; i++) next();
-        if (inFlight.length === 0) resolve();
-    });
 }

@@ -29,29 +29,59 @@ export interface ReadFiles {
     states(): Map<string, FileState>;
 }
 
+/** A file's text and what scanning it found. */
+export interface ScannedText {
+    readonly text: string;
+    readonly scan: FileScan;
+}
+
+/**
+ * Reads and scans files `indices` of `files`: each with `readHere`, or some elsewhere (in other
+ * threads, see UnitPool.read), giving their texts and scans to `store`.
+ */
+export type ReadMany = (files: readonly string[], indices: readonly number[], readHere: (i: number) => void, store: (i: number, scanned: ScannedText) => void) => Promise<void>;
+
+const readAllHere: ReadMany = async (_files, indices, readHere) => {
+    for (const i of indices) readHere(i);
+};
+
+/** Reads and scans a file. */
+export function readAndScan(file: string, intern: (s: string) => string): ScannedText {
+    const text = readUtf8Sync(file);
+    return { text, scan: scanFile(text, intern) };
+}
+
 /**
  * Reads and scans every file, or with `previous` (the last run's states) only those whose size
  * or times changed. Units are found from the names files mention that are block names: a
  * reused file's names are those of the last run, right only while the workspace defines the
  * same block names; otherwise every file is read and scanned after all.
  */
-export function readFiles(files: readonly string[], intern: (s: string) => string, hashing: boolean, previous?: ReadonlyMap<string, FileState>): ReadFiles {
+export async function readFiles(
+    files: readonly string[], intern: (s: string) => string, hashing: boolean, previous?: ReadonlyMap<string, FileState>, readMany: ReadMany = readAllHere,
+): Promise<ReadFiles> {
     const scans: FileScan[] = [];
     const hashes: string[] = [];
     const lengths: number[] = [];
     const texts = new Map<string, string>();
     const stats: Array<Stats | undefined> = [];
-    /** Reads file i; `taken`: its times, if just taken. */
-    const read = (i: number, taken?: Stats) => {
-        const file = files[i]!;
-        // Times taken before reading: a file written meanwhile is read again next time.
-        if (hashing) stats[i] = taken ?? statSync(file, { throwIfNoEntry: false });
-        const text = readUtf8Sync(file);
-        texts.set(file, text);
-        scans[i] = scanFile(text, intern);
+    const store = (i: number, { text, scan }: ScannedText) => {
+        texts.set(files[i]!, text);
+        scans[i] = scan;
         lengths[i] = text.length;
         if (hashing) hashes[i] = contentHash(text);
     };
+    /** Reads files `indices`; `taken`: their times, where just taken. */
+    const read = (indices: readonly number[], taken: ReadonlyMap<number, Stats | undefined>) => {
+        // Times taken before reading: a file written meanwhile is read again next time.
+        if (hashing) for (const i of indices) stats[i] = taken.get(i) ?? statSync(files[i]!, { throwIfNoEntry: false });
+        // A file scanned in another thread comes with copies of its names: held once here too.
+        return readMany(files, indices, i => store(i, readAndScan(files[i]!, intern)), (i, { text, scan }) => store(i, {
+            text, scan: { blocks: scan.blocks.map(intern), mentions: scan.mentions.map(intern) },
+        }));
+    };
+    const toRead: number[] = [];
+    const taken = new Map<number, Stats | undefined>();
     const reused: number[] = [];
     /** The states of files not read again: the same as before, as the same objects (the cache writes them back as read). */
     const kept = new Map<number, FileState>();
@@ -66,11 +96,13 @@ export function readFiles(files: readonly string[], intern: (s: string) => strin
             reused.push(i);
             kept.set(i, before);
         } else {
-            read(i, now);
+            toRead.push(i);
+            if (now) taken.set(i, now);
         }
     });
+    await read(toRead, taken);
     if (reused.length > 0 && !sameSet(blockNames(scans), blockNames([...previous!.values()]))) {
-        for (const i of reused) read(i, stats[i]);
+        await read(reused, new Map(reused.map(i => [i, stats[i]])));
         kept.clear();
     }
     return {
