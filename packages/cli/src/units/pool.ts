@@ -45,9 +45,13 @@ class Helper {
     private failure: Error | undefined;
 
     constructor(readonly worker: Worker) {
-        let setUp: () => void = () => undefined;
-        let failed: (error: Error) => void = () => undefined;
-        this.ready = new Promise((resolve, reject) => [setUp, failed] = [resolve, reject]);
+        let setUp!: () => void;
+        let failed!: (error: Error) => void;
+        this.ready = new Promise<void>((resolve, reject) => {
+            setUp = resolve;
+            failed = reject;
+        });
+        // Nobody may be waiting for it (a run whose files were all read here): its failure is reported when the worker is asked.
         this.ready.catch(() => undefined);
         worker.on('message', (message: Message) => ('ready' in message ? setUp() : this.owed.shift()?.resolve(message)));
         // A worker that fails before it is asked anything (a failure to start) fails the run when it is.
