@@ -6,26 +6,31 @@ import { EXAMPLES } from '../support/parse.js';
 import { buildWorkspace, readFolder } from '../support/workspace.js';
 
 /**
- * The syntax nodes (AST and CST) reachable from `start` through plain data properties (no
- * getters: a reference's `ref` would link): what a stale pointer to `start` keeps alive.
+ * The objects reachable from `start` through plain data properties (no getters: a reference's
+ * `ref` would link), but for those under `skipped` keys: what a stale pointer to `start` keeps alive.
  */
-function reachableNodes(start: object): Set<AstNode | CstNode> {
+function reachable(start: object, skipped: ReadonlySet<string> = new Set()): Set<object> {
     const seen = new Set<object>([start]);
-    const nodes = new Set<AstNode | CstNode>();
     for (const stack = [start]; stack.length > 0;) {
         const at = stack.pop()!;
-        if (isAstNode(at) || isCompositeCstNode(at) || isLeafCstNode(at)) nodes.add(at);
         for (const key of Object.getOwnPropertyNames(at)) {
+            if (skipped.has(key)) continue;
             const value: unknown = Object.getOwnPropertyDescriptor(at, key)?.value;
-            // Grammar elements and token types are shared by every document.
-            if (key === 'grammarSource' || key === '_tokenType' || key === 'tokenType') continue;
             if (typeof value === 'object' && value !== null && !seen.has(value)) {
                 seen.add(value);
                 stack.push(value);
             }
         }
     }
-    return nodes;
+    return seen;
+}
+
+/** Grammar elements and token types: shared by every document. */
+const SHARED = new Set(['grammarSource', '_tokenType', 'tokenType']);
+
+/** The syntax nodes (AST and CST) reachable from `start`. */
+function reachableNodes(start: object): Set<AstNode | CstNode> {
+    return new Set([...reachable(start, SHARED)].filter((o): o is AstNode | CstNode => isAstNode(o) || isCompositeCstNode(o) || isLeafCstNode(o)));
 }
 
 /* `kpispec lint` takes each unit's documents apart once its findings are out (see dismantle.ts). */
@@ -67,22 +72,7 @@ describe('taking a reported document apart', () => {
 describe('the parser after a parse', () => {
     it("keeps none of the file's tokens", () => {
         const parser = createKpiServices(EmptyFileSystem).kpi.parser.LangiumParser;
-        const tokensOf = (marker: string) => {
-            const found: object[] = [];
-            const seen = new Set<object>([parser]);
-            for (const stack: object[] = [parser]; stack.length > 0;) {
-                const at = stack.pop()!;
-                if ((at as { image?: unknown }).image === marker) found.push(at);
-                for (const key of Object.getOwnPropertyNames(at)) {
-                    const value: unknown = Object.getOwnPropertyDescriptor(at, key)?.value;
-                    if (typeof value === 'object' && value !== null && !seen.has(value)) {
-                        seen.add(value);
-                        stack.push(value);
-                    }
-                }
-            }
-            return found;
-        };
+        const tokensOf = (marker: string) => [...reachable(parser)].filter(o => (o as { image?: unknown }).image === marker);
         const result = parser.parse('项目 标记甲 "标记" {\n  绩效指标 {\n    产出指标 {\n      数量指标 {\n        甲 "甲" >= 3 个\n');
         expect(result.parserErrors.length).toBeGreaterThan(0);
         expect(tokensOf('标记甲')).toEqual([]);

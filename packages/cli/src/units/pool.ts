@@ -172,14 +172,12 @@ export class UnitPool {
                 await validator.release();
             }
         };
-        const lanes = this.helpers.flatMap(helper => {
-            helper.worker.postMessage(workspace);
-            return Array.from({ length: IN_FLIGHT }, async () => {
-                for (let unit = queue.shift(); unit; unit = queue.shift()) {
-                    done(unit, answer(await helper.ask({ unit, texts: texts(unit) }), 'outcome'));
-                }
-            });
-        });
+        for (const helper of this.helpers) helper.worker.postMessage(workspace);
+        const lanes = this.helpers.flatMap(helper => Array.from({ length: IN_FLIGHT }, async () => {
+            for (let unit = queue.shift(); unit; unit = queue.shift()) {
+                done(unit, answer(await helper.ask({ unit, texts: texts(unit) }), 'outcome'));
+            }
+        }));
         await Promise.all([here(), ...lanes]);
     }
 
