@@ -1,5 +1,6 @@
 import { LangiumParser, type AstNode, type LangiumCoreServices, type LexerResult, type ParseResult, type ParserOptions } from 'langium';
 import { linkContainers } from '../model/ast-walk.js';
+import { KpiCstNodeBuilder } from './cst-node-builder.js';
 import { NO_ARGS, defineRules } from './parser-builder.js';
 
 /**
@@ -13,9 +14,9 @@ import { NO_ARGS, defineRules } from './parser-builder.js';
  */
 const MAX_NESTED_RECOVERIES = 100;
 
-/** The members of Langium's parser that its `parse` uses, private in Langium's typings. */
+/** The members of Langium's parser that its `parse` uses (and the builder replaced), private in Langium's typings. */
 interface LangiumParserInternals {
-    readonly nodeBuilder: { buildRootNode(input: string): unknown; addHiddenNodes(tokens: LexerResult['hidden']): void };
+    nodeBuilder: { buildRootNode(input: string): unknown; addHiddenNodes(tokens: LexerResult['hidden']): void };
     lexerResult: LexerResult | undefined;
     doParse(rule: unknown): AstNode;
 }
@@ -29,6 +30,8 @@ interface LangiumParserInternals {
 export class KpiParser extends LangiumParser {
     constructor(services: LangiumCoreServices) {
         super(services);
+        // Langium's builder spreads a run of comments into one call's arguments (see KpiCstNodeBuilder).
+        (this as unknown as LangiumParserInternals).nodeBuilder = new KpiCstNodeBuilder();
         // Chevrotain's method (not in its typings) is set on the instance when recovery is enabled.
         rememberNextTokenTypes(this.wrapper);
         callSubrulesWithoutArguments(this.wrapper);
