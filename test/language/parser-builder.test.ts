@@ -1,4 +1,6 @@
-import { createParser, EmptyFileSystem, LangiumParser } from 'langium';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createLangiumParser, createParser, EmptyFileSystem, isCompositeCstNode, isReference, LangiumParser, type CstNode } from 'langium';
 import { createServicesForGrammar } from 'langium/grammar';
 import { describe, expect, it } from 'vitest';
 import { createKpiServices } from '../../packages/language/src/index.js';
@@ -68,5 +70,54 @@ describe('the parser builder', () => {
         const services = await createServicesForGrammar({ grammar: guarded });
         expect(() => defineRules(services.Grammar, new LangiumParser(services), services.parser.Lexer.definition))
             .toThrow("KPI Spec's parser builder does not support rule parameters (in rule Model)");
+    });
+});
+
+/** Every `.kpi` file under a folder of this repository. */
+function kpiFiles(dir: string): string[] {
+    return readdirSync(dir, { withFileTypes: true, recursive: true })
+        .filter(entry => entry.isFile() && entry.name.endsWith('.kpi'))
+        .map(entry => join(entry.parentPath, entry.name))
+        .sort();
+}
+
+/** A parse as text: the AST without its links to containers and documents, every CST node's span and kind, and the errors. */
+function parsed(parser: LangiumParser, text: string): string {
+    const result = parser.parse(text);
+    const cst: string[] = [];
+    const walk = (node: CstNode): void => {
+        cst.push(`${node.offset}+${node.length}${node.hidden ? 'h' : ''}:${node.grammarSource?.$type}`);
+        if (isCompositeCstNode(node)) node.content.forEach(walk);
+    };
+    walk(result.value.$cstNode!);
+    const ast = JSON.stringify(result.value, (key, value: unknown) => {
+        if (key === '$container' || key === '$document') return undefined;
+        if (key === '$cstNode') return (value as CstNode | undefined) && `${(value as CstNode).offset}+${(value as CstNode).length}`;
+        if (isReference(value)) return { $refText: value.$refText, at: value.$refNode?.offset };
+        return value;
+    });
+    return [ast, cst.join(' '), ...result.lexerErrors.map(e => e.message), ...result.parserErrors.map(e => e.message)].join('\n');
+}
+
+// KpiParser (parser/parser.ts) also consumes tokens and completes nodes itself, with what
+// Langium looks up per token and per node worked out once: the trees must be Langium's.
+describe("KPI Spec's parser", () => {
+    it("builds the AST, the CST and the errors Langium's parser builds, of whole and of cut files", () => {
+        const ours = createKpiServices(EmptyFileSystem).kpi.parser.LangiumParser;
+        const langium = createKpiServices(EmptyFileSystem, { parser: { LangiumParser: services => createLangiumParser(services) } }).kpi.parser.LangiumParser;
+        const files = [...kpiFiles('examples'), ...kpiFiles('test/fixtures')];
+        expect(files.length).toBeGreaterThan(50);
+        let compared = 0;
+        for (const file of files) {
+            const text = readFileSync(file, 'utf8');
+            // Half-typed files too: each cut at a few places, and with a few characters taken out there.
+            const cuts = [0.2, 0.45, 0.7, 0.9].map(share => Math.floor(text.length * share));
+            const variants = [text, ...cuts.flatMap(at => [text.slice(0, at), text.slice(0, at) + text.slice(at + 7)])];
+            for (const variant of variants) {
+                expect(parsed(ours, variant), `${file} (${variant.length} of ${text.length} characters)`).toBe(parsed(langium, variant));
+                compared++;
+            }
+        }
+        expect(compared).toBe(files.length * 9);
     });
 });
