@@ -68,7 +68,7 @@ describe("Langium's reference index (KpiIndexManager)", () => {
     });
 });
 
-describe('units (KpiTokenBuilder)', () => {
+describe('units (KpiLexer)', () => {
     const lexer = createKpiServices(EmptyFileSystem).kpi.parser.Lexer;
     /** The words of `text` and what the lexer makes of them: `word:UNIT` or `word:ID`. */
     const words = (text: string) => lexer.tokenize(text).tokens

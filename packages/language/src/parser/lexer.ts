@@ -1,5 +1,6 @@
 import { AstUtils, DefaultLexer, GrammarAST, type LangiumCoreServices, type LexerResult, type LexingReport, type TokenizeOptions } from 'langium';
 import { languageOfKeyword, type KeywordLanguage } from '../lsp/keyword-language.js';
+import { UNIT } from './token-builder.js';
 
 /** What the lexer reports of a text besides Langium's diagnostics. */
 export interface KpiLexingReport extends LexingReport {
@@ -11,17 +12,29 @@ const ZH = 1;
 const EN = 2;
 
 /**
- * Langium's lexer, which also counts keyword tokens by language as it goes: a file's messages
- * follow its keywords' language, and finding it afterwards walked the whole syntax tree (4 % of
- * a cold lint). It reaches documents as `parseResult.lexerReport`.
+ * Langium's lexer, which also
+ * - gives the grammar's synthetic `UNIT` terminal its tokens: a word, lexed as an ID, that
+ *   follows on the same line a number (万元 in `10666 万元`, but not digits inside a name or a
+ *   date: 率2 x, 2021-03 x) or a unit operator `/`, `*` or `·` (通 in `元/通`, but not the `/`
+ *   or `*` of a comment's start or end). Which one a word is depends on what stands before it:
+ *   the lexer's business, not the parser's, whose lookahead stops at the end of the Quantity
+ *   rule (after a unitless `>= 95` it would take the next row's name for the unit). A word that
+ *   is a keyword stays one; a longer word that begins with one is an ID, so a unit.
+ * - counts keyword tokens by language as it goes: a file's messages follow its keywords'
+ *   language, and finding it afterwards walked the whole syntax tree (4 % of a cold lint). It
+ *   reaches documents as `parseResult.lexerReport`.
  */
 export class KpiLexer extends DefaultLexer {
     /** By token type index: ZH, EN, or 0 for a token that is not a keyword. */
     private readonly languages: Uint8Array;
+    private readonly id: TokenType;
+    private readonly unit: TokenType;
 
     constructor(services: LangiumCoreServices) {
         super(services);
         const types = this.definition;
+        this.id = types['ID']!;
+        this.unit = types[UNIT]!;
         this.languages = new Uint8Array(Math.max(0, ...Object.values(types).map(t => t.tokenTypeIdx ?? 0)) + 1);
         for (const keyword of AstUtils.streamAllContents(services.Grammar).filter(GrammarAST.isKeyword)) {
             const index = types[keyword.value]?.tokenTypeIdx;
@@ -32,10 +45,19 @@ export class KpiLexer extends DefaultLexer {
 
     override tokenize(text: string, options?: TokenizeOptions): LexerResult {
         const result = super.tokenize(text, options);
+        const idIndex = this.id.tokenTypeIdx;
         let zh = 0;
         let en = 0;
         for (const token of result.tokens) {
-            const language = this.languages[token.tokenTypeIdx];
+            const index = token.tokenTypeIdx;
+            if (index === idIndex) {
+                if (followsNumberOrUnitOperator(text, token.startOffset)) {
+                    token.tokenType = this.unit;
+                    token.tokenTypeIdx = this.unit.tokenTypeIdx!;
+                }
+                continue;
+            }
+            const language = this.languages[index];
             if (language === ZH) zh++;
             else if (language === EN) en++;
         }
@@ -45,4 +67,39 @@ export class KpiLexer extends DefaultLexer {
         };
         return { ...result, report };
     }
+}
+
+type TokenType = LexerResult['tokens'][number]['tokenType'];
+
+const NUMBER = /^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+
+// Asked of every word, so the characters are compared as codes: a regular expression per
+// character (walking back over a row's indentation) was a sixth of lexing.
+
+/** Blanks between a number or unit operator and its unit: no line break. */
+function isBlank(c: number): boolean {
+    return c === 0x20 || c === 0x09 || c === 0x3000;
+}
+
+/** Characters that may stand in a number or a name (`\w`, `.`, `-`, CJK); a number glued to one of them is part of a name or date. */
+function isWordOrNumberChar(c: number): boolean {
+    return (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || c === 0x2e || c === 0x2d
+        || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
+}
+
+/** Whether `offset` follows a number or a unit operator on the same line. */
+function followsNumberOrUnitOperator(text: string, offset: number): boolean {
+    let end = offset;
+    while (end > 0 && isBlank(text.charCodeAt(end - 1))) end--;
+    if (end === 0) return false;
+    const before = text.charCodeAt(end - 1);
+    if (before === 0xb7) return true; // ·
+    if (before === 0x2f) return text.charCodeAt(end - 2) !== 0x2a; // a `/` not closing a comment
+    if (before === 0x2a) return text.charCodeAt(end - 2) !== 0x2f; // a `*` not opening one
+    if (before < 0x30 || before > 0x39) return false;
+    // The number is the whole run of word characters ending here, so that no digits of a
+    // name (率2) or a date (2021-03) count.
+    let start = end;
+    while (start > 0 && isWordOrNumberChar(text.charCodeAt(start - 1))) start--;
+    return start < end && NUMBER.test(text.slice(start, end));
 }
