@@ -103,8 +103,12 @@ export class KpiParser extends LangiumParser {
         const token = this.wrapper.wrapConsume(idx, tokenType);
         // Tokens the recovery makes up, and consumes while Chevrotain records the grammar, are not in the text.
         if (this.isRecording() || !langium.isValidToken(token)) return;
-        // The comments before a token go into the tree before it.
-        langium.nodeBuilder.addHiddenNodes(langium.extractHiddenTokens(token));
+        // The comments before a token go into the tree before it. Most tokens have none: Langium
+        // would still make two empty lists and search the tree for where to put nothing.
+        const hidden = langium.lexerResult!.hidden;
+        if (hidden.length > 0 && hidden[0]!.startOffset <= token.startOffset) {
+            langium.nodeBuilder.addHiddenNodes(langium.extractHiddenTokens(token));
+        }
         const leaf = langium.nodeBuilder.buildLeafNode(token, feature);
         const { assignment, crossRef, keyword } = this.targetOf(feature);
         const text = keyword ? token.image : undefined;
