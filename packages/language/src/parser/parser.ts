@@ -65,6 +65,7 @@ export class KpiParser extends LangiumParser {
         // once per element and per type, which took a tenth of parsing off.
         Reflect.set(this, 'getAssignment', (feature: GrammarAST.AbstractElement) => this.targetOf(feature));
         Reflect.set(this, 'construct', () => this.completeNode());
+        Reflect.set(this, 'assignWithoutOverride', mergeInto);
         // Chevrotain's method (not in its typings) is set on the instance when recovery is enabled.
         rememberNextTokenTypes(this.wrapper);
         callSubrulesWithoutArguments(this.wrapper);
@@ -177,6 +178,28 @@ export class KpiParser extends LangiumParser {
             Error.stackTraceLimit = limit;
         }
     }
+}
+
+/**
+ * A rule called without an assignment returns the node the rule before it had begun: what that
+ * node has so far goes into the returned one, lists appended, other properties only where the
+ * returned node has none (Langium's `assignWithoutOverride`, which made an array per property
+ * with `Object.entries`, and spread lists into `push`).
+ */
+function mergeInto(target: ParsedNode, source: ParsedNode): ParsedNode {
+    for (const name in source) {
+        const had = source[name];
+        const has = target[name];
+        if (has === undefined) {
+            target[name] = had;
+        } else if (Array.isArray(has) && Array.isArray(had)) {
+            for (const item of has) had.push(item);
+            target[name] = had;
+        }
+    }
+    // Its syntax tree node is set when the node is completed.
+    target.$cstNode = undefined;
+    return target;
 }
 
 /** Chevrotain's options for a subrule call: every call passes the same (no) arguments. */
