@@ -84,6 +84,14 @@ describe('quantitative rows', () => {
         expect(weigh(quantitativeOutcome(n(15, '秒'), c('<=', n(10, '秒')), national), 10).explanation.zh).toContain('目标 ÷ 实际 = 66.67%');
     });
 
+    it('keeps its explanation when a score is sent as JSON or to another thread (score -f json, the web page)', () => {
+        const { explanation } = weigh(quantitativeOutcome(n(84, '%'), c('>=', n(100, '%')), national), 5);
+        const words = { zh: '实际 84% 未达到目标 ≥100%，按完成比例 84% 计分：5 × 84% = 4.2 分', en: 'Actual 84% misses the target ≥100%; scored at its achievement 84%: 5 × 84% = 4.2' };
+        expect(JSON.parse(JSON.stringify({ explanation }))).toEqual({ explanation: words });
+        expect(structuredClone(explanation)).toEqual(words);
+        expect({ ...explanation }).toEqual(words);
+    });
+
     it('without a weight, says how the row fares but gives no score', () => {
         const result = weigh(quantitativeOutcome(n(84, '%'), c('>=', n(100, '%')), national), undefined);
         expect(result.ruleScore).toBeUndefined();

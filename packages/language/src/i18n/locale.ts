@@ -6,6 +6,18 @@ export interface Bilingual {
     readonly en: string;
 }
 
+/**
+ * Words in both languages, written when first read: scoring builds an explanation for every row
+ * of every assessment for the checks, and only a hover, a report or a finding reads one.
+ */
+export function lazily(write: () => Bilingual): Bilingual {
+    let words: Bilingual | undefined;
+    return {
+        get zh() { return (words ??= write()).zh; },
+        get en() { return (words ??= write()).en; },
+    };
+}
+
 export function pick(locale: Locale, text: Bilingual): string {
     return locale === 'en' ? text.en : text.zh;
 }

@@ -2,7 +2,7 @@ import {
     isExecution, isGradeStatement, isIndicatorAssessment, isMeasuredActual, isNotApplicableActual, isQualitative, isRatingActual,
     isTextActual, isTotal, type Actual, type Assessment, type Execution, type Indicator, type IndicatorAssessment,
 } from '../generated/ast.js';
-import type { Bilingual } from '../i18n/locale.js';
+import { lazily, type Bilingual } from '../i18n/locale.js';
 import { familyOf, type Level1Family } from '../model/categories.js';
 import { executionBasis } from '../model/funds.js';
 import { level1Of } from '../model/project.js';
@@ -198,7 +198,7 @@ export function scoreExecution(node: Execution): ExecutionScore {
     const outcome = executionOutcome(spent, budgeted);
     const { reason } = outcome;
     const onSources = fromSources
-        ? { ...outcome, reason: { zh: `${reason.zh}，按其中各行合计（合计行为 0）`, en: `${reason.en}, on the sums of the 其中 rows (the total row is 0)` } }
+        ? { ...outcome, reason: lazily(() => ({ zh: `${reason.zh}，按其中各行合计（合计行为 0）`, en: `${reason.en}, on the sums of the 其中 rows (the total row is 0)` })) }
         : outcome;
     return { ...base, rate: outcome.rate, ...weigh(onSources, node.weight) };
 }

@@ -1,6 +1,6 @@
 // The scoring rules as pure functions of values: how a row or the budget execution fares,
 // and what that is worth. No AST here, so every formula can be tested from a table.
-import type { Bilingual } from '../i18n/locale.js';
+import { lazily, type Bilingual } from '../i18n/locale.js';
 import { comparable, direction, formatConstraint, formatMeasure, meets, ratio, type Constraint, type Measure } from '../units/index.js';
 import { RATING_KEYWORD, type GradeId, type RatingId } from './keywords.js';
 import type { ScoringProfile } from './profile.js';
@@ -29,71 +29,74 @@ const clamp = (x: number) => Math.min(1, Math.max(0, x));
  * (after a `>=` one); a missed date scores 0, as a schedule is kept or it is not.
  */
 export function quantitativeOutcome(actual: Measure, target: Constraint, profile: ScoringProfile): Outcome {
-    const a = formatMeasure(actual);
-    const t = formatConstraint(target);
+    // The reason names actual and target as messages write them, once someone reads it.
+    const reason = (words: (a: string, t: string) => Bilingual) => lazily(() => words(formatMeasure(actual), formatConstraint(target)));
     const c = comparable(actual, target.value);
     if (!c.ok) {
         return {
             mismatch: c.reason,
-            reason: { zh: `实际 ${a} 与目标 ${t} 的单位无法比较，无法计分`, en: `Actual ${a} cannot be compared with the target ${t}; no score` },
+            reason: reason((a, t) => ({ zh: `实际 ${a} 与目标 ${t} 的单位无法比较，无法计分`, en: `Actual ${a} cannot be compared with the target ${t}; no score` })),
         };
     }
     const r = ratio(actual, target.value);
     const achievement = r === undefined ? undefined : round(r, 4);
     const verdict = meets(actual, target);
     if (verdict.ok && verdict.result) {
-        return { met: true, share: 1, achievement, reason: { zh: `实际 ${a} 达到目标 ${t}`, en: `Actual ${a} meets the target ${t}` } };
+        return { met: true, share: 1, achievement, reason: reason((a, t) => ({ zh: `实际 ${a} 达到目标 ${t}`, en: `Actual ${a} meets the target ${t}` })) };
     }
     const missed = { met: false, achievement };
     if (actual.kind === 'date') {
-        return { ...missed, share: 0, reason: { zh: `实际 ${a} 未达到时间目标 ${t}，逾期计 0 分`, en: `Actual ${a} misses the date target ${t}; a missed date scores 0` } };
+        return { ...missed, share: 0, reason: reason((a, t) => ({ zh: `实际 ${a} 未达到时间目标 ${t}，逾期计 0 分`, en: `Actual ${a} misses the date target ${t}; a missed date scores 0` })) };
     }
     if (c.b <= 0) {
-        return { ...missed, share: 0, reason: { zh: `实际 ${a} 未达到目标 ${t}；目标值不为正数，无法按比例计分`, en: `Actual ${a} misses the target ${t}; a target of 0 or below has no proportion` } };
+        return { ...missed, share: 0, reason: reason((a, t) => ({ zh: `实际 ${a} 未达到目标 ${t}；目标值不为正数，无法按比例计分`, en: `Actual ${a} misses the target ${t}; a target of 0 or below has no proportion` })) };
     }
     if (direction(target.op) === 'higher') {
         const share = clamp(c.a / c.b);
-        return { ...missed, share, reason: { zh: `实际 ${a} 未达到目标 ${t}，按完成比例 ${percent(share)} 计分`, en: `Actual ${a} misses the target ${t}; scored at its achievement ${percent(share)}` } };
+        return { ...missed, share, reason: reason((a, t) => ({ zh: `实际 ${a} 未达到目标 ${t}，按完成比例 ${percent(share)} 计分`, en: `Actual ${a} misses the target ${t}; scored at its achievement ${percent(share)}` })) };
     }
     if (profile.reverse === 'linear') {
         const excess = (c.a - c.b) / c.b;
         const share = clamp(1 - excess);
         return {
             ...missed, share,
-            reason: { zh: `实际 ${a} 超出反向目标 ${t} 的 ${percent(excess)}，按 1 − 超出比例计分`, en: `Actual ${a} exceeds the reverse target ${t} by ${percent(excess)}; scored at 1 − excess` },
+            reason: reason((a, t) => ({ zh: `实际 ${a} 超出反向目标 ${t} 的 ${percent(excess)}，按 1 − 超出比例计分`, en: `Actual ${a} exceeds the reverse target ${t} by ${percent(excess)}; scored at 1 − excess` })),
         };
     }
     const share = clamp(c.b / c.a);
-    return { ...missed, share, reason: { zh: `实际 ${a} 超出反向目标 ${t}，按 目标 ÷ 实际 = ${percent(share)} 计分`, en: `Actual ${a} exceeds the reverse target ${t}; scored at target ÷ actual = ${percent(share)}` } };
+    return { ...missed, share, reason: reason((a, t) => ({ zh: `实际 ${a} 超出反向目标 ${t}，按 目标 ÷ 实际 = ${percent(share)} 计分`, en: `Actual ${a} exceeds the reverse target ${t}; scored at target ÷ actual = ${percent(share)}` })) };
 }
 
 /** A qualitative rating earns a share of the weight inside its band; the rule takes the band's top. */
 export function ratingOutcome(rating: RatingId, profile: ScoringProfile): Outcome {
     const band = profile.bands[rating];
-    const range = `${percent(band[0])}–${percent(band[1])}`;
-    const label = RATING_KEYWORD[rating];
     return {
         met: rating === 'achieved', share: band[1], band,
-        reason: { zh: `评级「${label.zh}」，可得分值的 ${range}`, en: `Rated '${label.en}': ${range} of the weight` },
+        reason: lazily(() => {
+            const range = `${percent(band[0])}–${percent(band[1])}`;
+            const label = RATING_KEYWORD[rating];
+            return { zh: `评级「${label.zh}」，可得分值的 ${range}`, en: `Rated '${label.en}': ${range} of the weight` };
+        }),
     };
 }
 
 /** Budget execution: spent ÷ budgeted, capped at 100 %. */
 export function executionOutcome(spent: Measure, budgeted: Measure): Outcome & { rate?: number } {
-    const s = formatMeasure(spent);
-    const b = formatMeasure(budgeted);
+    const reason = (words: (s: string, b: string) => Bilingual) => lazily(() => words(formatMeasure(spent), formatMeasure(budgeted)));
     const c = comparable(spent, budgeted);
     if (!c.ok || spent.kind === 'date') {
-        return { mismatch: c.ok ? 'kind' : c.reason, reason: { zh: `全年执行 ${s} 与全年预算 ${b} 的单位无法比较，无法计分`, en: `Spent ${s} cannot be compared with budgeted ${b}; no score` } };
+        return { mismatch: c.ok ? 'kind' : c.reason, reason: reason((s, b) => ({ zh: `全年执行 ${s} 与全年预算 ${b} 的单位无法比较，无法计分`, en: `Spent ${s} cannot be compared with budgeted ${b}; no score` })) };
     }
     if (c.b <= 0) {
-        return { reason: { zh: `全年预算为 ${b}，无法计算执行率`, en: `Budgeted is ${b}: no execution rate` } };
+        return { reason: reason((_, b) => ({ zh: `全年预算为 ${b}，无法计算执行率`, en: `Budgeted is ${b}: no execution rate` })) };
     }
     const rate = c.a / c.b;
-    const capped = rate > 1 ? { zh: '，超过 100% 按 100% 计', en: ', counted as 100%' } : { zh: '', en: '' };
     return {
         rate: round(rate, 4), share: clamp(rate),
-        reason: { zh: `执行率 ${percent(rate)}（${s} ÷ ${b}）${capped.zh}`, en: `Execution rate ${percent(rate)} (${s} ÷ ${b})${capped.en}` },
+        reason: reason((s, b) => {
+            const capped = rate > 1 ? { zh: '，超过 100% 按 100% 计', en: ', counted as 100%' } : { zh: '', en: '' };
+            return { zh: `执行率 ${percent(rate)}（${s} ÷ ${b}）${capped.zh}`, en: `Execution rate ${percent(rate)} (${s} ÷ ${b})${capped.en}` };
+        }),
     };
 }
 
@@ -102,17 +105,23 @@ export function weigh(outcome: Outcome, weight: number | undefined): { ruleScore
     const { share, reason } = outcome;
     if (share === undefined) return { explanation: reason };
     if (weight === undefined) {
-        return { explanation: { zh: `${reason.zh}；未填分值，无法计分`, en: `${reason.en}; no weight, no score` } };
+        return { explanation: lazily(() => ({ zh: `${reason.zh}；未填分值，无法计分`, en: `${reason.en}; no weight, no score` })) };
     }
     const ruleScore = round(weight * share);
-    if (outcome.band) {
-        const [lo, hi] = outcome.band.map(s => round(weight * s));
-        return { ruleScore, explanation: { zh: `${reason.zh}，即 ${lo}–${hi} 分，按上限计 ${ruleScore} 分`, en: `${reason.en}, ${lo}–${hi}; the rule takes the top, ${ruleScore}` } };
+    const { band } = outcome;
+    if (band) {
+        return {
+            ruleScore,
+            explanation: lazily(() => {
+                const [lo, hi] = band.map(s => round(weight * s));
+                return { zh: `${reason.zh}，即 ${lo}–${hi} 分，按上限计 ${ruleScore} 分`, en: `${reason.en}, ${lo}–${hi}; the rule takes the top, ${ruleScore}` };
+            }),
+        };
     }
     if (outcome.met) {
-        return { ruleScore, explanation: { zh: `${reason.zh}，得满分 ${ruleScore} 分`, en: `${reason.en}: full weight ${ruleScore}` } };
+        return { ruleScore, explanation: lazily(() => ({ zh: `${reason.zh}，得满分 ${ruleScore} 分`, en: `${reason.en}: full weight ${ruleScore}` })) };
     }
-    return { ruleScore, explanation: { zh: `${reason.zh}：${weight} × ${percent(share)} = ${ruleScore} 分`, en: `${reason.en}: ${weight} × ${percent(share)} = ${ruleScore}` } };
+    return { ruleScore, explanation: lazily(() => ({ zh: `${reason.zh}：${weight} × ${percent(share)} = ${ruleScore} 分`, en: `${reason.en}: ${weight} × ${percent(share)} = ${ruleScore}` })) };
 }
 
 /** The grade band of a total. */
