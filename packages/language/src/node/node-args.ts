@@ -6,8 +6,13 @@ import { setFlagsFromString } from 'node:v8';
  * memory to `kpispec lint` and to the language server at no measurable speed-up (bench/RESULTS.md,
  * issue 17). Only the command line sets it: the VS Code extension starts its server with these
  * arguments, and the command-line entry points restart themselves with them.
+ *
+ * Without allocation-site pretenuring: in about half of all runs V8 saw a file's tokens alive at
+ * a scavenge (they are, until the file is parsed) and from then on allocated every token straight
+ * into the old generation, 80 MB of garbage at 1,000 projects that made lexing twice as slow and
+ * needed an extra full collection (bench/RESULTS.md, fifteenth round).
  */
-export const NODE_ARGS: readonly string[] = ['--max-semi-space-size=8'];
+export const NODE_ARGS: readonly string[] = ['--max-semi-space-size=8', '--no-allocation-site-pretenuring'];
 
 /**
  * The language server's: it collects its heap itself when idle (server/idle-collection.ts).
@@ -20,13 +25,15 @@ export const SERVER_NODE_ARGS: readonly string[] = ['--max-semi-space-size=16', 
 
 /**
  * Replaces this process (same id, streams and environment) by node with `args`, before the
- * program loads anything, unless it already runs with them or the user chose their own. Where
- * a process cannot be replaced (Windows) it goes on as it is: only its memory differs.
+ * program loads anything, unless it already runs with them: each flag the user chose themselves
+ * (`--max-semi-space-size=32`, `--allocation-site-pretenuring`) stays theirs. Where a process
+ * cannot be replaced (Windows) it goes on as it is: only its memory and speed differ.
  */
 export function restartWithNodeArgs(args: readonly string[] = NODE_ARGS): void {
-    if (runsWithNodeArgs(args)) return;
+    const missing = missingNodeArgs(args);
+    if (missing.length === 0) return;
     if (process.platform === 'win32' || typeof process.execve !== 'function') return;
-    process.execve(process.execPath, [process.execPath, ...args, ...process.execArgv, ...process.argv.slice(1)], process.env);
+    process.execve(process.execPath, [process.execPath, ...missing, ...process.execArgv, ...process.argv.slice(1)], process.env);
 }
 
 /**
@@ -36,11 +43,16 @@ export function restartWithNodeArgs(args: readonly string[] = NODE_ARGS): void {
  * this way takes about 10 % longer than after a restart, in the same memory (bench/RESULTS.md).
  */
 export function keepYoungGenerationSmall(): void {
-    if (!runsWithNodeArgs(NODE_ARGS)) setFlagsFromString('--semi-space-growth-factor=1');
+    if (missingNodeArgs(NODE_ARGS.filter(arg => arg.startsWith('--max-semi-space-size'))).length > 0) setFlagsFromString('--semi-space-growth-factor=1');
 }
 
-/** Whether this process runs with `args` or the user's own choice of them. */
-function runsWithNodeArgs(args: readonly string[]): boolean {
-    const chosen = [...process.execArgv, ...(process.env['NODE_OPTIONS'] ?? '').split(/\s+/)];
-    return args.every(arg => chosen.some(c => c.startsWith(arg.split('=')[0]!)));
+/** The flags of `args` that neither this process runs with nor the user set otherwise. */
+function missingNodeArgs(args: readonly string[]): string[] {
+    const chosen = [...process.execArgv, ...(process.env['NODE_OPTIONS'] ?? '').split(/\s+/)].filter(a => a.startsWith('--')).map(flagName);
+    return args.filter(arg => !chosen.includes(flagName(arg)));
+}
+
+/** A V8 or node flag's name, whatever its value or `no-`: `--no-allocation-site-pretenuring` → `allocation-site-pretenuring`. */
+function flagName(arg: string): string {
+    return arg.slice(2).split('=')[0]!.replaceAll('_', '-').replace(/^no-/, '');
 }
