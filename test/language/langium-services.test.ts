@@ -1,4 +1,5 @@
-import { DefaultIndexManager, DefaultReferences, EmptyFileSystem, type AstNode } from 'langium';
+import { DefaultIndexManager, DefaultReferences, EmptyFileSystem, URI, type AstNode } from 'langium';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DefaultRenameProvider } from 'langium/lsp';
 import { describe, expect, it } from 'vitest';
 import { isClause, isContract, type Model } from '../../packages/language/src/generated/ast.js';
@@ -101,5 +102,19 @@ describe('units (KpiLexer)', () => {
         expect(words('>= 5 中位数')).toEqual(['中位数:UNIT']);
         expect(words('>= 5 percent')).toEqual(['percent:UNIT']);
         expect(lexer.tokenize('等级 中').tokens.map(t => t.tokenType.name)).toEqual(['等级', '中']);
+    });
+});
+
+describe('the service registry (KpiServiceRegistry)', () => {
+    it('gives a .kpi file the language, open or not, and refuses another file with Langium’s error', () => {
+        const { shared, kpi } = createKpiServices(EmptyFileSystem);
+        const registry = shared.ServiceRegistry;
+        expect(registry.getServices(URI.file('/ws/targets.kpi'))).toBe(kpi);
+        shared.workspace.TextDocuments.set(TextDocument.create('file:///ws/open.kpi', 'plaintext', 1, ''));
+        expect(registry.getServices(URI.parse('file:///ws/open.kpi'))).toBe(kpi);
+        expect(() => registry.getServices(URI.file('/ws/notes.txt'))).toThrow("The service registry contains no services for the extension '.txt'.");
+        // A text document of the language without the extension (an unsaved file) is asked as Langium asks.
+        shared.workspace.TextDocuments.set(TextDocument.create('untitled:Untitled-1', kpi.LanguageMetaData.languageId, 1, ''));
+        expect(registry.getServices(URI.parse('untitled:Untitled-1'))).toBe(kpi);
     });
 });

@@ -21,6 +21,7 @@ import { KpiDocumentBuilder } from './workspace/document-builder.js';
 import { KpiLangiumDocuments } from './workspace/documents.js';
 import { KpiLinker } from './workspace/linker.js';
 import { KpiIndexManager } from './workspace/index-manager.js';
+import { KpiServiceRegistry } from './workspace/service-registry.js';
 import { KpiReferenceDescriptionProvider } from './workspace/reference-descriptions.js';
 import { KpiAstNodeDescriptionProvider } from './workspace/node-descriptions.js';
 import { KpiScopeComputation } from './workspace/scope-computation.js';
@@ -65,6 +66,7 @@ export const KpiModule: Module<KpiServices, PartialLangiumServices & KpiAddedSer
 };
 
 export const KpiSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    ServiceRegistry: (services) => new KpiServiceRegistry(services),
     workspace: {
         IndexManager: (services) => new KpiIndexManager(services),
         DocumentBuilder: (services) => new KpiDocumentBuilder(services),
