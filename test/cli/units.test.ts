@@ -78,12 +78,21 @@ describe('a generated workspace of 30 projects', () => {
     let atOnce: string;
     beforeAll(async () => {
         generate(30, workspace);
+        // A configuration for all and one project's own: a worker applies each folder's as lint found it.
+        writeFileSync(join(workspace, 'kpispec.json'), JSON.stringify({ rules: { 'target/misfiled': 'off' } }));
+        writeFileSync(join(workspace, 'p0005', 'kpispec.json'), JSON.stringify({ rules: { 'score/profile-weights': 'error' } }));
         atOnce = await lintAtOnce(workspace);
     }, 120_000);
 
     it('gives the same bytes in one thread and in two', async () => {
         expect(await lintJson(workspace, '--concurrency', '1')).toBe(atOnce);
         expect(await lintJson(workspace, '--concurrency', '2')).toBe(atOnce);
+        const found = JSON.parse(atOnce) as FileResult[];
+        const rules = (project: string) => found.filter(f => f.filePath.includes(`${project}/`)).flatMap(f => f.messages.map(m => `${m.ruleId}:${m.severity}`));
+        // The nearest kpispec.json applies: p0005's own, which leaves target/misfiled on.
+        expect(found.filter(f => !f.filePath.includes('p0005/')).flatMap(f => f.messages).some(m => m.ruleId === 'target/misfiled')).toBe(false);
+        expect(rules('p0005')).toContain('score/profile-weights:2');
+        expect(rules('p0005')).toContain('target/misfiled:1');
     }, 120_000);
 
     it('puts every file in exactly one of three shards, and the shards together are the whole run', async () => {

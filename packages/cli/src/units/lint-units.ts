@@ -98,7 +98,7 @@ async function lintWithPool(options: UnitRunOptions, pool: UnitPool): Promise<Un
     if (options.workbooks.length > 0) return atOnce;
 
     const configuration = options.services.kpi.kpi.Configuration;
-    const workspace: WorkspaceSetup = { sharedFiles, exports: [...exports] };
+    const workspace: WorkspaceSetup = { sharedFiles, exports: [...exports], configFolders: configuration.foldersFound() };
     const keys = new Map<Unit, string>();
     if (options.cache) {
         const flags = JSON.stringify([options.configFile, options.noInlineConfig, options.locale, localeEnv(options.env)]);

@@ -19,6 +19,11 @@ export interface WorkspaceSetup {
     readonly sharedFiles: readonly string[];
     /** Block name → URIs of the files defining it, in the workspace's order. */
     readonly exports: ReadonlyArray<readonly [string, readonly string[]]>;
+    /**
+     * Folder → the kpispec.json that applies to it (undefined: the defaults), as lint found them:
+     * a worker would otherwise look in each project's folder again (a failed stat each).
+     */
+    readonly configFolders: ReadonlyArray<readonly [string, string | undefined]>;
 }
 
 /** Services of a thread validating units, set up as lint sets up its own. */
@@ -82,6 +87,7 @@ export class UnitValidator {
     /** A validator with a thread's services (threadServices, or lint's own), which `release` leaves as they were. */
     static async create(setup: WorkspaceSetup, services: ReturnType<typeof createServices>): Promise<UnitValidator> {
         const exports = new Map(setup.exports);
+        services.kpi.kpi.Configuration.assume(setup.configFolders);
         (services.shared.workspace.IndexManager as KpiIndexManager).useWorkspaceExports(exports);
         const shared = addDocuments(services, setup.sharedFiles);
         await services.shared.workspace.DocumentBuilder.build(shared, { validation: true });

@@ -1,4 +1,4 @@
-import { UriUtils, type FileSystemProvider, type URI } from 'langium';
+import { URI, UriUtils, type FileSystemProvider } from 'langium';
 import type { Locale } from '../i18n/locale.js';
 import type { SeveritySetting } from '../rules/catalog.js';
 import type { ScoringProfile } from '../scoring/profile.js';
@@ -96,6 +96,27 @@ export class KpiConfiguration {
 
     async load(uris: Iterable<URI>, fileSystem = this.fileSystem): Promise<void> {
         await Promise.all([...uris].map(uri => this.loadFor(uri, fileSystem)));
+    }
+
+    /**
+     * Each folder loaded so far with the configuration file that applies to it (undefined: the
+     * defaults), for another thread's `assume`: it then need not look for kpispec.json itself.
+     */
+    foldersFound(): Array<readonly [string, string | undefined]> {
+        return [...this.loadedFolders].map(([folder, resolved]) => [folder, resolved.file?.toString()] as const);
+    }
+
+    /** Takes another thread's `foldersFound` as found here: each named file is read once, as if found. */
+    assume(folders: ReadonlyArray<readonly [string, string | undefined]>): void {
+        for (const [key, file] of folders) {
+            if (this.folders.has(key)) continue;
+            const generation = this.generation;
+            const pending = (file === undefined ? Promise.resolve({ config: defaultConfig() }) : this.fromFile(URI.parse(file))).then(resolved => {
+                if (generation === this.generation) this.loadedFolders.set(key, resolved);
+                return resolved;
+            });
+            this.folders.set(key, pending);
+        }
     }
 
     /** Faults found in the configuration files loaded so far (syntax, schema, `extends`), each once. */
