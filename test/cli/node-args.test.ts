@@ -9,7 +9,7 @@ import { BIN, NODE, REPO } from './run-cli.js';
  * `kpispec` and `kpispec-language-server` run with an 8 MB young generation (node-args.ts):
  * without it V8 let each hold 100–300 MB more of garbage. `kpispec` also runs without V8's
  * allocation-site pretenuring (in half of all runs it put every token straight into the old
- * generation). The server also runs without V8's
+ * generation), and so does the server. The server also runs without V8's
  * memory reducer: it collects when idle itself (server/idle-collection.ts). Only node's command
  * line sets them, so the executables restart themselves with them (Linux and macOS), except
  * `lint --cache` with its cache there, which validates little and keeps the young generation
@@ -76,7 +76,7 @@ describe.skipIf(process.platform === 'win32')('the young generation of the execu
             const request = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'textDocument/hover', params: {} });
             server.stdin.write(`Content-Length: ${Buffer.byteLength(request)}\r\n\r\n${request}`);
             await new Promise<void>(resolve => server.stdout.on('data', () => { if (stdout.includes('-32002')) resolve(); }));
-            expect(stderr.split('\n').filter(l => l.startsWith('node args '))).toEqual(['node args []', 'node args ["--max-semi-space-size=16","--no-memory-reducer"]']);
+            expect(stderr.split('\n').filter(l => l.startsWith('node args '))).toEqual(['node args []', 'node args ["--max-semi-space-size=16","--no-memory-reducer","--no-allocation-site-pretenuring"]']);
         } finally {
             server.kill();
         }

@@ -19,9 +19,11 @@ export const NODE_ARGS: readonly string[] = ['--max-semi-space-size=8', '--no-al
  * Its young generation is emptied after every build, so 16 MB semi-spaces hold most of a
  * keystroke's garbage without a scavenge in the middle of it (at 8 MB, two or three).
  * V8's memory reducer, which collects once more about eight seconds after a full collection
- * when little is being allocated, would run in the middle of the next keystrokes.
+ * when little is being allocated, would run in the middle of the next keystrokes. Without
+ * pretenuring, as `kpispec`: the first build of 1,000 projects published all diagnostics after
+ * 5.8 s instead of 7.4 s, with the same keystroke latencies and peak.
  */
-export const SERVER_NODE_ARGS: readonly string[] = ['--max-semi-space-size=16', '--no-memory-reducer'];
+export const SERVER_NODE_ARGS: readonly string[] = ['--max-semi-space-size=16', '--no-memory-reducer', '--no-allocation-site-pretenuring'];
 
 /**
  * Replaces this process (same id, streams and environment) by node with `args`, before the
