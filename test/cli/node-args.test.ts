@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { BIN, NODE, REPO } from './run-cli.js';
 
 /*
- * `kpispec` and `kpispec-language-server` run with an 8 MB young generation (node-args.ts):
+ * `kpispec` and `kpispec-language-server` run with a 16 MB young generation (node-args.ts):
  * without it V8 let each hold 100–300 MB more of garbage. `kpispec` also runs without V8's
  * allocation-site pretenuring (in half of all runs it put every token straight into the old
  * generation), and so does the server. The server also runs without V8's
@@ -17,7 +17,7 @@ import { BIN, NODE, REPO } from './run-cli.js';
  */
 
 const SERVER = join(REPO, 'packages', 'language', 'bin', 'kpispec-language-server.js');
-const RESTARTED = 'node args ["--max-semi-space-size=8","--no-allocation-site-pretenuring"]';
+const RESTARTED = 'node args ["--max-semi-space-size=16","--no-allocation-site-pretenuring"]';
 // Loaded before the program, in the process as started and again in the restarted one.
 const SHOW_ARGS = 'data:text/javascript,process.stderr.write("node args " + JSON.stringify(process.execArgv.filter(a => /^--(max-semi|no-memory-reducer|(no-)?allocation-site-pretenuring)/.test(a))) + "\\n")';
 
@@ -32,7 +32,7 @@ function run(args: string[]): Promise<{ stdout: string; shown: string[] }> {
 }
 
 describe.skipIf(process.platform === 'win32')('the young generation of the executables', () => {
-    it('kpispec restarts once with --max-semi-space-size=8 --no-allocation-site-pretenuring, and runs the command once', async () => {
+    it('kpispec restarts once with --max-semi-space-size=16 --no-allocation-site-pretenuring, and runs the command once', async () => {
         const { stdout, shown } = await run(['--import', SHOW_ARGS, BIN, '--version']);
         expect(shown).toEqual(['node args []', RESTARTED]);
         expect(stdout.trim().split('\n')).toHaveLength(1);
