@@ -109,13 +109,7 @@ export class KpiConfiguration {
     /** Takes another thread's `foldersFound` as found here: each named file is read once, as if found. */
     assume(folders: ReadonlyArray<readonly [string, string | undefined]>): void {
         for (const [key, file] of folders) {
-            if (this.folders.has(key)) continue;
-            const generation = this.generation;
-            const pending = (file === undefined ? Promise.resolve({ config: defaultConfig() }) : this.fromFile(URI.parse(file))).then(resolved => {
-                if (generation === this.generation) this.loadedFolders.set(key, resolved);
-                return resolved;
-            });
-            this.folders.set(key, pending);
+            if (!this.folders.has(key)) this.remember(key, file === undefined ? Promise.resolve({ config: defaultConfig() }) : this.fromFile(URI.parse(file)));
         }
     }
 
@@ -147,16 +141,18 @@ export class KpiConfiguration {
     /** The configuration of a folder (of every folder with `--config`), loaded once per generation. */
     private resolveFolder(folder: URI | undefined, fileSystem: FileSystemProvider | undefined, noFileHere = false): Promise<ResolvedConfig> {
         const key = folder?.toString() ?? '';
-        let pending = this.folders.get(key);
-        if (!pending) {
-            const generation = this.generation;
-            pending = (this.explicitFile ? this.fromFile(this.explicitFile) : this.discover(folder!, fileSystem, noFileHere))
-                .then(resolved => {
-                    if (generation === this.generation) this.loadedFolders.set(key, resolved);
-                    return resolved;
-                });
-            this.folders.set(key, pending);
-        }
+        return this.folders.get(key)
+            ?? this.remember(key, this.explicitFile ? this.fromFile(this.explicitFile) : this.discover(folder!, fileSystem, noFileHere));
+    }
+
+    /** A folder's configuration as it loads, kept for this generation once loaded. */
+    private remember(key: string, loading: Promise<ResolvedConfig>): Promise<ResolvedConfig> {
+        const generation = this.generation;
+        const pending = loading.then(resolved => {
+            if (generation === this.generation) this.loadedFolders.set(key, resolved);
+            return resolved;
+        });
+        this.folders.set(key, pending);
         return pending;
     }
 

@@ -47,7 +47,7 @@ export function restartWithNodeArgs(args: readonly string[] = NODE_ARGS): void {
  * this way takes about 10 % longer than after a restart, in the same memory (bench/RESULTS.md).
  */
 export function keepYoungGenerationSmall(): void {
-    if (missingNodeArgs(NODE_ARGS.filter(arg => arg.startsWith('--max-semi-space-size'))).length > 0) setFlagsFromString('--semi-space-growth-factor=1');
+    if (missingNodeArgs(['--max-semi-space-size']).length > 0) setFlagsFromString('--semi-space-growth-factor=1');
 }
 
 /** The flags of `args` that neither this process runs with nor the user set otherwise. */
