@@ -10,6 +10,7 @@ export * from './model/values.js';
 export * from './config/configuration.js';
 export * from './workspace/discovery.js';
 export { dismantle } from './workspace/dismantle.js';
+export { emptyMap, KpiWorkspaceCache } from './workspace/workspace-cache.js';
 export type { KpiIndexManager } from './workspace/index-manager.js';
 export type { KpiScopeProvider } from './workspace/scope-provider.js';
 export { closestNames, NameIndex } from './config/did-you-mean.js';

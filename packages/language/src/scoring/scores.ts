@@ -1,9 +1,10 @@
-import { AstUtils, DocumentState, WorkspaceCache, type LangiumSharedCoreServices } from 'langium';
+import { AstUtils, DocumentState, type LangiumSharedCoreServices } from 'langium';
 import { isAssessment, isIndicatorAssessment, type Assessment, type Indicator, type IndicatorAssessment } from '../generated/ast.js';
 import { defaultConfig, type KpiConfiguration } from '../config/configuration.js';
 import { scoreAssessment, type AssessmentScore, type RowScore } from './assessment-score.js';
 import type { ScoringProfile } from './profile.js';
 import { resolveProfile } from './profiles.js';
+import { emptyMap, KpiWorkspaceCache } from '../workspace/workspace-cache.js';
 
 /** An assessment's rule scores, with the profile they were computed by and its rows by node. */
 export interface ScoredAssessment {
@@ -32,12 +33,16 @@ export interface ScoredAssessment {
  * were all scored again (a quarter of the re-validation's checks).
  */
 export class Scores {
-    private readonly cache: WorkspaceCache<Assessment, ScoredAssessment>;
-    private readonly last = new WeakMap<Assessment, { profile: string; indicators: ReadonlyArray<Indicator | undefined>; scored: ScoredAssessment }>();
+    private readonly cache: KpiWorkspaceCache<Assessment, ScoredAssessment>;
+    /** Per document, its assessments' last scores; forgotten when the document changes or goes (see emptyMap). */
+    private readonly last = new Map<string, Map<Assessment, LastScore>>();
 
     constructor(shared: LangiumSharedCoreServices, private readonly configuration: KpiConfiguration) {
-        this.cache = new WorkspaceCache(shared);
+        this.cache = new KpiWorkspaceCache(shared);
         shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.IndexedReferences, () => this.cache.clear());
+        shared.workspace.DocumentBuilder.onUpdate((changed, deleted) => {
+            for (const uri of [...changed, ...deleted]) this.forget(uri.toString());
+        });
     }
 
     of(assessment: Assessment): ScoredAssessment {
@@ -46,13 +51,25 @@ export class Scores {
             const profile = resolveProfile(uri ? this.configuration.get(uri) : defaultConfig());
             const profileKey = JSON.stringify(profile);
             const indicators = (assessment.items ?? []).filter(isIndicatorAssessment).map(row => row.indicator?.ref);
-            const last = this.last.get(assessment);
+            const known = uri && this.last.get(uri.toString());
+            const last = known && known.get(assessment);
             if (last && last.profile === profileKey && sameNodes(last.indicators, indicators)) return last.scored;
             const score = scoreAssessment(assessment, profile);
             const scored = { profile, score, rows: new Map(score.rows.map(r => [r.node, r])) };
-            this.last.set(assessment, { profile: profileKey, indicators, scored });
+            if (uri) {
+                let byAssessment = known;
+                if (!byAssessment) this.last.set(uri.toString(), byAssessment = new Map());
+                byAssessment.set(assessment, { profile: profileKey, indicators, scored });
+            }
             return scored;
         });
+    }
+
+    private forget(uri: string): void {
+        const byAssessment = this.last.get(uri);
+        if (!byAssessment) return;
+        emptyMap(byAssessment);
+        this.last.delete(uri);
     }
 
     /** The scored row of an assessment line, with its assessment's profile. */
@@ -63,6 +80,12 @@ export class Scores {
         const row = scored.rows.get(node);
         return row && { row, profile: scored.profile };
     }
+}
+
+interface LastScore {
+    profile: string;
+    indicators: ReadonlyArray<Indicator | undefined>;
+    scored: ScoredAssessment;
 }
 
 function sameNodes(a: ReadonlyArray<Indicator | undefined>, b: ReadonlyArray<Indicator | undefined>): boolean {

@@ -7,7 +7,7 @@ import { applyRuleSeverities, toLspSeverity } from '../config/severity.js';
 import { pick, type Locale } from '../i18n/locale.js';
 import type { KpiServices } from '../kpi-module.js';
 import { pushChildren } from '../model/ast-walk.js';
-import { detectKeywordLanguage } from '../lsp/keyword-language.js';
+import { detectKeywordLanguage, type KeywordLanguage } from '../lsp/keyword-language.js';
 import { ruleMeta } from '../rules/catalog.js';
 import { closestNames } from '../config/did-you-mean.js';
 import { CANDIDATES, listsClosestNames, unresolvedReferenceMessage } from './unresolved-reference.js';
@@ -41,18 +41,14 @@ export class KpiDocumentValidator extends DefaultDocumentValidator {
         const configuration = this.services.kpi.Configuration;
         const config = await configuration.loadFor(document.uri, this.services.shared.workspace.FileSystemProvider);
         const settings = this.services.kpi.Settings;
-        // The locale only when a message needs it: finding the keyword language walks the whole syntax tree.
-        this.syntaxContexts.set(document.parseResult, {
-            text: document.textDocument.getText(),
-            get locale() {
-                return settings.localeOf(document);
-            },
-            get language() {
-                return detectKeywordLanguage(document) ?? (this.locale === 'en' ? 'en' : 'zh');
-            },
-            terminals: this.terminals,
-        });
-        const diagnostics = await this.validateWithoutSpread(document, options, cancelToken);
+        this.syntaxContexts.set(document.parseResult, new DocumentSyntax(document, settings, this.terminals));
+        let diagnostics: Diagnostic[];
+        try {
+            diagnostics = await this.validateWithoutSpread(document, options, cancelToken);
+        } finally {
+            // Not left for the collector: a weak map's entry keeps its value through young-generation collections.
+            this.syntaxContexts.delete(document.parseResult);
+        }
         for (const d of diagnostics) {
             const data = d.data as { code?: string } | undefined;
             const code = data?.code && BUILT_IN_CODES[data.code];
@@ -73,7 +69,7 @@ export class KpiDocumentValidator extends DefaultDocumentValidator {
     }
 
     /** What syntax messages need of the document being validated, by its parse (the parse is what Langium's hooks get). */
-    private readonly syntaxContexts = new WeakMap<ParseResult, SyntaxContext & { text: string }>();
+    private readonly syntaxContexts = new WeakMap<ParseResult, DocumentSyntax>();
 
     private terminalNames?: ReadonlySet<string>;
 
@@ -275,4 +271,21 @@ function startRun(root: AstNode, group: CheckGroup, accept: ValidationAcceptor):
             accept(severity, message, info);
         },
     };
+}
+
+/** What syntax messages need of a document; the locale only when a message needs it: finding the keyword language walks the whole syntax tree. */
+class DocumentSyntax implements SyntaxContext {
+    constructor(private readonly document: LangiumDocument, private readonly settings: KpiServices['kpi']['Settings'], readonly terminals: ReadonlySet<string>) {}
+
+    get text(): string {
+        return this.document.textDocument.getText();
+    }
+
+    get locale(): Locale {
+        return this.settings.localeOf(this.document);
+    }
+
+    get language(): KeywordLanguage {
+        return detectKeywordLanguage(this.document) ?? (this.locale === 'en' ? 'en' : 'zh');
+    }
 }

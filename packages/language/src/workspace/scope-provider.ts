@@ -1,5 +1,5 @@
 import {
-    AstUtils, DefaultScopeProvider, EMPTY_SCOPE, MapScope, stream, WorkspaceCache,
+    AstUtils, DefaultScopeProvider, EMPTY_SCOPE, MapScope, stream,
     type AstNode, type AstNodeDescription, type LangiumCoreServices, type ReferenceInfo, type Scope, type Stream,
 } from 'langium';
 import {
@@ -8,6 +8,7 @@ import {
 } from '../generated/ast.js';
 import { breakdownOf, goalsOf, indicatorsOf, milestonesOf } from '../model/project.js';
 import type { KpiIndexManager } from './index-manager.js';
+import { KpiWorkspaceCache } from './workspace-cache.js';
 
 type Members = 'indicators' | 'goals' | 'milestones' | 'components' | 'clauses';
 
@@ -20,12 +21,12 @@ type Members = 'indicators' | 'goals' | 'milestones' | 'components' | 'clauses';
  * built per reference, an assessment of n indicators would cost n² descriptions.
  */
 export class KpiScopeProvider extends DefaultScopeProvider {
-    private readonly memberScopes: WorkspaceCache<AstNode, Map<Members, Scope>>;
+    private readonly memberScopes: KpiWorkspaceCache<AstNode, Map<Members, Scope>>;
     private readonly globalScopes = new Map<string, Scope>();
 
     constructor(services: LangiumCoreServices) {
         super(services);
-        this.memberScopes = new WorkspaceCache(services.shared);
+        this.memberScopes = new KpiWorkspaceCache(services.shared);
     }
 
     override getScope(context: ReferenceInfo): Scope {

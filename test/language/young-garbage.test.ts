@@ -1,0 +1,62 @@
+import { execFile } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { emptyMap, KpiWorkspaceCache, lazily } from '../../packages/language/src/index.js';
+import { buildWorkspace } from '../support/workspace.js';
+import { NODE, REPO } from '../cli/run-cli.js';
+
+/*
+ * `kpispec lint` validates a unit and lets it go: what the unit allocated should die in V8's
+ * young generation. Whatever an object of the old generation points to survives a young
+ * collection, garbage or not, and is copied into the old generation to wait for a full one
+ * (bench/RESULTS.md, issue 17).
+ */
+
+/** Runs `script` in a node with V8's test functions (`%HasFastProperties`, …), the built language package loaded as `language`. */
+function withNatives(script: string): Promise<string> {
+    const language = pathToFileURL(join(REPO, 'packages', 'language', 'dist', 'index.js')).href;
+    const source = `const language = await import(${JSON.stringify(language)});\n${script}`;
+    return new Promise((resolve, reject) => {
+        execFile(NODE, ['--allow-natives-syntax', '--input-type=module', '-e', source], (error, stdout, stderr) => {
+            if (error) reject(new Error(stderr || error.message));
+            else resolve(stdout.trim());
+        });
+    });
+}
+
+describe('what a unit leaves behind for the collector', () => {
+    it('lazily written words share one hidden class: no accessor pair per text, which V8 puts in the old generation', async () => {
+        const answer = await withNatives(`
+            const a = language.lazily(() => ({ zh: '甲', en: 'a' }));
+            const b = language.lazily(() => ({ zh: '乙', en: 'b' }));
+            console.log(JSON.stringify([%HasFastProperties(a), %HaveSameMap(a, b), a.zh, b.en]));
+        `);
+        expect(JSON.parse(answer)).toEqual([true, true, '甲', 'b']);
+    });
+
+    it('lazily written words are written once, when first read', () => {
+        let writes = 0;
+        const words = lazily(() => ({ zh: `第 ${++writes} 次`, en: `write ${writes}` }));
+        expect(writes).toBe(0);
+        expect([words.zh, words.en, words.zh]).toEqual(['第 1 次', 'write 1', '第 1 次']);
+        expect(writes).toBe(1);
+    });
+
+    it('emptyMap leaves the map empty and usable', () => {
+        const map = new Map([[1, 'a'], [2, 'b'], [3, 'c']]);
+        emptyMap(map);
+        expect(map.size).toBe(0);
+        map.set(4, 'd');
+        expect([...map]).toEqual([[4, 'd']]);
+    });
+
+    it('a workspace cache is emptied when a document changes', async () => {
+        const ws = await buildWorkspace({ 'a.kpi': '合同 C "c" { 条款 T "t" >= 90% }\n' });
+        const cache = new KpiWorkspaceCache<string, number>(ws.services.shared);
+        cache.set('k', 1);
+        expect(cache.get('k')).toBe(1);
+        await ws.edit('a.kpi', '合同 C "c" { 条款 T "t" >= 95% }\n');
+        expect(cache.has('k')).toBe(false);
+    });
+});
