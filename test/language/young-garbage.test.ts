@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { emptyMap, KpiWorkspaceCache, lazily } from '../../packages/language/src/index.js';
+import { Attached } from '../../packages/language/src/workspace/attached.js';
 import { buildWorkspace } from '../support/workspace.js';
 import { NODE, REPO } from '../cli/run-cli.js';
 
@@ -58,5 +59,20 @@ describe('what a unit leaves behind for the collector', () => {
         expect(cache.get('k')).toBe(1);
         await ws.edit('a.kpi', '合同 C "c" { 条款 T "t" >= 95% }\n');
         expect(cache.has('k')).toBe(false);
+    });
+
+    it('a value attached to an object is found on that object only, by that cache only, and leaves its keys and JSON as they were', () => {
+        const node = { $type: 'Indicator', name: 'A' };
+        const other = { $type: 'Indicator', name: 'B' };
+        const held = new Attached<object, string[]>();
+        const scores = new Attached<object, number>();
+        expect(held.get(node)).toBeUndefined();
+        held.set(node, ['C.T']);
+        scores.set(node, 5);
+        held.set(node, ['C.T', 'S.R']);
+        expect([held.get(node), scores.get(node), held.get(other), scores.get(other)]).toEqual([['C.T', 'S.R'], 5, undefined, undefined]);
+        expect(Object.keys(node)).toEqual(['$type', 'name']);
+        expect(JSON.stringify(node)).toBe('{"$type":"Indicator","name":"A"}');
+        expect({ ...node }).toEqual({ $type: 'Indicator', name: 'A' });
     });
 });

@@ -9,6 +9,7 @@ import type { Bilingual } from '../i18n/locale.js';
 import { linkGeneration } from './link-generation.js';
 import { constraintOf, measureOf } from './values.js';
 import { formatMeasure, type Constraint, type Measure } from '../units/index.js';
+import { Attached } from '../workspace/attached.js';
 
 export type Reference = Clause | Requirement | Baseline;
 
@@ -27,7 +28,7 @@ interface KnownReferences {
     generation: number;
 }
 
-const referencesByIndicator = new WeakMap<Indicator, KnownReferences>();
+const referencesByIndicator = new Attached<Indicator, KnownReferences>();
 
 /**
  * Every reference an indicator is compared with, each once, linked ones first. Seven rules ask
@@ -70,7 +71,7 @@ interface AppliedEntries {
     generation: number;
 }
 
-const appliedByProject = new WeakMap<Project, AppliedEntries>();
+const appliedByProject = new Attached<Project, AppliedEntries>();
 
 /**
  * The entries of the standards a project applies, by name. Every indicator of every project

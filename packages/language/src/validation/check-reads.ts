@@ -2,6 +2,7 @@ import type { AstNode, DiagnosticInfo, ValidationAcceptor } from 'langium';
 import type { Block } from '../generated/ast.js';
 import { blockGeneration } from '../model/block-generations.js';
 import { documentLinkGeneration, linkGeneration } from '../model/link-generation.js';
+import { Attached } from '../workspace/attached.js';
 
 /**
  * What a check reads besides its own file: the kinds of block it reaches in other files through
@@ -74,7 +75,7 @@ interface Known {
  * fields) and the generations of the kinds of block they read (model/block-generations.ts).
  */
 export class KnownFindings {
-    private readonly entries = new WeakMap<AstNode, Map<string, Known>>();
+    private readonly entries = new Attached<AstNode, Map<string, Known>>();
 
     /** What checks reading `kinds` found in `root` with these inputs, if it still holds. */
     get(root: AstNode, kinds: readonly Read[], inputs: readonly unknown[]): readonly Accepted[] | undefined {

@@ -14,6 +14,7 @@ import {
 } from '../units/index.js';
 import { ownFile, reading } from './check-reads.js';
 import type { KpiChecks, Report } from './report.js';
+import { Attached } from '../workspace/attached.js';
 
 const MEDIUM_TERM = new Set(['中期', 'medium-term']);
 const ANNUAL = new Set(['年度', 'annual']);
@@ -275,7 +276,7 @@ function cutShort(node: AstNode): boolean {
 const BLANKS = /\s*/y;
 
 /** The parse errors' offsets in ascending order (an error at the end of input has none: the text's length), once per parse. */
-const sortedErrorOffsets = new WeakMap<ParseResult, number[]>();
+const sortedErrorOffsets = new Attached<ParseResult, number[]>();
 
 function errorOffsets(parseResult: ParseResult, end: number): number[] {
     let offsets = sortedErrorOffsets.get(parseResult);

@@ -4,6 +4,7 @@ import type { KpiSpecAstType } from '../generated/ast.js';
 import { pick, type Bilingual, type Locale } from '../i18n/locale.js';
 import { ruleMeta, type RuleId } from '../rules/catalog.js';
 import { markedAs } from './check-reads.js';
+import { Attached } from '../workspace/attached.js';
 
 /** What a check found: where, what (in both languages), and what a quick fix needs. */
 export interface Finding<N extends AstNode> {
@@ -67,7 +68,7 @@ export function reporter(accept: ValidationAcceptor, localeOf: LocaleOf): Report
 export function toValidationChecks(checks: KpiChecks, localeOf: LocaleOf): ValidationChecks<KpiSpecAstType> {
     // Langium makes one acceptor per document validation: one Report for it serves every check
     // on every node, instead of a closure per check call.
-    const reports = new WeakMap<ValidationAcceptor, Report>();
+    const reports = new Attached<ValidationAcceptor, Report>();
     const reportFor = (accept: ValidationAcceptor): Report => {
         let report = reports.get(accept);
         if (!report) reports.set(accept, report = reporter(accept, localeOf));

@@ -8,6 +8,7 @@ import { FAMILY_KEYWORD } from '../model/categories.js';
 import { GRADE_KEYWORD, gradeIdOf, round, type Level1Score, type ScoringProfile } from '../scoring/index.js';
 import { reading } from './check-reads.js';
 import type { KpiChecks, Report } from './report.js';
+import { Attached } from '../workspace/attached.js';
 
 const LEVEL1_LABEL: Record<Level1Score['family'], { zh: string; en: string }> = {
     execution: { zh: '预算执行', en: 'execution' },
@@ -115,7 +116,7 @@ export function scoreChecks(services: KpiServices): KpiChecks {
      * document (per Report): searched per line, a form of n lines cost n² (4 ms of every keystroke
      * in a 380-line assessment). Links change between validations, so it is not kept longer.
      */
-    const problemsByIndicator = new WeakMap<Report, Map<Assessment, Map<AstNode, string[]>>>();
+    const problemsByIndicator = new Attached<Report, Map<Assessment, Map<AstNode, string[]>>>();
     function problemsConcerning(indicator: AstNode, assessment: Assessment, report: Report): string[] {
         let byAssessment = problemsByIndicator.get(report);
         if (!byAssessment) problemsByIndicator.set(report, byAssessment = new Map());

@@ -3,6 +3,7 @@ import {
     type AstNode, type AstReflection, type ReferenceInfo,
 } from 'langium';
 import { pushChildren } from '../model/ast-walk.js';
+import { Attached } from './attached.js';
 
 /** Nodes visited between two chances for the server to answer a request or see a cancellation. */
 const NODES_PER_INTERRUPTION = 500;
@@ -12,7 +13,7 @@ const NODES_PER_INTERRUPTION = 500;
  * as parsed: linking again only resolves the same references anew). Nodes, not their
  * references: those would hold ~10 MB more in a province's language server.
  */
-const referringNodesByTree = new WeakMap<AstNode, AstNode[]>();
+const referringNodesByTree = new Attached<AstNode, AstNode[]>();
 
 /**
  * Every reference of a tree in document order, as Langium's linker and reference index find
