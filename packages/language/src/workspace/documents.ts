@@ -25,6 +25,11 @@ export class DocumentTrie<T> extends UriTrie<T> {
      * dependents. A URI written as the trie writes it is found here; any other goes to the trie.
      */
     private readonly byUri = new Map<string, T>();
+    /**
+     * Each URI as the trie writes it, by URI as given: a document added and removed again (each
+     * unit `kpispec lint` validates) is looked up, inserted and deleted, a normalisation each.
+     */
+    private readonly normalized = new Map<string, string>();
 
     /** Every element, in Langium's order; callers only read it. */
     override all(): T[] {
@@ -69,6 +74,13 @@ export class DocumentTrie<T> extends UriTrie<T> {
             if (parent.element !== undefined || parent.children.size > 0) return;
             node = parent;
         }
+    }
+
+    protected override normalizeUri(uri: URI | string): string {
+        const given = typeof uri === 'string' ? uri : uri.toString();
+        let written = this.normalized.get(given);
+        if (written === undefined) this.normalized.set(given, written = super.normalizeUri(given));
+        return written;
     }
 
     /** Langium's order: a node's element, then its children's, depth first in insertion order. */
