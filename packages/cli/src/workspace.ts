@@ -2,14 +2,14 @@ import { isUtf8 } from 'node:buffer';
 import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { URI, type LangiumDocument } from 'langium';
-import { NodeFileSystem } from 'langium/node';
 import { createKpiServices, excel, type KpiIndexManager, type KpiServices } from '@kpispec/language';
 import { UserError } from './exit-codes.js';
+import { CliFileSystem } from './file-system.js';
 import { addWorkbookDocuments, projectNames, type SheetDocument, type SkipNoForm } from './excel/workbook-documents.js';
 
 /** The language services of one CLI run; the configuration service is shared with discovery. */
 export function createServices(): ReturnType<typeof createKpiServices> {
-    const services = createKpiServices(NodeFileSystem);
+    const services = createKpiServices(CliFileSystem);
     // No command asks who references a node: the builder needs only which documents reference which.
     (services.shared.workspace.IndexManager as KpiIndexManager).keepOnlyDocumentLinks();
     return services;

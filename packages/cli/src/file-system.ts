@@ -1,0 +1,29 @@
+import type { FileSystemNode, URI } from 'langium';
+import { NodeFileSystemProvider } from 'langium/node';
+
+/**
+ * Langium's Node file system, listing folders and looking for files in this thread. The
+ * asynchronous calls go through libuv's thread pool, one trip each: a province's workspace has
+ * a folder per project, and `kpispec lint` spent half of finding its files waiting for the
+ * trips (bench/RESULTS.md, issue 17). The language server keeps Langium's, which never blocks.
+ */
+export class CliFileSystemProvider extends NodeFileSystemProvider {
+    override readDirectory(uri: URI): Promise<FileSystemNode[]> {
+        return settled(() => this.readDirectorySync(uri));
+    }
+
+    override stat(uri: URI): Promise<FileSystemNode> {
+        return settled(() => this.statSync(uri));
+    }
+}
+
+/** What `answer` returns, or throws, as a settled promise. */
+function settled<T>(answer: () => T): Promise<T> {
+    try {
+        return Promise.resolve(answer());
+    } catch (e) {
+        return Promise.reject(e);
+    }
+}
+
+export const CliFileSystem = { fileSystemProvider: () => new CliFileSystemProvider() };
