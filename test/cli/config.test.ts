@@ -73,6 +73,16 @@ describe('configuration discovery', () => {
         const results = await lintJson(['drafts/draft.kpi']);
         expect([...results.keys()]).toEqual(['drafts/draft.kpi']);
     });
+
+    it('a file named explicitly is linted as KPI Spec whatever its extension', async () => {
+        const dir = tempDir();
+        writeFileSync(join(dir, 'notes.txt'), '合同 C "c" {\n    条款 A "a" >= 95%\n}\n');
+        const run = await runCli(['lint', 'notes.txt', '-f', 'json'], { cwd: dir });
+        expect(run.stderr).toBe('');
+        const results = JSON.parse(run.stdout) as Result[];
+        expect(results.map(r => r.filePath)).toEqual([join(dir, 'notes.txt')]);
+        expect(results[0]!.messages.map(m => m.ruleId)).toEqual(['contract/no-penalty']);
+    });
 });
 
 describe('suppressions from the command line', () => {

@@ -106,15 +106,14 @@ describe('units (KpiLexer)', () => {
 });
 
 describe('the service registry (KpiServiceRegistry)', () => {
-    it('gives a .kpi file the language, open or not, and refuses another file with Langium’s error', () => {
+    it('gives every file the language, open or not, whatever its name', () => {
         const { shared, kpi } = createKpiServices(EmptyFileSystem);
         const registry = shared.ServiceRegistry;
         expect(registry.getServices(URI.file('/ws/targets.kpi'))).toBe(kpi);
         shared.workspace.TextDocuments.set(TextDocument.create('file:///ws/open.kpi', 'plaintext', 1, ''));
         expect(registry.getServices(URI.parse('file:///ws/open.kpi'))).toBe(kpi);
-        expect(() => registry.getServices(URI.file('/ws/notes.txt'))).toThrow("The service registry contains no services for the extension '.txt'.");
-        // A text document of the language without the extension (an unsaved file) is asked as Langium asks.
-        shared.workspace.TextDocuments.set(TextDocument.create('untitled:Untitled-1', kpi.LanguageMetaData.languageId, 1, ''));
+        // A file named on the command line is read as KPI Spec, whatever its extension.
+        expect(registry.getServices(URI.file('/ws/notes.txt'))).toBe(kpi);
         expect(registry.getServices(URI.parse('untitled:Untitled-1'))).toBe(kpi);
     });
 });

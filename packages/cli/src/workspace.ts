@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { URI, type LangiumDocument } from 'langium';
 import { createKpiServices, excel, type KpiIndexManager, type KpiServices } from '@kpispec/language';
@@ -46,8 +46,9 @@ export function readUtf8Sync(file: string): string {
     try {
         const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
         try {
-            if (!fstatSync(fd).isFile()) throw new UserError(`${file} is not a regular file`);
-            bytes = readFileSync(fd);
+            const stats = fstatSync(fd);
+            if (!stats.isFile()) throw new UserError(`${file} is not a regular file`);
+            bytes = readToEnd(fd, stats.size);
         } finally {
             closeSync(fd);
         }
@@ -55,6 +56,22 @@ export function readUtf8Sync(file: string): string {
         throw readError(file, e);
     }
     return decodeUtf8(file, bytes, false);
+}
+
+/**
+ * A file's bytes, in a buffer of the size its stats gave (`readFileSync` would take them once
+ * more); a file cut meanwhile is read to its end. A size of 0 may mean a size unknown (`/proc`).
+ */
+function readToEnd(fd: number, size: number): Buffer {
+    if (size === 0) return readFileSync(fd);
+    const bytes = Buffer.allocUnsafe(size);
+    let read = 0;
+    while (read < size) {
+        const n = readSync(fd, bytes, read, size - read, read);
+        if (n === 0) return bytes.subarray(0, read);
+        read += n;
+    }
+    return bytes;
 }
 
 function readError(file: string, e: unknown): UserError {

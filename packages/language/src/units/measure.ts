@@ -14,11 +14,16 @@ const DAY_MS = 86_400_000;
 export function normalise(m: Measure): Normalised {
   if (m.kind === 'date') return { kind: 'date', day: m.day };
   const unit = parseUnit(m.unit);
+  return { kind: 'number', value: inBase(m.value, unit), unit };
+}
+
+/** value × factor, for a value in `unit`. */
+function inBase(value: number, unit: UnitInfo): number {
   // A factor of 1 adds no float noise to round away.
-  if (unit.factor === 1) return { kind: 'number', value: m.value, unit };
+  if (unit.factor === 1) return value;
   // Rounded to 12 significant digits so that float noise from the factor (950‰ → 95.00000000000001,
   // 12.52 万元 → 125199.99999999999) does not make equal values differ.
-  return { kind: 'number', value: Number((m.value * unit.factor).toPrecision(12)), unit };
+  return Number((value * unit.factor).toPrecision(12));
 }
 
 const DATE = /^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$/;
@@ -49,13 +54,14 @@ export type Comparability = { ok: true; a: number; b: number } | { ok: false; re
 
 /** Brings two measures onto one scale, or says why they cannot be compared: different kinds (date vs number), different dimensions, or the same dimension/unknown units with different bases. Unknown units compare only with the identical base. A unitless number ('none') compares only with another unitless number. */
 export function comparable(a: Measure, b: Measure): Comparability {
-  const x = normalise(a);
-  const y = normalise(b);
-  if (x.kind === 'date' && y.kind === 'date') return { ok: true, a: x.day, b: y.day };
-  if (x.kind === 'date' || y.kind === 'date') return { ok: false, reason: 'kind' };
-  if (x.unit.dimension !== y.unit.dimension) return { ok: false, reason: 'dimension' };
-  if (x.unit.base !== y.unit.base) return { ok: false, reason: 'unit' };
-  return { ok: true, a: x.value, b: y.value };
+  // Every row of every assessment is compared several times: no normalised measures in between.
+  if (a.kind === 'date' && b.kind === 'date') return { ok: true, a: a.day, b: b.day };
+  if (a.kind === 'date' || b.kind === 'date') return { ok: false, reason: 'kind' };
+  const x = parseUnit(a.unit);
+  const y = parseUnit(b.unit);
+  if (x.dimension !== y.dimension) return { ok: false, reason: 'dimension' };
+  if (x.base !== y.base) return { ok: false, reason: 'unit' };
+  return { ok: true, a: inBase(a.value, x), b: inBase(b.value, y) };
 }
 
 const ATTACHED = new Set(['%', '％', '‰']);
