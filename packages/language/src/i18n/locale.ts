@@ -6,42 +6,44 @@ export interface Bilingual {
     readonly en: string;
 }
 
-/** Where a lazily written text keeps how to write its words, and the words once written. */
-const PENDING = Symbol('pending');
-
-interface Pending {
-    [PENDING]: { write?: () => Bilingual; words?: Bilingual };
-}
-
-function wordsOf(lazy: Pending): Bilingual {
-    const state = lazy[PENDING];
-    if (!state.words) {
-        state.words = state.write!();
-        state.write = undefined;
-    }
-    return state.words;
-}
-
 /**
- * The same two getters for every lazily written text. Getters written in an object literal are
- * new closures each time, and V8 keeps an object's own accessors in its hidden class: each such
- * object got a hidden class of its own, in the old generation, which kept the closures and all
- * they captured (a row's scores and nodes) alive through every young-generation collection
- * until the next full one (bench/RESULTS.md, issue 17).
+ * Words in both languages, written when first read (see lazily). The two getters are the same
+ * functions for every text: getters written in an object literal are new closures each time, and
+ * V8 keeps such an object's properties in a dictionary with an accessor pair of its own, allocated
+ * in the old generation, which kept the closures and all they captured (a row's outcome, measures
+ * and nodes) alive through every young-generation collection until the next full one
+ * (bench/RESULTS.md, issue 17). Defined on each text, not on the class, so that they are its own
+ * enumerable properties, which JSON, structured cloning and spreading keep.
  */
-const WORDS: PropertyDescriptorMap = {
-    zh: { get(this: Pending) { return wordsOf(this).zh; }, enumerable: true },
-    en: { get(this: Pending) { return wordsOf(this).en; }, enumerable: true },
-};
+class LazyWords {
+    #write: (() => Bilingual) | undefined;
+    #words: Bilingual | undefined;
+
+    constructor(write: () => Bilingual) {
+        this.#write = write;
+        Object.defineProperties(this, LazyWords.#getters);
+    }
+
+    static #wordsOf(lazy: LazyWords): Bilingual {
+        if (!lazy.#words) {
+            lazy.#words = lazy.#write!();
+            lazy.#write = undefined;
+        }
+        return lazy.#words;
+    }
+
+    static readonly #getters: PropertyDescriptorMap = {
+        zh: { get(this: LazyWords) { return LazyWords.#wordsOf(this).zh; }, enumerable: true },
+        en: { get(this: LazyWords) { return LazyWords.#wordsOf(this).en; }, enumerable: true },
+    };
+}
 
 /**
  * Words in both languages, written when first read: scoring builds an explanation for every row
- * of every assessment for the checks, and only a hover, a report or a finding reads one. They
- * are own enumerable properties, so they survive JSON, structured cloning and spreading.
+ * of every assessment for the checks, and only a hover, a report or a finding reads one.
  */
 export function lazily(write: () => Bilingual): Bilingual {
-    const lazy = Object.defineProperty({}, PENDING, { value: { write } });
-    return Object.defineProperties(lazy, WORDS) as Bilingual;
+    return new LazyWords(write) as unknown as Bilingual;
 }
 
 export function pick(locale: Locale, text: Bilingual): string {
