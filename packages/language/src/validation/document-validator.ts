@@ -16,6 +16,7 @@ import type { KpiDiagnosticData } from './report.js';
 import type { CheckGroup, KpiValidationRegistry } from './validation-registry.js';
 import { applySuppressions, parseDirectives, type DirectiveFinding } from './suppressions.js';
 import { generationsOf, KnownFindings, type Accepted } from './check-reads.js';
+import { Attached } from '../workspace/attached.js';
 
 /** Nodes checked between two chances for the server to answer a request or see a cancellation. */
 const NODES_PER_INTERRUPTION = 200;
@@ -42,13 +43,7 @@ export class KpiDocumentValidator extends DefaultDocumentValidator {
         const config = await configuration.loadFor(document.uri, this.services.shared.workspace.FileSystemProvider);
         const settings = this.services.kpi.Settings;
         this.syntaxContexts.set(document.parseResult, new DocumentSyntax(document, settings, this.terminals));
-        let diagnostics: Diagnostic[];
-        try {
-            diagnostics = await this.validateWithoutSpread(document, options, cancelToken);
-        } finally {
-            // Not left for the collector: a weak map's entry keeps its value through young-generation collections.
-            this.syntaxContexts.delete(document.parseResult);
-        }
+        const diagnostics = await this.validateWithoutSpread(document, options, cancelToken);
         for (const d of diagnostics) {
             const data = d.data as { code?: string } | undefined;
             const code = data?.code && BUILT_IN_CODES[data.code];
@@ -69,7 +64,7 @@ export class KpiDocumentValidator extends DefaultDocumentValidator {
     }
 
     /** What syntax messages need of the document being validated, by its parse (the parse is what Langium's hooks get). */
-    private readonly syntaxContexts = new WeakMap<ParseResult, DocumentSyntax>();
+    private readonly syntaxContexts = new Attached<ParseResult, DocumentSyntax>();
 
     private terminalNames?: ReadonlySet<string>;
 
