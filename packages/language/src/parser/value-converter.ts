@@ -1,4 +1,4 @@
-import { DefaultValueConverter, GrammarUtils, ValueConverter, type CstNode, type GrammarAST, type ValueType } from 'langium';
+import { DefaultValueConverter, GrammarAST, GrammarUtils, ValueConverter, type CstNode, type ValueType } from 'langium';
 
 /** Data-type rules whose value may be a string token, written where a name or label stands. */
 const NAME_RULES = new Set(['Name', 'RowName', 'QualifiedName', 'Label', 'FundsSource']);
@@ -17,18 +17,29 @@ const asIs: Convert = input => input;
 /**
  * A row copied as printed is named by its title (`"补助村(社区)数量" = 8 个`): the name is the
  * string's content, so that `指标 "补助村(社区)数量"` and `合同."15秒接通率"` find it. Other
- * rules convert as Langium's do, by their name or type, looked up once per rule: Langium looks
- * them up for every token (a new upper- and lower-case copy of the names each time, 3 % of a
- * cold lint).
+ * rules convert as Langium's do, by their name or type. The conversion is worked out once per
+ * grammar element: Langium finds the element's rule for every token (type tests, and a new
+ * upper- and lower-case copy of the rule's name each time, 3 % of a cold lint).
  */
 export class KpiValueConverter extends DefaultValueConverter {
-    private readonly converters = new Map<GrammarAST.AbstractRule, Convert>();
+    private readonly converters = new Map<GrammarAST.AbstractElement, Convert>();
 
-    protected override runConverter(rule: GrammarAST.AbstractRule, input: string, _cstNode: CstNode): ValueType {
-        let convert = this.converters.get(rule);
-        if (!convert) this.converters.set(rule, convert = converterOf(rule));
+    override convert(input: string, cstNode: CstNode): ValueType {
+        const element = cstNode.grammarSource;
+        if (!element) return input;
+        let convert = this.converters.get(element);
+        if (!convert) this.converters.set(element, convert = converterFor(element));
         return convert(input);
     }
+}
+
+/** Langium's choice of conversion: by the rule that a rule call or a cross-reference's terminal calls. */
+function converterFor(element: GrammarAST.AbstractElement): Convert {
+    const feature = GrammarAST.isCrossReference(element) ? GrammarUtils.getCrossReferenceTerminal(element) : element;
+    if (!GrammarAST.isRuleCall(feature)) return asIs;
+    const rule = feature.rule.ref;
+    if (!rule) throw new Error('This cst node was not parsed by a rule.');
+    return converterOf(rule);
 }
 
 function converterOf(rule: GrammarAST.AbstractRule): Convert {
