@@ -46,6 +46,14 @@ describe('conversions round-trip', () => {
     }));
   });
 
+  it('a value in a base unit is rounded to 12 significant digits, whole or not, small or large', () => {
+    const units = Object.keys(factors).filter(u => factors[u] !== 1);
+    const value = fc.oneof(fc.integer({ min: -1e9, max: 1e9 }), fc.double({ min: -1e13, max: 1e13, noNaN: true }), fc.constant(-0));
+    fc.assert(fc.property(fc.constantFrom(...units), value, (unit, v) => {
+      expect(Object.is(scaled(n(v, unit)), Number((v * factors[unit]).toPrecision(12)))).toBe(true);
+    }));
+  });
+
   it('v hours = 60v minutes = 3600v seconds', () => {
     fc.assert(fc.property(fc.integer({ min: -1e6, max: 1e6 }), v => {
       expect(scaled(n(v, '小时'))).toBe(scaled(n(v * 60, '分钟')));
