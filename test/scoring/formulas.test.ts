@@ -71,7 +71,7 @@ describe('quantitative rows', () => {
         expect(outcome.mismatch).toBe('dimension');
         expect(weigh(outcome, 10).ruleScore).toBeUndefined();
         expect(outcome.met).toBeUndefined();
-        expect(outcome.reason.zh).toContain('20 秒');
+        expect(outcome.reason().zh).toContain('20 秒');
         expect(quantitativeOutcome(d('2020-05-31'), c('>=', n(95, '%')), national).mismatch).toBe('kind');
     });
 

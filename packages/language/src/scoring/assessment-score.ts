@@ -2,13 +2,13 @@ import {
     isExecution, isGradeStatement, isIndicatorAssessment, isMeasuredActual, isNotApplicableActual, isQualitative, isRatingActual,
     isTextActual, isTotal, type Actual, type Assessment, type Execution, type Indicator, type IndicatorAssessment,
 } from '../generated/ast.js';
-import { lazily, type Bilingual } from '../i18n/locale.js';
+import type { Bilingual } from '../i18n/locale.js';
 import { familyOf, type Level1Family } from '../model/categories.js';
 import { executionBasis } from '../model/funds.js';
 import { level1Of } from '../model/project.js';
 import { actualMeasure, constraintOf } from '../model/values.js';
 import { formatConstraint, formatMeasure } from '../units/index.js';
-import { executionOutcome, gradeOf, quantitativeOutcome, ratingOutcome, weigh, type Outcome } from './formulas.js';
+import { after, executionOutcome, gradeOf, quantitativeOutcome, ratingOutcome, weigh, type Outcome } from './formulas.js';
 import { gradeIdOf, ratingOf, type GradeId } from './keywords.js';
 import type { ScoringProfile } from './profile.js';
 import { round } from './round.js';
@@ -160,20 +160,20 @@ function outcomeOf(actual: Actual | undefined, indicator: Indicator, profile: Sc
     const rating = isRatingActual(actual) ? ratingOf(actual.rating) : undefined;
     if (rating) return ratingOutcome(rating, profile);
     if (isNotApplicableActual(actual)) {
-        return { reason: { zh: '实际不适用，无需实际值，不计分，保留自评得分', en: 'Not applicable: no actual is due; not scored, the claimed score is kept' } };
+        return { reason: () => ({ zh: '实际不适用，无需实际值，不计分，保留自评得分', en: 'Not applicable: no actual is due; not scored, the claimed score is kept' }) };
     }
-    if (!actual) return { reason: { zh: '未填写实际值，无法计分', en: 'No actual; no score' } };
+    if (!actual) return { reason: () => ({ zh: '未填写实际值，无法计分', en: 'No actual; no score' }) };
     if (isQualitative(indicator.target)) {
         return isTextActual(actual)
-            ? { reason: { zh: '定性指标以文字说明实际情况，未评级（达成/部分达成/未达成），无法按区间计分', en: 'A qualitative row described in words but not rated (achieved/partly/missed); no band to score by' } }
-            : { reason: { zh: '定性指标应评为 达成/部分达成/未达成', en: 'A qualitative row is rated achieved, partly or missed' } };
+            ? { reason: () => ({ zh: '定性指标以文字说明实际情况，未评级（达成/部分达成/未达成），无法按区间计分', en: 'A qualitative row described in words but not rated (achieved/partly/missed); no band to score by' }) }
+            : { reason: () => ({ zh: '定性指标应评为 达成/部分达成/未达成', en: 'A qualitative row is rated achieved, partly or missed' }) };
     }
     const measure = actualMeasure(actual, indicator.target);
     const constraint = constraintOf(indicator.target);
     if (measure && constraint) return quantitativeOutcome(measure, constraint, profile);
-    if (isTextActual(actual)) return { reason: { zh: `实际值「${actual.text}」不是数值，无法计分`, en: `The actual "${actual.text}" is not a value; no score` } };
-    if (!isMeasuredActual(actual)) return { reason: { zh: '实际值未统计，无法计分', en: 'The actual was not measured; no score' } };
-    return { reason: { zh: '实际值或目标值无法读取，无法计分', en: 'The actual or the target cannot be read; no score' } };
+    if (isTextActual(actual)) return { reason: () => ({ zh: `实际值「${actual.text}」不是数值，无法计分`, en: `The actual "${actual.text}" is not a value; no score` }) };
+    if (!isMeasuredActual(actual)) return { reason: () => ({ zh: '实际值未统计，无法计分', en: 'The actual was not measured; no score' }) };
+    return { reason: () => ({ zh: '实际值或目标值无法读取，无法计分', en: 'The actual or the target cannot be read; no score' }) };
 }
 
 function actualText(actual: Actual | undefined): string | undefined {
@@ -198,7 +198,7 @@ export function scoreExecution(node: Execution): ExecutionScore {
     const outcome = executionOutcome(spent, budgeted);
     const { reason } = outcome;
     const onSources = fromSources
-        ? { ...outcome, reason: lazily(() => ({ zh: `${reason.zh}，按其中各行合计（合计行为 0）`, en: `${reason.en}, on the sums of the 其中 rows (the total row is 0)` })) }
+        ? { ...outcome, reason: () => after(reason(), { zh: '，按其中各行合计（合计行为 0）', en: ', on the sums of the 其中 rows (the total row is 0)' }) }
         : outcome;
     return { ...base, rate: outcome.rate, ...weigh(onSources, node.weight) };
 }

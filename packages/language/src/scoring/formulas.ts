@@ -17,7 +17,11 @@ export interface Outcome {
     achievement?: number;
     /** Why actual and target cannot be compared. */
     mismatch?: 'dimension' | 'unit' | 'kind';
-    reason: Bilingual;
+    /**
+     * How it fares, in words, written when asked: lint scores every row of every assessment and
+     * reads few explanations, and lazily written words cost a property definition each.
+     */
+    reason: () => Bilingual;
 }
 
 const clamp = (x: number) => Math.min(1, Math.max(0, x));
@@ -29,8 +33,8 @@ const clamp = (x: number) => Math.min(1, Math.max(0, x));
  * (after a `>=` one); a missed date scores 0, as a schedule is kept or it is not.
  */
 export function quantitativeOutcome(actual: Measure, target: Constraint, profile: ScoringProfile): Outcome {
-    // The reason names actual and target as messages write them, once someone reads it.
-    const reason = (words: (a: string, t: string) => Bilingual) => lazily(() => words(formatMeasure(actual), formatConstraint(target)));
+    // The reason names actual and target as messages write them.
+    const reason = (words: (a: string, t: string) => Bilingual) => () => words(formatMeasure(actual), formatConstraint(target));
     const c = comparable(actual, target.value);
     if (!c.ok) {
         return {
@@ -72,17 +76,17 @@ export function ratingOutcome(rating: RatingId, profile: ScoringProfile): Outcom
     const band = profile.bands[rating];
     return {
         met: rating === 'achieved', share: band[1], band,
-        reason: lazily(() => {
+        reason: () => {
             const range = `${percent(band[0])}–${percent(band[1])}`;
             const label = RATING_KEYWORD[rating];
             return { zh: `评级「${label.zh}」，可得分值的 ${range}`, en: `Rated '${label.en}': ${range} of the weight` };
-        }),
+        },
     };
 }
 
 /** Budget execution: spent ÷ budgeted, capped at 100 %. */
 export function executionOutcome(spent: Measure, budgeted: Measure): Outcome & { rate?: number } {
-    const reason = (words: (s: string, b: string) => Bilingual) => lazily(() => words(formatMeasure(spent), formatMeasure(budgeted)));
+    const reason = (words: (s: string, b: string) => Bilingual) => () => words(formatMeasure(spent), formatMeasure(budgeted));
     const c = comparable(spent, budgeted);
     if (!c.ok || spent.kind === 'date') {
         return { mismatch: c.ok ? 'kind' : c.reason, reason: reason((s, b) => ({ zh: `全年执行 ${s} 与全年预算 ${b} 的单位无法比较，无法计分`, en: `Spent ${s} cannot be compared with budgeted ${b}; no score` })) };
@@ -103,9 +107,9 @@ export function executionOutcome(spent: Measure, budgeted: Measure): Outcome & {
 /** An outcome applied to a weight: the rule score (2 decimals) and how it was reached. */
 export function weigh(outcome: Outcome, weight: number | undefined): { ruleScore?: number; explanation: Bilingual } {
     const { share, reason } = outcome;
-    if (share === undefined) return { explanation: reason };
+    if (share === undefined) return { explanation: lazily(reason) };
     if (weight === undefined) {
-        return { explanation: lazily(() => ({ zh: `${reason.zh}；未填分值，无法计分`, en: `${reason.en}; no weight, no score` })) };
+        return { explanation: lazily(() => after(reason(), { zh: '；未填分值，无法计分', en: '; no weight, no score' })) };
     }
     const ruleScore = round(weight * share);
     const { band } = outcome;
@@ -114,14 +118,19 @@ export function weigh(outcome: Outcome, weight: number | undefined): { ruleScore
             ruleScore,
             explanation: lazily(() => {
                 const [lo, hi] = band.map(s => round(weight * s));
-                return { zh: `${reason.zh}，即 ${lo}–${hi} 分，按上限计 ${ruleScore} 分`, en: `${reason.en}, ${lo}–${hi}; the rule takes the top, ${ruleScore}` };
+                return after(reason(), { zh: `，即 ${lo}–${hi} 分，按上限计 ${ruleScore} 分`, en: `, ${lo}–${hi}; the rule takes the top, ${ruleScore}` });
             }),
         };
     }
     if (outcome.met) {
-        return { ruleScore, explanation: lazily(() => ({ zh: `${reason.zh}，得满分 ${ruleScore} 分`, en: `${reason.en}: full weight ${ruleScore}` })) };
+        return { ruleScore, explanation: lazily(() => after(reason(), { zh: `，得满分 ${ruleScore} 分`, en: `: full weight ${ruleScore}` })) };
     }
-    return { ruleScore, explanation: lazily(() => ({ zh: `${reason.zh}：${weight} × ${percent(share)} = ${ruleScore} 分`, en: `${reason.en}: ${weight} × ${percent(share)} = ${ruleScore}` })) };
+    return { ruleScore, explanation: lazily(() => after(reason(), { zh: `：${weight} × ${percent(share)} = ${ruleScore} 分`, en: `: ${weight} × ${percent(share)} = ${ruleScore}` })) };
+}
+
+/** Words followed by more, in each language. */
+export function after(words: Bilingual, more: Bilingual): Bilingual {
+    return { zh: words.zh + more.zh, en: words.en + more.en };
 }
 
 /** The grade band of a total. */
