@@ -1,6 +1,6 @@
 import { AstUtils, DefaultLexer, GrammarAST, type LangiumCoreServices, type LexerResult, type LexingReport, type TokenizeOptions } from 'langium';
 import { languageOfKeyword, type KeywordLanguage } from '../lsp/keyword-language.js';
-import { UNIT } from './token-builder.js';
+import { UNIT, wordKeywordTest, type TokenType } from './token-builder.js';
 
 /** What the lexer reports of a text besides Langium's diagnostics. */
 export interface KpiLexingReport extends LexingReport {
@@ -13,6 +13,8 @@ const EN = 2;
 
 /**
  * Langium's lexer, which also
+ * - gives word keywords (项目, indicator) their tokens: the IDs whose text is one (see
+ *   KpiTokenBuilder, which leaves them out of Chevrotain's patterns).
  * - gives the grammar's synthetic `UNIT` terminal its tokens: a word, lexed as an ID, that
  *   follows on the same line a number (万元 in `10666 万元`, but not digits inside a name or a
  *   date: 率2 x, 2021-03 x) or a unit operator `/`, `*` or `·` (通 in `元/通`, but not the `/`
@@ -29,12 +31,16 @@ export class KpiLexer extends DefaultLexer {
     private readonly languages: Uint8Array;
     private readonly id: TokenType;
     private readonly unit: TokenType;
+    /** Word keywords by their text. */
+    private readonly words = new Map<string, TokenType>();
 
     constructor(services: LangiumCoreServices) {
         super(services);
         const types = this.definition;
         this.id = types['ID']!;
         this.unit = types[UNIT]!;
+        const isWord = wordKeywordTest(this.id);
+        for (const type of Object.values(types)) if (isWord(type)) this.words.set(type.PATTERN as string, type);
         this.languages = new Uint8Array(Math.max(0, ...Object.values(types).map(t => t.tokenTypeIdx ?? 0)) + 1);
         for (const keyword of AstUtils.streamAllContents(services.Grammar).filter(GrammarAST.isKeyword)) {
             const index = types[keyword.value]?.tokenTypeIdx;
@@ -49,15 +55,8 @@ export class KpiLexer extends DefaultLexer {
         let zh = 0;
         let en = 0;
         for (const token of result.tokens) {
-            const index = token.tokenTypeIdx;
-            if (index === idIndex) {
-                if (followsNumberOrUnitOperator(text, token.startOffset)) {
-                    token.tokenType = this.unit;
-                    token.tokenTypeIdx = this.unit.tokenTypeIdx!;
-                }
-                continue;
-            }
-            const language = this.languages[index];
+            if (token.tokenTypeIdx === idIndex) this.giveWordItsType(text, token);
+            const language = this.languages[token.tokenTypeIdx];
             if (language === ZH) zh++;
             else if (language === EN) en++;
         }
@@ -67,9 +66,17 @@ export class KpiLexer extends DefaultLexer {
         };
         return { ...result, report };
     }
+
+    /** An ID is a word keyword if its text is one, else a unit if it follows a number or unit operator. */
+    private giveWordItsType(text: string, token: Token): void {
+        const type = this.words.get(token.image) ?? (followsNumberOrUnitOperator(text, token.startOffset) ? this.unit : undefined);
+        if (!type) return;
+        token.tokenType = type;
+        token.tokenTypeIdx = type.tokenTypeIdx!;
+    }
 }
 
-type TokenType = LexerResult['tokens'][number]['tokenType'];
+type Token = LexerResult['tokens'][number];
 
 const NUMBER = /^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 

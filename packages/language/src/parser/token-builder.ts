@@ -1,29 +1,47 @@
 import { DefaultTokenBuilder, type GrammarAST, type Lexer, type TokenBuilderOptions } from 'langium';
 
 /** Chevrotain's token type, as Langium's public lexer API names it. */
-type TokenType = Lexer['definition'][string];
+export type TokenType = Lexer['definition'][string];
 /** Chevrotain's token vocabulary: a list, a dictionary, or lexer modes. */
 type TokenVocabulary = ReturnType<DefaultTokenBuilder['buildTokens']>;
 
 /** The grammar's synthetic terminal for a unit word (万元 in `10666 万元`); KpiLexer gives it its tokens. */
 export const UNIT = 'UNIT';
-/** The lexer's mode: every token type but UNIT. */
+/** The lexer's mode: every token type but UNIT and the word keywords. */
 const TEXT_MODE = 'text';
-/** A mode the lexer never enters, so that Chevrotain still numbers UNIT as a token type for the parser. */
-const UNIT_MODE = 'unit';
+/** A mode the lexer never enters, so that Chevrotain still numbers its token types for the parser: KpiLexer gives them their tokens. */
+const GIVEN_MODE = 'given';
 
 /**
- * Langium's tokens, with the grammar's synthetic `UNIT` terminal left out of lexing: a unit is
- * a word (an ID) that follows a number or a unit operator, which depends on what stands before
- * it, so KpiLexer turns those IDs into UNIT tokens after lexing. A pattern of its own (a
- * function) made Chevrotain take its slower path for every token of every file (custom
- * patterns), and ask before every word.
+ * Which keywords are words (项目, indicator): those the ID terminal matches whole. Langium lets
+ * a longer ID win over such a keyword (指标名 is a name), so, keywords being tried longest
+ * first, a word keyword's token is exactly an ID token whose text is the keyword.
+ */
+export function wordKeywordTest(id: TokenType): (token: TokenType) => boolean {
+    const whole = new RegExp(`^(?:${(id.PATTERN as RegExp).source})$`);
+    return token => token !== id && typeof token.PATTERN === 'string' && whole.test(token.PATTERN);
+}
+
+/**
+ * Langium's tokens, with two kinds left out of lexing, which KpiLexer gives their tokens after:
+ * - the grammar's synthetic `UNIT` terminal: a unit is a word (an ID) that follows a number or a
+ *   unit operator, which depends on what stands before it. A pattern of its own (a function)
+ *   made Chevrotain take its slower path for every token of every file (custom patterns), and
+ *   ask before every word.
+ * - word keywords (isWordKeyword): Chevrotain tried each keyword that may begin at a letter or
+ *   character, one regular expression each, and then the ID after the one that matched; an ID
+ *   looked up among the keywords by its text is the same token (wordKeywordTest).
  */
 export class KpiTokenBuilder extends DefaultTokenBuilder {
     override buildTokens(grammar: GrammarAST.Grammar, options?: TokenBuilderOptions): TokenVocabulary {
         const tokens = super.buildTokens(grammar, options) as TokenType[];
         const unit = tokens.find(token => token.name === UNIT);
-        if (!unit) throw new Error(`KpiTokenBuilder: the grammar has no ${UNIT} terminal`);
-        return { modes: { [TEXT_MODE]: tokens.filter(token => token !== unit), [UNIT_MODE]: [unit] }, defaultMode: TEXT_MODE };
+        const id = tokens.find(token => token.name === 'ID');
+        if (!unit || !id) throw new Error(`KpiTokenBuilder: the grammar has no ${unit ? 'ID' : UNIT} terminal`);
+        const isWord = wordKeywordTest(id);
+        const lexed = tokens.filter(token => token !== unit && !isWord(token));
+        // Never lexed, a word keyword needs no ID to give way to (and Chevrotain refuses one from another mode).
+        const words = tokens.filter(isWord).map((token): TokenType => ({ name: token.name, PATTERN: token.PATTERN }));
+        return { modes: { [TEXT_MODE]: lexed, [GIVEN_MODE]: [unit, ...words] }, defaultMode: TEXT_MODE };
     }
 }

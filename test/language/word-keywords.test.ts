@@ -1,0 +1,70 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { DefaultLexer, DefaultTokenBuilder, EmptyFileSystem, type Lexer } from 'langium';
+import { describe, expect, it } from 'vitest';
+import { createKpiServices } from '../../packages/language/src/index.js';
+import { UNIT } from '../../packages/language/src/parser/token-builder.js';
+
+/*
+ * Word keywords (项目, indicator) are not among Chevrotain's patterns: KpiLexer gives an ID
+ * token whose text is one the keyword's type (parser/token-builder.ts). The tokens must be the
+ * ones Chevrotain makes when it tries every keyword, longest first, with a longer ID winning.
+ */
+
+const { kpi } = createKpiServices(EmptyFileSystem);
+const lexer = kpi.parser.Lexer;
+
+/** Langium's lexer: Chevrotain with every keyword as a pattern (and a UNIT pattern that matches nothing). */
+const reference = createKpiServices(EmptyFileSystem, {
+    parser: { TokenBuilder: () => new DefaultTokenBuilder(), Lexer: services => new DefaultLexer(services) },
+}).kpi.parser.Lexer;
+
+/** Tokens as text: kind, span and position; a unit is an ID here (KpiLexer's other business). */
+function tokens(list: ReturnType<Lexer['tokenize']>['tokens']): string[] {
+    return list.map(t => `${t.tokenType.name === UNIT ? 'ID' : t.tokenType.name}@${t.startOffset}-${t.endOffset} ${t.startLine}:${t.startColumn}-${t.endLine}:${t.endColumn}`);
+}
+
+function sameAsReference(text: string): void {
+    const ours = lexer.tokenize(text);
+    const theirs = reference.tokenize(text);
+    expect(tokens(ours.tokens), JSON.stringify(text)).toEqual(tokens(theirs.tokens));
+    expect(ours.errors.map(e => [e.offset, e.length])).toEqual(theirs.errors.map(e => [e.offset, e.length]));
+    expect(ours.hidden.map(t => [t.tokenType.name, t.startOffset])).toEqual(theirs.hidden.map(t => [t.tokenType.name, t.startOffset]));
+}
+
+function kpiFiles(dir: string): string[] {
+    return readdirSync(dir, { withFileTypes: true, recursive: true })
+        .filter(entry => entry.isFile() && entry.name.endsWith('.kpi'))
+        .map(entry => join(entry.parentPath, entry.name));
+}
+
+const keywords = Object.values(lexer.definition).map(t => t.PATTERN).filter((p): p is string => typeof p === 'string');
+
+describe('word keywords', () => {
+    it('are most of the keywords, in both languages', () => {
+        const words = Object.values(lexer.definition).filter(t => typeof t.PATTERN === 'string' && !t.LONGER_ALT && /^[\p{L}_][\p{L}\p{N}_]*$/u.test(t.PATTERN));
+        expect(words.map(t => t.name)).toEqual(expect.arrayContaining(['项目', '指标', 'project', 'indicator', '部分达成']));
+        expect(words.length).toBeGreaterThan(150);
+    });
+
+    it('lex as Chevrotain lexes them, in every example and fixture', () => {
+        const files = [...kpiFiles('examples'), ...kpiFiles('test/fixtures')];
+        expect(files.length).toBeGreaterThan(50);
+        for (const file of files) sameAsReference(readFileSync(file, 'utf8'));
+    });
+
+    it('lex as Chevrotain lexes them, next to names, numbers, units and punctuation', () => {
+        const piece = fc.oneof(
+            fc.constantFrom(...keywords),
+            fc.constantFrom('名', 'x', '_', '2', '12.5', '-', '2021-03', '"t"', ' ', '\n', '\u3000', '/', '*', '·', '%', '>=', '/* c */', '// c\n', '（', '#', '万元'),
+            fc.string({ unit: fc.constantFrom(...'指标项目率达成部分名abcnp/ -_0'), maxLength: 4 }),
+        );
+        fc.assert(fc.property(fc.array(piece, { maxLength: 12 }), pieces => sameAsReference(pieces.join(''))), { numRuns: 2000 });
+    });
+
+    it('are keywords, and a longer word that begins with one is a name', () => {
+        const kinds = (text: string) => lexer.tokenize(text).tokens.map(t => `${t.tokenType.name}:${t.image}`);
+        expect(kinds('指标 指标名 项目P project projects 10 万元')).toEqual(['指标:指标', 'ID:指标名', 'ID:项目P', 'project:project', 'ID:projects', 'NUMBER:10', 'UNIT:万元']);
+    });
+});
