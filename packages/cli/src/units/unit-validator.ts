@@ -121,6 +121,8 @@ export class UnitValidator {
         const scopes = this.services.kpi.references.ScopeProvider as KpiScopeProvider;
         const reflection = this.services.shared.AstReflection;
         let complete = true;
+        // Reference texts whose block was looked up: a file names its contract and standards again and again.
+        const looked = new Set<string>();
         const files = documents.map((document): FileOutcome => {
             const diagnostics = document.diagnostics ?? [];
             const messages = diagnostics.map(toLintMessage);
@@ -128,8 +130,11 @@ export class UnitValidator {
             // The linking errors in the validator's order: not every one lists names (listsClosestNames).
             let errors = 0;
             for (const ref of document.references) {
-                const head = headName(ref.$refText);
-                if (!(this.exports.get(head) ?? []).every(uri => loaded.has(uri))) complete = false;
+                const text = ref.$refText;
+                if (!looked.has(text)) {
+                    looked.add(text);
+                    if (!(this.exports.get(headName(text)) ?? []).every(uri => loaded.has(uri))) complete = false;
+                }
                 const info = ref.error?.info;
                 if (!info || !listsClosestNames(errors++, info.reference.$refText) || scopes.memberScope(info)) continue;
                 const start = ref.$refNode?.range.start;
