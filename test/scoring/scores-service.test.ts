@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAssessment, isIndicatorAssessment, scoreAssessment, type Assessment, type Model } from '../../packages/language/src/index.js';
+import { isAssessment, isIndicatorAssessment, scoreAssessment, type Assessment, type Model, type RowScore } from '../../packages/language/src/index.js';
 import { buildWorkspace, type TestWorkspace } from '../support/workspace.js';
 
 const CONTRACT = '合同 C "服务合同" { 条款 T "接通率" >= 90% }\n';
@@ -51,7 +51,11 @@ describe('the Scores service', () => {
         await ws.edit('c.kpi', CONTRACT.replace('>= 90%', '>= 85%'));
         const after = ws.services.kpi.Scores.of(assessment);
         expect(after).toBe(before);
-        expect(after.score).toEqual(scoreAssessment(assessment, after.profile));
+        const fresh = scoreAssessment(assessment, after.profile);
+        expect(after.score).toEqual(fresh);
+        // The texts a row writes when read, too.
+        const texts = (rows: RowScore[]) => rows.map(r => [r.target, r.actual, r.explanation]);
+        expect(texts(after.score.rows)).toEqual(texts(fresh.rows));
     });
 
     it('scores afresh when a row is linked to another indicator, though no file it reads was parsed again', async () => {

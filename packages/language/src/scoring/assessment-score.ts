@@ -8,7 +8,7 @@ import { executionBasis } from '../model/funds.js';
 import { level1Of } from '../model/project.js';
 import { actualMeasure, constraintOf } from '../model/values.js';
 import { formatConstraint, formatMeasure } from '../units/index.js';
-import { after, executionOutcome, gradeOf, quantitativeOutcome, ratingOutcome, weigh, type Outcome } from './formulas.js';
+import { after, executionOutcome, explanationOf, gradeOf, quantitativeOutcome, ratingOutcome, ruleScoreOf, weigh, type Outcome } from './formulas.js';
 import { gradeIdOf, ratingOf, type GradeId } from './keywords.js';
 import type { ScoringProfile } from './profile.js';
 import { round } from './round.js';
@@ -127,33 +127,59 @@ export function scoreAssessment(assessment: Assessment, profile: ScoringProfile)
 }
 
 export function scoreRow(node: IndicatorAssessment, profile: ScoringProfile): RowScore {
-    const indicator = node.indicator?.ref;
-    const row = { node, indicator, weight: node.weight, claimed: node.score };
-    if (!indicator) {
-        return { ...row, explanation: { zh: '指标引用无法解析，无法计分', en: 'The indicator does not resolve; no score' } };
+    return new ScoredRow(node, profile);
+}
+
+const UNRESOLVED: Bilingual = { zh: '指标引用无法解析，无法计分', en: 'The indicator does not resolve; no score' };
+
+/**
+ * A row's score. Its texts (target, actual, explanation) are written when first read: lint
+ * scores every row of every assessment and a few findings read them.
+ */
+class ScoredRow implements RowScore {
+    readonly indicator: Indicator | undefined;
+    readonly weight: number | undefined;
+    readonly claimed: number | undefined;
+    readonly family: Level1Family | undefined;
+    readonly ruleScore: number | undefined;
+    readonly difference: number | undefined;
+    readonly met: boolean | undefined;
+    readonly achievement: number | undefined;
+    readonly band: [number, number] | undefined;
+    readonly mismatch: Outcome['mismatch'];
+    readonly notApplicable: true | undefined;
+    readonly #outcome: Outcome | undefined;
+
+    constructor(readonly node: IndicatorAssessment, profile: ScoringProfile) {
+        const indicator = this.indicator = node.indicator?.ref;
+        const weight = this.weight = node.weight;
+        this.claimed = node.score;
+        const outcome = this.#outcome = indicator && outcomeOf(node.actual, indicator, profile);
+        this.family = indicator && level1FamilyOf(indicator);
+        this.ruleScore = outcome && ruleScoreOf(outcome, weight);
+        this.band = outcome?.band && weight !== undefined ? outcome.band.map(s => round(weight * s)) as [number, number] : undefined;
+        this.difference = outcome && differenceOf(node.score, this.ruleScore, this.band);
+        this.met = outcome?.met;
+        this.achievement = outcome?.achievement;
+        this.mismatch = outcome?.mismatch;
+        this.notApplicable = indicator && isNotApplicableActual(node.actual) ? true : undefined;
     }
-    const constraint = constraintOf(indicator.target);
-    const target = constraint ? formatConstraint(constraint) : isQualitative(indicator.target) ? indicator.target.text : undefined;
-    const outcome = outcomeOf(node.actual, indicator, profile);
-    const measure = actualMeasure(node.actual, indicator.target);
-    const { ruleScore, explanation } = weigh(outcome, node.weight);
-    const band = outcome.band && node.weight !== undefined
-        ? outcome.band.map(s => round(node.weight! * s)) as [number, number]
-        : undefined;
-    return {
-        ...row,
-        family: level1FamilyOf(indicator),
-        target,
-        actual: measure ? formatMeasure(measure) : actualText(node.actual),
-        ruleScore,
-        difference: differenceOf(node.score, ruleScore, band),
-        met: outcome.met,
-        achievement: outcome.achievement,
-        band,
-        mismatch: outcome.mismatch,
-        ...(isNotApplicableActual(node.actual) ? { notApplicable: true } : {}),
-        explanation,
-    };
+
+    get target(): string | undefined {
+        const target = this.indicator?.target;
+        const constraint = constraintOf(target);
+        return constraint ? formatConstraint(constraint) : isQualitative(target) ? target.text : undefined;
+    }
+
+    get actual(): string | undefined {
+        if (!this.indicator) return undefined;
+        const measure = actualMeasure(this.node.actual, this.indicator.target);
+        return measure ? formatMeasure(measure) : actualText(this.node.actual);
+    }
+
+    get explanation(): Bilingual {
+        return this.#outcome ? explanationOf(this.#outcome, this.weight) : UNRESOLVED;
+    }
 }
 
 function outcomeOf(actual: Actual | undefined, indicator: Indicator, profile: ScoringProfile): Outcome {

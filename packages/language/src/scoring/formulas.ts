@@ -104,28 +104,28 @@ export function executionOutcome(spent: Measure, budgeted: Measure): Outcome & {
     };
 }
 
-/** An outcome applied to a weight: the rule score (2 decimals) and how it was reached. */
+/** An outcome applied to a weight: the rule score (2 decimals) and how it was reached, written when first read. */
 export function weigh(outcome: Outcome, weight: number | undefined): { ruleScore?: number; explanation: Bilingual } {
-    const { share, reason } = outcome;
-    if (share === undefined) return { explanation: lazily(reason) };
-    if (weight === undefined) {
-        return { explanation: lazily(() => after(reason(), { zh: '；未填分值，无法计分', en: '; no weight, no score' })) };
-    }
+    return { ruleScore: ruleScoreOf(outcome, weight), explanation: lazily(() => explanationOf(outcome, weight)) };
+}
+
+/** The points the rule gives an outcome of a weight (2 decimals); undefined without a share or a weight. */
+export function ruleScoreOf(outcome: Outcome, weight: number | undefined): number | undefined {
+    return outcome.share === undefined || weight === undefined ? undefined : round(weight * outcome.share);
+}
+
+/** How the rule score of an outcome of a weight is reached, in words. */
+export function explanationOf(outcome: Outcome, weight: number | undefined): Bilingual {
+    const { share, band, reason } = outcome;
+    if (share === undefined) return reason();
+    if (weight === undefined) return after(reason(), { zh: '；未填分值，无法计分', en: '; no weight, no score' });
     const ruleScore = round(weight * share);
-    const { band } = outcome;
     if (band) {
-        return {
-            ruleScore,
-            explanation: lazily(() => {
-                const [lo, hi] = band.map(s => round(weight * s));
-                return after(reason(), { zh: `，即 ${lo}–${hi} 分，按上限计 ${ruleScore} 分`, en: `, ${lo}–${hi}; the rule takes the top, ${ruleScore}` });
-            }),
-        };
+        const [lo, hi] = band.map(s => round(weight * s));
+        return after(reason(), { zh: `，即 ${lo}–${hi} 分，按上限计 ${ruleScore} 分`, en: `, ${lo}–${hi}; the rule takes the top, ${ruleScore}` });
     }
-    if (outcome.met) {
-        return { ruleScore, explanation: lazily(() => after(reason(), { zh: `，得满分 ${ruleScore} 分`, en: `: full weight ${ruleScore}` })) };
-    }
-    return { ruleScore, explanation: lazily(() => after(reason(), { zh: `：${weight} × ${percent(share)} = ${ruleScore} 分`, en: `: ${weight} × ${percent(share)} = ${ruleScore}` })) };
+    if (outcome.met) return after(reason(), { zh: `，得满分 ${ruleScore} 分`, en: `: full weight ${ruleScore}` });
+    return after(reason(), { zh: `：${weight} × ${percent(share)} = ${ruleScore} 分`, en: `: ${weight} × ${percent(share)} = ${ruleScore}` });
 }
 
 /** Words followed by more, in each language. */
