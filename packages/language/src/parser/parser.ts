@@ -1,6 +1,6 @@
 import {
     AstUtils, DatatypeSymbol, GrammarAST, LangiumParser,
-    type AstNode, type AstReflection, type CstNode, type LangiumCoreServices, type LexerResult, type ParseResult, type ParserOptions, type ValueConverter,
+    type AstNode, type AstReflection, type CompositeCstNode, type CstNode, type LangiumCoreServices, type LexerResult, type ParseResult, type ParserOptions, type ValueConverter,
 } from 'langium';
 import { linkContainers } from '../model/ast-walk.js';
 import { KpiCstNodeBuilder } from './cst-node-builder.js';
@@ -23,6 +23,7 @@ interface LangiumParserInternals {
         buildRootNode(input: string): unknown;
         addHiddenNodes(tokens: LexerResult['hidden']): void;
         buildLeafNode(token: Token, feature: GrammarAST.AbstractElement): CstNode;
+        buildCompositeNode(feature: GrammarAST.AbstractElement): CompositeCstNode;
         construct(node: object): void;
     };
     lexerResult: LexerResult | undefined;
@@ -33,6 +34,7 @@ interface LangiumParserInternals {
     isValidToken(token: Token): boolean;
     extractHiddenTokens(token: Token): LexerResult['hidden'];
     assign(operator: string, feature: string, value: unknown, cstNode: CstNode, crossRef: Target['crossRef']): void;
+    performSubruleAssignment(result: unknown, feature: GrammarAST.AbstractElement, cstNode: CstNode): void;
 }
 
 type Token = LexerResult['tokens'][number];
@@ -119,6 +121,29 @@ export class KpiParser extends LangiumParser {
         }
         const current = langium.stack[langium.stack.length - 1]!;
         if (current.$type === DatatypeSymbol) current.value += text ?? String(langium.converter.convert(token.image, leaf));
+    }
+
+    /**
+     * Langium's `subrule`, but for how it tells that the subrule read any tokens: Langium asks
+     * the subrule's syntax tree node for its length, which walks down to its first and last
+     * leaves, at every call. A node holds nodes only if tokens were read into it: every leaf
+     * has a length (tokens the recovery makes up get none, see `consume`), and a node left
+     * empty is taken out of the tree when its rule ends.
+     */
+    override subrule(idx: number, rule: Parameters<LangiumParser['subrule']>[1], fragment: boolean, feature: GrammarAST.AbstractElement, args: Parameters<LangiumParser['subrule']>[4]): void {
+        const langium = this as unknown as LangiumParserInternals;
+        // A fragment fills the node of the rule that calls it.
+        const cstNode = this.isRecording() || fragment ? undefined : langium.nodeBuilder.buildCompositeNode(feature);
+        let result: unknown;
+        try {
+            result = this.wrapper.wrapSubrule(idx, rule, args);
+        } finally {
+            // After a recognition error (no result) the node is completed here, and assigned if tokens were read, as in Langium.
+            if (!this.isRecording()) {
+                if (result === undefined && !fragment) result = this.completeNode();
+                if (result !== undefined && cstNode && cstNode.content.length > 0) langium.performSubruleAssignment(result, feature, cstNode);
+            }
+        }
     }
 
     /**
