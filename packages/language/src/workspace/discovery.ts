@@ -32,14 +32,18 @@ export async function findKpiFilesIn(folder: URI, discovery: Discovery): Promise
     const kpiNames = kpiNamesOf(entries);
     // Subfolders are searched at once (a province's workspace has a thousand), results kept in name order.
     const found: Array<URI | Promise<URI[]>> = [];
-    for (const entry of [...entries].sort((a, b) => UriUtils.basename(a.uri).localeCompare(UriUtils.basename(b.uri)))) {
-        const name = UriUtils.basename(entry.uri);
+    // Each name found once: the sort compares a thousand project folders ten thousand times.
+    const named = entries.map(entry => ({ entry, name: UriUtils.basename(entry.uri) })).sort((a, b) => byName.compare(a.name, b.name));
+    for (const { entry, name } of named) {
         if (isHiddenName(name) || ignored(entry.uri)) continue;
         if (entry.isDirectory) found.push(findKpiFilesIn(entry.uri, discovery));
         else if (entry.isFile && isSoughtFile(name, kpiNames, discovery)) found.push(entry.uri);
     }
     return (await Promise.all(found)).flat();
 }
+
+/** The order of `localeCompare`, without looking up its collator at every comparison. */
+const byName = new Intl.Collator();
 
 /**
  * Whether the search would find `file`, one of `entries` (its folder's listing), when it appears
