@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { ValueConverter } from 'langium';
 import { describe, expect, it } from 'vitest';
 import { interner, scanFile, type FileScan } from '../../packages/cli/src/units/scan.js';
+import { withNatives } from '../support/natives.js';
 
 /*
  * `kpispec lint` groups files into units by a scan of each file's names (units/scan.ts), read
@@ -51,5 +52,17 @@ describe('the scan of a file', () => {
         fc.assert(fc.property(fc.array(pieces, { maxLength: 40 }).map(p => p.join('')), text => {
             expect(scan(text)).toEqual(byTerminals(text));
         }), { numRuns: 3000 });
+    });
+
+    it('holds each name as a string of its own, never a slice that keeps the whole file alive', async () => {
+        // V8 cuts a substring of 13 characters or more as a slice of the string it was cut from.
+        const printed = await withNatives(`
+            const text = '项目 P "' + '补助村(社区)数量与服务对象满意度'.repeat(2) + '" { 指标 村社区综合服务中心覆盖率指标 >= 95% 名 }';
+            const { mentions } = units.scanFile(text, units.interner());
+            for (const name of mentions) if (name.length >= 13) %DebugPrint(name);
+        `, { units: 'packages/cli/dist/units/scan.js' });
+        const kinds = [...printed.matchAll(/- type: (\w+)/g)].map(m => m[1]);
+        expect(kinds).toHaveLength(2);
+        expect(kinds.filter(kind => kind!.includes('SLICED'))).toEqual([]);
     });
 });

@@ -1,11 +1,8 @@
-import { execFile } from 'node:child_process';
-import { pathToFileURL } from 'node:url';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { emptyMap, KpiWorkspaceCache, lazily } from '../../packages/language/src/index.js';
 import { Attached } from '../../packages/language/src/workspace/attached.js';
+import { withNatives } from '../support/natives.js';
 import { buildWorkspace } from '../support/workspace.js';
-import { NODE, REPO } from '../cli/run-cli.js';
 
 /*
  * `kpispec lint` validates a unit and lets it go: what the unit allocated should die in V8's
@@ -14,17 +11,7 @@ import { NODE, REPO } from '../cli/run-cli.js';
  * (bench/RESULTS.md, issue 17).
  */
 
-/** Runs `script` in a node with V8's test functions (`%HasFastProperties`, …), the built language package loaded as `language`. */
-function withNatives(script: string): Promise<string> {
-    const language = pathToFileURL(join(REPO, 'packages', 'language', 'dist', 'index.js')).href;
-    const source = `const language = await import(${JSON.stringify(language)});\n${script}`;
-    return new Promise((resolve, reject) => {
-        execFile(NODE, ['--allow-natives-syntax', '--input-type=module', '-e', source], (error, stdout, stderr) => {
-            if (error) reject(new Error(stderr || error.message));
-            else resolve(stdout.trim());
-        });
-    });
-}
+const LANGUAGE = { language: 'packages/language/dist/index.js' };
 
 describe('what a unit leaves behind for the collector', () => {
     it('lazily written words share one hidden class: no accessor pair per text, which V8 puts in the old generation', async () => {
@@ -32,7 +19,7 @@ describe('what a unit leaves behind for the collector', () => {
             const a = language.lazily(() => ({ zh: '甲', en: 'a' }));
             const b = language.lazily(() => ({ zh: '乙', en: 'b' }));
             console.log(JSON.stringify([%HasFastProperties(a), %HaveSameMap(a, b), a.zh, b.en]));
-        `);
+        `, LANGUAGE);
         expect(JSON.parse(answer)).toEqual([true, true, '甲', 'b']);
     });
 

@@ -9,6 +9,7 @@ export * from './model/project.js';
 export * from './model/values.js';
 export * from './config/configuration.js';
 export * from './workspace/discovery.js';
+export { stringContent } from './parser/value-converter.js';
 export { dismantle } from './workspace/dismantle.js';
 export { emptyMap, KpiWorkspaceCache } from './workspace/workspace-cache.js';
 export type { KpiIndexManager } from './workspace/index-manager.js';

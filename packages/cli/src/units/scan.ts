@@ -1,4 +1,4 @@
-import { ValueConverter } from 'langium';
+import { stringContent } from '@kpispec/language';
 
 /** What a file defines and may reference, read from its text without parsing it. */
 export interface FileScan {
@@ -77,7 +77,7 @@ export function scanFile(text: string, intern: (s: string) => string): FileScan 
                 i++;
                 continue;
             }
-            mention(intern(ValueConverter.convertString(text.slice(i, end))), false);
+            mention(intern(stringContent(text.slice(i, end))), false);
             i = end;
         } else if (isNameStart(c)) {
             let end = i + 1;
@@ -100,12 +100,18 @@ export function blockName(entry: string): string {
     return entry.slice(entry.indexOf(' ') + 1);
 }
 
+/**
+ * V8 copies a substring shorter than this; a longer one is a slice that keeps the whole text
+ * alive (its `SlicedString::kMinLength`).
+ */
+const SLICED_FROM = 13;
+
 /** A string table, so that a name mentioned by thousands of files is held once (and not as a slice of one file's text). */
 export function interner(): (s: string) => string {
     const table = new Map<string, string>();
     return s => {
         let held = table.get(s);
-        if (held === undefined) table.set(s, held = Buffer.from(s, 'utf8').toString('utf8'));
+        if (held === undefined) table.set(s, held = s.length < SLICED_FROM ? s : Buffer.from(s, 'utf8').toString('utf8'));
         return held;
     };
 }

@@ -10,8 +10,11 @@ type Convert = (input: string) => ValueType;
  * A string token's content. Langium's conversion copies it a character at a time, for escapes;
  * most strings (titles) have none.
  */
-const unquote: Convert = token => token.includes('\\') ? ValueConverter.convertString(token) : token.slice(1, -1);
-const unquoteStrings: Convert = input => input.includes('"') ? input.replace(STRING_TOKEN, token => unquote(token) as string) : input;
+export function stringContent(token: string): string {
+    return token.includes('\\') ? ValueConverter.convertString(token) : token.slice(1, -1);
+}
+
+const unquoteStrings: Convert = input => input.includes('"') ? input.replace(STRING_TOKEN, stringContent) : input;
 const asIs: Convert = input => input;
 
 /**
@@ -46,7 +49,7 @@ function converterOf(rule: GrammarAST.AbstractRule): Convert {
     if (NAME_RULES.has(rule.name)) return unquoteStrings;
     switch (rule.name.toUpperCase()) {
         case 'INT': return ValueConverter.convertInt;
-        case 'STRING': return unquote;
+        case 'STRING': return stringContent;
         case 'ID': return ValueConverter.convertID;
     }
     switch (GrammarUtils.getRuleType(rule)?.toLowerCase()) {
