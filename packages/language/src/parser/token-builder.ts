@@ -28,9 +28,9 @@ export function wordKeywordTest(id: TokenType): (token: TokenType) => boolean {
  *   unit operator, which depends on what stands before it. A pattern of its own (a function)
  *   made Chevrotain take its slower path for every token of every file (custom patterns), and
  *   ask before every word.
- * - word keywords (isWordKeyword): Chevrotain tried each keyword that may begin at a letter or
+ * - word keywords (wordKeywordTest): Chevrotain tried each keyword that may begin at a letter or
  *   character, one regular expression each, and then the ID after the one that matched; an ID
- *   looked up among the keywords by its text is the same token (wordKeywordTest).
+ *   looked up among the keywords by its text is the same token.
  */
 export class KpiTokenBuilder extends DefaultTokenBuilder {
     override buildTokens(grammar: GrammarAST.Grammar, options?: TokenBuilderOptions): TokenVocabulary {
