@@ -136,6 +136,22 @@ describe('bad workbooks: one line naming the file, exit 2, nothing written', () 
         expectFatal(await runCli(['lint', big], { env: zh }), '大表.xlsx: 文件过大（50.0 MB，上限 10 MB），不像是一张表单');
     });
 
+    it('reads workbooks and kpispec.json in the built command as in the sources (their libraries are chunks loaded when needed)', async () => {
+        const books = folder('built', 'partial/自评表.xlsx', 'layout-a-xls/自评表.xls');
+        writeFileSync(join(books, 'kpispec.json'), JSON.stringify({ locale: 'en', rules: { 'target/no-source': 'off' } }));
+        const built = await runBuiltCli(['lint', books, '-f', 'json']);
+        expect(built.stderr).toBe('');
+        const results = JSON.parse(built.stdout) as JsonResult[];
+        expect(results.map(r => r.filePath)).toEqual([join(books, '自评表.xls'), join(books, '自评表.xlsx')]);
+        expect(results.flatMap(r => r.messages.map(m => m.ruleId))).toContain('excel/unreadable-cell');
+        expect(results.flatMap(r => r.messages.map(m => m.ruleId))).not.toContain('target/no-source');
+        expect(built.stdout).toBe((await runCli(['lint', books, '-f', 'json'])).stdout);
+        writeFileSync(join(books, 'kpispec.json'), '{ "rules": { "target/no-source": "loud" } }');
+        const refused = await runBuiltCli(['lint', books]);
+        expect(refused.code).toBe(2);
+        expect(refused.stderr).toContain('kpispec.json');
+    });
+
     it('refuses a damaged .xls without SheetJS writing to the console', async () => {
         const bytes = readFileSync(join(EXCEL, 'layout-a-xls/自评表.xls'));
         for (let i = 600; i < bytes.length; i += 97) bytes[i] = 0x5a;

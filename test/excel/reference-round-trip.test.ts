@@ -106,7 +106,7 @@ describe('reference cases exported and read back', () => {
             const exportRun = await runCli(['export', ...exported, '-o', workbook]);
             expect(exportRun.stderr).toBe('');
             expect(exportRun.code).toBe(0);
-            const sheets = readSheets(new Uint8Array(readFileSync(workbook)));
+            const sheets = await readSheets(new Uint8Array(readFileSync(workbook)));
 
             const typed = await lint(source, locale);
             const read = await lint(back, locale);

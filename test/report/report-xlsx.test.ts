@@ -48,7 +48,7 @@ describe('kpispec report --format xlsx of examples/hotline-12345', () => {
         const run = await runCli(['report', HOTLINE, '--format', 'xlsx', '-o', out, '--locale', 'zh-CN']);
         expect(run).toMatchObject({ code: 0, stderr: '' });
         expect(run.stdout).toMatch(/review\.xlsx: 1 projects, \d+ findings/);
-        const rows = table(workbook(out), '问题清单');
+        const rows = table(await workbook(out), '问题清单');
         const lint = (await json<JsonResult[]>(['lint', HOTLINE, '-f', 'json', '--locale', 'zh-CN'])).flatMap(r => r.messages);
         expect(lint.length).toBeGreaterThan(0);
         expect(rows.map(r => r['序号'])).toEqual(lint.map((_, i) => i + 1));
@@ -65,7 +65,7 @@ describe('kpispec report --format xlsx of examples/hotline-12345', () => {
     });
 
     it('lists every line of kpispec score -f json in the 评分复核, with weight, claimed and rule score and the reason', async () => {
-        const rows = table(workbook(out), '评分复核');
+        const rows = table(await workbook(out), '评分复核');
         const sheets = await json<JsonSheet[]>(['score', HOTLINE, '-f', 'json', '--locale', 'zh-CN']);
         const expected = sheets.flatMap(s => s.rows.map(r => ({
             项目: s.project, 自评: s.assessment, 指标: r.row, 分值: r.weight, 自评得分: r.claimed, 复核得分: r.ruleScore, 差额: r.difference, 扣分说明: r.reason,
@@ -77,7 +77,7 @@ describe('kpispec report --format xlsx of examples/hotline-12345', () => {
     it('writes a workbook when -o names one, and refuses a format it has no writer for', async () => {
         const inferred = join(dir, 'inferred.xlsx');
         expect((await runCli(['report', HOTLINE, '-o', inferred])).code).toBe(0);
-        expect(workbook(inferred).map(s => s.name)).toEqual(['问题清单', '评分复核']);
+        expect((await workbook(inferred)).map(s => s.name)).toEqual(['问题清单', '评分复核']);
 
         const wrong = await runCli(['report', HOTLINE, '--format', 'xlsx', '-o', join(dir, 'review.html')]);
         expect(wrong).toMatchObject({ code: 2, stdout: '' });
@@ -90,8 +90,8 @@ describe('kpispec report --format xlsx of examples/hotline-12345', () => {
     it('uses the same 问题清单 as kpispec export --review', async () => {
         const exported = join(dir, 'export.xlsx');
         expect((await runCli(['export', HOTLINE, '--review', '-o', exported, '--locale', 'zh-CN'])).code).toBe(0);
-        const fromExport = table(workbook(exported), '问题清单');
-        const fromReport = table(workbook(out), '问题清单');
+        const fromExport = table(await workbook(exported), '问题清单');
+        const fromReport = table(await workbook(out), '问题清单');
         const key = (r: Record<string, unknown>) => `${r['文件']} ${r['位置']} ${r['规则']} ${r['问题']} ${r['依据来源']}`;
         expect(fromExport.map(key).sort()).toEqual(fromReport.map(key).sort());
     });
@@ -152,10 +152,10 @@ describe('the report of a folder of workbooks', () => {
         // Written outside the folder: lint would read a workbook in it as a submission.
         const out = join(dir, 'workbooks-review.xlsx');
         expect((await runCli(['report', '.', '-o', out], { cwd: folder })).code).toBe(0);
-        const rows = table(workbook(out), '问题清单');
+        const rows = table(await workbook(out), '问题清单');
         const lint = (await json<JsonResult[]>(['lint', folder, '-f', 'json'])).flatMap(r => r.messages);
         expect(rows.map(r => `${r['文件']} ${r['位置']} ${r['规则']}`).sort()).toEqual(lint.map(m => `自评表.xlsx ${m.cell} ${m.ruleId}`).sort());
         expect(rows.find(r => r['位置'] === '自评表!G12')?.['问题']).toBe('「十分」不是数值');
-        expect(table(workbook(out), '评分复核').map(r => r['指标'])).toContain('预算执行');
+        expect(table(await workbook(out), '评分复核').map(r => r['指标'])).toContain('预算执行');
     });
 });

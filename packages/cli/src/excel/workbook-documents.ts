@@ -46,7 +46,7 @@ export async function readWorkbookForms(file: string, locale: Locale, definedPro
         throw new UserError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }
     try {
-        return excel.workbookToKpi(bytes, name, definedProjects);
+        return await excel.workbookToKpi(bytes, name, definedProjects);
     } catch (e) {
         if (e instanceof excel.WorkbookError && e.kind === 'no-form' && skipNoForm?.(file, e.text)) return [];
         if (e instanceof excel.WorkbookError) throw new UserError(`${name}: ${pick(locale, e.text)}`);

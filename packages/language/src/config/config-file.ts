@@ -1,4 +1,4 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { URI, UriUtils } from 'langium';
 import { CONFIGURABLE_RULES } from '../rules/catalog.js';
 import type { KpiConfig } from './configuration.js';
@@ -46,11 +46,16 @@ interface RawConfig extends Partial<KpiConfig> {
     extends?: string | string[];
 }
 
-let validator: ValidateFunction | undefined;
+let validator: Promise<ValidateFunction> | undefined;
 
-function validate(value: unknown): ErrorObject[] {
-    validator ??= new Ajv({ allErrors: true, strict: true }).compile(configSchema());
-    return validator(value) ? [] : validator.errors ?? [];
+/**
+ * Ajv is loaded with the first configuration file: a workspace without one does not pay for it.
+ * It is CommonJS, whose module object is the default export both in Node and in a bundle's chunk.
+ */
+async function validate(value: unknown): Promise<ErrorObject[]> {
+    validator ??= import('ajv').then(({ default: ajv }) => new ajv.Ajv({ allErrors: true, strict: true }).compile(configSchema()));
+    const check = await validator;
+    return check(value) ? [] : check.errors ?? [];
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -99,7 +104,7 @@ async function parseConfigFile(uri: URI, bytes: Uint8Array, loader: ConfigLoader
         if (e instanceof JsonSyntaxError) return { problems: [at(e.offset, `invalid JSON: ${e.message}`, text)] };
         throw e;
     }
-    const schemaProblems = describeErrors(validate(parsed.value), parsed.value, parsed.locations)
+    const schemaProblems = describeErrors(await validate(parsed.value), parsed.value, parsed.locations)
         .sort((a, b) => a.offset - b.offset)
         .map(({ offset, message }) => at(offset, message, text));
     if (schemaProblems.length > 0) return { problems: schemaProblems };

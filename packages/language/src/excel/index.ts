@@ -50,8 +50,8 @@ export function isWorkbookPath(path: string): boolean {
  * first label it lacks. `fileName` is the workbook's base name: it names projects of sheets
  * without a `项目名称` and goes into the comment on top of each text.
  */
-export function workbookToKpi(bytes: Uint8Array, fileName: string, definedProjects: ReadonlySet<string> = new Set()): EmittedForm[] {
-    const sheets = readSheets(bytes);
+export async function workbookToKpi(bytes: Uint8Array, fileName: string, definedProjects: ReadonlySet<string> = new Set()): Promise<EmittedForm[]> {
+    const sheets = await readSheets(bytes);
     const stem = fileName.replace(/\.(xlsx|xls)$/i, '');
     const models = sheets.flatMap(sheet => readForm(sheet, sheets.length > 1 ? `${stem}${sheet.name}` : stem) ?? []);
     // A 申报表 sheet defines the project that the workbook's 自评表 sheets assess.

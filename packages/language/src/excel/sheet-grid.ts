@@ -1,5 +1,5 @@
-import * as XLSX from '@e965/xlsx';
-import { unzipSync, zipSync, type Unzipped } from 'fflate';
+import type * as XLSX from '@e965/xlsx';
+import type { Unzipped } from 'fflate';
 import { WorkbookError, workbookError } from './workbook-error.js';
 
 /** One cell as a form reader sees it: its printed text and, for numbers, the number. */
@@ -34,22 +34,35 @@ const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const startsWith = (bytes: Uint8Array, magic: readonly number[]) => magic.every((b, i) => bytes[i] === b);
 
+type Libraries = [typeof import('@e965/xlsx'), typeof import('fflate')];
+let libraries: Promise<Libraries> | undefined;
+
+/**
+ * SheetJS and fflate, loaded with the first workbook read: half a megabyte of code that a run
+ * without workbooks (most `kpispec` commands) would load and evaluate for nothing (40 ms of
+ * every start, bench/RESULTS.md).
+ */
+function workbookLibraries(): Promise<Libraries> {
+    return libraries ??= Promise.all([import('@e965/xlsx'), import('fflate')]);
+}
+
 /**
  * Reads a workbook's sheets from its bytes (.xlsx is a ZIP package, .xls a compound file):
  * no file system, so a browser can use it. Everything that is not a plain workbook (another
  * file type, encryption, oversize, formulas without values, links to other workbooks) is a
  * `WorkbookError`; SheetJS's own failures are turned into one too.
  */
-export function readSheets(bytes: Uint8Array): SheetGrid[] {
+export async function readSheets(bytes: Uint8Array): Promise<SheetGrid[]> {
     checkWorkbookSize(bytes.length);
     const zip = startsWith(bytes, ZIP_MAGIC);
     if (!zip && !startsWith(bytes, CFB_MAGIC)) {
         throw workbookError('不是 Excel 工作簿（.xlsx 或 .xls）', 'not an Excel workbook (.xlsx or .xls)');
     }
+    const [sheetJs, fflate] = await workbookLibraries();
     let book: XLSX.WorkBook;
     try {
-        const input = zip ? repackage(bytes) : bytes;
-        book = quietly(() => XLSX.read(input, {
+        const input = zip ? repackage(bytes, fflate) : bytes;
+        book = quietly(() => sheetJs.read(input, {
             type: 'array', dense: true, cellFormula: true, sheetStubs: true, cellHTML: false, cellStyles: false,
             sheetRows: MAX_ROWS, bookVBA: false, WTF: false,
         }));
@@ -61,7 +74,7 @@ export function readSheets(bytes: Uint8Array): SheetGrid[] {
         throw workbookError(`无法读取工作簿（${message}）`, `cannot read the workbook (${message})`);
     }
     // A damaged workbook may list a sheet it does not hold.
-    return book.SheetNames.flatMap(name => (book.Sheets[name] ? [sheetGrid(name, book.Sheets[name])] : []));
+    return book.SheetNames.flatMap(name => (book.Sheets[name] ? [sheetGrid(name, book.Sheets[name], sheetJs.utils.encode_cell)] : []));
 }
 
 /** Refuses a file too large to be a form; callers with a file system check before reading it. */
@@ -72,7 +85,7 @@ export function checkWorkbookSize(byteLength: number): void {
         `too large (${mb} MB, limit ${MAX_WORKBOOK_BYTES / 1024 / 1024} MB) to be a form`);
 }
 
-function sheetGrid(name: string, sheet: XLSX.WorkSheet): SheetGrid {
+function sheetGrid(name: string, sheet: XLSX.WorkSheet, encodeCell: typeof XLSX.utils.encode_cell): SheetGrid {
     const data = (sheet['!data'] ?? []) as Array<Array<XLSX.CellObject | undefined> | undefined>;
     const rows: Array<Array<GridCell | undefined>> = [];
     for (let r = 0; r < Math.min(data.length, MAX_ROWS); r++) {
@@ -80,7 +93,7 @@ function sheetGrid(name: string, sheet: XLSX.WorkSheet): SheetGrid {
         const out: Array<GridCell | undefined> = [];
         for (let c = 0; row && c < Math.min(row.length, MAX_COLUMNS); c++) {
             const cell = row[c];
-            if (cell) out[c] = gridCell(name, cell, XLSX.utils.encode_cell({ r, c }));
+            if (cell) out[c] = gridCell(name, cell, encodeCell({ r, c }));
         }
         rows[r] = out;
     }
@@ -139,7 +152,7 @@ function quietly<T>(read: () => T): T {
  * loops forever on some damaged streams (found by fuzzing), so it never sees a compressed one.
  * The declared sizes are checked before inflating: a small file must not unzip to gigabytes.
  */
-function repackage(bytes: Uint8Array): Uint8Array {
+function repackage(bytes: Uint8Array, { unzipSync, zipSync }: Libraries[1]): Uint8Array {
     let total = 0;
     let parts: Unzipped;
     try {

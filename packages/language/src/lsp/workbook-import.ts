@@ -22,7 +22,7 @@ export interface ImportWorkbookResult {
 export async function importWorkbook(fileSystem: FileSystemProvider, uri: URI, locale: Locale): Promise<ImportWorkbookResult> {
     const name = UriUtils.basename(uri);
     try {
-        const forms = excel.workbookToKpi(await fileSystem.readBinary(uri), name);
+        const forms = await excel.workbookToKpi(await fileSystem.readBinary(uri), name);
         const folder = UriUtils.dirname(uri);
         return { files: forms.map(form => ({ uri: UriUtils.joinPath(folder, excel.kpiFileName(name, form.sheet, forms.length)).toString(), text: excel.withProblemComments(form, locale) })) };
     } catch (e) {

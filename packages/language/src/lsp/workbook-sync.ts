@@ -60,7 +60,7 @@ export class WorkbookSync {
         this.refused.delete(key);
         const locale = this.language.kpi.Settings.locale;
         try {
-            const forms = excel.workbookToKpi(await this.fileSystem.readBinary(workbook), UriUtils.basename(workbook));
+            const forms = await excel.workbookToKpi(await this.fileSystem.readBinary(workbook), UriUtils.basename(workbook));
             const factory = this.shared.workspace.LangiumDocumentFactory;
             return forms.map(form => {
                 const uri = workbook.with({ path: `${workbook.path}/${form.sheet}.kpi` });

@@ -68,7 +68,7 @@ export class Checker {
         this.workbookProblems = [];
         const defined = new Set(documents.flatMap(d => (d.parseResult.value as Model).blocks.filter(isProject).map(p => p.name)));
         for (const book of books.filter(w => kept.has(w.path))) {
-            for (const form of this.readWorkbook(book, locale, defined)) {
+            for (const form of await this.readWorkbook(book, locale, defined)) {
                 // The CLI's virtual document: the workbook's path and the sheet, ending in .kpi.
                 this.sheets.push({ file: book.path, form, document: add(form.text, `${book.path}/${form.sheet}.kpi`) });
             }
@@ -83,10 +83,10 @@ export class Checker {
     }
 
     /** A workbook's forms; one that is no readable form is one line naming it, as the CLI prints it. */
-    private readWorkbook(book: WorkbookFile, locale: Locale, defined: ReadonlySet<string>): excel.EmittedForm[] {
+    private async readWorkbook(book: WorkbookFile, locale: Locale, defined: ReadonlySet<string>): Promise<excel.EmittedForm[]> {
         const name = book.path.slice(book.path.lastIndexOf('/') + 1);
         try {
-            return excel.workbookToKpi(book.bytes, name, defined);
+            return await excel.workbookToKpi(book.bytes, name, defined);
         } catch (e) {
             this.workbookProblems.push(`${name}: ${e instanceof excel.WorkbookError ? pick(locale, e.text) : (e as Error).message}`);
             return [];
