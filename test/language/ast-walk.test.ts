@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { AstUtils, type AstNode } from 'langium';
 import { describe, expect, it } from 'vitest';
-import { pushChildren } from '../../packages/language/src/model/ast-walk.js';
+import { forgetNodes, nodesOf, pushChildren } from '../../packages/language/src/model/ast-walk.js';
 import { EXAMPLES } from '../support/parse.js';
 import { buildWorkspace, readFolder } from '../support/workspace.js';
 
@@ -17,7 +17,7 @@ const examples = () => buildWorkspace({
 /** Each node's links to its container, in the order of Langium's streamAst. */
 const containerLinks = (root: AstNode) => AstUtils.streamAst(root).map(n => [n.$container, n.$containerProperty, n.$containerIndex]).toArray();
 
-/* Validation, linking and the reference index walk trees with pushChildren: in Langium's order. */
+/* Validation, linking and the reference index walk a tree's nodes as listed at its parse (nodesOf), in Langium's order. */
 describe('walking a syntax tree with a stack', () => {
     it("visits every node in the order of Langium's streamAst", async () => {
         const ws = await examples();
@@ -32,6 +32,23 @@ describe('walking a syntax tree with a stack', () => {
             }
             expect(walked).toEqual(AstUtils.streamAst(root).toArray());
             nodes += walked.length;
+        }
+        expect(nodes).toBeGreaterThan(400);
+    });
+
+    it("lists a parsed tree's nodes in the order of Langium's streamAst, and lists a tree it did not parse the same", async () => {
+        const ws = await examples();
+        let nodes = 0;
+        for (const document of ws.documents.values()) {
+            const root = document.parseResult.value;
+            const streamed = AstUtils.streamAst(root).toArray();
+            const parsed = nodesOf(root);
+            expect(parsed).toEqual(streamed);
+            forgetNodes(root);
+            const walked = nodesOf(root);
+            expect(walked).not.toBe(parsed);
+            expect(walked).toEqual(streamed);
+            nodes += streamed.length;
         }
         expect(nodes).toBeGreaterThan(400);
     });

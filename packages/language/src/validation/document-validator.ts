@@ -1,12 +1,12 @@
 import {
-    Cancellation, DefaultDocumentValidator, DocumentValidator, GrammarAST, interruptAndCheck, isOperationCancelled,
+    AstUtils, Cancellation, DefaultDocumentValidator, DocumentValidator, GrammarAST, interruptAndCheck, isOperationCancelled,
     type AstNode, type DiagnosticInfo, type LangiumDocument, type ParseResult, type ValidationAcceptor, type ValidationOptions,
 } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { applyRuleSeverities, toLspSeverity } from '../config/severity.js';
 import { pick, type Locale } from '../i18n/locale.js';
 import type { KpiServices } from '../kpi-module.js';
-import { pushChildren } from '../model/ast-walk.js';
+import { nodesOf } from '../model/ast-walk.js';
 import { detectKeywordLanguage, type KeywordLanguage } from '../lsp/keyword-language.js';
 import { ruleMeta } from '../rules/catalog.js';
 import { closestNames } from '../config/did-you-mean.js';
@@ -145,11 +145,10 @@ export class KpiDocumentValidator extends DefaultDocumentValidator {
             }
             return run;
         };
-        const stack = [root];
-        let visited = 0;
-        while (stack.length > 0) {
-            const node = stack.pop()!;
-            if (++visited % NODES_PER_INTERRUPTION === 0) await interruptAndCheck(cancelToken);
+        const nodes = nodesOf(root);
+        for (let n = 0; n < nodes.length; n++) {
+            const node = nodes[n]!;
+            if (n > 0 && n % NODES_PER_INTERRUPTION === 0) await interruptAndCheck(cancelToken);
             const { validateNode, validateChildren } = this.validateSingleNodeOptions(node, options);
             if (validateNode) {
                 // Indexed loops: in this async function, `for…of` made an iterator and a result
@@ -169,7 +168,8 @@ export class KpiDocumentValidator extends DefaultDocumentValidator {
                     if (pending) await pending;
                 }
             }
-            if (validateChildren) pushChildren(node, stack);
+            // A subtree is the run of nodes after its root that lie under it.
+            if (!validateChildren) while (n + 1 < nodes.length && AstUtils.hasContainerOfType(nodes[n + 1], c => c === node)) n++;
         }
         // Each diagnostic its own data: the severities and suppressions applied later may change it.
         for (const found of replayed) for (const { severity, message, info } of found) accept(severity, message, { ...info, data: info.data && { ...info.data } });

@@ -1,5 +1,5 @@
-import type { AstNode, LangiumDocument } from 'langium';
-import { pushChildren } from '../model/ast-walk.js';
+import type { LangiumDocument } from 'langium';
+import { forgetNodes, nodesOf } from '../model/ast-walk.js';
 
 /**
  * Takes a document apart once nothing will read it again (a unit `kpispec lint` has reported):
@@ -14,10 +14,11 @@ import { pushChildren } from '../model/ast-walk.js';
  * is left as it is: taking it apart too cost as much again and collected no less.
  */
 export function dismantle(document: LangiumDocument): void {
-    const stack: AstNode[] = [document.parseResult.value];
-    for (let node = stack.pop(); node; node = stack.pop()) {
-        pushChildren(node, stack);
-        const fields = node as unknown as Record<string, unknown>;
+    const root = document.parseResult.value;
+    const nodes = nodesOf(root);
+    forgetNodes(root);
+    for (let i = 0; i < nodes.length; i++) {
+        const fields = nodes[i] as unknown as Record<string, unknown>;
         for (const key in fields) if (key !== '$type') fields[key] = undefined;
     }
     document.references.length = 0;

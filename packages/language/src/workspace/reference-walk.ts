@@ -2,7 +2,7 @@ import {
     AstUtils, Cancellation, interruptAndCheck, isMultiReference, isReference,
     type AstNode, type AstReflection, type ReferenceInfo,
 } from 'langium';
-import { pushChildren } from '../model/ast-walk.js';
+import { nodesOf } from '../model/ast-walk.js';
 import { Attached } from './attached.js';
 
 /** Nodes visited between two chances for the server to answer a request or see a cancellation. */
@@ -35,10 +35,7 @@ export class ReferenceWalk {
 
     async forEach(root: AstNode, visit: (info: ReferenceInfo) => void, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
         let referring = referringNodesByTree.get(root);
-        if (!referring) {
-            referring = await this.referringNodes(root, cancelToken);
-            referringNodesByTree.set(root, referring);
-        }
+        if (!referring) referringNodesByTree.set(root, referring = nodesOf(root).filter(node => this.referringProperties(node.$type).length > 0));
         for (let i = 0; i < referring.length; i++) {
             if (i > 0 && i % NODES_PER_INTERRUPTION === 0) await interruptAndCheck(cancelToken);
             const node = referring[i]!;
@@ -47,20 +44,6 @@ export class ReferenceWalk {
             // Langium's stream follows the order of the node's keys, which a metadata list may not.
             else for (const info of AstUtils.streamReferences(node)) visit(info);
         }
-    }
-
-    /** The nodes of a tree that can hold a reference, in document order. */
-    private async referringNodes(root: AstNode, cancelToken: Cancellation.CancellationToken): Promise<AstNode[]> {
-        const referring: AstNode[] = [];
-        const stack: AstNode[] = [root];
-        let visited = 0;
-        while (stack.length > 0) {
-            const node = stack.pop()!;
-            if (++visited % NODES_PER_INTERRUPTION === 0) await interruptAndCheck(cancelToken);
-            if (this.referringProperties(node.$type).length > 0) referring.push(node);
-            pushChildren(node, stack);
-        }
-        return referring;
     }
 
     private referringProperties(type: string): readonly string[] {
