@@ -48,10 +48,11 @@ export function findUnits(files: readonly string[], scans: readonly FileScan[], 
     };
     scans.forEach((scan, i) => {
         if (isShared[i]) return;
+        // Most words a file mentions define nothing: looked up, and passed, without a list each.
         for (const name of scan.mentions) {
-            for (const d of definers.get(name) ?? []) {
-                if (!isShared[d]) parent[root(d)] = root(i);
-            }
+            const at = definers.get(name);
+            if (at === undefined) continue;
+            for (let k = 0; k < at.length; k++) if (!isShared[at[k]!]) parent[root(at[k]!)] = root(i);
         }
     });
 
