@@ -66,7 +66,9 @@ export class Ajv {
         if (JSON.stringify(schema) !== SCHEMA) throw new Error('kpispec.html: only the kpispec.json schema is precompiled');
         return validate;
     }
-}`,
+}
+// Ajv is CommonJS: code that loads it reads the class from the module object, its default export.
+export default { Ajv };`,
             }));
         },
     };
