@@ -150,7 +150,7 @@ export class UnitValidator {
                 blocks: (document.parseResult.value as Model).blocks
                     .filter(b => b.name)
                     .map(b => `${isProject(b) ? 'project' : isStandard(b) ? 'standard' : 'block'} ${b.name}`),
-                exports: index.allElements(undefined, new Set([uri])).map(d => [d.name, d.type] as const).toArray(),
+                exports: index.exportsOf(uri).map(d => [d.name, d.type] as const),
             };
         });
         return { files, complete };

@@ -200,7 +200,12 @@ export class KpiIndexManager extends DefaultIndexManager {
     }
 
     exportedNames(uri: string): string[] {
-        return (this.symbolIndex.get(uri) ?? []).map(e => e.name);
+        return this.exportsOf(uri).map(e => e.name);
+    }
+
+    /** A document's exports, in Langium's order (`allElements` of one document, without its streams). */
+    exportsOf(uri: string): readonly AstNodeDescription[] {
+        return this.symbolIndex.get(uri) ?? [];
     }
 
     private forgetNames(uri: string): void {
