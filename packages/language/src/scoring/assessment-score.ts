@@ -133,8 +133,9 @@ export function scoreRow(node: IndicatorAssessment, profile: ScoringProfile): Ro
 const UNRESOLVED: Bilingual = { zh: '指标引用无法解析，无法计分', en: 'The indicator does not resolve; no score' };
 
 /**
- * A row's score. Its texts (target, actual, explanation) are written when first read: lint
- * scores every row of every assessment and a few findings read them.
+ * A row's score. Its texts (target, actual, explanation) are written each time they are read,
+ * and kept nowhere: lint scores every row of every assessment and a few findings read them,
+ * once or twice each.
  */
 class ScoredRow implements RowScore {
     readonly indicator: Indicator | undefined;
