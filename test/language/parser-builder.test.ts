@@ -1,9 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createLangiumParser, createParser, EmptyFileSystem, isCompositeCstNode, isReference, LangiumParser, type CstNode } from 'langium';
+import { AstUtils, createLangiumParser, createParser, EmptyFileSystem, GrammarAST, GrammarUtils, isCompositeCstNode, isReference, LangiumParser, type CstNode } from 'langium';
 import { createServicesForGrammar } from 'langium/grammar';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import type { Model, Project } from '../../packages/language/src/generated/ast.js';
 import { createKpiServices } from '../../packages/language/src/index.js';
+import { GrammarLookahead } from '../../packages/language/src/parser/lookahead.js';
 import { defineRules } from '../../packages/language/src/parser/parser-builder.js';
 
 /*
@@ -99,25 +101,92 @@ function parsed(parser: LangiumParser, text: string): string {
     return [ast, cst.join(' '), ...result.lexerErrors.map(e => e.message), ...result.parserErrors.map(e => e.message)].join('\n');
 }
 
-// KpiParser (parser/parser.ts) also consumes tokens and completes nodes itself, with what
-// Langium looks up per token and per node worked out once: the trees must be Langium's.
+/** Counts the files KpiParser hands to Chevrotain (after its direct parse gave up). */
+function chevrotainParses(parser: LangiumParser): { readonly count: number } {
+    const spy = vi.spyOn(Reflect.get(parser, 'wrapper') as { rule(rule: unknown): unknown }, 'rule');
+    return { get count() { return spy.mock.calls.length; } };
+}
+
+// KpiParser (parser/parser.ts) parses a file directly, and hands it to Chevrotain only where
+// that fails; it also consumes tokens and completes nodes itself, with what Langium looks up
+// per token and per node worked out once: the trees must be Langium's.
 describe("KPI Spec's parser", () => {
     it("builds the AST, the CST and the errors Langium's parser builds, of whole and of cut files", () => {
         const ours = createKpiServices(EmptyFileSystem).kpi.parser.LangiumParser;
         const langium = createKpiServices(EmptyFileSystem, { parser: { LangiumParser: services => createLangiumParser(services) } }).kpi.parser.LangiumParser;
         const files = [...kpiFiles('examples'), ...kpiFiles('test/fixtures')];
         expect(files.length).toBeGreaterThan(50);
+        const chevrotain = chevrotainParses(ours);
         let compared = 0;
+        let direct = 0;
         for (const file of files) {
             const text = readFileSync(file, 'utf8');
             // Half-typed files too: each cut at a few places, and with a few characters taken out there.
             const cuts = [0.2, 0.45, 0.7, 0.9].map(share => Math.floor(text.length * share));
             const variants = [text, ...cuts.flatMap(at => [text.slice(0, at), text.slice(0, at) + text.slice(at + 7)])];
             for (const variant of variants) {
-                expect(parsed(ours, variant), `${file} (${variant.length} of ${text.length} characters)`).toBe(parsed(langium, variant));
+                const before = chevrotain.count;
+                const where = `${file} (${variant.length} of ${text.length} characters)`;
+                expect(parsed(ours, variant), where).toBe(parsed(langium, variant));
+                // Chevrotain parses exactly the texts with syntax errors, once.
+                const errors = langium.parse(variant).parserErrors.length;
+                expect(chevrotain.count - before, where).toBe(errors > 0 ? 1 : 0);
+                if (errors === 0) direct++;
                 compared++;
             }
         }
         expect(compared).toBe(files.length * 9);
+        expect(direct).toBeGreaterThan(files.length);
+    });
+});
+
+describe('the direct parse', () => {
+    it('tries ways only at the decisions where one token cannot tell them apart', () => {
+        const { kpi } = createKpiServices(EmptyFileSystem);
+        const tokens = kpi.parser.Lexer.definition;
+        const names = new Map(Object.values(tokens).map(token => [token.tokenTypeIdx, token.name]));
+        const rules = GrammarUtils.getAllReachableRules(kpi.Grammar, false);
+        const lookahead = new GrammarLookahead(rules, name => tokens[name]!, Object.values(tokens));
+        const shared: string[] = [];
+        for (const rule of rules) {
+            if (!GrammarAST.isParserRule(rule)) continue;
+            for (const element of [rule.definition, ...AstUtils.streamAllContents(rule.definition)]) {
+                if (!GrammarAST.isAbstractElement(element)) continue;
+                const decision = GrammarAST.isAlternatives(element) && element.elements.length > 1 ? lookahead.alternatives(element)
+                    : element.cardinality ? lookahead.repetition(element) : undefined;
+                const on = [...decision?.shared ?? []].flatMap((member, slot) => member === 1 ? [names.get(slot)] : []);
+                if (on.length > 0) shared.push(`${rule.name} ${element.$type}: ${on.join(' ')}`);
+            }
+        }
+        // Another unit word (`元/人*月`) or a product's next factor (`2000 人 * 600 元/人`); a
+        // labelled group (`"资金管理" {`) or a row under a level-1 family (`"立项依据" 定性 …`).
+        // A grammar change that adds one should be looked at: the first way that reads to its
+        // end must be the one Chevrotain's ALL(*) lookahead predicts.
+        expect(shared.sort()).toEqual(['Level1Group Alternatives: STRING ID', 'Unit Group: *']);
+    });
+
+    it('takes the way that reads on where one token cannot decide, as Chevrotain does', () => {
+        const ours = createKpiServices(EmptyFileSystem).kpi.parser.LangiumParser;
+        const langium = createKpiServices(EmptyFileSystem, { parser: { LangiumParser: services => createLangiumParser(services) } }).kpi.parser.LangiumParser;
+        const chevrotain = chevrotainParses(ours);
+        const text = `项目 p {
+            测算 { 康复补贴 120 万元 = 2000 人 * 600 元/人*月 * 12 月 }
+            绩效指标 {
+                项目决策 {
+                    "立项依据" 定性 "依据充分"
+                    "资金管理" { "资金到位率" >= 95% }
+                    资金使用 { 合规率 = 100% }
+                    "绩效目标合理性" 定性 "目标明确"
+                }
+            }
+        }`;
+        const tree = parsed(ours, text);
+        expect(tree).toBe(parsed(langium, text));
+        expect(chevrotain.count).toBe(0);
+        const project = (ours.parse(text).value as Model).blocks[0] as Project;
+        expect(project.breakdowns[0]!.components[0]!.formula!.factors.map(f => `${f.value} ${f.unit}`)).toEqual(['2000 人', '600 元/人*月', '12 月']);
+        const level1 = project.indicatorSections[0]!.groups[0]!;
+        expect(level1.groups.map(g => g.label)).toEqual(['资金管理', '资金使用']);
+        expect(level1.indicators.map(i => i.name)).toEqual(['立项依据', '绩效目标合理性']);
     });
 });

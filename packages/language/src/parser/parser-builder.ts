@@ -1,4 +1,5 @@
 import { AstUtils, GrammarAST, GrammarUtils, type LangiumParser, type Lexer } from 'langium';
+import { GrammarLookahead, type Decision } from './lookahead.js';
 
 type TokenTypeDictionary = Lexer['definition'];
 
@@ -8,6 +9,10 @@ type TokenType = TokenTypeDictionary[string];
 
 /** What a grammar element becomes: a parsing step, built once, that takes no arguments. */
 type Step = () => void;
+
+/** An alternation's alternatives, and the body of a `?`, `*` or `+`, with how KpiParser's direct parse decides (lookahead.ts). */
+export type DirectAlternatives = Alternative[] & { readonly decision: Decision };
+export type DirectRepetition = Exclude<Repetition, () => unknown> & { readonly decision: Decision };
 
 /** Rule arguments: KPI Spec's rules take no parameters, so every call passes this one object. */
 export const NO_ARGS: Readonly<Record<string, never>> = Object.freeze({});
@@ -31,13 +36,14 @@ interface Occurrences {
  */
 export function defineRules(grammar: GrammarAST.Grammar, parser: LangiumParser, tokens: TokenTypeDictionary): void {
     const reachable = GrammarUtils.getAllReachableRules(grammar, false);
+    const lookahead = new GrammarLookahead(reachable, (name, element) => tokenOf(tokens, name, element), Object.values(tokens));
     for (const rule of grammar.rules) {
         if (!reachable.has(rule)) continue;
         if (GrammarAST.isInfixRule(rule)) unsupported(rule, 'infix rule');
         if (!GrammarAST.isParserRule(rule)) continue;
         if (rule.parameters.length > 0) unsupported(rule, 'rule parameters');
         const occurrences: Occurrences = { consume: 1, subrule: 1, or: 1, many: 1, optional: 1 };
-        parser.rule(rule, stepOf(rule.definition, { parser, tokens, occurrences }));
+        parser.rule(rule, stepOf(rule.definition, { parser, tokens, occurrences, lookahead }));
     }
 }
 
@@ -45,16 +51,17 @@ interface Context {
     parser: LangiumParser;
     tokens: TokenTypeDictionary;
     occurrences: Occurrences;
+    lookahead: GrammarLookahead;
 }
 
 function stepOf(element: GrammarAST.AbstractElement, ctx: Context): Step {
     if (GrammarAST.isGroup(element) && element.guardCondition) unsupported(element, 'guard condition');
-    return repeated(element.cardinality, elementStep(element, ctx), ctx);
+    return repeated(element, elementStep(element, ctx), ctx);
 }
 
 function elementStep(element: GrammarAST.AbstractElement, ctx: Context): Step {
     const { parser } = ctx;
-    if (GrammarAST.isKeyword(element)) return consumeStep(tokenOf(ctx, element.value, element), element, ctx);
+    if (GrammarAST.isKeyword(element)) return consumeStep(tokenOf(ctx.tokens, element.value, element), element, ctx);
     if (GrammarAST.isAction(element)) {
         const type = GrammarUtils.getTypeName(element);
         return () => parser.action(type, element);
@@ -64,7 +71,7 @@ function elementStep(element: GrammarAST.AbstractElement, ctx: Context): Step {
     if (GrammarAST.isRuleCall(element)) return ruleCallStep(element, element, ctx);
     if (GrammarAST.isAlternatives(element)) {
         if (element.elements.length === 1) return stepOf(element.elements[0], ctx);
-        const alternatives: Alternative[] = element.elements.map(e => ({ ALT: stepOf(e, ctx) }));
+        const alternatives: DirectAlternatives = Object.assign(element.elements.map(e => ({ ALT: stepOf(e, ctx) })), { decision: ctx.lookahead.alternatives(element) });
         const idx = ctx.occurrences.or++;
         return () => parser.alternatives(idx, alternatives);
     }
@@ -86,7 +93,7 @@ function crossReferenceStep(crossRef: GrammarAST.CrossReference, ctx: Context): 
         terminal = type && GrammarUtils.findNameAssignment(type)?.terminal;
         if (!terminal) return unsupported(crossRef, `cross-reference to ${crossRef.type.$refText} without a name`);
     }
-    if (GrammarAST.isKeyword(terminal)) return consumeStep(tokenOf(ctx, terminal.value, crossRef), crossRef, ctx);
+    if (GrammarAST.isKeyword(terminal)) return consumeStep(tokenOf(ctx.tokens, terminal.value, crossRef), crossRef, ctx);
     if (GrammarAST.isRuleCall(terminal)) return ruleCallStep(terminal, crossRef, ctx);
     return unsupported(crossRef, `cross-reference terminal ${terminal.$type}`);
 }
@@ -94,7 +101,7 @@ function crossReferenceStep(crossRef: GrammarAST.CrossReference, ctx: Context): 
 /** A call of a parser rule (a subrule) or a terminal (a token); `feature` is what the CST records. */
 function ruleCallStep(call: GrammarAST.RuleCall, feature: GrammarAST.AbstractElement, ctx: Context): Step {
     const rule = call.rule.ref;
-    if (GrammarAST.isTerminalRule(rule)) return consumeStep(tokenOf(ctx, rule.name, call), feature, ctx);
+    if (GrammarAST.isTerminalRule(rule)) return consumeStep(tokenOf(ctx.tokens, rule.name, call), feature, ctx);
     if (!GrammarAST.isParserRule(rule)) return unsupported(call, `call of ${call.rule.$refText}`);
     if (call.arguments.length > 0) unsupported(call, 'rule arguments');
     const { parser } = ctx;
@@ -114,10 +121,14 @@ function consumeStep(token: TokenType, feature: GrammarAST.AbstractElement, ctx:
     return () => parser.consume(idx, token, feature);
 }
 
-function repeated(cardinality: '?' | '*' | '+' | undefined, step: Step, ctx: Context): Step {
+function repeated(element: GrammarAST.AbstractElement, step: Step, ctx: Context): Step {
+    const cardinality = element.cardinality;
     if (!cardinality) return step;
     const { parser } = ctx;
-    const options: Repetition = { DEF: step };
+    const { empty, ...decision } = ctx.lookahead.repetition(element);
+    // Chevrotain refuses it too, when it analyses the grammar: the repetition would never end.
+    if (empty) unsupported(element, 'a repetition of what can match nothing');
+    const options: DirectRepetition = { DEF: step, decision };
     if (cardinality === '?') {
         const idx = ctx.occurrences.optional++;
         return () => parser.optional(idx, options);
@@ -126,8 +137,8 @@ function repeated(cardinality: '?' | '*' | '+' | undefined, step: Step, ctx: Con
     return cardinality === '*' ? () => parser.many(idx, options) : () => parser.atLeastOne(idx, options);
 }
 
-function tokenOf(ctx: Context, name: string, element: GrammarAST.AbstractElement): TokenType {
-    return ctx.tokens[name] ?? unsupported(element, `token ${name} missing from the lexer`);
+function tokenOf(tokens: TokenTypeDictionary, name: string, element: GrammarAST.AbstractElement): TokenType {
+    return tokens[name] ?? unsupported(element, `token ${name} missing from the lexer`);
 }
 
 function unsupported(element: GrammarAST.AbstractElement | GrammarAST.AbstractRule, what: string): never {

@@ -4,7 +4,8 @@ import {
 } from 'langium';
 import { linkContainers } from '../model/ast-walk.js';
 import { KpiCstNodeBuilder } from './cst-node-builder.js';
-import { NO_ARGS, defineRules } from './parser-builder.js';
+import { slotOf } from './lookahead.js';
+import { NO_ARGS, defineRules, type DirectAlternatives, type DirectRepetition } from './parser-builder.js';
 
 /**
  * Re-syncs inside one repetition that may nest. Chevrotain recovers from a stray token in a
@@ -31,6 +32,9 @@ interface LangiumParserInternals {
     readonly converter: ValueConverter;
     readonly astReflection: AstReflection;
     doParse(rule: unknown): AstNode;
+    linkCstNode(item: unknown): void;
+    computeRuleType(rule: Parameters<LangiumParser['rule']>[0]): string | symbol | undefined;
+    startImplementation(type: string | symbol | undefined, infixName: undefined, implementation: RuleImplementation): RuleImplementation;
     isValidToken(token: Token): boolean;
     extractHiddenTokens(token: Token): LexerResult['hidden'];
     assign(operator: string, feature: string, value: unknown, cstNode: CstNode, crossRef: Target['crossRef']): void;
@@ -38,6 +42,18 @@ interface LangiumParserInternals {
 }
 
 type Token = LexerResult['tokens'][number];
+type TokenType = Parameters<LangiumParser['consume']>[1];
+type RuleImplementation = Parameters<LangiumParser['rule']>[1];
+type RuleMethod = Parameters<LangiumParser['subrule']>[1];
+
+/** The tokens of the direct parse, and the next one's index. */
+interface DirectInput {
+    readonly tokens: readonly Token[];
+    next: number;
+}
+
+/** Thrown where the direct parse meets a token it cannot take: the file is parsed again by Chevrotain. */
+const NOT_DIRECT = Symbol('not direct');
 
 /** A node under construction: an AST node, or the text of a data type rule (`$type` DatatypeSymbol). */
 type ParsedNode = Record<string, unknown> & { $type: string | symbol; $cstNode?: CstNode; value?: string };
@@ -54,8 +70,26 @@ interface Target {
  * its recovery throws: Chevrotain signals every syntax error with an Error, and capturing the
  * stack of each (deep in the recursive descent) took most of the time of parsing a pasted file
  * with thousands of errors. Nothing reads those stacks.
+ *
+ * A file is first parsed directly: the same rules, building the same trees with Langium's steps,
+ * but each decision taken by the next token alone (the alternatives' first tokens, in grammar
+ * order) and no syntax error tolerated. Chevrotain's recognizer (its rule stack, lookahead
+ * functions, recovery bookkeeping) took about half of all parsing. Where the direct parse meets a
+ * token it cannot take, the file is parsed again by Chevrotain, which reports and recovers. A
+ * file both parse whole gets the same tree from both: a direct parse that succeeds is a
+ * derivation of the grammar in which every choice is the first alternative that can go on, which
+ * is the one Chevrotain's ALL(*) lookahead predicts (`test/language/direct-parse.test.ts`
+ * compares them).
  */
 export class KpiParser extends LangiumParser {
+    /** Off in the test that compares the direct parse with Chevrotain's. */
+    parseDirectly = true;
+    private input: DirectInput | undefined;
+    /** How deep in trials the direct parse is: a way tried reads tokens and builds nothing. */
+    private trying = 0;
+    /** Each rule's implementation, by the rule method Chevrotain calls instead: Langium's, which builds the node, and the bare steps, for trials. */
+    private readonly implementations = new Map<RuleMethod, { readonly build: RuleImplementation; readonly steps: RuleImplementation }>();
+
     constructor(services: LangiumCoreServices) {
         super(services);
         const langium = this as unknown as LangiumParserInternals;
@@ -89,6 +123,88 @@ export class KpiParser extends LangiumParser {
     /** Per node type, its properties with a default (`[]`, `false`) that a parsed node must have. */
     private readonly defaults = new Map<string, Array<readonly [string, unknown]>>();
 
+    override rule(rule: Parameters<LangiumParser['rule']>[0], implementation: RuleImplementation): RuleMethod {
+        const method = super.rule(rule, implementation);
+        const langium = this as unknown as LangiumParserInternals;
+        const build = langium.startImplementation(langium.computeRuleType(rule), undefined, implementation);
+        this.implementations.set(method, { build, steps: implementation });
+        return method;
+    }
+
+    /**
+     * The direct parse takes the first alternative that can begin with the next token (or,
+     * matching nothing, be followed by it). Where a later one can too, the earlier one is taken
+     * only if it reads to its end, tried first.
+     */
+    override alternatives(idx: number, alternatives: DirectAlternatives): void {
+        if (!this.input) return super.alternatives(idx, alternatives);
+        const { ways, shared } = alternatives.decision;
+        const slot = slotOf(this.input.tokens[this.input.next], shared);
+        for (let i = 0; i < ways.length; i++) {
+            if (ways[i]![slot] !== 1) continue;
+            if (shared[slot] === 1 && ways.some((way, j) => j > i && way[slot] === 1) && !this.reads(alternatives[i]!.ALT)) continue;
+            alternatives[i]!.ALT();
+            return;
+        }
+        throw NOT_DIRECT;
+    }
+
+    override optional(idx: number, repetition: DirectRepetition): void {
+        if (!this.input) return super.optional(idx, repetition);
+        if (this.passes(repetition)) repetition.DEF();
+    }
+
+    override many(idx: number, repetition: DirectRepetition): void {
+        if (!this.input) return super.many(idx, repetition);
+        while (this.passes(repetition)) repetition.DEF();
+    }
+
+    override atLeastOne(idx: number, repetition: DirectRepetition): void {
+        if (!this.input) return super.atLeastOne(idx, repetition);
+        do repetition.DEF();
+        while (this.passes(repetition));
+    }
+
+    override action($type: string, action: GrammarAST.Action): void {
+        if (this.trying === 0) super.action($type, action);
+    }
+
+    /**
+     * Whether the direct parse makes another pass of a repetition: the next token can begin one
+     * and, if it could also follow the repetition, the pass reads to its end, tried first.
+     */
+    private passes(repetition: DirectRepetition): boolean {
+        const { ways: [pass], shared } = repetition.decision;
+        const slot = slotOf(this.input!.tokens[this.input!.next], shared);
+        return pass![slot] === 1 && (shared[slot] !== 1 || this.reads(repetition.DEF));
+    }
+
+    /** Whether a way reads to its end from the next token, tried without building anything. */
+    private reads(way: () => unknown): boolean {
+        const input = this.input!;
+        const at = input.next;
+        this.trying++;
+        try {
+            way();
+            return true;
+        } catch (error) {
+            if (error !== NOT_DIRECT) throw error;
+            return false;
+        } finally {
+            this.trying--;
+            input.next = at;
+        }
+    }
+
+    /** The next token of the direct parse, if it is of the type (or category) expected. */
+    private directToken(tokenType: TokenType): Token {
+        const input = this.input!;
+        const token = input.tokens[input.next];
+        if (token === undefined || (token.tokenTypeIdx !== tokenType.tokenTypeIdx && tokenType.categoryMatchesMap?.[token.tokenTypeIdx] !== true)) throw NOT_DIRECT;
+        input.next++;
+        return token;
+    }
+
     private targetOf(feature: GrammarAST.AbstractElement): Target {
         let target = this.targets.get(feature);
         if (!target) {
@@ -103,7 +219,8 @@ export class KpiParser extends LangiumParser {
     /** Consumes a token into the syntax tree and the node under construction, as Langium does. */
     override consume(idx: number, tokenType: Parameters<LangiumParser['consume']>[1], feature: GrammarAST.AbstractElement): void {
         const langium = this as unknown as LangiumParserInternals;
-        const token = this.wrapper.wrapConsume(idx, tokenType);
+        const token = this.input ? this.directToken(tokenType) : this.wrapper.wrapConsume(idx, tokenType);
+        if (this.trying > 0) return;
         // Tokens the recovery makes up, and consumes while Chevrotain records the grammar, are not in the text.
         if (this.isRecording() || !langium.isValidToken(token)) return;
         // The comments before a token go into the tree before it. Most tokens have none: Langium
@@ -131,15 +248,22 @@ export class KpiParser extends LangiumParser {
      * empty is taken out of the tree when its rule ends.
      */
     override subrule(idx: number, rule: Parameters<LangiumParser['subrule']>[1], fragment: boolean, feature: GrammarAST.AbstractElement, args: Parameters<LangiumParser['subrule']>[4]): void {
+        if (this.trying > 0) {
+            this.implementations.get(rule)!.steps(args);
+            return;
+        }
         const langium = this as unknown as LangiumParserInternals;
         // A fragment fills the node of the rule that calls it.
         const cstNode = this.isRecording() || fragment ? undefined : langium.nodeBuilder.buildCompositeNode(feature);
         let result: unknown;
+        let ended = false;
         try {
-            result = this.wrapper.wrapSubrule(idx, rule, args);
+            result = this.input ? this.implementations.get(rule)!.build(args) : this.wrapper.wrapSubrule(idx, rule, args);
+            ended = true;
         } finally {
             // After a recognition error (no result) the node is completed here, and assigned if tokens were read, as in Langium.
-            if (!this.isRecording()) {
+            // A direct parse that gives up is thrown away whole.
+            if (!this.isRecording() && (ended || !this.input)) {
                 if (result === undefined && !fragment) result = this.completeNode();
                 if (result !== undefined && cstNode && cstNode.content.length > 0) langium.performSubruleAssignment(result, feature, cstNode);
             }
@@ -184,23 +308,49 @@ export class KpiParser extends LangiumParser {
         Error.stackTraceLimit = 0;
         const langium = this as unknown as LangiumParserInternals;
         try {
-            langium.nodeBuilder.buildRootNode(input);
             const lexerResult = langium.lexerResult = this.lexer.tokenize(input);
-            this.wrapper.input = lexerResult.tokens;
             const rule = options.rule ? this.allRules.get(options.rule) : this.mainRule;
             if (!rule) throw new Error(options.rule ? `No rule found with name '${options.rule}'` : 'No main rule available.');
-            const value = langium.doParse(rule);
+            let value = this.parseDirectly ? this.directParse(input, rule, lexerResult) : undefined;
+            let parserErrors: ParseResult['parserErrors'] = [];
+            if (value === undefined) {
+                langium.nodeBuilder.buildRootNode(input);
+                this.wrapper.input = lexerResult.tokens;
+                value = langium.doParse(rule);
+                parserErrors = this.wrapper.errors;
+                // The parser would hold the file's tokens until the next parse: a file's worth of
+                // garbage that the young-generation collector copies (see workspace/dismantle.ts).
+                this.wrapper.input = [];
+            }
             langium.nodeBuilder.addHiddenNodes(lexerResult.hidden);
             this.unorderedGroups.clear();
             langium.lexerResult = undefined;
-            const parserErrors = this.wrapper.errors;
-            // The parser would hold the file's tokens until the next parse: a file's worth of
-            // garbage that the young-generation collector copies (see workspace/dismantle.ts).
-            this.wrapper.input = [];
             linkContainers(value);
             return { value: value as T, lexerErrors: lexerResult.errors, lexerReport: lexerResult.report, parserErrors };
         } finally {
             Error.stackTraceLimit = limit;
+        }
+    }
+
+    /** The direct parse (see the class), or undefined where it gives up, with the parser as it was. */
+    private directParse(input: string, rule: RuleMethod, lexerResult: LexerResult): AstNode | undefined {
+        const langium = this as unknown as LangiumParserInternals;
+        // The comments are taken from the list as the tokens after them are read.
+        const hidden = lexerResult.hidden.length > 0 ? lexerResult.hidden.slice() : undefined;
+        langium.nodeBuilder.buildRootNode(input);
+        const direct = this.input = { tokens: lexerResult.tokens, next: 0 };
+        try {
+            const value = this.implementations.get(rule)!.build(NO_ARGS);
+            if (direct.next < direct.tokens.length) throw NOT_DIRECT;
+            langium.linkCstNode(value);
+            return value as AstNode;
+        } catch (error) {
+            if (error !== NOT_DIRECT) throw error;
+            langium.stack.length = 0;
+            if (hidden) lexerResult.hidden = hidden;
+            return undefined;
+        } finally {
+            this.input = undefined;
         }
     }
 }
