@@ -38,6 +38,9 @@ interface First {
 export class GrammarLookahead {
     private readonly firstOfRule = new Map<GrammarAST.ParserRule, First | 'pending'>();
     private readonly followOfRule = new Map<GrammarAST.ParserRule, ReadonlySet<Next> | 'pending'>();
+    /** Each element's first tokens (one pass) and follow tokens, once: the elements of a rule share their containers'. */
+    private readonly firstOfElement = new Map<GrammarAST.AbstractElement, First>();
+    private readonly followOfElement = new Map<GrammarAST.AbstractElement, ReadonlySet<Next>>();
     /** Where each parser rule is called (a rule call, or a cross-reference that names its target by the rule). */
     private readonly calls = new Map<GrammarAST.ParserRule, GrammarAST.AbstractElement[]>();
     private readonly size: number;
@@ -62,40 +65,45 @@ export class GrammarLookahead {
     /** An alternation's decision: each alternative's first tokens, and what follows the alternation for one that can match nothing. */
     alternatives(element: GrammarAST.Alternatives): Decision {
         const follow = element.elements.some(e => this.first(e).empty) ? this.follow(element) : new Set<Next>();
-        const ways = element.elements.map(e => {
-            const first = this.first(e);
-            return this.setOf(first.empty ? [...first.tokens, ...follow] : first.tokens);
-        });
         const shared = new Uint8Array(this.size);
         const seen = new Uint8Array(this.size);
-        for (const way of ways) {
-            for (let slot = 0; slot < this.size; slot++) {
-                if (way[slot] === 0) continue;
+        const ways = element.elements.map(e => {
+            const first = this.first(e);
+            const slots = this.slotsOf(first.empty ? [...first.tokens, ...follow] : first.tokens);
+            for (const slot of slots) {
                 if (seen[slot] === 1) shared[slot] = 1;
                 seen[slot] = 1;
             }
-        }
+            return this.setOf(slots);
+        });
         return { ways, shared };
     }
 
     /** A `?`, `*` or `+`: the first tokens of one pass, shared with what follows the repetition where they may also come next. */
     repetition(element: GrammarAST.AbstractElement): Decision & { readonly empty: boolean } {
         const first = this.firstOnce(element);
-        const pass = this.setOf(first.tokens);
-        const follow = this.setOf(this.follow(element));
-        return { ways: [pass], shared: pass.map((on, slot) => on & follow[slot]!), empty: first.empty };
+        const pass = this.setOf(this.slotsOf(first.tokens));
+        const shared = this.setOf([...this.slotsOf(this.follow(element))].filter(slot => pass[slot] === 1));
+        return { ways: [pass], shared, empty: first.empty };
     }
 
-    private setOf(tokens: Iterable<Next>): TokenSet {
-        const set = new Uint8Array(this.size);
+    /** The slots of tokens in a TokenSet: each type's, and those of the types a category stands for. */
+    private slotsOf(tokens: Iterable<Next>): Set<number> {
+        const slots = new Set<number>();
         for (const token of tokens) {
             if (token === END) {
-                set[this.size - 1] = 1;
+                slots.add(this.size - 1);
                 continue;
             }
-            set[token.tokenTypeIdx!] = 1;
-            for (const idx of token.categoryMatches ?? []) set[idx] = 1;
+            slots.add(token.tokenTypeIdx!);
+            for (const idx of token.categoryMatches ?? []) slots.add(idx);
         }
+        return slots;
+    }
+
+    private setOf(slots: Iterable<number>): TokenSet {
+        const set = new Uint8Array(this.size);
+        for (const slot of slots) set[slot] = 1;
         return set;
     }
 
@@ -107,6 +115,12 @@ export class GrammarLookahead {
 
     /** The first tokens of one pass of an element: without its cardinality. */
     private firstOnce(element: GrammarAST.AbstractElement): First {
+        let first = this.firstOfElement.get(element);
+        if (!first) this.firstOfElement.set(element, first = this.firstOnceOf(element));
+        return first;
+    }
+
+    private firstOnceOf(element: GrammarAST.AbstractElement): First {
         if (GrammarAST.isKeyword(element)) return { tokens: new Set([this.tokenOf(element.value, element)]), empty: false };
         if (GrammarAST.isAssignment(element)) return this.first(element.terminal);
         if (GrammarAST.isCrossReference(element)) {
@@ -147,6 +161,12 @@ export class GrammarLookahead {
 
     /** The tokens that can come right after an element (after all its passes, if it repeats). */
     private follow(element: GrammarAST.AbstractElement): ReadonlySet<Next> {
+        let follow = this.followOfElement.get(element);
+        if (!follow) this.followOfElement.set(element, follow = this.followOf(element));
+        return follow;
+    }
+
+    private followOf(element: GrammarAST.AbstractElement): ReadonlySet<Next> {
         const container = element.$container;
         if (GrammarAST.isParserRule(container)) return this.followOfParserRule(container);
         if (!container || !GrammarAST.isAbstractElement(container)) return new Set();
