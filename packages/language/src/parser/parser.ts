@@ -123,6 +123,19 @@ export class KpiParser extends LangiumParser {
     /** Per node type, its properties with a default (`[]`, `false`) that a parsed node must have. */
     private readonly defaults = new Map<string, Array<readonly [string, unknown]>>();
 
+    private analysed = false;
+
+    /**
+     * Chevrotain's analysis of the grammar (it records every rule and builds its lookahead and
+     * recovery tables) took 65–80 ms of every start, and only a file the direct parse gives up
+     * on needs it: it is done before the first such file. Done once, however often called.
+     */
+    override finalize(): void {
+        if (this.analysed) return;
+        this.analysed = true;
+        super.finalize();
+    }
+
     override rule(rule: Parameters<LangiumParser['rule']>[0], implementation: RuleImplementation): RuleMethod {
         const method = super.rule(rule, implementation);
         const langium = this as unknown as LangiumParserInternals;
@@ -314,6 +327,7 @@ export class KpiParser extends LangiumParser {
             let value = this.parseDirectly ? this.directParse(input, rule, lexerResult) : undefined;
             let parserErrors: ParseResult['parserErrors'] = [];
             if (value === undefined) {
+                this.finalize();
                 langium.nodeBuilder.buildRootNode(input);
                 this.wrapper.input = lexerResult.tokens;
                 value = langium.doParse(rule);
@@ -424,10 +438,9 @@ function rememberNextTokenTypes(chevrotain: object): void {
     });
 }
 
-/** Langium's createLangiumParser, with a KpiParser and rules that allocate nothing per decision. */
+/** Langium's createLangiumParser, with a KpiParser and rules that allocate nothing per decision; Chevrotain's analysis waits for the first file it parses. */
 export function createKpiParser(services: LangiumCoreServices): KpiParser {
     const parser = new KpiParser(services);
     defineRules(services.Grammar, parser, services.parser.Lexer.definition);
-    parser.finalize();
     return parser;
 }
