@@ -72,17 +72,17 @@ interface Target {
  * with thousands of errors. Nothing reads those stacks.
  *
  * A file is first parsed directly: the same rules, building the same trees with Langium's steps,
- * but each decision taken by the next token alone (the alternatives' first tokens, in grammar
- * order) and no syntax error tolerated. Chevrotain's recognizer (its rule stack, lookahead
- * functions, recovery bookkeeping) took about half of all parsing. Where the direct parse meets a
- * token it cannot take, the file is parsed again by Chevrotain, which reports and recovers. A
- * file both parse whole gets the same tree from both: a direct parse that succeeds is a
- * derivation of the grammar in which every choice is the first alternative that can go on, which
- * is the one Chevrotain's ALL(*) lookahead predicts (`test/language/direct-parse.test.ts`
- * compares them).
+ * but each decision taken by the next token (lookahead.ts), trying the earlier way first where
+ * one token cannot tell two apart, and no syntax error tolerated. Chevrotain's recognizer (its
+ * rule stack, lookahead functions, recovery bookkeeping) took about half of all parsing. Where
+ * the direct parse meets a token it cannot take, the file is parsed again by Chevrotain, which
+ * reports and recovers. A file both parse whole gets the same tree from both: a direct parse
+ * that succeeds is a derivation of the grammar in which every choice is the first alternative
+ * that can go on, which is the one Chevrotain's ALL(*) lookahead predicts
+ * (`test/language/parser-builder.test.ts` compares them).
  */
 export class KpiParser extends LangiumParser {
-    /** Off in the test that compares the direct parse with Chevrotain's. */
+    /** Off where every text must go through Chevrotain (the test that the grammar's decisions are not ambiguous). */
     parseDirectly = true;
     private input: DirectInput | undefined;
     /** How deep in trials the direct parse is: a way tried reads tokens and builds nothing. */
