@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { DefaultLexer, DefaultTokenBuilder, EmptyFileSystem, type Lexer } from 'langium';
 import { describe, expect, it } from 'vitest';
 import { createKpiServices } from '../../packages/language/src/index.js';
-import { UNIT } from '../../packages/language/src/parser/token-builder.js';
+import { UNIT, wordKeywordTest } from '../../packages/language/src/parser/token-builder.js';
 
 /*
  * Word keywords (项目, indicator) are not among Chevrotain's patterns: KpiLexer gives an ID
@@ -46,6 +46,17 @@ describe('word keywords', () => {
         const words = Object.values(lexer.definition).filter(t => typeof t.PATTERN === 'string' && !t.LONGER_ALT && /^[\p{L}_][\p{L}\p{N}_]*$/u.test(t.PATTERN));
         expect(words.map(t => t.name)).toEqual(expect.arrayContaining(['项目', '指标', 'project', 'indicator', '部分达成']));
         expect(words.length).toBeGreaterThan(150);
+    });
+
+    it("leave the other keywords the longer alternatives Langium's token builder gives them", () => {
+        const longer = (tokens: ReadonlyArray<{ name: string; LONGER_ALT?: unknown }>) => new Map(tokens.map(t => [t.name, [t.LONGER_ALT ?? []].flat().map(alt => (alt as { name: string }).name)]));
+        const langium = longer(new DefaultTokenBuilder().buildTokens(kpi.Grammar) as Array<{ name: string }>);
+        const isWord = wordKeywordTest(lexer.definition['ID']!);
+        const others = Object.values(lexer.definition).filter(t => typeof t.PATTERN === 'string' && !isWord(t));
+        expect(others.map(t => t.name)).toEqual(expect.arrayContaining(['>=', '%', 'n/a', 'as-of']));
+        expect(longer(others)).toEqual(new Map(others.map(t => [t.name, langium.get(t.name)])));
+        // A `/` may begin a comment.
+        expect(longer(others).get('/')).toEqual(['ML_COMMENT', 'SL_COMMENT']);
     });
 
     it('lex as Chevrotain lexes them, in every example and fixture', () => {

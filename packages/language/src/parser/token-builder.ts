@@ -1,4 +1,4 @@
-import { DefaultTokenBuilder, type GrammarAST, type Lexer, type TokenBuilderOptions } from 'langium';
+import { DefaultTokenBuilder, RegExpUtils, type GrammarAST, type Lexer, type TokenBuilderOptions } from 'langium';
 
 /** Chevrotain's token type, as Langium's public lexer API names it. */
 export type TokenType = Lexer['definition'][string];
@@ -33,6 +33,24 @@ export function wordKeywordTest(id: TokenType): (token: TokenType) => boolean {
  *   looked up among the keywords by its text is the same token.
  */
 export class KpiTokenBuilder extends DefaultTokenBuilder {
+    /** Per terminal pattern, the regular expression that matches a start of it. */
+    private readonly partials = new Map<string, RegExp>();
+
+    /**
+     * The terminals a keyword is a start of (its longer alternatives), as Langium finds them, but
+     * with each terminal's partial regular expression built once: Langium built one per keyword
+     * and terminal (some 2,700, 11 ms of every start).
+     */
+    protected override findLongerAlt(keyword: GrammarAST.Keyword, terminalTokens: TokenType[]): TokenType[] {
+        return terminalTokens.filter(token => {
+            const source = (token.PATTERN as RegExp | undefined)?.source;
+            if (!source) return false;
+            let partial = this.partials.get(source);
+            if (!partial) this.partials.set(source, partial = RegExpUtils.partialRegExp(`^${source}$`));
+            return (keyword.value.match(partial)?.[0].length ?? 0) > 0;
+        });
+    }
+
     override buildTokens(grammar: GrammarAST.Grammar, options?: TokenBuilderOptions): TokenVocabulary {
         const tokens = super.buildTokens(grammar, options) as TokenType[];
         const unit = tokens.find(token => token.name === UNIT);
