@@ -1,8 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AstUtils, createLangiumParser, createParser, EmptyFileSystem, GrammarAST, GrammarUtils, isCompositeCstNode, isReference, LangiumParser, type CstNode } from 'langium';
 import { createServicesForGrammar } from 'langium/grammar';
 import { describe, expect, it, vi } from 'vitest';
+import { generate } from '../../bench/generate.mjs';
 import type { Model, Project } from '../../packages/language/src/generated/ast.js';
 import { createKpiServices } from '../../packages/language/src/index.js';
 import { GrammarLookahead } from '../../packages/language/src/parser/lookahead.js';
@@ -113,12 +115,23 @@ function chevrotainParses(parser: LangiumParser): { readonly count: number } {
 // that fails; it also consumes tokens and completes nodes itself, with what Langium looks up
 // per token and per node worked out once: the trees must be Langium's.
 describe("KPI Spec's parser", () => {
+    const ours = createKpiServices(EmptyFileSystem).kpi.parser.LangiumParser;
+    const langium = createKpiServices(EmptyFileSystem, { parser: { LangiumParser: services => createLangiumParser(services) } }).kpi.parser.LangiumParser;
+    const chevrotain = chevrotainParses(ours);
+
+    /** Compares the parses of a text; whether it had no syntax error (and so was parsed directly). */
+    function sameAsLangium(text: string, where: string): boolean {
+        const before = chevrotain.count;
+        expect(parsed(ours, text), where).toBe(parsed(langium, text));
+        // Chevrotain parses exactly the texts with syntax errors, once.
+        const errors = langium.parse(text).parserErrors.length;
+        expect(chevrotain.count - before, where).toBe(errors > 0 ? 1 : 0);
+        return errors === 0;
+    }
+
     it("builds the AST, the CST and the errors Langium's parser builds, of whole and of cut files", () => {
-        const ours = createKpiServices(EmptyFileSystem).kpi.parser.LangiumParser;
-        const langium = createKpiServices(EmptyFileSystem, { parser: { LangiumParser: services => createLangiumParser(services) } }).kpi.parser.LangiumParser;
         const files = [...kpiFiles('examples'), ...kpiFiles('test/fixtures')];
         expect(files.length).toBeGreaterThan(50);
-        const chevrotain = chevrotainParses(ours);
         let compared = 0;
         let direct = 0;
         for (const file of files) {
@@ -127,18 +140,25 @@ describe("KPI Spec's parser", () => {
             const cuts = [0.2, 0.45, 0.7, 0.9].map(share => Math.floor(text.length * share));
             const variants = [text, ...cuts.flatMap(at => [text.slice(0, at), text.slice(0, at) + text.slice(at + 7)])];
             for (const variant of variants) {
-                const before = chevrotain.count;
-                const where = `${file} (${variant.length} of ${text.length} characters)`;
-                expect(parsed(ours, variant), where).toBe(parsed(langium, variant));
-                // Chevrotain parses exactly the texts with syntax errors, once.
-                const errors = langium.parse(variant).parserErrors.length;
-                expect(chevrotain.count - before, where).toBe(errors > 0 ? 1 : 0);
-                if (errors === 0) direct++;
+                if (sameAsLangium(variant, `${file} (${variant.length} of ${text.length} characters)`)) direct++;
                 compared++;
             }
         }
         expect(compared).toBe(files.length * 9);
         expect(direct).toBeGreaterThan(files.length);
+    });
+
+    it("builds Langium's trees of the benchmark's generated projects, in both languages, with their faults", () => {
+        const dir = mkdtempSync(join(tmpdir(), 'kpi-parse-'));
+        try {
+            generate(40, dir);
+            const files = kpiFiles(dir);
+            expect(files.length).toBeGreaterThan(160);
+            const direct = files.filter(file => sameAsLangium(readFileSync(file, 'utf8'), file)).length;
+            expect(direct).toBeGreaterThan(files.length * 0.9);
+        } finally {
+            rmSync(dir, { recursive: true, force: true });
+        }
     });
 });
 
