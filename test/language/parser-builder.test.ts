@@ -187,6 +187,26 @@ describe('the direct parse', () => {
         expect(shared.sort()).toEqual(['Level1Group Alternatives: STRING ID', 'Unit Group: *']);
     });
 
+    it('finds what may follow a rule wherever it is called, a rule that is one call included', async () => {
+        // Sub is called only as the whole of Item: what follows Item (another Item, or the last ID) follows Sub's names.
+        const services = await createServicesForGrammar({
+            grammar: `grammar G
+                entry Model: items+=Item* last=ID;
+                Item: Sub;
+                Sub: 'x' names+=ID*;
+                hidden terminal WS: /\\s+/;
+                terminal ID: /[a-z]+/;`,
+        });
+        const tokens = services.parser.Lexer.definition;
+        const rules = GrammarUtils.getAllReachableRules(services.Grammar, false);
+        const lookahead = new GrammarLookahead(rules, name => tokens[name]!, Object.values(tokens));
+        const sub = services.Grammar.rules.find(rule => rule.name === 'Sub') as GrammarAST.ParserRule;
+        const names = AstUtils.streamAllContents(sub.definition).find(e => GrammarAST.isAssignment(e) && e.cardinality === '*') as GrammarAST.Assignment;
+        const { shared } = lookahead.repetition(names);
+        expect(shared[tokens['ID']!.tokenTypeIdx!]).toBe(1);
+        expect(shared[tokens['x']!.tokenTypeIdx!]).toBe(0);
+    });
+
     it("has Chevrotain analyse the grammar only before the first file it parses, once", () => {
         const parser = createKpiServices(EmptyFileSystem).kpi.parser.LangiumParser;
         const analysis = vi.spyOn(Reflect.get(parser, 'wrapper') as { wrapSelfAnalysis(): void }, 'wrapSelfAnalysis');

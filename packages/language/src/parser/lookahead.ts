@@ -53,7 +53,8 @@ export class GrammarLookahead {
         this.size = Math.max(0, ...tokens.map(token => token.tokenTypeIdx ?? 0)) + 2;
         for (const rule of rules) {
             if (!GrammarAST.isParserRule(rule)) continue;
-            for (const element of AstUtils.streamAllContents(rule.definition)) {
+            // The definition itself too: a rule may be one call of another (`A: B;`).
+            for (const element of [rule.definition, ...AstUtils.streamAllContents(rule.definition)]) {
                 if (!GrammarAST.isAbstractElement(element)) continue;
                 const called: GrammarAST.AbstractRule | undefined = GrammarAST.isRuleCall(element) ? element.rule.ref
                     : GrammarAST.isCrossReference(element) && !element.terminal ? nameRuleOf(element) : undefined;
