@@ -125,7 +125,7 @@ export class GrammarLookahead {
         if (GrammarAST.isKeyword(element)) return { tokens: new Set([this.tokenOf(element.value, element)]), empty: false };
         if (GrammarAST.isAssignment(element)) return this.first(element.terminal);
         if (GrammarAST.isCrossReference(element)) {
-            const terminal = element.terminal ?? GrammarUtils.findNameAssignment(element.type.ref!)?.terminal;
+            const terminal = crossReferenceTerminal(element);
             return terminal ? this.first(terminal) : NOTHING;
         }
         if (GrammarAST.isRuleCall(element)) {
@@ -137,17 +137,20 @@ export class GrammarLookahead {
             const parts = element.elements.map(e => this.first(e));
             return { tokens: new Set(parts.flatMap(p => [...p.tokens])), empty: parts.some(p => p.empty) };
         }
-        if (GrammarAST.isGroup(element)) {
-            const tokens = new Set<Next>();
-            for (const e of element.elements) {
-                const part = this.first(e);
-                for (const token of part.tokens) tokens.add(token);
-                if (!part.empty) return { tokens, empty: false };
-            }
-            return { tokens, empty: true };
-        }
+        if (GrammarAST.isGroup(element)) return this.firstOfSequence(element.elements);
         // An action reads no token.
         return NOTHING;
+    }
+
+    /** The first tokens of elements in a row: up to the first that cannot match nothing. */
+    private firstOfSequence(elements: readonly GrammarAST.AbstractElement[]): First {
+        const tokens = new Set<Next>();
+        for (const e of elements) {
+            const part = this.first(e);
+            for (const token of part.tokens) tokens.add(token);
+            if (!part.empty) return { tokens, empty: false };
+        }
+        return { tokens, empty: true };
     }
 
     private firstOfParserRule(rule: GrammarAST.ParserRule): First {
@@ -173,12 +176,9 @@ export class GrammarLookahead {
         if (!container || !GrammarAST.isAbstractElement(container)) return new Set();
         const tokens = new Set<Next>();
         if (GrammarAST.isGroup(container)) {
-            const after = container.elements.slice(container.elements.indexOf(element) + 1);
-            for (const e of after) {
-                const part = this.first(e);
-                for (const token of part.tokens) tokens.add(token);
-                if (!part.empty) return tokens;
-            }
+            const after = this.firstOfSequence(container.elements.slice(container.elements.indexOf(element) + 1));
+            for (const token of after.tokens) tokens.add(token);
+            if (!after.empty) return tokens;
         }
         // The element ends its container: another pass of the container may follow, then what follows it.
         if (container.cardinality === '*' || container.cardinality === '+') {
@@ -205,8 +205,13 @@ export class GrammarLookahead {
 
 const NOTHING: First = { tokens: new Set(), empty: true };
 
+/** What a cross-reference parses as: the terminal written, or else its target type's name. */
+export function crossReferenceTerminal(crossRef: GrammarAST.CrossReference): GrammarAST.AbstractElement | undefined {
+    return crossRef.terminal ?? (crossRef.type.ref && GrammarUtils.findNameAssignment(crossRef.type.ref)?.terminal);
+}
+
 function nameRuleOf(crossRef: GrammarAST.CrossReference): GrammarAST.AbstractRule | undefined {
-    const terminal = crossRef.type.ref && GrammarUtils.findNameAssignment(crossRef.type.ref)?.terminal;
+    const terminal = crossReferenceTerminal(crossRef);
     return GrammarAST.isRuleCall(terminal) ? terminal.rule.ref : undefined;
 }
 

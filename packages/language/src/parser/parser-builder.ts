@@ -1,5 +1,5 @@
 import { AstUtils, GrammarAST, GrammarUtils, type LangiumParser, type Lexer } from 'langium';
-import { GrammarLookahead, type Decision } from './lookahead.js';
+import { crossReferenceTerminal, GrammarLookahead, type Decision } from './lookahead.js';
 
 type TokenTypeDictionary = Lexer['definition'];
 
@@ -87,12 +87,8 @@ function elementStep(element: GrammarAST.AbstractElement, ctx: Context): Step {
 
 /** A cross-reference parses as its terminal: the one written, or the target type's name. */
 function crossReferenceStep(crossRef: GrammarAST.CrossReference, ctx: Context): Step {
-    let terminal = crossRef.terminal;
-    if (!terminal) {
-        const type = crossRef.type.ref;
-        terminal = type && GrammarUtils.findNameAssignment(type)?.terminal;
-        if (!terminal) return unsupported(crossRef, `cross-reference to ${crossRef.type.$refText} without a name`);
-    }
+    const terminal = crossReferenceTerminal(crossRef);
+    if (!terminal) return unsupported(crossRef, `cross-reference to ${crossRef.type.$refText} without a name`);
     if (GrammarAST.isKeyword(terminal)) return consumeStep(tokenOf(ctx.tokens, terminal.value, crossRef), crossRef, ctx);
     if (GrammarAST.isRuleCall(terminal)) return ruleCallStep(terminal, crossRef, ctx);
     return unsupported(crossRef, `cross-reference terminal ${terminal.$type}`);
