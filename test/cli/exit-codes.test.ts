@@ -1,7 +1,8 @@
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { execFile } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { runBuiltCli, runCli, tempDir } from './run-cli.js';
+import { BIN, NODE, runBuiltCli, runCli, tempDir } from './run-cli.js';
 
 const dir = tempDir();
 
@@ -48,6 +49,19 @@ describe('exit codes', () => {
         expect(messages.length).toBeGreaterThan(0);
         expect(messages.every(m => m.severity === 2)).toBe(true);
         expect((await runCli(['lint', 'warning', '--quiet', '--max-warnings', '0'], { cwd: dir })).code).toBe(0);
+    });
+
+    it('a reader that stops early (kpispec lint | head) ends the run quietly, with its exit code', async () => {
+        // More than a pipe holds (64 KB), so that writing the report meets the closed pipe.
+        for (let i = 0; i < 200; i++) write(`many/${i}.kpi`, ERROR);
+        const { code, stdout, stderr } = await new Promise<{ code: number | null; stdout: string; stderr: string }>(resolve => {
+            execFile('bash', ['-o', 'pipefail', '-c', `"${NODE}" "${BIN}" lint many -f json | head -c 5`], { cwd: dir }, (error, stdout, stderr) => {
+                resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
+            });
+        });
+        expect(stdout).toBe('[\n  {');
+        expect(stderr).toBe('');
+        expect(code).toBe(1);
     });
 
     it('the built CLI exits with the same codes', async () => {
