@@ -6,7 +6,8 @@
 // threads), the same with one file changed after a run with `--cache`, the load average of the
 // machine during each, the parse-only floor of the same corpus, language
 // server start until every file's diagnostics are published, keystroke → diagnostics latency
-// for three edits, and completion/hover latency during those re-validations. The lint and
+// for three edits, and completion/hover latency during those re-validations; each vCPU's speed
+// before and after (lib/host-speed.mjs). The lint and
 // parse-only measures are taken `--runs` times, alternating, and the median run (by wall time)
 // is reported with the spread of all: on a shared machine one run says little. Prints a table
 // (Markdown) and writes the numbers as JSON. Needs the built CLI and server (`npm run build`).
@@ -17,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { RULES } from '@kpispec/language';
 import { parseArgs } from 'node:util';
 import { defaultDir, generate, MARKER } from './generate.mjs';
+import { describeHostSpeed, hostSpeed } from './lib/host-speed.mjs';
 import { timedNode } from './lib/process.mjs';
 import { benchServer, SCENARIOS } from './lib/server-bench.mjs';
 import { formatTable, TARGETS } from './lib/table.mjs';
@@ -56,8 +58,11 @@ const results = {
     date: new Date().toISOString(),
     machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGB: Math.round(totalmem() / 2 ** 30), node: process.version, platform: process.platform },
     targets: TARGETS,
+    /** Each vCPU's speed at a fixed loop, before and after the measurements (see host-speed.mjs). */
+    host: { before: await hostSpeed() },
     sizes: {},
 };
+log(`vCPU speed before: ${describeHostSpeed(results.host.before)}`);
 
 for (const n of sizes) {
     const dir = defaultDir(n);
@@ -90,6 +95,8 @@ for (const n of sizes) {
     results.sizes[n] = entry;
 }
 
+results.host.after = await hostSpeed();
+log(`vCPU speed after: ${describeHostSpeed(results.host.after)}`);
 writeFileSync(values.out, JSON.stringify(results, null, 2) + '\n');
 process.stdout.write(formatTable(results, SCENARIOS) + '\n');
 log(`wrote ${values.out}`);
