@@ -1,8 +1,9 @@
 // How fast each vCPU runs a fixed loop, pinned to it (`taskset`, Linux), first one vCPU at a time
-// and then all at once. On the development machine the two vCPUs share one core's time: each runs
-// the loop in about 36 ms alone, but with both busy the second takes twice as long, and a cold
-// lint's main thread runs at the speed of the vCPU the kernel gives it (bench/RESULTS.md, issue 17).
-// Recorded before and after the measurements, so that a run's numbers say which host they had.
+// and then all at once. On the development machine each ran it in about 35 ms alone; at times,
+// with both busy, the second took twice as long, and a cold lint's main thread runs at the speed of
+// the vCPU the kernel gives it. Recorded before and after the measurements, so that a run's numbers
+// say which host they had. The loop does not see everything: a cold lint's CPU time has varied by
+// half between runs minutes apart while the loop kept its time (bench/RESULTS.md, issue 17).
 import { execFile, execFileSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { promisify } from 'node:util';
