@@ -217,6 +217,34 @@ describe('the direct parse', () => {
         expect(analysis).toHaveBeenCalledOnce();
     });
 
+    it("has Chevrotain build a decision's lookahead when a parse first meets it, not all of them in its analysis", () => {
+        const strategyOf = (parser: LangiumParser) => Reflect.get(Reflect.get(parser, 'wrapper') as object, 'lookaheadStrategy') as object;
+        const prototype = Object.getPrototypeOf(strategyOf(createKpiServices(EmptyFileSystem).kpi.parser.LangiumParser)) as Record<string, () => unknown>;
+        const builds = ['buildLookaheadForAlternation', 'buildLookaheadForOptional'].map(name => vi.spyOn(prototype, name));
+        const built = () => builds.reduce((sum, spy) => sum + spy.mock.calls.length, 0);
+        try {
+            // Langium's own parser builds every decision's in its analysis.
+            createKpiServices(EmptyFileSystem, { parser: { LangiumParser: services => createLangiumParser(services) } }).kpi.parser.LangiumParser.finalize();
+            const decisions = built();
+            expect(decisions).toBeGreaterThan(100);
+            const parser = createKpiServices(EmptyFileSystem).kpi.parser.LangiumParser;
+            const before = built();
+            expect(parser.parse('项目 p { 预算 }').parserErrors).not.toEqual([]);
+            const first = built() - before;
+            expect(first).toBeGreaterThan(0);
+            expect(first).toBeLessThan(decisions / 4);
+            // A text that reaches more of the grammar builds more; a decision met again is not built again.
+            const form = readFileSync(kpiFiles('examples')[0]!, 'utf8');
+            expect(parser.parse(`${form}\n项目 q { 预算 }`).parserErrors).not.toEqual([]);
+            const second = built() - before;
+            expect(second).toBeGreaterThan(first);
+            parser.parse(`${form}\n项目 q { 预算 }`);
+            expect(built() - before).toBe(second);
+        } finally {
+            for (const spy of builds) spy.mockRestore();
+        }
+    });
+
     it('takes the way that reads on where one token cannot decide, as Chevrotain does', () => {
         const ours = createKpiServices(EmptyFileSystem).kpi.parser.LangiumParser;
         const langium = createKpiServices(EmptyFileSystem, { parser: { LangiumParser: services => createLangiumParser(services) } }).kpi.parser.LangiumParser;
