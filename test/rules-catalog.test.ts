@@ -15,7 +15,7 @@ const FIXTURES = join(ROOT, 'test', 'fixtures', 'rules');
 /** Rules without a fixture folder, and where they are tested instead. */
 const NO_FIXTURE: Partial<Record<RuleId, string>> = {
     'syntax/lexing': 'test/language/syntax-messages.test.ts: needs text that does not lex, not a workspace',
-    'syntax/parsing': 'test/language/syntax-messages.test.ts and recovery.test.ts',
+    'syntax/parsing': 'test/language/syntax-messages.test.ts, recovery.test.ts and repeated-clauses.test.ts',
     'reference/unresolved': 'test/language/linking.test.ts',
     'excel/unreadable-cell': 'test/excel: reported on workbooks, which fixtures of .kpi files cannot hold',
     'suppression/unused': 'test/cli/suppressions.test.ts: suppressions are comments, which the fixture markers also are',

@@ -1,6 +1,7 @@
 import { AstUtils } from 'langium';
 import type { KpiServices } from '../kpi-module.js';
 import { assessmentChecks } from './assessment-checks.js';
+import { clauseChecks } from './clause-checks.js';
 import { complianceChecks } from './compliance-checks.js';
 import { contractChecks } from './contract-checks.js';
 import { fundsChecks } from './funds-checks.js';
@@ -14,6 +15,7 @@ import { targetChecks } from './target-checks.js';
 export function registerChecks(services: KpiServices): void {
     const checks = mergeChecks(
         nameChecks(services),
+        clauseChecks(services),
         targetChecks(services),
         contractChecks(services),
         scoreChecks(services),

@@ -1,0 +1,57 @@
+import { GrammarAST, GrammarUtils, type AstNode, type Grammar } from 'langium';
+
+/**
+ * The clauses a row may give in any order, but each once: assignments with `=` inside a
+ * repetition (`( 实际 actual=… | 得分 score=… )*`), as `type feature` keys, and the types
+ * of node whose rows have them. Read from the grammar, so a clause added to it is covered.
+ */
+export interface OnceOnlyClauses {
+    readonly keys: ReadonlySet<string>;
+    readonly types: ReadonlySet<string>;
+}
+
+export function onceOnlyClauses(grammar: Grammar): OnceOnlyClauses {
+    const keys = new Set<string>();
+    const types = new Set<string>();
+    const collect = (type: string, element: GrammarAST.AbstractElement, repeated: boolean, within: ReadonlySet<GrammarAST.ParserRule>): void => {
+        const inRepetition = repeated || element.cardinality === '*' || element.cardinality === '+';
+        if (GrammarAST.isAssignment(element)) {
+            if (inRepetition && element.operator === '=') {
+                keys.add(clauseKey(type, element.feature));
+                types.add(type);
+            }
+        } else if (GrammarAST.isRuleCall(element)) {
+            // A fragment's clauses fill the node of the rule that calls it.
+            const rule = element.rule.ref;
+            if (GrammarAST.isParserRule(rule) && rule.fragment && !within.has(rule)) collect(type, rule.definition, inRepetition, new Set([...within, rule]));
+        } else if (GrammarAST.isGroup(element) || GrammarAST.isAlternatives(element) || GrammarAST.isUnorderedGroup(element)) {
+            for (const child of element.elements) collect(type, child, inRepetition, within);
+        }
+    };
+    for (const rule of grammar.rules) {
+        if (GrammarAST.isParserRule(rule) && !rule.fragment) collect(GrammarUtils.getRuleTypeName(rule), rule.definition, false, new Set([rule]));
+    }
+    return { keys, types };
+}
+
+export function clauseKey(type: string, feature: string): string {
+    return `${type} ${feature}`;
+}
+
+/** The features of a node that its row gave twice or more (the parser keeps the last value). */
+const REPEATED = Symbol('repeated clauses');
+
+type Noted = AstNode & { [REPEATED]?: string[] };
+
+/** Notes that the parser assigns a once-only clause of `node` again. */
+export function noteRepeatedClause(node: object, feature: string): void {
+    const noted = node as Noted;
+    const features = noted[REPEATED] ??= [];
+    if (!features.includes(feature)) features.push(feature);
+}
+
+/** The once-only clauses `node`'s row gave more than once, if any. */
+export function repeatedClausesOf(node: AstNode): readonly string[] | undefined {
+    return (node as Noted)[REPEATED];
+}
+
