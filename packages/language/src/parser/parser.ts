@@ -4,9 +4,9 @@ import {
 } from 'langium';
 import { linkContainers } from '../model/ast-walk.js';
 import { KpiCstNodeBuilder } from './cst-node-builder.js';
-import { clauseKey, noteRepeatedClause, onceOnlyClauses, type OnceOnlyClauses } from './repeated-clauses.js';
 import { slotOf } from './lookahead.js';
 import { NO_ARGS, defineRules, type DirectAlternatives, type DirectRepetition } from './parser-builder.js';
+import { clauseKey, noteRepeatedClause, onceOnlyClauses, type OnceOnlyClauses } from './repeated-clauses.js';
 
 /**
  * Re-syncs inside one repetition that may nest. Chevrotain recovers from a stray token in a
@@ -103,11 +103,11 @@ export class KpiParser extends LangiumParser {
         Reflect.set(this, 'getAssignment', (feature: GrammarAST.AbstractElement) => this.targetOf(feature));
         Reflect.set(this, 'construct', () => this.completeNode());
         Reflect.set(this, 'assignWithoutOverride', mergeInto);
-        // Chevrotain's method (not in its typings) is set on the instance when recovery is enabled.
         noteRepeatedClauses(langium, onceOnlyClauses(services.Grammar));
         rememberNextTokenTypes(this.wrapper);
         callSubrulesWithoutArguments(this.wrapper);
         buildLookaheadWhenAsked(this.wrapper);
+        // Chevrotain's method (not in its typings) is set on the instance when recovery is enabled.
         const recover = Reflect.get(this.wrapper, 'attemptInRepetitionRecovery') as ((...args: unknown[]) => void) | undefined;
         if (typeof recover !== 'function') return;
         let depth = 0;

@@ -34,6 +34,7 @@ export function onceOnlyClauses(grammar: Grammar): OnceOnlyClauses {
     return { keys, types };
 }
 
+/** A clause as OnceOnlyClauses.keys holds it. */
 export function clauseKey(type: string, feature: string): string {
     return `${type} ${feature}`;
 }
@@ -54,4 +55,3 @@ export function noteRepeatedClause(node: object, feature: string): void {
 export function repeatedClausesOf(node: AstNode): readonly string[] | undefined {
     return (node as Noted)[REPEATED];
 }
-
