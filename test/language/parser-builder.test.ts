@@ -217,6 +217,20 @@ describe('the direct parse', () => {
         expect(analysis).toHaveBeenCalledOnce();
     });
 
+    it("works out what a decision expected once, however many errors meet it, with Langium's messages", () => {
+        const ours = createKpiServices(EmptyFileSystem).kpi.parser;
+        const langium = createKpiServices(EmptyFileSystem, { parser: { LangiumParser: services => createLangiumParser(services) } }).kpi.parser.LangiumParser;
+        const expected = vi.spyOn(ours.ParserErrorMessageProvider, 'buildNoViableAltMessage');
+        // A pasted row of one word, over and over: an error at the same decision each time.
+        for (const text of [`project P "p" {\n${'    project\n'.repeat(200)}}\n`, `自评 A "a" 对象 P {\n${'    指标 x 实际\n'.repeat(100)}}\n`]) {
+            const errors = (parser: LangiumParser) => parser.parse(text).parserErrors.map(e => [e.name, e.message, e.token.startOffset]);
+            const mine = errors(ours.LangiumParser);
+            expect(mine.filter(([name]) => name === 'NoViableAltException').length).toBeGreaterThanOrEqual(100);
+            expect(mine).toEqual(errors(langium));
+        }
+        expect(expected.mock.calls.length).toBeLessThanOrEqual(2);
+    });
+
     it("has Chevrotain build a decision's lookahead when a parse first meets it, not all of them in its analysis", () => {
         const strategyOf = (parser: LangiumParser) => Reflect.get(Reflect.get(parser, 'wrapper') as object, 'lookaheadStrategy') as object;
         const prototype = Object.getPrototypeOf(strategyOf(createKpiServices(EmptyFileSystem).kpi.parser.LangiumParser)) as Record<string, () => unknown>;
