@@ -10,7 +10,16 @@ export interface OnceOnlyClauses {
     readonly types: ReadonlySet<string>;
 }
 
+/** Worked out once per grammar: the parser and the check both ask. */
+const known = new WeakMap<Grammar, OnceOnlyClauses>();
+
 export function onceOnlyClauses(grammar: Grammar): OnceOnlyClauses {
+    let clauses = known.get(grammar);
+    if (!clauses) known.set(grammar, clauses = findOnceOnlyClauses(grammar));
+    return clauses;
+}
+
+function findOnceOnlyClauses(grammar: Grammar): OnceOnlyClauses {
     const keys = new Set<string>();
     const types = new Set<string>();
     const collect = (type: string, element: GrammarAST.AbstractElement, repeated: boolean, within: ReadonlySet<GrammarAST.ParserRule>): void => {
