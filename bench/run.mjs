@@ -7,7 +7,7 @@
 // machine during each, the parse-only floor of the same corpus, language
 // server start until every file's diagnostics are published, keystroke → diagnostics latency
 // for three edits, and completion/hover latency during those re-validations; each vCPU's speed
-// before and after (lib/host-speed.mjs). The lint and
+// and the memory's before and after, and the memory's before each cold lint (lib/host-speed.mjs). The lint and
 // parse-only measures are taken `--runs` times, alternating, and the median run (by wall time)
 // is reported with the spread of all: on a shared machine one run says little. Prints a table
 // (Markdown) and writes the numbers as JSON. Needs the built CLI and server (`npm run build`).
@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { RULES } from '@kpispec/language';
 import { parseArgs } from 'node:util';
 import { defaultDir, generate, MARKER } from './generate.mjs';
-import { describeHostSpeed, hostSpeed } from './lib/host-speed.mjs';
+import { describeHostSpeed, describeMemory, hostSpeed, memoryProbe } from './lib/host-speed.mjs';
 import { timedNode } from './lib/process.mjs';
 import { benchServer, SCENARIOS } from './lib/server-bench.mjs';
 import { formatTable, TARGETS } from './lib/table.mjs';
@@ -58,11 +58,11 @@ const results = {
     date: new Date().toISOString(),
     machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGB: Math.round(totalmem() / 2 ** 30), node: process.version, platform: process.platform },
     targets: TARGETS,
-    /** Each vCPU's speed at a fixed loop, before and after the measurements (see host-speed.mjs). */
-    host: { before: await hostSpeed() },
+    /** Each vCPU's speed at a fixed loop and the memory's, before and after the measurements (see host-speed.mjs). */
+    host: { before: { ...await hostSpeed(), memory: await memoryProbe() } },
     sizes: {},
 };
-log(`vCPU speed before: ${describeHostSpeed(results.host.before)}`);
+log(`vCPU speed before: ${describeHostSpeed(results.host.before)}; memory: ${describeMemory(results.host.before.memory)}`);
 
 for (const n of sizes) {
     const dir = defaultDir(n);
@@ -83,6 +83,7 @@ for (const n of sizes) {
     }
     entry.lint = medianRun(measured.lint);
     log(`lint: ${(entry.lint.ms / 1000).toFixed(2)} s (CPU ${(entry.lint.cpuMs / 1000).toFixed(2)} s), ${entry.lint.rssMB?.toFixed(0)} MB, ${entry.lint.diagnostics} diagnostics, load ${entry.lint.load}${spread(entry.lint)}`);
+    log(`lint, each run: ${entry.lint.runs.map(r => `${(r.ms / 1000).toFixed(2)} s after ${describeMemory(r.memory)}`).join('; ')}`);
     entry.warm = medianRun(measured.warm);
     log(`lint, warm cache, one file changed: ${(entry.warm.ms / 1000).toFixed(2)} s (CPU ${(entry.warm.cpuMs / 1000).toFixed(2)} s), ${entry.warm.rssMB?.toFixed(0)} MB, ${entry.warm.validated} of ${entry.warm.validated + entry.warm.reused} units validated, load ${entry.warm.load}${spread(entry.warm)}`);
     entry.rulesNotFired = RULES.map(r => r.id).filter(id => !id.startsWith('suppression/') && !entry.lint.rules[id]);
@@ -95,8 +96,8 @@ for (const n of sizes) {
     results.sizes[n] = entry;
 }
 
-results.host.after = await hostSpeed();
-log(`vCPU speed after: ${describeHostSpeed(results.host.after)}`);
+results.host.after = { ...await hostSpeed(), memory: await memoryProbe() };
+log(`vCPU speed after: ${describeHostSpeed(results.host.after)}; memory: ${describeMemory(results.host.after.memory)}`);
 writeFileSync(values.out, JSON.stringify(results, null, 2) + '\n');
 process.stdout.write(formatTable(results, SCENARIOS) + '\n');
 log(`wrote ${values.out}`);
@@ -117,6 +118,8 @@ async function lint(dir) {
     const scratch = mkdtempSync(join(tmpdir(), 'kpi-bench-lint-'));
     const output = join(scratch, 'lint.json');
     try {
+        // The host's memory just before: the run's time follows it (see host-speed.mjs).
+        const memory = await memoryProbe();
         const before = load();
         const run = await timedNode([CLI, 'lint', dir, '-f', 'json', '--concurrency', 'auto'], { stdoutFile: output });
         if (run.code !== 0 && run.code !== 1) throw new Error(`kpispec lint exited with ${run.code}: ${run.stderr}`);
@@ -124,7 +127,7 @@ async function lint(dir) {
         const rules = {};
         for (const file of files) for (const m of file.messages) rules[m.ruleId] = (rules[m.ruleId] ?? 0) + 1;
         const diagnostics = Object.values(rules).reduce((a, b) => a + b, 0);
-        return { ms: run.ms, cpuMs: run.cpuMs, rssMB: run.rssMB, exitCode: run.code, diagnostics, rules, load: Math.max(before, load()) };
+        return { ms: run.ms, cpuMs: run.cpuMs, rssMB: run.rssMB, exitCode: run.code, diagnostics, rules, load: Math.max(before, load()), memory };
     } finally {
         rmSync(scratch, { recursive: true, force: true });
     }
@@ -170,7 +173,7 @@ async function warmLinter(dir, description) {
 function medianRun(list) {
     const sorted = [...list].sort((a, b) => a.ms - b.ms);
     const median = sorted[Math.floor((sorted.length - 1) / 2)];
-    return { ...median, runs: list.map(({ ms, cpuMs, rssMB, load }) => ({ ms, cpuMs, rssMB, load })) };
+    return { ...median, runs: list.map(({ ms, cpuMs, rssMB, load, memory }) => ({ ms, cpuMs, rssMB, load, memory })) };
 }
 
 /** `; 3 runs: 5.1–6.8 s, 281–305 MB, load 1.2–1.9` for a measure taken more than once. */

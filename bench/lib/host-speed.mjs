@@ -4,6 +4,8 @@
 // the vCPU the kernel gives it. Recorded before and after the measurements, so that a run's numbers
 // say which host they had. The loop does not see everything: a cold lint's CPU time has varied by
 // half between runs minutes apart while the loop kept its time (bench/RESULTS.md, issue 17).
+// memoryProbe measures two things the loop does not: how long a load from memory takes, and how
+// long a page of new memory takes the first time it is written (the host backs it then).
 import { execFile, execFileSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { promisify } from 'node:util';
@@ -42,6 +44,49 @@ export async function hostSpeed() {
 
 /** `36 / 36 ms alone, 37 / 70 ms at once`. */
 export function describeHostSpeed(speed) {
-    if (!speed) return 'not measured (needs taskset)';
+    if (!speed?.aloneMs) return 'not measured (needs taskset)';
     return `${speed.aloneMs.join(' / ')} ms alone, ${speed.togetherMs.join(' / ')} ms at once`;
+}
+
+/**
+ * Writes 64 MB of new memory, a byte per 4 KB page, then follows a chain of random links through
+ * 32 MB (a single cycle, Sattolo's shuffle), and prints both times as JSON.
+ */
+const MEMORY = `
+const PAGE = 4096;
+const pages = 16384;
+let start = performance.now();
+const fresh = new Uint8Array(pages * PAGE);
+for (let i = 0; i < fresh.length; i += PAGE) fresh[i] = 1;
+const freshPageUs = (performance.now() - start) * 1000 / pages;
+const n = 8 * 1024 * 1024;
+const next = new Int32Array(n);
+for (let i = 0; i < n; i++) next[i] = i;
+let seed = 1;
+for (let i = n - 1; i > 0; i--) {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    const j = seed % i;
+    const t = next[i]; next[i] = next[j]; next[j] = t;
+}
+const loads = 2_000_000;
+let at = 0;
+start = performance.now();
+for (let i = 0; i < loads; i++) at = next[at];
+const memoryNs = (performance.now() - start) * 1e6 / loads;
+console.log(JSON.stringify({ memoryNs: Number(memoryNs.toFixed(0)), freshPageUs: Number(freshPageUs.toFixed(1)), at }));
+`;
+
+/**
+ * The time of one load from memory that no cache holds (ns), and of the first write to a page of
+ * new memory (µs per 4 KB page). On the development machine both change from one minute to the
+ * next with what else runs on the host, and a cold lint's time with them (bench/RESULTS.md).
+ */
+export async function memoryProbe() {
+    const { memoryNs, freshPageUs } = JSON.parse((await run(process.execPath, ['-e', MEMORY])).stdout);
+    return { memoryNs, freshPageUs };
+}
+
+/** `load 160 ns, new page 11.8 µs`. */
+export function describeMemory(probe) {
+    return `load ${probe.memoryNs} ns, new page ${probe.freshPageUs} µs`;
 }
