@@ -1,6 +1,7 @@
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { execFile } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
+import { execFile, spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { BIN, NODE, runBuiltCli, runCli, tempDir } from './run-cli.js';
 
@@ -61,6 +62,22 @@ describe('exit codes', () => {
         });
         expect(stdout).toBe('[\n  {');
         expect(stderr).toBe('');
+        expect(code).toBe(1);
+    });
+
+    it('a closed stderr (kpispec lint 2>&1 | head) does not crash the run either', async () => {
+        // The last line, "more than --max-warnings", goes to stderr after the report.
+        for (let i = 0; i < 3; i++) write(`warnings/${i}.kpi`, WARNING.replace('警告', `警告${i}`));
+        // A preload records what would otherwise crash the run (and print its stack trace).
+        const uncaught = join(dir, 'uncaught.txt');
+        const preload = write('record-uncaught.mjs', `import { writeFileSync } from 'node:fs';
+process.on('uncaughtException', error => { writeFileSync(${JSON.stringify(uncaught)}, String(error.code ?? error)); process.exit(99); });
+`);
+        const child = spawn(NODE, ['--import', pathToFileURL(preload).href, BIN, 'lint', 'warnings', '-f', 'json', '--max-warnings', '0'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+        // Closed before the run can write anything: its every write to stderr meets EPIPE.
+        child.stderr.destroy();
+        const code = await new Promise<number | null>(resolve => child.once('close', resolve));
+        expect(existsSync(uncaught) ? readFileSync(uncaught, 'utf8') : 'nothing uncaught').toBe('nothing uncaught');
         expect(code).toBe(1);
     });
 

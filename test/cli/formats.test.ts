@@ -1,4 +1,4 @@
-import { copyFileSync, readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Ajv } from 'ajv';
@@ -24,7 +24,7 @@ beforeAll(() => {
 
 const lint = (...args: string[]) => runBuiltCli(['lint', '.', '--locale', 'en', ...args], { cwd: dir });
 
-interface JsonResult { filePath: string; messages: Array<{ ruleId: string; severity: number; message: string; line: number; column: number; endLine: number; endColumn: number }>; errorCount: number; warningCount: number; infoCount: number; fatalErrorCount: number }
+interface JsonResult { filePath: string; messages: Array<{ ruleId: string; severity: number; message: string; line: number; column: number; endLine: number; endColumn: number; fatal?: true }>; errorCount: number; warningCount: number; infoCount: number; fatalErrorCount: number }
 
 /** The JSON report is the reference the other formats are checked against (the rules' wording is not this test's business). */
 let json: JsonResult[];
@@ -50,7 +50,20 @@ describe('kpispec lint formats', () => {
         expect(contractFinding()).toMatchObject({ severity: 2, line: 16, column: 57 });
         expect(contractFinding().message).toContain('≥95%');
         expect(json.map(r => r.fatalErrorCount)).toEqual([1, 0, 1]);
+        // As ESLint marks them: the messages of text the parser could not read.
+        expect(all.filter(m => m.fatal).map(m => `${m.file} ${m.ruleId}`)).toEqual(['colon:name.kpi syntax/parsing', 'odd,name.kpi syntax/parsing']);
         expect([count(2), count(1), count(0)].every(n => n > 0)).toBe(true);
+    });
+
+    it('json: a clause given twice is a syntax error the parser read, not a fatal one', async () => {
+        const twice = tempDir();
+        writeFileSync(join(twice, 'a.kpi'), '自评 甲自评 "自评" 对象 甲 {\n    指标 接通率 实际 89% 分值 30 得分 30 得分 25\n}\n');
+        const run = await runBuiltCli(['lint', '.', '-f', 'json', '--locale', 'en'], { cwd: twice });
+        const [result] = JSON.parse(run.stdout) as JsonResult[];
+        const parsing = result!.messages.filter(m => m.ruleId === 'syntax/parsing');
+        expect(parsing.map(m => m.message)).toEqual(["'得分' is given twice, 30 and 25: only the last counts; remove one"]);
+        expect(parsing[0]!.fatal).toBeUndefined();
+        expect(result!.fatalErrorCount).toBe(0);
     });
 
     it('stylish: grouped by file, a summary line, colours only when asked', async () => {

@@ -10,9 +10,11 @@ else restartWithNodeArgs();
 enableCompileCache();
 // The bundle `npm run build` makes of dist/ (packages/cli/esbuild.mjs): one file loads faster than ~300 modules.
 const { main } = await import('../bundle/kpispec.js');
-// A reader that stops early (`kpispec lint . | head`) closes the pipe: the rest of the report has
-// nowhere to go, and the run ends with its own exit code instead of a stack trace.
-process.stdout.on('error', error => {
-    if (error.code !== 'EPIPE') throw error;
-});
+// A reader that stops early (`kpispec lint . | head`, `2>&1 | head`) closes the pipe: the rest of
+// the report has nowhere to go, and the run ends with its own exit code instead of a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', error => {
+        if (error.code !== 'EPIPE') throw error;
+    });
+}
 process.exitCode = await main(args);

@@ -13,6 +13,8 @@ export interface LintMessage {
     endColumn: number;
     /** On a form read from a workbook: the sheet and cell (`自评表!F14`); line and column are its row and column. */
     cell?: string;
+    /** Text the parser could not read (a lexing or parsing error), as ESLint marks a message. */
+    fatal?: true;
 }
 
 export interface FileResult {
@@ -44,7 +46,7 @@ function toSeverity(s: DiagnosticSeverity | undefined): 0 | 1 | 2 {
 }
 
 export function toLintMessage(d: Diagnostic): LintMessage {
-    return {
+    const message: LintMessage = {
         ruleId: String(d.code ?? 'unknown'),
         severity: toSeverity(d.severity),
         message: typeof d.message === 'string' ? d.message : (d.message as { value: string }).value,
@@ -53,6 +55,8 @@ export function toLintMessage(d: Diagnostic): LintMessage {
         endLine: d.range.end.line + 1,
         endColumn: d.range.end.character + 1,
     };
+    if ((d.data as { fatal?: boolean } | undefined)?.fatal) message.fatal = true;
+    return message;
 }
 
 export function compareMessages(a: LintMessage, b: LintMessage): number {

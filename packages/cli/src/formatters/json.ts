@@ -1,6 +1,6 @@
 import type { FileResult } from '../results.js';
 
-/** ESLint's JSON shape (plus `infoCount`): absolute paths, 1-based positions, severity 2/1/0. */
+/** ESLint's JSON shape (plus `infoCount`): absolute paths, 1-based positions, severity 2/1/0, `fatal` on what could not be read. */
 export function formatJson(results: readonly FileResult[]): string {
     return JSON.stringify(results.map(r => ({
         filePath: r.filePath,
@@ -8,9 +8,10 @@ export function formatJson(results: readonly FileResult[]): string {
             ruleId: m.ruleId, severity: m.severity, message: m.message,
             line: m.line, column: m.column, endLine: m.endLine, endColumn: m.endColumn,
             ...(m.cell ? { cell: m.cell } : {}),
+            ...(m.fatal ? { fatal: true } : {}),
         })),
         errorCount: r.errorCount,
-        fatalErrorCount: r.messages.filter(m => m.ruleId.startsWith('syntax/')).length,
+        fatalErrorCount: r.messages.filter(m => m.fatal).length,
         warningCount: r.warningCount,
         infoCount: r.infoCount,
     })), null, 2) + '\n';

@@ -28,6 +28,12 @@ const BUILT_IN_CODES: Record<string, string> = {
 };
 
 /**
+ * Langium's lexing and parsing errors: text the parser could not read, which ESLint's JSON
+ * calls fatal. A clause given twice is also `syntax/parsing`, but the parser read it.
+ */
+const FATAL_CODES: ReadonlySet<string> = new Set([DocumentValidator.LexingError, DocumentValidator.ParsingError]);
+
+/**
  * Gives Langium's own lexing, parsing and linking diagnostics KPI Spec rule ids, and
  * unresolved references a message that names the candidates in scope. Then applies the
  * document's configuration (kpispec.json `rules`) and its inline suppressions, here and only
@@ -49,7 +55,7 @@ export class KpiDocumentValidator extends DefaultDocumentValidator {
             const code = data?.code && BUILT_IN_CODES[data.code];
             if (code) {
                 d.code = code;
-                d.data = { ...data, code };
+                d.data = FATAL_CODES.has(data.code!) ? { ...data, code, fatal: true } : { ...data, code };
             }
         }
         // Langium may validate a document in several calls, one per set of categories, and keeps
