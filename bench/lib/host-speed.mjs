@@ -5,7 +5,7 @@
 // say which host they had. The loop does not see everything: a cold lint's CPU time has varied by
 // half between runs minutes apart while the loop kept its time (bench/RESULTS.md, issue 17).
 // memoryProbe measures two things the loop does not: how long a load from memory takes, and how
-// long a page of new memory takes the first time it is written (the host backs it then).
+// long a page of new memory takes the first time it is written (a page fault, 11–15 µs there).
 import { execFile, execFileSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { promisify } from 'node:util';
