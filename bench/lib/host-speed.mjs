@@ -78,8 +78,9 @@ console.log(JSON.stringify({ memoryNs: Number(memoryNs.toFixed(0)), freshPageUs:
 
 /**
  * The time of one load from memory that no cache holds (ns), and of the first write to a page of
- * new memory (µs per 4 KB page). On the development machine both change from one minute to the
- * next with what else runs on the host, and a cold lint's time with them (bench/RESULTS.md).
+ * new memory (µs per 4 KB page). On the development machine the load took 139–220 ns from one
+ * minute to the next, and a cold lint's time followed it; a page fault took 11–15 µs, a lint
+ * takes some 40,000 (bench/RESULTS.md).
  */
 export async function memoryProbe() {
     const { memoryNs, freshPageUs } = JSON.parse((await run(process.execPath, ['-e', MEMORY])).stdout);
