@@ -1,6 +1,6 @@
-// Bundles the extension and the language server into dist/ (CJS, `vscode` external) and copies
-// the assets they read at run time: the kpispec.json schema and the rule docs pages (linked from
-// diagnostics, so shipped for offline use).
+// Bundles the extension, the language server and the report view's renderer into dist/ (CJS,
+// `vscode` external) and copies the assets they read at run time: the kpispec.json schema and the
+// rule docs pages (linked from diagnostics, so shipped for offline use).
 //   node esbuild.mjs               development: sourcemaps, not minified
 //   node esbuild.mjs --production  release (run by `vsce package`): minified, no sourcemaps
 //   node esbuild.mjs --tests       also bundles the editor tests into out/test/
@@ -19,7 +19,8 @@ const node = { bundle: true, platform: 'node', target: 'node22', logLevel: 'warn
 rmSync(join(here, 'dist'), { recursive: true, force: true });
 await esbuild.build({
     ...node,
-    entryPoints: { extension: 'src/extension.ts', server: 'src/server.ts' },
+    // The report view's renderer apart, loaded when the report is first shown (src/report.ts).
+    entryPoints: { extension: 'src/extension.ts', server: 'src/server.ts', report: 'src/report.ts' },
     outdir: 'dist',
     outExtension: { '.js': '.cjs' },
     format: 'cjs',

@@ -56,8 +56,9 @@ async function renderWorkspaceReport(context: vscode.ExtensionContext): Promise<
     const folders = (vscode.workspace.workspaceFolders ?? []).filter(f => f.uri.scheme === 'file');
     if (folders.length === 0) return placeholder(vscode.l10n.t('Open a folder with .kpi files to see its report.'));
     try {
-        // Loaded on first use: the report reads the workspace with its own language services.
-        const { renderReport, workspaceReport } = await import('@kpispec/cli/report');
+        // Loaded on first use, from its own bundle (see esbuild.mjs): the report reads the
+        // workspace with its own language services.
+        const { renderReport, workspaceReport } = require(context.asAbsolutePath('dist/report.cjs')) as typeof import('./report.js');
         const data = await workspaceReport({
             paths: folders.map(f => f.uri.fsPath),
             cwd: folders[0]!.uri.fsPath,

@@ -6,7 +6,7 @@
  *   node out/test/ui-check.mjs [path/to.vsix]
  *   KPISPEC_UPDATE_DOCS_IMAGE=1 also copies the hover screenshot to docs/images/vscode-hotline.png.
  */
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
@@ -19,10 +19,13 @@ const root = repoRoot();
 const out = join(root, 'test-results', 'editor', 'ui');
 const ANSWER_RATE = '接通率 "15秒内接通率"';
 
+const manifest = JSON.parse(readFileSync(join(root, 'packages', 'vscode', 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
+/** How code-server names the installed extension's folder (`publisher.name-version`), lower case. */
+const EXTENSION_ID = `${manifest.publisher}.${manifest.name}`.toLowerCase();
+
 function vsixPath(): string {
     if (process.argv[2]) return resolve(process.argv[2]);
-    const { name, version } = JSON.parse(readFileSync(join(root, 'packages', 'vscode', 'package.json'), 'utf8')) as { name: string; version: string };
-    return join(root, 'packages', 'vscode', `${name}-${version}.vsix`);
+    return join(root, 'packages', 'vscode', `${manifest.name}-${manifest.version}.vsix`);
 }
 
 type Check = [name: string, run: () => Promise<void>];
@@ -142,6 +145,15 @@ async function main(): Promise<number> {
         const screenshot = (name: string): Promise<Buffer> => page.screenshot({ path: join(out, name) });
         await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
         return await runChecks(page, [
+            ['the installed .vsix holds every bundle the build made', async () => {
+                // A bundle .vscodeignore leaves out works in the tests of the build folder and fails once installed.
+                const bundles = (dir: string) => readdirSync(join(dir, 'dist')).filter(f => f.endsWith('.cjs')).sort();
+                const installed = readdirSync(extensionsDir).find(d => d.startsWith(`${EXTENSION_ID}-`));
+                if (!installed) throw new Error(`${EXTENSION_ID} is not in ${extensionsDir}`);
+                const built = bundles(join(root, 'packages', 'vscode'));
+                const shipped = bundles(join(extensionsDir, installed));
+                if (shipped.join() !== built.join()) throw new Error(`built ${built.join(', ')}; installed ${shipped.join(', ')}`);
+            }],
             ['the workbench opens the folder', async () => {
                 await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
                 await page.locator('[id="status.problems"]').waitFor({ timeout: 60_000 });
