@@ -14,6 +14,8 @@ import { FIXTURES, runBuiltCli, tempDir } from './run-cli.js';
  */
 const SOURCE = join(FIXTURES, 'formats');
 const dir = tempDir();
+/** A file with a clause given twice and nothing else to report, linted alone. */
+const twice = tempDir();
 const FILES = ['hotline.kpi', 'odd,name.kpi'];
 
 beforeAll(() => {
@@ -56,7 +58,6 @@ describe('kpispec lint formats', () => {
     });
 
     it('json: a clause given twice is a syntax error the parser read, not a fatal one', async () => {
-        const twice = tempDir();
         writeFileSync(join(twice, 'a.kpi'), '自评 甲自评 "自评" 对象 甲 {\n    指标 接通率 实际 89% 分值 30 得分 30 得分 25\n}\n');
         const run = await runBuiltCli(['lint', '.', '-f', 'json', '--locale', 'en'], { cwd: twice });
         const [result] = JSON.parse(run.stdout) as JsonResult[];
