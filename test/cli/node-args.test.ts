@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { FEW_FILES } from '../../packages/cli/src/few-files.js';
 import { BIN, NODE, REPO } from './run-cli.js';
 
 /*
@@ -12,8 +13,8 @@ import { BIN, NODE, REPO } from './run-cli.js';
  * generation), and so does the server. The server also runs without V8's
  * memory reducer: it collects when idle itself (server/idle-collection.ts). Only node's command
  * line sets them, so the executables restart themselves with them (Linux and macOS), except
- * `lint --cache` with its cache there, which validates little and keeps the young generation
- * small in place.
+ * `lint --cache` with its cache there and `lint` of a few named files, which validate little and
+ * keep the young generation small in place.
  */
 
 const SERVER = join(REPO, 'packages', 'language', 'bin', 'kpispec-language-server.js');
@@ -55,6 +56,22 @@ describe.skipIf(process.platform === 'win32')('the young generation of the execu
             expect((await run(['--import', SHOW_ARGS, ...inFolder])).shown).toEqual(['node args []']);
         } finally {
             rmSync(dir, { recursive: true, force: true });
+        }
+    });
+
+    it('lint of a few files named one by one runs without a restart, with the same findings', async () => {
+        const files = ['examples/hotline-12345/targets.kpi', 'examples/hotline-12345/contract.kpi'];
+        const lint = ['lint', ...files, '-f', 'json'];
+        const named = await run(['--import', SHOW_ARGS, BIN, ...lint]);
+        expect(named.shown).toEqual(['node args []']);
+        // With the flags given, nothing restarts either: the findings of the capped young generation.
+        const capped = await run(['--max-semi-space-size=16', '--no-allocation-site-pretenuring', BIN, ...lint]);
+        expect(JSON.parse(named.stdout)).toHaveLength(2);
+        expect(named.stdout).toBe(capped.stdout);
+        // A folder, a glob, a missing file or more than FEW_FILES files may stand for many: restart.
+        const tooMany = Array.from({ length: FEW_FILES + 1 }, () => files[0]!);
+        for (const paths of [['examples/hotline-12345'], ['examples/hotline-12345/*.kpi'], ['examples/hotline-12345/nope.kpi'], tooMany]) {
+            expect((await run(['--import', SHOW_ARGS, BIN, 'lint', ...paths, '-f', 'json'])).shown).toEqual(['node args []', RESTARTED]);
         }
     });
 

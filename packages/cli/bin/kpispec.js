@@ -2,9 +2,11 @@
 import { enableCompileCache } from 'node:module';
 import { keepYoungGenerationSmall, restartWithNodeArgs } from '@kpispec/language/node-args';
 import { lintsFromCache } from '../dist/cache-location.js';
+import { lintsFewFiles } from '../dist/few-files.js';
 
 const args = process.argv.slice(2);
-if (lintsFromCache(args, process.cwd())) keepYoungGenerationSmall();
+// A run that validates little would spend more on the restart than the restart saves it.
+if (lintsFromCache(args, process.cwd()) || lintsFewFiles(args, process.cwd())) keepYoungGenerationSmall();
 else restartWithNodeArgs();
 // V8's compiled code of the bundle is kept between runs (in the system's temporary folder).
 enableCompileCache();

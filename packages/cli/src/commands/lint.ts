@@ -15,6 +15,7 @@ import { parseConcurrency } from '../units/concurrency.js';
 import { lintFiles } from '../units/lint-files.js';
 import { parseShard } from '../units/shard.js';
 import { skippedNote, skipStrayWorkbooks } from '../excel/stray-workbooks.js';
+import { LINT_OPTIONS } from './lint-options.js';
 
 export const LINT_HELP = `Usage: kpispec lint [options] [paths or globs...]
 
@@ -49,21 +50,7 @@ warnings; 2 usage, configuration or file errors.
 `;
 
 export async function lint(argv: string[], io: Io): Promise<number> {
-    const { values, positionals } = parseCommandArgs('lint', argv, {
-        format: { type: 'string', short: 'f', multiple: true },
-        'output-file': { type: 'string', short: 'o', multiple: true },
-        'max-warnings': { type: 'string' },
-        quiet: { type: 'boolean' },
-        locale: { type: 'string' },
-        config: { type: 'string', short: 'c' },
-        'no-inline-config': { type: 'boolean' },
-        'docs-base-url': { type: 'string' },
-        concurrency: { type: 'string' },
-        shard: { type: 'string' },
-        cache: { type: 'boolean' },
-        'cache-location': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-    });
+    const { values, positionals } = parseCommandArgs('lint', argv, LINT_OPTIONS);
     if (values.help) {
         io.stdout(LINT_HELP);
         return ExitCode.Clean;

@@ -41,10 +41,11 @@ export function restartWithNodeArgs(args: readonly string[] = NODE_ARGS): void {
 }
 
 /**
- * For a run that validates little (`lint --cache` with its cache there), where the restart would
- * be a tenth of the run: the young generation is kept from growing past its first size (1 MB
- * semi-spaces), the one part of it this process can still set. A run that validates everything
- * this way takes about 10 % longer than after a restart, in the same memory (bench/RESULTS.md).
+ * For a run that validates little (`lint --cache` with its cache there, `lint` of a few files
+ * named one by one), where the restart would be a tenth to a third of the run: the young
+ * generation is kept from growing past its first size (1 MB semi-spaces), the one part of it
+ * this process can still set. A run that validates everything this way takes about 10 % longer
+ * than after a restart, in the same memory (bench/RESULTS.md).
  */
 export function keepYoungGenerationSmall(): void {
     if (missingNodeArgs(['--max-semi-space-size']).length > 0) setFlagsFromString('--semi-space-growth-factor=1');
