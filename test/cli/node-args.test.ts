@@ -1,9 +1,9 @@
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FEW_FILES } from '../../packages/cli/src/few-files.js';
+import { FEW_FILES, lintsFewFiles } from '../../packages/cli/src/few-files.js';
 import { BIN, NODE, REPO } from './run-cli.js';
 
 /*
@@ -13,8 +13,8 @@ import { BIN, NODE, REPO } from './run-cli.js';
  * generation), and so does the server. The server also runs without V8's
  * memory reducer: it collects when idle itself (server/idle-collection.ts). Only node's command
  * line sets them, so the executables restart themselves with them (Linux and macOS), except
- * `lint --cache` with its cache there and `lint` of a few named files, which validate little and
- * keep the young generation small in place.
+ * `lint --cache` with its cache there and `lint` of a few files (named, or in a small folder),
+ * which validate little and keep the young generation small in place.
  */
 
 const SERVER = join(REPO, 'packages', 'language', 'bin', 'kpispec-language-server.js');
@@ -42,7 +42,11 @@ describe.skipIf(process.platform === 'win32')('the young generation of the execu
     it('lint --cache runs on without a restart once its cache is there, with the same findings', async () => {
         const dir = mkdtempSync(join(tmpdir(), 'kpi-node-args-'));
         try {
-            const lint = ['--import', SHOW_ARGS, BIN, 'lint', 'test/fixtures/units', '-f', 'json', '--cache', '--cache-location'];
+            // More files than a run without the restart may take (few-files.ts): the units, and empty files.
+            const units = join(dir, 'units');
+            cpSync(join(REPO, 'test', 'fixtures', 'units'), units, { recursive: true });
+            for (let i = 0; i < FEW_FILES; i++) writeFileSync(join(units, `empty-${i}.kpi`), '');
+            const lint = ['--import', SHOW_ARGS, BIN, 'lint', units, '-f', 'json', '--cache', '--cache-location'];
             // No cache yet: every unit is validated, so the young generation is capped by a restart.
             const first = await run([...lint, join(dir, 'cache')]);
             expect(first.shown).toEqual(['node args []', RESTARTED]);
@@ -51,7 +55,7 @@ describe.skipIf(process.platform === 'win32')('the young generation of the execu
             expect(second.shown).toEqual(['node args []']);
             expect(second.stdout).toBe(first.stdout);
             // A folder given as the location holds the cache file; `=` joins a flag to its value.
-            const inFolder = [BIN, 'lint', 'test/fixtures/units', '-f', 'json', '--cache', `--cache-location=${dir}`];
+            const inFolder = [BIN, 'lint', units, '-f', 'json', '--cache', `--cache-location=${dir}`];
             expect((await run(['--import', SHOW_ARGS, ...inFolder])).shown).toHaveLength(2);
             expect((await run(['--import', SHOW_ARGS, ...inFolder])).shown).toEqual(['node args []']);
         } finally {
@@ -59,19 +63,35 @@ describe.skipIf(process.platform === 'win32')('the young generation of the execu
         }
     });
 
-    it('lint of a few files named one by one runs without a restart, with the same findings', async () => {
+    it('lint of a few files, named or in a small folder, runs without a restart, with the same findings', async () => {
         const files = ['examples/hotline-12345/targets.kpi', 'examples/hotline-12345/contract.kpi'];
-        const lint = ['lint', ...files, '-f', 'json'];
-        const named = await run(['--import', SHOW_ARGS, BIN, ...lint]);
-        expect(named.shown).toEqual(['node args []']);
-        // With the flags given, nothing restarts either: the findings of the capped young generation.
-        const capped = await run(['--max-semi-space-size=16', '--no-allocation-site-pretenuring', BIN, ...lint]);
-        expect(JSON.parse(named.stdout)).toHaveLength(2);
-        expect(named.stdout).toBe(capped.stdout);
-        // A folder, a glob, a missing file or more than FEW_FILES files may stand for many: restart.
-        const tooMany = Array.from({ length: FEW_FILES + 1 }, () => files[0]!);
-        for (const paths of [['examples/hotline-12345'], ['examples/hotline-12345/*.kpi'], ['examples/hotline-12345/nope.kpi'], tooMany]) {
-            expect((await run(['--import', SHOW_ARGS, BIN, 'lint', ...paths, '-f', 'json'])).shown).toEqual(['node args []', RESTARTED]);
+        for (const paths of [files, ['examples/hotline-12345']]) {
+            const lint = ['lint', ...paths, '-f', 'json'];
+            const few = await run(['--import', SHOW_ARGS, BIN, ...lint]);
+            expect(few.shown).toEqual(['node args []']);
+            // With the flags given, nothing restarts either: the findings of the capped young generation.
+            const capped = await run(['--max-semi-space-size=16', '--no-allocation-site-pretenuring', BIN, ...lint]);
+            expect(JSON.parse(few.stdout)).toHaveLength(paths.length === 1 ? 5 : 2);
+            expect(few.stdout).toBe(capped.stdout);
+        }
+        // A glob, a missing file, and more than FEW_FILES files, named or in a folder, may stand
+        // for many: restart.
+        const dir = mkdtempSync(join(tmpdir(), 'kpi-node-args-'));
+        try {
+            for (let i = 0; i <= FEW_FILES; i++) writeFileSync(join(dir, `${i}.kpi`), '');
+            const tooMany = Array.from({ length: FEW_FILES + 1 }, () => files[0]!);
+            for (const paths of [['examples/hotline-12345/*.kpi'], ['examples/hotline-12345/nope.kpi'], tooMany, [dir]]) {
+                expect((await run(['--import', SHOW_ARGS, BIN, 'lint', ...paths, '-f', 'json'])).shown).toEqual(['node args []', RESTARTED]);
+            }
+            // Without a path, the current folder; folders past FEW_FILES restart too, files or not.
+            expect(lintsFewFiles(['lint', '-f', 'json'], join(REPO, 'examples', 'hotline-12345'))).toBe(true);
+            expect(lintsFewFiles(['lint'], dir)).toBe(false);
+            rmSync(dir, { recursive: true, force: true });
+            for (let i = 0; i <= FEW_FILES; i++) mkdirSync(join(dir, `p${i}`), { recursive: true });
+            expect(lintsFewFiles(['lint', dir], REPO)).toBe(false);
+            expect(lintsFewFiles(['lint', join(dir, 'p0')], REPO)).toBe(true);
+        } finally {
+            rmSync(dir, { recursive: true, force: true });
         }
     });
 
