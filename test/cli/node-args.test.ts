@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FEW_FILES, lintsFewFiles } from '../../packages/cli/src/few-files.js';
+import { FEW_FILES, validatesLittle } from '../../packages/cli/src/validates-little.js';
 import { BIN, NODE, REPO } from './run-cli.js';
 
 /*
@@ -42,7 +42,7 @@ describe.skipIf(process.platform === 'win32')('the young generation of the execu
     it('lint --cache runs on without a restart once its cache is there, with the same findings', async () => {
         const dir = mkdtempSync(join(tmpdir(), 'kpi-node-args-'));
         try {
-            // More files than a run without the restart may take (few-files.ts): the units, and empty files.
+            // More files than a run without the restart may take (validates-little.ts): the units, and empty files.
             const units = join(dir, 'units');
             cpSync(join(REPO, 'test', 'fixtures', 'units'), units, { recursive: true });
             for (let i = 0; i < FEW_FILES; i++) writeFileSync(join(units, `empty-${i}.kpi`), '');
@@ -84,12 +84,12 @@ describe.skipIf(process.platform === 'win32')('the young generation of the execu
                 expect((await run(['--import', SHOW_ARGS, BIN, 'lint', ...paths, '-f', 'json'])).shown).toEqual(['node args []', RESTARTED]);
             }
             // Without a path, the current folder; folders past FEW_FILES restart too, files or not.
-            expect(lintsFewFiles(['lint', '-f', 'json'], join(REPO, 'examples', 'hotline-12345'))).toBe(true);
-            expect(lintsFewFiles(['lint'], dir)).toBe(false);
+            expect(validatesLittle(['lint', '-f', 'json'], join(REPO, 'examples', 'hotline-12345'))).toBe(true);
+            expect(validatesLittle(['lint'], dir)).toBe(false);
             rmSync(dir, { recursive: true, force: true });
             for (let i = 0; i <= FEW_FILES; i++) mkdirSync(join(dir, `p${i}`), { recursive: true });
-            expect(lintsFewFiles(['lint', dir], REPO)).toBe(false);
-            expect(lintsFewFiles(['lint', join(dir, 'p0')], REPO)).toBe(true);
+            expect(validatesLittle(['lint', dir], REPO)).toBe(false);
+            expect(validatesLittle(['lint', join(dir, 'p0')], REPO)).toBe(true);
         } finally {
             rmSync(dir, { recursive: true, force: true });
         }

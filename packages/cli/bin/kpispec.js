@@ -1,12 +1,11 @@
 #!/usr/bin/env node
 import { enableCompileCache } from 'node:module';
 import { keepYoungGenerationSmall, restartWithNodeArgs } from '@kpispec/language/node-args';
-import { lintsFromCache } from '../dist/cache-location.js';
-import { lintsFewFiles } from '../dist/few-files.js';
+import { validatesLittle } from '../dist/validates-little.js';
 
 const args = process.argv.slice(2);
 // A run that validates little would spend more on the restart than the restart saves it.
-if (lintsFromCache(args, process.cwd()) || lintsFewFiles(args, process.cwd())) keepYoungGenerationSmall();
+if (validatesLittle(args, process.cwd())) keepYoungGenerationSmall();
 else restartWithNodeArgs();
 // V8's compiled code of the bundle is kept between runs (in the system's temporary folder).
 enableCompileCache();

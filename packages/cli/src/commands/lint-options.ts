@@ -2,7 +2,7 @@ import type { ParseArgsConfig } from 'node:util';
 
 /**
  * `kpispec lint`'s options, for node's parseArgs. Apart from the command, which loads the whole
- * program, so that `kpispec`'s bin can read a command line before anything loads (few-files.ts).
+ * program, so that `kpispec`'s bin can read a command line before anything loads (validates-little.ts).
  */
 export const LINT_OPTIONS = {
     format: { type: 'string', short: 'f', multiple: true },

@@ -1,6 +1,7 @@
 import { opendirSync, statSync, type Dir } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { cachePath, DEFAULT_CACHE_FILE } from './cache-location.js';
 import { LINT_OPTIONS } from './commands/lint-options.js';
 
 /**
@@ -11,23 +12,37 @@ import { LINT_OPTIONS } from './commands/lint-options.js';
 export const FEW_FILES = 100;
 
 /**
- * Whether a command line (without node and the script) is `kpispec lint` of a few files: named
- * one by one, as an editor's save hook or lint-staged runs it, or in a small folder, as an
- * officer lints a project's folder. Such a run takes 0.3 s, and the restart would add a third.
- * Counted before anything loads, and generously (every file but those in dot-folders and
- * node_modules, as the folder walk skips them): a glob, a missing path, or a folder with more
- * than FEW_FILES files or folders restarts. The command itself reports what is wrong with its
- * options.
+ * Whether a command line (without node and the script) is a `kpispec lint` that validates
+ * little: one with `--cache` and its cache file there (it validates only the units changed
+ * since), or one of a few files. Read before anything loads, so leniently: the command itself
+ * reports what is wrong with its options.
  */
-export function lintsFewFiles(argv: readonly string[], cwd: string): boolean {
+export function validatesLittle(argv: readonly string[], cwd: string): boolean {
     const [command, ...rest] = argv;
     if (command !== 'lint') return false;
-    let positionals: string[];
+    let parsed;
     try {
-        ({ positionals } = parseArgs({ args: [...rest], options: LINT_OPTIONS, allowPositionals: true, strict: false }));
+        parsed = parseArgs({ args: [...rest], options: LINT_OPTIONS, allowPositionals: true, strict: false });
     } catch {
         return false;
     }
+    const { values, positionals } = parsed;
+    return cacheIsThere(values.cache, values['cache-location'], cwd) || fewFiles(positionals, cwd);
+}
+
+function cacheIsThere(cache: unknown, location: unknown, cwd: string): boolean {
+    if (cache !== true || (location !== undefined && typeof location !== 'string')) return false;
+    return statSync(cachePath(resolve(cwd, location ?? DEFAULT_CACHE_FILE)), { throwIfNoEntry: false })?.isFile() ?? false;
+}
+
+/**
+ * Whether the paths are a few files: named one by one, as an editor's save hook or lint-staged
+ * runs it, or in a small folder, as an officer lints a project's folder (no path: the current
+ * folder). Such a run takes 0.3 s, and the restart would add a third. Counted generously (every
+ * file but those in dot-folders and node_modules, as the folder walk skips them): a glob, a
+ * missing path, or a folder with more than FEW_FILES files or folders is not few.
+ */
+function fewFiles(positionals: readonly string[], cwd: string): boolean {
     let count = 0;
     for (const path of positionals.length > 0 ? positionals : ['.']) {
         count += filesUpTo(resolve(cwd, path), FEW_FILES + 1 - count);
