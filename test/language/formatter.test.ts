@@ -132,6 +132,104 @@ describe('formatter', () => {
         expect(await format(text, SPACES, range)).toBe('标准 S "s" {\n  要求 A "a"   >= 90%\n    要求 B "b" >= 90%\n}\n');
     });
 
+    describe('tables', () => {
+        it('lines up again a table its author lined up, after an edit, wide characters counting two columns', async () => {
+            // A row added with single spaces to a table padded by hand.
+            const typed = `自评 A "a" 对象 P {
+    指标 接通率     实际 89.19% 分值 30 得分 30
+    指标 及时转办率 实际 96.5%  分值 10 得分 10
+    指标 单位成本 实际 12.52 元/通 分值 10 得分 10
+}
+`;
+            const table = `自评 A "a" 对象 P {
+    指标 接通率     实际 89.19%      分值 30 得分 30
+    指标 及时转办率 实际 96.5%       分值 10 得分 10
+    指标 单位成本   实际 12.52 元/通 分值 10 得分 10
+}
+`;
+            expect(await format(typed)).toBe(table);
+            // Fields, not keywords, make the columns: an English row lines up with Chinese ones.
+            expect(await format(table.replace('指标 单位成本 ', 'indicator Cost ').replace('实际 12.52 元/通 分值 10 得分', 'actual 12.52 元/通 weight 10 score'))).toBe(`自评 A "a" 对象 P {
+    指标 接通率     实际 89.19%        分值 30   得分 30
+    指标 及时转办率 实际 96.5%         分值 10   得分 10
+    indicator Cost  actual 12.52 元/通 weight 10 score 10
+}
+`);
+        });
+
+        it('keeps single spaces in a table written without padding', async () => {
+            const plain = '合同 C "c" {\n    条款 接通率 "15秒内接通率" >= 95%\n    条款 时长 "平均等待时长" <= 20 秒 违约 "扣减"\n}\n';
+            expect(await format(plain)).toBe(plain);
+        });
+
+        it('puts each field in its own column: a missing one leaves its place empty, alternatives share one', async () => {
+            const review = `履约考核 R "r" 对象 C {
+    条款 接通率 实际 89.19% 结论 未达标
+    条款 平均等待时长  未考核 结论 达标
+    条款 质检率 结论 未达标
+}
+`;
+            expect(await format(review)).toBe(`履约考核 R "r" 对象 C {
+    条款 接通率       实际 89.19% 结论 未达标
+    条款 平均等待时长 未考核      结论 达标
+    条款 质检率                   结论 未达标
+}
+`);
+        });
+
+        it('lets a much longer cell run past its column instead of pushing the column out', async () => {
+            const text = `自评 A "a" 对象 P {
+    指标 "助餐服务人数"  实际 1850 分值 10 得分 10
+    指标 "上门服务人数" 实际 512 分值 10 得分 10
+    指标 "服务投诉次数" 实际 不适用 "全年未建立投诉次数统计" 分值 0 得分 0
+    指标 "助餐点数量" 实际 16 个 分值 10 得分 8
+}
+`;
+            expect(await format(text)).toBe(`自评 A "a" 对象 P {
+    指标 "助餐服务人数" 实际 1850  分值 10 得分 10
+    指标 "上门服务人数" 实际 512   分值 10 得分 10
+    指标 "服务投诉次数" 实际 不适用 "全年未建立投诉次数统计" 分值 0 得分 0
+    指标 "助餐点数量"   实际 16 个 分值 10 得分 8
+}
+`);
+        });
+
+        it('goes on across comment lines and a row\'s continuation line, and ends at a blank line or another kind of row', async () => {
+            const text = `自评 A "a" 对象 P {
+    指标 服务人次  实际 12.6 万人次 分值 20 得分 20
+    // 故意示例
+    指标 回访率 实际 85% 分值 10 得分 10
+        偏差 "部分老人不满意"
+    指标 服务满意度 实际 88% 分值 10 得分 9.78
+
+    指标 照护负担  实际 达成 分值 30 得分 30
+    指标 上门响应时长 实际 10 小时 分值 10 得分 10
+    问题 "成本偏高"   涉及 回访率
+}
+`;
+            expect(await format(text)).toBe(`自评 A "a" 对象 P {
+    指标 服务人次   实际 12.6 万人次 分值 20 得分 20
+    // 故意示例
+    指标 回访率     实际 85%         分值 10 得分 10
+        偏差 "部分老人不满意"
+    指标 服务满意度 实际 88%         分值 10 得分 9.78
+
+    指标 照护负担     实际 达成    分值 30 得分 30
+    指标 上门响应时长 实际 10 小时 分值 10 得分 10
+    问题 "成本偏高" 涉及 回访率
+}
+`);
+        });
+
+        it('lines up a range as the whole document does', async () => {
+            const text = '项目 P "p" {\n    测算 {\n        "助餐补贴"  120 万元 = 2000 人 × 50 元/人*月 × 12 月\n        "上门服务补贴" 150 万元\n        "服务评估" 30 万元\n    }\n}\n';
+            const whole = await format(text);
+            expect(whole).toContain('\n        "服务评估"     30 万元\n');
+            const range = { start: { line: 4, character: 0 }, end: { line: 4, character: 20 } };
+            expect((await format(text, SPACES, range)).split('\n')[4]).toBe('        "服务评估"     30 万元');
+        });
+    });
+
     it('does not touch a file with syntax errors', async () => {
         const broken = '合同 C "c" {\n      条款 A "a"\n}\n';
         expect(parsesCleanly(broken)).toBe(false);

@@ -1,5 +1,4 @@
-import type { Locale } from '@kpispec/language';
-import { displayWidth, pad } from '../display-width.js';
+import { displayWidth, pad, type Locale } from '@kpispec/language';
 import type { ScoreSheet } from './sheet.js';
 
 const LABELS = {

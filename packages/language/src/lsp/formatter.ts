@@ -3,6 +3,7 @@ import { AbstractFormatter } from 'langium/lsp';
 import type { FormattingOptions, Range, TextEdit } from 'vscode-languageserver-protocol';
 import type { KpiSpecAstType } from '../generated/ast.js';
 import { isComment, isLineComment, leavesOf } from '../parser/comments.js';
+import { alignRows, firstToken } from './aligned-rows.js';
 
 /**
  * How a token is separated from the one before it:
@@ -55,8 +56,9 @@ const LINE_BREAKS = new RegExp(LINE_BREAK.source, 'g');
 
 /**
  * Formats KPI Spec files: one row per line, indented by block depth, single spaces between
- * tokens, comments kept (a trailing comment stays at the end of its line, a comment on its own
- * line is indented like the code around it), at most one blank line, one newline at the end.
+ * tokens (tables their author lined up are lined up again: aligned-rows.ts), comments kept (a
+ * trailing comment stays at the end of its line, a comment on its own line is indented like the
+ * code around it), at most one blank line, one newline at the end.
  *
  * Langium's node-by-node engine indents a comment by the AST node that happens to own it, which
  * misplaces comments before a `}`; so `format` only classifies tokens, and the layout is computed
@@ -66,13 +68,17 @@ const LINE_BREAKS = new RegExp(LINE_BREAK.source, 'g');
  */
 export class KpiFormatter extends AbstractFormatter {
     private separations = new Map<CstNode, Separation>();
+    /** The first token of each row and continuation line, with its node. */
+    private rows = new Map<CstNode, AstNode>();
 
     protected format(node: AstNode): void {
         const type = node.$type as AstType;
         const cst = node.$cstNode;
         if (!cst) return;
-        if (ROWS.has(type)) this.mark(firstLeaf(cst), 'row');
-        if (CONTINUATIONS.has(type)) this.mark(firstLeaf(cst), 'continuation');
+        const first = firstToken(cst);
+        if (first && (ROWS.has(type) || CONTINUATIONS.has(type))) this.rows.set(first, node);
+        if (ROWS.has(type)) this.mark(first, 'row');
+        if (CONTINUATIONS.has(type)) this.mark(first, 'continuation');
         for (const property of HEADER_LINES[type] ?? []) this.markKeywordBefore(node, property, 'row');
         for (const property of CLAUSES[type] ?? []) this.markKeywordBefore(node, property, 'clause');
         if (type === 'Quantity') {
@@ -97,20 +103,20 @@ export class KpiFormatter extends AbstractFormatter {
         const root = document.parseResult.value.$cstNode;
         if (!root) return [];
         this.separations = new Map();
-        this.iterateAstFormatting(document, range);
+        this.rows = new Map();
+        // The whole document, also for a range: a table's padding depends on all of its rows.
+        this.iterateAstFormatting(document);
         const textDocument = document.textDocument;
         const tokens = leavesOf(root);
         const layout = new Layout(textDocument, options);
-        const edits: TextEdit[] = [];
-        let previous: CstNode | undefined;
-        for (const token of tokens) {
-            const wanted = isComment(token)
-                ? layout.beforeComment(previous, token)
-                : layout.beforeToken(previous, token, this.separationOf(token, previous));
-            edits.push(...layout.edit(previous?.end ?? 0, token.offset, wanted));
-            previous = token;
-        }
-        edits.push(...layout.edit(previous?.end ?? 0, textDocument.getText().length, previous ? layout.eol : ''));
+        const spacing = tokens.map((token, i) => {
+            const previous = tokens[i - 1];
+            return isComment(token) ? layout.beforeComment(previous, token) : layout.beforeToken(previous, token, this.separationOf(token, previous));
+        });
+        alignRows(textDocument.getText(), tokens, spacing, this.rows);
+        const edits = tokens.flatMap((token, i) => layout.edit(tokens[i - 1]?.end ?? 0, token.offset, spacing[i]!));
+        const last = tokens.at(-1);
+        edits.push(...layout.edit(last?.end ?? 0, textDocument.getText().length, last ? layout.eol : ''));
         // The whitespace before a token belongs to the token's line, so a range's first line gets its indentation.
         return range ? edits.filter(e => e.range.end.line >= range.start.line && e.range.end.line <= range.end.line) : edits;
     }
@@ -194,8 +200,4 @@ class Layout {
 
 function visibleLeaves(node: CstNode): CstNode[] {
     return CstUtils.streamCst(node).filter(n => isLeafCstNode(n) && !n.hidden).toArray();
-}
-
-function firstLeaf(node: CstNode): CstNode | undefined {
-    return CstUtils.streamCst(node).find(n => isLeafCstNode(n) && !n.hidden);
 }
