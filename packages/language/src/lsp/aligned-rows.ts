@@ -20,7 +20,7 @@ interface TableRow {
 /** Consecutive rows and the order of their fields, left to right. */
 interface Table {
     readonly rows: TableRow[];
-    readonly fields: string[];
+    fields: string[];
 }
 
 const LINE_BREAK = /\r\n|\r|\n/;
@@ -60,7 +60,8 @@ export function alignRows(text: string, tokens: readonly CstNode[], spacing: str
             const fields = row && previous && follows && previous.type === row.type && previous.indent === row.indent
                 && previous.fields[0] === row.fields[0] ? merged(table.fields, row.fields) : undefined;
             if (fields) {
-                table = { rows: [...table.rows, row!], fields };
+                table.rows.push(row!);
+                table.fields = fields;
             } else {
                 pad(table, spacing);
                 table = { rows: row ? [row] : [], fields: row?.fields ?? [] };
@@ -184,7 +185,8 @@ function pad(table: Table, spacing: string[]): void {
         const extent = (r: number) => ends[r]! + 1 - anchors[r]!;
         const usual = having.map(extent).sort((a, b) => a - b)[(having.length - 1) >> 1]!;
         const fitting = having.filter(r => extent(r) <= Math.max(2 * usual, usual + 8));
-        const at = Math.max(...fitting.map(r => ends[r]! + 1));
+        // Not Math.max(...): a pasted form may have more rows than a call takes arguments.
+        const at = fitting.reduce((most, r) => Math.max(most, ends[r]! + 1), 0);
         for (const r of having) {
             const row = table.rows[r]!;
             const cell = next[r]!++;
