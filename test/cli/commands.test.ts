@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { displayWidth } from '../../packages/language/src/index.js';
+import { displayWidth } from '../../packages/language/src/i18n/display-width.js';
 import { REPO, runCli, tempDir } from './run-cli.js';
 
 const dir = tempDir();

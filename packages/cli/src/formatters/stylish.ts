@@ -1,5 +1,6 @@
 import { relative } from 'node:path';
-import { displayWidth, pad, visibleControls } from '@kpispec/language';
+import { visibleControls } from '@kpispec/language';
+import { displayWidth, pad } from '@kpispec/language/display-width';
 import { SEVERITY_NAME, totals, type FileResult, type ReportContext } from '../results.js';
 
 const COLOR = { error: 31, warning: 33, info: 36, dim: 2, underline: 4 } as const;

@@ -1,4 +1,5 @@
-import { displayWidth, pad, type Locale } from '@kpispec/language';
+import type { Locale } from '@kpispec/language';
+import { displayWidth, pad } from '@kpispec/language/display-width';
 import type { ScoreSheet } from './sheet.js';
 
 const LABELS = {

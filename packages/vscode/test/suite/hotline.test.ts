@@ -79,6 +79,27 @@ suite('KPI Spec on examples/hotline-12345', () => {
         assert.match(text, /95\s*%/, `hover:\n${text}`);
     });
 
+    test('Format Document lines up again the 指标 table its author padded, around a longer cell', async () => {
+        const document = (await open('assessment.kpi')).document;
+        const edits = await waitFor('the formatter\'s edits', async () => {
+            const result = await vscode.commands.executeCommand<vscode.TextEdit[]>('vscode.executeFormatDocumentProvider', document.uri, { tabSize: 4, insertSpaces: true });
+            return result && result.length > 0 ? result : undefined;
+        }, { timeoutMs: 30_000 });
+        let text = document.getText();
+        for (const edit of [...edits].sort((a, b) => document.offsetAt(b.range.start) - document.offsetAt(a.range.start))) {
+            text = text.slice(0, document.offsetAt(edit.range.start)) + edit.newText + text.slice(document.offsetAt(edit.range.end));
+        }
+        // As typed, the 单位成本 row ran past the others; formatted, each field is in one column.
+        assert.deepEqual(text.split('\n').filter(line => line.startsWith('    指标 ')), [
+            '    指标 接通率     实际 89.19%      分值 30 得分 30',
+            '    指标 及时转办率 实际 96.5%       分值 10 得分 10',
+            '    指标 单位成本   实际 12.52 元/通 分值 10 得分 10',
+            '    指标 即接即办率 实际 72%         分值 30 得分 30',
+            '    指标 受理满意度 实际 95.6%       分值 10 得分 10',
+        ]);
+        assert.equal(text.replace(/\s+/g, ''), document.getText().replace(/\s+/g, ''), 'only whitespace changes');
+    });
+
     test('completion offers block keywords and snippets in the file\'s language, and clause references without snippets', async () => {
         const editor = await open('targets.kpi');
         const items = async (position: vscode.Position): Promise<vscode.CompletionItem[]> =>
