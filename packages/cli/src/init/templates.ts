@@ -101,13 +101,13 @@ const ZH: StarterFile[] = [
     总体目标 接听能力 "15秒接通率96.2%，达到合同约定"
     总体目标 服务质量 "按时办结率98.5%，市民满意度92.3%"
 
-    // 未达到目标的指标按完成比例计分，并写明 偏差 "原因"。
-    指标 受理量 实际 126500 通 分值 10 得分 10
-    指标 接通率 实际 96.2% 分值 15 得分 15
-    指标 按时办结率 实际 98.5% 分值 15 得分 15
-    指标 单位成本 实际 38.3 元/通 分值 10 得分 10
-    指标 一次办结率 实际 82.1% 分值 30 得分 30
-    指标 满意度 实际 92.3% 分值 10 得分 10
+    // 未达到目标的指标按完成比例计分，并写明 偏差 "原因"。对齐的列，格式化后仍然对齐。
+    指标 受理量     实际 126500 通  分值 10 得分 10
+    指标 接通率     实际 96.2%      分值 15 得分 15
+    指标 按时办结率 实际 98.5%      分值 15 得分 15
+    指标 单位成本   实际 38.3 元/通 分值 10 得分 10
+    指标 一次办结率 实际 82.1%      分值 30 得分 30
+    指标 满意度     实际 92.3%      分值 10 得分 10
 
     里程碑 上线 完成 2024-03-28
 
@@ -203,12 +203,13 @@ assessment HotlineReview "Hotline operation, self-assessment 2024" for Hotline {
     goals Quality "98.5% of tickets closed on time; satisfaction 92.3%"
 
     // A missed target scores in proportion to the actual and needs a deviation "reason".
-    indicator Calls actual 126500 calls weight 10 score 10
-    indicator AnswerRate actual 96.2% weight 15 score 15
-    indicator OnTimeRate actual 98.5% weight 15 score 15
-    indicator UnitCost actual 38.3 元/call weight 10 score 10
-    indicator FirstContact actual 82.1% weight 30 score 30
-    indicator Satisfaction actual 92.3% weight 10 score 10
+    // Columns you line up stay lined up when the file is formatted.
+    indicator Calls        actual 126500 calls weight 10 score 10
+    indicator AnswerRate   actual 96.2%        weight 15 score 15
+    indicator OnTimeRate   actual 98.5%        weight 15 score 15
+    indicator UnitCost     actual 38.3 元/call weight 10 score 10
+    indicator FirstContact actual 82.1%        weight 30 score 30
+    indicator Satisfaction actual 92.3%        weight 10 score 10
 
     milestone Launch done 2024-03-28
 
