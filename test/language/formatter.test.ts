@@ -177,6 +177,12 @@ describe('formatter', () => {
 `);
         });
 
+        it('gives a clause written twice in a row a column of its own', async () => {
+            const group = (rows: string) => `项目 P "p" {\n    绩效指标 {\n        产出指标 {\n            数量指标 {\n${rows}            }\n        }\n    }\n}\n`;
+            expect(await format(group('                "a"  >= 1 来源 "x" 来源 "y"\n                "bbb" >= 2 来源 "zzz" 来源 "w"\n'))).toBe(group(
+                '                "a"   >= 1 来源 "x"   来源 "y"\n                "bbb" >= 2 来源 "zzz" 来源 "w"\n'));
+        });
+
         it('lets a much longer cell run past its column instead of pushing the column out', async () => {
             const text = `自评 A "a" 对象 P {
     指标 "助餐服务人数"  实际 1850 分值 10 得分 10

@@ -81,6 +81,7 @@ function tableRow(text: string, tokens: readonly CstNode[], spacing: readonly st
     const starts: number[] = [];
     const fields: string[] = [];
     const widths: number[] = [];
+    const seen = new Map<string, number>();
     let aligned = false;
     for (let i = start; i < end; i++) {
         const token = tokens[i]!;
@@ -97,7 +98,8 @@ function tableRow(text: string, tokens: readonly CstNode[], spacing: readonly st
                 const gap = text.slice(tokens[i - 1]!.end, tokens[i]!.offset);
                 aligned ||= gap !== ' ' && !LINE_BREAK.test(gap);
             }
-            const repeat = fields.filter(f => f === field || f.startsWith(`${field}#`)).length;
+            const repeat = seen.get(field) ?? 0;
+            seen.set(field, repeat + 1);
             starts.push(i);
             fields.push(repeat > 0 ? `${field}#${repeat}` : field);
             widths.push(displayWidth(token.text));
@@ -133,18 +135,19 @@ function merged(order: readonly string[], fields: readonly string[]): string[] |
  */
 function cellStarts(node: AstNode): Map<CstNode, string> {
     const children = rowChildren(node.$cstNode);
+    const assigned = children.map(child => AstUtils.getContainerOfType(child.grammarSource, GrammarAST.isAssignment)?.feature);
     const fields: string[] = [];
     let next: string | undefined;
     for (let i = children.length - 1; i >= 0; i--) {
-        const child = children[i]!;
-        const assigned = AstUtils.getContainerOfType(child.grammarSource, GrammarAST.isAssignment)?.feature;
-        next = assigned ?? next ?? child.text;
+        next = assigned[i] ?? next ?? children[i]!.text;
         fields[i] = next;
     }
     const starts = new Map<CstNode, string>();
     children.forEach((child, i) => {
         const token = firstToken(child);
-        if (token && (i === 0 || fields[i] !== fields[i - 1])) starts.set(token, fields[i]!);
+        // A new field, or its keyword again after a value (a clause written twice); not the comma of a list.
+        const keywordAgain = GrammarAST.isKeyword(child.grammarSource) && assigned[i] === undefined && assigned[i - 1] !== undefined;
+        if (token && (i === 0 || fields[i] !== fields[i - 1] || keywordAgain)) starts.set(token, fields[i]!);
     });
     return starts;
 }
