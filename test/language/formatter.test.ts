@@ -157,6 +157,11 @@ describe('formatter', () => {
 `);
         });
 
+        it('lines up rows pasted from a spreadsheet, their cells separated by tabs', async () => {
+            const pasted = '自评 A "a" 对象 P {\n\t指标 接通率\t实际 89.19%\t分值 30\t得分 30\n\t指标 及时转办率\t实际 96.5%\t分值 10\t得分 10\n}\n';
+            expect(await format(pasted)).toBe('自评 A "a" 对象 P {\n    指标 接通率     实际 89.19% 分值 30 得分 30\n    指标 及时转办率 实际 96.5%  分值 10 得分 10\n}\n');
+        });
+
         it('keeps single spaces in a table written without padding', async () => {
             const plain = '合同 C "c" {\n    条款 接通率 "15秒内接通率" >= 95%\n    条款 时长 "平均等待时长" <= 20 秒 违约 "扣减"\n}\n';
             expect(await format(plain)).toBe(plain);
