@@ -1,6 +1,10 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { URI } from 'langium';
+import { NodeFileSystem } from 'langium/node';
 import { describe, expect, it } from 'vitest';
+import { createKpiServices } from '../../packages/language/src/index.js';
+import { importWorkbook } from '../../packages/language/src/lsp/workbook-import.js';
 import { REPO, runBuiltCli, runCli, tempDir } from './run-cli.js';
 
 const EXCEL = join(REPO, 'test', 'fixtures', 'excel');
@@ -182,6 +186,22 @@ describe('kpispec import', () => {
             .flatMap(r => r.messages.map(m => `${m.ruleId} ${m.message}`)).sort();
         expect(await rules(out)).toEqual(await rules(source));
         expect((await rules(out)).length).toBeGreaterThan(0);
+    });
+
+    it('writes a form as printed, its tables lined up and formatted, the same text as the editor\'s import', async () => {
+        const source = folder('import-printed', 'layout-a/自评表.xlsx');
+        const out = join(dir, 'import-printed-out');
+        expect((await runCli(['import', join(source, '自评表.xlsx'), '-o', out], { env: zh })).code).toBe(0);
+        const text = readFileSync(join(out, '自评表.kpi'), 'utf8');
+        expect(text).toContain([
+            '    指标 "助餐服务人数"       实际 1850   分值 10 得分 10',
+            '    指标 "上门服务人数"       实际 512    分值 10 得分 10',
+            '    指标 "助餐点数量"         实际 16 个  分值 10 得分 8 偏差 "两处助餐点选址调整，延至2024年建成"',
+        ].join('\n'));
+        expect(text).toContain('                "助餐点数量"   >= 20 个\n');
+        expect(await runCli(['format', '--check', out])).toMatchObject({ code: 0, stdout: '' });
+        const editor = await importWorkbook(createKpiServices(NodeFileSystem).kpi, URI.file(join(source, '自评表.xlsx')), 'zh-CN');
+        expect(editor.files.map(f => f.text)).toEqual([text]);
     });
 
     it('imported beside its workbook, the .kpi is read instead of the workbook: no name is defined twice', async () => {

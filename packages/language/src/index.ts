@@ -18,4 +18,5 @@ export { closestNames, NameIndex } from './config/did-you-mean.js';
 export { CANDIDATES, listsClosestNames, unresolvedReferenceMessage } from './validation/unresolved-reference.js';
 export * from './scoring/index.js';
 export { markdownText, visibleControls } from './lsp/markdown-text.js';
+export { importedText } from './lsp/workbook-import.js';
 export * as excel from './excel/index.js';

@@ -10,7 +10,8 @@ import { writeFileAtomically } from '../write-file.js';
 export const FORMAT_HELP = `Usage: kpispec format [options] [paths or globs...]
 
 Formats .kpi files in place with the language's formatter (the one the editor uses):
-one row per line, 4-space indentation by block depth, single spaces, comments kept.
+one row per line, 4-space indentation by block depth, single spaces (tables you lined up stay
+lined up), comments kept.
 Only whitespace changes. Files with syntax errors are left alone and reported.
 
 Options:

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { excel, pick } from '@kpispec/language';
+import { excel, importedText, pick } from '@kpispec/language';
 import { ExitCode, UserError } from '../exit-codes.js';
 import { writeReport } from '../report-files.js';
 import { readWorkbookForms } from '../excel/workbook-documents.js';
@@ -11,7 +11,8 @@ import { createServices } from '../workspace.js';
 export const IMPORT_HELP = `Usage: kpispec import [options] <workbooks...>
 
 Reads Excel forms (.xlsx, .xls: 自评表, 一体化 flat sheets, 申报表) and writes .kpi files
-that can be edited and linted: one per sheet that holds a form, beside its workbook
+that can be edited and linted, formatted, their tables lined up as the form prints them:
+one per sheet that holds a form, beside its workbook
 (自评表.xlsx → 自评表.kpi; a workbook of several forms → 自评表-<sheet>.kpi). Values the
 reader could not read are listed at the top of the file and on stderr.
 
@@ -48,7 +49,7 @@ export async function importWorkbooks(argv: string[], io: Io): Promise<number> {
         const forms = await readWorkbookForms(file, locale);
         const dir = values['out-dir'] ? resolve(io.cwd, values['out-dir']) : dirname(file);
         for (const form of forms) {
-            outputs.push({ path: join(dir, excel.kpiFileName(basename(file), form.sheet, forms.length)), text: excel.withProblemComments(form, locale) });
+            outputs.push({ path: join(dir, excel.kpiFileName(basename(file), form.sheet, forms.length)), text: await importedText(kpi, form, locale) });
             for (const p of form.problems) io.stderr(`kpispec: ${basename(file)} ${form.sheet}!${p.cell}: ${pick(locale, p.text)}\n`);
         }
     }

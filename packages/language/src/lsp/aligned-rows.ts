@@ -39,11 +39,13 @@ const LINE_BREAKS = new RegExp(LINE_BREAK.source, 'g');
  * empty. Other tables keep single spaces, so that a formatted file written without padding stays
  * formatted. Rows whose fields come in another order than the rows above start a new table.
  *
+ * `everyTable` lines up single-spaced tables too (an imported form, laid out as printed).
+ *
  * `spacing[i]` is the whitespace before `tokens[i]`, as laid out so far, and `text` the text it
  * replaces; only the single spaces between cells grow. The padding depends on the tokens and on
  * whether padding is there, so formatting stays idempotent.
  */
-export function alignRows(text: string, tokens: readonly CstNode[], spacing: string[], rows: ReadonlyMap<CstNode, AstNode>): void {
+export function alignRows(text: string, tokens: readonly CstNode[], spacing: string[], rows: ReadonlyMap<CstNode, AstNode>, everyTable = false): void {
     let table: Table = { rows: [], fields: [] };
     /** Where the table's last row ends: lines before that go on with it. */
     let rowEnd = -1;
@@ -63,14 +65,14 @@ export function alignRows(text: string, tokens: readonly CstNode[], spacing: str
                 table.rows.push(row!);
                 table.fields = fields;
             } else {
-                pad(table, spacing);
+                pad(table, spacing, everyTable);
                 table = { rows: row ? [row] : [], fields: row?.fields ?? [] };
             }
             rowEnd = row ? rows.get(first)!.$cstNode!.end : -1;
         }
         start = end;
     }
-    pad(table, spacing);
+    pad(table, spacing, everyTable);
 }
 
 /** A row's first line as a table row, or undefined when it is none (a comment or a block inside). */
@@ -177,8 +179,8 @@ export function firstToken(node: CstNode | undefined): CstNode | undefined {
  * usual (and 8 columns more) runs past the column instead of pushing it out for every row, as
  * an author lines up a printed table around one long cell.
  */
-function pad(table: Table, spacing: string[]): void {
-    if (table.rows.length < 2 || !table.rows.some(row => row.aligned)) return;
+function pad(table: Table, spacing: string[], always: boolean): void {
+    if (table.rows.length < 2 || !(always || table.rows.some(row => row.aligned))) return;
     const ends = table.rows.map(row => row.widths[0]!);
     /** Where each row's last cell lined up with others starts. */
     const anchors = table.rows.map(() => 0);

@@ -50,6 +50,9 @@ const CLAUSES: Partial<Record<AstType, readonly string[]>> = {
 
 const UNIT_SYMBOLS = new Set(['%', '％', '‰']);
 
+/** A formatting option of our own: line up single-spaced tables too (imported forms: importedText). */
+export const LINE_UP_EVERY_TABLE = 'kpispecLineUpEveryTable';
+
 /** What ends a line comment, and so a line: \r\n, \n or a lone \r. */
 const LINE_BREAK = /\r\n|\r|\n/;
 const LINE_BREAKS = new RegExp(LINE_BREAK.source, 'g');
@@ -113,7 +116,7 @@ export class KpiFormatter extends AbstractFormatter {
             const previous = tokens[i - 1];
             return isComment(token) ? layout.beforeComment(previous, token) : layout.beforeToken(previous, token, this.separationOf(token, previous));
         });
-        alignRows(textDocument.getText(), tokens, spacing, this.rows);
+        alignRows(textDocument.getText(), tokens, spacing, this.rows, options[LINE_UP_EVERY_TABLE] === true);
         const edits = tokens.flatMap((token, i) => layout.edit(tokens[i - 1]?.end ?? 0, token.offset, spacing[i]!));
         const last = tokens.at(-1);
         edits.push(...layout.edit(last?.end ?? 0, textDocument.getText().length, last ? layout.eol : ''));

@@ -1,7 +1,9 @@
-import { URI, UriUtils, type FileSystemProvider } from 'langium';
+import { TextDocument, URI, UriUtils } from 'langium';
 import type { Connection } from 'vscode-languageserver';
 import * as excel from '../excel/index.js';
 import { pick, type Locale } from '../i18n/locale.js';
+import type { KpiServices } from '../kpi-module.js';
+import { LINE_UP_EVERY_TABLE } from './formatter.js';
 
 /** The editor's "Import Excel form…" asks the server, which holds the reader, for the texts. */
 export const IMPORT_WORKBOOK_REQUEST = 'kpispec/importWorkbook';
@@ -18,19 +20,35 @@ export interface ImportWorkbookResult {
     readonly error?: string;
 }
 
+/**
+ * The .kpi text of an imported form, as `kpispec import` and the editor write it: what could not
+ * be read in comments at the top, formatted, its tables (the `指标` rows…) lined up as printed.
+ */
+export async function importedText(services: KpiServices, form: excel.EmittedForm, locale: Locale): Promise<string> {
+    const text = excel.withProblemComments(form, locale);
+    const document = services.shared.workspace.LangiumDocumentFactory.fromString(text, URI.parse('memory:/imported.kpi'));
+    const options = { tabSize: 4, insertSpaces: true, [LINE_UP_EVERY_TABLE]: true };
+    const edits = await services.lsp.Formatter!.formatDocument(document, { textDocument: { uri: document.uri.toString() }, options });
+    return TextDocument.applyEdits(document.textDocument, edits);
+}
+
 /** Reads a workbook and returns the .kpi texts of its forms, named as `kpispec import` names them. */
-export async function importWorkbook(fileSystem: FileSystemProvider, uri: URI, locale: Locale): Promise<ImportWorkbookResult> {
+export async function importWorkbook(services: KpiServices, uri: URI, locale: Locale): Promise<ImportWorkbookResult> {
     const name = UriUtils.basename(uri);
     try {
-        const forms = await excel.workbookToKpi(await fileSystem.readBinary(uri), name);
+        const forms = await excel.workbookToKpi(await services.shared.workspace.FileSystemProvider.readBinary(uri), name);
         const folder = UriUtils.dirname(uri);
-        return { files: forms.map(form => ({ uri: UriUtils.joinPath(folder, excel.kpiFileName(name, form.sheet, forms.length)).toString(), text: excel.withProblemComments(form, locale) })) };
+        const files = [];
+        for (const form of forms) {
+            files.push({ uri: UriUtils.joinPath(folder, excel.kpiFileName(name, form.sheet, forms.length)).toString(), text: await importedText(services, form, locale) });
+        }
+        return { files };
     } catch (e) {
         if (e instanceof excel.WorkbookError) return { files: [], error: `${name}: ${pick(locale, e.text)}` };
         return { files: [], error: `${name}: ${e instanceof Error ? e.message : String(e)}` };
     }
 }
 
-export function registerWorkbookImport(connection: Connection, fileSystem: FileSystemProvider, locale: () => Locale): void {
-    connection.onRequest(IMPORT_WORKBOOK_REQUEST, (params: ImportWorkbookParams) => importWorkbook(fileSystem, URI.parse(params.uri), locale()));
+export function registerWorkbookImport(connection: Connection, services: KpiServices, locale: () => Locale): void {
+    connection.onRequest(IMPORT_WORKBOOK_REQUEST, (params: ImportWorkbookParams) => importWorkbook(services, URI.parse(params.uri), locale()));
 }

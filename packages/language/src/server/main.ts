@@ -73,7 +73,7 @@ export function startServer(): void {
         for (const workbook of workbooks.refusedWorkbooks()) void send({ uri: workbook, diagnostics: workbooks.diagnostics(workbook) });
     });
     publishConfigProblems(connection, shared);
-    registerWorkbookImport(connection, shared.workspace.FileSystemProvider, () => kpi.kpi.Settings.locale);
+    registerWorkbookImport(connection, kpi, () => kpi.kpi.Settings.locale);
     logServerStart(connection, shared, kpi.kpi, serverFile);
     announceValidation(connection, shared);
     collectWhenIdle(shared.workspace.DocumentBuilder, { collect: fullCollection(), collectYoung: youngCollection(), oldGeneration: oldGenerationUsed });

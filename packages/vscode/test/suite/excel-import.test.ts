@@ -25,7 +25,7 @@ const EXPECTED: ReadonlyArray<{ rule: string; line: string }> = [
     { rule: 'funds/adjusted-no-reason', line: '预算执行' },
     { rule: 'funds/low-execution-no-reason', line: '预算执行' },
     { rule: 'funds/rate-mismatch', line: '预算执行' },
-    { rule: 'target/misfiled', line: '"老年人助餐满意度" >=' },
+    { rule: 'target/misfiled', line: '"老年人助餐满意度"' },
     { rule: 'score/missing', line: '指标 "服务对象满意度"' },
     { rule: 'score/weights-total', line: '合计' },
 ];
