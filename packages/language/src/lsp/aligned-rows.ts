@@ -1,6 +1,6 @@
 import { AstUtils, GrammarAST, isCompositeCstNode, isLeafCstNode, type AstNode, type CstNode } from 'langium';
 import { displayWidth } from '../i18n/display-width.js';
-import { isComment } from '../parser/comments.js';
+import { isComment, LINE_BREAK, LINE_BREAKS } from '../parser/comments.js';
 
 /** One row of a table as laid out: where its cells start, what field each holds, how wide each is. */
 interface TableRow {
@@ -23,8 +23,6 @@ interface Table {
     fields: string[];
 }
 
-const LINE_BREAK = /\r\n|\r|\n/;
-const LINE_BREAKS = new RegExp(LINE_BREAK.source, 'g');
 
 /**
  * Keeps tables lined up, as forms are printed and officers copy them. A table is a run of rows

@@ -2,7 +2,7 @@ import { CstUtils, GrammarUtils, isLeafCstNode, type AstNode, type CstNode, type
 import { AbstractFormatter } from 'langium/lsp';
 import type { FormattingOptions, Range, TextEdit } from 'vscode-languageserver-protocol';
 import type { KpiSpecAstType } from '../generated/ast.js';
-import { isComment, isLineComment, leavesOf } from '../parser/comments.js';
+import { isComment, isLineComment, leavesOf, LINE_BREAK, LINE_BREAKS } from '../parser/comments.js';
 import { alignRows, firstToken } from './aligned-rows.js';
 
 /**
@@ -52,10 +52,6 @@ const UNIT_SYMBOLS = new Set(['%', '％', '‰']);
 
 /** A formatting option of our own: line up single-spaced tables too (imported forms: importedText). */
 export const LINE_UP_EVERY_TABLE = 'kpispecLineUpEveryTable';
-
-/** What ends a line comment, and so a line: \r\n, \n or a lone \r. */
-const LINE_BREAK = /\r\n|\r|\n/;
-const LINE_BREAKS = new RegExp(LINE_BREAK.source, 'g');
 
 /**
  * Formats KPI Spec files: one row per line, indented by block depth, single spaces between

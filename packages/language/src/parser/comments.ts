@@ -5,6 +5,10 @@ import type { Range } from 'vscode-languageserver-types';
 const LINE_COMMENT = 'SL_COMMENT';
 const BLOCK_COMMENT = 'ML_COMMENT';
 
+/** What ends a line comment, and so a line: \r\n, \n or a lone \r. */
+export const LINE_BREAK = /\r\n|\r|\n/;
+export const LINE_BREAKS = new RegExp(LINE_BREAK.source, 'g');
+
 /** A comment of a document, where it is and what it says. */
 export interface Comment {
     /** `/* … *\/` rather than `// …`. */
