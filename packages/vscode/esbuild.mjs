@@ -36,22 +36,17 @@ copyAsset(join(repo, 'docs', 'rules'), join(here, 'docs', 'rules'));
 
 if (tests) {
     rmSync(join(here, 'out'), { recursive: true, force: true });
-    const suites = readdirSync(join(here, 'test', 'suite')).filter(f => f.endsWith('.test.ts')).map(f => `test/suite/${f}`);
-    // Mocha suites run inside the extension host, next to the extension.
+    const suites = readdirSync(join(here, 'test', 'suite')).filter(f => f.endsWith('.test.ts')).map(f => f.replace(/\.ts$/, ''));
+    // Mocha suites run inside the extension host, next to the extension, and so does the editor
+    // benchmark (bench/editor.mjs).
     await esbuild.build({
         ...node,
-        entryPoints: [...suites, 'test/suite/reporter.cts'],
-        outdir: 'out/test/suite',
-        outExtension: { '.js': '.cjs' },
-        format: 'cjs',
-        external: ['vscode'],
-        sourcemap: 'inline',
-    });
-    // The editor benchmark (bench/editor.mjs) runs in the extension host as the suites do.
-    await esbuild.build({
-        ...node,
-        entryPoints: ['test/bench/activation.ts'],
-        outdir: 'out/test/bench',
+        entryPoints: {
+            ...Object.fromEntries(suites.map(name => [`suite/${name}`, `test/suite/${name}.ts`])),
+            'suite/reporter': 'test/suite/reporter.cts',
+            'bench/activation': 'test/bench/activation.ts',
+        },
+        outdir: 'out/test',
         outExtension: { '.js': '.cjs' },
         format: 'cjs',
         external: ['vscode'],

@@ -1,24 +1,16 @@
 import {
     BUILTIN_PROFILES, FAMILY_KEYWORD, GRADE_KEYWORD, percent, pick, resolveProfile, round,
-    type Assessment, type Bilingual, type KpiConfig, type Locale, type ScoredAssessment, type ScoringProfile,
+    type Assessment, type Bilingual, type KpiConfig, type Locale, type RowScore, type ScoredAssessment, type ScoringProfile,
 } from '@kpispec/language';
 import { UserError } from '../exit-codes.js';
 
-/** One line of the recomputed form: an indicator row or the budget execution. */
-export interface SheetRow {
+/** One line of the recomputed form: an indicator row or the budget execution, its figures as scored. */
+export interface SheetRow extends Pick<RowScore, 'target' | 'actual' | 'weight' | 'claimed' | 'ruleScore' | 'met' | 'achievement'> {
     kind: 'execution' | 'indicator';
     row: string;
     family?: string;
-    target?: string;
-    actual?: string;
-    weight?: number;
-    claimed?: number;
-    ruleScore?: number;
     /** claimed − rule score. */
     difference?: number;
-    met?: boolean;
-    /** actual ÷ target. */
-    achievement?: number;
     /** The rule gives this row a score (as lint does); rows it cannot score count with their claimed score. */
     scored: boolean;
     /** A 分值 without 得分 (score/missing): it counts 0 in the claimed total. */
