@@ -1,5 +1,7 @@
 import { expectHover } from 'langium/test';
 import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { readFolder } from '../support/workspace.js';
 import { ENGLISH, HOTLINE, hotline, mark, positionOf, servicesWith, textDocument, without, WS } from './support.js';
 
 /** Hover over the reference case (targets.kpi parsed by the helper, the other files in the workspace). */
@@ -57,6 +59,28 @@ describe('hover', () => {
         const text = HOTLINE['assessment.kpi']!;
         await expectHover(services)({ text: mark(text, '预算执行'), index: 0, hover: /执行率：100%[\s\S]*规则得分 \*\*10 \/ 10\*\*/, parseOptions: { documentUri: `${WS}assessment.kpi` }, disposeAfterCheck: true });
         await expectHover(services)({ text: mark(text, '合计'), index: 0, hover: /规则得分 \*\*100 \/ 100\*\*（自评 100）[\s\S]*按规则的等级：优/, parseOptions: { documentUri: `${WS}assessment.kpi` }, disposeAfterCheck: true });
+    });
+
+    it('writes a bare actual in its target\'s unit, as the score sheet and the messages do', async () => {
+        // The printed 自评表 gives the unit once, with the target (`实际 97` against `≥95%`).
+        const forms = readFolder(join(import.meta.dirname, '..', '..', 'examples', 'complete-forms'));
+        const services = await servicesWith(without(forms, 'assessment.kpi'));
+        const options = { parseOptions: { documentUri: `${WS}assessment.kpi` }, disposeAfterCheck: true };
+        await expectHover(services)({ text: mark(forms['assessment.kpi']!, '"补贴发放及时率"', 1), index: 0, hover: /目标：≥95%\n\n实际：97%\n/, ...options });
+        await expectHover(services)({ text: mark(forms['assessment.kpi']!, '"助餐服务人数"', 1), index: 0, hover: /实际：2050 人\n/, ...options });
+        const contract = await servicesWith({ 'c.kpi': '合同 C "c" { 条款 T "t" >= 95% }' });
+        await expectHover(contract)({ text: mark('履约考核 R "r" 对象 C {\n 条款 T 实际 96 结论 达标\n}', '96'), index: 0, hover: /实际：96%\n/ });
+    });
+
+    it('shows a 其中 row\'s own amounts and execution rate', async () => {
+        const forms = readFolder(join(import.meta.dirname, '..', '..', 'examples', 'complete-forms'));
+        const services = await servicesWith(without(forms, 'assessment.kpi'));
+        await expectHover(services)({
+            text: mark(forms['assessment.kpi']!, '其中 其他资金'), index: 0,
+            // Its bare numbers take the 万元 of the 预算执行 line; 35 ÷ 40.
+            hover: /^\*\*预算执行 · 其中 其他资金\*\*\n\n年初预算：40 万元\n\n全年预算：40 万元\n\n全年执行：35 万元\n\n执行率：87\.5%$/,
+            parseOptions: { documentUri: `${WS}assessment.kpi` }, disposeAfterCheck: true,
+        });
     });
 
     it('speaks English when the editor does', async () => {

@@ -3,16 +3,17 @@
 // `markdownText`: only the markup written here renders.
 import { AstUtils, type AstNode } from 'langium';
 import {
-    isAssessment, isBaseline, isClause, isClauseReview, isCompliance, isContract, isExecution, isGoal,
+    isAssessment, isBaseline, isClause, isClauseReview, isCompliance, isContract, isExecution, isExecutionShare, isGoal,
     isIndicator, isIndicatorAssessment, isMilestone, isProject, isRequirement,
     isBreakdownActual, isBreakdownComponent, isLevel2Group, isStandard, isTotal,
     type BreakdownActual, type BreakdownComponent,
-    type ClauseReview, type Execution, type Indicator,
+    type ClauseReview, type Execution, type ExecutionShare, type Indicator,
     type IndicatorAssessment, type LinkTarget, type Quantity, type Total,
 } from '../generated/ast.js';
 import { pick, type Bilingual, type Locale } from '../i18n/locale.js';
 import type { KpiServices } from '../kpi-module.js';
 import { actualMeasure, constraintOf, measureOf } from '../model/values.js';
+import { COLUMN_LABEL, FUNDS_COLUMNS, shareRow } from '../model/funds.js';
 import { groupName, level1Of } from '../model/project.js';
 import { formatMeasure, ratio } from '../units/index.js';
 import {
@@ -37,6 +38,7 @@ export class HoverContent {
         this.locale = locale;
         if (isIndicatorAssessment(node)) return this.assessmentRow(node);
         if (isExecution(node)) return this.execution(node);
+        if (isExecutionShare(node)) return this.executionShare(node);
         if (isTotal(node)) return this.total(node);
         if (isClauseReview(node)) return this.review(node);
         if (isIndicator(node)) return this.indicator(node);
@@ -114,7 +116,8 @@ export class HoverContent {
         return this.lines([
             this.heading({ zh: '指标', en: 'Indicator' }, row.indicator?.$refText ?? '', indicator?.title),
             this.field({ zh: '目标', en: 'Target' }, targetText(indicator?.target)),
-            this.field({ zh: '实际', en: 'Actual' }, row.actual?.$cstNode?.text),
+            // As scored: a bare number in the target's unit (`实际 97` against `≥95%` is 97%).
+            this.field({ zh: '实际', en: 'Actual' }, score?.actual ?? row.actual?.$cstNode?.text),
             score?.achievement !== undefined ? this.field({ zh: '达成率', en: 'Achievement' }, formatPercent(score.achievement)) : undefined,
             score?.ruleScore !== undefined ? this.ruleScore(score.ruleScore, score.weight, score.claimed) : undefined,
             score ? this.text(score.explanation) : undefined,
@@ -146,6 +149,17 @@ export class HoverContent {
         ]);
     }
 
+    /** A 其中 row: its amounts (in the units of the 预算执行 line) and its own execution rate. */
+    private executionShare(share: ExecutionShare): string | undefined {
+        const row = shareRow(share);
+        const rate = row.spent && row.budgeted ? ratio(row.spent, row.budgeted) : undefined;
+        return this.lines([
+            `**${pick(this.locale, { zh: '预算执行', en: 'Budget execution' })} · ${pick(this.locale, { zh: '其中', en: 'of which' })} ${markdownText(share.source)}**`,
+            ...FUNDS_COLUMNS.map(column => this.field(asLabel(COLUMN_LABEL[column]), row[column] && formatMeasure(row[column]))),
+            this.field({ zh: '执行率', en: 'Execution rate' }, rate !== undefined ? formatPercent(rate) : undefined),
+        ]);
+    }
+
     private total(total: Total): string | undefined {
         const { score } = this.services.kpi.Scores.of(total.$container);
         return this.lines([
@@ -161,7 +175,7 @@ export class HoverContent {
         const actual = actualMeasure(review.actual, clause.target);
         return this.lines([
             this.linkTarget(clause),
-            this.field({ zh: '实际', en: 'Actual' }, review.actual?.$cstNode?.text),
+            this.field({ zh: '实际', en: 'Actual' }, actual ? formatMeasure(actual) : review.actual?.$cstNode?.text),
             this.field({ zh: '考核', en: 'Review' }, actualAgainst(actual, clause)),
         ]);
     }
@@ -200,6 +214,11 @@ export class HoverContent {
     private lines(parts: Array<string | undefined>): string {
         return parts.filter((p): p is string => p !== undefined && p !== '').join('\n\n');
     }
+}
+
+/** A column's name, as messages write it within a sentence, as a field's label. */
+function asLabel({ zh, en }: Bilingual): Bilingual {
+    return { zh, en: en.charAt(0).toUpperCase() + en.slice(1) };
 }
 
 function measureText(quantity: Quantity): string | undefined {

@@ -2,7 +2,7 @@ import { AstUtils, CstUtils, type AstNode, type CstNode, type LangiumDocument, t
 import type { HoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import {
-    isBaseline, isBlock, isClause, isClauseReview, isExecution, isGoal, isIndicator,
+    isBaseline, isBlock, isClause, isClauseReview, isExecution, isExecutionShare, isGoal, isIndicator,
     isBreakdownActual, isIndicatorAssessment, isMilestone, isRequirement, isTotal,
 } from '../generated/ast.js';
 import type { KpiServices } from '../kpi-module.js';
@@ -11,7 +11,7 @@ import { HoverContent } from './hover-content.js';
 import { qualifiedTargetAt } from './qualified-names.js';
 
 /** Elements whose whole row describes them (a block only describes itself on its name). */
-const ROWS = [isIndicatorAssessment, isExecution, isTotal, isClauseReview, isIndicator, isClause, isRequirement, isBaseline, isGoal, isMilestone];
+const ROWS = [isIndicatorAssessment, isExecutionShare, isExecution, isTotal, isClauseReview, isIndicator, isClause, isRequirement, isBaseline, isGoal, isMilestone];
 
 /**
  * Hover on indicators, clauses, requirements, baselines and the references to them, and on

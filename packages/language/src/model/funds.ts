@@ -34,21 +34,26 @@ export function totalRow(node: Execution): Columns {
     };
 }
 
+/** A 其中 row of a 预算执行 line, column by column; its bare numbers take the total row's units. */
+export function shareRow(share: ExecutionShare, total = totalRow(share.$container)): Columns {
+    const row: Columns = {};
+    for (const column of FUNDS_COLUMNS) {
+        const amount = amountOf(share[column], total[column] ?? total.budgeted);
+        if (amount) row[column] = amount;
+    }
+    return row;
+}
+
 /** The sums of the 其中 rows, for each column that at least one of them gives; a column that does not add up is left out. */
 export function sourceSums(node: Execution): Columns {
     const total = totalRow(node);
+    const rows = node.sources.map(s => shareRow(s, total));
     const sums: Columns = {};
     for (const column of FUNDS_COLUMNS) {
-        const parts = node.sources.map(s => amountOf(sourceColumn(s, column), total[column] ?? total.budgeted))
-            .filter((m): m is Measure => m !== undefined);
-        const sum = sumOf(parts);
+        const sum = sumOf(rows.map(r => r[column]).filter((m): m is Measure => m !== undefined));
         if (sum) sums[column] = sum;
     }
     return sums;
-}
-
-function sourceColumn(share: ExecutionShare, column: FundsColumn): Quantity | undefined {
-    return share[column];
 }
 
 const isZero = (m: Measure | undefined) => m === undefined || (m.kind === 'number' && m.value === 0);
