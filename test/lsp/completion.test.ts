@@ -2,7 +2,8 @@ import { expectCompletion } from 'langium/test';
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList } from 'vscode-languageserver';
 import { describe, expect, it, vi } from 'vitest';
 import type { KpiConfigurationProvider } from '../../packages/language/src/lsp/configuration-provider.js';
-import { buildWorkspace } from '../support/workspace.js';
+import { join } from 'node:path';
+import { buildWorkspace, readFolder } from '../support/workspace.js';
 import { HOTLINE, hotline, servicesWith, textDocument, without, WS } from './support.js';
 
 const labels = (list: CompletionList) => list.items.map(i => i.label);
@@ -122,6 +123,25 @@ describe('completion', () => {
         expect(goals.map(i => i.label).sort()).toEqual(['互联互通', '便捷性', '全面性', '接通能力']);
         const milestones = await complete(base.replace('里程碑 统一服务场地', '里程碑 <|>'), { replacing: 'assessment.kpi' });
         expect(milestones.map(i => i.label).sort()).toEqual(['统一信息系统', '统一接听服务', '统一服务场地']);
+    });
+
+    it('offers what a self-assessment or compliance review still lacks first, in the project\'s order, and marks what it has', async () => {
+        const inOrder = (items: CompletionItem[]) => [...items].sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? '')).map(i => i.label);
+        const base = HOTLINE['assessment.kpi']!;
+        // 接通能力 is assessed already; the other goals follow the order of targets.kpi, not of their names.
+        const goals = await complete(base.replace('\n\n    指标 接通率', '\n    总体目标 <|>\n\n    指标 接通率'), { replacing: 'assessment.kpi' });
+        expect(inOrder(goals)).toEqual(['全面性', '便捷性', '互联互通', '接通能力']);
+        expect(goals.find(i => i.label === '接通能力')?.detail).toContain('本表已有');
+        expect(goals.find(i => i.label === '全面性')?.detail).not.toContain('本表已有');
+        // The row being typed does not count as written.
+        const indicators = await complete(base.replace('指标 受理满意度', '指标 <|>'), { replacing: 'assessment.kpi' });
+        expect(inOrder(indicators)).toEqual(['受理满意度', '接通率', '及时转办率', '单位成本', '即接即办率']);
+        const reviews = await complete(HOTLINE['compliance.kpi']!.replace('条款 质检率', '条款 <|>'), { replacing: 'compliance.kpi' });
+        expect(inOrder(reviews)).toEqual(['质检率', '接通率', '平均等待时长']);
+        // A breakdown line's components, with their planned amounts.
+        const forms = readFolder(join(import.meta.dirname, '..', '..', 'examples', 'complete-forms'));
+        const components = await complete(forms['assessment.kpi']!.replace('测算 "服务评估"', '测算 <|>'), { files: without(forms, 'assessment.kpi'), replacing: 'assessment.kpi' });
+        expect(components.map(i => [i.label, i.detail])).toEqual([['助餐补贴', '120 万元 · 本表已有'], ['上门服务补贴', '150 万元 · 本表已有'], ['服务评估', '30 万元']]);
     });
 
     it('offers only the families allowed at each level of the indicator tree', async () => {

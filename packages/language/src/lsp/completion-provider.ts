@@ -1,9 +1,9 @@
-import { AstUtils, GrammarAST, GrammarUtils, interruptAndCheck, OperationCancelled, stream, URI, type AstNode, type AstNodeDescription, type LangiumDocument, type MaybePromise, type ReferenceInfo, type Stream } from 'langium';
+import { AstUtils, GrammarAST, GrammarUtils, interruptAndCheck, isReference, OperationCancelled, stream, URI, type AstNode, type AstNodeDescription, type LangiumDocument, type MaybePromise, type ReferenceInfo, type Stream } from 'langium';
 import { DefaultCompletionProvider, findNextFeatures, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type NextFeature } from 'langium/lsp';
 import { CancellationToken, CompletionItemKind, InsertTextFormat, type CompletionList, type CompletionParams, type MarkupContent } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-    Clause, isContract, isGoal, isIndicator, isIndicatorSection, isLevel1Group, isLevel2Group, isLinkTarget,
+    Clause, isAssessment, isBreakdownComponent, isCompliance, isContract, isGoal, isIndicator, isIndicatorSection, isLevel1Group, isLevel2Group, isLinkTarget,
     isMilestone, isModel, isProject, isQuantity, LinkTarget, type CategoryKeyword, type Project,
 } from '../generated/ast.js';
 import { pick, type Locale } from '../i18n/locale.js';
@@ -152,7 +152,11 @@ export class KpiCompletionProvider extends DefaultCompletionProvider {
         const node = description.node;
         const detail = node && this.detailOf(node, this.services.kpi.Settings.localeOf(context.document));
         const near = this.nearBlocks.get(refInfo);
-        return { ...item, detail: detail || item.detail, sortText: near ? String(linkRank(description, near, refInfo.container)) : item.sortText };
+        if (near) return { ...item, detail: detail || item.detail, sortText: String(linkRank(description, near, refInfo.container)) };
+        const written = node && writtenInForm(refInfo, node);
+        if (!node || written === undefined) return { ...item, detail: detail || item.detail };
+        const note = written ? pick(this.services.kpi.Settings.localeOf(context.document), { zh: '本表已有', en: 'already in this form' }) : undefined;
+        return { ...item, detail: [detail, note].filter(Boolean).join(' · ') || item.detail, sortText: formOrder(node, written) };
     }
 
     /** A documentation comment is the file's text: shown as written, never rendered as Markdown. */
@@ -233,6 +237,7 @@ export class KpiCompletionProvider extends DefaultCompletionProvider {
         }
         if (isGoal(node)) return node.text;
         if (isMilestone(node)) return [node.title, node.planned?.value].filter(Boolean).join(' · ');
+        if (isBreakdownComponent(node)) return [node.title, node.amount?.$cstNode?.text].filter(Boolean).join(' · ');
         return undefined;
     }
 
@@ -268,6 +273,26 @@ export class KpiCompletionProvider extends DefaultCompletionProvider {
  * This project's contracts and applied standards first, the entry named as the indicator
  * (`接通率 … 依据 热线服务合同.接通率`) first among them; then same-named entries elsewhere.
  */
+/**
+ * For a row of a self-assessment or a compliance review (指标, 总体目标, 里程碑, 测算, 条款): whether
+ * another row of the form already names `target`; undefined for any other reference.
+ */
+function writtenInForm(refInfo: ReferenceInfo, target: AstNode): boolean | undefined {
+    const row = refInfo.container;
+    const form = row.$container;
+    if (!isAssessment(form) && !isCompliance(form)) return undefined;
+    return AstUtils.streamContents(form).some(other => {
+        if (other === row || other.$type !== row.$type) return false;
+        const reference = (other as unknown as Record<string, unknown>)[refInfo.property];
+        return isReference(reference) && reference.ref === target;
+    });
+}
+
+/** What the form still lacks first, each group in the order the project or contract lists it (not by name). */
+function formOrder(target: AstNode, written: boolean): string {
+    return `${written ? 1 : 0}${String(target.$cstNode?.offset ?? 0).padStart(10, '0')}`;
+}
+
 function linkRank(description: AstNodeDescription, near: ReadonlySet<string>, container: AstNode): LinkRank {
     const dot = description.name.indexOf('.');
     const sameName = isIndicator(container) && description.name.slice(dot + 1) === container.name;
