@@ -1,7 +1,9 @@
 import { expectFoldings, expectSymbols, expectWorkspaceSymbols } from 'langium/test';
 import { SymbolKind } from 'vscode-languageserver';
 import { describe, expect, it } from 'vitest';
-import { ENGLISH, HOTLINE, hotline, outline, servicesWith } from './support.js';
+import { join } from 'node:path';
+import { readFolder } from '../support/workspace.js';
+import { ENGLISH, HOTLINE, hotline, outline, servicesWith, without, WS } from './support.js';
 
 
 describe('document symbols', () => {
@@ -47,6 +49,19 @@ describe('document symbols', () => {
         await expectSymbols(compliance)({
             text: HOTLINE['compliance.kpi']!.replace('热线二期履约', '热线二期履约2'), disposeAfterCheck: true,
             assert: symbols => expect(outline(symbols)).toEqual(['热线二期履约2 (热线服务合同（二期）履约考核)', '  接通率 (未达标)', '  平均等待时长 (达标)', '  质检率 (未达标)']),
+        });
+    });
+
+    it('outline a self-assessment\'s rows by what they name, with actuals as scored', async () => {
+        const forms = readFolder(join(import.meta.dirname, '..', '..', 'examples', 'complete-forms'));
+        const services = await servicesWith(without(forms, 'assessment.kpi'));
+        await expectSymbols(services)({
+            text: forms['assessment.kpi']!, parseOptions: { documentUri: `${WS}assessment.kpi` }, disposeAfterCheck: true,
+            assert: symbols => expect(outline(symbols)).toEqual(expect.arrayContaining([
+                // `实际 97` against `≥95%`, `实际 2050` against `≥2000 人`.
+                '  补贴发放及时率 (97%)', '  助餐服务人数 (2050 人)',
+                '  助餐补贴 (实际 118 万元)', '  助餐点全部建成 (完成 2023-06-20)',
+            ])),
         });
     });
 

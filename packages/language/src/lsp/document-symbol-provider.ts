@@ -2,7 +2,7 @@ import { AstUtils, CstUtils, GrammarUtils, type AstNode, type CstNode, type Lang
 import type { DocumentSymbolProvider, NodeKindProvider } from 'langium/lsp';
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import {
-    isAssessment, isBaseline, isCompliance, isContract, isExecution, isGoalAssessment, isGradeStatement,
+    isAssessment, isBaseline, isBreakdownActual, isCompliance, isContract, isExecution, isGoalAssessment, isGradeStatement,
     isIndicatorAssessment, isMilestoneAssessment, isModel, isProblemStatement, isProject, isStandard, isTotal,
     type AssessmentItem, type Block, type Indicator, type Level1Group, type Project,
 } from '../generated/ast.js';
@@ -69,12 +69,24 @@ export class KpiDocumentSymbolProvider implements DocumentSymbolProvider {
 
     private assessmentItem(item: AssessmentItem): DocumentSymbol[] {
         const text = firstLine(item);
-        if (isIndicatorAssessment(item)) return this.symbol(item, item.indicator?.$refText, SymbolKind.Field, item.actual?.$cstNode?.text, this.property(item, 'indicator'));
+        if (isIndicatorAssessment(item)) {
+            // The actual as scored (a bare `97` against `≥95%` is 97%), as hover and `kpispec score` write it.
+            const actual = this.services.kpi.Scores.row(item)?.row.actual ?? item.actual?.$cstNode?.text;
+            return this.symbol(item, item.indicator?.$refText, SymbolKind.Field, actual, this.property(item, 'indicator'));
+        }
         if (isGoalAssessment(item)) return this.symbol(item, item.goal?.$refText, SymbolKind.Constant, item.text, this.property(item, 'goal'));
-        if (isMilestoneAssessment(item)) return this.symbol(item, item.milestone?.$refText, SymbolKind.Event, text, this.property(item, 'milestone'));
+        if (isMilestoneAssessment(item)) return this.reference(item, 'milestone', item.milestone?.$refText, SymbolKind.Event);
+        if (isBreakdownActual(item)) return this.reference(item, 'component', item.component?.$refText, SymbolKind.Number);
         if (isExecution(item) || isTotal(item) || isGradeStatement(item)) return this.symbol(item, text, SymbolKind.Number);
         if (isProblemStatement(item)) return this.symbol(item, item.text ?? text, SymbolKind.String);
         return this.symbol(item, text, SymbolKind.Key);
+    }
+
+    /** A row named by its reference, the rest of its first line as the detail (`完成 2023-06-20`, `实际 118 万元`). */
+    private reference(node: AstNode, property: string, name: string | undefined, kind: SymbolKind): DocumentSymbol[] {
+        const reference = this.property(node, property);
+        const line = node.$cstNode && reference ? firstLine(node, reference.end - node.$cstNode.offset) : undefined;
+        return this.symbol(node, name, kind, line || undefined, reference);
     }
 
     private named(node: AstNode, name: string | undefined, detail?: string, children?: DocumentSymbol[]): DocumentSymbol[] {
@@ -111,7 +123,7 @@ export class KpiDocumentSymbolProvider implements DocumentSymbolProvider {
     }
 }
 
-/** A node's first line of text, spaces collapsed: the 预算执行 row without its 其中 lines. */
-function firstLine(node: AstNode): string | undefined {
-    return node.$cstNode?.text.split(/\r\n|\r|\n/)[0]!.replace(/\s+/g, ' ').trim();
+/** A node's first line of text (from `from` characters in), spaces collapsed: the 预算执行 row without its 其中 lines. */
+function firstLine(node: AstNode, from = 0): string | undefined {
+    return node.$cstNode?.text.slice(from).split(/\r\n|\r|\n/)[0]!.replace(/\s+/g, ' ').trim();
 }
