@@ -121,6 +121,19 @@ describe('kpispec lint formats', () => {
             expect(new Set(fingerprints).size).toBe(fingerprints.length);
             expect(new Set(sarifRun!.results.map(r => r['level']))).toEqual(new Set(['error', 'warning', 'note']));
         });
+
+        it('points from a finding to what it names elsewhere (relatedLocations)', () => {
+            const result = log.runs[0]!.results.find(r => r['ruleId'] === 'target/below-contract')!;
+            const lines = readFileSync(join(dir, 'hotline.kpi'), 'utf8').split('\n');
+            const clauseLine = lines.findIndex(l => /^\s*clause AnswerRate /.test(l)) + 1;
+            expect(result['relatedLocations']).toEqual([{
+                id: 1,
+                physicalLocation: { artifactLocation: { uri: 'hotline.kpi', uriBaseId: '%SRCROOT%' }, region: { startLine: clauseLine, startColumn: lines[clauseLine - 1]!.indexOf('AnswerRate') + 1, endLine: clauseLine, endColumn: lines[clauseLine - 1]!.indexOf('AnswerRate') + 11 } },
+                message: { text: "clause 'AnswerRate' of contract 'HotlineContract'" },
+            }]);
+            // A finding about its own line names nothing elsewhere.
+            expect(log.runs[0]!.results.find(r => r['ruleId'] === 'syntax/parsing')!['relatedLocations']).toBeUndefined();
+        });
     });
 
     it('github: one escaped workflow command per problem, and a job summary', async () => {

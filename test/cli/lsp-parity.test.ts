@@ -35,7 +35,7 @@ async function serverFindings(folder: string, options: { locale: string; setting
         const findings: Findings = new Map();
         for (const [uri, diagnostics] of latest) {
             if (!uri.endsWith('.kpi')) continue;
-            findings.set(fileURLToPath(uri).slice(folder.length + 1), diagnostics.map(toLintMessage).sort(compareMessages));
+            findings.set(fileURLToPath(uri).slice(folder.length + 1), diagnostics.map(d => toLintMessage(d)).sort(compareMessages));
         }
         // Everything published was validated by that build: nothing arrives from elsewhere.
         expect([...latest.keys()].filter(u => u.endsWith('.kpi')).every(u => client.validations[0]!.includes(u))).toBe(true);

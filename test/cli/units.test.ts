@@ -95,6 +95,19 @@ describe('a generated workspace of 30 projects', () => {
         expect(rules('p0005')).toContain('target/misfiled:1');
     }, 120_000);
 
+    it('gives the same SARIF, with the places findings name elsewhere, in one thread, in two and from the cache', async () => {
+        const sarif = async (...flags: string[]) => (await runBuiltCli(['lint', workspace, '-f', 'sarif', ...flags], { env: ENV })).stdout;
+        const one = await sarif('--concurrency', '1');
+        // The clauses, requirements and goals findings name lie in other files of their unit or in the shared standards.
+        const related = (JSON.parse(one) as { runs: Array<{ results: Array<{ relatedLocations?: unknown[] }> }> }).runs[0]!.results.filter(r => r.relatedLocations);
+        expect(related.length).toBeGreaterThan(30);
+        expect(await sarif('--concurrency', '2')).toBe(one);
+        const cache = ['--cache', '--cache-location', join(dir, 'sarif-cache')];
+        expect(await sarif(...cache)).toBe(one);
+        expect(await sarif(...cache)).toBe(one);
+        expect(cacheStats(join(dir, 'sarif-cache')).validated).toBe(0);
+    }, 120_000);
+
     it('puts every file in exactly one of three shards, and the shards together are the whole run', async () => {
         const shards = await Promise.all([1, 2, 3].map(async i => JSON.parse(await lintJson(workspace, '--shard', `${i}/3`)) as FileResult[]));
         expect(shards.every(s => s.length > 0)).toBe(true);

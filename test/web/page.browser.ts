@@ -83,12 +83,17 @@ function tableRows(): Promise<Row[]> {
     }));
 }
 
-interface CliFile { filePath: string; messages: Array<{ ruleId: string; severity: number; message: string; line: number; column: number; cell?: string }> }
+interface CliFile { filePath: string; messages: Array<{ ruleId: string; severity: number; message: string; line: number; column: number; cell?: string; related?: Array<{ filePath: string }> }> }
 
+/** `kpispec lint -f json`, with files (and the files of related places) named as the page names them: relative to where they were dropped from. */
 async function cliJson(folder: string, locale: string, base = REFERENCE): Promise<CliFile[]> {
     const run = await runCli(['lint', folder, '-f', 'json', '--locale', locale], { cwd: base });
     expect(run.stderr).toBe('');
-    return (JSON.parse(run.stdout) as CliFile[]).map(f => ({ ...f, filePath: relative(base, f.filePath) }));
+    return (JSON.parse(run.stdout) as CliFile[]).map(f => ({
+        ...f,
+        filePath: relative(base, f.filePath),
+        messages: f.messages.map(m => (m.related ? { ...m, related: m.related.map(r => ({ ...r, filePath: relative(base, r.filePath) })) } : m)),
+    }));
 }
 
 const SEVERITY: Record<string, string[]> = { en: ['info', 'warning', 'error'], 'zh-CN': ['提示', '警告', '错误'] };

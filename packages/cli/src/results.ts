@@ -1,4 +1,4 @@
-import type { LangiumDocument } from 'langium';
+import { URI, type LangiumDocument } from 'langium';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 
 /** One diagnostic as the formatters print it: 1-based lines and columns, ESLint severities. */
@@ -15,6 +15,18 @@ export interface LintMessage {
     cell?: string;
     /** Text the parser could not read (a lexing or parsing error), as ESLint marks a message. */
     fatal?: true;
+    /** The places the message names elsewhere (the contract clause a target is weaker than). */
+    related?: RelatedLocation[];
+}
+
+/** A place a message names: its file, 1-based range and what stands there. */
+export interface RelatedLocation {
+    filePath: string;
+    line: number;
+    column: number;
+    endLine: number;
+    endColumn: number;
+    message: string;
 }
 
 export interface FileResult {
@@ -45,7 +57,12 @@ function toSeverity(s: DiagnosticSeverity | undefined): 0 | 1 | 2 {
     return s === DiagnosticSeverity.Error ? 2 : s === DiagnosticSeverity.Warning ? 1 : 0;
 }
 
-export function toLintMessage(d: Diagnostic): LintMessage {
+/** How the results name the file of a URI: its path on disk (the web page names files by their path in the dropped folder). */
+export type PathOf = (uri: string) => string;
+
+const fsPathOf: PathOf = uri => URI.parse(uri).fsPath;
+
+export function toLintMessage(d: Diagnostic, pathOf: PathOf = fsPathOf): LintMessage {
     const message: LintMessage = {
         ruleId: String(d.code ?? 'unknown'),
         severity: toSeverity(d.severity),
@@ -56,6 +73,13 @@ export function toLintMessage(d: Diagnostic): LintMessage {
         endColumn: d.range.end.character + 1,
     };
     if ((d.data as { fatal?: boolean } | undefined)?.fatal) message.fatal = true;
+    if (d.relatedInformation?.length) {
+        message.related = d.relatedInformation.map(({ location: { uri, range }, message: text }) => ({
+            filePath: pathOf(uri),
+            line: range.start.line + 1, column: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1,
+            message: text,
+        }));
+    }
     return message;
 }
 
@@ -63,8 +87,8 @@ export function compareMessages(a: LintMessage, b: LintMessage): number {
     return a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message);
 }
 
-export function fileResult(filePath: string, diagnostics: readonly Diagnostic[], keep: (m: LintMessage) => boolean = () => true): FileResult {
-    return resultOf(filePath, diagnostics.map(toLintMessage).filter(keep).sort(compareMessages));
+export function fileResult(filePath: string, diagnostics: readonly Diagnostic[], keep: (m: LintMessage) => boolean = () => true, pathOf?: PathOf): FileResult {
+    return resultOf(filePath, diagnostics.map(d => toLintMessage(d, pathOf)).filter(keep).sort(compareMessages));
 }
 
 /** A file's result from its messages, in the order given. */

@@ -17,7 +17,7 @@ export interface SheetDocument {
  * sheet, ending in `.kpi` so that the language's services take it (they are chosen by extension).
  */
 export function sheetUri(file: string, sheet: string): URI {
-    return URI.file(`${file}/${sheet}.kpi`);
+    return URI.file(excel.sheetPath(file, sheet));
 }
 
 /** The names of the projects the documents define: a workbook's 自评表 assesses them. */

@@ -1,14 +1,14 @@
 import { excel, type KpiConfig, type Locale } from '@kpispec/language';
-import { compareMessages, resultOf, toLintMessage, type FileResult, type LintMessage } from '../results.js';
+import { compareMessages, resultOf, toLintMessage, type FileResult, type LintMessage, type PathOf } from '../results.js';
 import type { SheetDocument } from './workbook-documents.js';
 
 /**
  * A form's findings at their places in the form's .kpi text, each naming its sheet and cell
  * (`自评表!F14`). The report assigns them to projects by those places.
  */
-export function sheetMessages(sheet: SheetDocument, config: KpiConfig, locale: Locale): Array<LintMessage & { cell: string }> {
+export function sheetMessages(sheet: SheetDocument, config: KpiConfig, locale: Locale, pathOf?: PathOf): Array<LintMessage & { cell: string }> {
     return excel.formDiagnostics(sheet.form, sheet.document, config.rules, locale)
-        .map(({ diagnostic, cell }) => ({ ...toLintMessage(diagnostic), cell: `${sheet.form.sheet}!${cell}` }));
+        .map(({ diagnostic, cell }) => ({ ...toLintMessage(diagnostic, pathOf), cell: `${sheet.form.sheet}!${cell}` }));
 }
 
 /**
@@ -17,12 +17,12 @@ export function sheetMessages(sheet: SheetDocument, config: KpiConfig, locale: L
  */
 export function workbookResults(
     sheets: readonly SheetDocument[], configFor: (sheet: SheetDocument) => KpiConfig, localeOf: (sheet: SheetDocument) => Locale,
-    keep: (m: LintMessage) => boolean = () => true,
+    keep: (m: LintMessage) => boolean = () => true, pathOf?: PathOf,
 ): FileResult[] {
     const byFile = new Map<string, LintMessage[]>();
     for (const sheet of sheets) {
         const messages: LintMessage[] = [];
-        for (const m of sheetMessages(sheet, configFor(sheet), localeOf(sheet))) {
+        for (const m of sheetMessages(sheet, configFor(sheet), localeOf(sheet), pathOf)) {
             const { row, column } = excel.cellPosition(m.cell.slice(m.cell.lastIndexOf('!') + 1));
             const message: LintMessage = { ...m, line: row, column, endLine: row, endColumn: column };
             if (keep(message)) messages.push(message);

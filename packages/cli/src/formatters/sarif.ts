@@ -55,6 +55,14 @@ export function formatSarif(results: readonly FileResult[], context: ReportConte
                 // A form read from a workbook: the sheet and cell, as Excel names them.
                 ...(m.cell ? { logicalLocations: [{ fullyQualifiedName: m.cell, kind: 'element' }] } : {}),
             }],
+            // What the message names elsewhere: the clause, requirement or goal, where it is defined.
+            ...(m.related ? {
+                relatedLocations: m.related.map((r, i) => ({
+                    id: i + 1,
+                    physicalLocation: { artifactLocation: artifactLocation(r.filePath, context.root), region: region(r) },
+                    message: { text: r.message },
+                })),
+            } : {}),
             partialFingerprints: { 'kpispecLineHash/v1': fingerprint(m, lines, seen) },
         }));
     });
@@ -85,7 +93,7 @@ function artifactLocation(file: string, root: string): ArtifactLocation {
     return { uri: rel.split(sep).map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
 }
 
-function region(m: LintMessage): Region {
+function region(m: Pick<LintMessage, 'line' | 'column' | 'endLine' | 'endColumn'>): Region {
     return { startLine: m.line, startColumn: m.column, endLine: m.endLine, endColumn: m.endColumn };
 }
 

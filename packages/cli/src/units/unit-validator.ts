@@ -125,7 +125,7 @@ export class UnitValidator {
         const looked = new Set<string>();
         const files = documents.map((document): FileOutcome => {
             const diagnostics = document.diagnostics ?? [];
-            const messages = diagnostics.map(toLintMessage);
+            const messages = diagnostics.map(d => toLintMessage(d));
             const unresolved: UnresolvedName[] = [];
             // The linking errors in the validator's order: not every one lists names (listsClosestNames).
             let errors = 0;

@@ -44,6 +44,16 @@ export function isWorkbookPath(path: string): boolean {
     return WORKBOOK_EXTENSIONS.some(ext => lower.endsWith(ext));
 }
 
+/** The path of the document a workbook's form is read as: `自评表.xlsx/自评表.kpi`. */
+export function sheetPath(workbookPath: string, sheet: string): string {
+    return `${workbookPath}/${sheet}.kpi`;
+}
+
+/** Whether a document is a workbook's form (see sheetPath): its text is made from cells, it is no file. */
+export function isSheetPath(path: string): boolean {
+    return isWorkbookPath(path.slice(0, path.lastIndexOf('/')));
+}
+
 /**
  * Every form of a workbook as .kpi text, one per sheet that holds one. Sheets that hold no form
  * (a 填报说明 page) are skipped; a workbook with no form at all is a `WorkbookError` naming the

@@ -63,7 +63,7 @@ export class WorkbookSync {
             const forms = await excel.workbookToKpi(await this.fileSystem.readBinary(workbook), UriUtils.basename(workbook));
             const factory = this.shared.workspace.LangiumDocumentFactory;
             return forms.map(form => {
-                const uri = workbook.with({ path: `${workbook.path}/${form.sheet}.kpi` });
+                const uri = workbook.with({ path: excel.sheetPath(workbook.path, form.sheet) });
                 this.sheets.set(uri.toString(), { workbook: key, form });
                 return factory.fromString(form.text, uri);
             });

@@ -82,6 +82,7 @@ export function assessmentChecks(services: KpiServices): KpiChecks {
                     en: `Actual ${actual} meets the target but misses ${required} in ${where.en}`,
                 },
                 data: { contract: entry.$container?.name, clause: entry.name, required },
+                related: [{ node: entry, message: where }],
             });
         }
     }
@@ -97,6 +98,7 @@ export function assessmentChecks(services: KpiServices): KpiChecks {
                     en: `Actual ${actual} meets the target but misses ${required} set by ${where.en}`,
                 },
                 data: { standard: entry.$container?.name, requirement: entry.name, required },
+                related: [{ node: entry, message: where }],
             });
         }
     }
@@ -124,6 +126,7 @@ export function assessmentChecks(services: KpiServices): KpiChecks {
                     en: `Actual ${a} is worse than ${where.en} (${b}): ${percent(share)} of it`,
                 },
                 data: { standard: entry.$container?.name, baseline: entry.name, ratio: share },
+                related: [{ node: entry, message: where }],
             });
         }
     }
@@ -142,6 +145,7 @@ export function assessmentChecks(services: KpiServices): KpiChecks {
                     en: `Goal '${goal.name}' ("${goal.text}") is not assessed`,
                 },
                 data: { goal: goal.name, text: goal.text },
+                related: [{ node: goal, message: { zh: `总体目标「${goal.name}」`, en: `goal '${goal.name}'` } }],
             });
         }
     }
@@ -158,6 +162,7 @@ export function assessmentChecks(services: KpiServices): KpiChecks {
                 node: assessment, property: 'name',
                 message: { zh: `指标${named.zh}没有自评行`, en: `Indicator ${named.en} has no assessment line` },
                 data: { indicator: indicator.name },
+                related: [{ node: indicator, message: { zh: `指标${named.zh}`, en: `indicator ${named.en}` } }],
             });
         }
     }

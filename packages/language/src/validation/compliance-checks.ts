@@ -1,4 +1,5 @@
 import { isRatingActual, isUnmeasuredActual, type ClauseReview, type Compliance } from '../generated/ast.js';
+import { describeReference } from '../model/held-to.js';
 import { namedAs } from '../model/project.js';
 import type { KpiServices } from '../kpi-module.js';
 import { actualMeasure, constraintOf } from '../model/values.js';
@@ -88,6 +89,7 @@ export function complianceChecks(_services: KpiServices): KpiChecks {
                 en: `Clause '${clause.name}' is unmet, but the contract sets no penalty for it`,
             },
             data: { clause: clause.name },
+            related: [{ node: clause, message: describeReference(clause) }],
         });
     }
 
@@ -103,6 +105,7 @@ export function complianceChecks(_services: KpiServices): KpiChecks {
                 node: compliance, property: 'name',
                 message: { zh: `合同条款${named.zh}未考核`, en: `Clause ${named.en} is not reviewed` },
                 data: { clause: clause.name },
+                related: [{ node: clause, message: describeReference(clause) }],
             });
         }
     }

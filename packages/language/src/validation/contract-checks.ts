@@ -37,6 +37,7 @@ function contractUntrackedClause(contract: Contract, report: Report): void {
                 en: `Clause '${clause.name}' of contract '${contract.name}' is not tracked by any indicator of project '${project.name}' (per)`,
             },
             data: { clause: qualifiedName(clause), project: project.name },
+            related: [{ node: project, message: { zh: `项目「${project.name}」`, en: `project '${project.name}'` } }],
         });
     }
 }

@@ -4,7 +4,7 @@ import type { KpiServices } from '../kpi-module.js';
 import { measureOf } from '../model/values.js';
 import { dayDiff, parseDate, type Measure } from '../units/index.js';
 import { reading } from './check-reads.js';
-import type { KpiChecks, Report } from './report.js';
+import type { KpiChecks, Related, Report } from './report.js';
 
 type DateMeasure = Measure & { kind: 'date' };
 
@@ -48,6 +48,14 @@ export function overdueness(node: MilestoneAssessment): { planned: DateMeasure; 
     return days > 0 ? { planned, asOf, asOfWritten: asOfLine !== undefined, days } : undefined;
 }
 
+/** The project's milestone, where its planned date is. */
+function plannedAt(node: MilestoneAssessment): Related[] {
+    const milestone = node.milestone?.ref;
+    if (!milestone) return [];
+    const planned = milestone.planned?.value;
+    return [{ node: milestone, message: { zh: `里程碑「${milestone.name}」${planned ? `计划 ${planned}` : ''}`, en: `milestone '${milestone.name}'${planned ? ` planned ${planned}` : ''}` } }];
+}
+
 /** The `milestone/*` rules of RULES.md, one function each, named as the rule. */
 export function milestoneChecks(_services: KpiServices): KpiChecks {
 
@@ -63,6 +71,7 @@ export function milestoneChecks(_services: KpiServices): KpiChecks {
                 en: `Planned ${planned.text}, done ${done.text}: ${late.text.en} late`,
             },
             data: late.data,
+            related: plannedAt(node),
         });
     }
 
@@ -79,6 +88,7 @@ export function milestoneChecks(_services: KpiServices): KpiChecks {
                 en: `Planned ${planned.text}, still pending ${by.en}: ${text.en} overdue`,
             },
             data,
+            related: plannedAt(node),
         });
     }
 

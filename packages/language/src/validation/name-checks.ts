@@ -20,6 +20,7 @@ function reportDuplicates(nodes: Named[], report: Report, kind: { zh: string; en
                     zh: `${kind.zh}名称「${node.name}」重复`,
                     en: `Duplicate ${kind.en} name '${node.name}'`,
                 },
+                related: [{ node: seen.get(node.name)!, message: { zh: `「${node.name}」首次定义于此`, en: `'${node.name}' is first defined here` } }],
             });
         } else {
             seen.set(node.name, node);

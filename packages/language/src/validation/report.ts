@@ -1,5 +1,6 @@
-import { getDiagnosticRange, type AstNode, type Properties, type ValidationAcceptor, type ValidationChecks } from 'langium';
-import type { Range } from 'vscode-languageserver-types';
+import { AstUtils, getDiagnosticRange, GrammarUtils, type AstNode, type Properties, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import type { DiagnosticRelatedInformation, Range } from 'vscode-languageserver-types';
+import { isSheetPath } from '../excel/index.js';
 import type { KpiSpecAstType } from '../generated/ast.js';
 import { pick, type Bilingual, type Locale } from '../i18n/locale.js';
 import { ruleMeta, type RuleId } from '../rules/catalog.js';
@@ -14,6 +15,14 @@ export interface Finding<N extends AstNode> {
     range?: Range;
     message: Bilingual;
     data?: Record<string, unknown>;
+    /** The elements the message names elsewhere (the clause a target is weaker than), to go to from the diagnostic. */
+    related?: readonly Related[];
+}
+
+/** An element a finding names: where it is defined, and what it is. */
+export interface Related {
+    node: AstNode;
+    message: Bilingual;
 }
 
 export type Report = <N extends AstNode>(rule: RuleId, finding: Finding<N>) => void;
@@ -53,15 +62,31 @@ export function reporter(accept: ValidationAcceptor, localeOf: LocaleOf): Report
         const meta = ruleMeta(rule);
         if (!meta) throw new Error(`unknown rule id ${rule}`);
         const severity = meta.severity === 'warn' ? 'warning' : meta.severity;
-        accept(severity, pick(locale ??= localeOf(finding.node), finding.message), {
+        const language = locale ??= localeOf(finding.node);
+        accept(severity, pick(language, finding.message), {
             node: finding.node,
             property: finding.property,
             index: finding.index,
             range: rangeOf(finding),
             code: rule,
             data: { ...finding.data, code: rule } satisfies KpiDiagnosticData,
+            relatedInformation: finding.related && relatedInformation(finding.related, language),
         });
     };
+}
+
+/**
+ * Where each related element is named (its name, else the whole element). An element of a form
+ * read from a workbook has no place in a file to go to: it is left out.
+ */
+function relatedInformation(related: readonly Related[], locale: Locale): DiagnosticRelatedInformation[] | undefined {
+    const found = related.flatMap(({ node, message }) => {
+        const uri = AstUtils.findRootNode(node).$document?.uri;
+        const cst = GrammarUtils.findNodeForProperty(node.$cstNode, 'name') ?? node.$cstNode;
+        if (!uri || !cst || isSheetPath(uri.path)) return [];
+        return [{ location: { uri: uri.toString(), range: cst.range }, message: pick(locale, message) }];
+    });
+    return found.length > 0 ? found : undefined;
 }
 
 /** Adapts a map of checks to Langium's registry shape. */

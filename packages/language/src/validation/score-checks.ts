@@ -1,7 +1,7 @@
 import type { AstNode } from 'langium';
 import {
     isAssessment, isExecution, isProblemStatement, isTotal,
-    type Assessment, type Execution, type GradeStatement, type IndicatorAssessment, type Total,
+    type Assessment, type Execution, type GradeStatement, type IndicatorAssessment, type ProblemStatement, type Total,
 } from '../generated/ast.js';
 import type { KpiServices } from '../kpi-module.js';
 import { FAMILY_KEYWORD } from '../model/categories.js';
@@ -112,12 +112,12 @@ export function scoreChecks(services: KpiServices): KpiChecks {
     }
 
     /**
-     * The 问题 texts of an assessment by the indicators they concern, once per validation of its
+     * The 问题 lines of an assessment by the indicators they concern, once per validation of its
      * document (per Report): searched per line, a form of n lines cost n² (4 ms of every keystroke
      * in a 380-line assessment). Links change between validations, so it is not kept longer.
      */
-    const problemsByIndicator = new Attached<Report, Map<Assessment, Map<AstNode, string[]>>>();
-    function problemsConcerning(indicator: AstNode, assessment: Assessment, report: Report): string[] {
+    const problemsByIndicator = new Attached<Report, Map<Assessment, Map<AstNode, ProblemStatement[]>>>();
+    function problemsConcerning(indicator: AstNode, assessment: Assessment, report: Report): ProblemStatement[] {
         let byAssessment = problemsByIndicator.get(report);
         if (!byAssessment) problemsByIndicator.set(report, byAssessment = new Map());
         let byIndicator = byAssessment.get(assessment);
@@ -127,9 +127,9 @@ export function scoreChecks(services: KpiServices): KpiChecks {
                 // Each problem once per indicator, however often it names it.
                 for (const target of new Set(problem.concerns?.map(c => c.ref))) {
                     if (!target) continue;
-                    let texts = byIndicator.get(target);
-                    if (!texts) byIndicator.set(target, texts = []);
-                    texts.push(problem.text ?? '');
+                    let problems = byIndicator.get(target);
+                    if (!problems) byIndicator.set(target, problems = []);
+                    problems.push(problem);
                 }
             }
         }
@@ -142,8 +142,9 @@ export function scoreChecks(services: KpiServices): KpiChecks {
         if (!indicator || node.weight === undefined || node.score === undefined || node.score < node.weight) return;
         const assessment = node.$container;
         if (!isAssessment(assessment)) return;
-        const problems = problemsConcerning(indicator, assessment, report);
-        if (problems.length === 0) return;
+        const lines = problemsConcerning(indicator, assessment, report);
+        if (lines.length === 0) return;
+        const problems = lines.map(p => p.text ?? '');
         report('score/ignores-problem', {
             node, property: 'score',
             message: {
@@ -151,6 +152,7 @@ export function scoreChecks(services: KpiServices): KpiChecks {
                 en: `Problem ${problems.map(p => `'${p}'`).join(', ')} concerns this indicator, yet it keeps full marks ${node.weight}`,
             },
             data: { ruleScore: scores.row(node)?.row.ruleScore, problems },
+            related: lines.map(line => ({ node: line, message: { zh: `问题「${line.text ?? ''}」`, en: `problem '${line.text ?? ''}'` } })),
         });
     }
 

@@ -67,6 +67,16 @@ suite('KPI Spec on examples/hotline-12345', () => {
         }
     });
 
+    test('a finding points to the contract clause it names, one click away in the Problems panel', async () => {
+        const diagnostic = await waitFor('target/below-contract', () => findDiagnostic('targets.kpi', 'target/below-contract'));
+        const [related] = diagnostic.relatedInformation ?? [];
+        assert.ok(related, 'related information on target/below-contract');
+        assert.equal(related.location.uri.fsPath, join(folder(), 'contract.kpi'));
+        const clause = lineOf(folder(), 'contract.kpi', '条款 接通率');
+        assert.equal(related.location.range.start.line, clause, 'the clause\'s line');
+        assert.equal(related.message, '合同「热线服务合同」条款「接通率」');
+    });
+
     test('hover on an indicator shows the contract value behind its target', async () => {
         const editor = await open('targets.kpi');
         const line = lineOf(folder(), 'targets.kpi', ANSWER_RATE);

@@ -1,4 +1,4 @@
-import type { LangiumDocument } from 'langium';
+import { URI, type LangiumDocument } from 'langium';
 import {
     BUILTIN_PROFILES, createKpiServices, excel, formatConfigProblem, isAssessment, isProject, pick,
     type KpiServices, type Locale, type Model,
@@ -13,6 +13,9 @@ import type { Findings, SourceFile, WorkbookFile } from '../protocol.js';
 import { readConfigurationFrom } from './config-reader.js';
 import { notIgnored } from './ignore.js';
 import { MemoryFileSystem, pathOf, uriOf } from './memory-fs.js';
+
+/** A related location's file, named as the page names files: by its path in what was dropped. */
+const pathOfUri = (uri: string) => pathOf(URI.parse(uri));
 
 type Services = { shared: KpiServices['shared']; kpi: KpiServices };
 /** A form read from a workbook's sheet, as the CLI's lint holds it (its module reads files with Node). */
@@ -156,9 +159,9 @@ export class Checker {
         for (const document of documents) sheets.push(...this.scoreSheets(document, configProblems));
         const forms = new Set(this.sheets.map(s => s.document));
         const results = [
-            ...documents.filter(d => !forms.has(d)).map(d => fileResult(pathOf(d.uri), d.diagnostics ?? [])),
+            ...documents.filter(d => !forms.has(d)).map(d => fileResult(pathOf(d.uri), d.diagnostics ?? [], undefined, pathOfUri)),
             // A workbook's findings point at sheets and cells, as in `kpispec lint`.
-            ...workbookResults(this.sheets, s => configuration.get(s.document.uri), s => services.kpi.kpi.Settings.localeOf(s.document)),
+            ...workbookResults(this.sheets, s => configuration.get(s.document.uri), s => services.kpi.kpi.Settings.localeOf(s.document), undefined, pathOfUri),
         ].sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
         return { results, sheets, configProblems, workbookProblems: this.workbookProblems, elapsed: Math.round(performance.now() - started) };
     }

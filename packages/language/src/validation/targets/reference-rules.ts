@@ -39,6 +39,7 @@ function reportWeaker(
                 en: `Target ${t} is weaker than ${r} in ${where.en}${note.en}`,
             },
             data: { suggested: sourceText(reference), reference: qualifiedName(entry), target: sourceText(target) },
+            related: [{ node: entry, message: where }],
         });
     }
 }
@@ -82,6 +83,7 @@ export function targetAboveBaseline(indicator: Indicator, report: Report): void 
                 ratio: share === undefined ? undefined : Number(share.toFixed(4)),
                 suggested: sourceText({ op: target.op, value: baseline }),
             },
+            related: [{ node: entry, message: where }],
         });
     }
 }
@@ -122,6 +124,7 @@ export function targetUnitMismatch(indicator: Indicator, report: Report): void {
                 targetUnit: target.value.kind === 'date' ? 'date' : target.value.unit?.trim() ?? '',
                 referenceUnit: measure.kind === 'date' ? 'date' : measure.unit?.trim() ?? '',
             },
+            related: [{ node: entry, message: where }],
         });
     }
 }

@@ -4,7 +4,7 @@ import { familyOf, type Level1Family, type Level2Family } from '../../model/cate
 import { indicatorsOf, level1Groups } from '../../model/project.js';
 import { formatConstraint, parseUnit } from '../../units/index.js';
 import type { Report } from '../report.js';
-import { qualifiedName, sourceText } from '../../model/held-to.js';
+import { describeReference, qualifiedName, sourceText } from '../../model/held-to.js';
 import { constraintOf } from '../../model/values.js';
 
 interface FamilySuggestion {
@@ -65,6 +65,7 @@ export function targetRequiredIndicator(project: Project, report: Report): void 
                         target: target && sourceText(target),
                         family: suggestFamily(entry, project),
                     },
+                    related: [{ node: entry, message: describeReference(entry) }],
                 });
             }
         });
