@@ -78,7 +78,8 @@ async function drop(folder: string, base = REFERENCE): Promise<void> {
 
 function tableRows(): Promise<Row[]> {
     return page.$$eval('#findings tbody tr', trs => trs.map(tr => {
-        const cells = [...tr.querySelectorAll('td')].map(td => td.textContent ?? '');
+        // The message as written, without the places it names listed under it.
+        const cells = [...tr.querySelectorAll('td')].map(td => (td.querySelector('.text') ?? td).textContent ?? '');
         return { file: cells[0]!, position: cells[1]!, severity: cells[2]!, rule: cells[3]!, message: cells[4]! };
     }));
 }
@@ -117,6 +118,18 @@ describe('kpispec.html opened from file://', () => {
         const [download] = await Promise.all([page.waitForEvent('download'), page.click('#save-json')]);
         const saved = JSON.parse(readFileSync((await download.path())!, 'utf8')) as CliFile[];
         expect(saved).toEqual(await cliJson('hotline-12345', 'en'));
+    });
+
+    it('lists under a finding the places it names, and opens one in the editor', async () => {
+        const row = page.locator('#findings tbody tr', { hasText: 'target/below-contract' });
+        const related = row.locator('a.related');
+        const clauseLine = readFileSync(join(REFERENCE, 'hotline-12345', 'contract.kpi'), 'utf8').split('\n').findIndex(l => l.includes('条款 接通率')) + 1;
+        expect(await related.allTextContents()).toEqual([`→ clause '接通率' of contract '热线服务合同' (hotline-12345/contract.kpi:${clauseLine})`]);
+        await related.click();
+        expect(await page.inputValue('#editor-file')).toBe('hotline-12345/contract.kpi');
+        // The cursor is on the clause's line, and typing goes there.
+        await page.waitForFunction(() => document.getSelection()?.anchorNode?.parentElement?.closest('#editor .cm-line')?.textContent?.includes('条款 接通率'));
+        await page.click('[data-tab=findings]');
     });
 
     it('filters the findings by severity, rule and file', async () => {

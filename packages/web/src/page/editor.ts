@@ -57,6 +57,8 @@ export class FileEditor {
         if (line) {
             const at = offset(this.view.state.doc, line, 1);
             this.view.dispatch({ selection: { anchor: at }, effects: EditorView.scrollIntoView(at, { y: 'center' }) });
+            // Opened at a finding's line to work on it: typing goes there.
+            this.view.focus();
         }
     }
 

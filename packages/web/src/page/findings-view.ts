@@ -20,7 +20,11 @@ function fillSelect(select: HTMLSelectElement, all: string, options: ReadonlyArr
     select.value = options.some(([value]) => value === keep) ? keep : '';
 }
 
-/** The findings table and its three filters (severity, rule, file); a .kpi file's row opens it in the editor. */
+/**
+ * The findings table and its three filters (severity, rule, file); a .kpi file's row opens it in
+ * the editor, and so does each place its message names elsewhere (the contract clause a target
+ * is weaker than), listed under the message.
+ */
 export function renderFindings(root: HTMLElement, results: readonly FileResult[], locale: Locale, filters: Filters): void {
     const t = (key: StringKey, values?: Record<string, string | number>) => translate(locale, key, values);
     const [severity, rule, file] = ['severity', 'rule', 'file'].map(name => root.querySelector<HTMLSelectElement>(`select[name=${name}]`)!);
@@ -41,10 +45,12 @@ export function renderFindings(root: HTMLElement, results: readonly FileResult[]
             : `<span class="rule">${escapeHtml(m.ruleId)}</span>`;
         // A workbook's finding names its sheet and cell (`自评表!F14`), as `kpispec lint` does; there is no text to edit.
         const file = m.cell === undefined ? `<a href="#edit" data-open="${escapeHtml(f)}" data-line="${m.line}">${escapeHtml(f)}</a>` : escapeHtml(f);
+        const related = (m.related ?? []).map(r => `<a class="related" href="#edit" data-open="${escapeHtml(r.filePath)}" data-line="${r.line}">`
+            + `${escapeHtml(t('relatedPlace', { what: r.message, where: `${r.filePath}:${r.line}` }))}</a>`).join('');
         return `<tr class="sev-${m.severity}">`
             + `<td class="file">${file}</td>`
             + `<td class="line">${escapeHtml(m.cell ?? `${m.line}:${m.column}`)}</td>`
             + `<td class="severity">${escapeHtml(t(SEVERITY[m.severity]))}</td>`
-            + `<td>${rule}</td><td class="message">${escapeHtml(m.message)}</td></tr>`;
+            + `<td>${rule}</td><td class="message"><span class="text">${escapeHtml(m.message)}</span>${related}</td></tr>`;
     }).join('');
 }

@@ -34,6 +34,7 @@ const STRINGS = {
     message: { zh: '说明', en: 'Message' },
     shown: { zh: '显示 {shown} / {total} 条', en: 'Showing {shown} of {total}' },
     noFindings: { zh: '没有问题。', en: 'No problems.' },
+    relatedPlace: { zh: '→ {what}（{where}）', en: '→ {what} ({where})' },
     noSheets: { zh: '这些文件中没有自评（自评 / assessment）。', en: 'No self-assessment (自评 / assessment) in these files.' },
     back: { zh: '← 返回', en: '← Back' },
     unknownRule: { zh: '没有这条规则的说明。', en: 'This rule has no page.' },
