@@ -88,6 +88,9 @@ describe('the report of the Shenzhen 12345 case', () => {
         expect(finding.heading).toBe('targets');
         expect(finding.docsUrl).toBe('https://docs.example/target/below-contract.md');
         expect(finding.file).toBe(join('test/fixtures/reference/hotline-12345', 'targets.kpi'));
+        // Its evidence includes the clause it is weaker than, to compare with.
+        const clause = readFileSync(join(REPO, 'test/fixtures/reference/hotline-12345/contract.kpi'), 'utf8').split('\n').findIndex(l => l.includes('条款 接通率')) + 1;
+        expect(finding.related).toEqual([{ file: join('test/fixtures/reference/hotline-12345', 'contract.kpi'), line: clause, message: '合同「热线服务合同」条款「接通率」' }]);
     });
 });
 

@@ -46,7 +46,8 @@ export function collectReport(documents: readonly LangiumDocument[], options: Co
     const { locale } = options;
     const t = (text: { zh: string; en: string }) => pick(locale, text);
     const pathOf = (document: LangiumDocument) => options.workbookOf?.(document)?.file ?? document.uri.fsPath;
-    const fileOf = (document: LangiumDocument) => relative(options.cwd, pathOf(document)) || pathOf(document);
+    const relativePath = (path: string) => relative(options.cwd, path) || path;
+    const fileOf = (document: LangiumDocument) => relativePath(pathOf(document));
     const projects = new Map<Project, ProjectReport>();
     const anchors = new Set<string>();
     const other: Finding[] = [];
@@ -72,7 +73,7 @@ export function collectReport(documents: readonly LangiumDocument[], options: Co
         }
         const ranges = blocks.map(b => b.$cstNode?.range);
         for (const message of options.workbookOf?.(document)?.messages ?? documentResult(document).messages) {
-            const finding = findingOf(message, file, options);
+            const finding = findingOf(message, file, relativePath, options);
             count(byRule, totals, finding);
             const at = ranges.findIndex(r => r && message.line - 1 >= r.start.line && message.line - 1 <= r.end.line);
             const owner = at >= 0 ? owners[at] : undefined;
@@ -299,7 +300,7 @@ function markWeaker(project: ProjectReport): void {
     for (const target of project.targets) target.weaker = lines.has(target.line);
 }
 
-function findingOf(message: LintMessage, file: string, options: CollectOptions): Finding {
+function findingOf(message: LintMessage, file: string, relativePath: (path: string) => string, options: CollectOptions): Finding {
     const meta = ruleMeta(message.ruleId);
     return {
         ruleId: message.ruleId,
@@ -309,6 +310,7 @@ function findingOf(message: LintMessage, file: string, options: CollectOptions):
         line: message.line,
         column: message.column,
         cell: message.cell,
+        ...(message.related ? { related: message.related.map(r => ({ file: relativePath(r.filePath), line: r.line, message: r.message })) } : {}),
         ruleTitle: meta ? pick(options.locale, meta.title) : message.ruleId,
         source: meta?.source && pick(options.locale, meta.source),
         remedy: pick(options.locale, remedyOf(message.ruleId)),

@@ -95,6 +95,7 @@ export const TEXT = {
     problem: { zh: '问题', en: 'Problem' },
     source: { zh: '依据', en: 'Source' },
     evidence: { zh: '证据', en: 'Evidence' },
+    compareWith: { zh: '对照', en: 'against' },
     remedy: { zh: '整改建议', en: 'What to do' },
     ruleDocs: { zh: '规则说明', en: 'rule page' },
     backToOverview: { zh: '返回总体情况', en: 'Back to the overview' },

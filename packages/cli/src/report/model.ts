@@ -131,6 +131,8 @@ export interface Finding {
     column: number;
     /** On a form read from a workbook: its sheet and cell (`自评表!F14`), the evidence shown. */
     cell?: string;
+    /** What the message names elsewhere (the contract clause a target is weaker than), to compare with: evidence too. */
+    related?: Array<{ file: string; line: number; message: string }>;
     ruleTitle: string;
     source?: string;
     remedy: string;

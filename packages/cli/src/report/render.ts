@@ -247,7 +247,7 @@ function problemList(findings: readonly Finding[], locale: Locale, title: string
 <tbody>${group.map(f => html`<tr class="finding" data-rule="${f.ruleId}" data-severity="${f.severity}">
 <td class="sev-${f.severity}">${pick(locale, SEVERITY[f.severity])}</td><td>${f.message}</td>
 <td><a class="rule-link" href="${raw(safeHref(f.docsUrl))}" title="${t('ruleDocs')}">${f.ruleId}</a><div class="muted">${f.ruleTitle}</div></td>
-<td>${f.source ?? '—'}</td><td><code>${evidence(f)}</code></td><td>${f.remedy}</td></tr>`)}</tbody>
+<td>${f.source ?? '—'}</td><td><code>${evidence(f)}</code>${(f.related ?? []).map(r => html`<div class="related">${t('compareWith')} <code>${evidence({ file: r.file, line: r.line })}</code> ${r.message}</div>`)}</td><td>${f.remedy}</td></tr>`)}</tbody>
 </table>`;
     })}`;
 }
@@ -259,7 +259,7 @@ ${problemList(data.other, data.locale, label(data.locale, 'problems'))}</section
 }
 
 /** `file:line` or `workbook sheet!cell`, breakable after each folder so that long paths wrap between names. */
-function evidence(f: Finding): Html {
+function evidence(f: Pick<Finding, 'file' | 'line' | 'cell'>): Html {
     const file = f.file.split(/(?<=[\\/])/).map((part, i) => i ? html`<wbr>${part}` : part);
     return f.cell ? html`${file} ${f.cell}` : html`${file}:${f.line}`;
 }

@@ -21,6 +21,7 @@ tr.total td { font-weight: 600; background: #fafbfc; }
 .sev-2 { color: var(--bad); font-weight: 600; }
 td.sev-0, td.sev-1, td.sev-2 { white-space: nowrap; }
 table.problems code { overflow-wrap: anywhere; }
+table.problems .related { font-size: 0.9em; margin-top: 0.2em; }
 .sev-1 { color: var(--warn); }
 .sev-0 { color: var(--muted); }
 .badge { display: inline-block; padding: 0 6px; border-radius: 8px; font-size: 12px; background: #fde8e7; color: var(--bad); white-space: nowrap; }
