@@ -1,4 +1,4 @@
-import type { CodeAction, Diagnostic } from 'vscode-languageserver';
+import { DiagnosticTag, type CodeAction, type Diagnostic } from 'vscode-languageserver';
 import { describe, expect, it } from 'vitest';
 import { buildWorkspace, type TestWorkspace } from '../support/workspace.js';
 import { applyWorkspaceEdit, ENGLISH, HOTLINE, hotline, textDocument } from './support.js';
@@ -244,6 +244,15 @@ describe('quick fixes', () => {
         const reasonless = await actionsFor(ws, 'c.kpi', 'suppression/no-reason');
         expect((await apply(ws, reasonless.actions, '为抑制注释注明理由'))['c.kpi']).toContain('// kpispec-disable-next-line contract/no-penalty -- 请说明理由\n');
         expect(rules(ws, 'c.kpi')).toEqual([]);
+    });
+
+    it('fade a suppression comment that does nothing, not one that still suppresses a rule', async () => {
+        const ws = await buildWorkspace({
+            'c.kpi': '合同 C "c" {\n    // kpispec-disable-next-line contract/no-penalty -- 无\n    条款 T "t" >= 95% 违约 "p"\n'
+                + '    // kpispec-disable-next-line contract/no-penalty, target/vague -- 未约定\n    条款 U "u" >= 95%\n}\n',
+        });
+        const unused = ws.diagnostics('c.kpi').filter(d => d.code === 'suppression/unused');
+        expect(unused.map(d => [d.range.start.line, d.tags])).toEqual([[1, [DiagnosticTag.Unnecessary]], [3, undefined]]);
     });
 
     it('say their titles in English when the editor does', async () => {

@@ -2,7 +2,7 @@ import {
     AstUtils, Cancellation, DefaultDocumentValidator, DocumentValidator, GrammarAST, interruptAndCheck, isOperationCancelled,
     type AstNode, type DiagnosticInfo, type LangiumDocument, type ParseResult, type ValidationAcceptor, type ValidationOptions,
 } from 'langium';
-import type { Diagnostic } from 'vscode-languageserver-types';
+import { DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
 import { applyRuleSeverities, toLspSeverity } from '../config/severity.js';
 import { pick, type Locale } from '../i18n/locale.js';
 import type { KpiServices } from '../kpi-module.js';
@@ -223,6 +223,8 @@ export class KpiDocumentValidator extends DefaultDocumentValidator {
     }
 
     private directiveDiagnostic(finding: DirectiveFinding, locale: Locale): Diagnostic {
+        // A comment that does nothing at all is shown faded, as editors show unused code.
+        const idle = finding.rule === 'suppression/unused' && (finding.data['removeComment'] === true || finding.data['noInlineConfig'] === true);
         return {
             severity: toLspSeverity(ruleMeta(finding.rule)!.severity),
             range: finding.range,
@@ -230,6 +232,7 @@ export class KpiDocumentValidator extends DefaultDocumentValidator {
             code: finding.rule,
             data: { ...finding.data, code: finding.rule } satisfies KpiDiagnosticData,
             source: this.getSource(),
+            ...(idle ? { tags: [DiagnosticTag.Unnecessary] } : {}),
         };
     }
 
