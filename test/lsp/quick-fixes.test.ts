@@ -246,6 +246,17 @@ describe('quick fixes', () => {
         expect(rules(ws, 'c.kpi')).toEqual([]);
     });
 
+    it('prefer, of the targets a row is held to, the one that leaves it weaker than none', async () => {
+        // 接通率 >= 80% is held to the contract's >= 95% and the standard's >= 90%: raising it to 90% leaves it below the contract.
+        const ws = await hotline();
+        const contract = await actionsFor(ws, 'targets.kpi', 'target/below-contract');
+        const standard = await actionsFor(ws, 'targets.kpi', 'target/below-standard');
+        expect(contract.actions[0]).toMatchObject({ title: '将目标改为 >= 95%（依据 热线服务合同.接通率）', isPreferred: true });
+        expect(standard.actions[0]).toMatchObject({ title: '将目标改为 >= 90%（依据 广东两建办.即时接通率）', isPreferred: false });
+        expect(contract.diagnostics[0]!.data).toMatchObject({ satisfiesAll: true });
+        expect(standard.diagnostics[0]!.data).toMatchObject({ satisfiesAll: false });
+    });
+
     it('fade a suppression comment that does nothing, not one that still suppresses a rule', async () => {
         const ws = await buildWorkspace({
             'c.kpi': '合同 C "c" {\n    // kpispec-disable-next-line contract/no-penalty -- 无\n    条款 T "t" >= 95% 违约 "p"\n'

@@ -19,8 +19,9 @@ export const setTarget: Fix = (d, ctx) => {
     const suggested = stringField(d, 'suggested') ?? (indicator && reference ? referenceTargetText(indicator, reference) : undefined);
     if (!target || !suggested) return [];
     const per = reference ? ctx.say({ zh: `（依据 ${reference}）`, en: ` (per ${reference})` }) : '';
+    // Held to several values, the fix to prefer is the one that leaves the target weaker than none of them.
     return ctx.action({ zh: `将目标改为 ${suggested}${per}`, en: `Set the target to ${suggested}${per}` },
-        [TextEdit.replace(target.range, suggested)], [d], true);
+        [TextEdit.replace(target.range, suggested)], [d], dataOf(d)['satisfiesAll'] !== false);
 };
 
 /** target/no-comparator (data `suggested`): write the comparator before the value. */

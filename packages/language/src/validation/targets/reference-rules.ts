@@ -23,6 +23,9 @@ function reportWeaker(
 ): void {
     const target = constraintOf(indicator.target);
     if (!target) return;
+    // Every clause and requirement the target is held to: a fix that raises it to one of them should leave it weaker than none.
+    const all = referencesOf(indicator).flatMap(({ entry }) => (isClause(entry) || isRequirement(entry) ? [constraintOf(entry.target)] : []))
+        .filter((c): c is Constraint => c !== undefined);
     for (const { entry, link } of held) {
         const reference = constraintOf(entry.target);
         const verdict = reference && isWeaker(target, reference);
@@ -38,7 +41,13 @@ function reportWeaker(
                 zh: `目标值 ${t} 弱于${where.zh}${isClause(entry) ? '约定' : ''}的 ${r}${note.zh}`,
                 en: `Target ${t} is weaker than ${r} in ${where.en}${note.en}`,
             },
-            data: { suggested: sourceText(reference), reference: qualifiedName(entry), target: sourceText(target) },
+            data: {
+                suggested: sourceText(reference), reference: qualifiedName(entry), target: sourceText(target),
+                satisfiesAll: all.every(other => {
+                    const weaker = isWeaker(reference, other);
+                    return !weaker.ok || !weaker.result;
+                }),
+            },
             related: [{ node: entry, message: where }],
         });
     }
