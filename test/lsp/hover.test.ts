@@ -81,6 +81,12 @@ describe('hover', () => {
             hover: /^\*\*预算执行 · 其中 其他资金\*\*\n\n年初预算：40 万元\n\n全年预算：40 万元\n\n全年执行：35 万元\n\n执行率：87\.5%$/,
             parseOptions: { documentUri: `${WS}assessment.kpi` }, disposeAfterCheck: true,
         });
+        // Half-typed, without its source (found by the fuzz test: the hover threw).
+        await expectHover(services)({
+            text: mark(forms['assessment.kpi']!.replace('其中 其他资金', '其中 其中'), '其中 其中', 4), index: 0,
+            hover: /^\*\*预算执行 · 其中 \*\*/,
+            parseOptions: { documentUri: `${WS}assessment.kpi` }, disposeAfterCheck: true,
+        });
     });
 
     it('speaks English when the editor does', async () => {

@@ -154,7 +154,7 @@ export class HoverContent {
         const row = shareRow(share);
         const rate = row.spent && row.budgeted ? ratio(row.spent, row.budgeted) : undefined;
         return this.lines([
-            `**${pick(this.locale, { zh: '预算执行', en: 'Budget execution' })} · ${pick(this.locale, { zh: '其中', en: 'of which' })} ${markdownText(share.source)}**`,
+            `**${pick(this.locale, { zh: '预算执行', en: 'Budget execution' })} · ${pick(this.locale, { zh: '其中', en: 'of which' })} ${markdownText(share.source ?? '')}**`,
             ...FUNDS_COLUMNS.map(column => this.field(asLabel(COLUMN_LABEL[column]), row[column] && formatMeasure(row[column]))),
             this.field({ zh: '执行率', en: 'Execution rate' }, rate !== undefined ? formatPercent(rate) : undefined),
         ]);
