@@ -1,6 +1,7 @@
 import type { CodeLens, InlayHint } from 'vscode-languageserver';
 import { describe, expect, it } from 'vitest';
-import { buildWorkspace, type TestWorkspace } from '../support/workspace.js';
+import { join } from 'node:path';
+import { buildWorkspace, readFolder, type TestWorkspace } from '../support/workspace.js';
 import { hotline, textDocument } from './support.js';
 
 const PROJECT = '项目 P "p" {\n    绩效指标 {\n        产出指标 {\n            质量指标 {\n                A "a" >= 95% 来源 "s"\n                B "b" <= 20 秒 来源 "s"\n            }\n        }\n    }\n}\n';
@@ -65,6 +66,19 @@ describe('inlay hints', () => {
         const found = await hints(ws, 'a.kpi');
         expect(found.map(h => `${h.position.line + 1}:${h.position.character} ${String(h.label)}`)).toEqual(['3:15 84.21%', '4:16 125%']);
         expect(found[0]!.paddingLeft).toBe(true);
+    });
+
+    it('show the unit a bare actual is read in, the target\'s, before its achievement', async () => {
+        const forms = readFolder(join(import.meta.dirname, '..', '..', 'examples', 'complete-forms'));
+        const ws = await buildWorkspace(forms);
+        const text = forms['assessment.kpi']!.split('\n');
+        const at = (row: string) => text.findIndex(l => l.includes(row)) + 1;
+        const found = (await hints(ws, 'assessment.kpi')).map(h => `${h.position.line + 1} ${String(h.label)}${h.paddingLeft ? ' (spaced)' : ''}`);
+        // `实际 97` against `≥95%`: `97%`, then 102.11% of the target; `实际 2050` against `≥2000 人`: `2050 人`.
+        expect(found).toContain(`${at('"补贴发放及时率"')} %`);
+        expect(found.indexOf(`${at('"补贴发放及时率"')} %`) + 1).toBe(found.indexOf(`${at('"补贴发放及时率"')} 102.11% (spaced)`));
+        expect(found).toContain(`${at('"助餐服务人数"')} 人 (spaced)`);
+        expect(found).toContain(`${at('"人均助餐补贴"')} 元/人*月 (spaced)`);
     });
 
     it('only in the requested range', async () => {
