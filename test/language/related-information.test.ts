@@ -1,7 +1,8 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { describe, expect, it } from 'vitest';
 import { hotline, HOTLINE } from '../lsp/support.js';
-import { buildWorkspace, uriOf, type TestWorkspace } from '../support/workspace.js';
+import { join } from 'node:path';
+import { buildWorkspace, readFolder, uriOf, type TestWorkspace } from '../support/workspace.js';
 
 /**
  * A finding that names an element elsewhere (the clause a target is weaker than, the goal left
@@ -47,6 +48,18 @@ describe('related locations', () => {
         // A finding about its own row names nothing elsewhere.
         expect(related(ws, 'targets.kpi', 'target/missing-quantity')).toEqual([[]]);
         expect(related(ws, 'compliance.kpi', 'compliance/no-data')).toEqual([[]]);
+    });
+
+    it('point from a funds finding to the budget or the planned amount it differs from', async () => {
+        const fixtures = join(import.meta.dirname, '..', 'fixtures', 'rules', 'funds');
+        const budget = await buildWorkspace(readFolder(join(fixtures, 'budget-mismatch')));
+        // `预算 300 万元` on line 3 of targets.kpi, for the assessment's 年初预算 and for the project's own 资金 年度.
+        expect(related(budget, 'assessment.kpi', 'funds/budget-mismatch')).toEqual([['targets.kpi 3:8 项目「社区居家养老服务补贴」的预算 300 万元']]);
+        expect(related(budget, 'targets.kpi', 'funds/budget-mismatch')).toEqual([['targets.kpi 3:8 项目预算 300 万元']]);
+        const shortfall = await buildWorkspace(readFolder(join(fixtures, 'component-shortfall')));
+        expect(related(shortfall, 'assessment.kpi', 'funds/component-shortfall')).toEqual([
+            ['targets.kpi 4:9 测算「助餐补贴」计划 120 万元'], ['targets.kpi 7:9 测算「助餐点建设」计划 10 万元'],
+        ]);
     });
 
     it('speak the file\'s language and point to the first of two same-named rows', async () => {

@@ -162,6 +162,7 @@ export function fundsChecks(services: KpiServices): KpiChecks {
                 node: annual, property: 'amount',
                 message: { zh: `年度资金总额 ${a}与项目预算 ${b}不符`, en: `The annual funds ${a} differ from the project budget ${b}` },
                 data: { budget: b },
+                related: [{ node: node.$container, property: 'budget', message: { zh: `项目预算 ${b}`, en: `the project budget ${b}` } }],
             });
             return;
         }
@@ -175,6 +176,7 @@ export function fundsChecks(services: KpiServices): KpiChecks {
             node, range: firstLine(node),
             message: { zh: `年初预算 ${i}与项目「${name}」的预算 ${b}不符`, en: `The initial budget ${i} differs from the budget ${b} of project '${name}'` },
             data: { budget: b },
+            related: [{ node: project, property: 'budget', message: { zh: `项目「${name}」的预算 ${b}`, en: `the budget ${b} of project '${name}'` } }],
         });
     }
 
@@ -241,6 +243,7 @@ export function fundsChecks(services: KpiServices): KpiChecks {
                 en: `Breakdown '${name}' spent ${a}, ${s} of its plan ${p}, below ${due}, with no 偏差 reason`,
             },
             data: { share: s, reasonBelow: profile.reasonBelow },
+            related: [{ node: node.component!.ref!, message: { zh: `测算「${name}」计划 ${p}`, en: `breakdown '${name}' planned ${p}` } }],
         });
     }
 

@@ -19,9 +19,10 @@ export interface Finding<N extends AstNode> {
     related?: readonly Related[];
 }
 
-/** An element a finding names: where it is defined, and what it is. */
+/** An element a finding names: where it is defined (its name, or the property given), and what it is. */
 export interface Related {
     node: AstNode;
+    property?: string;
     message: Bilingual;
 }
 
@@ -76,13 +77,13 @@ export function reporter(accept: ValidationAcceptor, localeOf: LocaleOf): Report
 }
 
 /**
- * Where each related element is named (its name, else the whole element). An element of a form
+ * Where each related element is named (its name or the property given, else the whole element). An element of a form
  * read from a workbook has no place in a file to go to: it is left out.
  */
 function relatedInformation(related: readonly Related[], locale: Locale): DiagnosticRelatedInformation[] | undefined {
-    const found = related.flatMap(({ node, message }) => {
+    const found = related.flatMap(({ node, property, message }) => {
         const uri = AstUtils.findRootNode(node).$document?.uri;
-        const cst = GrammarUtils.findNodeForProperty(node.$cstNode, 'name') ?? node.$cstNode;
+        const cst = GrammarUtils.findNodeForProperty(node.$cstNode, property ?? 'name') ?? node.$cstNode;
         if (!uri || !cst || isSheetPath(uri.path)) return [];
         return [{ location: { uri: uri.toString(), range: cst.range }, message: pick(locale, message) }];
     });
