@@ -89,6 +89,16 @@ describe('hover', () => {
         });
     });
 
+    it('shows a goal line\'s plan beside what was achieved, a milestone line\'s delay and a problem\'s scored rows', async () => {
+        const services = await servicesWith(without(HOTLINE, 'assessment.kpi'));
+        const text = HOTLINE['assessment.kpi']!;
+        const options = { parseOptions: { documentUri: `${WS}assessment.kpi` }, disposeAfterCheck: true };
+        await expectHover(services)({ text: mark(text, '"接听能力大幅提升', 1), index: 0, hover: /^\*\*总体目标 接通能力\*\*\n\n目标：提升热线接听能力，市民来电及时接通\n\n完成情况：接听能力大幅提升/, ...options });
+        await expectHover(services)({ text: mark(text, '统一服务场地 完成', 8), index: 0, hover: /计划：2018-07-31\n\n完成：2020-05-31\n\n滞后 670 天（约22个月）$/, ...options });
+        await expectHover(services)({ text: mark(text, '里程碑 统一接听服务'), index: 0, hover: /完成：未完成\n\n截至 2021-03-31 逾期 1066 天（约35个月）$/, ...options });
+        await expectHover(services)({ text: mark(text, '问题 "热线服务质量'), index: 0, hover: /^\*\*问题\*\* 热线服务质量有待提升[\s\S]*\| 接通率 \| 30 \| 30 \|/, ...options });
+    });
+
     it('speaks English when the editor does', async () => {
         const services = await servicesWith({}, 'en');
         const text = ENGLISH['hotline.kpi']!;

@@ -4,10 +4,10 @@
 import { AstUtils, type AstNode } from 'langium';
 import {
     isAssessment, isBaseline, isClause, isClauseReview, isCompliance, isContract, isExecution, isExecutionShare, isGoal,
-    isIndicator, isIndicatorAssessment, isMilestone, isProject, isRequirement,
+    isGoalAssessment, isIndicator, isIndicatorAssessment, isMilestone, isMilestoneAssessment, isProblemStatement, isProject, isRequirement,
     isBreakdownActual, isBreakdownComponent, isLevel2Group, isStandard, isTotal,
     type BreakdownActual, type BreakdownComponent,
-    type ClauseReview, type Execution, type ExecutionShare, type Indicator,
+    type ClauseReview, type Execution, type ExecutionShare, type GoalAssessment, type Indicator, type MilestoneAssessment, type ProblemStatement,
     type IndicatorAssessment, type LinkTarget, type Quantity, type Total,
 } from '../generated/ast.js';
 import { pick, type Bilingual, type Locale } from '../i18n/locale.js';
@@ -24,6 +24,7 @@ import { describeReference, referencesOf } from '../model/held-to.js';
 import { indicatorsLinking } from './indicator-links.js';
 import { GRADE_KEYWORD } from '../scoring/index.js';
 import { markdownText } from './markdown-text.js';
+import { delay, lateness, overdueness } from '../validation/milestone-checks.js';
 
 type Row = [Bilingual | string, Bilingual | string | undefined, Bilingual | string | undefined];
 
@@ -39,6 +40,9 @@ export class HoverContent {
         if (isIndicatorAssessment(node)) return this.assessmentRow(node);
         if (isExecution(node)) return this.execution(node);
         if (isExecutionShare(node)) return this.executionShare(node);
+        if (isGoalAssessment(node)) return this.goalRow(node);
+        if (isMilestoneAssessment(node)) return this.milestoneRow(node);
+        if (isProblemStatement(node)) return this.problem(node);
         if (isTotal(node)) return this.total(node);
         if (isClauseReview(node)) return this.review(node);
         if (isIndicator(node)) return this.indicator(node);
@@ -157,6 +161,44 @@ export class HoverContent {
             `**${pick(this.locale, { zh: '预算执行', en: 'Budget execution' })} · ${pick(this.locale, { zh: '其中', en: 'of which' })} ${markdownText(share.source ?? '')}**`,
             ...FUNDS_COLUMNS.map(column => this.field(asLabel(COLUMN_LABEL[column]), row[column] && formatMeasure(row[column]))),
             this.field({ zh: '执行率', en: 'Execution rate' }, rate !== undefined ? formatPercent(rate) : undefined),
+        ]);
+    }
+
+    /** A 总体目标 line of an assessment: the goal as the project set it, and what the assessment says of it. */
+    private goalRow(row: GoalAssessment): string | undefined {
+        const goal = row.goal?.ref;
+        return this.lines([
+            this.heading({ zh: '总体目标', en: 'Goal' }, row.goal?.$refText),
+            this.field({ zh: '目标', en: 'Set' }, goal?.text),
+            this.field({ zh: '完成情况', en: 'Achieved' }, row.text),
+        ]);
+    }
+
+    /** A 里程碑 line of an assessment: planned and done, and how late (as milestone/late and milestone/overdue count it). */
+    private milestoneRow(row: MilestoneAssessment): string | undefined {
+        const milestone = row.milestone?.ref;
+        const late = lateness(row);
+        const overdue = overdueness(row);
+        return this.lines([
+            this.heading({ zh: '里程碑', en: 'Milestone' }, row.milestone?.$refText, milestone?.title),
+            this.field({ zh: '计划', en: 'Planned' }, milestone?.planned?.value),
+            this.field({ zh: '完成', en: 'Done' }, row.done ? row.date?.value ?? pick(this.locale, { zh: '已完成', en: 'yes' }) : row.pending ? pick(this.locale, { zh: '未完成', en: 'not yet' }) : undefined),
+            late ? this.text({ zh: `滞后 ${delay(late.days).text.zh}`, en: `${delay(late.days).text.en} late` }) : undefined,
+            overdue ? this.text({ zh: `截至 ${overdue.asOf.text} 逾期 ${delay(overdue.days).text.zh}`, en: `${delay(overdue.days).text.en} overdue as of ${overdue.asOf.text}` }) : undefined,
+        ]);
+    }
+
+    /** A 问题 line: the rows of the indicators it concerns, with their scores (a problem should cost points). */
+    private problem(problem: ProblemStatement): string | undefined {
+        const assessment = problem.$container;
+        const rows: Row[] = (problem.concerns ?? []).map(concern => {
+            const row = isAssessment(assessment) ? assessment.items.find((item): item is IndicatorAssessment => isIndicatorAssessment(item) && item.indicator?.ref === concern.ref) : undefined;
+            const score = row && this.services.kpi.Scores.row(row)?.row;
+            return [concern.$refText, score?.claimed !== undefined ? formatScore(score.claimed) : undefined, score?.weight !== undefined ? formatScore(score.weight) : undefined];
+        });
+        return this.lines([
+            `**${pick(this.locale, { zh: '问题', en: 'Problem' })}** ${markdownText(problem.text ?? '')}`,
+            this.table([{ zh: '涉及的指标', en: 'Concerns' }, { zh: '自评得分', en: 'Claimed' }, { zh: '分值', en: 'Weight' }], rows),
         ]);
     }
 

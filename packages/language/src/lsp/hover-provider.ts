@@ -2,7 +2,8 @@ import { AstUtils, CstUtils, type AstNode, type CstNode, type LangiumDocument, t
 import type { HoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import {
-    isBaseline, isBlock, isClause, isClauseReview, isExecution, isExecutionShare, isGoal, isIndicator,
+    isBaseline, isBlock, isClause, isClauseReview, isExecution, isExecutionShare, isGoal, isGoalAssessment, isIndicator,
+    isMilestoneAssessment, isProblemStatement,
     isBreakdownActual, isIndicatorAssessment, isMilestone, isRequirement, isTotal,
 } from '../generated/ast.js';
 import type { KpiServices } from '../kpi-module.js';
@@ -11,7 +12,7 @@ import { HoverContent } from './hover-content.js';
 import { qualifiedTargetAt } from './qualified-names.js';
 
 /** Elements whose whole row describes them (a block only describes itself on its name). */
-const ROWS = [isIndicatorAssessment, isExecutionShare, isExecution, isTotal, isClauseReview, isIndicator, isClause, isRequirement, isBaseline, isGoal, isMilestone];
+const ROWS = [isIndicatorAssessment, isProblemStatement, isExecutionShare, isExecution, isTotal, isClauseReview, isIndicator, isClause, isRequirement, isBaseline, isGoal, isMilestone];
 
 /**
  * Hover on indicators, clauses, requirements, baselines and the references to them, and on
@@ -45,8 +46,10 @@ export class KpiHoverProvider implements HoverProvider {
 
     private subjectAt(leaf: CstNode): AstNode | undefined {
         // An assessment row is about its indicator and its score, a breakdown line about its
-        // component and what it spent: describe the row as a whole.
-        const row = AstUtils.getContainerOfType(leaf.astNode, (n): n is AstNode => isIndicatorAssessment(n) || isBreakdownActual(n));
+        // component and what it spent, a goal or milestone line about its plan and what came of
+        // it: describe the row as a whole.
+        const row = AstUtils.getContainerOfType(leaf.astNode, (n): n is AstNode =>
+            isIndicatorAssessment(n) || isBreakdownActual(n) || isGoalAssessment(n) || isMilestoneAssessment(n));
         if (row) return row;
         const qualified = qualifiedTargetAt(leaf);
         if (qualified) return qualified;

@@ -16,7 +16,8 @@ function dateOf(literal: DateLiteral | undefined): DateMeasure | undefined {
 }
 
 /** 670 days → '670 天（约22个月）' / '670 days (about 22 months)'; months are left out under one. */
-function delay(days: number): { text: Bilingual; data: { days: number; months: number } } {
+/** A delay in days, with months once it is a month or more: `670 天（约22个月）`. */
+export function delay(days: number): { text: Bilingual; data: { days: number; months: number } } {
     const months = Math.round(days / DAYS_PER_MONTH);
     const text = months < 1
         ? { zh: `${days} 天`, en: `${days} days` }
