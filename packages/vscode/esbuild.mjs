@@ -1,4 +1,4 @@
-// Bundles the extension, the language server and the report view's renderer into dist/ (CJS,
+// Bundles the extension, the language server, the report view's renderer and the workbook writer into dist/ (CJS,
 // `vscode` external) and copies the assets they read at run time: the kpispec.json schema and the
 // rule docs pages (linked from diagnostics, so shipped for offline use).
 //   node esbuild.mjs               development: sourcemaps, not minified
@@ -19,8 +19,8 @@ const node = { bundle: true, platform: 'node', target: 'node22', logLevel: 'warn
 rmSync(join(here, 'dist'), { recursive: true, force: true });
 await esbuild.build({
     ...node,
-    // The report view's renderer apart, loaded when the report is first shown (src/report.ts).
-    entryPoints: { extension: 'src/extension.ts', server: 'src/server.ts', report: 'src/report.ts' },
+    // The report view's renderer and the workbook writer apart, loaded when first used (src/report.ts, src/export.ts).
+    entryPoints: { extension: 'src/extension.ts', server: 'src/server.ts', report: 'src/report.ts', export: 'src/export.ts' },
     outdir: 'dist',
     outExtension: { '.js': '.cjs' },
     format: 'cjs',

@@ -42,6 +42,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         vscode.commands.registerCommand('kpispec.restartServer', () => restart()),
         vscode.commands.registerCommand('kpispec.showOutput', () => client?.outputChannel.show(true)),
         vscode.commands.registerCommand('kpispec.importExcel', (uri?: vscode.Uri) => importExcel(uri)),
+        vscode.commands.registerCommand('kpispec.exportExcel', (folder?: vscode.Uri, target?: vscode.Uri) => exportExcel(context, folder, target)),
     );
     registerReportView(context);
     await start(client);
@@ -108,4 +109,37 @@ async function importExcel(given?: vscode.Uri): Promise<vscode.Uri[]> {
     for (const t of targets) await vscode.workspace.fs.writeFile(t.uri, new TextEncoder().encode(t.text));
     if (targets[0]) await vscode.window.showTextDocument(targets[0].uri);
     return targets.map(t => t.uri);
+}
+
+/** The server's request for the official forms of a folder's files, as sheet plans (see workbook-export.ts). */
+const EXPORT_FORMS_REQUEST = 'kpispec/exportForms';
+
+type SheetPlans = Parameters<typeof import('./export.js').writeXlsx>[0];
+
+/**
+ * "KPI Spec: Export Excel Forms…": writes the 申报表 of each project and the 自评表 of each
+ * self-assessment of a folder as one workbook, as `kpispec export <folder> -o …` does. The folder
+ * is the one chosen in the explorer, else the active file's; the workbook is asked for (a test or
+ * a keybinding may give it).
+ */
+async function exportExcel(context: vscode.ExtensionContext, given?: vscode.Uri, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+    const active = vscode.window.activeTextEditor?.document;
+    const folder = given ?? (active?.uri.scheme === 'file' ? vscode.Uri.joinPath(active.uri, '..') : vscode.workspace.workspaceFolders?.[0]?.uri);
+    if (!folder || !client) return undefined;
+    const { plans } = await client.sendRequest<{ plans: SheetPlans }>(EXPORT_FORMS_REQUEST, { uri: folder.toString() });
+    if (plans.length === 0) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('{0} holds no project (项目) or self-assessment (自评) to export.', vscode.workspace.asRelativePath(folder)));
+        return undefined;
+    }
+    const name = folder.path.split('/').filter(Boolean).pop() ?? 'forms';
+    const out = target ?? await vscode.window.showSaveDialog({
+        defaultUri: vscode.Uri.joinPath(folder, `${name}.xlsx`),
+        filters: { [vscode.l10n.t('Excel workbooks')]: ['xlsx'] },
+        saveLabel: vscode.l10n.t('Export'),
+    });
+    if (!out) return undefined;
+    const { writeXlsx } = require(context.asAbsolutePath('dist/export.cjs')) as typeof import('./export.js');
+    await vscode.workspace.fs.writeFile(out, await writeXlsx(plans));
+    void vscode.window.showInformationMessage(vscode.l10n.t('Wrote {0}: {1}', vscode.workspace.asRelativePath(out), plans.map(p => p.name).join(', ')));
+    return out;
 }

@@ -1,5 +1,5 @@
 import { relative, resolve } from 'node:path';
-import { excel, isAssessment, isProject, type Model } from '@kpispec/language';
+import { excel, type Model } from '@kpispec/language';
 import { ExitCode, UserError } from '../exit-codes.js';
 import { writeReport } from '../report-files.js';
 import { findingsPlan } from '../excel/review-plans.js';
@@ -30,18 +30,6 @@ Options:
 Exit codes: 0 written; 2 usage, configuration or file errors.
 `;
 
-/** Excel's sheet names: at most 31 characters, none of []:*?/\\, unique in the workbook. */
-function sheetNamer(): (name: string) => string {
-    const used = new Set<string>();
-    return name => {
-        const base = name.replace(/[[\]:*?/\\]/g, '_').slice(0, 28) || 'Sheet';
-        let candidate = base;
-        for (let i = 2; used.has(candidate); i++) candidate = `${base}-${i}`;
-        used.add(candidate);
-        return candidate;
-    };
-}
-
 export async function exportForms(argv: string[], io: Io): Promise<number> {
     const { values, positionals } = parseCommandArgs('export', argv, {
         output: { type: 'string', short: 'o' },
@@ -62,19 +50,7 @@ export async function exportForms(argv: string[], io: Io): Promise<number> {
     const documents = await validateWorkspace({ shared }, files);
     const locale = reportLocale(kpi.kpi.Settings, documents);
 
-    const name = sheetNamer();
-    const plans: excel.SheetPlan[] = [];
-    // Projects first: an assessment sheet read back finds its project among the sheets before it.
-    for (const document of documents) {
-        for (const block of (document.parseResult.value as Model).blocks) {
-            if (isProject(block)) plans.push(excel.targetFormPlan(block, name(`${block.name}申报表`)));
-        }
-    }
-    for (const document of documents) {
-        for (const block of (document.parseResult.value as Model).blocks) {
-            if (isAssessment(block)) plans.push(excel.assessmentFormPlan(block, name(`${block.name}自评表`), values.review ? kpi.kpi.Scores.of(block).score : undefined));
-        }
-    }
+    const plans = excel.formPlans(documents.map(d => d.parseResult.value as Model), values.review ? a => kpi.kpi.Scores.of(a).score : undefined);
     if (plans.length === 0) throw new UserError('no project (项目) or self-assessment (自评) to export');
     if (values.review) {
         const findings = documents.flatMap(d => documentResult(d).messages.map(m => ({ ...m, file: relative(io.cwd, d.uri.fsPath) || d.uri.fsPath })));

@@ -2,7 +2,8 @@ import {
     isAsOf, isBreakdownActual, isConclusion, isExecution, isFundsShare, isFundsTotal, isGoalAssessment, isGradeStatement, isImprovement,
     isIndicatorAssessment, isLevel2Group, isMeasuredActual, isMilestoneAssessment, isNotApplicableActual, isProblemStatement, isQualitative,
     isRatingActual, isSummary, isTextActual, isTotal, isUnmeasuredActual,
-    type Actual, type Assessment, type BreakdownComponent, type Execution, type Indicator, type Milestone, type Project, type Quantity, type Target,
+    isAssessment, isProject,
+    type Actual, type Assessment, type BreakdownComponent, type Execution, type Indicator, type Milestone, type Model, type Project, type Quantity, type Target,
 } from '../generated/ast.js';
 import { FAMILY_KEYWORD, familyOf } from '../model/categories.js';
 import { breakdownOf, goalsOf, indicatorsIn, level1Groups, level1Of, milestonesOf, titleOf } from '../model/project.js';
@@ -299,4 +300,30 @@ function narrativeRows(rows: Row[], assessment: Assessment, execution: Execution
         merges.push(`A${rows.length}:C${rows.length}`, `D${rows.length}:${last}${rows.length}`);
     }
     return merges;
+}
+
+/** Excel's sheet names: at most 31 characters, none of []:*?/\\, unique in the workbook. */
+function sheetNamer(): (name: string) => string {
+    const used = new Set<string>();
+    return name => {
+        const base = name.replace(/[[\]:*?/\\]/g, '_').slice(0, 28) || 'Sheet';
+        let candidate = base;
+        for (let i = 2; used.has(candidate); i++) candidate = `${base}-${i}`;
+        used.add(candidate);
+        return candidate;
+    };
+}
+
+/**
+ * The official forms of the files' blocks, one sheet each: a 绩效目标申报表 per project, then a
+ * 项目支出绩效自评表 per self-assessment (read back, an assessment's sheet finds its project
+ * among the sheets before it). `review` gives an assessment's recomputed scores for a 复核得分 column.
+ */
+export function formPlans(models: readonly Model[], review?: (assessment: Assessment) => AssessmentScore): SheetPlan[] {
+    const name = sheetNamer();
+    const blocks = models.flatMap(model => model.blocks ?? []);
+    return [
+        ...blocks.filter(isProject).map(project => targetFormPlan(project, name(`${project.name}申报表`))),
+        ...blocks.filter(isAssessment).map(assessment => assessmentFormPlan(assessment, name(`${assessment.name}自评表`), review?.(assessment))),
+    ];
 }

@@ -9,6 +9,7 @@ import { publishConfigProblems } from '../lsp/config-diagnostics.js';
 import { announceValidation } from '../lsp/validated-notification.js';
 import { answerAfterTyping } from '../lsp/answers-after-typing.js';
 import { docsLinker, findDocsRoot, publishDiagnosticsWithDocsLinks } from '../lsp/docs-links.js';
+import { registerFormsExport } from '../lsp/workbook-export.js';
 import { registerWorkbookImport } from '../lsp/workbook-import.js';
 import { logServerStart } from '../lsp/server-log.js';
 import type { KpiWorkspaceManager } from '../lsp/workspace-manager.js';
@@ -74,6 +75,7 @@ export function startServer(): void {
     });
     publishConfigProblems(connection, shared);
     registerWorkbookImport(connection, kpi, () => kpi.kpi.Settings.locale);
+    registerFormsExport(connection, kpi);
     logServerStart(connection, shared, kpi.kpi, serverFile);
     announceValidation(connection, shared);
     collectWhenIdle(shared.workspace.DocumentBuilder, { collect: fullCollection(), collectYoung: youngCollection(), oldGeneration: oldGenerationUsed });

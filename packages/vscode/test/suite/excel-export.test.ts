@@ -1,0 +1,37 @@
+/**
+ * "KPI Spec: Export Excel Forms…" in a real VS Code: for the workspace folder (the explorer's
+ * context menu gives it) and a workbook outside it (a test has no save dialog to answer), the
+ * command writes the 申报表 and 自评表 of the folder's files, which read back to the same project
+ * and self-assessment. Outside the folder, so that the workbook does not join the workspace.
+ */
+import * as assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { excel } from '@kpispec/language';
+
+const EXTENSION_ID = 'kpispec.kpispec-vscode';
+
+suite('KPI Spec: Export Excel Forms…', () => {
+    const out = mkdtempSync(join(tmpdir(), 'kpispec-export-'));
+
+    suiteSetup(async () => {
+        await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
+    });
+
+    suiteTeardown(() => rmSync(out, { recursive: true, force: true }));
+
+    test('writes the forms of the folder\'s project and self-assessment as one workbook that reads back', async () => {
+        const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+        assert.ok(folder, 'the suite needs a workspace folder');
+        const target = vscode.Uri.file(join(out, '表单.xlsx'));
+        const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('kpispec.exportExcel', folder, target);
+        assert.equal(written?.fsPath, target.fsPath);
+        assert.ok(existsSync(target.fsPath), 'the workbook was written');
+        const forms = await excel.workbookToKpi(readFileSync(target.fsPath), '表单.xlsx');
+        const texts = forms.map(f => f.text).join('\n');
+        assert.match(texts, /项目 热线二期 /, 'the project reads back');
+        assert.match(texts, /自评 热线二期自评 /, 'the self-assessment reads back');
+    });
+});

@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { URI } from 'langium';
+import { describe, expect, it } from 'vitest';
+import { excel } from '../../packages/language/src/index.js';
+import { exportForms } from '../../packages/language/src/lsp/workbook-export.js';
+import { writeXlsx } from '../../packages/cli/src/excel/write-xlsx.js';
+import { REPO, runBuiltCli, tempDir } from '../cli/run-cli.js';
+import { buildWorkspace, readFolder } from '../support/workspace.js';
+
+/** The forms a workbook reads back to: what each sheet says, as .kpi text. */
+async function readBack(bytes: Uint8Array): Promise<string[]> {
+    return (await excel.workbookToKpi(bytes, '表单.xlsx')).map(form => `${form.sheet}\n${form.text}`);
+}
+
+describe('the server side of "Export Excel Forms…"', () => {
+    it('gives the forms of a folder that kpispec export writes, which read back alike', async () => {
+        const folder = join(REPO, 'examples', 'complete-forms');
+        const ws = await buildWorkspace(readFolder(folder));
+        const { plans } = await exportForms(ws.services, URI.parse('file:///ws'));
+        expect(plans.map(p => p.name)).toEqual(['养老服务申报表', '养老服务自评自评表']);
+        const out = join(tempDir(), '表单.xlsx');
+        const run = await runBuiltCli(['export', folder, '-o', out]);
+        expect(run.code).toBe(0);
+        expect(await readBack(await writeXlsx(plans))).toEqual(await readBack(readFileSync(out)));
+    });
+
+    it('takes only the files of the folder asked for, and says so when there is nothing to export', async () => {
+        const ws = await buildWorkspace({
+            'a/targets.kpi': '项目 甲 "甲项目" {\n    预算 10 万元\n}\n',
+            'b/targets.kpi': '项目 乙 "乙项目" {\n    预算 20 万元\n}\n',
+            'c/contract.kpi': '合同 丙 "丙合同" 对象 甲 {\n}\n',
+        });
+        expect((await exportForms(ws.services, URI.parse('file:///ws/a'))).plans.map(p => p.name)).toEqual(['甲申报表']);
+        expect((await exportForms(ws.services, URI.parse('file:///ws/c'))).plans).toEqual([]);
+    });
+});
