@@ -18,11 +18,19 @@ describe('the server side of "Export Excel Forms…"', () => {
         const folder = join(REPO, 'examples', 'complete-forms');
         const ws = await buildWorkspace(readFolder(folder));
         const { plans } = await exportForms(ws.services, URI.parse('file:///ws'));
-        expect(plans.map(p => p.name)).toEqual(['养老服务申报表', '养老服务自评自评表']);
+        expect(plans.map(p => p.name)).toEqual(['养老服务申报表', '养老服务自评表']);
         const out = join(tempDir(), '表单.xlsx');
         const run = await runBuiltCli(['export', folder, '-o', out]);
         expect(run.code).toBe(0);
         expect(await readBack(await writeXlsx(plans))).toEqual(await readBack(readFileSync(out)));
+    });
+
+    it('names each sheet by its block without saying twice what the name ends with', () => {
+        expect(excel.formSheetName('热线二期自评', '自评表')).toBe('热线二期自评表');
+        expect(excel.formSheetName('评估自评表', '自评表')).toBe('评估自评表');
+        expect(excel.formSheetName('热线二期', '申报表')).toBe('热线二期申报表');
+        expect(excel.formSheetName('养老申报', '申报表')).toBe('养老申报表');
+        expect(excel.formSheetName('Hotline2Review', '自评表')).toBe('Hotline2Review自评表');
     });
 
     it('takes only the files of the folder asked for, and says so when there is nothing to export', async () => {

@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFile
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isAssessment, isProject } from '../../packages/language/src/generated/ast.js';
-import { readSheets, type SheetGrid } from '../../packages/language/src/excel/index.js';
+import { formSheetName, readSheets, type SheetGrid } from '../../packages/language/src/excel/index.js';
 import { runCli, tempDir } from '../cli/run-cli.js';
 import { REFERENCE, strictParser } from '../support/parse.js';
 
@@ -132,7 +132,7 @@ describe('reference cases exported and read back', () => {
                         expect(matches.map(r => `${r.file}:${r.line}`)).toContain(`${entry.file}:${line}`);
                         continue;
                     }
-                    const sheetName = `${block.name}${block.kind === 'project' ? '申报表' : '自评表'}`;
+                    const sheetName = formSheetName(block.name, block.kind === 'project' ? '申报表' : '自评表');
                     const here = matches.filter(r => r.file === '表单.xlsx' && r.cell?.startsWith(`${sheetName}!`));
                     expect(here.length, `${key(m)} on sheet ${sheetName}`).toBeGreaterThan(0);
                     const tokens = rowTokens(text[line - 1]!.trim());

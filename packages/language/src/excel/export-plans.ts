@@ -315,6 +315,17 @@ function sheetNamer(): (name: string) => string {
 }
 
 /**
+ * A form's sheet name: the block's name and the form's, without saying twice what the name ends
+ * with (`热线二期自评` → `热线二期自评表`, not `热线二期自评自评表`).
+ */
+export function formSheetName(blockName: string, form: '申报表' | '自评表'): string {
+    for (let k = form.length; k >= 2; k--) {
+        if (blockName.endsWith(form.slice(0, k))) return blockName + form.slice(k);
+    }
+    return blockName + form;
+}
+
+/**
  * The official forms of the files' blocks, one sheet each: a 绩效目标申报表 per project, then a
  * 项目支出绩效自评表 per self-assessment (read back, an assessment's sheet finds its project
  * among the sheets before it). `review` gives an assessment's recomputed scores for a 复核得分 column.
@@ -323,7 +334,7 @@ export function formPlans(models: readonly Model[], review?: (assessment: Assess
     const name = sheetNamer();
     const blocks = models.flatMap(model => model.blocks ?? []);
     return [
-        ...blocks.filter(isProject).map(project => targetFormPlan(project, name(`${project.name}申报表`))),
-        ...blocks.filter(isAssessment).map(assessment => assessmentFormPlan(assessment, name(`${assessment.name}自评表`), review?.(assessment))),
+        ...blocks.filter(isProject).map(project => targetFormPlan(project, name(formSheetName(project.name, '申报表')))),
+        ...blocks.filter(isAssessment).map(assessment => assessmentFormPlan(assessment, name(formSheetName(assessment.name, '自评表')), review?.(assessment))),
     ];
 }

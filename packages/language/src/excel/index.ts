@@ -17,7 +17,7 @@ export { readForm } from './read-form.js';
 export { checkWorkbookSize, MAX_WORKBOOK_BYTES, readSheets, type GridCell, type SheetGrid } from './sheet-grid.js';
 export { WorkbookError } from './workbook-error.js';
 export type { PlannedCell, SheetPlan } from './sheet-plan.js';
-export { assessmentFormPlan, formPlans, targetFormPlan } from './export-plans.js';
+export { assessmentFormPlan, formPlans, formSheetName, targetFormPlan } from './export-plans.js';
 
 /**
  * The .kpi file a form is imported to, beside its workbook: `自评表.xlsx` → `自评表.kpi`, or
