@@ -23,9 +23,6 @@ function reportWeaker(
 ): void {
     const target = constraintOf(indicator.target);
     if (!target) return;
-    // Every clause and requirement the target is held to: a fix that raises it to one of them should leave it weaker than none.
-    const all = referencesOf(indicator).flatMap(({ entry }) => (isClause(entry) || isRequirement(entry) ? [constraintOf(entry.target)] : []))
-        .filter((c): c is Constraint => c !== undefined);
     for (const { entry, link } of held) {
         const reference = constraintOf(entry.target);
         const verdict = reference && isWeaker(target, reference);
@@ -43,14 +40,20 @@ function reportWeaker(
             },
             data: {
                 suggested: sourceText(reference), reference: qualifiedName(entry), target: sourceText(target),
-                satisfiesAll: all.every(other => {
-                    const weaker = isWeaker(reference, other);
-                    return !weaker.ok || !weaker.result;
-                }),
+                satisfiesAll: weakerThanNone(reference, indicator),
             },
             related: [{ node: entry, message: where }],
         });
     }
+}
+
+/** Whether a target of `constraint` would be weaker than none of the clauses and requirements the indicator is held to: a fix that raises it so settles them all. */
+function weakerThanNone(constraint: Constraint, indicator: Indicator): boolean {
+    return referencesOf(indicator).every(({ entry }) => {
+        const other = isClause(entry) || isRequirement(entry) ? constraintOf(entry.target) : undefined;
+        const weaker = other && isWeaker(constraint, other);
+        return !weaker?.ok || !weaker.result;
+    });
 }
 
 export function targetBelowContract(indicator: Indicator, report: Report): void {
