@@ -72,6 +72,8 @@ export class KpiCompletionProvider extends DefaultCompletionProvider {
     private readonly languages = new WeakMap<LangiumDocument, KeywordLanguage>();
     /** Per request: the blocks (contracts, standards) whose links are near the one being completed. */
     private readonly nearBlocks = new WeakMap<ReferenceInfo, ReadonlySet<string>>();
+    /** Per request in a self-assessment or compliance review: what its other rows already name (null elsewhere). */
+    private readonly namedInForm = new WeakMap<ReferenceInfo, ReadonlySet<AstNode> | null>();
     /** Per request: the indicator group holding the cursor (asked once per family keyword and name). */
     private readonly groups = new WeakMap<CompletionContext, AstNode | undefined>();
     /** Per request: its cancellation, checked before each feature is completed. */
@@ -153,8 +155,10 @@ export class KpiCompletionProvider extends DefaultCompletionProvider {
         const detail = node && this.detailOf(node, this.services.kpi.Settings.localeOf(context.document));
         const near = this.nearBlocks.get(refInfo);
         if (near) return { ...item, detail: detail || item.detail, sortText: String(linkRank(description, near, refInfo.container)) };
-        const written = node && writtenInForm(refInfo, node);
-        if (!node || written === undefined) return { ...item, detail: detail || item.detail };
+        let named = this.namedInForm.get(refInfo);
+        if (named === undefined) this.namedInForm.set(refInfo, named = namedByOtherRows(refInfo));
+        if (!node || !named) return { ...item, detail: detail || item.detail };
+        const written = named.has(node);
         const note = written ? pick(this.services.kpi.Settings.localeOf(context.document), { zh: '本表已有', en: 'already in this form' }) : undefined;
         return { ...item, detail: [detail, note].filter(Boolean).join(' · ') || item.detail, sortText: formOrder(node, written) };
     }
@@ -274,18 +278,21 @@ export class KpiCompletionProvider extends DefaultCompletionProvider {
  * (`接通率 … 依据 热线服务合同.接通率`) first among them; then same-named entries elsewhere.
  */
 /**
- * For a row of a self-assessment or a compliance review (指标, 总体目标, 里程碑, 测算, 条款): whether
- * another row of the form already names `target`; undefined for any other reference.
+ * For a row of a self-assessment or a compliance review (指标, 总体目标, 里程碑, 测算, 条款): what the
+ * form's other rows of its kind already name; null for any other reference. Gathered once per
+ * request, not per candidate: a pasted form of thousands of rows offers thousands of indicators.
  */
-function writtenInForm(refInfo: ReferenceInfo, target: AstNode): boolean | undefined {
+function namedByOtherRows(refInfo: ReferenceInfo): ReadonlySet<AstNode> | null {
     const row = refInfo.container;
     const form = row.$container;
-    if (!isAssessment(form) && !isCompliance(form)) return undefined;
-    return AstUtils.streamContents(form).some(other => {
-        if (other === row || other.$type !== row.$type) return false;
+    if (!isAssessment(form) && !isCompliance(form)) return null;
+    const named = new Set<AstNode>();
+    for (const other of AstUtils.streamContents(form)) {
+        if (other === row || other.$type !== row.$type) continue;
         const reference = (other as unknown as Record<string, unknown>)[refInfo.property];
-        return isReference(reference) && reference.ref === target;
-    });
+        if (isReference(reference) && reference.ref) named.add(reference.ref);
+    }
+    return named;
 }
 
 /** What the form still lacks first, each group in the order the project or contract lists it (not by name). */

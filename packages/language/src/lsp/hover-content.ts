@@ -179,12 +179,14 @@ export class HoverContent {
         const milestone = row.milestone?.ref;
         const late = lateness(row);
         const overdue = overdueness(row);
+        const lateBy = late && delay(late.days).text;
+        const overdueBy = overdue && delay(overdue.days).text;
         return this.lines([
             this.heading({ zh: '里程碑', en: 'Milestone' }, row.milestone?.$refText, milestone?.title),
             this.field({ zh: '计划', en: 'Planned' }, milestone?.planned?.value),
             this.field({ zh: '完成', en: 'Done' }, row.done ? row.date?.value ?? pick(this.locale, { zh: '已完成', en: 'yes' }) : row.pending ? pick(this.locale, { zh: '未完成', en: 'not yet' }) : undefined),
-            late ? this.text({ zh: `滞后 ${delay(late.days).text.zh}`, en: `${delay(late.days).text.en} late` }) : undefined,
-            overdue ? this.text({ zh: `截至 ${overdue.asOf.text} 逾期 ${delay(overdue.days).text.zh}`, en: `${delay(overdue.days).text.en} overdue as of ${overdue.asOf.text}` }) : undefined,
+            lateBy ? this.text({ zh: `滞后 ${lateBy.zh}`, en: `${lateBy.en} late` }) : undefined,
+            overdue && overdueBy ? this.text({ zh: `截至 ${overdue.asOf.text} 逾期 ${overdueBy.zh}`, en: `${overdueBy.en} overdue as of ${overdue.asOf.text}` }) : undefined,
         ]);
     }
 
