@@ -195,6 +195,37 @@ describe('quick fixes', () => {
         expect(rules(ws, 'assessment.kpi')).not.toContain('assessment/goal-not-covered');
     });
 
+    it('add a row for each contract clause a compliance review leaves out, one or all', async () => {
+        const contract = '合同 C "c" 对象 P {\n    条款 接通率 "15秒接通率" >= 95% 违约 "p"\n    条款 质检率 "录音质检率" >= 5% 违约 "p"\n    条款 整改 "问题整改" 定性 "按期完成" 违约 "p"\n}\n';
+        const review = '履约考核 R "r" 对象 C {\n    条款 接通率 实际 89.19% 结论 未达标\n}\n';
+        const ws = await buildWorkspace({ 'c.kpi': contract, 'r.kpi': review });
+        const { actions } = await actionsFor(ws, 'r.kpi', 'compliance/clause-not-reviewed');
+        expect(actions.filter(a => a.isPreferred).map(a => a.title)).toEqual(['添加全部 2 个未考核条款的考核行']);
+        expect(actions.map(a => a.title)).toEqual(expect.arrayContaining(['添加条款「质检率」的考核行', '添加条款「整改」的考核行']));
+        const one = applyWorkspaceEdit(ws, actions.find(a => a.title === '添加条款「整改」的考核行')!.edit)['r.kpi'];
+        expect(one).toBe('履约考核 R "r" 对象 C {\n    条款 接通率 实际 89.19% 结论 未达标\n    条款 整改 未考核 结论 未考核\n}\n');
+        const texts = await apply(ws, actions, '添加全部 2 个未考核条款的考核行');
+        expect(texts['r.kpi']).toContain('    条款 质检率 未考核 结论 未考核\n    条款 整改 未考核 结论 未考核\n}');
+        expect(ws.diagnostics('r.kpi').filter(d => d.severity === 1 || d.code === 'compliance/clause-not-reviewed')).toEqual([]);
+        // An empty review in English keywords gets English rows, inside its braces.
+        const english = await buildWorkspace({ 'c.kpi': contract, 'r.kpi': 'compliance R "r" for C {\n}\n' });
+        const all = await actionsFor(english, 'r.kpi', 'compliance/clause-not-reviewed');
+        expect((await apply(english, all.actions, '添加全部 3 个未考核条款的考核行'))['r.kpi']).toBe(
+            'compliance R "r" for C {\n    clause 接通率 unassessed verdict unassessed\n    clause 质检率 unassessed verdict unassessed\n    clause 整改 unassessed verdict unassessed\n}\n');
+        expect(rules(english, 'r.kpi')).toEqual([]);
+    });
+
+    it('write the value achieved in place of an actual written as a comparison', async () => {
+        const ws = await buildWorkspace({
+            'p.kpi': '项目 P "p" {\n    绩效指标 {\n        产出指标 {\n            数量指标 {\n                A "a" >= 200 米 来源 "s"\n            }\n        }\n    }\n}\n',
+            'a.kpi': '自评 Z "z" 对象 P {\n    指标 A 实际 >= 266 米 分值 10 得分 10\n}\n',
+        });
+        const { actions } = await actionsFor(ws, 'a.kpi', 'assessment/actual-not-value');
+        expect(actions[0]).toMatchObject({ title: '将实际值改为 266 米', isPreferred: true });
+        expect((await apply(ws, actions, '将实际值改为 266 米'))['a.kpi']).toContain('    指标 A 实际 266 米 分值 10 得分 10\n');
+        expect(rules(ws, 'a.kpi')).not.toContain('assessment/actual-not-value');
+    });
+
     it('add a 偏差 reason to a missed row', async () => {
         const ws = await buildWorkspace({
             'p.kpi': '项目 P "p" {\n    绩效指标 {\n        产出指标 {\n            质量指标 {\n                A "a" >= 95% 来源 "s"\n            }\n        }\n    }\n}\n',

@@ -3,8 +3,10 @@ import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
 import type { KpiServices } from '../kpi-module.js';
 import { isRuleId, ruleMeta, type RuleId } from '../rules/catalog.js';
-import { addDeviation, addGoalLines, setGrade, setScore } from './fixes/assessment-fixes.js';
+import { addDeviation, GOAL_ROWS, setGrade, setScore, writeActualValue } from './fixes/assessment-fixes.js';
+import { CLAUSE_ROWS } from './fixes/compliance-fixes.js';
 import { FixContext, type Fix } from './fixes/fix-context.js';
+import { addMissingRows } from './fixes/missing-rows.js';
 import { setBreakdownAmount, setRate } from './fixes/funds-fixes.js';
 import { addSuppressionReason, removeUnusedSuppression, suppressOnLine } from './fixes/suppression-fixes.js';
 import { addComparator, addFamily, addPenalty, addRequiredIndicator, addUnit, setTarget } from './fixes/target-fixes.js';
@@ -13,7 +15,7 @@ import { keywordLanguageOf } from './keyword-language.js';
 
 /**
  * The quick fix of each rule; a score/* rule the catalog marks fixable is fixed by setting the rule
- * score, and assessment/goal-not-covered by adding the missing goal lines (all at once).
+ * score, and a form's missing goal or clause rows are added one by one or all at once.
  */
 export const FIXES: Partial<Record<RuleId, Fix>> = {
     'target/below-contract': setTarget,
@@ -29,10 +31,17 @@ export const FIXES: Partial<Record<RuleId, Fix>> = {
     'contract/no-penalty': addPenalty,
     'score/grade-mismatch': setGrade,
     'assessment/missing-deviation': addDeviation,
+    'assessment/actual-not-value': writeActualValue,
     'funds/rate-mismatch': setRate,
     'funds/breakdown-formula': setBreakdownAmount,
     'suppression/unused': removeUnusedSuppression,
     'suppression/no-reason': addSuppressionReason,
+};
+
+/** Rules whose fixes add the rows a form lacks, each alone or all at once: they see all of a form's diagnostics. */
+export const ROW_FIXES: Partial<Record<RuleId, (diagnostics: Diagnostic[], context: FixContext) => CodeAction[]>> = {
+    'assessment/goal-not-covered': (diagnostics, context) => addMissingRows(diagnostics, context, GOAL_ROWS),
+    'compliance/clause-not-reviewed': (diagnostics, context) => addMissingRows(diagnostics, context, CLAUSE_ROWS),
 };
 
 /** Rules a suppression comment cannot or should not silence. */
@@ -53,9 +62,9 @@ export class KpiCodeActionProvider implements CodeActionProvider {
         const context = new FixContext(document, keywordLanguageOf(document, settings?.keywordLanguage ?? 'auto', locale), locale);
         const diagnostics = params.context.diagnostics.filter(d => typeof d.code === 'string');
         const fixes = diagnostics.flatMap(d => this.fixesOf(d, context));
-        const goals = addGoalLines(diagnostics.filter(d => d.code === 'assessment/goal-not-covered'), context);
+        const rows = Object.entries(ROW_FIXES).flatMap(([rule, fix]) => fix(diagnostics.filter(d => d.code === rule), context));
         const suppressions = diagnostics.filter(d => !UNSUPPRESSIBLE.test(String(d.code))).flatMap(d => suppressOnLine(d, context));
-        return [...fixes, ...goals, ...suppressions];
+        return [...fixes, ...rows, ...suppressions];
     }
 
     private fixesOf(d: Diagnostic, context: FixContext): CodeAction[] {

@@ -56,7 +56,7 @@ export const RULES = [
     rule('assessment/goal-not-covered', 'warn', '总体目标未自评', 'Overall goal not assessed', 'fix'),
     rule('assessment/indicator-not-assessed', 'warn', '指标未自评', 'Indicator not assessed'),
     rule('assessment/no-actual', 'warn', '缺少实际完成值', 'No actual value'),
-    rule('assessment/actual-not-value', 'error', '实际值写成了比较式', 'Actual written as a comparison'),
+    rule('assessment/actual-not-value', 'error', '实际值写成了比较式', 'Actual written as a comparison', 'fix'),
     rule('assessment/missing-deviation', 'warn', '缺少偏差原因', 'Deviation reason missing', 'fix'),
     rule('assessment/unit-mismatch', 'error', '实际值与目标值单位无法比较', 'Actual and target units cannot be compared'),
     rule('milestone/late', 'warn', '里程碑滞后完成', 'Milestone done late'),
@@ -74,7 +74,7 @@ export const RULES = [
     rule('compliance/no-data', 'warn', '考核无数据支撑', 'Verdict without data'),
     rule('compliance/verdict-contradicts', 'error', '考核结论与实际不符', 'Verdict contradicts the actual'),
     rule('compliance/unmet-no-penalty', 'warn', '未达标条款无违约责任', 'Unmet clause without a penalty'),
-    rule('compliance/clause-not-reviewed', 'warn', '合同条款未考核', 'Contract clause not reviewed'),
+    rule('compliance/clause-not-reviewed', 'warn', '合同条款未考核', 'Contract clause not reviewed', 'fix'),
     // Complete forms: funds
     rule('funds/sources-total', 'error', '其中各行与资金总额不符', 'Fund sources do not add up to the total'),
     rule('funds/rate-mismatch', 'error', '执行率与执行数÷预算数不符', 'Execution rate differs from spent ÷ budgeted', 'fix'),

@@ -15,13 +15,16 @@ function dateOf(literal: DateLiteral | undefined): DateMeasure | undefined {
     return m?.kind === 'date' ? m : undefined;
 }
 
-/** 670 days → '670 天（约22个月）' / '670 days (about 22 months)'; months are left out under one. */
-/** A delay in days, with months once it is a month or more: `670 天（约22个月）`. */
+/**
+ * A delay in days, with months once it is a month or more (days ÷ 30.44, rounded):
+ * `670 天（约22个月）` / `670 days (about 22 months)`; 20 days stay `20 天`.
+ */
 export function delay(days: number): { text: Bilingual; data: { days: number; months: number } } {
-    const months = Math.round(days / DAYS_PER_MONTH);
-    const text = months < 1
-        ? { zh: `${days} 天`, en: `${days} days` }
-        : { zh: `${days} 天（约${months}个月）`, en: `${days} days (about ${months} months)` };
+    const months = days < DAYS_PER_MONTH ? 0 : Math.round(days / DAYS_PER_MONTH);
+    const inDays = { zh: `${days} 天`, en: `${days} ${days === 1 ? 'day' : 'days'}` };
+    const text = months === 0
+        ? inDays
+        : { zh: `${inDays.zh}（约${months}个月）`, en: `${inDays.en} (about ${months} ${months === 1 ? 'month' : 'months'})` };
     return { text, data: { days, months } };
 }
 

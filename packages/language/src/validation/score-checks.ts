@@ -218,7 +218,7 @@ export function scoreChecks(services: KpiServices): KpiChecks {
             ? { zh: `合计分值 ${declaredWeight}`, en: `the total weight ${declaredWeight}` }
             : { zh: `评分方案 ${profile.name ?? ''} 的总分 ${expected}`, en: `the ${profile.name ?? ''} total ${expected}` };
         const message = {
-            zh: `分值合计 ${weight}（${parts || '无'}）与${against.zh}不符`,
+            zh: `分值合计 ${weight}（${parts || '无'}）与${against.zh} 不符`,
             en: `Weights add up to ${weight} (${partsEn || 'none'}), not ${against.en}`,
         };
         const data = { weight, expected };

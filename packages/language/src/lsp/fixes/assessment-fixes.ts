@@ -1,13 +1,14 @@
 // Quick fixes for score/* and assessment/* diagnostics (data documented in docs/rules/score, docs/rules/assessment).
 import { GrammarUtils, type AstNode } from 'langium';
-import { TextEdit, type CodeAction, type Diagnostic } from 'vscode-languageserver';
+import { TextEdit } from 'vscode-languageserver';
 import {
     isAssessment, isExecution, isGoalAssessment, isGradeStatement, isIndicatorAssessment, isTotal,
     type Assessment, type Execution, type IndicatorAssessment, type Total,
 } from '../../generated/ast.js';
 import { formatScore } from '../describe.js';
 import { keyword } from '../keyword-language.js';
-import { numberField, quote, stringField, type Fix, type FixContext } from './fix-context.js';
+import { numberField, quote, stringField, type Fix } from './fix-context.js';
+import type { MissingRows } from './missing-rows.js';
 import { GRADE_KEYWORD, type GradeId } from '../../scoring/index.js';
 
 type Scored = IndicatorAssessment | Execution | Total;
@@ -54,41 +55,32 @@ export const addDeviation: Fix = (d, ctx) => {
 
 /**
  * assessment/goal-not-covered: add a 总体目标 line per uncovered goal (data `goal`, `text`),
- * and one action that adds all of them when several are missing.
+ * after the goal lines already there, else after the budget execution line, else first.
  */
-export function addGoalLines(diagnostics: Diagnostic[], ctx: FixContext): CodeAction[] {
-    const actions: CodeAction[] = [];
-    const byAssessment = new Map<Assessment, Diagnostic[]>();
-    for (const d of diagnostics) {
-        const assessment = ctx.nodeAt(d.range.start, isAssessment);
-        if (!assessment || !stringField(d, 'goal')) continue;
-        byAssessment.set(assessment, [...byAssessment.get(assessment) ?? [], d]);
-    }
-    for (const [assessment, found] of byAssessment) {
-        for (const d of found) {
-            const goal = stringField(d, 'goal')!;
-            actions.push(...ctx.action({ zh: `添加总体目标「${goal}」的自评`, en: `Assess the goal '${goal}'` },
-                [insertGoalLines(assessment, [d], ctx)], [d], found.length === 1));
-        }
-        if (found.length > 1) {
-            actions.push(...ctx.action({ zh: `添加全部 ${found.length} 个未自评的总体目标`, en: `Assess all ${found.length} uncovered goals` },
-                [insertGoalLines(assessment, found, ctx)], found, true));
-        }
-    }
-    return actions;
-}
-
-function insertGoalLines(assessment: Assessment, diagnostics: Diagnostic[], ctx: FixContext): TextEdit | undefined {
-    const lines = diagnostics.map(d => {
-        const goal = stringField(d, 'goal')!;
+export const GOAL_ROWS: MissingRows<Assessment> = {
+    form: isAssessment,
+    field: 'goal',
+    row: (d, goal, ctx) => {
         const text = stringField(d, 'text') ?? goal;
         const outcome = ctx.kw({ zh: `请填写完成情况（目标：${text}）`, en: `Outcome to be filled in (goal: ${text})` });
         return `${keyword('goals', ctx.language)} ${goal} ${quote(outcome)}`;
-    });
-    // After the goal lines already there, else after the budget execution line, else first.
-    const anchor = assessment.items.filter(isGoalAssessment).at(-1) ?? assessment.items.find(isExecution);
-    return anchor ? ctx.insertAfter(anchor, lines) : ctx.prependChild(assessment, lines);
-}
+    },
+    insert: (assessment, rows, ctx) => {
+        const anchor = assessment.items.filter(isGoalAssessment).at(-1) ?? assessment.items.find(isExecution);
+        return anchor ? ctx.insertAfter(anchor, rows) : ctx.prependChild(assessment, rows);
+    },
+    addOne: goal => ({ zh: `添加总体目标「${goal}」的自评`, en: `Assess the goal '${goal}'` }),
+    addAll: count => ({ zh: `添加全部 ${count} 个未自评的总体目标`, en: `Assess all ${count} uncovered goals` }),
+};
+
+/** assessment/actual-not-value: write the value achieved in place of the comparison (data `value`). */
+export const writeActualValue: Fix = (d, ctx) => {
+    const row = ctx.nodeAt(d.range.start, isIndicatorAssessment);
+    const value = stringField(d, 'value');
+    const written = GrammarUtils.findNodeForProperty(row?.$cstNode, 'actual');
+    if (!value || !written) return [];
+    return ctx.action({ zh: `将实际值改为 ${value}`, en: `Write the actual as ${value}` }, [TextEdit.replace(written.range, value)], [d], true);
+};
 
 /** An insertion right after the last of the given properties that is written, else at the node's end. */
 function insertAfterLast(node: AstNode, properties: string[], text: string): TextEdit | undefined {
