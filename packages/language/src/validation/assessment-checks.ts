@@ -25,14 +25,17 @@ function rowActual(node: IndicatorAssessment): Measure | undefined {
 
 const indicatorName = (node: IndicatorAssessment) => node.indicator?.$refText ?? '';
 
-// A 问题 text with no 涉及 that says there is none means the same as `问题 无`.
-const NO_PROBLEM_WORDS = /暂无问题|无问题|没有问题|未发现问题/;
-const ONLY_NONE = /^(无|none|no problems?)$/i;
+// A 问题 text with no 涉及 that says there is none means the same as `问题 无`: a clause ending in
+// (暂)无/没有/未发现/不存在 (明显…) 问题, or a text that is only 无, 暂无… once punctuation is dropped.
+// "问题" must end the clause: "没有问题整改台账" states a problem.
+const NO_PROBLEM_WORDS = /(无|没有|未发现|不存在)(明显|重大|突出|其他|其它)?的?问题(?=$|[\p{P}])/u;
+const ONLY_NONE = /^(暂)?(无|没有|未发现|不存在)$|^(none|noproblems?)$/;
 
 function deniesProblems(node: ProblemStatement): boolean {
     if (node.none) return true;
-    const text = node.text?.trim();
-    return text !== undefined && node.concerns.length === 0 && (NO_PROBLEM_WORDS.test(text) || ONLY_NONE.test(text));
+    if (node.text === undefined || node.concerns.length > 0) return false;
+    const text = node.text.normalize('NFKC').toLowerCase().replace(/\s/g, '');
+    return NO_PROBLEM_WORDS.test(text) || ONLY_NONE.test(text.replace(/\p{P}/gu, ''));
 }
 
 /** A breakdown component that spent less than `reasonBelow` of its plan (rates compared at 0.01 pp). */

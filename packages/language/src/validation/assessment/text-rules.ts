@@ -8,8 +8,36 @@ import {
 import { titleOf } from '../../model/project.js';
 import type { Report } from '../report.js';
 
-/** Wording of the printed forms' instructions ("对照年度目标，说明……（100字以内）", "如：XXX"). */
-const INSTRUCTION = ['字以内', '请填写', '请说明', '对照年度目标', '如：', 'XXX', '××'];
+/**
+ * How the printed forms' instructions begin ("对照年度目标，说明……", "请填写", "如：XXX", "（100字以内）").
+ * Only the start of the whole text or of a bracketed part counts: "……，如：城东、城西" is a sentence.
+ */
+const INSTRUCTION: { words: string; start: RegExp }[] = [
+    { words: '字以内', start: /^\d*字以内/ },
+    { words: '请填写', start: /^请填写/ },
+    { words: '请说明', start: /^请(简要|详细)?说明/ },
+    { words: '对照年度目标', start: /^对照年度(绩效)?目标,?(逐项)?说明/ },
+    { words: '如：', start: /^例?如:/ },
+];
+/** A blank left to fill in, anywhere in the text; 张某某 (a character before 某某) is an anonymised person. */
+const BLANK = /X{2,}|×{2,}|(?<!\p{Script=Han})某某/iu;
+const PUNCTUATION = /[\s\p{P}]/gu;
+
+type Placeholder = { kind: 'empty' } | { kind: 'instruction'; words: string } | { kind: 'marks' };
+
+/** Why a text is still the form's, if it is. Compared after NFKC, so full-width ：（） and ＸＸＸ count. */
+function placeholderIn(original: string): Placeholder | undefined {
+    if (original.trim() === '') return { kind: 'empty' };
+    const text = original.normalize('NFKC');
+    const parts = [text, ...[...text.matchAll(/[(\[【〔]([^)\]】〕]*)/g)].map(m => m[1]!)]
+        .map(part => part.replace(/^[\s\p{P}]+/u, ''));
+    const instruction = INSTRUCTION.find(({ start }) => parts.some(part => start.test(part)));
+    if (instruction) return { kind: 'instruction', words: instruction.words };
+    const blank = BLANK.exec(text);
+    if (blank) return { kind: 'instruction', words: blank[0] };
+    if (text.replace(PUNCTUATION, '') === '') return { kind: 'marks' };
+    return undefined;
+}
 
 interface Written { node: AstNode; property: string; text: string }
 
@@ -39,20 +67,34 @@ function narrativeTexts(assessment: Assessment): Written[] {
 /** A text that is still the form's instruction, or empty: reported where it stands, once per text. */
 export function assessmentPlaceholderText(assessment: Assessment, report: Report): void {
     for (const { node, property, text } of narrativeTexts(assessment)) {
-        const empty = text.trim() === '';
-        const found = INSTRUCTION.find(words => text.includes(words));
-        if (!empty && !found) continue;
+        const found = placeholderIn(text);
+        if (!found) continue;
+        const instruction = found.kind === 'instruction' ? found.words : undefined;
         report('assessment/placeholder-text', {
             node, range: GrammarUtils.findNodeForProperty(node.$cstNode, property)?.range,
-            message: empty
+            message: found.kind === 'empty'
                 ? { zh: '文字为空：请填写实际内容', en: 'The text is empty: write what actually happened' }
-                : {
-                    zh: `「${text}」仍是表格的填写说明（含“${found}”）：请填写实际内容`,
-                    en: `"${text}" is still the form's instruction (it contains '${found}'): write what actually happened`,
-                },
-            data: { text, instruction: found },
+                : found.kind === 'marks'
+                    ? { zh: `「${text}」只有占位符和标点：请填写实际内容`, en: `"${text}" holds only punctuation or placeholder marks: write what actually happened` }
+                    : {
+                        zh: `「${text}」仍是表格的填写说明（含“${instruction}”）：请填写实际内容`,
+                        en: `"${text}" is still the form's instruction (it contains '${instruction}'): write what actually happened`,
+                    },
+            data: { text, instruction },
         });
     }
+}
+
+/**
+ * A metric name without the wording that does not change the measure: NFKC (full-width digits and
+ * punctuation), case, spaces and punctuation, 的, 以内/之内/内 after a time unit, 比率/比例 for 率.
+ */
+function metricKey(name: string): string {
+    return name.normalize('NFKC').toLowerCase()
+        .replace(/[\s\p{P}]/gu, '')
+        .replace(/(?<=[秒钟分时天日周月年])(以内|之内|内)/g, '')
+        .replace(/的/g, '')
+        .replace(/比率|比例/g, '率');
 }
 
 /** `口径 "…"`: the actual was measured on a metric other than the indicator's title. */
@@ -61,7 +103,7 @@ export function assessmentMetricMismatch(node: IndicatorAssessment, report: Repo
     const metric = node.measuredAs?.trim();
     if (!indicator || metric === undefined) return;
     const title = titleOf(indicator).trim();
-    if (metric === title) return;
+    if (metricKey(metric) === metricKey(title)) return;
     report('assessment/metric-mismatch', {
         node, property: 'measuredAs',
         message: {
