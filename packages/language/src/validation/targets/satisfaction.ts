@@ -1,0 +1,22 @@
+// What counts as a satisfaction row, and where one is rightly filed: shared by target/misfiled
+// and target/missing-satisfaction (docs/rules/target/misfiled.md lists the words).
+import type { Indicator } from '../../generated/ast.js';
+import { familiesOf } from '../../model/project.js';
+
+/** Words of how the served people rate or feel about the service. */
+const SATISFACTION = /满意|好评|获得感|认可度|幸福感|satisf/i;
+/** A survey named in the title… */
+const SURVEY = /调查|问卷|测评|回访|survey|questionnaire/i;
+/** …whose reach the title measures: how well the survey was run, not what it found. */
+const SURVEY_REACH = /(覆盖|回收|回复|应答|响应|完成|参与)率$|覆盖面$|样本[量数]$|份数$|次数$|(coverage|response rate|completion rate|sample size)$/i;
+
+/** Whether a row's title names a satisfaction indicator (not the coverage or response of a satisfaction survey). */
+export function namesSatisfaction(title: string): boolean {
+    return SATISFACTION.test(title) && !(SURVEY.test(title) && SURVEY_REACH.test(title));
+}
+
+/** Filed where satisfaction rows go: under 满意度指标, or in a 服务对象满意度 group (the 2015 scheme files it under 效益指标). */
+export function filedAsSatisfaction(indicator: Indicator): boolean {
+    const { level1, level2 } = familiesOf(indicator);
+    return level1 === 'satisfaction' || level2 === 'beneficiary';
+}
