@@ -15,8 +15,9 @@ describe('products of a budget breakdown', () => {
         expect(productOf([n(3, '万元')])).toEqual({ ok: true, value: n(30_000, '元') });
     });
 
-    it('says which unit it does not know, and what is left when units do not cancel to money', () => {
-        expect(productOf([n(100, '只'), n(500, '元/只')])).toEqual({ ok: false, reason: 'unknown', unit: '只' });
+    it('says what is left when units do not cancel to money, and which of it the table does not know', () => {
+        expect(productOf([n(100, '只'), n(500, '元/只')])).toEqual({ ok: true, value: n(50_000, '元') });
+        expect(productOf([n(100, '只'), n(500, '元')])).toEqual({ ok: false, reason: 'unknown', unit: '只*元', unknown: ['只'] });
         expect(productOf([n(2000, '人'), n(12, '月')])).toEqual({ ok: false, reason: 'not-money', unit: '人*月' });
         expect(productOf([n(50, '元/人*月'), n(12, '月')])).toEqual({ ok: false, reason: 'not-money', unit: '元/人' });
         expect(productOf([n(2, '元'), n(3, '元')])).toEqual({ ok: false, reason: 'not-money', unit: '元*元' });

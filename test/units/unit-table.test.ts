@@ -62,7 +62,19 @@ describe('parseUnit', () => {
     expect(parseUnit(text)).toEqual({ text: '', dimension: 'none', base: '', factor: 1, known: true });
   });
 
-  it.each(['米', '套餐'])('unknown %s is its own base, not known', text => {
+  it.each([
+    ['亩', 'area', '平方米', 2000 / 3],
+    ['万亩', 'area', '平方米', 2e7 / 3],
+    ['公顷', 'area', '平方米', 1e4],
+    ['公里', 'length', '米', 1e3],
+    ['吨', 'weight', '公斤', 1e3],
+    ['斤', 'weight', '公斤', 0.5],
+  ] as const)('%s → %s, base %s × %d', (text, dimension, base, factor) => {
+    expect(parseUnit(text)).toMatchObject({ dimension, base, known: true });
+    expect(parseUnit(text).factor).toBeCloseTo(factor, 9);
+  });
+
+  it.each(['只', '套餐'])('unknown %s is its own base, not known', text => {
     expect(parseUnit(text)).toEqual({ text, dimension: 'other', base: text, factor: 1, known: false });
   });
 
@@ -76,7 +88,8 @@ describe('parseUnit', () => {
     ['元/人*年', '元/人*月', 1 / 12, true],
     ['元/万人次', '元/人次', 1e-4, true],
     ['元 / 通', '元/通', 1, true],
-    ['元/米', '元/米', 1, false],
+    ['元/公里', '元/米', 1e-3, true],
+    ['元/只', '元/只', 1, false],
   ] as const)('compound %s → base %s × %d, known %s', (text, base, factor, known) => {
     const u = parseUnit(text);
     expect(u).toMatchObject({ dimension: 'other', base, known });

@@ -1,7 +1,7 @@
 // Arithmetic on amounts of money as forms print them: sums of fund rows, a value expressed in
 // another unit, and products of a budget breakdown (`2000 人 × 50 元/人*月 × 12 月`).
 import { comparable, normalise, type Measure } from './measure.js';
-import { parseUnit } from './unit-table.js';
+import { parseUnit, productUnit } from './unit-table.js';
 
 type NumberMeasure = Measure & { kind: 'number' };
 
@@ -39,23 +39,28 @@ export function sameAmount(a: Measure, b: Measure): boolean | undefined {
     return Math.abs(c.a - c.b) < 0.005;
 }
 
-/** What a product of quantities comes to: money in 元, or why it does not. */
+/**
+ * What a product of quantities comes to: money in 元, or the units it leaves (`unit`, as written);
+ * 'unknown' when some of those are words the unit table does not know (`unknown`).
+ */
 export type ProductValue =
     | { ok: true; value: NumberMeasure }
-    | { ok: false; reason: 'unknown'; unit: string }
-    | { ok: false; reason: 'not-money'; unit: string };
+    | { ok: false; reason: 'not-money'; unit: string }
+    | { ok: false; reason: 'unknown'; unit: string; unknown: string[] };
 
 /**
  * Multiplies quantities whose units cancel to money: `2000 人 × 50 元/人*月 × 12 月` is
  * 1 200 000 元. In a unit everything after the first `/` is the denominator (`元/人*月` is 元 per
- * person-month); a percentage is a share (`× 80%`). A unit outside the unit table, or units that
- * leave anything but 元, give no value: a product is checked only where its units say what it is.
+ * person-month); a percentage is a share (`× 80%`); area, length and weight convert (亩, 平方米,
+ * 吨, 公斤). A word the unit table does not know is a unit of its own, so it cancels against itself
+ * (`100 只 × 500 元/只`); units that leave anything but 元 give no value.
  */
 export function productOf(factors: readonly Measure[]): ProductValue {
     let value = 1;
     const exponents = new Map<string, number>();
     /** How each base was first written, for messages (天 rather than its base 秒). */
     const written = new Map<string, string>();
+    const unknown = new Set<string>();
     for (const factor of factors) {
         if (factor.kind !== 'number') return { ok: false, reason: 'not-money', unit: factor.text };
         value *= factor.value;
@@ -65,8 +70,7 @@ export function productOf(factors: readonly Measure[]): ProductValue {
             ...atomsOf(rest.join('*')).map(atom => ({ atom, power: -1 })),
         ];
         for (const { atom, power } of terms) {
-            const unit = parseUnit(atom);
-            if (!unit.known) return { ok: false, reason: 'unknown', unit: atom };
+            const unit = productUnit(atom);
             if (unit.dimension === 'percent') {
                 value = power > 0 ? value * unit.factor / 100 : value * 100 / unit.factor;
                 continue;
@@ -74,13 +78,16 @@ export function productOf(factors: readonly Measure[]): ProductValue {
             value = power > 0 ? value * unit.factor : value / unit.factor;
             exponents.set(unit.base, (exponents.get(unit.base) ?? 0) + power);
             if (!written.has(unit.base)) written.set(unit.base, atom);
+            if (!unit.known) unknown.add(unit.base);
         }
     }
     const left = [...exponents].filter(([, power]) => power !== 0);
     if (left.length === 1 && left[0]![0] === '元' && left[0]![1] === 1) {
         return { ok: true, value: { kind: 'number', value: clean(value), unit: '元' } };
     }
-    return { ok: false, reason: 'not-money', unit: formatExponents(left.map(([base, power]) => [written.get(base) ?? base, power])) };
+    const unit = formatExponents(left.map(([base, power]) => [written.get(base) ?? base, power]));
+    const leftUnknown = left.filter(([base]) => unknown.has(base)).map(([base]) => written.get(base) ?? base);
+    return leftUnknown.length > 0 ? { ok: false, reason: 'unknown', unit, unknown: leftUnknown } : { ok: false, reason: 'not-money', unit };
 }
 
 function atomsOf(text: string): string[] {

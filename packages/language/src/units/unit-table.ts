@@ -3,7 +3,7 @@
 // spelling an officer may write must land on the same base as its siblings.
 
 /** 'date' names date values (Measure kind 'date'); no unit text parses to it. */
-export type Dimension = 'percent' | 'money' | 'duration' | 'count' | 'date' | 'other' | 'none';
+export type Dimension = 'percent' | 'money' | 'duration' | 'count' | 'area' | 'length' | 'weight' | 'date' | 'other' | 'none';
 
 export interface UnitInfo {
   /** The unit as written (trimmed). */
@@ -46,6 +46,35 @@ define('duration', '工作日', 1, ['工作日', '个工作日']);
 for (const word of ['个', '件', '次', '人', '人次', '户', '条', '项', '通', '台', '套', '家', '名', '篇', '场', '批', '份', '张', '本', '座', '所', '笔']) {
   define('count', word, 1, [word]);
   define('count', word, 1e4, ['万' + word]);
+}
+
+// Area, length and weight convert within their dimension (100 亩 × 75 元/平方米; 3 公里 against
+// 3000 米): each has one base.
+define('area', '平方米', 1, ['平方米', '平米', '㎡', 'm²', 'm2']);
+define('area', '平方米', 2000 / 3, ['亩']); // 1 亩 = 10000/15 平方米
+define('area', '平方米', 2e7 / 3, ['万亩']);
+define('area', '平方米', 1e4, ['公顷']);
+define('area', '平方米', 1e6, ['平方公里', '平方千米', '㎢', 'km²', 'km2']);
+define('length', '米', 1, ['米', 'm']);
+define('length', '米', 1e3, ['公里', '千米', 'km']);
+define('weight', '公斤', 1, ['公斤', '千克', 'kg']);
+define('weight', '公斤', 1e-3, ['克', 'g']);
+define('weight', '公斤', 0.5, ['斤']);
+define('weight', '公斤', 1e3, ['吨']);
+
+/**
+ * One unit word of a breakdown product (no '/' or '*'): the table's units, then 万 before a word
+ * the table does not know (万只). Any other word is its own base with factor 1, so that it still
+ * cancels against itself (100 只 × 500 元/只).
+ */
+export function productUnit(text: string): UnitInfo {
+  const unit = parseUnit(text);
+  if (unit.known) return unit;
+  if (unit.text.length > 1 && unit.text.startsWith('万')) {
+    const rest = productUnit(unit.text.slice(1));
+    return { ...rest, text: unit.text, factor: rest.factor * 1e4 };
+  }
+  return unit;
 }
 
 function atom(text: string): Atom {

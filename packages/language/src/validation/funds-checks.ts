@@ -60,9 +60,12 @@ export function fundsChecks(services: KpiServices): KpiChecks {
             });
             return;
         }
+        // A total row printed all zero over 其中 rows that are not is the form's empty total row, read as
+        // their sums (as scoring and the other funds rules read it): nothing to compare.
+        if (executionBasis(node).fromSources) return;
         const sums = sourceSums(node);
         const differing = FUNDS_COLUMNS.flatMap(column => {
-            // A total row printed as bare zeros takes the unit of its 其中 rows.
+            // A total row of bare numbers takes the unit of its 其中 rows.
             const [sum, written] = [sums[column], amountOf(node[column], sums[column])];
             return sum && written && sameAmount(sum, written) === false ? [{ column, sum: formatMeasure(sum), total: formatMeasure(written) }] : [];
         });
@@ -70,8 +73,8 @@ export function fundsChecks(services: KpiServices): KpiChecks {
         report('funds/sources-total', {
             node, range: firstLine(node),
             message: {
-                zh: `其中各行合计与年度资金总额不符：${differing.map(d => `${COLUMN_LABEL[d.column].zh}合计 ${d.sum}，总额 ${d.total}`).join('；')}`,
-                en: `The 其中 rows do not add up to the total row: ${differing.map(d => `${COLUMN_LABEL[d.column].en} ${d.sum}, not ${d.total}`).join('; ')}`,
+                zh: `其中各行合计与预算执行合计行不符：${differing.map(d => `${COLUMN_LABEL[d.column].zh}合计 ${d.sum}，合计行 ${d.total}`).join('；')}`,
+                en: `The 其中 rows do not add up to the 预算执行 total row: ${differing.map(d => `${COLUMN_LABEL[d.column].en} ${d.sum}, not ${d.total}`).join('; ')}`,
             },
             data: { columns: differing.map(d => d.column) },
         });
@@ -208,7 +211,10 @@ export function fundsChecks(services: KpiServices): KpiChecks {
             report('funds/breakdown-formula', {
                 node, property: 'formula',
                 message: product.reason === 'unknown'
-                    ? { zh: `乘积中的单位「${product.unit}」无法识别，无法核对「${name}」的金额`, en: `The unit '${product.unit}' in the product is unknown; the amount of '${name}' cannot be checked` }
+                    ? {
+                        zh: `乘积 ${how} 的单位约简为「${product.unit}」，不是金额；未约去的单位「${product.unknown.join('」「')}」无法识别`,
+                        en: `The units of ${how} come to '${product.unit}', not money; unknown units left: '${product.unknown.join("', '")}'`,
+                    }
                     : { zh: `乘积 ${how} 的单位约简为「${product.unit}」，不是金额`, en: `The units of ${how} come to '${product.unit}', not money` },
             });
             return;
