@@ -80,7 +80,7 @@ describe('the rules in English', () => {
             ].join('\n'),
         }, 'en');
         expect(ws.diagnostics('a.kpi').filter(d => d.code === 'funds/sources-total').map(d => `${d.range.start.line + 1} ${messageOf(d)}`)).toEqual([
-            '7 The 其中 rows do not add up to the 预算执行 total row: full-year budget 260 万元, not 250 万元',
+            '7 The of-which rows do not add up to the execution total row: full-year budget 260 万元, not 250 万元',
         ]);
     });
 });

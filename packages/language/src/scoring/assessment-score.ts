@@ -225,7 +225,7 @@ export function scoreExecution(node: Execution): ExecutionScore {
     const outcome = executionOutcome(spent, budgeted);
     const { reason } = outcome;
     const onSources = fromSources
-        ? { ...outcome, reason: () => after(reason(), { zh: '，按其中各行合计（合计行为 0）', en: ', on the sums of the 其中 rows (the total row is 0)' }) }
+        ? { ...outcome, reason: () => after(reason(), { zh: '，按其中各行合计（合计行为 0）', en: ', on the sums of the of-which rows (the total row is 0)' }) }
         : outcome;
     return { ...base, rate: outcome.rate, ...weigh(onSources, node.weight) };
 }

@@ -55,7 +55,7 @@ export function fundsChecks(services: KpiServices): KpiChecks {
             const [s, t] = [formatMeasure(sum), formatMeasure(total)];
             report('funds/sources-total', {
                 node: annual, property: 'amount',
-                message: { zh: `其中各行合计 ${s}，与年度资金总额 ${t}不符`, en: `The 其中 rows add up to ${s}, not the annual total ${t}` },
+                message: { zh: `其中各行合计 ${s}，与年度资金总额 ${t}不符`, en: `The of-which rows add up to ${s}, not the annual total ${t}` },
                 data: { sum: s, total: t },
             });
             return;
@@ -74,7 +74,7 @@ export function fundsChecks(services: KpiServices): KpiChecks {
             node, range: firstLine(node),
             message: {
                 zh: `其中各行合计与预算执行合计行不符：${differing.map(d => `${COLUMN_LABEL[d.column].zh}合计 ${d.sum}，合计行 ${d.total}`).join('；')}`,
-                en: `The 其中 rows do not add up to the 预算执行 total row: ${differing.map(d => `${COLUMN_LABEL[d.column].en} ${d.sum}, not ${d.total}`).join('; ')}`,
+                en: `The of-which rows do not add up to the execution total row: ${differing.map(d => `${COLUMN_LABEL[d.column].en} ${d.sum}, not ${d.total}`).join('; ')}`,
             },
             data: { columns: differing.map(d => d.column) },
         });
@@ -116,7 +116,7 @@ export function fundsChecks(services: KpiServices): KpiChecks {
             node, range: firstLine(node),
             message: {
                 zh: `年初预算 ${from} 调整为全年预算 ${to}（${down ? '调减' : '调增'} ${by}${share}），未填写调整原因`,
-                en: `The budget was ${down ? 'cut' : 'raised'} from ${from} (initial) to ${to} (full year), by ${by}${shareEn}, with no 调整 reason`,
+                en: `The budget was ${down ? 'cut' : 'raised'} from ${from} (initial) to ${to} (full year), by ${by}${shareEn}, with no adjustment reason`,
             },
             data: { initial: from, budgeted: to, change: by },
         });
@@ -132,7 +132,7 @@ export function fundsChecks(services: KpiServices): KpiChecks {
             node, range: firstLine(node),
             message: {
                 zh: `预算执行率 ${actual}，低于 ${due}，未填写偏差原因`,
-                en: `Budget execution is ${actual}, below ${due}, with no 偏差 reason`,
+                en: `Budget execution is ${actual}, below ${due}, with no deviation reason`,
             },
             data: { rate: actual, reasonBelow: profile.reasonBelow },
         });
@@ -246,7 +246,7 @@ export function fundsChecks(services: KpiServices): KpiChecks {
             node, property: 'actual',
             message: {
                 zh: `测算「${name}」实际 ${a}，为计划 ${p}的 ${s}，低于 ${due}，未填写偏差原因`,
-                en: `Breakdown '${name}' spent ${a}, ${s} of its plan ${p}, below ${due}, with no 偏差 reason`,
+                en: `Breakdown '${name}' spent ${a}, ${s} of its plan ${p}, below ${due}, with no deviation reason`,
             },
             data: { share: s, reasonBelow: profile.reasonBelow },
             related: [{ node: node.component!.ref!, message: { zh: `测算「${name}」计划 ${p}`, en: `breakdown '${name}' planned ${p}` } }],
