@@ -33,6 +33,17 @@ describe('syntax errors', () => {
         expect(english).not.toMatch(/全年预算/);
     });
 
+    it('say that a string takes " when Chinese quotation marks or an open quote stand for one', async () => {
+        const text = '项目 P “热线” {\n    预算 100 万元\n}\n项目 Q "第一行\n第二行" {\n}\n';
+        const zh = await syntaxMessages(text, 'zh-CN');
+        expect(zh).toContain('中文引号「“」不能作字符串的引号：字符串写作 "…"，中文引号只能写在字符串里面');
+        expect(zh).toContain('中文引号「”」不能作字符串的引号：字符串写作 "…"，中文引号只能写在字符串里面');
+        expect(zh).toContain('字符串没有在本行结束：「"」须在同一行内再写一个「"」结束字符串');
+        expect(await syntaxMessages(text, 'en')).toContain('The string is not closed on this line: a string ends with " on the same line');
+        // Chinese quotes inside a string are text.
+        expect(await syntaxMessages('项目 P "实现“一号接入”" {\n}\n', 'zh-CN')).toEqual([]);
+    });
+
     it('name values in words, not token types (English file)', async () => {
         const [en] = await syntaxMessages(EN_CLAUSE, 'en');
         expect(en).toBe("'}' is not understood here; this place can take: a number, a date (2021-03-31), a month (2019-07)");

@@ -215,6 +215,20 @@ describe('quick fixes', () => {
         expect(rules(english, 'r.kpi')).toEqual([]);
     });
 
+    it('write " for a string typed with Chinese quotation marks, from either mark', async () => {
+        const ws = await buildWorkspace({ 'p.kpi': '项目 P “热线项目” {\n    总体目标 {\n        G “实现“一号接入””\n    }\n}\n' });
+        const marks = ws.diagnostics('p.kpi').filter(d => d.code === 'syntax/lexing');
+        expect(marks.length).toBeGreaterThanOrEqual(2);
+        const doc = ws.documents.get('p.kpi')!;
+        const fixesOf = async (d: Diagnostic) => await ws.services.lsp.CodeActionProvider!.getCodeActions(doc, { textDocument: textDocument('p.kpi'), range: d.range, context: { diagnostics: [d] } }) as CodeAction[];
+        const [open, close] = [marks.find(d => d.range.start.line === 0 && d.range.start.character === 5)!, marks.find(d => d.range.start.line === 0 && d.range.start.character === 10)!];
+        for (const d of [open, close]) {
+            const fix = (await fixesOf(d)).find(a => a.title === '将中文引号改为字符串的引号 "')!;
+            expect(fix.isPreferred).toBe(true);
+            expect(applyWorkspaceEdit(ws, fix.edit)['p.kpi']!.split('\n')[0]).toBe('项目 P "热线项目" {');
+        }
+    });
+
     it('write the value achieved in place of an actual written as a comparison', async () => {
         const ws = await buildWorkspace({
             'p.kpi': '项目 P "p" {\n    绩效指标 {\n        产出指标 {\n            数量指标 {\n                A "a" >= 200 米 来源 "s"\n            }\n        }\n    }\n}\n',

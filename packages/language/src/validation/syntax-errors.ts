@@ -99,8 +99,26 @@ export function describeSyntaxError(error: IRecognitionException, context: Synta
     });
 }
 
-/** Characters the lexer skipped, quoted. */
+/** Chinese quotation marks, which a Chinese input method types for `"`: text inside a string, never its ends. */
+const CHINESE_QUOTES = /^[“”]/;
+
+/**
+ * Characters the lexer skipped, quoted; for a quotation mark, what strings need instead: the
+ * officer meant a string (`“热线”` typed by an input method, or `"` left open at the line's end).
+ */
 export function describeLexingError(skipped: string, locale: Locale): string {
+    if (CHINESE_QUOTES.test(skipped)) {
+        return pick(locale, {
+            zh: `中文引号「${shorten(skipped)}」不能作字符串的引号：字符串写作 "…"，中文引号只能写在字符串里面`,
+            en: `The Chinese quotation mark '${shorten(skipped)}' cannot start or end a string: write strings as "…" (Chinese quotes may stand inside them)`,
+        });
+    }
+    if (skipped.startsWith('"')) {
+        return pick(locale, {
+            zh: '字符串没有在本行结束：「"」须在同一行内再写一个「"」结束字符串',
+            en: 'The string is not closed on this line: a string ends with " on the same line',
+        });
+    }
     return pick(locale, {
         zh: `无法识别的字符「${shorten(skipped)}」`,
         en: `Unrecognised characters '${shorten(skipped)}'`,
