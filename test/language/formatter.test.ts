@@ -46,6 +46,26 @@ const CORPUS = [...kpiFiles(join(ROOT, 'examples')), ...kpiFiles(join(ROOT, 'tes
     .filter(f => parsesCleanly(readFileSync(f, 'utf8')));
 
 describe('formatter', () => {
+    it('keeps an inner block the author wrote on one line around one row on its line', async () => {
+        const compact = [
+            '项目 P "x" {',
+            '    绩效指标 {',
+            '        产出指标 {',
+            '            数量指标 {   "管网长度"  >= 80 公里 来源 "验收" }',
+            '            质量指标 { "合格率" = 100% }',
+            '        }',
+            '        效益指标 { 社会效益 { "受益人口" >= 2 万人 } }',
+            '    }',
+            '}',
+            '',
+        ].join('\n');
+        const formatted = await format(compact);
+        expect(formatted).toContain('            数量指标 { "管网长度" >= 80 公里 来源 "验收" }\n            质量指标 { "合格率" = 100% }\n');
+        // A block holding a block is laid out; so is one of two rows, or a top-level one.
+        expect(formatted).toContain('        效益指标 {\n            社会效益 { "受益人口" >= 2 万人 }\n        }\n');
+        expect(await format(formatted)).toBe(formatted);
+    });
+
     it('lays out a messy file: rows on their lines, depth indentation, single spaces, comments kept', async () => {
         const messy = `// head
 项目   P "x"

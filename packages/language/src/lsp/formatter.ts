@@ -107,7 +107,7 @@ export class KpiFormatter extends AbstractFormatter {
         this.iterateAstFormatting(document);
         const textDocument = document.textDocument;
         const tokens = leavesOf(root);
-        const layout = new Layout(textDocument, options);
+        const layout = new Layout(textDocument, options, oneRowBlocks(tokens, this.separations, textDocument.getText()));
         const spacing = tokens.map((token, i) => {
             const previous = tokens[i - 1];
             return isComment(token) ? layout.beforeComment(previous, token) : layout.beforeToken(previous, token, this.separationOf(token, previous));
@@ -138,7 +138,11 @@ class Layout {
     private readonly indentUnit: string;
     private depth = 0;
 
-    constructor(private readonly document: TextDocument, options: FormattingOptions) {
+    /**
+     * @param oneLine the braces of inner blocks the author wrote on one line around one row
+     * (`数量指标 { "管网长度" >= 80 公里 }`), which stay so, as Prettier keeps such objects.
+     */
+    constructor(private readonly document: TextDocument, options: FormattingOptions, private readonly oneLine: ReadonlySet<CstNode>) {
         this.text = document.getText();
         // The file's own line ending; a lone \r (classic Mac) ends a line for the lexer too.
         this.eol = LINE_BREAK.exec(this.text)?.[0] ?? '\n';
@@ -155,6 +159,8 @@ class Layout {
         if (!previous) return this.start;
         const breaks = this.breaksBetween(previous, token);
         const afterLineComment = isLineComment(previous);
+        if (separation === 'row' && previous.text === '{' && this.oneLine.has(previous)) return ' ';
+        if (separation === 'close' && this.oneLine.has(token)) return ' ';
         switch (separation) {
             case 'row': {
                 const blank = depth === 0 && previous.text === '}' ? 2 : previous.text === '{' ? 1 : Math.min(Math.max(breaks, 1), 2);
@@ -195,6 +201,26 @@ class Layout {
     private lines(count: number, depth: number): string {
         return this.eol.repeat(count) + this.indentUnit.repeat(depth);
     }
+}
+
+/**
+ * The `{` and `}` of each block inside another written on one line, holding one row and no other
+ * block or line comment (a top-level block, a whole form, is always laid out).
+ */
+function oneRowBlocks(tokens: readonly CstNode[], separations: ReadonlyMap<CstNode, Separation>, text: string): Set<CstNode> {
+    const kept = new Set<CstNode>();
+    const open: number[] = [];
+    for (const [i, token] of tokens.entries()) {
+        if (token.text === '{') open.push(i);
+        if (token.text !== '}') continue;
+        const start = open.pop();
+        if (start === undefined) continue;
+        const inside = tokens.slice(start + 1, i);
+        const rows = inside.filter(t => separations.get(t) === 'row').length;
+        const oneLine = !LINE_BREAK.test(text.slice(tokens[start]!.offset, token.end));
+        if (open.length > 0 && oneLine && rows === 1 && !inside.some(t => t.text === '{' || isLineComment(t))) kept.add(tokens[start]!).add(token);
+    }
+    return kept;
 }
 
 function visibleLeaves(node: CstNode): CstNode[] {
