@@ -47,7 +47,7 @@ describe('kpispec report --format xlsx of examples/hotline-12345', () => {
     it('lists every finding of kpispec lint -f json in the 问题清单, with the rule, its source and the location', async () => {
         const run = await runCli(['report', HOTLINE, '--format', 'xlsx', '-o', out, '--locale', 'zh-CN']);
         expect(run).toMatchObject({ code: 0, stderr: '' });
-        expect(run.stdout).toMatch(/review\.xlsx: 1 projects, \d+ findings/);
+        expect(run.stdout).toMatch(/review\.xlsx: 1 project, \d+ findings\n$/);
         const rows = table(await workbook(out), '问题清单');
         const lint = (await json<JsonResult[]>(['lint', HOTLINE, '-f', 'json', '--locale', 'zh-CN'])).flatMap(r => r.messages);
         expect(lint.length).toBeGreaterThan(0);

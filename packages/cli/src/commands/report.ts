@@ -5,6 +5,7 @@ import { findingsPlan, scoresPlan } from '../excel/review-plans.js';
 import { writeXlsx } from '../excel/write-xlsx.js';
 import { skippedNote } from '../excel/stray-workbooks.js';
 import { ExitCode, UserError } from '../exit-codes.js';
+import { plural } from '../formatters/plural.js';
 import { ruleHelpUri } from '../formatters/sarif.js';
 import type { Io } from '../io.js';
 import { parseCommandArgs } from '../options.js';
@@ -33,7 +34,9 @@ Options:
                             workbook with the 问题清单 (one row per finding) and the
                             评分复核 (one row per scored line)
   -p, --profile <name>      scoring profile (default: kpispec.json "profile", else national-2020)
-      --locale <zh-CN|en>   report language (default: kpispec.json "locale", then LANG)
+      --locale <zh-CN|en>   the language of the whole report, findings included (default:
+                            the one most of the files are in, each file's as lint decides
+                            it: kpispec.json "locale", else its keywords; LANG on a tie)
   -c, --config <file>       use this configuration file instead of finding kpispec.json
       --docs-base-url <url> where rule pages <id>.md are published (each finding links there)
   -h, --help                show this help
@@ -58,6 +61,12 @@ export async function report(argv: string[], io: Io): Promise<number> {
     const format = values.format ?? (values.output && /\.xlsx$/i.test(values.output) ? 'xlsx' : 'html');
     if (format !== 'html' && format !== 'xlsx') throw new UserError(`unknown format '${format}' (use html or xlsx)`);
     if (format === 'xlsx' && values.output && !/\.xlsx$/i.test(values.output)) throw new UserError(`${values.output}: --format xlsx writes a .xlsx workbook`);
+    // Else the pages would go into a folder named like a workbook.
+    if (format === 'html' && values.output && /\.xlsx?$/i.test(values.output)) {
+        throw new UserError(values.format === undefined
+            ? `${values.output}: the report's workbook is a .xlsx file`
+            : `${values.output}: --format html writes a .html file or a folder, not a workbook`);
+    }
     const paths = positionals.length ? positionals : ['.'];
     const data = await workspaceReport({
         paths,
@@ -72,7 +81,7 @@ export async function report(argv: string[], io: Io): Promise<number> {
     for (const workbook of data.skipped ?? []) io.stderr(skippedNote(workbook, data.locale));
     const written = format === 'xlsx' ? await writeWorkbook(data, resolve(io.cwd, values.output ?? 'kpispec-report.xlsx')) : await write(data, values.output, io.cwd);
     const findings = data.totals.errors + data.totals.warnings + data.totals.infos;
-    io.stdout(`${relative(io.cwd, written) || written}: ${data.projects.length} projects, ${findings} findings\n`);
+    io.stdout(`${relative(io.cwd, written) || written}: ${plural(data.projects.length, 'project')}, ${plural(findings, 'finding')}\n`);
     return ExitCode.Clean;
 }
 

@@ -1,12 +1,14 @@
 import { relative } from 'node:path';
-import { isAssessment, type Model } from '@kpispec/language';
+import { excel, isAssessment, type Locale, type Model } from '@kpispec/language';
 import { ExitCode, UserError } from '../exit-codes.js';
 import type { Io } from '../io.js';
-import { parseCommandArgs, reportLocale } from '../options.js';
+import { parseCommandArgs } from '../options.js';
 import { formatScoreCsv } from '../score/csv.js';
 import { checkProfile, scoreSheet, type ScoreSheet } from '../score/sheet.js';
 import { formatScoreTable } from '../score/table.js';
-import { addDocuments } from '../workspace.js';
+import { addDocuments, validateWithWorkbooks, type createServices } from '../workspace.js';
+import { WORKSPACE_EXTENSIONS } from '../excel/workbook-documents.js';
+import { skippedNote, skipStrayWorkbooks } from '../excel/stray-workbooks.js';
 import { setUpCommand } from '../command-setup.js';
 
 export const SCORE_HELP = `Usage: kpispec score [options] [files or folders...]
@@ -14,13 +16,15 @@ export const SCORE_HELP = `Usage: kpispec score [options] [files or folders...]
 Recomputes every self-assessment (自评) in the files by the scoring profile: for each row
 the target, actual, weight, claimed score, the score the rule gives, the difference and
 why; the budget execution; level-1 sums; the total; the grade claimed and computed.
-The files are read as one workspace, so an assessment finds its project in another file.
+The files are read as one workspace, as lint reads them: .kpi files and the Excel forms
+beside them (.xlsx, .xls: a 自评表 finds its project in a .kpi file or a 申报表).
 
 Options:
   -f, --format <name>    table (default), json or csv (UTF-8 with BOM, for Excel)
   -p, --profile <name>   scoring profile (default: kpispec.json "profile", else national-2020)
-      --locale <zh-CN|en> language of labels and reasons (default: kpispec.json, then
-                          the files' keywords; LANG only for files without keywords)
+      --locale <zh-CN|en> language of labels and reasons (default: each assessment in its
+                          file's, as lint: kpispec.json "locale", else the file's keywords;
+                          LANG only for files without keywords)
   -c, --config <file>    use this configuration file instead of finding kpispec.json
   -h, --help             show this help
 
@@ -42,27 +46,46 @@ export async function score(argv: string[], io: Io): Promise<number> {
         return ExitCode.Clean;
     }
     if (!FORMATS.includes(values.format)) throw new UserError(`unknown format '${values.format}' (use ${FORMATS.join(', ')})`);
-    const { services: { shared, kpi }, configuration, files } = await setUpCommand({
-        paths: positionals, cwd: io.cwd, env: io.env, configFile: values.config, locale: values.locale,
+    const { services, configuration, files } = await setUpCommand({
+        paths: positionals, cwd: io.cwd, env: io.env, configFile: values.config, locale: values.locale, extensions: WORKSPACE_EXTENSIONS,
     });
+    const { kpi } = services;
     // As the editor's scoring-profile setting does: the named profile wins over every kpispec.json.
     if (values.profile !== undefined) configuration.overrides = { profile: values.profile };
 
-    const documents = addDocuments({ shared }, files);
-    // Linking is enough: scores need the assessed project, not the diagnostics.
-    await shared.workspace.DocumentBuilder.build(documents, { validation: false });
-    const locale = reportLocale(kpi.kpi.Settings, documents);
+    const { documents, sheets: forms } = files.some(excel.isWorkbookPath)
+        // Workbooks are read as lint and report read them (a workbook of a folder that holds no
+        // form is passed over with a note), and validated with the rest as they are.
+        ? await validateWithWorkbooks(services, files,
+            skipStrayWorkbooks(positionals, io.cwd, skipped => io.stderr(skippedNote(skipped, kpi.kpi.Settings.locale))))
+        // Linking is enough: scores need the assessed project, not the diagnostics (validating
+        // would take half as long again).
+        : { documents: await linked(services, files), sheets: [] };
+    const workbookOf = new Map(forms.map(f => [f.document, f.file]));
     const sheets: ScoreSheet[] = [];
-    for (const document of documents) {
+    const locales = new Map<ScoreSheet, Locale>();
+    for (const document of [...documents, ...forms.map(f => f.document)]) {
         checkProfile(configuration.get(document.uri));
-        const file = relative(io.cwd, document.uri.fsPath) || document.uri.fsPath;
+        // Each assessment in its file's language, as lint's messages about that file.
+        const locale = kpi.kpi.Settings.localeOf(document);
+        const path = workbookOf.get(document) ?? document.uri.fsPath;
+        const file = relative(io.cwd, path) || path;
         for (const block of (document.parseResult.value as Model).blocks ?? []) {
-            if (isAssessment(block)) sheets.push(scoreSheet(block, kpi.kpi.Scores.of(block), file, locale));
+            if (!isAssessment(block)) continue;
+            const sheet = scoreSheet(block, kpi.kpi.Scores.of(block), file, locale);
+            sheets.push(sheet);
+            locales.set(sheet, locale);
         }
     }
     if (sheets.length === 0) throw new UserError('no self-assessment (自评 / assessment) found');
     io.stdout(values.format === 'json' ? JSON.stringify(sheets, null, 2) + '\n'
         : values.format === 'csv' ? formatScoreCsv(sheets)
-            : formatScoreTable(sheets, locale));
+            : formatScoreTable(sheets, sheet => locales.get(sheet)!));
     return ExitCode.Clean;
+}
+
+async function linked(services: ReturnType<typeof createServices>, files: readonly string[]) {
+    const documents = addDocuments(services, files);
+    await services.shared.workspace.DocumentBuilder.build(documents, { validation: false });
+    return documents;
 }

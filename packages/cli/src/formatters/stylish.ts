@@ -2,6 +2,7 @@ import { relative } from 'node:path';
 import { visibleControls } from '@kpispec/language';
 import { displayWidth, pad } from '@kpispec/language/display-width';
 import { SEVERITY_NAME, totals, type FileResult, type ReportContext } from '../results.js';
+import { plural } from './plural.js';
 
 const COLOR = { error: 31, warning: 33, info: 36, dim: 2, underline: 4 } as const;
 
@@ -35,7 +36,6 @@ export function formatStylish(results: readonly FileResult[], context: ReportCon
     const { errors, warnings, infos } = totals(results);
     const total = errors + warnings + infos;
     if (total === 0) return '';
-    const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
     const summary = `✖ ${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${infos} info)`;
     lines.push(paint(errors > 0 ? COLOR.error : warnings > 0 ? COLOR.warning : COLOR.info, summary));
     return lines.join('\n') + '\n';

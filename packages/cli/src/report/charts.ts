@@ -20,6 +20,10 @@ function svg(width: number, height: number, title: string, body: string, classNa
 
 const fmt = (n: number) => String(Math.round(n * 100) / 100);
 
+/** Between the parts of a chart's description, and between its items: full-width in Chinese, ASCII in English. */
+const comma = (locale: Locale) => (locale === 'en' ? ', ' : '，');
+const semicolon = (locale: Locale) => (locale === 'en' ? '; ' : '；');
+
 export interface GradeCount {
     grade: string;
     claimed: number;
@@ -43,7 +47,7 @@ export function gradeChart(counts: readonly GradeCount[], locale: Locale): strin
         }
         body += `<text x="${fmt(x)}" y="${height - bottom + 16}" text-anchor="middle">${escapeHtml(c.grade)}</text>`;
     });
-    const list = counts.map(c => `${c.grade} ${label(locale, 'claimed')} ${c.claimed} / ${label(locale, 'recomputed')} ${c.recomputed}`).join('；');
+    const list = counts.map(c => `${c.grade} ${label(locale, 'claimed')} ${c.claimed} / ${label(locale, 'recomputed')} ${c.recomputed}`).join(semicolon(locale));
     return svg(width, height, label(locale, 'gradeChartAlt', { list }), body, 'chart grades');
 }
 
@@ -73,9 +77,9 @@ export function bulletChart(row: TargetRow, locale: Locale): string | undefined 
     body += `<rect class="accepted${row.weaker ? ' weaker' : ''}" x="${fmt(x(from))}" y="9" width="${fmt(x(to) - x(from))}" height="12"/>`;
     for (const m of marks) body += `<line class="tick ${m.cls}" x1="${fmt(x(m.value))}" y1="4" x2="${fmt(x(m.value))}" y2="26"/>`;
     if (actual !== undefined) body += `<circle class="actual" cx="${fmt(x(actual))}" cy="15" r="4"/>`;
-    const refs = marks.map(m => `，${m.text}`).join('');
+    const refs = marks.map(m => `${comma(locale)}${m.text}`).join('');
     const title = label(locale, 'bulletAlt', {
-        indicator: row.title ?? row.indicator, target: row.target!.text, refs: locale === 'en' ? refs.replace(/，/g, ', ') : refs,
+        indicator: row.title ?? row.indicator, target: row.target!.text, refs,
         actual: row.actual ? label(locale, 'bulletActual', { actual: row.actual.text }) : '',
     }) + (row.weaker ? ` (${label(locale, 'weaker')})` : '');
     return svg(width, height, title, body, 'chart bullet');
@@ -109,7 +113,12 @@ export function timelineChart(milestones: readonly MilestoneRow[], locale: Local
         }
         body += `<rect class="planned" x="${fmt(x(m.plannedDay!) - 1.5)}" y="${fmt(cy - 8)}" width="3" height="16"/>`;
     });
-    const items = dated.map(m => `${m.title ?? m.name} ${label(locale, 'planned')} ${m.planned}${m.done ? `，${statusText(m, locale)} ${m.done}` : ''}${delayText(m, locale) ? `，${label(locale, 'delay')} ${delayText(m, locale)}` : ''}`).join('；');
+    const items = dated.map(m => [
+        `${m.title ?? m.name} ${label(locale, 'plannedOn', { date: m.planned ?? '' })}`,
+        ...(m.done ? [`${statusText(m, locale)} ${m.done}`] : []),
+        // "10 days late" (滞后 10 天), or "on time" (按期).
+        ...(m.delayDays === undefined ? [] : [m.delayDays > 0 ? label(locale, 'lateBy', { days: delayText(m, locale)! }) : label(locale, 'onTime')]),
+    ].join(comma(locale))).join(semicolon(locale));
     return svg(width, height, label(locale, 'timelineAlt', { items }), body, 'chart timeline');
 }
 
@@ -136,7 +145,7 @@ export function fundsChart(lines: readonly FundsLine[], locale: Locale): string 
             body += `<text x="${fmt(labelWidth + w(v) + 4)}" y="${y + barHeight - 2}" class="value">${escapeHtml(`${label(locale, k)} ${l[k]}`)}</text>`;
         });
     });
-    const items = drawn.map(l => [l.label, ...kinds.filter(k => l[k]).map(k => `${label(locale, k)} ${l[k]}`), ...(l.rate === undefined ? [] : [`${label(locale, 'rate')} ${fmt(l.rate * 100)}%`])].join(' ')).join('；');
+    const items = drawn.map(l => [l.label, ...kinds.filter(k => l[k]).map(k => `${label(locale, k)} ${l[k]}`), ...(l.rate === undefined ? [] : [`${label(locale, 'rate')} ${fmt(l.rate * 100)}%`])].join(' ')).join(semicolon(locale));
     return svg(width, height, label(locale, 'fundsAlt', { items }), body, 'chart funds');
 }
 
@@ -146,7 +155,7 @@ export function statusText(m: MilestoneRow, locale: Locale): string {
 
 export function delayText(m: MilestoneRow, locale: Locale): string | undefined {
     if (m.delayDays === undefined) return undefined;
-    return m.delayDays > 0 ? label(locale, 'days', { n: m.delayDays }) : label(locale, 'onTime');
+    return m.delayDays > 0 ? label(locale, m.delayDays === 1 ? 'day' : 'days', { n: m.delayDays }) : label(locale, 'onTime');
 }
 
 /** Shortens a label to about `width` Chinese characters (two Latin letters take the room of one). */

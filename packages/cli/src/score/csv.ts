@@ -6,13 +6,27 @@ const HEADER = ['file', 'assessment', 'section', 'row', 'level1', 'target', 'act
 /** A plain number, signed or not (`-0.5`, `+2`): Excel reads it as a number, never as a formula. */
 const NUMBER = /^[+-]?\d+(\.\d+)?%?$/;
 
+/** A comparison or a negative figure: `=100%` (a target), `-3 天`, `=2023-11-30`, `=6 万元/公里`. */
+const FIGURE = /^[=-]\d+(\.\d+)?(%|-\d\d-\d\d| [^\s=+\-@(),;"]+)?$/;
+/** Look-alikes no spreadsheet reads as the start of a formula: full-width equals, the minus sign. */
+const LOOK_ALIKE: Readonly<Record<string, string>> = { '=': '\uff1d', '-': '\u2212' };
+
 /**
  * Excel and WPS run a cell that begins with `=`, `+`, `-` or `@` (or a tab or CR before one) as a
- * formula: a title such as `=HYPERLINK(…)` copied from a form would run on the reviewer's machine.
- * Such text is written with a leading apostrophe, which Excel shows as plain text.
+ * formula (CSV injection): a title such as `=HYPERLINK(…)` copied from a form would run on the
+ * reviewer's machine. OWASP's advice is that no cell begin with those characters, else that each
+ * be led by an apostrophe; but the apostrophe is then part of the value (scripts reading the file
+ * see it, Excel opening a CSV shows it), and a target `=100%` is no formula to its reader but a
+ * comparison, which Excel would compute and show as 1. So:
+ * - a plain number (`-0.5`, `+2`, `95%`) stays as it is: Excel reads it as the number;
+ * - a comparison or a negative figure (`=100%`, `-3 天`) is written with the look-alike ＝ or −,
+ *   which reads the same and is text to every spreadsheet;
+ * - any other text starting so (`=HYPERLINK(…)`, `@SUM(…)`) gets the apostrophe (OWASP, ASVS 1.2.10).
  */
 function guarded(value: string): string {
-    return /^[=+\-@\t\r]/.test(value) && !NUMBER.test(value) ? `'${value}` : value;
+    if (!/^[=+\-@\t\r]/.test(value) || NUMBER.test(value)) return value;
+    if (FIGURE.test(value)) return LOOK_ALIKE[value[0]!] + value.slice(1);
+    return `'${value}`;
 }
 
 /** RFC 4180 quoting: fields with commas, quotes or line breaks are quoted, quotes doubled. */

@@ -9,7 +9,10 @@ export interface SheetRow extends Pick<RowScore, 'target' | 'actual' | 'weight' 
     kind: 'execution' | 'indicator';
     row: string;
     family?: string;
-    /** claimed − rule score. */
+    /**
+     * claimed − rule score (a blank 得分 counting 0, as in the sums): the lines add up to the
+     * level-1 sums and the total. Undefined for a line the rule does not score.
+     */
     difference?: number;
     /** The rule gives this row a score (as lint does); rows it cannot score count with their claimed score. */
     scored: boolean;
@@ -43,14 +46,38 @@ export interface ScoreSheet {
 
 const EXECUTION: Bilingual = { zh: '预算执行', en: 'execution' };
 const MISSING: Bilingual = { zh: '未填得分（score/missing），自评合计按 0 分计', en: 'No score written (score/missing): it counts 0 in the claimed total' };
+/** Between the sentences of a reason: a full-width semicolon in Chinese, an ASCII one in English. */
+const SEMICOLON: Bilingual = { zh: '；', en: '; ' };
+const withinBand = (claimed: number): Bilingual => ({
+    zh: `自评 ${claimed} 分在此区间内，可以接受（score/qualitative-band）`,
+    en: `the claimed ${claimed} lies within the band, which is accepted (score/qualitative-band)`,
+});
 
-/** The row's reason, led by score/missing when its 得分 is blank. */
-const reasonOf = (line: { weight?: number; claimed?: number; explanation: Bilingual }, t: (text: Bilingual) => string) =>
-    line.weight !== undefined && line.claimed === undefined ? `${t(MISSING)}；${t(line.explanation)}` : t(line.explanation);
+type Line = Pick<RowScore, 'weight' | 'claimed' | 'ruleScore' | 'band'> & { explanation: Bilingual };
+
+/** The row's reason, led by score/missing when its 得分 is blank; a rating's claim inside its band is said to be accepted. */
+function reasonOf(line: Line, t: (text: Bilingual) => string): string {
+    const sentences = [
+        ...(missingScore(line) ? [t(MISSING)] : []),
+        t(line.explanation),
+        ...(line.band && line.claimed !== undefined && line.claimed !== line.ruleScore && line.claimed >= line.band[0] && line.claimed <= line.band[1]
+            ? [t(withinBand(line.claimed))] : []),
+    ];
+    return sentences.join(t(SEMICOLON));
+}
 const missingScore = (line: { weight?: number; claimed?: number }) => line.weight !== undefined && line.claimed === undefined;
 
 const diff = (claimed: number | undefined, rule: number | undefined) =>
     claimed === undefined || rule === undefined ? undefined : round(claimed - rule);
+
+/**
+ * A line's claimed − rule score, such that the lines add up to the level-1 sums and the total: a
+ * blank 得分 counts 0 there (score/missing), and a rating claimed inside its band below the top
+ * differs from the rule score though lint accepts it (RowScore.difference, 0 inside the band, is
+ * what score/qualitative-band reads; the reason says the claim is accepted).
+ */
+const lineDiff = (line: { weight?: number; claimed?: number; ruleScore?: number }) =>
+    diff(missingScore(line) ? 0 : line.claimed, line.ruleScore);
 
 /** A profile name that is neither built in nor defined in the configuration is a usage error. */
 export function checkProfile({ profile, profiles }: Pick<KpiConfig, 'profile' | 'profiles'>): void {
@@ -76,7 +103,7 @@ export function scoreSheet(assessment: Assessment, { profile, score }: Pick<Scor
             kind: 'execution',
             row: t(EXECUTION),
             actual: e.rate === undefined ? undefined : percent(e.rate),
-            weight: e.weight, claimed: e.claimed, ruleScore: e.ruleScore, difference: diff(e.claimed, e.ruleScore),
+            weight: e.weight, claimed: e.claimed, ruleScore: e.ruleScore, difference: lineDiff(e),
             scored: e.ruleScore !== undefined,
             ...(missingScore(e) ? { missingScore: true } : {}),
             reason: reasonOf(e, t),
@@ -88,7 +115,7 @@ export function scoreSheet(assessment: Assessment, { profile, score }: Pick<Scor
             row: r.node.indicator?.$refText ?? '',
             family: r.family && t(FAMILY_KEYWORD[r.family]),
             target: r.target, actual: r.actual,
-            weight: r.weight, claimed: r.claimed, ruleScore: r.ruleScore, difference: r.difference,
+            weight: r.weight, claimed: r.claimed, ruleScore: r.ruleScore, difference: lineDiff(r),
             met: r.met, achievement: r.achievement,
             scored: r.ruleScore !== undefined,
             ...(missingScore(r) ? { missingScore: true } : {}),

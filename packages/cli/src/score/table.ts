@@ -35,10 +35,14 @@ function table(rows: string[][], numeric: ReadonlySet<number>): string[] {
 
 const NUMERIC = new Set([4, 5, 6, 7]);
 
-/** The recomputed form of each assessment: rows, level-1 sums and total in one table, then the grade. */
-export function formatScoreTable(sheets: readonly ScoreSheet[], locale: Locale): string {
-    const l = LABELS[locale];
+/**
+ * The recomputed form of each assessment: rows, level-1 sums and total in one table, then the
+ * grade. Each in its own language (`localeOf`, the language its sheet was made in: its file's, as
+ * lint's messages about that file), or all in one.
+ */
+export function formatScoreTable(sheets: readonly ScoreSheet[], localeOf: Locale | ((sheet: ScoreSheet) => Locale)): string {
     return sheets.map(s => {
+        const l = LABELS[typeof localeOf === 'function' ? localeOf(s) : localeOf];
         const title = s.title ? ` "${s.title}"` : '';
         const heading = `${s.file}: ${l.assessment} ${s.assessment}${title} (${l.profile} ${s.profile})`;
         const header = [l.row, l.family, l.target, l.actual, l.weight, l.claimed, l.rule, l.diff, l.reason];
