@@ -5,6 +5,7 @@ import { Ajv } from 'ajv';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { escapeData, escapeProperty } from '../../packages/cli/src/formatters/github.js';
+import { plural } from '../../packages/cli/src/formatters/plural.js';
 import { FIXTURES, runBuiltCli, tempDir } from './run-cli.js';
 
 /**
@@ -153,7 +154,7 @@ describe('kpispec lint formats', () => {
         expect(lines.filter(l => l.startsWith('::notice '))).toHaveLength(count(0));
 
         const table = readFileSync(summary, 'utf8');
-        expect(table).toContain(`### KPI Spec: ${count(2)} error(s), ${count(1)} warning(s), ${count(0)} info`);
+        expect(table).toContain(`### KPI Spec: ${plural(count(2), 'error')}, ${plural(count(1), 'warning')}, ${count(0)} info`);
         expect(table).toContain(`| hotline.kpi | ${f.line} | error | [target/below-contract](https://github.com/kpispec/kpispec/blob/main/docs/rules/target/below-contract.md) | ${f.message} |`);
         // Escaped Markdown: the message renders as written.
         expect(table).toContain("'\\}' is not understood here; this place can take\\: a number");

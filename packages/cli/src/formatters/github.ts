@@ -1,6 +1,7 @@
 import { relative, sep } from 'node:path';
 import { markdownText, visibleControls } from '@kpispec/language';
 import { SEVERITY_NAME, totals, type FileResult, type ReportContext } from '../results.js';
+import { plural } from './plural.js';
 import { ruleHelpUri } from './sarif.js';
 
 const COMMAND = ['notice', 'warning', 'error'] as const;
@@ -53,7 +54,7 @@ function cell(s: string): string {
 export function stepSummary(results: readonly FileResult[], context: ReportContext): string {
     const { errors, warnings, infos } = totals(results);
     const rows = results.flatMap(r => r.messages.map(m => ({ file: repoPath(r.filePath, context), m })));
-    const out = [`### KPI Spec: ${errors} error(s), ${warnings} warning(s), ${infos} info`, ''];
+    const out = [`### KPI Spec: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${infos} info`, ''];
     if (rows.length === 0) return out.concat('No problems found.', '', '').join('\n');
     out.push('| File | Line | Severity | Rule | Message |', '| --- | ---: | --- | --- | --- |');
     for (const { file, m } of rows.slice(0, MAX_SUMMARY_ROWS)) {
