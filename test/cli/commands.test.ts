@@ -45,7 +45,7 @@ describe('kpispec format', () => {
         writeFileSync(join(dir, 'fmt', 'tidy.kpi'), TIDY);
         const check = await runCli(['format', '--check', 'fmt'], { cwd: dir });
         expect(check).toMatchObject({ code: 1, stdout: 'fmt/messy.kpi\n' });
-        expect(check.stderr).toContain('1 file(s) not formatted');
+        expect(check.stderr).toContain('1 file not formatted');
         expect(readFileSync(join(dir, 'fmt', 'messy.kpi'), 'utf8')).toBe(MESSY);
 
         expect(await runCli(['format', 'fmt'], { cwd: dir })).toMatchObject({ code: 0, stdout: 'fmt/messy.kpi\n' });

@@ -188,6 +188,21 @@ describe('kpispec import', () => {
         expect((await rules(out)).length).toBeGreaterThan(0);
     });
 
+    it('writes the keywords --lang asks for, with the same findings', async () => {
+        const source = folder('import-lang', 'layout-a/自评表.xlsx');
+        const [zhOut, enOut] = [join(dir, 'import-lang-zh'), join(dir, 'import-lang-en')];
+        expect((await runCli(['import', join(source, '自评表.xlsx'), '-o', zhOut], { env: zh })).code).toBe(0);
+        expect((await runCli(['import', join(source, '自评表.xlsx'), '-o', enOut, '--lang', 'en'], { env: zh })).code).toBe(0);
+        const english = readFileSync(join(enOut, '自评表.kpi'), 'utf8');
+        expect(english).toMatch(/^assessment /m);
+        expect(english).toMatch(/^\s+indicator "助餐服务人数" +actual 1850 +weight 10 score 10$/m);
+        expect(english).not.toMatch(/自评 |指标 |实际 /);
+        const rules = async (path: string) => (JSON.parse((await runCli(['lint', path, '-f', 'json', '--locale', 'zh-CN'])).stdout) as JsonResult[])
+            .flatMap(r => r.messages.map(m => `${m.line} ${m.ruleId}`)).sort();
+        expect(await rules(enOut)).toEqual(await rules(zhOut));
+        expectFatal(await runCli(['import', join(source, '自评表.xlsx'), '-o', enOut, '--lang', 'fr']), "unknown language 'fr' (use zh or en)");
+    });
+
     it('writes a form as printed, its tables lined up and formatted, the same text as the editor\'s import', async () => {
         const source = folder('import-printed', 'layout-a/自评表.xlsx');
         const out = join(dir, 'import-printed-out');

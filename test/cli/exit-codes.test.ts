@@ -40,7 +40,7 @@ describe('exit codes', () => {
         expect((await runCli(['lint', 'warning', '--max-warnings', '1'], { cwd: dir })).code).toBe(0);
         const tooMany = await runCli(['lint', 'warning', '--max-warnings', '0'], { cwd: dir });
         expect(tooMany.code).toBe(1);
-        expect(tooMany.stderr).toBe('kpispec: 1 warnings, more than --max-warnings 0\n');
+        expect(tooMany.stderr).toBe('kpispec: 1 warning, more than --max-warnings 0\n');
     });
 
     it('--quiet reports errors only, so warnings neither show nor count', async () => {
@@ -110,7 +110,7 @@ describe('exit 2: one clear line for every bad input', () => {
 
     it('a file that is not UTF-8', async () => {
         write('latin1/a.kpi', Uint8Array.from([0x2f, 0x2f, 0x20, 0xb2, 0xe2, 0xca, 0xd4, 0x0a]));
-        expectFatal(await runCli(['lint', 'latin1'], { cwd: dir }), /^kpispec: .*latin1\/a\.kpi is not valid UTF-8 text\n$/);
+        expectFatal(await runCli(['lint', 'latin1'], { cwd: dir }), /^kpispec: latin1\/a\.kpi is not (valid )?UTF-8 text/);
     });
 
     it('a byte order mark is dropped, as editors do: findings keep their columns', async () => {
@@ -176,12 +176,12 @@ describe('exit 2: one clear line for every bad input', () => {
     });
 
     it('usage errors: options, values, commands', async () => {
-        expectFatal(await runCli(['lint', '--colour'], { cwd: dir }), /^kpispec: Unknown option '--colour' \(see kpispec lint --help\)\n$/);
-        expectFatal(await runCli(['lint', '--format'], { cwd: dir }), /^kpispec: Option '-f, --format <value>' argument missing \(see kpispec lint --help\)\n$/);
+        expectFatal(await runCli(['lint', '--colour'], { cwd: dir }), /^kpispec: unknown option '--colour' \(see kpispec lint --help\)\n$/);
+        expectFatal(await runCli(['lint', '--format'], { cwd: dir }), /^kpispec: option '-f, --format <value>' argument missing \(see kpispec lint --help\)\n$/);
         expectFatal(await runCli(['lint', 'clean', '-f', 'xml'], { cwd: dir }), "unknown format 'xml' (use stylish, json, sarif, github, junit)");
         expectFatal(await runCli(['lint', 'clean', '--max-warnings', 'ten'], { cwd: dir }), "--max-warnings needs a whole number ≥ 0, not 'ten'");
         expectFatal(await runCli(['lint', 'clean', '--locale', 'fr'], { cwd: dir }), "unknown locale 'fr' (use zh-CN or en)");
-        expectFatal(await runCli(['lint', 'clean', '-o', 'clean/a.kpi/report.txt'], { cwd: dir }), /cannot write .*clean\/a\.kpi\/report\.txt: E[A-Z]+\n$/);
+        expectFatal(await runCli(['lint', 'clean', '-o', 'clean/a.kpi/report.txt'], { cwd: dir }), /^kpispec: cannot write clean\/a\.kpi\/report\.txt: clean\/a\.kpi is not a folder\n$/);
         expectFatal(await runCli(['check'], { cwd: dir }), "unknown command 'check'");
         const bare = await runCli([], { cwd: dir });
         expect(bare.code).toBe(2);

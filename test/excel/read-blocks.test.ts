@@ -95,7 +95,9 @@ describe('rows below the tables: what a 自评表 says in words', () => {
         expect(form.breakdown).toEqual({ cell: 'A6', rows: [{ title: { value: '助餐补贴', cell: 'B7' }, amount: { value: { number: '120', unit: '万元' }, cell: 'D7' } }] });
         expect(form.milestones).toEqual([{ title: { value: '助餐点建成', cell: 'B9' }, planned: { value: '2023-06', cell: 'E9' } }]);
         const text = emitForm(form, '自评表.xlsx').text;
-        expect(text).toContain('    测算 {\n        "助餐补贴" 120 万元\n    }\n    里程碑 {\n        "助餐点建成" 计划 2023-06\n    }\n');
+        // 测算 after the header (as files keep it), 里程碑 after the indicators.
+        expect(text).toContain('    测算 {\n        "助餐补贴" 120 万元\n    }\n    绩效指标 {\n');
+        expect(text).toContain('    }\n    里程碑 {\n        "助餐点建成" 计划 2023-06\n    }\n}\n');
     });
 
     it('reads a percent-formatted 上年实际值 as printed, and leaves out what a project written from the form cannot plan', () => {

@@ -72,6 +72,10 @@ describe('the language of a report', () => {
         const sheets = await readSheets(new Uint8Array(readFileSync(out)));
         expect(sheet(sheets, '问题清单').map(r => r[5]?.text ?? '').sort()).toEqual(english.messages);
         expect(sheet(sheets, '评分复核').map(r => r[8]?.text ?? '').sort()).toEqual(english.reasons);
+        // The rule column names the rule and its page in English punctuation.
+        const rules = sheet(sheets, '问题清单').map(r => r.map(c => c?.text ?? '').join('|'));
+        expect(rules.some(r => r.includes('Target weaker than the contract (docs/rules/target/below-contract.md)'))).toBe(true);
+        expect(rules.join('\n')).not.toMatch(/（docs\//);
     });
 
     it('has the 问题清单 and the 评分复核 of a workbook in the same language', async () => {

@@ -1,6 +1,7 @@
 import { URI } from 'langium';
 import type { KpiConfiguration } from '@kpispec/language';
 import { UserError } from './exit-codes.js';
+import { CliFileSystemProvider } from './file-system.js';
 import { findKpiFiles } from './files.js';
 import { throwOnConfigProblems, useConfigFile, useLocale } from './options.js';
 import { createServices } from './workspace.js';
@@ -42,5 +43,17 @@ export async function setUpCommand(options: CommandWorkspaceOptions): Promise<Co
     if (files.length === 0) throw new UserError(`no .kpi files found in ${options.paths.length ? options.paths.join(', ') : options.cwd}`);
     await configuration.load(files.map(f => URI.file(f)), fileSystem);
     throwOnConfigProblems(configuration);
+    throwOnConfigFolders(fileSystem);
     return { services, configuration, files };
+}
+
+/**
+ * A folder named kpispec.json is no configuration, and discovery passes it by: its files would
+ * be checked with the defaults (or a configuration further up) without a word. Exit 2 instead.
+ */
+function throwOnConfigFolders(fileSystem: unknown): void {
+    if (!(fileSystem instanceof CliFileSystemProvider)) return;
+    const [first, ...more] = [...fileSystem.configFolders].sort();
+    if (!first) return;
+    throw new UserError(`invalid configuration: ${first} is a folder, not a configuration file${more.length ? ` (and ${more.length} more)` : ''}`);
 }

@@ -1,5 +1,6 @@
-import type { FileSystemNode, URI } from 'langium';
+import { UriUtils, type FileSystemNode, type URI } from 'langium';
 import { NodeFileSystemProvider } from 'langium/node';
+import { CONFIG_FILE_NAME } from '@kpispec/language';
 
 /**
  * Langium's Node file system, listing folders and looking for files in this thread. The
@@ -8,12 +9,22 @@ import { NodeFileSystemProvider } from 'langium/node';
  * trips (bench/RESULTS.md, issue 17). The language server keeps Langium's, which never blocks.
  */
 export class CliFileSystemProvider extends NodeFileSystemProvider {
+    /**
+     * Folders named kpispec.json that the search for configuration met (it looks only for
+     * files, and goes past them): a mistake the CLI reports (setUpCommand), at no extra stat.
+     */
+    readonly configFolders = new Set<string>();
+
     override readDirectory(uri: URI): Promise<FileSystemNode[]> {
         return settled(() => this.readDirectorySync(uri));
     }
 
     override stat(uri: URI): Promise<FileSystemNode> {
-        return settled(() => this.statSync(uri));
+        return settled(() => {
+            const node = this.statSync(uri);
+            if (node.isDirectory && UriUtils.basename(uri) === CONFIG_FILE_NAME) this.configFolders.add(uri.fsPath);
+            return node;
+        });
     }
 }
 

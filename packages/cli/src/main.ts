@@ -1,3 +1,4 @@
+import { dirname, sep } from 'node:path';
 import { exportForms, EXPORT_HELP } from './commands/export.js';
 import { format, FORMAT_HELP } from './commands/format.js';
 import { importWorkbooks, IMPORT_HELP } from './commands/import.js';
@@ -59,7 +60,19 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     } catch (e) {
         // A user error is one line; anything else is a bug, still reported without a stack trace.
         const message = e instanceof UserError ? e.message : `internal error: ${(e as Error)?.message ?? String(e)}`;
-        io.stderr(`kpispec: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
+        io.stderr(`kpispec: ${relativePaths(message, io.cwd).replace(/\s*\n\s*/g, ' ')}\n`);
         return ExitCode.Fatal;
     }
+}
+
+/**
+ * Files in a message are named as the user names them, relative to the working folder: the
+ * commands find and read files by absolute path (`g/zz.kpi is not UTF-8 text`, not
+ * `/home/…/g/zz.kpi …`). A path outside the working folder stays absolute.
+ */
+function relativePaths(message: string, cwd: string): string {
+    if (dirname(cwd) === cwd) return message;
+    const prefix = cwd.endsWith(sep) ? cwd : cwd + sep;
+    const escaped = prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return message.replace(new RegExp(`(^|[\\s'"(])${escaped}`, 'g'), '$1');
 }

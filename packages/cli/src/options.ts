@@ -8,21 +8,39 @@ import { UserError } from './exit-codes.js';
 type Options = NonNullable<ParseArgsConfig['options']>;
 
 /**
- * `parseArgs`, strict: unknown options and missing values are usage errors (exit 2). A negative
- * number after an option that takes a value is that value (`--max-warnings -1`), so that the
- * option's own check can say what is wrong with it rather than Node's "ambiguous" message.
+ * `parseArgs`, strict: unknown options and missing values are usage errors (exit 2), and so is
+ * an option given twice (see `single`; `--check --check` as much as `-f json -f csv`), unless
+ * it is `multiple`. A negative number after an option that takes a value is that value
+ * (`--max-warnings -1`), so that the option's own check can say what is wrong with it rather
+ * than Node's "ambiguous" message.
  */
 export function parseCommandArgs<O extends Options>(command: string, argv: string[], options: O) {
     const takesValue = new Set(Object.entries(options).filter(([, o]) => o.type === 'string')
         .flatMap(([name, o]) => [`--${name}`, ...o.short ? [`-${o.short}`] : []]));
     const args = argv.flatMap((arg, i) => takesValue.has(argv[i - 1]!) && /^-\d/.test(arg) ? [] : takesValue.has(arg) && /^-\d/.test(argv[i + 1] ?? '') ? [`${arg}=${argv[i + 1]}`] : [arg]);
+    let parsed;
     try {
-        return parseArgs({ args, options, allowPositionals: true, strict: true });
+        parsed = parseArgs({ args, options, allowPositionals: true, strict: true, tokens: true });
     } catch (e) {
         // Node's first sentence says what is wrong ("Unknown option '--colour'"); the rest is advice about `--`.
+        // Lower-cased as every other message is ("unknown option '--colour'").
         const [first] = (e as Error).message.split(/\.\s/);
-        throw new UserError(`${first!.replace(/\.$/, '')} (see kpispec ${command} --help)`);
+        const what = first!.replace(/\.$/, '');
+        throw new UserError(`${what.charAt(0).toLowerCase()}${what.slice(1)} (see kpispec ${command} --help)`);
     }
+    const given = new Map<string, Array<string | undefined>>();
+    for (const token of parsed.tokens) {
+        if (token.kind === 'option' && !options[token.name]?.multiple) given.set(token.name, [...given.get(token.name) ?? [], token.value]);
+    }
+    for (const [name, values] of given) repeated(values, `--${name}`);
+    return { values: parsed.values, positionals: parsed.positionals };
+}
+
+/** An option given more than once is a usage error, whether it takes a value or not. */
+function repeated(values: ReadonlyArray<string | undefined>, option: string): void {
+    if (values.length < 2) return;
+    const shown = values.every(v => v !== undefined) ? ` (${values.join(', ')})` : '';
+    throw new UserError(`${option} given ${values.length} times${shown}; give it once`);
 }
 
 export function nonNegativeInteger(value: string, option: string): number {
@@ -32,7 +50,7 @@ export function nonNegativeInteger(value: string, option: string): number {
 
 /** The value of an option given once; given twice it is a usage error rather than the last one silently winning. */
 export function single(values: string[] | undefined, option: string): string | undefined {
-    if (values && values.length > 1) throw new UserError(`${option} given ${values.length} times (${values.join(', ')}); give it once`);
+    repeated(values ?? [], option);
     return values?.[0];
 }
 

@@ -1,17 +1,6 @@
-import { appendFile, mkdir, realpath, stat } from 'node:fs/promises';
+import { appendFile, realpath, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { UserError } from './exit-codes.js';
-import { writeFileAtomically } from './write-file.js';
-
-/** Writes a report (or an imported or exported form) whole or not at all; a folder on the way is created. */
-export async function writeReport(file: string, report: string | Uint8Array): Promise<void> {
-    try {
-        await mkdir(dirname(file), { recursive: true });
-        await writeFileAtomically(file, report);
-    } catch (e) {
-        throw new UserError(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-    }
-}
 
 /**
  * The job summary file is GitHub's: appended to, never created where its folder is missing (a

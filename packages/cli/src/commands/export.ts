@@ -1,7 +1,6 @@
 import { relative, resolve } from 'node:path';
 import { excel, type Model } from '@kpispec/language';
 import { ExitCode, UserError } from '../exit-codes.js';
-import { writeReport } from '../report-files.js';
 import { findingsPlan } from '../excel/review-plans.js';
 import { writeXlsx } from '../excel/write-xlsx.js';
 import type { Io } from '../io.js';
@@ -9,6 +8,7 @@ import { parseCommandArgs, reportLocale } from '../options.js';
 import { documentResult } from '../results.js';
 import { validateWorkspace } from '../workspace.js';
 import { setUpCommand } from '../command-setup.js';
+import { isWrittenInto, writeOutput } from '../write-file.js';
 
 export const EXPORT_HELP = `Usage: kpispec export [options] <paths...> -o <out.xlsx>
 
@@ -43,7 +43,10 @@ export async function exportForms(argv: string[], io: Io): Promise<number> {
         return ExitCode.Clean;
     }
     if (!values.output) throw new UserError('export needs -o <out.xlsx> (see kpispec export --help)');
-    if (!/\.xlsx$/i.test(values.output)) throw new UserError(`${values.output}: export writes .xlsx workbooks`);
+    const out = resolve(io.cwd, values.output);
+    // A pipe or a device (`-o /dev/stdout | …`) has no extension to check.
+    const intoStream = isWrittenInto(out);
+    if (!/\.xlsx$/i.test(values.output) && !intoStream) throw new UserError(`${values.output}: export writes .xlsx workbooks`);
     const { services: { shared, kpi }, files } = await setUpCommand({
         paths: positionals, cwd: io.cwd, env: io.env, configFile: values.config, locale: values.locale,
     });
@@ -57,9 +60,9 @@ export async function exportForms(argv: string[], io: Io): Promise<number> {
         plans.push(findingsPlan(findings, locale));
     }
 
-    const out = resolve(io.cwd, values.output);
     const bytes = await writeXlsx(plans);
-    await writeReport(out, bytes);
-    io.stdout(`${relative(io.cwd, out)}: ${plans.map(p => p.name).join(', ')}\n`);
+    await writeOutput(out, bytes);
+    // Written into a pipe or a device (`-o /dev/stdout > forms.xlsx`), the line would end up in the workbook.
+    (intoStream ? io.stderr : io.stdout)(`${intoStream ? values.output : relative(io.cwd, out)}: ${plans.map(p => p.name).join(', ')}\n`);
     return ExitCode.Clean;
 }

@@ -2,10 +2,11 @@ import { relative } from 'node:path';
 import { TextDocument, URI } from 'langium';
 import { ExitCode, UserError } from '../exit-codes.js';
 import type { Io } from '../io.js';
+import { plural } from '../formatters/plural.js';
 import { parseCommandArgs } from '../options.js';
 import { readUtf8 } from '../workspace.js';
 import { setUpCommand } from '../command-setup.js';
-import { writeFileAtomically } from '../write-file.js';
+import { writeErrorMessage, writeFileAtomically } from '../write-file.js';
 
 export const FORMAT_HELP = `Usage: kpispec format [options] [paths or globs...]
 
@@ -62,13 +63,13 @@ export async function format(argv: string[], io: Io): Promise<number> {
             try {
                 await writeFileAtomically(file, formatted);
             } catch (e) {
-                throw new UserError(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message} (the file is unchanged)`);
+                throw new UserError(`${writeErrorMessage(file, e)} (the file is unchanged)`);
             }
         }
     }
     for (const file of changed) io.stdout(`${relative(io.cwd, file) || file}\n`);
     if (values.check && changed.length > 0) {
-        io.stderr(`kpispec: ${changed.length} file(s) not formatted; run 'kpispec format' to fix\n`);
+        io.stderr(`kpispec: ${plural(changed.length, 'file')} not formatted; run 'kpispec format' to fix\n`);
     }
     if (broken > 0) return ExitCode.Fatal;
     return values.check && changed.length > 0 ? ExitCode.Problems : ExitCode.Clean;

@@ -2,11 +2,12 @@ import { existsSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { excel, importedText, pick } from '@kpispec/language';
 import { ExitCode, UserError } from '../exit-codes.js';
-import { writeReport } from '../report-files.js';
+import { isMissing, noSuchPath } from '../files.js';
 import { readWorkbookForms } from '../excel/workbook-documents.js';
 import type { Io } from '../io.js';
 import { parseCommandArgs, useLocale } from '../options.js';
 import { createServices } from '../workspace.js';
+import { writeOutput } from '../write-file.js';
 
 export const IMPORT_HELP = `Usage: kpispec import [options] <workbooks...>
 
@@ -19,6 +20,8 @@ reader could not read are listed at the top of the file and on stderr.
 Options:
   -o, --out-dir <dir>    write the .kpi files into this folder instead
       --force            replace .kpi files that exist
+      --lang <zh|en>     keywords in Chinese or English (default: those of the file the
+                         workbook was exported from, as its notes say, else Chinese)
       --locale <zh-CN|en> message language
   -h, --help             show this help
 
@@ -30,6 +33,7 @@ export async function importWorkbooks(argv: string[], io: Io): Promise<number> {
     const { values, positionals } = parseCommandArgs('import', argv, {
         'out-dir': { type: 'string', short: 'o' },
         force: { type: 'boolean' },
+        lang: { type: 'string' },
         locale: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
     });
@@ -38,6 +42,8 @@ export async function importWorkbooks(argv: string[], io: Io): Promise<number> {
         return ExitCode.Clean;
     }
     if (positionals.length === 0) throw new UserError('import needs at least one workbook (see kpispec import --help)');
+    const keywords = values.lang === 'zh-CN' ? 'zh' : values.lang;
+    if (keywords !== undefined && keywords !== 'zh' && keywords !== 'en') throw new UserError(`unknown language '${values.lang}' (use zh or en)`);
     const { kpi } = createServices();
     useLocale(kpi.kpi.Settings, values.locale, io.env);
     const locale = kpi.kpi.Settings.locale;
@@ -46,7 +52,8 @@ export async function importWorkbooks(argv: string[], io: Io): Promise<number> {
     for (const positional of positionals) {
         const file = resolve(io.cwd, positional);
         if (!excel.isWorkbookPath(file)) throw new UserError(`${positional}: not a workbook (.xlsx or .xls)`);
-        const forms = await readWorkbookForms(file, locale);
+        if (await isMissing(file)) throw new UserError(noSuchPath(positional));
+        const forms = await readWorkbookForms(file, locale, undefined, undefined, { keywords });
         const dir = values['out-dir'] ? resolve(io.cwd, values['out-dir']) : dirname(file);
         for (const form of forms) {
             outputs.push({ path: join(dir, excel.kpiFileName(basename(file), form.sheet, forms.length)), text: await importedText(kpi, form, locale) });
@@ -56,7 +63,7 @@ export async function importWorkbooks(argv: string[], io: Io): Promise<number> {
     const existing = values.force ? undefined : outputs.find(o => existsSync(o.path));
     if (existing) throw new UserError(`${relative(io.cwd, existing.path)} exists (use --force to replace it)`);
     for (const { path, text } of outputs) {
-        await writeReport(path, text);
+        await writeOutput(path, text);
         io.stdout(`${relative(io.cwd, path)}\n`);
     }
     return ExitCode.Clean;

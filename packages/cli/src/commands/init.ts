@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { ExitCode, UserError } from '../exit-codes.js';
 import { starterFiles } from '../init/templates.js';
 import type { Io } from '../io.js';
 import { parseCommandArgs } from '../options.js';
+import { makeFolder, writeErrorMessage } from '../write-file.js';
 
 export const INIT_HELP = `Usage: kpispec init [options] [folder]
 
@@ -34,11 +35,12 @@ export async function init(argv: string[], io: Io): Promise<number> {
     const files = starterFiles(lang);
     const existing = files.map(f => join(folder, f.name)).find(existsSync);
     if (existing) throw new UserError(`${relative(io.cwd, existing) || existing} already exists; nothing was written`);
+    let file = folder;
     try {
-        await mkdir(folder, { recursive: true });
-        for (const f of files) await writeFile(join(folder, f.name), f.text, { flag: 'wx' });
+        await makeFolder(folder);
+        for (const f of files) await writeFile(file = join(folder, f.name), f.text, { flag: 'wx' });
     } catch (e) {
-        throw new UserError(`cannot write in ${folder}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+        throw new UserError(writeErrorMessage(file, e));
     }
     for (const f of files) io.stdout(`created ${relative(io.cwd, join(folder, f.name))}\n`);
     io.stdout(`next: kpispec lint ${relative(io.cwd, folder) || '.'}\n`);

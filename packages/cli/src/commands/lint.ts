@@ -3,11 +3,13 @@ import { URI } from 'langium';
 import { ExitCode, UserError } from '../exit-codes.js';
 import { stepSummary } from '../formatters/github.js';
 import { LINT_FORMATS } from '../formatters/index.js';
+import { plural } from '../formatters/plural.js';
 import { useColor, type Io } from '../io.js';
 import { docsBaseUrl, nonNegativeInteger, parseCommandArgs, repositoryRoot, single } from '../options.js';
 import { totals, type ReportContext } from '../results.js';
 import { DEFAULT_DOCS_BASE_URL } from '../version.js';
-import { appendSummary, refuseInputAsOutput, writeReport } from '../report-files.js';
+import { appendSummary, refuseInputAsOutput } from '../report-files.js';
+import { writeOutput } from '../write-file.js';
 import { WORKSPACE_EXTENSIONS } from '../excel/workbook-documents.js';
 import { setUpCommand } from '../command-setup.js';
 import { cachePath, DEFAULT_CACHE_FILE } from '../cache-location.js';
@@ -89,7 +91,7 @@ export async function lint(argv: string[], io: Io): Promise<number> {
         env: io.env,
     };
     const report = format(results, context);
-    if (outputFile) await writeReport(resolve(io.cwd, outputFile), report);
+    if (outputFile) await writeOutput(resolve(io.cwd, outputFile), report);
     else io.stdout(report);
     // Annotations are capped per step; the job summary lists every problem.
     const summaryFile = io.env['GITHUB_STEP_SUMMARY'];
@@ -98,7 +100,7 @@ export async function lint(argv: string[], io: Io): Promise<number> {
     const { errors, warnings } = totals(results);
     if (errors > 0) return ExitCode.Problems;
     if (warnings > maxWarnings) {
-        io.stderr(`kpispec: ${warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
+        io.stderr(`kpispec: ${plural(warnings, 'warning')}, more than --max-warnings ${maxWarnings}\n`);
         return ExitCode.Problems;
     }
     return ExitCode.Clean;

@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
-import { writeReport } from '../report-files.js';
+import { isWrittenInto, writeOutput } from '../write-file.js';
 import { findingsPlan, scoresPlan } from '../excel/review-plans.js';
 import { writeXlsx } from '../excel/write-xlsx.js';
 import { skippedNote } from '../excel/stray-workbooks.js';
@@ -81,7 +81,9 @@ export async function report(argv: string[], io: Io): Promise<number> {
     for (const workbook of data.skipped ?? []) io.stderr(skippedNote(workbook, data.locale));
     const written = format === 'xlsx' ? await writeWorkbook(data, resolve(io.cwd, values.output ?? 'kpispec-report.xlsx')) : await write(data, values.output, io.cwd);
     const findings = data.totals.errors + data.totals.warnings + data.totals.infos;
-    io.stdout(`${relative(io.cwd, written) || written}: ${plural(data.projects.length, 'project')}, ${plural(findings, 'finding')}\n`);
+    // Into a pipe or stdout the line would end up in the report: it goes to stderr then.
+    const say = isWrittenInto(written) ? io.stderr : io.stdout;
+    say(`${relative(io.cwd, written) || written}: ${plural(data.projects.length, 'project')}, ${plural(findings, 'finding')}\n`);
     return ExitCode.Clean;
 }
 
@@ -89,6 +91,11 @@ export async function report(argv: string[], io: Io): Promise<number> {
 async function write(data: ReportData, output: string | undefined, cwd: string): Promise<string> {
     const large = data.projects.length > SPLIT_ABOVE;
     const target = resolve(cwd, output ?? (large ? 'kpispec-report' : 'kpispec-report.html'));
+    // A device or a pipe (`-o /dev/stdout`) takes one page, whatever its name.
+    if (output !== undefined && isWrittenInto(target)) {
+        await writeOutput(target, renderReport(data));
+        return target;
+    }
     const isFolder = (output !== undefined && /[\\/]$/.test(output))
         || (existsSync(target) && statSync(target).isDirectory())
         || extname(target).toLowerCase() !== '.html';
@@ -109,11 +116,11 @@ async function write(data: ReportData, output: string | undefined, cwd: string):
 async function writeWorkbook(data: ReportData, target: string): Promise<string> {
     const findings = [...data.projects.flatMap(p => p.findings), ...data.other];
     const sheets = data.projects.flatMap(p => p.assessments.map(a => a.sheet));
-    await writeReport(target, await writeXlsx([findingsPlan(findings, data.locale), scoresPlan(sheets, data.locale)]));
+    await writeOutput(target, await writeXlsx([findingsPlan(findings, data.locale), scoresPlan(sheets, data.locale)]));
     return target;
 }
 
-/** Each page is written whole or not at all (see writeReport). */
+/** Each page is written whole or not at all (see writeOutput). */
 async function writePages(folder: string, pages: ReadonlyMap<string, string>): Promise<void> {
-    for (const [name, content] of pages) await writeReport(join(folder, name), content);
+    for (const [name, content] of pages) await writeOutput(join(folder, name), content);
 }

@@ -47,7 +47,7 @@ export function findingsPlan(findings: Iterable<FindingRow>, locale: Locale): ex
         rows.push([
             { value: ++n }, { value: f.file }, { value: f.cell ?? `${f.line}:${f.column}` }, { value: pick(locale, SEVERITY[f.severity]) },
             { value: f.ruleId }, { value: f.message }, { value: rule?.source ? pick(locale, rule.source) : '—' },
-            { value: rule ? `${pick(locale, rule.title)}（${ruleDocsPath(rule.id)}）` : f.ruleId },
+            { value: rule ? pick(locale, { zh: `${rule.title.zh}（${ruleDocsPath(rule.id)}）`, en: `${rule.title.en} (${ruleDocsPath(rule.id)})` }) : f.ruleId },
         ]);
     }
     return { name: '问题清单', rows, merges: [`A1:${columnOf(FINDINGS_HEADS.length)}1`], widths: [6, 24, 12, 8, 28, 60, 36, 40], tableFrom: 1, titleRow: 0 };

@@ -34,8 +34,11 @@ export type SkipNoForm = (file: string, reason: Bilingual) => boolean;
 /**
  * Reads a workbook's forms (one clear line naming the file when it is no readable form, or none
  * when `skipNoForm` skips a workbook without a form). The size is checked before the bytes are read.
+ * `options.keywords` is the keyword language of the .kpi text (default: an exported form's note, else Chinese).
  */
-export async function readWorkbookForms(file: string, locale: Locale, definedProjects?: ReadonlySet<string>, skipNoForm?: SkipNoForm): Promise<excel.EmittedForm[]> {
+export async function readWorkbookForms(
+    file: string, locale: Locale, definedProjects?: ReadonlySet<string>, skipNoForm?: SkipNoForm, options: excel.EmitOptions = {},
+): Promise<excel.EmittedForm[]> {
     const name = basename(file);
     let bytes: Uint8Array;
     try {
@@ -46,7 +49,7 @@ export async function readWorkbookForms(file: string, locale: Locale, definedPro
         throw new UserError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }
     try {
-        return await excel.workbookToKpi(bytes, name, definedProjects);
+        return await excel.workbookToKpi(bytes, name, definedProjects, options);
     } catch (e) {
         if (e instanceof excel.WorkbookError && e.kind === 'no-form' && skipNoForm?.(file, e.text)) return [];
         if (e instanceof excel.WorkbookError) throw new UserError(`${name}: ${pick(locale, e.text)}`);

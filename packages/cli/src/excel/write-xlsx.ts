@@ -19,7 +19,7 @@ export async function writeXlsx(plans: readonly excel.SheetPlan[]): Promise<Uint
             for (let c = 0; c < columns; c++) {
                 const cell = sheet.getCell(r + 1, c + 1);
                 const planned = row[c];
-                if (planned) cell.value = planned.value;
+                if (planned) cell.value = planned.formula ? { formula: planned.formula, result: planned.value } : planned.value;
                 if (planned?.numFmt) cell.numFmt = planned.numFmt;
                 if (planned?.note) cell.note = planned.note;
                 if (r === plan.titleRow) {

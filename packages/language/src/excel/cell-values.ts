@@ -51,8 +51,11 @@ function comparable(text: string): string {
     return text.normalize('NFKC').replace(/≧|≥/g, '>=').replace(/≦|≤/g, '<=').replace(/(\d),(?=\d{3}\b)/g, '$1').trim();
 }
 
-/** A target as printed (`≥95%`, `＝8个`, `100%`, `效果明显`). */
+/** A target as printed (`≥95%`, `＝8个`, `100%`, `≤2023-11-30`, `2023年11月底前`, `效果明显`). */
 export function parseTarget(text: string): TargetValue {
+    const deadline = parseDeadline(text, true);
+    if (deadline) return { kind: 'date', ...deadline };
+    if (startsWithDate(text)) return { kind: 'qualitative', text: text.trim() };
     const m = MEASURED.exec(comparable(text));
     const unit = m?.[3]?.replace(/\s+/g, '');
     if (m && (unit === '' || isUnit(unit!))) {
@@ -83,6 +86,9 @@ export function parseActual(text: string): ActualValue {
     const t = normalizeLabel(text);
     const rating = RATINGS.find(([re]) => re.test(t))?.[1];
     if (rating) return { kind: 'rating', rating };
+    const date = parseDeadline(text, false);
+    if (date) return { kind: 'date', ...date };
+    if (startsWithDate(text)) return { kind: 'text', text: text.trim() };
     const m = MEASURED.exec(comparable(text));
     const unit = m?.[3]?.replace(/\s+/g, '');
     if (m && (unit === '' || isUnit(unit!))) {
@@ -108,4 +114,53 @@ export function parseDate(text: string): string | undefined {
     const month = Number(m[2]), day = m[3] === undefined ? undefined : Number(m[3]);
     if (month < 1 || month > 12 || (day !== undefined && (day < 1 || day > 31))) return undefined;
     return `${m[1]}-${m[2]!.padStart(2, '0')}${m[3] === undefined ? '' : `-${m[3].padStart(2, '0')}`}`;
+}
+
+/** What a row's deadline is about, after the date: `2023年11月30日前完成`. */
+const DONE_WORDS = '(?:完成|完工|竣工|建成|交付|验收|到位|上线|投运|投用|开工|启动|实施|办结|发放|拨付)?';
+const BY = new RegExp(`^(?:前|之前|以前)${DONE_WORDS}$`);
+const DONE = new RegExp(`^${DONE_WORDS}$`);
+/** `2023年11月30日`, `2023年11月(底)`, `2023-11-30`, `2023/11`, `2023.11.30`, `2023年底`. */
+const DATE_CORE = /^(\d{4})(?:年(\d{1,2})月(?:(\d{1,2})[日号]|(底|末))?|[-/](\d{1,2})(?:[-/](\d{1,2}))?|\.(\d{1,2})\.(\d{1,2})|年(底|末))/;
+
+/** Text that begins with a date but says no one date (`2023年11月前`): words, not the number 2023. */
+function startsWithDate(text: string): boolean {
+    return DATE_CORE.test(comparable(text).replace(/[\s\u3000]+/g, '').replace(/^(>=|<=|=|>|<|不晚于|不迟于|最迟|最晚)/, ''));
+}
+
+/**
+ * A date as a target or an actual prints it, with its comparator: `≤2023-11-30`, `≤ 2023/11/30`,
+ * `2023年11月30日前` and `2023-11-30前` (by that day), `2023年11月底前` (by the month's last day,
+ * written as the month), `2023年底前`, `不晚于2023年11月30日`; either may end in 完成 / 完工 ….
+ * Only what says one date unambiguously: `2023年11月前` (before November, or by its end?) and
+ * `2023.11` (a date, or the number 2023.11?) are no dates. `before` allows 前 / 之前 / 以前 and
+ * 不晚于 (a target's deadline; an actual is a day, not a bound).
+ */
+export function parseDeadline(text: string, before: boolean): { comparator?: string; date: string } | undefined {
+    let t = comparable(text).replace(/[\s\u3000]+/g, '');
+    const sign = /^(>=|<=|=|>|<)/.exec(t) ?? (before ? /^(不晚于|不迟于|最迟|最晚)/.exec(t) : null);
+    let comparator = sign ? (/^[<>=]/.test(sign[1]!) ? sign[1] : '<=') : undefined;
+    t = t.slice(sign?.[0].length ?? 0);
+    const m = DATE_CORE.exec(t);
+    if (!m) return undefined;
+    const rest = t.slice(m[0].length);
+    const by = before && BY.test(rest);
+    if (!by && !DONE.test(rest)) return undefined;
+    const year = Number(m[1]);
+    const month = Number(m[9] !== undefined ? 12 : m[2] ?? m[5] ?? m[7]);
+    const dayText = m[3] ?? m[6] ?? m[8];
+    const monthEnd = m[4] !== undefined || m[9] !== undefined;
+    if (by) {
+        // `2023年11月前`: before November begins, or before it ends? Not read as a date.
+        if (dayText === undefined && !monthEnd) return undefined;
+        if (comparator !== undefined && comparator !== '<=' && comparator !== '<') return undefined;
+        comparator ??= '<=';
+    }
+    if (year < 1900 || year > 2199 || month < 1 || month > 12) return undefined;
+    const mm = String(month).padStart(2, '0');
+    const bound = comparator ? { comparator } : {};
+    if (dayText === undefined) return { ...bound, date: `${year}-${mm}` };
+    const day = Number(dayText);
+    if (day < 1 || new Date(Date.UTC(year, month - 1, day)).getUTCDate() !== day) return undefined;
+    return { ...bound, date: `${year}-${mm}-${String(day).padStart(2, '0')}` };
 }

@@ -1,7 +1,18 @@
-import { FREE_GROUP_FAMILIES, level1Keyword, level2Keyword } from './families.js';
+import { FREE_GROUP_FAMILIES, isLevel1Label, level1Keyword, level2Keyword } from './families.js';
 import type { ActualValue, Amount, FormModel, FormProblem, FundSource, IndicatorRow, Sourced, TargetValue } from './form-model.js';
 import { identifierFor, kpiString } from './names.js';
 import { normalizeLabel } from './cell-values.js';
+import { FAMILY_KEYWORD } from '../model/categories.js';
+import { GRADE_KEYWORD, RATING_KEYWORD } from '../scoring/keywords.js';
+
+/** The keywords a form is written in: Chinese (the forms' own words), or English (`project`, `indicator` …). */
+export type FormKeywords = 'zh' | 'en';
+
+/** How a form is written as .kpi text. */
+export interface EmitOptions {
+    /** The keywords; by default those an exported form's note names, else Chinese. */
+    readonly keywords?: FormKeywords;
+}
 
 /** What a span of emitted text holds: findings prefer the cell of the value they concern. */
 export type SpanField = 'line' | 'title' | 'target' | 'actual' | 'weight' | 'score' | 'deviation' | 'amount' | 'rate' | 'text';
@@ -26,10 +37,31 @@ export interface EmittedForm {
 
 type Segment = string | readonly [text: string, cell: string | undefined, field: SpanField];
 
+/** Chinese keywords that are written with a word of their own in English (families, ratings, grades, sources). */
+const ENGLISH: ReadonlyMap<string, string> = new Map<string, string>([
+    ...Object.values(FAMILY_KEYWORD).map(k => [k.zh, k.en] as const),
+    ...Object.values(RATING_KEYWORD).map(k => [k.zh, k.en] as const),
+    ...Object.values(GRADE_KEYWORD).map(k => [k.zh, k.en] as const),
+    ['财政拨款', 'fiscal'], ['上年结转', 'carryover'], ['其他资金', 'other'], ['未统计', 'unmeasured'], ['不适用', 'n/a'],
+    ['完成', 'done'], ['未完成', 'pending'],
+]);
+
 /** Text with a source span for every piece that came from a cell. */
 class Writer {
     private text = '';
     readonly spans: SourceSpan[] = [];
+
+    constructor(readonly keywords: FormKeywords) {}
+
+    /** A keyword in the form's keyword language. */
+    k(zh: string, en: string): string {
+        return this.keywords === 'en' ? en : zh;
+    }
+
+    /** A keyword of the tables above (a family, a rating, a grade, a source), in the form's language. */
+    word(zh: string): string {
+        return this.keywords === 'en' ? ENGLISH.get(zh) ?? zh : zh;
+    }
 
     line(indent: number, lineCell: string | undefined, ...segments: Segment[]): void {
         const start = this.text.length + indent * 4;
@@ -63,20 +95,25 @@ const quantityText = (number: string, unit: string | undefined) => (unit === und
 const sourced = <T>(s: Sourced<T> | undefined, format: (v: T) => string, field: SpanField): Segment[] =>
     s ? [[format(s.value), s.cell, field]] : [];
 
-function targetText(t: TargetValue): string {
-    if (t.kind === 'qualitative') return `定性 ${kpiString(t.text)}`;
+/** A name as written after 涉及 or as a group's label: bare when it can be, else a string. */
+const nameText = (name: string) => (identifierFor(name) === name ? name : kpiString(name));
+
+function targetText(w: Writer, t: TargetValue): string {
+    if (t.kind === 'qualitative') return `${w.k('定性', 'qualitative')} ${kpiString(t.text)}`;
+    if (t.kind === 'date') return `${t.comparator ? `${t.comparator} ` : ''}${t.date}`;
     return `${t.comparator ? `${t.comparator} ` : ''}${quantityText(t.number, t.unit)}`;
 }
 
-function actualText(a: ActualValue): string {
-    if (a.kind === 'rating') return a.rating;
-    if (a.kind === 'text' && a.text === '未统计') return '未统计';
-    if (a.kind === 'text') return /^不适用/.test(a.text) ? `不适用${a.text.length > 3 ? ` ${kpiString(a.text.replace(/^不适用[:：,，\s]*/, ''))}` : ''}` : kpiString(a.text);
+function actualText(w: Writer, a: ActualValue): string {
+    if (a.kind === 'rating') return w.word(a.rating);
+    if (a.kind === 'date') return `${a.comparator ? `${a.comparator} ` : ''}${a.date}`;
+    if (a.kind === 'text' && a.text === '未统计') return w.word('未统计');
+    if (a.kind === 'text') return /^不适用/.test(a.text) ? `${w.word('不适用')}${a.text.length > 3 ? ` ${kpiString(a.text.replace(/^不适用[:：,，\s]*/, ''))}` : ''}` : kpiString(a.text);
     return `${a.comparator ? `${a.comparator} ` : ''}${quantityText(a.number, a.unit)}`;
 }
 
-function sourceText(s: FundSource): string {
-    return typeof s === 'string' ? s : kpiString(s.label);
+function sourceText(w: Writer, s: FundSource): string {
+    return typeof s === 'string' ? w.word(s) : kpiString(s.label);
 }
 
 /** Indicator rows grouped as the language nests them, in the order the form prints them. */
@@ -96,7 +133,7 @@ function place(rows: readonly IndicatorRow[], problems: FormProblem[]): Placed[]
         }
         const printed = row.level2?.value;
         if (FREE_GROUP_FAMILIES.has(level1)) {
-            placed.push({ row, level1, level2: printed && level1Keyword(printed) !== level1 ? printed : undefined });
+            placed.push({ row, level1, level2: freeLabel(printed, row.level1.value, level1) });
             continue;
         }
         const level2 = printed === undefined ? undefined : level2Keyword(level1, printed);
@@ -123,6 +160,15 @@ interface TreeEntry {
 
 const rowNumber = (cell: string) => Number(/\d+$/.exec(cell)?.[0] ?? 0);
 
+/**
+ * The free label of a group under 项目决策 / 项目管理 (`资金管理`), or none when the level-2 cell
+ * repeats the level-1 family (a row directly under it, as an exported form prints it).
+ */
+function freeLabel(printed: string | undefined, level1Printed: string, level1: string): string | undefined {
+    if (printed === undefined || normalizeLabel(printed) === normalizeLabel(level1Printed)) return undefined;
+    return isLevel1Label(printed, level1) ? undefined : printed;
+}
+
 /** The placed rows and the empty groups (those whose families are known) in the form's order. */
 function treeEntries(placed: readonly Placed[], empty: NonNullable<FormModel['emptyGroups']>): TreeEntry[] {
     const entries: Array<TreeEntry & { at: number }> = placed.map(p => ({ level1: p.level1, level2: p.level2, level1Cell: p.row.level1.cell, level2Cell: p.row.level2?.cell, row: p.row, at: rowNumber(p.row.title.cell) }));
@@ -132,7 +178,7 @@ function treeEntries(placed: readonly Placed[], empty: NonNullable<FormModel['em
         if (!level1) continue;
         // As place() files rows: a free label under 决策 / 过程, a family keyword elsewhere.
         const free = FREE_GROUP_FAMILIES.has(level1);
-        const level2 = printed === undefined ? undefined : free ? (level1Keyword(printed) !== level1 ? printed : undefined) : level2Keyword(level1, printed);
+        const level2 = printed === undefined ? undefined : free ? freeLabel(printed, g.level1.value, level1) : level2Keyword(level1, printed);
         if (printed !== undefined && !free && !level2) continue;
         entries.push({ level1, level2, level1Cell: g.level1.cell, level2Cell: g.level2?.cell, at: rowNumber(g.level2?.cell ?? g.level1.cell) });
     }
@@ -157,15 +203,17 @@ function groupBy<T, K>(items: readonly T[], key: (t: T) => K): Array<[K, T[]]> {
  * A self-assessment whose project is already defined (`definedProjects`: a 申报表 sheet or a
  * .kpi file of the workspace) is written without a project of its own and scored against it.
  */
-export function emitForm(form: FormModel, workbookName: string, definedProjects: ReadonlySet<string> = new Set()): EmittedForm {
-    const w = new Writer();
+export function emitForm(form: FormModel, workbookName: string, definedProjects: ReadonlySet<string> = new Set(), options: EmitOptions = {}): EmittedForm {
+    const w = new Writer(options.keywords ?? form.keywords ?? 'zh');
     const problems = [...form.problems];
     const placed = place(form.indicators, problems);
     const projectName = projectNameOf(form);
     const ownProject = form.layout === 'C' || !definedProjects.has(projectName);
     problems.push(...unplanned(form, ownProject));
-    const kind = form.layout === 'C' ? '绩效目标表' : '绩效自评表';
-    w.line(0, undefined, `// ${workbookName} 工作表「${form.sheet}」（${kind}，版式 ${form.layout}）`);
+    const kind = form.layout === 'C' ? w.k('绩效目标表', 'target form') : w.k('绩效自评表', 'self-assessment form');
+    w.line(0, undefined, w.keywords === 'en'
+        ? `// ${workbookName} sheet "${form.sheet}" (${kind}, layout ${form.layout})`
+        : `// ${workbookName} 工作表「${form.sheet}」（${kind}，版式 ${form.layout}）`);
     if (ownProject) emitProject(w, form, projectName, placed);
     if (form.layout !== 'C') emitAssessment(w, form, projectName, placed, ownProject);
     const anchor = form.title?.cell ?? form.project.name.cell ?? form.indicators[0]?.title.cell ?? 'A1';
@@ -194,37 +242,40 @@ function emitProject(w: Writer, form: FormModel, projectName: string, placed: re
     const projectTitle = form.project.name.value;
     const applies = form.project.applies;
 
-    w.line(0, form.project.name.cell, '项目', [projectName, form.project.name.cell, 'title'], [kpiString(projectTitle), form.project.name.cell, 'title'], '{');
+    w.line(0, form.project.name.cell, w.k('项目', 'project'), [projectName, form.project.name.cell, 'title'], [kpiString(projectTitle), form.project.name.cell, 'title'], '{');
     const header = form.project;
-    if (header.department) w.line(1, header.department.cell, '主管部门', [kpiString(header.department.value), header.department.cell, 'text']);
-    if (header.implementer) w.line(1, header.implementer.cell, '实施单位', [kpiString(header.implementer.value), header.implementer.cell, 'text']);
-    if (header.period) w.line(1, header.period.cell, '实施期', [`${header.period.value.start} 至 ${header.period.value.end}`, header.period.cell, 'text']);
+    if (header.department) w.line(1, header.department.cell, w.k('主管部门', 'department'), [kpiString(header.department.value), header.department.cell, 'text']);
+    if (header.implementer) w.line(1, header.implementer.cell, w.k('实施单位', 'implementer'), [kpiString(header.implementer.value), header.implementer.cell, 'text']);
+    if (header.period) w.line(1, header.period.cell, w.k('实施期', 'period'), [`${header.period.value.start} ${w.k('至', 'to')} ${header.period.value.end}`, header.period.cell, 'text']);
     const budget = form.funds?.budget ?? form.funds?.annual ?? form.execution?.initial ?? form.execution?.budgeted;
-    if (budget) w.line(1, budget.cell, '预算', [amountText(budget.value), budget.cell, 'amount']);
-    if (applies?.length) w.line(1, form.project.name.cell, '适用', applies.join(', '));
+    if (budget) w.line(1, budget.cell, w.k('预算', 'budget'), [amountText(budget.value), budget.cell, 'amount']);
+    if (applies?.length) w.line(1, form.project.name.cell, w.k('适用', 'applies'), applies.join(', '));
     const funds = form.funds;
-    if (funds && (funds.medium || funds.annual || funds.parts.length > 0)) {
-        w.line(1, funds.cell, '资金 {');
-        if (funds.medium) w.line(2, funds.medium.cell, '中期', [amountText(funds.medium.value), funds.medium.cell, 'amount']);
-        if (funds.annual) w.line(2, funds.annual.cell, '年度', [amountText(funds.annual.value), funds.annual.cell, 'amount']);
-        for (const part of funds.parts) w.line(2, part.amount.cell, '其中', sourceText(part.source), [amountText(part.amount.value), part.amount.cell, 'amount']);
+    // 年度资金总额 alone is the 预算 just written, from the same cell: no 资金 block says it twice.
+    const annual = funds?.annual && (funds.budget || funds.medium || funds.parts.length > 0) ? funds.annual : undefined;
+    if (funds && (funds.medium || annual || funds.parts.length > 0)) {
+        w.line(1, funds.cell, `${w.k('资金', 'funds')} {`);
+        if (funds.medium) w.line(2, funds.medium.cell, w.k('中期', 'medium-term'), [amountText(funds.medium.value), funds.medium.cell, 'amount']);
+        if (annual) w.line(2, annual.cell, w.k('年度', 'annual'), [amountText(annual.value), annual.cell, 'amount']);
+        for (const part of funds.parts) w.line(2, part.amount.cell, w.k('其中', 'of-which'), sourceText(w, part.source), [amountText(part.amount.value), part.amount.cell, 'amount']);
         w.line(1, undefined, '}');
     }
+    emitBreakdown(w, form);
     const goals = form.goals.filter(g => g.expected);
     if (goals.length > 0) {
-        w.line(1, undefined, '总体目标 {');
+        w.line(1, undefined, `${w.k('总体目标', 'goals')} {`);
         for (const g of goals) w.line(2, g.expected!.cell, g.name, [kpiString(g.expected!.value), g.expected!.cell, 'text']);
         w.line(1, undefined, '}');
     }
     const tree = treeEntries(placed, form.emptyGroups ?? []);
     if (tree.length > 0) {
-        w.line(1, undefined, '绩效指标 {');
+        w.line(1, undefined, `${w.k('绩效指标', 'indicators')} {`);
         for (const [level1, rows1] of groupBy(tree, p => p.level1)) {
-            w.line(2, rows1[0]!.level1Cell, `${level1} {`);
+            w.line(2, rows1[0]!.level1Cell, `${w.word(level1)} {`);
             for (const [level2, rows2] of groupBy(rows1, p => p.level2)) {
                 const inner = level2 === undefined ? 3 : 4;
                 if (level2 !== undefined) {
-                    const label = FREE_GROUP_FAMILIES.has(level1) ? kpiString(level2) : level2;
+                    const label = FREE_GROUP_FAMILIES.has(level1) ? nameText(level2) : w.word(level2);
                     w.line(3, rows2[0]!.level2Cell, `${label} {`);
                 }
                 for (const { row } of rows2) if (row) emitIndicator(w, inner, row);
@@ -234,7 +285,7 @@ function emitProject(w: Writer, form: FormModel, projectName: string, placed: re
         }
         w.line(1, undefined, '}');
     }
-    emitPlan(w, form);
+    emitMilestones(w, form);
     w.line(0, undefined, '}');
     w.blank();
 }
@@ -242,24 +293,28 @@ function emitProject(w: Writer, form: FormModel, projectName: string, placed: re
 /** A block row's name in .kpi text: its identifier, else its title as a string. */
 const rowName = (row: { id?: string; title: Sourced<string> }): string => row.id ?? kpiString(row.title.value);
 
-/** The project's 测算 and 里程碑 sections: the plan the form's blocks print. */
-function emitPlan(w: Writer, form: FormModel): void {
+/** The project's 测算 section: the plan the form's 项目测算 block prints (written after 资金, as files keep it). */
+function emitBreakdown(w: Writer, form: FormModel): void {
     const breakdown = form.breakdown;
     const components = breakdown?.rows.filter(r => r.amount) ?? [];
     if (breakdown && (components.length > 0 || breakdown.total)) {
-        w.line(1, breakdown.cell, '测算 {');
+        w.line(1, breakdown.cell, `${w.k('测算', 'breakdown')} {`);
         for (const c of components) {
             w.line(2, c.title.cell, [rowName(c), c.title.cell, 'title'], ...(c.id ? [kpiString(c.title.value)] : []),
                 [amountText(c.amount!.value), c.amount!.cell, 'amount'], ...(c.formula ? ['=', [c.formula.value, c.formula.cell, 'text'] as const] : []));
         }
-        if (breakdown.total) w.line(2, breakdown.total.cell, '合计', [amountText(breakdown.total.value), breakdown.total.cell, 'amount']);
+        if (breakdown.total) w.line(2, breakdown.total.cell, w.k('合计', 'total'), [amountText(breakdown.total.value), breakdown.total.cell, 'amount']);
         w.line(1, undefined, '}');
     }
+}
+
+/** The project's 里程碑 section: the plan the form's 项目里程碑 block prints. */
+function emitMilestones(w: Writer, form: FormModel): void {
     const milestones = form.milestones?.filter(m => m.planned) ?? [];
     if (milestones.length > 0) {
-        w.line(1, undefined, '里程碑 {');
+        w.line(1, undefined, `${w.k('里程碑', 'milestones')} {`);
         for (const m of milestones) {
-            w.line(2, m.title.cell, [rowName(m), m.title.cell, 'title'], ...(m.id ? [kpiString(m.title.value)] : []), '计划', [m.planned!.value, m.planned!.cell, 'text']);
+            w.line(2, m.title.cell, [rowName(m), m.title.cell, 'title'], ...(m.id ? [kpiString(m.title.value)] : []), w.k('计划', 'planned'), [m.planned!.value, m.planned!.cell, 'text']);
         }
         w.line(1, undefined, '}');
     }
@@ -267,78 +322,91 @@ function emitPlan(w: Writer, form: FormModel): void {
 
 function emitIndicator(w: Writer, indent: number, row: IndicatorRow): void {
     const target: Segment[] = row.target
-        ? [[targetText(row.target.value), row.target.cell, 'target']]
-        : [['定性 ""', row.title.cell, 'target']];
-    const note: Segment[] = row.note ? ['说明', [kpiString(row.note.value), row.note.cell, 'text']] : [];
-    const links: Segment[] = row.links?.length ? ['依据', row.links.join(', ')] : [];
+        ? [[targetText(w, row.target.value), row.target.cell, 'target']]
+        : [[`${w.k('定性', 'qualitative')} ""`, row.title.cell, 'target']];
+    const note: Segment[] = row.note ? [w.k('说明', 'note'), [kpiString(row.note.value), row.note.cell, 'text']] : [];
+    const links: Segment[] = row.links?.length ? [w.k('依据', 'per'), row.links.join(', ')] : [];
     const name: Segment[] = row.id ? [[row.id, row.title.cell, 'title']] : [];
-    const lastYear: Segment[] = row.lastYear ? ['上年', [row.lastYear.value, row.lastYear.cell, 'text']] : [];
-    const source: Segment[] = row.source ? ['来源', [kpiString(row.source.value), row.source.cell, 'text']] : [];
+    const lastYear: Segment[] = row.lastYear ? [w.k('上年', 'last-year'), [row.lastYear.value, row.lastYear.cell, 'text']] : [];
+    const source: Segment[] = row.source ? [w.k('来源', 'source'), [kpiString(row.source.value), row.source.cell, 'text']] : [];
     w.line(indent, row.title.cell, ...name, [kpiString(row.title.value), row.title.cell, 'title'], ...target, ...links, ...lastYear, ...source, ...note);
 }
 
+/**
+ * The assessment's title: the one an exported form's note keeps (none when the note says the
+ * assessment had none), else one made up from the project and the year, as the printed form's
+ * title is only the form's name (项目支出绩效自评表). A project titled in Chinese gives
+ * `…2023年度绩效自评`, one titled in other words `…, self-assessment 2023`.
+ */
+function assessmentTitle(form: FormModel): string | undefined {
+    if (form.assessmentTitle !== undefined) return form.assessmentTitle ?? undefined;
+    const name = form.project.name.value.trim();
+    if (/[\u3400-\u9fff\uf900-\ufaff]/.test(name)) return `${name}${form.year ? `${form.year}年度` : ''}绩效自评`;
+    return `${name}, self-assessment${form.year ? ` ${form.year}` : ''}`;
+}
+
 function emitAssessment(w: Writer, form: FormModel, projectName: string, placed: readonly Placed[], ownProject: boolean): void {
-    // The printed title is the form's name (项目支出绩效自评表); the project and year tell them apart.
-    const title = `${form.project.name.value}${form.year ? `${form.year}年度` : ''}绩效自评`;
-    w.line(0, form.title?.cell, '自评', [form.id ?? identifierFor(`${projectName}自评`), form.title?.cell, 'title'], [kpiString(title), form.title?.cell, 'title'], '对象', projectName, '{');
+    const title = assessmentTitle(form);
+    w.line(0, form.title?.cell, w.k('自评', 'assessment'), [form.id ?? identifierFor(`${projectName}${w.k('自评', 'Review')}`), form.title?.cell, 'title'],
+        ...(title === undefined ? [] : [[kpiString(title), form.title?.cell, 'title'] as const]), w.k('对象', 'for'), projectName, '{');
     const ex = form.execution;
     if (ex?.budgeted && ex.spent) {
-        w.line(1, ex.cell, '预算执行',
-            ...(ex.initial ? ['年初预算', [amountText(ex.initial.value), ex.initial.cell, 'amount'] as const] : []),
-            '全年预算', [amountText(ex.budgeted.value), ex.budgeted.cell, 'amount'],
-            '全年执行', [amountText(ex.spent.value), ex.spent.cell, 'amount'],
-            ...(ex.rate ? ['执行率', [`${ex.rate.value}%`, ex.rate.cell, 'rate'] as const] : []),
-            ...(ex.weight ? ['分值', ...sourced(ex.weight, v => v, 'weight')] : []),
-            ...(ex.score ? ['得分', ...sourced(ex.score, v => v, 'score')] : []));
-        if (ex.adjustment) w.line(2, ex.adjustment.cell, '调整', [kpiString(ex.adjustment.value), ex.adjustment.cell, 'text']);
-        if (ex.deviation) w.line(2, ex.deviation.cell, '偏差', [kpiString(ex.deviation.value), ex.deviation.cell, 'deviation']);
+        w.line(1, ex.cell, w.k('预算执行', 'execution'),
+            ...(ex.initial ? [w.k('年初预算', 'initial'), [amountText(ex.initial.value), ex.initial.cell, 'amount'] as const] : []),
+            w.k('全年预算', 'budgeted'), [amountText(ex.budgeted.value), ex.budgeted.cell, 'amount'],
+            w.k('全年执行', 'spent'), [amountText(ex.spent.value), ex.spent.cell, 'amount'],
+            ...(ex.rate ? [w.k('执行率', 'rate'), [`${ex.rate.value}%`, ex.rate.cell, 'rate'] as const] : []),
+            ...(ex.weight ? [w.k('分值', 'weight'), ...sourced(ex.weight, v => v, 'weight')] : []),
+            ...(ex.score ? [w.k('得分', 'score'), ...sourced(ex.score, v => v, 'score')] : []));
+        if (ex.adjustment) w.line(2, ex.adjustment.cell, w.k('调整', 'adjustment'), [kpiString(ex.adjustment.value), ex.adjustment.cell, 'text']);
+        if (ex.deviation) w.line(2, ex.deviation.cell, w.k('偏差', 'deviation'), [kpiString(ex.deviation.value), ex.deviation.cell, 'deviation']);
         for (const part of ex.parts) {
             const columns: Segment[] = [];
-            if (part.initial) columns.push('年初预算', [amountText(part.initial.value), part.initial.cell, 'amount']);
-            if (part.budgeted) columns.push('全年预算', [amountText(part.budgeted.value), part.budgeted.cell, 'amount']);
-            if (part.spent) columns.push('全年执行', [amountText(part.spent.value), part.spent.cell, 'amount']);
-            if (columns.length > 0) w.line(2, part.cell, '其中', sourceText(part.source), ...columns);
+            if (part.initial) columns.push(w.k('年初预算', 'initial'), [amountText(part.initial.value), part.initial.cell, 'amount']);
+            if (part.budgeted) columns.push(w.k('全年预算', 'budgeted'), [amountText(part.budgeted.value), part.budgeted.cell, 'amount']);
+            if (part.spent) columns.push(w.k('全年执行', 'spent'), [amountText(part.spent.value), part.spent.cell, 'amount']);
+            if (columns.length > 0) w.line(2, part.cell, w.k('其中', 'of-which'), sourceText(w, part.source), ...columns);
         }
     }
     // The form's 预期目标 is a goal of the project written here; another project has goals of its own.
     for (const g of form.goals) {
-        if (g.actual && (g.id || (g.expected && ownProject))) w.line(1, g.actual.cell, '总体目标', g.name, [kpiString(g.actual.value), g.actual.cell, 'text']);
-        else if (g.actual) w.line(1, g.actual.cell, '完成情况', [kpiString(g.actual.value), g.actual.cell, 'text']);
+        if (g.actual && (g.id || (g.expected && ownProject))) w.line(1, g.actual.cell, w.k('总体目标', 'goals'), g.name, [kpiString(g.actual.value), g.actual.cell, 'text']);
+        else if (g.actual) w.line(1, g.actual.cell, w.k('完成情况', 'summary'), [kpiString(g.actual.value), g.actual.cell, 'text']);
     }
     for (const { row } of placed) {
-        w.line(1, row.title.cell, '指标', [row.id ?? kpiString(row.title.value), row.title.cell, 'title'],
-            ...(row.actual ? ['实际', [actualText(row.actual.value), row.actual.cell, 'actual'] as const] : []),
-            ...(row.weight ? ['分值', [row.weight.value, row.weight.cell, 'weight'] as const] : []),
-            ...(row.score ? ['得分', [row.score.value, row.score.cell, 'score'] as const] : []),
-            ...(row.deviation ? ['偏差', [kpiString(row.deviation.value), row.deviation.cell, 'deviation'] as const] : []),
-            ...(row.measuredAs && row.actual ? ['口径', [kpiString(row.measuredAs), row.actual.cell, 'actual'] as const] : []));
+        w.line(1, row.title.cell, w.k('指标', 'indicator'), [row.id ?? kpiString(row.title.value), row.title.cell, 'title'],
+            ...(row.actual ? [w.k('实际', 'actual'), [actualText(w, row.actual.value), row.actual.cell, 'actual'] as const] : []),
+            ...(row.measuredAs && row.actual ? [w.k('口径', 'measured-as'), [kpiString(row.measuredAs), row.actual.cell, 'actual'] as const] : []),
+            ...(row.weight ? [w.k('分值', 'weight'), [row.weight.value, row.weight.cell, 'weight'] as const] : []),
+            ...(row.score ? [w.k('得分', 'score'), [row.score.value, row.score.cell, 'score'] as const] : []),
+            ...(row.deviation ? [w.k('偏差', 'deviation'), [kpiString(row.deviation.value), row.deviation.cell, 'deviation'] as const] : []));
     }
     for (const c of form.breakdown?.rows ?? []) {
         // A component the form's own project does not plan (no 金额) cannot be assessed.
         if (!c.actual || (ownProject && !c.amount)) continue;
-        w.line(1, c.actual.cell, '测算', [rowName(c), c.title.cell, 'title'], '实际', [amountText(c.actual.value), c.actual.cell, 'amount'],
-            ...(c.deviation ? ['偏差', [kpiString(c.deviation.value), c.deviation.cell, 'deviation'] as const] : []));
+        w.line(1, c.actual.cell, w.k('测算', 'breakdown'), [rowName(c), c.title.cell, 'title'], w.k('实际', 'actual'), [amountText(c.actual.value), c.actual.cell, 'amount'],
+            ...(c.deviation ? [w.k('偏差', 'deviation'), [kpiString(c.deviation.value), c.deviation.cell, 'deviation'] as const] : []));
     }
     const narrative = form.narrative;
     for (const p of narrative?.problems ?? []) {
         const text = normalizeLabel(p.text.value) === '无' ? [] : [[kpiString(p.text.value), p.text.cell, 'text'] as const];
-        const concerns = p.none || p.concerns.length === 0 ? [] : ['涉及', p.concerns.map(kpiString).join(', ')];
-        w.line(1, p.text.cell, '问题', ...(p.none ? ['无'] : []), ...text, ...concerns);
+        const concerns = p.none || p.concerns.length === 0 ? [] : [w.k('涉及', 'concerns'), p.concerns.map(nameText).join(', ')];
+        w.line(1, p.text.cell, w.k('问题', 'problem'), ...(p.none ? [w.k('无', 'none')] : []), ...text, ...concerns);
     }
-    for (const t of narrative?.improvements ?? []) w.line(1, t.cell, '改进', [kpiString(t.value), t.cell, 'text']);
-    for (const t of narrative?.conclusions ?? []) w.line(1, t.cell, '结论', [kpiString(t.value), t.cell, 'text']);
+    for (const t of narrative?.improvements ?? []) w.line(1, t.cell, w.k('改进', 'improvement'), [kpiString(t.value), t.cell, 'text']);
+    for (const t of narrative?.conclusions ?? []) w.line(1, t.cell, w.k('结论', 'conclusion'), [kpiString(t.value), t.cell, 'text']);
     for (const m of form.milestones ?? []) {
         if (!m.status || (ownProject && !m.planned)) continue;
-        w.line(1, m.status.cell, '里程碑', [rowName(m), m.title.cell, 'title'], [m.status.value, m.status.cell, 'text'],
+        w.line(1, m.status.cell, w.k('里程碑', 'milestone'), [rowName(m), m.title.cell, 'title'], [w.word(m.status.value), m.status.cell, 'text'],
             ...(m.status.value === '完成' && m.done ? [[m.done.value, m.done.cell, 'text'] as const] : []));
     }
-    if (narrative?.asOf) w.line(1, narrative.asOf.cell, '评价日', [narrative.asOf.value, narrative.asOf.cell, 'text']);
+    if (narrative?.asOf) w.line(1, narrative.asOf.cell, w.k('评价日', 'as-of'), [narrative.asOf.value, narrative.asOf.cell, 'text']);
     const total = form.total;
     if (total && (total.weight || total.score)) {
-        w.line(1, total.cell, '合计',
-            ...(total.weight ? ['分值', [total.weight.value, total.weight.cell, 'weight'] as const] : []),
-            ...(total.score ? ['得分', [total.score.value, total.score.cell, 'score'] as const] : []));
+        w.line(1, total.cell, w.k('合计', 'total'),
+            ...(total.weight ? [w.k('分值', 'weight'), [total.weight.value, total.weight.cell, 'weight'] as const] : []),
+            ...(total.score ? [w.k('得分', 'score'), [total.score.value, total.score.cell, 'score'] as const] : []));
     }
-    if (form.grade) w.line(1, form.grade.cell, '等级', [form.grade.value, form.grade.cell, 'text']);
+    if (form.grade) w.line(1, form.grade.cell, w.k('等级', 'grade'), [w.word(form.grade.value), form.grade.cell, 'text']);
     w.line(0, undefined, '}');
 }

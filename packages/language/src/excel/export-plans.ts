@@ -1,3 +1,4 @@
+import { AstUtils, type AstNode } from 'langium';
 import {
     isAsOf, isBreakdownActual, isConclusion, isExecution, isFundsShare, isFundsTotal, isGoalAssessment, isGradeStatement, isImprovement,
     isIndicatorAssessment, isLevel2Group, isMeasuredActual, isMilestoneAssessment, isNotApplicableActual, isProblemStatement, isQualitative,
@@ -12,6 +13,7 @@ import type { AssessmentScore } from '../scoring/assessment-score.js';
 import { writeNote } from './form-notes.js';
 import type { PlannedCell, SheetPlan } from './sheet-plan.js';
 import { BLOCK_LABELS } from './block-labels.js';
+import { detectKeywordLanguage } from '../lsp/keyword-language.js';
 
 type Row = Array<PlannedCell | undefined>;
 const HEADS: ReadonlySet<string> = new Set(['项目名称', '主管部门', '实施单位', '项目期', '项目资金（万元）', '中期资金总额', '年度资金总额',
@@ -28,9 +30,9 @@ function row(...values: Array<string | number | PlannedCell | undefined | null>)
 
 const noted = (value: string | number, note: string | undefined): PlannedCell => ({ value, ...(note ? { note } : {}) });
 
-/** `>= 95%` as forms print it: `≥95%`. */
+/** `>= 95%` and `<= 2023-11-30` as forms print them: `≥95%`, `≤2023-11-30`. */
 function printed(text: string): string {
-    return text.replace(/>=/g, '≥').replace(/<=/g, '≤').replace(/(\d)\s+(?=[^\s\d])/g, '$1').trim();
+    return text.replace(/>=/g, '≥').replace(/<=/g, '≤').replace(/([≥≤=<>＝])\s+/g, '$1').replace(/(\d)\s+(?=[^\s\d])/g, '$1').trim();
 }
 
 function targetText(target: Target): string {
@@ -96,6 +98,16 @@ function tableEntries(project: Project): Array<{ indicator?: Indicator; families
 }
 
 const idNote = (node: { name: string; title?: string }) => (node.title !== undefined && node.title !== node.name ? node.name : undefined);
+
+/** `en` when the block's file is written in English keywords: a note keeps it, so that import writes them again. */
+function keywordsOf(node: AstNode): 'en' | undefined {
+    const document = AstUtils.findRootNode(node).$document;
+    return document && detectKeywordLanguage(document) === 'en' ? 'en' : undefined;
+}
+
+/** A funds source as a form prints it after `其中：` (English keywords in Chinese). */
+const SOURCE_LABEL: Readonly<Record<string, string>> = { fiscal: '财政拨款', carryover: '上年结转', other: '其他资金' };
+const sourceLabel = (source: string) => SOURCE_LABEL[source] ?? source.replace(/^"|"$/g, '');
 const yearOf = (project: Project | undefined) => project?.period?.end.value.slice(0, 4);
 
 /** Layout C, the 绩效目标申报表 of a project, with 上年 and 来源 columns and 测算 and 里程碑 blocks. */
@@ -105,7 +117,7 @@ export function targetFormPlan(project: Project, sheetName: string): SheetPlan {
     const rows: Row[] = [
         row('项目支出绩效目标申报表'),
         row(year ? `（${year}年度）` : undefined),
-        row('项目名称', null, noted(titleOf(project), writeNote({ name: idNote(project) ?? project.name, applies }))),
+        row('项目名称', null, noted(titleOf(project), writeNote({ name: idNote(project) ?? project.name, applies, keywords: keywordsOf(project) }))),
         row('主管部门', null, project.department, null, '实施单位', project.implementer),
         row(null, null, null, null, '项目期', project.period ? `${project.period.start.value} 至 ${project.period.end.value}` : undefined),
     ];
@@ -120,7 +132,7 @@ export function targetFormPlan(project: Project, sheetName: string): SheetPlan {
     const budget = annual && project.budget && wan(project.budget) !== wan(annual.amount) ? ['项目预算', wan(project.budget)] : [];
     rows.push(row('项目资金（万元）', null, '中期资金总额', wan(medium?.amount), '年度资金总额', wan(annual?.amount ?? project.budget), ...budget));
     for (const share of shares) {
-        const label = `其中：${share.source.replace(/^"|"$/g, '')}`;
+        const label = `其中：${sourceLabel(share.source)}`;
         rows.push(row(null, null, null, null, label, wan(share.amount)));
     }
     merges.push(`A${fundsStart}:B${rows.length}`);
@@ -213,7 +225,8 @@ export function assessmentFormPlan(assessment: Assessment, sheetName: string, re
     const width = review ? 10 : 9;
     const last = review ? 'J' : 'I';
     const rows: Row[] = [
-        row(noted('项目支出绩效自评表', writeNote({ name: assessment.name }))),
+        // The form prints only its own name: the assessment's name and title (and the file's keywords) are kept in a note.
+        row(noted('项目支出绩效自评表', writeNote({ name: assessment.name, ...(assessment.title !== undefined ? { title: assessment.title } : {}), keywords: keywordsOf(assessment) }))),
         row(year ? `（${year}年度）` : undefined),
         row('项目名称', null, noted(project ? titleOf(project) : assessment.project.$refText, writeNote({ name: project?.name ?? assessment.project.$refText }))),
         row('主管部门', null, project?.department, null, null, '实施单位', null, project?.implementer),
@@ -224,11 +237,14 @@ export function assessmentFormPlan(assessment: Assessment, sheetName: string, re
     const fundsStart = rows.length;
     if (execution) {
         const computed = execution.budgeted.value > 0 ? wan(execution.spent)! / wan(execution.budgeted)! : undefined;
-        const rate = execution.rate ? { value: execution.rate.value / 100, numFmt: '0.00%' } : computed !== undefined ? { value: Number(computed.toFixed(6)), numFmt: '0.00%' } : undefined;
+        // A rate the file does not state is printed as the form computes it, a formula: read back, it states nothing.
+        const r = rows.length + 1;
+        const rate = execution.rate ? { value: execution.rate.value / 100, numFmt: '0.00%' }
+            : computed !== undefined ? { value: Number(computed.toFixed(6)), numFmt: '0.00%', formula: `F${r}/E${r}` } : undefined;
         rows.push(row(null, null, '年度资金总额', wan(execution.initial), wan(execution.budgeted), wan(execution.spent), execution.weight, rate, execution.score,
             ...(review ? [review.execution?.ruleScore] : [])));
         for (const share of execution.sources) {
-            rows.push(row(null, null, `其中：${share.source.replace(/^"|"$/g, '')}`, wan(share.initial), wan(share.budgeted), wan(share.spent)));
+            rows.push(row(null, null, `其中：${sourceLabel(share.source)}`, wan(share.initial), wan(share.budgeted), wan(share.spent)));
         }
     }
     merges.push(`A${fundsStart}:B${rows.length}`);

@@ -15,6 +15,14 @@ export function level1Keyword(label: string): string | undefined {
     return undefined;
 }
 
+/**
+ * Whether a label is the name of a level-1 family itself (`项目管理`, `过程指标`, `决策`), not a
+ * free label under it (`资金管理`, `组织实施`).
+ */
+export function isLevel1Label(label: string, level1: string): boolean {
+    return level1Keyword(label) === level1 && /^(项目)?(决策|管理|过程)(指标)?$/.test(normalizeLabel(label));
+}
+
 /** Level-1 families whose rows stand in groups with a free label (决策, 过程). */
 export const FREE_GROUP_FAMILIES: ReadonlySet<string> = new Set(['项目决策', '项目管理']);
 

@@ -19,10 +19,14 @@ export interface Amount {
 
 export type TargetValue =
     | { readonly kind: 'comparison'; readonly comparator?: string; readonly number: string; readonly unit?: string }
+    /** A deadline (`≤2023-11-30`, `2023年11月底前` → `<= 2023-11`): the language's date value. */
+    | { readonly kind: 'date'; readonly comparator?: string; readonly date: string }
     | { readonly kind: 'qualitative'; readonly text: string };
 
 export type ActualValue =
     | { readonly kind: 'measured'; readonly comparator?: string; readonly number: string; readonly unit?: string }
+    /** A date (`2023-11-25`, `2023年11月25日`, an Excel date cell): when the row's deadline was met. */
+    | { readonly kind: 'date'; readonly comparator?: string; readonly date: string }
     | { readonly kind: 'rating'; readonly rating: '达成' | '部分达成' | '未达成' }
     | { readonly kind: 'text'; readonly text: string };
 
@@ -157,6 +161,13 @@ export interface FormModel {
     readonly title?: Sourced<string>;
     /** The assessment's identifier, when an exported form's note keeps it. */
     readonly id?: string;
+    /**
+     * The assessment's own title, when an exported form's note keeps it; null when that note
+     * names the assessment without a title (it had none). The printed form has no place for it.
+     */
+    readonly assessmentTitle?: string | null;
+    /** `en` when an exported form's note says its file was written in English keywords. */
+    readonly keywords?: 'en';
     readonly year?: string;
     readonly project: ProjectHeader;
     /** Layout C only. */

@@ -3,13 +3,13 @@
  * from text to cells. No file system here: the CLI, the language server and a browser page all
  * pass bytes.
  */
-import { emitForm, projectNameOf, type EmittedForm } from './emit-kpi.js';
+import { emitForm, projectNameOf, type EmitOptions, type EmittedForm } from './emit-kpi.js';
 import { missingLabel, readForm } from './read-form.js';
 import { readSheets } from './sheet-grid.js';
 import { workbookError } from './workbook-error.js';
 import { pick, type Locale } from '../i18n/locale.js';
 
-export type { EmittedForm, SourceSpan, SpanField } from './emit-kpi.js';
+export type { EmitOptions, EmittedForm, FormKeywords, SourceSpan, SpanField } from './emit-kpi.js';
 export { emitForm, projectNameOf } from './emit-kpi.js';
 export { cellAt } from './source-map.js';
 export type * from './form-model.js';
@@ -58,15 +58,17 @@ export function isSheetPath(path: string): boolean {
  * Every form of a workbook as .kpi text, one per sheet that holds one. Sheets that hold no form
  * (a 填报说明 page) are skipped; a workbook with no form at all is a `WorkbookError` naming the
  * first label it lacks. `fileName` is the workbook's base name: it names projects of sheets
- * without a `项目名称` and goes into the comment on top of each text.
+ * without a `项目名称` and goes into the comment on top of each text. `options.keywords` writes
+ * every form in Chinese or English keywords; by default a form exported from an English file
+ * (its note says so) is written in English, every other in Chinese.
  */
-export async function workbookToKpi(bytes: Uint8Array, fileName: string, definedProjects: ReadonlySet<string> = new Set()): Promise<EmittedForm[]> {
+export async function workbookToKpi(bytes: Uint8Array, fileName: string, definedProjects: ReadonlySet<string> = new Set(), options: EmitOptions = {}): Promise<EmittedForm[]> {
     const sheets = await readSheets(bytes);
     const stem = fileName.replace(/\.(xlsx|xls)$/i, '');
     const models = sheets.flatMap(sheet => readForm(sheet, sheets.length > 1 ? `${stem}${sheet.name}` : stem) ?? []);
     // A 申报表 sheet defines the project that the workbook's 自评表 sheets assess.
     const defined = new Set([...definedProjects, ...models.filter(m => m.layout === 'C').map(projectNameOf)]);
-    const forms = models.map(m => emitForm(m, fileName, defined));
+    const forms = models.map(m => emitForm(m, fileName, defined, options));
     if (forms.length === 0) {
         const label = sheets[0] ? missingLabel(sheets[0]) : '一级指标';
         throw workbookError(`找不到「${label}」表头`, `no 「${label}」 column head found`, 'no-form');

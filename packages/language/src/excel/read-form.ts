@@ -77,10 +77,17 @@ export function readForm(grid: SheetGrid, fallbackName: string): FormModel | und
     const title = titleAt ? { value: view.cell(titleAt.r, titleAt.c)!.text, cell: view.cell(titleAt.r, titleAt.c)!.address } : undefined;
     const yearAt = view.find(l => /\d{4}年度?/.test(l), 0, Math.min(head.row, 6));
     const year = yearAt ? /(\d{4})年/.exec(view.label(yearAt.r, yearAt.c))?.[1] : undefined;
-    const assessmentId = titleAt ? readNote(view.cell(titleAt.r, titleAt.c)!.note).name : undefined;
+    const titleNote = titleAt ? readNote(view.cell(titleAt.r, titleAt.c)!.note) : {};
+    const assessmentId = titleNote.name;
+    // An exported 自评表 names its assessment in the title's note, with the title it had (if any).
+    const assessmentTitle = titleNote.title ?? (assessmentId && layout !== 'C' ? null : undefined);
+    const project = readHeader(view, head.row, fallbackName);
+    const nameNote = project.name.cell ? readNote(view.cellAt(project.name.cell)?.note) : {};
+    const keywords = titleNote.keywords ?? nameNote.keywords;
     const base = {
         layout, sheet: grid.name, ...(title ? { title } : {}), ...(assessmentId ? { id: assessmentId } : {}), ...(year ? { year } : {}),
-        project: readHeader(view, head.row, fallbackName),
+        ...(assessmentTitle !== undefined ? { assessmentTitle } : {}), ...(keywords ? { keywords } : {}),
+        project,
         indicators, problems, ...(emptyGroups.length > 0 ? { emptyGroups } : {}),
     };
     if (layout === 'B') return { ...base, goals: [], ...assessed(view, head.row, problems) };
@@ -108,11 +115,21 @@ function assessed(view: SheetView, headRow: number, problems: FormProblem[]): Pi
     return { ...(total ? { total } : {}), ...(grade ? { grade } : {}) };
 }
 
+/** The header's labels: the cell beside one is its value unless it is another label (a value left blank). */
+const HEADER_LABELS = {
+    name: ['项目名称'],
+    department: ['主管部门', '主管单位'],
+    implementer: ['实施单位', '项目实施单位'],
+    period: ['项目期', '起止时间', '实施期', '项目实施期', '实施期限', '项目周期'],
+} as const;
+const ALL_HEADER_LABELS: readonly string[] = [...Object.values(HEADER_LABELS).flat(), '项目资金', '项目资金(万元)', '项目资金(元)', '项目属性'];
+
 function readHeader(view: SheetView, until: number, fallbackName: string): ProjectHeader {
-    const name = view.valueAfter(['项目名称'], until);
-    const department = view.valueAfter(['主管部门', '主管单位'], until);
-    const implementer = view.valueAfter(['实施单位', '项目实施单位'], until);
-    const periodText = view.valueAfter(['项目期', '起止时间', '实施期', '项目实施期', '实施期限', '项目周期'], until);
+    const after = (labels: readonly string[]) => view.valueAfter(labels, until, ALL_HEADER_LABELS);
+    const name = after(HEADER_LABELS.name);
+    const department = after(HEADER_LABELS.department);
+    const implementer = after(HEADER_LABELS.implementer);
+    const periodText = after(HEADER_LABELS.period);
     const period = periodText && parsePeriod(periodText.value);
     const note = name?.cell ? readNote(view.cellAt(name.cell)?.note) : {};
     return {
@@ -238,7 +255,8 @@ function readExecution(view: SheetView, until: number, problems: FormProblem[]):
     if (!total) return undefined;
     const weight = columns.weight === undefined ? undefined : numberCell(view.value(total.r, columns.weight), problems);
     const score = columns.score === undefined ? undefined : numberCell(view.value(total.r, columns.score), problems);
-    const rate = columns.rate === undefined ? undefined : rateCell(view.value(total.r, columns.rate), problems);
+    const rateAt = columns.rate === undefined ? undefined : view.value(total.r, columns.rate);
+    const rate = rateAt && !isComputedRate(rateAt, total.r, columns) ? rateCell(rateAt, problems) : undefined;
     const { r: _row, ...row } = total;
     return { ...row, ...(rate ? { rate } : {}), ...(weight ? { weight } : {}), ...(score ? { score } : {}), parts };
 }
@@ -250,6 +268,19 @@ function rowLabel(view: SheetView, r: number, firstValue: number): Position | un
         if (l && !/^(项目资金|资金情况)/.test(l) && view.value(r, c)) return { r, c };
     }
     return undefined;
+}
+
+const columnLetters = (c: number): string => (c < 26 ? '' : columnLetters(Math.floor(c / 26) - 1)) + String.fromCharCode(65 + (c % 26));
+
+/**
+ * Whether the 执行率 is the form's own formula 全年执行数 ÷ 全年预算数 of its row (`=F6/E6`, as
+ * export writes a rate the file does not state): it states nothing of its own, so no `执行率`
+ * is read (funds/rate-mismatch has nothing to compare).
+ */
+function isComputedRate(cell: GridCell, r: number, columns: { budgeted?: number | undefined; spent?: number | undefined }): boolean {
+    if (!cell.formula || columns.budgeted === undefined || columns.spent === undefined) return false;
+    const formula = cell.formula.replace(/[\s$]/g, '').toUpperCase();
+    return formula === `${columnLetters(columns.spent)}${r + 1}/${columnLetters(columns.budgeted)}${r + 1}`;
 }
 
 /** An execution rate printed as `76.15%`, as 76.15 or as the fraction 0.7615. */
@@ -312,7 +343,13 @@ function readFunds(view: SheetView, until: number, problems: FormProblem[]): Fun
     const annualAt = view.find(l => l === '年度资金总额' || l === '年度资金总额:', 0, until);
     const mediumAt = view.find(l => l === '中期资金总额', 0, until);
     if (!annualAt && !mediumAt) return undefined;
-    const amountRight = (at: Position) => amountCell(view.rightOf(at).find(c => c.number !== undefined || numberText(c.text) !== undefined), unit, problems);
+    // The first number right of the label, up to the next label (`中期资金总额 | | 年度资金总额 | 300`: no 中期).
+    const amountRight = (at: Position) => {
+        const cells = view.rightOf(at);
+        const stop = cells.findIndex(c => c.number === undefined && /资金|总额|预算|其中|拨款|结转/.test(c.text));
+        const found = cells.slice(0, stop < 0 ? undefined : stop).find(c => c.number !== undefined || numberText(c.text) !== undefined);
+        return amountCell(found, unit, problems);
+    };
     const annual = annualAt && amountRight(annualAt);
     const medium = mediumAt && amountRight(mediumAt);
     const budgetAt = view.find(l => l === '项目预算', 0, until);

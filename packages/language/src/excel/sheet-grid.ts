@@ -1,5 +1,6 @@
 import type * as XLSX from '@e965/xlsx';
 import type { Unzipped } from 'fflate';
+import { parseDate } from './cell-values.js';
 import { WorkbookError, workbookError } from './workbook-error.js';
 
 /** One cell as a form reader sees it: its printed text and, for numbers, the number. */
@@ -14,6 +15,8 @@ export interface GridCell {
     readonly origin: boolean;
     /** The cell's note (comment), where an exported form keeps what the printed form has no place for. */
     readonly note?: string;
+    /** The formula (`F6/E6`, without `=`) whose computed value the cell holds. */
+    readonly formula?: string;
 }
 
 /** A sheet as a grid of rows, merged values spread over every cell they span. */
@@ -63,7 +66,7 @@ export async function readSheets(bytes: Uint8Array): Promise<SheetGrid[]> {
     try {
         const input = zip ? repackage(bytes, fflate) : bytes;
         book = quietly(() => sheetJs.read(input, {
-            type: 'array', dense: true, cellFormula: true, sheetStubs: true, cellHTML: false, cellStyles: false,
+            type: 'array', dense: true, cellFormula: true, cellNF: true, sheetStubs: true, cellHTML: false, cellStyles: false,
             sheetRows: MAX_ROWS, bookVBA: false, WTF: false,
         }));
     } catch (e) {
@@ -74,7 +77,8 @@ export async function readSheets(bytes: Uint8Array): Promise<SheetGrid[]> {
         throw workbookError(`无法读取工作簿（${message}）`, `cannot read the workbook (${message})`);
     }
     // A damaged workbook may list a sheet it does not hold.
-    return book.SheetNames.flatMap(name => (book.Sheets[name] ? [sheetGrid(name, book.Sheets[name], sheetJs.utils.encode_cell)] : []));
+    const dates: DateReader = { ssf: sheetJs.SSF as DateReader['ssf'], date1904: book.Workbook?.WBProps?.date1904 === true };
+    return book.SheetNames.flatMap(name => (book.Sheets[name] ? [sheetGrid(name, book.Sheets[name], sheetJs.utils.encode_cell, dates)] : []));
 }
 
 /** Refuses a file too large to be a form; callers with a file system check before reading it. */
@@ -85,7 +89,16 @@ export function checkWorkbookSize(byteLength: number): void {
         `too large (${mb} MB, limit ${MAX_WORKBOOK_BYTES / 1024 / 1024} MB) to be a form`);
 }
 
-function sheetGrid(name: string, sheet: XLSX.WorkSheet, encodeCell: typeof XLSX.utils.encode_cell): SheetGrid {
+/** What tells a date cell (a number with a date format) and reads its day. */
+interface DateReader {
+    readonly ssf: {
+        is_date(format: string): boolean;
+        parse_date_code(value: number, options: { date1904: boolean }): { y: number; m: number; d: number } | null | undefined;
+    };
+    readonly date1904: boolean;
+}
+
+function sheetGrid(name: string, sheet: XLSX.WorkSheet, encodeCell: typeof XLSX.utils.encode_cell, dates: DateReader): SheetGrid {
     const data = (sheet['!data'] ?? []) as Array<Array<XLSX.CellObject | undefined> | undefined>;
     const rows: Array<Array<GridCell | undefined>> = [];
     for (let r = 0; r < Math.min(data.length, MAX_ROWS); r++) {
@@ -93,7 +106,7 @@ function sheetGrid(name: string, sheet: XLSX.WorkSheet, encodeCell: typeof XLSX.
         const out: Array<GridCell | undefined> = [];
         for (let c = 0; row && c < Math.min(row.length, MAX_COLUMNS); c++) {
             const cell = row[c];
-            if (cell) out[c] = gridCell(name, cell, encodeCell({ r, c }));
+            if (cell) out[c] = gridCell(name, cell, encodeCell({ r, c }), dates);
         }
         rows[r] = out;
     }
@@ -111,7 +124,7 @@ function sheetGrid(name: string, sheet: XLSX.WorkSheet, encodeCell: typeof XLSX.
     return { name, rows };
 }
 
-function gridCell(sheet: string, cell: XLSX.CellObject, address: string): GridCell | undefined {
+function gridCell(sheet: string, cell: XLSX.CellObject, address: string, dates: DateReader): GridCell | undefined {
     const where = `${sheet}!${address}`;
     if (cell.f !== undefined && /\[[^\]]*\]/.test(cell.f)) {
         throw workbookError(`${where} 引用了其他工作簿（${cell.f}），请改为数值后再提交`,
@@ -127,10 +140,26 @@ function gridCell(sheet: string, cell: XLSX.CellObject, address: string): GridCe
             `${where} is a formula (=${cell.f}) without a computed value; open and save it in Excel first`);
     }
     if (cell.v === undefined || cell.v === null || cell.t === 'z' || cell.t === 'e') return undefined;
-    const text = String(cell.w ?? cell.v).trim();
-    if (text === '') return undefined;
     const note = cell.c?.map(c => c.t).join('\n');
-    return { text, ...(typeof cell.v === 'number' ? { number: cell.v } : {}), address, origin: true, ...(note ? { note } : {}) };
+    const formula = cell.f !== undefined ? { formula: cell.f } : {};
+    // A date cell's text is its day as the language writes it; its number stays (a 分值 formatted as a date by mistake is still 10).
+    const text = dateText(cell, dates) ?? String(cell.w ?? cell.v).trim();
+    if (text === '') return undefined;
+    return { text, ...(typeof cell.v === 'number' ? { number: cell.v } : {}), address, origin: true, ...formula, ...(note ? { note } : {}) };
+}
+
+/**
+ * A date cell's day as the language writes it (`2023-11-30`), whatever its format prints
+ * (`11/30/23`, `2023年11月30日`); a format that prints only the month (`2023年11月`) gives the
+ * month. Not for numbers, times of day or text.
+ */
+function dateText(cell: XLSX.CellObject, { ssf, date1904 }: DateReader): string | undefined {
+    if (cell.t !== 'n' || typeof cell.v !== 'number' || typeof cell.z !== 'string' || !ssf.is_date(cell.z)) return undefined;
+    const day = ssf.parse_date_code(cell.v, { date1904 });
+    // Before 1950 it is a number in a cell formatted as a date by mistake (10 would be 1900-01-10).
+    if (!day || day.y < 1950) return undefined;
+    const printed = typeof cell.w === 'string' ? parseDate(cell.w) : undefined;
+    return printed ?? `${day.y}-${String(day.m).padStart(2, '0')}-${String(day.d).padStart(2, '0')}`;
 }
 
 /**

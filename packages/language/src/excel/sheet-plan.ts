@@ -11,6 +11,8 @@ export interface PlannedCell {
     readonly numFmt?: string;
     /** A cell note: what the printed form has no place for (see form-notes). */
     readonly note?: string;
+    /** A formula (`F6/E6`, without `=`) whose result is `value`: what the form computes, not what a file says. */
+    readonly formula?: string;
 }
 
 export interface SheetPlan {

@@ -79,13 +79,16 @@ export class SheetView {
 
     /**
      * The value printed next to a label (`项目名称 | 社区居家养老服务补贴项目`), or after the label in
-     * the same cell (`项目名称：社区居家养老服务补贴项目`).
+     * the same cell (`项目名称：社区居家养老服务补贴项目`); none when the next cell is the label
+     * itself or one of `otherLabels` (the value is blank).
      */
-    valueAfter(labels: readonly string[], toRow = this.rowCount): Sourced<string> | undefined {
+    valueAfter(labels: readonly string[], toRow = this.rowCount, otherLabels: readonly string[] = []): Sourced<string> | undefined {
         const at = this.find(l => labels.some(x => l === x), 0, toRow);
         if (at) {
             const next = this.rightOf(at)[0];
-            return next && !labels.includes(normalizeLabel(next.text)) ? { value: next.text, cell: next.address } : undefined;
+            // The next label of the row (`主管部门 | | 实施单位 | …`): this one's value is blank.
+            const label = next && normalizeLabel(next.text).replace(/[:：]$/, '');
+            return next && !labels.includes(label!) && !otherLabels.includes(label!) ? { value: next.text, cell: next.address } : undefined;
         }
         const inline = this.find(l => labels.some(x => l.startsWith(`${x}:`) && l.length > x.length + 1), 0, toRow);
         if (!inline) return undefined;
