@@ -1,8 +1,8 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { runCli, tempDir } from './run-cli.js';
+import { runCli, tempDir, writeFileIn } from './run-cli.js';
 
 /*
  * `kpispec format` used to truncate a file and write it in place: on a full disk a 13 KB file
@@ -26,14 +26,8 @@ vi.mock('node:fs/promises', async original => {
 });
 
 const dir = tempDir();
+const write = (file: string, text: string | Uint8Array) => writeFileIn(dir, file, text);
 const UNFORMATTED = '标准   甲   "a standard" {\n基准 单价 "unit price" 9.93 元/通\n    基准 单价二 "unit price 2" 9.93 元/通\n}\n';
-
-function write(file: string, text: string): string {
-    const path = join(dir, file);
-    mkdirSync(join(path, '..'), { recursive: true });
-    writeFileSync(path, text);
-    return path;
-}
 
 afterEach(() => {
     disk.full = false;

@@ -3,7 +3,7 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_EXTENDS_DEPTH } from '../../packages/language/src/config/config-file.js';
-import { runCli, tempDir, type Run } from './run-cli.js';
+import { CLEAN, type Run, runCli, tempDir } from './run-cli.js';
 
 /*
  * A kpispec.json is input like any other: one found in a downloaded folder may point `extends`
@@ -11,7 +11,6 @@ import { runCli, tempDir, type Run } from './run-cli.js';
  * promptly, and quotes nothing from a file it refused to read.
  */
 const dir = tempDir();
-const CLEAN = '标准 干净 "A standard with nothing to report" {\n    基准 单价 "unit price" 9.93 元/通\n}\n';
 
 /** A workspace folder under `dir` with one clean .kpi file and this kpispec.json. */
 function workspace(name: string, config: unknown): string {

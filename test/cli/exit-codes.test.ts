@@ -3,28 +3,11 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { execFile, spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { BIN, NODE, runBuiltCli, runCli, tempDir } from './run-cli.js';
+import { BIN, CLEAN, ERROR, expectFatal, NODE, runBuiltCli, runCli, tempDir, WARNING, writeFileIn } from './run-cli.js';
 
 const dir = tempDir();
+const write = (file: string, text: string | Uint8Array) => writeFileIn(dir, file, text);
 
-function write(file: string, text: string | Uint8Array): string {
-    const path = join(dir, file);
-    mkdirSync(join(path, '..'), { recursive: true });
-    writeFileSync(path, text);
-    return path;
-}
-
-const CLEAN = '标准 干净 "A standard with nothing to report" {\n    基准 单价 "unit price" 9.93 元/通\n}\n';
-const ERROR = '合同 有误 "c" {\n    条款 接通率 "15秒接通率" >= 95%\n        违约 "p"\n    条款 接通率 "duplicate" >= 90%\n        违约 "p"\n}\n';
-const WARNING = '合同 警告 "c" {\n    条款 质检率 "录音质检率" >= 5%\n}\n';
-
-/** One line on stderr, no stack trace, exit 2. */
-function expectFatal(run: { code: number; stdout: string; stderr: string }, text: string | RegExp): void {
-    expect(run.code).toBe(2);
-    expect(run.stderr.split('\n').filter(Boolean)).toHaveLength(1);
-    expect(run.stderr).toMatch(typeof text === 'string' ? new RegExp(`^kpispec: .*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) : text);
-    expect(run.stderr).not.toMatch(/\n\s+at /);
-}
 
 describe('exit codes', () => {
     write('clean/a.kpi', CLEAN);

@@ -1,32 +1,16 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, tempDir } from './run-cli.js';
+import { CLEAN, expectFatal, runCli, tempDir, WARNING, writeFileIn } from './run-cli.js';
 
 /*
  * Inputs and options that used to hang, mislead or write where they should not (issue 12):
  * each is refused or handled in one clear line.
  */
 const dir = tempDir();
+const write = (file: string, text: string | Uint8Array) => writeFileIn(dir, file, text);
 
-function write(file: string, text: string): string {
-    const path = join(dir, file);
-    mkdirSync(join(path, '..'), { recursive: true });
-    writeFileSync(path, text);
-    return path;
-}
-
-const CLEAN = '标准 干净 "A standard with nothing to report" {\n    基准 单价 "unit price" 9.93 元/通\n}\n';
-const WARNING = '合同 警告 "c" {\n    条款 质检率 "录音质检率" >= 5%\n}\n';
-
-/** One line on stderr, no stack trace, exit 2. */
-function expectFatal(run: { code: number; stderr: string }, text: RegExp): void {
-    expect(run.code).toBe(2);
-    expect(run.stderr.split('\n').filter(Boolean)).toHaveLength(1);
-    expect(run.stderr).toMatch(text);
-    expect(run.stderr).not.toMatch(/\n\s+at /);
-}
 
 describe('what is not a regular file', () => {
     it('/dev/zero is refused instead of read without end', async () => {

@@ -1,34 +1,18 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { notUtf8Text } from '../../packages/cli/src/files.js';
-import { runCli, tempDir } from './run-cli.js';
+import { CLEAN, expectFatal, runCli, tempDir, writeFileIn } from './run-cli.js';
 
 /*
  * Error wording (CLI audit): the same fault said the same way by every command, in one line,
  * naming files as the user named them.
  */
 const dir = tempDir();
+const write = (file: string, text: string | Uint8Array) => writeFileIn(dir, file, text);
 
-function write(file: string, text: string | Uint8Array): string {
-    const path = join(dir, file);
-    mkdirSync(join(path, '..'), { recursive: true });
-    writeFileSync(path, text);
-    return path;
-}
-
-const CLEAN = '标准 干净 "A standard with nothing to report" {\n    基准 单价 "unit price" 9.93 元/通\n}\n';
 const HOTLINE = join(import.meta.dirname, '..', '..', 'examples', 'hotline-12345');
 write('clean/a.kpi', CLEAN);
-
-/** One line on stderr, no stack trace, exit 2. */
-function expectFatal(run: { code: number; stderr: string }, text: RegExp): void {
-    expect(run.code).toBe(2);
-    expect(run.stderr.split('\n').filter(Boolean)).toHaveLength(1);
-    expect(run.stderr).toMatch(text);
-    expect(run.stderr).not.toMatch(/\n\s+at /);
-}
 
 describe('writing where a folder should be', () => {
     write('afile', 'a file');

@@ -1,8 +1,8 @@
 import { execFile, execFileSync, spawn } from 'node:child_process';
-import { chmodSync, closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, symlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { NODE, REPO, runCli, tempDir, type Run } from './run-cli.js';
+import { CLEAN, ERROR, expectFatal, NODE, REPO, type Run, runCli, tempDir, writeFileIn } from './run-cli.js';
 
 /*
  * Where outputs go (CLI audit): `-o` onto a device, a named pipe or /dev/stdout replaced it with
@@ -15,27 +15,11 @@ import { NODE, REPO, runCli, tempDir, type Run } from './run-cli.js';
  * as /dev/fd/N of files and pipes in a temporary folder.
  */
 const dir = tempDir();
+const write = (file: string, text: string | Uint8Array) => writeFileIn(dir, file, text);
 chmodSync(dir, 0o755);
 
-function write(file: string, text: string): string {
-    const path = join(dir, file);
-    mkdirSync(join(path, '..'), { recursive: true });
-    writeFileSync(path, text);
-    return path;
-}
-
-const CLEAN = '标准 干净 "A standard with nothing to report" {\n    基准 单价 "unit price" 9.93 元/通\n}\n';
-const ERROR = '合同 有误 "c" {\n    条款 接通率 "15秒接通率" >= 95%\n        违约 "p"\n    条款 接通率 "duplicate" >= 90%\n        违约 "p"\n}\n';
 write('clean/a.kpi', CLEAN);
 write('error/a.kpi', ERROR);
-
-/** One line on stderr, no stack trace, exit 2. */
-function expectFatal(run: { code: number | null; stderr: string }, text: RegExp): void {
-    expect(run.code).toBe(2);
-    expect(run.stderr.split('\n').filter(Boolean)).toHaveLength(1);
-    expect(run.stderr).toMatch(text);
-    expect(run.stderr).not.toMatch(/\n\s+at /);
-}
 
 /** What a reader of the named pipe gets, started before the write; `cat` is stopped after `ms` if no writer comes. */
 function readPipe(pipe: string, ms = 5_000): Promise<string> {

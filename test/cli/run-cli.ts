@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll } from 'vitest';
+import { afterAll, expect } from 'vitest';
 import { main } from '../../packages/cli/src/main.js';
 
 export const REPO = join(import.meta.dirname, '..', '..');
@@ -50,4 +50,27 @@ export function tempDir(): string {
     const dir = mkdtempSync(join(tmpdir(), 'kpispec-test-'));
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
     return dir;
+}
+
+/** Writes `file` under `dir`, making its folders; returns its path. */
+export function writeFileIn(dir: string, file: string, text: string | Uint8Array): string {
+    const path = join(dir, file);
+    mkdirSync(join(path, '..'), { recursive: true });
+    writeFileSync(path, text);
+    return path;
+}
+
+/** A file with nothing to report, one with an error (a clause named twice), one with a warning (a clause without penalty). */
+export const CLEAN = '标准 干净 "A standard with nothing to report" {\n    基准 单价 "unit price" 9.93 元/通\n}\n';
+export const ERROR = '合同 有误 "c" {\n    条款 接通率 "15秒接通率" >= 95%\n        违约 "p"\n    条款 接通率 "duplicate" >= 90%\n        违约 "p"\n}\n';
+export const WARNING = '合同 警告 "c" {\n    条款 质检率 "录音质检率" >= 5%\n}\n';
+
+/** Exit 2 and one line on stderr, `kpispec: …` holding `text` (a string) or matching it, no stack trace. */
+export function expectFatal(run: { code: number | null; stderr: string }, text: string | RegExp): void {
+    expect(run.code).toBe(2);
+    expect(run.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(run.stderr).toMatch(/^kpispec: /);
+    if (typeof text === 'string') expect(run.stderr).toContain(text);
+    else expect(run.stderr).toMatch(text);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
 }
