@@ -19,23 +19,28 @@ const INSTRUCTION: { words: string; start: RegExp }[] = [
     { words: '对照年度目标', start: /^对照年度(绩效)?目标,?(逐项)?说明/ },
     { words: '如：', start: /^例?如:/ },
 ];
+/** Where an instruction may begin: the text's start or a bracket's, after spaces and punctuation (one pass for most texts, which hold none). */
+const INSTRUCTION_AT = new RegExp(`(?:^|[(\\[【〔])[\\s\\p{P}]*(?:${INSTRUCTION.map(i => i.start.source.slice(1)).join('|')})`, 'u');
 /** A blank left to fill in, anywhere in the text; 张某某 (a character before 某某) is an anonymised person. */
 const BLANK = /X{2,}|×{2,}|(?<!\p{Script=Han})某某/iu;
-const PUNCTUATION = /[\s\p{P}]/gu;
+const ONLY_MARKS = /^[\s\p{P}]*$/u;
+/** Full-width forms and the ideographic space, which NFKC turns into ASCII. */
+const FULL_WIDTH = /[\u3000\uFF01-\uFF5E]/;
 
 type Placeholder = { kind: 'empty' } | { kind: 'instruction'; words: string } | { kind: 'marks' };
 
 /** Why a text is still the form's, if it is. Compared after NFKC, so full-width ：（） and ＸＸＸ count. */
 function placeholderIn(original: string): Placeholder | undefined {
     if (original.trim() === '') return { kind: 'empty' };
-    const text = original.normalize('NFKC');
-    const parts = [text, ...[...text.matchAll(/[(\[【〔]([^)\]】〕]*)/g)].map(m => m[1]!)]
-        .map(part => part.replace(/^[\s\p{P}]+/u, ''));
-    const instruction = INSTRUCTION.find(({ start }) => parts.some(part => start.test(part)));
-    if (instruction) return { kind: 'instruction', words: instruction.words };
+    const text = FULL_WIDTH.test(original) ? original.normalize('NFKC') : original;
+    if (INSTRUCTION_AT.test(text)) {
+        // Named by the first instruction of the list that begins the text or a bracket.
+        const parts = [text, ...[...text.matchAll(/[(\[【〔]([^)\]】〕]*)/g)].map(m => m[1]!)].map(part => part.replace(/^[\s\p{P}]+/u, ''));
+        return { kind: 'instruction', words: INSTRUCTION.find(({ start }) => parts.some(part => start.test(part)))!.words };
+    }
     const blank = BLANK.exec(text);
     if (blank) return { kind: 'instruction', words: blank[0] };
-    if (text.replace(PUNCTUATION, '') === '') return { kind: 'marks' };
+    if (ONLY_MARKS.test(text)) return { kind: 'marks' };
     return undefined;
 }
 

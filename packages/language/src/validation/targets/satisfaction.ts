@@ -1,7 +1,8 @@
 // What counts as a satisfaction row, and where one is rightly filed: shared by target/misfiled
 // and target/missing-satisfaction (docs/rules/target/misfiled.md lists the words).
-import type { Indicator } from '../../generated/ast.js';
-import { familiesOf } from '../../model/project.js';
+import type { Indicator, Project } from '../../generated/ast.js';
+import { familyOf } from '../../model/categories.js';
+import { familiesOf, indicatorsIn, level1Groups } from '../../model/project.js';
 
 /** Words of how the served people rate or feel about the service. */
 const SATISFACTION = /满意|好评|获得感|认可度|幸福感|satisf/i;
@@ -19,4 +20,11 @@ export function namesSatisfaction(title: string): boolean {
 export function filedAsSatisfaction(indicator: Indicator): boolean {
     const { level1, level2 } = familiesOf(indicator);
     return level1 === 'satisfaction' || level2 === 'beneficiary';
+}
+
+/** Whether a project has a row filedAsSatisfaction, looked for group by group (every project is asked). */
+export function hasSatisfactionRow(project: Project): boolean {
+    return level1Groups(project).some(g1 => familyOf(g1.category) === 'satisfaction'
+        ? indicatorsIn(g1).length > 0
+        : g1.groups.some(g2 => familyOf(g2.category) === 'beneficiary' && g2.indicators.length > 0));
 }

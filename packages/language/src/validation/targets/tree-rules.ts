@@ -1,12 +1,12 @@
 // Rules on the shape of a project's indicator tree: the families it must have, and one scheme.
 import { CstUtils, type AstNode } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
-import { isLevel2Group, type Indicator, type Level1Group, type Level2Group, type Project } from '../../generated/ast.js';
+import { isLevel2Group, type Level1Group, type Level2Group, type Project } from '../../generated/ast.js';
 import type { Bilingual } from '../../i18n/locale.js';
 import { familyOf, type Family, type Level1Family, type Level2Family } from '../../model/categories.js';
-import { groupName, indicatorsIn, indicatorsOf, level1Groups } from '../../model/project.js';
+import { groupName, indicatorsIn, level1Groups } from '../../model/project.js';
 import type { Report } from '../report.js';
-import { filedAsSatisfaction } from './satisfaction.js';
+import { hasSatisfactionRow } from './satisfaction.js';
 
 
 /** Rows a rule asks for: any row under `level1`, or under `level1 › level2` when given. */
@@ -15,15 +15,15 @@ interface Wanted {
     level2?: Level2Family;
     /** The level-2 family a fix adds. */
     suggested: Level2Family;
-    /** Which rows count, when not just those under `level1` (› `level2`). */
-    counts?: (indicator: Indicator) => boolean;
+    /** Whether the project has such a row, when not just those under `level1` (› `level2`) count. */
+    has?: (project: Project) => boolean;
 }
 
 /** Where a missing family is reported, from the most to the least specific place, named for the fix. */
 type Container = 'level2-group' | 'level1-group' | 'indicator-section' | 'project';
 
 function hasRow(project: Project, wanted: Wanted): boolean {
-    if (wanted.counts) return indicatorsOf(project).some(wanted.counts);
+    if (wanted.has) return wanted.has(project);
     return level1Groups(project).some(g1 => familyOf(g1.category) === wanted.level1 && (wanted.level2
         ? g1.groups.some(g2 => familyOf(g2.category) === wanted.level2 && g2.indicators.length > 0)
         : indicatorsIn(g1).length > 0));
@@ -62,7 +62,7 @@ function reportMissing(
 
 const QUANTITY: Wanted = { level1: 'output', level2: 'quantity', suggested: 'quantity' };
 const BENEFIT: Wanted = { level1: 'benefit', suggested: 'social' };
-const SATISFACTION: Wanted = { level1: 'satisfaction', suggested: 'beneficiary', counts: filedAsSatisfaction };
+const SATISFACTION: Wanted = { level1: 'satisfaction', suggested: 'beneficiary', has: hasSatisfactionRow };
 
 export function targetMissingQuantity(project: Project, report: Report): void {
     reportMissing('target/missing-quantity', project, QUANTITY, {
