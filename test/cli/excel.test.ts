@@ -201,6 +201,21 @@ describe('kpispec import', () => {
         expectRefused(await runCli(['import', join(source, '自评表.xlsx'), '-o', enOut, '--lang', 'fr']), "unknown language 'fr' (use zh or en)");
     });
 
+    it('names the workbook\'s form, not the .kpi file itself, when both define a name', async () => {
+        const source = folder('import-twin', 'layout-a/自评表.xlsx');
+        expect((await runCli(['import', join(source, '自评表.xlsx')], { env: zh })).code).toBe(0);
+        // Named one by one, the workbook is read beside the text imported from it.
+        const run = await runCli(['lint', join(source, '自评表.kpi'), join(source, '自评表.xlsx'), '-f', 'json'], { env: zh });
+        const messages = (JSON.parse(run.stdout) as JsonResult[]).flatMap(r => r.messages.filter(m => m.ruleId === 'name/duplicate').map(m => `${r.filePath.split(/[\\/]/).pop()} ${m.message}`));
+        expect(messages.sort()).toEqual([
+            '自评表.kpi 名称「社区居家养老服务补贴项目自评」已在 自评表.xlsx 自评表 中定义',
+            '自评表.xlsx 名称「社区居家养老服务补贴项目自评」已在 自评表.kpi 中定义',
+        ]);
+        // A glob naming only the workbook says why it finds nothing.
+        expectFatal(await runCli(['lint', '*.xlsx'], { cwd: source }),
+            "no .kpi files or workbooks match '*.xlsx' (a workbook with the .kpi file imported from it beside it is read from that file)");
+    });
+
     it('writes a form as printed, its tables lined up and formatted, the same text as the editor\'s import', async () => {
         const source = folder('import-printed', 'layout-a/自评表.xlsx');
         const out = join(dir, 'import-printed-out');

@@ -75,7 +75,7 @@ process.on('uncaughtException', error => { writeFileSync(${JSON.stringify(uncaug
 describe('exit 2: one clear line for every bad input', () => {
     it('a missing path, a glob that matches nothing, a folder without .kpi files', async () => {
         expectFatal(await runCli(['lint', 'nope/a.kpi'], { cwd: dir }), 'no such file or folder: nope/a.kpi');
-        expectFatal(await runCli(['lint', 'clean/**/*.kpx'], { cwd: dir }), "no .kpi files match 'clean/**/*.kpx'");
+        expectFatal(await runCli(['lint', 'clean/**/*.kpx'], { cwd: dir }), "no .kpi files or workbooks match 'clean/**/*.kpx'");
         mkdirSync(join(dir, 'empty'), { recursive: true });
         expectFatal(await runCli(['lint', 'empty'], { cwd: dir }), 'no .kpi files found in empty');
     });

@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { URI, type FileSystemProvider } from 'langium';
-import { findKpiFilesIn, type KpiConfiguration } from '@kpispec/language';
+import { excel, findKpiFilesIn, type KpiConfiguration } from '@kpispec/language';
 import { UserError } from './exit-codes.js';
 
 export interface FileSearch {
@@ -34,13 +34,20 @@ export async function findKpiFiles(patterns: readonly string[], search: FileSear
             const root = resolve(search.cwd, base || '.');
             const found = (await stat(root).catch(() => undefined))?.isDirectory() ? await walk(root, search, extensions) : [];
             const matched = found.filter(f => matches(posix(isAbsolute(pattern) ? f : relative(search.cwd, f))));
-            if (matched.length === 0) throw new UserError(`no .kpi files match '${pattern}'`);
+            if (matched.length === 0) throw new UserError(noMatch(pattern, extensions));
             for (const f of matched) files.add(f);
         } else {
             throw new UserError(noSuchPath(pattern));
         }
     }
     return [...files].sort();
+}
+
+/** A glob that matched nothing the command reads; a workbook beside the text imported from it is read from that text. */
+function noMatch(pattern: string, extensions: readonly string[] | undefined): string {
+    const workbooks = extensions?.some(excel.isWorkbookPath) === true;
+    const hint = workbooks && excel.isWorkbookPath(pattern) ? ' (a workbook with the .kpi file imported from it beside it is read from that file)' : '';
+    return `no ${workbooks ? '.kpi files or workbooks' : '.kpi files'} match '${pattern}'${hint}`;
 }
 
 /** Whether nothing is at `path` (a file on the way counts: `a.kpi/b`); unreadable is not missing. */

@@ -54,6 +54,13 @@ export function isSheetPath(path: string): boolean {
     return isWorkbookPath(path.slice(0, path.lastIndexOf('/')));
 }
 
+/** How a message names a file: its name, or a workbook's form as findings name it (`自评表.xlsx 自评表`). */
+export function displayName(path: string): string {
+    const parts = path.split('/');
+    const name = parts.pop() ?? path;
+    return isSheetPath(path) ? `${parts.pop()} ${name.slice(0, -'.kpi'.length)}` : name;
+}
+
 /**
  * Every form of a workbook as .kpi text, one per sheet that holds one. Sheets that hold no form
  * (a 填报说明 page) are skipped; a workbook with no form at all is a `WorkbookError` naming the

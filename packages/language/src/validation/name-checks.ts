@@ -1,4 +1,5 @@
 import { URI, type AstNode } from 'langium';
+import { displayName } from '../excel/index.js';
 import type { Block, Contract, Model, Project, Standard } from '../generated/ast.js';
 import { goalsOf, indicatorsOf, milestonesOf } from '../model/project.js';
 import type { KpiServices } from '../kpi-module.js';
@@ -42,7 +43,7 @@ export function nameChecks(services: KpiServices): KpiChecks {
             // The first other file (in index order) that exports the name.
             const [other] = index.documentsExporting([block.name], except);
             if (!other) continue;
-            const file = URI.parse(other).path.split('/').pop() ?? other;
+            const file = displayName(URI.parse(other).path);
             report('name/duplicate', {
                 node: block, property: 'name',
                 message: {
