@@ -1,5 +1,5 @@
 import { execFile, execFileSync, spawn } from 'node:child_process';
-import { chmodSync, closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, symlinkSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, constants, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, symlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLEAN, ERROR, expectFatal, NODE, REPO, type Run, runCli, tempDir, writeFileIn } from './run-cli.js';
@@ -21,18 +21,30 @@ chmodSync(dir, 0o755);
 write('clean/a.kpi', CLEAN);
 write('error/a.kpi', ERROR);
 
-/** What a reader of the named pipe gets, started before the write; `cat` is stopped after `ms` if no writer comes. */
-function readPipe(pipe: string, ms = 5_000): Promise<string> {
-    return new Promise(resolve => {
-        const cat = spawn('cat', [pipe], { stdio: ['ignore', 'pipe', 'ignore'] });
-        let text = '';
-        cat.stdout.on('data', chunk => void (text += chunk));
-        const timer = setTimeout(() => cat.kill('SIGKILL'), ms);
-        cat.on('close', () => {
-            clearTimeout(timer);
-            resolve(text);
-        });
-    });
+/**
+ * A reader of the named pipe, started before the write. Once the writer is done, `text` ends the
+ * read without a clock: the reader gets its end of file from a writer that opens and closes the
+ * pipe (after everything written), or, where the pipe was replaced (the fault tested), is stopped.
+ */
+function readPipe(pipe: string): { text: () => Promise<string> } {
+    const cat = spawn('cat', [pipe], { stdio: ['ignore', 'pipe', 'ignore'] });
+    let read = '';
+    cat.stdout.on('data', chunk => void (read += chunk));
+    const closed = new Promise<string>(resolve => cat.on('close', () => resolve(read)));
+    return {
+        text: () => {
+            if (cat.exitCode === null && lstatSync(pipe).isFIFO()) {
+                try {
+                    closeSync(openSync(pipe, constants.O_WRONLY | constants.O_NONBLOCK));
+                } catch {
+                    // ENXIO: the reader has closed the pipe already.
+                }
+            } else if (cat.exitCode === null) {
+                cat.kill('SIGKILL');
+            }
+            return closed;
+        },
+    };
 }
 
 /**
@@ -83,7 +95,7 @@ describe('-o onto what is not a regular file writes into it', () => {
         const run = await runCli(['lint', 'error', '-f', 'json', '-o', pipe], { cwd: dir });
         expect(run.code).toBe(1);
         expect(run.stderr).toBe('');
-        const text = await read;
+        const text = await read.text();
         expect(JSON.parse(text)[0].messages.map((m: { ruleId: string }) => m.ruleId)).toContain('name/duplicate');
         expect(lstatSync(pipe).isFIFO()).toBe(true);
         expect(readdirSync(dir).filter(f => f.endsWith('.tmp'))).toEqual([]);
@@ -99,7 +111,7 @@ describe('-o onto what is not a regular file writes into it', () => {
         expect(exported.stdout).toBe('');
         expect(exported.stderr).toBe('forms.xlsx: 热线二期申报表, 热线二期自评表\n');
         // A workbook is a zip: PK.
-        expect((await read).slice(0, 2)).toBe('PK');
+        expect((await read.text()).slice(0, 2)).toBe('PK');
         expect(lstatSync(pipe).isFIFO()).toBe(true);
 
         const workbook = join(REPO, 'test', 'fixtures', 'excel', 'layout-b', '一体化导出.xlsx');
@@ -109,7 +121,7 @@ describe('-o onto what is not a regular file writes into it', () => {
         const imported = readPipe(kpi);
         const run = await runCli(['import', workbook, '-o', 'imported', '--force'], { cwd: dir });
         expect(run.code).toBe(0);
-        expect(await imported).toMatch(/^\/\/|项目|自评/m);
+        expect(await imported.text()).toMatch(/^\/\/|项目|自评/m);
         expect(lstatSync(kpi).isFIFO()).toBe(true);
     });
 
