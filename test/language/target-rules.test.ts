@@ -33,4 +33,15 @@ describe('target rules on the audit cases', () => {
         expect(await messages(row('2020-07-31', '2019-06-30'), 'target/below-history', 'en'))
             .toEqual(["Target ≤2020-07-31 is later in its year than last year's actual 2019-06-30 (07-31 after 06-30)"]);
     });
+
+    it('below-history reads a deadline in the next year as later than any day of its own year', async () => {
+        const row = (t: string, last: string) => `${OUTPUT}\n产出指标 { 时效指标 { "完成时间" <= ${t} 上年 ${last} } }`;
+        expect(await messages(row('2024-03-31', '2022-12-31'), 'target/below-history'))
+            .toEqual(['目标值 ≤2024-03-31 在年内晚于上年实际 2022-12-31（次年 03-31 晚于 12-31）：目标应不晚于上年水平']);
+        expect(await messages(row('2024-03-31', '2022-12-31'), 'target/below-history', 'en'))
+            .toEqual(["Target ≤2024-03-31 is later in its year than last year's actual 2022-12-31 (03-31 of the next year after 12-31)"]);
+        // Last year's project finished in March of the year after; this year's by its year end: earlier.
+        expect(await messages(row('2023-12-31', '2023-03-31'), 'target/below-history')).toEqual([]);
+        expect(await messages(row('2024-01-31', '2023-01-31'), 'target/below-history')).toEqual([]);
+    });
 });

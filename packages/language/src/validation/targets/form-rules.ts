@@ -17,40 +17,63 @@ function better(target: Constraint): 'higher' | 'lower' {
 }
 
 /**
- * A date's place in its year as MMDD, so that deadlines of different years compare; 29 Feb
- * counts as 28 Feb, so that month-end deadlines of leap and common years agree.
+ * A date as (year, MMDD): 29 Feb counts as 28 Feb, so that month-end deadlines of leap and common
+ * years agree.
  */
-function inYear(date: Measure & { kind: 'date' }): number {
+function yearAndDay(date: Measure & { kind: 'date' }): { year: number; mmdd: number } {
     const d = new Date(date.day * 86_400_000);
     const mmdd = (d.getUTCMonth() + 1) * 100 + d.getUTCDate();
-    return mmdd === 229 ? 228 : mmdd;
+    return { year: d.getUTCFullYear(), mmdd: mmdd === 229 ? 228 : mmdd };
 }
 
 const monthDay = (mmdd: number): string => `${String(Math.floor(mmdd / 100)).padStart(2, '0')}-${String(mmdd % 100).padStart(2, '0')}`;
 
 /**
+ * A target date against last year's, a year apart: the target is read in the year after last
+ * year's date, so `2024-03-31` against `2022-12-31` is three months into the next year, later
+ * than last year's year end, and `2020-06-30` against `2019-06-30` is the same place. `years`: how
+ * many years past its own year the target falls (1 for the next year).
+ */
+function datesApart(target: Measure & { kind: 'date' }, lastYear: Measure & { kind: 'date' }): { a: number; b: number; years: number; md: string; lastMd: string } {
+    const t = yearAndDay(target);
+    const last = yearAndDay(lastYear);
+    const years = t.year - (last.year + 1);
+    return { a: years * 10_000 + t.mmdd, b: last.mmdd, years, md: monthDay(t.mmdd), lastMd: monthDay(last.mmdd) };
+}
+
+/** Where in the years a target date falls, as the message names it: `03-31`, `次年 03-31`, `上年 03-31`. */
+function yearPlace(years: number, md: string): { zh: string; en: string } {
+    if (years === 0) return { zh: md, en: md };
+    if (years === 1) return { zh: `次年 ${md}`, en: `${md} of the next year` };
+    if (years === -1) return { zh: `上年 ${md}`, en: `${md} of the year before` };
+    return years > 0
+        ? { zh: `${years} 年后的 ${md}`, en: `${md} ${years} years later` }
+        : { zh: `${-years} 年前的 ${md}`, en: `${md} ${-years} years before` };
+}
+
+/**
  * A target that accepts a value worse than last year's actual (上年), in the target's direction.
- * Dates compare by their place in the year: each year's deadline falls a year later.
+ * Dates compare a year apart (see datesApart): each year's deadline falls a year later.
  */
 export function targetBelowHistory(indicator: Indicator, report: Report): void {
     const target = constraintOf(indicator.target);
     const lastYear = indicator.lastYear && inTargetUnit(measureOf(indicator.lastYear), indicator.target);
     if (!target || !lastYear) return;
     const value = target.value;
-    const dates = value.kind === 'date' && lastYear.kind === 'date';
-    const c = dates ? { ok: true as const, a: inYear(value), b: inYear(lastYear) } : comparable(value, lastYear);
+    const apart = value.kind === 'date' && lastYear.kind === 'date' ? datesApart(value, lastYear) : undefined;
+    const c = apart ? { ok: true as const, ...apart } : comparable(value, lastYear);
     if (!c.ok) return;
     const higher = better(target) === 'higher';
     if (higher ? c.a >= c.b : c.a <= c.b) return;
     const t = formatConstraint(target);
     const last = formatMeasure(lastYear);
-    const [md, lastMd] = [monthDay(c.a), monthDay(c.b)];
+    const place = apart && yearPlace(apart.years, apart.md);
     report('target/below-history', {
         node: indicator, property: 'target',
-        message: dates
+        message: apart && place
             ? higher
-                ? { zh: `目标值 ${t} 在年内早于上年实际 ${last}（${md} 早于 ${lastMd}）：目标应不早于上年水平`, en: `Target ${t} is earlier in its year than last year's actual ${last} (${md} before ${lastMd})` }
-                : { zh: `目标值 ${t} 在年内晚于上年实际 ${last}（${md} 晚于 ${lastMd}）：目标应不晚于上年水平`, en: `Target ${t} is later in its year than last year's actual ${last} (${md} after ${lastMd})` }
+                ? { zh: `目标值 ${t} 在年内早于上年实际 ${last}（${place.zh} 早于 ${apart.lastMd}）：目标应不早于上年水平`, en: `Target ${t} is earlier in its year than last year's actual ${last} (${place.en} before ${apart.lastMd})` }
+                : { zh: `目标值 ${t} 在年内晚于上年实际 ${last}（${place.zh} 晚于 ${apart.lastMd}）：目标应不晚于上年水平`, en: `Target ${t} is later in its year than last year's actual ${last} (${place.en} after ${apart.lastMd})` }
             : higher
                 ? { zh: `目标值 ${t} 低于上年实际 ${last}：目标应不低于上年水平`, en: `Target ${t} accepts less than last year's actual ${last}` }
                 : { zh: `目标值 ${t} 高于上年实际 ${last}：目标应不劣于上年水平`, en: `Target ${t} accepts more than last year's actual ${last}` },
