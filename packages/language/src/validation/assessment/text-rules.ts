@@ -21,8 +21,13 @@ const INSTRUCTION: { words: string; start: RegExp }[] = [
 ];
 /** Where an instruction may begin: the text's start or a bracket's, after spaces and punctuation (one pass for most texts, which hold none). */
 const INSTRUCTION_AT = new RegExp(`(?:^|[(\\[【〔])[\\s\\p{P}]*(?:${INSTRUCTION.map(i => i.start.source.slice(1)).join('|')})`, 'u');
-/** A blank left to fill in, anywhere in the text; 张某某 (a character before 某某) is an anonymised person. */
-const BLANK = /X{2,}|×{2,}|(?<!\p{Script=Han})某某/iu;
+/**
+ * The most common surnames (about nine in ten people): 张某某 after one is how published reports
+ * anonymise a person, while 由某某街道 or 在某某社区 is a blank.
+ */
+const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+/** A blank left to fill in, anywhere in the text: XXX, ××, or 某某 not after a surname. */
+const BLANK = new RegExp(`X{2,}|×{2,}|(?<![${SURNAMES}])某某`, 'iu');
 const ONLY_MARKS = /^[\s\p{P}]*$/u;
 /** Full-width forms and the ideographic space, which NFKC turns into ASCII. */
 const FULL_WIDTH = /[\u3000\uFF01-\uFF5E]/;
