@@ -188,13 +188,14 @@ describe('--cache and unchanged files', () => {
 });
 
 describe('the report\'s locale', () => {
-    it('follows the first file, without messages of its own, with and without the cache', async () => {
+    it('follows most files, those without messages too, with and without the cache', async () => {
         const dir = tempDir();
         const workspace = join(dir, 'ws');
         mkdirSync(workspace);
-        // Chinese keywords and nothing to report, then an English file with a finding; the environment is English.
-        writeFileSync(join(workspace, 'a.kpi'), '标准 甲 "一个标准" {\n    基准 单价 "单价" 9.93 元/通\n}\n');
-        writeFileSync(join(workspace, 'b.kpi'), 'contract C "service contract" {\n    clause T "answer rate" >= 90%\n}\n');
+        // First an English file with a finding, then two with Chinese keywords and nothing to report; the environment is English.
+        writeFileSync(join(workspace, 'a.kpi'), 'contract C "service contract" {\n    clause T "answer rate" >= 90%\n}\n');
+        writeFileSync(join(workspace, 'b.kpi'), '标准 甲 "一个标准" {\n    基准 单价 "单价" 9.93 元/通\n}\n');
+        writeFileSync(join(workspace, 'c.kpi'), '标准 乙 "另一个标准" {\n    基准 单价 "单价" 9.93 元/通\n}\n');
         const sarif = async (...flags: string[]) => {
             const run = await runBuiltCli(['lint', workspace, '-f', 'sarif', ...flags], { env: ENV });
             expect(run.code).toBe(0);

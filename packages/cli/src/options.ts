@@ -81,9 +81,23 @@ export function useLocale(settings: KpiSettings, flag: string | undefined, env: 
     settings.locale = flag;
 }
 
-/** The language of a report's own words (headings, totals): that of the first file's messages. */
-export function reportLocale(settings: KpiSettings, documents: readonly LangiumDocument[]): Locale {
-    return documents[0] ? settings.localeOf(documents[0]) : settings.locale;
+/**
+ * The language of output about many files (a report, lint's summary, export's findings sheet):
+ * `--locale`; else the language most of the files are in, each file's as lint decides it (its
+ * kpispec.json "locale", else the language of its keywords, else LANG), and LANG on a tie. So a
+ * folder of Chinese forms with an English one beside it is reported on in Chinese, on any machine.
+ */
+export function reportLanguage(settings: KpiSettings, locales: Iterable<Locale>): Locale {
+    if (settings.chosenLocale) return settings.chosenLocale;
+    let english = 0;
+    let chinese = 0;
+    for (const locale of locales) if (locale === 'en') english++; else chinese++;
+    return english > chinese ? 'en' : chinese > english ? 'zh-CN' : settings.environmentLocale;
+}
+
+/** reportLanguage of documents. */
+export function languageOfDocuments(settings: KpiSettings, documents: readonly LangiumDocument[]): Locale {
+    return reportLanguage(settings, documents.map(d => settings.localeOf(d)));
 }
 
 /**

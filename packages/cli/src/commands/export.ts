@@ -4,7 +4,7 @@ import { ExitCode, UserError } from '../exit-codes.js';
 import { findingsPlan } from '../excel/review-plans.js';
 import { writeXlsx } from '../excel/write-xlsx.js';
 import type { Io } from '../io.js';
-import { parseCommandArgs, reportLocale } from '../options.js';
+import { languageOfDocuments, parseCommandArgs } from '../options.js';
 import { documentResult } from '../results.js';
 import { validateWorkspace } from '../workspace.js';
 import { setUpCommand } from '../command-setup.js';
@@ -51,7 +51,7 @@ export async function exportForms(argv: string[], io: Io): Promise<number> {
         paths: positionals, cwd: io.cwd, env: io.env, configFile: values.config, locale: values.locale,
     });
     const documents = await validateWorkspace({ shared }, files);
-    const locale = reportLocale(kpi.kpi.Settings, documents);
+    const locale = languageOfDocuments(kpi.kpi.Settings, documents);
 
     const plans = excel.formPlans(documents.map(d => d.parseResult.value as Model), values.review ? a => kpi.kpi.Scores.of(a).score : undefined);
     if (plans.length === 0) throw new UserError('no project (项目) or self-assessment (自评) to export');

@@ -1,10 +1,11 @@
-import { DocumentState, URI, type LangiumDocument } from 'langium';
-import type { KpiSettings, Locale } from '@kpispec/language';
+import { DocumentState, URI } from 'langium';
+import type { Locale } from '@kpispec/language';
 import { WORKSPACE_EXTENSIONS } from '../excel/workbook-documents.js';
 import { validateWithWorkbooks } from '../workspace.js';
 import { setUpCommand } from '../command-setup.js';
 import { sheetMessages } from '../excel/workbook-results.js';
 import { skipStrayWorkbooks, type SkippedWorkbook } from '../excel/stray-workbooks.js';
+import { languageOfDocuments } from '../options.js';
 import { collectReport } from './collect.js';
 import type { ReportData } from './model.js';
 
@@ -15,7 +16,7 @@ export interface WorkspaceReportOptions {
     env: Readonly<Record<string, string | undefined>>;
     /** What the title says was reviewed. */
     scope: string;
-    /** `--locale`; else the language most of the files are in (see `reportLanguage`). */
+    /** `--locale`; else the language most of the files are in (see `reportLanguage` in options.ts). */
     locale?: string;
     /** `--config`. */
     configFile?: string;
@@ -26,23 +27,9 @@ export interface WorkspaceReportOptions {
 }
 
 /**
- * A report is one document in one language, its headings, scores, reasons and findings alike:
- * `--locale`; else the language most of its files are in, each file's as lint decides it (its
- * kpispec.json "locale", else the language of its keywords, else LANG), and LANG on a tie. So a
- * folder of Chinese forms with an English one beside it gives a Chinese report, on any machine.
- */
-export function reportLanguage(settings: KpiSettings, documents: readonly LangiumDocument[]): Locale {
-    if (settings.chosenLocale) return settings.chosenLocale;
-    let english = 0;
-    for (const document of documents) if (settings.localeOf(document) === 'en') english++;
-    const chinese = documents.length - english;
-    return english > chinese ? 'en' : chinese > english ? 'zh-CN' : settings.environmentLocale;
-}
-
-/**
  * Reads and validates the files as `kpispec lint` does (same discovery, configuration; workbooks
  * beside the .kpi files are read as forms), and collects the report, every part of it in the
- * language of `reportLanguage`. The CLI and the editor's report view both come through here.
+ * language of `reportLanguage` (options.ts). The CLI and the editor's report view both come through here.
  */
 export async function workspaceReport(options: WorkspaceReportOptions): Promise<ReportData> {
     const { services: { shared, kpi }, configuration, files } = await setUpCommand({
@@ -54,7 +41,7 @@ export async function workspaceReport(options: WorkspaceReportOptions): Promise<
     // the references are indexed): then every finding is written in the report's language.
     let locale: Locale = settings.locale;
     const deciding = shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.IndexedReferences, documents => {
-        locale = settings.locale = reportLanguage(settings, documents);
+        locale = settings.locale = languageOfDocuments(settings, documents);
     });
     // A workbook of a folder without a form in it is passed over, as lint does, and the report says so.
     const skipped: SkippedWorkbook[] = [];

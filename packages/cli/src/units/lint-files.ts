@@ -1,6 +1,6 @@
 import { excel, type Locale } from '@kpispec/language';
 import { workbookResults } from '../excel/workbook-results.js';
-import { reportLocale } from '../options.js';
+import { languageOfDocuments } from '../options.js';
 import { compareMessages, documentResult, resultOf, type FileResult, type LintMessage } from '../results.js';
 import type { SkipNoForm } from '../excel/workbook-documents.js';
 import { readUtf8, validateWithWorkbooks } from '../workspace.js';
@@ -39,7 +39,7 @@ export async function lintFiles(files: readonly string[], options: LintFilesOpti
     ].filter(r => run.inShard(r.filePath)).sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
     return {
         results,
-        locale: reportLocale(kpi.kpi.Settings, [...documents, ...sheets.map(s => s.document)]),
+        locale: languageOfDocuments(kpi.kpi.Settings, [...documents, ...sheets.map(s => s.document)]),
         sources: new Map(documents.map(d => [d.uri.fsPath, d.textDocument.getText()])),
     };
 }

@@ -2,6 +2,7 @@ import { relative, sep } from 'node:path';
 import { URI, type AstReflection } from 'langium';
 import { CANDIDATES, NameIndex, pick, unresolvedReferenceMessage, type KpiConfiguration, type Locale } from '@kpispec/language';
 import { UserError } from '../exit-codes.js';
+import { reportLanguage } from '../options.js';
 import type { LintMessage } from '../results.js';
 import { readUtf8, readUtf8Sync, type createServices } from '../workspace.js';
 import { readCache, unitKey, writeCache } from './cache.js';
@@ -45,7 +46,7 @@ export interface AtOnce {
 export interface UnitRun {
     /** The files of this shard (all files without `--shard`), in the files' order. */
     readonly findings: FileFindings[];
-    /** The locale of the first file, which the report's own words follow. */
+    /** The language of the report's own words (see reportLanguage). */
     readonly locale: Locale;
 }
 
@@ -154,9 +155,10 @@ async function lintWithPool(options: UnitRunOptions, pool: UnitPool): Promise<Un
     const findings = files.filter(f => byFile.has(f)).map(f => byFile.get(f)!);
     await nameClosestCandidates(findings, files, byFile, options.services);
     debug('closest names found');
-    const first = byFile.get(files[0]!)?.locale ?? await localeOfFile(files[0]!, options.services);
+    const settings = options.services.kpi.kpi.Settings;
+    const locale = findings.length > 0 ? reportLanguage(settings, findings.map(f => f.locale)) : await localeOfFile(files[0]!, options.services);
     debug('locale found');
-    return { findings: findings.map(f => ({ filePath: f.filePath, messages: f.messages })), locale: first };
+    return { findings: findings.map(f => ({ filePath: f.filePath, messages: f.messages })), locale };
 }
 
 /** What a unit's outcome depends on besides the shared files and the flags. */

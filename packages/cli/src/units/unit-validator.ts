@@ -49,7 +49,7 @@ export interface UnresolvedName {
 export interface FileOutcome {
     readonly filePath: string;
     readonly messages: LintMessage[];
-    /** The locale of its messages; the report's own words follow the run's first file's. */
+    /** The locale of its messages; the report's own words follow most files' (reportLanguage). */
     readonly locale: Locale;
     readonly unresolved: UnresolvedName[];
     /** The blocks the parser found, as FileScan.blocks entries, to check the scan against. */
