@@ -27,7 +27,7 @@ beforeAll(() => {
 
 const lint = (...args: string[]) => runBuiltCli(['lint', '.', '--locale', 'en', ...args], { cwd: dir });
 
-interface JsonResult { filePath: string; messages: Array<{ ruleId: string; severity: number; message: string; line: number; column: number; endLine: number; endColumn: number; fatal?: true }>; errorCount: number; warningCount: number; infoCount: number; fatalErrorCount: number }
+interface JsonResult { filePath: string; messages: Array<{ ruleId: string; severity: number; message: string; line: number; column: number; endLine: number; endColumn: number; fatal?: true; related?: Array<{ filePath: string; line: number; message: string }> }>; errorCount: number; warningCount: number; infoCount: number; fatalErrorCount: number }
 
 /** The JSON report is the reference the other formats are checked against (the rules' wording is not this test's business). */
 let json: JsonResult[];
@@ -146,7 +146,9 @@ describe('kpispec lint formats', () => {
         for (const line of lines) expect(line).toMatch(/^::(error|warning|notice) file=[^:,]+,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[^:,]+::[^\r\n]+$/);
         const f = contractFinding();
         expect(f.message).toContain('%');
-        expect(lines).toContain(`::error file=hotline.kpi,line=${f.line},col=${f.column},endLine=${f.endLine},endColumn=${f.endColumn},title=target/below-contract::${f.message.replace(/%/g, '%25')}`);
+        // The clause it is weaker than, on a line of its own (`%0A`).
+        const [clause] = f.related!;
+        expect(lines).toContain(`::error file=hotline.kpi,line=${f.line},col=${f.column},endLine=${f.endLine},endColumn=${f.endColumn},title=target/below-contract::${f.message.replace(/%/g, '%25')}%0A→ hotline.kpi:${clause!.line} ${clause!.message}`);
         expect(lines.filter(l => l.startsWith('::error file=odd%2Cname.kpi,line=3,col=40,'))).toHaveLength(1);
         expect(lines.filter(l => l.startsWith('::error file=colon%3Aname.kpi,line=3,col=40,'))).toHaveLength(1);
         const syntax = lines.find(l => l.includes('title=syntax/parsing') && l.includes('odd%2Cname'))!;
@@ -155,7 +157,7 @@ describe('kpispec lint formats', () => {
 
         const table = readFileSync(summary, 'utf8');
         expect(table).toContain(`### KPI Spec: ${plural(count(2), 'error')}, ${plural(count(1), 'warning')}, ${count(0)} info`);
-        expect(table).toContain(`| hotline.kpi | ${f.line} | error | [target/below-contract](https://github.com/kpispec/kpispec/blob/main/docs/rules/target/below-contract.md) | ${f.message} |`);
+        expect(table).toContain(`| hotline.kpi | ${f.line} | error | [target/below-contract](https://github.com/kpispec/kpispec/blob/main/docs/rules/target/below-contract.md) | ${f.message}<br>→ hotline.kpi\\:${clause!.line} ${clause!.message} |`);
         // Escaped Markdown: the message renders as written.
         expect(table).toContain("'\\}' is not understood here; this place can take\\: a number");
     });

@@ -1,7 +1,8 @@
 import { relative, sep } from 'node:path';
 import { markdownText, visibleControls } from '@kpispec/language';
-import { SEVERITY_NAME, totals, type FileResult, type ReportContext } from '../results.js';
+import { SEVERITY_NAME, totals, type FileResult, type LintMessage, type ReportContext } from '../results.js';
 import { plural } from './plural.js';
+import { relatedText } from './related.js';
 import { ruleHelpUri } from './sarif.js';
 
 const COMMAND = ['notice', 'warning', 'error'] as const;
@@ -24,8 +25,17 @@ function repoPath(file: string, context: ReportContext): string {
 }
 
 /**
- * GitHub Actions annotations, one workflow command per problem. GitHub shows only the first
- * few annotations of a step, so `lint` also appends `stepSummary` to the job summary.
+ * The message and, a line each, the places it names elsewhere (`→ contract.kpi:9 合同…条款「接通率」`),
+ * so an annotation or a summary row says which clause a target is below.
+ */
+function withRelated(text: string, m: LintMessage, context: ReportContext): string {
+    return text + (m.related ?? []).map(r => `\n${relatedText(r, file => repoPath(file, context), false)}`).join('');
+}
+
+/**
+ * GitHub Actions annotations, one workflow command per problem, the places it names elsewhere on
+ * lines of its message (`%0A`). GitHub shows only the first few annotations of a step, so `lint`
+ * also appends `stepSummary` to the job summary.
  */
 export function formatGithub(results: readonly FileResult[], context: ReportContext): string {
     const lines = results.flatMap(r => r.messages.map(m => {
@@ -34,7 +44,7 @@ export function formatGithub(results: readonly FileResult[], context: ReportCont
             `line=${m.line}`, `col=${m.column}`, `endLine=${m.endLine}`, `endColumn=${m.endColumn}`,
             `title=${escapeProperty(m.ruleId)}`,
         ].join(',');
-        return `::${COMMAND[m.severity]} ${props}::${escapeData(m.cell ? `${m.cell}: ${m.message}` : m.message)}`;
+        return `::${COMMAND[m.severity]} ${props}::${escapeData(withRelated(m.cell ? `${m.cell}: ${m.message}` : m.message, m, context))}`;
     }));
     return lines.length ? lines.join('\n') + '\n' : '';
 }
@@ -46,10 +56,10 @@ function cell(s: string): string {
     return s.split(/\r?\n/).map(markdownText).join('<br>');
 }
 
-
 /**
- * A Markdown table of every problem (up to a thousand rows), linking each rule to its page.
- * File names and messages are text: their Markdown and HTML are escaped, not rendered.
+ * A Markdown table of every problem (up to a thousand rows), linking each rule to its page; the
+ * places a problem names elsewhere are lines of its Message cell. File names and messages are
+ * text: their Markdown and HTML are escaped, not rendered.
  */
 export function stepSummary(results: readonly FileResult[], context: ReportContext): string {
     const { errors, warnings, infos } = totals(results);
@@ -58,7 +68,7 @@ export function stepSummary(results: readonly FileResult[], context: ReportConte
     if (rows.length === 0) return out.concat('No problems found.', '', '').join('\n');
     out.push('| File | Line | Severity | Rule | Message |', '| --- | ---: | --- | --- | --- |');
     for (const { file, m } of rows.slice(0, MAX_SUMMARY_ROWS)) {
-        out.push(`| ${cell(file)} | ${m.cell ? cell(m.cell) : m.line} | ${SEVERITY_NAME[m.severity]} | [${cell(m.ruleId)}](${ruleHelpUri(context.docsBaseUrl, m.ruleId)}) | ${cell(m.message)} |`);
+        out.push(`| ${cell(file)} | ${m.cell ? cell(m.cell) : m.line} | ${SEVERITY_NAME[m.severity]} | [${cell(m.ruleId)}](${ruleHelpUri(context.docsBaseUrl, m.ruleId)}) | ${cell(withRelated(m.message, m, context))} |`);
     }
     if (rows.length > MAX_SUMMARY_ROWS) out.push('', `… and ${rows.length - MAX_SUMMARY_ROWS} more: run \`kpispec lint\` locally for the full list.`);
     return out.join('\n') + '\n\n';
