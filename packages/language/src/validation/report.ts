@@ -4,6 +4,7 @@ import { isSheetPath } from '../excel/index.js';
 import type { KpiSpecAstType } from '../generated/ast.js';
 import { pick, type Bilingual, type Locale } from '../i18n/locale.js';
 import { ruleMeta, type RuleId } from '../rules/catalog.js';
+import { brokenTextOf, builtFromBrokenText, type BrokenText } from './broken-text.js';
 import { markedAs } from './check-reads.js';
 import { Attached } from '../workspace/attached.js';
 
@@ -15,7 +16,12 @@ export interface Finding<N extends AstNode> {
     range?: Range;
     message: Bilingual;
     data?: Record<string, unknown>;
-    /** The elements the message names elsewhere (the clause a target is weaker than), to go to from the diagnostic. */
+    /**
+     * The elements the message names elsewhere (the clause a target is weaker than), to go to from
+     * the diagnostic. A finding that names an element built from broken text is withheld (see below):
+     * a check that lists elements of another file (the indicators an assessment does not assess)
+     * names each here.
+     */
     related?: readonly Related[];
 }
 
@@ -42,10 +48,17 @@ export interface KpiDiagnosticData {
 /** The locale of messages about the document a node is in. */
 export type LocaleOf = (node: AstNode) => Locale;
 
-/** Turns a Report into Langium diagnostics with the rule's default severity, in the document's locale. */
+/**
+ * Turns a Report into Langium diagnostics with the rule's default severity, in the document's locale.
+ *
+ * Findings about what the parser built from broken text are withheld (broken-text.ts): on an
+ * element built so, on a broken line, or naming such an element (of any file) as related. The
+ * syntax error is what that text reports; the rest of the file is checked as before.
+ */
 export function reporter(accept: ValidationAcceptor, localeOf: LocaleOf): Report {
-    // One acceptor, so one reporter, per document validation: its locale is looked up once.
+    // One acceptor, so one reporter, per document validation: its locale and its syntax errors are looked up once.
     let locale: Locale | undefined;
+    let broken: BrokenText | null | undefined;
     // Where a node's property is, found once: Langium searches the node's syntax tree for every
     // diagnostic, and a check may put thousands on one node (5,000 unassessed indicators of a
     // pasted row, each on the assessment's name).
@@ -63,17 +76,26 @@ export function reporter(accept: ValidationAcceptor, localeOf: LocaleOf): Report
         const meta = ruleMeta(rule);
         if (!meta) throw new Error(`unknown rule id ${rule}`);
         const severity = meta.severity === 'warn' ? 'warning' : meta.severity;
+        const range = rangeOf(finding);
+        if (broken === undefined) broken = brokenTextOf(AstUtils.findRootNode(finding.node).$document) ?? null;
+        if (!rule.startsWith('syntax/') && aboutBrokenText(finding.node, range, finding.related, broken)) return;
         const language = locale ??= localeOf(finding.node);
         accept(severity, pick(language, finding.message), {
             node: finding.node,
             property: finding.property,
             index: finding.index,
-            range: rangeOf(finding),
+            range,
             code: rule,
             data: { ...finding.data, code: rule } satisfies KpiDiagnosticData,
             relatedInformation: finding.related && relatedInformation(finding.related, language),
         });
     };
+}
+
+/** Whether a finding is about text the parser could not read (its own file's `broken`, or a related element's file). */
+function aboutBrokenText(node: AstNode, range: Range | undefined, related: readonly Related[] | undefined, broken: BrokenText | null): boolean {
+    if (broken && (broken.built(node) || (range !== undefined && broken.hasLine(range.start.line)))) return true;
+    return related?.some(r => builtFromBrokenText(r.node)) ?? false;
 }
 
 /**

@@ -1,0 +1,110 @@
+import { AstUtils, isCompositeCstNode, type AstNode, type CstNode, type LangiumDocument, type ParseResult } from 'langium';
+import { Attached } from '../workspace/attached.js';
+
+/**
+ * What a file's syntax errors broke. After an error the parser recovers and goes on, and builds
+ * elements of what it could read: an indicator whose 来源 a string left open swallowed, an
+ * indicator named by the text after it. Rules would report on them as if they had been written
+ * so (指标「工单系统」未注明数据来源, and in the assessment, 指标「工单系统」没有自评行).
+ *
+ * An element is built from broken text when it begins on a broken line: one with a lexing error,
+ * or with the last token the parser read before a parsing error (where the element it was reading
+ * stands; the error is often noticed at the next row, which is then read whole). Or when the parser
+ * was reading it at an error: the row or block holding that token, with the elements between (a
+ * row whose continuation line broke). The syntax error is what such text reports (report.ts).
+ */
+export class BrokenText {
+    constructor(
+        /** The broken lines, 0-based. */
+        private readonly lines: ReadonlySet<number>,
+        private readonly reading: ReadonlySet<AstNode>,
+    ) {}
+
+    /** Whether a line (0-based) is broken. */
+    hasLine(line: number): boolean {
+        return this.lines.has(line);
+    }
+
+    /** Whether an element of this file was built from broken text; one the parser built of no text at all is. */
+    built(node: AstNode): boolean {
+        if (this.reading.has(node)) return true;
+        const cst = node.$cstNode;
+        return !cst || cst.length === 0 || this.lines.has(cst.range.start.line);
+    }
+}
+
+const known = new Attached<ParseResult, BrokenText>();
+
+/** What a document's syntax errors broke; undefined when it has none (nearly every document: that costs two reads). */
+export function brokenTextOf(document: LangiumDocument | undefined): BrokenText | undefined {
+    const parse = document?.parseResult;
+    if (!parse || (parse.lexerErrors.length === 0 && parse.parserErrors.length === 0)) return undefined;
+    let found = known.get(parse);
+    if (!found) known.set(parse, found = measure(document));
+    return found;
+}
+
+/** Whether an element was built from a broken line of its file, or is the row or block the parser was reading at a syntax error. */
+export function builtFromBrokenText(node: AstNode): boolean {
+    return brokenTextOf(AstUtils.findRootNode(node).$document)?.built(node) ?? false;
+}
+
+/** A token's offset: NaN for the end of the file, and for the token before the first. */
+interface Token {
+    startOffset: number;
+}
+
+function measure(document: LangiumDocument): BrokenText {
+    const { lexerErrors, parserErrors, value } = document.parseResult;
+    const lineOf = (offset: number) => document.textDocument.positionAt(offset).line;
+    const lines = new Set<number>();
+    for (const error of lexerErrors) {
+        for (let line = lineOf(error.offset), last = lineOf(error.offset + Math.max(error.length - 1, 0)); line <= last; line++) lines.add(line);
+    }
+    const inText = (token: Token | undefined): token is Token => token !== undefined && Number.isFinite(token.startOffset);
+    const reading = new Set<AstNode>();
+    const root = value.$cstNode;
+    for (const error of parserErrors) {
+        // Not the line of the token the parser stopped at: that is often the next row, which it then reads whole.
+        const previous = (error as { previousToken?: Token }).previousToken;
+        if (!inText(previous)) continue;
+        lines.add(lineOf(previous.startOffset));
+        // The element holding the token, and its containers up to the row or block it is part of.
+        for (let node = root && ownerAt(root, previous.startOffset); node; node = node.$containerIndex === undefined ? node.$container : undefined) {
+            reading.add(node);
+        }
+    }
+    return new BrokenText(lines, reading);
+}
+
+/** The element holding the token at an offset, if the syntax tree has that token. */
+function ownerAt(root: CstNode, offset: number): AstNode | undefined {
+    const leaf = leafAt(root, offset);
+    try {
+        return leaf?.astNode;
+    } catch {
+        // Langium throws for a syntax node outside every element.
+        return undefined;
+    }
+}
+
+/** The token at an offset; a loop, not Langium's recursion: a file may nest blocks ten thousand deep. */
+function leafAt(root: CstNode, offset: number): CstNode | undefined {
+    let node: CstNode | undefined = root;
+    while (node && isCompositeCstNode(node)) {
+        const content: readonly CstNode[] = node.content;
+        let next: CstNode | undefined;
+        for (let low = 0, high = content.length - 1; low <= high;) {
+            const middle = (low + high) >> 1;
+            const child = content[middle]!;
+            if (child.end <= offset) low = middle + 1;
+            else if (child.offset > offset) high = middle - 1;
+            else {
+                next = child;
+                break;
+            }
+        }
+        node = next;
+    }
+    return node;
+}
