@@ -1,5 +1,6 @@
 import { URI, type LangiumDocument } from 'langium';
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { compareText } from '@kpispec/language';
+import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver-types';
 
 /** One diagnostic as the formatters print it: 1-based lines and columns, ESLint severities. */
 export interface LintMessage {
@@ -73,18 +74,20 @@ export function toLintMessage(d: Diagnostic, pathOf: PathOf = fsPathOf): LintMes
         endColumn: d.range.end.character + 1,
     };
     if ((d.data as { fatal?: boolean } | undefined)?.fatal) message.fatal = true;
-    if (d.relatedInformation?.length) {
-        message.related = d.relatedInformation.map(({ location: { uri, range }, message: text }) => ({
-            filePath: pathOf(uri),
-            line: range.start.line + 1, column: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1,
-            message: text,
-        }));
-    }
+    if (d.relatedInformation?.length) message.related = d.relatedInformation.map(r => toRelatedLocation(r, pathOf));
     return message;
 }
 
+export function toRelatedLocation({ location: { uri, range }, message }: DiagnosticRelatedInformation, pathOf: PathOf = fsPathOf): RelatedLocation {
+    return {
+        filePath: pathOf(uri),
+        line: range.start.line + 1, column: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1,
+        message,
+    };
+}
+
 export function compareMessages(a: LintMessage, b: LintMessage): number {
-    return a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message);
+    return a.line - b.line || a.column - b.column || compareText(a.ruleId, b.ruleId) || compareText(a.message, b.message);
 }
 
 export function fileResult(filePath: string, diagnostics: readonly Diagnostic[], keep: (m: LintMessage) => boolean = () => true, pathOf?: PathOf): FileResult {

@@ -1,9 +1,9 @@
 import { relative, sep } from 'node:path';
-import { URI, type AstReflection } from 'langium';
-import { CANDIDATES, NameIndex, pick, unresolvedReferenceMessage, type KpiConfiguration, type Locale } from '@kpispec/language';
+import { URI, type AstNodeDescription, type AstReflection } from 'langium';
+import { CANDIDATES, NameIndex, pick, suggestionPlace, unresolvedReferenceMessage, type KpiConfiguration, type Locale } from '@kpispec/language';
 import { UserError } from '../exit-codes.js';
 import { reportLanguage } from '../options.js';
-import type { LintMessage } from '../results.js';
+import { toRelatedLocation, type LintMessage, type RelatedLocation } from '../results.js';
 import { readUtf8, readUtf8Sync, type createServices } from '../workspace.js';
 import { readCache, unitKey, writeCache } from './cache.js';
 import { threadsFor, type Concurrency } from './concurrency.js';
@@ -180,35 +180,76 @@ function sameBlocks(a: readonly string[], b: readonly string[]): boolean {
 /**
  * Messages of unresolved global names list the closest names of the whole workspace: a unit
  * sees only its own, so they are written here, from every file's exports (a file of another
- * shard is parsed for them, only when such a message needs them).
+ * shard is parsed for them, only when such a message needs them). Each name offered gets its
+ * related place, where the global scope would resolve it: the first file exporting it. The unit
+ * placed those it could see (its files and the shared ones); the file of any other is parsed
+ * here, only for the few names these messages offer.
  */
 async function nameClosestCandidates(findings: FileOutcome[], files: readonly string[], byFile: ReadonlyMap<string, FileOutcome>, services: UnitRunOptions['services']): Promise<void> {
     if (!findings.some(f => f.unresolved.length > 0)) return;
     const exportsOf: Array<ReadonlyArray<readonly [string, string]>> = [];
     for (const file of files) exportsOf.push(byFile.get(file)?.exports ?? await exportsOfFile(file, services));
-    // The names of each type asked for, in one pass over every file's exports (a province has millions).
+    // The names of each type asked for, with the first file exporting each (its index in
+    // `files`), in one pass over every file's exports (a province has millions).
     const reflection: AstReflection = services.shared.AstReflection;
-    const namesByType = new Map<string, Set<string>>();
-    for (const file of findings) for (const { type } of file.unresolved) namesByType.set(type, new Set());
-    const wanting = new Map<string, Array<Set<string>>>();
+    const namesByType = new Map<string, Map<string, number>>();
+    for (const file of findings) for (const { type } of file.unresolved) namesByType.set(type, new Map());
+    const wanting = new Map<string, Array<Map<string, number>>>();
     const setsFor = (exported: string) => {
         let sets = wanting.get(exported);
         if (!sets) wanting.set(exported, sets = [...namesByType].filter(([type]) => reflection.isSubtype(exported, type)).map(([, names]) => names));
         return sets;
     };
-    for (const list of exportsOf) for (const [name, type] of list) for (const names of setsFor(type)) names.add(name);
-    const indexes = new Map([...namesByType].map(([type, names]) => [type, new NameIndex(names)]));
+    for (let f = 0; f < exportsOf.length; f++) {
+        for (const [name, type] of exportsOf[f]!) for (const names of setsFor(type)) if (!names.has(name)) names.set(name, f);
+    }
+    const indexes = new Map([...namesByType].map(([type, names]) => [type, new NameIndex(names.keys())]));
+    const places = new DefinitionPlaces(services);
     for (const file of findings) {
-        for (const { at, name, type } of file.unresolved) {
-            file.messages[at]!.message = pick(file.locale, unresolvedReferenceMessage(name, indexes.get(type)!.closest(name, CANDIDATES)));
+        for (const { at, name, type, suggested } of file.unresolved) {
+            const message = file.messages[at]!;
+            const closest = indexes.get(type)!.closest(name, CANDIDATES);
+            message.message = pick(file.locale, unresolvedReferenceMessage(name, closest));
+            const related: RelatedLocation[] = [];
+            for (const candidate of closest) {
+                const filePath = files[namesByType.get(type)!.get(candidate)!]!;
+                const placed = suggested?.indexOf(candidate) ?? -1;
+                const known = placed >= 0 ? message.related?.[placed] : undefined;
+                const place = known?.filePath === filePath ? known : await places.of(filePath, candidate, type, file.locale);
+                if (place) related.push(place);
+            }
+            if (related.length > 0) message.related = related;
+            else delete message.related;
         }
     }
 }
 
-async function exportsOfFile(file: string, { shared, kpi }: UnitRunOptions['services']): Promise<Array<readonly [string, string]>> {
-    const document = shared.workspace.LangiumDocumentFactory.fromString(await readUtf8(file), URI.file(file));
-    const exported = await kpi.references.ScopeComputation.collectExportedSymbols(document);
-    return exported.map(d => [d.name, d.type] as const);
+/** Where names are defined in files parsed for it, each file parsed once. */
+class DefinitionPlaces {
+    private readonly exports = new Map<string, Promise<AstNodeDescription[]>>();
+
+    constructor(private readonly services: UnitRunOptions['services']) {}
+
+    /** The related place of the first export of `file` named `name` of `type` or a subtype, as the validator gives it. */
+    async of(file: string, name: string, type: string, locale: Locale): Promise<RelatedLocation | undefined> {
+        let exported = this.exports.get(file);
+        // Read at once: a few small files, and awaiting each read cost more than parsing it.
+        if (!exported) this.exports.set(file, exported = exportedSymbols(file, readUtf8Sync(file), this.services));
+        const reflection = this.services.shared.AstReflection;
+        const description = (await exported).find(d => d.name === name && reflection.isSubtype(d.type, type));
+        const place = description && suggestionPlace(description);
+        return place && toRelatedLocation({ location: { uri: place.uri.toString(), range: place.range }, message: pick(locale, place.message) });
+    }
+}
+
+/** What a file exports, parsed from its text. */
+function exportedSymbols(file: string, text: string, { shared, kpi }: UnitRunOptions['services']): Promise<AstNodeDescription[]> {
+    const document = shared.workspace.LangiumDocumentFactory.fromString(text, URI.file(file));
+    return kpi.references.ScopeComputation.collectExportedSymbols(document);
+}
+
+async function exportsOfFile(file: string, services: UnitRunOptions['services']): Promise<Array<readonly [string, string]>> {
+    return (await exportedSymbols(file, await readUtf8(file), services)).map(d => [d.name, d.type] as const);
 }
 
 async function localeOfFile(file: string, { shared, kpi }: UnitRunOptions['services']): Promise<Locale> {

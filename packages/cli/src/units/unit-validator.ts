@@ -1,5 +1,5 @@
 import { ValueConverter, type LangiumDocument } from 'langium';
-import { dismantle, isProject, isStandard, listsClosestNames, type KpiIndexManager, type KpiScopeProvider, type Locale, type Model } from '@kpispec/language';
+import { dismantle, isProject, isStandard, listsClosestNames, SUGGESTED_DATA, type KpiIndexManager, type KpiScopeProvider, type Locale, type Model } from '@kpispec/language';
 import { useConfigFile, useLocale } from '../options.js';
 import { toLintMessage, type LintMessage } from '../results.js';
 import { addDocuments, createServices } from '../workspace.js';
@@ -43,6 +43,12 @@ export interface UnresolvedName {
     readonly name: string;
     /** The reference's type, e.g. `Standard`. */
     readonly type: string;
+    /**
+     * The names of the unit's own suggestions that its message places, in the order of its
+     * related places: where a name of the whole workspace's suggestions lies in the unit, or in
+     * the shared files, its place is known without parsing its file again.
+     */
+    readonly suggested?: readonly string[];
 }
 
 /** One file's findings, before `--quiet` and sorting. */
@@ -139,7 +145,9 @@ export class UnitValidator {
                 if (!info || !listsClosestNames(errors++, info.reference.$refText) || scopes.memberScope(info)) continue;
                 const start = ref.$refNode?.range.start;
                 const at = diagnostics.findIndex(d => d.code === 'reference/unresolved' && d.range.start.line === start?.line && d.range.start.character === start.character);
-                if (at >= 0) unresolved.push({ at, name: info.reference.$refText, type: reflection.getReferenceType(info) });
+                if (at < 0) continue;
+                const suggested = (diagnostics[at]!.data as Record<string, unknown> | undefined)?.[SUGGESTED_DATA] as string[] | undefined;
+                unresolved.push({ at, name: info.reference.$refText, type: reflection.getReferenceType(info), ...(suggested ? { suggested } : {}) });
             }
             const uri = document.uri.toString();
             return {

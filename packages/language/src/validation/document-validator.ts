@@ -1,8 +1,8 @@
 import {
     AstUtils, Cancellation, DefaultDocumentValidator, DocumentValidator, GrammarAST, interruptAndCheck, isOperationCancelled,
-    type AstNode, type DiagnosticInfo, type LangiumDocument, type ParseResult, type ValidationAcceptor, type ValidationOptions,
+    type AstNode, type DiagnosticInfo, type LangiumDocument, type ParseResult, type Scope, type ValidationAcceptor, type ValidationOptions,
 } from 'langium';
-import { DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
+import { DiagnosticTag, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver-types';
 import { applyRuleSeverities, toLspSeverity } from '../config/severity.js';
 import { pick, type Locale } from '../i18n/locale.js';
 import type { KpiServices } from '../kpi-module.js';
@@ -10,7 +10,8 @@ import { nodesOf } from '../model/ast-walk.js';
 import { detectKeywordLanguage, type KeywordLanguage } from '../lsp/keyword-language.js';
 import { ruleMeta } from '../rules/catalog.js';
 import { closestNames } from '../config/did-you-mean.js';
-import { CANDIDATES, listsClosestNames, unresolvedReferenceMessage } from './unresolved-reference.js';
+import { isSheetPath } from '../excel/index.js';
+import { CANDIDATES, listsClosestNames, SUGGESTED_DATA, suggestionPlace, unresolvedReferenceMessage } from './unresolved-reference.js';
 import { describeLexingError, describeSyntaxError, type SyntaxContext } from './syntax-errors.js';
 import type { KpiDiagnosticData } from './report.js';
 import type { CheckGroup, KpiValidationRegistry } from './validation-registry.js';
@@ -251,8 +252,30 @@ export class KpiDocumentValidator extends DefaultDocumentValidator {
                 return;
             }
             const scope = this.services.references.ScopeProvider.getScope(info);
-            d.message = pick(locale, unresolvedReferenceMessage(name, closestNames(name, scope.getAllElements().map(e => e.name).distinct(), CANDIDATES)));
+            const closest = closestNames(name, scope.getAllElements().map(e => e.name).distinct(), CANDIDATES);
+            d.message = pick(locale, unresolvedReferenceMessage(name, closest));
+            this.placeSuggestions(d, closest, scope, locale);
         });
+    }
+
+    /**
+     * One related place per suggested name: where the element it names is defined (what the
+     * reference would resolve to, so spelt), to go from the typo to the element meant. The names
+     * placed go in the data too, in the places' order (see SUGGESTED_DATA).
+     */
+    private placeSuggestions(d: Diagnostic, names: readonly string[], scope: Scope, locale: Locale): void {
+        const related: DiagnosticRelatedInformation[] = [];
+        const placed: string[] = [];
+        for (const name of names) {
+            const description = scope.getElement(name);
+            const place = description && suggestionPlace(description);
+            if (!place || isSheetPath(place.uri.path)) continue;
+            related.push({ location: { uri: place.uri.toString(), range: place.range }, message: pick(locale, place.message) });
+            placed.push(name);
+        }
+        if (related.length === 0) return;
+        d.relatedInformation = related;
+        d.data = { ...(d.data as object | undefined), [SUGGESTED_DATA]: placed };
     }
 }
 

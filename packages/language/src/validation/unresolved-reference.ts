@@ -1,4 +1,11 @@
+import type { AstNode, AstNodeDescription, URI } from 'langium';
+import type { Range } from 'vscode-languageserver-types';
+import {
+    isBaseline, isBreakdownComponent, isClause, isContract, isGoal, isIndicator, isMilestone, isProject, isRequirement, isStandard,
+} from '../generated/ast.js';
 import type { Bilingual } from '../i18n/locale.js';
+import { describeReference } from '../model/held-to.js';
+import { namedAs } from '../model/project.js';
 
 /** How many names the message of an unresolved reference offers. */
 export const CANDIDATES = 5;
@@ -28,4 +35,51 @@ export function unresolvedReferenceMessage(name: string, candidates: readonly st
         zh: `找不到「${name}」` + (candidates.length ? `；可用的有：${candidates.join('、')}` : '；当前范围内没有可引用的名称'),
         en: `Cannot resolve '${name}'` + (candidates.length ? `; in scope: ${candidates.join(', ')}` : '; nothing of that kind is in scope'),
     };
+}
+
+/**
+ * The diagnostic data field of an unresolved reference that lists, in the order of its related
+ * places, the suggested names each place defines (the CLI's lint by units reuses them).
+ */
+export const SUGGESTED_DATA = 'suggested';
+
+/** Where a name suggested for an unresolved reference is defined: the element's name, and what it is. */
+export interface SuggestionPlace {
+    readonly uri: URI;
+    readonly range: Range;
+    readonly message: Bilingual;
+}
+
+/**
+ * The related place of a suggested name, from the description its scope (or its file's exports)
+ * gives: so a reviewer goes from the typo to the element meant. Undefined when the description
+ * holds no node or no place.
+ */
+export function suggestionPlace(description: AstNodeDescription): SuggestionPlace | undefined {
+    const { node } = description;
+    const range = (description.nameSegment ?? description.selectionSegment)?.range;
+    if (!node || !range) return undefined;
+    return { uri: description.documentUri, range, message: describeElement(node) };
+}
+
+/**
+ * An element a name can refer to, as other related places name it: 合同「热线服务合同」条款「接通率」,
+ * 项目「热线二期」, 指标「接通率」（title）.
+ */
+export function describeElement(node: AstNode): Bilingual {
+    if (isClause(node) || isRequirement(node) || isBaseline(node)) return describeReference(node);
+    if (isIndicator(node)) {
+        const named = namedAs(node);
+        return { zh: `指标${named.zh}`, en: `indicator ${named.en}` };
+    }
+    const name = (node as { name?: unknown }).name;
+    const quoted = { zh: `「${typeof name === 'string' ? name : ''}」`, en: `'${typeof name === 'string' ? name : ''}'` };
+    const kind = isContract(node) ? { zh: '合同', en: 'contract ' }
+        : isProject(node) ? { zh: '项目', en: 'project ' }
+            : isStandard(node) ? { zh: '标准', en: 'standard ' }
+                : isGoal(node) ? { zh: '总体目标', en: 'goal ' }
+                    : isMilestone(node) ? { zh: '里程碑', en: 'milestone ' }
+                        : isBreakdownComponent(node) ? { zh: '测算', en: 'breakdown ' }
+                            : { zh: '', en: '' };
+    return { zh: kind.zh + quoted.zh, en: kind.en + quoted.en };
 }
