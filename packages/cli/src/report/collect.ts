@@ -1,7 +1,7 @@
 import { relative } from 'node:path';
 import type { AstNode, LangiumDocument } from 'langium';
 import {
-    FAMILY_KEYWORD, actualMeasure, comparisonConstraint, executionOutcome, constraintOf, familiesOf, indicatorsOf, isAsOf, isAssessment, isBaseline, isClause,
+    FAMILY_KEYWORD, actualMeasure, compareText, comparisonConstraint, executionOutcome, constraintOf, familiesOf, indicatorsOf, isAsOf, isAssessment, isBaseline, isClause,
     isCompliance, isContract, isExecution, isFundsTotal, isIndicatorAssessment, isMilestoneAssessment, isProject, isQualitative,
     isRequirement, measureOf, milestonesOf, pick, round, ruleMeta, scoreAssessment, scoreExecution, units,
     type Assessment, type Block, type Execution, type ExecutionShare, type Indicator, type KpiConfig, type Locale, type Model, type Project,
@@ -99,7 +99,7 @@ export function collectReport(documents: readonly LangiumDocument[], options: Co
         files: new Set(documents.map(pathOf)).size,
         projects: [...projects.values()],
         other: other.sort(byPosition),
-        byRule: [...byRule.values()].sort((a, b) => b.count - a.count || a.ruleId.localeCompare(b.ruleId)),
+        byRule: [...byRule.values()].sort((a, b) => b.count - a.count || compareText(a.ruleId, b.ruleId)),
         totals,
     };
 }
@@ -337,5 +337,5 @@ function countsOf(findings: readonly Finding[]): Counts {
 }
 
 function byPosition(a: Finding, b: Finding): number {
-    return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId);
+    return compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.ruleId, b.ruleId);
 }

@@ -1,4 +1,4 @@
-import { pick, type Locale } from '@kpispec/language';
+import { compareText, pick, type Locale } from '@kpispec/language';
 import { bulletChart, delayText, fundsChart, gradeChart, startCharts, statusText, timelineChart, type GradeCount } from './charts.js';
 import { html, raw, safeHref, type Html } from './escape.js';
 import { HEADINGS, SEVERITY, label, type TextKey } from './i18n.js';
@@ -84,7 +84,7 @@ function overview(data: ReportData, href: ProjectHref): Html {
     const inflated = data.projects
         .flatMap(p => p.assessments.map(a => ({ p, a })))
         .filter(({ a }) => (a.inflation ?? 0) > 0)
-        .sort((x, y) => y.a.inflation! - x.a.inflation! || x.p.name.localeCompare(y.p.name))
+        .sort((x, y) => y.a.inflation! - x.a.inflation! || compareText(x.p.name, y.p.name))
         .slice(0, TOP_INFLATION);
     return html`<section id="overview">
 <h2>${t('overview')}</h2>

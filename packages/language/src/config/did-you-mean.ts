@@ -1,7 +1,8 @@
 // "Did you mean" suggestions: for unresolved links, unknown rule ids and unknown settings.
+import { compareText } from '../i18n/locale.js';
 
 /**
- * The `limit` names closest to `name` by edit distance (ties in locale order), for "did you
+ * The `limit` names closest to `name` by edit distance (ties in compareText order), for "did you
  * mean" lists. An unresolved link is compared with every name in scope (thousands in a
  * province's workspace), so only the best `limit` are kept while scanning, and a candidate is
  * skipped as soon as it cannot beat the worst of them. For many names asked against the same
@@ -121,7 +122,7 @@ class Closest {
         if (distance > this.bound) return;
         const { best } = this;
         let at = best.length;
-        while (at > 0 && (best[at - 1]!.distance > distance || (best[at - 1]!.distance === distance && best[at - 1]!.candidate.localeCompare(candidate) > 0))) at--;
+        while (at > 0 && (best[at - 1]!.distance > distance || (best[at - 1]!.distance === distance && compareText(best[at - 1]!.candidate, candidate) > 0))) at--;
         best.splice(at, 0, { candidate, distance });
         if (best.length > this.limit) best.pop();
     }

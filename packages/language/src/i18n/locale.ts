@@ -58,3 +58,10 @@ export function parseLocale(value: string | undefined): Locale | undefined {
     if (v.startsWith('en') || v === 'c' || v === 'posix' || v.startsWith('c.')) return 'en';
     return undefined;
 }
+
+/**
+ * Orders names and texts the same on every machine: `localeCompare` without a locale follows the
+ * process's (LANG), so the CLI and an English editor listed equally close names in other orders.
+ * Chinese collation: Han by pinyin, then Latin.
+ */
+export const compareText: (a: string, b: string) => number = new Intl.Collator('zh-CN').compare;
