@@ -278,6 +278,14 @@ export const FAULTS = [
         m.stray = '；';
         return true;
     } },
+    // A row whose 得分 was left out (it counts 0 in the total). The half-typed row below, whose 得分
+    // has no number, reports its syntax error only.
+    { rule: 'score/missing', phase: 'assess', apply(p, rng) {
+        const i = take(p, rng, metRow);
+        if (!i) return false;
+        i.scoreLeftOut = true;
+        return true;
+    } },
     // A half-typed line the parser has to recover from.
     { rule: 'syntax/parsing', phase: 'assess', apply(p, rng) {
         const i = take(p, rng, metRow);

@@ -145,8 +145,9 @@ export function renderAssessment(p) {
     let scores = e.score;
     for (const row of p.indicators) {
         if (row.notAssessed) continue;
-        scores += row.score;
-        out.push(`    ${k('indicator')} ${row.name} ${actualOf(row, k)} ${k('weight')} ${fmt(row.weight)} ${k('score')}${row.truncated ? '' : ` ${fmt(row.score)}`}${row.deviation ? ` ${k('deviation')} ${quote(row.deviation)}` : ''}`);
+        if (!row.scoreLeftOut) scores += row.score;
+        const score = row.scoreLeftOut ? '' : ` ${k('score')}${row.truncated ? '' : ` ${fmt(row.score)}`}`;
+        out.push(`    ${k('indicator')} ${row.name} ${actualOf(row, k)} ${k('weight')} ${fmt(row.weight)}${score}${row.deviation ? ` ${k('deviation')} ${quote(row.deviation)}` : ''}`);
     }
     out.push('');
     for (const pr of a.problems) out.push(`    ${k('problem')} ${quote(pr.text)} ${k('concerns')} ${pr.concerns.join(', ')}`);
