@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { closestNames, likelyMeant, NameIndex } from '../../packages/language/src/config/did-you-mean.js';
 import { random } from '../../bench/lib/random.mjs';
+import { compareText } from '../../packages/language/src/i18n/locale.js';
 
-/** What closestNames must return: every candidate sorted by distance, then in locale order. */
+/** What closestNames must return: every candidate sorted by distance, then in compareText's order (the same on every machine). */
 function bySorting(name: string, candidates: string[], limit: number): string[] {
     const distance = (a: string, b: string): number => {
         const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
@@ -11,7 +12,7 @@ function bySorting(name: string, candidates: string[], limit: number): string[] 
         }
         return d[a.length]![b.length]!;
     };
-    return candidates.map(c => ({ c, d: distance(name, c) })).sort((x, y) => x.d - y.d || x.c.localeCompare(y.c)).slice(0, limit).map(x => x.c);
+    return candidates.map(c => ({ c, d: distance(name, c) })).sort((x, y) => x.d - y.d || compareText(x.c, y.c)).slice(0, limit).map(x => x.c);
 }
 
 describe('did you mean', () => {
