@@ -1,15 +1,10 @@
 import { appendFileSync, cpSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { URI } from 'langium';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../bench/generate.mjs';
-import { WORKSPACE_EXTENSIONS } from '../../packages/cli/src/excel/workbook-documents.js';
-import { workbookResults } from '../../packages/cli/src/excel/workbook-results.js';
-import { findKpiFiles } from '../../packages/cli/src/files.js';
 import { formatJson } from '../../packages/cli/src/formatters/json.js';
-import { useConfigFile, useLocale } from '../../packages/cli/src/options.js';
-import { documentResult, type FileResult } from '../../packages/cli/src/results.js';
-import { createServices, validateWithWorkbooks } from '../../packages/cli/src/workspace.js';
+import type { FileResult } from '../../packages/cli/src/results.js';
+import { lintAtOnce } from './lint-at-once.js';
 import { REPO, runBuiltCli, runCli, tempDir } from './run-cli.js';
 
 /*
@@ -22,22 +17,6 @@ const ENV = { LANG: 'en_US.UTF-8' };
 
 /** Units validated and reused by the run that wrote a cache file (its header line). */
 const cacheStats = (file: string) => (JSON.parse(readFileSync(file, 'utf8').split('\n')[0]!) as { stats: { validated: number; reused: number } }).stats;
-
-/** `lint -f json` as one workspace validated at once: what the units must reproduce. */
-async function lintAtOnce(folder: string): Promise<string> {
-    const { shared, kpi } = createServices();
-    const configuration = kpi.kpi.Configuration;
-    useConfigFile(configuration, undefined, REPO);
-    useLocale(kpi.kpi.Settings, undefined, ENV);
-    const files = await findKpiFiles([folder], { configuration, fileSystem: shared.workspace.FileSystemProvider, cwd: REPO }, WORKSPACE_EXTENSIONS);
-    await configuration.load(files.map(f => URI.file(f)), shared.workspace.FileSystemProvider);
-    const { documents, sheets } = await validateWithWorkbooks({ shared, kpi }, files);
-    const results = [
-        ...documents.map(d => documentResult(d)),
-        ...workbookResults(sheets, s => configuration.get(s.document.uri), s => kpi.kpi.Settings.localeOf(s.document)),
-    ].sort((a, b) => (a.filePath < b.filePath ? -1 : 1));
-    return formatJson(results);
-}
 
 async function lintJson(folder: string, ...flags: string[]): Promise<string> {
     const run = await runBuiltCli(['lint', folder, '-f', 'json', ...flags], { env: ENV });
@@ -58,7 +37,7 @@ describe('units give the results of the whole workspace', () => {
     ];
     for (const folder of folders) {
         it(`in one thread and in two: ${folder.slice(REPO.length + 1)}`, async () => {
-            const atOnce = await lintAtOnce(folder);
+            const atOnce = await lintAtOnce(folder, ENV);
             expect(await lintJson(folder, '--concurrency', '1')).toBe(atOnce);
             expect(await lintJson(folder, '--concurrency', '2')).toBe(atOnce);
         });
@@ -81,7 +60,7 @@ describe('a generated workspace of 30 projects', () => {
         // A configuration for all and one project's own: a worker applies each folder's as lint found it.
         writeFileSync(join(workspace, 'kpispec.json'), JSON.stringify({ rules: { 'target/misfiled': 'off' } }));
         writeFileSync(join(workspace, 'p0005', 'kpispec.json'), JSON.stringify({ rules: { 'score/profile-weights': 'error' } }));
-        atOnce = await lintAtOnce(workspace);
+        atOnce = await lintAtOnce(workspace, ENV);
     }, 120_000);
 
     it('gives the same bytes in one thread and in two', async () => {
@@ -136,7 +115,7 @@ describe('a generated workspace of 30 projects', () => {
         writeFileSync(contract, readFileSync(contract, 'utf8').replace(/\n\s*(违约|penalty) "[^"]*"/g, ''));
         const changed = await cached();
         expect(stats()).toEqual({ validated: 1, reused: units - 1 });
-        expect(changed).toBe(await lintAtOnce(copy));
+        expect(changed).toBe(await lintAtOnce(copy, ENV));
         expect(changed).not.toBe(atOnce.split(workspace).join(copy));
 
         // A new file defining a name another unit already has: both units change (name/duplicate).
@@ -144,7 +123,7 @@ describe('a generated workspace of 30 projects', () => {
         appendFileSync(join(copy, 'p0005', 'targets.kpi'), `\n合同 ${taken} "重名" {\n}\n`);
         const duplicated = await cached();
         expect(stats().validated).toBeGreaterThanOrEqual(1);
-        expect(duplicated).toBe(await lintAtOnce(copy));
+        expect(duplicated).toBe(await lintAtOnce(copy, ENV));
     }, 180_000);
 });
 
@@ -168,20 +147,20 @@ describe('--cache and unchanged files', () => {
         const unresolvedIn = (json: string) => (JSON.parse(json) as FileResult[])
             .find(r => r.filePath.endsWith('uses.kpi'))!.messages.filter(m => m.ruleId === 'reference/unresolved').length;
         const first = await cached();
-        expect(first.json).toBe(await lintAtOnce(workspace));
+        expect(first.json).toBe(await lintAtOnce(workspace, ENV));
         expect(unresolvedIn(first.json)).toBe(1);
         const units = stats().validated;
 
         // Touched, same text: read again, same hash, nothing validated.
         const targets = join(workspace, 'p0001', 'targets.kpi');
         utimesSync(targets, new Date(), new Date(Date.now() + 60_000));
-        expect((await cached()).json).toBe(await lintAtOnce(workspace));
+        expect((await cached()).json).toBe(await lintAtOnce(workspace, ENV));
         expect(stats()).toEqual({ validated: 0, reused: units });
 
         // The project appears in a new file: extra/uses.kpi, not read again, must join its unit.
         writeFileSync(join(workspace, 'extra', 'new.kpi'), '项目 新项目 "新项目" {\n}\n');
         const run = await cached();
-        expect(run.json).toBe(await lintAtOnce(workspace));
+        expect(run.json).toBe(await lintAtOnce(workspace, ENV));
         expect(run.debug).not.toContain('validating at once');
         expect(unresolvedIn(run.json)).toBe(0);
     }, 120_000);

@@ -1,14 +1,10 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { URI } from 'langium';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { WORKSPACE_EXTENSIONS } from '../../packages/cli/src/excel/workbook-documents.js';
-import { findKpiFiles } from '../../packages/cli/src/files.js';
 import { formatJson } from '../../packages/cli/src/formatters/json.js';
-import { useConfigFile, useLocale } from '../../packages/cli/src/options.js';
-import { documentResult, type FileResult, type LintMessage } from '../../packages/cli/src/results.js';
-import { createServices, validateWithWorkbooks } from '../../packages/cli/src/workspace.js';
+import type { FileResult, LintMessage } from '../../packages/cli/src/results.js';
 import { buildWorkspace, messageOf, readFolder, uriOf } from '../support/workspace.js';
+import { lintAtOnce } from './lint-at-once.js';
 import { REPO, runBuiltCli, runCli, tempDir } from './run-cli.js';
 
 /*
@@ -38,18 +34,6 @@ async function lint(folder: string, ...flags: string[]): Promise<string> {
     return run.stdout;
 }
 
-/** `lint -f json` as one workspace validated at once (as test/cli/units.test.ts does): what the units must reproduce. */
-async function lintAtOnce(folder: string): Promise<string> {
-    const { shared, kpi } = createServices();
-    const configuration = kpi.kpi.Configuration;
-    useConfigFile(configuration, undefined, REPO);
-    useLocale(kpi.kpi.Settings, undefined, ENV);
-    const files = await findKpiFiles([folder], { configuration, fileSystem: shared.workspace.FileSystemProvider, cwd: REPO }, WORKSPACE_EXTENSIONS);
-    await configuration.load(files.map(f => URI.file(f)), shared.workspace.FileSystemProvider);
-    const { documents } = await validateWithWorkbooks({ shared, kpi }, files);
-    return formatJson(documents.map(d => documentResult(d)).sort((a, b) => (a.filePath < b.filePath ? -1 : 1)));
-}
-
 const unresolvedIn = (json: string, file: string): LintMessage[] =>
     (JSON.parse(json) as FileResult[]).find(r => r.filePath.endsWith(file))!.messages.filter(m => m.ruleId === 'reference/unresolved');
 
@@ -72,7 +56,7 @@ describe('kpispec lint -f json: reference/unresolved', () => {
 
     it('places names of other units as one validation of the whole workspace does, from the cache and in shards too', async () => {
         const folder = join(REPO, 'test', 'fixtures', 'units');
-        const atOnce = await lintAtOnce(folder);
+        const atOnce = await lintAtOnce(folder, ENV);
         const units = await lint(folder);
         expect(units).toBe(atOnce);
         // The orphan file is in no project's unit: every name offered lies in another unit's file.
