@@ -91,6 +91,18 @@ describe('findings after a syntax error', () => {
         expect(findings(ws, 'assessment.kpi')).not.toContain('2:assessment/indicator-not-assessed');
     });
 
+    it('a half-typed 得分: the sums of the assessment wait for the row, its other lines are checked', async () => {
+        const row = '指标 及时转办率 实际 96.5%  分值 10 得分 10';
+        const assessment = HOTLINE['assessment.kpi']!;
+        expect(assessment).toContain(row);
+        const files = { ...HOTLINE, 'assessment.kpi': assessment.replace(row, row.slice(0, -3)) };
+        const [ws, unbroken] = await Promise.all([buildWorkspace(files), buildWorkspace(HOTLINE)]);
+        expect(syntaxErrors(ws, 'assessment.kpi')).toEqual(['9:syntax/parsing']);
+        // Not 21:score/total-mismatch (the row counted 0: 各项得分之和为 90，合计得分却为 100).
+        expect(findings(ws, 'assessment.kpi')).toEqual(findings(unbroken, 'assessment.kpi'));
+        expect(findings(ws, 'assessment.kpi')).toContain('7:assessment/below-contract');
+    });
+
     it('in the editor: typing the error and fixing it gives what a fresh build of each text gives', async () => {
         const files = broken(t => t.replace('"工单2小时内转办率" >=', '"工单2小时内转办率 >='));
         const all = (ws: TestWorkspace) => Object.fromEntries([...ws.documents.keys()].sort().map(file => [file, lineRules(ws.diagnostics(file))]));

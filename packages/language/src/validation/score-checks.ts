@@ -1,4 +1,4 @@
-import type { AstNode } from 'langium';
+import { AstUtils, type AstNode } from 'langium';
 import {
     isAssessment, isExecution, isProblemStatement, isTotal,
     type Assessment, type Execution, type GradeStatement, type IndicatorAssessment, type ProblemStatement, type Total,
@@ -6,6 +6,7 @@ import {
 import type { KpiServices } from '../kpi-module.js';
 import { FAMILY_KEYWORD } from '../model/categories.js';
 import { GRADE_KEYWORD, gradeIdOf, round, type Level1Score, type ScoringProfile } from '../scoring/index.js';
+import { brokenTextOf } from './broken-text.js';
 import { reading } from './check-reads.js';
 import type { KpiChecks, Report } from './report.js';
 import { Attached } from '../workspace/attached.js';
@@ -24,6 +25,15 @@ const LEVEL1_LABEL: Record<Level1Score['family'], { zh: string; en: string }> = 
 const beyond = (difference: number, profile: ScoringProfile) => Math.abs(round(difference)) > profile.tolerance;
 
 const indicatorName = (node: IndicatorAssessment) => node.indicator?.$refText ?? '';
+
+/**
+ * Whether a line of the assessment is text the parser could not read (a half-typed `得分`): its
+ * sums are then not what the officer wrote, and the rules on them wait for the line to be fixed.
+ */
+function hasBrokenLine(assessment: Assessment): boolean {
+    const broken = brokenTextOf(AstUtils.findRootNode(assessment).$document);
+    return broken !== undefined && assessment.items.some(item => broken.built(item));
+}
 
 /**
  * The `score/*` rules of RULES.md, one function each, named as the rule. A form without scores
@@ -206,6 +216,7 @@ export function scoreChecks(services: KpiServices): KpiChecks {
 
     /** Weights of the execution line and every row must add up to 合计 分值, or to the profile's total when none is written. */
     function scoreWeightsTotal(assessment: Assessment, report: Report): void {
+        if (hasBrokenLine(assessment)) return;
         const { score, profile } = scores.of(assessment);
         const { weight, declaredWeight } = score.total;
         if (declaredWeight === undefined && weight === 0) return; // nothing weighed yet
@@ -229,6 +240,7 @@ export function scoreChecks(services: KpiServices): KpiChecks {
 
     /** Level-1 weight sums as the profile sets them (national-2020: execution 10, 产出 50, 效益 30, 满意度 10). */
     function scoreProfileWeights(assessment: Assessment, report: Report): void {
+        if (hasBrokenLine(assessment)) return;
         const { score, profile } = scores.of(assessment);
         if (score.total.weight === 0) return;
         const sums = new Map(score.level1.map(l => [l.family, l.weight]));
@@ -248,6 +260,7 @@ export function scoreChecks(services: KpiServices): KpiChecks {
     }
 
     function scoreTotalMismatch(assessment: Assessment, report: Report): void {
+        if (hasBrokenLine(assessment)) return;
         const { score, profile } = scores.of(assessment);
         if (!score.scored) return;
         const { claimed, declaredScore } = score.total;
