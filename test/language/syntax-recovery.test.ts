@@ -56,9 +56,11 @@ describe('findings after a syntax error', () => {
         // Not 24:target/no-source for 及时转办率 (its 来源 is in the string) nor for 工单系统.
         expect(findings(ws, 'targets.kpi')).toEqual(TARGETS_FINDINGS);
         // Not 2:assessment/indicator-not-assessed for 工单系统.
-        for (const file of ['assessment.kpi', 'contract.kpi', 'compliance.kpi', 'standards.kpi']) {
+        for (const file of ['assessment.kpi', 'compliance.kpi', 'standards.kpi']) {
             expect(findings(ws, file), file).toEqual(findings(unbroken, file));
         }
+        // Which clauses the project's rows track waits until every row can be read (a broken row may have lost its 依据).
+        expect(findings(ws, 'contract.kpi')).toEqual(findings(unbroken, 'contract.kpi').filter(f => !f.endsWith('contract/untracked-clause')));
         expect(messages(ws).filter(m => m.includes('工单系统') && !m.startsWith('这一行不认识'))).toEqual([]);
     });
 
@@ -101,6 +103,16 @@ describe('findings after a syntax error', () => {
         // Not 21:score/total-mismatch (the row counted 0: 各项得分之和为 90，合计得分却为 100).
         expect(findings(ws, 'assessment.kpi')).toEqual(findings(unbroken, 'assessment.kpi'));
         expect(findings(ws, 'assessment.kpi')).toContain('7:assessment/below-contract');
+    });
+
+    it('a half-typed 依据: the contract does not call its clause untracked while the row is broken', async () => {
+        const files = broken(t => t.replace('依据 热线服务合同.接通率, 广东两建办.即时接通率', '依据'));
+        const [ws, unbroken] = await Promise.all([buildWorkspace(files), buildWorkspace(HOTLINE)]);
+        expect(syntaxErrors(ws, 'targets.kpi')).toEqual(['21:syntax/parsing']);
+        expect(findings(unbroken, 'contract.kpi')).not.toContain('9:contract/untracked-clause');
+        // Not 9:contract/untracked-clause for 接通率, whose link is lost in the broken row.
+        expect(findings(ws, 'contract.kpi')).not.toContain('9:contract/untracked-clause');
+        expect(findings(ws, 'contract.kpi')).toContain('13:contract/no-penalty');
     });
 
     it('in the editor: typing the error and fixing it gives what a fresh build of each text gives', async () => {

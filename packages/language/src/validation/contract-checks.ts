@@ -1,6 +1,7 @@
 import type { Clause, Contract } from '../generated/ast.js';
 import type { KpiServices } from '../kpi-module.js';
 import { indicatorsOf } from '../model/project.js';
+import { someBuiltFromBrokenText } from './broken-text.js';
 import { LINKS_ELSEWHERE, ownFile, reading } from './check-reads.js';
 import type { KpiChecks, Report } from './report.js';
 import { qualifiedName } from '../model/held-to.js';
@@ -26,7 +27,10 @@ function contractNoPenalty(clause: Clause, report: Report): void {
 function contractUntrackedClause(contract: Contract, report: Report): void {
     const project = contract.project?.ref;
     if (!project) return;
-    const tracked = new Set(indicatorsOf(project).flatMap(i => i.links.map(l => l?.ref)));
+    const indicators = indicatorsOf(project);
+    // An indicator the parser could not read may have lost its 依据 (a half-typed `依据`): wait for it.
+    if (someBuiltFromBrokenText(project, indicators)) return;
+    const tracked = new Set(indicators.flatMap(i => i.links.map(l => l?.ref)));
     for (const clause of contract.clauses) {
         // A clause without a name is a parse error already; its message would name nothing.
         if (!clause.name || tracked.has(clause)) continue;

@@ -1,4 +1,4 @@
-import { AstUtils, type AstNode } from 'langium';
+import type { AstNode } from 'langium';
 import {
     isAssessment, isExecution, isProblemStatement, isTotal,
     type Assessment, type Execution, type GradeStatement, type IndicatorAssessment, type ProblemStatement, type Total,
@@ -6,7 +6,7 @@ import {
 import type { KpiServices } from '../kpi-module.js';
 import { FAMILY_KEYWORD } from '../model/categories.js';
 import { GRADE_KEYWORD, gradeIdOf, round, type Level1Score, type ScoringProfile } from '../scoring/index.js';
-import { brokenTextOf } from './broken-text.js';
+import { someBuiltFromBrokenText } from './broken-text.js';
 import { reading } from './check-reads.js';
 import type { KpiChecks, Report } from './report.js';
 import { Attached } from '../workspace/attached.js';
@@ -30,10 +30,7 @@ const indicatorName = (node: IndicatorAssessment) => node.indicator?.$refText ??
  * Whether a line of the assessment is text the parser could not read (a half-typed `得分`): its
  * sums are then not what the officer wrote, and the rules on them wait for the line to be fixed.
  */
-function hasBrokenLine(assessment: Assessment): boolean {
-    const broken = brokenTextOf(AstUtils.findRootNode(assessment).$document);
-    return broken !== undefined && assessment.items.some(item => broken.built(item));
-}
+const hasBrokenLine = (assessment: Assessment) => someBuiltFromBrokenText(assessment, assessment.items);
 
 /**
  * The `score/*` rules of RULES.md, one function each, named as the rule. A form without scores
