@@ -1,12 +1,15 @@
 #!/usr/bin/env node
 // Generates a benchmark workspace of N projects: `npm run bench:gen -- <N> [outDir] [--seed S]`.
 //
-// Each project is a folder with targets.kpi (about 30 indicators over every family, linked to
-// its contract and to the shared standards), contract.kpi, assessment.kpi and compliance.kpi;
-// standards/ holds the standards every project applies (the common one and one per sector).
+// Each project is a folder with targets.kpi (the complete 申报表: 资金 and its sources, the 测算
+// breakdown, about 30 indicators over every family, linked to its contract and to the shared
+// standards, some with 上年 values), contract.kpi, assessment.kpi (the complete 自评表: 预算执行
+// with its 其中 rows, 测算 actuals, the narratives) and compliance.kpi; standards/ holds the
+// standards every project applies (the common one and one per sector).
 // Project p0000 is department-wide (and fault-free unless N = 1): its targets file has over 1,000 lines. Faults from
-// corpus/faults.mjs are spread so that every rule of RULES.md fires somewhere: each fault is
-// given to one project in turn (so N = 10 already covers them all), and to others at random.
+// corpus/faults.mjs are spread so that every rule of RULES.md fires somewhere (but excel/*, which
+// only workbooks produce, and suppression/*): each fault is given to one project in turn (so
+// N = 10 already covers them all), and to others at random.
 // The same N and seed always produce the same files. `.bench.json` describes the workspace.
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -32,6 +35,9 @@ export function defaultDir(n) {
 export function generate(n, dir = defaultDir(n), seed = 20240331) {
     prepare(dir);
     const rng = random(seed + n);
+    // The complete forms' parts (资金, 测算, 预算执行's 其中 rows, narratives) and their faults draw
+    // from a stream of their own, so the rest of each project is what it was before they existed.
+    const forms = random((seed + n) ^ 0x5f0f0f5);
     const write = (file, text) => {
         const path = join(dir, file);
         mkdirSync(dirname(path), { recursive: true });
@@ -53,14 +59,14 @@ export function generate(n, dir = defaultDir(n), seed = 20240331) {
     let previous;
     for (let i = 0; i < n; i++) {
         const sector = SECTORS[i % SECTORS.length];
-        const p = buildProject(i, sector, rng, { large: i === 0, english: i % 10 === 7 });
+        const p = buildProject(i, sector, rng, { large: i === 0, english: i % 10 === 7, forms });
         const due = [...carried, ...(owed.get(i) ?? [])];
-        const extra = i === 0 && n > 1 ? [] : FAULTS.filter(f => !due.includes(f) && rng.chance(FAULT_RATE[f.rule] ?? FAULT_RATE.default));
+        const extra = i === 0 && n > 1 ? [] : FAULTS.filter(f => !due.includes(f) && (f.forms ? forms : rng).chance(FAULT_RATE[f.rule] ?? FAULT_RATE.default));
         const planned = FAULTS.filter(f => due.includes(f) || extra.includes(f));
         carried = [];
         const applyPhase = (phase) => {
             for (const fault of planned.filter(f => f.phase === phase)) {
-                if (fault.apply(p, rng, previous)) {
+                if (fault.apply(p, fault.forms ? forms : rng, previous)) {
                     p.faults.push(fault.rule);
                     fired.set(fault.rule, (fired.get(fault.rule) ?? 0) + 1);
                 } else if (due.includes(fault)) {

@@ -2,7 +2,7 @@
 // of RULES.md, as edits of a generated project. `structure` faults run before weights and
 // actuals are computed, `assess` faults after, so everything a fault does not touch stays
 // consistent. A fault returns false when the project offers no row it can apply to.
-import { addDays, proportionalScore, round } from './model.mjs';
+import { addDays, executionScore, proportionalScore, round } from './model.mjs';
 
 const PERCENT_POINTS = 10;
 
@@ -30,7 +30,7 @@ function incompatibleUnit(unit) {
     return unit === '%' ? '万元' : '%';
 }
 
-/** @type {{ rule: string, phase: 'structure' | 'assess', apply: (p: any, rng: any) => boolean }[]} */
+/** @type {{ rule: string, phase: 'structure' | 'assess', forms?: boolean, apply: (p: any, rng: any, previous?: any) => boolean }[]} */
 export const FAULTS = [
     // Targets: the seed's 80% target against the contract's ≥95%.
     { rule: 'target/below-contract', phase: 'structure', apply(p, rng) {
@@ -291,6 +291,71 @@ export const FAULTS = [
         const i = take(p, rng, metRow);
         if (!i) return false;
         i.truncated = true;
+        return true;
+    } },
+
+    // The complete forms' parts, listed last so that the faults above keep the projects they are
+    // given in turn; `forms` faults draw from the forms' own random stream (generate.mjs).
+    // Narratives: 暂无问题 beside a missed target, the form's instruction left in 完成情况, an
+    // actual measured on another metric.
+    { rule: 'assessment/denies-problems', phase: 'assess', forms: true, apply(p, rng) {
+        const i = take(p, rng, r => metRow(r) && ungoverned(r));
+        if (!i) return false;
+        miss(i);
+        i.deviation = '受客观因素影响未完成';
+        p.assessment.deniesProblems = true;
+        return true;
+    } },
+    { rule: 'assessment/placeholder-text', phase: 'assess', forms: true, apply(p) {
+        p.assessment.summaryText = '对照年度目标，说明相关任务目标的完成情况（100字以内）';
+        return true;
+    } },
+    { rule: 'assessment/metric-mismatch', phase: 'assess', forms: true, apply(p, rng) {
+        const i = take(p, rng, metRow);
+        if (!i) return false;
+        i.measuredAs = `${i.title}（抽样口径）`;
+        return true;
+    } },
+    // Last year did better than this year's target asks.
+    { rule: 'target/below-history', phase: 'assess', forms: true, apply(p, rng) {
+        const i = take(p, rng, r => r.op === '>=' && !r.bare && !(r.unit === '%' && r.value > 90));
+        if (!i) return false;
+        i.lastYear = round(i.value * 1.1 + 1, 0);
+        return true;
+    } },
+    // A group kept from the template with nothing in it.
+    { rule: 'target/empty-group', phase: 'structure', forms: true, apply(p) { p.emptyGroup = true; return true; } },
+
+    // 资金, 测算 and 预算执行 of the complete forms.
+    { rule: 'funds/sources-total', phase: 'structure', forms: true, apply(p) { p.funds.sourcesOffset = -10; return true; } },
+    { rule: 'funds/medium-term-below-annual', phase: 'structure', forms: true, apply(p) {
+        p.funds.mediumTerm = round(p.budget * 0.5, 1);
+        return true;
+    } },
+    // 年度 copied from another project (still below 中期); its sources still add up to it.
+    { rule: 'funds/budget-mismatch', phase: 'structure', forms: true, apply(p) {
+        p.funds.annual = round(p.budget * 0.9, 1);
+        return true;
+    } },
+    { rule: 'funds/breakdown-total', phase: 'structure', forms: true, apply(p) { p.breakdown.totalOffset = 10; return true; } },
+    // A unit price changed in the formula but not in the amount.
+    { rule: 'funds/breakdown-formula', phase: 'structure', forms: true, apply(p) {
+        p.breakdown.components[0].formulaSkew = 500;
+        return true;
+    } },
+    // The rate copied from last year's form.
+    { rule: 'funds/rate-mismatch', phase: 'assess', forms: true, apply(p) { p.assessment.execution.rateOffset = -2; return true; } },
+    { rule: 'funds/adjusted-no-reason', phase: 'assess', forms: true, apply(p, rng) {
+        const e = p.assessment.execution;
+        e.budgeted = round(e.initial * 0.9, 1);
+        e.spent = round(e.budgeted * rng.between(0.95, 1), 2);
+        e.score = executionScore(e.budgeted, e.spent);
+        e.adjustment = undefined;
+        return true;
+    } },
+    { rule: 'funds/component-shortfall', phase: 'assess', forms: true, apply(p) {
+        const line = p.assessment.breakdown.at(-1);
+        line.actual = round(line.component.amount * 0.7, 2);
         return true;
     } },
 ];

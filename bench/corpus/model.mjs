@@ -29,7 +29,7 @@ const ALWAYS = new Set(['资金使用合规率', '群众满意度', '长效机�
  * One project of a sector. `large` makes the department-wide project with ~360 indicators
  * (over 1,000 lines), the file the keystroke benchmark edits.
  */
-export function buildProject(index, sector, rng, { large = false, english = false } = {}) {
+export function buildProject(index, sector, rng, { large = false, english = false, forms = rng } = {}) {
     const district = DISTRICTS[index % DISTRICTS.length];
     const code = String(index).padStart(4, '0');
     const name = english ? `${sector.key[0].toUpperCase()}${sector.key.slice(1)}${code}` : `${sector.label}${code}`;
@@ -39,6 +39,9 @@ export function buildProject(index, sector, rng, { large = false, english = fals
 
     const indicators = templates.map(t => makeIndicator(t, sector, contractName, rng));
     const clauses = indicators.filter(i => i.template.clause).map(i => makeClause(i, rng));
+    // The complete forms' parts draw from their own stream (`forms`), so that the rest of the
+    // project is drawn as before they were added.
+    const sources = makeSources(forms);
 
     return {
         index, code, name, english, large, sector,
@@ -48,6 +51,10 @@ export function buildProject(index, sector, rng, { large = false, english = fals
         implementer: `${district}区${sector.label}服务中心`,
         budget,
         applies: [COMMON_STANDARD.name, sector.standard.name],
+        // 资金: 中期 (on most forms) not below 年度, which is the 预算; 其中 sources add up to 年度.
+        funds: { mediumTerm: forms.chance(0.7) ? round(budget * forms.int(2, 3), 1) : undefined, annual: budget, sources },
+        breakdown: makeBreakdown(budget, english, forms),
+        formsRng: forms,
         goals: rng.shuffle(GOALS).slice(0, 4).map(([n, text]) => ({ name: n, text })),
         indicators,
         milestones: MILESTONES.map(([n, title], i) => ({ name: n, title, planned: `${YEAR}-${['02-28', '04-30', '07-31', '12-15'][i]}` })),
@@ -59,9 +66,53 @@ export function buildProject(index, sector, rng, { large = false, english = fals
             amount: round(budget * rng.between(0.6, 0.95), 1),
             clauses,
         },
-        assessment: { name: english ? `${name}Review` : `${name}自评`, lines: [], problems: [], missingGoals: new Set(), milestoneLines: [] },
+        assessment: { name: english ? `${name}Review` : `${name}自评`, lines: [], problems: [], missingGoals: new Set(), milestoneLines: [], breakdown: [] },
         review: { name: english ? `${name}Compliance` : `${name}履约`, lines: [] },
         faults: [],
+    };
+}
+
+/** Where the money comes from: 财政拨款 and 其他资金, sometimes 上年结转 too, as shares of the total. */
+function makeSources(rng) {
+    const fiscal = round(rng.between(0.7, 0.92), 2);
+    if (!rng.chance(0.3)) return [{ source: 'fiscal', share: fiscal }, { source: 'other', share: round(1 - fiscal, 2) }];
+    const carryover = round(rng.between(0.03, 1 - fiscal - 0.02), 2);
+    return [{ source: 'fiscal', share: fiscal }, { source: 'carryover', share: carryover }, { source: 'other', share: round(1 - fiscal - carryover, 2) }];
+}
+
+/**
+ * Splits a total over sources in 万元 to the cent; the last source takes the remainder, so the
+ * rows add up to the total exactly.
+ */
+export function split(total, sources) {
+    const amounts = [];
+    let left = total;
+    sources.forEach((s, k) => {
+        const amount = k === sources.length - 1 ? round(left, 2) : round(total * s.share, 2);
+        amounts.push(amount);
+        left -= amount;
+    });
+    return amounts;
+}
+
+/**
+ * 测算: staff (persons × 元/人*月 × 12 月) and equipment (units × 元/台), priced in hundreds of 元 so
+ * that each product is a whole number of cents in 万元, and operations taking the rest of the budget.
+ */
+function makeBreakdown(budget, english, rng) {
+    const wage = rng.int(50, 120) * 100;
+    const staff = Math.max(1, Math.floor(budget * rng.between(0.2, 0.35) * 10000 / (wage * 12)));
+    const price = rng.int(30, 300) * 100;
+    const units = Math.max(1, Math.floor(budget * rng.between(0.1, 0.2) * 10000 / price));
+    const staffAmount = round(staff * wage * 12 / 10000, 2);
+    const equipmentAmount = round(units * price / 10000, 2);
+    return {
+        components: [
+            { name: english ? 'Staff' : '人员经费', title: '服务人员经费', amount: staffAmount, formula: [[staff, '人'], [wage, '元/人*月'], [12, '月']] },
+            { name: english ? 'Equipment' : '设备购置', title: '设备购置费', amount: equipmentAmount, formula: [[units, '台'], [price, '元/台']] },
+            { name: english ? 'Operations' : '运行维护', title: '运行维护及其他费用', amount: round(budget - staffAmount - equipmentAmount, 2) },
+        ],
+        total: budget,
     };
 }
 
@@ -167,9 +218,22 @@ export function assess(project, rng, missRate = 0.12) {
         setActual(ind, miss, rng);
         if (miss) ind.deviation = rng.pick(DEVIATIONS);
     }
-    const budgeted = project.budget;
+    // 年初预算 is the project's 预算; on some projects the year's budget was adjusted, with the reason.
+    const forms = project.formsRng ?? rng;
+    const initial = project.budget;
+    const adjusted = forms.chance(0.15);
+    const budgeted = adjusted ? round(initial * forms.between(0.9, 1.05), 1) : initial;
     const spent = round(budgeted * rng.between(0.92, 1), 2);
-    project.assessment.execution = { budgeted, spent, weight: PROFILE.execution, score: executionScore(budgeted, spent) };
+    project.assessment.execution = {
+        initial, budgeted, spent, weight: PROFILE.execution, score: executionScore(budgeted, spent),
+        adjustment: adjusted && budgeted !== initial ? (budgeted < initial ? '年中根据服务需求调减部分预算，用于区级统筹' : '年中追加服务经费，用于扩大服务范围') : undefined,
+    };
+    project.assessment.breakdown = project.breakdown.components.map(c => ({ component: c, actual: round(c.amount * forms.between(0.92, 1), 2) }));
+    // 上年 on some rows, never better than the target; 口径 on some actuals, the indicator's own title.
+    for (const ind of project.indicators) {
+        if (forms.chance(0.3)) ind.lastYear = lastYearOf(ind, forms);
+        if (forms.chance(0.08) && ind.actual !== undefined) ind.measuredAs = ind.title;
+    }
     for (const ind of project.indicators) {
         if (ind.deviation && ind.score < ind.weight) {
             project.assessment.problems.push({ text: `${ind.title}未达到年度目标`, concerns: [ind.name] });
@@ -177,6 +241,24 @@ export function assess(project, rng, missRate = 0.12) {
         }
     }
     project.milestones.forEach(m => { m.done = addDays(m.planned, -rng.int(0, 20)); });
+    // The form's narratives: a problem (with the rows it concerns when a row missed its target) and what will improve.
+    project.assessment.problem = forms.pick(PROBLEMS);
+    project.assessment.improvement = forms.pick(IMPROVEMENTS);
+}
+
+const PROBLEMS = ['部分街道宣传覆盖不足，群众对服务内容的知晓程度仍有提升空间', '服务人员流动较大，新进人员业务熟练程度有待提高',
+    '信息系统之间数据共享不畅，部分统计数据需人工汇总', '绩效监控以事后统计为主，过程跟踪不够及时'];
+const IMPROVEMENTS = ['建立服务人员培训和激励机制，稳定服务队伍', '推进业务系统数据对接，实现绩效数据自动采集',
+    '加强绩效运行监控，按季度分析目标完成情况并及时纠偏', '扩大政策宣传覆盖面，提高群众知晓率和参与度'];
+
+/** Last year's actual, which the target does not fall below (in its direction). */
+function lastYearOf(ind, rng) {
+    if (ind.bare || ind.value === undefined && ind.op !== 'date') return undefined;
+    if (ind.op === 'date') return isoDay(Date.parse(ind.date) - 365 * 86_400_000);
+    const dp = ind.template.dp ?? 1;
+    if (ind.op === '>=') return Math.min(ind.value, round(ind.value * rng.between(0.85, 1), dp));
+    if (ind.op === '<=') return Math.max(ind.value, round(ind.value * rng.between(1, 1.15), dp));
+    return undefined;
 }
 
 /** One line per clause, each with an actual that meets it and the verdict 达标. */

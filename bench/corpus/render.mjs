@@ -1,6 +1,6 @@
 // Writes generated projects as KPI Spec text, in the layout of the reference case
 // (the hotline-12345 reference case): Chinese keywords, or English ones for some projects.
-import { AS_OF, fmt, gradeOf, level1Of, round, YEAR } from './model.mjs';
+import { AS_OF, fmt, gradeOf, level1Of, round, split, YEAR } from './model.mjs';
 
 const KEYWORDS = {
     project: ['项目', 'project'], department: ['主管部门', 'department'], implementer: ['实施单位', 'implementer'],
@@ -25,7 +25,16 @@ const KEYWORDS = {
     economic: ['经济效益', 'economic'], social: ['社会效益', 'social'], ecological: ['生态效益', 'ecological'],
     sustainability: ['可持续影响', 'sustainability'], beneficiary: ['服务对象满意度', 'beneficiary'],
     'economic-cost': ['经济成本', 'economic-cost'],
+    // The complete forms: funds and their sources, the budget breakdown, last year's values, narratives.
+    funds: ['资金', 'funds'], mediumTerm: ['中期', 'medium-term'], annual: ['年度', 'annual'], ofWhich: ['其中', 'of-which'],
+    fiscal: ['财政拨款', 'fiscal'], carryover: ['上年结转', 'carryover'], other: ['其他资金', 'other'],
+    breakdown: ['测算', 'breakdown'], initial: ['年初预算', 'initial'], rate: ['执行率', 'rate'], adjustment: ['调整', 'adjustment'],
+    lastYear: ['上年', 'last-year'], measuredAs: ['口径', 'measured-as'], none: ['无', 'none'],
+    summary: ['完成情况', 'summary'], improvement: ['改进', 'improvement'], conclusion: ['结论', 'conclusion'],
 };
+
+/** Free label of the empty group fault `target/empty-group` adds. */
+const EMPTY_GROUP = ['资金管理', 'FundManagement'];
 
 const GRADES = ['poor', 'fair', 'good', 'excellent'];
 
@@ -56,12 +65,17 @@ export function renderTargets(p) {
         `    ${k('budget')} ${quantity(p.budget, '万元')}`,
         `    ${k('applies')} ${p.applies.join(', ')}`,
         '',
+        ...renderFunds(p, k),
+        '',
+        ...renderBreakdown(p, k),
+        '',
         `    ${k('goals')} {`,
         ...p.goals.map(g => `        ${g.name} ${quote(g.text)}`),
         '    }',
         '',
         `    ${k('indicators')} {`,
     ];
+    let first = true;
     for (const [level1, families] of groupRows(p.indicators)) {
         out.push(`        ${k(level1)} {`);
         for (const [family, rows] of families) {
@@ -69,6 +83,8 @@ export function renderTargets(p) {
             for (const row of rows) out.push(...renderRow(row, k, p.large));
             out.push('            }');
         }
+        if (first && p.emptyGroup) out.push(`            ${EMPTY_GROUP[p.english ? 1 : 0]} {`, '            }');
+        first = false;
         out.push('        }');
     }
     out.push('    }', '', `    ${k('milestones')} {`);
@@ -97,6 +113,7 @@ function renderRow(row, k, large) {
     else if (row.op === 'date') target = `<= ${row.date}`;
     else target = row.bare ? quantity(row.value, row.unit) : comparison(row.op, row.value, row.unit);
     let line = `${indent}${row.name} ${quote(row.title)} ${target}`;
+    if (row.lastYear !== undefined) line += ` ${k('lastYear')} ${typeof row.lastYear === 'string' ? row.lastYear : quantity(row.lastYear, row.unit)}`;
     if (row.links.length > 0) line += ` ${k('per')} ${row.links.join(', ')}`;
     const lines = [line];
     // The department-wide file puts clauses on lines of their own, as long forms do.
@@ -106,6 +123,35 @@ function renderRow(row, k, large) {
     }
     if (large) lines.push(`${indent}    ${k('note')} ${quote(`${row.title}按年度统计口径计算`)}`);
     return lines;
+}
+
+/** 资金: 中期 and 年度 totals, the 年度 split over its sources. */
+function renderFunds(p, k) {
+    const f = p.funds;
+    const out = [`    ${k('funds')} {`];
+    if (f.mediumTerm !== undefined) out.push(`        ${k('mediumTerm')} ${quantity(f.mediumTerm, '万元')}`);
+    out.push(`        ${k('annual')} ${quantity(f.annual, '万元')}`);
+    const amounts = split(f.annual, f.sources);
+    if (f.sourcesOffset) amounts[0] = round(amounts[0] + f.sourcesOffset, 2);
+    f.sources.forEach((s, i) => out.push(`        ${k('ofWhich')} ${k(s.source)} ${quantity(amounts[i], '万元')}`));
+    out.push('    }');
+    return out;
+}
+
+/** 测算: components, each a product of quantity × unit price where it has one, and the 合计. */
+function renderBreakdown(p, k) {
+    const b = p.breakdown;
+    const out = [`    ${k('breakdown')} {`];
+    for (const c of b.components) {
+        let line = `        ${c.name} ${quote(c.title)} ${quantity(c.amount, '万元')}`;
+        if (c.formula) {
+            const factors = c.formula.map(([value, unit], i) => quantity(i === 1 && c.formulaSkew ? value + c.formulaSkew : value, unit));
+            line += ` = ${factors.join(' × ')}`;
+        }
+        out.push(line);
+    }
+    out.push(`        ${k('total')} ${quantity(round(b.total + (b.totalOffset ?? 0), 2), '万元')}`, '    }');
+    return out;
 }
 
 export function renderContract(p) {
@@ -132,12 +178,17 @@ export function renderAssessment(p) {
     const k = keywords(p.english);
     const a = p.assessment;
     const e = a.execution;
+    // 执行率 = 全年执行 ÷ 全年预算 to 0.01 percentage points; the 其中 rows split each column over the project's sources.
+    const rate = round(round(e.spent / e.budgeted * 100, 2) + (e.rateOffset ?? 0), 2);
     const out = [
         `// ${p.title}：绩效自评`,
         `${k('assessment')} ${a.name} ${quote(`${p.title}绩效自评`)} ${k('for')} ${p.name} {`,
-        `    ${k('execution')} ${k('budgeted')} ${quantity(e.budgeted, '万元')} ${k('spent')} ${quantity(e.spent, '万元')} ${k('weight')} ${fmt(e.weight)} ${k('score')} ${fmt(e.score)}`,
-        '',
+        `    ${k('execution')} ${k('initial')} ${quantity(e.initial, '万元')} ${k('budgeted')} ${quantity(e.budgeted, '万元')} ${k('spent')} ${quantity(e.spent, '万元')} ${k('rate')} ${fmt(rate)}% ${k('weight')} ${fmt(e.weight)} ${k('score')} ${fmt(e.score)}`,
     ];
+    if (e.adjustment) out.push(`        ${k('adjustment')} ${quote(e.adjustment)}`);
+    const columns = [e.initial, e.budgeted, e.spent].map(total => split(total, p.funds.sources));
+    p.funds.sources.forEach((s, i) => out.push(`        ${k('ofWhich')} ${k(s.source)} ${k('initial')} ${quantity(columns[0][i], '万元')} ${k('budgeted')} ${quantity(columns[1][i], '万元')} ${k('spent')} ${quantity(columns[2][i], '万元')}`));
+    out.push('', `    ${k('summary')} ${quote(a.summaryText ?? summaryOf(p, rate))}`);
     for (const g of p.goals) {
         if (!a.missingGoals.has(g.name)) out.push(`    ${k('goals')} ${g.name} ${quote(`${g.text}：已完成`)}`);
     }
@@ -147,22 +198,36 @@ export function renderAssessment(p) {
         if (row.notAssessed) continue;
         if (!row.scoreLeftOut) scores += row.score;
         const score = row.scoreLeftOut ? '' : ` ${k('score')}${row.truncated ? '' : ` ${fmt(row.score)}`}`;
-        out.push(`    ${k('indicator')} ${row.name} ${actualOf(row, k)} ${k('weight')} ${fmt(row.weight)}${score}${row.deviation ? ` ${k('deviation')} ${quote(row.deviation)}` : ''}`);
+        const measuredAs = row.measuredAs ? ` ${k('measuredAs')} ${quote(row.measuredAs)}` : '';
+        out.push(`    ${k('indicator')} ${row.name} ${actualOf(row, k)}${measuredAs} ${k('weight')} ${fmt(row.weight)}${score}${row.deviation ? ` ${k('deviation')} ${quote(row.deviation)}` : ''}`);
     }
     out.push('');
-    for (const pr of a.problems) out.push(`    ${k('problem')} ${quote(pr.text)} ${k('concerns')} ${pr.concerns.join(', ')}`);
+    for (const b of a.breakdown) out.push(`    ${k('breakdown')} ${b.component.name} ${k('actual')} ${quantity(b.actual, '万元')}`);
+    out.push('');
     for (const m of p.milestones) out.push(`    ${k('milestone')} ${m.name} ${m.done ? `${k('done')} ${m.done}` : k('pending')}${m.stray ?? ''}`);
+    out.push('');
+    if (a.deniesProblems) out.push(`    ${k('problem')} ${k('none')} ${quote('本项目运转正常，暂无问题')}`);
+    else if (a.problems.length === 0) out.push(`    ${k('problem')} ${quote(a.problem)}`);
+    for (const pr of a.problems) out.push(`    ${k('problem')} ${quote(pr.text)} ${k('concerns')} ${pr.concerns.join(', ')}`);
+    out.push(`    ${k('improvement')} ${quote(a.improvement)}`);
     const total = round(scores + (a.totalOffset ?? 0), 2);
     let grade = gradeOf(round(scores, 2));
     if (a.gradeShift) grade = GRADES[(GRADES.indexOf(grade) + 1) % GRADES.length];
     out.push(
-        '',
+        `    ${k('conclusion')} ${quote(`项目${grade === 'excellent' || grade === 'good' ? '完成' : '基本完成'}年度绩效目标，预算执行率${fmt(rate)}%`)}`,
         `    ${k('asOf')} ${AS_OF}`,
         `    ${k('total')} ${k('weight')} ${fmt(100)} ${k('score')} ${fmt(total)}`,
         `    ${k('grade')} ${k(grade)}`,
         '}', '',
     );
     return out.join('\n');
+}
+
+/** 完成情况: the first quantity row's actual and the execution rate, as a sentence. */
+function summaryOf(p, rate) {
+    const row = p.indicators.find(r => r.family === 'quantity' && typeof r.actual === 'number' && !r.unmeasured);
+    const done = row ? `全年${row.title.replace(/^年度/, '')}${quantity(row.actual, row.actualUnit ?? row.unit).replace(' ', '')}，` : '';
+    return `${done}预算执行率${fmt(rate)}%，${p.goals[0].text}`;
 }
 
 function actualOf(row, k) {
