@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, linkSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLEAN, expectFatal, runCli, tempDir, WARNING, writeFileIn } from './run-cli.js';
@@ -52,6 +52,13 @@ describe('where reports go', () => {
     it('-o onto a file being checked is refused and the file is left as it was', async () => {
         const file = write('self/a.kpi', WARNING);
         expectFatal(await runCli(['lint', 'self', '-o', 'self/a.kpi'], { cwd: dir }), /--output-file .*a\.kpi is one of the files being checked/);
+        expect(readFileSync(file, 'utf8')).toBe(WARNING);
+        // Through a link to it, or another name of the same file.
+        symlinkSync(file, join(dir, 'link.json'));
+        linkSync(file, join(dir, 'hard.json'));
+        for (const output of ['link.json', 'hard.json']) {
+            expectFatal(await runCli(['lint', 'self', '-o', output], { cwd: dir }), new RegExp(`--output-file .*${output} is one of the files being checked`));
+        }
         expect(readFileSync(file, 'utf8')).toBe(WARNING);
     });
 

@@ -1,4 +1,5 @@
-import { appendFile, realpath, stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { appendFile, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { UserError } from './exit-codes.js';
 
@@ -18,9 +19,17 @@ export async function appendSummary(file: string, summary: string, warn: (line: 
     }
 }
 
-/** A report written over a file being checked would destroy it. */
+/**
+ * A report written over a file being checked would destroy it: the output is refused when it is
+ * one of the inputs, by its name, a link or another name of the same file. Nothing there yet is
+ * no input; otherwise one stat per input (a realpath of each of 4,006 inputs took 30–65 ms).
+ */
 export async function refuseInputAsOutput(output: string, inputs: readonly string[]): Promise<void> {
-    const real = await realpath(output).catch(() => output);
-    const realInputs = await Promise.all(inputs.map(f => realpath(f).catch(() => f)));
-    if (realInputs.includes(real)) throw new UserError(`--output-file ${output} is one of the files being checked; choose another file`);
+    const target = await stat(output).catch(() => undefined);
+    if (!target?.isFile()) return;
+    const same = (file: string) => {
+        const s = statSync(file, { throwIfNoEntry: false });
+        return s !== undefined && s.ino === target.ino && s.dev === target.dev;
+    };
+    if (inputs.some(same)) throw new UserError(`--output-file ${output} is one of the files being checked; choose another file`);
 }
