@@ -105,6 +105,14 @@ describe('findings after a syntax error', () => {
         expect(findings(ws, 'assessment.kpi')).toContain('7:assessment/below-contract');
     });
 
+    it('a broken 里程碑 line changes no sum: the total is still checked', async () => {
+        const assessment = HOTLINE['assessment.kpi']!.replace('合计 分值 100 得分 100', '合计 分值 100 得分 90');
+        const files = { ...HOTLINE, 'assessment.kpi': assessment.replace('里程碑 统一服务场地 完成 2020-05-31', '里程碑 统一服务场地 完成 2020-05-31；') };
+        const ws = await buildWorkspace(files);
+        expect(syntaxErrors(ws, 'assessment.kpi')).toEqual(['18:syntax/lexing']);
+        expect(findings(ws, 'assessment.kpi')).toContain('21:score/total-mismatch');
+    });
+
     it('a half-typed 依据: the contract does not call its clause untracked while the row is broken', async () => {
         const files = broken(t => t.replace('依据 热线服务合同.接通率, 广东两建办.即时接通率', '依据'));
         const [ws, unbroken] = await Promise.all([buildWorkspace(files), buildWorkspace(HOTLINE)]);

@@ -50,13 +50,13 @@ export function builtFromBrokenText(node: AstNode): boolean {
 }
 
 /**
- * Whether any of `nodes`, elements of `container`'s file, was built from broken text: what a
+ * Whether any of `nodes` (`which` of them), elements of `container`'s file, was built from broken text: what a
  * check sums or looks through them for is then not what the officer wrote (one look at the file
  * when it has no syntax error).
  */
-export function someBuiltFromBrokenText(container: AstNode, nodes: readonly AstNode[]): boolean {
+export function someBuiltFromBrokenText<N extends AstNode>(container: AstNode, nodes: readonly N[], which: (node: N) => boolean = () => true): boolean {
     const broken = brokenTextOf(AstUtils.findRootNode(container).$document);
-    return broken !== undefined && nodes.some(node => broken.built(node));
+    return broken !== undefined && nodes.some(node => which(node) && broken.built(node));
 }
 
 /** A token's offset: NaN for the end of the file, and for the token before the first. */

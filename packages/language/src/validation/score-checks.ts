@@ -1,6 +1,6 @@
 import type { AstNode } from 'langium';
 import {
-    isAssessment, isExecution, isProblemStatement, isTotal,
+    isAssessment, isExecution, isIndicatorAssessment, isProblemStatement, isTotal,
     type Assessment, type Execution, type GradeStatement, type IndicatorAssessment, type ProblemStatement, type Total,
 } from '../generated/ast.js';
 import type { KpiServices } from '../kpi-module.js';
@@ -27,10 +27,12 @@ const beyond = (difference: number, profile: ScoringProfile) => Math.abs(round(d
 const indicatorName = (node: IndicatorAssessment) => node.indicator?.$refText ?? '';
 
 /**
- * Whether a line of the assessment is text the parser could not read (a half-typed `得分`): its
- * sums are then not what the officer wrote, and the rules on them wait for the line to be fixed.
+ * Whether a scored line of the assessment (预算执行, 指标, 合计) is text the parser could not read (a
+ * half-typed `得分`): its sums are then not what the officer wrote, and the rules on them wait for
+ * the line to be fixed. A broken 里程碑 or 问题 line changes no sum.
  */
-const hasBrokenLine = (assessment: Assessment) => someBuiltFromBrokenText(assessment, assessment.items);
+const hasBrokenScoredLine = (assessment: Assessment) =>
+    someBuiltFromBrokenText(assessment, assessment.items, item => isIndicatorAssessment(item) || isExecution(item) || isTotal(item));
 
 /**
  * The `score/*` rules of RULES.md, one function each, named as the rule. A form without scores
@@ -213,7 +215,7 @@ export function scoreChecks(services: KpiServices): KpiChecks {
 
     /** Weights of the execution line and every row must add up to 合计 分值, or to the profile's total when none is written. */
     function scoreWeightsTotal(assessment: Assessment, report: Report): void {
-        if (hasBrokenLine(assessment)) return;
+        if (hasBrokenScoredLine(assessment)) return;
         const { score, profile } = scores.of(assessment);
         const { weight, declaredWeight } = score.total;
         if (declaredWeight === undefined && weight === 0) return; // nothing weighed yet
@@ -237,7 +239,7 @@ export function scoreChecks(services: KpiServices): KpiChecks {
 
     /** Level-1 weight sums as the profile sets them (national-2020: execution 10, 产出 50, 效益 30, 满意度 10). */
     function scoreProfileWeights(assessment: Assessment, report: Report): void {
-        if (hasBrokenLine(assessment)) return;
+        if (hasBrokenScoredLine(assessment)) return;
         const { score, profile } = scores.of(assessment);
         if (score.total.weight === 0) return;
         const sums = new Map(score.level1.map(l => [l.family, l.weight]));
@@ -257,7 +259,7 @@ export function scoreChecks(services: KpiServices): KpiChecks {
     }
 
     function scoreTotalMismatch(assessment: Assessment, report: Report): void {
-        if (hasBrokenLine(assessment)) return;
+        if (hasBrokenScoredLine(assessment)) return;
         const { score, profile } = scores.of(assessment);
         if (!score.scored) return;
         const { claimed, declaredScore } = score.total;
