@@ -15,7 +15,7 @@ export { emptyMap, KpiWorkspaceCache } from './workspace/workspace-cache.js';
 export type { KpiIndexManager } from './workspace/index-manager.js';
 export type { KpiScopeProvider } from './workspace/scope-provider.js';
 export { closestNames, NameIndex } from './config/did-you-mean.js';
-export { CANDIDATES, describeElement, listsClosestNames, SUGGESTED_DATA, suggestionPlace, unresolvedReferenceMessage, type SuggestionPlace } from './validation/unresolved-reference.js';
+export { CANDIDATES, listsClosestNames, SUGGESTED_DATA, suggestionPlace, unresolvedReferenceMessage, type SuggestionPlace } from './validation/unresolved-reference.js';
 export * from './scoring/index.js';
 export { markdownText, visibleControls } from './lsp/markdown-text.js';
 export { importedText } from './lsp/workbook-import.js';

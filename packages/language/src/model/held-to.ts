@@ -1,12 +1,13 @@
 // What an indicator row is held to: the contract clauses, requirements and baselines it links
 // with 依据, plus same-named entries of the standards its project applies.
-import { AstUtils } from 'langium';
+import { AstUtils, type AstNode } from 'langium';
 import {
-    isClause, isProject, isRequirement,
+    isBaseline, isBreakdownComponent, isClause, isContract, isGoal, isIndicator, isMilestone, isProject, isRequirement, isStandard,
     type Baseline, type Clause, type Indicator, type Project, type Requirement, type Standard, type StandardEntry,
 } from '../generated/ast.js';
 import type { Bilingual } from '../i18n/locale.js';
 import { linkGeneration } from './link-generation.js';
+import { namedAs } from './project.js';
 import { constraintOf, measureOf } from './values.js';
 import { formatMeasure, type Constraint, type Measure } from '../units/index.js';
 import { Attached } from '../workspace/attached.js';
@@ -129,6 +130,28 @@ export function describeReference(entry: Reference): Bilingual {
     if (isClause(entry)) return { zh: `合同「${owner}」条款「${entry.name}」`, en: `clause '${entry.name}' of contract '${owner}'` };
     if (isRequirement(entry)) return { zh: `标准「${owner}」要求「${entry.name}」`, en: `requirement '${entry.name}' of standard '${owner}'` };
     return { zh: `标准「${owner}」基准「${entry.name}」`, en: `baseline '${entry.name}' of standard '${owner}'` };
+}
+
+/**
+ * An element a name can refer to, as other related places name it: 合同「热线服务合同」条款「接通率」,
+ * 项目「热线二期」, 指标「接通率」（title）.
+ */
+export function describeElement(node: AstNode): Bilingual {
+    if (isClause(node) || isRequirement(node) || isBaseline(node)) return describeReference(node);
+    if (isIndicator(node)) {
+        const named = namedAs(node);
+        return { zh: `指标${named.zh}`, en: `indicator ${named.en}` };
+    }
+    const name = (node as { name?: unknown }).name;
+    const quoted = { zh: `「${typeof name === 'string' ? name : ''}」`, en: `'${typeof name === 'string' ? name : ''}'` };
+    const kind = isContract(node) ? { zh: '合同', en: 'contract ' }
+        : isProject(node) ? { zh: '项目', en: 'project ' }
+            : isStandard(node) ? { zh: '标准', en: 'standard ' }
+                : isGoal(node) ? { zh: '总体目标', en: 'goal ' }
+                    : isMilestone(node) ? { zh: '里程碑', en: 'milestone ' }
+                        : isBreakdownComponent(node) ? { zh: '测算', en: 'breakdown ' }
+                            : { zh: '', en: '' };
+    return { zh: kind.zh + quoted.zh, en: kind.en + quoted.en };
 }
 
 /** A constraint as a user would type it (`>= 95%`, `<= 20 秒`), for fix data that replaces a target. */

@@ -15,7 +15,7 @@ import { lateness, overdueness } from './milestone-checks.js';
 import { direction, formatConstraint, formatMeasure, meets, ratio, toOp, type Measure } from '../units/index.js';
 import { LINKS_ELSEWHERE, ownFile, reading } from './check-reads.js';
 import type { KpiChecks, Report } from './report.js';
-import { describeReference, referenceMeasure, referencesOf, type HeldTo } from '../model/held-to.js';
+import { describeElement, describeReference, referenceMeasure, referencesOf, type HeldTo } from '../model/held-to.js';
 import { constraintOf } from '../model/values.js';
 
 /** The actual of a row as a value; a comparison (`实际 >= 266 米`) still says which value. */
@@ -148,7 +148,7 @@ export function assessmentChecks(services: KpiServices): KpiChecks {
                     en: `Goal '${goal.name}' ("${goal.text}") is not assessed`,
                 },
                 data: { goal: goal.name, text: goal.text },
-                related: [{ node: goal, message: { zh: `总体目标「${goal.name}」`, en: `goal '${goal.name}'` } }],
+                related: [{ node: goal, message: describeElement(goal) }],
             });
         }
     }

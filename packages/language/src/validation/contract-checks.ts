@@ -4,7 +4,7 @@ import { indicatorsOf } from '../model/project.js';
 import { someBuiltFromBrokenText } from './broken-text.js';
 import { LINKS_ELSEWHERE, ownFile, reading } from './check-reads.js';
 import type { KpiChecks, Report } from './report.js';
-import { qualifiedName } from '../model/held-to.js';
+import { describeElement, qualifiedName } from '../model/held-to.js';
 
 function contractNoPenalty(clause: Clause, report: Report): void {
     // A clause without a name is a parse error already; its message would name nothing.
@@ -41,7 +41,7 @@ function contractUntrackedClause(contract: Contract, report: Report): void {
                 en: `Clause '${clause.name}' of contract '${contract.name}' is not tracked by any indicator of project '${project.name}' (per)`,
             },
             data: { clause: qualifiedName(clause), project: project.name },
-            related: [{ node: project, message: { zh: `项目「${project.name}」`, en: `project '${project.name}'` } }],
+            related: [{ node: project, message: describeElement(project) }],
         });
     }
 }

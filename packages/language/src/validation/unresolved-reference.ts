@@ -1,11 +1,7 @@
-import type { AstNode, AstNodeDescription, URI } from 'langium';
+import type { AstNodeDescription, URI } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
-import {
-    isBaseline, isBreakdownComponent, isClause, isContract, isGoal, isIndicator, isMilestone, isProject, isRequirement, isStandard,
-} from '../generated/ast.js';
 import type { Bilingual } from '../i18n/locale.js';
-import { describeReference } from '../model/held-to.js';
-import { namedAs } from '../model/project.js';
+import { describeElement } from '../model/held-to.js';
 
 /** How many names the message of an unresolved reference offers. */
 export const CANDIDATES = 5;
@@ -60,26 +56,4 @@ export function suggestionPlace(description: AstNodeDescription): SuggestionPlac
     const range = (description.nameSegment ?? description.selectionSegment)?.range;
     if (!node || !range) return undefined;
     return { uri: description.documentUri, range, message: describeElement(node) };
-}
-
-/**
- * An element a name can refer to, as other related places name it: 合同「热线服务合同」条款「接通率」,
- * 项目「热线二期」, 指标「接通率」（title）.
- */
-export function describeElement(node: AstNode): Bilingual {
-    if (isClause(node) || isRequirement(node) || isBaseline(node)) return describeReference(node);
-    if (isIndicator(node)) {
-        const named = namedAs(node);
-        return { zh: `指标${named.zh}`, en: `indicator ${named.en}` };
-    }
-    const name = (node as { name?: unknown }).name;
-    const quoted = { zh: `「${typeof name === 'string' ? name : ''}」`, en: `'${typeof name === 'string' ? name : ''}'` };
-    const kind = isContract(node) ? { zh: '合同', en: 'contract ' }
-        : isProject(node) ? { zh: '项目', en: 'project ' }
-            : isStandard(node) ? { zh: '标准', en: 'standard ' }
-                : isGoal(node) ? { zh: '总体目标', en: 'goal ' }
-                    : isMilestone(node) ? { zh: '里程碑', en: 'milestone ' }
-                        : isBreakdownComponent(node) ? { zh: '测算', en: 'breakdown ' }
-                            : { zh: '', en: '' };
-    return { zh: kind.zh + quoted.zh, en: kind.en + quoted.en };
 }
