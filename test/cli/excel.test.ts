@@ -131,6 +131,24 @@ describe('bad workbooks: one line naming the file, exit 2, nothing written', () 
         expectRefused(await runCli(['lint', join(submissions, '预算明细.xlsx'), join(submissions, '自评表.xlsx')], { env: zh }), '预算明细.xlsx: 找不到「一级指标」表头');
     });
 
+    it('says why it skipped a workbook in the language of the run, not of the environment', async () => {
+        // An English submission with a stray Chinese spreadsheet, reviewed under LANG=zh_CN:
+        // lint's findings and summary are in English, and so is the note.
+        const submissions = folder('stray-english');
+        copyFileSync(join(REPO, 'test', 'fixtures', 'reference', 'english', 'hotline.kpi'), join(submissions, 'hotline.kpi'));
+        copyFileSync(join(EXCEL, 'bad/无表单.xlsx'), join(submissions, '预算明细.xlsx'));
+        const note = 'kpispec: skipped 预算明细.xlsx: no 「一级指标」 column head found; not a performance form\n';
+        const lint = await runCli(['lint', submissions], { env: zh, cwd: submissions });
+        expect(lint.stderr).toBe(note);
+        expect(lint.stdout).toMatch(/\d+ problems? \(/);
+        const score = await runCli(['score', submissions], { env: zh, cwd: submissions });
+        expect(score.stderr).toBe(note);
+        expect(score.code).toBe(0);
+        // --locale still decides.
+        expect((await runCli(['lint', submissions, '--locale', 'zh-CN'], { env: zh, cwd: submissions })).stderr)
+            .toBe('kpispec: 已跳过 预算明细.xlsx：找不到「一级指标」表头，不是绩效表单\n');
+    });
+
     it('refuses a 50 MB workbook before reading it', async () => {
         const big = join(folder('big'), '大表.xlsx');
         writeFileSync(big, Buffer.from([0x50, 0x4b, 0x03, 0x04]));

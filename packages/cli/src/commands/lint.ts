@@ -16,7 +16,7 @@ import { cachePath, DEFAULT_CACHE_FILE } from '../cache-location.js';
 import { parseConcurrency } from '../units/concurrency.js';
 import { lintFiles } from '../units/lint-files.js';
 import { parseShard } from '../units/shard.js';
-import { skippedNote, skipStrayWorkbooks } from '../excel/stray-workbooks.js';
+import { skippedNote, skipStrayWorkbooks, type SkippedWorkbook } from '../excel/stray-workbooks.js';
 import { LINT_OPTIONS } from './lint-options.js';
 
 export const LINT_HELP = `Usage: kpispec lint [options] [paths or globs...]
@@ -75,11 +75,14 @@ export async function lint(argv: string[], io: Io): Promise<number> {
 
     const config = configuration.get(URI.file(files[0]!));
     const keep = values.quiet ? (m: { severity: number }) => m.severity === 2 : undefined;
+    const skipped: SkippedWorkbook[] = [];
     const { results, locale, sources } = await lintFiles(files, {
         cwd: io.cwd, env: io.env, configFile: values.config, noInlineConfig: values['no-inline-config'] === true, locale: values.locale,
         concurrency, shard, cache, services: { shared, kpi }, keep,
-        skipNoForm: skipStrayWorkbooks(positionals, io.cwd, skipped => io.stderr(skippedNote(skipped, kpi.kpi.Settings.locale))), quoteSources: formatName === 'sarif',
+        skipNoForm: skipStrayWorkbooks(positionals, io.cwd, workbook => skipped.push(workbook)), quoteSources: formatName === 'sarif',
     });
+    // In the run's language, as lint's other words: known once the files are read.
+    for (const workbook of skipped) io.stderr(skippedNote(workbook, locale));
 
     const context: ReportContext = {
         cwd: io.cwd,

@@ -2,13 +2,13 @@ import { relative } from 'node:path';
 import { excel, isAssessment, type Locale, type Model } from '@kpispec/language';
 import { ExitCode, UserError } from '../exit-codes.js';
 import type { Io } from '../io.js';
-import { parseCommandArgs } from '../options.js';
+import { languageOfDocuments, parseCommandArgs } from '../options.js';
 import { formatScoreCsv } from '../score/csv.js';
 import { checkProfile, scoreSheet, type ScoreSheet } from '../score/sheet.js';
 import { formatScoreTable } from '../score/table.js';
 import { addDocuments, validateWithWorkbooks, type createServices } from '../workspace.js';
 import { WORKSPACE_EXTENSIONS } from '../excel/workbook-documents.js';
-import { skippedNote, skipStrayWorkbooks } from '../excel/stray-workbooks.js';
+import { skippedNote, skipStrayWorkbooks, type SkippedWorkbook } from '../excel/stray-workbooks.js';
 import { setUpCommand } from '../command-setup.js';
 
 export const SCORE_HELP = `Usage: kpispec score [options] [files or folders...]
@@ -53,14 +53,17 @@ export async function score(argv: string[], io: Io): Promise<number> {
     // As the editor's scoring-profile setting does: the named profile wins over every kpispec.json.
     if (values.profile !== undefined) configuration.overrides = { profile: values.profile };
 
+    const skipped: SkippedWorkbook[] = [];
     const { documents, sheets: forms } = files.some(excel.isWorkbookPath)
         // Workbooks are read as lint and report read them (a workbook of a folder that holds no
         // form is passed over with a note), and validated with the rest as they are.
-        ? await validateWithWorkbooks(services, files,
-            skipStrayWorkbooks(positionals, io.cwd, skipped => io.stderr(skippedNote(skipped, kpi.kpi.Settings.locale))))
+        ? await validateWithWorkbooks(services, files, skipStrayWorkbooks(positionals, io.cwd, workbook => skipped.push(workbook)))
         // Linking is enough: scores need the assessed project, not the diagnostics (validating
         // would take half as long again).
         : { documents: await linked(services, files), sheets: [] };
+    // In the language of most files, as lint's and report's notes.
+    const noteLocale = languageOfDocuments(kpi.kpi.Settings, [...documents, ...forms.map(f => f.document)]);
+    for (const workbook of skipped) io.stderr(skippedNote(workbook, noteLocale));
     const workbookOf = new Map(forms.map(f => [f.document, f.file]));
     const sheets: ScoreSheet[] = [];
     const locales = new Map<ScoreSheet, Locale>();
