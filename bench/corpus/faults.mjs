@@ -57,6 +57,13 @@ export const FAULTS = [
     { rule: 'target/missing-quantity', phase: 'structure', apply: (p) => removeFamily(p, r => r.family === 'quantity') },
     { rule: 'target/missing-benefit', phase: 'structure', apply: (p) => removeFamily(p, r => ['economic', 'social', 'ecological', 'sustainability'].includes(r.family)) },
     { rule: 'target/missing-satisfaction', phase: 'structure', apply: (p) => removeFamily(p, r => r.family === 'beneficiary') },
+    // Complaints filed as satisfaction: a complaint rate is a matter of service quality (质量指标).
+    { rule: 'target/misfiled', phase: 'structure', apply(p) {
+        // Beside satisfaction rows: alone, it would also be a project without satisfaction rows.
+        if (!p.indicators.some(r => r.family === 'beneficiary')) return false;
+        addRow(p, { family: 'beneficiary', name: '群众投诉率', title: '群众有效投诉率', op: '<=', value: 2, unit: '%', source: '投诉台账' });
+        return true;
+    } },
     { rule: 'target/required-indicator', phase: 'structure', apply(p) {
         return removeFamily(p, r => r.name === '资金使用合规率');
     } },

@@ -42,6 +42,7 @@ export const GENERIC = [
     { family: 'quality', name: '问题整改率', title: '发现问题整改率', op: '>=', lo: 85, hi: 98, unit: '%', dp: 0, source: '整改台账' },
     { family: 'quality', name: '档案完整率', title: '项目档案完整率', op: '>=', lo: 90, hi: 98, unit: '%', dp: 0, source: '档案室', std: 'common' },
     { family: 'quality', name: '信息公开率', title: '政务信息公开率', op: '=', lo: 100, hi: 100, unit: '%', dp: 0, source: '门户网站' },
+    { family: 'quality', name: '投诉率', title: '有效投诉率', op: '<=', lo: 0.5, hi: 3, unit: '%', dp: 1, source: '投诉台账' },
     { family: 'timeliness', name: '完成时间', title: '年度任务完成时间', op: 'date', lo: -45, hi: -5, source: '项目进度报告' },
     { family: 'timeliness', name: '平均响应时长', title: '诉求平均响应时长', op: '<=', lo: 15, hi: 60, unit: '分钟', dp: 0, source: '业务系统日志' },
     { family: 'timeliness', name: '办结时限', title: '事项平均办结时限', op: '<=', lo: 3, hi: 10, unit: '天', dp: 0, source: '办件系统' },
@@ -60,7 +61,6 @@ export const GENERIC = [
     { family: 'sustainability', name: '设施使用年限', title: '设施设计使用年限', op: '>=', lo: 5, hi: 10, unit: '年', dp: 0, source: '设计文件' },
     { family: 'sustainability', name: '人员培训覆盖率', title: '从业人员培训覆盖率', op: '>=', lo: 80, hi: 98, unit: '%', dp: 0, source: '培训台账' },
     { family: 'beneficiary', name: '群众满意度', title: '服务对象满意度', op: '>=', lo: 85, hi: 95, unit: '%', dp: 0, source: '第三方满意度调查', std: 'common' },
-    { family: 'beneficiary', name: '投诉率', title: '有效投诉率', op: '<=', lo: 0.5, hi: 3, unit: '%', dp: 1, source: '投诉台账' },
     { family: 'beneficiary', name: '企业满意度', title: '企业满意度', op: '>=', lo: 80, hi: 95, unit: '%', dp: 0, source: '营商环境测评' },
 ];
 
