@@ -101,7 +101,7 @@ export function targetMisfiled(indicator: Indicator, report: Report): void {
         node: indicator, property: 'name',
         message: names
             ? { zh: `指标「${title}」是满意度指标，却填在「${where}」下；应列入满意度指标`, en: `'${title}' is a satisfaction indicator but is filed under '${where}'; it belongs under satisfaction` }
-            : { zh: `指标「${title}」不是满意度指标，却填在「${where}」下`, en: `'${title}' is no satisfaction indicator but is filed under '${where}'` },
+            : { zh: `指标「${title}」不是满意度指标，却填在「${where}」下`, en: `'${title}' is not a satisfaction indicator but is filed under '${where}'` },
         data: { satisfaction: names, filedUnder: level1 },
     });
 }
