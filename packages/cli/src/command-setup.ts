@@ -1,10 +1,10 @@
 import { URI } from 'langium';
-import type { KpiConfiguration } from '@kpispec/language';
+import type { KpiConfiguration } from '@kpispec/language/core';
 import { UserError } from './exit-codes.js';
 import { CliFileSystemProvider } from './file-system.js';
 import { findKpiFiles } from './files.js';
 import { throwOnConfigProblems, useConfigFile, useLocale } from './options.js';
-import { createServices } from './workspace.js';
+import { createServices, type CliServices } from './workspace.js';
 
 export interface CommandWorkspaceOptions {
     /** Files, folders or globs as given; none means the working folder. */
@@ -20,8 +20,8 @@ export interface CommandWorkspaceOptions {
 }
 
 /** What a command works on: its services, their configuration and the files found. */
-export interface CommandWorkspace {
-    services: ReturnType<typeof createServices>;
+export interface CommandWorkspace<S extends CliServices = CliServices> {
+    services: S;
     configuration: KpiConfiguration;
     /** Absolute paths, sorted; never empty. */
     files: string[];
@@ -32,8 +32,11 @@ export interface CommandWorkspace {
  * and format find the same files with the same configuration: `--config` (else the nearest
  * kpispec.json), `--locale`, discovery with `ignore`, and configuration faults as exit 2.
  */
-export async function setUpCommand(options: CommandWorkspaceOptions): Promise<CommandWorkspace> {
-    const services = createServices();
+export function setUpCommand(options: CommandWorkspaceOptions): Promise<CommandWorkspace>;
+/** With services `create` makes (the editor's, for `format`). */
+export function setUpCommand<S extends CliServices>(options: CommandWorkspaceOptions, create: () => S): Promise<CommandWorkspace<S>>;
+export async function setUpCommand(options: CommandWorkspaceOptions, create: () => CliServices = createServices): Promise<CommandWorkspace> {
+    const services = create();
     const configuration = services.kpi.kpi.Configuration;
     const fileSystem = services.shared.workspace.FileSystemProvider;
     useConfigFile(configuration, options.configFile, options.cwd);

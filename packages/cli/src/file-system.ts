@@ -1,6 +1,6 @@
 import { UriUtils, type FileSystemNode, type URI } from 'langium';
 import { NodeFileSystemProvider } from 'langium/node';
-import { CONFIG_FILE_NAME } from '@kpispec/language';
+import { CONFIG_FILE_NAME } from '@kpispec/language/core';
 
 /**
  * Langium's Node file system, listing folders and looking for files in this thread. The

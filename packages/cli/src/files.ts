@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { URI, type FileSystemProvider } from 'langium';
-import { excel, findKpiFilesIn, type KpiConfiguration } from '@kpispec/language';
+import { excel, findKpiFilesIn, type KpiConfiguration } from '@kpispec/language/core';
 import { UserError } from './exit-codes.js';
 
 export interface FileSearch {

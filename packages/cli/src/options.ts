@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { URI, type LangiumDocument } from 'langium';
-import { formatConfigProblem, parseLocale, type KpiConfiguration, type KpiSettings, type Locale } from '@kpispec/language';
+import { formatConfigProblem, parseLocale, type KpiConfiguration, type KpiSettings, type Locale } from '@kpispec/language/core';
 import { UserError } from './exit-codes.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;

@@ -1,5 +1,5 @@
 import { URI, type LangiumDocument } from 'langium';
-import { compareText } from '@kpispec/language';
+import { compareText } from '@kpispec/language/core';
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver-types';
 
 /** One diagnostic as the formatters print it: 1-based lines and columns, ESLint severities. */

@@ -2,16 +2,22 @@ import { isUtf8 } from 'node:buffer';
 import { closeSync, constants, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { URI, type LangiumDocument } from 'langium';
-import { createKpiServices, excel, type KpiIndexManager, type KpiServices } from '@kpispec/language';
+import { createKpiCoreServices, excel, type KpiIndexManager } from '@kpispec/language/core';
 import { UserError } from './exit-codes.js';
 import { CliFileSystem } from './file-system.js';
 import { notUtf8Text } from './files.js';
 import { addWorkbookDocuments, projectNames, type SheetDocument, type SkipNoForm } from './excel/workbook-documents.js';
 
+/** The language services of a command: without the editor's, which only `format` and `import` load (editor-services.ts). */
+export type CliServices = ReturnType<typeof createKpiCoreServices>;
+
 /** The language services of one CLI run; the configuration service is shared with discovery. */
-export function createServices(): ReturnType<typeof createKpiServices> {
-    const services = createKpiServices(CliFileSystem);
-    // No command asks who references a node: the builder needs only which documents reference which.
+export function createServices(): CliServices {
+    return withDocumentLinksOnly(createKpiCoreServices(CliFileSystem));
+}
+
+/** No command asks who references a node: the builder needs only which documents reference which. */
+export function withDocumentLinksOnly<S extends CliServices>(services: S): S {
     (services.shared.workspace.IndexManager as KpiIndexManager).keepOnlyDocumentLinks();
     return services;
 }
@@ -88,7 +94,7 @@ function decodeUtf8(file: string, bytes: Buffer, keepBom: boolean): string {
 }
 
 /** Adds the files to the workspace as documents (parsed, not yet linked), in the order given; `texts` if already read. */
-export function addDocuments({ shared }: { shared: KpiServices['shared'] }, files: readonly string[], texts?: readonly string[]): LangiumDocument[] {
+export function addDocuments({ shared }: { shared: CliServices['shared'] }, files: readonly string[], texts?: readonly string[]): LangiumDocument[] {
     const factory = shared.workspace.LangiumDocumentFactory;
     return files.map((file, i) => {
         const document = factory.fromString(texts?.[i] ?? readUtf8Sync(file), URI.file(file));
@@ -98,7 +104,7 @@ export function addDocuments({ shared }: { shared: KpiServices['shared'] }, file
 }
 
 /** Reads the files as one workspace, so cross-file links resolve, and validates them all. */
-export async function validateWorkspace(services: { shared: KpiServices['shared'] }, files: readonly string[]): Promise<LangiumDocument[]> {
+export async function validateWorkspace(services: { shared: CliServices['shared'] }, files: readonly string[]): Promise<LangiumDocument[]> {
     const documents = addDocuments(services, files);
     await services.shared.workspace.DocumentBuilder.build(documents, { validation: true });
     return documents;
@@ -119,7 +125,7 @@ export interface ValidatedWorkspace {
  * whether a workbook holding no form is skipped instead of stopping the run.
  */
 export async function validateWithWorkbooks(
-    { shared, kpi }: ReturnType<typeof createServices>, files: readonly string[], skipNoForm?: SkipNoForm,
+    { shared, kpi }: CliServices, files: readonly string[], skipNoForm?: SkipNoForm,
 ): Promise<ValidatedWorkspace> {
     const documents = addDocuments({ shared }, files.filter(f => !excel.isWorkbookPath(f)));
     const sheets = await addWorkbookDocuments({ shared }, files.filter(excel.isWorkbookPath), kpi.kpi.Settings.locale, projectNames(documents), skipNoForm);

@@ -1,22 +1,4 @@
+export * from './core.js';
+// The editor's services (LSP layer) and what needs them.
 export * from './kpi-module.js';
-export * from './settings.js';
-export * from './generated/ast.js';
-export * from './rules/catalog.js';
-export * from './i18n/locale.js';
-export * as units from './units/index.js';
-export * from './model/categories.js';
-export * from './model/project.js';
-export * from './model/values.js';
-export * from './config/configuration.js';
-export * from './workspace/discovery.js';
-export { stringContent } from './parser/value-converter.js';
-export { dismantle } from './workspace/dismantle.js';
-export { emptyMap, KpiWorkspaceCache } from './workspace/workspace-cache.js';
-export type { KpiIndexManager } from './workspace/index-manager.js';
-export type { KpiScopeProvider } from './workspace/scope-provider.js';
-export { closestNames, NameIndex } from './config/did-you-mean.js';
-export { CANDIDATES, listsClosestNames, SUGGESTED_DATA, suggestionPlace, unresolvedReferenceMessage, type SuggestionPlace } from './validation/unresolved-reference.js';
-export * from './scoring/index.js';
-export { markdownText, visibleControls } from './lsp/markdown-text.js';
 export { importedText } from './lsp/workbook-import.js';
-export * as excel from './excel/index.js';

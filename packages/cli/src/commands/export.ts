@@ -1,5 +1,5 @@
 import { relative, resolve } from 'node:path';
-import { excel, type Model } from '@kpispec/language';
+import { excel, type Model } from '@kpispec/language/core';
 import { ExitCode, UserError } from '../exit-codes.js';
 import { findingsPlan } from '../excel/review-plans.js';
 import { writeXlsx } from '../excel/write-xlsx.js';

@@ -36,7 +36,8 @@ export async function format(argv: string[], io: Io): Promise<number> {
         io.stdout(FORMAT_HELP);
         return ExitCode.Clean;
     }
-    const { services: { shared, kpi }, files } = await setUpCommand({ paths: positionals, cwd: io.cwd, env: io.env, configFile: values.config });
+    const { createEditorServices } = await import('../editor-services.js');
+    const { services: { shared, kpi }, files } = await setUpCommand({ paths: positionals, cwd: io.cwd, env: io.env, configFile: values.config }, createEditorServices);
 
     const formatter = kpi.lsp.Formatter!;
     const changed: string[] = [];

@@ -1,12 +1,11 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { excel, importedText, pick } from '@kpispec/language';
+import { excel, pick } from '@kpispec/language/core';
 import { ExitCode, UserError } from '../exit-codes.js';
 import { isMissing, noSuchPath } from '../files.js';
 import { readWorkbookForms } from '../excel/workbook-documents.js';
 import type { Io } from '../io.js';
 import { parseCommandArgs, useLocale } from '../options.js';
-import { createServices } from '../workspace.js';
 import { writeOutput } from '../write-file.js';
 
 export const IMPORT_HELP = `Usage: kpispec import [options] <workbooks...>
@@ -44,7 +43,9 @@ export async function importWorkbooks(argv: string[], io: Io): Promise<number> {
     if (positionals.length === 0) throw new UserError('import needs at least one workbook (see kpispec import --help)');
     const keywords = values.lang === 'zh-CN' ? 'zh' : values.lang;
     if (keywords !== undefined && keywords !== 'zh' && keywords !== 'en') throw new UserError(`unknown language '${values.lang}' (use zh or en)`);
-    const { kpi } = createServices();
+    // The text is laid out by the editor's formatter, as `format` lays it out.
+    const { createEditorServices, importedText } = await import('../editor-services.js');
+    const { kpi } = createEditorServices();
     useLocale(kpi.kpi.Settings, values.locale, io.env);
     const locale = kpi.kpi.Settings.locale;
     // Read every workbook before writing anything: one bad file leaves nothing half-written.

@@ -1,12 +1,12 @@
 import { relative } from 'node:path';
-import { excel, isAssessment, type Locale, type Model } from '@kpispec/language';
+import { excel, isAssessment, type Locale, type Model } from '@kpispec/language/core';
 import { ExitCode, UserError } from '../exit-codes.js';
 import type { Io } from '../io.js';
 import { languageOfDocuments, parseCommandArgs } from '../options.js';
 import { formatScoreCsv } from '../score/csv.js';
 import { checkProfile, scoreSheet, type ScoreSheet } from '../score/sheet.js';
 import { formatScoreTable } from '../score/table.js';
-import { addDocuments, validateWithWorkbooks, type createServices } from '../workspace.js';
+import { addDocuments, validateWithWorkbooks, type CliServices } from '../workspace.js';
 import { WORKSPACE_EXTENSIONS } from '../excel/workbook-documents.js';
 import { skippedNote, skipStrayWorkbooks, type SkippedWorkbook } from '../excel/stray-workbooks.js';
 import { setUpCommand } from '../command-setup.js';
@@ -87,7 +87,7 @@ export async function score(argv: string[], io: Io): Promise<number> {
     return ExitCode.Clean;
 }
 
-async function linked(services: ReturnType<typeof createServices>, files: readonly string[]) {
+async function linked(services: CliServices, files: readonly string[]) {
     const documents = addDocuments(services, files);
     await services.shared.workspace.DocumentBuilder.build(documents, { validation: false });
     return documents;

@@ -1,4 +1,4 @@
-import { excel, pick, ruleDocsPath, ruleMeta, type Bilingual, type Locale } from '@kpispec/language';
+import { excel, pick, ruleDocsPath, ruleMeta, type Bilingual, type Locale } from '@kpispec/language/core';
 import type { LintMessage } from '../results.js';
 import type { ScoreSheet } from '../score/sheet.js';
 

@@ -1,5 +1,5 @@
 import { relative, resolve } from 'node:path';
-import type { Bilingual, Locale } from '@kpispec/language';
+import type { Bilingual, Locale } from '@kpispec/language/core';
 import type { SkipNoForm } from './workbook-documents.js';
 
 /** A workbook found in a folder that holds no form, passed over. */

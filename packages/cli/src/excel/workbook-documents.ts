@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { URI, type LangiumDocument } from 'langium';
-import { excel, isProject, pick, type Bilingual, type KpiServices, type Locale, type Model } from '@kpispec/language';
+import { excel, isProject, pick, type Bilingual, type KpiCoreServices, type Locale, type Model } from '@kpispec/language/core';
 import { UserError } from '../exit-codes.js';
 
 /** One sheet of a workbook, read as a form and added to the workspace as a .kpi document. */
@@ -59,7 +59,7 @@ export async function readWorkbookForms(
 
 /** Adds every form of the workbooks to the workspace, after the .kpi files that define projects. */
 export async function addWorkbookDocuments(
-    { shared }: { shared: KpiServices['shared'] }, files: readonly string[], locale: Locale, definedProjects: ReadonlySet<string>, skipNoForm?: SkipNoForm,
+    { shared }: { shared: KpiCoreServices['shared'] }, files: readonly string[], locale: Locale, definedProjects: ReadonlySet<string>, skipNoForm?: SkipNoForm,
 ): Promise<SheetDocument[]> {
     const factory = shared.workspace.LangiumDocumentFactory;
     const out: SheetDocument[] = [];

@@ -1,4 +1,4 @@
-import { excel, type KpiConfig, type Locale } from '@kpispec/language';
+import { excel, type KpiConfig, type Locale } from '@kpispec/language/core';
 import { compareMessages, resultOf, toLintMessage, type FileResult, type LintMessage, type PathOf } from '../results.js';
 import type { SheetDocument } from './workbook-documents.js';
 

@@ -1,4 +1,4 @@
-import type { excel } from '@kpispec/language';
+import type { excel } from '@kpispec/language/core';
 
 const THIN = { style: 'thin' } as const;
 /** A fixed date, so that writing the same plans twice gives the same workbook properties. */

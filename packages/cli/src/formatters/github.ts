@@ -1,5 +1,5 @@
 import { relative, sep } from 'node:path';
-import { markdownText, visibleControls } from '@kpispec/language';
+import { markdownText, visibleControls } from '@kpispec/language/core';
 import { SEVERITY_NAME, totals, type FileResult, type LintMessage, type ReportContext } from '../results.js';
 import { plural } from './plural.js';
 import { relatedText } from './related.js';

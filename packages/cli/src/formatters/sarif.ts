@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { isAbsolute, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ArtifactLocation, Log, Region, ReportingDescriptor, Result } from 'sarif';
-import { pick, RULES, type RuleMeta } from '@kpispec/language';
+import { pick, RULES, type RuleMeta } from '@kpispec/language/core';
 import { CLI_VERSION, HOMEPAGE } from '../version.js';
 import type { FileResult, LintMessage, ReportContext } from '../results.js';
 

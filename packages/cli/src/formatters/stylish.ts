@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import { visibleControls } from '@kpispec/language';
+import { visibleControls } from '@kpispec/language/core';
 import { displayWidth, pad } from '@kpispec/language/display-width';
 import { SEVERITY_NAME, totals, type FileResult, type ReportContext } from '../results.js';
 import { plural } from './plural.js';

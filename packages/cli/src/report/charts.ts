@@ -1,4 +1,4 @@
-import type { Locale } from '@kpispec/language';
+import type { Locale } from '@kpispec/language/core';
 import { escapeHtml } from './escape.js';
 import { label } from './i18n.js';
 import type { FundsLine, MilestoneRow, TargetRow } from './model.js';

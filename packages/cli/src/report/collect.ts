@@ -5,7 +5,7 @@ import {
     isCompliance, isContract, isExecution, isFundsTotal, isIndicatorAssessment, isMilestoneAssessment, isProject, isQualitative,
     isRequirement, measureOf, milestonesOf, pick, round, ruleMeta, scoreAssessment, scoreExecution, units,
     type Assessment, type Block, type Execution, type ExecutionShare, type Indicator, type KpiConfig, type Locale, type Model, type Project,
-} from '@kpispec/language';
+} from '@kpispec/language/core';
 import { documentResult, type LintMessage } from '../results.js';
 import { scoreSheet, sheetProfile, type ScoreSheet } from '../score/sheet.js';
 import type {

@@ -1,4 +1,4 @@
-import { pick, type Bilingual, type Locale } from '@kpispec/language';
+import { pick, type Bilingual, type Locale } from '@kpispec/language/core';
 import type { ProblemHeading } from './model.js';
 
 /** Every label of the report, in Chinese and English. */

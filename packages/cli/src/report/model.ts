@@ -1,4 +1,4 @@
-import type { Bilingual, Locale } from '@kpispec/language';
+import type { Bilingual, Locale } from '@kpispec/language/core';
 import type { ScoreSheet } from '../score/sheet.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Bilingual } from '@kpispec/language';
+import type { Bilingual } from '@kpispec/language/core';
 import type { ProblemHeading } from './model.js';
 
 /**

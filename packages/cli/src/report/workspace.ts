@@ -1,5 +1,5 @@
 import { DocumentState, URI } from 'langium';
-import type { Locale } from '@kpispec/language';
+import type { Locale } from '@kpispec/language/core';
 import { WORKSPACE_EXTENSIONS } from '../excel/workbook-documents.js';
 import { validateWithWorkbooks } from '../workspace.js';
 import { setUpCommand } from '../command-setup.js';

@@ -1,7 +1,7 @@
 import {
     BUILTIN_PROFILES, FAMILY_KEYWORD, GRADE_KEYWORD, percent, pick, resolveProfile, round,
     type Assessment, type Bilingual, type KpiConfig, type Locale, type RowScore, type ScoredAssessment, type ScoringProfile,
-} from '@kpispec/language';
+} from '@kpispec/language/core';
 import { UserError } from '../exit-codes.js';
 
 /** One line of the recomputed form: an indicator row or the budget execution, its figures as scored. */

@@ -1,4 +1,4 @@
-import type { Locale } from '@kpispec/language';
+import type { Locale } from '@kpispec/language/core';
 import { displayWidth, pad } from '@kpispec/language/display-width';
 import type { ScoreSheet } from './sheet.js';
 

@@ -1,4 +1,4 @@
-import { excel, type Locale } from '@kpispec/language';
+import { excel, type Locale } from '@kpispec/language/core';
 import { workbookResults } from '../excel/workbook-results.js';
 import { languageOfDocuments } from '../options.js';
 import { compareMessages, documentResult, resultOf, type FileResult, type LintMessage } from '../results.js';

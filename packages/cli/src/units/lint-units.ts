@@ -1,10 +1,10 @@
 import { relative, sep } from 'node:path';
 import { URI, type AstNodeDescription, type AstReflection } from 'langium';
-import { CANDIDATES, NameIndex, pick, suggestionPlace, unresolvedReferenceMessage, type KpiConfiguration, type Locale } from '@kpispec/language';
+import { CANDIDATES, NameIndex, pick, suggestionPlace, unresolvedReferenceMessage, type KpiConfiguration, type Locale } from '@kpispec/language/core';
 import { UserError } from '../exit-codes.js';
 import { reportLanguage } from '../options.js';
 import { toRelatedLocation, type LintMessage, type RelatedLocation } from '../results.js';
-import { readUtf8, readUtf8Sync, type createServices } from '../workspace.js';
+import { readUtf8, readUtf8Sync, type CliServices } from '../workspace.js';
 import { readCache, unitKey, writeCache } from './cache.js';
 import { threadsFor, type Concurrency } from './concurrency.js';
 import { findUnits, type Unit } from './discover.js';
@@ -29,7 +29,7 @@ export interface UnitRunOptions {
     /** The cache file, with `--cache`. */
     readonly cache: string | undefined;
     /** The main thread's services: configuration, and parsing the few files whose exports are needed. */
-    readonly services: ReturnType<typeof createServices>;
+    readonly services: CliServices;
 }
 
 /** One file's findings, unsorted and unfiltered. */

@@ -1,7 +1,7 @@
 import { setImmediate } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import { UserError } from '../exit-codes.js';
-import type { createServices } from '../workspace.js';
+import type { CliServices } from '../workspace.js';
 import type { Unit } from './discover.js';
 import type { ScannedText } from './read-files.js';
 import { UnitValidator, type ThreadSetup, type UnitOutcome, type WorkspaceSetup } from './unit-validator.js';
@@ -152,7 +152,7 @@ export class UnitPool {
      * as it comes: the caller sorts.
      */
     async validate(
-        units: readonly Unit[], workspace: WorkspaceSetup, threads: number, services: ReturnType<typeof createServices>,
+        units: readonly Unit[], workspace: WorkspaceSetup, threads: number, services: CliServices,
         texts: (unit: Unit) => string[], done: (unit: Unit, outcome: UnitOutcome) => void,
     ): Promise<void> {
         const workerCount = Math.min(threads, units.length) - 1;

@@ -1,4 +1,4 @@
-import { stringContent } from '@kpispec/language';
+import { stringContent } from '@kpispec/language/core';
 
 /** What a file defines and may reference, read from its text without parsing it. */
 export interface FileScan {

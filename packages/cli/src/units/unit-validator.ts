@@ -1,8 +1,8 @@
 import { ValueConverter, type LangiumDocument } from 'langium';
-import { dismantle, isProject, isStandard, listsClosestNames, SUGGESTED_DATA, type KpiIndexManager, type KpiScopeProvider, type Locale, type Model } from '@kpispec/language';
+import { dismantle, isProject, isStandard, listsClosestNames, SUGGESTED_DATA, type KpiIndexManager, type KpiScopeProvider, type Locale, type Model } from '@kpispec/language/core';
 import { useConfigFile, useLocale } from '../options.js';
 import { toLintMessage, type LintMessage } from '../results.js';
-import { addDocuments, createServices } from '../workspace.js';
+import { addDocuments, createServices, type CliServices } from '../workspace.js';
 import type { Unit } from './discover.js';
 
 /** What every thread validating units is told first: lint's options. */
@@ -27,7 +27,7 @@ export interface WorkspaceSetup {
 }
 
 /** Services of a thread validating units, set up as lint sets up its own. */
-export function threadServices(setup: ThreadSetup): ReturnType<typeof createServices> {
+export function threadServices(setup: ThreadSetup): CliServices {
     const services = createServices();
     const configuration = services.kpi.kpi.Configuration;
     useConfigFile(configuration, setup.configFile, setup.cwd);
@@ -84,14 +84,14 @@ export function localeEnv(env: Readonly<Record<string, string | undefined>>): Re
  */
 export class UnitValidator {
     private constructor(
-        private readonly services: ReturnType<typeof createServices>,
+        private readonly services: CliServices,
         private readonly loaded: ReadonlySet<string>,
         private readonly exports: ReadonlyMap<string, readonly string[]>,
         private readonly sharedDocuments: LangiumDocument[],
     ) {}
 
     /** A validator with a thread's services (threadServices, or lint's own), which `release` leaves as they were. */
-    static async create(setup: WorkspaceSetup, services: ReturnType<typeof createServices>): Promise<UnitValidator> {
+    static async create(setup: WorkspaceSetup, services: CliServices): Promise<UnitValidator> {
         const exports = new Map(setup.exports);
         services.kpi.kpi.Configuration.assume(setup.configFolders);
         (services.shared.workspace.IndexManager as KpiIndexManager).useWorkspaceExports(exports);

@@ -5,7 +5,7 @@ import {
     type Assessment, type BreakdownActual, type Clause, type IndicatorAssessment, type ProblemStatement, type Requirement,
 } from '../generated/ast.js';
 import type { Bilingual } from '../i18n/locale.js';
-import type { KpiServices } from '../kpi-module.js';
+import type { KpiCoreServices } from '../kpi-core-module.js';
 import { goalsOf, indicatorsOf, namedAs, titleOf } from '../model/project.js';
 import { componentSpending } from '../model/funds.js';
 import { actualMeasure, measureOf } from '../model/values.js';
@@ -52,7 +52,7 @@ function componentShortfall(node: BreakdownActual, reasonBelow: number): Bilingu
 }
 
 /** The `assessment/*` rules of RULES.md, one function each, named as the rule. */
-export function assessmentChecks(services: KpiServices): KpiChecks {
+export function assessmentChecks(services: KpiCoreServices): KpiChecks {
     const scores = services.kpi.Scores;
 
     /**

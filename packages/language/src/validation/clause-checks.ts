@@ -1,5 +1,5 @@
 import { GrammarUtils, type AstNode, type CompositeCstNode, type CstNode } from 'langium';
-import type { KpiServices } from '../kpi-module.js';
+import type { KpiCoreServices } from '../kpi-core-module.js';
 import { onceOnlyClauses, repeatedClausesOf } from '../parser/repeated-clauses.js';
 import { ownFile } from './check-reads.js';
 import type { Check, KpiChecks, Report } from './report.js';
@@ -18,7 +18,7 @@ function keywordBefore(value: CstNode): CstNode {
     return siblings[k] ?? value;
 }
 
-export function clauseChecks(services: KpiServices): KpiChecks {
+export function clauseChecks(services: KpiCoreServices): KpiChecks {
     /**
      * A clause given twice in one row (the parser notes it, see repeated-clauses.ts): the last
      * value counts, the first is silently lost. Reported on each repetition, naming both values.

@@ -1,7 +1,7 @@
 import { isRatingActual, isUnmeasuredActual, type ClauseReview, type Compliance } from '../generated/ast.js';
 import { describeReference } from '../model/held-to.js';
 import { namedAs } from '../model/project.js';
-import type { KpiServices } from '../kpi-module.js';
+import type { KpiCoreServices } from '../kpi-core-module.js';
 import { actualMeasure, constraintOf } from '../model/values.js';
 import { ratingOf } from '../scoring/index.js';
 import { formatConstraint, formatMeasure, meets } from '../units/index.js';
@@ -36,7 +36,7 @@ function actualMeetsClause(review: ClauseReview): { met: boolean; actual: string
 }
 
 /** The `compliance/*` rules of RULES.md, one function each, named as the rule. */
-export function complianceChecks(_services: KpiServices): KpiChecks {
+export function complianceChecks(_services: KpiCoreServices): KpiChecks {
 
     function complianceVerdictContradicts(review: ClauseReview, report: Report): void {
         const verdict = verdictOf(review);

@@ -1,5 +1,5 @@
 import type { Clause, Contract } from '../generated/ast.js';
-import type { KpiServices } from '../kpi-module.js';
+import type { KpiCoreServices } from '../kpi-core-module.js';
 import { indicatorsOf } from '../model/project.js';
 import { someBuiltFromBrokenText } from './broken-text.js';
 import { LINKS_ELSEWHERE, ownFile, reading } from './check-reads.js';
@@ -47,7 +47,7 @@ function contractUntrackedClause(contract: Contract, report: Report): void {
 }
 
 /** The `contract/*` rules of RULES.md, one function each, named as the rule. */
-export function contractChecks(_services: KpiServices): KpiChecks {
+export function contractChecks(_services: KpiCoreServices): KpiChecks {
     return {
         Clause: ownFile(contractNoPenalty),
         // Its project's indicators, and what their 依据 resolve to.

@@ -5,7 +5,7 @@ import {
 import { DiagnosticTag, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver-types';
 import { applyRuleSeverities, toLspSeverity } from '../config/severity.js';
 import { pick, type Locale } from '../i18n/locale.js';
-import type { KpiServices } from '../kpi-module.js';
+import type { KpiCoreServices } from '../kpi-core-module.js';
 import { nodesOf } from '../model/ast-walk.js';
 import { detectKeywordLanguage, type KeywordLanguage } from '../lsp/keyword-language.js';
 import { ruleMeta } from '../rules/catalog.js';
@@ -41,7 +41,7 @@ const FATAL_CODES: ReadonlySet<string> = new Set([DocumentValidator.LexingError,
  * here, so the editor and the CLI report the same diagnostics.
  */
 export class KpiDocumentValidator extends DefaultDocumentValidator {
-    constructor(private readonly services: KpiServices) {
+    constructor(private readonly services: KpiCoreServices) {
         super(services);
     }
 
@@ -302,7 +302,7 @@ function startRun(root: AstNode, group: CheckGroup, accept: ValidationAcceptor):
 
 /** What syntax messages need of a document; the locale only when a message needs it: finding the keyword language walks the whole syntax tree. */
 class DocumentSyntax implements SyntaxContext {
-    constructor(private readonly document: LangiumDocument, private readonly settings: KpiServices['kpi']['Settings'], readonly terminals: ReadonlySet<string>) {}
+    constructor(private readonly document: LangiumDocument, private readonly settings: KpiCoreServices['kpi']['Settings'], readonly terminals: ReadonlySet<string>) {}
 
     get text(): string {
         return this.document.textDocument.getText();

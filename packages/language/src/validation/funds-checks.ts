@@ -4,7 +4,7 @@ import {
     isAssessment, isFundsShare, isFundsTotal,
     type BreakdownActual, type BreakdownComponent, type BreakdownSection, type Execution, type FundsSection, type FundsTotal,
 } from '../generated/ast.js';
-import type { KpiServices } from '../kpi-module.js';
+import type { KpiCoreServices } from '../kpi-core-module.js';
 import { amountOf, breakdownTotal, COLUMN_LABEL, componentAmount, componentSpending, executionBasis, FUNDS_COLUMNS, sourceSums } from '../model/funds.js';
 import { assessedProject, titleOf } from '../model/project.js';
 import { measureOf } from '../model/values.js';
@@ -33,7 +33,7 @@ function firstLine(node: AstNode): Range | undefined {
 }
 
 /** The `funds/*` rules of RULES.md (complete forms), one function each, named as the rule. */
-export function fundsChecks(services: KpiServices): KpiChecks {
+export function fundsChecks(services: KpiCoreServices): KpiChecks {
     const scores = services.kpi.Scores;
     const profileOf = (node: AstNode) => {
         const assessment = node.$container;

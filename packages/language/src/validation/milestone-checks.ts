@@ -1,6 +1,6 @@
 import { isAsOf, isAssessment, type DateLiteral, type MilestoneAssessment } from '../generated/ast.js';
 import type { Bilingual } from '../i18n/locale.js';
-import type { KpiServices } from '../kpi-module.js';
+import type { KpiCoreServices } from '../kpi-core-module.js';
 import { measureOf } from '../model/values.js';
 import { dayDiff, parseDate, type Measure } from '../units/index.js';
 import { reading } from './check-reads.js';
@@ -61,7 +61,7 @@ function plannedAt(node: MilestoneAssessment): Related[] {
 }
 
 /** The `milestone/*` rules of RULES.md, one function each, named as the rule. */
-export function milestoneChecks(_services: KpiServices): KpiChecks {
+export function milestoneChecks(_services: KpiCoreServices): KpiChecks {
 
     function milestoneLate(node: MilestoneAssessment, report: Report): void {
         const found = lateness(node);

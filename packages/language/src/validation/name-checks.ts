@@ -2,7 +2,7 @@ import { URI, type AstNode } from 'langium';
 import { displayName } from '../excel/index.js';
 import type { Block, Contract, Model, Project, Standard } from '../generated/ast.js';
 import { goalsOf, indicatorsOf, milestonesOf } from '../model/project.js';
-import type { KpiServices } from '../kpi-module.js';
+import type { KpiCoreServices } from '../kpi-core-module.js';
 import type { KpiIndexManager } from '../workspace/index-manager.js';
 import { ownFile } from './check-reads.js';
 import type { KpiChecks, Report } from './report.js';
@@ -29,7 +29,7 @@ function reportDuplicates(nodes: Named[], report: Report, kind: { zh: string; en
     }
 }
 
-export function nameChecks(services: KpiServices): KpiChecks {
+export function nameChecks(services: KpiCoreServices): KpiChecks {
     const index = services.shared.workspace.IndexManager as KpiIndexManager;
 
     /** Top-level names are global: a block named like a block in this or another file. */

@@ -1,5 +1,5 @@
 import { AstUtils } from 'langium';
-import type { KpiServices } from '../kpi-module.js';
+import type { KpiCoreServices } from '../kpi-core-module.js';
 import { assessmentChecks } from './assessment-checks.js';
 import { clauseChecks } from './clause-checks.js';
 import { complianceChecks } from './compliance-checks.js';
@@ -12,7 +12,7 @@ import { scoreChecks } from './score-checks.js';
 import { targetChecks } from './target-checks.js';
 
 /** Registers every rule group's checks with Langium's validation registry. */
-export function registerChecks(services: KpiServices): void {
+export function registerChecks(services: KpiCoreServices): void {
     const checks = mergeChecks(
         nameChecks(services),
         clauseChecks(services),

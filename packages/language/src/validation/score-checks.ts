@@ -3,7 +3,7 @@ import {
     isAssessment, isExecution, isIndicatorAssessment, isProblemStatement, isTotal,
     type Assessment, type Execution, type GradeStatement, type IndicatorAssessment, type ProblemStatement, type Total,
 } from '../generated/ast.js';
-import type { KpiServices } from '../kpi-module.js';
+import type { KpiCoreServices } from '../kpi-core-module.js';
 import { FAMILY_KEYWORD } from '../model/categories.js';
 import { GRADE_KEYWORD, gradeIdOf, round, type Level1Score, type ScoringProfile } from '../scoring/index.js';
 import { someBuiltFromBrokenText } from './broken-text.js';
@@ -38,7 +38,7 @@ const hasBrokenScoredLine = (assessment: Assessment) =>
  * The `score/*` rules of RULES.md, one function each, named as the rule. A form without scores
  * (no line has a 分值) is not scored: the row rules need a weight, the others check `scored`.
  */
-export function scoreChecks(services: KpiServices): KpiChecks {
+export function scoreChecks(services: KpiCoreServices): KpiChecks {
     const scores = services.kpi.Scores;
 
     /** A missed quantitative target scored at the full weight. Qualitative ratings: see scoreQualitativeBand. */

@@ -1,6 +1,6 @@
 import { AstUtils } from 'langium';
 import type { Project } from '../generated/ast.js';
-import type { KpiServices } from '../kpi-module.js';
+import type { KpiCoreServices } from '../kpi-core-module.js';
 import { ownFile, reading } from './check-reads.js';
 import type { KpiChecks } from './report.js';
 import { targetAboveBaseline, targetBelowContract, targetBelowStandard, targetUnitMismatch } from './targets/reference-rules.js';
@@ -10,7 +10,7 @@ import { targetEmptyGroup, targetMissingBenefit, targetMissingQuantity, targetMi
 import { targetNoComparator, targetNoSource, targetNoUnit, targetVague } from './targets/wording-rules.js';
 
 /** The `target/*` rules of RULES.md, one function each, named as the rule (see `targets/`). */
-export function targetChecks(services: KpiServices): KpiChecks {
+export function targetChecks(services: KpiCoreServices): KpiChecks {
     const configuredScheme = (project: Project): Scheme | undefined => {
         const scheme = services.kpi.Configuration.get(AstUtils.getDocument(project).uri).scheme;
         return scheme === undefined ? undefined : `${scheme}`;
