@@ -61,9 +61,11 @@ export async function score(argv: string[], io: Io): Promise<number> {
         // Linking is enough: scores need the assessed project, not the diagnostics (validating
         // would take half as long again).
         : { documents: await linked(services, files), sheets: [] };
-    // In the language of most files, as lint's and report's notes.
-    const noteLocale = languageOfDocuments(kpi.kpi.Settings, [...documents, ...forms.map(f => f.document)]);
-    for (const workbook of skipped) io.stderr(skippedNote(workbook, noteLocale));
+    if (skipped.length > 0) {
+        // In the language of most files, as lint's and report's notes.
+        const noteLocale = languageOfDocuments(kpi.kpi.Settings, [...documents, ...forms.map(f => f.document)]);
+        for (const workbook of skipped) io.stderr(skippedNote(workbook, noteLocale));
+    }
     const workbookOf = new Map(forms.map(f => [f.document, f.file]));
     const sheets: ScoreSheet[] = [];
     const locales = new Map<ScoreSheet, Locale>();
