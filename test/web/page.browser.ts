@@ -332,6 +332,28 @@ describe('kpispec.html opened from file://', () => {
         await page.screenshot({ path: join(SHOTS, 'workbooks.png') });
     });
 
+    it('reports workbooks dropped with .kpi files as kpispec report does: workbooks and cells, a stray spreadsheet passed over', async () => {
+        const base = mkdtempSync(join(profile, 'excel-'));
+        cpSync(join(REFERENCE, 'hotline-12345'), join(base, 'submissions'), { recursive: true });
+        copyFileSync(join(EXCEL, 'layout-a', '自评表.xlsx'), join(base, 'submissions', '自评表.xlsx'));
+        copyFileSync(join(EXCEL, 'layout-c', '申报表.xlsx'), join(base, 'submissions', '申报表.xlsx'));
+        copyFileSync(join(EXCEL, 'bad', '无表单.xlsx'), join(base, 'submissions', '预算明细.xlsx'));
+        const out = join(profile, 'cli-report-submissions.html');
+        const cli = await runCli(['report', 'submissions', '--locale', 'en', '-o', out], { cwd: base });
+        expect(cli.stderr).toBe('kpispec: skipped submissions/预算明细.xlsx: no 「一级指标」 column head found; not a performance form\n');
+        const written = readFileSync(out, 'utf8');
+        expect(written).toContain('自评表.xlsx 自评表!');
+        expect(written).not.toContain('.xlsx/');
+        await page.click('[data-tab=findings]');
+        await drop('submissions', base);
+        expect(await page.textContent('#notes')).toBe(cli.stderr.trim().replace(/^kpispec: /, ''));
+        await page.click('[data-tab=report]');
+        await page.waitForFunction(() => document.body.dataset['report'] === document.body.dataset['checks']);
+        const [download] = await Promise.all([page.waitForEvent('download'), page.click('#save-report')]);
+        expect(readFileSync((await download.path())!, 'utf8')).toBe(written);
+        await page.click('[data-tab=findings]');
+    });
+
     it('names an unreadable workbook in one line, as the CLI’s error, and checks the rest', async () => {
         const base = mkdtempSync(join(profile, 'excel-'));
         mkdirSync(join(base, 'broken'));

@@ -37,7 +37,10 @@ export interface Findings {
     sheets: ScoreSheet[];
     /** Faults of kpispec.json files (the CLI refuses to run with them; the page shows them). */
     configProblems: string[];
-    /** Workbooks that are no readable form, one line each as the CLI prints it (`自评表.xlsx: …`). */
+    /**
+     * Workbooks that are no readable form, one line each as the CLI prints it (`自评表.xlsx: …`), and
+     * those of a dropped folder that hold no form, passed over as lint notes them (`skipped …`).
+     */
     workbookProblems: string[];
     /** Milliseconds the worker spent, for the benchmark. */
     elapsed: number;

@@ -3,7 +3,8 @@ import {
     BUILTIN_PROFILES, createKpiServices, excel, formatConfigProblem, isAssessment, isProject, pick,
     type KpiServices, type Locale, type Model,
 } from '@kpispec/language';
-import { workbookResults } from '../../../cli/src/excel/workbook-results.js';
+import { skippedNote, type SkippedWorkbook } from '../../../cli/src/excel/stray-workbooks.js';
+import { sheetMessages, workbookResults } from '../../../cli/src/excel/workbook-results.js';
 import { collectReport } from '../../../cli/src/report/collect.js';
 import { renderReport } from '../../../cli/src/report/render.js';
 import { fileResult } from '../../../cli/src/results.js';
@@ -39,6 +40,8 @@ export class Checker {
     /** The forms read from the dropped workbooks, each a virtual `…/自评表.xlsx/<sheet>.kpi` document. */
     private sheets: SheetDocument[] = [];
     private workbookProblems: string[] = [];
+    /** Workbooks of a dropped folder that hold no form, passed over. */
+    private skipped: SkippedWorkbook[] = [];
     private scope = '';
 
     /**
@@ -69,6 +72,7 @@ export class Checker {
         const documents = sources.map(f => add(f.text, f.path));
         this.sheets = [];
         this.workbookProblems = [];
+        this.skipped = [];
         const defined = new Set(documents.flatMap(d => (d.parseResult.value as Model).blocks.filter(isProject).map(p => p.name)));
         for (const book of books.filter(w => kept.has(w.path))) {
             for (const form of await this.readWorkbook(book, locale, defined)) {
@@ -91,6 +95,12 @@ export class Checker {
         try {
             return await excel.workbookToKpi(book.bytes, name, defined);
         } catch (e) {
+            // In a dropped folder, a workbook without a form is a stray spreadsheet (a 预算明细), passed
+            // over as `kpispec lint <folder>` passes it over; a workbook dropped by itself was asked for.
+            if (e instanceof excel.WorkbookError && e.kind === 'no-form' && book.path.includes('/')) {
+                this.skipped.push({ file: book.path, reason: e.text });
+                return [];
+            }
             this.workbookProblems.push(`${name}: ${e instanceof excel.WorkbookError ? pick(locale, e.text) : (e as Error).message}`);
             return [];
         }
@@ -100,10 +110,14 @@ export class Checker {
     report(): string {
         const services = this.workspace();
         const configuration = services.kpi.kpi.Configuration;
-        const documents = this.documents();
+        // As `kpispec report` takes them: the .kpi files, then the workbooks' forms, whose findings
+        // name their workbook and cell rather than lines of the text read from the sheet.
+        const forms = new Map(this.sheets.map(s => [s.document, { file: s.file, messages: sheetMessages(s, configuration.get(s.document.uri), this.locale) }]));
+        const documents = [...this.documents().filter(d => !forms.has(d)), ...this.sheets.map(s => s.document)];
         const first = documents[0];
         const docsBase = (first && configuration.get(first.uri).docsBaseUrl) ?? DEFAULT_DOCS_BASE_URL;
         const data = collectReport(documents, {
+            workbookOf: document => forms.get(document),
             locale: this.locale,
             cwd: '/',
             scope: this.scope,
@@ -111,7 +125,7 @@ export class Checker {
             // As `kpispec report` links them (the CLI's ruleHelpUri lives beside code that needs Node).
             ruleUrl: id => `${docsBase.replace(/\/?$/, '/')}${id}.md`,
         });
-        return renderReport(data);
+        return renderReport(this.skipped.length > 0 ? { ...data, skipped: this.skipped } : data);
     }
 
     /** A file's new text: it and every file depending on it are checked again. */
@@ -163,7 +177,7 @@ export class Checker {
             // A workbook's findings point at sheets and cells, as in `kpispec lint`.
             ...workbookResults(this.sheets, s => configuration.get(s.document.uri), s => services.kpi.kpi.Settings.localeOf(s.document), undefined, pathOfUri),
         ].sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
-        return { results, sheets, configProblems, workbookProblems: this.workbookProblems, elapsed: Math.round(performance.now() - started) };
+        return { results, sheets, configProblems, workbookProblems: [...this.workbookProblems, ...this.skipped.map(w => skippedNote(w, this.locale).replace(/^kpispec: /, '').trimEnd())], elapsed: Math.round(performance.now() - started) };
     }
 
     /** `kpispec score` for one file: the profile its kpispec.json names, else national-2020. */
