@@ -332,7 +332,7 @@ describe('kpispec.html opened from file://', () => {
         await page.screenshot({ path: join(SHOTS, 'workbooks.png') });
     });
 
-    it('reports workbooks dropped with .kpi files as kpispec report does: workbooks and cells, a stray spreadsheet passed over', async () => {
+    it('scores and reports workbooks dropped with .kpi files as kpispec score and report do: by workbook and cell, a stray spreadsheet passed over', async () => {
         const base = mkdtempSync(join(profile, 'excel-'));
         cpSync(join(REFERENCE, 'hotline-12345'), join(base, 'submissions'), { recursive: true });
         copyFileSync(join(EXCEL, 'layout-a', '自评表.xlsx'), join(base, 'submissions', '自评表.xlsx'));
@@ -347,6 +347,12 @@ describe('kpispec.html opened from file://', () => {
         await page.click('[data-tab=findings]');
         await drop('submissions', base);
         expect(await page.textContent('#notes')).toBe(cli.stderr.trim().replace(/^kpispec: /, ''));
+        // The score sheets of kpispec score, in its order, each named by its file or workbook.
+        const scored = JSON.parse((await runCli(['score', 'submissions', '-f', 'json', '--locale', 'en'], { cwd: base })).stdout) as Array<{ file: string; assessment: string }>;
+        expect(scored.map(s => s.file)).toEqual(['submissions/assessment.kpi', 'submissions/自评表.xlsx']);
+        await page.click('[data-tab=scores]');
+        const headings = await page.$$eval('#tab-scores .sheet h3', hs => hs.map(h => h.textContent!));
+        expect(headings.map((h, i) => h.slice(0, `${scored[i]?.file}: ${scored[i]?.assessment} `.length))).toEqual(scored.map(s => `${s.file}: ${s.assessment} `));
         await page.click('[data-tab=report]');
         await page.waitForFunction(() => document.body.dataset['report'] === document.body.dataset['checks']);
         const [download] = await Promise.all([page.waitForEvent('download'), page.click('#save-report')]);

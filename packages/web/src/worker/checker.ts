@@ -113,7 +113,7 @@ export class Checker {
         // As `kpispec report` takes them: the .kpi files, then the workbooks' forms, whose findings
         // name their workbook and cell rather than lines of the text read from the sheet.
         const forms = new Map(this.sheets.map(s => [s.document, { file: s.file, messages: sheetMessages(s, configuration.get(s.document.uri), this.locale) }]));
-        const documents = [...this.documents().filter(d => !forms.has(d)), ...this.sheets.map(s => s.document)];
+        const documents = this.sourcesThenForms();
         const first = documents[0];
         const docsBase = (first && configuration.get(first.uri).docsBaseUrl) ?? DEFAULT_DOCS_BASE_URL;
         const data = collectReport(documents, {
@@ -158,6 +158,12 @@ export class Checker {
         return this.services;
     }
 
+    /** The .kpi files in path order, then the workbooks' forms: the order of `kpispec report` and `kpispec score`. */
+    private sourcesThenForms(): LangiumDocument[] {
+        const forms = new Set(this.sheets.map(s => s.document));
+        return [...this.documents().filter(d => !forms.has(d)), ...forms];
+    }
+
     /** Every document, .kpi files and workbook forms, in path order. */
     private documents(): LangiumDocument[] {
         return this.workspace().shared.workspace.LangiumDocuments.all.toArray()
@@ -170,7 +176,9 @@ export class Checker {
         const configuration = services.kpi.kpi.Configuration;
         const configProblems = configuration.problems().map(p => formatConfigProblem(p).replace(/^\//, ''));
         const sheets: ScoreSheet[] = [];
-        for (const document of documents) sheets.push(...this.scoreSheets(document, configProblems));
+        // A form's sheets are named by its workbook, as `kpispec score` names them.
+        const workbookOf = new Map(this.sheets.map(s => [s.document, s.file]));
+        for (const document of this.sourcesThenForms()) sheets.push(...this.scoreSheets(document, workbookOf.get(document) ?? pathOf(document.uri), configProblems));
         const forms = new Set(this.sheets.map(s => s.document));
         const results = [
             ...documents.filter(d => !forms.has(d)).map(d => fileResult(pathOf(d.uri), d.diagnostics ?? [], undefined, pathOfUri)),
@@ -180,16 +188,16 @@ export class Checker {
         return { results, sheets, configProblems, workbookProblems: [...this.workbookProblems, ...this.skipped.map(w => skippedNote(w, this.locale).replace(/^kpispec: /, '').trimEnd())], elapsed: Math.round(performance.now() - started) };
     }
 
-    /** `kpispec score` for one file: the profile its kpispec.json names, else national-2020. */
-    private scoreSheets(document: LangiumDocument, problems: string[]): ScoreSheet[] {
+    /** `kpispec score` for one file (named `file`): the profile its kpispec.json names, else national-2020. */
+    private scoreSheets(document: LangiumDocument, file: string, problems: string[]): ScoreSheet[] {
         const config = this.workspace().kpi.kpi.Configuration.get(document.uri);
         const assessments = ((document.parseResult.value as Model).blocks ?? []).filter(isAssessment);
         if (assessments.length === 0) return [];
         if (!BUILTIN_PROFILES[config.profile] && !config.profiles[config.profile]) {
-            problems.push(`${pathOf(document.uri)}: unknown scoring profile '${config.profile}'`);
+            problems.push(`${file}: unknown scoring profile '${config.profile}'`);
             return [];
         }
         const scores = this.workspace().kpi.kpi.Scores;
-        return assessments.map(a => scoreSheet(a, scores.of(a), pathOf(document.uri), this.locale));
+        return assessments.map(a => scoreSheet(a, scores.of(a), file, this.locale));
     }
 }
