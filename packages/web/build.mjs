@@ -15,6 +15,7 @@ import { Ajv } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
+const exceljsBrowserBuild = fileURLToPath(import.meta.resolve('exceljs/dist/exceljs.bare.min.js'));
 const repo = join(here, '..', '..');
 const { values } = parseArgs({ options: { out: { type: 'string', default: join(here, 'dist', 'kpispec.html') } } });
 // npm runs this script in packages/web; a relative --out is meant from where npm was started.
@@ -116,7 +117,8 @@ const common = {
 };
 const [worker, page] = await Promise.all([
     esbuild.build({ ...common, entryPoints: ['src/worker/main.ts'], plugins: [precompiledAjv(), inMemoryConfigReader(), nodeForTheBrowser()] }),
-    esbuild.build({ ...common, entryPoints: ['src/page/main.ts'], define: { KPI_RULE_DOCS: JSON.stringify(ruleDocs()) } }),
+    // exceljs comes as a script of its own, run when a workbook is first saved (src/page/workbook-writer.ts).
+    esbuild.build({ ...common, entryPoints: ['src/page/main.ts'], define: { KPI_RULE_DOCS: JSON.stringify(ruleDocs()) }, external: ['exceljs'] }),
 ]);
 
 // Inside <script>, only "</script" would end the element early; minified code has it in strings only.
@@ -128,6 +130,8 @@ const html = readFileSync(join(here, 'src', 'page.html'), 'utf8')
     .replace('/*VERSION*/', () => version)
     // Gzipped and base64-encoded (no '<' to escape): the page inflates it (src/page/worker-client.ts).
     .replace('/*WORKER*/', () => gzipSync(worker.outputFiles[0].contents, { level: 9 }).toString('base64'))
+    // exceljs's browser build without polyfills (the page needs a recent browser anyway), packed the same way.
+    .replace('/*EXCELJS*/', () => gzipSync(readFileSync(exceljsBrowserBuild), { level: 9 }).toString('base64'))
     .replace('/*PAGE*/', () => inline(text(page)));
 
 mkdirSync(dirname(out), { recursive: true });

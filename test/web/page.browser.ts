@@ -11,6 +11,7 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync,
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import ExcelJS from 'exceljs';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO, runCli } from '../cli/run-cli.js';
@@ -82,6 +83,19 @@ function tableRows(): Promise<Row[]> {
         const cells = [...tr.querySelectorAll('td')].map(td => (td.querySelector('.text') ?? td).textContent ?? '');
         return { file: cells[0]!, position: cells[1]!, severity: cells[2]!, rule: cells[3]!, message: cells[4]! };
     }));
+}
+
+/** What a workbook holds, sheet by sheet: every cell's value, note, number format and style, the merges and the column widths. */
+async function workbookContents(bytes: Buffer): Promise<Array<{ name: string; merges: string[]; widths: Array<number | undefined>; cells: string[] }>> {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(bytes as unknown as ArrayBuffer);
+    return book.worksheets.map(sheet => {
+        const cells: string[] = [];
+        sheet.eachRow(row => row.eachCell({ includeEmpty: true }, cell => {
+            cells.push(JSON.stringify({ at: cell.address, value: cell.value, note: cell.note, numFmt: cell.numFmt, style: cell.style }));
+        }));
+        return { name: sheet.name, merges: [...sheet.model.merges].sort(), widths: sheet.columns.map(c => c.width), cells };
+    });
 }
 
 interface CliFile { filePath: string; messages: Array<{ ruleId: string; severity: number; message: string; line: number; column: number; cell?: string; related?: Array<{ filePath: string }> }> }
@@ -205,6 +219,23 @@ describe('kpispec.html opened from file://', () => {
         const [download] = await Promise.all([page.waitForEvent('download'), page.click('#save-report')]);
         expect(download.suggestedFilename()).toBe('kpispec-report.html');
         expect(readFileSync((await download.path())!, 'utf8')).toBe(readFileSync(out, 'utf8'));
+    });
+
+    it('saves the review workbook and the forms as kpispec report and kpispec export write them', async () => {
+        const review = join(profile, 'cli-report.xlsx');
+        const forms = join(profile, 'cli-forms.xlsx');
+        expect((await runCli(['report', 'hotline-12345', '--locale', 'en', '-o', review], { cwd: REFERENCE })).code).toBe(0);
+        expect((await runCli(['export', 'hotline-12345', '-o', forms], { cwd: REFERENCE })).code).toBe(0);
+        const [reviewDownload] = await Promise.all([page.waitForEvent('download'), page.click('#save-xlsx')]);
+        expect(reviewDownload.suggestedFilename()).toBe('kpispec-report.xlsx');
+        const savedReview = await workbookContents(readFileSync((await reviewDownload.path())!));
+        expect(savedReview.map(s => s.name)).toEqual(['问题清单', '评分复核']);
+        expect(savedReview).toEqual(await workbookContents(readFileSync(review)));
+        const [formsDownload] = await Promise.all([page.waitForEvent('download'), page.click('#export-forms')]);
+        expect(formsDownload.suggestedFilename()).toBe('kpispec-forms.xlsx');
+        const savedForms = await workbookContents(readFileSync((await formsDownload.path())!));
+        expect(savedForms.length).toBeGreaterThan(1);
+        expect(savedForms).toEqual(await workbookContents(readFileSync(forms)));
     });
 
     it('opens a rule’s bundled page from a link in the report, not the web', async () => {

@@ -1,6 +1,6 @@
 // Messages between the page and the checking worker. Paths are the dropped files' relative
 // paths ("hotline-12345/targets.kpi"), the same on both sides.
-import type { Locale } from '@kpispec/language';
+import type { excel, Locale } from '@kpispec/language';
 import type { FileResult } from '../../cli/src/results.js';
 import type { ScoreSheet } from '../../cli/src/score/sheet.js';
 
@@ -24,6 +24,12 @@ export type Request =
     | { id: number; type: 'check'; files: SourceFile[]; workbooks: WorkbookFile[]; scope: string; locale: Locale }
     /** The reviewer report of the workspace as it now is: the HTML `kpispec report` writes. */
     | { id: number; type: 'report' }
+    /**
+     * The sheets of a workbook, for the page to write: `review`, the report's 问题清单 and 评分复核
+     * (`kpispec report -o kpispec-report.xlsx`); `forms`, the 申报表 and 自评表 of the .kpi files
+     * (`kpispec export -o kpispec-forms.xlsx`).
+     */
+    | { id: number; type: 'plans'; of: 'review' | 'forms' }
     /** One file's new text (the editor); every file it affects is checked again. */
     | { id: number; type: 'update'; path: string; text: string }
     /** The hover of a position in a file (0-based line and character). */
@@ -52,4 +58,5 @@ export type Response =
     | { id: number; type: 'findings'; findings: Findings }
     | { id: number; type: 'hover'; markdown: string | undefined }
     | { id: number; type: 'report'; html: string }
+    | { id: number; type: 'plans'; plans: excel.SheetPlan[] }
     | { id: number; type: 'error'; message: string };

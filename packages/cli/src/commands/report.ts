@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { isWrittenInto, writeOutput } from '../write-file.js';
-import { findingsPlan, scoresPlan } from '../excel/review-plans.js';
+import { reviewPlans } from '../excel/review-plans.js';
 import { writeXlsx } from '../excel/write-xlsx.js';
 import { skippedNote } from '../excel/stray-workbooks.js';
 import { ExitCode, UserError } from '../exit-codes.js';
@@ -114,9 +114,7 @@ async function write(data: ReportData, output: string | undefined, cwd: string):
 
 /** The 问题清单 and 评分复核 as a workbook, with export --review's sheets; returns its path. */
 async function writeWorkbook(data: ReportData, target: string): Promise<string> {
-    const findings = [...data.projects.flatMap(p => p.findings), ...data.other];
-    const sheets = data.projects.flatMap(p => p.assessments.map(a => a.sheet));
-    await writeOutput(target, await writeXlsx([findingsPlan(findings, data.locale), scoresPlan(sheets, data.locale)]));
+    await writeOutput(target, await writeXlsx(reviewPlans(data)));
     return target;
 }
 

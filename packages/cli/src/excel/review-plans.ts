@@ -1,6 +1,7 @@
 import { excel, pick, ruleDocsPath, ruleMeta, type Bilingual, type Locale } from '@kpispec/language/core';
 import type { LintMessage } from '../results.js';
 import type { ScoreSheet } from '../score/sheet.js';
+import type { ReportData } from '../report/model.js';
 
 /**
  * The reviewer's sheets that `kpispec export --review` adds to the forms and `kpispec report
@@ -65,4 +66,11 @@ export function scoresPlan(sheets: Iterable<ScoreSheet>, locale: Locale): excel.
         }
     }
     return { name: '评分复核', rows, merges: [`A1:${columnOf(SCORES_HEADS.length)}1`], widths: [20, 20, 24, 24, 8, 10, 10, 8, 60], tableFrom: 1, titleRow: 0 };
+}
+
+/** The workbook of `kpispec report --format xlsx` (and the web page's): the report's 问题清单 and 评分复核. */
+export function reviewPlans(data: ReportData): excel.SheetPlan[] {
+    const findings = [...data.projects.flatMap(p => p.findings), ...data.other];
+    const sheets = data.projects.flatMap(p => p.assessments.map(a => a.sheet));
+    return [findingsPlan(findings, data.locale), scoresPlan(sheets, data.locale)];
 }

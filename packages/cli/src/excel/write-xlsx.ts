@@ -4,10 +4,18 @@ const THIN = { style: 'thin' } as const;
 /** A fixed date, so that writing the same plans twice gives the same workbook properties. */
 const EPOCH = new Date(Date.UTC(2024, 0, 1));
 
+/** What of exceljs the writer uses: its module in Node, its browser build's global on the web page. */
+export type ExcelJs = Pick<typeof import('exceljs'), 'Workbook'>;
+
 /** Writes sheet plans as a styled .xlsx: merged heads, borders, widths, bold centred heads. */
 export async function writeXlsx(plans: readonly excel.SheetPlan[]): Promise<Uint8Array> {
     // Loaded here, not with the CLI: it costs every other command about a second of start-up.
     const { default: ExcelJS } = await import('exceljs');
+    return writeXlsxWith(ExcelJS, plans);
+}
+
+/** writeXlsx with the exceljs given (the web page loads its browser build when first asked for a workbook). */
+export async function writeXlsxWith(ExcelJS: ExcelJs, plans: readonly excel.SheetPlan[]): Promise<Uint8Array> {
     const book = new ExcelJS.Workbook();
     book.creator = 'kpispec';
     book.created = book.modified = EPOCH;

@@ -13,6 +13,8 @@ const STRINGS = {
     pastePlaceholder: { zh: '在此粘贴 .kpi 文本', en: 'Paste .kpi text here' },
     saveJson: { zh: '保存问题 (JSON)', en: 'Save findings (JSON)' },
     saveReport: { zh: '保存审核报告 (HTML)', en: 'Save the report (HTML)' },
+    saveXlsx: { zh: '保存问题清单 (Excel)', en: 'Save the review workbook (Excel)' },
+    exportForms: { zh: '导出申报表和自评表 (Excel)', en: 'Export the forms (Excel)' },
     checking: { zh: '正在检查…', en: 'Checking…' },
     checked: { zh: '已检查 {files} 个文件：{errors} 个错误，{warnings} 个警告，{infos} 条提示（{ms} 毫秒）', en: 'Checked {files} files: {errors} errors, {warnings} warnings, {infos} notes ({ms} ms)' },
     noFiles: { zh: '没有找到 .kpi 文件。', en: 'No .kpi files found.' },

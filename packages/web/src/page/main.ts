@@ -10,6 +10,7 @@ import { escapeHtml } from './markdown.js';
 import { readDataTransfer, readFileList, type Dropped } from './read-files.js';
 import { showReport } from './report-view.js';
 import { ruleFromHash, rulePageHtml } from './rule-docs.js';
+import { writeWorkbook } from './workbook-writer.js';
 import { renderScoreSheets } from './score-view.js';
 import { CheckerClient } from './worker-client.js';
 
@@ -83,6 +84,8 @@ function show(result: Findings): void {
     renderScoreSheets($('#tab-scores'), result.sheets, locale);
     $<HTMLButtonElement>('#save-json').disabled = result.results.length === 0;
     $<HTMLButtonElement>('#save-report').disabled = result.results.length === 0;
+    $<HTMLButtonElement>('#save-xlsx').disabled = result.results.length === 0;
+    $<HTMLButtonElement>('#export-forms').disabled = !result.results.some(r => r.filePath.endsWith('.kpi'));
     document.body.dataset['checks'] = String(checks() + 1);
     if (!$('#tab-report').hidden) void refreshReport();
 }
@@ -167,8 +170,8 @@ function route(): void {
     }
 }
 
-function download(name: string, text: string, type: string): void {
-    const url = URL.createObjectURL(new Blob([text], { type }));
+function download(name: string, content: string | Uint8Array<ArrayBuffer>, type: string): void {
+    const url = URL.createObjectURL(new Blob([content], { type }));
     const a = document.createElement('a');
     a.href = url;
     a.download = name;
@@ -208,6 +211,21 @@ $('#save-json').addEventListener('click', () => {
 });
 $('#save-report').addEventListener('click', () => {
     if (findings) void currentReport().then(html => download('kpispec-report.html', html, 'text/html'));
+});
+/** Writes a workbook of the files as they now are (edits included), as `kpispec report` or `kpispec export` writes it. */
+async function saveWorkbook(of: 'review' | 'forms', name: string): Promise<void> {
+    try {
+        const bytes = await writeWorkbook(await client.plans(of));
+        download(name, new Uint8Array(bytes), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    } catch (e) {
+        setStatus((e as Error).message, 'error');
+    }
+}
+$('#save-xlsx').addEventListener('click', () => {
+    if (findings) void saveWorkbook('review', 'kpispec-report.xlsx');
+});
+$('#export-forms').addEventListener('click', () => {
+    if (findings) void saveWorkbook('forms', 'kpispec-forms.xlsx');
 });
 for (const select of document.querySelectorAll<HTMLSelectElement>('#tab-findings select')) {
     select.addEventListener('change', () => findings && renderFindings($('#tab-findings'), findings.results, locale, filters));

@@ -1,4 +1,5 @@
 import { gunzipSync } from 'fflate';
+import type { excel } from '@kpispec/language';
 import type { Findings, Request, Response } from '../protocol.js';
 
 type Pending = { resolve: (r: Response) => void; reject: (e: Error) => void };
@@ -52,6 +53,14 @@ export class CheckerClient {
         if (response.type === 'error') throw new Error(response.message);
         if (response.type !== 'report') throw new Error(`unexpected answer ${response.type}`);
         return response.html;
+    }
+
+    /** The sheets of the report's workbook or of the forms, for the page to write (see protocol.ts). */
+    async plans(of: 'review' | 'forms'): Promise<excel.SheetPlan[]> {
+        const response = await this.send({ type: 'plans', of });
+        if (response.type === 'error') throw new Error(response.message);
+        if (response.type !== 'plans') throw new Error(`unexpected answer ${response.type}`);
+        return response.plans;
     }
 
     private send(request: WithoutId<Request>): Promise<Response> {

@@ -5,7 +5,9 @@ import {
 } from '@kpispec/language';
 import { skippedNote, type SkippedWorkbook } from '../../../cli/src/excel/stray-workbooks.js';
 import { sheetMessages, workbookResults } from '../../../cli/src/excel/workbook-results.js';
+import { reviewPlans } from '../../../cli/src/excel/review-plans.js';
 import { collectReport } from '../../../cli/src/report/collect.js';
+import type { ReportData } from '../../../cli/src/report/model.js';
 import { renderReport } from '../../../cli/src/report/render.js';
 import { fileResult } from '../../../cli/src/results.js';
 import { scoreSheet, type ScoreSheet } from '../../../cli/src/score/sheet.js';
@@ -108,6 +110,24 @@ export class Checker {
 
     /** The reviewer report of the workspace, the page `kpispec report` writes (rules linked as it links them). */
     report(): string {
+        return renderReport(this.reportData());
+    }
+
+    /** The workbook `kpispec report -o kpispec-report.xlsx` writes: its 问题清单 and 评分复核. */
+    reviewPlans(): excel.SheetPlan[] {
+        return reviewPlans(this.reportData());
+    }
+
+    /** The official forms of the .kpi files, as `kpispec export` writes them (the workbooks' forms are not exported again). */
+    formPlans(): excel.SheetPlan[] {
+        const forms = new Set(this.sheets.map(s => s.document));
+        const plans = excel.formPlans(this.documents().filter(d => !forms.has(d)).map(d => d.parseResult.value as Model));
+        // The CLI's words when there is nothing to export.
+        if (plans.length === 0) throw new Error('no project (项目) or self-assessment (自评) to export');
+        return plans;
+    }
+
+    private reportData(): ReportData {
         const services = this.workspace();
         const configuration = services.kpi.kpi.Configuration;
         // As `kpispec report` takes them: the .kpi files, then the workbooks' forms, whose findings
@@ -125,7 +145,7 @@ export class Checker {
             // As `kpispec report` links them (the CLI's ruleHelpUri lives beside code that needs Node).
             ruleUrl: id => `${docsBase.replace(/\/?$/, '/')}${id}.md`,
         });
-        return renderReport(this.skipped.length > 0 ? { ...data, skipped: this.skipped } : data);
+        return this.skipped.length > 0 ? { ...data, skipped: this.skipped } : data;
     }
 
     /** A file's new text: it and every file depending on it are checked again. */
