@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { notUtf8Text } from '../../packages/cli/src/files.js';
+import { notUtf8Text } from '../../packages/language/src/workspace/text-encoding.js';
 import { CLEAN, expectFatal, runCli, tempDir, writeFileIn } from './run-cli.js';
 
 /*
@@ -105,6 +105,9 @@ describe('a file that is not UTF-8', () => {
         }
         // Latin-1 "café " is no GBK: the first byte that is not UTF-8, and its line.
         expect(looks(Buffer.from('// ok\n// café au lait\n', 'latin1'))).toBe('g/zz.kpi is not UTF-8 text (byte 0xE9 on line 2 is not UTF-8): save it as UTF-8');
+        // In Chinese, as the web page says it.
+        expect(notUtf8Text('g/zz.kpi', gbk(TEXT), 'zh-CN')).toBe('g/zz.kpi 不是 UTF-8 文本（看起来是 GBK/GB18030，Windows 的“ANSI”即此编码）：请另存为 UTF-8');
+        expect(notUtf8Text('g/zz.kpi', Buffer.from('// ok\n// café au lait\n', 'latin1'), 'zh-CN')).toBe('g/zz.kpi 不是 UTF-8 文本（第 2 行的字节 0xE9 不是 UTF-8）：请另存为 UTF-8');
     });
 
     it.skipIf(process.platform === 'win32')('the message names the file as the user did, relative to the working folder', async () => {

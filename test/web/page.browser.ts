@@ -7,7 +7,8 @@
 // show and save the reviewer report of `kpispec report`, follow a rule link, type a fault into
 // the editor and remove it again. No request may leave the page, nothing may be logged as an
 // error. Screenshots: test-results/web/.
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -401,6 +402,29 @@ describe('kpispec.html opened from file://', () => {
         await drop('broken', base);
         expect(await page.textContent('#notes')).toBe(cli.stderr.trim().replace(/^kpispec: /, ''));
         expect((await tableRows()).every(r => r.file === 'broken/targets.kpi')).toBe(true);
+    });
+
+    it('names a .kpi file that is not UTF-8 in one line, as the CLI’s error, and checks the rest', async () => {
+        const base = mkdtempSync(join(profile, 'encoding-'));
+        mkdirSync(join(base, 'ansi'));
+        copyFileSync(join(REFERENCE, 'hotline-12345', 'targets.kpi'), join(base, 'ansi', 'targets.kpi'));
+        // As Notepad on a Chinese Windows saves "ANSI".
+        writeFileSync(join(base, 'ansi', 'contract.kpi'), execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GBK'], { input: readFileSync(join(REFERENCE, 'hotline-12345', 'contract.kpi')) }));
+        const cli = await runCli(['lint', 'ansi', '--locale', 'en'], { cwd: base });
+        expect(cli.code).toBe(2);
+        expect(cli.stderr).toBe('kpispec: ansi/contract.kpi is not UTF-8 text (it looks like GBK/GB18030, as Windows "ANSI" saves it): save it as UTF-8\n');
+        await drop('ansi', base);
+        expect(await page.textContent('#notes')).toBe(cli.stderr.trim().replace(/^kpispec: /, ''));
+        expect((await tableRows()).map(r => r.file)).toContain('ansi/targets.kpi');
+        expect((await tableRows()).every(r => r.file === 'ansi/targets.kpi')).toBe(true);
+        // In Chinese too, when the page is.
+        const before = await checks();
+        await page.click('button[data-locale="zh-CN"]');
+        await nextCheck(before);
+        expect(await page.textContent('#notes')).toBe('ansi/contract.kpi 不是 UTF-8 文本（看起来是 GBK/GB18030，Windows 的“ANSI”即此编码）：请另存为 UTF-8');
+        const back = await checks();
+        await page.click('button[data-locale="en"]');
+        await nextCheck(back);
     });
 
     it('made no request beyond the page and its worker, and logged no error', () => {

@@ -2,10 +2,9 @@ import { isUtf8 } from 'node:buffer';
 import { closeSync, constants, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { URI, type LangiumDocument } from 'langium';
-import { createKpiCoreServices, excel, type KpiIndexManager } from '@kpispec/language/core';
+import { createKpiCoreServices, excel, notUtf8Text, type KpiIndexManager } from '@kpispec/language/core';
 import { UserError } from './exit-codes.js';
 import { CliFileSystem } from './file-system.js';
-import { notUtf8Text } from './files.js';
 import { addWorkbookDocuments, projectNames, type SheetDocument, type SkipNoForm } from './excel/workbook-documents.js';
 
 /** The language services of a command: without the editor's, which only `format` and `import` load (editor-services.ts). */

@@ -13,6 +13,7 @@ export * from './config/configuration.js';
 export * from './workspace/discovery.js';
 export { stringContent } from './parser/value-converter.js';
 export { dismantle } from './workspace/dismantle.js';
+export { notUtf8Look, notUtf8Text } from './workspace/text-encoding.js';
 export { emptyMap, KpiWorkspaceCache } from './workspace/workspace-cache.js';
 export type { KpiIndexManager } from './workspace/index-manager.js';
 export type { KpiScopeProvider } from './workspace/scope-provider.js';

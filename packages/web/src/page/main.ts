@@ -2,6 +2,7 @@
 // score sheets, the report and an editor. Everything stays in the page; it makes no requests.
 import type { Locale } from '@kpispec/language';
 import { formatJson } from '../../../cli/src/formatters/json.js';
+import { notUtf8Text } from '../../../language/src/workspace/text-encoding.js';
 import type { Findings, SourceFile, WorkbookFile } from '../protocol.js';
 import { FileEditor } from './editor.js';
 import { renderFindings, type Filters } from './findings-view.js';
@@ -20,6 +21,8 @@ let locale: Locale = browserLocale(navigator.languages?.length ? navigator.langu
 let sources: SourceFile[] = [];
 let findings: Findings | undefined;
 let workbooks: WorkbookFile[] = [];
+/** Dropped .kpi files that are not UTF-8, named above the tabs as the CLI names them. */
+let notUtf8: Dropped['notUtf8'] = [];
 /** What the report says was reviewed: the dropped folders and files. */
 let scope = '';
 /** The report shown is of this check (`data-checks`); a newer check makes it stale. */
@@ -76,6 +79,7 @@ function show(result: Findings): void {
         files: result.results.length, errors: count('errorCount'), warnings: count('warningCount'), infos: count('infoCount'), ms: result.elapsed,
     }), count('errorCount') > 0 ? 'error' : 'ok');
     const notes = [
+        ...notUtf8.map(f => notUtf8Text(f.path, f.bytes, locale)),
         ...result.workbookProblems,
         ...(result.configProblems.length ? [t('configProblems'), ...result.configProblems] : []),
     ];
@@ -139,7 +143,8 @@ function openInEditor(path: string, line?: number): void {
 async function replaceWorkspace(dropped: Dropped): Promise<void> {
     sources = dropped.files;
     workbooks = dropped.workbooks;
-    scope = [...new Set([...sources, ...workbooks].map(f => f.path.split('/')[0]!))].sort().join(', ');
+    notUtf8 = dropped.notUtf8;
+    scope = [...new Set([...sources, ...workbooks, ...notUtf8].map(f => f.path.split('/')[0]!))].sort().join(', ');
     editor.reset();
     await checkAll();
 }

@@ -5,7 +5,12 @@ import { isWorkbook } from './workbooks.js';
 export interface Dropped {
     files: SourceFile[];
     workbooks: WorkbookFile[];
+    /** `.kpi` files that are not UTF-8: not checked, named as the CLI names them (see notUtf8Text). */
+    notUtf8: Array<{ path: string; bytes: Uint8Array }>;
 }
+
+/** Strict, as the CLI reads .kpi files; it drops a byte order mark, as the CLI does, so positions match. */
+const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Sources, and JSON files: kpispec.json and the shared files it `extends`. */
 const wanted = (path: string) => path.endsWith('.kpi') || path.endsWith('.json');
@@ -42,12 +47,20 @@ async function walk(entry: FileSystemEntry, found: Array<{ path: string; file: F
 async function readAll(found: ReadonlyArray<{ path: string; file: File }>): Promise<Dropped> {
     const files: SourceFile[] = [];
     const workbooks: WorkbookFile[] = [];
+    const notUtf8: Dropped['notUtf8'] = [];
     await Promise.all(found.map(async ({ path, file }) => {
-        if (wanted(path)) files.push({ path, text: stripBom(await file.text()) });
+        if (path.endsWith('.kpi')) {
+            const bytes = new Uint8Array(await file.arrayBuffer());
+            try {
+                files.push({ path, text: utf8.decode(bytes) });
+            } catch {
+                notUtf8.push({ path, bytes });
+            }
+        } else if (wanted(path)) files.push({ path, text: stripBom(await file.text()) });
         else if (isWorkbook(path)) workbooks.push({ path, bytes: new Uint8Array(await file.arrayBuffer()) });
     }));
-    return { files, workbooks };
+    return { files, workbooks, notUtf8: notUtf8.sort((a, b) => (a.path < b.path ? -1 : 1)) };
 }
 
-/** The CLI drops a byte order mark too, so positions match. */
+/** The CLI drops a byte order mark of kpispec.json too. */
 const stripBom = (text: string) => text.replace(/^\uFEFF/, '');
