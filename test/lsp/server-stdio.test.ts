@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -70,6 +71,24 @@ describe('kpispec-language-server --stdio', () => {
         rmSync(join(folder, 'extra.kpi'));
         await changed('extra.kpi', FileChangeType.Deleted);
         await vi.waitFor(() => expect(published.get(uri('extra.kpi'))).toEqual([]), { timeout: 10_000, interval: 100 });
+    });
+
+    it('gives a file that is not UTF-8 one finding in the CLI\'s words, and checks it once it is saved as UTF-8', async () => {
+        const text = '合同 额外合同 "额外" {\n    条款 甲 "甲" >= 1 个\n}\n';
+        // As Notepad on a Chinese Windows saves "ANSI".
+        writeFileSync(join(folder, 'ansi.kpi'), execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GBK'], { input: text }));
+        await changed('ansi.kpi', FileChangeType.Created);
+        await vi.waitFor(() => expect(published.has(uri('ansi.kpi'))).toBe(true), { timeout: 10_000, interval: 100 });
+        expect(published.get(uri('ansi.kpi'))!.map(d => ({ code: d.code, line: d.range.start.line, message: d.message }))).toEqual([{
+            code: 'syntax/lexing', line: 0, message: 'ansi.kpi 不是 UTF-8 文本（看起来是 GBK/GB18030，Windows 的“ANSI”即此编码）：请另存为 UTF-8',
+        }]);
+
+        writeFileSync(join(folder, 'ansi.kpi'), text);
+        await changed('ansi.kpi', FileChangeType.Changed);
+        await vi.waitFor(() => expect(codes('ansi.kpi')).toEqual(['contract/no-penalty']), { timeout: 10_000, interval: 100 });
+        rmSync(join(folder, 'ansi.kpi'));
+        await changed('ansi.kpi', FileChangeType.Deleted);
+        await vi.waitFor(() => expect(published.get(uri('ansi.kpi'))).toEqual([]), { timeout: 10_000, interval: 100 });
     });
 
     it('re-validates every file when kpispec.json changes', async () => {

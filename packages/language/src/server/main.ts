@@ -1,7 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { startLanguageServer } from 'langium/lsp';
-import { NodeFileSystem } from 'langium/node';
 import { createConnection, ErrorCodes, ProposedFeatures, ResponseError, type Message, type MessageStrategy, type RequestMessage } from 'vscode-languageserver/node';
 import { parseLocale } from '../i18n/locale.js';
 import { createKpiServices } from '../kpi-module.js';
@@ -14,6 +13,7 @@ import { registerWorkbookImport } from '../lsp/workbook-import.js';
 import { logServerStart } from '../lsp/server-log.js';
 import type { KpiWorkspaceManager } from '../lsp/workspace-manager.js';
 import { collectWhenIdle, fullCollection, oldGenerationUsed, youngCollection } from './idle-collection.js';
+import { Utf8FileSystemProvider } from './utf8-file-system.js';
 
 /** This file, whether it runs as ESM from `dist/server/` or bundled as CommonJS into `dist/server.cjs`. */
 const serverFile = typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url);
@@ -58,7 +58,7 @@ export function startServer(): void {
     connection.onRequest(NOT_INITIALIZED, () => new ResponseError(ErrorCodes.ServerNotInitialized, 'the server is not initialized: send initialize first'));
     // Every diagnostic links to its rule's page, shipped beside the server or on the web.
     publishDiagnosticsWithDocsLinks(connection, docsLinker(findDocsRoot(serverFile)));
-    const { shared, kpi } = createKpiServices({ connection, ...NodeFileSystem });
+    const { shared, kpi } = createKpiServices({ connection, fileSystemProvider: () => new Utf8FileSystemProvider() });
     // The editor's display language counts only for files without keywords (see KpiSettings).
     shared.lsp.LanguageServer.onInitialize(params => {
         kpi.kpi.Settings.environmentLocale = parseLocale(params.locale) ?? kpi.kpi.Settings.environmentLocale;

@@ -1,13 +1,28 @@
-import { pick, type Bilingual, type Locale } from '../i18n/locale.js';
+import type { URI } from 'langium';
+import type { Bilingual, Locale } from '../i18n/locale.js';
 
 /**
  * Why a file is not read, when it is not UTF-8: what it looks like and what to do, for
  * `kpispec: g/zz.kpi is not UTF-8 text (it looks like GBK/GB18030, as Windows "ANSI" saves it): save it as UTF-8`
- * (the CLI's line, in English as its other errors) and the web page's note (in the page's language).
+ * (the CLI's line, in English as its other errors), the web page's note and the editor's finding
+ * (in their language).
  */
 export function notUtf8Text(file: string, bytes: Uint8Array, locale: Locale = 'en'): string {
-    const look = pick(locale, notUtf8Look(bytes));
-    return locale === 'en' ? `${file} is not UTF-8 text (${look}): save it as UTF-8` : `${file} 不是 UTF-8 文本（${look}）：请另存为 UTF-8`;
+    return notUtf8Message(file, notUtf8Look(bytes), locale);
+}
+
+/** notUtf8Text, given what the bytes look like. */
+export function notUtf8Message(file: string, look: Bilingual, locale: Locale): string {
+    return locale === 'en' ? `${file} is not UTF-8 text (${look.en}): save it as UTF-8` : `${file} 不是 UTF-8 文本（${look.zh}）：请另存为 UTF-8`;
+}
+
+/**
+ * A file system that reads a .kpi file that is not UTF-8 as empty text and tells what it looked
+ * like (the language server's, server/utf8-file-system.ts): its document then has one finding,
+ * in the CLI's words, instead of a syntax error per misread character.
+ */
+export interface NotUtf8Files {
+    notUtf8Look(uri: URI): Bilingual | undefined;
 }
 
 /**
