@@ -66,6 +66,16 @@ describe('syntax errors', () => {
         expect(await syntaxMessages('合同 甲 "c" {\n    条款 接通率 "15秒接通率" >= 95% @@ 违约 "x"\n}\n', 'zh-CN')).toContain('无法识别的字符「@@」');
     });
 
+    it('say so when the text holds characters an editor could not read as UTF-8 (a GBK file opened as UTF-8)', async () => {
+        // "合同 甲" in GBK, read as UTF-8: each byte that is no UTF-8 becomes U+FFFD.
+        const misread = new TextDecoder('utf-8').decode(Uint8Array.from([0xba, 0xcf, 0xcd, 0xac, 0x20, 0xbc, 0xd7]));
+        expect(misread).toContain('\ufffd');
+        const zh = await syntaxMessages(`${misread} "c" {\n}\n`, 'zh-CN');
+        expect(zh[0]).toMatch(/^无法识别的字符「[^」]*\ufffd[^」]*」：文件没有按 UTF-8 读入（例如 GBK 文件）；请按其编码重新打开，再另存为 UTF-8$/);
+        const en = await syntaxMessages(`${misread} "c" {\n}\n`, 'en');
+        expect(en[0]).toMatch(/^Unrecognised characters '[^']*\ufffd[^']*': the file was not read as UTF-8 \(a GBK file, say\); reopen it with its encoding and save it as UTF-8$/);
+    });
+
     it('never show the parser\'s token names, whatever the input', async () => {
         const broken = ['项目', 'project P', '合同 甲 "c" { 条款 }', '自评 A "a" 对象 B { 指标 x 实际 }', 'standard S "s" { requirement R "r" >= }', '"', '}}}'];
         for (const text of broken) {

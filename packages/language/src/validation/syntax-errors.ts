@@ -119,6 +119,13 @@ export function describeLexingError(skipped: string, locale: Locale): string {
             en: 'The string is not closed on this line: a string ends with " on the same line',
         });
     }
+    // U+FFFD is what an editor shows for bytes it could not read as UTF-8: a GBK file opened as UTF-8.
+    if (skipped.includes('\ufffd')) {
+        return pick(locale, {
+            zh: `无法识别的字符「${shorten(skipped)}」：文件没有按 UTF-8 读入（例如 GBK 文件）；请按其编码重新打开，再另存为 UTF-8`,
+            en: `Unrecognised characters '${shorten(skipped)}': the file was not read as UTF-8 (a GBK file, say); reopen it with its encoding and save it as UTF-8`,
+        });
+    }
     return pick(locale, {
         zh: `无法识别的字符「${shorten(skipped)}」`,
         en: `Unrecognised characters '${shorten(skipped)}'`,
