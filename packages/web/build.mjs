@@ -90,23 +90,12 @@ function inMemoryConfigReader() {
     };
 }
 
-/**
- * Node's modules the CLI's report code uses: `relative` of node:path (pathe is its browser
- * twin), and the CLI's version.ts, which reads its package.json at run time (read now).
- */
+/** Node's module the CLI's report code uses: `relative` of node:path, of which pathe is the browser twin. */
 function nodeForTheBrowser() {
-    const cliPackage = JSON.parse(readFileSync(join(repo, 'packages', 'cli', 'package.json'), 'utf8'));
     return {
         name: 'node-for-the-browser',
         setup(build) {
             build.onResolve({ filter: /^node:path$/ }, args => build.resolve('pathe', { kind: args.kind, resolveDir: here }));
-            build.onLoad({ filter: /[\\/]cli[\\/]src[\\/]version\.ts$/ }, args => {
-                const contents = readFileSync(args.path, 'utf8')
-                    .replace(/^import \{ readFileSync \} from 'node:fs';$/m, '')
-                    .replace(/JSON\.parse\(readFileSync\([^;]*\)\)/, () => JSON.stringify({ version: cliPackage.version }));
-                if (contents.includes('readFileSync')) throw new Error('packages/cli/src/version.ts changed: update packages/web/build.mjs');
-                return { contents, loader: 'ts' };
-            });
         },
     };
 }

@@ -5,7 +5,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../packages/vscode/test/support/chromium.js';
 import { workspaceReport } from '../../packages/cli/src/report/index.js';
-import { DEFAULT_DOCS_BASE_URL } from '../../packages/cli/src/version.js';
+import { DEFAULT_DOCS_BASE_URL } from '../../packages/cli/src/rule-links.js';
 import { REPO, runCli } from '../cli/run-cli.js';
 
 // Opens `kpispec report`'s page in Chromium and reads it as a reviewer would: what the DOM

@@ -7,7 +7,7 @@ import { plural } from '../formatters/plural.js';
 import { useColor, type Io } from '../io.js';
 import { docsBaseUrl, nonNegativeInteger, parseCommandArgs, repositoryRoot, single } from '../options.js';
 import { totals, type ReportContext } from '../results.js';
-import { DEFAULT_DOCS_BASE_URL } from '../version.js';
+import { DEFAULT_DOCS_BASE_URL } from '../rule-links.js';
 import { appendSummary, refuseInputAsOutput } from '../report-files.js';
 import { writeOutput } from '../write-file.js';
 import { WORKSPACE_EXTENSIONS } from '../excel/workbook-documents.js';

@@ -6,11 +6,10 @@ import { writeXlsx } from '../excel/write-xlsx.js';
 import { skippedNote } from '../excel/stray-workbooks.js';
 import { ExitCode, UserError } from '../exit-codes.js';
 import { plural } from '../formatters/plural.js';
-import { ruleHelpUri } from '../formatters/sarif.js';
 import type { Io } from '../io.js';
 import { parseCommandArgs } from '../options.js';
 import { renderPages, renderReport, workspaceReport, type ReportData } from '../report/index.js';
-import { DEFAULT_DOCS_BASE_URL } from '../version.js';
+import { DEFAULT_DOCS_BASE_URL, ruleHelpUri } from '../rule-links.js';
 
 /** Above this many projects one page would be too long to open: an index and a page per project. */
 const SPLIT_ABOVE = 50;

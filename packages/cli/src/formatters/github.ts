@@ -3,7 +3,7 @@ import { markdownText, visibleControls } from '@kpispec/language/core';
 import { SEVERITY_NAME, totals, type FileResult, type LintMessage, type ReportContext } from '../results.js';
 import { plural } from './plural.js';
 import { relatedText } from './related.js';
-import { ruleHelpUri } from './sarif.js';
+import { ruleHelpUri } from '../rule-links.js';
 
 const COMMAND = ['notice', 'warning', 'error'] as const;
 

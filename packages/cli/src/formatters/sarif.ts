@@ -3,17 +3,14 @@ import { isAbsolute, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ArtifactLocation, Log, Region, ReportingDescriptor, Result } from 'sarif';
 import { pick, RULES, type RuleMeta } from '@kpispec/language/core';
-import { CLI_VERSION, HOMEPAGE } from '../version.js';
+import { HOMEPAGE, ruleHelpUri } from '../rule-links.js';
+import { CLI_VERSION } from '../version.js';
 import type { FileResult, LintMessage, ReportContext } from '../results.js';
 
 /** By LintMessage severity 0, 1, 2. */
 const LEVEL = ['note', 'warning', 'error'] as const satisfies ReadonlyArray<Result.level>;
 const SEVERITY_LEVEL = { error: 'error', warn: 'warning', info: 'note' } as const satisfies Record<RuleMeta['severity'], Result.level>;
 const SRCROOT = '%SRCROOT%';
-
-export function ruleHelpUri(docsBaseUrl: string, id: string): string {
-    return `${docsBaseUrl.replace(/\/?$/, '/')}${id}.md`;
-}
 
 function describeRule(rule: RuleMeta, context: ReportContext): ReportingDescriptor {
     const helpUri = ruleHelpUri(context.docsBaseUrl, rule.id);

@@ -11,7 +11,7 @@ import type { ReportData } from '../../../cli/src/report/model.js';
 import { renderReport } from '../../../cli/src/report/render.js';
 import { fileResult } from '../../../cli/src/results.js';
 import { scoreSheet, type ScoreSheet } from '../../../cli/src/score/sheet.js';
-import { DEFAULT_DOCS_BASE_URL } from '../../../cli/src/version.js';
+import { DEFAULT_DOCS_BASE_URL, ruleHelpUri } from '../../../cli/src/rule-links.js';
 import type { Findings, SourceFile, WorkbookFile } from '../protocol.js';
 import { readConfigurationFrom } from './config-reader.js';
 import { notIgnored } from './ignore.js';
@@ -142,8 +142,7 @@ export class Checker {
             cwd: '/',
             scope: this.scope,
             configOf: document => configuration.get(document.uri),
-            // As `kpispec report` links them (the CLI's ruleHelpUri lives beside code that needs Node).
-            ruleUrl: id => `${docsBase.replace(/\/?$/, '/')}${id}.md`,
+            ruleUrl: id => ruleHelpUri(docsBase, id),
         });
         return this.skipped.length > 0 ? { ...data, skipped: this.skipped } : data;
     }
