@@ -120,8 +120,7 @@ export class Checker {
 
     /** The official forms of the .kpi files, as `kpispec export` writes them (the workbooks' forms are not exported again). */
     formPlans(): excel.SheetPlan[] {
-        const forms = new Set(this.sheets.map(s => s.document));
-        const plans = excel.formPlans(this.documents().filter(d => !forms.has(d)).map(d => d.parseResult.value as Model));
+        const plans = excel.formPlans(this.sources().map(d => d.parseResult.value as Model));
         // The CLI's words when there is nothing to export.
         if (plans.length === 0) throw new Error('no project (项目) or self-assessment (自评) to export');
         return plans;
@@ -177,10 +176,15 @@ export class Checker {
         return this.services;
     }
 
+    /** The .kpi files' documents in path order (not the workbooks' forms). */
+    private sources(): LangiumDocument[] {
+        const forms = new Set(this.sheets.map(s => s.document));
+        return this.documents().filter(d => !forms.has(d));
+    }
+
     /** The .kpi files in path order, then the workbooks' forms: the order of `kpispec report` and `kpispec score`. */
     private sourcesThenForms(): LangiumDocument[] {
-        const forms = new Set(this.sheets.map(s => s.document));
-        return [...this.documents().filter(d => !forms.has(d)), ...forms];
+        return [...this.sources(), ...this.sheets.map(s => s.document)];
     }
 
     /** Every document, .kpi files and workbook forms, in path order. */
@@ -191,20 +195,20 @@ export class Checker {
 
     private findings(started: number): Findings {
         const services = this.workspace();
-        const documents = this.documents();
         const configuration = services.kpi.kpi.Configuration;
         const configProblems = configuration.problems().map(p => formatConfigProblem(p).replace(/^\//, ''));
         const sheets: ScoreSheet[] = [];
         // A form's sheets are named by its workbook, as `kpispec score` names them.
         const workbookOf = new Map(this.sheets.map(s => [s.document, s.file]));
         for (const document of this.sourcesThenForms()) sheets.push(...this.scoreSheets(document, workbookOf.get(document) ?? pathOf(document.uri), configProblems));
-        const forms = new Set(this.sheets.map(s => s.document));
         const results = [
-            ...documents.filter(d => !forms.has(d)).map(d => fileResult(pathOf(d.uri), d.diagnostics ?? [], undefined, pathOfUri)),
+            ...this.sources().map(d => fileResult(pathOf(d.uri), d.diagnostics ?? [], undefined, pathOfUri)),
             // A workbook's findings point at sheets and cells, as in `kpispec lint`.
             ...workbookResults(this.sheets, s => configuration.get(s.document.uri), s => services.kpi.kpi.Settings.localeOf(s.document), undefined, pathOfUri),
         ].sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
-        return { results, sheets, configProblems, workbookProblems: [...this.workbookProblems, ...this.skipped.map(w => skippedNote(w, this.locale).replace(/^kpispec: /, '').trimEnd())], elapsed: Math.round(performance.now() - started) };
+        // Lint's note on stderr for each spreadsheet passed over, without its `kpispec: `.
+        const skipped = this.skipped.map(w => skippedNote(w, this.locale).replace(/^kpispec: /, '').trimEnd());
+        return { results, sheets, configProblems, workbookProblems: [...this.workbookProblems, ...skipped], elapsed: Math.round(performance.now() - started) };
     }
 
     /** `kpispec score` for one file (named `file`): the profile its kpispec.json names, else national-2020. */
