@@ -40,10 +40,12 @@ const mark = ok => (ok ? '✓' : '✗');
 
 execFileSync(process.execPath, [join(ROOT, 'packages', 'web', 'build.mjs')], { stdio: ['ignore', 'ignore', 'inherit'] });
 const html = readFileSync(PAGE);
-const packedWorker = /<script type="text\/plain" id="kpi-worker">([^<]*)<\/script>/.exec(html.toString('utf8'))[1];
+/** The text of one of the page's packed scripts (`<script type="text/plain" id=…>`). */
+const packedScript = id => new RegExp(`<script type="text/plain" id="${id}">([^<]*)</script>`).exec(html.toString('utf8'))[1];
+const packedWorker = packedScript('kpi-worker');
 const workerBytes = gunzipSync(Buffer.from(packedWorker, 'base64')).length;
 // exceljs, packed the same way, is inflated only when a workbook is saved: not code the page holds until then.
-const packedExceljs = /<script type="text\/plain" id="exceljs">([^<]*)<\/script>/.exec(html.toString('utf8'))[1];
+const packedExceljs = packedScript('exceljs');
 const size = {
     bytes: html.length, gzipBytes: gzipSync(html, { level: 9 }).length, packedExceljsBytes: Buffer.byteLength(packedExceljs),
     inflatedBytes: html.length - Buffer.byteLength(packedWorker) - Buffer.byteLength(packedExceljs) + workerBytes,

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { workbookWriter } from './bundles.js';
 import { registerReportView } from './report-view.js';
 import { SERVER_NODE_ARGS } from '@kpispec/language/node-args';
 
@@ -138,7 +139,7 @@ async function exportExcel(context: vscode.ExtensionContext, given?: vscode.Uri,
         saveLabel: vscode.l10n.t('Export'),
     });
     if (!out) return undefined;
-    const { writeXlsx } = require(context.asAbsolutePath('dist/export.cjs')) as typeof import('./export.js');
+    const writeXlsx = workbookWriter(context);
     await vscode.workspace.fs.writeFile(out, await writeXlsx(plans));
     void vscode.window.showInformationMessage(vscode.l10n.t('Wrote {0}: {1}', vscode.workspace.asRelativePath(out), plans.map(p => p.name).join(', ')));
     return out;

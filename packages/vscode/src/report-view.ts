@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { reportModule, workbookWriter } from './bundles.js';
 
 /** The webview's type: one report panel per window, shown again rather than opened twice. */
 export const REPORT_VIEW_TYPE = 'kpispec.report';
@@ -57,11 +58,6 @@ export function registerReportView(context: vscode.ExtensionContext): void {
 type ReportModule = typeof import('./report.js');
 type ReportData = Awaited<ReturnType<ReportModule['workspaceReport']>>;
 
-/** The report module, loaded on first use from its own bundle (see esbuild.mjs): it reads the workspace with its own language services. */
-function reportModule(context: vscode.ExtensionContext): ReportModule {
-    return require(context.asAbsolutePath('dist/report.cjs')) as ReportModule;
-}
-
 const fileFolders = () => (vscode.workspace.workspaceFolders ?? []).filter(f => f.uri.scheme === 'file');
 
 /** The report of the workspace's folders, as `kpispec report <folders>` collects it; `ruleUrl` links each rule. */
@@ -114,7 +110,7 @@ async function saveReport(context: vscode.ExtensionContext, target?: vscode.Uri)
         const report = reportModule(context);
         const data = await collectWorkspaceReport(report, folders, (id, configured) => report.ruleHelpUri(configured ?? report.DEFAULT_DOCS_BASE_URL, id));
         const bytes = /\.xlsx$/i.test(out.path)
-            ? await (require(context.asAbsolutePath('dist/export.cjs')) as typeof import('./export.js')).writeXlsx(report.reviewPlans(data))
+            ? await workbookWriter(context)(report.reviewPlans(data))
             : new TextEncoder().encode(report.renderReport(data));
         await vscode.workspace.fs.writeFile(out, bytes);
     } catch (error) {

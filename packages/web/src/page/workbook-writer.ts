@@ -1,6 +1,6 @@
-import { gunzipSync } from 'fflate';
 import type { excel } from '@kpispec/language';
 import { writeXlsxWith, type ExcelJs } from '../../../cli/src/excel/write-xlsx.js';
+import { packedScriptUrl } from './packed-script.js';
 
 let loading: Promise<ExcelJs> | undefined;
 
@@ -12,10 +12,8 @@ let loading: Promise<ExcelJs> | undefined;
  */
 function loadExcelJs(): Promise<ExcelJs> {
     loading ??= new Promise<ExcelJs>((resolve, reject) => {
-        const packed = document.querySelector('#exceljs')?.textContent ?? '';
-        const code = gunzipSync(Uint8Array.from(atob(packed.trim()), ch => ch.charCodeAt(0)));
         const script = document.createElement('script');
-        script.src = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
+        script.src = packedScriptUrl(document.querySelector('#exceljs')?.textContent ?? '');
         script.onload = () => {
             const loaded = (globalThis as { ExcelJS?: ExcelJs }).ExcelJS;
             if (loaded) resolve(loaded);

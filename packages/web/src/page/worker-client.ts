@@ -1,6 +1,6 @@
-import { gunzipSync } from 'fflate';
 import type { excel } from '@kpispec/language';
 import type { Findings, Request, Response } from '../protocol.js';
+import { packedScriptUrl } from './packed-script.js';
 
 type Pending = { resolve: (r: Response) => void; reject: (e: Error) => void };
 // Distributes Request over its members, so each keeps its own fields without the id.
@@ -20,9 +20,7 @@ export class CheckerClient {
 
     /** `onReady` is called once the worker has warmed up (see worker/warm-up.ts). */
     constructor(packed: string, onReady: (elapsed: number) => void) {
-        const code = gunzipSync(Uint8Array.from(atob(packed.trim()), ch => ch.charCodeAt(0)));
-        const url = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
-        this.worker = new Worker(url);
+        this.worker = new Worker(packedScriptUrl(packed));
         this.worker.onmessage = (event: MessageEvent<Response>) => {
             if (event.data.type === 'ready') return onReady(event.data.elapsed);
             const pending = this.pending.get(event.data.id);
