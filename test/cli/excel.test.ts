@@ -131,6 +131,26 @@ describe('bad workbooks: one line naming the file, exit 2, nothing written', () 
         expectRefused(await runCli(['lint', join(submissions, '预算明细.xlsx'), join(submissions, '自评表.xlsx')], { env: zh }), '预算明细.xlsx: 找不到「一级指标」表头');
     });
 
+    it('passes over its own review workbook saved among the submissions, without a word', async () => {
+        // The reviewer saves the report's workbook into the folder under review, then lints it again.
+        const submissions = folder('saved-review', 'layout-a/自评表.xlsx');
+        const first = await runCli(['lint', submissions, '-f', 'json'], { env: zh });
+        const saved = await runCli(['report', submissions, '-o', join(submissions, 'kpispec-report.xlsx')], { env: zh });
+        expect(saved.code).toBe(0);
+        expect(existsSync(join(submissions, 'kpispec-report.xlsx'))).toBe(true);
+
+        const again = await runCli(['lint', submissions, '-f', 'json'], { env: zh });
+        expect(again.stderr).toBe('');
+        expect(again.stdout).toBe(first.stdout);
+        const report = await runCli(['report', submissions, '-o', join(folder('saved-review-page'), 'report.html')], { env: zh });
+        expect(report.stderr).toBe('');
+        expect(readFileSync(join(dir, 'saved-review-page', 'report.html'), 'utf8')).not.toContain('data-skipped');
+
+        // Named on the command line, it is refused with what it is.
+        expectRefused(await runCli(['lint', join(submissions, 'kpispec-report.xlsx')], { env: zh }),
+            'kpispec-report.xlsx: 是 KPI Spec 写出的复核工作簿（问题清单、评分复核），不含表单');
+    });
+
     it('says why it skipped a workbook in the language of the run, not of the environment', async () => {
         // An English submission with a stray Chinese spreadsheet, reviewed under LANG=zh_CN:
         // lint's findings and summary are in English, and so is the note.

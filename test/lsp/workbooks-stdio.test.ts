@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DidChangeWatchedFilesNotification, FileChangeType, type Diagnostic } from 'vscode-languageserver-protocol/node';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { findingsPlan, scoresPlan } from '../../packages/cli/src/excel/review-plans.js';
+import { writeXlsx } from '../../packages/cli/src/excel/write-xlsx.js';
 import { IMPORT_WORKBOOK_REQUEST, type ImportWorkbookResult } from '../../packages/language/src/lsp/workbook-import.js';
 import { startStdioServer, type StdioServer } from './stdio-server.js';
 
@@ -26,6 +28,8 @@ beforeAll(async () => {
     copyFileSync(join(excel, 'partial', '自评表.xlsx'), join(folder, '自评表.xlsx'));
     copyFileSync(join(excel, 'bad', '加密.xlsx'), join(folder, '加密.xlsx'));
     copyFileSync(join(excel, 'bad', '无表单.xlsx'), join(folder, '预算明细.xlsx'));
+    // The reviewer's workbook (`kpispec report -o`), saved into the folder: no form either.
+    writeFileSync(join(folder, 'kpispec-report.xlsx'), await writeXlsx([findingsPlan([], 'zh-CN'), scoresPlan([], 'zh-CN')]));
     ({ published, uri, changed } = server = await startStdioServer(folder, 'forms'));
 });
 
@@ -42,8 +46,10 @@ describe('workbooks in the language server', () => {
         expect(g12.code).toBe('excel/unreadable-cell');
         expect(published.has(uri('自评表.xlsx/自评表.kpi'))).toBe(false);
         await vi.waitFor(() => expect(messages('加密.xlsx')).toEqual(['加密.xlsx: 工作簿有密码保护，请去掉密码后再提交']), { timeout: 10_000, interval: 100 });
-        // Published with the workbooks above: a spreadsheet with no form is passed over, as lint does in a folder.
+        // Published with the workbooks above: a spreadsheet with no form, and a saved review
+        // workbook, are passed over, as lint does in a folder.
         expect(published.has(uri('预算明细.xlsx'))).toBe(false);
+        expect(published.has(uri('kpispec-report.xlsx'))).toBe(false);
     });
 
     it('follows a workbook changed and deleted on disk', async () => {

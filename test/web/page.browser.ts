@@ -364,12 +364,14 @@ describe('kpispec.html opened from file://', () => {
         await page.screenshot({ path: join(SHOTS, 'workbooks.png') });
     });
 
-    it('scores and reports workbooks dropped with .kpi files as kpispec score and report do: by workbook and cell, a stray spreadsheet passed over', async () => {
+    it('scores and reports workbooks dropped with .kpi files as kpispec score and report do: by workbook and cell, a stray spreadsheet and a saved review workbook passed over', async () => {
         const base = mkdtempSync(join(profile, 'excel-'));
         cpSync(join(REFERENCE, 'hotline-12345'), join(base, 'submissions'), { recursive: true });
         copyFileSync(join(EXCEL, 'layout-a', '自评表.xlsx'), join(base, 'submissions', '自评表.xlsx'));
         copyFileSync(join(EXCEL, 'layout-c', '申报表.xlsx'), join(base, 'submissions', '申报表.xlsx'));
         copyFileSync(join(EXCEL, 'bad', '无表单.xlsx'), join(base, 'submissions', '预算明细.xlsx'));
+        // A review workbook saved there before is passed over without a word, by both.
+        expect((await runCli(['report', 'submissions', '-o', join('submissions', 'kpispec-report.xlsx')], { cwd: base })).code).toBe(0);
         const out = join(profile, 'cli-report-submissions.html');
         const cli = await runCli(['report', 'submissions', '--locale', 'en', '-o', out], { cwd: base });
         expect(cli.stderr).toBe('kpispec: skipped submissions/预算明细.xlsx: no 「一级指标」 column head found; not a performance form\n');

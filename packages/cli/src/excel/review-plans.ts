@@ -41,7 +41,7 @@ const columnOf = (n: number) => String.fromCharCode(64 + n);
  * the rule's source (文号 and clause, or the evaluation report's section) and its page.
  */
 export function findingsPlan(findings: Iterable<FindingRow>, locale: Locale): excel.SheetPlan {
-    const rows: Array<Array<excel.PlannedCell | undefined>> = [[{ value: '问题清单' }], heads(locale, FINDINGS_HEADS)];
+    const rows: Array<Array<excel.PlannedCell | undefined>> = [[{ value: excel.REVIEW_SHEETS.findings }], heads(locale, FINDINGS_HEADS)];
     let n = 0;
     for (const f of findings) {
         const rule = ruleMeta(f.ruleId);
@@ -51,12 +51,12 @@ export function findingsPlan(findings: Iterable<FindingRow>, locale: Locale): ex
             { value: rule ? pick(locale, { zh: `${rule.title.zh}（${ruleDocsPath(rule.id)}）`, en: `${rule.title.en} (${ruleDocsPath(rule.id)})` }) : f.ruleId },
         ]);
     }
-    return { name: '问题清单', rows, merges: [`A1:${columnOf(FINDINGS_HEADS.length)}1`], widths: [6, 24, 12, 8, 28, 60, 36, 40], tableFrom: 1, titleRow: 0 };
+    return { name: excel.REVIEW_SHEETS.findings, rows, merges: [`A1:${columnOf(FINDINGS_HEADS.length)}1`], widths: [6, 24, 12, 8, 28, 60, 36, 40], tableFrom: 1, titleRow: 0 };
 }
 
 /** The 评分复核 sheet: every line of every recomputed form, as `kpispec score` prints it. */
 export function scoresPlan(sheets: Iterable<ScoreSheet>, locale: Locale): excel.SheetPlan {
-    const rows: Array<Array<excel.PlannedCell | undefined>> = [[{ value: '评分复核' }], heads(locale, SCORES_HEADS)];
+    const rows: Array<Array<excel.PlannedCell | undefined>> = [[{ value: excel.REVIEW_SHEETS.scores }], heads(locale, SCORES_HEADS)];
     for (const sheet of sheets) {
         for (const r of sheet.rows) {
             rows.push([
@@ -65,7 +65,7 @@ export function scoresPlan(sheets: Iterable<ScoreSheet>, locale: Locale): excel.
             ]);
         }
     }
-    return { name: '评分复核', rows, merges: [`A1:${columnOf(SCORES_HEADS.length)}1`], widths: [20, 20, 24, 24, 8, 10, 10, 8, 60], tableFrom: 1, titleRow: 0 };
+    return { name: excel.REVIEW_SHEETS.scores, rows, merges: [`A1:${columnOf(SCORES_HEADS.length)}1`], widths: [20, 20, 24, 24, 8, 10, 10, 8, 60], tableFrom: 1, titleRow: 0 };
 }
 
 /** The workbook of `kpispec report --format xlsx` (and the web page's): the report's 问题清单 and 评分复核. */

@@ -14,14 +14,16 @@ export interface SkippedWorkbook {
  * How `kpispec lint`, `kpispec report` and the editor's report view treat a workbook that holds
  * no form. Named on the command line it is an error (one line, exit 2), as the user asked for it;
  * found in a folder of submissions it is a stray spreadsheet (a 预算明细 beside the forms) and is
- * skipped, so that it does not stop the review of the rest: `skipped` hears of each.
+ * skipped, so that it does not stop the review of the rest: `skipped` hears of each. KPI Spec's own
+ * review workbook, saved among the submissions, is skipped without a word: it is no submission.
  */
 export function skipStrayWorkbooks(paths: readonly string[], cwd: string, skipped: (workbook: SkippedWorkbook) => void): SkipNoForm {
     const named = new Set(paths.map(p => resolve(cwd, p)));
-    return (file, reason) => {
+    return (file, why) => {
         if (named.has(file)) return false;
+        if (why.kind === 'review') return true;
         const inside = relative(cwd, file);
-        skipped({ file: inside && !inside.startsWith('..') ? inside : file, reason });
+        skipped({ file: inside && !inside.startsWith('..') ? inside : file, reason: why.text });
         return true;
     };
 }

@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { URI, type LangiumDocument } from 'langium';
-import { excel, isProject, pick, type Bilingual, type KpiCoreServices, type Locale, type Model } from '@kpispec/language/core';
+import { excel, isProject, pick, type KpiCoreServices, type Locale, type Model } from '@kpispec/language/core';
 import { UserError } from '../exit-codes.js';
 
 /** One sheet of a workbook, read as a form and added to the workspace as a .kpi document. */
@@ -27,9 +27,9 @@ export function projectNames(documents: readonly LangiumDocument[]): Set<string>
 
 /**
  * Whether to skip a workbook that holds no form (rather than stop with its one line); it is
- * given the file and the reason, in both languages.
+ * given the file and why (`kind` says whether it is KPI Spec's own review workbook).
  */
-export type SkipNoForm = (file: string, reason: Bilingual) => boolean;
+export type SkipNoForm = (file: string, why: excel.WorkbookError) => boolean;
 
 /**
  * Reads a workbook's forms (one clear line naming the file when it is no readable form, or none
@@ -51,7 +51,7 @@ export async function readWorkbookForms(
     try {
         return await excel.workbookToKpi(bytes, name, definedProjects, options);
     } catch (e) {
-        if (e instanceof excel.WorkbookError && e.kind === 'no-form' && skipNoForm?.(file, e.text)) return [];
+        if (e instanceof excel.WorkbookError && e.kind && skipNoForm?.(file, e)) return [];
         if (e instanceof excel.WorkbookError) throw new UserError(`${name}: ${pick(locale, e.text)}`);
         throw e;
     }

@@ -36,6 +36,13 @@ export function withProblemComments(form: EmittedForm, locale: Locale): string {
     return [first, ...form.problems.map(p => `// ${label} ${form.sheet}!${p.cell}: ${pick(locale, p.text)}`), ...rest].join('\n');
 }
 
+/**
+ * The sheets of KPI Spec's review workbook (`kpispec report -o F.xlsx`, the web page's), which
+ * `kpispec export --review` adds to the forms: the 问题清单 and the 评分复核. Named in Chinese in
+ * either language, as the forms' sheets are.
+ */
+export const REVIEW_SHEETS = { findings: '问题清单', scores: '评分复核' } as const;
+
 /** File extensions read as workbooks. */
 export const WORKBOOK_EXTENSIONS: readonly string[] = ['.xlsx', '.xls'];
 
@@ -64,10 +71,11 @@ export function displayName(path: string): string {
 /**
  * Every form of a workbook as .kpi text, one per sheet that holds one. Sheets that hold no form
  * (a 填报说明 page) are skipped; a workbook with no form at all is a `WorkbookError` naming the
- * first label it lacks. `fileName` is the workbook's base name: it names projects of sheets
- * without a `项目名称` and goes into the comment on top of each text. `options.keywords` writes
- * every form in Chinese or English keywords; by default a form exported from an English file
- * (its note says so) is written in English, every other in Chinese.
+ * first label it lacks, or saying that it is KPI Spec's own review workbook. `fileName` is the
+ * workbook's base name: it names projects of sheets without a `项目名称` and goes into the comment
+ * on top of each text. `options.keywords` writes every form in Chinese or English keywords; by
+ * default a form exported from an English file (its note says so) is written in English, every
+ * other in Chinese.
  */
 export async function workbookToKpi(bytes: Uint8Array, fileName: string, definedProjects: ReadonlySet<string> = new Set(), options: EmitOptions = {}): Promise<EmittedForm[]> {
     const sheets = await readSheets(bytes);
@@ -77,6 +85,10 @@ export async function workbookToKpi(bytes: Uint8Array, fileName: string, defined
     const defined = new Set([...definedProjects, ...models.filter(m => m.layout === 'C').map(projectNameOf)]);
     const forms = models.map(m => emitForm(m, fileName, defined, options));
     if (forms.length === 0) {
+        const review: readonly string[] = Object.values(REVIEW_SHEETS);
+        if (sheets.length > 0 && sheets.every(sheet => review.includes(sheet.name))) {
+            throw workbookError(`是 KPI Spec 写出的复核工作簿（${review.join('、')}），不含表单`, `is a review workbook written by KPI Spec (${review.join(', ')}), not a form`, 'review');
+        }
         const label = sheets[0] ? missingLabel(sheets[0]) : '一级指标';
         throw workbookError(`找不到「${label}」表头`, `no 「${label}」 column head found`, 'no-form');
     }

@@ -68,8 +68,9 @@ export class WorkbookSync {
                 return factory.fromString(form.text, uri);
             });
         } catch (e) {
-            // A spreadsheet with no form in it (a 预算明细 beside the submissions) is passed over, as `kpispec lint` passes over one in a folder.
-            if (e instanceof excel.WorkbookError && e.kind === 'no-form') return [];
+            // A spreadsheet with no form in it (a 预算明细 beside the submissions, a saved review
+            // workbook) is passed over, as `kpispec lint` passes over one in a folder.
+            if (e instanceof excel.WorkbookError && e.kind) return [];
             const reason = e instanceof excel.WorkbookError ? pick(locale, e.text) : e instanceof Error ? e.message : String(e);
             this.refused.set(key, `${UriUtils.basename(workbook)}: ${reason}`);
             return [];

@@ -98,9 +98,10 @@ export class Checker {
             return await excel.workbookToKpi(book.bytes, name, defined);
         } catch (e) {
             // In a dropped folder, a workbook without a form is a stray spreadsheet (a 预算明细), passed
-            // over as `kpispec lint <folder>` passes it over; a workbook dropped by itself was asked for.
-            if (e instanceof excel.WorkbookError && e.kind === 'no-form' && book.path.includes('/')) {
-                this.skipped.push({ file: book.path, reason: e.text });
+            // over as `kpispec lint <folder>` passes it over (a saved review workbook without a word);
+            // a workbook dropped by itself was asked for.
+            if (e instanceof excel.WorkbookError && e.kind && book.path.includes('/')) {
+                if (e.kind === 'no-form') this.skipped.push({ file: book.path, reason: e.text });
                 return [];
             }
             this.workbookProblems.push(`${name}: ${e instanceof excel.WorkbookError ? pick(locale, e.text) : (e as Error).message}`);
