@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
@@ -323,5 +323,31 @@ describe('kpispec import', () => {
         expect((await runCli(['import', join(source, '申报表.xlsx')])).code).toBe(0);
         expectRefused(await runCli(['import', join(source, '申报表.xlsx')]), '申报表.kpi exists (use --force to replace it)');
         expect((await runCli(['import', join(source, '申报表.xlsx'), '--force'])).code).toBe(0);
+    });
+});
+
+describe('kpispec export into the folder it exports', () => {
+    it('says that lint will read the workbook there with the .kpi files it copies, unless it is written elsewhere or ignored', async () => {
+        const project = join(dir, 'export-inside');
+        cpSync(join(REPO, 'examples', 'hotline-12345'), project, { recursive: true });
+        const duplicates = async () => JSON.parse((await runCli(['lint', project, '-f', 'json'], { env: zh })).stdout)
+            .flatMap((r: JsonResult) => r.messages.filter(m => m.ruleId === 'name/duplicate')).length;
+        expect(await duplicates()).toBe(0);
+
+        const inside = await runCli(['export', '.', '-o', '表单.xlsx'], { env: zh, cwd: project });
+        expect(inside.code).toBe(0);
+        expect(inside.stdout).toBe('表单.xlsx: 热线二期申报表, 热线二期自评表\n');
+        expect(inside.stderr).toBe('kpispec: 表单.xlsx 在导出的文件夹内：lint 和编辑器会把它与 .kpi 文件一并读入，其表单与之重复（name/duplicate）；请保存到文件夹外，或在 kpispec.json 的 "ignore" 中列出\n');
+        // What it warns of: the project and the self-assessment are each defined twice.
+        expect(await duplicates()).toBeGreaterThan(0);
+
+        const english = await runCli(['export', project, '-o', join('forms', '表单.xlsx'), '--locale', 'en'], { env: zh, cwd: project });
+        expect(english.stderr).toBe(`kpispec: ${join('forms', '表单.xlsx')} is in the folder exported: lint and the editor read it with the .kpi files, and its forms repeat theirs (name/duplicate); save it outside, or list it under "ignore" in kpispec.json\n`);
+
+        // Outside the folder, or listed under "ignore", nothing to say.
+        expect((await runCli(['export', project, '-o', join(dir, 'export-outside.xlsx')], { env: zh })).stderr).toBe('');
+        writeFileSync(join(project, 'kpispec.json'), '{ "ignore": ["*.xlsx", "forms/**"] }\n');
+        expect((await runCli(['export', '.', '-o', '表单.xlsx'], { env: zh, cwd: project })).stderr).toBe('');
+        expect(await duplicates()).toBe(0);
     });
 });

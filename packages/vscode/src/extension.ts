@@ -133,8 +133,11 @@ async function exportExcel(context: vscode.ExtensionContext, given?: vscode.Uri,
         return undefined;
     }
     const name = folder.path.split('/').filter(Boolean).pop() ?? 'forms';
+    // Beside the workspace folder by default: inside it, the workbook would be read as one more
+    // submission, whose forms repeat the .kpi files' (see readAgainWarning).
+    const workspaceFolder = vscode.workspace.getWorkspaceFolder(folder)?.uri ?? folder;
     const out = target ?? await vscode.window.showSaveDialog({
-        defaultUri: vscode.Uri.joinPath(folder, `${name}.xlsx`),
+        defaultUri: vscode.Uri.joinPath(workspaceFolder, '..', `${name}.xlsx`),
         filters: { [vscode.l10n.t('Excel workbooks')]: ['xlsx'] },
         saveLabel: vscode.l10n.t('Export'),
     });
@@ -142,5 +145,13 @@ async function exportExcel(context: vscode.ExtensionContext, given?: vscode.Uri,
     const writeXlsx = workbookWriter(context);
     await vscode.workspace.fs.writeFile(out, await writeXlsx(plans));
     void vscode.window.showInformationMessage(vscode.l10n.t('Wrote {0}: {1}', vscode.workspace.asRelativePath(out), plans.map(p => p.name).join(', ')));
+    if (vscode.workspace.getWorkspaceFolder(out)) void vscode.window.showWarningMessage(readAgainWarning(out));
     return out;
+}
+
+/** `kpispec export`'s note about a workbook written into the folder exported, for the workspace. */
+function readAgainWarning(out: vscode.Uri): string {
+    return vscode.l10n.t(
+        '{0} is in the workspace: KPI Spec reads it with the .kpi files, and its forms repeat theirs (name/duplicate), unless "ignore" in kpispec.json lists it; save it outside the workspace',
+        vscode.workspace.asRelativePath(out));
 }

@@ -1,5 +1,6 @@
-import { relative, resolve } from 'node:path';
-import { excel, type Model } from '@kpispec/language/core';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { URI } from 'langium';
+import { excel, isIgnoredNow, type Locale, type Model } from '@kpispec/language/core';
 import { ExitCode, UserError } from '../exit-codes.js';
 import { findingsPlan } from '../excel/review-plans.js';
 import { writeXlsx } from '../excel/write-xlsx.js';
@@ -64,5 +65,25 @@ export async function exportForms(argv: string[], io: Io): Promise<number> {
     await writeOutput(out, bytes);
     // Written into a pipe or a device (`-o /dev/stdout > forms.xlsx`), the line would end up in the workbook.
     (intoStream ? io.stderr : io.stdout)(`${intoStream ? values.output : relative(io.cwd, out)}: ${plans.map(p => p.name).join(', ')}\n`);
+    const folders = (positionals.length ? positionals : ['.']).map(p => resolve(io.cwd, p));
+    const readAgain = !intoStream && folders.some(folder => isInside(out, folder)) && !isIgnoredNow(URI.file(out), kpi.kpi.Configuration);
+    if (readAgain) io.stderr(readAgainNote(relative(io.cwd, out), locale));
     return ExitCode.Clean;
+}
+
+const isInside = (file: string, folder: string) => {
+    const path = relative(folder, file);
+    return path !== '' && !path.startsWith('..') && !isAbsolute(path);
+};
+
+/**
+ * Said when the workbook is written into a folder it was exported from, where no `ignore` glob
+ * leaves it out: lint, report and the editor read it there as one more submission, beside the .kpi
+ * files it copies, and every project and self-assessment is then defined twice (the editor's
+ * export command says the same).
+ */
+function readAgainNote(file: string, locale: Locale): string {
+    return locale === 'en'
+        ? `kpispec: ${file} is in the folder exported: lint and the editor read it with the .kpi files, and its forms repeat theirs (name/duplicate); save it outside, or list it under "ignore" in kpispec.json\n`
+        : `kpispec: ${file} 在导出的文件夹内：lint 和编辑器会把它与 .kpi 文件一并读入，其表单与之重复（name/duplicate）；请保存到文件夹外，或在 kpispec.json 的 "ignore" 中列出\n`;
 }
