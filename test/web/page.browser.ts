@@ -222,7 +222,7 @@ describe('kpispec.html opened from file://', () => {
         expect(readFileSync((await download.path())!, 'utf8')).toBe(readFileSync(out, 'utf8'));
     });
 
-    it('saves the review workbook and the forms as kpispec report and kpispec export write them', async () => {
+    it('saves the review workbook and the forms, with and without the review, as kpispec report and kpispec export write them', async () => {
         const review = join(profile, 'cli-report.xlsx');
         const forms = join(profile, 'cli-forms.xlsx');
         expect((await runCli(['report', 'hotline-12345', '--locale', 'en', '-o', review], { cwd: REFERENCE })).code).toBe(0);
@@ -237,6 +237,15 @@ describe('kpispec.html opened from file://', () => {
         const savedForms = await workbookContents(readFileSync((await formsDownload.path())!));
         expect(savedForms.length).toBeGreaterThan(1);
         expect(savedForms).toEqual(await workbookContents(readFileSync(forms)));
+        // With the review: the 复核得分 column and the 问题清单, as `kpispec export --review` adds them.
+        const reviewedForms = join(profile, 'cli-forms-review.xlsx');
+        expect((await runCli(['export', 'hotline-12345', '--review', '--locale', 'en', '-o', reviewedForms], { cwd: REFERENCE })).code).toBe(0);
+        const [reviewedDownload] = await Promise.all([page.waitForEvent('download'), page.click('#export-reviewed-forms')]);
+        expect(reviewedDownload.suggestedFilename()).toBe('kpispec-forms-review.xlsx');
+        const savedReviewed = await workbookContents(readFileSync((await reviewedDownload.path())!));
+        expect(savedReviewed.map(s => s.name)).toEqual([...savedForms.map(s => s.name), '问题清单']);
+        expect(savedReviewed).not.toEqual([...savedForms, savedReviewed.at(-1)]);
+        expect(savedReviewed).toEqual(await workbookContents(readFileSync(reviewedForms)));
     });
 
     it('opens a rule’s bundled page from a link in the report, not the web', async () => {

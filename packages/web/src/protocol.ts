@@ -19,6 +19,9 @@ export interface WorkbookFile {
     bytes: Uint8Array;
 }
 
+/** The workbooks the page saves (see the `plans` request). */
+export type WorkbookKind = 'review' | 'forms' | 'reviewed-forms';
+
 export type Request =
     /** Replaces the workspace with these files and checks them all (`scope`: what the report says was reviewed). */
     | { id: number; type: 'check'; files: SourceFile[]; workbooks: WorkbookFile[]; scope: string; locale: Locale }
@@ -27,9 +30,10 @@ export type Request =
     /**
      * The sheets of a workbook, for the page to write: `review`, the report's 问题清单 and 评分复核
      * (`kpispec report -o kpispec-report.xlsx`); `forms`, the 申报表 and 自评表 of the .kpi files
-     * (`kpispec export -o kpispec-forms.xlsx`).
+     * (`kpispec export -o kpispec-forms.xlsx`); `reviewed-forms`, those with the 复核得分 and the
+     * 问题清单 (`kpispec export --review`).
      */
-    | { id: number; type: 'plans'; of: 'review' | 'forms' }
+    | { id: number; type: 'plans'; of: WorkbookKind }
     /** One file's new text (the editor); every file it affects is checked again. */
     | { id: number; type: 'update'; path: string; text: string }
     /** The hover of a position in a file (0-based line and character). */

@@ -15,6 +15,7 @@ const STRINGS = {
     saveReport: { zh: '保存审核报告 (HTML)', en: 'Save the report (HTML)' },
     saveXlsx: { zh: '保存问题清单 (Excel)', en: 'Save the review workbook (Excel)' },
     exportForms: { zh: '导出申报表和自评表 (Excel)', en: 'Export the forms (Excel)' },
+    exportReviewedForms: { zh: '导出附复核的表单 (Excel)', en: 'Export the forms with the review (Excel)' },
     checking: { zh: '正在检查…', en: 'Checking…' },
     checked: { zh: '已检查 {files} 个文件：{errors} 个错误，{warnings} 个警告，{infos} 条提示（{ms} 毫秒）', en: 'Checked {files} files: {errors} errors, {warnings} warnings, {infos} notes ({ms} ms)' },
     noFiles: { zh: '没有找到 .kpi 文件。', en: 'No .kpi files found.' },

@@ -3,7 +3,7 @@
 import type { Locale } from '@kpispec/language';
 import { formatJson } from '../../../cli/src/formatters/json.js';
 import { notUtf8Text } from '../../../language/src/workspace/text-encoding.js';
-import type { Findings, SourceFile, WorkbookFile } from '../protocol.js';
+import type { Findings, SourceFile, WorkbookFile, WorkbookKind } from '../protocol.js';
 import { FileEditor } from './editor.js';
 import { renderFindings, type Filters } from './findings-view.js';
 import { browserLocale, translate, type StringKey } from './i18n.js';
@@ -89,7 +89,7 @@ function show(result: Findings): void {
     $<HTMLButtonElement>('#save-json').disabled = result.results.length === 0;
     $<HTMLButtonElement>('#save-report').disabled = result.results.length === 0;
     $<HTMLButtonElement>('#save-xlsx').disabled = result.results.length === 0;
-    $<HTMLButtonElement>('#export-forms').disabled = !result.results.some(r => r.filePath.endsWith('.kpi'));
+    for (const id of ['#export-forms', '#export-reviewed-forms']) $<HTMLButtonElement>(id).disabled = !result.results.some(r => r.filePath.endsWith('.kpi'));
     document.body.dataset['checks'] = String(checks() + 1);
     if (!$('#tab-report').hidden) void refreshReport();
 }
@@ -218,7 +218,7 @@ $('#save-report').addEventListener('click', () => {
     if (findings) void currentReport().then(html => download('kpispec-report.html', html, 'text/html'));
 });
 /** Writes a workbook of the files as they now are (edits included), as `kpispec report` or `kpispec export` writes it. */
-async function saveWorkbook(of: 'review' | 'forms', name: string): Promise<void> {
+async function saveWorkbook(of: WorkbookKind, name: string): Promise<void> {
     try {
         const bytes = await writeWorkbook(await client.plans(of));
         download(name, new Uint8Array(bytes), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
@@ -231,6 +231,9 @@ $('#save-xlsx').addEventListener('click', () => {
 });
 $('#export-forms').addEventListener('click', () => {
     if (findings) void saveWorkbook('forms', 'kpispec-forms.xlsx');
+});
+$('#export-reviewed-forms').addEventListener('click', () => {
+    if (findings) void saveWorkbook('reviewed-forms', 'kpispec-forms-review.xlsx');
 });
 for (const select of document.querySelectorAll<HTMLSelectElement>('#tab-findings select')) {
     select.addEventListener('change', () => findings && renderFindings($('#tab-findings'), findings.results, locale, filters));

@@ -1,5 +1,5 @@
 import type { excel } from '@kpispec/language';
-import type { Findings, Request, Response } from '../protocol.js';
+import type { Findings, Request, Response, WorkbookKind } from '../protocol.js';
 import { packedScriptUrl } from './packed-script.js';
 
 type Pending = { resolve: (r: Response) => void; reject: (e: Error) => void };
@@ -54,7 +54,7 @@ export class CheckerClient {
     }
 
     /** The sheets of the report's workbook or of the forms, for the page to write (see protocol.ts). */
-    async plans(of: 'review' | 'forms'): Promise<excel.SheetPlan[]> {
+    async plans(of: WorkbookKind): Promise<excel.SheetPlan[]> {
         const response = await this.send({ type: 'plans', of });
         if (response.type === 'error') throw new Error(response.message);
         if (response.type !== 'plans') throw new Error(`unexpected answer ${response.type}`);

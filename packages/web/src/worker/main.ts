@@ -17,7 +17,7 @@ async function answer(request: Request): Promise<Response> {
         switch (request.type) {
             case 'check': return { id: request.id, type: 'findings', findings: await checker.check(request.files, request.locale, request.workbooks, request.scope) };
             case 'report': return { id: request.id, type: 'report', html: checker.report() };
-            case 'plans': return { id: request.id, type: 'plans', plans: request.of === 'review' ? checker.reviewPlans() : checker.formPlans() };
+            case 'plans': return { id: request.id, type: 'plans', plans: request.of === 'review' ? checker.reviewPlans() : checker.formPlans(request.of === 'reviewed-forms') };
             case 'update': return { id: request.id, type: 'findings', findings: await checker.update(request.path, request.text) };
             case 'hover': return { id: request.id, type: 'hover', markdown: await checker.hover(request.path, request.line, request.character) };
         }
