@@ -344,6 +344,9 @@ describe('kpispec export into the folder it exports', () => {
         const english = await runCli(['export', project, '-o', join('forms', '表单.xlsx'), '--locale', 'en'], { env: zh, cwd: project });
         expect(english.stderr).toBe(`kpispec: ${join('forms', '表单.xlsx')} is in the folder exported: lint and the editor read it with the .kpi files, and its forms repeat theirs (name/duplicate); save it outside, or list it under "ignore" in kpispec.json\n`);
 
+        // Beside the files exported, named one by one.
+        expect((await runCli(['export', 'targets.kpi', 'assessment.kpi', '-o', 'forms.xlsx'], { env: zh, cwd: project })).stderr).toMatch(/^kpispec: forms\.xlsx 在导出的文件夹内/);
+
         // Outside the folder, or listed under "ignore", nothing to say.
         expect((await runCli(['export', project, '-o', join(dir, 'export-outside.xlsx')], { env: zh })).stderr).toBe('');
         writeFileSync(join(project, 'kpispec.json'), '{ "ignore": ["*.xlsx", "forms/**"] }\n');

@@ -1,4 +1,4 @@
-import { isAbsolute, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { URI } from 'langium';
 import { excel, isIgnoredNow, type Locale, type Model } from '@kpispec/language/core';
 import { ExitCode, UserError } from '../exit-codes.js';
@@ -65,7 +65,8 @@ export async function exportForms(argv: string[], io: Io): Promise<number> {
     await writeOutput(out, bytes);
     // Written into a pipe or a device (`-o /dev/stdout > forms.xlsx`), the line would end up in the workbook.
     (intoStream ? io.stderr : io.stdout)(`${intoStream ? values.output : relative(io.cwd, out)}: ${plans.map(p => p.name).join(', ')}\n`);
-    const folders = (positionals.length ? positionals : ['.']).map(p => resolve(io.cwd, p));
+    // The folders given, and those of the files exported: `kpispec lint` of either reads the workbook.
+    const folders = [...(positionals.length ? positionals : ['.']).map(p => resolve(io.cwd, p)), ...documents.map(d => dirname(d.uri.fsPath))];
     const readAgain = !intoStream && folders.some(folder => isInside(out, folder)) && !isIgnoredNow(URI.file(out), kpi.kpi.Configuration);
     if (readAgain) io.stderr(readAgainNote(relative(io.cwd, out), locale));
     return ExitCode.Clean;
