@@ -6,6 +6,7 @@ import { excel } from '../../packages/language/src/index.js';
 import { exportForms } from '../../packages/language/src/lsp/workbook-export.js';
 import { writeXlsx } from '../../packages/cli/src/excel/write-xlsx.js';
 import { REPO, runBuiltCli, tempDir } from '../cli/run-cli.js';
+import { workbookContents } from '../support/workbook-contents.js';
 import { buildWorkspace, readFolder } from '../support/workspace.js';
 
 /** The forms a workbook reads back to: what each sheet says, as .kpi text. */
@@ -23,6 +24,24 @@ describe('the server side of "Export Excel Forms…"', () => {
         const run = await runBuiltCli(['export', folder, '-o', out]);
         expect(run.code).toBe(0);
         expect(await readBack(await writeXlsx(plans))).toEqual(await readBack(readFileSync(out)));
+    });
+
+    it('gives, with the review, the workbook kpispec export --review writes, cell by cell', async () => {
+        // The reference case has no kpispec.json: the in-memory workspace checks it as the CLI does.
+        const reference = join(REPO, 'test', 'fixtures', 'reference');
+        const ws = await buildWorkspace(readFolder(join(reference, 'hotline-12345'), 'hotline-12345/'));
+        const { plans } = await exportForms(ws.services, URI.parse('file:///ws/hotline-12345'), true);
+        expect(plans.map(p => p.name)).toEqual(['热线二期申报表', '热线二期自评表', '问题清单']);
+        // The findings, named from the folder's parent as the CLI run there names them.
+        expect(plans[2]!.rows.slice(2).map(row => row[1]?.value)).toContain('hotline-12345/targets.kpi');
+        const out = join(tempDir(), '复核.xlsx');
+        const run = await runBuiltCli(['export', 'hotline-12345', '--review', '--locale', 'zh-CN', '-o', out], { cwd: reference });
+        expect(run.code).toBe(0);
+        expect(await workbookContents(await writeXlsx(plans))).toEqual(await workbookContents(readFileSync(out)));
+        // Without the review, neither the 复核得分 nor the 问题清单.
+        const plain = (await exportForms(ws.services, URI.parse('file:///ws/hotline-12345'))).plans;
+        expect(plain.map(p => p.name)).toEqual(['热线二期申报表', '热线二期自评表']);
+        expect(await workbookContents(await writeXlsx(plain))).not.toEqual((await workbookContents(await writeXlsx(plans))).slice(0, 2));
     });
 
     it('names each sheet by its block without saying twice what the name ends with', () => {

@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DidChangeWatchedFilesNotification, FileChangeType, type Diagnostic } from 'vscode-languageserver-protocol/node';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { findingsPlan, scoresPlan } from '../../packages/cli/src/excel/review-plans.js';
+import { scoresPlan } from '../../packages/cli/src/excel/review-plans.js';
 import { writeXlsx } from '../../packages/cli/src/excel/write-xlsx.js';
+import { findingsPlan } from '../../packages/language/src/excel/review-sheets.js';
 import { IMPORT_WORKBOOK_REQUEST, type ImportWorkbookResult } from '../../packages/language/src/lsp/workbook-import.js';
 import { startStdioServer, type StdioServer } from './stdio-server.js';
 

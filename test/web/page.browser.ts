@@ -12,10 +12,10 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync,
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import ExcelJS from 'exceljs';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO, runCli } from '../cli/run-cli.js';
+import { workbookContents } from '../support/workbook-contents.js';
 
 const PAGE = join(REPO, 'packages', 'web', 'dist', 'kpispec.html');
 const REFERENCE = join(REPO, 'test', 'fixtures', 'reference');
@@ -84,19 +84,6 @@ function tableRows(): Promise<Row[]> {
         const cells = [...tr.querySelectorAll('td')].map(td => (td.querySelector('.text') ?? td).textContent ?? '');
         return { file: cells[0]!, position: cells[1]!, severity: cells[2]!, rule: cells[3]!, message: cells[4]! };
     }));
-}
-
-/** What a workbook holds, sheet by sheet: every cell's value, note, number format and style, the merges and the column widths. */
-async function workbookContents(bytes: Buffer): Promise<Array<{ name: string; merges: string[]; widths: Array<number | undefined>; cells: string[] }>> {
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(bytes as unknown as ArrayBuffer);
-    return book.worksheets.map(sheet => {
-        const cells: string[] = [];
-        sheet.eachRow(row => row.eachCell({ includeEmpty: true }, cell => {
-            cells.push(JSON.stringify({ at: cell.address, value: cell.value, note: cell.note, numFmt: cell.numFmt, style: cell.style }));
-        }));
-        return { name: sheet.name, merges: [...sheet.model.merges].sort(), widths: sheet.columns.map(c => c.width), cells };
-    });
 }
 
 interface CliFile { filePath: string; messages: Array<{ ruleId: string; severity: number; message: string; line: number; column: number; cell?: string; related?: Array<{ filePath: string }> }> }

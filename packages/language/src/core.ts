@@ -20,5 +20,6 @@ export type { KpiScopeProvider } from './workspace/scope-provider.js';
 export { closestNames, NameIndex } from './config/did-you-mean.js';
 export { CANDIDATES, listsClosestNames, SUGGESTED_DATA, suggestionPlace, unresolvedReferenceMessage, type SuggestionPlace } from './validation/unresolved-reference.js';
 export * from './scoring/index.js';
+export * from './validation/lint-message.js';
 export { markdownText, visibleControls } from './lsp/markdown-text.js';
 export * as excel from './excel/index.js';

@@ -44,6 +44,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         vscode.commands.registerCommand('kpispec.showOutput', () => client?.outputChannel.show(true)),
         vscode.commands.registerCommand('kpispec.importExcel', (uri?: vscode.Uri) => importExcel(uri)),
         vscode.commands.registerCommand('kpispec.exportExcel', (folder?: vscode.Uri, target?: vscode.Uri) => exportExcel(context, folder, target)),
+        vscode.commands.registerCommand('kpispec.exportExcelReview', (folder?: vscode.Uri, target?: vscode.Uri) => exportExcel(context, folder, target, true)),
     );
     registerReportView(context);
     await start(client);
@@ -119,15 +120,15 @@ type SheetPlans = Parameters<typeof import('./export.js').writeXlsx>[0];
 
 /**
  * "KPI Spec: Export Excel Forms…": writes the 申报表 of each project and the 自评表 of each
- * self-assessment of a folder as one workbook, as `kpispec export <folder> -o …` does. The folder
- * is the one chosen in the explorer, else the active file's; the workbook is asked for (a test or
- * a keybinding may give it).
+ * self-assessment of a folder as one workbook, as `kpispec export <folder> -o …` does; "…with
+ * Review…" adds the 复核得分 and the 问题清单, as `--review` does. The folder is the one chosen in
+ * the explorer, else the active file's; the workbook is asked for (a test or a keybinding may give it).
  */
-async function exportExcel(context: vscode.ExtensionContext, given?: vscode.Uri, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+async function exportExcel(context: vscode.ExtensionContext, given?: vscode.Uri, target?: vscode.Uri, review = false): Promise<vscode.Uri | undefined> {
     const active = vscode.window.activeTextEditor?.document;
     const folder = given ?? (active?.uri.scheme === 'file' ? vscode.Uri.joinPath(active.uri, '..') : vscode.workspace.workspaceFolders?.[0]?.uri);
     if (!folder || !client) return undefined;
-    const { plans } = await client.sendRequest<{ plans: SheetPlans }>(EXPORT_FORMS_REQUEST, { uri: folder.toString() });
+    const { plans } = await client.sendRequest<{ plans: SheetPlans }>(EXPORT_FORMS_REQUEST, { uri: folder.toString(), review });
     if (plans.length === 0) {
         void vscode.window.showInformationMessage(vscode.l10n.t('{0} holds no project (项目) or self-assessment (自评) to export.', vscode.workspace.asRelativePath(folder)));
         return undefined;
@@ -137,7 +138,7 @@ async function exportExcel(context: vscode.ExtensionContext, given?: vscode.Uri,
     // submission, whose forms repeat the .kpi files' (see readAgainWarning).
     const workspaceFolder = vscode.workspace.getWorkspaceFolder(folder)?.uri ?? folder;
     const out = target ?? await vscode.window.showSaveDialog({
-        defaultUri: vscode.Uri.joinPath(workspaceFolder, '..', `${name}.xlsx`),
+        defaultUri: vscode.Uri.joinPath(workspaceFolder, '..', `${name}${review ? '-review' : ''}.xlsx`),
         filters: { [vscode.l10n.t('Excel workbooks')]: ['xlsx'] },
         saveLabel: vscode.l10n.t('Export'),
     });

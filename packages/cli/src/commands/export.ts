@@ -2,11 +2,9 @@ import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { URI } from 'langium';
 import { excel, isIgnoredNow, type Locale, type Model } from '@kpispec/language/core';
 import { ExitCode, UserError } from '../exit-codes.js';
-import { findingsPlan } from '../excel/review-plans.js';
 import { writeXlsx } from '../excel/write-xlsx.js';
 import type { Io } from '../io.js';
 import { languageOfDocuments, parseCommandArgs } from '../options.js';
-import { documentResult } from '../results.js';
 import { validateWorkspace } from '../workspace.js';
 import { setUpCommand } from '../command-setup.js';
 import { isWrittenInto, writeOutput } from '../write-file.js';
@@ -56,10 +54,7 @@ export async function exportForms(argv: string[], io: Io): Promise<number> {
 
     const plans = excel.formPlans(documents.map(d => d.parseResult.value as Model), values.review ? a => kpi.kpi.Scores.of(a).score : undefined);
     if (plans.length === 0) throw new UserError('no project (项目) or self-assessment (自评) to export');
-    if (values.review) {
-        const findings = documents.flatMap(d => documentResult(d).messages.map(m => ({ ...m, file: relative(io.cwd, d.uri.fsPath) || d.uri.fsPath })));
-        plans.push(findingsPlan(findings, locale));
-    }
+    if (values.review) plans.push(excel.findingsPlan(excel.findingRows(documents, d => relative(io.cwd, d.uri.fsPath) || d.uri.fsPath), locale));
 
     const bytes = await writeXlsx(plans);
     await writeOutput(out, bytes);

@@ -5,6 +5,7 @@
  */
 import { emitForm, projectNameOf, type EmitOptions, type EmittedForm } from './emit-kpi.js';
 import { missingLabel, readForm } from './read-form.js';
+import { REVIEW_SHEETS } from './review-sheets.js';
 import { readSheets } from './sheet-grid.js';
 import { workbookError } from './workbook-error.js';
 import { pick, type Locale } from '../i18n/locale.js';
@@ -18,6 +19,7 @@ export { checkWorkbookSize, MAX_WORKBOOK_BYTES, readSheets, type GridCell, type 
 export { WorkbookError } from './workbook-error.js';
 export type { PlannedCell, SheetPlan } from './sheet-plan.js';
 export { assessmentFormPlan, formPlans, formSheetName, targetFormPlan } from './export-plans.js';
+export { findingRows, findingsPlan, REVIEW_SHEETS, titledTable, type FindingRow } from './review-sheets.js';
 
 /**
  * The .kpi file a form is imported to, beside its workbook: `自评表.xlsx` → `自评表.kpi`, or
@@ -35,13 +37,6 @@ export function withProblemComments(form: EmittedForm, locale: Locale): string {
     const label = locale === 'en' ? 'not read' : '未读入';
     return [first, ...form.problems.map(p => `// ${label} ${form.sheet}!${p.cell}: ${pick(locale, p.text)}`), ...rest].join('\n');
 }
-
-/**
- * The sheets of KPI Spec's review workbook (`kpispec report -o F.xlsx`, the web page's), which
- * `kpispec export --review` adds to the forms: the 问题清单 and the 评分复核. Named in Chinese in
- * either language, as the forms' sheets are.
- */
-export const REVIEW_SHEETS = { findings: '问题清单', scores: '评分复核' } as const;
 
 /** File extensions read as workbooks. */
 export const WORKBOOK_EXTENSIONS: readonly string[] = ['.xlsx', '.xls'];

@@ -1,4 +1,4 @@
-import { DocumentState, URI, type LangiumDocument } from 'langium';
+import { DocumentState, URI, UriUtils, type LangiumDocument } from 'langium';
 import type { Connection } from 'vscode-languageserver';
 import * as excel from '../excel/index.js';
 import type { Model } from '../generated/ast.js';
@@ -13,25 +13,36 @@ export const EXPORT_FORMS_REQUEST = 'kpispec/exportForms';
 export interface ExportFormsParams {
     /** A folder: the forms of the .kpi files in it and below. */
     readonly uri: string;
+    /**
+     * With the review, as `kpispec export --review` adds it: the 复核得分 of each 自评表 and the
+     * 问题清单 of the files' findings, named from the folder's parent (`热线/targets.kpi`), as the
+     * CLI names them run there.
+     */
+    readonly review?: boolean;
 }
 
 export interface ExportFormsResult {
-    /** A 绩效目标申报表 per project, then a 项目支出绩效自评表 per self-assessment (none: nothing to export). */
+    /** A 绩效目标申报表 per project, then a 项目支出绩效自评表 per self-assessment (none: nothing to export), then with the review its 问题清单. */
     readonly plans: excel.SheetPlan[];
 }
 
-/** The sheet plans of the forms of the .kpi files under `folder`, in path order, as `kpispec export <folder>` writes them. */
-export async function exportForms(services: KpiServices, folder: URI): Promise<ExportFormsResult> {
-    // The notes of a form keep its 依据 links: they are read once the workspace is linked.
-    await services.shared.workspace.DocumentBuilder.waitUntil(DocumentState.Linked);
+/** The sheet plans of the forms of the .kpi files under `folder`, in path order, as `kpispec export <folder> [--review]` writes them. */
+export async function exportForms(services: KpiServices, folder: URI, review = false): Promise<ExportFormsResult> {
+    // The notes of a form keep its 依据 links: they are read once the workspace is linked; the review needs its findings.
+    await services.shared.workspace.DocumentBuilder.waitUntil(review ? DocumentState.Validated : DocumentState.Linked);
     const under = `${folder.path.replace(/\/$/, '')}/`;
     const documents = services.shared.workspace.LangiumDocuments.all
         .filter(d => d.uri.scheme === folder.scheme && d.uri.path.startsWith(under) && !excel.isSheetPath(d.uri.path))
         .toArray()
         .sort((a: LangiumDocument, b: LangiumDocument) => (a.uri.path < b.uri.path ? -1 : a.uri.path > b.uri.path ? 1 : 0));
-    return { plans: excel.formPlans(documents.map(d => d.parseResult.value as Model)) };
+    const plans = excel.formPlans(documents.map(d => d.parseResult.value as Model), review ? a => services.kpi.Scores.of(a).score : undefined);
+    if (review && plans.length > 0) {
+        const parent = UriUtils.dirname(folder);
+        plans.push(excel.findingsPlan(excel.findingRows(documents, d => UriUtils.relative(parent, d.uri)), services.kpi.Settings.locale));
+    }
+    return { plans };
 }
 
 export function registerFormsExport(connection: Connection, services: KpiServices): void {
-    connection.onRequest(EXPORT_FORMS_REQUEST, (params: ExportFormsParams) => exportForms(services, URI.parse(params.uri)));
+    connection.onRequest(EXPORT_FORMS_REQUEST, (params: ExportFormsParams) => exportForms(services, URI.parse(params.uri), params.review));
 }

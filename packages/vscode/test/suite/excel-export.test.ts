@@ -34,4 +34,21 @@ suite('KPI Spec: Export Excel Forms…', () => {
         assert.match(texts, /项目 热线二期 /, 'the project reads back');
         assert.match(texts, /自评 热线二期自评 /, 'the self-assessment reads back');
     });
+
+    test('with the review, adds the 复核得分 column and the 问题清单 of the folder\'s findings, as kpispec export --review', async () => {
+        const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+        assert.ok(folder, 'the suite needs a workspace folder');
+        const target = vscode.Uri.file(join(out, '附复核.xlsx'));
+        const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('kpispec.exportExcelReview', folder, target);
+        assert.equal(written?.fsPath, target.fsPath);
+        const sheets = await excel.readSheets(readFileSync(target.fsPath));
+        const plain = vscode.Uri.file(join(out, '不附复核.xlsx'));
+        await vscode.commands.executeCommand('kpispec.exportExcel', folder, plain);
+        const forms = (await excel.readSheets(readFileSync(plain.fsPath))).map(s => s.name);
+        assert.ok(forms.includes('热线二期自评表'), 'the folder has its self-assessment');
+        assert.deepEqual(sheets.map(s => s.name), [...forms, '问题清单']);
+        const texts = (name: string) => sheets.find(s => s.name === name)!.rows.flat().map(c => c?.text ?? '');
+        assert.ok(texts('热线二期自评表').includes('复核得分'), 'the 自评表 has the 复核得分 column');
+        assert.ok(texts('问题清单').includes('target/below-contract'), 'the 问题清单 lists the folder\'s findings');
+    });
 });

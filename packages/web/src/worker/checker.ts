@@ -5,7 +5,7 @@ import {
 } from '@kpispec/language';
 import { skippedNote, type SkippedWorkbook } from '../../../cli/src/excel/stray-workbooks.js';
 import { sheetMessages, workbookResults } from '../../../cli/src/excel/workbook-results.js';
-import { findingsPlan, reviewPlans } from '../../../cli/src/excel/review-plans.js';
+import { reviewPlans } from '../../../cli/src/excel/review-plans.js';
 import { collectReport } from '../../../cli/src/report/collect.js';
 import type { ReportData } from '../../../cli/src/report/model.js';
 import { renderReport } from '../../../cli/src/report/render.js';
@@ -129,10 +129,7 @@ export class Checker {
         const plans = excel.formPlans(sources.map(d => d.parseResult.value as Model), review ? a => scores.of(a).score : undefined);
         // The CLI's words when there is nothing to export.
         if (plans.length === 0) throw new Error('no project (项目) or self-assessment (自评) to export');
-        if (review) {
-            const findings = sources.flatMap(d => fileResult(pathOf(d.uri), d.diagnostics ?? []).messages.map(m => ({ ...m, file: pathOf(d.uri) })));
-            plans.push(findingsPlan(findings, this.locale));
-        }
+        if (review) plans.push(excel.findingsPlan(excel.findingRows(sources, d => pathOf(d.uri)), this.locale));
         return plans;
     }
 
