@@ -39,9 +39,11 @@ function placeholderIn(original: string): Placeholder | undefined {
     if (original.trim() === '') return { kind: 'empty' };
     const text = FULL_WIDTH.test(original) ? original.normalize('NFKC') : original;
     if (INSTRUCTION_AT.test(text)) {
-        // Named by the first instruction of the list that begins the text or a bracket.
-        const parts = [text, ...[...text.matchAll(/[(\[【〔]([^)\]】〕]*)/g)].map(m => m[1]!)].map(part => part.replace(/^[\s\p{P}]+/u, ''));
-        return { kind: 'instruction', words: INSTRUCTION.find(({ start }) => parts.some(part => start.test(part)))!.words };
+        // Named by the first instruction of the list that begins the text or follows a bracket,
+        // nested ones too (`（详见附件（请填写））`), wherever INSTRUCTION_AT found it.
+        const parts = [text, ...[...text.matchAll(/[(\[【〔]/g)].map(m => text.slice(m.index + 1))].map(part => part.replace(/^[\s\p{P}]+/u, ''));
+        const words = INSTRUCTION.find(({ start }) => parts.some(part => start.test(part)))?.words;
+        if (words) return { kind: 'instruction', words };
     }
     const blank = BLANK.exec(text);
     if (blank) return { kind: 'instruction', words: blank[0] };
