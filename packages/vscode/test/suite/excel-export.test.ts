@@ -22,29 +22,27 @@ suite('KPI Spec: Export Excel Forms…', () => {
 
     suiteTeardown(() => rmSync(out, { recursive: true, force: true }));
 
-    test('writes the forms of the folder\'s project and self-assessment as one workbook that reads back', async () => {
+    /** Runs an export command for the workspace folder into `name` outside it; returns the workbook's bytes. */
+    async function exported(command: string, name: string): Promise<Buffer> {
         const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
         assert.ok(folder, 'the suite needs a workspace folder');
-        const target = vscode.Uri.file(join(out, '表单.xlsx'));
-        const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('kpispec.exportExcel', folder, target);
+        const target = vscode.Uri.file(join(out, name));
+        const written = await vscode.commands.executeCommand<vscode.Uri | undefined>(command, folder, target);
         assert.equal(written?.fsPath, target.fsPath);
         assert.ok(existsSync(target.fsPath), 'the workbook was written');
-        const forms = await excel.workbookToKpi(readFileSync(target.fsPath), '表单.xlsx');
+        return readFileSync(target.fsPath);
+    }
+
+    test('writes the forms of the folder\'s project and self-assessment as one workbook that reads back', async () => {
+        const forms = await excel.workbookToKpi(await exported('kpispec.exportExcel', '表单.xlsx'), '表单.xlsx');
         const texts = forms.map(f => f.text).join('\n');
         assert.match(texts, /项目 热线二期 /, 'the project reads back');
         assert.match(texts, /自评 热线二期自评 /, 'the self-assessment reads back');
     });
 
     test('with the review, adds the 复核得分 column and the 问题清单 of the folder\'s findings, as kpispec export --review', async () => {
-        const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-        assert.ok(folder, 'the suite needs a workspace folder');
-        const target = vscode.Uri.file(join(out, '附复核.xlsx'));
-        const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('kpispec.exportExcelReview', folder, target);
-        assert.equal(written?.fsPath, target.fsPath);
-        const sheets = await excel.readSheets(readFileSync(target.fsPath));
-        const plain = vscode.Uri.file(join(out, '不附复核.xlsx'));
-        await vscode.commands.executeCommand('kpispec.exportExcel', folder, plain);
-        const forms = (await excel.readSheets(readFileSync(plain.fsPath))).map(s => s.name);
+        const sheets = await excel.readSheets(await exported('kpispec.exportExcelReview', '附复核.xlsx'));
+        const forms = (await excel.readSheets(await exported('kpispec.exportExcel', '不附复核.xlsx'))).map(s => s.name);
         assert.ok(forms.includes('热线二期自评表'), 'the folder has its self-assessment');
         assert.deepEqual(sheets.map(s => s.name), [...forms, '问题清单']);
         const texts = (name: string) => sheets.find(s => s.name === name)!.rows.flat().map(c => c?.text ?? '');
