@@ -97,7 +97,7 @@ function layoutA({ merged = true, yuan = false, extraTitleRows = 0, name = '自�
 }
 
 /** Layout B, the 一体化 flat sheet; `order` permutes its columns. */
-function layoutB({ order } = {}) {
+function layoutB({ order, below = [] } = {}) {
     const heads = ['一级指标', '二级指标', '三级指标名称', '计算符号', '指标值', '*实际完成值', '计量单位', '*分值', '*指标得分', '扣减分数', '完成情况简要描述', '偏差原因及改进措施'];
     const split = target => {
         const m = /^([≥≧≤=＝]+)?([\d.]+)(.*)$/.exec(target);
@@ -114,6 +114,7 @@ function layoutB({ order } = {}) {
         ['项目名称', '社区居家养老服务补贴项目'],
         permutation.map(i => heads[i]),
         ...body.map(row => permutation.map(i => row[i])),
+        ...below,
     ];
     return plan('绩效自评', rows, [], permutation.map(i => [10, 14, 20, 10, 8, 10, 8, 6, 8, 8, 20, 24][i]), { tableFrom: 1, titleRow: -1 });
 }
@@ -186,6 +187,8 @@ async function main() {
         'layout-a-xls/自评表.xls': xls(layoutA()),
         'layout-b/一体化导出.xlsx': await writeXlsx([layoutB()]),
         'layout-b-reordered/一体化导出.xlsx': await writeXlsx([layoutB({ order: [2, 0, 1, 4, 3, 6, 5, 8, 7, 9, 11, 10] })]),
+        // A province's flat sheet with the 自评表's labelled rows below its table.
+        'layout-b-narrative/一体化导出.xlsx': await writeXlsx([layoutB({ below: [['存在问题', '无'], ['改进措施', '完善助餐点布局'], ['评价结论', '基本完成年度目标']] })]),
         'layout-c/申报表.xlsx': await writeXlsx([layoutC()]),
         'layout-c-yuan/申报表.xlsx': await writeXlsx([layoutC({ merged: false, yuan: true })]),
         'several-sheets/表单.xlsx': await writeXlsx([

@@ -73,6 +73,14 @@ describe('kpispec lint on workbooks', () => {
         expect(workbook.messages.filter(m => m.ruleId === 'assessment/goal-not-covered').map(m => m.cell)).toEqual(['自评表!A1', '自评表!A1']);
     });
 
+    it('checks what a flat sheet (Layout B) says below its table: 存在问题 无 beside a shortfall', async () => {
+        const flat = folder('flat', 'layout-b-narrative/一体化导出.xlsx');
+        const [result] = JSON.parse((await runCli(['lint', flat, '-f', 'json'], { env: zh })).stdout) as JsonResult[];
+        expect(result!.messages.filter(m => m.ruleId === 'assessment/denies-problems').map(m => [m.cell, m.message])).toEqual([
+            ['绩效自评!B13', '自评称没有问题，但存在未完成事项：指标「助餐点数量」实际 16 个 未达到目标 ≥20 个'],
+        ]);
+    });
+
     it('honours the configured severity of excel/unreadable-cell', async () => {
         const configured = folder('configured', 'partial/自评表.xlsx');
         writeFileSync(join(configured, 'kpispec.json'), JSON.stringify({ rules: { 'excel/unreadable-cell': 'off' } }));

@@ -83,6 +83,12 @@ describe('Layout B: the 一体化 flat sheet', () => {
         expect(body((await kpi('layout-b-reordered/一体化导出.xlsx'))[0]!.text)).toBe(body(national!.text));
         expect((await model('layout-b/一体化导出.xlsx')).layout).toBe('B');
     });
+
+    it('reads the rows a province prints below the table: 存在问题, 改进措施, 评价结论', async () => {
+        const [form] = await kpi('layout-b-narrative/一体化导出.xlsx');
+        expect(form!.text).toContain('    问题 无\n    改进 "完善助餐点布局"\n    结论 "基本完成年度目标"\n');
+        expect(body(form!.text).replace(/\n {4}(问题|改进|结论) .*(?=\n)/g, '')).toBe(body((await kpi('layout-b/一体化导出.xlsx'))[0]!.text));
+    });
 });
 
 describe('Layout C: the 申报表', () => {

@@ -90,7 +90,6 @@ export function readForm(grid: SheetGrid, fallbackName: string): FormModel | und
         project,
         indicators, problems, ...(emptyGroups.length > 0 ? { emptyGroups } : {}),
     };
-    if (layout === 'B') return { ...base, goals: [], ...assessed(view, head.row, problems) };
     const breakdown = readBreakdown(view, head.row + 1, problems);
     const milestones = readMilestones(view, head.row + 1, problems);
     const blocks = { ...(breakdown ? { breakdown } : {}), ...(milestones ? { milestones } : {}) };
@@ -98,6 +97,7 @@ export function readForm(grid: SheetGrid, fallbackName: string): FormModel | und
         const funds = readFunds(view, head.row, problems);
         return { ...base, ...(funds ? { funds } : {}), goals: readTargetGoals(view, head.row), ...blocks };
     }
+    // A flat sheet (Layout B) is a 自评表 too: what a province prints around its table is read as on the printed form.
     const read = readExecution(view, head.row, problems);
     const { narrative, adjustment, deviation } = readNarrative(view, head.row + 1, problems);
     const execution = read && { ...read, ...(adjustment ? { adjustment } : {}), ...(deviation ? { deviation } : {}) };
