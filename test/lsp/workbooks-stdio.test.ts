@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { scoresPlan } from '../../packages/cli/src/excel/review-plans.js';
 import { writeXlsx } from '../../packages/cli/src/excel/write-xlsx.js';
 import { findingsPlan } from '../../packages/language/src/excel/review-sheets.js';
+import { IS_IGNORED_REQUEST } from '../../packages/language/src/lsp/workbook-export.js';
 import { IMPORT_WORKBOOK_REQUEST, type ImportWorkbookResult } from '../../packages/language/src/lsp/workbook-import.js';
 import { startStdioServer, type StdioServer } from './stdio-server.js';
 
@@ -31,6 +32,8 @@ beforeAll(async () => {
     copyFileSync(join(excel, 'bad', '无表单.xlsx'), join(folder, '预算明细.xlsx'));
     // The reviewer's workbook (`kpispec report -o`), saved into the folder: no form either.
     writeFileSync(join(folder, 'kpispec-report.xlsx'), await writeXlsx([findingsPlan([], 'zh-CN'), scoresPlan([], 'zh-CN')]));
+    // Where the officer keeps exported workbooks.
+    writeFileSync(join(folder, 'kpispec.json'), JSON.stringify({ ignore: ['导出/**'] }));
     ({ published, uri, changed } = server = await startStdioServer(folder, 'forms'));
 });
 
@@ -51,6 +54,13 @@ describe('workbooks in the language server', () => {
         // workbook, are passed over, as lint does in a folder.
         expect(published.has(uri('预算明细.xlsx'))).toBe(false);
         expect(published.has(uri('kpispec-report.xlsx'))).toBe(false);
+    });
+
+    it('says whether kpispec.json\'s ignore leaves out a workbook the editor exports into the folder (else the editor warns)', async () => {
+        const ignored = (file: string) => server.connection.sendRequest<boolean>(IS_IGNORED_REQUEST, { uri: uri(file) });
+        expect(await ignored('导出/表单.xlsx')).toBe(true);
+        expect(await ignored('表单.xlsx')).toBe(false);
+        expect(await ignored('导出表单.xlsx')).toBe(false);
     });
 
     it('follows a workbook changed and deleted on disk', async () => {

@@ -146,13 +146,18 @@ async function exportExcel(context: vscode.ExtensionContext, given?: vscode.Uri,
     const writeXlsx = workbookWriter(context);
     await vscode.workspace.fs.writeFile(out, await writeXlsx(plans));
     void vscode.window.showInformationMessage(vscode.l10n.t('Wrote {0}: {1}', vscode.workspace.asRelativePath(out), plans.map(p => p.name).join(', ')));
-    if (vscode.workspace.getWorkspaceFolder(out)) void vscode.window.showWarningMessage(readAgainWarning(out));
+    if (vscode.workspace.getWorkspaceFolder(out) && !await client.sendRequest<boolean>(IS_IGNORED_REQUEST, { uri: out.toString() })) {
+        void vscode.window.showWarningMessage(readAgainWarning(out));
+    }
     return out;
 }
 
-/** `kpispec export`'s note about a workbook written into the folder exported, for the workspace. */
+/** The server's answer whether kpispec.json's `ignore` globs leave a file out (see workbook-export.ts). */
+const IS_IGNORED_REQUEST = 'kpispec/isIgnored';
+
+/** `kpispec export`'s note about a workbook written into the folder exported and not ignored, for the workspace. */
 function readAgainWarning(out: vscode.Uri): string {
     return vscode.l10n.t(
-        '{0} is in the workspace: KPI Spec reads it with the .kpi files, and its forms repeat theirs (name/duplicate), unless "ignore" in kpispec.json lists it; save it outside the workspace',
+        '{0} is in the workspace: KPI Spec reads it with the .kpi files, and its forms repeat theirs (name/duplicate); save it outside the workspace, or list it in "ignore" in kpispec.json',
         vscode.workspace.asRelativePath(out));
 }

@@ -3,6 +3,7 @@ import type { Connection } from 'vscode-languageserver';
 import * as excel from '../excel/index.js';
 import type { Model } from '../generated/ast.js';
 import type { KpiServices } from '../kpi-module.js';
+import { isIgnoredNow } from '../workspace/discovery.js';
 
 /**
  * The editor's "Export Excel Forms…" asks the server, which holds the folder's files, for the
@@ -19,6 +20,17 @@ export interface ExportFormsParams {
      * CLI names them run there.
      */
     readonly review?: boolean;
+}
+
+/**
+ * Asked after the workbook is saved inside the workspace: whether the `ignore` globs of
+ * kpispec.json leave it out. If they do not, the server reads it as one more submission, whose
+ * forms repeat the files it was exported from, and the editor says so (as `kpispec export` does).
+ */
+export const IS_IGNORED_REQUEST = 'kpispec/isIgnored';
+
+export interface IsIgnoredParams {
+    readonly uri: string;
 }
 
 export interface ExportFormsResult {
@@ -45,4 +57,9 @@ export async function exportForms(services: KpiServices, folder: URI, review = f
 
 export function registerFormsExport(connection: Connection, services: KpiServices): void {
     connection.onRequest(EXPORT_FORMS_REQUEST, (params: ExportFormsParams) => exportForms(services, URI.parse(params.uri), params.review));
+    connection.onRequest(IS_IGNORED_REQUEST, async (params: IsIgnoredParams) => {
+        // The globs are those of the kpispec.json files the workspace's search loaded.
+        await services.shared.workspace.WorkspaceManager.ready;
+        return isIgnoredNow(URI.parse(params.uri), services.kpi.Configuration);
+    });
 }
