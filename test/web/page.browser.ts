@@ -72,6 +72,9 @@ async function nextCheck(before: number): Promise<void> {
 
 const checks = () => page.evaluate(() => Number(document.body.dataset['checks'] ?? 0));
 
+/** How many lines the tabs and the save buttons above the panels take (at the test's 1,280 px). */
+const navLines = () => page.evaluate(() => new Set([...document.querySelectorAll('nav button')].map(b => Math.round(b.getBoundingClientRect().top))).size);
+
 async function drop(folder: string, base = REFERENCE): Promise<void> {
     const before = await checks();
     await page.setInputFiles('#pick-folder', join(base, folder));
@@ -258,13 +261,18 @@ describe('kpispec.html opened from file://', () => {
         await nextCheck(before);
         expect(await page.textContent('[data-tab=findings]')).toBe('问题');
         expect(await tableRows()).toEqual(expectedRows(await cliJson('hotline-12345', 'zh-CN'), 'zh-CN'));
+        expect(await navLines()).toBe(1);
         await page.screenshot({ path: join(SHOTS, 'findings-zh.png') });
     });
 
     it('checks the English-keyword reference case as the CLI does', async () => {
         await drop('english');
         expect(await tableRows()).toEqual(expectedRows(await cliJson('english', 'zh-CN'), 'zh-CN'));
+        const before = await checks();
         await page.click('button[data-locale="en"]');
+        await nextCheck(before);
+        // The tabs and the five save buttons fit one line in English too.
+        expect(await navLines()).toBe(1);
     });
 
     it('shows a squiggle while a typed fault is there, and none once it is removed', async () => {
