@@ -229,6 +229,32 @@ describe('quick fixes', () => {
         }
     });
 
+    it('write full-width digits half-width, and a form\'s empty-cell dash after 实际 as 未统计 or 不适用', async () => {
+        const project = '项目 P "p" {\n    绩效指标 {\n        产出指标 {\n            质量指标 {\n                A "接通率" >= ９５．５％ 来源 "s"\n            }\n        }\n    }\n}\n';
+        const ws = await buildWorkspace({ 'p.kpi': project, 'a.kpi': '自评 Z "z" 对象 P {\n    指标 A 实际 — 分值 20 得分 20\n}\n' });
+        const fixesOf = async (file: string) => {
+            const d = ws.diagnostics(file).find(x => x.code === 'syntax/lexing')!;
+            return await ws.services.lsp.CodeActionProvider!.getCodeActions(ws.documents.get(file)!, { textDocument: textDocument(file), range: d.range, context: { diagnostics: [d] } }) as CodeAction[];
+        };
+        const half = (await fixesOf('p.kpi')).find(a => a.title === '改为半角「95.5」')!;
+        expect(half.isPreferred).toBe(true);
+        const fixed = applyWorkspaceEdit(ws, half.edit)['p.kpi']!;
+        expect(fixed).toContain('A "接通率" >= 95.5％ 来源 "s"');
+        const dash = await fixesOf('a.kpi');
+        expect(dash.map(a => a.title)).toEqual(['写作 未统计（应统计而未统计）', '写作 不适用（无须统计）']);
+        expect(applyWorkspaceEdit(ws, dash[0]!.edit)['a.kpi']).toContain('    指标 A 实际 未统计 分值 20 得分 20\n');
+        const notDue = applyWorkspaceEdit(ws, dash[1]!.edit)['a.kpi']!;
+        expect(notDue).toContain('    指标 A 实际 不适用 分值 20 得分 20\n');
+        // Each fixed file parses whole.
+        const mended = await buildWorkspace({ 'p.kpi': fixed, 'a.kpi': notDue });
+        expect([...mended.diagnostics('p.kpi'), ...mended.diagnostics('a.kpi')].filter(d => String(d.code).startsWith('syntax/'))).toEqual([]);
+        // A dash elsewhere gets the message, not these fixes.
+        const score = await buildWorkspace({ 'p.kpi': project.replace('９５．５', '95'), 'a.kpi': '自评 Z "z" 对象 P {\n    指标 A 实际 96% 分值 20 得分 —\n}\n' });
+        const d = score.diagnostics('a.kpi').find(x => x.code === 'syntax/lexing')!;
+        const actions = await score.services.lsp.CodeActionProvider!.getCodeActions(score.documents.get('a.kpi')!, { textDocument: textDocument('a.kpi'), range: d.range, context: { diagnostics: [d] } }) as CodeAction[];
+        expect(actions).toEqual([]);
+    });
+
     it('write the value achieved in place of an actual written as a comparison', async () => {
         const ws = await buildWorkspace({
             'p.kpi': '项目 P "p" {\n    绩效指标 {\n        产出指标 {\n            数量指标 {\n                A "a" >= 200 米 来源 "s"\n            }\n        }\n    }\n}\n',

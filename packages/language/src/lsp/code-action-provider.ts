@@ -9,7 +9,7 @@ import { FixContext, type Fix } from './fixes/fix-context.js';
 import { addMissingRows } from './fixes/missing-rows.js';
 import { setBreakdownAmount, setRate } from './fixes/funds-fixes.js';
 import { addSuppressionReason, removeUnusedSuppression, suppressOnLine } from './fixes/suppression-fixes.js';
-import { straightenQuotes } from './fixes/syntax-fixes.js';
+import { fixLexing } from './fixes/syntax-fixes.js';
 import { addComparator, addFamily, addPenalty, addRequiredIndicator, addUnit, setTarget } from './fixes/target-fixes.js';
 import type { KpiConfigurationProvider } from './configuration-provider.js';
 import { keywordLanguageOf } from './keyword-language.js';
@@ -35,7 +35,7 @@ export const FIXES: Partial<Record<RuleId, Fix>> = {
     'assessment/actual-not-value': writeActualValue,
     'funds/rate-mismatch': setRate,
     'funds/breakdown-formula': setBreakdownAmount,
-    'syntax/lexing': straightenQuotes,
+    'syntax/lexing': fixLexing,
     'suppression/unused': removeUnusedSuppression,
     'suppression/no-reason': addSuppressionReason,
 };

@@ -102,11 +102,32 @@ export function describeSyntaxError(error: IRecognitionException, context: Synta
 /** Chinese quotation marks, which a Chinese input method types for `"`: text inside a string, never its ends. */
 const CHINESE_QUOTES = /^[“”]/;
 
+/** A printed form's mark for a cell left empty: dashes (—, ——, –, －, ―). */
+export const EMPTY_CELL_MARK = /^[—–―－]+$/;
+
+/** Full-width forms of ASCII characters (９５, ．, ＞), which an input method in full-width mode types. */
+export const FULL_WIDTH = /^[\uff01-\uff5e]+$/;
+
 /**
  * Characters the lexer skipped, quoted; for a quotation mark, what strings need instead: the
- * officer meant a string (`“热线”` typed by an input method, or `"` left open at the line's end).
+ * officer meant a string (`“热线”` typed by an input method, or `"` left open at the line's end);
+ * for a form's empty-cell dash, how the language says what it meant; for full-width digits and
+ * signs, their half-width forms.
  */
 export function describeLexingError(skipped: string, locale: Locale): string {
+    if (EMPTY_CELL_MARK.test(skipped)) {
+        return pick(locale, {
+            zh: `「${shorten(skipped)}」不是数值：表中的“—”表示未填写。实际值写作 未统计（应统计而未统计）或 不适用 "理由"（无须统计）；其他各项未填写时删去该项`,
+            en: `'${shorten(skipped)}' is not a value: a form's "—" means nothing was filled in. Write an actual as 未统计 / unmeasured (it should have been counted) or 不适用 / n/a "reason" (nothing was due); leave out any other clause that was not filled in`,
+        });
+    }
+    if (FULL_WIDTH.test(skipped)) {
+        const half = skipped.normalize('NFKC');
+        return pick(locale, {
+            zh: `全角字符「${shorten(skipped)}」：数字和符号请用半角，写作「${shorten(half)}」`,
+            en: `Full-width characters '${shorten(skipped)}': write numbers and signs half-width, '${shorten(half)}'`,
+        });
+    }
     if (CHINESE_QUOTES.test(skipped)) {
         return pick(locale, {
             zh: `中文引号「${shorten(skipped)}」不能作字符串的引号：字符串写作 "…"，中文引号只能写在字符串里面`,

@@ -1,12 +1,16 @@
 // Quick fixes for syntax/* diagnostics.
 import { TextEdit } from 'vscode-languageserver';
+import { EMPTY_CELL_MARK, FULL_WIDTH } from '../../validation/syntax-errors.js';
 import type { Fix } from './fix-context.js';
+
+/** syntax/lexing: what the skipped characters were meant to be (see describeLexingError). */
+export const fixLexing: Fix = (d, ctx) => [...straightenQuotes(d, ctx), ...halfWidth(d, ctx), ...emptyActual(d, ctx)];
 
 /**
  * syntax/lexing on a Chinese quotation mark (`项目 P “热线” {`): the string's ends as `"`, the
  * mark and its partner on the same line (the next ” after a “, the last “ before a ”).
  */
-export const straightenQuotes: Fix = (d, ctx) => {
+const straightenQuotes: Fix = (d, ctx) => {
     const { line, character } = d.range.start;
     const text = ctx.lineText(line);
     const mark = text[character];
@@ -15,4 +19,33 @@ export const straightenQuotes: Fix = (d, ctx) => {
     const at = (c: number) => TextEdit.replace({ start: { line, character: c }, end: { line, character: c + 1 } }, '"');
     const edits = partner < 0 ? [at(character)] : [at(Math.min(character, partner)), at(Math.max(character, partner))];
     return ctx.action({ zh: '将中文引号改为字符串的引号 "', en: 'Use " for the string\'s quotation marks' }, edits, [d], true);
+};
+
+/** The characters a syntax/lexing diagnostic covers, on its line. */
+function skippedText(d: Parameters<Fix>[0], ctx: Parameters<Fix>[1]): string {
+    const { start, end } = d.range;
+    return start.line === end.line ? ctx.lineText(start.line).slice(start.character, end.character) : '';
+}
+
+/** syntax/lexing on full-width digits and signs (`>= ９５％` typed in full-width mode): their half-width forms. */
+const halfWidth: Fix = (d, ctx) => {
+    const skipped = skippedText(d, ctx);
+    if (!FULL_WIDTH.test(skipped)) return [];
+    const half = skipped.normalize('NFKC');
+    return ctx.action({ zh: `改为半角「${half}」`, en: `Write it half-width: '${half}'` }, [TextEdit.replace(d.range, half)], [d], true);
+};
+
+/**
+ * syntax/lexing on a form's empty-cell dash after 实际 (`实际 —`): the two things the dash may
+ * have meant, an actual that was not counted (未统计) or one that was not due (不适用).
+ */
+const emptyActual: Fix = (d, ctx) => {
+    const skipped = skippedText(d, ctx);
+    if (!EMPTY_CELL_MARK.test(skipped) || !/(?:实际|\bactual)\s*$/.test(ctx.lineText(d.range.start.line).slice(0, d.range.start.character))) return [];
+    const write = (keyword: { zh: string; en: string }, title: { zh: string; en: string }) =>
+        ctx.action(title, [TextEdit.replace(d.range, ctx.kw(keyword))], [d]);
+    return [
+        ...write({ zh: '未统计', en: 'unmeasured' }, { zh: '写作 未统计（应统计而未统计）', en: 'Write unmeasured (it should have been counted)' }),
+        ...write({ zh: '不适用', en: 'n/a' }, { zh: '写作 不适用（无须统计）', en: 'Write n/a (nothing was due)' }),
+    ];
 };
