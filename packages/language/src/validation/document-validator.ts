@@ -92,7 +92,9 @@ export class KpiDocumentValidator extends DefaultDocumentValidator {
     protected override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
         const context = this.syntaxContexts.get(parseResult);
         if (!context) return super.processParsingErrors(parseResult, diagnostics, options);
-        const parserErrors = parseResult.parserErrors.map(e => ({ ...e, message: describeSyntaxError(e, context) }));
+        const parserErrors = parseResult.parserErrors
+            .filter(e => !followsLexingError(e.token.startOffset, parseResult.lexerErrors, context.text))
+            .map(e => ({ ...e, message: describeSyntaxError(e, context) }));
         super.processParsingErrors({ ...parseResult, parserErrors }, diagnostics, options);
     }
 
@@ -336,4 +338,16 @@ class DocumentSyntax implements SyntaxContext {
     get language(): KeywordLanguage {
         return detectKeywordLanguage(this.document) ?? (this.locale === 'en' ? 'en' : 'zh');
     }
+}
+
+/**
+ * Whether a syntax error's token stands right after characters the lexer skipped, with only blanks
+ * between: the parser then misses what the skipped characters were (`>= ９５％` reads `>= ％`,
+ * `实际 — 分值` reads `实际 分值`), and the lexing error, which says what was meant, is the one to show.
+ */
+function followsLexingError(offset: number, lexerErrors: ParseResult['lexerErrors'], text: string): boolean {
+    return lexerErrors.some(e => {
+        const end = e.offset + e.length;
+        return end <= offset && /^[ \t\u3000]*$/.test(text.slice(end, offset));
+    });
 }
