@@ -668,6 +668,19 @@ describe('lexical rules', () => {
         expect(a!.target).toMatchObject({ comparator: '<=', value: { $type: 'DateLiteral', value: '2021-06-30' } });
     });
 
+    it('reads dates and months as forms print them (2023年6月30日, 2019年7月) in the form 2023-06-30', async () => {
+        const model = await parseClean('项目 P { 实施期 2019年7月 至 2020年6月30日 里程碑 { M "m" 计划 2021年3月5日 N "n" 计划 2021年12月 } }');
+        const project = blockOf(model, isProject);
+        expect(project.period).toMatchObject({ start: { value: '2019-07' }, end: { value: '2020-06-30' } });
+        expect(milestonesOf(project).map(m => m.planned.value)).toEqual(['2021-03-05', '2021-12']);
+        const [a] = await row('A "a" <= 2021年6月30日');
+        expect(a!.target).toMatchObject({ comparator: '<=', value: { $type: 'DateLiteral', value: '2021-06-30' } });
+        // A year with a unit of years, and words after a year, stay what they were.
+        const [b, c] = await row('B "b" >= 2023 年\nC "c" >= 2023 年6月');
+        expect(b!.target).toMatchObject({ value: { value: 2023, unit: '年' } });
+        expect(c!.target).toMatchObject({ value: { value: 2023, unit: '年6月' } });
+    });
+
     it('skips comments anywhere and full-width spaces and a byte order mark', async () => {
         const model = await parseClean('\uFEFF项目\u3000P /* 标题 */ "p" { // 注释\n 绩效指标 { 产出指标 { 数量指标 {\n A /* 中间 */ "a" >= /* 值 */ 1 个 // 行尾\n } } } }');
         expect(indicatorsOf(blockOf(model, isProject))[0]).toMatchObject({ name: 'A', title: 'a', target: { value: { value: 1, unit: '个' } } });

@@ -31,6 +31,9 @@ export class KpiLexer extends DefaultLexer {
     private readonly languages: Uint8Array;
     private readonly id: TokenType;
     private readonly unit: TokenType;
+    private readonly number: TokenType;
+    private readonly date: TokenType;
+    private readonly month: TokenType;
     /** Word keywords by their text. */
     private readonly words = new Map<string, TokenType>();
 
@@ -39,6 +42,9 @@ export class KpiLexer extends DefaultLexer {
         const types = this.definition;
         this.id = types['ID']!;
         this.unit = types[UNIT]!;
+        this.number = types['NUMBER']!;
+        this.date = types['DATE']!;
+        this.month = types['MONTH']!;
         const isWord = wordKeywordTest(this.id);
         for (const type of Object.values(types)) if (isWord(type)) this.words.set(type.PATTERN as string, type);
         this.languages = new Uint8Array(Math.max(0, ...Object.values(types).map(t => t.tokenTypeIdx ?? 0)) + 1);
@@ -51,6 +57,7 @@ export class KpiLexer extends DefaultLexer {
 
     override tokenize(text: string, options?: TokenizeOptions): LexerResult {
         const result = super.tokenize(text, options);
+        result.tokens = this.joinPrintedDates(result.tokens);
         const idIndex = this.id.tokenTypeIdx;
         let zh = 0;
         let en = 0;
@@ -67,6 +74,33 @@ export class KpiLexer extends DefaultLexer {
         return { ...result, report };
     }
 
+    /**
+     * A date as forms print it, `2023年6月30日` or `2023年6月`, is lexed as a number and a word
+     * (`年6月30日`, which would be its unit): the two become one DATE or MONTH token, which the
+     * value converter writes as `2023-06-30` (KpiValueConverter). The same array when there is none.
+     */
+    private joinPrintedDates(tokens: Token[]): Token[] {
+        let joined: Token[] | undefined;
+        for (let i = 0; i < tokens.length; i++) {
+            const token = tokens[i]!;
+            const next = tokens[i + 1];
+            const date = token.tokenTypeIdx === this.number.tokenTypeIdx && next?.tokenTypeIdx === this.id.tokenTypeIdx
+                && next.startOffset === token.endOffset! + 1 && /^\d{4}$/.test(token.image) ? PRINTED_DATE_TAIL.exec(next.image) : null;
+            if (!date) {
+                joined?.push(token);
+                continue;
+            }
+            joined ??= tokens.slice(0, i);
+            const type = date[1] === undefined ? this.month : this.date;
+            joined.push({
+                ...token, image: token.image + next!.image, tokenType: type, tokenTypeIdx: type.tokenTypeIdx!,
+                endOffset: next!.endOffset, endLine: next!.endLine, endColumn: next!.endColumn,
+            });
+            i++;
+        }
+        return joined ?? tokens;
+    }
+
     /** An ID is a word keyword if its text is one, else a unit if it follows a number or unit operator. */
     private giveWordItsType(text: string, token: Token): void {
         const type = this.words.get(token.image) ?? (followsNumberOrUnitOperator(text, token.startOffset) ? this.unit : undefined);
@@ -77,6 +111,9 @@ export class KpiLexer extends DefaultLexer {
 }
 
 type Token = LexerResult['tokens'][number];
+
+/** What follows the year of a printed date: `年6月30日` (the day captured) or `年6月`. */
+const PRINTED_DATE_TAIL = /^年\d{1,2}月(?:(\d{1,2})日)?$/;
 
 const NUMBER = /^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 

@@ -14,6 +14,14 @@ export function stringContent(token: string): string {
     return token.includes('\\') ? ValueConverter.convertString(token) : token.slice(1, -1);
 }
 
+/** A date or month as forms print it (`2023年6月30日`, joined into one token by KpiLexer) in the language's form, `2023-06-30`. */
+const isoDate: Convert = input => {
+    const printed = /^(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?$/.exec(input);
+    if (!printed) return input;
+    const [, year, month, day] = printed;
+    return [year, month!.padStart(2, '0'), ...(day === undefined ? [] : [day.padStart(2, '0')])].join('-');
+};
+
 const unquoteStrings: Convert = input => input.includes('"') ? input.replace(STRING_TOKEN, stringContent) : input;
 const asIs: Convert = input => input;
 
@@ -51,6 +59,7 @@ function converterOf(rule: GrammarAST.AbstractRule): Convert {
         case 'INT': return ValueConverter.convertInt;
         case 'STRING': return stringContent;
         case 'ID': return ValueConverter.convertID;
+        case 'DATE': case 'MONTH': return isoDate;
     }
     switch (GrammarUtils.getRuleType(rule)?.toLowerCase()) {
         case 'number': return ValueConverter.convertNumber;
