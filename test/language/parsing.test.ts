@@ -681,6 +681,13 @@ describe('lexical rules', () => {
         expect(c!.target).toMatchObject({ value: { value: 2023, unit: '年6月' } });
     });
 
+    it('reads numbers with the thousands separators forms print (120,000, 1,200,000.5, 120，000)', async () => {
+        const rows = await row('A "a" >= 120,000 通\nB "b" <= 1,200,000.5 元\nC "c" >= 120，000 通\nD "d" >= -1,500 元');
+        expect(rows.map(i => (i.target as { value: { value: number; unit?: string } }).value)).toMatchObject([
+            { value: 120000, unit: '通' }, { value: 1200000.5, unit: '元' }, { value: 120000, unit: '通' }, { value: -1500, unit: '元' },
+        ]);
+    });
+
     it('skips comments anywhere and full-width spaces and a byte order mark', async () => {
         const model = await parseClean('\uFEFF项目\u3000P /* 标题 */ "p" { // 注释\n 绩效指标 { 产出指标 { 数量指标 {\n A /* 中间 */ "a" >= /* 值 */ 1 个 // 行尾\n } } } }');
         expect(indicatorsOf(blockOf(model, isProject))[0]).toMatchObject({ name: 'A', title: 'a', target: { value: { value: 1, unit: '个' } } });

@@ -57,7 +57,7 @@ export class KpiLexer extends DefaultLexer {
 
     override tokenize(text: string, options?: TokenizeOptions): LexerResult {
         const result = super.tokenize(text, options);
-        result.tokens = this.joinPrintedDates(result.tokens);
+        result.tokens = this.joinPrintedValues(result.tokens);
         const idIndex = this.id.tokenTypeIdx;
         let zh = 0;
         let en = 0;
@@ -75,30 +75,54 @@ export class KpiLexer extends DefaultLexer {
     }
 
     /**
-     * A date as forms print it, `2023年6月30日` or `2023年6月`, is lexed as a number and a word
-     * (`年6月30日`, which would be its unit): the two become one DATE or MONTH token, which the
-     * value converter writes as `2023-06-30` (KpiValueConverter). The same array when there is none.
+     * Values as forms print them, lexed as several tokens, become one (the value converter writes
+     * them in the language's form, KpiValueConverter):
+     * - a date `2023年6月30日` or month `2023年6月`, a number and a word (`年6月30日`, which would be
+     *   its unit): one DATE or MONTH token;
+     * - a number with thousands separators, `1,200,000` or `120，000`: one NUMBER token (a comma
+     *   separates only names in the grammar, never numbers).
+     * The same array when there is none.
      */
-    private joinPrintedDates(tokens: Token[]): Token[] {
+    private joinPrintedValues(tokens: Token[]): Token[] {
         let joined: Token[] | undefined;
         for (let i = 0; i < tokens.length; i++) {
             const token = tokens[i]!;
-            const next = tokens[i + 1];
-            const date = token.tokenTypeIdx === this.number.tokenTypeIdx && next?.tokenTypeIdx === this.id.tokenTypeIdx
-                && next.startOffset === token.endOffset! + 1 && /^\d{4}$/.test(token.image) ? PRINTED_DATE_TAIL.exec(next.image) : null;
-            if (!date) {
+            const parts = token.tokenTypeIdx === this.number.tokenTypeIdx ? this.printedValue(tokens, i) : undefined;
+            if (!parts) {
                 joined?.push(token);
                 continue;
             }
             joined ??= tokens.slice(0, i);
-            const type = date[1] === undefined ? this.month : this.date;
+            const last = tokens[i + parts.count - 1]!;
             joined.push({
-                ...token, image: token.image + next!.image, tokenType: type, tokenTypeIdx: type.tokenTypeIdx!,
-                endOffset: next!.endOffset, endLine: next!.endLine, endColumn: next!.endColumn,
+                ...token, image: tokens.slice(i, i + parts.count).map(t => t.image).join(''), tokenType: parts.type, tokenTypeIdx: parts.type.tokenTypeIdx!,
+                endOffset: last.endOffset, endLine: last.endLine, endColumn: last.endColumn,
             });
-            i++;
+            i += parts.count - 1;
         }
         return joined ?? tokens;
+    }
+
+    /** The tokens from `tokens[at]` (a number) that make one printed value, and its type; undefined for a plain number. */
+    private printedValue(tokens: readonly Token[], at: number): { count: number; type: TokenType } | undefined {
+        const number = tokens[at]!;
+        const next = tokens[at + 1];
+        if (!next || next.startOffset !== number.endOffset! + 1) return undefined;
+        if (next.tokenTypeIdx === this.id.tokenTypeIdx) {
+            const date = /^\d{4}$/.test(number.image) ? PRINTED_DATE_TAIL.exec(next.image) : null;
+            return date ? { count: 2, type: date[1] === undefined ? this.month : this.date } : undefined;
+        }
+        if (!/^-?\d{1,3}$/.test(number.image)) return undefined;
+        // Groups of three digits, each glued to the comma before it; the last may have decimals.
+        let count = 1;
+        for (let i = at + 1; i + 1 < tokens.length; i += 2) {
+            const comma = tokens[i]!, group = tokens[i + 1]!;
+            const glued = comma.startOffset === tokens[i - 1]!.endOffset! + 1 && group.startOffset === comma.endOffset! + 1;
+            if (!glued || (comma.image !== ',' && comma.image !== '，') || group.tokenTypeIdx !== this.number.tokenTypeIdx || !/^\d{3}(?:\.\d+)?$/.test(group.image)) break;
+            count += 2;
+            if (group.image.length > 3) break;
+        }
+        return count > 1 ? { count, type: this.number } : undefined;
     }
 
     /** An ID is a word keyword if its text is one, else a unit if it follows a number or unit operator. */

@@ -22,6 +22,9 @@ const isoDate: Convert = input => {
     return [year, month!.padStart(2, '0'), ...(day === undefined ? [] : [day.padStart(2, '0')])].join('-');
 };
 
+/** A number, with the thousands separators a form prints (`1,200,000`, joined into one token by KpiLexer) left out. */
+const groupedNumber: Convert = input => ValueConverter.convertNumber(input.length > 3 && /[,，]/.test(input) ? input.replace(/[,，]/g, '') : input);
+
 const unquoteStrings: Convert = input => input.includes('"') ? input.replace(STRING_TOKEN, stringContent) : input;
 const asIs: Convert = input => input;
 
@@ -62,7 +65,7 @@ function converterOf(rule: GrammarAST.AbstractRule): Convert {
         case 'DATE': case 'MONTH': return isoDate;
     }
     switch (GrammarUtils.getRuleType(rule)?.toLowerCase()) {
-        case 'number': return ValueConverter.convertNumber;
+        case 'number': return groupedNumber;
         case 'boolean': return ValueConverter.convertBoolean;
         case 'bigint': return ValueConverter.convertBigint;
         case 'date': return ValueConverter.convertDate;
