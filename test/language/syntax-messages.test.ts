@@ -58,6 +58,14 @@ describe('syntax errors', () => {
         ]);
     });
 
+    it('say the same of a slash standing alone where a form left a cell empty, not of a unit\'s', async () => {
+        const project = '项目 P "p" {\n    绩效指标 {\n        产出指标 {\n            质量指标 {\n                A "成本" <= 40 元／通\n            }\n        }\n    }\n}\n';
+        const messages = await syntaxMessages(`${project}自评 Z 对象 P {\n    指标 A 实际 / 分值 20 得分 20\n    指标 A 实际 ／ 分值 20 得分 20\n}\n`, 'zh-CN');
+        const empty = (mark: string) => `「${mark}」不是数值：表中的“${mark}”表示未填写。实际值写作 未统计（应统计而未统计）或 不适用 "理由"（无须统计）；其他各项未填写时删去该项`;
+        // The lexer's findings first: the full-width ／ of the unit, then the one standing alone.
+        expect(messages).toEqual(['全角字符「／」：数字和符号请用半角，写作「/」', empty('／'), empty('/')]);
+    });
+
     it('name values in words, not token types (English file)', async () => {
         const [en] = await syntaxMessages(EN_CLAUSE, 'en');
         expect(en).toBe("'}' is not understood here; this place can take: a number, a date (2021-03-31), a month (2019-07)");

@@ -248,6 +248,11 @@ describe('quick fixes', () => {
         // Each fixed file parses whole.
         const mended = await buildWorkspace({ 'p.kpi': fixed, 'a.kpi': notDue });
         expect([...mended.diagnostics('p.kpi'), ...mended.diagnostics('a.kpi')].filter(d => String(d.code).startsWith('syntax/'))).toEqual([]);
+        // A slash standing for the empty cell, which the parser reads as a unit's operator, alike.
+        const slash = await buildWorkspace({ 'p.kpi': project.replace('９５．５', '95'), 'a.kpi': '自评 Z "z" 对象 P {\n    指标 A 实际 / 分值 20 得分 20\n}\n' });
+        const parsing = slash.diagnostics('a.kpi').find(x => x.code === 'syntax/parsing')!;
+        const slashFixes = await slash.services.lsp.CodeActionProvider!.getCodeActions(slash.documents.get('a.kpi')!, { textDocument: textDocument('a.kpi'), range: parsing.range, context: { diagnostics: [parsing] } }) as CodeAction[];
+        expect(applyWorkspaceEdit(slash, slashFixes.find(a => a.title === '写作 未统计（应统计而未统计）')!.edit)['a.kpi']).toContain('    指标 A 实际 未统计 分值 20 得分 20\n');
         // A dash elsewhere gets the message, not these fixes.
         const score = await buildWorkspace({ 'p.kpi': project.replace('９５．５', '95'), 'a.kpi': '自评 Z "z" 对象 P {\n    指标 A 实际 96% 分值 20 得分 —\n}\n' });
         const d = score.diagnostics('a.kpi').find(x => x.code === 'syntax/lexing')!;

@@ -162,6 +162,8 @@ function followsNumberOrUnitOperator(text: string, offset: number): boolean {
     if (end === 0) return false;
     const before = text.charCodeAt(end - 1);
     if (before === 0xb7) return true; // ·
+    // Full-width ／ and ＊ (a syntax error, syntax-errors.ts): the word after them is still the unit's, not the next row's name.
+    if (before === 0xff0f || before === 0xff0a) return true;
     if (before === 0x2f) return text.charCodeAt(end - 2) !== 0x2a; // a `/` not closing a comment
     if (before === 0x2a) return text.charCodeAt(end - 2) !== 0x2f; // a `*` not opening one
     if (before < 0x30 || before > 0x39) return false;

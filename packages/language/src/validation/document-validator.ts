@@ -12,7 +12,7 @@ import { ruleMeta } from '../rules/catalog.js';
 import { closestNames } from '../config/did-you-mean.js';
 import { isSheetPath } from '../excel/index.js';
 import { CANDIDATES, listsClosestNames, SUGGESTED_DATA, suggestionPlace, unresolvedReferenceMessage } from './unresolved-reference.js';
-import { describeLexingError, describeSyntaxError, type SyntaxContext } from './syntax-errors.js';
+import { describeEmptyCellMark, describeLexingError, describeSyntaxError, isEmptyCellMark, standsAlone, type SyntaxContext } from './syntax-errors.js';
 import type { KpiDiagnosticData } from './report.js';
 import type { CheckGroup, KpiValidationRegistry } from './validation-registry.js';
 import { applySuppressions, parseDirectives, type DirectiveFinding } from './suppressions.js';
@@ -94,7 +94,7 @@ export class KpiDocumentValidator extends DefaultDocumentValidator {
         if (!context) return super.processParsingErrors(parseResult, diagnostics, options);
         const parserErrors = parseResult.parserErrors
             .filter(e => !followsLexingError(e.token.startOffset, parseResult.lexerErrors, context.text))
-            .map(e => ({ ...e, message: describeSyntaxError(e, context) }));
+            .map(e => ({ ...e, message: emptyCellAt(e.token, context.text) ? describeEmptyCellMark(e.token.image, context.locale) : describeSyntaxError(e, context) }));
         super.processParsingErrors({ ...parseResult, parserErrors }, diagnostics, options);
     }
 
@@ -102,7 +102,7 @@ export class KpiDocumentValidator extends DefaultDocumentValidator {
         const context = this.syntaxContexts.get(parseResult);
         if (!context) return super.processLexingErrors(parseResult, diagnostics, options);
         const lexerErrors = parseResult.lexerErrors.map(e => ({
-            ...e, message: describeLexingError(context.text.slice(e.offset, e.offset + e.length), context.locale),
+            ...e, message: describeLexingError(context.text.slice(e.offset, e.offset + e.length), context.locale, standsAlone(context.text, e.offset, e.offset + e.length)),
         }));
         super.processLexingErrors({ ...parseResult, lexerErrors }, diagnostics, options);
     }
@@ -350,4 +350,9 @@ function followsLexingError(offset: number, lexerErrors: ParseResult['lexerError
         const end = e.offset + e.length;
         return end <= offset && /^[ \t\u3000]*$/.test(text.slice(end, offset));
     });
+}
+
+/** Whether the token a syntax error is at is a form's empty-cell mark (`实际 / 分值`): the parser read `/` as a unit's operator. */
+function emptyCellAt(token: { image: string; startOffset: number }, text: string): boolean {
+    return isEmptyCellMark(token.image, standsAlone(text, token.startOffset, token.startOffset + token.image.length));
 }

@@ -102,8 +102,27 @@ export function describeSyntaxError(error: IRecognitionException, context: Synta
 /** Chinese quotation marks, which a Chinese input method types for `"`: text inside a string, never its ends. */
 const CHINESE_QUOTES = /^[“”]/;
 
-/** A printed form's mark for a cell left empty: dashes (—, ——, –, －, ―). */
-export const EMPTY_CELL_MARK = /^[—–―－]+$/;
+/**
+ * Whether characters are a printed form's mark for a cell left empty: dashes (—, ——, –, －, ―)
+ * wherever they stand, a slash (/, ／) standing alone between blanks (`实际 / 分值`, not the
+ * operator of `元/通`).
+ */
+export function isEmptyCellMark(mark: string, standsAlone: boolean): boolean {
+    return /^[—–―－]+$/.test(mark) || (standsAlone && /^[/／]+$/.test(mark));
+}
+
+/** Whether `text.slice(start, end)` stands alone on its line: blanks or the line's ends on both sides. */
+export function standsAlone(text: string, start: number, end: number): boolean {
+    return (start === 0 || /\s/.test(text[start - 1]!)) && (end >= text.length || /\s/.test(text[end]!));
+}
+
+/** What the language writes for a form's empty cell (isEmptyCellMark). */
+export function describeEmptyCellMark(mark: string, locale: Locale): string {
+    return pick(locale, {
+        zh: `「${shorten(mark)}」不是数值：表中的“${shorten(mark)}”表示未填写。实际值写作 未统计（应统计而未统计）或 不适用 "理由"（无须统计）；其他各项未填写时删去该项`,
+        en: `'${shorten(mark)}' is not a value: a form's "${shorten(mark)}" means nothing was filled in. Write an actual as 未统计 / unmeasured (it should have been counted) or 不适用 / n/a "reason" (nothing was due); leave out any other clause that was not filled in`,
+    });
+}
 
 /** Full-width forms of ASCII characters (９５, ．, ＞), which an input method in full-width mode types. */
 export const FULL_WIDTH = /^[\uff01-\uff5e]+$/;
@@ -111,16 +130,11 @@ export const FULL_WIDTH = /^[\uff01-\uff5e]+$/;
 /**
  * Characters the lexer skipped, quoted; for a quotation mark, what strings need instead: the
  * officer meant a string (`“热线”` typed by an input method, or `"` left open at the line's end);
- * for a form's empty-cell dash, how the language says what it meant; for full-width digits and
- * signs, their half-width forms.
+ * for a form's empty-cell mark (`alone`: it stands alone on its line), how the language says what
+ * it meant; for full-width digits and signs, their half-width forms.
  */
-export function describeLexingError(skipped: string, locale: Locale): string {
-    if (EMPTY_CELL_MARK.test(skipped)) {
-        return pick(locale, {
-            zh: `「${shorten(skipped)}」不是数值：表中的“—”表示未填写。实际值写作 未统计（应统计而未统计）或 不适用 "理由"（无须统计）；其他各项未填写时删去该项`,
-            en: `'${shorten(skipped)}' is not a value: a form's "—" means nothing was filled in. Write an actual as 未统计 / unmeasured (it should have been counted) or 不适用 / n/a "reason" (nothing was due); leave out any other clause that was not filled in`,
-        });
-    }
+export function describeLexingError(skipped: string, locale: Locale, alone = false): string {
+    if (isEmptyCellMark(skipped, alone)) return describeEmptyCellMark(skipped, locale);
     if (FULL_WIDTH.test(skipped)) {
         const half = skipped.normalize('NFKC');
         return pick(locale, {

@@ -1,10 +1,13 @@
 // Quick fixes for syntax/* diagnostics.
 import { TextEdit } from 'vscode-languageserver';
-import { EMPTY_CELL_MARK, FULL_WIDTH } from '../../validation/syntax-errors.js';
+import { FULL_WIDTH, isEmptyCellMark, standsAlone } from '../../validation/syntax-errors.js';
 import type { Fix } from './fix-context.js';
 
 /** syntax/lexing: what the skipped characters were meant to be (see describeLexingError). */
 export const fixLexing: Fix = (d, ctx) => [...straightenQuotes(d, ctx), ...halfWidth(d, ctx), ...emptyActual(d, ctx)];
+
+/** syntax/parsing: an empty-cell `/` after 实际, which the parser reads as an operator. */
+export const fixParsing: Fix = (d, ctx) => emptyActual(d, ctx);
 
 /**
  * syntax/lexing on a Chinese quotation mark (`项目 P “热线” {`): the string's ends as `"`, the
@@ -36,12 +39,14 @@ const halfWidth: Fix = (d, ctx) => {
 };
 
 /**
- * syntax/lexing on a form's empty-cell dash after 实际 (`实际 —`): the two things the dash may
- * have meant, an actual that was not counted (未统计) or one that was not due (不适用).
+ * syntax/lexing or syntax/parsing on a form's empty-cell mark after 实际 (`实际 —`, `实际 /`): the
+ * two things it may have meant, an actual that was not counted (未统计) or one that was not due (不适用).
  */
 const emptyActual: Fix = (d, ctx) => {
     const skipped = skippedText(d, ctx);
-    if (!EMPTY_CELL_MARK.test(skipped) || !/(?:实际|\bactual)\s*$/.test(ctx.lineText(d.range.start.line).slice(0, d.range.start.character))) return [];
+    const line = ctx.lineText(d.range.start.line);
+    const alone = standsAlone(line, d.range.start.character, d.range.end.character);
+    if (!isEmptyCellMark(skipped, alone) || !/(?:实际|\bactual)\s*$/.test(line.slice(0, d.range.start.character))) return [];
     const write = (keyword: { zh: string; en: string }, title: { zh: string; en: string }) =>
         ctx.action(title, [TextEdit.replace(d.range, ctx.kw(keyword))], [d]);
     return [
