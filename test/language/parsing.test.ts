@@ -448,6 +448,8 @@ const VARIANTS: string[][] = [
     ...[['达标', 'met'], ['未达标', 'unmet'], ['未考核', 'unassessed']]
         .map(([zh, en]) => [`履约考核 R 对象 C { 条款 K 结论 ${zh} }`, `compliance R for C { clause K verdict ${en} }`]),
     ['自评 S 对象 P { 指标 A 实际 8 分值 8 得分 8 }', '自评 S 对象 P { 指标 A 得分 8 分值 8 实际 8 }', '自评 S 对象 P { 指标 A 分值 8 实际 8 得分 8 }'],
+    // The full-width comparators: the AST keeps the sign as written, toOp reads it.
+    ['项目 P { 绩效指标 { 产出指标 { 数量指标 { A "a" ＞＝ 1 B "b" ＜＝ 2 C "c" ＞ 3 D "d" ＜ 4 } } } }'],
 ];
 
 /** Keyword values the AST keeps, by their English spelling, so that shapes compare across languages. */
@@ -654,7 +656,7 @@ describe('lexical rules', () => {
         expect((a!.target as { value: { unit?: string } }).value.unit).toBe(unit);
     });
 
-    it.each(['>=', '≥', '≧', '<=', '≤', '≦', '=', '＝', '>', '<'])('reads the comparator %s', async comparator => {
+    it.each(['>=', '≥', '≧', '＞＝', '<=', '≤', '≦', '＜＝', '=', '＝', '>', '＞', '<', '＜'])('reads the comparator %s', async comparator => {
         const [a] = await row(`A "a" ${comparator} 95%`);
         expect(a!.target).toMatchObject({ comparator, value: { value: 95, unit: '%' } });
     });

@@ -234,7 +234,11 @@ export type KpiSpecKeywordNames =
     | "预算执行"
     | "％"
     | "，"
-    | "＝";
+    | "＜"
+    | "＜＝"
+    | "＝"
+    | "＞"
+    | "＞＝";
 
 export type KpiSpecTokenNames = KpiSpecTerminalNames | KpiSpecKeywordNames;
 
@@ -449,10 +453,10 @@ export function isComma(item: unknown): item is Comma {
     return item === ',' || item === '，';
 }
 
-export type Comparator = '<' | '<=' | '=' | '>' | '>=' | '≤' | '≥' | '≦' | '≧' | '＝';
+export type Comparator = '<' | '<=' | '=' | '>' | '>=' | '≤' | '≥' | '≦' | '≧' | '＜' | '＜＝' | '＝' | '＞' | '＞＝';
 
 export function isComparator(item: unknown): item is Comparator {
-    return item === '>=' || item === '≥' || item === '≧' || item === '<=' || item === '≤' || item === '≦' || item === '=' || item === '＝' || item === '>' || item === '<';
+    return item === '>=' || item === '≥' || item === '≧' || item === '＞＝' || item === '<=' || item === '≤' || item === '≦' || item === '＜＝' || item === '=' || item === '＝' || item === '>' || item === '＞' || item === '<' || item === '＜';
 }
 
 export interface Comparison extends langium.AstNode {

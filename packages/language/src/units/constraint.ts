@@ -4,10 +4,10 @@ import { comparable, formatMeasure, type Measure } from './measure.js';
 export type Op = '>=' | '>' | '<=' | '<' | '=';
 
 const OPS: Record<string, Op> = {
-  '>=': '>=', '≥': '>=', '≧': '>=',
-  '<=': '<=', '≤': '<=', '≦': '<=',
+  '>=': '>=', '≥': '>=', '≧': '>=', '＞＝': '>=',
+  '<=': '<=', '≤': '<=', '≦': '<=', '＜＝': '<=',
   '=': '=', '＝': '=',
-  '>': '>', '<': '<',
+  '>': '>', '＞': '>', '<': '<', '＜': '<',
 };
 
 /** Maps every comparator spelling of the language to an Op; a bare value (undefined) is '='. */
