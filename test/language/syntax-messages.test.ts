@@ -58,6 +58,11 @@ describe('syntax errors', () => {
         ]);
     });
 
+    it('offer half-width forms only where the language has a use for them', async () => {
+        const messages = await syntaxMessages('项目 P "p" ｛\n    实施期 2023-01～2023-12\n｝\n', 'zh-CN');
+        expect(messages).toEqual(['全角字符「｛」：数字和符号请用半角，写作「{」', '无法识别的字符「～」', '全角字符「｝」：数字和符号请用半角，写作「}」']);
+    });
+
     it('say the same of a slash standing alone where a form left a cell empty, not of a unit\'s', async () => {
         const project = '项目 P "p" {\n    绩效指标 {\n        产出指标 {\n            质量指标 {\n                A "成本" <= 40 元／通\n            }\n        }\n    }\n}\n';
         const messages = await syntaxMessages(`${project}自评 Z 对象 P {\n    指标 A 实际 / 分值 20 得分 20\n    指标 A 实际 ／ 分值 20 得分 20\n}\n`, 'zh-CN');

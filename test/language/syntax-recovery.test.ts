@@ -52,7 +52,8 @@ describe('findings after a syntax error', () => {
         // `"工单2小时内转办率 >= 95% 来源 "` is read as the title, 工单系统 as the name of another indicator.
         const files = broken(t => t.replace('"工单2小时内转办率" >=', '"工单2小时内转办率 >='));
         const [ws, unbroken] = await Promise.all([buildWorkspace(files), buildWorkspace(HOTLINE)]);
-        expect(syntaxErrors(ws, 'targets.kpi')).toEqual(['24:syntax/lexing', '24:syntax/parsing', '25:syntax/parsing']);
+        // Not 25:syntax/parsing either, at the row after the open quote: the next token after what the lexer skipped.
+        expect(syntaxErrors(ws, 'targets.kpi')).toEqual(['24:syntax/lexing', '24:syntax/parsing']);
         // Not 24:target/no-source for 及时转办率 (its 来源 is in the string) nor for 工单系统.
         expect(findings(ws, 'targets.kpi')).toEqual(TARGETS_FINDINGS);
         // Not 2:assessment/indicator-not-assessed for 工单系统.

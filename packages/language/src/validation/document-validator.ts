@@ -341,14 +341,15 @@ class DocumentSyntax implements SyntaxContext {
 }
 
 /**
- * Whether a syntax error's token stands right after characters the lexer skipped, with only blanks
- * between: the parser then misses what the skipped characters were (`>= ９５％` reads `>= ％`,
- * `实际 — 分值` reads `实际 分值`), and the lexing error, which says what was meant, is the one to show.
+ * Whether a syntax error's token is the next one after characters the lexer skipped (only white
+ * space between): the parser then misses what the skipped characters were (`>= ９５％` reads
+ * `>= ％`, `实际 — 分值` reads `实际 分值`, `项目 P ｛` a header without its `{`), and the lexing
+ * error, which says what was meant, is the one to show.
  */
 function followsLexingError(offset: number, lexerErrors: ParseResult['lexerErrors'], text: string): boolean {
     return lexerErrors.some(e => {
         const end = e.offset + e.length;
-        return end <= offset && /^[ \t\u3000]*$/.test(text.slice(end, offset));
+        return end <= offset && /^\s*$/.test(text.slice(end, offset));
     });
 }
 

@@ -124,8 +124,15 @@ export function describeEmptyCellMark(mark: string, locale: Locale): string {
     });
 }
 
-/** Full-width forms of ASCII characters (９５, ．, ＞), which an input method in full-width mode types. */
-export const FULL_WIDTH = /^[\uff01-\uff5e]+$/;
+/**
+ * The half-width form of full-width characters (９５．５, ｛, ＂), which an input method in
+ * full-width mode types, when the language has a use for it; undefined otherwise (～, ＃).
+ */
+export function halfWidthOf(skipped: string): string | undefined {
+    if (!/^[\uff01-\uff5e]+$/.test(skipped)) return undefined;
+    const half = skipped.normalize('NFKC');
+    return /^[\w.\/*{}"%,=<>-]+$/.test(half) ? half : undefined;
+}
 
 /**
  * Characters the lexer skipped, quoted; for a quotation mark, what strings need instead: the
@@ -135,8 +142,8 @@ export const FULL_WIDTH = /^[\uff01-\uff5e]+$/;
  */
 export function describeLexingError(skipped: string, locale: Locale, alone = false): string {
     if (isEmptyCellMark(skipped, alone)) return describeEmptyCellMark(skipped, locale);
-    if (FULL_WIDTH.test(skipped)) {
-        const half = skipped.normalize('NFKC');
+    const half = halfWidthOf(skipped);
+    if (half !== undefined) {
         return pick(locale, {
             zh: `全角字符「${shorten(skipped)}」：数字和符号请用半角，写作「${shorten(half)}」`,
             en: `Full-width characters '${shorten(skipped)}': write numbers and signs half-width, '${shorten(half)}'`,

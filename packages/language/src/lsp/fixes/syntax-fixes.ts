@@ -1,6 +1,6 @@
 // Quick fixes for syntax/* diagnostics.
 import { TextEdit } from 'vscode-languageserver';
-import { FULL_WIDTH, isEmptyCellMark, standsAlone } from '../../validation/syntax-errors.js';
+import { halfWidthOf, isEmptyCellMark, standsAlone } from '../../validation/syntax-errors.js';
 import type { Fix } from './fix-context.js';
 
 /** syntax/lexing: what the skipped characters were meant to be (see describeLexingError). */
@@ -32,9 +32,8 @@ function skippedText(d: Parameters<Fix>[0], ctx: Parameters<Fix>[1]): string {
 
 /** syntax/lexing on full-width digits and signs (`>= ９５％` typed in full-width mode): their half-width forms. */
 const halfWidth: Fix = (d, ctx) => {
-    const skipped = skippedText(d, ctx);
-    if (!FULL_WIDTH.test(skipped)) return [];
-    const half = skipped.normalize('NFKC');
+    const half = halfWidthOf(skippedText(d, ctx));
+    if (half === undefined) return [];
     return ctx.action({ zh: `改为半角「${half}」`, en: `Write it half-width: '${half}'` }, [TextEdit.replace(d.range, half)], [d], true);
 };
 
