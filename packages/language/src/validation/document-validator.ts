@@ -92,8 +92,9 @@ export class KpiDocumentValidator extends DefaultDocumentValidator {
     protected override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
         const context = this.syntaxContexts.get(parseResult);
         if (!context) return super.processParsingErrors(parseResult, diagnostics, options);
+        const skippedEnds = parseResult.lexerErrors.map(e => e.offset + e.length);
         const parserErrors = parseResult.parserErrors
-            .filter(e => !followsLexingError(e.token.startOffset, parseResult.lexerErrors, context.text))
+            .filter(e => !followsLexingError(e.token.startOffset, skippedEnds, context.text))
             .map(e => ({ ...e, message: emptyCellAt(e.token, context.text) ? describeEmptyCellMark(e.token.image, context.locale) : describeSyntaxError(e, context) }));
         super.processParsingErrors({ ...parseResult, parserErrors }, diagnostics, options);
     }
@@ -344,13 +345,20 @@ class DocumentSyntax implements SyntaxContext {
  * Whether a syntax error's token is the next one after characters the lexer skipped (only white
  * space between): the parser then misses what the skipped characters were (`>= ９５％` reads
  * `>= ％`, `实际 — 分值` reads `实际 分值`, `项目 P ｛` a header without its `{`), and the lexing
- * error, which says what was meant, is the one to show.
+ * error, which says what was meant, is the one to show. `skippedEnds` are where the lexer's errors
+ * end, in order: only the last one before the token can have nothing but white space after it (a
+ * pasted file with thousands of both is looked up, not scanned, per error).
  */
-function followsLexingError(offset: number, lexerErrors: ParseResult['lexerErrors'], text: string): boolean {
-    return lexerErrors.some(e => {
-        const end = e.offset + e.length;
-        return end <= offset && /^\s*$/.test(text.slice(end, offset));
-    });
+function followsLexingError(offset: number, skippedEnds: readonly number[], text: string): boolean {
+    let low = 0;
+    let high = skippedEnds.length;
+    while (low < high) {
+        const mid = (low + high) >>> 1;
+        if (skippedEnds[mid]! <= offset) low = mid + 1;
+        else high = mid;
+    }
+    const end = skippedEnds[low - 1];
+    return end !== undefined && /^\s*$/.test(text.slice(end, offset));
 }
 
 /** Whether the token a syntax error is at is a form's empty-cell mark (`实际 / 分值`): the parser read `/` as a unit's operator. */
