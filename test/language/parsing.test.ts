@@ -661,22 +661,19 @@ describe('lexical rules', () => {
         expect(a!.target).toMatchObject({ comparator, value: { value: 95, unit: '%' } });
     });
 
-    it('reads dates, months, single-digit months and periods', async () => {
-        const model = await parseClean('项目 P { 实施期 2019-7 至 2020-06-30 里程碑 { M "m" 计划 2021-3-5 N "n" 计划 2021-03 } }');
-        const project = blockOf(model, isProject);
-        expect(project.period).toMatchObject({ start: { value: '2019-7' }, end: { value: '2020-06-30' } });
-        expect(milestonesOf(project).map(m => m.planned.value)).toEqual(['2021-3-5', '2021-03']);
-        const [a] = await row('A "a" <= 2021-06-30');
+    // As the language writes them, and as forms print them (2023年6月30日, 2019年7月): the same dates.
+    it.each([
+        ['项目 P { 实施期 2019-7 至 2020-06-30 里程碑 { M "m" 计划 2021-3-5 N "n" 计划 2021-03 } }', 'A "a" <= 2021-06-30', ['2019-7', '2020-06-30', '2021-3-5', '2021-03']],
+        ['项目 P { 实施期 2019年7月 至 2020年6月30日 里程碑 { M "m" 计划 2021年3月5日 N "n" 计划 2021年12月 } }', 'A "a" <= 2021年6月30日', ['2019-07', '2020-06-30', '2021-03-05', '2021-12']],
+    ])('reads dates, months, single-digit months and periods: %s', async (text, target, [start, end, m, n]) => {
+        const project = blockOf(await parseClean(text), isProject);
+        expect(project.period).toMatchObject({ start: { value: start }, end: { value: end } });
+        expect(milestonesOf(project).map(ms => ms.planned.value)).toEqual([m, n]);
+        const [a] = await row(target);
         expect(a!.target).toMatchObject({ comparator: '<=', value: { $type: 'DateLiteral', value: '2021-06-30' } });
     });
 
-    it('reads dates and months as forms print them (2023年6月30日, 2019年7月) in the form 2023-06-30', async () => {
-        const model = await parseClean('项目 P { 实施期 2019年7月 至 2020年6月30日 里程碑 { M "m" 计划 2021年3月5日 N "n" 计划 2021年12月 } }');
-        const project = blockOf(model, isProject);
-        expect(project.period).toMatchObject({ start: { value: '2019-07' }, end: { value: '2020-06-30' } });
-        expect(milestonesOf(project).map(m => m.planned.value)).toEqual(['2021-03-05', '2021-12']);
-        const [a] = await row('A "a" <= 2021年6月30日');
-        expect(a!.target).toMatchObject({ comparator: '<=', value: { $type: 'DateLiteral', value: '2021-06-30' } });
+    it('reads a year with its unit as a number, not a printed date', async () => {
         // A year with a unit of years, and words after a year, stay what they were.
         const [b, c] = await row('B "b" >= 2023 年\nC "c" >= 2023 年6月');
         expect(b!.target).toMatchObject({ value: { value: 2023, unit: '年' } });
