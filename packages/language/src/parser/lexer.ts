@@ -22,6 +22,8 @@ const EN = 2;
  *   the lexer's business, not the parser's, whose lookahead stops at the end of the Quantity
  *   rule (after a unitless `>= 95` it would take the next row's name for the unit). A word that
  *   is a keyword stays one; a longer word that begins with one is an ID, so a unit.
+ * - joins what forms print as one value but Chevrotain lexes as several (`2023年6月30日`,
+ *   `120,000`; see joinPrintedValues).
  * - counts keyword tokens by language as it goes: a file's messages follow its keywords'
  *   language, and finding it afterwards walked the whole syntax tree (4 % of a cold lint). It
  *   reaches documents as `parseResult.lexerReport`.
