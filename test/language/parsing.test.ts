@@ -673,6 +673,21 @@ describe('lexical rules', () => {
         expect(a!.target).toMatchObject({ comparator: '<=', value: { $type: 'DateLiteral', value: '2021-06-30' } });
     });
 
+    it.each([
+        ['实施期 2023年1月-2023年12月', '2023-01', '2023-12'],
+        ['实施期 2023-01-2023-12', '2023-01', '2023-12'],
+        ['期间 2023-1-1-2023-12-31', '2023-1-1', '2023-12-31'],
+        ['实施期 2023年1月1日-2023年12月31日', '2023-01-01', '2023-12-31'],
+        ['实施期 2023年1月—2023年12月', '2023-01', '2023-12'],
+        ['实施期 2023年1月 - 2023年12月', '2023-01', '2023-12'],
+        ['实施期 2023-01 ～ 2023-12', '2023-01', '2023-12'],
+        ['period 2023-01~2023-12', '2023-01', '2023-12'],
+    ])('reads a period as forms print it, its dates joined by a dash: %s', async (period, start, end) => {
+        const project = blockOf(await parseClean(`项目 P { ${period} 预算 10 万元 }`), isProject);
+        expect(project.period).toMatchObject({ start: { value: start }, end: { value: end } });
+        expect(project.budget).toMatchObject({ value: 10 });
+    });
+
     it('reads a year with its unit as a number, not a printed date', async () => {
         // A year with a unit of years, and words after a year, stay what they were.
         const [b, c] = await row('B "b" >= 2023 年\nC "c" >= 2023 年6月');

@@ -59,7 +59,7 @@ describe('syntax errors', () => {
     });
 
     it('offer half-width forms only where the language has a use for them', async () => {
-        const messages = await syntaxMessages('项目 P "p" ｛\n    实施期 2023-01～2023-12\n｝\n', 'zh-CN');
+        const messages = await syntaxMessages('项目 P "p" ｛\n    预算 10～20 万元\n｝\n', 'zh-CN');
         expect(messages).toEqual(['全角字符「｛」：数字和符号请用半角，写作「{」', '无法识别的字符「～」', '全角字符「｝」：数字和符号请用半角，写作「}」']);
     });
 

@@ -36,6 +36,8 @@ export class KpiLexer extends DefaultLexer {
     private readonly number: TokenType;
     private readonly date: TokenType;
     private readonly month: TokenType;
+    /** The keyword between a period's two dates (`2019-07 至 2020-06`). */
+    private readonly until: TokenType;
     /** Word keywords by their text. */
     private readonly words = new Map<string, TokenType>();
 
@@ -47,6 +49,7 @@ export class KpiLexer extends DefaultLexer {
         this.number = types['NUMBER']!;
         this.date = types['DATE']!;
         this.month = types['MONTH']!;
+        this.until = types['至']!;
         const isWord = wordKeywordTest(this.id);
         for (const type of Object.values(types)) if (isWord(type)) this.words.set(type.PATTERN as string, type);
         this.languages = new Uint8Array(Math.max(0, ...Object.values(types).map(t => t.tokenTypeIdx ?? 0)) + 1);
@@ -59,7 +62,7 @@ export class KpiLexer extends DefaultLexer {
 
     override tokenize(text: string, options?: TokenizeOptions): LexerResult {
         const result = super.tokenize(text, options);
-        result.tokens = this.joinPrintedValues(result.tokens);
+        result.tokens = this.readPrintedPeriods(text, this.joinPrintedValues(result.tokens), result.errors);
         const idIndex = this.id.tokenTypeIdx;
         let zh = 0;
         let en = 0;
@@ -127,6 +130,89 @@ export class KpiLexer extends DefaultLexer {
         return count > 1 ? { count, type: this.number } : undefined;
     }
 
+    /**
+     * A period as forms print it, its dates joined by a dash instead of 至: `2023年1月-2023年12月`,
+     * `2023-01-2023-12`, `2023年1月—2023年12月`, `2023-01 ～ 2023-12` (the formatter's spelling of
+     * the first, `2023年1月 - 2023年12月`, too). Chevrotain reads a glued hyphen into the next number
+     * (`-2023`) and skips other dashes (a lexing error): the dash becomes a 至 token, and what follows
+     * a glued hyphen the second date. The same array when there is none.
+     */
+    private readPrintedPeriods(text: string, tokens: Token[], errors: LexerResult['errors']): Token[] {
+        let read: Token[] | undefined;
+        // The lexing errors of dashes read as 至, taken out once all are found.
+        const dashes = new Set<LexerResult['errors'][number]>();
+        for (let i = 0; i < tokens.length; i++) {
+            const token = tokens[i]!;
+            const period = this.isDate(token) ? this.dashAndDate(text, tokens, i, errors) : undefined;
+            if (!period) {
+                read?.push(token);
+                continue;
+            }
+            read ??= tokens.slice(0, i);
+            read.push(token, ...period.tokens);
+            if (period.dash) dashes.add(period.dash);
+            i += period.consumed;
+        }
+        if (dashes.size > 0) {
+            const kept = errors.filter(e => !dashes.has(e));
+            errors.length = 0;
+            for (const e of kept) errors.push(e);
+        }
+        return read ?? tokens;
+    }
+
+    private isDate(token: Token | undefined): boolean {
+        return token?.tokenTypeIdx === this.date.tokenTypeIdx || token?.tokenTypeIdx === this.month.tokenTypeIdx;
+    }
+
+    /**
+     * After the date `tokens[at]`: the 至 token and the second date of a printed period, how many
+     * of the lexer's tokens they replace, and the lexing error of a skipped dash, which they explain.
+     */
+    private dashAndDate(text: string, tokens: readonly Token[], at: number, errors: LexerResult['errors']): { tokens: Token[]; consumed: number; dash?: LexerResult['errors'][number] } | undefined {
+        const first = tokens[at]!;
+        const next = tokens[at + 1];
+        if (!next) return undefined;
+        // A dash the lexer skipped, blanks allowed around it, then a date.
+        const skipped = firstErrorAfter(errors, first.endOffset!);
+        if (skipped < errors.length && errors[skipped]!.offset < next.startOffset && this.isDate(next)) {
+            const e = errors[skipped]!;
+            const dash = text.slice(e.offset, e.offset + e.length);
+            if (!/^[-—–～~－]+$/.test(dash) || !/^[ \t\u3000]*$/.test(text.slice(first.endOffset! + 1, e.offset) + text.slice(e.offset + e.length, next.startOffset))) return undefined;
+            return { tokens: [this.separator(next, e.offset, dash)], consumed: 0, dash: e };
+        }
+        // A hyphen glued to both dates, read into the next number: -2023 年12月, -2023 -12 (-31).
+        if (next.tokenTypeIdx !== this.number.tokenTypeIdx || next.startOffset !== first.endOffset! + 1 || !/^-\d{4}$/.test(next.image)) return undefined;
+        const glued = (k: number) => tokens[k] !== undefined && tokens[k]!.startOffset === tokens[k - 1]!.endOffset! + 1 ? tokens[k]! : undefined;
+        const tail = glued(at + 2);
+        let parts = 0;
+        let type = this.month;
+        if (tail && tail.tokenTypeIdx === this.id.tokenTypeIdx) {
+            const date = PRINTED_DATE_TAIL.exec(tail.image);
+            if (date) [parts, type] = [1, date[1] === undefined ? this.month : this.date];
+        } else if (tail?.tokenTypeIdx === this.number.tokenTypeIdx && /^-\d{1,2}$/.test(tail.image)) {
+            const day = glued(at + 3);
+            [parts, type] = day?.tokenTypeIdx === this.number.tokenTypeIdx && /^-\d{1,2}$/.test(day.image) ? [2, this.date] : [1, this.month];
+        }
+        if (parts === 0) return undefined;
+        const last = tokens[at + 1 + parts]!;
+        const start = next.startOffset + 1;
+        const second: Token = {
+            ...next, image: text.slice(start, last.endOffset! + 1), tokenType: type, tokenTypeIdx: type.tokenTypeIdx!,
+            startOffset: start, startColumn: next.startColumn! + 1, endOffset: last.endOffset, endLine: last.endLine, endColumn: last.endColumn,
+        };
+        return { tokens: [this.separator(next, next.startOffset, '-'), second], consumed: 1 + parts };
+    }
+
+    /** A 至 token standing for the dash at `offset`, on the line of `near`. */
+    private separator(near: Token, offset: number, dash: string): Token {
+        const column = near.startColumn! - (near.startOffset - offset);
+        return {
+            ...near, image: dash, tokenType: this.until, tokenTypeIdx: this.until.tokenTypeIdx!,
+            startOffset: offset, endOffset: offset + dash.length - 1, startColumn: column, endColumn: column + dash.length - 1, endLine: near.startLine,
+        };
+    }
+
     /** An ID is a word keyword if its text is one, else a unit if it follows a number or unit operator. */
     private giveWordItsType(text: string, token: Token): void {
         const type = this.words.get(token.image) ?? (followsNumberOrUnitOperator(text, token.startOffset) ? this.unit : undefined);
@@ -137,6 +223,18 @@ export class KpiLexer extends DefaultLexer {
 }
 
 type Token = LexerResult['tokens'][number];
+
+/** The index of the first lexing error after `offset` (the errors are in text order), or their count. */
+function firstErrorAfter(errors: LexerResult['errors'], offset: number): number {
+    let low = 0;
+    let high = errors.length;
+    while (low < high) {
+        const mid = (low + high) >>> 1;
+        if (errors[mid]!.offset <= offset) low = mid + 1;
+        else high = mid;
+    }
+    return low;
+}
 
 /** What follows the year of a printed date: `年6月30日` (the day captured) or `年6月`. */
 const PRINTED_DATE_TAIL = /^年\d{1,2}月(?:(\d{1,2})日)?$/;
