@@ -1,5 +1,6 @@
 // "Did you mean" suggestions: for unresolved links, unknown rule ids and unknown settings.
 import { compareText } from '../i18n/locale.js';
+import { firstPassing } from '../sorted.js';
 
 /**
  * The `limit` names closest to `name` by edit distance (ties in compareText order), for "did you
@@ -38,7 +39,7 @@ export class NameIndex {
         const { sorted } = this;
         // A tight bound first, from the names beside `name` in sorted order (those sharing its
         // longest prefix): in code-unit order the walk may meet far names long before near ones.
-        const at = firstIndex(sorted, 0, other => other >= name);
+        const at = firstPassing(sorted, other => other >= name);
         const [near, nearEnd] = [Math.max(0, at - NEIGHBOURS * limit), Math.min(sorted.length, at + NEIGHBOURS * limit)];
         for (let n = near; n < nearEnd; n++) best.offer(sorted[n]!, editDistance(name, sorted[n]!, best.bound));
         // rows[k]: the table's row after the first k characters of the current candidate.
@@ -92,19 +93,7 @@ function nextRow(rows: Uint32Array[], k: number, code: number, name: string): nu
 
 /** The index of the first name from `from` on that does not begin with `prefix` (those that do stand together). */
 function endOfPrefix(sorted: readonly string[], from: number, prefix: string): number {
-    return firstIndex(sorted, from, name => !name.startsWith(prefix));
-}
-
-/** The first index from `from` on whose name passes `test`, which all names after it pass too. */
-function firstIndex(sorted: readonly string[], from: number, test: (name: string) => boolean): number {
-    let low = from;
-    let high = sorted.length;
-    while (low < high) {
-        const middle = (low + high) >>> 1;
-        if (test(sorted[middle]!)) high = middle;
-        else low = middle + 1;
-    }
-    return low;
+    return firstPassing(sorted, name => !name.startsWith(prefix), from);
 }
 
 /** The best `limit` names offered so far, by distance and then in locale order. */

@@ -1,5 +1,6 @@
 import { AstUtils, DefaultLexer, GrammarAST, type LangiumCoreServices, type LexerResult, type LexingReport, type TokenizeOptions } from 'langium';
 import { languageOfKeyword, type KeywordLanguage } from '../lsp/keyword-language.js';
+import { firstPassing } from '../sorted.js';
 import { UNIT, wordKeywordTest, type TokenType } from './token-builder.js';
 
 /** What the lexer reports of a text besides Langium's diagnostics. */
@@ -174,7 +175,8 @@ export class KpiLexer extends DefaultLexer {
         const next = tokens[at + 1];
         if (!next) return undefined;
         // A dash the lexer skipped, blanks allowed around it, then a date.
-        const skipped = firstErrorAfter(errors, first.endOffset!);
+        // The errors are in text order.
+        const skipped = firstPassing(errors, e => e.offset > first.endOffset!);
         if (skipped < errors.length && errors[skipped]!.offset < next.startOffset && this.isDate(next)) {
             const e = errors[skipped]!;
             const dash = text.slice(e.offset, e.offset + e.length);
@@ -223,18 +225,6 @@ export class KpiLexer extends DefaultLexer {
 }
 
 type Token = LexerResult['tokens'][number];
-
-/** The index of the first lexing error after `offset` (the errors are in text order), or their count. */
-function firstErrorAfter(errors: LexerResult['errors'], offset: number): number {
-    let low = 0;
-    let high = errors.length;
-    while (low < high) {
-        const mid = (low + high) >>> 1;
-        if (errors[mid]!.offset <= offset) low = mid + 1;
-        else high = mid;
-    }
-    return low;
-}
 
 /** What follows the year of a printed date: `年6月30日` (the day captured) or `年6月`. */
 const PRINTED_DATE_TAIL = /^年\d{1,2}月(?:(\d{1,2})日)?$/;

@@ -12,7 +12,8 @@ import { ruleMeta } from '../rules/catalog.js';
 import { closestNames } from '../config/did-you-mean.js';
 import { isSheetPath } from '../excel/index.js';
 import { CANDIDATES, listsClosestNames, SUGGESTED_DATA, suggestionPlace, unresolvedReferenceMessage } from './unresolved-reference.js';
-import { describeEmptyCellMark, describeLexingError, describeSyntaxError, isEmptyCellMark, standsAlone, type SyntaxContext } from './syntax-errors.js';
+import { describeEmptyCellMark, describeLexingError, describeSyntaxError, isEmptyCellMarkAt, type SyntaxContext } from './syntax-errors.js';
+import { firstPassing } from '../sorted.js';
 import type { KpiDiagnosticData } from './report.js';
 import type { CheckGroup, KpiValidationRegistry } from './validation-registry.js';
 import { applySuppressions, parseDirectives, type DirectiveFinding } from './suppressions.js';
@@ -95,7 +96,11 @@ export class KpiDocumentValidator extends DefaultDocumentValidator {
         const skippedEnds = parseResult.lexerErrors.map(e => e.offset + e.length);
         const parserErrors = parseResult.parserErrors
             .filter(e => !followsLexingError(e.token.startOffset, skippedEnds, context.text))
-            .map(e => ({ ...e, message: emptyCellAt(e.token, context.text) ? describeEmptyCellMark(e.token.image, context.locale) : describeSyntaxError(e, context) }));
+            // A `/` left for an empty cell (`实际 / 分值`) is what the parser read as a unit's operator.
+            .map(e => ({
+                ...e, message: isEmptyCellMarkAt(context.text, e.token.startOffset, e.token.startOffset + e.token.image.length)
+                    ? describeEmptyCellMark(e.token.image, context.locale) : describeSyntaxError(e, context),
+            }));
         super.processParsingErrors({ ...parseResult, parserErrors }, diagnostics, options);
     }
 
@@ -103,7 +108,7 @@ export class KpiDocumentValidator extends DefaultDocumentValidator {
         const context = this.syntaxContexts.get(parseResult);
         if (!context) return super.processLexingErrors(parseResult, diagnostics, options);
         const lexerErrors = parseResult.lexerErrors.map(e => ({
-            ...e, message: describeLexingError(context.text.slice(e.offset, e.offset + e.length), context.locale, standsAlone(context.text, e.offset, e.offset + e.length)),
+            ...e, message: describeLexingError(context.text, e.offset, e.offset + e.length, context.locale),
         }));
         super.processLexingErrors({ ...parseResult, lexerErrors }, diagnostics, options);
     }
@@ -350,18 +355,6 @@ class DocumentSyntax implements SyntaxContext {
  * pasted file with thousands of both is looked up, not scanned, per error).
  */
 function followsLexingError(offset: number, skippedEnds: readonly number[], text: string): boolean {
-    let low = 0;
-    let high = skippedEnds.length;
-    while (low < high) {
-        const mid = (low + high) >>> 1;
-        if (skippedEnds[mid]! <= offset) low = mid + 1;
-        else high = mid;
-    }
-    const end = skippedEnds[low - 1];
+    const end = skippedEnds[firstPassing(skippedEnds, e => e > offset) - 1];
     return end !== undefined && /^\s*$/.test(text.slice(end, offset));
-}
-
-/** Whether the token a syntax error is at is a form's empty-cell mark (`实际 / 分值`): the parser read `/` as a unit's operator. */
-function emptyCellAt(token: { image: string; startOffset: number }, text: string): boolean {
-    return isEmptyCellMark(token.image, standsAlone(text, token.startOffset, token.startOffset + token.image.length));
 }

@@ -9,6 +9,7 @@ import { amountOf, breakdownTotal, COLUMN_LABEL, componentAmount, componentSpend
 import { assessedProject, titleOf } from '../model/project.js';
 import { measureOf } from '../model/values.js';
 import { percent, round, scoreExecution } from '../scoring/index.js';
+import { firstPassing } from '../sorted.js';
 import {
     formatMeasure, inUnitOf, parseUnit, productOf, sameAmount, sumOf, type Measure,
 } from '../units/index.js';
@@ -274,7 +275,7 @@ function cutShort(node: AstNode): boolean {
     const text = document.textDocument.getText();
     const offsets = errorOffsets(document.parseResult, text.length);
     // The first error at or after the node decides: inside it, or after nothing but blanks.
-    const at = offsets[firstAtOrAfter(offsets, cst.offset)];
+    const at = offsets[firstPassing(offsets, o => o >= cst.offset)];
     if (at === undefined) return false;
     if (at <= cst.end) return true;
     BLANKS.lastIndex = cst.end;
@@ -294,17 +295,6 @@ function errorOffsets(parseResult: ParseResult, end: number): number[] {
         sortedErrorOffsets.set(parseResult, offsets);
     }
     return offsets;
-}
-
-/** The index of the first offset ≥ `offset` (binary search). */
-function firstAtOrAfter(offsets: readonly number[], offset: number): number {
-    let [low, high] = [0, offsets.length];
-    while (low < high) {
-        const middle = (low + high) >>> 1;
-        if (offsets[middle]! < offset) low = middle + 1;
-        else high = middle;
-    }
-    return low;
 }
 
 function annualOf(section: FundsSection): FundsTotal | undefined {

@@ -103,20 +103,18 @@ export function describeSyntaxError(error: IRecognitionException, context: Synta
 const CHINESE_QUOTES = /^[“”]/;
 
 /**
- * Whether characters are a printed form's mark for a cell left empty: dashes (—, ——, –, －, ―)
- * wherever they stand, a slash (/, ／) standing alone between blanks (`实际 / 分值`, not the
- * operator of `元/通`).
+ * Whether `text.slice(start, end)` is a printed form's mark for a cell left empty: dashes (—, ——,
+ * –, －, ―) wherever they stand, a slash (/, ／) standing alone between blanks or the line's ends
+ * (`实际 / 分值`, not the operator of `元/通`).
  */
-export function isEmptyCellMark(mark: string, standsAlone: boolean): boolean {
-    return /^[—–―－]+$/.test(mark) || (standsAlone && /^[/／]+$/.test(mark));
+export function isEmptyCellMarkAt(text: string, start: number, end: number): boolean {
+    const mark = text.slice(start, end);
+    if (/^[—–―－]+$/.test(mark)) return true;
+    const alone = (start === 0 || /\s/.test(text[start - 1]!)) && (end >= text.length || /\s/.test(text[end]!));
+    return alone && /^[/／]+$/.test(mark);
 }
 
-/** Whether `text.slice(start, end)` stands alone on its line: blanks or the line's ends on both sides. */
-export function standsAlone(text: string, start: number, end: number): boolean {
-    return (start === 0 || /\s/.test(text[start - 1]!)) && (end >= text.length || /\s/.test(text[end]!));
-}
-
-/** What the language writes for a form's empty cell (isEmptyCellMark). */
+/** What the language writes for a form's empty cell (isEmptyCellMarkAt). */
 export function describeEmptyCellMark(mark: string, locale: Locale): string {
     return pick(locale, {
         zh: `「${shorten(mark)}」不是数值：表中的“${shorten(mark)}”表示未填写。实际值写作 未统计（应统计而未统计）或 不适用 "理由"（无须统计）；其他各项未填写时删去该项`,
@@ -135,13 +133,14 @@ export function halfWidthOf(skipped: string): string | undefined {
 }
 
 /**
- * Characters the lexer skipped, quoted; for a quotation mark, what strings need instead: the
- * officer meant a string (`“热线”` typed by an input method, or `"` left open at the line's end);
- * for a form's empty-cell mark (`alone`: it stands alone on its line), how the language says what
- * it meant; for full-width digits and signs, their half-width forms.
+ * The characters the lexer skipped (`text.slice(start, end)`), quoted; for a quotation mark, what
+ * strings need instead: the officer meant a string (`“热线”` typed by an input method, or `"` left
+ * open at the line's end); for a form's empty-cell mark, how the language says what it meant; for
+ * full-width digits and signs, their half-width forms.
  */
-export function describeLexingError(skipped: string, locale: Locale, alone = false): string {
-    if (isEmptyCellMark(skipped, alone)) return describeEmptyCellMark(skipped, locale);
+export function describeLexingError(text: string, start: number, end: number, locale: Locale): string {
+    const skipped = text.slice(start, end);
+    if (isEmptyCellMarkAt(text, start, end)) return describeEmptyCellMark(skipped, locale);
     const half = halfWidthOf(skipped);
     if (half !== undefined) {
         return pick(locale, {

@@ -1,6 +1,6 @@
 // Quick fixes for syntax/* diagnostics.
 import { TextEdit } from 'vscode-languageserver';
-import { halfWidthOf, isEmptyCellMark, standsAlone } from '../../validation/syntax-errors.js';
+import { halfWidthOf, isEmptyCellMarkAt } from '../../validation/syntax-errors.js';
 import type { Fix } from './fix-context.js';
 
 /** syntax/lexing: what the skipped characters were meant to be (see describeLexingError). */
@@ -42,10 +42,9 @@ const halfWidth: Fix = (d, ctx) => {
  * two things it may have meant, an actual that was not counted (未统计) or one that was not due (不适用).
  */
 const emptyActual: Fix = (d, ctx) => {
-    const skipped = skippedText(d, ctx);
-    const line = ctx.lineText(d.range.start.line);
-    const alone = standsAlone(line, d.range.start.character, d.range.end.character);
-    if (!isEmptyCellMark(skipped, alone) || !/(?:实际|\bactual)\s*$/.test(line.slice(0, d.range.start.character))) return [];
+    const { start, end } = d.range;
+    const line = ctx.lineText(start.line);
+    if (start.line !== end.line || !isEmptyCellMarkAt(line, start.character, end.character) || !/(?:实际|\bactual)\s*$/.test(line.slice(0, start.character))) return [];
     const write = (keyword: { zh: string; en: string }, title: { zh: string; en: string }) =>
         ctx.action(title, [TextEdit.replace(d.range, ctx.kw(keyword))], [d]);
     return [
