@@ -14,7 +14,25 @@ describe('cell values as forms print them', () => {
     it('keeps a value without comparator bare and words as a qualitative target', () => {
         expect(parseTarget('100%')).toEqual({ kind: 'comparison', number: '100', unit: '%' });
         expect(parseTarget('效果明显')).toEqual({ kind: 'qualitative', text: '效果明显' });
-        expect(parseTarget('≥95%以上（含）')).toEqual({ kind: 'qualitative', text: '≥95%以上（含）' });
+        // A sign and a bound that disagree say no one thing.
+        expect(parseTarget('≤95%以上')).toEqual({ kind: 'qualitative', text: '≤95%以上' });
+    });
+
+    it('reads comparators in words, before the value or after it, as the lexer does', () => {
+        const ge95 = { kind: 'comparison', comparator: '>=', number: '95', unit: '%' };
+        expect(parseTarget('≥95%以上（含）')).toEqual(ge95);
+        expect(parseTarget('95%以上')).toEqual(ge95);
+        expect(parseTarget('不低于95%')).toEqual(ge95);
+        expect(parseTarget('达到95%及以上')).toEqual(ge95);
+        expect(parseTarget('1800人以上')).toEqual({ kind: 'comparison', comparator: '>=', number: '1800', unit: '人' });
+        expect(parseTarget('不超过202.6万元')).toEqual({ kind: 'comparison', comparator: '<=', number: '202.6', unit: '万元' });
+        expect(parseTarget('30分钟以内')).toEqual({ kind: 'comparison', comparator: '<=', number: '30', unit: '分钟' });
+        // 超过 and （不含） leave the value out.
+        expect(parseTarget('超过90%')).toEqual({ kind: 'comparison', comparator: '>', number: '90', unit: '%' });
+        expect(parseTarget('10天以内（不含）')).toEqual({ kind: 'comparison', comparator: '<', number: '10', unit: '天' });
+        expect(parseTarget('不早于2023-01-01')).toEqual({ kind: 'date', comparator: '>=', date: '2023-01-01' });
+        expect(parseSplitTarget('不低于', '95', '%')).toEqual(ge95);
+        expect(parseActual('95%以上')).toEqual({ kind: 'measured', comparator: '>=', number: '95', unit: '%' });
     });
 
     it('joins Layout B’s separate sign, value and unit columns', () => {

@@ -43,6 +43,31 @@ const provincial = sheet([
     ['评价日期', '<', '<', '2024年3月31日'],
 ]);
 
+describe('an indicator row of the 一体化 flat sheet (Layout B)', () => {
+    const flat = sheet([
+        ['项目名称', '助餐项目'],
+        ['一级指标', '二级指标', '三级指标名称', '计算符号', '指标值', '*实际完成值', '计量单位', '*分值', '*指标得分', '完成情况简要描述'],
+        ['产出指标', '数量指标', '助餐人数', undefined, '1800人以上', '1850', undefined, '50', '50', '全年助餐\n1850 人次'],
+        ['^', '^', '助餐点数', '不低于', '5', '4', '个', '50', '40', undefined],
+    ]);
+
+    it('reads the direction in words, in the value cell or the 计算符号 column', () => {
+        const form = readForm(flat, '助餐')!;
+        expect(form.indicators.map(i => i.target?.value)).toEqual([
+            { kind: 'comparison', comparator: '>=', number: '1800', unit: '人' },
+            { kind: 'comparison', comparator: '>=', number: '5', unit: '个' },
+        ]);
+    });
+
+    it('keeps 完成情况简要描述 as a comment above the row\'s assessment line, on one line, mapped to its cell', () => {
+        const form = emitForm(readForm(flat, '助餐')!, '一体化.xlsx');
+        expect(form.text).toContain('    // 完成情况：全年助餐 1850 人次\n    指标 "助餐人数" 实际 1850 分值 50 得分 50\n');
+        expect(form.text).toContain('                "助餐人数" >= 1800 人\n');
+        const at = form.text.indexOf('// 完成情况');
+        expect(form.spans.find(s => s.start <= at && s.end > at && s.field === 'line')?.cell).toBe('J3');
+    });
+});
+
 describe('rows below the tables: what a 自评表 says in words', () => {
     it('reads 存在问题 (a label merged over rows labels each), 改进措施, 评价结论 and 评价日期', () => {
         const form = readForm(provincial, '助餐')!;

@@ -118,6 +118,13 @@ describe('formatter', () => {
 `);
     });
 
+    it('spaces a comparator in words as a sign, and keeps a bound glued to its value, as forms print it', async () => {
+        const text = '合同 C "c" {\n    条款 A "a" 不低于95% 违约 "p"\n    条款 B "b" 1800 人  以上\n    条款 D "d" 30秒以内（含）\n    条款 E "e" 2023年6月30日 前\n}\n';
+        const formatted = await format(text);
+        expect(formatted).toBe('合同 C "c" {\n    条款 A "a" 不低于 95% 违约 "p"\n    条款 B "b" 1800 人以上\n    条款 D "d" 30 秒以内（含）\n    条款 E "e" 2023年6月30日前\n}\n');
+        expect(tokens(formatted)).toEqual(tokens(text));
+    });
+
     it('continues a row after a line comment one level deeper, as the comment forces the break', async () => {
         const text = '合同 C "c" {\n    条款 A "a" // why\n >= 95%\n}\n';
         expect(await format(text)).toBe('合同 C "c" {\n    条款 A "a" // why\n        >= 95%\n}\n');

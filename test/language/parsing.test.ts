@@ -9,6 +9,7 @@ import {
 } from '../../packages/language/src/generated/ast.js';
 import { FAMILY_KEYWORD, familyOf } from '../../packages/language/src/model/categories.js';
 import { indicatorsOf, milestonesOf } from '../../packages/language/src/model/project.js';
+import { constraintOf } from '../../packages/language/src/model/values.js';
 import type { KpiParser } from '../../packages/language/src/parser/parser.js';
 import { captureAmbiguities, createDevelopmentServices, EXAMPLES, REFERENCE, strictParser, targetOf, type Parsed } from '../support/parse.js';
 import { readFolder } from '../support/workspace.js';
@@ -716,6 +717,42 @@ describe('lexical rules', () => {
         expect(project.applies[0]!.standards.map(s => s.$refText)).toEqual(['S1', 'S2']);
         expect(indicatorsOf(project)[0]!.links.map(l => l.$refText)).toEqual(['S1.R', 'S2.R']);
         expect(blockOf(model, isAssessment).items[0]).toMatchObject({ concerns: [{ $refText: 'A' }, { $refText: 'A' }] });
+    });
+});
+
+describe('comparators in words, as forms print them', () => {
+    // The constraint a row's target states, as the checks read it.
+    async function constraints(text: string): Promise<Array<[string, string, number | string, string | undefined]>> {
+        return (await row(text)).map(i => {
+            const c = constraintOf(i.target)!;
+            return [i.name, c.op, c.value.kind === 'date' ? c.value.text : c.value.value, c.value.kind === 'number' ? c.value.unit : undefined];
+        });
+    }
+
+    it.each([
+        ['不低于95%', '>=', 95, '%'], ['不低于 95%', '>=', 95, '%'], ['达到80%以上', '>=', 80, '%'], ['≥95%以上（含）', '>=', 95, '%'],
+        ['95%以上', '>=', 95, '%'], ['95% 以上', '>=', 95, '%'], ['95％及以上', '>=', 95, '％'], ['1800人以上', '>=', 1800, '人'],
+        ['不少于1,000件', '>=', 1000, '件'], ['至少 3 个', '>=', 3, '个'], ['不超过202.6万元', '<=', 202.6, '万元'],
+        ['12.52元/通以下', '<=', 12.52, '元/通'], ['30秒以内', '<=', 30, '秒'], ['不超过20秒', '<=', 20, '秒'],
+        // 超过, 低于 and （不含） leave the value out (民法典 第一千二百五十九条).
+        ['超过90%', '>', 90, '%'], ['低于1%', '<', 1, '%'], ['10天以内（不含）', '<', 10, '天'], ['95%以上(不含)', '>', 95, '%'],
+    ])('reads %s', async (target, op, value, unit) => {
+        expect(await constraints(`A "a" ${target} 来源 "s"`)).toEqual([['A', op, value, unit]]);
+    });
+
+    it.each([
+        ['不晚于2023年6月30日', '<='], ['2023年6月30日前', '<='], ['2023-06-30 之前', '<='], ['最迟 2023-06-30', '<='], ['不早于2023-06-30', '>='],
+    ])('reads the deadline %s', async (target, op) => {
+        expect(await constraints(`A "a" ${target}`)).toEqual([['A', op, '2023-06-30', undefined]]);
+    });
+
+    it('keeps such words as names where a row begins, and the next row after a bound', async () => {
+        const rows = await row('达到 "a" >= 3 个\n以上 "b" 95%以上\n超过 "c" >= 1 个');
+        expect(rows.map(i => i.name)).toEqual(['达到', '以上', '超过']);
+        expect(constraintOf(rows[1]!.target)).toMatchObject({ op: '>=', value: { value: 95 } });
+        // A bound is no comparator: the formatter and the fixes leave it where it is written.
+        expect(rows[1]!.target).toMatchObject({ bound: '以上' });
+        expect((rows[1]!.target as { comparator?: string }).comparator).toBeUndefined();
     });
 });
 

@@ -103,6 +103,17 @@ describe('syntax errors', () => {
         expect(en[0]).toMatch(/^Unrecognised characters '[^']*\ufffd[^']*': the file was not read as UTF-8 \(a GBK file, say\); reopen it with its encoding and save it as UTF-8$/);
     });
 
+    it('say that a bound contradicts the comparator before the value, and read the rest of the row', async () => {
+        const text = '项目 P "p" {\n    绩效指标 { 产出指标 { 数量指标 {\n        A "a" <= 95%以上 来源 "s"\n        B "b" >= 3 个以下\n    } } }\n}\n';
+        expect(await syntaxMessages(text, 'zh-CN')).toEqual([
+            '「以上」即 ≥，与值前的比较符矛盾：两者只写一个',
+            '「以下」即 ≤，与值前的比较符矛盾：两者只写一个',
+        ]);
+        expect((await syntaxMessages(text, 'en'))[0]).toBe("'以上' means ≥ and contradicts the comparator before the value: write one of them");
+        // The same words agreeing with the comparator are fine.
+        expect(await syntaxMessages(text.replace('<=', '>=').replace('>= 3', '<= 3'), 'zh-CN')).toEqual([]);
+    });
+
     it('never show the parser\'s token names, whatever the input', async () => {
         const broken = ['项目', 'project P', '合同 甲 "c" { 条款 }', '自评 A "a" 对象 B { 指标 x 实际 }', 'standard S "s" { requirement R "r" >= }', '"', '}}}'];
         for (const text of broken) {

@@ -33,9 +33,10 @@ function sameAsReference(text: string): void {
     expect(ours.hidden.map(t => [t.tokenType.name, t.startOffset])).toEqual(theirs.hidden.map(t => [t.tokenType.name, t.startOffset]));
 }
 
+/** The example and fixture files; not `printed.kpi`, whose values as forms print them KpiLexer joins or splits (parsing.test.ts). */
 function kpiFiles(dir: string): string[] {
     return readdirSync(dir, { withFileTypes: true, recursive: true })
-        .filter(entry => entry.isFile() && entry.name.endsWith('.kpi'))
+        .filter(entry => entry.isFile() && entry.name.endsWith('.kpi') && entry.name !== 'printed.kpi')
         .map(entry => join(entry.parentPath, entry.name));
 }
 
@@ -71,7 +72,12 @@ describe('word keywords', () => {
             fc.constantFrom('名', 'x', '_', '2', '12.5', '-', '2021-03', '"t"', ' ', '\n', '\u3000', '/', '*', '·', '%', '>=', '/* c */', '// c\n', '（', '#', '万元'),
             fc.string({ unit: fc.constantFrom(...'指标项目率达成部分名abcnp/ -_0'), maxLength: 4 }),
         );
-        fc.assert(fc.property(fc.array(piece, { maxLength: 12 }), pieces => sameAsReference(pieces.join(''))), { numRuns: 2000 });
+        fc.assert(fc.property(fc.array(piece, { maxLength: 12 }), pieces => {
+            const text = pieces.join('');
+            // A month, a dash and a digit is a printed period, whose dash KpiLexer reads as 至 (parsing.test.ts); found by this test.
+            fc.pre(!/\d{4}-\d{1,2}[ \u3000]*-[ \u3000]*\d/.test(text));
+            sameAsReference(text);
+        }), { numRuns: 2000 });
     });
 
     it('are keywords, and a longer word that begins with one is a name', () => {

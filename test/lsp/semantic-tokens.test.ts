@@ -29,6 +29,15 @@ describe('semantic tokens', () => {
         expected.forEach((tokenType, rangeIndex) => expectSemanticToken(tokens, { rangeIndex, tokenType }));
     });
 
+    it('mark comparators in words, before the value or after it, as operators', async () => {
+        const services = await servicesWith({});
+        const text = '合同 C "c" {\n    条款 A "a" <|不低于|> <|95|>% 违约 "p"\n    条款 B "b" <|1800|> <|人|><|以上|>\n}\n';
+        const tokens = await highlightHelper(services)(text, { documentUri: 'file:///ws/c.kpi' });
+        const expected = [SemanticTokenTypes.operator, SemanticTokenTypes.number, SemanticTokenTypes.number, SemanticTokenTypes.type, SemanticTokenTypes.operator];
+        expect(tokens.ranges).toHaveLength(expected.length);
+        expected.forEach((tokenType, rangeIndex) => expectSemanticToken(tokens, { rangeIndex, tokenType }));
+    });
+
     it('declare a legend with every type they use', async () => {
         const services = await servicesWith({});
         const legend = services.lsp.SemanticTokenProvider!.semanticTokensOptions.legend.tokenTypes;

@@ -1,3 +1,4 @@
+import { boundAtEnd, boundOp, comparatorOp, signWordAtStart, signWordOp } from '../units/index.js';
 import type { ActualValue, TargetValue } from './form-model.js';
 
 /** Full-width forms to ASCII (＝ ％ （ ：), no spaces, no leading `*` of required columns. */
@@ -10,18 +11,10 @@ export function isEmptyMark(text: string): boolean {
     return /^[\s\u3000]*[—\-/／－–‐―]*[\s\u3000]*$/.test(text);
 }
 
-/** Comparators as printed (≥ ≧ >= 大于等于, …) in the language's ASCII form. */
-const COMPARATOR_WORDS: ReadonlyArray<[RegExp, string]> = [
-    [/^(>=|≥|≧|大于等于|大于或等于|不低于|不少于)$/, '>='],
-    [/^(<=|≤|≦|小于等于|小于或等于|不高于|不超过|不多于)$/, '<='],
-    [/^(=|==|等于)$/, '='],
-    [/^(>|大于|高于)$/, '>'],
-    [/^(<|小于|低于)$/, '<'],
-];
-
+/** A comparator as printed (≥ ≧ >= 大于等于 不低于, …) in the language's ASCII form. */
 export function comparatorOf(text: string): string | undefined {
     const t = normalizeLabel(text);
-    return COMPARATOR_WORDS.find(([re]) => re.test(t))?.[1];
+    return t === '==' ? '=' : comparatorOp(t);
 }
 
 /** A unit the language can write after a number: words joined by `/`, `*`, `·`, or % and ‰. */
@@ -51,12 +44,26 @@ function comparable(text: string): string {
     return text.normalize('NFKC').replace(/≧|≥/g, '>=').replace(/≦|≤/g, '<=').replace(/(\d),(?=\d{3}\b)/g, '$1').trim();
 }
 
+/**
+ * A value as printed, comparable, with a comparator in words as a sign in front, as the lexer
+ * reads typed text (units/sign-words.ts): `不低于95%` and `95%以上（含）` are `>=95%`. A sign and a
+ * bound that disagree (`≤95%以上`) leave the text as it is.
+ */
+function signed(text: string): string {
+    const t = comparable(text);
+    const sign = leadingSign(t, true);
+    const end = boundAtEnd(t);
+    const op = end ? boundOp(end.bound)! : sign?.op;
+    if (sign && op !== sign.op) return t;
+    return `${op ?? ''}${t.slice(sign?.text.length ?? 0, end?.index)}`;
+}
+
 /** A target as printed (`≥95%`, `＝8个`, `100%`, `≤2023-11-30`, `2023年11月底前`, `效果明显`). */
 export function parseTarget(text: string): TargetValue {
     const deadline = parseDeadline(text, true);
     if (deadline) return { kind: 'date', ...deadline };
     if (startsWithDate(text)) return { kind: 'qualitative', text: text.trim() };
-    const m = MEASURED.exec(comparable(text));
+    const m = MEASURED.exec(signed(text));
     const unit = m?.[3]?.replace(/\s+/g, '');
     if (m && (unit === '' || isUnit(unit!))) {
         return { kind: 'comparison', ...(m[1] ? { comparator: m[1] } : {}), number: m[2]!, ...(unit ? { unit } : {}) };
@@ -89,7 +96,7 @@ export function parseActual(text: string): ActualValue {
     const date = parseDeadline(text, false);
     if (date) return { kind: 'date', ...date };
     if (startsWithDate(text)) return { kind: 'text', text: text.trim() };
-    const m = MEASURED.exec(comparable(text));
+    const m = MEASURED.exec(signed(text));
     const unit = m?.[3]?.replace(/\s+/g, '');
     if (m && (unit === '' || isUnit(unit!))) {
         return { kind: 'measured', ...(m[1] ? { comparator: m[1] } : {}), number: m[2]!, ...(unit ? { unit } : {}) };
@@ -125,7 +132,16 @@ const DATE_CORE = /^(\d{4})(?:年(\d{1,2})月(?:(\d{1,2})[日号]|(底|末))?|[-
 
 /** Text that begins with a date but says no one date (`2023年11月前`): words, not the number 2023. */
 function startsWithDate(text: string): boolean {
-    return DATE_CORE.test(comparable(text).replace(/[\s\u3000]+/g, '').replace(/^(>=|<=|=|>|<|不晚于|不迟于|最迟|最晚)/, ''));
+    const t = comparable(text).replace(/[\s\u3000]+/g, '');
+    return DATE_CORE.test(t.slice(leadingSign(t, true)?.text.length ?? 0));
+}
+
+/** The comparator a comparable text begins with, as a sign (`>=`) or in words (`不晚于`, if `words`), and its Op. */
+function leadingSign(t: string, words: boolean): { text: string; op: string } | undefined {
+    const sign = /^(>=|<=|=|>|<)/.exec(t)?.[1];
+    if (sign) return { text: sign, op: sign };
+    const word = words ? signWordAtStart(t) : undefined;
+    return word ? { text: word, op: signWordOp(word)! } : undefined;
 }
 
 /**
@@ -138,9 +154,9 @@ function startsWithDate(text: string): boolean {
  */
 export function parseDeadline(text: string, before: boolean): { comparator?: string; date: string } | undefined {
     let t = comparable(text).replace(/[\s\u3000]+/g, '');
-    const sign = /^(>=|<=|=|>|<)/.exec(t) ?? (before ? /^(不晚于|不迟于|最迟|最晚)/.exec(t) : null);
-    let comparator = sign ? (/^[<>=]/.test(sign[1]!) ? sign[1] : '<=') : undefined;
-    t = t.slice(sign?.[0].length ?? 0);
+    const sign = leadingSign(t, before);
+    let comparator = sign?.op;
+    t = t.slice(sign?.text.length ?? 0);
     const m = DATE_CORE.exec(t);
     if (!m) return undefined;
     const rest = t.slice(m[0].length);

@@ -54,6 +54,11 @@ export interface IndicatorRow {
     readonly lastYear?: Sourced<string>;
     /** `口径` of the actual, kept in an exported form's note on the actual cell. */
     readonly measuredAs?: string;
+    /**
+     * Layout B's `完成情况简要描述`: the language has no field for it, so it is written as a comment
+     * above the row's assessment line, not dropped.
+     */
+    readonly description?: Sourced<string>;
 }
 
 export interface ProjectHeader {

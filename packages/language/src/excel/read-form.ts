@@ -22,6 +22,7 @@ const COLUMN_NAMES = {
     note: ['指标值说明', '备注'],
     lastYear: ['上年实际值', '上年指标值', '上年完成值', '上年值'],
     source: ['数据来源', '指标来源', '来源'],
+    description: ['完成情况简要描述', '完成情况说明', '指标完成情况说明'],
 } as const;
 type Column = keyof typeof COLUMN_NAMES;
 
@@ -178,6 +179,7 @@ function readIndicators(
         const deviation = at(r, 'deviation');
         const note = at(r, 'note');
         const source = at(r, 'source');
+        const description = at(r, 'description');
         const lastYear = lastYearCell(at(r, 'lastYear'), problems);
         const measuredAs = actual ? readNote(actual.note).measuredAs : undefined;
         const id = readNote(title.note).name;
@@ -193,6 +195,7 @@ function readIndicators(
             ...(score ? { score } : {}),
             ...(deviation ? { deviation: { value: deviation.text, cell: deviation.address } } : {}),
             ...(source ? { source: { value: source.text, cell: source.address } } : {}),
+            ...(description ? { description: { value: description.text, cell: description.address } } : {}),
             ...(lastYear ? { lastYear } : {}), ...(measuredAs ? { measuredAs } : {}),
         });
     }

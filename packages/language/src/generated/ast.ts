@@ -12,6 +12,8 @@ export const KpiSpecTerminals = {
     MONTH: /\d{4}-\d{1,2}(?![\d.])/,
     NUMBER: /-?\d+(\.\d+)?([eE][+-]?\d+)?/,
     UNIT: /:synthetic-unit:/,
+    SIGN: /:synthetic-sign:/,
+    BOUND: /:synthetic-bound:/,
     STRING: /"(\\.|[^"\\\r\n])*"/,
     ID: /[_a-zA-Z\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF][\w\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]*/,
     ML_COMMENT: /\/\*[\s\S]*?\*\//,
@@ -453,21 +455,23 @@ export function isComma(item: unknown): item is Comma {
     return item === ',' || item === '，';
 }
 
-export type Comparator = '<' | '<=' | '=' | '>' | '>=' | '≤' | '≥' | '≦' | '≧' | '＜' | '＜＝' | '＝' | '＞' | '＞＝';
+export type Comparator = '<' | '<=' | '=' | '>' | '>=' | '≤' | '≥' | '≦' | '≧' | '＜' | '＜＝' | '＝' | '＞' | '＞＝' | string;
 
 export function isComparator(item: unknown): item is Comparator {
-    return item === '>=' || item === '≥' || item === '≧' || item === '＞＝' || item === '<=' || item === '≤' || item === '≦' || item === '＜＝' || item === '=' || item === '＝' || item === '>' || item === '＞' || item === '<' || item === '＜';
+    return item === '>=' || item === '≥' || item === '≧' || item === '＞＝' || item === '<=' || item === '≤' || item === '≦' || item === '＜＝' || item === '=' || item === '＝' || item === '>' || item === '＞' || item === '<' || item === '＜' || (typeof item === 'string' && (/:synthetic-sign:/.test(item)));
 }
 
 export interface Comparison extends langium.AstNode {
     readonly $container: Clause | Indicator | Requirement;
     readonly $type: 'Comparison';
+    bound?: string;
     comparator?: Comparator;
     value: Value;
 }
 
 export const Comparison = {
     $type: 'Comparison',
+    bound: 'bound',
     comparator: 'comparator',
     value: 'value'
 } as const;
@@ -888,12 +892,14 @@ export function isLinkTarget(item: unknown): item is LinkTarget {
 export interface MeasuredActual extends langium.AstNode {
     readonly $container: ClauseReview | IndicatorAssessment;
     readonly $type: 'MeasuredActual';
+    bound?: string;
     comparator?: Comparator;
     value: Value;
 }
 
 export const MeasuredActual = {
     $type: 'MeasuredActual',
+    bound: 'bound',
     comparator: 'comparator',
     value: 'value'
 } as const;
@@ -1534,6 +1540,10 @@ export class KpiSpecAstReflection extends langium.AbstractAstReflection {
         Comparison: {
             name: Comparison.$type,
             properties: {
+                bound: {
+                    name: Comparison.bound,
+                    optional: true
+                },
                 comparator: {
                     name: Comparison.comparator,
                     optional: true
@@ -1902,6 +1912,10 @@ export class KpiSpecAstReflection extends langium.AbstractAstReflection {
         MeasuredActual: {
             name: MeasuredActual.$type,
             properties: {
+                bound: {
+                    name: MeasuredActual.bound,
+                    optional: true
+                },
                 comparator: {
                     name: MeasuredActual.comparator,
                     optional: true

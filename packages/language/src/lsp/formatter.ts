@@ -85,6 +85,8 @@ export class KpiFormatter extends AbstractFormatter {
             const leaves = unit ? visibleLeaves(unit) : [];
             leaves.forEach((leaf, i) => this.mark(leaf, i === 0 && !UNIT_SYMBOLS.has(leaf.text) ? 'space' : 'attach'));
         }
+        // A bound stays glued to its value, as forms print it (95%以上, 30 秒以内).
+        if (type === 'Comparison' || type === 'MeasuredActual') this.mark(GrammarUtils.findNodeForProperty(cst, 'bound'), 'attach');
     }
 
     private mark(leaf: CstNode | undefined, separation: Separation): void {

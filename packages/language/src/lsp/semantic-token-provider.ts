@@ -86,7 +86,8 @@ export class KpiSemanticTokenProvider extends AbstractSemanticTokenProvider {
             if (unit?.offset === leaf.offset) acceptor({ cst: unit, type: SemanticTokenTypes.type });
             return;
         }
-        if (feature === 'comparator') {
+        // Comparators in signs or words, before the value or after it (不低于 95%, 95%以上).
+        if (feature === 'comparator' || feature === 'bound') {
             acceptor({ cst: leaf, type: SemanticTokenTypes.operator });
             return;
         }

@@ -1,6 +1,6 @@
 import type { Actual, Comparison, Target, Value } from '../generated/ast.js';
 import { isDateLiteral, isMeasuredActual, isQualitative } from '../generated/ast.js';
-import { parseDate, toOp, type Constraint, type Measure } from '../units/index.js';
+import { boundOp, parseDate, toOp, type Constraint, type Measure, type Op } from '../units/index.js';
 
 /**
  * The AST's view of a written value as a units Measure; undefined when the parser recovered
@@ -21,7 +21,25 @@ export function constraintOf(target: Target | undefined): Constraint | undefined
 
 export function comparisonConstraint(comparison: Comparison): Constraint | undefined {
     const value = comparison.value && measureOf(comparison.value);
-    return value && { op: toOp(comparison.comparator), value };
+    return value && { op: comparisonOp(comparison), value };
+}
+
+/** A comparison written with a comparator or a bound (`≥ 95%`, `不低于95%`, `95%以上`), not as a bare value. */
+export interface Compared {
+    readonly comparator?: string;
+    readonly bound?: string;
+}
+
+export function hasComparator(comparison: Compared): boolean {
+    return comparison.comparator !== undefined || comparison.bound !== undefined;
+}
+
+/**
+ * The Op a comparison states, by its bound if it has one (the lexer lets through only a bound
+ * that agrees with the comparator before the value), else by its comparator; '=' when bare.
+ */
+export function comparisonOp(comparison: Compared): Op {
+    return (comparison.bound !== undefined ? boundOp(comparison.bound) : undefined) ?? toOp(comparison.comparator);
 }
 
 /**

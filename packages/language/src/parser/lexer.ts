@@ -1,7 +1,8 @@
 import { AstUtils, DefaultLexer, GrammarAST, type LangiumCoreServices, type LexerResult, type LexingReport, type TokenizeOptions } from 'langium';
 import { languageOfKeyword, type KeywordLanguage } from '../lsp/keyword-language.js';
 import { firstPassing } from '../sorted.js';
-import { UNIT, wordKeywordTest, type TokenType } from './token-builder.js';
+import { boundAtStart, boundOp, boundStartIn, comparatorOp, signWordAtStart } from '../units/index.js';
+import { BOUND, SIGN, UNIT, wordKeywordTest, type TokenType } from './token-builder.js';
 
 /** What the lexer reports of a text besides Langium's diagnostics. */
 export interface KpiLexingReport extends LexingReport {
@@ -25,6 +26,8 @@ const EN = 2;
  *   is a keyword stays one; a longer word that begins with one is an ID, so a unit.
  * - joins what forms print as one value but Chevrotain lexes as several (`2023年6月30日`,
  *   `120,000`; see joinPrintedValues).
+ * - reads comparators in words, before a value (`不低于95%`) or after it (`95%以上`; see
+ *   readSignWords).
  * - counts keyword tokens by language as it goes: a file's messages follow its keywords'
  *   language, and finding it afterwards walked the whole syntax tree (4 % of a cold lint). It
  *   reaches documents as `parseResult.lexerReport`.
@@ -39,6 +42,12 @@ export class KpiLexer extends DefaultLexer {
     private readonly month: TokenType;
     /** The keyword between a period's two dates (`2019-07 至 2020-06`). */
     private readonly until: TokenType;
+    private readonly sign: TokenType;
+    private readonly bound: TokenType;
+    /** `%`, `％` and `‰`, which end a value as a unit word does. */
+    private readonly percents: ReadonlySet<number>;
+    /** DATE, MONTH and NUMBER, in the grammar's order, to read a value glued to a comparator word (sticky). */
+    private readonly valuePatterns: ReadonlyArray<[TokenType, RegExp]>;
     /** Word keywords by their text. */
     private readonly words = new Map<string, TokenType>();
 
@@ -51,6 +60,10 @@ export class KpiLexer extends DefaultLexer {
         this.date = types['DATE']!;
         this.month = types['MONTH']!;
         this.until = types['至']!;
+        this.sign = types[SIGN]!;
+        this.bound = types[BOUND]!;
+        this.percents = new Set(['%', '％', '‰'].map(p => types[p]!.tokenTypeIdx!));
+        this.valuePatterns = [this.date, this.month, this.number].map(type => [type, new RegExp((type.PATTERN as RegExp).source, 'y')]);
         const isWord = wordKeywordTest(this.id);
         for (const type of Object.values(types)) if (isWord(type)) this.words.set(type.PATTERN as string, type);
         this.languages = new Uint8Array(Math.max(0, ...Object.values(types).map(t => t.tokenTypeIdx ?? 0)) + 1);
@@ -63,6 +76,7 @@ export class KpiLexer extends DefaultLexer {
 
     override tokenize(text: string, options?: TokenizeOptions): LexerResult {
         const result = super.tokenize(text, options);
+        this.readSignWords(text, result);
         result.tokens = this.readPrintedPeriods(text, this.joinPrintedValues(result.tokens), result.errors);
         const idIndex = this.id.tokenTypeIdx;
         let zh = 0;
@@ -78,6 +92,183 @@ export class KpiLexer extends DefaultLexer {
             keywordLanguage: zh === 0 && en === 0 ? undefined : en > zh ? 'en' : 'zh',
         };
         return { ...result, report };
+    }
+
+    /**
+     * Comparators in words, as forms print them (units/sign-words.ts):
+     * - before a value, on a row's line but not at its start (where a row's name stands):
+     *   `不低于95%`, `不超过 202.6万元`, `达到80%以上`. Chevrotain reads a word glued to its number
+     *   as one ID (`不低于95`, then `.6`): the word becomes a SIGN, the number (or date) one token.
+     * - after a value: `95%以上`, `1800人以上`, `30分钟以内（含）`, `2023-06-30前`. The word, or the
+     *   end of the unit's word, becomes a BOUND, with the `（含）` or `（不含）` printed after it. A
+     *   bound that contradicts the comparator before the value (`≤ 95%以上`) is a lexing error
+     *   (syntax-errors.ts says why), not a bound.
+     * One pass, each token looked at once (and each piece of a split word), so that a pasted line
+     * of thousands of such words stays linear. The same arrays when there is none.
+     */
+    private readSignWords(text: string, result: LexerResult): void {
+        const input = result.tokens;
+        const idIndex = this.id.tokenTypeIdx;
+        let out: Token[] | undefined;
+        /** Lexing errors the pass explains (the brackets of `（含）`) and the ones it adds (contradictions). */
+        const dropped = new Set<LexerResult['errors'][number]>();
+        const added: LexerResult['errors'] = [];
+        for (let i = 0; i < input.length; i++) {
+            let token: Token | undefined = input[i]!;
+            if (token.tokenTypeIdx !== idIndex) {
+                out?.push(token);
+                continue;
+            }
+            // A split word leaves a rest to look at in turn (`不低于95万元以上`: SIGN, 95, then 万元以上).
+            while (token) {
+                const previous = out ? out.at(-1) : input[i - 1];
+                const word: string | undefined = previous && previous.endLine === token.startLine ? signWordAtStart(token.image) : undefined;
+                const sign: SignWordRead | undefined = word ? this.signWord(text, input, i, token, word) : undefined;
+                const bound: SignWordRead | undefined = sign ? undefined : this.boundWord(text, input, i, token, out ?? input, out ? out.length : i, result.errors);
+                const read: SignWordRead | undefined = sign ?? bound;
+                if (!read) {
+                    out?.push(token);
+                    break;
+                }
+                out ??= input.slice(0, i);
+                out.push(...read.tokens);
+                i += read.consumed;
+                for (const e of read.explained ?? []) dropped.add(e);
+                if (read.error) added.push(read.error);
+                token = read.rest;
+            }
+        }
+        if (!out) return;
+        result.tokens = out;
+        if (dropped.size === 0 && added.length === 0) return;
+        const errors = [...result.errors.filter(e => !dropped.has(e)), ...added].sort((a, b) => a.offset - b.offset);
+        result.errors.length = 0;
+        for (const e of errors) result.errors.push(e);
+    }
+
+    /**
+     * `token` (`input[at]`, or the rest of it) begins with the comparator word `word`: a SIGN if a
+     * value follows it, glued (`不低于95`, the value read from the text) or after blanks.
+     */
+    private signWord(text: string, input: readonly Token[], at: number, token: Token, word: string): SignWordRead | undefined {
+        const sign = { ...this.part(token, 0, word.length), tokenType: this.sign, tokenTypeIdx: this.sign.tokenTypeIdx! };
+        if (token.image.length === word.length) {
+            const next = input[at + 1];
+            if (token !== input[at] || !next || next.startLine !== token.endLine || !(next.tokenTypeIdx === this.number.tokenTypeIdx || this.isDate(next))) return undefined;
+            return { tokens: [sign], consumed: 0 };
+        }
+        const from = token.startOffset + word.length;
+        const code = text.charCodeAt(from);
+        if (code < 0x30 || code > 0x39) return undefined;
+        // The value as Chevrotain would lex it on its own: a date, a month or a number.
+        let value: { type: TokenType; length: number } | undefined;
+        for (const [type, pattern] of this.valuePatterns) {
+            pattern.lastIndex = from;
+            if (pattern.test(text)) {
+                value = { type, length: pattern.lastIndex - from };
+                break;
+            }
+        }
+        if (!value) return undefined;
+        const end = from + value.length;
+        const number = { ...this.part(token, word.length, word.length + value.length), image: text.slice(from, end), tokenType: value.type, tokenTypeIdx: value.type.tokenTypeIdx! };
+        const tokenEnd = token.endOffset! + 1;
+        if (end <= tokenEnd) {
+            const rest = end < tokenEnd ? this.part(token, end - token.startOffset, token.image.length) : undefined;
+            return { tokens: [sign, number], consumed: 0, rest };
+        }
+        // The value goes on past the word (`不超过202` `.6`, `不晚于2023` `-06` `-30`): the tokens it
+        // covers are its own, if it ends where one of them does.
+        if (token !== input[at]) return undefined;
+        let consumed = 0;
+        while (at + consumed + 1 < input.length && input[at + consumed + 1]!.startOffset < end) consumed++;
+        if (consumed === 0 || input[at + consumed]!.endOffset! + 1 !== end) return undefined;
+        return { tokens: [sign, { ...number, endLine: input[at + consumed]!.endLine }], consumed };
+    }
+
+    /**
+     * `token` (`input[at]`, or the rest of it) ends with a bound: a BOUND, split from the unit or
+     * printed day it ends (`人以上`, `年6月30日前`), if it follows a value. The tokens before it
+     * are the first `length` of `before`.
+     */
+    private boundWord(text: string, input: readonly Token[], at: number, token: Token, before: readonly Token[], length: number, errors: LexerResult['errors']): SignWordRead | undefined {
+        const last = token.image.charCodeAt(token.image.length - 1);
+        if (last !== 0x4e0a && last !== 0x4e0b && last !== 0x5185 && last !== 0x524d) return undefined; // 上 下 内 前
+        const previous = before[length - 1];
+        // Glued to its year (2023 年6月30日前: the day is joined after this pass), or after a day.
+        const year = previous?.tokenTypeIdx === this.number.tokenTypeIdx && previous.endOffset! + 1 === token.startOffset && /^\d{4}$/.test(previous.image);
+        let day = false;
+        let start = -1;
+        if (year || this.endsDay(before, length)) {
+            start = boundStartIn(token.image, true);
+            day = start >= 0 && (start > 0 ? year && PRINTED_DATE_TAIL.exec(token.image.slice(0, start))?.[1] !== undefined : !year && this.endsValue(text, previous, token));
+        }
+        if (!day) {
+            start = boundStartIn(token.image, false);
+            const follows = start > 0 ? followsNumberOrUnitOperator(text, token.startOffset) : this.endsValue(text, previous, token);
+            if (start < 0 || !follows) return undefined;
+        }
+        const head = start > 0 ? [this.part(token, 0, start)] : [];
+        const word = boundAtStart(text.slice(token.startOffset + start, token.startOffset + start + 16), day)!;
+        let bound = this.part(token, start, token.image.length);
+        let consumed = 0;
+        let explained: LexerResult['errors'] | undefined;
+        if (word.length > bound.image.length && token === input[at]) {
+            // The printed note after it, `（含）`: brackets the lexer skipped and the word 含.
+            const end = token.startOffset + start + word.length;
+            bound = { ...bound, image: word, endOffset: end - 1, endColumn: bound.startColumn! + word.length - 1 };
+            while (at + consumed + 1 < input.length && input[at + consumed + 1]!.startOffset < end) consumed++;
+            const first = firstPassing(errors, e => e.offset > token.endOffset!);
+            explained = [];
+            for (let k = first; k < errors.length && errors[k]!.offset < end; k++) explained.push(errors[k]!);
+        }
+        const comparator = this.comparatorBefore([...before.slice(Math.max(0, length - MAX_VALUE_TOKENS), length), ...head], token.startLine!);
+        if (comparator && comparatorOp(comparator.image) !== boundOp(bound.image)) {
+            const error = { offset: bound.startOffset, length: bound.image.length, line: bound.startLine, column: bound.startColumn, message: '' };
+            return { tokens: head, consumed, explained, error };
+        }
+        return { tokens: [...head, { ...bound, tokenType: this.bound, tokenTypeIdx: this.bound.tokenTypeIdx! }], consumed, explained };
+    }
+
+    /** Whether `before` ends a value on the same line as `token`, blanks between: a number, `%`, a unit's word, a day. */
+    private endsValue(text: string, before: Token | undefined, token: Token): boolean {
+        if (!before || before.endLine !== token.startLine || !/^[ \t\u3000]*$/.test(text.slice(before.endOffset! + 1, token.startOffset))) return false;
+        const type = before.tokenTypeIdx;
+        return type === this.number.tokenTypeIdx || type === this.date.tokenTypeIdx || this.percents.has(type)
+            || (type === this.id.tokenTypeIdx && followsNumberOrUnitOperator(text, before.startOffset));
+    }
+
+    /** Whether the first `length` tokens end with a day: a DATE, or a printed day's tail glued to its year (`2023` `年6月30日`, joined after this pass). */
+    private endsDay(tokens: readonly Token[], length: number): boolean {
+        const token = tokens[length - 1];
+        if (token?.tokenTypeIdx === this.date.tokenTypeIdx) return true;
+        const year = tokens[length - 2];
+        return token?.tokenTypeIdx === this.id.tokenTypeIdx && PRINTED_DATE_TAIL.exec(token.image)?.[1] !== undefined
+            && year?.tokenTypeIdx === this.number.tokenTypeIdx && year.endOffset! + 1 === token.startOffset && /^\d{4}$/.test(year.image);
+    }
+
+    /** The comparator token before the value that `tokens` end with, on `line`. */
+    private comparatorBefore(tokens: readonly Token[], line: number): Token | undefined {
+        const isValue = (t: Token) => t.tokenTypeIdx === this.number.tokenTypeIdx || this.isDate(t);
+        let i = tokens.length - 1;
+        while (i > 0 && tokens[i]!.startLine === line && !isValue(tokens[i]!)) i--;
+        const before = tokens[i - 1];
+        return i > 0 && isValue(tokens[i]!) && before && before.endLine === line
+            && (before.tokenTypeIdx === this.sign.tokenTypeIdx || comparatorOp(before.image) !== undefined) ? before : undefined;
+    }
+
+    /** The part of `token`'s image from `start` to `end`, as a token of its type. */
+    private part(token: Token, start: number, end: number): Token {
+        return {
+            ...token, image: token.image.slice(start, end),
+            startOffset: token.startOffset + start, endOffset: token.startOffset + end - 1,
+            startColumn: token.startColumn! + start, endColumn: token.startColumn! + end - 1,
+        };
+    }
+
+    private retype(token: Token, type: TokenType): void {
+        token.tokenType = type;
+        token.tokenTypeIdx = type.tokenTypeIdx!;
     }
 
     /**
@@ -218,13 +409,23 @@ export class KpiLexer extends DefaultLexer {
     /** An ID is a word keyword if its text is one, else a unit if it follows a number or unit operator. */
     private giveWordItsType(text: string, token: Token): void {
         const type = this.words.get(token.image) ?? (followsNumberOrUnitOperator(text, token.startOffset) ? this.unit : undefined);
-        if (!type) return;
-        token.tokenType = type;
-        token.tokenTypeIdx = type.tokenTypeIdx!;
+        if (type) this.retype(token, type);
     }
 }
 
 type Token = LexerResult['tokens'][number];
+
+/** What readSignWords makes of a word: its tokens, how many of the lexer's next tokens they cover, the errors they explain or add, and a rest to read in turn. */
+interface SignWordRead {
+    readonly tokens: Token[];
+    readonly consumed: number;
+    readonly explained?: LexerResult['errors'];
+    readonly error?: LexerResult['errors'][number];
+    readonly rest?: Token;
+}
+
+/** How far back from a bound its value's comparator may stand: a number and a unit of a few words (元/人*月). */
+const MAX_VALUE_TOKENS = 12;
 
 /** What follows the year of a printed date: `年6月30日` (the day captured) or `年6月`. */
 const PRINTED_DATE_TAIL = /^年\d{1,2}月(?:(\d{1,2})日)?$/;
@@ -258,8 +459,13 @@ function followsNumberOrUnitOperator(text: string, offset: number): boolean {
     if (before === 0x2a) return text.charCodeAt(end - 2) !== 0x2f; // a `*` not opening one
     if (before < 0x30 || before > 0x39) return false;
     // The number is the whole run of word characters ending here, so that no digits of a
-    // name (率2) or a date (2021-03) count.
+    // name (率2) or a date (2021-03) count; or that run but a comparator word glued before it
+    // (不超过20 in `不超过20秒`, see readSignWords).
     let start = end;
     while (start > 0 && isWordOrNumberChar(text.charCodeAt(start - 1))) start--;
-    return start < end && NUMBER.test(text.slice(start, end));
+    if (start === end) return false;
+    const run = text.slice(start, end);
+    if (NUMBER.test(run)) return true;
+    const sign = signWordAtStart(run);
+    return sign !== undefined && NUMBER.test(run.slice(sign.length));
 }

@@ -7,7 +7,11 @@ type TokenVocabulary = ReturnType<DefaultTokenBuilder['buildTokens']>;
 
 /** The grammar's synthetic terminal for a unit word (万元 in `10666 万元`); KpiLexer gives it its tokens. */
 export const UNIT = 'UNIT';
-/** The lexer's mode: every token type but UNIT and the word keywords. */
+/** The grammar's synthetic terminals for comparators in words (不低于 in `不低于95%`, 以上 in `95%以上`); KpiLexer gives them their tokens. */
+export const SIGN = 'SIGN';
+export const BOUND = 'BOUND';
+const SYNTHETIC = new Set([UNIT, SIGN, BOUND]);
+/** The lexer's mode: every token type but the synthetic ones and the word keywords. */
 const TEXT_MODE = 'text';
 /** A mode the lexer never enters, so that Chevrotain still numbers its token types for the parser: KpiLexer gives them their tokens. */
 const GIVEN_MODE = 'given';
@@ -24,10 +28,10 @@ export function wordKeywordTest(id: TokenType): (token: TokenType) => boolean {
 
 /**
  * Langium's tokens, with two kinds left out of lexing, which KpiLexer gives their tokens after:
- * - the grammar's synthetic `UNIT` terminal: a unit is a word (an ID) that follows a number or a
- *   unit operator, which depends on what stands before it. A pattern of its own (a function)
- *   made Chevrotain take its slower path for every token of every file (custom patterns), and
- *   ask before every word.
+ * - the grammar's synthetic terminals (`UNIT`, `SIGN`, `BOUND`): a unit is a word (an ID) that
+ *   follows a number or a unit operator, which depends on what stands before it, and so does a
+ *   comparator in words. A pattern of its own (a function) made Chevrotain take its slower path
+ *   for every token of every file (custom patterns), and ask before every word.
  * - word keywords (wordKeywordTest): Chevrotain tried each keyword that may begin at a letter or
  *   character, one regular expression each, and then the ID after the one that matched; an ID
  *   looked up among the keywords by its text is the same token.
@@ -53,13 +57,13 @@ export class KpiTokenBuilder extends DefaultTokenBuilder {
 
     override buildTokens(grammar: GrammarAST.Grammar, options?: TokenBuilderOptions): TokenVocabulary {
         const tokens = super.buildTokens(grammar, options) as TokenType[];
-        const unit = tokens.find(token => token.name === UNIT);
+        const synthetic = tokens.filter(token => SYNTHETIC.has(token.name));
         const id = tokens.find(token => token.name === 'ID');
-        if (!unit || !id) throw new Error(`KpiTokenBuilder: the grammar has no ${unit ? 'ID' : UNIT} terminal`);
+        if (synthetic.length !== SYNTHETIC.size || !id) throw new Error(`KpiTokenBuilder: the grammar lacks one of the terminals ID, ${[...SYNTHETIC].join(', ')}`);
         const isWord = wordKeywordTest(id);
-        const lexed = tokens.filter(token => token !== unit && !isWord(token));
+        const lexed = tokens.filter(token => !SYNTHETIC.has(token.name) && !isWord(token));
         // Never lexed, a word keyword needs no ID to give way to (and Chevrotain refuses one from another mode).
         const words = tokens.filter(isWord).map((token): TokenType => ({ name: token.name, PATTERN: token.PATTERN }));
-        return { modes: { [TEXT_MODE]: lexed, [GIVEN_MODE]: [unit, ...words] }, defaultMode: TEXT_MODE };
+        return { modes: { [TEXT_MODE]: lexed, [GIVEN_MODE]: [...synthetic, ...words] }, defaultMode: TEXT_MODE };
     }
 }

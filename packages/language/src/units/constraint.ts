@@ -1,5 +1,6 @@
 // Comparator semantics: a constraint is the set of values it accepts.
 import { comparable, formatMeasure, type Measure } from './measure.js';
+import { signWordOp } from './sign-words.js';
 
 export type Op = '>=' | '>' | '<=' | '<' | '=';
 
@@ -10,10 +11,15 @@ const OPS: Record<string, Op> = {
   '>': '>', '＞': '>', '<': '<', '＜': '<',
 };
 
+/** The Op of a comparator as the language spells it (signs, and words such as 不低于), or undefined for other text. */
+export function comparatorOp(text: string): Op | undefined {
+  return Object.hasOwn(OPS, text) ? OPS[text] : signWordOp(text);
+}
+
 /** Maps every comparator spelling of the language to an Op; a bare value (undefined) is '='. */
 export function toOp(comparator: string | undefined): Op {
   if (comparator === undefined) return '=';
-  const op = OPS[comparator];
+  const op = comparatorOp(comparator);
   // The grammar's Comparator rule and this table must agree; a miss is a programming error.
   if (op === undefined) throw new Error(`Unknown comparator '${comparator}'`);
   return op;
@@ -79,7 +85,12 @@ export function ratio(actual: Measure, target: Measure): number | undefined {
 
 const SIGNS: Record<Op, string> = { '>=': '≥', '<=': '≤', '=': '=', '>': '>', '<': '<' };
 
+/** An Op as messages write it: '≥', '≤', '=', '>', '<'. */
+export function formatOp(op: Op): string {
+  return SIGNS[op];
+}
+
 /** Formats a constraint for messages: '≥95%', '≤20 秒', '=100%'. */
 export function formatConstraint(c: Constraint): string {
-  return SIGNS[c.op] + formatMeasure(c.value);
+  return formatOp(c.op) + formatMeasure(c.value);
 }

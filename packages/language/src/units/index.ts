@@ -1,4 +1,5 @@
 export * from './unit-table.js';
 export * from './measure.js';
 export * from './constraint.js';
+export * from './sign-words.js';
 export * from './amounts.js';

@@ -8,15 +8,14 @@ import type { Bilingual } from '../i18n/locale.js';
 import type { KpiCoreServices } from '../kpi-core-module.js';
 import { goalsOf, indicatorsOf, namedAs, titleOf } from '../model/project.js';
 import { componentSpending } from '../model/funds.js';
-import { actualMeasure, measureOf } from '../model/values.js';
+import { actualMeasure, comparisonOp, constraintOf, hasComparator, measureOf } from '../model/values.js';
 import { percent, ratingOf, round } from '../scoring/index.js';
 import { assessmentMetricMismatch, assessmentPlaceholderText } from './assessment/text-rules.js';
 import { lateness, overdueness } from './milestone-checks.js';
-import { direction, formatConstraint, formatMeasure, meets, ratio, toOp, type Measure } from '../units/index.js';
+import { direction, formatConstraint, formatMeasure, meets, ratio, type Measure } from '../units/index.js';
 import { LINKS_ELSEWHERE, ownFile, reading } from './check-reads.js';
 import type { KpiChecks, Report } from './report.js';
 import { describeElement, describeReference, referenceMeasure, referencesOf, type HeldTo } from '../model/held-to.js';
-import { constraintOf } from '../model/values.js';
 
 /** The actual of a row as a value; a comparison (`实际 >= 266 米`) still says which value. */
 function rowActual(node: IndicatorAssessment): Measure | undefined {
@@ -189,10 +188,10 @@ export function assessmentChecks(services: KpiCoreServices): KpiChecks {
 
     function assessmentActualNotValue(node: IndicatorAssessment, report: Report): void {
         const actual = node.actual;
-        if (!isMeasuredActual(actual) || actual.comparator === undefined) return;
+        if (!isMeasuredActual(actual) || !hasComparator(actual)) return;
         const measure = actual.value && measureOf(actual.value);
         if (!measure) return;
-        const written = { op: toOp(actual.comparator), value: measure };
+        const written = { op: comparisonOp(actual), value: measure };
         const value = formatMeasure(written.value);
         report('assessment/actual-not-value', {
             node: actual,

@@ -3,6 +3,7 @@ import { GrammarAST, GrammarUtils, type Grammar } from 'langium';
 import { findFirstFeatures } from 'langium/lsp';
 import { pick, type Bilingual, type Locale } from '../i18n/locale.js';
 import { isKeywordOf, type KeywordLanguage } from '../lsp/keyword-language.js';
+import { boundOp, formatOp } from '../units/index.js';
 
 /**
  * Syntax errors in plain words and in the file's languages: the text found, and what may stand
@@ -58,6 +59,8 @@ const TERMINALS: Record<string, Bilingual> = {
     STRING: { zh: '带引号的文字（"…"）', en: 'quoted text ("…")' },
     ID: { zh: '名称', en: 'a name' },
     UNIT: { zh: '单位', en: 'a unit' },
+    SIGN: { zh: '比较词（如 不低于）', en: 'a comparator in words (不低于)' },
+    BOUND: { zh: '以上、以下等', en: '以上, 以下 or the like' },
 };
 const OTHER_TERMINAL: Bilingual = { zh: '一个值', en: 'a value' };
 const END_OF_FILE: Bilingual = { zh: '文件结尾', en: 'the end of the file' };
@@ -146,6 +149,14 @@ export function describeLexingError(text: string, start: number, end: number, lo
         return pick(locale, {
             zh: `全角字符「${shorten(skipped)}」：数字和符号请用半角，写作「${shorten(half)}」`,
             en: `Full-width characters '${shorten(skipped)}': write numbers and signs half-width, '${shorten(half)}'`,
+        });
+    }
+    // A bound the lexer did not read because the comparator before the value says otherwise (KpiLexer.readBound).
+    const bound = boundOp(skipped);
+    if (bound !== undefined) {
+        return pick(locale, {
+            zh: `「${skipped}」即 ${formatOp(bound)}，与值前的比较符矛盾：两者只写一个`,
+            en: `'${skipped}' means ${formatOp(bound)} and contradicts the comparator before the value: write one of them`,
         });
     }
     if (CHINESE_QUOTES.test(skipped)) {

@@ -5,6 +5,7 @@ import { isBaseline, isClause, isComparison, isIndicator, isProject, type Indica
 import { FAMILY_KEYWORD, familyOf, type Family } from '../../model/categories.js';
 import { indicatorsOf } from '../../model/project.js';
 import { qualifiedName, referencesOf } from '../../model/held-to.js';
+import { hasComparator } from '../../model/values.js';
 import { keyword } from '../keyword-language.js';
 import { dataOf, quote, stringField, type Fix, type FixContext } from './fix-context.js';
 
@@ -27,7 +28,7 @@ export const setTarget: Fix = (d, ctx) => {
 /** target/no-comparator (data `suggested`): write the comparator before the value. */
 export const addComparator: Fix = (d, ctx) => {
     const target = ctx.nodeAt(d.range.start, isIndicator)?.target;
-    const start = isComparison(target) && !target.comparator ? target.$cstNode?.range.start : undefined;
+    const start = isComparison(target) && !hasComparator(target) ? target.$cstNode?.range.start : undefined;
     const comparator = stringField(d, 'suggested');
     if (!start || !comparator) return [];
     return ctx.action({ zh: `添加比较符 ${comparator}`, en: `Add the comparator ${comparator}` }, [TextEdit.insert(start, `${comparator} `)], [d], true);

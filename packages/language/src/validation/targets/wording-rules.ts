@@ -4,7 +4,7 @@ import { familiesOf } from '../../model/project.js';
 import { comparable, direction, formatConstraint, formatMeasure, parseUnit, type Constraint, type Measure } from '../../units/index.js';
 import type { Report } from '../report.js';
 import { referenceMeasure, referencesOf } from '../../model/held-to.js';
-import { constraintOf } from '../../model/values.js';
+import { constraintOf, hasComparator } from '../../model/values.js';
 
 /**
  * The comparator a bare value most likely meant: `=` for 100 % (nothing exceeds it) and for 0,
@@ -30,7 +30,7 @@ function isMoney(unit: string | undefined): boolean {
 
 export function targetNoComparator(indicator: Indicator, report: Report): void {
     const target = indicator.target;
-    if (!isComparison(target) || target.comparator !== undefined) return;
+    if (!isComparison(target) || hasComparator(target)) return;
     const constraint = constraintOf(target);
     if (!constraint) return;
     const value = formatMeasure(constraint.value);

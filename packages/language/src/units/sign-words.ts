@@ -1,0 +1,73 @@
+// Comparators as forms print them in words: before a value (不低于95%) or after it (95%以上).
+// One table for the lexer (typed .kpi text) and the workbook reader (cells), so both read a
+// printed target the same way.
+import type { Op } from './constraint.js';
+
+/**
+ * Before a value. As the Civil Code reads these words (民法典 第一千二百五十九条), 超过 and 不满
+ * leave the value out; so do 高于, 低于, 多于, 少于 and 不足, which say more or less than it.
+ */
+const BEFORE: Readonly<Record<string, Op>> = {
+    '大于等于': '>=', '大于或等于': '>=', '不低于': '>=', '不少于': '>=', '不小于': '>=', '至少': '>=', '达到': '>=', '不早于': '>=',
+    '小于等于': '<=', '小于或等于': '<=', '不高于': '<=', '不超过': '<=', '不多于': '<=', '不大于': '<=', '至多': '<=', '最多': '<=',
+    '不晚于': '<=', '不迟于': '<=', '最迟': '<=', '最晚': '<=',
+    '等于': '=',
+    '大于': '>', '超过': '>', '高于': '>', '多于': '>',
+    '小于': '<', '低于': '<', '少于': '<', '不足': '<', '不满': '<',
+};
+
+/** Longest first, so that 大于等于 is not read as 大于. */
+const BEFORE_AT_START = new RegExp(`^(?:${Object.keys(BEFORE).sort((a, b) => b.length - a.length).join('|')})`);
+/** Their first characters: the lexer asks of every word, and most begin with none of them. */
+const FIRST_CHARACTERS = new Set(Object.keys(BEFORE).map(word => word.charCodeAt(0)));
+
+/** The comparator word a text begins with (`不低于` in `不低于95%`), if any. */
+export function signWordAtStart(text: string): string | undefined {
+    return FIRST_CHARACTERS.has(text.charCodeAt(0)) ? BEFORE_AT_START.exec(text)?.[0] : undefined;
+}
+
+/** The Op of a comparator word (`不低于` → `>=`). */
+export function signWordOp(word: string): Op | undefined {
+    return Object.hasOwn(BEFORE, word) ? BEFORE[word] : undefined;
+}
+
+/**
+ * After a value: 以上, 以下, 以内 (and 及以上, 或以下, 之内), which include the value (民法典
+ * 第一千二百五十九条), with the note forms print after them: `以上（含）`, `以下（不含）`. After a
+ * day, 前 (之前, 以前): by that day.
+ */
+const NUMBER_BOUND_SOURCE = '(?:及|或)?(以上|以下|以内|之内)(?:[ \\t\\u3000]*[（(][ \\t\\u3000]*(不)?含[ \\t\\u3000]*[)）])?';
+const NUMBER_BOUND = new RegExp(`^${NUMBER_BOUND_SOURCE}`);
+const NUMBER_BOUND_ENDING = new RegExp(`${NUMBER_BOUND_SOURCE}[ \\t\\u3000]*$`);
+const DAY_BOUND = /^(?:之前|以前|前)/;
+const NUMBER_BOUND_AT_END = /(?:及|或)?(?:以上|以下|以内|之内)$/;
+const DAY_BOUND_AT_END = /(?:之前|以前|前)$/;
+
+/** The bound a text begins with (`以上（含）` in `以上（含）的`; after a day, `前`), if any. */
+export function boundAtStart(text: string, day: boolean): string | undefined {
+    return (day ? DAY_BOUND : NUMBER_BOUND).exec(text)?.[0];
+}
+
+/** The Op of a bound (`以上` → `>=`, `以下（不含）` → `<`, `前` → `<=`). */
+export function boundOp(bound: string): Op | undefined {
+    if (DAY_BOUND.exec(bound)?.[0] === bound) return '<=';
+    const m = NUMBER_BOUND.exec(bound);
+    if (!m || m[0].length !== bound.length) return undefined;
+    const above = m[1] === '以上';
+    if (m[2]) return above ? '>' : '<';
+    return above ? '>=' : '<=';
+}
+
+/** The bound that ends a printed value (`95%以上（含）`) and where it begins, if any. */
+export function boundAtEnd(text: string): { bound: string; index: number } | undefined {
+    const m = NUMBER_BOUND_ENDING.exec(text);
+    return m ? { bound: m[0].trimEnd(), index: m.index } : undefined;
+}
+
+/** Where a word ends with a bound (1 in `人以上`; after a day, 6 in `年6月30日前`), or -1. */
+export function boundStartIn(word: string, day: boolean): number {
+    // A bound is at most three characters (及以上): the regular expression looks at those only, not at every start in a long word.
+    const tail = word.length > 3 ? word.slice(-3) : word;
+    const index = (day ? DAY_BOUND_AT_END : NUMBER_BOUND_AT_END).exec(tail)?.index;
+    return index === undefined ? -1 : word.length - tail.length + index;
+}
