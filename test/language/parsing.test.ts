@@ -746,6 +746,12 @@ describe('comparators in words, as forms print them', () => {
         expect(await constraints(`A "a" ${target}`)).toEqual([['A', op, '2023-06-30', undefined]]);
     });
 
+    it.each([
+        ['2023年6月底前', '2023-06'], ['<= 2023年6月末', '2023-06'], ['2023年底前', '2023-12'], ['不晚于 2023年末', '2023-12'],
+    ])('reads the end of a month or year, a month as a deadline (its last day): %s', async (target, month) => {
+        expect(await constraints(`A "a" ${target}`)).toEqual([['A', '<=', month, undefined]]);
+    });
+
     it('keeps such words as names where a row begins, and the next row after a bound', async () => {
         const rows = await row('达到 "a" >= 3 个\n以上 "b" 95%以上\n超过 "c" >= 1 个');
         expect(rows.map(i => i.name)).toEqual(['达到', '以上', '超过']);

@@ -114,6 +114,15 @@ describe('syntax errors', () => {
         expect(await syntaxMessages(text.replace('<=', '>=').replace('>= 3', '<= 3'), 'zh-CN')).toEqual([]);
     });
 
+    it('say that 前 after a month does not say which day', async () => {
+        const text = '项目 P "p" {\n    绩效指标 { 产出指标 { 时效指标 {\n        A "a" 2023年6月前 来源 "s"\n        B "b" 2023-06 前\n    } } }\n}\n';
+        expect(await syntaxMessages(text, 'zh-CN')).toEqual([
+            '「2023年6月前」说不清是哪一天：写明日期，如 2023年6月底前（即 2023年6月的最后一天）或 2023-06-01 前',
+            '「2023年6月前」说不清是哪一天：写明日期，如 2023年6月底前（即 2023年6月的最后一天）或 2023-06-01 前',
+        ]);
+        expect(await syntaxMessages(text.replace('2023年6月前', '2023年6月底前').replace('2023-06 前', '2023-06-30 前'), 'zh-CN')).toEqual([]);
+    });
+
     it('never show the parser\'s token names, whatever the input', async () => {
         const broken = ['项目', 'project P', '合同 甲 "c" { 条款 }', '自评 A "a" 对象 B { 指标 x 实际 }', 'standard S "s" { requirement R "r" >= }', '"', '}}}'];
         for (const text of broken) {

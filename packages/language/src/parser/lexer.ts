@@ -102,7 +102,7 @@ export class KpiLexer extends DefaultLexer {
      * - after a value: `95%以上`, `1800人以上`, `30分钟以内（含）`, `2023-06-30前`. The word, or the
      *   end of the unit's word, becomes a BOUND, with the `（含）` or `（不含）` printed after it. A
      *   bound that contradicts the comparator before the value (`≤ 95%以上`) is a lexing error
-     *   (syntax-errors.ts says why), not a bound.
+     *   (syntax-errors.ts says why), not a bound; so is 前 after a month (`2023年6月前`: by its first day or its last?).
      * One pass, each token looked at once (and each piece of a split word), so that a pasted line
      * of thousands of such words stays linear. The same arrays when there is none.
      */
@@ -195,25 +195,24 @@ export class KpiLexer extends DefaultLexer {
         const last = token.image.charCodeAt(token.image.length - 1);
         if (last !== 0x4e0a && last !== 0x4e0b && last !== 0x5185 && last !== 0x524d) return undefined; // 上 下 内 前
         const previous = before[length - 1];
-        // Glued to its year (2023 年6月30日前: the day is joined after this pass), or after a day.
+        // Glued to its year (2023 年6月30日前: the day is joined after this pass), or after a date.
         const year = previous?.tokenTypeIdx === this.number.tokenTypeIdx && previous.endOffset! + 1 === token.startOffset && /^\d{4}$/.test(previous.image);
-        let day = false;
-        let start = -1;
-        if (year || this.endsDay(before, length)) {
-            start = boundStartIn(token.image, true);
-            day = start >= 0 && (start > 0 ? year && PRINTED_DATE_TAIL.exec(token.image.slice(0, start))?.[1] !== undefined : !year && this.endsValue(text, previous, token));
-        }
-        if (!day) {
+        let start = boundStartIn(token.image, true);
+        // 前 says "by then" after a day or a month's end; after a month it cannot say which day.
+        const date = start < 0 ? undefined
+            : start > 0 ? (year ? printedDateTail(token.image.slice(0, start)) : undefined)
+                : !year && this.endsValue(text, previous, token) ? this.dateBefore(before, length) : undefined;
+        if (!date) {
             start = boundStartIn(token.image, false);
             const follows = start > 0 ? followsNumberOrUnitOperator(text, token.startOffset) : this.endsValue(text, previous, token);
             if (start < 0 || !follows) return undefined;
         }
         const head = start > 0 ? [this.part(token, 0, start)] : [];
-        const word = boundAtStart(text.slice(token.startOffset + start, token.startOffset + start + 16), day)!;
+        const word = boundAtStart(text.slice(token.startOffset + start, token.startOffset + start + 16), date !== undefined);
         let bound = this.part(token, start, token.image.length);
         let consumed = 0;
         let explained: LexerResult['errors'] | undefined;
-        if (word.length > bound.image.length && token === input[at]) {
+        if (word !== undefined && word.length > bound.image.length && token === input[at]) {
             // The printed note after it, `（含）`: brackets the lexer skipped and the word 含.
             const end = token.startOffset + start + word.length;
             bound = { ...bound, image: word, endOffset: end - 1, endColumn: bound.startColumn! + word.length - 1 };
@@ -223,7 +222,7 @@ export class KpiLexer extends DefaultLexer {
             for (let k = first; k < errors.length && errors[k]!.offset < end; k++) explained.push(errors[k]!);
         }
         const comparator = this.comparatorBefore([...before.slice(Math.max(0, length - MAX_VALUE_TOKENS), length), ...head], token.startLine!);
-        if (comparator && comparatorOp(comparator.image) !== boundOp(bound.image)) {
+        if (date === 'month' || (comparator && comparatorOp(comparator.image) !== boundOp(bound.image))) {
             const error = { offset: bound.startOffset, length: bound.image.length, line: bound.startLine, column: bound.startColumn, message: '' };
             return { tokens: head, consumed, explained, error };
         }
@@ -234,17 +233,18 @@ export class KpiLexer extends DefaultLexer {
     private endsValue(text: string, before: Token | undefined, token: Token): boolean {
         if (!before || before.endLine !== token.startLine || !/^[ \t\u3000]*$/.test(text.slice(before.endOffset! + 1, token.startOffset))) return false;
         const type = before.tokenTypeIdx;
-        return type === this.number.tokenTypeIdx || type === this.date.tokenTypeIdx || this.percents.has(type)
+        return type === this.number.tokenTypeIdx || this.isDate(before) || this.percents.has(type)
             || (type === this.id.tokenTypeIdx && followsNumberOrUnitOperator(text, before.startOffset));
     }
 
-    /** Whether the first `length` tokens end with a day: a DATE, or a printed day's tail glued to its year (`2023` `年6月30日`, joined after this pass). */
-    private endsDay(tokens: readonly Token[], length: number): boolean {
+    /** The date the first `length` tokens end with: a DATE or MONTH, or a printed date's tail glued to its year (`2023` `年6月30日`, joined after this pass). */
+    private dateBefore(tokens: readonly Token[], length: number): 'day' | 'month' | 'end' | undefined {
         const token = tokens[length - 1];
-        if (token?.tokenTypeIdx === this.date.tokenTypeIdx) return true;
+        if (token?.tokenTypeIdx === this.date.tokenTypeIdx) return 'day';
+        if (token?.tokenTypeIdx === this.month.tokenTypeIdx) return 'month';
         const year = tokens[length - 2];
-        return token?.tokenTypeIdx === this.id.tokenTypeIdx && PRINTED_DATE_TAIL.exec(token.image)?.[1] !== undefined
-            && year?.tokenTypeIdx === this.number.tokenTypeIdx && year.endOffset! + 1 === token.startOffset && /^\d{4}$/.test(year.image);
+        return token?.tokenTypeIdx === this.id.tokenTypeIdx && year?.tokenTypeIdx === this.number.tokenTypeIdx
+            && year.endOffset! + 1 === token.startOffset && /^\d{4}$/.test(year.image) ? printedDateTail(token.image) : undefined;
     }
 
     /** The comparator token before the value that `tokens` end with, on `line`. */
@@ -306,8 +306,8 @@ export class KpiLexer extends DefaultLexer {
         const next = tokens[at + 1];
         if (!next || next.startOffset !== number.endOffset! + 1) return undefined;
         if (next.tokenTypeIdx === this.id.tokenTypeIdx) {
-            const date = /^\d{4}$/.test(number.image) ? PRINTED_DATE_TAIL.exec(next.image) : null;
-            return date ? { count: 2, type: date[1] === undefined ? this.month : this.date } : undefined;
+            const date = /^\d{4}$/.test(number.image) ? printedDateTail(next.image) : undefined;
+            return date ? { count: 2, type: date === 'day' ? this.date : this.month } : undefined;
         }
         if (!/^-?\d{1,3}$/.test(number.image)) return undefined;
         // Groups of three digits, each glued to the comma before it; the last may have decimals.
@@ -381,8 +381,8 @@ export class KpiLexer extends DefaultLexer {
         let parts = 0;
         let type = this.month;
         if (tail && tail.tokenTypeIdx === this.id.tokenTypeIdx) {
-            const date = PRINTED_DATE_TAIL.exec(tail.image);
-            if (date) [parts, type] = [1, date[1] === undefined ? this.month : this.date];
+            const date = printedDateTail(tail.image);
+            if (date) [parts, type] = [1, date === 'day' ? this.date : this.month];
         } else if (tail?.tokenTypeIdx === this.number.tokenTypeIdx && /^-\d{1,2}$/.test(tail.image)) {
             const day = glued(at + 3);
             [parts, type] = day?.tokenTypeIdx === this.number.tokenTypeIdx && /^-\d{1,2}$/.test(day.image) ? [2, this.date] : [1, this.month];
@@ -427,8 +427,14 @@ interface SignWordRead {
 /** How far back from a bound its value's comparator may stand: a number and a unit of a few words (元/人*月). */
 const MAX_VALUE_TOKENS = 12;
 
-/** What follows the year of a printed date: `年6月30日` (the day captured) or `年6月`. */
-const PRINTED_DATE_TAIL = /^年\d{1,2}月(?:(\d{1,2})日)?$/;
+/**
+ * What follows the year of a printed date: a day (`年6月30日`), a month (`年6月`), or a month's or
+ * the year's end (`年6月底`, `年底`: a month, which as a deadline means its last day).
+ */
+function printedDateTail(image: string): 'day' | 'month' | 'end' | undefined {
+    const m = /^年(?:\d{1,2}月(?:(\d{1,2})日|([底末]))?|([底末]))$/.exec(image);
+    return !m ? undefined : m[1] !== undefined ? 'day' : m[2] !== undefined || m[3] !== undefined ? 'end' : 'month';
+}
 
 const NUMBER = /^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 

@@ -14,12 +14,16 @@ export function stringContent(token: string): string {
     return token.includes('\\') ? ValueConverter.convertString(token) : token.slice(1, -1);
 }
 
-/** A date or month as forms print it (`2023年6月30日`, joined into one token by KpiLexer) in the language's form, `2023-06-30`. */
+/**
+ * A date or month as forms print it (`2023年6月30日`, joined into one token by KpiLexer) in the
+ * language's form, `2023-06-30`; a month's or the year's end (`2023年6月底`, `2023年底`) is the
+ * month (`2023-06`, `2023-12`), which as a deadline means its last day.
+ */
 const isoDate: Convert = input => {
-    const printed = /^(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?$/.exec(input);
+    const printed = /^(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})日|[底末])?|[底末])$/.exec(input);
     if (!printed) return input;
-    const [, year, month, day] = printed;
-    return [year, month!.padStart(2, '0'), ...(day === undefined ? [] : [day.padStart(2, '0')])].join('-');
+    const [, year, month = '12', day] = printed;
+    return [year, month.padStart(2, '0'), ...(day === undefined ? [] : [day.padStart(2, '0')])].join('-');
 };
 
 /** A number, with the thousands separators a form prints (`1,200,000`, joined into one token by KpiLexer) left out. */

@@ -151,7 +151,16 @@ export function describeLexingError(text: string, start: number, end: number, lo
             en: `Full-width characters '${shorten(skipped)}': write numbers and signs half-width, '${shorten(half)}'`,
         });
     }
-    // A bound the lexer did not read because the comparator before the value says otherwise (KpiLexer.readBound).
+    // 前 after a month (KpiLexer.boundWord): by its first day or by its last?
+    const month = /(\d{4})\s*(?:年\s*(\d{1,2})\s*月|-(\d{1,2}))\s*$/.exec(text.slice(Math.max(0, start - 16), start));
+    if (month && boundOp(skipped) === '<=' && /前$/.test(skipped)) {
+        const [, year, m = month[3]!] = month;
+        return pick(locale, {
+            zh: `「${year}年${Number(m)}月${skipped}」说不清是哪一天：写明日期，如 ${year}年${Number(m)}月底前（即 ${year}年${Number(m)}月的最后一天）或 ${year}-${m.padStart(2, '0')}-01 前`,
+            en: `'${skipped}' after the month ${year}-${m.padStart(2, '0')} does not say which day: write the day, e.g. ${year}年${Number(m)}月底前 (its last day) or ${year}-${m.padStart(2, '0')}-01 前`,
+        });
+    }
+    // A bound the lexer did not read because the comparator before the value says otherwise (KpiLexer.boundWord).
     const bound = boundOp(skipped);
     if (bound !== undefined) {
         return pick(locale, {
