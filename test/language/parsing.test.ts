@@ -762,6 +762,22 @@ describe('comparators in words, as forms print them', () => {
     });
 });
 
+describe('qualitative targets as forms print them', () => {
+    it('reads a word alone after a row\'s title as the row\'s qualitative target', async () => {
+        const rows = await row('A "a" 明显提升 来源 "s"\nB "b" 建成统一平台\nC "c" improved per X.y');
+        expect(rows.map(i => [i.name, (i.target as { text?: string }).text])).toEqual([['A', '明显提升'], ['B', '建成统一平台'], ['C', 'improved']]);
+        expect(rows[0]!.source).toBe('s');
+        expect(constraintOf(rows[0]!.target)).toBeUndefined();
+    });
+
+    it('leaves two words, a word without a title and a word before a value to the syntax errors', async () => {
+        for (const text of ['A "a" 明显 提升', 'A 明显提升', 'A "a" 明显 >= 5 个']) {
+            const { errors } = await parse(`项目 P { 绩效指标 { 产出指标 { 数量指标 {\n${text}\n} } } }`);
+            expect(errors.length, text).toBeGreaterThan(0);
+        }
+    });
+});
+
 describe('what the checks report parses', () => {
     it('a target without a comparator (target/no-comparator)', async () => {
         const [a] = await row('A "a" 95%');

@@ -14,6 +14,7 @@ export const KpiSpecTerminals = {
     UNIT: /:synthetic-unit:/,
     SIGN: /:synthetic-sign:/,
     BOUND: /:synthetic-bound:/,
+    PRINTED_TEXT: /:synthetic-printed-text:/,
     STRING: /"(\\.|[^"\\\r\n])*"/,
     ID: /[_a-zA-Z\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF][\w\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]*/,
     ML_COMMENT: /\/\*[\s\S]*?\*\//,

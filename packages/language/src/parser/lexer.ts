@@ -2,7 +2,7 @@ import { AstUtils, DefaultLexer, GrammarAST, type LangiumCoreServices, type Lexe
 import { languageOfKeyword, type KeywordLanguage } from '../lsp/keyword-language.js';
 import { firstPassing } from '../sorted.js';
 import { boundAtStart, boundOp, boundStartIn, comparatorOp, signWordAtStart } from '../units/index.js';
-import { BOUND, SIGN, UNIT, wordKeywordTest, type TokenType } from './token-builder.js';
+import { BOUND, PRINTED_TEXT, SIGN, UNIT, wordKeywordTest, type TokenType } from './token-builder.js';
 
 /** What the lexer reports of a text besides Langium's diagnostics. */
 export interface KpiLexingReport extends LexingReport {
@@ -27,7 +27,7 @@ const EN = 2;
  * - joins what forms print as one value but Chevrotain lexes as several (`2023年6月30日`,
  *   `120,000`; see joinPrintedValues).
  * - reads comparators in words, before a value (`不低于95%`) or after it (`95%以上`; see
- *   readSignWords).
+ *   readSignWords), and a qualitative target's word after a row's title (giveWordItsType).
  * - counts keyword tokens by language as it goes: a file's messages follow its keywords'
  *   language, and finding it afterwards walked the whole syntax tree (4 % of a cold lint). It
  *   reaches documents as `parseResult.lexerReport`.
@@ -44,6 +44,9 @@ export class KpiLexer extends DefaultLexer {
     private readonly until: TokenType;
     private readonly sign: TokenType;
     private readonly bound: TokenType;
+    private readonly printedText: TokenType;
+    private readonly string: TokenType;
+    private readonly close: TokenType;
     /** `%`, `％` and `‰`, which end a value as a unit word does. */
     private readonly percents: ReadonlySet<number>;
     /** DATE, MONTH and NUMBER, in the grammar's order, to read a value glued to a comparator word (sticky). */
@@ -62,6 +65,9 @@ export class KpiLexer extends DefaultLexer {
         this.until = types['至']!;
         this.sign = types[SIGN]!;
         this.bound = types[BOUND]!;
+        this.printedText = types[PRINTED_TEXT]!;
+        this.string = types['STRING']!;
+        this.close = types['}']!;
         this.percents = new Set(['%', '％', '‰'].map(p => types[p]!.tokenTypeIdx!));
         this.valuePatterns = [this.date, this.month, this.number].map(type => [type, new RegExp((type.PATTERN as RegExp).source, 'y')]);
         const isWord = wordKeywordTest(this.id);
@@ -81,8 +87,10 @@ export class KpiLexer extends DefaultLexer {
         const idIndex = this.id.tokenTypeIdx;
         let zh = 0;
         let en = 0;
-        for (const token of result.tokens) {
-            if (token.tokenTypeIdx === idIndex) this.giveWordItsType(text, token);
+        const tokens = result.tokens;
+        for (let i = 0; i < tokens.length; i++) {
+            const token = tokens[i]!;
+            if (token.tokenTypeIdx === idIndex) this.giveWordItsType(text, token, tokens[i - 1], tokens[i + 1]);
             const language = this.languages[token.tokenTypeIdx];
             if (language === ZH) zh++;
             else if (language === EN) en++;
@@ -406,10 +414,25 @@ export class KpiLexer extends DefaultLexer {
         };
     }
 
-    /** An ID is a word keyword if its text is one, else a unit if it follows a number or unit operator. */
-    private giveWordItsType(text: string, token: Token): void {
-        const type = this.words.get(token.image) ?? (followsNumberOrUnitOperator(text, token.startOffset) ? this.unit : undefined);
+    /**
+     * An ID is a word keyword if its text is one, else a unit if it follows a number or unit
+     * operator, else a qualitative target's word as printed if it stands alone after a row's title
+     * (`"群众获得感" 明显提升`, then the line's end, a clause's keyword or `}`).
+     */
+    private giveWordItsType(text: string, token: Token, previous: Token | undefined, next: Token | undefined): void {
+        const type = this.words.get(token.image)
+            ?? (followsNumberOrUnitOperator(text, token.startOffset) ? this.unit : this.isPrintedText(text, token, previous, next) ? this.printedText : undefined);
         if (type) this.retype(token, type);
+    }
+
+    private isPrintedText(text: string, token: Token, previous: Token | undefined, next: Token | undefined): boolean {
+        if (previous === undefined || previous.tokenTypeIdx !== this.string.tokenTypeIdx || previous.endLine !== token.startLine) return false;
+        const sameLine = next !== undefined && next.startLine === token.endLine;
+        if (sameLine && next.tokenTypeIdx !== this.close.tokenTypeIdx && !this.words.has(next.image)) return false;
+        // Nothing the lexer skipped (an open quote, a stray sign) between it and what follows: that is a broken row, not a target.
+        let end = sameLine ? next.startOffset : text.indexOf('\n', token.endOffset!);
+        if (end < 0) end = text.length;
+        return BLANK_OR_COMMENT.test(text.slice(token.endOffset! + 1, end));
     }
 }
 
@@ -437,6 +460,9 @@ function printedDateTail(image: string): 'day' | 'month' | 'end' | undefined {
 }
 
 const NUMBER = /^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+
+/** What may stand between a qualitative target's word and what follows it: blanks, a comment. */
+const BLANK_OR_COMMENT = /^[ \t\u3000\r]*(?:\/\/.*|\/\*.*?\*\/[ \t\u3000\r]*)?$/;
 
 // Asked of every word, so the characters are compared as codes: a regular expression per
 // character (walking back over a row's indentation) was a sixth of lexing.

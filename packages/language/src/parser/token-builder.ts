@@ -10,7 +10,9 @@ export const UNIT = 'UNIT';
 /** The grammar's synthetic terminals for comparators in words (不低于 in `不低于95%`, 以上 in `95%以上`); KpiLexer gives them their tokens. */
 export const SIGN = 'SIGN';
 export const BOUND = 'BOUND';
-const SYNTHETIC = new Set([UNIT, SIGN, BOUND]);
+/** The grammar's synthetic terminal for a qualitative target's word as printed (`"群众获得感" 明显提升`). */
+export const PRINTED_TEXT = 'PRINTED_TEXT';
+const SYNTHETIC = new Set([UNIT, SIGN, BOUND, PRINTED_TEXT]);
 /** The lexer's mode: every token type but the synthetic ones and the word keywords. */
 const TEXT_MODE = 'text';
 /** A mode the lexer never enters, so that Chevrotain still numbers its token types for the parser: KpiLexer gives them their tokens. */
@@ -28,7 +30,7 @@ export function wordKeywordTest(id: TokenType): (token: TokenType) => boolean {
 
 /**
  * Langium's tokens, with two kinds left out of lexing, which KpiLexer gives their tokens after:
- * - the grammar's synthetic terminals (`UNIT`, `SIGN`, `BOUND`): a unit is a word (an ID) that
+ * - the grammar's synthetic terminals (`UNIT`, `SIGN`, `BOUND`, `PRINTED_TEXT`): a unit is a word (an ID) that
  *   follows a number or a unit operator, which depends on what stands before it, and so does a
  *   comparator in words. A pattern of its own (a function) made Chevrotain take its slower path
  *   for every token of every file (custom patterns), and ask before every word.

@@ -61,6 +61,7 @@ const TERMINALS: Record<string, Bilingual> = {
     UNIT: { zh: '单位', en: 'a unit' },
     SIGN: { zh: '比较词（如 不低于）', en: 'a comparator in words (不低于)' },
     BOUND: { zh: '以上、以下等', en: '以上, 以下 or the like' },
+    PRINTED_TEXT: { zh: '定性目标的文字', en: "a qualitative target's words" },
 };
 const OTHER_TERMINAL: Bilingual = { zh: '一个值', en: 'a value' };
 const END_OF_FILE: Bilingual = { zh: '文件结尾', en: 'the end of the file' };
