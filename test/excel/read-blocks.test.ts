@@ -25,6 +25,12 @@ function sheet(rows: ReadonlyArray<ReadonlyArray<string | undefined>>): SheetGri
     return { name: '自评表', rows: grid };
 }
 
+/** The cell the emitted line holding `text` is mapped to. */
+function lineCell(form: ReturnType<typeof emitForm>, text: string): string | undefined {
+    const at = form.text.indexOf(text);
+    return form.spans.find(s => s.start <= at && s.end > at && s.field === 'line')?.cell;
+}
+
 /** A provincial 自评表 that prints a 数据来源 column and 存在问题 / 改进措施 / 评价结论 / 评价日期 rows. */
 const TABLES = [
     ['项目支出绩效自评表'],
@@ -63,8 +69,7 @@ describe('an indicator row of the 一体化 flat sheet (Layout B)', () => {
         const form = emitForm(readForm(flat, '助餐')!, '一体化.xlsx');
         expect(form.text).toContain('    // 完成情况：全年助餐 1850 人次\n    指标 "助餐人数" 实际 1850 分值 50 得分 50\n');
         expect(form.text).toContain('                "助餐人数" >= 1800 人\n');
-        const at = form.text.indexOf('// 完成情况');
-        expect(form.spans.find(s => s.start <= at && s.end > at && s.field === 'line')?.cell).toBe('J3');
+        expect(lineCell(form, '// 完成情况')).toBe('J3');
     });
 });
 
@@ -89,8 +94,7 @@ describe('rows below the tables: what a 自评表 says in words', () => {
         const form = emitForm(readForm(provincial, '助餐')!, '自评表.xlsx');
         expect(form.text).toContain('                "助餐人数" >= 100 人 来源 "助餐台账"\n');
         expect(form.text).toContain('    问题 "助餐点建设滞后"\n    问题 "部分台账不全"\n    改进 "加快助餐点建设"\n    结论 "基本完成年度目标"\n    评价日 2024-03-31\n');
-        const at = form.text.indexOf('问题 "部分台账不全"');
-        expect(form.spans.find(s => s.start <= at && s.end > at && s.field === 'line')?.cell).toBe('D8');
+        expect(lineCell(form, '问题 "部分台账不全"')).toBe('D8');
     });
 
     it('reads a printed 无 as 问题 无', () => {
