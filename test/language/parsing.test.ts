@@ -10,6 +10,7 @@ import {
 import { FAMILY_KEYWORD, familyOf } from '../../packages/language/src/model/categories.js';
 import { indicatorsOf, milestonesOf } from '../../packages/language/src/model/project.js';
 import { constraintOf } from '../../packages/language/src/model/values.js';
+import { ratingOf } from '../../packages/language/src/scoring/keywords.js';
 import type { KpiParser } from '../../packages/language/src/parser/parser.js';
 import { captureAmbiguities, createDevelopmentServices, EXAMPLES, REFERENCE, strictParser, targetOf, type Parsed } from '../support/parse.js';
 import { readFolder } from '../support/workspace.js';
@@ -775,6 +776,14 @@ describe('qualitative targets as forms print them', () => {
             const { errors } = await parse(`项目 P { 绩效指标 { 产出指标 { 数量指标 {\n${text}\n} } } }`);
             expect(errors.length, text).toBeGreaterThan(0);
         }
+    });
+});
+
+describe('ratings as forms print them', () => {
+    it('reads 达成预期指标, 已完成 and 未达成… after 实际 as the ratings they print, and keeps the text', async () => {
+        const model = await parseClean('自评 A "a" 对象 P {\n    指标 X 实际 达成预期指标\n    指标 Y 实际 已完成\n    指标 Z 实际 未达成预期\n}\n');
+        const actuals = blockOf(model, isAssessment).items.map(i => (i as { actual?: { rating?: string } }).actual!);
+        expect(actuals.map(a => [a.rating, ratingOf(a.rating)])).toEqual([['达成预期指标', 'achieved'], ['已完成', 'achieved'], ['未达成预期', 'missed']]);
     });
 });
 

@@ -1,4 +1,5 @@
 import { boundAtEnd, boundOp, comparatorOp, signWordAtStart, signWordOp } from '../units/index.js';
+import { printedRatingOf, RATING_KEYWORD } from '../scoring/keywords.js';
 import type { ActualValue, TargetValue } from './form-model.js';
 
 /** Full-width forms to ASCII (＝ ％ （ ：), no spaces, no leading `*` of required columns. */
@@ -82,17 +83,10 @@ export function parseSplitTarget(sign: string | undefined, value: string, unit: 
     return parseTarget(joined);
 }
 
-const RATINGS: ReadonlyArray<[RegExp, '达成' | '部分达成' | '未达成']> = [
-    [/^未达成/, '未达成'],
-    [/^部分达成/, '部分达成'],
-    [/^(已?达成(预期(指标|目标))?|已完成)$/, '达成'],
-];
-
 /** An actual as printed: a number with or without its unit, a rating, or other text. */
 export function parseActual(text: string): ActualValue {
-    const t = normalizeLabel(text);
-    const rating = RATINGS.find(([re]) => re.test(t))?.[1];
-    if (rating) return { kind: 'rating', rating };
+    const rating = printedRatingOf(normalizeLabel(text));
+    if (rating) return { kind: 'rating', rating: RATING_KEYWORD[rating].zh };
     const date = parseDeadline(text, false);
     if (date) return { kind: 'date', ...date };
     if (startsWithDate(text)) return { kind: 'text', text: text.trim() };

@@ -1,5 +1,6 @@
 import { AstUtils, DefaultLexer, GrammarAST, type LangiumCoreServices, type LexerResult, type LexingReport, type TokenizeOptions } from 'langium';
 import { languageOfKeyword, type KeywordLanguage } from '../lsp/keyword-language.js';
+import { printedRatingOf, RATING_KEYWORD } from '../scoring/keywords.js';
 import { firstPassing } from '../sorted.js';
 import { boundAtStart, boundOp, boundStartIn, comparatorOp, signWordAtStart } from '../units/index.js';
 import { BOUND, PRINTED_TEXT, SIGN, UNIT, wordKeywordTest, type TokenType } from './token-builder.js';
@@ -47,6 +48,8 @@ export class KpiLexer extends DefaultLexer {
     private readonly printedText: TokenType;
     private readonly string: TokenType;
     private readonly close: TokenType;
+    /** 实际 and actual, after which a rating may be printed in words. */
+    private readonly actualKeywords: ReadonlySet<number>;
     /** `%`, `％` and `‰`, which end a value as a unit word does. */
     private readonly percents: ReadonlySet<number>;
     /** DATE, MONTH and NUMBER, in the grammar's order, to read a value glued to a comparator word (sticky). */
@@ -68,6 +71,7 @@ export class KpiLexer extends DefaultLexer {
         this.printedText = types[PRINTED_TEXT]!;
         this.string = types['STRING']!;
         this.close = types['}']!;
+        this.actualKeywords = new Set(['实际', 'actual'].map(k => types[k]!.tokenTypeIdx!));
         this.percents = new Set(['%', '％', '‰'].map(p => types[p]!.tokenTypeIdx!));
         this.valuePatterns = [this.date, this.month, this.number].map(type => [type, new RegExp((type.PATTERN as RegExp).source, 'y')]);
         const isWord = wordKeywordTest(this.id);
@@ -417,12 +421,21 @@ export class KpiLexer extends DefaultLexer {
     /**
      * An ID is a word keyword if its text is one, else a unit if it follows a number or unit
      * operator, else a qualitative target's word as printed if it stands alone after a row's title
-     * (`"群众获得感" 明显提升`, then the line's end, a clause's keyword or `}`).
+     * (`"群众获得感" 明显提升`, then the line's end, a clause's keyword or `}`), else a rating as
+     * printed after 实际.
      */
     private giveWordItsType(text: string, token: Token, previous: Token | undefined, next: Token | undefined): void {
         const type = this.words.get(token.image)
-            ?? (followsNumberOrUnitOperator(text, token.startOffset) ? this.unit : this.isPrintedText(text, token, previous, next) ? this.printedText : undefined);
+            ?? (followsNumberOrUnitOperator(text, token.startOffset) ? this.unit : this.isPrintedText(text, token, previous, next) ? this.printedText : undefined)
+            ?? this.printedRating(token, previous);
         if (type) this.retype(token, type);
+    }
+
+    /** After 实际, a rating as forms print it (`达成预期指标`, `已完成`): the rating's keyword, its text kept (scoring/keywords.ts reads it). */
+    private printedRating(token: Token, previous: Token | undefined): TokenType | undefined {
+        if (previous === undefined || !this.actualKeywords.has(previous.tokenTypeIdx)) return undefined;
+        const rating = printedRatingOf(token.image);
+        return rating && this.words.get(RATING_KEYWORD[rating].zh);
     }
 
     private isPrintedText(text: string, token: Token, previous: Token | undefined, next: Token | undefined): boolean {

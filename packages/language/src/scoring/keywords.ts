@@ -7,11 +7,11 @@ export type RatingId = 'achieved' | 'partly' | 'missed';
 export type GradeId = 'excellent' | 'good' | 'fair' | 'poor';
 
 /** The keywords a file writes for each rating and grade, in Chinese and English. */
-export const RATING_KEYWORD: Readonly<Record<RatingId, Bilingual>> = {
+export const RATING_KEYWORD = {
     achieved: { zh: '达成', en: 'achieved' },
     partly: { zh: '部分达成', en: 'partly' },
     missed: { zh: '未达成', en: 'missed' },
-};
+} as const satisfies Readonly<Record<RatingId, Bilingual>>;
 
 export const GRADE_KEYWORD: Readonly<Record<GradeId, Bilingual>> = {
     excellent: { zh: '优', en: 'excellent' },
@@ -24,9 +24,24 @@ function lookup<T extends string>(table: Readonly<Record<T, Bilingual>>, keyword
     return (Object.keys(table) as T[]).find(id => table[id].zh === keyword || table[id].en === keyword);
 }
 
-/** 达成 / achieved … as a rating id; undefined for anything else. */
+/**
+ * Ratings as forms print them in the 实际完成值 cell (`达成预期指标`, `已完成`, `部分达成`, `未达成…`),
+ * read so by the workbook reader and the lexer alike.
+ */
+const PRINTED_RATINGS: ReadonlyArray<[RegExp, RatingId]> = [
+    [/^未达成/, 'missed'],
+    [/^部分达成/, 'partly'],
+    [/^(已?达成(预期(指标|目标))?|已完成)$/, 'achieved'],
+];
+
+/** A rating as a form prints it (`达成预期指标`) as a rating id; undefined for other text. */
+export function printedRatingOf(text: string): RatingId | undefined {
+    return PRINTED_RATINGS.find(([re]) => re.test(text))?.[1];
+}
+
+/** 达成 / achieved …, or a rating as printed (达成预期指标), as a rating id; undefined for anything else. */
 export function ratingOf(keyword: string | undefined): RatingId | undefined {
-    return lookup(RATING_KEYWORD, keyword);
+    return lookup(RATING_KEYWORD, keyword) ?? (keyword === undefined ? undefined : printedRatingOf(keyword));
 }
 
 /** 优 / excellent … as a grade id; undefined for anything else. */
