@@ -229,6 +229,26 @@ describe('quick fixes', () => {
         }
     });
 
+    it('delete a bound that contradicts the comparator, and write 月底前 for 前 after a printed month', async () => {
+        const project = '项目 P "p" {\n    绩效指标 {\n        产出指标 {\n            质量指标 {\n                A "接通率" <= 95%以上 来源 "s"\n                B "上线" 2023年6月前 来源 "s"\n            }\n        }\n    }\n}\n';
+        const ws = await buildWorkspace({ 'p.kpi': project });
+        const fixes = async (line: number) => {
+            const d = ws.diagnostics('p.kpi').find(x => x.code === 'syntax/lexing' && x.range.start.line === line)!;
+            return await ws.services.lsp.CodeActionProvider!.getCodeActions(ws.documents.get('p.kpi')!, { textDocument: textDocument('p.kpi'), range: d.range, context: { diagnostics: [d] } }) as CodeAction[];
+        };
+        const [drop] = await fixes(4);
+        expect(drop).toMatchObject({ title: '删除「以上」，保留值前的比较符', isPreferred: true });
+        const dropped = applyWorkspaceEdit(ws, drop!.edit)['p.kpi']!;
+        expect(dropped).toContain('A "接通率" <= 95% 来源 "s"');
+        const [end] = await fixes(5);
+        expect(end).toMatchObject({ title: '写作「6月底前」（该月最后一天）', isPreferred: true });
+        const ended = applyWorkspaceEdit(ws, end!.edit)['p.kpi']!;
+        expect(ended).toContain('B "上线" 2023年6月底前 来源 "s"');
+        // Each fix leaves the other line's error alone, and the two together leave none.
+        const mended = await buildWorkspace({ 'p.kpi': dropped.replace('2023年6月前', '2023年6月底前') });
+        expect(mended.diagnostics('p.kpi').filter(d => String(d.code).startsWith('syntax/'))).toEqual([]);
+    });
+
     it('write full-width digits half-width, and a form\'s empty-cell dash after 实际 as 未统计 or 不适用', async () => {
         const project = '项目 P "p" {\n    绩效指标 {\n        产出指标 {\n            质量指标 {\n                A "接通率" >= ９５．５％ 来源 "s"\n            }\n        }\n    }\n}\n';
         const ws = await buildWorkspace({ 'p.kpi': project, 'a.kpi': '自评 Z "z" 对象 P {\n    指标 A 实际 — 分值 20 得分 20\n}\n' });

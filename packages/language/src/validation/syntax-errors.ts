@@ -152,13 +152,12 @@ export function describeLexingError(text: string, start: number, end: number, lo
             en: `Full-width characters '${shorten(skipped)}': write numbers and signs half-width, '${shorten(half)}'`,
         });
     }
-    // 前 after a month (KpiLexer.boundWord): by its first day or by its last?
-    const month = /(\d{4})\s*(?:年\s*(\d{1,2})\s*月|-(\d{1,2}))\s*$/.exec(text.slice(Math.max(0, start - 16), start));
-    if (month && boundOp(skipped) === '<=' && /前$/.test(skipped)) {
-        const [, year, m = month[3]!] = month;
+    const month = monthBeforeBound(text, start, end);
+    if (month) {
+        const { year, month: m } = month;
         return pick(locale, {
-            zh: `「${year}年${Number(m)}月${skipped}」说不清是哪一天：写明日期，如 ${year}年${Number(m)}月底前（即 ${year}年${Number(m)}月的最后一天）或 ${year}-${m.padStart(2, '0')}-01 前`,
-            en: `'${skipped}' after the month ${year}-${m.padStart(2, '0')} does not say which day: write the day, e.g. ${year}年${Number(m)}月底前 (its last day) or ${year}-${m.padStart(2, '0')}-01 前`,
+            zh: `「${year}年${m}月${skipped}」说不清是哪一天：写明日期，如 ${year}年${m}月底前（即 ${year}年${m}月的最后一天）或 ${year}-${pad(m)}-01 前`,
+            en: `'${skipped}' after the month ${year}-${pad(m)} does not say which day: write the day, e.g. ${year}年${m}月底前 (its last day) or ${year}-${pad(m)}-01 前`,
         });
     }
     // A bound the lexer did not read because the comparator before the value says otherwise (KpiLexer.boundWord).
@@ -192,6 +191,18 @@ export function describeLexingError(text: string, start: number, end: number, lo
         zh: `无法识别的字符「${shorten(skipped)}」`,
         en: `Unrecognised characters '${shorten(skipped)}'`,
     });
+}
+
+const pad = (month: number) => String(month).padStart(2, '0');
+
+/**
+ * The month before skipped characters that are 前 (`2023年6月前`, `2023-06 前`; KpiLexer.boundWord
+ * leaves it out, as it does not say by which day), or undefined.
+ */
+export function monthBeforeBound(text: string, start: number, end: number): { year: number; month: number; printed: boolean } | undefined {
+    if (!/前$/.test(text.slice(start, end)) || boundOp(text.slice(start, end)) !== '<=') return undefined;
+    const m = /(\d{4})\s*(?:年\s*(\d{1,2})\s*月|-(\d{1,2}))\s*$/.exec(text.slice(Math.max(0, start - 16), start));
+    return m ? { year: Number(m[1]), month: Number(m[2] ?? m[3]), printed: m[2] !== undefined } : undefined;
 }
 
 function expectedOf(error: IRecognitionException): string[] | undefined {

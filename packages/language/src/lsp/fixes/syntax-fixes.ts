@@ -1,10 +1,11 @@
 // Quick fixes for syntax/* diagnostics.
 import { TextEdit } from 'vscode-languageserver';
-import { halfWidthOf, isEmptyCellMarkAt } from '../../validation/syntax-errors.js';
+import { boundOp } from '../../units/index.js';
+import { halfWidthOf, isEmptyCellMarkAt, monthBeforeBound } from '../../validation/syntax-errors.js';
 import type { Fix } from './fix-context.js';
 
 /** syntax/lexing: what the skipped characters were meant to be (see describeLexingError). */
-export const fixLexing: Fix = (d, ctx) => [...straightenQuotes(d, ctx), ...halfWidth(d, ctx), ...emptyActual(d, ctx)];
+export const fixLexing: Fix = (d, ctx) => [...straightenQuotes(d, ctx), ...halfWidth(d, ctx), ...emptyActual(d, ctx), ...dropBound(d, ctx)];
 
 /** syntax/parsing: an empty-cell `/` after 实际, which the parser reads as an operator. */
 export const fixParsing: Fix = (d, ctx) => emptyActual(d, ctx);
@@ -51,4 +52,24 @@ const emptyActual: Fix = (d, ctx) => {
         ...write({ zh: '未统计', en: 'unmeasured' }, { zh: '写作 未统计（应统计而未统计）', en: 'Write unmeasured (it should have been counted)' }),
         ...write({ zh: '不适用', en: 'n/a' }, { zh: '写作 不适用（无须统计）', en: 'Write n/a (nothing was due)' }),
     ];
+};
+
+/**
+ * syntax/lexing on a bound the lexer left out: after a printed month, `2023年6月前`, its end
+ * (`月底前`); after a value whose comparator it contradicts (`<= 95%以上`), deleting it.
+ */
+const dropBound: Fix = (d, ctx) => {
+    const { start, end } = d.range;
+    if (start.line !== end.line) return [];
+    const line = ctx.lineText(start.line);
+    const skipped = line.slice(start.character, end.character);
+    const month = monthBeforeBound(line, start.character, end.character);
+    if (month) {
+        return month.printed
+            ? ctx.action({ zh: `写作「${month.month}月底${skipped}」（该月最后一天）`, en: `Write '${month.month}月底${skipped}' (the month's last day)` },
+                [TextEdit.insert(start, '底')], [d], true)
+            : [];
+    }
+    if (boundOp(skipped) === undefined) return [];
+    return ctx.action({ zh: `删除「${skipped}」，保留值前的比较符`, en: `Delete '${skipped}' and keep the comparator before the value` }, [TextEdit.del(d.range)], [d], true);
 };
