@@ -73,6 +73,25 @@ describe('an indicator row of the 一体化 flat sheet (Layout B)', () => {
     });
 });
 
+describe('a deadline by a month alone', () => {
+    it('reports 2023年6月前 in the words typed text gets, and keeps the cell as a qualitative target', () => {
+        const form = readForm(sheet([
+            ['项目支出绩效目标申报表'],
+            ['项目名称', '<', '助餐项目'],
+            ['绩效指标', '一级指标', '二级指标', '三级指标', '指标值'],
+            ['^', '产出指标', '时效指标', '助餐点建成', '2023年6月前'],
+            ['^', '^', '^', '助餐点验收', '2023年6月底前完成'],
+        ]), '助餐')!;
+        expect(form.problems.map(p => [p.cell, p.text.zh])).toEqual([
+            ['E4', '「2023年6月前」说不清是哪一天：写明日期，如 2023年6月底前（即 2023年6月的最后一天）或 2023-06-01 前'],
+        ]);
+        expect(form.indicators.map(i => i.target?.value)).toEqual([
+            { kind: 'qualitative', text: '2023年6月前' },
+            { kind: 'date', comparator: '<=', date: '2023-06' },
+        ]);
+    });
+});
+
 describe('rows below the tables: what a 自评表 says in words', () => {
     it('reads 存在问题 (a label merged over rows labels each), 改进措施, 评价结论 and 评价日期', () => {
         const form = readForm(provincial, '助餐')!;

@@ -124,6 +124,13 @@ const DONE = new RegExp(`^${DONE_WORDS}$`);
 /** `2023年11月30日`, `2023年11月(底)`, `2023-11-30`, `2023/11`, `2023.11.30`, `2023年底`. */
 const DATE_CORE = /^(\d{4})(?:年(\d{1,2})月(?:(\d{1,2})[日号]|(底|末))?|[-/](\d{1,2})(?:[-/](\d{1,2}))?|\.(\d{1,2})\.(\d{1,2})|年(底|末))/;
 
+/** A deadline by a month that does not say which day (`2023年11月前`, `≤2023-11前完成`): its year, month and 前. */
+export function undatedMonth(text: string): { year: number; month: number; before: string } | undefined {
+    const t = comparable(text).replace(/[\s\u3000]+/g, '');
+    const m = /^(?:<=|<)?(\d{4})(?:年(\d{1,2})月|[-/.](\d{1,2}))(之前|以前|前)/.exec(t);
+    return m && DONE.test(t.slice(m[0].length)) ? { year: Number(m[1]), month: Number(m[2] ?? m[3]), before: m[4]! } : undefined;
+}
+
 /** Text that begins with a date but says no one date (`2023年11月前`): words, not the number 2023. */
 function startsWithDate(text: string): boolean {
     const t = comparable(text).replace(/[\s\u3000]+/g, '');

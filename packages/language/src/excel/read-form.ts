@@ -1,4 +1,5 @@
-import { formatNumber, numberText, parseActual, parsePeriod, parseSplitTarget, parseTarget } from './cell-values.js';
+import { undatedMonthMessage } from '../validation/syntax-errors.js';
+import { formatNumber, numberText, parseActual, parsePeriod, parseSplitTarget, parseTarget, undatedMonth } from './cell-values.js';
 import type {
     Amount, Execution, ExecutionColumns, FormModel, FormProblem, FundSource, Funds, Goal, IndicatorRow, ProjectHeader, Sourced,
 } from './form-model.js';
@@ -173,6 +174,8 @@ function readIndicators(
         const target = layout === 'B' && targetCell
             ? parseSplitTarget(at(r, 'sign')?.text, targetCell.text, at(r, 'unit')?.text)
             : targetCell ? parseTarget(targetCell.text) : undefined;
+        const undated = target?.kind === 'qualitative' ? undatedMonth(target.text) : undefined;
+        if (undated) problems.push({ cell: targetCell!.address, text: undatedMonthMessage(undated.year, undated.month, undated.before) });
         const actual = at(r, 'actual');
         const weight = numberCell(at(r, 'weight'), problems);
         const score = numberCell(at(r, 'score'), problems);

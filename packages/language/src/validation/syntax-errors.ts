@@ -153,13 +153,7 @@ export function describeLexingError(text: string, start: number, end: number, lo
         });
     }
     const month = monthBeforeBound(text, start, end);
-    if (month) {
-        const { year, month: m } = month;
-        return pick(locale, {
-            zh: `「${year}年${m}月${skipped}」说不清是哪一天：写明日期，如 ${year}年${m}月底前（即 ${year}年${m}月的最后一天）或 ${year}-${pad(m)}-01 前`,
-            en: `'${skipped}' after the month ${year}-${pad(m)} does not say which day: write the day, e.g. ${year}年${m}月底前 (its last day) or ${year}-${pad(m)}-01 前`,
-        });
-    }
+    if (month) return pick(locale, undatedMonthMessage(month.year, month.month, skipped));
     // A bound the lexer did not read because the comparator before the value says otherwise (KpiLexer.boundWord).
     const bound = boundOp(skipped);
     if (bound !== undefined) {
@@ -194,6 +188,14 @@ export function describeLexingError(text: string, start: number, end: number, lo
 }
 
 const pad = (month: number) => String(month).padStart(2, '0');
+
+/** 前 after a month, in .kpi text and in a workbook's cell alike: which day is meant? */
+export function undatedMonthMessage(year: number, month: number, before: string): Bilingual {
+    return {
+        zh: `「${year}年${month}月${before}」说不清是哪一天：写明日期，如 ${year}年${month}月底前（即 ${year}年${month}月的最后一天）或 ${year}-${pad(month)}-01 前`,
+        en: `'${before}' after the month ${year}-${pad(month)} does not say which day: write the day, e.g. ${year}年${month}月底前 (its last day) or ${year}-${pad(month)}-01 前`,
+    };
+}
 
 /**
  * The month before skipped characters that are 前 (`2023年6月前`, `2023-06 前`; KpiLexer.boundWord
