@@ -32,6 +32,7 @@ describe('cell values as forms print them', () => {
         expect(parseTarget('10天以内（不含）')).toEqual({ kind: 'comparison', comparator: '<', number: '10', unit: '天' });
         expect(parseTarget('不早于2023-01-01')).toEqual({ kind: 'date', comparator: '>=', date: '2023-01-01' });
         expect(parseSplitTarget('不低于', '95', '%')).toEqual(ge95);
+        expect(parseSplitTarget(undefined, '95以上', '%')).toEqual(ge95);
         expect(parseActual('95%以上')).toEqual({ kind: 'measured', comparator: '>=', number: '95', unit: '%' });
     });
 

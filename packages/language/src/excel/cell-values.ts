@@ -79,7 +79,10 @@ export function parseTarget(text: string): TargetValue {
 export function parseSplitTarget(sign: string | undefined, value: string, unit: string | undefined): TargetValue {
     if (sign && normalizeLabel(sign) === '定性') return { kind: 'qualitative', text: value.trim() };
     const comparator = sign ? comparatorOf(sign) : undefined;
-    const joined = `${comparator ?? ''}${value}${unit && !isEmptyMark(unit) ? unit.normalize('NFKC').trim() : ''}`;
+    const unitText = unit && !isEmptyMark(unit) ? unit.normalize('NFKC').trim() : '';
+    // The unit goes before words that end the value (`95以上` and `%`: `95%以上`).
+    const end = unitText ? boundAtEnd(value.normalize('NFKC')) : undefined;
+    const joined = end ? `${comparator ?? ''}${value.normalize('NFKC').slice(0, end.index)}${unitText}${end.bound}` : `${comparator ?? ''}${value}${unitText}`;
     return parseTarget(joined);
 }
 
