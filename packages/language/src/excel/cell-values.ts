@@ -81,9 +81,9 @@ export function parseSplitTarget(sign: string | undefined, value: string, unit: 
     const comparator = sign ? comparatorOf(sign) : undefined;
     const unitText = unit && !isEmptyMark(unit) ? unit.normalize('NFKC').trim() : '';
     // The unit goes before words that end the value (`95以上` and `%`: `95%以上`).
-    const end = unitText ? boundAtEnd(value.normalize('NFKC')) : undefined;
-    const joined = end ? `${comparator ?? ''}${value.normalize('NFKC').slice(0, end.index)}${unitText}${end.bound}` : `${comparator ?? ''}${value}${unitText}`;
-    return parseTarget(joined);
+    const printed = value.normalize('NFKC');
+    const end = unitText ? boundAtEnd(printed) : undefined;
+    return parseTarget(`${comparator ?? ''}${end ? `${printed.slice(0, end.index)}${unitText}${end.bound}` : `${printed}${unitText}`}`);
 }
 
 /** An actual as printed: a number with or without its unit, a rating, or other text. */

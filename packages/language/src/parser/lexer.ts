@@ -278,11 +278,6 @@ export class KpiLexer extends DefaultLexer {
         };
     }
 
-    private retype(token: Token, type: TokenType): void {
-        token.tokenType = type;
-        token.tokenTypeIdx = type.tokenTypeIdx!;
-    }
-
     /**
      * Values as forms print them, lexed as several tokens, become one (the value converter writes
      * them in the language's form, KpiValueConverter):
@@ -428,7 +423,9 @@ export class KpiLexer extends DefaultLexer {
         const type = this.words.get(token.image)
             ?? (followsNumberOrUnitOperator(text, token.startOffset) ? this.unit : this.isPrintedText(text, token, previous, next) ? this.printedText : undefined)
             ?? this.printedRating(token, previous);
-        if (type) this.retype(token, type);
+        if (!type) return;
+        token.tokenType = type;
+        token.tokenTypeIdx = type.tokenTypeIdx!;
     }
 
     /** After 实际, a rating as forms print it (`达成预期指标`, `已完成`): the rating's keyword, its text kept (scoring/keywords.ts reads it). */
