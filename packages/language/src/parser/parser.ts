@@ -8,17 +8,6 @@ import { slotOf } from './lookahead.js';
 import { NO_ARGS, defineRules, type DirectAlternatives, type DirectRepetition } from './parser-builder.js';
 import { clauseKey, noteRepeatedClause, onceOnlyClauses, type OnceOnlyClauses } from './repeated-clauses.js';
 
-/**
- * Re-syncs inside one repetition that may nest. Chevrotain recovers from a stray token in a
- * repetition (a row of a block) by skipping to where a new row can start and calling the
- * repetition again from inside the recovery: 5,000 stray strings on one row nested 5,000 deep,
- * took 7 s (each re-sync looks through the whole rule stack) and overflowed the main thread's
- * stack (`kpispec lint`: "internal error"). Past this depth the repetition ends and the
- * recovery between rules skips to the end of the block: the rows after such a row are lost,
- * the rest of the file is not.
- */
-const MAX_NESTED_RECOVERIES = 100;
-
 /** The members of Langium's parser that its `parse`, `consume` and `construct` use (and the builder replaced), private in Langium's typings. */
 interface LangiumParserInternals {
     nodeBuilder: {
@@ -108,19 +97,8 @@ export class KpiParser extends LangiumParser {
         rememberExpectations(this.wrapper);
         callSubrulesWithoutArguments(this.wrapper);
         buildLookaheadWhenAsked(this.wrapper);
-        // Chevrotain's method (not in its typings) is set on the instance when recovery is enabled.
-        const recover = Reflect.get(this.wrapper, 'attemptInRepetitionRecovery') as ((...args: unknown[]) => void) | undefined;
-        if (typeof recover !== 'function') return;
-        let depth = 0;
-        Reflect.set(this.wrapper, 'attemptInRepetitionRecovery', function (this: unknown, ...args: unknown[]): void {
-            if (depth >= MAX_NESTED_RECOVERIES) return;
-            depth++;
-            try {
-                recover.apply(this, args);
-            } finally {
-                depth--;
-            }
-        });
+        recoverInRepetitionsInTurn(this.wrapper);
+        rememberReSyncPoints(this.wrapper);
     }
 
     private readonly targets = new Map<GrammarAST.AbstractElement, Target>();
@@ -517,6 +495,94 @@ function buildLookaheadWhenAsked(chevrotain: object): void {
             };
         };
     }
+}
+
+/** Where Chevrotain is when a repetition ends (not in its typings): the rule being parsed, and how deep. */
+interface RepetitionState {
+    RULE_STACK_IDX: number;
+    currRuleShortName: number;
+}
+
+/** Chevrotain's `attemptInRepetitionRecovery(repetition, args, lookahead, dslMethodIdx, occurrence, walker, notStuck)`. */
+type RepetitionRecovery = (this: RepetitionState, repetition: (...args: unknown[]) => void, args: unknown[], ...rest: unknown[]) => void;
+
+/**
+ * Chevrotain recovers from a stray token in a repetition (a row of a block) by skipping to where
+ * a new row can start and running the repetition again from inside the recovery; the repetition's
+ * own end may recover again, and so on: a block with 5,000 broken rows nested 5,000 deep. That
+ * took 7 s and overflowed the stack of `kpispec lint` and the server, and a bound on the depth
+ * lost every row after the 100th broken one. Here the recoveries take turns in one loop instead:
+ * the re-run is called by the loop, and the recovery it ends with (at the same rule and depth,
+ * Chevrotain's last step of a repetition) is the loop's next turn. The same steps in the same
+ * order, so the same trees and errors, without the nesting.
+ */
+function recoverInRepetitionsInTurn(chevrotain: object): void {
+    // Chevrotain's method is set on the instance when recovery is enabled.
+    const recover = Reflect.get(chevrotain, 'attemptInRepetitionRecovery') as RepetitionRecovery | undefined;
+    if (typeof recover !== 'function') return;
+    /** The repetition the loop is running again, and its recovery once it has ended. */
+    let rerun: { rule: number; depth: number; key: number; next?: Parameters<RepetitionRecovery> } | undefined;
+    Reflect.set(chevrotain, 'attemptInRepetitionRecovery', function (this: RepetitionState, ...call: Parameters<RepetitionRecovery>): void {
+        const [, , , dslMethodIdx, occurrence] = call as [unknown, unknown, unknown, number, number];
+        const key = dslMethodIdx | occurrence;
+        if (rerun && rerun.rule === this.currRuleShortName && rerun.depth === this.RULE_STACK_IDX && rerun.key === key) {
+            rerun.next = call;
+            return;
+        }
+        const outer = rerun;
+        try {
+            for (let turn: Parameters<RepetitionRecovery> | undefined = call; turn;) {
+                const [repetition, args, ...rest] = turn;
+                let resynced = false;
+                recover.call(this, () => { resynced = true; }, args, ...rest);
+                if (!resynced) break;
+                rerun = { rule: this.currRuleShortName, depth: this.RULE_STACK_IDX, key };
+                repetition.apply(this, args);
+                turn = rerun.next;
+            }
+        } finally {
+            rerun = outer;
+        }
+    });
+}
+
+/** What Chevrotain's recovery reads to find where to re-sync (not in its typings). */
+interface ReSyncState {
+    currIdx: number;
+    tokVector: unknown[];
+    LA(offset: number): unknown;
+    tokenMatcher(token: unknown, type: unknown): boolean;
+    flattenFollowSet(): unknown[];
+}
+
+/**
+ * Every recovery first looks for the next token that could follow any rule being parsed (a
+ * block's `}`, the end of the file), scanning from the stray token on: in a block of thousands
+ * of broken rows each scan went to the block's end, 4 s for 4,000 rows. The answer holds for
+ * every start between the last scan's start and the token it found, for the same tokens that
+ * may follow: it is remembered until the parse moves past it.
+ */
+function rememberReSyncPoints(chevrotain: object): void {
+    // Per parse (its tokens), the last answer: kept no longer than the tokens.
+    const lastOf = new WeakMap<unknown[], { follow: unknown[]; from: number; at: number; type: unknown }>();
+    Reflect.set(chevrotain, 'findReSyncTokenType', function (this: ReSyncState): unknown {
+        const follow = this.flattenFollowSet();
+        const from = this.currIdx + 1;
+        const last = lastOf.get(this.tokVector);
+        if (last && last.from <= from && from <= last.at && sameItems(last.follow, follow)) return last.type;
+        // Chevrotain's search: the first token any of them matches (past the end, the end of file, which the outermost rule expects).
+        for (let offset = 1; ; offset++) {
+            const token = this.LA(offset);
+            const type = follow.find(candidate => this.tokenMatcher(token, candidate));
+            if (type === undefined) continue;
+            lastOf.set(this.tokVector, { follow, from, at: this.currIdx + offset, type });
+            return type;
+        }
+    });
+}
+
+function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
+    return a.length === b.length && a.every((item, i) => item === b[i]);
 }
 
 /** Langium's createLangiumParser, with a KpiParser and rules that allocate nothing per decision; Chevrotain's analysis waits for the first file it parses. */
