@@ -87,6 +87,28 @@ describe('syntax errors', () => {
         expect(en).not.toMatch(HAN);
     });
 
+    // Where a row is complete the parser expects the block's end (`}`), and said only that; the
+    // officer needs what the row may still take, or what may start the next row.
+    it('after a complete row, offer what the row may still take on its line, and what may start a row on the next', async () => {
+        const contract = '合同 C "c" {\n    条款 B "b" >= 95% <= 5\n    条款 D "d" >= 95% 违约 "p" 而且\n    条款 E "e" >= 90%\n    而且\n}\n';
+        expect(await syntaxMessages(contract, 'zh-CN')).toEqual([
+            '这一行不认识「<=」；此处可以写：以上、以下等、违约、「/」、「*」、「·」、「}」（结束这一块）',
+            '这一行不认识「而且」；此处可以写：条款、「}」（结束这一块）',
+            '这一行不认识「而且」；此处可以写：条款、「}」（结束这一块）',
+        ]);
+        const [inRow, nextRow] = await syntaxMessages('自评 S 对象 P {\n    指标 甲 实际 95% 分值 10 而且\n    指标 乙 实际 90%\n    而且\n}\n', 'zh-CN');
+        expect(inRow).toBe('这一行不认识「而且」；此处可以写：实际、口径、分值、得分、偏差、「}」（结束这一块）');
+        expect(nextRow).toMatch(/^这一行不认识「而且」；此处可以写：预算执行、总体目标、指标、(.+、)*「}」（结束这一块）$/);
+        expect(nextRow).not.toMatch(/实际|得分/);
+        expect(await syntaxMessages('assessment S for P {\n    indicator a actual 95% weight 10 furthermore\n}\n', 'en'))
+            .toEqual(["'furthermore' is not understood here; this place can take: actual, measured-as, weight, score, deviation, '}' (to close the block)"]);
+    });
+
+    it('after a block\'s header, offer what the header may still take as well as its `{`', async () => {
+        const [zh] = await syntaxMessages('合同 C "c"\n    条款 B "b" >= 95%\n}\n', 'zh-CN');
+        expect(zh).toMatch(/^这一行不认识「条款」；此处可以写：(.+、)*对象、(.+、)*「{」（开始一块）$/);
+    });
+
     it('an unfinished block and characters the lexer cannot read', async () => {
         expect(await syntaxMessages('合同 甲 "c" {\n    条款 接通率 "15秒接通率" >= 95%\n', 'zh-CN')).toEqual(['文件在此处提前结束；此处还应写：「}」（结束这一块）']);
         expect(await syntaxMessages('contract C "c" {\n    clause A "a" >= 95%\n', 'en')).toEqual(["The file ends too early; expected here: '}' (to close the block)"]);

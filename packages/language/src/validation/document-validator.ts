@@ -1,6 +1,6 @@
 import {
     AstUtils, Cancellation, DefaultDocumentValidator, DocumentValidator, GrammarAST, interruptAndCheck, isOperationCancelled, UriUtils,
-    type AstNode, type DiagnosticInfo, type LangiumDocument, type ParseResult, type Scope, type ValidationAcceptor, type ValidationOptions,
+    type AstNode, type CstNode, type DiagnosticInfo, type LangiumDocument, type ParseResult, type Scope, type ValidationAcceptor, type ValidationOptions,
 } from 'langium';
 import { DiagnosticTag, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver-types';
 import { applyRuleSeverities, toLspSeverity } from '../config/severity.js';
@@ -13,6 +13,7 @@ import { closestNames } from '../config/did-you-mean.js';
 import { isSheetPath } from '../excel/index.js';
 import { CANDIDATES, listsClosestNames, SUGGESTED_DATA, suggestionPlace, unresolvedReferenceMessage } from './unresolved-reference.js';
 import { describeEmptyCellMark, describeLexingError, describeSyntaxError, isEmptyCellMarkAt, type SyntaxContext } from './syntax-errors.js';
+import { SyntaxContinuations } from './syntax-continuations.js';
 import { firstPassing } from '../sorted.js';
 import type { KpiDiagnosticData } from './report.js';
 import type { CheckGroup, KpiValidationRegistry } from './validation-registry.js';
@@ -85,6 +86,8 @@ export class KpiDocumentValidator extends DefaultDocumentValidator {
 
     private terminalNames?: ReadonlySet<string>;
 
+    private readonly continuations = new SyntaxContinuations();
+
     private get terminals(): ReadonlySet<string> {
         return this.terminalNames ??= new Set(this.services.Grammar.rules.filter(GrammarAST.isTerminalRule).map(r => r.name));
     }
@@ -94,14 +97,26 @@ export class KpiDocumentValidator extends DefaultDocumentValidator {
         const context = this.syntaxContexts.get(parseResult);
         if (!context) return super.processParsingErrors(parseResult, diagnostics, options);
         const skippedEnds = parseResult.lexerErrors.map(e => e.offset + e.length);
+        const root = parseResult.value.$cstNode;
         const parserErrors = parseResult.parserErrors
             .filter(e => !followsLexingError(e.token.startOffset, skippedEnds, context.text))
             // A `/` left for an empty cell (`实际 / 分值`) is what the parser read as a unit's operator.
             .map(e => ({
                 ...e, message: isEmptyCellMarkAt(context.text, e.token.startOffset, e.token.startOffset + e.token.image.length)
-                    ? describeEmptyCellMark(e.token.image, context.locale) : describeSyntaxError(e, context),
+                    ? describeEmptyCellMark(e.token.image, context.locale)
+                    : describeSyntaxError(e, context, this.following(e, root, context.text)),
             }));
         super.processParsingErrors({ ...parseResult, parserErrors }, diagnostics, options);
+    }
+
+    /**
+     * For a token where another was expected (the end of a block after a complete row, a `{` after
+     * a header), what may follow the token before it: the parser's own expectation names only
+     * the one token it was trying to read.
+     */
+    private following(error: ParseResult['parserErrors'][number], root: CstNode | undefined, text: string): readonly string[] {
+        if (error.name !== 'MismatchedTokenException' || !root || Number.isNaN(error.token.startOffset)) return [];
+        return this.continuations.at(root, text, error.token.startOffset);
     }
 
     protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {

@@ -72,7 +72,7 @@ const SYMBOLS: Record<string, Bilingual> = {
     '}': { zh: '「}」（结束这一块）', en: "'}' (to close the block)" },
 };
 
-/** At most this many alternatives are listed; the rest is "…". */
+/** At most this many values and keywords are listed; the rest is "…". */
 const MAX_LISTED = 12;
 const MAX_FOUND = 30;
 
@@ -84,10 +84,13 @@ export interface SyntaxContext {
     terminals: ReadonlySet<string>;
 }
 
-/** A parser error in plain words: what was found and what may stand there. */
-export function describeSyntaxError(error: IRecognitionException, context: SyntaxContext): string {
-    const expected = expectedOf(error);
-    const list = expected ? alternatives(expected, context) : [];
+/**
+ * A parser error in plain words: what was found and what may stand there (`following`: what may
+ * follow the token before it, by the syntax tree, see syntax-continuations.ts).
+ */
+export function describeSyntaxError(error: IRecognitionException, context: SyntaxContext, following: readonly string[] = []): string {
+    const expected = parseExpectation(error.message)?.expected;
+    const list = expected ? alternatives([...following, ...expected], context) : [];
     const { locale } = context;
     const listed = list.join(locale === 'en' ? ', ' : '、');
     if (isEndOfFile(error.token)) {
@@ -207,10 +210,10 @@ export function monthBeforeBound(text: string, start: number, end: number): { ye
     return m ? { year: Number(m[1]), month: Number(m[2] ?? m[3]), printed: m[2] !== undefined } : undefined;
 }
 
-function expectedOf(error: IRecognitionException): string[] | undefined {
+function parseExpectation(message: string): Expectation | undefined {
     try {
-        const parsed = JSON.parse(error.message) as Partial<Expectation>;
-        return Array.isArray(parsed.expected) ? parsed.expected.filter(n => typeof n === 'string') : undefined;
+        const parsed = JSON.parse(message) as Partial<Expectation>;
+        return Array.isArray(parsed.expected) ? { ...parsed, expected: parsed.expected.filter(n => typeof n === 'string') } : undefined;
     } catch {
         return undefined;
     }
@@ -233,8 +236,9 @@ function alternatives(names: readonly string[], { locale, language, terminals }:
     }
     // Each keyword exists in both languages: offer the file's; a keyword only the other language has stays.
     const own = keywords.filter(k => isKeywordOf(language, k));
-    const shown = [...new Set(values), ...(own.length > 0 ? own : keywords), ...symbols];
-    return shown.length > MAX_LISTED ? [...shown.slice(0, MAX_LISTED), '…'] : shown;
+    // Symbols last and never cut: `}` says the block may end here.
+    const words = [...new Set(values), ...new Set(own.length > 0 ? own : keywords)];
+    return [...(words.length > MAX_LISTED ? [...words.slice(0, MAX_LISTED), '…'] : words), ...new Set(symbols)];
 }
 
 function quote(text: string, locale: Locale): string {

@@ -1,0 +1,91 @@
+import { CstUtils, GrammarAST, GrammarUtils, isCompositeCstNode, type CstNode } from 'langium';
+import { findFirstFeatures, findNextFeatures } from 'langium/lsp';
+
+/**
+ * What may follow the token before a stray one, by the grammar, for the stray token's message.
+ * After a complete row (`条款 B "b" >= 95% <= 5`) the parser reports it where the block's rows end,
+ * expecting only what ends the block (`}`); after a header, only the `{`. The officer wants to
+ * know what the row may still take (违约, 来源 …), or what may start the next row.
+ *
+ * The grammar path to the token before is the chain of grammar elements of its syntax nodes;
+ * what may follow it is what Langium's completion offers there. On the row's own line, the row's
+ * continuations; on a later line, what may start a row or end the block. Each answer depends on
+ * the path alone, and is kept.
+ */
+export class SyntaxContinuations {
+    private readonly ids = new Map<GrammarAST.AbstractElement, number>();
+    private readonly known = new Map<string, readonly string[]>();
+    /** Paths kept; past this many (blocks nested without end) the memory starts again. */
+    private static readonly KEPT = 10_000;
+
+    /** Token type names (keywords, terminal names) that may stand at `offset` of `text` instead of what is there. */
+    at(root: CstNode, text: string, offset: number): readonly string[] {
+        const leaf = lastTokenBefore(root, offset);
+        if (!leaf) return [];
+        const chain: CstNode[] = [];
+        for (let node: CstNode | undefined = leaf; node && node !== root; node = node.container) chain.unshift(node);
+        // The row: the outermost node that ends with the token (the block around it goes on to its `}`).
+        // Its own grammar element (the block's call of the row's rule) is left out of its path:
+        // from there, what may follow is the block's next row or its end.
+        const row = chain.findIndex(node => node.end === leaf.end);
+        const path = grammarPath(chain);
+        const rowPath = grammarPath(chain.slice(row + 1));
+        const inRow = this.following(rowPath);
+        const sameLine = !/[\r\n]/.test(text.slice(leaf.end, offset));
+        if (sameLine && inRow.length > 0) return inRow;
+        const own = new Set(inRow);
+        return this.following(path).filter(name => !own.has(name));
+    }
+
+    private following(path: readonly GrammarAST.AbstractElement[]): readonly string[] {
+        const key = path.map(element => this.idOf(element)).join(' ');
+        let names = this.known.get(key);
+        if (!names) {
+            if (this.known.size >= SyntaxContinuations.KEPT) this.known.clear();
+            const next = path.length === 0 ? [] : findNextFeatures([path.map(feature => ({ feature }))], []);
+            this.known.set(key, names = [...new Set(next.flatMap(n => tokenNames(n.feature)))]);
+        }
+        return names;
+    }
+
+    private idOf(element: GrammarAST.AbstractElement): number {
+        let id = this.ids.get(element);
+        if (id === undefined) this.ids.set(element, id = this.ids.size);
+        return id;
+    }
+}
+
+function grammarPath(nodes: readonly CstNode[]): GrammarAST.AbstractElement[] {
+    return nodes.map(node => node.grammarSource).filter((e): e is GrammarAST.AbstractElement => e !== undefined);
+}
+
+/** The last token of the syntax tree that ends at or before `offset` (comments left out). */
+function lastTokenBefore(root: CstNode, offset: number): CstNode | undefined {
+    let node: CstNode | undefined = CstUtils.findLeafNodeBeforeOffset(root, offset);
+    while (node && (node.hidden || node.end > offset || isCompositeCstNode(node))) {
+        if (isCompositeCstNode(node) && !node.hidden && node.end <= offset) {
+            const visible: CstNode[] = node.content.filter(child => !child.hidden);
+            if (visible.length > 0) {
+                node = visible[visible.length - 1];
+                continue;
+            }
+        }
+        node = CstUtils.getPreviousNode(node, false);
+    }
+    return node;
+}
+
+/** The token types an element is read from: a keyword's text, a terminal's name; a parser rule's first tokens. */
+function tokenNames(element: GrammarAST.AbstractElement): string[] {
+    if (GrammarAST.isKeyword(element)) return [element.value];
+    if (GrammarAST.isCrossReference(element)) {
+        const terminal = GrammarUtils.getCrossReferenceTerminal(element);
+        return terminal ? tokenNames(terminal) : [];
+    }
+    if (GrammarAST.isRuleCall(element)) {
+        const rule = element.rule.ref;
+        if (GrammarAST.isTerminalRule(rule)) return [rule.name];
+        if (GrammarAST.isParserRule(rule)) return findFirstFeatures(rule.definition).flatMap(path => tokenNames(path[path.length - 1]!.feature));
+    }
+    return [];
+}
