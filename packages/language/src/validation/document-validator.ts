@@ -46,6 +46,7 @@ const FATAL_CODES: ReadonlySet<string> = new Set([DocumentValidator.LexingError,
 export class KpiDocumentValidator extends DefaultDocumentValidator {
     constructor(private readonly services: KpiCoreServices) {
         super(services);
+        this.continuations = new SyntaxContinuations(services.Grammar);
     }
 
     override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken?: Parameters<DefaultDocumentValidator['validateDocument']>[2]): Promise<Diagnostic[]> {
@@ -86,7 +87,7 @@ export class KpiDocumentValidator extends DefaultDocumentValidator {
 
     private terminalNames?: ReadonlySet<string>;
 
-    private readonly continuations = new SyntaxContinuations();
+    private readonly continuations: SyntaxContinuations;
 
     private get terminals(): ReadonlySet<string> {
         return this.terminalNames ??= new Set(this.services.Grammar.rules.filter(GrammarAST.isTerminalRule).map(r => r.name));

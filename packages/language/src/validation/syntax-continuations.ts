@@ -1,5 +1,12 @@
-import { CstUtils, GrammarAST, GrammarUtils, isCompositeCstNode, type CstNode } from 'langium';
+import { CstUtils, GrammarAST, GrammarUtils, isCompositeCstNode, type AstNode, type CstNode, type Grammar } from 'langium';
 import { findFirstFeatures, findNextFeatures } from 'langium/lsp';
+import { clauseKey, onceOnlyClauses, type OnceOnlyClauses } from '../parser/repeated-clauses.js';
+
+/** What may come next: its token types, and the property a clause's keyword introduces (`分值` → weight). */
+interface Continuation {
+    readonly names: readonly string[];
+    readonly clause?: string;
+}
 
 /**
  * What may follow the token before a stray one, by the grammar, for the stray token's message.
@@ -14,11 +21,19 @@ import { findFirstFeatures, findNextFeatures } from 'langium/lsp';
  */
 export class SyntaxContinuations {
     private readonly ids = new Map<GrammarAST.AbstractElement, number>();
-    private readonly known = new Map<string, readonly string[]>();
+    private readonly known = new Map<string, readonly Continuation[]>();
     /** Paths kept; past this many (blocks nested without end) the memory starts again. */
     private static readonly KEPT = 10_000;
+    private readonly clauses: OnceOnlyClauses;
 
-    /** Token type names (keywords, terminal names) that may stand at `offset` of `text` instead of what is there. */
+    constructor(grammar: Grammar) {
+        this.clauses = onceOnlyClauses(grammar);
+    }
+
+    /**
+     * Token type names (keywords, terminal names) that may stand at `offset` of `text` instead of
+     * what is there. A clause the row may give once and gave already is not offered again.
+     */
     at(root: CstNode, text: string, offset: number): readonly string[] {
         const leaf = lastTokenBefore(root, offset);
         if (!leaf) return [];
@@ -32,20 +47,29 @@ export class SyntaxContinuations {
         const rowPath = grammarPath(chain.slice(row + 1));
         const inRow = this.following(rowPath);
         const sameLine = !/[\r\n]/.test(text.slice(leaf.end, offset));
-        if (sameLine && inRow.length > 0) return inRow;
-        const own = new Set(inRow);
-        return this.following(path).filter(name => !own.has(name));
+        const open = inRow.filter(next => !next.clause || !this.given(leaf.astNode, next.clause));
+        if (sameLine && open.length > 0) return namesOf(open);
+        const own = new Set(namesOf(inRow));
+        return namesOf(this.following(path)).filter(name => !own.has(name));
     }
 
-    private following(path: readonly GrammarAST.AbstractElement[]): readonly string[] {
-        const key = path.map(element => this.idOf(element)).join(' ');
-        let names = this.known.get(key);
-        if (!names) {
-            if (this.known.size >= SyntaxContinuations.KEPT) this.known.clear();
-            const next = path.length === 0 ? [] : findNextFeatures([path.map(feature => ({ feature }))], []);
-            this.known.set(key, names = [...new Set(next.flatMap(n => tokenNames(n.feature)))]);
+    /** Whether the node of a row (or one around it) gave a once-only clause already. */
+    private given(node: AstNode, feature: string): boolean {
+        for (let owner: AstNode | undefined = node; owner; owner = owner.$container) {
+            if (this.clauses.keys.has(clauseKey(owner.$type, feature))) return (owner as unknown as Record<string, unknown>)[feature] !== undefined;
         }
-        return names;
+        return false;
+    }
+
+    private following(path: readonly GrammarAST.AbstractElement[]): readonly Continuation[] {
+        const key = path.map(element => this.idOf(element)).join(' ');
+        let next = this.known.get(key);
+        if (!next) {
+            if (this.known.size >= SyntaxContinuations.KEPT) this.known.clear();
+            const features = path.length === 0 ? [] : findNextFeatures([path.map(feature => ({ feature }))], []);
+            this.known.set(key, next = features.map(({ feature }) => ({ names: tokenNames(feature), clause: clauseAfter(feature) })));
+        }
+        return next;
     }
 
     private idOf(element: GrammarAST.AbstractElement): number {
@@ -53,6 +77,21 @@ export class SyntaxContinuations {
         if (id === undefined) this.ids.set(element, id = this.ids.size);
         return id;
     }
+}
+
+function namesOf(next: readonly Continuation[]): string[] {
+    return [...new Set(next.flatMap(n => n.names))];
+}
+
+/** The property a keyword introduces: the assignment right after it (`('分值' | 'weight') weight=NUMBER`). */
+function clauseAfter(element: GrammarAST.AbstractElement): string | undefined {
+    if (!GrammarAST.isKeyword(element)) return undefined;
+    let child: GrammarAST.AbstractElement = element;
+    while (GrammarAST.isAlternatives(child.$container)) child = child.$container;
+    const group = child.$container;
+    if (!GrammarAST.isGroup(group)) return undefined;
+    const after = group.elements[group.elements.indexOf(child) + 1];
+    return GrammarAST.isAssignment(after) ? after.feature : undefined;
 }
 
 function grammarPath(nodes: readonly CstNode[]): GrammarAST.AbstractElement[] {
