@@ -125,6 +125,11 @@ describe('formatter', () => {
         expect(tokens(formatted)).toEqual(tokens(text));
     });
 
+    it('keeps a colon after a label where it stands, and spaces the rest of the row', async () => {
+        const text = '自评 A "a" 对象 P {\n  预算执行 全年预算：260 万元    全年执行: 198 万元\n      其中：财政拨款 全年预算 220 万元 全年执行 170 万元\n  指标 X 实际：89.19%    分值: 30\n}\n';
+        expect(await format(text)).toBe('自评 A "a" 对象 P {\n    预算执行 全年预算：260 万元 全年执行: 198 万元\n        其中：财政拨款 全年预算 220 万元 全年执行 170 万元\n    指标 X 实际：89.19% 分值: 30\n}\n');
+    });
+
     it('continues a row after a line comment one level deeper, as the comment forces the break', async () => {
         const text = '合同 C "c" {\n    条款 A "a" // why\n >= 95%\n}\n';
         expect(await format(text)).toBe('合同 C "c" {\n    条款 A "a" // why\n        >= 95%\n}\n');

@@ -787,6 +787,23 @@ describe('ratings as forms print them', () => {
     });
 });
 
+describe('colons after labels, as forms print them', () => {
+    // 其中：财政拨款, 实际完成值：89%: the colon says nothing the language does not, and is read as a space.
+    it('reads a colon right after a word, a title or a number as a space, with the same tree as without it', async () => {
+        const withColons = '自评 A "a" 对象 P {\n    预算执行 全年预算：260 万元 全年执行：198 万元 分值: 10 得分：8\n        其中：财政拨款 全年预算 220 万元 全年执行 170 万元\n    指标 X 实际：89.19% 口径："15秒内接通率" 分值：30 得分：27\n}\n'
+            + '项目 P "p" {\n    绩效指标 {\n        产出指标 {\n            质量指标 {\n                接通率 "15秒内接通率"：>= 95% 来源："系统" 依据：C.c\n            }\n        }\n    }\n}\n';
+        const plain = withColons.replace(/[:：]/g, ' ');
+        expect(shape(await parseClean(withColons))).toEqual(shape(await parseClean(plain)));
+    });
+
+    it('leaves a colon that starts a line, stands apart or comes twice to the syntax errors', async () => {
+        for (const text of ['：接通率 "a" >= 95%', '接通率 "a" ： >= 95%', '接通率 "a"：：>= 95%']) {
+            const { errors } = await parse(`项目 P { 绩效指标 { 产出指标 { 数量指标 {\n${text}\n} } } }`);
+            expect(errors.length, text).toBeGreaterThan(0);
+        }
+    });
+});
+
 describe('what the checks report parses', () => {
     it('a target without a comparator (target/no-comparator)', async () => {
         const [a] = await row('A "a" 95%');

@@ -88,6 +88,7 @@ export class KpiLexer extends DefaultLexer {
         const result = super.tokenize(text, options);
         this.readSignWords(text, result);
         result.tokens = this.readPrintedPeriods(text, this.joinPrintedValues(result.tokens), result.errors);
+        keepLabelColonsOut(text, result);
         const idIndex = this.id.tokenTypeIdx;
         let zh = 0;
         let en = 0;
@@ -447,6 +448,28 @@ export class KpiLexer extends DefaultLexer {
 }
 
 type Token = LexerResult['tokens'][number];
+
+/**
+ * A colon after a word, as forms print labels (`其中：财政拨款`, `实际完成值：89.19%`), and as officers
+ * type them (`来源："工单系统"`, `分值: 30`): the language has no use for it, and it is read as a
+ * space. Chevrotain skips it as a lexing error (no token matches it); the error is taken out where
+ * the colon stands alone right after a token on the same line. Elsewhere (a line starting with it,
+ * `：：`) it stays an error. The characters stay in the text: the formatter changes only white space.
+ */
+function keepLabelColonsOut(text: string, result: LexerResult): void {
+    if (result.errors.length === 0) return;
+    const tokens = result.tokens;
+    const kept = result.errors.filter(error => {
+        if (error.length !== 1 || !LABEL_COLON.test(text[error.offset]!)) return true;
+        const before = tokens[firstPassing(tokens, t => t.startOffset >= error.offset) - 1];
+        return before === undefined || before.endOffset! + 1 !== error.offset;
+    });
+    if (kept.length === result.errors.length) return;
+    result.errors.length = 0;
+    for (const e of kept) result.errors.push(e);
+}
+
+const LABEL_COLON = /^[:：]$/;
 
 /** What readSignWords makes of a word: its tokens, how many of the lexer's next tokens they cover, the errors they explain or add, and a rest to read in turn. */
 interface SignWordRead {
