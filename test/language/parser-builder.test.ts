@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AstUtils, createLangiumParser, createParser, EmptyFileSystem, GrammarAST, GrammarUtils, isCompositeCstNode, isReference, LangiumParser, type CstNode } from 'langium';
+import { AstUtils, createParser, EmptyFileSystem, GrammarAST, GrammarUtils, isCompositeCstNode, isReference, LangiumParser, type CstNode } from 'langium';
 import { createServicesForGrammar } from 'langium/grammar';
 import { describe, expect, it, vi } from 'vitest';
 import { generate } from '../../bench/generate.mjs';
@@ -9,6 +9,7 @@ import type { Model, Project } from '../../packages/language/src/generated/ast.j
 import { createKpiServices } from '../../packages/language/src/index.js';
 import { GrammarLookahead } from '../../packages/language/src/parser/lookahead.js';
 import { defineRules } from '../../packages/language/src/parser/parser-builder.js';
+import { createLangiumsParser } from '../support/parse.js';
 
 /*
  * KPI Spec defines its parser's rules itself (parser/parser-builder.ts) so that parsing does
@@ -116,7 +117,7 @@ function chevrotainParses(parser: LangiumParser): { readonly count: number } {
 // per token and per node worked out once: the trees must be Langium's.
 describe("KPI Spec's parser", () => {
     const ours = createKpiServices(EmptyFileSystem).kpi.parser.LangiumParser;
-    const langium = createKpiServices(EmptyFileSystem, { parser: { LangiumParser: services => createLangiumParser(services) } }).kpi.parser.LangiumParser;
+    const langium = createLangiumsParser();
     const chevrotain = chevrotainParses(ours);
 
     /** Compares the parses of a text; whether it had no syntax error (and so was parsed directly). */
@@ -219,7 +220,7 @@ describe('the direct parse', () => {
 
     it("works out what a decision expected once, however many errors meet it, with Langium's messages", () => {
         const ours = createKpiServices(EmptyFileSystem).kpi.parser;
-        const langium = createKpiServices(EmptyFileSystem, { parser: { LangiumParser: services => createLangiumParser(services) } }).kpi.parser.LangiumParser;
+        const langium = createLangiumsParser();
         const expected = vi.spyOn(ours.ParserErrorMessageProvider, 'buildNoViableAltMessage');
         // A pasted row of one word, over and over: an error at the same decision each time.
         for (const text of [`project P "p" {\n${'    project\n'.repeat(200)}}\n`, `自评 A "a" 对象 P {\n${'    指标 x 实际\n'.repeat(100)}}\n`]) {
@@ -238,7 +239,7 @@ describe('the direct parse', () => {
         const built = () => builds.reduce((sum, spy) => sum + spy.mock.calls.length, 0);
         try {
             // Langium's own parser builds every decision's in its analysis.
-            createKpiServices(EmptyFileSystem, { parser: { LangiumParser: services => createLangiumParser(services) } }).kpi.parser.LangiumParser.finalize();
+            createLangiumsParser().finalize();
             const decisions = built();
             expect(decisions).toBeGreaterThan(100);
             const parser = createKpiServices(EmptyFileSystem).kpi.parser.LangiumParser;
@@ -261,7 +262,7 @@ describe('the direct parse', () => {
 
     it('takes the way that reads on where one token cannot decide, as Chevrotain does', () => {
         const ours = createKpiServices(EmptyFileSystem).kpi.parser.LangiumParser;
-        const langium = createKpiServices(EmptyFileSystem, { parser: { LangiumParser: services => createLangiumParser(services) } }).kpi.parser.LangiumParser;
+        const langium = createLangiumsParser();
         const chevrotain = chevrotainParses(ours);
         const text = `项目 p {
             测算 { 康复补贴 120 万元 = 2000 人 * 600 元/人*月 * 12 月 }

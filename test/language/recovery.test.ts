@@ -1,7 +1,7 @@
-import { AstUtils, createLangiumParser, EmptyFileSystem, type AstNode } from 'langium';
+import { AstUtils, EmptyFileSystem, type AstNode } from 'langium';
 import { describe, expect, it } from 'vitest';
 import { createKpiServices, type Model } from '../../packages/language/src/index.js';
-import { targetOf } from '../support/parse.js';
+import { createLangiumsParser, targetOf } from '../support/parse.js';
 import { buildWorkspace, type TestWorkspace } from '../support/workspace.js';
 
 /*
@@ -125,15 +125,30 @@ describe('error recovery', () => {
     // Chevrotain re-syncs a repetition at the next token that starts a row, and re-enters the
     // repetition from inside its recovery: words and rows in turn, 5,000 times (a pasted line
     // whose quotes came apart, found by the fuzzer), nested 5,000 deep, took 7 s and overflowed
-    // the stack of `kpispec lint` and the server; a bound on the nesting then lost the rest.
-    it('5,000 stray words each followed by a row: each is reported, and the rows and blocks after them are read', async () => {
+    // the stack of `kpispec lint` and the server; a bound on the nesting then lost the rest. Now
+    // the line is one stray row: the re-sync waits for the next line (resyncRowsOnTheirOwnLines).
+    it('a line of 5,000 stray words, each before a row start: two errors, and the rows and blocks after it are read', async () => {
         const strays = Array.from({ length: 5_000 }, () => '服务 质量 改进 "有待提升"').join(' ');
-        const text = `自评 S 对象 热线二期 {\n    问题 "开头"\n${strays}\n    合计 分值 100 得分 90\n}\n\n合同 后面的合同 "后面的合同" 对象 热线二期 {\n    条款 时限 "24小时内办结" 违约 "扣款"\n}\n`;
+        const text = `自评 S 对象 热线二期 {\n    问题 "开头"\n${strays}\n    合计 分值 100 得分 90\n}\n\n合同 后面的合同 "后面的合同" 对象 热线二期 {\n    条款 时限 "24小时内办结" >= 95% 违约 "扣款"\n}\n`;
         const ws = await buildWorkspace({ 'targets.kpi': TARGETS, ...OTHERS, 'pasted.kpi': text });
-        expect(lines(ws, 'pasted.kpi', /^syntax\//).length).toBeGreaterThanOrEqual(5_000);
+        // The words before the line's first row start (`改进 "有待提升"`), then the rest of the line after that row.
+        expect(lines(ws, 'pasted.kpi', /^syntax\//)).toEqual([3, 3]);
         const assessment = (ws.documents.get('pasted.kpi')!.parseResult.value as Model).blocks[0] as AstNode & { items: Array<{ $type: string; score?: number }> };
         expect(assessment.items.find(item => item.$type === 'Total')?.score).toBe(90);
         expect(declaredNames(ws, 'pasted.kpi')).toContain('后面的合同');
+    });
+
+    // A clause's keyword may also be a row's name: the re-sync took `来源 "系统"` for a row of its
+    // own, broken again where the block closed.
+    it('a stray token after a complete row: one error, and the rest of its line is not read as a row', async () => {
+        const text = '项目 P "p" {\n    绩效指标 {\n        产出指标 {\n            质量指标 {\n                回访率 "回访率" >= 90%，来源 "系统"\n                满意度 "满意度" >= 90%\n            }\n        }\n    }\n}\n';
+        const ws = await buildWorkspace({ 'pasted.kpi': text });
+        expect(lines(ws, 'pasted.kpi', /^syntax\//)).toEqual([5]);
+        expect(declaredNames(ws, 'pasted.kpi')).toContain('满意度');
+        expect(declaredNames(ws, 'pasted.kpi')).not.toContain('来源');
+        // A block opened on the stray token's line still reads the row after it.
+        const oneLine = '项目 Q "q" {\n    绩效指标 { 产出指标 { 数量指标 { @@ 管网 "管网长度" >= 80 公里 } } }\n}\n';
+        expect(declaredNames(await buildWorkspace({ 'q.kpi': oneLine }), 'q.kpi')).toContain('管网');
     });
 
     it('a block of 5,000 broken rows, each before a good one: one error per broken row, and every good row read and checked', async () => {
@@ -154,7 +169,7 @@ describe("KPI Spec's parser", () => {
     // every stray token: 2 s of a row with 20,000 of them) and where to re-sync, and recovers in
     // a repetition in turn instead of nested: every parse must still be Langium's.
     const ours = createKpiServices(EmptyFileSystem).kpi.parser.LangiumParser;
-    const langiums = createKpiServices(EmptyFileSystem, { parser: { LangiumParser: services => createLangiumParser(services) } }).kpi.parser.LangiumParser;
+    const langiums = createLangiumsParser();
     const outcome = (parser: typeof ours, text: string) => {
         const result = parser.parse(text);
         return {
@@ -169,10 +184,12 @@ describe("KPI Spec's parser", () => {
         `项目 P "p" {\n  绩效指标 { 产出指标 { 数量指标 {\n    甲 "x" >= 500 人 × 300 元/人 ${'人 = '.repeat(2_000)}\n    乙 "y" >= 1 个\n  } } }\n}\n`,
         // 300 re-syncs in one block, which Langium's parser nests 300 deep.
         `合同 C "c" {\n${Array.from({ length: 300 }, (_, i) => `    条款 坏${i} "a" <= 2023-06-30 <= 5\n    条款 好${i} "b" >= 95%`).join('\n')}\n}\n`,
+        // Strays before clause keywords, which re-sync on the next line; one block opened on a stray's line.
+        `项目 P "p" {\n  绩效指标 { 产出指标 { 质量指标 {\n${Array.from({ length: 100 }, (_, i) => `    回访${i} "r" >= 90%，来源 "系统" 依据 C.c${i % 9 === 0 ? ' }' : ''}`).join('\n')}\n  } } }\n  里程碑 { @@ 甲 "a" 计划 2023-01-01 }\n}\n`,
     ];
 
-    it('recovers from thousands of syntax errors in these texts', () => {
-        expect(texts.reduce((sum, text) => sum + outcome(langiums, text).parser.length, 0)).toBeGreaterThan(2_000);
+    it('recovers from hundreds of syntax errors in these texts', () => {
+        expect(texts.reduce((sum, text) => sum + outcome(langiums, text).parser.length, 0)).toBeGreaterThan(400);
     });
 
     it.each(texts.map((text, i) => [i, text]))('parses broken text %i as Langium parses it', (_, text) => {

@@ -1,15 +1,29 @@
 import { join } from 'node:path';
-import { EmptyFileSystem, isReference, type AstNode, type LangiumDocument, type Module, type MultiReference, type Reference } from 'langium';
+import { createLangiumParser, EmptyFileSystem, isReference, type AstNode, type LangiumDocument, type LangiumParser, type Module, type MultiReference, type Reference } from 'langium';
 import type { PartialLangiumServices } from 'langium/lsp';
 import { parseHelper } from 'langium/test';
 import { vi } from 'vitest';
 import type { Model } from '../../packages/language/src/generated/ast.js';
 import { KpiSpecLanguageMetaData } from '../../packages/language/src/generated/module.js';
 import { createKpiServices, type KpiServices } from '../../packages/language/src/kpi-module.js';
+import { resyncRowsOnTheirOwnLines } from '../../packages/language/src/parser/parser.js';
 
 /** The repository's examples, and the reference cases of the language specification (a copy). */
 export const EXAMPLES = join(import.meta.dirname, '..', '..', 'examples');
 export const REFERENCE = join(import.meta.dirname, '..', 'fixtures', 'reference');
+
+/**
+ * Langium's own parser of the grammar, with KPI Spec's one recovery policy (a stray token's row
+ * re-syncs on the next line): the trees, errors and messages KpiParser must build the same.
+ */
+export function createLangiumsParser(): LangiumParser {
+    const withPolicy = (services: Parameters<typeof createLangiumParser>[0]) => {
+        const parser = createLangiumParser(services);
+        resyncRowsOnTheirOwnLines(parser);
+        return parser;
+    };
+    return createKpiServices(EmptyFileSystem, { parser: { LangiumParser: withPolicy } }).kpi.parser.LangiumParser;
+}
 
 /**
  * Langium silences Chevrotain's grammar validations and the LL(*) ambiguity reports in

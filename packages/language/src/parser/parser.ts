@@ -97,8 +97,9 @@ export class KpiParser extends LangiumParser {
         rememberExpectations(this.wrapper);
         callSubrulesWithoutArguments(this.wrapper);
         buildLookaheadWhenAsked(this.wrapper);
-        recoverInRepetitionsInTurn(this.wrapper);
         rememberReSyncPoints(this.wrapper);
+        resyncRowsOnTheirOwnLines(this);
+        recoverInRepetitionsInTurn(this.wrapper);
     }
 
     private readonly targets = new Map<GrammarAST.AbstractElement, Target>();
@@ -542,6 +543,80 @@ function recoverInRepetitionsInTurn(chevrotain: object): void {
             }
         } finally {
             rerun = outer;
+        }
+    });
+}
+
+/** Where Chevrotain's recovery stands (not in its typings): the token before the stray one, and the ones after. */
+interface LineState {
+    LA(offset: number): LineToken;
+    exportLexerState(): number;
+    importLexerState(state: number): void;
+    tokenMatcher(token: LineToken, type: unknown): boolean;
+}
+
+interface LineToken {
+    image: string;
+    startLine?: number;
+    endLine?: number;
+    tokenType?: { name: string };
+}
+
+/**
+ * Where a row is complete and a stray token follows on its line (`>= 90%，来源 "系统"`), Chevrotain
+ * re-syncs at the first token that can start a row. A clause's keyword may also be a row's name,
+ * so the rest of the line became a row of its own, broken in turn, with a second error where it
+ * ended and a row in the outline that nobody wrote. Rows stand on lines of their own: here the
+ * recovery looks for the next row, and for where to give up, from the next line on (the block's
+ * end may still come on the line), unless the block opened on that line
+ * (`数量指标 { @@ "管网长度" >= 80 公里 }`). A policy, not an optimisation: the tests hold Langium's
+ * own parser, with this policy, to the same trees.
+ */
+export function resyncRowsOnTheirOwnLines(parser: LangiumParser): void {
+    const chevrotain = Reflect.get(parser, 'wrapper') as object;
+    // Chevrotain's methods; the first is set on the instance when recovery is enabled.
+    const recover = Reflect.get(chevrotain, 'attemptInRepetitionRecovery') as RepetitionRecovery | undefined;
+    const findReSync = Reflect.get(chevrotain, 'findReSyncTokenType') as ((this: LineState) => unknown) | undefined;
+    if (typeof recover !== 'function' || typeof findReSync !== 'function') return;
+    /** The line of the row being recovered from, while its recovery runs, and the token type it gives up at. */
+    let rowLine: number | undefined;
+    let giveUpAt: unknown;
+    const onLaterLine = (token: LineToken) => token.tokenType?.name === 'EOF' || token.startLine !== rowLine;
+    // Chevrotain gives up where a token of that type comes: not on the row's line.
+    const matches = Reflect.get(chevrotain, 'tokenMatcher') as LineState['tokenMatcher'];
+    Reflect.set(chevrotain, 'tokenMatcher', (token: LineToken, type: unknown) => (type !== giveUpAt || rowLine === undefined || onLaterLine(token)) && matches(token, type));
+    Reflect.set(chevrotain, 'attemptInRepetitionRecovery', function (this: RepetitionState & LineState, repetition: (...args: unknown[]) => void, args: unknown[], lookahead: unknown, ...rest: unknown[]): void {
+        const before = this.LA(0);
+        const line = before.image === '{' ? undefined : before.endLine;
+        if (line === undefined || typeof lookahead !== 'function') return recover.call(this, repetition, args, lookahead, ...rest);
+        const outer = { rowLine, giveUpAt };
+        rowLine = line;
+        giveUpAt = undefined;
+        try {
+            recover.call(this, function (this: unknown, ...again: unknown[]): void {
+                // Re-synced: the rows after it are read as any others.
+                const inner = rowLine;
+                rowLine = undefined;
+                try {
+                    repetition.apply(this, again);
+                } finally {
+                    rowLine = inner;
+                }
+            }, args, function (this: LineState): unknown { return onLaterLine(this.LA(1)) && lookahead.call(this); }, ...rest);
+        } finally {
+            ({ rowLine, giveUpAt } = outer);
+        }
+    });
+    Reflect.set(chevrotain, 'findReSyncTokenType', function (this: LineState): unknown {
+        if (rowLine === undefined) return findReSync.call(this);
+        const at = this.exportLexerState();
+        let skip = 0;
+        while (!onLaterLine(this.LA(skip + 1))) skip++;
+        this.importLexerState(at + skip);
+        try {
+            return giveUpAt = findReSync.call(this);
+        } finally {
+            this.importLexerState(at);
         }
     });
 }
