@@ -437,6 +437,7 @@ assessment ElderCareReview "养老补贴自评" for ElderCare {
 const VARIANTS: string[][] = [
     ['项目 P { 实施期 2019-07 至 2020-06 }', '项目 P { 期间 2019-07 至 2020-06 }', 'project P { period 2019-07 to 2020-06 }'],
     ['自评 S 对象 P { 里程碑 M 完成 }', 'assessment S for P { milestones M done }', 'assessment S for P { milestone M done }'],
+    ['自评 S 对象 P { 问题 "p" 涉及 A, B }', '自评 S 对象 P { 问题 "p" 涉及 A，B }', '自评 S 对象 P { 问题 "p" 涉及 A、B }'],
     ...[
         ['经济效益', '经济效益指标', 'economic'], ['社会效益', '社会效益指标', 'social'],
         ['生态效益', '生态效益指标', 'ecological'], ['可持续影响', '可持续影响指标', 'sustainability'],
@@ -787,7 +788,7 @@ describe('ratings as forms print them', () => {
     });
 });
 
-describe('colons after labels, as forms print them', () => {
+describe('punctuation as forms and prose print it', () => {
     // 其中：财政拨款, 实际完成值：89%: the colon says nothing the language does not, and is read as a space.
     it('reads a colon right after a word, a title or a number as a space, with the same tree as without it', async () => {
         const withColons = '自评 A "a" 对象 P {\n    预算执行 全年预算：260 万元 全年执行：198 万元 分值: 10 得分：8\n        其中：财政拨款 全年预算 220 万元 全年执行 170 万元\n    指标 X 实际：89.19% 口径："15秒内接通率" 分值：30 得分：27\n}\n'
@@ -796,8 +797,16 @@ describe('colons after labels, as forms print them', () => {
         expect(shape(await parseClean(withColons))).toEqual(shape(await parseClean(plain)));
     });
 
-    it('leaves a colon that starts a line, stands apart or comes twice to the syntax errors', async () => {
-        for (const text of ['：接通率 "a" >= 95%', '接通率 "a" ： >= 95%', '接通率 "a"：：>= 95%']) {
+    it('reads a full stop or semicolon that ends a line as a space, and the enumeration comma as a list\'s comma', async () => {
+        const printed = '自评 A "a" 对象 P {\n    指标 X 实际 89.19% 分值 30 得分 27。\n    指标 Y 实际 91%； // 备注\n    问题 "服务质量有待提升" 涉及 X、Y\n}\n';
+        const plain = printed.replace(/[。；]/g, ' ').replace('、', '，');
+        expect(shape(await parseClean(printed))).toEqual(shape(await parseClean(plain)));
+        const problem = blockOf(await parseClean(printed), isAssessment).items.find(i => i.$type === 'ProblemStatement') as unknown as { concerns: Array<{ $refText: string }> };
+        expect(problem.concerns.map(c => c.$refText)).toEqual(['X', 'Y']);
+    });
+
+    it('leaves a colon that starts a line, stands apart or comes twice, and a full stop between clauses, to the syntax errors', async () => {
+        for (const text of ['：接通率 "a" >= 95%', '接通率 "a" ： >= 95%', '接通率 "a"：：>= 95%', '接通率 "a" >= 95%。来源 "s"']) {
             const { errors } = await parse(`项目 P { 绩效指标 { 产出指标 { 数量指标 {\n${text}\n} } } }`);
             expect(errors.length, text).toBeGreaterThan(0);
         }

@@ -108,7 +108,7 @@ describe('findings after a syntax error', () => {
 
     it('a broken 里程碑 line changes no sum: the total is still checked', async () => {
         const assessment = HOTLINE['assessment.kpi']!.replace('合计 分值 100 得分 100', '合计 分值 100 得分 90');
-        const files = { ...HOTLINE, 'assessment.kpi': assessment.replace('里程碑 统一服务场地 完成 2020-05-31', '里程碑 统一服务场地 完成 2020-05-31；') };
+        const files = { ...HOTLINE, 'assessment.kpi': assessment.replace('里程碑 统一服务场地 完成 2020-05-31', '里程碑 统一服务场地 完成 2020-05-31～') };
         const ws = await buildWorkspace(files);
         expect(syntaxErrors(ws, 'assessment.kpi')).toEqual(['18:syntax/lexing']);
         expect(findings(ws, 'assessment.kpi')).toContain('21:score/total-mismatch');

@@ -134,6 +134,7 @@ export type KpiSpecKeywordNames =
     | "≥"
     | "≦"
     | "≧"
+    | "、"
     | "上年"
     | "上年结转"
     | "不适用"
@@ -450,10 +451,10 @@ export function isClauseReview(item: unknown): item is ClauseReview {
     return reflection.isInstance(item, ClauseReview.$type);
 }
 
-export type Comma = ',' | '，';
+export type Comma = ',' | '、' | '，';
 
 export function isComma(item: unknown): item is Comma {
-    return item === ',' || item === '，';
+    return item === ',' || item === '，' || item === '、';
 }
 
 export type Comparator = '<' | '<=' | '=' | '>' | '>=' | '≤' | '≥' | '≦' | '≧' | '＜' | '＜＝' | '＝' | '＞' | '＞＝' | string;

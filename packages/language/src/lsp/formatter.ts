@@ -126,7 +126,8 @@ export class KpiFormatter extends AbstractFormatter {
         const marked = this.separations.get(token);
         if (marked) return marked;
         if (token.text === '}') return 'close';
-        if (token.text === '.' || token.text === ',' || token.text === '，' || previous?.text === '.') return 'attach';
+        // The enumeration comma, as Chinese writes it, has no space on either side (A、B).
+        if (token.text === '.' || token.text === ',' || token.text === '，' || token.text === '、' || previous?.text === '.' || previous?.text === '、') return 'attach';
         return 'space';
     }
 }
@@ -191,9 +192,14 @@ class Layout {
 
     edit(start: number, end: number, wanted: string): TextEdit[] {
         const existing = this.text.slice(start, end);
-        // Only whitespace is ever replaced; anything else between tokens is left alone.
-        if (existing === wanted || /\S/.test(existing)) return [];
-        return [{ range: { start: this.document.positionAt(start), end: this.document.positionAt(end) }, newText: wanted }];
+        if (existing === wanted) return [];
+        // Only whitespace is ever replaced. Between the tokens of a file that parses, anything else
+        // is punctuation the lexer reads as a space, glued to the token before it (`实际：89%`,
+        // `得分 27。`): it stays so, and the whitespace after it is laid out as any other.
+        const glued = /^\S+/.exec(existing)?.[0].length ?? 0;
+        const rest = existing.slice(glued);
+        if (glued > 0 && (/\S/.test(rest) || (rest === '' && !LINE_BREAK.test(wanted)) || rest === wanted)) return [];
+        return [{ range: { start: this.document.positionAt(start + glued), end: this.document.positionAt(end) }, newText: wanted }];
     }
 
     private breaksBetween(previous: CstNode, token: CstNode): number {

@@ -88,7 +88,7 @@ export class KpiLexer extends DefaultLexer {
         const result = super.tokenize(text, options);
         this.readSignWords(text, result);
         result.tokens = this.readPrintedPeriods(text, this.joinPrintedValues(result.tokens), result.errors);
-        keepLabelColonsOut(text, result);
+        keepSilentPunctuationOut(text, result);
         const idIndex = this.id.tokenTypeIdx;
         let zh = 0;
         let en = 0;
@@ -450,17 +450,22 @@ export class KpiLexer extends DefaultLexer {
 type Token = LexerResult['tokens'][number];
 
 /**
- * A colon after a word, as forms print labels (`其中：财政拨款`, `实际完成值：89.19%`), and as officers
- * type them (`来源："工单系统"`, `分值: 30`): the language has no use for it, and it is read as a
- * space. Chevrotain skips it as a lexing error (no token matches it); the error is taken out where
- * the colon stands alone right after a token on the same line. Elsewhere (a line starting with it,
- * `：：`) it stays an error. The characters stay in the text: the formatter changes only white space.
+ * Punctuation that says nothing the language does not, read as a space where it stands alone,
+ * glued to the token before it on the same line:
+ * - a colon, as forms print labels (`其中：财政拨款`, `实际完成值：89.19%`) and officers type them
+ *   (`来源："工单系统"`, `分值: 30`);
+ * - a full stop or semicolon that ends a line (`实际 91%。`, `违约 "扣款"；`), as prose ends a sentence.
+ * Chevrotain skips such a character as a lexing error (no token matches it); the error is taken
+ * out. Elsewhere (a line starting with it, `：：`, a full stop between two clauses) it stays an
+ * error. The characters stay in the text: the formatter changes only white space.
  */
-function keepLabelColonsOut(text: string, result: LexerResult): void {
+function keepSilentPunctuationOut(text: string, result: LexerResult): void {
     if (result.errors.length === 0) return;
     const tokens = result.tokens;
     const kept = result.errors.filter(error => {
-        if (error.length !== 1 || !LABEL_COLON.test(text[error.offset]!)) return true;
+        const mark = error.length === 1 ? text[error.offset]! : '';
+        const silent = LABEL_COLON.test(mark) || (SENTENCE_END.test(mark) && endsLine(text, error.offset + 1));
+        if (!silent) return true;
         const before = tokens[firstPassing(tokens, t => t.startOffset >= error.offset) - 1];
         return before === undefined || before.endOffset! + 1 !== error.offset;
     });
@@ -470,6 +475,14 @@ function keepLabelColonsOut(text: string, result: LexerResult): void {
 }
 
 const LABEL_COLON = /^[:：]$/;
+const SENTENCE_END = /^[。；;]$/;
+/** Only blanks, and perhaps a line comment, from `at` to the end of the line or of the text. */
+function endsLine(text: string, at: number): boolean {
+    LINE_END.lastIndex = at;
+    return LINE_END.test(text);
+}
+
+const LINE_END = /[ \t\u3000]*(?:\/\/[^\n\r]*)?(?:[\r\n]|$)/y;
 
 /** What readSignWords makes of a word: its tokens, how many of the lexer's next tokens they cover, the errors they explain or add, and a rest to read in turn. */
 interface SignWordRead {
