@@ -278,11 +278,12 @@ export const FAULTS = [
     { rule: 'compliance/unmet-no-penalty', phase: 'assess', apply: (p, rng) => reviewFault(p, rng, l => { missClause(l); l.clause.penalty = undefined; l.verdict = 'unmet'; }) },
     { rule: 'compliance/clause-not-reviewed', phase: 'assess', apply: (p, rng) => reviewFault(p, rng, l => { l.omitted = true; }) },
 
-    // A full-width semicolon typed at the end of a line: no token starts with it.
+    // A full-width tilde left after a date, a period not finished (2020-05-31～): no token starts
+    // with it. (A semicolon at a line's end, the fault before, now reads as a space.)
     { rule: 'syntax/lexing', phase: 'assess', apply(p) {
         const m = p.milestones.find(x => x.done);
         if (!m) return false;
-        m.stray = '；';
+        m.stray = '～';
         return true;
     } },
     // A row whose 得分 was left out (it counts 0 in the total). The half-typed row below, whose 得分
