@@ -44,18 +44,13 @@ describe('syntax errors', () => {
         expect(await syntaxMessages('项目 P "实现“一号接入”" {\n}\n', 'zh-CN')).toEqual([]);
     });
 
-    it('say how a form\'s empty-cell dash and full-width digits are written', async () => {
-        const project = '项目 P "p" {\n    绩效指标 {\n        产出指标 {\n            质量指标 {\n                A "接通率" >= ９５．５％\n            }\n        }\n    }\n}\n';
-        const text = `${project}自评 Z 对象 P {\n    指标 A 实际 — 分值 20 得分 20\n}\n`;
-        // One error each: not also the parser's at what follows (`>= ％`, `实际 分值`), which the lexing error explains.
-        expect(await syntaxMessages(text, 'zh-CN')).toEqual([
-            '全角字符「９５．５」：数字和符号请用半角，写作「95.5」',
-            '「—」不是数值：表中的“—”表示未填写。实际值写作 未统计（应统计而未统计）或 不适用 "理由"（无须统计）；其他各项未填写时删去该项',
-        ]);
-        expect(await syntaxMessages(text, 'en')).toEqual([
-            "Full-width characters '９５．５': write numbers and signs half-width, '95.5'",
-            '\'—\' is not a value: a form\'s "—" means nothing was filled in. Write an actual as 未统计 / unmeasured (it should have been counted) or 不适用 / n/a "reason" (nothing was due); leave out any other clause that was not filled in',
-        ]);
+    it('say how full-width digits are written, and what a form\'s empty-cell dash means where no clause takes it', async () => {
+        const project = (target: string) => `项目 P "p" {\n    绩效指标 {\n        产出指标 {\n            质量指标 {\n                A "接通率" ${target} 来源 "s"\n            }\n        }\n    }\n}\n`;
+        // One error each: not also the parser's at what follows (`>= ％`), which the lexing error explains.
+        expect(await syntaxMessages(project('>= ９５．５％'), 'zh-CN')).toEqual(['全角字符「９５．５」：数字和符号请用半角，写作「95.5」']);
+        expect(await syntaxMessages(project('>= ９５．５％'), 'en')).toEqual(["Full-width characters '９５．５': write numbers and signs half-width, '95.5'"]);
+        // The target's cell printed empty: no clause is left out there, the row needs its target.
+        expect(await syntaxMessages(project('—'), 'zh-CN')).toContain('「—」不是数值：表中的“—”表示未填写。实际值写作 未统计（应统计而未统计）或 不适用 "理由"（无须统计）；其他各项未填写时删去该项');
     });
 
     it('offer half-width forms only where the language has a use for them', async () => {
@@ -63,12 +58,14 @@ describe('syntax errors', () => {
         expect(messages).toEqual(['全角字符「｛」：数字和符号请用半角，写作「{」', '无法识别的字符「～」', '全角字符「｝」：数字和符号请用半角，写作「}」']);
     });
 
-    it('say the same of a slash standing alone where a form left a cell empty, not of a unit\'s', async () => {
-        const project = '项目 P "p" {\n    绩效指标 {\n        产出指标 {\n            质量指标 {\n                A "成本" <= 40 元／通\n            }\n        }\n    }\n}\n';
-        const messages = await syntaxMessages(`${project}自评 Z 对象 P {\n    指标 A 实际 / 分值 20 得分 20\n    指标 A 实际 ／ 分值 20 得分 20\n}\n`, 'zh-CN');
-        const empty = (mark: string) => `「${mark}」不是数值：表中的“${mark}”表示未填写。实际值写作 未统计（应统计而未统计）或 不适用 "理由"（无须统计）；其他各项未填写时删去该项`;
-        // The lexer's findings first: the full-width ／ of the unit, then the one standing alone.
-        expect(messages).toEqual(['全角字符「／」：数字和符号请用半角，写作「/」', empty('／'), empty('/')]);
+    // A cell printed empty after a clause's keyword is the clause not given, as in a workbook.
+    it('read a cell printed empty (—, /, ／) after a clause\'s keyword as the clause not given, and not after a unit', async () => {
+        const project = '项目 P "p" {\n    绩效指标 {\n        产出指标 {\n            质量指标 {\n                A "成本" <= 40 元／通 来源 "s"\n            }\n        }\n    }\n}\n';
+        const ws = await buildWorkspace({ 'a.kpi': `${project}自评 Z 对象 P {\n    指标 A 实际 / 分值 20 得分 20\n    指标 A 实际 ／ 分值 20 得分 —\n}\n` }, 'zh-CN');
+        // The lexer's one finding: the full-width ／ of the unit.
+        expect(ws.diagnostics('a.kpi').filter(d => String(d.code).startsWith('syntax/')).map(messageOf)).toEqual(['全角字符「／」：数字和符号请用半角，写作「/」']);
+        const found = ws.diagnostics('a.kpi').map(d => `${d.range.start.line + 1}:${String(d.code)}`);
+        expect(found).toEqual(expect.arrayContaining(['11:assessment/no-actual', '12:assessment/no-actual', '12:score/missing']));
     });
 
     it('name values in words, not token types (English file)', async () => {

@@ -76,6 +76,8 @@ describe('word keywords', () => {
             const text = pieces.join('');
             // A month, a dash and a digit is a printed period, whose dash KpiLexer reads as 至 (parsing.test.ts); found by this test.
             fc.pre(!/\d{4}-\d{1,2}[ \u3000]*-[ \u3000]*\d/.test(text));
+            // A slash standing alone after a clause's keyword is a cell printed empty: the clause is not given (syntax-messages.test.ts).
+            fc.pre(!/(?:^|\s)\/(?=\s|$)/.test(text));
             sameAsReference(text);
         }), { numRuns: 2000 });
     });

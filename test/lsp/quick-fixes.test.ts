@@ -249,35 +249,34 @@ describe('quick fixes', () => {
         expect(mended.diagnostics('p.kpi').filter(d => String(d.code).startsWith('syntax/'))).toEqual([]);
     });
 
-    it('write full-width digits half-width, and a form\'s empty-cell dash after 实际 as 未统计 or 不适用', async () => {
+    it('write full-width digits half-width', async () => {
         const project = '项目 P "p" {\n    绩效指标 {\n        产出指标 {\n            质量指标 {\n                A "接通率" >= ９５．５％ 来源 "s"\n            }\n        }\n    }\n}\n';
-        const ws = await buildWorkspace({ 'p.kpi': project, 'a.kpi': '自评 Z "z" 对象 P {\n    指标 A 实际 — 分值 20 得分 20\n}\n' });
-        const fixesOf = async (file: string) => {
-            const d = ws.diagnostics(file).find(x => x.code === 'syntax/lexing')!;
-            return await ws.services.lsp.CodeActionProvider!.getCodeActions(ws.documents.get(file)!, { textDocument: textDocument(file), range: d.range, context: { diagnostics: [d] } }) as CodeAction[];
-        };
-        const half = (await fixesOf('p.kpi')).find(a => a.title === '改为半角「95.5」')!;
+        const ws = await buildWorkspace({ 'p.kpi': project });
+        const d = ws.diagnostics('p.kpi').find(x => x.code === 'syntax/lexing')!;
+        const fixes = await ws.services.lsp.CodeActionProvider!.getCodeActions(ws.documents.get('p.kpi')!, { textDocument: textDocument('p.kpi'), range: d.range, context: { diagnostics: [d] } }) as CodeAction[];
+        const half = fixes.find(a => a.title === '改为半角「95.5」')!;
         expect(half.isPreferred).toBe(true);
         const fixed = applyWorkspaceEdit(ws, half.edit)['p.kpi']!;
         expect(fixed).toContain('A "接通率" >= 95.5％ 来源 "s"');
-        const dash = await fixesOf('a.kpi');
-        expect(dash.map(a => a.title)).toEqual(['写作 未统计（应统计而未统计）', '写作 不适用（无须统计）']);
-        expect(applyWorkspaceEdit(ws, dash[0]!.edit)['a.kpi']).toContain('    指标 A 实际 未统计 分值 20 得分 20\n');
-        const notDue = applyWorkspaceEdit(ws, dash[1]!.edit)['a.kpi']!;
-        expect(notDue).toContain('    指标 A 实际 不适用 分值 20 得分 20\n');
-        // Each fixed file parses whole.
-        const mended = await buildWorkspace({ 'p.kpi': fixed, 'a.kpi': notDue });
-        expect([...mended.diagnostics('p.kpi'), ...mended.diagnostics('a.kpi')].filter(d => String(d.code).startsWith('syntax/'))).toEqual([]);
-        // A slash standing for the empty cell, which the parser reads as a unit's operator, alike.
-        const slash = await buildWorkspace({ 'p.kpi': project.replace('９５．５', '95'), 'a.kpi': '自评 Z "z" 对象 P {\n    指标 A 实际 / 分值 20 得分 20\n}\n' });
-        const parsing = slash.diagnostics('a.kpi').find(x => x.code === 'syntax/parsing')!;
-        const slashFixes = await slash.services.lsp.CodeActionProvider!.getCodeActions(slash.documents.get('a.kpi')!, { textDocument: textDocument('a.kpi'), range: parsing.range, context: { diagnostics: [parsing] } }) as CodeAction[];
-        expect(applyWorkspaceEdit(slash, slashFixes.find(a => a.title === '写作 未统计（应统计而未统计）')!.edit)['a.kpi']).toContain('    指标 A 实际 未统计 分值 20 得分 20\n');
-        // A dash elsewhere gets the message, not these fixes.
-        const score = await buildWorkspace({ 'p.kpi': project.replace('９５．５', '95'), 'a.kpi': '自评 Z "z" 对象 P {\n    指标 A 实际 96% 分值 20 得分 —\n}\n' });
-        const d = score.diagnostics('a.kpi').find(x => x.code === 'syntax/lexing')!;
-        const actions = await score.services.lsp.CodeActionProvider!.getCodeActions(score.documents.get('a.kpi')!, { textDocument: textDocument('a.kpi'), range: d.range, context: { diagnostics: [d] } }) as CodeAction[];
-        expect(actions).toEqual([]);
+        const mended = await buildWorkspace({ 'p.kpi': fixed });
+        expect(mended.diagnostics('p.kpi').filter(x => String(x.code).startsWith('syntax/'))).toEqual([]);
+    });
+
+    // A form's empty 实际完成值 cell, typed as printed (`实际 —`, `实际 /`), is no actual (assessment/no-actual).
+    it('write an actual printed as an empty cell as 未统计 or 不适用', async () => {
+        const project = '项目 P "p" {\n    绩效指标 {\n        产出指标 {\n            质量指标 {\n                A "接通率" >= 95% 来源 "s"\n            }\n        }\n    }\n}\n';
+        for (const mark of ['—', '/', '／']) {
+            const ws = await buildWorkspace({ 'p.kpi': project, 'a.kpi': `自评 Z "z" 对象 P {\n    指标 A 实际 ${mark} 分值 20 得分 20\n}\n` });
+            expect(ws.diagnostics('a.kpi').filter(d => String(d.code).startsWith('syntax/')), mark).toEqual([]);
+            const { actions } = await actionsFor(ws, 'a.kpi', 'assessment/no-actual');
+            const writes = actions.filter(a => a.title.startsWith('写作'));
+            expect(writes.map(a => a.title), mark).toEqual(['写作 未统计（应统计而未统计）', '写作 不适用（无须统计）']);
+            expect(applyWorkspaceEdit(ws, writes[0]!.edit)['a.kpi']).toContain('    指标 A 实际 未统计 分值 20 得分 20\n');
+            expect(applyWorkspaceEdit(ws, writes[1]!.edit)['a.kpi']).toContain('    指标 A 实际 不适用 分值 20 得分 20\n');
+        }
+        // A row with no 实际 at all gets the finding, not these fixes.
+        const none = await buildWorkspace({ 'p.kpi': project, 'a.kpi': '自评 Z "z" 对象 P {\n    指标 A 分值 20 得分 20\n}\n' });
+        expect((await actionsFor(none, 'a.kpi', 'assessment/no-actual')).actions.filter(a => a.title.startsWith('写作'))).toEqual([]);
     });
 
     it('write the value achieved in place of an actual written as a comparison', async () => {

@@ -3,13 +3,13 @@ import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
 import type { KpiServices } from '../kpi-module.js';
 import { isRuleId, ruleMeta, type RuleId } from '../rules/catalog.js';
-import { addDeviation, GOAL_ROWS, setGrade, setScore, writeActualValue } from './fixes/assessment-fixes.js';
+import { addDeviation, fillEmptyActual, GOAL_ROWS, setGrade, setScore, writeActualValue } from './fixes/assessment-fixes.js';
 import { CLAUSE_ROWS } from './fixes/compliance-fixes.js';
 import { FixContext, type Fix } from './fixes/fix-context.js';
 import { addMissingRows } from './fixes/missing-rows.js';
 import { setBreakdownAmount, setRate } from './fixes/funds-fixes.js';
 import { addSuppressionReason, removeUnusedSuppression, suppressOnLine } from './fixes/suppression-fixes.js';
-import { fixLexing, fixParsing } from './fixes/syntax-fixes.js';
+import { fixLexing } from './fixes/syntax-fixes.js';
 import { addComparator, addFamily, addPenalty, addRequiredIndicator, addUnit, setTarget } from './fixes/target-fixes.js';
 import type { KpiConfigurationProvider } from './configuration-provider.js';
 import { keywordLanguageOf } from './keyword-language.js';
@@ -33,10 +33,10 @@ export const FIXES: Partial<Record<RuleId, Fix>> = {
     'score/grade-mismatch': setGrade,
     'assessment/missing-deviation': addDeviation,
     'assessment/actual-not-value': writeActualValue,
+    'assessment/no-actual': fillEmptyActual,
     'funds/rate-mismatch': setRate,
     'funds/breakdown-formula': setBreakdownAmount,
     'syntax/lexing': fixLexing,
-    'syntax/parsing': fixParsing,
     'suppression/unused': removeUnusedSuppression,
     'suppression/no-reason': addSuppressionReason,
 };

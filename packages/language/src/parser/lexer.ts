@@ -4,6 +4,7 @@ import { printedRatingOf, RATING_KEYWORD } from '../scoring/keywords.js';
 import { firstPassing } from '../sorted.js';
 import { boundAtStart, boundOp, boundStartIn, comparatorOp, signWordAtStart } from '../units/index.js';
 import { BOUND, PRINTED_TEXT, SIGN, UNIT, wordKeywordTest, type TokenType } from './token-builder.js';
+import { cellKeywords, isEmptyCellMarkAt } from './empty-cells.js';
 
 /** What the lexer reports of a text besides Langium's diagnostics. */
 export interface KpiLexingReport extends LexingReport {
@@ -50,6 +51,8 @@ export class KpiLexer extends DefaultLexer {
     private readonly close: TokenType;
     /** 实际 and actual, after which a rating may be printed in words. */
     private readonly actualKeywords: ReadonlySet<number>;
+    /** Keywords that stand for a form's cell (empty-cells.ts). */
+    private readonly cellKeywords: ReadonlySet<number>;
     /** `%`, `％` and `‰`, which end a value as a unit word does. */
     private readonly percents: ReadonlySet<number>;
     /** DATE, MONTH and NUMBER, in the grammar's order, to read a value glued to a comparator word (sticky). */
@@ -72,6 +75,7 @@ export class KpiLexer extends DefaultLexer {
         this.string = types['STRING']!;
         this.close = types['}']!;
         this.actualKeywords = new Set(['实际', 'actual'].map(k => types[k]!.tokenTypeIdx!));
+        this.cellKeywords = new Set([...cellKeywords(services.Grammar)].map(k => types[k]!.tokenTypeIdx!));
         this.percents = new Set(['%', '％', '‰'].map(p => types[p]!.tokenTypeIdx!));
         this.valuePatterns = [this.date, this.month, this.number].map(type => [type, new RegExp((type.PATTERN as RegExp).source, 'y')]);
         const isWord = wordKeywordTest(this.id);
@@ -100,11 +104,52 @@ export class KpiLexer extends DefaultLexer {
             if (language === ZH) zh++;
             else if (language === EN) en++;
         }
+        // Once word keywords have their types.
+        this.readEmptyCells(text, result);
         const report: KpiLexingReport = {
             diagnostics: result.report?.diagnostics ?? [],
             keywordLanguage: zh === 0 && en === 0 ? undefined : en > zh ? 'en' : 'zh',
         };
         return { ...result, report };
+    }
+
+    /**
+     * A cell a form printed empty (`实际 —`, `得分 /`): the clause is not given, as a workbook's
+     * empty cell is not (excel/cell-values.ts). Its keyword and the mark are taken out of the
+     * tokens and the lexing errors, and the checks say what is missing (assessment/no-actual:
+     * 未填写实际完成值; score/missing). A mark after anything else (`"接通率" —`) stays an error,
+     * whose message says what the language writes.
+     */
+    private readEmptyCells(text: string, result: LexerResult): void {
+        const tokens = result.tokens;
+        const dropped = new Set<Token>();
+        const emptied = new Set<LexerResult['errors'][number]>();
+        const afterCellKeyword = (offset: number, at: number) => {
+            const keyword = tokens[at];
+            return keyword !== undefined && this.cellKeywords.has(keyword.tokenTypeIdx) && BLANKS.test(text.slice(keyword.endOffset! + 1, offset)) ? keyword : undefined;
+        };
+        // Dashes and a full-width slash: no token matches them.
+        for (const error of result.errors) {
+            if (!isEmptyCellMarkAt(text, error.offset, error.offset + error.length)) continue;
+            const keyword = afterCellKeyword(error.offset, firstPassing(tokens, t => t.startOffset >= error.offset) - 1);
+            if (!keyword) continue;
+            dropped.add(keyword);
+            emptied.add(error);
+        }
+        // A slash standing alone: the unit operator's token.
+        for (let i = 1; i < tokens.length; i++) {
+            const slash = tokens[i]!;
+            if (slash.image !== '/' || !isEmptyCellMarkAt(text, slash.startOffset, slash.endOffset! + 1)) continue;
+            const keyword = afterCellKeyword(slash.startOffset, i - 1);
+            if (!keyword) continue;
+            dropped.add(keyword);
+            dropped.add(slash);
+        }
+        if (dropped.size === 0) return;
+        result.tokens = tokens.filter(t => !dropped.has(t));
+        const errors = result.errors.filter(e => !emptied.has(e));
+        result.errors.length = 0;
+        for (const e of errors) result.errors.push(e);
     }
 
     /**
@@ -475,6 +520,8 @@ function keepSilentPunctuationOut(text: string, result: LexerResult): void {
 }
 
 const LABEL_COLON = /^[:：]$/;
+/** Blanks within a line, or nothing. */
+const BLANKS = /^[ \t\u3000]*$/;
 const SENTENCE_END = /^[。；;]$/;
 /** Only blanks, and perhaps a line comment, from `at` to the end of the line or of the text. */
 function endsLine(text: string, at: number): boolean {

@@ -19,7 +19,7 @@ const rule = <const I extends string>(id: I, severity: Severity, zh: string, en:
 export const RULES = [
     // Parse, link and names
     rule('syntax/lexing', 'error', '无法识别的字符', 'Unrecognised characters', 'fix'),
-    rule('syntax/parsing', 'error', '语法错误', 'Syntax error', 'fix'),
+    rule('syntax/parsing', 'error', '语法错误', 'Syntax error'),
     rule('reference/unresolved', 'error', '引用无法解析', 'Unresolved reference'),
     rule('name/duplicate', 'error', '名称重复', 'Duplicate name'),
     // Targets
@@ -55,7 +55,7 @@ export const RULES = [
     rule('assessment/above-baseline', 'warn', '实际值劣于基准水平', 'Actual worse than a baseline'),
     rule('assessment/goal-not-covered', 'warn', '总体目标未自评', 'Overall goal not assessed', 'fix'),
     rule('assessment/indicator-not-assessed', 'warn', '指标未自评', 'Indicator not assessed'),
-    rule('assessment/no-actual', 'warn', '缺少实际完成值', 'No actual value'),
+    rule('assessment/no-actual', 'warn', '缺少实际完成值', 'No actual value', 'fix'),
     rule('assessment/actual-not-value', 'error', '实际值写成了比较式', 'Actual written as a comparison', 'fix'),
     rule('assessment/missing-deviation', 'warn', '缺少偏差原因', 'Deviation reason missing', 'fix'),
     rule('assessment/unit-mismatch', 'error', '实际值与目标值单位无法比较', 'Actual and target units cannot be compared'),

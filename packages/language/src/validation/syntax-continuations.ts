@@ -1,5 +1,6 @@
 import { CstUtils, GrammarAST, GrammarUtils, isCompositeCstNode, type AstNode, type CstNode, type Grammar } from 'langium';
 import { findFirstFeatures, findNextFeatures } from 'langium/lsp';
+import { clauseAfter } from '../parser/empty-cells.js';
 import { clauseKey, onceOnlyClauses, type OnceOnlyClauses } from '../parser/repeated-clauses.js';
 
 /** What may come next: its token types, and the property a clause's keyword introduces (`分值` → weight). */
@@ -67,7 +68,7 @@ export class SyntaxContinuations {
         if (!next) {
             if (this.known.size >= SyntaxContinuations.KEPT) this.known.clear();
             const features = path.length === 0 ? [] : findNextFeatures([path.map(feature => ({ feature }))], []);
-            this.known.set(key, next = features.map(({ feature }) => ({ names: tokenNames(feature), clause: clauseAfter(feature) })));
+            this.known.set(key, next = features.map(({ feature }) => ({ names: tokenNames(feature), clause: clauseOf(feature) })));
         }
         return next;
     }
@@ -83,15 +84,9 @@ function namesOf(next: readonly Continuation[]): string[] {
     return [...new Set(next.flatMap(n => n.names))];
 }
 
-/** The property a keyword introduces: the assignment right after it (`('分值' | 'weight') weight=NUMBER`). */
-function clauseAfter(element: GrammarAST.AbstractElement): string | undefined {
-    if (!GrammarAST.isKeyword(element)) return undefined;
-    let child: GrammarAST.AbstractElement = element;
-    while (GrammarAST.isAlternatives(child.$container)) child = child.$container;
-    const group = child.$container;
-    if (!GrammarAST.isGroup(group)) return undefined;
-    const after = group.elements[group.elements.indexOf(child) + 1];
-    return GrammarAST.isAssignment(after) ? after.feature : undefined;
+/** The property a keyword introduces (`分值` → weight). */
+function clauseOf(element: GrammarAST.AbstractElement): string | undefined {
+    return GrammarAST.isKeyword(element) ? clauseAfter(element)?.feature : undefined;
 }
 
 function grammarPath(nodes: readonly CstNode[]): GrammarAST.AbstractElement[] {

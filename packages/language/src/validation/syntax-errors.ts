@@ -4,6 +4,7 @@ import { findFirstFeatures } from 'langium/lsp';
 import { pick, type Bilingual, type Locale } from '../i18n/locale.js';
 import { isKeywordOf, type KeywordLanguage } from '../lsp/keyword-language.js';
 import { boundOp, formatOp } from '../units/index.js';
+import { isEmptyCellMarkAt } from '../parser/empty-cells.js';
 
 /**
  * Syntax errors in plain words and in the file's languages: the text found, and what may stand
@@ -108,18 +109,6 @@ export function describeSyntaxError(error: IRecognitionException, context: Synta
 
 /** Chinese quotation marks, which a Chinese input method types for `"`: text inside a string, never its ends. */
 const CHINESE_QUOTES = /^[“”]/;
-
-/**
- * Whether `text.slice(start, end)` is a printed form's mark for a cell left empty: dashes (—, ——,
- * –, －, ―) wherever they stand, a slash (/, ／) standing alone between blanks or the line's ends
- * (`实际 / 分值`, not the operator of `元/通`).
- */
-export function isEmptyCellMarkAt(text: string, start: number, end: number): boolean {
-    const mark = text.slice(start, end);
-    if (/^[—–―－]+$/.test(mark)) return true;
-    const alone = (start === 0 || /\s/.test(text[start - 1]!)) && (end >= text.length || /\s/.test(text[end]!));
-    return alone && /^[/／]+$/.test(mark);
-}
 
 /** What the language writes for a form's empty cell (isEmptyCellMarkAt). */
 export function describeEmptyCellMark(mark: string, locale: Locale): string {

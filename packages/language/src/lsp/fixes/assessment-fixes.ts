@@ -82,6 +82,30 @@ export const writeActualValue: Fix = (d, ctx) => {
     return ctx.action({ zh: `将实际值改为 ${value}`, en: `Write the actual as ${value}` }, [TextEdit.replace(written.range, value)], [d], true);
 };
 
+/**
+ * assessment/no-actual on a row whose 实际 cell is printed empty (`实际 —`, `实际 /`, read as no
+ * actual): the two things the mark may have meant, an actual that was not counted (未统计) or one
+ * that was not due (不适用).
+ */
+export const fillEmptyActual: Fix = (d, ctx) => {
+    if (stringField(d, 'reason') !== 'missing') return [];
+    for (let line = d.range.start.line; line <= d.range.end.line; line++) {
+        const found = EMPTY_ACTUAL.exec(ctx.lineText(line));
+        if (!found) continue;
+        const start = found.index + found[0].length - found[1]!.length;
+        const mark = { start: { line, character: start }, end: { line, character: start + found[1]!.length } };
+        const write = (word: { zh: string; en: string }, title: { zh: string; en: string }) => ctx.action(title, [TextEdit.replace(mark, ctx.kw(word))], [d]);
+        return [
+            ...write({ zh: '未统计', en: 'unmeasured' }, { zh: '写作 未统计（应统计而未统计）', en: 'Write unmeasured (it should have been counted)' }),
+            ...write({ zh: '不适用', en: 'n/a' }, { zh: '写作 不适用（无须统计）', en: 'Write n/a (nothing was due)' }),
+        ];
+    }
+    return [];
+};
+
+/** 实际 and the mark of a cell printed empty after it (parser/empty-cells.ts). */
+const EMPTY_ACTUAL = /(?:实际|\bactual)[ \t\u3000]*([—–―－]+|[/／](?=\s|$))/;
+
 /** An insertion right after the last of the given properties that is written, else at the node's end. */
 function insertAfterLast(node: AstNode, properties: string[], text: string): TextEdit | undefined {
     const written = properties.map(p => GrammarUtils.findNodeForProperty(node.$cstNode, p)).filter(n => n !== undefined);

@@ -1,14 +1,11 @@
 // Quick fixes for syntax/* diagnostics.
 import { TextEdit } from 'vscode-languageserver';
 import { boundOp } from '../../units/index.js';
-import { halfWidthOf, isEmptyCellMarkAt, monthBeforeBound } from '../../validation/syntax-errors.js';
+import { halfWidthOf, monthBeforeBound } from '../../validation/syntax-errors.js';
 import type { Fix } from './fix-context.js';
 
 /** syntax/lexing: what the skipped characters were meant to be (see describeLexingError). */
-export const fixLexing: Fix = (d, ctx) => [...straightenQuotes(d, ctx), ...halfWidth(d, ctx), ...emptyActual(d, ctx), ...dropBound(d, ctx)];
-
-/** syntax/parsing: an empty-cell `/` after 实际, which the parser reads as an operator. */
-export const fixParsing: Fix = (d, ctx) => emptyActual(d, ctx);
+export const fixLexing: Fix = (d, ctx) => [...straightenQuotes(d, ctx), ...halfWidth(d, ctx), ...dropBound(d, ctx)];
 
 /**
  * syntax/lexing on a Chinese quotation mark (`项目 P “热线” {`): the string's ends as `"`, the
@@ -36,22 +33,6 @@ const halfWidth: Fix = (d, ctx) => {
     const half = halfWidthOf(skippedText(d, ctx));
     if (half === undefined) return [];
     return ctx.action({ zh: `改为半角「${half}」`, en: `Write it half-width: '${half}'` }, [TextEdit.replace(d.range, half)], [d], true);
-};
-
-/**
- * syntax/lexing or syntax/parsing on a form's empty-cell mark after 实际 (`实际 —`, `实际 /`): the
- * two things it may have meant, an actual that was not counted (未统计) or one that was not due (不适用).
- */
-const emptyActual: Fix = (d, ctx) => {
-    const { start, end } = d.range;
-    const line = ctx.lineText(start.line);
-    if (start.line !== end.line || !isEmptyCellMarkAt(line, start.character, end.character) || !/(?:实际|\bactual)\s*$/.test(line.slice(0, start.character))) return [];
-    const write = (keyword: { zh: string; en: string }, title: { zh: string; en: string }) =>
-        ctx.action(title, [TextEdit.replace(d.range, ctx.kw(keyword))], [d]);
-    return [
-        ...write({ zh: '未统计', en: 'unmeasured' }, { zh: '写作 未统计（应统计而未统计）', en: 'Write unmeasured (it should have been counted)' }),
-        ...write({ zh: '不适用', en: 'n/a' }, { zh: '写作 不适用（无须统计）', en: 'Write n/a (nothing was due)' }),
-    ];
 };
 
 /**
