@@ -58,6 +58,19 @@ describe('syntax errors', () => {
         expect(messages).toEqual(['全角字符「｛」：数字和符号请用半角，写作「{」', '无法识别的字符「～」', '全角字符「｝」：数字和符号请用半角，写作「}」']);
     });
 
+    it('say that a title with brackets is written in quotes, where a row is named by it', async () => {
+        const text = '项目 P "p" {\n    绩效指标 {\n        产出指标 {\n            数量指标 {\n                补助村(社区)数量 = 8 个 来源 "s"\n                受益人口（户籍） >= 2 万人 来源 "s"\n            }\n        }\n    }\n}\n';
+        expect(await syntaxMessages(text, 'zh-CN')).toEqual([
+            '名称里不能有括号「(」：照表中的标题写，加上引号，如 "补助村(社区)数量"',
+            '名称里不能有括号「)」：照表中的标题写，加上引号，如 "补助村(社区)数量"',
+            '名称里不能有括号「（」：照表中的标题写，加上引号，如 "受益人口（户籍）"',
+            '名称里不能有括号「）」：照表中的标题写，加上引号，如 "受益人口（户籍）"',
+        ]);
+        expect((await syntaxMessages(text, 'en'))[0]).toBe('A name cannot hold brackets (\'(\'): write the printed title in quotes, "补助村(社区)数量"');
+        // Brackets standing apart are not a title's.
+        expect(await syntaxMessages(text.replace('补助村(社区)数量', '补助村 ( 社区'), 'zh-CN')).toContain('无法识别的字符「(」');
+    });
+
     // A cell printed empty after a clause's keyword is the clause not given, as in a workbook.
     it('read a cell printed empty (—, /, ／) after a clause\'s keyword as the clause not given, and not after a unit', async () => {
         const project = '项目 P "p" {\n    绩效指标 {\n        产出指标 {\n            质量指标 {\n                A "成本" <= 40 元／通 来源 "s"\n            }\n        }\n    }\n}\n';

@@ -154,6 +154,13 @@ export function describeLexingError(text: string, start: number, end: number, lo
             en: `'${skipped}' means ${formatOp(bound)} and contradicts the comparator before the value: write one of them`,
         });
     }
+    const title = bracketedTitleAt(text, start, end);
+    if (title) {
+        return pick(locale, {
+            zh: `名称里不能有括号「${skipped}」：照表中的标题写，加上引号，如 "${shorten(title.text)}"`,
+            en: `A name cannot hold brackets ('${skipped}'): write the printed title in quotes, "${shorten(title.text)}"`,
+        });
+    }
     if (CHINESE_QUOTES.test(skipped)) {
         return pick(locale, {
             zh: `中文引号「${shorten(skipped)}」不能作字符串的引号：字符串写作 "…"，中文引号只能写在字符串里面`,
@@ -178,6 +185,26 @@ export function describeLexingError(text: string, start: number, end: number, lo
         en: `Unrecognised characters '${shorten(skipped)}'`,
     });
 }
+
+/**
+ * The word around a bracket the lexer skipped, where a row is named by a printed title that holds
+ * brackets (`补助村(社区)数量 = 8 个`, `补助村（社区）数量`): the run of characters between blanks, with
+ * a letter outside the brackets, an opening and a closing one, and the bracket glued to it.
+ * Undefined for anything else.
+ */
+export function bracketedTitleAt(text: string, start: number, end: number): { start: number; text: string } | undefined {
+    if (end - start !== 1 || !BRACKET.test(text[start]!)) return undefined;
+    let from = start;
+    while (from > 0 && !/[\s"]/.test(text[from - 1]!)) from--;
+    let to = end;
+    while (to < text.length && !/[\s"]/.test(text[to]!)) to++;
+    const run = text.slice(from, to);
+    const outside = run.replace(/[(（][^()（）]*[)）]/g, '');
+    if (!/[(（]/.test(run) || !/[)）]/.test(run) || !/\p{L}/u.test(outside) || !/^[\p{L}\p{N}_()（）.-]+$/u.test(run)) return undefined;
+    return { start: from, text: run };
+}
+
+const BRACKET = /^[()（）]$/;
 
 const pad = (month: number) => String(month).padStart(2, '0');
 
