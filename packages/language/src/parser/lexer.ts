@@ -147,9 +147,7 @@ export class KpiLexer extends DefaultLexer {
         }
         if (dropped.size === 0) return;
         result.tokens = tokens.filter(t => !dropped.has(t));
-        const errors = result.errors.filter(e => !emptied.has(e));
-        result.errors.length = 0;
-        for (const e of errors) result.errors.push(e);
+        replaceErrors(result.errors, result.errors.filter(e => !emptied.has(e)));
     }
 
     /**
@@ -199,9 +197,7 @@ export class KpiLexer extends DefaultLexer {
         if (!out) return;
         result.tokens = out;
         if (dropped.size === 0 && added.length === 0) return;
-        const errors = [...result.errors.filter(e => !dropped.has(e)), ...added].sort((a, b) => a.offset - b.offset);
-        result.errors.length = 0;
-        for (const e of errors) result.errors.push(e);
+        replaceErrors(result.errors, [...result.errors.filter(e => !dropped.has(e)), ...added].sort((a, b) => a.offset - b.offset));
     }
 
     /**
@@ -398,11 +394,7 @@ export class KpiLexer extends DefaultLexer {
             if (period.dash) dashes.add(period.dash);
             i += period.consumed;
         }
-        if (dashes.size > 0) {
-            const kept = errors.filter(e => !dashes.has(e));
-            errors.length = 0;
-            for (const e of kept) errors.push(e);
-        }
+        if (dashes.size > 0) replaceErrors(errors, errors.filter(e => !dashes.has(e)));
         return read ?? tokens;
     }
 
@@ -514,9 +506,13 @@ function keepSilentPunctuationOut(text: string, result: LexerResult): void {
         const before = tokens[firstPassing(tokens, t => t.startOffset >= error.offset) - 1];
         return before === undefined || before.endOffset! + 1 !== error.offset;
     });
-    if (kept.length === result.errors.length) return;
-    result.errors.length = 0;
-    for (const e of kept) result.errors.push(e);
+    if (kept.length < result.errors.length) replaceErrors(result.errors, kept);
+}
+
+/** Puts `kept` in the place of the lexer's errors, in the array the passes and Langium hold. */
+function replaceErrors(errors: LexerResult['errors'], kept: LexerResult['errors']): void {
+    errors.length = 0;
+    for (const e of kept) errors.push(e);
 }
 
 const LABEL_COLON = /^[:：]$/;

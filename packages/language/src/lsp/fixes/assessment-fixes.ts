@@ -9,6 +9,7 @@ import { formatScore } from '../describe.js';
 import { keyword } from '../keyword-language.js';
 import { numberField, quote, stringField, type Fix } from './fix-context.js';
 import type { MissingRows } from './missing-rows.js';
+import { isEmptyCellMarkAt } from '../../parser/empty-cells.js';
 import { GRADE_KEYWORD, type GradeId } from '../../scoring/index.js';
 
 type Scored = IndicatorAssessment | Execution | Total;
@@ -90,10 +91,13 @@ export const writeActualValue: Fix = (d, ctx) => {
 export const fillEmptyActual: Fix = (d, ctx) => {
     if (stringField(d, 'reason') !== 'missing') return [];
     for (let line = d.range.start.line; line <= d.range.end.line; line++) {
-        const found = EMPTY_ACTUAL.exec(ctx.lineText(line));
+        const text = ctx.lineText(line);
+        const found = ACTUAL_THEN_WORD.exec(text);
         if (!found) continue;
-        const start = found.index + found[0].length - found[1]!.length;
-        const mark = { start: { line, character: start }, end: { line, character: start + found[1]!.length } };
+        const end = found.index + found[0].length;
+        const start = end - found[1]!.length;
+        if (!isEmptyCellMarkAt(text, start, end)) continue;
+        const mark = { start: { line, character: start }, end: { line, character: end } };
         const write = (word: { zh: string; en: string }, title: { zh: string; en: string }) => ctx.action(title, [TextEdit.replace(mark, ctx.kw(word))], [d]);
         return [
             ...write({ zh: '未统计', en: 'unmeasured' }, { zh: '写作 未统计（应统计而未统计）', en: 'Write unmeasured (it should have been counted)' }),
@@ -103,8 +107,8 @@ export const fillEmptyActual: Fix = (d, ctx) => {
     return [];
 };
 
-/** 实际 and the mark of a cell printed empty after it (parser/empty-cells.ts). */
-const EMPTY_ACTUAL = /(?:实际|\bactual)[ \t\u3000]*([—–―－]+|[/／](?=\s|$))/;
+/** 实际 and what follows it, up to a blank: the mark of a cell printed empty, if isEmptyCellMarkAt says so. */
+const ACTUAL_THEN_WORD = /(?:实际|\bactual)[ \t\u3000]*(\S+)/;
 
 /** An insertion right after the last of the given properties that is written, else at the node's end. */
 function insertAfterLast(node: AstNode, properties: string[], text: string): TextEdit | undefined {
