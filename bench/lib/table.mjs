@@ -37,6 +37,7 @@ export function formatTable(results, scenarios) {
         row('`kpispec lint --cache`, one file changed: wall (CPU) time, units validated', '≤ 1 s (N = 1,000)',
             e => (e.warm ? `${seconds(e.warm.ms)} (${seconds(e.warm.cpuMs)}), ${e.warm.validated} of ${e.warm.validated + e.warm.reused}, load ${e.warm.load}` : '–'),
             e => e.n === 1000 && e.warm?.ms > T.warmMs),
+        row('`kpispec lint --shard i/4`: slowest shard wall time (CPU time), peak RSS', '', e => (e.shards ? `${seconds(e.shards.ms)} (${seconds(e.shards.cpuMs)}), ${mb(e.shards.rssMB)}` : '–')),
         row('parse-only floor wall time (CPU time; parsing alone)', '', e => `${seconds(e.parse.ms)} (${seconds(e.parse.cpuMs)}; ${seconds(e.parse.parseMs)})`),
         row('lint ÷ parse floor', `≤ ${T.lintOverParse}`, e => `${e.lintOverParse.toFixed(2)}×`, e => e.lintOverParse > T.lintOverParse),
         row('diagnostics reported by lint', '', e => String(e.lint.diagnostics)),

@@ -10,7 +10,7 @@ import type { ScannedText } from '../../packages/cli/src/units/read-files.js';
 
 const files = Array.from({ length: 1_000 }, (_, i) => `f${i}.kpi`);
 const indices = files.map((_, i) => i);
-const scannedBy = (who: string) => (file: string): ScannedText => ({ text: `${who}:${file}`, scan: { blocks: [], mentions: [file] } });
+const scannedBy = (who: string) => (file: string): ScannedText => ({ text: `${who}:${file}`, scan: { blocks: [], mentions: [file], exports: [] } });
 
 /** A reader whose readiness the test decides, answering each chunk on the next turn. */
 function fakeReader(ready: Promise<void>, asked: string[][]): Reader {

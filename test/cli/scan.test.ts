@@ -1,9 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
-import { ValueConverter } from 'langium';
+import { EmptyFileSystem, URI, ValueConverter } from 'langium';
 import { describe, expect, it } from 'vitest';
 import { interner, scanFile, type FileScan } from '../../packages/cli/src/units/scan.js';
+import { createKpiServices } from '../../packages/language/src/kpi-module.js';
 import { withNatives } from '../support/natives.js';
+import { EXAMPLES } from '../support/parse.js';
 
 /*
  * `kpispec lint` groups files into units by a scan of each file's names (units/scan.ts), read
@@ -11,26 +14,46 @@ import { withNatives } from '../support/natives.js';
  * comments, strings (closed on their line, with escapes) and names (ID), and braces.
  */
 const TERMINALS = /(\/\/[^\n\r]*|\/\*[\s\S]*?\*\/)|("(?:\\.|[^"\\\r\n])*")|([_a-zA-Z\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF][\w\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]*)|([{}])/g;
-const OPENERS: Record<string, string> = { 项目: 'project', project: 'project', 标准: 'standard', standard: 'standard', 合同: 'block', 自评: 'block', compliance: 'block' };
+const OPENERS: Record<string, [string, string]> = {
+    项目: ['project', 'Project'], project: ['project', 'Project'], 标准: ['standard', 'Standard'], standard: ['standard', 'Standard'],
+    合同: ['block', 'Contract'], 自评: ['block', 'Assessment'], compliance: ['block', 'Compliance'],
+};
+const MEMBERS: Record<string, Record<string, string>> = { Contract: { 条款: 'Clause', clause: 'Clause' }, Standard: { 要求: 'Requirement', baseline: 'Baseline' } };
 
 function byTerminals(text: string): FileScan {
     const blocks: string[] = [];
     const mentions = new Set<string>();
+    const exports: Array<[string, string]> = [];
     let depth = 0;
-    let opening: string | undefined;
-    for (const [, comment, string, word, brace] of text.matchAll(TERMINALS)) {
+    let opening: [string, string] | undefined;
+    let block: [string, string] | undefined;
+    let member: string | undefined;
+    let end = 0;
+    for (const match of text.matchAll(TERMINALS)) {
+        const [whole, comment, string, word, brace] = match;
+        // Only spaces and colons between a member's keyword and its name.
+        if (/[^ \t\n\r\u3000:：]/.test(text.slice(end, match.index))) member = undefined;
+        end = match.index + whole.length;
         if (comment) continue;
         if (brace) {
             depth += brace === '{' ? 1 : depth > 0 ? -1 : 0;
-            opening = undefined;
+            opening = member = undefined;
+            if (depth === 0) block = undefined;
             continue;
         }
         const name = string ? ValueConverter.convertString(string) : word!;
-        if (opening) blocks.push(`${opening} ${name}`);
+        if (opening) {
+            blocks.push(`${opening[0]} ${name}`);
+            exports.push([name, opening[1]]);
+            block = [name, opening[1]];
+        } else if (member) {
+            exports.push([`${block![0]}.${name}`, member]);
+        }
         opening = depth === 0 && word ? OPENERS[word] : undefined;
+        member = depth === 1 && word && block ? MEMBERS[block[1]]?.[word] : undefined;
         mentions.add(name);
     }
-    return { blocks, mentions: [...mentions] };
+    return { blocks, mentions: [...mentions], exports };
 }
 
 const scan = (text: string) => scanFile(text, interner());
@@ -47,7 +70,7 @@ describe('the scan of a file', () => {
     it('reads any text as the grammar\'s terminals do: unclosed strings and comments, escapes, line ends, CJK names', () => {
         const pieces = fc.constantFrom(
             '项目', '标准', 'standard', '合同', ' ', '\n', '\r', '\u2028', '{', '}', '"', '\\', '\\"', '\\\u2028', '\\\r', '"x\\', '/', '*', '//', '/*', '*/',
-            'a', 'Z9', '_', '9', '名称', '\u3400', '\uF900', '\uFAFF', '\u4DC0', '·', '.', '依据',
+            'a', 'Z9', '_', '9', '名称', '\u3400', '\uF900', '\uFAFF', '\u4DC0', '·', '.', '依据', '条款', '要求', 'baseline', '：', '>=',
         );
         fc.assert(fc.property(fc.array(pieces, { maxLength: 40 }).map(p => p.join('')), text => {
             expect(scan(text)).toEqual(byTerminals(text));
@@ -64,5 +87,38 @@ describe('the scan of a file', () => {
         const kinds = [...printed.matchAll(/- type: (\w+)/g)].map(m => m[1]);
         expect(kinds).toHaveLength(2);
         expect(kinds.filter(kind => kind!.includes('SLICED'))).toEqual([]);
+    });
+
+    describe('exports what the parser exports, for the closest names offered in other shards', () => {
+        const kpi = createKpiServices(EmptyFileSystem).kpi;
+        const parsedExports = async (text: string) => {
+            const document = kpi.shared.workspace.LangiumDocumentFactory.fromString(text, URI.file('/scan/test.kpi'));
+            return (await kpi.references.ScopeComputation.collectExportedSymbols(document)).map(d => [d.name, d.type]);
+        };
+        const kpiFiles = (dir: string): string[] => readdirSync(dir, { withFileTypes: true, recursive: true })
+            .filter(e => e.isFile() && e.name.endsWith('.kpi')).map(e => join(e.parentPath, e.name));
+
+        it('in every example and test fixture', async () => {
+            const files = [...kpiFiles(EXAMPLES), ...kpiFiles(join(import.meta.dirname, '..', 'fixtures'))];
+            let members = 0;
+            for (const file of files) {
+                const text = readFileSync(file, 'utf8');
+                const { exports } = scan(text);
+                expect(exports, file).toEqual(await parsedExports(text));
+                members += exports.filter(([name]) => name.includes('.')).length;
+            }
+            expect(files.length).toBeGreaterThan(50);
+            expect(members).toBeGreaterThan(50);
+        });
+
+        it.each([
+            ['合同 C "标题" 对象 P {\n  甲方 "局"\n  条款 接通率 "15秒内接通率" >= 95% 违约 "扣款"\n  条款 "质检 率" >= 90%\n}', [['C', 'Contract'], ['C.接通率', 'Clause'], ['C.质检 率', 'Clause']]],
+            ['standard S {\n  requirement r1 >= 1\n  baseline b1 95%\n  基准：b2 90%\n}', [['S', 'Standard'], ['S.r1', 'Requirement'], ['S.b1', 'Baseline'], ['S.b2', 'Baseline']]],
+            ['合同 C {\n  条款 >= 95% 违约 "x"\n  条款 // 名称\n  a >= 1\n}', [['C', 'Contract'], ['C.a', 'Clause']]],
+            ['项目 P {\n  条款 a >= 1\n}\n自评 A 对象 P {\n}', [['P', 'Project'], ['A', 'Assessment']]],
+        ])('in %j', async (text, expected) => {
+            expect(scan(text).exports).toEqual(expected);
+            expect(await parsedExports(text)).toEqual(expected);
+        });
     });
 });

@@ -6,7 +6,7 @@ import { blockName, scanFile, type FileScan } from './scan.js';
 /**
  * What `--cache` keeps of a file, so that a file with the same size and times as in the last
  * run is neither read nor scanned again (as ESLint's cache trusts file metadata): its content
- * hash, its blocks, and the names it mentions that were block names then.
+ * hash, its blocks and exports, and the names it mentions that were block names then.
  */
 export interface FileState {
     readonly size: number;
@@ -16,6 +16,7 @@ export interface FileState {
     readonly length: number;
     readonly hash: string;
     readonly blocks: readonly string[];
+    readonly exports: FileScan['exports'];
     readonly names: readonly string[];
 }
 
@@ -77,7 +78,7 @@ export async function readFiles(
         if (hashing) for (const i of indices) stats[i] = taken.get(i) ?? statSync(files[i]!, { throwIfNoEntry: false });
         // A file scanned in another thread comes with copies of its names: held once here too.
         return readMany(files, indices, i => store(i, readAndScan(files[i]!, intern)), (i, { text, scan }) => store(i, {
-            text, scan: { blocks: scan.blocks.map(intern), mentions: scan.mentions.map(intern) },
+            text, scan: { blocks: scan.blocks.map(intern), mentions: scan.mentions.map(intern), exports: scan.exports.map(([name, type]) => [intern(name), type] as const) },
         }));
     };
     const toRead: number[] = [];
@@ -90,7 +91,7 @@ export async function readFiles(
         const now = before && statSync(file, { throwIfNoEntry: false });
         if (before && now && now.size === before.size && now.mtimeMs === before.mtimeMs && now.ctimeMs === before.ctimeMs) {
             stats[i] = now;
-            scans[i] = { blocks: before.blocks, mentions: before.names };
+            scans[i] = { blocks: before.blocks, mentions: before.names, exports: before.exports };
             hashes[i] = before.hash;
             lengths[i] = before.length;
             reused.push(i);
@@ -116,6 +117,7 @@ export async function readFiles(
                 length: lengths[i]!,
                 hash: hashes[i]!,
                 blocks: scans[i]!.blocks,
+                exports: scans[i]!.exports,
                 names: scans[i]!.mentions.filter(m => names.has(m)),
             }]));
         },

@@ -6,16 +6,42 @@ export interface FileScan {
     readonly blocks: readonly string[];
     /** Every word and string outside comments: the names the file may reference, each once. */
     readonly mentions: readonly string[];
+    /**
+     * The names the file exports with their types, as the parser would give them (see
+     * KpiScopeComputation): each block, then its contract clauses or standard entries by their
+     * qualified names (`合同.条款`). The closest names of an unresolved reference come from them
+     * for files of other shards, which this run does not parse.
+     */
+    readonly exports: ReadonlyArray<readonly [string, string]>;
 }
 
-/** The keywords that open a top-level block, and the kind of block (projects name units, standards are shared). */
-const BLOCK_KEYWORDS = new Map([
-    ['项目', 'project'], ['project', 'project'], ['合同', 'block'], ['contract', 'block'],
-    ['自评', 'block'], ['assessment', 'block'], ['履约考核', 'block'], ['compliance', 'block'],
-    ['标准', 'standard'], ['standard', 'standard'],
+/** A keyword that opens a top-level block: the block's type, and its kind (projects name units, standards are shared). */
+interface Opener {
+    readonly kind: 'project' | 'standard' | 'block';
+    readonly type: string;
+}
+
+const BLOCK_KEYWORDS = new Map<string, Opener>(([
+    ['项目', 'project', 'Project'], ['project', 'project', 'Project'], ['合同', 'block', 'Contract'], ['contract', 'block', 'Contract'],
+    ['自评', 'block', 'Assessment'], ['assessment', 'block', 'Assessment'], ['履约考核', 'block', 'Compliance'], ['compliance', 'block', 'Compliance'],
+    ['标准', 'standard', 'Standard'], ['standard', 'standard', 'Standard'],
+] as const).map(([keyword, kind, type]) => [keyword, { kind, type }]));
+
+/** The keywords that open an exported member of a block, by the block's type: the member's type. */
+const MEMBER_KEYWORDS = new Map<string, ReadonlyMap<string, string>>([
+    ['Contract', new Map([['条款', 'Clause'], ['clause', 'Clause']])],
+    ['Standard', new Map([['要求', 'Requirement'], ['requirement', 'Requirement'], ['基准', 'Baseline'], ['baseline', 'Baseline']])],
 ]);
 
 const SLASH = 0x2f, STAR = 0x2a, QUOTE = 0x22, BACKSLASH = 0x5c, LF = 0x0a, CR = 0x0d, OPEN = 0x7b, CLOSE = 0x7d;
+
+/**
+ * What may stand between a member's keyword and its name: whitespace, and a colon, which the
+ * lexer reads as a space after a label (`条款：接通率`).
+ */
+function isSpaceOrColon(c: number): boolean {
+    return c === 0x20 || c === 0x09 || c === LF || c === CR || c === 0x3000 || c === 0x3a || c === 0xff1a;
+}
 
 /** The grammar's ID terminal: `[_a-zA-Z` and three CJK blocks `]`, then digits too. */
 function isNameStart(c: number): boolean {
@@ -53,11 +79,23 @@ function stringEnd(text: string, start: number): number {
 export function scanFile(text: string, intern: (s: string) => string): FileScan {
     const blocks: string[] = [];
     const mentions = new Set<string>();
+    const exports: Array<readonly [string, string]> = [];
     let depth = 0;
-    let opening: string | undefined;
+    let opening: Opener | undefined;
+    /** The top-level block named last, while the file has not left it: its name and member keywords. */
+    let block: { name: string; members: ReadonlyMap<string, string> | undefined } | undefined;
+    /** The type of the member whose keyword came last in the block's body, until its name. */
+    let member: string | undefined;
     const mention = (name: string, word: boolean) => {
-        if (opening) blocks.push(`${opening} ${name}`);
+        if (opening) {
+            blocks.push(`${opening.kind} ${name}`);
+            exports.push([name, opening.type]);
+            block = { name, members: MEMBER_KEYWORDS.get(opening.type) };
+        } else if (member) {
+            exports.push([intern(`${block!.name}.${name}`), member]);
+        }
         opening = depth === 0 && word ? BLOCK_KEYWORDS.get(name) : undefined;
+        member = depth === 1 && word ? block?.members?.get(name) : undefined;
         mentions.add(name);
     };
     for (let i = 0; i < text.length;) {
@@ -70,6 +108,7 @@ export function scanFile(text: string, intern: (s: string) => string): FileScan 
                 continue;
             }
             const close = next === STAR ? text.indexOf('*/', i + 2) : -1;
+            if (close < 0) member = undefined;
             i = close >= 0 ? close + 2 : i + 1;
         } else if (c === QUOTE) {
             const end = stringEnd(text, i);
@@ -88,11 +127,14 @@ export function scanFile(text: string, intern: (s: string) => string): FileScan 
             if (c === OPEN || c === CLOSE) {
                 depth += c === OPEN ? 1 : depth > 0 ? -1 : 0;
                 opening = undefined;
+                if (depth === 0) block = undefined;
             }
+            // A member's keyword followed by anything but its name (`条款 >= 95%`) names nothing.
+            if (!isSpaceOrColon(c)) member = undefined;
             i++;
         }
     }
-    return { blocks, mentions: [...mentions] };
+    return { blocks, mentions: [...mentions], exports };
 }
 
 /** The name of a `kind name` entry of FileScan.blocks. */
