@@ -13,7 +13,7 @@ import { EXAMPLES } from '../support/parse.js';
  * character by character. The grammar's own terminals, as regular expressions, are the oracle:
  * comments, strings (closed on their line, with escapes) and names (ID), and braces.
  */
-const TERMINALS = /(\/\/[^\n\r]*|\/\*[\s\S]*?\*\/)|("(?:\\.|[^"\\\r\n])*")|([_a-zA-Z\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF][\w\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]*)|([{}])/g;
+const TERMINALS = /(\/\/[^\n\r]*|\/\*[\s\S]*?\*\/)|("(?:\\.|[^"\\\r\n])*")|([_a-zA-Z\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF][\w\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF０-９]*)|([{}])/g;
 const OPENERS: Record<string, [string, string]> = {
     项目: ['project', 'Project'], project: ['project', 'Project'], 标准: ['standard', 'Standard'], standard: ['standard', 'Standard'],
     合同: ['block', 'Contract'], 自评: ['block', 'Assessment'], compliance: ['block', 'Compliance'],
@@ -41,7 +41,8 @@ function byTerminals(text: string): FileScan {
             if (depth === 0) block = undefined;
             continue;
         }
-        const name = string ? ValueConverter.convertString(string) : word!;
+        // The lexer reads full-width digits as half-width.
+        const name = string ? ValueConverter.convertString(string) : word!.replace(/[０-９]/g, d => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
         if (opening) {
             blocks.push(`${opening[0]} ${name}`);
             exports.push([name, opening[1]]);
@@ -70,7 +71,7 @@ describe('the scan of a file', () => {
     it('reads any text as the grammar\'s terminals do: unclosed strings and comments, escapes, line ends, CJK names', () => {
         const pieces = fc.constantFrom(
             '项目', '标准', 'standard', '合同', ' ', '\n', '\r', '\u2028', '{', '}', '"', '\\', '\\"', '\\\u2028', '\\\r', '"x\\', '/', '*', '//', '/*', '*/',
-            'a', 'Z9', '_', '9', '名称', '\u3400', '\uF900', '\uFAFF', '\u4DC0', '·', '.', '依据', '条款', '要求', 'baseline', '：', '>=',
+            'a', 'Z9', '_', '9', '名称', '\u3400', '\uF900', '\uFAFF', '\u4DC0', '·', '.', '依据', '条款', '要求', 'baseline', '：', '>=', '１', '９５',
         );
         fc.assert(fc.property(fc.array(pieces, { maxLength: 40 }).map(p => p.join('')), text => {
             expect(scan(text)).toEqual(byTerminals(text));
@@ -116,6 +117,7 @@ describe('the scan of a file', () => {
             ['standard S {\n  requirement r1 >= 1\n  baseline b1 95%\n  基准：b2 90%\n}', [['S', 'Standard'], ['S.r1', 'Requirement'], ['S.b1', 'Baseline'], ['S.b2', 'Baseline']]],
             ['合同 C {\n  条款 >= 95% 违约 "x"\n  条款 // 名称\n  a >= 1\n}', [['C', 'Contract'], ['C.a', 'Clause']]],
             ['项目 P {\n  条款 a >= 1\n}\n自评 A 对象 P {\n}', [['P', 'Project'], ['A', 'Assessment']]],
+            ['合同 合同２ {\n  条款 批次１ "１５秒" >= ９５％\n}', [['合同2', 'Contract'], ['合同2.批次1', 'Clause']]],
         ])('in %j', async (text, expected) => {
             expect(scan(text).exports).toEqual(expected);
             expect(await parsedExports(text)).toEqual(expected);

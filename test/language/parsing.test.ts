@@ -813,6 +813,27 @@ describe('punctuation as forms and prose print it', () => {
     });
 });
 
+describe('digits typed full-width', () => {
+    // An input method in full-width mode types ９５．５; a workbook's cell holding it is read as 95.5.
+    it('reads them as their half-width forms, with the same tree, and keeps strings and comments as typed', async () => {
+        const typed = '项目 P "１５秒内接通率" {\n    绩效指标 {\n        产出指标 {\n            质量指标 {\n'
+            + '                接通率 "１５秒内接通率" ＞＝ ９５．５％ 来源 "系统" // 合同第３条\n'
+            + '                时限 "完成时间" <= ２０２３－０６－３０\n                批次１ "批次" = 12 个\n            }\n        }\n    }\n}\n';
+        const half = typed.replace('９５．５', '95.5').replace('２０２３－０６－３０', '2023-06-30').replace('批次１', '批次1');
+        expect(shape(await parseClean(typed))).toEqual(shape(await parseClean(half)));
+        const project = blockOf(await parseClean(typed), isProject);
+        expect(project.title).toBe('１５秒内接通率');
+        expect(indicatorsOf(project).map(i => i.name)).toEqual(['接通率', '时限', '批次1']);
+    });
+
+    it('leaves full-width signs the language has no use for, and a point or dash not between digits, to the syntax errors', async () => {
+        for (const text of ['接通率 "a" >= －５', '接通率 "a" >= ９５．', '接通率 "a" ｛', '接通率 "a" >= 95～']) {
+            const { errors } = await parse(`项目 P { 绩效指标 { 产出指标 { 数量指标 {\n${text}\n} } } }`);
+            expect(errors.length, text).toBeGreaterThan(0);
+        }
+    });
+});
+
 describe('what the checks report parses', () => {
     it('a target without a comparator (target/no-comparator)', async () => {
         const [a] = await row('A "a" 95%');

@@ -44,11 +44,13 @@ describe('syntax errors', () => {
         expect(await syntaxMessages('项目 P "实现“一号接入”" {\n}\n', 'zh-CN')).toEqual([]);
     });
 
-    it('say how full-width digits are written, and what a form\'s empty-cell dash means where no clause takes it', async () => {
+    it('say how full-width signs are written, and what a form\'s empty-cell dash means where no clause takes it', async () => {
         const project = (target: string) => `项目 P "p" {\n    绩效指标 {\n        产出指标 {\n            质量指标 {\n                A "接通率" ${target} 来源 "s"\n            }\n        }\n    }\n}\n`;
-        // One error each: not also the parser's at what follows (`>= ％`), which the lexing error explains.
-        expect(await syntaxMessages(project('>= ９５．５％'), 'zh-CN')).toEqual(['全角字符「９５．５」：数字和符号请用半角，写作「95.5」']);
-        expect(await syntaxMessages(project('>= ９５．５％'), 'en')).toEqual(["Full-width characters '９５．５': write numbers and signs half-width, '95.5'"]);
+        // Full-width digits are read as digits; a full-width quotation mark is not a string's.
+        expect(await syntaxMessages(project('>= ９５．５％'), 'zh-CN')).toEqual([]);
+        // One error each: not also the parser's at what follows (`95%`), which the lexing error explains.
+        expect(await syntaxMessages(project('＊ 95%'), 'zh-CN')).toEqual(['全角字符「＊」：数字和符号请用半角，写作「*」']);
+        expect(await syntaxMessages(project('＊ 95%'), 'en')).toEqual(["Full-width characters '＊': write numbers and signs half-width, '*'"]);
         // The target's cell printed empty: no clause is left out there, the row needs its target.
         expect(await syntaxMessages(project('—'), 'zh-CN')).toContain('「—」不是数值：表中的“—”表示未填写。实际值写作 未统计（应统计而未统计）或 不适用 "理由"（无须统计）；其他各项未填写时删去该项');
     });

@@ -249,15 +249,15 @@ describe('quick fixes', () => {
         expect(mended.diagnostics('p.kpi').filter(d => String(d.code).startsWith('syntax/'))).toEqual([]);
     });
 
-    it('write full-width digits half-width', async () => {
-        const project = '项目 P "p" {\n    绩效指标 {\n        产出指标 {\n            质量指标 {\n                A "接通率" >= ９５．５％ 来源 "s"\n            }\n        }\n    }\n}\n';
+    it('write full-width signs half-width', async () => {
+        const project = '项目 P "p" ｛\n    绩效指标 {\n        产出指标 {\n            质量指标 {\n                A "接通率" >= ９５．５％ 来源 "s"\n            }\n        }\n    }\n}\n';
         const ws = await buildWorkspace({ 'p.kpi': project });
         const d = ws.diagnostics('p.kpi').find(x => x.code === 'syntax/lexing')!;
         const fixes = await ws.services.lsp.CodeActionProvider!.getCodeActions(ws.documents.get('p.kpi')!, { textDocument: textDocument('p.kpi'), range: d.range, context: { diagnostics: [d] } }) as CodeAction[];
-        const half = fixes.find(a => a.title === '改为半角「95.5」')!;
+        const half = fixes.find(a => a.title === '改为半角「{」')!;
         expect(half.isPreferred).toBe(true);
         const fixed = applyWorkspaceEdit(ws, half.edit)['p.kpi']!;
-        expect(fixed).toContain('A "接通率" >= 95.5％ 来源 "s"');
+        expect(fixed).toContain('项目 P "p" {\n');
         const mended = await buildWorkspace({ 'p.kpi': fixed });
         expect(mended.diagnostics('p.kpi').filter(x => String(x.code).startsWith('syntax/'))).toEqual([]);
     });

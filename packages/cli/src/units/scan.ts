@@ -1,4 +1,4 @@
-import { stringContent } from '@kpispec/language/core';
+import { stringContent, withHalfWidthDigits } from '@kpispec/language/core';
 
 /** What a file defines and may reference, read from its text without parsing it. */
 export interface FileScan {
@@ -49,8 +49,14 @@ function isNameStart(c: number): boolean {
         || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
 }
 
+/** Digits, full-width ones too: the lexer reads those as half-width (`批次１` is the name 批次1). */
 function isNamePart(c: number): boolean {
-    return isNameStart(c) || (c >= 0x30 && c <= 0x39);
+    return isNameStart(c) || (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
+}
+
+/** A name as the lexer reads it: full-width digits half-width. */
+function nameOf(word: string): string {
+    return withHalfWidthDigits(word, [{ offset: 0, length: word.length }]) ?? word;
 }
 
 /** Where the grammar's STRING terminal starting at `start` (a quote) ends, past its closing quote; -1 if it does not close on its line. */
@@ -121,7 +127,7 @@ export function scanFile(text: string, intern: (s: string) => string): FileScan 
         } else if (isNameStart(c)) {
             let end = i + 1;
             while (end < text.length && isNamePart(text.charCodeAt(end))) end++;
-            mention(intern(text.slice(i, end)), true);
+            mention(intern(nameOf(text.slice(i, end))), true);
             i = end;
         } else {
             if (c === OPEN || c === CLOSE) {

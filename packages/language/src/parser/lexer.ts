@@ -5,6 +5,7 @@ import { firstPassing } from '../sorted.js';
 import { boundAtStart, boundOp, boundStartIn, comparatorOp, signWordAtStart } from '../units/index.js';
 import { BOUND, PRINTED_TEXT, SIGN, UNIT, wordKeywordTest, type TokenType } from './token-builder.js';
 import { cellKeywords, isEmptyCellMarkAt } from './empty-cells.js';
+import { withHalfWidthDigits } from './full-width.js';
 
 /** What the lexer reports of a text besides Langium's diagnostics. */
 export interface KpiLexingReport extends LexingReport {
@@ -30,6 +31,7 @@ const EN = 2;
  *   `120,000`; see joinPrintedValues).
  * - reads comparators in words, before a value (`不低于95%`) or after it (`95%以上`; see
  *   readSignWords), and a qualitative target's word after a row's title (giveWordItsType).
+ * - reads digits typed full-width as their half-width forms (full-width.ts).
  * - counts keyword tokens by language as it goes: a file's messages follow its keywords'
  *   language, and finding it afterwards walked the whole syntax tree (4 % of a cold lint). It
  *   reaches documents as `parseResult.lexerReport`.
@@ -88,8 +90,12 @@ export class KpiLexer extends DefaultLexer {
         }
     }
 
-    override tokenize(text: string, options?: TokenizeOptions): LexerResult {
-        const result = super.tokenize(text, options);
+    override tokenize(original: string, options?: TokenizeOptions): LexerResult {
+        let result = super.tokenize(original, options);
+        // Full-width digits read as half-width: lexed again, rarely (full-width.ts).
+        const halfWidth = result.errors.length > 0 ? withHalfWidthDigits(original, result.errors) : undefined;
+        if (halfWidth !== undefined) result = super.tokenize(halfWidth, options);
+        const text = halfWidth ?? original;
         this.readSignWords(text, result);
         result.tokens = this.readPrintedPeriods(text, this.joinPrintedValues(result.tokens), result.errors);
         keepSilentPunctuationOut(text, result);

@@ -119,7 +119,7 @@ export function describeEmptyCellMark(mark: string, locale: Locale): string {
 }
 
 /**
- * The half-width form of full-width characters (９５．５, ｛, ＂), which an input method in
+ * The half-width form of full-width characters (｛, ＂, ＡＢ; digits are read as digits, full-width.ts), which an input method in
  * full-width mode types, when the language has a use for it; undefined otherwise (～, ＃).
  */
 export function halfWidthOf(skipped: string): string | undefined {

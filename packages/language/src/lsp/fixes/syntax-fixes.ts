@@ -38,7 +38,7 @@ function skippedText(d: Parameters<Fix>[0], ctx: Parameters<Fix>[1]): string {
     return start.line === end.line ? ctx.lineText(start.line).slice(start.character, end.character) : '';
 }
 
-/** syntax/lexing on full-width digits and signs (`>= ９５％` typed in full-width mode): their half-width forms. */
+/** syntax/lexing on full-width signs (`项目 P "p" ｛` typed in full-width mode): their half-width forms. */
 const halfWidth: Fix = (d, ctx) => {
     const half = halfWidthOf(skippedText(d, ctx));
     if (half === undefined) return [];
