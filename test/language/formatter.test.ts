@@ -125,9 +125,9 @@ describe('formatter', () => {
         expect(tokens(formatted)).toEqual(tokens(text));
     });
 
-    it('keeps a colon after a label and a full stop at a line\'s end where they stand, spaces the rest of the row and glues the enumeration comma', async () => {
-        const text = '自评 A "a" 对象 P {\n  预算执行 全年预算：260 万元    全年执行: 198 万元\n      其中：财政拨款 全年预算 220 万元 全年执行 170 万元\n  指标 X 实际：89.19%    分值: 30。\n  问题 "p" 涉及 X 、 Y\n}\n';
-        expect(await format(text)).toBe('自评 A "a" 对象 P {\n    预算执行 全年预算：260 万元 全年执行: 198 万元\n        其中：财政拨款 全年预算 220 万元 全年执行 170 万元\n    指标 X 实际：89.19% 分值: 30。\n    问题 "p" 涉及 X、Y\n}\n');
+    it('keeps a colon after a label, a comma between clauses and a full stop at a line\'s end where they stand, spaces the rest of the row and glues the enumeration comma', async () => {
+        const text = '自评 A "a" 对象 P {\n  预算执行 全年预算：260 万元    全年执行: 198 万元\n      其中：财政拨款 全年预算 220 万元 全年执行 170 万元\n  指标 X   实际：89.19%，分值: 30。\n  问题 "p" 涉及 X 、 Y\n}\n';
+        expect(await format(text)).toBe('自评 A "a" 对象 P {\n    预算执行 全年预算：260 万元 全年执行: 198 万元\n        其中：财政拨款 全年预算 220 万元 全年执行 170 万元\n    指标 X 实际：89.19%，分值: 30。\n    问题 "p" 涉及 X、Y\n}\n');
     });
 
     it('continues a row after a line comment one level deeper, as the comment forces the break', async () => {

@@ -805,8 +805,25 @@ describe('punctuation as forms and prose print it', () => {
         expect(problem.concerns.map(c => c.$refText)).toEqual(['X', 'Y']);
     });
 
-    it('leaves a colon that starts a line, stands apart or comes twice, and a full stop between clauses, to the syntax errors', async () => {
-        for (const text of ['：接通率 "a" >= 95%', '接通率 "a" ： >= 95%', '接通率 "a"：：>= 95%', '接通率 "a" >= 95%。来源 "s"']) {
+    it('reads a comma glued to a clause\'s end before the next clause\'s keyword as a space, as prose separates clauses', async () => {
+        const printed = '自评 A "a" 对象 P {\n    指标 X 实际 89.19%，分值 30，得分 27\n    指标 Y 实际 达成，分值 10, 得分 10\n}\n'
+            + '项目 P "p" {\n    绩效指标 {\n        产出指标 {\n            质量指标 {\n                接通率 "15秒内接通率" >= 95%，来源 "系统"，依据 C.c\n'
+            + '                时长 "等待时长" <= 30 秒以内，来源 "系统"\n            }\n        }\n    }\n}\n';
+        const plain = printed.replace(/[，,]/g, ' ');
+        expect(shape(await parseClean(printed))).toEqual(shape(await parseClean(plain)));
+    });
+
+    it('keeps a list\'s comma before a name, also one that is a clause\'s keyword', async () => {
+        // 质量 and 分值 may name indicators: after a name, a comma and one of them is the list's next item.
+        const text = '自评 A "a" 对象 P {\n    问题 "服务质量有待提升" 涉及 X，质量，分值\n}\n';
+        const problem = blockOf(await parseClean(text), isAssessment).items.find(i => i.$type === 'ProblemStatement') as unknown as { concerns: Array<{ $refText: string }> };
+        expect(problem.concerns.map(c => c.$refText)).toEqual(['X', '质量', '分值']);
+        const links = '项目 P "p" {\n    绩效指标 {\n        产出指标 {\n            质量指标 {\n                接通率 "a" >= 95% 依据 C.c，D.d，来源 "系统"\n            }\n        }\n    }\n}\n';
+        expect(indicatorsOf(blockOf(await parseClean(links), isProject))[0]!.links.map(l => l.$refText)).toEqual(['C.c', 'D.d']);
+    });
+
+    it('leaves a colon that starts a line, stands apart or comes twice, a full stop between clauses, and a comma before a row or a line break, to the syntax errors', async () => {
+        for (const text of ['：接通率 "a" >= 95%', '接通率 "a" ： >= 95%', '接通率 "a"：：>= 95%', '接通率 "a" >= 95%。来源 "s"', '接通率 "a" >= 95%，乙 "b" >= 1 个', '接通率 "a" >= 95%，\n来源 "s"']) {
             const { errors } = await parse(`项目 P { 绩效指标 { 产出指标 { 数量指标 {\n${text}\n} } } }`);
             expect(errors.length, text).toBeGreaterThan(0);
         }

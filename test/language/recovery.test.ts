@@ -141,7 +141,7 @@ describe('error recovery', () => {
     // A clause's keyword may also be a row's name: the re-sync took `来源 "系统"` for a row of its
     // own, broken again where the block closed.
     it('a stray token after a complete row: one error, and the rest of its line is not read as a row', async () => {
-        const text = '项目 P "p" {\n    绩效指标 {\n        产出指标 {\n            质量指标 {\n                回访率 "回访率" >= 90%，来源 "系统"\n                满意度 "满意度" >= 90%\n            }\n        }\n    }\n}\n';
+        const text = '项目 P "p" {\n    绩效指标 {\n        产出指标 {\n            质量指标 {\n                回访率 "回访率" >= 90%、来源 "系统"\n                满意度 "满意度" >= 90%\n            }\n        }\n    }\n}\n';
         const ws = await buildWorkspace({ 'pasted.kpi': text });
         expect(lines(ws, 'pasted.kpi', /^syntax\//)).toEqual([5]);
         expect(declaredNames(ws, 'pasted.kpi')).toContain('满意度');
@@ -185,7 +185,7 @@ describe("KPI Spec's parser", () => {
         // 300 re-syncs in one block, which Langium's parser nests 300 deep.
         `合同 C "c" {\n${Array.from({ length: 300 }, (_, i) => `    条款 坏${i} "a" <= 2023-06-30 <= 5\n    条款 好${i} "b" >= 95%`).join('\n')}\n}\n`,
         // Strays before clause keywords, which re-sync on the next line; one block opened on a stray's line.
-        `项目 P "p" {\n  绩效指标 { 产出指标 { 质量指标 {\n${Array.from({ length: 100 }, (_, i) => `    回访${i} "r" >= 90%，来源 "系统" 依据 C.c${i % 9 === 0 ? ' }' : ''}`).join('\n')}\n  } } }\n  里程碑 { @@ 甲 "a" 计划 2023-01-01 }\n}\n`,
+        `项目 P "p" {\n  绩效指标 { 产出指标 { 质量指标 {\n${Array.from({ length: 100 }, (_, i) => `    回访${i} "r" >= 90%、来源 "系统" 依据 C.c${i % 9 === 0 ? ' }' : ''}`).join('\n')}\n  } } }\n  里程碑 { @@ 甲 "a" 计划 2023-01-01 }\n}\n`,
     ];
 
     it('recovers from hundreds of syntax errors in these texts', () => {

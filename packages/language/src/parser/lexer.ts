@@ -4,6 +4,7 @@ import { printedRatingOf, RATING_KEYWORD } from '../scoring/keywords.js';
 import { firstPassing } from '../sorted.js';
 import { boundAtStart, boundOp, boundStartIn, comparatorOp, signWordAtStart } from '../units/index.js';
 import { BOUND, PRINTED_TEXT, SIGN, UNIT, wordKeywordTest, type TokenType } from './token-builder.js';
+import { clauseKeywords, nameKeywords } from './clause-commas.js';
 import { cellKeywords, isEmptyCellMarkAt } from './empty-cells.js';
 import { withHalfWidthDigits } from './full-width.js';
 
@@ -32,6 +33,7 @@ const EN = 2;
  * - reads comparators in words, before a value (`不低于95%`) or after it (`95%以上`; see
  *   readSignWords), and a qualitative target's word after a row's title (giveWordItsType).
  * - reads digits typed full-width as their half-width forms (full-width.ts).
+ * - reads a comma between two clauses as a space (readClauseCommas).
  * - counts keyword tokens by language as it goes: a file's messages follow its keywords'
  *   language, and finding it afterwards walked the whole syntax tree (4 % of a cold lint). It
  *   reaches documents as `parseResult.lexerReport`.
@@ -55,6 +57,11 @@ export class KpiLexer extends DefaultLexer {
     private readonly actualKeywords: ReadonlySet<number>;
     /** Keywords that stand for a form's cell (empty-cells.ts). */
     private readonly cellKeywords: ReadonlySet<number>;
+    /** Keywords that open a clause, and those a name may be (clause-commas.ts). */
+    private readonly clauseKeywords: ReadonlySet<number>;
+    private readonly nameKeywords: ReadonlySet<number>;
+    /** `,` and `，`: a list's comma, or prose's between two clauses (readClauseCommas). */
+    private readonly commas: ReadonlySet<number>;
     /** `%`, `％` and `‰`, which end a value as a unit word does. */
     private readonly percents: ReadonlySet<number>;
     /** DATE, MONTH and NUMBER, in the grammar's order, to read a value glued to a comparator word (sticky). */
@@ -79,6 +86,10 @@ export class KpiLexer extends DefaultLexer {
         this.actualKeywords = new Set(['实际', 'actual'].map(k => types[k]!.tokenTypeIdx!));
         this.cellKeywords = new Set([...cellKeywords(services.Grammar)].map(k => types[k]!.tokenTypeIdx!));
         this.percents = new Set(['%', '％', '‰'].map(p => types[p]!.tokenTypeIdx!));
+        const indices = (keywords: Iterable<string>) => new Set([...keywords].map(k => types[k]!.tokenTypeIdx!));
+        this.clauseKeywords = indices(clauseKeywords(services.Grammar));
+        this.nameKeywords = indices(nameKeywords(services.Grammar));
+        this.commas = indices([',', '，']);
         this.valuePatterns = [this.date, this.month, this.number].map(type => [type, new RegExp((type.PATTERN as RegExp).source, 'y')]);
         const isWord = wordKeywordTest(this.id);
         for (const type of Object.values(types)) if (isWord(type)) this.words.set(type.PATTERN as string, type);
@@ -112,6 +123,7 @@ export class KpiLexer extends DefaultLexer {
         }
         // Once word keywords have their types.
         this.readEmptyCells(text, result);
+        this.readClauseCommas(result);
         const report: KpiLexingReport = {
             diagnostics: result.report?.diagnostics ?? [],
             keywordLanguage: zh === 0 && en === 0 ? undefined : en > zh ? 'en' : 'zh',
@@ -154,6 +166,33 @@ export class KpiLexer extends DefaultLexer {
         if (dropped.size === 0) return;
         result.tokens = tokens.filter(t => !dropped.has(t));
         replaceErrors(result.errors, result.errors.filter(e => !emptied.has(e)));
+    }
+
+    /**
+     * A comma glued to the end of a clause, before the next clause's keyword on the same line, as
+     * prose separates them (`>= 90%，来源 "系统"`, `实际 89%，分值 30`): read as a space, as a
+     * colon after a label is. In a list (`依据 A，B`, `涉及 X，质量` where 质量 names an indicator)
+     * a comma before what may be the next name stays the list's.
+     */
+    private readClauseCommas(result: LexerResult): void {
+        const tokens = result.tokens;
+        let dropped: Set<Token> | undefined;
+        for (let i = 1; i + 1 < tokens.length; i++) {
+            const comma = tokens[i]!;
+            if (!this.commas.has(comma.tokenTypeIdx)) continue;
+            const before = tokens[i - 1]!;
+            const next = tokens[i + 1]!;
+            if (before.endOffset! + 1 !== comma.startOffset || next.startLine !== comma.endLine || !this.clauseKeywords.has(next.tokenTypeIdx)) continue;
+            if (this.nameKeywords.has(next.tokenTypeIdx) && this.mayEndName(before)) continue;
+            (dropped ??= new Set()).add(comma);
+        }
+        if (dropped) result.tokens = tokens.filter(t => !dropped.has(t));
+    }
+
+    /** Whether a token may be the last of a name (a list's item): an ID, a string, a keyword a name may be. */
+    private mayEndName(token: Token): boolean {
+        const type = token.tokenTypeIdx;
+        return type === this.id.tokenTypeIdx || type === this.string.tokenTypeIdx || this.nameKeywords.has(type);
     }
 
     /**
