@@ -123,7 +123,7 @@ export class KpiLexer extends DefaultLexer {
         }
         // Once word keywords have their types.
         this.readEmptyCells(text, result);
-        this.readClauseCommas(result);
+        if (text.includes('，') || text.includes(',')) this.readClauseCommas(result);
         const report: KpiLexingReport = {
             diagnostics: result.report?.diagnostics ?? [],
             keywordLanguage: zh === 0 && en === 0 ? undefined : en > zh ? 'en' : 'zh',
