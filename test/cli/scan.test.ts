@@ -118,6 +118,7 @@ describe('the scan of a file', () => {
             ['合同 C {\n  条款 >= 95% 违约 "x"\n  条款 // 名称\n  a >= 1\n}', [['C', 'Contract'], ['C.a', 'Clause']]],
             ['项目 P {\n  条款 a >= 1\n}\n自评 A 对象 P {\n}', [['P', 'Project'], ['A', 'Assessment']]],
             ['合同 合同２ {\n  条款 批次１ "１５秒" >= ９５％\n}', [['合同2', 'Contract'], ['合同2.批次1', 'Clause']]],
+            ['合同 C(一期) {\n  条款 补助村(社区)数量 >= 8 个\n  条款 受益人口（户籍） >= 2 万人（户籍）\n}', [['C(一期)', 'Contract'], ['C(一期).补助村(社区)数量', 'Clause'], ['C(一期).受益人口（户籍）', 'Clause']]],
         ])('in %j', async (text, expected) => {
             expect(scan(text).exports).toEqual(expected);
             expect(await parsedExports(text)).toEqual(expected);

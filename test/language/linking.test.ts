@@ -158,6 +158,25 @@ describe('cross-file references', () => {
     });
 });
 
+describe('printed titles with brackets as names', () => {
+    // 三级指标 as printed, typed without quotes: the name is the title, as "补助村(社区)数量" would be.
+    it('name rows, clauses and links where a name stands, and every link to them resolves', async () => {
+        const ws = await buildWorkspace({
+            'targets.kpi': '项目 P "p" {\n    绩效指标 {\n        产出指标 {\n            数量指标 {\n'
+                + '                补助村(社区)数量 = 8 个 来源 "乡镇财政台账" 依据 C.补助村(社区)数量\n'
+                + '                受益人口（户籍） >= 2 万人 来源 "统计"\n            }\n        }\n    }\n}\n',
+            'contract.kpi': '合同 C "c" 对象 P {\n    条款 补助村(社区)数量 "补助村数" >= 8 个\n}\n',
+            'assessment.kpi': '自评 A "a" 对象 P {\n    指标 补助村(社区)数量 实际 8\n    指标 "受益人口（户籍）" 实际 2\n    问题 "进度偏慢" 涉及 受益人口（户籍），补助村(社区)数量\n}\n',
+        });
+        for (const file of ['targets.kpi', 'contract.kpi', 'assessment.kpi']) {
+            expect(ws.diagnostics(file).filter(d => /^(syntax|reference)\//.test(String(d.code))), file).toEqual([]);
+        }
+        const problem = (ws.documents.get('assessment.kpi')!.parseResult.value as unknown as { blocks: Array<{ items: Array<{ $type: string; concerns?: Array<{ ref?: { name: string } }> }> }> })
+            .blocks[0]!.items.find(i => i.$type === 'ProblemStatement')!;
+        expect(problem.concerns!.map(c => c.ref?.name)).toEqual(['受益人口（户籍）', '补助村(社区)数量']);
+    });
+});
+
 describe('reference/unresolved', () => {
     it('names the reference and the candidates in scope, in the configured language', async () => {
         const files = { ...FILES, 'assessment.kpi': FILES['assessment.kpi'].replace('指标 接通率 实际', '指标 接通律 实际') };

@@ -60,17 +60,10 @@ describe('syntax errors', () => {
         expect(messages).toEqual(['全角字符「｛」：数字和符号请用半角，写作「{」', '无法识别的字符「～」', '全角字符「｝」：数字和符号请用半角，写作「}」']);
     });
 
-    it('say that a title with brackets is written in quotes, where a row is named by it', async () => {
-        const text = '项目 P "p" {\n    绩效指标 {\n        产出指标 {\n            数量指标 {\n                补助村(社区)数量 = 8 个 来源 "s"\n                受益人口（户籍） >= 2 万人 来源 "s"\n            }\n        }\n    }\n}\n';
-        expect(await syntaxMessages(text, 'zh-CN')).toEqual([
-            '名称里不能有括号「(」：照表中的标题写，加上引号，如 "补助村(社区)数量"',
-            '名称里不能有括号「)」：照表中的标题写，加上引号，如 "补助村(社区)数量"',
-            '名称里不能有括号「（」：照表中的标题写，加上引号，如 "受益人口（户籍）"',
-            '名称里不能有括号「）」：照表中的标题写，加上引号，如 "受益人口（户籍）"',
-        ]);
-        expect((await syntaxMessages(text, 'en'))[0]).toBe('A name cannot hold brackets (\'(\'): write the printed title in quotes, "补助村(社区)数量"');
-        // Brackets standing apart are not a title's.
-        expect(await syntaxMessages(text.replace('补助村(社区)数量', '补助村 ( 社区'), 'zh-CN')).toContain('无法识别的字符「(」');
+    it('say where brackets may stand, where no name stands (a printed title with brackets names a row as it is)', async () => {
+        const text = '项目 P "p" {\n    绩效指标 {\n        产出指标 {\n            数量指标 {\n                补助村(社区)数量 = 8 个 来源 "s"\n                受益人口（户籍） >= 2 万人（户籍） 来源 "s"\n            }\n        }\n    }\n}\n';
+        expect(await syntaxMessages(text, 'zh-CN')).toEqual(['括号「（」只能写在名称里或引号中的文字里', '括号「）」只能写在名称里或引号中的文字里']);
+        expect((await syntaxMessages(text, 'en'))[0]).toBe("Brackets ('（') may stand only in a name or in quoted text");
     });
 
     // A cell printed empty after a clause's keyword is the clause not given, as in a workbook.

@@ -262,18 +262,6 @@ describe('quick fixes', () => {
         expect(mended.diagnostics('p.kpi').filter(x => String(x.code).startsWith('syntax/'))).toEqual([]);
     });
 
-    it('quote a printed title with brackets that names a row', async () => {
-        const project = '项目 P "p" {\n    绩效指标 {\n        产出指标 {\n            数量指标 {\n                补助村(社区)数量 = 8 个 来源 "s"\n            }\n        }\n    }\n}\n';
-        const ws = await buildWorkspace({ 'p.kpi': project });
-        const { actions } = await actionsFor(ws, 'p.kpi', 'syntax/lexing');
-        const quote = actions.find(a => a.title === '加上引号："补助村(社区)数量"')!;
-        expect(quote.isPreferred).toBe(true);
-        const fixed = applyWorkspaceEdit(ws, quote.edit)['p.kpi']!;
-        expect(fixed).toContain('                "补助村(社区)数量" = 8 个 来源 "s"\n');
-        const mended = await buildWorkspace({ 'p.kpi': fixed });
-        expect(mended.diagnostics('p.kpi').filter(d => String(d.code).startsWith('syntax/'))).toEqual([]);
-    });
-
     // A form's empty 实际完成值 cell, typed as printed (`实际 —`, `实际 /`), is no actual (assessment/no-actual).
     it('write an actual printed as an empty cell as 未统计 or 不适用', async () => {
         const project = '项目 P "p" {\n    绩效指标 {\n        产出指标 {\n            质量指标 {\n                A "接通率" >= 95% 来源 "s"\n            }\n        }\n    }\n}\n';

@@ -1,4 +1,4 @@
-import { stringContent, withHalfWidthDigits } from '@kpispec/language/core';
+import { bracketedTitleAround, stringContent, withHalfWidthDigits } from '@kpispec/language/core';
 
 /** What a file defines and may reference, read from its text without parsing it. */
 export interface FileScan {
@@ -52,6 +52,11 @@ function isNameStart(c: number): boolean {
 /** Digits, full-width ones too: the lexer reads those as half-width (`批次１` is the name 批次1). */
 function isNamePart(c: number): boolean {
     return isNameStart(c) || (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
+}
+
+/** `(` or `（`. */
+function isBracket(c: number): boolean {
+    return c === 0x28 || c === 0xff08;
 }
 
 /** A name as the lexer reads it: full-width digits half-width. */
@@ -127,6 +132,10 @@ export function scanFile(text: string, intern: (s: string) => string): FileScan 
         } else if (isNameStart(c)) {
             let end = i + 1;
             while (end < text.length && isNamePart(text.charCodeAt(end))) end++;
+            // A printed title with brackets is one name where a name stands (KpiLexer.readBracketedNames):
+            // a block's or a member's, a link's. Elsewhere (a unit) it names nothing either way.
+            const title = isBracket(text.charCodeAt(end)) ? bracketedTitleAround(text, end) : undefined;
+            if (title?.start === i) end = title.end;
             mention(intern(nameOf(text.slice(i, end))), true);
             i = end;
         } else {

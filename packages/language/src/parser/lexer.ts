@@ -4,6 +4,7 @@ import { printedRatingOf, RATING_KEYWORD } from '../scoring/keywords.js';
 import { firstPassing } from '../sorted.js';
 import { boundAtStart, boundOp, boundStartIn, comparatorOp, signWordAtStart } from '../units/index.js';
 import { BOUND, PRINTED_TEXT, SIGN, UNIT, wordKeywordTest, type TokenType } from './token-builder.js';
+import { bracketedTitleAround, isBrackets } from './bracketed-names.js';
 import { clauseKeywords, nameKeywords } from './clause-commas.js';
 import { cellKeywords, isEmptyCellMarkAt } from './empty-cells.js';
 import { withHalfWidthDigits } from './full-width.js';
@@ -33,7 +34,8 @@ const EN = 2;
  * - reads comparators in words, before a value (`不低于95%`) or after it (`95%以上`; see
  *   readSignWords), and a qualitative target's word after a row's title (giveWordItsType).
  * - reads digits typed full-width as their half-width forms (full-width.ts).
- * - reads a comma between two clauses as a space (readClauseCommas).
+ * - reads a comma between two clauses as a space (readClauseCommas), and a printed title with
+ *   brackets where a name stands as one name (readBracketedNames).
  * - counts keyword tokens by language as it goes: a file's messages follow its keywords'
  *   language, and finding it afterwards walked the whole syntax tree (4 % of a cold lint). It
  *   reaches documents as `parseResult.lexerReport`.
@@ -110,6 +112,7 @@ export class KpiLexer extends DefaultLexer {
         this.readSignWords(text, result);
         result.tokens = this.readPrintedPeriods(text, this.joinPrintedValues(result.tokens), result.errors);
         keepSilentPunctuationOut(text, result);
+        this.readBracketedNames(text, result);
         const idIndex = this.id.tokenTypeIdx;
         let zh = 0;
         let en = 0;
@@ -166,6 +169,51 @@ export class KpiLexer extends DefaultLexer {
         if (dropped.size === 0) return;
         result.tokens = tokens.filter(t => !dropped.has(t));
         replaceErrors(result.errors, result.errors.filter(e => !emptied.has(e)));
+    }
+
+    /**
+     * A row, block or link named by a printed title that holds brackets, typed without quotes
+     * (`补助村(社区)数量 = 8 个`, `指标 受益人口（户籍） 实际 …`, `依据 C.补助村(社区)数量`): one name,
+     * as the title in quotes is. Chevrotain reads the words between the brackets and skips the
+     * brackets. Only where a name stands: a line's first word, or after `{`, a word keyword, a
+     * comma or a qualified name's dot; elsewhere (`>= 2 万人（户籍）`) a bracket stays a lexing error.
+     */
+    private readBracketedNames(text: string, result: LexerResult): void {
+        const tokens = result.tokens;
+        const joined = new Map<Token, { token: Token; last: number }>();
+        const explained = new Set<LexerResult['errors'][number]>();
+        const errors = result.errors;
+        for (let k = 0; k < errors.length; k++) {
+            const error = errors[k]!;
+            if (!isBrackets(text.slice(error.offset, error.offset + error.length))) continue;
+            const title = bracketedTitleAround(text, error.offset);
+            if (!title) continue;
+            const first = firstPassing(tokens, t => t.startOffset >= title.start);
+            let last = first;
+            while (last + 1 < tokens.length && tokens[last + 1]!.startOffset < title.end) last++;
+            const words = tokens.slice(first, last + 1);
+            if (words[0]?.startOffset !== title.start || words.at(-1)!.endOffset! + 1 > title.end || !this.standsForName(tokens[first - 1], words[0])
+                || words.some(t => t.tokenTypeIdx !== this.id.tokenTypeIdx && t.tokenTypeIdx !== this.number.tokenTypeIdx)) continue;
+            const image = text.slice(title.start, title.end);
+            joined.set(words[0], { token: { ...words[0], image, endOffset: title.end - 1, endLine: words[0].startLine, endColumn: words[0].startColumn! + image.length - 1, tokenType: this.id, tokenTypeIdx: this.id.tokenTypeIdx! }, last });
+            // The title's other brackets: the errors up to its end (none before this one, which is its first).
+            for (; k < errors.length && errors[k]!.offset < title.end; k++) explained.add(errors[k]!);
+            k--;
+        }
+        if (joined.size === 0) return;
+        const out: Token[] = [];
+        for (let i = 0; i < tokens.length; i++) {
+            const join = joined.get(tokens[i]!);
+            out.push(join ? join.token : tokens[i]!);
+            if (join) i = join.last;
+        }
+        result.tokens = out;
+        replaceErrors(result.errors, result.errors.filter(e => !explained.has(e)));
+    }
+
+    /** Whether a name stands at `token`, after `before`: see readBracketedNames. */
+    private standsForName(before: Token | undefined, token: Token): boolean {
+        return before === undefined || before.endLine !== token.startLine || NAME_BEFORE.has(before.image) || this.words.has(before.image);
     }
 
     /**
@@ -559,6 +607,9 @@ function replaceErrors(errors: LexerResult['errors'], kept: LexerResult['errors'
     errors.length = 0;
     for (const e of kept) errors.push(e);
 }
+
+/** What a name follows on its line: a block's brace, a list's comma, a qualified name's dot. */
+const NAME_BEFORE = new Set(['{', ',', '，', '、', '.']);
 
 const LABEL_COLON = /^[:：]$/;
 /** Blanks within a line, or nothing. */

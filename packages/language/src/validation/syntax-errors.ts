@@ -5,6 +5,7 @@ import { pick, type Bilingual, type Locale } from '../i18n/locale.js';
 import { isKeywordOf, type KeywordLanguage } from '../lsp/keyword-language.js';
 import { boundOp, formatOp } from '../units/index.js';
 import { isEmptyCellMarkAt } from '../parser/empty-cells.js';
+import { isBrackets } from '../parser/bracketed-names.js';
 
 /**
  * Syntax errors in plain words and in the file's languages: the text found, and what may stand
@@ -154,11 +155,11 @@ export function describeLexingError(text: string, start: number, end: number, lo
             en: `'${skipped}' means ${formatOp(bound)} and contradicts the comparator before the value: write one of them`,
         });
     }
-    const title = bracketedTitleAt(text, start, end);
-    if (title) {
+    // A printed title with brackets where a name stands is read as the name (KpiLexer.readBracketedNames).
+    if (isBrackets(skipped)) {
         return pick(locale, {
-            zh: `名称里不能有括号「${skipped}」：照表中的标题写，加上引号，如 "${shorten(title.text)}"`,
-            en: `A name cannot hold brackets ('${skipped}'): write the printed title in quotes, "${shorten(title.text)}"`,
+            zh: `括号「${skipped}」只能写在名称里或引号中的文字里`,
+            en: `Brackets ('${skipped}') may stand only in a name or in quoted text`,
         });
     }
     if (CHINESE_QUOTES.test(skipped)) {
@@ -185,26 +186,6 @@ export function describeLexingError(text: string, start: number, end: number, lo
         en: `Unrecognised characters '${shorten(skipped)}'`,
     });
 }
-
-/**
- * The word around a bracket the lexer skipped, where a row is named by a printed title that holds
- * brackets (`补助村(社区)数量 = 8 个`, `补助村（社区）数量`): the run of characters between blanks, with
- * a letter outside the brackets, an opening and a closing one, and the bracket glued to it.
- * Undefined for anything else.
- */
-export function bracketedTitleAt(text: string, start: number, end: number): { start: number; text: string } | undefined {
-    if (end - start !== 1 || !BRACKET.test(text[start]!)) return undefined;
-    let from = start;
-    while (from > 0 && !/[\s"]/.test(text[from - 1]!)) from--;
-    let to = end;
-    while (to < text.length && !/[\s"]/.test(text[to]!)) to++;
-    const run = text.slice(from, to);
-    const outside = run.replace(/[(（][^()（）]*[)）]/g, '');
-    if (!/[(（]/.test(run) || !/[)）]/.test(run) || !/\p{L}/u.test(outside) || !/^[\p{L}\p{N}_()（）.-]+$/u.test(run)) return undefined;
-    return { start: from, text: run };
-}
-
-const BRACKET = /^[()（）]$/;
 
 const pad = (month: number) => String(month).padStart(2, '0');
 

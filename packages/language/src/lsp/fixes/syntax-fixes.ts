@@ -1,11 +1,11 @@
 // Quick fixes for syntax/* diagnostics.
 import { TextEdit } from 'vscode-languageserver';
 import { boundOp } from '../../units/index.js';
-import { bracketedTitleAt, halfWidthOf, monthBeforeBound } from '../../validation/syntax-errors.js';
+import { halfWidthOf, monthBeforeBound } from '../../validation/syntax-errors.js';
 import type { Fix } from './fix-context.js';
 
 /** syntax/lexing: what the skipped characters were meant to be (see describeLexingError). */
-export const fixLexing: Fix = (d, ctx) => [...straightenQuotes(d, ctx), ...halfWidth(d, ctx), ...dropBound(d, ctx), ...quoteTitle(d, ctx)];
+export const fixLexing: Fix = (d, ctx) => [...straightenQuotes(d, ctx), ...halfWidth(d, ctx), ...dropBound(d, ctx)];
 
 /**
  * syntax/lexing on a Chinese quotation mark (`项目 P “热线” {`): the string's ends as `"`, the
@@ -20,16 +20,6 @@ const straightenQuotes: Fix = (d, ctx) => {
     const at = (c: number) => TextEdit.replace({ start: { line, character: c }, end: { line, character: c + 1 } }, '"');
     const edits = partner < 0 ? [at(character)] : [at(Math.min(character, partner)), at(Math.max(character, partner))];
     return ctx.action({ zh: '将中文引号改为字符串的引号 "', en: 'Use " for the string\'s quotation marks' }, edits, [d], true);
-};
-
-/** syntax/lexing on a bracket in a row's name (`补助村(社区)数量`): the printed title, in quotes. */
-const quoteTitle: Fix = (d, ctx) => {
-    const { start, end } = d.range;
-    if (start.line !== end.line) return [];
-    const title = bracketedTitleAt(ctx.lineText(start.line), start.character, end.character);
-    if (!title) return [];
-    const range = { start: { line: start.line, character: title.start }, end: { line: start.line, character: title.start + title.text.length } };
-    return ctx.action({ zh: `加上引号："${title.text}"`, en: `Quote the title: "${title.text}"` }, [TextEdit.replace(range, `"${title.text}"`)], [d], true);
 };
 
 /** The characters a syntax/lexing diagnostic covers, on its line. */
