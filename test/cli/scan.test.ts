@@ -78,6 +78,11 @@ describe('the scan of a file', () => {
         }), { numRuns: 3000 });
     });
 
+    it('reads a name before an unclosed bracket, however long, at once', () => {
+        const name = '管理指标total分'.repeat(2_000);
+        expect(scan(`项目 P { ${name}（ >= 1 个 }`).mentions).toEqual(['项目', 'P', name, '个']);
+    });
+
     it('holds each name as a string of its own, never a slice that keeps the whole file alive', async () => {
         // V8 cuts a substring of 13 characters or more as a slice of the string it was cut from.
         const printed = await withNatives(`

@@ -668,6 +668,8 @@ describe('lexical rules', () => {
     it.each([
         ['项目 P { 实施期 2019-7 至 2020-06-30 里程碑 { M "m" 计划 2021-3-5 N "n" 计划 2021-03 } }', 'A "a" <= 2021-06-30', ['2019-7', '2020-06-30', '2021-3-5', '2021-03']],
         ['项目 P { 实施期 2019年7月 至 2020年6月30日 里程碑 { M "m" 计划 2021年3月5日 N "n" 计划 2021年12月 } }', 'A "a" <= 2021年6月30日', ['2019-07', '2020-06-30', '2021-03-05', '2021-12']],
+        // With dots and slashes, as a workbook's date cell is read too.
+        ['项目 P { 实施期 2019/7 至 2020.6.30 里程碑 { M "m" 计划 2021/3/5 N "n" 计划 2021/12 } }', 'A "a" <= 2021.6.30', ['2019-07', '2020-06-30', '2021-03-05', '2021-12']],
     ])('reads dates, months, single-digit months and periods: %s', async (text, target, [start, end, m, n]) => {
         const project = blockOf(await parseClean(text), isProject);
         expect(project.period).toMatchObject({ start: { value: start }, end: { value: end } });
@@ -685,6 +687,10 @@ describe('lexical rules', () => {
         ['实施期 2023年1月 - 2023年12月', '2023-01', '2023-12'],
         ['实施期 2023-01 ～ 2023-12', '2023-01', '2023-12'],
         ['period 2023-01~2023-12', '2023-01', '2023-12'],
+        ['实施期 2023.1.1-2023.12.31', '2023-01-01', '2023-12-31'],
+        ['实施期 2023/1/1-2023/12/31', '2023-01-01', '2023-12-31'],
+        ['实施期 2023/1-2023/12', '2023-01', '2023-12'],
+        ['实施期 2023.1.1 ～ 2023.12.31', '2023-01-01', '2023-12-31'],
     ])('reads a period as forms print it, its dates joined by a dash: %s', async (period, start, end) => {
         const project = blockOf(await parseClean(`项目 P { ${period} 预算 10 万元 }`), isProject);
         expect(project.period).toMatchObject({ start: { value: start }, end: { value: end } });
@@ -696,6 +702,10 @@ describe('lexical rules', () => {
         const [b, c] = await row('B "b" >= 2023 年\nC "c" >= 2023 年6月');
         expect(b!.target).toMatchObject({ value: { value: 2023, unit: '年' } });
         expect(c!.target).toMatchObject({ value: { value: 2023, unit: '年6月' } });
+        // A year and a month with a dot is a number (2023.6); with a slash, a month.
+        const [d, e] = await row('D "d" >= 2023.6\nE "e" <= 2023/6');
+        expect(d!.target).toMatchObject({ value: { value: 2023.6 } });
+        expect(e!.target).toMatchObject({ value: { $type: 'DateLiteral', value: '2023-06' } });
     });
 
     it('reads numbers with the thousands separators forms print (120,000, 1,200,000.5, 120，000)', async () => {
@@ -743,7 +753,7 @@ describe('comparators in words, as forms print them', () => {
     });
 
     it.each([
-        ['不晚于2023年6月30日', '<='], ['2023年6月30日前', '<='], ['2023-06-30 之前', '<='], ['最迟 2023-06-30', '<='], ['不早于2023-06-30', '>='],
+        ['不晚于2023年6月30日', '<='], ['2023年6月30日前', '<='], ['不晚于2023.6.30', '<='], ['2023/6/30前', '<='], ['2023.6.30以前', '<='], ['2023-06-30 之前', '<='], ['最迟 2023-06-30', '<='], ['不早于2023-06-30', '>='],
     ])('reads the deadline %s', async (target, op) => {
         expect(await constraints(`A "a" ${target}`)).toEqual([['A', op, '2023-06-30', undefined]]);
     });

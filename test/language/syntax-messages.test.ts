@@ -64,6 +64,9 @@ describe('syntax errors', () => {
         const text = '项目 P "p" {\n    绩效指标 {\n        产出指标 {\n            数量指标 {\n                补助村(社区)数量 = 8 个 来源 "s"\n                受益人口（户籍） >= 2 万人（户籍） 来源 "s"\n            }\n        }\n    }\n}\n';
         expect(await syntaxMessages(text, 'zh-CN')).toEqual(['括号「（」只能写在名称里或引号中的文字里', '括号「）」只能写在名称里或引号中的文字里']);
         expect((await syntaxMessages(text, 'en'))[0]).toBe("Brackets ('（') may stand only in a name or in quoted text");
+        // An unclosed bracket after a long run of name characters: the title is looked for in one pass (found by word-keywords.test.ts).
+        const pasted = `项目 P "p" {\n    ${'管理指标total分'.repeat(2_000)}（ >= 1 个\n}\n`;
+        expect(await syntaxMessages(pasted, 'zh-CN')).toContain('括号「（」只能写在名称里或引号中的文字里');
     });
 
     // A cell printed empty after a clause's keyword is the clause not given, as in a workbook.

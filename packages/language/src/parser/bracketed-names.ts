@@ -4,8 +4,12 @@
  */
 
 const TITLE_CHAR = /[\p{L}\p{N}_()（）]/u;
-/** Name characters and balanced, unnested brackets, beginning with a name character. */
-const TITLE = /^[\p{L}\p{N}_]+(?:[\p{L}\p{N}_]+|[(（][\p{L}\p{N}_]*[)）])*$/u;
+/**
+ * Name characters and balanced, unnested brackets, beginning with a name character. Each group
+ * takes the name characters after it, so that a run without a match (an unclosed bracket after
+ * thousands of characters) fails at once instead of trying every split of them.
+ */
+const TITLE = /^[\p{L}\p{N}_]+(?:[(（][\p{L}\p{N}_]*[)）][\p{L}\p{N}_]*)*$/u;
 const BRACKET_GROUPS = /[(（][^)）]*[)）]/g;
 
 /** Whether the characters the lexer skipped are brackets only. */

@@ -66,7 +66,7 @@ export class KpiLexer extends DefaultLexer {
     private readonly commas: ReadonlySet<number>;
     /** `%`, `％` and `‰`, which end a value as a unit word does. */
     private readonly percents: ReadonlySet<number>;
-    /** DATE, MONTH and NUMBER, in the grammar's order, to read a value glued to a comparator word (sticky). */
+    /** A date printed with dots or slashes, then DATE, MONTH and NUMBER in the grammar's order, to read a value glued to a comparator word (sticky). */
     private readonly valuePatterns: ReadonlyArray<[TokenType, RegExp]>;
     /** Word keywords by their text. */
     private readonly words = new Map<string, TokenType>();
@@ -92,7 +92,10 @@ export class KpiLexer extends DefaultLexer {
         this.clauseKeywords = indices(clauseKeywords(services.Grammar));
         this.nameKeywords = indices(nameKeywords(services.Grammar));
         this.commas = indices([',', '，']);
-        this.valuePatterns = [this.date, this.month, this.number].map(type => [type, new RegExp((type.PATTERN as RegExp).source, 'y')]);
+        this.valuePatterns = [
+            [this.date, SEPARATED_DATE], [this.month, SEPARATED_MONTH],
+            ...[this.date, this.month, this.number].map((type): [TokenType, RegExp] => [type, new RegExp((type.PATTERN as RegExp).source, 'y')]),
+        ];
         const isWord = wordKeywordTest(this.id);
         for (const type of Object.values(types)) if (isWord(type)) this.words.set(type.PATTERN as string, type);
         this.languages = new Uint8Array(Math.max(0, ...Object.values(types).map(t => t.tokenTypeIdx ?? 0)) + 1);
@@ -389,6 +392,11 @@ export class KpiLexer extends DefaultLexer {
         const token = tokens[length - 1];
         if (token?.tokenTypeIdx === this.date.tokenTypeIdx) return 'day';
         if (token?.tokenTypeIdx === this.month.tokenTypeIdx) return 'month';
+        // `2023.6.30`, `2023/6/30`, `2023/6`: joined after this pass.
+        for (const back of [3, 5]) {
+            const date = length >= back ? this.separatedDate(tokens, length - back) : undefined;
+            if (date?.count === back) return date.type === this.date ? 'day' : 'month';
+        }
         const year = tokens[length - 2];
         return token?.tokenTypeIdx === this.id.tokenTypeIdx && year?.tokenTypeIdx === this.number.tokenTypeIdx
             && year.endOffset! + 1 === token.startOffset && /^\d{4}$/.test(year.image) ? printedDateTail(token.image) : undefined;
@@ -451,6 +459,8 @@ export class KpiLexer extends DefaultLexer {
             const date = /^\d{4}$/.test(number.image) ? printedDateTail(next.image) : undefined;
             return date ? { count: 2, type: date === 'day' ? this.date : this.month } : undefined;
         }
+        const separated = this.separatedDate(tokens, at);
+        if (separated) return separated;
         if (!/^-?\d{1,3}$/.test(number.image)) return undefined;
         // Groups of three digits, each glued to the comma before it; the last may have decimals.
         let count = 1;
@@ -462,6 +472,26 @@ export class KpiLexer extends DefaultLexer {
             if (group.image.length > 3) break;
         }
         return count > 1 ? { count, type: this.number } : undefined;
+    }
+
+    /**
+     * A date printed with dots or slashes, `2023.6.30` or `2023/6/30` (a number, `.`, a number; or
+     * four numbers and slashes), and a month `2023/6`: one DATE or MONTH token, as a workbook's
+     * date cell is read. `2023.6` stays a number.
+     */
+    private separatedDate(tokens: readonly Token[], at: number, hyphen = false): { count: number; type: TokenType } | undefined {
+        const glued = (from: number, count: number) => {
+            for (let i = at + from; i < at + from + count; i++) if (tokens[i]?.startOffset !== tokens[i - 1]!.endOffset! + 1) return false;
+            return true;
+        };
+        const image = (i: number) => tokens[at + i]?.image;
+        const isNumber = (i: number, digits: RegExp) => tokens[at + i]?.tokenTypeIdx === this.number.tokenTypeIdx && digits.test(image(i)!);
+        // After a period's first date, Chevrotain read the glued hyphen into the number (`-2023.12`, readPrintedPeriods).
+        const year = hyphen ? image(0)!.slice(1) : image(0)!;
+        if (hyphen && !image(0)!.startsWith('-')) return undefined;
+        if (/^\d{4}\.\d{1,2}$/.test(year) && image(1) === '.' && isNumber(2, DAY_OR_MONTH) && glued(1, 2)) return { count: 3, type: this.date };
+        if (!/^\d{4}$/.test(year) || image(1) !== '/' || !isNumber(2, DAY_OR_MONTH) || !glued(1, 2)) return undefined;
+        return image(3) === '/' && isNumber(4, DAY_OR_MONTH) && glued(3, 2) ? { count: 5, type: this.date } : { count: 3, type: this.month };
     }
 
     /**
@@ -512,13 +542,17 @@ export class KpiLexer extends DefaultLexer {
             if (!/^[-—–～~－]+$/.test(dash) || !/^[ \t\u3000]*$/.test(text.slice(first.endOffset! + 1, e.offset) + text.slice(e.offset + e.length, next.startOffset))) return undefined;
             return { tokens: [this.separator(next, e.offset, dash)], consumed: 0, dash: e };
         }
-        // A hyphen glued to both dates, read into the next number: -2023 年12月, -2023 -12 (-31).
-        if (next.tokenTypeIdx !== this.number.tokenTypeIdx || next.startOffset !== first.endOffset! + 1 || !/^-\d{4}$/.test(next.image)) return undefined;
+        // A hyphen glued to both dates, read into the next number: -2023 年12月, -2023 -12 (-31), -2023.12 . 31, -2023 / 12 (/ 31).
+        if (next.tokenTypeIdx !== this.number.tokenTypeIdx || next.startOffset !== first.endOffset! + 1) return undefined;
+        const separated = this.separatedDate(tokens, at + 1, true);
+        if (!separated && !/^-\d{4}$/.test(next.image)) return undefined;
         const glued = (k: number) => tokens[k] !== undefined && tokens[k]!.startOffset === tokens[k - 1]!.endOffset! + 1 ? tokens[k]! : undefined;
         const tail = glued(at + 2);
         let parts = 0;
         let type = this.month;
-        if (tail && tail.tokenTypeIdx === this.id.tokenTypeIdx) {
+        if (separated) {
+            [parts, type] = [separated.count - 1, separated.type];
+        } else if (tail && tail.tokenTypeIdx === this.id.tokenTypeIdx) {
             const date = printedDateTail(tail.image);
             if (date) [parts, type] = [1, date === 'day' ? this.date : this.month];
         } else if (tail?.tokenTypeIdx === this.number.tokenTypeIdx && /^-\d{1,2}$/.test(tail.image)) {
@@ -645,6 +679,12 @@ function printedDateTail(image: string): 'day' | 'month' | 'end' | undefined {
 }
 
 const NUMBER = /^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+/** A printed date's month or day. */
+const DAY_OR_MONTH = /^\d{1,2}$/;
+/** A date or month printed with dots or slashes (separatedDate), glued to a comparator word (`不晚于2023.6.30`). */
+const SEPARATED_DATE = /\d{4}(?:\.\d{1,2}\.|\/\d{1,2}\/)\d{1,2}(?![\d.])/y;
+const SEPARATED_MONTH = /\d{4}\/\d{1,2}(?![\d./])/y;
+const SEPARATED_DATE_END = /(?:^|[^\d./])\d{4}(?:\.\d{1,2}\.\d{1,2}|\/\d{1,2}(?:\/\d{1,2})?)$/;
 
 /** What may stand between a qualitative target's word and what follows it: blanks, a comment. */
 const BLANK_OR_COMMENT = /^[ \t\u3000\r]*(?:\/\/.*|\/\*.*?\*\/[ \t\u3000\r]*)?$/;
@@ -675,6 +715,8 @@ function followsNumberOrUnitOperator(text: string, offset: number): boolean {
     if (before === 0x2f) return text.charCodeAt(end - 2) !== 0x2a; // a `/` not closing a comment
     if (before === 0x2a) return text.charCodeAt(end - 2) !== 0x2f; // a `*` not opening one
     if (before < 0x30 || before > 0x39) return false;
+    // A date printed with dots or slashes (2021/3/5 N: the next milestone, as after 2021-3-5).
+    if (SEPARATED_DATE_END.test(text.slice(Math.max(0, end - 12), end))) return false;
     // The number is the whole run of word characters ending here, so that no digits of a
     // name (率2) or a date (2021-03) count; or that run but a comparator word glued before it
     // (不超过20 in `不超过20秒`, see readSignWords).

@@ -198,12 +198,12 @@ export function undatedMonthMessage(year: number, month: number, before: string)
 }
 
 /**
- * The month before skipped characters that are 前 (`2023年6月前`, `2023-06 前`; KpiLexer.boundWord
+ * The month before skipped characters that are 前 (`2023年6月前`, `2023-06 前`, `2023/6前`; KpiLexer.boundWord
  * leaves it out, as it does not say by which day), or undefined.
  */
 export function monthBeforeBound(text: string, start: number, end: number): { year: number; month: number; printed: boolean } | undefined {
     if (!/前$/.test(text.slice(start, end)) || boundOp(text.slice(start, end)) !== '<=') return undefined;
-    const m = /(\d{4})\s*(?:年\s*(\d{1,2})\s*月|-(\d{1,2}))\s*$/.exec(text.slice(Math.max(0, start - 16), start));
+    const m = /(\d{4})\s*(?:年\s*(\d{1,2})\s*月|[-/](\d{1,2}))\s*$/.exec(text.slice(Math.max(0, start - 16), start));
     return m ? { year: Number(m[1]), month: Number(m[2] ?? m[3]), printed: m[2] !== undefined } : undefined;
 }
 
