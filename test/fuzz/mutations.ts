@@ -28,6 +28,7 @@ const SNIPPETS = [
     '{', '}', '{{', '}}', '"', '//', '/*', '*/', '.', ',', '，', '>=', '≥', '%', '％', '/', '*', '·', '至', '依据', '来源', '对象', '必设', '未统计', '达标',
     // Values as forms print them, which the lexer joins and splits (parser/lexer.ts).
     '不低于', '不超过', '达到', '以上', '以下（不含）', '（含）', '前', '年6月30日', '1,000', '-2023',
+    '(', '（', '(社区)', '（户籍）', '.6.30', '/6/30', '/6', '９５．５', '，来源 "s"', '，分值 10',
 ];
 
 function at(text: string, offset: number, insert: string, remove = 0): string {

@@ -1,3 +1,4 @@
+import { createCompletionParser } from 'langium';
 import { expectCompletion } from 'langium/test';
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList } from 'vscode-languageserver';
 import { describe, expect, it, vi } from 'vitest';
@@ -5,6 +6,7 @@ import type { KpiConfigurationProvider } from '../../packages/language/src/lsp/c
 import { join } from 'node:path';
 import { buildWorkspace, readFolder } from '../support/workspace.js';
 import { HOTLINE, hotline, servicesWith, textDocument, without, WS } from './support.js';
+import { uriOf } from '../support/workspace.js';
 
 const labels = (list: CompletionList) => list.items.map(i => i.label);
 const snippets = (items: readonly CompletionItem[]) => items.filter(i => i.kind === CompletionItemKind.Snippet).map(i => i.label);
@@ -220,5 +222,31 @@ describe('completion', () => {
         expect(units).toEqual(expect.arrayContaining(['%', '万元', '元/通', '秒', '个']));
         expect(items.find(i => i.label === '元/通')!.sortText).toBe('0');
         expect(items.find(i => i.label === '秒')!.sortText).toBe('2');
+    });
+
+    // The completion parser reads the text before the cursor with Chevrotain, remembering what
+    // KpiParser remembers of broken text (parser/parser.ts): it must find what Langium's finds.
+    it('offers in broken and pasted text what Langium\'s own completion parser offers', async () => {
+        const targets = HOTLINE['targets.kpi']!;
+        const pasted = targets.replaceAll('\n', '\u2028');
+        const broken = `合同 C "c" {\n${Array.from({ length: 300 }, (_, i) => `    条款 坏${i} "a" <= 2023-06-30 <= 5 而且`).join('\n')}\n    条款 好 "b" >= 95% `;
+        const files = { 'pasted.kpi': pasted, 'broken.kpi': broken, 'typed.kpi': targets.slice(0, targets.indexOf('来源')) };
+        const ours = await buildWorkspace(files);
+        const langiums = await buildWorkspace(files, 'zh-CN', { parser: { CompletionParser: services => createCompletionParser(services) } });
+        const at = (file: string) => [Math.floor(files[file as keyof typeof files].length / 2), files[file as keyof typeof files].length];
+        let offered = 0;
+        for (const file of Object.keys(files)) {
+            for (const offset of at(file)) {
+                const labelsOf = async (ws: typeof ours) => {
+                    const document = ws.documents.get(file)!;
+                    const list = await ws.services.lsp.CompletionProvider!.getCompletion(document, { textDocument: { uri: uriOf(file).toString() }, position: document.textDocument.positionAt(offset) });
+                    return (list?.items ?? []).map(i => i.label);
+                };
+                const expected = await labelsOf(langiums);
+                expect(await labelsOf(ours), `${file} at ${offset}`).toEqual(expected);
+                offered += expected.length;
+            }
+        }
+        expect(offered).toBeGreaterThan(20);
     });
 });

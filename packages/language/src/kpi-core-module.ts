@@ -6,7 +6,7 @@ import {
 import { KpiSpecGeneratedModule, KpiSpecGeneratedSharedModule } from './generated/module.js';
 import { KpiConfiguration } from './config/configuration.js';
 import { KpiSettings } from './settings.js';
-import { createKpiParser } from './parser/parser.js';
+import { createKpiCompletionParser, createKpiParser } from './parser/parser.js';
 import { KpiLexer } from './parser/lexer.js';
 import { KpiTokenBuilder } from './parser/token-builder.js';
 import { KpiValueConverter } from './parser/value-converter.js';
@@ -44,6 +44,7 @@ export const KpiModule: Module<KpiCoreServices, PartialLangiumCoreServices & Kpi
     },
     parser: {
         LangiumParser: (services) => createKpiParser(services),
+        CompletionParser: (services) => createKpiCompletionParser(services),
         Lexer: (services) => new KpiLexer(services),
         ParserErrorMessageProvider: (services) => new KpiParserErrorMessageProvider(services.Grammar),
         TokenBuilder: () => new KpiTokenBuilder(),

@@ -15,6 +15,7 @@ import { linkValueText, targetText } from './describe.js';
 import { markdownText } from './markdown-text.js';
 import { isKeywordOf, keywordLanguageOf, type KeywordLanguage } from './keyword-language.js';
 import { SNIPPETS } from './snippets.js';
+import { withoutStackTraces } from '../parser/parser.js';
 
 /** Families allowed at each level of the indicator tree (2015/2020 and 2021 schemes). */
 const LEVEL1: Family[] = ['output', 'benefit', 'satisfaction', 'cost'];
@@ -100,7 +101,7 @@ export class KpiCompletionProvider extends DefaultCompletionProvider {
 
     /** Langium's search for what may follow the cursor, refused where it would explode (see MAX_UNPARSED_TOKENS). */
     protected override findFeaturesAt(document: TextDocument, offset: number): NextFeature[] {
-        const parsed = this.completionParser.parse(document.getText().substring(0, offset));
+        const parsed = withoutStackTraces(() => this.completionParser.parse(document.getText().substring(0, offset)));
         const unparsed = parsed.tokens.slice(parsed.tokenIndex);
         if (unparsed.length > MAX_UNPARSED_TOKENS) return [];
         if (parsed.tokenIndex === 0) {
