@@ -51,7 +51,11 @@ function isNameStart(c: number): boolean {
 
 /** Digits, full-width ones too: the lexer reads those as half-width (`批次１` is the name 批次1). */
 function isNamePart(c: number): boolean {
-    return isNameStart(c) || (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
+    return isNameStart(c) || (c >= 0x30 && c <= 0x39) || isFullWidthDigit(c);
+}
+
+function isFullWidthDigit(c: number): boolean {
+    return c >= 0xff10 && c <= 0xff19;
 }
 
 /** `(` or `（`. */
@@ -131,12 +135,16 @@ export function scanFile(text: string, intern: (s: string) => string): FileScan 
             i = end;
         } else if (isNameStart(c)) {
             let end = i + 1;
-            while (end < text.length && isNamePart(text.charCodeAt(end))) end++;
+            // Names are rarely written with full-width digits: only those are rewritten.
+            let fullWidth = false;
+            for (let part = text.charCodeAt(end); end < text.length && isNamePart(part); part = text.charCodeAt(++end)) fullWidth ||= isFullWidthDigit(part);
             // A printed title with brackets is one name where a name stands (KpiLexer.readBracketedNames):
             // a block's or a member's, a link's. Elsewhere (a unit) it names nothing either way.
             const title = isBracket(text.charCodeAt(end)) ? bracketedTitleAround(text, end) : undefined;
-            if (title?.start === i) end = title.end;
-            mention(intern(nameOf(text.slice(i, end))), true);
+            const joined = title?.start === i;
+            if (joined) end = title.end;
+            const word = text.slice(i, end);
+            mention(intern(fullWidth || joined ? nameOf(word) : word), true);
             i = end;
         } else {
             if (c === OPEN || c === CLOSE) {

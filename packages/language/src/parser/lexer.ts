@@ -459,7 +459,8 @@ export class KpiLexer extends DefaultLexer {
             const date = /^\d{4}$/.test(number.image) ? printedDateTail(next.image) : undefined;
             return date ? { count: 2, type: date === 'day' ? this.date : this.month } : undefined;
         }
-        const separated = this.separatedDate(tokens, at);
+        // Only a dot or slash can go on to a printed date (checked first: most numbers are glued to a `%`).
+        const separated = next.image === '.' || next.image === '/' ? this.separatedDate(tokens, at) : undefined;
         if (separated) return separated;
         if (!/^-?\d{1,3}$/.test(number.image)) return undefined;
         // Groups of three digits, each glued to the comma before it; the last may have decimals.
