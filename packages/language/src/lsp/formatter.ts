@@ -126,8 +126,9 @@ export class KpiFormatter extends AbstractFormatter {
         const marked = this.separations.get(token);
         if (marked) return marked;
         if (token.text === '}') return 'close';
-        // The enumeration comma, as Chinese writes it, has no space on either side (A、B).
-        if (token.text === '.' || token.text === ',' || token.text === '，' || token.text === '、' || previous?.text === '.' || previous?.text === '、') return 'attach';
+        // The enumeration comma and the full-width comma, as Chinese writes them, have no space on
+        // either side (A、B, A，B): a full-width mark holds its own space. After `,` one space (A, B).
+        if (token.text === '.' || token.text === ',' || token.text === '，' || token.text === '、' || previous?.text === '.' || previous?.text === '、' || previous?.text === '，') return 'attach';
         return 'space';
     }
 }
