@@ -30,6 +30,10 @@ describe('cell values as forms print them', () => {
         // 超过 and （不含） leave the value out.
         expect(parseTarget('超过90%')).toEqual({ kind: 'comparison', comparator: '>', number: '90', unit: '%' });
         expect(parseTarget('10天以内（不含）')).toEqual({ kind: 'comparison', comparator: '<', number: '10', unit: '天' });
+        // The note before the bound, as official documents also print it.
+        expect(parseTarget('95%（含）以上')).toEqual(ge95);
+        expect(parseTarget('10天（不含）以内')).toEqual({ kind: 'comparison', comparator: '<', number: '10', unit: '天' });
+        expect(parseSplitTarget(undefined, '95（含）以上', '%')).toEqual(ge95);
         expect(parseTarget('不早于2023-01-01')).toEqual({ kind: 'date', comparator: '>=', date: '2023-01-01' });
         expect(parseSplitTarget('不低于', '95', '%')).toEqual(ge95);
         expect(parseSplitTarget(undefined, '95以上', '%')).toEqual(ge95);

@@ -748,6 +748,9 @@ describe('comparators in words, as forms print them', () => {
         ['12.52元/通以下', '<=', 12.52, '元/通'], ['30秒以内', '<=', 30, '秒'], ['不超过20秒', '<=', 20, '秒'],
         // 超过, 低于 and （不含） leave the value out (民法典 第一千二百五十九条).
         ['超过90%', '>', 90, '%'], ['低于1%', '<', 1, '%'], ['10天以内（不含）', '<', 10, '天'], ['95%以上(不含)', '>', 95, '%'],
+        // The note before the bound, as official documents also print it.
+        ['90%（含）以上', '>=', 90, '%'], ['≥ 90%（含）以上', '>=', 90, '%'], ['30秒（含）以内', '<=', 30, '秒'], ['30 秒 ( 不含 ) 以内', '<', 30, '秒'],
+        ['1800人（不含）以上', '>', 1800, '人'], ['95%（含）及以上', '>=', 95, '%'],
     ])('reads %s', async (target, op, value, unit) => {
         expect(await constraints(`A "a" ${target} 来源 "s"`)).toEqual([['A', op, value, unit]]);
     });
@@ -762,6 +765,17 @@ describe('comparators in words, as forms print them', () => {
         ['2023年6月底前', '2023-06'], ['<= 2023年6月末', '2023-06'], ['2023年底前', '2023-12'], ['不晚于 2023年末', '2023-12'],
     ])('reads the end of a month or year, a month as a deadline (its last day): %s', async (target, month) => {
         expect(await constraints(`A "a" ${target}`)).toEqual([['A', '<=', month, undefined]]);
+    });
+
+    it('reads the note before a bound as one bound with it, and reports what it cannot be', async () => {
+        const rows = await row('A "a" 90%（含）以上 来源 "s"\nB "b" 30秒（不含）以内');
+        expect(rows.map(i => (i.target as { bound?: string }).bound)).toEqual(['（含）以上', '（不含）以内']);
+        expect(rows[0]!.source).toBe('s');
+        // A sign that says otherwise, a note without a bound after it, a note after no value, a word going on after the bound.
+        for (const text of ['A "a" <= 90%（含）以上', 'A "a" >= 90%（不含）以上', 'A "a" 90%（含）', 'A "a" 90%（含）人次', '（含）以上 "a" >= 1 个', 'A "a" 90%（含）以上人次']) {
+            const { errors } = await parse(`项目 P { 绩效指标 { 产出指标 { 数量指标 {\n${text}\n} } } }`);
+            expect(errors.length, text).toBeGreaterThan(0);
+        }
     });
 
     it('keeps such words as names where a row begins, and the next row after a bound', async () => {

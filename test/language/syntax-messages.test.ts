@@ -143,6 +143,13 @@ describe('syntax errors', () => {
         expect((await syntaxMessages(text, 'en'))[0]).toBe("'以上' means ≥ and contradicts the comparator before the value: write one of them");
         // The same words agreeing with the comparator are fine.
         expect(await syntaxMessages(text.replace('<=', '>=').replace('>= 3', '<= 3'), 'zh-CN')).toEqual([]);
+        // A note printed before the bound is part of it: one message for the three, not one per bracket.
+        const noted = text.replace('95%以上', '95%（含）以上').replace('3 个以下', '3 个（不含）以下');
+        expect(await syntaxMessages(noted, 'zh-CN')).toEqual([
+            '「（含）以上」即 ≥，与值前的比较符矛盾：两者只写一个',
+            '「（不含）以下」即 <，与值前的比较符矛盾：两者只写一个',
+        ]);
+        expect(await syntaxMessages(noted.replace('<=', '>=').replace('>= 3', '< 3'), 'zh-CN')).toEqual([]);
     });
 
     it('say that 前 after a month does not say which day', async () => {

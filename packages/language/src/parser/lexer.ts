@@ -277,7 +277,7 @@ export class KpiLexer extends DefaultLexer {
                 const word: string | undefined = previous && previous.endLine === token.startLine ? signWordAtStart(token.image) : undefined;
                 const sign: SignWordRead | undefined = word ? this.signWord(text, input, i, token, word) : undefined;
                 const bound: SignWordRead | undefined = sign ? undefined : this.boundWord(text, input, i, token, out ?? input, out ? out.length : i, result.errors);
-                const read: SignWordRead | undefined = sign ?? bound;
+                const read: SignWordRead | undefined = sign ?? bound ?? this.noteBeforeBound(text, input, i, token, out ?? input, out ? out.length : i, result.errors);
                 if (!read) {
                     out?.push(token);
                     break;
@@ -351,10 +351,10 @@ export class KpiLexer extends DefaultLexer {
         // 前 says "by then" after a day or a month's end; after a month it cannot say which day.
         const date = start < 0 ? undefined
             : start > 0 ? (year ? printedDateTail(token.image.slice(0, start)) : undefined)
-                : !year && this.endsValue(text, previous, token) ? this.dateBefore(before, length) : undefined;
+                : !year && this.endsValue(text, previous, token.startLine!, token.startOffset) ? this.dateBefore(before, length) : undefined;
         if (!date) {
             start = boundStartIn(token.image, false);
-            const follows = start > 0 ? followsNumberOrUnitOperator(text, token.startOffset) : this.endsValue(text, previous, token);
+            const follows = start > 0 ? followsNumberOrUnitOperator(text, token.startOffset) : this.endsValue(text, previous, token.startLine!, token.startOffset);
             if (start < 0 || !follows) return undefined;
         }
         const head = start > 0 ? [this.part(token, 0, start)] : [];
@@ -379,9 +379,44 @@ export class KpiLexer extends DefaultLexer {
         return { tokens: [...head, { ...bound, tokenType: this.bound, tokenTypeIdx: this.bound.tokenTypeIdx! }], consumed, explained };
     }
 
-    /** Whether `before` ends a value on the same line as `token`, blanks between: a number, `%`, a unit's word, a day. */
-    private endsValue(text: string, before: Token | undefined, token: Token): boolean {
-        if (!before || before.endLine !== token.startLine || !/^[ \t\u3000]*$/.test(text.slice(before.endOffset! + 1, token.startOffset))) return false;
+    /**
+     * `token` (`input[at]`) is the 含 or 不含 of a note printed between a value and its bound
+     * (`90%（含）以上`, `30秒（不含）以内`), the brackets skipped around it: a BOUND of the note and
+     * the bound, as `以上（含）` is one. The tokens before it are the first `length` of `before`.
+     */
+    private noteBeforeBound(text: string, input: readonly Token[], at: number, token: Token, before: readonly Token[], length: number, errors: LexerResult['errors']): SignWordRead | undefined {
+        if (token !== input[at] || (token.image !== '含' && token.image !== '不含')) return undefined;
+        const open = OPENING_BRACKET_BEFORE.exec(text.slice(Math.max(0, token.startOffset - 8), token.startOffset));
+        if (!open) return undefined;
+        const start = token.startOffset - open[0].length;
+        if (!this.endsValue(text, before[length - 1], token.startLine!, start)) return undefined;
+        const word = boundAtStart(text.slice(start, start + 24), false);
+        if (word === undefined) return undefined;
+        const end = start + word.length;
+        // The bound's word and a note after it (以上（含）) are the tokens up to its end; a word
+        // that goes on (`以上人次`) is not a bound.
+        let consumed = 0;
+        while (at + consumed + 1 < input.length && input[at + consumed + 1]!.startOffset < end) consumed++;
+        const last = input[at + consumed]!;
+        if (consumed === 0 || last.endOffset! + 1 > end || last.endLine !== token.startLine) return undefined;
+        const bound: Token = {
+            ...token, image: text.slice(start, end), startOffset: start, endOffset: end - 1,
+            startColumn: token.startColumn! - open[0].length, endColumn: token.startColumn! - open[0].length + word.length - 1,
+            tokenType: this.bound, tokenTypeIdx: this.bound.tokenTypeIdx!,
+        };
+        const explained: LexerResult['errors'] = [];
+        for (let k = firstPassing(errors, e => e.offset >= start); k < errors.length && errors[k]!.offset < end; k++) explained.push(errors[k]!);
+        const comparator = this.comparatorBefore(before.slice(Math.max(0, length - MAX_VALUE_TOKENS), length), token.startLine!);
+        if (comparator && comparatorOp(comparator.image) !== boundOp(bound.image)) {
+            const error = { offset: start, length: word.length, line: bound.startLine, column: bound.startColumn, message: '' };
+            return { tokens: [], consumed, explained, error };
+        }
+        return { tokens: [bound], consumed, explained };
+    }
+
+    /** Whether `before` ends a value on `line` before `offset`, blanks between: a number, `%`, a unit's word, a day. */
+    private endsValue(text: string, before: Token | undefined, line: number, offset: number): boolean {
+        if (!before || before.endLine !== line || !/^[ \t\u3000]*$/.test(text.slice(before.endOffset! + 1, offset))) return false;
         const type = before.tokenTypeIdx;
         return type === this.number.tokenTypeIdx || this.isDate(before) || this.percents.has(type)
             || (type === this.id.tokenTypeIdx && followsNumberOrUnitOperator(text, before.startOffset));
@@ -666,6 +701,9 @@ interface SignWordRead {
     readonly error?: LexerResult['errors'][number];
     readonly rest?: Token;
 }
+
+/** The opening bracket of a note before its 含, blanks around it (the 8 characters before the 含). */
+const OPENING_BRACKET_BEFORE = /[（(][ \t\u3000]*$/;
 
 /** How far back from a bound its value's comparator may stand: a number and a unit of a few words (元/人*月). */
 const MAX_VALUE_TOKENS = 12;

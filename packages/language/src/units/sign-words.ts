@@ -33,17 +33,18 @@ export function signWordOp(word: string): Op | undefined {
 
 /**
  * After a value: 以上, 以下, 以内 (and 及以上, 或以下, 之内), which include the value (民法典
- * 第一千二百五十九条), with the note forms print after them: `以上（含）`, `以下（不含）`. After a
- * day, 前 (之前, 以前): by that day.
+ * 第一千二百五十九条), with the note forms print after them or before them: `以上（含）`,
+ * `以下（不含）`, `90%（含）以上`. After a day, 前 (之前, 以前): by that day.
  */
-const NUMBER_BOUND_SOURCE = '(?:及|或)?(以上|以下|以内|之内)(?:[ \\t\\u3000]*[（(][ \\t\\u3000]*(不)?含[ \\t\\u3000]*[)）])?';
+const NOTE_SOURCE = (group: string) => `[（(][ \\t\\u3000]*(${group}不)?含[ \\t\\u3000]*[)）]`;
+const NUMBER_BOUND_SOURCE = `(?:${NOTE_SOURCE('?<before>')}[ \\t\\u3000]*)?(?:及|或)?(?<word>以上|以下|以内|之内)(?:[ \\t\\u3000]*${NOTE_SOURCE('?<after>')})?`;
 const NUMBER_BOUND = new RegExp(`^${NUMBER_BOUND_SOURCE}`);
 const NUMBER_BOUND_ENDING = new RegExp(`${NUMBER_BOUND_SOURCE}[ \\t\\u3000]*$`);
 const DAY_BOUND = /^(?:之前|以前|前)/;
 const NUMBER_BOUND_AT_END = /(?:及|或)?(?:以上|以下|以内|之内)$/;
 const DAY_BOUND_AT_END = /(?:之前|以前|前)$/;
 
-/** The bound a text begins with (`以上（含）` in `以上（含）的`; after a day, `前`), if any. */
+/** The bound a text begins with (`以上（含）` in `以上（含）的`, `（含）以上`; after a day, `前`), if any. */
 export function boundAtStart(text: string, day: boolean): string | undefined {
     return (day ? DAY_BOUND : NUMBER_BOUND).exec(text)?.[0];
 }
@@ -53,12 +54,12 @@ export function boundOp(bound: string): Op | undefined {
     if (DAY_BOUND.exec(bound)?.[0] === bound) return '<=';
     const m = NUMBER_BOUND.exec(bound);
     if (!m || m[0].length !== bound.length) return undefined;
-    const above = m[1] === '以上';
-    if (m[2]) return above ? '>' : '<';
+    const above = m.groups!['word'] === '以上';
+    if (m.groups!['before'] || m.groups!['after']) return above ? '>' : '<';
     return above ? '>=' : '<=';
 }
 
-/** The bound that ends a printed value (`95%以上（含）`) and where it begins, if any. */
+/** The bound that ends a printed value (`95%以上（含）`, `95%（含）以上`) and where it begins, if any. */
 export function boundAtEnd(text: string): { bound: string; index: number } | undefined {
     const m = NUMBER_BOUND_ENDING.exec(text);
     return m ? { bound: m[0].trimEnd(), index: m.index } : undefined;
