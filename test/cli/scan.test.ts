@@ -5,6 +5,7 @@ import { EmptyFileSystem, URI, ValueConverter } from 'langium';
 import { describe, expect, it } from 'vitest';
 import { interner, scanFile, type FileScan } from '../../packages/cli/src/units/scan.js';
 import { createKpiServices } from '../../packages/language/src/kpi-module.js';
+import { NAME_PART, NAME_START } from '../../packages/language/src/parser/name-characters.js';
 import { withNatives } from '../support/natives.js';
 import { EXAMPLES } from '../support/parse.js';
 
@@ -13,7 +14,7 @@ import { EXAMPLES } from '../support/parse.js';
  * character by character. The grammar's own terminals, as regular expressions, are the oracle:
  * comments, strings (closed on their line, with escapes) and names (ID), and braces.
  */
-const TERMINALS = /(\/\/[^\n\r]*|\/\*[\s\S]*?\*\/)|("(?:\\.|[^"\\\r\n])*")|([_a-zA-Z\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF][\w\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF０-９]*)|([{}])/g;
+const TERMINALS = new RegExp(String.raw`(\/\/[^\n\r]*|\/\*[\s\S]*?\*\/)|("(?:\\.|[^"\\\r\n])*")|([${NAME_START}][${NAME_PART}０-９]*)|([{}])`, 'g');
 const OPENERS: Record<string, [string, string]> = {
     项目: ['project', 'Project'], project: ['project', 'Project'], 标准: ['standard', 'Standard'], standard: ['standard', 'Standard'],
     合同: ['block', 'Contract'], 自评: ['block', 'Assessment'], compliance: ['block', 'Compliance'],
@@ -71,7 +72,7 @@ describe('the scan of a file', () => {
     it('reads any text as the grammar\'s terminals do: unclosed strings and comments, escapes, line ends, CJK names', () => {
         const pieces = fc.constantFrom(
             '项目', '标准', 'standard', '合同', ' ', '\n', '\r', '\u2028', '{', '}', '"', '\\', '\\"', '\\\u2028', '\\\r', '"x\\', '/', '*', '//', '/*', '*/',
-            'a', 'Z9', '_', '9', '名称', '\u3400', '\uF900', '\uFAFF', '\u4DC0', '·', '.', '依据', '条款', '要求', 'baseline', '：', '>=', '１', '９５',
+            'a', 'Z9', '_', '9', '名称', '\u3400', '\uF900', '\uFAFF', '\u4DC0', '·', '.', '依据', '条款', '要求', 'baseline', '：', '>=', '１', '９５', '㎡', '²', 'm³', '℃',
         );
         fc.assert(fc.property(fc.array(pieces, { maxLength: 40 }).map(p => p.join('')), text => {
             expect(scan(text)).toEqual(byTerminals(text));

@@ -40,6 +40,14 @@ describe('cell values as forms print them', () => {
         expect(parseActual('95%以上')).toEqual({ kind: 'measured', comparator: '>=', number: '95', unit: '%' });
     });
 
+    it('keeps the unit symbols forms print as printed, as the lexer reads them', () => {
+        expect(parseTarget('≥5000㎡')).toEqual({ kind: 'comparison', comparator: '>=', number: '5000', unit: '㎡' });
+        expect(parseTarget('≥ 5万m³/日')).toEqual({ kind: 'comparison', comparator: '>=', number: '5', unit: '万m³/日' });
+        expect(parseTarget('≤２６℃')).toEqual({ kind: 'comparison', comparator: '<=', number: '26', unit: '℃' });
+        expect(parseSplitTarget('大于等于', '５０００', '㎡')).toEqual({ kind: 'comparison', comparator: '>=', number: '5000', unit: '㎡' });
+        expect(parseActual('5200㎡')).toEqual({ kind: 'measured', number: '5200', unit: '㎡' });
+    });
+
     it('joins Layout B’s separate sign, value and unit columns', () => {
         expect(parseSplitTarget('大于等于', '1800', '人')).toEqual({ kind: 'comparison', comparator: '>=', number: '1800', unit: '人' });
         expect(parseSplitTarget('≤', '10', '次')).toEqual({ kind: 'comparison', comparator: '<=', number: '10', unit: '次' });

@@ -164,9 +164,10 @@ describe('printed titles with brackets as names', () => {
         const ws = await buildWorkspace({
             'targets.kpi': '项目 P "p" {\n    绩效指标 {\n        产出指标 {\n            数量指标 {\n'
                 + '                补助村(社区)数量 = 8 个 来源 "乡镇财政台账" 依据 C.补助村(社区)数量\n'
-                + '                受益人口（户籍） >= 2 万人 来源 "统计"\n            }\n        }\n    }\n}\n',
+                + '                受益人口（户籍） >= 2 万人 来源 "统计"\n'
+                + '                新增绿化面积（㎡） >= 2 万㎡ 来源 "验收报告"\n            }\n        }\n    }\n}\n',
             'contract.kpi': '合同 C "c" 对象 P {\n    条款 补助村(社区)数量 "补助村数" >= 8 个\n}\n',
-            'assessment.kpi': '自评 A "a" 对象 P {\n    指标 补助村(社区)数量 实际 8\n    指标 "受益人口（户籍）" 实际 2\n    问题 "进度偏慢" 涉及 受益人口（户籍），补助村(社区)数量\n}\n',
+            'assessment.kpi': '自评 A "a" 对象 P {\n    指标 补助村(社区)数量 实际 8\n    指标 "受益人口（户籍）" 实际 2\n    问题 "进度偏慢" 涉及 受益人口（户籍），补助村(社区)数量\n    指标 新增绿化面积（㎡） 实际 2.1 万㎡\n}\n',
         });
         for (const file of ['targets.kpi', 'contract.kpi', 'assessment.kpi']) {
             expect(ws.diagnostics(file).filter(d => /^(syntax|reference)\//.test(String(d.code))), file).toEqual([]);

@@ -767,6 +767,13 @@ describe('comparators in words, as forms print them', () => {
         expect(await constraints(`A "a" ${target}`)).toEqual([['A', '<=', month, undefined]]);
     });
 
+    it.each([
+        ['>= 5000㎡', 5000, '㎡'], ['≥ 100 m²', 100, 'm²'], ['≥ 5万m³/日', 5, '万m³/日'], ['≤ 26℃', 26, '℃'], ['>= 3㎞', 3, '㎞'],
+    ])('reads the unit symbol forms print in %s', async (target, value, unit) => {
+        const [indicator] = await row(`A "a" ${target} 来源 "s"`);
+        expect(constraintOf(indicator!.target)).toMatchObject({ value: { value, unit } });
+    });
+
     it('reads the note before a bound as one bound with it, and reports what it cannot be', async () => {
         const rows = await row('A "a" 90%（含）以上 来源 "s"\nB "b" 30秒（不含）以内');
         expect(rows.map(i => (i.target as { bound?: string }).bound)).toEqual(['（含）以上', '（不含）以内']);

@@ -67,6 +67,17 @@ describe('parseUnit', () => {
     ['万亩', 'area', '平方米', 2e7 / 3],
     ['公顷', 'area', '平方米', 1e4],
     ['公里', 'length', '米', 1e3],
+    // The unit symbols forms print, as the lexer reads them (5000㎡, 5万m³).
+    ['㎡', 'area', '平方米', 1],
+    ['m²', 'area', '平方米', 1],
+    ['万㎡', 'area', '平方米', 1e4],
+    ['㎢', 'area', '平方米', 1e6],
+    ['㎞', 'length', '米', 1e3],
+    ['㎜', 'length', '米', 1e-3],
+    ['m³', 'volume', '立方米', 1],
+    ['万m³', 'volume', '立方米', 1e4],
+    ['㎥', 'volume', '立方米', 1],
+    ['㎏', 'weight', '公斤', 1],
     ['吨', 'weight', '公斤', 1e3],
     ['斤', 'weight', '公斤', 0.5],
   ] as const)('%s → %s, base %s × %d', (text, dimension, base, factor) => {

@@ -12,6 +12,7 @@ export * from './model/values.js';
 export * from './config/configuration.js';
 export * from './workspace/discovery.js';
 export { bracketedTitleAround } from './parser/bracketed-names.js';
+export { isNamePart, isNameStart } from './parser/name-characters.js';
 export { withHalfWidthDigits } from './parser/full-width.js';
 export { stringContent } from './parser/value-converter.js';
 export { dismantle } from './workspace/dismantle.js';

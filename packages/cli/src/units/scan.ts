@@ -1,4 +1,4 @@
-import { bracketedTitleAround, stringContent, withHalfWidthDigits } from '@kpispec/language/core';
+import { bracketedTitleAround, isNamePart, isNameStart, stringContent, withHalfWidthDigits } from '@kpispec/language/core';
 
 /** What a file defines and may reference, read from its text without parsing it. */
 export interface FileScan {
@@ -43,15 +43,9 @@ function isSpaceOrColon(c: number): boolean {
     return c === 0x20 || c === 0x09 || c === LF || c === CR || c === 0x3000 || c === 0x3a || c === 0xff1a;
 }
 
-/** The grammar's ID terminal: `[_a-zA-Z` and three CJK blocks `]`, then digits too. */
-function isNameStart(c: number): boolean {
-    return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f
-        || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
-}
-
-/** Digits, full-width ones too: the lexer reads those as half-width (`批次１` is the name 批次1). */
-function isNamePart(c: number): boolean {
-    return isNameStart(c) || (c >= 0x30 && c <= 0x39) || isFullWidthDigit(c);
+/** A name's characters after its first (name-characters.ts), full-width digits too: the lexer reads those as half-width (`批次１` is the name 批次1). */
+function isScanNamePart(c: number): boolean {
+    return isNamePart(c) || isFullWidthDigit(c);
 }
 
 function isFullWidthDigit(c: number): boolean {
@@ -137,7 +131,7 @@ export function scanFile(text: string, intern: (s: string) => string): FileScan 
             let end = i + 1;
             // Names are rarely written with full-width digits: only those are rewritten.
             let fullWidth = false;
-            for (let part = text.charCodeAt(end); end < text.length && isNamePart(part); part = text.charCodeAt(++end)) fullWidth ||= isFullWidthDigit(part);
+            for (let part = text.charCodeAt(end); end < text.length && isScanNamePart(part); part = text.charCodeAt(++end)) fullWidth ||= isFullWidthDigit(part);
             // A printed title with brackets is one name where a name stands (KpiLexer.readBracketedNames):
             // a block's or a member's, a link's. Elsewhere (a unit) it names nothing either way.
             const title = isBracket(text.charCodeAt(end)) ? bracketedTitleAround(text, end) : undefined;

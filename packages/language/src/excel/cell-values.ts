@@ -1,3 +1,4 @@
+import { NAME_PART, NAME_START } from '../parser/name-characters.js';
 import { boundAtEnd, boundOp, comparatorOp, signWordAtStart, signWordOp } from '../units/index.js';
 import { printedRatingOf, RATING_KEYWORD } from '../scoring/keywords.js';
 import type { ActualValue, TargetValue } from './form-model.js';
@@ -19,7 +20,7 @@ export function comparatorOf(text: string): string | undefined {
 }
 
 /** A unit the language can write after a number: words joined by `/`, `*`, `·`, or % and ‰. */
-const UNIT_WORD = '[A-Za-z_\\u3400-\\u4DBF\\u4E00-\\u9FFF\\uF900-\\uFAFF][\\w\\u3400-\\u4DBF\\u4E00-\\u9FFF\\uF900-\\uFAFF]*';
+const UNIT_WORD = `[${NAME_START}][${NAME_PART}]*`;
 const UNIT = new RegExp(`^(%|‰|${UNIT_WORD}(?:[/*·]${UNIT_WORD})*)$`);
 
 export function isUnit(text: string): boolean {
@@ -41,8 +42,17 @@ export function formatNumber(n: number): string {
 
 const MEASURED = /^(>=|<=|=|>|<)?\s*(-?\d+(?:\.\d+)?)\s*(.*)$/;
 
+/**
+ * A cell's text with full-width and compatibility forms in their plain form (＝ ％ ９５), as the
+ * lexer reads typed text, but the unit symbols a name may hold as printed (㎡ ℃ m³, which NFKC
+ * would make m2, °C, m3).
+ */
+function plainCell(text: string): string {
+    return text.replace(/[^\u3380-\u33DF\u2103\u00B2\u00B3]+/g, run => run.normalize('NFKC'));
+}
+
 function comparable(text: string): string {
-    return text.normalize('NFKC').replace(/≧|≥/g, '>=').replace(/≦|≤/g, '<=').replace(/(\d),(?=\d{3}\b)/g, '$1').trim();
+    return plainCell(text).replace(/≧|≥/g, '>=').replace(/≦|≤/g, '<=').replace(/(\d),(?=\d{3}\b)/g, '$1').trim();
 }
 
 /**
@@ -79,9 +89,9 @@ export function parseTarget(text: string): TargetValue {
 export function parseSplitTarget(sign: string | undefined, value: string, unit: string | undefined): TargetValue {
     if (sign && normalizeLabel(sign) === '定性') return { kind: 'qualitative', text: value.trim() };
     const comparator = sign ? comparatorOf(sign) : undefined;
-    const unitText = unit && !isEmptyMark(unit) ? unit.normalize('NFKC').trim() : '';
+    const unitText = unit && !isEmptyMark(unit) ? plainCell(unit).trim() : '';
     // The unit goes before words that end the value (`95以上` and `%`: `95%以上`).
-    const printed = value.normalize('NFKC');
+    const printed = plainCell(value);
     const end = unitText ? boundAtEnd(printed) : undefined;
     return parseTarget(`${comparator ?? ''}${end ? `${printed.slice(0, end.index)}${unitText}${end.bound}` : `${printed}${unitText}`}`);
 }

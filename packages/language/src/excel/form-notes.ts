@@ -1,3 +1,5 @@
+import { NAME_PART, NAME_START } from '../parser/name-characters.js';
+
 /**
  * What an exported form keeps in cell notes: the printed form has no place for identifiers
  * (`接通率` titled "15秒内接通率"), 依据 links, 适用 standards, the indicators a 问题 concerns,
@@ -23,7 +25,7 @@ export interface FormNote {
 
 const PREFIX = 'kpispec:';
 const TITLE = /标题\s+("(?:[^"\\]|\\.)*")/;
-const NAME = /^[_a-zA-Z\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF][\w\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]*$/;
+const NAME = new RegExp(`^[${NAME_START}][${NAME_PART}]*$`);
 const isName = (s: string) => NAME.test(s);
 const isQualified = (s: string) => s.split('.').length <= 2 && s.split('.').every(isName);
 

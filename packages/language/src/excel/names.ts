@@ -1,5 +1,8 @@
 import { AstUtils, GrammarAST } from 'langium';
 import { KpiSpecGrammar } from '../generated/grammar.js';
+import { NAME_PART } from '../parser/name-characters.js';
+
+const NOT_NAME_PART = new RegExp(`[^${NAME_PART}]`, 'g');
 
 let keywords: ReadonlySet<string> | undefined;
 
@@ -14,7 +17,7 @@ function grammarKeywords(): ReadonlySet<string> {
  * hold, never a keyword, never starting with a digit. Titles stay in the string that follows.
  */
 export function identifierFor(title: string): string {
-    let id = title.normalize('NFKC').replace(/[^\w\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]/g, '');
+    let id = title.normalize('NFKC').replace(NOT_NAME_PART, '');
     if (id === '' || /^\d/.test(id)) id = `表${id}`;
     return grammarKeywords().has(id) ? `${id}_` : id;
 }

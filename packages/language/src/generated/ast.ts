@@ -16,7 +16,7 @@ export const KpiSpecTerminals = {
     BOUND: /:synthetic-bound:/,
     PRINTED_TEXT: /:synthetic-printed-text:/,
     STRING: /"(\\.|[^"\\\r\n])*"/,
-    ID: /[_a-zA-Z\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF][\w\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]*/,
+    ID: /[_a-zA-Z\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\u3380-\u33DF\u2103][0-9_a-zA-Z\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\u3380-\u33DF\u2103\u00B2\u00B3]*/,
     ML_COMMENT: /\/\*[\s\S]*?\*\//,
     SL_COMMENT: /\/\/[^\n\r]*/,
 };
@@ -840,7 +840,7 @@ export function isIndicatorSection(item: unknown): item is IndicatorSection {
 export type Label = string;
 
 export function isLabel(item: unknown): item is Label {
-    return (typeof item === 'string' && (/[_a-zA-Z\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF][\w\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]*/.test(item) || /"(\\.|[^"\\\r\n])*"/.test(item)));
+    return (typeof item === 'string' && (/[_a-zA-Z\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\u3380-\u33DF\u2103][0-9_a-zA-Z\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\u3380-\u33DF\u2103\u00B2\u00B3]*/.test(item) || /"(\\.|[^"\\\r\n])*"/.test(item)));
 }
 
 export interface Level1Group extends langium.AstNode {
@@ -982,7 +982,7 @@ export function isModel(item: unknown): item is Model {
 export type Name = CategoryKeyword | NameKeyword | string;
 
 export function isName(item: unknown): item is Name {
-    return isCategoryKeyword(item) || isNameKeyword(item) || (typeof item === 'string' && (/[_a-zA-Z\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF][\w\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]*/.test(item) || /"(\\.|[^"\\\r\n])*"/.test(item)));
+    return isCategoryKeyword(item) || isNameKeyword(item) || (typeof item === 'string' && (/[_a-zA-Z\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\u3380-\u33DF\u2103][0-9_a-zA-Z\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\u3380-\u33DF\u2103\u00B2\u00B3]*/.test(item) || /"(\\.|[^"\\\r\n])*"/.test(item)));
 }
 
 export type NameKeyword = 'actual' | 'carryover' | 'deviation' | 'done' | 'fiscal' | 'initial' | 'measured-as' | 'met' | 'none' | 'other' | 'penalty' | 'pending' | 'rate' | 'score' | 'unmet' | 'weight' | '上年结转' | '偏差' | '其他资金' | '分值' | '口径' | '完成' | '实际' | '年初预算' | '得分' | '执行率' | '无' | '未完成' | '未达标' | '财政拨款' | '达标' | '违约';
@@ -1177,7 +1177,7 @@ export function isRequirement(item: unknown): item is Requirement {
 export type RowName = NameKeyword | string;
 
 export function isRowName(item: unknown): item is RowName {
-    return isNameKeyword(item) || (typeof item === 'string' && (/[_a-zA-Z\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF][\w\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]*/.test(item) || /"(\\.|[^"\\\r\n])*"/.test(item)));
+    return isNameKeyword(item) || (typeof item === 'string' && (/[_a-zA-Z\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\u3380-\u33DF\u2103][0-9_a-zA-Z\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\u3380-\u33DF\u2103\u00B2\u00B3]*/.test(item) || /"(\\.|[^"\\\r\n])*"/.test(item)));
 }
 
 export interface Standard extends langium.AstNode {

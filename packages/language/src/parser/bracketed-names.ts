@@ -3,13 +3,14 @@
  * where a name stands: one name, as the title in quotes is (KpiLexer.readBracketedNames).
  */
 
-const TITLE_CHAR = /[\p{L}\p{N}_()（）]/u;
+// Letters and digits of any script, and the unit symbols a name may hold (name-characters.ts: 面积（㎡）).
+const TITLE_CHAR = /[\p{L}\p{N}_\u3380-\u33DF\u2103()（）]/u;
 /**
  * Name characters and balanced, unnested brackets, beginning with a name character. Each group
  * takes the name characters after it, so that a run without a match (an unclosed bracket after
  * thousands of characters) fails at once instead of trying every split of them.
  */
-const TITLE = /^[\p{L}\p{N}_]+(?:[(（][\p{L}\p{N}_]*[)）][\p{L}\p{N}_]*)*$/u;
+const TITLE = /^[\p{L}\p{N}_\u3380-\u33DF\u2103]+(?:[(（][\p{L}\p{N}_\u3380-\u33DF\u2103]*[)）][\p{L}\p{N}_\u3380-\u33DF\u2103]*)*$/u;
 const BRACKET_GROUPS = /[(（][^)）]*[)）]/g;
 
 /** Whether the characters the lexer skipped are brackets only. */

@@ -8,6 +8,7 @@ import { bracketedTitleAround, isBrackets } from './bracketed-names.js';
 import { clauseKeywords, nameKeywords } from './clause-commas.js';
 import { cellKeywords, isEmptyCellMarkAt } from './empty-cells.js';
 import { withHalfWidthDigits } from './full-width.js';
+import { isNamePart } from './name-characters.js';
 
 /** What the lexer reports of a text besides Langium's diagnostics. */
 export interface KpiLexingReport extends LexingReport {
@@ -736,10 +737,9 @@ function isBlank(c: number): boolean {
     return c === 0x20 || c === 0x09 || c === 0x3000;
 }
 
-/** Characters that may stand in a number or a name (`\w`, `.`, `-`, CJK); a number glued to one of them is part of a name or date. */
+/** Characters that may stand in a number or a name (a name's, `.`, `-`); a number glued to one of them is part of a name or date. */
 function isWordOrNumberChar(c: number): boolean {
-    return (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || c === 0x2e || c === 0x2d
-        || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
+    return isNamePart(c) || c === 0x2e || c === 0x2d;
 }
 
 /** Whether `offset` follows a number or a unit operator on the same line. */

@@ -3,7 +3,7 @@
 // spelling an officer may write must land on the same base as its siblings.
 
 /** 'date' names date values (Measure kind 'date'); no unit text parses to it. */
-export type Dimension = 'percent' | 'money' | 'duration' | 'count' | 'area' | 'length' | 'weight' | 'date' | 'other' | 'none';
+export type Dimension = 'percent' | 'money' | 'duration' | 'count' | 'area' | 'length' | 'volume' | 'weight' | 'date' | 'other' | 'none';
 
 export interface UnitInfo {
   /** The unit as written (trimmed). */
@@ -51,13 +51,18 @@ for (const word of ['个', '件', '次', '人', '人次', '户', '条', '项', '
 // Area, length and weight convert within their dimension (100 亩 × 75 元/平方米; 3 公里 against
 // 3000 米): each has one base.
 define('area', '平方米', 1, ['平方米', '平米', '㎡', 'm²', 'm2']);
+define('area', '平方米', 1e4, ['万平方米', '万㎡', '万m²', '万m2']);
 define('area', '平方米', 2000 / 3, ['亩']); // 1 亩 = 10000/15 平方米
 define('area', '平方米', 2e7 / 3, ['万亩']);
 define('area', '平方米', 1e4, ['公顷']);
 define('area', '平方米', 1e6, ['平方公里', '平方千米', '㎢', 'km²', 'km2']);
 define('length', '米', 1, ['米', 'm']);
-define('length', '米', 1e3, ['公里', '千米', 'km']);
-define('weight', '公斤', 1, ['公斤', '千克', 'kg']);
+define('length', '米', 1e3, ['公里', '千米', 'km', '㎞']);
+define('length', '米', 0.01, ['厘米', 'cm', '㎝']);
+define('length', '米', 0.001, ['毫米', 'mm', '㎜']);
+define('volume', '立方米', 1, ['立方米', 'm³', 'm3', '㎥']);
+define('volume', '立方米', 1e4, ['万立方米', '万m³', '万m3', '万㎥']);
+define('weight', '公斤', 1, ['公斤', '千克', 'kg', '㎏']);
 define('weight', '公斤', 1e-3, ['克', 'g']);
 define('weight', '公斤', 0.5, ['斤']);
 define('weight', '公斤', 1e3, ['吨']);
