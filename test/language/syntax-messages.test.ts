@@ -152,6 +152,16 @@ describe('syntax errors', () => {
         expect(await syntaxMessages(noted.replace('<=', '>=').replace('>= 3', '< 3'), 'zh-CN')).toEqual([]);
     });
 
+    it('say that a deadline printed without its year does not say which year, and keep 3月以内 a bound of months', async () => {
+        const text = '项目 P "p" {\n    绩效指标 { 产出指标 { 时效指标 {\n        A "a" 12月底前 来源 "s"\n        B "b" <= 6月30日前\n        C "c" <= 3月以内\n    } } }\n}\n';
+        expect(await syntaxMessages(text, 'zh-CN')).toEqual([
+            '「12月底前」没有写年份：请在月份前写明是哪一年',
+            '「6月30日前」没有写年份：请在月份前写明是哪一年',
+        ]);
+        expect((await syntaxMessages(text, 'en'))[0]).toBe("'12月底前' does not say which year: write the year before the month");
+        expect(await syntaxMessages(text.replace('12月底前', '2023年12月底前').replace('6月30日前', '2023年6月30日前'), 'zh-CN')).toEqual([]);
+    });
+
     it('say that 前 after a month does not say which day', async () => {
         const text = '项目 P "p" {\n    绩效指标 { 产出指标 { 时效指标 {\n        A "a" 2023年6月前 来源 "s"\n        B "b" 2023-06 前\n    } } }\n}\n';
         expect(await syntaxMessages(text, 'zh-CN')).toEqual([
