@@ -130,6 +130,11 @@ describe('formatter', () => {
         expect(await format(text)).toBe('自评 A "a" 对象 P {\n    预算执行 全年预算：260 万元 全年执行: 198 万元\n        其中：财政拨款 全年预算 220 万元 全年执行 170 万元\n    指标 X 实际：89.19%，分值: 30。\n    问题 "p" 涉及 X、Y\n}\n');
     });
 
+    it('keeps the unit 分 glued to a score\'s points where it stands', async () => {
+        const text = '自评 A "a" 对象 P {\n    指标 X 实际 89%   分值 30分  得分 27分\n}\n';
+        expect(await format(text)).toBe('自评 A "a" 对象 P {\n    指标 X 实际 89% 分值 30分 得分 27分\n}\n');
+    });
+
     it('glues the names of a list to a full-width comma and spaces them after a half-width one, as each is printed', async () => {
         const text = '自评 A "a" 对象 P {\n    问题 "p" 涉及 X ， Y\n    问题 "q" 涉及 X ,Y\n}\n';
         expect(await format(text)).toBe('自评 A "a" 对象 P {\n    问题 "p" 涉及 X，Y\n    问题 "q" 涉及 X, Y\n}\n');

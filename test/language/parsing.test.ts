@@ -844,6 +844,21 @@ describe('punctuation as forms and prose print it', () => {
         expect(shape(await parseClean(printed))).toEqual(shape(await parseClean(plain)));
     });
 
+    it('reads the unit 分 glued to a score\'s points as a space, as a workbook\'s score cell is read, and keeps 15分 a unit of minutes elsewhere', async () => {
+        const printed = '自评 A "a" 对象 P {\n    预算执行 全年预算 260 万元 全年执行 198 万元 分值 10分 得分 7.6分\n    指标 X 实际 89.19% 分值 30分 得分 27分\n'
+            + '    指标 Y 实际 15分 分值 10分\n    合计 分值 40分 得分 37分\n}\n';
+        const plain = printed.replace(/(分值|得分) (\d+(?:\.\d+)?)分/g, '$1 $2');
+        expect(plain).toContain('实际 15分 分值 10\n');
+        expect(shape(await parseClean(printed))).toEqual(shape(await parseClean(plain)));
+        const y = blockOf(await parseClean(printed), isAssessment).items[2] as unknown as { actual: { value: { unit: string } } };
+        expect(y.actual.value.unit).toBe('分');
+        // Apart from its number, or after anything else, 分 stays what it was.
+        for (const text of ['指标 X 实际 89% 分值 30 分', '指标 X 实际 89% 分值 分']) {
+            const { errors } = await parse(`自评 A "a" 对象 P {\n    ${text}\n}\n`);
+            expect(errors.length, text).toBeGreaterThan(0);
+        }
+    });
+
     it('keeps a list\'s comma before a name, also one that is a clause\'s keyword', async () => {
         // 质量 and 分值 may name indicators: after a name, a comma and one of them is the list's next item.
         const text = '自评 A "a" 对象 P {\n    问题 "服务质量有待提升" 涉及 X，质量，分值\n}\n';

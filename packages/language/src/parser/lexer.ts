@@ -9,6 +9,7 @@ import { clauseKeywords, nameKeywords } from './clause-commas.js';
 import { cellKeywords, isEmptyCellMarkAt } from './empty-cells.js';
 import { withHalfWidthDigits } from './full-width.js';
 import { isNamePart } from './name-characters.js';
+import { pointsKeywords } from './points.js';
 
 /** What the lexer reports of a text besides Langium's diagnostics. */
 export interface KpiLexingReport extends LexingReport {
@@ -63,6 +64,8 @@ export class KpiLexer extends DefaultLexer {
     /** Keywords that open a clause, and those a name may be (clause-commas.ts). */
     private readonly clauseKeywords: ReadonlySet<number>;
     private readonly nameKeywords: ReadonlySet<number>;
+    /** Keywords before a score's points (points.ts). */
+    private readonly pointsKeywords: ReadonlySet<number>;
     /** `,` and `，`: a list's comma, or prose's between two clauses (readClauseCommas). */
     private readonly commas: ReadonlySet<number>;
     /** `%`, `％` and `‰`, which end a value as a unit word does. */
@@ -92,6 +95,7 @@ export class KpiLexer extends DefaultLexer {
         const indices = (keywords: Iterable<string>) => new Set([...keywords].map(k => types[k]!.tokenTypeIdx!));
         this.clauseKeywords = indices(clauseKeywords(services.Grammar));
         this.nameKeywords = indices(nameKeywords(services.Grammar));
+        this.pointsKeywords = indices(pointsKeywords(services.Grammar));
         this.commas = indices([',', '，']);
         this.valuePatterns = [
             [this.date, SEPARATED_DATE], [this.month, SEPARATED_MONTH],
@@ -129,6 +133,7 @@ export class KpiLexer extends DefaultLexer {
             else if (language === EN) en++;
         }
         // Once word keywords have their types.
+        this.readPointsUnits(result);
         this.readEmptyCells(text, result);
         if (text.includes('，') || text.includes(',')) this.readClauseCommas(result);
         const report: KpiLexingReport = {
@@ -237,6 +242,23 @@ export class KpiLexer extends DefaultLexer {
             if (before.endOffset! + 1 !== comma.startOffset || next.startLine !== comma.endLine || !this.clauseKeywords.has(next.tokenTypeIdx)) continue;
             if (this.nameKeywords.has(next.tokenTypeIdx) && this.mayEndName(before)) continue;
             (dropped ??= new Set()).add(comma);
+        }
+        if (dropped) result.tokens = tokens.filter(t => !dropped.has(t));
+    }
+
+    /**
+     * The unit 分 a form prints glued to a score's points (`分值 15分`, `得分 13.5分`): the points
+     * are the number, and 分 is read as the space after it (the formatter leaves it where it stands).
+     */
+    private readPointsUnits(result: LexerResult): void {
+        const tokens = result.tokens;
+        let dropped: Set<Token> | undefined;
+        for (let i = 2; i < tokens.length; i++) {
+            const unit = tokens[i]!;
+            if (unit.tokenTypeIdx !== this.unit.tokenTypeIdx || unit.image !== '分') continue;
+            const points = tokens[i - 1]!;
+            if (points.tokenTypeIdx !== this.number.tokenTypeIdx || points.endOffset! + 1 !== unit.startOffset || !this.pointsKeywords.has(tokens[i - 2]!.tokenTypeIdx)) continue;
+            (dropped ??= new Set()).add(unit);
         }
         if (dropped) result.tokens = tokens.filter(t => !dropped.has(t));
     }
