@@ -34,6 +34,11 @@ describe('cell values as forms print them', () => {
         expect(parseTarget('95%（含）以上')).toEqual(ge95);
         expect(parseTarget('10天（不含）以内')).toEqual({ kind: 'comparison', comparator: '<', number: '10', unit: '天' });
         expect(parseSplitTarget(undefined, '95（含）以上', '%')).toEqual(ge95);
+        // A note alone after the value, with the sign it agrees with; one that contradicts it leaves the text.
+        expect(parseTarget('≥95%（含）')).toEqual(ge95);
+        expect(parseTarget('≥95%以上（含）')).toEqual(ge95);
+        expect(parseTarget('＞90%（不含）')).toEqual({ kind: 'comparison', comparator: '>', number: '90', unit: '%' });
+        expect(parseTarget('≥95%（不含）')).toEqual({ kind: 'qualitative', text: '≥95%（不含）' });
         expect(parseTarget('不早于2023-01-01')).toEqual({ kind: 'date', comparator: '>=', date: '2023-01-01' });
         expect(parseSplitTarget('不低于', '95', '%')).toEqual(ge95);
         expect(parseSplitTarget(undefined, '95以上', '%')).toEqual(ge95);

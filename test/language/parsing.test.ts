@@ -751,6 +751,8 @@ describe('comparators in words, as forms print them', () => {
         // The note before the bound, as official documents also print it.
         ['90%（含）以上', '>=', 90, '%'], ['≥ 90%（含）以上', '>=', 90, '%'], ['30秒（含）以内', '<=', 30, '秒'], ['30 秒 ( 不含 ) 以内', '<', 30, '秒'],
         ['1800人（不含）以上', '>', 1800, '人'], ['95%（含）及以上', '>=', 95, '%'],
+        // A note alone after a value with a comparator says what the comparator says.
+        ['≥95%（含）', '>=', 95, '%'], ['不超过 20 秒（含）', '<=', 20, '秒'], ['> 90% (不含)', '>', 90, '%'],
     ])('reads %s', async (target, op, value, unit) => {
         expect(await constraints(`A "a" ${target} 来源 "s"`)).toEqual([['A', op, value, unit]]);
     });
@@ -779,7 +781,7 @@ describe('comparators in words, as forms print them', () => {
         expect(rows.map(i => (i.target as { bound?: string }).bound)).toEqual(['（含）以上', '（不含）以内']);
         expect(rows[0]!.source).toBe('s');
         // A sign that says otherwise, a note without a bound after it, a note after no value, a word going on after the bound.
-        for (const text of ['A "a" <= 90%（含）以上', 'A "a" >= 90%（不含）以上', 'A "a" 90%（含）', 'A "a" 90%（含）人次', '（含）以上 "a" >= 1 个', 'A "a" 90%（含）以上人次']) {
+        for (const text of ['A "a" <= 90%（含）以上', 'A "a" >= 90%（不含）以上', 'A "a" 90%（含）', 'A "a" >= 90%（不含）', 'A "a" > 90%（含）', 'A "a" 90%（含）人次', '（含）以上 "a" >= 1 个', 'A "a" 90%（含）以上人次']) {
             const { errors } = await parse(`项目 P { 绩效指标 { 产出指标 { 数量指标 {\n${text}\n} } } }`);
             expect(errors.length, text).toBeGreaterThan(0);
         }

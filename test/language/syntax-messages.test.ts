@@ -150,6 +150,13 @@ describe('syntax errors', () => {
             '「（不含）以下」即 <，与值前的比较符矛盾：两者只写一个',
         ]);
         expect(await syntaxMessages(noted.replace('<=', '>=').replace('>= 3', '< 3'), 'zh-CN')).toEqual([]);
+        // A note alone after the value says whether the value is in, as the comparator does.
+        const alone = text.replace('95%以上', '95%（不含）').replace('3 个以下', '3 个（含）');
+        expect(await syntaxMessages(alone, 'zh-CN')).toEqual([
+            '「（不含）」即不含该值，与值前的比较符矛盾：两者只写一个',
+        ]);
+        expect((await syntaxMessages(alone.replace('<=', '>='), 'en'))[0]).toBe("'（不含）' leaves the value out and contradicts the comparator before the value: write one of them");
+        expect(await syntaxMessages(alone.replace('<=', '<'), 'zh-CN')).toEqual([]);
     });
 
     it('say that a deadline printed without its year does not say which year, and keep 3月以内 a bound of months', async () => {

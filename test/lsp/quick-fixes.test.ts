@@ -247,6 +247,12 @@ describe('quick fixes', () => {
         // Each fix leaves the other line's error alone, and the two together leave none.
         const mended = await buildWorkspace({ 'p.kpi': dropped.replace('2023年6月前', '2023年6月底前') });
         expect(mended.diagnostics('p.kpi').filter(d => String(d.code).startsWith('syntax/'))).toEqual([]);
+        // A note after the value that the comparator contradicts is deleted the same way.
+        const noted = await buildWorkspace({ 'p.kpi': project.replace('95%以上', '95%（不含）').replace('2023年6月前', '2023年6月底前') });
+        const d = noted.diagnostics('p.kpi').find(x => x.code === 'syntax/lexing')!;
+        const [note] = await noted.services.lsp.CodeActionProvider!.getCodeActions(noted.documents.get('p.kpi')!, { textDocument: textDocument('p.kpi'), range: d.range, context: { diagnostics: [d] } }) as CodeAction[];
+        expect(note).toMatchObject({ title: '删除「（不含）」，保留值前的比较符', isPreferred: true });
+        expect(applyWorkspaceEdit(noted, note!.edit)['p.kpi']).toContain('A "接通率" <= 95% 来源 "s"');
     });
 
     it('write full-width signs half-width', async () => {

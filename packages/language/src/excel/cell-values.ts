@@ -1,5 +1,5 @@
 import { NAME_PART, NAME_START } from '../parser/name-characters.js';
-import { boundAtEnd, boundOp, comparatorOp, signWordAtStart, signWordOp } from '../units/index.js';
+import { boundAtEnd, boundOp, comparatorOp, noteAgrees, noteAtEnd, signWordAtStart, signWordOp } from '../units/index.js';
 import { printedRatingOf, RATING_KEYWORD } from '../scoring/keywords.js';
 import type { ActualValue, TargetValue } from './form-model.js';
 
@@ -64,6 +64,9 @@ function signed(text: string): string {
     const t = comparable(text);
     const sign = leadingSign(t, true);
     const end = boundAtEnd(t);
+    // A note alone after the value (`≥95%（含）`) says what the sign says, or contradicts it.
+    const note = sign && !end ? noteAtEnd(t) : undefined;
+    if (note) return noteAgrees(note.note, comparatorOp(sign!.op)) ? `${sign!.op}${t.slice(sign!.text.length, note.index)}` : t;
     const op = end ? boundOp(end.bound)! : sign?.op;
     if (sign && op !== sign.op) return t;
     return `${op ?? ''}${t.slice(sign?.text.length ?? 0, end?.index)}`;

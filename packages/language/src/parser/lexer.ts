@@ -2,7 +2,7 @@ import { AstUtils, DefaultLexer, GrammarAST, type LangiumCoreServices, type Lexe
 import { languageOfKeyword, type KeywordLanguage } from '../lsp/keyword-language.js';
 import { printedRatingOf, RATING_KEYWORD } from '../scoring/keywords.js';
 import { firstPassing } from '../sorted.js';
-import { boundAtStart, boundOp, boundStartIn, comparatorOp, signWordAtStart } from '../units/index.js';
+import { boundAtStart, boundOp, boundStartIn, comparatorOp, noteAgrees, noteAtStart, signWordAtStart } from '../units/index.js';
 import { BOUND, PRINTED_TEXT, SIGN, UNIT, wordKeywordTest, type TokenType } from './token-builder.js';
 import { bracketedTitleAround, isBrackets } from './bracketed-names.js';
 import { clauseKeywords, nameKeywords } from './clause-commas.js';
@@ -300,7 +300,7 @@ export class KpiLexer extends DefaultLexer {
                 const word: string | undefined = previous && previous.endLine === token.startLine ? signWordAtStart(token.image) : undefined;
                 const sign: SignWordRead | undefined = word ? this.signWord(text, input, i, token, word) : undefined;
                 const bound: SignWordRead | undefined = sign ? undefined : this.boundWord(text, input, i, token, out ?? input, out ? out.length : i, result.errors);
-                const read: SignWordRead | undefined = sign ?? bound ?? this.noteBeforeBound(text, input, i, token, out ?? input, out ? out.length : i, result.errors);
+                const read: SignWordRead | undefined = sign ?? bound ?? this.noteAfterValue(text, input, i, token, out ?? input, out ? out.length : i, result.errors);
                 if (!read) {
                     out?.push(token);
                     break;
@@ -409,35 +409,41 @@ export class KpiLexer extends DefaultLexer {
     }
 
     /**
-     * `token` (`input[at]`) is the 含 or 不含 of a note printed between a value and its bound
-     * (`90%（含）以上`, `30秒（不含）以内`), the brackets skipped around it: a BOUND of the note and
-     * the bound, as `以上（含）` is one. The tokens before it are the first `length` of `before`.
+     * `token` (`input[at]`) is the 含 or 不含 of a note printed after a value, the brackets skipped
+     * around it. Before a bound (`90%（含）以上`, `30秒（不含）以内`): a BOUND of the note and the
+     * bound, as `以上（含）` is one. After a value with a comparator (`≥95%（含）`): a BOUND of the
+     * note alone, which says what the comparator says. The tokens before it are the first `length` of `before`.
      */
-    private noteBeforeBound(text: string, input: readonly Token[], at: number, token: Token, before: readonly Token[], length: number, errors: LexerResult['errors']): SignWordRead | undefined {
+    private noteAfterValue(text: string, input: readonly Token[], at: number, token: Token, before: readonly Token[], length: number, errors: LexerResult['errors']): SignWordRead | undefined {
         if (token !== input[at] || (token.image !== '含' && token.image !== '不含')) return undefined;
         const open = OPENING_BRACKET_BEFORE.exec(text.slice(Math.max(0, token.startOffset - 8), token.startOffset));
         if (!open) return undefined;
         const start = token.startOffset - open[0].length;
         if (!this.endsValue(text, before[length - 1], token.startLine!, start)) return undefined;
         const word = boundAtStart(text.slice(start, start + 24), false);
-        if (word === undefined) return undefined;
-        const end = start + word.length;
+        const note = word === undefined ? noteAtStart(text.slice(start, start + 12)) : undefined;
+        const image = word ?? note;
+        if (image === undefined) return undefined;
+        const end = start + image.length;
         // The bound's word and a note after it (以上（含）) are the tokens up to its end; a word
         // that goes on (`以上人次`) is not a bound.
         let consumed = 0;
         while (at + consumed + 1 < input.length && input[at + consumed + 1]!.startOffset < end) consumed++;
         const last = input[at + consumed]!;
-        if (consumed === 0 || last.endOffset! + 1 > end || last.endLine !== token.startLine) return undefined;
+        if ((word !== undefined && consumed === 0) || last.endOffset! + 1 > end || last.endLine !== token.startLine) return undefined;
+        const comparator = this.comparatorBefore(before.slice(Math.max(0, length - MAX_VALUE_TOKENS), length), token.startLine!);
+        // A note alone says only whether the value is in, which a comparator says first.
+        if (note !== undefined && !comparator) return undefined;
         const bound: Token = {
             ...token, image: text.slice(start, end), startOffset: start, endOffset: end - 1,
-            startColumn: token.startColumn! - open[0].length, endColumn: token.startColumn! - open[0].length + word.length - 1,
+            startColumn: token.startColumn! - open[0].length, endColumn: token.startColumn! - open[0].length + image.length - 1,
             tokenType: this.bound, tokenTypeIdx: this.bound.tokenTypeIdx!,
         };
         const explained: LexerResult['errors'] = [];
         for (let k = firstPassing(errors, e => e.offset >= start); k < errors.length && errors[k]!.offset < end; k++) explained.push(errors[k]!);
-        const comparator = this.comparatorBefore(before.slice(Math.max(0, length - MAX_VALUE_TOKENS), length), token.startLine!);
-        if (comparator && comparatorOp(comparator.image) !== boundOp(bound.image)) {
-            const error = { offset: start, length: word.length, line: bound.startLine, column: bound.startColumn, message: '' };
+        const op = comparator && comparatorOp(comparator.image);
+        if (note !== undefined ? !noteAgrees(note, op) : comparator && op !== boundOp(image)) {
+            const error = { offset: start, length: image.length, line: bound.startLine, column: bound.startColumn, message: '' };
             return { tokens: [], consumed, explained, error };
         }
         return { tokens: [bound], consumed, explained };

@@ -40,6 +40,8 @@ const NOTE_SOURCE = (group: string) => `[（(][ \\t\\u3000]*(${group}不)?含[ \
 const NUMBER_BOUND_SOURCE = `(?:${NOTE_SOURCE('?<before>')}[ \\t\\u3000]*)?(?:及|或)?(?<word>以上|以下|以内|之内)(?:[ \\t\\u3000]*${NOTE_SOURCE('?<after>')})?`;
 const NUMBER_BOUND = new RegExp(`^${NUMBER_BOUND_SOURCE}`);
 const NUMBER_BOUND_ENDING = new RegExp(`${NUMBER_BOUND_SOURCE}[ \\t\\u3000]*$`);
+const NOTE = new RegExp(`^${NOTE_SOURCE('?<not>')}`);
+const NOTE_ENDING = new RegExp(`${NOTE_SOURCE('?<not>')}[ \\t\\u3000]*$`);
 const DAY_BOUND = /^(?:之前|以前|前)/;
 const NUMBER_BOUND_AT_END = /(?:及|或)?(?:以上|以下|以内|之内)$/;
 const DAY_BOUND_AT_END = /(?:之前|以前|前)$/;
@@ -63,6 +65,27 @@ export function boundOp(bound: string): Op | undefined {
 export function boundAtEnd(text: string): { bound: string; index: number } | undefined {
     const m = NUMBER_BOUND_ENDING.exec(text);
     return m ? { bound: m[0].trimEnd(), index: m.index } : undefined;
+}
+
+/** The note a text begins with (`（含）`, `(不含)`), if any. */
+export function noteAtStart(text: string): string | undefined {
+    return NOTE.exec(text)?.[0];
+}
+
+/** The note that ends a printed value (`≥95%（含）`) and where it begins, if any. */
+export function noteAtEnd(text: string): { note: string; index: number } | undefined {
+    const m = NOTE_ENDING.exec(text);
+    return m ? { note: m[0].trimEnd(), index: m.index } : undefined;
+}
+
+/**
+ * Whether a note printed after a value agrees with the comparator before it: （含） with ≥, ≤
+ * and =, which include the value, （不含） with > and <. Undefined for text that is no note.
+ */
+export function noteAgrees(note: string, op: Op | undefined): boolean | undefined {
+    const m = NOTE.exec(note);
+    if (!m || m[0].length !== note.length) return undefined;
+    return m.groups!['not'] ? op === '>' || op === '<' : op === '>=' || op === '<=' || op === '=';
 }
 
 /** Where a word ends with a bound (1 in `人以上`; after a day, 6 in `年6月30日前`), or -1. */
