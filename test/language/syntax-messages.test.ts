@@ -167,6 +167,10 @@ describe('syntax errors', () => {
         ]);
         expect((await syntaxMessages(text, 'en'))[0]).toBe("'12月底前' does not say which year: write the year before the month");
         expect(await syntaxMessages(text.replace('12月底前', '2023年12月底前').replace('6月30日前', '2023年6月30日前'), 'zh-CN')).toEqual([]);
+        // The error covers the whole of what was printed; the rest of the row is read.
+        const ws = await buildWorkspace({ 'a.kpi': text }, 'zh-CN');
+        const lines = text.split('\n');
+        expect(ws.diagnostics('a.kpi').filter(d => d.code === 'syntax/lexing').map(d => lines[d.range.start.line]!.slice(d.range.start.character, d.range.end.character))).toEqual(['12月底前', '6月30日前']);
     });
 
     it('say that 前 after a month does not say which day', async () => {

@@ -376,10 +376,12 @@ export class KpiLexer extends DefaultLexer {
             : start > 0 ? (year ? printedDateTail(token.image.slice(0, start)) : undefined)
                 : !year && this.endsValue(text, previous, token.startLine!, token.startOffset) ? this.dateBefore(before, length) : undefined;
         // A day or a month's end printed without its year (`12月底前`, `6月30日前`): not a unit of
-        // the number before it but a deadline that does not say which year (syntax-errors.ts).
+        // the number before it but a deadline that does not say which year (syntax-errors.ts). The
+        // error covers the month's number too, which stays a token for the rest of the row.
         if (start > 0 && !year && previous?.tokenTypeIdx === this.number.tokenTypeIdx && previous.endOffset! + 1 === token.startOffset
             && token === input[at] && DAY_OR_MONTH.test(previous.image) && printedDateTail(`年${previous.image}${token.image.slice(0, start)}`)) {
-            return { tokens: [], consumed: 0, error: { offset: token.startOffset, length: token.image.length, line: token.startLine, column: token.startColumn, message: '' } };
+            const span = token.endOffset! + 1 - previous.startOffset;
+            return { tokens: [], consumed: 0, error: { offset: previous.startOffset, length: span, line: previous.startLine, column: previous.startColumn, message: '' } };
         }
         if (!date) {
             start = boundStartIn(token.image, false);

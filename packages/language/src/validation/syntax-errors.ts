@@ -147,12 +147,11 @@ export function describeLexingError(text: string, start: number, end: number, lo
     }
     const month = monthBeforeBound(text, start, end);
     if (month) return pick(locale, undatedMonthMessage(month.year, month.month, skipped));
-    // A deadline printed without its year (KpiLexer.boundWord): the month's number stands before it.
-    const monthNumber = /^月(?:\d{1,2}日|[底末])?(?:之|以)?前$/.test(skipped) ? /\d{1,2}$/.exec(text.slice(Math.max(0, start - 2), start))?.[0] : undefined;
-    if (monthNumber !== undefined) {
+    // A deadline printed without its year (KpiLexer.boundWord).
+    if (/^\d{1,2}月(?:\d{1,2}日|[底末])?(?:之|以)?前$/.test(skipped)) {
         return pick(locale, {
-            zh: `「${monthNumber}${skipped}」没有写年份：请在月份前写明是哪一年`,
-            en: `'${monthNumber}${skipped}' does not say which year: write the year before the month`,
+            zh: `「${skipped}」没有写年份：请在月份前写明是哪一年`,
+            en: `'${skipped}' does not say which year: write the year before the month`,
         });
     }
     // A bound the lexer did not read because the comparator before the value says otherwise (KpiLexer.boundWord).
