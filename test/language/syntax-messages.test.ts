@@ -173,6 +173,16 @@ describe('syntax errors', () => {
         expect(ws.diagnostics('a.kpi').filter(d => d.code === 'syntax/lexing').map(d => lines[d.range.start.line]!.slice(d.range.start.character, d.range.end.character))).toEqual(['12月底前', '6月30日前']);
     });
 
+    it('say that an assessment\'s indicator line states no target, where a 自评表 row copied as printed has one', async () => {
+        const text = '自评 A "a" 对象 P {\n    指标 X ≥2000人 实际 2050 分值 15 得分 15\n    指标 Y 95% 实际 96%\n}\n';
+        const messages = await syntaxMessages(text, 'zh-CN');
+        expect(messages[0]).toMatch(/^自评的指标行不写指标值：「≥」起的目标值写在项目的绩效指标里；此处可以写：.*实际.*口径/);
+        expect(messages[1]).toMatch(/^自评的指标行不写指标值：「95」起的目标值写在项目的绩效指标里/);
+        expect((await syntaxMessages(text, 'en'))[0]).toMatch(/^An assessment's indicator line states no target: the target at '≥' belongs to the project's indicators; this place can take: /);
+        // Elsewhere a comparator out of place says only that.
+        expect((await syntaxMessages('合同 C "c" {\n    条款 A "a" >= 95% >= 3\n}\n', 'zh-CN'))[0]).toMatch(/^这一行不认识「>=」/);
+    });
+
     it('say that 前 after a month does not say which day', async () => {
         const text = '项目 P "p" {\n    绩效指标 { 产出指标 { 时效指标 {\n        A "a" 2023年6月前 来源 "s"\n        B "b" 2023-06 前\n    } } }\n}\n';
         expect(await syntaxMessages(text, 'zh-CN')).toEqual([

@@ -3,7 +3,7 @@ import { GrammarAST, GrammarUtils, type Grammar } from 'langium';
 import { findFirstFeatures } from 'langium/lsp';
 import { pick, type Bilingual, type Locale } from '../i18n/locale.js';
 import { isKeywordOf, type KeywordLanguage } from '../lsp/keyword-language.js';
-import { boundOp, formatOp, noteAgrees } from '../units/index.js';
+import { boundOp, comparatorOp, formatOp, noteAgrees } from '../units/index.js';
 import { isEmptyCellMarkAt } from '../parser/empty-cells.js';
 import { isBrackets } from '../parser/bracketed-names.js';
 
@@ -102,6 +102,16 @@ export function describeSyntaxError(error: IRecognitionException, context: Synta
         });
     }
     const found = shorten(error.token.image);
+    // A 自评表 row copied as printed holds the 年度指标值 before the actual (`指标 X ≥2000人 实际 2050`):
+    // a comparator or a number where an indicator line's clauses (实际, 口径 …) may stand.
+    const names = [...following, ...(expected ?? [])];
+    if ((comparatorOp(error.token.image) !== undefined || error.token.tokenType.name === 'NUMBER')
+        && names.some(n => n === '口径' || n === 'measured-as') && names.some(n => n === '实际' || n === 'actual')) {
+        return pick(locale, {
+            zh: `自评的指标行不写指标值：「${found}」起的目标值写在项目的绩效指标里` + (listed ? `；此处可以写：${listed}` : ''),
+            en: `An assessment's indicator line states no target: the target at '${found}' belongs to the project's indicators` + (listed ? `; this place can take: ${listed}` : ''),
+        });
+    }
     return pick(locale, {
         zh: `这一行不认识「${found}」` + (listed ? `；此处可以写：${listed}` : ''),
         en: `'${found}' is not understood here` + (listed ? `; this place can take: ${listed}` : ''),
