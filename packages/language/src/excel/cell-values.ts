@@ -1,4 +1,4 @@
-import { NAME_PART, NAME_START } from '../parser/name-characters.js';
+import { NAME_PART, NAME_START, SUPERSCRIPTS, UNIT_SYMBOLS } from '../parser/name-characters.js';
 import { boundAtEnd, boundOp, comparatorOp, noteAgrees, noteAtEnd, signWordAtStart, signWordOp } from '../units/index.js';
 import { printedRatingOf, RATING_KEYWORD } from '../scoring/keywords.js';
 import type { ActualValue, TargetValue } from './form-model.js';
@@ -47,8 +47,10 @@ const MEASURED = /^(>=|<=|=|>|<)?\s*(-?\d+(?:\.\d+)?)\s*(.*)$/;
  * lexer reads typed text, but the unit symbols a name may hold as printed (㎡ ℃ m³, which NFKC
  * would make m2, °C, m3).
  */
+const NOT_UNIT_SYMBOL = new RegExp(`[^${UNIT_SYMBOLS}${SUPERSCRIPTS}]+`, 'g');
+
 function plainCell(text: string): string {
-    return text.replace(/[^\u3380-\u33DF\u2103\u00B2\u00B3]+/g, run => run.normalize('NFKC'));
+    return text.replace(NOT_UNIT_SYMBOL, run => run.normalize('NFKC'));
 }
 
 function comparable(text: string): string {

@@ -1,16 +1,19 @@
+import { UNIT_SYMBOLS } from './name-characters.js';
+
 /**
  * Printed titles that hold brackets (`补助村(社区)数量`, `受益人口（户籍）`), typed without quotes
  * where a name stands: one name, as the title in quotes is (KpiLexer.readBracketedNames).
  */
 
-// Letters and digits of any script, and the unit symbols a name may hold (name-characters.ts: 面积（㎡）).
-const TITLE_CHAR = /[\p{L}\p{N}_\u3380-\u33DF\u2103()（）]/u;
+// Letters and digits of any script, and the unit symbols a name may hold (面积（㎡）).
+const WORD_CHARS = `\\p{L}\\p{N}_${UNIT_SYMBOLS}`;
+const TITLE_CHAR = new RegExp(`[${WORD_CHARS}()（）]`, 'u');
 /**
  * Name characters and balanced, unnested brackets, beginning with a name character. Each group
  * takes the name characters after it, so that a run without a match (an unclosed bracket after
  * thousands of characters) fails at once instead of trying every split of them.
  */
-const TITLE = /^[\p{L}\p{N}_\u3380-\u33DF\u2103]+(?:[(（][\p{L}\p{N}_\u3380-\u33DF\u2103]*[)）][\p{L}\p{N}_\u3380-\u33DF\u2103]*)*$/u;
+const TITLE = new RegExp(`^[${WORD_CHARS}]+(?:[(（][${WORD_CHARS}]*[)）][${WORD_CHARS}]*)*$`, 'u');
 const BRACKET_GROUPS = /[(（][^)）]*[)）]/g;
 
 /** Whether the characters the lexer skipped are brackets only. */

@@ -78,14 +78,20 @@ export function noteAtEnd(text: string): { note: string; index: number } | undef
     return m ? { note: m[0].trimEnd(), index: m.index } : undefined;
 }
 
+/** Whether a note leaves the value out (（不含）) or includes it (（含）); undefined for text that is no note. */
+export function noteExcludes(note: string): boolean | undefined {
+    const m = NOTE.exec(note);
+    return !m || m[0].length !== note.length ? undefined : m.groups!['not'] !== undefined;
+}
+
 /**
  * Whether a note printed after a value agrees with the comparator before it: （含） with ≥, ≤
  * and =, which include the value, （不含） with > and <. Undefined for text that is no note.
  */
 export function noteAgrees(note: string, op: Op | undefined): boolean | undefined {
-    const m = NOTE.exec(note);
-    if (!m || m[0].length !== note.length) return undefined;
-    return m.groups!['not'] ? op === '>' || op === '<' : op === '>=' || op === '<=' || op === '=';
+    const excludes = noteExcludes(note);
+    if (excludes === undefined) return undefined;
+    return excludes ? op === '>' || op === '<' : op === '>=' || op === '<=' || op === '=';
 }
 
 /** Where a word ends with a bound (1 in `人以上`; after a day, 6 in `年6月30日前`), or -1. */

@@ -3,7 +3,7 @@ import { GrammarAST, GrammarUtils, type Grammar } from 'langium';
 import { findFirstFeatures } from 'langium/lsp';
 import { pick, type Bilingual, type Locale } from '../i18n/locale.js';
 import { isKeywordOf, type KeywordLanguage } from '../lsp/keyword-language.js';
-import { boundOp, comparatorOp, formatOp, noteAgrees } from '../units/index.js';
+import { boundOp, comparatorOp, formatOp, noteExcludes } from '../units/index.js';
 import { isEmptyCellMarkAt } from '../parser/empty-cells.js';
 import { isBrackets } from '../parser/bracketed-names.js';
 
@@ -173,8 +173,8 @@ export function describeLexingError(text: string, start: number, end: number, lo
         });
     }
     // A note after a value that the comparator before it contradicts (KpiLexer.noteAfterValue).
-    if (noteAgrees(skipped, undefined) !== undefined) {
-        const excludes = noteAgrees(skipped, '>');
+    const excludes = noteExcludes(skipped);
+    if (excludes !== undefined) {
         return pick(locale, {
             zh: `「${skipped}」即${excludes ? '不含' : '含'}该值，与值前的比较符矛盾：两者只写一个`,
             en: `'${skipped}' ${excludes ? 'leaves the value out' : 'includes the value'} and contradicts the comparator before the value: write one of them`,

@@ -1,6 +1,6 @@
 // Quick fixes for syntax/* diagnostics.
 import { TextEdit } from 'vscode-languageserver';
-import { boundOp, noteAgrees } from '../../units/index.js';
+import { boundOp, noteExcludes } from '../../units/index.js';
 import { halfWidthOf, monthBeforeBound } from '../../validation/syntax-errors.js';
 import type { Fix } from './fix-context.js';
 
@@ -51,6 +51,6 @@ const dropBound: Fix = (d, ctx) => {
                 [TextEdit.insert(start, '底')], [d], true)
             : [];
     }
-    if (boundOp(skipped) === undefined && noteAgrees(skipped, undefined) === undefined) return [];
+    if (boundOp(skipped) === undefined && noteExcludes(skipped) === undefined) return [];
     return ctx.action({ zh: `删除「${skipped}」，保留值前的比较符`, en: `Delete '${skipped}' and keep the comparator before the value` }, [TextEdit.del(d.range)], [d], true);
 };
