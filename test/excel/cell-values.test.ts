@@ -53,6 +53,18 @@ describe('cell values as forms print them', () => {
         expect(parseActual('5200㎡')).toEqual({ kind: 'measured', number: '5200', unit: '㎡' });
     });
 
+    it('reads a remark in brackets after a value as the lexer does, and keeps it to write after the value', () => {
+        expect(parseTarget('≥2万人（户籍）')).toEqual({ kind: 'comparison', comparator: '>=', number: '2', unit: '万人', remark: '（户籍）' });
+        expect(parseTarget('95%以上（全市）')).toEqual({ kind: 'comparison', comparator: '>=', number: '95', unit: '%', remark: '（全市）' });
+        expect(parseActual('96.5%（全部转办）')).toEqual({ kind: 'measured', number: '96.5', unit: '%', remark: '（全部转办）' });
+        expect(parseActual('2023年6月30日(已验收)')).toEqual({ kind: 'date', date: '2023-06-30', remark: '(已验收)' });
+        expect(parseSplitTarget('≥', '95（全市）', '%')).toEqual({ kind: 'comparison', comparator: '>=', number: '95', unit: '%', remark: '（全市）' });
+        // A note the comparator reads, words with brackets, a unit in brackets: no remark.
+        expect(parseTarget('≥95%（含）')).toEqual({ kind: 'comparison', comparator: '>=', number: '95', unit: '%' });
+        expect(parseTarget('效果明显（群众认可）')).toEqual({ kind: 'qualitative', text: '效果明显（群众认可）' });
+        expect(parseActual('200（万元）')).toEqual({ kind: 'text', text: '200（万元）' });
+    });
+
     it('joins Layout B’s separate sign, value and unit columns', () => {
         expect(parseSplitTarget('大于等于', '1800', '人')).toEqual({ kind: 'comparison', comparator: '>=', number: '1800', unit: '人' });
         expect(parseSplitTarget('≤', '10', '次')).toEqual({ kind: 'comparison', comparator: '<=', number: '10', unit: '次' });

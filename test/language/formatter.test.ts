@@ -135,6 +135,12 @@ describe('formatter', () => {
         expect(await format(text)).toBe('自评 A "a" 对象 P {\n    指标 X 实际 89% 分值 30分 得分 27分\n}\n');
     });
 
+    it('glues a remark in brackets to its value, as forms print it, and spaces what follows', async () => {
+        const text = '自评 A "a" 对象 P {\n    指标 X 实际 89%  （全部办结）分值 30 得分 27\n    指标 Y 实际 2023-06-30 (已验收) 分值 10 得分 10\n}\n';
+        expect(await format(text)).toBe('自评 A "a" 对象 P {\n    指标 X 实际 89%（全部办结） 分值 30 得分 27\n    指标 Y 实际 2023-06-30(已验收) 分值 10 得分 10\n}\n');
+        expect(tokens(text)).toContain('REMARK:（全部办结）');
+    });
+
     it('glues the names of a list to a full-width comma and spaces them after a half-width one, as each is printed', async () => {
         const text = '自评 A "a" 对象 P {\n    问题 "p" 涉及 X ， Y\n    问题 "q" 涉及 X ,Y\n}\n';
         expect(await format(text)).toBe('自评 A "a" 对象 P {\n    问题 "p" 涉及 X，Y\n    问题 "q" 涉及 X, Y\n}\n');

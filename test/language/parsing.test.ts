@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { AstUtils, GrammarAST, isAstNode, isReference, type AstNode } from 'langium';
+import { AstUtils, CstUtils, GrammarAST, isAstNode, isReference, type AstNode } from 'langium';
 import { createServicesForGrammar } from 'langium/grammar';
 import { parseHelper } from 'langium/test';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import { FAMILY_KEYWORD, familyOf } from '../../packages/language/src/model/cate
 import { indicatorsOf, milestonesOf } from '../../packages/language/src/model/project.js';
 import { constraintOf } from '../../packages/language/src/model/values.js';
 import { ratingOf } from '../../packages/language/src/scoring/keywords.js';
+import { isRemark } from '../../packages/language/src/parser/remarks.js';
 import type { KpiParser } from '../../packages/language/src/parser/parser.js';
 import { captureAmbiguities, createDevelopmentServices, EXAMPLES, REFERENCE, strictParser, targetOf, type Parsed } from '../support/parse.js';
 import { readFolder } from '../support/workspace.js';
@@ -780,8 +781,8 @@ describe('comparators in words, as forms print them', () => {
         const rows = await row('A "a" 90%（含）以上 来源 "s"\nB "b" 30秒（不含）以内');
         expect(rows.map(i => (i.target as { bound?: string }).bound)).toEqual(['（含）以上', '（不含）以内']);
         expect(rows[0]!.source).toBe('s');
-        // A sign that says otherwise, a note without a bound after it, a note after no value, a word going on after the bound.
-        for (const text of ['A "a" <= 90%（含）以上', 'A "a" >= 90%（不含）以上', 'A "a" 90%（含）', 'A "a" >= 90%（不含）', 'A "a" > 90%（含）', 'A "a" 90%（含）人次', '（含）以上 "a" >= 1 个', 'A "a" 90%（含）以上人次']) {
+        // A sign that says otherwise, a note after no value, a word going on after the bound (a note alone after a value without a comparator is a remark, below).
+        for (const text of ['A "a" <= 90%（含）以上', 'A "a" >= 90%（不含）以上', 'A "a" >= 90%（不含）', 'A "a" > 90%（含）', 'A "a" 90%（含）人次', '（含）以上 "a" >= 1 个', 'A "a" 90%（含）以上人次']) {
             const { errors } = await parse(`项目 P { 绩效指标 { 产出指标 { 数量指标 {\n${text}\n} } } }`);
             expect(errors.length, text).toBeGreaterThan(0);
         }
@@ -794,6 +795,45 @@ describe('comparators in words, as forms print them', () => {
         // A bound is no comparator: the formatter and the fixes leave it where it is written.
         expect(rows[1]!.target).toMatchObject({ bound: '以上' });
         expect((rows[1]!.target as { comparator?: string }).comparator).toBeUndefined();
+    });
+});
+
+describe('remarks printed in brackets after a value', () => {
+    const project = (rows: string) => `项目 P "p" { 绩效指标 { 产出指标 { 数量指标 {\n${rows}\n} } } }\n`;
+    const assessment = (rows: string) => `自评 Z 对象 P {\n${rows}\n}\n`;
+    const remarked = [
+        ['A "a" >= 95%以上（全市） 来源 "s"', 'A "a" >= 95%以上 来源 "s"'],
+        ['B "b" >= 2 万人（户籍）来源 "s"', 'B "b" >= 2 万人 来源 "s"'],
+        ['C "c" >= 80 (含预约) 来源 "s"', 'C "c" >= 80 来源 "s"'],
+        ['D "d" 95%（含）', 'D "d" 95%'],
+        ['E "e" <= 2023-06-30（验收）', 'E "e" <= 2023-06-30'],
+        ['F "f" ≥95%（含）（全市，含区县）', 'F "f" ≥95%（含）'],
+    ];
+
+    it('reads the value and passes over the remark, as a comment', async () => {
+        const rows = (i: 0 | 1) => remarked.map(r => r[i]).join('\n');
+        const actuals = ['指标 A 实际 100%（全部办结） 分值 10 得分 10', '指标 E 实际 2023-06-30（已完成）'];
+        const plain = ['指标 A 实际 100% 分值 10 得分 10', '指标 E 实际 2023-06-30'];
+        const withRemarks = await parseClean(project(rows(0)) + assessment(actuals.join('\n')));
+        expect(shape(withRemarks)).toEqual(shape(await parseClean(project(rows(1)) + assessment(plain.join('\n')))));
+        const remarks = CstUtils.streamCst(withRemarks.$cstNode!).filter(isRemark).map(c => c.text).toArray();
+        expect(remarks).toEqual(['（全市）', '（户籍）', '(含预约)', '（含）', '（验收）', '（全市，含区县）', '（全部办结）', '（已完成）']);
+    });
+
+    it('reads a note alone after a value without a comparator as a remark: target/no-comparator says what is missing', async () => {
+        const [d] = await row('D "d" 95%（含）');
+        expect(constraintOf(d!.target)).toMatchObject({ op: '=', value: { value: 95, unit: '%' } });
+    });
+
+    it.each([
+        // A unit in brackets: passed over, the value would lose it.
+        ['B "b" >= 200（万元） 来源 "s"', 1], ['B "b" >= 96.5 (%)', 1],
+        // Where no value stands before it, not closed on its line, nested, holding a quote or nothing.
+        ['B "b" >= 2 万人 来源（统计局） "s"', 2], ['B "b" >= 2 万人（户籍 来源 "s"', 1], ['B "b" >= 2 万人（（户籍））', 2],
+        ['B "b" >= 2 万人（"户籍"）', 2], ['B "b" >= 2 万人（ ）', 2],
+    ])('leaves brackets that hold no remark a lexing error: %s', async (text, count) => {
+        const { document } = await parse(project(text));
+        expect(document.parseResult.lexerErrors, text).toHaveLength(count);
     });
 });
 

@@ -60,13 +60,22 @@ describe('syntax errors', () => {
         expect(messages).toEqual(['全角字符「｛」：数字和符号请用半角，写作「{」', '无法识别的字符「～」', '全角字符「｝」：数字和符号请用半角，写作「}」']);
     });
 
-    it('say where brackets may stand, where no name stands (a printed title with brackets names a row as it is)', async () => {
-        const text = '项目 P "p" {\n    绩效指标 {\n        产出指标 {\n            数量指标 {\n                补助村(社区)数量 = 8 个 来源 "s"\n                受益人口（户籍） >= 2 万人（户籍） 来源 "s"\n            }\n        }\n    }\n}\n';
-        expect(await syntaxMessages(text, 'zh-CN')).toEqual(['括号「（」只能写在名称里或引号中的文字里', '括号「）」只能写在名称里或引号中的文字里']);
-        expect((await syntaxMessages(text, 'en'))[0]).toBe("Brackets ('（') may stand only in a name or in quoted text");
+    it('say where brackets may stand, where neither a name nor a remark after a value stands (a printed title with brackets names a row as it is)', async () => {
+        const text = '项目 P "p" {\n    绩效指标 {\n        产出指标 {\n            数量指标 {\n                补助村(社区)数量 = 8 个 来源 "s"\n                受益人口（户籍） >= 2 万人（户籍） 来源 "s" （ ）\n            }\n        }\n    }\n}\n';
+        expect(await syntaxMessages(text, 'zh-CN')).toEqual(['括号「（」只能写在名称里、引号中的文字里或值后的备注里', '括号「）」只能写在名称里、引号中的文字里或值后的备注里']);
+        expect((await syntaxMessages(text, 'en'))[0]).toBe("Brackets ('（') may stand only in a name, in quoted text or in a remark after a value");
         // An unclosed bracket after a long run of name characters: the title is looked for in one pass (found by word-keywords.test.ts).
         const pasted = `项目 P "p" {\n    ${'管理指标total分'.repeat(2_000)}（ >= 1 个\n}\n`;
-        expect(await syntaxMessages(pasted, 'zh-CN')).toContain('括号「（」只能写在名称里或引号中的文字里');
+        expect(await syntaxMessages(pasted, 'zh-CN')).toContain('括号「（」只能写在名称里、引号中的文字里或值后的备注里');
+        // A line of closing brackets after a value: each is looked at once.
+        const closing = `项目 P "p" {\n    绩效指标 { 产出指标 { 数量指标 {\n        A "a" >= 1 个 ${'）'.repeat(20_000)}\n    } } }\n}\n`;
+        expect(await syntaxMessages(closing, 'zh-CN')).toContain(`括号「${'）'.repeat(20_000)}」只能写在名称里、引号中的文字里或值后的备注里`);
+    });
+
+    it('say that a unit after a value takes no brackets, over both of them', async () => {
+        const text = '项目 P "p" {\n    绩效指标 { 产出指标 { 数量指标 {\n        A "a" >= 200（万元） 来源 "s"\n        B "b" >= 96.5 (%)\n    } } }\n}\n';
+        expect(await syntaxMessages(text, 'zh-CN')).toEqual(['单位不加括号：「（万元）」写作「万元」', '单位不加括号：「(%)」写作「%」']);
+        expect((await syntaxMessages(text, 'en'))[0]).toBe("A unit takes no brackets: write '（万元）' as '万元'");
     });
 
     // A cell printed empty after a clause's keyword is the clause not given, as in a workbook.

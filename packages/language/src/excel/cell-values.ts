@@ -1,5 +1,6 @@
 import { NAME_PART, NAME_START, SUPERSCRIPTS, UNIT_SYMBOLS } from '../parser/name-characters.js';
-import { boundAtEnd, boundOp, comparatorOp, noteAgrees, noteAtEnd, signWordAtStart, signWordOp } from '../units/index.js';
+import { remarkAtEnd } from '../parser/remarks.js';
+import { boundAtEnd, boundOp, comparatorOp, noteAgrees, noteAtEnd, noteExcludes, signWordAtStart, signWordOp } from '../units/index.js';
 import { printedRatingOf, RATING_KEYWORD } from '../scoring/keywords.js';
 import type { ActualValue, TargetValue } from './form-model.js';
 
@@ -74,8 +75,32 @@ function signed(text: string): string {
     return `${op ?? ''}${t.slice(sign?.text.length ?? 0, end?.index)}`;
 }
 
-/** A target as printed (`≥95%`, `＝8个`, `100%`, `≤2023-11-30`, `2023年11月底前`, `效果明显`). */
+/**
+ * A value read by `read`, with the remark printed after it (`96.5%（全部转办）`, parser/remarks.ts)
+ * kept beside it; a text that is no value with the remark is read whole (`效果明显（群众认可）`).
+ */
+function withRemark<T extends TargetValue | ActualValue>(text: string, read: (text: string) => T): T {
+    const whole = read(text);
+    // A note the value's words read first (`≥95%以上（含）`) is no remark.
+    const at = isValue(whole) ? undefined : remarkAtEnd(text);
+    if (at === undefined) return whole;
+    const value = read(text.slice(0, at));
+    const remark = text.slice(at).trim();
+    // A note after a comparator is the comparator's (`≥95%（不含）` contradicts it, and stays words).
+    if (!isValue(value) || (noteExcludes(remark) !== undefined && (value as { comparator?: string }).comparator)) return whole;
+    return { ...value, remark };
+}
+
+function isValue(value: TargetValue | ActualValue): boolean {
+    return value.kind === 'comparison' || value.kind === 'measured' || value.kind === 'date';
+}
+
+/** A target as printed (`≥95%`, `＝8个`, `100%`, `≤2023-11-30`, `2023年11月底前`, `效果明显`; a remark after it kept, `≥2万人（户籍）`). */
 export function parseTarget(text: string): TargetValue {
+    return withRemark(text, targetValue);
+}
+
+function targetValue(text: string): TargetValue {
     const deadline = parseDeadline(text, true);
     if (deadline) return { kind: 'date', ...deadline };
     if (startsWithDate(text)) return { kind: 'qualitative', text: text.trim() };
@@ -95,14 +120,19 @@ export function parseSplitTarget(sign: string | undefined, value: string, unit: 
     if (sign && normalizeLabel(sign) === '定性') return { kind: 'qualitative', text: value.trim() };
     const comparator = sign ? comparatorOf(sign) : undefined;
     const unitText = unit && !isEmptyMark(unit) ? plainCell(unit).trim() : '';
-    // The unit goes before words that end the value (`95以上` and `%`: `95%以上`).
-    const printed = plainCell(value);
+    // The unit goes before words that end the value (`95以上` and `%`: `95%以上`), and before a remark.
+    const at = remarkAtEnd(value);
+    const printed = plainCell(at === undefined ? value : value.slice(0, at));
     const end = unitText ? boundAtEnd(printed) : undefined;
-    return parseTarget(`${comparator ?? ''}${end ? `${printed.slice(0, end.index)}${unitText}${end.bound}` : `${printed}${unitText}`}`);
+    return parseTarget(`${comparator ?? ''}${end ? `${printed.slice(0, end.index)}${unitText}${end.bound}` : `${printed}${unitText}`}${at === undefined ? '' : value.slice(at)}`);
 }
 
-/** An actual as printed: a number with or without its unit, a rating, or other text. */
+/** An actual as printed: a number with or without its unit (and a remark after it, `100%（全部办结）`), a rating, or other text. */
 export function parseActual(text: string): ActualValue {
+    return withRemark(text, actualValue);
+}
+
+function actualValue(text: string): ActualValue {
     const rating = printedRatingOf(normalizeLabel(text));
     if (rating) return { kind: 'rating', rating: RATING_KEYWORD[rating].zh };
     const date = parseDeadline(text, false);

@@ -100,16 +100,19 @@ const nameText = (name: string) => (identifierFor(name) === name ? name : kpiStr
 
 function targetText(w: Writer, t: TargetValue): string {
     if (t.kind === 'qualitative') return `${w.k('定性', 'qualitative')} ${kpiString(t.text)}`;
-    if (t.kind === 'date') return `${t.comparator ? `${t.comparator} ` : ''}${t.date}`;
-    return `${t.comparator ? `${t.comparator} ` : ''}${quantityText(t.number, t.unit)}`;
+    return valueText(t.comparator, t.kind === 'date' ? t.date : quantityText(t.number, t.unit), t.remark);
 }
 
 function actualText(w: Writer, a: ActualValue): string {
     if (a.kind === 'rating') return w.word(a.rating);
-    if (a.kind === 'date') return `${a.comparator ? `${a.comparator} ` : ''}${a.date}`;
     if (a.kind === 'text' && a.text === '未统计') return w.word('未统计');
     if (a.kind === 'text') return /^不适用/.test(a.text) ? `${w.word('不适用')}${a.text.length > 3 ? ` ${kpiString(a.text.replace(/^不适用[:：,，\s]*/, ''))}` : ''}` : kpiString(a.text);
-    return `${a.comparator ? `${a.comparator} ` : ''}${quantityText(a.number, a.unit)}`;
+    return valueText(a.comparator, a.kind === 'date' ? a.date : quantityText(a.number, a.unit), a.remark);
+}
+
+/** A value with its comparator and the remark printed after it, glued to it as the form prints it. */
+function valueText(comparator: string | undefined, value: string, remark: string | undefined): string {
+    return `${comparator ? `${comparator} ` : ''}${value}${remark ?? ''}`;
 }
 
 function sourceText(w: Writer, s: FundSource): string {

@@ -17,16 +17,21 @@ export interface Amount {
     readonly unit: '万元' | '元';
 }
 
+/** A remark printed in brackets after a value (`96.5%（全部转办）`: `（全部转办）`), written after it again (parser/remarks.ts). */
+interface Remarked {
+    readonly remark?: string;
+}
+
 export type TargetValue =
-    | { readonly kind: 'comparison'; readonly comparator?: string; readonly number: string; readonly unit?: string }
+    | { readonly kind: 'comparison'; readonly comparator?: string; readonly number: string; readonly unit?: string } & Remarked
     /** A deadline (`≤2023-11-30`, `2023年11月底前` → `<= 2023-11`): the language's date value. */
-    | { readonly kind: 'date'; readonly comparator?: string; readonly date: string }
+    | { readonly kind: 'date'; readonly comparator?: string; readonly date: string } & Remarked
     | { readonly kind: 'qualitative'; readonly text: string };
 
 export type ActualValue =
-    | { readonly kind: 'measured'; readonly comparator?: string; readonly number: string; readonly unit?: string }
+    | { readonly kind: 'measured'; readonly comparator?: string; readonly number: string; readonly unit?: string } & Remarked
     /** A date (`2023-11-25`, `2023年11月25日`, an Excel date cell): when the row's deadline was met. */
-    | { readonly kind: 'date'; readonly comparator?: string; readonly date: string }
+    | { readonly kind: 'date'; readonly comparator?: string; readonly date: string } & Remarked
     | { readonly kind: 'rating'; readonly rating: '达成' | '部分达成' | '未达成' }
     | { readonly kind: 'text'; readonly text: string };
 

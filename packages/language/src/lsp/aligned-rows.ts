@@ -96,7 +96,7 @@ function tableRow(text: string, tokens: readonly CstNode[], spacing: readonly st
             if (i > start) {
                 if (spacing[i] !== ' ') return undefined;
                 const gap = text.slice(tokens[i - 1]!.end, tokens[i]!.offset);
-                aligned ||= gap !== ' ' && !LINE_BREAK.test(gap);
+                aligned ||= gap !== ' ' && /^[ \t\u3000]+$/.test(gap);
             }
             const repeat = seen.get(field) ?? 0;
             seen.set(field, repeat + 1);

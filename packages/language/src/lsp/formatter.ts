@@ -3,6 +3,7 @@ import { AbstractFormatter } from 'langium/lsp';
 import type { FormattingOptions, Range, TextEdit } from 'vscode-languageserver-protocol';
 import type { KpiSpecAstType } from '../generated/ast.js';
 import { isComment, isLineComment, leavesOf, LINE_BREAK, LINE_BREAKS } from '../parser/comments.js';
+import { isRemark } from '../parser/remarks.js';
 import { alignRows, firstToken } from './aligned-rows.js';
 
 /**
@@ -126,6 +127,8 @@ export class KpiFormatter extends AbstractFormatter {
         const marked = this.separations.get(token);
         if (marked) return marked;
         if (token.text === '}') return 'close';
+        // A remark stays glued to its value, as forms print it (96.5%（全部转办）).
+        if (isRemark(token)) return 'attach';
         // The enumeration comma and the full-width comma, as Chinese writes them, have no space on
         // either side (A、B, A，B): a full-width mark holds its own space. After `,` one space (A, B).
         if (token.text === '.' || token.text === ',' || token.text === '，' || token.text === '、' || previous?.text === '.' || previous?.text === '、' || previous?.text === '，') return 'attach';

@@ -3,7 +3,8 @@ import { languageOfKeyword, type KeywordLanguage } from '../lsp/keyword-language
 import { printedRatingOf, RATING_KEYWORD } from '../scoring/keywords.js';
 import { firstPassing } from '../sorted.js';
 import { boundAtStart, boundOp, boundStartIn, comparatorOp, noteAgrees, noteAtStart, signWordAtStart } from '../units/index.js';
-import { BOUND, PRINTED_TEXT, SIGN, UNIT, wordKeywordTest, type TokenType } from './token-builder.js';
+import { BOUND, PRINTED_TEXT, REMARK, SIGN, UNIT, wordKeywordTest, type TokenType } from './token-builder.js';
+import { bracketedUnitAt, openingBefore, remarkAt } from './remarks.js';
 import { bracketedTitleAround, isBrackets } from './bracketed-names.js';
 import { clauseKeywords, nameKeywords } from './clause-commas.js';
 import { cellKeywords, isEmptyCellMarkAt } from './empty-cells.js';
@@ -55,6 +56,7 @@ export class KpiLexer extends DefaultLexer {
     private readonly sign: TokenType;
     private readonly bound: TokenType;
     private readonly printedText: TokenType;
+    private readonly remark: TokenType;
     private readonly string: TokenType;
     private readonly close: TokenType;
     /** 实际 and actual, after which a rating may be printed in words. */
@@ -87,6 +89,7 @@ export class KpiLexer extends DefaultLexer {
         this.sign = types[SIGN]!;
         this.bound = types[BOUND]!;
         this.printedText = types[PRINTED_TEXT]!;
+        this.remark = types[REMARK]!;
         this.string = types['STRING']!;
         this.close = types['}']!;
         this.actualKeywords = new Set(['实际', 'actual'].map(k => types[k]!.tokenTypeIdx!));
@@ -121,6 +124,7 @@ export class KpiLexer extends DefaultLexer {
         result.tokens = this.readPrintedPeriods(text, this.joinPrintedValues(result.tokens), result.errors);
         keepSilentPunctuationOut(text, result);
         this.readBracketedNames(text, result);
+        if (result.errors.length > 0) this.readRemarks(text, result);
         const idIndex = this.id.tokenTypeIdx;
         let zh = 0;
         let en = 0;
@@ -218,6 +222,62 @@ export class KpiLexer extends DefaultLexer {
         }
         result.tokens = out;
         replaceErrors(result.errors, result.errors.filter(e => !explained.has(e)));
+    }
+
+    /**
+     * A remark printed in brackets after a value (`96.5%（全部转办）`, `>= 2 万人（户籍）`, `95%以上（全市）`;
+     * remarks.ts says what is one): a hidden token, read past as a comment is. Chevrotain skipped
+     * its brackets (lexing errors) and read the words between them, which are dropped. A unit in
+     * brackets after a value (`200（万元）`) is one lexing error over both brackets (syntax-errors.ts
+     * says how to write it): read past, the value would lose its unit.
+     */
+    private readRemarks(text: string, result: LexerResult): void {
+        const tokens = result.tokens;
+        const remarks: Token[] = [];
+        const explained = new Set<LexerResult['errors'][number]>();
+        const added: LexerResult['errors'] = [];
+        const errors = result.errors;
+        let read = 0;
+        // Found by their closing brackets: an opening one may have gone into the error before it
+        // (Chevrotain skips `）（` as one) or into a note read before (`≥95%（含）（全市）`).
+        for (const error of errors) {
+            // Not an error this lexer made (a note that contradicts its comparator, `>= 95%（不含）`): those have no message yet.
+            if (error.message === '') continue;
+            for (let close = error.offset; close < error.offset + error.length; close++) {
+                if (text[close] !== '）' && text[close] !== ')') continue;
+                const open = openingBefore(text, close, read);
+                if (open < 0) continue;
+                const remarkEnd = remarkAt(text, open);
+                const end = remarkEnd ?? bracketedUnitAt(text, open);
+                if (end !== close + 1) continue;
+                const before = tokens[firstPassing(tokens, t => t.startOffset >= open) - 1];
+                const line = before?.endLine ?? 0;
+                const afterBound = before?.tokenTypeIdx === this.bound.tokenTypeIdx && /^[ \t\u3000]*$/.test(text.slice(before.endOffset! + 1, open));
+                if (!afterBound && !this.endsValue(text, before, line, open)) continue;
+                const image = text.slice(open, end);
+                const column = before!.endColumn! + 1 + (open - before!.endOffset! - 1);
+                const at = { line, column, offset: open, length: image.length };
+                if (remarkEnd !== undefined) {
+                    remarks.push({
+                        ...before!, image, startOffset: open, endOffset: end - 1, startLine: line, endLine: line,
+                        startColumn: column, endColumn: column + image.length - 1, tokenType: this.remark, tokenTypeIdx: this.remark.tokenTypeIdx!,
+                    });
+                } else {
+                    added.push({ ...at, message: '' });
+                }
+                for (const e of errors) if (e.offset >= open && e.offset < end) explained.add(e);
+                read = end;
+            }
+        }
+        if (remarks.length > 0) {
+            let r = 0;
+            result.tokens = tokens.filter(t => {
+                while (r < remarks.length && remarks[r]!.endOffset! < t.startOffset) r++;
+                return r === remarks.length || t.startOffset < remarks[r]!.startOffset;
+            });
+            result.hidden = [...result.hidden, ...remarks].sort((a, b) => a.startOffset - b.startOffset);
+        }
+        if (explained.size > 0 || added.length > 0) replaceErrors(result.errors, [...result.errors.filter(e => !explained.has(e)), ...added].sort((a, b) => a.offset - b.offset));
     }
 
     /** Whether a name stands at `token`, after `before`: see readBracketedNames. */

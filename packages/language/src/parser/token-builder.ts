@@ -13,6 +13,12 @@ export const BOUND = 'BOUND';
 /** The grammar's synthetic terminal for a qualitative target's word as printed (`"群众获得感" 明显提升`). */
 export const PRINTED_TEXT = 'PRINTED_TEXT';
 const SYNTHETIC = new Set([UNIT, SIGN, BOUND, PRINTED_TEXT]);
+/**
+ * A remark in brackets after a value (`96.5%（全部转办）`, parser/remarks.ts): KpiLexer puts its
+ * tokens with the comments, and the parser never reads one. Not a terminal of the grammar, whose
+ * hidden terminals the TextMate grammar shows as comments by their pattern.
+ */
+export const REMARK = 'REMARK';
 /** The lexer's mode: every token type but the synthetic ones and the word keywords. */
 const TEXT_MODE = 'text';
 /** A mode the lexer never enters, so that Chevrotain still numbers its token types for the parser: KpiLexer gives them their tokens. */
@@ -37,6 +43,7 @@ export function wordKeywordTest(id: TokenType): (token: TokenType) => boolean {
  * - word keywords (wordKeywordTest): Chevrotain tried each keyword that may begin at a letter or
  *   character, one regular expression each, and then the ID after the one that matched; an ID
  *   looked up among the keywords by its text is the same token.
+ * and one token type the grammar lacks, a remark's (REMARK), given the same way.
  */
 export class KpiTokenBuilder extends DefaultTokenBuilder {
     /** Per terminal pattern, the regular expression that matches a start of it. */
@@ -66,6 +73,7 @@ export class KpiTokenBuilder extends DefaultTokenBuilder {
         const lexed = tokens.filter(token => !SYNTHETIC.has(token.name) && !isWord(token));
         // Never lexed, a word keyword needs no ID to give way to (and Chevrotain refuses one from another mode).
         const words = tokens.filter(isWord).map((token): TokenType => ({ name: token.name, PATTERN: token.PATTERN }));
-        return { modes: { [TEXT_MODE]: lexed, [GIVEN_MODE]: [...synthetic, ...words] }, defaultMode: TEXT_MODE };
+        const remark: TokenType = { name: REMARK, PATTERN: /:synthetic-remark:/, GROUP: 'hidden' };
+        return { modes: { [TEXT_MODE]: lexed, [GIVEN_MODE]: [...synthetic, remark, ...words] }, defaultMode: TEXT_MODE };
     }
 }

@@ -6,6 +6,7 @@ import { isKeywordOf, type KeywordLanguage } from '../lsp/keyword-language.js';
 import { boundOp, comparatorOp, formatOp, noteExcludes } from '../units/index.js';
 import { isEmptyCellMarkAt } from '../parser/empty-cells.js';
 import { isBrackets } from '../parser/bracketed-names.js';
+import { bracketedUnit } from '../parser/remarks.js';
 
 /**
  * Syntax errors in plain words and in the file's languages: the text found, and what may stand
@@ -180,11 +181,20 @@ export function describeLexingError(text: string, start: number, end: number, lo
             en: `'${skipped}' ${excludes ? 'leaves the value out' : 'includes the value'} and contradicts the comparator before the value: write one of them`,
         });
     }
-    // A printed title with brackets where a name stands is read as the name (KpiLexer.readBracketedNames).
+    // A unit in brackets after a value (KpiLexer.readRemarks).
+    const unit = bracketedUnit(skipped);
+    if (unit !== undefined) {
+        return pick(locale, {
+            zh: `单位不加括号：「${skipped}」写作「${unit}」`,
+            en: `A unit takes no brackets: write '${skipped}' as '${unit}'`,
+        });
+    }
+    // A printed title with brackets where a name stands is read as the name (KpiLexer.readBracketedNames),
+    // and a remark after a value is read past (KpiLexer.readRemarks).
     if (isBrackets(skipped)) {
         return pick(locale, {
-            zh: `括号「${skipped}」只能写在名称里或引号中的文字里`,
-            en: `Brackets ('${skipped}') may stand only in a name or in quoted text`,
+            zh: `括号「${skipped}」只能写在名称里、引号中的文字里或值后的备注里`,
+            en: `Brackets ('${skipped}') may stand only in a name, in quoted text or in a remark after a value`,
         });
     }
     if (CHINESE_QUOTES.test(skipped)) {
