@@ -96,6 +96,62 @@ describe('exit 2: one clear line for every bad input', () => {
         expectFatal(await runCli(['lint', 'latin1'], { cwd: dir }), /^kpispec: latin1\/a\.kpi is not (valid )?UTF-8 text/);
     });
 
+    describe('.kpi files of a folder that are not UTF-8', () => {
+        // `// 测试` saved as GBK, and as UTF-16 with its byte order mark, as Notepad saves "ANSI" and "Unicode".
+        write('encodings/gbk.kpi', Uint8Array.from([0x2f, 0x2f, 0x20, 0xb2, 0xe2, 0xca, 0xd4, 0x0a]));
+        write('encodings/utf16.kpi', Uint8Array.from([0xff, 0xfe, 0x2f, 0x00, 0x2f, 0x00, 0x20, 0x00, 0x4b, 0x6d, 0xd5, 0x8b, 0x0a, 0x00]));
+        write('encodings/error.kpi', ERROR);
+        const notes = {
+            en: 'kpispec: encodings/gbk.kpi is not UTF-8 text (it looks like GBK/GB18030, as Windows "ANSI" saves it): save it as UTF-8\n'
+                + 'kpispec: encodings/utf16.kpi is not UTF-8 text (it looks like UTF-16, as Windows "Unicode" saves it): save it as UTF-8\n',
+            zh: 'kpispec: encodings/gbk.kpi 不是 UTF-8 文本（看起来是 GBK/GB18030，Windows 的“ANSI”即此编码）：请另存为 UTF-8\n'
+                + 'kpispec: encodings/utf16.kpi 不是 UTF-8 文本（看起来是 UTF-16，Windows 的“Unicode”即此编码）：请另存为 UTF-8\n',
+        };
+        const reported = (stdout: string) => (JSON.parse(stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string }> }>)
+            .map(r => [r.filePath.slice(dir.length + 1), r.messages.map(m => m.ruleId)]);
+
+        it('lint names each on stderr, in the run\'s language, reports the rest and exits 2; with --cache, threads and shards too', async () => {
+            for (const flags of [[], ['--cache', '--cache-location', join(dir, 'encodings.cache')], ['--cache', '--cache-location', join(dir, 'encodings.cache')], ['--concurrency', '2']]) {
+                const run = await runCli(['lint', 'encodings', '-f', 'json', '--locale', 'en', ...flags], { cwd: dir });
+                expect(run.code, flags.join(' ')).toBe(2);
+                expect(run.stderr, flags.join(' ')).toBe(notes.en);
+                expect(reported(run.stdout)).toEqual([['encodings/error.kpi', ['name/duplicate']]]);
+            }
+            expect((await runCli(['lint', 'encodings', '--locale', 'zh-CN'], { cwd: dir })).stderr).toBe(notes.zh);
+            // Each is named by the shard of its path, once across a CI matrix.
+            const shards = await Promise.all(['1/2', '2/2'].map(shard => runCli(['lint', 'encodings', '--locale', 'en', '--shard', shard], { cwd: dir })));
+            expect(shards.flatMap(s => s.stderr.split(/(?<=\n)/).filter(Boolean)).sort()).toEqual(notes.en.split(/(?<=\n)/).filter(Boolean));
+        });
+
+        it('lint beside a workbook (the workspace validated at once), report and score do the same', async () => {
+            write('encodings-workbook/gbk.kpi', readFileSync(join(dir, 'encodings', 'gbk.kpi')));
+            write('encodings-workbook/error.kpi', ERROR);
+            write('encodings-workbook/自评表.xlsx', readFileSync(join(import.meta.dirname, '..', 'fixtures', 'excel', 'layout-a', '自评表.xlsx')));
+            const lint = await runCli(['lint', 'encodings-workbook', '-f', 'json', '--locale', 'en'], { cwd: dir });
+            expect(lint.code).toBe(2);
+            expect(lint.stderr).toBe(notes.en.split('\n')[0]!.replaceAll('encodings/', 'encodings-workbook/') + '\n');
+            expect(reported(lint.stdout).map(([file]) => file)).toEqual(['encodings-workbook/error.kpi', 'encodings-workbook/自评表.xlsx']);
+
+            const report = await runCli(['report', 'encodings', '-o', 'encodings.html', '--locale', 'en'], { cwd: dir });
+            expect(report.code).toBe(2);
+            expect(report.stderr).toBe(notes.en);
+            expect(readFileSync(join(dir, 'encodings.html'), 'utf8')).toContain('data-not-utf8="2">Not reviewed (not UTF-8 text: save as UTF-8): encodings/gbk.kpi: it looks like GBK/GB18030');
+
+            const score = await runCli(['score', 'encodings-workbook', '--locale', 'en'], { cwd: dir });
+            expect(score.code).toBe(2);
+            expect(score.stdout).toContain('自评表.xlsx');
+            expect(score.stderr).toBe(lint.stderr);
+            // Without a workbook, where score links the files without validating them.
+            const hotline = join(import.meta.dirname, '..', 'fixtures', 'reference', 'hotline-12345');
+            for (const file of ['targets.kpi', 'assessment.kpi']) write(`encodings-score/${file}`, readFileSync(join(hotline, file)));
+            write('encodings-score/gbk.kpi', readFileSync(join(dir, 'encodings', 'gbk.kpi')));
+            const linked = await runCli(['score', 'encodings-score', '--locale', 'en'], { cwd: dir });
+            expect(linked.code).toBe(2);
+            expect(linked.stdout).toContain('encodings-score/assessment.kpi');
+            expect(linked.stderr).toBe(lint.stderr.replace('encodings-workbook/', 'encodings-score/'));
+        });
+    });
+
     it('a byte order mark is dropped, as editors do: findings keep their columns', async () => {
         const row = '合同 警告 "c" { 条款 质检率 "录音质检率" >= 5% }\n';
         write('bom/with/a.kpi', '\uFEFF' + row);

@@ -410,7 +410,7 @@ describe('kpispec.html opened from file://', () => {
         expect((await tableRows()).every(r => r.file === 'broken/targets.kpi')).toBe(true);
     });
 
-    it('names a .kpi file that is not UTF-8 in one line, as the CLI’s error, and checks the rest', async () => {
+    it('names a .kpi file that is not UTF-8 in one line, as the CLI does, and checks the rest, as the CLI does', async () => {
         const base = mkdtempSync(join(profile, 'encoding-'));
         mkdirSync(join(base, 'ansi'));
         copyFileSync(join(REFERENCE, 'hotline-12345', 'targets.kpi'), join(base, 'ansi', 'targets.kpi'));
@@ -419,6 +419,7 @@ describe('kpispec.html opened from file://', () => {
         const cli = await runCli(['lint', 'ansi', '--locale', 'en'], { cwd: base });
         expect(cli.code).toBe(2);
         expect(cli.stderr).toBe('kpispec: ansi/contract.kpi is not UTF-8 text (it looks like GBK/GB18030, as Windows "ANSI" saves it): save it as UTF-8\n');
+        expect(cli.stdout).toContain('ansi/targets.kpi');
         await drop('ansi', base);
         expect(await page.textContent('#notes')).toBe(cli.stderr.trim().replace(/^kpispec: /, ''));
         expect((await tableRows()).map(r => r.file)).toContain('ansi/targets.kpi');

@@ -1,4 +1,5 @@
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { shownPath } from '../shown-path.js';
 import type { Bilingual, Locale } from '@kpispec/language/core';
 import type { SkipNoForm } from './workbook-documents.js';
 
@@ -22,8 +23,7 @@ export function skipStrayWorkbooks(paths: readonly string[], cwd: string, skippe
     return (file, why) => {
         if (named.has(file)) return false;
         if (why.kind === 'review') return true;
-        const inside = relative(cwd, file);
-        skipped({ file: inside && !inside.startsWith('..') ? inside : file, reason: why.text });
+        skipped({ file: shownPath(file, cwd), reason: why.text });
         return true;
     };
 }

@@ -19,6 +19,8 @@ export interface ReportData {
     totals: Counts;
     /** Workbooks of the folders reviewed that hold no form, passed over (none: not set; see excel/stray-workbooks.ts). */
     skipped?: Array<{ file: string; reason: Bilingual }>;
+    /** .kpi files that are not UTF-8, passed over, with what each looks like (none: not set). */
+    notUtf8?: Array<{ file: string; look: Bilingual }>;
 }
 
 export interface Counts {

@@ -55,6 +55,11 @@ function skippedLine(data: ReportData, t: (key: TextKey, values?: Record<string,
     return html`<p class="meta" data-skipped="${data.skipped.length}">${t('skippedWorkbooks')}: ${data.skipped.map((w, i) => html`${i > 0 ? '; ' : ''}${t('skippedWorkbook', { file: w.file, reason: pick(data.locale, w.reason) })}`)}</p>`;
 }
 
+function notUtf8Line(data: ReportData, t: (key: TextKey, values?: Record<string, string | number>) => string): Html | string {
+    if (!data.notUtf8?.length) return '';
+    return html`<p class="meta" data-not-utf8="${data.notUtf8.length}">${t('notUtf8Files')}: ${data.notUtf8.map((f, i) => html`${i > 0 ? '; ' : ''}${t('skippedWorkbook', { file: f.file, reason: pick(data.locale, f.look) })}`)}</p>`;
+}
+
 function page(data: ReportData, title: string, body: Html): string {
     const t = (key: TextKey, values?: Record<string, string | number>) => label(data.locale, key, values);
     return `<!DOCTYPE html>\n${html`<html lang="${data.locale}">
@@ -67,7 +72,7 @@ function page(data: ReportData, title: string, body: Html): string {
 <style>${raw(STYLES)}</style>
 </head>
 <body>
-<header><h1>${t('reportTitle')}</h1><p class="meta">${t('scope')}: ${data.scope}</p>${skippedLine(data, t)}</header>
+<header><h1>${t('reportTitle')}</h1><p class="meta">${t('scope')}: ${data.scope}</p>${skippedLine(data, t)}${notUtf8Line(data, t)}</header>
 <main>
 ${body}
 </main>

@@ -4,7 +4,7 @@ import { CANDIDATES, NameIndex, pick, suggestionPlace, unresolvedReferenceMessag
 import { UserError } from '../exit-codes.js';
 import { reportLanguage } from '../options.js';
 import { toRelatedLocation, type LintMessage, type RelatedLocation } from '../results.js';
-import { readUtf8, readUtf8Sync, type CliServices } from '../workspace.js';
+import { readUtf8, readUtf8Sync, type CliServices, type NotUtf8File } from '../workspace.js';
 import { readCache, unitKey, writeCache } from './cache.js';
 import { threadsFor, type Concurrency } from './concurrency.js';
 import { findUnits, type Unit } from './discover.js';
@@ -48,6 +48,8 @@ export interface UnitRun {
     readonly findings: FileFindings[];
     /** The language of the report's own words (see reportLanguage). */
     readonly locale: Locale;
+    /** The files of this shard that are not UTF-8, passed over. */
+    readonly notUtf8: NotUtf8File[];
 }
 
 /** `KPISPEC_DEBUG=units` prints what the run does, with times since the process started, on stderr. */
@@ -87,14 +89,21 @@ async function lintWithPool(options: UnitRunOptions, pool: UnitPool): Promise<Un
     // Texts read are kept for the units, each until its unit is validated: reading a file costs as much as scanning it.
     const read = await readFiles(files, interner(), options.cache !== undefined, cached?.files, pool.read.bind(pool));
     const { scans, hashes, texts } = read;
-    const { units: allUnits, sharedFiles, exports } = findUnits(files, scans, cwd);
+    const found = findUnits(files, scans, cwd);
+    const { sharedFiles, exports } = found;
+    // A file that is not UTF-8, read as empty, is alone in a unit, which is not validated.
+    const notUtf8 = read.notUtf8();
+    const passedOver = new Set(notUtf8.map(f => f.file));
+    const allUnits = passedOver.size > 0 ? found.units.filter(u => !u.files.every(f => passedOver.has(f))) : found.units;
     const { shard } = options;
     const units = shard ? allUnits.filter(u => shardOf(u.name, shard.count) === shard.index) : allUnits;
     const indexOf = new Map(files.map((f, i) => [f, i]));
     const shardFiles = new Set(units.flatMap(u => u.files));
+    // A file in no unit (a workbook, a file passed over) goes to the shard of its path.
+    const inUnit = shard ? new Set(allUnits.flatMap(u => u.files)) : undefined;
     const atOnce: AtOnce = {
         inShard: !shard ? () => true
-            : file => shardFiles.has(file) || (!indexOf.has(file) && shardOf(relative(cwd, file).split(sep).join('/'), shard.count) === shard.index),
+            : file => shardFiles.has(file) || (!inUnit!.has(file) && shardOf(relative(cwd, file).split(sep).join('/'), shard.count) === shard.index),
     };
     if (options.workbooks.length > 0) return atOnce;
 
@@ -156,9 +165,10 @@ async function lintWithPool(options: UnitRunOptions, pool: UnitPool): Promise<Un
     await nameClosestCandidates(findings, files, byFile, scans, options.services);
     debug('closest names found');
     const settings = options.services.kpi.kpi.Settings;
-    const locale = findings.length > 0 ? reportLanguage(settings, findings.map(f => f.locale)) : await localeOfFile(files[0]!, options.services);
+    const first = files[0]!;
+    const locale = findings.length > 0 ? reportLanguage(settings, findings.map(f => f.locale)) : await localeOfFile(first, passedOver.has(first) ? '' : await readUtf8(first), options.services);
     debug('locale found');
-    return { findings: findings.map(f => ({ filePath: f.filePath, messages: f.messages })), locale };
+    return { findings: findings.map(f => ({ filePath: f.filePath, messages: f.messages })), locale, notUtf8: notUtf8.filter(f => atOnce.inShard(f.file)) };
 }
 
 /** What a unit's outcome depends on besides the shared files and the flags. */
@@ -249,8 +259,8 @@ function exportedSymbols(file: string, text: string, { shared, kpi }: UnitRunOpt
     return kpi.references.ScopeComputation.collectExportedSymbols(document);
 }
 
-async function localeOfFile(file: string, { shared, kpi }: UnitRunOptions['services']): Promise<Locale> {
-    const document = shared.workspace.LangiumDocumentFactory.fromString(await readUtf8(file), URI.file(file));
+async function localeOfFile(file: string, text: string, { shared, kpi }: UnitRunOptions['services']): Promise<Locale> {
+    const document = shared.workspace.LangiumDocumentFactory.fromString(text, URI.file(file));
     await kpi.kpi.Configuration.loadFor(document.uri, shared.workspace.FileSystemProvider);
     return kpi.kpi.Settings.localeOf(document);
 }

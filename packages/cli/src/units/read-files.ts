@@ -1,5 +1,6 @@
 import { statSync, type Stats } from 'node:fs';
-import { readUtf8Sync } from '../workspace.js';
+import type { Bilingual } from '@kpispec/language/core';
+import { NotUtf8Error, readUtf8Sync, type NotUtf8File } from '../workspace.js';
 import { contentHash } from './cache.js';
 import { blockName, scanFile, type FileScan } from './scan.js';
 
@@ -18,6 +19,8 @@ export interface FileState {
     readonly blocks: readonly string[];
     readonly exports: FileScan['exports'];
     readonly names: readonly string[];
+    /** What it looks like, for a file that is not UTF-8: passed over, told of again. */
+    readonly notUtf8?: Bilingual;
 }
 
 /** The files of a run, in its order; `texts` holds the ones read (to hand on to their units). */
@@ -26,6 +29,8 @@ export interface ReadFiles {
     readonly hashes: string[];
     readonly lengths: number[];
     readonly texts: Map<string, string>;
+    /** The files that are not UTF-8, read as empty (see readAndScan), in the files' order. */
+    notUtf8(): NotUtf8File[];
     /** What the next run may reuse (with `--cache`), by path. */
     states(): Map<string, FileState>;
 }
@@ -34,6 +39,8 @@ export interface ReadFiles {
 export interface ScannedText {
     readonly text: string;
     readonly scan: FileScan;
+    /** What the file looks like when it is not UTF-8: then its text is empty, and it is in no unit. */
+    readonly notUtf8?: Bilingual;
 }
 
 /**
@@ -46,9 +53,15 @@ const readAllHere: ReadMany = async (_files, indices, readHere) => {
     for (const i of indices) readHere(i);
 };
 
-/** Reads and scans a file. */
+/** Reads and scans a file; one that is not UTF-8 is read as empty, and said to be. */
 export function readAndScan(file: string, intern: (s: string) => string): ScannedText {
-    const text = readUtf8Sync(file);
+    let text: string;
+    try {
+        text = readUtf8Sync(file);
+    } catch (e) {
+        if (!(e instanceof NotUtf8Error)) throw e;
+        return { text: '', scan: scanFile('', intern), notUtf8: e.notUtf8.look };
+    }
     return { text, scan: scanFile(text, intern) };
 }
 
@@ -66,7 +79,9 @@ export async function readFiles(
     const lengths: number[] = [];
     const texts = new Map<string, string>();
     const stats: Array<Stats | undefined> = [];
-    const store = (i: number, { text, scan }: ScannedText) => {
+    const looks: Array<Bilingual | undefined> = [];
+    const store = (i: number, { text, scan, notUtf8 }: ScannedText) => {
+        looks[i] = notUtf8;
         texts.set(files[i]!, text);
         scans[i] = scan;
         lengths[i] = text.length;
@@ -77,8 +92,8 @@ export async function readFiles(
         // Times taken before reading: a file written meanwhile is read again next time.
         if (hashing) for (const i of indices) stats[i] = taken.get(i) ?? statSync(files[i]!, { throwIfNoEntry: false });
         // A file scanned in another thread comes with copies of its names: held once here too.
-        return readMany(files, indices, i => store(i, readAndScan(files[i]!, intern)), (i, { text, scan }) => store(i, {
-            text, scan: { blocks: scan.blocks.map(intern), mentions: scan.mentions.map(intern), exports: scan.exports.map(([name, type]) => [intern(name), type] as const) },
+        return readMany(files, indices, i => store(i, readAndScan(files[i]!, intern)), (i, { text, scan, notUtf8 }) => store(i, {
+            text, notUtf8, scan: { blocks: scan.blocks.map(intern), mentions: scan.mentions.map(intern), exports: scan.exports.map(([name, type]) => [intern(name), type] as const) },
         }));
     };
     const toRead: number[] = [];
@@ -94,6 +109,7 @@ export async function readFiles(
             scans[i] = { blocks: before.blocks, mentions: before.names, exports: before.exports };
             hashes[i] = before.hash;
             lengths[i] = before.length;
+            looks[i] = before.notUtf8;
             reused.push(i);
             kept.set(i, before);
         } else {
@@ -108,6 +124,7 @@ export async function readFiles(
     }
     return {
         scans, hashes, lengths, texts,
+        notUtf8: () => files.flatMap((file, i) => looks[i] ? [{ file, look: looks[i] }] : []),
         states() {
             const names = blockNames(scans);
             return new Map(files.map((file, i) => [file, kept.get(i) ?? {
@@ -119,6 +136,7 @@ export async function readFiles(
                 blocks: scans[i]!.blocks,
                 exports: scans[i]!.exports,
                 names: scans[i]!.mentions.filter(m => names.has(m)),
+                ...(looks[i] ? { notUtf8: looks[i] } : {}),
             }]));
         },
     };

@@ -111,7 +111,7 @@ export class UnitValidator {
     async validate(unit: Unit, texts: readonly string[]): Promise<UnitOutcome> {
         if (unit.shared) return this.outcome(this.sharedDocuments, this.loaded);
         const { shared } = this.services;
-        const documents = addDocuments(this.services, unit.files, texts);
+        const documents = addDocuments(this.services, unit.files, { texts });
         try {
             await shared.workspace.DocumentBuilder.build(documents, { validation: true });
             return this.outcome(documents, new Set([...this.loaded, ...documents.map(d => d.uri.toString())]));
