@@ -57,7 +57,9 @@ describe('syntax errors', () => {
 
     it('offer half-width forms only where the language has a use for them', async () => {
         const messages = await syntaxMessages('项目 P "p" ｛\n    预算 10～20 万元\n｝\n', 'zh-CN');
-        expect(messages).toEqual(['全角字符「｛」：数字和符号请用半角，写作「{」', '无法识别的字符「～」', '全角字符「｝」：数字和符号请用半角，写作「}」']);
+        // ～ between two values is a range's (below).
+        expect(messages).toEqual(['全角字符「｛」：数字和符号请用半角，写作「{」', '「10～20 万元」是区间：此处只写一个值，目标值写作一个比较符和一个值（如 >= 10 万元），上限可写在说明里', '全角字符「｝」：数字和符号请用半角，写作「}」']);
+        expect(await syntaxMessages('项目 P "p" {\n    主管部门 "d" ～\n}\n', 'zh-CN')).toContain('无法识别的字符「～」');
     });
 
     it('say where brackets may stand, where neither a name nor a remark after a value stands (a printed title with brackets names a row as it is)', async () => {
@@ -70,6 +72,23 @@ describe('syntax errors', () => {
         // A line of closing brackets after a value: each is looked at once.
         const closing = `项目 P "p" {\n    绩效指标 { 产出指标 { 数量指标 {\n        A "a" >= 1 个 ${'）'.repeat(20_000)}\n    } } }\n}\n`;
         expect(await syntaxMessages(closing, 'zh-CN')).toContain(`括号「${'）'.repeat(20_000)}」只能写在名称里、引号中的文字里或值后的备注里`);
+    });
+
+    it('say that a value printed as a range is one, and what to write instead, whatever joins its ends', async () => {
+        const rows = ['A "a" 95%-100% 来源 "s"', 'B "b" 3～5 个 来源 "s"', 'C "c" 10 至 20 万元', 'D "d" >= 3—5 个'];
+        const text = `项目 P "p" {\n    绩效指标 { 产出指标 { 数量指标 {\n${rows.map(r => `        ${r}\n`).join('')}    } } }\n}\n`;
+        // Lexing errors (～, —) come first.
+        expect(await syntaxMessages(text, 'zh-CN')).toEqual([
+            '「3～5 个」是区间：此处只写一个值，目标值写作一个比较符和一个值（如 >= 3 个），上限可写在说明里',
+            '「3—5 个」是区间：此处只写一个值，目标值写作一个比较符和一个值（如 >= 3 个），上限可写在说明里',
+            '「95%-100%」是区间：此处只写一个值，目标值写作一个比较符和一个值（如 >= 95%），上限可写在说明里',
+            '「10 至 20 万元」是区间：此处只写一个值，目标值写作一个比较符和一个值（如 >= 10 万元），上限可写在说明里',
+        ]);
+        expect((await syntaxMessages(text, 'en'))[2]).toBe("'95%-100%' is a range: write one value here, a target as one comparator and one value (such as >= 95%); an upper limit can go in the note");
+        // A dash with no value before it is a form's empty cell, and one between a value and a keyword no range.
+        const assessment = '项目 P "p" {\n    绩效指标 { 产出指标 { 数量指标 { A "a" >= 1 个 } } }\n}\n自评 Z 对象 P {\n    指标 A 实际 — 分值 10 得分 10 -3\n}\n';
+        const messages = await syntaxMessages(assessment, 'zh-CN');
+        expect(messages.some(m => m.includes('区间'))).toBe(false);
     });
 
     it('say that a unit after a value takes no brackets, over both of them', async () => {

@@ -80,6 +80,8 @@ const MAX_LISTED = 12;
 const MAX_FOUND = 30;
 
 export interface SyntaxContext {
+    /** The document's text. */
+    text: string;
     locale: Locale;
     /** The keyword language of the file: only its keywords are offered. */
     language: KeywordLanguage;
@@ -103,6 +105,10 @@ export function describeSyntaxError(error: IRecognitionException, context: Synta
         });
     }
     const found = shorten(error.token.image);
+    // A value printed as a range (`95%-100%`): the second value's minus sign glued to the first value.
+    const separator = error.token.tokenType.name === 'NUMBER' && error.token.image.startsWith('-') ? 1 : error.token.image === '至' ? 1 : 0;
+    const range = separator > 0 ? rangeAround(context.text, error.token.startOffset, separator) : undefined;
+    if (range) return rangeMessage(range, locale);
     // A 自评表 row copied as printed holds the 年度指标值 before the actual (`指标 X ≥2000人 实际 2050`):
     // a comparator or a number where an indicator line's clauses (实际, 口径 …) may stand.
     const names = [...following, ...(expected ?? [])];
@@ -148,6 +154,9 @@ export function halfWidthOf(skipped: string): string | undefined {
  */
 export function describeLexingError(text: string, start: number, end: number, locale: Locale): string {
     const skipped = text.slice(start, end);
+    // A dash between two values is a range's (`3—5 个`), not a form's empty cell.
+    const range = rangeAround(text, start, end - start);
+    if (range) return rangeMessage(range, locale);
     if (isEmptyCellMarkAt(text, start, end)) return describeEmptyCellMark(skipped, locale);
     const half = halfWidthOf(skipped);
     if (half !== undefined) {
@@ -219,6 +228,41 @@ export function describeLexingError(text: string, start: number, end: number, lo
     return pick(locale, {
         zh: `无法识别的字符「${shorten(skipped)}」`,
         en: `Unrecognised characters '${shorten(skipped)}'`,
+    });
+}
+
+/** A printed range's two values, each a number and what may follow it (`%`, a unit), around a dash, a tilde or 至. */
+const RANGE_VALUE = '(\\d+(?:\\.\\d+)?)[ \\t]*([%％‰]|[\\p{L}㎡㎞㎏℃²³/]+)?';
+const RANGE_START = new RegExp(`${RANGE_VALUE}[ \\t]*$`, 'u');
+const RANGE_END = new RegExp(`^[ \\t]*${RANGE_VALUE}`, 'u');
+const RANGE_DASHES = /^(?:-|－|—|–|~|～|〜|至)$/;
+
+/**
+ * The range printed around the dash, tilde or 至 at `text[at, at + length)` (`95%-100%`, `3～5 个`):
+ * as printed, and its lower end with the unit of either end; undefined where no value stands on
+ * either side of it on its line.
+ */
+function rangeAround(text: string, at: number, length: number): { low: string; printed: string } | undefined {
+    const separator = text.slice(at, at + length);
+    if (!RANGE_DASHES.test(separator)) return undefined;
+    // `10 -3` is a number and a negative one; `10-30`, `10 - 30` a range.
+    const blank = (c: string | undefined) => c === ' ' || c === '\t';
+    if ((separator === '-' || separator === '－') && blank(text[at - 1]) !== blank(text[at + length])) return undefined;
+    const lineStart = Math.max(text.lastIndexOf('\n', at - 1) + 1, at - 40);
+    const before = text.slice(lineStart, at);
+    const low = RANGE_START.exec(before);
+    const high = RANGE_END.exec(text.slice(at + length, at + length + 40));
+    if (!low || !high) return undefined;
+    const unit = low[2] ?? high[2];
+    const printed = text.slice(lineStart + low.index, at + length + high[0].length).trim();
+    return { low: unit === undefined ? low[1]! : /^[%％‰]$/.test(unit) ? `${low[1]}${unit}` : `${low[1]} ${unit}`, printed };
+}
+
+/** What a range is to be written as: one value, a target with its comparator (the lower end of a range of rates). */
+function rangeMessage({ low, printed }: { low: string; printed: string }, locale: Locale): string {
+    return pick(locale, {
+        zh: `「${shorten(printed)}」是区间：此处只写一个值，目标值写作一个比较符和一个值（如 >= ${shorten(low)}），上限可写在说明里`,
+        en: `'${shorten(printed)}' is a range: write one value here, a target as one comparator and one value (such as >= ${shorten(low)}); an upper limit can go in the note`,
     });
 }
 
