@@ -45,6 +45,19 @@ describe('cell values as forms print them', () => {
         expect(parseActual('95%以上')).toEqual({ kind: 'measured', comparator: '>=', number: '95', unit: '%' });
     });
 
+    it('reads English comparators in words as the lexer does', () => {
+        const ge95 = { kind: 'comparison', comparator: '>=', number: '95', unit: '%' };
+        expect(parseTarget('at least 95%')).toEqual(ge95);
+        expect(parseTarget('No less than 95%')).toEqual(ge95);
+        expect(parseTarget('95% or more')).toEqual(ge95);
+        expect(parseTarget('no more than 20 s')).toEqual({ kind: 'comparison', comparator: '<=', number: '20', unit: 's' });
+        expect(parseTarget('no later than 2023-06-30')).toEqual({ kind: 'date', comparator: '<=', date: '2023-06-30' });
+        expect(parseTarget('2023-06-30 or earlier')).toEqual({ kind: 'date', comparator: '<=', date: '2023-06-30' });
+        // A sign and words that disagree, as in Chinese; a word that only begins like one.
+        expect(parseTarget('<= 95% or more')).toEqual({ kind: 'qualitative', text: '<= 95% or more' });
+        expect(parseTarget('overall 95%')).toEqual({ kind: 'qualitative', text: 'overall 95%' });
+    });
+
     it('keeps the unit symbols forms print as printed, as the lexer reads them', () => {
         expect(parseTarget('≥5000㎡')).toEqual({ kind: 'comparison', comparator: '>=', number: '5000', unit: '㎡' });
         expect(parseTarget('≥ 5万m³/日')).toEqual({ kind: 'comparison', comparator: '>=', number: '5', unit: '万m³/日' });
@@ -77,6 +90,9 @@ describe('cell values as forms print them', () => {
         expect(parseActual('16个')).toEqual({ kind: 'measured', number: '16', unit: '个' });
         expect(parseActual('1,850')).toEqual({ kind: 'measured', number: '1850' });
         expect(parseActual('达成预期指标')).toEqual({ kind: 'rating', rating: '达成' });
+        expect(parseActual('按期完成')).toEqual({ kind: 'rating', rating: '达成' });
+        expect(parseActual('未完成')).toEqual({ kind: 'rating', rating: '未达成' });
+        expect(parseActual('基本完成')).toEqual({ kind: 'text', text: '基本完成' });
         expect(parseActual('部分达成')).toEqual({ kind: 'rating', rating: '部分达成' });
         expect(parseActual('未达成')).toEqual({ kind: 'rating', rating: '未达成' });
         expect(parseActual('无')).toEqual({ kind: 'text', text: '无' });

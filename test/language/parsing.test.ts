@@ -788,6 +788,25 @@ describe('comparators in words, as forms print them', () => {
         }
     });
 
+    it.each([
+        ['at least 95%', '>=', 95, '%'], ['At Least 95%', '>=', 95, '%'], ['no less than 1,000 items', '>=', 1000, 'items'], ['not fewer than 3 items', '>=', 3, 'items'],
+        ['at most 20 s', '<=', 20, 's'], ['no  more  than 202.6 万元', '<=', 202.6, '万元'], ['up to 5 days', '<=', 5, 'days'], ['within 30 min', '<=', 30, 'min'],
+        ['more than 90%', '>', 90, '%'], ['over 90%', '>', 90, '%'], ['less than 1%', '<', 1, '%'], ['under 10 days', '<', 10, 'days'], ['equal to 8 items', '=', 8, 'items'],
+        ['95% or more', '>=', 95, '%'], ['1800 persons or above', '>=', 1800, 'persons'], ['30 s or less', '<=', 30, 's'], ['12.52 yuan/call and below', '<=', 12.52, 'yuan/call'],
+        ['no later than 2023-06-30', '<=', '2023-06-30', undefined], ['not earlier than 2023-01-01', '>=', '2023-01-01', undefined], ['2023-06-30 or earlier', '<=', '2023-06-30', undefined],
+    ])('reads the English %s as the Chinese words are read', async (target, op, value, unit) => {
+        expect(await constraints(`A "a" ${target} source "s"`)).toEqual([['A', op, value, unit]]);
+    });
+
+    it('keeps English words names where a row begins or no value follows, and reports a bound that contradicts the sign', async () => {
+        const rows = await row('over "a" >= 3 个\nwithin "b" at least 2 个\nat "c" >= 1 个');
+        expect(rows.map(i => i.name)).toEqual(['over', 'within', 'at']);
+        for (const text of ['A "a" at least', 'A "a" <= 95% or more', 'A "a" >= 30 s or less']) {
+            const { errors } = await parse(`项目 P { 绩效指标 { 产出指标 { 数量指标 {\n${text}\n} } } }`);
+            expect(errors.length, text).toBeGreaterThan(0);
+        }
+    });
+
     it('keeps such words as names where a row begins, and the next row after a bound', async () => {
         const rows = await row('达到 "a" >= 3 个\n以上 "b" 95%以上\n超过 "c" >= 1 个');
         expect(rows.map(i => i.name)).toEqual(['达到', '以上', '超过']);
@@ -858,6 +877,13 @@ describe('ratings as forms print them', () => {
         const model = await parseClean('自评 A "a" 对象 P {\n    指标 X 实际 达成预期指标\n    指标 Y 实际 已完成\n    指标 Z 实际 未达成预期\n}\n');
         const actuals = blockOf(model, isAssessment).items.map(i => (i as { actual?: { rating?: string } }).actual!);
         expect(actuals.map(a => [a.rating, ratingOf(a.rating)])).toEqual([['达成预期指标', 'achieved'], ['已完成', 'achieved'], ['未达成预期', 'missed']]);
+    });
+
+    it('reads 全部完成, 按期完成 and 未完成 so too, and leaves 基本完成, which says no rating, to be quoted', async () => {
+        const model = await parseClean('自评 A "a" 对象 P {\n    指标 X 实际 全部完成\n    指标 Y 实际 按期完成\n    指标 Z 实际 未完成\n    指标 W 实际 未按期完成\n}\n');
+        const actuals = blockOf(model, isAssessment).items.map(i => (i as { actual?: { rating?: string } }).actual!);
+        expect(actuals.map(a => ratingOf(a.rating))).toEqual(['achieved', 'achieved', 'missed', 'missed']);
+        expect((await parse('自评 A "a" 对象 P {\n    指标 X 实际 基本完成\n}\n')).errors).not.toEqual([]);
     });
 });
 

@@ -202,10 +202,18 @@ function leadingSign(t: string, words: boolean): { text: string; op: string } | 
  * 不晚于 (a target's deadline; an actual is a day, not a bound).
  */
 export function parseDeadline(text: string, before: boolean): { comparator?: string; date: string } | undefined {
-    let t = comparable(text).replace(/[\s\u3000]+/g, '');
-    const sign = leadingSign(t, before);
+    // Words apart before blanks go (`no later than 2023-06-30`, `2023-06-30 or earlier`).
+    let printed = comparable(text);
+    const sign = leadingSign(printed, before);
     let comparator = sign?.op;
-    t = t.slice(sign?.text.length ?? 0);
+    printed = printed.slice(sign?.text.length ?? 0);
+    const end = before ? boundAtEnd(printed) : undefined;
+    if (end && /^[a-z]/i.test(end.bound)) {
+        if (comparator !== undefined && comparator !== boundOp(end.bound)) return undefined;
+        comparator = boundOp(end.bound);
+        printed = printed.slice(0, end.index);
+    }
+    const t = printed.replace(/[\s\u3000]+/g, '');
     const m = DATE_CORE.exec(t);
     if (!m) return undefined;
     const rest = t.slice(m[0].length);

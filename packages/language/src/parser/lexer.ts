@@ -2,7 +2,7 @@ import { AstUtils, DefaultLexer, GrammarAST, type LangiumCoreServices, type Lexe
 import { languageOfKeyword, type KeywordLanguage } from '../lsp/keyword-language.js';
 import { printedRatingOf, RATING_KEYWORD } from '../scoring/keywords.js';
 import { firstPassing } from '../sorted.js';
-import { boundAtStart, boundOp, boundStartIn, comparatorOp, noteAgrees, noteAtStart, signWordAtStart } from '../units/index.js';
+import { beginsEnglishSign, boundAtStart, boundOp, boundStartIn, comparatorOp, englishSignWords, isEnglishBound, noteAgrees, noteAtStart, signWordAtStart } from '../units/index.js';
 import { BOUND, PRINTED_TEXT, REMARK, SIGN, UNIT, wordKeywordTest, type TokenType } from './token-builder.js';
 import { bracketedUnitAt, openingBefore, remarkAt } from './remarks.js';
 import { bracketedTitleAround, isBrackets } from './bracketed-names.js';
@@ -357,9 +357,12 @@ export class KpiLexer extends DefaultLexer {
             // A split word leaves a rest to look at in turn (`不低于95万元以上`: SIGN, 95, then 万元以上).
             while (token) {
                 const previous = out ? out.at(-1) : input[i - 1];
-                const word: string | undefined = previous && previous.endLine === token.startLine ? signWordAtStart(token.image) : undefined;
-                const sign: SignWordRead | undefined = word ? this.signWord(text, input, i, token, word) : undefined;
-                const bound: SignWordRead | undefined = sign ? undefined : this.boundWord(text, input, i, token, out ?? input, out ? out.length : i, result.errors);
+                const sameLine: boolean = previous !== undefined && previous.endLine === token.startLine;
+                const word: string | undefined = sameLine ? signWordAtStart(token.image) : undefined;
+                const sign: SignWordRead | undefined = word ? this.signWord(text, input, i, token, word)
+                    : sameLine && token === input[i] && beginsEnglishSign(token.image) ? this.englishSign(text, input, i, token) : undefined;
+                const bound: SignWordRead | undefined = sign ? undefined : this.boundWord(text, input, i, token, out ?? input, out ? out.length : i, result.errors)
+                    ?? (token === input[i] ? this.englishBound(text, input, i, token, out ?? input, out ? out.length : i) : undefined);
                 const read: SignWordRead | undefined = sign ?? bound ?? this.noteAfterValue(text, input, i, token, out ?? input, out ? out.length : i, result.errors);
                 if (!read) {
                     out?.push(token);
@@ -417,6 +420,48 @@ export class KpiLexer extends DefaultLexer {
         while (at + consumed + 1 < input.length && input[at + consumed + 1]!.startOffset < end) consumed++;
         if (consumed === 0 || input[at + consumed]!.endOffset! + 1 !== end) return undefined;
         return { tokens: [sign, { ...number, endLine: input[at + consumed]!.endLine }], consumed };
+    }
+
+    /**
+     * `token` (`input[at]`) begins an English comparator of several words (`at least 95%`,
+     * `no later than 2023-06-30`): a SIGN of them all, if a value follows them on the line.
+     */
+    private englishSign(text: string, input: readonly Token[], at: number, token: Token): SignWordRead | undefined {
+        const words = [token.image];
+        for (let k = at + 1; k < at + 4 && k < input.length; k++) {
+            const next = input[k]!;
+            if (next.tokenTypeIdx !== this.id.tokenTypeIdx || !this.apartOnLine(text, input[k - 1]!, next)) break;
+            words.push(next.image);
+        }
+        const count = englishSignWords(words);
+        const last = input[at + count - 1];
+        const value = input[at + count];
+        if (count < 2 || !last || !value || !this.apartOnLine(text, last, value) || !(value.tokenTypeIdx === this.number.tokenTypeIdx || this.isDate(value))) return undefined;
+        const sign = { ...token, image: text.slice(token.startOffset, last.endOffset! + 1), endOffset: last.endOffset, endColumn: last.endColumn, tokenType: this.sign, tokenTypeIdx: this.sign.tokenTypeIdx! };
+        return { tokens: [sign], consumed: count - 1 };
+    }
+
+    /**
+     * `token` (`input[at]`) and the word after it are an English bound after a value (`95% or more`,
+     * `30 s or less`): a BOUND of both, or a lexing error where the comparator before the value says otherwise.
+     */
+    private englishBound(text: string, input: readonly Token[], at: number, token: Token, before: readonly Token[], length: number): SignWordRead | undefined {
+        const next = input[at + 1];
+        if (!next || next.tokenTypeIdx !== this.id.tokenTypeIdx || !isEnglishBound(token.image, next.image) || !this.apartOnLine(text, token, next)) return undefined;
+        const previous = before[length - 1];
+        if (!this.endsValue(text, previous, token.startLine!, token.startOffset)) return undefined;
+        const image = text.slice(token.startOffset, next.endOffset! + 1);
+        const bound = { ...token, image, endOffset: next.endOffset, endColumn: next.endColumn, tokenType: this.bound, tokenTypeIdx: this.bound.tokenTypeIdx! };
+        const comparator = this.comparatorBefore(before.slice(Math.max(0, length - MAX_VALUE_TOKENS), length), token.startLine!);
+        if (comparator && comparatorOp(comparator.image) !== boundOp(image)) {
+            return { tokens: [], consumed: 1, error: { offset: token.startOffset, length: image.length, line: token.startLine, column: token.startColumn, message: '' } };
+        }
+        return { tokens: [bound], consumed: 1 };
+    }
+
+    /** Whether `next` follows `token` on its line with only blanks between. */
+    private apartOnLine(text: string, token: Token, next: Token): boolean {
+        return next.startLine === token.endLine && /^[ \t\u3000]+$/.test(text.slice(token.endOffset! + 1, next.startOffset));
     }
 
     /**
@@ -714,13 +759,13 @@ export class KpiLexer extends DefaultLexer {
     /**
      * An ID is a word keyword if its text is one, else a unit if it follows a number or unit
      * operator, else a qualitative target's word as printed if it stands alone after a row's title
-     * (`"群众获得感" 明显提升`, then the line's end, a clause's keyword or `}`), else a rating as
-     * printed after 实际.
+     * (`"群众获得感" 明显提升`, then the line's end, a clause's keyword or `}`); after 实际, a rating
+     * as printed before all of these.
      */
     private giveWordItsType(text: string, token: Token, previous: Token | undefined, next: Token | undefined): void {
-        const type = this.words.get(token.image)
-            ?? (followsNumberOrUnitOperator(text, token.startOffset) ? this.unit : this.isPrintedText(text, token, previous, next) ? this.printedText : undefined)
-            ?? this.printedRating(token, previous);
+        // A rating first: 未完成 is also a milestone's keyword.
+        const type = this.printedRating(token, previous) ?? this.words.get(token.image)
+            ?? (followsNumberOrUnitOperator(text, token.startOffset) ? this.unit : this.isPrintedText(text, token, previous, next) ? this.printedText : undefined);
         if (!type) return;
         token.tokenType = type;
         token.tokenTypeIdx = type.tokenTypeIdx!;

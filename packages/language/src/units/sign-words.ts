@@ -16,19 +16,71 @@ const BEFORE: Readonly<Record<string, Op>> = {
     '小于': '<', '低于': '<', '少于': '<', '不足': '<', '不满': '<',
 };
 
-/** Longest first, so that 大于等于 is not read as 大于. */
-const BEFORE_AT_START = new RegExp(`^(?:${Object.keys(BEFORE).sort((a, b) => b.length - a.length).join('|')})`);
-/** Their first characters: the lexer asks of every word, and most begin with none of them. */
-const FIRST_CHARACTERS = new Set(Object.keys(BEFORE).map(word => word.charCodeAt(0)));
+/**
+ * The same in English, as an English form prints them (`at least 95%`, `no later than 2023-06-30`):
+ * words in any case, apart by blanks. 超过 is `more than`, 低于 `less than` (the value left out).
+ */
+const BEFORE_EN: Readonly<Record<string, Op>> = {
+    'at least': '>=', 'no less than': '>=', 'not less than': '>=', 'no fewer than': '>=', 'not fewer than': '>=', 'no earlier than': '>=', 'not earlier than': '>=',
+    'at most': '<=', 'no more than': '<=', 'not more than': '<=', 'up to': '<=', 'within': '<=', 'no later than': '<=', 'not later than': '<=',
+    'equal to': '=',
+    'more than': '>', 'greater than': '>', 'higher than': '>', 'over': '>', 'above': '>',
+    'less than': '<', 'fewer than': '<', 'lower than': '<', 'under': '<', 'below': '<',
+};
 
-/** The comparator word a text begins with (`不低于` in `不低于95%`), if any. */
+/** English words as one key of BEFORE_EN: lower case, one space between them. */
+const englishKey = (words: string) => words.toLowerCase().split(/[ \t\u3000]+/).join(' ');
+
+/** Longest first, so that 大于等于 is not read as 大于 (an English phrase ends at its last letter: `overall` is a name). */
+const BEFORE_AT_START = new RegExp(`^(?:${Object.keys(BEFORE).sort((a, b) => b.length - a.length).join('|')}|(?:${
+    Object.keys(BEFORE_EN).sort((a, b) => b.length - a.length).map(p => p.split(' ').join('[ \\t\\u3000]+')).join('|')})(?![a-z]))`, 'i');
+/** Their first characters: the lexer asks of every word, and most begin with none of them. */
+const FIRST_CHARACTERS = new Set([...Object.keys(BEFORE), ...Object.keys(BEFORE_EN), ...Object.keys(BEFORE_EN).map(w => w.toUpperCase())].map(word => word.charCodeAt(0)));
+
+/** The comparator word a text begins with (`不低于` in `不低于95%`, `at least` in `at least 95%`), if any. */
 export function signWordAtStart(text: string): string | undefined {
     return FIRST_CHARACTERS.has(text.charCodeAt(0)) ? BEFORE_AT_START.exec(text)?.[0] : undefined;
 }
 
-/** The Op of a comparator word (`不低于` → `>=`). */
+/** The Op of a comparator word (`不低于` → `>=`, `At  least` → `>=`). */
 export function signWordOp(word: string): Op | undefined {
-    return Object.hasOwn(BEFORE, word) ? BEFORE[word] : undefined;
+    if (Object.hasOwn(BEFORE, word)) return BEFORE[word];
+    const key = englishKey(word);
+    return Object.hasOwn(BEFORE_EN, key) ? BEFORE_EN[key] : undefined;
+}
+
+/** The first words of English comparators of more than one word (`at` of `at least`), with the words that follow, longest first. */
+const ENGLISH_PHRASES = new Map<string, string[][]>();
+for (const phrase of Object.keys(BEFORE_EN).sort((a, b) => b.length - a.length)) {
+    const [first, ...rest] = phrase.split(' ');
+    if (rest.length > 0) ENGLISH_PHRASES.set(first!, [...(ENGLISH_PHRASES.get(first!) ?? []), rest]);
+}
+
+/** Whether a word may begin an English comparator of more than one word (`at`, `No`). */
+export function beginsEnglishSign(word: string): boolean {
+    return word.charCodeAt(0) < 0x80 && ENGLISH_PHRASES.has(word.toLowerCase());
+}
+
+/**
+ * How many of `words` (a word and the words after it on its line, as the lexer reads them) an
+ * English comparator of more than one word takes (`at least` of `at least 95`: 2), or 0.
+ */
+export function englishSignWords(words: readonly string[]): number {
+    const rests = ENGLISH_PHRASES.get(words[0]!.toLowerCase());
+    const rest = rests?.find(r => r.every((w, i) => words[i + 1]?.toLowerCase() === w));
+    return rest ? rest.length + 1 : 0;
+}
+
+/** After a value, in English (`95% or more`, `30 s or less`): the value included, as 以上 and 以下 include it. */
+const AFTER_EN: Readonly<Record<string, Op>> = {
+    'or more': '>=', 'or above': '>=', 'or higher': '>=', 'or over': '>=', 'and above': '>=', 'or later': '>=',
+    'or less': '<=', 'or below': '<=', 'or lower': '<=', 'or fewer': '<=', 'or under': '<=', 'and below': '<=', 'or earlier': '<=',
+};
+const AFTER_EN_ENDING = new RegExp(`(?<![a-z])(?:${Object.keys(AFTER_EN).map(p => p.split(' ').join('[ \\t\\u3000]+')).join('|')})[ \\t\\u3000]*$`, 'i');
+
+/** Whether two words after a value are an English bound (`or more`). */
+export function isEnglishBound(first: string, second: string): boolean {
+    return first.charCodeAt(0) < 0x80 && Object.hasOwn(AFTER_EN, `${first.toLowerCase()} ${second.toLowerCase()}`);
 }
 
 /**
@@ -51,9 +103,11 @@ export function boundAtStart(text: string, day: boolean): string | undefined {
     return (day ? DAY_BOUND : NUMBER_BOUND).exec(text)?.[0];
 }
 
-/** The Op of a bound (`以上` → `>=`, `以下（不含）` → `<`, `前` → `<=`). */
+/** The Op of a bound (`以上` → `>=`, `以下（不含）` → `<`, `前` → `<=`, `or more` → `>=`). */
 export function boundOp(bound: string): Op | undefined {
     if (DAY_BOUND.exec(bound)?.[0] === bound) return '<=';
+    const english = englishKey(bound);
+    if (Object.hasOwn(AFTER_EN, english)) return AFTER_EN[english];
     const m = NUMBER_BOUND.exec(bound);
     if (!m || m[0].length !== bound.length) return undefined;
     const above = m.groups!['word'] === '以上';
@@ -61,9 +115,9 @@ export function boundOp(bound: string): Op | undefined {
     return above ? '>=' : '<=';
 }
 
-/** The bound that ends a printed value (`95%以上（含）`, `95%（含）以上`) and where it begins, if any. */
+/** The bound that ends a printed value (`95%以上（含）`, `95%（含）以上`, `95% or more`) and where it begins, if any. */
 export function boundAtEnd(text: string): { bound: string; index: number } | undefined {
-    const m = NUMBER_BOUND_ENDING.exec(text);
+    const m = NUMBER_BOUND_ENDING.exec(text) ?? AFTER_EN_ENDING.exec(text);
     return m ? { bound: m[0].trimEnd(), index: m.index } : undefined;
 }
 
