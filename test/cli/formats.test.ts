@@ -152,14 +152,14 @@ describe('kpispec lint formats', () => {
         expect(lines.filter(l => l.startsWith('::error file=odd%2Cname.kpi,line=3,col=40,'))).toHaveLength(1);
         expect(lines.filter(l => l.startsWith('::error file=colon%3Aname.kpi,line=3,col=40,'))).toHaveLength(1);
         const syntax = lines.find(l => l.includes('title=syntax/parsing') && l.includes('odd%2Cname'))!;
-        expect(syntax).toContain("::'}' is not understood here; this place can take: a comparator in words (不低于), a number");
+        expect(syntax).toContain("::'}' is not understood here; this place can take: a comparator in words (at least, 不低于), a number");
         expect(lines.filter(l => l.startsWith('::notice '))).toHaveLength(count(0));
 
         const table = readFileSync(summary, 'utf8');
         expect(table).toContain(`### KPI Spec: ${plural(count(2), 'error')}, ${plural(count(1), 'warning')}, ${count(0)} info`);
         expect(table).toContain(`| hotline.kpi | ${f.line} | error | [target/below-contract](https://github.com/kpispec/kpispec/blob/main/docs/rules/target/below-contract.md) | ${f.message}<br>→ hotline.kpi\\:${clause!.line} ${clause!.message} |`);
         // Escaped Markdown: the message renders as written.
-        expect(table).toContain("'\\}' is not understood here; this place can take\\: a comparator in words (不低于), a number");
+        expect(table).toContain("'\\}' is not understood here; this place can take\\: a comparator in words (at least, 不低于), a number");
     });
 
     it('junit: well-formed XML, a suite per file, a failure per error or warning', async () => {

@@ -62,8 +62,8 @@ const TERMINALS: Record<string, Bilingual> = {
     STRING: { zh: '带引号的文字（"…"）', en: 'quoted text ("…")' },
     ID: { zh: '名称', en: 'a name' },
     UNIT: { zh: '单位', en: 'a unit' },
-    SIGN: { zh: '比较词（如 不低于）', en: 'a comparator in words (不低于)' },
-    BOUND: { zh: '以上、以下等', en: '以上, 以下 or the like' },
+    SIGN: { zh: '比较词（如 不低于）', en: 'a comparator in words (at least, 不低于)' },
+    BOUND: { zh: '以上、以下等', en: 'or more, or less, 以上, 以下 or the like' },
     PRINTED_TEXT: { zh: '定性目标的文字', en: "a qualitative target's words" },
 };
 const OTHER_TERMINAL: Bilingual = { zh: '一个值', en: 'a value' };
