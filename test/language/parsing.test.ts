@@ -839,6 +839,13 @@ describe('remarks printed in brackets after a value', () => {
         expect(remarks).toEqual(['（全市）', '（户籍）', '(含预约)', '（含）', '（验收）', '（全市，含区县）', '（全部办结）', '（已完成）']);
     });
 
+    it('reads every remark of a pasted line of values, in one pass', () => {
+        const { tokens, hidden, errors } = createDevelopmentServices().parser.Lexer.tokenize(`A "a" ${'1 个（甲） '.repeat(5_000)}`);
+        expect(errors).toEqual([]);
+        expect(hidden.filter(t => t.tokenType.name === 'REMARK')).toHaveLength(5_000);
+        expect(tokens.some(t => t.image === '甲')).toBe(false);
+    });
+
     it('reads a note alone after a value without a comparator as a remark: target/no-comparator says what is missing', async () => {
         const [d] = await row('D "d" 95%（含）');
         expect(constraintOf(d!.target)).toMatchObject({ op: '=', value: { value: 95, unit: '%' } });

@@ -238,6 +238,8 @@ export class KpiLexer extends DefaultLexer {
         const added: LexerResult['errors'] = [];
         const errors = result.errors;
         let read = 0;
+        /** The first error not yet passed: the remarks come in the errors' order. */
+        let unexplained = 0;
         // Found by their closing brackets: an opening one may have gone into the error before it
         // (Chevrotain skips `）（` as one) or into a note read before (`≥95%（含）（全市）`).
         for (const error of errors) {
@@ -265,7 +267,8 @@ export class KpiLexer extends DefaultLexer {
                 } else {
                     added.push({ ...at, message: '' });
                 }
-                for (const e of errors) if (e.offset >= open && e.offset < end) explained.add(e);
+                while (unexplained < errors.length && errors[unexplained]!.offset < open) unexplained++;
+                for (; unexplained < errors.length && errors[unexplained]!.offset < end; unexplained++) explained.add(errors[unexplained]!);
                 read = end;
             }
         }
