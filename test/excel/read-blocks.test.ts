@@ -65,6 +65,17 @@ describe('an indicator row of the 一体化 flat sheet (Layout B)', () => {
         ]);
     });
 
+    it('reads 扣减分数 as the weight less the points taken off where 指标得分 is left empty, and the score where it is not', () => {
+        const form = readForm(sheet([
+            ['项目名称', '助餐项目'],
+            ['一级指标', '二级指标', '三级指标名称', '计算符号', '指标值', '*实际完成值', '计量单位', '*分值', '*指标得分', '扣减分数'],
+            ['产出指标', '数量指标', '助餐人数', '≥', '1800', '1850', '人', '50', undefined, '0'],
+            ['^', '^', '助餐点数', '≥', '5', '4', '个', '50', undefined, '7.5'],
+            ['^', '^', '助餐覆盖率', '≥', '90', '85', '%', '10', '8', '1'],
+        ]), '助餐')!;
+        expect(form.indicators.map(i => i.score)).toEqual([{ value: '50', cell: 'J3' }, { value: '42.5', cell: 'J4' }, { value: '8', cell: 'I5' }]);
+    });
+
     it('keeps 完成情况简要描述 as a comment above the row\'s assessment line, on one line, mapped to its cell', () => {
         const form = emitForm(readForm(flat, '助餐')!, '一体化.xlsx');
         expect(form.text).toContain('    // 完成情况：全年助餐 1850 人次\n    指标 "助餐人数" 实际 1850 分值 50 得分 50\n');

@@ -19,6 +19,7 @@ const COLUMN_NAMES = {
     actual: ['实际完成值', '全年实际值', '实际值'],
     weight: ['分值', '指标分值'],
     score: ['得分', '指标得分', '自评得分'],
+    deduction: ['扣减分数', '扣分'],
     deviation: ['偏差原因分析及改进措施', '偏差原因及改进措施', '偏差原因分析', '偏差原因'],
     note: ['指标值说明', '备注'],
     lastYear: ['上年实际值', '上年指标值', '上年完成值', '上年值'],
@@ -178,7 +179,8 @@ function readIndicators(
         if (undated) problems.push({ cell: targetCell!.address, text: undatedMonthMessage(undated.year, undated.month, undated.before) });
         const actual = at(r, 'actual');
         const weight = numberCell(at(r, 'weight'), problems);
-        const score = numberCell(at(r, 'score'), problems);
+        // Layout B's 扣减分数 where 指标得分 is left empty: the weight less the points taken off.
+        const score = numberCell(at(r, 'score'), problems) ?? deductedScore(weight, at(r, 'deduction'), problems);
         const deviation = at(r, 'deviation');
         const note = at(r, 'note');
         const source = at(r, 'source');
@@ -209,6 +211,12 @@ function readIndicators(
         if (!filled.has(key(g)) && !emptyGroups.some(e => key(e) === key(g))) emptyGroups.push(g);
     }
     return rows;
+}
+
+/** A row's score as its weight less the points its 扣减分数 cell takes off, sourced to that cell. */
+function deductedScore(weight: Sourced<string> | undefined, cell: GridCell | undefined, problems: FormProblem[]): Sourced<string> | undefined {
+    const deduction = weight && numberCell(cell, problems);
+    return deduction ? { value: formatNumber(Number(weight.value) - Number(deduction.value)), cell: deduction.cell } : undefined;
 }
 
 const isTotalLabel = (l: string) => l === '总分' || l === '合计' || l === '总计' || l === '分值合计';
