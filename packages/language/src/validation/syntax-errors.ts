@@ -7,6 +7,7 @@ import { boundOp, comparatorOp, formatOp, noteExcludes } from '../units/index.js
 import { isEmptyCellMarkAt } from '../parser/empty-cells.js';
 import { isBrackets } from '../parser/bracketed-names.js';
 import { bracketedUnit } from '../parser/remarks.js';
+import { SUPERSCRIPTS, UNIT_SYMBOLS } from '../parser/name-characters.js';
 
 /**
  * Syntax errors in plain words and in the file's languages: the text found, and what may stand
@@ -232,7 +233,7 @@ export function describeLexingError(text: string, start: number, end: number, lo
 }
 
 /** A printed range's two values, each a number and what may follow it (`%`, a unit), around a dash, a tilde or 至. */
-const RANGE_VALUE = '(\\d+(?:\\.\\d+)?)[ \\t]*([%％‰]|[\\p{L}㎡㎞㎏℃²³/]+)?';
+const RANGE_VALUE = `(\\d+(?:\\.\\d+)?)[ \\t]*([%％‰]|[\\p{L}${UNIT_SYMBOLS}${SUPERSCRIPTS}/]+)?`;
 const RANGE_START = new RegExp(`${RANGE_VALUE}[ \\t]*$`, 'u');
 const RANGE_END = new RegExp(`^[ \\t]*${RANGE_VALUE}`, 'u');
 const RANGE_DASHES = /^(?:-|－|—|–|~|～|〜|至)$/;
