@@ -201,6 +201,22 @@ describe('dates in Excel forms', () => {
     });
 });
 
+describe('remarks printed after values', () => {
+    it('keep their place after a target, an actual, a milestone\'s dates and the 评价日 through export and import', async () => {
+        const files = readFolder(join(EXAMPLES, 'complete-forms'));
+        files['targets.kpi'] = files['targets.kpi']!.replace('>= 95% 来源 "财务记录"', '>= 95%（按月） 来源 "财务记录"').replace('计划 2023-06-30', '计划 2023-06-30（暂定）');
+        files['assessment.kpi'] = files['assessment.kpi']!.replace('实际 97 ', '实际 97（全部按月） ').replace('完成 2023-06-20', '完成 2023-06-20（已验收）').replace('评价日 2024-03-31', '评价日 2024-03-31（初评）');
+        const { ws, bytes } = await exported(files);
+        expect(findings(ws).filter(f => f.startsWith('syntax'))).toEqual([]);
+        const { back, forms } = await readBack(ws, bytes);
+        expect(forms.flatMap(f => f.problems)).toEqual([]);
+        const text = await imported(ws, forms);
+        for (const printed of ['>= 95%（按月）', '实际 97（全部按月）', '计划 2023-06-30（暂定）', '完成 2023-06-20（已验收）', '评价日 2024-03-31（初评）']) expect(text).toContain(printed);
+        expect(findings(back)).toEqual(findings(ws));
+        expect(scores(back)).toEqual(scores(ws));
+    });
+});
+
 describe('export then import keeps what the files say', () => {
     for (const example of readdirSync(EXAMPLES)) {
         it(`${example}: the same projects and assessments, keywords and titles, no line added; the same findings and scores`, async () => {

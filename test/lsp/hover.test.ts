@@ -99,6 +99,18 @@ describe('hover', () => {
         await expectHover(services)({ text: mark(text, '问题 "热线服务质量'), index: 0, hover: /^\*\*问题\*\* 热线服务质量有待提升[\s\S]*\| 接通率 \| 30 \| 30 \|/, ...options });
     });
 
+    it('shows a remark printed after a value with the value, and on the remark says that nothing reads it', async () => {
+        const services = await servicesWith({ 'c.kpi': '合同 C "c" { 条款 T "t" >= 95%（全市） }' });
+        const text = '项目 P "p" { 绩效指标 { 产出指标 { 数量指标 {\n A "a" >= 2 万人（户籍）\n B "b" >= 96%（含预约） 依据 C.T\n } } }\n 里程碑 { M "m" 计划 2023-06-30（暂定） } }';
+        await expectHover(services)({ text: mark(text, 'A "a"'), index: 0, hover: /目标：≥2 万人（户籍）/ });
+        // The clause's remark in the table of what the target is held to.
+        await expectHover(services)({ text: mark(text, 'B "b"'), index: 0, hover: /目标：≥96%（含预约）[\s\S]*\| ≥95%（全市） \| ✓ 目标不弱于此值/ });
+        await expectHover(services)({ text: mark(text, 'M "m"'), index: 0, hover: /计划：2023-06-30（暂定）/ });
+        await expectHover(services)({ text: mark(text, '（户籍）', 1), index: 0, hover: /^\*\*备注\*\* （户籍）：说明文字，比较和计分时不读\n\n\*\*指标 A\*\* · a/ });
+        const english = await servicesWith({}, 'en');
+        await expectHover(english)({ text: mark('project P "p" { indicators { output { quantity {\n A "a" >= 2 (registered)\n } } } }', '(registered', 1), index: 0, hover: /^\*\*Remark\*\* \(registered\): a note, not read when comparing or scoring/ });
+    });
+
     it('speaks English when the editor does', async () => {
         const services = await servicesWith({}, 'en');
         const text = ENGLISH['hotline.kpi']!;

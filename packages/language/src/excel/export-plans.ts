@@ -4,7 +4,7 @@ import {
     isIndicatorAssessment, isLevel2Group, isMeasuredActual, isMilestoneAssessment, isNotApplicableActual, isProblemStatement, isQualitative,
     isRatingActual, isSummary, isTextActual, isTotal, isUnmeasuredActual,
     isAssessment, isProject,
-    type Actual, type Assessment, type BreakdownComponent, type Execution, type Indicator, type Milestone, type Model, type Project, type Quantity, type Target,
+    type Actual, type Assessment, type BreakdownComponent, type DateLiteral, type Execution, type Indicator, type Milestone, type Model, type Project, type Quantity, type Target,
 } from '../generated/ast.js';
 import { remarkAfter } from '../parser/remarks.js';
 import { FAMILY_KEYWORD, familyOf } from '../model/categories.js';
@@ -38,6 +38,11 @@ function printed(text: string): string {
 
 function targetText(target: Target): string {
     return isQualitative(target) ? target.text : printed(target.$cstNode?.text ?? '') + remarkAfter(target.$cstNode);
+}
+
+/** A date with the remark printed after it (`2023-06-30（暂定）`). */
+function dateText(date: DateLiteral): string {
+    return date.value + remarkAfter(date.$cstNode);
 }
 
 function actualText(actual: Actual | undefined): string | undefined {
@@ -205,11 +210,11 @@ function milestoneBlock(rows: Row[], project: Project | undefined, assessment: A
         const listed = [...assessed.map(a => [a.milestone.ref, a] as const),
             ...milestones.filter(m => !assessed.some(a => a.milestone.ref === m)).map(m => [m, undefined] as const)];
         for (const [m, a] of listed) {
-            rows.push(row(null, name(m, a?.milestone.$refText ?? ''), null, null, m?.planned.value, a?.done ? '完成' : a?.pending ? '未完成' : undefined, a?.date?.value));
+            rows.push(row(null, name(m, a?.milestone.$refText ?? ''), null, null, m && dateText(m.planned), a?.done ? '完成' : a?.pending ? '未完成' : undefined, a?.date && dateText(a.date)));
         }
     } else {
         rows.push(row(BLOCK_LABELS.milestones[0], '里程碑', null, null, '计划完成时间'));
-        for (const m of milestones) rows.push(row(null, name(m, m.name), null, null, m.planned.value));
+        for (const m of milestones) rows.push(row(null, name(m, m.name), null, null, dateText(m.planned)));
     }
     // The name over B:D; the last column's width to the right edge: 实际完成时间 (自评表) or 计划完成时间.
     const wide = assessment ? 'G' : 'E';
@@ -308,7 +313,7 @@ function narrativeRows(rows: Row[], assessment: Assessment, execution: Execution
         }
         if (isImprovement(item)) texts.push([BLOCK_LABELS.improvements[0], item.text]);
         if (isConclusion(item)) texts.push([BLOCK_LABELS.conclusions[0], item.text]);
-        if (isAsOf(item)) texts.push([BLOCK_LABELS.asOf[0], item.date.value]);
+        if (isAsOf(item)) texts.push([BLOCK_LABELS.asOf[0], dateText(item.date)]);
     }
     const merges: string[] = [];
     for (const [label, text] of texts) {

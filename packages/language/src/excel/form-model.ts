@@ -136,7 +136,7 @@ export interface Breakdown {
 export interface MilestoneRow {
     readonly title: Sourced<string>;
     readonly id?: string;
-    /** `2018-04-30` or `2018-04`. */
+    /** `2018-04-30` or `2018-04`, and a remark printed after it (`2018-04-30（暂定）`). */
     readonly planned?: Sourced<string>;
     readonly status?: Sourced<'完成' | '未完成'>;
     readonly done?: Sourced<string>;

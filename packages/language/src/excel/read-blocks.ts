@@ -2,6 +2,7 @@ import { formatNumber, isUnit, normalizeLabel, numberText, parseDate, parseTarge
 import { BLOCK_LABELS, type BlockKind } from './block-labels.js';
 import type { Amount, Breakdown, BreakdownRow, FormProblem, MilestoneRow, Narrative, ProblemRow, Sourced } from './form-model.js';
 import { readNote } from './form-notes.js';
+import { remarkAtEnd } from '../parser/remarks.js';
 import type { GridCell } from './sheet-grid.js';
 import type { Position, SheetView } from './sheet-view.js';
 
@@ -35,12 +36,16 @@ export function amountCell(cell: GridCell | undefined, unit: Amount['unit'], pro
     return n ? { value: { number: n.value, unit }, cell: n.cell } : undefined;
 }
 
-/** A date cell (`2021-03-31`, `2021年3月31日`, `2018-04`); anything else is reported. */
+/**
+ * A date cell (`2021-03-31`, `2021年3月31日`, `2018-04`) as .kpi text, with the remark printed
+ * after it (`2023-06-30（暂定）`, parser/remarks.ts); anything else is reported.
+ */
 export function dateCell(cell: GridCell | undefined, problems: FormProblem[]): Sourced<string> | undefined {
     if (!cell) return undefined;
-    const date = parseDate(cell.text);
+    const at = parseDate(cell.text) === undefined ? remarkAtEnd(cell.text) : undefined;
+    const date = parseDate(at === undefined ? cell.text : cell.text.slice(0, at));
     if (!date) problems.push({ cell: cell.address, text: { zh: `「${cell.text}」不是日期`, en: `"${cell.text}" is not a date` } });
-    return date ? { value: date, cell: cell.address } : undefined;
+    return date ? { value: date + (at === undefined ? '' : cell.text.slice(at).trim()), cell: cell.address } : undefined;
 }
 
 /** Last year's value as .kpi text (`2000 人`, `65%`, `2023-11-25`); anything else is reported. */

@@ -1,7 +1,7 @@
 // Markdown shown on hover: what an element is, the values behind it, and how they compare.
 // Every text that comes from a file (names, titles, sources, units, …) goes through
 // `markdownText`: only the markup written here renders.
-import { AstUtils, type AstNode } from 'langium';
+import { AstUtils, type AstNode, type CstNode } from 'langium';
 import {
     isAssessment, isBaseline, isClause, isClauseReview, isCompliance, isContract, isExecution, isExecutionShare, isGoal,
     isGoalAssessment, isIndicator, isIndicatorAssessment, isMilestone, isMilestoneAssessment, isProblemStatement, isProject, isRequirement,
@@ -18,8 +18,9 @@ import { groupName, level1Of } from '../model/project.js';
 import { formatMeasure, ratio } from '../units/index.js';
 import {
     actualAgainst, compareTarget, compareWithBaseline, formatPercent, formatScore,
-    linkValueText, targetText,
+    linkValueText, same, targetText,
 } from './describe.js';
+import { remarkAfter } from '../parser/remarks.js';
 import { describeReference, referencesOf } from '../model/held-to.js';
 import { indicatorsLinking } from './indicator-links.js';
 import { GRADE_KEYWORD } from '../scoring/index.js';
@@ -50,7 +51,7 @@ export class HoverContent {
         if (isGoal(node)) return this.lines([this.heading({ zh: '总体目标', en: 'Goal' }, node.name), this.text(node.text)]);
         if (isMilestone(node)) {
             return this.lines([this.heading({ zh: '里程碑', en: 'Milestone' }, node.name, node.title),
-                this.field({ zh: '计划', en: 'Planned' }, node.planned?.value)]);
+                this.field({ zh: '计划', en: 'Planned' }, remarked(node.planned?.value, node.planned?.$cstNode))]);
         }
         if (isBreakdownComponent(node)) return this.component(node);
         if (isBreakdownActual(node)) return node.component?.ref && this.component(node.component.ref, node);
@@ -72,15 +73,21 @@ export class HoverContent {
         return undefined;
     }
 
+    /** A remark after a value: what it is, and that nothing reads it. */
+    remark(text: string, locale: Locale): string {
+        this.locale = locale;
+        return `**${pick(locale, { zh: '备注', en: 'Remark' })}** ${markdownText(text)}${pick(locale, { zh: '：说明文字，比较和计分时不读', en: ': a note, not read when comparing or scoring' })}`;
+    }
+
     private indicator(indicator: Indicator): string {
         const level1 = level1Of(indicator);
         const group = indicator.$container;
         const constraint = constraintOf(indicator.target);
-        const rows = referencesOf(indicator).map(h => h.entry).map((ref): Row => [describeReference(ref), linkValueText(ref), compareTarget(constraint, ref)]);
+        const rows = referencesOf(indicator).map(h => h.entry).map((ref): Row => [describeReference(ref), linkValue(ref), compareTarget(constraint, ref)]);
         return this.lines([
             this.heading({ zh: '指标', en: 'Indicator' }, indicator.name, indicator.title),
             level1 ? this.text([level1, ...(isLevel2Group(group) ? [group] : [])].map(groupName).join(' › ')) : undefined,
-            this.field({ zh: '目标', en: 'Target' }, targetText(indicator.target)),
+            this.field({ zh: '目标', en: 'Target' }, remarked(targetText(indicator.target), indicator.target?.$cstNode)),
             this.table([{ zh: '依据', en: 'Held to' }, { zh: '值', en: 'Value' }, { zh: '比较', en: 'Comparison' }], rows),
             this.field({ zh: '上年', en: 'Last year' }, indicator.lastYear?.$cstNode?.text),
             this.field({ zh: '来源', en: 'Source' }, indicator.source),
@@ -90,7 +97,7 @@ export class HoverContent {
 
     private linkTarget(target: LinkTarget): string {
         const kind = isClause(target) ? { zh: '条款', en: 'Clause' } : isRequirement(target) ? { zh: '要求', en: 'Requirement' } : { zh: '基准', en: 'Baseline' };
-        const value = linkValueText(target);
+        const value = linkValue(target);
         const linking = indicatorsLinking(target, this.services).map((indicator): Row => [
             `${AstUtils.getContainerOfType(indicator, isProject)?.name ?? '?'}.${indicator.name}`,
             targetText(indicator.target),
@@ -112,16 +119,16 @@ export class HoverContent {
         const actual = actualMeasure(row.actual, indicator?.target);
         const held = indicator ? referencesOf(indicator).map(h => h.entry).map((ref): Row => [
             describeReference(ref),
-            linkValueText(ref),
+            linkValue(ref),
             isBaseline(ref)
                 ? actual && compareWithBaseline(actual, constraintOf(indicator.target)?.op ?? '>=', ref)
                 : actualAgainst(actual, ref),
         ]) : [];
         return this.lines([
             this.heading({ zh: '指标', en: 'Indicator' }, row.indicator?.$refText ?? '', indicator?.title),
-            this.field({ zh: '目标', en: 'Target' }, targetText(indicator?.target)),
+            this.field({ zh: '目标', en: 'Target' }, remarked(targetText(indicator?.target), indicator?.target?.$cstNode)),
             // As scored: a bare number in the target's unit (`实际 97` against `≥95%` is 97%).
-            this.field({ zh: '实际', en: 'Actual' }, score?.actual ?? row.actual?.$cstNode?.text),
+            this.field({ zh: '实际', en: 'Actual' }, remarked(score?.actual ?? row.actual?.$cstNode?.text, row.actual?.$cstNode)),
             score?.achievement !== undefined ? this.field({ zh: '达成率', en: 'Achievement' }, formatPercent(score.achievement)) : undefined,
             score?.ruleScore !== undefined ? this.ruleScore(score.ruleScore, score.weight, score.claimed) : undefined,
             score ? this.text(score.explanation) : undefined,
@@ -183,8 +190,8 @@ export class HoverContent {
         const overdueBy = overdue && delay(overdue.days).text;
         return this.lines([
             this.heading({ zh: '里程碑', en: 'Milestone' }, row.milestone?.$refText, milestone?.title),
-            this.field({ zh: '计划', en: 'Planned' }, milestone?.planned?.value),
-            this.field({ zh: '完成', en: 'Done' }, row.done ? row.date?.value ?? pick(this.locale, { zh: '已完成', en: 'yes' }) : row.pending ? pick(this.locale, { zh: '未完成', en: 'not yet' }) : undefined),
+            this.field({ zh: '计划', en: 'Planned' }, remarked(milestone?.planned?.value, milestone?.planned?.$cstNode)),
+            this.field({ zh: '完成', en: 'Done' }, row.done ? remarked(row.date?.value, row.date?.$cstNode) ?? pick(this.locale, { zh: '已完成', en: 'yes' }) : row.pending ? pick(this.locale, { zh: '未完成', en: 'not yet' }) : undefined),
             lateBy ? this.text({ zh: `滞后 ${lateBy.zh}`, en: `${lateBy.en} late` }) : undefined,
             overdue && overdueBy ? this.text({ zh: `截至 ${overdue.asOf.text} 逾期 ${overdueBy.zh}`, en: `${overdueBy.en} overdue as of ${overdue.asOf.text}` }) : undefined,
         ]);
@@ -219,7 +226,7 @@ export class HoverContent {
         const actual = actualMeasure(review.actual, clause.target);
         return this.lines([
             this.linkTarget(clause),
-            this.field({ zh: '实际', en: 'Actual' }, actual ? formatMeasure(actual) : review.actual?.$cstNode?.text),
+            this.field({ zh: '实际', en: 'Actual' }, remarked(actual ? formatMeasure(actual) : review.actual?.$cstNode?.text, review.actual?.$cstNode)),
             this.field({ zh: '考核', en: 'Review' }, actualAgainst(actual, clause)),
         ]);
     }
@@ -263,6 +270,18 @@ export class HoverContent {
 /** A column's name, as messages write it within a sentence, as a field's label. */
 function asLabel({ zh, en }: Bilingual): Bilingual {
     return { zh, en: en.charAt(0).toUpperCase() + en.slice(1) };
+}
+
+/** A value with the remark printed after it (`≥2 万人（户籍）`): read past when comparing, shown as printed. */
+function remarked<T extends Bilingual | string>(text: T | undefined, node: CstNode | undefined): T | Bilingual | undefined {
+    const remark = remarkAfter(node);
+    if (text === undefined || remark === '') return text;
+    return typeof text === 'string' ? same(text + remark) : { zh: text.zh + remark, en: text.en + remark };
+}
+
+/** What a clause or requirement sets, or a baseline's figure, as printed with its remark. */
+function linkValue(target: LinkTarget): Bilingual | undefined {
+    return remarked(linkValueText(target), isBaseline(target) ? target.value?.$cstNode : target.target?.$cstNode);
 }
 
 function measureText(quantity: Quantity): string | undefined {

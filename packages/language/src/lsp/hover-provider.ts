@@ -10,6 +10,7 @@ import type { KpiServices } from '../kpi-module.js';
 import type { KpiSettings } from '../settings.js';
 import { HoverContent } from './hover-content.js';
 import { qualifiedTargetAt } from './qualified-names.js';
+import { isRemark } from '../parser/remarks.js';
 
 /** Elements whose whole row describes them (a block only describes itself on its name). */
 const ROWS = [isIndicatorAssessment, isProblemStatement, isExecutionShare, isExecution, isTotal, isClauseReview, isIndicator, isClause, isRequirement, isBaseline, isGoal, isMilestone];
@@ -38,9 +39,14 @@ export class KpiHoverProvider implements HoverProvider {
         if (!root) return undefined;
         const offset = document.textDocument.offsetAt(params.position);
         const leaf = CstUtils.findDeclarationNodeAtOffset(root, offset, this.nameRegexp);
-        if (!leaf || leaf.hidden) return undefined;
-        const subject = this.subjectAt(leaf);
-        const value = subject && this.content.describe(subject, this.settings.localeOf(document));
+        // A remark (`（户籍）` after `>= 2 万人`) says what it is, then what its row says.
+        const remark = leaf !== undefined && isRemark(leaf);
+        if (!leaf || (leaf.hidden && !remark)) return undefined;
+        const locale = this.settings.localeOf(document);
+        // A remark is a hidden leaf wherever the parser put it: its row is the value's before it.
+        const subject = this.subjectAt(remark ? CstUtils.findLeafNodeBeforeOffset(root, leaf.offset - 1) ?? leaf : leaf);
+        const described = subject && this.content.describe(subject, locale);
+        const value = remark ? [this.content.remark(leaf.text, locale), described].filter(Boolean).join('\n\n') : described;
         return value ? { contents: { kind: 'markdown', value }, range: leaf.range } : undefined;
     }
 
