@@ -141,6 +141,15 @@ describe('formatter', () => {
         expect(tokens(text)).toContain('REMARK:（全部办结）');
     });
 
+    it('writes one space between the words of an English comparator or bound, and lines up the columns after it', async () => {
+        const text = 'contract C "c" {\n    clause A "a" no  more  than 20 s\n    clause B "b" 95%\tor\u3000more\n}\n';
+        expect(await format(text)).toBe('contract C "c" {\n    clause A "a" no more than 20 s\n    clause B "b" 95% or more\n}\n');
+        expect(tokens(text)).toContain('SIGN:no  more  than');
+        // Lined up as written with single spaces: the column after the comparator where it will be.
+        const table = 'contract C "c" {\n    clause A   "a"  at   least 95% penalty "p"\n    clause Bee "bb" >= 90%           penalty "q"\n}\n';
+        expect(await format(table)).toBe('contract C "c" {\n    clause A   "a"  at least 95% penalty "p"\n    clause Bee "bb" >= 90%       penalty "q"\n}\n');
+    });
+
     it('glues the names of a list to a full-width comma and spaces them after a half-width one, as each is printed', async () => {
         const text = '自评 A "a" 对象 P {\n    问题 "p" 涉及 X ， Y\n    问题 "q" 涉及 X ,Y\n}\n';
         expect(await format(text)).toBe('自评 A "a" 对象 P {\n    问题 "p" 涉及 X，Y\n    问题 "q" 涉及 X, Y\n}\n');

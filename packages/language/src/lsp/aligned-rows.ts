@@ -1,5 +1,6 @@
 import { AstUtils, GrammarAST, isCompositeCstNode, isLeafCstNode, type AstNode, type CstNode } from 'langium';
 import { displayWidth } from '../i18n/display-width.js';
+import { formattedText } from './sign-spacing.js';
 import { isComment, LINE_BREAK, LINE_BREAKS } from '../parser/comments.js';
 
 /** One row of a table as laid out: where its cells start, what field each holds, how wide each is. */
@@ -102,9 +103,9 @@ function tableRow(text: string, tokens: readonly CstNode[], spacing: readonly st
             seen.set(field, repeat + 1);
             starts.push(i);
             fields.push(repeat > 0 ? `${field}#${repeat}` : field);
-            widths.push(displayWidth(token.text));
+            widths.push(displayWidth(formattedText(token)));
         } else {
-            widths[widths.length - 1]! += displayWidth(spacing[i]!) + displayWidth(token.text);
+            widths[widths.length - 1]! += displayWidth(spacing[i]!) + displayWidth(formattedText(token));
         }
     }
     return { starts, fields, widths, indent: spacing[start]!.replace(LINE_BREAKS, ''), type: node.$type, aligned };

@@ -5,6 +5,7 @@ import type { KpiSpecAstType } from '../generated/ast.js';
 import { isComment, isLineComment, leavesOf, LINE_BREAK, LINE_BREAKS } from '../parser/comments.js';
 import { isRemark } from '../parser/remarks.js';
 import { alignRows, firstToken } from './aligned-rows.js';
+import { unevenBlanks } from './sign-spacing.js';
 
 /**
  * How a token is separated from the one before it:
@@ -86,8 +87,11 @@ export class KpiFormatter extends AbstractFormatter {
             const leaves = unit ? visibleLeaves(unit) : [];
             leaves.forEach((leaf, i) => this.mark(leaf, i === 0 && !UNIT_SYMBOLS.has(leaf.text) ? 'space' : 'attach'));
         }
-        // A bound stays glued to its value, as forms print it (95%以上, 30 秒以内).
-        if (type === 'Comparison' || type === 'MeasuredActual') this.mark(GrammarUtils.findNodeForProperty(cst, 'bound'), 'attach');
+        // A bound stays glued to its value, as forms print it (95%以上, 30 秒以内); words are words apart (95% or more).
+        if (type === 'Comparison' || type === 'MeasuredActual') {
+            const bound = GrammarUtils.findNodeForProperty(cst, 'bound');
+            this.mark(bound, bound && /^[A-Za-z]/.test(bound.text) ? 'space' : 'attach');
+        }
     }
 
     private mark(leaf: CstNode | undefined, separation: Separation): void {
@@ -116,7 +120,10 @@ export class KpiFormatter extends AbstractFormatter {
             return isComment(token) ? layout.beforeComment(previous, token) : layout.beforeToken(previous, token, this.separationOf(token, previous));
         });
         alignRows(textDocument.getText(), tokens, spacing, this.rows, options[LINE_UP_EVERY_TABLE] === true);
-        const edits = tokens.flatMap((token, i) => layout.edit(tokens[i - 1]?.end ?? 0, token.offset, spacing[i]!));
+        const edits = tokens.flatMap((token, i) => [
+            ...layout.edit(tokens[i - 1]?.end ?? 0, token.offset, spacing[i]!),
+            ...unevenBlanks(token).map(([start, end]) => layout.edit(start, end, ' ')).flat(),
+        ]);
         const last = tokens.at(-1);
         edits.push(...layout.edit(last?.end ?? 0, textDocument.getText().length, last ? layout.eol : ''));
         // The whitespace before a token belongs to the token's line, so a range's first line gets its indentation.
