@@ -89,9 +89,34 @@ describe('findings after a syntax error', () => {
         const ws = await buildWorkspace(files);
         expect(syntaxErrors(ws, 'targets.kpi')).toEqual(['21:syntax/lexing', '22:syntax/parsing']);
         // Not 20:target/no-source for 接通率, whose 来源 is lost, nor 21:target/no-source for an
-        // indicator named 热线话务系统统计报表; what 接通率's target is compared with waits for the fix.
-        expect(findings(ws, 'targets.kpi')).toEqual(TARGETS_FINDINGS.filter(f => !f.startsWith('20:')));
+        // indicator named 热线话务系统统计报表. Its target and 依据, read before the break, are
+        // still held to the contract and the standard.
+        expect(findings(ws, 'targets.kpi')).toEqual(TARGETS_FINDINGS);
         expect(findings(ws, 'assessment.kpi')).not.toContain('2:assessment/indicator-not-assessed');
+    });
+
+    it('a row that breaks after its value: what the value is compared with stands, what the rest of the row would say waits', async () => {
+        // Typing a 来源 after the target: the target is weaker than the contract and the standard all along.
+        for (const typing of [' 来', ' 来源', ' 来源 工单系统 ?', ' ？']) {
+            const files = broken(t => t.replace('广东两建办.即时接通率\n', `广东两建办.即时接通率${typing}\n`));
+            const ws = await buildWorkspace(files);
+            expect(syntaxErrors(ws, 'targets.kpi').length, typing).toBeGreaterThan(0);
+            expect(findings(ws, 'targets.kpi'), typing).toEqual(TARGETS_FINDINGS);
+        }
+        // A break before the value, or inside it: the row waits for the fix.
+        for (const typing of [['接通率 "15秒内接通率" >=', '接通率 ? "15秒内接通率" >='], ['>= 80% 依据', '>= 80 ~% 依据']]) {
+            const ws = await buildWorkspace(broken(t => t.replace(typing[0]!, typing[1]!)));
+            expect(syntaxErrors(ws, 'targets.kpi').length, typing[1]).toBeGreaterThan(0);
+            expect(findings(ws, 'targets.kpi').filter(f => f.startsWith('20:')), typing[1]).toEqual([]);
+        }
+        // A rule about what the row lacks stays silent while the row is broken: not 20:target/no-source.
+        const half = await buildWorkspace(broken(t => t.replace('来源 "热线话务系统统计报表"', '来源')));
+        expect(findings(half, 'targets.kpi')).toEqual(TARGETS_FINDINGS);
+        // An assessment row broken after its actual: still below the contract and the standard.
+        const assessment = HOTLINE['assessment.kpi']!;
+        const row = await buildWorkspace({ ...HOTLINE, 'assessment.kpi': assessment.replace('指标 接通率     实际 89.19% 分值 30 得分 30', '指标 接通率     实际 89.19% 分值 30 得分') });
+        expect(syntaxErrors(row, 'assessment.kpi')).toEqual(['8:syntax/parsing']);
+        expect(findings(row, 'assessment.kpi').filter(f => f.startsWith('7:'))).toEqual(['7:assessment/below-contract', '7:assessment/below-standard']);
     });
 
     it('a half-typed 得分: the sums of the assessment wait for the row, its other lines are checked', async () => {

@@ -1,4 +1,6 @@
 import { AstUtils, isCompositeCstNode, type AstNode, type CstNode, type LangiumDocument, type ParseResult } from 'langium';
+import type { Range } from 'vscode-languageserver-types';
+import { firstPassing } from '../sorted.js';
 import { Attached } from '../workspace/attached.js';
 
 /**
@@ -18,7 +20,22 @@ export class BrokenText {
         /** The broken lines, 0-based. */
         private readonly lines: ReadonlySet<number>,
         private readonly reading: ReadonlySet<AstNode>,
+        /** Where the text broke, ascending: each lexing error, and the token each parsing error was noticed at. */
+        private readonly breaks: readonly number[],
+        private readonly textDocument: LangiumDocument['textDocument'],
     ) {}
+
+    /**
+     * Whether the parser read an element from its first token to the end of `range` before any
+     * syntax error (`接通率 "…" >= 80% 依据 合同.接通率` before a 来源 being typed): what it
+     * read there is what was written.
+     */
+    readBeforeBreak(node: AstNode, range: Range): boolean {
+        const start = node.$cstNode?.offset;
+        if (start === undefined) return false;
+        const next = this.breaks[firstPassing(this.breaks, offset => offset >= start)];
+        return next === undefined || next >= this.textDocument.offsetAt(range.end);
+    }
 
     /** Whether a line (0-based) is broken. */
     hasLine(line: number): boolean {
@@ -74,7 +91,9 @@ function measure(document: LangiumDocument): BrokenText {
     const inText = (token: Token | undefined): token is Token => token !== undefined && Number.isFinite(token.startOffset);
     const reading = new Set<AstNode>();
     const root = value.$cstNode;
+    const breaks = lexerErrors.map(e => e.offset);
     for (const error of parserErrors) {
+        breaks.push(Number.isFinite(error.token.startOffset) ? error.token.startOffset : document.textDocument.getText().length);
         // Not the line of the token the parser stopped at: that is often the next row, which it then reads whole.
         const previous = (error as { previousToken?: Token }).previousToken;
         if (!inText(previous)) continue;
@@ -84,7 +103,7 @@ function measure(document: LangiumDocument): BrokenText {
             reading.add(node);
         }
     }
-    return new BrokenText(lines, reading);
+    return new BrokenText(lines, reading, breaks.sort((a, b) => a - b), document.textDocument);
 }
 
 /** The element holding the token at an offset, if the syntax tree has that token. */

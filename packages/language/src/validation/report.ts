@@ -78,7 +78,7 @@ export function reporter(accept: ValidationAcceptor, localeOf: LocaleOf): Report
         const severity = meta.severity === 'warn' ? 'warning' : meta.severity;
         const range = rangeOf(finding);
         if (broken === undefined) broken = brokenTextOf(AstUtils.findRootNode(finding.node).$document) ?? null;
-        if (!rule.startsWith('syntax/') && aboutBrokenText(finding.node, range, finding.related, broken)) return;
+        if (!rule.startsWith('syntax/') && aboutBrokenText(rule, finding.node, range, finding.related, broken)) return;
         const language = locale ??= localeOf(finding.node);
         accept(severity, pick(language, finding.message), {
             node: finding.node,
@@ -92,9 +92,22 @@ export function reporter(accept: ValidationAcceptor, localeOf: LocaleOf): Report
     };
 }
 
+/**
+ * Rules that compare a value written in a row with what the row is held to (a clause, a
+ * requirement, a baseline, last year's actual): reported on the value, and true of it whatever
+ * the rest of the row says. Their findings stand on a row that breaks after the value, so that
+ * typing a 来源 after a target weaker than the contract does not hide that it is.
+ */
+const ABOUT_WRITTEN_VALUES: ReadonlySet<RuleId> = new Set<RuleId>([
+    'target/below-contract', 'target/below-standard', 'target/above-baseline', 'target/below-history',
+    'assessment/below-contract', 'assessment/below-standard', 'assessment/above-baseline',
+]);
+
 /** Whether a finding is about text the parser could not read (its own file's `broken`, or a related element's file). */
-function aboutBrokenText(node: AstNode, range: Range | undefined, related: readonly Related[] | undefined, broken: BrokenText | null): boolean {
-    if (broken && (broken.built(node) || (range !== undefined && broken.hasLine(range.start.line)))) return true;
+function aboutBrokenText(rule: RuleId, node: AstNode, range: Range | undefined, related: readonly Related[] | undefined, broken: BrokenText | null): boolean {
+    if (broken && (broken.built(node) || (range !== undefined && broken.hasLine(range.start.line)))) {
+        if (!(range !== undefined && ABOUT_WRITTEN_VALUES.has(rule) && broken.readBeforeBreak(node, range))) return true;
+    }
     return related?.some(r => builtFromBrokenText(r.node)) ?? false;
 }
 
