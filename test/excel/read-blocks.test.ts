@@ -65,15 +65,21 @@ describe('an indicator row of the 一体化 flat sheet (Layout B)', () => {
         ]);
     });
 
-    it('reads 扣减分数 as the weight less the points taken off where 指标得分 is left empty, and the score where it is not', () => {
+    it('reads 扣减分数 as the weight less the points taken off where 指标得分 is left empty, and the score where it is not, reporting a 扣减分数 that disagrees with it', () => {
         const form = readForm(sheet([
             ['项目名称', '助餐项目'],
             ['一级指标', '二级指标', '三级指标名称', '计算符号', '指标值', '*实际完成值', '计量单位', '*分值', '*指标得分', '扣减分数'],
             ['产出指标', '数量指标', '助餐人数', '≥', '1800', '1850', '人', '50', undefined, '0'],
             ['^', '^', '助餐点数', '≥', '5', '4', '个', '50', undefined, '7.5'],
             ['^', '^', '助餐覆盖率', '≥', '90', '85', '%', '10', '8', '1'],
+            ['^', '^', '助餐满意度', '≥', '90', '92', '%', '10', '9.5', '0.5'],
         ]), '助餐')!;
-        expect(form.indicators.map(i => i.score)).toEqual([{ value: '50', cell: 'J3' }, { value: '42.5', cell: 'J4' }, { value: '8', cell: 'I5' }]);
+        expect(form.indicators.map(i => i.score)).toEqual([{ value: '50', cell: 'J3' }, { value: '42.5', cell: 'J4' }, { value: '8', cell: 'I5' }, { value: '9.5', cell: 'I6' }]);
+        // Both printed: where they disagree, which one the form means cannot be read; the 指标得分 counts.
+        expect(form.problems.map(p => [p.cell, p.text.zh, p.text.en])).toEqual([[
+            'J5', '扣减分数 1 与指标得分不符：分值 10 减 1 为 9，指标得分为 8；按指标得分 8 读',
+            'the deduction 1 disagrees with the score: weight 10 less 1 is 9, the score cell says 8; read as 8',
+        ]]);
     });
 
     it('keeps 完成情况简要描述 as a comment above the row\'s assessment line, on one line, mapped to its cell', () => {

@@ -180,7 +180,9 @@ function readIndicators(
         const actual = at(r, 'actual');
         const weight = numberCell(at(r, 'weight'), problems);
         // Layout B's 扣减分数 where 指标得分 is left empty: the weight less the points taken off.
-        const score = numberCell(at(r, 'score'), problems) ?? deductedScore(weight, at(r, 'deduction'), problems);
+        const printedScore = numberCell(at(r, 'score'), problems);
+        const score = printedScore ?? deductedScore(weight, at(r, 'deduction'), problems);
+        if (printedScore) deductionDisagrees(weight, printedScore, at(r, 'deduction'), problems);
         const deviation = at(r, 'deviation');
         const note = at(r, 'note');
         const source = at(r, 'source');
@@ -217,6 +219,25 @@ function readIndicators(
 function deductedScore(weight: Sourced<string> | undefined, cell: GridCell | undefined, problems: FormProblem[]): Sourced<string> | undefined {
     const deduction = weight && numberCell(cell, problems);
     return deduction ? { value: formatNumber(Number(weight.value) - Number(deduction.value)), cell: deduction.cell } : undefined;
+}
+
+/**
+ * Where both are printed, a 扣减分数 that does not take the 分值 to the 指标得分: which of the two
+ * the form means cannot be read. The 指标得分 is what the row scores, as on a form without it.
+ */
+function deductionDisagrees(weight: Sourced<string> | undefined, score: Sourced<string>, cell: GridCell | undefined, problems: FormProblem[]): void {
+    const deduction = weight && numberCell(cell, problems);
+    if (!deduction) return;
+    const [w, d, s] = [weight.value, deduction.value, score.value];
+    const left = formatNumber(Number(w) - Number(d));
+    if (Math.abs(Number(left) - Number(s)) < 0.005) return;
+    problems.push({
+        cell: deduction.cell,
+        text: {
+            zh: `扣减分数 ${d} 与指标得分不符：分值 ${w} 减 ${d} 为 ${left}，指标得分为 ${s}；按指标得分 ${s} 读`,
+            en: `the deduction ${d} disagrees with the score: weight ${w} less ${d} is ${left}, the score cell says ${s}; read as ${s}`,
+        },
+    });
 }
 
 const isTotalLabel = (l: string) => l === '总分' || l === '合计' || l === '总计' || l === '分值合计';
