@@ -53,6 +53,10 @@ describe('cell values as forms print them', () => {
         expect(parseTarget('no more than 20 s')).toEqual({ kind: 'comparison', comparator: '<=', number: '20', unit: 's' });
         expect(parseTarget('no later than 2023-06-30')).toEqual({ kind: 'date', comparator: '<=', date: '2023-06-30' });
         expect(parseTarget('2023-06-30 or earlier')).toEqual({ kind: 'date', comparator: '<=', date: '2023-06-30' });
+        // `by` and `before` before a date only.
+        expect(parseTarget('by 2023-06-30')).toEqual({ kind: 'date', comparator: '<=', date: '2023-06-30' });
+        expect(parseTarget('Before 2023年6月30日')).toEqual({ kind: 'date', comparator: '<=', date: '2023-06-30' });
+        expect(parseTarget('by 95%')).toEqual({ kind: 'qualitative', text: 'by 95%' });
         // A sign and words that disagree, as in Chinese; a word that only begins like one.
         expect(parseTarget('<= 95% or more')).toEqual({ kind: 'qualitative', text: '<= 95% or more' });
         expect(parseTarget('overall 95%')).toEqual({ kind: 'qualitative', text: 'overall 95%' });

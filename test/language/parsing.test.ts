@@ -794,14 +794,16 @@ describe('comparators in words, as forms print them', () => {
         ['more than 90%', '>', 90, '%'], ['over 90%', '>', 90, '%'], ['less than 1%', '<', 1, '%'], ['under 10 days', '<', 10, 'days'], ['equal to 8 items', '=', 8, 'items'],
         ['95% or more', '>=', 95, '%'], ['1800 persons or above', '>=', 1800, 'persons'], ['30 s or less', '<=', 30, 's'], ['12.52 yuan/call and below', '<=', 12.52, 'yuan/call'],
         ['no later than 2023-06-30', '<=', '2023-06-30', undefined], ['not earlier than 2023-01-01', '>=', '2023-01-01', undefined], ['2023-06-30 or earlier', '<=', '2023-06-30', undefined],
+        // Before a date only, as 前 is read: by that day.
+        ['by 2023-06-30', '<=', '2023-06-30', undefined], ['Before 2023-06', '<=', '2023-06', undefined],
     ])('reads the English %s as the Chinese words are read', async (target, op, value, unit) => {
         expect(await constraints(`A "a" ${target} source "s"`)).toEqual([['A', op, value, unit]]);
     });
 
     it('keeps English words names where a row begins or no value follows, and reports a bound that contradicts the sign', async () => {
-        const rows = await row('over "a" >= 3 个\nwithin "b" at least 2 个\nat "c" >= 1 个');
-        expect(rows.map(i => i.name)).toEqual(['over', 'within', 'at']);
-        for (const text of ['A "a" at least', 'A "a" <= 95% or more', 'A "a" >= 30 s or less']) {
+        const rows = await row('over "a" >= 3 个\nwithin "b" at least 2 个\nat "c" >= 1 个\nby "d" <= 2023-06-30\nbefore "e" before 2023-06-30');
+        expect(rows.map(i => i.name)).toEqual(['over', 'within', 'at', 'by', 'before']);
+        for (const text of ['A "a" at least', 'A "a" <= 95% or more', 'A "a" >= 30 s or less', 'A "a" by 95%', 'A "a" before 3 days', 'A "a" by2023-06-30']) {
             const { errors } = await parse(`项目 P { 绩效指标 { 产出指标 { 数量指标 {\n${text}\n} } } }`);
             expect(errors.length, text).toBeGreaterThan(0);
         }

@@ -1,6 +1,6 @@
 import { NAME_PART, NAME_START, SUPERSCRIPTS, UNIT_SYMBOLS } from '../parser/name-characters.js';
 import { remarkAtEnd } from '../parser/remarks.js';
-import { boundAtEnd, boundOp, comparatorOp, noteAgrees, noteAtEnd, noteExcludes, signWordAtStart, signWordOp } from '../units/index.js';
+import { boundAtEnd, boundOp, comparatorOp, noteAgrees, noteAtEnd, noteExcludes, onlyBeforeDates, signWordAtStart, signWordOp } from '../units/index.js';
 import { printedRatingOf, RATING_KEYWORD } from '../scoring/keywords.js';
 import type { ActualValue, TargetValue } from './form-model.js';
 
@@ -182,15 +182,15 @@ export function undatedMonth(text: string): { year: number; month: number; befor
 /** Text that begins with a date but says no one date (`2023年11月前`): words, not the number 2023. */
 function startsWithDate(text: string): boolean {
     const t = comparable(text).replace(/[\s\u3000]+/g, '');
-    return DATE_CORE.test(t.slice(leadingSign(t, true)?.text.length ?? 0));
+    return DATE_CORE.test(t.slice(leadingSign(t, true, true)?.text.length ?? 0));
 }
 
 /** The comparator a comparable text begins with, as a sign (`>=`) or in words (`不晚于`, if `words`), and its Op. */
-function leadingSign(t: string, words: boolean): { text: string; op: string } | undefined {
+function leadingSign(t: string, words: boolean, beforeDate = false): { text: string; op: string } | undefined {
     const sign = /^(>=|<=|=|>|<)/.exec(t)?.[1];
     if (sign) return { text: sign, op: sign };
     const word = words ? signWordAtStart(t) : undefined;
-    return word ? { text: word, op: signWordOp(word)! } : undefined;
+    return word && (beforeDate || !onlyBeforeDates(word)) ? { text: word, op: signWordOp(word)! } : undefined;
 }
 
 /**
@@ -204,7 +204,7 @@ function leadingSign(t: string, words: boolean): { text: string; op: string } | 
 export function parseDeadline(text: string, before: boolean): { comparator?: string; date: string } | undefined {
     // Words apart before blanks go (`no later than 2023-06-30`, `2023-06-30 or earlier`).
     let printed = comparable(text);
-    const sign = leadingSign(printed, before);
+    const sign = leadingSign(printed, before, true);
     let comparator = sign?.op;
     printed = printed.slice(sign?.text.length ?? 0);
     const end = before ? boundAtEnd(printed) : undefined;

@@ -2,7 +2,7 @@ import { AstUtils, DefaultLexer, GrammarAST, type LangiumCoreServices, type Lexe
 import { languageOfKeyword, type KeywordLanguage } from '../lsp/keyword-language.js';
 import { printedRatingOf, RATING_KEYWORD } from '../scoring/keywords.js';
 import { firstPassing } from '../sorted.js';
-import { beginsEnglishSign, boundAtStart, boundOp, boundStartIn, comparatorOp, englishSignWords, isEnglishBound, noteAgrees, noteAtStart, signWordAtStart } from '../units/index.js';
+import { beginsEnglishSign, boundAtStart, boundOp, boundStartIn, comparatorOp, englishSignWords, isEnglishBound, noteAgrees, noteAtStart, onlyBeforeDates, signWordAtStart } from '../units/index.js';
 import { BOUND, PRINTED_TEXT, REMARK, SIGN, UNIT, wordKeywordTest, type TokenType } from './token-builder.js';
 import { bracketedUnitAt, openingBefore, remarkAt } from './remarks.js';
 import { bracketedTitleAround, isBrackets } from './bracketed-names.js';
@@ -391,11 +391,15 @@ export class KpiLexer extends DefaultLexer {
      */
     private signWord(text: string, input: readonly Token[], at: number, token: Token, word: string): SignWordRead | undefined {
         const sign = { ...this.part(token, 0, word.length), tokenType: this.sign, tokenTypeIdx: this.sign.tokenTypeIdx! };
+        const datesOnly = onlyBeforeDates(word);
         if (token.image.length === word.length) {
             const next = input[at + 1];
-            if (token !== input[at] || !next || next.startLine !== token.endLine || !(next.tokenTypeIdx === this.number.tokenTypeIdx || this.isDate(next))) return undefined;
+            if (token !== input[at] || !next || next.startLine !== token.endLine) return undefined;
+            if (!(this.isDate(next) || (!datesOnly && next.tokenTypeIdx === this.number.tokenTypeIdx))) return undefined;
             return { tokens: [sign], consumed: 0 };
         }
+        // English words stand apart from their value.
+        if (datesOnly) return undefined;
         const from = token.startOffset + word.length;
         const code = text.charCodeAt(from);
         if (code < 0x30 || code > 0x39) return undefined;
@@ -909,5 +913,5 @@ function followsNumberOrUnitOperator(text: string, offset: number): boolean {
     const run = text.slice(start, end);
     if (NUMBER.test(run)) return true;
     const sign = signWordAtStart(run);
-    return sign !== undefined && NUMBER.test(run.slice(sign.length));
+    return sign !== undefined && !onlyBeforeDates(sign) && NUMBER.test(run.slice(sign.length));
 }
