@@ -255,6 +255,35 @@ describe('quick fixes', () => {
         expect(applyWorkspaceEdit(noted, note!.edit)['p.kpi']).toContain('A "接通率" <= 95% 来源 "s"');
     });
 
+    it('write a printed range as one value, its upper end kept as a remark after it', async () => {
+        // A keyword after the range is no unit of it (E's 来源).
+        const rows = ['A "a" 95%-100% 来源 "s"', 'B "b" >= 3～5 个 来源 "s"', 'C "c" 10 至 20 万元 来源 "s"', 'D "d" 3 - 5 个', 'E "e" 10-20 来源 "s"'];
+        const project = `项目 P "p" {\n    绩效指标 {\n        产出指标 {\n            数量指标 {\n${rows.map(r => `                ${r}\n`).join('')}            }\n        }\n    }\n}\n`;
+        const ws = await buildWorkspace({ 'p.kpi': project });
+        const written: string[] = [];
+        let fixed = project;
+        for (const [i, row] of rows.entries()) {
+            const d = ws.diagnostics('p.kpi').find(x => String(x.code).startsWith('syntax/') && x.range.start.line === 4 + i)!;
+            expect(d, row).toBeDefined();
+            const fixes = await ws.services.lsp.CodeActionProvider!.getCodeActions(ws.documents.get('p.kpi')!, { textDocument: textDocument('p.kpi'), range: d.range, context: { diagnostics: [d] } }) as CodeAction[];
+            const fix = fixes.find(a => a.isPreferred)!;
+            written.push(fix.title);
+            const line = applyWorkspaceEdit(ws, fix.edit)['p.kpi']!.split('\n')[4 + i]!;
+            fixed = fixed.replace(`                ${row}\n`, `${line}\n`);
+        }
+        expect(written).toEqual(['写作「>= 95%」', '写作「3 个（上限 5 个）」', '写作「>= 10 万元（上限 20 万元）」', '写作「>= 3 个（上限 5 个）」', '写作「>= 10（上限 20）」']);
+        expect(fixed).toContain('B "b" >= 3 个（上限 5 个） 来源 "s"');
+        expect(fixed).toContain('E "e" >= 10（上限 20） 来源 "s"');
+        // What the fixes write parses, and its targets are what the message said.
+        const mended = await buildWorkspace({ 'p.kpi': fixed });
+        expect(mended.diagnostics('p.kpi').filter(x => String(x.code).startsWith('syntax/'))).toEqual([]);
+        // In an English file the remark is English.
+        const english = await buildWorkspace({ 'e.kpi': 'project P "p" {\n    indicators {\n        output {\n            quantity {\n                A "a" 3-5 items source "s"\n            }\n        }\n    }\n}\n' });
+        const d = english.diagnostics('e.kpi').find(x => String(x.code).startsWith('syntax/'))!;
+        const [en] = await english.services.lsp.CodeActionProvider!.getCodeActions(english.documents.get('e.kpi')!, { textDocument: textDocument('e.kpi'), range: d.range, context: { diagnostics: [d] } }) as CodeAction[];
+        expect(applyWorkspaceEdit(english, en!.edit)['e.kpi']).toContain('A "a" >= 3 items (upper limit 5 items) source "s"');
+    });
+
     it('write full-width signs half-width', async () => {
         const project = '项目 P "p" ｛\n    绩效指标 {\n        产出指标 {\n            质量指标 {\n                A "接通率" >= ９５．５％ 来源 "s"\n            }\n        }\n    }\n}\n';
         const ws = await buildWorkspace({ 'p.kpi': project });

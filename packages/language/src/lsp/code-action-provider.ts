@@ -9,7 +9,7 @@ import { FixContext, type Fix } from './fixes/fix-context.js';
 import { addMissingRows } from './fixes/missing-rows.js';
 import { setBreakdownAmount, setRate } from './fixes/funds-fixes.js';
 import { addSuppressionReason, removeUnusedSuppression, suppressOnLine } from './fixes/suppression-fixes.js';
-import { fixLexing } from './fixes/syntax-fixes.js';
+import { fixLexing, fixParsing } from './fixes/syntax-fixes.js';
 import { addComparator, addFamily, addPenalty, addRequiredIndicator, addUnit, setTarget } from './fixes/target-fixes.js';
 import type { KpiConfigurationProvider } from './configuration-provider.js';
 import { keywordLanguageOf } from './keyword-language.js';
@@ -37,6 +37,7 @@ export const FIXES: Partial<Record<RuleId, Fix>> = {
     'funds/rate-mismatch': setRate,
     'funds/breakdown-formula': setBreakdownAmount,
     'syntax/lexing': fixLexing,
+    'syntax/parsing': fixParsing,
     'suppression/unused': removeUnusedSuppression,
     'suppression/no-reason': addSuppressionReason,
 };

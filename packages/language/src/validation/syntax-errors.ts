@@ -1,9 +1,10 @@
 import type { IParserErrorMessageProvider, IRecognitionException, IToken, TokenType } from 'chevrotain';
-import { GrammarAST, GrammarUtils, type Grammar } from 'langium';
+import { AstUtils, GrammarAST, GrammarUtils, type Grammar } from 'langium';
 import { findFirstFeatures } from 'langium/lsp';
 import { pick, type Bilingual, type Locale } from '../i18n/locale.js';
 import { isKeywordOf, type KeywordLanguage } from '../lsp/keyword-language.js';
 import { boundOp, comparatorOp, formatOp, noteExcludes } from '../units/index.js';
+import { KpiSpecGrammar } from '../generated/grammar.js';
 import { isEmptyCellMarkAt } from '../parser/empty-cells.js';
 import { isBrackets } from '../parser/bracketed-names.js';
 import { bracketedUnit } from '../parser/remarks.js';
@@ -238,29 +239,51 @@ const RANGE_START = new RegExp(`${RANGE_VALUE}[ \\t]*$`, 'u');
 const RANGE_END = new RegExp(`^[ \\t]*${RANGE_VALUE}`, 'u');
 const RANGE_DASHES = /^(?:-|－|—|–|~|～|〜|至)$/;
 
+/** A printed range: as printed at [start, end) of the text, and its ends, each with the unit of either end. */
+export interface PrintedRange {
+    readonly printed: string;
+    readonly start: number;
+    readonly end: number;
+    readonly low: string;
+    readonly high: string;
+}
+
 /**
- * The range printed around the dash, tilde or 至 at `text[at, at + length)` (`95%-100%`, `3～5 个`):
- * as printed, and its lower end with the unit of either end; undefined where no value stands on
- * either side of it on its line.
+ * The range printed around the dash, tilde or 至 at `text[at, at + length)` (`95%-100%`, `3～5 个`);
+ * undefined where no value stands on either side of it on its line. A keyword after a value is
+ * no unit of it (`20 来源` ends at 20).
  */
-function rangeAround(text: string, at: number, length: number): { low: string; printed: string } | undefined {
+export function rangeAround(text: string, at: number, length: number): PrintedRange | undefined {
     const separator = text.slice(at, at + length);
     if (!RANGE_DASHES.test(separator)) return undefined;
     // `10 -3` is a number and a negative one; `10-30`, `10 - 30` a range.
     const blank = (c: string | undefined) => c === ' ' || c === '\t';
     if ((separator === '-' || separator === '－') && blank(text[at - 1]) !== blank(text[at + length])) return undefined;
     const lineStart = Math.max(text.lastIndexOf('\n', at - 1) + 1, at - 40);
-    const before = text.slice(lineStart, at);
-    const low = RANGE_START.exec(before);
+    const low = RANGE_START.exec(text.slice(lineStart, at));
     const high = RANGE_END.exec(text.slice(at + length, at + length + 40));
     if (!low || !high) return undefined;
-    const unit = low[2] ?? high[2];
-    const printed = text.slice(lineStart + low.index, at + length + high[0].length).trim();
-    return { low: unit === undefined ? low[1]! : /^[%％‰]$/.test(unit) ? `${low[1]}${unit}` : `${low[1]} ${unit}`, printed };
+    const highUnit = isRangeUnit(high[2]) ? high[2] : undefined;
+    const unit = (isRangeUnit(low[2]) ? low[2] : undefined) ?? highUnit;
+    const start = lineStart + low.index;
+    const end = at + length + (highUnit || high[2] === undefined ? high[0].length : high[0].length - high[2].length);
+    const withUnit = (n: string) => (unit === undefined ? n : /^[%％‰]$/.test(unit) ? `${n}${unit}` : `${n} ${unit}`);
+    return { printed: text.slice(start, end).trim(), start, end: start + text.slice(start, end).trimEnd().length, low: withUnit(low[1]!), high: withUnit(high[1]!) };
+}
+
+function isRangeUnit(unit: string | undefined): boolean {
+    return unit !== undefined && (/^[%％‰]$/.test(unit) || !keywords().has(unit));
+}
+
+let keywordSet: ReadonlySet<string> | undefined;
+
+/** The grammar's keywords: a word after a range that is one (`10 至 20 来源`) is no unit of it. */
+function keywords(): ReadonlySet<string> {
+    return keywordSet ??= new Set(AstUtils.streamAllContents(KpiSpecGrammar()).filter(GrammarAST.isKeyword).map(k => k.value));
 }
 
 /** What a range is to be written as: one value, a target with its comparator (the lower end of a range of rates). */
-function rangeMessage({ low, printed }: { low: string; printed: string }, locale: Locale): string {
+function rangeMessage({ low, printed }: PrintedRange, locale: Locale): string {
     return pick(locale, {
         zh: `「${shorten(printed)}」是区间：此处只写一个值，目标值写作一个比较符和一个值（如 >= ${shorten(low)}），上限可写在说明里`,
         en: `'${shorten(printed)}' is a range: write one value here, a target as one comparator and one value (such as >= ${shorten(low)}); an upper limit can go in the note`,

@@ -1,11 +1,32 @@
 // Quick fixes for syntax/* diagnostics.
 import { TextEdit } from 'vscode-languageserver';
 import { boundOp, noteExcludes } from '../../units/index.js';
-import { halfWidthOf, monthBeforeBound } from '../../validation/syntax-errors.js';
+import { halfWidthOf, monthBeforeBound, rangeAround } from '../../validation/syntax-errors.js';
 import type { Fix } from './fix-context.js';
 
 /** syntax/lexing: what the skipped characters were meant to be (see describeLexingError). */
-export const fixLexing: Fix = (d, ctx) => [...straightenQuotes(d, ctx), ...halfWidth(d, ctx), ...dropBound(d, ctx)];
+export const fixLexing: Fix = (d, ctx) => [...straightenQuotes(d, ctx), ...halfWidth(d, ctx), ...dropBound(d, ctx), ...writeRange(d, ctx)];
+
+/** syntax/parsing: a range the parser met (`95%-100%`: its `-100`). */
+export const fixParsing: Fix = (d, ctx) => writeRange(d, ctx);
+
+/**
+ * A printed range at the dash, tilde or 至 a diagnostic starts at (`3～5 个`): one value, as the
+ * message says, with the comparator of a target's lower end unless one stands before it
+ * (`>= 3 个`), and the upper end kept as a remark after it, which nothing reads (`（上限 5 个）`;
+ * none for a rate up to 100%).
+ */
+const writeRange: Fix = (d, ctx) => {
+    const { line, character } = d.range.start;
+    const text = ctx.lineText(line);
+    const range = rangeAround(text, character, 1);
+    if (!range) return [];
+    const signed = /(?:>=|<=|[=<>≥≤≧≦＝＜＞])[ \t]*$/.test(text.slice(0, range.start));
+    const upper = /^100[%％]$/.test(range.high) ? '' : ctx.kw({ zh: `（上限 ${range.high}）`, en: ` (upper limit ${range.high})` });
+    const value = `${signed ? '' : '>= '}${range.low}${upper}`;
+    const edit = TextEdit.replace({ start: { line, character: range.start }, end: { line, character: range.end } }, value);
+    return ctx.action({ zh: `写作「${value}」`, en: `Write '${value}'` }, [edit], [d], true);
+};
 
 /**
  * syntax/lexing on a Chinese quotation mark (`项目 P “热线” {`): the string's ends as `"`, the
