@@ -27,6 +27,10 @@ describe('cell values as forms print them', () => {
         expect(parseTarget('1800人以上')).toEqual({ kind: 'comparison', comparator: '>=', number: '1800', unit: '人' });
         expect(parseTarget('不超过202.6万元')).toEqual({ kind: 'comparison', comparator: '<=', number: '202.6', unit: '万元' });
         expect(parseTarget('30分钟以内')).toEqual({ kind: 'comparison', comparator: '<=', number: '30', unit: '分钟' });
+        // 内 alone after a unit of time or distance; not after other words.
+        expect(parseTarget('30分钟内')).toEqual({ kind: 'comparison', comparator: '<=', number: '30', unit: '分钟' });
+        expect(parseTarget('3个工作日内')).toEqual({ kind: 'comparison', comparator: '<=', number: '3', unit: '个工作日' });
+        expect(parseTarget('16个区内')).toEqual({ kind: 'comparison', number: '16', unit: '个区内' });
         // 超过 and （不含） leave the value out.
         expect(parseTarget('超过90%')).toEqual({ kind: 'comparison', comparator: '>', number: '90', unit: '%' });
         expect(parseTarget('10天以内（不含）')).toEqual({ kind: 'comparison', comparator: '<', number: '10', unit: '天' });

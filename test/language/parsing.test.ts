@@ -754,12 +754,17 @@ describe('comparators in words, as forms print them', () => {
         ['1800人（不含）以上', '>', 1800, '人'], ['95%（含）及以上', '>=', 95, '%'],
         // A note alone after a value with a comparator says what the comparator says.
         ['≥95%（含）', '>=', 95, '%'], ['不超过 20 秒（含）', '<=', 20, '秒'], ['> 90% (不含)', '>', 90, '%'],
+        // 内 alone after a unit of time or distance.
+        ['30分钟内', '<=', 30, '分钟'], ['3个工作日内', '<=', 3, '个工作日'], ['24 小时内', '<=', 24, '小时'], ['500米内', '<=', 500, '米'], ['≤ 3天内', '<=', 3, '天'],
+        ['16个区内', '=', 16, '个区内'],
     ])('reads %s', async (target, op, value, unit) => {
         expect(await constraints(`A "a" ${target} 来源 "s"`)).toEqual([['A', op, value, unit]]);
     });
 
     it.each([
         ['不晚于2023年6月30日', '<='], ['2023年6月30日前', '<='], ['不晚于2023.6.30', '<='], ['2023/6/30前', '<='], ['2023.6.30以前', '<='], ['2023-06-30 之前', '<='], ['最迟 2023-06-30', '<='], ['不早于2023-06-30', '>='],
+        // What is to be done by then, as a workbook's cell may say it too.
+        ['2023年6月30日前完成', '<='], ['2023年6月30日之前完成', '<='], ['2023-06-30前建成', '<='], ['2023/6/30以前验收', '<='],
     ])('reads the deadline %s', async (target, op) => {
         expect(await constraints(`A "a" ${target}`)).toEqual([['A', op, '2023-06-30', undefined]]);
     });

@@ -1,6 +1,6 @@
 import { NAME_PART, NAME_START, SUPERSCRIPTS, UNIT_SYMBOLS } from '../parser/name-characters.js';
 import { remarkAtEnd } from '../parser/remarks.js';
-import { boundAtEnd, boundOp, comparatorOp, noteAgrees, noteAtEnd, noteExcludes, onlyBeforeDates, signWordAtStart, signWordOp } from '../units/index.js';
+import { boundAtEnd, boundOp, comparatorOp, noteAgrees, noteAtEnd, noteExcludes, onlyBeforeDates, signWordAtStart, signWordOp, DONE_WORDS } from '../units/index.js';
 import { printedRatingOf, RATING_KEYWORD } from '../scoring/keywords.js';
 import type { ActualValue, TargetValue } from './form-model.js';
 
@@ -165,8 +165,7 @@ export function parseDate(text: string): string | undefined {
     return `${m[1]}-${m[2]!.padStart(2, '0')}${m[3] === undefined ? '' : `-${m[3].padStart(2, '0')}`}`;
 }
 
-/** What a row's deadline is about, after the date: `2023年11月30日前完成`. */
-const DONE_WORDS = '(?:完成|完工|竣工|建成|交付|验收|到位|上线|投运|投用|开工|启动|实施|办结|发放|拨付)?';
+/** After a date: by it, and what is to be done by then (`2023年11月30日前完成`); or only what is done. */
 const BY = new RegExp(`^(?:前|之前|以前)${DONE_WORDS}$`);
 const DONE = new RegExp(`^${DONE_WORDS}$`);
 /** `2023年11月30日`, `2023年11月(底)`, `2023-11-30`, `2023/11`, `2023.11.30`, `2023年底`. */

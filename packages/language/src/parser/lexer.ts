@@ -2,7 +2,7 @@ import { AstUtils, DefaultLexer, GrammarAST, type LangiumCoreServices, type Lexe
 import { languageOfKeyword, type KeywordLanguage } from '../lsp/keyword-language.js';
 import { printedRatingOf, RATING_KEYWORD } from '../scoring/keywords.js';
 import { firstPassing } from '../sorted.js';
-import { beginsEnglishSign, boundAtStart, boundOp, boundStartIn, comparatorOp, englishSignWords, isEnglishBound, noteAgrees, noteAtStart, onlyBeforeDates, signWordAtStart } from '../units/index.js';
+import { beginsEnglishSign, BOUND_LAST_CHARACTERS, boundAtStart, boundOp, boundStartIn, comparatorOp, englishSignWords, isEnglishBound, noteAgrees, noteAtStart, onlyBeforeDates, signWordAtStart } from '../units/index.js';
 import { BOUND, PRINTED_TEXT, REMARK, SIGN, UNIT, wordKeywordTest, type TokenType } from './token-builder.js';
 import { bracketedUnitAt, openingBefore, remarkAt } from './remarks.js';
 import { bracketedTitleAround, isBrackets } from './bracketed-names.js';
@@ -477,8 +477,7 @@ export class KpiLexer extends DefaultLexer {
      * are the first `length` of `before`.
      */
     private boundWord(text: string, input: readonly Token[], at: number, token: Token, before: readonly Token[], length: number, errors: LexerResult['errors']): SignWordRead | undefined {
-        const last = token.image.charCodeAt(token.image.length - 1);
-        if (last !== 0x4e0a && last !== 0x4e0b && last !== 0x5185 && last !== 0x524d) return undefined; // 上 下 内 前
+        if (!BOUND_LAST_CHARACTERS.has(token.image.charCodeAt(token.image.length - 1))) return undefined;
         const previous = before[length - 1];
         // Glued to its year (2023 年6月30日前: the day is joined after this pass), or after a date.
         const year = previous?.tokenTypeIdx === this.number.tokenTypeIdx && previous.endOffset! + 1 === token.startOffset && /^\d{4}$/.test(previous.image);

@@ -97,17 +97,27 @@ export function isEnglishBound(first: string, second: string): boolean {
 /**
  * After a value: 以上, 以下, 以内 (and 及以上, 或以下, 之内), which include the value (民法典
  * 第一千二百五十九条), with the note forms print after them or before them: `以上（含）`,
- * `以下（不含）`, `90%（含）以上`. After a day, 前 (之前, 以前): by that day.
+ * `以下（不含）`, `90%（含）以上`; 内 alone after a unit of time or distance (`30分钟内`,
+ * `3个工作日内`, `500米内`). After a day, 前 (之前, 以前): by that day, and what is to be done by
+ * then may follow (`2023年12月31日前完成`).
  */
 const NOTE_SOURCE = (group: string) => `[（(][ \\t\\u3000]*(${group}不)?含[ \\t\\u3000]*[)）]`;
-const NUMBER_BOUND_SOURCE = `(?:${NOTE_SOURCE('?<before>')}[ \\t\\u3000]*)?(?:及|或)?(?<word>以上|以下|以内|之内)(?:[ \\t\\u3000]*${NOTE_SOURCE('?<after>')})?`;
-const NUMBER_BOUND = new RegExp(`^${NUMBER_BOUND_SOURCE}`);
-const NUMBER_BOUND_ENDING = new RegExp(`${NUMBER_BOUND_SOURCE}[ \\t\\u3000]*$`);
+/** 内 alone: after these characters (秒, 分钟, 小时, 天, 工作日, 周, 月, 年, 米, 公里), within. */
+const WITHIN = '(?<=[秒钟分时天日周月年米里])内';
+const numberBoundSource = (within: string) => `(?:${NOTE_SOURCE('?<before>')}[ \\t\\u3000]*)?(?:及|或)?(?<word>以上|以下|以内|之内|${within})(?:[ \\t\\u3000]*${NOTE_SOURCE('?<after>')})?`;
+// At the start of a text the unit is cut off before the bound: 内 is taken as found.
+const NUMBER_BOUND = new RegExp(`^${numberBoundSource('内')}`);
+const NUMBER_BOUND_ENDING = new RegExp(`${numberBoundSource(WITHIN)}[ \\t\\u3000]*$`);
 const NOTE = new RegExp(`^${NOTE_SOURCE('?<not>')}`);
 const NOTE_ENDING = new RegExp(`${NOTE_SOURCE('?<not>')}[ \\t\\u3000]*$`);
-const DAY_BOUND = /^(?:之前|以前|前)/;
-const NUMBER_BOUND_AT_END = /(?:及|或)?(?:以上|以下|以内|之内)$/;
-const DAY_BOUND_AT_END = /(?:之前|以前|前)$/;
+/** What a deadline's row is about, after 前: `2023年11月30日前完成`. */
+export const DONE_WORDS = '(?:完成|完工|竣工|建成|交付|验收|到位|上线|投运|投用|开工|启动|实施|办结|发放|拨付)?';
+const DAY_BOUND = new RegExp(`^(?:之前|以前|前)${DONE_WORDS}`);
+/** The last characters of the Chinese bounds (`以上`, `内`, `前完成`): the lexer asks of every word, and most end in none. */
+export const BOUND_LAST_CHARACTERS: ReadonlySet<number> = new Set(
+    [...'上下内前', ...DONE_WORDS.match(/\p{Script=Han}+/gu)!.map(word => word.at(-1)!)].map(c => c.charCodeAt(0)));
+const NUMBER_BOUND_AT_END = new RegExp(`(?:及|或)?(?:以上|以下|以内|之内|${WITHIN})$`);
+const DAY_BOUND_AT_END = new RegExp(`(?:之前|以前|前)${DONE_WORDS}$`);
 
 /** The bound a text begins with (`以上（含）` in `以上（含）的`, `（含）以上`; after a day, `前`), if any. */
 export function boundAtStart(text: string, day: boolean): string | undefined {
@@ -161,8 +171,8 @@ export function noteAgrees(note: string, op: Op | undefined): boolean | undefine
 
 /** Where a word ends with a bound (1 in `人以上`; after a day, 6 in `年6月30日前`), or -1. */
 export function boundStartIn(word: string, day: boolean): number {
-    // A bound is at most three characters (及以上): the regular expression looks at those only, not at every start in a long word.
-    const tail = word.length > 3 ? word.slice(-3) : word;
+    // A bound is at most four characters (之前完成): the regular expression looks at those only, not at every start in a long word.
+    const tail = word.length > 4 ? word.slice(-4) : word;
     const index = (day ? DAY_BOUND_AT_END : NUMBER_BOUND_AT_END).exec(tail)?.index;
     return index === undefined ? -1 : word.length - tail.length + index;
 }
