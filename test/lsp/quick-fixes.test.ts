@@ -284,6 +284,18 @@ describe('quick fixes', () => {
         expect(applyWorkspaceEdit(english, en!.edit)['e.kpi']).toContain('A "a" >= 3 items (upper limit 5 items) source "s"');
     });
 
+    it('put a word glued to a percentage in brackets, as a remark', async () => {
+        const project = '项目 P "p" {\n    绩效指标 {\n        产出指标 {\n            质量指标 {\n                A "覆盖率" >= 100%覆盖 来源 "s"\n            }\n        }\n    }\n}\n';
+        const ws = await buildWorkspace({ 'p.kpi': project });
+        const d = ws.diagnostics('p.kpi').find(x => x.code === 'syntax/lexing')!;
+        const [fix] = await ws.services.lsp.CodeActionProvider!.getCodeActions(ws.documents.get('p.kpi')!, { textDocument: textDocument('p.kpi'), range: d.range, context: { diagnostics: [d] } }) as CodeAction[];
+        expect(fix).toMatchObject({ title: '写作备注「100%（覆盖）」', isPreferred: true });
+        const fixed = applyWorkspaceEdit(ws, fix!.edit)['p.kpi']!;
+        expect(fixed).toContain('A "覆盖率" >= 100%（覆盖） 来源 "s"');
+        const mended = await buildWorkspace({ 'p.kpi': fixed });
+        expect(mended.diagnostics('p.kpi').filter(x => String(x.code).startsWith('syntax/'))).toEqual([]);
+    });
+
     it('write full-width signs half-width', async () => {
         const project = '项目 P "p" ｛\n    绩效指标 {\n        产出指标 {\n            质量指标 {\n                A "接通率" >= ９５．５％ 来源 "s"\n            }\n        }\n    }\n}\n';
         const ws = await buildWorkspace({ 'p.kpi': project });

@@ -129,13 +129,18 @@ export class KpiLexer extends DefaultLexer {
         let zh = 0;
         let en = 0;
         const tokens = result.tokens;
+        let glued: Set<Token> | undefined;
         for (let i = 0; i < tokens.length; i++) {
             const token = tokens[i]!;
-            if (token.tokenTypeIdx === idIndex) this.giveWordItsType(text, token, tokens[i - 1], tokens[i + 1]);
+            if (token.tokenTypeIdx === idIndex) {
+                this.giveWordItsType(text, token, tokens[i - 1], tokens[i + 1]);
+                if (token.tokenTypeIdx === idIndex && this.gluedToPercent(token, tokens[i - 1])) (glued ??= new Set()).add(token);
+            }
             const language = this.languages[token.tokenTypeIdx];
             if (language === ZH) zh++;
             else if (language === EN) en++;
         }
+        if (glued) dropGluedWords(result, glued);
         // Once word keywords have their types.
         this.readPointsUnits(result);
         this.readEmptyCells(text, result);
@@ -784,6 +789,14 @@ export class KpiLexer extends DefaultLexer {
         return rating && this.words.get(RATING_KEYWORD[rating].zh);
     }
 
+    /**
+     * A word glued to a percent sign (`100%覆盖`, `≥95%的`): no unit, bound or name stands there,
+     * and read as a name it would start a row of its own and break the next one.
+     */
+    private gluedToPercent(token: Token, previous: Token | undefined): boolean {
+        return previous !== undefined && this.percents.has(previous.tokenTypeIdx) && previous.endOffset! + 1 === token.startOffset;
+    }
+
     private isPrintedText(text: string, token: Token, previous: Token | undefined, next: Token | undefined): boolean {
         if (previous === undefined || previous.tokenTypeIdx !== this.string.tokenTypeIdx || previous.endLine !== token.startLine) return false;
         const sameLine = next !== undefined && next.startLine === token.endLine;
@@ -821,6 +834,13 @@ function keepSilentPunctuationOut(text: string, result: LexerResult): void {
 }
 
 /** Puts `kept` in the place of the lexer's errors, in the array the passes and Langium hold. */
+/** Takes words glued to a percent sign out of the tokens, as lexing errors (syntax-errors.ts says what to write). */
+function dropGluedWords(result: LexerResult, glued: ReadonlySet<Token>): void {
+    result.tokens = result.tokens.filter(t => !glued.has(t));
+    const errors = [...glued].map(t => ({ offset: t.startOffset, length: t.image.length, line: t.startLine, column: t.startColumn, message: '' }));
+    replaceErrors(result.errors, [...result.errors, ...errors].sort((a, b) => a.offset - b.offset));
+}
+
 function replaceErrors(errors: LexerResult['errors'], kept: LexerResult['errors']): void {
     errors.length = 0;
     for (const e of kept) errors.push(e);
