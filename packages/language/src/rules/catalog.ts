@@ -19,7 +19,7 @@ const rule = <const I extends string>(id: I, severity: Severity, zh: string, en:
 export const RULES = [
     // Parse, link and names
     rule('syntax/lexing', 'error', '无法识别的字符', 'Unrecognised characters', 'fix'),
-    rule('syntax/parsing', 'error', '语法错误', 'Syntax error'),
+    rule('syntax/parsing', 'error', '语法错误', 'Syntax error', 'fix'),
     rule('reference/unresolved', 'error', '引用无法解析', 'Unresolved reference'),
     rule('name/duplicate', 'error', '名称重复', 'Duplicate name'),
     // Targets
