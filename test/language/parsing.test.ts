@@ -899,6 +899,13 @@ describe('ratings as forms print them', () => {
         expect(actuals.map(a => ratingOf(a.rating))).toEqual(['achieved', 'achieved', 'missed', 'missed']);
         expect((await parse('自评 A "a" 对象 P {\n    指标 X 实际 基本完成\n}\n')).errors).not.toEqual([]);
     });
+
+    it('reads 完成 and 已达到 as achieved and 未达到 as missed: 完成 after 实际 is a rating, after a milestone\'s name its keyword', async () => {
+        const model = await parseClean('自评 A "a" 对象 P {\n    指标 X 实际 完成 分值 10 得分 10\n    指标 Y 实际 已达到\n    指标 Z 实际 未达到预期目标\n    里程碑 M 完成 2023-06-30\n}\n');
+        const items = blockOf(model, isAssessment).items;
+        expect(items.slice(0, 3).map(i => ratingOf((i as { actual?: { rating?: string } }).actual!.rating))).toEqual(['achieved', 'achieved', 'missed']);
+        expect(items[3]).toMatchObject({ done: true, date: { value: '2023-06-30' } });
+    });
 });
 
 describe('punctuation as forms and prose print it', () => {
