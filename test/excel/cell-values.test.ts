@@ -28,6 +28,8 @@ describe('cell values as forms print them', () => {
         expect(parseTarget('不超过202.6万元')).toEqual({ kind: 'comparison', comparator: '<=', number: '202.6', unit: '万元' });
         expect(parseTarget('30分钟以内')).toEqual({ kind: 'comparison', comparator: '<=', number: '30', unit: '分钟' });
         // 内 alone after a unit of time or distance; not after other words.
+        expect(parseTarget('2023/6底前')).toEqual({ kind: 'date', comparator: '<=', date: '2023-06' });
+        expect(parseTarget('2023-06末前完成')).toEqual({ kind: 'date', comparator: '<=', date: '2023-06' });
         expect(parseTarget('30分钟内')).toEqual({ kind: 'comparison', comparator: '<=', number: '30', unit: '分钟' });
         expect(parseTarget('3个工作日内')).toEqual({ kind: 'comparison', comparator: '<=', number: '3', unit: '个工作日' });
         expect(parseTarget('16个区内')).toEqual({ kind: 'comparison', number: '16', unit: '个区内' });

@@ -771,6 +771,8 @@ describe('comparators in words, as forms print them', () => {
 
     it.each([
         ['2023年6月底前', '2023-06'], ['<= 2023年6月末', '2023-06'], ['2023年底前', '2023-12'], ['不晚于 2023年末', '2023-12'],
+        // The month printed with a dash or a slash, its end glued to it.
+        ['2023-06底前', '2023-06'], ['2023/6末前', '2023-06'], ['2023-06底前完成', '2023-06'],
     ])('reads the end of a month or year, a month as a deadline (its last day): %s', async (target, month) => {
         expect(await constraints(`A "a" ${target}`)).toEqual([['A', '<=', month, undefined]]);
     });

@@ -168,8 +168,8 @@ export function parseDate(text: string): string | undefined {
 /** After a date: by it, and what is to be done by then (`2023年11月30日前完成`); or only what is done. */
 const BY = new RegExp(`^(?:前|之前|以前)${DONE_WORDS}$`);
 const DONE = new RegExp(`^${DONE_WORDS}$`);
-/** `2023年11月30日`, `2023年11月(底)`, `2023-11-30`, `2023/11`, `2023.11.30`, `2023年底`. */
-const DATE_CORE = /^(\d{4})(?:年(\d{1,2})月(?:(\d{1,2})[日号]|(底|末))?|[-/](\d{1,2})(?:[-/](\d{1,2}))?|\.(\d{1,2})\.(\d{1,2})|年(底|末))/;
+/** `2023年11月30日`, `2023年11月(底)`, `2023-11-30`, `2023/11(底)`, `2023.11.30`, `2023年底`. */
+const DATE_CORE = /^(\d{4})(?:年(\d{1,2})月(?:(\d{1,2})[日号]|(底|末))?|[-/](\d{1,2})(?:[-/](\d{1,2})|(底|末))?|\.(\d{1,2})\.(\d{1,2})|年(底|末))/;
 
 /** A deadline by a month that does not say which day (`2023年11月前`, `≤2023-11前完成`): its year, month and 前. */
 export function undatedMonth(text: string): { year: number; month: number; before: string } | undefined {
@@ -194,7 +194,7 @@ function leadingSign(t: string, words: boolean, beforeDate = false): { text: str
 
 /**
  * A date as a target or an actual prints it, with its comparator: `≤2023-11-30`, `≤ 2023/11/30`,
- * `2023年11月30日前` and `2023-11-30前` (by that day), `2023年11月底前` (by the month's last day,
+ * `2023年11月30日前` and `2023-11-30前` (by that day), `2023年11月底前` and `2023/11底前` (by the month's last day,
  * written as the month), `2023年底前`, `不晚于2023年11月30日`; either may end in 完成 / 完工 ….
  * Only what says one date unambiguously: `2023年11月前` (before November, or by its end?) and
  * `2023.11` (a date, or the number 2023.11?) are no dates. `before` allows 前 / 之前 / 以前 and
@@ -219,9 +219,9 @@ export function parseDeadline(text: string, before: boolean): { comparator?: str
     const by = before && BY.test(rest);
     if (!by && !DONE.test(rest)) return undefined;
     const year = Number(m[1]);
-    const month = Number(m[9] !== undefined ? 12 : m[2] ?? m[5] ?? m[7]);
-    const dayText = m[3] ?? m[6] ?? m[8];
-    const monthEnd = m[4] !== undefined || m[9] !== undefined;
+    const month = Number(m[10] !== undefined ? 12 : m[2] ?? m[5] ?? m[8]);
+    const dayText = m[3] ?? m[6] ?? m[9];
+    const monthEnd = m[4] !== undefined || m[7] !== undefined || m[10] !== undefined;
     if (by) {
         // `2023年11月前`: before November begins, or before it ends? Not read as a date.
         if (dayText === undefined && !monthEnd) return undefined;

@@ -487,10 +487,14 @@ export class KpiLexer extends DefaultLexer {
         // Glued to its year (2023 年6月30日前: the day is joined after this pass), or after a date.
         const year = previous?.tokenTypeIdx === this.number.tokenTypeIdx && previous.endOffset! + 1 === token.startOffset && /^\d{4}$/.test(previous.image);
         let start = boundStartIn(token.image, true);
+        // A month's end glued to a printed month (`2023-06底前`, `2023/6末前`): the bound is all of it.
+        if (start === 1 && !year && MONTH_END.test(token.image) && previous !== undefined && previous.endOffset! + 1 === token.startOffset
+            && this.dateBefore(before, length) === 'month') start = 0;
         // 前 says "by then" after a day or a month's end; after a month it cannot say which day.
         const date = start < 0 ? undefined
             : start > 0 ? (year ? printedDateTail(token.image.slice(0, start)) : undefined)
-                : !year && this.endsValue(text, previous, token.startLine!, token.startOffset) ? this.dateBefore(before, length) : undefined;
+                : MONTH_END.test(token.image) ? 'end'
+                    : !year && this.endsValue(text, previous, token.startLine!, token.startOffset) ? this.dateBefore(before, length) : undefined;
         // A day or a month's end printed without its year (`12月底前`, `6月30日前`): not a unit of
         // the number before it but a deadline that does not say which year (syntax-errors.ts). The
         // error covers the month's number too, which stays a token for the rest of the row.
@@ -888,6 +892,8 @@ function printedDateTail(image: string): 'day' | 'month' | 'end' | undefined {
 const NUMBER = /^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 /** A printed date's month or day. */
 const DAY_OR_MONTH = /^\d{1,2}$/;
+/** 底 or 末: a month's end, before 前 (`2023-06底前`). */
+const MONTH_END = /^[底末]/;
 /** A date or month printed with dots or slashes (separatedDate), glued to a comparator word (`不晚于2023.6.30`). */
 const SEPARATED_DATE = /\d{4}(?:\.\d{1,2}\.|\/\d{1,2}\/)\d{1,2}(?![\d.])/y;
 const SEPARATED_MONTH = /\d{4}\/\d{1,2}(?![\d./])/y;

@@ -113,6 +113,7 @@ const NOTE_ENDING = new RegExp(`${NOTE_SOURCE('?<not>')}[ \\t\\u3000]*$`);
 /** What a deadline's row is about, after 前: `2023年11月30日前完成`. */
 export const DONE_WORDS = '(?:完成|完工|竣工|建成|交付|验收|到位|上线|投运|投用|开工|启动|实施|办结|发放|拨付)?';
 const DAY_BOUND = new RegExp(`^(?:之前|以前|前)${DONE_WORDS}`);
+const MONTH_END = /^[底末]/;
 /** The last characters of the Chinese bounds (`以上`, `内`, `前完成`): the lexer asks of every word, and most end in none. */
 export const BOUND_LAST_CHARACTERS: ReadonlySet<number> = new Set(
     [...'上下内前', ...DONE_WORDS.match(/\p{Script=Han}+/gu)!.map(word => word.at(-1)!)].map(c => c.charCodeAt(0)));
@@ -127,6 +128,8 @@ export function boundAtStart(text: string, day: boolean): string | undefined {
 /** The Op of a bound (`以上` → `>=`, `以下（不含）` → `<`, `前` → `<=`, `or more` → `>=`). */
 export function boundOp(bound: string): Op | undefined {
     if (DAY_BOUND.exec(bound)?.[0] === bound) return '<=';
+    // A month's end before it, glued to a printed month (`2023-06底前`).
+    if (MONTH_END.test(bound) && DAY_BOUND.exec(bound.slice(1))?.[0].length === bound.length - 1) return '<=';
     const english = englishKey(bound);
     if (Object.hasOwn(AFTER_EN, english)) return AFTER_EN[english];
     const m = NUMBER_BOUND.exec(bound);
