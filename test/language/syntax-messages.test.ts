@@ -93,18 +93,19 @@ describe('syntax errors', () => {
         expect(messages.some(m => m.includes('区间'))).toBe(false);
     });
 
-    it('say that a word glued to a percentage is no unit, and read the rest of the row', async () => {
-        const text = '项目 P "p" {\n    绩效指标 { 产出指标 { 数量指标 {\n        A "a" 100%覆盖 来源 "s"\n        B "b" >= 95%的\n        C "c" >= 95%以上 来源 "s"\n    } } }\n}\n';
+    it('say that a word glued to a percentage or a date is no unit, and read the rest of the row', async () => {
+        const text = '项目 P "p" {\n    绩效指标 { 产出指标 { 数量指标 {\n        A "a" 100%覆盖 来源 "s"\n        B "b" >= 95%的\n        C "c" >= 95%以上 来源 "s"\n        D "d" <= 2023-12-31止 来源 "s"\n    } } }\n}\n';
         expect(await syntaxMessages(text, 'zh-CN')).toEqual([
-            '值 100% 后的「覆盖」不是单位：文字可写在括号里作备注（100%（覆盖）），或写进说明',
-            '值 95% 后的「的」不是单位：文字可写在括号里作备注（95%（的）），或写进说明',
+            '值 100% 后的「覆盖」不是单位，也不是以上、以下、前之类的词：文字可写在括号里作备注（100%（覆盖）），或写进说明',
+            '值 95% 后的「的」不是单位，也不是以上、以下、前之类的词：文字可写在括号里作备注（95%（的）），或写进说明',
+            '值 2023-12-31 后的「止」不是单位，也不是以上、以下、前之类的词：文字可写在括号里作备注（2023-12-31（止）），或写进说明',
         ]);
-        expect(await syntaxMessages(text.replace('覆盖', 'coverage'), 'en')).toContain("'coverage' after the value 100% is no unit: words can go in brackets as a remark (100%(coverage)) or in the note");
-        // Not read as the name of a row of its own: the rows after it are B and C, and A keeps its 来源.
+        expect(await syntaxMessages(text.replace('覆盖', 'coverage'), 'en')).toContain("'coverage' after the value 100% is neither a unit nor a word such as or more: words can go in brackets as a remark (100%(coverage)) or in the note");
+        // Not read as the name of a row of its own: the rows after it are B, C and D, and A and D keep their 来源.
         const ws = await buildWorkspace({ 'a.kpi': text });
         const model = ws.documents.get('a.kpi')!.parseResult.value as Model;
         const indicators = AstUtils.streamAllContents(model).filter(isIndicator).toArray();
-        expect(indicators.map(i => [i.name, i.source])).toEqual([['A', 's'], ['B', undefined], ['C', 's']]);
+        expect(indicators.map(i => [i.name, i.source])).toEqual([['A', 's'], ['B', undefined], ['C', 's'], ['D', 's']]);
     });
 
     it('say that a unit after a value takes no brackets, over both of them', async () => {

@@ -134,7 +134,7 @@ export class KpiLexer extends DefaultLexer {
             const token = tokens[i]!;
             if (token.tokenTypeIdx === idIndex) {
                 this.giveWordItsType(text, token, tokens[i - 1], tokens[i + 1]);
-                if (token.tokenTypeIdx === idIndex && this.gluedToPercent(token, tokens[i - 1])) (glued ??= new Set()).add(token);
+                if (token.tokenTypeIdx === idIndex && this.gluedToValue(token, tokens[i - 1])) (glued ??= new Set()).add(token);
             }
             const language = this.languages[token.tokenTypeIdx];
             if (language === ZH) zh++;
@@ -794,11 +794,12 @@ export class KpiLexer extends DefaultLexer {
     }
 
     /**
-     * A word glued to a percent sign (`100%覆盖`, `≥95%的`): no unit, bound or name stands there,
-     * and read as a name it would start a row of its own and break the next one.
+     * A word glued to a percent sign or a date (`100%覆盖`, `≥95%的`, `2023-06-30止`), which take no
+     * unit: no unit, bound or name stands there, and read as a name it would start a row of its own
+     * and break the next one.
      */
-    private gluedToPercent(token: Token, previous: Token | undefined): boolean {
-        return previous !== undefined && this.percents.has(previous.tokenTypeIdx) && previous.endOffset! + 1 === token.startOffset;
+    private gluedToValue(token: Token, previous: Token | undefined): boolean {
+        return previous !== undefined && (this.percents.has(previous.tokenTypeIdx) || this.isDate(previous)) && previous.endOffset! + 1 === token.startOffset;
     }
 
     private isPrintedText(text: string, token: Token, previous: Token | undefined, next: Token | undefined): boolean {
@@ -838,7 +839,7 @@ function keepSilentPunctuationOut(text: string, result: LexerResult): void {
 }
 
 /** Puts `kept` in the place of the lexer's errors, in the array the passes and Langium hold. */
-/** Takes words glued to a percent sign out of the tokens, as lexing errors (syntax-errors.ts says what to write). */
+/** Takes words glued to a percent sign or a date out of the tokens, as lexing errors (syntax-errors.ts says what to write). */
 function dropGluedWords(result: LexerResult, glued: ReadonlySet<Token>): void {
     result.tokens = result.tokens.filter(t => !glued.has(t));
     const errors = [...glued].map(t => ({ offset: t.startOffset, length: t.image.length, line: t.startLine, column: t.startColumn, message: '' }));

@@ -227,12 +227,12 @@ export function describeLexingError(text: string, start: number, end: number, lo
             en: `Unrecognised characters '${shorten(skipped)}': the file was not read as UTF-8 (a GBK file, say); reopen it with its encoding and save it as UTF-8`,
         });
     }
-    // A word glued to a percent sign (KpiLexer.gluedToPercent).
-    const percent = wordAfterPercent(text, start, end);
-    if (percent) {
+    // A word glued to a percent sign or a date (KpiLexer.gluedToValue).
+    const value = wordAfterValue(text, start, end);
+    if (value) {
         return pick(locale, {
-            zh: `值 ${percent} 后的「${shorten(skipped)}」不是单位：文字可写在括号里作备注（${percent}（${shorten(skipped)}）），或写进说明`,
-            en: `'${shorten(skipped)}' after the value ${percent} is no unit: words can go in brackets as a remark (${percent}(${shorten(skipped)})) or in the note`,
+            zh: `值 ${value} 后的「${shorten(skipped)}」不是单位，也不是以上、以下、前之类的词：文字可写在括号里作备注（${value}（${shorten(skipped)}）），或写进说明`,
+            en: `'${shorten(skipped)}' after the value ${value} is neither a unit nor a word such as or more: words can go in brackets as a remark (${value}(${shorten(skipped)})) or in the note`,
         });
     }
     return pick(locale, {
@@ -290,12 +290,12 @@ function keywords(): ReadonlySet<string> {
     return keywordSet ??= new Set(AstUtils.streamAllContents(KpiSpecGrammar()).filter(GrammarAST.isKeyword).map(k => k.value));
 }
 
-/** The percentage a skipped word is glued to (`100%` before `覆盖`), or undefined. */
-export function wordAfterPercent(text: string, start: number, end: number): string | undefined {
+/** The percentage or date a skipped word is glued to (`100%` before `覆盖`, `2023-06-30` before `止`), or undefined. */
+export function wordAfterValue(text: string, start: number, end: number): string | undefined {
     const word = text.slice(start, end);
     // A bound is one the comparator contradicts (`<= 95%以上`), said above.
     if (!/^[\p{L}\p{N}_]+$/u.test(word) || boundOp(word) !== undefined) return undefined;
-    return /\d+(?:\.\d+)?[%％‰]$/.exec(text.slice(Math.max(0, start - 24), start))?.[0];
+    return /(?:\d+(?:\.\d+)?[%％‰]|\d{4}(?:[-/.]\d{1,2}){1,2})$/.exec(text.slice(Math.max(0, start - 24), start))?.[0];
 }
 
 /** What a range is to be written as: one value, a target with its comparator (the lower end of a range of rates). */

@@ -1,7 +1,7 @@
 // Quick fixes for syntax/* diagnostics.
 import { TextEdit } from 'vscode-languageserver';
 import { boundOp, noteExcludes } from '../../units/index.js';
-import { halfWidthOf, monthBeforeBound, rangeAround, wordAfterPercent } from '../../validation/syntax-errors.js';
+import { halfWidthOf, monthBeforeBound, rangeAround, wordAfterValue } from '../../validation/syntax-errors.js';
 import type { Fix } from './fix-context.js';
 
 /** syntax/lexing: what the skipped characters were meant to be (see describeLexingError). */
@@ -76,14 +76,14 @@ const dropBound: Fix = (d, ctx) => {
     return ctx.action({ zh: `删除「${skipped}」，保留值前的比较符`, en: `Delete '${skipped}' and keep the comparator before the value` }, [TextEdit.del(d.range)], [d], true);
 };
 
-/** syntax/lexing on a word glued to a percent sign (`100%覆盖`): the word in brackets, a remark nothing reads. */
+/** syntax/lexing on a word glued to a percentage or a date (`100%覆盖`): the word in brackets, a remark nothing reads. */
 const bracketWord: Fix = (d, ctx) => {
     const { start, end } = d.range;
     if (start.line !== end.line) return [];
     const line = ctx.lineText(start.line);
-    const percent = wordAfterPercent(line, start.character, end.character);
-    if (!percent) return [];
+    const value = wordAfterValue(line, start.character, end.character);
+    if (!value) return [];
     const word = line.slice(start.character, end.character);
     const remark = ctx.kw({ zh: `（${word}）`, en: `(${word})` });
-    return ctx.action({ zh: `写作备注「${percent}${remark}」`, en: `Write it as a remark: '${percent}${remark}'` }, [TextEdit.replace(d.range, remark)], [d], true);
+    return ctx.action({ zh: `写作备注「${value}${remark}」`, en: `Write it as a remark: '${value}${remark}'` }, [TextEdit.replace(d.range, remark)], [d], true);
 };
