@@ -1,6 +1,6 @@
 import { AstUtils, DefaultLexer, GrammarAST, type LangiumCoreServices, type LexerResult, type LexingReport, type TokenizeOptions } from 'langium';
 import { languageOfKeyword, type KeywordLanguage } from '../lsp/keyword-language.js';
-import { printedRatingOf, RATING_KEYWORD } from '../scoring/keywords.js';
+import { GRADE_KEYWORD, printedGradeOf, printedRatingOf, RATING_KEYWORD } from '../scoring/keywords.js';
 import { firstPassing } from '../sorted.js';
 import { beginsEnglishSign, BOUND_LAST_CHARACTERS, boundAtStart, boundOp, boundStartIn, comparatorOp, englishSignWords, isEnglishBound, noteAgrees, noteAtStart, onlyBeforeDates, signWordAtStart } from '../units/index.js';
 import { BOUND, PRINTED_TEXT, REMARK, SIGN, UNIT, wordKeywordTest, type TokenType } from './token-builder.js';
@@ -61,6 +61,7 @@ export class KpiLexer extends DefaultLexer {
     private readonly close: TokenType;
     /** 实际 and actual, after which a rating may be printed in words. */
     private readonly actualKeywords: ReadonlySet<number>;
+    private readonly gradeKeywords: ReadonlySet<number>;
     /** Keywords that stand for a form's cell (empty-cells.ts). */
     private readonly cellKeywords: ReadonlySet<number>;
     /** Keywords that open a clause, and those a name may be (clause-commas.ts). */
@@ -93,6 +94,7 @@ export class KpiLexer extends DefaultLexer {
         this.string = types['STRING']!;
         this.close = types['}']!;
         this.actualKeywords = new Set(['实际', 'actual'].map(k => types[k]!.tokenTypeIdx!));
+        this.gradeKeywords = new Set(['等级', 'grade'].map(k => types[k]!.tokenTypeIdx!));
         this.cellKeywords = new Set([...cellKeywords(services.Grammar)].map(k => types[k]!.tokenTypeIdx!));
         this.percents = new Set(['%', '％', '‰'].map(p => types[p]!.tokenTypeIdx!));
         const indices = (keywords: Iterable<string>) => new Set([...keywords].map(k => types[k]!.tokenTypeIdx!));
@@ -779,11 +781,18 @@ export class KpiLexer extends DefaultLexer {
      */
     private giveWordItsType(text: string, token: Token, previous: Token | undefined, next: Token | undefined): void {
         // A rating first: 未完成 is also a milestone's keyword.
-        const type = this.printedRating(token, previous) ?? this.words.get(token.image)
+        const type = this.printedRating(token, previous) ?? this.printedGrade(token, previous) ?? this.words.get(token.image)
             ?? (followsNumberOrUnitOperator(text, token.startOffset) ? this.unit : this.isPrintedText(text, token, previous, next) ? this.printedText : undefined);
         if (!type) return;
         token.tokenType = type;
         token.tokenTypeIdx = type.tokenTypeIdx!;
+    }
+
+    /** After 等级, a grade as forms print it (`优秀`, `良好`): the grade's keyword, its text kept (scoring/keywords.ts reads it). */
+    private printedGrade(token: Token, previous: Token | undefined): TokenType | undefined {
+        if (previous === undefined || !this.gradeKeywords.has(previous.tokenTypeIdx)) return undefined;
+        const grade = printedGradeOf(token.image);
+        return grade && this.words.get(GRADE_KEYWORD[grade].zh);
     }
 
     /** After 实际, a rating as forms print it (`达成预期指标`, `已完成`): the rating's keyword, its text kept (scoring/keywords.ts reads it). */

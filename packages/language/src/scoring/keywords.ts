@@ -45,7 +45,15 @@ export function ratingOf(keyword: string | undefined): RatingId | undefined {
     return lookup(RATING_KEYWORD, keyword) ?? (keyword === undefined ? undefined : printedRatingOf(keyword));
 }
 
-/** 优 / excellent … as a grade id; undefined for anything else. */
+/** Grades as forms and officers print them (`优秀`, `良好`, `中等`, `较差`), read so by the lexer as the workbook reader reads the 自评等级 cell. */
+const PRINTED_GRADES: ReadonlyArray<[RegExp, GradeId]> = [[/^优秀$/, 'excellent'], [/^良好$/, 'good'], [/^中等$/, 'fair'], [/^较差$/, 'poor']];
+
+/** A grade as printed (`优秀`) as a grade id; undefined for other text. */
+export function printedGradeOf(text: string): GradeId | undefined {
+    return PRINTED_GRADES.find(([re]) => re.test(text))?.[1];
+}
+
+/** 优 / excellent …, or a grade as printed (优秀), as a grade id; undefined for anything else. */
 export function gradeIdOf(keyword: string | undefined): GradeId | undefined {
-    return lookup(GRADE_KEYWORD, keyword);
+    return lookup(GRADE_KEYWORD, keyword) ?? (keyword === undefined ? undefined : printedGradeOf(keyword));
 }
