@@ -692,6 +692,14 @@ describe('lexical rules', () => {
         ['实施期 2023/1/1-2023/12/31', '2023-01-01', '2023-12-31'],
         ['实施期 2023/1-2023/12', '2023-01', '2023-12'],
         ['实施期 2023.1.1 ～ 2023.12.31', '2023-01-01', '2023-12-31'],
+        // 至 glued to the dates, which Chevrotain reads into a name with the digits around it.
+        ['实施期 2023年1月至2023年12月', '2023-01', '2023-12'],
+        ['实施期 2023年1月1日至2023年12月31日', '2023-01-01', '2023-12-31'],
+        ['实施期 2023年1月至 2023年12月', '2023-01', '2023-12'],
+        ['实施期 2023年1月 至2023年12月', '2023-01', '2023-12'],
+        ['实施期 2023-01至2023-12', '2023-01', '2023-12'],
+        ['实施期 2023/1至2023/12', '2023-01', '2023-12'],
+        ['实施期 2023.1.1至2023.12.31', '2023-01-01', '2023-12-31'],
     ])('reads a period as forms print it, its dates joined by a dash: %s', async (period, start, end) => {
         const project = blockOf(await parseClean(`项目 P { ${period} 预算 10 万元 }`), isProject);
         expect(project.period).toMatchObject({ start: { value: start }, end: { value: end } });

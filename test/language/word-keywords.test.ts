@@ -20,9 +20,14 @@ const reference = createKpiServices(EmptyFileSystem, {
     parser: { TokenBuilder: () => new DefaultTokenBuilder(), Lexer: services => new DefaultLexer(services) },
 }).kpi.parser.Lexer;
 
-/** Tokens as text: kind, span and position; a unit and a qualitative target's word are IDs here (KpiLexer's other business). */
+/**
+ * Tokens as text: kind, span and position; a unit, a qualitative target's word and a rating or grade
+ * as printed (a keyword's type with its own text, `优秀`) are IDs here (KpiLexer's other business).
+ */
 function tokens(list: ReturnType<Lexer['tokenize']>['tokens']): string[] {
-    return list.map(t => `${t.tokenType.name === UNIT || t.tokenType.name === PRINTED_TEXT ? 'ID' : t.tokenType.name}@${t.startOffset}-${t.endOffset} ${t.startLine}:${t.startColumn}-${t.endLine}:${t.endColumn}`);
+    const asId = (t: (typeof list)[number]) => t.tokenType.name === UNIT || t.tokenType.name === PRINTED_TEXT
+        || (typeof t.tokenType.PATTERN === 'string' && t.tokenType.PATTERN !== t.image);
+    return list.map(t => `${asId(t) ? 'ID' : t.tokenType.name}@${t.startOffset}-${t.endOffset} ${t.startLine}:${t.startColumn}-${t.endLine}:${t.endColumn}`);
 }
 
 function sameAsReference(text: string): void {
@@ -82,6 +87,8 @@ describe('word keywords', () => {
             fc.pre(!/\S[,，]/.test(text));
             // A date printed with dots or slashes (2222/2, 2222.2.2) is one token (parsing.test.ts).
             fc.pre(!/\d{4}(?:\.\d{1,2}\.\d|\/\d)/.test(text));
+            // 至 between dates printed without blanks is split out of the name Chevrotain reads (parsing.test.ts).
+            fc.pre(!/至\d{4}|\d至/.test(text));
             // A word glued to a percent sign or a date is a lexing error, not a name (syntax-messages.test.ts).
             fc.pre(!/(?:[%％‰]|\d{4}-\d{1,2})[\p{L}_]/u.test(text));
             sameAsReference(text);

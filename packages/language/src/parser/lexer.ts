@@ -122,6 +122,7 @@ export class KpiLexer extends DefaultLexer {
         const halfWidth = result.errors.length > 0 ? withHalfWidthDigits(original, result.errors) : undefined;
         if (halfWidth !== undefined) result = super.tokenize(halfWidth, options);
         const text = halfWidth ?? original;
+        if (text.includes('至')) result.tokens = this.splitPrintedPeriods(text, result.tokens, options);
         this.readSignWords(text, result);
         result.tokens = this.readPrintedPeriods(text, this.joinPrintedValues(result.tokens), result.errors);
         keepSilentPunctuationOut(text, result);
@@ -750,9 +751,9 @@ export class KpiLexer extends DefaultLexer {
         } else if (tail && tail.tokenTypeIdx === this.id.tokenTypeIdx) {
             const date = printedDateTail(tail.image);
             if (date) [parts, type] = [1, date === 'day' ? this.date : this.month];
-        } else if (tail?.tokenTypeIdx === this.number.tokenTypeIdx && /^-\d{1,2}$/.test(tail.image)) {
+        } else if (tail !== undefined && tail.tokenTypeIdx === this.number.tokenTypeIdx && /^-\d{1,2}$/.test(tail.image)) {
             const day = glued(at + 3);
-            [parts, type] = day?.tokenTypeIdx === this.number.tokenTypeIdx && /^-\d{1,2}$/.test(day.image) ? [2, this.date] : [1, this.month];
+            [parts, type] = day !== undefined && day.tokenTypeIdx === this.number.tokenTypeIdx && /^-\d{1,2}$/.test(day.image) ? [2, this.date] : [1, this.month];
         }
         if (parts === 0) return undefined;
         const last = tokens[at + 1 + parts]!;
@@ -762,6 +763,57 @@ export class KpiLexer extends DefaultLexer {
             startOffset: start, startColumn: next.startColumn! + 1, endOffset: last.endOffset, endLine: last.endLine, endColumn: last.endColumn,
         };
         return { tokens: [this.separator(next, next.startOffset, '-'), second], consumed: 1 + parts };
+    }
+
+    /**
+     * A period printed without blanks (`2023年1月至2023年12月`, `2023-01至2023-12`, `2023年1月 至2023年12月`):
+     * Chevrotain reads 至 and the digits around it into one name. Split there, after a date, into
+     * the first date's tail, 至 and the tokens of what follows it up to the next blank.
+     */
+    private splitPrintedPeriods(text: string, tokens: Token[], options: TokenizeOptions | undefined): Token[] {
+        let out: Token[] | undefined;
+        for (let i = 0; i < tokens.length; i++) {
+            const token = tokens[i]!;
+            const split = token.tokenTypeIdx === this.id.tokenTypeIdx ? this.periodSplit(text, tokens, i, options) : undefined;
+            if (!split) {
+                out?.push(token);
+                continue;
+            }
+            (out ??= tokens.slice(0, i)).push(...split.tokens);
+            i += split.consumed;
+        }
+        return out ?? tokens;
+    }
+
+    private periodSplit(text: string, tokens: readonly Token[], i: number, options: TokenizeOptions | undefined): { tokens: Token[]; consumed: number } | undefined {
+        const token = tokens[i]!;
+        const at = token.image.indexOf('至');
+        if (at < 0) return undefined;
+        const before = token.image.slice(0, at);
+        if (at + 1 < token.image.length && !/^\d{4}/.test(token.image.slice(at + 1))) return undefined;
+        const previous = tokens[i - 1];
+        const glued = previous !== undefined && previous.endOffset! + 1 === token.startOffset;
+        // After a date: the name holds its tail (`2023` `年1月至…`), or follows one on its line.
+        const afterDate = before !== ''
+            ? glued && /^\d{4}$/.test(previous.image) && printedDateTail(before) !== undefined
+            : previous !== undefined && previous.endLine === token.startLine && this.dateBefore(tokens, i) !== undefined;
+        if (!afterDate) return undefined;
+        // What follows 至 up to the next blank (`2023-12`: the name's `2023` and the number `-12`), lexed again.
+        const from = token.startOffset + at + 1;
+        let end = from;
+        while (end < text.length && !/[\s\u3000]/.test(text[end]!)) end++;
+        const read = end === from ? { tokens: [], errors: [] } : super.tokenize(text.slice(from, end), options);
+        if (read.errors.length > 0) return undefined;
+        let consumed = 0;
+        while (i + consumed + 1 < tokens.length && tokens[i + consumed + 1]!.startOffset < end) consumed++;
+        if (consumed > 0 && tokens[i + consumed]!.endOffset! + 1 !== end) return undefined;
+        const column = token.startColumn! + at + 1;
+        const shifted = read.tokens.map((t): Token => ({
+            ...t, startOffset: from + t.startOffset, endOffset: from + t.endOffset!,
+            startLine: token.startLine, endLine: token.startLine, startColumn: column + t.startColumn! - 1, endColumn: column + t.endColumn! - 1,
+        }));
+        const part = (start: number, stop: number, type: TokenType): Token => ({ ...this.part(token, start, stop), tokenType: type, tokenTypeIdx: type.tokenTypeIdx! });
+        return { tokens: [...(before === '' ? [] : [part(0, at, this.id)]), part(at, at + 1, this.until), ...shifted], consumed };
     }
 
     /** A 至 token standing for the dash at `offset`, on the line of `near`. */
