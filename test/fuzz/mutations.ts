@@ -29,7 +29,7 @@ const SNIPPETS = [
     // Values as forms print them, which the lexer joins and splits (parser/lexer.ts).
     '不低于', '不超过', '达到', '以上', '以下（不含）', '（含）', '前', '年6月30日', '1,000', '-2023',
     '(', '（', '(社区)', '（户籍）', '（全部办结）', '(万元)', '）（', '.6.30', '/6/30', '/6', '９５．５', '，来源 "s"', '，分值 10',
-    '（不含）以内', '㎡', 'm³', '℃', '²', '12月底前', '月30日前', '分', '分值 10分', 'at least ', ' or more', 'no later than ', 'by ', 'before ', '-100%', '～',
+    '（不含）以内', '㎡', 'm³', '℃', '²', '12月底前', '月30日前', '分', '分值 10分', 'at least ', ' or more', 'no later than ', 'by ', 'before ', '至2023年12月', '底前', '分钟内', '前完成', '优秀', '%覆盖', '-100%', '～',
 ];
 
 function at(text: string, offset: number, insert: string, remove = 0): string {
