@@ -108,6 +108,14 @@ describe('syntax errors', () => {
         expect(indicators.map(i => [i.name, i.source])).toEqual([['A', 's'], ['B', undefined], ['C', 's'], ['D', 's']]);
     });
 
+    it('say that a target printed relative to last year is to be written as its value, last year\'s actual in 上年', async () => {
+        const text = '项目 P "p" {\n    绩效指标 { 效益指标 { 社会效益 {\n        A "a" 较上年提高5% 来源 "s"\n        B "b" 同比增长 10 个百分点\n    } } }\n}\n';
+        const messages = await syntaxMessages(text, 'zh-CN');
+        expect(messages).toContain('「较上年提高5%」是相对上年的目标：请写出目标值本身（如上年 90% 时写 >= 94.5%），上年的实际值写在「上年」里');
+        expect(messages).toContain('「同比增长 10 个百分点」是相对上年的目标：请写出目标值本身（如上年 90% 时写 >= 94.5%），上年的实际值写在「上年」里');
+        expect((await syntaxMessages(text, 'en'))[0]).toBe("'较上年提高5%' is a target relative to last year: write the target value itself (>= 94.5% after 90% last year) and last year's actual in the 'last-year' clause");
+    });
+
     it('say that a unit after a value takes no brackets, over both of them', async () => {
         const text = '项目 P "p" {\n    绩效指标 { 产出指标 { 数量指标 {\n        A "a" >= 200（万元） 来源 "s"\n        B "b" >= 96.5 (%)\n    } } }\n}\n';
         expect(await syntaxMessages(text, 'zh-CN')).toEqual(['单位不加括号：「（万元）」写作「万元」', '单位不加括号：「(%)」写作「%」']);

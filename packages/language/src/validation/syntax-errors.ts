@@ -121,6 +121,14 @@ export function describeSyntaxError(error: IRecognitionException, context: Synta
             en: `An assessment's indicator line states no target: the target at '${found}' belongs to the project's indicators` + (listed ? `; this place can take: ${listed}` : ''),
         });
     }
+    // A target printed relative to last year (`较上年提高5%`, `同比增长10%`): the value itself is what is compared.
+    const relative = RELATIVE_TO_LAST_YEAR.exec(context.text.slice(error.token.startOffset, error.token.startOffset + 40))?.[0];
+    if (relative) {
+        return pick(locale, {
+            zh: `「${shorten(relative)}」是相对上年的目标：请写出目标值本身（如上年 90% 时写 >= 94.5%），上年的实际值写在「上年」里`,
+            en: `'${shorten(relative)}' is a target relative to last year: write the target value itself (>= 94.5% after 90% last year) and last year's actual in the 'last-year' clause`,
+        });
+    }
     return pick(locale, {
         zh: `这一行不认识「${found}」` + (listed ? `；此处可以写：${listed}` : ''),
         en: `'${found}' is not understood here` + (listed ? `; this place can take: ${listed}` : ''),
@@ -289,6 +297,9 @@ let keywordSet: ReadonlySet<string> | undefined;
 function keywords(): ReadonlySet<string> {
     return keywordSet ??= new Set(AstUtils.streamAllContents(KpiSpecGrammar()).filter(GrammarAST.isKeyword).map(k => k.value));
 }
+
+/** A change against last year as forms print it, up to its value: 较上年提高5%, 比上年增长 10 个百分点, 同比下降3%. */
+const RELATIVE_TO_LAST_YEAR = /^(?:较上年|比上年|较去年|比去年|同比)[^\d\n]{0,8}\d+(?:\.\d+)?[ \t]*(?:%|％|个百分点)?/;
 
 /** The percentage or date a skipped word is glued to (`100%` before `覆盖`, `2023-06-30` before `止`), or undefined. */
 export function wordAfterValue(text: string, start: number, end: number): string | undefined {
