@@ -108,6 +108,11 @@ describe('syntax errors', () => {
         expect(indicators.map(i => [i.name, i.source])).toEqual([['A', 's'], ['B', undefined], ['C', 's'], ['D', 's']]);
     });
 
+    it('say that a period printed with its year once needs it twice', async () => {
+        const messages = await syntaxMessages('项目 P "p" {\n    实施期 2023年1月至12月\n    预算 10 万元\n}\n', 'zh-CN');
+        expect(messages).toEqual(['「2023年1月至12月」至后的日期没有写年份：写作 2023年1月至2023年12月']);
+    });
+
     it('say that a target printed relative to last year is to be written as its value, last year\'s actual in 上年', async () => {
         const text = '项目 P "p" {\n    绩效指标 { 效益指标 { 社会效益 {\n        A "a" 较上年提高5% 来源 "s"\n        B "b" 同比增长 10 个百分点\n    } } }\n}\n';
         const messages = await syntaxMessages(text, 'zh-CN');

@@ -121,6 +121,14 @@ export function describeSyntaxError(error: IRecognitionException, context: Synta
             en: `An assessment's indicator line states no target: the target at '${found}' belongs to the project's indicators` + (listed ? `; this place can take: ${listed}` : ''),
         });
     }
+    // A period whose second date leaves out the year (`2023年1月至12月`).
+    const period = PERIOD_WITHOUT_SECOND_YEAR.exec(context.text.slice(error.token.startOffset, error.token.startOffset + 40));
+    if (period) {
+        return pick(locale, {
+            zh: `「${period[0]}」至后的日期没有写年份：写作 ${period[1]}年${period[2]}至${period[1]}年${period[3]}`,
+            en: `'${period[0]}': the date after 至 does not say its year: write ${period[1]}年${period[2]}至${period[1]}年${period[3]}`,
+        });
+    }
     // A target printed relative to last year (`较上年提高5%`, `同比增长10%`): the value itself is what is compared.
     const relative = RELATIVE_TO_LAST_YEAR.exec(context.text.slice(error.token.startOffset, error.token.startOffset + 40))?.[0];
     if (relative) {
@@ -297,6 +305,9 @@ let keywordSet: ReadonlySet<string> | undefined;
 function keywords(): ReadonlySet<string> {
     return keywordSet ??= new Set(AstUtils.streamAllContents(KpiSpecGrammar()).filter(GrammarAST.isKeyword).map(k => k.value));
 }
+
+/** A period printed with the year once: 2023年1月至12月, 2023年1月1日至12月31日. */
+const PERIOD_WITHOUT_SECOND_YEAR = /^(\d{4})年(\d{1,2}月(?:\d{1,2}日)?)[ \t]*至[ \t]*(\d{1,2}月(?:\d{1,2}日)?)/;
 
 /** A change against last year as forms print it, up to its value: 较上年提高5%, 比上年增长 10 个百分点, 同比下降3%. */
 const RELATIVE_TO_LAST_YEAR = /^(?:较上年|比上年|较去年|比去年|同比)[^\d\n]{0,8}\d+(?:\.\d+)?[ \t]*(?:%|％|个百分点)?/;
