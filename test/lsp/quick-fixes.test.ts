@@ -284,6 +284,17 @@ describe('quick fixes', () => {
         expect(applyWorkspaceEdit(english, en!.edit)['e.kpi']).toContain('A "a" >= 3 items (upper limit 5 items) source "s"');
     });
 
+    it('write the year of a period\'s second date where it was printed once', async () => {
+        const ws = await buildWorkspace({ 'p.kpi': '项目 P "p" {\n    实施期 2023年1月至12月\n    预算 10 万元\n}\n' });
+        const d = ws.diagnostics('p.kpi').find(x => x.code === 'syntax/parsing')!;
+        const [fix] = await ws.services.lsp.CodeActionProvider!.getCodeActions(ws.documents.get('p.kpi')!, { textDocument: textDocument('p.kpi'), range: d.range, context: { diagnostics: [d] } }) as CodeAction[];
+        expect(fix).toMatchObject({ title: '写作「2023年1月至2023年12月」', isPreferred: true });
+        const fixed = applyWorkspaceEdit(ws, fix!.edit)['p.kpi']!;
+        expect(fixed).toContain('实施期 2023年1月至2023年12月\n');
+        const mended = await buildWorkspace({ 'p.kpi': fixed });
+        expect(mended.diagnostics('p.kpi').filter(x => String(x.code).startsWith('syntax/'))).toEqual([]);
+    });
+
     it('put a word glued to a percentage in brackets, as a remark', async () => {
         const project = '项目 P "p" {\n    绩效指标 {\n        产出指标 {\n            质量指标 {\n                A "覆盖率" >= 100%覆盖 来源 "s"\n            }\n        }\n    }\n}\n';
         const ws = await buildWorkspace({ 'p.kpi': project });

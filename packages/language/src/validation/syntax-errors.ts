@@ -122,11 +122,11 @@ export function describeSyntaxError(error: IRecognitionException, context: Synta
         });
     }
     // A period whose second date leaves out the year (`2023年1月至12月`).
-    const period = PERIOD_WITHOUT_SECOND_YEAR.exec(context.text.slice(error.token.startOffset, error.token.startOffset + 40));
+    const period = periodWithYearOnce(context.text, error.token.startOffset);
     if (period) {
         return pick(locale, {
-            zh: `「${period[0]}」至后的日期没有写年份：写作 ${period[1]}年${period[2]}至${period[1]}年${period[3]}`,
-            en: `'${period[0]}': the date after 至 does not say its year: write ${period[1]}年${period[2]}至${period[1]}年${period[3]}`,
+            zh: `「${period.printed}」至后的日期没有写年份：写作 ${period.written}`,
+            en: `'${period.printed}': the date after 至 does not say its year: write ${period.written}`,
         });
     }
     // A target printed relative to last year (`较上年提高5%`, `同比增长10%`): the value itself is what is compared.
@@ -308,6 +308,12 @@ function keywords(): ReadonlySet<string> {
 
 /** A period printed with the year once: 2023年1月至12月, 2023年1月1日至12月31日. */
 const PERIOD_WITHOUT_SECOND_YEAR = /^(\d{4})年(\d{1,2}月(?:\d{1,2}日)?)[ \t]*至[ \t]*(\d{1,2}月(?:\d{1,2}日)?)/;
+
+/** The period printed with its year once at `offset` of `text`, and the same with the year twice. */
+export function periodWithYearOnce(text: string, offset: number): { printed: string; written: string } | undefined {
+    const m = PERIOD_WITHOUT_SECOND_YEAR.exec(text.slice(offset, offset + 40));
+    return m ? { printed: m[0], written: `${m[1]}年${m[2]}至${m[1]}年${m[3]}` } : undefined;
+}
 
 /** A change against last year as forms print it, up to its value: 较上年提高5%, 比上年增长 10 个百分点, 同比下降3%. */
 const RELATIVE_TO_LAST_YEAR = /^(?:较上年|比上年|较去年|比去年|同比)[^\d\n]{0,8}\d+(?:\.\d+)?[ \t]*(?:%|％|个百分点)?/;

@@ -1,14 +1,24 @@
 // Quick fixes for syntax/* diagnostics.
 import { TextEdit } from 'vscode-languageserver';
 import { boundOp, noteExcludes } from '../../units/index.js';
-import { halfWidthOf, monthBeforeBound, rangeAround, wordAfterValue } from '../../validation/syntax-errors.js';
+import { halfWidthOf, monthBeforeBound, periodWithYearOnce, rangeAround, wordAfterValue } from '../../validation/syntax-errors.js';
 import type { Fix } from './fix-context.js';
 
 /** syntax/lexing: what the skipped characters were meant to be (see describeLexingError). */
 export const fixLexing: Fix = (d, ctx) => [...straightenQuotes(d, ctx), ...halfWidth(d, ctx), ...dropBound(d, ctx), ...writeRange(d, ctx), ...bracketWord(d, ctx)];
 
-/** syntax/parsing: a range the parser met (`95%-100%`: its `-100`). */
-export const fixParsing: Fix = (d, ctx) => writeRange(d, ctx);
+/** syntax/parsing: a range the parser met (`95%-100%`: its `-100`), a period with its year once. */
+export const fixParsing: Fix = (d, ctx) => [...writeRange(d, ctx), ...writeSecondYear(d, ctx)];
+
+/** A period printed with its year once (`2023年1月至12月`): the year before the second date too. */
+const writeSecondYear: Fix = (d, ctx) => {
+    const { line, character } = d.range.start;
+    const text = ctx.lineText(line);
+    const period = periodWithYearOnce(text, character);
+    if (!period) return [];
+    const edit = TextEdit.replace({ start: { line, character }, end: { line, character: character + period.printed.length } }, period.written);
+    return ctx.action({ zh: `写作「${period.written}」`, en: `Write '${period.written}'` }, [edit], [d], true);
+};
 
 /**
  * A printed range at the dash, tilde or 至 a diagnostic starts at (`3～5 个`): one value, as the
