@@ -105,6 +105,8 @@ describe('cell values as forms print them', () => {
         expect(parseActual('完成')).toEqual({ kind: 'rating', rating: '达成' });
         expect(parseActual('已达到')).toEqual({ kind: 'rating', rating: '达成' });
         expect(parseActual('未达到')).toEqual({ kind: 'rating', rating: '未达成' });
+        expect(parseActual('Achieved')).toEqual({ kind: 'rating', rating: '达成' });
+        expect(parseActual('Not achieved')).toEqual({ kind: 'rating', rating: '未达成' });
         expect(parseActual('基本完成')).toEqual({ kind: 'text', text: '基本完成' });
         expect(parseActual('部分达成')).toEqual({ kind: 'rating', rating: '部分达成' });
         expect(parseActual('未达成')).toEqual({ kind: 'rating', rating: '未达成' });

@@ -910,6 +910,12 @@ describe('ratings as forms print them', () => {
         expect((await parse('自评 A "a" 对象 P {\n    指标 X 实际 基本完成\n}\n')).errors).not.toEqual([]);
     });
 
+    it('reads English ratings in any case, as a form prints them', async () => {
+        const model = await parseClean('project P "p" { indicators { output { quantity { X "x" >= 1 items } } } }\nassessment A "a" for P {\n    indicator X actual Achieved weight 10 score 10\n    indicator X actual Partly\n    grade Excellent\n}\n');
+        const items = blockOf(model, isAssessment).items;
+        expect(items.slice(0, 2).map(i => ratingOf((i as { actual?: { rating?: string } }).actual!.rating))).toEqual(['achieved', 'partly']);
+    });
+
     it('reads 完成 and 已达到 as achieved and 未达到 as missed: 完成 after 实际 is a rating, after a milestone\'s name its keyword', async () => {
         const model = await parseClean('自评 A "a" 对象 P {\n    指标 X 实际 完成 分值 10 得分 10\n    指标 Y 实际 已达到\n    指标 Z 实际 未达到预期目标\n    里程碑 M 完成 2023-06-30\n}\n');
         const items = blockOf(model, isAssessment).items;

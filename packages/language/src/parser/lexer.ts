@@ -1,6 +1,7 @@
 import { AstUtils, DefaultLexer, GrammarAST, type LangiumCoreServices, type LexerResult, type LexingReport, type TokenizeOptions } from 'langium';
 import { languageOfKeyword, type KeywordLanguage } from '../lsp/keyword-language.js';
 import { GRADE_KEYWORD, printedGradeOf, printedRatingOf, RATING_KEYWORD } from '../scoring/keywords.js';
+import type { Bilingual } from '../i18n/locale.js';
 import { firstPassing } from '../sorted.js';
 import { beginsEnglishSign, BOUND_LAST_CHARACTERS, boundAtStart, boundOp, boundStartIn, comparatorOp, englishSignWords, isEnglishBound, noteAgrees, noteAtStart, onlyBeforeDates, signWordAtStart } from '../units/index.js';
 import { BOUND, PRINTED_TEXT, REMARK, SIGN, UNIT, wordKeywordTest, type TokenType } from './token-builder.js';
@@ -844,14 +845,14 @@ export class KpiLexer extends DefaultLexer {
     private printedGrade(token: Token, previous: Token | undefined): TokenType | undefined {
         if (previous === undefined || !this.gradeKeywords.has(previous.tokenTypeIdx)) return undefined;
         const grade = printedGradeOf(token.image);
-        return grade && this.words.get(GRADE_KEYWORD[grade].zh);
+        return grade && this.words.get(inLanguageOf(token.image, GRADE_KEYWORD[grade]));
     }
 
     /** After 实际, a rating as forms print it (`达成预期指标`, `已完成`): the rating's keyword, its text kept (scoring/keywords.ts reads it). */
     private printedRating(token: Token, previous: Token | undefined): TokenType | undefined {
         if (previous === undefined || !this.actualKeywords.has(previous.tokenTypeIdx)) return undefined;
         const rating = printedRatingOf(token.image);
-        return rating && this.words.get(RATING_KEYWORD[rating].zh);
+        return rating && this.words.get(inLanguageOf(token.image, RATING_KEYWORD[rating]));
     }
 
     /**
@@ -900,6 +901,11 @@ function keepSilentPunctuationOut(text: string, result: LexerResult): void {
 }
 
 /** Puts `kept` in the place of the lexer's errors, in the array the passes and Langium hold. */
+/** The keyword of a printed word's language: `Excellent` → excellent, `优秀` → 优. */
+function inLanguageOf(word: string, keyword: Bilingual): string {
+    return /^[a-z]/i.test(word) ? keyword.en : keyword.zh;
+}
+
 /** Takes words glued to a percent sign or a date out of the tokens, as lexing errors (syntax-errors.ts says what to write). */
 function dropGluedWords(result: LexerResult, glued: ReadonlySet<Token>): void {
     result.tokens = result.tokens.filter(t => !glued.has(t));

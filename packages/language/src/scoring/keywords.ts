@@ -33,6 +33,8 @@ const PRINTED_RATINGS: ReadonlyArray<[RegExp, RatingId]> = [
     [/^(未达成|未达到|未(按期|如期|按时)?完成$)/, 'missed'],
     [/^部分达成/, 'partly'],
     [/^(已?(达成|达到)(预期(指标|目标))?|已?完成|(全部|按期|如期|按时)完成)$/, 'achieved'],
+    // English in any case, as a form's cell prints it (`Achieved`, `Not achieved`).
+    [/^(not ?achieved|missed)$/i, 'missed'], [/^partly( ?achieved)?$/i, 'partly'], [/^achieved$/i, 'achieved'],
 ];
 
 /** A rating as a form prints it (`达成预期指标`) as a rating id; undefined for other text. */
@@ -45,8 +47,12 @@ export function ratingOf(keyword: string | undefined): RatingId | undefined {
     return lookup(RATING_KEYWORD, keyword) ?? (keyword === undefined ? undefined : printedRatingOf(keyword));
 }
 
-/** Grades as forms and officers print them (`优秀`, `良好`, `中等`, `较差`), read so by the lexer as the workbook reader reads the 自评等级 cell. */
-const PRINTED_GRADES: ReadonlyArray<[RegExp, GradeId]> = [[/^优秀$/, 'excellent'], [/^良好$/, 'good'], [/^中等$/, 'fair'], [/^较差$/, 'poor']];
+/** Grades as forms and officers print them (`优秀`, `良好`, `中等`, `较差`, `Excellent`), read so by the lexer as the workbook reader reads the 自评等级 cell. */
+const PRINTED_GRADES: ReadonlyArray<[RegExp, GradeId]> = [
+    [/^优秀$/, 'excellent'], [/^良好$/, 'good'], [/^中等$/, 'fair'], [/^较差$/, 'poor'],
+    // English in any case (`Excellent`).
+    [/^excellent$/i, 'excellent'], [/^good$/i, 'good'], [/^fair$/i, 'fair'], [/^poor$/i, 'poor'],
+];
 
 /** A grade as printed (`优秀`) as a grade id; undefined for other text. */
 export function printedGradeOf(text: string): GradeId | undefined {

@@ -285,7 +285,7 @@ export function scoreChecks(services: KpiCoreServices): KpiChecks {
         const due = score.grade.ofClaimed;
         if (!written || !due || written === due) return;
         const total = score.total.declaredScore ?? score.total.claimed;
-        const english = GRADE_KEYWORD[written].en === node.grade;
+        const english = /^[a-z]/i.test(node.grade);
         report('score/grade-mismatch', {
             node, property: 'grade',
             message: {
