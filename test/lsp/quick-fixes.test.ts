@@ -26,6 +26,19 @@ async function apply(ws: TestWorkspace, actions: CodeAction[], title: string): P
 
 const rules = (ws: TestWorkspace, file: string) => ws.diagnostics(file).map(d => String(d.code));
 
+/** The preferred quick fix of the first `code` diagnostic in a file, and the text it makes, which has no syntax error left. */
+async function preferredSyntaxFix(text: string, code: 'syntax/lexing' | 'syntax/parsing'): Promise<{ title: string; fixed: string }> {
+    const ws = await buildWorkspace({ 'p.kpi': text });
+    const d = ws.diagnostics('p.kpi').find(x => x.code === code)!;
+    const actions = await ws.services.lsp.CodeActionProvider!.getCodeActions(ws.documents.get('p.kpi')!, { textDocument: textDocument('p.kpi'), range: d.range, context: { diagnostics: [d] } }) as CodeAction[];
+    const fix = actions.find(a => a.isPreferred);
+    expect(fix, `no preferred fix among ${JSON.stringify(actions.map(a => a.title))}`).toBeDefined();
+    const fixed = applyWorkspaceEdit(ws, fix!.edit)['p.kpi']!;
+    const mended = await buildWorkspace({ 'p.kpi': fixed });
+    expect(mended.diagnostics('p.kpi').filter(x => String(x.code).startsWith('syntax/'))).toEqual([]);
+    return { title: fix!.title, fixed };
+}
+
 describe('quick fixes', () => {
     it('raise a target to the contract value', async () => {
         const ws = await hotline();
@@ -285,26 +298,16 @@ describe('quick fixes', () => {
     });
 
     it('write the year of a period\'s second date where it was printed once', async () => {
-        const ws = await buildWorkspace({ 'p.kpi': '项目 P "p" {\n    实施期 2023年1月至12月\n    预算 10 万元\n}\n' });
-        const d = ws.diagnostics('p.kpi').find(x => x.code === 'syntax/parsing')!;
-        const [fix] = await ws.services.lsp.CodeActionProvider!.getCodeActions(ws.documents.get('p.kpi')!, { textDocument: textDocument('p.kpi'), range: d.range, context: { diagnostics: [d] } }) as CodeAction[];
-        expect(fix).toMatchObject({ title: '写作「2023年1月至2023年12月」', isPreferred: true });
-        const fixed = applyWorkspaceEdit(ws, fix!.edit)['p.kpi']!;
+        const { title, fixed } = await preferredSyntaxFix('项目 P "p" {\n    实施期 2023年1月至12月\n    预算 10 万元\n}\n', 'syntax/parsing');
+        expect(title).toBe('写作「2023年1月至2023年12月」');
         expect(fixed).toContain('实施期 2023年1月至2023年12月\n');
-        const mended = await buildWorkspace({ 'p.kpi': fixed });
-        expect(mended.diagnostics('p.kpi').filter(x => String(x.code).startsWith('syntax/'))).toEqual([]);
     });
 
     it('put a word glued to a percentage in brackets, as a remark', async () => {
         const project = '项目 P "p" {\n    绩效指标 {\n        产出指标 {\n            质量指标 {\n                A "覆盖率" >= 100%覆盖 来源 "s"\n            }\n        }\n    }\n}\n';
-        const ws = await buildWorkspace({ 'p.kpi': project });
-        const d = ws.diagnostics('p.kpi').find(x => x.code === 'syntax/lexing')!;
-        const [fix] = await ws.services.lsp.CodeActionProvider!.getCodeActions(ws.documents.get('p.kpi')!, { textDocument: textDocument('p.kpi'), range: d.range, context: { diagnostics: [d] } }) as CodeAction[];
-        expect(fix).toMatchObject({ title: '写作备注「100%（覆盖）」', isPreferred: true });
-        const fixed = applyWorkspaceEdit(ws, fix!.edit)['p.kpi']!;
+        const { title, fixed } = await preferredSyntaxFix(project, 'syntax/lexing');
+        expect(title).toBe('写作备注「100%（覆盖）」');
         expect(fixed).toContain('A "覆盖率" >= 100%（覆盖） 来源 "s"');
-        const mended = await buildWorkspace({ 'p.kpi': fixed });
-        expect(mended.diagnostics('p.kpi').filter(x => String(x.code).startsWith('syntax/'))).toEqual([]);
     });
 
     it('write full-width signs half-width', async () => {
