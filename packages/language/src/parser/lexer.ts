@@ -62,6 +62,7 @@ export class KpiLexer extends DefaultLexer {
     private readonly close: TokenType;
     /** 实际 and actual, after which a rating may be printed in words. */
     private readonly actualKeywords: ReadonlySet<number>;
+    /** 等级 and grade, after which a grade may be printed in words. */
     private readonly gradeKeywords: ReadonlySet<number>;
     /** Keywords that stand for a form's cell (empty-cells.ts). */
     private readonly cellKeywords: ReadonlySet<number>;
@@ -900,7 +901,6 @@ function keepSilentPunctuationOut(text: string, result: LexerResult): void {
     if (kept.length < result.errors.length) replaceErrors(result.errors, kept);
 }
 
-/** Puts `kept` in the place of the lexer's errors, in the array the passes and Langium hold. */
 /** The keyword of a printed word's language: `Excellent` → excellent, `优秀` → 优. */
 function inLanguageOf(word: string, keyword: Bilingual): string {
     return /^[a-z]/i.test(word) ? keyword.en : keyword.zh;
@@ -913,6 +913,7 @@ function dropGluedWords(result: LexerResult, glued: ReadonlySet<Token>): void {
     replaceErrors(result.errors, [...result.errors, ...errors].sort((a, b) => a.offset - b.offset));
 }
 
+/** Puts `kept` in the place of the lexer's errors, in the array the passes and Langium hold. */
 function replaceErrors(errors: LexerResult['errors'], kept: LexerResult['errors']): void {
     errors.length = 0;
     for (const e of kept) errors.push(e);
