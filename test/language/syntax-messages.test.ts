@@ -60,7 +60,7 @@ describe('syntax errors', () => {
     it('offer half-width forms only where the language has a use for them', async () => {
         const messages = await syntaxMessages('项目 P "p" ｛\n    预算 10～20 万元\n｝\n', 'zh-CN');
         // ～ between two values is a range's (below).
-        expect(messages).toEqual(['全角字符「｛」：数字和符号请用半角，写作「{」', '「10～20 万元」是区间：此处只写一个值，目标值写作一个比较符和一个值（如 >= 10 万元），上限可写在说明里', '全角字符「｝」：数字和符号请用半角，写作「}」']);
+        expect(messages).toEqual(['全角字符「｛」：数字和符号请用半角，写作「{」', '「10～20 万元」是区间：此处只写一个值，目标值写作一个比较符和一个值（如 <= 20 万元），下限可写在说明里', '全角字符「｝」：数字和符号请用半角，写作「}」']);
         expect(await syntaxMessages('项目 P "p" {\n    主管部门 "d" ～\n}\n', 'zh-CN')).toContain('无法识别的字符「～」');
     });
 
@@ -84,7 +84,8 @@ describe('syntax errors', () => {
             '「3～5 个」是区间：此处只写一个值，目标值写作一个比较符和一个值（如 >= 3 个），上限可写在说明里',
             '「3—5 个」是区间：此处只写一个值，目标值写作一个比较符和一个值（如 >= 3 个），上限可写在说明里',
             '「95%-100%」是区间：此处只写一个值，目标值写作一个比较符和一个值（如 >= 95%），上限可写在说明里',
-            '「10 至 20 万元」是区间：此处只写一个值，目标值写作一个比较符和一个值（如 >= 10 万元），上限可写在说明里',
+            // An amount of money is a cost: its upper end.
+            '「10 至 20 万元」是区间：此处只写一个值，目标值写作一个比较符和一个值（如 <= 20 万元），下限可写在说明里',
         ]);
         expect((await syntaxMessages(text, 'en'))[2]).toBe("'95%-100%' is a range: write one value here, a target as one comparator and one value (such as >= 95%); an upper limit can go in the note");
         // A dash with no value before it is a form's empty cell, and one between a value and a keyword no range.

@@ -270,7 +270,8 @@ describe('quick fixes', () => {
 
     it('write a printed range as one value, its upper end kept as a remark after it', async () => {
         // A keyword after the range is no unit of it (E's 来源).
-        const rows = ['A "a" 95%-100% 来源 "s"', 'B "b" >= 3～5 个 来源 "s"', 'C "c" 10 至 20 万元 来源 "s"', 'D "d" 3 - 5 个', 'E "e" 10-20 来源 "s"'];
+        // C: an amount of money is a cost, its upper end the target; F: the end a comparator before it points to.
+        const rows = ['A "a" 95%-100% 来源 "s"', 'B "b" >= 3～5 个 来源 "s"', 'C "c" 10 至 20 万元 来源 "s"', 'D "d" 3 - 5 个', 'E "e" 10-20 来源 "s"', 'F "f" <= 3～5 天'];
         const project = `项目 P "p" {\n    绩效指标 {\n        产出指标 {\n            数量指标 {\n${rows.map(r => `                ${r}\n`).join('')}            }\n        }\n    }\n}\n`;
         const ws = await buildWorkspace({ 'p.kpi': project });
         const written: string[] = [];
@@ -284,7 +285,7 @@ describe('quick fixes', () => {
             const line = applyWorkspaceEdit(ws, fix.edit)['p.kpi']!.split('\n')[4 + i]!;
             fixed = fixed.replace(`                ${row}\n`, `${line}\n`);
         }
-        expect(written).toEqual(['写作「>= 95%」', '写作「3 个（上限 5 个）」', '写作「>= 10 万元（上限 20 万元）」', '写作「>= 3 个（上限 5 个）」', '写作「>= 10（上限 20）」']);
+        expect(written).toEqual(['写作「>= 95%」', '写作「3 个（上限 5 个）」', '写作「<= 20 万元（下限 10 万元）」', '写作「>= 3 个（上限 5 个）」', '写作「>= 10（上限 20）」', '写作「5 天（下限 3 天）」']);
         expect(fixed).toContain('B "b" >= 3 个（上限 5 个） 来源 "s"');
         expect(fixed).toContain('E "e" >= 10（上限 20） 来源 "s"');
         // What the fixes write parses, and its targets are what the message said.

@@ -103,6 +103,12 @@ export function parseUnit(text: string | undefined): UnitInfo {
   return unit;
 }
 
+/** Money, or money per something (元, 万元/人, 元/人*月): a cost, whose target is an upper bound. */
+export function isMoney(unit: string | undefined): boolean {
+  const numerator = unit?.split(/[/*·]/)[0];
+  return numerator !== undefined && parseUnit(numerator).dimension === 'money';
+}
+
 function parse(text: string): UnitInfo {
   const written = text.trim();
   if (written === '') return { text: '', dimension: 'none', base: '', factor: 1, known: true };

@@ -3,7 +3,7 @@ import { AstUtils, GrammarAST, GrammarUtils, type Grammar } from 'langium';
 import { findFirstFeatures } from 'langium/lsp';
 import { pick, type Bilingual, type Locale } from '../i18n/locale.js';
 import { isKeywordOf, type KeywordLanguage } from '../lsp/keyword-language.js';
-import { boundOp, comparatorOp, formatOp, noteExcludes } from '../units/index.js';
+import { boundOp, comparatorOp, formatOp, isMoney, noteExcludes } from '../units/index.js';
 import { KpiSpecGrammar } from '../generated/grammar.js';
 import { isEmptyCellMarkAt } from '../parser/empty-cells.js';
 import { isBrackets } from '../parser/bracketed-names.js';
@@ -263,13 +263,27 @@ const RANGE_START = new RegExp(`${RANGE_VALUE}[ \\t]*$`, 'u');
 const RANGE_END = new RegExp(`^[ \\t]*${RANGE_VALUE}`, 'u');
 const RANGE_DASHES = /^(?:-|－|—|–|~|～|〜|至)$/;
 
-/** A printed range: as printed at [start, end) of the text, and its ends, each with the unit of either end. */
+/**
+ * A printed range: as printed at [start, end) of the text, and its ends, each with the unit of
+ * either end; `cost` when that unit is money (a cost's target is its upper end, as target/no-comparator
+ * reads a bare amount).
+ */
 export interface PrintedRange {
     readonly printed: string;
     readonly start: number;
     readonly end: number;
     readonly low: string;
     readonly high: string;
+    readonly cost: boolean;
+}
+
+/**
+ * What a range is written as: the lower end with `>=`, or the upper end with `<=` for a cost or after
+ * a `<=` printed before it (`signed`), and the other end, which can go in a note.
+ */
+export function rangeTarget(range: PrintedRange, signed?: string): { end: string; op: '>=' | '<='; other: string; otherIsUpper: boolean } {
+    const upper = signed === undefined ? range.cost : /^(?:<|≤|≦|＜)/.test(signed);
+    return upper ? { end: range.high, op: '<=', other: range.low, otherIsUpper: false } : { end: range.low, op: '>=', other: range.high, otherIsUpper: true };
 }
 
 /**
@@ -292,7 +306,10 @@ export function rangeAround(text: string, at: number, length: number): PrintedRa
     const start = lineStart + low.index;
     const end = at + length + (highUnit || high[2] === undefined ? high[0].length : high[0].length - high[2].length);
     const withUnit = (n: string) => (unit === undefined ? n : /^[%％‰]$/.test(unit) ? `${n}${unit}` : `${n} ${unit}`);
-    return { printed: text.slice(start, end).trim(), start, end: start + text.slice(start, end).trimEnd().length, low: withUnit(low[1]!), high: withUnit(high[1]!) };
+    return {
+        printed: text.slice(start, end).trim(), start, end: start + text.slice(start, end).trimEnd().length,
+        low: withUnit(low[1]!), high: withUnit(high[1]!), cost: isMoney(unit),
+    };
 }
 
 function isRangeUnit(unit: string | undefined): boolean {
@@ -327,10 +344,11 @@ export function wordAfterValue(text: string, start: number, end: number): string
 }
 
 /** What a range is to be written as: one value, a target with its comparator (the lower end of a range of rates). */
-function rangeMessage({ low, printed }: PrintedRange, locale: Locale): string {
+function rangeMessage(range: PrintedRange, locale: Locale): string {
+    const { end, op, otherIsUpper } = rangeTarget(range);
     return pick(locale, {
-        zh: `「${shorten(printed)}」是区间：此处只写一个值，目标值写作一个比较符和一个值（如 >= ${shorten(low)}），上限可写在说明里`,
-        en: `'${shorten(printed)}' is a range: write one value here, a target as one comparator and one value (such as >= ${shorten(low)}); an upper limit can go in the note`,
+        zh: `「${shorten(range.printed)}」是区间：此处只写一个值，目标值写作一个比较符和一个值（如 ${op} ${shorten(end)}），${otherIsUpper ? '上限' : '下限'}可写在说明里`,
+        en: `'${shorten(range.printed)}' is a range: write one value here, a target as one comparator and one value (such as ${op} ${shorten(end)}); ${otherIsUpper ? 'an upper' : 'a lower'} limit can go in the note`,
     });
 }
 

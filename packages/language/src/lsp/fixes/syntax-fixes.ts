@@ -1,7 +1,7 @@
 // Quick fixes for syntax/* diagnostics.
 import { TextEdit } from 'vscode-languageserver';
 import { boundOp, noteExcludes } from '../../units/index.js';
-import { halfWidthOf, monthBeforeBound, periodWithYearOnce, rangeAround, wordAfterValue } from '../../validation/syntax-errors.js';
+import { halfWidthOf, monthBeforeBound, periodWithYearOnce, rangeAround, rangeTarget, wordAfterValue } from '../../validation/syntax-errors.js';
 import type { Fix } from './fix-context.js';
 
 /** syntax/lexing: what the skipped characters were meant to be (see describeLexingError). */
@@ -22,18 +22,20 @@ const writeSecondYear: Fix = (d, ctx) => {
 
 /**
  * A printed range at the dash, tilde or 至 a diagnostic starts at (`3～5 个`): one value, as the
- * message says, with the comparator of a target's lower end unless one stands before it
- * (`>= 3 个`), and the upper end kept as a remark after it, which nothing reads (`（上限 5 个）`;
- * none for a rate up to 100%).
+ * message says (the lower end with `>=`; a cost's upper end with `<=`), or the end a comparator
+ * before it points to, and the other end kept as a remark after it, which nothing reads
+ * (`>= 3 个（上限 5 个）`; none for a rate up to 100%).
  */
 const writeRange: Fix = (d, ctx) => {
     const { line, character } = d.range.start;
     const text = ctx.lineText(line);
     const range = rangeAround(text, character, 1);
     if (!range) return [];
-    const signed = /(?:>=|<=|[=<>≥≤≧≦＝＜＞])[ \t]*$/.test(text.slice(0, range.start));
-    const upper = /^100[%％]$/.test(range.high) ? '' : ctx.kw({ zh: `（上限 ${range.high}）`, en: ` (upper limit ${range.high})` });
-    const value = `${signed ? '' : '>= '}${range.low}${upper}`;
+    const signed = /(?:>=|<=|[=<>≥≤≧≦＝＜＞])[ \t]*$/.exec(text.slice(0, range.start))?.[0];
+    const { end, op, other, otherIsUpper } = rangeTarget(range, signed);
+    const remark = otherIsUpper && /^100[%％]$/.test(other) ? ''
+        : otherIsUpper ? ctx.kw({ zh: `（上限 ${other}）`, en: ` (upper limit ${other})` }) : ctx.kw({ zh: `（下限 ${other}）`, en: ` (lower limit ${other})` });
+    const value = `${signed ? '' : `${op} `}${end}${remark}`;
     const edit = TextEdit.replace({ start: { line, character: range.start }, end: { line, character: range.end } }, value);
     return ctx.action({ zh: `写作「${value}」`, en: `Write '${value}'` }, [edit], [d], true);
 };

@@ -1,7 +1,7 @@
 // Rules on how a single target is written: measurable, with a direction, a unit and a source.
 import { isBaseline, isComparison, isDateLiteral, isQualitative, type Indicator } from '../../generated/ast.js';
 import { familiesOf } from '../../model/project.js';
-import { comparable, direction, formatConstraint, formatMeasure, parseUnit, type Constraint, type Measure } from '../../units/index.js';
+import { comparable, direction, formatConstraint, formatMeasure, isMoney, type Constraint, type Measure } from '../../units/index.js';
 import type { Report } from '../report.js';
 import { referenceMeasure, referencesOf } from '../../model/held-to.js';
 import { constraintOf, hasComparator } from '../../model/values.js';
@@ -20,12 +20,6 @@ function likelyComparator(indicator: Indicator, value: Measure): '>=' | '<=' | '
     const { level1, level2 } = familiesOf(indicator);
     const cost = level1 === 'cost' || level2 === 'cost' || (value.kind === 'number' && isMoney(value.unit));
     return cost || value.kind === 'date' ? '<=' : '>=';
-}
-
-/** Money, or money per something (元, 万元/人, 元/人*月). */
-function isMoney(unit: string | undefined): boolean {
-    const numerator = unit?.split(/[/*·]/)[0];
-    return numerator !== undefined && parseUnit(numerator).dimension === 'money';
 }
 
 export function targetNoComparator(indicator: Indicator, report: Report): void {
