@@ -112,6 +112,13 @@ describe('findings after a syntax error', () => {
         // A rule about what the row lacks stays silent while the row is broken: not 20:target/no-source.
         const half = await buildWorkspace(broken(t => t.replace('来源 "热线话务系统统计报表"', '来源')));
         expect(findings(half, 'targets.kpi')).toEqual(TARGETS_FINDINGS);
+        // A unit that cannot be compared with the clause, a rate that cannot be exceeded: about the value alone.
+        const values = await buildWorkspace({
+            'c.kpi': '合同 C "c" {\n    条款 T "t" >= 95% 违约 "p"\n}\n',
+            'p.kpi': '项目 P "p" {\n    绩效指标 {\n        产出指标 {\n            数量指标 {\n                A "a" >= 3 个 依据 C.T 来源\n                B "b" >= 100% 来源\n            }\n        }\n    }\n}\n',
+        });
+        expect(syntaxErrors(values, 'p.kpi')).toEqual(['6:syntax/parsing', '7:syntax/parsing']);
+        expect(findings(values, 'p.kpi').filter(f => f.startsWith('5:') || f.startsWith('6:'))).toEqual(['5:target/unit-mismatch', '6:target/vague']);
         // An assessment row broken after its actual: still below the contract and the standard.
         const assessment = HOTLINE['assessment.kpi']!;
         const row = await buildWorkspace({ ...HOTLINE, 'assessment.kpi': assessment.replace('指标 接通率     实际 89.19% 分值 30 得分 30', '指标 接通率     实际 89.19% 分值 30 得分') });

@@ -93,9 +93,11 @@ function measure(document: LangiumDocument): BrokenText {
     const root = value.$cstNode;
     const breaks = lexerErrors.map(e => e.offset);
     for (const error of parserErrors) {
-        breaks.push(Number.isFinite(error.token.startOffset) ? error.token.startOffset : document.textDocument.getText().length);
-        // Not the line of the token the parser stopped at: that is often the next row, which it then reads whole.
         const previous = (error as { previousToken?: Token }).previousToken;
+        const at = Number.isFinite(error.token.startOffset) ? error.token.startOffset : document.textDocument.getText().length;
+        // Noticed at the next line's first token, the break is where the line before it ends: the next row is read whole.
+        breaks.push(inText(previous) && lineOf(at) !== lineOf(previous.startOffset) ? previous.startOffset + 1 : at);
+        // Not the line of the token the parser stopped at: that is often the next row, which it then reads whole.
         if (!inText(previous)) continue;
         lines.add(lineOf(previous.startOffset));
         // The element holding the token, and its containers up to the row or block it is part of.

@@ -93,14 +93,16 @@ export function reporter(accept: ValidationAcceptor, localeOf: LocaleOf): Report
 }
 
 /**
- * Rules that compare a value written in a row with what the row is held to (a clause, a
- * requirement, a baseline, last year's actual): reported on the value, and true of it whatever
- * the rest of the row says. Their findings stand on a row that breaks after the value, so that
- * typing a 来源 after a target weaker than the contract does not hide that it is.
+ * Rules about a value written in a row, alone or against what the row is held to (a clause, a
+ * requirement, a baseline, last year's actual, the indicator's target): reported on the value
+ * (or the link), and true of it whatever the rest of the row says. Their findings stand on a row
+ * that breaks after the value, so that typing a 来源 after a target weaker than the contract does
+ * not hide that it is.
  */
 const ABOUT_WRITTEN_VALUES: ReadonlySet<RuleId> = new Set<RuleId>([
     'target/below-contract', 'target/below-standard', 'target/above-baseline', 'target/below-history',
-    'assessment/below-contract', 'assessment/below-standard', 'assessment/above-baseline',
+    'target/unit-mismatch', 'target/vague',
+    'assessment/below-contract', 'assessment/below-standard', 'assessment/above-baseline', 'assessment/unit-mismatch',
 ]);
 
 /** Whether a finding is about text the parser could not read (its own file's `broken`, or a related element's file). */
