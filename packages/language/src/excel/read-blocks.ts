@@ -42,8 +42,9 @@ export function amountCell(cell: GridCell | undefined, unit: Amount['unit'], pro
  */
 export function dateCell(cell: GridCell | undefined, problems: FormProblem[]): Sourced<string> | undefined {
     if (!cell) return undefined;
-    const at = parseDate(cell.text) === undefined ? remarkAtEnd(cell.text) : undefined;
-    const date = parseDate(at === undefined ? cell.text : cell.text.slice(0, at));
+    const whole = parseDate(cell.text);
+    const at = whole === undefined ? remarkAtEnd(cell.text) : undefined;
+    const date = whole ?? (at === undefined ? undefined : parseDate(cell.text.slice(0, at)));
     if (!date) problems.push({ cell: cell.address, text: { zh: `「${cell.text}」不是日期`, en: `"${cell.text}" is not a date` } });
     return date ? { value: date + (at === undefined ? '' : cell.text.slice(at).trim()), cell: cell.address } : undefined;
 }

@@ -3,7 +3,7 @@ import { AstUtils, GrammarAST, GrammarUtils, type Grammar } from 'langium';
 import { findFirstFeatures } from 'langium/lsp';
 import { pick, type Bilingual, type Locale } from '../i18n/locale.js';
 import { isKeywordOf, type KeywordLanguage } from '../lsp/keyword-language.js';
-import { boundOp, comparatorOp, formatOp, isMoney, noteExcludes } from '../units/index.js';
+import { boundOp, comparatorOp, direction, formatOp, isMoney, noteExcludes, type Op } from '../units/index.js';
 import { KpiSpecGrammar } from '../generated/grammar.js';
 import { isEmptyCellMarkAt } from '../parser/empty-cells.js';
 import { isBrackets } from '../parser/bracketed-names.js';
@@ -279,10 +279,10 @@ export interface PrintedRange {
 
 /**
  * What a range is written as: the lower end with `>=`, or the upper end with `<=` for a cost or after
- * a `<=` printed before it (`signed`), and the other end, which can go in a note.
+ * a comparator printed before it that bounds from above (`signed`), and the other end, which can go in a note.
  */
-export function rangeTarget(range: PrintedRange, signed?: string): { end: string; op: '>=' | '<='; other: string; otherIsUpper: boolean } {
-    const upper = signed === undefined ? range.cost : /^(?:<|≤|≦|＜)/.test(signed);
+export function rangeTarget(range: PrintedRange, signed?: Op): { end: string; op: '>=' | '<='; other: string; otherIsUpper: boolean } {
+    const upper = signed === undefined ? range.cost : direction(signed) === 'lower';
     return upper ? { end: range.high, op: '<=', other: range.low, otherIsUpper: false } : { end: range.low, op: '>=', other: range.high, otherIsUpper: true };
 }
 

@@ -1,6 +1,6 @@
 // Quick fixes for syntax/* diagnostics.
 import { TextEdit } from 'vscode-languageserver';
-import { boundOp, noteExcludes } from '../../units/index.js';
+import { boundOp, comparatorOp, noteExcludes } from '../../units/index.js';
 import { halfWidthOf, monthBeforeBound, periodWithYearOnce, rangeAround, rangeTarget, wordAfterValue } from '../../validation/syntax-errors.js';
 import type { Fix } from './fix-context.js';
 
@@ -31,7 +31,8 @@ const writeRange: Fix = (d, ctx) => {
     const text = ctx.lineText(line);
     const range = rangeAround(text, character, 1);
     if (!range) return [];
-    const signed = /(?:>=|<=|[=<>≥≤≧≦＝＜＞])[ \t]*$/.exec(text.slice(0, range.start))?.[0];
+    // The comparator printed before the range, if one is: the word before it on the line.
+    const signed = comparatorOp(/(\S+)[ \t]*$/.exec(text.slice(0, range.start))?.[1] ?? '');
     const { end, op, other, otherIsUpper } = rangeTarget(range, signed);
     const remark = otherIsUpper && /^100[%％]$/.test(other) ? ''
         : otherIsUpper ? ctx.kw({ zh: `（上限 ${other}）`, en: ` (upper limit ${other})` }) : ctx.kw({ zh: `（下限 ${other}）`, en: ` (lower limit ${other})` });
