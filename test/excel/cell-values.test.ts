@@ -81,6 +81,8 @@ describe('cell values as forms print them', () => {
         expect(parseTarget('95%以上（全市）')).toEqual({ kind: 'comparison', comparator: '>=', number: '95', unit: '%', remark: '（全市）' });
         expect(parseActual('96.5%（全部转办）')).toEqual({ kind: 'measured', number: '96.5', unit: '%', remark: '（全部转办）' });
         expect(parseActual('2023年6月30日(已验收)')).toEqual({ kind: 'date', date: '2023-06-30', remark: '(已验收)' });
+        // A word after a percentage that says only that it is done.
+        expect(parseActual('100%完成')).toEqual({ kind: 'measured', number: '100', unit: '%', remark: '完成' });
         expect(parseSplitTarget('≥', '95（全市）', '%')).toEqual({ kind: 'comparison', comparator: '>=', number: '95', unit: '%', remark: '（全市）' });
         // A note the comparator reads, words with brackets, a unit in brackets: no remark.
         expect(parseTarget('≥95%（含）')).toEqual({ kind: 'comparison', comparator: '>=', number: '95', unit: '%' });

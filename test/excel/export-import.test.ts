@@ -125,6 +125,8 @@ describe('dates in Excel forms', () => {
         expect(parseTarget('2023年11月末前完成')).toEqual(by('2023-11'));
         expect(parseTarget('≤2023-11')).toEqual(by('2023-11'));
         expect(parseTarget('2023年底前')).toEqual(by('2023-12'));
+        // A month printed with a dot, then 月.
+        expect(parseTarget('2023.11月底前')).toEqual(by('2023-11'));
         // Without a comparator a date stays bare, reported by target/no-comparator as when typed.
         expect(parseTarget('2023-11-30')).toEqual({ kind: 'date', date: '2023-11-30' });
         expect(parseTarget('≥2023-11-30')).toEqual({ kind: 'date', comparator: '>=', date: '2023-11-30' });
@@ -134,6 +136,7 @@ describe('dates in Excel forms', () => {
         // Not one date: before November or by its end? a number 2023.11? no such day; a bound after 前.
         expect(parseTarget('2023年11月前')).toEqual({ kind: 'qualitative', text: '2023年11月前' });
         expect(parseTarget('2023-11前')).toEqual({ kind: 'qualitative', text: '2023-11前' });
+        expect(parseTarget('2023.11月前')).toEqual({ kind: 'qualitative', text: '2023.11月前' });
         expect(parseTarget('≤2023.11')).toEqual({ kind: 'comparison', comparator: '<=', number: '2023.11' });
         expect(parseTarget('2023-02-30前')).toEqual({ kind: 'qualitative', text: '2023-02-30前' });
         expect(parseTarget('≥2023-11-30前')).toEqual({ kind: 'qualitative', text: '≥2023-11-30前' });

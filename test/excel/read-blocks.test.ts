@@ -82,6 +82,22 @@ describe('an indicator row of the 一体化 flat sheet (Layout B)', () => {
         ]]);
     });
 
+    it('reads the 自评等级 cell as the lexer reads a typed grade, and reports text that is none', () => {
+        const graded = (grade: string) => readForm(sheet([
+            ['项目名称', '助餐项目'],
+            ['一级指标', '二级指标', '三级指标名称', '计算符号', '指标值', '*实际完成值', '计量单位', '*分值', '*指标得分'],
+            ['产出指标', '数量指标', '助餐人数', '≥', '1800', '1850', '人', '100', '90'],
+            ['自评等级', grade],
+        ]), '助餐')!;
+        for (const [printed, grade] of [['优', '优'], ['优秀', '优'], ['良好（85.6分）', '良'], ['中等', '中'], ['较差', '差'], ['Excellent', '优']]) {
+            expect(graded(printed!), printed).toMatchObject({ grade: { value: grade, cell: 'B4' }, problems: [] });
+        }
+        // 较好 is no grade (a prefix would not tell 良 from 较差), and a form's empty mark is no grade either.
+        expect(graded('较好')).toMatchObject({ problems: [{ cell: 'B4', text: { zh: '「较好」不是自评等级：应为 优、良、中、差（或 优秀、良好、中等、较差）' } }] });
+        expect(graded('较好').grade).toBeUndefined();
+        expect(graded('—')).toMatchObject({ problems: [] });
+    });
+
     it('keeps 完成情况简要描述 as a comment above the row\'s assessment line, on one line, mapped to its cell', () => {
         const form = emitForm(readForm(flat, '助餐')!, '一体化.xlsx');
         expect(form.text).toContain('    // 完成情况：全年助餐 1850 人次\n    指标 "助餐人数" 实际 1850 分值 50 得分 50\n');

@@ -773,6 +773,7 @@ describe('comparators in words, as forms print them', () => {
         ['不晚于2023年6月30日', '<='], ['2023年6月30日前', '<='], ['不晚于2023.6.30', '<='], ['2023/6/30前', '<='], ['2023.6.30以前', '<='], ['2023-06-30 之前', '<='], ['最迟 2023-06-30', '<='], ['不早于2023-06-30', '>='],
         // What is to be done by then, as a workbook's cell may say it too.
         ['2023年6月30日前完成', '<='], ['2023年6月30日之前完成', '<='], ['2023-06-30前建成', '<='], ['2023/6/30以前验收', '<='],
+        ['2023.6月30日前', '<='],
     ])('reads the deadline %s', async (target, op) => {
         expect(await constraints(`A "a" ${target}`)).toEqual([['A', op, '2023-06-30', undefined]]);
     });
@@ -781,6 +782,8 @@ describe('comparators in words, as forms print them', () => {
         ['2023年6月底前', '2023-06'], ['<= 2023年6月末', '2023-06'], ['2023年底前', '2023-12'], ['不晚于 2023年末', '2023-12'],
         // The month printed with a dash or a slash, its end glued to it.
         ['2023-06底前', '2023-06'], ['2023/6末前', '2023-06'], ['2023-06底前完成', '2023-06'],
+        // A month printed with a dot, then 月 (`2023.6` alone is a number).
+        ['2023.6月底前', '2023-06'], ['<= 2023.6月', '2023-06'],
     ])('reads the end of a month or year, a month as a deadline (its last day): %s', async (target, month) => {
         expect(await constraints(`A "a" ${target}`)).toEqual([['A', '<=', month, undefined]]);
     });
@@ -921,6 +924,19 @@ describe('ratings as forms print them', () => {
         const items = blockOf(model, isAssessment).items;
         expect(items.slice(0, 3).map(i => ratingOf((i as { actual?: { rating?: string } }).actual!.rating))).toEqual(['achieved', 'achieved', 'missed']);
         expect(items[3]).toMatchObject({ done: true, date: { value: '2023-06-30' } });
+    });
+});
+
+describe('actuals as forms print them', () => {
+    it('reads a word that says only that it is done, glued to a percentage or a date, as a remark after the value', async () => {
+        const model = await parseClean('自评 A "a" 对象 P {\n    指标 X 实际 100%完成 分值 10 得分 10\n    指标 Y 实际 2023-06-20建成\n    里程碑 M 完成 2023-06-30\n}\n');
+        const items = blockOf(model, isAssessment).items;
+        expect(items.map(i => (i as { actual?: AstNode }).actual?.$cstNode?.text)).toEqual(['100%', '2023-06-20', undefined]);
+        expect(items[0]).toMatchObject({ weight: 10, score: 10 });
+        expect(items[2]).toMatchObject({ done: true, date: { value: '2023-06-30' } });
+        // Other words glued to a value stay errors (syntax-messages.test.ts), and 完成 apart from it is not glued.
+        expect((await parse('自评 A "a" 对象 P {\n    指标 X 实际 100%覆盖\n}\n')).errors).not.toEqual([]);
+        expect((await parse('自评 A "a" 对象 P {\n    指标 X 实际 100% 完成\n}\n')).errors).not.toEqual([]);
     });
 });
 

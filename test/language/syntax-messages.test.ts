@@ -87,6 +87,8 @@ describe('syntax errors', () => {
             // An amount of money is a cost: its upper end.
             '「10 至 20 万元」是区间：此处只写一个值，目标值写作一个比较符和一个值（如 <= 20 万元），下限可写在说明里',
         ]);
+        // Under 成本指标 every range is a cost, money or not (as target/no-comparator reads a bare value there).
+        expect(await syntaxMessages(text.replace('数量指标', '成本指标'), 'zh-CN')).toContain('「3～5 个」是区间：此处只写一个值，目标值写作一个比较符和一个值（如 <= 5 个），下限可写在说明里');
         expect((await syntaxMessages(text, 'en'))[2]).toBe("'95%-100%' is a range: write one value here, a target as one comparator and one value (such as >= 95%); an upper limit can go in the note");
         // A dash with no value before it is a form's empty cell, and one between a value and a keyword no range.
         const assessment = '项目 P "p" {\n    绩效指标 { 产出指标 { 数量指标 { A "a" >= 1 个 } } }\n}\n自评 Z 对象 P {\n    指标 A 实际 — 分值 10 得分 10 -3\n}\n';
@@ -116,9 +118,11 @@ describe('syntax errors', () => {
 
     it('say that a target printed relative to last year is to be written as its value, last year\'s actual in 上年', async () => {
         const text = '项目 P "p" {\n    绩效指标 { 效益指标 { 社会效益 {\n        A "a" 较上年提高5% 来源 "s"\n        B "b" 同比增长 10 个百分点\n    } } }\n}\n';
-        const messages = await syntaxMessages(text, 'zh-CN');
-        expect(messages).toContain('「较上年提高5%」是相对上年的目标：请写出目标值本身（如上年 90% 时写 >= 94.5%），上年的实际值写在「上年」里');
-        expect(messages).toContain('「同比增长 10 个百分点」是相对上年的目标：请写出目标值本身（如上年 90% 时写 >= 94.5%），上年的实际值写在「上年」里');
+        // One message a row: not another at the `%` the relative target ends with.
+        expect(await syntaxMessages(text, 'zh-CN')).toEqual([
+            '「较上年提高5%」是相对上年的目标：请写出目标值本身（如上年 90% 时写 >= 94.5%），上年的实际值写在「上年」里',
+            '「同比增长 10 个百分点」是相对上年的目标：请写出目标值本身（如上年 90% 时写 >= 94.5%），上年的实际值写在「上年」里',
+        ]);
         expect((await syntaxMessages(text, 'en'))[0]).toBe("'较上年提高5%' is a target relative to last year: write the target value itself (>= 94.5% after 90% last year) and last year's actual in the 'last-year' clause");
     });
 
@@ -243,12 +247,9 @@ describe('syntax errors', () => {
     });
 
     it('say that 前 after a month does not say which day', async () => {
-        const text = '项目 P "p" {\n    绩效指标 { 产出指标 { 时效指标 {\n        A "a" 2023年6月前 来源 "s"\n        B "b" 2023-06 前\n    } } }\n}\n';
-        expect(await syntaxMessages(text, 'zh-CN')).toEqual([
-            '「2023年6月前」说不清是哪一天：写明日期，如 2023年6月底前（即 2023年6月的最后一天）或 2023-06-01 前',
-            '「2023年6月前」说不清是哪一天：写明日期，如 2023年6月底前（即 2023年6月的最后一天）或 2023-06-01 前',
-        ]);
-        expect(await syntaxMessages(text.replace('2023年6月前', '2023年6月底前').replace('2023-06 前', '2023-06-30 前'), 'zh-CN')).toEqual([]);
+        const text = '项目 P "p" {\n    绩效指标 { 产出指标 { 时效指标 {\n        A "a" 2023年6月前 来源 "s"\n        B "b" 2023-06 前\n        C "c" 2023.6月前\n    } } }\n}\n';
+        expect(await syntaxMessages(text, 'zh-CN')).toEqual(Array(3).fill('「2023年6月前」说不清是哪一天：写明日期，如 2023年6月底前（即 2023年6月的最后一天）或 2023-06-01 前'));
+        expect(await syntaxMessages(text.replace('2023年6月前', '2023年6月底前').replace('2023-06 前', '2023-06-30 前').replace('2023.6月前', '2023.6月底前'), 'zh-CN')).toEqual([]);
     });
 
     it('never show the parser\'s token names, whatever the input', async () => {

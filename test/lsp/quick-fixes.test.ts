@@ -298,6 +298,17 @@ describe('quick fixes', () => {
         expect(applyWorkspaceEdit(english, en!.edit)['e.kpi']).toContain('A "a" >= 3 items (upper limit 5 items) source "s"');
     });
 
+    it('write a range under 成本指标 as its upper end, whatever its unit, and one under 时效指标 as its lower end', async () => {
+        const group = (family: string, row: string) => `项目 P "p" {\n    绩效指标 {\n        产出指标 {\n            ${family} {\n                ${row}\n            }\n        }\n    }\n}\n`;
+        const cost = await preferredSyntaxFix(group('成本指标', 'A "单位成本" 3～5 元/人次 来源 "s"'), 'syntax/lexing');
+        expect(cost.fixed).toContain('A "单位成本" <= 5 元/人次（下限 3 元/人次） 来源 "s"');
+        // A group inside 成本指标 is a cost too, whatever its own keyword.
+        const economic = await preferredSyntaxFix('项目 P "p" {\n    绩效指标 {\n        成本指标 {\n            经济成本指标 {\n                A "工期" 3～5 天\n            }\n        }\n    }\n}\n', 'syntax/lexing');
+        expect(economic.title).toBe('写作「<= 5 天（下限 3 天）」');
+        const timely = await preferredSyntaxFix(group('时效指标', 'A "办结时间" 3～5 天'), 'syntax/lexing');
+        expect(timely.title).toBe('写作「>= 3 天（上限 5 天）」');
+    });
+
     it('write the year of a period\'s second date where it was printed once', async () => {
         const { title, fixed } = await preferredSyntaxFix('项目 P "p" {\n    实施期 2023年1月至12月\n    预算 10 万元\n}\n', 'syntax/parsing');
         expect(title).toBe('写作「2023年1月至2023年12月」');

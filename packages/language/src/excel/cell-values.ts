@@ -1,6 +1,6 @@
 import { NAME_PART, NAME_START, SUPERSCRIPTS, UNIT_SYMBOLS } from '../parser/name-characters.js';
 import { remarkAtEnd } from '../parser/remarks.js';
-import { boundAtEnd, boundOp, comparatorOp, noteAgrees, noteAtEnd, noteExcludes, onlyBeforeDates, signWordAtStart, signWordOp, DONE_WORDS } from '../units/index.js';
+import { boundAtEnd, boundOp, comparatorOp, noteAgrees, noteAtEnd, noteExcludes, onlyBeforeDates, signWordAtStart, signWordOp, DONE_WORD, DONE_WORDS } from '../units/index.js';
 import { printedRatingOf, RATING_KEYWORD } from '../scoring/keywords.js';
 import type { ActualValue, TargetValue } from './form-model.js';
 
@@ -82,7 +82,7 @@ function signed(text: string): string {
 function withRemark<T extends TargetValue | ActualValue>(text: string, read: (text: string) => T): T {
     const whole = read(text);
     // A note the value's words read first (`≥95%以上（含）`) is no remark.
-    const at = isValue(whole) ? undefined : remarkAtEnd(text);
+    const at = isValue(whole) ? undefined : remarkAtEnd(text) ?? DONE_AFTER_PERCENT.exec(text)?.index;
     if (at === undefined) return whole;
     const value = read(text.slice(0, at));
     const remark = text.slice(at).trim();
@@ -90,6 +90,9 @@ function withRemark<T extends TargetValue | ActualValue>(text: string, read: (te
     if (!isValue(value) || (noteExcludes(remark) !== undefined && (value as { comparator?: string }).comparator)) return whole;
     return { ...value, remark };
 }
+
+/** A word after a percentage that says only that it is done (`100%完成`): a remark, as the lexer reads it typed. */
+const DONE_AFTER_PERCENT = new RegExp(`(?<=[%％‰])${DONE_WORD}[ \\t\\u3000]*$`);
 
 function isValue(value: TargetValue | ActualValue): boolean {
     return value.kind === 'comparison' || value.kind === 'measured' || value.kind === 'date';
@@ -168,13 +171,13 @@ export function parseDate(text: string): string | undefined {
 /** After a date: by it, and what is to be done by then (`2023年11月30日前完成`); or only what is done. */
 const BY = new RegExp(`^(?:前|之前|以前)${DONE_WORDS}$`);
 const DONE = new RegExp(`^${DONE_WORDS}$`);
-/** `2023年11月30日`, `2023年11月(底)`, `2023-11-30`, `2023/11(底)`, `2023.11.30`, `2023年底`. */
-const DATE_CORE = /^(\d{4})(?:年(\d{1,2})月(?:(\d{1,2})[日号]|(底|末))?|[-/](\d{1,2})(?:[-/](\d{1,2})|(底|末))?|\.(\d{1,2})\.(\d{1,2})|年(底|末))/;
+/** `2023年11月30日`, `2023年11月(底)`, `2023.11月(底)`, `2023-11-30`, `2023/11(底)`, `2023.11.30`, `2023年底`. */
+const DATE_CORE = /^(\d{4})(?:(?:年|\.(?=\d{1,2}月))(\d{1,2})月(?:(\d{1,2})[日号]|(底|末))?|[-/](\d{1,2})(?:[-/](\d{1,2})|(底|末))?|\.(\d{1,2})\.(\d{1,2})|年(底|末))/;
 
 /** A deadline by a month that does not say which day (`2023年11月前`, `≤2023-11前完成`): its year, month and 前. */
 export function undatedMonth(text: string): { year: number; month: number; before: string } | undefined {
     const t = comparable(text).replace(/[\s\u3000]+/g, '');
-    const m = /^(?:<=|<)?(\d{4})(?:年(\d{1,2})月|[-/.](\d{1,2}))(之前|以前|前)/.exec(t);
+    const m = /^(?:<=|<)?(\d{4})(?:[年.](\d{1,2})月|[-/.](\d{1,2}))(之前|以前|前)/.exec(t);
     return m && DONE.test(t.slice(m[0].length)) ? { year: Number(m[1]), month: Number(m[2] ?? m[3]), before: m[4]! } : undefined;
 }
 

@@ -1,5 +1,7 @@
 import { undatedMonthMessage } from '../validation/syntax-errors.js';
-import { formatNumber, numberText, parseActual, parsePeriod, parseSplitTarget, parseTarget, undatedMonth } from './cell-values.js';
+import { GRADE_KEYWORD, gradeIdOf } from '../scoring/keywords.js';
+import { remarkAtEnd } from '../parser/remarks.js';
+import { formatNumber, isEmptyMark, numberText, parseActual, parsePeriod, parseSplitTarget, parseTarget, undatedMonth } from './cell-values.js';
 import type {
     Amount, Execution, ExecutionColumns, FormModel, FormProblem, FundSource, Funds, Goal, IndicatorRow, ProjectHeader, Sourced,
 } from './form-model.js';
@@ -114,7 +116,7 @@ export function readForm(grid: SheetGrid, fallbackName: string): FormModel | und
 function assessed(view: SheetView, headRow: number, problems: FormProblem[]): Pick<FormModel, 'total' | 'grade'> {
     const total = readTotal(view, headRow + 1, problems);
     const gradeAt = view.find(l => l === '自评等级' || l === '等级' || l === '评价等级', headRow + 1);
-    const grade = gradeAt ? gradeOf(view.rightOf(gradeAt)[0]) : undefined;
+    const grade = gradeAt ? gradeOf(view.rightOf(gradeAt)[0], problems) : undefined;
     return { ...(total ? { total } : {}), ...(grade ? { grade } : {}) };
 }
 
@@ -415,9 +417,18 @@ function readTotal(view: SheetView, from: number, problems: FormProblem[]): Form
     return { cell: view.cell(at.r, at.c)!.address, ...(weight ? { weight } : {}), ...(score ? { score } : {}) };
 }
 
-const GRADES: ReadonlyArray<[RegExp, string]> = [[/^优/, '优'], [/^良/, '良'], [/^中/, '中'], [/^差/, '差']];
-
-function gradeOf(cell: GridCell | undefined): Sourced<string> | undefined {
-    const grade = cell && GRADES.find(([re]) => re.test(cell.text.trim()))?.[1];
-    return grade && cell ? { value: grade, cell: cell.address } : undefined;
+/**
+ * The 自评等级 cell: a grade as the lexer reads it typed (优, 优秀, 较差, Excellent), a remark after it
+ * allowed (`良（85.6分）`); other text is reported, an empty cell is no grade.
+ */
+function gradeOf(cell: GridCell | undefined, problems: FormProblem[]): Sourced<string> | undefined {
+    const text = cell?.text.trim();
+    if (!cell || !text || isEmptyMark(text)) return undefined;
+    const grade = gradeIdOf(text.slice(0, remarkAtEnd(text)).trim());
+    if (grade) return { value: GRADE_KEYWORD[grade].zh, cell: cell.address };
+    problems.push({
+        cell: cell.address,
+        text: { zh: `「${text}」不是自评等级：应为 优、良、中、差（或 优秀、良好、中等、较差）`, en: `"${text}" is not a grade: expected 优, 良, 中 or 差 (优秀, 良好, 中等, 较差; Excellent, Good, Fair, Poor)` },
+    });
+    return undefined;
 }

@@ -35,6 +35,11 @@ export function familyOf(keyword: CategoryKeyword | undefined): Family | undefin
     return keyword === undefined ? undefined : FAMILY_OF[keyword];
 }
 
+/** The family of a word that may be a group keyword (text before a `{`); none for any other word. */
+export function familyOfWord(word: string): Family | undefined {
+    return Object.hasOwn(FAMILY_OF, word) ? FAMILY_OF[word as CategoryKeyword] : undefined;
+}
+
 /** The keyword a file would use for a family, in Chinese or English. */
 export const FAMILY_KEYWORD: Record<Family, { zh: string; en: string }> = {
     output: { zh: '产出指标', en: 'output' },

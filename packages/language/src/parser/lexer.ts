@@ -3,7 +3,7 @@ import { languageOfKeyword, type KeywordLanguage } from '../lsp/keyword-language
 import { GRADE_KEYWORD, printedGradeOf, printedRatingOf, RATING_KEYWORD } from '../scoring/keywords.js';
 import type { Bilingual } from '../i18n/locale.js';
 import { firstPassing } from '../sorted.js';
-import { beginsEnglishSign, BOUND_LAST_CHARACTERS, boundAtStart, boundOp, boundStartIn, comparatorOp, englishSignWords, isEnglishBound, noteAgrees, noteAtStart, onlyBeforeDates, signWordAtStart } from '../units/index.js';
+import { beginsEnglishSign, BOUND_LAST_CHARACTERS, boundAtStart, boundOp, boundStartIn, comparatorOp, englishSignWords, isDoneWord, isEnglishBound, noteAgrees, noteAtStart, onlyBeforeDates, signWordAtStart } from '../units/index.js';
 import { BOUND, PRINTED_TEXT, REMARK, SIGN, UNIT, wordKeywordTest, type TokenType } from './token-builder.js';
 import { bracketedUnitAt, openingBefore, remarkAt } from './remarks.js';
 import { bracketedTitleAround, isBrackets } from './bracketed-names.js';
@@ -135,8 +135,13 @@ export class KpiLexer extends DefaultLexer {
         let en = 0;
         const tokens = result.tokens;
         let glued: Set<Token> | undefined;
+        let done: Set<Token> | undefined;
         for (let i = 0; i < tokens.length; i++) {
             const token = tokens[i]!;
+            if (token.tokenTypeIdx === idIndex && isDoneWord(token.image) && this.gluedToValue(token, tokens[i - 1])) {
+                (done ??= new Set()).add(token);
+                continue;
+            }
             if (token.tokenTypeIdx === idIndex) {
                 this.giveWordItsType(text, token, tokens[i - 1], tokens[i + 1]);
                 if (token.tokenTypeIdx === idIndex && this.gluedToValue(token, tokens[i - 1])) (glued ??= new Set()).add(token);
@@ -146,6 +151,7 @@ export class KpiLexer extends DefaultLexer {
             else if (language === EN) en++;
         }
         if (glued) dropGluedWords(result, glued);
+        if (done) this.readDoneWords(result, done);
         // Once word keywords have their types.
         this.readPointsUnits(result);
         this.readEmptyCells(text, result);
@@ -490,14 +496,14 @@ export class KpiLexer extends DefaultLexer {
         if (!BOUND_LAST_CHARACTERS.has(token.image.charCodeAt(token.image.length - 1))) return undefined;
         const previous = before[length - 1];
         // Glued to its year (2023 年6月30日前: the day is joined after this pass), or after a date.
-        const year = previous?.tokenTypeIdx === this.number.tokenTypeIdx && previous.endOffset! + 1 === token.startOffset && /^\d{4}$/.test(previous.image);
+        const year = previous?.tokenTypeIdx === this.number.tokenTypeIdx && previous.endOffset! + 1 === token.startOffset && isYearBefore(previous.image, token.image);
         let start = boundStartIn(token.image, true);
         // A month's end glued to a printed month (`2023-06底前`, `2023/6末前`): the bound is all of it.
         if (start === 1 && !year && MONTH_END.test(token.image) && previous !== undefined && previous.endOffset! + 1 === token.startOffset
             && this.dateBefore(before, length) === 'month') start = 0;
         // 前 says "by then" after a day or a month's end; after a month it cannot say which day.
         const date = start < 0 ? undefined
-            : start > 0 ? (year ? printedDateTail(token.image.slice(0, start)) : undefined)
+            : start > 0 ? (year ? printedDateAfter(previous.image, token.image.slice(0, start)) : undefined)
                 : MONTH_END.test(token.image) ? 'end'
                     : !year && this.endsValue(text, previous, token.startLine!, token.startOffset) ? this.dateBefore(before, length) : undefined;
         // A day or a month's end printed without its year (`12月底前`, `6月30日前`): not a unit of
@@ -596,7 +602,7 @@ export class KpiLexer extends DefaultLexer {
         }
         const year = tokens[length - 2];
         return token?.tokenTypeIdx === this.id.tokenTypeIdx && year?.tokenTypeIdx === this.number.tokenTypeIdx
-            && year.endOffset! + 1 === token.startOffset && /^\d{4}$/.test(year.image) ? printedDateTail(token.image) : undefined;
+            && year.endOffset! + 1 === token.startOffset ? printedDateAfter(year.image, token.image) : undefined;
     }
 
     /** The comparator token before the value that `tokens` end with, on `line`. */
@@ -653,7 +659,7 @@ export class KpiLexer extends DefaultLexer {
         const next = tokens[at + 1];
         if (!next || next.startOffset !== number.endOffset! + 1) return undefined;
         if (next.tokenTypeIdx === this.id.tokenTypeIdx) {
-            const date = /^\d{4}$/.test(number.image) ? printedDateTail(next.image) : undefined;
+            const date = printedDateAfter(number.image, next.image);
             return date ? { count: 2, type: date === 'day' ? this.date : this.month } : undefined;
         }
         // Only a dot or slash can go on to a printed date (checked first: most numbers are glued to a `%`).
@@ -797,7 +803,7 @@ export class KpiLexer extends DefaultLexer {
         const glued = previous !== undefined && previous.endOffset! + 1 === token.startOffset;
         // After a date: the name holds its tail (`2023` `年1月至…`), or follows one on its line.
         const afterDate = before !== ''
-            ? glued && /^\d{4}$/.test(previous.image) && printedDateTail(before) !== undefined
+            ? glued && printedDateAfter(previous.image, before) !== undefined
             : previous !== undefined && previous.endLine === token.startLine && this.dateBefore(tokens, i) !== undefined;
         if (!afterDate) return undefined;
         // What follows 至 up to the next blank (`2023-12`: the name's `2023` and the number `-12`), lexed again.
@@ -863,6 +869,17 @@ export class KpiLexer extends DefaultLexer {
      */
     private gluedToValue(token: Token, previous: Token | undefined): boolean {
         return previous !== undefined && (this.percents.has(previous.tokenTypeIdx) || this.isDate(previous)) && previous.endOffset! + 1 === token.startOffset;
+    }
+
+    /**
+     * A word that says only that something is done, glued to a percentage or a date (`实际 100%完成`,
+     * `实际 2023-06-20建成`, as a workbook's cell reads `2023年12月20日完工`): a remark after the
+     * value, which nothing reads. 完成 is also a milestone's keyword, which never stands there.
+     */
+    private readDoneWords(result: LexerResult, done: ReadonlySet<Token>): void {
+        result.tokens = result.tokens.filter(t => !done.has(t));
+        const remarks = [...done].map((t): Token => ({ ...t, tokenType: this.remark, tokenTypeIdx: this.remark.tokenTypeIdx! }));
+        result.hidden = [...result.hidden, ...remarks].sort((a, b) => a.startOffset - b.startOffset);
     }
 
     private isPrintedText(text: string, token: Token, previous: Token | undefined, next: Token | undefined): boolean {
@@ -957,6 +974,23 @@ function printedDateTail(image: string): 'day' | 'month' | 'end' | undefined {
     const m = /^年(?:\d{1,2}月(?:(\d{1,2})日|([底末]))?|([底末]))$/.exec(image);
     return !m ? undefined : m[1] !== undefined ? 'day' : m[2] !== undefined || m[3] !== undefined ? 'end' : 'month';
 }
+
+/**
+ * What a number and the word glued after it print: a year and its date's tail (`2023` `年6月30日`), or a
+ * year and month printed with a dot, then 月 (`2023.6` `月底`, which `2023.6` alone is not: a number).
+ */
+function printedDateAfter(number: string, tail: string): 'day' | 'month' | 'end' | undefined {
+    if (/^\d{4}$/.test(number)) return printedDateTail(tail);
+    const dotted = DOTTED_MONTH.exec(number);
+    return dotted && tail.startsWith('月') ? printedDateTail(`年${dotted[1]}${tail}`) : undefined;
+}
+
+/** Whether a number glued to the word `tail` can be the year of a printed date (printedDateAfter). */
+function isYearBefore(number: string, tail: string): boolean {
+    return /^\d{4}$/.test(number) || (DOTTED_MONTH.test(number) && tail.startsWith('月'));
+}
+
+const DOTTED_MONTH = /^\d{4}\.(\d{1,2})$/;
 
 const NUMBER = /^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 /** A printed date's month or day. */

@@ -111,12 +111,19 @@ const NUMBER_BOUND_ENDING = new RegExp(`${numberBoundSource(WITHIN)}[ \\t\\u3000
 const NOTE = new RegExp(`^${NOTE_SOURCE('?<not>')}`);
 const NOTE_ENDING = new RegExp(`${NOTE_SOURCE('?<not>')}[ \\t\\u3000]*$`);
 /** What a deadline's row is about, after 前: `2023年11月30日前完成`. */
-export const DONE_WORDS = '(?:完成|完工|竣工|建成|交付|验收|到位|上线|投运|投用|开工|启动|实施|办结|发放|拨付)?';
+export const DONE_WORD = '(?:完成|完工|竣工|建成|交付|验收|到位|上线|投运|投用|开工|启动|实施|办结|发放|拨付)';
+/** A done word, if any. */
+export const DONE_WORDS = `${DONE_WORD}?`;
 const DAY_BOUND = new RegExp(`^(?:之前|以前|前)${DONE_WORDS}`);
 const MONTH_END = /^[底末]/;
 /** The last characters of the Chinese bounds (`以上`, `内`, `前完成`): the lexer asks of every word, and most end in none. */
-export const BOUND_LAST_CHARACTERS: ReadonlySet<number> = new Set(
-    [...'上下内前', ...DONE_WORDS.match(/\p{Script=Han}+/gu)!.map(word => word.at(-1)!)].map(c => c.charCodeAt(0)));
+const DONE: ReadonlySet<string> = new Set(DONE_WORD.match(/\p{Script=Han}+/gu)!);
+export const BOUND_LAST_CHARACTERS: ReadonlySet<number> = new Set([...'上下内前', ...[...DONE].map(word => word.at(-1)!)].map(c => c.charCodeAt(0)));
+
+/** Whether a word says only that something is done (`完成`, `建成`), as after a deadline or a value: `100%完成`. */
+export function isDoneWord(word: string): boolean {
+    return DONE.has(word);
+}
 const NUMBER_BOUND_AT_END = new RegExp(`(?:及|或)?(?:以上|以下|以内|之内|${WITHIN})$`);
 const DAY_BOUND_AT_END = new RegExp(`(?:之前|以前|前)${DONE_WORDS}$`);
 

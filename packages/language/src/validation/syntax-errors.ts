@@ -5,6 +5,7 @@ import { pick, type Bilingual, type Locale } from '../i18n/locale.js';
 import { isKeywordOf, type KeywordLanguage } from '../lsp/keyword-language.js';
 import { boundOp, comparatorOp, direction, formatOp, isMoney, noteExcludes, type Op } from '../units/index.js';
 import { KpiSpecGrammar } from '../generated/grammar.js';
+import { familyOfWord } from '../model/categories.js';
 import { isEmptyCellMarkAt } from '../parser/empty-cells.js';
 import { isBrackets } from '../parser/bracketed-names.js';
 import { bracketedUnit } from '../parser/remarks.js';
@@ -130,7 +131,7 @@ export function describeSyntaxError(error: IRecognitionException, context: Synta
         });
     }
     // A target printed relative to last year (`较上年提高5%`, `同比增长10%`): the value itself is what is compared.
-    const relative = RELATIVE_TO_LAST_YEAR.exec(context.text.slice(error.token.startOffset, error.token.startOffset + 40))?.[0];
+    const relative = relativeTargetAt(context.text, error.token.startOffset);
     if (relative) {
         return pick(locale, {
             zh: `「${shorten(relative)}」是相对上年的目标：请写出目标值本身（如上年 90% 时写 >= 94.5%），上年的实际值写在「上年」里`,
@@ -265,8 +266,8 @@ const RANGE_DASHES = /^(?:-|－|—|–|~|～|〜|至)$/;
 
 /**
  * A printed range: as printed at [start, end) of the text, and its ends, each with the unit of
- * either end; `cost` when that unit is money (a cost's target is its upper end, as target/no-comparator
- * reads a bare amount).
+ * either end; `cost` when that unit is money or the range stands under 成本指标 (a cost's target is
+ * its upper end, as target/no-comparator reads a bare amount).
  */
 export interface PrintedRange {
     readonly printed: string;
@@ -308,8 +309,27 @@ export function rangeAround(text: string, at: number, length: number): PrintedRa
     const withUnit = (n: string) => (unit === undefined ? n : /^[%％‰]$/.test(unit) ? `${n}${unit}` : `${n} ${unit}`);
     return {
         printed: text.slice(start, end).trim(), start, end: start + text.slice(start, end).trimEnd().length,
-        low: withUnit(low[1]!), high: withUnit(high[1]!), cost: isMoney(unit),
+        low: withUnit(low[1]!), high: withUnit(high[1]!), cost: isMoney(unit) || inCostGroup(text, at),
     };
+}
+
+/**
+ * Whether `at` stands inside a 成本指标 / cost group, or a group inside one, by the braces before it:
+ * a syntax error's message is written from the text, as the syntax tree around it may be broken.
+ */
+function inCostGroup(text: string, at: number): boolean {
+    let depth = 0;
+    for (let i = at - 1; i >= 0; i--) {
+        if (text[i] === '}') depth++;
+        else if (text[i] === '{' && depth > 0) depth--;
+        else if (text[i] === '{') {
+            const family = familyOfWord(/([^\s{}]+)\s*$/.exec(text.slice(Math.max(0, i - 24), i))?.[1] ?? '');
+            if (family === 'cost') return true;
+            // Outside the groups (绩效指标, the project): no family.
+            if (family === undefined) return false;
+        }
+    }
+    return false;
 }
 
 function isRangeUnit(unit: string | undefined): boolean {
@@ -334,6 +354,19 @@ export function periodWithYearOnce(text: string, offset: number): { printed: str
 
 /** A change against last year as forms print it, up to its value: 较上年提高5%, 比上年增长 10 个百分点, 同比下降3%. */
 const RELATIVE_TO_LAST_YEAR = /^(?:较上年|比上年|较去年|比去年|同比)[^\d\n]{0,8}\d+(?:\.\d+)?[ \t]*(?:%|％|个百分点)?/;
+
+/** A target printed relative to last year at `offset` of `text`, as printed, or undefined. */
+function relativeTargetAt(text: string, offset: number): string | undefined {
+    return RELATIVE_TO_LAST_YEAR.exec(text.slice(offset, offset + 40))?.[0];
+}
+
+/**
+ * Where the text a syntax error at `offset` says all about ends (a relative target's value): the
+ * parser's further errors before it, at its `%`, would say less.
+ */
+export function explainedUntil(text: string, offset: number): number {
+    return offset + (relativeTargetAt(text, offset)?.length ?? 0);
+}
 
 /** The percentage or date a skipped word is glued to (`100%` before `覆盖`, `2023-06-30` before `止`), or undefined. */
 export function wordAfterValue(text: string, start: number, end: number): string | undefined {
@@ -363,12 +396,12 @@ export function undatedMonthMessage(year: number, month: number, before: string)
 }
 
 /**
- * The month before skipped characters that are 前 (`2023年6月前`, `2023-06 前`, `2023/6前`; KpiLexer.boundWord
+ * The month before skipped characters that are 前 (`2023年6月前`, `2023.6月前`, `2023-06 前`, `2023/6前`; KpiLexer.boundWord
  * leaves it out, as it does not say by which day), or undefined.
  */
 export function monthBeforeBound(text: string, start: number, end: number): { year: number; month: number; printed: boolean } | undefined {
     if (!/前$/.test(text.slice(start, end)) || boundOp(text.slice(start, end)) !== '<=') return undefined;
-    const m = /(\d{4})\s*(?:年\s*(\d{1,2})\s*月|[-/](\d{1,2}))\s*$/.exec(text.slice(Math.max(0, start - 16), start));
+    const m = /(\d{4})\s*(?:[年.]\s*(\d{1,2})\s*月|[-/](\d{1,2}))\s*$/.exec(text.slice(Math.max(0, start - 16), start));
     return m ? { year: Number(m[1]), month: Number(m[2] ?? m[3]), printed: m[2] !== undefined } : undefined;
 }
 

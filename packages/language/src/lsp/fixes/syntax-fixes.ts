@@ -27,17 +27,18 @@ const writeSecondYear: Fix = (d, ctx) => {
  * (`>= 3 个（上限 5 个）`; none for a rate up to 100%).
  */
 const writeRange: Fix = (d, ctx) => {
-    const { line, character } = d.range.start;
-    const text = ctx.lineText(line);
-    const range = rangeAround(text, character, 1);
+    const { textDocument } = ctx.document;
+    const text = textDocument.getText();
+    const range = rangeAround(text, textDocument.offsetAt(d.range.start), 1);
     if (!range) return [];
     // The comparator printed before the range, if one is: the word before it on the line.
-    const signed = comparatorOp(/(\S+)[ \t]*$/.exec(text.slice(0, range.start))?.[1] ?? '');
+    const lineStart = textDocument.offsetAt({ line: d.range.start.line, character: 0 });
+    const signed = comparatorOp(/(\S+)[ \t]*$/.exec(text.slice(lineStart, range.start))?.[1] ?? '');
     const { end, op, other, otherIsUpper } = rangeTarget(range, signed);
     const remark = otherIsUpper && /^100[%％]$/.test(other) ? ''
         : otherIsUpper ? ctx.kw({ zh: `（上限 ${other}）`, en: ` (upper limit ${other})` }) : ctx.kw({ zh: `（下限 ${other}）`, en: ` (lower limit ${other})` });
     const value = `${signed ? '' : `${op} `}${end}${remark}`;
-    const edit = TextEdit.replace({ start: { line, character: range.start }, end: { line, character: range.end } }, value);
+    const edit = TextEdit.replace({ start: textDocument.positionAt(range.start), end: textDocument.positionAt(range.end) }, value);
     return ctx.action({ zh: `写作「${value}」`, en: `Write '${value}'` }, [edit], [d], true);
 };
 
