@@ -117,7 +117,7 @@ describe('dates in Excel forms', () => {
     it('reads deadlines as officers type them in 指标值, and date actuals', () => {
         const by = (date: string) => ({ kind: 'date', comparator: '<=', date });
         for (const text of ['≤ 2023-11-30', '≤2023-11-30', '<=2023/11/30', '≦2023年11月30日', '＜＝2023-11-30', '2023年11月30日前', '2023-11-30前',
-            '2023年11月30日之前', '2023年11月30日前完成', '不晚于2023年11月30日', '2023.11.30前']) {
+            '2023年11月30日之前', '2023年11月30日前完成', '不晚于2023年11月30日', '2023.11.30前', '2023年11月30日前建成并投入使用', '2023-11-30前全部完成']) {
             expect(parseTarget(text), text).toEqual(by('2023-11-30'));
         }
         // A month is a deadline at its last day (docs/language.md).
@@ -143,7 +143,7 @@ describe('dates in Excel forms', () => {
         expect(parseTarget('按期完成')).toEqual({ kind: 'qualitative', text: '按期完成' });
         expect(parseTarget('≤30天')).toEqual({ kind: 'comparison', comparator: '<=', number: '30', unit: '天' });
 
-        for (const text of ['2023-12-20', '2023/12/20', '2023年12月20日', '2023.12.20', '2023年12月20日完工']) {
+        for (const text of ['2023-12-20', '2023/12/20', '2023年12月20日', '2023.12.20', '2023年12月20日完工', '2023年12月20日已完成']) {
             expect(parseActual(text), text).toEqual({ kind: 'date', date: '2023-12-20' });
         }
         expect(parseActual('2023-12')).toEqual({ kind: 'date', date: '2023-12' });

@@ -774,6 +774,8 @@ describe('comparators in words, as forms print them', () => {
         // What is to be done by then, as a workbook's cell may say it too.
         ['2023年6月30日前完成', '<='], ['2023年6月30日之前完成', '<='], ['2023-06-30前建成', '<='], ['2023/6/30以前验收', '<='],
         ['2023.6月30日前', '<='],
+        // What is to be done, in more words: a remark after the deadline.
+        ['2023年6月30日前建成并投入使用', '<='], ['2023年6月30日前全部完成', '<='], ['2023-06-30前全部完成', '<='], ['2023年6月30日之前已完成', '<='],
     ])('reads the deadline %s', async (target, op) => {
         expect(await constraints(`A "a" ${target}`)).toEqual([['A', op, '2023-06-30', undefined]]);
     });
@@ -891,6 +893,14 @@ describe('qualitative targets as forms print them', () => {
         expect(constraintOf(rows[0]!.target)).toBeUndefined();
     });
 
+    it('reads a keyword a form prints as a whole target (达标, 完成, 优) so too, but not after a clause\'s name', async () => {
+        const rows = await row('A "水质" 达标 来源 "s"\n"验收" 完成\nC "评价" 优');
+        expect(rows.map(i => (i.target as { text?: string }).text)).toEqual(['达标', '完成', '优']);
+        expect(rows[0]!.source).toBe('s');
+        const model = await parseClean('自评 A "a" 对象 P {\n    里程碑 "上线" 完成\n    里程碑 "验收" 未完成\n}\n');
+        expect(blockOf(model, isAssessment).items).toMatchObject([{ done: true }, { pending: true }]);
+    });
+
     it('leaves two words, a word without a title and a word before a value to the syntax errors', async () => {
         for (const text of ['A "a" 明显 提升', 'A 明显提升', 'A "a" 明显 >= 5 个']) {
             const { errors } = await parse(`项目 P { 绩效指标 { 产出指标 { 数量指标 {\n${text}\n} } } }`);
@@ -919,6 +929,12 @@ describe('ratings as forms print them', () => {
         expect(items.slice(0, 2).map(i => ratingOf((i as { actual?: { rating?: string } }).actual!.rating))).toEqual(['achieved', 'partly']);
     });
 
+    it('reads 达标 and 合格 as achieved, 未达标 and 不合格 as missed', async () => {
+        const model = await parseClean('自评 A "a" 对象 P {\n    指标 X 实际 达标\n    指标 Y 实际 合格\n    指标 Z 实际 未达标\n    指标 W 实际 不合格\n}\n');
+        const items = blockOf(model, isAssessment).items;
+        expect(items.map(i => ratingOf((i as { actual?: { rating?: string } }).actual!.rating))).toEqual(['achieved', 'achieved', 'missed', 'missed']);
+    });
+
     it('reads 完成 and 已达到 as achieved and 未达到 as missed: 完成 after 实际 is a rating, after a milestone\'s name its keyword', async () => {
         const model = await parseClean('自评 A "a" 对象 P {\n    指标 X 实际 完成 分值 10 得分 10\n    指标 Y 实际 已达到\n    指标 Z 实际 未达到预期目标\n    里程碑 M 完成 2023-06-30\n}\n');
         const items = blockOf(model, isAssessment).items;
@@ -929,11 +945,12 @@ describe('ratings as forms print them', () => {
 
 describe('actuals as forms print them', () => {
     it('reads a word that says only that it is done, glued to a percentage or a date, as a remark after the value', async () => {
-        const model = await parseClean('自评 A "a" 对象 P {\n    指标 X 实际 100%完成 分值 10 得分 10\n    指标 Y 实际 2023-06-20建成\n    里程碑 M 完成 2023-06-30\n}\n');
+        const model = await parseClean('自评 A "a" 对象 P {\n    指标 X 实际 100%完成 分值 10 得分 10\n    指标 Y 实际 2023-06-20建成\n'
+            + '    指标 Z 实际 2023年7月15日已完成\n    指标 W 实际 2023年7月底完成\n    里程碑 M 完成 2023-06-30\n}\n');
         const items = blockOf(model, isAssessment).items;
-        expect(items.map(i => (i as { actual?: AstNode }).actual?.$cstNode?.text)).toEqual(['100%', '2023-06-20', undefined]);
+        expect(items.map(i => (i as { actual?: AstNode }).actual?.$cstNode?.text)).toEqual(['100%', '2023-06-20', '2023年7月15日', '2023年7月底', undefined]);
         expect(items[0]).toMatchObject({ weight: 10, score: 10 });
-        expect(items[2]).toMatchObject({ done: true, date: { value: '2023-06-30' } });
+        expect(items[4]).toMatchObject({ done: true, date: { value: '2023-06-30' } });
         // Other words glued to a value stay errors (syntax-messages.test.ts), and 完成 apart from it is not glued.
         expect((await parse('自评 A "a" 对象 P {\n    指标 X 实际 100%覆盖\n}\n')).errors).not.toEqual([]);
         expect((await parse('自评 A "a" 对象 P {\n    指标 X 实际 100% 完成\n}\n')).errors).not.toEqual([]);

@@ -123,6 +123,16 @@ describe('syntax errors', () => {
             '「较上年提高5%」是相对上年的目标：请写出目标值本身（如上年 90% 时写 >= 94.5%），上年的实际值写在「上年」里',
             '「同比增长 10 个百分点」是相对上年的目标：请写出目标值本身（如上年 90% 时写 >= 94.5%），上年的实际值写在「上年」里',
         ]);
+        // Glued to its points (one word), against a named year, a fall (a target from above); the row's 来源 is read.
+        const more = '项目 P "p" {\n    绩效指标 { 效益指标 { 社会效益 {\n        A "a" 较上年提高1个百分点 来源 "s"\n        B "b" 较2022年提高5%\n        C "c" 比上年减少10% 来源 "s"\n    } } }\n}\n';
+        expect(await syntaxMessages(more, 'zh-CN')).toEqual([
+            '「较上年提高1个百分点」是相对上年的目标：请写出目标值本身（如上年 90% 时写 >= 94.5%），上年的实际值写在「上年」里',
+            '「较2022年提高5%」是相对上年的目标：请写出目标值本身（如上年 90% 时写 >= 94.5%），上年的实际值写在「上年」里',
+            '「比上年减少10%」是相对上年的目标：请写出目标值本身（如上年 90% 时写 <= 85.5%），上年的实际值写在「上年」里',
+        ]);
+        const ws = await buildWorkspace({ 'a.kpi': more });
+        const model = ws.documents.get('a.kpi')!.parseResult.value as Model;
+        expect(AstUtils.streamAllContents(model).filter(isIndicator).map(i => [i.name, i.source]).toArray()).toEqual([['A', 's'], ['B', undefined], ['C', 's']]);
         expect((await syntaxMessages(text, 'en'))[0]).toBe("'较上年提高5%' is a target relative to last year: write the target value itself (>= 94.5% after 90% last year) and last year's actual in the 'last-year' clause");
     });
 
@@ -244,6 +254,19 @@ describe('syntax errors', () => {
         expect((await syntaxMessages(text, 'en'))[0]).toMatch(/^An assessment's indicator line states no target: the target at '≥' belongs to the project's indicators; this place can take: /);
         // Elsewhere a comparator out of place says only that.
         expect((await syntaxMessages('合同 C "c" {\n    条款 A "a" >= 95% >= 3\n}\n', 'zh-CN'))[0]).toMatch(/^这一行不认识「>=」/);
+    });
+
+    it('say that a date names no day, and read the rest of its row', async () => {
+        const text = '项目 P "p" {\n    实施期 2023-13 至 2023-12\n    绩效指标 { 产出指标 { 时效指标 {\n        A "a" <= 2023-02-29 来源 "s"\n        B "b" <= 2023年4月31日\n        C "c" <= 2024-02-29 来源 "s"\n    } } }\n}\n';
+        expect(await syntaxMessages(text, 'zh-CN')).toEqual([
+            '「2023-13」不是有效日期：月份应为 1～12',
+            '「2023-02-29」不是有效日期：2023年2月只有 28 天',
+            '「2023年4月31日」不是有效日期：2023年4月只有 30 天',
+        ]);
+        expect((await syntaxMessages(text, 'en'))[1]).toBe("'2023-02-29' is not a date: 2023-02 has 28 days");
+        const ws = await buildWorkspace({ 'a.kpi': text });
+        const model = ws.documents.get('a.kpi')!.parseResult.value as Model;
+        expect(AstUtils.streamAllContents(model).filter(isIndicator).map(i => [i.name, i.source]).toArray()).toEqual([['A', 's'], ['B', undefined], ['C', 's']]);
     });
 
     it('say that 前 after a month does not say which day', async () => {

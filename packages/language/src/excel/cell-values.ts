@@ -1,6 +1,6 @@
 import { NAME_PART, NAME_START, SUPERSCRIPTS, UNIT_SYMBOLS } from '../parser/name-characters.js';
 import { remarkAtEnd } from '../parser/remarks.js';
-import { boundAtEnd, boundOp, comparatorOp, noteAgrees, noteAtEnd, noteExcludes, onlyBeforeDates, signWordAtStart, signWordOp, DONE_WORD, DONE_WORDS } from '../units/index.js';
+import { boundAtEnd, boundOp, comparatorOp, noteAgrees, noteAtEnd, noteExcludes, onlyBeforeDates, signWordAtStart, signWordOp, DONE_PHRASE, DONE_WORD } from '../units/index.js';
 import { printedRatingOf, RATING_KEYWORD } from '../scoring/keywords.js';
 import type { ActualValue, TargetValue } from './form-model.js';
 
@@ -169,8 +169,8 @@ export function parseDate(text: string): string | undefined {
 }
 
 /** After a date: by it, and what is to be done by then (`2023年11月30日前完成`); or only what is done. */
-const BY = new RegExp(`^(?:前|之前|以前)${DONE_WORDS}$`);
-const DONE = new RegExp(`^${DONE_WORDS}$`);
+const BY = new RegExp(`^(?:前|之前|以前)${DONE_PHRASE}?$`, 'u');
+const DONE = new RegExp(`^${DONE_PHRASE}?$`, 'u');
 /** `2023年11月30日`, `2023年11月(底)`, `2023.11月(底)`, `2023-11-30`, `2023/11(底)`, `2023.11.30`, `2023年底`. */
 const DATE_CORE = /^(\d{4})(?:(?:年|\.(?=\d{1,2}月))(\d{1,2})月(?:(\d{1,2})[日号]|(底|末))?|[-/](\d{1,2})(?:[-/](\d{1,2})|(底|末))?|\.(\d{1,2})\.(\d{1,2})|年(底|末))/;
 

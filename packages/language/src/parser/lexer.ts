@@ -3,7 +3,7 @@ import { languageOfKeyword, type KeywordLanguage } from '../lsp/keyword-language
 import { GRADE_KEYWORD, printedGradeOf, printedRatingOf, RATING_KEYWORD } from '../scoring/keywords.js';
 import type { Bilingual } from '../i18n/locale.js';
 import { firstPassing } from '../sorted.js';
-import { beginsEnglishSign, BOUND_LAST_CHARACTERS, boundAtStart, boundOp, boundStartIn, comparatorOp, englishSignWords, isDoneWord, isEnglishBound, noteAgrees, noteAtStart, onlyBeforeDates, signWordAtStart } from '../units/index.js';
+import { beginsEnglishSign, BOUND_LAST_CHARACTERS, boundAtStart, boundOp, boundStartIn, comparatorOp, DONE_PHRASE, englishSignWords, isDoneWord, isEnglishBound, noteAgrees, noteAtStart, onlyBeforeDates, signWordAtStart } from '../units/index.js';
 import { BOUND, PRINTED_TEXT, REMARK, SIGN, UNIT, wordKeywordTest, type TokenType } from './token-builder.js';
 import { bracketedUnitAt, openingBefore, remarkAt } from './remarks.js';
 import { bracketedTitleAround, isBrackets } from './bracketed-names.js';
@@ -12,6 +12,8 @@ import { cellKeywords, isEmptyCellMarkAt } from './empty-cells.js';
 import { withHalfWidthDigits } from './full-width.js';
 import { isNamePart } from './name-characters.js';
 import { pointsKeywords } from './points.js';
+import { relativeTargetAt } from './relative-targets.js';
+import { impossibleDate } from './impossible-dates.js';
 
 /** What the lexer reports of a text besides Langium's diagnostics. */
 export interface KpiLexingReport extends LexingReport {
@@ -125,9 +127,11 @@ export class KpiLexer extends DefaultLexer {
         if (halfWidth !== undefined) result = super.tokenize(halfWidth, options);
         const text = halfWidth ?? original;
         if (text.includes('至')) result.tokens = this.splitPrintedPeriods(text, result.tokens, options);
+        this.splitDoneText(result);
         this.readSignWords(text, result);
         result.tokens = this.readPrintedPeriods(text, this.joinPrintedValues(result.tokens), result.errors);
         keepSilentPunctuationOut(text, result);
+        this.readRelativeTargets(text, result);
         this.readBracketedNames(text, result);
         if (result.errors.length > 0) this.readRemarks(text, result);
         const idIndex = this.id.tokenTypeIdx;
@@ -143,7 +147,7 @@ export class KpiLexer extends DefaultLexer {
                 continue;
             }
             if (token.tokenTypeIdx === idIndex) {
-                this.giveWordItsType(text, token, tokens[i - 1], tokens[i + 1]);
+                this.giveWordItsType(text, token, tokens[i - 2], tokens[i - 1], tokens[i + 1]);
                 if (token.tokenTypeIdx === idIndex && this.gluedToValue(token, tokens[i - 1])) (glued ??= new Set()).add(token);
             }
             const language = this.languages[token.tokenTypeIdx];
@@ -156,6 +160,7 @@ export class KpiLexer extends DefaultLexer {
         this.readPointsUnits(result);
         this.readEmptyCells(text, result);
         if (text.includes('，') || text.includes(',')) this.readClauseCommas(result);
+        this.reportImpossibleDates(result);
         const report: KpiLexingReport = {
             diagnostics: result.report?.diagnostics ?? [],
             keywordLanguage: zh === 0 && en === 0 ? undefined : en > zh ? 'en' : 'zh',
@@ -443,6 +448,46 @@ export class KpiLexer extends DefaultLexer {
         while (at + consumed + 1 < input.length && input[at + consumed + 1]!.startOffset < end) consumed++;
         if (consumed === 0 || input[at + consumed]!.endOffset! + 1 !== end) return undefined;
         return { tokens: [sign, { ...number, endLine: input[at + consumed]!.endLine }], consumed };
+    }
+
+    /**
+     * What is to be done, printed glued after a date or its 前 (`2023年7月15日完成`,
+     * `2023年6月30日前建成并投入使用`, `2023-06-30前全部完成`): split off the word it is in, as a
+     * remark nothing reads; the date and its 前 are read as without it. A 前 followed by one done
+     * word alone (`前完成`) is a bound already (boundWord), and a done word alone after a value a
+     * remark (readDoneWords).
+     */
+    private splitDoneText(result: LexerResult): void {
+        const tokens = result.tokens;
+        let out: Token[] | undefined;
+        const remarks: Token[] = [];
+        for (let i = 0; i < tokens.length; i++) {
+            const token = tokens[i]!;
+            const previous = tokens[i - 1];
+            const at = token.tokenTypeIdx === this.id.tokenTypeIdx && previous !== undefined && previous.endOffset! + 1 === token.startOffset
+                ? this.doneTextStart(previous, token.image) : -1;
+            if (at < 0) {
+                out?.push(token);
+                continue;
+            }
+            out ??= tokens.slice(0, i);
+            if (at > 0) out.push(this.part(token, 0, at));
+            remarks.push({ ...this.part(token, at, token.image.length), tokenType: this.remark, tokenTypeIdx: this.remark.tokenTypeIdx! });
+        }
+        if (!out) return;
+        result.tokens = out;
+        result.hidden = [...result.hidden, ...remarks].sort((a, b) => a.startOffset - b.startOffset);
+    }
+
+    /** Where the done text begins in `word`, glued after `previous` (a year, a dotted month, a date), or -1. */
+    private doneTextStart(previous: Token, word: string): number {
+        const m = DONE_TEXT.exec(word);
+        if (!m) return -1;
+        const [, date, before, done] = m as unknown as [string, string, string, string];
+        if (this.isDate(previous) ? date !== '' : !isYearBefore(previous.image, word) || printedDateAfter(previous.image, date) === undefined) return -1;
+        // Read already: a bound with its done word, a done word alone after a date.
+        if (isDoneWord(done) && (before !== '' || date === '')) return -1;
+        return date.length + before.length;
     }
 
     /**
@@ -839,9 +884,11 @@ export class KpiLexer extends DefaultLexer {
      * (`"群众获得感" 明显提升`, then the line's end, a clause's keyword or `}`); after 实际, a rating
      * as printed before all of these.
      */
-    private giveWordItsType(text: string, token: Token, previous: Token | undefined, next: Token | undefined): void {
+    private giveWordItsType(text: string, token: Token, beforePrevious: Token | undefined, previous: Token | undefined, next: Token | undefined): void {
         // A rating first: 未完成 is also a milestone's keyword.
-        const type = this.printedRating(token, previous) ?? this.printedGrade(token, previous) ?? this.words.get(token.image)
+        const keyword = this.words.get(token.image);
+        const type = this.printedRating(token, previous) ?? this.printedGrade(token, previous)
+            ?? (keyword && !this.isTargetWord(text, token, beforePrevious, previous, next) ? keyword : undefined)
             ?? (followsNumberOrUnitOperator(text, token.startOffset) ? this.unit : this.isPrintedText(text, token, previous, next) ? this.printedText : undefined);
         if (!type) return;
         token.tokenType = type;
@@ -880,6 +927,58 @@ export class KpiLexer extends DefaultLexer {
         result.tokens = result.tokens.filter(t => !done.has(t));
         const remarks = [...done].map((t): Token => ({ ...t, tokenType: this.remark, tokenTypeIdx: this.remark.tokenTypeIdx! }));
         result.hidden = [...result.hidden, ...remarks].sort((a, b) => a.startOffset - b.startOffset);
+    }
+
+    /**
+     * A date that names no day (`2023-02-29`): a lexing error over it (syntax-errors.ts says why),
+     * the token kept so that the row reads on; the checks leave the row alone, as they do a broken one.
+     */
+    private reportImpossibleDates(result: LexerResult): void {
+        let added: LexerResult['errors'] | undefined;
+        for (const token of result.tokens) {
+            if (this.isDate(token) && impossibleDate(token.image)) {
+                (added ??= []).push({ offset: token.startOffset, length: token.image.length, line: token.startLine, column: token.startColumn, message: '' });
+            }
+        }
+        if (added) replaceErrors(result.errors, [...result.errors, ...added].sort((a, b) => a.offset - b.offset));
+    }
+
+    /**
+     * A target printed relative to last year after a row's title (`较上年提高5%`, `同比增长 10 个百分点`):
+     * a lexing error over all of it, which says what to write (syntax-errors.ts), and the row's
+     * other clauses read; its words are no qualitative target.
+     */
+    private readRelativeTargets(text: string, result: LexerResult): void {
+        const tokens = result.tokens;
+        let out: Token[] | undefined;
+        const added: LexerResult['errors'] = [];
+        for (let i = 0; i < tokens.length; i++) {
+            const token = tokens[i]!;
+            const previous = tokens[i - 1];
+            const relative = token.tokenTypeIdx === this.id.tokenTypeIdx && RELATIVE_START.test(token.image) && previous?.tokenTypeIdx === this.string.tokenTypeIdx
+                && previous.endLine === token.startLine ? relativeTargetAt(text, token.startOffset) : undefined;
+            if (!relative) {
+                out?.push(token);
+                continue;
+            }
+            out ??= tokens.slice(0, i);
+            const end = token.startOffset + relative.printed.length;
+            added.push({ offset: token.startOffset, length: relative.printed.length, line: token.startLine, column: token.startColumn, message: '' });
+            while (i + 1 < tokens.length && tokens[i + 1]!.startOffset < end) i++;
+        }
+        if (!out) return;
+        result.tokens = out;
+        replaceErrors(result.errors, [...result.errors, ...added].sort((a, b) => a.offset - b.offset));
+    }
+
+    /**
+     * A keyword printed as a row's whole qualitative target (`"水质" 达标`, `"验收" 完成`, `"评价" 优`):
+     * after a row's title, not after a clause's (`里程碑 "M" 完成`, `条款 "C" 未考核`), where a
+     * qualitative target's word stands.
+     */
+    private isTargetWord(text: string, token: Token, beforePrevious: Token | undefined, previous: Token | undefined, next: Token | undefined): boolean {
+        if (!TARGET_WORDS.has(token.image) || !this.isPrintedText(text, token, previous, next)) return false;
+        return beforePrevious === undefined || beforePrevious.endLine !== previous!.startLine || this.languages[beforePrevious.tokenTypeIdx] === 0;
     }
 
     private isPrintedText(text: string, token: Token, previous: Token | undefined, next: Token | undefined): boolean {
@@ -937,6 +1036,12 @@ function replaceErrors(errors: LexerResult['errors'], kept: LexerResult['errors'
 }
 
 /** What a name follows on its line: a block's brace, a list's comma, a qualified name's dot. */
+/** The first characters of a target relative to last year (较上年, 比上年, 同比). */
+const RELATIVE_START = /^[较比同]/;
+
+/** Keywords that a form prints as a row's whole qualitative target (isTargetWord). */
+const TARGET_WORDS: ReadonlySet<string> = new Set(['达标', '完成', '达成', '优', '良', '中', '差', '无']);
+
 const NAME_BEFORE = new Set(['{', ',', '，', '、', '.']);
 
 const LABEL_COLON = /^[:：]$/;
@@ -991,6 +1096,9 @@ function isYearBefore(number: string, tail: string): boolean {
 }
 
 const DOTTED_MONTH = /^\d{4}\.(\d{1,2})$/;
+
+/** A word that ends with what is to be done by a date: the date's tail, 前, and the done text (splitDoneText). */
+const DONE_TEXT = new RegExp(`^(.*?)((?:之前|以前|前)?)(${DONE_PHRASE})$`, 'u');
 
 const NUMBER = /^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 /** A printed date's month or day. */

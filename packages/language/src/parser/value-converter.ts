@@ -19,7 +19,7 @@ export function stringContent(token: string): string {
  * language's form, `2023-06-30`; a month's or the year's end (`2023年6月底`, `2023年底`) is the
  * month (`2023-06`, `2023-12`), which as a deadline means its last day.
  */
-const isoDate: Convert = input => {
+export const isoDate = (input: string): string => {
     const printed = /^(\d{4})(?:[年.](\d{1,2})月(?:(\d{1,2})日|[底末])?|年[底末])$/.exec(input) ?? /^(\d{4})[./](\d{1,2})(?:[./](\d{1,2}))?$/.exec(input);
     if (!printed) return input;
     const [, year, month = '12', day] = printed;

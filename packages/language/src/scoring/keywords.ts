@@ -26,13 +26,13 @@ function lookup<T extends string>(table: Readonly<Record<T, Bilingual>>, keyword
 
 /**
  * Ratings as forms print them in the 实际完成值 cell (`达成预期指标`, `完成`, `已完成`, `按期完成`,
- * `已达到`, `部分达成`, `未达成…`, `未完成`, `未达到`), read so by the workbook reader and the lexer
+ * `已达到`, `达标`, `合格`, `部分达成`, `未达成…`, `未完成`, `未达到`, `未达标`, `不合格`), read so by the workbook reader and the lexer
  * alike. `基本完成` says neither how much nor whether it is 部分达成: it stays text, which the officer quotes.
  */
 const PRINTED_RATINGS: ReadonlyArray<[RegExp, RatingId]> = [
-    [/^(未达成|未达到|未(按期|如期|按时)?完成$)/, 'missed'],
+    [/^(未达成|未达到|未(按期|如期|按时)?完成$|未达标$|不合格$)/, 'missed'],
     [/^部分达成/, 'partly'],
-    [/^(已?(达成|达到)(预期(指标|目标))?|已?完成|(全部|按期|如期|按时)完成)$/, 'achieved'],
+    [/^(已?(达成|达到)(预期(指标|目标))?|已?完成|(全部|按期|如期|按时)完成|已?达标|合格)$/, 'achieved'],
     // English in any case, as a form's cell prints it (`Achieved`, `Not achieved`).
     [/^(not ?achieved|missed)$/i, 'missed'], [/^partly( ?achieved)?$/i, 'partly'], [/^achieved$/i, 'achieved'],
 ];

@@ -114,6 +114,11 @@ const NOTE_ENDING = new RegExp(`${NOTE_SOURCE('?<not>')}[ \\t\\u3000]*$`);
 export const DONE_WORD = '(?:完成|完工|竣工|建成|交付|验收|到位|上线|投运|投用|开工|启动|实施|办结|发放|拨付)';
 /** A done word, if any. */
 export const DONE_WORDS = `${DONE_WORD}?`;
+/**
+ * What is to be done by a date, as forms print it after the date or its 前 (`完成`, `全部完成`,
+ * `已完成`, `建成并投入使用`): a remark, the date is what counts. A regular expression's source, for the `u` flag.
+ */
+export const DONE_PHRASE = `(?:已?(?:全部|全面|基本|如期|按期|按时)?${DONE_WORD}(?:并\\p{Script=Han}{1,12})?)`;
 const DAY_BOUND = new RegExp(`^(?:之前|以前|前)${DONE_WORDS}`);
 const MONTH_END = /^[底末]/;
 /** The last characters of the Chinese bounds (`以上`, `内`, `前完成`): the lexer asks of every word, and most end in none. */

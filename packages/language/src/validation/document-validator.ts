@@ -12,7 +12,7 @@ import { ruleMeta } from '../rules/catalog.js';
 import { closestNames } from '../config/did-you-mean.js';
 import { isSheetPath } from '../excel/index.js';
 import { CANDIDATES, listsClosestNames, SUGGESTED_DATA, suggestionPlace, unresolvedReferenceMessage } from './unresolved-reference.js';
-import { describeEmptyCellMark, describeLexingError, describeSyntaxError, explainedUntil, type SyntaxContext } from './syntax-errors.js';
+import { describeEmptyCellMark, describeLexingError, describeSyntaxError, type SyntaxContext } from './syntax-errors.js';
 import { isEmptyCellMarkAt } from '../parser/empty-cells.js';
 import { SyntaxContinuations } from './syntax-continuations.js';
 import { firstPassing } from '../sorted.js';
@@ -100,17 +100,8 @@ export class KpiDocumentValidator extends DefaultDocumentValidator {
         if (!context) return super.processParsingErrors(parseResult, diagnostics, options);
         const skippedEnds = parseResult.lexerErrors.map(e => e.offset + e.length);
         const root = parseResult.value.$cstNode;
-        let explained = 0;
         const parserErrors = parseResult.parserErrors
             .filter(e => !followsLexingError(e.token.startOffset, skippedEnds, context.text))
-            .filter(e => {
-                // The end of the file has no offset.
-                const at = e.token.startOffset;
-                if (!(at >= 0)) return true;
-                if (at < explained) return false;
-                explained = explainedUntil(context.text, at);
-                return true;
-            })
             // A `/` left for an empty cell (`实际 / 分值`) is what the parser read as a unit's operator.
             .map(e => ({
                 ...e, message: isEmptyCellMarkAt(context.text, e.token.startOffset, e.token.startOffset + e.token.image.length)

@@ -10,6 +10,8 @@ import { isEmptyCellMarkAt } from '../parser/empty-cells.js';
 import { isBrackets } from '../parser/bracketed-names.js';
 import { bracketedUnit } from '../parser/remarks.js';
 import { SUPERSCRIPTS, UNIT_SYMBOLS } from '../parser/name-characters.js';
+import { relativeTargetAt } from '../parser/relative-targets.js';
+import { impossibleDate } from '../parser/impossible-dates.js';
 
 /**
  * Syntax errors in plain words and in the file's languages: the text found, and what may stand
@@ -130,14 +132,6 @@ export function describeSyntaxError(error: IRecognitionException, context: Synta
             en: `'${period.printed}': the date after 至 does not say its year: write ${period.written}`,
         });
     }
-    // A target printed relative to last year (`较上年提高5%`, `同比增长10%`): the value itself is what is compared.
-    const relative = relativeTargetAt(context.text, error.token.startOffset);
-    if (relative) {
-        return pick(locale, {
-            zh: `「${shorten(relative)}」是相对上年的目标：请写出目标值本身（如上年 90% 时写 >= 94.5%），上年的实际值写在「上年」里`,
-            en: `'${shorten(relative)}' is a target relative to last year: write the target value itself (>= 94.5% after 90% last year) and last year's actual in the 'last-year' clause`,
-        });
-    }
     return pick(locale, {
         zh: `这一行不认识「${found}」` + (listed ? `；此处可以写：${listed}` : ''),
         en: `'${found}' is not understood here` + (listed ? `; this place can take: ${listed}` : ''),
@@ -173,6 +167,23 @@ export function halfWidthOf(skipped: string): string | undefined {
  */
 export function describeLexingError(text: string, start: number, end: number, locale: Locale): string {
     const skipped = text.slice(start, end);
+    const impossible = impossibleDate(skipped);
+    if (impossible) {
+        return pick(locale, {
+            zh: `「${skipped}」不是有效日期：${impossible.zh}`,
+            en: `'${skipped}' is not a date: ${impossible.en}`,
+        });
+    }
+    // A target printed relative to last year (KpiLexer.readRelativeTargets): the value itself is what is compared.
+    const relative = relativeTargetAt(text, start);
+    if (relative?.printed.length === end - start) {
+        // A fall (下降 5%) is a target from above: 90% last year, <= 85.5%.
+        const example = relative.falls ? '<= 85.5%' : '>= 94.5%';
+        return pick(locale, {
+            zh: `「${shorten(skipped)}」是相对上年的目标：请写出目标值本身（如上年 90% 时写 ${example}），上年的实际值写在「上年」里`,
+            en: `'${shorten(skipped)}' is a target relative to last year: write the target value itself (${example} after 90% last year) and last year's actual in the 'last-year' clause`,
+        });
+    }
     // A dash between two values is a range's (`3—5 个`), not a form's empty cell.
     const range = rangeAround(text, start, end - start);
     if (range) return rangeMessage(range, locale);
@@ -350,22 +361,6 @@ const PERIOD_WITHOUT_SECOND_YEAR = /^(\d{4})年(\d{1,2}月(?:\d{1,2}日)?)[ \t]*
 export function periodWithYearOnce(text: string, offset: number): { printed: string; written: string } | undefined {
     const m = PERIOD_WITHOUT_SECOND_YEAR.exec(text.slice(offset, offset + 40));
     return m ? { printed: m[0], written: `${m[1]}年${m[2]}至${m[1]}年${m[3]}` } : undefined;
-}
-
-/** A change against last year as forms print it, up to its value: 较上年提高5%, 比上年增长 10 个百分点, 同比下降3%. */
-const RELATIVE_TO_LAST_YEAR = /^(?:较上年|比上年|较去年|比去年|同比)[^\d\n]{0,8}\d+(?:\.\d+)?[ \t]*(?:%|％|个百分点)?/;
-
-/** A target printed relative to last year at `offset` of `text`, as printed, or undefined. */
-function relativeTargetAt(text: string, offset: number): string | undefined {
-    return RELATIVE_TO_LAST_YEAR.exec(text.slice(offset, offset + 40))?.[0];
-}
-
-/**
- * Where the text a syntax error at `offset` says all about ends (a relative target's value): the
- * parser's further errors before it, at its `%`, would say less.
- */
-export function explainedUntil(text: string, offset: number): number {
-    return offset + (relativeTargetAt(text, offset)?.length ?? 0);
 }
 
 /** The percentage or date a skipped word is glued to (`100%` before `覆盖`, `2023-06-30` before `止`), or undefined. */
