@@ -220,6 +220,20 @@ describe('remarks printed after values', () => {
     });
 });
 
+describe('units printed with a bracketed denominator', () => {
+    it('read as without the brackets, and keep them through export and import', async () => {
+        const files = readFolder(join(EXAMPLES, 'complete-forms'));
+        files['targets.kpi'] = files['targets.kpi']!.replace('"人均助餐补贴" <= 50 元/人*月', '"人均助餐补贴" <= 50 元/(人*月)');
+        const plain = await buildWorkspace(readFolder(join(EXAMPLES, 'complete-forms')));
+        const { ws, bytes } = await exported(files);
+        expect(findings(ws)).toEqual(findings(plain));
+        const { back, forms } = await readBack(ws, bytes);
+        expect(forms.flatMap(f => f.problems)).toEqual([]);
+        expect(await imported(ws, forms)).toContain('<= 50 元/(人*月)');
+        expect(findings(back)).toEqual(findings(ws));
+    });
+});
+
 describe('export then import keeps what the files say', () => {
     for (const example of readdirSync(EXAMPLES)) {
         it(`${example}: the same projects and assessments, keywords and titles, no line added; the same findings and scores`, async () => {

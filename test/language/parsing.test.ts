@@ -792,6 +792,8 @@ describe('comparators in words, as forms print them', () => {
 
     it.each([
         ['>= 5000㎡', 5000, '㎡'], ['≥ 100 m²', 100, 'm²'], ['≥ 5万m³/日', 5, '万m³/日'], ['≤ 26℃', 26, '℃'], ['>= 3㎞', 3, '㎞'],
+        // A denominator in brackets, and a semicolon between the value and the next clause.
+        ['≤ 500元/(人·年)；', 500, '元/人·年'], ['≤ 500 元/（人·月）', 500, '元/人·月'],
     ])('reads the unit symbol forms print in %s', async (target, value, unit) => {
         const [indicator] = await row(`A "a" ${target} 来源 "s"`);
         expect(constraintOf(indicator!.target)).toMatchObject({ value: { value, unit } });

@@ -20,9 +20,13 @@ export function comparatorOf(text: string): string | undefined {
     return t === '==' ? '=' : comparatorOp(t);
 }
 
-/** A unit the language can write after a number: words joined by `/`, `*`, `·`, or % and ‰. */
+/**
+ * A unit the language can write after a number: words joined by `/`, `*`, `·`, the words after a
+ * `/` in brackets too (`元/(人·年)`, parser/unit-brackets.ts), or % and ‰.
+ */
 const UNIT_WORD = `[${NAME_START}][${NAME_PART}]*`;
-const UNIT = new RegExp(`^(%|‰|${UNIT_WORD}(?:[/*·]${UNIT_WORD})*)$`);
+const UNIT_WORDS = `${UNIT_WORD}(?:[*·]${UNIT_WORD})*`;
+const UNIT = new RegExp(`^(%|‰|${UNIT_WORDS}(?:/(?:${UNIT_WORDS}|[(（]${UNIT_WORDS}(?:/${UNIT_WORDS})*[)）]))*)$`);
 
 export function isUnit(text: string): boolean {
     return UNIT.test(text);

@@ -7,6 +7,7 @@ import {
     type Actual, type Assessment, type BreakdownComponent, type DateLiteral, type Execution, type Indicator, type Milestone, type Model, type Project, type Quantity, type Target,
 } from '../generated/ast.js';
 import { remarkAfter } from '../parser/remarks.js';
+import { unitBracketAfter } from '../parser/unit-brackets.js';
 import { FAMILY_KEYWORD, familyOf } from '../model/categories.js';
 import { breakdownOf, goalsOf, indicatorsIn, level1Groups, level1Of, milestonesOf, titleOf } from '../model/project.js';
 import { GRADE_KEYWORD, gradeIdOf, RATING_KEYWORD, ratingOf } from '../scoring/keywords.js';
@@ -37,7 +38,7 @@ function printed(text: string): string {
 }
 
 function targetText(target: Target): string {
-    return isQualitative(target) ? target.text : printed(target.$cstNode?.text ?? '') + remarkAfter(target.$cstNode);
+    return isQualitative(target) ? target.text : printed((target.$cstNode?.text ?? '') + unitBracketAfter(target.$cstNode)) + remarkAfter(target.$cstNode);
 }
 
 /** A date with the remark printed after it (`2023-06-30（暂定）`). */
@@ -51,7 +52,7 @@ function actualText(actual: Actual | undefined): string | undefined {
     if (isRatingActual(actual)) return RATING_KEYWORD[ratingOf(actual.rating) ?? 'achieved'].zh;
     if (isUnmeasuredActual(actual)) return '未统计';
     if (isNotApplicableActual(actual)) return actual.reason ? `不适用：${actual.reason}` : '不适用';
-    if (isMeasuredActual(actual)) return printed(actual.$cstNode?.text ?? '') + remarkAfter(actual.$cstNode);
+    if (isMeasuredActual(actual)) return printed((actual.$cstNode?.text ?? '') + unitBracketAfter(actual.$cstNode)) + remarkAfter(actual.$cstNode);
     return undefined;
 }
 

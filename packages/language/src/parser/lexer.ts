@@ -14,6 +14,7 @@ import { isNamePart } from './name-characters.js';
 import { pointsKeywords } from './points.js';
 import { relativeTargetAt } from './relative-targets.js';
 import { impossibleDate } from './impossible-dates.js';
+import { unitBracketsAt } from './unit-brackets.js';
 
 /** What the lexer reports of a text besides Langium's diagnostics. */
 export interface KpiLexingReport extends LexingReport {
@@ -999,7 +1000,9 @@ type Token = LexerResult['tokens'][number];
  * glued to the token before it on the same line:
  * - a colon, as forms print labels (`其中：财政拨款`, `实际完成值：89.19%`) and officers type them
  *   (`来源："工单系统"`, `分值: 30`);
- * - a full stop or semicolon that ends a line (`实际 91%。`, `违约 "扣款"；`), as prose ends a sentence.
+ * - a semicolon, between two clauses as a comma is (`≥3个；来源 "台账"`), and a full stop that ends
+ *   a line (`实际 91%。`, `违约 "扣款"；`), as prose ends a sentence;
+ * - brackets around a unit's denominator (`元/(人·年)`, unit-brackets.ts).
  * Chevrotain skips such a character as a lexing error (no token matches it); the error is taken
  * out. Elsewhere (a line starting with it, `：：`, a full stop between two clauses) it stays an
  * error. The characters stay in the text: the formatter changes only white space.
@@ -1007,9 +1010,17 @@ type Token = LexerResult['tokens'][number];
 function keepSilentPunctuationOut(text: string, result: LexerResult): void {
     if (result.errors.length === 0) return;
     const tokens = result.tokens;
+    /** The closing bracket of a unit's denominator whose opening one was read. */
+    let closing = -1;
     const kept = result.errors.filter(error => {
         const mark = error.length === 1 ? text[error.offset]! : '';
-        const silent = LABEL_COLON.test(mark) || (SENTENCE_END.test(mark) && endsLine(text, error.offset + 1));
+        if (error.offset === closing) return false;
+        const brackets = OPENING_BRACKET.test(mark) ? unitBracketsAt(text, error.offset) : undefined;
+        if (brackets) {
+            closing = brackets.close;
+            return false;
+        }
+        const silent = LABEL_COLON.test(mark) || CLAUSE_SEMICOLON.test(mark) || (SENTENCE_END.test(mark) && endsLine(text, error.offset + 1));
         if (!silent) return true;
         const before = tokens[firstPassing(tokens, t => t.startOffset >= error.offset) - 1];
         return before === undefined || before.endOffset! + 1 !== error.offset;
@@ -1048,6 +1059,8 @@ const LABEL_COLON = /^[:：]$/;
 /** Blanks within a line, or nothing. */
 const BLANKS = /^[ \t\u3000]*$/;
 const SENTENCE_END = /^[。；;]$/;
+const CLAUSE_SEMICOLON = /^[；;]$/;
+const OPENING_BRACKET = /^[(（]$/;
 /** Only blanks, and perhaps a line comment, from `at` to the end of the line or of the text. */
 function endsLine(text: string, at: number): boolean {
     LINE_END.lastIndex = at;
@@ -1133,6 +1146,8 @@ function followsNumberOrUnitOperator(text: string, offset: number): boolean {
     if (end === 0) return false;
     const before = text.charCodeAt(end - 1);
     if (before === 0xb7) return true; // ·
+    // The bracket that opens a unit's denominator (`元/(人·年)`).
+    if ((before === 0x28 || before === 0xff08) && unitBracketsAt(text, end - 1)) return true;
     // Full-width ／ and ＊ (a syntax error, syntax-errors.ts): the word after them is still the unit's, not the next row's name.
     if (before === 0xff0f || before === 0xff0a) return true;
     if (before === 0x2f) return text.charCodeAt(end - 2) !== 0x2a; // a `/` not closing a comment
