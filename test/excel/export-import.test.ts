@@ -125,6 +125,7 @@ describe('dates in Excel forms', () => {
         expect(parseTarget('2023年11月末前完成')).toEqual(by('2023-11'));
         expect(parseTarget('≤2023-11')).toEqual(by('2023-11'));
         expect(parseTarget('2023年底前')).toEqual(by('2023-12'));
+        expect(parseTarget('2023年内完成')).toEqual(by('2023-12'));
         // A month printed with a dot, then 月.
         expect(parseTarget('2023.11月底前')).toEqual(by('2023-11'));
         // Without a comparator a date stays bare, reported by target/no-comparator as when typed.

@@ -764,7 +764,8 @@ describe('comparators in words, as forms print them', () => {
         ['≥95%（含）', '>=', 95, '%'], ['不超过 20 秒（含）', '<=', 20, '秒'], ['> 90% (不含)', '>', 90, '%'],
         // 内 alone after a unit of time or distance.
         ['30分钟内', '<=', 30, '分钟'], ['3个工作日内', '<=', 3, '个工作日'], ['24 小时内', '<=', 24, '小时'], ['500米内', '<=', 500, '米'], ['≤ 3天内', '<=', 3, '天'],
-        ['16个区内', '=', 16, '个区内'],
+        ['24h内', '<=', 24, 'h'], ['30min内', '<=', 30, 'min'], ['5km内', '<=', 5, 'km'],
+        ['16个区内', '=', 16, '个区内'], ['3 Pm内', '=', 3, 'Pm内'],
     ])('reads %s', async (target, op, value, unit) => {
         expect(await constraints(`A "a" ${target} 来源 "s"`)).toEqual([['A', op, value, unit]]);
     });
@@ -786,6 +787,8 @@ describe('comparators in words, as forms print them', () => {
         ['2023-06底前', '2023-06'], ['2023/6末前', '2023-06'], ['2023-06底前完成', '2023-06'],
         // A month printed with a dot, then 月 (`2023.6` alone is a number).
         ['2023.6月底前', '2023-06'], ['<= 2023.6月', '2023-06'],
+        // Within a year glued to it, what is done after it a remark.
+        ['2023年内', '2023-12'], ['2023年内完成', '2023-12'],
     ])('reads the end of a month or year, a month as a deadline (its last day): %s', async (target, month) => {
         expect(await constraints(`A "a" ${target}`)).toEqual([['A', '<=', month, undefined]]);
     });

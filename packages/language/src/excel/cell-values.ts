@@ -175,8 +175,10 @@ export function parseDate(text: string): string | undefined {
 /** After a date: by it, and what is to be done by then (`2023年11月30日前完成`); or only what is done. */
 const BY = new RegExp(`^(?:前|之前|以前)${DONE_PHRASE}?$`, 'u');
 const DONE = new RegExp(`^${DONE_PHRASE}?$`, 'u');
-/** `2023年11月30日`, `2023年11月(底)`, `2023.11月(底)`, `2023-11-30`, `2023/11(底)`, `2023.11.30`, `2023年底`. */
-const DATE_CORE = /^(\d{4})(?:(?:年|\.(?=\d{1,2}月))(\d{1,2})月(?:(\d{1,2})[日号]|(底|末))?|[-/](\d{1,2})(?:[-/](\d{1,2})|(底|末))?|\.(\d{1,2})\.(\d{1,2})|年(底|末))/;
+/** Within the year printed before it (`2023年内完成`), as the lexer reads it typed. */
+const WITHIN_YEAR = new RegExp(`^内${DONE_PHRASE}?$`, 'u');
+/** `2023年11月30日`, `2023年11月(底)`, `2023.11月(底)`, `2023-11-30`, `2023/11(底)`, `2023.11.30`, `2023年底`, `2023年`(内). */
+const DATE_CORE = /^(\d{4})(?:(?:年|\.(?=\d{1,2}月))(\d{1,2})月(?:(\d{1,2})[日号]|(底|末))?|[-/](\d{1,2})(?:[-/](\d{1,2})|(底|末))?|\.(\d{1,2})\.(\d{1,2})|年(底|末|(?=内)))/;
 
 /** A deadline by a month that does not say which day (`2023年11月前`, `≤2023-11前完成`): its year, month and 前. */
 export function undatedMonth(text: string): { year: number; month: number; before: string } | undefined {
@@ -223,7 +225,7 @@ export function parseDeadline(text: string, before: boolean): { comparator?: str
     const m = DATE_CORE.exec(t);
     if (!m) return undefined;
     const rest = t.slice(m[0].length);
-    const by = before && BY.test(rest);
+    const by = before && (BY.test(rest) || (m[10] === '' && WITHIN_YEAR.test(rest)));
     if (!by && !DONE.test(rest)) return undefined;
     const year = Number(m[1]);
     const month = Number(m[10] !== undefined ? 12 : m[2] ?? m[5] ?? m[8]);

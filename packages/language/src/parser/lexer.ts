@@ -128,6 +128,7 @@ export class KpiLexer extends DefaultLexer {
         if (halfWidth !== undefined) result = super.tokenize(halfWidth, options);
         const text = halfWidth ?? original;
         if (text.includes('至')) result.tokens = this.splitPrintedPeriods(text, result.tokens, options);
+        this.readWithinYear(result);
         this.splitDoneText(result);
         this.readSignWords(text, result);
         result.tokens = this.readPrintedPeriods(text, this.joinPrintedValues(result.tokens), result.errors);
@@ -449,6 +450,37 @@ export class KpiLexer extends DefaultLexer {
         while (at + consumed + 1 < input.length && input[at + consumed + 1]!.startOffset < end) consumed++;
         if (consumed === 0 || input[at + consumed]!.endOffset! + 1 !== end) return undefined;
         return { tokens: [sign, { ...number, endLine: input[at + consumed]!.endLine }], consumed };
+    }
+
+    /**
+     * Within a year, glued to it (`2023年内`, `2023年内完成`): by the year's end, as `2023年底前`; a
+     * MONTH token `2023年` (the value converter reads it as 2023-12) and a BOUND `内`, what is done after
+     * it a remark (splitDoneText), anything else left to the passes after. Not the number 2023 in a unit 年.
+     */
+    private readWithinYear(result: LexerResult): void {
+        const tokens = result.tokens;
+        let out: Token[] | undefined;
+        const remarks: Token[] = [];
+        for (let i = 0; i < tokens.length; i++) {
+            const token = tokens[i]!;
+            const next = tokens[i + 1];
+            if (token.tokenTypeIdx !== this.number.tokenTypeIdx || next?.tokenTypeIdx !== this.id.tokenTypeIdx || !next.image.startsWith('年内')
+                || next.startOffset !== token.endOffset! + 1 || !/^\d{4}$/.test(token.image)) {
+                out?.push(token);
+                continue;
+            }
+            out ??= tokens.slice(0, i);
+            const year = this.part(next, 0, 1);
+            out.push({ ...token, image: token.image + year.image, endOffset: year.endOffset, endColumn: year.endColumn, tokenType: this.month, tokenTypeIdx: this.month.tokenTypeIdx! },
+                { ...this.part(next, 1, 2), tokenType: this.bound, tokenTypeIdx: this.bound.tokenTypeIdx! });
+            const rest = next.image.length > 2 ? this.part(next, 2, next.image.length) : undefined;
+            if (rest && DONE_ALONE.test(rest.image)) remarks.push({ ...rest, tokenType: this.remark, tokenTypeIdx: this.remark.tokenTypeIdx! });
+            else if (rest) out.push(rest);
+            i++;
+        }
+        if (!out) return;
+        result.tokens = out;
+        if (remarks.length > 0) result.hidden = [...result.hidden, ...remarks].sort((a, b) => a.startOffset - b.startOffset);
     }
 
     /**
@@ -1112,6 +1144,7 @@ const DOTTED_MONTH = /^\d{4}\.(\d{1,2})$/;
 
 /** A word that ends with what is to be done by a date: the date's tail, 前, and the done text (splitDoneText). */
 const DONE_TEXT = new RegExp(`^(.*?)((?:之前|以前|前)?)(${DONE_PHRASE})$`, 'u');
+const DONE_ALONE = new RegExp(`^${DONE_PHRASE}$`, 'u');
 
 const NUMBER = /^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 /** A printed date's month or day. */

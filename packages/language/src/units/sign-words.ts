@@ -102,8 +102,8 @@ export function isEnglishBound(first: string, second: string): boolean {
  * then may follow (`2023年12月31日前完成`).
  */
 const NOTE_SOURCE = (group: string) => `[（(][ \\t\\u3000]*(${group}不)?含[ \\t\\u3000]*[)）]`;
-/** 内 alone: after these characters (秒, 分钟, 小时, 天, 工作日, 周, 月, 年, 米, 公里), within. */
-const WITHIN = '(?<=[秒钟分时天日周月年米里])内';
+/** 内 alone: after these characters (秒, 分钟, 小时, 天, 工作日, 周, 月, 年, 米, 公里) or symbols (h, min, s, d, m, km), within. */
+const WITHIN = '(?<=[秒钟分时天日周月年米里]|(?<![A-Za-z])(?:h|min|s|d|m|km))内';
 const numberBoundSource = (within: string) => `(?:${NOTE_SOURCE('?<before>')}[ \\t\\u3000]*)?(?:及|或)?(?<word>以上|以下|以内|之内|${within})(?:[ \\t\\u3000]*${NOTE_SOURCE('?<after>')})?`;
 // At the start of a text the unit is cut off before the bound: 内 is taken as found.
 const NUMBER_BOUND = new RegExp(`^${numberBoundSource('内')}`);
