@@ -68,7 +68,7 @@ describe('funds input as typed', () => {
         });
         const found = findings(ws, 'a.kpi');
         expect(found).toHaveLength(1);
-        expect(found[0]).toMatch(/^4:syntax\/parsing /);
+        expect(found[0]).toMatch(/^3:syntax\/parsing 「全年预算」后没有写值；此处应写：数字/);
     });
 
     it('a product whose units do not cancel, an unknown one among them: one funds/breakdown-formula each', async () => {

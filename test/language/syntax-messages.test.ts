@@ -154,9 +154,10 @@ describe('syntax errors', () => {
 
     it('name values in words, not token types (English file)', async () => {
         const [en] = await syntaxMessages(EN_CLAUSE, 'en');
-        expect(en).toBe("'}' is not understood here; this place can take: a number, a date (2021-03-31), a month (2019-07)");
+        // A comparator left without its value: said at the comparator, not at the `}` where the parser noticed.
+        expect(en).toBe("Nothing follows '>='; expected: a number, a date (2021-03-31), a month (2019-07)");
         const [zh] = await syntaxMessages(EN_CLAUSE, 'zh-CN');
-        expect(zh).toBe('这一行不认识「}」；此处可以写：数字、日期（如 2021-03-31）、年月（如 2019-07）');
+        expect(zh).toBe('「>=」后没有写值；此处应写：数字、日期（如 2021-03-31）、年月（如 2019-07）');
     });
 
     it('offer block keywords in the language of the file after its last block', async () => {

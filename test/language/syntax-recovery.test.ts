@@ -65,11 +65,11 @@ describe('findings after a syntax error', () => {
         expect(messages(ws).filter(m => m.includes('工单系统') && !m.startsWith('这一行不认识'))).toEqual([]);
     });
 
-    it('a half-typed indicator line: the error, noticed on the next line, is all that is reported', async () => {
+    it('a half-typed indicator line: the error, at its dangling comparator, is all that is reported', async () => {
         const files = broken(t => t.replace(ROW, `${ROW}                即办率 "工单即办率" >=\n`));
         const ws = await buildWorkspace(files);
         // Not 25:target/no-source for 即办率, nor assessment/indicator-not-assessed for it.
-        expect(syntaxErrors(ws, 'targets.kpi')).toEqual(['26:syntax/parsing']);
+        expect(syntaxErrors(ws, 'targets.kpi')).toEqual(['25:syntax/parsing']);
         expect(findings(ws, 'targets.kpi')).toEqual(TARGETS_FINDINGS.map(f => f.replace('27:', '28:')).sort());
         expect(findings(ws, 'assessment.kpi')).not.toContain('2:assessment/indicator-not-assessed');
     });
@@ -117,12 +117,12 @@ describe('findings after a syntax error', () => {
             'c.kpi': '合同 C "c" {\n    条款 T "t" >= 95% 违约 "p"\n}\n',
             'p.kpi': '项目 P "p" {\n    绩效指标 {\n        产出指标 {\n            数量指标 {\n                A "a" >= 3 个 依据 C.T 来源\n                B "b" >= 100% 来源\n            }\n        }\n    }\n}\n',
         });
-        expect(syntaxErrors(values, 'p.kpi')).toEqual(['6:syntax/parsing', '7:syntax/parsing']);
+        expect(syntaxErrors(values, 'p.kpi')).toEqual(['5:syntax/parsing', '6:syntax/parsing']);
         expect(findings(values, 'p.kpi').filter(f => f.startsWith('5:') || f.startsWith('6:'))).toEqual(['5:target/unit-mismatch', '6:target/vague']);
         // An assessment row broken after its actual: still below the contract and the standard.
         const assessment = HOTLINE['assessment.kpi']!;
         const row = await buildWorkspace({ ...HOTLINE, 'assessment.kpi': assessment.replace('指标 接通率     实际 89.19% 分值 30 得分 30', '指标 接通率     实际 89.19% 分值 30 得分') });
-        expect(syntaxErrors(row, 'assessment.kpi')).toEqual(['8:syntax/parsing']);
+        expect(syntaxErrors(row, 'assessment.kpi')).toEqual(['7:syntax/parsing']);
         expect(findings(row, 'assessment.kpi').filter(f => f.startsWith('7:'))).toEqual(['7:assessment/below-contract', '7:assessment/below-standard']);
     });
 
@@ -132,7 +132,7 @@ describe('findings after a syntax error', () => {
         expect(assessment).toContain(row);
         const files = { ...HOTLINE, 'assessment.kpi': assessment.replace(row, row.slice(0, -3)) };
         const [ws, unbroken] = await Promise.all([buildWorkspace(files), buildWorkspace(HOTLINE)]);
-        expect(syntaxErrors(ws, 'assessment.kpi')).toEqual(['9:syntax/parsing']);
+        expect(syntaxErrors(ws, 'assessment.kpi')).toEqual(['8:syntax/parsing']);
         // Not 21:score/total-mismatch (the row counted 0: 各项得分之和为 90，合计得分却为 100).
         expect(findings(ws, 'assessment.kpi')).toEqual(findings(unbroken, 'assessment.kpi'));
         expect(findings(ws, 'assessment.kpi')).toContain('7:assessment/below-contract');
@@ -149,7 +149,7 @@ describe('findings after a syntax error', () => {
     it('a half-typed 依据: the contract does not call its clause untracked while the row is broken', async () => {
         const files = broken(t => t.replace('依据 热线服务合同.接通率, 广东两建办.即时接通率', '依据'));
         const [ws, unbroken] = await Promise.all([buildWorkspace(files), buildWorkspace(HOTLINE)]);
-        expect(syntaxErrors(ws, 'targets.kpi')).toEqual(['21:syntax/parsing']);
+        expect(syntaxErrors(ws, 'targets.kpi')).toEqual(['20:syntax/parsing']);
         expect(findings(unbroken, 'contract.kpi')).not.toContain('9:contract/untracked-clause');
         // Not 9:contract/untracked-clause for 接通率, whose link is lost in the broken row.
         expect(findings(ws, 'contract.kpi')).not.toContain('9:contract/untracked-clause');

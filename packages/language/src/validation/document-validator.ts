@@ -12,7 +12,8 @@ import { ruleMeta } from '../rules/catalog.js';
 import { closestNames } from '../config/did-you-mean.js';
 import { isSheetPath } from '../excel/index.js';
 import { CANDIDATES, listsClosestNames, SUGGESTED_DATA, suggestionPlace, unresolvedReferenceMessage } from './unresolved-reference.js';
-import { describeEmptyCellMark, describeLexingError, describeSyntaxError, type SyntaxContext } from './syntax-errors.js';
+import { clauseKeywords } from '../parser/clause-commas.js';
+import { describeEmptyCellMark, describeLexingError, describeSyntaxError, isEmptyClause, previousTokenOf, type SyntaxContext } from './syntax-errors.js';
 import { isEmptyCellMarkAt } from '../parser/empty-cells.js';
 import { SyntaxContinuations } from './syntax-continuations.js';
 import { firstPassing } from '../sorted.js';
@@ -62,7 +63,7 @@ export class KpiDocumentValidator extends DefaultDocumentValidator {
             const builtIn = !options.categories || options.categories.includes('built-in');
             return builtIn ? [this.notUtf8Diagnostic(document, look, settings.localeOf(document))] : [];
         }
-        this.syntaxContexts.set(document.parseResult, new DocumentSyntax(document, settings, this.terminals));
+        this.syntaxContexts.set(document.parseResult, new DocumentSyntax(document, settings, this.terminals, this.clauses));
         const diagnostics = await this.validateWithoutSpread(document, options, cancelToken);
         for (const d of diagnostics) {
             const data = d.data as { code?: string } | undefined;
@@ -90,6 +91,12 @@ export class KpiDocumentValidator extends DefaultDocumentValidator {
 
     private readonly continuations: SyntaxContinuations;
 
+    private clauseWords?: ReadonlySet<string>;
+
+    private get clauses(): ReadonlySet<string> {
+        return this.clauseWords ??= clauseKeywords(this.services.Grammar);
+    }
+
     private get terminals(): ReadonlySet<string> {
         return this.terminalNames ??= new Set(this.services.Grammar.rules.filter(GrammarAST.isTerminalRule).map(r => r.name));
     }
@@ -104,7 +111,10 @@ export class KpiDocumentValidator extends DefaultDocumentValidator {
             .filter(e => !followsLexingError(e.token.startOffset, skippedEnds, context.text))
             // A `/` left for an empty cell (`实际 / 分值`) is what the parser read as a unit's operator.
             .map(e => ({
-                ...e, message: isEmptyCellMarkAt(context.text, e.token.startOffset, e.token.startOffset + e.token.image.length)
+                ...e,
+                // A clause's keyword without its value: the keyword is where the error is.
+                token: isEmptyClause(e, context) ? previousTokenOf(e)! : e.token,
+                message: isEmptyCellMarkAt(context.text, e.token.startOffset, e.token.startOffset + e.token.image.length)
                     ? describeEmptyCellMark(e.token.image, context.locale)
                     : describeSyntaxError(e, context, this.following(e, root, context.text)),
             }));
@@ -348,7 +358,7 @@ function startRun(root: AstNode, group: CheckGroup, accept: ValidationAcceptor):
 
 /** What syntax messages need of a document; the locale only when a message needs it: finding the keyword language walks the whole syntax tree. */
 class DocumentSyntax implements SyntaxContext {
-    constructor(private readonly document: LangiumDocument, private readonly settings: KpiCoreServices['kpi']['Settings'], readonly terminals: ReadonlySet<string>) {}
+    constructor(private readonly document: LangiumDocument, private readonly settings: KpiCoreServices['kpi']['Settings'], readonly terminals: ReadonlySet<string>, readonly clauses: ReadonlySet<string>) {}
 
     get text(): string {
         return this.document.textDocument.getText();

@@ -92,6 +92,25 @@ export interface SyntaxContext {
     language: KeywordLanguage;
     /** Names of the grammar's terminal rules; every other token type is a keyword. */
     terminals: ReadonlySet<string>;
+    /** The keywords that open a clause (`实际`, `得分`, `来源` …: parser/clause-commas.ts). */
+    clauses: ReadonlySet<string>;
+}
+
+/** The token before the one a parser error is at (Chevrotain's exceptions carry it; the interface does not say so). */
+export function previousTokenOf(error: IRecognitionException): IToken | undefined {
+    return (error as { previousToken?: IToken }).previousToken;
+}
+
+/**
+ * A clause's keyword with nothing after it (`实际 分值 50`, `得分` at a line's end, `>=` before the
+ * next row): the parser notices at the next token, often on the next line; the error is the
+ * keyword's, and says that its value is missing.
+ */
+export function isEmptyClause(error: IRecognitionException, context: Pick<SyntaxContext, 'clauses'>): boolean {
+    const before = previousTokenOf(error);
+    if (!before || !(context.clauses.has(before.image) || comparatorOp(before.image) !== undefined)) return false;
+    const found = error.token;
+    return isEndOfFile(found) || found.startLine! > before.endLine! || found.image === '}' || context.clauses.has(found.image);
 }
 
 /**
@@ -107,6 +126,15 @@ export function describeSyntaxError(error: IRecognitionException, context: Synta
         return pick(locale, {
             zh: '文件在此处提前结束' + (listed ? `；此处还应写：${listed}` : ''),
             en: 'The file ends too early' + (listed ? `; expected here: ${listed}` : ''),
+        });
+    }
+    if (isEmptyClause(error, context)) {
+        // The comparators a value may start with are no news after a clause's keyword: values and keywords only.
+        const words = list.filter(w => !/^[「']/.test(w)).join(locale === 'en' ? ', ' : '、');
+        const keyword = shorten(previousTokenOf(error)!.image);
+        return pick(locale, {
+            zh: `「${keyword}」后没有写值` + (words ? `；此处应写：${words}` : ''),
+            en: `Nothing follows '${keyword}'` + (words ? `; expected: ${words}` : ''),
         });
     }
     const found = shorten(error.token.image);
