@@ -454,7 +454,43 @@ const VARIANTS: string[][] = [
     ['自评 S 对象 P { 指标 A 实际 8 分值 8 得分 8 }', '自评 S 对象 P { 指标 A 得分 8 分值 8 实际 8 }', '自评 S 对象 P { 指标 A 分值 8 实际 8 得分 8 }'],
     // The full-width comparators: the AST keeps the sign as written, toOp reads it.
     ['项目 P { 绩效指标 { 产出指标 { 数量指标 { A "a" ＞＝ 1 B "b" ＜＝ 2 C "c" ＞ 3 D "d" ＜ 4 } } } }'],
+    // The labels printed forms give clauses, where the clause's keyword stands (parser/printed-labels.ts).
+    ...printedLabelVariants(),
 ];
+
+/**
+ * A text with clause keywords marked `‹实际›`, with the keywords and then with the labels printed
+ * forms give them there (`labels`, by keyword): one text per label, the keywords without labels kept.
+ */
+function withPrintedLabels(marked: string, labels: Record<string, readonly string[]>): string[] {
+    const count = Math.max(...Object.values(labels).map(l => l.length));
+    const fill = (pick: (keyword: string) => string) => marked.replace(/‹([^›]+)›/g, (_, keyword: string) => pick(keyword));
+    return [fill(k => k), ...Array.from({ length: count }, (_, i) => fill(k => labels[k]?.[i % labels[k]!.length] ?? k))];
+}
+
+function printedLabelVariants(): string[][] {
+    return [
+        withPrintedLabels(
+            '自评 S 对象 P {\n    预算执行 ‹年初预算› 300 万元 ‹全年预算› 260 万元 ‹全年执行› 198 万元 执行率 76.15% 分值 10 得分 7.6\n'
+            + '        ‹调整› "年中调减" ‹偏差› "结转"\n        其中 财政拨款 ‹年初预算› 260 万元 ‹全年预算› 220 万元 ‹全年执行› 170 万元\n        其中 其他资金 ‹全年执行› 28 万元\n}',
+            {
+                年初预算: ['年初预算数'], 全年预算: ['全年预算数', '预算数'], 全年执行: ['全年执行数', '执行数'],
+                调整: ['预算调整说明', '预算调整原因', '调整原因'], 偏差: ['执行偏差原因', '预算执行偏差原因'],
+            },
+        ),
+        withPrintedLabels('自评 S 对象 P {\n    指标 A ‹实际› 92.3% ‹分值› 30 ‹得分› 28 ‹偏差› "话务量激增"\n    指标 B ‹实际› 达成\n}', {
+            实际: ['实际完成值', '全年实际值', '实际值'], 分值: ['指标分值'], 得分: ['指标得分', '自评得分'],
+            偏差: ['偏差原因', '偏差原因分析', '偏差原因及改进措施', '偏差原因分析及改进措施'],
+        }),
+        withPrintedLabels('自评 S 对象 P {\n    ‹问题› "p" 涉及 A\n    ‹问题› 无\n    ‹改进› "i"\n    ‹结论› "c"\n    ‹评价日› 2024-01-31\n    ‹合计› 分值 100 得分 85.6\n    ‹等级› 良\n}', {
+            问题: ['存在问题', '存在的问题', '主要问题'], 改进: ['改进措施', '整改措施', '改进建议'], 结论: ['评价结论', '自评结论'],
+            评价日: ['评价日期', '自评日期'], 合计: ['总分'], 等级: ['自评等级', '评价等级'],
+        }),
+        withPrintedLabels('项目 P { 绩效指标 { 产出指标 { 数量指标 {\n    A "a" >= 2000 人 ‹上年› 1900 人 ‹来源› "系统" ‹说明› "按月"\n    B "b" >= 1 个\n} } } }', {
+            来源: ['数据来源'], 说明: ['指标值说明'], 上年: ['上年实际值', '上年完成值'],
+        }),
+    ];
+}
 
 /** Keyword values the AST keeps, by their English spelling, so that shapes compare across languages. */
 const ENGLISH_VALUE: Record<string, string> = {

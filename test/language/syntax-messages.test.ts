@@ -187,6 +187,16 @@ describe('syntax errors', () => {
             .toEqual(["'furthermore' is not understood here; this place can take: measured-as, score, deviation, '}' (to close the block)"]);
     });
 
+    // Where no keyword of an alternation stands (`全年预算`), the parser names its keywords only; an
+    // optional clause left out before it (`年初预算`) may stand there too.
+    it('where a keyword is missing, offer the optional clauses before it too', async () => {
+        expect(await syntaxMessages('自评 S 对象 P {\n    预算执行 年初 300 万元 全年预算 260 万元 全年执行 198 万元\n}\n', 'zh-CN'))
+            .toEqual(['这一行不认识「年初」；此处可以写：年初预算、全年预算']);
+        expect(await syntaxMessages('assessment S for P {\n    execution start 300 万元 budgeted 260 万元 spent 198 万元\n}\n', 'en'))
+            .toEqual(["'start' is not understood here; this place can take: initial, budgeted"]);
+        expect(await syntaxMessages('自评 S X 对象 P {\n}\n', 'zh-CN')).toEqual(['这一行不认识「X」；此处可以写：带引号的文字（"…"）、对象']);
+    });
+
     it('after a block\'s header, offer what the header may still take as well as its `{`', async () => {
         const [zh] = await syntaxMessages('合同 C "c"\n    条款 B "b" >= 95%\n}\n', 'zh-CN');
         expect(zh).toMatch(/^这一行不认识「条款」；此处可以写：(.+、)*对象、(.+、)*「{」（开始一块）$/);

@@ -1,6 +1,7 @@
 import type { LangiumDocument } from 'langium';
 import type { KpiLexingReport } from '../parser/lexer.js';
 import type { Locale } from '../i18n/locale.js';
+import { isPrintedLabel } from '../parser/printed-labels.js';
 
 /** The keyword language of a file: 项目/指标/依据 … or project/indicator/per … */
 export type KeywordLanguage = 'zh' | 'en';
@@ -37,7 +38,13 @@ function fallbackLanguage(setting: KeywordLanguageSetting, locale: Locale): Keyw
     return locale === 'en' ? 'en' : 'zh';
 }
 
+/**
+ * Whether a keyword is one to offer in a file of `language` (completion, the syntax errors' list of
+ * what may stand there). A label printed on the forms that the grammar accepts as an alias
+ * (`实际完成值` for 实际, parser/printed-labels.ts) is never offered: its keyword is.
+ */
 export function isKeywordOf(language: KeywordLanguage, keyword: string): boolean {
+    if (isPrintedLabel(keyword)) return false;
     return language === 'zh' ? HAN.test(keyword) : !HAN.test(keyword);
 }
 

@@ -124,10 +124,12 @@ export class KpiDocumentValidator extends DefaultDocumentValidator {
     /**
      * For a token where another was expected (the end of a block after a complete row, a `{` after
      * a header), what may follow the token before it: the parser's own expectation names only
-     * the one token it was trying to read.
+     * the one token it was trying to read. So for a token where none of an alternation's keywords
+     * stands: the parser names those keywords (`全年预算`, `budgeted`), not the optional clauses
+     * it passed over before them (`预算执行 年初 …` may also take `年初预算`).
      */
     private following(error: ParseResult['parserErrors'][number], root: CstNode | undefined, text: string): readonly string[] {
-        if (error.name !== 'MismatchedTokenException' || !root || Number.isNaN(error.token.startOffset)) return [];
+        if ((error.name !== 'MismatchedTokenException' && error.name !== 'NoViableAltException') || !root || Number.isNaN(error.token.startOffset)) return [];
         return this.continuations.at(root, text, error.token.startOffset);
     }
 
