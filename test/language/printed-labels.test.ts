@@ -192,14 +192,8 @@ describe('the tool offers and writes keywords, not labels', () => {
 });
 
 describe('after a label, the value as the form prints it', () => {
-    /*
-     * A rating or a grade as printed (达成预期指标, 优秀) is read after 实际 and 等级 by KpiLexer, which
-     * knows those keywords by name: its two sets need the labels too (parser/lexer.ts: `actualKeywords`
-     * and `gradeKeywords` built from withPrintedLabels(['实际', 'actual']) and withPrintedLabels(['等级', 'grade'])).
-     * Until the lexer does, these are syntax errors, and this test is expected to fail: once it
-     * passes, drop `.fails`. (A rating or grade keyword after a label, `实际完成值 达成`, `自评等级 优`, parses already.)
-     */
-    it.fails('reads a rating after 实际完成值 and a grade after 自评等级 and 评价等级', async () => {
+    // A rating or a grade as printed (达成预期指标, 优秀) is read after the labels as after 实际 and 等级 (KpiLexer's actualKeywords, gradeKeywords).
+    it('reads a rating after 实际完成值 and a grade after 自评等级 and 评价等级', async () => {
         const text = '自评 A "a" 对象 P {\n    指标 X 实际完成值 达成预期指标\n    指标 Y 实际完成值：已完成\n    自评等级 优秀\n}\n自评 B "b" 对象 P {\n    评价等级：良好\n}\n';
         const ws = await buildWorkspace({ 'a.kpi': text });
         expect(ws.diagnostics('a.kpi').filter(d => String(d.code).startsWith('syntax/')).map(messageOf)).toEqual([]);

@@ -15,6 +15,7 @@ import { pointsKeywords } from './points.js';
 import { relativeTargetAt } from './relative-targets.js';
 import { impossibleDate } from './impossible-dates.js';
 import { unitBracketsAt } from './unit-brackets.js';
+import { withPrintedLabels } from './printed-labels.js';
 
 /** What the lexer reports of a text besides Langium's diagnostics. */
 export interface KpiLexingReport extends LexingReport {
@@ -98,8 +99,9 @@ export class KpiLexer extends DefaultLexer {
         this.remark = types[REMARK]!;
         this.string = types['STRING']!;
         this.close = types['}']!;
-        this.actualKeywords = new Set(['实际', 'actual'].map(k => types[k]!.tokenTypeIdx!));
-        this.gradeKeywords = new Set(['等级', 'grade'].map(k => types[k]!.tokenTypeIdx!));
+        // The labels printed forms give them too (实际完成值, 自评等级).
+        this.actualKeywords = new Set(withPrintedLabels(['实际', 'actual']).map(k => types[k]!.tokenTypeIdx!));
+        this.gradeKeywords = new Set(withPrintedLabels(['等级', 'grade']).map(k => types[k]!.tokenTypeIdx!));
         this.cellKeywords = new Set([...cellKeywords(services.Grammar)].map(k => types[k]!.tokenTypeIdx!));
         this.percents = new Set(['%', '％', '‰'].map(p => types[p]!.tokenTypeIdx!));
         const indices = (keywords: Iterable<string>) => new Set([...keywords].map(k => types[k]!.tokenTypeIdx!));
