@@ -831,6 +831,7 @@ describe('comparators in words, as forms print them', () => {
 
     it.each([
         ['>= 5000㎡', 5000, '㎡'], ['≥ 100 m²', 100, 'm²'], ['≥ 5万m³/日', 5, '万m³/日'], ['≤ 26℃', 26, '℃'], ['>= 3㎞', 3, '㎞'],
+        ['≤35μg/m³', 35, 'μg/m³'], ['≤ 0.5 µg/L', 0.5, 'µg/L'],
         // A denominator in brackets, and a semicolon between the value and the next clause.
         ['≤ 500元/(人·年)；', 500, '元/人·年'], ['≤ 500 元/（人·月）', 500, '元/人·月'],
     ])('reads the unit symbol forms print in %s', async (target, value, unit) => {
@@ -928,8 +929,8 @@ describe('remarks printed in brackets after a value', () => {
 
 describe('qualitative targets as forms print them', () => {
     it('reads a word alone after a row\'s title as the row\'s qualitative target', async () => {
-        const rows = await row('A "a" 明显提升 来源 "s"\nB "b" 建成统一平台\nC "c" improved per X.y');
-        expect(rows.map(i => [i.name, (i.target as { text?: string }).text])).toEqual([['A', '明显提升'], ['B', '建成统一平台'], ['C', 'improved']]);
+        const rows = await row('A "a" 明显提升 来源 "s"\nB "b" 建成统一平台\nC "c" improved per X.y\nD "d" 达到Ⅲ类及以上');
+        expect(rows.map(i => [i.name, (i.target as { text?: string }).text])).toEqual([['A', '明显提升'], ['B', '建成统一平台'], ['C', 'improved'], ['D', '达到Ⅲ类及以上']]);
         expect(rows[0]!.source).toBe('s');
         expect(constraintOf(rows[0]!.target)).toBeUndefined();
     });

@@ -80,6 +80,9 @@ describe('parseUnit', () => {
     ['㎏', 'weight', '公斤', 1],
     ['吨', 'weight', '公斤', 1e3],
     ['斤', 'weight', '公斤', 0.5],
+    ['mg', 'weight', '公斤', 1e-6],
+    ['μg', 'weight', '公斤', 1e-9],
+    ['微克', 'weight', '公斤', 1e-9],
   ] as const)('%s → %s, base %s × %d', (text, dimension, base, factor) => {
     expect(parseUnit(text)).toMatchObject({ dimension, base, known: true });
     expect(parseUnit(text).factor).toBeCloseTo(factor, 9);

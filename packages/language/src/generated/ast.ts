@@ -16,7 +16,7 @@ export const KpiSpecTerminals = {
     BOUND: /:synthetic-bound:/,
     PRINTED_TEXT: /:synthetic-printed-text:/,
     STRING: /"(\\.|[^"\\\r\n])*"/,
-    ID: /[_a-zA-Z\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\u3380-\u33DF\u2103][0-9_a-zA-Z\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\u3380-\u33DF\u2103\u00B2\u00B3]*/,
+    ID: /[_a-zA-Z\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\u3380-\u33DF\u2103\u00B5\u0391-\u03A9\u03B1-\u03C9\u2160-\u217F][0-9_a-zA-Z\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\u3380-\u33DF\u2103\u00B5\u0391-\u03A9\u03B1-\u03C9\u2160-\u217F\u00B2\u00B3]*/,
     ML_COMMENT: /\/\*[\s\S]*?\*\//,
     SL_COMMENT: /\/\/[^\n\r]*/,
 };
@@ -877,7 +877,7 @@ export function isIndicatorSection(item: unknown): item is IndicatorSection {
 export type Label = string;
 
 export function isLabel(item: unknown): item is Label {
-    return (typeof item === 'string' && (/[_a-zA-Z\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\u3380-\u33DF\u2103][0-9_a-zA-Z\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\u3380-\u33DF\u2103\u00B2\u00B3]*/.test(item) || /"(\\.|[^"\\\r\n])*"/.test(item)));
+    return (typeof item === 'string' && (/[_a-zA-Z\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\u3380-\u33DF\u2103\u00B5\u0391-\u03A9\u03B1-\u03C9\u2160-\u217F][0-9_a-zA-Z\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\u3380-\u33DF\u2103\u00B5\u0391-\u03A9\u03B1-\u03C9\u2160-\u217F\u00B2\u00B3]*/.test(item) || /"(\\.|[^"\\\r\n])*"/.test(item)));
 }
 
 export interface Level1Group extends langium.AstNode {
@@ -1019,7 +1019,7 @@ export function isModel(item: unknown): item is Model {
 export type Name = CategoryKeyword | NameKeyword | string;
 
 export function isName(item: unknown): item is Name {
-    return isCategoryKeyword(item) || isNameKeyword(item) || (typeof item === 'string' && (/[_a-zA-Z\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\u3380-\u33DF\u2103][0-9_a-zA-Z\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\u3380-\u33DF\u2103\u00B2\u00B3]*/.test(item) || /"(\\.|[^"\\\r\n])*"/.test(item)));
+    return isCategoryKeyword(item) || isNameKeyword(item) || (typeof item === 'string' && (/[_a-zA-Z\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\u3380-\u33DF\u2103\u00B5\u0391-\u03A9\u03B1-\u03C9\u2160-\u217F][0-9_a-zA-Z\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\u3380-\u33DF\u2103\u00B5\u0391-\u03A9\u03B1-\u03C9\u2160-\u217F\u00B2\u00B3]*/.test(item) || /"(\\.|[^"\\\r\n])*"/.test(item)));
 }
 
 export type NameKeyword = 'actual' | 'carryover' | 'deviation' | 'done' | 'fiscal' | 'initial' | 'measured-as' | 'met' | 'none' | 'other' | 'penalty' | 'pending' | 'rate' | 'score' | 'unmet' | 'weight' | '上年结转' | '偏差' | '偏差原因' | '偏差原因分析' | '偏差原因分析及改进措施' | '偏差原因及改进措施' | '全年实际值' | '其他资金' | '分值' | '口径' | '完成' | '实际' | '实际值' | '实际完成值' | '年初预算' | '年初预算数' | '得分' | '执行偏差原因' | '执行率' | '指标分值' | '指标得分' | '无' | '未完成' | '未达标' | '自评得分' | '财政拨款' | '达标' | '违约' | '预算执行偏差原因';
@@ -1214,7 +1214,7 @@ export function isRequirement(item: unknown): item is Requirement {
 export type RowName = NameKeyword | string;
 
 export function isRowName(item: unknown): item is RowName {
-    return isNameKeyword(item) || (typeof item === 'string' && (/[_a-zA-Z\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\u3380-\u33DF\u2103][0-9_a-zA-Z\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\u3380-\u33DF\u2103\u00B2\u00B3]*/.test(item) || /"(\\.|[^"\\\r\n])*"/.test(item)));
+    return isNameKeyword(item) || (typeof item === 'string' && (/[_a-zA-Z\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\u3380-\u33DF\u2103\u00B5\u0391-\u03A9\u03B1-\u03C9\u2160-\u217F][0-9_a-zA-Z\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\u3380-\u33DF\u2103\u00B5\u0391-\u03A9\u03B1-\u03C9\u2160-\u217F\u00B2\u00B3]*/.test(item) || /"(\\.|[^"\\\r\n])*"/.test(item)));
 }
 
 export interface Standard extends langium.AstNode {

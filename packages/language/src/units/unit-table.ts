@@ -64,6 +64,8 @@ define('volume', '立方米', 1, ['立方米', 'm³', 'm3', '㎥']);
 define('volume', '立方米', 1e4, ['万立方米', '万m³', '万m3', '万㎥']);
 define('weight', '公斤', 1, ['公斤', '千克', 'kg', '㎏']);
 define('weight', '公斤', 1e-3, ['克', 'g']);
+define('weight', '公斤', 1e-6, ['毫克', 'mg']);
+define('weight', '公斤', 1e-9, ['微克', 'μg', 'µg', 'ug']);
 define('weight', '公斤', 0.5, ['斤']);
 define('weight', '公斤', 1e3, ['吨']);
 
