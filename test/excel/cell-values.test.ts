@@ -83,6 +83,8 @@ describe('cell values as forms print them', () => {
         expect(parseActual('2023年6月30日(已验收)')).toEqual({ kind: 'date', date: '2023-06-30', remark: '(已验收)' });
         // A word after a percentage that says only that it is done.
         expect(parseActual('100%完成')).toEqual({ kind: 'measured', number: '100', unit: '%', remark: '完成' });
+        // A yuan sign before the amount, as the lexer reads it typed.
+        expect(parseTarget('≤¥500万元')).toEqual({ kind: 'comparison', comparator: '<=', number: '500', unit: '万元' });
         expect(parseSplitTarget('≥', '95（全市）', '%')).toEqual({ kind: 'comparison', comparator: '>=', number: '95', unit: '%', remark: '（全市）' });
         // A note the comparator reads, words with brackets, a unit in brackets: no remark.
         expect(parseTarget('≥95%（含）')).toEqual({ kind: 'comparison', comparator: '>=', number: '95', unit: '%' });

@@ -832,6 +832,7 @@ describe('comparators in words, as forms print them', () => {
     it.each([
         ['>= 5000㎡', 5000, '㎡'], ['≥ 100 m²', 100, 'm²'], ['≥ 5万m³/日', 5, '万m³/日'], ['≤ 26℃', 26, '℃'], ['>= 3㎞', 3, '㎞'],
         ['≤35μg/m³', 35, 'μg/m³'], ['≤ 0.5 µg/L', 0.5, 'µg/L'],
+        ['≤ ¥500万元', 500, '万元'], ['≤￥2,360,000.00元', 2360000, '元'],
         // A denominator in brackets, and a semicolon between the value and the next clause.
         ['≤ 500元/(人·年)；', 500, '元/人·年'], ['≤ 500 元/（人·月）', 500, '元/人·月'],
     ])('reads the unit symbol forms print in %s', async (target, value, unit) => {

@@ -59,7 +59,8 @@ function plainCell(text: string): string {
 }
 
 function comparable(text: string): string {
-    return plainCell(text).replace(/≧|≥/g, '>=').replace(/≦|≤/g, '<=').replace(/(\d),(?=\d{3}\b)/g, '$1').trim();
+    // A yuan sign before a number says what its unit says (the lexer reads past it too).
+    return plainCell(text).replace(/≧|≥/g, '>=').replace(/≦|≤/g, '<=').replace(/(\d),(?=\d{3}\b)/g, '$1').replace(/[¥￥](?=\d)/g, '').trim();
 }
 
 /**

@@ -1036,7 +1036,8 @@ type Token = LexerResult['tokens'][number];
  *   (`来源："工单系统"`, `分值: 30`);
  * - a semicolon, between two clauses as a comma is (`≥3个；来源 "台账"`), and a full stop that ends
  *   a line (`实际 91%。`, `违约 "扣款"；`), as prose ends a sentence;
- * - brackets around a unit's denominator (`元/(人·年)`, unit-brackets.ts).
+ * - brackets around a unit's denominator (`元/(人·年)`, unit-brackets.ts);
+ * - a yuan sign glued before a number (`¥2,360,000.00元`, `￥500万元`): the unit after it says the currency.
  * Chevrotain skips such a character as a lexing error (no token matches it); the error is taken
  * out. Elsewhere (a line starting with it, `：：`, a full stop between two clauses) it stays an
  * error. The characters stay in the text: the formatter changes only white space.
@@ -1049,6 +1050,7 @@ function keepSilentPunctuationOut(text: string, result: LexerResult): void {
     const kept = result.errors.filter(error => {
         const mark = error.length === 1 ? text[error.offset]! : '';
         if (error.offset === closing) return false;
+        if (YUAN.test(mark) && /\d/.test(text[error.offset + 1] ?? '')) return false;
         const brackets = OPENING_BRACKET.test(mark) ? unitBracketsAt(text, error.offset) : undefined;
         if (brackets) {
             closing = brackets.close;
@@ -1095,6 +1097,7 @@ const BLANKS = /^[ \t\u3000]*$/;
 const SENTENCE_END = /^[。；;]$/;
 const CLAUSE_SEMICOLON = /^[；;]$/;
 const OPENING_BRACKET = /^[(（]$/;
+const YUAN = /^[¥￥]$/;
 /** Only blanks, and perhaps a line comment, from `at` to the end of the line or of the text. */
 function endsLine(text: string, at: number): boolean {
     LINE_END.lastIndex = at;
