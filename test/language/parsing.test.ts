@@ -707,6 +707,8 @@ describe('lexical rules', () => {
         ['项目 P { 实施期 2019年7月 至 2020年6月30日 里程碑 { M "m" 计划 2021年3月5日 N "n" 计划 2021年12月 } }', 'A "a" <= 2021年6月30日', ['2019-07', '2020-06-30', '2021-03-05', '2021-12']],
         // With dots and slashes, as a workbook's date cell is read too.
         ['项目 P { 实施期 2019/7 至 2020.6.30 里程碑 { M "m" 计划 2021/3/5 N "n" 计划 2021/12 } }', 'A "a" <= 2021.6.30', ['2019-07', '2020-06-30', '2021-03-05', '2021-12']],
+        // 前 after a milestone's date says it is planned by then: the date.
+        ['项目 P { 实施期 2019-07 至 2020-06 里程碑 { M "m" 计划 2021年3月5日前 N "n" 计划 2021-12-31 之前 } }', 'A "a" <= 2021-06-30', ['2019-07', '2020-06', '2021-03-05', '2021-12-31']],
     ])('reads dates, months, single-digit months and periods: %s', async (text, target, [start, end, m, n]) => {
         const project = blockOf(await parseClean(text), isProject);
         expect(project.period).toMatchObject({ start: { value: start }, end: { value: end } });

@@ -68,6 +68,8 @@ export class KpiLexer extends DefaultLexer {
     private readonly actualKeywords: ReadonlySet<number>;
     /** 等级 and grade, after which a grade may be printed in words. */
     private readonly gradeKeywords: ReadonlySet<number>;
+    /** 计划 and 完成 of a milestone, before its date (readMilestoneBounds). */
+    private readonly milestoneKeywords: ReadonlySet<number>;
     /** Keywords that stand for a form's cell (empty-cells.ts). */
     private readonly cellKeywords: ReadonlySet<number>;
     /** Keywords that open a clause, and those a name may be (clause-commas.ts). */
@@ -102,6 +104,7 @@ export class KpiLexer extends DefaultLexer {
         // The labels printed forms give them too (实际完成值, 自评等级).
         this.actualKeywords = new Set(withPrintedLabels(['实际', 'actual']).map(k => types[k]!.tokenTypeIdx!));
         this.gradeKeywords = new Set(withPrintedLabels(['等级', 'grade']).map(k => types[k]!.tokenTypeIdx!));
+        this.milestoneKeywords = new Set(['计划', 'planned', '完成', 'done'].map(k => types[k]!.tokenTypeIdx!));
         this.cellKeywords = new Set([...cellKeywords(services.Grammar)].map(k => types[k]!.tokenTypeIdx!));
         this.percents = new Set(['%', '％', '‰'].map(p => types[p]!.tokenTypeIdx!));
         const indices = (keywords: Iterable<string>) => new Set([...keywords].map(k => types[k]!.tokenTypeIdx!));
@@ -134,6 +137,7 @@ export class KpiLexer extends DefaultLexer {
         this.splitDoneText(result);
         this.readSignWords(text, result);
         result.tokens = this.readPrintedPeriods(text, this.joinPrintedValues(result.tokens), result.errors);
+        this.readMilestoneBounds(result);
         keepSilentPunctuationOut(text, result);
         this.readRelativeTargets(text, result);
         this.readBracketedNames(text, result);
@@ -452,6 +456,27 @@ export class KpiLexer extends DefaultLexer {
         while (at + consumed + 1 < input.length && input[at + consumed + 1]!.startOffset < end) consumed++;
         if (consumed === 0 || input[at + consumed]!.endOffset! + 1 !== end) return undefined;
         return { tokens: [sign, { ...number, endLine: input[at + consumed]!.endLine }], consumed };
+    }
+
+    /**
+     * 前 after a milestone's date (`计划 2023年3月1日前`, `完成 2023-06-20前`): the date is when it is
+     * planned or done by; the bound says nothing more, a remark. Words are typed after this pass,
+     * so the keyword before the date is the word 计划 or 完成 still.
+     */
+    private readMilestoneBounds(result: LexerResult): void {
+        const tokens = result.tokens;
+        let remarks: Token[] | undefined;
+        for (let i = 2; i < tokens.length; i++) {
+            const token = tokens[i]!;
+            if (token.tokenTypeIdx !== this.bound.tokenTypeIdx || boundOp(token.image) !== '<=' || !this.isDate(tokens[i - 1])) continue;
+            const keyword = this.words.get(tokens[i - 2]!.image);
+            if (keyword && this.milestoneKeywords.has(keyword.tokenTypeIdx!)) (remarks ??= []).push(token);
+        }
+        if (!remarks) return;
+        const dropped = new Set(remarks);
+        result.tokens = tokens.filter(t => !dropped.has(t));
+        result.hidden = [...result.hidden, ...remarks.map((t): Token => ({ ...t, tokenType: this.remark, tokenTypeIdx: this.remark.tokenTypeIdx! }))]
+            .sort((a, b) => a.startOffset - b.startOffset);
     }
 
     /**
