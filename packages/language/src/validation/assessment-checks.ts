@@ -13,6 +13,7 @@ import { percent, ratingOf, round } from '../scoring/index.js';
 import { assessmentMetricMismatch, assessmentPlaceholderText } from './assessment/text-rules.js';
 import { lateness, overdueness } from './milestone-checks.js';
 import { direction, formatConstraint, formatMeasure, meets, ratio, type Measure } from '../units/index.js';
+import { mayBeUnread } from './broken-text.js';
 import { LINKS_ELSEWHERE, ownFile, reading } from './check-reads.js';
 import type { KpiChecks, Report } from './report.js';
 import { describeElement, describeReference, referenceMeasure, referencesOf, type HeldTo } from '../model/held-to.js';
@@ -133,13 +134,16 @@ export function assessmentChecks(services: KpiCoreServices): KpiChecks {
         }
     }
 
-    /** One diagnostic per project goal with no 总体目标 line, on the assessment's name. */
+    /**
+     * One diagnostic per project goal with no 总体目标 line, on the assessment's name; not for one
+     * whose line may be text of the assessment the parser could not read (mayBeUnread).
+     */
     function assessmentGoalNotCovered(assessment: Assessment, report: Report): void {
         const project = assessment.project?.ref;
         if (!project) return;
         const covered = new Set(assessment.items.filter(isGoalAssessment).map(g => g.goal?.ref));
         for (const goal of goalsOf(project)) {
-            if (covered.has(goal)) continue;
+            if (covered.has(goal) || mayBeUnread(assessment, [goal.name])) continue;
             report('assessment/goal-not-covered', {
                 node: assessment, property: 'name',
                 message: {
@@ -152,13 +156,16 @@ export function assessmentChecks(services: KpiCoreServices): KpiChecks {
         }
     }
 
-    /** One diagnostic per project indicator with no 指标 line, on the assessment's name. */
+    /**
+     * One diagnostic per project indicator with no 指标 line, on the assessment's name; not for one
+     * whose line may be text of the assessment the parser could not read (mayBeUnread).
+     */
     function assessmentIndicatorNotAssessed(assessment: Assessment, report: Report): void {
         const project = assessment.project?.ref;
         if (!project) return;
         const assessed = new Set(assessment.items.filter(isIndicatorAssessment).map(i => i.indicator?.ref));
         for (const indicator of indicatorsOf(project)) {
-            if (assessed.has(indicator)) continue;
+            if (assessed.has(indicator) || mayBeUnread(assessment, [indicator.name, indicator.title])) continue;
             const named = namedAs(indicator);
             report('assessment/indicator-not-assessed', {
                 node: assessment, property: 'name',
