@@ -89,6 +89,24 @@ describe('scoreAssessment', () => {
         expect(score.grade).toEqual({ claimed: undefined, computed: 'excellent', ofClaimed: 'excellent' });
     });
 
+    it('does not score an actual of the wrong kind: the claim counts, the reason says why', async () => {
+        const a = await assessment(`
+自评 错类 "错类" 对象 整改 {
+    指标 受理量 实际 达成 分值 20 得分 20
+    指标 制度 实际 85% 分值 10 得分 10
+    指标 整改 实际 2023-05-01 分值 10 得分 10
+    指标 满意度 实际 95 分值 10 得分 10
+}`);
+        const score = scoreAssessment(a, national);
+        expect(score.rows.map(r => r.ruleScore)).toEqual([undefined, undefined, undefined, 10]);
+        expect(score.rows.map(r => r.mismatch)).toEqual([undefined, 'kind', 'kind', undefined]);
+        expect(score.rows[0]!.explanation.zh).toBe('实际值「达成」是评级，目标 ≥90 万件 为定量指标，应填写实际完成的数值，无法计分');
+        expect(score.rows[1]!.fault?.zh).toBe('实际 85% 是数值，定性目标「出台管理办法」应评为 达成/部分达成/未达成');
+        expect(score.rows[2]!.fault?.zh).toBe('实际 2023-05-01 是日期，定性目标「完成全部整改」应评为 达成/部分达成/未达成');
+        // As with any row the rule cannot score, the claimed score counts in the rule total.
+        expect(score.total).toMatchObject({ weight: 50, claimed: 50, ruleScore: 50 });
+    });
+
     it('grades the rule total and the claimed total separately', async () => {
         const a = await assessment(`
 自评 偏高 "偏高" 对象 整改 {

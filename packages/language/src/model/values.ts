@@ -1,5 +1,5 @@
 import type { Actual, Comparison, Target, Value } from '../generated/ast.js';
-import { isDateLiteral, isMeasuredActual, isQualitative } from '../generated/ast.js';
+import { isDateLiteral, isMeasuredActual, isQualitative, isRatingActual, isTextActual } from '../generated/ast.js';
 import { boundOp, parseDate, toOp, type Constraint, type Measure, type Op } from '../units/index.js';
 
 /**
@@ -56,4 +56,19 @@ export function inTargetUnit(measure: Measure | undefined, target: Target | unde
     if (measure?.kind !== 'number' || measure.unit !== undefined) return measure;
     const unit = constraintOf(target)?.value;
     return unit?.kind === 'number' && unit.unit !== undefined ? { ...measure, unit: unit.unit } : measure;
+}
+
+/** How an actual is not of the kind its target is scored by (wrongKindOfActual). */
+export type WrongKind = 'text' | 'rating' | 'value';
+
+/**
+ * Whether an actual is of a kind its target cannot be scored by: words ('text') or a rating
+ * ('rating') where a quantitative target wants the value achieved, a number or a date ('value')
+ * where a qualitative target wants a rating (words describing it are its actual, unrated).
+ * Undefined when the kind fits, or there is no actual or no target to say.
+ */
+export function wrongKindOfActual(actual: Actual | undefined, target: Target | undefined): WrongKind | undefined {
+    if (!actual || !target) return undefined;
+    if (isQualitative(target)) return isMeasuredActual(actual) && actual.value ? 'value' : undefined;
+    return isTextActual(actual) ? 'text' : isRatingActual(actual) ? 'rating' : undefined;
 }
