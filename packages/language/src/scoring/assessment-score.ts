@@ -6,10 +6,10 @@ import type { Bilingual } from '../i18n/locale.js';
 import { familyOf, type Level1Family } from '../model/categories.js';
 import { executionBasis } from '../model/funds.js';
 import { level1Of } from '../model/project.js';
-import { actualMeasure, constraintOf, wrongKindOfActual } from '../model/values.js';
+import { actualMeasure, constraintOf, doubtfulActual, wrongKindOfActual } from '../model/values.js';
 import { formatConstraint, formatMeasure } from '../units/index.js';
 import {
-    after, executionOutcome, explanationOf, gradeOf, quantitativeOutcome, ratingNotValue, ratingOutcome, ruleScoreOf,
+    after, doubtfulOutcome, executionOutcome, explanationOf, gradeOf, quantitativeOutcome, ratingNotValue, ratingOutcome, ruleScoreOf,
     unusableOutcome, valueNotRatingOutcome, weigh, type Outcome,
 } from './formulas.js';
 import { gradeIdOf, ratingOf, type GradeId } from './keywords.js';
@@ -211,6 +211,8 @@ function outcomeOf(actual: Actual | undefined, indicator: Indicator, profile: Sc
             ? { reason: () => ({ zh: '定性指标以文字说明实际情况，未评级（达成/部分达成/未达成），无法按区间计分', en: 'A qualitative row described in words but not rated (achieved/partly/missed); no band to score by' }) }
             : { reason: () => ({ zh: '定性指标应评为 达成/部分达成/未达成', en: 'A qualitative row is rated achieved, partly or missed' }) };
     }
+    const doubtful = doubtfulActual(actual, target);
+    if (doubtful) return doubtfulOutcome(doubtful);
     const measure = actualMeasure(actual, target);
     if (measure && constraint) return quantitativeOutcome(measure, constraint, profile);
     if (isTextActual(actual)) return { reason: () => ({ zh: `实际值「${actual.text}」不是数值，无法计分`, en: `The actual "${actual.text}" is not a value; no score` }) };

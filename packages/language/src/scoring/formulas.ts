@@ -1,7 +1,7 @@
 // The scoring rules as pure functions of values: how a row or the budget execution fares,
 // and what that is worth. No AST here, so every formula can be tested from a table.
 import { lazily, type Bilingual } from '../i18n/locale.js';
-import { comparable, direction, formatConstraint, formatMeasure, meets, ratio, type Constraint, type Measure } from '../units/index.js';
+import { comparable, direction, formatConstraint, formatMeasure, meets, ratio, type Constraint, type DoubtfulReading, type Measure } from '../units/index.js';
 import { RATING_KEYWORD, type GradeId, type RatingId } from './keywords.js';
 import type { ScoringProfile } from './profile.js';
 import { percent, round } from './round.js';
@@ -15,8 +15,12 @@ export interface Outcome {
     band?: [number, number];
     /** actual ÷ target on one scale, 4 decimals. */
     achievement?: number;
-    /** Why actual and target cannot be compared: different dimensions or units, different kinds (a date against a number, a value against a qualitative target). */
-    mismatch?: 'dimension' | 'unit' | 'kind';
+    /**
+     * Why actual and target cannot be compared: different dimensions or units, different kinds (a
+     * date against a number, a value against a qualitative target), or a bare number the target's
+     * unit reads implausibly ('bare', see doubtfulOutcome).
+     */
+    mismatch?: 'dimension' | 'unit' | 'kind' | 'bare';
     /** What is wrong with the actual when that is why the row is not scored, in the words of its finding. */
     fault?: () => Bilingual;
     /**
@@ -33,6 +37,20 @@ const NO_SCORE: Bilingual = { zh: '，无法计分', en: '; no score' };
 /** A row whose actual cannot be scored, for a fault the actual's finding names: its reason is the fault's words. */
 export function unusableOutcome(fault: () => Bilingual, mismatch?: Outcome['mismatch']): Outcome {
     return { ...(mismatch ? { mismatch } : {}), fault, reason: () => after(fault(), NO_SCORE) };
+}
+
+/**
+ * A bare number its target's unit reads implausibly (units' doubtfulReading): not scored, as
+ * neither reading can be taken for the officer's; the finding asks for the unit.
+ */
+export function doubtfulOutcome({ kind, read, meant, share }: DoubtfulReading): Outcome {
+    const [n, r, m] = [formatMeasure({ kind: 'number', value: read.value }), formatMeasure(read), formatMeasure(meant)];
+    return unusableOutcome(() => kind === 'fraction'
+        ? { zh: `实际 ${n} 没有写单位：按 ${r} 读；若指 ${m}，请写作 ${m}`, en: `Actual ${n} has no unit: read as ${r}; if ${m} is meant, write ${m}` }
+        : {
+            zh: `实际 ${n} 没有写单位：按目标的单位读作 ${r}，是目标的 ${percent(share)}；若指 ${m}，请写明单位`,
+            en: `Actual ${n} has no unit: in the target's unit it reads ${r}, ${percent(share)} of the target; if ${m} is meant, write its unit`,
+        }, 'bare');
 }
 
 /**

@@ -113,7 +113,8 @@ export function assessmentChecks(services: KpiCoreServices): KpiChecks {
         if (baselines.length === 0) return;
         const actual = rowActual(node);
         const target = constraintOf(indicator?.target);
-        if (!actual || !target) return;
+        // A bare number its target's unit reads implausibly is not compared with anything (doubtfulActual).
+        if (!actual || !target || scores.row(node)?.row.mismatch) return;
         const lower = direction(target.op) === 'lower';
         for (const { entry } of baselines) {
             const reference = referenceMeasure(entry);
@@ -243,8 +244,8 @@ export function assessmentChecks(services: KpiCoreServices): KpiChecks {
 
     /**
      * What the score engine found it cannot compare: units of other dimensions or bases, a date
-     * against a number, a value where a qualitative target wants a rating. In the engine's words,
-     * which `kpispec score` gives as the reason.
+     * against a number, a value where a qualitative target wants a rating, a bare number its target's
+     * unit reads implausibly. In the engine's words, which `kpispec score` gives as the reason.
      */
     function assessmentUnitMismatch(node: IndicatorAssessment, report: Report): void {
         const row = scores.row(node)?.row;
