@@ -185,6 +185,32 @@ describe('dates in Excel forms', () => {
         ]);
     });
 
+    it('reads a share cell as its format prints it: 96% when formatted as a percentage, a bare 0.96 reported as a typed one is', async () => {
+        const book = new ExcelJS.Workbook();
+        const sheet = book.addWorksheet('一体化');
+        sheet.addRows([
+            ['项目名称', '社区养老服务'],
+            ['一级指标', '二级指标', '三级指标', '计算符号', '指标值', '计量单位', '实际完成值', '分值', '得分'],
+            ['产出指标', '质量指标', '服务合格率', '≥', 90, '%', 0.96, 10, 10],
+            ['产出指标', '质量指标', '回访率', '≥', 90, '%', 0.96, 10, 10],
+            ['产出指标', '数量指标', '受益人数', '≥', 1.2, '万人', 12500, 10, 10],
+            ['总分', null, null, null, null, null, null, 30, 30],
+        ]);
+        sheet.getCell('G4').numFmt = '0%';
+        const bytes = new Uint8Array(await book.xlsx.writeBuffer());
+        const [form] = await excel.workbookToKpi(bytes, '一体化导出.xlsx');
+        expect(form!.problems).toEqual([]);
+        expect(form!.text).toContain('指标 "服务合格率" 实际 0.96 分值 10 得分 10\n');
+        expect(form!.text).toContain('指标 "回访率" 实际 96% 分值 10 得分 10\n');
+        const { back } = await readBack(await buildWorkspace({}), bytes);
+        expect(findings(back).filter(f => f.startsWith('assessment/unit-mismatch'))).toEqual([
+            'assessment/unit-mismatch 1 实际 0.96 没有写单位：按 0.96% 读；若指 96%，请写作 96%',
+            'assessment/unit-mismatch 1 实际 12500 没有写单位：按目标的单位读作 12500 万人，是目标的 1041666.67%；若指 12500 人，请写明单位',
+        ]);
+        // Neither a shortfall scored in full nor an over-achievement asking for a reason: the reading is what is reported.
+        expect(findings(back).filter(f => /score\/(?!profile-weights)|missing-deviation|denies-problems/.test(f))).toEqual([]);
+    });
+
     it('a date target and a date actual survive export and read back: the same findings and scores as the .kpi', async () => {
         // The county framework's 工程完工时间 (<= 2023-11-30), finished late.
         const files = readFolder(join(EXAMPLES, 'framework'));

@@ -74,13 +74,15 @@ describe('findings after a syntax error', () => {
         expect(findings(ws, 'assessment.kpi')).not.toContain('2:assessment/indicator-not-assessed');
     });
 
-    it('a missing }: the next group read as an indicator is not reported, the rows after it are', async () => {
+    it('a missing }: the next group read as an indicator is not reported, the rows after it are; the families the tree lacks wait', async () => {
         // 时效指标 is not closed, so `成本指标 {` is read as an indicator named 成本指标 without a target.
         const files = broken(t => t.replace(`${ROW}            }\n`, `${ROW}\n`));
         const ws = await buildWorkspace(files);
         expect(syntaxErrors(ws, 'targets.kpi')).toEqual(['26:syntax/parsing']);
-        // Not 26:target/no-source for 成本指标; 单位成本 on the next line keeps its finding.
-        expect(findings(ws, 'targets.kpi')).toEqual(TARGETS_FINDINGS);
+        // Not 26:target/no-source for 成本指标; 单位成本 on the next line keeps its finding. Not
+        // 18:target/missing-quantity: a group left open files the groups after it wrongly. The
+        // required rows are found by name wherever they stand: still missing.
+        expect(findings(ws, 'targets.kpi')).toEqual(TARGETS_FINDINGS.filter(f => f !== '18:target/missing-quantity'));
         expect(findings(ws, 'assessment.kpi')).not.toContain('2:assessment/indicator-not-assessed');
     });
 

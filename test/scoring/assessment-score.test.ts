@@ -89,6 +89,30 @@ describe('scoreAssessment', () => {
         expect(score.grade).toEqual({ claimed: undefined, computed: 'excellent', ofClaimed: 'excellent' });
     });
 
+    it('does not score an actual of the wrong kind, nor a bare number its target reads implausibly: the claim counts, the reason says why', async () => {
+        const a = await assessment(`
+自评 错类 "错类" 对象 整改 {
+    指标 受理量 实际 达成 分值 20 得分 20
+    指标 制度 实际 85% 分值 10 得分 10
+    指标 整改 实际 2023-05-01 分值 10 得分 10
+    指标 满意度 实际 0.96 分值 10 得分 10
+    指标 回访量 实际 30.5万 分值 10 得分 10
+    指标 转办量 实际 300000 分值 10 得分 10
+}`);
+        const score = scoreAssessment(a, national);
+        // 30.5万 under >= 30 万件 is 30.5 万件 and met; 300000 under >= 30 万件 is 30 万件 written without its 万… or 300000 万件.
+        expect(score.rows.map(r => r.ruleScore)).toEqual([undefined, undefined, undefined, undefined, 10, undefined]);
+        expect(score.rows.map(r => r.mismatch)).toEqual([undefined, 'kind', 'kind', 'bare', undefined, 'bare']);
+        expect(score.rows[0]!.explanation.zh).toBe('实际值「达成」是评级，目标 ≥90 万件 为定量指标，应填写实际完成的数值，无法计分');
+        expect(score.rows[1]!.fault?.zh).toBe('实际 85% 是数值，定性目标「出台管理办法」应评为 达成/部分达成/未达成');
+        expect(score.rows[2]!.fault?.zh).toBe('实际 2023-05-01 是日期，定性目标「完成全部整改」应评为 达成/部分达成/未达成');
+        expect(score.rows[3]!.fault?.zh).toBe('实际 0.96 没有写单位：按 0.96% 读；若指 96%，请写作 96%');
+        expect(score.rows[4]).toMatchObject({ actual: '30.5 万件', met: true });
+        expect(score.rows[5]!.fault?.zh).toBe('实际 300000 没有写单位：按目标的单位读作 300000 万件，是目标的 1000000%；若指 300000 件，请写明单位');
+        // As with any row the rule cannot score, the claimed score counts in the rule total.
+        expect(score.total).toMatchObject({ weight: 70, claimed: 70, ruleScore: 70 });
+    });
+
     it('grades the rule total and the claimed total separately', async () => {
         const a = await assessment(`
 自评 偏高 "偏高" 对象 整改 {

@@ -1,6 +1,6 @@
 import type { Actual, Comparison, Target, Value } from '../generated/ast.js';
-import { isDateLiteral, isMeasuredActual, isQualitative } from '../generated/ast.js';
-import { boundOp, parseDate, toOp, type Constraint, type Measure, type Op } from '../units/index.js';
+import { isDateLiteral, isMeasuredActual, isQualitative, isRatingActual, isTextActual } from '../generated/ast.js';
+import { boundOp, doubtfulReading, parseDate, toOp, withMeasureWord, type Constraint, type DoubtfulReading, type Measure, type Op } from '../units/index.js';
 
 /**
  * The AST's view of a written value as a units Measure; undefined when the parser recovered
@@ -51,9 +51,42 @@ export function actualMeasure(actual: Actual | undefined, target: Target | undef
     return inTargetUnit(measureOf(actual.value), target);
 }
 
-/** A bare number in the unit of the target it is compared with (actuals, `上年`); anything else as it is. */
+/**
+ * A bare number in the unit of the target it is compared with (actuals, `上年`), and a magnitude
+ * written alone with the target's measure word (`1.25万` under `>= 1.2 万人` is 1.25 万人); anything
+ * else as it is.
+ */
 export function inTargetUnit(measure: Measure | undefined, target: Target | undefined): Measure | undefined {
-    if (measure?.kind !== 'number' || measure.unit !== undefined) return measure;
+    if (measure?.kind !== 'number') return measure;
     const unit = constraintOf(target)?.value;
-    return unit?.kind === 'number' && unit.unit !== undefined ? { ...measure, unit: unit.unit } : measure;
+    if (unit?.kind !== 'number' || unit.unit === undefined) return measure;
+    if (measure.unit === undefined) return { ...measure, unit: unit.unit };
+    const worded = withMeasureWord(measure.unit, unit.unit);
+    return worded ? { ...measure, unit: worded } : measure;
+}
+
+/**
+ * A bare actual whose reading in its target's unit is implausible while another is not (0.96
+ * under >= 90%, 12500 under >= 1.2 万人; units' doubtfulReading).
+ */
+export function doubtfulActual(actual: Actual | undefined, target: Target | undefined): DoubtfulReading | undefined {
+    if (!isMeasuredActual(actual) || !actual.value) return undefined;
+    const written = measureOf(actual.value);
+    const constraint = constraintOf(target);
+    return written?.kind === 'number' && written.unit === undefined && constraint ? doubtfulReading(written.value, constraint) : undefined;
+}
+
+/** How an actual is not of the kind its target is scored by (wrongKindOfActual). */
+export type WrongKind = 'text' | 'rating' | 'value';
+
+/**
+ * Whether an actual is of a kind its target cannot be scored by: words ('text') or a rating
+ * ('rating') where a quantitative target wants the value achieved, a number or a date ('value')
+ * where a qualitative target wants a rating (words describing it are its actual, unrated).
+ * Undefined when the kind fits, or there is no actual or no target to say.
+ */
+export function wrongKindOfActual(actual: Actual | undefined, target: Target | undefined): WrongKind | undefined {
+    if (!actual || !target) return undefined;
+    if (isQualitative(target)) return isMeasuredActual(actual) && actual.value ? 'value' : undefined;
+    return isTextActual(actual) ? 'text' : isRatingActual(actual) ? 'rating' : undefined;
 }

@@ -1,14 +1,17 @@
 import {
-    isExecution, isGradeStatement, isIndicatorAssessment, isMeasuredActual, isNotApplicableActual, isQualitative, isRatingActual,
-    isTextActual, isTotal, type Actual, type Assessment, type Execution, type Indicator, type IndicatorAssessment,
+    isExecution, isGradeStatement, isIndicatorAssessment, isNotApplicableActual, isQualitative, isRatingActual,
+    isTextActual, isTotal, isUnmeasuredActual, type Actual, type Assessment, type Execution, type Indicator, type IndicatorAssessment,
 } from '../generated/ast.js';
 import type { Bilingual } from '../i18n/locale.js';
 import { familyOf, type Level1Family } from '../model/categories.js';
 import { executionBasis } from '../model/funds.js';
 import { level1Of } from '../model/project.js';
-import { actualMeasure, constraintOf } from '../model/values.js';
+import { actualMeasure, constraintOf, doubtfulActual, wrongKindOfActual } from '../model/values.js';
 import { formatConstraint, formatMeasure } from '../units/index.js';
-import { after, executionOutcome, explanationOf, gradeOf, quantitativeOutcome, ratingOutcome, ruleScoreOf, weigh, type Outcome } from './formulas.js';
+import {
+    after, doubtfulOutcome, executionOutcome, explanationOf, gradeOf, quantitativeOutcome, ratingNotValue, ratingOutcome, ruleScoreOf,
+    unusableOutcome, valueNotRatingOutcome, weigh, type Outcome,
+} from './formulas.js';
 import { gradeIdOf, ratingOf, type GradeId } from './keywords.js';
 import type { ScoringProfile } from './profile.js';
 import { round } from './round.js';
@@ -33,6 +36,8 @@ export interface RowScore {
     band?: [number, number];
     /** Set when actual and target cannot be compared. */
     mismatch?: Outcome['mismatch'];
+    /** What is wrong with the actual when that is why the row is not scored, in the words of its finding. */
+    fault?: Bilingual;
     /** `实际 不适用`: no actual is due; the row is not scored and keeps its claimed score. */
     notApplicable?: boolean;
     explanation: Bilingual;
@@ -178,28 +183,40 @@ class ScoredRow implements RowScore {
         return measure ? formatMeasure(measure) : actualText(this.node.actual);
     }
 
+    get fault(): Bilingual | undefined {
+        return this.#outcome?.fault?.();
+    }
+
     get explanation(): Bilingual {
         return this.#outcome ? explanationOf(this.#outcome, this.weight) : UNRESOLVED;
     }
 }
 
 function outcomeOf(actual: Actual | undefined, indicator: Indicator, profile: ScoringProfile): Outcome {
-    const rating = isRatingActual(actual) ? ratingOf(actual.rating) : undefined;
+    const target = indicator.target;
+    // A rating scores a qualitative row; where the target wants a value, it is not one.
+    const wrongKind = wrongKindOfActual(actual, target);
+    const rating = isRatingActual(actual) && wrongKind === undefined ? ratingOf(actual.rating) : undefined;
     if (rating) return ratingOutcome(rating, profile);
     if (isNotApplicableActual(actual)) {
         return { reason: () => ({ zh: '实际不适用，无需实际值，不计分，保留自评得分', en: 'Not applicable: no actual is due; not scored, the claimed score is kept' }) };
     }
     if (!actual) return { reason: () => ({ zh: '未填写实际值，无法计分', en: 'No actual; no score' }) };
-    if (isQualitative(indicator.target)) {
+    const constraint = constraintOf(target);
+    if (isRatingActual(actual) && constraint) return unusableOutcome(() => ratingNotValue(actual.rating, constraint));
+    if (isQualitative(target)) {
+        const measure = wrongKind === 'value' ? actualMeasure(actual, target) : undefined;
+        if (measure) return valueNotRatingOutcome(measure, target.text);
         return isTextActual(actual)
             ? { reason: () => ({ zh: '定性指标以文字说明实际情况，未评级（达成/部分达成/未达成），无法按区间计分', en: 'A qualitative row described in words but not rated (achieved/partly/missed); no band to score by' }) }
             : { reason: () => ({ zh: '定性指标应评为 达成/部分达成/未达成', en: 'A qualitative row is rated achieved, partly or missed' }) };
     }
-    const measure = actualMeasure(actual, indicator.target);
-    const constraint = constraintOf(indicator.target);
+    const doubtful = doubtfulActual(actual, target);
+    if (doubtful) return doubtfulOutcome(doubtful);
+    const measure = actualMeasure(actual, target);
     if (measure && constraint) return quantitativeOutcome(measure, constraint, profile);
     if (isTextActual(actual)) return { reason: () => ({ zh: `实际值「${actual.text}」不是数值，无法计分`, en: `The actual "${actual.text}" is not a value; no score` }) };
-    if (!isMeasuredActual(actual)) return { reason: () => ({ zh: '实际值未统计，无法计分', en: 'The actual was not measured; no score' }) };
+    if (isUnmeasuredActual(actual)) return { reason: () => ({ zh: '实际值未统计，无法计分', en: 'The actual was not measured; no score' }) };
     return { reason: () => ({ zh: '实际值或目标值无法读取，无法计分', en: 'The actual or the target cannot be read; no score' }) };
 }
 

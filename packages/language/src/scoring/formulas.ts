@@ -1,7 +1,7 @@
 // The scoring rules as pure functions of values: how a row or the budget execution fares,
 // and what that is worth. No AST here, so every formula can be tested from a table.
 import { lazily, type Bilingual } from '../i18n/locale.js';
-import { comparable, direction, formatConstraint, formatMeasure, meets, ratio, type Constraint, type Measure } from '../units/index.js';
+import { comparable, direction, formatConstraint, formatMeasure, meets, ratio, type Constraint, type DoubtfulReading, type Measure } from '../units/index.js';
 import { RATING_KEYWORD, type GradeId, type RatingId } from './keywords.js';
 import type { ScoringProfile } from './profile.js';
 import { percent, round } from './round.js';
@@ -15,8 +15,14 @@ export interface Outcome {
     band?: [number, number];
     /** actual ÷ target on one scale, 4 decimals. */
     achievement?: number;
-    /** Why actual and target cannot be compared. */
-    mismatch?: 'dimension' | 'unit' | 'kind';
+    /**
+     * Why actual and target cannot be compared: different dimensions or units, different kinds (a
+     * date against a number, a value against a qualitative target), or a bare number the target's
+     * unit reads implausibly ('bare', see doubtfulOutcome).
+     */
+    mismatch?: 'dimension' | 'unit' | 'kind' | 'bare';
+    /** What is wrong with the actual when that is why the row is not scored, in the words of its finding. */
+    fault?: () => Bilingual;
     /**
      * How it fares, in words, written when asked: lint scores every row of every assessment and
      * reads few explanations, and lazily written words cost a property definition each.
@@ -25,6 +31,27 @@ export interface Outcome {
 }
 
 const clamp = (x: number) => Math.min(1, Math.max(0, x));
+
+const NO_SCORE: Bilingual = { zh: '，无法计分', en: '; no score' };
+
+/** A row whose actual cannot be scored, for a fault the actual's finding names: its reason is the fault's words. */
+export function unusableOutcome(fault: () => Bilingual, mismatch?: Outcome['mismatch']): Outcome {
+    return { ...(mismatch ? { mismatch } : {}), fault, reason: () => after(fault(), NO_SCORE) };
+}
+
+/**
+ * A bare number its target's unit reads implausibly (units' doubtfulReading): not scored, as
+ * neither reading can be taken for the officer's; the finding asks for the unit.
+ */
+export function doubtfulOutcome({ kind, read, meant, share }: DoubtfulReading): Outcome {
+    const [n, r, m] = [formatMeasure({ kind: 'number', value: read.value }), formatMeasure(read), formatMeasure(meant)];
+    return unusableOutcome(() => kind === 'fraction'
+        ? { zh: `实际 ${n} 没有写单位：按 ${r} 读；若指 ${m}，请写作 ${m}`, en: `Actual ${n} has no unit: read as ${r}; if ${m} is meant, write ${m}` }
+        : {
+            zh: `实际 ${n} 没有写单位：按目标的单位读作 ${r}，是目标的 ${percent(share)}；若指 ${m}，请写明单位`,
+            en: `Actual ${n} has no unit: in the target's unit it reads ${r}, ${percent(share)} of the target; if ${m} is meant, write its unit`,
+        }, 'bare');
+}
 
 /**
  * A quantitative actual against its target. Met: full weight. Missed `>=`/`>`/`=`: actual ÷
@@ -37,10 +64,7 @@ export function quantitativeOutcome(actual: Measure, target: Constraint, profile
     const reason = (words: (a: string, t: string) => Bilingual) => () => words(formatMeasure(actual), formatConstraint(target));
     const c = comparable(actual, target.value);
     if (!c.ok) {
-        return {
-            mismatch: c.reason,
-            reason: reason((a, t) => ({ zh: `实际 ${a} 与目标 ${t} 的单位无法比较，无法计分`, en: `Actual ${a} cannot be compared with the target ${t}; no score` })),
-        };
+        return unusableOutcome(reason((a, t) => ({ zh: `实际 ${a} 与目标 ${t} 的单位无法比较`, en: `Actual ${a} cannot be compared with the target ${t}` })), c.reason);
     }
     const r = ratio(actual, target.value);
     const achievement = r === undefined ? undefined : round(r, 4);
@@ -69,6 +93,24 @@ export function quantitativeOutcome(actual: Measure, target: Constraint, profile
     }
     const share = clamp(c.b / c.a);
     return { ...missed, share, reason: reason((a, t) => ({ zh: `实际 ${a} 超出反向目标 ${t}，按 目标 ÷ 实际 = ${percent(share)} 计分`, en: `Actual ${a} exceeds the reverse target ${t}; scored at target ÷ actual = ${percent(share)}` })) };
+}
+
+/** A rating (达成) where a quantitative target wants the value achieved: assessment/no-actual's words. */
+export function ratingNotValue(rating: string, target: Constraint): Bilingual {
+    const t = formatConstraint(target);
+    return target.value.kind === 'date'
+        ? { zh: `实际值「${rating}」是评级，目标 ${t} 为时间指标，应填写实际完成日期`, en: `The actual '${rating}' is a rating, but the target ${t} is a date: write the date it was done` }
+        : { zh: `实际值「${rating}」是评级，目标 ${t} 为定量指标，应填写实际完成的数值`, en: `The actual '${rating}' is a rating, but the target ${t} is quantitative: write the value achieved` };
+}
+
+/** A value or a date where a qualitative target wants a rating: not scored, assessment/unit-mismatch's words. */
+export function valueNotRatingOutcome(actual: Measure, target: string): Outcome {
+    return unusableOutcome(() => {
+        const a = formatMeasure(actual);
+        return actual.kind === 'date'
+            ? { zh: `实际 ${a} 是日期，定性目标「${target}」应评为 达成/部分达成/未达成`, en: `Actual ${a} is a date, but the qualitative target "${target}" is rated achieved, partly or missed` }
+            : { zh: `实际 ${a} 是数值，定性目标「${target}」应评为 达成/部分达成/未达成`, en: `Actual ${a} is a value, but the qualitative target "${target}" is rated achieved, partly or missed` };
+    }, 'kind');
 }
 
 /** A qualitative rating earns a share of the weight inside its band; the rule takes the band's top. */

@@ -3,3 +3,4 @@ export * from './measure.js';
 export * from './constraint.js';
 export * from './sign-words.js';
 export * from './amounts.js';
+export * from './bare-values.js';

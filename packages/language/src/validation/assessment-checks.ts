@@ -1,18 +1,19 @@
 import { GrammarUtils } from 'langium';
 import {
     isAssessment, isBaseline, isBreakdownActual, isClause, isGoalAssessment, isIndicatorAssessment, isMeasuredActual,
-    isMilestoneAssessment, isQualitative, isRequirement, isRatingActual, isTextActual, isUnmeasuredActual,
+    isMilestoneAssessment, isRequirement, isRatingActual, isTextActual, isUnmeasuredActual,
     type Assessment, type BreakdownActual, type Clause, type IndicatorAssessment, type ProblemStatement, type Requirement,
 } from '../generated/ast.js';
 import type { Bilingual } from '../i18n/locale.js';
 import type { KpiCoreServices } from '../kpi-core-module.js';
 import { goalsOf, indicatorsOf, namedAs, titleOf } from '../model/project.js';
 import { componentSpending } from '../model/funds.js';
-import { actualMeasure, comparisonOp, constraintOf, hasComparator, measureOf } from '../model/values.js';
-import { percent, ratingOf, round } from '../scoring/index.js';
+import { actualMeasure, comparisonOp, constraintOf, hasComparator, measureOf, wrongKindOfActual } from '../model/values.js';
+import { percent, ratingNotValue, ratingOf, round } from '../scoring/index.js';
 import { assessmentMetricMismatch, assessmentPlaceholderText } from './assessment/text-rules.js';
 import { lateness, overdueness } from './milestone-checks.js';
 import { direction, formatConstraint, formatMeasure, meets, ratio, type Measure } from '../units/index.js';
+import { mayBeUnread } from './broken-text.js';
 import { LINKS_ELSEWHERE, ownFile, reading } from './check-reads.js';
 import type { KpiChecks, Report } from './report.js';
 import { describeElement, describeReference, referenceMeasure, referencesOf, type HeldTo } from '../model/held-to.js';
@@ -112,7 +113,8 @@ export function assessmentChecks(services: KpiCoreServices): KpiChecks {
         if (baselines.length === 0) return;
         const actual = rowActual(node);
         const target = constraintOf(indicator?.target);
-        if (!actual || !target) return;
+        // A bare number its target's unit reads implausibly is not compared with anything (doubtfulActual).
+        if (!actual || !target || scores.row(node)?.row.mismatch) return;
         const lower = direction(target.op) === 'lower';
         for (const { entry } of baselines) {
             const reference = referenceMeasure(entry);
@@ -133,13 +135,16 @@ export function assessmentChecks(services: KpiCoreServices): KpiChecks {
         }
     }
 
-    /** One diagnostic per project goal with no 总体目标 line, on the assessment's name. */
+    /**
+     * One diagnostic per project goal with no 总体目标 line, on the assessment's name; not for one
+     * whose line may be text of the assessment the parser could not read (mayBeUnread).
+     */
     function assessmentGoalNotCovered(assessment: Assessment, report: Report): void {
         const project = assessment.project?.ref;
         if (!project) return;
         const covered = new Set(assessment.items.filter(isGoalAssessment).map(g => g.goal?.ref));
         for (const goal of goalsOf(project)) {
-            if (covered.has(goal)) continue;
+            if (covered.has(goal) || mayBeUnread(assessment, [goal.name])) continue;
             report('assessment/goal-not-covered', {
                 node: assessment, property: 'name',
                 message: {
@@ -152,13 +157,16 @@ export function assessmentChecks(services: KpiCoreServices): KpiChecks {
         }
     }
 
-    /** One diagnostic per project indicator with no 指标 line, on the assessment's name. */
+    /**
+     * One diagnostic per project indicator with no 指标 line, on the assessment's name; not for one
+     * whose line may be text of the assessment the parser could not read (mayBeUnread).
+     */
     function assessmentIndicatorNotAssessed(assessment: Assessment, report: Report): void {
         const project = assessment.project?.ref;
         if (!project) return;
         const assessed = new Set(assessment.items.filter(isIndicatorAssessment).map(i => i.indicator?.ref));
         for (const indicator of indicatorsOf(project)) {
-            if (assessed.has(indicator)) continue;
+            if (assessed.has(indicator) || mayBeUnread(assessment, [indicator.name, indicator.title])) continue;
             const named = namedAs(indicator);
             report('assessment/indicator-not-assessed', {
                 node: assessment, property: 'name',
@@ -169,20 +177,27 @@ export function assessmentChecks(services: KpiCoreServices): KpiChecks {
         }
     }
 
-    /** `实际 未统计`, no actual at all, or words where the target wants a value. */
+    /**
+     * `实际 未统计`, no actual at all, or words or a rating where the target wants a value (the
+     * kind the score engine does not score either: wrongKindOfActual).
+     */
     function assessmentNoActual(node: IndicatorAssessment, report: Report): void {
         const actual = node.actual;
         const target = node.indicator?.ref?.target;
+        const wrongKind = wrongKindOfActual(actual, target);
+        const constraint = constraintOf(target);
         if (!actual) {
             report('assessment/no-actual', { node, message: { zh: '未填写实际完成值', en: 'No actual value' }, data: { reason: 'missing' } });
         } else if (isUnmeasuredActual(actual)) {
             report('assessment/no-actual', { node, property: 'actual', message: { zh: '实际完成值未统计', en: 'The actual was not measured' }, data: { reason: 'unmeasured' } });
-        } else if (isTextActual(actual) && target && !isQualitative(target)) {
+        } else if (isTextActual(actual) && wrongKind === 'text') {
             report('assessment/no-actual', {
                 node, property: 'actual',
                 message: { zh: `实际值「${actual.text}」不是数值，目标为定量指标`, en: `The actual "${actual.text}" is not a value, but the target is quantitative` },
                 data: { reason: 'text' },
             });
+        } else if (isRatingActual(actual) && wrongKind === 'rating' && constraint) {
+            report('assessment/no-actual', { node, property: 'actual', message: ratingNotValue(actual.rating, constraint), data: { reason: 'rating' } });
         }
     }
 
@@ -227,15 +242,17 @@ export function assessmentChecks(services: KpiCoreServices): KpiChecks {
         report('assessment/missing-deviation', { node, message, data: { reason: above ? 'above' : 'missed' } });
     }
 
+    /**
+     * What the score engine found it cannot compare: units of other dimensions or bases, a date
+     * against a number, a value where a qualitative target wants a rating, a bare number its target's
+     * unit reads implausibly. In the engine's words, which `kpispec score` gives as the reason.
+     */
     function assessmentUnitMismatch(node: IndicatorAssessment, report: Report): void {
         const row = scores.row(node)?.row;
-        if (!row?.mismatch || !node.actual) return;
+        const fault = row?.mismatch && row.fault;
+        if (!row || !fault || !node.actual) return;
         report('assessment/unit-mismatch', {
-            node, property: 'actual',
-            message: {
-                zh: `实际 ${row.actual} 与目标 ${row.target} 的单位无法比较`,
-                en: `Actual ${row.actual} cannot be compared with the target ${row.target}`,
-            },
+            node, property: 'actual', message: fault,
             data: { actual: row.actual, target: row.target, reason: row.mismatch },
         });
     }

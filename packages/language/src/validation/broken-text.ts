@@ -1,5 +1,6 @@
-import { AstUtils, isCompositeCstNode, type AstNode, type CstNode, type LangiumDocument, type ParseResult } from 'langium';
+import { AstUtils, CstUtils, isCompositeCstNode, type AstNode, type CstNode, type LangiumDocument, type ParseResult } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
+import type { Project } from '../generated/ast.js';
 import { firstPassing } from '../sorted.js';
 import { Attached } from '../workspace/attached.js';
 
@@ -25,6 +26,8 @@ export class BrokenText {
         private readonly textDocument: LangiumDocument['textDocument'],
     ) {}
 
+    private readonly unreadKnown = new Attached<AstNode, Unread>();
+
     /**
      * Whether the parser read an element from its first token to the end of `range` before any
      * syntax error (`接通率 "…" >= 80% 依据 合同.接通率` before a 来源 being typed): what it
@@ -35,6 +38,19 @@ export class BrokenText {
         if (start === undefined) return false;
         const next = this.breaks[firstPassing(this.breaks, offset => offset >= start)];
         return next === undefined || next >= this.textDocument.offsetAt(range.end);
+    }
+
+    /** Whether the text breaks between two offsets, both included. */
+    breaksBetween(start: number, end: number): boolean {
+        const next = this.breaks[firstPassing(this.breaks, offset => offset >= start)];
+        return next !== undefined && next <= end;
+    }
+
+    /** What the parser could not read of an element (see unreadOf), found once. */
+    unread(node: AstNode): Unread {
+        let found = this.unreadKnown.get(node);
+        if (!found) this.unreadKnown.set(node, found = unreadOf(node, this.textDocument.getText()));
+        return found;
     }
 
     /** Whether a line (0-based) is broken. */
@@ -74,6 +90,68 @@ export function builtFromBrokenText(node: AstNode): boolean {
 export function someBuiltFromBrokenText<N extends AstNode>(container: AstNode, nodes: readonly N[], which: (node: N) => boolean = () => true): boolean {
     const broken = brokenTextOf(AstUtils.findRootNode(container).$document);
     return broken !== undefined && nodes.some(node => which(node) && broken.built(node));
+}
+
+/**
+ * What the parser could not read of an element's text, when a syntax error breaks it (or is
+ * noticed right after it, where a missing `}` is found out); undefined when none does.
+ */
+export function unreadIn(node: AstNode): Unread | undefined {
+    const cst = node.$cstNode;
+    const broken = cst && brokenTextOf(AstUtils.findRootNode(node).$document);
+    return broken && broken.breaksBetween(cst.offset, cst.end) ? broken.unread(node) : undefined;
+}
+
+/**
+ * Whether what a check finds missing from `container` (an indicator's assessment row, a required
+ * row, a group's rows) may stand in text of it the parser could not read: unread text that names
+ * it (any of `names`), or, without names, any unread text or a `}` missing. The syntax error is
+ * what such text reports; what is missing is reported once it is fixed. Rows are found by name
+ * wherever they stand, so a missing `}` alone hides none.
+ */
+export function mayBeUnread(container: AstNode, names?: ReadonlyArray<string | undefined>): boolean {
+    const unread = unreadIn(container);
+    if (unread === undefined) return false;
+    return names ? names.some(name => name && unread.text.includes(name)) : unread.text !== '' || !unread.bracesMatch;
+}
+
+/**
+ * Whether a project's indicator tree may not be what was written: a `}` of the project is missing
+ * or was not read, so that a group left open took the next family in as one of its own groups
+ * (`效益指标 {` read as a level-2 group of 产出指标). Which families the tree has and which family a
+ * row stands under then wait for the fix.
+ */
+export function indicatorTreeBroken(project: Project): boolean {
+    const unread = unreadIn(project);
+    return unread !== undefined && !unread.bracesMatch;
+}
+
+/** What the parser could not read of an element's text. */
+export interface Unread {
+    /** The text between its tokens that no token holds (what recovery skipped, where a lexing error stopped), pieces joined by newlines. */
+    text: string;
+    /** Whether every brace of its text was read, each `{` with its `}`. */
+    bracesMatch: boolean;
+}
+
+/** Unread text of an element: the gaps between its tokens, comments being tokens too; one walk over them. */
+function unreadOf(node: AstNode, text: string): Unread {
+    const cst = node.$cstNode;
+    if (!cst) return { text: '', bracesMatch: true };
+    const gaps: string[] = [];
+    let depth = 0;
+    let at = cst.offset;
+    for (const leaf of CstUtils.flattenCst(cst)) {
+        // A token recovery inserted has no place in the text.
+        if (!Number.isFinite(leaf.offset) || leaf.length === 0) continue;
+        const gap = text.slice(at, leaf.offset);
+        if (gap.trim() !== '') gaps.push(gap.trim());
+        at = leaf.end;
+        if (!leaf.hidden && (leaf.text === '{' || leaf.text === '}')) depth += leaf.text === '{' ? 1 : -1;
+    }
+    const unread = gaps.join('\n');
+    // A full-width brace is a lexing error: a group it was to open or close is not there either.
+    return { text: unread, bracesMatch: depth === 0 && !/[{}｛｝]/.test(unread) };
 }
 
 /** A token's offset: NaN for the end of the file, and for the token before the first. */

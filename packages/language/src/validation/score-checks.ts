@@ -6,7 +6,7 @@ import {
 import type { KpiCoreServices } from '../kpi-core-module.js';
 import { FAMILY_KEYWORD } from '../model/categories.js';
 import { GRADE_KEYWORD, gradeIdOf, round, type Level1Score, type ScoringProfile } from '../scoring/index.js';
-import { someBuiltFromBrokenText } from './broken-text.js';
+import { indicatorTreeBroken, someBuiltFromBrokenText } from './broken-text.js';
 import { reading } from './check-reads.js';
 import type { KpiChecks, Report } from './report.js';
 import { Attached } from '../workspace/attached.js';
@@ -237,9 +237,13 @@ export function scoreChecks(services: KpiCoreServices): KpiChecks {
         else report('score/weights-total', { node: assessment, property: 'name', message, data });
     }
 
-    /** Level-1 weight sums as the profile sets them (national-2020: execution 10, 产出 50, 效益 30, 满意度 10). */
+    /**
+     * Level-1 weight sums as the profile sets them (national-2020: execution 10, 产出 50, 效益 30, 满意度 10);
+     * not while the project's tree is broken, which files rows under the wrong family (indicatorTreeBroken).
+     */
     function scoreProfileWeights(assessment: Assessment, report: Report): void {
-        if (hasBrokenScoredLine(assessment)) return;
+        const project = assessment.project?.ref;
+        if (hasBrokenScoredLine(assessment) || (project && indicatorTreeBroken(project))) return;
         const { score, profile } = scores.of(assessment);
         if (score.total.weight === 0) return;
         const sums = new Map(score.level1.map(l => [l.family, l.weight]));

@@ -1,8 +1,10 @@
 // Rules on rows of a complete 申报表: last year's value, and the family a row is filed under.
-import type { Indicator } from '../../generated/ast.js';
+import { AstUtils } from 'langium';
+import { isProject, type Indicator } from '../../generated/ast.js';
 import { familiesOf, groupName, level1Of, titleOf } from '../../model/project.js';
 import { constraintOf, inTargetUnit, measureOf } from '../../model/values.js';
 import { comparable, formatConstraint, formatMeasure, type Constraint, type Measure } from '../../units/index.js';
+import { indicatorTreeBroken } from '../broken-text.js';
 import type { Report } from '../report.js';
 import { filedAsSatisfaction, namesSatisfaction } from './satisfaction.js';
 
@@ -83,7 +85,8 @@ export function targetBelowHistory(indicator: Indicator, report: Report): void {
 
 /**
  * A satisfaction row (see `namesSatisfaction`) not filed where satisfaction rows go, or a row
- * filed there that is no satisfaction row. It still counts in the family it is filed under.
+ * filed there that is no satisfaction row. It still counts in the family it is filed under. Not
+ * while the tree is broken: a missing `}` files the rows after it under the wrong group.
  */
 export function targetMisfiled(indicator: Indicator, report: Report): void {
     const title = titleOf(indicator);
@@ -92,7 +95,8 @@ export function targetMisfiled(indicator: Indicator, report: Report): void {
     const names = namesSatisfaction(title);
     const filed = filedAsSatisfaction(indicator);
     const misfiled = names ? !filed : filed;
-    if (!misfiled) return;
+    const project = AstUtils.getContainerOfType(indicator, isProject);
+    if (!misfiled || (project && indicatorTreeBroken(project))) return;
     const group1 = level1Of(indicator);
     const container = indicator.$container;
     const where = [group1, container !== group1 ? container : undefined]

@@ -3,6 +3,7 @@ import { isRequirement, type Project, type Requirement, type Standard } from '..
 import { familyOf, type Level1Family, type Level2Family } from '../../model/categories.js';
 import { indicatorsOf, level1Groups } from '../../model/project.js';
 import { formatConstraint, parseUnit } from '../../units/index.js';
+import { mayBeUnread } from '../broken-text.js';
 import type { Report } from '../report.js';
 import { describeReference, qualifiedName, sourceText } from '../../model/held-to.js';
 import { constraintOf } from '../../model/values.js';
@@ -36,7 +37,10 @@ function suggestFamily(requirement: Requirement, project: Project): FamilySugges
     return undefined;
 }
 
-/** One finding per missing requirement, on the standard's name in the 适用 line. */
+/**
+ * One finding per missing requirement, on the standard's name in the 适用 line; not for one whose
+ * row may be text of the project the parser could not read (mayBeUnread).
+ */
 export function targetRequiredIndicator(project: Project, report: Report): void {
     const indicators = indicatorsOf(project);
     const linked = new Set(indicators.flatMap(i => i.links.map(l => l?.ref)));
@@ -49,6 +53,7 @@ export function targetRequiredIndicator(project: Project, report: Report): void 
             seen.add(standard);
             for (const entry of standard.entries) {
                 if (!isRequirement(entry) || !entry.name || !entry.required || linked.has(entry) || names.has(entry.name)) continue;
+                if (mayBeUnread(project, [entry.name, entry.title])) continue;
                 const target = constraintOf(entry.target);
                 const title = entry.title ?? '';
                 report('target/required-indicator', {

@@ -5,6 +5,7 @@ import { isLevel2Group, type Level1Group, type Level2Group, type Project } from 
 import type { Bilingual } from '../../i18n/locale.js';
 import { familyOf, type Family, type Level1Family, type Level2Family } from '../../model/categories.js';
 import { groupName, indicatorsIn, level1Groups } from '../../model/project.js';
+import { indicatorTreeBroken, mayBeUnread } from '../broken-text.js';
 import type { Report } from '../report.js';
 import { hasSatisfactionRow } from './satisfaction.js';
 
@@ -36,7 +37,7 @@ function headRange(node: AstNode): Range | undefined {
 
 /** Where a rule on a missing family reports, and what a fix needs to know of that place. */
 function missingPlace(project: Project, wanted: Wanted): { node: AstNode; container: Container } | undefined {
-    if (!project.name || hasRow(project, wanted)) return undefined;
+    if (!project.name || hasRow(project, wanted) || indicatorTreeBroken(project)) return undefined;
     const groups = level1Groups(project).filter(g => familyOf(g.category) === wanted.level1);
     // Every matching level-2 group is empty here, since no row was found.
     const emptyGroup = groups.flatMap(g => g.groups).find(g2 => !wanted.level2 || familyOf(g2.category) === wanted.level2);
@@ -89,16 +90,18 @@ export function targetMissingSatisfaction(project: Project, report: Report): voi
  * A family group that holds no row: a level-2 group without rows, or a level-1 group with
  * neither rows nor groups (a level-1 group whose groups are all empty is reported through them).
  * A group the target/missing-* rules already report, as the place to add the missing family,
- * is left to them.
+ * is left to them. Not while the tree is broken (indicatorTreeBroken), nor for a group holding
+ * text the parser could not read: its rows may stand there.
  */
 export function targetEmptyGroup(project: Project, report: Report): void {
+    if (indicatorTreeBroken(project)) return;
     const claimed = new Set([QUANTITY, BENEFIT, SATISFACTION].map(w => missingPlace(project, w)?.node));
     for (const g1 of level1Groups(project)) {
         const empty: Array<Level1Group | Level2Group> = g1.groups.length === 0 && g1.indicators.length === 0
             ? [g1]
             : g1.groups.filter(g2 => g2.indicators.length === 0);
         for (const group of empty) {
-            if (claimed.has(group)) continue;
+            if (claimed.has(group) || mayBeUnread(group)) continue;
             const name = groupName(group);
             const message = {
                 zh: `指标组「${name}」没有任何指标：请填写指标，或删除该组`,
@@ -149,13 +152,14 @@ function groupPathEn(group: Level1Group | Level2Group): string {
 
 /**
  * Reported once per project, on the first group that breaks the scheme the configuration asks
- * for (`kpispec.json` `scheme`) or, without one, the scheme the project started with.
+ * for (`kpispec.json` `scheme`) or, without one, the scheme the project started with; not while
+ * the tree is broken, as a group a missing `}` closed early takes the next level-1 family in.
  */
 export function targetMixedScheme(project: Project, report: Report, configured?: Scheme): void {
     const markers = schemeMarkers(project);
     const first = markers[0];
     const offending = markers.find(m => m.misplaced) ?? markers.find(m => m.scheme !== (configured ?? first?.scheme));
-    if (!first || !offending) return;
+    if (!first || !offending || indicatorTreeBroken(project)) return;
     const group = offending.group;
     const parent = isLevel2Group(group) ? group.$container?.category : undefined;
     const message: Bilingual = offending.misplaced
