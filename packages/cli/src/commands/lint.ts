@@ -25,9 +25,9 @@ export const LINT_HELP = `Usage: kpispec lint [options] [paths or globs...]
 
 Checks .kpi files as one workspace (links between files resolve) and reports problems.
 Excel forms (.xlsx, .xls: 自评表, 一体化 sheets, 申报表) join the workspace; their findings
-name the sheet and cell (自评表!F14). Folders are searched recursively, skipping
-node_modules, dot-folders and the "ignore" globs of kpispec.json. Default path: the
-current folder.
+name the sheet and cell (自评表!F14). Folders are searched recursively, following
+links, skipping node_modules, dot-folders and the "ignore" globs of kpispec.json.
+Default path: the current folder.
 
 Options:
   -f, --format <name>       stylish (default), json, sarif, github or junit
