@@ -1,5 +1,5 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { displayWidth } from '../../packages/language/src/i18n/display-width.js';
 import { REPO, runCli, tempDir } from './run-cli.js';
@@ -58,6 +58,18 @@ describe('kpispec format', () => {
         writeFileSync(join(dir, 'fmt-bom', 'a.kpi'), '\uFEFF' + MESSY);
         expect((await runCli(['format', 'fmt-bom'], { cwd: dir })).code).toBe(0);
         expect(readFileSync(join(dir, 'fmt-bom', 'a.kpi'), 'utf8')).toBe('\uFEFF' + TIDY);
+    });
+
+    it('--check on the examples lists none but the specification\'s cases, kept as their authors lined them up', async () => {
+        // examples/forms, framework and hotline-12345 are unchanged copies of the reference cases
+        // (reference-cases.test.ts); every example the project wrote is formatted.
+        const run = await runCli(['format', '--check', 'examples'], { cwd: REPO });
+        const listed = run.stdout.split('\n').filter(Boolean);
+        for (const file of listed) {
+            const reference = join(REPO, 'test', 'fixtures', 'reference', relative('examples', file));
+            expect(existsSync(reference) && readFileSync(join(REPO, file), 'utf8') === readFileSync(reference, 'utf8'), file).toBe(true);
+        }
+        expect(run.code).toBe(listed.length > 0 ? 1 : 0);
     });
 
     it('leaves a file with syntax errors alone and exits 2, naming where', async () => {

@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { execFile, spawn } from 'node:child_process';
@@ -165,14 +165,50 @@ describe('exit 2: one clear line for every bad input', () => {
         expect(await columns('bom/with')).toEqual(expected);
     });
 
-    it('an unreadable file', async () => {
-        const file = write('locked/a.kpi', CLEAN);
-        chmodSync(file, 0o000);
-        // Root reads any file (CI runs as root), so then run the built CLI as `nobody`.
-        const asRoot = process.getuid?.() === 0;
-        if (asRoot) chmodSync(dir, 0o755);
-        const run = asRoot ? await runBuiltCli(['lint', 'locked'], { cwd: dir, uid: 65534 }) : await runCli(['lint', 'locked'], { cwd: dir });
-        expectFatal(run, /^kpispec: cannot read .*locked\/a\.kpi: EACCES\n$/);
+    describe('.kpi files of a folder that cannot be read', () => {
+        const reported = (stdout: string) => (JSON.parse(stdout) as Array<{ filePath: string }>).map(r => r.filePath.slice(dir.length + 1));
+
+        it('lint names one without read permission on stderr, in the run\'s language, reports the rest (SARIF too) and exits 2', async () => {
+            write('locked/error.kpi', ERROR);
+            chmodSync(write('locked/locked.kpi', CLEAN), 0o000);
+            // Root reads any file (CI runs as root), so then run the built CLI as `nobody`.
+            const asRoot = process.getuid?.() === 0;
+            if (asRoot) chmodSync(dir, 0o755);
+            const run = (args: string[]) => (asRoot ? runBuiltCli(args, { cwd: dir, uid: 65534 }) : runCli(args, { cwd: dir }));
+            const json = await run(['lint', 'locked', '-f', 'json', '--locale', 'en']);
+            expect(json.code).toBe(2);
+            expect(json.stderr).toBe('kpispec: cannot read locked/locked.kpi: EACCES (permission denied)\n');
+            expect(reported(json.stdout)).toEqual(['locked/error.kpi']);
+            const sarif = await run(['lint', 'locked', '-f', 'sarif', '--locale', 'zh-CN']);
+            expect(sarif.code).toBe(2);
+            expect(sarif.stderr).toBe('kpispec: 无法读取 locked/locked.kpi：EACCES（没有读取权限）\n');
+            expect((JSON.parse(sarif.stdout) as { runs: Array<{ results: Array<{ ruleId: string }> }> }).runs[0]!.results.map(r => r.ruleId)).toContain('name/duplicate');
+        });
+
+        it('a link that leads nowhere gets the same line, from lint (with --cache and threads), format, report and score', async () => {
+            write('dangling/error.kpi', ERROR);
+            symlinkSync('gone.kpi', join(dir, 'dangling', 'link.kpi'));
+            const note = 'kpispec: cannot read dangling/link.kpi: ENOENT (no such file: a link to a file that is gone?)\n';
+            for (const flags of [[], ['--cache', '--cache-location', join(dir, 'dangling.cache')], ['--cache', '--cache-location', join(dir, 'dangling.cache')], ['--concurrency', '2']]) {
+                const lint = await runCli(['lint', 'dangling', '-f', 'json', '--locale', 'en', ...flags], { cwd: dir });
+                expect(lint.code, flags.join(' ')).toBe(2);
+                expect(lint.stderr, flags.join(' ')).toBe(note);
+                expect(reported(lint.stdout)).toEqual(['dangling/error.kpi']);
+            }
+            const format = await runCli(['format', '--check', 'dangling'], { cwd: dir });
+            expect([format.code, format.stderr]).toEqual([2, note]);
+
+            const report = await runCli(['report', 'dangling', '-o', 'dangling.html', '--locale', 'en'], { cwd: dir });
+            expect([report.code, report.stderr]).toEqual([2, note]);
+            expect(readFileSync(join(dir, 'dangling.html'), 'utf8')).toContain('data-unreadable="1">Not reviewed (cannot be read): dangling/link.kpi: ENOENT (no such file: a link to a file that is gone?)');
+
+            const hotline = join(import.meta.dirname, '..', 'fixtures', 'reference', 'hotline-12345');
+            for (const file of ['targets.kpi', 'assessment.kpi']) write(`dangling-score/${file}`, readFileSync(join(hotline, file)));
+            symlinkSync('gone.kpi', join(dir, 'dangling-score', 'link.kpi'));
+            const score = await runCli(['score', 'dangling-score', '--locale', 'en'], { cwd: dir });
+            expect([score.code, score.stderr]).toEqual([2, note.replace('dangling/', 'dangling-score/')]);
+            expect(score.stdout).toContain('dangling-score/assessment.kpi');
+        });
     });
 
     it('invalid configuration JSON, with the line and column of the fault', async () => {
@@ -250,8 +286,7 @@ describe('parse errors are not configurable', () => {
         mkdirSync(join(dir, 'syntax-off'), { recursive: true });
         writeFileSync(join(dir, 'syntax-off', 'kpispec.json'), '{ "rules": { "syntax/parsing": "off" } }');
         writeFileSync(join(dir, 'syntax-off', 'a.kpi'), '合同 甲 "甲" {\n');
-        const run = await runCli(['lint', 'syntax-off'], { cwd: dir });
-        expect(run.code).toBe(2);
-        expect(run.stderr).toContain('syntax/parsing');
+        expectFatal(await runCli(['lint', 'syntax-off'], { cwd: dir }),
+            /kpispec\.json:1:14: "syntax\/parsing" cannot be configured: parse errors cannot be switched off, lowered or suppressed\n$/);
     });
 });

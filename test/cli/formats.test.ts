@@ -108,6 +108,19 @@ describe('kpispec lint formats', () => {
             expect(rule['defaultConfiguration']).toEqual({ level: 'error' });
         });
 
+        it('offers in a rule\'s help only what kpispec.json and a suppression comment accept', () => {
+            const help = (id: string) => log.runs[0]!.tool.driver.rules.find(r => r['id'] === id)!['help'] as { text: string; markdown: string };
+            expect(help('target/below-contract').text).toContain('kpispec.json: { "rules": { "target/below-contract": "off" } }; // kpispec-disable-next-line target/below-contract -- <reason>');
+            // A suppression comment's own findings come after the comments are applied: only kpispec.json turns them off.
+            expect(help('suppression/unused').markdown).toMatch(/`kpispec\.json: \{ "rules": \{ "suppression\/unused": "off" \} \}`$/);
+            for (const id of ['syntax/lexing', 'syntax/parsing']) {
+                for (const text of Object.values(help(id))) {
+                    expect(text).toMatch(new RegExp(`\n${id}: parse errors cannot be switched off, lowered or suppressed$`));
+                    expect(text).not.toMatch(/kpispec\.json|kpispec-disable/);
+                }
+            }
+        });
+
         it('gives repository-relative locations, regions and fingerprints', () => {
             const [sarifRun] = log.runs;
             expect(sarifRun!.results).toHaveLength(all.length);

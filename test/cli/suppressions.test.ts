@@ -105,6 +105,11 @@ describe('inline suppressions', () => {
 }
 `);
         expect(relevant(ds)).toEqual(expect.arrayContaining(['2:contract/no-penalty', '3:suppression/unused', '4:syntax/parsing']));
+        // Said so, rather than that it suppressed nothing.
+        expect(ds.find(d => d.code === 'suppression/unused')!.message).toBe('抑制注释中的「syntax/parsing」不起作用：语法错误不能关闭、降级或抑制');
+        const english = await buildWorkspace({ 'a.kpi': '// kpispec-disable-next-line syntax/lexing -- 临时\ncontract C "c" { # }\n' }, 'en');
+        expect(english.diagnostics('a.kpi').filter(d => d.code === 'suppression/unused').map(d => d.message))
+            .toEqual(["'syntax/lexing' cannot be suppressed by a comment: parse errors cannot be switched off, lowered or suppressed"]);
     });
 
     it('still applies in a file with syntax errors, after a row the parser skipped', async () => {

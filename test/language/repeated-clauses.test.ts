@@ -53,6 +53,22 @@ describe('a clause given twice in one row', () => {
         })).toEqual([]);
     });
 
+    it('leaves the findings about the clause on the value that counts, the last', async () => {
+        const ws = await buildWorkspace({
+            'p.kpi': TARGETS('A "a" >= 500 棵 来源 "s"'),
+            'a.kpi': ASSESSMENT([
+                '预算执行 全年预算 100 万元 全年执行 80 万元 执行率 80% 分值 10 得分 8 执行率 75%',
+                '指标 A 实际 480 棵 分值 50 得分 50 得分 45 偏差 "原因"',
+                '指标 A 实际 480 棵 实际 90% 分值 50 得分 48 偏差 "原因"',
+            ].join('\n    ')),
+        });
+        const text = ws.documents.get('a.kpi')!.textDocument;
+        const on = (rule: string) => ws.diagnostics('a.kpi').filter(d => d.code === rule).map(d => text.getText(d.range));
+        expect(on('funds/rate-mismatch')).toEqual(['75%']);
+        expect(on('score/off-rule')).toEqual(['45']);
+        expect(on('assessment/unit-mismatch')).toEqual(['90%']);
+    });
+
     it('covers every clause the grammar lets a row repeat', () => {
         const { keys, types } = onceOnlyClauses(createKpiServices(EmptyFileSystem).kpi.Grammar);
         expect([...types].sort()).toEqual(['Execution', 'Indicator', 'IndicatorAssessment']);

@@ -160,6 +160,18 @@ describe('quick fixes', () => {
         expect(rules(ws, 'a.kpi').filter(r => ['score/off-rule', 'score/total-mismatch', 'score/grade-mismatch'].includes(r))).toEqual([]);
     });
 
+    it('rewrite the value that counts where a row gives the clause twice', async () => {
+        const ws = await buildWorkspace({
+            'p.kpi': '项目 P "p" {\n    绩效指标 {\n        产出指标 {\n            质量指标 {\n                A "a" >= 95% 来源 "s"\n            }\n        }\n    }\n}\n',
+            'a.kpi': '自评 S "s" 对象 P {\n    预算执行 全年预算 100 万元 全年执行 80 万元 执行率 80% 分值 10 得分 8 执行率 75%\n    指标 A 实际 80% 分值 5 得分 5 得分 2 偏差 "原因"\n}\n',
+        });
+        const off = await actionsFor(ws, 'a.kpi', 'score/off-rule');
+        expect((await apply(ws, off.actions, '将得分改为规则得分 4.21'))['a.kpi']).toContain('指标 A 实际 80% 分值 5 得分 5 得分 4.21 偏差 "原因"');
+        const rate = await actionsFor(ws, 'a.kpi', 'funds/rate-mismatch');
+        expect((await apply(ws, rate.actions, '将执行率改为 80%'))['a.kpi']).toContain('执行率 80% 分值 10 得分 8 执行率 80%\n');
+        expect(rules(ws, 'a.kpi').filter(r => r === 'score/off-rule' || r === 'funds/rate-mismatch')).toEqual([]);
+    });
+
     it('write the rule score where a 得分 is missing: a row, the execution line, then the total as the sum', async () => {
         const ws = await buildWorkspace({
             'p.kpi': '项目 P "p" {\n    绩效指标 {\n        产出指标 {\n            质量指标 {\n                A "a" >= 95% 来源 "s"\n            }\n        }\n    }\n}\n',

@@ -1,6 +1,7 @@
-import { UriUtils, type FileSystemNode, type URI } from 'langium';
+import { realpathSync } from 'node:fs';
+import { URI, UriUtils, type FileSystemNode } from 'langium';
 import { NodeFileSystemProvider } from 'langium/node';
-import { CONFIG_FILE_NAME } from '@kpispec/language/core';
+import { CONFIG_FILE_NAME, type LinkedFileSystem } from '@kpispec/language/core';
 
 /**
  * Langium's Node file system, listing folders and looking for files in this thread. The
@@ -8,7 +9,7 @@ import { CONFIG_FILE_NAME } from '@kpispec/language/core';
  * a folder per project, and `kpispec lint` spent half of finding its files waiting for the
  * trips (bench/RESULTS.md, issue 17). The language server keeps Langium's, which never blocks.
  */
-export class CliFileSystemProvider extends NodeFileSystemProvider {
+export class CliFileSystemProvider extends NodeFileSystemProvider implements LinkedFileSystem {
     /**
      * Folders named kpispec.json that the search for configuration met (it looks only for
      * files, and goes past them): a mistake the CLI reports (setUpCommand), at no extra stat.
@@ -25,6 +26,11 @@ export class CliFileSystemProvider extends NodeFileSystemProvider {
             if (node.isDirectory && UriUtils.basename(uri) === CONFIG_FILE_NAME) this.configFolders.add(uri.fsPath);
             return node;
         });
+    }
+
+    /** Discovery follows links with it (see searchFolder). */
+    realPath(uri: URI): Promise<string> {
+        return settled(() => URI.file(realpathSync.native(uri.fsPath)).path);
     }
 }
 

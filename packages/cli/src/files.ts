@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { URI, type FileSystemProvider } from 'langium';
-import { excel, findKpiFilesIn, type KpiConfiguration } from '@kpispec/language/core';
+import { excel, onePathEach, searchFolder, realPathOf, type FoundFile, type KpiConfiguration } from '@kpispec/language/core';
 import { UserError } from './exit-codes.js';
 
 export interface FileSearch {
@@ -17,30 +17,33 @@ const posix = (path: string) => path.split(sep).join('/');
  * Expands files, folders and glob patterns to `.kpi` files (and the other `extensions` given:
  * lint also reads workbooks). Folders are searched as the language
  * server searches its workspace (see findKpiFilesIn: `ignore` globs, no dot-folders or
- * node_modules); a file named explicitly is always included.
+ * node_modules, links followed); a file named explicitly is always included. A file reached by
+ * several paths, in one folder or through several of the paths given, is read once (onePathEach).
  */
 export async function findKpiFiles(patterns: readonly string[], search: FileSearch, extensions?: readonly string[]): Promise<string[]> {
-    const files = new Set<string>();
+    const files: FoundFile[] = [];
     for (const pattern of patterns) {
         const abs = resolve(search.cwd, pattern);
         const info = await stat(abs).catch(() => undefined);
         if (info?.isDirectory()) {
-            for (const f of await walk(abs, search, extensions)) files.add(f);
+            files.push(...await walk(abs, search, extensions));
         } else if (info) {
-            files.add(abs);
+            // Named as the user meant it: not counted as reached through a link.
+            const uri = URI.file(abs);
+            files.push({ uri, real: await realPathOf(uri, search.fileSystem), linked: false });
         } else if (picomatch.scan(pattern).isGlob) {
             const { base } = picomatch.scan(pattern);
             const matches = picomatch(posix(pattern).replace(/^\.\//, ''));
             const root = resolve(search.cwd, base || '.');
             const found = (await stat(root).catch(() => undefined))?.isDirectory() ? await walk(root, search, extensions) : [];
-            const matched = found.filter(f => matches(posix(isAbsolute(pattern) ? f : relative(search.cwd, f))));
+            const matched = found.filter(f => matches(posix(isAbsolute(pattern) ? f.uri.fsPath : relative(search.cwd, f.uri.fsPath))));
             if (matched.length === 0) throw new UserError(noMatch(pattern, extensions));
-            for (const f of matched) files.add(f);
+            files.push(...matched);
         } else {
             throw new UserError(noSuchPath(pattern));
         }
     }
-    return [...files].sort();
+    return [...new Set(onePathEach(files).map(uri => uri.fsPath))].sort();
 }
 
 /** A glob that matched nothing the command reads; a workbook beside the text imported from it is read from that text. */
@@ -60,14 +63,15 @@ export function noSuchPath(path: string): string {
     return `no such file or folder: ${path}`;
 }
 
-async function walk(dir: string, { configuration, fileSystem }: FileSearch, extensions: readonly string[] | undefined): Promise<string[]> {
-    const found = await findKpiFilesIn(URI.file(dir), {
+async function walk(dir: string, { configuration, fileSystem }: FileSearch, extensions: readonly string[] | undefined): Promise<FoundFile[]> {
+    return searchFolder(URI.file(dir), {
         configuration,
         fileSystem,
         ...(extensions ? { extensions } : {}),
+        // Found, so that reading it says it cannot, as of any file that cannot be read.
+        keepBrokenLinks: true,
         onUnreadableFolder: (folder, e) => {
             throw new UserError(`cannot read folder ${folder.fsPath}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
         },
     });
-    return found.map(uri => uri.fsPath);
 }

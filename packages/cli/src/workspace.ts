@@ -2,9 +2,10 @@ import { isUtf8 } from 'node:buffer';
 import { closeSync, constants, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { URI, type LangiumDocument } from 'langium';
-import { createKpiCoreServices, excel, notUtf8Look, notUtf8Message, type Bilingual, type KpiIndexManager, type Locale } from '@kpispec/language/core';
+import { createKpiCoreServices, excel, notUtf8Look, type KpiIndexManager } from '@kpispec/language/core';
 import { UserError } from './exit-codes.js';
 import { CliFileSystem } from './file-system.js';
+import { PassedOverError, type PassedOverFile } from './passed-over.js';
 import { addWorkbookDocuments, projectNames, type SheetDocument, type SkipNoForm } from './excel/workbook-documents.js';
 
 /** The language services of a command: without the editor's, which only `format` and `import` load (editor-services.ts). */
@@ -22,7 +23,8 @@ export function withDocumentLinksOnly<S extends CliServices>(services: S): S {
 }
 
 /**
- * Reads a source file, refusing what is not a regular file of UTF-8 text (one clear line, exit 2):
+ * Reads a source file, refusing what is not a regular file of UTF-8 text (one clear line, exit 2;
+ * a run over several files passes over one it cannot read or that is not UTF-8, see PassedOverError):
  * `/dev/zero` never ends and a named pipe waits for a writer. A byte order mark is dropped, as
  * editors do, so positions match theirs; `keepBom` keeps it for rewriting.
  */
@@ -82,44 +84,24 @@ function readToEnd(fd: number, size: number): Buffer {
 
 function readError(file: string, e: unknown): UserError {
     if (e instanceof UserError) return e;
-    return new UserError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-}
-
-/** A source file that is not UTF-8, and what it looks like (GBK, UTF-16, the first byte that is not UTF-8). */
-export interface NotUtf8File {
-    readonly file: string;
-    readonly look: Bilingual;
-}
-
-/** Reading a source file that is not UTF-8: one line, or a note where a folder's review goes on without it (notUtf8Note). */
-export class NotUtf8Error extends UserError {
-    constructor(readonly notUtf8: NotUtf8File) {
-        super(notUtf8Message(notUtf8.file, notUtf8.look, 'en'));
-    }
-}
-
-/**
- * The note on stderr about a .kpi file that `lint`, `report` and `score` pass over because it is
- * not UTF-8, in the run's language, as the web page and the editor name it.
- */
-export function notUtf8Note({ file, look }: NotUtf8File, locale: Locale): string {
-    return `kpispec: ${notUtf8Message(file, look, locale)}\n`;
+    const { code } = e as NodeJS.ErrnoException;
+    return code ? new PassedOverError({ file, code }) : new UserError(`cannot read ${file}: ${(e as Error).message}`);
 }
 
 /** Checked, then decoded: a quarter of the time of a fatal TextDecoder (lint reads 40,000 files at province scale). */
 function decodeUtf8(file: string, bytes: Buffer, keepBom: boolean): string {
-    if (!isUtf8(bytes)) throw new NotUtf8Error({ file, look: notUtf8Look(bytes) });
+    if (!isUtf8(bytes)) throw new PassedOverError({ file, look: notUtf8Look(bytes) });
     const text = bytes.toString('utf8');
     return !keepBom && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /**
  * Adds the files to the workspace as documents (parsed, not yet linked), in the order given;
- * `texts` if already read. A file that is not UTF-8 stops the run, or with `notUtf8` is passed over
- * and told of.
+ * `texts` if already read. A file that cannot be read or is not UTF-8 stops the run, or with
+ * `passOver` is passed over and told of.
  */
 export function addDocuments(
-    { shared }: { shared: CliServices['shared'] }, files: readonly string[], { texts, notUtf8 }: { texts?: readonly string[]; notUtf8?: (file: NotUtf8File) => void } = {},
+    { shared }: { shared: CliServices['shared'] }, files: readonly string[], { texts, passOver }: { texts?: readonly string[]; passOver?: (file: PassedOverFile) => void } = {},
 ): LangiumDocument[] {
     const factory = shared.workspace.LangiumDocumentFactory;
     return files.flatMap((file, i) => {
@@ -127,8 +109,8 @@ export function addDocuments(
         try {
             text = texts?.[i] ?? readUtf8Sync(file);
         } catch (e) {
-            if (!(e instanceof NotUtf8Error && notUtf8)) throw e;
-            notUtf8(e.notUtf8);
+            if (!(e instanceof PassedOverError && passOver)) throw e;
+            passOver(e.passedOver);
             return [];
         }
         const document = factory.fromString(text, URI.file(file));
@@ -156,13 +138,13 @@ export interface ValidatedWorkspace {
  * Reads .kpi files and workbooks as one workspace and validates it: the .kpi files first, as a
  * workbook's 自评表 assesses the projects they define, then each form with the configuration of
  * its folder. `kpispec lint` and `kpispec report` read a folder through here; `skipNoForm` decides
- * whether a workbook holding no form is skipped instead of stopping the run, `notUtf8` whether a
- * .kpi file that is not UTF-8 is (see addDocuments).
+ * whether a workbook holding no form is skipped instead of stopping the run, `passOver` whether a
+ * .kpi file that cannot be read or is not UTF-8 is (see addDocuments).
  */
 export async function validateWithWorkbooks(
-    { shared, kpi }: CliServices, files: readonly string[], skipNoForm?: SkipNoForm, notUtf8?: (file: NotUtf8File) => void,
+    { shared, kpi }: CliServices, files: readonly string[], skipNoForm?: SkipNoForm, passOver?: (file: PassedOverFile) => void,
 ): Promise<ValidatedWorkspace> {
-    const documents = addDocuments({ shared }, files.filter(f => !excel.isWorkbookPath(f)), { notUtf8 });
+    const documents = addDocuments({ shared }, files.filter(f => !excel.isWorkbookPath(f)), { passOver });
     const sheets = await addWorkbookDocuments({ shared }, files.filter(excel.isWorkbookPath), kpi.kpi.Settings.locale, projectNames(documents), skipNoForm);
     await kpi.kpi.Configuration.load(sheets.map(s => s.document.uri), shared.workspace.FileSystemProvider);
     await shared.workspace.DocumentBuilder.build([...documents, ...sheets.map(s => s.document)], { validation: true });

@@ -4,6 +4,8 @@ import { ExitCode, UserError } from '../exit-codes.js';
 import type { Io } from '../io.js';
 import { plural } from '../formatters/plural.js';
 import { parseCommandArgs } from '../options.js';
+import { PassedOverError, passedOverNote } from '../passed-over.js';
+import { shownPath } from '../shown-path.js';
 import { readUtf8 } from '../workspace.js';
 import { setUpCommand } from '../command-setup.js';
 import { writeErrorMessage, writeFileAtomically } from '../write-file.js';
@@ -21,7 +23,8 @@ Options:
   -h, --help           show this help
 
 Exit codes: 0 formatted (or already formatted); 1 --check found unformatted files;
-2 usage, configuration or file errors, or a file with syntax errors.
+2 usage, configuration or file errors, or a file with syntax errors (a file that cannot be
+read or is not UTF-8 is named on stderr, and the rest is still formatted).
 `;
 
 const OPTIONS = { tabSize: 4, insertSpaces: true };
@@ -43,7 +46,16 @@ export async function format(argv: string[], io: Io): Promise<number> {
     const changed: string[] = [];
     let broken = 0;
     for (const file of files) {
-        const text = await readUtf8(file, { keepBom: true });
+        let text: string;
+        try {
+            text = await readUtf8(file, { keepBom: true });
+        } catch (e) {
+            // As lint passes it over: named, and the other files still formatted.
+            if (!(e instanceof PassedOverError)) throw e;
+            broken++;
+            io.stderr(passedOverNote({ ...e.passedOver, file: shownPath(file, io.cwd) }, 'en'));
+            continue;
+        }
         const document = shared.workspace.LangiumDocumentFactory.fromString(text, URI.file(file));
         const { lexerErrors, parserErrors } = document.parseResult;
         const error = lexerErrors[0] ? [lexerErrors[0].line, lexerErrors[0].column]

@@ -12,7 +12,7 @@ import { appendSummary, refuseInputAsOutput } from '../report-files.js';
 import { writeOutput } from '../write-file.js';
 import { WORKSPACE_EXTENSIONS } from '../excel/workbook-documents.js';
 import { setUpCommand } from '../command-setup.js';
-import { notUtf8Note } from '../workspace.js';
+import { passedOverNote } from '../passed-over.js';
 import { shownPath } from '../shown-path.js';
 import { cachePath, DEFAULT_CACHE_FILE } from '../cache-location.js';
 import { parseConcurrency } from '../units/concurrency.js';
@@ -25,9 +25,9 @@ export const LINT_HELP = `Usage: kpispec lint [options] [paths or globs...]
 
 Checks .kpi files as one workspace (links between files resolve) and reports problems.
 Excel forms (.xlsx, .xls: 自评表, 一体化 sheets, 申报表) join the workspace; their findings
-name the sheet and cell (自评表!F14). Folders are searched recursively, skipping
-node_modules, dot-folders and the "ignore" globs of kpispec.json. Default path: the
-current folder.
+name the sheet and cell (自评表!F14). Folders are searched recursively, following
+links, skipping node_modules, dot-folders and the "ignore" globs of kpispec.json.
+Default path: the current folder.
 
 Options:
   -f, --format <name>       stylish (default), json, sarif, github or junit
@@ -50,8 +50,8 @@ Options:
   -h, --help                show this help
 
 Exit codes: 0 no errors and warnings within --max-warnings; 1 errors or too many
-warnings; 2 usage, configuration or file errors (a .kpi file in a folder that is not
-UTF-8 is named on stderr, and the rest is still reported).
+warnings; 2 usage, configuration or file errors (a .kpi file that cannot be read or is
+not UTF-8 is named on stderr, and the rest is still reported).
 `;
 
 export async function lint(argv: string[], io: Io): Promise<number> {
@@ -79,14 +79,14 @@ export async function lint(argv: string[], io: Io): Promise<number> {
     const config = configuration.get(URI.file(files[0]!));
     const keep = values.quiet ? (m: { severity: number }) => m.severity === 2 : undefined;
     const skipped: SkippedWorkbook[] = [];
-    const { results, locale, sources, notUtf8 } = await lintFiles(files, {
+    const { results, locale, sources, passedOver } = await lintFiles(files, {
         cwd: io.cwd, env: io.env, configFile: values.config, noInlineConfig: values['no-inline-config'] === true, locale: values.locale,
         concurrency, shard, cache, services: { shared, kpi }, keep,
         skipNoForm: skipStrayWorkbooks(positionals, io.cwd, workbook => skipped.push(workbook)), quoteSources: formatName === 'sarif',
     });
     // In the run's language, as lint's other words: known once the files are read.
     for (const workbook of skipped) io.stderr(skippedNote(workbook, locale));
-    for (const file of notUtf8) io.stderr(notUtf8Note({ ...file, file: shownPath(file.file, io.cwd) }, locale));
+    for (const file of passedOver) io.stderr(passedOverNote({ ...file, file: shownPath(file.file, io.cwd) }, locale));
 
     const context: ReportContext = {
         cwd: io.cwd,
@@ -105,7 +105,7 @@ export async function lint(argv: string[], io: Io): Promise<number> {
     if (formatName === 'github' && summaryFile) await appendSummary(summaryFile, stepSummary(results, context), io.stderr);
 
     // The rest is reported; a file that could not be read is still a file error.
-    if (notUtf8.length > 0) return ExitCode.Fatal;
+    if (passedOver.length > 0) return ExitCode.Fatal;
     const { errors, warnings } = totals(results);
     if (errors > 0) return ExitCode.Problems;
     if (warnings > maxWarnings) {

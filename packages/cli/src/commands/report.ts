@@ -4,7 +4,7 @@ import { isWrittenInto, writeOutput } from '../write-file.js';
 import { reviewPlans } from '../excel/review-plans.js';
 import { writeXlsx } from '../excel/write-xlsx.js';
 import { skippedNote } from '../excel/stray-workbooks.js';
-import { notUtf8Note } from '../workspace.js';
+import { passedOverNote } from '../passed-over.js';
 import { ExitCode, UserError } from '../exit-codes.js';
 import { plural } from '../formatters/plural.js';
 import type { Io } from '../io.js';
@@ -42,7 +42,7 @@ Options:
   -h, --help                show this help
 
 Exit codes: 0 written (whatever it found); 2 usage, configuration or file errors (a .kpi
-file in a folder that is not UTF-8 is named on stderr and in the report, which is still written).
+file that cannot be read or is not UTF-8 is named on stderr and in the report, which is still written).
 `;
 
 export async function report(argv: string[], io: Io): Promise<number> {
@@ -80,14 +80,14 @@ export async function report(argv: string[], io: Io): Promise<number> {
         ruleUrl: (id, configured) => ruleHelpUri(values['docs-base-url'] ?? configured ?? DEFAULT_DOCS_BASE_URL, id),
     });
     for (const workbook of data.skipped ?? []) io.stderr(skippedNote(workbook, data.locale));
-    for (const file of data.notUtf8 ?? []) io.stderr(notUtf8Note(file, data.locale));
+    for (const file of data.passedOver ?? []) io.stderr(passedOverNote(file, data.locale));
     const written = format === 'xlsx' ? await writeWorkbook(data, resolve(io.cwd, values.output ?? 'kpispec-report.xlsx')) : await write(data, values.output, io.cwd);
     const findings = data.totals.errors + data.totals.warnings + data.totals.infos;
     // Into a pipe or stdout the line would end up in the report: it goes to stderr then.
     const say = isWrittenInto(written) ? io.stderr : io.stdout;
     say(`${relative(io.cwd, written) || written}: ${plural(data.projects.length, 'project')}, ${plural(findings, 'finding')}\n`);
     // Written without them: a file that could not be read is still a file error.
-    return data.notUtf8 ? ExitCode.Fatal : ExitCode.Clean;
+    return data.passedOver ? ExitCode.Fatal : ExitCode.Clean;
 }
 
 /** Writes one file or an index with project pages; returns the path of the page to open. */

@@ -6,7 +6,8 @@ import { languageOfDocuments, parseCommandArgs } from '../options.js';
 import { formatScoreCsv } from '../score/csv.js';
 import { checkProfile, scoreSheet, type ScoreSheet } from '../score/sheet.js';
 import { formatScoreTable } from '../score/table.js';
-import { addDocuments, notUtf8Note, validateWithWorkbooks, type CliServices, type NotUtf8File } from '../workspace.js';
+import { passedOverNote, type PassedOverFile } from '../passed-over.js';
+import { addDocuments, validateWithWorkbooks, type CliServices } from '../workspace.js';
 import { shownPath } from '../shown-path.js';
 import { WORKSPACE_EXTENSIONS } from '../excel/workbook-documents.js';
 import { skippedNote, skipStrayWorkbooks, type SkippedWorkbook } from '../excel/stray-workbooks.js';
@@ -29,8 +30,8 @@ Options:
   -c, --config <file>    use this configuration file instead of finding kpispec.json
   -h, --help             show this help
 
-Exit codes: 0 printed; 2 usage, configuration or file errors (a .kpi file in a folder that
-is not UTF-8 is named on stderr, and the rest is still scored), or no assessment found.
+Exit codes: 0 printed; 2 usage, configuration or file errors (a .kpi file that cannot be
+read or is not UTF-8 is named on stderr, and the rest is still scored), or no assessment found.
 `;
 
 const FORMATS = ['table', 'json', 'csv'];
@@ -56,9 +57,9 @@ export async function score(argv: string[], io: Io): Promise<number> {
     if (values.profile !== undefined) configuration.overrides = { profile: values.profile };
 
     const skipped: SkippedWorkbook[] = [];
-    // A .kpi file that is not UTF-8 is passed over with a note, as lint and report do.
-    const notUtf8: NotUtf8File[] = [];
-    const passOver = (file: NotUtf8File) => notUtf8.push({ ...file, file: shownPath(file.file, io.cwd) });
+    // A .kpi file that cannot be read or is not UTF-8 is passed over with a note, as lint and report do.
+    const passedOver: PassedOverFile[] = [];
+    const passOver = (file: PassedOverFile) => passedOver.push({ ...file, file: shownPath(file.file, io.cwd) });
     const { documents, sheets: forms } = files.some(excel.isWorkbookPath)
         // Workbooks are read as lint and report read them (a workbook of a folder that holds no
         // form is passed over with a note), and validated with the rest as they are.
@@ -66,11 +67,11 @@ export async function score(argv: string[], io: Io): Promise<number> {
         // Linking is enough: scores need the assessed project, not the diagnostics (validating
         // would take half as long again).
         : { documents: await linked(services, files, passOver), sheets: [] };
-    if (skipped.length > 0 || notUtf8.length > 0) {
+    if (skipped.length > 0 || passedOver.length > 0) {
         // In the language of most files, as lint's and report's notes.
         const noteLocale = languageOfDocuments(kpi.kpi.Settings, [...documents, ...forms.map(f => f.document)]);
         for (const workbook of skipped) io.stderr(skippedNote(workbook, noteLocale));
-        for (const file of notUtf8) io.stderr(notUtf8Note(file, noteLocale));
+        for (const file of passedOver) io.stderr(passedOverNote(file, noteLocale));
     }
     const workbookOf = new Map(forms.map(f => [f.document, f.file]));
     const sheets: ScoreSheet[] = [];
@@ -92,11 +93,11 @@ export async function score(argv: string[], io: Io): Promise<number> {
     io.stdout(values.format === 'json' ? JSON.stringify(sheets, null, 2) + '\n'
         : values.format === 'csv' ? formatScoreCsv(sheets)
             : formatScoreTable(sheets, sheet => locales.get(sheet)!));
-    return notUtf8.length > 0 ? ExitCode.Fatal : ExitCode.Clean;
+    return passedOver.length > 0 ? ExitCode.Fatal : ExitCode.Clean;
 }
 
-async function linked(services: CliServices, files: readonly string[], notUtf8: (file: NotUtf8File) => void) {
-    const documents = addDocuments(services, files, { notUtf8 });
+async function linked(services: CliServices, files: readonly string[], passOver: (file: PassedOverFile) => void) {
+    const documents = addDocuments(services, files, { passOver });
     await services.shared.workspace.DocumentBuilder.build(documents, { validation: false });
     return documents;
 }

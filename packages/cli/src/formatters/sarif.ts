@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { isAbsolute, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ArtifactLocation, Log, Region, ReportingDescriptor, Result } from 'sarif';
-import { pick, RULES, type RuleMeta } from '@kpispec/language/core';
+import { isConfigurable, isSuppressible, PARSE_ERRORS_STAY, pick, RULES, type RuleMeta } from '@kpispec/language/core';
 import { HOMEPAGE, ruleHelpUri } from '../rule-links.js';
 import { CLI_VERSION } from '../version.js';
 import type { FileResult, LintMessage, ReportContext } from '../results.js';
@@ -12,18 +12,33 @@ const LEVEL = ['note', 'warning', 'error'] as const satisfies ReadonlyArray<Resu
 const SEVERITY_LEVEL = { error: 'error', warn: 'warning', info: 'note' } as const satisfies Record<RuleMeta['severity'], Result.level>;
 const SRCROOT = '%SRCROOT%';
 
+/**
+ * How to switch a rule off, and suppress it where a comment can, as code; a parse error takes
+ * neither (isConfigurable), and its help says so.
+ */
+function configuring(rule: RuleMeta, context: ReportContext): { text: string; markdown: string } {
+    if (!isConfigurable(rule.id)) {
+        const refused = `${rule.id}: ${pick(context.locale, PARSE_ERRORS_STAY)}`;
+        return { text: refused, markdown: refused };
+    }
+    const ways = [`kpispec.json: { "rules": { "${rule.id}": "off" } }`];
+    if (isSuppressible(rule.id)) ways.push(`// kpispec-disable-next-line ${rule.id} -- <reason>`);
+    const configure = ways.join('; ');
+    return { text: configure, markdown: `\`${configure}\`` };
+}
+
 function describeRule(rule: RuleMeta, context: ReportContext): ReportingDescriptor {
     const helpUri = ruleHelpUri(context.docsBaseUrl, rule.id);
     const title = pick(context.locale, rule.title);
-    const configure = `kpispec.json: { "rules": { "${rule.id}": "off" } }; // kpispec-disable-next-line ${rule.id} -- <reason>`;
+    const configure = configuring(rule, context);
     return {
         id: rule.id,
         name: rule.id.replace(/[/-](\w)/g, (_, c: string) => c.toUpperCase()),
         shortDescription: { text: title },
         fullDescription: { text: `${rule.title.zh} / ${rule.title.en}` },
         help: {
-            text: `${title}. ${helpUri}\n${configure}`,
-            markdown: `**${title}** (${rule.id})\n\n[${context.locale === 'en' ? 'Rule documentation' : '规则说明'}](${helpUri})\n\n\`${configure}\``,
+            text: `${title}. ${helpUri}\n${configure.text}`,
+            markdown: `**${title}** (${rule.id})\n\n[${context.locale === 'en' ? 'Rule documentation' : '规则说明'}](${helpUri})\n\n${configure.markdown}`,
         },
         helpUri,
         defaultConfiguration: { level: SEVERITY_LEVEL[rule.severity] },

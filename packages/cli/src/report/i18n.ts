@@ -9,6 +9,7 @@ export const TEXT = {
     skippedWorkbooks: { zh: '未复核（不是绩效表单）', en: 'Not reviewed (not a performance form)' },
     skippedWorkbook: { zh: '{file}：{reason}', en: '{file}: {reason}' },
     notUtf8Files: { zh: '未复核（不是 UTF-8 文本：请另存为 UTF-8）', en: 'Not reviewed (not UTF-8 text: save as UTF-8)' },
+    unreadableFiles: { zh: '未复核（无法读取）', en: 'Not reviewed (cannot be read)' },
     contents: { zh: '目录', en: 'Contents' },
     overview: { zh: '一、总体情况', en: '1. Overview' },
     projectsTitle: { zh: '二、项目复核', en: '2. Projects' },

@@ -1,4 +1,5 @@
 import type { Bilingual, Locale } from '@kpispec/language/core';
+import type { PassedOverFile } from '../passed-over.js';
 import type { ScoreSheet } from '../score/sheet.js';
 
 /**
@@ -19,8 +20,8 @@ export interface ReportData {
     totals: Counts;
     /** Workbooks of the folders reviewed that hold no form, passed over (none: not set; see excel/stray-workbooks.ts). */
     skipped?: Array<{ file: string; reason: Bilingual }>;
-    /** .kpi files that are not UTF-8, passed over, with what each looks like (none: not set). */
-    notUtf8?: Array<{ file: string; look: Bilingual }>;
+    /** .kpi files that cannot be read or are not UTF-8, passed over, with why (none: not set). */
+    passedOver?: PassedOverFile[];
 }
 
 export interface Counts {

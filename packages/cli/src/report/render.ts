@@ -1,4 +1,5 @@
-import { compareText, pick, type Locale } from '@kpispec/language/core';
+import { compareText, pick, type Bilingual, type Locale } from '@kpispec/language/core';
+import { readFailure } from '../passed-over.js';
 import { bulletChart, delayText, fundsChart, gradeChart, startCharts, statusText, timelineChart, type GradeCount } from './charts.js';
 import { html, raw, safeHref, type Html } from './escape.js';
 import { HEADINGS, SEVERITY, label, type TextKey } from './i18n.js';
@@ -55,9 +56,14 @@ function skippedLine(data: ReportData, t: (key: TextKey, values?: Record<string,
     return html`<p class="meta" data-skipped="${data.skipped.length}">${t('skippedWorkbooks')}: ${data.skipped.map((w, i) => html`${i > 0 ? '; ' : ''}${t('skippedWorkbook', { file: w.file, reason: pick(data.locale, w.reason) })}`)}</p>`;
 }
 
-function notUtf8Line(data: ReportData, t: (key: TextKey, values?: Record<string, string | number>) => string): Html | string {
-    if (!data.notUtf8?.length) return '';
-    return html`<p class="meta" data-not-utf8="${data.notUtf8.length}">${t('notUtf8Files')}: ${data.notUtf8.map((f, i) => html`${i > 0 ? '; ' : ''}${t('skippedWorkbook', { file: f.file, reason: pick(data.locale, f.look) })}`)}</p>`;
+/** The .kpi files passed over, under the scope: those not UTF-8 (with what each looks like), then those that could not be read. */
+function passedOverLines(data: ReportData, t: (key: TextKey, values?: Record<string, string | number>) => string): Html | string {
+    const passed = data.passedOver ?? [];
+    const notUtf8 = passed.flatMap(f => ('look' in f ? [{ file: f.file, reason: f.look }] : []));
+    const unreadable = passed.flatMap(f => ('code' in f ? [{ file: f.file, reason: readFailure(f.code) }] : []));
+    const list = (files: Array<{ file: string; reason: Bilingual }>) => files.map((f, i) => html`${i > 0 ? '; ' : ''}${t('skippedWorkbook', { file: f.file, reason: pick(data.locale, f.reason) })}`);
+    return html`${notUtf8.length ? html`<p class="meta" data-not-utf8="${notUtf8.length}">${t('notUtf8Files')}: ${list(notUtf8)}</p>` : ''}${
+        unreadable.length ? html`<p class="meta" data-unreadable="${unreadable.length}">${t('unreadableFiles')}: ${list(unreadable)}</p>` : ''}`;
 }
 
 function page(data: ReportData, title: string, body: Html): string {
@@ -72,7 +78,7 @@ function page(data: ReportData, title: string, body: Html): string {
 <style>${raw(STYLES)}</style>
 </head>
 <body>
-<header><h1>${t('reportTitle')}</h1><p class="meta">${t('scope')}: ${data.scope}</p>${skippedLine(data, t)}${notUtf8Line(data, t)}</header>
+<header><h1>${t('reportTitle')}</h1><p class="meta">${t('scope')}: ${data.scope}</p>${skippedLine(data, t)}${passedOverLines(data, t)}</header>
 <main>
 ${body}
 </main>

@@ -1,7 +1,8 @@
 import { DocumentState, URI } from 'langium';
 import type { Locale } from '@kpispec/language/core';
 import { WORKSPACE_EXTENSIONS } from '../excel/workbook-documents.js';
-import { validateWithWorkbooks, type NotUtf8File } from '../workspace.js';
+import type { PassedOverFile } from '../passed-over.js';
+import { validateWithWorkbooks } from '../workspace.js';
 import { shownPath } from '../shown-path.js';
 import { setUpCommand } from '../command-setup.js';
 import { sheetMessages } from '../excel/workbook-results.js';
@@ -46,10 +47,10 @@ export async function workspaceReport(options: WorkspaceReportOptions): Promise<
     });
     // A workbook of a folder without a form in it is passed over, as lint does, and the report says so.
     const skipped: SkippedWorkbook[] = [];
-    // So is a .kpi file that is not UTF-8.
-    const notUtf8: NotUtf8File[] = [];
+    // So is a .kpi file that cannot be read or is not UTF-8.
+    const passedOver: PassedOverFile[] = [];
     const { documents, sheets } = await validateWithWorkbooks(
-        { shared, kpi }, files, skipStrayWorkbooks(options.paths, options.cwd, workbook => skipped.push(workbook)), file => notUtf8.push({ ...file, file: shownPath(file.file, options.cwd) }),
+        { shared, kpi }, files, skipStrayWorkbooks(options.paths, options.cwd, workbook => skipped.push(workbook)), file => passedOver.push({ ...file, file: shownPath(file.file, options.cwd) }),
     ).finally(() => deciding.dispose());
     const workbooks = new Map(sheets.map(s => [s.document, {
         file: s.file,
@@ -65,5 +66,5 @@ export async function workspaceReport(options: WorkspaceReportOptions): Promise<
         profile: options.profile,
         ruleUrl: id => options.ruleUrl(id, config.docsBaseUrl),
     });
-    return { ...data, ...(skipped.length > 0 ? { skipped } : {}), ...(notUtf8.length > 0 ? { notUtf8 } : {}) };
+    return { ...data, ...(skipped.length > 0 ? { skipped } : {}), ...(passedOver.length > 0 ? { passedOver } : {}) };
 }

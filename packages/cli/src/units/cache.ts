@@ -6,7 +6,7 @@ import type { FileState } from './read-files.js';
 import type { UnitOutcome } from './unit-validator.js';
 
 /** Bumped when what a cache holds changes shape. */
-const FORMAT = 8;
+const FORMAT = 9;
 
 /**
  * `--cache`: unit outcomes by a hash of everything they depend on, and what the last run did.

@@ -3,7 +3,8 @@ import { workbookResults } from '../excel/workbook-results.js';
 import { languageOfDocuments } from '../options.js';
 import { compareMessages, documentResult, resultOf, type FileResult, type LintMessage } from '../results.js';
 import type { SkipNoForm } from '../excel/workbook-documents.js';
-import { readUtf8, validateWithWorkbooks, type NotUtf8File } from '../workspace.js';
+import type { PassedOverFile } from '../passed-over.js';
+import { readUtf8, validateWithWorkbooks } from '../workspace.js';
 import { lintInUnits, type UnitRunOptions } from './lint-units.js';
 
 /** What `kpispec lint` reports: the files' results by path, the report's language, the text SARIF quotes. */
@@ -11,8 +12,8 @@ export interface LintOutcome {
     readonly results: FileResult[];
     readonly locale: Locale;
     readonly sources: ReadonlyMap<string, string>;
-    /** The .kpi files that are not UTF-8, passed over (in this shard), in the files' order. */
-    readonly notUtf8: NotUtf8File[];
+    /** The .kpi files that cannot be read or are not UTF-8, passed over (in this shard), in the files' order. */
+    readonly passedOver: PassedOverFile[];
 }
 
 export interface LintFilesOptions extends Omit<UnitRunOptions, 'files' | 'workbooks'> {
@@ -32,10 +33,10 @@ export async function lintFiles(files: readonly string[], options: LintFilesOpti
         const results = run.findings.map(f => resultOf(f.filePath, (keep ? f.messages.filter(keep) : f.messages).sort(compareMessages)));
         const sources = new Map<string, string>();
         if (options.quoteSources) for (const r of results) if (r.messages.length > 0) sources.set(r.filePath, await readUtf8(r.filePath));
-        return { results, locale: run.locale, sources, notUtf8: run.notUtf8 };
+        return { results, locale: run.locale, sources, passedOver: run.passedOver };
     }
-    const notUtf8: NotUtf8File[] = [];
-    const { documents, sheets } = await validateWithWorkbooks({ shared, kpi }, files, options.skipNoForm, file => run.inShard(file.file) && notUtf8.push(file));
+    const passedOver: PassedOverFile[] = [];
+    const { documents, sheets } = await validateWithWorkbooks({ shared, kpi }, files, options.skipNoForm, file => run.inShard(file.file) && passedOver.push(file));
     const results = [
         ...documents.map(d => documentResult(d, keep)),
         ...workbookResults(sheets, s => kpi.kpi.Configuration.get(s.document.uri), s => kpi.kpi.Settings.localeOf(s.document), keep),
@@ -44,6 +45,6 @@ export async function lintFiles(files: readonly string[], options: LintFilesOpti
         results,
         locale: languageOfDocuments(kpi.kpi.Settings, [...documents, ...sheets.map(s => s.document)]),
         sources: new Map(documents.map(d => [d.uri.fsPath, d.textDocument.getText()])),
-        notUtf8,
+        passedOver,
     };
 }

@@ -4,7 +4,8 @@ import { CANDIDATES, NameIndex, pick, suggestionPlace, unresolvedReferenceMessag
 import { UserError } from '../exit-codes.js';
 import { reportLanguage } from '../options.js';
 import { toRelatedLocation, type LintMessage, type RelatedLocation } from '../results.js';
-import { readUtf8, readUtf8Sync, type CliServices, type NotUtf8File } from '../workspace.js';
+import type { PassedOverFile } from '../passed-over.js';
+import { readUtf8, readUtf8Sync, type CliServices } from '../workspace.js';
 import { readCache, unitKey, writeCache } from './cache.js';
 import { threadsFor, type Concurrency } from './concurrency.js';
 import { findUnits, type Unit } from './discover.js';
@@ -48,8 +49,8 @@ export interface UnitRun {
     readonly findings: FileFindings[];
     /** The language of the report's own words (see reportLanguage). */
     readonly locale: Locale;
-    /** The files of this shard that are not UTF-8, passed over. */
-    readonly notUtf8: NotUtf8File[];
+    /** The files of this shard that cannot be read or are not UTF-8, passed over. */
+    readonly passedOver: PassedOverFile[];
 }
 
 /** `KPISPEC_DEBUG=units` prints what the run does, with times since the process started, on stderr. */
@@ -91,9 +92,9 @@ async function lintWithPool(options: UnitRunOptions, pool: UnitPool): Promise<Un
     const { scans, hashes, texts } = read;
     const found = findUnits(files, scans, cwd);
     const { sharedFiles, exports } = found;
-    // A file that is not UTF-8, read as empty, is alone in a unit, which is not validated.
-    const notUtf8 = read.notUtf8();
-    const passedOver = new Set(notUtf8.map(f => f.file));
+    // A file that cannot be read or is not UTF-8, read as empty, is alone in a unit, which is not validated.
+    const unread = read.passedOver();
+    const passedOver = new Set(unread.map(f => f.file));
     const allUnits = passedOver.size > 0 ? found.units.filter(u => !u.files.every(f => passedOver.has(f))) : found.units;
     const { shard } = options;
     const units = shard ? allUnits.filter(u => shardOf(u.name, shard.count) === shard.index) : allUnits;
@@ -168,7 +169,7 @@ async function lintWithPool(options: UnitRunOptions, pool: UnitPool): Promise<Un
     const first = files[0]!;
     const locale = findings.length > 0 ? reportLanguage(settings, findings.map(f => f.locale)) : await localeOfFile(first, passedOver.has(first) ? '' : await readUtf8(first), options.services);
     debug('locale found');
-    return { findings: findings.map(f => ({ filePath: f.filePath, messages: f.messages })), locale, notUtf8: notUtf8.filter(f => atOnce.inShard(f.file)) };
+    return { findings: findings.map(f => ({ filePath: f.filePath, messages: f.messages })), locale, passedOver: unread.filter(f => atOnce.inShard(f.file)) };
 }
 
 /** What a unit's outcome depends on besides the shared files and the flags. */

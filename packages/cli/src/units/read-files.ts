@@ -1,6 +1,6 @@
 import { statSync, type Stats } from 'node:fs';
-import type { Bilingual } from '@kpispec/language/core';
-import { NotUtf8Error, readUtf8Sync, type NotUtf8File } from '../workspace.js';
+import { PassedOverError, type PassedOverFile, type Unread } from '../passed-over.js';
+import { readUtf8Sync } from '../workspace.js';
 import { contentHash } from './cache.js';
 import { blockName, scanFile, type FileScan } from './scan.js';
 
@@ -19,8 +19,8 @@ export interface FileState {
     readonly blocks: readonly string[];
     readonly exports: FileScan['exports'];
     readonly names: readonly string[];
-    /** What it looks like, for a file that is not UTF-8: passed over, told of again. */
-    readonly notUtf8?: Bilingual;
+    /** Why it was not read, for a file that cannot be read or is not UTF-8: passed over, told of again. */
+    readonly unread?: Unread;
 }
 
 /** The files of a run, in its order; `texts` holds the ones read (to hand on to their units). */
@@ -29,8 +29,8 @@ export interface ReadFiles {
     readonly hashes: string[];
     readonly lengths: number[];
     readonly texts: Map<string, string>;
-    /** The files that are not UTF-8, read as empty (see readAndScan), in the files' order. */
-    notUtf8(): NotUtf8File[];
+    /** The files that cannot be read or are not UTF-8, read as empty (see readAndScan), in the files' order. */
+    passedOver(): PassedOverFile[];
     /** What the next run may reuse (with `--cache`), by path. */
     states(): Map<string, FileState>;
 }
@@ -39,8 +39,8 @@ export interface ReadFiles {
 export interface ScannedText {
     readonly text: string;
     readonly scan: FileScan;
-    /** What the file looks like when it is not UTF-8: then its text is empty, and it is in no unit. */
-    readonly notUtf8?: Bilingual;
+    /** Why the file was not read, when it cannot be or is not UTF-8: then its text is empty, and it is in no unit. */
+    readonly unread?: Unread;
 }
 
 /**
@@ -53,14 +53,15 @@ const readAllHere: ReadMany = async (_files, indices, readHere) => {
     for (const i of indices) readHere(i);
 };
 
-/** Reads and scans a file; one that is not UTF-8 is read as empty, and said to be. */
+/** Reads and scans a file; one that cannot be read or is not UTF-8 is read as empty, and said to be. */
 export function readAndScan(file: string, intern: (s: string) => string): ScannedText {
     let text: string;
     try {
         text = readUtf8Sync(file);
     } catch (e) {
-        if (!(e instanceof NotUtf8Error)) throw e;
-        return { text: '', scan: scanFile('', intern), notUtf8: e.notUtf8.look };
+        if (!(e instanceof PassedOverError)) throw e;
+        const { file: _, ...unread } = e.passedOver;
+        return { text: '', scan: scanFile('', intern), unread };
     }
     return { text, scan: scanFile(text, intern) };
 }
@@ -79,9 +80,9 @@ export async function readFiles(
     const lengths: number[] = [];
     const texts = new Map<string, string>();
     const stats: Array<Stats | undefined> = [];
-    const looks: Array<Bilingual | undefined> = [];
-    const store = (i: number, { text, scan, notUtf8 }: ScannedText) => {
-        looks[i] = notUtf8;
+    const unreads: Array<Unread | undefined> = [];
+    const store = (i: number, { text, scan, unread }: ScannedText) => {
+        unreads[i] = unread;
         texts.set(files[i]!, text);
         scans[i] = scan;
         lengths[i] = text.length;
@@ -92,8 +93,8 @@ export async function readFiles(
         // Times taken before reading: a file written meanwhile is read again next time.
         if (hashing) for (const i of indices) stats[i] = taken.get(i) ?? statSync(files[i]!, { throwIfNoEntry: false });
         // A file scanned in another thread comes with copies of its names: held once here too.
-        return readMany(files, indices, i => store(i, readAndScan(files[i]!, intern)), (i, { text, scan, notUtf8 }) => store(i, {
-            text, notUtf8, scan: { blocks: scan.blocks.map(intern), mentions: scan.mentions.map(intern), exports: scan.exports.map(([name, type]) => [intern(name), type] as const) },
+        return readMany(files, indices, i => store(i, readAndScan(files[i]!, intern)), (i, { text, scan, unread }) => store(i, {
+            text, unread, scan: { blocks: scan.blocks.map(intern), mentions: scan.mentions.map(intern), exports: scan.exports.map(([name, type]) => [intern(name), type] as const) },
         }));
     };
     const toRead: number[] = [];
@@ -109,7 +110,7 @@ export async function readFiles(
             scans[i] = { blocks: before.blocks, mentions: before.names, exports: before.exports };
             hashes[i] = before.hash;
             lengths[i] = before.length;
-            looks[i] = before.notUtf8;
+            unreads[i] = before.unread;
             reused.push(i);
             kept.set(i, before);
         } else {
@@ -124,7 +125,7 @@ export async function readFiles(
     }
     return {
         scans, hashes, lengths, texts,
-        notUtf8: () => files.flatMap((file, i) => looks[i] ? [{ file, look: looks[i] }] : []),
+        passedOver: () => files.flatMap((file, i) => unreads[i] ? [{ file, ...unreads[i] }] : []),
         states() {
             const names = blockNames(scans);
             return new Map(files.map((file, i) => [file, kept.get(i) ?? {
@@ -136,7 +137,7 @@ export async function readFiles(
                 blocks: scans[i]!.blocks,
                 exports: scans[i]!.exports,
                 names: scans[i]!.mentions.filter(m => names.has(m)),
-                ...(looks[i] ? { notUtf8: looks[i] } : {}),
+                ...(unreads[i] ? { unread: unreads[i] } : {}),
             }]));
         },
     };

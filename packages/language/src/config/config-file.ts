@@ -1,6 +1,6 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { URI, UriUtils } from 'langium';
-import { CONFIGURABLE_RULES } from '../rules/catalog.js';
+import { CONFIGURABLE_RULES, isRuleId, PARSE_ERRORS_STAY } from '../rules/catalog.js';
 import type { KpiConfig } from './configuration.js';
 import { likelyMeant } from './did-you-mean.js';
 import { ConfigReadError, configRoot, isInsideRoot, readConfigBytes } from './config-reader.js';
@@ -187,7 +187,7 @@ function describeErrors(errors: readonly ErrorObject[], root: unknown, locations
             case 'additionalProperties': {
                 const name = String(e.params['additionalProperty']);
                 offset = locations.get(`${e.instancePath}/${pointerSegment(name)}`)?.key ?? offset;
-                message = e.instancePath === '/rules' ? `unknown rule "${name}"${didYouMean(name, RULE_IDS)}`
+                message = e.instancePath === '/rules' ? (isRuleId(name) ? `"${name}" cannot be configured: ${PARSE_ERRORS_STAY.en}` : `unknown rule "${name}"${didYouMean(name, RULE_IDS)}`)
                     : e.instancePath === '' ? `unknown setting "${name}"${didYouMean(name, OPTION_NAMES)}`
                         : `unknown property "${name}" in ${where}`;
                 break;

@@ -2,7 +2,7 @@ import type { LangiumDocument } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
 import type { KpiServices } from '../kpi-module.js';
-import { isRuleId, ruleMeta, type RuleId } from '../rules/catalog.js';
+import { isRuleId, isSuppressible, ruleMeta, type RuleId } from '../rules/catalog.js';
 import { addDeviation, fillEmptyActual, GOAL_ROWS, setGrade, setScore, writeActualValue } from './fixes/assessment-fixes.js';
 import { CLAUSE_ROWS } from './fixes/compliance-fixes.js';
 import { FixContext, type Fix } from './fixes/fix-context.js';
@@ -48,9 +48,6 @@ export const ROW_FIXES: Partial<Record<RuleId, (diagnostics: Diagnostic[], conte
     'compliance/clause-not-reviewed': (diagnostics, context) => addMissingRows(diagnostics, context, CLAUSE_ROWS),
 };
 
-/** Rules a suppression comment cannot or should not silence. */
-const UNSUPPRESSIBLE = /^(syntax|suppression)\//;
-
 /**
  * Quick fixes from the diagnostics' fix data (what the check computed, documented per rule),
  * plus, for every rule, suppressing it on that line with a reason.
@@ -67,7 +64,7 @@ export class KpiCodeActionProvider implements CodeActionProvider {
         const diagnostics = params.context.diagnostics.filter(d => typeof d.code === 'string');
         const fixes = diagnostics.flatMap(d => this.fixesOf(d, context));
         const rows = Object.entries(ROW_FIXES).flatMap(([rule, fix]) => fix(diagnostics.filter(d => d.code === rule), context));
-        const suppressions = diagnostics.filter(d => !UNSUPPRESSIBLE.test(String(d.code))).flatMap(d => suppressOnLine(d, context));
+        const suppressions = diagnostics.filter(d => isSuppressible(String(d.code))).flatMap(d => suppressOnLine(d, context));
         return [...fixes, ...rows, ...suppressions];
     }
 

@@ -1,4 +1,4 @@
-import { GrammarAST, GrammarUtils, type AstNode, type Grammar } from 'langium';
+import { GrammarAST, GrammarUtils, type AstNode, type CstNode, type Grammar } from 'langium';
 
 /**
  * The clauses a row may give in any order, but each once: assignments with `=` inside a
@@ -63,4 +63,16 @@ export function noteRepeatedClause(node: object, feature: string): void {
 /** The once-only clauses `node`'s row gave more than once, if any. */
 export function repeatedClausesOf(node: AstNode): readonly string[] | undefined {
     return (node as Noted)[REPEATED];
+}
+
+/**
+ * Where a node's property is written: for a clause its row gave twice, the value that counts
+ * (the last, which the parser keeps), so that findings quoting the value and quick fixes
+ * rewriting it are on that one, not on the value the parser dropped.
+ */
+export function writtenAt(node: AstNode | undefined, feature: string): CstNode | undefined {
+    if (!node) return undefined;
+    return repeatedClausesOf(node)?.includes(feature)
+        ? GrammarUtils.findNodesForProperty(node.$cstNode, feature).at(-1)
+        : GrammarUtils.findNodeForProperty(node.$cstNode, feature);
 }

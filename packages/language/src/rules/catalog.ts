@@ -125,6 +125,14 @@ export function isConfigurable(id: string): boolean {
 
 export const CONFIGURABLE_RULES: readonly RuleMeta[] = RULES.filter(r => isConfigurable(r.id));
 
+/** Whether a suppression comment can hide the rule's findings: not a parse error's, nor a suppression comment's own (found after suppressing). */
+export function isSuppressible(id: string): boolean {
+    return isConfigurable(id) && !id.startsWith('suppression/');
+}
+
+/** Why a `syntax/*` rule takes no setting in kpispec.json and no suppression comment, for the messages that refuse one. */
+export const PARSE_ERRORS_STAY: Bilingual = { zh: '语法错误不能关闭、降级或抑制', en: 'parse errors cannot be switched off, lowered or suppressed' };
+
 /** Path of the rule's docs page, relative to the repository root. */
 export function ruleDocsPath(id: string): string {
     return `docs/rules/${id}.md`;

@@ -1,8 +1,9 @@
 import { isUtf8 } from 'node:buffer';
 import { promises, readFileSync } from 'node:fs';
-import type { URI } from 'langium';
+import { URI } from 'langium';
 import { NodeFileSystemProvider } from 'langium/node';
 import type { Bilingual } from '../i18n/locale.js';
+import type { LinkedFileSystem } from '../workspace/discovery.js';
 import { notUtf8Look, type NotUtf8Files } from '../workspace/text-encoding.js';
 
 /**
@@ -12,7 +13,7 @@ import { notUtf8Look, type NotUtf8Files } from '../workspace/text-encoding.js';
  * empty, and what it looked like is kept for its one finding (KpiDocumentValidator). Once the
  * editor opens the file, the editor's text is what is checked.
  */
-export class Utf8FileSystemProvider extends NodeFileSystemProvider implements NotUtf8Files {
+export class Utf8FileSystemProvider extends NodeFileSystemProvider implements NotUtf8Files, LinkedFileSystem {
     private readonly looks = new Map<string, Bilingual>();
 
     override async readFile(uri: URI): Promise<string> {
@@ -21,6 +22,11 @@ export class Utf8FileSystemProvider extends NodeFileSystemProvider implements No
 
     override readFileSync(uri: URI): string {
         return this.decode(uri, readFileSync(uri.fsPath));
+    }
+
+    /** The workspace's search follows links with it, as `kpispec lint` does (see searchFolder). */
+    async realPath(uri: URI): Promise<string> {
+        return URI.file(await promises.realpath(uri.fsPath)).path;
     }
 
     notUtf8Look(uri: URI): Bilingual | undefined {

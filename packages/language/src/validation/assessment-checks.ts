@@ -1,4 +1,3 @@
-import { GrammarUtils } from 'langium';
 import {
     isAssessment, isBaseline, isBreakdownActual, isClause, isGoalAssessment, isIndicatorAssessment, isMeasuredActual,
     isMilestoneAssessment, isRequirement, isRatingActual, isTextActual, isUnmeasuredActual,
@@ -8,6 +7,7 @@ import type { Bilingual } from '../i18n/locale.js';
 import type { KpiCoreServices } from '../kpi-core-module.js';
 import { goalsOf, indicatorsOf, namedAs, titleOf } from '../model/project.js';
 import { componentSpending } from '../model/funds.js';
+import { writtenAt } from '../parser/repeated-clauses.js';
 import { actualMeasure, comparisonOp, constraintOf, hasComparator, measureOf, wrongKindOfActual } from '../model/values.js';
 import { percent, ratingNotValue, ratingOf, round } from '../scoring/index.js';
 import { assessmentMetricMismatch, assessmentPlaceholderText } from './assessment/text-rules.js';
@@ -301,7 +301,7 @@ export function assessmentChecks(services: KpiCoreServices): KpiChecks {
         const shortfalls = shortfallsOf(assessment);
         if (shortfalls.length === 0) return;
         report('assessment/denies-problems', {
-            node, range: node.none ? GrammarUtils.findNodeForProperty(node.$cstNode, 'none')?.range : undefined,
+            node, range: node.none ? writtenAt(node, 'none')?.range : undefined,
             message: {
                 zh: `自评称没有问题，但存在未完成事项：${shortfalls.map(s => s.zh).join('；')}`,
                 en: `The assessment states no problem, yet it shows shortfalls: ${shortfalls.map(s => s.en).join('; ')}`,

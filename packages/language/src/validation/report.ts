@@ -1,8 +1,9 @@
-import { AstUtils, getDiagnosticRange, GrammarUtils, type AstNode, type Properties, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import { AstUtils, getDiagnosticRange, type AstNode, type Properties, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import type { DiagnosticRelatedInformation, Range } from 'vscode-languageserver-types';
 import { isSheetPath } from '../excel/index.js';
 import type { KpiSpecAstType } from '../generated/ast.js';
 import { pick, type Bilingual, type Locale } from '../i18n/locale.js';
+import { writtenAt } from '../parser/repeated-clauses.js';
 import { ruleMeta, type RuleId } from '../rules/catalog.js';
 import { brokenTextOf, builtFromBrokenText, type BrokenText } from './broken-text.js';
 import { markedAs } from './check-reads.js';
@@ -69,7 +70,8 @@ export function reporter(accept: ValidationAcceptor, localeOf: LocaleOf): Report
         if (!byProperty) ranges.set(node, byProperty = new Map());
         const key = `${String(property)}\0${index ?? ''}`;
         let found = byProperty.get(key);
-        if (!found) byProperty.set(key, found = getDiagnosticRange({ node, property, index }));
+        // A clause given twice: on the value that counts (Langium's range is the first).
+        if (!found) byProperty.set(key, found = (index === undefined ? writtenAt(node, String(property))?.range : undefined) ?? getDiagnosticRange({ node, property, index }));
         return found;
     };
     return (rule, finding) => {
@@ -120,7 +122,7 @@ function aboutBrokenText(rule: RuleId, node: AstNode, range: Range | undefined, 
 function relatedInformation(related: readonly Related[], locale: Locale): DiagnosticRelatedInformation[] | undefined {
     const found = related.flatMap(({ node, property, message }) => {
         const uri = AstUtils.findRootNode(node).$document?.uri;
-        const cst = GrammarUtils.findNodeForProperty(node.$cstNode, property ?? 'name') ?? node.$cstNode;
+        const cst = writtenAt(node, property ?? 'name') ?? node.$cstNode;
         if (!uri || !cst || isSheetPath(uri.path)) return [];
         return [{ location: { uri: uri.toString(), range: cst.range }, message: pick(locale, message) }];
     });

@@ -3,7 +3,7 @@ import type { Diagnostic, Position, Range } from 'vscode-languageserver-types';
 import { likelyMeant } from '../config/did-you-mean.js';
 import type { Bilingual } from '../i18n/locale.js';
 import { commentsOf } from '../parser/comments.js';
-import { isConfigurable, isRuleId, RULES } from '../rules/catalog.js';
+import { isConfigurable, isRuleId, PARSE_ERRORS_STAY, RULES } from '../rules/catalog.js';
 
 /**
  * Inline suppressions, ESLint-style:
@@ -155,6 +155,15 @@ function unused(d: Directive, rule: string, wholeComment: boolean): DirectiveFin
             message: {
                 zh: `抑制注释中的规则「${rule}」不存在` + (closest ? `（是否为「${closest}」？）` : ''),
                 en: `Unknown rule '${rule}' in a suppression comment` + (closest ? ` (did you mean '${closest}'?)` : ''),
+            },
+        };
+    }
+    if (rule !== ALL && !isConfigurable(rule)) {
+        return {
+            rule: 'suppression/unused', range: d.range, data,
+            message: {
+                zh: `抑制注释中的「${rule}」不起作用：${PARSE_ERRORS_STAY.zh}`,
+                en: `'${rule}' cannot be suppressed by a comment: ${PARSE_ERRORS_STAY.en}`,
             },
         };
     }

@@ -1,5 +1,5 @@
 // Quick fixes for score/* and assessment/* diagnostics (data documented in docs/rules/score, docs/rules/assessment).
-import { GrammarUtils, type AstNode } from 'langium';
+import type { AstNode } from 'langium';
 import { TextEdit } from 'vscode-languageserver';
 import {
     isAssessment, isExecution, isGoalAssessment, isGradeStatement, isIndicatorAssessment, isTotal,
@@ -10,6 +10,7 @@ import { keyword } from '../keyword-language.js';
 import { numberField, quote, stringField, type Fix } from './fix-context.js';
 import type { MissingRows } from './missing-rows.js';
 import { isEmptyCellMarkAt } from '../../parser/empty-cells.js';
+import { writtenAt } from '../../parser/repeated-clauses.js';
 import { GRADE_KEYWORD, type GradeId } from '../../scoring/index.js';
 
 type Scored = IndicatorAssessment | Execution | Total;
@@ -21,7 +22,7 @@ export const setScore: Fix = (d, ctx) => {
     const value = numberField(d, 'ruleScore') ?? (d.code === 'score/total-mismatch' ? numberField(d, 'sum') : undefined);
     if (!node || value === undefined || node.score === value) return [];
     const score = formatScore(value);
-    const written = GrammarUtils.findNodeForProperty(node.$cstNode, 'score');
+    const written = writtenAt(node, 'score');
     const edit = written
         ? TextEdit.replace(written.range, score)
         : insertAfterLast(node, ['weight', 'actual', 'spent'], ` ${keyword('score', ctx.language)} ${score}`);
@@ -35,7 +36,7 @@ export const setScore: Fix = (d, ctx) => {
 export const setGrade: Fix = (d, ctx) => {
     const statement = ctx.nodeAt(d.range.start, isGradeStatement);
     const grade = stringField(d, 'grade');
-    const written = GrammarUtils.findNodeForProperty(statement?.$cstNode, 'grade');
+    const written = writtenAt(statement, 'grade');
     const gradeKeyword = grade === undefined ? undefined : GRADE_KEYWORD[grade as GradeId];
     if (!gradeKeyword || !written) return [];
     const label = ctx.kw(gradeKeyword);
@@ -78,7 +79,7 @@ export const GOAL_ROWS: MissingRows<Assessment> = {
 export const writeActualValue: Fix = (d, ctx) => {
     const row = ctx.nodeAt(d.range.start, isIndicatorAssessment);
     const value = stringField(d, 'value');
-    const written = GrammarUtils.findNodeForProperty(row?.$cstNode, 'actual');
+    const written = writtenAt(row, 'actual');
     if (!value || !written) return [];
     return ctx.action({ zh: `将实际值改为 ${value}`, en: `Write the actual as ${value}` }, [TextEdit.replace(written.range, value)], [d], true);
 };
@@ -112,7 +113,7 @@ const ACTUAL_THEN_WORD = /(?:实际|\bactual)[ \t\u3000]*(\S+)/;
 
 /** An insertion right after the last of the given properties that is written, else at the node's end. */
 function insertAfterLast(node: AstNode, properties: string[], text: string): TextEdit | undefined {
-    const written = properties.map(p => GrammarUtils.findNodeForProperty(node.$cstNode, p)).filter(n => n !== undefined);
+    const written = properties.map(p => writtenAt(node, p)).filter(n => n !== undefined);
     const end = written.sort((a, b) => b.end - a.end)[0]?.range.end ?? node.$cstNode?.range.end;
     return end && TextEdit.insert(end, text);
 }

@@ -1,6 +1,7 @@
 // Rules on what a self-assessment says in words: texts left as the form's instruction, and
 // actuals measured on another metric.
-import { GrammarUtils, type AstNode } from 'langium';
+import type { AstNode } from 'langium';
+import { writtenAt } from '../../parser/repeated-clauses.js';
 import {
     isBreakdownActual, isConclusion, isExecution, isGoalAssessment, isImprovement, isIndicatorAssessment,
     isNotApplicableActual, isProblemStatement, isSummary, isTextActual, type Assessment, type IndicatorAssessment,
@@ -83,7 +84,7 @@ export function assessmentPlaceholderText(assessment: Assessment, report: Report
         if (!found) continue;
         const instruction = found.kind === 'instruction' ? found.words : undefined;
         report('assessment/placeholder-text', {
-            node, range: GrammarUtils.findNodeForProperty(node.$cstNode, property)?.range,
+            node, range: writtenAt(node, property)?.range,
             message: found.kind === 'empty'
                 ? { zh: '文字为空：请填写实际内容', en: 'The text is empty: write what actually happened' }
                 : found.kind === 'marks'
