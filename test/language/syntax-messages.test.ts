@@ -265,6 +265,15 @@ describe('syntax errors', () => {
         expect((await syntaxMessages(text, 'en'))[0]).toMatch(/^An assessment's indicator line states no target: the target at '≥' belongs to the project's indicators; this place can take: /);
         // Elsewhere a comparator out of place says only that.
         expect((await syntaxMessages('合同 C "c" {\n    条款 A "a" >= 95% >= 3\n}\n', 'zh-CN'))[0]).toMatch(/^这一行不认识「>=」/);
+        expect((await syntaxMessages('项目 P "p" {\n    绩效指标 { 产出指标 { 质量指标 { = 100% 来源 "台账" } } }\n}\n', 'zh-CN'))[0]).toMatch(/^这一行不认识「=」/);
+    });
+
+    it('say which group above may have lost its }, by the indentation of the } after it', async () => {
+        const text = '项目 P "p" {\n    绩效指标 {\n        产出指标 {\n            质量指标 {\n                "办结率" = 100% 来源 "台账"\n        }\n        效益指标 {\n            社会效益 { "覆盖率" >= 60% 来源 "统计" }\n        }\n    }\n}\n';
+        expect(await syntaxMessages(text, 'zh-CN')).toEqual(['这里不能写「社会效益 {」：第 4 行的「质量指标 {」可能少了一个「}」（其后的「}」按缩进是外层的）']);
+        expect((await syntaxMessages(text, 'en'))[0]).toBe("'社会效益 {' cannot stand here: the '质量指标 {' on line 4 may be missing its '}' (the '}' after it lines up with an outer block)");
+        // Without indentation to go by, the message says what it found.
+        expect((await syntaxMessages(text.replace(/^ +/gm, ''), 'zh-CN'))[0]).toMatch(/^这一行不认识「\{」/);
     });
 
     it('say that a date names no day, and read the rest of its row', async () => {

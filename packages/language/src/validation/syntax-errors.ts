@@ -138,15 +138,24 @@ export function describeSyntaxError(error: IRecognitionException, context: Synta
         });
     }
     const found = shorten(error.token.image);
+    // A group opened where a row stands (`社会效益 {` read as a row): a group above it may have lost its `}`.
+    const open = error.token.image === '{' ? braceLeftOpen(context.text, error.token.startOffset) : undefined;
+    if (open) {
+        const here = shorten(`${previousTokenOf(error)?.image ?? ''} {`.trim());
+        return pick(locale, {
+            zh: `这里不能写「${here}」：第 ${open.line} 行的「${shorten(open.opened)}」可能少了一个「}」（其后的「}」按缩进是外层的）`,
+            en: `'${here}' cannot stand here: the '${shorten(open.opened)}' on line ${open.line} may be missing its '}' (the '}' after it lines up with an outer block)`,
+        });
+    }
     // A value printed as a range (`95%-100%`): the second value's minus sign glued to the first value.
     const separator = error.token.tokenType.name === 'NUMBER' && error.token.image.startsWith('-') ? 1 : error.token.image === '至' ? 1 : 0;
     const range = separator > 0 ? rangeAround(context.text, error.token.startOffset, separator) : undefined;
     if (range) return rangeMessage(range, locale);
     // A 自评表 row copied as printed holds the 年度指标值 before the actual (`指标 X ≥2000人 实际 2050`):
-    // a comparator or a number where an indicator line's clauses (实际, 口径 …) may stand.
-    const names = [...following, ...(expected ?? [])];
+    // a comparator or a number right after an indicator line's name.
+    const lineStart = context.text.lastIndexOf('\n', error.token.startOffset - 1) + 1;
     if ((comparatorOp(error.token.image) !== undefined || error.token.tokenType.name === 'NUMBER')
-        && names.some(n => n === '口径' || n === 'measured-as') && names.some(n => n === '实际' || n === 'actual')) {
+        && INDICATOR_LINE_HEAD.test(context.text.slice(lineStart, error.token.startOffset))) {
         return pick(locale, {
             zh: `自评的指标行不写指标值：「${found}」起的目标值写在项目的绩效指标里` + (listed ? `；此处可以写：${listed}` : ''),
             en: `An assessment's indicator line states no target: the target at '${found}' belongs to the project's indicators` + (listed ? `; this place can take: ${listed}` : ''),
@@ -165,6 +174,32 @@ export function describeSyntaxError(error: IRecognitionException, context: Synta
         en: `'${found}' is not understood here` + (listed ? `; this place can take: ${listed}` : ''),
     });
 }
+
+/**
+ * The block before `offset` whose `}` seems missing: braces paired in order, the first `{` whose `}`
+ * (the first thing on its line) is indented as an outer line is, not as the line the `{` ends. Its
+ * line (1-based) and what opens it (`质量指标 {`); undefined when every `}` lines up. Strings and comments
+ * are left out; a block opened and closed on one line pairs by itself.
+ */
+function braceLeftOpen(text: string, offset: number): { line: number; opened: string } | undefined {
+    const open: Array<{ line: number; indent: number; opened: string }> = [];
+    const lines = text.slice(0, offset).split('\n');
+    for (const [i, written] of lines.entries()) {
+        const line = written.replace(/"(?:\\.|[^"\\])*"/g, '""').replace(/\/\/.*$/, '');
+        const indent = /^[ \t]*/.exec(line)![0].length;
+        for (let c = 0; c < line.length; c++) {
+            if (line[c] === '{') open.push({ line: i + 1, indent, opened: line.slice(indent, c + 1).trim() });
+            else if (line[c] === '}') {
+                const block = open.pop();
+                if (block && c === indent && indent < block.indent) return block;
+            }
+        }
+    }
+    return undefined;
+}
+
+/** An assessment's indicator line up to its name (`指标 X `, `indicator "接通率" `). */
+const INDICATOR_LINE_HEAD = /^[ \t\u3000]*(?:指标|indicator)[ \t\u3000]+(?:"[^"\n]*"|[^\s"]+)[ \t\u3000]*$/;
 
 /** Chinese quotation marks, which a Chinese input method types for `"`: text inside a string, never its ends. */
 const CHINESE_QUOTES = /^[“”]/;
