@@ -375,6 +375,20 @@ describe('quick fixes', () => {
         expect(rules(ws, 'a.kpi')).not.toContain('assessment/actual-not-value');
     });
 
+    it('write the unit of a bare actual whose reading in the target\'s unit is doubtful, as the finding suggests', async () => {
+        const ws = await buildWorkspace({
+            'p.kpi': '项目 P "p" {\n    绩效指标 {\n        产出指标 {\n            数量指标 {\n                A "a" >= 90% 来源 "s"\n                B "b" >= 1.2 万人 来源 "s"\n            }\n        }\n    }\n}\n',
+            'a.kpi': '自评 Z "z" 对象 P {\n    指标 A 实际 0.96 分值 10 得分 10\n    指标 B 实际 12500 分值 10 得分 10\n}\n',
+        });
+        const { actions } = await actionsFor(ws, 'a.kpi', 'assessment/unit-mismatch');
+        expect(actions.filter(a => a.isPreferred).map(a => a.title)).toEqual(['将实际值改为 96%', '将实际值改为 12500 人']);
+        const fixed = await apply(ws, actions, '将实际值改为 96%');
+        expect(fixed['a.kpi']).toContain('    指标 A 实际 96% 分值 10 得分 10\n');
+        // A mismatch of units has no likely value to write.
+        const units = await buildWorkspace({ 'p.kpi': ws.documents.get('p.kpi')!.textDocument.getText(), 'a.kpi': '自评 Z "z" 对象 P {\n    指标 A 实际 96 天 分值 10 得分 10\n}\n' });
+        expect((await actionsFor(units, 'a.kpi', 'assessment/unit-mismatch')).actions.filter(a => a.title.startsWith('将实际值改为'))).toEqual([]);
+    });
+
     it('add a 偏差 reason to a missed row', async () => {
         const ws = await buildWorkspace({
             'p.kpi': '项目 P "p" {\n    绩效指标 {\n        产出指标 {\n            质量指标 {\n                A "a" >= 95% 来源 "s"\n            }\n        }\n    }\n}\n',

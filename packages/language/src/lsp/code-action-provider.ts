@@ -34,6 +34,7 @@ export const FIXES: Partial<Record<RuleId, Fix>> = {
     'assessment/missing-deviation': addDeviation,
     'assessment/actual-not-value': writeActualValue,
     'assessment/no-actual': fillEmptyActual,
+    'assessment/unit-mismatch': writeActualValue,
     'funds/rate-mismatch': setRate,
     'funds/breakdown-formula': setBreakdownAmount,
     'syntax/lexing': fixLexing,

@@ -58,7 +58,7 @@ export const RULES = [
     rule('assessment/no-actual', 'warn', '缺少实际完成值', 'No actual value', 'fix'),
     rule('assessment/actual-not-value', 'error', '实际值写成了比较式', 'Actual written as a comparison', 'fix'),
     rule('assessment/missing-deviation', 'warn', '缺少偏差原因', 'Deviation reason missing', 'fix'),
-    rule('assessment/unit-mismatch', 'error', '实际值与目标值单位无法比较', 'Actual and target units cannot be compared'),
+    rule('assessment/unit-mismatch', 'error', '实际值与目标值单位无法比较', 'Actual and target units cannot be compared', 'fix'),
     rule('milestone/late', 'warn', '里程碑滞后完成', 'Milestone done late'),
     rule('milestone/overdue', 'error', '里程碑逾期未完成', 'Milestone overdue'),
     // Complete forms

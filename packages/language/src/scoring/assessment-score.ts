@@ -38,6 +38,8 @@ export interface RowScore {
     mismatch?: Outcome['mismatch'];
     /** What is wrong with the actual when that is why the row is not scored, in the words of its finding. */
     fault?: Bilingual;
+    /** What a bare actual likely means when its reading is doubtful (`96%`, `12500 人`). */
+    meant?: string;
     /** `实际 不适用`: no actual is due; the row is not scored and keeps its claimed score. */
     notApplicable?: boolean;
     explanation: Bilingual;
@@ -153,6 +155,7 @@ class ScoredRow implements RowScore {
     readonly achievement: number | undefined;
     readonly band: [number, number] | undefined;
     readonly mismatch: Outcome['mismatch'];
+    readonly meant: string | undefined;
     readonly notApplicable: true | undefined;
     readonly #outcome: Outcome | undefined;
 
@@ -168,6 +171,7 @@ class ScoredRow implements RowScore {
         this.met = outcome?.met;
         this.achievement = outcome?.achievement;
         this.mismatch = outcome?.mismatch;
+        this.meant = outcome?.meant && formatMeasure(outcome.meant);
         this.notApplicable = indicator && isNotApplicableActual(node.actual) ? true : undefined;
     }
 

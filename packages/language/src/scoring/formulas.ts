@@ -23,6 +23,8 @@ export interface Outcome {
     mismatch?: 'dimension' | 'unit' | 'kind' | 'bare';
     /** What is wrong with the actual when that is why the row is not scored, in the words of its finding. */
     fault?: () => Bilingual;
+    /** What a bare actual likely means when its reading is doubtful (96%, 12500 人): the finding's fix. */
+    meant?: Measure;
     /**
      * How it fares, in words, written when asked: lint scores every row of every assessment and
      * reads few explanations, and lazily written words cost a property definition each.
@@ -45,12 +47,12 @@ export function unusableOutcome(fault: () => Bilingual, mismatch?: Outcome['mism
  */
 export function doubtfulOutcome({ kind, read, meant, share }: DoubtfulReading): Outcome {
     const [n, r, m] = [formatMeasure({ kind: 'number', value: read.value }), formatMeasure(read), formatMeasure(meant)];
-    return unusableOutcome(() => kind === 'fraction'
+    return { meant, ...unusableOutcome(() => kind === 'fraction'
         ? { zh: `实际 ${n} 没有写单位：按 ${r} 读；若指 ${m}，请写作 ${m}`, en: `Actual ${n} has no unit: read as ${r}; if ${m} is meant, write ${m}` }
         : {
             zh: `实际 ${n} 没有写单位：按目标的单位读作 ${r}，是目标的 ${percent(share)}；若指 ${m}，请写明单位`,
             en: `Actual ${n} has no unit: in the target's unit it reads ${r}, ${percent(share)} of the target; if ${m} is meant, write its unit`,
-        }, 'bare');
+        }, 'bare') };
 }
 
 /**

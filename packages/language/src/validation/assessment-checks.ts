@@ -253,7 +253,8 @@ export function assessmentChecks(services: KpiCoreServices): KpiChecks {
         if (!row || !fault || !node.actual) return;
         report('assessment/unit-mismatch', {
             node, property: 'actual', message: fault,
-            data: { actual: row.actual, target: row.target, reason: row.mismatch },
+            // A bare number's likely meaning is the fix's value (writeActualValue).
+            data: { actual: row.actual, target: row.target, reason: row.mismatch, ...(row.meant ? { value: row.meant } : {}) },
         });
     }
 

@@ -75,7 +75,10 @@ export const GOAL_ROWS: MissingRows<Assessment> = {
     addAll: count => ({ zh: `添加全部 ${count} 个未自评的总体目标`, en: `Assess all ${count} uncovered goals` }),
 };
 
-/** assessment/actual-not-value: write the value achieved in place of the comparison (data `value`). */
+/**
+ * assessment/actual-not-value: write the value achieved in place of the comparison; assessment/unit-mismatch
+ * on a bare number whose reading is doubtful: write what it likely means (data `value`: `96%`, `12500 人`).
+ */
 export const writeActualValue: Fix = (d, ctx) => {
     const row = ctx.nodeAt(d.range.start, isIndicatorAssessment);
     const value = stringField(d, 'value');
