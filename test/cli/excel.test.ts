@@ -247,6 +247,18 @@ describe('kpispec import', () => {
         expectRefused(await runCli(['import', join(source, '自评表.xlsx'), '-o', enOut, '--lang', 'fr']), "unknown language 'fr' (use zh or en)");
     });
 
+    it('writes what it could not read in the language the file\'s findings are in: its keywords\', unless one is chosen', async () => {
+        const source = folder('import-notes', 'partial/自评表.xlsx');
+        const [zhOut, enOut, chosen] = [join(dir, 'import-notes-zh'), join(dir, 'import-notes-en'), join(dir, 'import-notes-chosen')];
+        const english = { LANG: 'en_US.UTF-8' };
+        await runCli(['import', join(source, '自评表.xlsx'), '-o', zhOut], { env: english });
+        expect(readFileSync(join(zhOut, '自评表.kpi'), 'utf8')).toContain('// 未读入 自评表!G12: 「十分」不是数值\n');
+        await runCli(['import', join(source, '自评表.xlsx'), '-o', enOut, '--lang', 'en'], { env: zh });
+        expect(readFileSync(join(enOut, '自评表.kpi'), 'utf8')).toContain('// not read 自评表!G12: "十分" is not a number\n');
+        await runCli(['import', join(source, '自评表.xlsx'), '-o', chosen, '--locale', 'en'], { env: zh });
+        expect(readFileSync(join(chosen, '自评表.kpi'), 'utf8')).toContain('// not read 自评表!G12: "十分" is not a number\n');
+    });
+
     it('names the workbook\'s form, not the .kpi file itself, when both define a name', async () => {
         const source = folder('import-twin', 'layout-a/自评表.xlsx');
         expect((await runCli(['import', join(source, '自评表.xlsx')], { env: zh })).code).toBe(0);

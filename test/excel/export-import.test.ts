@@ -73,7 +73,7 @@ async function readBack(ws: TestWorkspace, bytes: Uint8Array, options?: excel.Em
 /** The .kpi files `kpispec import` writes for the workbook, joined. */
 async function imported(ws: TestWorkspace, forms: readonly excel.EmittedForm[]): Promise<string> {
     const texts = [];
-    for (const form of forms) texts.push(await importedText(ws.services, form, 'zh-CN'));
+    for (const form of forms) texts.push(await importedText(ws.services, form));
     return texts.join('\n');
 }
 

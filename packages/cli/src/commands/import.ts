@@ -57,7 +57,7 @@ export async function importWorkbooks(argv: string[], io: Io): Promise<number> {
         const forms = await readWorkbookForms(file, locale, undefined, undefined, { keywords });
         const dir = values['out-dir'] ? resolve(io.cwd, values['out-dir']) : dirname(file);
         for (const form of forms) {
-            outputs.push({ path: join(dir, excel.kpiFileName(basename(file), form.sheet, forms.length)), text: await importedText(kpi, form, locale) });
+            outputs.push({ path: join(dir, excel.kpiFileName(basename(file), form.sheet, forms.length)), text: await importedText(kpi, form) });
             for (const p of form.problems) io.stderr(`kpispec: ${basename(file)} ${form.sheet}!${p.cell}: ${pick(locale, p.text)}\n`);
         }
     }

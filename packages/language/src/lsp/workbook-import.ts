@@ -22,11 +22,14 @@ export interface ImportWorkbookResult {
 
 /**
  * The .kpi text of an imported form, as `kpispec import` and the editor write it: what could not
- * be read in comments at the top, formatted, its tables (the `指标` rows…) lined up as printed.
+ * be read in comments at the top, in the language the file's findings will be in (a chosen locale,
+ * else its keywords'), formatted, its tables (the `指标` rows…) lined up as printed.
  */
-export async function importedText(services: KpiServices, form: excel.EmittedForm, locale: Locale): Promise<string> {
-    const text = excel.withProblemComments(form, locale);
-    const document = services.shared.workspace.LangiumDocumentFactory.fromString(text, URI.parse('memory:/imported.kpi'));
+export async function importedText(services: KpiServices, form: excel.EmittedForm): Promise<string> {
+    const factory = services.shared.workspace.LangiumDocumentFactory;
+    const uri = URI.parse('memory:/imported.kpi');
+    const text = form.problems.length === 0 ? form.text : excel.withProblemComments(form, services.kpi.Settings.localeOf(factory.fromString(form.text, uri)));
+    const document = factory.fromString(text, uri);
     const options = { tabSize: 4, insertSpaces: true, [LINE_UP_EVERY_TABLE]: true };
     const edits = await services.lsp.Formatter!.formatDocument(document, { textDocument: { uri: document.uri.toString() }, options });
     return TextDocument.applyEdits(document.textDocument, edits);
@@ -40,7 +43,7 @@ export async function importWorkbook(services: KpiServices, uri: URI, locale: Lo
         const folder = UriUtils.dirname(uri);
         const files = [];
         for (const form of forms) {
-            files.push({ uri: UriUtils.joinPath(folder, excel.kpiFileName(name, form.sheet, forms.length)).toString(), text: await importedText(services, form, locale) });
+            files.push({ uri: UriUtils.joinPath(folder, excel.kpiFileName(name, form.sheet, forms.length)).toString(), text: await importedText(services, form) });
         }
         return { files };
     } catch (e) {
