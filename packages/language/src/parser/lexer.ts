@@ -163,7 +163,10 @@ export class KpiLexer extends DefaultLexer {
             else if (language === EN) en++;
         }
         if (glued) dropGluedWords(result, glued);
-        if (done) this.readDoneWords(result, done);
+        // A word that says only that something is done, glued to a percentage or a date (`实际 100%完成`,
+        // `实际 2023-06-20建成`, as a workbook's cell reads `2023年12月20日完工`): a remark after the value.
+        // 完成 is also a milestone's keyword, which never stands there.
+        if (done) this.moveToRemarks(result, done);
         // Once word keywords have their types.
         this.readPointsUnits(result);
         this.readEmptyCells(text, result);
@@ -472,17 +475,13 @@ export class KpiLexer extends DefaultLexer {
             const keyword = this.words.get(tokens[i - 2]!.image);
             if (keyword && this.milestoneKeywords.has(keyword.tokenTypeIdx!)) (remarks ??= []).push(token);
         }
-        if (!remarks) return;
-        const dropped = new Set(remarks);
-        result.tokens = tokens.filter(t => !dropped.has(t));
-        result.hidden = [...result.hidden, ...remarks.map((t): Token => ({ ...t, tokenType: this.remark, tokenTypeIdx: this.remark.tokenTypeIdx! }))]
-            .sort((a, b) => a.startOffset - b.startOffset);
+        if (remarks) this.moveToRemarks(result, new Set(remarks));
     }
 
     /**
      * Within a year, glued to it (`2023年内`, `2023年内完成`): by the year's end, as `2023年底前`; a
      * MONTH token `2023年` (the value converter reads it as 2023-12) and a BOUND `内`, what is done after
-     * it a remark (splitDoneText), anything else left to the passes after. Not the number 2023 in a unit 年.
+     * it a remark, anything else left to the passes after. Not the number 2023 in a unit 年.
      */
     private readWithinYear(result: LexerResult): void {
         const tokens = result.tokens;
@@ -501,13 +500,13 @@ export class KpiLexer extends DefaultLexer {
             out.push({ ...token, image: token.image + year.image, endOffset: year.endOffset, endColumn: year.endColumn, tokenType: this.month, tokenTypeIdx: this.month.tokenTypeIdx! },
                 { ...this.part(next, 1, 2), tokenType: this.bound, tokenTypeIdx: this.bound.tokenTypeIdx! });
             const rest = next.image.length > 2 ? this.part(next, 2, next.image.length) : undefined;
-            if (rest && DONE_ALONE.test(rest.image)) remarks.push({ ...rest, tokenType: this.remark, tokenTypeIdx: this.remark.tokenTypeIdx! });
+            if (rest && DONE_ALONE.test(rest.image)) remarks.push(rest);
             else if (rest) out.push(rest);
             i++;
         }
         if (!out) return;
         result.tokens = out;
-        if (remarks.length > 0) result.hidden = [...result.hidden, ...remarks].sort((a, b) => a.startOffset - b.startOffset);
+        this.hideAsRemarks(result, remarks);
     }
 
     /**
@@ -515,7 +514,7 @@ export class KpiLexer extends DefaultLexer {
      * `2023年6月30日前建成并投入使用`, `2023-06-30前全部完成`): split off the word it is in, as a
      * remark nothing reads; the date and its 前 are read as without it. A 前 followed by one done
      * word alone (`前完成`) is a bound already (boundWord), and a done word alone after a value a
-     * remark (readDoneWords).
+     * remark (tokenize).
      */
     private splitDoneText(result: LexerResult): void {
         const tokens = result.tokens;
@@ -532,11 +531,11 @@ export class KpiLexer extends DefaultLexer {
             }
             out ??= tokens.slice(0, i);
             if (at > 0) out.push(this.part(token, 0, at));
-            remarks.push({ ...this.part(token, at, token.image.length), tokenType: this.remark, tokenTypeIdx: this.remark.tokenTypeIdx! });
+            remarks.push(this.part(token, at, token.image.length));
         }
         if (!out) return;
         result.tokens = out;
-        result.hidden = [...result.hidden, ...remarks].sort((a, b) => a.startOffset - b.startOffset);
+        this.hideAsRemarks(result, remarks);
     }
 
     /** Where the done text begins in `word`, glued after `previous` (a year, a dotted month, a date), or -1. */
@@ -978,14 +977,16 @@ export class KpiLexer extends DefaultLexer {
         return previous !== undefined && (this.percents.has(previous.tokenTypeIdx) || this.isDate(previous)) && previous.endOffset! + 1 === token.startOffset;
     }
 
-    /**
-     * A word that says only that something is done, glued to a percentage or a date (`实际 100%完成`,
-     * `实际 2023-06-20建成`, as a workbook's cell reads `2023年12月20日完工`): a remark after the
-     * value, which nothing reads. 完成 is also a milestone's keyword, which never stands there.
-     */
-    private readDoneWords(result: LexerResult, done: ReadonlySet<Token>): void {
-        result.tokens = result.tokens.filter(t => !done.has(t));
-        const remarks = [...done].map((t): Token => ({ ...t, tokenType: this.remark, tokenTypeIdx: this.remark.tokenTypeIdx! }));
+    /** Tokens of the stream that are remarks, which nothing reads: out of the stream, hidden. */
+    private moveToRemarks(result: LexerResult, moved: ReadonlySet<Token>): void {
+        result.tokens = result.tokens.filter(t => !moved.has(t));
+        this.hideAsRemarks(result, [...moved]);
+    }
+
+    /** Tokens read as remarks, which nothing reads: hidden, as comments are, in the order of the text. */
+    private hideAsRemarks(result: LexerResult, tokens: readonly Token[]): void {
+        if (tokens.length === 0) return;
+        const remarks = tokens.map((t): Token => ({ ...t, tokenType: this.remark, tokenTypeIdx: this.remark.tokenTypeIdx! }));
         result.hidden = [...result.hidden, ...remarks].sort((a, b) => a.startOffset - b.startOffset);
     }
 
