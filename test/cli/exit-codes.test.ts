@@ -258,6 +258,11 @@ describe('exit 2: one clear line for every bad input', () => {
         write('unknown-rule/a.kpi', CLEAN);
         expectFatal(await runCli(['lint', 'unknown-rule'], { cwd: dir }),
             /kpispec\.json:3:5: unknown rule "target\/below-contrct" \(did you mean "target\/below-contract"\?\)\n$/);
+        // A syntax rule is no configurable rule, but it is the one meant: named, with why it takes no setting.
+        write('unknown-syntax/kpispec.json', '{ "rules": { "syntax/parsin": "off" } }');
+        write('unknown-syntax/a.kpi', CLEAN);
+        expectFatal(await runCli(['lint', 'unknown-syntax'], { cwd: dir }),
+            /kpispec\.json:1:14: unknown rule "syntax\/parsin" \(did you mean "syntax\/parsing"\? it cannot be configured: parse errors cannot be switched off, lowered or suppressed\)\n$/);
     });
 
     it('bad values: a severity, a scheme, a setting, a profile, several at once', async () => {
