@@ -43,5 +43,5 @@ export interface LspClient {
 
 export function startServer(
     folder: string,
-    options?: { settings?: Record<string, unknown>; nodeArgs?: string[]; env?: Record<string, string>; locale?: string; server?: string },
+    options?: { settings?: Record<string, unknown>; nodeArgs?: string[]; env?: Record<string, string>; locale?: string; server?: string; uid?: number },
 ): Promise<LspClient>;

@@ -25,12 +25,14 @@ export const EDITOR_NODE_ARGS = [...SERVER_NODE_ARGS];
 /**
  * Starts the server on a workspace folder. `settings` answers `workspace/configuration`
  * (section → value); everything else the server asks is acknowledged with null. `locale` is
- * the editor's display language. `server` runs another build of the server's bin script.
+ * the editor's display language. `server` runs another build of the server's bin script;
+ * `uid` runs it as that user (and group), as tests running as root do to meet an unreadable file.
  */
-export async function startServer(folder, { settings = {}, nodeArgs = [], env, locale = 'zh-CN', server = SERVER } = {}) {
+export async function startServer(folder, { settings = {}, nodeArgs = [], env, locale = 'zh-CN', server = SERVER, uid } = {}) {
     const started = performance.now();
     const child = spawn(process.execPath, [...nodeArgs, server, '--stdio'], {
         stdio: ['pipe', 'pipe', 'pipe'],
+        ...(uid === undefined ? {} : { uid, gid: uid }),
         env: { ...process.env, ...env },
     });
     let stderr = '';
@@ -69,7 +71,8 @@ export async function startServer(folder, { settings = {}, nodeArgs = [], env, l
     connection.listen();
 
     const init = await connection.sendRequest(InitializeRequest.type, {
-        processId: process.pid,
+        // Another user may not signal this process: the server would take it for gone and exit.
+        processId: uid === undefined ? process.pid : null,
         rootUri: fileUri(folder),
         workspaceFolders: [{ uri: fileUri(folder), name: 'bench' }],
         capabilities: {

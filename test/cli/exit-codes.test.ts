@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { execFile, spawn } from 'node:child_process';
@@ -185,6 +185,39 @@ describe('exit 2: one clear line for every bad input', () => {
             expect((JSON.parse(sarif.stdout) as { runs: Array<{ results: Array<{ ruleId: string }> }> }).runs[0]!.results.map(r => r.ruleId)).toContain('name/duplicate');
         });
 
+        it('a workbook that cannot be read is passed over as a .kpi file is: lint names it, reports the rest and exits 2', async () => {
+            write('locked-workbook/error.kpi', ERROR);
+            chmodSync(write('locked-workbook/sealed.xlsx', 'never read'), 0o000);
+            symlinkSync('gone.xlsx', join(dir, 'locked-workbook', 'link.xlsx'));
+            const asRoot = process.getuid?.() === 0;
+            if (asRoot) chmodSync(dir, 0o755);
+            const run = (args: string[]) => (asRoot ? runBuiltCli(args, { cwd: dir, uid: 65534 }) : runCli(args, { cwd: dir }));
+            const lint = await run(['lint', 'locked-workbook', '-f', 'json', '--locale', 'en']);
+            expect(lint.stderr).toBe('kpispec: cannot read locked-workbook/link.xlsx: ENOENT (no such file: a link to a file that is gone?)\n'
+                + 'kpispec: cannot read locked-workbook/sealed.xlsx: EACCES (permission denied)\n');
+            expect(lint.code).toBe(2);
+            expect(reported(lint.stdout)).toEqual(['locked-workbook/error.kpi']);
+            const zh = await run(['lint', 'locked-workbook', '--locale', 'zh-CN']);
+            expect(zh.stderr).toContain('kpispec: 无法读取 locked-workbook/sealed.xlsx：EACCES（没有读取权限）\n');
+        });
+
+        it('export writes the forms of the rest and names the file it cannot read or that is not UTF-8 (exit 2)', async () => {
+            const hotline = join(import.meta.dirname, '..', 'fixtures', 'reference', 'hotline-12345');
+            write('dangling-export/targets.kpi', readFileSync(join(hotline, 'targets.kpi')));
+            symlinkSync('gone.kpi', join(dir, 'dangling-export', 'link.kpi'));
+            write('dangling-export/ansi.kpi', Buffer.from([0xba, 0xcf, 0xcd, 0xac, 0x0a]));
+            const run = await runCli(['export', 'dangling-export', '-o', 'dangling-export.xlsx', '--locale', 'en'], { cwd: dir });
+            expect(run.stderr).toBe('kpispec: dangling-export/ansi.kpi is not UTF-8 text (it looks like GBK/GB18030, as Windows "ANSI" saves it): save it as UTF-8\n'
+                + 'kpispec: cannot read dangling-export/link.kpi: ENOENT (no such file: a link to a file that is gone?)\n');
+            expect(run.code).toBe(2);
+            expect(run.stdout).toMatch(/^dangling-export\.xlsx: .*申报表/);
+            expect(statSync(join(dir, 'dangling-export.xlsx')).size).toBeGreaterThan(0);
+            // Nothing left to export: the notes alone.
+            const only = await runCli(['export', 'dangling-export/ansi.kpi', '-o', 'only.xlsx'], { cwd: dir });
+            expect([only.code, only.stderr]).toEqual([2, run.stderr.split('\n')[0] + '\n']);
+            expect(existsSync(join(dir, 'only.xlsx'))).toBe(false);
+        });
+
         it('a link that leads nowhere gets the same line, from lint (with --cache and threads), format, report and score', async () => {
             write('dangling/error.kpi', ERROR);
             symlinkSync('gone.kpi', join(dir, 'dangling', 'link.kpi'));
@@ -225,6 +258,11 @@ describe('exit 2: one clear line for every bad input', () => {
         write('unknown-rule/a.kpi', CLEAN);
         expectFatal(await runCli(['lint', 'unknown-rule'], { cwd: dir }),
             /kpispec\.json:3:5: unknown rule "target\/below-contrct" \(did you mean "target\/below-contract"\?\)\n$/);
+        // A syntax rule is no configurable rule, but it is the one meant: named, with why it takes no setting.
+        write('unknown-syntax/kpispec.json', '{ "rules": { "syntax/parsin": "off" } }');
+        write('unknown-syntax/a.kpi', CLEAN);
+        expectFatal(await runCli(['lint', 'unknown-syntax'], { cwd: dir }),
+            /kpispec\.json:1:14: unknown rule "syntax\/parsin" \(did you mean "syntax\/parsing"\? it cannot be configured: parse errors cannot be switched off, lowered or suppressed\)\n$/);
     });
 
     it('bad values: a severity, a scheme, a setting, a profile, several at once', async () => {

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fileUri, startServer } from '../../bench/lib/lsp-client.mjs';
@@ -33,6 +33,41 @@ describe('the language server', () => {
             await client.until(() => client.validations.some(v => v.includes(created[1]!.uri)), 60_000);
             expect(client.published.map(p => p.uri)).not.toContain(created[0]!.uri);
             expect(client.validations.flat()).not.toContain(created[0]!.uri);
+        } finally {
+            await client.stop();
+        }
+    }, 120_000);
+
+    it('checks every readable file when one cannot be read or is a link to nothing, with one finding on each of those (workbooks too)', async () => {
+        const folder = tempDir();
+        write(folder, 'a.kpi', NO_PENALTY);
+        write(folder, 'locked.kpi', NO_PENALTY.replace('甲', '乙'));
+        chmodSync(join(folder, 'locked.kpi'), 0o000);
+        symlinkSync('gone.kpi', join(folder, 'link.kpi'));
+        write(folder, 'sealed.xlsx', 'never read');
+        chmodSync(join(folder, 'sealed.xlsx'), 0o000);
+        // Root reads any file (CI runs as root), so then the server runs as `nobody`.
+        const asRoot = process.getuid?.() === 0;
+        if (asRoot) chmodSync(folder, 0o755);
+        const client = await startServer(folder, asRoot ? { uid: 65534 } : {});
+        try {
+            await client.until(() => client.validations.length > 0, 60_000);
+            const latest = (file: string) => client.published.filter(p => p.uri === fileUri(join(folder, file))).at(-1)?.diagnostics;
+            expect(latest('a.kpi')!.map(d => d.code)).toEqual(['contract/no-penalty']);
+            expect(latest('locked.kpi')!.map(d => [d.code, d.message])).toEqual([['syntax/lexing', '无法读取 locked.kpi：EACCES（没有读取权限）']]);
+            expect(latest('link.kpi')!.map(d => [d.code, d.message])).toEqual([['syntax/lexing', '无法读取 link.kpi：ENOENT（文件不存在，链接指向的文件已不在？）']]);
+            await client.until(() => latest('sealed.xlsx'), 60_000);
+            expect(latest('sealed.xlsx')!.map(d => d.message)).toEqual(['无法读取 sealed.xlsx：EACCES（没有读取权限）']);
+            expect(client.logs.map(l => l.message)).toContain(`Cannot read ${join(folder, 'locked.kpi')}: EACCES (permission denied)`);
+
+            // A link made later to a file elsewhere is followed like one found at the start.
+            const elsewhere = tempDir();
+            if (asRoot) chmodSync(elsewhere, 0o755);
+            write(elsewhere, 'b.kpi', NO_PENALTY.replace('甲', '丙'));
+            symlinkSync(join(elsewhere, 'b.kpi'), join(folder, 'later.kpi'));
+            client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(join(folder, 'later.kpi')), type: 1 }] });
+            await client.until(() => client.validations.some(v => v.includes(fileUri(join(folder, 'later.kpi')))), 60_000);
+            expect(latest('later.kpi')!.map(d => d.code)).toEqual(['contract/no-penalty']);
         } finally {
             await client.stop();
         }

@@ -119,9 +119,11 @@ export function addDocuments(
     });
 }
 
-/** Reads the files as one workspace, so cross-file links resolve, and validates them all. */
-export async function validateWorkspace(services: { shared: CliServices['shared'] }, files: readonly string[]): Promise<LangiumDocument[]> {
-    const documents = addDocuments(services, files);
+/** Reads the files as one workspace, so cross-file links resolve, and validates them all (`passOver`: see addDocuments). */
+export async function validateWorkspace(
+    services: { shared: CliServices['shared'] }, files: readonly string[], passOver?: (file: PassedOverFile) => void,
+): Promise<LangiumDocument[]> {
+    const documents = addDocuments(services, files, { passOver });
     await services.shared.workspace.DocumentBuilder.build(documents, { validation: true });
     return documents;
 }
@@ -139,13 +141,13 @@ export interface ValidatedWorkspace {
  * workbook's 自评表 assesses the projects they define, then each form with the configuration of
  * its folder. `kpispec lint` and `kpispec report` read a folder through here; `skipNoForm` decides
  * whether a workbook holding no form is skipped instead of stopping the run, `passOver` whether a
- * .kpi file that cannot be read or is not UTF-8 is (see addDocuments).
+ * .kpi file that cannot be read or is not UTF-8 is (see addDocuments), and a workbook that cannot be read.
  */
 export async function validateWithWorkbooks(
     { shared, kpi }: CliServices, files: readonly string[], skipNoForm?: SkipNoForm, passOver?: (file: PassedOverFile) => void,
 ): Promise<ValidatedWorkspace> {
     const documents = addDocuments({ shared }, files.filter(f => !excel.isWorkbookPath(f)), { passOver });
-    const sheets = await addWorkbookDocuments({ shared }, files.filter(excel.isWorkbookPath), kpi.kpi.Settings.locale, projectNames(documents), skipNoForm);
+    const sheets = await addWorkbookDocuments({ shared }, files.filter(excel.isWorkbookPath), kpi.kpi.Settings.locale, projectNames(documents), skipNoForm, passOver);
     await kpi.kpi.Configuration.load(sheets.map(s => s.document.uri), shared.workspace.FileSystemProvider);
     await shared.workspace.DocumentBuilder.build([...documents, ...sheets.map(s => s.document)], { validation: true });
     return { documents, sheets };

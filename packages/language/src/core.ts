@@ -17,6 +17,7 @@ export { withHalfWidthDigits } from './parser/full-width.js';
 export { stringContent } from './parser/value-converter.js';
 export { dismantle } from './workspace/dismantle.js';
 export { notUtf8Look, notUtf8Message } from './workspace/text-encoding.js';
+export { readErrorCode, readFailure, unreadMessage, type Unread } from './workspace/unread.js';
 export { emptyMap, KpiWorkspaceCache } from './workspace/workspace-cache.js';
 export type { KpiIndexManager } from './workspace/index-manager.js';
 export type { KpiScopeProvider } from './workspace/scope-provider.js';

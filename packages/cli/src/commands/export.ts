@@ -8,6 +8,8 @@ import { languageOfDocuments, parseCommandArgs } from '../options.js';
 import { validateWorkspace } from '../workspace.js';
 import { setUpCommand } from '../command-setup.js';
 import { isWrittenInto, writeOutput } from '../write-file.js';
+import { passedOverNote, type PassedOverFile } from '../passed-over.js';
+import { shownPath } from '../shown-path.js';
 
 export const EXPORT_HELP = `Usage: kpispec export [options] <paths...> -o <out.xlsx>
 
@@ -26,7 +28,11 @@ Options:
   -c, --config <file>    use this configuration file instead of finding kpispec.json
   -h, --help             show this help
 
-Exit codes: 0 written; 2 usage, configuration or file errors.
+A .kpi file that cannot be read or is not UTF-8 is named on stderr and the
+rest is exported.
+
+Exit codes: 0 written; 2 usage, configuration or file errors (also when a file
+was passed over, the workbook written without it).
 `;
 
 export async function exportForms(argv: string[], io: Io): Promise<number> {
@@ -49,11 +55,18 @@ export async function exportForms(argv: string[], io: Io): Promise<number> {
     const { services: { shared, kpi }, files } = await setUpCommand({
         paths: positionals, cwd: io.cwd, env: io.env, configFile: values.config, locale: values.locale,
     });
-    const documents = await validateWorkspace({ shared }, files);
+    // A .kpi file that cannot be read or is not UTF-8 is named, as lint names it, and the rest is exported (exit 2).
+    const passedOver: PassedOverFile[] = [];
+    const documents = await validateWorkspace({ shared }, files, file => passedOver.push({ ...file, file: shownPath(file.file, io.cwd) }));
     const locale = languageOfDocuments(kpi.kpi.Settings, documents);
+    for (const file of passedOver) io.stderr(passedOverNote(file, locale));
 
     const plans = excel.formPlans(documents.map(d => d.parseResult.value as Model), values.review ? a => kpi.kpi.Scores.of(a).score : undefined);
-    if (plans.length === 0) throw new UserError('no project (项目) or self-assessment (自评) to export');
+    if (plans.length === 0) {
+        // Nothing read: the notes said why.
+        if (passedOver.length > 0 && documents.length === 0) return ExitCode.Fatal;
+        throw new UserError('no project (项目) or self-assessment (自评) to export');
+    }
     if (values.review) plans.push(excel.findingsPlan(excel.findingRows(documents, d => relative(io.cwd, d.uri.fsPath) || d.uri.fsPath), locale));
 
     const bytes = await writeXlsx(plans);
@@ -64,7 +77,7 @@ export async function exportForms(argv: string[], io: Io): Promise<number> {
     const folders = [...(positionals.length ? positionals : ['.']).map(p => resolve(io.cwd, p)), ...documents.map(d => dirname(d.uri.fsPath))];
     const readAgain = !intoStream && folders.some(folder => isInside(out, folder)) && !isIgnoredNow(URI.file(out), kpi.kpi.Configuration);
     if (readAgain) io.stderr(readAgainNote(relative(io.cwd, out), locale));
-    return ExitCode.Clean;
+    return passedOver.length > 0 ? ExitCode.Fatal : ExitCode.Clean;
 }
 
 const isInside = (file: string, folder: string) => {

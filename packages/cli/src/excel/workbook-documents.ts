@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { URI, type LangiumDocument } from 'langium';
 import { excel, isProject, pick, type KpiCoreServices, type Locale, type Model } from '@kpispec/language/core';
 import { UserError } from '../exit-codes.js';
+import { PassedOverError, type PassedOverFile } from '../passed-over.js';
 
 /** One sheet of a workbook, read as a form and added to the workspace as a .kpi document. */
 export interface SheetDocument {
@@ -33,7 +34,8 @@ export type SkipNoForm = (file: string, why: excel.WorkbookError) => boolean;
 
 /**
  * Reads a workbook's forms (one clear line naming the file when it is no readable form, or none
- * when `skipNoForm` skips a workbook without a form). The size is checked before the bytes are read.
+ * when `skipNoForm` skips a workbook without a form; a PassedOverError, as of a .kpi file, when it
+ * cannot be read at all). The size is checked before the bytes are read.
  * `options.keywords` is the keyword language of the .kpi text (default: an exported form's note, else Chinese).
  */
 export async function readWorkbookForms(
@@ -46,7 +48,8 @@ export async function readWorkbookForms(
         bytes = new Uint8Array(await readFile(file));
     } catch (e) {
         if (e instanceof excel.WorkbookError) throw new UserError(`${name}: ${pick(locale, e.text)}`);
-        throw new UserError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+        const { code } = e as NodeJS.ErrnoException;
+        throw code ? new PassedOverError({ file, code }) : new UserError(`cannot read ${file}: ${(e as Error).message}`);
     }
     try {
         return await excel.workbookToKpi(bytes, name, definedProjects, options);
@@ -57,14 +60,26 @@ export async function readWorkbookForms(
     }
 }
 
-/** Adds every form of the workbooks to the workspace, after the .kpi files that define projects. */
+/**
+ * Adds every form of the workbooks to the workspace, after the .kpi files that define projects. A
+ * workbook that cannot be read stops the run, or with `passOver` is passed over and told of, as a .kpi file is.
+ */
 export async function addWorkbookDocuments(
-    { shared }: { shared: KpiCoreServices['shared'] }, files: readonly string[], locale: Locale, definedProjects: ReadonlySet<string>, skipNoForm?: SkipNoForm,
+    { shared }: { shared: KpiCoreServices['shared'] }, files: readonly string[], locale: Locale, definedProjects: ReadonlySet<string>,
+    skipNoForm?: SkipNoForm, passOver?: (file: PassedOverFile) => void,
 ): Promise<SheetDocument[]> {
     const factory = shared.workspace.LangiumDocumentFactory;
     const out: SheetDocument[] = [];
     for (const file of files) {
-        for (const form of await readWorkbookForms(file, locale, definedProjects, skipNoForm)) {
+        let forms: excel.EmittedForm[];
+        try {
+            forms = await readWorkbookForms(file, locale, definedProjects, skipNoForm);
+        } catch (e) {
+            if (!(e instanceof PassedOverError && passOver)) throw e;
+            passOver(e.passedOver);
+            continue;
+        }
+        for (const form of forms) {
             const document = factory.fromString(form.text, sheetUri(file, form.sheet));
             shared.workspace.LangiumDocuments.addDocument(document);
             out.push({ file, form, document });

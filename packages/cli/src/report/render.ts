@@ -1,5 +1,4 @@
-import { compareText, pick, type Bilingual, type Locale } from '@kpispec/language/core';
-import { readFailure } from '../passed-over.js';
+import { compareText, pick, readFailure, type Bilingual, type Locale } from '@kpispec/language/core';
 import { bulletChart, delayText, fundsChart, gradeChart, startCharts, statusText, timelineChart, type GradeCount } from './charts.js';
 import { html, raw, safeHref, type Html } from './escape.js';
 import { HEADINGS, SEVERITY, label, type TextKey } from './i18n.js';

@@ -1,6 +1,6 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { URI, UriUtils } from 'langium';
-import { CONFIGURABLE_RULES, isRuleId, PARSE_ERRORS_STAY } from '../rules/catalog.js';
+import { isConfigurable, isRuleId, PARSE_ERRORS_STAY, RULES } from '../rules/catalog.js';
 import type { KpiConfig } from './configuration.js';
 import { likelyMeant } from './did-you-mean.js';
 import { ConfigReadError, configRoot, isInsideRoot, readConfigBytes } from './config-reader.js';
@@ -148,7 +148,8 @@ export function mergeSettings(base: Partial<KpiConfig>, own: Partial<KpiConfig>)
     return merged;
 }
 
-const RULE_IDS = CONFIGURABLE_RULES.map(r => r.id);
+// Every rule: a typo of a syntax rule is told which one it is, and that it cannot be configured (unknownRule).
+const RULE_IDS = RULES.map(r => r.id);
 const OPTION_NAMES = Object.keys((configSchema()['properties'] ?? {}) as object);
 
 /** `rules["target/below-contract"]`, `profiles.hubei.weights` — how a user would point at a value. */
@@ -171,6 +172,13 @@ function didYouMean(name: string, candidates: readonly string[]): string {
     return meant ? ` (did you mean "${meant}"?)` : '';
 }
 
+/** `unknown rule "syntax/parsin" (did you mean "syntax/parsing"? it cannot be configured: …)`. */
+function unknownRule(name: string): string {
+    const meant = likelyMeant(name, RULE_IDS);
+    if (!meant) return `unknown rule "${name}"`;
+    return `unknown rule "${name}" (did you mean "${meant}"?${isConfigurable(meant) ? '' : ` it cannot be configured: ${PARSE_ERRORS_STAY.en}`})`;
+}
+
 /** Turns Ajv's errors into one-line messages placed at the faulty key or value. */
 function describeErrors(errors: readonly ErrorObject[], root: unknown, locations: Map<string, JsonLocation>): Array<{ offset: number; message: string }> {
     // `extends` is a oneOf: report it once instead of once per branch.
@@ -187,7 +195,7 @@ function describeErrors(errors: readonly ErrorObject[], root: unknown, locations
             case 'additionalProperties': {
                 const name = String(e.params['additionalProperty']);
                 offset = locations.get(`${e.instancePath}/${pointerSegment(name)}`)?.key ?? offset;
-                message = e.instancePath === '/rules' ? (isRuleId(name) ? `"${name}" cannot be configured: ${PARSE_ERRORS_STAY.en}` : `unknown rule "${name}"${didYouMean(name, RULE_IDS)}`)
+                message = e.instancePath === '/rules' ? (isRuleId(name) ? `"${name}" cannot be configured: ${PARSE_ERRORS_STAY.en}` : unknownRule(name))
                     : e.instancePath === '' ? `unknown setting "${name}"${didYouMean(name, OPTION_NAMES)}`
                         : `unknown property "${name}" in ${where}`;
                 break;

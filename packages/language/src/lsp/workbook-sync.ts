@@ -5,6 +5,7 @@ import * as excel from '../excel/index.js';
 import { pick } from '../i18n/locale.js';
 import type { KpiServices } from '../kpi-module.js';
 import { isFoundAmong, KPI_EXTENSION } from '../workspace/discovery.js';
+import { readErrorCode, unreadMessage } from '../workspace/unread.js';
 
 /** What a batch of file events does to the workbooks' sheet documents. */
 export interface SheetUpdate {
@@ -71,8 +72,11 @@ export class WorkbookSync {
             // A spreadsheet with no form in it (a 预算明细 beside the submissions, a saved review
             // workbook) is passed over, as `kpispec lint` passes over one in a folder.
             if (e instanceof excel.WorkbookError && e.kind) return [];
+            const name = UriUtils.basename(workbook);
+            // One it cannot read (no permission, a link that leads nowhere) in the words of an unreadable .kpi.
+            const code = readErrorCode(e);
             const reason = e instanceof excel.WorkbookError ? pick(locale, e.text) : e instanceof Error ? e.message : String(e);
-            this.refused.set(key, `${UriUtils.basename(workbook)}: ${reason}`);
+            this.refused.set(key, code ? unreadMessage(name, { code }, locale) : `${name}: ${reason}`);
             return [];
         }
     }

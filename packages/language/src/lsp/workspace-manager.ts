@@ -62,6 +62,8 @@ export class KpiWorkspaceManager extends DefaultWorkspaceManager {
             configuration: this.kpi.Configuration,
             fileSystem: this.fileSystemProvider,
             onUnreadableFolder: (folder, e) => console.error(`Cannot read the folder ${folder.fsPath}: ${(e as Error).message ?? e}`),
+            // Found, it gets the finding of a file that cannot be read (see Utf8FileSystemProvider), as lint's note.
+            keepBrokenLinks: true,
         };
     }
 

@@ -4,7 +4,7 @@ import {
 } from 'langium';
 import { DiagnosticTag, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver-types';
 import { applyRuleSeverities, toLspSeverity } from '../config/severity.js';
-import { pick, type Bilingual, type Locale } from '../i18n/locale.js';
+import { pick, type Locale } from '../i18n/locale.js';
 import type { KpiCoreServices } from '../kpi-core-module.js';
 import { nodesOf } from '../model/ast-walk.js';
 import { detectKeywordLanguage, type KeywordLanguage } from '../lsp/keyword-language.js';
@@ -22,7 +22,7 @@ import type { CheckGroup, KpiValidationRegistry } from './validation-registry.js
 import { applySuppressions, parseDirectives, type DirectiveFinding } from './suppressions.js';
 import { generationsOf, KnownFindings, type Accepted } from './check-reads.js';
 import { Attached } from '../workspace/attached.js';
-import { notUtf8Message, type NotUtf8Files } from '../workspace/text-encoding.js';
+import { unreadMessage, type Unread, type UnreadFiles } from '../workspace/unread.js';
 
 /** Nodes checked between two chances for the server to answer a request or see a cancellation. */
 const NODES_PER_INTERRUPTION = 200;
@@ -56,12 +56,12 @@ export class KpiDocumentValidator extends DefaultDocumentValidator {
         const fileSystem = this.services.shared.workspace.FileSystemProvider;
         const config = await configuration.loadFor(document.uri, fileSystem);
         const settings = this.services.kpi.Settings;
-        // A file read as empty because it is not UTF-8 (the language server's file system): one
-        // finding, in the CLI's words, until it is saved as UTF-8 or opened in the editor.
-        const look = (fileSystem as Partial<NotUtf8Files>).notUtf8Look?.(document.uri);
-        if (look && document.textDocument.getText() === '') {
+        // A file read as empty because it is not UTF-8 or cannot be read (the language server's file
+        // system): one finding, in the CLI's words, until it is saved as UTF-8, made readable or opened in the editor.
+        const unread = (fileSystem as Partial<UnreadFiles>).unread?.(document.uri);
+        if (unread && document.textDocument.getText() === '') {
             const builtIn = !options.categories || options.categories.includes('built-in');
-            return builtIn ? [this.notUtf8Diagnostic(document, look, settings.localeOf(document))] : [];
+            return builtIn ? [this.unreadDiagnostic(document, unread, settings.localeOf(document))] : [];
         }
         this.syntaxContexts.set(document.parseResult, new DocumentSyntax(document, settings, this.terminals, this.clauses));
         const diagnostics = await this.validateWithoutSpread(document, options, cancelToken);
@@ -269,12 +269,12 @@ export class KpiDocumentValidator extends DefaultDocumentValidator {
         return this.checkedCategories;
     }
 
-    private notUtf8Diagnostic(document: LangiumDocument, look: Bilingual, locale: Locale): Diagnostic {
+    private unreadDiagnostic(document: LangiumDocument, unread: Unread, locale: Locale): Diagnostic {
         const code = 'syntax/lexing';
         return {
             severity: toLspSeverity(ruleMeta(code)!.severity),
             range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-            message: notUtf8Message(UriUtils.basename(document.uri), look, locale),
+            message: unreadMessage(UriUtils.basename(document.uri), unread, locale),
             code,
             data: { code, fatal: true } satisfies KpiDiagnosticData,
             source: this.getSource(),

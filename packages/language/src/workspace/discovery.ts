@@ -12,8 +12,8 @@ export interface Discovery {
     /** The extensions looked for (default `.kpi`; lint and the server also read workbooks). */
     extensions?: readonly string[];
     /**
-     * Whether a link that leads nowhere is found, by its name, as a file: the CLI then says it
-     * cannot read it, as of any unreadable file; the server, which cannot open it either, passes it over.
+     * Whether a link that leads nowhere is found, by its name, as a file: the CLI and the server
+     * then say they cannot read it, as of any unreadable file.
      */
     keepBrokenLinks?: boolean;
 }

@@ -1,4 +1,3 @@
-import type { URI } from 'langium';
 import type { Bilingual, Locale } from '../i18n/locale.js';
 
 /**
@@ -14,15 +13,6 @@ export function notUtf8Text(file: string, bytes: Uint8Array, locale: Locale = 'e
 /** notUtf8Text, given what the bytes look like. */
 export function notUtf8Message(file: string, look: Bilingual, locale: Locale): string {
     return locale === 'en' ? `${file} is not UTF-8 text (${look.en}): save it as UTF-8` : `${file} 不是 UTF-8 文本（${look.zh}）：请另存为 UTF-8`;
-}
-
-/**
- * A file system that reads a .kpi file that is not UTF-8 as empty text and tells what it looked
- * like (the language server's, server/utf8-file-system.ts): its document then has one finding,
- * in the CLI's words, instead of a syntax error per misread character.
- */
-export interface NotUtf8Files {
-    notUtf8Look(uri: URI): Bilingual | undefined;
 }
 
 /**
