@@ -6,6 +6,7 @@ import { isKeywordOf, type KeywordLanguage } from '../lsp/keyword-language.js';
 import { boundOp, comparatorOp, direction, formatOp, isMoney, noteExcludes, type Op } from '../units/index.js';
 import { KpiSpecGrammar } from '../generated/grammar.js';
 import { familyOfWord } from '../model/categories.js';
+import { firstPassing } from '../sorted.js';
 import { isEmptyCellMarkAt } from '../parser/empty-cells.js';
 import { isBrackets } from '../parser/bracketed-names.js';
 import { bracketedUnit } from '../parser/remarks.js';
@@ -390,20 +391,32 @@ export function rangeAround(text: string, at: number, length: number): PrintedRa
 /**
  * Whether `at` stands inside a 成本指标 / cost group, or a group inside one, by the braces before it:
  * a syntax error's message is written from the text, as the syntax tree around it may be broken.
+ * Worked out for the whole text once (a pasted table may hold thousands of ranges), then looked up.
  */
 function inCostGroup(text: string, at: number): boolean {
-    let depth = 0;
-    for (let i = at - 1; i >= 0; i--) {
-        if (text[i] === '}') depth++;
-        else if (text[i] === '{' && depth > 0) depth--;
-        else if (text[i] === '{') {
+    if (costGroups?.text !== text) costGroups = { text, ...costGroupsOf(text) };
+    const i = firstPassing(costGroups.at, offset => offset >= at) - 1;
+    return i >= 0 && costGroups.cost[i]!;
+}
+
+let costGroups: { text: string; at: number[]; cost: boolean[] } | undefined;
+
+/** At each brace of the text, whether what follows it stands in a cost group: a group is one by its keyword, or inside one. */
+function costGroupsOf(text: string): { at: number[]; cost: boolean[] } {
+    const at: number[] = [];
+    const cost: boolean[] = [];
+    const open: boolean[] = [];
+    for (let i = 0; i < text.length; i++) {
+        if (text[i] === '{') {
             const family = familyOfWord(/([^\s{}]+)\s*$/.exec(text.slice(Math.max(0, i - 24), i))?.[1] ?? '');
-            if (family === 'cost') return true;
-            // Outside the groups (绩效指标, the project): no family.
-            if (family === undefined) return false;
-        }
+            // A block that is no group (绩效指标, the project) holds no cost.
+            open.push(family === 'cost' || (family !== undefined && (open.at(-1) ?? false)));
+        } else if (text[i] === '}') open.pop();
+        else continue;
+        at.push(i);
+        cost.push(open.at(-1) ?? false);
     }
-    return false;
+    return { at, cost };
 }
 
 function isRangeUnit(unit: string | undefined): boolean {
