@@ -154,9 +154,8 @@ export function describeSyntaxError(error: IRecognitionException, context: Synta
     if (range) return rangeMessage(range, locale);
     // A 自评表 row copied as printed holds the 年度指标值 before the actual (`指标 X ≥2000人 实际 2050`):
     // a comparator or a number right after an indicator line's name.
-    const lineStart = context.text.lastIndexOf('\n', error.token.startOffset - 1) + 1;
     if ((comparatorOp(error.token.image) !== undefined || error.token.tokenType.name === 'NUMBER')
-        && INDICATOR_LINE_HEAD.test(context.text.slice(lineStart, error.token.startOffset))) {
+        && INDICATOR_LINE_HEAD.test(lineBefore(context.text, error.token.startOffset) ?? '')) {
         return pick(locale, {
             zh: `自评的指标行不写指标值：「${found}」起的目标值写在项目的绩效指标里` + (listed ? `；此处可以写：${listed}` : ''),
             en: `An assessment's indicator line states no target: the target at '${found}' belongs to the project's indicators` + (listed ? `; this place can take: ${listed}` : ''),
@@ -197,6 +196,17 @@ function braceLeftOpen(text: string, offset: number): { line: number; opened: st
         }
     }
     return undefined;
+}
+
+/** The longest a line's head is looked at before an error (a row's name and title): a pasted line of thousands of errors stays linear. */
+const MAX_HEAD = 160;
+
+/** The text of the line before `offset`, if it begins within MAX_HEAD characters of it. */
+function lineBefore(text: string, offset: number): string | undefined {
+    const from = Math.max(0, offset - MAX_HEAD);
+    const head = text.slice(from, offset);
+    const newline = head.lastIndexOf('\n');
+    return newline >= 0 || from === 0 ? head.slice(newline + 1) : undefined;
 }
 
 /** An assessment's indicator line up to its name (`指标 X `, `indicator "接通率" `). */
@@ -373,7 +383,8 @@ export function rangeAround(text: string, at: number, length: number): PrintedRa
     // `10 -3` is a number and a negative one; `10-30`, `10 - 30` a range.
     const blank = (c: string | undefined) => c === ' ' || c === '\t';
     if ((separator === '-' || separator === '－') && blank(text[at - 1]) !== blank(text[at + length])) return undefined;
-    const lineStart = Math.max(text.lastIndexOf('\n', at - 1) + 1, at - 40);
+    const before = text.slice(Math.max(0, at - 40), at);
+    const lineStart = at - before.length + before.lastIndexOf('\n') + 1;
     const low = RANGE_START.exec(text.slice(lineStart, at));
     const high = RANGE_END.exec(text.slice(at + length, at + length + 40));
     if (!low || !high) return undefined;
