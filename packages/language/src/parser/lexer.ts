@@ -133,13 +133,14 @@ export class KpiLexer extends DefaultLexer {
         if (halfWidth !== undefined) result = super.tokenize(halfWidth, options);
         const text = halfWidth ?? original;
         if (text.includes('至')) result.tokens = this.splitPrintedPeriods(text, result.tokens, options);
-        this.readWithinYear(result);
+        // Passes for words most files never hold run only where the text holds them, as 至's does.
+        if (text.includes('年内')) this.readWithinYear(result);
         this.splitDoneText(result);
         this.readSignWords(text, result);
         result.tokens = this.readPrintedPeriods(text, this.joinPrintedValues(result.tokens), result.errors);
-        this.readMilestoneBounds(result);
+        if (text.includes('前')) this.readMilestoneBounds(result);
         keepSilentPunctuationOut(text, result);
-        this.readRelativeTargets(text, result);
+        if (RELATIVE_CHARACTERS.test(text)) this.readRelativeTargets(text, result);
         this.readBracketedNames(text, result);
         if (result.errors.length > 0) this.readRemarks(text, result);
         const idIndex = this.id.tokenTypeIdx;
@@ -1111,6 +1112,7 @@ function replaceErrors(errors: LexerResult['errors'], kept: LexerResult['errors'
 /** What a name follows on its line: a block's brace, a list's comma, a qualified name's dot. */
 /** The first characters of a target relative to last year (较上年, 比上年, 同比). */
 const RELATIVE_START = /^[较比同]/;
+const RELATIVE_CHARACTERS = /[较比同]/;
 
 /** Keywords that a form prints as a row's whole qualitative target (isTargetWord). */
 const TARGET_WORDS: ReadonlySet<string> = new Set(['达标', '完成', '达成', '优', '良', '中', '差', '无']);
