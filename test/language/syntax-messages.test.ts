@@ -160,6 +160,20 @@ describe('syntax errors', () => {
         expect(zh).toBe('「>=」后没有写值；此处应写：数字、日期（如 2021-03-31）、年月（如 2019-07）');
     });
 
+    // A printed label became a keyword (总分 is 合计); as a name it takes quotes, as any keyword does.
+    it('say that a keyword where a name stands needs quotes, and that a half-typed row has no name yet, at the row', async () => {
+        const standard = (rows: string) => `标准 S "s" {\n${rows}    要求 B "b" 必设\n}\n`;
+        expect(await syntaxMessages(standard('    要求 总分 "总分" >= 90%\n'), 'zh-CN')).toEqual(['「总分」是关键字，不能直接作名称：作名称时加引号，写作 "总分"']);
+        expect(await syntaxMessages(standard('    要求 total "t" >= 90%\n'), 'en')).toEqual(['\'total\' is a keyword and cannot stand as a name: in quotes it can, "total"']);
+        // Quoted, it is a name.
+        expect(await syntaxMessages(standard('    要求 "总分" "总分" >= 90%\n'), 'zh-CN')).toEqual([]);
+        // A row's keyword alone on its line: said there, not at the next row's keyword.
+        const ws = await buildWorkspace({ 'a.kpi': standard('    要求\n') }, 'zh-CN');
+        const [half] = ws.diagnostics('a.kpi').filter(d => String(d.code).startsWith('syntax/'));
+        expect([messageOf(half!), half!.range.start.line]).toEqual(['「要求」后没有写名称', 1]);
+        expect(await syntaxMessages(standard('    要求\n'), 'en')).toEqual(["'要求' is not followed by a name"]);
+    });
+
     it('offer block keywords in the language of the file after its last block', async () => {
         const [zh] = await syntaxMessages('合同 甲 "c" {\n    条款 接通率 "15秒接通率" >= 95%\n        违约 "x"\n}\n年度预算 100\n', 'zh-CN');
         expect(zh).toMatch(/^这一行不认识「年度预算」；此处可以写：(.+、)*合同、/);

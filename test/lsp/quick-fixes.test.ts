@@ -327,6 +327,12 @@ describe('quick fixes', () => {
         expect(fixed).toContain('实施期 2023年1月至2023年12月\n');
     });
 
+    it('quote a keyword written where a name stands, a printed label such as 总分 among them', async () => {
+        const { title, fixed } = await preferredSyntaxFix('标准 S "s" {\n    要求 总分 "总分" >= 90%\n}\n', 'syntax/parsing');
+        expect(title).toBe('写作 "总分"');
+        expect(fixed).toContain('要求 "总分" "总分" >= 90%\n');
+    });
+
     it('put a word glued to a percentage in brackets, as a remark', async () => {
         const project = '项目 P "p" {\n    绩效指标 {\n        产出指标 {\n            质量指标 {\n                A "覆盖率" >= 100%覆盖 来源 "s"\n            }\n        }\n    }\n}\n';
         const { title, fixed } = await preferredSyntaxFix(project, 'syntax/lexing');

@@ -13,7 +13,7 @@ import { closestNames } from '../config/did-you-mean.js';
 import { isSheetPath } from '../excel/index.js';
 import { CANDIDATES, listsClosestNames, SUGGESTED_DATA, suggestionPlace, unresolvedReferenceMessage } from './unresolved-reference.js';
 import { clauseKeywords } from '../parser/clause-commas.js';
-import { describeEmptyCellMark, describeLexingError, describeSyntaxError, isEmptyClause, previousTokenOf, type SyntaxContext } from './syntax-errors.js';
+import { AS_NAME_DATA, describeEmptyCellMark, describeLexingError, describeSyntaxError, isEmptyClause, keywordAsName, previousTokenOf, type SyntaxContext } from './syntax-errors.js';
 import { isEmptyCellMarkAt } from '../parser/empty-cells.js';
 import { SyntaxContinuations } from './syntax-continuations.js';
 import { firstPassing } from '../sorted.js';
@@ -118,7 +118,18 @@ export class KpiDocumentValidator extends DefaultDocumentValidator {
                     ? describeEmptyCellMark(e.token.image, context.locale)
                     : describeSyntaxError(e, context, this.following(e, root, context.text)),
             }));
+        const from = diagnostics.length;
         super.processParsingErrors({ ...parseResult, parserErrors }, diagnostics, options);
+        // A keyword where a name stands: its quick fix quotes it (lsp/fixes/syntax-fixes.ts).
+        const asNames = new Map<string, string>();
+        for (const e of parseResult.parserErrors) {
+            const keyword = keywordAsName(e, context);
+            if (keyword) asNames.set(`${e.token.startLine}:${e.token.startColumn}`, keyword);
+        }
+        for (const d of diagnostics.slice(from)) {
+            const keyword = asNames.get(`${d.range.start.line + 1}:${d.range.start.character + 1}`);
+            if (keyword) d.data = { ...(d.data as object | undefined), [AS_NAME_DATA]: keyword };
+        }
     }
 
     /**

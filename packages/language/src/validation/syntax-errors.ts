@@ -104,14 +104,18 @@ export function previousTokenOf(error: IRecognitionException): IToken | undefine
 
 /**
  * A clause's keyword with nothing after it (`实际 分值 50`, `得分` at a line's end, `>=` before the
- * next row): the parser notices at the next token, often on the next line; the error is the
- * keyword's, and says that its value is missing.
+ * next row), or a row's keyword at a line's end where its name should follow (a half-typed `要求`):
+ * the parser notices at the next token, often on the next line; the error is the keyword's, and
+ * says that its value is missing.
  */
-export function isEmptyClause(error: IRecognitionException, context: Pick<SyntaxContext, 'clauses'>): boolean {
+export function isEmptyClause(error: IRecognitionException, context: Pick<SyntaxContext, 'clauses' | 'terminals'>): boolean {
     const before = previousTokenOf(error);
-    if (!before || !(context.clauses.has(before.image) || comparatorOp(before.image) !== undefined)) return false;
+    if (!before) return false;
     const found = error.token;
-    return isEndOfFile(found) || found.startLine! > before.endLine! || found.image === '}' || context.clauses.has(found.image);
+    const nextLine = isEndOfFile(found) || found.startLine! > before.endLine!;
+    if (nextLine && !context.terminals.has(before.tokenType?.name ?? '') && parseExpectation(error.message)?.expected.includes('ID')) return true;
+    if (!(context.clauses.has(before.image) || comparatorOp(before.image) !== undefined)) return false;
+    return nextLine || found.image === '}' || context.clauses.has(found.image);
 }
 
 /**
@@ -132,13 +136,25 @@ export function describeSyntaxError(error: IRecognitionException, context: Synta
     if (isEmptyClause(error, context)) {
         // The comparators a value may start with are no news after a clause's keyword: values and keywords only.
         const words = list.filter(w => !/^[「']/.test(w)).join(locale === 'en' ? ', ' : '、');
-        const keyword = shorten(previousTokenOf(error)!.image);
+        const before = previousTokenOf(error)!.image;
+        const keyword = shorten(before);
+        // A row's or a link's keyword, where only a name may stand.
+        if (expected?.includes('ID') && !expected.includes('NUMBER')) {
+            return pick(locale, { zh: `「${keyword}」后没有写名称`, en: `'${keyword}' is not followed by a name` });
+        }
         return pick(locale, {
             zh: `「${keyword}」后没有写值` + (words ? `；此处应写：${words}` : ''),
             en: `Nothing follows '${keyword}'` + (words ? `; expected: ${words}` : ''),
         });
     }
     const found = shorten(error.token.image);
+    const asName = keywordAsName(error, context, expected);
+    if (asName) {
+        return pick(locale, {
+            zh: `「${found}」是关键字，不能直接作名称：作名称时加引号，写作 "${asName}"`,
+            en: `'${found}' is a keyword and cannot stand as a name: in quotes it can, "${asName}"`,
+        });
+    }
     // A group opened where a row stands (`社会效益 {` read as a row): a group above it may have lost its `}`.
     const open = error.token.image === '{' ? braceLeftOpen(context.text, error.token.startOffset) : undefined;
     if (open) {
@@ -173,6 +189,20 @@ export function describeSyntaxError(error: IRecognitionException, context: Synta
         zh: `这一行不认识「${found}」` + (listed ? `；此处可以写：${listed}` : ''),
         en: `'${found}' is not understood here` + (listed ? `; this place can take: ${listed}` : ''),
     });
+}
+
+/** The data of a syntax/parsing diagnostic on a keyword where a name stands: the keyword, to quote. */
+export const AS_NAME_DATA = 'asName';
+
+/**
+ * A word keyword where a name may stand, on the line of the keyword before it (`要求 总分 "总分"
+ * >= 90%`: 总分 is the printed label of 合计): the officer meant a name, which a string can be.
+ * The keyword, for the quotes; undefined otherwise (a half-typed `指标` and the next line's keyword).
+ */
+export function keywordAsName(error: IRecognitionException, context: Pick<SyntaxContext, 'terminals'>, expected = parseExpectation(error.message)?.expected): string | undefined {
+    const { image, tokenType, startLine } = error.token;
+    if (!expected?.includes('ID') || context.terminals.has(tokenType?.name ?? '') || !/^[\p{L}\p{N}-]+$/u.test(image)) return undefined;
+    return previousTokenOf(error)?.endLine === startLine ? image : undefined;
 }
 
 /**

@@ -1,14 +1,23 @@
 // Quick fixes for syntax/* diagnostics.
 import { TextEdit } from 'vscode-languageserver';
 import { boundOp, comparatorOp, noteExcludes } from '../../units/index.js';
-import { halfWidthOf, monthBeforeBound, periodWithYearOnce, rangeAround, rangeTarget, wordAfterValue } from '../../validation/syntax-errors.js';
+import { AS_NAME_DATA, halfWidthOf, monthBeforeBound, periodWithYearOnce, rangeAround, rangeTarget, wordAfterValue } from '../../validation/syntax-errors.js';
 import type { Fix } from './fix-context.js';
 
 /** syntax/lexing: what the skipped characters were meant to be (see describeLexingError). */
 export const fixLexing: Fix = (d, ctx) => [...straightenQuotes(d, ctx), ...halfWidth(d, ctx), ...dropBound(d, ctx), ...writeRange(d, ctx), ...bracketWord(d, ctx)];
 
 /** syntax/parsing: a range the parser met (`95%-100%`: its `-100`), a period with its year once. */
-export const fixParsing: Fix = (d, ctx) => [...writeRange(d, ctx), ...writeSecondYear(d, ctx)];
+export const fixParsing: Fix = (d, ctx) => [...writeRange(d, ctx), ...writeSecondYear(d, ctx), ...quoteName(d, ctx)];
+
+/** A keyword where a name stands (`要求 总分 "总分" >= 90%`): the name in quotes, as describeSyntaxError says. */
+const quoteName: Fix = (d, ctx) => {
+    const keyword = (d.data as Record<string, unknown> | undefined)?.[AS_NAME_DATA];
+    if (typeof keyword !== 'string') return [];
+    const { start } = d.range;
+    const edit = TextEdit.replace({ start, end: { line: start.line, character: start.character + keyword.length } }, `"${keyword}"`);
+    return ctx.action({ zh: `写作 "${keyword}"`, en: `Write "${keyword}"` }, [edit], [d], true);
+};
 
 /** A period printed with its year once (`2023年1月至12月`): the year before the second date too. */
 const writeSecondYear: Fix = (d, ctx) => {
