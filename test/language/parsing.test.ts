@@ -827,6 +827,8 @@ describe('comparators in words, as forms print them', () => {
         ['2023.6月底前', '2023-06'], ['<= 2023.6月', '2023-06'],
         // Within a year glued to it, what is done after it a remark.
         ['2023年内', '2023-12'], ['2023年内完成', '2023-12'],
+        // A quarter, as a deadline its last month; its end before 前.
+        ['<= 2023年第四季度', '2023-12'], ['2023年第三季度末前', '2023-09'], ['不晚于2023年二季度', '2023-06'], ['2023年第1季度底前完成', '2023-03'],
     ])('reads the end of a month or year, a month as a deadline (its last day): %s', async (target, month) => {
         expect(await constraints(`A "a" ${target}`)).toEqual([['A', '<=', month, undefined]]);
     });

@@ -309,6 +309,13 @@ describe('syntax errors', () => {
         expect(await syntaxMessages(text.replace('2023年6月前', '2023年6月底前').replace('2023-06 前', '2023-06-30 前').replace('2023.6月前', '2023.6月底前'), 'zh-CN')).toEqual([]);
     });
 
+    it('say that 前 after a quarter does not say whether its start or its end', async () => {
+        const text = '项目 P "p" {\n    绩效指标 { 产出指标 { 时效指标 {\n        A "a" 2023年第四季度前 来源 "s"\n    } } }\n}\n';
+        expect(await syntaxMessages(text, 'zh-CN')).toEqual(['「2023年第四季度前」说不清是季度初还是季度末：写明日期，如 2023年第四季度末前（即 2023年12月的最后一天）或 2023-10-01 前']);
+        expect(await syntaxMessages(text, 'en')).toEqual(["'前' after the quarter 2023年第四季度 does not say whether its start or its end: write the day, e.g. 2023年第四季度末前 (the last day of 2023-12) or 2023-10-01 前"]);
+        expect(await syntaxMessages(text.replace('季度前', '季度末前'), 'zh-CN')).toEqual([]);
+    });
+
     it('never show the parser\'s token names, whatever the input', async () => {
         const broken = ['项目', 'project P', '合同 甲 "c" { 条款 }', '自评 A "a" 对象 B { 指标 x 实际 }', 'standard S "s" { requirement R "r" >= }', '"', '}}}'];
         for (const text of broken) {

@@ -333,6 +333,13 @@ describe('quick fixes', () => {
         expect(fixed).toContain('要求 "总分" "总分" >= 90%\n');
     });
 
+    it('write a quarter\'s end before 前, which after the quarter alone does not say which day', async () => {
+        const project = (target: string) => `项目 P "p" {\n    绩效指标 {\n        产出指标 {\n            时效指标 {\n                A "完成时间" ${target} 来源 "s"\n            }\n        }\n    }\n}\n`;
+        const { title, fixed } = await preferredSyntaxFix(project('2023年第四季度前'), 'syntax/lexing');
+        expect(title).toBe('写作「第四季度末前」（该季度最后一天）');
+        expect(fixed).toContain('A "完成时间" 2023年第四季度末前 来源');
+    });
+
     it('put a word glued to a percentage in brackets, as a remark', async () => {
         const project = '项目 P "p" {\n    绩效指标 {\n        产出指标 {\n            质量指标 {\n                A "覆盖率" >= 100%覆盖 来源 "s"\n            }\n        }\n    }\n}\n';
         const { title, fixed } = await preferredSyntaxFix(project, 'syntax/lexing');

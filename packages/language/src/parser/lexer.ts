@@ -1150,12 +1150,13 @@ const OPENING_BRACKET_BEFORE = /[（(][ \t\u3000]*$/;
 const MAX_VALUE_TOKENS = 12;
 
 /**
- * What follows the year of a printed date: a day (`年6月30日`), a month (`年6月`), or a month's or
- * the year's end (`年6月底`, `年底`: a month, which as a deadline means its last day).
+ * What follows the year of a printed date: a day (`年6月30日`), a month (`年6月`) or a quarter
+ * (`年第四季度`, read as its last month), or a month's, a quarter's or the year's end (`年6月底`,
+ * `年第四季度末`, `年底`: a month, which as a deadline means its last day).
  */
 function printedDateTail(image: string): 'day' | 'month' | 'end' | undefined {
-    const m = /^年(?:\d{1,2}月(?:(\d{1,2})日|([底末]))?|([底末]))$/.exec(image);
-    return !m ? undefined : m[1] !== undefined ? 'day' : m[2] !== undefined || m[3] !== undefined ? 'end' : 'month';
+    const m = /^年(?:\d{1,2}月(?:(\d{1,2})日|([底末]))?|第?[一二三四1-4]季度([底末])?|([底末]))$/.exec(image);
+    return !m ? undefined : m[1] !== undefined ? 'day' : m[2] ?? m[3] ?? m[4] ? 'end' : 'month';
 }
 
 /**

@@ -16,15 +16,23 @@ export function stringContent(token: string): string {
 
 /**
  * A date or month as forms print it (`2023年6月30日`, `2023.6.30`, `2023/6/30`, `2023/6`, `2023.6月`, joined into one token by KpiLexer) in the
- * language's form, `2023-06-30`; a month's or the year's end (`2023年6月底`, `2023年底`, and `2023年`
- * of `2023年内`, KpiLexer.readWithinYear) is the month (`2023-06`, `2023-12`), which as a deadline means its last day.
+ * language's form, `2023-06-30`; a month's, a quarter's or the year's end (`2023年6月底`, `2023年第四季度末`, `2023年底`, and `2023年`
+ * of `2023年内`, KpiLexer.readWithinYear) is the month (`2023-06`, `2023-12`), which as a deadline means its last day; so is
+ * a quarter (`2023年第四季度`, `2023年4季度`: `2023-12`).
  */
 export const isoDate = (input: string): string => {
+    const quarter = /^(\d{4})年第?([一二三四1-4])季度[底末]?$/.exec(input);
+    if (quarter) return `${quarter[1]}-${String(3 * quarterNumber(quarter[2]!)).padStart(2, '0')}`;
     const printed = /^(\d{4})(?:[年.](\d{1,2})月(?:(\d{1,2})日|[底末])?|年[底末]?)$/.exec(input) ?? /^(\d{4})[./](\d{1,2})(?:[./](\d{1,2}))?$/.exec(input);
     if (!printed) return input;
     const [, year, month = '12', day] = printed;
     return [year, month.padStart(2, '0'), ...(day === undefined ? [] : [day.padStart(2, '0')])].join('-');
 };
+
+/** 一 … 四 or 1 … 4. */
+export function quarterNumber(digit: string): number {
+    return '一二三四'.indexOf(digit) + 1 || Number(digit);
+}
 
 /** A number, with the thousands separators a form prints (`1,200,000`, joined into one token by KpiLexer) left out. */
 const groupedNumber: Convert = input => ValueConverter.convertNumber(input.length > 3 && /[,，]/.test(input) ? input.replace(/[,，]/g, '') : input);

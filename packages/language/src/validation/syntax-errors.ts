@@ -13,6 +13,7 @@ import { bracketedUnit } from '../parser/remarks.js';
 import { SUPERSCRIPTS, UNIT_SYMBOLS } from '../parser/name-characters.js';
 import { relativeTargetAt } from '../parser/relative-targets.js';
 import { impossibleDate } from '../parser/impossible-dates.js';
+import { quarterNumber } from '../parser/value-converter.js';
 
 /**
  * Syntax errors in plain words and in the file's languages: the text found, and what may stand
@@ -301,6 +302,15 @@ export function describeLexingError(text: string, start: number, end: number, lo
     }
     const month = monthBeforeBound(text, start, end);
     if (month) return pick(locale, undatedMonthMessage(month.year, month.month, skipped));
+    const quarter = quarterBeforeBound(text, start, end);
+    if (quarter) {
+        const { year, printed } = quarter;
+        const [first, last] = [3 * quarter.quarter - 2, 3 * quarter.quarter];
+        return pick(locale, {
+            zh: `「${year}年${printed}${skipped}」说不清是季度初还是季度末：写明日期，如 ${year}年${printed}末${skipped}（即 ${year}年${last}月的最后一天）或 ${year}-${pad(first)}-01 前`,
+            en: `'${skipped}' after the quarter ${year}年${printed} does not say whether its start or its end: write the day, e.g. ${year}年${printed}末${skipped} (the last day of ${year}-${pad(last)}) or ${year}-${pad(first)}-01 前`,
+        });
+    }
     // A deadline printed without its year (KpiLexer.boundWord).
     if (/^\d{1,2}月(?:\d{1,2}日|[底末])?(?:之|以)?前$/.test(skipped)) {
         return pick(locale, {
@@ -515,6 +525,13 @@ export function monthBeforeBound(text: string, start: number, end: number): { ye
     if (!/前$/.test(text.slice(start, end)) || boundOp(text.slice(start, end)) !== '<=') return undefined;
     const m = /(\d{4})\s*(?:[年.]\s*(\d{1,2})\s*月|[-/](\d{1,2}))\s*$/.exec(text.slice(Math.max(0, start - 16), start));
     return m ? { year: Number(m[1]), month: Number(m[2] ?? m[3]), printed: m[2] !== undefined } : undefined;
+}
+
+/** The quarter before skipped characters that are 前 (`2023年第四季度前`), as monthBeforeBound: `printed`, the quarter as printed. */
+export function quarterBeforeBound(text: string, start: number, end: number): { year: number; quarter: number; printed: string } | undefined {
+    if (!/前$/.test(text.slice(start, end)) || boundOp(text.slice(start, end)) !== '<=') return undefined;
+    const m = /(\d{4})\s*年(第?([一二三四1-4])季度)\s*$/.exec(text.slice(Math.max(0, start - 16), start));
+    return m ? { year: Number(m[1]), quarter: quarterNumber(m[3]!), printed: m[2]! } : undefined;
 }
 
 function parseExpectation(message: string): Expectation | undefined {

@@ -1,7 +1,7 @@
 // Quick fixes for syntax/* diagnostics.
 import { TextEdit } from 'vscode-languageserver';
 import { boundOp, comparatorOp, noteExcludes } from '../../units/index.js';
-import { AS_NAME_DATA, halfWidthOf, monthBeforeBound, periodWithYearOnce, rangeAround, rangeTarget, wordAfterValue } from '../../validation/syntax-errors.js';
+import { AS_NAME_DATA, halfWidthOf, monthBeforeBound, quarterBeforeBound, periodWithYearOnce, rangeAround, rangeTarget, wordAfterValue } from '../../validation/syntax-errors.js';
 import type { Fix } from './fix-context.js';
 
 /** syntax/lexing: what the skipped characters were meant to be (see describeLexingError). */
@@ -81,7 +81,7 @@ const halfWidth: Fix = (d, ctx) => {
 
 /**
  * syntax/lexing on a bound the lexer left out: after a printed month, `2023年6月前`, its end
- * (`月底前`); after a value whose comparator it contradicts (`<= 95%以上`), deleting it.
+ * (`月底前`), and after a quarter (`第四季度末前`); after a value whose comparator it contradicts (`<= 95%以上`), deleting it.
  */
 const dropBound: Fix = (d, ctx) => {
     const { start, end } = d.range;
@@ -94,6 +94,11 @@ const dropBound: Fix = (d, ctx) => {
             ? ctx.action({ zh: `写作「${month.month}月底${skipped}」（该月最后一天）`, en: `Write '${month.month}月底${skipped}' (the month's last day)` },
                 [TextEdit.insert(start, '底')], [d], true)
             : [];
+    }
+    const quarter = quarterBeforeBound(line, start.character, end.character);
+    if (quarter) {
+        return ctx.action({ zh: `写作「${quarter.printed}末${skipped}」（该季度最后一天）`, en: `Write '${quarter.printed}末${skipped}' (the quarter's last day)` },
+            [TextEdit.insert(start, '末')], [d], true);
     }
     if (boundOp(skipped) === undefined && noteExcludes(skipped) === undefined) return [];
     return ctx.action({ zh: `删除「${skipped}」，保留值前的比较符`, en: `Delete '${skipped}' and keep the comparator before the value` }, [TextEdit.del(d.range)], [d], true);
