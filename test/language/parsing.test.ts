@@ -738,6 +738,16 @@ describe('lexical rules', () => {
         ['实施期 2023-01至2023-12', '2023-01', '2023-12'],
         ['实施期 2023/1至2023/12', '2023-01', '2023-12'],
         ['实施期 2023.1.1至2023.12.31', '2023-01-01', '2023-12-31'],
+        // 到 for 至.
+        ['实施期 2023年1月到2024年6月', '2023-01', '2024-06'],
+        ['实施期 2023-01 到 2024-06', '2023-01', '2024-06'],
+        // In whole years: from the first year's January to the last year's December.
+        ['实施期 2023年 至 2024年', '2023-01', '2024-12'],
+        ['实施期 2023年至2025年', '2023-01', '2025-12'],
+        ['实施期 2023-2025年', '2023-01', '2025-12'],
+        ['实施期 2023年-2024年', '2023-01', '2024-12'],
+        ['实施期 2023年—2024年', '2023-01', '2024-12'],
+        ['实施期 2023 年 到 2024 年', '2023-01', '2024-12'],
     ])('reads a period as forms print it, its dates joined by a dash: %s', async (period, start, end) => {
         const project = blockOf(await parseClean(`项目 P { ${period} 预算 10 万元 }`), isProject);
         expect(project.period).toMatchObject({ start: { value: start }, end: { value: end } });

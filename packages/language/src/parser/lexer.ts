@@ -16,6 +16,7 @@ import { relativeTargetAt } from './relative-targets.js';
 import { impossibleDate } from './impossible-dates.js';
 import { unitBracketsAt } from './unit-brackets.js';
 import { withPrintedLabels } from './printed-labels.js';
+import { MAY_HOLD_YEAR_PERIOD, yearPeriodsIn } from './year-periods.js';
 
 /** What the lexer reports of a text besides Langium's diagnostics. */
 export interface KpiLexingReport extends LexingReport {
@@ -132,7 +133,8 @@ export class KpiLexer extends DefaultLexer {
         const halfWidth = result.errors.length > 0 ? withHalfWidthDigits(original, result.errors) : undefined;
         if (halfWidth !== undefined) result = super.tokenize(halfWidth, options);
         const text = halfWidth ?? original;
-        if (text.includes('至')) result.tokens = this.splitPrintedPeriods(text, result.tokens, options);
+        if (MAY_HOLD_YEAR_PERIOD.test(text)) this.readYearPeriods(text, result);
+        if (text.includes('至') || text.includes('到')) result.tokens = this.splitPrintedPeriods(text, result.tokens, options);
         // Passes for words most files never hold run only where the text holds them, as 至's does.
         if (text.includes('年内')) this.readWithinYear(result);
         this.splitDoneText(result);
@@ -477,6 +479,41 @@ export class KpiLexer extends DefaultLexer {
             if (keyword && this.milestoneKeywords.has(keyword.tokenTypeIdx!)) (remarks ??= []).push(token);
         }
         if (remarks) this.moveToRemarks(result, new Set(remarks));
+    }
+
+    /**
+     * Periods in whole years (`2023年至2024年`, `2023-2025年`; year-periods.ts): a MONTH token for
+     * each year and a 至 for what joins them, in place of the tokens and lexing errors there. A
+     * period whose years the lexer split otherwise than at a token's edge is left as it is.
+     */
+    private readYearPeriods(text: string, result: LexerResult): void {
+        const tokens = result.tokens;
+        let out: Token[] | undefined;
+        let from = 0;
+        const replaced: Array<{ start: number; end: number }> = [];
+        for (const period of yearPeriodsIn(text)) {
+            const first = firstPassing(tokens, t => t.endOffset! >= period.first.start);
+            let last = first;
+            while (last + 1 < tokens.length && tokens[last + 1]!.startOffset < period.second.end) last++;
+            const head = tokens[first];
+            if (!head || head.startOffset !== period.first.start || tokens[last]!.endOffset! + 1 !== period.second.end) continue;
+            const at = (span: { start: number; end: number }, type: TokenType): Token => {
+                const column = head.startColumn! + span.start - head.startOffset;
+                return {
+                    ...head, image: text.slice(span.start, span.end), startOffset: span.start, endOffset: span.end - 1,
+                    startColumn: column, endColumn: column + span.end - span.start - 1, tokenType: type, tokenTypeIdx: type.tokenTypeIdx!,
+                };
+            };
+            out ??= [];
+            for (let i = from; i < first; i++) out.push(tokens[i]!);
+            out.push(at(period.first, this.month), at(period.until, this.until), at(period.second, this.month));
+            from = last + 1;
+            replaced.push({ start: period.first.start, end: period.second.end });
+        }
+        if (!out) return;
+        for (let i = from; i < tokens.length; i++) out.push(tokens[i]!);
+        result.tokens = out;
+        replaceErrors(result.errors, result.errors.filter(e => !replaced.some(r => e.offset >= r.start && e.offset < r.end)));
     }
 
     /**
@@ -881,7 +918,8 @@ export class KpiLexer extends DefaultLexer {
     /**
      * A period printed without blanks (`2023年1月至2023年12月`, `2023-01至2023-12`, `2023年1月 至2023年12月`):
      * Chevrotain reads 至 and the digits around it into one name. Split there, after a date, into
-     * the first date's tail, 至 and the tokens of what follows it up to the next blank.
+     * the first date's tail, 至 and the tokens of what follows it up to the next blank. 到 (a name
+     * of its own) is read as 至 there too.
      */
     private splitPrintedPeriods(text: string, tokens: Token[], options: TokenizeOptions | undefined): Token[] {
         let out: Token[] | undefined;
@@ -900,7 +938,7 @@ export class KpiLexer extends DefaultLexer {
 
     private periodSplit(text: string, tokens: readonly Token[], i: number, options: TokenizeOptions | undefined): { tokens: Token[]; consumed: number } | undefined {
         const token = tokens[i]!;
-        const at = token.image.indexOf('至');
+        const at = token.image.search(UNTIL_WORD);
         if (at < 0) return undefined;
         const before = token.image.slice(0, at);
         if (at + 1 < token.image.length && !/^\d{4}/.test(token.image.slice(at + 1))) return undefined;
@@ -1175,6 +1213,9 @@ function isYearBefore(number: string, tail: string): boolean {
 }
 
 const DOTTED_MONTH = /^\d{4}\.(\d{1,2})$/;
+
+/** What joins a period's dates as forms print it: 至, or 到. */
+const UNTIL_WORD = /[至到]/;
 
 /** A word that ends with what is to be done by a date: the date's tail, 前, and the done text (splitDoneText). */
 const DONE_TEXT = new RegExp(`^(.*?)((?:之前|以前|前)?)(${DONE_PHRASE})$`, 'u');

@@ -1,10 +1,11 @@
-import { DefaultValueConverter, GrammarAST, GrammarUtils, ValueConverter, type CstNode, type ValueType } from 'langium';
+import { BARE_YEAR } from './year-periods.js';
+import { AstUtils, DefaultValueConverter, GrammarAST, GrammarUtils, ValueConverter, type CstNode, type ValueType } from 'langium';
 
 /** Data-type rules whose value may be a string token, written where a name or label stands. */
 const NAME_RULES = new Set(['Name', 'RowName', 'QualifiedName', 'Label', 'FundsSource']);
 const STRING_TOKEN = /"(?:\\.|[^"\\\r\n])*"/g;
 
-type Convert = (input: string) => ValueType;
+type Convert = (input: string, cstNode: CstNode) => ValueType;
 
 /**
  * A string token's content. Langium's conversion copies it a character at a time, for escapes;
@@ -28,6 +29,23 @@ export const isoDate = (input: string): string => {
     const [, year, month = '12', day] = printed;
     return [year, month.padStart(2, '0'), ...(day === undefined ? [] : [day.padStart(2, '0')])].join('-');
 };
+
+/**
+ * A date (isoDate), or a year read as a month (KpiLexer.readYearPeriods, readWithinYear): the
+ * first date of a period is the year's January, any other year its December.
+ */
+const dateOrYear: Convert = (input, cstNode) => {
+    const year = BARE_YEAR.exec(input)?.[1];
+    if (year === undefined) return isoDate(input);
+    return `${year}-${isPeriodStart(cstNode) ? '01' : '12'}`;
+};
+
+/** Whether the token `leaf` is the first date of a Period (start=DateLiteral): the tree is built as the parser reads. */
+function isPeriodStart(leaf: CstNode): boolean {
+    const call = leaf.container?.grammarSource;
+    const assignment = call?.$container;
+    return GrammarAST.isAssignment(assignment) && assignment.feature === 'start' && AstUtils.getContainerOfType(assignment, GrammarAST.isParserRule)?.name === 'Period';
+}
 
 /** 一 … 四 or 1 … 4. */
 export function quarterNumber(digit: string): number {
@@ -55,7 +73,7 @@ export class KpiValueConverter extends DefaultValueConverter {
         if (!element) return input;
         let convert = this.converters.get(element);
         if (!convert) this.converters.set(element, convert = converterFor(element));
-        return convert(input);
+        return convert(input, cstNode);
     }
 }
 
@@ -74,7 +92,7 @@ function converterOf(rule: GrammarAST.AbstractRule): Convert {
         case 'INT': return ValueConverter.convertInt;
         case 'STRING': return stringContent;
         case 'ID': return ValueConverter.convertID;
-        case 'DATE': case 'MONTH': return isoDate;
+        case 'DATE': case 'MONTH': return dateOrYear;
     }
     switch (GrammarUtils.getRuleType(rule)?.toLowerCase()) {
         case 'number': return groupedNumber;

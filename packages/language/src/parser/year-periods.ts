@@ -1,0 +1,40 @@
+/**
+ * A period printed in whole years (`2023年至2024年`, `2023年-2025年`, `2023-2025年`, `2023年 到 2024年`):
+ * the lexer reads each year as a month (the first as its January, the second as its December,
+ * KpiValueConverter) and the dash or 到 between them as 至.
+ */
+
+/** The years and what joins them; the second year's 年 is printed, the first's may be left out (`2023-2025年`). */
+const YEAR_PERIOD = /(?<![\d.\-/])(\d{4})([ \t\u3000]*年)?[ \t\u3000]*(至|到|-|—|–|～|~|－)[ \t\u3000]*(\d{4})[ \t\u3000]*年(?=$|[\s,，;；。)）]|\/\/|\/\*)/gmu;
+
+/** Whether `text` may hold one: asked before the pass looks at tokens. */
+export const MAY_HOLD_YEAR_PERIOD = /\d{4}[ \t\u3000]*年?[ \t\u3000]*[至到\-—–～~－][ \t\u3000]*\d{4}[ \t\u3000]*年/u;
+
+export interface YearPeriod {
+    /** The first year as printed (`2023年`, `2023`), from `start`. */
+    readonly first: { start: number; end: number };
+    /** What joins them (至, 到, a dash). */
+    readonly until: { start: number; end: number };
+    /** The second year as printed, with its 年. */
+    readonly second: { start: number; end: number };
+}
+
+/** The periods in whole years that `text` prints, in text order. */
+export function yearPeriodsIn(text: string): YearPeriod[] {
+    const found: YearPeriod[] = [];
+    for (const m of text.matchAll(YEAR_PERIOD)) {
+        const start = m.index;
+        const firstEnd = start + 4 + (m[2]?.length ?? 0);
+        const untilStart = text.indexOf(m[3]!, firstEnd);
+        const secondStart = text.indexOf(m[4]!, untilStart + m[3]!.length);
+        found.push({
+            first: { start, end: firstEnd },
+            until: { start: untilStart, end: untilStart + m[3]!.length },
+            second: { start: secondStart, end: start + m[0].length },
+        });
+    }
+    return found;
+}
+
+/** A year read as a month (`2023年`, `2023 年`, `2023`): the first of a period is its January, any other its December. */
+export const BARE_YEAR = /^(\d{4})(?:[ \t\u3000]*年)?$/;
