@@ -973,11 +973,15 @@ describe('ratings as forms print them', () => {
         expect(actuals.map(a => [a.rating, ratingOf(a.rating)])).toEqual([['达成预期指标', 'achieved'], ['已完成', 'achieved'], ['未达成预期', 'missed']]);
     });
 
-    it('reads 全部完成, 按期完成 and 未完成 so too, and leaves 基本完成, which says no rating, to be quoted', async () => {
+    it('reads 全部完成, 按期完成 and 未完成 so too, and 基本完成, which says no rating, as text, as a quoted actual is', async () => {
         const model = await parseClean('自评 A "a" 对象 P {\n    指标 X 实际 全部完成\n    指标 Y 实际 按期完成\n    指标 Z 实际 未完成\n    指标 W 实际 未按期完成\n}\n');
         const actuals = blockOf(model, isAssessment).items.map(i => (i as { actual?: { rating?: string } }).actual!);
         expect(actuals.map(a => ratingOf(a.rating))).toEqual(['achieved', 'achieved', 'missed', 'missed']);
-        expect((await parse('自评 A "a" 对象 P {\n    指标 X 实际 基本完成\n}\n')).errors).not.toEqual([]);
+        const printed = blockOf(await parseClean('自评 A "a" 对象 P {\n    指标 X 实际 基本完成 分值 5 得分 4\n    指标 Y 实际 已建立\n}\n'), isAssessment).items;
+        expect(printed.map(i => (i as { actual?: { text?: string } }).actual!.text)).toEqual(['基本完成', '已建立']);
+        expect((printed[0] as { score?: number }).score).toBe(4);
+        // Two words are no cell's one text: quoted, they are.
+        expect((await parse('自评 A "a" 对象 P {\n    指标 X 实际 基本 完成\n}\n')).errors).not.toEqual([]);
     });
 
     it('reads English ratings in any case, as a form prints them', async () => {

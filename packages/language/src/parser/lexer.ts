@@ -979,15 +979,15 @@ export class KpiLexer extends DefaultLexer {
     /**
      * An ID is a word keyword if its text is one, else a unit if it follows a number or unit
      * operator, else a qualitative target's word as printed if it stands alone after a row's title
-     * (`"群众获得感" 明显提升`, then the line's end, a clause's keyword or `}`); after 实际, a rating
-     * as printed before all of these.
+     * (`"群众获得感" 明显提升`, then the line's end, a clause's keyword or `}`) or an actual's after
+     * 实际 (`实际 已建立`); after 实际, a rating as printed before all of these.
      */
     private giveWordItsType(text: string, token: Token, beforePrevious: Token | undefined, previous: Token | undefined, next: Token | undefined): void {
         // A rating first: 未完成 is also a milestone's keyword.
         const keyword = this.words.get(token.image);
         const type = this.printedRating(token, previous) ?? this.printedGrade(token, previous)
             ?? (keyword && !this.isTargetWord(text, token, beforePrevious, previous, next) ? keyword : undefined)
-            ?? (followsNumberOrUnitOperator(text, token.startOffset) ? this.unit : this.isPrintedText(text, token, previous, next) ? this.printedText : undefined);
+            ?? (followsNumberOrUnitOperator(text, token.startOffset) ? this.unit : this.isPrintedText(text, token, previous, next, true) ? this.printedText : undefined);
         if (!type) return;
         token.tokenType = type;
         token.tokenTypeIdx = type.tokenTypeIdx!;
@@ -1081,8 +1081,13 @@ export class KpiLexer extends DefaultLexer {
         return beforePrevious === undefined || beforePrevious.endLine !== previous!.startLine || this.languages[beforePrevious.tokenTypeIdx] === 0;
     }
 
-    private isPrintedText(text: string, token: Token, previous: Token | undefined, next: Token | undefined): boolean {
-        if (previous === undefined || previous.tokenTypeIdx !== this.string.tokenTypeIdx || previous.endLine !== token.startLine) return false;
+    /**
+     * A word alone after a row's title (a qualitative target's) or, with `afterActual`, after 实际
+     * (an actual's, as the 实际完成值 cell prints it: `实际 已建立`), up to the next clause or the line's end.
+     */
+    private isPrintedText(text: string, token: Token, previous: Token | undefined, next: Token | undefined, afterActual = false): boolean {
+        if (previous === undefined || previous.endLine !== token.startLine) return false;
+        if (previous.tokenTypeIdx !== this.string.tokenTypeIdx && !(afterActual && this.actualKeywords.has(previous.tokenTypeIdx))) return false;
         const sameLine = next !== undefined && next.startLine === token.endLine;
         if (sameLine && next.tokenTypeIdx !== this.close.tokenTypeIdx && !this.words.has(next.image)) return false;
         // Nothing the lexer skipped (an open quote, a stray sign) between it and what follows: that is a broken row, not a target.
