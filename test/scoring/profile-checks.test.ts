@@ -20,6 +20,20 @@ describe('checks score by the profile the configuration selects', () => {
         ]);
     });
 
+    it('says nothing of level-1 sums while the project or a row\'s indicator is not found: their families are unknown, not empty', async () => {
+        const hubei = async (text: string) => {
+            const ws = await buildWorkspace({ 'hotline.kpi': text }, 'en');
+            ws.services.kpi.Configuration.get = () => ({ ...defaultConfig(), profile: 'hubei-2020' });
+            await ws.edit('hotline.kpi', text);
+            return ws.diagnostics('hotline.kpi').filter(d => d.code === 'score/profile-weights').length;
+        };
+        const assessment = hotline.slice(hotline.indexOf('assessment '));
+        expect(assessment).not.toBe(hotline);
+        expect(await hubei(hotline)).toBe(2);
+        // The assessment alone: its project is in a file not opened.
+        expect(await hubei(assessment)).toBe(0);
+    });
+
     it('takes a custom profile from the configuration', async () => {
         const ws = await buildWorkspace({ 'hotline.kpi': hotline }, 'en');
         const strict = { ...defaultConfig(), profile: 'strict', profiles: { strict: { deviationAbove: 1.1 } as never } };

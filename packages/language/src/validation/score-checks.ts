@@ -239,11 +239,14 @@ export function scoreChecks(services: KpiCoreServices): KpiChecks {
 
     /**
      * Level-1 weight sums as the profile sets them (national-2020: execution 10, 产出 50, 效益 30, 满意度 10);
-     * not while the project's tree is broken, which files rows under the wrong family (indicatorTreeBroken).
+     * not while the project's tree is broken, which files rows under the wrong family (indicatorTreeBroken),
+     * nor while the project or a row's indicator is not found: its family is unknown, not empty
+     * (reference/unresolved says what is missing).
      */
     function scoreProfileWeights(assessment: Assessment, report: Report): void {
         const project = assessment.project?.ref;
-        if (hasBrokenScoredLine(assessment) || (project && indicatorTreeBroken(project))) return;
+        if (hasBrokenScoredLine(assessment) || !project || indicatorTreeBroken(project)) return;
+        if (assessment.items.some(item => isIndicatorAssessment(item) && !item.indicator?.ref)) return;
         const { score, profile } = scores.of(assessment);
         if (score.total.weight === 0) return;
         const sums = new Map(score.level1.map(l => [l.family, l.weight]));
