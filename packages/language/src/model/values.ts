@@ -1,6 +1,6 @@
 import type { Actual, Comparison, Target, Value } from '../generated/ast.js';
 import { isDateLiteral, isMeasuredActual, isQualitative, isRatingActual, isTextActual } from '../generated/ast.js';
-import { boundOp, doubtfulReading, parseDate, toOp, withMeasureWord, type Constraint, type DoubtfulReading, type Measure, type Op } from '../units/index.js';
+import { boundOp, doubtfulReading, parseDate, parseUnit, toOp, withMeasureWord, type Constraint, type DoubtfulReading, type Measure, type Op } from '../units/index.js';
 
 /**
  * The AST's view of a written value as a units Measure; undefined when the parser recovered
@@ -20,7 +20,12 @@ export function constraintOf(target: Target | undefined): Constraint | undefined
 }
 
 export function comparisonConstraint(comparison: Comparison): Constraint | undefined {
-    const value = comparison.value && measureOf(comparison.value);
+    let value = comparison.value && measureOf(comparison.value);
+    // A bare number under a title that prints the unit (`"上门服务人数（人）" ≥500`) is in that unit.
+    if (value?.kind === 'number' && !value.unit?.trim()) {
+        const unit = unitOfTitle(titleOf(comparison.$container));
+        if (unit) value = { ...value, unit };
+    }
     return value && { op: comparisonOp(comparison), value };
 }
 
@@ -90,3 +95,18 @@ export function wrongKindOfActual(actual: Actual | undefined, target: Target | u
     if (isQualitative(target)) return isMeasuredActual(actual) && actual.value ? 'value' : undefined;
     return isTextActual(actual) ? 'text' : isRatingActual(actual) ? 'rating' : undefined;
 }
+
+/** The title of the row a target is written in (a row named by its title has it as its name). */
+function titleOf(row: unknown): string | undefined {
+    const { title, name } = row as { title?: unknown; name?: unknown };
+    return typeof title === 'string' ? title : typeof name === 'string' ? name : undefined;
+}
+
+/** A unit printed in brackets at the end of a title (`上门服务人数（人）`, `资金拨付率(%)`), as a form's column head gives it. */
+export function unitOfTitle(title: string | undefined): string | undefined {
+    const bracketed = TITLE_UNIT.exec(title ?? '')?.[1];
+    const unit = bracketed === undefined ? undefined : parseUnit(bracketed.trim());
+    return unit?.known ? unit.text : undefined;
+}
+
+const TITLE_UNIT = /[（(]([^（）()]{1,8})[）)][ \t]*$/;

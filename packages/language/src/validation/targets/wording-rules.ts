@@ -44,7 +44,8 @@ export function targetNoUnit(indicator: Indicator, report: Report): void {
     // A date is a value in its own right, not a number missing its unit.
     if (!isComparison(target) || !target.value || isDateLiteral(target.value) || target.value.unit?.trim()) return;
     const constraint = constraintOf(target);
-    if (!constraint) return;
+    // The title may print the unit (`"上门服务人数（人）" ≥500`): constraintOf reads it.
+    if (!constraint || (constraint.value.kind === 'number' && constraint.value.unit)) return;
     // The unit of what the row is compared with is the unit a fix most likely wants.
     const suggested = referencesOf(indicator)
         .map(h => referenceMeasure(h.entry))
