@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createKpiServices } from '../../packages/language/src/index.js';
 import { PRINTED_LABELS, isPrintedLabel, keywordOfLabel, withPrintedLabels } from '../../packages/language/src/parser/printed-labels.js';
 import { buildWorkspace, messageOf } from '../support/workspace.js';
+import { KEYWORD_VALUE_RULES } from '../../packages/language/src/parser/value-converter.js';
 import { servicesWith } from '../lsp/support.js';
 
 /*
@@ -39,9 +40,10 @@ describe('printed labels in the grammar', () => {
             for (const keyword of written) {
                 expect(alternationOf(keyword), label).toContain(PRINTED_LABELS[label]);
                 // A keyword in a row's sequence, never a value the tree keeps (a grade, a family, a funds
-                // source: a data type rule's alternatives, or an assignment's).
+                // source: a data type rule's alternatives, or an assignment's), but where the converter writes the keyword.
                 const around: AstNode | undefined = keyword.$container?.$container;
-                expect(GrammarAST.isGroup(around), label).toBe(true);
+                const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule)!.name;
+                expect(GrammarAST.isGroup(around) || KEYWORD_VALUE_RULES.has(rule), label).toBe(true);
             }
         }
     });
@@ -148,6 +150,19 @@ describe('a self-assessment pasted with the printed labels', () => {
         const formatted = await format(text);
         expect(formatted).toBe('自评 A "a" 对象 P {\n    指标 甲     实际完成值 96 分值 10     得分 10\n    指标 乙乙乙 实际 90       指标分值 10 自评得分 9\n}\n');
         expect(await format(formatted)).toBe(formatted);
+    });
+});
+
+describe('a project pasted with the 项目资金 heads', () => {
+    it('reads 中期资金总额 and 年度资金总额 as 中期 and 年度, and checks them as those', async () => {
+        const project = (medium: string, annual: string) => PROJECT.replace('    预算 300 万元\n', `    预算 300 万元\n    资金 {\n        ${medium} 200 万元\n        ${annual} 300 万元\n    }\n`);
+        const findings = async (text: string) => {
+            const ws = await buildWorkspace({ 'targets.kpi': text });
+            return ws.diagnostics('targets.kpi').map(d => `${d.range.start.line + 1} ${String(d.code)} ${messageOf(d)}`);
+        };
+        const pasted = await findings(project('中期资金总额', '年度资金总额'));
+        expect(pasted).toContain('4 funds/medium-term-below-annual 中期资金总额 200 万元少于年度资金总额 300 万元');
+        expect(pasted).toEqual(await findings(project('中期', '年度')));
     });
 });
 

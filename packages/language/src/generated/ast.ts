@@ -142,6 +142,7 @@ export type KpiSpecKeywordNames =
     | "不适用"
     | "中"
     | "中期"
+    | "中期资金总额"
     | "主管部门"
     | "主要问题"
     | "乙方"
@@ -184,6 +185,7 @@ export type KpiSpecKeywordNames =
     | "年初预算"
     | "年初预算数"
     | "年度"
+    | "年度资金总额"
     | "得分"
     | "必设"
     | "总体目标"
@@ -716,10 +718,10 @@ export function isFundsTotal(item: unknown): item is FundsTotal {
     return reflection.isInstance(item, FundsTotal.$type);
 }
 
-export type FundsTotalKind = 'annual' | 'medium-term' | '中期' | '年度';
+export type FundsTotalKind = ('annual' | '年度' | '年度资金总额') | ('medium-term' | '中期' | '中期资金总额');
 
 export function isFundsTotalKind(item: unknown): item is FundsTotalKind {
-    return item === '中期' || item === 'medium-term' || item === '年度' || item === 'annual';
+    return item === '中期' || item === 'medium-term' || item === '中期资金总额' || item === '年度' || item === 'annual' || item === '年度资金总额';
 }
 
 export interface Goal extends langium.AstNode {

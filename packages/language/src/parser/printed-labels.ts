@@ -9,7 +9,8 @@
  * Only labels that mean the clause wherever they stand: none that is also a plausible indicator
  * name (`预算执行率` is a row of many 项目管理 frameworks), none that says something else than the
  * keyword (`上年指标值` is last year's target, `上年` last year's actual), none for a keyword whose
- * text the tree keeps (a grade, a funds source), and none for the project's header (`实施期限`,
+ * text the tree keeps (a grade, a funds source) unless the value converter writes the keyword
+ * (KEYWORD_VALUE_RULES: 中期资金总额 is 中期), and none for the project's header (`实施期限`,
  * `项目周期` name 时效指标 rows). The workbook reader knows the same labels (excel/read-form.ts,
  * excel/block-labels.ts), and docs/forms.md lists them.
  *
@@ -17,6 +18,9 @@
  * keyword (lsp/keyword-language.ts, isKeywordOf). Text the tool writes uses the keyword too.
  */
 export const PRINTED_LABELS: Readonly<Record<string, string>> = {
+    // 资金: the 项目资金 rows' heads (a data type rule's alternatives: the value converter keeps the keyword).
+    中期资金总额: '中期',
+    年度资金总额: '年度',
     // 预算执行 and its 其中 rows: the funds table's heads.
     年初预算数: '年初预算',
     全年预算数: '全年预算',

@@ -1,4 +1,5 @@
 import { BARE_YEAR } from './year-periods.js';
+import { keywordOfLabel } from './printed-labels.js';
 import { AstUtils, DefaultValueConverter, GrammarAST, GrammarUtils, ValueConverter, type CstNode, type ValueType } from 'langium';
 
 /** Data-type rules whose value may be a string token, written where a name or label stands. */
@@ -86,8 +87,12 @@ function converterFor(element: GrammarAST.AbstractElement): Convert {
     return converterOf(rule);
 }
 
+/** Data-type rules of keywords whose printed labels are aliases (parser/printed-labels.ts): the value is the keyword. */
+export const KEYWORD_VALUE_RULES: ReadonlySet<string> = new Set(['FundsTotalKind']);
+
 function converterOf(rule: GrammarAST.AbstractRule): Convert {
     if (NAME_RULES.has(rule.name)) return unquoteStrings;
+    if (KEYWORD_VALUE_RULES.has(rule.name)) return keywordOfLabel;
     switch (rule.name.toUpperCase()) {
         case 'INT': return ValueConverter.convertInt;
         case 'STRING': return stringContent;
