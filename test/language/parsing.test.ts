@@ -874,13 +874,14 @@ describe('comparators in words, as forms print them', () => {
         ['no later than 2023-06-30', '<=', '2023-06-30', undefined], ['not earlier than 2023-01-01', '>=', '2023-01-01', undefined], ['2023-06-30 or earlier', '<=', '2023-06-30', undefined],
         // Before a date only, as 前 is read: by that day.
         ['by 2023-06-30', '<=', '2023-06-30', undefined], ['Before 2023-06', '<=', '2023-06', undefined],
+        ['after 2023-01-01', '>', '2023-01-01', undefined], ['later than 2023-01-01', '>', '2023-01-01', undefined], ['earlier than 2023-07', '<', '2023-07', undefined],
     ])('reads the English %s as the Chinese words are read', async (target, op, value, unit) => {
         expect(await constraints(`A "a" ${target} source "s"`)).toEqual([['A', op, value, unit]]);
     });
 
     it('keeps English words names where a row begins or no value follows, and reports a bound that contradicts the sign', async () => {
-        const rows = await row('over "a" >= 3 个\nwithin "b" at least 2 个\nat "c" >= 1 个\nby "d" <= 2023-06-30\nbefore "e" before 2023-06-30');
-        expect(rows.map(i => i.name)).toEqual(['over', 'within', 'at', 'by', 'before']);
+        const rows = await row('over "a" >= 3 个\nwithin "b" at least 2 个\nat "c" >= 1 个\nby "d" <= 2023-06-30\nbefore "e" before 2023-06-30\nafter "f" after 2023-06-30');
+        expect(rows.map(i => i.name)).toEqual(['over', 'within', 'at', 'by', 'before', 'after']);
         for (const text of ['A "a" at least', 'A "a" <= 95% or more', 'A "a" >= 30 s or less', 'A "a" by 95%', 'A "a" before 3 days', 'A "a" by2023-06-30']) {
             const { errors } = await parse(`项目 P { 绩效指标 { 产出指标 { 数量指标 {\n${text}\n} } } }`);
             expect(errors.length, text).toBeGreaterThan(0);
@@ -978,8 +979,8 @@ describe('ratings as forms print them', () => {
         const model = await parseClean('自评 A "a" 对象 P {\n    指标 X 实际 全部完成\n    指标 Y 实际 按期完成\n    指标 Z 实际 未完成\n    指标 W 实际 未按期完成\n}\n');
         const actuals = blockOf(model, isAssessment).items.map(i => (i as { actual?: { rating?: string } }).actual!);
         expect(actuals.map(a => ratingOf(a.rating))).toEqual(['achieved', 'achieved', 'missed', 'missed']);
-        const printed = blockOf(await parseClean('自评 A "a" 对象 P {\n    指标 X 实际 基本完成 分值 5 得分 4\n    指标 Y 实际 已建立\n}\n'), isAssessment).items;
-        expect(printed.map(i => (i as { actual?: { text?: string } }).actual!.text)).toEqual(['基本完成', '已建立']);
+        const printed = blockOf(await parseClean('自评 A "a" 对象 P {\n    指标 X 实际 基本完成 分值 5 得分 4\n    指标 Y 实际 已建立\n    指标 Z 实际完成值：明显提升\n}\n'), isAssessment).items;
+        expect(printed.map(i => (i as { actual?: { text?: string } }).actual!.text)).toEqual(['基本完成', '已建立', '明显提升']);
         expect((printed[0] as { score?: number }).score).toBe(4);
         // Two words are no cell's one text: quoted, they are.
         expect((await parse('自评 A "a" 对象 P {\n    指标 X 实际 基本 完成\n}\n')).errors).not.toEqual([]);

@@ -1090,7 +1090,8 @@ export class KpiLexer extends DefaultLexer {
         if (previous.tokenTypeIdx !== this.string.tokenTypeIdx && !(afterActual && this.actualKeywords.has(previous.tokenTypeIdx))) return false;
         const sameLine = next !== undefined && next.startLine === token.endLine;
         if (sameLine && next.tokenTypeIdx !== this.close.tokenTypeIdx && !this.words.has(next.image)) return false;
-        // Nothing the lexer skipped (an open quote, a stray sign) between it and what follows: that is a broken row, not a target.
+        // Nothing the lexer skipped (an open quote, a stray sign) around it, but a label's colon (`实际完成值：已建立`): that is a broken row, not a target.
+        if (!BLANK_OR_COLON.test(text.slice(previous.endOffset! + 1, token.startOffset))) return false;
         let end = sameLine ? next.startOffset : text.indexOf('\n', token.endOffset!);
         if (end < 0) end = text.length;
         return BLANK_OR_COMMENT.test(text.slice(token.endOffset! + 1, end));
@@ -1163,6 +1164,8 @@ const TARGET_WORDS: ReadonlySet<string> = new Set(['达标', '完成', '达成',
 const NAME_BEFORE = new Set(['{', ',', '，', '、', '.']);
 
 const LABEL_COLON = /^[:：]$/;
+/** Blanks, and a label's colon among them. */
+const BLANK_OR_COLON = /^[ \t\u3000:：]*$/;
 /** Blanks within a line, or nothing. */
 const BLANKS = /^[ \t\u3000]*$/;
 const SENTENCE_END = /^[。；;]$/;

@@ -20,19 +20,19 @@ const BEFORE: Readonly<Record<string, Op>> = {
  * The same in English, as an English form prints them (`at least 95%`, `no later than 2023-06-30`):
  * words in any case, apart by blanks. 超过 is `more than`, 低于 `less than` (the value left out).
  * `by` and `before` only before a date (DATES_ONLY), where they say what 前 says: by that day
- * (`2023年6月30日前`, `before 2023-06-30`).
+ * (`2023年6月30日前`, `before 2023-06-30`); `after` there too, later than that day.
  */
 const BEFORE_EN: Readonly<Record<string, Op>> = {
     'at least': '>=', 'no less than': '>=', 'not less than': '>=', 'no fewer than': '>=', 'not fewer than': '>=', 'no earlier than': '>=', 'not earlier than': '>=',
     'at most': '<=', 'no more than': '<=', 'not more than': '<=', 'up to': '<=', 'within': '<=', 'no later than': '<=', 'not later than': '<=',
     'by': '<=', 'before': '<=',
     'equal to': '=',
-    'more than': '>', 'greater than': '>', 'higher than': '>', 'over': '>', 'above': '>',
-    'less than': '<', 'fewer than': '<', 'lower than': '<', 'under': '<', 'below': '<',
+    'more than': '>', 'greater than': '>', 'higher than': '>', 'over': '>', 'above': '>', 'later than': '>', 'after': '>',
+    'less than': '<', 'fewer than': '<', 'lower than': '<', 'under': '<', 'below': '<', 'earlier than': '<',
 };
 
 /** Words of BEFORE_EN that are comparators only before a date: `by 95%` says nothing of which way. */
-const DATES_ONLY: ReadonlySet<string> = new Set(['by', 'before']);
+const DATES_ONLY: ReadonlySet<string> = new Set(['by', 'before', 'after']);
 
 /** English words as one key of BEFORE_EN: lower case, one space between them. */
 const englishKey = (words: string) => words.toLowerCase().split(/[ \t\u3000]+/).join(' ');
