@@ -131,6 +131,18 @@ describe('the words of a report', () => {
         expect(timeline).not.toMatch(/滞后 按期/);
     });
 
+    it('writes an actual typed as 不适用 or unmeasured in the report\'s language, in either language\'s files', async () => {
+        const actualOf = (data: ReportData, indicator: string) => data.projects.flatMap(p => p.targets).find(t => t.indicator === indicator)?.actual?.text;
+        const forms = 'test/fixtures/reference/forms';
+        expect(actualOf(await reportOf([forms], {}, 'en'), '服务投诉次数')).toBe('n/a 全年未建立投诉次数统计');
+        expect(actualOf(await reportOf([forms], {}, 'zh-CN'), '服务投诉次数')).toBe('不适用 全年未建立投诉次数统计');
+        const english = join(dir, 'unmeasured-en');
+        mkdirSync(english, { recursive: true });
+        writeFileSync(join(english, 'p.kpi'), 'project P "p" {\n    indicators { output { quantity { Trained "people trained" >= 100 人 } } }\n}\n'
+            + 'assessment PA for P {\n    indicator Trained actual unmeasured weight 100 score 0\n}\n');
+        expect(actualOf(await reportOf([english], {}, 'zh-CN'), 'Trained')).toBe('未统计');
+    });
+
     it('says 1 project, not 1 projects', async () => {
         const run = await runCli(['report', 'examples/english', '-o', join(dir, 'one.html')], { cwd: REPO });
         expect(run.stdout).toMatch(/one\.html: 1 project, \d+ findings\n$/);
