@@ -146,6 +146,13 @@ describe('the words of a report', () => {
     it('says 1 project, not 1 projects', async () => {
         const run = await runCli(['report', 'examples/english', '-o', join(dir, 'one.html')], { cwd: REPO });
         expect(run.stdout).toMatch(/one\.html: 1 project, \d+ findings\n$/);
+        // So does the overview: one project, one file; and 1 error, 1 note.
+        expect(readFileSync(join(dir, 'one.html'), 'utf8')).toMatch(/>1 project in 1 file; 3 errors, 5 warnings, 0 notes\.</);
+        const single = join(dir, 'single-en');
+        mkdirSync(single, { recursive: true });
+        writeFileSync(join(single, 'p.kpi'), 'project P "p" {\n    indicators { output { quantity { Trained "people trained" >= 100 人 } } }\n}\n');
+        expect((await runCli(['report', single, '-o', join(dir, 'single.html')], { cwd: REPO })).code).toBe(0);
+        expect(readFileSync(join(dir, 'single.html'), 'utf8')).toMatch(/>1 project in 1 file; 1 error, 1 warning, 1 note\.</);
     });
 
     it('refuses -o r.xlsx with --format html (a folder r.xlsx/ would hold the pages): exit 2, one line, nothing written', async () => {

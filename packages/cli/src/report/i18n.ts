@@ -1,4 +1,5 @@
 import { pick, type Bilingual, type Locale } from '@kpispec/language/core';
+import { fillPlaceholders } from '../formatters/plural.js';
 import type { ProblemHeading } from './model.js';
 
 /** Every label of the report, in Chinese and English. */
@@ -15,7 +16,7 @@ export const TEXT = {
     projectsTitle: { zh: '二、项目复核', en: '2. Projects' },
     otherFindings: { zh: '三、其他文件的问题', en: '3. Findings in other files' },
     otherFindingsNote: { zh: '共用标准、无法归属项目的块或无法读取的文件中的问题。', en: 'Findings in shared standards, blocks of no project, and files that do not parse.' },
-    summary: { zh: '共 {projects} 个项目、{files} 个文件；错误 {errors} 个，警告 {warnings} 个，提示 {infos} 个。', en: '{projects} projects in {files} files; {errors} errors, {warnings} warnings, {infos} notes.' },
+    summary: { zh: '共 {projects} 个项目、{files} 个文件；错误 {errors} 个，警告 {warnings} 个，提示 {infos} 个。', en: '{projects} {projects|project|projects} in {files} {files|file|files}; {errors} {errors|error|errors}, {warnings} {warnings|warning|warnings}, {infos} {infos|note|notes}.' },
     projectList: { zh: '项目一览', en: 'Projects' },
     project: { zh: '项目', en: 'Project' },
     department: { zh: '主管部门', en: 'Department' },
@@ -134,7 +135,7 @@ export const FUNDS_LABELS = {
 
 export type TextKey = keyof typeof TEXT;
 
-/** The label in the report's language, with `{name}` placeholders filled in. */
+/** The label in the report's language, with its placeholders filled in (see fillPlaceholders). */
 export function label(locale: Locale, key: TextKey, values: Record<string, string | number> = {}): string {
-    return pick(locale, TEXT[key]).replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
+    return fillPlaceholders(pick(locale, TEXT[key]), values);
 }
