@@ -158,6 +158,24 @@ describe('kpispec report', () => {
         expect(readFileSync(join(out, links[0]!), 'utf8')).toContain('href="index.html"');
     });
 
+    it('names the file of projects that units submitted under the same name, so their overview rows can be told apart', async () => {
+        const dir = tempDir();
+        const project = '项目 养老补贴 "社区居家养老服务补贴项目" {\n    预算 300 万元\n}\n';
+        for (const unit of ['区民政局', '市民政局']) {
+            mkdirSync(join(dir, unit));
+            writeFileSync(join(dir, unit, 'targets.kpi'), project);
+        }
+        writeFileSync(join(dir, 'other.kpi'), '项目 其他 "其他项目" {\n    预算 5 万元\n}\n');
+        const out = join(dir, 'report.html');
+        expect((await runCli(['report', '.', '-o', out], { cwd: dir })).code).toBe(0);
+        const rows = [...readFileSync(out, 'utf8').matchAll(/<tr data-project="([^"]+)"><th scope="row">(.*?)<\/th>/g)].map(m => [m[1], m[2]!.replace(/<[^>]+>/g, '')]);
+        expect(rows).toEqual([
+            ['其他', '其他 其他项目'],
+            ['养老补贴', `养老补贴 社区居家养老服务补贴项目${join('区民政局', 'targets.kpi')}`],
+            ['养老补贴', `养老补贴 社区居家养老服务补贴项目${join('市民政局', 'targets.kpi')}`],
+        ]);
+    });
+
     it('splits a folder of more than 50 projects into an index and project pages', async () => {
         const dir = tempDir();
         for (let i = 0; i < 51; i++) writeFileSync(join(dir, `p${i}.kpi`), `项目 P${i} "项目${i}" {\n    预算 10 万元\n}\n`);

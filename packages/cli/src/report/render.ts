@@ -96,6 +96,12 @@ function overview(data: ReportData, href: ProjectHref): Html {
         .filter(({ a }) => (a.inflation ?? 0) > 0)
         .sort((x, y) => y.a.inflation! - x.a.inflation! || compareText(x.p.name, y.p.name))
         .slice(0, TOP_INFLATION);
+    // Units of one submission may each define a project of the same name (name/duplicate): the
+    // rows of such projects also name their file, so that the reader can tell them apart.
+    const names = new Map<string, number>();
+    for (const p of data.projects) names.set(p.name, (names.get(p.name) ?? 0) + 1);
+    const link = (p: ProjectReport) => html`<a href="${raw(safeHref(href(p)))}">${p.name}</a>`;
+    const sharedName = (p: ProjectReport) => (names.get(p.name)! > 1 ? html`<br><span class="muted" data-file>${p.file}</span>` : '');
     return html`<section id="overview">
 <h2>${t('overview')}</h2>
 <p class="summary" data-errors="${data.totals.errors}" data-warnings="${data.totals.warnings}" data-infos="${data.totals.infos}">${t('summary', {
@@ -109,7 +115,7 @@ function overview(data: ReportData, href: ProjectHref): Html {
 <th scope="col" class="num">${t('errors')}</th><th scope="col" class="num">${t('warnings')}</th></tr></thead>
 <tbody>${data.projects.map(p => {
         const a = p.assessments[0];
-        return html`<tr data-project="${p.name}"><th scope="row"><a href="${raw(safeHref(href(p)))}">${p.name}</a>${p.title ? html` <span class="muted">${p.title}</span>` : ''}</th>
+        return html`<tr data-project="${p.name}"><th scope="row">${link(p)}${p.title ? html` <span class="muted">${p.title}</span>` : ''}${sharedName(p)}</th>
 <td>${p.department ?? ''}</td><td class="num">${p.budget ?? '—'}</td>
 <td class="num" data-claimed-total>${num(a?.claimedTotal)}</td><td class="num" data-rule-total>${num(a?.sheet.scored ? a.sheet.total.ruleScore : undefined)}</td>
 <td>${a?.sheet.grade.claimed ?? '—'}</td><td>${a?.sheet.grade.computed ?? '—'}</td>
@@ -130,7 +136,7 @@ ${raw(gradeChart(gradeCounts(data), locale))}
 ${inflated.length === 0 ? html`<p>${t('noInflation')}</p>` : html`<table class="inflation">
 <thead><tr><th scope="col">${t('project')}</th><th scope="col">${t('assessment')}</th><th scope="col" class="num">${t('claimedTotal')}</th>
 <th scope="col" class="num">${t('ruleTotal')}</th><th scope="col" class="num">${t('inflationCol')}</th></tr></thead>
-<tbody>${inflated.map(({ p, a }) => html`<tr><th scope="row"><a href="${raw(safeHref(href(p)))}">${p.name}</a></th><td>${a.sheet.assessment}</td>
+<tbody>${inflated.map(({ p, a }) => html`<tr><th scope="row">${link(p)}${sharedName(p)}</th><td>${a.sheet.assessment}</td>
 <td class="num">${num(a.claimedTotal)}</td><td class="num">${a.sheet.total.ruleScore}</td><td class="num diff-pos">+${a.inflation}</td></tr>`)}</tbody>
 </table>`}
 </section>`;
