@@ -2,7 +2,7 @@ import { compareText, pick, readFailure, type Bilingual, type Locale } from '@kp
 import { bulletChart, delayText, fundsChart, gradeChart, startCharts, statusText, timelineChart, type GradeCount } from './charts.js';
 import { html, raw, safeHref, type Html } from './escape.js';
 import { HEADINGS, SEVERITY, label, type TextKey } from './i18n.js';
-import { PROBLEM_HEADINGS, type Finding, type ProjectReport, type ReportData, type TargetRow } from './model.js';
+import { PROBLEM_HEADINGS, type AssessmentReview, type Finding, type ProjectReport, type ReportData, type TargetRow } from './model.js';
 import { STYLES } from './styles.js';
 
 /** The content security policy of every page: nothing loads, nothing runs. */
@@ -114,12 +114,16 @@ function overview(data: ReportData, href: ProjectHref): Html {
 <th scope="col">${t('claimedGrade')}</th><th scope="col">${t('ruleGrade')}</th>
 <th scope="col" class="num">${t('errors')}</th><th scope="col" class="num">${t('warnings')}</th></tr></thead>
 <tbody>${data.projects.map(p => {
-        const a = p.assessments[0];
-        return html`<tr data-project="${p.name}"><th scope="row">${link(p)}${p.title ? html` <span class="muted">${p.title}</span>` : ''}${sharedName(p)}</th>
-<td>${p.department ?? ''}</td><td class="num">${p.budget ?? '—'}</td>
-<td class="num" data-claimed-total>${num(a?.claimedTotal)}</td><td class="num" data-rule-total>${num(a?.sheet.scored ? a.sheet.total.ruleScore : undefined)}</td>
-<td>${a?.sheet.grade.claimed ?? '—'}</td><td>${a?.sheet.grade.computed ?? '—'}</td>
-<td class="num${p.counts.errors ? ' sev-2' : ''}" data-errors>${p.counts.errors}</td><td class="num" data-warnings>${p.counts.warnings}</td></tr>`;
+        // A project assessed more than once (a 自评 a year) has a line per assessment, each named.
+        const [first, ...more] = p.assessments;
+        const span = 1 + more.length;
+        const scores = (a: AssessmentReview | undefined) => html`<td class="num" data-claimed-total>${more.length ? html`<span class="muted" data-assessment>${a!.sheet.assessment}</span> ` : ''}${num(a?.claimedTotal)}</td>
+<td class="num" data-rule-total>${num(a?.sheet.scored ? a.sheet.total.ruleScore : undefined)}</td><td>${a?.sheet.grade.claimed ?? '—'}</td><td>${a?.sheet.grade.computed ?? '—'}</td>`;
+        return html`<tr data-project="${p.name}"><th scope="row" rowspan="${span}">${link(p)}${p.title ? html` <span class="muted">${p.title}</span>` : ''}${sharedName(p)}</th>
+<td rowspan="${span}">${p.department ?? ''}</td><td class="num" rowspan="${span}">${p.budget ?? '—'}</td>
+${scores(first)}
+<td class="num${p.counts.errors ? ' sev-2' : ''}" rowspan="${span}" data-errors>${p.counts.errors}</td><td class="num" rowspan="${span}" data-warnings>${p.counts.warnings}</td></tr>${
+    more.map(a => html`<tr data-assessment-of="${p.name}">${scores(a)}</tr>`)}`;
     })}</tbody>
 </table>
 <h3 id="grades">${t('gradeDistribution')}</h3>
