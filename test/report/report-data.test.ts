@@ -192,6 +192,18 @@ describe('kpispec report', () => {
         expect(overview).toMatch(/data-assessment-of="甲">.*<td>优<\/td><td>差<\/td><\/tr>/s);
     });
 
+    it('says there is no project, and numbers no 问题清单 as a project\'s sixth part, for a folder of a contract alone', async () => {
+        const dir = tempDir();
+        writeFileSync(join(dir, 'c.kpi'), '合同 警告 "c" {\n    条款 质检率 "录音质检率" >= 5%\n}\n');
+        const out = join(dir, 'report.html');
+        expect((await runCli(['report', '.', '-o', out, '--locale', 'zh-CN'], { cwd: dir })).code).toBe(0);
+        const page = readFileSync(out, 'utf8');
+        expect(page).toMatch(/<h2>二、项目复核<\/h2>\s*<p>复核范围内没有项目（没有「项目」块）。<\/p>/);
+        const other = page.match(/<section id="other">[\s\S]*<\/section>/)![0];
+        expect(other).toContain('<h4>问题清单</h4>');
+        expect(other).not.toContain('（六）');
+    });
+
     it('splits a folder of more than 50 projects into an index and project pages', async () => {
         const dir = tempDir();
         for (let i = 0; i < 51; i++) writeFileSync(join(dir, `p${i}.kpi`), `项目 P${i} "项目${i}" {\n    预算 10 万元\n}\n`);

@@ -15,6 +15,9 @@ export const TEXT = {
     overview: { zh: '一、总体情况', en: '1. Overview' },
     projectsTitle: { zh: '二、项目复核', en: '2. Projects' },
     otherFindings: { zh: '三、其他文件的问题', en: '3. Findings in other files' },
+    noProjects: { zh: '复核范围内没有项目（没有「项目」块）。', en: 'No project in the scope (no project block).' },
+    // Not numbered: the files of no project have no (一)…(五) before their list.
+    otherProblems: { zh: '问题清单', en: 'Problems found' },
     otherFindingsNote: { zh: '共用标准、无法归属项目的块或无法读取的文件中的问题。', en: 'Findings in shared standards, blocks of no project, and files that do not parse.' },
     summary: { zh: '共 {projects} 个项目、{files} 个文件；错误 {errors} 个，警告 {warnings} 个，提示 {infos} 个。', en: '{projects} {projects|project|projects} in {files} {files|file|files}; {errors} {errors|error|errors}, {warnings} {warnings|warning|warnings}, {infos} {infos|note|notes}.' },
     projectList: { zh: '项目一览', en: 'Projects' },

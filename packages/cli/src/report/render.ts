@@ -21,7 +21,7 @@ export function renderReport(data: ReportData): string {
     return page(data, label(data.locale, 'reportTitle'), html`
         ${overview(data, href)}
         <section id="projects"><h2>${label(data.locale, 'projectsTitle')}</h2>
-        ${data.projects.map(p => projectSection(p, data.locale))}
+        ${data.projects.length ? data.projects.map(p => projectSection(p, data.locale)) : html`<p>${label(data.locale, 'noProjects')}</p>`}
         </section>
         ${otherSection(data)}`);
 }
@@ -275,7 +275,7 @@ function problemList(findings: readonly Finding[], locale: Locale, title: string
 function otherSection(data: ReportData): Html {
     if (data.other.length === 0) return html``;
     return html`<section id="other"><h2>${label(data.locale, 'otherFindings')}</h2><p class="muted">${label(data.locale, 'otherFindingsNote')}</p>
-${problemList(data.other, data.locale, label(data.locale, 'problems'))}</section>`;
+${problemList(data.other, data.locale, label(data.locale, 'otherProblems'))}</section>`;
 }
 
 /** `file:line` or `workbook sheet!cell`, breakable after each folder so that long paths wrap between names. */
