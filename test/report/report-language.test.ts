@@ -155,6 +155,14 @@ describe('the words of a report', () => {
         expect(readFileSync(join(dir, 'single.html'), 'utf8')).toMatch(/>1 project in 1 file; 1 error, 1 warning, 1 note\.</);
     });
 
+    it('refuses a --docs-base-url that is no web or file address, as lint does: exit 2, one line, nothing written', async () => {
+        const out = join(dir, 'js.html');
+        const run = await runCli(['report', 'examples/english', '-o', out, '--docs-base-url', 'javascript:alert(1)//'], { cwd: REPO });
+        expect(run).toMatchObject({ code: 2, stdout: '' });
+        expect(run.stderr).toBe("kpispec: --docs-base-url needs an http, https or file address, not 'javascript:alert(1)//'\n");
+        expect(existsSync(out)).toBe(false);
+    });
+
     it('refuses -o r.xlsx with --format html (a folder r.xlsx/ would hold the pages): exit 2, one line, nothing written', async () => {
         const out = join(dir, 'r.xlsx');
         const run = await runCli(['report', 'examples/english', '-o', out, '-f', 'html'], { cwd: REPO });
