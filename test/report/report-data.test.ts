@@ -158,6 +158,52 @@ describe('kpispec report', () => {
         expect(readFileSync(join(out, links[0]!), 'utf8')).toContain('href="index.html"');
     });
 
+    it('names the file of projects that units submitted under the same name, so their overview rows can be told apart', async () => {
+        const dir = tempDir();
+        const project = '项目 养老补贴 "社区居家养老服务补贴项目" {\n    预算 300 万元\n}\n';
+        for (const unit of ['区民政局', '市民政局']) {
+            mkdirSync(join(dir, unit));
+            writeFileSync(join(dir, unit, 'targets.kpi'), project);
+        }
+        writeFileSync(join(dir, 'other.kpi'), '项目 其他 "其他项目" {\n    预算 5 万元\n}\n');
+        const out = join(dir, 'report.html');
+        expect((await runCli(['report', '.', '-o', out], { cwd: dir })).code).toBe(0);
+        const rows = [...readFileSync(out, 'utf8').matchAll(/<tr data-project="([^"]+)"><th scope="row"[^>]*>(.*?)<\/th>/g)].map(m => [m[1], m[2]!.replace(/<[^>]+>/g, '')]);
+        expect(rows).toEqual([
+            ['其他', '其他 其他项目'],
+            ['养老补贴', `养老补贴 社区居家养老服务补贴项目${join('区民政局', 'targets.kpi')}`],
+            ['养老补贴', `养老补贴 社区居家养老服务补贴项目${join('市民政局', 'targets.kpi')}`],
+        ]);
+    });
+
+    it('shows every self-assessment of a project assessed twice in the overview, as the grade chart counts them', async () => {
+        const dir = tempDir();
+        const assessment = (name: string, actual: number, claimed: number) =>
+            `自评 ${name} 对象 甲 {\n    指标 人数 实际 ${actual} 人 分值 100 得分 ${claimed}\n    合计 分值 100 得分 ${claimed}\n    等级 优\n}\n`;
+        writeFileSync(join(dir, 'p.kpi'), '项目 甲 "甲项目" {\n    绩效指标 { 产出指标 { 数量指标 { 人数 "服务人数" >= 100 人 } } }\n}\n'
+            + assessment('甲2022', 100, 100) + assessment('甲2023', 40, 95));
+        const out = join(dir, 'report.html');
+        expect((await runCli(['report', '.', '-o', out], { cwd: dir })).code).toBe(0);
+        const overview = readFileSync(out, 'utf8').match(/<table class="projects">[\s\S]*?<\/table>/)![0];
+        const cells = (attribute: string) => [...overview.matchAll(new RegExp(`<td class="num" ${attribute}>(.*?)</td>`, 'g'))].map(m => m[1]!.replace(/<[^>]+>/g, ''));
+        expect(cells('data-claimed-total')).toEqual(['甲2022 100', '甲2023 95']);
+        expect(cells('data-rule-total')).toEqual(['100', '40']);
+        // The 2023 assessment's 差 is in the overview, not only in the chart.
+        expect(overview).toMatch(/data-assessment-of="甲">.*<td>优<\/td><td>差<\/td><\/tr>/s);
+    });
+
+    it('says there is no project, and numbers no 问题清单 as a project\'s sixth part, for a folder of a contract alone', async () => {
+        const dir = tempDir();
+        writeFileSync(join(dir, 'c.kpi'), '合同 警告 "c" {\n    条款 质检率 "录音质检率" >= 5%\n}\n');
+        const out = join(dir, 'report.html');
+        expect((await runCli(['report', '.', '-o', out, '--locale', 'zh-CN'], { cwd: dir })).code).toBe(0);
+        const page = readFileSync(out, 'utf8');
+        expect(page).toMatch(/<h2>二、项目复核<\/h2>\s*<p>复核范围内没有项目（没有「项目」块）。<\/p>/);
+        const other = page.match(/<section id="other">[\s\S]*<\/section>/)![0];
+        expect(other).toContain('<h4>问题清单</h4>');
+        expect(other).not.toContain('（六）');
+    });
+
     it('splits a folder of more than 50 projects into an index and project pages', async () => {
         const dir = tempDir();
         for (let i = 0; i < 51; i++) writeFileSync(join(dir, `p${i}.kpi`), `项目 P${i} "项目${i}" {\n    预算 10 万元\n}\n`);

@@ -131,9 +131,36 @@ describe('the words of a report', () => {
         expect(timeline).not.toMatch(/滞后 按期/);
     });
 
+    it('writes an actual typed as 不适用 or unmeasured in the report\'s language, in either language\'s files', async () => {
+        const actualOf = (data: ReportData, indicator: string) => data.projects.flatMap(p => p.targets).find(t => t.indicator === indicator)?.actual?.text;
+        const forms = 'test/fixtures/reference/forms';
+        expect(actualOf(await reportOf([forms], {}, 'en'), '服务投诉次数')).toBe('n/a 全年未建立投诉次数统计');
+        expect(actualOf(await reportOf([forms], {}, 'zh-CN'), '服务投诉次数')).toBe('不适用 全年未建立投诉次数统计');
+        const english = join(dir, 'unmeasured-en');
+        mkdirSync(english, { recursive: true });
+        writeFileSync(join(english, 'p.kpi'), 'project P "p" {\n    indicators { output { quantity { Trained "people trained" >= 100 人 } } }\n}\n'
+            + 'assessment PA for P {\n    indicator Trained actual unmeasured weight 100 score 0\n}\n');
+        expect(actualOf(await reportOf([english], {}, 'zh-CN'), 'Trained')).toBe('未统计');
+    });
+
     it('says 1 project, not 1 projects', async () => {
         const run = await runCli(['report', 'examples/english', '-o', join(dir, 'one.html')], { cwd: REPO });
         expect(run.stdout).toMatch(/one\.html: 1 project, \d+ findings\n$/);
+        // So does the overview: one project, one file; and 1 error, 1 note.
+        expect(readFileSync(join(dir, 'one.html'), 'utf8')).toMatch(/>1 project in 1 file; 3 errors, 5 warnings, 0 notes\.</);
+        const single = join(dir, 'single-en');
+        mkdirSync(single, { recursive: true });
+        writeFileSync(join(single, 'p.kpi'), 'project P "p" {\n    indicators { output { quantity { Trained "people trained" >= 100 人 } } }\n}\n');
+        expect((await runCli(['report', single, '-o', join(dir, 'single.html')], { cwd: REPO })).code).toBe(0);
+        expect(readFileSync(join(dir, 'single.html'), 'utf8')).toMatch(/>1 project in 1 file; 1 error, 1 warning, 1 note\.</);
+    });
+
+    it('refuses a --docs-base-url that is no web or file address, as lint does: exit 2, one line, nothing written', async () => {
+        const out = join(dir, 'js.html');
+        const run = await runCli(['report', 'examples/english', '-o', out, '--docs-base-url', 'javascript:alert(1)//'], { cwd: REPO });
+        expect(run).toMatchObject({ code: 2, stdout: '' });
+        expect(run.stderr).toBe("kpispec: --docs-base-url needs an http, https or file address, not 'javascript:alert(1)//'\n");
+        expect(existsSync(out)).toBe(false);
     });
 
     it('refuses -o r.xlsx with --format html (a folder r.xlsx/ would hold the pages): exit 2, one line, nothing written', async () => {

@@ -1,6 +1,7 @@
 // Messages between the page and the checking worker. Paths are the dropped files' relative
 // paths ("hotline-12345/targets.kpi"), the same on both sides.
 import type { excel, Locale } from '@kpispec/language';
+import type { PassedOverFile } from '../../cli/src/passed-over.js';
 import type { FileResult } from '../../cli/src/results.js';
 import type { ScoreSheet } from '../../cli/src/score/sheet.js';
 
@@ -23,8 +24,11 @@ export interface WorkbookFile {
 export type WorkbookKind = 'review' | 'forms' | 'reviewed-forms';
 
 export type Request =
-    /** Replaces the workspace with these files and checks them all (`scope`: what the report says was reviewed). */
-    | { id: number; type: 'check'; files: SourceFile[]; workbooks: WorkbookFile[]; scope: string; locale: Locale }
+    /**
+     * Replaces the workspace with these files and checks them all (`scope`: what the report says
+     * was reviewed; `passedOver`: the dropped .kpi files that are not UTF-8, which it names as passed over).
+     */
+    | { id: number; type: 'check'; files: SourceFile[]; workbooks: WorkbookFile[]; scope: string; locale: Locale; passedOver: PassedOverFile[] }
     /** The reviewer report of the workspace as it now is: the HTML `kpispec report` writes. */
     | { id: number; type: 'report' }
     /**

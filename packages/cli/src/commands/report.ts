@@ -8,7 +8,7 @@ import { passedOverNote } from '../passed-over.js';
 import { ExitCode, UserError } from '../exit-codes.js';
 import { plural } from '../formatters/plural.js';
 import type { Io } from '../io.js';
-import { parseCommandArgs } from '../options.js';
+import { docsBaseUrl, parseCommandArgs } from '../options.js';
 import { renderPages, renderReport, workspaceReport, type ReportData } from '../report/index.js';
 import { DEFAULT_DOCS_BASE_URL, ruleHelpUri } from '../rule-links.js';
 
@@ -68,6 +68,8 @@ export async function report(argv: string[], io: Io): Promise<number> {
             ? `${values.output}: the report's workbook is a .xlsx file`
             : `${values.output}: --format html writes a .html file or a folder, not a workbook`);
     }
+    // Checked before any file is read, as lint checks it: a javascript: base would give every rule link href="#".
+    const docsBase = values['docs-base-url'] === undefined ? undefined : docsBaseUrl(values['docs-base-url']);
     const paths = positionals.length ? positionals : ['.'];
     const data = await workspaceReport({
         paths,
@@ -77,7 +79,7 @@ export async function report(argv: string[], io: Io): Promise<number> {
         locale: values.locale,
         configFile: values.config,
         profile: values.profile,
-        ruleUrl: (id, configured) => ruleHelpUri(values['docs-base-url'] ?? configured ?? DEFAULT_DOCS_BASE_URL, id),
+        ruleUrl: (id, configured) => ruleHelpUri(docsBase ?? configured ?? DEFAULT_DOCS_BASE_URL, id),
     });
     for (const workbook of data.skipped ?? []) io.stderr(skippedNote(workbook, data.locale));
     for (const file of data.passedOver ?? []) io.stderr(passedOverNote(file, data.locale));

@@ -1,4 +1,5 @@
 import { pick, type Bilingual, type Locale } from '@kpispec/language/core';
+import { fillPlaceholders } from '../formatters/plural.js';
 import type { ProblemHeading } from './model.js';
 
 /** Every label of the report, in Chinese and English. */
@@ -14,8 +15,11 @@ export const TEXT = {
     overview: { zh: '一、总体情况', en: '1. Overview' },
     projectsTitle: { zh: '二、项目复核', en: '2. Projects' },
     otherFindings: { zh: '三、其他文件的问题', en: '3. Findings in other files' },
+    noProjects: { zh: '复核范围内没有项目（没有「项目」块）。', en: 'No project in the scope (no project block).' },
+    // Not numbered: the files of no project have no (一)…(五) before their list.
+    otherProblems: { zh: '问题清单', en: 'Problems found' },
     otherFindingsNote: { zh: '共用标准、无法归属项目的块或无法读取的文件中的问题。', en: 'Findings in shared standards, blocks of no project, and files that do not parse.' },
-    summary: { zh: '共 {projects} 个项目、{files} 个文件；错误 {errors} 个，警告 {warnings} 个，提示 {infos} 个。', en: '{projects} projects in {files} files; {errors} errors, {warnings} warnings, {infos} notes.' },
+    summary: { zh: '共 {projects} 个项目、{files} 个文件；错误 {errors} 个，警告 {warnings} 个，提示 {infos} 个。', en: '{projects} {projects|project|projects} in {files} {files|file|files}; {errors} {errors|error|errors}, {warnings} {warnings|warning|warnings}, {infos} {infos|note|notes}.' },
     projectList: { zh: '项目一览', en: 'Projects' },
     project: { zh: '项目', en: 'Project' },
     department: { zh: '主管部门', en: 'Department' },
@@ -64,6 +68,9 @@ export const TEXT = {
     lastYear: { zh: '上年', en: 'Last year' },
     chart: { zh: '对照图', en: 'Chart' },
     weaker: { zh: '目标偏低', en: 'weaker target' },
+    // An actual written as a keyword: the words the files write, Chinese or English.
+    notApplicable: { zh: '不适用', en: 'n/a' },
+    unmeasured: { zh: '未统计', en: 'unmeasured' },
     bulletAlt: { zh: '{indicator}：目标 {target}{refs}{actual}', en: '{indicator}: target {target}{refs}{actual}' },
     bulletActual: { zh: '，实际 {actual}', en: ', actual {actual}' },
     legend: { zh: '图例：灰条为目标值，竖线为合同/标准/基准/上年，黑点为实际值；红色标记目标偏低。', en: 'Legend: grey bar the target, ticks the contract, standard, baseline or last year, the dot the actual; red marks a weaker target.' },
@@ -131,7 +138,7 @@ export const FUNDS_LABELS = {
 
 export type TextKey = keyof typeof TEXT;
 
-/** The label in the report's language, with `{name}` placeholders filled in. */
+/** The label in the report's language, with its placeholders filled in (see fillPlaceholders). */
 export function label(locale: Locale, key: TextKey, values: Record<string, string | number> = {}): string {
-    return pick(locale, TEXT[key]).replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
+    return fillPlaceholders(pick(locale, TEXT[key]), values);
 }

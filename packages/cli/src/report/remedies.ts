@@ -16,7 +16,7 @@ const REMEDIES: Readonly<Record<string, Bilingual>> = {
     'target/missing-quantity': { zh: '补充数量指标，完整反映项目预期产出', en: 'Add quantity indicators that state the expected output' },
     'target/missing-benefit': { zh: '补充效益指标，反映资金使用的预期效果', en: 'Add benefit indicators that state the expected effect of the spending' },
     'target/missing-satisfaction': { zh: '根据服务对象范围设置服务对象满意度指标', en: 'Add a satisfaction indicator for the people the project serves' },
-    'target/required-indicator': { zh: '按适用标准补设必设指标，并用“依据”关联该要求', en: 'Add the required indicator, linked to the requirement with 依据' },
+    'target/required-indicator': { zh: '按适用标准补设必设指标，并用“依据”关联该要求', en: 'Add the required indicator, linked to the requirement with "per"' },
     'target/above-baseline': { zh: '参照基准水平（如同类地区单位成本）设定目标，合理压减预算', en: 'Set the target against the baseline (e.g. a comparable city\'s unit cost) and trim the budget' },
     'target/no-comparator': { zh: '写明指标性质（≥ 正向、≤ 反向、= 定额）', en: 'State the comparator (≥, ≤ or =)' },
     'target/no-unit': { zh: '写明计量单位', en: 'State the unit' },
@@ -68,6 +68,7 @@ const REMEDIES: Readonly<Record<string, Bilingual>> = {
     'target/below-history': { zh: '参照上年实际完成值设定目标，不低于历史水平', en: 'Set the target no worse than last year\'s actual' },
     'target/misfiled': { zh: '将指标归入正确的指标类别', en: 'File the row under the right family' },
     'target/empty-group': { zh: '删除空的指标类别或补充指标', en: 'Remove the empty group or add its rows' },
+    'excel/unreadable-cell': { zh: '在表单中改正该单元格（填写数值、完整日期或规定的指标类别、等级），使其可被读取和复核', en: 'Correct the cell on the form (a number, a full date, a listed family or grade), so it can be read and checked' },
     'suppression/unused': { zh: '删除不再需要的抑制注释', en: 'Remove the stale suppression' },
     'suppression/no-reason': { zh: '为抑制注释写明理由', en: 'Give the suppression a reason' },
 };

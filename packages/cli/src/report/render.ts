@@ -2,7 +2,7 @@ import { compareText, pick, readFailure, type Bilingual, type Locale } from '@kp
 import { bulletChart, delayText, fundsChart, gradeChart, startCharts, statusText, timelineChart, type GradeCount } from './charts.js';
 import { html, raw, safeHref, type Html } from './escape.js';
 import { HEADINGS, SEVERITY, label, type TextKey } from './i18n.js';
-import { PROBLEM_HEADINGS, type Finding, type ProjectReport, type ReportData, type TargetRow } from './model.js';
+import { PROBLEM_HEADINGS, type AssessmentReview, type Finding, type ProjectReport, type ReportData, type TargetRow } from './model.js';
 import { STYLES } from './styles.js';
 
 /** The content security policy of every page: nothing loads, nothing runs. */
@@ -21,7 +21,7 @@ export function renderReport(data: ReportData): string {
     return page(data, label(data.locale, 'reportTitle'), html`
         ${overview(data, href)}
         <section id="projects"><h2>${label(data.locale, 'projectsTitle')}</h2>
-        ${data.projects.map(p => projectSection(p, data.locale))}
+        ${data.projects.length ? data.projects.map(p => projectSection(p, data.locale)) : html`<p>${label(data.locale, 'noProjects')}</p>`}
         </section>
         ${otherSection(data)}`);
 }
@@ -96,6 +96,12 @@ function overview(data: ReportData, href: ProjectHref): Html {
         .filter(({ a }) => (a.inflation ?? 0) > 0)
         .sort((x, y) => y.a.inflation! - x.a.inflation! || compareText(x.p.name, y.p.name))
         .slice(0, TOP_INFLATION);
+    // Units of one submission may each define a project of the same name (name/duplicate): the
+    // rows of such projects also name their file, so that the reader can tell them apart.
+    const names = new Map<string, number>();
+    for (const p of data.projects) names.set(p.name, (names.get(p.name) ?? 0) + 1);
+    const link = (p: ProjectReport) => html`<a href="${raw(safeHref(href(p)))}">${p.name}</a>`;
+    const sharedName = (p: ProjectReport) => (names.get(p.name)! > 1 ? html`<br><span class="muted" data-file>${p.file}</span>` : '');
     return html`<section id="overview">
 <h2>${t('overview')}</h2>
 <p class="summary" data-errors="${data.totals.errors}" data-warnings="${data.totals.warnings}" data-infos="${data.totals.infos}">${t('summary', {
@@ -108,12 +114,16 @@ function overview(data: ReportData, href: ProjectHref): Html {
 <th scope="col">${t('claimedGrade')}</th><th scope="col">${t('ruleGrade')}</th>
 <th scope="col" class="num">${t('errors')}</th><th scope="col" class="num">${t('warnings')}</th></tr></thead>
 <tbody>${data.projects.map(p => {
-        const a = p.assessments[0];
-        return html`<tr data-project="${p.name}"><th scope="row"><a href="${raw(safeHref(href(p)))}">${p.name}</a>${p.title ? html` <span class="muted">${p.title}</span>` : ''}</th>
-<td>${p.department ?? ''}</td><td class="num">${p.budget ?? '—'}</td>
-<td class="num" data-claimed-total>${num(a?.claimedTotal)}</td><td class="num" data-rule-total>${num(a?.sheet.scored ? a.sheet.total.ruleScore : undefined)}</td>
-<td>${a?.sheet.grade.claimed ?? '—'}</td><td>${a?.sheet.grade.computed ?? '—'}</td>
-<td class="num${p.counts.errors ? ' sev-2' : ''}" data-errors>${p.counts.errors}</td><td class="num" data-warnings>${p.counts.warnings}</td></tr>`;
+        // A project assessed more than once (a 自评 a year) has a line per assessment, each named.
+        const [first, ...more] = p.assessments;
+        const span = 1 + more.length;
+        const scores = (a: AssessmentReview | undefined) => html`<td class="num" data-claimed-total>${more.length ? html`<span class="muted" data-assessment>${a!.sheet.assessment}</span> ` : ''}${num(a?.claimedTotal)}</td>
+<td class="num" data-rule-total>${num(a?.sheet.scored ? a.sheet.total.ruleScore : undefined)}</td><td>${a?.sheet.grade.claimed ?? '—'}</td><td>${a?.sheet.grade.computed ?? '—'}</td>`;
+        return html`<tr data-project="${p.name}"><th scope="row" rowspan="${span}">${link(p)}${p.title ? html` <span class="muted">${p.title}</span>` : ''}${sharedName(p)}</th>
+<td rowspan="${span}">${p.department ?? ''}</td><td class="num" rowspan="${span}">${p.budget ?? '—'}</td>
+${scores(first)}
+<td class="num${p.counts.errors ? ' sev-2' : ''}" rowspan="${span}" data-errors>${p.counts.errors}</td><td class="num" rowspan="${span}" data-warnings>${p.counts.warnings}</td></tr>${
+    more.map(a => html`<tr data-assessment-of="${p.name}">${scores(a)}</tr>`)}`;
     })}</tbody>
 </table>
 <h3 id="grades">${t('gradeDistribution')}</h3>
@@ -130,7 +140,7 @@ ${raw(gradeChart(gradeCounts(data), locale))}
 ${inflated.length === 0 ? html`<p>${t('noInflation')}</p>` : html`<table class="inflation">
 <thead><tr><th scope="col">${t('project')}</th><th scope="col">${t('assessment')}</th><th scope="col" class="num">${t('claimedTotal')}</th>
 <th scope="col" class="num">${t('ruleTotal')}</th><th scope="col" class="num">${t('inflationCol')}</th></tr></thead>
-<tbody>${inflated.map(({ p, a }) => html`<tr><th scope="row"><a href="${raw(safeHref(href(p)))}">${p.name}</a></th><td>${a.sheet.assessment}</td>
+<tbody>${inflated.map(({ p, a }) => html`<tr><th scope="row">${link(p)}${sharedName(p)}</th><td>${a.sheet.assessment}</td>
 <td class="num">${num(a.claimedTotal)}</td><td class="num">${a.sheet.total.ruleScore}</td><td class="num diff-pos">+${a.inflation}</td></tr>`)}</tbody>
 </table>`}
 </section>`;
@@ -265,7 +275,7 @@ function problemList(findings: readonly Finding[], locale: Locale, title: string
 function otherSection(data: ReportData): Html {
     if (data.other.length === 0) return html``;
     return html`<section id="other"><h2>${label(data.locale, 'otherFindings')}</h2><p class="muted">${label(data.locale, 'otherFindingsNote')}</p>
-${problemList(data.other, data.locale, label(data.locale, 'problems'))}</section>`;
+${problemList(data.other, data.locale, label(data.locale, 'otherProblems'))}</section>`;
 }
 
 /** `file:line` or `workbook sheet!cell`, breakable after each folder so that long paths wrap between names. */

@@ -1,4 +1,5 @@
 import type { Locale } from '@kpispec/language';
+import { fillPlaceholders } from '../../../cli/src/formatters/plural.js';
 
 const STRINGS = {
     title: { zh: 'KPI Spec 绩效目标检查', en: 'KPI Spec checker' },
@@ -18,7 +19,7 @@ const STRINGS = {
     exportForms: { zh: '申报表和自评表 (Excel)', en: 'Forms (Excel)' },
     exportReviewedForms: { zh: '附复核的表单 (Excel)', en: 'Forms + review (Excel)' },
     checking: { zh: '正在检查…', en: 'Checking…' },
-    checked: { zh: '已检查 {files} 个文件：{errors} 个错误，{warnings} 个警告，{infos} 条提示（{ms} 毫秒）', en: 'Checked {files} files: {errors} errors, {warnings} warnings, {infos} notes ({ms} ms)' },
+    checked: { zh: '已检查 {files} 个文件：{errors} 个错误，{warnings} 个警告，{infos} 条提示（{ms} 毫秒）', en: 'Checked {files} {files|file|files}: {errors} {errors|error|errors}, {warnings} {warnings|warning|warnings}, {infos} {infos|note|notes} ({ms} ms)' },
     noFiles: { zh: '没有找到 .kpi 文件。', en: 'No .kpi files found.' },
     configProblems: { zh: 'kpispec.json 有误（命令行会拒绝运行）：', en: 'kpispec.json has faults (the CLI refuses to run with them):' },
     tabFindings: { zh: '问题', en: 'Findings' },
@@ -71,6 +72,5 @@ export function browserLocale(languages: readonly string[]): Locale {
 }
 
 export function translate(locale: Locale, key: StringKey, values: Record<string, string | number> = {}): string {
-    const text: string = STRINGS[key][locale === 'zh-CN' ? 'zh' : 'en'];
-    return text.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
+    return fillPlaceholders(STRINGS[key][locale === 'zh-CN' ? 'zh' : 'en'], values);
 }

@@ -2,7 +2,7 @@
 // score sheets, the report and an editor. Everything stays in the page; it makes no requests.
 import type { Locale } from '@kpispec/language';
 import { formatJson } from '../../../cli/src/formatters/json.js';
-import { notUtf8Text } from '../../../language/src/workspace/text-encoding.js';
+import { notUtf8Message } from '../../../language/src/workspace/text-encoding.js';
 import type { Findings, SourceFile, WorkbookFile, WorkbookKind } from '../protocol.js';
 import { FileEditor } from './editor.js';
 import { renderFindings, type Filters } from './findings-view.js';
@@ -58,7 +58,9 @@ function setStatus(text: string, kind: 'busy' | 'ok' | 'error' = 'ok'): void {
 async function checkAll(): Promise<void> {
     setStatus(t('checking'), 'busy');
     try {
-        const result = await client.findings({ type: 'check', files: sources, workbooks, scope, locale });
+        const result = await client.findings({
+            type: 'check', files: sources, workbooks, scope, locale, passedOver: notUtf8.map(f => ({ file: f.path, look: f.look })),
+        });
         show(result);
         const path = result.results.find(r => r.filePath === editor.currentPath)?.filePath
             ?? result.results.find(r => sources.some(s => s.path === r.filePath))?.filePath;
@@ -79,7 +81,7 @@ function show(result: Findings): void {
         files: result.results.length, errors: count('errorCount'), warnings: count('warningCount'), infos: count('infoCount'), ms: result.elapsed,
     }), count('errorCount') > 0 ? 'error' : 'ok');
     const notes = [
-        ...notUtf8.map(f => notUtf8Text(f.path, f.bytes, locale)),
+        ...notUtf8.map(f => notUtf8Message(f.path, f.look, locale)),
         ...result.workbookProblems,
         ...(result.configProblems.length ? [t('configProblems'), ...result.configProblems] : []),
     ];

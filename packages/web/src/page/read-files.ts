@@ -1,3 +1,5 @@
+import { notUtf8Look } from '../../../language/src/workspace/text-encoding.js';
+import type { Bilingual } from '@kpispec/language';
 import type { SourceFile, WorkbookFile } from '../protocol.js';
 import { isWorkbook } from './workbooks.js';
 
@@ -5,8 +7,8 @@ import { isWorkbook } from './workbooks.js';
 export interface Dropped {
     files: SourceFile[];
     workbooks: WorkbookFile[];
-    /** `.kpi` files that are not UTF-8: not checked, named as the CLI names them (see notUtf8Text). */
-    notUtf8: Array<{ path: string; bytes: Uint8Array }>;
+    /** `.kpi` files that are not UTF-8, with what they look like: not checked, named as the CLI names them (see notUtf8Message). */
+    notUtf8: Array<{ path: string; look: Bilingual }>;
 }
 
 /** Strict, as the CLI reads .kpi files; it drops a byte order mark, as the CLI does, so positions match. */
@@ -54,7 +56,7 @@ async function readAll(found: ReadonlyArray<{ path: string; file: File }>): Prom
             try {
                 files.push({ path, text: utf8.decode(bytes) });
             } catch {
-                notUtf8.push({ path, bytes });
+                notUtf8.push({ path, look: notUtf8Look(bytes) });
             }
         } else if (wanted(path)) files.push({ path, text: stripBom(await file.text()) });
         else if (isWorkbook(path)) workbooks.push({ path, bytes: new Uint8Array(await file.arrayBuffer()) });

@@ -9,6 +9,7 @@ import { reviewPlans } from '../../../cli/src/excel/review-plans.js';
 import { collectReport } from '../../../cli/src/report/collect.js';
 import type { ReportData } from '../../../cli/src/report/model.js';
 import { renderReport } from '../../../cli/src/report/render.js';
+import type { PassedOverFile } from '../../../cli/src/passed-over.js';
 import { fileResult } from '../../../cli/src/results.js';
 import { scoreSheet, type ScoreSheet } from '../../../cli/src/score/sheet.js';
 import { DEFAULT_DOCS_BASE_URL, ruleHelpUri } from '../../../cli/src/rule-links.js';
@@ -44,13 +45,17 @@ export class Checker {
     private workbookProblems: string[] = [];
     /** Workbooks of a dropped folder that hold no form, passed over. */
     private skipped: SkippedWorkbook[] = [];
+    /** Dropped .kpi files that were not read (not UTF-8): the report names them, as `kpispec report` does. */
+    private passedOver: readonly PassedOverFile[] = [];
     private scope = '';
 
     /**
      * Starts a fresh workspace holding these files and workbooks and validates it, as `kpispec
      * lint` does: workbooks are read after the .kpi files, whose projects their 自评表 assess.
      */
-    async check(given: readonly SourceFile[], locale: Locale, workbooks: readonly WorkbookFile[] = [], scope = ''): Promise<Findings> {
+    async check(
+        given: readonly SourceFile[], locale: Locale, workbooks: readonly WorkbookFile[] = [], scope = '', passedOver: readonly PassedOverFile[] = [],
+    ): Promise<Findings> {
         const started = performance.now();
         // One document per path (Langium refuses a second); a later file of the same path wins.
         const files = [...new Map(given.map(f => [f.path, f])).values()];
@@ -88,6 +93,7 @@ export class Checker {
         this.fileSystem = fileSystem;
         this.locale = locale;
         this.scope = scope;
+        this.passedOver = passedOver;
         return this.findings(started);
     }
 
@@ -150,7 +156,11 @@ export class Checker {
             configOf: document => configuration.get(document.uri),
             ruleUrl: id => ruleHelpUri(docsBase, id),
         });
-        return this.skipped.length > 0 ? { ...data, skipped: this.skipped } : data;
+        return {
+            ...data,
+            ...(this.skipped.length > 0 ? { skipped: this.skipped } : {}),
+            ...(this.passedOver.length > 0 ? { passedOver: [...this.passedOver] } : {}),
+        };
     }
 
     /** A file's new text: it and every file depending on it are checked again. */

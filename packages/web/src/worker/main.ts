@@ -15,7 +15,7 @@ let queue: Promise<void> = (async () => {
 async function answer(request: Request): Promise<Response> {
     try {
         switch (request.type) {
-            case 'check': return { id: request.id, type: 'findings', findings: await checker.check(request.files, request.locale, request.workbooks, request.scope) };
+            case 'check': return { id: request.id, type: 'findings', findings: await checker.check(request.files, request.locale, request.workbooks, request.scope, request.passedOver) };
             case 'report': return { id: request.id, type: 'report', html: checker.report() };
             case 'plans': return { id: request.id, type: 'plans', plans: request.of === 'review' ? checker.reviewPlans() : checker.formPlans(request.of === 'reviewed-forms') };
             case 'update': return { id: request.id, type: 'findings', findings: await checker.update(request.path, request.text) };
