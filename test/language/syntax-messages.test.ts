@@ -174,6 +174,15 @@ describe('syntax errors', () => {
         expect(await syntaxMessages(standard('    要求\n'), 'en')).toEqual(["'要求' is not followed by a name"]);
     });
 
+    it('report a stray comma between two rows on one line once, not again at the end of the file the recovery reached', async () => {
+        const text = (closing: string) => `项目 丙 "丙" {\n    预算 5 万元\n    绩效指标 { 产出指标 { 数量指标 { 人数 "人数" >= 95% 来源 "台账"， 次数 "次数" >= 3 次 ${closing}\n}\n`;
+        expect(await syntaxMessages(text('} } }'), 'zh-CN')).toEqual(['这一行不认识「，」；此处可以写：依据、说明、上年、「}」（结束这一块）']);
+        // A brace missing in the text is still reported.
+        expect(await syntaxMessages(text('} }'), 'zh-CN')).toEqual([
+            '这一行不认识「，」；此处可以写：依据、说明、上年、「}」（结束这一块）', '文件在此处提前结束；此处还应写：「}」（结束这一块）',
+        ]);
+    });
+
     it('offer block keywords in the language of the file after its last block', async () => {
         const [zh] = await syntaxMessages('合同 甲 "c" {\n    条款 接通率 "15秒接通率" >= 95%\n        违约 "x"\n}\n年度预算 100\n', 'zh-CN');
         expect(zh).toMatch(/^这一行不认识「年度预算」；此处可以写：(.+、)*合同、/);

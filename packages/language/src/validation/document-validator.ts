@@ -13,7 +13,7 @@ import { closestNames } from '../config/did-you-mean.js';
 import { isSheetPath } from '../excel/index.js';
 import { CANDIDATES, listsClosestNames, SUGGESTED_DATA, suggestionPlace, unresolvedReferenceMessage } from './unresolved-reference.js';
 import { clauseKeywords } from '../parser/clause-commas.js';
-import { AS_NAME_DATA, describeEmptyCellMark, describeLexingError, describeSyntaxError, isEmptyClause, keywordAsName, previousTokenOf, type SyntaxContext } from './syntax-errors.js';
+import { AS_NAME_DATA, describeEmptyCellMark, describeLexingError, describeSyntaxError, isEmptyClause, isRecoveryEnd, keywordAsName, previousTokenOf, type SyntaxContext } from './syntax-errors.js';
 import { isEmptyCellMarkAt } from '../parser/empty-cells.js';
 import { SyntaxContinuations } from './syntax-continuations.js';
 import { firstPassing } from '../sorted.js';
@@ -109,6 +109,7 @@ export class KpiDocumentValidator extends DefaultDocumentValidator {
         const root = parseResult.value.$cstNode;
         const parserErrors = parseResult.parserErrors
             .filter(e => !followsLexingError(e.token.startOffset, skippedEnds, context.text))
+            .filter((e, i) => i === 0 || !isRecoveryEnd(e, context.text))
             // A `/` left for an empty cell (`实际 / 分值`) is what the parser read as a unit's operator.
             .map(e => ({
                 ...e,

@@ -192,6 +192,30 @@ export function describeSyntaxError(error: IRecognitionException, context: Synta
     });
 }
 
+/**
+ * The end of the file reached wanting a `}` that the text has: after an earlier error the
+ * parser's recovery skipped tokens up to a `}` it then missed (`…来源 "台账"， 次数 …} } }` on one
+ * line). The earlier error is the officer's; this one only the recovery's, when the text's braces pair.
+ */
+export function isRecoveryEnd(error: IRecognitionException, text: string): boolean {
+    if (!isEndOfFile(error.token)) return false;
+    const expected = parseExpectation(error.message)?.expected;
+    return expected?.length === 1 && expected[0] === '}' && bracesPair(text);
+}
+
+/** Whether every `{` of the text has its `}`, strings and comments left out. */
+function bracesPair(text: string): boolean {
+    let depth = 0;
+    for (const line of text.split('\n')) {
+        const code = line.replace(/"(?:\\.|[^"\\])*"/g, '""').replace(/\/\/.*$/, '');
+        for (const c of code) {
+            if (c === '{') depth++;
+            else if (c === '}' && --depth < 0) return false;
+        }
+    }
+    return depth === 0;
+}
+
 /** The data of a syntax/parsing diagnostic on a keyword where a name stands: the keyword, to quote. */
 export const AS_NAME_DATA = 'asName';
 
