@@ -213,15 +213,30 @@ export function scoreChecks(services: KpiCoreServices): KpiChecks {
         });
     }
 
-    /** Weights of the execution line and every row must add up to 合计 分值, or to the profile's total when none is written. */
+    /**
+     * Weights of the execution line and every row must add up to 合计 分值, or to the profile's total
+     * when none is written; a 合计 分值 they add up to must be the profile's total (grades are set on its scale).
+     */
     function scoreWeightsTotal(assessment: Assessment, report: Report): void {
         if (hasBrokenScoredLine(assessment)) return;
         const { score, profile } = scores.of(assessment);
         const { weight, declaredWeight } = score.total;
         if (declaredWeight === undefined && weight === 0) return; // nothing weighed yet
         const expected = declaredWeight ?? profileTotal(profile);
-        if (round(weight) === round(expected)) return;
         const total = assessment.items.find(isTotal);
+        if (round(weight) === round(expected)) {
+            const scale = profileTotal(profile);
+            if (declaredWeight === undefined || round(declaredWeight) === round(scale) || total?.weight === undefined) return;
+            report('score/weights-total', {
+                node: total, property: 'weight',
+                message: {
+                    zh: `合计分值 ${declaredWeight} 与评分方案 ${profile.name ?? ''} 的总分 ${scale} 不符：等级按 ${scale} 分制评定`,
+                    en: `The total weight ${declaredWeight} is not the ${profile.name ?? ''} total ${scale}: grades are set on a ${scale}-point scale`,
+                },
+                data: { weight: declaredWeight, expected: scale },
+            });
+            return;
+        }
         const parts = score.level1.map(l => `${LEVEL1_LABEL[l.family].zh} ${l.weight}`).join(' + ');
         const partsEn = score.level1.map(l => `${LEVEL1_LABEL[l.family].en} ${l.weight}`).join(' + ');
         const against = declaredWeight !== undefined
