@@ -110,17 +110,31 @@ describe('exit 2: one clear line for every bad input', () => {
         const reported = (stdout: string) => (JSON.parse(stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string }> }>)
             .map(r => [r.filePath.slice(dir.length + 1), r.messages.map(m => m.ruleId)]);
 
-        it('lint names each on stderr, in the run\'s language, reports the rest and exits 2; with --cache, threads and shards too', async () => {
+        it('lint names each on stderr, in the run\'s language, and to machines as a result as the editor shows it, reports the rest and exits 2; with --cache, threads and shards too', async () => {
+            const unread = [['encodings/gbk.kpi', ['syntax/lexing']], ['encodings/utf16.kpi', ['syntax/lexing']]];
             for (const flags of [[], ['--cache', '--cache-location', join(dir, 'encodings.cache')], ['--cache', '--cache-location', join(dir, 'encodings.cache')], ['--concurrency', '2']]) {
                 const run = await runCli(['lint', 'encodings', '-f', 'json', '--locale', 'en', ...flags], { cwd: dir });
                 expect(run.code, flags.join(' ')).toBe(2);
                 expect(run.stderr, flags.join(' ')).toBe(notes.en);
-                expect(reported(run.stdout)).toEqual([['encodings/error.kpi', ['name/duplicate']]]);
+                expect(reported(run.stdout)).toEqual([['encodings/error.kpi', ['name/duplicate']], ...unread]);
             }
-            expect((await runCli(['lint', 'encodings', '--locale', 'zh-CN'], { cwd: dir })).stderr).toBe(notes.zh);
+            const json = JSON.parse((await runCli(['lint', 'encodings', '-f', 'json', '--locale', 'en'], { cwd: dir })).stdout) as Array<{ filePath: string; messages: unknown[] }>;
+            expect(json.find(r => r.filePath.endsWith('gbk.kpi'))!.messages).toEqual([{
+                ruleId: 'syntax/lexing', severity: 2, fatal: true, line: 1, column: 1, endLine: 1, endColumn: 1,
+                message: 'gbk.kpi is not UTF-8 text (it looks like GBK/GB18030, as Windows "ANSI" saves it): save it as UTF-8',
+            }]);
+            // On the terminal, the note alone.
+            const stylish = await runCli(['lint', 'encodings', '--locale', 'zh-CN'], { cwd: dir });
+            expect([stylish.code, stylish.stderr]).toEqual([2, notes.zh]);
+            expect(stylish.stdout).not.toContain('gbk.kpi');
+            // An annotation for a CI run, and a SARIF result.
+            expect((await runCli(['lint', 'encodings', '-f', 'github', '--locale', 'en'], { cwd: dir })).stdout).toContain('::error file=encodings/gbk.kpi,line=1,col=1');
+            const sarif = JSON.parse((await runCli(['lint', 'encodings', '-f', 'sarif', '--locale', 'en'], { cwd: dir })).stdout) as { runs: Array<{ results: Array<{ ruleId: string }> }> };
+            expect(sarif.runs[0]!.results.filter(r => r.ruleId === 'syntax/lexing')).toHaveLength(2);
             // Each is named by the shard of its path, once across a CI matrix.
-            const shards = await Promise.all(['1/2', '2/2'].map(shard => runCli(['lint', 'encodings', '--locale', 'en', '--shard', shard], { cwd: dir })));
+            const shards = await Promise.all(['1/2', '2/2'].map(shard => runCli(['lint', 'encodings', '-f', 'json', '--locale', 'en', '--shard', shard], { cwd: dir })));
             expect(shards.flatMap(s => s.stderr.split(/(?<=\n)/).filter(Boolean)).sort()).toEqual(notes.en.split(/(?<=\n)/).filter(Boolean));
+            expect(shards.flatMap(s => reported(s.stdout)).filter(([, rules]) => rules[0] === 'syntax/lexing').sort()).toEqual(unread);
         });
 
         it('lint beside a workbook (the workspace validated at once), report and score do the same', async () => {
@@ -130,7 +144,7 @@ describe('exit 2: one clear line for every bad input', () => {
             const lint = await runCli(['lint', 'encodings-workbook', '-f', 'json', '--locale', 'en'], { cwd: dir });
             expect(lint.code).toBe(2);
             expect(lint.stderr).toBe(notes.en.split('\n')[0]!.replaceAll('encodings/', 'encodings-workbook/') + '\n');
-            expect(reported(lint.stdout).map(([file]) => file)).toEqual(['encodings-workbook/error.kpi', 'encodings-workbook/自评表.xlsx']);
+            expect(reported(lint.stdout).map(([file]) => file)).toEqual(['encodings-workbook/error.kpi', 'encodings-workbook/gbk.kpi', 'encodings-workbook/自评表.xlsx']);
 
             const report = await runCli(['report', 'encodings', '-o', 'encodings.html', '--locale', 'en'], { cwd: dir });
             expect(report.code).toBe(2);
@@ -178,7 +192,8 @@ describe('exit 2: one clear line for every bad input', () => {
             const json = await run(['lint', 'locked', '-f', 'json', '--locale', 'en']);
             expect(json.code).toBe(2);
             expect(json.stderr).toBe('kpispec: cannot read locked/locked.kpi: EACCES (permission denied)\n');
-            expect(reported(json.stdout)).toEqual(['locked/error.kpi']);
+            // Named in the JSON too, as the editor names it.
+            expect(reported(json.stdout)).toEqual(['locked/error.kpi', 'locked/locked.kpi']);
             const sarif = await run(['lint', 'locked', '-f', 'sarif', '--locale', 'zh-CN']);
             expect(sarif.code).toBe(2);
             expect(sarif.stderr).toBe('kpispec: 无法读取 locked/locked.kpi：EACCES（没有读取权限）\n');
@@ -196,7 +211,7 @@ describe('exit 2: one clear line for every bad input', () => {
             expect(lint.stderr).toBe('kpispec: cannot read locked-workbook/link.xlsx: ENOENT (no such file: a link to a file that is gone?)\n'
                 + 'kpispec: cannot read locked-workbook/sealed.xlsx: EACCES (permission denied)\n');
             expect(lint.code).toBe(2);
-            expect(reported(lint.stdout)).toEqual(['locked-workbook/error.kpi']);
+            expect(reported(lint.stdout)).toEqual(['locked-workbook/error.kpi', 'locked-workbook/link.xlsx', 'locked-workbook/sealed.xlsx']);
             const zh = await run(['lint', 'locked-workbook', '--locale', 'zh-CN']);
             expect(zh.stderr).toContain('kpispec: 无法读取 locked-workbook/sealed.xlsx：EACCES（没有读取权限）\n');
         });
@@ -226,7 +241,7 @@ describe('exit 2: one clear line for every bad input', () => {
                 const lint = await runCli(['lint', 'dangling', '-f', 'json', '--locale', 'en', ...flags], { cwd: dir });
                 expect(lint.code, flags.join(' ')).toBe(2);
                 expect(lint.stderr, flags.join(' ')).toBe(note);
-                expect(reported(lint.stdout)).toEqual(['dangling/error.kpi']);
+                expect(reported(lint.stdout)).toEqual(['dangling/error.kpi', 'dangling/link.kpi']);
             }
             const format = await runCli(['format', '--check', 'dangling'], { cwd: dir });
             expect([format.code, format.stderr]).toEqual([2, note]);

@@ -1,5 +1,7 @@
+import { basename } from 'node:path';
 import { unreadMessage, type Locale, type Unread } from '@kpispec/language/core';
 import { UserError } from './exit-codes.js';
+import { resultOf, type FileResult } from './results.js';
 
 export type { Unread } from '@kpispec/language/core';
 
@@ -12,6 +14,17 @@ export type PassedOverFile = { readonly file: string } & Unread;
 /** The note on stderr about a file passed over, in the run's language. */
 export function passedOverNote(passed: PassedOverFile, locale: Locale): string {
     return `kpispec: ${unreadMessage(passed.file, passed, locale)}\n`;
+}
+
+/**
+ * A file passed over as a result of its own: the error the editor shows on it (a fatal
+ * syntax/lexing at its start), so that every format (JSON, SARIF, JUnit, annotations) names it.
+ */
+export function passedOverResult(passed: PassedOverFile, locale: Locale): FileResult {
+    return resultOf(passed.file, [{
+        ruleId: 'syntax/lexing', severity: 2, fatal: true, line: 1, column: 1, endLine: 1, endColumn: 1,
+        message: unreadMessage(basename(passed.file), passed, locale),
+    }]);
 }
 
 /**

@@ -12,7 +12,7 @@ import { appendSummary, refuseInputAsOutput } from '../report-files.js';
 import { writeOutput } from '../write-file.js';
 import { WORKSPACE_EXTENSIONS } from '../excel/workbook-documents.js';
 import { setUpCommand } from '../command-setup.js';
-import { passedOverNote } from '../passed-over.js';
+import { passedOverNote, passedOverResult } from '../passed-over.js';
 import { shownPath } from '../shown-path.js';
 import { cachePath, DEFAULT_CACHE_FILE } from '../cache-location.js';
 import { parseConcurrency } from '../units/concurrency.js';
@@ -87,6 +87,12 @@ export async function lint(argv: string[], io: Io): Promise<number> {
     // In the run's language, as lint's other words: known once the files are read.
     for (const workbook of skipped) io.stderr(skippedNote(workbook, locale));
     for (const file of passedOver) io.stderr(passedOverNote({ ...file, file: shownPath(file.file, io.cwd) }, locale));
+    // For machines (JSON, SARIF, JUnit, annotations) each is also a result, in the files' order, as the editor shows it.
+    if (passedOver.length > 0 && formatName !== 'stylish') {
+        const order = new Map(files.map((f, i) => [f, i]));
+        results.push(...passedOver.map(file => passedOverResult(file, locale)));
+        results.sort((a, b) => (order.get(a.filePath) ?? files.length) - (order.get(b.filePath) ?? files.length));
+    }
 
     const context: ReportContext = {
         cwd: io.cwd,
