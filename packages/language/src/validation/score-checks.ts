@@ -331,9 +331,10 @@ export function scoreChecks(services: KpiCoreServices): KpiChecks {
     };
 }
 
+/** The points a profile's level-1 weights add up to: the scale its grades are set on (项目决策 and 项目管理 rows included). */
 function profileTotal(profile: ScoringProfile): number {
     const w = profile.weights;
-    return w.execution + w.output + w.benefit + w.satisfaction + (w.cost ?? 0);
+    return w.execution + w.output + w.benefit + w.satisfaction + (w.cost ?? 0) + (w.decision ?? 0) + (w.process ?? 0);
 }
 
 /** The level-1 sums a profile expects; a family it weighs as part of another has none of its own. */
