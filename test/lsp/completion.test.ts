@@ -146,6 +146,21 @@ describe('completion', () => {
         expect(components.map(i => [i.label, i.detail])).toEqual([['助餐补贴', '120 万元 · 本表已有'], ['上门服务补贴', '150 万元 · 本表已有'], ['服务评估', '30 万元']]);
     });
 
+    // Each clause of a row may be written once: choosing one the row has would be a syntax error.
+    it('does not offer a clause the row already has, and still offers the next row\'s keyword', async () => {
+        const keywords = (items: CompletionItem[]) => items.filter(i => i.kind === CompletionItemKind.Keyword).map(i => i.label);
+        const row = await complete(HOTLINE['assessment.kpi']!.replace('指标 接通率     实际 89.19% 分值 30 得分 30', '指标 接通率 实际 89.19% 分值 30 <|>'), { replacing: 'assessment.kpi' });
+        expect(keywords(row)).toEqual(expect.arrayContaining(['得分', '口径', '偏差', '指标', '问题']));
+        expect(keywords(row)).not.toContain('实际');
+        expect(keywords(row)).not.toContain('分值');
+        const nextLine = await complete(HOTLINE['targets.kpi']!.replace('来源 "工单系统"', '来源 "工单系统"\n                    <|>'), { replacing: 'targets.kpi' });
+        expect(keywords(nextLine)).toEqual(['依据', '说明', '上年']);
+        const english = await complete('assessment A "a" for P {\n    indicator X actual 97% weight 10 <|>\n}', { files: {} });
+        expect(keywords(english)).toContain('score');
+        expect(keywords(english)).not.toContain('actual');
+        expect(keywords(english)).not.toContain('weight');
+    });
+
     it('offers only the families allowed at each level of the indicator tree', async () => {
         const level1 = await complete(PROJECT('绩效指标 {\n        <|>\n    }'), { files: {} });
         expect(level1.map(i => i.label).sort()).toEqual(['产出指标', '成本指标', '效益指标', '满意度指标'].sort());

@@ -15,6 +15,7 @@ import { linkValueText, targetText } from './describe.js';
 import { markdownText } from './markdown-text.js';
 import { isKeywordOf, keywordLanguageOf, type KeywordLanguage } from './keyword-language.js';
 import { SNIPPETS } from './snippets.js';
+import { clauseProperty, isClauseWritten } from './written-clauses.js';
 import { withoutStackTraces } from '../parser/parser.js';
 
 /** Families allowed at each level of the indicator tree (2015/2020 and 2021 schemes). */
@@ -128,8 +129,11 @@ export class KpiCompletionProvider extends DefaultCompletionProvider {
         return super.completionFor(context, next, acceptor);
     }
 
+    /** Keywords in the file's language, but not a clause the row already has (it may come once). */
     protected override filterKeyword(context: CompletionContext, keyword: GrammarAST.Keyword): boolean {
-        return super.filterKeyword(context, keyword) && isKeywordOf(this.language(context), keyword.value);
+        if (!super.filterKeyword(context, keyword) || !isKeywordOf(this.language(context), keyword.value)) return false;
+        const property = clauseProperty(keyword);
+        return !property || !isClauseWritten(context.node, property, this.astReflection);
     }
 
     /** Links: the nearest ones matching what is typed, at most MAX_LINKS of them. */
