@@ -111,6 +111,32 @@ describe('completion', () => {
         expect(await ask('targets.kpi', targets, '来源 ')).toBeUndefined();
     });
 
+    it('opens by itself after a separator in a list of links, standards or indicators, and offers what the list has not got', async () => {
+        const ws = await hotline();
+        const ask = async (file: string, text: string, at: string, triggerCharacter: string) => {
+            await ws.edit(file, text);
+            const doc = ws.documents.get(file)!;
+            const position = doc.textDocument.positionAt(text.indexOf(at) + at.length);
+            const list = await ws.services.lsp.CompletionProvider!.getCompletion(doc, { textDocument: textDocument(file), position, context: { triggerKind: 2, triggerCharacter } });
+            return list && labels(list);
+        };
+        const links = '依据 热线服务合同.接通率, 广东两建办.即时接通率';
+        for (const [separator, trigger] of [[', ', ' '], ['，', '，'], ['、', '、']] as const) {
+            const items = await ask('targets.kpi', HOTLINE['targets.kpi']!.replace(links, links + separator), links + separator, trigger);
+            expect(items).toContain('热线服务合同.平均等待时长');
+            expect(items).not.toContain('热线服务合同.接通率');
+            expect(items).not.toContain('广东两建办.即时接通率');
+        }
+        const applies = '适用 广东两建办, 热线运营规范';
+        expect(await ask('targets.kpi', HOTLINE['targets.kpi']!.replace(applies, `${applies}, `), `${applies}, `, ' ')).toEqual(['广州热线']);
+        const concerns = '涉及 接通率';
+        const problem = await ask('assessment.kpi', HOTLINE['assessment.kpi']!.replace(concerns, `${concerns}，`), `${concerns}，`, '，');
+        expect(problem).toContain('及时转办率');
+        expect(problem).not.toContain('接通率');
+        // A comma in a title or after a value opens nothing.
+        expect(await ask('targets.kpi', HOTLINE['targets.kpi']!.replace('"15秒内接通率"', '"15秒内，接通率"'), '"15秒内，', '，')).toBeUndefined();
+    });
+
     it('completes the clause part after a contract name and a dot', async () => {
         const text = HOTLINE['targets.kpi']!.replace('依据 热线服务合同.接通率, 广东两建办.即时接通率', '依据 热线服务合同.<|>');
         const items = await complete(text, { replacing: 'targets.kpi' });

@@ -1,4 +1,4 @@
-import { AstUtils, GrammarAST, GrammarUtils, interruptAndCheck, isReference, OperationCancelled, stream, URI, type AstNode, type AstNodeDescription, type LangiumDocument, type MaybePromise, type ReferenceInfo, type Stream } from 'langium';
+import { AstUtils, GrammarAST, GrammarUtils, interruptAndCheck, isReference, OperationCancelled, stream, URI, type AstNode, type AstNodeDescription, type LangiumDocument, type MaybePromise, type Reference, type ReferenceInfo, type Stream } from 'langium';
 import { DefaultCompletionProvider, findNextFeatures, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type NextFeature } from 'langium/lsp';
 import { CancellationToken, CompletionItemKind, InsertTextFormat, type CompletionList, type CompletionParams, type MarkupContent } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -54,9 +54,13 @@ const enum LinkRank { NearSameName = 0, Near = 1, SameName = 2, Standard = 3, Ot
 
 /**
  * Keywords after which a reference follows: completion opens by itself after `依据 `, `对象 `…
- * (the space triggers it), and only there, so that typing a space elsewhere stays quiet.
+ * (the space triggers it) and after a separator in their lists, and only there, so that typing
+ * a space or a comma elsewhere stays quiet.
  */
-const REFERENCE_KEYWORDS = new Set(['依据', 'per', '对象', 'for', '适用', 'applies']);
+const REFERENCE_KEYWORDS = new Set(['依据', 'per', '对象', 'for', '适用', 'applies', '涉及', 'concerns']);
+
+/** A list separator (`,` `，` `、`) after a list of references (`依据 A.甲, `), at the end of the text before the cursor. */
+const REFERENCE_LIST_SEPARATOR = /(?:^|\s)(?:依据|per|适用|applies|涉及|concerns)\s+[^"\s,，、]+(?:\s*[,，、]\s*[^"\s,，、]+)*\s*[,，、]\s*$/u;
 
 /** Units officers write most; units already used in the file are offered first. */
 const COMMON_UNITS = ['%', '‰', '元', '万元', '亿元', '秒', '分钟', '小时', '天', '工作日', '月', '年', '个', '件', '次', '人', '人次', '户', '项', '条', '通', '元/通', '元/人'];
@@ -70,7 +74,8 @@ const COMMON_UNITS = ['%', '‰', '元', '万元', '亿元', '秒', '分钟', '�
  * offered where a new name is typed.
  */
 export class KpiCompletionProvider extends DefaultCompletionProvider {
-    override readonly completionOptions = { triggerCharacters: ['.', ' '] };
+    // The Chinese list separators open the list too: an IME types them without a space.
+    override readonly completionOptions = { triggerCharacters: ['.', ' ', '，', '、'] };
     private readonly languages = new WeakMap<LangiumDocument, KeywordLanguage>();
     /** Per request: the blocks (contracts, standards) whose links are near the one being completed. */
     private readonly nearBlocks = new WeakMap<ReferenceInfo, ReadonlySet<string>>();
@@ -88,7 +93,8 @@ export class KpiCompletionProvider extends DefaultCompletionProvider {
     override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken = CancellationToken.None): Promise<CompletionList | undefined> {
         // Lets a cancellation, and the requests queued behind this one, be heard first.
         await interruptAndCheck(cancelToken);
-        if (params.context?.triggerCharacter === ' ' && !afterReferenceKeyword(document, params)) return undefined;
+        const trigger = params.context?.triggerCharacter;
+        if (trigger && trigger !== '.' && !afterReferenceKeyword(document, params)) return undefined;
         if (syntaxErrorsBefore(document, document.textDocument.offsetAt(params.position)) > MAX_SYNTAX_ERRORS) return undefined;
         const setting = (this.services.shared.workspace.ConfigurationProvider as KpiConfigurationProvider).editorSettings?.keywordLanguage ?? 'auto';
         this.languages.set(document, keywordLanguageOf(document, setting, this.services.kpi.Settings.localeOf(document)));
@@ -142,7 +148,8 @@ export class KpiCompletionProvider extends DefaultCompletionProvider {
         // puts this reference on; Langium would throw asking for its type. Nothing fits there.
         const referenceType = this.astReflection.getTypeMetaData(refInfo.container.$type).properties[refInfo.property]?.referenceType;
         if (!referenceType) return stream([]);
-        const candidates = super.getReferenceCandidates(refInfo, context);
+        const listed = listedBefore(refInfo, context);
+        const candidates = super.getReferenceCandidates(refInfo, context).filter(d => !listed.has(d.name));
         if (referenceType !== LinkTarget.$type) return candidates;
         const typed = context.textDocument.getText().substring(context.tokenOffset, context.offset);
         const near = this.nearBlocksOf(refInfo);
@@ -324,10 +331,24 @@ function startsRule(keyword: GrammarAST.Keyword, rule: GrammarAST.ParserRule): b
     return node.$container === rule;
 }
 
-/** Whether the space just typed follows a keyword that a reference comes after. */
+/**
+ * Whether the space or list separator just typed follows a keyword that a reference comes after,
+ * or a separator in a list of references (`依据 合同.条款, ` `适用 标准一，`).
+ */
 function afterReferenceKeyword(document: LangiumDocument, params: CompletionParams): boolean {
     const line = document.textDocument.getText({ start: { line: params.position.line, character: 0 }, end: params.position });
-    return REFERENCE_KEYWORDS.has(/(\S+)\s$/.exec(line)?.[1] ?? '');
+    return REFERENCE_KEYWORDS.has(/(\S+)\s$/.exec(line)?.[1] ?? '') || REFERENCE_LIST_SEPARATOR.test(line);
+}
+
+/**
+ * The names the other references of the same list already hold (`依据 A, B, |` offers neither A
+ * nor B again); the one being typed, if the document has it, is not among them.
+ */
+function listedBefore(refInfo: ReferenceInfo, context: CompletionContext): ReadonlySet<string> {
+    const list = (refInfo.container as unknown as Record<string, unknown>)[refInfo.property];
+    if (!Array.isArray(list)) return new Set();
+    const typed = (reference: Reference) => !!reference.$refNode && reference.$refNode.offset <= context.tokenOffset && context.tokenOffset <= reference.$refNode.end;
+    return new Set(list.filter((r): r is Reference => isReference(r) && !typed(r)).map(r => r.$refText));
 }
 
 function syntaxErrorsBefore(document: LangiumDocument, offset: number): number {
