@@ -187,6 +187,18 @@ describe('completion', () => {
         expect(keywords(english)).not.toContain('weight');
     });
 
+    it('describes keywords and blocks in the file\'s language, a block by its title', async () => {
+        const rows = await complete(HOTLINE['assessment.kpi']!.replace('    评价日 2021-03-31', '    <|>\n    评价日 2021-03-31'), { replacing: 'assessment.kpi' });
+        expect(rows.find(i => i.label === '问题')?.detail).toBe('关键字');
+        const project = await complete(HOTLINE['assessment.kpi']!.replace('对象 热线二期', '对象 <|>'), { replacing: 'assessment.kpi' });
+        expect(project.map(i => [i.label, i.detail])).toEqual([['热线二期', '深圳市12345热线接听购买服务二期项目']]);
+        const untitled = await complete('自评 A 对象 <|>', { files: { 'p.kpi': '项目 P {\n}\n' } });
+        expect(untitled.map(i => [i.label, i.detail])).toEqual([['P', '项目']]);
+        const english = await complete('assessment A for <|>', { files: { 'p.kpi': 'project P {\n}\n' }, locale: 'en' });
+        expect(english.map(i => [i.label, i.detail])).toEqual([['P', 'project']]);
+        expect((await complete('project P "p" {\n    <|>\n}', { files: {}, locale: 'en' })).find(i => i.label === 'goals')?.detail).toBe('keyword');
+    });
+
     it('offers only the families allowed at each level of the indicator tree', async () => {
         const level1 = await complete(PROJECT('绩效指标 {\n        <|>\n    }'), { files: {} });
         expect(level1.map(i => i.label).sort()).toEqual(['产出指标', '成本指标', '效益指标', '满意度指标'].sort());

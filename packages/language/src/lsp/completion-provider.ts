@@ -3,7 +3,7 @@ import { DefaultCompletionProvider, findNextFeatures, type CompletionAcceptor, t
 import { CancellationToken, CompletionItemKind, InsertTextFormat, type CompletionList, type CompletionParams, type MarkupContent } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-    Clause, isAssessment, isBreakdownComponent, isCompliance, isContract, isGoal, isIndicator, isIndicatorSection, isLevel1Group, isLevel2Group, isLinkTarget,
+    Clause, isAssessment, isBlock, isBreakdownComponent, isCompliance, isContract, isGoal, isIndicator, isIndicatorSection, isLevel1Group, isLevel2Group, isLinkTarget,
     isMilestone, isModel, isProject, isQuantity, LinkTarget, type CategoryKeyword, type Project,
 } from '../generated/ast.js';
 import { pick, type Locale } from '../i18n/locale.js';
@@ -11,7 +11,7 @@ import type { KpiServices } from '../kpi-module.js';
 import type { KpiIndexManager } from '../workspace/index-manager.js';
 import { FAMILY_KEYWORD, familyOf, type Family } from '../model/categories.js';
 import type { KpiConfigurationProvider } from './configuration-provider.js';
-import { linkValueText, targetText } from './describe.js';
+import { KEYWORD_WORD, KIND_WORDS, linkValueText, targetText } from './describe.js';
 import { markdownText } from './markdown-text.js';
 import { isKeywordOf, keywordLanguageOf, type KeywordLanguage } from './keyword-language.js';
 import { SNIPPETS } from './snippets.js';
@@ -161,17 +161,26 @@ export class KpiCompletionProvider extends DefaultCompletionProvider {
         return stream(ranked.slice(0, MAX_LINKS)).map(c => c.description);
     }
 
+    /** Langium's keyword item, its detail in the file's message language rather than `Keyword`. */
+    protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {
+        const detail = pick(this.services.kpi.Settings.localeOf(context.document), KEYWORD_WORD);
+        return super.completionForKeyword(context, keyword, (ctx, item) => acceptor(ctx, { ...item, detail }));
+    }
+
     protected override createReferenceCompletionItem(description: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {
-        const item = super.createReferenceCompletionItem(description, refInfo, context);
+        const locale = this.services.kpi.Settings.localeOf(context.document);
+        const kind = KIND_WORDS[description.type];
+        // Langium's detail is the element's type in English (`Project`): the kind in the file's language instead.
+        const item = { ...super.createReferenceCompletionItem(description, refInfo, context), detail: kind && pick(locale, kind) };
         const node = description.node;
-        const detail = node && this.detailOf(node, this.services.kpi.Settings.localeOf(context.document));
+        const detail = node && this.detailOf(node, locale);
         const near = this.nearBlocks.get(refInfo);
         if (near) return { ...item, detail: detail || item.detail, sortText: String(linkRank(description, near, refInfo.container)) };
         let named = this.namedInForm.get(refInfo);
         if (named === undefined) this.namedInForm.set(refInfo, named = namedByOtherRows(refInfo));
         if (!node || !named) return { ...item, detail: detail || item.detail };
         const written = named.has(node);
-        const note = written ? pick(this.services.kpi.Settings.localeOf(context.document), { zh: '本表已有', en: 'already in this form' }) : undefined;
+        const note = written ? pick(locale, { zh: '本表已有', en: 'already in this form' }) : undefined;
         return { ...item, detail: [detail, note].filter(Boolean).join(' · ') || item.detail, sortText: formOrder(node, written) };
     }
 
@@ -243,6 +252,7 @@ export class KpiCompletionProvider extends DefaultCompletionProvider {
     }
 
     private detailOf(node: AstNode, locale: Locale): string | undefined {
+        if (isBlock(node)) return node.title;
         if (isLinkTarget(node)) {
             const value = linkValueText(node);
             return [value && pick(locale, value), node.title].filter(Boolean).join(' · ');
