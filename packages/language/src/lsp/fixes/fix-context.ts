@@ -2,6 +2,7 @@ import { AstUtils, CstUtils, GrammarUtils, type AstNode, type CstNode, type Lang
 import { CodeActionKind, TextEdit, type CodeAction, type Diagnostic, type Position } from 'vscode-languageserver';
 import { pick, type Bilingual, type Locale } from '../../i18n/locale.js';
 import type { KeywordLanguage } from '../keyword-language.js';
+import { writtenAt } from '../../parser/repeated-clauses.js';
 
 /**
  * What a quick fix works with: the document, the keyword language inserted text must use, the
@@ -77,6 +78,13 @@ export class FixContext {
         if (placed.length === 0 || placed.length !== edits.length) return [];
         return [{ title: this.say(title), kind: CodeActionKind.QuickFix, diagnostics, isPreferred, edit: { changes: { [this.uri]: placed } } }];
     }
+}
+
+/** An insertion right after the last of the given properties that is written, else at the node's end. */
+export function insertAfterLast(node: AstNode, properties: string[], text: string): TextEdit | undefined {
+    const written = properties.map(p => writtenAt(node, p)).filter(n => n !== undefined);
+    const end = written.sort((a, b) => b.end - a.end)[0]?.range.end ?? node.$cstNode?.range.end;
+    return end && TextEdit.insert(end, text);
 }
 
 /** A string literal of the language (`"…"`, one line). */
