@@ -54,7 +54,17 @@ export class FixContext {
         const cst = node.$cstNode;
         if (!cst) return undefined;
         const indent = this.indentOf(cst) + this.indentUnit.repeat(depth);
-        return TextEdit.insert(cst.range.end, lines.map(l => `\n${indent}${l}`).join(''));
+        return TextEdit.insert(this.pastComment(cst.range.end), lines.map(l => `\n${indent}${l}`).join(''));
+    }
+
+    /**
+     * Where new lines go after text ending at `position`: past a comment that ends its line, which
+     * belongs to that line (a `// kpispec-disable-line` comment moved onto the new line would
+     * suppress there instead); at `position` when code follows on the line.
+     */
+    private pastComment(position: Position): Position {
+        const line = this.lineText(position.line);
+        return TRAILING_COMMENT.test(line.slice(position.character)) ? { line: position.line, character: line.length } : position;
     }
 
     /** New lines as the last child of a `{ … }` block: after its last child, else after its `{`. */
@@ -69,7 +79,19 @@ export class FixContext {
         const brace = GrammarUtils.findNodeForKeyword(container.$cstNode, '{');
         if (!brace) return undefined;
         const indent = this.indentOf(container.$cstNode) + this.indentUnit;
-        return TextEdit.insert(brace.range.end, lines.map(l => `\n${indent}${l}`).join(''));
+        return TextEdit.insert(this.pastComment(brace.range.end), lines.map(l => `\n${indent}${l}`).join(''));
+    }
+
+    /**
+     * New lines at the end of a `{ … }` block, after whatever it holds: also header lines that are
+     * no nodes (a project's `主管部门 "…"`), before which nothing else may stand.
+     */
+    appendLast(container: AstNode, lines: string[]): TextEdit | undefined {
+        const leaves = CstUtils.flattenCst(container.$cstNode!).filter(l => !l.hidden).toArray();
+        const last = leaves.at(-2);
+        if (!last || leaves.at(-1)?.text !== '}' || last.text === '{') return this.prependChild(container, lines);
+        const indent = this.indentOf(container.$cstNode) + this.indentUnit;
+        return TextEdit.insert(this.pastComment(last.range.end), lines.map(l => `\n${indent}${l}`).join(''));
     }
 
     /** A quick fix resolving `diagnostics` with `edits` (none when an edit could not be placed). */
@@ -79,6 +101,9 @@ export class FixContext {
         return [{ title: this.say(title), kind: CodeActionKind.QuickFix, diagnostics, isPreferred, edit: { changes: { [this.uri]: placed } } }];
     }
 }
+
+/** The rest of a line that is only a comment (or nothing). */
+const TRAILING_COMMENT = /^\s*(?:\/\/.*|\/\*(?:(?!\*\/).)*\*\/\s*)?$/;
 
 /** An insertion right after the last of the given properties that is written, else at the node's end. */
 export function insertAfterLast(node: AstNode, properties: string[], text: string): TextEdit | undefined {
