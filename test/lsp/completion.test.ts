@@ -111,6 +111,32 @@ describe('completion', () => {
         expect(await ask('targets.kpi', targets, '来源 ')).toBeUndefined();
     });
 
+    it('opens by itself after a separator in a list of links, standards or indicators, and offers what the list has not got', async () => {
+        const ws = await hotline();
+        const ask = async (file: string, text: string, at: string, triggerCharacter: string) => {
+            await ws.edit(file, text);
+            const doc = ws.documents.get(file)!;
+            const position = doc.textDocument.positionAt(text.indexOf(at) + at.length);
+            const list = await ws.services.lsp.CompletionProvider!.getCompletion(doc, { textDocument: textDocument(file), position, context: { triggerKind: 2, triggerCharacter } });
+            return list && labels(list);
+        };
+        const links = '依据 热线服务合同.接通率, 广东两建办.即时接通率';
+        for (const [separator, trigger] of [[', ', ' '], ['，', '，'], ['、', '、']] as const) {
+            const items = await ask('targets.kpi', HOTLINE['targets.kpi']!.replace(links, links + separator), links + separator, trigger);
+            expect(items).toContain('热线服务合同.平均等待时长');
+            expect(items).not.toContain('热线服务合同.接通率');
+            expect(items).not.toContain('广东两建办.即时接通率');
+        }
+        const applies = '适用 广东两建办, 热线运营规范';
+        expect(await ask('targets.kpi', HOTLINE['targets.kpi']!.replace(applies, `${applies}, `), `${applies}, `, ' ')).toEqual(['广州热线']);
+        const concerns = '涉及 接通率';
+        const problem = await ask('assessment.kpi', HOTLINE['assessment.kpi']!.replace(concerns, `${concerns}，`), `${concerns}，`, '，');
+        expect(problem).toContain('及时转办率');
+        expect(problem).not.toContain('接通率');
+        // A comma in a title or after a value opens nothing.
+        expect(await ask('targets.kpi', HOTLINE['targets.kpi']!.replace('"15秒内接通率"', '"15秒内，接通率"'), '"15秒内，', '，')).toBeUndefined();
+    });
+
     it('completes the clause part after a contract name and a dot', async () => {
         const text = HOTLINE['targets.kpi']!.replace('依据 热线服务合同.接通率, 广东两建办.即时接通率', '依据 热线服务合同.<|>');
         const items = await complete(text, { replacing: 'targets.kpi' });
@@ -144,6 +170,33 @@ describe('completion', () => {
         const forms = readFolder(join(import.meta.dirname, '..', '..', 'examples', 'complete-forms'));
         const components = await complete(forms['assessment.kpi']!.replace('测算 "服务评估"', '测算 <|>'), { files: without(forms, 'assessment.kpi'), replacing: 'assessment.kpi' });
         expect(components.map(i => [i.label, i.detail])).toEqual([['助餐补贴', '120 万元 · 本表已有'], ['上门服务补贴', '150 万元 · 本表已有'], ['服务评估', '30 万元']]);
+    });
+
+    // Each clause of a row may be written once: choosing one the row has would be a syntax error.
+    it('does not offer a clause the row already has, and still offers the next row\'s keyword', async () => {
+        const keywords = (items: CompletionItem[]) => items.filter(i => i.kind === CompletionItemKind.Keyword).map(i => i.label);
+        const row = await complete(HOTLINE['assessment.kpi']!.replace('指标 接通率     实际 89.19% 分值 30 得分 30', '指标 接通率 实际 89.19% 分值 30 <|>'), { replacing: 'assessment.kpi' });
+        expect(keywords(row)).toEqual(expect.arrayContaining(['得分', '口径', '偏差', '指标', '问题']));
+        expect(keywords(row)).not.toContain('实际');
+        expect(keywords(row)).not.toContain('分值');
+        const nextLine = await complete(HOTLINE['targets.kpi']!.replace('来源 "工单系统"', '来源 "工单系统"\n                    <|>'), { replacing: 'targets.kpi' });
+        expect(keywords(nextLine)).toEqual(['依据', '说明', '上年']);
+        const english = await complete('assessment A "a" for P {\n    indicator X actual 97% weight 10 <|>\n}', { files: {} });
+        expect(keywords(english)).toContain('score');
+        expect(keywords(english)).not.toContain('actual');
+        expect(keywords(english)).not.toContain('weight');
+    });
+
+    it('describes keywords and blocks in the file\'s language, a block by its title', async () => {
+        const rows = await complete(HOTLINE['assessment.kpi']!.replace('    评价日 2021-03-31', '    <|>\n    评价日 2021-03-31'), { replacing: 'assessment.kpi' });
+        expect(rows.find(i => i.label === '问题')?.detail).toBe('关键字');
+        const project = await complete(HOTLINE['assessment.kpi']!.replace('对象 热线二期', '对象 <|>'), { replacing: 'assessment.kpi' });
+        expect(project.map(i => [i.label, i.detail])).toEqual([['热线二期', '深圳市12345热线接听购买服务二期项目']]);
+        const untitled = await complete('自评 A 对象 <|>', { files: { 'p.kpi': '项目 P {\n}\n' } });
+        expect(untitled.map(i => [i.label, i.detail])).toEqual([['P', '项目']]);
+        const english = await complete('assessment A for <|>', { files: { 'p.kpi': 'project P {\n}\n' }, locale: 'en' });
+        expect(english.map(i => [i.label, i.detail])).toEqual([['P', 'project']]);
+        expect((await complete('project P "p" {\n    <|>\n}', { files: {}, locale: 'en' })).find(i => i.label === 'goals')?.detail).toBe('keyword');
     });
 
     it('offers only the families allowed at each level of the indicator tree', async () => {

@@ -75,6 +75,30 @@ describe('funds quick fixes', () => {
         expect(funds(ws, 'p.kpi')).toEqual(['funds/breakdown-total']);
     });
 
+    // The form asks for a reason wherever the budget moved or spending fell short: the fix writes it, to be filled in.
+    it('add the adjustment and deviation reasons a form lacks, where the form has them', async () => {
+        const bare = assessment('76.15%').replace(/\n {8}调整 .*\n {8}偏差 .*/, '').replace('全年执行 198 万元 执行率 76.15% 分值 10 得分 7.62', '全年执行 198 万元 执行率 76.15% 分值 10 得分 7.62\n    测算 "助餐补贴" 实际 90 万元');
+        const ws = await buildWorkspace({ 'p.kpi': PROJECT, 'a.kpi': bare });
+        expect(funds(ws, 'a.kpi').sort()).toEqual(['funds/adjusted-no-reason', 'funds/component-shortfall', 'funds/low-execution-no-reason']);
+        let texts = await apply(ws, (await actionsFor(ws, 'a.kpi', 'funds/adjusted-no-reason')).actions, '添加调整原因');
+        expect(texts['a.kpi']).toContain('执行率 76.15% 分值 10 得分 7.62 调整 "预算调整的原因：请填写"\n');
+        texts = await apply(ws, (await actionsFor(ws, 'a.kpi', 'funds/low-execution-no-reason')).actions, '添加偏差原因');
+        expect(texts['a.kpi']).toContain('得分 7.62 偏差 "执行偏低的原因：请填写" 调整 "预算调整的原因：请填写"\n');
+        texts = await apply(ws, (await actionsFor(ws, 'a.kpi', 'funds/component-shortfall')).actions, '添加偏差原因');
+        expect(texts['a.kpi']).toContain('测算 "助餐补贴" 实际 90 万元 偏差 "执行偏低的原因：请填写"\n');
+        expect(funds(ws, 'a.kpi')).toEqual([]);
+    });
+
+    it('fill a reason written empty, in English in an English file', async () => {
+        const ws = await buildWorkspace({
+            'p.kpi': 'project P "p" {\n    budget 300 万元\n}\n',
+            'a.kpi': 'assessment A "a" for P {\n    execution initial 300 万元 budgeted 260 万元 spent 250 万元 adjustment ""\n}\n',
+        }, 'en');
+        const texts = await apply(ws, (await actionsFor(ws, 'a.kpi', 'funds/adjusted-no-reason')).actions, 'Add an adjustment reason');
+        expect(texts['a.kpi']).toContain('spent 250 万元 adjustment "Why the budget was adjusted: to be filled in"\n');
+        expect(funds(ws, 'a.kpi')).toEqual([]);
+    });
+
     it('offer no product fix when the units do not give money', async () => {
         const ws = await buildWorkspace({ 'p.kpi': '项目 P "p" {\n    测算 {\n        "x" 24 万元 = 2000 人 × 12 月\n    }\n}\n' });
         const { actions } = await actionsFor(ws, 'p.kpi', 'funds/breakdown-formula');

@@ -117,4 +117,22 @@ describe('rename', () => {
         const prepared = ws.services.lsp.RenameProvider!.prepareRename(ws.documents.get('targets.kpi')!, { textDocument: textDocument('targets.kpi'), position: positionOf(ws, 'targets.kpi', '热线服务合同.接通率', 8) });
         expect(prepared).toMatchObject({ start: { line: 19 }, end: { line: 19 } });
     });
+
+    // Two rows of one name cannot be told apart by any reference: no later rename could undo it.
+    it('refuses a name another element of its kind has already, and says which', async () => {
+        const ws = await hotline();
+        const refused = async (file: string, needle: string, at: number, newName: string) => {
+            const error = await rename(ws, file, needle, at, newName).then(() => undefined, (e: unknown) => e);
+            expect(error, `${needle} → ${newName}`).toBeInstanceOf(ResponseError);
+            return (error as ResponseError<void>).message;
+        };
+        expect(await refused('assessment.kpi', '涉及 接通率', 3, '及时转办率')).toBe('不能改名为「及时转办率」：项目「热线二期」中已有名为「及时转办率」的指标');
+        expect(await refused('contract.kpi', '条款 接通率', 3, '质检率')).toBe('不能改名为「质检率」：合同「热线服务合同」中已有名为「质检率」的条款');
+        expect(await refused('standards.kpi', '要求 回复率', 3, '按时办结率')).toContain('标准「广东两建办」中已有');
+        expect(await refused('targets.kpi', '统一信息系统 "', 0, '统一服务场地')).toContain('的里程碑');
+        expect(await refused('targets.kpi', '项目 热线二期', 3, '热线服务合同')).toBe('不能改名为「热线服务合同」：工作区中已有名为「热线服务合同」的块');
+        // The same name elsewhere is no clash: an indicator may be named as a clause, or as a row of another project.
+        expect(Object.keys(await rename(ws, 'targets.kpi', '及时转办率 "', 0, '质检率'))).toEqual(['targets.kpi', 'assessment.kpi']);
+        expect(Object.keys(await rename(ws, 'standards.kpi', '要求 回复率', 3, '审核率'))).toEqual(['standards.kpi']);
+    });
 });

@@ -111,6 +111,31 @@ describe('quick fixes', () => {
         expect(rules(ws, 'b.kpi')).not.toContain('target/missing-quantity');
     });
 
+    it('add 绩效指标 after a project\'s header lines, and new lines after a comment that ends a line, not before it', async () => {
+        const ws = await buildWorkspace({
+            'p.kpi': '项目 P "p" { // 新项目\n    主管部门 "某局"\n    实施单位 "某中心"\n}\n',
+            // The suppression belongs to the clause's line: moved onto the new 违约 line it would suppress there.
+            'c.kpi': '合同 C "c" 对象 P {\n    条款 甲 "甲" >= 1 个 // kpispec-disable-line contract/untracked-clause -- 省厅已批准\n}\n',
+        });
+        const p = await actionsFor(ws, 'p.kpi', 'target/missing-quantity');
+        expect((await apply(ws, p.actions, '添加数量指标'))['p.kpi']).toBe([
+            '项目 P "p" { // 新项目', '    主管部门 "某局"', '    实施单位 "某中心"',
+            '    绩效指标 {', '        产出指标 {', '            数量指标 {', '                新指标 "请填写指标名称" >= 1 个', '            }', '        }', '    }', '}', '',
+        ].join('\n'));
+        expect(rules(ws, 'p.kpi').filter(r => r.startsWith('syntax/') || r === 'target/missing-quantity')).toEqual([]);
+        const c = await actionsFor(ws, 'c.kpi', 'contract/no-penalty');
+        expect((await apply(ws, c.actions, '为条款「甲」添加违约责任'))['c.kpi']).toBe(
+            '合同 C "c" 对象 P {\n    条款 甲 "甲" >= 1 个 // kpispec-disable-line contract/untracked-clause -- 省厅已批准\n        违约 "请填写违约责任"\n}\n');
+        expect(rules(ws, 'c.kpi')).toEqual([]);
+        // A block's first row goes after the comment on its { line.
+        const goals = await buildWorkspace({
+            'p.kpi': '项目 P "p" {\n    总体目标 {\n        甲 "甲"\n    }\n}\n',
+            'a.kpi': '自评 A "a" 对象 P { // 年度自评\n}\n',
+        });
+        const g = await actionsFor(goals, 'a.kpi', 'assessment/goal-not-covered');
+        expect((await apply(goals, g.actions, '添加总体目标「甲」的自评'))['a.kpi']).toBe('自评 A "a" 对象 P { // 年度自评\n    总体目标 甲 "请填写完成情况（目标：甲）"\n}\n');
+    });
+
     it('add a required indicator row linked with 依据, in the suggested family', async () => {
         const ws = await hotline();
         const { actions } = await actionsFor(ws, 'targets.kpi', 'target/required-indicator');

@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-    CompletionRequest, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, FileChangeType, HoverRequest,
+    CompletionRequest, DidChangeTextDocumentNotification, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification, FileChangeType, HoverRequest,
 } from 'vscode-languageserver-protocol/node';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startStdioServer, type StdioServer } from './stdio-server.js';
@@ -119,6 +119,38 @@ describe('kpispec-language-server --stdio', () => {
         await connection.sendRequest(HoverRequest.type, { textDocument: { uri: 'untitled:notes.txt' }, position: { line: 0, character: 0 } }).catch(() => undefined);
         const hover = await connection.sendRequest(HoverRequest.type, { textDocument: { uri: uri('targets.kpi') }, position: { line: 19, character: 17 } });
         expect(JSON.stringify(hover?.contents)).toContain('≥95%');
+    });
+
+    it('checks a file closed without saving as it is on disk again, and the files depending on it', async () => {
+        const disk = readFileSync(join(folder, 'targets.kpi'), 'utf8');
+        const unresolved = () => codes('assessment.kpi').filter(c => c === 'reference/unresolved');
+        const opened = server.validated('targets.kpi');
+        await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: uri('targets.kpi'), languageId: 'kpi', version: 1, text: disk } });
+        await opened;
+        // The officer renames an indicator by typing, sees the assessment's rows lose it, and closes with "Don't Save".
+        const typed = server.validated('assessment.kpi');
+        await connection.sendNotification(DidChangeTextDocumentNotification.type, {
+            textDocument: { uri: uri('targets.kpi'), version: 2 }, contentChanges: [{ text: disk.replace('接通率 "15秒内接通率"', '接通率X "15秒内接通率"') }],
+        });
+        await typed;
+        expect(unresolved()).toEqual(['reference/unresolved', 'reference/unresolved']);
+        const closed = server.validated('assessment.kpi');
+        await connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: uri('targets.kpi') } });
+        await closed;
+        expect(unresolved()).toEqual([]);
+        expect(codes('targets.kpi')).toContain('target/below-contract');
+
+        // A file never saved leaves the workspace with its findings when closed.
+        const untitled = 'untitled:Untitled-1';
+        const openedUntitled = server.validated('targets.kpi');
+        await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: untitled, languageId: 'kpi', version: 1, text: '项目 热线二期 "草稿" {\n}\n' } });
+        await openedUntitled;
+        expect(published.get(untitled)?.map(d => String(d.code))).toContain('name/duplicate');
+        const closedUntitled = server.validated('targets.kpi');
+        await connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: untitled } });
+        await closedUntitled;
+        expect(published.get(untitled)).toEqual([]);
+        expect(codes('targets.kpi')).not.toContain('name/duplicate');
     });
 
     it('publishes the diagnostics of a keystroke before it answers the completion and hover sent with it', async () => {

@@ -7,7 +7,7 @@ import { addDeviation, fillEmptyActual, GOAL_ROWS, setGrade, setScore, writeActu
 import { CLAUSE_ROWS } from './fixes/compliance-fixes.js';
 import { FixContext, type Fix } from './fixes/fix-context.js';
 import { addMissingRows } from './fixes/missing-rows.js';
-import { setBreakdownAmount, setRate } from './fixes/funds-fixes.js';
+import { addFundsReason, setBreakdownAmount, setRate } from './fixes/funds-fixes.js';
 import { addSuppressionReason, removeUnusedSuppression, suppressOnLine } from './fixes/suppression-fixes.js';
 import { fixLexing, fixParsing } from './fixes/syntax-fixes.js';
 import { addComparator, addFamily, addPenalty, addRequiredIndicator, addUnit, setTarget } from './fixes/target-fixes.js';
@@ -37,6 +37,9 @@ export const FIXES: Partial<Record<RuleId, Fix>> = {
     'assessment/unit-mismatch': writeActualValue,
     'funds/rate-mismatch': setRate,
     'funds/breakdown-formula': setBreakdownAmount,
+    'funds/adjusted-no-reason': addFundsReason,
+    'funds/low-execution-no-reason': addFundsReason,
+    'funds/component-shortfall': addFundsReason,
     'syntax/lexing': fixLexing,
     'syntax/parsing': fixParsing,
     'suppression/unused': removeUnusedSuppression,

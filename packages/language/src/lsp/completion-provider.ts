@@ -1,9 +1,9 @@
-import { AstUtils, GrammarAST, GrammarUtils, interruptAndCheck, isReference, OperationCancelled, stream, URI, type AstNode, type AstNodeDescription, type LangiumDocument, type MaybePromise, type ReferenceInfo, type Stream } from 'langium';
+import { AstUtils, GrammarAST, GrammarUtils, interruptAndCheck, isReference, OperationCancelled, stream, URI, type AstNode, type AstNodeDescription, type LangiumDocument, type MaybePromise, type Reference, type ReferenceInfo, type Stream } from 'langium';
 import { DefaultCompletionProvider, findNextFeatures, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type NextFeature } from 'langium/lsp';
 import { CancellationToken, CompletionItemKind, InsertTextFormat, type CompletionList, type CompletionParams, type MarkupContent } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-    Clause, isAssessment, isBreakdownComponent, isCompliance, isContract, isGoal, isIndicator, isIndicatorSection, isLevel1Group, isLevel2Group, isLinkTarget,
+    Clause, isAssessment, isBlock, isBreakdownComponent, isCompliance, isContract, isGoal, isIndicator, isIndicatorSection, isLevel1Group, isLevel2Group, isLinkTarget,
     isMilestone, isModel, isProject, isQuantity, LinkTarget, type CategoryKeyword, type Project,
 } from '../generated/ast.js';
 import { pick, type Locale } from '../i18n/locale.js';
@@ -11,10 +11,11 @@ import type { KpiServices } from '../kpi-module.js';
 import type { KpiIndexManager } from '../workspace/index-manager.js';
 import { FAMILY_KEYWORD, familyOf, type Family } from '../model/categories.js';
 import type { KpiConfigurationProvider } from './configuration-provider.js';
-import { linkValueText, targetText } from './describe.js';
+import { KEYWORD_WORD, KIND_WORDS, linkValueText, targetText } from './describe.js';
 import { markdownText } from './markdown-text.js';
 import { isKeywordOf, keywordLanguageOf, type KeywordLanguage } from './keyword-language.js';
 import { SNIPPETS } from './snippets.js';
+import { clauseProperty, isClauseWritten } from './written-clauses.js';
 import { withoutStackTraces } from '../parser/parser.js';
 
 /** Families allowed at each level of the indicator tree (2015/2020 and 2021 schemes). */
@@ -53,9 +54,13 @@ const enum LinkRank { NearSameName = 0, Near = 1, SameName = 2, Standard = 3, Ot
 
 /**
  * Keywords after which a reference follows: completion opens by itself after `依据 `, `对象 `…
- * (the space triggers it), and only there, so that typing a space elsewhere stays quiet.
+ * (the space triggers it) and after a separator in their lists, and only there, so that typing
+ * a space or a comma elsewhere stays quiet.
  */
-const REFERENCE_KEYWORDS = new Set(['依据', 'per', '对象', 'for', '适用', 'applies']);
+const REFERENCE_KEYWORDS = new Set(['依据', 'per', '对象', 'for', '适用', 'applies', '涉及', 'concerns']);
+
+/** A list separator (`,` `，` `、`) after a list of references (`依据 A.甲, `), at the end of the text before the cursor. */
+const REFERENCE_LIST_SEPARATOR = /(?:^|\s)(?:依据|per|适用|applies|涉及|concerns)\s+[^"\s,，、]+(?:\s*[,，、]\s*[^"\s,，、]+)*\s*[,，、]\s*$/u;
 
 /** Units officers write most; units already used in the file are offered first. */
 const COMMON_UNITS = ['%', '‰', '元', '万元', '亿元', '秒', '分钟', '小时', '天', '工作日', '月', '年', '个', '件', '次', '人', '人次', '户', '项', '条', '通', '元/通', '元/人'];
@@ -69,7 +74,8 @@ const COMMON_UNITS = ['%', '‰', '元', '万元', '亿元', '秒', '分钟', '�
  * offered where a new name is typed.
  */
 export class KpiCompletionProvider extends DefaultCompletionProvider {
-    override readonly completionOptions = { triggerCharacters: ['.', ' '] };
+    // The Chinese list separators open the list too: an IME types them without a space.
+    override readonly completionOptions = { triggerCharacters: ['.', ' ', '，', '、'] };
     private readonly languages = new WeakMap<LangiumDocument, KeywordLanguage>();
     /** Per request: the blocks (contracts, standards) whose links are near the one being completed. */
     private readonly nearBlocks = new WeakMap<ReferenceInfo, ReadonlySet<string>>();
@@ -87,7 +93,8 @@ export class KpiCompletionProvider extends DefaultCompletionProvider {
     override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken = CancellationToken.None): Promise<CompletionList | undefined> {
         // Lets a cancellation, and the requests queued behind this one, be heard first.
         await interruptAndCheck(cancelToken);
-        if (params.context?.triggerCharacter === ' ' && !afterReferenceKeyword(document, params)) return undefined;
+        const trigger = params.context?.triggerCharacter;
+        if (trigger && trigger !== '.' && !afterReferenceKeyword(document, params)) return undefined;
         if (syntaxErrorsBefore(document, document.textDocument.offsetAt(params.position)) > MAX_SYNTAX_ERRORS) return undefined;
         const setting = (this.services.shared.workspace.ConfigurationProvider as KpiConfigurationProvider).editorSettings?.keywordLanguage ?? 'auto';
         this.languages.set(document, keywordLanguageOf(document, setting, this.services.kpi.Settings.localeOf(document)));
@@ -128,8 +135,11 @@ export class KpiCompletionProvider extends DefaultCompletionProvider {
         return super.completionFor(context, next, acceptor);
     }
 
+    /** Keywords in the file's language, but not a clause the row already has (it may come once). */
     protected override filterKeyword(context: CompletionContext, keyword: GrammarAST.Keyword): boolean {
-        return super.filterKeyword(context, keyword) && isKeywordOf(this.language(context), keyword.value);
+        if (!super.filterKeyword(context, keyword) || !isKeywordOf(this.language(context), keyword.value)) return false;
+        const property = clauseProperty(keyword);
+        return !property || !isClauseWritten(context.node, property, this.astReflection);
     }
 
     /** Links: the nearest ones matching what is typed, at most MAX_LINKS of them. */
@@ -138,7 +148,8 @@ export class KpiCompletionProvider extends DefaultCompletionProvider {
         // puts this reference on; Langium would throw asking for its type. Nothing fits there.
         const referenceType = this.astReflection.getTypeMetaData(refInfo.container.$type).properties[refInfo.property]?.referenceType;
         if (!referenceType) return stream([]);
-        const candidates = super.getReferenceCandidates(refInfo, context);
+        const listed = listedBefore(refInfo, context);
+        const candidates = super.getReferenceCandidates(refInfo, context).filter(d => !listed.has(d.name));
         if (referenceType !== LinkTarget.$type) return candidates;
         const typed = context.textDocument.getText().substring(context.tokenOffset, context.offset);
         const near = this.nearBlocksOf(refInfo);
@@ -150,17 +161,26 @@ export class KpiCompletionProvider extends DefaultCompletionProvider {
         return stream(ranked.slice(0, MAX_LINKS)).map(c => c.description);
     }
 
+    /** Langium's keyword item, its detail in the file's message language rather than `Keyword`. */
+    protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {
+        const detail = pick(this.services.kpi.Settings.localeOf(context.document), KEYWORD_WORD);
+        return super.completionForKeyword(context, keyword, (ctx, item) => acceptor(ctx, { ...item, detail }));
+    }
+
     protected override createReferenceCompletionItem(description: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {
-        const item = super.createReferenceCompletionItem(description, refInfo, context);
+        const locale = this.services.kpi.Settings.localeOf(context.document);
+        const kind = KIND_WORDS[description.type];
+        // Langium's detail is the element's type in English (`Project`): the kind in the file's language instead.
+        const item = { ...super.createReferenceCompletionItem(description, refInfo, context), detail: kind && pick(locale, kind) };
         const node = description.node;
-        const detail = node && this.detailOf(node, this.services.kpi.Settings.localeOf(context.document));
+        const detail = node && this.detailOf(node, locale);
         const near = this.nearBlocks.get(refInfo);
         if (near) return { ...item, detail: detail || item.detail, sortText: String(linkRank(description, near, refInfo.container)) };
         let named = this.namedInForm.get(refInfo);
         if (named === undefined) this.namedInForm.set(refInfo, named = namedByOtherRows(refInfo));
         if (!node || !named) return { ...item, detail: detail || item.detail };
         const written = named.has(node);
-        const note = written ? pick(this.services.kpi.Settings.localeOf(context.document), { zh: '本表已有', en: 'already in this form' }) : undefined;
+        const note = written ? pick(locale, { zh: '本表已有', en: 'already in this form' }) : undefined;
         return { ...item, detail: [detail, note].filter(Boolean).join(' · ') || item.detail, sortText: formOrder(node, written) };
     }
 
@@ -232,6 +252,7 @@ export class KpiCompletionProvider extends DefaultCompletionProvider {
     }
 
     private detailOf(node: AstNode, locale: Locale): string | undefined {
+        if (isBlock(node)) return node.title;
         if (isLinkTarget(node)) {
             const value = linkValueText(node);
             return [value && pick(locale, value), node.title].filter(Boolean).join(' · ');
@@ -320,10 +341,24 @@ function startsRule(keyword: GrammarAST.Keyword, rule: GrammarAST.ParserRule): b
     return node.$container === rule;
 }
 
-/** Whether the space just typed follows a keyword that a reference comes after. */
+/**
+ * Whether the space or list separator just typed follows a keyword that a reference comes after,
+ * or a separator in a list of references (`依据 合同.条款, ` `适用 标准一，`).
+ */
 function afterReferenceKeyword(document: LangiumDocument, params: CompletionParams): boolean {
     const line = document.textDocument.getText({ start: { line: params.position.line, character: 0 }, end: params.position });
-    return REFERENCE_KEYWORDS.has(/(\S+)\s$/.exec(line)?.[1] ?? '');
+    return REFERENCE_KEYWORDS.has(/(\S+)\s$/.exec(line)?.[1] ?? '') || REFERENCE_LIST_SEPARATOR.test(line);
+}
+
+/**
+ * The names the other references of the same list already hold (`依据 A, B, |` offers neither A
+ * nor B again); the one being typed, if the document has it, is not among them.
+ */
+function listedBefore(refInfo: ReferenceInfo, context: CompletionContext): ReadonlySet<string> {
+    const list = (refInfo.container as unknown as Record<string, unknown>)[refInfo.property];
+    if (!Array.isArray(list)) return new Set();
+    const typed = (reference: Reference) => !!reference.$refNode && reference.$refNode.offset <= context.tokenOffset && context.tokenOffset <= reference.$refNode.end;
+    return new Set(list.filter((r): r is Reference => isReference(r) && !typed(r)).map(r => r.$refText));
 }
 
 function syntaxErrorsBefore(document: LangiumDocument, offset: number): number {

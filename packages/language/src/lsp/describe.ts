@@ -7,6 +7,25 @@ import {
 import { constraintOf, measureOf } from '../model/values.js';
 import { formatConstraint, formatMeasure, isWeaker, meets, ratio, direction, type Constraint, type Measure } from '../units/index.js';
 
+/** What each kind of named element is called, for a completion item's detail where nothing more is known. */
+export const KIND_WORDS: Readonly<Record<string, Bilingual>> = {
+    Project: { zh: '项目', en: 'project' },
+    Contract: { zh: '合同', en: 'contract' },
+    Standard: { zh: '标准', en: 'standard' },
+    Assessment: { zh: '自评', en: 'assessment' },
+    Compliance: { zh: '履约考核', en: 'compliance review' },
+    Indicator: { zh: '指标', en: 'indicator' },
+    Goal: { zh: '总体目标', en: 'goal' },
+    Milestone: { zh: '里程碑', en: 'milestone' },
+    BreakdownComponent: { zh: '测算项', en: 'breakdown component' },
+    Clause: { zh: '条款', en: 'clause' },
+    Requirement: { zh: '要求', en: 'requirement' },
+    Baseline: { zh: '基准', en: 'baseline' },
+};
+
+/** The detail Langium gives a keyword's completion item, in the file's message language. */
+export const KEYWORD_WORD: Bilingual = { zh: '关键字', en: 'keyword' };
+
 /** A target as the forms print it: `≥95%`, `≤20 秒`, `定性「…」`; undefined when absent or unreadable. */
 export function targetText(target: Target | undefined): Bilingual | undefined {
     if (!target) return undefined;

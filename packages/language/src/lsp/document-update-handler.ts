@@ -3,7 +3,8 @@ import { FileChangeType } from 'vscode-languageserver';
 import { isWorkbookPath } from '../excel/index.js';
 import type { KpiWorkspaceManager } from './workspace-manager.js';
 import { DefaultDocumentUpdateHandler, type LangiumSharedServices } from 'langium/lsp';
-import type { DidChangeWatchedFilesParams } from 'vscode-languageserver';
+import type { DidChangeWatchedFilesParams, TextDocumentChangeEvent } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME } from '../config/configuration.js';
 import type { KpiServices } from '../kpi-module.js';
 import { SETTINGS_SECTION, type KpiConfigurationProvider } from './configuration-provider.js';
@@ -58,6 +59,27 @@ export class KpiDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
                 for (const language of this.serviceRegistry.all) (language as KpiServices).kpi?.Configuration?.invalidate();
             });
         }
+    }
+
+    /**
+     * A file closed without saving (VS Code's "Don't Save") is its copy on disk again: Langium kept
+     * the discarded text, and the Problems panel its findings and those it caused in other files
+     * until the server restarted. The builder reads the file anew (the editor's buffer is gone);
+     * one that is not on disk (never saved, or deleted meanwhile) leaves the workspace.
+     */
+    didCloseDocument(event: TextDocumentChangeEvent<TextDocument>): void {
+        const uri = URI.parse(event.document.uri);
+        const document = this.shared.workspace.LangiumDocuments.getDocument(uri);
+        if (!document) return;
+        const files = this.shared.workspace.FileSystemProvider;
+        const closed = document.textDocument.getText();
+        files.exists(uri)
+            .then(async exists => {
+                if (!exists) return this.fireDocumentUpdate([], [uri]);
+                // Saved, or never changed: nothing to check again.
+                if (await files.readFile(uri) !== closed) this.fireDocumentUpdate([uri], []);
+            })
+            .catch(err => console.error(`Reading ${uri.fsPath} again after it was closed failed.`, err));
     }
 
     /** Validates every document again, after `before` (inside the same write, so it is ordered after pending updates). */

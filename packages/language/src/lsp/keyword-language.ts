@@ -57,6 +57,7 @@ export const KEYWORDS = {
     penalty: { zh: '违约', en: 'penalty' },
     score: { zh: '得分', en: 'score' },
     deviation: { zh: '偏差', en: 'deviation' },
+    adjustment: { zh: '调整', en: 'adjustment' },
 } as const satisfies Record<string, Record<KeywordLanguage, string>>;
 
 export type KeywordId = keyof typeof KEYWORDS;

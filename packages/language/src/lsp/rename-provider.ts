@@ -1,13 +1,15 @@
-import type { LangiumDocument, Lexer } from 'langium';
+import { CstUtils, type LangiumDocument, type Lexer } from 'langium';
 import { DefaultRenameProvider } from 'langium/lsp';
 import { ErrorCodes, ResponseError, type RenameParams, type WorkspaceEdit } from 'vscode-languageserver';
 import { pick } from '../i18n/locale.js';
 import type { KpiServices } from '../kpi-module.js';
+import type { KpiIndexManager } from '../workspace/index-manager.js';
+import { renameConflict } from './rename-conflicts.js';
 
 /**
  * Rename across files. Which segments change is decided by KpiReferences (a clause's rename
  * rewrites only the clause part of `合同.条款`, a contract's rename the prefix); this adds
- * the check that the new name is a name.
+ * the checks that the new name is a name and is not taken by another element of its kind.
  */
 export class KpiRenameProvider extends DefaultRenameProvider {
     private readonly lexer: Lexer;
@@ -25,7 +27,17 @@ export class KpiRenameProvider extends DefaultRenameProvider {
                 en: `'${name}' is not a valid name: use letters, Chinese characters, digits and '_', not starting with a digit, and not a keyword`,
             }));
         }
+        const conflict = this.conflictOf(document, params);
+        if (conflict) throw new ResponseError(ErrorCodes.InvalidParams, pick(this.services.kpi.Settings.localeOf(document), conflict));
         return super.rename(document, params);
+    }
+
+    /** What the element at the cursor, found as Langium's rename finds it, would clash with under its new name. */
+    private conflictOf(document: LangiumDocument, params: RenameParams) {
+        const root = document.parseResult.value.$cstNode;
+        const leaf = root && CstUtils.findDeclarationNodeAtOffset(root, document.textDocument.offsetAt(params.position), this.grammarConfig.nameRegexp);
+        const target = leaf && this.references.findDeclarations(leaf)[0];
+        return target && renameConflict(target, params.newName, this.services.shared.workspace.IndexManager as KpiIndexManager);
     }
 
     /** A new name must lex as one identifier: no dot, no space, not a keyword. */

@@ -78,13 +78,13 @@ export const RULES = [
     // Complete forms: funds
     rule('funds/sources-total', 'error', '其中各行与资金总额不符', 'Fund sources do not add up to the total'),
     rule('funds/rate-mismatch', 'error', '执行率与执行数÷预算数不符', 'Execution rate differs from spent ÷ budgeted', 'fix'),
-    rule('funds/adjusted-no-reason', 'warn', '预算调整未说明原因', 'Budget adjusted without a reason'),
-    rule('funds/low-execution-no-reason', 'warn', '预算执行率偏低未说明原因', 'Low budget execution without a reason'),
+    rule('funds/adjusted-no-reason', 'warn', '预算调整未说明原因', 'Budget adjusted without a reason', 'fix'),
+    rule('funds/low-execution-no-reason', 'warn', '预算执行率偏低未说明原因', 'Low budget execution without a reason', 'fix'),
     rule('funds/medium-term-below-annual', 'error', '中期资金少于年度资金', 'Medium-term funds below the annual funds'),
     rule('funds/budget-mismatch', 'warn', '资金总额与项目预算不符', 'Funds differ from the project budget'),
     rule('funds/breakdown-total', 'warn', '测算各项与合计不符', 'Breakdown components do not add up to the total'),
     rule('funds/breakdown-formula', 'error', '测算金额与计算式不符', 'Breakdown amount differs from its product', 'fix'),
-    rule('funds/component-shortfall', 'warn', '测算项目支出偏低未说明原因', 'Breakdown component under-spent without a reason'),
+    rule('funds/component-shortfall', 'warn', '测算项目支出偏低未说明原因', 'Breakdown component under-spent without a reason', 'fix'),
     // Excel forms
     rule('excel/unreadable-cell', 'warn', '表单单元格无法读取', 'Form cell could not be read'),
     // Inline configuration

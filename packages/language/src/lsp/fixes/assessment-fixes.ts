@@ -1,5 +1,4 @@
 // Quick fixes for score/* and assessment/* diagnostics (data documented in docs/rules/score, docs/rules/assessment).
-import type { AstNode } from 'langium';
 import { TextEdit } from 'vscode-languageserver';
 import {
     isAssessment, isExecution, isGoalAssessment, isGradeStatement, isIndicatorAssessment, isTotal,
@@ -7,7 +6,7 @@ import {
 } from '../../generated/ast.js';
 import { formatScore } from '../describe.js';
 import { keyword } from '../keyword-language.js';
-import { numberField, quote, stringField, type Fix } from './fix-context.js';
+import { insertAfterLast, numberField, quote, stringField, type Fix } from './fix-context.js';
 import type { MissingRows } from './missing-rows.js';
 import { isEmptyCellMarkAt } from '../../parser/empty-cells.js';
 import { writtenAt } from '../../parser/repeated-clauses.js';
@@ -113,10 +112,3 @@ export const fillEmptyActual: Fix = (d, ctx) => {
 
 /** 实际 and what follows it, up to a blank: the mark of a cell printed empty, if isEmptyCellMarkAt says so. */
 const ACTUAL_THEN_WORD = /(?:实际|\bactual)[ \t\u3000]*(\S+)/;
-
-/** An insertion right after the last of the given properties that is written, else at the node's end. */
-function insertAfterLast(node: AstNode, properties: string[], text: string): TextEdit | undefined {
-    const written = properties.map(p => writtenAt(node, p)).filter(n => n !== undefined);
-    const end = written.sort((a, b) => b.end - a.end)[0]?.range.end ?? node.$cstNode?.range.end;
-    return end && TextEdit.insert(end, text);
-}

@@ -2,6 +2,7 @@ import { AstUtils, CstUtils, GrammarUtils, type AstNode, type CstNode, type Lang
 import { CodeActionKind, TextEdit, type CodeAction, type Diagnostic, type Position } from 'vscode-languageserver';
 import { pick, type Bilingual, type Locale } from '../../i18n/locale.js';
 import type { KeywordLanguage } from '../keyword-language.js';
+import { writtenAt } from '../../parser/repeated-clauses.js';
 
 /**
  * What a quick fix works with: the document, the keyword language inserted text must use, the
@@ -53,7 +54,17 @@ export class FixContext {
         const cst = node.$cstNode;
         if (!cst) return undefined;
         const indent = this.indentOf(cst) + this.indentUnit.repeat(depth);
-        return TextEdit.insert(cst.range.end, lines.map(l => `\n${indent}${l}`).join(''));
+        return TextEdit.insert(this.pastComment(cst.range.end), lines.map(l => `\n${indent}${l}`).join(''));
+    }
+
+    /**
+     * Where new lines go after text ending at `position`: past a comment that ends its line, which
+     * belongs to that line (a `// kpispec-disable-line` comment moved onto the new line would
+     * suppress there instead); at `position` when code follows on the line.
+     */
+    private pastComment(position: Position): Position {
+        const line = this.lineText(position.line);
+        return TRAILING_COMMENT.test(line.slice(position.character)) ? { line: position.line, character: line.length } : position;
     }
 
     /** New lines as the last child of a `{ … }` block: after its last child, else after its `{`. */
@@ -68,7 +79,19 @@ export class FixContext {
         const brace = GrammarUtils.findNodeForKeyword(container.$cstNode, '{');
         if (!brace) return undefined;
         const indent = this.indentOf(container.$cstNode) + this.indentUnit;
-        return TextEdit.insert(brace.range.end, lines.map(l => `\n${indent}${l}`).join(''));
+        return TextEdit.insert(this.pastComment(brace.range.end), lines.map(l => `\n${indent}${l}`).join(''));
+    }
+
+    /**
+     * New lines at the end of a `{ … }` block, after whatever it holds: also header lines that are
+     * no nodes (a project's `主管部门 "…"`), before which nothing else may stand.
+     */
+    appendLast(container: AstNode, lines: string[]): TextEdit | undefined {
+        const leaves = CstUtils.flattenCst(container.$cstNode!).filter(l => !l.hidden).toArray();
+        const last = leaves.at(-2);
+        if (!last || leaves.at(-1)?.text !== '}' || last.text === '{') return this.prependChild(container, lines);
+        const indent = this.indentOf(container.$cstNode) + this.indentUnit;
+        return TextEdit.insert(this.pastComment(last.range.end), lines.map(l => `\n${indent}${l}`).join(''));
     }
 
     /** A quick fix resolving `diagnostics` with `edits` (none when an edit could not be placed). */
@@ -77,6 +100,16 @@ export class FixContext {
         if (placed.length === 0 || placed.length !== edits.length) return [];
         return [{ title: this.say(title), kind: CodeActionKind.QuickFix, diagnostics, isPreferred, edit: { changes: { [this.uri]: placed } } }];
     }
+}
+
+/** The rest of a line that is only a comment (or nothing). */
+const TRAILING_COMMENT = /^\s*(?:\/\/.*|\/\*(?:(?!\*\/).)*\*\/\s*)?$/;
+
+/** An insertion right after the last of the given properties that is written, else at the node's end. */
+export function insertAfterLast(node: AstNode, properties: string[], text: string): TextEdit | undefined {
+    const written = properties.map(p => writtenAt(node, p)).filter(n => n !== undefined);
+    const end = written.sort((a, b) => b.end - a.end)[0]?.range.end ?? node.$cstNode?.range.end;
+    return end && TextEdit.insert(end, text);
 }
 
 /** A string literal of the language (`"…"`, one line). */

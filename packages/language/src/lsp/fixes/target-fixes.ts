@@ -1,5 +1,4 @@
 // Quick fixes for target/* and contract/* diagnostics (data documented in docs/rules/target, docs/rules/contract).
-import { AstUtils, type AstNode } from 'langium';
 import { TextEdit, type Diagnostic } from 'vscode-languageserver';
 import { isBaseline, isClause, isComparison, isIndicator, isProject, type Indicator, type Project } from '../../generated/ast.js';
 import { FAMILY_KEYWORD, familyOf, type Family } from '../../model/categories.js';
@@ -135,7 +134,7 @@ function addRow(project: Project, level1: Family, level2: Family, row: string, c
     const section = project.indicatorSections[0];
     if (!section) {
         const lines = [`${keyword('indicators', ctx.language)} {`, `${u}${l1} {`, `${u}${u}${l2} {`, `${u}${u}${u}${row}`, `${u}${u}}`, `${u}}`, '}'];
-        return ctx.appendChild(project, childrenInOrder(project), lines);
+        return ctx.appendLast(project, lines);
     }
     const group1 = section.groups.find(g => familyOf(g.category) === level1);
     if (!group1) {
@@ -148,8 +147,4 @@ function addRow(project: Project, level1: Family, level2: Family, row: string, c
         return level2 === 'quantity' ? ctx.prependChild(group1, lines) : ctx.appendChild(group1, group1.groups, lines);
     }
     return ctx.appendChild(group2, group2.indicators, [row]);
-}
-
-function childrenInOrder(node: AstNode): AstNode[] {
-    return AstUtils.streamContents(node).toArray().sort((a, b) => (a.$cstNode?.offset ?? 0) - (b.$cstNode?.offset ?? 0));
 }
