@@ -65,6 +65,19 @@ describe('an indicator row of the 一体化 flat sheet (Layout B)', () => {
         ]);
     });
 
+    it('reads a 指标值 cell that prints its unit itself (a percent-formatted 0.6) with the 计量单位 once', () => {
+        const form = readForm(sheet([
+            ['项目名称', '助餐项目'],
+            ['一级指标', '二级指标', '三级指标名称', '计算符号', '指标值', '*实际完成值', '计量单位', '*分值', '*指标得分'],
+            ['效益指标', '社会效益指标', '覆盖率', '≥', '60%', '62%', '%', '50', '50'],
+            ['^', '^', '受益人数', '≥', '1800人以上', '1850', '人', '50', '50'],
+        ]), '助餐')!;
+        expect(form.indicators.map(i => i.target?.value)).toEqual([
+            { kind: 'comparison', comparator: '>=', number: '60', unit: '%' },
+            { kind: 'comparison', comparator: '>=', number: '1800', unit: '人' },
+        ]);
+    });
+
     it('reads 扣减分数 as the weight less the points taken off where 指标得分 is left empty, and the score where it is not, reporting a 扣减分数 that disagrees with it', () => {
         const form = readForm(sheet([
             ['项目名称', '助餐项目'],
@@ -103,6 +116,19 @@ describe('an indicator row of the 一体化 flat sheet (Layout B)', () => {
         expect(form.text).toContain('    // 完成情况：全年助餐 1850 人次\n    指标 "助餐人数" 实际 1850 分值 50 得分 50\n');
         expect(form.text).toContain('                "助餐人数" >= 1800 人\n');
         expect(lineCell(form, '// 完成情况')).toBe('J3');
+    });
+});
+
+describe('the 申报表\'s goals (Layout C)', () => {
+    it('leaves a 中期目标 printed as — out, not taking the 年度目标 head beside it for its text', () => {
+        const form = readForm(sheet([
+            ['项目名称', '<', '助餐项目'],
+            ['总体目标', '<', '中期目标', '<', '年度目标', '<'],
+            ['^', '^', '—', '<', '为2000名老年人提供助餐服务', '<'],
+            ['绩效指标', '一级指标', '二级指标', '三级指标', '指标值', '指标值说明'],
+            ['^', '产出指标', '数量指标', '助餐人数', '≥1800人', undefined],
+        ]), '助餐')!;
+        expect(form.goals).toEqual([{ name: '年度目标', expected: { value: '为2000名老年人提供助餐服务', cell: 'E3' } }]);
     });
 });
 

@@ -1,7 +1,7 @@
 import { undatedMonthMessage } from '../validation/syntax-errors.js';
 import { GRADE_KEYWORD, gradeIdOf } from '../scoring/keywords.js';
 import { remarkAtEnd } from '../parser/remarks.js';
-import { formatNumber, isEmptyMark, numberText, parseActual, parsePeriod, parseSplitTarget, parseTarget, undatedMonth } from './cell-values.js';
+import { formatNumber, isEmptyMark, normalizeLabel, numberText, parseActual, parsePeriod, parseSplitTarget, parseTarget, undatedMonth } from './cell-values.js';
 import type {
     Amount, Execution, ExecutionColumns, FormModel, FormProblem, FundSource, Funds, Goal, IndicatorRow, ProjectHeader, Sourced,
 } from './form-model.js';
@@ -355,13 +355,16 @@ function readAssessmentGoals(view: SheetView, until: number): Goal[] {
 
 function readTargetGoals(view: SheetView, until: number): Goal[] {
     const goals: Goal[] = [];
-    for (const [label, name] of [['中期目标', '中期目标'], ['年度目标', '年度目标']] as const) {
+    const labels = ['中期目标', '年度目标'] as const;
+    for (const label of labels) {
         const at = view.find(l => l === label, 0, until);
         if (!at) continue;
-        const right = view.rightOf(at)[0];
+        // `中期目标 | 年度目标` heads over `— | …`: the next head is no value, the blank goal is none.
+        const next = view.rightOf(at)[0];
+        const right = next && !labels.some(l => l === normalizeLabel(next.text)) ? next : undefined;
         const below = view.sourced(at.r + 1, at.c);
         const text = below && below.cell !== view.cell(at.r, at.c)!.address ? below : right ? { value: right.text, cell: right.address } : undefined;
-        if (text) goals.push({ name, expected: text });
+        if (text) goals.push({ name: label, expected: text });
     }
     const named = goals.length > 0;
     for (let r = 0; r < until && !named; r++) {
