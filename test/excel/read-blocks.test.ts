@@ -119,6 +119,21 @@ describe('an indicator row of the 一体化 flat sheet (Layout B)', () => {
     });
 });
 
+describe('line breaks typed in a cell (Alt+Enter)', () => {
+    it('joins Chinese text wrapped in a cell without a space, so that the row is the one the 申报表 names', () => {
+        const form = emitForm(readForm(sheet([
+            ['项目名称', '<', '助餐项目'],
+            ['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'],
+            ['^', '产出指标', '数量指标', '助餐服务\n人数', '≥100人', '120', '50', '50', undefined],
+            ['^', '^', '^', '助餐点数', '≥5个', '4', '50', '40', '1.选址调整；\n 2.延期'],
+            ['^', '^', '^', 'Meal\r\nservices', '≥5次', '5', '0', '0', undefined],
+        ]), '助餐')!, '自评表.xlsx');
+        expect(form.text).toContain('指标 "助餐服务人数" 实际 120 分值 50 得分 50\n');
+        expect(form.text).toContain('偏差 "1.选址调整； 2.延期"\n');
+        expect(form.text).toContain('指标 "Meal services" 实际 5 分值 0 得分 0\n');
+    });
+});
+
 describe('the 申报表\'s goals (Layout C)', () => {
     it('leaves a 中期目标 printed as — out, not taking the 年度目标 head beside it for its text', () => {
         const form = readForm(sheet([

@@ -1,6 +1,6 @@
 import { FREE_GROUP_FAMILIES, isLevel1Label, level1Keyword, level2Keyword } from './families.js';
 import type { ActualValue, Amount, FormModel, FormProblem, FundSource, IndicatorRow, Sourced, TargetValue } from './form-model.js';
-import { identifierFor, kpiString } from './names.js';
+import { identifierFor, kpiString, oneLine } from './names.js';
 import { normalizeLabel } from './cell-values.js';
 import { FAMILY_KEYWORD } from '../model/categories.js';
 import { GRADE_KEYWORD, RATING_KEYWORD } from '../scoring/keywords.js';
@@ -377,7 +377,7 @@ function emitAssessment(w: Writer, form: FormModel, projectName: string, placed:
         else if (g.actual) w.line(1, g.actual.cell, w.k('完成情况', 'summary'), [kpiString(g.actual.value), g.actual.cell, 'text']);
     }
     for (const { row } of placed) {
-        if (row.description) w.line(1, row.description.cell, `// ${w.k('完成情况：', 'Completion: ')}${row.description.value.replace(/\s+/g, ' ').trim()}`);
+        if (row.description) w.line(1, row.description.cell, `// ${w.k('完成情况：', 'Completion: ')}${oneLine(row.description.value).replace(/\s+/g, ' ').trim()}`);
         w.line(1, row.title.cell, w.k('指标', 'indicator'), [row.id ?? kpiString(row.title.value), row.title.cell, 'title'],
             ...(row.actual ? [w.k('实际', 'actual'), [actualText(w, row.actual.value), row.actual.cell, 'actual'] as const] : []),
             ...(row.measuredAs && row.actual ? [w.k('口径', 'measured-as'), [kpiString(row.measuredAs), row.actual.cell, 'actual'] as const] : []),

@@ -22,7 +22,20 @@ export function identifierFor(title: string): string {
     return grammarKeywords().has(id) ? `${id}_` : id;
 }
 
-/** A .kpi string literal: quotes and backslashes escaped, line breaks as spaces. */
+/** Line breaks (with the spaces around them) and the Chinese character on each side, if any: Han, CJK punctuation, full-width forms. */
+const LINE_BREAK = /([\u3001-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef])?(?:[ \t\u3000]*(?:\r\n?|\n))+[ \t\u3000]*([\u3001-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef])?/g;
+
+/**
+ * A cell's text on one line. A line break typed in a cell (Alt+Enter) wraps a long title or
+ * sentence: between Chinese characters it is no space (`助餐服务⏎人数` is 助餐服务人数, as the
+ * 申报表 types it), elsewhere one space.
+ */
+export function oneLine(text: string): string {
+    return text.replace(LINE_BREAK, (_, before: string | undefined, after: string | undefined) =>
+        `${before ?? ''}${before && after ? '' : ' '}${after ?? ''}`);
+}
+
+/** A .kpi string literal: quotes and backslashes escaped, on one line. */
 export function kpiString(text: string): string {
-    return `"${text.replace(/\r\n?|\n/g, ' ').replace(/[\\"]/g, m => `\\${m}`).trim()}"`;
+    return `"${oneLine(text).replace(/[\\"]/g, m => `\\${m}`).trim()}"`;
 }
