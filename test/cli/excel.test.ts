@@ -73,6 +73,18 @@ describe('kpispec lint on workbooks', () => {
         expect(workbook.messages.filter(m => m.ruleId === 'assessment/goal-not-covered').map(m => m.cell)).toEqual(['自评表!A1', '自评表!A1']);
     });
 
+    it('reads 申报表.xlsx and 自评表.xlsx of one project in a folder as one project and its assessment, not a name defined twice', async () => {
+        const workspace = folder('two-workbooks', 'layout-c/申报表.xlsx', 'layout-a/自评表.xlsx');
+        const results = JSON.parse((await runCli(['lint', workspace, '-f', 'json'], { env: zh })).stdout) as JsonResult[];
+        const messages = results.flatMap(r => r.messages);
+        expect(messages.filter(m => m.ruleId === 'name/duplicate' || m.ruleId.startsWith('reference/'))).toEqual([]);
+        // The 自评表 is scored against the 申报表's project.
+        const score = await runCli(['score', workspace, '-f', 'json'], { env: zh });
+        expect(score.code).toBe(0);
+        expect((JSON.parse(score.stdout) as Array<{ file: string; project: string }>).map(a => [a.file.split(/[\\/]/).pop(), a.project]))
+            .toEqual([['自评表.xlsx', '社区居家养老服务补贴项目']]);
+    });
+
     it('checks what a flat sheet (Layout B) says below its table: 存在问题 无 beside a shortfall', async () => {
         const flat = folder('flat', 'layout-b-narrative/一体化导出.xlsx');
         const [result] = JSON.parse((await runCli(['lint', flat, '-f', 'json'], { env: zh })).stdout) as JsonResult[];
@@ -336,6 +348,27 @@ describe('kpispec import', () => {
         expect(printedFindings.length).toBe(10);
         expect((await runCli(['import', join(printed, '自评表.xlsx'), '-o', join(printed, 'kpi')])).code).toBe(0);
         expect(noSource(await lintJson(join(printed, 'kpi')))).toEqual(printedFindings);
+    });
+
+    it('writes a 自评表 without a project where the 申报表 imported before, or with it, defines it: the folder defines it once', async () => {
+        const source = folder('import-pair', 'layout-c/申报表.xlsx', 'layout-a/自评表.xlsx');
+        const duplicates = async (path: string) => (JSON.parse((await runCli(['lint', path, '-f', 'json'], { env: zh })).stdout) as JsonResult[])
+            .flatMap(r => r.messages.filter(m => m.ruleId === 'name/duplicate' || m.ruleId.startsWith('reference/')));
+        // One after the other, as an officer imports the forms the year brings.
+        const oneByOne = join(dir, 'import-pair-one-by-one');
+        expect((await runCli(['import', join(source, '申报表.xlsx'), '-o', oneByOne])).code).toBe(0);
+        expect((await runCli(['import', join(source, '自评表.xlsx'), '-o', oneByOne])).code).toBe(0);
+        expect(readFileSync(join(oneByOne, '自评表.kpi'), 'utf8')).not.toMatch(/^项目 /m);
+        expect(await duplicates(oneByOne)).toEqual([]);
+        // Together; and again with --force, when the 自评表.kpi replaced is no definition to leave the project to.
+        const together = join(dir, 'import-pair-together');
+        expect((await runCli(['import', join(source, '自评表.xlsx'), join(source, '申报表.xlsx'), '-o', together])).code).toBe(0);
+        expect(readFileSync(join(together, '自评表.kpi'), 'utf8')).not.toMatch(/^项目 /m);
+        expect(await duplicates(together)).toEqual([]);
+        const alone = join(dir, 'import-pair-alone');
+        expect((await runCli(['import', join(source, '自评表.xlsx'), '-o', alone])).code).toBe(0);
+        expect((await runCli(['import', join(source, '自评表.xlsx'), '-o', alone, '--force'])).code).toBe(0);
+        expect(readFileSync(join(alone, '自评表.kpi'), 'utf8')).toMatch(/^项目 社区居家养老服务补贴项目 /m);
     });
 
     it('refuses to replace a .kpi file unless --force', async () => {
