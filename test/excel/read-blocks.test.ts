@@ -134,6 +134,27 @@ describe('line breaks typed in a cell (Alt+Enter)', () => {
     });
 });
 
+describe('the 执行率 cell', () => {
+    it('reads a fraction stored as text (0.7615, as a system exports it) as the percent a number cell holding it is', () => {
+        const rate = (printed: string, stored: 'text' | 'number') => {
+            const grid = sheet([
+                ['项目名称', '<', '助餐项目'],
+                ['项目资金（万元）', '<', '<', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'],
+                ['^', '^', '年度资金总额', '300', '300', '228.45', '10', printed, '7.6'],
+                ['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'],
+                ['^', '产出指标', '数量指标', '助餐人数', '≥100人', '120', '90', '90'],
+            ]);
+            if (stored === 'text') delete (grid.rows[2]![7] as { number?: number }).number;
+            return readForm(grid, '助餐')!.execution?.rate?.value;
+        };
+        expect(rate('0.7615', 'text')).toBe('76.15');
+        expect(rate('0.7615', 'number')).toBe('76.15');
+        expect(rate('76.15', 'text')).toBe('76.15');
+        expect(rate('76.15%', 'text')).toBe('76.15');
+        expect(rate('0.5%', 'text')).toBe('0.5');
+    });
+});
+
 describe('the 申报表\'s goals (Layout C)', () => {
     it('leaves a 中期目标 printed as — out, not taking the 年度目标 head beside it for its text', () => {
         const form = readForm(sheet([

@@ -320,7 +320,7 @@ function isComputedRate(cell: GridCell, r: number, columns: { budgeted?: number 
     return formula === `${columnLetters(columns.spent)}${r + 1}/${columnLetters(columns.budgeted)}${r + 1}`;
 }
 
-/** An execution rate printed as `76.15%`, as 76.15 or as the fraction 0.7615. */
+/** An execution rate printed as `76.15%`, as 76.15 or as the fraction 0.7615 (a number, or a number stored as text). */
 function rateCell(cell: GridCell | undefined, problems: FormProblem[]): Sourced<string> | undefined {
     if (!cell) return undefined;
     const percent = /%$/.test(cell.text.normalize('NFKC'));
@@ -329,7 +329,8 @@ function rateCell(cell: GridCell | undefined, problems: FormProblem[]): Sourced<
         problems.push({ cell: cell.address, text: { zh: `执行率「${cell.text}」不是数值`, en: `execution rate "${cell.text}" is not a number` } });
         return undefined;
     }
-    const fraction = cell.number !== undefined ? percent || n <= 1 : false;
+    // A number cell formatted as a percent holds the fraction; one without a %, typed or stored as text (`0.7615`), is a fraction up to 1.
+    const fraction = (cell.number !== undefined && percent) || (!percent && n <= 1);
     return { value: formatNumber(fraction ? Math.round(n * 1e6) / 1e4 : n), cell: cell.address };
 }
 
