@@ -73,14 +73,17 @@ export interface WorkbookForms {
 
 /**
  * Reads every form of a workbook, one per sheet that holds one. Sheets that hold no form (a
- * 填报说明 page) are skipped; a workbook with no form at all is a `WorkbookError` naming the
+ * 填报说明 page) are skipped, and hidden sheets where a sheet shown holds a form; a workbook with no form at all is a `WorkbookError` naming the
  * first label it lacks, or saying that it is KPI Spec's own review workbook. `fileName` is the
  * workbook's base name: it names projects of sheets without a `项目名称`.
  */
 export async function readWorkbook(bytes: Uint8Array, fileName: string): Promise<WorkbookForms> {
     const sheets = await readSheets(bytes);
     const stem = fileName.replace(/\.(xlsx|xls)$/i, '');
-    const forms = sheets.flatMap(sheet => readForm(sheet, sheets.length > 1 ? `${stem}${sheet.name}` : stem) ?? []);
+    const all = sheets.map(sheet => ({ sheet, form: readForm(sheet, sheets.length > 1 ? `${stem}${sheet.name}` : stem) })).filter(f => f.form);
+    // A hidden sheet is no part of what is submitted (last year's form kept out of sight) unless no sheet shown holds a form.
+    const shown = all.filter(f => !f.sheet.hidden);
+    const forms = (shown.length > 0 ? shown : all).map(f => f.form!);
     if (forms.length === 0) {
         const review: readonly string[] = Object.values(REVIEW_SHEETS);
         if (sheets.length > 0 && sheets.every(sheet => review.includes(sheet.name))) {

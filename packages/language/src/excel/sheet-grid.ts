@@ -23,6 +23,8 @@ export interface GridCell {
 export interface SheetGrid {
     readonly name: string;
     readonly rows: ReadonlyArray<ReadonlyArray<GridCell | undefined>>;
+    /** Hidden in Excel (last year's copy of a form, kept out of sight); absent when shown. */
+    readonly hidden?: true;
 }
 
 /** Real forms are a few hundred KB; the cap stops a 50 MB file before it is parsed. */
@@ -78,7 +80,10 @@ export async function readSheets(bytes: Uint8Array): Promise<SheetGrid[]> {
     }
     // A damaged workbook may list a sheet it does not hold.
     const dates: DateReader = { ssf: sheetJs.SSF as DateReader['ssf'], date1904: book.Workbook?.WBProps?.date1904 === true };
-    return book.SheetNames.flatMap(name => (book.Sheets[name] ? [sheetGrid(name, book.Sheets[name], sheetJs.utils.encode_cell, dates)] : []));
+    const hidden = new Set(book.Workbook?.Sheets?.filter(s => s.Hidden).map(s => s.name));
+    return book.SheetNames.flatMap(name => (book.Sheets[name]
+        ? [{ ...sheetGrid(name, book.Sheets[name], sheetJs.utils.encode_cell, dates), ...(hidden.has(name) ? { hidden: true as const } : {}) }]
+        : []));
 }
 
 /** Refuses a file too large to be a form; callers with a file system check before reading it. */
