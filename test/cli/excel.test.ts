@@ -379,6 +379,16 @@ describe('kpispec import', () => {
     });
 });
 
+describe('kpispec export of a workbook', () => {
+    it('says to import a workbook named to export, rather than that it is not UTF-8 text', async () => {
+        const source = folder('export-workbook', 'layout-a/自评表.xlsx');
+        const out = join(dir, 'export-workbook.xlsx');
+        expectRefused(await runCli(['export', '自评表.xlsx', '-o', out], { cwd: source }),
+            '自评表.xlsx: export writes the forms of .kpi files; import the workbook first (kpispec import 自评表.xlsx), then export the .kpi files');
+        expect(existsSync(out)).toBe(false);
+    });
+});
+
 describe('kpispec export into the folder it exports', () => {
     it('says that lint will read the workbook there with the .kpi files it copies, unless it is written elsewhere or ignored', async () => {
         const project = join(dir, 'export-inside');

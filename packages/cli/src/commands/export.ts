@@ -52,6 +52,9 @@ export async function exportForms(argv: string[], io: Io): Promise<number> {
     // A pipe or a device (`-o /dev/stdout | …`) has no extension to check.
     const intoStream = isWrittenInto(out);
     if (!/\.xlsx$/i.test(values.output) && !intoStream) throw new UserError(`${values.output}: export writes .xlsx workbooks`);
+    // A workbook named here would be read as text and refused as "not UTF-8", which says nothing of what to do.
+    const workbook = positionals.find(excel.isWorkbookPath);
+    if (workbook) throw new UserError(`${workbook}: export writes the forms of .kpi files; import the workbook first (kpispec import ${workbook}), then export the .kpi files`);
     const { services: { shared, kpi }, files } = await setUpCommand({
         paths: positionals, cwd: io.cwd, env: io.env, configFile: values.config, locale: values.locale,
     });
