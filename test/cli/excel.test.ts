@@ -371,6 +371,19 @@ describe('kpispec import', () => {
         expect(readFileSync(join(alone, '自评表.kpi'), 'utf8')).toMatch(/^项目 社区居家养老服务补贴项目 /m);
     });
 
+    it('refuses two workbooks of one name into one folder, where the second would replace the first; one named twice is one', async () => {
+        const a = folder('import-same-name/a', 'layout-a/自评表.xlsx');
+        const b = folder('import-same-name/b', 'partial/自评表.xlsx');
+        const out = join(dir, 'import-same-name-out');
+        for (const force of [[], ['--force']]) {
+            expectRefused(await runCli(['import', join(a, '自评表.xlsx'), join(b, '自评表.xlsx'), '-o', out, ...force], { cwd: dir }),
+                `${join('import-same-name-out', '自评表.kpi')} would be written from both ${join('import-same-name', 'a', '自评表.xlsx')} and ${join('import-same-name', 'b', '自评表.xlsx')}; import them into different folders`);
+            expect(existsSync(out)).toBe(false);
+        }
+        const twice = await runCli(['import', join(a, '自评表.xlsx'), `${a}/./自评表.xlsx`, '-o', out], { cwd: dir });
+        expect(twice).toMatchObject({ code: 0, stdout: `${join('import-same-name-out', '自评表.kpi')}\n` });
+    });
+
     it('refuses to replace a .kpi file unless --force', async () => {
         const source = folder('import-force', 'layout-c/申报表.xlsx');
         expect((await runCli(['import', join(source, '申报表.xlsx')])).code).toBe(0);

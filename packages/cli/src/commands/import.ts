@@ -28,8 +28,8 @@ Options:
       --locale <zh-CN|en> message language
   -h, --help             show this help
 
-Exit codes: 0 written; 2 usage errors, a file that is no readable form, or a .kpi file
-that exists (nothing is written then).
+Exit codes: 0 written; 2 usage errors, a file that is no readable form, a .kpi file
+that exists, or two workbooks that would write one .kpi file (nothing is written then).
 `;
 
 export async function importWorkbooks(argv: string[], io: Io): Promise<number> {
@@ -56,6 +56,7 @@ export async function importWorkbooks(argv: string[], io: Io): Promise<number> {
     const books: Array<{ file: string; book: excel.WorkbookForms; paths: string[] }> = [];
     for (const positional of positionals) {
         const file = resolve(io.cwd, positional);
+        if (books.some(b => b.file === file)) continue; // named twice
         if (!excel.isWorkbookPath(file)) throw new UserError(`${positional}: not a workbook (.xlsx or .xls)`);
         if (await isMissing(file)) throw new UserError(noSuchPath(positional));
         const book = (await readWorkbookFile(file, locale))!;
@@ -63,6 +64,12 @@ export async function importWorkbooks(argv: string[], io: Io): Promise<number> {
         books.push({ file, book, paths: book.forms.map(f => join(dir, excel.kpiFileName(basename(file), f.sheet, book.forms.length))) });
     }
     const paths = books.flatMap(b => b.paths);
+    // Two workbooks of one name (a/自评表.xlsx, b/自评表.xlsx) into one folder: the second would replace the first.
+    const clash = paths.find((path, i) => paths.indexOf(path) !== i);
+    if (clash) {
+        const from = books.filter(b => b.paths.includes(clash)).map(b => relative(io.cwd, b.file));
+        throw new UserError(`${relative(io.cwd, clash)} would be written from both ${from[0]} and ${from[1]}; import them into different folders`);
+    }
     // A 自评表 assesses the project a 申报表 imported with it, or a .kpi file where it is written, defines (as lint reads them).
     const defined = projectNames(await keptDocuments(kpi.shared, paths));
     const emitted = emitWorkbooks(books.map(b => b.book), defined, { keywords });
