@@ -27,6 +27,12 @@ export interface SheetGrid {
     readonly hidden?: true;
 }
 
+/**
+ * Zero-width characters that text pasted from a web page or a chat brings along: unseen in the
+ * cell, they would make `覆盖率` a name no other file types.
+ */
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/g;
+
 /** Real forms are a few hundred KB; the cap stops a 50 MB file before it is parsed. */
 export const MAX_WORKBOOK_BYTES = 10 * 1024 * 1024;
 /** What a workbook may inflate to: guards against small files that unzip to gigabytes. */
@@ -148,7 +154,7 @@ function gridCell(sheet: string, cell: XLSX.CellObject, address: string, dates: 
     const note = cell.c?.map(c => c.t).join('\n');
     const formula = cell.f !== undefined ? { formula: cell.f } : {};
     // A date cell's text is its day as the language writes it; its number stays (a 分值 formatted as a date by mistake is still 10).
-    const text = dateText(cell, dates) ?? String(cell.w ?? cell.v).trim();
+    const text = dateText(cell, dates) ?? String(cell.w ?? cell.v).replace(INVISIBLE, '').trim();
     if (text === '') return undefined;
     return { text, ...(typeof cell.v === 'number' ? { number: cell.v } : {}), address, origin: true, ...formula, ...(note ? { note } : {}) };
 }
