@@ -134,6 +134,33 @@ describe('line breaks typed in a cell (Alt+Enter)', () => {
     });
 });
 
+describe('heads tagged for the form\'s formulas', () => {
+    it('reads heads tagged for its formulas (全年预算数（A）, 执行率（B/A）, 实际完成值（B）) as the 自评表 they head, not a 申报表', () => {
+        const form = readForm(sheet([
+            ['项目名称', '<', '助餐项目'],
+            ['项目资金（万元）', '<', '<', '年初预算数', '全年预算数（A）', '全年执行数（B）', '分值', '执行率（B/A）', '得分'],
+            ['^', '^', '年度资金总额', '300', '300', '285', '10', '95%', '9.5'],
+            ['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值（A）', '实际完成值（B）', '分值', '得分', '偏差原因分析及改进措施'],
+            ['^', '产出指标', '数量指标', '助餐人数', '≥100人', '120', '90', '90', undefined],
+        ]), '助餐')!;
+        expect(form.layout).toBe('A');
+        const text = emitForm(form, '自评表.xlsx').text;
+        expect(text).toContain('    预算执行 年初预算 300 万元 全年预算 300 万元 全年执行 285 万元 执行率 95% 分值 10 得分 9.5\n');
+        expect(text).toContain('"助餐人数" >= 100 人\n');
+        expect(text).toContain('    指标 "助餐人数" 实际 120 分值 90 得分 90\n');
+        expect(form.problems).toEqual([]);
+        // A percent column's head: `执行率（%）` over 95.
+        const percent = readForm(sheet([
+            ['项目名称', '<', '助餐项目'],
+            ['项目资金（万元）', '<', '<', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率（%）', '得分'],
+            ['^', '^', '年度资金总额', '300', '300', '285', '10', '95', '9.5'],
+            ['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'],
+            ['^', '产出指标', '数量指标', '助餐人数', '≥100人', '120', '90', '90'],
+        ]), '助餐')!;
+        expect(percent.execution?.rate).toEqual({ value: '95', cell: 'H3' });
+    });
+});
+
 describe('the 执行率 cell', () => {
     it('reads a fraction stored as text (0.7615, as a system exports it) as the percent a number cell holding it is', () => {
         const rate = (printed: string, stored: 'text' | 'number') => {
