@@ -263,10 +263,13 @@ describe('kpispec import', () => {
         const source = folder('import-notes', 'partial/自评表.xlsx');
         const [zhOut, enOut, chosen] = [join(dir, 'import-notes-zh'), join(dir, 'import-notes-en'), join(dir, 'import-notes-chosen')];
         const english = { LANG: 'en_US.UTF-8' };
-        await runCli(['import', join(source, '自评表.xlsx'), '-o', zhOut], { env: english });
+        // On stderr in the same words as in the file (a CI runner's LANG=C.UTF-8 is no reason for English beside Chinese).
+        const inChinese = await runCli(['import', join(source, '自评表.xlsx'), '-o', zhOut], { env: english });
         expect(readFileSync(join(zhOut, '自评表.kpi'), 'utf8')).toContain('// 未读入 自评表!G12: 「十分」不是数值\n');
-        await runCli(['import', join(source, '自评表.xlsx'), '-o', enOut, '--lang', 'en'], { env: zh });
+        expect(inChinese.stderr).toContain('kpispec: 自评表.xlsx 自评表!G12: 「十分」不是数值\n');
+        const inEnglish = await runCli(['import', join(source, '自评表.xlsx'), '-o', enOut, '--lang', 'en'], { env: zh });
         expect(readFileSync(join(enOut, '自评表.kpi'), 'utf8')).toContain('// not read 自评表!G12: "十分" is not a number\n');
+        expect(inEnglish.stderr).toContain('kpispec: 自评表.xlsx 自评表!G12: "十分" is not a number\n');
         await runCli(['import', join(source, '自评表.xlsx'), '-o', chosen, '--locale', 'en'], { env: zh });
         expect(readFileSync(join(chosen, '自评表.kpi'), 'utf8')).toContain('// not read 自评表!G12: "十分" is not a number\n');
     });

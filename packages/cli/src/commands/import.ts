@@ -77,7 +77,9 @@ export async function importWorkbooks(argv: string[], io: Io): Promise<number> {
     for (const [i, { file, paths: bookPaths }] of books.entries()) {
         for (const [j, form] of emitted[i]!.entries()) {
             outputs.push({ path: bookPaths[j]!, text: await importedText(kpi, form) });
-            for (const p of form.problems) io.stderr(`kpispec: ${basename(file)} ${form.sheet}!${p.cell}: ${pick(locale, p.text)}\n`);
+            // In the language of the file's comments on them (importedText) and of its findings: its keywords', unless --locale.
+            const said = form.problems.length > 0 ? kpi.kpi.Settings.localeOf(kpi.shared.workspace.LangiumDocumentFactory.fromString(form.text, URI.file(bookPaths[j]!))) : locale;
+            for (const p of form.problems) io.stderr(`kpispec: ${basename(file)} ${form.sheet}!${p.cell}: ${pick(said, p.text)}\n`);
         }
     }
     const existing = values.force ? undefined : outputs.find(o => existsSync(o.path));
