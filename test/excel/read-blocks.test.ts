@@ -127,10 +127,13 @@ describe('line breaks typed in a cell (Alt+Enter)', () => {
             ['^', '产出指标', '数量指标', '助餐服务\n人数', '≥100人', '120', '50', '50', undefined],
             ['^', '^', '^', '助餐点数', '≥5个', '4', '50', '40', '1.选址调整；\n 2.延期'],
             ['^', '^', '^', 'Meal\r\nservices', '≥5次', '5', '0', '0', undefined],
+            ['^', '^', '^', '助餐覆盖', '≥5个', '5', '0', '0', '目标1：覆盖全区\n目标2：建成助餐点\n二是加快建设'],
         ]), '助餐')!, '自评表.xlsx');
         expect(form.text).toContain('指标 "助餐服务人数" 实际 120 分值 50 得分 50\n');
         expect(form.text).toContain('偏差 "1.选址调整； 2.延期"\n');
         expect(form.text).toContain('指标 "Meal services" 实际 5 分值 0 得分 0\n');
+        // Lines that are items of a list stay apart.
+        expect(form.text).toContain('偏差 "目标1：覆盖全区 目标2：建成助餐点 二是加快建设"\n');
     });
 });
 
@@ -192,6 +195,19 @@ describe('the 申报表\'s goals (Layout C)', () => {
             ['^', '产出指标', '数量指标', '助餐人数', '≥1800人', undefined],
         ]), '助餐')!;
         expect(form.goals).toEqual([{ name: '年度目标', expected: { value: '为2000名老年人提供助餐服务', cell: 'E3' } }]);
+    });
+
+    it('reads the heads 申报表 forms print as 主管部门及代码, and a 中期目标 head that prints its period', () => {
+        const form = readForm(sheet([
+            ['项目名称', '<', '助餐项目'],
+            ['主管部门及代码', '<', '某区民政局 101', '<', '实施单位', '某区养老服务中心'],
+            ['总体目标', '<', '中期目标（2024年－2026年）', '<', '年度目标', '<'],
+            ['^', '^', '三年覆盖全区', '<', '为2000名老年人提供助餐服务', '<'],
+            ['绩效指标', '一级指标', '二级指标', '三级指标', '指标值', '指标值说明'],
+            ['^', '产出指标', '数量指标', '助餐人数', '≥1800人', undefined],
+        ]), '助餐')!;
+        expect(form.project.department).toEqual({ value: '某区民政局 101', cell: 'C2' });
+        expect(form.goals.map(g => [g.name, g.expected?.value])).toEqual([['中期目标', '三年覆盖全区'], ['年度目标', '为2000名老年人提供助餐服务']]);
     });
 });
 

@@ -123,7 +123,7 @@ function assessed(view: SheetView, headRow: number, problems: FormProblem[]): Pi
 /** The header's labels: the cell beside one is its value unless it is another label (a value left blank). */
 const HEADER_LABELS = {
     name: ['项目名称'],
-    department: ['主管部门', '主管单位'],
+    department: ['主管部门', '主管单位', '主管部门及代码', '主管单位及代码'],
     implementer: ['实施单位', '项目实施单位'],
     period: ['项目期', '起止时间', '实施期', '项目实施期', '实施期限', '项目周期'],
 } as const;
@@ -357,12 +357,14 @@ function readAssessmentGoals(view: SheetView, until: number): Goal[] {
 function readTargetGoals(view: SheetView, until: number): Goal[] {
     const goals: Goal[] = [];
     const labels = ['中期目标', '年度目标'] as const;
+    // The head may print the period it covers: `中期目标（2024年－2026年）`.
+    const isHead = (text: string, label: string) => text === label || (text.startsWith(`${label}(`) && text.endsWith(')'));
     for (const label of labels) {
-        const at = view.find(l => l === label, 0, until);
+        const at = view.find(l => isHead(l, label), 0, until);
         if (!at) continue;
         // `中期目标 | 年度目标` heads over `— | …`: the next head is no value, the blank goal is none.
         const next = view.rightOf(at)[0];
-        const right = next && !labels.some(l => l === normalizeLabel(next.text)) ? next : undefined;
+        const right = next && !labels.some(l => isHead(normalizeLabel(next.text), l)) ? next : undefined;
         const below = view.sourced(at.r + 1, at.c);
         const text = below && below.cell !== view.cell(at.r, at.c)!.address ? below : right ? { value: right.text, cell: right.address } : undefined;
         if (text) goals.push({ name: label, expected: text });
