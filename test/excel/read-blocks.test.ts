@@ -78,6 +78,21 @@ describe('an indicator row of the 一体化 flat sheet (Layout B)', () => {
         ]);
     });
 
+    it('names the project by a 项目名称 column, and says that the rows of several projects in one are read as one', () => {
+        const flatWith = (...projects: string[]) => readForm(sheet([
+            ['项目名称', '一级指标', '二级指标', '三级指标名称', '计算符号', '指标值', '*实际完成值', '计量单位', '*分值', '*指标得分'],
+            ...projects.map((p, i) => [p, '产出指标', '数量指标', `指标${i + 1}`, '≥', '10', '12', '个', '10', '10']),
+        ]), '一体化导出')!;
+        const one = flatWith('助餐项目', '助餐项目');
+        expect(one.project.name).toEqual({ value: '助餐项目', cell: 'A2' });
+        expect(one.problems).toEqual([]);
+        const two = flatWith('助餐项目', '老年大学项目');
+        expect(two.project.name).toEqual({ value: '一体化导出' });
+        expect(two.problems.map(p => [p.cell, p.text.zh])).toEqual([
+            ['A1', '「项目名称」列有 2 个项目（助餐项目、老年大学项目），一张工作表只读作一个项目「一体化导出」：请每个项目一张工作表'],
+        ]);
+    });
+
     it('reads 扣减分数 as the weight less the points taken off where 指标得分 is left empty, and the score where it is not, reporting a 扣减分数 that disagrees with it', () => {
         const form = readForm(sheet([
             ['项目名称', '助餐项目'],

@@ -27,6 +27,7 @@ const COLUMN_NAMES = {
     lastYear: ['上年实际值', '上年指标值', '上年完成值', '上年值'],
     source: ['数据来源', '指标来源', '来源'],
     description: ['完成情况简要描述', '完成情况说明', '指标完成情况说明'],
+    project: ['项目名称'],
 } as const;
 type Column = keyof typeof COLUMN_NAMES;
 
@@ -86,7 +87,7 @@ export function readForm(grid: SheetGrid, fallbackName: string): FormModel | und
     const assessmentId = titleNote.name;
     // An exported 自评表 names its assessment in the title's note, with the title it had (if any).
     const assessmentTitle = titleNote.title ?? (assessmentId && layout !== 'C' ? null : undefined);
-    const project = readHeader(view, head.row, fallbackName);
+    const project = projectColumn(view, head, readHeader(view, head.row, fallbackName), problems);
     const nameNote = project.name.cell ? readNote(view.cellAt(project.name.cell)?.note) : {};
     const keywords = titleNote.keywords ?? nameNote.keywords;
     const base = {
@@ -110,6 +111,33 @@ export function readForm(grid: SheetGrid, fallbackName: string): FormModel | und
         ...base, goals: readAssessmentGoals(view, head.row), ...blocks, narrative,
         ...(execution ? { execution } : {}), ...assessed(view, head.row, problems),
     };
+}
+
+/**
+ * A flat sheet's `项目名称` column (an 一体化 export prints the project on every row): its one
+ * project names the form where no header does. A sheet is one form, so rows of several projects
+ * are read as one, and the head says so.
+ */
+function projectColumn(view: SheetView, head: IndicatorHead, header: ProjectHeader, problems: FormProblem[]): ProjectHeader {
+    const c = head.columns.project;
+    if (c === undefined) return header;
+    const cells = new Map<string, GridCell>();
+    for (let r = head.row + 1; r < view.rowCount; r++) {
+        const cell = view.value(r, c);
+        if (cell && !cells.has(cell.text)) cells.set(cell.text, cell);
+    }
+    const names = [...cells.keys()];
+    if (names.length > 1) {
+        problems.push({
+            cell: view.cell(head.row, c)!.address,
+            text: {
+                zh: `「项目名称」列有 ${names.length} 个项目（${names.join('、')}），一张工作表只读作一个项目「${header.name.value}」：请每个项目一张工作表`,
+                en: `the 项目名称 column names ${names.length} projects (${names.join(', ')}); a sheet is read as one project, "${header.name.value}": put each project on a sheet of its own`,
+            },
+        });
+    }
+    const [only] = cells.values();
+    return header.name.cell === undefined && names.length === 1 ? { ...header, name: { value: only!.text, cell: only!.address } } : header;
 }
 
 /** The total and grade below a self-assessment's indicator table. */
