@@ -387,6 +387,13 @@ describe('kpispec import', () => {
         expect(twice).toMatchObject({ code: 0, stdout: `${join('import-same-name-out', '自评表.kpi')}\n` });
     });
 
+    it('says to save a spreadsheet of another kind (.xlsm, WPS\'s .et, .csv) as .xlsx first', async () => {
+        const source = folder('import-xlsm', 'layout-a/自评表.xlsx');
+        copyFileSync(join(source, '自评表.xlsx'), join(source, '自评表.xlsm'));
+        expectRefused(await runCli(['import', '自评表.xlsm'], { cwd: source }), '自评表.xlsm: not a workbook (.xlsx or .xls); save it as an Excel workbook (.xlsx) first');
+        expectRefused(await runCli(['import', 'notes.txt'], { cwd: source }), 'notes.txt: not a workbook (.xlsx or .xls)\n');
+    });
+
     it('refuses to replace a .kpi file unless --force', async () => {
         const source = folder('import-force', 'layout-c/申报表.xlsx');
         expect((await runCli(['import', join(source, '申报表.xlsx')])).code).toBe(0);
