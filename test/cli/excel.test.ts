@@ -402,6 +402,20 @@ describe('kpispec import', () => {
     });
 });
 
+describe('kpispec export of a file with a syntax error', () => {
+    it('writes what it read, names the file\'s first syntax error on stderr, and exits 1', async () => {
+        const source = join(dir, 'export-syntax');
+        mkdirSync(source, { recursive: true });
+        writeFileSync(join(source, 'a.kpi'), '项目 P "助餐" {\n    预算 300 万元\n    绩效指标 {\n        产出指标 { 数量指标 { "人数" >= 1800 人 } }\n    }\n}\n'
+            + '自评 PZ 对象 P {\n    指标 "人数" 实际 1850 分值 10 得分 1O\n}\n');
+        const out = join(dir, 'export-syntax.xlsx');
+        const run = await runCli(['export', 'export-syntax', '-o', out], { cwd: dir, env: zh });
+        expect(run.code).toBe(1);
+        expect(existsSync(out)).toBe(true);
+        expect(run.stderr).toBe(`kpispec: ${join('export-syntax', 'a.kpi')}:8:31：语法错误（这一行不认识「O」；此处可以写：口径、偏差、「}」（结束这一块）），表单中缺少或误读了此处的内容：请改正（kpispec lint）后再导出\n`);
+    });
+});
+
 describe('kpispec export of a workbook', () => {
     it('says to import a workbook named to export, rather than that it is not UTF-8 text', async () => {
         const source = folder('export-workbook', 'layout-a/自评表.xlsx');
