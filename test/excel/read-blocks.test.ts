@@ -200,6 +200,24 @@ describe('the 执行率 cell', () => {
     });
 });
 
+describe('what could not be read in a table', () => {
+    it('is said once for a cell merged over rows, and a row without a 二级指标 says so', () => {
+        const form = emitForm(readForm(sheet([
+            ['项目名称', '<', '助餐项目'],
+            ['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'],
+            ['^', '其他指标', '数量指标', '助餐人数', '≥100人', '120', '十分', '10'],
+            ['^', '^', '^', '助餐点数', '≥5个', '5', '^', '10'],
+            ['^', '^', '^', '助餐次数', '≥5次', '5', '^', '10'],
+            ['^', '产出指标', undefined, '助餐覆盖', '≥5个', '5', '10', '10'],
+        ]), '助餐')!, '自评表.xlsx');
+        expect(form.problems.map(p => [p.cell, p.text.zh])).toEqual([
+            ['G3', '「十分」不是数值'],
+            ['B3', '一级指标「其他指标」不是已知的指标类别，其下的指标未读入'],
+            ['D6', '指标「助餐覆盖」没有二级指标，未读入'],
+        ]);
+    });
+});
+
 describe('the 申报表\'s goals (Layout C)', () => {
     it('leaves a 中期目标 printed as — out, not taking the 年度目标 head beside it for its text', () => {
         const form = readForm(sheet([
