@@ -73,6 +73,18 @@ describe('kpispec lint on workbooks', () => {
         expect(workbook.messages.filter(m => m.ruleId === 'assessment/goal-not-covered').map(m => m.cell)).toEqual(['自评表!A1', '自评表!A1']);
     });
 
+    it('reads 申报表.xlsx and 自评表.xlsx of one project in a folder as one project and its assessment, not a name defined twice', async () => {
+        const workspace = folder('two-workbooks', 'layout-c/申报表.xlsx', 'layout-a/自评表.xlsx');
+        const results = JSON.parse((await runCli(['lint', workspace, '-f', 'json'], { env: zh })).stdout) as JsonResult[];
+        const messages = results.flatMap(r => r.messages);
+        expect(messages.filter(m => m.ruleId === 'name/duplicate' || m.ruleId.startsWith('reference/'))).toEqual([]);
+        // The 自评表 is scored against the 申报表's project.
+        const score = await runCli(['score', workspace, '-f', 'json'], { env: zh });
+        expect(score.code).toBe(0);
+        expect((JSON.parse(score.stdout) as Array<{ file: string; project: string }>).map(a => [a.file.split(/[\\/]/).pop(), a.project]))
+            .toEqual([['自评表.xlsx', '社区居家养老服务补贴项目']]);
+    });
+
     it('checks what a flat sheet (Layout B) says below its table: 存在问题 无 beside a shortfall', async () => {
         const flat = folder('flat', 'layout-b-narrative/一体化导出.xlsx');
         const [result] = JSON.parse((await runCli(['lint', flat, '-f', 'json'], { env: zh })).stdout) as JsonResult[];
@@ -251,10 +263,13 @@ describe('kpispec import', () => {
         const source = folder('import-notes', 'partial/自评表.xlsx');
         const [zhOut, enOut, chosen] = [join(dir, 'import-notes-zh'), join(dir, 'import-notes-en'), join(dir, 'import-notes-chosen')];
         const english = { LANG: 'en_US.UTF-8' };
-        await runCli(['import', join(source, '自评表.xlsx'), '-o', zhOut], { env: english });
+        // On stderr in the same words as in the file (a CI runner's LANG=C.UTF-8 is no reason for English beside Chinese).
+        const inChinese = await runCli(['import', join(source, '自评表.xlsx'), '-o', zhOut], { env: english });
         expect(readFileSync(join(zhOut, '自评表.kpi'), 'utf8')).toContain('// 未读入 自评表!G12: 「十分」不是数值\n');
-        await runCli(['import', join(source, '自评表.xlsx'), '-o', enOut, '--lang', 'en'], { env: zh });
+        expect(inChinese.stderr).toContain('kpispec: 自评表.xlsx 自评表!G12: 「十分」不是数值\n');
+        const inEnglish = await runCli(['import', join(source, '自评表.xlsx'), '-o', enOut, '--lang', 'en'], { env: zh });
         expect(readFileSync(join(enOut, '自评表.kpi'), 'utf8')).toContain('// not read 自评表!G12: "十分" is not a number\n');
+        expect(inEnglish.stderr).toContain('kpispec: 自评表.xlsx 自评表!G12: "十分" is not a number\n');
         await runCli(['import', join(source, '自评表.xlsx'), '-o', chosen, '--locale', 'en'], { env: zh });
         expect(readFileSync(join(chosen, '自评表.kpi'), 'utf8')).toContain('// not read 自评表!G12: "十分" is not a number\n');
     });
@@ -338,11 +353,76 @@ describe('kpispec import', () => {
         expect(noSource(await lintJson(join(printed, 'kpi')))).toEqual(printedFindings);
     });
 
+    it('writes a 自评表 without a project where the 申报表 imported before, or with it, defines it: the folder defines it once', async () => {
+        const source = folder('import-pair', 'layout-c/申报表.xlsx', 'layout-a/自评表.xlsx');
+        const duplicates = async (path: string) => (JSON.parse((await runCli(['lint', path, '-f', 'json'], { env: zh })).stdout) as JsonResult[])
+            .flatMap(r => r.messages.filter(m => m.ruleId === 'name/duplicate' || m.ruleId.startsWith('reference/')));
+        // One after the other, as an officer imports the forms the year brings.
+        const oneByOne = join(dir, 'import-pair-one-by-one');
+        expect((await runCli(['import', join(source, '申报表.xlsx'), '-o', oneByOne])).code).toBe(0);
+        expect((await runCli(['import', join(source, '自评表.xlsx'), '-o', oneByOne])).code).toBe(0);
+        expect(readFileSync(join(oneByOne, '自评表.kpi'), 'utf8')).not.toMatch(/^项目 /m);
+        expect(await duplicates(oneByOne)).toEqual([]);
+        // Together; and again with --force, when the 自评表.kpi replaced is no definition to leave the project to.
+        const together = join(dir, 'import-pair-together');
+        expect((await runCli(['import', join(source, '自评表.xlsx'), join(source, '申报表.xlsx'), '-o', together])).code).toBe(0);
+        expect(readFileSync(join(together, '自评表.kpi'), 'utf8')).not.toMatch(/^项目 /m);
+        expect(await duplicates(together)).toEqual([]);
+        const alone = join(dir, 'import-pair-alone');
+        expect((await runCli(['import', join(source, '自评表.xlsx'), '-o', alone])).code).toBe(0);
+        expect((await runCli(['import', join(source, '自评表.xlsx'), '-o', alone, '--force'])).code).toBe(0);
+        expect(readFileSync(join(alone, '自评表.kpi'), 'utf8')).toMatch(/^项目 社区居家养老服务补贴项目 /m);
+    });
+
+    it('refuses two workbooks of one name into one folder, where the second would replace the first; one named twice is one', async () => {
+        const a = folder('import-same-name/a', 'layout-a/自评表.xlsx');
+        const b = folder('import-same-name/b', 'partial/自评表.xlsx');
+        const out = join(dir, 'import-same-name-out');
+        for (const force of [[], ['--force']]) {
+            expectRefused(await runCli(['import', join(a, '自评表.xlsx'), join(b, '自评表.xlsx'), '-o', out, ...force], { cwd: dir }),
+                `${join('import-same-name-out', '自评表.kpi')} would be written from both ${join('import-same-name', 'a', '自评表.xlsx')} and ${join('import-same-name', 'b', '自评表.xlsx')}; import them into different folders`);
+            expect(existsSync(out)).toBe(false);
+        }
+        const twice = await runCli(['import', join(a, '自评表.xlsx'), `${a}/./自评表.xlsx`, '-o', out], { cwd: dir });
+        expect(twice).toMatchObject({ code: 0, stdout: `${join('import-same-name-out', '自评表.kpi')}\n` });
+    });
+
+    it('says to save a spreadsheet of another kind (.xlsm, WPS\'s .et, .csv) as .xlsx first', async () => {
+        const source = folder('import-xlsm', 'layout-a/自评表.xlsx');
+        copyFileSync(join(source, '自评表.xlsx'), join(source, '自评表.xlsm'));
+        expectRefused(await runCli(['import', '自评表.xlsm'], { cwd: source }), '自评表.xlsm: not a workbook (.xlsx or .xls); save it as an Excel workbook (.xlsx) first');
+        expectRefused(await runCli(['import', 'notes.txt'], { cwd: source }), 'notes.txt: not a workbook (.xlsx or .xls)\n');
+    });
+
     it('refuses to replace a .kpi file unless --force', async () => {
         const source = folder('import-force', 'layout-c/申报表.xlsx');
         expect((await runCli(['import', join(source, '申报表.xlsx')])).code).toBe(0);
         expectRefused(await runCli(['import', join(source, '申报表.xlsx')]), '申报表.kpi exists (use --force to replace it)');
         expect((await runCli(['import', join(source, '申报表.xlsx'), '--force'])).code).toBe(0);
+    });
+});
+
+describe('kpispec export of a file with a syntax error', () => {
+    it('writes what it read, names the file\'s first syntax error on stderr, and exits 1', async () => {
+        const source = join(dir, 'export-syntax');
+        mkdirSync(source, { recursive: true });
+        writeFileSync(join(source, 'a.kpi'), '项目 P "助餐" {\n    预算 300 万元\n    绩效指标 {\n        产出指标 { 数量指标 { "人数" >= 1800 人 } }\n    }\n}\n'
+            + '自评 PZ 对象 P {\n    指标 "人数" 实际 1850 分值 10 得分 1O\n}\n');
+        const out = join(dir, 'export-syntax.xlsx');
+        const run = await runCli(['export', 'export-syntax', '-o', out], { cwd: dir, env: zh });
+        expect(run.code).toBe(1);
+        expect(existsSync(out)).toBe(true);
+        expect(run.stderr).toBe(`kpispec: ${join('export-syntax', 'a.kpi')}:8:31：语法错误（这一行不认识「O」；此处可以写：口径、偏差、「}」（结束这一块）），表单中缺少或误读了此处的内容：请改正（kpispec lint）后再导出\n`);
+    });
+});
+
+describe('kpispec export of a workbook', () => {
+    it('says to import a workbook named to export, rather than that it is not UTF-8 text', async () => {
+        const source = folder('export-workbook', 'layout-a/自评表.xlsx');
+        const out = join(dir, 'export-workbook.xlsx');
+        expectRefused(await runCli(['export', '自评表.xlsx', '-o', out], { cwd: source }),
+            '自评表.xlsx: export writes the forms of .kpi files; import the workbook first (kpispec import 自评表.xlsx), then export the .kpi files');
+        expect(existsSync(out)).toBe(false);
     });
 });
 

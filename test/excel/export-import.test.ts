@@ -348,6 +348,18 @@ describe('export then import keeps what the files say', () => {
         expect(project!.text).toContain('        项目管理 {\n            资金管理 {\n');
     });
 
+    it('writes a bare number actual as a number, which Excel does not flag as a number stored as text, and reads it back the same', async () => {
+        const { ws, bytes } = await exported(readFolder(join(EXAMPLES, 'complete-forms')));
+        const book = new ExcelJS.Workbook();
+        await book.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+        const sheet = book.worksheets.find(w => w.getCell('A1').text === '项目支出绩效自评表')!;
+        const actuals = sheet.getColumn('F').values.filter(v => v !== undefined && v !== null);
+        expect(actuals).toContain(2050);
+        expect(actuals.filter(v => typeof v === 'string' && /^\d+(\.\d+)?$/.test(v))).toEqual([]);
+        const { back } = await readBack(ws, bytes);
+        expect(scores(back)).toEqual(scores(ws));
+    });
+
     it('prints English funds sources as the form names them', async () => {
         const { bytes } = await exported(readFolder(join(EXAMPLES, 'complete-forms-en')));
         const texts = (await excel.readSheets(bytes)).flatMap(s => s.rows.flat().map(c => c?.text ?? ''));

@@ -65,6 +65,34 @@ describe('an indicator row of the 一体化 flat sheet (Layout B)', () => {
         ]);
     });
 
+    it('reads a 指标值 cell that prints its unit itself (a percent-formatted 0.6) with the 计量单位 once', () => {
+        const form = readForm(sheet([
+            ['项目名称', '助餐项目'],
+            ['一级指标', '二级指标', '三级指标名称', '计算符号', '指标值', '*实际完成值', '计量单位', '*分值', '*指标得分'],
+            ['效益指标', '社会效益指标', '覆盖率', '≥', '60%', '62%', '%', '50', '50'],
+            ['^', '^', '受益人数', '≥', '1800人以上', '1850', '人', '50', '50'],
+        ]), '助餐')!;
+        expect(form.indicators.map(i => i.target?.value)).toEqual([
+            { kind: 'comparison', comparator: '>=', number: '60', unit: '%' },
+            { kind: 'comparison', comparator: '>=', number: '1800', unit: '人' },
+        ]);
+    });
+
+    it('names the project by a 项目名称 column, and says that the rows of several projects in one are read as one', () => {
+        const flatWith = (...projects: string[]) => readForm(sheet([
+            ['项目名称', '一级指标', '二级指标', '三级指标名称', '计算符号', '指标值', '*实际完成值', '计量单位', '*分值', '*指标得分'],
+            ...projects.map((p, i) => [p, '产出指标', '数量指标', `指标${i + 1}`, '≥', '10', '12', '个', '10', '10']),
+        ]), '一体化导出')!;
+        const one = flatWith('助餐项目', '助餐项目');
+        expect(one.project.name).toEqual({ value: '助餐项目', cell: 'A2' });
+        expect(one.problems).toEqual([]);
+        const two = flatWith('助餐项目', '老年大学项目');
+        expect(two.project.name).toEqual({ value: '一体化导出' });
+        expect(two.problems.map(p => [p.cell, p.text.zh])).toEqual([
+            ['A1', '「项目名称」列有 2 个项目（助餐项目、老年大学项目），一张工作表只读作一个项目「一体化导出」：请每个项目一张工作表'],
+        ]);
+    });
+
     it('reads 扣减分数 as the weight less the points taken off where 指标得分 is left empty, and the score where it is not, reporting a 扣减分数 that disagrees with it', () => {
         const form = readForm(sheet([
             ['项目名称', '助餐项目'],
@@ -103,6 +131,116 @@ describe('an indicator row of the 一体化 flat sheet (Layout B)', () => {
         expect(form.text).toContain('    // 完成情况：全年助餐 1850 人次\n    指标 "助餐人数" 实际 1850 分值 50 得分 50\n');
         expect(form.text).toContain('                "助餐人数" >= 1800 人\n');
         expect(lineCell(form, '// 完成情况')).toBe('J3');
+    });
+});
+
+describe('line breaks typed in a cell (Alt+Enter)', () => {
+    it('joins Chinese text wrapped in a cell without a space, so that the row is the one the 申报表 names', () => {
+        const form = emitForm(readForm(sheet([
+            ['项目名称', '<', '助餐项目'],
+            ['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'],
+            ['^', '产出指标', '数量指标', '助餐服务\n人数', '≥100人', '120', '50', '50', undefined],
+            ['^', '^', '^', '助餐点数', '≥5个', '4', '50', '40', '1.选址调整；\n 2.延期'],
+            ['^', '^', '^', 'Meal\r\nservices', '≥5次', '5', '0', '0', undefined],
+            ['^', '^', '^', '助餐覆盖', '≥5个', '5', '0', '0', '目标1：覆盖全区\n目标2：建成助餐点\n二是加快建设'],
+        ]), '助餐')!, '自评表.xlsx');
+        expect(form.text).toContain('指标 "助餐服务人数" 实际 120 分值 50 得分 50\n');
+        expect(form.text).toContain('偏差 "1.选址调整； 2.延期"\n');
+        expect(form.text).toContain('指标 "Meal services" 实际 5 分值 0 得分 0\n');
+        // Lines that are items of a list stay apart.
+        expect(form.text).toContain('偏差 "目标1：覆盖全区 目标2：建成助餐点 二是加快建设"\n');
+    });
+});
+
+describe('heads tagged for the form\'s formulas', () => {
+    it('reads heads tagged for its formulas (全年预算数（A）, 执行率（B/A）, 实际完成值（B）) as the 自评表 they head, not a 申报表', () => {
+        const form = readForm(sheet([
+            ['项目名称', '<', '助餐项目'],
+            ['项目资金（万元）', '<', '<', '年初预算数', '全年预算数（A）', '全年执行数（B）', '分值', '执行率（B/A）', '得分'],
+            ['^', '^', '年度资金总额', '300', '300', '285', '10', '95%', '9.5'],
+            ['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值（A）', '实际完成值（B）', '分值', '得分', '偏差原因分析及改进措施'],
+            ['^', '产出指标', '数量指标', '助餐人数', '≥100人', '120', '90', '90', undefined],
+        ]), '助餐')!;
+        expect(form.layout).toBe('A');
+        const text = emitForm(form, '自评表.xlsx').text;
+        expect(text).toContain('    预算执行 年初预算 300 万元 全年预算 300 万元 全年执行 285 万元 执行率 95% 分值 10 得分 9.5\n');
+        expect(text).toContain('"助餐人数" >= 100 人\n');
+        expect(text).toContain('    指标 "助餐人数" 实际 120 分值 90 得分 90\n');
+        expect(form.problems).toEqual([]);
+        // A percent column's head: `执行率（%）` over 95.
+        const percent = readForm(sheet([
+            ['项目名称', '<', '助餐项目'],
+            ['项目资金（万元）', '<', '<', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率（%）', '得分'],
+            ['^', '^', '年度资金总额', '300', '300', '285', '10', '95', '9.5'],
+            ['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'],
+            ['^', '产出指标', '数量指标', '助餐人数', '≥100人', '120', '90', '90'],
+        ]), '助餐')!;
+        expect(percent.execution?.rate).toEqual({ value: '95', cell: 'H3' });
+    });
+});
+
+describe('the 执行率 cell', () => {
+    it('reads a fraction stored as text (0.7615, as a system exports it) as the percent a number cell holding it is', () => {
+        const rate = (printed: string, stored: 'text' | 'number') => {
+            const grid = sheet([
+                ['项目名称', '<', '助餐项目'],
+                ['项目资金（万元）', '<', '<', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'],
+                ['^', '^', '年度资金总额', '300', '300', '228.45', '10', printed, '7.6'],
+                ['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'],
+                ['^', '产出指标', '数量指标', '助餐人数', '≥100人', '120', '90', '90'],
+            ]);
+            if (stored === 'text') delete (grid.rows[2]![7] as { number?: number }).number;
+            return readForm(grid, '助餐')!.execution?.rate?.value;
+        };
+        expect(rate('0.7615', 'text')).toBe('76.15');
+        expect(rate('0.7615', 'number')).toBe('76.15');
+        expect(rate('76.15', 'text')).toBe('76.15');
+        expect(rate('76.15%', 'text')).toBe('76.15');
+        expect(rate('0.5%', 'text')).toBe('0.5');
+    });
+});
+
+describe('what could not be read in a table', () => {
+    it('is said once for a cell merged over rows, and a row without a 二级指标 says so', () => {
+        const form = emitForm(readForm(sheet([
+            ['项目名称', '<', '助餐项目'],
+            ['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'],
+            ['^', '其他指标', '数量指标', '助餐人数', '≥100人', '120', '十分', '10'],
+            ['^', '^', '^', '助餐点数', '≥5个', '5', '^', '10'],
+            ['^', '^', '^', '助餐次数', '≥5次', '5', '^', '10'],
+            ['^', '产出指标', undefined, '助餐覆盖', '≥5个', '5', '10', '10'],
+        ]), '助餐')!, '自评表.xlsx');
+        expect(form.problems.map(p => [p.cell, p.text.zh])).toEqual([
+            ['G3', '「十分」不是数值'],
+            ['B3', '一级指标「其他指标」不是已知的指标类别，其下的指标未读入'],
+            ['D6', '指标「助餐覆盖」没有二级指标，未读入'],
+        ]);
+    });
+});
+
+describe('the 申报表\'s goals (Layout C)', () => {
+    it('leaves a 中期目标 printed as — out, not taking the 年度目标 head beside it for its text', () => {
+        const form = readForm(sheet([
+            ['项目名称', '<', '助餐项目'],
+            ['总体目标', '<', '中期目标', '<', '年度目标', '<'],
+            ['^', '^', '—', '<', '为2000名老年人提供助餐服务', '<'],
+            ['绩效指标', '一级指标', '二级指标', '三级指标', '指标值', '指标值说明'],
+            ['^', '产出指标', '数量指标', '助餐人数', '≥1800人', undefined],
+        ]), '助餐')!;
+        expect(form.goals).toEqual([{ name: '年度目标', expected: { value: '为2000名老年人提供助餐服务', cell: 'E3' } }]);
+    });
+
+    it('reads the heads 申报表 forms print as 主管部门及代码, and a 中期目标 head that prints its period', () => {
+        const form = readForm(sheet([
+            ['项目名称', '<', '助餐项目'],
+            ['主管部门及代码', '<', '某区民政局 101', '<', '实施单位', '某区养老服务中心'],
+            ['总体目标', '<', '中期目标（2024年－2026年）', '<', '年度目标', '<'],
+            ['^', '^', '三年覆盖全区', '<', '为2000名老年人提供助餐服务', '<'],
+            ['绩效指标', '一级指标', '二级指标', '三级指标', '指标值', '指标值说明'],
+            ['^', '产出指标', '数量指标', '助餐人数', '≥1800人', undefined],
+        ]), '助餐')!;
+        expect(form.project.department).toEqual({ value: '某区民政局 101', cell: 'C2' });
+        expect(form.goals.map(g => [g.name, g.expected?.value])).toEqual([['中期目标', '三年覆盖全区'], ['年度目标', '为2000名老年人提供助餐服务']]);
     });
 });
 

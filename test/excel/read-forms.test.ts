@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { excel } from '../../packages/language/src/index.js';
 import { readForm } from '../../packages/language/src/excel/read-form.js';
@@ -109,6 +110,33 @@ describe('workbooks with several sheets, and sheets partly forms', () => {
         expect(forms.map(f => f.sheet)).toEqual(['绩效目标申报表', '自评表']);
         expect(forms[1]!.text).not.toMatch(/^项目 /m);
         expect(forms[1]!.text).toContain('对象 社区居家养老服务补贴项目 {');
+    });
+
+    it('passes over a form on a hidden sheet (last year\'s copy kept out of sight) while a sheet shown holds one', async () => {
+        const hiding = async (...hidden: string[]) => {
+            const book = new ExcelJS.Workbook();
+            await book.xlsx.load(readFileSync(join(EXCEL_FIXTURES, 'several-sheets', '表单.xlsx')) as unknown as ArrayBuffer);
+            for (const name of hidden) book.getWorksheet(name)!.state = 'hidden';
+            return excel.workbookToKpi(new Uint8Array(await book.xlsx.writeBuffer()), '表单.xlsx');
+        };
+        const shown = await hiding('绩效目标申报表');
+        expect(shown.map(f => f.sheet)).toEqual(['自评表']);
+        expect(shown[0]!.text).toMatch(/^项目 社区居家养老服务补贴项目 /m);
+        // Every form hidden: the workbook is still read, not refused as one without a form.
+        expect((await hiding('绩效目标申报表', '自评表')).map(f => f.sheet)).toEqual(['绩效目标申报表', '自评表']);
+    });
+
+    it('leaves out the zero-width characters text pasted from a web page brings, which no one sees in the cell', async () => {
+        const book = new ExcelJS.Workbook();
+        const sheet = book.addWorksheet('自评表');
+        sheet.addRow(['项目名称', '助餐项目\ufeff']);
+        sheet.addRow(['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分']);
+        sheet.addRow(['产出指标', '数量指标', '助餐\u200b服务人数', '≥1800\u200b人', '1850\u200c', 10, 10]);
+        const [form] = await excel.workbookToKpi(new Uint8Array(await book.xlsx.writeBuffer()), '自评表.xlsx');
+        expect(form!.text).toContain('项目 助餐项目 "助餐项目" {');
+        expect(form!.text).toContain('"助餐服务人数" >= 1800 人\n');
+        expect(form!.text).toContain('指标 "助餐服务人数" 实际 1850 分值 10 得分 10\n');
+        expect(form!.problems).toEqual([]);
     });
 
     it('yields what it could read and a problem for each cell it could not', async () => {

@@ -1,5 +1,6 @@
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { URI } from 'langium';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import { excel, isIgnoredNow, type Locale, type Model } from '@kpispec/language/core';
 import { ExitCode, UserError } from '../exit-codes.js';
 import { writeXlsx } from '../excel/write-xlsx.js';
@@ -29,10 +30,12 @@ Options:
   -h, --help             show this help
 
 A .kpi file that cannot be read or is not UTF-8 is named on stderr and the
-rest is exported.
+rest is exported. A file with a syntax error is exported as far as it was read,
+and named on stderr with its first error.
 
-Exit codes: 0 written; 2 usage, configuration or file errors (also when a file
-was passed over, the workbook written without it).
+Exit codes: 0 written; 1 written, but a file has a syntax error; 2 usage,
+configuration or file errors (also when a file was passed over, the workbook
+written without it).
 `;
 
 export async function exportForms(argv: string[], io: Io): Promise<number> {
@@ -52,6 +55,9 @@ export async function exportForms(argv: string[], io: Io): Promise<number> {
     // A pipe or a device (`-o /dev/stdout | …`) has no extension to check.
     const intoStream = isWrittenInto(out);
     if (!/\.xlsx$/i.test(values.output) && !intoStream) throw new UserError(`${values.output}: export writes .xlsx workbooks`);
+    // A workbook named here would be read as text and refused as "not UTF-8", which says nothing of what to do.
+    const workbook = positionals.find(excel.isWorkbookPath);
+    if (workbook) throw new UserError(`${workbook}: export writes the forms of .kpi files; import the workbook first (kpispec import ${workbook}), then export the .kpi files`);
     const { services: { shared, kpi }, files } = await setUpCommand({
         paths: positionals, cwd: io.cwd, env: io.env, configFile: values.config, locale: values.locale,
     });
@@ -77,7 +83,22 @@ export async function exportForms(argv: string[], io: Io): Promise<number> {
     const folders = [...(positionals.length ? positionals : ['.']).map(p => resolve(io.cwd, p)), ...documents.map(d => dirname(d.uri.fsPath))];
     const readAgain = !intoStream && folders.some(folder => isInside(out, folder)) && !isIgnoredNow(URI.file(out), kpi.kpi.Configuration);
     if (readAgain) io.stderr(readAgainNote(relative(io.cwd, out), locale));
-    return passedOver.length > 0 ? ExitCode.Fatal : ExitCode.Clean;
+    // A typo the parser stepped over (`得分 1O` is 得分 1) is in the forms as it was read: said, and exit 1 as lint's errors.
+    const broken = documents.flatMap(d => {
+        const [error] = (d.diagnostics ?? []).filter(x => String(x.code).startsWith('syntax/'))
+            .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+        return error ? [syntaxNote(shownPath(d.uri.fsPath, io.cwd), error, locale)] : [];
+    });
+    for (const note of broken) io.stderr(note);
+    return passedOver.length > 0 ? ExitCode.Fatal : broken.length > 0 ? ExitCode.Problems : ExitCode.Clean;
+}
+
+/** A file exported with a syntax error: its first, and what to do. */
+function syntaxNote(file: string, { range: { start }, message }: Diagnostic, locale: Locale): string {
+    const at = `${file}:${start.line + 1}:${start.character + 1}`;
+    return locale === 'en'
+        ? `kpispec: ${at}: syntax error (${message}); the forms leave out or misread what it holds: fix it (kpispec lint) and export again\n`
+        : `kpispec: ${at}：语法错误（${message}），表单中缺少或误读了此处的内容：请改正（kpispec lint）后再导出\n`;
 }
 
 const isInside = (file: string, folder: string) => {

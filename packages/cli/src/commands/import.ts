@@ -1,11 +1,14 @@
 import { existsSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { excel, pick } from '@kpispec/language/core';
+import { URI, type LangiumDocument } from 'langium';
+import { excel, pick, type KpiCoreServices } from '@kpispec/language/core';
 import { ExitCode, UserError } from '../exit-codes.js';
 import { isMissing, noSuchPath } from '../files.js';
-import { readWorkbookForms } from '../excel/workbook-documents.js';
+import { emitWorkbooks, projectNames, readWorkbookFile } from '../excel/workbook-documents.js';
 import type { Io } from '../io.js';
 import { parseCommandArgs, useLocale } from '../options.js';
+import { readUtf8Sync } from '../workspace.js';
 import { writeOutput } from '../write-file.js';
 
 export const IMPORT_HELP = `Usage: kpispec import [options] <workbooks...>
@@ -14,7 +17,8 @@ Reads Excel forms (.xlsx, .xls: 自评表, 一体化 flat sheets, 申报表) and
 that can be edited and linted, formatted, their tables lined up as the form prints them:
 one per sheet that holds a form, beside its workbook
 (自评表.xlsx → 自评表.kpi; a workbook of several forms → 自评表-<sheet>.kpi). Values the
-reader could not read are listed at the top of the file and on stderr.
+reader could not read are listed at the top of the file and on stderr. A 自评表 whose project
+a 申报表 imported with it, or a .kpi file in the folder written to, defines assesses that one.
 
 Options:
   -o, --out-dir <dir>    write the .kpi files into this folder instead
@@ -24,9 +28,12 @@ Options:
       --locale <zh-CN|en> message language
   -h, --help             show this help
 
-Exit codes: 0 written; 2 usage errors, a file that is no readable form, or a .kpi file
-that exists (nothing is written then).
+Exit codes: 0 written; 2 usage errors, a file that is no readable form, a .kpi file
+that exists, or two workbooks that would write one .kpi file (nothing is written then).
 `;
+
+/** Spreadsheets of other kinds (macro-enabled, binary, WPS's own, OpenDocument, CSV) that Excel or WPS saves as .xlsx. */
+const OTHER_SPREADSHEET = /\.(xlsm|xlsb|xltx|et|ett|ods|csv)$/i;
 
 export async function importWorkbooks(argv: string[], io: Io): Promise<number> {
     const { values, positionals } = parseCommandArgs('import', argv, {
@@ -49,16 +56,33 @@ export async function importWorkbooks(argv: string[], io: Io): Promise<number> {
     useLocale(kpi.kpi.Settings, values.locale, io.env);
     const locale = kpi.kpi.Settings.locale;
     // Read every workbook before writing anything: one bad file leaves nothing half-written.
-    const outputs: Array<{ path: string; text: string }> = [];
+    const books: Array<{ file: string; book: excel.WorkbookForms; paths: string[] }> = [];
     for (const positional of positionals) {
         const file = resolve(io.cwd, positional);
-        if (!excel.isWorkbookPath(file)) throw new UserError(`${positional}: not a workbook (.xlsx or .xls)`);
+        if (books.some(b => b.file === file)) continue; // named twice
+        if (!excel.isWorkbookPath(file)) throw new UserError(`${positional}: not a workbook (.xlsx or .xls)${OTHER_SPREADSHEET.test(file) ? '; save it as an Excel workbook (.xlsx) first' : ''}`);
         if (await isMissing(file)) throw new UserError(noSuchPath(positional));
-        const forms = await readWorkbookForms(file, locale, undefined, undefined, { keywords });
+        const book = (await readWorkbookFile(file, locale))!;
         const dir = values['out-dir'] ? resolve(io.cwd, values['out-dir']) : dirname(file);
-        for (const form of forms) {
-            outputs.push({ path: join(dir, excel.kpiFileName(basename(file), form.sheet, forms.length)), text: await importedText(kpi, form) });
-            for (const p of form.problems) io.stderr(`kpispec: ${basename(file)} ${form.sheet}!${p.cell}: ${pick(locale, p.text)}\n`);
+        books.push({ file, book, paths: book.forms.map(f => join(dir, excel.kpiFileName(basename(file), f.sheet, book.forms.length))) });
+    }
+    const paths = books.flatMap(b => b.paths);
+    // Two workbooks of one name (a/自评表.xlsx, b/自评表.xlsx) into one folder: the second would replace the first.
+    const clash = paths.find((path, i) => paths.indexOf(path) !== i);
+    if (clash) {
+        const from = books.filter(b => b.paths.includes(clash)).map(b => relative(io.cwd, b.file));
+        throw new UserError(`${relative(io.cwd, clash)} would be written from both ${from[0]} and ${from[1]}; import them into different folders`);
+    }
+    // A 自评表 assesses the project a 申报表 imported with it, or a .kpi file where it is written, defines (as lint reads them).
+    const defined = projectNames(await keptDocuments(kpi.shared, paths));
+    const emitted = emitWorkbooks(books.map(b => b.book), defined, { keywords });
+    const outputs: Array<{ path: string; text: string }> = [];
+    for (const [i, { file, paths: bookPaths }] of books.entries()) {
+        for (const [j, form] of emitted[i]!.entries()) {
+            outputs.push({ path: bookPaths[j]!, text: await importedText(kpi, form) });
+            // In the language of the file's comments on them (importedText) and of its findings: its keywords', unless --locale.
+            const said = form.problems.length > 0 ? kpi.kpi.Settings.localeOf(kpi.shared.workspace.LangiumDocumentFactory.fromString(form.text, URI.file(bookPaths[j]!))) : locale;
+            for (const p of form.problems) io.stderr(`kpispec: ${basename(file)} ${form.sheet}!${p.cell}: ${pick(said, p.text)}\n`);
         }
     }
     const existing = values.force ? undefined : outputs.find(o => existsSync(o.path));
@@ -70,3 +94,21 @@ export async function importWorkbooks(argv: string[], io: Io): Promise<number> {
     return ExitCode.Clean;
 }
 
+/** The .kpi files already in the folders the import writes to, but for those it replaces, parsed. */
+async function keptDocuments(shared: KpiCoreServices['shared'], written: readonly string[]): Promise<LangiumDocument[]> {
+    const replaced = new Set(written);
+    const documents: LangiumDocument[] = [];
+    for (const dir of new Set(written.map(dirname))) {
+        for (const name of await readdir(dir).catch(() => [])) {
+            const file = join(dir, name);
+            if (!name.endsWith('.kpi') || replaced.has(file)) continue;
+            try {
+                documents.push(shared.workspace.LangiumDocumentFactory.fromString(readUtf8Sync(file), URI.file(file)));
+            } catch (e) {
+                // One that cannot be read is lint's to name; it defines nothing here.
+                if (!(e instanceof UserError)) throw e;
+            }
+        }
+    }
+    return documents;
+}

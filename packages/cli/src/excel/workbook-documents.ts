@@ -33,14 +33,11 @@ export function projectNames(documents: readonly LangiumDocument[]): Set<string>
 export type SkipNoForm = (file: string, why: excel.WorkbookError) => boolean;
 
 /**
- * Reads a workbook's forms (one clear line naming the file when it is no readable form, or none
- * when `skipNoForm` skips a workbook without a form; a PassedOverError, as of a .kpi file, when it
- * cannot be read at all). The size is checked before the bytes are read.
- * `options.keywords` is the keyword language of the .kpi text (default: an exported form's note, else Chinese).
+ * Reads a workbook's forms (one clear line naming the file when it is no readable form, or
+ * undefined when `skipNoForm` skips a workbook without a form; a PassedOverError, as of a .kpi
+ * file, when it cannot be read at all). The size is checked before the bytes are read.
  */
-export async function readWorkbookForms(
-    file: string, locale: Locale, definedProjects?: ReadonlySet<string>, skipNoForm?: SkipNoForm, options: excel.EmitOptions = {},
-): Promise<excel.EmittedForm[]> {
+export async function readWorkbookFile(file: string, locale: Locale, skipNoForm?: SkipNoForm): Promise<excel.WorkbookForms | undefined> {
     const name = basename(file);
     let bytes: Uint8Array;
     try {
@@ -52,12 +49,23 @@ export async function readWorkbookForms(
         throw code ? new PassedOverError({ file, code }) : new UserError(`cannot read ${file}: ${(e as Error).message}`);
     }
     try {
-        return await excel.workbookToKpi(bytes, name, definedProjects, options);
+        return await excel.readWorkbook(bytes, name);
     } catch (e) {
-        if (e instanceof excel.WorkbookError && e.kind && skipNoForm?.(file, e)) return [];
+        if (e instanceof excel.WorkbookError && e.kind && skipNoForm?.(file, e)) return undefined;
         if (e instanceof excel.WorkbookError) throw new UserError(`${name}: ${pick(locale, e.text)}`);
         throw e;
     }
+}
+
+/**
+ * The forms of workbooks read together, as .kpi text, each workbook's in a list: a 自评表 whose
+ * project a .kpi file (`definedProjects`) or a 申报表 of any of the workbooks defines is written
+ * without a project of its own, so that 申报表.xlsx and 自评表.xlsx in one folder define it once.
+ * `options.keywords` is the keyword language of the text (default: an exported form's note, else Chinese).
+ */
+export function emitWorkbooks(books: readonly excel.WorkbookForms[], definedProjects: ReadonlySet<string>, options: excel.EmitOptions = {}): excel.EmittedForm[][] {
+    const defined = new Set([...definedProjects, ...books.flatMap(excel.targetProjects)]);
+    return books.map(book => excel.emitWorkbook(book, defined, options));
 }
 
 /**
@@ -68,24 +76,23 @@ export async function addWorkbookDocuments(
     { shared }: { shared: KpiCoreServices['shared'] }, files: readonly string[], locale: Locale, definedProjects: ReadonlySet<string>,
     skipNoForm?: SkipNoForm, passOver?: (file: PassedOverFile) => void,
 ): Promise<SheetDocument[]> {
-    const factory = shared.workspace.LangiumDocumentFactory;
-    const out: SheetDocument[] = [];
+    const read: Array<{ file: string; book: excel.WorkbookForms }> = [];
     for (const file of files) {
-        let forms: excel.EmittedForm[];
         try {
-            forms = await readWorkbookForms(file, locale, definedProjects, skipNoForm);
+            const book = await readWorkbookFile(file, locale, skipNoForm);
+            if (book) read.push({ file, book });
         } catch (e) {
             if (!(e instanceof PassedOverError && passOver)) throw e;
             passOver(e.passedOver);
-            continue;
-        }
-        for (const form of forms) {
-            const document = factory.fromString(form.text, sheetUri(file, form.sheet));
-            shared.workspace.LangiumDocuments.addDocument(document);
-            out.push({ file, form, document });
         }
     }
-    return out;
+    const factory = shared.workspace.LangiumDocumentFactory;
+    const emitted = emitWorkbooks(read.map(r => r.book), definedProjects);
+    return read.flatMap(({ file }, i) => emitted[i]!.map(form => {
+        const document = factory.fromString(form.text, sheetUri(file, form.sheet));
+        shared.workspace.LangiumDocuments.addDocument(document);
+        return { file, form, document };
+    }));
 }
 
 /** What lint and report read from a folder: .kpi files and the workbooks beside them. */

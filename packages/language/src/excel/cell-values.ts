@@ -132,7 +132,10 @@ export function parseSplitTarget(sign: string | undefined, value: string, unit: 
     const at = remarkAtEnd(value);
     const printed = plainCell(at === undefined ? value : value.slice(0, at));
     const end = unitText ? boundAtEnd(printed) : undefined;
-    return parseTarget(`${comparator ?? ''}${end ? `${printed.slice(0, end.index)}${unitText}${end.bound}` : `${printed}${unitText}`}${at === undefined ? '' : value.slice(at)}`);
+    const number = end ? printed.slice(0, end.index) : printed;
+    // A value cell that prints the unit itself (0.95 formatted as a percent shows `95%`) does not get it twice.
+    const unitAfter = number.trimEnd().endsWith(unitText) ? '' : unitText;
+    return parseTarget(`${comparator ?? ''}${number}${unitAfter}${end?.bound ?? ''}${at === undefined ? '' : value.slice(at)}`);
 }
 
 /** An actual as printed: a number with or without its unit (and a remark after it, `100%（全部办结）`), a rating, or other text. */

@@ -1,6 +1,6 @@
 import { FREE_GROUP_FAMILIES, isLevel1Label, level1Keyword, level2Keyword } from './families.js';
 import type { ActualValue, Amount, FormModel, FormProblem, FundSource, IndicatorRow, Sourced, TargetValue } from './form-model.js';
-import { identifierFor, kpiString } from './names.js';
+import { identifierFor, kpiString, oneLine } from './names.js';
 import { normalizeLabel } from './cell-values.js';
 import { FAMILY_KEYWORD } from '../model/categories.js';
 import { GRADE_KEYWORD, RATING_KEYWORD } from '../scoring/keywords.js';
@@ -139,9 +139,13 @@ function place(rows: readonly IndicatorRow[], problems: FormProblem[]): Placed[]
             placed.push({ row, level1, level2: freeLabel(printed, row.level1.value, level1) });
             continue;
         }
-        const level2 = printed === undefined ? undefined : level2Keyword(level1, printed);
+        if (printed === undefined) {
+            problems.push({ cell: row.title.cell, text: { zh: `指标「${row.title.value}」没有二级指标，未读入`, en: `indicator "${row.title.value}" has no level-2 family; it was not read` } });
+            continue;
+        }
+        const level2 = level2Keyword(level1, printed);
         if (!level2) {
-            problems.push({ cell: row.level2?.cell ?? row.level1.cell, text: { zh: `二级指标「${printed ?? ''}」不是「${level1}」下已知的指标类别，指标「${row.title.value}」未读入`, en: `level-2 family "${printed ?? ''}" is not known under ${level1}; indicator "${row.title.value}" was not read` } });
+            problems.push({ cell: row.level2!.cell, text: { zh: `二级指标「${printed}」不是「${level1}」下已知的指标类别，指标「${row.title.value}」未读入`, en: `level-2 family "${printed}" is not known under ${level1}; indicator "${row.title.value}" was not read` } });
             continue;
         }
         placed.push({ row, level1, level2 });
@@ -220,7 +224,10 @@ export function emitForm(form: FormModel, workbookName: string, definedProjects:
     if (ownProject) emitProject(w, form, projectName, placed);
     if (form.layout !== 'C') emitAssessment(w, form, projectName, placed, ownProject);
     const anchor = form.title?.cell ?? form.project.name.cell ?? form.indicators[0]?.title.cell ?? 'A1';
-    return { sheet: form.sheet, text: w.result(), spans: w.spans, problems, anchor };
+    // A cell merged over rows is read on each of them: what is wrong with it is said once.
+    const said = new Set<string>();
+    const distinct = problems.filter(p => !said.has(`${p.cell} ${p.text.zh}`) && said.add(`${p.cell} ${p.text.zh}`));
+    return { sheet: form.sheet, text: w.result(), spans: w.spans, problems: distinct, anchor };
 }
 
 /** 测算 rows without 金额 and milestones without 计划完成时间, which a project written here cannot plan. */
@@ -377,7 +384,7 @@ function emitAssessment(w: Writer, form: FormModel, projectName: string, placed:
         else if (g.actual) w.line(1, g.actual.cell, w.k('完成情况', 'summary'), [kpiString(g.actual.value), g.actual.cell, 'text']);
     }
     for (const { row } of placed) {
-        if (row.description) w.line(1, row.description.cell, `// ${w.k('完成情况：', 'Completion: ')}${row.description.value.replace(/\s+/g, ' ').trim()}`);
+        if (row.description) w.line(1, row.description.cell, `// ${w.k('完成情况：', 'Completion: ')}${oneLine(row.description.value).replace(/\s+/g, ' ').trim()}`);
         w.line(1, row.title.cell, w.k('指标', 'indicator'), [row.id ?? kpiString(row.title.value), row.title.cell, 'title'],
             ...(row.actual ? [w.k('实际', 'actual'), [actualText(w, row.actual.value), row.actual.cell, 'actual'] as const] : []),
             ...(row.measuredAs && row.actual ? [w.k('口径', 'measured-as'), [kpiString(row.measuredAs), row.actual.cell, 'actual'] as const] : []),

@@ -56,6 +56,12 @@ function actualText(actual: Actual | undefined): string | undefined {
     return undefined;
 }
 
+/** An actual as its cell holds it: a bare number as a number, which Excel does not flag as a number stored as text. */
+function actualCell(actual: Actual): string | number | undefined {
+    const text = actualText(actual);
+    return text !== undefined && /^-?\d+(\.\d+)?$/.test(text) && String(Number(text)) === text ? Number(text) : text;
+}
+
 /** An amount in 万元, the unit of the forms' funds blocks (元 and 亿元 converted). */
 function wan(q: Quantity | undefined): number | undefined {
     if (!q) return undefined;
@@ -280,7 +286,7 @@ export function assessmentFormPlan(assessment: Assessment, sheetName: string, re
         rows.push(row(null, l1, l2,
             noted(indicator ? titleOf(indicator) : line.indicator.$refText, writeNote({ name: indicator ? idNote(indicator) : undefined })),
             indicator ? noted(targetText(indicator.target), writeNote({ links: indicator.links.map(l => l.$refText) })) : undefined,
-            line.actual ? noted(actualText(line.actual)!, writeNote({ measuredAs: line.measuredAs })) : undefined, line.weight, line.score, line.deviation, ...(review ? [ruleScore === undefined ? undefined : Number(ruleScore.toFixed(2))] : [])));
+            line.actual ? noted(actualCell(line.actual)!, writeNote({ measuredAs: line.measuredAs })) : undefined, line.weight, line.score, line.deviation, ...(review ? [ruleScore === undefined ? undefined : Number(ruleScore.toFixed(2))] : [])));
     }
     const first = head + 1;
     merges.push(`A${head}:A${head + lines.length}`, ...runMerges('B', first, keys.map(k => k[0])), ...runMerges('C', first, keys.map(k => k.join('/'))));

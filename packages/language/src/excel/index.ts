@@ -4,6 +4,7 @@
  * pass bytes.
  */
 import { emitForm, projectNameOf, type EmitOptions, type EmittedForm } from './emit-kpi.js';
+import type { FormModel } from './form-model.js';
 import { missingLabel, readForm } from './read-form.js';
 import { REVIEW_SHEETS } from './review-sheets.js';
 import { readSheets } from './sheet-grid.js';
@@ -63,22 +64,26 @@ export function displayName(path: string): string {
     return isSheetPath(path) ? `${parts.pop()} ${name.slice(0, -'.kpi'.length)}` : name;
 }
 
+/** A workbook's forms as read from its sheets, before they are written as .kpi text. */
+export interface WorkbookForms {
+    /** The workbook's base name. */
+    readonly fileName: string;
+    readonly forms: readonly FormModel[];
+}
+
 /**
- * Every form of a workbook as .kpi text, one per sheet that holds one. Sheets that hold no form
- * (a 填报说明 page) are skipped; a workbook with no form at all is a `WorkbookError` naming the
+ * Reads every form of a workbook, one per sheet that holds one. Sheets that hold no form (a
+ * 填报说明 page) are skipped, and hidden sheets where a sheet shown holds a form; a workbook with no form at all is a `WorkbookError` naming the
  * first label it lacks, or saying that it is KPI Spec's own review workbook. `fileName` is the
- * workbook's base name: it names projects of sheets without a `项目名称` and goes into the comment
- * on top of each text. `options.keywords` writes every form in Chinese or English keywords; by
- * default a form exported from an English file (its note says so) is written in English, every
- * other in Chinese.
+ * workbook's base name: it names projects of sheets without a `项目名称`.
  */
-export async function workbookToKpi(bytes: Uint8Array, fileName: string, definedProjects: ReadonlySet<string> = new Set(), options: EmitOptions = {}): Promise<EmittedForm[]> {
+export async function readWorkbook(bytes: Uint8Array, fileName: string): Promise<WorkbookForms> {
     const sheets = await readSheets(bytes);
     const stem = fileName.replace(/\.(xlsx|xls)$/i, '');
-    const models = sheets.flatMap(sheet => readForm(sheet, sheets.length > 1 ? `${stem}${sheet.name}` : stem) ?? []);
-    // A 申报表 sheet defines the project that the workbook's 自评表 sheets assess.
-    const defined = new Set([...definedProjects, ...models.filter(m => m.layout === 'C').map(projectNameOf)]);
-    const forms = models.map(m => emitForm(m, fileName, defined, options));
+    const all = sheets.map(sheet => ({ sheet, form: readForm(sheet, sheets.length > 1 ? `${stem}${sheet.name}` : stem) })).filter(f => f.form);
+    // A hidden sheet is no part of what is submitted (last year's form kept out of sight) unless no sheet shown holds a form.
+    const shown = all.filter(f => !f.sheet.hidden);
+    const forms = (shown.length > 0 ? shown : all).map(f => f.form!);
     if (forms.length === 0) {
         const review: readonly string[] = Object.values(REVIEW_SHEETS);
         if (sheets.length > 0 && sheets.every(sheet => review.includes(sheet.name))) {
@@ -87,7 +92,29 @@ export async function workbookToKpi(bytes: Uint8Array, fileName: string, defined
         const label = sheets[0] ? missingLabel(sheets[0]) : '一级指标';
         throw workbookError(`找不到「${label}」表头`, `no 「${label}」 column head found`, 'no-form');
     }
-    return forms;
+    return { fileName, forms };
+}
+
+/** The projects a workbook's 申报表 sheets define: the 自评表 sheets read with them assess these. */
+export function targetProjects(book: WorkbookForms): string[] {
+    return book.forms.filter(f => f.layout === 'C').map(projectNameOf);
+}
+
+/**
+ * A workbook's forms as .kpi text. A 自评表 whose project is among `definedProjects` (a .kpi file
+ * defines it, or a 申报表 of this or another workbook read with it: targetProjects) is written
+ * without a project of its own. The workbook's name goes into the comment on top of each text.
+ * `options.keywords` writes every form in Chinese or English keywords; by default a form
+ * exported from an English file (its note says so) is written in English, every other in Chinese.
+ */
+export function emitWorkbook(book: WorkbookForms, definedProjects: ReadonlySet<string>, options: EmitOptions = {}): EmittedForm[] {
+    return book.forms.map(m => emitForm(m, book.fileName, definedProjects, options));
+}
+
+/** readWorkbook and emitWorkbook: a workbook's 自评表 sheets assess the projects of its own 申报表 sheets, and `definedProjects`. */
+export async function workbookToKpi(bytes: Uint8Array, fileName: string, definedProjects: ReadonlySet<string> = new Set(), options: EmitOptions = {}): Promise<EmittedForm[]> {
+    const book = await readWorkbook(bytes, fileName);
+    return emitWorkbook(book, new Set([...definedProjects, ...targetProjects(book)]), options);
 }
 
 export { cellPosition, formDiagnostics, UNREADABLE_CELL, type CellDiagnostic } from './workbook-diagnostics.js';

@@ -1,7 +1,7 @@
 import { undatedMonthMessage } from '../validation/syntax-errors.js';
 import { GRADE_KEYWORD, gradeIdOf } from '../scoring/keywords.js';
 import { remarkAtEnd } from '../parser/remarks.js';
-import { formatNumber, isEmptyMark, numberText, parseActual, parsePeriod, parseSplitTarget, parseTarget, undatedMonth } from './cell-values.js';
+import { formatNumber, isEmptyMark, normalizeLabel, numberText, parseActual, parsePeriod, parseSplitTarget, parseTarget, undatedMonth } from './cell-values.js';
 import type {
     Amount, Execution, ExecutionColumns, FormModel, FormProblem, FundSource, Funds, Goal, IndicatorRow, ProjectHeader, Sourced,
 } from './form-model.js';
@@ -27,6 +27,7 @@ const COLUMN_NAMES = {
     lastYear: ['上年实际值', '上年指标值', '上年完成值', '上年值'],
     source: ['数据来源', '指标来源', '来源'],
     description: ['完成情况简要描述', '完成情况说明', '指标完成情况说明'],
+    project: ['项目名称'],
 } as const;
 type Column = keyof typeof COLUMN_NAMES;
 
@@ -86,7 +87,7 @@ export function readForm(grid: SheetGrid, fallbackName: string): FormModel | und
     const assessmentId = titleNote.name;
     // An exported 自评表 names its assessment in the title's note, with the title it had (if any).
     const assessmentTitle = titleNote.title ?? (assessmentId && layout !== 'C' ? null : undefined);
-    const project = readHeader(view, head.row, fallbackName);
+    const project = projectColumn(view, head, readHeader(view, head.row, fallbackName), problems);
     const nameNote = project.name.cell ? readNote(view.cellAt(project.name.cell)?.note) : {};
     const keywords = titleNote.keywords ?? nameNote.keywords;
     const base = {
@@ -112,6 +113,33 @@ export function readForm(grid: SheetGrid, fallbackName: string): FormModel | und
     };
 }
 
+/**
+ * A flat sheet's `项目名称` column (an 一体化 export prints the project on every row): its one
+ * project names the form where no header does. A sheet is one form, so rows of several projects
+ * are read as one, and the head says so.
+ */
+function projectColumn(view: SheetView, head: IndicatorHead, header: ProjectHeader, problems: FormProblem[]): ProjectHeader {
+    const c = head.columns.project;
+    if (c === undefined) return header;
+    const cells = new Map<string, GridCell>();
+    for (let r = head.row + 1; r < view.rowCount; r++) {
+        const cell = view.value(r, c);
+        if (cell && !cells.has(cell.text)) cells.set(cell.text, cell);
+    }
+    const names = [...cells.keys()];
+    if (names.length > 1) {
+        problems.push({
+            cell: view.cell(head.row, c)!.address,
+            text: {
+                zh: `「项目名称」列有 ${names.length} 个项目（${names.join('、')}），一张工作表只读作一个项目「${header.name.value}」：请每个项目一张工作表`,
+                en: `the 项目名称 column names ${names.length} projects (${names.join(', ')}); a sheet is read as one project, "${header.name.value}": put each project on a sheet of its own`,
+            },
+        });
+    }
+    const [only] = cells.values();
+    return header.name.cell === undefined && names.length === 1 ? { ...header, name: { value: only!.text, cell: only!.address } } : header;
+}
+
 /** The total and grade below a self-assessment's indicator table. */
 function assessed(view: SheetView, headRow: number, problems: FormProblem[]): Pick<FormModel, 'total' | 'grade'> {
     const total = readTotal(view, headRow + 1, problems);
@@ -123,7 +151,7 @@ function assessed(view: SheetView, headRow: number, problems: FormProblem[]): Pi
 /** The header's labels: the cell beside one is its value unless it is another label (a value left blank). */
 const HEADER_LABELS = {
     name: ['项目名称'],
-    department: ['主管部门', '主管单位'],
+    department: ['主管部门', '主管单位', '主管部门及代码', '主管单位及代码'],
     implementer: ['实施单位', '项目实施单位'],
     period: ['项目期', '起止时间', '实施期', '项目实施期', '实施期限', '项目周期'],
 } as const;
@@ -320,7 +348,7 @@ function isComputedRate(cell: GridCell, r: number, columns: { budgeted?: number 
     return formula === `${columnLetters(columns.spent)}${r + 1}/${columnLetters(columns.budgeted)}${r + 1}`;
 }
 
-/** An execution rate printed as `76.15%`, as 76.15 or as the fraction 0.7615. */
+/** An execution rate printed as `76.15%`, as 76.15 or as the fraction 0.7615 (a number, or a number stored as text). */
 function rateCell(cell: GridCell | undefined, problems: FormProblem[]): Sourced<string> | undefined {
     if (!cell) return undefined;
     const percent = /%$/.test(cell.text.normalize('NFKC'));
@@ -329,7 +357,8 @@ function rateCell(cell: GridCell | undefined, problems: FormProblem[]): Sourced<
         problems.push({ cell: cell.address, text: { zh: `执行率「${cell.text}」不是数值`, en: `execution rate "${cell.text}" is not a number` } });
         return undefined;
     }
-    const fraction = cell.number !== undefined ? percent || n <= 1 : false;
+    // A number cell formatted as a percent holds the fraction; one without a %, typed or stored as text (`0.7615`), is a fraction up to 1.
+    const fraction = (cell.number !== undefined && percent) || (!percent && n <= 1);
     return { value: formatNumber(fraction ? Math.round(n * 1e6) / 1e4 : n), cell: cell.address };
 }
 
@@ -355,13 +384,18 @@ function readAssessmentGoals(view: SheetView, until: number): Goal[] {
 
 function readTargetGoals(view: SheetView, until: number): Goal[] {
     const goals: Goal[] = [];
-    for (const [label, name] of [['中期目标', '中期目标'], ['年度目标', '年度目标']] as const) {
-        const at = view.find(l => l === label, 0, until);
+    const labels = ['中期目标', '年度目标'] as const;
+    // The head may print the period it covers: `中期目标（2024年－2026年）`.
+    const isHead = (text: string, label: string) => text === label || (text.startsWith(`${label}(`) && text.endsWith(')'));
+    for (const label of labels) {
+        const at = view.find(l => isHead(l, label), 0, until);
         if (!at) continue;
-        const right = view.rightOf(at)[0];
+        // `中期目标 | 年度目标` heads over `— | …`: the next head is no value, the blank goal is none.
+        const next = view.rightOf(at)[0];
+        const right = next && !labels.some(l => isHead(normalizeLabel(next.text), l)) ? next : undefined;
         const below = view.sourced(at.r + 1, at.c);
         const text = below && below.cell !== view.cell(at.r, at.c)!.address ? below : right ? { value: right.text, cell: right.address } : undefined;
-        if (text) goals.push({ name, expected: text });
+        if (text) goals.push({ name: label, expected: text });
     }
     const named = goals.length > 0;
     for (let r = 0; r < until && !named; r++) {

@@ -23,7 +23,15 @@ export interface GridCell {
 export interface SheetGrid {
     readonly name: string;
     readonly rows: ReadonlyArray<ReadonlyArray<GridCell | undefined>>;
+    /** Hidden in Excel (last year's copy of a form, kept out of sight); absent when shown. */
+    readonly hidden?: true;
 }
+
+/**
+ * Zero-width characters that text pasted from a web page or a chat brings along: unseen in the
+ * cell, they would make `覆盖率` a name no other file types.
+ */
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/g;
 
 /** Real forms are a few hundred KB; the cap stops a 50 MB file before it is parsed. */
 export const MAX_WORKBOOK_BYTES = 10 * 1024 * 1024;
@@ -78,7 +86,10 @@ export async function readSheets(bytes: Uint8Array): Promise<SheetGrid[]> {
     }
     // A damaged workbook may list a sheet it does not hold.
     const dates: DateReader = { ssf: sheetJs.SSF as DateReader['ssf'], date1904: book.Workbook?.WBProps?.date1904 === true };
-    return book.SheetNames.flatMap(name => (book.Sheets[name] ? [sheetGrid(name, book.Sheets[name], sheetJs.utils.encode_cell, dates)] : []));
+    const hidden = new Set(book.Workbook?.Sheets?.filter(s => s.Hidden).map(s => s.name));
+    return book.SheetNames.flatMap(name => (book.Sheets[name]
+        ? [{ ...sheetGrid(name, book.Sheets[name], sheetJs.utils.encode_cell, dates), ...(hidden.has(name) ? { hidden: true as const } : {}) }]
+        : []));
 }
 
 /** Refuses a file too large to be a form; callers with a file system check before reading it. */
@@ -143,7 +154,7 @@ function gridCell(sheet: string, cell: XLSX.CellObject, address: string, dates: 
     const note = cell.c?.map(c => c.t).join('\n');
     const formula = cell.f !== undefined ? { formula: cell.f } : {};
     // A date cell's text is its day as the language writes it; its number stays (a 分值 formatted as a date by mistake is still 10).
-    const text = dateText(cell, dates) ?? String(cell.w ?? cell.v).trim();
+    const text = dateText(cell, dates) ?? String(cell.w ?? cell.v).replace(INVISIBLE, '').trim();
     if (text === '') return undefined;
     return { text, ...(typeof cell.v === 'number' ? { number: cell.v } : {}), address, origin: true, ...formula, ...(note ? { note } : {}) };
 }

@@ -7,6 +7,9 @@ export interface Position {
     readonly c: number;
 }
 
+/** `(A)`, `(B/A)`, `(%)` at the end of a head, brackets folded to ASCII by normalizeLabel. */
+const HEAD_TAG = /(?<=.)\((?:[A-Z](?:[/*×÷+-][A-Z])*|%)\)$/;
+
 /** Lookups by printed label over a sheet grid: what every layout reader needs. */
 export class SheetView {
     constructor(readonly grid: SheetGrid) {}
@@ -31,10 +34,14 @@ export class SheetView {
         return this.cell(Number(m[2]) - 1, c);
     }
 
-    /** The cell's label form (full-width folded, no spaces, no `*`, no trailing colon). */
+    /**
+     * The cell's label form (full-width folded, no spaces, no `*`, no trailing colon), without the
+     * tag versions of the 自评表 print after a head to name it in a formula (`全年预算数（A）`,
+     * `执行率（B/A）`, `实际完成值（B）`) or a percent column's `（%）`.
+     */
     label(r: number, c: number): string {
         const cell = this.cell(r, c);
-        return cell ? normalizeLabel(cell.text).replace(/[:：]$/, '') : '';
+        return cell ? normalizeLabel(cell.text).replace(/[:：]$/, '').replace(HEAD_TAG, '') : '';
     }
 
     /** The cell's value unless it is empty or an empty mark (`—`, `/`). */
