@@ -178,6 +178,21 @@ describe('printed titles with brackets as names', () => {
     });
 });
 
+describe('titles with escaped quotes as names', () => {
+    it('keep their quotes, and links to them resolve', async () => {
+        const ws = await buildWorkspace({
+            'targets.kpi': '项目 P "p" {\n    绩效指标 { 产出指标 { 数量指标 {\n        "助餐\\"服务\\"人数" >= 1800 人 来源 "s" 依据 C."签约\\"助餐\\"人数"\n    } } }\n}\n',
+            'contract.kpi': '合同 C "c" 对象 P {\n    条款 "签约\\"助餐\\"人数" >= 1800 人\n}\n',
+            'assessment.kpi': '自评 A "a" 对象 P {\n    指标 "助餐\\"服务\\"人数" 实际 1900 人\n}\n',
+        });
+        for (const file of ['targets.kpi', 'contract.kpi', 'assessment.kpi']) {
+            expect(ws.diagnostics(file).filter(d => /^(syntax|reference)\//.test(String(d.code))), file).toEqual([]);
+        }
+        const row = (ws.documents.get('assessment.kpi')!.parseResult.value as unknown as { blocks: Array<{ items: Array<{ indicator?: { ref?: { name: string } } }> }> }).blocks[0]!.items[0]!;
+        expect(row.indicator!.ref!.name).toBe('助餐"服务"人数');
+    });
+});
+
 describe('reference/unresolved', () => {
     it('names the reference and the candidates in scope, in the configured language', async () => {
         const files = { ...FILES, 'assessment.kpi': FILES['assessment.kpi'].replace('指标 接通率 实际', '指标 接通律 实际') };

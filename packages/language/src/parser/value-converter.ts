@@ -2,10 +2,6 @@ import { BARE_YEAR } from './year-periods.js';
 import { keywordOfLabel } from './printed-labels.js';
 import { AstUtils, DefaultValueConverter, GrammarAST, GrammarUtils, ValueConverter, type CstNode, type ValueType } from 'langium';
 
-/** Data-type rules whose value may be a string token, written where a name or label stands. */
-const NAME_RULES = new Set(['Name', 'RowName', 'QualifiedName', 'Label', 'FundsSource']);
-const STRING_TOKEN = /"(?:\\.|[^"\\\r\n])*"/g;
-
 type Convert = (input: string, cstNode: CstNode) => ValueType;
 
 /**
@@ -56,12 +52,13 @@ export function quarterNumber(digit: string): number {
 /** A number, with the thousands separators a form prints (`1,200,000`, joined into one token by KpiLexer) left out. */
 const groupedNumber: Convert = input => ValueConverter.convertNumber(input.length > 3 && /[,，]/.test(input) ? input.replace(/[,，]/g, '') : input);
 
-const unquoteStrings: Convert = input => input.includes('"') ? input.replace(STRING_TOKEN, stringContent) : input;
 const asIs: Convert = input => input;
 
 /**
  * A row copied as printed is named by its title (`"补助村(社区)数量" = 8 个`): the name is the
- * string's content, so that `指标 "补助村(社区)数量"` and `合同."15秒接通率"` find it. Other
+ * string's content, so that `指标 "补助村(社区)数量"` and `合同."15秒接通率"` find it. The parser
+ * converts each token of a data-type rule as it reads it (KpiParser.consume), so a name's value is
+ * taken as it is (unquoting it again lost a title's escaped quotes, `"助餐\"服务\"人数"`). Other
  * rules convert as Langium's do, by their name or type. The conversion is worked out once per
  * grammar element: Langium finds the element's rule for every token (type tests, and a new
  * upper- and lower-case copy of the rule's name each time, 3 % of a cold lint).
@@ -91,7 +88,6 @@ function converterFor(element: GrammarAST.AbstractElement): Convert {
 export const KEYWORD_VALUE_RULES: ReadonlySet<string> = new Set(['FundsTotalKind']);
 
 function converterOf(rule: GrammarAST.AbstractRule): Convert {
-    if (NAME_RULES.has(rule.name)) return unquoteStrings;
     if (KEYWORD_VALUE_RULES.has(rule.name)) return keywordOfLabel;
     switch (rule.name.toUpperCase()) {
         case 'INT': return ValueConverter.convertInt;
