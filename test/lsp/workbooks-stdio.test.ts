@@ -158,3 +158,44 @@ describe('workbooks that come and go while the server runs', () => {
         expect(codes('复核.kpi')).toContain('reference/unresolved');
     });
 });
+
+/**
+ * 申报表.xlsx and 自评表.xlsx of one project, as `kpispec lint` reads them together: the project is
+ * defined once (the 自评表 assesses the 申报表's), at start and when the 申报表 arrives later.
+ */
+describe('a project\'s 申报表 and 自评表 as workbooks in one folder', () => {
+    const pair = mkdtempSync(join(tmpdir(), 'kpispec-lsp-excel-pair-'));
+    let second: StdioServer;
+    const codesOf = (file: string) => (second.published.get(second.uri(file)) ?? []).map(d => String(d.code));
+    const twice = (file: string) => codesOf(file).filter(c => c === 'name/duplicate' || c.startsWith('reference/'));
+    const assessment = '自评表.xlsx/自评表.kpi';
+
+    afterAll(async () => {
+        await second?.stop();
+        rmSync(pair, { recursive: true, force: true });
+    });
+
+    it('defines the project once, whichever workbook the editor meets first, and when the 申报表 comes later', async () => {
+        copyFileSync(join(excel, 'layout-a', '自评表.xlsx'), join(pair, '自评表.xlsx'));
+        second = await startStdioServer(pair, 'pair');
+        // Alone, the 自评表 defines its project from the targets it prints.
+        await vi.waitFor(() => expect(second.published.has(second.uri('自评表.xlsx'))).toBe(true), { timeout: 20_000, interval: 100 });
+        expect(twice('自评表.xlsx')).toEqual([]);
+        // The 申报表 arrives: the 自评表 now assesses its project, defined once.
+        copyFileSync(join(excel, 'layout-c', '申报表.xlsx'), join(pair, '申报表.xlsx'));
+        const built = Promise.all([second.validated('申报表.xlsx/绩效目标申报表.kpi'), second.validated(assessment)]);
+        await second.changed('申报表.xlsx', FileChangeType.Created);
+        await built;
+        expect(twice('申报表.xlsx')).toEqual([]);
+        expect(twice('自评表.xlsx')).toEqual([]);
+        await second.stop();
+        // Both there at start.
+        second = await startStdioServer(pair, 'pair-start');
+        await vi.waitFor(() => {
+            expect(second.published.has(second.uri('申报表.xlsx'))).toBe(true);
+            expect(second.published.has(second.uri('自评表.xlsx'))).toBe(true);
+        }, { timeout: 20_000, interval: 100 });
+        expect(twice('申报表.xlsx')).toEqual([]);
+        expect(twice('自评表.xlsx')).toEqual([]);
+    });
+});

@@ -33,3 +33,17 @@ describe('the web page’s report of a folder with a file that is not UTF-8', ()
         expect(checker.report()).toBe(expected);
     });
 });
+
+describe('the web page’s workbooks', () => {
+    it('reads a project’s 申报表 and 自评表 together, as kpispec lint does: the project is defined once', async () => {
+        const excel = join(import.meta.dirname, '..', 'fixtures', 'excel');
+        const books = [['申报表.xlsx', 'layout-c'], ['自评表.xlsx', 'layout-a']].map(([name, layout]) => ({ path: `sub/${name}`, bytes: new Uint8Array(readFileSync(join(excel, layout!, name!))) }));
+        const base = tempDir();
+        for (const book of books) writeFileIn(base, book.path, book.bytes);
+        const cli = JSON.parse((await runCli(['lint', 'sub', '-f', 'json'], { cwd: base })).stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string }> }>;
+        const page = await new Checker().check([], 'zh-CN', books, 'sub');
+        const rules = (results: Array<{ messages: Array<{ ruleId: string }> }>) => results.flatMap(r => r.messages.map(m => m.ruleId)).sort();
+        expect(rules(page.results)).not.toContain('name/duplicate');
+        expect(rules(page.results)).toEqual(rules(cli));
+    });
+});

@@ -6,7 +6,7 @@ import { createKpiCoreServices, excel, notUtf8Look, type KpiIndexManager } from 
 import { UserError } from './exit-codes.js';
 import { CliFileSystem } from './file-system.js';
 import { PassedOverError, type PassedOverFile } from './passed-over.js';
-import { addWorkbookDocuments, projectNames, type SheetDocument, type SkipNoForm } from './excel/workbook-documents.js';
+import { addWorkbookDocuments, type SheetDocument, type SkipNoForm } from './excel/workbook-documents.js';
 
 /** The language services of a command: without the editor's, which only `format` and `import` load (editor-services.ts). */
 export type CliServices = ReturnType<typeof createKpiCoreServices>;
@@ -147,7 +147,7 @@ export async function validateWithWorkbooks(
     { shared, kpi }: CliServices, files: readonly string[], skipNoForm?: SkipNoForm, passOver?: (file: PassedOverFile) => void,
 ): Promise<ValidatedWorkspace> {
     const documents = addDocuments({ shared }, files.filter(f => !excel.isWorkbookPath(f)), { passOver });
-    const sheets = await addWorkbookDocuments({ shared }, files.filter(excel.isWorkbookPath), kpi.kpi.Settings.locale, projectNames(documents), skipNoForm, passOver);
+    const sheets = await addWorkbookDocuments({ shared }, files.filter(excel.isWorkbookPath), kpi.kpi.Settings.locale, excel.projectsDefinedBy(documents), skipNoForm, passOver);
     await kpi.kpi.Configuration.load(sheets.map(s => s.document.uri), shared.workspace.FileSystemProvider);
     await shared.workspace.DocumentBuilder.build([...documents, ...sheets.map(s => s.document)], { validation: true });
     return { documents, sheets };

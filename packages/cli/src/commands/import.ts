@@ -5,7 +5,7 @@ import { URI, type LangiumDocument } from 'langium';
 import { excel, pick, type KpiCoreServices } from '@kpispec/language/core';
 import { ExitCode, UserError } from '../exit-codes.js';
 import { isMissing, noSuchPath } from '../files.js';
-import { emitWorkbooks, projectNames, readWorkbookFile } from '../excel/workbook-documents.js';
+import { readWorkbookFile } from '../excel/workbook-documents.js';
 import type { Io } from '../io.js';
 import { parseCommandArgs, useLocale } from '../options.js';
 import { readUtf8Sync } from '../workspace.js';
@@ -74,8 +74,8 @@ export async function importWorkbooks(argv: string[], io: Io): Promise<number> {
         throw new UserError(`${relative(io.cwd, clash)} would be written from both ${from[0]} and ${from[1]}; import them into different folders`);
     }
     // A 自评表 assesses the project a 申报表 imported with it, or a .kpi file where it is written, defines (as lint reads them).
-    const defined = projectNames(await keptDocuments(kpi.shared, paths));
-    const emitted = emitWorkbooks(books.map(b => b.book), defined, { keywords });
+    const defined = excel.projectsDefinedBy(await keptDocuments(kpi.shared, paths));
+    const emitted = excel.emitWorkbooks(books.map(b => b.book), defined, { keywords });
     const outputs: Array<{ path: string; text: string }> = [];
     for (const [i, { file, paths: bookPaths }] of books.entries()) {
         for (const [j, form] of emitted[i]!.entries()) {

@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { URI, type LangiumDocument } from 'langium';
-import { excel, isProject, pick, type KpiCoreServices, type Locale, type Model } from '@kpispec/language/core';
+import { excel, pick, type KpiCoreServices, type Locale } from '@kpispec/language/core';
 import { UserError } from '../exit-codes.js';
 import { PassedOverError, type PassedOverFile } from '../passed-over.js';
 
@@ -19,11 +19,6 @@ export interface SheetDocument {
  */
 export function sheetUri(file: string, sheet: string): URI {
     return URI.file(excel.sheetPath(file, sheet));
-}
-
-/** The names of the projects the documents define: a workbook's 自评表 assesses them. */
-export function projectNames(documents: readonly LangiumDocument[]): Set<string> {
-    return new Set(documents.flatMap(d => (d.parseResult.value as Model).blocks.filter(isProject).map(p => p.name)));
 }
 
 /**
@@ -58,17 +53,6 @@ export async function readWorkbookFile(file: string, locale: Locale, skipNoForm?
 }
 
 /**
- * The forms of workbooks read together, as .kpi text, each workbook's in a list: a 自评表 whose
- * project a .kpi file (`definedProjects`) or a 申报表 of any of the workbooks defines is written
- * without a project of its own, so that 申报表.xlsx and 自评表.xlsx in one folder define it once.
- * `options.keywords` is the keyword language of the text (default: an exported form's note, else Chinese).
- */
-export function emitWorkbooks(books: readonly excel.WorkbookForms[], definedProjects: ReadonlySet<string>, options: excel.EmitOptions = {}): excel.EmittedForm[][] {
-    const defined = new Set([...definedProjects, ...books.flatMap(excel.targetProjects)]);
-    return books.map(book => excel.emitWorkbook(book, defined, options));
-}
-
-/**
  * Adds every form of the workbooks to the workspace, after the .kpi files that define projects. A
  * workbook that cannot be read stops the run, or with `passOver` is passed over and told of, as a .kpi file is.
  */
@@ -87,7 +71,7 @@ export async function addWorkbookDocuments(
         }
     }
     const factory = shared.workspace.LangiumDocumentFactory;
-    const emitted = emitWorkbooks(read.map(r => r.book), definedProjects);
+    const emitted = excel.emitWorkbooks(read.map(r => r.book), definedProjects);
     return read.flatMap(({ file }, i) => emitted[i]!.map(form => {
         const document = factory.fromString(form.text, sheetUri(file, form.sheet));
         shared.workspace.LangiumDocuments.addDocument(document);

@@ -10,6 +10,8 @@ import { REVIEW_SHEETS } from './review-sheets.js';
 import { readSheets } from './sheet-grid.js';
 import { workbookError } from './workbook-error.js';
 import { pick, type Locale } from '../i18n/locale.js';
+import type { LangiumDocument } from 'langium';
+import { isProject, type Model } from '../generated/ast.js';
 
 export type { EmitOptions, EmittedForm, FormKeywords, SourceSpan, SpanField } from './emit-kpi.js';
 export { emitForm, projectNameOf } from './emit-kpi.js';
@@ -109,6 +111,26 @@ export function targetProjects(book: WorkbookForms): string[] {
  */
 export function emitWorkbook(book: WorkbookForms, definedProjects: ReadonlySet<string>, options: EmitOptions = {}): EmittedForm[] {
     return book.forms.map(m => emitForm(m, book.fileName, definedProjects, options));
+}
+
+/**
+ * The forms of workbooks read together, as .kpi text, each workbook's in a list: a 自评表 whose
+ * project a .kpi file (`definedProjects`) or a 申报表 of any of the workbooks defines is written
+ * without a project of its own, so that 申报表.xlsx and 自评表.xlsx in one folder define it once
+ * (`kpispec lint`, the editor and the web page read a folder's workbooks so).
+ */
+export function emitWorkbooks(books: readonly WorkbookForms[], definedProjects: ReadonlySet<string>, options: EmitOptions = {}): EmittedForm[][] {
+    const defined = new Set([...definedProjects, ...books.flatMap(targetProjects)]);
+    return books.map(book => emitWorkbook(book, defined, options));
+}
+
+/** The names of the projects the .kpi documents define: a workbook's 自评表 assesses them. */
+export function projectsDefinedBy(documents: Iterable<LangiumDocument>): Set<string> {
+    const names = new Set<string>();
+    for (const document of documents) {
+        for (const block of (document.parseResult.value as Model).blocks ?? []) if (isProject(block)) names.add(block.name);
+    }
+    return names;
 }
 
 /** readWorkbook and emitWorkbook: a workbook's 自评表 sheets assess the projects of its own 申报表 sheets, and `definedProjects`. */

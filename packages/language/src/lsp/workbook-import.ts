@@ -39,7 +39,9 @@ export async function importedText(services: KpiServices, form: excel.EmittedFor
 export async function importWorkbook(services: KpiServices, uri: URI, locale: Locale): Promise<ImportWorkbookResult> {
     const name = UriUtils.basename(uri);
     try {
-        const forms = await excel.workbookToKpi(await services.shared.workspace.FileSystemProvider.readBinary(uri), name);
+        // A 自评表 whose project a .kpi file of the workspace defines is written without it, as `kpispec import` writes it.
+        const defined = excel.projectsDefinedBy(services.shared.workspace.LangiumDocuments.all.filter(d => !excel.isSheetPath(d.uri.path)));
+        const forms = await excel.workbookToKpi(await services.shared.workspace.FileSystemProvider.readBinary(uri), name, defined);
         const folder = UriUtils.dirname(uri);
         const files = [];
         for (const form of forms) {

@@ -26,6 +26,8 @@ export interface SheetUpdate {
 export class WorkbookSync {
     /** Sheet document URI → its workbook and form. */
     private readonly sheets = new Map<string, { workbook: string; form: excel.EmittedForm }>();
+    /** Workbook URI → its forms as read, written as .kpi text with the others' (see emit). */
+    private readonly books = new Map<string, excel.WorkbookForms>();
     /** Workbook URI → the line saying why it is no readable form. */
     private readonly refused = new Map<string, string>();
 
@@ -54,31 +56,54 @@ export class WorkbookSync {
         return [...this.sheets].filter(([, s]) => s.workbook === workbook).map(([uri]) => URI.parse(uri));
     }
 
-    /** Reads a workbook into sheet documents (not yet added to the workspace); forgets its old sheets. */
-    async read(workbook: URI): Promise<LangiumDocument[]> {
+    /**
+     * Reads workbooks together into sheet documents (not yet added to the workspace), as
+     * `kpispec lint` reads a folder's: a 自评表 whose project a .kpi document or a 申报表 of any
+     * workbook defines is written without a project of its own (excel.emitWorkbooks).
+     */
+    async readAll(workbooks: readonly URI[]): Promise<LangiumDocument[]> {
+        for (const workbook of workbooks) await this.load(workbook);
+        return workbooks.flatMap(workbook => this.emit(workbook, this.definedProjects()));
+    }
+
+    /** Reads a workbook's forms; one that is no readable form is refused with its line, or passed over. */
+    private async load(workbook: URI): Promise<void> {
         const key = workbook.toString();
-        for (const uri of this.sheetsOf(key)) this.sheets.delete(uri.toString());
+        this.books.delete(key);
         this.refused.delete(key);
         const locale = this.language.kpi.Settings.locale;
         try {
-            const forms = await excel.workbookToKpi(await this.fileSystem.readBinary(workbook), UriUtils.basename(workbook));
-            const factory = this.shared.workspace.LangiumDocumentFactory;
-            return forms.map(form => {
-                const uri = workbook.with({ path: excel.sheetPath(workbook.path, form.sheet) });
-                this.sheets.set(uri.toString(), { workbook: key, form });
-                return factory.fromString(form.text, uri);
-            });
+            this.books.set(key, await excel.readWorkbook(await this.fileSystem.readBinary(workbook), UriUtils.basename(workbook)));
         } catch (e) {
             // A spreadsheet with no form in it (a 预算明细 beside the submissions, a saved review
             // workbook) is passed over, as `kpispec lint` passes over one in a folder.
-            if (e instanceof excel.WorkbookError && e.kind) return [];
+            if (e instanceof excel.WorkbookError && e.kind) return;
             const name = UriUtils.basename(workbook);
             // One it cannot read (no permission, a link that leads nowhere) in the words of an unreadable .kpi.
             const code = readErrorCode(e);
             const reason = e instanceof excel.WorkbookError ? pick(locale, e.text) : e instanceof Error ? e.message : String(e);
             this.refused.set(key, code ? unreadMessage(name, { code }, locale) : `${name}: ${reason}`);
-            return [];
         }
+    }
+
+    /** A workbook's sheet documents, its forms written with the projects `defined` elsewhere; forgets its old sheets. */
+    private emit(workbook: URI, defined: ReadonlySet<string>): LangiumDocument[] {
+        const key = workbook.toString();
+        for (const uri of this.sheetsOf(key)) this.sheets.delete(uri.toString());
+        const book = this.books.get(key);
+        if (!book) return [];
+        const factory = this.shared.workspace.LangiumDocumentFactory;
+        return excel.emitWorkbook(book, defined).map(form => {
+            const uri = workbook.with({ path: excel.sheetPath(workbook.path, form.sheet) });
+            this.sheets.set(uri.toString(), { workbook: key, form });
+            return factory.fromString(form.text, uri);
+        });
+    }
+
+    /** The projects the workspace's .kpi documents and the workbooks' 申报表 sheets define. */
+    private definedProjects(): Set<string> {
+        const documents = this.shared.workspace.LangiumDocuments.all.filter(d => !excel.isSheetPath(d.uri.path));
+        return new Set([...excel.projectsDefinedBy(documents), ...[...this.books.values()].flatMap(excel.targetProjects)]);
     }
 
     /**
@@ -110,17 +135,26 @@ export class WorkbookSync {
         }
         const configuration = this.language.kpi.Configuration;
         const update: SheetUpdate = { documents: [], deleted: [], sheetless: [] };
+        const before = new Map<string, string[]>();
         for (const workbook of concerned.values()) {
             const key = workbook.toString();
-            const before = this.sheetsOf(key).map(String);
-            const known = before.length > 0 || this.refused.has(key);
+            before.set(key, this.sheetsOf(key).map(String));
+            const known = before.get(key)!.length > 0 || this.refused.has(key);
             const found = isFoundAmong(workbook, await listing(UriUtils.dirname(workbook)), { configuration, extensions: excel.WORKBOOK_EXTENSIONS });
-            const documents = found ? await this.read(workbook) : [];
-            if (!found) this.forget(workbook);
+            if (found) await this.load(workbook);
+            else this.forget(workbook);
+            if (!this.books.has(key) && (known || this.refused.has(key))) update.sheetless.push(key);
+        }
+        // The others are written again too: a 申报表 read or gone changes whether their 自评表 define its project.
+        const defined = this.definedProjects();
+        for (const key of new Set([...concerned.keys(), ...this.books.keys()])) {
+            const workbook = URI.parse(key);
+            const old = before.get(key) ?? this.sheetsOf(key).map(String);
+            const texts = new Map(old.map(uri => [uri, this.sheets.get(uri)?.form.text]));
+            const documents = this.emit(workbook, defined);
             const now = new Set(documents.map(d => d.uri.toString()));
-            update.documents.push(...documents);
-            update.deleted.push(...before.filter(uri => !now.has(uri)).map(uri => URI.parse(uri)));
-            if (documents.length === 0 && (known || this.refused.has(key))) update.sheetless.push(key);
+            update.documents.push(...(concerned.has(key) ? documents : documents.filter(d => texts.get(d.uri.toString()) !== d.textDocument.getText())));
+            update.deleted.push(...old.filter(uri => !now.has(uri)).map(uri => URI.parse(uri)));
         }
         return update;
     }
@@ -139,6 +173,7 @@ export class WorkbookSync {
     forget(workbook: URI): void {
         const key = workbook.toString();
         for (const uri of this.sheetsOf(key)) this.sheets.delete(uri.toString());
+        this.books.delete(key);
         this.refused.delete(key);
     }
 

@@ -1,5 +1,5 @@
 import {
-    Cancellation, DefaultWorkspaceManager, URI,
+    Cancellation, DefaultWorkspaceManager, stream, URI,
     type ConfigurationProvider, type FileSystemNode, type LangiumDocument, type LangiumSharedCoreServices, type WorkspaceFolder,
 } from 'langium';
 import { WORKBOOK_EXTENSIONS } from '../excel/index.js';
@@ -38,14 +38,19 @@ export class KpiWorkspaceManager extends DefaultWorkspaceManager {
         uris.push(...await findKpiFilesIn(folder, this.discovery));
     }
 
-    /** Workbooks are found as .kpi files are; each of their forms becomes a document. */
+    /**
+     * Workbooks are found as .kpi files are; each of their forms becomes a document. Where there
+     * are workbooks the .kpi files are loaded first (Langium's traversal then finds them loaded):
+     * a 自评表 whose project one of them defines is written without its own.
+     */
     protected override async loadAdditionalDocuments(folders: WorkspaceFolder[], collector: (document: LangiumDocument) => void): Promise<void> {
         await super.loadAdditionalDocuments(folders, collector);
-        for (const folder of folders) {
-            for (const workbook of await this.findWorkbooksIn(URI.parse(folder.uri))) {
-                for (const document of await this.workbooks.read(workbook)) collector(document);
-            }
-        }
+        const workbooks = (await Promise.all(folders.map(folder => this.findWorkbooksIn(URI.parse(folder.uri))))).flat();
+        if (workbooks.length === 0) return;
+        const uris: URI[] = [];
+        for (const folder of folders) await this.traverseFolder(URI.parse(folder.uri), uris);
+        await this.loadWorkspaceDocuments(stream(uris).distinct(uri => uri.toString()), collector);
+        for (const document of await this.workbooks.readAll(workbooks)) collector(document);
     }
 
     private findWorkbooksIn(folder: URI): Promise<URI[]> {

@@ -1,6 +1,6 @@
 import { URI, type LangiumDocument } from 'langium';
 import {
-    BUILTIN_PROFILES, createKpiServices, excel, formatConfigProblem, isAssessment, isProject, pick,
+    BUILTIN_PROFILES, createKpiServices, excel, formatConfigProblem, isAssessment, pick,
     type KpiServices, type Locale, type Model,
 } from '@kpispec/language';
 import { skippedNote, type SkippedWorkbook } from '../../../cli/src/excel/stray-workbooks.js';
@@ -80,13 +80,19 @@ export class Checker {
         this.sheets = [];
         this.workbookProblems = [];
         this.skipped = [];
-        const defined = new Set(documents.flatMap(d => (d.parseResult.value as Model).blocks.filter(isProject).map(p => p.name)));
+        const read: Array<{ path: string; forms: excel.WorkbookForms }> = [];
         for (const book of books.filter(w => kept.has(w.path))) {
-            for (const form of await this.readWorkbook(book, locale, defined)) {
-                // The CLI's virtual document: the workbook's path and the sheet, ending in .kpi.
-                this.sheets.push({ file: book.path, form, document: add(form.text, `${book.path}/${form.sheet}.kpi`) });
-            }
+            const forms = await this.readWorkbook(book, locale);
+            if (forms) read.push({ path: book.path, forms });
         }
+        // Read together, as `kpispec lint` reads a folder's: a 申报表's project is defined once.
+        const emitted = excel.emitWorkbooks(read.map(r => r.forms), excel.projectsDefinedBy(documents));
+        read.forEach(({ path }, i) => {
+            for (const form of emitted[i]!) {
+                // The CLI's virtual document: the workbook's path and the sheet, ending in .kpi.
+                this.sheets.push({ file: path, form, document: add(form.text, `${path}/${form.sheet}.kpi`) });
+            }
+        });
         await configuration.load(this.sheets.map(s => s.document.uri), fileSystem);
         await services.shared.workspace.DocumentBuilder.build([...documents, ...this.sheets.map(s => s.document)], { validation: true });
         this.services = services;
@@ -98,20 +104,20 @@ export class Checker {
     }
 
     /** A workbook's forms; one that is no readable form is one line naming it, as the CLI prints it. */
-    private async readWorkbook(book: WorkbookFile, locale: Locale, defined: ReadonlySet<string>): Promise<excel.EmittedForm[]> {
+    private async readWorkbook(book: WorkbookFile, locale: Locale): Promise<excel.WorkbookForms | undefined> {
         const name = book.path.slice(book.path.lastIndexOf('/') + 1);
         try {
-            return await excel.workbookToKpi(book.bytes, name, defined);
+            return await excel.readWorkbook(book.bytes, name);
         } catch (e) {
             // In a dropped folder, a workbook without a form is a stray spreadsheet (a 预算明细), passed
             // over as `kpispec lint <folder>` passes it over (a saved review workbook without a word);
             // a workbook dropped by itself was asked for.
             if (e instanceof excel.WorkbookError && e.kind && book.path.includes('/')) {
                 if (e.kind === 'no-form') this.skipped.push({ file: book.path, reason: e.text });
-                return [];
+                return undefined;
             }
             this.workbookProblems.push(`${name}: ${e instanceof excel.WorkbookError ? pick(locale, e.text) : (e as Error).message}`);
-            return [];
+            return undefined;
         }
     }
 
