@@ -22,7 +22,7 @@ export function constraintOf(target: Target | undefined): Constraint | undefined
 export function comparisonConstraint(comparison: Comparison): Constraint | undefined {
     let value = comparison.value && measureOf(comparison.value);
     // A bare number under a title that prints the unit (`"上门服务人数（人）" ≥500`) is in that unit.
-    if (value?.kind === 'number' && !value.unit?.trim()) {
+    if (value?.kind === 'number' && !value.unit) {
         const unit = unitOfTitle(titleOf(comparison.$container));
         if (unit) value = { ...value, unit };
     }

@@ -16,7 +16,7 @@ import { relativeTargetAt } from './relative-targets.js';
 import { impossibleDate } from './impossible-dates.js';
 import { unitBracketsAt } from './unit-brackets.js';
 import { withPrintedLabels } from './printed-labels.js';
-import { MAY_HOLD_YEAR_PERIOD, yearPeriodsIn } from './year-periods.js';
+import { mayHoldYearPeriod, yearPeriodsIn } from './year-periods.js';
 
 /** What the lexer reports of a text besides Langium's diagnostics. */
 export interface KpiLexingReport extends LexingReport {
@@ -133,7 +133,7 @@ export class KpiLexer extends DefaultLexer {
         const halfWidth = result.errors.length > 0 ? withHalfWidthDigits(original, result.errors) : undefined;
         if (halfWidth !== undefined) result = super.tokenize(halfWidth, options);
         const text = halfWidth ?? original;
-        if (MAY_HOLD_YEAR_PERIOD.test(text)) this.readYearPeriods(text, result);
+        if (mayHoldYearPeriod(text)) this.readYearPeriods(text, result);
         if (text.includes('至') || text.includes('到')) result.tokens = this.splitPrintedPeriods(text, result.tokens, options);
         // Passes for words most files never hold run only where the text holds them, as 至's does.
         if (text.includes('年内')) this.readWithinYear(result);

@@ -7,8 +7,32 @@
 /** The years and what joins them; the second year's 年 is printed, the first's may be left out (`2023-2025年`). */
 const YEAR_PERIOD = /(?<![\d.\-/])(\d{4})([ \t\u3000]*年)?[ \t\u3000]*(至|到|-|—|–|～|~|－)[ \t\u3000]*(\d{4})[ \t\u3000]*年(?=$|[\s,，;；。)）]|\/\/|\/\*)/gmu;
 
-/** Whether `text` may hold one: asked before the pass looks at tokens. */
-export const MAY_HOLD_YEAR_PERIOD = /\d{4}[ \t\u3000]*年?[ \t\u3000]*[至到\-—–～~－][ \t\u3000]*\d{4}[ \t\u3000]*年/u;
+/**
+ * Whether `text` may hold one, asked of every text before the pass looks at tokens: a 年 after a
+ * year after a dash, 至 or 到. Character codes, no regular expression: a form has hundreds of 年.
+ */
+export function mayHoldYearPeriod(text: string): boolean {
+    for (let at = text.indexOf('年'); at >= 0; at = text.indexOf('年', at + 1)) {
+        let i = skipBlanksBack(text, at);
+        let digits = 0;
+        while (digits < 4 && i > 0 && isDigit(text.charCodeAt(i - 1))) [i, digits] = [i - 1, digits + 1];
+        if (digits === 4 && SEPARATORS.has(text.charCodeAt(skipBlanksBack(text, i) - 1))) return true;
+    }
+    return false;
+}
+
+/** What joins a period's years: 至, 到 and the dashes of YEAR_PERIOD. */
+const SEPARATORS: ReadonlySet<number> = new Set([...'至到-—–～~－'].map(c => c.charCodeAt(0)));
+
+function skipBlanksBack(text: string, end: number): number {
+    let i = end;
+    while (i > 0 && (text[i - 1] === ' ' || text[i - 1] === '\t' || text[i - 1] === '\u3000')) i--;
+    return i;
+}
+
+function isDigit(code: number): boolean {
+    return code >= 0x30 && code <= 0x39;
+}
 
 export interface YearPeriod {
     /** The first year as printed (`2023年`, `2023`), from `start`. */
