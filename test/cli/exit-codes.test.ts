@@ -91,6 +91,19 @@ describe('exit 2: one clear line for every bad input', () => {
         }
     });
 
+    it('a document named on the command line that no command reads as text: an office document, another kind of spreadsheet, a workbook to format', async () => {
+        write('named/notes.docx', 'PK\u0003\u0004 a Word document');
+        write('named/form.xlsm', 'PK\u0003\u0004 a macro-enabled workbook');
+        write('named/自评表.xlsx', readFileSync(join(import.meta.dirname, '..', 'fixtures', 'excel', 'layout-a', '自评表.xlsx')));
+        write('named/form.txt', ERROR);
+        expectFatal(await runCli(['lint', 'named/notes.docx'], { cwd: dir }), /^kpispec: named\/notes\.docx: not a \.kpi file or a workbook \(\.xlsx, \.xls\)\n$/);
+        expectFatal(await runCli(['lint', 'named/form.xlsm'], { cwd: dir }), /^kpispec: named\/form\.xlsm: not a \.kpi file or a workbook \(\.xlsx, \.xls\); save it as an Excel workbook \(\.xlsx\) first\n$/);
+        expectFatal(await runCli(['format', 'named/自评表.xlsx'], { cwd: dir }), /^kpispec: named\/自评表\.xlsx: not a \.kpi file; import the workbook first \(kpispec import named\/自评表\.xlsx\)\n$/);
+        // Text of another name, named as the user meant it, is read as .kpi text; a workbook where workbooks are read, as one.
+        expect((await runCli(['lint', 'named/form.txt'], { cwd: dir })).code).toBe(1);
+        expect((await runCli(['lint', 'named/自评表.xlsx', '-f', 'json'], { cwd: dir })).code).toBe(1);
+    });
+
     it('a file that is not UTF-8', async () => {
         write('latin1/a.kpi', Uint8Array.from([0x2f, 0x2f, 0x20, 0xb2, 0xe2, 0xca, 0xd4, 0x0a]));
         expectFatal(await runCli(['lint', 'latin1'], { cwd: dir }), /^kpispec: latin1\/a\.kpi is not (valid )?UTF-8 text/);

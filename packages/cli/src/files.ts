@@ -4,6 +4,7 @@ import picomatch from 'picomatch';
 import { URI, type FileSystemProvider } from 'langium';
 import { excel, onePathEach, searchFolder, realPathOf, type FoundFile, type KpiConfiguration } from '@kpispec/language/core';
 import { UserError } from './exit-codes.js';
+import { refusedDocument } from './other-documents.js';
 
 export interface FileSearch {
     configuration: KpiConfiguration;
@@ -17,7 +18,8 @@ const posix = (path: string) => path.split(sep).join('/');
  * Expands files, folders and glob patterns to `.kpi` files (and the other `extensions` given:
  * lint also reads workbooks). Folders are searched as the language
  * server searches its workspace (see findKpiFilesIn: `ignore` globs, no dot-folders or
- * node_modules, links followed); a file named explicitly is always included. A file reached by
+ * node_modules, links followed); a file named explicitly is always included, but an office document
+ * or a spreadsheet of another kind (refusedDocument). A file reached by
  * several paths, in one folder or through several of the paths given, is read once (onePathEach).
  */
 export async function findKpiFiles(patterns: readonly string[], search: FileSearch, extensions?: readonly string[]): Promise<string[]> {
@@ -28,6 +30,8 @@ export async function findKpiFiles(patterns: readonly string[], search: FileSear
         if (info?.isDirectory()) {
             files.push(...await walk(abs, search, extensions));
         } else if (info) {
+            const refused = refusedDocument(pattern, extensions);
+            if (refused) throw new UserError(refused);
             // Named as the user meant it: not counted as reached through a link.
             const uri = URI.file(abs);
             files.push({ uri, real: await realPathOf(uri, search.fileSystem), linked: false });

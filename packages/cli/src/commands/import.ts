@@ -6,6 +6,7 @@ import { excel, pick, type KpiCoreServices } from '@kpispec/language/core';
 import { ExitCode, UserError } from '../exit-codes.js';
 import { isMissing, noSuchPath } from '../files.js';
 import { readWorkbookFile } from '../excel/workbook-documents.js';
+import { saveAsWorkbook } from '../other-documents.js';
 import type { Io } from '../io.js';
 import { parseCommandArgs, useLocale } from '../options.js';
 import { readUtf8Sync } from '../workspace.js';
@@ -32,9 +33,6 @@ Exit codes: 0 written; 2 usage errors, a file that is no readable form, a .kpi f
 that exists, or two workbooks that would write one .kpi file (nothing is written then).
 `;
 
-/** Spreadsheets of other kinds (macro-enabled, binary, WPS's own, OpenDocument, CSV) that Excel or WPS saves as .xlsx. */
-const OTHER_SPREADSHEET = /\.(xlsm|xlsb|xltx|et|ett|ods|csv)$/i;
-
 export async function importWorkbooks(argv: string[], io: Io): Promise<number> {
     const { values, positionals } = parseCommandArgs('import', argv, {
         'out-dir': { type: 'string', short: 'o' },
@@ -60,7 +58,7 @@ export async function importWorkbooks(argv: string[], io: Io): Promise<number> {
     for (const positional of positionals) {
         const file = resolve(io.cwd, positional);
         if (books.some(b => b.file === file)) continue; // named twice
-        if (!excel.isWorkbookPath(file)) throw new UserError(`${positional}: not a workbook (.xlsx or .xls)${OTHER_SPREADSHEET.test(file) ? '; save it as an Excel workbook (.xlsx) first' : ''}`);
+        if (!excel.isWorkbookPath(file)) throw new UserError(`${positional}: not a workbook (.xlsx or .xls)${saveAsWorkbook(file)}`);
         if (await isMissing(file)) throw new UserError(noSuchPath(positional));
         const book = (await readWorkbookFile(file, locale))!;
         const dir = values['out-dir'] ? resolve(io.cwd, values['out-dir']) : dirname(file);
