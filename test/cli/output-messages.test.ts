@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { notUtf8Text } from '../../packages/language/src/workspace/text-encoding.js';
@@ -125,5 +126,15 @@ describe('a file that is not UTF-8', () => {
         for (const command of ['lint', 'format']) {
             expect((await runCli([command, 'encoded'], { cwd: dir })).stderr).toBe(`kpispec: encoded/zz.kpi is not UTF-8 text (${looks}): save it as UTF-8\n`);
         }
+    });
+});
+
+describe('the report of the current folder', () => {
+    it('names the folder by its name, not as `.`', async () => {
+        const base = tempDir();
+        writeFileIn(base, '2023年提交/a.kpi', '项目 甲 "甲项目" {\n    预算 5 万元\n}\n');
+        const run = await runCli(['report', '-o', join(base, 'r.html')], { cwd: join(base, '2023年提交') });
+        expect(run.code).toBe(0);
+        expect(readFileSync(join(base, 'r.html'), 'utf8')).toContain('复核范围: 2023年提交</p>');
     });
 });

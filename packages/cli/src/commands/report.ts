@@ -75,7 +75,8 @@ export async function report(argv: string[], io: Io): Promise<number> {
         paths,
         cwd: io.cwd,
         env: io.env,
-        scope: paths.join(', '),
+        // The current folder by its name: `.` says nothing in a report sent on.
+        scope: paths.map(p => (resolve(io.cwd, p) === io.cwd ? basename(io.cwd) || p : p)).join(', '),
         locale: values.locale,
         configFile: values.config,
         profile: values.profile,
