@@ -79,3 +79,14 @@ describe('a clause given twice in one row', () => {
         ]);
     });
 });
+
+describe('a line a self-assessment holds once, written again', () => {
+    it('is an error on the second, naming the line of the first, in the file\'s language', async () => {
+        const text = '自评 甲自评 "自评" 对象 甲 {\n    评价日 2021-03-31\n    合计 分值 100 得分 90\n    等级 优\n    自评等级 良\n    total weight 100 score 80\n    问题 "a"\n    问题 "b"\n}\n';
+        expect(await repeated({ 'a.kpi': text })).toEqual([
+            { file: 'a.kpi', line: 4, from: 4, to: 8, severity: 1, message: '「自评等级」一份自评只写一行：第 4 行已写过，只有其中一行有效；请删去其中一行' },
+            { file: 'a.kpi', line: 5, from: 4, to: 9, severity: 1, message: '「total」一份自评只写一行：第 3 行已写过，只有其中一行有效；请删去其中一行' },
+        ]);
+        expect((await repeated({ 'a.kpi': text }, 'en')).map(f => f.message)[0]).toBe("'自评等级' is written once per assessment: line 4 has it already and only one of them counts; remove one");
+    });
+});

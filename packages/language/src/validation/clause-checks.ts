@@ -1,4 +1,5 @@
-import { GrammarUtils, type AstNode, type CompositeCstNode, type CstNode } from 'langium';
+import { CstUtils, GrammarUtils, isLeafCstNode, type AstNode, type CompositeCstNode, type CstNode } from 'langium';
+import type { Assessment } from '../generated/ast.js';
 import type { KpiCoreServices } from '../kpi-core-module.js';
 import { onceOnlyClauses, repeatedClausesOf } from '../parser/repeated-clauses.js';
 import { ownFile } from './check-reads.js';
@@ -16,6 +17,14 @@ function keywordBefore(value: CstNode): CstNode {
     let k = siblings.indexOf(value) - 1;
     while (k >= 0 && siblings[k]!.hidden) k--;
     return siblings[k] ?? value;
+}
+
+/** The lines of a self-assessment that it holds once: figures and a date (text lines such as 结论 may run on over several). */
+const ONCE_PER_ASSESSMENT: ReadonlySet<string> = new Set(['Execution', 'Total', 'GradeStatement', 'AsOf']);
+
+/** The first token of a node's text, comments aside: a line's keyword as written. */
+function firstToken(node: CstNode | undefined): CstNode | undefined {
+    return node && CstUtils.streamCst(node).find(n => isLeafCstNode(n) && !n.hidden);
 }
 
 export function clauseChecks(services: KpiCoreServices): KpiChecks {
@@ -40,7 +49,34 @@ export function clauseChecks(services: KpiCoreServices): KpiChecks {
         }
     }
 
+    /**
+     * A line a self-assessment holds once (预算执行, 合计, 等级, 评价日) written again:
+     * only one of them is read, the other silently lost. Reported on each repetition.
+     */
+    function assessmentLineOnce(assessment: Assessment, report: Report): void {
+        const seen = new Map<string, AstNode>();
+        for (const item of assessment.items) {
+            if (!ONCE_PER_ASSESSMENT.has(item.$type)) continue;
+            const first = seen.get(item.$type);
+            if (!first) {
+                seen.set(item.$type, item);
+                continue;
+            }
+            const keyword = firstToken(item.$cstNode);
+            const line = (first.$cstNode?.range.start.line ?? 0) + 1;
+            report('syntax/parsing', {
+                node: item,
+                ...(keyword ? { range: keyword.range } : {}),
+                message: {
+                    zh: `「${keyword?.text ?? item.$type}」一份自评只写一行：第 ${line} 行已写过，只有其中一行有效；请删去其中一行`,
+                    en: `'${keyword?.text ?? item.$type}' is written once per assessment: line ${line} has it already and only one of them counts; remove one`,
+                },
+            });
+        }
+    }
+
     const checks: Record<string, Array<Check<AstNode>>> = {};
     for (const type of onceOnlyClauses(services.Grammar).types) checks[type] = ownFile(clauseMustBeGivenOnce);
+    checks['Assessment'] = [...(checks['Assessment'] ?? []), ...ownFile(assessmentLineOnce as Check<AstNode>)];
     return checks as KpiChecks;
 }
