@@ -187,6 +187,18 @@ describe('completion', () => {
         expect(keywords(english)).not.toContain('weight');
     });
 
+    it('does not offer a line the self-assessment holds once and already has (预算执行, 合计, 等级, 评价日)', async () => {
+        const keywords = (items: CompletionItem[]) => items.filter(i => i.kind === CompletionItemKind.Keyword).map(i => i.label);
+        const hotline = HOTLINE['assessment.kpi']!;
+        expect(hotline).toMatch(/预算执行[\s\S]*评价日[\s\S]*合计[\s\S]*等级/);
+        const lineStart = await complete(hotline.replace('    评价日 2021-03-31', '    <|>\n    评价日 2021-03-31'), { replacing: 'assessment.kpi' });
+        expect(keywords(lineStart)).toEqual(expect.arrayContaining(['问题', '改进', '指标', '总体目标']));
+        for (const once of ['预算执行', '评价日', '合计', '等级']) expect(keywords(lineStart)).not.toContain(once);
+        // Where it is not yet written, it is offered.
+        const fresh = await complete('自评 A "a" 对象 P {\n    指标 X 实际 90%\n    <|>\n}', { files: {} });
+        expect(keywords(fresh)).toEqual(expect.arrayContaining(['预算执行', '评价日', '合计', '等级']));
+    });
+
     it('describes keywords and blocks in the file\'s language, a block by its title', async () => {
         const rows = await complete(HOTLINE['assessment.kpi']!.replace('    评价日 2021-03-31', '    <|>\n    评价日 2021-03-31'), { replacing: 'assessment.kpi' });
         expect(rows.find(i => i.label === '问题')?.detail).toBe('关键字');

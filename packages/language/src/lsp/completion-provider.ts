@@ -15,7 +15,7 @@ import { KEYWORD_WORD, KIND_WORDS, linkValueText, targetText } from './describe.
 import { markdownText } from './markdown-text.js';
 import { isKeywordOf, keywordLanguageOf, type KeywordLanguage } from './keyword-language.js';
 import { SNIPPETS } from './snippets.js';
-import { clauseProperty, isClauseWritten } from './written-clauses.js';
+import { clauseProperty, isClauseWritten, isLineWritten } from './written-clauses.js';
 import { withoutStackTraces } from '../parser/parser.js';
 
 /** Families allowed at each level of the indicator tree (2015/2020 and 2021 schemes). */
@@ -135,9 +135,10 @@ export class KpiCompletionProvider extends DefaultCompletionProvider {
         return super.completionFor(context, next, acceptor);
     }
 
-    /** Keywords in the file's language, but not a clause the row already has (it may come once). */
+    /** Keywords in the file's language, but not a clause the row already has, nor a line the self-assessment has (each may come once). */
     protected override filterKeyword(context: CompletionContext, keyword: GrammarAST.Keyword): boolean {
         if (!super.filterKeyword(context, keyword) || !isKeywordOf(this.language(context), keyword.value)) return false;
+        if (isLineWritten(context.node, keyword)) return false;
         const property = clauseProperty(keyword);
         return !property || !isClauseWritten(context.node, property, this.astReflection);
     }

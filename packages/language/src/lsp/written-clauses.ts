@@ -1,4 +1,6 @@
-import { GrammarAST, type AstNode, type AstReflection } from 'langium';
+import { AstUtils, GrammarAST, type AstNode, type AstReflection } from 'langium';
+import { isAssessment } from '../generated/ast.js';
+import { ONCE_PER_ASSESSMENT } from '../validation/clause-checks.js';
 
 /**
  * The property a clause keyword introduces where the grammar lets a row's clauses come in any
@@ -30,4 +32,25 @@ export function isClauseWritten(node: AstNode | undefined, property: string, ref
         return value !== undefined && value !== false;
     }
     return false;
+}
+
+/**
+ * Whether `keyword` begins a line the self-assessment at the cursor holds once and already has
+ * (`等级` under `等级 优`): written again, only one counts (validation/clause-checks.ts).
+ */
+export function isLineWritten(node: AstNode | undefined, keyword: GrammarAST.Keyword): boolean {
+    const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule);
+    if (!rule || !ONCE_PER_ASSESSMENT.has(rule.name) || !beginsRule(keyword, rule)) return false;
+    const assessment = node && AstUtils.getContainerOfType(node, isAssessment);
+    return assessment?.items.some(item => item.$type === rule.name) === true;
+}
+
+/** Whether a keyword (or one of its spellings) is the first element of its rule. */
+function beginsRule(keyword: GrammarAST.Keyword, rule: GrammarAST.ParserRule): boolean {
+    let element: AstNode = keyword;
+    while (GrammarAST.isAlternatives(element.$container)) element = element.$container;
+    const group = element.$container;
+    if (group === rule) return true;
+    // `{infer Total} ('合计' | …)`: an action before it reads no text.
+    return GrammarAST.isGroup(group) && group.$container === rule && group.elements.find(e => !GrammarAST.isAction(e)) === element;
 }

@@ -20,7 +20,7 @@ function keywordBefore(value: CstNode): CstNode {
 }
 
 /** The lines of a self-assessment that it holds once: figures and a date (text lines such as 结论 may run on over several). */
-const ONCE_PER_ASSESSMENT: ReadonlySet<string> = new Set(['Execution', 'Total', 'GradeStatement', 'AsOf']);
+export const ONCE_PER_ASSESSMENT: ReadonlySet<string> = new Set(['Execution', 'Total', 'GradeStatement', 'AsOf']);
 
 /** The first token of a node's text, comments aside: a line's keyword as written. */
 function firstToken(node: CstNode | undefined): CstNode | undefined {
