@@ -59,6 +59,13 @@ describe('hover', () => {
         const text = HOTLINE['assessment.kpi']!;
         await expectHover(services)({ text: mark(text, '预算执行'), index: 0, hover: /执行率：100%[\s\S]*规则得分 \*\*10 \/ 10\*\*/, parseOptions: { documentUri: `${WS}assessment.kpi` }, disposeAfterCheck: true });
         await expectHover(services)({ text: mark(text, '合计'), index: 0, hover: /规则得分 \*\*100 \/ 100\*\*（自评 100）[\s\S]*按规则的等级：优/, parseOptions: { documentUri: `${WS}assessment.kpi` }, disposeAfterCheck: true });
+        // The 等级 line: the grade written beside the rule's and the claimed total's.
+        const graded = text.replace('    等级 优', '    等级 良');
+        expect(graded).not.toBe(text);
+        await expectHover(services)({
+            text: mark(graded, '等级 良'), index: 0, hover: /^\*\*等级\*\* 良\n\n规则得分 \*\*100 \/ 100\*\*（自评 100）\n\n按规则的等级：优\n\n自评合计的等级：优$/,
+            parseOptions: { documentUri: `${WS}assessment.kpi` }, disposeAfterCheck: true,
+        });
     });
 
     it('writes a bare actual in its target\'s unit, as the score sheet and the messages do', async () => {

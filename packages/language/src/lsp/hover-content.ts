@@ -5,10 +5,10 @@ import { AstUtils, type AstNode, type CstNode } from 'langium';
 import {
     isAssessment, isBaseline, isClause, isClauseReview, isCompliance, isContract, isExecution, isExecutionShare, isGoal,
     isGoalAssessment, isIndicator, isIndicatorAssessment, isMilestone, isMilestoneAssessment, isProblemStatement, isProject, isRequirement,
-    isBreakdownActual, isBreakdownComponent, isLevel2Group, isStandard, isTotal,
+    isBreakdownActual, isBreakdownComponent, isGradeStatement, isLevel2Group, isStandard, isTotal,
     type BreakdownActual, type BreakdownComponent,
     type ClauseReview, type Execution, type ExecutionShare, type GoalAssessment, type Indicator, type MilestoneAssessment, type ProblemStatement,
-    type IndicatorAssessment, type LinkTarget, type Quantity, type Total,
+    type GradeStatement, type IndicatorAssessment, type LinkTarget, type Quantity, type Total,
 } from '../generated/ast.js';
 import { pick, type Bilingual, type Locale } from '../i18n/locale.js';
 import type { KpiServices } from '../kpi-module.js';
@@ -45,6 +45,7 @@ export class HoverContent {
         if (isMilestoneAssessment(node)) return this.milestoneRow(node);
         if (isProblemStatement(node)) return this.problem(node);
         if (isTotal(node)) return this.total(node);
+        if (isGradeStatement(node)) return this.grade(node);
         if (isClauseReview(node)) return this.review(node);
         if (isIndicator(node)) return this.indicator(node);
         if (isClause(node) || isRequirement(node) || isBaseline(node)) return this.linkTarget(node);
@@ -217,6 +218,17 @@ export class HoverContent {
             `**${pick(this.locale, { zh: '合计', en: 'Total' })}**`,
             this.ruleScore(score.total.ruleScore, score.total.declaredWeight ?? score.total.weight, score.total.declaredScore ?? score.total.claimed),
             this.field({ zh: '按规则的等级', en: 'Grade by the rule' }, GRADE_KEYWORD[score.grade.computed]),
+        ]);
+    }
+
+    /** The 等级 line: the grade the rule gives the total beside the one written, and the grade of the total claimed. */
+    private grade(statement: GradeStatement): string | undefined {
+        const { score } = this.services.kpi.Scores.of(statement.$container);
+        return this.lines([
+            `**${pick(this.locale, { zh: '等级', en: 'Grade' })}** ${markdownText(statement.grade ?? '')}`,
+            this.ruleScore(score.total.ruleScore, score.total.declaredWeight ?? score.total.weight, score.total.declaredScore ?? score.total.claimed),
+            this.field({ zh: '按规则的等级', en: 'Grade by the rule' }, GRADE_KEYWORD[score.grade.computed]),
+            this.field({ zh: '自评合计的等级', en: 'Grade of the claimed total' }, score.grade.ofClaimed && GRADE_KEYWORD[score.grade.ofClaimed]),
         ]);
     }
 

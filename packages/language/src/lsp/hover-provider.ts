@@ -4,7 +4,7 @@ import type { Hover, HoverParams } from 'vscode-languageserver';
 import {
     isBaseline, isBlock, isClause, isClauseReview, isExecution, isExecutionShare, isGoal, isGoalAssessment, isIndicator,
     isMilestoneAssessment, isProblemStatement,
-    isBreakdownActual, isIndicatorAssessment, isMilestone, isRequirement, isTotal,
+    isBreakdownActual, isGradeStatement, isIndicatorAssessment, isMilestone, isRequirement, isTotal,
 } from '../generated/ast.js';
 import type { KpiServices } from '../kpi-module.js';
 import type { KpiSettings } from '../settings.js';
@@ -13,7 +13,7 @@ import { qualifiedTargetAt } from './qualified-names.js';
 import { isRemark } from '../parser/remarks.js';
 
 /** Elements whose whole row describes them (a block only describes itself on its name). */
-const ROWS = [isIndicatorAssessment, isProblemStatement, isExecutionShare, isExecution, isTotal, isClauseReview, isIndicator, isClause, isRequirement, isBaseline, isGoal, isMilestone];
+const ROWS = [isIndicatorAssessment, isProblemStatement, isExecutionShare, isExecution, isTotal, isGradeStatement, isClauseReview, isIndicator, isClause, isRequirement, isBaseline, isGoal, isMilestone];
 
 /**
  * Hover on indicators, clauses, requirements, baselines and the references to them, and on
