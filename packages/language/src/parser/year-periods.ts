@@ -4,8 +4,11 @@
  * KpiValueConverter) and the dash or 到 between them as 至.
  */
 
+/** What joins a period's years: 至, 到 and dashes (`-` last, as a character class reads it literally). */
+const SEPARATOR_CHARACTERS = '至到—–～~－-';
+
 /** The years and what joins them; the second year's 年 is printed, the first's may be left out (`2023-2025年`). */
-const YEAR_PERIOD = /(?<![\d.\-/])(\d{4})([ \t\u3000]*年)?[ \t\u3000]*(至|到|-|—|–|～|~|－)[ \t\u3000]*(\d{4})[ \t\u3000]*年(?=$|[\s,，;；。)）]|\/\/|\/\*)/gmu;
+const YEAR_PERIOD = new RegExp(`(?<![\\d.\\-/])(\\d{4})([ \\t\\u3000]*年)?[ \\t\\u3000]*([${SEPARATOR_CHARACTERS}])[ \\t\\u3000]*(\\d{4})[ \\t\\u3000]*年(?=$|[\\s,，;；。)）]|\\/\\/|\\/\\*)`, 'gmu');
 
 /**
  * Whether `text` may hold one, asked of every text before the pass looks at tokens: a 年 after a
@@ -21,8 +24,7 @@ export function mayHoldYearPeriod(text: string): boolean {
     return false;
 }
 
-/** What joins a period's years: 至, 到 and the dashes of YEAR_PERIOD. */
-const SEPARATORS: ReadonlySet<number> = new Set([...'至到-—–～~－'].map(c => c.charCodeAt(0)));
+const SEPARATORS: ReadonlySet<number> = new Set([...SEPARATOR_CHARACTERS].map(c => c.charCodeAt(0)));
 
 function skipBlanksBack(text: string, end: number): number {
     let i = end;

@@ -207,7 +207,7 @@ export function isRecoveryEnd(error: IRecognitionException, text: string): boole
 function bracesPair(text: string): boolean {
     let depth = 0;
     for (const line of text.split('\n')) {
-        const code = line.replace(/"(?:\\.|[^"\\])*"/g, '""').replace(/\/\/.*$/, '');
+        const code = codeOf(line);
         for (const c of code) {
             if (c === '{') depth++;
             else if (c === '}' && --depth < 0) return false;
@@ -240,7 +240,7 @@ function braceLeftOpen(text: string, offset: number): { line: number; opened: st
     const open: Array<{ line: number; indent: number; opened: string }> = [];
     const lines = text.slice(0, offset).split('\n');
     for (const [i, written] of lines.entries()) {
-        const line = written.replace(/"(?:\\.|[^"\\])*"/g, '""').replace(/\/\/.*$/, '');
+        const line = codeOf(written);
         const indent = /^[ \t]*/.exec(line)![0].length;
         for (let c = 0; c < line.length; c++) {
             if (line[c] === '{') open.push({ line: i + 1, indent, opened: line.slice(indent, c + 1).trim() });
@@ -251,6 +251,11 @@ function braceLeftOpen(text: string, offset: number): { line: number; opened: st
         }
     }
     return undefined;
+}
+
+/** A line's code for pairing braces: strings emptied, a line comment left out. */
+function codeOf(line: string): string {
+    return line.replace(/"(?:\\.|[^"\\])*"/g, '""').replace(/\/\/.*$/, '');
 }
 
 /** The longest a line's head is looked at before an error (a row's name and title): a pasted line of thousands of errors stays linear. */
