@@ -1,10 +1,11 @@
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DidChangeWatchedFilesNotification, FileChangeType, type Diagnostic } from 'vscode-languageserver-protocol/node';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { scoresPlan } from '../../packages/cli/src/excel/review-plans.js';
 import { writeXlsx } from '../../packages/cli/src/excel/write-xlsx.js';
+import { workbookToKpi } from '../../packages/language/src/excel/index.js';
 import { findingsPlan } from '../../packages/language/src/excel/review-sheets.js';
 import { IS_IGNORED_REQUEST } from '../../packages/language/src/lsp/workbook-export.js';
 import { IMPORT_WORKBOOK_REQUEST, type ImportWorkbookResult } from '../../packages/language/src/lsp/workbook-import.js';
@@ -198,4 +199,46 @@ describe('a project\'s 申报表 and 自评表 as workbooks in one folder', () =
         expect(twice('申报表.xlsx')).toEqual([]);
         expect(twice('自评表.xlsx')).toEqual([]);
     });
+});
+
+/**
+ * A 自评表.xlsx beside .kpi files: whether it assesses a project defined elsewhere or defines its
+ * own follows the .kpi files as they come and go, as `kpispec lint` reads the folder each time.
+ */
+describe('a 自评表 workbook whose project a .kpi file comes to define', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'kpispec-lsp-excel-kpi-'));
+    let third: StdioServer;
+    const twice = (file: string) => (third.published.get(third.uri(file)) ?? []).map(d => String(d.code)).filter(c => c === 'name/duplicate' || c.startsWith('reference/'));
+    const assessment = '自评表.xlsx/自评表.kpi';
+    /** Waits for validations of the sheet or the .kpi file until neither holds a duplicate or an unresolved name. */
+    const settled = async () => {
+        do await Promise.race([third.validated(assessment), third.validated('申报表.kpi')]);
+        while (twice('自评表.xlsx').length > 0 || twice('申报表.kpi').length > 0);
+    };
+
+    afterAll(async () => {
+        await third?.stop();
+        rmSync(folder, { recursive: true, force: true });
+    });
+
+    it('assesses the project of a .kpi file added later, and defines its own again when that file is deleted', async () => {
+        copyFileSync(join(excel, 'layout-a', '自评表.xlsx'), join(folder, '自评表.xlsx'));
+        third = await startStdioServer(folder, 'kpi-beside');
+        await vi.waitFor(() => expect(third.published.has(third.uri('自评表.xlsx'))).toBe(true), { timeout: 20_000, interval: 100 });
+        expect(twice('自评表.xlsx')).toEqual([]);
+
+        // The officer saves the project's targets as a .kpi file: written with its own project, the 自评表 would define it twice.
+        const [targets] = await workbookToKpi(readFileSync(join(excel, 'layout-c', '申报表.xlsx')), '申报表.xlsx');
+        writeFileSync(join(folder, '申报表.kpi'), targets!.text);
+        const added = settled();
+        await third.changed('申报表.kpi', FileChangeType.Created);
+        await added;
+        expect(third.published.get(third.uri('申报表.kpi'))).toBeDefined();
+
+        // Without it, the 自评表 would assess a project nobody defines.
+        rmSync(join(folder, '申报表.kpi'));
+        const deleted = settled();
+        await third.changed('申报表.kpi', FileChangeType.Deleted);
+        await deleted;
+    }, 60_000);
 });

@@ -1,7 +1,8 @@
-import { isOperationCancelled, URI, UriUtils } from 'langium';
+import { DocumentState, isOperationCancelled, URI, UriUtils, Cancellation } from 'langium';
 import { FileChangeType } from 'vscode-languageserver';
 import { isWorkbookPath } from '../excel/index.js';
 import type { KpiWorkspaceManager } from './workspace-manager.js';
+import type { SheetUpdate, WorkbookSync } from './workbook-sync.js';
 import { DefaultDocumentUpdateHandler, type LangiumSharedServices } from 'langium/lsp';
 import type { DidChangeWatchedFilesParams, TextDocumentChangeEvent } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -17,6 +18,7 @@ import { SETTINGS_SECTION, type KpiConfigurationProvider } from './configuration
 export class KpiDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
     constructor(private readonly shared: LangiumSharedServices) {
         super(shared);
+        shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, () => this.followProjects());
         const settings = shared.workspace.ConfigurationProvider as KpiConfigurationProvider;
         // The settings that change messages: the scoring profile and the locale.
         const key = () => JSON.stringify([settings.editorSettings.profile, settings.editorSettings.locale]);
@@ -39,18 +41,13 @@ export class KpiDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
      */
     override didChangeWatchedFiles(params: DidChangeWatchedFilesParams): void {
         this.onWatchedFilesChangeEmitter.fire(params);
-        const sync = (this.shared.workspace.WorkspaceManager as KpiWorkspaceManager).workbooks;
-        const documents = this.shared.workspace.LangiumDocuments;
+        const sync = this.workbooks;
         // Workbooks are not documents themselves: their sheets are.
         const files = params.changes.filter(c => !isWorkbookPath(URI.parse(c.uri).path));
         const uris = (deleted: boolean) => [...new Set(files.filter(c => (c.type === FileChangeType.Deleted) === deleted).map(c => c.uri))].map(uri => URI.parse(uri));
         this.workspaceManager.ready.then(() => this.workspaceLock.write(async token => {
             const sheets = await sync.follow(params.changes);
-            // From here on the update is recorded before it can be cancelled: a later write builds it.
-            for (const document of sheets.documents) if (!documents.hasDocument(document.uri)) documents.addDocument(document);
-            // The others' findings come with their sheets' validation.
-            for (const workbook of sheets.sheetless) void this.shared.lsp.Connection?.sendDiagnostics({ uri: workbook, diagnostics: sync.diagnostics(workbook) });
-            await this.documentBuilder.update([...uris(false), ...sheets.documents.map(d => d.uri)], [...uris(true), ...sheets.deleted], token);
+            await this.updateWith(sheets, uris(false), uris(true), token);
         })).catch(err => {
             if (!isOperationCancelled(err)) console.error('Following changed files failed.', err);
         });
@@ -59,6 +56,33 @@ export class KpiDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
                 for (const language of this.serviceRegistry.all) (language as KpiServices).kpi?.Configuration?.invalidate();
             });
         }
+    }
+
+    /** The update of .kpi files `changed` and `deleted`, with the sheets of workbooks that follow from them. */
+    private async updateWith(sheets: SheetUpdate, changed: URI[], deleted: URI[], token: Cancellation.CancellationToken): Promise<void> {
+        const documents = this.shared.workspace.LangiumDocuments;
+        // From here on the update is recorded before it can be cancelled: a later write builds it.
+        for (const document of sheets.documents) if (!documents.hasDocument(document.uri)) documents.addDocument(document);
+        // The others' findings come with their sheets' validation.
+        for (const workbook of sheets.sheetless) void this.shared.lsp.Connection?.sendDiagnostics({ uri: workbook, diagnostics: this.workbooks.diagnostics(workbook) });
+        await this.documentBuilder.update([...changed, ...sheets.documents.map(d => d.uri)], [...deleted, ...sheets.deleted], token);
+    }
+
+    private get workbooks(): WorkbookSync {
+        return (this.shared.workspace.WorkspaceManager as KpiWorkspaceManager).workbooks;
+    }
+
+    /**
+     * After a build, a workbook's 自评表 is written again when the projects the .kpi files define
+     * changed (a project typed, renamed, or its file added or deleted): whether it assesses a
+     * project defined elsewhere or defines its own follows them, as `kpispec lint` reads the folder.
+     */
+    private followProjects(): void {
+        const sheets = this.workbooks.rewriteForProjects();
+        if (!sheets) return;
+        this.workspaceLock.write(token => this.updateWith(sheets, [], [], token)).catch(err => {
+            if (!isOperationCancelled(err)) console.error('Writing the workbooks\' forms again failed.', err);
+        });
     }
 
     /**

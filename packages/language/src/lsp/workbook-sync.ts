@@ -30,6 +30,8 @@ export class WorkbookSync {
     private readonly books = new Map<string, excel.WorkbookForms>();
     /** Workbook URI → the line saying why it is no readable form. */
     private readonly refused = new Map<string, string>();
+    /** The projects defined elsewhere that the sheets were last written with (projectsKey). */
+    private writtenWith = '';
 
     /** `findWorkbooksIn` finds the workbooks under a folder as the workspace's search does. */
     constructor(private readonly shared: LangiumSharedCoreServices, private readonly findWorkbooksIn: (folder: URI) => Promise<URI[]>) {}
@@ -63,7 +65,8 @@ export class WorkbookSync {
      */
     async readAll(workbooks: readonly URI[]): Promise<LangiumDocument[]> {
         for (const workbook of workbooks) await this.load(workbook);
-        return workbooks.flatMap(workbook => this.emit(workbook, this.definedProjects()));
+        const defined = this.definedProjects();
+        return workbooks.flatMap(workbook => this.emit(workbook, defined));
     }
 
     /** Reads a workbook's forms; one that is no readable form is refused with its line, or passed over. */
@@ -88,6 +91,7 @@ export class WorkbookSync {
 
     /** A workbook's sheet documents, its forms written with the projects `defined` elsewhere; forgets its old sheets. */
     private emit(workbook: URI, defined: ReadonlySet<string>): LangiumDocument[] {
+        this.writtenWith = projectsKey(defined);
         const key = workbook.toString();
         for (const uri of this.sheetsOf(key)) this.sheets.delete(uri.toString());
         const book = this.books.get(key);
@@ -146,6 +150,27 @@ export class WorkbookSync {
             if (!this.books.has(key) && (known || this.refused.has(key))) update.sheetless.push(key);
         }
         // The others are written again too: a 申报表 read or gone changes whether their 自评表 define its project.
+        this.writeAgain(update, concerned, before);
+        return update;
+    }
+
+    /**
+     * The sheets written again when the projects the .kpi documents define are no longer those
+     * they were written with (a project typed, renamed, or its file added or deleted): a 自评表
+     * of such a project then gains or loses a project of its own. Undefined when none changed.
+     */
+    rewriteForProjects(): SheetUpdate | undefined {
+        if (this.books.size === 0 || projectsKey(this.definedProjects()) === this.writtenWith) return undefined;
+        const update: SheetUpdate = { documents: [], deleted: [], sheetless: [] };
+        this.writeAgain(update, new Map(), new Map());
+        return update.documents.length + update.deleted.length > 0 ? update : undefined;
+    }
+
+    /**
+     * Writes every workbook's forms again into `update`: all sheets of the `concerned` ones (read
+     * anew, whose sheets were `before`), of the others those whose text changed.
+     */
+    private writeAgain(update: SheetUpdate, concerned: ReadonlyMap<string, URI>, before: ReadonlyMap<string, string[]>): void {
         const defined = this.definedProjects();
         for (const key of new Set([...concerned.keys(), ...this.books.keys()])) {
             const workbook = URI.parse(key);
@@ -156,7 +181,6 @@ export class WorkbookSync {
             update.documents.push(...(concerned.has(key) ? documents : documents.filter(d => texts.get(d.uri.toString()) !== d.textDocument.getText())));
             update.deleted.push(...old.filter(uri => !now.has(uri)).map(uri => URI.parse(uri)));
         }
-        return update;
     }
 
     /** Workbooks read or refused at or under `uri`. */
@@ -197,6 +221,11 @@ export class WorkbookSync {
             });
         });
     }
+}
+
+/** A set of project names as one string, the same whatever their order. */
+function projectsKey(projects: ReadonlySet<string>): string {
+    return JSON.stringify([...projects].sort());
 }
 
 /** `自评表` for `…/自评表.xlsx`, in lower case. */
