@@ -68,6 +68,11 @@ describe('the language server', () => {
             client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(join(folder, 'later.kpi')), type: 1 }] });
             await client.until(() => client.validations.some(v => v.includes(fileUri(join(folder, 'later.kpi')))), 60_000);
             expect(latest('later.kpi')!.map(d => d.code)).toEqual(['contract/no-penalty']);
+            // And one made later to nothing gets the finding one found at the start gets.
+            symlinkSync('nowhere.kpi', join(folder, 'dangling.kpi'));
+            client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(join(folder, 'dangling.kpi')), type: 1 }] });
+            await client.until(() => latest('dangling.kpi'), 60_000);
+            expect(latest('dangling.kpi')!.map(d => [d.code, d.message])).toEqual([['syntax/lexing', '无法读取 dangling.kpi：ENOENT（文件不存在，链接指向的文件已不在？）']]);
         } finally {
             await client.stop();
         }

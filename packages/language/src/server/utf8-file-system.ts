@@ -31,6 +31,12 @@ export class Utf8FileSystemProvider extends NodeFileSystemProvider implements Un
         return this.decode(uri, bytes);
     }
 
+    /** A link whose target is gone (or never was). */
+    async isBrokenLink(uri: URI): Promise<boolean> {
+        const link = await promises.lstat(uri.fsPath).catch(() => undefined);
+        return link?.isSymbolicLink() === true && !(await promises.stat(uri.fsPath).then(() => true, () => false));
+    }
+
     /** The workspace's search follows links with it, as `kpispec lint` does (see searchFolder). */
     async realPath(uri: URI): Promise<string> {
         return URI.file(await promises.realpath(uri.fsPath)).path;

@@ -22,9 +22,11 @@ export interface Discovery {
 export interface LinkedFileSystem {
     /** The path of `uri` with every link resolved, as a URI's path (`/`-separated on every system). */
     realPath(uri: URI): Promise<string>;
+    /** Whether `uri` is a link that leads nowhere (the server's, where links come and go after the search). */
+    isBrokenLink?(uri: URI): Promise<boolean>;
 }
 
-function linksOf(fileSystem: FileSystemProvider): LinkedFileSystem | undefined {
+export function linksOf(fileSystem: FileSystemProvider): LinkedFileSystem | undefined {
     return typeof (fileSystem as Partial<LinkedFileSystem>).realPath === 'function' ? fileSystem as unknown as LinkedFileSystem : undefined;
 }
 

@@ -4,6 +4,7 @@ import {
 } from 'langium';
 import { blocksChanged } from '../model/block-generations.js';
 import { checksReach } from '../validation/reach.js';
+import { KPI_EXTENSION, linksOf } from './discovery.js';
 import type { KpiLangiumDocuments } from './documents.js';
 import type { KpiIndexManager } from './index-manager.js';
 
@@ -31,6 +32,17 @@ export class KpiDocumentBuilder extends DefaultDocumentBuilder {
         // The blocks a document holds now; `update` counts those it held before. Indexing, not
         // parsing: a document made from a string and then built is parsed before any build.
         this.onDocumentPhase(DocumentState.IndexedContent, document => blocksChanged(document.parseResult.value));
+    }
+
+    /**
+     * Langium's, and a .kpi link that leads nowhere, which Langium, failing to stat it, passes
+     * over: it is a file that cannot be read, as the workspace's search keeps one found at the
+     * start (keepBrokenLinks), and one made later gets the same finding.
+     */
+    protected override async findChangedUris(changed: URI): Promise<URI[]> {
+        const found = await super.findChangedUris(changed);
+        if (found.length > 0 || !changed.path.endsWith(KPI_EXTENSION) || !(await linksOf(this.fileSystemProvider)?.isBrokenLink?.(changed))) return found;
+        return this.workspaceManager().shouldIncludeEntry({ uri: changed, isFile: true, isDirectory: false }) ? [changed] : [];
     }
 
     private get index(): KpiIndexManager {
