@@ -143,6 +143,13 @@ describe('the words of a report', () => {
         expect(actualOf(await reportOf([english], {}, 'zh-CN'), 'Trained')).toBe('未统计');
     });
 
+    it('writes a rated actual (达成, achieved) in the report\'s language, as its score reason names it', async () => {
+        const actualOf = (data: ReportData, indicator: string) => data.projects.flatMap(p => p.targets).find(t => t.indicator === indicator)?.actual?.text;
+        expect(actualOf(await reportOf(['examples/blocks'], {}, 'en'), '照护负担')).toBe('achieved');
+        expect(actualOf(await reportOf(['examples/blocks'], {}, 'zh-CN'), '照护负担')).toBe('达成');
+        expect(actualOf(await reportOf(['examples/blocks-en'], {}, 'zh-CN'), 'CareBurden')).toBe('达成');
+    });
+
     it('says 1 project, not 1 projects', async () => {
         const run = await runCli(['report', 'examples/english', '-o', join(dir, 'one.html')], { cwd: REPO });
         expect(run.stdout).toMatch(/one\.html: 1 project, \d+ findings\n$/);
