@@ -434,6 +434,24 @@ describe('kpispec.html opened from file://', () => {
         await nextCheck(back);
     });
 
+    it('says a folder whose only .kpi file is not UTF-8 was passed over, not that it holds no .kpi file', async () => {
+        const base = mkdtempSync(join(profile, 'encoding-only-'));
+        mkdirSync(join(base, 'ansi'));
+        writeFileSync(join(base, 'ansi', 'contract.kpi'), execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GBK'], { input: readFileSync(join(REFERENCE, 'hotline-12345', 'contract.kpi')) }));
+        const cli = await runCli(['lint', 'ansi', '--locale', 'en'], { cwd: base });
+        expect(cli.code).toBe(2);
+        await drop('ansi', base);
+        expect(await page.textContent('#status')).toBe('Nothing checked: 1 .kpi file is not UTF-8 text and was passed over (see below).');
+        expect(await page.getAttribute('#status', 'class')).toBe('error');
+        expect(await page.textContent('#notes')).toBe(cli.stderr.trim().replace(/^kpispec: /, ''));
+        // A folder with no .kpi file at all still says so.
+        mkdirSync(join(base, 'empty'));
+        writeFileSync(join(base, 'empty', 'notes.txt'), 'nothing to check\n');
+        await drop('empty', base);
+        expect(await page.textContent('#status')).toBe('No .kpi files found.');
+        expect(await page.textContent('#notes')).toBe('');
+    });
+
     it('made no request beyond the page and its worker, and logged no error', () => {
         expect(requests.filter(url => !/^(file|blob|data):/.test(url))).toEqual([]);
         expect(page.workers()).toHaveLength(1);

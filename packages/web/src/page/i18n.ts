@@ -21,6 +21,10 @@ const STRINGS = {
     checking: { zh: '正在检查…', en: 'Checking…' },
     checked: { zh: '已检查 {files} 个文件：{errors} 个错误，{warnings} 个警告，{infos} 条提示（{ms} 毫秒）', en: 'Checked {files} {files|file|files}: {errors} {errors|error|errors}, {warnings} {warnings|warning|warnings}, {infos} {infos|note|notes} ({ms} ms)' },
     noFiles: { zh: '没有找到 .kpi 文件。', en: 'No .kpi files found.' },
+    onlyPassedOver: {
+        zh: '没有检查任何文件：{files} 个 .kpi 文件不是 UTF-8 文本，已略过（见下）。',
+        en: 'Nothing checked: {files} .kpi {files|file is|files are} not UTF-8 text and {files|was|were} passed over (see below).',
+    },
     configProblems: { zh: 'kpispec.json 有误（命令行会拒绝运行）：', en: 'kpispec.json has faults (the CLI refuses to run with them):' },
     tabFindings: { zh: '问题', en: 'Findings' },
     tabScores: { zh: '评分复算', en: 'Score sheets' },

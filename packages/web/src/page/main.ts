@@ -77,9 +77,16 @@ async function checkAll(): Promise<void> {
 function show(result: Findings): void {
     findings = result;
     const count = (key: 'errorCount' | 'warningCount' | 'infoCount') => result.results.reduce((n, r) => n + r[key], 0);
-    setStatus(result.results.length === 0 ? t('noFiles') : t('checked', {
-        files: result.results.length, errors: count('errorCount'), warnings: count('warningCount'), infos: count('infoCount'), ms: result.elapsed,
-    }), count('errorCount') > 0 ? 'error' : 'ok');
+    if (result.results.length > 0) {
+        setStatus(t('checked', {
+            files: result.results.length, errors: count('errorCount'), warnings: count('warningCount'), infos: count('infoCount'), ms: result.elapsed,
+        }), count('errorCount') > 0 ? 'error' : 'ok');
+    } else if (notUtf8.length > 0) {
+        // .kpi files were dropped, only none could be read: they are named in the notes below.
+        setStatus(t('onlyPassedOver', { files: notUtf8.length }), 'error');
+    } else {
+        setStatus(t('noFiles'));
+    }
     const notes = [
         ...notUtf8.map(f => notUtf8Message(f.path, f.look, locale)),
         ...result.workbookProblems,
