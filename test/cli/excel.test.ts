@@ -145,7 +145,7 @@ describe('bad workbooks: one line naming the file, exit 2, nothing written', () 
         expect(report.stderr).toBe(`kpispec: 已跳过 ${join(submissions, '预算明细.xlsx')}：找不到「一级指标」表头，不是绩效表单\n`);
         expect(report.code).toBe(0);
         // ... and says so on the page, where the reviewer reads it.
-        expect(readFileSync(page, 'utf8')).toContain(`未复核（不是绩效表单）: ${join(submissions, '预算明细.xlsx')}：找不到「一级指标」表头`);
+        expect(readFileSync(page, 'utf8')).toContain(`未复核（不是绩效表单）：${join(submissions, '预算明细.xlsx')}：找不到「一级指标」表头`);
 
         // Named on the command line it is still refused: the user asked for it.
         expectRefused(await runCli(['lint', join(submissions, '预算明细.xlsx'), join(submissions, '自评表.xlsx')], { env: zh }), '预算明细.xlsx: 找不到「一级指标」表头');

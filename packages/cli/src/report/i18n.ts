@@ -138,6 +138,13 @@ export const FUNDS_LABELS = {
 
 export type TextKey = keyof typeof TEXT;
 
+/** Punctuation between a label and its text, the parts of a text and the items of a list: full-width in Chinese, ASCII in English. */
+export const colon = (locale: Locale) => (locale === 'en' ? ': ' : '：');
+export const comma = (locale: Locale) => (locale === 'en' ? ', ' : '，');
+export const semicolon = (locale: Locale) => (locale === 'en' ? '; ' : '；');
+/** A remark after a text, in brackets: ` (weaker target)`, `（目标偏低）`. */
+export const aside = (locale: Locale, text: string) => (locale === 'en' ? ` (${text})` : `（${text}）`);
+
 /** The label in the report's language, with its placeholders filled in (see fillPlaceholders). */
 export function label(locale: Locale, key: TextKey, values: Record<string, string | number> = {}): string {
     return fillPlaceholders(pick(locale, TEXT[key]), values);
