@@ -171,6 +171,16 @@ describe('kpispec.html opened from file://', () => {
         })));
         expect(shown.length).toBe(sheets.length);
         const two = (n: number | undefined) => (n === undefined ? '' : String(Math.round(n * 100) / 100));
+        // Headed, labelled and graded in the words of kpispec score's table.
+        const table = (await runCli(['score', 'hotline-12345', '--locale', 'en'], { cwd: REFERENCE })).stdout.split('\n');
+        const words = await page.$$eval('#tab-scores .sheet', sections => sections.map(s => ({
+            heading: s.querySelector('h3')!.textContent!,
+            columns: [...s.querySelectorAll('thead th')].map(th => th.textContent).join(' '),
+            grade: s.querySelector('.grade')!.textContent!,
+        })));
+        expect(words.map(w => w.heading)).toEqual(table.filter(l => / assessment /.test(l) && l.startsWith('hotline-12345/')));
+        expect(words.map(w => w.grade)).toEqual(table.filter(l => l.startsWith('Grade: ')));
+        for (const w of words) expect(table.map(l => l.replace(/ +/g, ' '))).toContain(w.columns);
         sheets.forEach((sheet, i) => {
             expect(shown[i]!.heading).toContain(sheet.assessment);
             expect(shown[i]!.rules.slice(0, sheet.rows.length)).toEqual(sheet.rows.map(r => two(r.ruleScore)));
@@ -390,7 +400,7 @@ describe('kpispec.html opened from file://', () => {
         expect(scored.map(s => s.file)).toEqual(['submissions/assessment.kpi', 'submissions/自评表.xlsx']);
         await page.click('[data-tab=scores]');
         const headings = await page.$$eval('#tab-scores .sheet h3', hs => hs.map(h => h.textContent!));
-        expect(headings.map((h, i) => h.slice(0, `${scored[i]?.file}: ${scored[i]?.assessment} `.length))).toEqual(scored.map(s => `${s.file}: ${s.assessment} `));
+        expect(headings.map((h, i) => h.slice(0, `${scored[i]?.file}: assessment ${scored[i]?.assessment}`.length))).toEqual(scored.map(s => `${s.file}: assessment ${s.assessment}`));
         await page.click('[data-tab=report]');
         await page.waitForFunction(() => document.body.dataset['report'] === document.body.dataset['checks']);
         const [download] = await Promise.all([page.waitForEvent('download'), page.click('#save-report')]);

@@ -49,22 +49,6 @@ const STRINGS = {
     unknownRule: { zh: '没有这条规则的说明。', en: 'This rule has no page.' },
     editorFile: { zh: '文件：', en: 'File:' },
     editorHint: { zh: '修改会在停止输入后重新检查（不会写回磁盘）。', en: 'Edits are checked again when you pause typing (nothing is written to disk).' },
-    sheetRow: { zh: '行', en: 'Row' },
-    sheetFamily: { zh: '一级指标', en: 'Level 1' },
-    sheetTarget: { zh: '目标', en: 'Target' },
-    sheetActual: { zh: '实际', en: 'Actual' },
-    sheetWeight: { zh: '分值', en: 'Weight' },
-    sheetClaimed: { zh: '自评得分', en: 'Claimed' },
-    sheetRule: { zh: '规则得分', en: 'Rule' },
-    sheetDiff: { zh: '差异', en: 'Diff' },
-    sheetReason: { zh: '说明', en: 'Reason' },
-    sheetTotal: { zh: '合计', en: 'Total' },
-    sheetGrade: { zh: '等级：自评 {claimed}，复算 {computed}', en: 'Grade: claimed {claimed}, computed {computed}' },
-    sheetUnscored: {
-        zh: '未计分：没有任何一行填写分值（无分值的自评表），不计算合计与等级',
-        en: 'Not scored: no line has a weight (a form without scores), so no total or grade is computed',
-    },
-    sheetProfile: { zh: '评分方案', en: 'profile' },
     workerFailed: { zh: '检查失败：{message}', en: 'Checking failed: {message}' },
 } as const;
 
