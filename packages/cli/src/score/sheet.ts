@@ -1,6 +1,6 @@
 import {
-    BUILTIN_PROFILES, FAMILY_KEYWORD, GRADE_KEYWORD, isRatingActual, percent, pick, RATING_KEYWORD, ratingOf, resolveProfile, round,
-    type Actual, type Assessment, type Bilingual, type KpiConfig, type Locale, type RowScore, type ScoredAssessment, type ScoringProfile,
+    actualWords, BUILTIN_PROFILES, FAMILY_KEYWORD, GRADE_KEYWORD, percent, pick, resolveProfile, round,
+    type Assessment, type Bilingual, type KpiConfig, type Locale, type RowScore, type ScoredAssessment, type ScoringProfile,
 } from '@kpispec/language/core';
 import { UserError } from '../exit-codes.js';
 
@@ -79,12 +79,6 @@ const diff = (claimed: number | undefined, rule: number | undefined) =>
 const lineDiff = (line: { weight?: number; claimed?: number; ruleScore?: number }) =>
     diff(missingScore(line) ? 0 : line.claimed, line.ruleScore);
 
-/** A rating (达成, achieved, 达成预期指标 as printed) in the sheet's language, as its reason names it. */
-function ratingKeyword(actual: Actual | undefined, t: (text: Bilingual) => string): string | undefined {
-    const rating = isRatingActual(actual) ? ratingOf(actual.rating) : undefined;
-    return rating && t(RATING_KEYWORD[rating]);
-}
-
 /** A profile name that is neither built in nor defined in the configuration is a usage error. */
 export function checkProfile({ profile, profiles }: Pick<KpiConfig, 'profile' | 'profiles'>): void {
     if (!BUILTIN_PROFILES[profile] && !profiles[profile]) {
@@ -120,7 +114,7 @@ export function scoreSheet(assessment: Assessment, { profile, score }: Pick<Scor
             kind: 'indicator',
             row: r.node.indicator?.$refText ?? '',
             family: r.family && t(FAMILY_KEYWORD[r.family]),
-            target: r.target, actual: ratingKeyword(r.node.actual, t) ?? r.actual,
+            target: r.target, actual: r.actual && t(actualWords(r)),
             weight: r.weight, claimed: r.claimed, ruleScore: r.ruleScore, difference: lineDiff(r),
             met: r.met, achievement: r.achievement,
             scored: r.ruleScore !== undefined,
