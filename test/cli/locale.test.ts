@@ -75,4 +75,14 @@ describe('the message language', () => {
         });
         expect(await messages(en, C, ['--locale', 'zh-CN'])).toContain('评级「未达成」应得 0–60 分（分值 100），自评 90 分');
     });
+
+    it('starts an English message that opens with a level-1 group with a capital', async () => {
+        const schemes = folder('schemes', {
+            'a.kpi': '项目 甲 "甲" {\n    绩效指标 {\n        产出指标 {\n            数量指标 { 接听量 "接听量" >= 100 万通 }\n'
+                + '            成本指标 { 单位成本 "单位成本" <= 12 元/通 }\n        }\n        成本指标 { 经济成本指标 { 总成本 "总成本" <= 100 万元 } }\n    }\n}\n',
+        });
+        const english = (await messages(schemes, C, ['--locale', 'en'])).filter(m => /scheme/.test(m));
+        expect(english).toHaveLength(1);
+        expect(english[0]).toMatch(/^Level-1 '成本指标' follows the 2021 scheme, but '产出指标 › 成本指标' of this project follows the 2020 scheme$/);
+    });
 });
