@@ -68,9 +68,6 @@ export const TEXT = {
     lastYear: { zh: '上年', en: 'Last year' },
     chart: { zh: '对照图', en: 'Chart' },
     weaker: { zh: '目标偏低', en: 'weaker target' },
-    // An actual written as a keyword: the words the files write, Chinese or English.
-    notApplicable: { zh: '不适用', en: 'n/a' },
-    unmeasured: { zh: '未统计', en: 'unmeasured' },
     bulletAlt: { zh: '{indicator}：目标 {target}{refs}{actual}', en: '{indicator}: target {target}{refs}{actual}' },
     bulletActual: { zh: '，实际 {actual}', en: ', actual {actual}' },
     legend: { zh: '图例：灰条为目标值，竖线为合同/标准/基准/上年，黑点为实际值；红色标记目标偏低。', en: 'Legend: grey bar the target, ticks the contract, standard, baseline or last year, the dot the actual; red marks a weaker target.' },
