@@ -434,6 +434,12 @@ describe('kpispec.html opened from file://', () => {
         expect(await page.textContent('#notes')).toBe(cli.stderr.trim().replace(/^kpispec: /, ''));
         expect((await tableRows()).map(r => r.file)).toContain('ansi/targets.kpi');
         expect((await tableRows()).every(r => r.file === 'ansi/targets.kpi')).toBe(true);
+        // The saved JSON is lint's, the file passed over a result of its own as there.
+        const json = await runCli(['lint', 'ansi', '-f', 'json', '--locale', 'en'], { cwd: base });
+        const expected = (JSON.parse(json.stdout) as CliFile[]).map(f => ({ ...f, filePath: relative(base, f.filePath) }));
+        expect(expected.map(f => f.filePath)).toEqual(['ansi/contract.kpi', 'ansi/targets.kpi']);
+        const [download] = await Promise.all([page.waitForEvent('download'), page.click('#save-json')]);
+        expect(JSON.parse(readFileSync((await download.path())!, 'utf8'))).toEqual(expected);
         // In Chinese too, when the page is.
         const before = await checks();
         await page.click('button[data-locale="zh-CN"]');
@@ -454,6 +460,10 @@ describe('kpispec.html opened from file://', () => {
         expect(await page.textContent('#status')).toBe('Nothing checked: 1 .kpi file is not UTF-8 text and was passed over (see below).');
         expect(await page.getAttribute('#status', 'class')).toBe('error');
         expect(await page.textContent('#notes')).toBe(cli.stderr.trim().replace(/^kpispec: /, ''));
+        // Its findings can still be saved, as lint's JSON names it.
+        const [download] = await Promise.all([page.waitForEvent('download'), page.click('#save-json')]);
+        expect((JSON.parse(readFileSync((await download.path())!, 'utf8')) as CliFile[]).map(f => [f.filePath, f.messages.map(m => m.ruleId)]))
+            .toEqual([['ansi/contract.kpi', ['syntax/lexing']]]);
         // A folder with no .kpi file at all still says so.
         mkdirSync(join(base, 'empty'));
         writeFileSync(join(base, 'empty', 'notes.txt'), 'nothing to check\n');
