@@ -170,6 +170,18 @@ describe('the words of a report', () => {
         expect(actualOf(await reportOf([english], {}, 'zh-CN'), 'Trained')).toBe('未统计');
     });
 
+    it('names a 其中 row\'s source in the report\'s language when it is a keyword (fiscal is 财政拨款 in Chinese, and the reverse)', async () => {
+        const english = 'examples/complete-forms-en';
+        const sources = (data: ReportData) => data.projects.flatMap(p => [...p.declaredFunds.map(f => f.label), ...p.funds.map(f => f.label)]);
+        const zh = sources(await reportOf([english], {}, 'zh-CN'));
+        expect(zh).toContain('其中 财政拨款');
+        expect(zh).toContain('财政拨款');
+        expect(zh.join(' ')).not.toMatch(/fiscal|carryover|of which/);
+        const en = sources(await reportOf(['examples/complete-forms'], {}, 'en'));
+        expect(en).toContain('of which fiscal');
+        expect(en.join(' ')).not.toMatch(/财政拨款|上年结转|其他资金/);
+    });
+
     it('writes a rated actual (达成, achieved) in the report\'s language, as its score reason names it', async () => {
         const actualOf = (data: ReportData, indicator: string) => data.projects.flatMap(p => p.targets).find(t => t.indicator === indicator)?.actual?.text;
         expect(actualOf(await reportOf(['examples/blocks'], {}, 'en'), '照护负担')).toBe('achieved');

@@ -12,7 +12,7 @@ import type {
     AssessmentReview, Counts, Finding, FundsLine, MilestoneRow, ProjectReport, Reference, ReportData, RuleCount, TargetRow,
 } from './model.js';
 import { headingOf, remedyOf } from './remedies.js';
-import { FUNDS_LABELS } from './i18n.js';
+import { FUNDS_LABELS, fundsSource } from './i18n.js';
 
 export interface CollectOptions {
     locale: Locale;
@@ -252,7 +252,7 @@ function fundsOf(assessment: Assessment, t: (text: { zh: string; en: string }) =
         ...(node.sources ?? []).map(share => {
             const spent = share.spent && measureOf(share.spent), budgeted = share.budgeted && measureOf(share.budgeted);
             const shareRate = spent && budgeted ? executionOutcome(spent, budgeted).rate : undefined;
-            return { label: share.source ?? '', source: true, ...amounts(share), rate: shareRate === undefined ? undefined : round(shareRate, 4) };
+            return { label: fundsSource(share.source ?? '', t), source: true, ...amounts(share), rate: shareRate === undefined ? undefined : round(shareRate, 4) };
         }),
     ];
 }
@@ -262,7 +262,7 @@ function declaredFunds(project: Project, t: (text: { zh: string; en: string }) =
     return (project.funds ?? []).flatMap(section => section.lines).flatMap(line => {
         const m = line.amount && measureOf(line.amount);
         if (!m) return [];
-        const label = isFundsTotal(line) ? t(FUNDS_LABELS[/中期|medium/.test(line.kind) ? 'mediumTerm' : 'annual']) : `${t(FUNDS_LABELS.ofWhich)} ${line.source}`;
+        const label = isFundsTotal(line) ? t(FUNDS_LABELS[/中期|medium/.test(line.kind) ? 'mediumTerm' : 'annual']) : `${t(FUNDS_LABELS.ofWhich)} ${fundsSource(line.source, t)}`;
         return [{ label, amount: units.formatMeasure(m) }];
     });
 }

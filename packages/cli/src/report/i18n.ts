@@ -133,6 +133,17 @@ export const FUNDS_LABELS = {
     ofWhich: { zh: '其中', en: 'of which' },
 } satisfies Record<string, Bilingual>;
 
+/** The sources a 其中 row names by keyword, as the files write them in either language. */
+const FUNDS_SOURCES: readonly Bilingual[] = [
+    { zh: '财政拨款', en: 'fiscal' }, { zh: '上年结转', en: 'carryover' }, { zh: '其他资金', en: 'other' },
+];
+
+/** A 其中 row's source in the report's language when it is a keyword (an English file's `fiscal` is 财政拨款 in Chinese); a source of its own, as written. */
+export function fundsSource(source: string, t: (text: Bilingual) => string): string {
+    const keyword = FUNDS_SOURCES.find(k => k.zh === source || k.en === source);
+    return keyword ? t(keyword) : source.replace(/^"|"$/g, '');
+}
+
 export type TextKey = keyof typeof TEXT;
 
 /** Punctuation between a label and its text, the parts of a text and the items of a list: full-width in Chinese, ASCII in English. */
