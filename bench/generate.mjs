@@ -123,10 +123,22 @@ function prepare(dir) {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-    const { values, positionals } = parseArgs({ allowPositionals: true, options: { seed: { type: 'string' } } });
+    const USAGE = 'usage: npm run bench:gen -- <N> [outDir] [--seed S] (N projects, default 10, into bench/workspaces/n<N>)';
+    let parsed;
+    try {
+        parsed = parseArgs({ allowPositionals: true, options: { seed: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+    } catch (e) {
+        console.error(`${e.message}\n${USAGE}`);
+        process.exit(2);
+    }
+    const { values, positionals } = parsed;
+    if (values.help) {
+        console.log(USAGE);
+        process.exit(0);
+    }
     const n = Number(positionals[0] ?? 10);
     if (!Number.isInteger(n) || n < 1) {
-        console.error('usage: npm run bench:gen -- <N> [outDir] [--seed S]');
+        console.error(USAGE);
         process.exit(2);
     }
     const dir = resolve(positionals[1] ?? defaultDir(n));

@@ -1,8 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../bench/generate.mjs';
 import type { FileResult } from '../../packages/cli/src/results.js';
-import { runCli, tempDir } from './run-cli.js';
+import { NODE, REPO, runCli, tempDir } from './run-cli.js';
 
 /*
  * The benchmark's corpus (bench/generate.mjs) plants each fault of bench/corpus/faults.mjs in
@@ -32,5 +33,19 @@ describe("the benchmark's corpus", () => {
         const planted = new Set(projects.flatMap(p => p.faults));
         const unreported = [...planted].filter(rule => !projects.some(p => p.faults.includes(rule) && reported(p.dir).has(rule)));
         expect(unreported).toEqual([]);
+    });
+});
+
+describe('bench/generate.mjs from the command line', () => {
+    const run = (...args: string[]) => spawnSync(NODE, [join(REPO, 'bench', 'generate.mjs'), ...args], { encoding: 'utf8' });
+
+    it('says how it is used for --help, and for an option it does not know, without a stack trace', () => {
+        const help = run('--help');
+        expect(help.status).toBe(0);
+        expect(help.stdout).toMatch(/^usage: npm run bench:gen -- <N> \[outDir\] \[--seed S\]/);
+        const unknown = run('--nope');
+        expect(unknown.status).toBe(2);
+        expect(unknown.stderr).toMatch(/Unknown option '--nope'.*\nusage: /s);
+        expect(unknown.stderr).not.toMatch(/\n\s+at /);
     });
 });

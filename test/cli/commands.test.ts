@@ -88,14 +88,14 @@ describe('kpispec score', () => {
         const run = await runCli(['score', HOTLINE, '--locale', 'zh-CN'], { cwd: REPO });
         expect(run.code).toBe(0);
         const lines = run.stdout.split('\n');
-        expect(lines[0]).toBe('examples/hotline-12345/assessment.kpi: 自评 热线二期自评 "热线二期项目绩效自评（2019-07至2020-06）" (评分方案 national-2020)');
+        expect(lines[0]).toBe('examples/hotline-12345/assessment.kpi: 自评 热线二期自评 "热线二期项目绩效自评（2019-07至2020-06）"（评分方案 national-2020）');
         const header = lines.find(l => l.startsWith('行 '))!;
         const row = lines.find(l => l.startsWith('接通率 '))!;
         // The reason column starts at the same display column in the header and in the row.
         expect(displayWidth(header.slice(0, header.indexOf('说明')))).toBe(displayWidth(row.slice(0, row.indexOf('实际 89.19%'))));
         expect(row).toMatch(/^接通率 +产出指标 +≥80% +89\.19% +30 +30 +30 +0 +实际 89\.19% 达到目标 ≥80%/);
         expect(lines.find(l => l.startsWith('合计'))).toMatch(/^合计 +100 +100 +100 +0$/);
-        expect(run.stdout).toContain('等级: 自评 优, 复算 优');
+        expect(run.stdout).toContain('等级：自评 优，复算 优');
     });
 
     it('json carries every figure; a profile changes the rule scores', async () => {

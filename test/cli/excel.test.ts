@@ -145,7 +145,7 @@ describe('bad workbooks: one line naming the file, exit 2, nothing written', () 
         expect(report.stderr).toBe(`kpispec: 已跳过 ${join(submissions, '预算明细.xlsx')}：找不到「一级指标」表头，不是绩效表单\n`);
         expect(report.code).toBe(0);
         // ... and says so on the page, where the reviewer reads it.
-        expect(readFileSync(page, 'utf8')).toContain(`未复核（不是绩效表单）: ${join(submissions, '预算明细.xlsx')}：找不到「一级指标」表头`);
+        expect(readFileSync(page, 'utf8')).toContain(`未复核（不是绩效表单）：${join(submissions, '预算明细.xlsx')}：找不到「一级指标」表头`);
 
         // Named on the command line it is still refused: the user asked for it.
         expectRefused(await runCli(['lint', join(submissions, '预算明细.xlsx'), join(submissions, '自评表.xlsx')], { env: zh }), '预算明细.xlsx: 找不到「一级指标」表头');
@@ -264,12 +264,15 @@ describe('kpispec import', () => {
         const [zhOut, enOut, chosen] = [join(dir, 'import-notes-zh'), join(dir, 'import-notes-en'), join(dir, 'import-notes-chosen')];
         const english = { LANG: 'en_US.UTF-8' };
         // On stderr in the same words as in the file (a CI runner's LANG=C.UTF-8 is no reason for English beside Chinese).
-        const inChinese = await runCli(['import', join(source, '自评表.xlsx'), '-o', zhOut], { env: english });
+        // The workbook is named by its path from the working folder, as lint names it.
+        const inChinese = await runCli(['import', join(source, '自评表.xlsx'), '-o', zhOut], { env: english, cwd: dir });
         expect(readFileSync(join(zhOut, '自评表.kpi'), 'utf8')).toContain('// 未读入 自评表!G12: 「十分」不是数值\n');
-        expect(inChinese.stderr).toContain('kpispec: 自评表.xlsx 自评表!G12: 「十分」不是数值\n');
-        const inEnglish = await runCli(['import', join(source, '自评表.xlsx'), '-o', enOut, '--lang', 'en'], { env: zh });
+        expect(inChinese.stderr).toContain(`kpispec: ${join('import-notes', '自评表.xlsx')} 自评表!G12: 「十分」不是数值\n`);
+        const inEnglish = await runCli(['import', join(source, '自评表.xlsx'), '-o', enOut, '--lang', 'en'], { env: zh, cwd: dir });
         expect(readFileSync(join(enOut, '自评表.kpi'), 'utf8')).toContain('// not read 自评表!G12: "十分" is not a number\n');
-        expect(inEnglish.stderr).toContain('kpispec: 自评表.xlsx 自评表!G12: "十分" is not a number\n');
+        expect(inEnglish.stderr).toContain(`kpispec: ${join('import-notes', '自评表.xlsx')} 自评表!G12: "十分" is not a number\n`);
+        const lint = await runCli(['lint', join(source, '自评表.xlsx'), '--locale', 'en'], { cwd: dir });
+        expect(lint.stdout.startsWith(`${join('import-notes', '自评表.xlsx')}\n`)).toBe(true);
         await runCli(['import', join(source, '自评表.xlsx'), '-o', chosen, '--locale', 'en'], { env: zh });
         expect(readFileSync(join(chosen, '自评表.kpi'), 'utf8')).toContain('// not read 自评表!G12: "十分" is not a number\n');
     });
@@ -385,6 +388,10 @@ describe('kpispec import', () => {
         }
         const twice = await runCli(['import', join(a, '自评表.xlsx'), `${a}/./自评表.xlsx`, '-o', out], { cwd: dir });
         expect(twice).toMatchObject({ code: 0, stdout: `${join('import-same-name-out', '自评表.kpi')}\n` });
+        // What each could not read names its own workbook, not the name they share.
+        const apart = join(dir, 'import-same-name-apart');
+        const notes = await runCli(['import', join(b, '自评表.xlsx'), '-o', apart, '--locale', 'en'], { cwd: dir });
+        expect(notes.stderr).toContain(`kpispec: ${join('import-same-name', 'b', '自评表.xlsx')} 自评表!G12: "十分" is not a number\n`);
     });
 
     it('says to save a spreadsheet of another kind (.xlsm, WPS\'s .et, .csv) as .xlsx first', async () => {

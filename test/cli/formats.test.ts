@@ -106,6 +106,16 @@ describe('kpispec lint formats', () => {
             expect(rule['helpUri']).toBe('https://docs.example.org/kpispec/rules/target/below-contract.md');
             expect(rule['help'].markdown).toContain('](https://docs.example.org/kpispec/rules/target/below-contract.md)');
             expect(rule['defaultConfiguration']).toEqual({ level: 'error' });
+            expect(rule['help'].text).toMatch(/^Target weaker than the contract\. https:\/\/docs\.example\.org\/kpispec\/rules\/target\/below-contract\.md\n/);
+        });
+
+        it('writes a rule\'s help in Chinese, punctuated in Chinese, for --locale zh-CN', async () => {
+            const run = await runBuiltCli(['lint', '.', '--locale', 'zh-CN', '-f', 'sarif'], { cwd: dir });
+            const rules = (JSON.parse(run.stdout) as typeof log).runs[0]!.tool.driver.rules;
+            const rule = rules.find(r => r['id'] === 'target/below-contract')!;
+            expect(rule['shortDescription'].text).toBe('目标值弱于合同约定');
+            expect(rule['help'].text).toMatch(/^目标值弱于合同约定。https:\/\/\S+\/target\/below-contract\.md\n/);
+            expect(rule['help'].markdown).toContain('[规则说明](');
         });
 
         it('offers in a rule\'s help only what kpispec.json and a suppression comment accept', () => {

@@ -135,6 +135,6 @@ describe('the report of the current folder', () => {
         writeFileIn(base, '2023年提交/a.kpi', '项目 甲 "甲项目" {\n    预算 5 万元\n}\n');
         const run = await runCli(['report', '-o', join(base, 'r.html')], { cwd: join(base, '2023年提交') });
         expect(run.code).toBe(0);
-        expect(readFileSync(join(base, 'r.html'), 'utf8')).toContain('复核范围: 2023年提交</p>');
+        expect(readFileSync(join(base, 'r.html'), 'utf8')).toContain('复核范围：2023年提交</p>');
     });
 });

@@ -32,7 +32,7 @@ describe('kpispec score: the differences add up', () => {
         const table = (await runCli(['score', 'examples/framework', '--locale', 'zh-CN'], { cwd: REPO })).stdout;
         expect(table).toMatch(/^制度执行有效性 +项目管理 +制度健全并有效执行 +部分达成 +4 +3 +3\.2 +-0\.2 /m);
         const csv = (await runCli(['score', 'examples/framework', '-f', 'csv', '--locale', 'en'], { cwd: REPO })).stdout;
-        expect(csv).toMatch(/,indicator,制度执行有效性,process,制度健全并有效执行,部分达成,4,3,3\.2,-0\.2,"Rated 'partly'[^"]*; the claimed 3 lies within the band, which is accepted/);
+        expect(csv).toMatch(/,indicator,制度执行有效性,process,制度健全并有效执行,partly,4,3,3\.2,-0\.2,"Rated 'partly'[^"]*; the claimed 3 lies within the band, which is accepted/);
         const report = await workspaceReport({ paths: ['examples/framework'], cwd: REPO, env: {}, scope: '', locale: 'zh-CN', ruleUrl: id => id });
         expect(report.projects[0]!.assessments[0]!.sheet.rows.find(r => r.row === '制度执行有效性')?.difference).toBe(-0.2);
     });

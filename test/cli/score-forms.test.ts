@@ -1,11 +1,12 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, REPO, runCli } from './run-cli.js';
+import { FIXTURES, REPO, runCli, tempDir, writeFileIn } from './run-cli.js';
 
 /** `kpispec score` on complete forms: it agrees with lint on what is scored. */
 describe('kpispec score on forms', () => {
     const UNSCORED = join(FIXTURES, 'score-forms', 'unscored');
     const BLANK = join(FIXTURES, 'score-forms', 'blank-score');
+    const dir = tempDir();
 
     it('says a form without any 分值 is not scored instead of grading it 差', async () => {
         const table = await runCli(['score', UNSCORED, '--locale', 'zh-CN'], { cwd: REPO });
@@ -43,5 +44,18 @@ describe('kpispec score on forms', () => {
         const row = sheet.rows.find((r: { row: string }) => r.row === '服务投诉次数');
         expect(row).toMatchObject({ claimed: 0, scored: false });
         expect(row.reason).toContain('Not applicable');
+        // Its actual is shown as the report shows it, in the sheet's language, not left blank.
+        expect(row.actual).toBe('n/a 全年未建立投诉次数统计');
+        const [chinese] = JSON.parse((await runCli(['score', join(REPO, 'test', 'fixtures', 'reference', 'forms'), '-f', 'json', '--locale', 'zh-CN'], { cwd: REPO })).stdout);
+        expect(chinese.rows.find((r: { row: string }) => r.row === '服务投诉次数').actual).toBe('不适用 全年未建立投诉次数统计');
+    });
+
+    it('shows an actual written as unmeasured in the sheet\'s language, in the table too', async () => {
+        writeFileIn(dir, 'p.kpi', 'project P "p" {\n    indicators { output { quantity { Trained "people trained" >= 100 人 } } }\n}\n'
+            + 'assessment PA for P {\n    indicator Trained actual unmeasured weight 100 score 0\n}\n');
+        const table = (await runCli(['score', '.', '--locale', 'zh-CN'], { cwd: dir })).stdout;
+        expect(table).toMatch(/^Trained +产出指标 +≥100 人 +未统计 +100 +0 +实际值未统计，无法计分$/m);
+        const english = (await runCli(['score', '.'], { cwd: dir })).stdout;
+        expect(english).toMatch(/^Trained +output +≥100 人 +unmeasured +100 +0 +The actual was not measured; no score$/m);
     });
 });

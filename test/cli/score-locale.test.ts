@@ -1,6 +1,7 @@
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO, runCli } from './run-cli.js';
+import { REPO, runCli, tempDir } from './run-cli.js';
 
 /*
  * `kpispec score` prints each assessment in its file's language, as `kpispec lint` writes that
@@ -8,7 +9,7 @@ import { REPO, runCli } from './run-cli.js';
  * for a file without keywords. One English file among Chinese ones changes nothing of theirs.
  */
 
-interface Sheet { file: string; rows: Array<{ row: string; reason: string }>; grade: { computed?: string } }
+interface Sheet { file: string; rows: Array<{ row: string; actual?: string; reason: string }>; grade: { computed?: string } }
 
 const HEADING = /^(\S+): (自评|assessment) /;
 
@@ -67,5 +68,30 @@ describe('kpispec score: the language of each assessment', () => {
         expect(new Set(chinese.values())).toEqual(new Set(['zh-CN']));
         const table = (await runCli(['score', join('examples', 'blocks'), '--locale', 'en'], { cwd: REPO })).stdout;
         expect(table).toContain('Grade: claimed excellent, computed excellent');
+    });
+
+    it('writes a rated actual in the output\'s language, as its reason names the rating', async () => {
+        const actualOf = async (args: string[], cwd: string, row: string) => {
+            const run = await runCli(['score', ...args, '-f', 'json'], { cwd });
+            expect(run).toMatchObject({ code: 0, stderr: '' });
+            return (JSON.parse(run.stdout) as Sheet[]).flatMap(s => s.rows).find(r => r.row === row)!;
+        };
+        expect(await actualOf(['examples/blocks', '--locale', 'en'], REPO, '照护负担'))
+            .toMatchObject({ actual: 'achieved', reason: expect.stringMatching(/^Rated 'achieved'/) });
+        expect(await actualOf(['examples/blocks-en', '--locale', 'zh-CN'], REPO, 'CareBurden'))
+            .toMatchObject({ actual: '达成', reason: expect.stringMatching(/^评级「达成」/) });
+        // Without --locale, each file's own keyword.
+        expect(await actualOf(['examples/blocks'], REPO, '照护负担')).toMatchObject({ actual: '达成' });
+        // A rating as the form prints it (达成预期指标) is named by its keyword, as the reason names it.
+        const dir = tempDir();
+        cpSync(join(REPO, 'examples', 'blocks'), dir, { recursive: true });
+        const assessment = join(dir, 'assessment.kpi');
+        writeFileSync(assessment, readFileSync(assessment, 'utf8').replace('实际 达成 ', '实际 达成预期指标 '));
+        expect(await actualOf(['.', '--locale', 'en'], dir, '照护负担')).toMatchObject({ actual: 'achieved' });
+        expect(await actualOf(['.'], dir, '照护负担')).toMatchObject({ actual: '达成', reason: expect.stringMatching(/^评级「达成」/) });
+        // The table shows the same.
+        const table = (await runCli(['score', 'examples/blocks', '--locale', 'en'], { cwd: REPO })).stdout;
+        expect(table).toMatch(/照护负担 +benefit +受访家庭每周照护时间减少 +achieved +30/);
+        expect(table).not.toContain('达成');
     });
 });

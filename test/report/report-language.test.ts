@@ -131,6 +131,33 @@ describe('the words of a report', () => {
         expect(timeline).not.toMatch(/滞后 按期/);
     });
 
+    it('punctuates Chinese in Chinese and English in English: the scope, the files not reviewed, the grade, a weaker target', async () => {
+        const folder = join(dir, 'punctuation');
+        cpSync(join(REPO, 'test', 'fixtures', 'reference', 'hotline-12345'), folder, { recursive: true });
+        // Two files that are not UTF-8 (GBK bytes): listed one after the other.
+        for (const name of ['甲.kpi', '乙.kpi']) writeFileSync(join(folder, name), Buffer.from([0xd6, 0xd0, 0xce, 0xc4, 0x0a]));
+        const text = async (locale: string) => {
+            const out = join(dir, `punctuation-${locale}.html`);
+            await runCli(['report', 'punctuation', '-o', out, '--locale', locale], { cwd: dir });
+            const page = readFileSync(out, 'utf8');
+            return {
+                page,
+                titles: [...page.matchAll(/<title id="chart-\d+">([^<]*)<\/title>/g)].map(m => m[1]!),
+                metas: [...page.matchAll(/<p class="meta"[^>]*>([^<]*)<\/p>/g)].map(m => m[1]!),
+            };
+        };
+        const zh = await text('zh-CN');
+        expect(zh.metas[0]).toBe('复核范围：punctuation');
+        expect(zh.metas[1]).toMatch(/^未复核（不是 UTF-8 文本：请另存为 UTF-8）：punctuation\/乙\.kpi：[^;]+；punctuation\/甲\.kpi：/);
+        expect(zh.page).toContain('<td>等级：自评 优 → 复核 优</td>');
+        expect(zh.titles.find(t => t.startsWith('15秒内接通率'))).toMatch(/，实际 89\.19%（目标偏低）$/);
+        const en = await text('en');
+        expect(en.metas[0]).toBe('Scope: punctuation');
+        expect(en.metas[1]).toMatch(/^Not reviewed \(not UTF-8 text: save as UTF-8\): punctuation\/乙\.kpi: [^；]+; punctuation\/甲\.kpi: /);
+        expect(en.page).toContain('<td>Grade: claimed excellent → recomputed excellent</td>');
+        expect(en.titles.find(t => t.startsWith('15秒内接通率'))).toMatch(/, actual 89\.19% \(weaker target\)$/);
+    });
+
     it('writes an actual typed as 不适用 or unmeasured in the report\'s language, in either language\'s files', async () => {
         const actualOf = (data: ReportData, indicator: string) => data.projects.flatMap(p => p.targets).find(t => t.indicator === indicator)?.actual?.text;
         const forms = 'test/fixtures/reference/forms';
@@ -141,6 +168,25 @@ describe('the words of a report', () => {
         writeFileSync(join(english, 'p.kpi'), 'project P "p" {\n    indicators { output { quantity { Trained "people trained" >= 100 人 } } }\n}\n'
             + 'assessment PA for P {\n    indicator Trained actual unmeasured weight 100 score 0\n}\n');
         expect(actualOf(await reportOf([english], {}, 'zh-CN'), 'Trained')).toBe('未统计');
+    });
+
+    it('names a 其中 row\'s source in the report\'s language when it is a keyword (fiscal is 财政拨款 in Chinese, and the reverse)', async () => {
+        const english = 'examples/complete-forms-en';
+        const sources = (data: ReportData) => data.projects.flatMap(p => [...p.declaredFunds.map(f => f.label), ...p.funds.map(f => f.label)]);
+        const zh = sources(await reportOf([english], {}, 'zh-CN'));
+        expect(zh).toContain('其中 财政拨款');
+        expect(zh).toContain('财政拨款');
+        expect(zh.join(' ')).not.toMatch(/fiscal|carryover|of which/);
+        const en = sources(await reportOf(['examples/complete-forms'], {}, 'en'));
+        expect(en).toContain('of which fiscal');
+        expect(en.join(' ')).not.toMatch(/财政拨款|上年结转|其他资金/);
+    });
+
+    it('writes a rated actual (达成, achieved) in the report\'s language, as its score reason names it', async () => {
+        const actualOf = (data: ReportData, indicator: string) => data.projects.flatMap(p => p.targets).find(t => t.indicator === indicator)?.actual?.text;
+        expect(actualOf(await reportOf(['examples/blocks'], {}, 'en'), '照护负担')).toBe('achieved');
+        expect(actualOf(await reportOf(['examples/blocks'], {}, 'zh-CN'), '照护负担')).toBe('达成');
+        expect(actualOf(await reportOf(['examples/blocks-en'], {}, 'zh-CN'), 'CareBurden')).toBe('达成');
     });
 
     it('says 1 project, not 1 projects', async () => {

@@ -136,12 +136,12 @@ describe('the report of a folder of workbooks', () => {
         expect(alone.skipped).toBeUndefined();
         expect({ ...data, skipped: undefined }).toEqual({ ...alone, skipped: undefined });
         const page = renderReport(data);
-        expect(page).toContain('<p class="meta" data-skipped="1">未复核（不是绩效表单）: 预算明细.xlsx：找不到「一级指标」表头</p>');
+        expect(page).toContain('<p class="meta" data-skipped="1">未复核（不是绩效表单）：预算明细.xlsx：找不到「一级指标」表头</p>');
         expect(renderReport(alone)).not.toContain('data-skipped');
         // In an English environment the page follows the Chinese forms, the reason with it.
         const english = await workspaceReport({ ...options, locale: undefined, env: { LANG: 'en_US.UTF-8' } });
         expect(english.locale).toBe('zh-CN');
-        expect(renderReport(english)).toContain('未复核（不是绩效表单）: 预算明细.xlsx：找不到「一级指标」表头</p>');
+        expect(renderReport(english)).toContain('未复核（不是绩效表单）：预算明细.xlsx：找不到「一级指标」表头</p>');
         // Named by itself it is still refused, as lint refuses it.
         await expect(workspaceReport({ ...options, paths: [join(folder, '预算明细.xlsx')] })).rejects.toThrow('找不到「一级指标」表头');
     });

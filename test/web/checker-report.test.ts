@@ -25,7 +25,7 @@ describe('the web page’s report of a folder with a file that is not UTF-8', ()
         const cli = await runCli(['report', 'sub', '-o', 'cli.html'], { cwd: base });
         expect(cli.code).toBe(2);
         const expected = readFileSync(join(base, 'cli.html'), 'utf8');
-        expect(expected).toContain('未复核（不是 UTF-8 文本：请另存为 UTF-8）: sub/gbk.kpi：看起来是 GBK/GB18030');
+        expect(expected).toContain('未复核（不是 UTF-8 文本：请另存为 UTF-8）：sub/gbk.kpi：看起来是 GBK/GB18030');
 
         const checker = new Checker();
         const files = readdirSync(join(base, 'sub')).filter(f => f !== 'gbk.kpi').map(f => ({ path: `sub/${f}`, text: readFileSync(join(base, 'sub', f), 'utf8') }));

@@ -171,6 +171,16 @@ describe('kpispec.html opened from file://', () => {
         })));
         expect(shown.length).toBe(sheets.length);
         const two = (n: number | undefined) => (n === undefined ? '' : String(Math.round(n * 100) / 100));
+        // Headed, labelled and graded in the words of kpispec score's table.
+        const table = (await runCli(['score', 'hotline-12345', '--locale', 'en'], { cwd: REFERENCE })).stdout.split('\n');
+        const words = await page.$$eval('#tab-scores .sheet', sections => sections.map(s => ({
+            heading: s.querySelector('h3')!.textContent!,
+            columns: [...s.querySelectorAll('thead th')].map(th => th.textContent).join(' '),
+            grade: s.querySelector('.grade')!.textContent!,
+        })));
+        expect(words.map(w => w.heading)).toEqual(table.filter(l => / assessment /.test(l) && l.startsWith('hotline-12345/')));
+        expect(words.map(w => w.grade)).toEqual(table.filter(l => l.startsWith('Grade: ')));
+        for (const w of words) expect(table.map(l => l.replace(/ +/g, ' '))).toContain(w.columns);
         sheets.forEach((sheet, i) => {
             expect(shown[i]!.heading).toContain(sheet.assessment);
             expect(shown[i]!.rules.slice(0, sheet.rows.length)).toEqual(sheet.rows.map(r => two(r.ruleScore)));
@@ -390,7 +400,7 @@ describe('kpispec.html opened from file://', () => {
         expect(scored.map(s => s.file)).toEqual(['submissions/assessment.kpi', 'submissions/自评表.xlsx']);
         await page.click('[data-tab=scores]');
         const headings = await page.$$eval('#tab-scores .sheet h3', hs => hs.map(h => h.textContent!));
-        expect(headings.map((h, i) => h.slice(0, `${scored[i]?.file}: ${scored[i]?.assessment} `.length))).toEqual(scored.map(s => `${s.file}: ${s.assessment} `));
+        expect(headings.map((h, i) => h.slice(0, `${scored[i]?.file}: assessment ${scored[i]?.assessment}`.length))).toEqual(scored.map(s => `${s.file}: assessment ${s.assessment}`));
         await page.click('[data-tab=report]');
         await page.waitForFunction(() => document.body.dataset['report'] === document.body.dataset['checks']);
         const [download] = await Promise.all([page.waitForEvent('download'), page.click('#save-report')]);
@@ -424,6 +434,12 @@ describe('kpispec.html opened from file://', () => {
         expect(await page.textContent('#notes')).toBe(cli.stderr.trim().replace(/^kpispec: /, ''));
         expect((await tableRows()).map(r => r.file)).toContain('ansi/targets.kpi');
         expect((await tableRows()).every(r => r.file === 'ansi/targets.kpi')).toBe(true);
+        // The saved JSON is lint's, the file passed over a result of its own as there.
+        const json = await runCli(['lint', 'ansi', '-f', 'json', '--locale', 'en'], { cwd: base });
+        const expected = (JSON.parse(json.stdout) as CliFile[]).map(f => ({ ...f, filePath: relative(base, f.filePath) }));
+        expect(expected.map(f => f.filePath)).toEqual(['ansi/contract.kpi', 'ansi/targets.kpi']);
+        const [download] = await Promise.all([page.waitForEvent('download'), page.click('#save-json')]);
+        expect(JSON.parse(readFileSync((await download.path())!, 'utf8'))).toEqual(expected);
         // In Chinese too, when the page is.
         const before = await checks();
         await page.click('button[data-locale="zh-CN"]');
@@ -432,6 +448,28 @@ describe('kpispec.html opened from file://', () => {
         const back = await checks();
         await page.click('button[data-locale="en"]');
         await nextCheck(back);
+    });
+
+    it('says a folder whose only .kpi file is not UTF-8 was passed over, not that it holds no .kpi file', async () => {
+        const base = mkdtempSync(join(profile, 'encoding-only-'));
+        mkdirSync(join(base, 'ansi'));
+        writeFileSync(join(base, 'ansi', 'contract.kpi'), execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GBK'], { input: readFileSync(join(REFERENCE, 'hotline-12345', 'contract.kpi')) }));
+        const cli = await runCli(['lint', 'ansi', '--locale', 'en'], { cwd: base });
+        expect(cli.code).toBe(2);
+        await drop('ansi', base);
+        expect(await page.textContent('#status')).toBe('Nothing checked: 1 .kpi file is not UTF-8 text and was passed over (see below).');
+        expect(await page.getAttribute('#status', 'class')).toBe('error');
+        expect(await page.textContent('#notes')).toBe(cli.stderr.trim().replace(/^kpispec: /, ''));
+        // Its findings can still be saved, as lint's JSON names it.
+        const [download] = await Promise.all([page.waitForEvent('download'), page.click('#save-json')]);
+        expect((JSON.parse(readFileSync((await download.path())!, 'utf8')) as CliFile[]).map(f => [f.filePath, f.messages.map(m => m.ruleId)]))
+            .toEqual([['ansi/contract.kpi', ['syntax/lexing']]]);
+        // A folder with no .kpi file at all still says so.
+        mkdirSync(join(base, 'empty'));
+        writeFileSync(join(base, 'empty', 'notes.txt'), 'nothing to check\n');
+        await drop('empty', base);
+        expect(await page.textContent('#status')).toBe('No .kpi files found.');
+        expect(await page.textContent('#notes')).toBe('');
     });
 
     it('made no request beyond the page and its worker, and logged no error', () => {

@@ -47,6 +47,12 @@ export type Request =
 export interface Findings {
     /** One per `.kpi` file and workbook, in path order; shaped as `kpispec lint -f json` prints them (a workbook's with `cell`). */
     results: FileResult[];
+    /**
+     * The dropped .kpi files that were not read (not UTF-8), each the result `kpispec lint -f json`
+     * gives it (a fatal syntax/lexing): in the saved JSON, not in the table, which names them above
+     * the tabs as `kpispec lint` names them on stderr.
+     */
+    passedOver: FileResult[];
     /** Every assessment's recomputed form, as `kpispec score` computes it. */
     sheets: ScoreSheet[];
     /** Faults of kpispec.json files (the CLI refuses to run with them; the page shows them). */

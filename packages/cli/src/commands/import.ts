@@ -10,6 +10,7 @@ import { saveAsWorkbook } from '../other-documents.js';
 import type { Io } from '../io.js';
 import { parseCommandArgs, useLocale } from '../options.js';
 import { readUtf8Sync } from '../workspace.js';
+import { shownPath } from '../shown-path.js';
 import { writeOutput } from '../write-file.js';
 
 export const IMPORT_HELP = `Usage: kpispec import [options] <workbooks...>
@@ -80,7 +81,8 @@ export async function importWorkbooks(argv: string[], io: Io): Promise<number> {
             outputs.push({ path: bookPaths[j]!, text: await importedText(kpi, form) });
             // In the language of the file's comments on them (importedText) and of its findings: its keywords', unless --locale.
             const said = form.problems.length > 0 ? kpi.kpi.Settings.localeOf(kpi.shared.workspace.LangiumDocumentFactory.fromString(form.text, URI.file(bookPaths[j]!))) : locale;
-            for (const p of form.problems) io.stderr(`kpispec: ${basename(file)} ${form.sheet}!${p.cell}: ${pick(said, p.text)}\n`);
+            // The workbook named as lint names it, by its path: two of one name (a/自评表.xlsx, b/自评表.xlsx) are told apart.
+            for (const p of form.problems) io.stderr(`kpispec: ${shownPath(file, io.cwd)} ${form.sheet}!${p.cell}: ${pick(said, p.text)}\n`);
         }
     }
     const existing = values.force ? undefined : outputs.find(o => existsSync(o.path));

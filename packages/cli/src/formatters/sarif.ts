@@ -37,7 +37,8 @@ function describeRule(rule: RuleMeta, context: ReportContext): ReportingDescript
         shortDescription: { text: title },
         fullDescription: { text: `${rule.title.zh} / ${rule.title.en}` },
         help: {
-            text: `${title}. ${helpUri}\n${configure.text}`,
+            // A Chinese title ends with a Chinese full stop.
+            text: `${title}${context.locale === 'en' ? '. ' : '。'}${helpUri}\n${configure.text}`,
             markdown: `**${title}** (${rule.id})\n\n[${context.locale === 'en' ? 'Rule documentation' : '规则说明'}](${helpUri})\n\n${configure.markdown}`,
         },
         helpUri,

@@ -1,6 +1,6 @@
 import type { Locale } from '@kpispec/language/core';
 import { escapeHtml } from './escape.js';
-import { label } from './i18n.js';
+import { aside, comma, label, semicolon } from './i18n.js';
 import type { FundsLine, MilestoneRow, TargetRow } from './model.js';
 
 // Charts are inline SVG: no script, no external file, readable by screen readers through
@@ -19,10 +19,6 @@ function svg(width: number, height: number, title: string, body: string, classNa
 }
 
 const fmt = (n: number) => String(Math.round(n * 100) / 100);
-
-/** Between the parts of a chart's description, and between its items: full-width in Chinese, ASCII in English. */
-const comma = (locale: Locale) => (locale === 'en' ? ', ' : '，');
-const semicolon = (locale: Locale) => (locale === 'en' ? '; ' : '；');
 
 export interface GradeCount {
     grade: string;
@@ -81,7 +77,7 @@ export function bulletChart(row: TargetRow, locale: Locale): string | undefined 
     const title = label(locale, 'bulletAlt', {
         indicator: row.title ?? row.indicator, target: row.target!.text, refs,
         actual: row.actual ? label(locale, 'bulletActual', { actual: row.actual.text }) : '',
-    }) + (row.weaker ? ` (${label(locale, 'weaker')})` : '');
+    }) + (row.weaker ? aside(locale, label(locale, 'weaker')) : '');
     return svg(width, height, title, body, 'chart bullet');
 }
 

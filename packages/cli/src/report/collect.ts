@@ -2,9 +2,9 @@ import { relative } from 'node:path';
 import type { AstNode, LangiumDocument } from 'langium';
 import {
     FAMILY_KEYWORD, actualMeasure, compareText, comparisonConstraint, executionOutcome, constraintOf, familiesOf, indicatorsOf, isAsOf, isAssessment, isBaseline, isClause,
-    isCompliance, isContract, isExecution, isFundsTotal, isIndicatorAssessment, isMilestoneAssessment, isNotApplicableActual, isProject, isQualitative,
-    isRequirement, isUnmeasuredActual, measureOf, milestonesOf, pick, round, ruleMeta, scoreAssessment, scoreExecution, units,
-    type Actual, type Assessment, type Block, type Execution, type ExecutionShare, type Indicator, type KpiConfig, type Locale, type Model, type Project,
+    isCompliance, isContract, isExecution, isFundsTotal, isIndicatorAssessment, isMilestoneAssessment, isProject, isQualitative,
+    isRequirement, measureOf, milestonesOf, pick, round, ruleMeta, scoreAssessment, scoreExecution, units,
+    type Assessment, type Block, type Execution, type ExecutionShare, type Indicator, type KpiConfig, type Locale, type Model, type Project,
 } from '@kpispec/language/core';
 import { documentResult, type LintMessage } from '../results.js';
 import { scoreSheet, sheetProfile, type ScoreSheet } from '../score/sheet.js';
@@ -12,7 +12,7 @@ import type {
     AssessmentReview, Counts, Finding, FundsLine, MilestoneRow, ProjectReport, Reference, ReportData, RuleCount, TargetRow,
 } from './model.js';
 import { headingOf, remedyOf } from './remedies.js';
-import { FUNDS_LABELS, label } from './i18n.js';
+import { FUNDS_LABELS, fundsSource } from './i18n.js';
 
 export interface CollectOptions {
     locale: Locale;
@@ -85,7 +85,7 @@ export function collectReport(documents: readonly LangiumDocument[], options: Co
         const sheet = scoreSheet(assessment, { profile, score: scoreAssessment(assessment, profile) }, fileOf(document), locale);
         project.assessments.push(review(sheet));
         project.funds.push(...fundsOf(assessment, t));
-        addActuals(project, assessment, sheet, locale);
+        addActuals(project, assessment, sheet);
         addMilestones(project, assessment);
     }
     for (const project of projects.values()) {
@@ -211,7 +211,7 @@ function targetRow(project: Project, indicator: Indicator, locale: Locale): Targ
 }
 
 /** Each target's actual: the text `kpispec score` shows, placed on the target's scale when it can be. */
-function addActuals(project: ProjectReport, assessment: Assessment, sheet: ScoreSheet, locale: Locale): void {
+function addActuals(project: ProjectReport, assessment: Assessment, sheet: ScoreSheet): void {
     const shown = sheet.rows.filter(r => r.kind === 'indicator');
     for (const [i, row] of (assessment.items ?? []).filter(isIndicatorAssessment).entries()) {
         const target = project.targets.find(t => t.indicator === row.indicator?.$refText);
@@ -220,16 +220,9 @@ function addActuals(project: ProjectReport, assessment: Assessment, sheet: Score
         const constraint = constraintOf(indicator.target);
         const measure = actualMeasure(row.actual, indicator.target);
         const scale = measure && constraint ? units.comparable(constraint.value, measure) : undefined;
-        const text = shown[i]?.actual ?? keywordActual(row.actual, locale) ?? row.actual?.$cstNode?.text.replace(/"/g, '');
+        const text = shown[i]?.actual ?? row.actual?.$cstNode?.text.replace(/"/g, '');
         if (text) target.actual = { text, value: scale?.ok ? scale.b : undefined };
     }
-}
-
-/** 不适用 "…" and 未统计 in the report's language (an English file's n/a in a Chinese report, and the reverse), not as typed. */
-function keywordActual(actual: Actual | undefined, locale: Locale): string | undefined {
-    if (isNotApplicableActual(actual)) return [label(locale, 'notApplicable'), unquote(actual.reason)].filter(Boolean).join(' ');
-    if (isUnmeasuredActual(actual)) return label(locale, 'unmeasured');
-    return undefined;
 }
 
 function addMilestones(project: ProjectReport, assessment: Assessment): void {
@@ -259,7 +252,7 @@ function fundsOf(assessment: Assessment, t: (text: { zh: string; en: string }) =
         ...(node.sources ?? []).map(share => {
             const spent = share.spent && measureOf(share.spent), budgeted = share.budgeted && measureOf(share.budgeted);
             const shareRate = spent && budgeted ? executionOutcome(spent, budgeted).rate : undefined;
-            return { label: share.source ?? '', source: true, ...amounts(share), rate: shareRate === undefined ? undefined : round(shareRate, 4) };
+            return { label: fundsSource(share.source ?? '', t), source: true, ...amounts(share), rate: shareRate === undefined ? undefined : round(shareRate, 4) };
         }),
     ];
 }
@@ -269,7 +262,7 @@ function declaredFunds(project: Project, t: (text: { zh: string; en: string }) =
     return (project.funds ?? []).flatMap(section => section.lines).flatMap(line => {
         const m = line.amount && measureOf(line.amount);
         if (!m) return [];
-        const label = isFundsTotal(line) ? t(FUNDS_LABELS[/中期|medium/.test(line.kind) ? 'mediumTerm' : 'annual']) : `${t(FUNDS_LABELS.ofWhich)} ${line.source}`;
+        const label = isFundsTotal(line) ? t(FUNDS_LABELS[/中期|medium/.test(line.kind) ? 'mediumTerm' : 'annual']) : `${t(FUNDS_LABELS.ofWhich)} ${fundsSource(line.source, t)}`;
         return [{ label, amount: units.formatMeasure(m) }];
     });
 }

@@ -68,9 +68,6 @@ export const TEXT = {
     lastYear: { zh: '上年', en: 'Last year' },
     chart: { zh: '对照图', en: 'Chart' },
     weaker: { zh: '目标偏低', en: 'weaker target' },
-    // An actual written as a keyword: the words the files write, Chinese or English.
-    notApplicable: { zh: '不适用', en: 'n/a' },
-    unmeasured: { zh: '未统计', en: 'unmeasured' },
     bulletAlt: { zh: '{indicator}：目标 {target}{refs}{actual}', en: '{indicator}: target {target}{refs}{actual}' },
     bulletActual: { zh: '，实际 {actual}', en: ', actual {actual}' },
     legend: { zh: '图例：灰条为目标值，竖线为合同/标准/基准/上年，黑点为实际值；红色标记目标偏低。', en: 'Legend: grey bar the target, ticks the contract, standard, baseline or last year, the dot the actual; red marks a weaker target.' },
@@ -136,7 +133,25 @@ export const FUNDS_LABELS = {
     ofWhich: { zh: '其中', en: 'of which' },
 } satisfies Record<string, Bilingual>;
 
+/** The sources a 其中 row names by keyword, as the files write them in either language. */
+const FUNDS_SOURCES: readonly Bilingual[] = [
+    { zh: '财政拨款', en: 'fiscal' }, { zh: '上年结转', en: 'carryover' }, { zh: '其他资金', en: 'other' },
+];
+
+/** A 其中 row's source in the report's language when it is a keyword (an English file's `fiscal` is 财政拨款 in Chinese); a source of its own, as written. */
+export function fundsSource(source: string, t: (text: Bilingual) => string): string {
+    const keyword = FUNDS_SOURCES.find(k => k.zh === source || k.en === source);
+    return keyword ? t(keyword) : source.replace(/^"|"$/g, '');
+}
+
 export type TextKey = keyof typeof TEXT;
+
+/** Punctuation between a label and its text, the parts of a text and the items of a list: full-width in Chinese, ASCII in English. */
+export const colon = (locale: Locale) => (locale === 'en' ? ': ' : '：');
+export const comma = (locale: Locale) => (locale === 'en' ? ', ' : '，');
+export const semicolon = (locale: Locale) => (locale === 'en' ? '; ' : '；');
+/** A remark after a text, in brackets: ` (weaker target)`, `（目标偏低）`. */
+export const aside = (locale: Locale, text: string) => (locale === 'en' ? ` (${text})` : `（${text}）`);
 
 /** The label in the report's language, with its placeholders filled in (see fillPlaceholders). */
 export function label(locale: Locale, key: TextKey, values: Record<string, string | number> = {}): string {

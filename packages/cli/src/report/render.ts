@@ -1,7 +1,7 @@
 import { compareText, pick, readFailure, type Bilingual, type Locale } from '@kpispec/language/core';
 import { bulletChart, delayText, fundsChart, gradeChart, startCharts, statusText, timelineChart, type GradeCount } from './charts.js';
 import { html, raw, safeHref, type Html } from './escape.js';
-import { HEADINGS, SEVERITY, label, type TextKey } from './i18n.js';
+import { HEADINGS, SEVERITY, colon, label, semicolon, type TextKey } from './i18n.js';
 import { PROBLEM_HEADINGS, type AssessmentReview, type Finding, type ProjectReport, type ReportData, type TargetRow } from './model.js';
 import { STYLES } from './styles.js';
 
@@ -52,7 +52,7 @@ export function renderPages(data: ReportData, layout: PageLayout = { index: 'ind
 /** The workbooks of the folders that were passed over, under the scope: the reviewer sees what was not reviewed. */
 function skippedLine(data: ReportData, t: (key: TextKey, values?: Record<string, string | number>) => string): Html | string {
     if (!data.skipped?.length) return '';
-    return html`<p class="meta" data-skipped="${data.skipped.length}">${t('skippedWorkbooks')}: ${data.skipped.map((w, i) => html`${i > 0 ? '; ' : ''}${t('skippedWorkbook', { file: w.file, reason: pick(data.locale, w.reason) })}`)}</p>`;
+    return html`<p class="meta" data-skipped="${data.skipped.length}">${t('skippedWorkbooks')}${colon(data.locale)}${data.skipped.map((w, i) => html`${i > 0 ? semicolon(data.locale) : ''}${t('skippedWorkbook', { file: w.file, reason: pick(data.locale, w.reason) })}`)}</p>`;
 }
 
 /** The .kpi files passed over, under the scope: those not UTF-8 (with what each looks like), then those that could not be read. */
@@ -60,9 +60,9 @@ function passedOverLines(data: ReportData, t: (key: TextKey, values?: Record<str
     const passed = data.passedOver ?? [];
     const notUtf8 = passed.flatMap(f => ('look' in f ? [{ file: f.file, reason: f.look }] : []));
     const unreadable = passed.flatMap(f => ('code' in f ? [{ file: f.file, reason: readFailure(f.code) }] : []));
-    const list = (files: Array<{ file: string; reason: Bilingual }>) => files.map((f, i) => html`${i > 0 ? '; ' : ''}${t('skippedWorkbook', { file: f.file, reason: pick(data.locale, f.reason) })}`);
-    return html`${notUtf8.length ? html`<p class="meta" data-not-utf8="${notUtf8.length}">${t('notUtf8Files')}: ${list(notUtf8)}</p>` : ''}${
-        unreadable.length ? html`<p class="meta" data-unreadable="${unreadable.length}">${t('unreadableFiles')}: ${list(unreadable)}</p>` : ''}`;
+    const list = (files: Array<{ file: string; reason: Bilingual }>) => files.map((f, i) => html`${i > 0 ? semicolon(data.locale) : ''}${t('skippedWorkbook', { file: f.file, reason: pick(data.locale, f.reason) })}`);
+    return html`${notUtf8.length ? html`<p class="meta" data-not-utf8="${notUtf8.length}">${t('notUtf8Files')}${colon(data.locale)}${list(notUtf8)}</p>` : ''}${
+        unreadable.length ? html`<p class="meta" data-unreadable="${unreadable.length}">${t('unreadableFiles')}${colon(data.locale)}${list(unreadable)}</p>` : ''}`;
 }
 
 function page(data: ReportData, title: string, body: Html): string {
@@ -77,7 +77,7 @@ function page(data: ReportData, title: string, body: Html): string {
 <style>${raw(STYLES)}</style>
 </head>
 <body>
-<header><h1>${t('reportTitle')}</h1><p class="meta">${t('scope')}: ${data.scope}</p>${skippedLine(data, t)}${passedOverLines(data, t)}</header>
+<header><h1>${t('reportTitle')}</h1><p class="meta">${t('scope')}${colon(data.locale)}${data.scope}</p>${skippedLine(data, t)}${passedOverLines(data, t)}</header>
 <main>
 ${body}
 </main>
@@ -198,7 +198,7 @@ function scoreReview(p: ProjectReport, locale: Locale): Html {
 <tr class="total" data-claimed-total="${num(sheet.total.declaredScore ?? sheet.total.claimed)}" data-rule-total="${sheet.total.ruleScore}"><th scope="row">${t('total')}</th><td></td><td></td>
 <td class="num">${sheet.total.declaredWeight ?? sheet.total.weight}</td><td class="num">${num(sheet.total.declaredScore ?? sheet.total.claimed)}</td>
 <td class="num">${sheet.total.ruleScore}</td><td class="num${(sheet.total.difference ?? 0) > 0 ? ' diff-pos' : ''}">${num(sheet.total.difference)}</td>
-<td>${t('grade')}: ${t('claimed')} ${sheet.grade.claimed ?? '—'} → ${t('recomputed')} ${sheet.grade.computed ?? '—'}</td></tr></tbody>
+<td>${t('grade')}${colon(locale)}${t('claimed')} ${sheet.grade.claimed ?? '—'} → ${t('recomputed')} ${sheet.grade.computed ?? '—'}</td></tr></tbody>
 </table>`)}`;
 }
 

@@ -1,5 +1,5 @@
 import {
-    BUILTIN_PROFILES, FAMILY_KEYWORD, GRADE_KEYWORD, percent, pick, resolveProfile, round,
+    actualWords, BUILTIN_PROFILES, FAMILY_KEYWORD, GRADE_KEYWORD, isNotApplicableActual, isUnmeasuredActual, percent, pick, resolveProfile, round,
     type Assessment, type Bilingual, type KpiConfig, type Locale, type RowScore, type ScoredAssessment, type ScoringProfile,
 } from '@kpispec/language/core';
 import { UserError } from '../exit-codes.js';
@@ -45,6 +45,9 @@ export interface ScoreSheet {
 }
 
 const EXECUTION: Bilingual = { zh: '预算执行', en: 'execution' };
+/** An actual written as a keyword: the words the files write, Chinese or English. */
+const NOT_APPLICABLE: Bilingual = { zh: '不适用', en: 'n/a' };
+const UNMEASURED: Bilingual = { zh: '未统计', en: 'unmeasured' };
 const MISSING: Bilingual = { zh: '未填得分（score/missing），自评合计按 0 分计', en: 'No score written (score/missing): it counts 0 in the claimed total' };
 /** Between the sentences of a reason: a full-width semicolon in Chinese, an ASCII one in English. */
 const SEMICOLON: Bilingual = { zh: '；', en: '; ' };
@@ -78,6 +81,18 @@ const diff = (claimed: number | undefined, rule: number | undefined) =>
  */
 const lineDiff = (line: { weight?: number; claimed?: number; ruleScore?: number }) =>
     diff(missingScore(line) ? 0 : line.claimed, line.ruleScore);
+
+/**
+ * The actual in the sheet's language: a rating by its keyword, 不适用 "…" and 未统计 too (an
+ * English file's n/a in a Chinese sheet, and the reverse), not as typed; a value as read.
+ */
+function actualOf(r: RowScore, t: (text: Bilingual) => string): string | undefined {
+    if (r.actual) return t(actualWords(r));
+    const actual = r.node.actual;
+    if (isNotApplicableActual(actual)) return [t(NOT_APPLICABLE), actual.reason?.replace(/^"|"$/g, '')].filter(Boolean).join(' ');
+    if (isUnmeasuredActual(actual)) return t(UNMEASURED);
+    return undefined;
+}
 
 /** A profile name that is neither built in nor defined in the configuration is a usage error. */
 export function checkProfile({ profile, profiles }: Pick<KpiConfig, 'profile' | 'profiles'>): void {
@@ -114,7 +129,7 @@ export function scoreSheet(assessment: Assessment, { profile, score }: Pick<Scor
             kind: 'indicator',
             row: r.node.indicator?.$refText ?? '',
             family: r.family && t(FAMILY_KEYWORD[r.family]),
-            target: r.target, actual: r.actual,
+            target: r.target, actual: actualOf(r, t),
             weight: r.weight, claimed: r.claimed, ruleScore: r.ruleScore, difference: lineDiff(r),
             met: r.met, achievement: r.achievement,
             scored: r.ruleScore !== undefined,

@@ -12,7 +12,7 @@ import {
     after, doubtfulOutcome, executionOutcome, explanationOf, gradeOf, quantitativeOutcome, ratingNotValue, ratingOutcome, ruleScoreOf,
     unusableOutcome, valueNotRatingOutcome, weigh, type Outcome,
 } from './formulas.js';
-import { gradeIdOf, ratingOf, type GradeId } from './keywords.js';
+import { gradeIdOf, RATING_KEYWORD, ratingOf, type GradeId, type RatingId } from './keywords.js';
 import type { ScoringProfile } from './profile.js';
 import { round } from './round.js';
 
@@ -24,6 +24,8 @@ export interface RowScore {
     /** The target as written in messages, e.g. '≥95%'; the text of a qualitative target. */
     target?: string;
     actual?: string;
+    /** A rated actual (达成 / achieved, or as printed: 达成预期指标), however it was typed; see actualWords. */
+    rating?: RatingId;
     weight?: number;
     claimed?: number;
     ruleScore?: number;
@@ -157,6 +159,7 @@ class ScoredRow implements RowScore {
     readonly mismatch: Outcome['mismatch'];
     readonly meant: string | undefined;
     readonly notApplicable: true | undefined;
+    readonly rating: RatingId | undefined;
     readonly #outcome: Outcome | undefined;
 
     constructor(readonly node: IndicatorAssessment, profile: ScoringProfile) {
@@ -173,6 +176,7 @@ class ScoredRow implements RowScore {
         this.mismatch = outcome?.mismatch;
         this.meant = outcome?.meant && formatMeasure(outcome.meant);
         this.notApplicable = indicator && isNotApplicableActual(node.actual) ? true : undefined;
+        this.rating = isRatingActual(node.actual) ? ratingOf(node.actual.rating) : undefined;
     }
 
     get target(): string | undefined {
@@ -194,6 +198,14 @@ class ScoredRow implements RowScore {
     get explanation(): Bilingual {
         return this.#outcome ? explanationOf(this.#outcome, this.weight) : UNRESOLVED;
     }
+}
+
+/**
+ * The actual as a message or a score sheet writes it: a rating by each language's keyword, as the
+ * reason names it (an English file's `achieved` is 达成 in Chinese), anything else as read.
+ */
+export function actualWords(row: Pick<RowScore, 'actual' | 'rating'>): Bilingual {
+    return row.rating ? RATING_KEYWORD[row.rating] : { zh: row.actual ?? '', en: row.actual ?? '' };
 }
 
 function outcomeOf(actual: Actual | undefined, indicator: Indicator, profile: ScoringProfile): Outcome {

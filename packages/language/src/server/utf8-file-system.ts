@@ -50,9 +50,12 @@ export class Utf8FileSystemProvider extends NodeFileSystemProvider implements Un
     private failed(uri: URI, e: unknown): undefined {
         const code = readErrorCode(e);
         if (!isKpi(uri) || code === undefined) throw e;
-        this.unreads.set(uri.toString(), { code });
-        // Also in the client's log, where one asks why a file has no other finding.
-        console.error(`Cannot read ${uri.fsPath}: ${readFailure(code).en}`);
+        const key = uri.toString();
+        // Also in the client's log, where one asks why a file has no other finding: once, not at
+        // each read that fails as the last did (every change the editor reports reads it again).
+        const before = this.unreads.get(key);
+        if (!before || !('code' in before) || before.code !== code) console.error(`Cannot read ${uri.fsPath}: ${readFailure(code).en}`);
+        this.unreads.set(key, { code });
         return undefined;
     }
 

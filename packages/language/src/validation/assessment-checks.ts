@@ -9,7 +9,7 @@ import { goalsOf, indicatorsOf, namedAs, titleOf } from '../model/project.js';
 import { componentSpending } from '../model/funds.js';
 import { writtenAt } from '../parser/repeated-clauses.js';
 import { actualMeasure, comparisonOp, constraintOf, hasComparator, measureOf, wrongKindOfActual } from '../model/values.js';
-import { percent, ratingNotValue, ratingOf, round } from '../scoring/index.js';
+import { actualWords, percent, ratingNotValue, ratingOf, round } from '../scoring/index.js';
 import { assessmentMetricMismatch, assessmentPlaceholderText } from './assessment/text-rules.js';
 import { lateness, overdueness } from './milestone-checks.js';
 import { direction, formatConstraint, formatMeasure, meets, ratio, type Measure } from '../units/index.js';
@@ -275,7 +275,8 @@ export function assessmentChecks(services: KpiCoreServices): KpiChecks {
                 const row = scores.row(item)?.row;
                 const name = indicatorName(item);
                 if (row?.met === false) {
-                    found.push({ zh: `指标「${name}」实际 ${row.actual} 未达到目标 ${row.target}`, en: `'${name}': actual ${row.actual} misses the target ${row.target}` });
+                    const actual = actualWords(row);
+                    found.push({ zh: `指标「${name}」实际 ${actual.zh} 未达到目标 ${row.target}`, en: `'${name}': actual ${actual.en} misses the target ${row.target}` });
                 }
                 for (const { entry, actual, required } of [...missedReferences(item, isClause), ...missedReferences(item, isRequirement)]) {
                     const where = describeReference(entry);

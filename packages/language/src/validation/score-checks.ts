@@ -5,7 +5,7 @@ import {
 } from '../generated/ast.js';
 import type { KpiCoreServices } from '../kpi-core-module.js';
 import { FAMILY_KEYWORD } from '../model/categories.js';
-import { GRADE_KEYWORD, gradeIdOf, round, type Level1Score, type ScoringProfile } from '../scoring/index.js';
+import { actualWords, GRADE_KEYWORD, gradeIdOf, round, type Level1Score, type ScoringProfile } from '../scoring/index.js';
 import { indicatorTreeBroken, someBuiltFromBrokenText } from './broken-text.js';
 import { reading } from './check-reads.js';
 import type { KpiChecks, Report } from './report.js';
@@ -110,11 +110,12 @@ export function scoreChecks(services: KpiCoreServices): KpiChecks {
         if (!row?.band || row.claimed === undefined || row.weight === undefined || row.ruleScore === undefined) return;
         if (row.claimed > row.weight || row.difference === 0) return;
         const [lo, hi] = row.band;
+        const rated = actualWords(row);
         report('score/qualitative-band', {
             node, property: 'score',
             message: {
-                zh: `评级「${row.actual}」应得 ${lo}–${hi} 分（分值 ${row.weight}），自评 ${row.claimed} 分`,
-                en: `Rated '${row.actual}': ${lo}–${hi} of the weight ${row.weight}, but the score is ${row.claimed}`,
+                zh: `评级「${rated.zh}」应得 ${lo}–${hi} 分（分值 ${row.weight}），自评 ${row.claimed} 分`,
+                en: `Rated '${rated.en}': ${lo}–${hi} of the weight ${row.weight}, but the score is ${row.claimed}`,
             },
             data: { ruleScore: row.ruleScore, band: row.band },
         });

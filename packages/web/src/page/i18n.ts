@@ -21,6 +21,10 @@ const STRINGS = {
     checking: { zh: '正在检查…', en: 'Checking…' },
     checked: { zh: '已检查 {files} 个文件：{errors} 个错误，{warnings} 个警告，{infos} 条提示（{ms} 毫秒）', en: 'Checked {files} {files|file|files}: {errors} {errors|error|errors}, {warnings} {warnings|warning|warnings}, {infos} {infos|note|notes} ({ms} ms)' },
     noFiles: { zh: '没有找到 .kpi 文件。', en: 'No .kpi files found.' },
+    onlyPassedOver: {
+        zh: '没有检查任何文件：{files} 个 .kpi 文件不是 UTF-8 文本，已略过（见下）。',
+        en: 'Nothing checked: {files} .kpi {files|file is|files are} not UTF-8 text and {files|was|were} passed over (see below).',
+    },
     configProblems: { zh: 'kpispec.json 有误（命令行会拒绝运行）：', en: 'kpispec.json has faults (the CLI refuses to run with them):' },
     tabFindings: { zh: '问题', en: 'Findings' },
     tabScores: { zh: '评分复算', en: 'Score sheets' },
@@ -45,22 +49,6 @@ const STRINGS = {
     unknownRule: { zh: '没有这条规则的说明。', en: 'This rule has no page.' },
     editorFile: { zh: '文件：', en: 'File:' },
     editorHint: { zh: '修改会在停止输入后重新检查（不会写回磁盘）。', en: 'Edits are checked again when you pause typing (nothing is written to disk).' },
-    sheetRow: { zh: '行', en: 'Row' },
-    sheetFamily: { zh: '一级指标', en: 'Level 1' },
-    sheetTarget: { zh: '目标', en: 'Target' },
-    sheetActual: { zh: '实际', en: 'Actual' },
-    sheetWeight: { zh: '分值', en: 'Weight' },
-    sheetClaimed: { zh: '自评得分', en: 'Claimed' },
-    sheetRule: { zh: '规则得分', en: 'Rule' },
-    sheetDiff: { zh: '差异', en: 'Diff' },
-    sheetReason: { zh: '说明', en: 'Reason' },
-    sheetTotal: { zh: '合计', en: 'Total' },
-    sheetGrade: { zh: '等级：自评 {claimed}，复算 {computed}', en: 'Grade: claimed {claimed}, computed {computed}' },
-    sheetUnscored: {
-        zh: '未计分：没有任何一行填写分值（无分值的自评表），不计算合计与等级',
-        en: 'Not scored: no line has a weight (a form without scores), so no total or grade is computed',
-    },
-    sheetProfile: { zh: '评分方案', en: 'profile' },
     workerFailed: { zh: '检查失败：{message}', en: 'Checking failed: {message}' },
 } as const;
 

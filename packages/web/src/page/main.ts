@@ -77,9 +77,16 @@ async function checkAll(): Promise<void> {
 function show(result: Findings): void {
     findings = result;
     const count = (key: 'errorCount' | 'warningCount' | 'infoCount') => result.results.reduce((n, r) => n + r[key], 0);
-    setStatus(result.results.length === 0 ? t('noFiles') : t('checked', {
-        files: result.results.length, errors: count('errorCount'), warnings: count('warningCount'), infos: count('infoCount'), ms: result.elapsed,
-    }), count('errorCount') > 0 ? 'error' : 'ok');
+    if (result.results.length > 0) {
+        setStatus(t('checked', {
+            files: result.results.length, errors: count('errorCount'), warnings: count('warningCount'), infos: count('infoCount'), ms: result.elapsed,
+        }), count('errorCount') > 0 ? 'error' : 'ok');
+    } else if (notUtf8.length > 0) {
+        // .kpi files were dropped, only none could be read: they are named in the notes below.
+        setStatus(t('onlyPassedOver', { files: notUtf8.length }), 'error');
+    } else {
+        setStatus(t('noFiles'));
+    }
     const notes = [
         ...notUtf8.map(f => notUtf8Message(f.path, f.look, locale)),
         ...result.workbookProblems,
@@ -88,7 +95,7 @@ function show(result: Findings): void {
     $('#notes').innerHTML = notes.map(n => `<div>${escapeHtml(n)}</div>`).join('');
     renderFindings($('#tab-findings'), result.results, locale, filters);
     renderScoreSheets($('#tab-scores'), result.sheets, locale);
-    $<HTMLButtonElement>('#save-json').disabled = result.results.length === 0;
+    $<HTMLButtonElement>('#save-json').disabled = result.results.length === 0 && result.passedOver.length === 0;
     $<HTMLButtonElement>('#save-report').disabled = result.results.length === 0;
     $<HTMLButtonElement>('#save-xlsx').disabled = result.results.length === 0;
     for (const id of ['#export-forms', '#export-reviewed-forms']) $<HTMLButtonElement>(id).disabled = !result.results.some(r => r.filePath.endsWith('.kpi'));
@@ -214,7 +221,9 @@ $('#paste-check').addEventListener('click', () => {
     });
 });
 $('#save-json').addEventListener('click', () => {
-    if (findings) download('kpispec-findings.json', formatJson(findings.results), 'application/json');
+    // As `kpispec lint -f json`: a file passed over is a result too, in path order.
+    const results = findings && [...findings.results, ...findings.passedOver].sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
+    if (results) download('kpispec-findings.json', formatJson(results), 'application/json');
 });
 $('#save-report').addEventListener('click', () => {
     if (findings) void currentReport().then(html => download('kpispec-report.html', html, 'text/html'));

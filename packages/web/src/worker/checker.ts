@@ -9,7 +9,7 @@ import { reviewPlans } from '../../../cli/src/excel/review-plans.js';
 import { collectReport } from '../../../cli/src/report/collect.js';
 import type { ReportData } from '../../../cli/src/report/model.js';
 import { renderReport } from '../../../cli/src/report/render.js';
-import type { PassedOverFile } from '../../../cli/src/passed-over.js';
+import { passedOverResult, type PassedOverFile } from '../../../cli/src/passed-over.js';
 import { fileResult } from '../../../cli/src/results.js';
 import { scoreSheet, type ScoreSheet } from '../../../cli/src/score/sheet.js';
 import { DEFAULT_DOCS_BASE_URL, ruleHelpUri } from '../../../cli/src/rule-links.js';
@@ -231,7 +231,8 @@ export class Checker {
         ].sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
         // Lint's note on stderr for each spreadsheet passed over, without its `kpispec: `.
         const skipped = this.skipped.map(w => skippedNote(w, this.locale).replace(/^kpispec: /, '').trimEnd());
-        return { results, sheets, configProblems, workbookProblems: [...this.workbookProblems, ...skipped], elapsed: Math.round(performance.now() - started) };
+        const passedOver = this.passedOver.map(f => passedOverResult(f, this.locale));
+        return { results, passedOver, sheets, configProblems, workbookProblems: [...this.workbookProblems, ...skipped], elapsed: Math.round(performance.now() - started) };
     }
 
     /** `kpispec score` for one file (named `file`): the profile its kpispec.json names, else national-2020. */

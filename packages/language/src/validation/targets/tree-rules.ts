@@ -177,7 +177,8 @@ export function targetMixedScheme(project: Project, report: Report, configured?:
             en: `${groupPathEn(group)} follows the ${offending.scheme} scheme, but ${groupPathEn(first.group)} of this project follows the ${first.scheme} scheme`,
         };
     report('target/mixed-scheme', {
-        node: group, property: 'category', message,
+        // A sentence that opens with a level-1 group ("level-1 'cost' follows…") starts with a capital.
+        node: group, property: 'category', message: { zh: message.zh, en: message.en.charAt(0).toUpperCase() + message.en.slice(1) },
         data: {
             scheme: offending.scheme,
             level1: familyOf(parent ?? group.category),
