@@ -5,24 +5,24 @@ import { AstUtils, type AstNode, type CstNode } from 'langium';
 import {
     isAssessment, isBaseline, isClause, isClauseReview, isCompliance, isContract, isExecution, isExecutionShare, isGoal,
     isGoalAssessment, isIndicator, isIndicatorAssessment, isMilestone, isMilestoneAssessment, isProblemStatement, isProject, isRequirement,
-    isBreakdownActual, isBreakdownComponent, isGradeStatement, isLevel2Group, isStandard, isTotal,
-    type BreakdownActual, type BreakdownComponent,
+    isAsOf, isBreakdownActual, isBreakdownComponent, isGradeStatement, isLevel2Group, isStandard, isTotal,
+    type AsOf, type BreakdownActual, type BreakdownComponent, type Project,
     type ClauseReview, type Execution, type ExecutionShare, type GoalAssessment, type Indicator, type MilestoneAssessment, type ProblemStatement,
     type GradeStatement, type IndicatorAssessment, type LinkTarget, type Quantity, type Total,
 } from '../generated/ast.js';
 import { pick, type Bilingual, type Locale } from '../i18n/locale.js';
 import type { KpiServices } from '../kpi-module.js';
 import { actualMeasure, constraintOf, measureOf } from '../model/values.js';
-import { COLUMN_LABEL, FUNDS_COLUMNS, shareRow } from '../model/funds.js';
-import { groupName, level1Of } from '../model/project.js';
-import { formatMeasure, ratio } from '../units/index.js';
+import { amountOf, annualOf, COLUMN_LABEL, componentAmount, executionBasis, FUNDS_COLUMNS, shareRow } from '../model/funds.js';
+import { assessedProject, groupName, level1Of } from '../model/project.js';
+import { formatMeasure, ratio, sameAmount, sumOf, type Measure } from '../units/index.js';
 import {
     actualAgainst, compareTarget, compareWithBaseline, formatPercent, formatScore,
     linkValueText, same, targetText,
 } from './describe.js';
 import { remarkAfter } from '../parser/remarks.js';
 import { describeReference, referencesOf } from '../model/held-to.js';
-import { indicatorsLinking } from './indicator-links.js';
+import { assessmentsOf, indicatorsLinking } from './indicator-links.js';
 import { GRADE_KEYWORD } from '../scoring/index.js';
 import { markdownText } from './markdown-text.js';
 import { delay, lateness, overdueness } from '../validation/milestone-checks.js';
@@ -46,6 +46,7 @@ export class HoverContent {
         if (isProblemStatement(node)) return this.problem(node);
         if (isTotal(node)) return this.total(node);
         if (isGradeStatement(node)) return this.grade(node);
+        if (isAsOf(node)) return this.asOf(node);
         if (isClauseReview(node)) return this.review(node);
         if (isIndicator(node)) return this.indicator(node);
         if (isClause(node) || isRequirement(node) || isBaseline(node)) return this.linkTarget(node);
@@ -151,10 +152,20 @@ export class HoverContent {
         ]);
     }
 
+    /**
+     * The 预算执行 line: the amounts it is scored and checked on (the sums of the 其中 rows under a
+     * total row printed empty) with the project's 预算, the rate and the rule score.
+     */
     private execution(execution: Execution): string | undefined {
         const score = this.services.kpi.Scores.of(execution.$container).score.execution;
+        const basis = executionBasis(execution);
+        const project = isAssessment(execution.$container) ? assessedProject(execution.$container) : undefined;
+        const budget = amountOf(project?.budget);
         return this.lines([
             `**${pick(this.locale, { zh: '预算执行', en: 'Budget execution' })}**`,
+            basis.fromSources ? this.text({ zh: '合计行为空：按其中各行合计读取', en: 'The total row is empty: read as the sums of the of-which rows' }) : undefined,
+            ...FUNDS_COLUMNS.map(column => this.field(asLabel(COLUMN_LABEL[column]), basis[column] && formatMeasure(basis[column]))),
+            this.field({ zh: '项目预算', en: 'Project budget' }, budget && formatMeasure(budget)),
             score?.rate !== undefined ? this.field({ zh: '执行率', en: 'Execution rate' }, formatPercent(score.rate)) : undefined,
             score?.ruleScore !== undefined ? this.ruleScore(score.ruleScore, score.weight, score.claimed) : undefined,
             score ? this.text(score.explanation) : undefined,
@@ -232,6 +243,51 @@ export class HoverContent {
         ]);
     }
 
+    /** The 评价日 line: the day milestones not done are judged overdue by, and those that are. */
+    private asOf(line: AsOf): string | undefined {
+        const assessment = line.$container;
+        const rows = (isAssessment(assessment) ? assessment.items.filter(isMilestoneAssessment) : []).flatMap((row): Row[] => {
+            const overdue = overdueness(row);
+            if (!overdue) return [];
+            const by = delay(overdue.days).text;
+            return [[row.milestone?.$refText ?? '', overdue.planned.text, { zh: `逾期 ${by.zh}`, en: `${by.en} overdue` }]];
+        });
+        return this.lines([
+            `**${pick(this.locale, { zh: '评价日', en: 'As of' })}** ${markdownText(line.date?.value ?? '')}`,
+            this.text({ zh: '未完成的里程碑按此日判断是否逾期（未写评价日时按今日）', en: 'Milestones not done are judged overdue as of this day (as of today without it)' }),
+            rows.length === 0 && isAssessment(assessment) && assessment.items.some(i => isMilestoneAssessment(i) && i.pending)
+                ? this.text({ zh: '未完成的里程碑均未逾期', en: 'No milestone not done is overdue' }) : undefined,
+            this.table([{ zh: '逾期的里程碑', en: 'Overdue milestone' }, { zh: '计划', en: 'Planned' }, { zh: '截至评价日', en: 'As of this day' }], rows),
+        ]);
+    }
+
+    /**
+     * A project's 预算 line: what is checked against it (funds/budget-mismatch, funds/breakdown-total):
+     * 资金's 年度, the 测算 components when it has no 合计, and each assessment's 年初预算.
+     */
+    budget(project: Project, locale: Locale): string | undefined {
+        this.locale = locale;
+        const budget = amountOf(project.budget);
+        if (!budget) return undefined;
+        const against = (label: Bilingual, amount: Measure | undefined): Row[] => amount ? [[label, formatMeasure(amount), agreement(amount, budget)]] : [];
+        const breakdown = project.breakdowns.find(b => b.total === undefined && b.components.length > 0);
+        const parts = breakdown?.components.map(componentAmount);
+        const annual = project.funds.map(annualOf).find(a => a !== undefined);
+        const rows: Row[] = [
+            ...against({ zh: '资金 年度', en: 'Funds, annual' }, annual && amountOf(annual.amount, budget)),
+            ...against({ zh: '测算各项合计', en: 'Breakdown components' }, parts?.every(p => p !== undefined) ? sumOf(parts as Measure[]) : undefined),
+            ...assessmentsOf(project, this.services).flatMap(a => {
+                const execution = a.items.find(isExecution);
+                return against({ zh: `自评「${a.name}」年初预算`, en: `Initial budget of assessment '${a.name}'` }, execution && executionBasis(execution).initial);
+            }),
+        ];
+        return this.lines([
+            `**${pick(this.locale, { zh: '预算', en: 'Budget' })}** ${markdownText(formatMeasure(budget))}`,
+            this.text({ zh: '项目预算：资金的年度资金总额、无合计时的测算各项、自评的年初预算都与之核对', en: 'The project\'s budget: the annual funds, the breakdown components without a total and each assessment\'s initial budget are checked against it' }),
+            this.table([{ zh: '与预算核对', en: 'Checked against it' }, { zh: '金额', en: 'Amount' }, { zh: '比较', en: 'Comparison' }], rows),
+        ]);
+    }
+
     private review(review: ClauseReview): string | undefined {
         const clause = review.clause?.ref;
         if (!clause) return undefined;
@@ -277,6 +333,12 @@ export class HoverContent {
     private lines(parts: Array<string | undefined>): string {
         return parts.filter((p): p is string => p !== undefined && p !== '').join('\n\n');
     }
+}
+
+/** Whether an amount is the budget: equal (to the cent), different, or in a unit that does not compare. */
+function agreement(amount: Measure, budget: Measure): Bilingual {
+    const same = sameAmount(amount, budget);
+    return same === undefined ? { zh: '单位无法比较', en: 'units do not compare' } : same ? { zh: '✓ 与预算一致', en: '✓ equals the budget' } : { zh: '⚠ 与预算不符', en: '⚠ differs from the budget' };
 }
 
 /** A column's name, as messages write it within a sentence, as a field's label. */

@@ -2,8 +2,8 @@ import { AstUtils, CstUtils, type AstNode, type CstNode, type LangiumDocument, t
 import type { HoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import {
-    isBaseline, isBlock, isClause, isClauseReview, isExecution, isExecutionShare, isGoal, isGoalAssessment, isIndicator,
-    isMilestoneAssessment, isProblemStatement,
+    isAsOf, isBaseline, isBlock, isClause, isClauseReview, isExecution, isExecutionShare, isGoal, isGoalAssessment, isIndicator,
+    isMilestoneAssessment, isProblemStatement, isProject, type Project,
     isBreakdownActual, isGradeStatement, isIndicatorAssessment, isMilestone, isRequirement, isTotal,
 } from '../generated/ast.js';
 import type { KpiServices } from '../kpi-module.js';
@@ -13,7 +13,7 @@ import { qualifiedTargetAt } from './qualified-names.js';
 import { isRemark } from '../parser/remarks.js';
 
 /** Elements whose whole row describes them (a block only describes itself on its name). */
-const ROWS = [isIndicatorAssessment, isProblemStatement, isExecutionShare, isExecution, isTotal, isGradeStatement, isClauseReview, isIndicator, isClause, isRequirement, isBaseline, isGoal, isMilestone];
+const ROWS = [isIndicatorAssessment, isProblemStatement, isExecutionShare, isExecution, isTotal, isGradeStatement, isAsOf, isClauseReview, isIndicator, isClause, isRequirement, isBaseline, isGoal, isMilestone];
 
 /**
  * Hover on indicators, clauses, requirements, baselines and the references to them, and on
@@ -45,7 +45,8 @@ export class KpiHoverProvider implements HoverProvider {
         const locale = this.settings.localeOf(document);
         // A remark is a hidden leaf wherever the parser put it: its row is the value's before it.
         const subject = this.subjectAt(remark ? CstUtils.findLeafNodeBeforeOffset(root, leaf.offset - 1) ?? leaf : leaf);
-        const described = subject && this.content.describe(subject, locale);
+        const budgeted = budgetLineOf(leaf);
+        const described = budgeted ? this.content.budget(budgeted, locale) : subject && this.content.describe(subject, locale);
         const value = remark ? [this.content.remark(leaf.text, locale), described].filter(Boolean).join('\n\n') : described;
         return value ? { contents: { kind: 'markdown', value }, range: leaf.range } : undefined;
     }
@@ -65,4 +66,11 @@ export class KpiHoverProvider implements HoverProvider {
         if (block && this.names.getNameNode(block) === leaf) return block;
         return AstUtils.getContainerOfType(leaf.astNode, (n): n is AstNode => ROWS.some(is => is(n)));
     }
+}
+
+/** The project whose `预算` line a leaf is on: the keyword (a project holds no other) or the amount after it. */
+function budgetLineOf(leaf: CstNode): Project | undefined {
+    const node = leaf.astNode;
+    if (isProject(node)) return /^(预算|budget)$/.test(leaf.text) ? node : undefined;
+    return isProject(node.$container) && node.$containerProperty === 'budget' ? node.$container : undefined;
 }
