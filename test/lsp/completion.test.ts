@@ -285,8 +285,35 @@ describe('completion', () => {
         const items = await complete(text, { replacing: 'targets.kpi' });
         const units = items.filter(i => i.detail === '单位').map(i => i.label);
         expect(units).toEqual(expect.arrayContaining(['%', '万元', '元/通', '秒', '个']));
-        expect(items.find(i => i.label === '元/通')!.sortText).toBe('0');
+        expect(items.find(i => i.label === '元/通')!.sortText).toBe('1');
         expect(items.find(i => i.label === '秒')!.sortText).toBe('2');
+    });
+
+    it('offers first, after a number, the unit it is read against: its row\'s target, a component\'s plan, the execution line\'s', async () => {
+        const forms = readFolder(join(import.meta.dirname, '..', 'fixtures', 'reference', 'forms'));
+        const first = async (row: string, typed: string) => {
+            const text = forms['assessment.kpi']!.replace(row, typed);
+            const units = (await complete(text, { replacing: 'assessment.kpi', files: without(forms, 'assessment.kpi') })).filter(i => i.detail === '单位');
+            return units.sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? '') || a.label.localeCompare(b.label))[0]?.label;
+        };
+        expect(await first('实际 1850 ', '实际 1850 <|>')).toBe('人');
+        expect(await first('实际 100 ', '实际 100 <|>')).toBe('%');
+        expect(await first('"人均助餐补贴"       实际 48 ', '"人均助餐补贴"       实际 48 <|>')).toBe('元/人*月');
+        expect(await first('测算 "服务评估" 实际 20 万元', '测算 "服务评估" 实际 20 <|>')).toBe('万元');
+        expect(await first('全年执行 28 万元', '全年执行 28 <|>')).toBe('万元');
+    });
+
+    it('offers the ratings (达成 …) as an actual only where the target is qualitative', async () => {
+        const framework = readFolder(join(import.meta.dirname, '..', 'fixtures', 'reference', 'framework'));
+        const actualOf = async (row: string) => {
+            const text = framework['project.kpi']!.replace(new RegExp(`(指标 "${row}" +实际 )\\S+`), '$1<|>');
+            return (await complete(text, { replacing: 'project.kpi', files: {} })).map(i => i.label);
+        };
+        expect(await actualOf('立项依据')).toEqual(expect.arrayContaining(['达成', '部分达成', '未达成', '未统计', '不适用']));
+        const value = await actualOf('资金到位率');
+        expect(value).toEqual(expect.arrayContaining(['未统计', '不适用']));
+        expect(value).not.toContain('达成');
+        expect(value).not.toContain('部分达成');
     });
 
     // The completion parser reads the text before the cursor with Chevrotain, remembering what
