@@ -222,6 +222,16 @@ describe('completion', () => {
         expect(english.map(i => i.label).sort()).toEqual(['cost', 'quality', 'quantity', 'row', 'timeliness']);
     });
 
+    it('offers the families in a group whose } is not typed yet, as an editor that does not close braces leaves it', async () => {
+        const level1 = await complete('项目 P "p" {\n    绩效指标 {\n        <|>', { files: {} });
+        expect(level1.map(i => i.label).sort()).toEqual(['产出指标', '成本指标', '效益指标', '满意度指标'].sort());
+        const level2 = await complete('项目 P "p" {\n    绩效指标 {\n        产出指标 {\n            数量指标 { "助餐人数" >= 10 人 }\n            <|>', { files: {} });
+        expect(level2.filter(i => i.kind !== CompletionItemKind.Snippet).map(i => i.label).sort()).toEqual(['成本指标', '数量指标', '时效指标', '质量指标'].sort());
+        // Past a closed group, the one around it counts again.
+        const closed = await complete('project P "p" {\n    indicators {\n        output { quantity { Meals "meals" >= 10 人 } }\n        <|>', { files: {} });
+        expect(closed.map(i => i.label).sort()).toEqual(['benefit', 'cost', 'output', 'satisfaction']);
+    });
+
     it('offers no keyword where a new name is typed, only the row snippet', async () => {
         const items = await complete(PROJECT('绩效指标 {\n        产出指标 {\n            质量指标 {\n                <|>\n            }\n        }\n    }'), { files: {} });
         expect(items.map(i => i.label)).toEqual(['指标行']);

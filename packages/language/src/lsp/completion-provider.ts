@@ -1,4 +1,4 @@
-import { AstUtils, GrammarAST, GrammarUtils, interruptAndCheck, isReference, OperationCancelled, stream, URI, type AstNode, type AstNodeDescription, type LangiumDocument, type MaybePromise, type Reference, type ReferenceInfo, type Stream } from 'langium';
+import { AstUtils, GrammarAST, GrammarUtils, interruptAndCheck, isReference, OperationCancelled, stream, URI, type AstNode, type AstNodeDescription, type CstNode, type LangiumDocument, type MaybePromise, type Reference, type ReferenceInfo, type Stream } from 'langium';
 import { DefaultCompletionProvider, findNextFeatures, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type NextFeature } from 'langium/lsp';
 import { CancellationToken, CompletionItemKind, InsertTextFormat, type CompletionList, type CompletionParams, type MarkupContent } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -250,14 +250,19 @@ export class KpiCompletionProvider extends DefaultCompletionProvider {
         return this.groups.get(context);
     }
 
-    /** The indicator section or group whose braces hold the cursor: down the tree, one child per level. */
+    /**
+     * The indicator section or group whose braces hold the cursor: down the tree, one child per
+     * level. A block whose `}` is not typed yet (`绩效指标 {` and the cursor on the next line, in an
+     * editor that does not close braces) holds what follows it.
+     */
     private innermostGroup(context: CompletionContext): AstNode | undefined {
-        const holds = (node: AstNode) => !!node.$cstNode && node.$cstNode.offset < context.offset && node.$cstNode.end >= context.offset;
+        const holds = (node: AstNode) => !!node.$cstNode && node.$cstNode.offset < context.offset
+            && (node.$cstNode.end >= context.offset || leftOpen(node.$cstNode));
         let node: AstNode | undefined = context.document.parseResult?.value;
         let found: AstNode | undefined;
         while (node) {
             if (isIndicatorSection(node) || isLevel1Group(node) || isLevel2Group(node)) found = node;
-            node = AstUtils.streamContents(node).find(holds);
+            node = AstUtils.streamContents(node).filter(holds).toArray().at(-1);
         }
         return found;
     }
@@ -362,6 +367,11 @@ function linkRank(description: AstNodeDescription, near: ReadonlySet<string>, co
     if (near.has(description.name.slice(0, dot))) return sameName ? LinkRank.NearSameName : LinkRank.Near;
     if (sameName) return LinkRank.SameName;
     return description.type === Clause.$type ? LinkRank.OtherContract : LinkRank.Standard;
+}
+
+/** A node whose `{` is written and whose `}` is not. */
+function leftOpen(cst: CstNode): boolean {
+    return GrammarUtils.findNodeForKeyword(cst, '{') !== undefined && GrammarUtils.findNodeForKeyword(cst, '}') === undefined;
 }
 
 /** Whether a keyword is where its rule begins (`项目` of a project, not `违约` inside a clause). */
