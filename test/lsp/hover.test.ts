@@ -89,11 +89,25 @@ describe('hover', () => {
             const hover = await ws.services.lsp.HoverProvider!.getHoverContent(ws.documents.get('targets.kpi')!, { textDocument: textDocument('targets.kpi'), position: positionOf(ws, 'targets.kpi', '预算 300', at) });
             expect((hover?.contents as { value: string }).value).toMatch(budget);
         }
-        // Without 合计 the breakdown's components are read against the budget; a 资金 line is not the 预算 line.
+        // Without 合计 the breakdown's components are read against the budget; a 资金 line has its own hover.
         const english = await servicesWith({}, 'en');
         const project = 'project P "p" {\n budget 300 万元\n funds { annual 280 万元 }\n breakdown { Meals "meals" 120 万元 Visits "visits" 150 万元 }\n}';
         await expectHover(english)({ text: mark(project, 'budget', 1), index: 0, hover: /^\*\*Budget\*\* 300 万元\n\n[^\n]*\n\n\| Checked against it \| Amount \| Comparison \|\n\|---\|---\|---\|\n\| Funds, annual \| 280 万元 \| ⚠ differs from the budget \|\n\| Breakdown components \| 270 万元 \| ⚠ differs from the budget \|$/ });
-        await expectHover(english)({ text: mark(project, 'annual', 1), index: 0, hover: undefined });
+        await expectHover(english)({ text: mark(project, 'annual', 1), index: 0, hover: /^\*\*Annual funds\*\* 280 万元\n\n[\s\S]*\| Project budget \| 300 万元 \| ⚠ differs from the annual funds \|$/ });
+    });
+
+    it('shows on a 资金 line, a 测算 row and its 合计 the amounts checked against them', async () => {
+        const forms = readFolder(join(import.meta.dirname, '..', 'fixtures', 'reference', 'forms'));
+        const services = await servicesWith({});
+        const text = forms['targets.kpi']!;
+        const table = (rows: string[]) => `\\| 与之核对 \\| 金额 \\| 比较 \\|\\n\\|---\\|---\\|---\\|\\n${rows.join('\\n')}$`;
+        await expectHover(services)({ text: mark(text, '年度 300', 1), index: 0, hover: new RegExp(`^\\*\\*年度资金总额\\*\\* 300 万元\\n\\n${table(['\\| 其中各行合计 \\| 290 万元 \\| ⚠ 与年度资金总额不符 \\|', '\\| 项目预算 \\| 300 万元 \\| ✓ 与年度资金总额一致 \\|'])}`) });
+        await expectHover(services)({ text: mark(text, '中期 900', 4), index: 0, hover: new RegExp(`^\\*\\*中期资金总额\\*\\* 900 万元\\n\\n${table(['\\| 年度资金总额 \\| 300 万元 \\| ✓ 不超过中期资金总额 \\|'])}`) });
+        await expectHover(services)({ text: mark(text, '合计 300', 4), index: 0, hover: new RegExp(`^\\*\\*测算合计\\*\\* 300 万元\\n\\n${table(['\\| 测算各项合计 \\| 290 万元 \\| ⚠ 与合计不符 \\|'])}`) });
+        // The whole row of a component describes it, with what its product comes to.
+        await expectHover(services)({ text: mark(text, '150 万元 = 500', 1), index: 0, hover: /^\*\*测算 上门服务补贴\*\*\n\n计划：150 万元\n\n计算：500 人 × 300 元\/人\\\*月 × 12 月\n\n乘积：180 万元（⚠ 与计划不符）$/ });
+        const english = await servicesWith({}, 'en');
+        await expectHover(english)({ text: mark('project P "p" {\n breakdown {\n  Meals "meals" 120 万元 = 2000 人 × 50 元/人*月 × 12 月\n }\n}', '120', 1), index: 0, hover: /Product: 120 万元 \(✓ equals the plan\)$/ });
     });
 
     it('writes a bare actual in its target\'s unit, as the score sheet and the messages do', async () => {

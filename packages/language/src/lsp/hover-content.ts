@@ -5,8 +5,8 @@ import { AstUtils, type AstNode, type CstNode } from 'langium';
 import {
     isAssessment, isBaseline, isClause, isClauseReview, isCompliance, isContract, isExecution, isExecutionShare, isGoal,
     isGoalAssessment, isIndicator, isIndicatorAssessment, isMilestone, isMilestoneAssessment, isProblemStatement, isProject, isRequirement,
-    isAsOf, isBreakdownActual, isBreakdownComponent, isGradeStatement, isLevel2Group, isStandard, isTotal,
-    type AsOf, type BreakdownActual, type BreakdownComponent, type Project,
+    isAsOf, isBreakdownActual, isBreakdownComponent, isFundsShare, isFundsTotal, isGradeStatement, isLevel2Group, isStandard, isTotal,
+    type AsOf, type BreakdownActual, type BreakdownComponent, type BreakdownSection, type FundsTotal, type Project,
     type ClauseReview, type Execution, type ExecutionShare, type GoalAssessment, type Indicator, type MilestoneAssessment, type ProblemStatement,
     type GradeStatement, type IndicatorAssessment, type LinkTarget, type Quantity, type Total,
 } from '../generated/ast.js';
@@ -15,7 +15,7 @@ import type { KpiServices } from '../kpi-module.js';
 import { actualMeasure, constraintOf, measureOf } from '../model/values.js';
 import { amountOf, annualOf, COLUMN_LABEL, componentAmount, executionBasis, FUNDS_COLUMNS, shareRow } from '../model/funds.js';
 import { assessedProject, groupName, level1Of } from '../model/project.js';
-import { formatMeasure, ratio, sameAmount, sumOf, type Measure } from '../units/index.js';
+import { comparable, formatMeasure, inUnitOf, productOf, ratio, sameAmount, sumOf, type Measure } from '../units/index.js';
 import {
     actualAgainst, compareTarget, compareWithBaseline, formatPercent, formatScore,
     linkValueText, same, targetText,
@@ -47,6 +47,7 @@ export class HoverContent {
         if (isTotal(node)) return this.total(node);
         if (isGradeStatement(node)) return this.grade(node);
         if (isAsOf(node)) return this.asOf(node);
+        if (isFundsTotal(node)) return this.fundsTotal(node);
         if (isClauseReview(node)) return this.review(node);
         if (isIndicator(node)) return this.indicator(node);
         if (isClause(node) || isRequirement(node) || isBaseline(node)) return this.linkTarget(node);
@@ -138,15 +139,23 @@ export class HoverContent {
         ]);
     }
 
-    /** A breakdown component: its plan and how it is computed; with what it spent, from the assessment. */
+    /**
+     * A breakdown component: its plan and how it is computed, with what the product comes to
+     * (funds/breakdown-formula); with what it spent, from the assessment.
+     */
     private component(component: BreakdownComponent, spent?: BreakdownActual): string {
         const plan = component.amount && measureOf(component.amount);
         const actual = spent?.actual && measureOf(spent.actual);
         const share = plan && actual ? ratio(actual, plan) : undefined;
+        const factors = component.formula?.factors.map(f => measureOf(f));
+        const product = factors && factors.every(f => f !== undefined) ? productOf(factors as Measure[]) : undefined;
+        const amount = componentAmount(component);
+        const comesTo = product?.ok && amount ? inUnitOf(product.value, amount) ?? product.value : undefined;
         return this.lines([
             this.heading({ zh: '测算', en: 'Breakdown' }, component.name, component.title),
             this.field({ zh: '计划', en: 'Plan' }, plan && formatMeasure(plan)),
             this.field({ zh: '计算', en: 'Computed as' }, component.formula?.$cstNode?.text),
+            comesTo && amount ? this.field({ zh: '乘积', en: 'Product' }, `${formatMeasure(comesTo)}${pick(this.locale, bracketed(agreement(comesTo, amount, { zh: '计划', en: 'the plan' })))}`) : undefined,
             this.field({ zh: '实际', en: 'Spent' }, actual && formatMeasure(actual)),
             this.field({ zh: '执行比例', en: 'Share of plan' }, share !== undefined ? formatPercent(share) : undefined),
         ]);
@@ -269,7 +278,7 @@ export class HoverContent {
         this.locale = locale;
         const budget = amountOf(project.budget);
         if (!budget) return undefined;
-        const against = (label: Bilingual, amount: Measure | undefined): Row[] => amount ? [[label, formatMeasure(amount), agreement(amount, budget)]] : [];
+        const against = (label: Bilingual, amount: Measure | undefined): Row[] => amount ? [[label, formatMeasure(amount), agreement(amount, budget, BUDGET)]] : [];
         const breakdown = project.breakdowns.find(b => b.total === undefined && b.components.length > 0);
         const parts = breakdown?.components.map(componentAmount);
         const annual = project.funds.map(annualOf).find(a => a !== undefined);
@@ -285,6 +294,45 @@ export class HoverContent {
             `**${pick(this.locale, { zh: '预算', en: 'Budget' })}** ${markdownText(formatMeasure(budget))}`,
             this.text({ zh: '项目预算：资金的年度资金总额、无合计时的测算各项、自评的年初预算都与之核对', en: 'The project\'s budget: the annual funds, the breakdown components without a total and each assessment\'s initial budget are checked against it' }),
             this.table([{ zh: '与预算核对', en: 'Checked against it' }, { zh: '金额', en: 'Amount' }, { zh: '比较', en: 'Comparison' }], rows),
+        ]);
+    }
+
+    /**
+     * A 资金 block's 年度 line: the sum of its 其中 rows and the project's 预算 against it
+     * (funds/sources-total, funds/budget-mismatch); a 中期 line: the 年度 it may not be less than.
+     */
+    private fundsTotal(line: FundsTotal): string | undefined {
+        const amount = amountOf(line.amount);
+        const annual = annualOf(line.$container);
+        if (!amount) return undefined;
+        const label = annual === line ? { zh: '年度资金总额', en: 'Annual funds' } : { zh: '中期资金总额', en: 'Medium-term funds' };
+        const shares = line.$container.lines.filter(isFundsShare).map(s => amountOf(s.amount, amount));
+        const sum = annual === line && shares.length > 0 && shares.every(s => s !== undefined) ? sumOf(shares as Measure[]) : undefined;
+        const budget = annual === line ? amountOf(line.$container.$container.budget) : undefined;
+        const annualAmount = annual && annual !== line ? amountOf(annual.amount, amount) : undefined;
+        const rows: Row[] = [
+            ...(sum ? [[{ zh: '其中各行合计', en: 'Of-which rows' }, formatMeasure(sum), agreement(sum, amount, { zh: '年度资金总额', en: 'the annual funds' })] as Row] : []),
+            ...(budget ? [[{ zh: '项目预算', en: 'Project budget' }, formatMeasure(budget), agreement(budget, amount, { zh: '年度资金总额', en: 'the annual funds' })] as Row] : []),
+            ...(annualAmount ? [[{ zh: '年度资金总额', en: 'Annual funds' }, formatMeasure(annualAmount),
+                compareAmounts(annualAmount, amount) === 'more' ? { zh: '⚠ 超过中期资金总额', en: '⚠ more than the medium-term funds' } : { zh: '✓ 不超过中期资金总额', en: '✓ within the medium-term funds' }] as Row] : []),
+        ];
+        return this.lines([
+            `**${pick(this.locale, label)}** ${markdownText(formatMeasure(amount))}`,
+            this.table([{ zh: '与之核对', en: 'Checked against it' }, { zh: '金额', en: 'Amount' }, { zh: '比较', en: 'Comparison' }], rows),
+        ]);
+    }
+
+    /** A 测算 block's 合计 line: the sum of its components against it (funds/breakdown-total). */
+    breakdownTotal(section: BreakdownSection, locale: Locale): string | undefined {
+        this.locale = locale;
+        const total = amountOf(section.total);
+        if (!total) return undefined;
+        const parts = section.components.map(componentAmount);
+        const sum = parts.length > 0 && parts.every(p => p !== undefined) ? sumOf(parts as Measure[]) : undefined;
+        const rows: Row[] = sum ? [[{ zh: '测算各项合计', en: 'Breakdown components' }, formatMeasure(inUnitOf(sum, total) ?? sum), agreement(sum, total, { zh: '合计', en: 'the total' })]] : [];
+        return this.lines([
+            `**${pick(this.locale, { zh: '测算合计', en: 'Breakdown total' })}** ${markdownText(formatMeasure(total))}`,
+            this.table([{ zh: '与之核对', en: 'Checked against it' }, { zh: '金额', en: 'Amount' }, { zh: '比较', en: 'Comparison' }], rows),
         ]);
     }
 
@@ -335,10 +383,23 @@ export class HoverContent {
     }
 }
 
-/** Whether an amount is the budget: equal (to the cent), different, or in a unit that does not compare. */
-function agreement(amount: Measure, budget: Measure): Bilingual {
-    const same = sameAmount(amount, budget);
-    return same === undefined ? { zh: '单位无法比较', en: 'units do not compare' } : same ? { zh: '✓ 与预算一致', en: '✓ equals the budget' } : { zh: '⚠ 与预算不符', en: '⚠ differs from the budget' };
+/** Whether `a` is more than `b` (undefined when they do not compare). */
+function compareAmounts(a: Measure, b: Measure): 'more' | 'not-more' | undefined {
+    const c = comparable(a, b);
+    return c.ok ? (c.a > c.b ? 'more' : 'not-more') : undefined;
+}
+
+function bracketed({ zh, en }: Bilingual): Bilingual {
+    return { zh: `（${zh}）`, en: ` (${en})` };
+}
+
+const BUDGET: Bilingual = { zh: '预算', en: 'the budget' };
+
+/** Whether an amount is the one it is checked against: equal (to the cent), different, or in a unit that does not compare. */
+function agreement(amount: Measure, reference: Measure, what: Bilingual): Bilingual {
+    const same = sameAmount(amount, reference);
+    return same === undefined ? { zh: '单位无法比较', en: 'units do not compare' }
+        : same ? { zh: `✓ 与${what.zh}一致`, en: `✓ equals ${what.en}` } : { zh: `⚠ 与${what.zh}不符`, en: `⚠ differs from ${what.en}` };
 }
 
 /** A column's name, as messages write it within a sentence, as a field's label. */
