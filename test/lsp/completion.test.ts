@@ -222,6 +222,18 @@ describe('completion', () => {
         expect(english.map(i => i.label).sort()).toEqual(['cost', 'quality', 'quantity', 'row', 'timeliness']);
     });
 
+    it('offers a keyword once, not its synonyms, while every value of a list stays', async () => {
+        const header = (await complete(PROJECT('<|>'), { files: {} })).filter(i => i.kind === CompletionItemKind.Keyword).map(i => i.label);
+        expect(header).toContain('实施期');
+        expect(header).not.toContain('期间');
+        const files = { 'p.kpi': 'project P "p" {\n    milestones {\n        M "m" planned 2023-06-30\n    }\n}\n' };
+        const line = (await complete('assessment A "a" for P {\n    <|>\n}', { files, locale: 'en' })).filter(i => i.kind === CompletionItemKind.Keyword).map(i => i.label);
+        expect(line).toContain('milestones');
+        expect(line).not.toContain('milestone');
+        const sources = (await complete(PROJECT('资金 {\n        其中 <|>\n    }'), { files: {} })).map(i => i.label);
+        expect(sources).toEqual(expect.arrayContaining(['财政拨款', '上年结转', '其他资金']));
+    });
+
     it('offers the families in a group whose } is not typed yet, as an editor that does not close braces leaves it', async () => {
         const level1 = await complete('项目 P "p" {\n    绩效指标 {\n        <|>', { files: {} });
         expect(level1.map(i => i.label).sort()).toEqual(['产出指标', '成本指标', '效益指标', '满意度指标'].sort());

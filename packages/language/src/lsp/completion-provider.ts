@@ -139,12 +139,14 @@ export class KpiCompletionProvider extends DefaultCompletionProvider {
     }
 
     /**
-     * Keywords in the file's language, but not a clause the row already has, nor a line the
-     * self-assessment has (each may come once), nor a rating (达成 …) as the actual of a row whose
-     * target is a value (assessment/no-actual reports one).
+     * Keywords in the file's language, once (not a synonym after the first: `期间` after `实施期`),
+     * but not a clause the row already has, nor a line the self-assessment has (each may come
+     * once), nor a rating (达成 …) as the actual of a row whose target is a value
+     * (assessment/no-actual reports one).
      */
     protected override filterKeyword(context: CompletionContext, keyword: GrammarAST.Keyword): boolean {
-        if (!super.filterKeyword(context, keyword) || !isKeywordOf(this.language(context), keyword.value)) return false;
+        const language = this.language(context);
+        if (!super.filterKeyword(context, keyword) || !isKeywordOf(language, keyword.value) || laterSynonym(keyword, language)) return false;
         if (isLineWritten(context.node, keyword)) return false;
         if (AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule)?.name === 'Rating' && valueTargetOf(context.node)) return false;
         const property = clauseProperty(keyword);
@@ -367,6 +369,18 @@ function linkRank(description: AstNodeDescription, near: ReadonlySet<string>, co
     if (near.has(description.name.slice(0, dot))) return sameName ? LinkRank.NearSameName : LinkRank.Near;
     if (sameName) return LinkRank.SameName;
     return description.type === Clause.$type ? LinkRank.OtherContract : LinkRank.Standard;
+}
+
+/**
+ * A keyword written after a synonym of the same language in one choice (`期间` after `实施期`,
+ * `milestone` after `milestones`). Not in a datatype rule, whose keywords are its values
+ * (`达成 | 部分达成`, `财政拨款 | 上年结转`).
+ */
+function laterSynonym(keyword: GrammarAST.Keyword, language: KeywordLanguage): boolean {
+    const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule);
+    const choice: AstNode | undefined = keyword.$container;
+    if (!rule || GrammarUtils.isDataTypeRule(rule) || !GrammarAST.isAlternatives(choice)) return false;
+    return choice.elements.find(e => GrammarAST.isKeyword(e) && isKeywordOf(language, e.value)) !== keyword;
 }
 
 /** A node whose `{` is written and whose `}` is not. */
