@@ -222,6 +222,28 @@ describe('completion', () => {
         expect(english.map(i => i.label).sort()).toEqual(['cost', 'quality', 'quantity', 'row', 'timeliness']);
     });
 
+    it('offers a keyword once, not its synonyms, while every value of a list stays', async () => {
+        const header = (await complete(PROJECT('<|>'), { files: {} })).filter(i => i.kind === CompletionItemKind.Keyword).map(i => i.label);
+        expect(header).toContain('实施期');
+        expect(header).not.toContain('期间');
+        const files = { 'p.kpi': 'project P "p" {\n    milestones {\n        M "m" planned 2023-06-30\n    }\n}\n' };
+        const line = (await complete('assessment A "a" for P {\n    <|>\n}', { files, locale: 'en' })).filter(i => i.kind === CompletionItemKind.Keyword).map(i => i.label);
+        expect(line).toContain('milestones');
+        expect(line).not.toContain('milestone');
+        const sources = (await complete(PROJECT('资金 {\n        其中 <|>\n    }'), { files: {} })).map(i => i.label);
+        expect(sources).toEqual(expect.arrayContaining(['财政拨款', '上年结转', '其他资金']));
+    });
+
+    it('offers the families in a group whose } is not typed yet, as an editor that does not close braces leaves it', async () => {
+        const level1 = await complete('项目 P "p" {\n    绩效指标 {\n        <|>', { files: {} });
+        expect(level1.map(i => i.label).sort()).toEqual(['产出指标', '成本指标', '效益指标', '满意度指标'].sort());
+        const level2 = await complete('项目 P "p" {\n    绩效指标 {\n        产出指标 {\n            数量指标 { "助餐人数" >= 10 人 }\n            <|>', { files: {} });
+        expect(level2.filter(i => i.kind !== CompletionItemKind.Snippet).map(i => i.label).sort()).toEqual(['成本指标', '数量指标', '时效指标', '质量指标'].sort());
+        // Past a closed group, the one around it counts again.
+        const closed = await complete('project P "p" {\n    indicators {\n        output { quantity { Meals "meals" >= 10 人 } }\n        <|>', { files: {} });
+        expect(closed.map(i => i.label).sort()).toEqual(['benefit', 'cost', 'output', 'satisfaction']);
+    });
+
     it('offers no keyword where a new name is typed, only the row snippet', async () => {
         const items = await complete(PROJECT('绩效指标 {\n        产出指标 {\n            质量指标 {\n                <|>\n            }\n        }\n    }'), { files: {} });
         expect(items.map(i => i.label)).toEqual(['指标行']);
@@ -285,8 +307,35 @@ describe('completion', () => {
         const items = await complete(text, { replacing: 'targets.kpi' });
         const units = items.filter(i => i.detail === '单位').map(i => i.label);
         expect(units).toEqual(expect.arrayContaining(['%', '万元', '元/通', '秒', '个']));
-        expect(items.find(i => i.label === '元/通')!.sortText).toBe('0');
+        expect(items.find(i => i.label === '元/通')!.sortText).toBe('1');
         expect(items.find(i => i.label === '秒')!.sortText).toBe('2');
+    });
+
+    it('offers first, after a number, the unit it is read against: its row\'s target, a component\'s plan, the execution line\'s', async () => {
+        const forms = readFolder(join(import.meta.dirname, '..', 'fixtures', 'reference', 'forms'));
+        const first = async (row: string, typed: string) => {
+            const text = forms['assessment.kpi']!.replace(row, typed);
+            const units = (await complete(text, { replacing: 'assessment.kpi', files: without(forms, 'assessment.kpi') })).filter(i => i.detail === '单位');
+            return units.sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? '') || a.label.localeCompare(b.label))[0]?.label;
+        };
+        expect(await first('实际 1850 ', '实际 1850 <|>')).toBe('人');
+        expect(await first('实际 100 ', '实际 100 <|>')).toBe('%');
+        expect(await first('"人均助餐补贴"       实际 48 ', '"人均助餐补贴"       实际 48 <|>')).toBe('元/人*月');
+        expect(await first('测算 "服务评估" 实际 20 万元', '测算 "服务评估" 实际 20 <|>')).toBe('万元');
+        expect(await first('全年执行 28 万元', '全年执行 28 <|>')).toBe('万元');
+    });
+
+    it('offers the ratings (达成 …) as an actual only where the target is qualitative', async () => {
+        const framework = readFolder(join(import.meta.dirname, '..', 'fixtures', 'reference', 'framework'));
+        const actualOf = async (row: string) => {
+            const text = framework['project.kpi']!.replace(new RegExp(`(指标 "${row}" +实际 )\\S+`), '$1<|>');
+            return (await complete(text, { replacing: 'project.kpi', files: {} })).map(i => i.label);
+        };
+        expect(await actualOf('立项依据')).toEqual(expect.arrayContaining(['达成', '部分达成', '未达成', '未统计', '不适用']));
+        const value = await actualOf('资金到位率');
+        expect(value).toEqual(expect.arrayContaining(['未统计', '不适用']));
+        expect(value).not.toContain('达成');
+        expect(value).not.toContain('部分达成');
     });
 
     // The completion parser reads the text before the cursor with Chevrotain, remembering what

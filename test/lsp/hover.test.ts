@@ -1,7 +1,7 @@
 import { expectHover } from 'langium/test';
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { readFolder } from '../support/workspace.js';
+import { buildWorkspace, readFolder } from '../support/workspace.js';
 import { ENGLISH, HOTLINE, hotline, mark, positionOf, servicesWith, textDocument, without, WS } from './support.js';
 
 /** Hover over the reference case (targets.kpi parsed by the helper, the other files in the workspace). */
@@ -66,6 +66,48 @@ describe('hover', () => {
             text: mark(graded, '等级 良'), index: 0, hover: /^\*\*等级\*\* 良\n\n规则得分 \*\*100 \/ 100\*\*（自评 100）\n\n按规则的等级：优\n\n自评合计的等级：优$/,
             parseOptions: { documentUri: `${WS}assessment.kpi` }, disposeAfterCheck: true,
         });
+    });
+
+    it('shows the amounts the 预算执行 line is checked on, the project\'s 预算 and what is checked against it, and the milestones 评价日 finds overdue', async () => {
+        const services = await servicesWith(without(HOTLINE, 'assessment.kpi'));
+        const text = HOTLINE['assessment.kpi']!;
+        const options = { parseOptions: { documentUri: `${WS}assessment.kpi` }, disposeAfterCheck: true };
+        await expectHover(services)({ text: mark(text, '预算执行'), index: 0, hover: /^\*\*预算执行\*\*\n\n全年预算：10666 万元\n\n全年执行：10666 万元\n\n项目预算：10666 万元\n\n执行率：100%/, ...options });
+        await expectHover(services)({
+            text: mark(text, '评价日', 1), index: 0, ...options,
+            hover: /^\*\*评价日\*\* 2021-03-31\n\n未完成的里程碑按此日判断是否逾期（未写评价日时按今日）\n\n\| 逾期的里程碑 \| 计划 \| 截至评价日 \|\n\|---\|---\|---\|\n\| 统一接听服务 \| 2018-04-30 \| 逾期 1066 天（约35个月） \|\n\| 统一信息系统 \|/,
+        });
+        // Milestones done or planned after 评价日 are not overdue.
+        const done = text.replace('统一接听服务 未完成', '统一接听服务 完成 2018-03-01').replace('统一信息系统 未完成', '统一信息系统 完成 2019-01-01');
+        await expectHover(services)({ text: mark(done, '评价日', 1), index: 0, hover: /^\*\*评价日\*\* 2021-03-31\n\n未完成的里程碑按此日判断是否逾期（未写评价日时按今日）$/, ...options });
+
+        const forms = readFolder(join(import.meta.dirname, '..', 'fixtures', 'reference', 'forms'));
+        // The assessment is checked against the project: both files are in the workspace.
+        const ws = await buildWorkspace(forms);
+        const budget = /^\*\*预算\*\* 300 万元\n\n项目预算：资金的年度资金总额、无合计时的测算各项、自评的年初预算都与之核对\n\n\| 与预算核对 \| 金额 \| 比较 \|\n\|---\|---\|---\|\n\| 资金 年度 \| 300 万元 \| ✓ 与预算一致 \|\n\| 自评「养老补贴自评」年初预算 \| 300 万元 \| ✓ 与预算一致 \|$/;
+        for (const at of [0, 4]) {
+            const hover = await ws.services.lsp.HoverProvider!.getHoverContent(ws.documents.get('targets.kpi')!, { textDocument: textDocument('targets.kpi'), position: positionOf(ws, 'targets.kpi', '预算 300', at) });
+            expect((hover?.contents as { value: string }).value).toMatch(budget);
+        }
+        // Without 合计 the breakdown's components are read against the budget; a 资金 line has its own hover.
+        const english = await servicesWith({}, 'en');
+        const project = 'project P "p" {\n budget 300 万元\n funds { annual 280 万元 }\n breakdown { Meals "meals" 120 万元 Visits "visits" 150 万元 }\n}';
+        await expectHover(english)({ text: mark(project, 'budget', 1), index: 0, hover: /^\*\*Budget\*\* 300 万元\n\n[^\n]*\n\n\| Checked against it \| Amount \| Comparison \|\n\|---\|---\|---\|\n\| Funds, annual \| 280 万元 \| ⚠ differs from the budget \|\n\| Breakdown components \| 270 万元 \| ⚠ differs from the budget \|$/ });
+        await expectHover(english)({ text: mark(project, 'annual', 1), index: 0, hover: /^\*\*Annual funds\*\* 280 万元\n\n[\s\S]*\| Project budget \| 300 万元 \| ⚠ differs from the annual funds \|$/ });
+    });
+
+    it('shows on a 资金 line, a 测算 row and its 合计 the amounts checked against them', async () => {
+        const forms = readFolder(join(import.meta.dirname, '..', 'fixtures', 'reference', 'forms'));
+        const services = await servicesWith({});
+        const text = forms['targets.kpi']!;
+        const table = (rows: string[]) => `\\| 与之核对 \\| 金额 \\| 比较 \\|\\n\\|---\\|---\\|---\\|\\n${rows.join('\\n')}$`;
+        await expectHover(services)({ text: mark(text, '年度 300', 1), index: 0, hover: new RegExp(`^\\*\\*年度资金总额\\*\\* 300 万元\\n\\n${table(['\\| 其中各行合计 \\| 290 万元 \\| ⚠ 与年度资金总额不符 \\|', '\\| 项目预算 \\| 300 万元 \\| ✓ 与年度资金总额一致 \\|'])}`) });
+        await expectHover(services)({ text: mark(text, '中期 900', 4), index: 0, hover: new RegExp(`^\\*\\*中期资金总额\\*\\* 900 万元\\n\\n${table(['\\| 年度资金总额 \\| 300 万元 \\| ✓ 不超过中期资金总额 \\|'])}`) });
+        await expectHover(services)({ text: mark(text, '合计 300', 4), index: 0, hover: new RegExp(`^\\*\\*测算合计\\*\\* 300 万元\\n\\n${table(['\\| 测算各项合计 \\| 290 万元 \\| ⚠ 与合计不符 \\|'])}`) });
+        // The whole row of a component describes it, with what its product comes to.
+        await expectHover(services)({ text: mark(text, '150 万元 = 500', 1), index: 0, hover: /^\*\*测算 上门服务补贴\*\*\n\n计划：150 万元\n\n计算：500 人 × 300 元\/人\\\*月 × 12 月\n\n乘积：180 万元（⚠ 与计划不符）$/ });
+        const english = await servicesWith({}, 'en');
+        await expectHover(english)({ text: mark('project P "p" {\n breakdown {\n  Meals "meals" 120 万元 = 2000 人 × 50 元/人*月 × 12 月\n }\n}', '120', 1), index: 0, hover: /Product: 120 万元 \(✓ equals the plan\)$/ });
     });
 
     it('writes a bare actual in its target\'s unit, as the score sheet and the messages do', async () => {

@@ -148,6 +148,11 @@ describe('quick fixes', () => {
             '            }',
         ].join('\n'));
         expect(ws.diagnostics('targets.kpi').filter(d => d.code === 'target/required-indicator')).toHaveLength(7);
+        // A survey's sending rate is a 质量指标, as target/misfiled reads it too: the row added there is not misfiled.
+        const survey = await actionsFor(ws, 'targets.kpi', 'target/required-indicator');
+        const surveyed = await apply(ws, survey.actions, '添加必设指标「满意度发送率」（依据 热线运营规范.满意度发送率）');
+        expect(surveyed['targets.kpi']).toContain('                满意度发送率 "满意度调查发送率" 定性 "请填写目标值" 依据 热线运营规范.满意度发送率\n            }');
+        expect(rules(ws, 'targets.kpi')).not.toContain('target/misfiled');
     });
 
     it('writes English keywords into an English file', async () => {

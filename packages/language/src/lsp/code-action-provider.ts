@@ -3,14 +3,14 @@ import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
 import type { KpiServices } from '../kpi-module.js';
 import { isRuleId, isSuppressible, ruleMeta, type RuleId } from '../rules/catalog.js';
-import { addDeviation, fillEmptyActual, GOAL_ROWS, setGrade, setScore, writeActualValue } from './fixes/assessment-fixes.js';
+import { addDeviation, fillEmptyActual, GOAL_ROWS, removePlaceholder, setGrade, setScore, writeActualValue } from './fixes/assessment-fixes.js';
 import { CLAUSE_ROWS } from './fixes/compliance-fixes.js';
 import { FixContext, type Fix } from './fixes/fix-context.js';
 import { addMissingRows } from './fixes/missing-rows.js';
-import { addFundsReason, setBreakdownAmount, setRate } from './fixes/funds-fixes.js';
+import { addFundsReason, balanceBreakdown, balanceFundsSources, setBreakdownAmount, setRate } from './fixes/funds-fixes.js';
 import { addSuppressionReason, removeUnusedSuppression, suppressOnLine } from './fixes/suppression-fixes.js';
 import { fixLexing, fixParsing } from './fixes/syntax-fixes.js';
-import { addComparator, addFamily, addPenalty, addRequiredIndicator, addUnit, setTarget } from './fixes/target-fixes.js';
+import { addComparator, addFamily, addPenalty, addRequiredIndicator, addUnit, fillOrRemoveEmptyGroup, moveMisfiled, setTarget } from './fixes/target-fixes.js';
 import type { KpiConfigurationProvider } from './configuration-provider.js';
 import { keywordLanguageOf } from './keyword-language.js';
 
@@ -22,6 +22,9 @@ export const FIXES: Partial<Record<RuleId, Fix>> = {
     'target/below-contract': setTarget,
     'target/below-standard': setTarget,
     'target/above-baseline': setTarget,
+    'target/below-history': setTarget,
+    'target/empty-group': fillOrRemoveEmptyGroup,
+    'target/misfiled': moveMisfiled,
     'target/no-comparator': addComparator,
     'target/no-unit': addUnit,
     'target/vague': setTarget,
@@ -35,8 +38,11 @@ export const FIXES: Partial<Record<RuleId, Fix>> = {
     'assessment/actual-not-value': writeActualValue,
     'assessment/no-actual': fillEmptyActual,
     'assessment/unit-mismatch': writeActualValue,
+    'assessment/placeholder-text': removePlaceholder,
     'funds/rate-mismatch': setRate,
     'funds/breakdown-formula': setBreakdownAmount,
+    'funds/breakdown-total': balanceBreakdown,
+    'funds/sources-total': balanceFundsSources,
     'funds/adjusted-no-reason': addFundsReason,
     'funds/low-execution-no-reason': addFundsReason,
     'funds/component-shortfall': addFundsReason,

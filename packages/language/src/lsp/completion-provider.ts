@@ -1,11 +1,14 @@
-import { AstUtils, GrammarAST, GrammarUtils, interruptAndCheck, isReference, OperationCancelled, stream, URI, type AstNode, type AstNodeDescription, type LangiumDocument, type MaybePromise, type Reference, type ReferenceInfo, type Stream } from 'langium';
+import { AstUtils, GrammarAST, GrammarUtils, interruptAndCheck, isReference, OperationCancelled, stream, URI, type AstNode, type AstNodeDescription, type CstNode, type LangiumDocument, type MaybePromise, type Reference, type ReferenceInfo, type Stream } from 'langium';
 import { DefaultCompletionProvider, findNextFeatures, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type NextFeature } from 'langium/lsp';
 import { CancellationToken, CompletionItemKind, InsertTextFormat, type CompletionList, type CompletionParams, type MarkupContent } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-    Clause, isAssessment, isBlock, isBreakdownComponent, isCompliance, isContract, isGoal, isIndicator, isIndicatorSection, isLevel1Group, isLevel2Group, isLinkTarget,
-    isMilestone, isModel, isProject, isQuantity, LinkTarget, type CategoryKeyword, type Project,
+    Clause, isAssessment, isBlock, isBreakdownActual, isBreakdownComponent, isCompliance, isContract, isExecution, isGoal, isIndicator, isIndicatorAssessment,
+    isIndicatorSection, isLevel1Group, isLevel2Group, isLinkTarget, isMilestone, isModel, isProject, isQuantity, isQualitative, LinkTarget,
+    type CategoryKeyword, type Project,
 } from '../generated/ast.js';
+import { componentAmount, totalRow } from '../model/funds.js';
+import { constraintOf } from '../model/values.js';
 import { pick, type Locale } from '../i18n/locale.js';
 import type { KpiServices } from '../kpi-module.js';
 import type { KpiIndexManager } from '../workspace/index-manager.js';
@@ -135,10 +138,17 @@ export class KpiCompletionProvider extends DefaultCompletionProvider {
         return super.completionFor(context, next, acceptor);
     }
 
-    /** Keywords in the file's language, but not a clause the row already has, nor a line the self-assessment has (each may come once). */
+    /**
+     * Keywords in the file's language, once (not a synonym after the first: `期间` after `实施期`),
+     * but not a clause the row already has, nor a line the self-assessment has (each may come
+     * once), nor a rating (达成 …) as the actual of a row whose target is a value
+     * (assessment/no-actual reports one).
+     */
     protected override filterKeyword(context: CompletionContext, keyword: GrammarAST.Keyword): boolean {
-        if (!super.filterKeyword(context, keyword) || !isKeywordOf(this.language(context), keyword.value)) return false;
+        const language = this.language(context);
+        if (!super.filterKeyword(context, keyword) || !isKeywordOf(language, keyword.value) || laterSynonym(keyword, language)) return false;
         if (isLineWritten(context.node, keyword)) return false;
+        if (AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule)?.name === 'Rating' && valueTargetOf(context.node)) return false;
         const property = clauseProperty(keyword);
         return !property || !isClauseWritten(context.node, property, this.astReflection);
     }
@@ -225,12 +235,14 @@ export class KpiCompletionProvider extends DefaultCompletionProvider {
         });
     }
 
+    /** Units: first the one the number is read against (its row's target, plan or total), then the file's own, then common ones. */
     private completeUnits(context: CompletionContext, acceptor: CompletionAcceptor): void {
         const model = context.document.parseResult?.value;
         const used = isModel(model) ? AstUtils.streamAllContents(model).filter(isQuantity).map(q => q.unit?.trim()).nonNullable().filter(u => u !== '').distinct().toArray() : [];
+        const expected = unitReadAgainst(context.node);
         const detail = pick(this.services.kpi.Settings.localeOf(context.document), { zh: '单位', en: 'unit' });
-        for (const unit of new Set([...used, ...COMMON_UNITS])) {
-            acceptor(context, { label: unit, kind: CompletionItemKind.Unit, detail, sortText: used.includes(unit) ? '0' : '2' });
+        for (const unit of new Set([...(expected ? [expected] : []), ...used, ...COMMON_UNITS])) {
+            acceptor(context, { label: unit, kind: CompletionItemKind.Unit, detail, sortText: unit === expected ? '0' : used.includes(unit) ? '1' : '2' });
         }
     }
 
@@ -240,14 +252,19 @@ export class KpiCompletionProvider extends DefaultCompletionProvider {
         return this.groups.get(context);
     }
 
-    /** The indicator section or group whose braces hold the cursor: down the tree, one child per level. */
+    /**
+     * The indicator section or group whose braces hold the cursor: down the tree, one child per
+     * level. A block whose `}` is not typed yet (`绩效指标 {` and the cursor on the next line, in an
+     * editor that does not close braces) holds what follows it.
+     */
     private innermostGroup(context: CompletionContext): AstNode | undefined {
-        const holds = (node: AstNode) => !!node.$cstNode && node.$cstNode.offset < context.offset && node.$cstNode.end >= context.offset;
+        const holds = (node: AstNode) => !!node.$cstNode && node.$cstNode.offset < context.offset
+            && (node.$cstNode.end >= context.offset || leftOpen(node.$cstNode));
         let node: AstNode | undefined = context.document.parseResult?.value;
         let found: AstNode | undefined;
         while (node) {
             if (isIndicatorSection(node) || isLevel1Group(node) || isLevel2Group(node)) found = node;
-            node = AstUtils.streamContents(node).find(holds);
+            node = AstUtils.streamContents(node).filter(holds).toArray().at(-1);
         }
         return found;
     }
@@ -296,10 +313,29 @@ export class KpiCompletionProvider extends DefaultCompletionProvider {
     }
 }
 
+/** The indicator of the assessment row at `node`, when its target is a value (not qualitative). */
+function valueTargetOf(node: AstNode | undefined): boolean {
+    const target = AstUtils.getContainerOfType(node, isIndicatorAssessment)?.indicator?.ref?.target;
+    return !!target && !isQualitative(target);
+}
+
 /**
- * This project's contracts and applied standards first, the entry named as the indicator
- * (`接通率 … 依据 热线服务合同.接通率`) first among them; then same-named entries elsewhere.
+ * The unit a number typed at `node` is read against: an actual's target's, 上年's row's target's,
+ * a breakdown actual's plan's, an execution line's (or its 其中 row's) amounts'.
  */
+function unitReadAgainst(node: AstNode | undefined): string | undefined {
+    const row = AstUtils.getContainerOfType(node, isIndicatorAssessment);
+    const indicator = row ? row.indicator?.ref : AstUtils.getContainerOfType(node, isIndicator);
+    const target = constraintOf(indicator?.target)?.value;
+    if (target) return target.kind === 'number' ? target.unit : undefined;
+    const component = AstUtils.getContainerOfType(node, isBreakdownActual)?.component?.ref;
+    const plan = component && componentAmount(component);
+    if (plan) return plan.kind === 'number' ? plan.unit : undefined;
+    const execution = AstUtils.getContainerOfType(node, isExecution);
+    const total = execution && Object.values(totalRow(execution)).find(m => m?.kind === 'number' && m.unit !== undefined);
+    return total?.kind === 'number' ? total.unit : undefined;
+}
+
 /**
  * For a row of a self-assessment or a compliance review (指标, 总体目标, 里程碑, 测算, 条款): what the
  * form's other rows of its kind already name; null for any other reference. Gathered once per
@@ -323,12 +359,33 @@ function formOrder(target: AstNode, written: boolean): string {
     return `${written ? 1 : 0}${String(target.$cstNode?.offset ?? 0).padStart(10, '0')}`;
 }
 
+/**
+ * This project's contracts and applied standards first, the entry named as the indicator
+ * (`接通率 … 依据 热线服务合同.接通率`) first among them; then same-named entries elsewhere.
+ */
 function linkRank(description: AstNodeDescription, near: ReadonlySet<string>, container: AstNode): LinkRank {
     const dot = description.name.indexOf('.');
     const sameName = isIndicator(container) && description.name.slice(dot + 1) === container.name;
     if (near.has(description.name.slice(0, dot))) return sameName ? LinkRank.NearSameName : LinkRank.Near;
     if (sameName) return LinkRank.SameName;
     return description.type === Clause.$type ? LinkRank.OtherContract : LinkRank.Standard;
+}
+
+/**
+ * A keyword written after a synonym of the same language in one choice (`期间` after `实施期`,
+ * `milestone` after `milestones`). Not in a datatype rule, whose keywords are its values
+ * (`达成 | 部分达成`, `财政拨款 | 上年结转`).
+ */
+function laterSynonym(keyword: GrammarAST.Keyword, language: KeywordLanguage): boolean {
+    const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule);
+    const choice: AstNode | undefined = keyword.$container;
+    if (!rule || GrammarUtils.isDataTypeRule(rule) || !GrammarAST.isAlternatives(choice)) return false;
+    return choice.elements.find(e => GrammarAST.isKeyword(e) && isKeywordOf(language, e.value)) !== keyword;
+}
+
+/** A node whose `{` is written and whose `}` is not. */
+function leftOpen(cst: CstNode): boolean {
+    return GrammarUtils.findNodeForKeyword(cst, '{') !== undefined && GrammarUtils.findNodeForKeyword(cst, '}') === undefined;
 }
 
 /** Whether a keyword is where its rule begins (`项目` of a project, not `违约` inside a clause). */

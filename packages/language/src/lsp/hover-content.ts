@@ -5,24 +5,24 @@ import { AstUtils, type AstNode, type CstNode } from 'langium';
 import {
     isAssessment, isBaseline, isClause, isClauseReview, isCompliance, isContract, isExecution, isExecutionShare, isGoal,
     isGoalAssessment, isIndicator, isIndicatorAssessment, isMilestone, isMilestoneAssessment, isProblemStatement, isProject, isRequirement,
-    isBreakdownActual, isBreakdownComponent, isGradeStatement, isLevel2Group, isStandard, isTotal,
-    type BreakdownActual, type BreakdownComponent,
+    isAsOf, isBreakdownActual, isBreakdownComponent, isFundsShare, isFundsTotal, isGradeStatement, isLevel2Group, isStandard, isTotal,
+    type AsOf, type BreakdownActual, type BreakdownComponent, type BreakdownSection, type FundsTotal, type Project,
     type ClauseReview, type Execution, type ExecutionShare, type GoalAssessment, type Indicator, type MilestoneAssessment, type ProblemStatement,
     type GradeStatement, type IndicatorAssessment, type LinkTarget, type Quantity, type Total,
 } from '../generated/ast.js';
 import { pick, type Bilingual, type Locale } from '../i18n/locale.js';
 import type { KpiServices } from '../kpi-module.js';
 import { actualMeasure, constraintOf, measureOf } from '../model/values.js';
-import { COLUMN_LABEL, FUNDS_COLUMNS, shareRow } from '../model/funds.js';
-import { groupName, level1Of } from '../model/project.js';
-import { formatMeasure, ratio } from '../units/index.js';
+import { amountOf, annualOf, COLUMN_LABEL, componentAmount, executionBasis, FUNDS_COLUMNS, shareRow } from '../model/funds.js';
+import { assessedProject, groupName, level1Of } from '../model/project.js';
+import { comparable, formatMeasure, inUnitOf, productOf, ratio, sameAmount, sumOf, type Measure } from '../units/index.js';
 import {
     actualAgainst, compareTarget, compareWithBaseline, formatPercent, formatScore,
     linkValueText, same, targetText,
 } from './describe.js';
 import { remarkAfter } from '../parser/remarks.js';
 import { describeReference, referencesOf } from '../model/held-to.js';
-import { indicatorsLinking } from './indicator-links.js';
+import { assessmentsOf, indicatorsLinking } from './indicator-links.js';
 import { GRADE_KEYWORD } from '../scoring/index.js';
 import { markdownText } from './markdown-text.js';
 import { delay, lateness, overdueness } from '../validation/milestone-checks.js';
@@ -46,6 +46,8 @@ export class HoverContent {
         if (isProblemStatement(node)) return this.problem(node);
         if (isTotal(node)) return this.total(node);
         if (isGradeStatement(node)) return this.grade(node);
+        if (isAsOf(node)) return this.asOf(node);
+        if (isFundsTotal(node)) return this.fundsTotal(node);
         if (isClauseReview(node)) return this.review(node);
         if (isIndicator(node)) return this.indicator(node);
         if (isClause(node) || isRequirement(node) || isBaseline(node)) return this.linkTarget(node);
@@ -137,24 +139,42 @@ export class HoverContent {
         ]);
     }
 
-    /** A breakdown component: its plan and how it is computed; with what it spent, from the assessment. */
+    /**
+     * A breakdown component: its plan and how it is computed, with what the product comes to
+     * (funds/breakdown-formula); with what it spent, from the assessment.
+     */
     private component(component: BreakdownComponent, spent?: BreakdownActual): string {
         const plan = component.amount && measureOf(component.amount);
         const actual = spent?.actual && measureOf(spent.actual);
         const share = plan && actual ? ratio(actual, plan) : undefined;
+        const factors = component.formula?.factors.map(f => measureOf(f));
+        const product = factors && factors.every(f => f !== undefined) ? productOf(factors as Measure[]) : undefined;
+        const amount = componentAmount(component);
+        const comesTo = product?.ok && amount ? inUnitOf(product.value, amount) ?? product.value : undefined;
         return this.lines([
             this.heading({ zh: '测算', en: 'Breakdown' }, component.name, component.title),
             this.field({ zh: '计划', en: 'Plan' }, plan && formatMeasure(plan)),
             this.field({ zh: '计算', en: 'Computed as' }, component.formula?.$cstNode?.text),
+            comesTo && amount ? this.field({ zh: '乘积', en: 'Product' }, `${formatMeasure(comesTo)}${pick(this.locale, bracketed(agreement(comesTo, amount, { zh: '计划', en: 'the plan' })))}`) : undefined,
             this.field({ zh: '实际', en: 'Spent' }, actual && formatMeasure(actual)),
             this.field({ zh: '执行比例', en: 'Share of plan' }, share !== undefined ? formatPercent(share) : undefined),
         ]);
     }
 
+    /**
+     * The 预算执行 line: the amounts it is scored and checked on (the sums of the 其中 rows under a
+     * total row printed empty) with the project's 预算, the rate and the rule score.
+     */
     private execution(execution: Execution): string | undefined {
         const score = this.services.kpi.Scores.of(execution.$container).score.execution;
+        const basis = executionBasis(execution);
+        const project = isAssessment(execution.$container) ? assessedProject(execution.$container) : undefined;
+        const budget = amountOf(project?.budget);
         return this.lines([
             `**${pick(this.locale, { zh: '预算执行', en: 'Budget execution' })}**`,
+            basis.fromSources ? this.text({ zh: '合计行为空：按其中各行合计读取', en: 'The total row is empty: read as the sums of the of-which rows' }) : undefined,
+            ...FUNDS_COLUMNS.map(column => this.field(asLabel(COLUMN_LABEL[column]), basis[column] && formatMeasure(basis[column]))),
+            this.field({ zh: '项目预算', en: 'Project budget' }, budget && formatMeasure(budget)),
             score?.rate !== undefined ? this.field({ zh: '执行率', en: 'Execution rate' }, formatPercent(score.rate)) : undefined,
             score?.ruleScore !== undefined ? this.ruleScore(score.ruleScore, score.weight, score.claimed) : undefined,
             score ? this.text(score.explanation) : undefined,
@@ -232,6 +252,90 @@ export class HoverContent {
         ]);
     }
 
+    /** The 评价日 line: the day milestones not done are judged overdue by, and those that are. */
+    private asOf(line: AsOf): string | undefined {
+        const assessment = line.$container;
+        const rows = (isAssessment(assessment) ? assessment.items.filter(isMilestoneAssessment) : []).flatMap((row): Row[] => {
+            const overdue = overdueness(row);
+            if (!overdue) return [];
+            const by = delay(overdue.days).text;
+            return [[row.milestone?.$refText ?? '', overdue.planned.text, { zh: `逾期 ${by.zh}`, en: `${by.en} overdue` }]];
+        });
+        return this.lines([
+            `**${pick(this.locale, { zh: '评价日', en: 'As of' })}** ${markdownText(line.date?.value ?? '')}`,
+            this.text({ zh: '未完成的里程碑按此日判断是否逾期（未写评价日时按今日）', en: 'Milestones not done are judged overdue as of this day (as of today without it)' }),
+            rows.length === 0 && isAssessment(assessment) && assessment.items.some(i => isMilestoneAssessment(i) && i.pending)
+                ? this.text({ zh: '未完成的里程碑均未逾期', en: 'No milestone not done is overdue' }) : undefined,
+            this.table([{ zh: '逾期的里程碑', en: 'Overdue milestone' }, { zh: '计划', en: 'Planned' }, { zh: '截至评价日', en: 'As of this day' }], rows),
+        ]);
+    }
+
+    /**
+     * A project's 预算 line: what is checked against it (funds/budget-mismatch, funds/breakdown-total):
+     * 资金's 年度, the 测算 components when it has no 合计, and each assessment's 年初预算.
+     */
+    budget(project: Project, locale: Locale): string | undefined {
+        this.locale = locale;
+        const budget = amountOf(project.budget);
+        if (!budget) return undefined;
+        const against = (label: Bilingual, amount: Measure | undefined): Row[] => amount ? [[label, formatMeasure(amount), agreement(amount, budget, BUDGET)]] : [];
+        const breakdown = project.breakdowns.find(b => b.total === undefined && b.components.length > 0);
+        const parts = breakdown?.components.map(componentAmount);
+        const annual = project.funds.map(annualOf).find(a => a !== undefined);
+        const rows: Row[] = [
+            ...against({ zh: '资金 年度', en: 'Funds, annual' }, annual && amountOf(annual.amount, budget)),
+            ...against({ zh: '测算各项合计', en: 'Breakdown components' }, parts?.every(p => p !== undefined) ? sumOf(parts as Measure[]) : undefined),
+            ...assessmentsOf(project, this.services).flatMap(a => {
+                const execution = a.items.find(isExecution);
+                return against({ zh: `自评「${a.name}」年初预算`, en: `Initial budget of assessment '${a.name}'` }, execution && executionBasis(execution).initial);
+            }),
+        ];
+        return this.lines([
+            `**${pick(this.locale, { zh: '预算', en: 'Budget' })}** ${markdownText(formatMeasure(budget))}`,
+            this.text({ zh: '项目预算：资金的年度资金总额、无合计时的测算各项、自评的年初预算都与之核对', en: 'The project\'s budget: the annual funds, the breakdown components without a total and each assessment\'s initial budget are checked against it' }),
+            this.table([{ zh: '与预算核对', en: 'Checked against it' }, { zh: '金额', en: 'Amount' }, { zh: '比较', en: 'Comparison' }], rows),
+        ]);
+    }
+
+    /**
+     * A 资金 block's 年度 line: the sum of its 其中 rows and the project's 预算 against it
+     * (funds/sources-total, funds/budget-mismatch); a 中期 line: the 年度 it may not be less than.
+     */
+    private fundsTotal(line: FundsTotal): string | undefined {
+        const amount = amountOf(line.amount);
+        const annual = annualOf(line.$container);
+        if (!amount) return undefined;
+        const label = annual === line ? { zh: '年度资金总额', en: 'Annual funds' } : { zh: '中期资金总额', en: 'Medium-term funds' };
+        const shares = line.$container.lines.filter(isFundsShare).map(s => amountOf(s.amount, amount));
+        const sum = annual === line && shares.length > 0 && shares.every(s => s !== undefined) ? sumOf(shares as Measure[]) : undefined;
+        const budget = annual === line ? amountOf(line.$container.$container.budget) : undefined;
+        const annualAmount = annual && annual !== line ? amountOf(annual.amount, amount) : undefined;
+        const rows: Row[] = [
+            ...(sum ? [[{ zh: '其中各行合计', en: 'Of-which rows' }, formatMeasure(sum), agreement(sum, amount, { zh: '年度资金总额', en: 'the annual funds' })] as Row] : []),
+            ...(budget ? [[{ zh: '项目预算', en: 'Project budget' }, formatMeasure(budget), agreement(budget, amount, { zh: '年度资金总额', en: 'the annual funds' })] as Row] : []),
+            ...(annualAmount ? [[{ zh: '年度资金总额', en: 'Annual funds' }, formatMeasure(annualAmount),
+                compareAmounts(annualAmount, amount) === 'more' ? { zh: '⚠ 超过中期资金总额', en: '⚠ more than the medium-term funds' } : { zh: '✓ 不超过中期资金总额', en: '✓ within the medium-term funds' }] as Row] : []),
+        ];
+        return this.lines([
+            `**${pick(this.locale, label)}** ${markdownText(formatMeasure(amount))}`,
+            this.table([{ zh: '与之核对', en: 'Checked against it' }, { zh: '金额', en: 'Amount' }, { zh: '比较', en: 'Comparison' }], rows),
+        ]);
+    }
+
+    /** A 测算 block's 合计 line: the sum of its components against it (funds/breakdown-total). */
+    breakdownTotal(section: BreakdownSection, locale: Locale): string | undefined {
+        this.locale = locale;
+        const total = amountOf(section.total);
+        if (!total) return undefined;
+        const parts = section.components.map(componentAmount);
+        const sum = parts.length > 0 && parts.every(p => p !== undefined) ? sumOf(parts as Measure[]) : undefined;
+        const rows: Row[] = sum ? [[{ zh: '测算各项合计', en: 'Breakdown components' }, formatMeasure(inUnitOf(sum, total) ?? sum), agreement(sum, total, { zh: '合计', en: 'the total' })]] : [];
+        return this.lines([
+            `**${pick(this.locale, { zh: '测算合计', en: 'Breakdown total' })}** ${markdownText(formatMeasure(total))}`,
+            this.table([{ zh: '与之核对', en: 'Checked against it' }, { zh: '金额', en: 'Amount' }, { zh: '比较', en: 'Comparison' }], rows),
+        ]);
+    }
+
     private review(review: ClauseReview): string | undefined {
         const clause = review.clause?.ref;
         if (!clause) return undefined;
@@ -277,6 +381,25 @@ export class HoverContent {
     private lines(parts: Array<string | undefined>): string {
         return parts.filter((p): p is string => p !== undefined && p !== '').join('\n\n');
     }
+}
+
+/** Whether `a` is more than `b` (undefined when they do not compare). */
+function compareAmounts(a: Measure, b: Measure): 'more' | 'not-more' | undefined {
+    const c = comparable(a, b);
+    return c.ok ? (c.a > c.b ? 'more' : 'not-more') : undefined;
+}
+
+function bracketed({ zh, en }: Bilingual): Bilingual {
+    return { zh: `（${zh}）`, en: ` (${en})` };
+}
+
+const BUDGET: Bilingual = { zh: '预算', en: 'the budget' };
+
+/** Whether an amount is the one it is checked against: equal (to the cent), different, or in a unit that does not compare. */
+function agreement(amount: Measure, reference: Measure, what: Bilingual): Bilingual {
+    const same = sameAmount(amount, reference);
+    return same === undefined ? { zh: '单位无法比较', en: 'units do not compare' }
+        : same ? { zh: `✓ 与${what.zh}一致`, en: `✓ equals ${what.en}` } : { zh: `⚠ 与${what.zh}不符`, en: `⚠ differs from ${what.en}` };
 }
 
 /** A column's name, as messages write it within a sentence, as a field's label. */

@@ -2,8 +2,8 @@ import { AstUtils, CstUtils, type AstNode, type CstNode, type LangiumDocument, t
 import type { HoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import {
-    isBaseline, isBlock, isClause, isClauseReview, isExecution, isExecutionShare, isGoal, isGoalAssessment, isIndicator,
-    isMilestoneAssessment, isProblemStatement,
+    isAsOf, isBaseline, isBlock, isBreakdownComponent, isBreakdownSection, isClause, isClauseReview, isExecution, isExecutionShare, isFundsTotal, isGoal,
+    isGoalAssessment, isIndicator, isMilestoneAssessment, isProblemStatement, isProject, type BreakdownSection, type Project,
     isBreakdownActual, isGradeStatement, isIndicatorAssessment, isMilestone, isRequirement, isTotal,
 } from '../generated/ast.js';
 import type { KpiServices } from '../kpi-module.js';
@@ -13,7 +13,7 @@ import { qualifiedTargetAt } from './qualified-names.js';
 import { isRemark } from '../parser/remarks.js';
 
 /** Elements whose whole row describes them (a block only describes itself on its name). */
-const ROWS = [isIndicatorAssessment, isProblemStatement, isExecutionShare, isExecution, isTotal, isGradeStatement, isClauseReview, isIndicator, isClause, isRequirement, isBaseline, isGoal, isMilestone];
+const ROWS = [isIndicatorAssessment, isProblemStatement, isExecutionShare, isExecution, isTotal, isGradeStatement, isAsOf, isFundsTotal, isBreakdownComponent, isClauseReview, isIndicator, isClause, isRequirement, isBaseline, isGoal, isMilestone];
 
 /**
  * Hover on indicators, clauses, requirements, baselines and the references to them, and on
@@ -45,7 +45,10 @@ export class KpiHoverProvider implements HoverProvider {
         const locale = this.settings.localeOf(document);
         // A remark is a hidden leaf wherever the parser put it: its row is the value's before it.
         const subject = this.subjectAt(remark ? CstUtils.findLeafNodeBeforeOffset(root, leaf.offset - 1) ?? leaf : leaf);
-        const described = subject && this.content.describe(subject, locale);
+        const amountLine = amountLineOf(leaf);
+        const described = isProject(amountLine) ? this.content.budget(amountLine, locale)
+            : amountLine ? this.content.breakdownTotal(amountLine, locale)
+                : subject && this.content.describe(subject, locale);
         const value = remark ? [this.content.remark(leaf.text, locale), described].filter(Boolean).join('\n\n') : described;
         return value ? { contents: { kind: 'markdown', value }, range: leaf.range } : undefined;
     }
@@ -65,4 +68,18 @@ export class KpiHoverProvider implements HoverProvider {
         if (block && this.names.getNameNode(block) === leaf) return block;
         return AstUtils.getContainerOfType(leaf.astNode, (n): n is AstNode => ROWS.some(is => is(n)));
     }
+}
+
+/**
+ * The node whose amount line a leaf is on, where the line is a keyword and an amount of a larger
+ * node: a project's `预算`, a 测算 block's `合计` (the block holds no other such keyword).
+ */
+function amountLineOf(leaf: CstNode): Project | BreakdownSection | undefined {
+    const node = leaf.astNode;
+    if (isProject(node)) return /^(预算|budget)$/.test(leaf.text) ? node : undefined;
+    if (isBreakdownSection(node)) return /^(合计|total)$/.test(leaf.text) ? node : undefined;
+    const container = node.$container;
+    if (isProject(container) && node.$containerProperty === 'budget') return container;
+    if (isBreakdownSection(container) && node.$containerProperty === 'total') return container;
+    return undefined;
 }

@@ -58,6 +58,7 @@ export const KEYWORDS = {
     score: { zh: '得分', en: 'score' },
     deviation: { zh: '偏差', en: 'deviation' },
     adjustment: { zh: '调整', en: 'adjustment' },
+    ofWhich: { zh: '其中', en: 'of-which' },
 } as const satisfies Record<string, Record<KeywordLanguage, string>>;
 
 export type KeywordId = keyof typeof KEYWORDS;

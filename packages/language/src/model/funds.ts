@@ -1,6 +1,13 @@
-import type { BreakdownActual, BreakdownComponent, BreakdownSection, Execution, ExecutionShare, Quantity } from '../generated/ast.js';
+import { isFundsTotal, type BreakdownActual, type BreakdownComponent, type BreakdownSection, type Execution, type ExecutionShare, type FundsSection, type FundsTotal, type Quantity } from '../generated/ast.js';
 import { ratio, sumOf, type Measure } from '../units/index.js';
 import { measureOf } from './values.js';
+
+const ANNUAL = new Set(['年度', 'annual']);
+
+/** The 年度 (年度资金总额) line of a 资金 block. */
+export function annualOf(section: FundsSection): FundsTotal | undefined {
+    return section.lines.filter(isFundsTotal).find(l => ANNUAL.has(l.kind));
+}
 
 /** The columns of the execution table: 年初预算数, 全年预算数, 全年执行数. */
 export type FundsColumn = 'initial' | 'budgeted' | 'spent';

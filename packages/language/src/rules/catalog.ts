@@ -63,12 +63,12 @@ export const RULES = [
     rule('milestone/overdue', 'error', '里程碑逾期未完成', 'Milestone overdue'),
     // Complete forms
     rule('assessment/denies-problems', 'warn', '自评称无问题却存在未完成事项', 'No problem stated while shortfalls are shown'),
-    rule('assessment/placeholder-text', 'warn', '文字仍是表格填写说明', 'Text still the form\'s instruction'),
+    rule('assessment/placeholder-text', 'warn', '文字仍是表格填写说明', 'Text still the form\'s instruction', 'fix'),
     rule('assessment/metric-mismatch', 'warn', '实际值口径与指标不符', 'Actual measured on another metric'),
     rule('score/missing', 'error', '有分值却未填得分', 'Weight without a score', 'fix'),
-    rule('target/below-history', 'warn', '目标值低于上年实际', 'Target worse than last year\'s actual'),
-    rule('target/misfiled', 'warn', '指标归类错误', 'Indicator filed under the wrong family'),
-    rule('target/empty-group', 'warn', '指标组为空', 'Empty indicator group'),
+    rule('target/below-history', 'warn', '目标值低于上年实际', 'Target worse than last year\'s actual', 'fix'),
+    rule('target/misfiled', 'warn', '指标归类错误', 'Indicator filed under the wrong family', 'fix'),
+    rule('target/empty-group', 'warn', '指标组为空', 'Empty indicator group', 'fix'),
     // Compliance review
     rule('compliance/unassessed-met', 'error', '未考核即认定达标', 'Met without assessment'),
     rule('compliance/no-data', 'warn', '考核无数据支撑', 'Verdict without data'),
@@ -76,13 +76,13 @@ export const RULES = [
     rule('compliance/unmet-no-penalty', 'warn', '未达标条款无违约责任', 'Unmet clause without a penalty'),
     rule('compliance/clause-not-reviewed', 'warn', '合同条款未考核', 'Contract clause not reviewed', 'fix'),
     // Complete forms: funds
-    rule('funds/sources-total', 'error', '其中各行与资金总额不符', 'Fund sources do not add up to the total'),
+    rule('funds/sources-total', 'error', '其中各行与资金总额不符', 'Fund sources do not add up to the total', 'fix'),
     rule('funds/rate-mismatch', 'error', '执行率与执行数÷预算数不符', 'Execution rate differs from spent ÷ budgeted', 'fix'),
     rule('funds/adjusted-no-reason', 'warn', '预算调整未说明原因', 'Budget adjusted without a reason', 'fix'),
     rule('funds/low-execution-no-reason', 'warn', '预算执行率偏低未说明原因', 'Low budget execution without a reason', 'fix'),
     rule('funds/medium-term-below-annual', 'error', '中期资金少于年度资金', 'Medium-term funds below the annual funds'),
     rule('funds/budget-mismatch', 'warn', '资金总额与项目预算不符', 'Funds differ from the project budget'),
-    rule('funds/breakdown-total', 'warn', '测算各项与合计不符', 'Breakdown components do not add up to the total'),
+    rule('funds/breakdown-total', 'warn', '测算各项与合计不符', 'Breakdown components do not add up to the total', 'fix'),
     rule('funds/breakdown-formula', 'error', '测算金额与计算式不符', 'Breakdown amount differs from its product', 'fix'),
     rule('funds/component-shortfall', 'warn', '测算项目支出偏低未说明原因', 'Breakdown component under-spent without a reason', 'fix'),
     // Excel forms

@@ -2,10 +2,10 @@ import { AstUtils, CstUtils, type AstNode, type ParseResult } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 import {
     isAssessment, isFundsShare, isFundsTotal,
-    type BreakdownActual, type BreakdownComponent, type BreakdownSection, type Execution, type FundsSection, type FundsTotal,
+    type BreakdownActual, type BreakdownComponent, type BreakdownSection, type Execution, type FundsSection,
 } from '../generated/ast.js';
 import type { KpiCoreServices } from '../kpi-core-module.js';
-import { amountOf, breakdownTotal, COLUMN_LABEL, componentAmount, componentSpending, executionBasis, FUNDS_COLUMNS, sourceSums } from '../model/funds.js';
+import { amountOf, annualOf, breakdownTotal, COLUMN_LABEL, componentAmount, componentSpending, executionBasis, FUNDS_COLUMNS, sourceSums } from '../model/funds.js';
 import { assessedProject, titleOf } from '../model/project.js';
 import { measureOf } from '../model/values.js';
 import { percent, round, scoreExecution } from '../scoring/index.js';
@@ -18,7 +18,6 @@ import type { KpiChecks, Report } from './report.js';
 import { Attached } from '../workspace/attached.js';
 
 const MEDIUM_TERM = new Set(['中期', 'medium-term']);
-const ANNUAL = new Set(['年度', 'annual']);
 
 /** A share in percentage points rounded to 0.01, as forms print rates (9599.4 ÷ 10666 is 90.00 %). */
 const pp = (share: number) => round(share * 100, 2);
@@ -295,10 +294,6 @@ function errorOffsets(parseResult: ParseResult, end: number): number[] {
         sortedErrorOffsets.set(parseResult, offsets);
     }
     return offsets;
-}
-
-function annualOf(section: FundsSection): FundsTotal | undefined {
-    return section.lines.filter(isFundsTotal).find(l => ANNUAL.has(l.kind));
 }
 
 /** The execution rate as scoring computes it, with the amounts it divides, for messages. */

@@ -1,12 +1,14 @@
 // Quick fixes for score/* and assessment/* diagnostics (data documented in docs/rules/score, docs/rules/assessment).
-import { TextEdit } from 'vscode-languageserver';
+import { CstUtils, type AstNode } from 'langium';
+import { TextEdit, type Position } from 'vscode-languageserver';
 import {
-    isAssessment, isExecution, isGoalAssessment, isGradeStatement, isIndicatorAssessment, isTotal,
+    isAssessment, isBreakdownActual, isConclusion, isExecution, isGoalAssessment, isGradeStatement, isImprovement, isIndicatorAssessment,
+    isNotApplicableActual, isProblemStatement, isSummary, isTotal,
     type Assessment, type Execution, type IndicatorAssessment, type Total,
 } from '../../generated/ast.js';
 import { formatScore } from '../describe.js';
 import { keyword } from '../keyword-language.js';
-import { insertAfterLast, numberField, quote, stringField, type Fix } from './fix-context.js';
+import { insertAfterLast, numberField, quote, stringField, type Fix, type FixContext } from './fix-context.js';
 import type { MissingRows } from './missing-rows.js';
 import { isEmptyCellMarkAt } from '../../parser/empty-cells.js';
 import { writtenAt } from '../../parser/repeated-clauses.js';
@@ -112,3 +114,45 @@ export const fillEmptyActual: Fix = (d, ctx) => {
 
 /** 实际 and what follows it, up to a blank: the mark of a cell printed empty, if isEmptyCellMarkAt says so. */
 const ACTUAL_THEN_WORD = /(?:实际|\bactual)[ \t\u3000]*(\S+)/;
+
+/**
+ * assessment/placeholder-text: keep what the text says without the instruction in brackets
+ * (data `suggested`); a text that is nothing but the instruction is deleted with its keyword (a
+ * 完成情况, 问题, 改进 or 结论 line, a 偏差 or 调整 reason, the reason after 不适用), so that the
+ * form shows the cell as not filled in. A goal's text and a text actual have no fix: the line
+ * would go with them.
+ */
+export const removePlaceholder: Fix = (d, ctx) => {
+    const suggested = stringField(d, 'suggested');
+    if (suggested) {
+        return ctx.action({ zh: `删除填写说明，保留「${suggested}」`, en: `Remove the instruction and keep "${suggested}"` }, [TextEdit.replace(d.range, quote(suggested))], [d], true);
+    }
+    const line = ctx.nodeAt(d.range.start, (n): n is AstNode => isSummary(n) || isImprovement(n) || isConclusion(n) || isProblemStatement(n));
+    const reason = ctx.nodeAt(d.range.start, isNotApplicableActual);
+    const clause = ctx.nodeAt(d.range.start, (n): n is AstNode => isExecution(n) || isIndicatorAssessment(n) || isBreakdownActual(n));
+    const marks = (property: string) => writtenAt(clause, property)?.offset === ctx.document.textDocument.offsetAt(d.range.start);
+    const node = line ?? reason ?? (marks('deviation') || marks('adjustment') ? clause : undefined);
+    const keywordLeaf = keywordBefore(node, d, ctx);
+    if (!keywordLeaf) return [];
+    // After 不适用 only the reason goes: 不适用 says the actual is not due.
+    const edit = line ? ctx.cut(line)?.edit : deleteClause(reason ? d.range.start : keywordLeaf.range.start, d.range.end, ctx);
+    const what = reason ? { zh: `「${keywordLeaf.text}」的说明`, en: `reason after '${keywordLeaf.text}'` } : { zh: `「${keywordLeaf.text}」`, en: `'${keywordLeaf.text}'` };
+    return ctx.action({ zh: `删除未填写的${what.zh}（仍为填写说明）`, en: `Delete the unfilled ${what.en} (still the form's instruction)` }, [edit], [d]);
+};
+
+/** The keyword written right before the string a diagnostic marks. */
+function keywordBefore(node: AstNode | undefined, d: Parameters<Fix>[0], ctx: FixContext) {
+    const leaves = node?.$cstNode ? CstUtils.flattenCst(node.$cstNode).filter(l => !l.hidden).toArray() : [];
+    const at = leaves.findIndex(l => l.offset === ctx.document.textDocument.offsetAt(d.range.start));
+    return at > 0 ? leaves[at - 1] : undefined;
+}
+
+/** Deletes a keyword and its string: their line when nothing else stands on it, else with the blanks before them. */
+function deleteClause(start: Position, end: Position, ctx: FixContext): TextEdit {
+    const before = ctx.lineText(start.line).slice(0, start.character);
+    const after = ctx.lineText(end.line).slice(end.character);
+    if (start.line === end.line && before.trim() === '' && after.trim() === '') {
+        return TextEdit.del({ start: { line: start.line, character: 0 }, end: { line: start.line + 1, character: 0 } });
+    }
+    return TextEdit.del({ start: { line: start.line, character: start.character - /[ \t]*$/.exec(before)![0].length }, end });
+}

@@ -94,6 +94,26 @@ export class FixContext {
         return TextEdit.insert(this.pastComment(last.range.end), lines.map(l => `\n${indent}${l}`).join(''));
     }
 
+    /**
+     * A node's text as lines relative to its indentation (a row with the comment that ends its
+     * line), and the edit that removes it: its whole lines when nothing else stands on them, else
+     * its text and the blanks before it.
+     */
+    cut(node: AstNode): { lines: string[]; edit: TextEdit } | undefined {
+        const cst = node.$cstNode;
+        if (!cst) return undefined;
+        const { start, end } = cst.range;
+        const before = this.lineText(start.line).slice(0, start.character);
+        if (before.trim() === '' && TRAILING_COMMENT.test(this.lineText(end.line).slice(end.character))) {
+            const indent = this.lineIndent(start.line);
+            const lines = Array.from({ length: end.line - start.line + 1 }, (_, i) => this.lineText(start.line + i))
+                .map(l => (l.startsWith(indent) ? l.slice(indent.length) : l.trimStart()).trimEnd());
+            return { lines, edit: TextEdit.del({ start: { line: start.line, character: 0 }, end: { line: end.line + 1, character: 0 } }) };
+        }
+        const blanks = /[ \t]*$/.exec(before)![0].length;
+        return { lines: cst.text.split(/\r?\n/).map(l => l.trim()), edit: TextEdit.del({ start: { line: start.line, character: start.character - blanks }, end }) };
+    }
+
     /** A quick fix resolving `diagnostics` with `edits` (none when an edit could not be placed). */
     action(title: Bilingual, edits: Array<TextEdit | undefined>, diagnostics: Diagnostic[], isPreferred = false): CodeAction[] {
         const placed = edits.filter((e): e is TextEdit => e !== undefined);

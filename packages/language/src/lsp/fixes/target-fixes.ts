@@ -1,8 +1,11 @@
 // Quick fixes for target/* and contract/* diagnostics (data documented in docs/rules/target, docs/rules/contract).
 import { TextEdit, type Diagnostic } from 'vscode-languageserver';
-import { isBaseline, isClause, isComparison, isIndicator, isProject, type Indicator, type Project } from '../../generated/ast.js';
+import {
+    isBaseline, isClause, isComparison, isIndicator, isLevel1Group, isLevel2Group, isProject,
+    type Indicator, type Level1Group, type Level2Group, type Project,
+} from '../../generated/ast.js';
 import { FAMILY_KEYWORD, familyOf, type Family } from '../../model/categories.js';
-import { indicatorsOf } from '../../model/project.js';
+import { groupName, indicatorsOf, level1Groups } from '../../model/project.js';
 import { qualifiedName, referencesOf } from '../../model/held-to.js';
 import { hasComparator } from '../../model/values.js';
 import { keyword } from '../keyword-language.js';
@@ -10,7 +13,8 @@ import { dataOf, quote, stringField, type Fix, type FixContext } from './fix-con
 
 /**
  * target/below-contract, target/below-standard, target/above-baseline: write the reference's
- * value as the target (data `suggested`, else read from `reference`); target/vague on `>= 100%`: `= 100%`.
+ * value as the target (data `suggested`, else read from `reference`); target/vague on `>= 100%`:
+ * `= 100%`; target/below-history: last year's level.
  */
 export const setTarget: Fix = (d, ctx) => {
     const indicator = ctx.nodeAt(d.range.start, isIndicator);
@@ -18,7 +22,8 @@ export const setTarget: Fix = (d, ctx) => {
     const reference = stringField(d, 'reference');
     const suggested = stringField(d, 'suggested') ?? (indicator && reference ? referenceTargetText(indicator, reference) : undefined);
     if (!target || !suggested) return [];
-    const per = reference ? ctx.say({ zh: `（依据 ${reference}）`, en: ` (per ${reference})` }) : '';
+    const per = reference ? ctx.say({ zh: `（依据 ${reference}）`, en: ` (per ${reference})` })
+        : d.code === 'target/below-history' ? ctx.say({ zh: '（上年实际）', en: " (last year's actual)" }) : '';
     // Held to several values, the fix to prefer is the one that leaves the target weaker than none of them.
     return ctx.action({ zh: `将目标改为 ${suggested}${per}`, en: `Set the target to ${suggested}${per}` },
         [TextEdit.replace(target.range, suggested)], [d], dataOf(d)['satisfiesAll'] !== false);
@@ -48,9 +53,8 @@ export const addFamily: Fix = (d, ctx) => {
     const level2 = familyField(d, 'group');
     const level1 = familyField(d, 'level1') ?? (level2 && LEVEL1_OF[level2]);
     if (!project || !level2 || !level1) return [];
-    const row = `${uniqueName(project, ctx.kw({ zh: '新指标', en: 'NewIndicator' }))} ${quote(ctx.kw({ zh: '请填写指标名称', en: 'Describe the indicator' }))} ${placeholderTarget(level2, ctx)}`;
     const name = FAMILY_KEYWORD[level2];
-    return ctx.action({ zh: `添加${name.zh}`, en: `Add a ${name.en} indicator` }, [addRow(project, level1, level2, row, ctx)], [d], true);
+    return ctx.action({ zh: `添加${name.zh}`, en: `Add a ${name.en} indicator` }, [addRow(project, level1, level2, [newRow(project, level2, ctx)], ctx)], [d], true);
 };
 
 /** target/required-indicator: add a row for the requirement, linked to it with 依据. */
@@ -63,7 +67,7 @@ export const addRequiredIndicator: Fix = (d, ctx) => {
     const target = stringField(d, 'target') ?? qualitativePlaceholder(ctx);
     const row = `${name} ${quote(stringField(d, 'title') ?? name)} ${target} ${keyword('per', ctx.language)} ${requirement}`;
     return ctx.action({ zh: `添加必设指标「${name}」（依据 ${requirement}）`, en: `Add the required indicator '${name}' (per ${requirement})` },
-        [addRow(project, level1, level2, row, ctx)], [d], true);
+        [addRow(project, level1, level2, [row], ctx)], [d], true);
 };
 
 /** contract/no-penalty: add a 违约 line under the clause. */
@@ -73,6 +77,51 @@ export const addPenalty: Fix = (d, ctx) => {
     const line = `${keyword('penalty', ctx.language)} ${quote(ctx.kw({ zh: '请填写违约责任', en: 'Describe the penalty' }))}`;
     return ctx.action({ zh: `为条款「${clause.name}」添加违约责任`, en: `Add a penalty to clause '${clause.name}'` },
         [ctx.insertAfter(clause, [line], 1)], [d], true);
+};
+
+/**
+ * target/empty-group: delete the group (with its level-1 group when that holds nothing else), or
+ * add a row to fill in (under a level-1 group left empty, in its usual level-2 family).
+ */
+export const fillOrRemoveEmptyGroup: Fix = (d, ctx) => {
+    const group = ctx.nodeAt(d.range.start, (n): n is Level1Group | Level2Group => isLevel1Group(n) || isLevel2Group(n));
+    const project = group && ctx.nodeAt(d.range.start, isProject);
+    if (!group || !project || (isLevel2Group(group) ? group.indicators : [...group.indicators, ...group.groups]).length > 0) return [];
+    const parent = isLevel2Group(group) ? group.$container : undefined;
+    const alone = parent && parent.groups.length === 1 && parent.indicators.length === 0;
+    const removed = alone ? `${groupName(parent)} › ${groupName(group)}` : groupName(group);
+    const family = familyOf(group.category);
+    const level2 = isLevel1Group(group) && family ? DEFAULT_LEVEL2[family] : undefined;
+    const row = newRow(project, level2 ?? family, ctx);
+    const add = level2
+        ? ctx.prependChild(group, [`${FAMILY_KEYWORD[level2][ctx.language]} {`, `${ctx.indentUnit}${row}`, '}'])
+        : ctx.prependChild(group, [row]);
+    return [
+        ...ctx.action({ zh: `删除空的指标组「${removed}」`, en: `Remove the empty group '${removed}'` }, [ctx.cut(alone ? parent : group)?.edit], [d]),
+        ...ctx.action({ zh: `在「${groupName(group)}」下添加一行待填写的指标`, en: `Add a row to fill in under '${groupName(group)}'` }, [add], [d]),
+    ];
+};
+
+/**
+ * target/misfiled: move the row where its title says it belongs. A satisfaction row goes to the
+ * project's 服务对象满意度 group (under 满意度指标, or where the 2015 scheme files it), made if
+ * there is none; for a row that is not one, the two families such rows usually belong to are
+ * offered (a complaint count is a 质量指标 or a 社会效益), neither preferred.
+ */
+export const moveMisfiled: Fix = (d, ctx) => {
+    const indicator = ctx.nodeAt(d.range.start, isIndicator);
+    const project = indicator && ctx.nodeAt(d.range.start, isProject);
+    const cut = indicator && ctx.cut(indicator);
+    if (!project || !cut || typeof dataOf(d)['satisfaction'] !== 'boolean') return [];
+    const move = (level1: Family, level2: Family, isPreferred: boolean) => {
+        const existing = level1Groups(project).flatMap(g1 => g1.groups).find(g2 => familyOf(g2.category) === level2 && (level2 === 'beneficiary' || familyOf(g2.$container.category) === level1));
+        const where = existing ? `${groupName(existing.$container)} › ${groupName(existing)}` : `${FAMILY_KEYWORD[level1][ctx.language]} › ${FAMILY_KEYWORD[level2][ctx.language]}`;
+        const insert = existing ? ctx.appendChild(existing, existing.indicators, cut.lines) : addRow(project, level1, level2, cut.lines, ctx);
+        return ctx.action({ zh: `移至「${where}」`, en: `Move it to '${where}'` }, [cut.edit, insert], [d], isPreferred);
+    };
+    return dataOf(d)['satisfaction'] === true
+        ? move('satisfaction', 'beneficiary', true)
+        : [...move('output', 'quality', false), ...move('benefit', 'social', false)];
 };
 
 const LEVEL1_OF: Partial<Record<Family, Family>> = {
@@ -106,7 +155,13 @@ function referenceTargetText(indicator: Indicator, reference: string): string | 
     return ref && !isBaseline(ref) ? ref.target?.$cstNode?.text : undefined;
 }
 
-function placeholderTarget(level2: Family, ctx: FixContext): string {
+/** A row to fill in, in a family: a placeholder name, title and target. */
+function newRow(project: Project, family: Family | undefined, ctx: FixContext): string {
+    const name = uniqueName(project, ctx.kw({ zh: '新指标', en: 'NewIndicator' }));
+    return `${name} ${quote(ctx.kw({ zh: '请填写指标名称', en: 'Describe the indicator' }))} ${placeholderTarget(family, ctx)}`;
+}
+
+function placeholderTarget(level2: Family | undefined, ctx: FixContext): string {
     if (level2 === 'quantity') return '>= 1 个';
     if (level2 === 'beneficiary') return '>= 90%';
     return qualitativePlaceholder(ctx);
@@ -127,24 +182,25 @@ function uniqueName(project: Project, base: string): string {
  * Adds an indicator row under level-1/level-2 families, creating whatever is missing on the
  * way (绩效指标, the level-1 group, the level-2 group). 产出 and 数量 go first, as on the forms.
  */
-function addRow(project: Project, level1: Family, level2: Family, row: string, ctx: FixContext): TextEdit | undefined {
+function addRow(project: Project, level1: Family, level2: Family, rows: string[], ctx: FixContext): TextEdit | undefined {
     const u = ctx.indentUnit;
+    const under = (depth: number) => rows.map(r => `${u.repeat(depth)}${r}`);
     const l1 = FAMILY_KEYWORD[level1][ctx.language];
     const l2 = FAMILY_KEYWORD[level2][ctx.language];
     const section = project.indicatorSections[0];
     if (!section) {
-        const lines = [`${keyword('indicators', ctx.language)} {`, `${u}${l1} {`, `${u}${u}${l2} {`, `${u}${u}${u}${row}`, `${u}${u}}`, `${u}}`, '}'];
+        const lines = [`${keyword('indicators', ctx.language)} {`, `${u}${l1} {`, `${u}${u}${l2} {`, ...under(3), `${u}${u}}`, `${u}}`, '}'];
         return ctx.appendLast(project, lines);
     }
     const group1 = section.groups.find(g => familyOf(g.category) === level1);
     if (!group1) {
-        const lines = [`${l1} {`, `${u}${l2} {`, `${u}${u}${row}`, `${u}}`, '}'];
+        const lines = [`${l1} {`, `${u}${l2} {`, ...under(2), `${u}}`, '}'];
         return level1 === 'output' ? ctx.prependChild(section, lines) : ctx.appendChild(section, section.groups, lines);
     }
     const group2 = group1.groups.find(g => familyOf(g.category) === level2);
     if (!group2) {
-        const lines = [`${l2} {`, `${u}${row}`, '}'];
+        const lines = [`${l2} {`, ...under(1), '}'];
         return level2 === 'quantity' ? ctx.prependChild(group1, lines) : ctx.appendChild(group1, group1.groups, lines);
     }
-    return ctx.appendChild(group2, group2.indicators, [row]);
+    return ctx.appendChild(group2, group2.indicators, rows);
 }

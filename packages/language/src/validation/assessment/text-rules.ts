@@ -52,6 +52,15 @@ function placeholderIn(original: string): Placeholder | undefined {
     return undefined;
 }
 
+/**
+ * The text without the bracketed parts that are the form's instruction or blank, when what is
+ * left says something of its own: `"全年建成3个助餐点（100字以内）"` is `全年建成3个助餐点`.
+ */
+function withoutBracketedInstructions(text: string): string | undefined {
+    const stripped = text.replace(/[（(【〔[][^（）()【】〔〕[\]]*[）)】〕\]]/g, part => (placeholderIn(part.slice(1, -1)) ? '' : part)).trim();
+    return stripped !== text.trim() && !placeholderIn(stripped) ? stripped : undefined;
+}
+
 interface Written { node: AstNode; property: string; text: string }
 
 /** Every narrative string of an assessment, with the node and property it is written in. */
@@ -93,7 +102,7 @@ export function assessmentPlaceholderText(assessment: Assessment, report: Report
                         zh: `「${text}」仍是表格的填写说明（含“${instruction}”）：请填写实际内容`,
                         en: `"${text}" is still the form's instruction (it contains '${instruction}'): write what actually happened`,
                     },
-            data: { text, instruction },
+            data: { text, instruction, suggested: withoutBracketedInstructions(text) },
         });
     }
 }

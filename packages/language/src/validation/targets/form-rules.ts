@@ -2,8 +2,9 @@
 import { AstUtils } from 'langium';
 import { isProject, type Indicator } from '../../generated/ast.js';
 import { familiesOf, groupName, level1Of, titleOf } from '../../model/project.js';
+import { sourceText } from '../../model/held-to.js';
 import { constraintOf, inTargetUnit, measureOf } from '../../model/values.js';
-import { comparable, formatConstraint, formatMeasure, type Constraint, type Measure } from '../../units/index.js';
+import { comparable, formatConstraint, formatMeasure, inUnitOf, parseDate, type Constraint, type Measure } from '../../units/index.js';
 import { indicatorTreeBroken } from '../broken-text.js';
 import type { Report } from '../report.js';
 import { filedAsSatisfaction, namesSatisfaction } from './satisfaction.js';
@@ -54,6 +55,19 @@ function yearPlace(years: number, md: string): { zh: string; en: string } {
 }
 
 /**
+ * The target at last year's level, in source syntax (`>= 2000 人`): last year's value in the
+ * target's unit, or last year's date a year on (29 February as 28); `=` written as the direction
+ * it is read in.
+ */
+function atLastYear(target: Constraint, lastYear: Measure): string | undefined {
+    const op = target.op !== '=' ? target.op : better(target) === 'higher' ? '>=' : '<=';
+    if (lastYear.kind === 'number') return sourceText({ op, value: target.value.kind === 'number' ? inUnitOf(lastYear, target.value) ?? lastYear : lastYear });
+    const [, year, month, day] = /^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$/.exec(lastYear.text) ?? [];
+    const next = year && month && parseDate(`${Number(year) + 1}-${month}${day ? `-${Number(month) === 2 && day === '29' ? '28' : day}` : ''}`);
+    return next ? sourceText({ op, value: next }) : undefined;
+}
+
+/**
  * A target that accepts a value worse than last year's actual (上年), in the target's direction.
  * Dates compare a year apart (see datesApart): each year's deadline falls a year later.
  */
@@ -79,7 +93,7 @@ export function targetBelowHistory(indicator: Indicator, report: Report): void {
             : higher
                 ? { zh: `目标值 ${t} 低于上年实际 ${last}：目标应不低于上年水平`, en: `Target ${t} accepts less than last year's actual ${last}` }
                 : { zh: `目标值 ${t} 高于上年实际 ${last}：目标应不劣于上年水平`, en: `Target ${t} accepts more than last year's actual ${last}` },
-        data: { target: t, lastYear: last },
+        data: { target: t, lastYear: last, suggested: atLastYear(target, lastYear) },
     });
 }
 

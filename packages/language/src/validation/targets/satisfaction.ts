@@ -9,7 +9,7 @@ const SATISFACTION = /满意|好评|获得感|认可度|幸福感|satisf/i;
 /** A survey named in the title… */
 const SURVEY = /调查|问卷|测评|回访|survey|questionnaire/i;
 /** …whose reach the title measures: how well the survey was run, not what it found. */
-const SURVEY_REACH = /(覆盖|回收|回复|应答|响应|完成|参与)率$|覆盖面$|样本[量数]$|份数$|次数$|(coverage|response rate|completion rate|sample size)$/i;
+const SURVEY_REACH = /(覆盖|回收|回复|应答|响应|完成|参与|发送|发放)率$|覆盖面$|样本[量数]$|份数$|次数$|(coverage|response rate|completion rate|sample size)$/i;
 
 /** Whether a row's title names a satisfaction indicator (not the coverage or response of a satisfaction survey). */
 export function namesSatisfaction(title: string): boolean {
