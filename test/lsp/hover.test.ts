@@ -121,6 +121,13 @@ describe('hover', () => {
         await expectHover(contract)({ text: mark('履约考核 R "r" 对象 C {\n 条款 T 实际 96 结论 达标\n}', '96'), index: 0, hover: /实际：96%\n/ });
     });
 
+    it('names a rated actual in the hover\'s language, as its explanation does', async () => {
+        const project = '项目 P "p" { 绩效指标 { 产出指标 { 质量指标 { Q "服务规范" 定性 "规范" } } } }';
+        const assessment = '自评 A "a" 对象 P {\n 指标 Q 实际 部分达成 分值 10 得分 8\n}';
+        await expectHover(await servicesWith({ 'p.kpi': project }, 'en'))({ text: mark(assessment, '指标 Q', 1), index: 0, hover: /Actual: partly\n/ });
+        await expectHover(await servicesWith({ 'p.kpi': project }))({ text: mark(assessment, '指标 Q', 1), index: 0, hover: /实际：部分达成\n/ });
+    });
+
     it('shows a 其中 row\'s own amounts and execution rate', async () => {
         const forms = readFolder(join(import.meta.dirname, '..', '..', 'examples', 'complete-forms'));
         const services = await servicesWith(without(forms, 'assessment.kpi'));

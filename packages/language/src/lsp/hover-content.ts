@@ -23,7 +23,7 @@ import {
 import { remarkAfter } from '../parser/remarks.js';
 import { describeReference, referencesOf } from '../model/held-to.js';
 import { assessmentsOf, indicatorsLinking } from './indicator-links.js';
-import { GRADE_KEYWORD } from '../scoring/index.js';
+import { actualWords, GRADE_KEYWORD } from '../scoring/index.js';
 import { markdownText } from './markdown-text.js';
 import { delay, lateness, overdueness } from '../validation/milestone-checks.js';
 
@@ -131,7 +131,8 @@ export class HoverContent {
             this.heading({ zh: '指标', en: 'Indicator' }, row.indicator?.$refText ?? '', indicator?.title),
             this.field({ zh: '目标', en: 'Target' }, remarked(targetText(indicator?.target), indicator?.target?.$cstNode)),
             // As scored: a bare number in the target's unit (`实际 97` against `≥95%` is 97%).
-            this.field({ zh: '实际', en: 'Actual' }, remarked(score?.actual ?? row.actual?.$cstNode?.text, row.actual?.$cstNode)),
+            // A rating in the hover's language, as the explanation below names it.
+            this.field({ zh: '实际', en: 'Actual' }, remarked(score?.rating ? actualWords(score) : score?.actual ?? row.actual?.$cstNode?.text, row.actual?.$cstNode)),
             score?.achievement !== undefined ? this.field({ zh: '达成率', en: 'Achievement' }, formatPercent(score.achievement)) : undefined,
             score?.ruleScore !== undefined ? this.ruleScore(score.ruleScore, score.weight, score.claimed) : undefined,
             score ? this.text(score.explanation) : undefined,
