@@ -174,6 +174,30 @@ describe('syntax errors', () => {
         expect(await syntaxMessages(standard('    要求\n'), 'en')).toEqual(["'要求' is not followed by a name"]);
     });
 
+    // Where Chevrotain skips a stray row it records the row's last skipped token as the one before
+    // the error: a keyword heading a row was said to lack its value, at a token after it.
+    it('say that a keyword heading a row, or naming an assessment line, needs quotes, wherever the name stands', async () => {
+        const group = (rows: string) => `项目 P "p" {\n    绩效指标 {\n        产出指标 {\n            数量指标 {\n${rows}            }\n        }\n    }\n}\n`;
+        const quote = (k: string) => `「${k}」是关键字，不能直接作名称：作名称时加引号，写作 "${k}"`;
+        const ws = await buildWorkspace({ 'a.kpi': group('                合计 "合计数" >= 1 个\n                指标 >= 2 个 来源 "s"\n') }, 'zh-CN');
+        const found = ws.diagnostics('a.kpi').filter(d => String(d.code).startsWith('syntax/'));
+        expect(found.map(d => [d.range.start.line, d.range.start.character, messageOf(d), (d.data as Record<string, unknown>).asName])).toEqual([
+            [4, 16, quote('合计'), '合计'], [5, 16, quote('指标'), '指标'],
+        ]);
+        expect(await syntaxMessages(group('                合计 "合计数" >= 1 个\n'), 'en')).toEqual([`'合计' is a keyword and cannot stand as a name: in quotes it can, "合计"`]);
+        // A goal, a milestone and a breakdown line are rows named as indicators are.
+        const project = '项目 P "p" {\n    总体目标 {\n        指标 "为2000名老年人提供助餐服务"\n    }\n    里程碑 {\n        合计 "验收" 计划 2024-01-01\n    }\n}\n';
+        expect(await syntaxMessages(project, 'zh-CN')).toEqual(expect.arrayContaining([quote('指标'), quote('合计')]));
+        // An assessment's line naming a keyword, alone or before its clauses: once, not again for the rest of the line.
+        const assessment = '自评 A "a" 对象 P {\n    指标 指标\n    指标 合计 实际 5 分值 1 得分 1\n}\n';
+        expect(await syntaxMessages(assessment, 'zh-CN')).toEqual([quote('指标'), quote('合计')]);
+        // Not where no name may stand (the project's own lines), nor for a clause of the row after a link left out, nor a block's head.
+        const header = await syntaxMessages('项目 P "p" {\n    预算 100 万元\n    指标 指标\n}\n', 'zh-CN');
+        expect(header).toEqual([expect.stringMatching(/^这一行不认识「指标」；此处可以写：适用、总体目标、绩效指标/)]);
+        expect(await syntaxMessages(group('                A "a" >= 1 个 依据 来源 "s"\n'), 'zh-CN')).toEqual(['「依据」后没有写名称']);
+        expect((await syntaxMessages(group('                里程碑 {\n                }\n'), 'zh-CN')).join()).not.toContain('是关键字');
+    });
+
     it('report a stray comma between two rows on one line once, not again at the end of the file the recovery reached', async () => {
         const text = (closing: string) => `项目 丙 "丙" {\n    预算 5 万元\n    绩效指标 { 产出指标 { 数量指标 { 人数 "人数" >= 95% 来源 "台账"， 次数 "次数" >= 3 次 ${closing}\n}\n`;
         expect(await syntaxMessages(text('} } }'), 'zh-CN')).toEqual(['这一行不认识「，」；此处可以写：依据、说明、上年、「}」（结束这一块）']);

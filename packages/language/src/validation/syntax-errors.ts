@@ -94,13 +94,19 @@ export interface SyntaxContext {
     language: KeywordLanguage;
     /** Names of the grammar's terminal rules; every other token type is a keyword. */
     terminals: ReadonlySet<string>;
-    /** The keywords that open a clause (`实际`, `得分`, `来源` …: parser/clause-commas.ts). */
-    clauses: ReadonlySet<string>;
+    /** The keywords that open a clause (`实际`, `得分`, `来源` …), each with the clauses of its rows (parser/clause-commas.ts, clauseRows). */
+    clauses: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
-/** The token before the one a parser error is at (Chevrotain's exceptions carry it; the interface does not say so). */
+/**
+ * The token before the one a parser error is at (Chevrotain's exceptions carry it; the interface
+ * does not say so). Where Chevrotain recovers in a block's rows by skipping the stray row, it
+ * records the last token it skipped instead (`合计` of a row `合计 "合计数" >= 1 个` that it read as
+ * the row `"合计数"`): that one is not before the error, and the token before is unknown.
+ */
 export function previousTokenOf(error: IRecognitionException): IToken | undefined {
-    return (error as { previousToken?: IToken }).previousToken;
+    const previous = (error as { previousToken?: IToken }).previousToken;
+    return previous && previous.startOffset >= error.token.startOffset ? undefined : previous;
 }
 
 /**
@@ -109,12 +115,13 @@ export function previousTokenOf(error: IRecognitionException): IToken | undefine
  * the parser notices at the next token, often on the next line; the error is the keyword's, and
  * says that its value is missing.
  */
-export function isEmptyClause(error: IRecognitionException, context: Pick<SyntaxContext, 'clauses' | 'terminals'>): boolean {
+export function isEmptyClause(error: IRecognitionException, context: Pick<SyntaxContext, 'clauses' | 'terminals' | 'text'>): boolean {
     const before = previousTokenOf(error);
     if (!before) return false;
     const found = error.token;
     const nextLine = isEndOfFile(found) || found.startLine! > before.endLine!;
     if (nextLine && !context.terminals.has(before.tokenType?.name ?? '') && parseExpectation(error.message)?.expected.includes('ID')) return true;
+    if (keywordAsName(error, context)) return false;
     if (!(context.clauses.has(before.image) || comparatorOp(before.image) !== undefined)) return false;
     return nextLine || found.image === '}' || context.clauses.has(found.image);
 }
@@ -149,7 +156,7 @@ export function describeSyntaxError(error: IRecognitionException, context: Synta
         });
     }
     const found = shorten(error.token.image);
-    const asName = keywordAsName(error, context, expected);
+    const asName = keywordAsName(error, context, following);
     if (asName) {
         return pick(locale, {
             zh: `「${found}」是关键字，不能直接作名称：作名称时加引号，写作 "${asName}"`,
@@ -220,15 +227,39 @@ function bracesPair(text: string): boolean {
 export const AS_NAME_DATA = 'asName';
 
 /**
- * A word keyword where a name may stand, on the line of the keyword before it (`要求 总分 "总分"
- * >= 90%`: 总分 is the printed label of 合计): the officer meant a name, which a string can be.
- * The keyword, for the quotes; undefined otherwise (a half-typed `指标` and the next line's keyword).
+ * A word keyword where a name may stand: on the line of the keyword before it (`要求 总分 "总分"
+ * >= 90%`: 总分 is the printed label of 合计; `指标 指标`), or first on a line where a row may begin,
+ * with the rest of its row after it (`合计 "合计数" >= 1 个` in a group of indicators): the officer
+ * meant a name, which a string can be. `following`: what may stand there (describeSyntaxError).
+ * The keyword, for the quotes; undefined otherwise: a half-typed `指标` and the next line's keyword,
+ * a clause's keyword with its own value after it where the clause before lacks its name (`依据 来源
+ * "台账"`), a block's head (`项目 Q "q" {`) where a `}` is missing.
  */
-export function keywordAsName(error: IRecognitionException, context: Pick<SyntaxContext, 'terminals'>, expected = parseExpectation(error.message)?.expected): string | undefined {
-    const { image, tokenType, startLine } = error.token;
-    if (!expected?.includes('ID') || context.terminals.has(tokenType?.name ?? '') || !/^[\p{L}\p{N}-]+$/u.test(image)) return undefined;
-    return previousTokenOf(error)?.endLine === startLine ? image : undefined;
+export function keywordAsName(error: IRecognitionException, context: Pick<SyntaxContext, 'terminals' | 'clauses' | 'text'>, following: readonly string[] = []): string | undefined {
+    const { image, tokenType, startLine, startOffset } = error.token;
+    if (context.terminals.has(tokenType?.name ?? '') || !/^[\p{L}\p{N}-]+$/u.test(image)) return undefined;
+    const before = previousTokenOf(error);
+    const rest = () => codeOf(lineAfter(context.text, startOffset + image.length)).trim();
+    if (before && before.endLine === startLine) {
+        if (!parseExpectation(error.message)?.expected.includes('ID')) return undefined;
+        // The row's next clause, its own value after it: the clause before lacks its name.
+        const nextClause = image !== before.image && context.clauses.get(before.image)?.has(image) === true && rest() !== '';
+        return nextClause ? undefined : image;
+    }
+    if (!following.includes('ID') || lineBefore(context.text, startOffset)?.trim() !== '') return undefined;
+    const row = rest();
+    return row !== '' && !row.startsWith('{') && !row.endsWith('{') ? image : undefined;
 }
+
+/** The rest of the line from `offset`, up to MAX_LINE characters (a pasted line may hold thousands of errors). */
+function lineAfter(text: string, offset: number): string {
+    const line = text.slice(offset, offset + MAX_LINE);
+    const end = line.indexOf('\n');
+    return end < 0 ? line : line.slice(0, end);
+}
+
+/** The most of a line after a keyword that is looked at; a block's `{` ends a short line. */
+const MAX_LINE = 2_000;
 
 /**
  * The block before `offset` whose `}` seems missing: braces paired in order, the first `{` whose `}`
