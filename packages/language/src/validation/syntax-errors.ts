@@ -3,7 +3,7 @@ import { AstUtils, GrammarAST, GrammarUtils, type Grammar } from 'langium';
 import { findFirstFeatures } from 'langium/lsp';
 import { pick, type Bilingual, type Locale } from '../i18n/locale.js';
 import { isKeywordOf, type KeywordLanguage } from '../lsp/keyword-language.js';
-import { boundOp, comparatorOp, direction, formatOp, isMoney, noteExcludes, type Op } from '../units/index.js';
+import { boundOp, comparatorOp, direction, formatOp, isMoney, noteExcludes, isRelativeYearDeadline, numberInWords, writtenNumber, type Op } from '../units/index.js';
 import { KpiSpecGrammar } from '../generated/grammar.js';
 import { familyOfWord } from '../model/categories.js';
 import { firstPassing } from '../sorted.js';
@@ -185,6 +185,15 @@ export function describeSyntaxError(error: IRecognitionException, context: Synta
             en: `An assessment's indicator line states no target: the target at '${found}' belongs to the project's indicators` + (listed ? `; this place can take: ${listed}` : ''),
         });
     }
+    // A month printed with a dot (`2024.01 至 2024.12`) where a date stands: a number to the lexer.
+    const dotted = expected?.includes('MONTH') ? DOTTED_MONTH.exec(error.token.image) : null;
+    if (dotted) {
+        const month = `${dotted[1]}-${dotted[2]!.padStart(2, '0')}`;
+        return pick(locale, {
+            zh: `「${found}」是年月：写作 ${month}`,
+            en: `'${found}' is a month: write ${month}`,
+        });
+    }
     // A period whose second date leaves out the year (`2023年1月至12月`).
     const period = periodWithYearOnce(context.text, error.token.startOffset);
     if (period) {
@@ -221,6 +230,13 @@ function bracesPair(text: string): boolean {
         }
     }
     return depth === 0;
+}
+
+function undatedDeadline(printed: string): Bilingual {
+    return {
+        zh: `「${printed}」没有写年份：请在月份前写明是哪一年`,
+        en: `'${printed}' does not say which year: write the year before the month`,
+    };
 }
 
 /** The data of a syntax/parsing diagnostic on a keyword where a name stands: the keyword, to quote. */
@@ -300,6 +316,9 @@ function lineBefore(text: string, offset: number): string | undefined {
     return newline >= 0 || from === 0 ? head.slice(newline + 1) : undefined;
 }
 
+/** A year and a month joined by a dot, as forms print them (`2024.01`). */
+const DOTTED_MONTH = /^(\d{4})\.(0?[1-9]|1[0-2])$/;
+
 /** An assessment's indicator line up to its name (`指标 X `, `indicator "接通率" `). */
 const INDICATOR_LINE_HEAD = /^[ \t\u3000]*(?:指标|indicator)[ \t\u3000]+(?:"[^"\n]*"|[^\s"]+)[ \t\u3000]*$/;
 
@@ -371,11 +390,14 @@ export function describeLexingError(text: string, start: number, end: number, lo
             en: `'${skipped}' after the quarter ${year}年${printed} does not say whether its start or its end: write the day, e.g. ${year}年${printed}末${skipped} (the last day of ${year}-${pad(last)}) or ${year}-${pad(first)}-01 前`,
         });
     }
-    // A deadline printed without its year (KpiLexer.boundWord).
-    if (/^\d{1,2}月(?:\d{1,2}日|[底末])?(?:之|以)?前$/.test(skipped)) {
+    // A deadline printed without its year (KpiLexer.boundWord), or after a year said in words (`次年3月底前`).
+    if (/^\d{1,2}月(?:\d{1,2}日|[底末])?(?:之|以)?前$/.test(skipped) || isRelativeYearDeadline(skipped)) return pick(locale, undatedDeadline(skipped));
+    // A value printed in Chinese numerals (`百分之九十五以上`), which the language reads in digits.
+    const inWords = numberInWords(skipped);
+    if (inWords) {
         return pick(locale, {
-            zh: `「${skipped}」没有写年份：请在月份前写明是哪一年`,
-            en: `'${skipped}' does not say which year: write the year before the month`,
+            zh: `「${skipped}」是用汉字写的数值：数值用数字写，写作 ${writtenNumber(inWords)}`,
+            en: `'${skipped}' is a number in words: write numbers in digits, ${writtenNumber(inWords)}`,
         });
     }
     // A bound the lexer did not read because the comparator before the value says otherwise (KpiLexer.boundWord).
@@ -416,6 +438,13 @@ export function describeLexingError(text: string, start: number, end: number, lo
             en: `The Chinese quotation mark '${shorten(skipped)}' cannot start or end a string: write strings as "…" (Chinese quotes may stand inside them)`,
         });
     }
+    // A cell's text pasted with its line break (KpiLexer, joinStringsBrokenAcrossLines).
+    if (skipped.length > 1 && skipped.startsWith('"') && skipped.endsWith('"') && skipped.includes('\n')) {
+        return pick(locale, {
+            zh: '引号中的文字换了行：字符串须写在同一行内，请去掉文字中的换行',
+            en: 'The quoted text breaks across lines: a string stands on one line; take the line break out',
+        });
+    }
     if (skipped.startsWith('"')) {
         return pick(locale, {
             zh: '字符串没有在本行结束：「"」须在同一行内再写一个「"」结束字符串',
@@ -429,7 +458,9 @@ export function describeLexingError(text: string, start: number, end: number, lo
             en: `Unrecognised characters '${shorten(skipped)}': the file was not read as UTF-8 (a GBK file, say); reopen it with its encoding and save it as UTF-8`,
         });
     }
-    // A word glued to a percent sign or a date (KpiLexer.gluedToValue).
+    // A word glued to a percent sign or a date (KpiLexer.gluedToValue); 至 and the value after it, a range's end (`80%至90%`).
+    const glued = skipped.startsWith('至') ? rangeAround(text, start, 1) : undefined;
+    if (glued) return rangeMessage(glued, locale);
     const value = wordAfterValue(text, start, end);
     if (value) {
         return pick(locale, {
