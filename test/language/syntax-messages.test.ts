@@ -40,10 +40,22 @@ describe('syntax errors', () => {
         const zh = await syntaxMessages(text, 'zh-CN');
         expect(zh).toContain('中文引号「“」不能作字符串的引号：字符串写作 "…"，中文引号只能写在字符串里面');
         expect(zh).toContain('中文引号「”」不能作字符串的引号：字符串写作 "…"，中文引号只能写在字符串里面');
-        expect(zh).toContain('字符串没有在本行结束：「"」须在同一行内再写一个「"」结束字符串');
-        expect(await syntaxMessages(text, 'en')).toContain('The string is not closed on this line: a string ends with " on the same line');
+        // A string closed on the next line is one broken across lines (below).
+        expect(zh).toContain('引号中的文字换了行：字符串须写在同一行内，请去掉文字中的换行');
+        expect(await syntaxMessages(text.replace('第二行"', '第二行'), 'en')).toContain('The string is not closed on this line: a string ends with " on the same line');
         // Chinese quotes inside a string are text.
         expect(await syntaxMessages('项目 P "实现“一号接入”" {\n}\n', 'zh-CN')).toEqual([]);
+    });
+
+    it('say that a cell\'s text pasted with its line break is one string broken across lines, once, and read the rows after it', async () => {
+        const text = '项目 P "p" {\n    绩效指标 { 产出指标 { 数量指标 {\n        A "a" >= 3 个 说明 "第一行\n第二行" 来源 "s"\n        B "b" >= 5 个 来源 "s"\n    } } }\n}\n';
+        expect(await syntaxMessages(text, 'zh-CN')).toEqual(['引号中的文字换了行：字符串须写在同一行内，请去掉文字中的换行']);
+        expect(await syntaxMessages(text, 'en')).toEqual(['The quoted text breaks across lines: a string stands on one line; take the line break out']);
+        const ws = await buildWorkspace({ 'a.kpi': text }, 'zh-CN');
+        const rows = AstUtils.streamAst(ws.documents.get('a.kpi')!.parseResult.value as Model).filter(isIndicator).map(i => i.name).toArray();
+        expect(rows).toEqual(['A', 'B']);
+        // An open quote with no closing one on the next line is still said to be open.
+        expect(await syntaxMessages(text.replace('第二行"', '第二行'), 'zh-CN')).toContain('字符串没有在本行结束：「"」须在同一行内再写一个「"」结束字符串');
     });
 
     it('say how full-width signs are written, and what a form\'s empty-cell dash means where no clause takes it', async () => {
@@ -68,6 +80,8 @@ describe('syntax errors', () => {
         const text = '项目 P "p" {\n    绩效指标 {\n        产出指标 {\n            数量指标 {\n                补助村(社区)数量 = 8 个 来源 "s"\n                受益人口（户籍） >= 2 万人（户籍） 来源 "s" （ ）\n            }\n        }\n    }\n}\n';
         expect(await syntaxMessages(text, 'zh-CN')).toEqual(['括号「（」只能写在名称里、引号中的文字里或值后的备注里', '括号「）」只能写在名称里、引号中的文字里或值后的备注里']);
         expect((await syntaxMessages(text, 'en'))[0]).toBe("Brackets ('（') may stand only in a name, in quoted text or in a remark after a value");
+        // A value glued to its unit and a remark is no name, after a header's keyword either.
+        expect(await syntaxMessages('项目 P "p" {\n    预算 300万元(含上年结转)\n}\n', 'zh-CN')).toEqual([]);
         // An unclosed bracket after a long run of name characters: the title is looked for in one pass (found by word-keywords.test.ts).
         const pasted = `项目 P "p" {\n    ${'管理指标total分'.repeat(2_000)}（ >= 1 个\n}\n`;
         expect(await syntaxMessages(pasted, 'zh-CN')).toContain('括号「（」只能写在名称里、引号中的文字里或值后的备注里');
@@ -87,6 +101,8 @@ describe('syntax errors', () => {
             // An amount of money is a cost: its upper end.
             '「10 至 20 万元」是区间：此处只写一个值，目标值写作一个比较符和一个值（如 <= 20 万元），下限可写在说明里',
         ]);
+        // 至 glued to both values, as a cell prints it: not a word after the first value.
+        expect(await syntaxMessages(text.replace('10 至 20 万元', '80%至90%'), 'zh-CN')).toContain('「80%至90%」是区间：此处只写一个值，目标值写作一个比较符和一个值（如 >= 80%），上限可写在说明里');
         // Under 成本指标 every range is a cost, money or not (as target/no-comparator reads a bare value there).
         expect(await syntaxMessages(text.replace('数量指标', '成本指标'), 'zh-CN')).toContain('「3～5 个」是区间：此处只写一个值，目标值写作一个比较符和一个值（如 <= 5 个），下限可写在说明里');
         expect((await syntaxMessages(text, 'en'))[2]).toBe("'95%-100%' is a range: write one value here, a target as one comparator and one value (such as >= 95%); an upper limit can go in the note");
@@ -114,6 +130,9 @@ describe('syntax errors', () => {
     it('say that a period printed with its year once needs it twice', async () => {
         const messages = await syntaxMessages('项目 P "p" {\n    实施期 2023年1月至12月\n    预算 10 万元\n}\n', 'zh-CN');
         expect(messages).toEqual(['「2023年1月至12月」至后的日期没有写年份：写作 2023年1月至2023年12月']);
+        // Months printed with a dot: each says how it is written.
+        const dotted = await syntaxMessages('项目 P "p" {\n    实施期 2024.01 至 2024.12\n    预算 10 万元\n}\n', 'zh-CN');
+        expect(dotted[0]).toBe('「2024.01」是年月：写作 2024-01');
     });
 
     it('say that a target printed relative to last year is to be written as its value, last year\'s actual in 上年', async () => {
@@ -172,6 +191,41 @@ describe('syntax errors', () => {
         const [half] = ws.diagnostics('a.kpi').filter(d => String(d.code).startsWith('syntax/'));
         expect([messageOf(half!), half!.range.start.line]).toEqual(['「要求」后没有写名称', 1]);
         expect(await syntaxMessages(standard('    要求\n'), 'en')).toEqual(["'要求' is not followed by a name"]);
+    });
+
+    // Where Chevrotain skips a stray row it records the row's last skipped token as the one before
+    // the error: a keyword heading a row was said to lack its value, at a token after it.
+    it('say that a keyword heading a row, or naming an assessment line, needs quotes, wherever the name stands', async () => {
+        const group = (rows: string) => `项目 P "p" {\n    绩效指标 {\n        产出指标 {\n            数量指标 {\n${rows}            }\n        }\n    }\n}\n`;
+        const quote = (k: string) => `「${k}」是关键字，不能直接作名称：作名称时加引号，写作 "${k}"`;
+        const ws = await buildWorkspace({ 'a.kpi': group('                合计 "合计数" >= 1 个\n                指标 >= 2 个 来源 "s"\n') }, 'zh-CN');
+        const found = ws.diagnostics('a.kpi').filter(d => String(d.code).startsWith('syntax/'));
+        expect(found.map(d => [d.range.start.line, d.range.start.character, messageOf(d), (d.data as Record<string, unknown>).asName])).toEqual([
+            [4, 16, quote('合计'), '合计'], [5, 16, quote('指标'), '指标'],
+        ]);
+        expect(await syntaxMessages(group('                合计 "合计数" >= 1 个\n'), 'en')).toEqual([`'合计' is a keyword and cannot stand as a name: in quotes it can, "合计"`]);
+        // A goal, a milestone and a breakdown line are rows named as indicators are.
+        const project = '项目 P "p" {\n    总体目标 {\n        指标 "为2000名老年人提供助餐服务"\n    }\n    里程碑 {\n        合计 "验收" 计划 2024-01-01\n    }\n}\n';
+        expect(await syntaxMessages(project, 'zh-CN')).toEqual(expect.arrayContaining([quote('指标'), quote('合计')]));
+        // An assessment's line naming a keyword, alone or before its clauses: once, not again for the rest of the line.
+        const assessment = '自评 A "a" 对象 P {\n    指标 指标\n    指标 合计 实际 5 分值 1 得分 1\n}\n';
+        expect(await syntaxMessages(assessment, 'zh-CN')).toEqual([quote('指标'), quote('合计')]);
+        // Not where no name may stand (the project's own lines), nor for a clause of the row after a link left out, nor a block's head.
+        const header = await syntaxMessages('项目 P "p" {\n    预算 100 万元\n    指标 指标\n}\n', 'zh-CN');
+        expect(header).toEqual([expect.stringMatching(/^这一行不认识「指标」；此处可以写：适用、总体目标、绩效指标/)]);
+        expect(await syntaxMessages(group('                A "a" >= 1 个 依据 来源 "s"\n'), 'zh-CN')).toEqual(['「依据」后没有写名称']);
+        expect((await syntaxMessages(group('                里程碑 {\n                }\n'), 'zh-CN')).join()).not.toContain('是关键字');
+    });
+
+    it('say that a value printed in Chinese numerals is one, and how it is written in digits, once per row', async () => {
+        const project = (target: string) => `项目 P "p" {\n    绩效指标 {\n        产出指标 {\n            质量指标 {\n                A "准确率" ${target} 来源 "s"\n            }\n        }\n    }\n}\n`;
+        expect(await syntaxMessages(project('百分之九十五以上'), 'zh-CN')).toEqual(['「百分之九十五以上」是用汉字写的数值：数值用数字写，写作 >= 95%']);
+        expect(await syntaxMessages(project('不少于二十个'), 'en')).toEqual(["'不少于二十个' is a number in words: write numbers in digits, >= 20 个"]);
+        // Words that begin with a numeral and go on in words are a qualitative target.
+        expect(await syntaxMessages(project('十分满意'), 'zh-CN')).toEqual([]);
+        // An actual too: not a text where the target is a percentage.
+        const assessment = '自评 S "s" 对象 P {\n    指标 A 实际 百分之九十六 分值 10 得分 10\n}\n';
+        expect(await syntaxMessages(assessment, 'zh-CN')).toEqual(['「百分之九十六」是用汉字写的数值：数值用数字写，写作 96%']);
     });
 
     it('report a stray comma between two rows on one line once, not again at the end of the file the recovery reached', async () => {
@@ -278,6 +332,9 @@ describe('syntax errors', () => {
         const ws = await buildWorkspace({ 'a.kpi': text }, 'zh-CN');
         const lines = text.split('\n');
         expect(ws.diagnostics('a.kpi').filter(d => d.code === 'syntax/lexing').map(d => lines[d.range.start.line]!.slice(d.range.start.character, d.range.end.character))).toEqual(['12月底前', '6月30日前']);
+        // A year said in words (次年, 当年) is no year either, and the month inside the word no qualitative target's text.
+        const relative = '项目 P "p" {\n    绩效指标 { 产出指标 { 时效指标 {\n        A "a" 次年3月底前 来源 "s"\n        B "b" 当年12月31日前\n    } } }\n}\n';
+        expect(await syntaxMessages(relative, 'zh-CN')).toEqual(['「次年3月底前」没有写年份：请在月份前写明是哪一年', '「当年12月31日前」没有写年份：请在月份前写明是哪一年']);
     });
 
     it('say that an assessment\'s indicator line states no target, where a 自评表 row copied as printed has one', async () => {

@@ -361,6 +361,11 @@ describe('quick fixes', () => {
         const { title, fixed } = await preferredSyntaxFix('标准 S "s" {\n    要求 总分 "总分" >= 90%\n}\n', 'syntax/parsing');
         expect(title).toBe('写作 "总分"');
         expect(fixed).toContain('要求 "总分" "总分" >= 90%\n');
+        // A row of indicators named by a keyword, at the head of its line; an assessment's line naming one.
+        const row = await preferredSyntaxFix('项目 P "p" {\n    绩效指标 {\n        产出指标 {\n            数量指标 {\n                合计 "合计数" >= 1 个\n            }\n        }\n    }\n}\n', 'syntax/parsing');
+        expect(row.fixed).toContain('                "合计" "合计数" >= 1 个\n');
+        const line = await preferredSyntaxFix('自评 A "a" 对象 P {\n    指标 指标\n}\n', 'syntax/parsing');
+        expect(line.fixed).toContain('    指标 "指标"\n');
     });
 
     it('write a quarter\'s end before 前, which after the quarter alone does not say which day', async () => {

@@ -14,6 +14,24 @@ export function clauseKeywords(grammar: Grammar): Set<string> {
     return keywords;
 }
 
+/**
+ * Each clause keyword (clauseKeywords) with the clause keywords of the rules it stands in: the
+ * clauses it may stand beside (`依据` with `来源`, `说明` …; `指标` with `实际`, `分值` …).
+ */
+export function clauseRows(grammar: Grammar): Map<string, Set<string>> {
+    const clauses = clauseKeywords(grammar);
+    const rows = new Map<string, Set<string>>();
+    for (const rule of grammar.rules.filter(GrammarAST.isParserRule)) {
+        const inRule = AstUtils.streamAllContents(rule).filter(GrammarAST.isKeyword).map(k => k.value).filter(k => clauses.has(k)).toArray();
+        for (const keyword of inRule) {
+            const row = rows.get(keyword) ?? new Set<string>();
+            for (const other of inRule) row.add(other);
+            rows.set(keyword, row);
+        }
+    }
+    return rows;
+}
+
 /** The keywords a name may be (the grammar's `Name` rule: `分值`, `质量` …): a list's next item after a comma. */
 export function nameKeywords(grammar: Grammar): Set<string> {
     const keywords = new Set<string>();

@@ -3,7 +3,7 @@ import { languageOfKeyword, type KeywordLanguage } from '../lsp/keyword-language
 import { GRADE_KEYWORD, printedGradeOf, printedRatingOf, RATING_KEYWORD } from '../scoring/keywords.js';
 import type { Bilingual } from '../i18n/locale.js';
 import { firstPassing } from '../sorted.js';
-import { beginsEnglishSign, BOUND_LAST_CHARACTERS, boundAtStart, boundOp, boundStartIn, comparatorOp, DONE_PHRASE, englishSignWords, isDoneWord, isEnglishBound, noteAgrees, noteAtStart, onlyBeforeDates, signWordAtStart } from '../units/index.js';
+import { beginsEnglishSign, BOUND_LAST_CHARACTERS, boundAtStart, boundOp, boundStartIn, comparatorOp, DONE_PHRASE, englishSignWords, isDoneWord, isEnglishBound, isValueInWords, noteAgrees, noteAtStart, onlyBeforeDates, signWordAtStart } from '../units/index.js';
 import { BOUND, PRINTED_TEXT, REMARK, SIGN, UNIT, wordKeywordTest, type TokenType } from './token-builder.js';
 import { bracketedUnitAt, openingBefore, remarkAt } from './remarks.js';
 import { bracketedTitleAround, isBrackets } from './bracketed-names.js';
@@ -133,6 +133,7 @@ export class KpiLexer extends DefaultLexer {
         const halfWidth = result.errors.length > 0 ? withHalfWidthDigits(original, result.errors) : undefined;
         if (halfWidth !== undefined) result = super.tokenize(halfWidth, options);
         const text = halfWidth ?? original;
+        if (result.errors.length > 0) this.joinStringsBrokenAcrossLines(text, result, options);
         if (mayHoldYearPeriod(text)) this.readYearPeriods(text, result);
         if (text.includes('至') || text.includes('到')) result.tokens = this.splitPrintedPeriods(text, result.tokens, options);
         // Passes for words most files never hold run only where the text holds them, as 至's does.
@@ -160,6 +161,9 @@ export class KpiLexer extends DefaultLexer {
             if (token.tokenTypeIdx === idIndex) {
                 this.giveWordItsType(text, token, tokens[i - 2], tokens[i - 1], tokens[i + 1]);
                 if (token.tokenTypeIdx === idIndex && this.gluedToValue(token, tokens[i - 1])) (glued ??= new Set()).add(token);
+                // A value printed in words where a target's or an actual's text stands (`百分之九十五以上`, `次年3月底前`):
+                // no text, but a value the lexer cannot read, an error that says how to write it (syntax-errors.ts).
+                else if (token.tokenTypeIdx === this.printedText.tokenTypeIdx && isValueInWords(token.image)) (glued ??= new Set()).add(token);
             }
             const language = this.languages[token.tokenTypeIdx];
             if (language === ZH) zh++;
@@ -240,7 +244,8 @@ export class KpiLexer extends DefaultLexer {
             let last = first;
             while (last + 1 < tokens.length && tokens[last + 1]!.startOffset < title.end) last++;
             const words = tokens.slice(first, last + 1);
-            if (words[0]?.startOffset !== title.start || words.at(-1)!.endOffset! + 1 > title.end || !this.standsForName(tokens[first - 1], words[0])
+            // A name begins with a word, as an identifier does: `300万元(含结转)` after 预算 is a value and its remark.
+            if (words[0]?.startOffset !== title.start || words[0].tokenTypeIdx !== this.id.tokenTypeIdx || words.at(-1)!.endOffset! + 1 > title.end || !this.standsForName(tokens[first - 1], words[0])
                 || words.some(t => t.tokenTypeIdx !== this.id.tokenTypeIdx && t.tokenTypeIdx !== this.number.tokenTypeIdx)) continue;
             const image = text.slice(title.start, title.end);
             joined.set(words[0], { token: { ...words[0], image, endOffset: title.end - 1, endLine: words[0].startLine, endColumn: words[0].startColumn! + image.length - 1, tokenType: this.id, tokenTypeIdx: this.id.tokenTypeIdx! }, last });
@@ -936,6 +941,72 @@ export class KpiLexer extends DefaultLexer {
         return out ?? tokens;
     }
 
+    /**
+     * A cell's text broken across two lines as it was pasted (`说明 "第一行⏎第二行" 来源 "s"`): a quotation
+     * mark left open at one line's end and the first one on the next line make one string, read as
+     * the row's clause, and one lexing error over both lines (syntax-errors.ts says to take the line
+     * break out); the rest of the next line is lexed again after it. Otherwise each quote was an
+     * error of its own or opened a string of the next line's words, the words between them a row's
+     * broken rest, and the clause took the next row's title for its text.
+     */
+    private joinStringsBrokenAcrossLines(text: string, result: LexerResult, options: TokenizeOptions | undefined): void {
+        const joins: Array<{ open: LexerResult['errors'][number]; close: number; end: number; read: LexerResult }> = [];
+        for (const open of result.errors) {
+            if (open.length !== 1 || text[open.offset] !== '"' || open.offset < (joins.at(-1)?.end ?? 0)) continue;
+            const lineEnd = text.indexOf('\n', open.offset);
+            if (lineEnd < 0 || text.slice(open.offset + 1, lineEnd).includes('"')) continue;
+            const nextEnd = text.indexOf('\n', lineEnd + 1) < 0 ? text.length : text.indexOf('\n', lineEnd + 1);
+            const close = text.indexOf('"', lineEnd + 1);
+            if (close < 0 || close >= nextEnd) continue;
+            const rest = text.slice(close + 1, nextEnd);
+            // The next line's first quote closes it only if that line's quotes are odd: even, they are its own strings.
+            if (rest.split('"').length % 2 === 0) continue;
+            // A comment after it would be lexed again as a hidden token, which the passes after this one do not hold.
+            if (rest.includes('/')) continue;
+            joins.push({ open, close, end: nextEnd, read: super.tokenize(rest, options) });
+        }
+        if (joins.length === 0) return;
+        const line = (j: typeof joins[number]) => j.open.line! + 1;
+        const column = (j: typeof joins[number]) => j.close - text.lastIndexOf('\n', j.close);
+        const tokens: Token[] = [];
+        const errors: LexerResult['errors'] = [];
+        let next = 0;
+        const emit = (j: typeof joins[number]) => {
+            tokens.push({
+                image: text.slice(j.open.offset, j.close + 1), tokenType: this.string, tokenTypeIdx: this.string.tokenTypeIdx!,
+                startOffset: j.open.offset, endOffset: j.close, startLine: j.open.line, startColumn: j.open.column, endLine: line(j), endColumn: column(j),
+            } as Token);
+            const from = j.close + 1;
+            const first = column(j) + 1;
+            for (const t of j.read.tokens) {
+                tokens.push({ ...t, startOffset: from + t.startOffset, endOffset: from + t.endOffset!, startLine: line(j), endLine: line(j), startColumn: first + t.startColumn! - 1, endColumn: first + t.endColumn! - 1 });
+            }
+            errors.push({ ...j.open, length: j.close + 1 - j.open.offset });
+            for (const e of j.read.errors) errors.push({ ...e, offset: from + e.offset, line: line(j), column: first + e.column! - 1 });
+        };
+        const inJoin = (offset: number) => next < joins.length && joins[next]!.open.offset <= offset && offset < joins[next]!.end;
+        const pass = (offset: number) => {
+            for (; next < joins.length && joins[next]!.end <= offset; next++) emit(joins[next]!);
+        };
+        // Tokens and errors in order, each join's in the place of what it covers.
+        let e = 0;
+        for (const token of result.tokens) {
+            for (; e < result.errors.length && result.errors[e]!.offset < token.startOffset; e++) {
+                pass(result.errors[e]!.offset);
+                if (!inJoin(result.errors[e]!.offset)) errors.push(result.errors[e]!);
+            }
+            pass(token.startOffset);
+            if (!inJoin(token.startOffset)) tokens.push(token);
+        }
+        for (; e < result.errors.length; e++) {
+            pass(result.errors[e]!.offset);
+            if (!inJoin(result.errors[e]!.offset)) errors.push(result.errors[e]!);
+        }
+        pass(Infinity);
+        result.tokens = tokens;
+        replaceErrors(result.errors, errors.sort((a, b) => a.offset - b.offset));
+    }
+
     private periodSplit(text: string, tokens: readonly Token[], i: number, options: TokenizeOptions | undefined): { tokens: Token[]; consumed: number } | undefined {
         const token = tokens[i]!;
         const at = token.image.search(UNTIL_WORD);
@@ -1140,7 +1211,7 @@ function inLanguageOf(word: string, keyword: Bilingual): string {
     return /^[a-z]/i.test(word) ? keyword.en : keyword.zh;
 }
 
-/** Takes words glued to a percent sign or a date out of the tokens, as lexing errors (syntax-errors.ts says what to write). */
+/** Takes words glued to a percent sign or a date, or values in words, out of the tokens, as lexing errors (syntax-errors.ts says what to write). */
 function dropGluedWords(result: LexerResult, glued: ReadonlySet<Token>): void {
     result.tokens = result.tokens.filter(t => !glued.has(t));
     const errors = [...glued].map(t => ({ offset: t.startOffset, length: t.image.length, line: t.startLine, column: t.startColumn, message: '' }));

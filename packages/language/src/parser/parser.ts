@@ -548,6 +548,7 @@ function recoverInRepetitionsInTurn(chevrotain: object): void {
 /** Where Chevrotain's recovery stands (not in its typings): the token before the stray one, and the ones after. */
 interface LineState {
     LA(offset: number): LineToken;
+    flattenFollowSet(): unknown[];
     exportLexerState(): number;
     importLexerState(state: number): void;
     tokenMatcher(token: LineToken, type: unknown): boolean;
@@ -565,9 +566,10 @@ interface LineToken {
  * re-syncs at the first token that can start a row. A clause's keyword may also be a row's name,
  * so the rest of the line became a row of its own, broken in turn, with a second error where it
  * ended and a row in the outline that nobody wrote. Rows stand on lines of their own: here the
- * recovery looks for the next row, and for where to give up, from the next line on (the block's
- * end may still come on the line), unless the block opened on that line
- * (`数量指标 { @@ "管网长度" >= 80 公里 }`). A policy, not an optimisation: the tests hold Langium's
+ * recovery looks for the next row at the head of a later line, and for where to give up, from
+ * the next line on (the block's end may still come on the line), unless the block opened on the
+ * stray token's line (`数量指标 { @@ "管网长度" >= 80 公里 }`). A stray line is skipped whole
+ * (`合计 >= 1 个 来源 "台账"`, a keyword heading a row, is not a row `"台账"`). A policy, not an optimisation: the tests hold Langium's
  * own parser, with this policy, to the same trees.
  */
 export function resyncRowsOnTheirOwnLines(parser: LangiumParser): void {
@@ -580,12 +582,18 @@ export function resyncRowsOnTheirOwnLines(parser: LangiumParser): void {
     let rowLine: number | undefined;
     let giveUpAt: unknown;
     const onLaterLine = (token: LineToken) => token.tokenType?.name === 'EOF' || token.startLine !== rowLine;
-    // Chevrotain gives up where a token of that type comes: not on the row's line.
+    // A row re-synced at begins its line: not the rest of a stray line (`指标 >= 2 个 来源 "台账"` read as a row `"台账"`).
+    const beginsLine = (state: LineState) => onLaterLine(state.LA(1)) && (state.LA(1).tokenType?.name === 'EOF' || state.LA(1).startLine! > state.LA(0).endLine!);
+    // Chevrotain gives up where a token of that type comes: not on the row's line, and, but for a block's end, at the head of a line.
     const matches = Reflect.get(chevrotain, 'tokenMatcher') as LineState['tokenMatcher'];
-    Reflect.set(chevrotain, 'tokenMatcher', (token: LineToken, type: unknown) => (type !== giveUpAt || rowLine === undefined || onLaterLine(token)) && matches(token, type));
+    Reflect.set(chevrotain, 'tokenMatcher', function (this: LineState, token: LineToken, type: unknown): boolean {
+        const givesUp = type === giveUpAt && rowLine !== undefined;
+        return (!givesUp || (onLaterLine(token) && (token.image === '}' || token !== this.LA(1) || beginsLine(this)))) && matches(token, type);
+    });
     Reflect.set(chevrotain, 'attemptInRepetitionRecovery', function (this: RepetitionState & LineState, repetition: (...args: unknown[]) => void, args: unknown[], lookahead: unknown, ...rest: unknown[]): void {
         const before = this.LA(0);
-        const line = before.image === '{' ? undefined : before.endLine;
+        const stray = this.LA(1);
+        const line = before.image === '{' && stray.startLine === before.endLine ? undefined : before.endLine;
         if (line === undefined || typeof lookahead !== 'function') return recover.call(this, repetition, args, lookahead, ...rest);
         const outer = { rowLine, giveUpAt };
         rowLine = line;
@@ -600,7 +608,14 @@ export function resyncRowsOnTheirOwnLines(parser: LangiumParser): void {
                 } finally {
                     rowLine = inner;
                 }
-            }, args, function (this: LineState): unknown { return onLaterLine(this.LA(1)) && lookahead.call(this); }, ...rest);
+            }, args, function (this: LineState): unknown {
+                if (!beginsLine(this)) return false;
+                if (lookahead.call(this)) return true;
+                // A later line that cannot begin a row either is re-entered too, to be reported as a stray line of its
+                // own, unless what it begins may follow the block (its `}`, the next section after a `}` left out).
+                const next = this.LA(1);
+                return next !== stray && !this.flattenFollowSet().some(type => matches(next, type));
+            }, ...rest);
         } finally {
             ({ rowLine, giveUpAt } = outer);
         }

@@ -4,3 +4,4 @@ export * from './constraint.js';
 export * from './sign-words.js';
 export * from './amounts.js';
 export * from './bare-values.js';
+export * from './number-words.js';

@@ -12,7 +12,7 @@ import { ruleMeta } from '../rules/catalog.js';
 import { closestNames } from '../config/did-you-mean.js';
 import { isSheetPath } from '../excel/index.js';
 import { CANDIDATES, listsClosestNames, SUGGESTED_DATA, suggestionPlace, unresolvedReferenceMessage } from './unresolved-reference.js';
-import { clauseKeywords } from '../parser/clause-commas.js';
+import { clauseRows } from '../parser/clause-commas.js';
 import { AS_NAME_DATA, describeEmptyCellMark, describeLexingError, describeSyntaxError, isEmptyClause, isRecoveryEnd, keywordAsName, previousTokenOf, type SyntaxContext } from './syntax-errors.js';
 import { isEmptyCellMarkAt } from '../parser/empty-cells.js';
 import { SyntaxContinuations } from './syntax-continuations.js';
@@ -91,10 +91,10 @@ export class KpiDocumentValidator extends DefaultDocumentValidator {
 
     private readonly continuations: SyntaxContinuations;
 
-    private clauseWords?: ReadonlySet<string>;
+    private clauseWords?: ReadonlyMap<string, ReadonlySet<string>>;
 
-    private get clauses(): ReadonlySet<string> {
-        return this.clauseWords ??= clauseKeywords(this.services.Grammar);
+    private get clauses(): ReadonlyMap<string, ReadonlySet<string>> {
+        return this.clauseWords ??= clauseRows(this.services.Grammar);
     }
 
     private get terminals(): ReadonlySet<string> {
@@ -107,26 +107,39 @@ export class KpiDocumentValidator extends DefaultDocumentValidator {
         if (!context) return super.processParsingErrors(parseResult, diagnostics, options);
         const skippedEnds = parseResult.lexerErrors.map(e => e.offset + e.length);
         const root = parseResult.value.$cstNode;
+        const asNames = new Map<string, string>();
+        const asNameLines = new Set<number>();
         const parserErrors = parseResult.parserErrors
             .filter(e => !followsLexingError(e.token.startOffset, skippedEnds, context.text))
             .filter((e, i) => i === 0 || !isRecoveryEnd(e, context.text))
             // A `/` left for an empty cell (`实际 / 分值`) is what the parser read as a unit's operator.
-            .map(e => ({
-                ...e,
+            .map(e => {
+                const following = this.following(e, root, context.text);
                 // A clause's keyword without its value: the keyword is where the error is.
-                token: isEmptyClause(e, context) ? previousTokenOf(e)! : e.token,
-                message: isEmptyCellMarkAt(context.text, e.token.startOffset, e.token.startOffset + e.token.image.length)
-                    ? describeEmptyCellMark(e.token.image, context.locale)
-                    : describeSyntaxError(e, context, this.following(e, root, context.text)),
-            }));
+                const emptyClause = isEmptyClause(e, context);
+                // A keyword where a name stands: its quick fix quotes it (lsp/fixes/syntax-fixes.ts).
+                const keyword = emptyClause ? undefined : keywordAsName(e, context, following);
+                if (keyword) asNames.set(`${e.token.startLine}:${e.token.startColumn}`, keyword);
+                return {
+                    ...e,
+                    token: emptyClause ? previousTokenOf(e)! : e.token,
+                    message: isEmptyCellMarkAt(context.text, e.token.startOffset, e.token.startOffset + e.token.image.length)
+                        ? describeEmptyCellMark(e.token.image, context.locale)
+                        : describeSyntaxError(e, context, following),
+                };
+            })
+            // After a keyword written as a name, the recovery's reading of the rest of its line is no news (`指标 合计 实际 5`:
+            // 实际 where 合计's 分值 stands; `指标 指标`: the second 指标 wanting a name of its own): said once, at the keyword.
+            .filter(e => {
+                const line = e.token.startLine!;
+                if (asNames.has(`${line}:${e.token.startColumn}`) && !asNameLines.has(line)) {
+                    asNameLines.add(line);
+                    return true;
+                }
+                return !asNameLines.has(line);
+            });
         const from = diagnostics.length;
         super.processParsingErrors({ ...parseResult, parserErrors }, diagnostics, options);
-        // A keyword where a name stands: its quick fix quotes it (lsp/fixes/syntax-fixes.ts).
-        const asNames = new Map<string, string>();
-        for (const e of parseResult.parserErrors) {
-            const keyword = keywordAsName(e, context);
-            if (keyword) asNames.set(`${e.token.startLine}:${e.token.startColumn}`, keyword);
-        }
         for (const d of diagnostics.slice(from)) {
             const keyword = asNames.get(`${d.range.start.line + 1}:${d.range.start.character + 1}`);
             if (keyword) d.data = { ...(d.data as object | undefined), [AS_NAME_DATA]: keyword };
@@ -372,7 +385,7 @@ function startRun(root: AstNode, group: CheckGroup, accept: ValidationAcceptor):
 
 /** What syntax messages need of a document; the locale only when a message needs it: finding the keyword language walks the whole syntax tree. */
 class DocumentSyntax implements SyntaxContext {
-    constructor(private readonly document: LangiumDocument, private readonly settings: KpiCoreServices['kpi']['Settings'], readonly terminals: ReadonlySet<string>, readonly clauses: ReadonlySet<string>) {}
+    constructor(private readonly document: LangiumDocument, private readonly settings: KpiCoreServices['kpi']['Settings'], readonly terminals: ReadonlySet<string>, readonly clauses: ReadonlyMap<string, ReadonlySet<string>>) {}
 
     get text(): string {
         return this.document.textDocument.getText();

@@ -3,7 +3,7 @@ import { AstUtils, GrammarAST, GrammarUtils, type Grammar } from 'langium';
 import { findFirstFeatures } from 'langium/lsp';
 import { pick, type Bilingual, type Locale } from '../i18n/locale.js';
 import { isKeywordOf, type KeywordLanguage } from '../lsp/keyword-language.js';
-import { boundOp, comparatorOp, direction, formatOp, isMoney, noteExcludes, type Op } from '../units/index.js';
+import { boundOp, comparatorOp, direction, formatOp, isMoney, noteExcludes, isRelativeYearDeadline, numberInWords, writtenNumber, type Op } from '../units/index.js';
 import { KpiSpecGrammar } from '../generated/grammar.js';
 import { familyOfWord } from '../model/categories.js';
 import { firstPassing } from '../sorted.js';
@@ -94,13 +94,19 @@ export interface SyntaxContext {
     language: KeywordLanguage;
     /** Names of the grammar's terminal rules; every other token type is a keyword. */
     terminals: ReadonlySet<string>;
-    /** The keywords that open a clause (`实际`, `得分`, `来源` …: parser/clause-commas.ts). */
-    clauses: ReadonlySet<string>;
+    /** The keywords that open a clause (`实际`, `得分`, `来源` …), each with the clauses of its rows (parser/clause-commas.ts, clauseRows). */
+    clauses: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
-/** The token before the one a parser error is at (Chevrotain's exceptions carry it; the interface does not say so). */
+/**
+ * The token before the one a parser error is at (Chevrotain's exceptions carry it; the interface
+ * does not say so). Where Chevrotain recovers in a block's rows by skipping the stray row, it
+ * records the last token it skipped instead (`合计` of a row `合计 "合计数" >= 1 个` that it read as
+ * the row `"合计数"`): that one is not before the error, and the token before is unknown.
+ */
 export function previousTokenOf(error: IRecognitionException): IToken | undefined {
-    return (error as { previousToken?: IToken }).previousToken;
+    const previous = (error as { previousToken?: IToken }).previousToken;
+    return previous && previous.startOffset >= error.token.startOffset ? undefined : previous;
 }
 
 /**
@@ -109,12 +115,13 @@ export function previousTokenOf(error: IRecognitionException): IToken | undefine
  * the parser notices at the next token, often on the next line; the error is the keyword's, and
  * says that its value is missing.
  */
-export function isEmptyClause(error: IRecognitionException, context: Pick<SyntaxContext, 'clauses' | 'terminals'>): boolean {
+export function isEmptyClause(error: IRecognitionException, context: Pick<SyntaxContext, 'clauses' | 'terminals' | 'text'>): boolean {
     const before = previousTokenOf(error);
     if (!before) return false;
     const found = error.token;
     const nextLine = isEndOfFile(found) || found.startLine! > before.endLine!;
     if (nextLine && !context.terminals.has(before.tokenType?.name ?? '') && parseExpectation(error.message)?.expected.includes('ID')) return true;
+    if (keywordAsName(error, context)) return false;
     if (!(context.clauses.has(before.image) || comparatorOp(before.image) !== undefined)) return false;
     return nextLine || found.image === '}' || context.clauses.has(found.image);
 }
@@ -149,7 +156,7 @@ export function describeSyntaxError(error: IRecognitionException, context: Synta
         });
     }
     const found = shorten(error.token.image);
-    const asName = keywordAsName(error, context, expected);
+    const asName = keywordAsName(error, context, following);
     if (asName) {
         return pick(locale, {
             zh: `「${found}」是关键字，不能直接作名称：作名称时加引号，写作 "${asName}"`,
@@ -176,6 +183,15 @@ export function describeSyntaxError(error: IRecognitionException, context: Synta
         return pick(locale, {
             zh: `自评的指标行不写指标值：「${found}」起的目标值写在项目的绩效指标里` + (listed ? `；此处可以写：${listed}` : ''),
             en: `An assessment's indicator line states no target: the target at '${found}' belongs to the project's indicators` + (listed ? `; this place can take: ${listed}` : ''),
+        });
+    }
+    // A month printed with a dot (`2024.01 至 2024.12`) where a date stands: a number to the lexer.
+    const dotted = expected?.includes('MONTH') ? DOTTED_MONTH.exec(error.token.image) : null;
+    if (dotted) {
+        const month = `${dotted[1]}-${dotted[2]!.padStart(2, '0')}`;
+        return pick(locale, {
+            zh: `「${found}」是年月：写作 ${month}`,
+            en: `'${found}' is a month: write ${month}`,
         });
     }
     // A period whose second date leaves out the year (`2023年1月至12月`).
@@ -216,19 +232,50 @@ function bracesPair(text: string): boolean {
     return depth === 0;
 }
 
+function undatedDeadline(printed: string): Bilingual {
+    return {
+        zh: `「${printed}」没有写年份：请在月份前写明是哪一年`,
+        en: `'${printed}' does not say which year: write the year before the month`,
+    };
+}
+
 /** The data of a syntax/parsing diagnostic on a keyword where a name stands: the keyword, to quote. */
 export const AS_NAME_DATA = 'asName';
 
 /**
- * A word keyword where a name may stand, on the line of the keyword before it (`要求 总分 "总分"
- * >= 90%`: 总分 is the printed label of 合计): the officer meant a name, which a string can be.
- * The keyword, for the quotes; undefined otherwise (a half-typed `指标` and the next line's keyword).
+ * A word keyword where a name may stand: on the line of the keyword before it (`要求 总分 "总分"
+ * >= 90%`: 总分 is the printed label of 合计; `指标 指标`), or first on a line where a row may begin,
+ * with the rest of its row after it (`合计 "合计数" >= 1 个` in a group of indicators): the officer
+ * meant a name, which a string can be. `following`: what may stand there (describeSyntaxError).
+ * The keyword, for the quotes; undefined otherwise: a half-typed `指标` and the next line's keyword,
+ * a clause's keyword with its own value after it where the clause before lacks its name (`依据 来源
+ * "台账"`), a block's head (`项目 Q "q" {`) where a `}` is missing.
  */
-export function keywordAsName(error: IRecognitionException, context: Pick<SyntaxContext, 'terminals'>, expected = parseExpectation(error.message)?.expected): string | undefined {
-    const { image, tokenType, startLine } = error.token;
-    if (!expected?.includes('ID') || context.terminals.has(tokenType?.name ?? '') || !/^[\p{L}\p{N}-]+$/u.test(image)) return undefined;
-    return previousTokenOf(error)?.endLine === startLine ? image : undefined;
+export function keywordAsName(error: IRecognitionException, context: Pick<SyntaxContext, 'terminals' | 'clauses' | 'text'>, following: readonly string[] = []): string | undefined {
+    const { image, tokenType, startLine, startOffset } = error.token;
+    if (context.terminals.has(tokenType?.name ?? '') || !/^[\p{L}\p{N}-]+$/u.test(image)) return undefined;
+    const before = previousTokenOf(error);
+    const rest = () => codeOf(lineAfter(context.text, startOffset + image.length)).trim();
+    if (before && before.endLine === startLine) {
+        if (!parseExpectation(error.message)?.expected.includes('ID')) return undefined;
+        // The row's next clause, its own value after it: the clause before lacks its name.
+        const nextClause = image !== before.image && context.clauses.get(before.image)?.has(image) === true && rest() !== '';
+        return nextClause ? undefined : image;
+    }
+    if (!following.includes('ID') || lineBefore(context.text, startOffset)?.trim() !== '') return undefined;
+    const row = rest();
+    return row !== '' && !row.startsWith('{') && !row.endsWith('{') ? image : undefined;
 }
+
+/** The rest of the line from `offset`, up to MAX_LINE characters (a pasted line may hold thousands of errors). */
+function lineAfter(text: string, offset: number): string {
+    const line = text.slice(offset, offset + MAX_LINE);
+    const end = line.indexOf('\n');
+    return end < 0 ? line : line.slice(0, end);
+}
+
+/** The most of a line after a keyword that is looked at; a block's `{` ends a short line. */
+const MAX_LINE = 2_000;
 
 /**
  * The block before `offset` whose `}` seems missing: braces paired in order, the first `{` whose `}`
@@ -268,6 +315,9 @@ function lineBefore(text: string, offset: number): string | undefined {
     const newline = head.lastIndexOf('\n');
     return newline >= 0 || from === 0 ? head.slice(newline + 1) : undefined;
 }
+
+/** A year and a month joined by a dot, as forms print them (`2024.01`). */
+const DOTTED_MONTH = /^(\d{4})\.(0?[1-9]|1[0-2])$/;
 
 /** An assessment's indicator line up to its name (`指标 X `, `indicator "接通率" `). */
 const INDICATOR_LINE_HEAD = /^[ \t\u3000]*(?:指标|indicator)[ \t\u3000]+(?:"[^"\n]*"|[^\s"]+)[ \t\u3000]*$/;
@@ -340,11 +390,14 @@ export function describeLexingError(text: string, start: number, end: number, lo
             en: `'${skipped}' after the quarter ${year}年${printed} does not say whether its start or its end: write the day, e.g. ${year}年${printed}末${skipped} (the last day of ${year}-${pad(last)}) or ${year}-${pad(first)}-01 前`,
         });
     }
-    // A deadline printed without its year (KpiLexer.boundWord).
-    if (/^\d{1,2}月(?:\d{1,2}日|[底末])?(?:之|以)?前$/.test(skipped)) {
+    // A deadline printed without its year (KpiLexer.boundWord), or after a year said in words (`次年3月底前`).
+    if (/^\d{1,2}月(?:\d{1,2}日|[底末])?(?:之|以)?前$/.test(skipped) || isRelativeYearDeadline(skipped)) return pick(locale, undatedDeadline(skipped));
+    // A value printed in Chinese numerals (`百分之九十五以上`), which the language reads in digits.
+    const inWords = numberInWords(skipped);
+    if (inWords) {
         return pick(locale, {
-            zh: `「${skipped}」没有写年份：请在月份前写明是哪一年`,
-            en: `'${skipped}' does not say which year: write the year before the month`,
+            zh: `「${skipped}」是用汉字写的数值：数值用数字写，写作 ${writtenNumber(inWords)}`,
+            en: `'${skipped}' is a number in words: write numbers in digits, ${writtenNumber(inWords)}`,
         });
     }
     // A bound the lexer did not read because the comparator before the value says otherwise (KpiLexer.boundWord).
@@ -385,6 +438,13 @@ export function describeLexingError(text: string, start: number, end: number, lo
             en: `The Chinese quotation mark '${shorten(skipped)}' cannot start or end a string: write strings as "…" (Chinese quotes may stand inside them)`,
         });
     }
+    // A cell's text pasted with its line break (KpiLexer, joinStringsBrokenAcrossLines).
+    if (skipped.length > 1 && skipped.startsWith('"') && skipped.endsWith('"') && skipped.includes('\n')) {
+        return pick(locale, {
+            zh: '引号中的文字换了行：字符串须写在同一行内，请去掉文字中的换行',
+            en: 'The quoted text breaks across lines: a string stands on one line; take the line break out',
+        });
+    }
     if (skipped.startsWith('"')) {
         return pick(locale, {
             zh: '字符串没有在本行结束：「"」须在同一行内再写一个「"」结束字符串',
@@ -398,7 +458,9 @@ export function describeLexingError(text: string, start: number, end: number, lo
             en: `Unrecognised characters '${shorten(skipped)}': the file was not read as UTF-8 (a GBK file, say); reopen it with its encoding and save it as UTF-8`,
         });
     }
-    // A word glued to a percent sign or a date (KpiLexer.gluedToValue).
+    // A word glued to a percent sign or a date (KpiLexer.gluedToValue); 至 and the value after it, a range's end (`80%至90%`).
+    const glued = skipped.startsWith('至') ? rangeAround(text, start, 1) : undefined;
+    if (glued) return rangeMessage(glued, locale);
     const value = wordAfterValue(text, start, end);
     if (value) {
         return pick(locale, {

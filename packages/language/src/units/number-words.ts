@@ -1,0 +1,90 @@
+// Values printed in words (百分之九十五, 二十个以上, 次年3月底前): not a qualitative target's text,
+// and not read as a value either: the lexer reports them, and the message says what to write
+// (parser/lexer.ts, validation/syntax-errors.ts).
+import type { Op } from './constraint.js';
+import { boundAtEnd, boundOp, signWordAtStart, signWordOp } from './sign-words.js';
+import { parseUnit } from './unit-table.js';
+
+const DIGITS: Readonly<Record<string, number>> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const SMALL: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 };
+const LARGE: Readonly<Record<string, number>> = { 万: 1e4, 亿: 1e8 };
+/** A numeral, its decimals after 点, then what follows it (a unit, or anything for the caller to judge). */
+const NUMERAL = /^([零〇一二两三四五六七八九十百千万亿]+)(?:点([零〇一二三四五六七八九]+))?(.*)$/u;
+/** 百分之 / 千分之 before the numeral: a share; 百分百 is 100 %. */
+const SHARE = /^(百分之|千分之)/;
+
+/** A value printed in words: the comparator its words say, the number, and its unit (`%` for 百分之). */
+export interface NumberInWords {
+    op?: Op;
+    value: number;
+    unit?: string;
+}
+
+/**
+ * The value a word prints in Chinese numerals, with a comparator word before it (`不低于`) or a
+ * bound after it (`以上`), if the whole word is one: a share (`百分之九十五`), or a numeral with a
+ * unit the unit table knows (`二十个`, `三十天`) or alone. Words that begin with a numeral and go on
+ * in words (`十分满意`, `一流`, `万无一失`) are text.
+ */
+export function numberInWords(word: string): NumberInWords | undefined {
+    const sign = signWordAtStart(word);
+    let rest = sign ? word.slice(sign.length) : word;
+    const bound = boundAtEnd(rest);
+    const boundWord = bound && rest.slice(bound.index);
+    if (bound) rest = rest.slice(0, bound.index);
+    const op = (sign ? signWordOp(sign) : undefined) ?? (boundWord ? boundOp(boundWord) : undefined);
+    if (rest === '百分百') return { op, value: 100, unit: '%' };
+    const share = SHARE.exec(rest)?.[1];
+    const m = NUMERAL.exec(share ? rest.slice(share.length) : rest);
+    if (!m) return undefined;
+    const [, whole, decimals, after] = m;
+    if (share ? after !== '' : after !== '' && !parseUnit(after).known) return undefined;
+    const integer = numeralValue(whole!);
+    if (integer === undefined) return undefined;
+    const value = decimals ? Number(`${integer}.${[...decimals].map(d => DIGITS[d]).join('')}`) : integer;
+    return { op, value, unit: share === '百分之' ? '%' : share ? '‰' : after || undefined };
+}
+
+/** 九十五 → 95, 一千二百 → 1200, 二〇二三 → 2023 (digits alone, as years are written); undefined if not a numeral. */
+function numeralValue(numeral: string): number | undefined {
+    if ([...numeral].every(c => c in DIGITS)) return Number([...numeral].map(c => DIGITS[c]).join(''));
+    let total = 0;
+    let section = 0;
+    let digit: number | undefined;
+    for (const c of numeral) {
+        if (c in DIGITS) {
+            // 零 holds a place (一千零五); two digits in a row otherwise are no numeral.
+            if (digit !== undefined && digit !== 0) return undefined;
+            digit = DIGITS[c]!;
+        } else if (c in SMALL) {
+            section += (digit ?? 1) * SMALL[c]!;
+            digit = undefined;
+        } else {
+            section += digit ?? 0;
+            if (section === 0) return undefined;
+            total += section * LARGE[c]!;
+            section = 0;
+            digit = undefined;
+        }
+    }
+    return total + section + (digit ?? 0);
+}
+
+/** How the value is written in the language (`>= 95%`, `20 个`). */
+export function writtenNumber({ op, value, unit }: NumberInWords): string {
+    const quantity = unit === '%' || unit === '‰' ? `${value}${unit}` : unit ? `${value} ${unit}` : String(value);
+    return op ? `${op} ${quantity}` : quantity;
+}
+
+/** A month or a day after a year said in words (`次年3月底前`, `当年12月31日前`): which year is not said. */
+const RELATIVE_YEAR_DEADLINE = /^(?:次年|当年|本年|今年|明年|下年|翌年|来年|年度)\d{1,2}月(?:\d{1,2}日|[底末])?(?:之|以)?前?$/;
+
+/** A deadline whose year is said in words (`次年3月底前`). */
+export function isRelativeYearDeadline(word: string): boolean {
+    return RELATIVE_YEAR_DEADLINE.test(word);
+}
+
+/** Whether a word prints a value in words: a number (numberInWords) or a deadline whose year is said in words. */
+export function isValueInWords(word: string): boolean {
+    return isRelativeYearDeadline(word) || numberInWords(word) !== undefined;
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { numberInWords, writtenNumber } from '../../packages/language/src/units/index.js';
+
+// Forms print values in Chinese numerals now and then (百分之九十五以上); the syntax error says them in digits.
+describe('numbers in words', () => {
+    it.each([
+        ['百分之九十五以上', '>= 95%'],
+        ['百分之九十九点五', '99.5%'],
+        ['千分之三以下', '<= 3‰'],
+        ['百分百', '100%'],
+        ['二十个以上', '>= 20 个'],
+        ['不少于一千二百人次', '>= 1200 人次'],
+        ['一千零五', '1005'],
+        ['三万五千人', '35000 人'],
+        ['二〇二三', '2023'],
+        ['十天以内', '<= 10 天'],
+    ])('read %s as %s', (word, written) => {
+        const value = numberInWords(word);
+        expect(value && writtenNumber(value)).toBe(written);
+    });
+
+    it.each(['十分满意', '一流', '万无一失', '千家万户', '三到位', '百分之', '明显提升', '一二十'])('leave %s as words', word => {
+        expect(numberInWords(word)).toBeUndefined();
+    });
+});
