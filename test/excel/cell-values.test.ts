@@ -86,10 +86,20 @@ describe('cell values as forms print them', () => {
         // A yuan sign before the amount, as the lexer reads it typed.
         expect(parseTarget('≤¥500万元')).toEqual({ kind: 'comparison', comparator: '<=', number: '500', unit: '万元' });
         expect(parseSplitTarget('≥', '95（全市）', '%')).toEqual({ kind: 'comparison', comparator: '>=', number: '95', unit: '%', remark: '（全市）' });
-        // A note the comparator reads, words with brackets, a unit in brackets: no remark.
+        // A note the comparator reads, words with brackets: no remark.
         expect(parseTarget('≥95%（含）')).toEqual({ kind: 'comparison', comparator: '>=', number: '95', unit: '%' });
         expect(parseTarget('效果明显（群众认可）')).toEqual({ kind: 'qualitative', text: '效果明显（群众认可）' });
-        expect(parseActual('200（万元）')).toEqual({ kind: 'text', text: '200（万元）' });
+    });
+
+    it('reads a known unit in brackets after the number as the unit, as the printed form means it', () => {
+        expect(parseTarget('≥1800（人）')).toEqual({ kind: 'comparison', comparator: '>=', number: '1800', unit: '人' });
+        expect(parseTarget('1800(人)以上')).toEqual({ kind: 'comparison', comparator: '>=', number: '1800', unit: '人' });
+        expect(parseTarget('100（%）')).toEqual({ kind: 'comparison', number: '100', unit: '%' });
+        expect(parseActual('200（万元）')).toEqual({ kind: 'measured', number: '200', unit: '万元' });
+        // The unit, then a remark after it.
+        expect(parseTarget('≥1800（人）（户籍）')).toEqual({ kind: 'comparison', comparator: '>=', number: '1800', unit: '人', remark: '（户籍）' });
+        // Words that are no unit stay a remark.
+        expect(parseTarget('≥1800（户籍）')).toEqual({ kind: 'comparison', comparator: '>=', number: '1800', remark: '（户籍）' });
     });
 
     it('joins Layout B’s separate sign, value and unit columns', () => {

@@ -139,6 +139,18 @@ describe('workbooks with several sheets, and sheets partly forms', () => {
         expect(form!.problems).toEqual([]);
     });
 
+    it('reads a unit printed in brackets after the number (`≥1800（人）`) as the target\'s unit, not as words', async () => {
+        const book = new ExcelJS.Workbook();
+        const sheet = book.addWorksheet('自评表');
+        sheet.addRow(['项目名称', '助餐项目']);
+        sheet.addRow(['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分']);
+        sheet.addRow(['产出指标', '数量指标', '助餐服务人数', '≥1800（人）', '1850（人）', 10, 10]);
+        const [form] = await excel.workbookToKpi(new Uint8Array(await book.xlsx.writeBuffer()), '自评表.xlsx');
+        expect(form!.text).toContain('"助餐服务人数" >= 1800 人\n');
+        expect(form!.text).toContain('指标 "助餐服务人数" 实际 1850 人 分值 10 得分 10\n');
+        expect(form!.problems).toEqual([]);
+    });
+
     it('yields what it could read and a problem for each cell it could not', async () => {
         const [form] = await kpi('partial/自评表.xlsx');
         expect(form!.problems.map(p => [p.cell, p.text.zh])).toEqual([

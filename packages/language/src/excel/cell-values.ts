@@ -1,5 +1,5 @@
 import { NAME_PART, NAME_START, SUPERSCRIPTS, UNIT_SYMBOLS } from '../parser/name-characters.js';
-import { remarkAtEnd } from '../parser/remarks.js';
+import { bracketedUnit, remarkAtEnd } from '../parser/remarks.js';
 import { boundAtEnd, boundOp, comparatorOp, noteAgrees, noteAtEnd, noteExcludes, onlyBeforeDates, signWordAtStart, signWordOp, DONE_PHRASE, DONE_WORD } from '../units/index.js';
 import { printedRatingOf, RATING_KEYWORD } from '../scoring/keywords.js';
 import type { ActualValue, TargetValue } from './form-model.js';
@@ -103,6 +103,19 @@ function isValue(value: TargetValue | ActualValue): boolean {
     return value.kind === 'comparison' || value.kind === 'measured' || value.kind === 'date';
 }
 
+/**
+ * The unit printed after a number: none (''), a unit, or a known unit in brackets (`≥1800（人）`,
+ * `200（万元）`), which an officer means as the unit, not as a remark (parser/remarks.ts); undefined
+ * when the words after the number are no unit.
+ */
+function unitAfterNumber(rest: string): string | undefined {
+    const unit = rest.replace(/\s+/g, '');
+    if (unit === '' || isUnit(unit)) return unit;
+    const inBrackets = bracketedUnit(unit);
+    // Brackets that hold the unit and nothing after them (`（人）（户籍）` is a unit and a remark).
+    return inBrackets !== undefined && inBrackets.length + 2 === unit.length ? inBrackets : undefined;
+}
+
 /** A target as printed (`≥95%`, `＝8个`, `100%`, `≤2023-11-30`, `2023年11月底前`, `效果明显`; a remark after it kept, `≥2万人（户籍）`). */
 export function parseTarget(text: string): TargetValue {
     return withRemark(text, targetValue);
@@ -113,8 +126,8 @@ function targetValue(text: string): TargetValue {
     if (deadline) return { kind: 'date', ...deadline };
     if (startsWithDate(text)) return { kind: 'qualitative', text: text.trim() };
     const m = MEASURED.exec(signed(text));
-    const unit = m?.[3]?.replace(/\s+/g, '');
-    if (m && (unit === '' || isUnit(unit!))) {
+    const unit = m && unitAfterNumber(m[3]!);
+    if (m && unit !== undefined) {
         return { kind: 'comparison', ...(m[1] ? { comparator: m[1] } : {}), number: m[2]!, ...(unit ? { unit } : {}) };
     }
     return { kind: 'qualitative', text: text.trim() };
@@ -150,8 +163,8 @@ function actualValue(text: string): ActualValue {
     if (date) return { kind: 'date', ...date };
     if (startsWithDate(text)) return { kind: 'text', text: text.trim() };
     const m = MEASURED.exec(signed(text));
-    const unit = m?.[3]?.replace(/\s+/g, '');
-    if (m && (unit === '' || isUnit(unit!))) {
+    const unit = m && unitAfterNumber(m[3]!);
+    if (m && unit !== undefined) {
         return { kind: 'measured', ...(m[1] ? { comparator: m[1] } : {}), number: m[2]!, ...(unit ? { unit } : {}) };
     }
     return { kind: 'text', text: text.trim() };
