@@ -151,6 +151,33 @@ describe('workbooks with several sheets, and sheets partly forms', () => {
         expect(form!.problems).toEqual([]);
     });
 
+    it('leaves out hidden rows, as the printed form does, and says which rows it passed over', async () => {
+        const book = new ExcelJS.Workbook();
+        const sheet = book.addWorksheet('自评表');
+        sheet.addRow(['项目名称', '助餐项目']);
+        sheet.addRow(['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分']);
+        sheet.addRow(['产出指标', '数量指标', '助餐点数量', '≥20个', '16个', 10, 8]);
+        sheet.addRow(['产出指标', '数量指标', '去年的指标', '≥5个', '5个', 10, 10]);
+        sheet.addRow(['产出指标', '数量指标', '辅助行', '≥1个', '1个', 10, 10]);
+        sheet.addRow([]);
+        sheet.addRow(['产出指标', '质量指标', '验收合格率', '100%', '100%', 10, 10]);
+        // The family merged down from a row that is hidden: Excel still shows it on the rows below.
+        sheet.mergeCells('A3:A7');
+        for (const r of [3, 4, 5, 6]) sheet.getRow(r).hidden = true;
+        const [form] = await excel.workbookToKpi(new Uint8Array(await book.xlsx.writeBuffer()), '自评表.xlsx');
+        expect(form!.text).not.toMatch(/助餐点数量|去年的指标|辅助行/);
+        expect(form!.text).toContain('产出指标 {\n            质量指标 {\n                "验收合格率" 100%\n');
+        // One note per run of hidden rows, on its first cell; the blank hidden row 6 needs none and does not part them.
+        expect(form!.problems.map(p => [p.cell, p.text.zh])).toEqual([
+            ['A3', '第 3–5 行已隐藏，未读入：打印和提交的表单不含隐藏的行；要读入请取消隐藏，不要的行请删除'],
+        ]);
+        // Unhidden, the rows are read.
+        for (const r of [3, 4, 5, 6]) sheet.getRow(r).hidden = false;
+        const [shown] = await excel.workbookToKpi(new Uint8Array(await book.xlsx.writeBuffer()), '自评表.xlsx');
+        expect(shown!.text).toContain('"去年的指标" >= 5 个');
+        expect(shown!.problems).toEqual([]);
+    });
+
     it('yields what it could read and a problem for each cell it could not', async () => {
         const [form] = await kpi('partial/自评表.xlsx');
         expect(form!.problems.map(p => [p.cell, p.text.zh])).toEqual([

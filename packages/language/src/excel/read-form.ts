@@ -7,7 +7,7 @@ import type {
 } from './form-model.js';
 import { readNote } from './form-notes.js';
 import { amountCell, isBlockLabel, lastYearCell, numberCell, readBreakdown, readMilestones, readNarrative } from './read-blocks.js';
-import type { GridCell, SheetGrid } from './sheet-grid.js';
+import type { GridCell, HiddenRows, SheetGrid } from './sheet-grid.js';
 import { SheetView, type Position } from './sheet-view.js';
 
 /** What each column of an indicator table is called on the forms seen so far. */
@@ -76,7 +76,7 @@ export function readForm(grid: SheetGrid, fallbackName: string): FormModel | und
     const head = findIndicatorHead(view);
     if (!head) return undefined;
     const layout = layoutOf(head);
-    const problems: FormProblem[] = [];
+    const problems: FormProblem[] = (grid.hiddenRows ?? []).map(hiddenRowsProblem);
     const emptyGroups: Array<NonNullable<FormModel['emptyGroups']>[number]> = [];
     const indicators = readIndicators(view, head, layout, problems, emptyGroups);
     const titleAt = view.find(l => /(自评表|申报表|目标表|绩效目标)/.test(l) && l.length <= 40, 0, head.row);
@@ -110,6 +110,18 @@ export function readForm(grid: SheetGrid, fallbackName: string): FormModel | und
     return {
         ...base, goals: readAssessmentGoals(view, head.row), ...blocks, narrative,
         ...(execution ? { execution } : {}), ...assessed(view, head.row, problems),
+    };
+}
+
+/** Hidden rows that held something are not read (sheet-grid's hideRows): said, so that nothing goes missing unsaid. */
+function hiddenRowsProblem({ from, to, address }: HiddenRows): FormProblem {
+    const rows = from === to ? `${from}` : `${from}–${to}`;
+    return {
+        cell: address,
+        text: {
+            zh: `第 ${rows} 行已隐藏，未读入：打印和提交的表单不含隐藏的行；要读入请取消隐藏，不要的行请删除`,
+            en: `row${from === to ? '' : 's'} ${rows} ${from === to ? 'is' : 'are'} hidden and not read: a printed form leaves hidden rows out; unhide what should be read, delete what should not`,
+        },
     };
 }
 
