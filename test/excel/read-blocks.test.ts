@@ -200,6 +200,22 @@ describe('the 执行率 cell', () => {
     });
 });
 
+describe('numbers stored as text', () => {
+    it('writes an amount, a weight or a score stored as text (`300.00`, `1,850.00`) as the number cell holding it would be', () => {
+        const grid = sheet([
+            ['项目名称', '<', '助餐项目'],
+            ['项目资金（万元）', '<', '<', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'],
+            ['^', '^', '年度资金总额', '300.00', '1,850.00', '285.50', '10.0', '95%', '9.50'],
+            ['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'],
+            ['^', '产出指标', '数量指标', '助餐人数', '≥100人', '120', '90.00', '90.0'],
+        ]);
+        for (const row of grid.rows) for (const cell of row) if (cell) delete (cell as { number?: number }).number;
+        const text = emitForm(readForm(grid, '助餐')!, '自评表.xlsx').text;
+        expect(text).toContain('    预算执行 年初预算 300 万元 全年预算 1850 万元 全年执行 285.5 万元 执行率 95% 分值 10 得分 9.5\n');
+        expect(text).toContain('    指标 "助餐人数" 实际 120 分值 90 得分 90\n');
+    });
+});
+
 describe('what could not be read in a table', () => {
     it('is said once for a cell merged over rows, and a row without a 二级指标 says so', () => {
         const form = emitForm(readForm(sheet([

@@ -32,10 +32,14 @@ export function isUnit(text: string): boolean {
     return UNIT.test(text);
 }
 
-/** A plain number as the language writes it (`1,850.00` → `1850.00`), or undefined. */
+/**
+ * A number stored as text as the language writes it, and as the number cell holding it would be
+ * written (`1,850.00` → `1850`, `300.00` → `300`: the zeros are the cell's format, not the
+ * amount), or undefined.
+ */
 export function numberText(text: string): string | undefined {
     const t = text.normalize('NFKC').replace(/(\d),(?=\d{3}\b)/g, '$1').trim();
-    return /^-?\d+(\.\d+)?$/.test(t) ? t : undefined;
+    return /^-?\d+(\.\d+)?$/.test(t) ? formatNumber(Number(t)) : undefined;
 }
 
 /** A number cell's value as the language writes it, without float noise (0.1 + 0.2). */
