@@ -104,6 +104,48 @@ describe('Layout C: the 申报表', () => {
     });
 });
 
+describe('indicator tables side by side in the same rows', () => {
+    /** A 申报表 whose indicator tables stand side by side, each under a label (or none) over its four columns. */
+    const sideBySide = async (left: string | undefined, right: string | undefined) => {
+        const book = new ExcelJS.Workbook();
+        const sheet = book.addWorksheet('申报表');
+        sheet.addRow(['项目名称', '助餐项目']);
+        sheet.addRow(['年度资金总额', 300]);
+        sheet.addRow(['绩效指标', left, undefined, undefined, undefined, right]);
+        sheet.addRow([undefined, '一级指标', '二级指标', '三级指标', '指标值', '一级指标', '二级指标', '三级指标', '指标值']);
+        sheet.addRow([undefined, '产出指标', '数量指标', '助餐服务人数', '≥5000人', '产出指标', '数量指标', '助餐服务人数', '≥1800人']);
+        sheet.addRow([undefined, '效益指标', '社会效益', '老年人助餐覆盖率', '≥60%', '满意度指标', '服务对象满意度', '服务对象满意度', '≥90%']);
+        sheet.mergeCells('A3:A6');
+        if (left) sheet.mergeCells('B3:E3');
+        if (right) sheet.mergeCells('F3:I3');
+        return (await excel.workbookToKpi(new Uint8Array(await book.xlsx.writeBuffer()), '申报表.xlsx'))[0]!;
+    };
+
+    it('reads the 年度 table of 中期 and 年度 tables side by side, and says that the 中期 one is not read', async () => {
+        const cases = [
+            { left: '中期绩效指标', right: '年度绩效指标', medium: 'B3', read: ['>= 1800 人', '"服务对象满意度"'], titles: 'H' },
+            { left: '年度绩效指标', right: '中期绩效指标（2024-2026年）', medium: 'F3', read: ['>= 5000 人', '"老年人助餐覆盖率"'], titles: 'D' },
+        ];
+        for (const { left, right, medium, read, titles } of cases) {
+            const form = await sideBySide(left, right);
+            for (const text of read) expect(form.text).toContain(text);
+            expect(form.text.match(/助餐服务人数/g)).toHaveLength(1);
+            expect(form.problems.map(p => [p.cell, p.text.zh])).toEqual([[medium, '中期绩效指标表未读入：项目只记年度绩效指标（旁边的年度表），中期指标值不作检查']]);
+            // Findings on a row point at the 年度 table's cells.
+            const at = form.text.indexOf('"助餐服务人数"');
+            expect(excel.cellAt(form, at, at + 1, 'target/no-unit')).toBe(`${titles}5`);
+        }
+    });
+
+    it('reads both halves of a table printed in two to fit the page, where no label says 中期 or 年度', async () => {
+        const form = await sideBySide(undefined, undefined);
+        expect(body(form.text).replace(/\s+/g, ' ')).toContain('产出指标 { 数量指标 { "助餐服务人数" >= 5000 人 "助餐服务人数" >= 1800 人 } }');
+        expect(form.text).toContain('"老年人助餐覆盖率" >= 60%');
+        expect(form.text).toContain('"服务对象满意度" >= 90%');
+        expect(form.problems).toEqual([]);
+    });
+});
+
 describe('workbooks with several sheets, and sheets partly forms', () => {
     it('reads one form per sheet and skips sheets that hold none; the 自评表 assesses the 申报表’s project', async () => {
         const forms = await kpi('several-sheets/表单.xlsx');

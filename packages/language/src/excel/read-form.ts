@@ -15,7 +15,7 @@ const COLUMN_NAMES = {
     level1: ['一级指标'],
     level2: ['二级指标'],
     title: ['三级指标', '三级指标名称', '绩效指标名称', '指标名称'],
-    target: ['年度指标值', '指标值', '年度目标值', '预期指标值', '目标值'],
+    target: ['年度指标值', '指标值', '年度目标值', '预期指标值', '目标值', '中期指标值'],
     sign: ['计算符号'],
     unit: ['计量单位'],
     actual: ['实际完成值', '全年实际值', '实际值'],
@@ -34,21 +34,55 @@ type Column = keyof typeof COLUMN_NAMES;
 /** Where a sheet's indicator table starts and which column holds what. */
 interface IndicatorHead {
     readonly row: number;
-    readonly columns: Partial<Record<Column, number>>;
+    /** The columns of the first table read: they tell the layout. */
+    readonly columns: Columns;
+    /** The tables read, side by side in the same rows (a table printed in two halves to fit the page), left to right. */
+    readonly tables: readonly Columns[];
+    /** The 中期 table printed beside the 年度 one: the cell that names it. */
+    readonly mediumTerm?: string;
 }
+type Columns = Partial<Record<Column, number>>;
+
+/** A label over a table, or its value head, that says which years it covers: `中期绩效指标`, `年度指标值`. */
+const PERIOD_LABEL = /^(中期|年度)(绩效)?(指标|目标)?值?(\(.*\))?$/;
 
 function findIndicatorHead(view: SheetView): IndicatorHead | undefined {
     for (let r = 0; r < view.rowCount; r++) {
         const heads = view.heads(r);
         if (!heads.has('一级指标') || !heads.has('二级指标')) continue;
-        const columns: Partial<Record<Column, number>> = {};
-        for (const [column, names] of Object.entries(COLUMN_NAMES) as Array<[Column, readonly string[]]>) {
-            const c = names.map(n => heads.get(n)).find(x => x !== undefined);
-            if (c !== undefined) columns[column] = c;
-        }
-        if (columns.title !== undefined) return { row: r, columns };
+        // Each 一级指标 head starts a table; the first takes the columns before it too (a 项目名称 column).
+        const starts = [...Array(view.width(r)).keys()].filter(c => view.label(r, c) === '一级指标' && view.cell(r, c)!.origin);
+        const tables = starts.map((start, i) => tableOf(view, r, i === 0 ? 0 : start, starts[i + 1] ?? view.width(r)))
+            .filter(t => t.columns.title !== undefined);
+        if (tables.length === 0) continue;
+        // 中期 and 年度 tables side by side: a project holds this year's targets, the 年度 table's.
+        const annual = tables.filter(t => t.period === '年度');
+        const medium = annual.length > 0 ? tables.find(t => t.period === '中期') : undefined;
+        const read = annual.length > 0 ? annual : tables;
+        return { row: r, columns: read[0]!.columns, tables: read.map(t => t.columns), ...(medium ? { mediumTerm: medium.cell } : {}) };
     }
     return undefined;
+}
+
+/** The columns of the table whose heads stand in columns [from, to) of row r, and the years a label over it or its value head names. */
+function tableOf(view: SheetView, r: number, from: number, to: number): { columns: Columns; period?: string; cell: string } {
+    const heads = new Map<string, number>();
+    for (let c = from; c < to; c++) {
+        const l = view.label(r, c);
+        if (l && !heads.has(l)) heads.set(l, c);
+    }
+    const columns: Columns = {};
+    for (const [column, names] of Object.entries(COLUMN_NAMES) as Array<[Column, readonly string[]]>) {
+        const c = names.map(n => heads.get(n)).find(x => x !== undefined);
+        if (c !== undefined) columns[column] = c;
+    }
+    for (const row of [r, r - 1, r - 2]) {
+        for (let c = from; row >= 0 && c < to; c++) {
+            const period = PERIOD_LABEL.exec(view.label(row, c))?.[1];
+            if (period) return { columns, period, cell: view.cell(row, c)!.address };
+        }
+    }
+    return { columns, cell: view.cell(r, heads.get('一级指标') ?? from)!.address };
 }
 
 export type Layout = FormModel['layout'];
@@ -190,13 +224,28 @@ function readHeader(view: SheetView, until: number, fallbackName: string): Proje
 function readIndicators(
     view: SheetView, head: IndicatorHead, layout: Layout, problems: FormProblem[], emptyGroups: Array<NonNullable<FormModel['emptyGroups']>[number]>,
 ): IndicatorRow[] {
+    if (head.mediumTerm) {
+        problems.push({
+            cell: head.mediumTerm,
+            text: {
+                zh: '中期绩效指标表未读入：项目只记年度绩效指标（旁边的年度表），中期指标值不作检查',
+                en: 'the medium-term (中期) indicator table is not read: a project holds the annual indicators (the 年度 table beside it); medium-term targets are not checked',
+            },
+        });
+    }
+    return head.tables.flatMap(columns => readTable(view, head.row, columns, layout, problems, emptyGroups));
+}
+
+/** The rows of one indicator table below the head row. */
+function readTable(
+    view: SheetView, headRow: number, columns: Columns, layout: Layout, problems: FormProblem[], emptyGroups: Array<NonNullable<FormModel['emptyGroups']>[number]>,
+): IndicatorRow[] {
     const familyRows: Array<NonNullable<FormModel['emptyGroups']>[number]> = [];
-    const { columns } = head;
     const at = (r: number, column: Column) => (columns[column] === undefined ? undefined : view.value(r, columns[column]!));
     const rows: IndicatorRow[] = [];
     let level1: Sourced<string> | undefined;
     let level2: Sourced<string> | undefined;
-    for (let r = head.row + 1; r < view.rowCount; r++) {
+    for (let r = headRow + 1; r < view.rowCount; r++) {
         if (view.rowHas(r, l => isTotalLabel(l) || isBlockLabel(l))) break;
         const l1 = at(r, 'level1');
         const l2 = at(r, 'level2');
@@ -208,7 +257,7 @@ function readIndicators(
         if (l2) level2 = { value: l2.text, cell: l2.address };
         const title = at(r, 'title');
         if (!title && (l1 || l2) && level1) familyRows.push({ level1, ...(level2 ? { level2 } : {}) });
-        if (!title || title.address === view.cell(head.row, columns.title!)?.address) continue;
+        if (!title || title.address === view.cell(headRow, columns.title!)?.address) continue;
         if (!level1) {
             problems.push({ cell: title.address, text: { zh: `指标「${title.text}」没有一级指标`, en: `indicator "${title.text}" has no level-1 family` } });
             continue;
