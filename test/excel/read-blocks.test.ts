@@ -200,6 +200,24 @@ describe('the 执行率 cell', () => {
     });
 });
 
+describe('rows that sum others', () => {
+    it('passes over a 小计 row, in the 三级指标 column or across the family columns, as no indicator', () => {
+        const form = readForm(sheet([
+            ['项目名称', '<', '助餐项目'],
+            ['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'],
+            ['^', '产出指标', '数量指标', '助餐人数', '≥100人', '120', '40', '40'],
+            ['^', '^', '^', '小计', undefined, undefined, '40', '40'],
+            ['^', '效益指标', '社会效益', '覆盖率', '≥60%', '62%', '30', '30'],
+            ['^', '效益指标小计', '<', '<', undefined, undefined, '30', '30'],
+            ['^', '满意度指标', '服务对象满意度', '满意度', '≥90%', '92%', '30', '30'],
+            ['总分', '<', '<', '<', '<', '<', '100', '100'],
+        ]), '助餐')!;
+        expect(form.indicators.map(i => [i.level1.value, i.title.value])).toEqual([['产出指标', '助餐人数'], ['效益指标', '覆盖率'], ['满意度指标', '满意度']]);
+        expect(form.problems).toEqual([]);
+        expect(form.total).toMatchObject({ weight: { value: '100' }, score: { value: '100' } });
+    });
+});
+
 describe('numbers stored as text', () => {
     it('writes an amount, a weight or a score stored as text (`300.00`, `1,850.00`) as the number cell holding it would be', () => {
         const grid = sheet([

@@ -247,6 +247,8 @@ function readTable(
     let level2: Sourced<string> | undefined;
     for (let r = headRow + 1; r < view.rowCount; r++) {
         if (view.rowHas(r, l => isTotalLabel(l) || isBlockLabel(l))) break;
+        // A 小计 row (`小计`, `产出指标小计`) sums the rows of a family: no indicator, no family of its own.
+        if ((['level1', 'level2', 'title'] as const).some(column => columns[column] !== undefined && /小计$/.test(view.label(r, columns[column]!)))) continue;
         const l1 = at(r, 'level1');
         const l2 = at(r, 'level2');
         // Unmerged heads print the family once and leave the rows below it blank.
