@@ -218,6 +218,22 @@ describe('rows that sum others', () => {
     });
 });
 
+describe('lines of text in the indicator table', () => {
+    it('passes over a note merged across the table (填报说明 below a 申报表\'s indicators) instead of reading it as a family', () => {
+        const form = readForm(sheet([
+            ['项目名称', '<', '助餐项目'],
+            ['绩效指标', '一级指标', '二级指标', '三级指标', '指标值', '上年实际值'],
+            ['^', '产出指标', '数量指标', '助餐人数', '≥100人', '90人'],
+            ['^', '满意度指标', '服务对象满意度', '满意度', '≥90%', undefined],
+            ['填报说明：1.绩效指标可选择填写。2.指标值应量化。', '<', '<', '<', '<', '<'],
+        ]), '助餐')!;
+        expect(form.layout).toBe('C');
+        expect(form.indicators.map(i => i.title.value)).toEqual(['助餐人数', '满意度']);
+        expect(form.problems).toEqual([]);
+        expect(form.emptyGroups).toBeUndefined();
+    });
+});
+
 describe('numbers stored as text', () => {
     it('writes an amount, a weight or a score stored as text (`300.00`, `1,850.00`) as the number cell holding it would be', () => {
         const grid = sheet([

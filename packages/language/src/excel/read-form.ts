@@ -249,6 +249,8 @@ function readTable(
         if (view.rowHas(r, l => isTotalLabel(l) || isBlockLabel(l))) break;
         // A 小计 row (`小计`, `产出指标小计`) sums the rows of a family: no indicator, no family of its own.
         if ((['level1', 'level2', 'title'] as const).some(column => columns[column] !== undefined && /小计$/.test(view.label(r, columns[column]!)))) continue;
+        // One cell merged across the family and title columns is a line of text (`填报说明：…`, `注：…`), no indicator.
+        if (spansFamilyAndTitle(view, r, columns)) continue;
         const l1 = at(r, 'level1');
         const l2 = at(r, 'level2');
         // Unmerged heads print the family once and leave the rows below it blank.
@@ -306,6 +308,11 @@ function readTable(
         if (!filled.has(key(g)) && !emptyGroups.some(e => key(e) === key(g))) emptyGroups.push(g);
     }
     return rows;
+}
+
+function spansFamilyAndTitle(view: SheetView, r: number, columns: Columns): boolean {
+    const cells = (['level1', 'level2', 'title'] as const).map(column => (columns[column] === undefined ? undefined : view.cell(r, columns[column]!)));
+    return cells.every(cell => cell !== undefined && cell.address === cells[0]!.address);
 }
 
 /** A row's score as its weight less the points its 扣减分数 cell takes off, sourced to that cell. */
