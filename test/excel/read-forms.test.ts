@@ -104,6 +104,26 @@ describe('Layout C: the 申报表', () => {
     });
 });
 
+describe('a head of two rows', () => {
+    it('reads the heads of a second head row (年度指标值 | 实际完成值 under a merged 指标值) as the table\'s, so that a 自评表 stays one', async () => {
+        const book = new ExcelJS.Workbook();
+        const sheet = book.addWorksheet('自评表');
+        sheet.addRow(['项目名称', '助餐项目']);
+        sheet.addRow(['一级指标', '二级指标', '三级指标', '指标值', undefined, '评分', undefined, '偏差原因分析及改进措施']);
+        sheet.addRow([undefined, undefined, undefined, '年度指标值', '实际完成值', '分值', '得分']);
+        sheet.addRow(['产出指标', '数量指标', '助餐服务人数', '≥1800人', '1850人', 50, 45, '两处助餐点延期']);
+        sheet.addRow(['满意度指标', '服务对象满意度', '满意度', '≥90%', '92%', 50, 50]);
+        sheet.addRow(['总分', undefined, undefined, undefined, undefined, 100, 95]);
+        for (const range of ['A2:A3', 'B2:B3', 'C2:C3', 'D2:E2', 'F2:G2', 'H2:H3']) sheet.mergeCells(range);
+        const [form] = await excel.workbookToKpi(new Uint8Array(await book.xlsx.writeBuffer()), '自评表.xlsx');
+        expect(form!.text).toContain('（绩效自评表，版式 A）');
+        expect(form!.text).toContain('"助餐服务人数" >= 1800 人\n');
+        expect(form!.text).toContain('    指标 "助餐服务人数" 实际 1850 人 分值 50 得分 45 偏差 "两处助餐点延期"\n');
+        expect(form!.text).toContain('    合计 分值 100 得分 95\n');
+        expect(form!.problems).toEqual([]);
+    });
+});
+
 describe('indicator tables side by side in the same rows', () => {
     /** A 申报表 whose indicator tables stand side by side, each under a label (or none) over its four columns. */
     const sideBySide = async (left: string | undefined, right: string | undefined) => {

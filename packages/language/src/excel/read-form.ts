@@ -50,25 +50,43 @@ function findIndicatorHead(view: SheetView): IndicatorHead | undefined {
     for (let r = 0; r < view.rowCount; r++) {
         const heads = view.heads(r);
         if (!heads.has('一级指标') || !heads.has('二级指标')) continue;
+        const last = isSubHead(view, r + 1, heads.get('一级指标')!) ? r + 1 : r;
         // Each 一级指标 head starts a table; the first takes the columns before it too (a 项目名称 column).
         const starts = [...Array(view.width(r)).keys()].filter(c => view.label(r, c) === '一级指标' && view.cell(r, c)!.origin);
-        const tables = starts.map((start, i) => tableOf(view, r, i === 0 ? 0 : start, starts[i + 1] ?? view.width(r)))
+        const tables = starts.map((start, i) => tableOf(view, r, last, i === 0 ? 0 : start, starts[i + 1] ?? view.width(r)))
             .filter(t => t.columns.title !== undefined);
         if (tables.length === 0) continue;
         // 中期 and 年度 tables side by side: a project holds this year's targets, the 年度 table's.
         const annual = tables.filter(t => t.period === '年度');
         const medium = annual.length > 0 ? tables.find(t => t.period === '中期') : undefined;
         const read = annual.length > 0 ? annual : tables;
-        return { row: r, columns: read[0]!.columns, tables: read.map(t => t.columns), ...(medium ? { mediumTerm: medium.cell } : {}) };
+        return { row: last, columns: read[0]!.columns, tables: read.map(t => t.columns), ...(medium ? { mediumTerm: medium.cell } : {}) };
     }
     return undefined;
 }
 
-/** The columns of the table whose heads stand in columns [from, to) of row r, and the years a label over it or its value head names. */
-function tableOf(view: SheetView, r: number, from: number, to: number): { columns: Columns; period?: string; cell: string } {
+const HEAD_NAMES: ReadonlySet<string> = new Set(Object.values(COLUMN_NAMES).flat());
+
+/**
+ * Whether row r is a second head row (`指标值` merged over `年度指标值 | 实际完成值`, `评分` over
+ * `分值 | 得分`): it prints heads of its own, and the 一级指标 head is merged down over it or
+ * leaves it blank (a first indicator row would print its family there).
+ */
+function isSubHead(view: SheetView, r: number, level1: number): boolean {
+    if (view.cell(r, level1)?.origin) return false;
+    return [...Array(view.width(r)).keys()].some(c => view.cell(r, c)?.origin && HEAD_NAMES.has(view.label(r, c)));
+}
+
+/**
+ * The columns of the table whose heads stand in columns [from, to) of rows first to last (a head
+ * of the last row stands for the one merged over it), and the years a label over it or its value
+ * head names.
+ */
+function tableOf(view: SheetView, first: number, last: number, from: number, to: number): { columns: Columns; period?: string; cell: string } {
     const heads = new Map<string, number>();
     for (let c = from; c < to; c++) {
-        const l = view.label(r, c);
+        const below = view.cell(last, c)?.origin ? view.label(last, c) : '';
+        const l = below || view.label(first, c);
         if (l && !heads.has(l)) heads.set(l, c);
     }
     const columns: Columns = {};
@@ -76,13 +94,13 @@ function tableOf(view: SheetView, r: number, from: number, to: number): { column
         const c = names.map(n => heads.get(n)).find(x => x !== undefined);
         if (c !== undefined) columns[column] = c;
     }
-    for (const row of [r, r - 1, r - 2]) {
+    for (const row of [last, first, first - 1, first - 2]) {
         for (let c = from; row >= 0 && c < to; c++) {
             const period = PERIOD_LABEL.exec(view.label(row, c))?.[1];
             if (period) return { columns, period, cell: view.cell(row, c)!.address };
         }
     }
-    return { columns, cell: view.cell(r, heads.get('一级指标') ?? from)!.address };
+    return { columns, cell: view.cell(first, heads.get('一级指标') ?? from)!.address };
 }
 
 export type Layout = FormModel['layout'];
