@@ -137,6 +137,10 @@ describe('cell values as forms print them', () => {
     it('reads periods in the ways forms print them', () => {
         expect(parsePeriod('2023年1月-2023年12月')).toEqual({ start: '2023-01', end: '2023-12' });
         expect(parsePeriod('2023.01-2024.06')).toEqual({ start: '2023-01', end: '2024-06' });
+        // Whole years, as a multi-year 申报表 prints them.
+        expect(parsePeriod('2023-2025年')).toEqual({ start: '2023-01', end: '2025-12' });
+        expect(parsePeriod('2023年至2025年')).toEqual({ start: '2023-01', end: '2025-12' });
+        expect(parsePeriod('2025-2023年')).toBeUndefined();
         expect(parsePeriod('2023-01 至 2023-12')).toEqual({ start: '2023-01', end: '2023-12' });
         expect(parsePeriod('2023年')).toEqual({ start: '2023-01', end: '2023-12' });
         expect(parsePeriod('长期')).toBeUndefined();

@@ -234,6 +234,29 @@ describe('lines of text in the indicator table', () => {
     });
 });
 
+describe('the header and goals of a 申报表', () => {
+    const form = (period: string, goals: ReadonlyArray<ReadonlyArray<string | undefined>>) => readForm(sheet([
+        ['项目名称', '<', '助餐项目'],
+        ['项目期', '<', period],
+        ...goals,
+        ['绩效指标', '一级指标', '二级指标', '三级指标', '指标值'],
+        ['^', '产出指标', '数量指标', '助餐人数', '≥100人'],
+    ]), '助餐')!;
+
+    it('reads the text beside 总体目标 as the year\'s goal where neither heads nor numbered rows part it', () => {
+        const one = form('2023-2025年', [['总体目标', '<', '为2000名老年人提供助餐服务；为500名失能老人提供上门服务。', '<', '<']]);
+        expect(one.goals).toEqual([{ name: '年度目标', expected: { value: '为2000名老年人提供助餐服务；为500名失能老人提供上门服务。', cell: 'C3' } }]);
+        expect(one.project.period).toEqual({ value: { start: '2023-01', end: '2025-12' }, cell: 'C2' });
+        expect(one.problems).toEqual([]);
+        // A 中期目标 head left without its text is no goal.
+        expect(form('2023年', [['总体目标', '<', '中期目标', '年度目标'], ['^', '^', '—', '—']]).goals).toEqual([]);
+    });
+
+    it('reports a 项目期 it cannot read as months, rather than leave it out unsaid', () => {
+        expect(form('长期', []).problems.map(p => [p.cell, p.text.zh])).toEqual([['C2', '项目期「长期」不是起止年月（如 2023-01 至 2023-12）']]);
+    });
+});
+
 describe('numbers stored as text', () => {
     it('writes an amount, a weight or a score stored as text (`300.00`, `1,850.00`) as the number cell holding it would be', () => {
         const grid = sheet([

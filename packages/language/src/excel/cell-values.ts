@@ -174,8 +174,11 @@ function actualValue(text: string): ActualValue {
     return { kind: 'text', text: text.trim() };
 }
 
-/** A period as printed: `2023-01 至 2023-12`, `2023年1月-2023年12月`, `2023.01-2023.12`. */
+/** A period as printed: `2023-01 至 2023-12`, `2023年1月-2023年12月`, `2023.01-2023.12`, `2023-2025年`. */
 export function parsePeriod(text: string): { start: string; end: string } | undefined {
+    // Whole years: `2023-2025年`, `2023年-2025年`, `2023年至2025年`.
+    const span = /^(\d{4})\s*年?\s*[-—–~至到]\s*(\d{4})\s*年?$/.exec(text.normalize('NFKC').trim());
+    if (span && span[1]! <= span[2]!) return { start: `${span[1]}-01`, end: `${span[2]}-12` };
     const month = /(\d{4})\s*[年.\-/]\s*(\d{1,2})\s*月?/g;
     const found = [...text.normalize('NFKC').matchAll(month)].map(m => `${m[1]}-${m[2]!.padStart(2, '0')}`);
     if (found.length >= 2) return { start: found[0]!, end: found[1]! };

@@ -139,7 +139,7 @@ export function readForm(grid: SheetGrid, fallbackName: string): FormModel | und
     const assessmentId = titleNote.name;
     // An exported 自评表 names its assessment in the title's note, with the title it had (if any).
     const assessmentTitle = titleNote.title ?? (assessmentId && layout !== 'C' ? null : undefined);
-    const project = projectColumn(view, head, readHeader(view, head.row, fallbackName), problems);
+    const project = projectColumn(view, head, readHeader(view, head.row, fallbackName, problems), problems);
     const nameNote = project.name.cell ? readNote(view.cellAt(project.name.cell)?.note) : {};
     const keywords = titleNote.keywords ?? nameNote.keywords;
     const base = {
@@ -221,13 +221,16 @@ const HEADER_LABELS = {
 } as const;
 const ALL_HEADER_LABELS: readonly string[] = [...Object.values(HEADER_LABELS).flat(), '项目资金', '项目资金(万元)', '项目资金(元)', '项目属性'];
 
-function readHeader(view: SheetView, until: number, fallbackName: string): ProjectHeader {
+function readHeader(view: SheetView, until: number, fallbackName: string, problems: FormProblem[]): ProjectHeader {
     const after = (labels: readonly string[]) => view.valueAfter(labels, until, ALL_HEADER_LABELS);
     const name = after(HEADER_LABELS.name);
     const department = after(HEADER_LABELS.department);
     const implementer = after(HEADER_LABELS.implementer);
     const periodText = after(HEADER_LABELS.period);
     const period = periodText && parsePeriod(periodText.value);
+    if (periodText && !period) {
+        problems.push({ cell: periodText.cell, text: { zh: `项目期「${periodText.value}」不是起止年月（如 2023-01 至 2023-12）`, en: `the period "${periodText.value}" gives no start and end month (such as 2023-01 至 2023-12)` } });
+    }
     const note = name?.cell ? readNote(view.cellAt(name.cell)?.note) : {};
     return {
         name: name ?? { value: fallbackName },
@@ -494,7 +497,12 @@ function readTargetGoals(view: SheetView, until: number): Goal[] {
             if (m && text && view.cell(r, c)!.origin) goals.push({ name: id ?? `目标${m[1]}`, ...(id ? { id } : {}), expected: { value: text.text, cell: text.address } });
         }
     }
-    return goals;
+    if (goals.length > 0) return goals;
+    // Neither heads nor numbered rows: the text beside the label (`总体目标 | 为2000名老年人提供助餐服务；…`) is the year's goal.
+    const at = view.find(l => l === '总体目标' || l === '年度总体目标', 0, until);
+    const text = at && view.rightOf(at)[0];
+    // A head left without its text (`总体目标 | 中期目标 | —`) is none.
+    return text && !/^(中期目标|年度目标|目标\d+)/.test(normalizeLabel(text.text)) ? [{ name: '年度目标', expected: { value: text.text, cell: text.address } }] : [];
 }
 
 function readFunds(view: SheetView, until: number, problems: FormProblem[]): Funds | undefined {
