@@ -240,6 +240,21 @@ describe('workbooks with several sheets, and sheets partly forms', () => {
         expect(shown!.problems).toEqual([]);
     });
 
+    it('reports a formula\'s error value (#REF!, #N/A) and reads the cell as blank, not as a value', async () => {
+        const book = new ExcelJS.Workbook();
+        const sheet = book.addWorksheet('自评表');
+        sheet.addRow(['项目名称', '助餐项目']);
+        sheet.addRow(['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分']);
+        sheet.addRow(['产出指标', '数量指标', '助餐服务人数', '≥1800人', { formula: 'VLOOKUP(C3,Z:Z,2,0)', result: { error: '#N/A' } }, 50, { formula: '#REF!*2', result: { error: '#REF!' } }]);
+        sheet.addRow(['满意度指标', '服务对象满意度', '满意度', '≥90%', '92%', 50, 50]);
+        const [form] = await excel.workbookToKpi(new Uint8Array(await book.xlsx.writeBuffer()), '自评表.xlsx');
+        expect(form!.problems.map(p => [p.cell, p.text.zh])).toEqual([
+            ['E3', '「#N/A」是公式的错误值，此格按空白读：请改正公式或填入数值'],
+            ['G3', '「#REF!」是公式的错误值，此格按空白读：请改正公式或填入数值'],
+        ]);
+        expect(form!.text).toContain('    指标 "助餐服务人数" 分值 50\n');
+    });
+
     it('yields what it could read and a problem for each cell it could not', async () => {
         const [form] = await kpi('partial/自评表.xlsx');
         expect(form!.problems.map(p => [p.cell, p.text.zh])).toEqual([

@@ -128,7 +128,7 @@ export function readForm(grid: SheetGrid, fallbackName: string): FormModel | und
     const head = findIndicatorHead(view);
     if (!head) return undefined;
     const layout = layoutOf(head);
-    const problems: FormProblem[] = (grid.hiddenRows ?? []).map(hiddenRowsProblem);
+    const problems: FormProblem[] = [...(grid.hiddenRows ?? []).map(hiddenRowsProblem), ...errorValues(grid)];
     const emptyGroups: Array<NonNullable<FormModel['emptyGroups']>[number]> = [];
     const indicators = readIndicators(view, head, layout, problems, emptyGroups);
     const titleAt = view.find(l => /(自评表|申报表|目标表|绩效目标)/.test(l) && l.length <= 40, 0, head.row);
@@ -175,6 +175,17 @@ function hiddenRowsProblem({ from, to, address }: HiddenRows): FormProblem {
             en: `row${from === to ? '' : 's'} ${rows} ${from === to ? 'is' : 'are'} hidden and not read: a printed form leaves hidden rows out; unhide what should be read, delete what should not`,
         },
     };
+}
+
+/** Cells holding a formula's error value (`#REF!` where a summed row was deleted): read as blank, and said. */
+function errorValues(grid: SheetGrid): FormProblem[] {
+    return grid.rows.flatMap(row => row.filter(cell => cell?.error && cell.origin).map(cell => ({
+        cell: cell!.address,
+        text: {
+            zh: `「${cell!.text}」是公式的错误值，此格按空白读：请改正公式或填入数值`,
+            en: `"${cell!.text}" is a formula's error value; the cell is read as blank: correct the formula or type the value`,
+        },
+    })));
 }
 
 /**

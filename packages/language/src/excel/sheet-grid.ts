@@ -17,6 +17,8 @@ export interface GridCell {
     readonly note?: string;
     /** The formula (`F6/E6`, without `=`) whose computed value the cell holds. */
     readonly formula?: string;
+    /** The cell holds a formula's error value (`#REF!`, `#N/A`, its `text`): no value (SheetView.value), reported by readForm. */
+    readonly error?: true;
 }
 
 /** A sheet as a grid of rows, merged values spread over every cell they span. */
@@ -188,9 +190,11 @@ function gridCell(sheet: string, cell: XLSX.CellObject, address: string, dates: 
         throw workbookError(`${where} 是公式（=${cell.f}）但没有计算结果，请在 Excel 中打开并保存后再提交`,
             `${where} is a formula (=${cell.f}) without a computed value; open and save it in Excel first`);
     }
-    if (cell.v === undefined || cell.v === null || cell.t === 'z' || cell.t === 'e') return undefined;
     const note = cell.c?.map(c => c.t).join('\n');
     const formula = cell.f !== undefined ? { formula: cell.f } : {};
+    // A formula gone wrong (a row it summed deleted: `#REF!`) is kept, to be reported rather than read as a blank.
+    if (cell.t === 'e') return { text: String(cell.w ?? '#VALUE!'), address, origin: true, error: true, ...formula, ...(note ? { note } : {}) };
+    if (cell.v === undefined || cell.v === null || cell.t === 'z') return undefined;
     // A date cell's text is its day as the language writes it; its number stays (a 分值 formatted as a date by mistake is still 10).
     const text = dateText(cell, dates) ?? String(cell.w ?? cell.v).replace(INVISIBLE, '').trim();
     if (text === '') return undefined;
