@@ -255,6 +255,25 @@ describe('workbooks with several sheets, and sheets partly forms', () => {
         expect(form!.text).toContain('    指标 "助餐服务人数" 分值 50\n');
     });
 
+    it('counts a 分值 or 得分 merged over the rows of several indicators once, on the first, and says so', async () => {
+        const book = new ExcelJS.Workbook();
+        const sheet = book.addWorksheet('自评表');
+        sheet.addRow(['项目名称', '助餐项目']);
+        sheet.addRow(['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分']);
+        sheet.addRow(['产出指标', '数量指标', '助餐服务人数', '≥1800人', '1850人', 50, 45]);
+        sheet.addRow(['产出指标', '数量指标', '助餐点数量', '≥20个', '18个']);
+        sheet.addRow(['满意度指标', '服务对象满意度', '满意度', '≥90%', '92%', 50, 50]);
+        sheet.addRow(['总分', undefined, undefined, undefined, undefined, 100, 95]);
+        sheet.mergeCells('F3:F4');
+        sheet.mergeCells('G3:G4');
+        const [form] = await excel.workbookToKpi(new Uint8Array(await book.xlsx.writeBuffer()), '自评表.xlsx');
+        expect(form!.text).toContain('    指标 "助餐服务人数" 实际 1850 人 分值 50 得分 45\n    指标 "助餐点数量" 实际 18 个\n');
+        expect(form!.problems.map(p => [p.cell, p.text.zh])).toEqual([
+            ['F3', '「50」合并在多个指标的行上，只计入第一个指标「助餐服务人数」：请为每个指标分别填写'],
+            ['G3', '「45」合并在多个指标的行上，只计入第一个指标「助餐服务人数」：请为每个指标分别填写'],
+        ]);
+    });
+
     it('yields what it could read and a problem for each cell it could not', async () => {
         const [form] = await kpi('partial/自评表.xlsx');
         expect(form!.problems.map(p => [p.cell, p.text.zh])).toEqual([

@@ -275,6 +275,7 @@ function readTable(
     const familyRows: Array<NonNullable<FormModel['emptyGroups']>[number]> = [];
     const at = (r: number, column: Column) => (columns[column] === undefined ? undefined : view.value(r, columns[column]!));
     const rows: IndicatorRow[] = [];
+    const counted = new Map<string, string>();
     let level1: Sourced<string> | undefined;
     let level2: Sourced<string> | undefined;
     for (let r = headRow + 1; r < view.rowCount; r++) {
@@ -305,11 +306,13 @@ function readTable(
         const undated = target?.kind === 'qualitative' ? undatedMonth(target.text) : undefined;
         if (undated) problems.push({ cell: targetCell!.address, text: undatedMonthMessage(undated.year, undated.month, undated.before) });
         const actual = at(r, 'actual');
-        const weight = numberCell(at(r, 'weight'), problems);
+        const points = (column: 'weight' | 'score' | 'deduction') => pointsOnce(at(r, column), title.text, counted, problems);
+        const weight = numberCell(points('weight'), problems);
         // Layout B's 扣减分数 where 指标得分 is left empty: the weight less the points taken off.
-        const printedScore = numberCell(at(r, 'score'), problems);
-        const score = printedScore ?? deductedScore(weight, at(r, 'deduction'), problems);
-        if (printedScore) deductionDisagrees(weight, printedScore, at(r, 'deduction'), problems);
+        const printedScore = numberCell(points('score'), problems);
+        const deduction = points('deduction');
+        const score = printedScore ?? deductedScore(weight, deduction, problems);
+        if (printedScore) deductionDisagrees(weight, printedScore, deduction, problems);
         const deviation = at(r, 'deviation');
         const note = at(r, 'note');
         const source = at(r, 'source');
@@ -345,6 +348,30 @@ function readTable(
 function spansFamilyAndTitle(view: SheetView, r: number, columns: Columns): boolean {
     const cells = (['level1', 'level2', 'title'] as const).map(column => (columns[column] === undefined ? undefined : view.cell(r, columns[column]!)));
     return cells.every(cell => cell !== undefined && cell.address === cells[0]!.address);
+}
+
+/**
+ * A 分值, 得分 or 扣减分数 cell for one indicator only: merged over the rows of several (`50` for
+ * two indicators), it is counted on the first (`counted` holds the cells counted), as the sums
+ * add up on the form; the rows after it get none, and the merge is reported on its cell.
+ */
+function pointsOnce(cell: GridCell | undefined, title: string, counted: Map<string, string>, problems: FormProblem[]): GridCell | undefined {
+    if (!cell) return undefined;
+    const first = counted.get(cell.address);
+    if (first === undefined) {
+        counted.set(cell.address, title);
+        return cell;
+    }
+    // What is no number counts for none, and is said so on the first row.
+    if (!numberCell(cell, [])) return undefined;
+    problems.push({
+        cell: cell.address,
+        text: {
+            zh: `「${cell.text}」合并在多个指标的行上，只计入第一个指标「${first}」：请为每个指标分别填写`,
+            en: `"${cell.text}" is merged over the rows of several indicators and counts for the first, "${first}", only: fill it in for each indicator`,
+        },
+    });
+    return undefined;
 }
 
 /** A row's score as its weight less the points its 扣减分数 cell takes off, sourced to that cell. */
