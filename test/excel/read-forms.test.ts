@@ -158,6 +158,12 @@ describe('indicator tables side by side in the same rows', () => {
     });
 
     it('reads both halves of a table printed in two to fit the page, where no label says 中期 or 年度', async () => {
+        // Goal heads over the halves (中期目标 | 年度目标) say nothing of the indicators.
+        for (const [left, right] of [[undefined, undefined], ['中期目标', '年度目标']] as const) {
+            const form = await sideBySide(left, right);
+            expect(form.text).toContain('"助餐服务人数" >= 5000 人');
+            expect(form.text).toContain('"服务对象满意度" >= 90%');
+        }
         const form = await sideBySide(undefined, undefined);
         expect(body(form.text).replace(/\s+/g, ' ')).toContain('产出指标 { 数量指标 { "助餐服务人数" >= 5000 人 "助餐服务人数" >= 1800 人 } }');
         expect(form.text).toContain('"老年人助餐覆盖率" >= 60%');

@@ -43,8 +43,11 @@ interface IndicatorHead {
 }
 type Columns = Partial<Record<Column, number>>;
 
-/** A label over a table, or its value head, that says which years it covers: `中期绩效指标`, `年度指标值`. */
-const PERIOD_LABEL = /^(中期|年度)(绩效)?(指标|目标)?值?(\(.*\))?$/;
+/**
+ * A label over a table, or its value head, that says which years it covers: `中期绩效指标`,
+ * `年度指标值`; not a goal's head (`中期目标`), which may stand above a table of one year.
+ */
+const PERIOD_LABEL = /^(中期|年度)(绩效)?指标值?(\(.*\))?$/;
 
 function findIndicatorHead(view: SheetView): IndicatorHead | undefined {
     for (let r = 0; r < view.rowCount; r++) {
@@ -94,7 +97,7 @@ function tableOf(view: SheetView, first: number, last: number, from: number, to:
         const c = names.map(n => heads.get(n)).find(x => x !== undefined);
         if (c !== undefined) columns[column] = c;
     }
-    for (const row of [last, first, first - 1, first - 2]) {
+    for (const row of [last, first, first - 1]) {
         for (let c = from; row >= 0 && c < to; c++) {
             const period = PERIOD_LABEL.exec(view.label(row, c))?.[1];
             if (period) return { columns, period, cell: view.cell(row, c)!.address };
