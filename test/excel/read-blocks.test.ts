@@ -216,6 +216,19 @@ describe('rows that sum others', () => {
         expect(form.problems).toEqual([]);
         expect(form.total).toMatchObject({ weight: { value: '100' }, score: { value: '100' } });
     });
+
+    it('reads the total row by its label with a note after it (总分（100分）) or as 合计得分', () => {
+        for (const label of ['总分（100分）', '合计得分']) {
+            const form = readForm(sheet([
+                ['项目名称', '<', '助餐项目'],
+                ['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'],
+                ['^', '产出指标', '数量指标', '助餐人数', '≥100人', '120', '100', '95'],
+                [label, '<', '<', '<', '<', '<', '100', '95'],
+            ]), '助餐')!;
+            expect(form.total).toEqual({ cell: 'A4', weight: { value: '100', cell: 'G4' }, score: { value: '95', cell: 'H4' } });
+            expect(form.indicators).toHaveLength(1);
+        }
+    });
 });
 
 describe('lines of text in the indicator table', () => {

@@ -402,7 +402,8 @@ function deductionDisagrees(weight: Sourced<string> | undefined, score: Sourced<
     });
 }
 
-const isTotalLabel = (l: string) => l === '总分' || l === '合计' || l === '总计' || l === '分值合计';
+/** The total row's label, a note in brackets after it allowed (`总分（100分）`). */
+const isTotalLabel = (l: string) => /^(总分|合计|总计|分值合计|总得分|合计得分)(\(.*\))?$/.test(l);
 
 /** `（元）` in a funds head means 元; otherwise amounts are in 万元. */
 function amountUnit(view: SheetView, from: number, to: number): Amount['unit'] {
