@@ -86,10 +86,20 @@ describe('cell values as forms print them', () => {
         // A yuan sign before the amount, as the lexer reads it typed.
         expect(parseTarget('≤¥500万元')).toEqual({ kind: 'comparison', comparator: '<=', number: '500', unit: '万元' });
         expect(parseSplitTarget('≥', '95（全市）', '%')).toEqual({ kind: 'comparison', comparator: '>=', number: '95', unit: '%', remark: '（全市）' });
-        // A note the comparator reads, words with brackets, a unit in brackets: no remark.
+        // A note the comparator reads, words with brackets: no remark.
         expect(parseTarget('≥95%（含）')).toEqual({ kind: 'comparison', comparator: '>=', number: '95', unit: '%' });
         expect(parseTarget('效果明显（群众认可）')).toEqual({ kind: 'qualitative', text: '效果明显（群众认可）' });
-        expect(parseActual('200（万元）')).toEqual({ kind: 'text', text: '200（万元）' });
+    });
+
+    it('reads a known unit in brackets after the number as the unit, as the printed form means it', () => {
+        expect(parseTarget('≥1800（人）')).toEqual({ kind: 'comparison', comparator: '>=', number: '1800', unit: '人' });
+        expect(parseTarget('1800(人)以上')).toEqual({ kind: 'comparison', comparator: '>=', number: '1800', unit: '人' });
+        expect(parseTarget('100（%）')).toEqual({ kind: 'comparison', number: '100', unit: '%' });
+        expect(parseActual('200（万元）')).toEqual({ kind: 'measured', number: '200', unit: '万元' });
+        // The unit, then a remark after it.
+        expect(parseTarget('≥1800（人）（户籍）')).toEqual({ kind: 'comparison', comparator: '>=', number: '1800', unit: '人', remark: '（户籍）' });
+        // Words that are no unit stay a remark.
+        expect(parseTarget('≥1800（户籍）')).toEqual({ kind: 'comparison', comparator: '>=', number: '1800', remark: '（户籍）' });
     });
 
     it('joins Layout B’s separate sign, value and unit columns', () => {
@@ -127,6 +137,10 @@ describe('cell values as forms print them', () => {
     it('reads periods in the ways forms print them', () => {
         expect(parsePeriod('2023年1月-2023年12月')).toEqual({ start: '2023-01', end: '2023-12' });
         expect(parsePeriod('2023.01-2024.06')).toEqual({ start: '2023-01', end: '2024-06' });
+        // Whole years, as a multi-year 申报表 prints them.
+        expect(parsePeriod('2023-2025年')).toEqual({ start: '2023-01', end: '2025-12' });
+        expect(parsePeriod('2023年至2025年')).toEqual({ start: '2023-01', end: '2025-12' });
+        expect(parsePeriod('2025-2023年')).toBeUndefined();
         expect(parsePeriod('2023-01 至 2023-12')).toEqual({ start: '2023-01', end: '2023-12' });
         expect(parsePeriod('2023年')).toEqual({ start: '2023-01', end: '2023-12' });
         expect(parsePeriod('长期')).toBeUndefined();

@@ -200,6 +200,92 @@ describe('the 执行率 cell', () => {
     });
 });
 
+describe('rows that sum others', () => {
+    it('passes over a 小计 row, in the 三级指标 column or across the family columns, as no indicator', () => {
+        const form = readForm(sheet([
+            ['项目名称', '<', '助餐项目'],
+            ['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'],
+            ['^', '产出指标', '数量指标', '助餐人数', '≥100人', '120', '40', '40'],
+            ['^', '^', '^', '小计', undefined, undefined, '40', '40'],
+            ['^', '效益指标', '社会效益', '覆盖率', '≥60%', '62%', '30', '30'],
+            ['^', '效益指标小计', '<', '<', undefined, undefined, '30', '30'],
+            ['^', '满意度指标', '服务对象满意度', '满意度', '≥90%', '92%', '30', '30'],
+            ['总分', '<', '<', '<', '<', '<', '100', '100'],
+        ]), '助餐')!;
+        expect(form.indicators.map(i => [i.level1.value, i.title.value])).toEqual([['产出指标', '助餐人数'], ['效益指标', '覆盖率'], ['满意度指标', '满意度']]);
+        expect(form.problems).toEqual([]);
+        expect(form.total).toMatchObject({ weight: { value: '100' }, score: { value: '100' } });
+    });
+
+    it('reads the total row by its label with a note after it (总分（100分）) or as 合计得分', () => {
+        for (const label of ['总分（100分）', '合计得分']) {
+            const form = readForm(sheet([
+                ['项目名称', '<', '助餐项目'],
+                ['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'],
+                ['^', '产出指标', '数量指标', '助餐人数', '≥100人', '120', '100', '95'],
+                [label, '<', '<', '<', '<', '<', '100', '95'],
+            ]), '助餐')!;
+            expect(form.total).toEqual({ cell: 'A4', weight: { value: '100', cell: 'G4' }, score: { value: '95', cell: 'H4' } });
+            expect(form.indicators).toHaveLength(1);
+        }
+    });
+});
+
+describe('lines of text in the indicator table', () => {
+    it('passes over a note merged across the table (填报说明 below a 申报表\'s indicators) instead of reading it as a family', () => {
+        const form = readForm(sheet([
+            ['项目名称', '<', '助餐项目'],
+            ['绩效指标', '一级指标', '二级指标', '三级指标', '指标值', '上年实际值'],
+            ['^', '产出指标', '数量指标', '助餐人数', '≥100人', '90人'],
+            ['^', '满意度指标', '服务对象满意度', '满意度', '≥90%', undefined],
+            ['填报说明：1.绩效指标可选择填写。2.指标值应量化。', '<', '<', '<', '<', '<'],
+        ]), '助餐')!;
+        expect(form.layout).toBe('C');
+        expect(form.indicators.map(i => i.title.value)).toEqual(['助餐人数', '满意度']);
+        expect(form.problems).toEqual([]);
+        expect(form.emptyGroups).toBeUndefined();
+    });
+});
+
+describe('the header and goals of a 申报表', () => {
+    const form = (period: string, goals: ReadonlyArray<ReadonlyArray<string | undefined>>) => readForm(sheet([
+        ['项目名称', '<', '助餐项目'],
+        ['项目期', '<', period],
+        ...goals,
+        ['绩效指标', '一级指标', '二级指标', '三级指标', '指标值'],
+        ['^', '产出指标', '数量指标', '助餐人数', '≥100人'],
+    ]), '助餐')!;
+
+    it('reads the text beside 总体目标 as the year\'s goal where neither heads nor numbered rows part it', () => {
+        const one = form('2023-2025年', [['总体目标', '<', '为2000名老年人提供助餐服务；为500名失能老人提供上门服务。', '<', '<']]);
+        expect(one.goals).toEqual([{ name: '年度目标', expected: { value: '为2000名老年人提供助餐服务；为500名失能老人提供上门服务。', cell: 'C3' } }]);
+        expect(one.project.period).toEqual({ value: { start: '2023-01', end: '2025-12' }, cell: 'C2' });
+        expect(one.problems).toEqual([]);
+        // A 中期目标 head left without its text is no goal.
+        expect(form('2023年', [['总体目标', '<', '中期目标', '年度目标'], ['^', '^', '—', '—']]).goals).toEqual([]);
+    });
+
+    it('reports a 项目期 it cannot read as months, rather than leave it out unsaid', () => {
+        expect(form('长期', []).problems.map(p => [p.cell, p.text.zh])).toEqual([['C2', '项目期「长期」不是起止年月（如 2023-01 至 2023-12）']]);
+    });
+});
+
+describe('numbers stored as text', () => {
+    it('writes an amount, a weight or a score stored as text (`300.00`, `1,850.00`) as the number cell holding it would be', () => {
+        const grid = sheet([
+            ['项目名称', '<', '助餐项目'],
+            ['项目资金（万元）', '<', '<', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'],
+            ['^', '^', '年度资金总额', '300.00', '1,850.00', '285.50', '10.0', '95%', '9.50'],
+            ['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'],
+            ['^', '产出指标', '数量指标', '助餐人数', '≥100人', '120', '90.00', '90.0'],
+        ]);
+        for (const row of grid.rows) for (const cell of row) if (cell) delete (cell as { number?: number }).number;
+        const text = emitForm(readForm(grid, '助餐')!, '自评表.xlsx').text;
+        expect(text).toContain('    预算执行 年初预算 300 万元 全年预算 1850 万元 全年执行 285.5 万元 执行率 95% 分值 10 得分 9.5\n');
+        expect(text).toContain('    指标 "助餐人数" 实际 120 分值 90 得分 90\n');
+    });
+});
+
 describe('what could not be read in a table', () => {
     it('is said once for a cell merged over rows, and a row without a 二级指标 says so', () => {
         const form = emitForm(readForm(sheet([

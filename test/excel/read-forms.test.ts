@@ -104,6 +104,74 @@ describe('Layout C: the 申报表', () => {
     });
 });
 
+describe('a head of two rows', () => {
+    it('reads the heads of a second head row (年度指标值 | 实际完成值 under a merged 指标值) as the table\'s, so that a 自评表 stays one', async () => {
+        const book = new ExcelJS.Workbook();
+        const sheet = book.addWorksheet('自评表');
+        sheet.addRow(['项目名称', '助餐项目']);
+        sheet.addRow(['一级指标', '二级指标', '三级指标', '指标值', undefined, '评分', undefined, '偏差原因分析及改进措施']);
+        sheet.addRow([undefined, undefined, undefined, '年度指标值', '实际完成值', '分值', '得分']);
+        sheet.addRow(['产出指标', '数量指标', '助餐服务人数', '≥1800人', '1850人', 50, 45, '两处助餐点延期']);
+        sheet.addRow(['满意度指标', '服务对象满意度', '满意度', '≥90%', '92%', 50, 50]);
+        sheet.addRow(['总分', undefined, undefined, undefined, undefined, 100, 95]);
+        for (const range of ['A2:A3', 'B2:B3', 'C2:C3', 'D2:E2', 'F2:G2', 'H2:H3']) sheet.mergeCells(range);
+        const [form] = await excel.workbookToKpi(new Uint8Array(await book.xlsx.writeBuffer()), '自评表.xlsx');
+        expect(form!.text).toContain('（绩效自评表，版式 A）');
+        expect(form!.text).toContain('"助餐服务人数" >= 1800 人\n');
+        expect(form!.text).toContain('    指标 "助餐服务人数" 实际 1850 人 分值 50 得分 45 偏差 "两处助餐点延期"\n');
+        expect(form!.text).toContain('    合计 分值 100 得分 95\n');
+        expect(form!.problems).toEqual([]);
+    });
+});
+
+describe('indicator tables side by side in the same rows', () => {
+    /** A 申报表 whose indicator tables stand side by side, each under a label (or none) over its four columns. */
+    const sideBySide = async (left: string | undefined, right: string | undefined) => {
+        const book = new ExcelJS.Workbook();
+        const sheet = book.addWorksheet('申报表');
+        sheet.addRow(['项目名称', '助餐项目']);
+        sheet.addRow(['年度资金总额', 300]);
+        sheet.addRow(['绩效指标', left, undefined, undefined, undefined, right]);
+        sheet.addRow([undefined, '一级指标', '二级指标', '三级指标', '指标值', '一级指标', '二级指标', '三级指标', '指标值']);
+        sheet.addRow([undefined, '产出指标', '数量指标', '助餐服务人数', '≥5000人', '产出指标', '数量指标', '助餐服务人数', '≥1800人']);
+        sheet.addRow([undefined, '效益指标', '社会效益', '老年人助餐覆盖率', '≥60%', '满意度指标', '服务对象满意度', '服务对象满意度', '≥90%']);
+        sheet.mergeCells('A3:A6');
+        if (left) sheet.mergeCells('B3:E3');
+        if (right) sheet.mergeCells('F3:I3');
+        return (await excel.workbookToKpi(new Uint8Array(await book.xlsx.writeBuffer()), '申报表.xlsx'))[0]!;
+    };
+
+    it('reads the 年度 table of 中期 and 年度 tables side by side, and says that the 中期 one is not read', async () => {
+        const cases = [
+            { left: '中期绩效指标', right: '年度绩效指标', medium: 'B3', read: ['>= 1800 人', '"服务对象满意度"'], titles: 'H' },
+            { left: '年度绩效指标', right: '中期绩效指标（2024-2026年）', medium: 'F3', read: ['>= 5000 人', '"老年人助餐覆盖率"'], titles: 'D' },
+        ];
+        for (const { left, right, medium, read, titles } of cases) {
+            const form = await sideBySide(left, right);
+            for (const text of read) expect(form.text).toContain(text);
+            expect(form.text.match(/助餐服务人数/g)).toHaveLength(1);
+            expect(form.problems.map(p => [p.cell, p.text.zh])).toEqual([[medium, '中期绩效指标表未读入：项目只记年度绩效指标（旁边的年度表），中期指标值不作检查']]);
+            // Findings on a row point at the 年度 table's cells.
+            const at = form.text.indexOf('"助餐服务人数"');
+            expect(excel.cellAt(form, at, at + 1, 'target/no-unit')).toBe(`${titles}5`);
+        }
+    });
+
+    it('reads both halves of a table printed in two to fit the page, where no label says 中期 or 年度', async () => {
+        // Goal heads over the halves (中期目标 | 年度目标) say nothing of the indicators.
+        for (const [left, right] of [[undefined, undefined], ['中期目标', '年度目标']] as const) {
+            const form = await sideBySide(left, right);
+            expect(form.text).toContain('"助餐服务人数" >= 5000 人');
+            expect(form.text).toContain('"服务对象满意度" >= 90%');
+        }
+        const form = await sideBySide(undefined, undefined);
+        expect(body(form.text).replace(/\s+/g, ' ')).toContain('产出指标 { 数量指标 { "助餐服务人数" >= 5000 人 "助餐服务人数" >= 1800 人 } }');
+        expect(form.text).toContain('"老年人助餐覆盖率" >= 60%');
+        expect(form.text).toContain('"服务对象满意度" >= 90%');
+        expect(form.problems).toEqual([]);
+    });
+});
+
 describe('workbooks with several sheets, and sheets partly forms', () => {
     it('reads one form per sheet and skips sheets that hold none; the 自评表 assesses the 申报表’s project', async () => {
         const forms = await kpi('several-sheets/表单.xlsx');
@@ -137,6 +205,79 @@ describe('workbooks with several sheets, and sheets partly forms', () => {
         expect(form!.text).toContain('"助餐服务人数" >= 1800 人\n');
         expect(form!.text).toContain('指标 "助餐服务人数" 实际 1850 分值 10 得分 10\n');
         expect(form!.problems).toEqual([]);
+    });
+
+    it('reads a unit printed in brackets after the number (`≥1800（人）`) as the target\'s unit, not as words', async () => {
+        const book = new ExcelJS.Workbook();
+        const sheet = book.addWorksheet('自评表');
+        sheet.addRow(['项目名称', '助餐项目']);
+        sheet.addRow(['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分']);
+        sheet.addRow(['产出指标', '数量指标', '助餐服务人数', '≥1800（人）', '1850（人）', 10, 10]);
+        const [form] = await excel.workbookToKpi(new Uint8Array(await book.xlsx.writeBuffer()), '自评表.xlsx');
+        expect(form!.text).toContain('"助餐服务人数" >= 1800 人\n');
+        expect(form!.text).toContain('指标 "助餐服务人数" 实际 1850 人 分值 10 得分 10\n');
+        expect(form!.problems).toEqual([]);
+    });
+
+    it('leaves out hidden rows, as the printed form does, and says which rows it passed over', async () => {
+        const book = new ExcelJS.Workbook();
+        const sheet = book.addWorksheet('自评表');
+        sheet.addRow(['项目名称', '助餐项目']);
+        sheet.addRow(['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分']);
+        sheet.addRow(['产出指标', '数量指标', '助餐点数量', '≥20个', '16个', 10, 8]);
+        sheet.addRow(['产出指标', '数量指标', '去年的指标', '≥5个', '5个', 10, 10]);
+        sheet.addRow(['产出指标', '数量指标', '辅助行', '≥1个', '1个', 10, 10]);
+        sheet.addRow([]);
+        sheet.addRow(['产出指标', '质量指标', '验收合格率', '100%', '100%', 10, 10]);
+        // The family merged down from a row that is hidden: Excel still shows it on the rows below.
+        sheet.mergeCells('A3:A7');
+        for (const r of [3, 4, 5, 6]) sheet.getRow(r).hidden = true;
+        const [form] = await excel.workbookToKpi(new Uint8Array(await book.xlsx.writeBuffer()), '自评表.xlsx');
+        expect(form!.text).not.toMatch(/助餐点数量|去年的指标|辅助行/);
+        expect(form!.text).toContain('产出指标 {\n            质量指标 {\n                "验收合格率" 100%\n');
+        // One note per run of hidden rows, on its first cell; the blank hidden row 6 needs none and does not part them.
+        expect(form!.problems.map(p => [p.cell, p.text.zh])).toEqual([
+            ['A3', '第 3–5 行已隐藏，未读入：打印和提交的表单不含隐藏的行；要读入请取消隐藏，不要的行请删除'],
+        ]);
+        // Unhidden, the rows are read.
+        for (const r of [3, 4, 5, 6]) sheet.getRow(r).hidden = false;
+        const [shown] = await excel.workbookToKpi(new Uint8Array(await book.xlsx.writeBuffer()), '自评表.xlsx');
+        expect(shown!.text).toContain('"去年的指标" >= 5 个');
+        expect(shown!.problems).toEqual([]);
+    });
+
+    it('reports a formula\'s error value (#REF!, #N/A) and reads the cell as blank, not as a value', async () => {
+        const book = new ExcelJS.Workbook();
+        const sheet = book.addWorksheet('自评表');
+        sheet.addRow(['项目名称', '助餐项目']);
+        sheet.addRow(['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分']);
+        sheet.addRow(['产出指标', '数量指标', '助餐服务人数', '≥1800人', { formula: 'VLOOKUP(C3,Z:Z,2,0)', result: { error: '#N/A' } }, 50, { formula: '#REF!*2', result: { error: '#REF!' } }]);
+        sheet.addRow(['满意度指标', '服务对象满意度', '满意度', '≥90%', '92%', 50, 50]);
+        const [form] = await excel.workbookToKpi(new Uint8Array(await book.xlsx.writeBuffer()), '自评表.xlsx');
+        expect(form!.problems.map(p => [p.cell, p.text.zh])).toEqual([
+            ['E3', '「#N/A」是公式的错误值，此格按空白读：请改正公式或填入数值'],
+            ['G3', '「#REF!」是公式的错误值，此格按空白读：请改正公式或填入数值'],
+        ]);
+        expect(form!.text).toContain('    指标 "助餐服务人数" 分值 50\n');
+    });
+
+    it('counts a 分值 or 得分 merged over the rows of several indicators once, on the first, and says so', async () => {
+        const book = new ExcelJS.Workbook();
+        const sheet = book.addWorksheet('自评表');
+        sheet.addRow(['项目名称', '助餐项目']);
+        sheet.addRow(['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分']);
+        sheet.addRow(['产出指标', '数量指标', '助餐服务人数', '≥1800人', '1850人', 50, 45]);
+        sheet.addRow(['产出指标', '数量指标', '助餐点数量', '≥20个', '18个']);
+        sheet.addRow(['满意度指标', '服务对象满意度', '满意度', '≥90%', '92%', 50, 50]);
+        sheet.addRow(['总分', undefined, undefined, undefined, undefined, 100, 95]);
+        sheet.mergeCells('F3:F4');
+        sheet.mergeCells('G3:G4');
+        const [form] = await excel.workbookToKpi(new Uint8Array(await book.xlsx.writeBuffer()), '自评表.xlsx');
+        expect(form!.text).toContain('    指标 "助餐服务人数" 实际 1850 人 分值 50 得分 45\n    指标 "助餐点数量" 实际 18 个\n');
+        expect(form!.problems.map(p => [p.cell, p.text.zh])).toEqual([
+            ['F3', '「50」合并在多个指标的行上，只计入第一个指标「助餐服务人数」：请为每个指标分别填写'],
+            ['G3', '「45」合并在多个指标的行上，只计入第一个指标「助餐服务人数」：请为每个指标分别填写'],
+        ]);
     });
 
     it('yields what it could read and a problem for each cell it could not', async () => {

@@ -26,16 +26,22 @@ async function json<T>(args: string[]): Promise<T> {
     return JSON.parse(run.stdout) as T;
 }
 
-/** A sheet's table below its title and head row, as objects keyed by the head's labels. */
+/** A sheet's table below its title (and the lines under it) and head row, as objects keyed by the head's labels. */
 function table(sheets: SheetGrid[], name: string): Array<Record<string, string | number | undefined>> {
     const sheet = sheets.find(s => s.name === name);
     expect(sheet, `sheet ${name}`).toBeDefined();
-    const [, head, ...rows] = sheet!.rows;
+    const [head, ...rows] = sheet!.rows.slice(1 + titleLines(sheets, name).length);
     const labels = head!.map(c => c?.text ?? '');
     return rows.filter(r => r.some(c => c?.text)).map(r => Object.fromEntries(labels.map((label, i) => {
         const c = r[i];
         return [label, c?.number ?? (c?.text || undefined)];
     })));
+}
+
+/** The lines merged across a sheet under its title, above its head row. */
+function titleLines(sheets: SheetGrid[], name: string): string[] {
+    const rows = sheets.find(s => s.name === name)!.rows.slice(1);
+    return rows.slice(0, rows.findIndex(r => r[1]?.origin)).map(r => r[0]!.text);
 }
 
 const workbook = (path: string) => readSheets(new Uint8Array(readFileSync(path)));
@@ -144,6 +150,30 @@ describe('the report of a folder of workbooks', () => {
         expect(renderReport(english)).toContain('未复核（不是绩效表单）：预算明细.xlsx：找不到「一级指标」表头</p>');
         // Named by itself it is still refused, as lint refuses it.
         await expect(workspaceReport({ ...options, paths: [join(folder, '预算明细.xlsx')] })).rejects.toThrow('找不到「一级指标」表头');
+    });
+
+    it('names under the 问题清单\'s title what was not reviewed, as the page does under the scope', async () => {
+        const folder = submissions('not-reviewed');
+        copyFileSync(join(EXCEL, 'bad', '无表单.xlsx'), join(folder, '预算明细.xlsx'));
+        writeFileSync(join(folder, 'gbk.kpi'), Uint8Array.from([0x2f, 0x2f, 0x20, 0xb2, 0xe2, 0xca, 0xd4, 0x0a]));
+        const out = join(dir, 'not-reviewed.xlsx');
+        const run = await runCli(['report', '.', '-o', out, '--locale', 'zh-CN'], { cwd: folder });
+        expect(run.code).toBe(2);
+        const lines = [
+            '未复核（不是绩效表单）：预算明细.xlsx：找不到「一级指标」表头',
+            '未复核（不是 UTF-8 文本：请另存为 UTF-8）：gbk.kpi：看起来是 GBK/GB18030，Windows 的“ANSI”即此编码',
+        ];
+        const sheets = await workbook(out);
+        expect(titleLines(sheets, '问题清单')).toEqual(lines);
+        // The table below is the one of a folder without them.
+        const clean = join(dir, 'reviewed.xlsx');
+        expect((await runCli(['report', '.', '-o', clean, '--locale', 'zh-CN'], { cwd: submissions('reviewed') })).code).toBe(0);
+        expect(titleLines(await workbook(clean), '问题清单')).toEqual([]);
+        expect(table(sheets, '问题清单')).toEqual(table(await workbook(clean), '问题清单'));
+        // The page says the same.
+        const page = join(dir, 'not-reviewed.html');
+        await runCli(['report', '.', '-o', page, '--locale', 'zh-CN'], { cwd: folder });
+        for (const line of lines) expect(readFileSync(page, 'utf8')).toContain(`${line}</p>`);
     });
 
     it('writes the workbook cells into the 问题清单 of --format xlsx', async () => {

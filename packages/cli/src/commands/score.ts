@@ -12,6 +12,7 @@ import { shownPath } from '../shown-path.js';
 import { WORKSPACE_EXTENSIONS } from '../excel/workbook-documents.js';
 import { skippedNote, skipStrayWorkbooks, type SkippedWorkbook } from '../excel/stray-workbooks.js';
 import { setUpCommand } from '../command-setup.js';
+import { unreadInDocument, unreadInForm, unreadNote, type UnreadPart } from '../score/unread-notes.js';
 
 export const SCORE_HELP = `Usage: kpispec score [options] [files or folders...]
 
@@ -29,6 +30,9 @@ Options:
                           LANG only for files without keywords)
   -c, --config <file>    use this configuration file instead of finding kpispec.json
   -h, --help             show this help
+
+What could not be read (text the parser read past, a form's cell that is no value) is named
+on stderr in lint's words; the scores count only the rest.
 
 Exit codes: 0 printed; 2 usage, configuration or file errors (a .kpi file that cannot be
 read or is not UTF-8 is named on stderr, and the rest is still scored), or no assessment found.
@@ -67,27 +71,33 @@ export async function score(argv: string[], io: Io): Promise<number> {
         // Linking is enough: scores need the assessed project, not the diagnostics (validating
         // would take half as long again).
         : { documents: await linked(services, files, passOver), sheets: [] };
-    if (skipped.length > 0 || passedOver.length > 0) {
-        // In the language of most files, as lint's and report's notes.
-        const noteLocale = languageOfDocuments(kpi.kpi.Settings, [...documents, ...forms.map(f => f.document)]);
-        for (const workbook of skipped) io.stderr(skippedNote(workbook, noteLocale));
-        for (const file of passedOver) io.stderr(passedOverNote(file, noteLocale));
-    }
-    const workbookOf = new Map(forms.map(f => [f.document, f.file]));
+    const formOf = new Map(forms.map(f => [f.document, f]));
     const sheets: ScoreSheet[] = [];
     const locales = new Map<ScoreSheet, Locale>();
+    // What the files say that could not be read: scored without it, and said.
+    const unread: UnreadPart[] = [];
     for (const document of [...documents, ...forms.map(f => f.document)]) {
-        checkProfile(configuration.get(document.uri));
+        const config = configuration.get(document.uri);
+        checkProfile(config);
         // Each assessment in its file's language, as lint's messages about that file.
         const locale = kpi.kpi.Settings.localeOf(document);
-        const path = workbookOf.get(document) ?? document.uri.fsPath;
+        const form = formOf.get(document);
+        const path = form?.file ?? document.uri.fsPath;
         const file = relative(io.cwd, path) || path;
+        unread.push(...(form ? unreadInForm(form, file, config, locale) : await unreadInDocument(services, document, file)));
         for (const block of (document.parseResult.value as Model).blocks ?? []) {
             if (!isAssessment(block)) continue;
             const sheet = scoreSheet(block, kpi.kpi.Scores.of(block), file, locale);
             sheets.push(sheet);
             locales.set(sheet, locale);
         }
+    }
+    if (skipped.length > 0 || passedOver.length > 0 || unread.length > 0) {
+        // In the language of most files, as lint's and report's notes.
+        const noteLocale = languageOfDocuments(kpi.kpi.Settings, [...documents, ...forms.map(f => f.document)]);
+        for (const workbook of skipped) io.stderr(skippedNote(workbook, noteLocale));
+        for (const file of passedOver) io.stderr(passedOverNote(file, noteLocale));
+        for (const part of unread) io.stderr(unreadNote(part, noteLocale));
     }
     if (sheets.length === 0) throw new UserError('no self-assessment (自评 / assessment) found');
     io.stdout(values.format === 'json' ? JSON.stringify(sheets, null, 2) + '\n'

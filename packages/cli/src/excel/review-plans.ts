@@ -1,6 +1,7 @@
 import { excel, type Bilingual, type Locale } from '@kpispec/language/core';
 import type { ScoreSheet } from '../score/sheet.js';
 import type { ReportData } from '../report/model.js';
+import { notReviewed, notReviewedLine } from '../report/not-reviewed.js';
 
 /**
  * The reviewer's workbook that `kpispec report -o F.xlsx` writes (and the web page and the
@@ -29,9 +30,13 @@ export function scoresPlan(sheets: Iterable<ScoreSheet>, locale: Locale): excel.
     return excel.titledTable(excel.REVIEW_SHEETS.scores, SCORES_HEADS, rows, [20, 20, 24, 24, 8, 10, 10, 8, 60], locale);
 }
 
-/** The workbook of `kpispec report --format xlsx` (and the web page's): the report's 问题清单 and 评分复核. */
+/**
+ * The workbook of `kpispec report --format xlsx` (and the web page's): the report's 问题清单, which
+ * names under its title what was not reviewed as the page does under the scope, and 评分复核.
+ */
 export function reviewPlans(data: ReportData): excel.SheetPlan[] {
     const findings = [...data.projects.flatMap(p => p.findings), ...data.other];
     const sheets = data.projects.flatMap(p => p.assessments.map(a => a.sheet));
-    return [excel.findingsPlan(findings, data.locale), scoresPlan(sheets, data.locale)];
+    const notes = notReviewed(data).map(k => notReviewedLine(k, data.locale));
+    return [excel.findingsPlan(findings, data.locale, notes), scoresPlan(sheets, data.locale)];
 }

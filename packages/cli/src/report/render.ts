@@ -1,9 +1,10 @@
-import { compareText, pick, readFailure, type Bilingual, type Locale } from '@kpispec/language/core';
+import { compareText, pick, type Locale } from '@kpispec/language/core';
 import { bulletChart, delayText, fundsChart, gradeChart, startCharts, statusText, timelineChart, type GradeCount } from './charts.js';
 import { html, raw, safeHref, type Html } from './escape.js';
-import { HEADINGS, SEVERITY, colon, label, semicolon, type TextKey } from './i18n.js';
+import { HEADINGS, SEVERITY, colon, label, type TextKey } from './i18n.js';
 import { PROBLEM_HEADINGS, type AssessmentReview, type Finding, type ProjectReport, type ReportData, type TargetRow } from './model.js';
 import { STYLES } from './styles.js';
+import { notReviewed, notReviewedLine } from './not-reviewed.js';
 
 /** The content security policy of every page: nothing loads, nothing runs. */
 export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
@@ -49,20 +50,9 @@ export function renderPages(data: ReportData, layout: PageLayout = { index: 'ind
     return pages;
 }
 
-/** The workbooks of the folders that were passed over, under the scope: the reviewer sees what was not reviewed. */
-function skippedLine(data: ReportData, t: (key: TextKey, values?: Record<string, string | number>) => string): Html | string {
-    if (!data.skipped?.length) return '';
-    return html`<p class="meta" data-skipped="${data.skipped.length}">${t('skippedWorkbooks')}${colon(data.locale)}${data.skipped.map((w, i) => html`${i > 0 ? semicolon(data.locale) : ''}${t('skippedWorkbook', { file: w.file, reason: pick(data.locale, w.reason) })}`)}</p>`;
-}
-
-/** The .kpi files passed over, under the scope: those not UTF-8 (with what each looks like), then those that could not be read. */
-function passedOverLines(data: ReportData, t: (key: TextKey, values?: Record<string, string | number>) => string): Html | string {
-    const passed = data.passedOver ?? [];
-    const notUtf8 = passed.flatMap(f => ('look' in f ? [{ file: f.file, reason: f.look }] : []));
-    const unreadable = passed.flatMap(f => ('code' in f ? [{ file: f.file, reason: readFailure(f.code) }] : []));
-    const list = (files: Array<{ file: string; reason: Bilingual }>) => files.map((f, i) => html`${i > 0 ? semicolon(data.locale) : ''}${t('skippedWorkbook', { file: f.file, reason: pick(data.locale, f.reason) })}`);
-    return html`${notUtf8.length ? html`<p class="meta" data-not-utf8="${notUtf8.length}">${t('notUtf8Files')}${colon(data.locale)}${list(notUtf8)}</p>` : ''}${
-        unreadable.length ? html`<p class="meta" data-unreadable="${unreadable.length}">${t('unreadableFiles')}${colon(data.locale)}${list(unreadable)}</p>` : ''}`;
+/** What was not reviewed (see notReviewed), under the scope. */
+function notReviewedLines(data: ReportData): Html[] {
+    return notReviewed(data).map(k => html`<p class="meta" data-${k.kind}="${k.files.length}">${notReviewedLine(k, data.locale)}</p>`);
 }
 
 function page(data: ReportData, title: string, body: Html): string {
@@ -77,7 +67,7 @@ function page(data: ReportData, title: string, body: Html): string {
 <style>${raw(STYLES)}</style>
 </head>
 <body>
-<header><h1>${t('reportTitle')}</h1><p class="meta">${t('scope')}${colon(data.locale)}${data.scope}</p>${skippedLine(data, t)}${passedOverLines(data, t)}</header>
+<header><h1>${t('reportTitle')}</h1><p class="meta">${t('scope')}${colon(data.locale)}${data.scope}</p>${notReviewedLines(data)}</header>
 <main>
 ${body}
 </main>

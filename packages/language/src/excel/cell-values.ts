@@ -1,5 +1,5 @@
 import { NAME_PART, NAME_START, SUPERSCRIPTS, UNIT_SYMBOLS } from '../parser/name-characters.js';
-import { remarkAtEnd } from '../parser/remarks.js';
+import { bracketedUnit, remarkAtEnd } from '../parser/remarks.js';
 import { boundAtEnd, boundOp, comparatorOp, noteAgrees, noteAtEnd, noteExcludes, onlyBeforeDates, signWordAtStart, signWordOp, DONE_PHRASE, DONE_WORD } from '../units/index.js';
 import { printedRatingOf, RATING_KEYWORD } from '../scoring/keywords.js';
 import type { ActualValue, TargetValue } from './form-model.js';
@@ -32,10 +32,14 @@ export function isUnit(text: string): boolean {
     return UNIT.test(text);
 }
 
-/** A plain number as the language writes it (`1,850.00` → `1850.00`), or undefined. */
+/**
+ * A number stored as text as the language writes it, and as the number cell holding it would be
+ * written (`1,850.00` → `1850`, `300.00` → `300`: the zeros are the cell's format, not the
+ * amount), or undefined.
+ */
 export function numberText(text: string): string | undefined {
     const t = text.normalize('NFKC').replace(/(\d),(?=\d{3}\b)/g, '$1').trim();
-    return /^-?\d+(\.\d+)?$/.test(t) ? t : undefined;
+    return /^-?\d+(\.\d+)?$/.test(t) ? formatNumber(Number(t)) : undefined;
 }
 
 /** A number cell's value as the language writes it, without float noise (0.1 + 0.2). */
@@ -103,6 +107,19 @@ function isValue(value: TargetValue | ActualValue): boolean {
     return value.kind === 'comparison' || value.kind === 'measured' || value.kind === 'date';
 }
 
+/**
+ * The unit printed after a number: none (''), a unit, or a known unit in brackets (`≥1800（人）`,
+ * `200（万元）`), which an officer means as the unit, not as a remark (parser/remarks.ts); undefined
+ * when the words after the number are no unit.
+ */
+function unitAfterNumber(rest: string): string | undefined {
+    const unit = rest.replace(/\s+/g, '');
+    if (unit === '' || isUnit(unit)) return unit;
+    const inBrackets = bracketedUnit(unit);
+    // Brackets that hold the unit and nothing after them (`（人）（户籍）` is a unit and a remark).
+    return inBrackets !== undefined && inBrackets.length + 2 === unit.length ? inBrackets : undefined;
+}
+
 /** A target as printed (`≥95%`, `＝8个`, `100%`, `≤2023-11-30`, `2023年11月底前`, `效果明显`; a remark after it kept, `≥2万人（户籍）`). */
 export function parseTarget(text: string): TargetValue {
     return withRemark(text, targetValue);
@@ -113,8 +130,8 @@ function targetValue(text: string): TargetValue {
     if (deadline) return { kind: 'date', ...deadline };
     if (startsWithDate(text)) return { kind: 'qualitative', text: text.trim() };
     const m = MEASURED.exec(signed(text));
-    const unit = m?.[3]?.replace(/\s+/g, '');
-    if (m && (unit === '' || isUnit(unit!))) {
+    const unit = m && unitAfterNumber(m[3]!);
+    if (m && unit !== undefined) {
         return { kind: 'comparison', ...(m[1] ? { comparator: m[1] } : {}), number: m[2]!, ...(unit ? { unit } : {}) };
     }
     return { kind: 'qualitative', text: text.trim() };
@@ -150,15 +167,18 @@ function actualValue(text: string): ActualValue {
     if (date) return { kind: 'date', ...date };
     if (startsWithDate(text)) return { kind: 'text', text: text.trim() };
     const m = MEASURED.exec(signed(text));
-    const unit = m?.[3]?.replace(/\s+/g, '');
-    if (m && (unit === '' || isUnit(unit!))) {
+    const unit = m && unitAfterNumber(m[3]!);
+    if (m && unit !== undefined) {
         return { kind: 'measured', ...(m[1] ? { comparator: m[1] } : {}), number: m[2]!, ...(unit ? { unit } : {}) };
     }
     return { kind: 'text', text: text.trim() };
 }
 
-/** A period as printed: `2023-01 至 2023-12`, `2023年1月-2023年12月`, `2023.01-2023.12`. */
+/** A period as printed: `2023-01 至 2023-12`, `2023年1月-2023年12月`, `2023.01-2023.12`, `2023-2025年`. */
 export function parsePeriod(text: string): { start: string; end: string } | undefined {
+    // Whole years: `2023-2025年`, `2023年-2025年`, `2023年至2025年`.
+    const span = /^(\d{4})\s*年?\s*[-—–~至到]\s*(\d{4})\s*年?$/.exec(text.normalize('NFKC').trim());
+    if (span && span[1]! <= span[2]!) return { start: `${span[1]}-01`, end: `${span[2]}-12` };
     const month = /(\d{4})\s*[年.\-/]\s*(\d{1,2})\s*月?/g;
     const found = [...text.normalize('NFKC').matchAll(month)].map(m => `${m[1]}-${m[2]!.padStart(2, '0')}`);
     if (found.length >= 2) return { start: found[0]!, end: found[1]! };

@@ -18,7 +18,7 @@ export { emitForm, projectNameOf } from './emit-kpi.js';
 export { cellAt } from './source-map.js';
 export type * from './form-model.js';
 export { readForm } from './read-form.js';
-export { checkWorkbookSize, MAX_WORKBOOK_BYTES, readSheets, type GridCell, type SheetGrid } from './sheet-grid.js';
+export { checkWorkbookSize, MAX_WORKBOOK_BYTES, readSheets, type GridCell, type HiddenRows, type SheetGrid } from './sheet-grid.js';
 export { WorkbookError } from './workbook-error.js';
 export type { PlannedCell, SheetPlan } from './sheet-plan.js';
 export { assessmentFormPlan, formPlans, formSheetName, targetFormPlan } from './export-plans.js';

@@ -7,7 +7,7 @@ import type {
 } from './form-model.js';
 import { readNote } from './form-notes.js';
 import { amountCell, isBlockLabel, lastYearCell, numberCell, readBreakdown, readMilestones, readNarrative } from './read-blocks.js';
-import type { GridCell, SheetGrid } from './sheet-grid.js';
+import type { GridCell, HiddenRows, SheetGrid } from './sheet-grid.js';
 import { SheetView, type Position } from './sheet-view.js';
 
 /** What each column of an indicator table is called on the forms seen so far. */
@@ -15,7 +15,7 @@ const COLUMN_NAMES = {
     level1: ['一级指标'],
     level2: ['二级指标'],
     title: ['三级指标', '三级指标名称', '绩效指标名称', '指标名称'],
-    target: ['年度指标值', '指标值', '年度目标值', '预期指标值', '目标值'],
+    target: ['年度指标值', '指标值', '年度目标值', '预期指标值', '目标值', '中期指标值'],
     sign: ['计算符号'],
     unit: ['计量单位'],
     actual: ['实际完成值', '全年实际值', '实际值'],
@@ -34,21 +34,76 @@ type Column = keyof typeof COLUMN_NAMES;
 /** Where a sheet's indicator table starts and which column holds what. */
 interface IndicatorHead {
     readonly row: number;
-    readonly columns: Partial<Record<Column, number>>;
+    /** The columns of the first table read: they tell the layout. */
+    readonly columns: Columns;
+    /** The tables read, side by side in the same rows (a table printed in two halves to fit the page), left to right. */
+    readonly tables: readonly Columns[];
+    /** The 中期 table printed beside the 年度 one: the cell that names it. */
+    readonly mediumTerm?: string;
 }
+type Columns = Partial<Record<Column, number>>;
+
+/**
+ * A label over a table, or its value head, that says which years it covers: `中期绩效指标`,
+ * `年度指标值`; not a goal's head (`中期目标`), which may stand above a table of one year.
+ */
+const PERIOD_LABEL = /^(中期|年度)(绩效)?指标值?(\(.*\))?$/;
 
 function findIndicatorHead(view: SheetView): IndicatorHead | undefined {
     for (let r = 0; r < view.rowCount; r++) {
         const heads = view.heads(r);
         if (!heads.has('一级指标') || !heads.has('二级指标')) continue;
-        const columns: Partial<Record<Column, number>> = {};
-        for (const [column, names] of Object.entries(COLUMN_NAMES) as Array<[Column, readonly string[]]>) {
-            const c = names.map(n => heads.get(n)).find(x => x !== undefined);
-            if (c !== undefined) columns[column] = c;
-        }
-        if (columns.title !== undefined) return { row: r, columns };
+        const last = isSubHead(view, r + 1, heads.get('一级指标')!) ? r + 1 : r;
+        // Each 一级指标 head starts a table; the first takes the columns before it too (a 项目名称 column).
+        const starts = [...Array(view.width(r)).keys()].filter(c => view.label(r, c) === '一级指标' && view.cell(r, c)!.origin);
+        const tables = starts.map((start, i) => tableOf(view, r, last, i === 0 ? 0 : start, starts[i + 1] ?? view.width(r)))
+            .filter(t => t.columns.title !== undefined);
+        if (tables.length === 0) continue;
+        // 中期 and 年度 tables side by side: a project holds this year's targets, the 年度 table's.
+        const annual = tables.filter(t => t.period === '年度');
+        const medium = annual.length > 0 ? tables.find(t => t.period === '中期') : undefined;
+        const read = annual.length > 0 ? annual : tables;
+        return { row: last, columns: read[0]!.columns, tables: read.map(t => t.columns), ...(medium ? { mediumTerm: medium.cell } : {}) };
     }
     return undefined;
+}
+
+const HEAD_NAMES: ReadonlySet<string> = new Set(Object.values(COLUMN_NAMES).flat());
+
+/**
+ * Whether row r is a second head row (`指标值` merged over `年度指标值 | 实际完成值`, `评分` over
+ * `分值 | 得分`): it prints heads of its own, and the 一级指标 head is merged down over it or
+ * leaves it blank (a first indicator row would print its family there).
+ */
+function isSubHead(view: SheetView, r: number, level1: number): boolean {
+    if (view.cell(r, level1)?.origin) return false;
+    return [...Array(view.width(r)).keys()].some(c => view.cell(r, c)?.origin && HEAD_NAMES.has(view.label(r, c)));
+}
+
+/**
+ * The columns of the table whose heads stand in columns [from, to) of rows first to last (a head
+ * of the last row stands for the one merged over it), and the years a label over it or its value
+ * head names.
+ */
+function tableOf(view: SheetView, first: number, last: number, from: number, to: number): { columns: Columns; period?: string; cell: string } {
+    const heads = new Map<string, number>();
+    for (let c = from; c < to; c++) {
+        const below = view.cell(last, c)?.origin ? view.label(last, c) : '';
+        const l = below || view.label(first, c);
+        if (l && !heads.has(l)) heads.set(l, c);
+    }
+    const columns: Columns = {};
+    for (const [column, names] of Object.entries(COLUMN_NAMES) as Array<[Column, readonly string[]]>) {
+        const c = names.map(n => heads.get(n)).find(x => x !== undefined);
+        if (c !== undefined) columns[column] = c;
+    }
+    for (const row of [last, first, first - 1]) {
+        for (let c = from; row >= 0 && c < to; c++) {
+            const period = PERIOD_LABEL.exec(view.label(row, c))?.[1];
+            if (period) return { columns, period, cell: view.cell(row, c)!.address };
+        }
+    }
+    return { columns, cell: view.cell(first, heads.get('一级指标') ?? from)!.address };
 }
 
 export type Layout = FormModel['layout'];
@@ -76,7 +131,7 @@ export function readForm(grid: SheetGrid, fallbackName: string): FormModel | und
     const head = findIndicatorHead(view);
     if (!head) return undefined;
     const layout = layoutOf(head);
-    const problems: FormProblem[] = [];
+    const problems: FormProblem[] = [...(grid.hiddenRows ?? []).map(hiddenRowsProblem), ...errorValues(grid)];
     const emptyGroups: Array<NonNullable<FormModel['emptyGroups']>[number]> = [];
     const indicators = readIndicators(view, head, layout, problems, emptyGroups);
     const titleAt = view.find(l => /(自评表|申报表|目标表|绩效目标)/.test(l) && l.length <= 40, 0, head.row);
@@ -87,7 +142,7 @@ export function readForm(grid: SheetGrid, fallbackName: string): FormModel | und
     const assessmentId = titleNote.name;
     // An exported 自评表 names its assessment in the title's note, with the title it had (if any).
     const assessmentTitle = titleNote.title ?? (assessmentId && layout !== 'C' ? null : undefined);
-    const project = projectColumn(view, head, readHeader(view, head.row, fallbackName), problems);
+    const project = projectColumn(view, head, readHeader(view, head.row, fallbackName, problems), problems);
     const nameNote = project.name.cell ? readNote(view.cellAt(project.name.cell)?.note) : {};
     const keywords = titleNote.keywords ?? nameNote.keywords;
     const base = {
@@ -111,6 +166,29 @@ export function readForm(grid: SheetGrid, fallbackName: string): FormModel | und
         ...base, goals: readAssessmentGoals(view, head.row), ...blocks, narrative,
         ...(execution ? { execution } : {}), ...assessed(view, head.row, problems),
     };
+}
+
+/** Hidden rows that held something are not read (sheet-grid's hideRows): said, so that nothing goes missing unsaid. */
+function hiddenRowsProblem({ from, to, address }: HiddenRows): FormProblem {
+    const rows = from === to ? `${from}` : `${from}–${to}`;
+    return {
+        cell: address,
+        text: {
+            zh: `第 ${rows} 行已隐藏，未读入：打印和提交的表单不含隐藏的行；要读入请取消隐藏，不要的行请删除`,
+            en: `row${from === to ? '' : 's'} ${rows} ${from === to ? 'is' : 'are'} hidden and not read: a printed form leaves hidden rows out; unhide what should be read, delete what should not`,
+        },
+    };
+}
+
+/** Cells holding a formula's error value (`#REF!` where a summed row was deleted): read as blank, and said. */
+function errorValues(grid: SheetGrid): FormProblem[] {
+    return grid.rows.flatMap(row => row.filter(cell => cell?.error && cell.origin).map(cell => ({
+        cell: cell!.address,
+        text: {
+            zh: `「${cell!.text}」是公式的错误值，此格按空白读：请改正公式或填入数值`,
+            en: `"${cell!.text}" is a formula's error value; the cell is read as blank: correct the formula or type the value`,
+        },
+    })));
 }
 
 /**
@@ -157,13 +235,16 @@ const HEADER_LABELS = {
 } as const;
 const ALL_HEADER_LABELS: readonly string[] = [...Object.values(HEADER_LABELS).flat(), '项目资金', '项目资金(万元)', '项目资金(元)', '项目属性'];
 
-function readHeader(view: SheetView, until: number, fallbackName: string): ProjectHeader {
+function readHeader(view: SheetView, until: number, fallbackName: string, problems: FormProblem[]): ProjectHeader {
     const after = (labels: readonly string[]) => view.valueAfter(labels, until, ALL_HEADER_LABELS);
     const name = after(HEADER_LABELS.name);
     const department = after(HEADER_LABELS.department);
     const implementer = after(HEADER_LABELS.implementer);
     const periodText = after(HEADER_LABELS.period);
     const period = periodText && parsePeriod(periodText.value);
+    if (periodText && !period) {
+        problems.push({ cell: periodText.cell, text: { zh: `项目期「${periodText.value}」不是起止年月（如 2023-01 至 2023-12）`, en: `the period "${periodText.value}" gives no start and end month (such as 2023-01 至 2023-12)` } });
+    }
     const note = name?.cell ? readNote(view.cellAt(name.cell)?.note) : {};
     return {
         name: name ?? { value: fallbackName },
@@ -178,14 +259,34 @@ function readHeader(view: SheetView, until: number, fallbackName: string): Proje
 function readIndicators(
     view: SheetView, head: IndicatorHead, layout: Layout, problems: FormProblem[], emptyGroups: Array<NonNullable<FormModel['emptyGroups']>[number]>,
 ): IndicatorRow[] {
+    if (head.mediumTerm) {
+        problems.push({
+            cell: head.mediumTerm,
+            text: {
+                zh: '中期绩效指标表未读入：项目只记年度绩效指标（旁边的年度表），中期指标值不作检查',
+                en: 'the medium-term (中期) indicator table is not read: a project holds the annual indicators (the 年度 table beside it); medium-term targets are not checked',
+            },
+        });
+    }
+    return head.tables.flatMap(columns => readTable(view, head.row, columns, layout, problems, emptyGroups));
+}
+
+/** The rows of one indicator table below the head row. */
+function readTable(
+    view: SheetView, headRow: number, columns: Columns, layout: Layout, problems: FormProblem[], emptyGroups: Array<NonNullable<FormModel['emptyGroups']>[number]>,
+): IndicatorRow[] {
     const familyRows: Array<NonNullable<FormModel['emptyGroups']>[number]> = [];
-    const { columns } = head;
     const at = (r: number, column: Column) => (columns[column] === undefined ? undefined : view.value(r, columns[column]!));
     const rows: IndicatorRow[] = [];
+    const counted = new Map<string, string>();
     let level1: Sourced<string> | undefined;
     let level2: Sourced<string> | undefined;
-    for (let r = head.row + 1; r < view.rowCount; r++) {
+    for (let r = headRow + 1; r < view.rowCount; r++) {
         if (view.rowHas(r, l => isTotalLabel(l) || isBlockLabel(l))) break;
+        // A 小计 row (`小计`, `产出指标小计`) sums the rows of a family: no indicator, no family of its own.
+        if ((['level1', 'level2', 'title'] as const).some(column => columns[column] !== undefined && /小计$/.test(view.label(r, columns[column]!)))) continue;
+        // One cell merged across the family and title columns is a line of text (`填报说明：…`, `注：…`), no indicator.
+        if (spansFamilyAndTitle(view, r, columns)) continue;
         const l1 = at(r, 'level1');
         const l2 = at(r, 'level2');
         // Unmerged heads print the family once and leave the rows below it blank.
@@ -196,7 +297,7 @@ function readIndicators(
         if (l2) level2 = { value: l2.text, cell: l2.address };
         const title = at(r, 'title');
         if (!title && (l1 || l2) && level1) familyRows.push({ level1, ...(level2 ? { level2 } : {}) });
-        if (!title || title.address === view.cell(head.row, columns.title!)?.address) continue;
+        if (!title || title.address === view.cell(headRow, columns.title!)?.address) continue;
         if (!level1) {
             problems.push({ cell: title.address, text: { zh: `指标「${title.text}」没有一级指标`, en: `indicator "${title.text}" has no level-1 family` } });
             continue;
@@ -208,11 +309,13 @@ function readIndicators(
         const undated = target?.kind === 'qualitative' ? undatedMonth(target.text) : undefined;
         if (undated) problems.push({ cell: targetCell!.address, text: undatedMonthMessage(undated.year, undated.month, undated.before) });
         const actual = at(r, 'actual');
-        const weight = numberCell(at(r, 'weight'), problems);
+        const points = (column: 'weight' | 'score' | 'deduction') => pointsOnce(at(r, column), title.text, counted, problems);
+        const weight = numberCell(points('weight'), problems);
         // Layout B's 扣减分数 where 指标得分 is left empty: the weight less the points taken off.
-        const printedScore = numberCell(at(r, 'score'), problems);
-        const score = printedScore ?? deductedScore(weight, at(r, 'deduction'), problems);
-        if (printedScore) deductionDisagrees(weight, printedScore, at(r, 'deduction'), problems);
+        const printedScore = numberCell(points('score'), problems);
+        const deduction = points('deduction');
+        const score = printedScore ?? deductedScore(weight, deduction, problems);
+        if (printedScore) deductionDisagrees(weight, printedScore, deduction, problems);
         const deviation = at(r, 'deviation');
         const note = at(r, 'note');
         const source = at(r, 'source');
@@ -245,6 +348,35 @@ function readIndicators(
     return rows;
 }
 
+function spansFamilyAndTitle(view: SheetView, r: number, columns: Columns): boolean {
+    const cells = (['level1', 'level2', 'title'] as const).map(column => (columns[column] === undefined ? undefined : view.cell(r, columns[column]!)));
+    return cells.every(cell => cell !== undefined && cell.address === cells[0]!.address);
+}
+
+/**
+ * A 分值, 得分 or 扣减分数 cell for one indicator only: merged over the rows of several (`50` for
+ * two indicators), it is counted on the first (`counted` holds the cells counted), as the sums
+ * add up on the form; the rows after it get none, and the merge is reported on its cell.
+ */
+function pointsOnce(cell: GridCell | undefined, title: string, counted: Map<string, string>, problems: FormProblem[]): GridCell | undefined {
+    if (!cell) return undefined;
+    const first = counted.get(cell.address);
+    if (first === undefined) {
+        counted.set(cell.address, title);
+        return cell;
+    }
+    // What is no number counts for none, and is said so on the first row.
+    if (!numberCell(cell, [])) return undefined;
+    problems.push({
+        cell: cell.address,
+        text: {
+            zh: `「${cell.text}」合并在多个指标的行上，只计入第一个指标「${first}」：请为每个指标分别填写`,
+            en: `"${cell.text}" is merged over the rows of several indicators and counts for the first, "${first}", only: fill it in for each indicator`,
+        },
+    });
+    return undefined;
+}
+
 /** A row's score as its weight less the points its 扣减分数 cell takes off, sourced to that cell. */
 function deductedScore(weight: Sourced<string> | undefined, cell: GridCell | undefined, problems: FormProblem[]): Sourced<string> | undefined {
     const deduction = weight && numberCell(cell, problems);
@@ -270,7 +402,8 @@ function deductionDisagrees(weight: Sourced<string> | undefined, score: Sourced<
     });
 }
 
-const isTotalLabel = (l: string) => l === '总分' || l === '合计' || l === '总计' || l === '分值合计';
+/** The total row's label, a note in brackets after it allowed (`总分（100分）`). */
+const isTotalLabel = (l: string) => /^(总分|合计|总计|分值合计|总得分|合计得分)(\(.*\))?$/.test(l);
 
 /** `（元）` in a funds head means 元; otherwise amounts are in 万元. */
 function amountUnit(view: SheetView, from: number, to: number): Amount['unit'] {
@@ -406,7 +539,12 @@ function readTargetGoals(view: SheetView, until: number): Goal[] {
             if (m && text && view.cell(r, c)!.origin) goals.push({ name: id ?? `目标${m[1]}`, ...(id ? { id } : {}), expected: { value: text.text, cell: text.address } });
         }
     }
-    return goals;
+    if (goals.length > 0) return goals;
+    // Neither heads nor numbered rows: the text beside the label (`总体目标 | 为2000名老年人提供助餐服务；…`) is the year's goal.
+    const at = view.find(l => l === '总体目标' || l === '年度总体目标', 0, until);
+    const text = at && view.rightOf(at)[0];
+    // A head left without its text (`总体目标 | 中期目标 | —`) is none.
+    return text && !/^(中期目标|年度目标|目标\d+)/.test(normalizeLabel(text.text)) ? [{ name: '年度目标', expected: { value: text.text, cell: text.address } }] : [];
 }
 
 function readFunds(view: SheetView, until: number, problems: FormProblem[]): Funds | undefined {

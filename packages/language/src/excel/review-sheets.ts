@@ -38,23 +38,31 @@ const FINDINGS_HEADS: readonly Bilingual[] = [
     { zh: '规则', en: 'Rule' }, { zh: '问题', en: 'Problem' }, { zh: '依据来源', en: 'Source' }, { zh: '规则说明', en: 'Rule page' },
 ];
 
-/** A review sheet: its name as a merged title row, a row of heads, then the rows given, bordered. */
-export function titledTable(name: string, heads: readonly Bilingual[], rows: ReadonlyArray<ReadonlyArray<PlannedCell | undefined>>, widths: readonly number[], locale: Locale): SheetPlan {
+/**
+ * A review sheet: its name as a merged title row, a merged row for each line of `notes` (what was
+ * not reviewed), a row of heads, then the rows given, bordered.
+ */
+export function titledTable(
+    name: string, heads: readonly Bilingual[], rows: ReadonlyArray<ReadonlyArray<PlannedCell | undefined>>, widths: readonly number[], locale: Locale,
+    notes: readonly string[] = [],
+): SheetPlan {
+    const across = (row: number) => `A${row}:${String.fromCharCode(64 + heads.length)}${row}`;
     return {
         name,
-        rows: [[{ value: name }], heads.map(h => ({ value: pick(locale, h), head: true })), ...rows],
-        merges: [`A1:${String.fromCharCode(64 + heads.length)}1`],
+        rows: [[{ value: name }], ...notes.map(note => [{ value: note }]), heads.map(h => ({ value: pick(locale, h), head: true })), ...rows],
+        merges: [across(1), ...notes.map((_, i) => across(i + 2))],
         widths,
-        tableFrom: 1,
+        tableFrom: 1 + notes.length,
         titleRow: 0,
     };
 }
 
 /**
  * The 问题清单 sheet: rule, message, where (a line and column, or the workbook's sheet and cell),
- * the rule's source (文号 and clause, or the evaluation report's section) and its page.
+ * the rule's source (文号 and clause, or the evaluation report's section) and its page; `notes`
+ * under the title say what was not reviewed (files passed over).
  */
-export function findingsPlan(findings: Iterable<FindingRow>, locale: Locale): SheetPlan {
+export function findingsPlan(findings: Iterable<FindingRow>, locale: Locale, notes: readonly string[] = []): SheetPlan {
     const rows: PlannedCell[][] = [];
     for (const f of findings) {
         const rule = ruleMeta(f.ruleId);
@@ -64,5 +72,5 @@ export function findingsPlan(findings: Iterable<FindingRow>, locale: Locale): Sh
             { value: rule ? pick(locale, { zh: `${rule.title.zh}（${ruleDocsPath(rule.id)}）`, en: `${rule.title.en} (${ruleDocsPath(rule.id)})` }) : f.ruleId },
         ]);
     }
-    return titledTable(REVIEW_SHEETS.findings, FINDINGS_HEADS, rows, [6, 24, 12, 8, 28, 60, 36, 40], locale);
+    return titledTable(REVIEW_SHEETS.findings, FINDINGS_HEADS, rows, [6, 24, 12, 8, 28, 60, 36, 40], locale, notes);
 }

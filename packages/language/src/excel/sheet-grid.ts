@@ -17,6 +17,8 @@ export interface GridCell {
     readonly note?: string;
     /** The formula (`F6/E6`, without `=`) whose computed value the cell holds. */
     readonly formula?: string;
+    /** The cell holds a formula's error value (`#REF!`, `#N/A`, its `text`): no value (SheetView.value), reported by readForm. */
+    readonly error?: true;
 }
 
 /** A sheet as a grid of rows, merged values spread over every cell they span. */
@@ -25,6 +27,15 @@ export interface SheetGrid {
     readonly rows: ReadonlyArray<ReadonlyArray<GridCell | undefined>>;
     /** Hidden in Excel (last year's copy of a form, kept out of sight); absent when shown. */
     readonly hidden?: true;
+    /** Runs of hidden rows that held something, left out of `rows` (see sheetGrid). */
+    readonly hiddenRows?: readonly HiddenRows[];
+}
+
+/** Rows hidden in Excel (1-based, as Excel numbers them) and the first cell that held something. */
+export interface HiddenRows {
+    readonly from: number;
+    readonly to: number;
+    readonly address: string;
 }
 
 /**
@@ -74,7 +85,8 @@ export async function readSheets(bytes: Uint8Array): Promise<SheetGrid[]> {
     try {
         const input = zip ? repackage(bytes, fflate) : bytes;
         book = quietly(() => sheetJs.read(input, {
-            type: 'array', dense: true, cellFormula: true, cellNF: true, sheetStubs: true, cellHTML: false, cellStyles: false,
+            // cellStyles for the rows' properties: which are hidden.
+            type: 'array', dense: true, cellFormula: true, cellNF: true, sheetStubs: true, cellHTML: false, cellStyles: true,
             sheetRows: MAX_ROWS, bookVBA: false, WTF: false,
         }));
     } catch (e) {
@@ -132,7 +144,35 @@ function sheetGrid(name: string, sheet: XLSX.WorkSheet, encodeCell: typeof XLSX.
         }
     }
     for (let r = 0; r < rows.length; r++) rows[r] ??= [];
-    return { name, rows };
+    const hiddenRows = hideRows(rows, sheet['!rows'] ?? []);
+    return { name, rows, ...(hiddenRows.length > 0 ? { hiddenRows } : {}) };
+}
+
+/**
+ * Empties the rows hidden in Excel and returns the runs of them that held something. A hidden row
+ * is no part of the form as printed and submitted: a row deleted in all but name (an indicator
+ * dropped from last year's copy) or a helper row (a drop-down's list, a check sum). Reading it
+ * would mix into the form what the officer put out of sight, so it is read as if empty, and the
+ * reader says which rows it passed over (readForm) so that nothing goes missing unsaid. What a
+ * merge spreads from a hidden row into rows shown stays: Excel shows it there.
+ */
+function hideRows(rows: Array<Array<GridCell | undefined>>, properties: ReadonlyArray<XLSX.RowInfo | undefined>): HiddenRows[] {
+    const runs: HiddenRows[] = [];
+    // Whether the last run goes on: only hidden rows since it.
+    let open = false;
+    for (let r = 0; r < Math.min(properties.length, rows.length); r++) {
+        if (!properties[r]?.hidden) {
+            open = false;
+            continue;
+        }
+        const held = rows[r]!.find(cell => cell?.origin);
+        rows[r] = [];
+        if (!held) continue;
+        if (open) runs[runs.length - 1] = { ...runs.at(-1)!, to: r + 1 };
+        else runs.push({ from: r + 1, to: r + 1, address: held.address });
+        open = true;
+    }
+    return runs;
 }
 
 function gridCell(sheet: string, cell: XLSX.CellObject, address: string, dates: DateReader): GridCell | undefined {
@@ -150,9 +190,11 @@ function gridCell(sheet: string, cell: XLSX.CellObject, address: string, dates: 
         throw workbookError(`${where} 是公式（=${cell.f}）但没有计算结果，请在 Excel 中打开并保存后再提交`,
             `${where} is a formula (=${cell.f}) without a computed value; open and save it in Excel first`);
     }
-    if (cell.v === undefined || cell.v === null || cell.t === 'z' || cell.t === 'e') return undefined;
     const note = cell.c?.map(c => c.t).join('\n');
     const formula = cell.f !== undefined ? { formula: cell.f } : {};
+    // A formula gone wrong (a row it summed deleted: `#REF!`) is kept, to be reported rather than read as a blank.
+    if (cell.t === 'e') return { text: String(cell.w ?? '#VALUE!'), address, origin: true, error: true, ...formula, ...(note ? { note } : {}) };
+    if (cell.v === undefined || cell.v === null || cell.t === 'z') return undefined;
     // A date cell's text is its day as the language writes it; its number stays (a 分值 formatted as a date by mistake is still 10).
     const text = dateText(cell, dates) ?? String(cell.w ?? cell.v).replace(INVISIBLE, '').trim();
     if (text === '') return undefined;

@@ -44,10 +44,10 @@ export class SheetView {
         return cell ? normalizeLabel(cell.text).replace(/[:：]$/, '').replace(HEAD_TAG, '') : '';
     }
 
-    /** The cell's value unless it is empty or an empty mark (`—`, `/`). */
+    /** The cell's value unless it is empty, an empty mark (`—`, `/`) or a formula's error value (`#REF!`). */
     value(r: number, c: number): GridCell | undefined {
         const cell = this.cell(r, c);
-        return cell && !isEmptyMark(cell.text) ? cell : undefined;
+        return cell && !cell.error && !isEmptyMark(cell.text) ? cell : undefined;
     }
 
     sourced(r: number, c: number): Sourced<string> | undefined {
@@ -71,7 +71,7 @@ export class SheetView {
         return false;
     }
 
-    /** The distinct non-empty cells to the right of a cell (a merge counts once, its own merge not at all). */
+    /** The distinct cells with a value to the right of a cell (a merge counts once, its own merge not at all). */
     rightOf({ r, c }: Position): GridCell[] {
         const seen = new Set<string>([this.cell(r, c)?.address ?? '']);
         const out: GridCell[] = [];
@@ -79,7 +79,7 @@ export class SheetView {
             const cell = this.cell(r, x);
             if (!cell || seen.has(cell.address)) continue;
             seen.add(cell.address);
-            if (!isEmptyMark(cell.text)) out.push(cell);
+            if (!cell.error && !isEmptyMark(cell.text)) out.push(cell);
         }
         return out;
     }
