@@ -153,6 +153,14 @@ describe('error recovery', () => {
         expect(declaredNames(await buildWorkspace({ 'q.kpi': oneLine }), 'q.kpi')).toContain('管网');
     });
 
+    // Found by the fuzzer (seed 3048): the re-sync looked for a token where no such token stood
+    // where it may be given up at, and skipped the end of the file forever.
+    it('blocks left open before a stray row at the end of the file: the recovery ends at the end of the file', async () => {
+        const text = '项目 P "p" {\n    总体目标 {\n    绩效指标 {\n            质量指标 {\n            质量指标 {\n            }\n            成本指标 {\n                至 "a"';
+        const ws = await buildWorkspace({ 'open.kpi': text });
+        expect(lines(ws, 'open.kpi', /^syntax\//)).toContain(8);
+    });
+
     it('a block of 5,000 broken rows, each before a good one: one error per broken row, and every good row read and checked', async () => {
         const ROWS = 5_000;
         const rows = Array.from({ length: ROWS }, (_, i) => `    条款 坏${i} "a" <= 2023-06-30 <= 5\n    条款 好${i} "b" >= 95% 违约 "p"`);

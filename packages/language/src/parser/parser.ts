@@ -587,8 +587,11 @@ export function resyncRowsOnTheirOwnLines(parser: LangiumParser): void {
     // Chevrotain gives up where a token of that type comes: not on the row's line, and, but for a block's end, at the head of a line.
     const matches = Reflect.get(chevrotain, 'tokenMatcher') as LineState['tokenMatcher'];
     Reflect.set(chevrotain, 'tokenMatcher', function (this: LineState, token: LineToken, type: unknown): boolean {
-        const givesUp = type === giveUpAt && rowLine !== undefined;
-        return (!givesUp || (onLaterLine(token) && (token.image === '}' || token !== this.LA(1) || beginsLine(this)))) && matches(token, type);
+        if (type !== giveUpAt || rowLine === undefined) return matches(token, type);
+        // Where no token of that type stands where it may be given up at, the end of the file is: the
+        // recovery skips tokens until it gives up, and past the end it would skip the end forever.
+        if (token.tokenType?.name === 'EOF') return true;
+        return onLaterLine(token) && (token.image === '}' || token !== this.LA(1) || beginsLine(this)) && matches(token, type);
     });
     Reflect.set(chevrotain, 'attemptInRepetitionRecovery', function (this: RepetitionState & LineState, repetition: (...args: unknown[]) => void, args: unknown[], lookahead: unknown, ...rest: unknown[]): void {
         const before = this.LA(0);
