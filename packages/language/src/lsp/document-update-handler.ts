@@ -1,4 +1,4 @@
-import { DocumentState, isOperationCancelled, URI, UriUtils, Cancellation } from 'langium';
+import { isOperationCancelled, URI, UriUtils, Cancellation } from 'langium';
 import { FileChangeType } from 'vscode-languageserver';
 import { isWorkbookPath } from '../excel/index.js';
 import type { KpiWorkspaceManager } from './workspace-manager.js';
@@ -18,7 +18,6 @@ import { SETTINGS_SECTION, type KpiConfigurationProvider } from './configuration
 export class KpiDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
     constructor(private readonly shared: LangiumSharedServices) {
         super(shared);
-        shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, () => this.followProjects());
         const settings = shared.workspace.ConfigurationProvider as KpiConfigurationProvider;
         // The settings that change messages: the scoring profile and the locale.
         const key = () => JSON.stringify([settings.editorSettings.profile, settings.editorSettings.locale]);
@@ -76,8 +75,10 @@ export class KpiDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
      * After a build, a workbook's 自评表 is written again when the projects the .kpi files define
      * changed (a project typed, renamed, or its file added or deleted): whether it assesses a
      * project defined elsewhere or defines its own follows them, as `kpispec lint` reads the folder.
+     * Called by the last Validated listener (server/main.ts): the write it queues cancels the
+     * build that is ending, and so the build phase's listeners after it.
      */
-    private followProjects(): void {
+    followProjects(): void {
         const sheets = this.workbooks.rewriteForProjects();
         if (!sheets) return;
         this.workspaceLock.write(token => this.updateWith(sheets, [], [], token)).catch(err => {

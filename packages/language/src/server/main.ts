@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
+import { DocumentState } from 'langium';
 import { startLanguageServer } from 'langium/lsp';
 import { createConnection, ErrorCodes, ProposedFeatures, ResponseError, type Message, type MessageStrategy, type RequestMessage } from 'vscode-languageserver/node';
 import { parseLocale } from '../i18n/locale.js';
@@ -11,6 +12,7 @@ import { docsLinker, findDocsRoot, publishDiagnosticsWithDocsLinks } from '../ls
 import { registerFormsExport } from '../lsp/workbook-export.js';
 import { registerWorkbookImport } from '../lsp/workbook-import.js';
 import { logServerStart } from '../lsp/server-log.js';
+import type { KpiDocumentUpdateHandler } from '../lsp/document-update-handler.js';
 import type { KpiWorkspaceManager } from '../lsp/workspace-manager.js';
 import { collectWhenIdle, fullCollection, oldGenerationUsed, youngCollection } from './idle-collection.js';
 import { Utf8FileSystemProvider } from './utf8-file-system.js';
@@ -79,6 +81,9 @@ export function startServer(): void {
     logServerStart(connection, shared, kpi.kpi, serverFile);
     announceValidation(connection, shared);
     collectWhenIdle(shared.workspace.DocumentBuilder, { collect: fullCollection(), collectYoung: youngCollection(), oldGeneration: oldGenerationUsed });
+    // The last Validated listener: the write it may queue cancels what is left of the ending build.
+    const updates = shared.lsp.DocumentUpdateHandler as KpiDocumentUpdateHandler;
+    shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, () => updates.followProjects());
     startLanguageServer(shared);
     // After Langium's: replaces its completion and hover handlers.
     answerAfterTyping(connection, shared);
