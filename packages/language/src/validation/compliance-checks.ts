@@ -1,10 +1,12 @@
-import { isRatingActual, isUnmeasuredActual, type ClauseReview, type Compliance } from '../generated/ast.js';
+import { isRatingActual, isTextActual, isUnmeasuredActual, type ClauseReview, type Compliance } from '../generated/ast.js';
+import type { Bilingual } from '../i18n/locale.js';
 import { describeReference } from '../model/held-to.js';
 import { namedAs } from '../model/project.js';
 import type { KpiCoreServices } from '../kpi-core-module.js';
-import { actualMeasure, constraintOf } from '../model/values.js';
+import { whyIncomparable } from '../model/incomparable.js';
+import { actualMeasure, constraintOf, wrongKindOfActual } from '../model/values.js';
 import { ratingOf } from '../scoring/index.js';
-import { formatConstraint, formatMeasure, meets } from '../units/index.js';
+import { comparable, formatConstraint, formatMeasure, meets } from '../units/index.js';
 import { ownFile, reading } from './check-reads.js';
 import type { KpiChecks, Report } from './report.js';
 
@@ -65,18 +67,43 @@ export function complianceChecks(_services: KpiCoreServices): KpiChecks {
         });
     }
 
-    /** `实际 未统计` behind a 达标 or 未达标 verdict. */
+    /**
+     * A 达标 or 未达标 verdict with nothing to judge it by: `实际 未统计`, words where the clause
+     * wants a value (`实际 "良好"` against `>= 95%`), or a value that cannot be put on the clause's
+     * scale (`实际 20 秒` against `>= 95%`).
+     */
     function complianceNoData(review: ClauseReview, report: Report): void {
         const verdict = verdictOf(review);
-        if (!isUnmeasuredActual(review.actual) || verdict === undefined || verdict === 'unassessed') return;
-        report('compliance/no-data', {
+        if (verdict === undefined || verdict === 'unassessed') return;
+        const label = VERDICT_LABEL[verdict];
+        const lacking = (why: Bilingual, reason: 'unmeasured' | 'text' | 'incomparable') => report('compliance/no-data', {
             node: review, property: 'actual',
             message: {
-                zh: `实际未统计，结论「${VERDICT_LABEL[verdict].zh}」没有数据支撑`,
-                en: `The actual was not measured: the verdict '${VERDICT_LABEL[verdict].en}' has no data behind it`,
+                zh: `${why.zh}，结论「${label.zh}」没有数据支撑`,
+                en: `${why.en}: the verdict '${label.en}' has no data behind it`,
             },
-            data: { verdict },
+            data: { verdict, reason },
         });
+        const actual = review.actual;
+        if (isUnmeasuredActual(actual)) return lacking({ zh: '实际未统计', en: 'The actual was not measured' }, 'unmeasured');
+        const target = review.clause?.ref?.target;
+        const required = constraintOf(target);
+        if (!required) return;
+        const clause = formatConstraint(required);
+        if (isTextActual(actual) && wrongKindOfActual(actual, target) === 'text') {
+            return lacking({
+                zh: `实际「${actual.text}」不是数值，无法与条款约定的 ${clause} 比较`,
+                en: `The actual "${actual.text}" is not a value and cannot be compared with the clause's ${clause}`,
+            }, 'text');
+        }
+        const measure = actualMeasure(actual, target);
+        const scale = measure && comparable(measure, required.value);
+        if (!measure || !scale || scale.ok) return;
+        const why = whyIncomparable(measure, required.value, scale.reason);
+        lacking({
+            zh: `实际 ${formatMeasure(measure)} 无法与条款约定的 ${clause} 比较（${why.zh}）`,
+            en: `The actual ${formatMeasure(measure)} cannot be compared with the clause's ${clause} (${why.en})`,
+        }, 'incomparable');
     }
 
     function complianceUnmetNoPenalty(review: ClauseReview, report: Report): void {
@@ -111,8 +138,8 @@ export function complianceChecks(_services: KpiCoreServices): KpiChecks {
     }
 
     return {
-        // The contract's clauses; two rules read only the review line.
-        ClauseReview: [...reading(['Contract'], complianceVerdictContradicts, complianceUnmetNoPenalty), ...ownFile(complianceUnassessedMet, complianceNoData)],
+        // The contract's clauses; one rule reads only the review line.
+        ClauseReview: [...reading(['Contract'], complianceVerdictContradicts, complianceUnmetNoPenalty, complianceNoData), ...ownFile(complianceUnassessedMet)],
         Compliance: reading(['Contract'], complianceClauseNotReviewed),
     };
 }

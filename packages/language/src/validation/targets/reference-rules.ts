@@ -2,11 +2,12 @@
 import { isBaseline, isClause, isRequirement, type Clause, type Indicator, type Requirement } from '../../generated/ast.js';
 import type { Bilingual } from '../../i18n/locale.js';
 import {
-    comparable, direction, formatConstraint, formatMeasure, isWeaker, ratio, type Constraint, type Measure,
+    comparable, direction, formatConstraint, formatMeasure, isWeaker, ratio, type Constraint,
 } from '../../units/index.js';
 import type { Report } from '../report.js';
 import { describeReference, qualifiedName, referenceMeasure, referencesOf, sourceText, type HeldTo } from '../../model/held-to.js';
 import { constraintOf } from '../../model/values.js';
+import { whyIncomparable } from '../../model/incomparable.js';
 
 /** Below-* and above-baseline findings mark the target value: the text a fix replaces. */
 function onTarget(indicator: Indicator): { node: Indicator; property: 'target' | 'name' } {
@@ -100,12 +101,6 @@ export function targetAboveBaseline(indicator: Indicator, report: Report): void 
     }
 }
 
-function unitLabel(m: Measure): Bilingual {
-    if (m.kind === 'date') return { zh: '日期', en: 'a date' };
-    const unit = m.unit?.trim();
-    return unit ? { zh: unit, en: unit } : { zh: '无单位', en: 'no unit' };
-}
-
 /** A target and a reference that cannot be put on one scale: reported, never compared silently. */
 export function targetUnitMismatch(indicator: Indicator, report: Report): void {
     const target = constraintOf(indicator.target);
@@ -114,13 +109,7 @@ export function targetUnitMismatch(indicator: Indicator, report: Report): void {
         const measure = referenceMeasure(entry);
         const scale = measure && comparable(target.value, measure);
         if (!measure || !scale || scale.ok) continue;
-        const a = unitLabel(target.value);
-        const b = unitLabel(measure);
-        const why: Bilingual = scale.reason === 'kind'
-            ? { zh: '日期与数值不能比较', en: 'a date cannot be compared with a number' }
-            : scale.reason === 'dimension'
-                ? { zh: `${a.zh} 与 ${b.zh} 不是同一种量`, en: `${a.en} and ${b.en} measure different things` }
-                : { zh: `单位 ${a.zh} 与 ${b.zh} 无法换算`, en: `units ${a.en} and ${b.en} do not convert` };
+        const why = whyIncomparable(target.value, measure, scale.reason);
         const constraint: Constraint | undefined = isBaseline(entry) ? undefined : constraintOf(entry.target);
         const r = constraint ? formatConstraint(constraint) : formatMeasure(measure);
         const where = describeReference(entry);
