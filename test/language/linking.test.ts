@@ -257,6 +257,16 @@ describe('name/duplicate', () => {
         expect(core(ws, 'b.kpi')).toEqual(['2 name/duplicate: 名称「共用」已在 a.kpi 中定义']);
     });
 
+    it('names the other file by its way from this file\'s folder when it lies in another: each project folder may hold a targets.kpi', async () => {
+        const ws = await buildWorkspace({
+            'p1/targets.kpi': '项目 共用 { }', 'p2/targets.kpi': '项目 共用 { }', 'shared/standards/s.kpi': '标准 共用 { }', 'top.kpi': '标准 共用 { }',
+        });
+        expect(core(ws, 'p1/targets.kpi')).toEqual(['1 name/duplicate: 名称「共用」已在 ../p2/targets.kpi 中定义']);
+        expect(core(ws, 'p2/targets.kpi')).toEqual(['1 name/duplicate: 名称「共用」已在 ../p1/targets.kpi 中定义']);
+        expect(core(ws, 'shared/standards/s.kpi')).toEqual(['1 name/duplicate: 名称「共用」已在 ../../p1/targets.kpi 中定义']);
+        expect(core(ws, 'top.kpi')).toEqual(['1 name/duplicate: 名称「共用」已在 p1/targets.kpi 中定义']);
+    });
+
     it('allows the same member name in different blocks, and a block named like a member', async () => {
         const ws = await buildWorkspace({
             'a.kpi': '合同 C1 { 条款 K "k" >= 1 } 合同 C2 { 条款 K "k" >= 1 } 标准 S { 要求 K "k" }',

@@ -10,7 +10,7 @@ import { REVIEW_SHEETS } from './review-sheets.js';
 import { readSheets } from './sheet-grid.js';
 import { workbookError } from './workbook-error.js';
 import { pick, type Locale } from '../i18n/locale.js';
-import type { LangiumDocument } from 'langium';
+import { URI, UriUtils, type LangiumDocument } from 'langium';
 import { isProject, type Model } from '../generated/ast.js';
 
 export type { EmitOptions, EmittedForm, FormKeywords, SourceSpan, SpanField } from './emit-kpi.js';
@@ -59,11 +59,24 @@ export function isSheetPath(path: string): boolean {
     return isWorkbookPath(path.slice(0, path.lastIndexOf('/')));
 }
 
-/** How a message names a file: its name, or a workbook's form as findings name it (`自评表.xlsx 自评表`). */
-export function displayName(path: string): string {
+/**
+ * How a message in the file at `from` names the file at `path`: its name, or a workbook's form as
+ * findings name it (`自评表.xlsx 自评表`), after the way from `from`'s folder when it lies in
+ * another (`../p0002/targets.kpi`): a province's folders each hold a `targets.kpi`.
+ */
+export function displayName(path: string, from: string): string {
     const parts = path.split('/');
     const name = parts.pop() ?? path;
-    return isSheetPath(path) ? `${parts.pop()} ${name.slice(0, -'.kpi'.length)}` : name;
+    const shown = isSheetPath(path) ? `${parts.pop()} ${name.slice(0, -'.kpi'.length)}` : name;
+    const way = UriUtils.relative(URI.from({ scheme: 'file', path: folderOf(from) }), URI.from({ scheme: 'file', path: parts.join('/') }));
+    // Langium ends a way up with a slash (`../`), a way down without (`p0002`).
+    return way ? `${way.replace(/\/$/, '')}/${shown}` : shown;
+}
+
+/** The folder of a file, or of the workbook a form's document stands for. */
+function folderOf(path: string): string {
+    const folder = path.slice(0, path.lastIndexOf('/'));
+    return isSheetPath(path) ? folder.slice(0, folder.lastIndexOf('/')) : folder;
 }
 
 /** A workbook's forms as read from its sheets, before they are written as .kpi text. */

@@ -43,7 +43,7 @@ export function nameChecks(services: KpiCoreServices): KpiChecks {
             // The first other file (in index order) that exports the name.
             const [other] = index.documentsExporting([block.name], except);
             if (!other) continue;
-            const file = displayName(URI.parse(other).path);
+            const file = displayName(URI.parse(other).path, model.$document!.uri.path);
             report('name/duplicate', {
                 node: block, property: 'name',
                 message: {
