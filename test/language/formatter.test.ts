@@ -130,6 +130,15 @@ describe('formatter', () => {
         expect(await format(text)).toBe('自评 A "a" 对象 P {\n    预算执行 全年预算：260 万元 全年执行: 198 万元\n        其中：财政拨款 全年预算 220 万元 全年执行 170 万元\n    指标 X 实际：89.19%，分值: 30。\n    问题 "p" 涉及 X、Y\n}\n');
     });
 
+    it('breaks a line where a comma between two clauses stood, and the comma goes: at the end of a line it would be no clause\'s comma', async () => {
+        const text = '项目 P "p" {\n    主管部门 "区民政局"，实施单位 "区养老服务指导中心"， 实施期 2024-01 至 2024-12\n    预算 300 万元\n}\n';
+        const formatted = await format(text);
+        expect(formatted).toBe('项目 P "p" {\n    主管部门 "区民政局"\n    实施单位 "区养老服务指导中心"\n    实施期 2024-01 至 2024-12\n    预算 300 万元\n}\n');
+        expect(parsesCleanly(text)).toBe(true);
+        expect(parsesCleanly(formatted)).toBe(true);
+        expect(tokens(formatted)).toEqual(tokens(text));
+    });
+
     it('keeps the unit 分 glued to a score\'s points where it stands', async () => {
         const text = '自评 A "a" 对象 P {\n    指标 X 实际 89%   分值 30分  得分 27分\n}\n';
         expect(await format(text)).toBe('自评 A "a" 对象 P {\n    指标 X 实际 89% 分值 30分 得分 27分\n}\n');

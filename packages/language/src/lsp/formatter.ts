@@ -206,11 +206,14 @@ class Layout {
         if (existing === wanted) return [];
         // Only whitespace is ever replaced. Between the tokens of a file that parses, anything else
         // is punctuation the lexer reads as a space, glued to the token before it (`实际：89%`,
-        // `得分 27。`): it stays so, and the whitespace after it is laid out as any other.
+        // `得分 27。`): it stays so, and the whitespace after it is laid out as any other. But where
+        // a line is broken after it, it goes with the space it stood for: a comma between two
+        // clauses is one only before the next clause on its line (`主管部门 "…"，实施单位 "…"`).
         const glued = /^\S+/.exec(existing)?.[0].length ?? 0;
         const rest = existing.slice(glued);
-        if (glued > 0 && (/\S/.test(rest) || (rest === '' && !LINE_BREAK.test(wanted)) || rest === wanted)) return [];
-        return [{ range: { start: this.document.positionAt(start + glued), end: this.document.positionAt(end) }, newText: wanted }];
+        const dropped = glued > 0 && LINE_BREAK.test(wanted) && !LINE_BREAK.test(rest) ? 0 : glued;
+        if (dropped > 0 && (/\S/.test(rest) || (rest === '' && !LINE_BREAK.test(wanted)) || rest === wanted)) return [];
+        return [{ range: { start: this.document.positionAt(start + dropped), end: this.document.positionAt(end) }, newText: wanted }];
     }
 
     private breaksBetween(previous: CstNode, token: CstNode): number {
