@@ -102,6 +102,8 @@ describe('hover', () => {
         const text = forms['targets.kpi']!;
         const table = (rows: string[]) => `\\| 与之核对 \\| 金额 \\| 比较 \\|\\n\\|---\\|---\\|---\\|\\n${rows.join('\\n')}$`;
         await expectHover(services)({ text: mark(text, '年度 300', 1), index: 0, hover: new RegExp(`^\\*\\*年度资金总额\\*\\* 300 万元\\n\\n${table(['\\| 其中各行合计 \\| 290 万元 \\| ⚠ 与年度资金总额不符 \\|', '\\| 项目预算 \\| 300 万元 \\| ✓ 与年度资金总额一致 \\|'])}`) });
+        // A 其中 row: its share of 年度, and all the rows against 年度.
+        await expectHover(services)({ text: mark(text, '其中 财政拨款', 1), index: 0, hover: new RegExp(`^\\*\\*资金 · 其中 财政拨款\\*\\* 260 万元\\n\\n占年度资金总额：86\\.67%\\n\\n${table(['\\| 其中各行合计 \\| 290 万元 \\| ⚠ 与年度资金总额不符 \\|'])}`) });
         await expectHover(services)({ text: mark(text, '中期 900', 4), index: 0, hover: new RegExp(`^\\*\\*中期资金总额\\*\\* 900 万元\\n\\n${table(['\\| 年度资金总额 \\| 300 万元 \\| ✓ 不超过中期资金总额 \\|'])}`) });
         await expectHover(services)({ text: mark(text, '合计 300', 4), index: 0, hover: new RegExp(`^\\*\\*测算合计\\*\\* 300 万元\\n\\n${table(['\\| 测算各项合计 \\| 290 万元 \\| ⚠ 与合计不符 \\|'])}`) });
         // The whole row of a component describes it, with what its product comes to.

@@ -6,7 +6,7 @@ import {
     isAssessment, isBaseline, isClause, isClauseReview, isCompliance, isContract, isExecution, isExecutionShare, isGoal,
     isGoalAssessment, isIndicator, isIndicatorAssessment, isMilestone, isMilestoneAssessment, isProblemStatement, isProject, isRequirement,
     isAsOf, isBreakdownActual, isBreakdownComponent, isFundsShare, isFundsTotal, isGradeStatement, isLevel2Group, isStandard, isTotal,
-    type AsOf, type BreakdownActual, type BreakdownComponent, type BreakdownSection, type FundsTotal, type Project,
+    type AsOf, type BreakdownActual, type BreakdownComponent, type BreakdownSection, type FundsShare, type FundsTotal, type Project,
     type ClauseReview, type Execution, type ExecutionShare, type GoalAssessment, type Indicator, type MilestoneAssessment, type ProblemStatement,
     type GradeStatement, type IndicatorAssessment, type LinkTarget, type Quantity, type Total,
     isConclusion, isImprovement, isSummary, type Conclusion, type Improvement, type Summary,
@@ -14,7 +14,7 @@ import {
 import { pick, type Bilingual, type Locale } from '../i18n/locale.js';
 import type { KpiServices } from '../kpi-module.js';
 import { actualMeasure, constraintOf, measureOf } from '../model/values.js';
-import { amountOf, annualOf, COLUMN_LABEL, componentAmount, executionBasis, FUNDS_COLUMNS, shareRow } from '../model/funds.js';
+import { amountOf, annualOf, COLUMN_LABEL, componentAmount, executionBasis, FUNDS_COLUMNS, fundsSourcesSum, shareRow } from '../model/funds.js';
 import { assessedProject, goalsOf, groupName, level1Of } from '../model/project.js';
 import { assessedYear, periodSpan, yearInSpan } from '../model/period.js';
 import { comparable, formatMeasure, inUnitOf, productOf, ratio, sameAmount, sumOf, type Measure } from '../units/index.js';
@@ -53,6 +53,7 @@ export class HoverContent {
         if (isGradeStatement(node)) return this.grade(node);
         if (isAsOf(node)) return this.asOf(node);
         if (isFundsTotal(node)) return this.fundsTotal(node);
+        if (isFundsShare(node)) return this.fundsShare(node);
         if (isClauseReview(node)) return this.review(node);
         if (isSummary(node)) return this.summary(node);
         if (isImprovement(node)) return this.improvement(node);
@@ -414,8 +415,7 @@ export class HoverContent {
         const annual = annualOf(line.$container);
         if (!amount) return undefined;
         const label = annual === line ? { zh: '年度资金总额', en: 'Annual funds' } : { zh: '中期资金总额', en: 'Medium-term funds' };
-        const shares = line.$container.lines.filter(isFundsShare).map(s => amountOf(s.amount, amount));
-        const sum = annual === line && shares.length > 0 && shares.every(s => s !== undefined) ? sumOf(shares as Measure[]) : undefined;
+        const sum = annual === line ? fundsSourcesSum(line.$container, amount) : undefined;
         const budget = annual === line ? amountOf(line.$container.$container.budget) : undefined;
         const annualAmount = annual && annual !== line ? amountOf(annual.amount, amount) : undefined;
         const rows: Row[] = [
@@ -427,6 +427,24 @@ export class HoverContent {
         return this.lines([
             `**${pick(this.locale, label)}** ${markdownText(formatMeasure(amount))}`,
             this.table([{ zh: '与之核对', en: 'Checked against it' }, { zh: '金额', en: 'Amount' }, { zh: '比较', en: 'Comparison' }], rows),
+        ]);
+    }
+
+    /**
+     * A 资金 block's 其中 row: its share of the 年度 total (a bare number in that total's unit), and
+     * what all the 其中 rows add up to against the total (funds/sources-total).
+     */
+    private fundsShare(line: FundsShare): string | undefined {
+        const annual = annualOf(line.$container);
+        const total = amountOf(annual?.amount);
+        const amount = amountOf(line.amount, total);
+        const share = amount && total ? ratio(amount, total) : undefined;
+        const sum = total && fundsSourcesSum(line.$container, total);
+        return this.lines([
+            `**${pick(this.locale, { zh: '资金 · 其中', en: 'Funds · of which' })} ${markdownText(line.source ?? '')}**${amount ? ` ${markdownText(formatMeasure(amount))}` : ''}`,
+            this.field({ zh: '占年度资金总额', en: 'Share of the annual funds' }, share !== undefined ? formatPercent(share) : undefined),
+            this.table([{ zh: '与之核对', en: 'Checked against it' }, { zh: '金额', en: 'Amount' }, { zh: '比较', en: 'Comparison' }],
+                sum && total ? [[{ zh: '其中各行合计', en: 'Of-which rows' }, formatMeasure(sum), agreement(sum, total, { zh: '年度资金总额', en: 'the annual funds' })]] : []),
         ]);
     }
 

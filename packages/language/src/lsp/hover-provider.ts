@@ -5,7 +5,7 @@ import {
     isAsOf, isBaseline, isBlock, isBreakdownComponent, isBreakdownSection, isClause, isClauseReview, isExecution, isExecutionShare, isFundsTotal, isGoal,
     isGoalAssessment, isIndicator, isMilestoneAssessment, isProblemStatement, isProject, type BreakdownSection, type Project,
     isBreakdownActual, isGradeStatement, isIndicatorAssessment, isMilestone, isRequirement, isTotal,
-    isConclusion, isImprovement, isPeriod, isSummary,
+    isConclusion, isFundsShare, isImprovement, isPeriod, isSummary,
 } from '../generated/ast.js';
 import type { KpiServices } from '../kpi-module.js';
 import type { KpiSettings } from '../settings.js';
@@ -14,7 +14,7 @@ import { qualifiedTargetAt } from './qualified-names.js';
 import { isRemark } from '../parser/remarks.js';
 
 /** Elements whose whole row describes them (a block only describes itself on its name). */
-const ROWS = [isIndicatorAssessment, isProblemStatement, isSummary, isImprovement, isConclusion, isExecutionShare, isExecution, isTotal, isGradeStatement, isAsOf, isFundsTotal, isBreakdownComponent, isClauseReview, isIndicator, isClause, isRequirement, isBaseline, isGoal, isMilestone];
+const ROWS = [isIndicatorAssessment, isProblemStatement, isSummary, isImprovement, isConclusion, isExecutionShare, isExecution, isTotal, isGradeStatement, isAsOf, isFundsTotal, isFundsShare, isBreakdownComponent, isClauseReview, isIndicator, isClause, isRequirement, isBaseline, isGoal, isMilestone];
 
 /**
  * Hover on indicators, clauses, requirements, baselines and the references to them, and on
