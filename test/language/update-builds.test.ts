@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { Cancellation, DocumentState, type BuildOptions, type LangiumDocument } from 'langium';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, it } from 'vitest';
 import { buildWorkspace, readFolder, uriOf, type TestWorkspace } from '../support/workspace.js';
 
@@ -92,5 +93,25 @@ describe('the documents an update builds', () => {
         expect(builds.at(-1)!.built).toContain(added.uri.path);
         expect(added.state).toBe(DocumentState.Validated);
         expectLangiumsChoice(builds);
+    });
+
+    it('leave the files an update cancelled mid-build concerns (names it now exports, names it shares) to the next update', async () => {
+        const ws = await buildWorkspace({ 'a.kpi': '项目 甲 "甲项目" {\n    适用 养老标准\n}\n', 'b.kpi': '项目 乙 "乙项目" {}\n', 'c.kpi': '项目 丙 "丙项目" {}\n' });
+        const codes = (file: string) => ws.diagnostics(file).map(d => d.code);
+        expect(codes('a.kpi')).toContain('reference/unresolved');
+        const builder = ws.services.shared.workspace.DocumentBuilder;
+        const textDocuments = ws.services.shared.workspace.TextDocuments!;
+        // b.kpi comes to define the standard a.kpi applies and the project c.kpi defines; its
+        // build is cancelled once it is parsed, as a write queued meanwhile cancels it.
+        const cancel = new Cancellation.CancellationTokenSource();
+        const parsed = builder.onBuildPhase(DocumentState.ComputedScopes, () => cancel.cancel());
+        textDocuments.set(TextDocument.create(uriOf('b.kpi').toString(), 'kpi', 1, '项目 丙 "丙项目" {}\n标准 养老标准 "养老服务标准" {}\n'));
+        await expect(builder.update([uriOf('b.kpi')], [], cancel.token)).rejects.toBeDefined();
+        parsed.dispose();
+        // The next update, of another file, finds them.
+        await ws.edit('c.kpi', '项目 丙 "丙项目" {}\n// 已核对\n');
+        expect(codes('a.kpi')).not.toContain('reference/unresolved');
+        expect(codes('b.kpi')).toContain('name/duplicate');
+        expect(codes('c.kpi')).toContain('name/duplicate');
     });
 });

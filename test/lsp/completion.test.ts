@@ -213,7 +213,10 @@ describe('completion', () => {
 
     it('offers only the families allowed at each level of the indicator tree', async () => {
         const level1 = await complete(PROJECT('绩效指标 {\n        <|>\n    }'), { files: {} });
-        expect(level1.map(i => i.label).sort()).toEqual(['产出指标', '成本指标', '效益指标', '满意度指标'].sort());
+        expect(level1.map(i => i.label).sort()).toEqual(['产出指标', '成本指标', '效益指标', '满意度指标', '项目决策', '项目管理'].sort());
+        // The 项目决策 / 项目管理 families of county evaluation frameworks come after the schemes' own.
+        const sorted = [...level1].sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? '')).map(i => i.label);
+        expect(sorted.slice(-2).sort()).toEqual(['项目决策', '项目管理'].sort());
         const level2 = await complete(PROJECT('绩效指标 {\n        效益指标 {\n            <|>\n        }\n    }'), { files: {} });
         // Rows may stand directly under a level-1 family too: the row snippet is offered there.
         expect(snippets(level2)).toEqual(['指标行']);
@@ -236,12 +239,36 @@ describe('completion', () => {
 
     it('offers the families in a group whose } is not typed yet, as an editor that does not close braces leaves it', async () => {
         const level1 = await complete('项目 P "p" {\n    绩效指标 {\n        <|>', { files: {} });
-        expect(level1.map(i => i.label).sort()).toEqual(['产出指标', '成本指标', '效益指标', '满意度指标'].sort());
+        expect(level1.map(i => i.label).sort()).toEqual(['产出指标', '成本指标', '效益指标', '满意度指标', '项目决策', '项目管理'].sort());
         const level2 = await complete('项目 P "p" {\n    绩效指标 {\n        产出指标 {\n            数量指标 { "助餐人数" >= 10 人 }\n            <|>', { files: {} });
         expect(level2.filter(i => i.kind !== CompletionItemKind.Snippet).map(i => i.label).sort()).toEqual(['成本指标', '数量指标', '时效指标', '质量指标'].sort());
         // Past a closed group, the one around it counts again.
         const closed = await complete('project P "p" {\n    indicators {\n        output { quantity { Meals "meals" >= 10 人 } }\n        <|>', { files: {} });
-        expect(closed.map(i => i.label).sort()).toEqual(['benefit', 'cost', 'output', 'satisfaction']);
+        expect(closed.map(i => i.label).sort()).toEqual(['benefit', 'cost', 'decision', 'output', 'process', 'satisfaction']);
+    });
+
+    it('offers the word being typed in a line already written: a group\'s family, a line held once, a hyphenated English keyword', async () => {
+        const labels = (items: CompletionItem[]) => items.filter(i => i.kind !== CompletionItemKind.Snippet).map(i => i.label);
+        const tree = (row: string) => PROJECT(`绩效指标 {\n        ${row} {\n            "立项依据" 定性 "依据充分"\n        }\n    }`);
+        // The group's own keyword is a family of the level above, at its end and inside it.
+        expect(labels(await complete(tree('产出指标<|>'), { files: {} }))).toEqual(['产出指标']);
+        expect(labels(await complete(tree('产<|>出指标'), { files: {} }))).toEqual(['产出指标']);
+        expect(labels(await complete(tree('项目<|>决策'), { files: {} })).sort()).toEqual(['项目决策', '项目管理'].sort());
+        // The 预算执行 line being typed is not the one the assessment already has.
+        const files = { 'p.kpi': '项目 P "p" {\n    预算 10 万元\n}\n' };
+        expect(labels(await complete('自评 A "a" 对象 P {\n    预算执行<|> 全年预算 10 万元 全年执行 9 万元\n}', { files }))).toContain('预算执行');
+        expect(labels(await complete('自评 A "a" 对象 P {\n    预算执行<|>\n}', { files }))).toContain('预算执行');
+        expect(labels(await complete('assessment A "a" for P {\n    exec<|>ution budgeted 10 万元 spent 9 万元\n}', { files, locale: 'en' }))).toContain('execution');
+        // A hyphenated keyword typed up to or past its hyphen, replaced as a whole.
+        const english = { 'p.kpi': 'project P "p" {\n    budget 10 万元\n}\n' };
+        for (const typed of ['of-', 'of-w']) {
+            const items = await complete(`project Q "q" {\n    funds {\n        annual 10 万元\n        ${typed}<|>\n    }\n}`, { files: english, locale: 'en' });
+            const item = items.find(i => i.label === 'of-which');
+            expect(item).toBeDefined();
+            expect((item!.textEdit as { range: { start: { character: number } } }).range.start.character).toBe(8);
+        }
+        expect(labels(await complete('project Q "q" {\n    funds {\n        medium-<|>\n    }\n}', { files: english, locale: 'en' }))).toContain('medium-term');
+        expect(labels(await complete('assessment A "a" for P {\n    as-<|>\n}', { files: english, locale: 'en' }))).toContain('as-of');
     });
 
     it('offers no keyword where a new name is typed, only the row snippet', async () => {

@@ -102,6 +102,8 @@ describe('hover', () => {
         const text = forms['targets.kpi']!;
         const table = (rows: string[]) => `\\| 与之核对 \\| 金额 \\| 比较 \\|\\n\\|---\\|---\\|---\\|\\n${rows.join('\\n')}$`;
         await expectHover(services)({ text: mark(text, '年度 300', 1), index: 0, hover: new RegExp(`^\\*\\*年度资金总额\\*\\* 300 万元\\n\\n${table(['\\| 其中各行合计 \\| 290 万元 \\| ⚠ 与年度资金总额不符 \\|', '\\| 项目预算 \\| 300 万元 \\| ✓ 与年度资金总额一致 \\|'])}`) });
+        // A 其中 row: its share of 年度, and all the rows against 年度.
+        await expectHover(services)({ text: mark(text, '其中 财政拨款', 1), index: 0, hover: new RegExp(`^\\*\\*资金 · 其中 财政拨款\\*\\* 260 万元\\n\\n占年度资金总额：86\\.67%\\n\\n${table(['\\| 其中各行合计 \\| 290 万元 \\| ⚠ 与年度资金总额不符 \\|'])}`) });
         await expectHover(services)({ text: mark(text, '中期 900', 4), index: 0, hover: new RegExp(`^\\*\\*中期资金总额\\*\\* 900 万元\\n\\n${table(['\\| 年度资金总额 \\| 300 万元 \\| ✓ 不超过中期资金总额 \\|'])}`) });
         await expectHover(services)({ text: mark(text, '合计 300', 4), index: 0, hover: new RegExp(`^\\*\\*测算合计\\*\\* 300 万元\\n\\n${table(['\\| 测算各项合计 \\| 290 万元 \\| ⚠ 与合计不符 \\|'])}`) });
         // The whole row of a component describes it, with what its product comes to.
@@ -165,6 +167,62 @@ describe('hover', () => {
         await expectHover(services)({ text: mark(text, '（户籍）', 1), index: 0, hover: /^\*\*备注\*\* （户籍）：说明文字，比较和计分时不读\n\n\*\*指标 A\*\* · a/ });
         const english = await servicesWith({}, 'en');
         await expectHover(english)({ text: mark('project P "p" { indicators { output { quantity {\n A "a" >= 2 (registered)\n } } } }', '(registered', 1), index: 0, hover: /^\*\*Remark\*\* \(registered\): a note, not read when comparing or scoring/ });
+    });
+
+    it('says on a project\'s 主管部门 and 实施单位 what the form\'s field means, and on its 实施期 how long it lasts and whether each assessment\'s year lies in it', async () => {
+        const ws = await buildWorkspace(readFolder(join(import.meta.dirname, '..', 'fixtures', 'reference', 'forms')));
+        const hover = async (needle: string, at: number) => ((await ws.services.lsp.HoverProvider!.getHoverContent(ws.documents.get('targets.kpi')!, { textDocument: textDocument('targets.kpi'), position: positionOf(ws, 'targets.kpi', needle, at) }))?.contents as { value: string } | undefined)?.value;
+        const department = /^\*\*主管部门\*\* 某市民政局\n\n表头「主管部门」栏：项目预算所属的主管预算部门。申报表和自评表都填此栏，自评沿用所评项目的$/;
+        // On the keyword and on the value.
+        expect(await hover('主管部门', 1)).toMatch(department);
+        expect(await hover('"某市民政局"', 2)).toMatch(department);
+        expect(await hover('"某市养老服务指导中心"', 2)).toMatch(/^\*\*实施单位\*\* 某市养老服务指导中心\n\n表头「实施单位」栏：具体实施项目、使用项目资金的单位。/);
+        const period = /^\*\*实施期\*\* 2023-01 至 2023-12\n\n表头「项目期」栏：项目实施的起止时间\n\n时长：12 个月\n\n\| 自评 \| 评价年度 \| 与实施期 \|\n\|---\|---\|---\|\n\| 养老补贴自评 \| 2023 \| ✓ 全年在实施期内 \|$/;
+        for (const [needle, at] of [['实施期', 1], ['2023-01 至', 3], ['至 2023-12', 0], ['至 2023-12', 5]] as const) expect(await hover(needle, at)).toMatch(period);
+
+        // The year as the assessment's title names it, partly or not in the period; a period given by days; one that ends before it starts.
+        const project = (period: string) => `项目 P "p" {\n    主管部门\n    实施期 ${period}\n}\n`;
+        const assessments = '自评 A "P项目2024年度绩效自评" 对象 P {}\n自评 B "P项目绩效自评（2023-07至2024-06）" 对象 P {}\n自评 C "P项目2023年度绩效自评" 对象 P {}\n';
+        const other = await buildWorkspace({ 'p.kpi': project('2023-07-01 至 2024-03-31'), 'a.kpi': assessments });
+        const at = async (needle: string, offset = 1) => ((await other.services.lsp.HoverProvider!.getHoverContent(other.documents.get('p.kpi')!, { textDocument: textDocument('p.kpi'), position: positionOf(other, 'p.kpi', needle, offset) }))?.contents as { value: string }).value;
+        expect(await at('实施期')).toMatch(/\n\n时长：275 天（约9个月）\n\n[\s\S]*\| A \| 2024 \| 部分在实施期内 \|\n\| B \| — \| 标题未写评价年度 \|\n\| C \| 2023 \| 部分在实施期内 \|$/);
+        // The keyword typed alone says what the field means.
+        expect(await at('主管部门')).toMatch(/^\*\*主管部门\*\* \n\n表头「主管部门」栏/);
+        await other.edit('p.kpi', project('2024-01 至 2024-12'));
+        expect(await at('实施期')).toMatch(/时长：12 个月[\s\S]*\| A \| 2024 \| ✓ 全年在实施期内 \|\n\| B \| — \| 标题未写评价年度 \|\n\| C \| 2023 \| ⚠ 不在实施期内 \|$/);
+        await other.edit('p.kpi', project('2024-12 至 2024-01'));
+        expect(await at('实施期')).toMatch(/项目实施的起止时间\n\n⚠ 结束早于开始$/);
+
+        const english = await buildWorkspace(readFolder(join(import.meta.dirname, '..', '..', 'examples', 'complete-forms-en')), 'en');
+        const inEnglish = async (needle: string) => ((await english.services.lsp.HoverProvider!.getHoverContent(english.documents.get('targets.kpi')!, { textDocument: textDocument('targets.kpi'), position: positionOf(english, 'targets.kpi', needle, 1) }))?.contents as { value: string }).value;
+        expect(await inEnglish('period')).toMatch(/^\*\*Period\*\* 2023-01 to 2023-12\n\n[^\n]*\n\nLength: 12 months\n\n\| Assessment \| Year assessed \| Against the period \|\n\|---\|---\|---\|\n\| ElderCareReview \| 2023 \| ✓ the whole year lies in the period \|$/);
+        expect(await inEnglish('implementer')).toMatch(/^\*\*Implementer\*\* 某市养老服务指导中心\n\nThe form header's 实施单位\\: the unit that carries out the project and spends its funds/);
+    });
+
+    it('shows on the 完成情况 line the goals beside their lines, on 改进 the problems and deviations it should answer, and on 结论 the total and grade by the rule, none of them scored', async () => {
+        const forms = readFolder(join(import.meta.dirname, '..', 'fixtures', 'reference', 'forms'));
+        const services = await servicesWith(without(forms, 'assessment.kpi'));
+        const text = forms['assessment.kpi']!;
+        const options = { parseOptions: { documentUri: `${WS}assessment.kpi` }, disposeAfterCheck: true };
+        await expectHover(services)({
+            text: mark(text, '完成情况', 1), index: 0, ...options,
+            hover: /^\*\*完成情况\*\* 对照年度目标，说明相关任务目标的完成情况（100字以内）\n\n表样「实际完成情况」栏：年度总体目标的完成情况。不计分，得分只由预算执行和各指标行计算\n\n\| 总体目标 \| 预期目标 \| 本自评的总体目标行 \|\n\|---\|---\|---\|\n\| 助餐 \| 为2000名老年人提供助餐服务 \| 全年为1850名老年人提供助餐服务 \|\n\| 上门 \| 为500名失能老人提供上门服务 \| 为512名失能老人提供上门服务 \|$/,
+        });
+        await expectHover(services)({
+            text: mark(text, '"加快助餐点', 2), index: 0, ...options,
+            hover: /^\*\*改进\*\* 加快助餐点建设进度\n\n表样「改进措施」栏：应针对存在问题和各行说明的偏差。不计分\n\n\| 应针对 \| 内容 \| 自评得分 \|\n\|---\|---\|---\|\n\| 指标 助餐点数量 \| 两处助餐点选址调整，延至2024年建成 \| 8 \/ 10 \|\n\| 测算 上门服务补贴 \| 上门服务费按月结算，12月费用结转下年 \| — \|\n\| 存在问题 \| 无（本项目运转正常，暂无问题） \| — \|$/,
+        });
+        // The conclusion says the year's targets were met; the rule gives 95.62 where 85.6 is claimed.
+        await expectHover(services)({
+            text: mark(text, '结论'), index: 0, ...options,
+            hover: /^\*\*结论\*\* 项目总体完成年度目标\n\n表样「评价结论」栏：不计分，应与按规则的合计和等级相符\n\n规则得分 \*\*95\.62 \/ 100\*\*（自评 85\.6）\n\n按规则的等级：优\n\n自评等级：良$/,
+        });
+        // Without scores (no 分值) there is no total to agree with; half-typed, the keyword alone.
+        const plain = await servicesWith({ 'p.kpi': '项目 P "p" { 总体目标 { G "g" } }' });
+        await expectHover(plain)({ text: mark('自评 A "a" 对象 P {\n 结论 "完成"\n 完成情况\n}', '结论'), index: 0, hover: /^\*\*结论\*\* 完成\n\n表样「评价结论」栏：不计分$/ });
+        await expectHover(plain)({ text: mark('自评 A "a" 对象 P {\n 结论 "完成"\n 完成情况\n}', '完成情况'), index: 0, hover: /^\*\*完成情况\*\* \n\n[^\n]*\n\n\| 总体目标 \| 预期目标 \| 本自评的总体目标行 \|\n\|---\|---\|---\|\n\| G \| g \| — \|$/ });
+        const english = await servicesWith({ 'p.kpi': 'project P "p" { goals { G "g" } }' }, 'en');
+        await expectHover(english)({ text: mark('assessment A "a" for P {\n goals G "done"\n improvement "train staff"\n}', 'improvement'), index: 0, hover: /^\*\*Improvement\*\* train staff\n\nThe form's 改进措施\\: they should answer the problems and the deviations the rows explain\. Not scored$/ });
     });
 
     it('speaks English when the editor does', async () => {

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import {
     createProtocolConnection, DidChangeWatchedFilesNotification, ExitNotification, FileChangeType, InitializedNotification,
     InitializeRequest, LogMessageNotification, PublishDiagnosticsNotification, ShutdownRequest, StreamMessageReader, StreamMessageWriter,
-    type Diagnostic, type ProtocolConnection,
+    type Diagnostic, type ProtocolConnection, type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 import { VALIDATED_NOTIFICATION, type ValidatedParams } from '../../packages/language/src/lsp/validated-notification.js';
 
@@ -16,6 +16,8 @@ export interface StdioServer {
     connection: ProtocolConnection;
     /** The latest diagnostics published per document URI. */
     published: Map<string, Diagnostic[]>;
+    /** Every publication, in order: what was shown at some moment, not only at the end. */
+    history: PublishDiagnosticsParams[];
     /** What the server wrote to the client's log (`window/logMessage`), in order. */
     logs: string[];
     uri(file: string): string;
@@ -34,7 +36,11 @@ export async function startStdioServer(folder: string, name: string): Promise<St
     const server = spawn(process.execPath, [join(repo, 'packages', 'language', 'bin', 'kpispec-language-server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     const connection = createProtocolConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
     const published = new Map<string, Diagnostic[]>();
-    connection.onNotification(PublishDiagnosticsNotification.type, p => { published.set(p.uri, p.diagnostics); });
+    const history: PublishDiagnosticsParams[] = [];
+    connection.onNotification(PublishDiagnosticsNotification.type, p => {
+        published.set(p.uri, p.diagnostics);
+        history.push(p);
+    });
     const logs: string[] = [];
     connection.onNotification(LogMessageNotification.type, p => { logs.push(p.message); });
     const awaited = new Set<{ uri: string; resolve: () => void }>();
@@ -55,7 +61,7 @@ export async function startStdioServer(folder: string, name: string): Promise<St
     await connection.sendNotification(InitializedNotification.type, {});
     const uri = (file: string) => pathToFileURL(join(folder, file)).toString();
     return {
-        connection, published, logs, uri,
+        connection, published, history, logs, uri,
         changed: (file, type) => connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uri(file), type }] }),
         validated: file => new Promise(resolve => awaited.add({ uri: uri(file), resolve })),
         stop: async () => {

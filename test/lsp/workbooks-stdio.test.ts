@@ -1,7 +1,9 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DidChangeWatchedFilesNotification, FileChangeType, type Diagnostic } from 'vscode-languageserver-protocol/node';
+import {
+    DidChangeTextDocumentNotification, DidChangeWatchedFilesNotification, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification, FileChangeType, type Diagnostic,
+} from 'vscode-languageserver-protocol/node';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { scoresPlan } from '../../packages/cli/src/excel/review-plans.js';
 import { writeXlsx } from '../../packages/cli/src/excel/write-xlsx.js';
@@ -203,42 +205,70 @@ describe('a project\'s 申报表 and 自评表 as workbooks in one folder', () =
 
 /**
  * A 自评表.xlsx beside .kpi files: whether it assesses a project defined elsewhere or defines its
- * own follows the .kpi files as they come and go, as `kpispec lint` reads the folder each time.
+ * own follows the .kpi files as they come and go, as `kpispec lint` reads the folder each time;
+ * the sheet is written again in the build of the .kpi file, so that neither file ever shows the
+ * project defined twice or not at all.
  */
 describe('a 自评表 workbook whose project a .kpi file comes to define', () => {
     const folder = mkdtempSync(join(tmpdir(), 'kpispec-lsp-excel-kpi-'));
     let third: StdioServer;
-    const twice = (file: string) => (third.published.get(third.uri(file)) ?? []).map(d => String(d.code)).filter(c => c === 'name/duplicate' || c.startsWith('reference/'));
+    const twice = (d: Diagnostic) => String(d.code) === 'name/duplicate' || String(d.code).startsWith('reference/');
     const assessment = '自评表.xlsx/自评表.kpi';
-    /** Waits for validations of the sheet or the .kpi file until neither holds a duplicate or an unresolved name. */
-    const settled = async () => {
-        do await Promise.race([third.validated(assessment), third.validated('申报表.kpi')]);
-        while (twice('自评表.xlsx').length > 0 || twice('申报表.kpi').length > 0);
-    };
+    /** The publications on the workbook and the .kpi file since `from` that hold a duplicate or an unresolved name. */
+    const shownTwice = (from: number) => third.history.slice(from)
+        .filter(p => [third.uri('自评表.xlsx'), third.uri('申报表.kpi')].includes(p.uri) && p.diagnostics.some(twice))
+        .map(p => `${p.uri}: ${p.diagnostics.filter(twice).map(d => d.code).join(', ')}`);
+    /** Both the sheet and the .kpi file validated (in one build, or the sheet's after the file's). */
+    const bothValidated = () => Promise.all([third.validated(assessment), third.validated('申报表.kpi')]);
 
     afterAll(async () => {
         await third?.stop();
         rmSync(folder, { recursive: true, force: true });
     });
 
-    it('assesses the project of a .kpi file added later, and defines its own again when that file is deleted', async () => {
+    it('assesses the project of a .kpi file added, typed or deleted, and never shows it defined twice or not at all meanwhile', async () => {
         copyFileSync(join(excel, 'layout-a', '自评表.xlsx'), join(folder, '自评表.xlsx'));
+        // A project applying a standard that the .kpi file will bring.
+        writeFileSync(join(folder, '其他.kpi'), '项目 其他 "其他项目" {\n    适用 养老标准\n}\n');
         third = await startStdioServer(folder, 'kpi-beside');
         await vi.waitFor(() => expect(third.published.has(third.uri('自评表.xlsx'))).toBe(true), { timeout: 20_000, interval: 100 });
-        expect(twice('自评表.xlsx')).toEqual([]);
+        expect(shownTwice(0)).toEqual([]);
 
         // The officer saves the project's targets as a .kpi file: written with its own project, the 自评表 would define it twice.
         const [targets] = await workbookToKpi(readFileSync(join(excel, 'layout-c', '申报表.xlsx')), '申报表.xlsx');
-        writeFileSync(join(folder, '申报表.kpi'), targets!.text);
-        const added = settled();
+        const standard = '\n标准 养老标准 "养老服务标准" {\n    基准 助餐 "助餐人数" 1800 人\n}\n';
+        writeFileSync(join(folder, '申报表.kpi'), targets!.text + standard);
+        let from = third.history.length;
+        let built = bothValidated();
+        const linked = third.validated('其他.kpi');
         await third.changed('申报表.kpi', FileChangeType.Created);
-        await added;
+        await Promise.all([built, linked]);
         expect(third.published.get(third.uri('申报表.kpi'))).toBeDefined();
+        expect(shownTwice(from)).toEqual([]);
+        // The build cancelled for the sheet's sake left the files the .kpi file concerns to the next.
+        expect((third.published.get(third.uri('其他.kpi')) ?? []).map(d => d.code)).not.toContain('reference/unresolved');
+
+        // The project renamed as the officer types: the 自评表 defines its own again, then assesses it once more.
+        const file = third.uri('申报表.kpi');
+        const saved = targets!.text + standard;
+        await third.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: file, languageId: 'kpi', version: 1, text: saved } });
+        const renamed = saved.replace('项目 社区居家养老服务补贴项目 ', '项目 社区居家养老服务补贴项目二 ');
+        expect(renamed).not.toBe(saved);
+        for (const [version, text] of [[2, renamed], [3, saved]] as const) {
+            from = third.history.length;
+            built = bothValidated();
+            await third.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: file, version }, contentChanges: [{ text }] });
+            await built;
+            expect(shownTwice(from)).toEqual([]);
+        }
+        await third.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: file } });
 
         // Without it, the 自评表 would assess a project nobody defines.
         rmSync(join(folder, '申报表.kpi'));
-        const deleted = settled();
+        from = third.history.length;
+        const deleted = third.validated(assessment);
         await third.changed('申报表.kpi', FileChangeType.Deleted);
         await deleted;
+        expect(shownTwice(from)).toEqual([]);
     }, 60_000);
 });

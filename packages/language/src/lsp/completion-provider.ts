@@ -1,5 +1,5 @@
 import { AstUtils, GrammarAST, GrammarUtils, interruptAndCheck, isReference, OperationCancelled, stream, URI, type AstNode, type AstNodeDescription, type CstNode, type LangiumDocument, type MaybePromise, type Reference, type ReferenceInfo, type Stream } from 'langium';
-import { DefaultCompletionProvider, findNextFeatures, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type NextFeature } from 'langium/lsp';
+import { DefaultCompletionProvider, findNextFeatures, type CompletionAcceptor, type CompletionBacktrackingInformation, type CompletionContext, type CompletionValueItem, type NextFeature } from 'langium/lsp';
 import { CancellationToken, CompletionItemKind, InsertTextFormat, type CompletionList, type CompletionParams, type MarkupContent } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
@@ -21,8 +21,12 @@ import { SNIPPETS } from './snippets.js';
 import { clauseProperty, isClauseWritten, isLineWritten } from './written-clauses.js';
 import { withoutStackTraces } from '../parser/parser.js';
 
-/** Families allowed at each level of the indicator tree (2015/2020 and 2021 schemes). */
-const LEVEL1: Family[] = ['output', 'benefit', 'satisfaction', 'cost'];
+/**
+ * Families allowed at each level of the indicator tree (2015/2020 and 2021 schemes), and at level 1
+ * the 项目决策 / 项目管理 of county evaluation frameworks, offered after the schemes' own (FRAMEWORK_ONLY).
+ */
+const LEVEL1: Family[] = ['output', 'benefit', 'satisfaction', 'cost', 'decision', 'process'];
+const FRAMEWORK_ONLY: ReadonlySet<Family> = new Set(['decision', 'process']);
 const LEVEL2: Partial<Record<Family, Family[]>> = {
     output: ['quantity', 'quality', 'timeliness', 'cost'],
     benefit: ['economic', 'social', 'ecological', 'sustainability'],
@@ -64,6 +68,12 @@ const REFERENCE_KEYWORDS = new Set(['依据', 'per', '对象', 'for', '适用', 
 
 /** A list separator (`,` `，` `、`) after a list of references (`依据 A.甲, `), at the end of the text before the cursor. */
 const REFERENCE_LIST_SEPARATOR = /(?:^|\s)(?:依据|per|适用|applies|涉及|concerns)\s+[^"\s,，、]+(?:\s*[,，、]\s*[^"\s,，、]+)*\s*[,，、]\s*$/u;
+
+/**
+ * An English keyword typed up to or past its hyphen (`of-`, `of-w` of `of-which`, `as-` of `as-of`),
+ * at the end of the text before the cursor: the lexer reads a word and a stray `-` there.
+ */
+const HYPHENATED_WORD = /(?<![\p{L}\p{N}_-])[A-Za-z]+-[A-Za-z-]*$/u;
 
 /** Units officers write most; units already used in the file are offered first. */
 const COMMON_UNITS = ['%', '‰', '元', '万元', '亿元', '秒', '分钟', '小时', '天', '工作日', '月', '年', '个', '件', '次', '人', '人次', '户', '项', '条', '通', '元/通', '元/人'];
@@ -120,6 +130,16 @@ export class KpiCompletionProvider extends DefaultCompletionProvider {
         return findNextFeatures([parsed.elementStack.map(feature => ({ feature }))], unparsed);
     }
 
+    /**
+     * Langium's, but a hyphenated keyword being typed (HYPHENATED_WORD, with no word going on
+     * after the cursor) is one word, completed as a whole: otherwise only what follows `-` is.
+     */
+    protected override backtrackToAnyToken(text: string, offset: number): CompletionBacktrackingInformation {
+        const typed = /[\p{L}\p{N}_-]/u.test(text.charAt(offset)) ? null : HYPHENATED_WORD.exec(text.slice(Math.max(0, offset - 40), offset));
+        if (!typed) return super.backtrackToAnyToken(text, offset);
+        return { nextTokenStart: offset, nextTokenEnd: offset, previousTokenStart: offset - typed[0].length, previousTokenEnd: offset };
+    }
+
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
         if (this.cancelTokens.get(context.document)?.isCancellationRequested) throw OperationCancelled;
         const parserRule = AstUtils.getContainerOfType(next.feature, GrammarAST.isParserRule);
@@ -147,7 +167,7 @@ export class KpiCompletionProvider extends DefaultCompletionProvider {
     protected override filterKeyword(context: CompletionContext, keyword: GrammarAST.Keyword): boolean {
         const language = this.language(context);
         if (!super.filterKeyword(context, keyword) || !isKeywordOf(language, keyword.value) || laterSynonym(keyword, language)) return false;
-        if (isLineWritten(context.node, keyword)) return false;
+        if (isLineWritten(context.node, keyword, context.tokenOffset)) return false;
         if (AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule)?.name === 'Rating' && valueTargetOf(context.node)) return false;
         const property = clauseProperty(keyword);
         return !property || !isClauseWritten(context.node, property, this.astReflection);
@@ -231,7 +251,7 @@ export class KpiCompletionProvider extends DefaultCompletionProvider {
             label: keyword.value,
             kind: CompletionItemKind.Enum,
             detail: pick(this.services.kpi.Settings.localeOf(context.document), isLevel1Group(container) ? { zh: '二级指标', en: 'level-2 family' } : { zh: '一级指标', en: 'level-1 family' }),
-            sortText: '1',
+            sortText: FRAMEWORK_ONLY.has(family) ? '2' : '1',
         });
     }
 
@@ -253,12 +273,13 @@ export class KpiCompletionProvider extends DefaultCompletionProvider {
     }
 
     /**
-     * The indicator section or group whose braces hold the cursor: down the tree, one child per
-     * level. A block whose `}` is not typed yet (`绩效指标 {` and the cursor on the next line, in an
-     * editor that does not close braces) holds what follows it.
+     * The indicator section or group whose braces hold the word being completed: down the tree,
+     * one child per level. A block whose `}` is not typed yet (`绩效指标 {` and the cursor on the
+     * next line, in an editor that does not close braces) holds what follows it. A group does not
+     * hold its own family keyword, which the officer may be typing (`产出指标| {`).
      */
     private innermostGroup(context: CompletionContext): AstNode | undefined {
-        const holds = (node: AstNode) => !!node.$cstNode && node.$cstNode.offset < context.offset
+        const holds = (node: AstNode) => !!node.$cstNode && node.$cstNode.offset < context.tokenOffset
             && (node.$cstNode.end >= context.offset || leftOpen(node.$cstNode));
         let node: AstNode | undefined = context.document.parseResult?.value;
         let found: AstNode | undefined;

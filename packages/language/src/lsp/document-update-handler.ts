@@ -72,11 +72,12 @@ export class KpiDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
     }
 
     /**
-     * After a build, a workbook's 自评表 is written again when the projects the .kpi files define
-     * changed (a project typed, renamed, or its file added or deleted): whether it assesses a
-     * project defined elsewhere or defines its own follows them, as `kpispec lint` reads the folder.
-     * Called by the last Validated listener (server/main.ts): the write it queues cancels the
-     * build that is ending, and so the build phase's listeners after it.
+     * A workbook's 自评表 is written again when the projects the .kpi files define changed (a
+     * project typed, renamed, or its file added or deleted): whether it assesses a project defined
+     * elsewhere or defines its own follows them, as `kpispec lint` reads the folder. Called once a
+     * build's documents are parsed (server/main.ts), before any is validated: the write it queues
+     * cancels that build, and builds its documents with the sheets, so that no file's findings
+     * are published as of the sheets' old text (the project defined twice, or not at all).
      */
     followProjects(): void {
         const sheets = this.workbooks.rewriteForProjects();

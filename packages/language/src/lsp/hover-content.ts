@@ -6,15 +6,17 @@ import {
     isAssessment, isBaseline, isClause, isClauseReview, isCompliance, isContract, isExecution, isExecutionShare, isGoal,
     isGoalAssessment, isIndicator, isIndicatorAssessment, isMilestone, isMilestoneAssessment, isProblemStatement, isProject, isRequirement,
     isAsOf, isBreakdownActual, isBreakdownComponent, isFundsShare, isFundsTotal, isGradeStatement, isLevel2Group, isStandard, isTotal,
-    type AsOf, type BreakdownActual, type BreakdownComponent, type BreakdownSection, type FundsTotal, type Project,
+    type AsOf, type BreakdownActual, type BreakdownComponent, type BreakdownSection, type FundsShare, type FundsTotal, type Project,
     type ClauseReview, type Execution, type ExecutionShare, type GoalAssessment, type Indicator, type MilestoneAssessment, type ProblemStatement,
     type GradeStatement, type IndicatorAssessment, type LinkTarget, type Quantity, type Total,
+    isConclusion, isImprovement, isSummary, type Conclusion, type Improvement, type Summary,
 } from '../generated/ast.js';
 import { pick, type Bilingual, type Locale } from '../i18n/locale.js';
 import type { KpiServices } from '../kpi-module.js';
 import { actualMeasure, constraintOf, measureOf } from '../model/values.js';
-import { amountOf, annualOf, COLUMN_LABEL, componentAmount, executionBasis, FUNDS_COLUMNS, shareRow } from '../model/funds.js';
-import { assessedProject, groupName, level1Of } from '../model/project.js';
+import { amountOf, annualOf, COLUMN_LABEL, componentAmount, executionBasis, FUNDS_COLUMNS, fundsSourcesSum, shareRow } from '../model/funds.js';
+import { assessedProject, goalsOf, groupName, level1Of } from '../model/project.js';
+import { assessedYear, periodSpan, yearInSpan } from '../model/period.js';
 import { comparable, formatMeasure, inUnitOf, productOf, ratio, sameAmount, sumOf, type Measure } from '../units/index.js';
 import {
     actualAgainst, compareTarget, compareWithBaseline, formatPercent, formatScore,
@@ -28,6 +30,9 @@ import { markdownText } from './markdown-text.js';
 import { delay, lateness, overdueness } from '../validation/milestone-checks.js';
 
 type Row = [Bilingual | string, Bilingual | string | undefined, Bilingual | string | undefined];
+
+/** The header lines of a project that a hover describes: 主管部门, 实施单位, 实施期. */
+export type ProjectField = 'department' | 'implementer' | 'period';
 
 export class HoverContent {
     constructor(private readonly services: KpiServices) {}
@@ -48,7 +53,11 @@ export class HoverContent {
         if (isGradeStatement(node)) return this.grade(node);
         if (isAsOf(node)) return this.asOf(node);
         if (isFundsTotal(node)) return this.fundsTotal(node);
+        if (isFundsShare(node)) return this.fundsShare(node);
         if (isClauseReview(node)) return this.review(node);
+        if (isSummary(node)) return this.summary(node);
+        if (isImprovement(node)) return this.improvement(node);
+        if (isConclusion(node)) return this.conclusion(node);
         if (isIndicator(node)) return this.indicator(node);
         if (isClause(node) || isRequirement(node) || isBaseline(node)) return this.linkTarget(node);
         if (isGoal(node)) return this.lines([this.heading({ zh: '总体目标', en: 'Goal' }, node.name), this.text(node.text)]);
@@ -253,6 +262,105 @@ export class HoverContent {
         ]);
     }
 
+    /** The 完成情况 line: the project's goals beside what the assessment says of each; it is not scored. */
+    private summary(line: Summary): string {
+        const assessment = line.$container;
+        const project = assessedProject(assessment);
+        const said = new Map(assessment.items.filter(isGoalAssessment).map(row => [row.goal?.ref, row.text]));
+        const rows = project ? goalsOf(project).map((goal): Row => [goal.name, goal.text, said.get(goal)]) : [];
+        return this.lines([
+            `**${pick(this.locale, { zh: '完成情况', en: 'Summary' })}** ${markdownText(line.text ?? '')}`,
+            this.text({
+                zh: '表样「实际完成情况」栏：年度总体目标的完成情况。不计分，得分只由预算执行和各指标行计算',
+                en: 'The form\'s 实际完成情况: what came of the year\'s goals. Not scored: the score comes from the budget execution and the indicator rows only',
+            }),
+            this.table([{ zh: '总体目标', en: 'Goal' }, { zh: '预期目标', en: 'Set' }, { zh: '本自评的总体目标行', en: 'This assessment\'s goal line' }], rows),
+        ]);
+    }
+
+    /** The 改进 line: what it should answer (the 问题 lines and the deviations the rows explain, with their scores); it is not scored. */
+    private improvement(line: Improvement): string {
+        const score = (claimed: number | undefined, weight: number | undefined) =>
+            claimed === undefined ? undefined : weight === undefined ? formatScore(claimed) : `${formatScore(claimed)} / ${formatScore(weight)}`;
+        const rows = line.$container.items.flatMap((item): Row[] => {
+            if (isProblemStatement(item)) {
+                const none = item.none ? { zh: `无${item.text ? `（${item.text}）` : ''}`, en: `none${item.text ? ` (${item.text})` : ''}` } : item.text;
+                return [[{ zh: '存在问题', en: 'Problem' }, none, undefined]];
+            }
+            if (isExecution(item) && item.deviation !== undefined) return [[{ zh: '预算执行偏差', en: 'Execution deviation' }, item.deviation, score(item.score, item.weight)]];
+            if (isIndicatorAssessment(item) && item.deviation !== undefined) {
+                const name = item.indicator?.ref?.name ?? item.indicator?.$refText ?? '';
+                return [[{ zh: `指标 ${name}`, en: `Indicator ${name}` }, item.deviation, score(item.score, item.weight)]];
+            }
+            if (isBreakdownActual(item) && item.deviation !== undefined) {
+                const name = item.component?.ref?.name ?? item.component?.$refText ?? '';
+                return [[{ zh: `测算 ${name}`, en: `Breakdown ${name}` }, item.deviation, undefined]];
+            }
+            return [];
+        });
+        return this.lines([
+            `**${pick(this.locale, { zh: '改进', en: 'Improvement' })}** ${markdownText(line.text ?? '')}`,
+            this.text({
+                zh: '表样「改进措施」栏：应针对存在问题和各行说明的偏差。不计分',
+                en: 'The form\'s 改进措施: they should answer the problems and the deviations the rows explain. Not scored',
+            }),
+            this.table([{ zh: '应针对', en: 'To answer' }, { zh: '内容', en: 'What it says' }, { zh: '自评得分', en: 'Claimed' }], rows),
+        ]);
+    }
+
+    /** The 结论 line: not scored, so the rule's total and grade beside it, which it should agree with. */
+    private conclusion(line: Conclusion): string {
+        const { score } = this.services.kpi.Scores.of(line.$container);
+        return this.lines([
+            `**${pick(this.locale, { zh: '结论', en: 'Conclusion' })}** ${markdownText(line.text ?? '')}`,
+            this.text(score.scored
+                ? { zh: '表样「评价结论」栏：不计分，应与按规则的合计和等级相符', en: 'The form\'s 评价结论: not scored; it should agree with the total and grade by the rule' }
+                : { zh: '表样「评价结论」栏：不计分', en: 'The form\'s 评价结论: not scored' }),
+            score.scored ? this.ruleScore(score.total.ruleScore, score.total.declaredWeight ?? score.total.weight, score.total.declaredScore ?? score.total.claimed) : undefined,
+            score.scored ? this.field({ zh: '按规则的等级', en: 'Grade by the rule' }, GRADE_KEYWORD[score.grade.computed]) : undefined,
+            this.field({ zh: '自评等级', en: 'Grade written' }, score.grade.claimed && GRADE_KEYWORD[score.grade.claimed]),
+        ]);
+    }
+
+    /**
+     * A project's 主管部门 and 实施单位 lines: what the form's field means; its 实施期: how long it
+     * lasts, and whether the year each assessment of the project reports on lies in it.
+     */
+    projectField(project: Project, field: ProjectField, locale: Locale): string | undefined {
+        this.locale = locale;
+        if (field === 'department') {
+            return this.lines([
+                `**${pick(this.locale, { zh: '主管部门', en: 'Department' })}** ${markdownText(project.department ?? '')}`,
+                this.text({
+                    zh: '表头「主管部门」栏：项目预算所属的主管预算部门。申报表和自评表都填此栏，自评沿用所评项目的',
+                    en: 'The form header\'s 主管部门: the budget department the project\'s budget belongs to. Both the targets form and the self-assessment print it; an assessment takes its project\'s',
+                }),
+            ]);
+        }
+        if (field === 'implementer') {
+            return this.lines([
+                `**${pick(this.locale, { zh: '实施单位', en: 'Implementer' })}** ${markdownText(project.implementer ?? '')}`,
+                this.text({
+                    zh: '表头「实施单位」栏：具体实施项目、使用项目资金的单位。申报表和自评表都填此栏，自评沿用所评项目的',
+                    en: 'The form header\'s 实施单位: the unit that carries out the project and spends its funds. Both the targets form and the self-assessment print it; an assessment takes its project\'s',
+                }),
+            ]);
+        }
+        const span = periodSpan(project.period);
+        const ends = span !== undefined && span.days <= 0;
+        const rows = span && !ends ? assessmentsOf(project, this.services).map((assessment): Row => {
+            const year = assessedYear(assessment);
+            return [assessment.name, year === undefined ? undefined : String(year), year === undefined ? { zh: '标题未写评价年度', en: 'its title names no year' } : IN_PERIOD[yearInSpan(year, span)]];
+        }) : [];
+        return this.lines([
+            `**${pick(this.locale, { zh: '实施期', en: 'Period' })}** ${markdownText(project.period?.$cstNode?.text ?? '')}`,
+            this.text({ zh: '表头「项目期」栏：项目实施的起止时间', en: 'The form header\'s 项目期: when the project starts and ends' }),
+            ends ? this.text({ zh: '⚠ 结束早于开始', en: '⚠ it ends before it starts' })
+                : this.field({ zh: '时长', en: 'Length' }, span && (span.months !== undefined ? { zh: `${span.months} 个月`, en: `${span.months} ${span.months === 1 ? 'month' : 'months'}` } : delay(span.days).text)),
+            this.table([{ zh: '自评', en: 'Assessment' }, { zh: '评价年度', en: 'Year assessed' }, { zh: '与实施期', en: 'Against the period' }], rows),
+        ]);
+    }
+
     /** The 评价日 line: the day milestones not done are judged overdue by, and those that are. */
     private asOf(line: AsOf): string | undefined {
         const assessment = line.$container;
@@ -307,8 +415,7 @@ export class HoverContent {
         const annual = annualOf(line.$container);
         if (!amount) return undefined;
         const label = annual === line ? { zh: '年度资金总额', en: 'Annual funds' } : { zh: '中期资金总额', en: 'Medium-term funds' };
-        const shares = line.$container.lines.filter(isFundsShare).map(s => amountOf(s.amount, amount));
-        const sum = annual === line && shares.length > 0 && shares.every(s => s !== undefined) ? sumOf(shares as Measure[]) : undefined;
+        const sum = annual === line ? fundsSourcesSum(line.$container, amount) : undefined;
         const budget = annual === line ? amountOf(line.$container.$container.budget) : undefined;
         const annualAmount = annual && annual !== line ? amountOf(annual.amount, amount) : undefined;
         const rows: Row[] = [
@@ -320,6 +427,24 @@ export class HoverContent {
         return this.lines([
             `**${pick(this.locale, label)}** ${markdownText(formatMeasure(amount))}`,
             this.table([{ zh: '与之核对', en: 'Checked against it' }, { zh: '金额', en: 'Amount' }, { zh: '比较', en: 'Comparison' }], rows),
+        ]);
+    }
+
+    /**
+     * A 资金 block's 其中 row: its share of the 年度 total (a bare number in that total's unit), and
+     * what all the 其中 rows add up to against the total (funds/sources-total).
+     */
+    private fundsShare(line: FundsShare): string | undefined {
+        const annual = annualOf(line.$container);
+        const total = amountOf(annual?.amount);
+        const amount = amountOf(line.amount, total);
+        const share = amount && total ? ratio(amount, total) : undefined;
+        const sum = total && fundsSourcesSum(line.$container, total);
+        return this.lines([
+            `**${pick(this.locale, { zh: '资金 · 其中', en: 'Funds · of which' })} ${markdownText(line.source ?? '')}**${amount ? ` ${markdownText(formatMeasure(amount))}` : ''}`,
+            this.field({ zh: '占年度资金总额', en: 'Share of the annual funds' }, share !== undefined ? formatPercent(share) : undefined),
+            this.table([{ zh: '与之核对', en: 'Checked against it' }, { zh: '金额', en: 'Amount' }, { zh: '比较', en: 'Comparison' }],
+                sum && total ? [[{ zh: '其中各行合计', en: 'Of-which rows' }, formatMeasure(sum), agreement(sum, total, { zh: '年度资金总额', en: 'the annual funds' })]] : []),
         ]);
     }
 
@@ -395,6 +520,13 @@ function bracketed({ zh, en }: Bilingual): Bilingual {
 }
 
 const BUDGET: Bilingual = { zh: '预算', en: 'the budget' };
+
+/** How much of the year an assessment reports on lies in its project's 实施期. */
+const IN_PERIOD: Record<'whole' | 'part' | 'none', Bilingual> = {
+    whole: { zh: '✓ 全年在实施期内', en: '✓ the whole year lies in the period' },
+    part: { zh: '部分在实施期内', en: 'partly in the period' },
+    none: { zh: '⚠ 不在实施期内', en: '⚠ outside the period' },
+};
 
 /** Whether an amount is the one it is checked against: equal (to the cent), different, or in a unit that does not compare. */
 function agreement(amount: Measure, reference: Measure, what: Bilingual): Bilingual {

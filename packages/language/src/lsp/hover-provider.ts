@@ -1,19 +1,20 @@
-import { AstUtils, CstUtils, type AstNode, type CstNode, type LangiumDocument, type MaybePromise, type NameProvider, type References } from 'langium';
+import { AstUtils, CstUtils, GrammarAST, GrammarUtils, type AstNode, type CstNode, type LangiumDocument, type MaybePromise, type NameProvider, type References } from 'langium';
 import type { HoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import {
     isAsOf, isBaseline, isBlock, isBreakdownComponent, isBreakdownSection, isClause, isClauseReview, isExecution, isExecutionShare, isFundsTotal, isGoal,
     isGoalAssessment, isIndicator, isMilestoneAssessment, isProblemStatement, isProject, type BreakdownSection, type Project,
     isBreakdownActual, isGradeStatement, isIndicatorAssessment, isMilestone, isRequirement, isTotal,
+    isConclusion, isFundsShare, isImprovement, isPeriod, isSummary,
 } from '../generated/ast.js';
 import type { KpiServices } from '../kpi-module.js';
 import type { KpiSettings } from '../settings.js';
-import { HoverContent } from './hover-content.js';
+import { HoverContent, type ProjectField } from './hover-content.js';
 import { qualifiedTargetAt } from './qualified-names.js';
 import { isRemark } from '../parser/remarks.js';
 
 /** Elements whose whole row describes them (a block only describes itself on its name). */
-const ROWS = [isIndicatorAssessment, isProblemStatement, isExecutionShare, isExecution, isTotal, isGradeStatement, isAsOf, isFundsTotal, isBreakdownComponent, isClauseReview, isIndicator, isClause, isRequirement, isBaseline, isGoal, isMilestone];
+const ROWS = [isIndicatorAssessment, isProblemStatement, isSummary, isImprovement, isConclusion, isExecutionShare, isExecution, isTotal, isGradeStatement, isAsOf, isFundsTotal, isFundsShare, isBreakdownComponent, isClauseReview, isIndicator, isClause, isRequirement, isBaseline, isGoal, isMilestone];
 
 /**
  * Hover on indicators, clauses, requirements, baselines and the references to them, and on
@@ -46,9 +47,11 @@ export class KpiHoverProvider implements HoverProvider {
         // A remark is a hidden leaf wherever the parser put it: its row is the value's before it.
         const subject = this.subjectAt(remark ? CstUtils.findLeafNodeBeforeOffset(root, leaf.offset - 1) ?? leaf : leaf);
         const amountLine = amountLineOf(leaf);
+        const field = projectFieldAt(leaf);
         const described = isProject(amountLine) ? this.content.budget(amountLine, locale)
             : amountLine ? this.content.breakdownTotal(amountLine, locale)
-                : subject && this.content.describe(subject, locale);
+                : field ? this.content.projectField(field.project, field.field, locale)
+                    : subject && this.content.describe(subject, locale);
         const value = remark ? [this.content.remark(leaf.text, locale), described].filter(Boolean).join('\n\n') : described;
         return value ? { contents: { kind: 'markdown', value }, range: leaf.range } : undefined;
     }
@@ -82,4 +85,19 @@ function amountLineOf(leaf: CstNode): Project | BreakdownSection | undefined {
     if (isProject(container) && node.$containerProperty === 'budget') return container;
     if (isBreakdownSection(container) && node.$containerProperty === 'total') return container;
     return undefined;
+}
+
+const PROJECT_FIELDS: readonly ProjectField[] = ['department', 'implementer', 'period'];
+
+/** The header line of a project a leaf is on (its keyword, typed alone too, or its value): 主管部门, 实施单位, 实施期. */
+function projectFieldAt(leaf: CstNode): { project: Project; field: ProjectField } | undefined {
+    const period = AstUtils.getContainerOfType(leaf.astNode, isPeriod);
+    if (period) return isProject(period.$container) ? { project: period.$container, field: 'period' } : undefined;
+    const project = leaf.astNode;
+    if (!isProject(project)) return undefined;
+    // A keyword belongs to the assignment that follows it in its group (`'主管部门' department=STRING`).
+    const assignment = GrammarUtils.findAssignment(leaf)
+        ?? (GrammarAST.isKeyword(leaf.grammarSource) ? AstUtils.getContainerOfType(leaf.grammarSource, GrammarAST.isGroup)?.elements.find(GrammarAST.isAssignment) : undefined);
+    const field = PROJECT_FIELDS.find(f => f === assignment?.feature);
+    return field && { project, field };
 }

@@ -1,6 +1,6 @@
 import { AstUtils, GrammarAST, type AstNode, type AstReflection } from 'langium';
 import { isAssessment } from '../generated/ast.js';
-import { ONCE_PER_ASSESSMENT } from '../validation/clause-checks.js';
+import { firstToken, ONCE_PER_ASSESSMENT } from '../validation/clause-checks.js';
 
 /**
  * The property a clause keyword introduces where the grammar lets a row's clauses come in any
@@ -36,13 +36,14 @@ export function isClauseWritten(node: AstNode | undefined, property: string, ref
 
 /**
  * Whether `keyword` begins a line the self-assessment at the cursor holds once and already has
- * (`等级` under `等级 优`): written again, only one counts (validation/clause-checks.ts).
+ * (`等级` under `等级 优`): written again, only one counts (validation/clause-checks.ts). The line
+ * whose keyword is the word at `tokenOffset` is the one being typed (`预算执行|`), not another.
  */
-export function isLineWritten(node: AstNode | undefined, keyword: GrammarAST.Keyword): boolean {
+export function isLineWritten(node: AstNode | undefined, keyword: GrammarAST.Keyword, tokenOffset: number): boolean {
     const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule);
     if (!rule || !ONCE_PER_ASSESSMENT.has(rule.name) || !beginsRule(keyword, rule)) return false;
     const assessment = node && AstUtils.getContainerOfType(node, isAssessment);
-    return assessment?.items.some(item => item.$type === rule.name) === true;
+    return assessment?.items.some(item => item.$type === rule.name && firstToken(item.$cstNode)?.offset !== tokenOffset) === true;
 }
 
 /** Whether a keyword (or one of its spellings) is the first element of its rule. */

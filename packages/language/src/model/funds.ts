@@ -1,4 +1,4 @@
-import { isFundsTotal, type BreakdownActual, type BreakdownComponent, type BreakdownSection, type Execution, type ExecutionShare, type FundsSection, type FundsTotal, type Quantity } from '../generated/ast.js';
+import { isFundsShare, isFundsTotal, type BreakdownActual, type BreakdownComponent, type BreakdownSection, type Execution, type ExecutionShare, type FundsSection, type FundsTotal, type Quantity } from '../generated/ast.js';
 import { ratio, sumOf, type Measure } from '../units/index.js';
 import { measureOf } from './values.js';
 
@@ -7,6 +7,15 @@ const ANNUAL = new Set(['年度', 'annual']);
 /** The 年度 (年度资金总额) line of a 资金 block. */
 export function annualOf(section: FundsSection): FundsTotal | undefined {
     return section.lines.filter(isFundsTotal).find(l => ANNUAL.has(l.kind));
+}
+
+/**
+ * What a 资金 block's 其中 rows add up to (a bare number in the unit of `like`, the 年度 total);
+ * undefined when it has none or one has no amount (funds/sources-total).
+ */
+export function fundsSourcesSum(section: FundsSection, like: Measure | undefined): Measure | undefined {
+    const parts = section.lines.filter(isFundsShare).map(s => amountOf(s.amount, like));
+    return parts.every(p => p !== undefined) ? sumOf(parts as Measure[]) : undefined;
 }
 
 /** The columns of the execution table: 年初预算数, 全年预算数, 全年执行数. */

@@ -81,9 +81,10 @@ export function startServer(): void {
     logServerStart(connection, shared, kpi.kpi, serverFile);
     announceValidation(connection, shared);
     collectWhenIdle(shared.workspace.DocumentBuilder, { collect: fullCollection(), collectYoung: youngCollection(), oldGeneration: oldGenerationUsed });
-    // The last Validated listener: the write it may queue cancels what is left of the ending build.
+    // Once a build's documents are parsed, before any is validated: the write it may queue
+    // cancels the build, which the write's then builds with the sheets written again.
     const updates = shared.lsp.DocumentUpdateHandler as KpiDocumentUpdateHandler;
-    shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, () => updates.followProjects());
+    shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.ComputedScopes, () => updates.followProjects());
     startLanguageServer(shared);
     // After Langium's: replaces its completion and hover handlers.
     answerAfterTyping(connection, shared);

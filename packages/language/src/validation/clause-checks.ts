@@ -23,7 +23,7 @@ function keywordBefore(value: CstNode): CstNode {
 export const ONCE_PER_ASSESSMENT: ReadonlySet<string> = new Set(['Execution', 'Total', 'GradeStatement', 'AsOf']);
 
 /** The first token of a node's text, comments aside: a line's keyword as written. */
-function firstToken(node: CstNode | undefined): CstNode | undefined {
+export function firstToken(node: CstNode | undefined): CstNode | undefined {
     return node && CstUtils.streamCst(node).find(n => isLeafCstNode(n) && !n.hidden);
 }
 

@@ -1,11 +1,11 @@
 import { AstUtils, CstUtils, type AstNode, type ParseResult } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 import {
-    isAssessment, isFundsShare, isFundsTotal,
+    isAssessment, isFundsTotal,
     type BreakdownActual, type BreakdownComponent, type BreakdownSection, type Execution, type FundsSection,
 } from '../generated/ast.js';
 import type { KpiCoreServices } from '../kpi-core-module.js';
-import { amountOf, annualOf, breakdownTotal, COLUMN_LABEL, componentAmount, componentSpending, executionBasis, FUNDS_COLUMNS, sourceSums } from '../model/funds.js';
+import { amountOf, annualOf, breakdownTotal, COLUMN_LABEL, componentAmount, componentSpending, executionBasis, FUNDS_COLUMNS, sourceSums, fundsSourcesSum } from '../model/funds.js';
 import { assessedProject, titleOf } from '../model/project.js';
 import { measureOf } from '../model/values.js';
 import { percent, round, scoreExecution } from '../scoring/index.js';
@@ -49,8 +49,7 @@ export function fundsChecks(services: KpiCoreServices): KpiChecks {
         if (node.$type === 'FundsSection') {
             const annual = annualOf(node);
             const total = annual && amountOf(annual.amount);
-            const parts = node.lines.filter(isFundsShare).map(s => amountOf(s.amount, total));
-            const sum = total && parts.every(p => p !== undefined) && sumOf(parts as Measure[]);
+            const sum = total && fundsSourcesSum(node, total);
             if (!annual || !total || !sum || sameAmount(sum, total) !== false) return;
             const [s, t] = [formatMeasure(sum), formatMeasure(total)];
             report('funds/sources-total', {

@@ -25,6 +25,13 @@ import type { KpiIndexManager } from './index-manager.js';
 export class KpiDocumentBuilder extends DefaultDocumentBuilder {
     /** Unresolved reference texts per document, as of its last linking. */
     private readonly unresolved = new Map<string, Set<string>>();
+    /**
+     * What an update cancelled before its build ended leaves to the next: the documents it
+     * touched and the names they exported before, whose concerns (below) the next one finds.
+     * A write queued during the build cancels it: the workbooks' sheets written again once the
+     * .kpi files are parsed (KpiDocumentUpdateHandler.followProjects), or the next keystroke.
+     */
+    private leftOver?: { touched: Set<string>; names: Set<string> };
 
     constructor(services: LangiumSharedCoreServices) {
         super(services);
@@ -68,7 +75,11 @@ export class KpiDocumentBuilder extends DefaultDocumentBuilder {
         for (const doc of this.documentsAt(this.index.dependentsOf(touched, uri => this.reachOf(uri)))) {
             if (doc.state > DocumentState.IndexedReferences) this.resetToState(doc, DocumentState.IndexedReferences);
         }
+        for (const uri of this.leftOver?.touched ?? []) touched.add(uri);
+        for (const name of this.leftOver?.names ?? []) names.add(name);
+        this.leftOver = { touched, names };
         await this.updateChanged(changed, deleted, cancelToken);
+        this.leftOver = undefined;
         // Deleted documents (a deleted folder stands for those under it) look for nothing any more.
         for (const uri of touched) if (!this.langiumDocuments.hasDocument(URI.parse(uri))) this.unresolved.delete(uri);
         const exported = new Set([...touched].flatMap(uri => this.index.exportedNames(uri)));
