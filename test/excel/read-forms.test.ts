@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { excel } from '../../packages/language/src/index.js';
 import { readForm } from '../../packages/language/src/excel/read-form.js';
+import { buildWorkspace } from '../support/workspace.js';
 
 export const EXCEL_FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'excel');
 const bytes = (path: string) => new Uint8Array(readFileSync(join(EXCEL_FIXTURES, path)));
@@ -244,6 +245,30 @@ describe('workbooks with several sheets, and sheets partly forms', () => {
         const [shown] = await excel.workbookToKpi(new Uint8Array(await book.xlsx.writeBuffer()), '自评表.xlsx');
         expect(shown!.text).toContain('"去年的指标" >= 5 个');
         expect(shown!.problems).toEqual([]);
+    });
+
+    it('reads a printed `无` in a reason column (偏差原因, 执行偏差原因) as no reason, as `—` and `/`, not as the reason "无"', async () => {
+        const book = new ExcelJS.Workbook();
+        const sheet = book.addWorksheet('自评表');
+        sheet.addRow(['项目名称', '助餐项目']);
+        sheet.addRow(['', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分']);
+        sheet.addRow(['年度资金总额', 300, 260, 198, 10, '76.15%', 7.6]);
+        sheet.addRow(['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施']);
+        sheet.addRow(['产出指标', '数量指标', '助餐服务人数', '≥1800人', '1700人', 30, 28, '无']);
+        sheet.addRow(['产出指标', '数量指标', '助餐点数量', '≥20个', '16个', 30, 24, '—']);
+        sheet.addRow(['产出指标', '数量指标', '上门服务人数', '≥500人', '450人', 30, 27, ' 无 ']);
+        sheet.addRow(['产出指标', '质量指标', '验收合格率', '100%', '98%', 30, 29, '两处返工']);
+        sheet.addRow(['执行偏差原因', '无']);
+        const [form] = await excel.workbookToKpi(new Uint8Array(await book.xlsx.writeBuffer()), '自评表.xlsx');
+        expect(form!.text).not.toContain('"无"');
+        expect(form!.text).toContain('    指标 "助餐服务人数" 实际 1700 人 分值 30 得分 28\n');
+        expect(form!.text).toContain('    指标 "上门服务人数" 实际 450 人 分值 30 得分 27\n');
+        expect(form!.text).toContain('    指标 "验收合格率" 实际 98% 分值 30 得分 29 偏差 "两处返工"\n');
+        expect(form!.text).toMatch(/预算执行 .*得分 7\.6\n {4}指标/);
+        // Without a reason, the shortfall is reported as one not explained.
+        const codes = (await buildWorkspace({ '自评表.kpi': form!.text })).diagnostics('自评表.kpi').map(d => d.code);
+        expect(codes.filter(c => c === 'assessment/missing-deviation')).toHaveLength(3);
+        expect(codes).toContain('funds/low-execution-no-reason');
     });
 
     it('reports a formula\'s error value (#REF!, #N/A) and reads the cell as blank, not as a value', async () => {

@@ -1,7 +1,7 @@
 import { FREE_GROUP_FAMILIES, isLevel1Label, level1Keyword, level2Keyword } from './families.js';
 import type { ActualValue, Amount, FormModel, FormProblem, FundSource, IndicatorRow, Sourced, TargetValue } from './form-model.js';
 import { identifierFor, kpiString, oneLine } from './names.js';
-import { normalizeLabel } from './cell-values.js';
+import { normalizeLabel, saysNone } from './cell-values.js';
 import { FAMILY_KEYWORD } from '../model/categories.js';
 import { GRADE_KEYWORD, RATING_KEYWORD } from '../scoring/keywords.js';
 
@@ -33,6 +33,8 @@ export interface EmittedForm {
     readonly problems: readonly FormProblem[];
     /** The cell a finding points at when no span covers it: the form's title or first cell. */
     readonly anchor: string;
+    /** The `指标` and `预算执行` lines (offsets) whose 得分 cell holds no number, and that cell as printed. */
+    readonly unreadScores: ReadonlyArray<{ readonly start: number; readonly end: number; readonly score: Sourced<string> }>;
 }
 
 type Segment = string | readonly [text: string, cell: string | undefined, field: SpanField];
@@ -50,6 +52,7 @@ const ENGLISH: ReadonlyMap<string, string> = new Map<string, string>([
 class Writer {
     private text = '';
     readonly spans: SourceSpan[] = [];
+    readonly unreadScores: Array<EmittedForm['unreadScores'][number]> = [];
 
     constructor(readonly keywords: FormKeywords) {}
 
@@ -78,6 +81,13 @@ class Writer {
         });
         if (lineCell) this.spans.push({ start, end: this.text.length, cell: lineCell, field: 'line' });
         this.text += '\n';
+    }
+
+    /** A line, noting the 得分 cell it could not read. */
+    scoredLine(unreadScore: Sourced<string> | undefined, indent: number, lineCell: string | undefined, ...segments: Segment[]): void {
+        const start = this.text.length;
+        this.line(indent, lineCell, ...segments);
+        if (unreadScore) this.unreadScores.push({ start, end: this.text.length - 1, score: unreadScore });
     }
 
     blank(): void {
@@ -227,7 +237,7 @@ export function emitForm(form: FormModel, workbookName: string, definedProjects:
     // A cell merged over rows is read on each of them: what is wrong with it is said once.
     const said = new Set<string>();
     const distinct = problems.filter(p => !said.has(`${p.cell} ${p.text.zh}`) && said.add(`${p.cell} ${p.text.zh}`));
-    return { sheet: form.sheet, text: w.result(), spans: w.spans, problems: distinct, anchor };
+    return { sheet: form.sheet, text: w.result(), spans: w.spans, problems: distinct, anchor, unreadScores: w.unreadScores };
 }
 
 /** 测算 rows without 金额 and milestones without 计划完成时间, which a project written here cannot plan. */
@@ -361,7 +371,7 @@ function emitAssessment(w: Writer, form: FormModel, projectName: string, placed:
         ...(title === undefined ? [] : [[kpiString(title), form.title?.cell, 'title'] as const]), w.k('对象', 'for'), projectName, '{');
     const ex = form.execution;
     if (ex?.budgeted && ex.spent) {
-        w.line(1, ex.cell, w.k('预算执行', 'execution'),
+        w.scoredLine(ex.score ? undefined : ex.unreadScore, 1, ex.cell, w.k('预算执行', 'execution'),
             ...(ex.initial ? [w.k('年初预算', 'initial'), [amountText(ex.initial.value), ex.initial.cell, 'amount'] as const] : []),
             w.k('全年预算', 'budgeted'), [amountText(ex.budgeted.value), ex.budgeted.cell, 'amount'],
             w.k('全年执行', 'spent'), [amountText(ex.spent.value), ex.spent.cell, 'amount'],
@@ -385,7 +395,7 @@ function emitAssessment(w: Writer, form: FormModel, projectName: string, placed:
     }
     for (const { row } of placed) {
         if (row.description) w.line(1, row.description.cell, `// ${w.k('完成情况：', 'Completion: ')}${oneLine(row.description.value).replace(/\s+/g, ' ').trim()}`);
-        w.line(1, row.title.cell, w.k('指标', 'indicator'), [row.id ?? kpiString(row.title.value), row.title.cell, 'title'],
+        w.scoredLine(row.unreadScore, 1, row.title.cell, w.k('指标', 'indicator'), [row.id ?? kpiString(row.title.value), row.title.cell, 'title'],
             ...(row.actual ? [w.k('实际', 'actual'), [actualText(w, row.actual.value), row.actual.cell, 'actual'] as const] : []),
             ...(row.measuredAs && row.actual ? [w.k('口径', 'measured-as'), [kpiString(row.measuredAs), row.actual.cell, 'actual'] as const] : []),
             ...(row.weight ? [w.k('分值', 'weight'), [row.weight.value, row.weight.cell, 'weight'] as const] : []),
@@ -400,7 +410,7 @@ function emitAssessment(w: Writer, form: FormModel, projectName: string, placed:
     }
     const narrative = form.narrative;
     for (const p of narrative?.problems ?? []) {
-        const text = normalizeLabel(p.text.value) === '无' ? [] : [[kpiString(p.text.value), p.text.cell, 'text'] as const];
+        const text = saysNone(p.text.value) ? [] : [[kpiString(p.text.value), p.text.cell, 'text'] as const];
         const concerns = p.none || p.concerns.length === 0 ? [] : [w.k('涉及', 'concerns'), p.concerns.map(nameText).join(', ')];
         w.line(1, p.text.cell, w.k('问题', 'problem'), ...(p.none ? [w.k('无', 'none')] : []), ...text, ...concerns);
     }

@@ -139,4 +139,4 @@ export async function workbookToKpi(bytes: Uint8Array, fileName: string, defined
     return emitWorkbook(book, new Set([...definedProjects, ...targetProjects(book)]), options);
 }
 
-export { cellPosition, formDiagnostics, UNREADABLE_CELL, type CellDiagnostic } from './workbook-diagnostics.js';
+export { cellPosition, formDiagnostics, UNREADABLE_CELL, unreadScoreAt, type CellDiagnostic } from './workbook-diagnostics.js';

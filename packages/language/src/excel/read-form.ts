@@ -6,7 +6,7 @@ import type {
     Amount, Execution, ExecutionColumns, FormModel, FormProblem, FundSource, Funds, Goal, IndicatorRow, ProjectHeader, Sourced,
 } from './form-model.js';
 import { readNote } from './form-notes.js';
-import { amountCell, isBlockLabel, lastYearCell, numberCell, readBreakdown, readMilestones, readNarrative } from './read-blocks.js';
+import { amountCell, isBlockLabel, lastYearCell, numberCell, readBreakdown, readMilestones, readNarrative, reasonCell } from './read-blocks.js';
 import type { GridCell, HiddenRows, SheetGrid } from './sheet-grid.js';
 import { SheetView, type Position } from './sheet-view.js';
 
@@ -312,11 +312,13 @@ function readTable(
         const points = (column: 'weight' | 'score' | 'deduction') => pointsOnce(at(r, column), title.text, counted, problems);
         const weight = numberCell(points('weight'), problems);
         // Layout B's 扣减分数 where 指标得分 is left empty: the weight less the points taken off.
-        const printedScore = numberCell(points('score'), problems);
+        const scoreCell = points('score');
+        const printedScore = numberCell(scoreCell, problems);
         const deduction = points('deduction');
         const score = printedScore ?? deductedScore(weight, deduction, problems);
+        const unreadScore = score ? undefined : unreadCell(scoreCell, view, r, columns.score);
         if (printedScore) deductionDisagrees(weight, printedScore, deduction, problems);
-        const deviation = at(r, 'deviation');
+        const deviation = reasonCell(at(r, 'deviation'));
         const note = at(r, 'note');
         const source = at(r, 'source');
         const description = at(r, 'description');
@@ -332,7 +334,7 @@ function readTable(
             ...(note ? { note: { value: note.text, cell: note.address } } : {}),
             ...(actual ? { actual: { value: parseActual(actual.text), cell: actual.address } } : {}),
             ...(weight ? { weight } : {}),
-            ...(score ? { score } : {}),
+            ...(score ? { score } : {}), ...(unreadScore ? { unreadScore } : {}),
             ...(deviation ? { deviation: { value: deviation.text, cell: deviation.address } } : {}),
             ...(source ? { source: { value: source.text, cell: source.address } } : {}),
             ...(description ? { description: { value: description.text, cell: description.address } } : {}),
@@ -375,6 +377,15 @@ function pointsOnce(cell: GridCell | undefined, title: string, counted: Map<stri
         },
     });
     return undefined;
+}
+
+/**
+ * A points cell that holds something but no number (`良`, a formula's `#REF!`): what a score
+ * read as missing was printed as. `read` is the cell as read, the column where it stands.
+ */
+function unreadCell(read: GridCell | undefined, view: SheetView, r: number, column: number | undefined): Sourced<string> | undefined {
+    const printed = read ?? (column === undefined ? undefined : view.cell(r, column));
+    return printed && (printed.error || read) ? { value: printed.text, cell: printed.address } : undefined;
 }
 
 /** A row's score as its weight less the points its 扣减分数 cell takes off, sourced to that cell. */
@@ -452,11 +463,13 @@ function readExecution(view: SheetView, until: number, problems: FormProblem[]):
     }
     if (!total) return undefined;
     const weight = columns.weight === undefined ? undefined : numberCell(view.value(total.r, columns.weight), problems);
-    const score = columns.score === undefined ? undefined : numberCell(view.value(total.r, columns.score), problems);
+    const scoreCell = columns.score === undefined ? undefined : view.value(total.r, columns.score);
+    const score = numberCell(scoreCell, problems);
+    const unreadScore = score ? undefined : unreadCell(scoreCell, view, total.r, columns.score);
     const rateAt = columns.rate === undefined ? undefined : view.value(total.r, columns.rate);
     const rate = rateAt && !isComputedRate(rateAt, total.r, columns) ? rateCell(rateAt, problems) : undefined;
     const { r: _row, ...row } = total;
-    return { ...row, ...(rate ? { rate } : {}), ...(weight ? { weight } : {}), ...(score ? { score } : {}), parts };
+    return { ...row, ...(rate ? { rate } : {}), ...(weight ? { weight } : {}), ...(score ? { score } : {}), ...(unreadScore ? { unreadScore } : {}), parts };
 }
 
 /** The rightmost label left of the value columns, skipping the merged block head (`项目资金（万元）`). */
