@@ -271,6 +271,25 @@ describe('workbooks with several sheets, and sheets partly forms', () => {
         expect(codes).toContain('funds/low-execution-no-reason');
     });
 
+    it('passes over hidden columns that are no column of the form (an 一体化 export\'s IDs) without a word, and reads a hidden column the form\'s heads name', async () => {
+        const book = new ExcelJS.Workbook();
+        const sheet = book.addWorksheet('自评表');
+        sheet.addRow(['项目名称', 'XM2023001', '助餐项目']);
+        sheet.addRow(['一级指标', '指标ID', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分']);
+        sheet.addRow(['产出指标', 'ZB001', '数量指标', '助餐服务人数', '≥1800人', '1850人', 50, 50]);
+        sheet.addRow(['满意度指标', 'ZB002', '服务对象满意度', '满意度', '≥90%', '92%', 50, 50]);
+        sheet.addRow(['存在问题', 'WT001', '资金拨付较慢']);
+        // The IDs' column, and by mistake the targets' column.
+        sheet.getColumn(2).hidden = true;
+        sheet.getColumn(5).hidden = true;
+        const [form] = await excel.workbookToKpi(new Uint8Array(await book.xlsx.writeBuffer()), '自评表.xlsx');
+        expect(form!.text).toContain('项目 助餐项目 "助餐项目" {');
+        expect(form!.text).toContain('"助餐服务人数" >= 1800 人\n');
+        expect(form!.text).toContain('    问题 "资金拨付较慢"\n');
+        expect(form!.text).not.toMatch(/XM2023001|ZB00|WT001/);
+        expect(form!.problems).toEqual([]);
+    });
+
     it('reports a formula\'s error value (#REF!, #N/A) and reads the cell as blank, not as a value', async () => {
         const book = new ExcelJS.Workbook();
         const sheet = book.addWorksheet('自评表');

@@ -126,10 +126,11 @@ export function missingLabel(grid: SheetGrid): string {
  * Reads one sheet as a form of layout A, B or C, or returns undefined when it has no indicator
  * table. `fallbackName` names the project when the sheet has no `项目名称` (the file's name).
  */
-export function readForm(grid: SheetGrid, fallbackName: string): FormModel | undefined {
-    const view = new SheetView(grid);
-    const head = findIndicatorHead(view);
+export function readForm(sheet: SheetGrid, fallbackName: string): FormModel | undefined {
+    const head = findIndicatorHead(new SheetView(sheet));
     if (!head) return undefined;
+    const grid = withoutHiddenColumns(sheet, head);
+    const view = new SheetView(grid);
     const layout = layoutOf(head);
     const problems: FormProblem[] = [...(grid.hiddenRows ?? []).map(hiddenRowsProblem), ...errorValues(grid)];
     const emptyGroups: Array<NonNullable<FormModel['emptyGroups']>[number]> = [];
@@ -166,6 +167,20 @@ export function readForm(grid: SheetGrid, fallbackName: string): FormModel | und
         ...base, goals: readAssessmentGoals(view, head.row), ...blocks, narrative,
         ...(execution ? { execution } : {}), ...assessed(view, head.row, problems),
     };
+}
+
+/**
+ * The sheet without the hidden columns that are no column of its indicator tables: an 一体化
+ * export hides its ID columns (指标ID, 项目编码), which are no part of the printed form and, read,
+ * would stand between a label and its value. Passed over without a word, as they are routine;
+ * a hidden column whose head the tables read (a 指标值 hidden by mistake) is read, as the form
+ * cannot be read without it.
+ */
+function withoutHiddenColumns(grid: SheetGrid, head: IndicatorHead): SheetGrid {
+    const read = new Set(head.tables.flatMap(columns => Object.values(columns)));
+    const blank = (grid.hiddenColumns ?? []).filter(c => !read.has(c));
+    if (blank.length === 0) return grid;
+    return { ...grid, rows: grid.rows.map(row => row.map((cell, c) => (blank.includes(c) ? undefined : cell))) };
 }
 
 /** Hidden rows that held something are not read (sheet-grid's hideRows): said, so that nothing goes missing unsaid. */

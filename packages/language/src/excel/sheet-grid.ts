@@ -29,6 +29,8 @@ export interface SheetGrid {
     readonly hidden?: true;
     /** Runs of hidden rows that held something, left out of `rows` (see sheetGrid). */
     readonly hiddenRows?: readonly HiddenRows[];
+    /** Columns hidden in Excel (0-based), still in `rows`: readForm reads those a form's table heads name. */
+    readonly hiddenColumns?: readonly number[];
 }
 
 /** Rows hidden in Excel (1-based, as Excel numbers them) and the first cell that held something. */
@@ -145,7 +147,8 @@ function sheetGrid(name: string, sheet: XLSX.WorkSheet, encodeCell: typeof XLSX.
     }
     for (let r = 0; r < rows.length; r++) rows[r] ??= [];
     const hiddenRows = hideRows(rows, sheet['!rows'] ?? []);
-    return { name, rows, ...(hiddenRows.length > 0 ? { hiddenRows } : {}) };
+    const hiddenColumns = (sheet['!cols'] ?? []).flatMap((column, c) => (column?.hidden && c < MAX_COLUMNS ? [c] : []));
+    return { name, rows, ...(hiddenRows.length > 0 ? { hiddenRows } : {}), ...(hiddenColumns.length > 0 ? { hiddenColumns } : {}) };
 }
 
 /**
