@@ -66,6 +66,16 @@ describe('Layout A: the printed 自评表', () => {
         expect(excel.cellAt(form!, form!.text.indexOf('执行率'), end, 'syntax/parsing')).toBe('H6');
     });
 
+    it('leaves out the hidden rows of an .xls (BIFF ROW records) as of an .xlsx, and says which', async () => {
+        const [form] = await kpi('layout-a-xls-hidden/自评表.xls');
+        expect(form!.text).not.toMatch(/助餐点数量|服务投诉办结率/);
+        expect(form!.text).toContain('"上门服务人数"');
+        expect(form!.text).toContain('"补贴发放及时率"');
+        expect(form!.problems.map(p => [p.cell, p.text.zh])).toEqual([
+            ['D14', '第 14–15 行已隐藏，未读入：打印和提交的表单不含隐藏的行；要读入请取消隐藏，不要的行请删除'],
+        ]);
+    });
+
     it('reads the same form from .xls, and unmerged heads with extra title rows and 元 amounts', async () => {
         const xlsx = (await kpi('layout-a/自评表.xlsx'))[0]!.text;
         expect(body((await kpi('layout-a-xls/自评表.xls'))[0]!.text)).toBe(body(xlsx));
