@@ -129,6 +129,16 @@ describe('kpispec lint on workbooks', () => {
         expect(scores.rows.flat().some(c => c?.text.startsWith('得分格 自评表!G3「良」无法读取'))).toBe(true);
     });
 
+    it('points a finding on the assessment as a whole at the part of the form it names, not at the title in A1', async () => {
+        const books = folder('places', 'partial/自评表.xlsx');
+        const cellsOf = async (ruleId: string, path: string) => (JSON.parse((await runCli(['lint', path, '-f', 'json'], { env: zh })).stdout) as JsonResult[])
+            .flatMap(r => r.messages).filter(m => m.ruleId === ruleId).map(m => [m.cell, m.line, m.column]);
+        // The 产出指标 family's weights: its cell, the family merged down from B12.
+        expect(await cellsOf('score/profile-weights', books)).toEqual([['自评表!B12', 12, 2]]);
+        // The 申报表's 中期目标, which the 自评表 does not assess: beside the 自评表's goals (实际完成情况 F10).
+        expect(await cellsOf('assessment/goal-not-covered', folder('goal-places', 'several-sheets/表单.xlsx'))).toContainEqual(['自评表!F10', 10, 6]);
+    });
+
     it('honours the configured severity of excel/unreadable-cell', async () => {
         const configured = folder('configured', 'partial/自评表.xlsx');
         writeFileSync(join(configured, 'kpispec.json'), JSON.stringify({ rules: { 'excel/unreadable-cell': 'off' } }));

@@ -33,6 +33,12 @@ export interface EmittedForm {
     readonly problems: readonly FormProblem[];
     /** The cell a finding points at when no span covers it: the form's title or first cell. */
     readonly anchor: string;
+    /**
+     * Where a finding on the assessment as a whole that names a part of the form points: a
+     * level-1 family by its keyword (`产出指标`: the family's first cell), `预算执行` (the
+     * execution row), `总体目标` (the goals' first row).
+     */
+    readonly places: Readonly<Record<string, string>>;
     /** The `指标` and `预算执行` lines (offsets) whose 得分 cell holds no number, and that cell as printed. */
     readonly unreadScores: ReadonlyArray<{ readonly start: number; readonly end: number; readonly score: Sourced<string> }>;
 }
@@ -234,10 +240,16 @@ export function emitForm(form: FormModel, workbookName: string, definedProjects:
     if (ownProject) emitProject(w, form, projectName, placed);
     if (form.layout !== 'C') emitAssessment(w, form, projectName, placed, ownProject);
     const anchor = form.title?.cell ?? form.project.name.cell ?? form.indicators[0]?.title.cell ?? 'A1';
+    const goal = form.goals.find(g => g.actual ?? g.expected);
+    const places: Record<string, string> = {
+        ...(form.execution ? { 预算执行: form.execution.cell } : {}),
+        ...(goal ? { 总体目标: (goal.actual ?? goal.expected)!.cell } : {}),
+    };
+    for (const { row, level1 } of placed) places[level1] ??= row.level1.cell;
     // A cell merged over rows is read on each of them: what is wrong with it is said once.
     const said = new Set<string>();
     const distinct = problems.filter(p => !said.has(`${p.cell} ${p.text.zh}`) && said.add(`${p.cell} ${p.text.zh}`));
-    return { sheet: form.sheet, text: w.result(), spans: w.spans, problems: distinct, anchor, unreadScores: w.unreadScores };
+    return { sheet: form.sheet, text: w.result(), spans: w.spans, problems: distinct, anchor, places, unreadScores: w.unreadScores };
 }
 
 /** 测算 rows without 金额 and milestones without 计划完成时间, which a project written here cannot plan. */
