@@ -189,6 +189,39 @@ describe('workbooks with several sheets, and sheets partly forms', () => {
         expect(forms.map(f => f.sheet)).toEqual(['绩效目标申报表', '自评表']);
         expect(forms[1]!.text).not.toMatch(/^项目 /m);
         expect(forms[1]!.text).toContain('对象 社区居家养老服务补贴项目 {');
+        // Its 预期目标 is the 申报表's 年度目标: assessed as that goal, not as words of no goal.
+        expect(forms[1]!.text).toContain('    总体目标 年度目标 "全年为1850名老年人提供助餐服务"\n');
+        const codes = (await buildWorkspace(Object.fromEntries(forms.map(f => [`${f.sheet}.kpi`, f.text])))).diagnostics('自评表.kpi')
+            .filter(d => d.code === 'assessment/goal-not-covered').map(d => (d.data as { goal: string }).goal);
+        expect(codes).toEqual(['中期目标']);
+    });
+
+    it('names the goals of one project alike whether read from its 申报表 or its 自评表 (年度目标; 目标1 … 目标n)', async () => {
+        const workbook = async (rows: Array<Array<string | number>>) => {
+            const book = new ExcelJS.Workbook();
+            const sheet = book.addWorksheet('表');
+            for (const row of rows) sheet.addRow(row);
+            return { fileName: '表.xlsx', bytes: new Uint8Array(await book.xlsx.writeBuffer()) };
+        };
+        const indicators = [['一级指标', '二级指标', '三级指标', '指标值'], ['产出指标', '数量指标', '助餐服务人数', '≥1800人']];
+        const target = await workbook([['项目名称', '助餐项目'], ['目标1', '为2000名老年人提供助餐服务'], ['目标2', '建成20个助餐点'], ...indicators]);
+        const assessed = await workbook([
+            ['项目名称', '助餐项目'], ['年度总体目标', '预期目标', '实际完成情况'],
+            ['', '为2000名老年人提供助餐服务', '为1850名老年人提供助餐服务'], ['', '建成20个助餐点', '建成16个助餐点'],
+            ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'], ['产出指标', '数量指标', '助餐服务人数', '≥1800人', '1850人', 10, 10],
+        ]);
+        // Each imported alone: the same goals, by the same names.
+        const goalsOf = (text: string) => /总体目标 \{\n([^}]*)\}/.exec(text)?.[1]?.trim().split(/\s*\n\s*/);
+        const [alone] = await excel.workbookToKpi(assessed.bytes, '自评表.xlsx');
+        const [declared] = await excel.workbookToKpi(target.bytes, '申报表.xlsx');
+        expect(goalsOf(alone!.text)).toEqual(['目标1 "为2000名老年人提供助餐服务"', '目标2 "建成20个助餐点"']);
+        expect(goalsOf(alone!.text)).toEqual(goalsOf(declared!.text));
+        expect(alone!.text).toContain('    总体目标 目标1 "为1850名老年人提供助餐服务"\n    总体目标 目标2 "建成16个助餐点"\n');
+        // Read together: the 自评表 assesses the 申报表's goals.
+        const books = await Promise.all([target, assessed].map(b => excel.readWorkbook(b.bytes, b.fileName)));
+        const [, [together]] = excel.emitWorkbooks(books, new Set());
+        expect(together!.text).not.toMatch(/^项目 /m);
+        expect(together!.text).toContain('    总体目标 目标1 "为1850名老年人提供助餐服务"\n    总体目标 目标2 "建成16个助餐点"\n');
     });
 
     it('passes over a form on a hidden sheet (last year\'s copy kept out of sight) while a sheet shown holds one', async () => {

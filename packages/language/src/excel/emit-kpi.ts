@@ -1,5 +1,5 @@
 import { FREE_GROUP_FAMILIES, isLevel1Label, level1Keyword, level2Keyword } from './families.js';
-import type { ActualValue, Amount, FormModel, FormProblem, FundSource, IndicatorRow, Sourced, TargetValue } from './form-model.js';
+import type { ActualValue, Amount, FormModel, FormProblem, FundSource, Goal, IndicatorRow, Sourced, TargetValue } from './form-model.js';
 import { identifierFor, kpiString, oneLine } from './names.js';
 import { normalizeLabel, saysNone } from './cell-values.js';
 import { FAMILY_KEYWORD } from '../model/categories.js';
@@ -226,7 +226,10 @@ function groupBy<T, K>(items: readonly T[], key: (t: T) => K): Array<[K, T[]]> {
  * A self-assessment whose project is already defined (`definedProjects`: a 申报表 sheet or a
  * .kpi file of the workspace) is written without a project of its own and scored against it.
  */
-export function emitForm(form: FormModel, workbookName: string, definedProjects: ReadonlySet<string> = new Set(), options: EmitOptions = {}): EmittedForm {
+export function emitForm(
+    form: FormModel, workbookName: string, definedProjects: ReadonlySet<string> = new Set(), options: EmitOptions = {},
+    projectGoals: ReadonlyMap<string, readonly Goal[]> = new Map(),
+): EmittedForm {
     const w = new Writer(options.keywords ?? form.keywords ?? 'zh');
     const problems = [...form.problems];
     const placed = place(form.indicators, problems);
@@ -238,7 +241,7 @@ export function emitForm(form: FormModel, workbookName: string, definedProjects:
         ? `// ${workbookName} sheet "${form.sheet}" (${kind}, layout ${form.layout})`
         : `// ${workbookName} 工作表「${form.sheet}」（${kind}，版式 ${form.layout}）`);
     if (ownProject) emitProject(w, form, projectName, placed);
-    if (form.layout !== 'C') emitAssessment(w, form, projectName, placed, ownProject);
+    if (form.layout !== 'C') emitAssessment(w, form, projectName, placed, ownProject, projectGoals.get(projectName) ?? []);
     const anchor = form.title?.cell ?? form.project.name.cell ?? form.indicators[0]?.title.cell ?? 'A1';
     const goal = form.goals.find(g => g.actual ?? g.expected);
     const places: Record<string, string> = {
@@ -377,7 +380,28 @@ function assessmentTitle(form: FormModel): string | undefined {
     return `${name}, self-assessment${form.year ? ` ${form.year}` : ''}`;
 }
 
-function emitAssessment(w: Writer, form: FormModel, projectName: string, placed: readonly Placed[], ownProject: boolean): void {
+/**
+ * The goal of a project defined elsewhere (a 申报表 read with the 自评表) that each of the 自评表's
+ * goal rows assesses: the one whose text its 预期目标 repeats, else the one of its name (the
+ * 年度目标; 目标1 … 目标n), each goal once.
+ */
+function assessedGoals(goals: readonly Goal[], projectGoals: readonly Goal[]): Map<Goal, string> {
+    const text = (g: Goal) => (g.expected ? normalizeLabel(g.expected.value) : undefined);
+    const taken = new Set<Goal>();
+    const out = new Map<Goal, string>();
+    for (const match of [(g: Goal, p: Goal) => text(g) !== undefined && text(g) === text(p), (g: Goal, p: Goal) => g.name === p.name]) {
+        for (const g of goals) {
+            const goal = out.has(g) || !g.actual ? undefined : projectGoals.find(p => !taken.has(p) && match(g, p));
+            if (goal) {
+                taken.add(goal);
+                out.set(g, goal.name);
+            }
+        }
+    }
+    return out;
+}
+
+function emitAssessment(w: Writer, form: FormModel, projectName: string, placed: readonly Placed[], ownProject: boolean, projectGoals: readonly Goal[]): void {
     const title = assessmentTitle(form);
     w.line(0, form.title?.cell, w.k('自评', 'assessment'), [form.id ?? identifierFor(`${projectName}${w.k('自评', 'Review')}`), form.title?.cell, 'title'],
         ...(title === undefined ? [] : [[kpiString(title), form.title?.cell, 'title'] as const]), w.k('对象', 'for'), projectName, '{');
@@ -400,9 +424,12 @@ function emitAssessment(w: Writer, form: FormModel, projectName: string, placed:
             if (columns.length > 0) w.line(2, part.cell, w.k('其中', 'of-which'), sourceText(w, part.source), ...columns);
         }
     }
-    // The form's 预期目标 is a goal of the project written here; another project has goals of its own.
+    // The form's 预期目标 is a goal of the project written here; another project has goals of its own,
+    // which the rows assess where they match (a 申报表 read with the 自评表).
+    const assessed = ownProject ? new Map<Goal, string>() : assessedGoals(form.goals, projectGoals);
     for (const g of form.goals) {
-        if (g.actual && (g.id || (g.expected && ownProject))) w.line(1, g.actual.cell, w.k('总体目标', 'goals'), g.name, [kpiString(g.actual.value), g.actual.cell, 'text']);
+        const goal = g.id ?? (g.expected && ownProject ? g.name : assessed.get(g));
+        if (g.actual && goal) w.line(1, g.actual.cell, w.k('总体目标', 'goals'), goal, [kpiString(g.actual.value), g.actual.cell, 'text']);
         else if (g.actual) w.line(1, g.actual.cell, w.k('完成情况', 'summary'), [kpiString(g.actual.value), g.actual.cell, 'text']);
     }
     for (const { row } of placed) {

@@ -538,9 +538,11 @@ function readAssessmentGoals(view: SheetView, until: number): Goal[] {
         const e = fresh(expected), a = fresh(actual);
         if (!e && !a) continue;
         const id = e ? readNote(view.cellAt(e.cell)?.note).name : undefined;
-        goals.push({ name: id ?? `年度目标${goals.length === 0 ? '' : goals.length + 1}`, ...(id ? { id } : {}), ...(e ? { expected: e } : {}), ...(a ? { actual: a } : {}) });
+        goals.push({ name: id ?? '年度目标', ...(id ? { id } : {}), ...(e ? { expected: e } : {}), ...(a ? { actual: a } : {}) });
     }
-    return goals;
+    // Named as a 申报表 names them (readTargetGoals), so that the goals of one project read from both
+    // forms have the same names: one is the 年度目标, several are 目标1 … 目标n.
+    return goals.length > 1 ? goals.map((g, i) => (g.id ? g : { ...g, name: `目标${i + 1}` })) : goals;
 }
 
 function readTargetGoals(view: SheetView, until: number): Goal[] {
