@@ -71,8 +71,8 @@ describe('kpispec lint on workbooks', () => {
         // No second project from the workbook: its assessment links the .kpi file's.
         expect(workbook.messages.filter(m => m.ruleId === 'name/duplicate')).toEqual([]);
         expect(workbook.messages.filter(m => m.ruleId.startsWith('reference/'))).toEqual([]);
-        // The form's goal text is the summary of the .kpi project's goals, which it does not name.
-        expect(workbook.messages.filter(m => m.ruleId === 'assessment/goal-not-covered').map(m => m.cell)).toEqual(['自评表!A1', '自评表!A1']);
+        // The form's goal text is the summary of the .kpi project's goals, which it does not name: said beside it (实际完成情况).
+        expect(workbook.messages.filter(m => m.ruleId === 'assessment/goal-not-covered').map(m => m.cell)).toEqual(['自评表!F10', '自评表!F10']);
     });
 
     it('reads 申报表.xlsx and 自评表.xlsx of one project in a folder as one project and its assessment, not a name defined twice', async () => {
