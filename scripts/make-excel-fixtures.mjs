@@ -159,6 +159,39 @@ function xls(p) {
     return XLSX.write(book, { bookType: 'xls', type: 'buffer' });
 }
 
+/**
+ * An .xls with rows hidden (1-based): SheetJS writes no ROW records, so one per row is put after
+ * the sheet's DIMENSIONS record, its fDyZero flag set as Excel sets it on a hidden row.
+ */
+function hideXlsRows(bytes, rows) {
+    const cfb = XLSX.CFB.read(bytes, { type: 'buffer' });
+    const entry = XLSX.CFB.find(cfb, 'Workbook');
+    const stream = Buffer.from(entry.content);
+    // The sheet's substream starts at its second BOF (0x0809); its DIMENSIONS (0x0200) follows.
+    let at = 0, bofs = 0;
+    while (at < stream.length) {
+        const type = stream.readUInt16LE(at), length = stream.readUInt16LE(at + 2);
+        at += 4 + length;
+        if (type === 0x0809) bofs++;
+        if (type === 0x0200 && bofs === 2) break;
+    }
+    const records = rows.map(row => {
+        const record = Buffer.alloc(20);
+        record.writeUInt16LE(0x0208, 0);
+        record.writeUInt16LE(16, 2);
+        record.writeUInt16LE(row - 1, 4); // rw
+        record.writeUInt16LE(0, 6); // colMic
+        record.writeUInt16LE(16, 8); // colMac
+        record.writeUInt16LE(0x00ff, 10); // miyRw: the default height
+        record.writeUInt16LE(0x0120, 16); // fDyZero (hidden), and the bit that must be 1
+        record.writeUInt16LE(0x000f, 18); // ixfe
+        return record;
+    });
+    entry.content = Buffer.concat([stream.subarray(0, at), ...records, stream.subarray(at)]);
+    entry.size = entry.content.length;
+    return XLSX.CFB.write(cfb, { type: 'buffer' });
+}
+
 /** A compound file holding the streams of an ECMA-376 encrypted package, as Excel saves with a password. */
 function encrypted() {
     const cfb = XLSX.CFB.utils.cfb_new();
@@ -185,6 +218,8 @@ async function main() {
         'layout-a/自评表.xlsx': await writeXlsx([layoutA()]),
         'layout-a-unmerged/自评表.xlsx': await writeXlsx([layoutA({ merged: false, yuan: true, extraTitleRows: 2 })]),
         'layout-a-xls/自评表.xls': xls(layoutA()),
+        // Two indicators' rows hidden (last year's, kept out of sight).
+        'layout-a-xls-hidden/自评表.xls': hideXlsRows(xls(layoutA()), [14, 15]),
         'layout-b/一体化导出.xlsx': await writeXlsx([layoutB()]),
         'layout-b-reordered/一体化导出.xlsx': await writeXlsx([layoutB({ order: [2, 0, 1, 4, 3, 6, 5, 8, 7, 9, 11, 10] })]),
         // A province's flat sheet with the 自评表's labelled rows below its table.

@@ -2,8 +2,10 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync,
 import { join } from 'node:path';
 import { URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { createKpiServices } from '../../packages/language/src/index.js';
+import { readSheets } from '../../packages/language/src/excel/index.js';
 import { importWorkbook } from '../../packages/language/src/lsp/workbook-import.js';
 import { expectFatal, REPO, runBuiltCli, runCli, tempDir, type Run } from './run-cli.js';
 
@@ -69,8 +71,8 @@ describe('kpispec lint on workbooks', () => {
         // No second project from the workbook: its assessment links the .kpi file's.
         expect(workbook.messages.filter(m => m.ruleId === 'name/duplicate')).toEqual([]);
         expect(workbook.messages.filter(m => m.ruleId.startsWith('reference/'))).toEqual([]);
-        // The form's goal text is the summary of the .kpi project's goals, which it does not name.
-        expect(workbook.messages.filter(m => m.ruleId === 'assessment/goal-not-covered').map(m => m.cell)).toEqual(['自评表!A1', '自评表!A1']);
+        // The form's goal text is the summary of the .kpi project's goals, which it does not name: said beside it (实际完成情况).
+        expect(workbook.messages.filter(m => m.ruleId === 'assessment/goal-not-covered').map(m => m.cell)).toEqual(['自评表!F10', '自评表!F10']);
     });
 
     it('reads 申报表.xlsx and 自评表.xlsx of one project in a folder as one project and its assessment, not a name defined twice', async () => {
@@ -91,6 +93,50 @@ describe('kpispec lint on workbooks', () => {
         expect(result!.messages.filter(m => m.ruleId === 'assessment/denies-problems').map(m => [m.cell, m.message])).toEqual([
             ['绩效自评!B13', '自评称没有问题，但存在未完成事项：指标「助餐点数量」实际 16 个 未达到目标 ≥20 个'],
         ]);
+    });
+
+    it('says of a 得分 cell it cannot read (`良`, `#REF!`) that it could not be read, naming the cell and its text, not that no score was written', async () => {
+        const book = new ExcelJS.Workbook();
+        const sheet = book.addWorksheet('自评表');
+        sheet.addRow(['项目名称', '助餐项目']);
+        sheet.addRow(['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分']);
+        sheet.addRow(['产出指标', '数量指标', '助餐服务人数', '≥1800人', '1700人', 50, '良']);
+        sheet.addRow(['满意度指标', '服务对象满意度', '满意度', '≥90%', '92%', 40, { formula: '#REF!*2', result: { error: '#REF!' } }]);
+        sheet.addRow(['满意度指标', '服务对象满意度', '投诉率', '≤5%', '3%', 10]);
+        const forms = join(dir, 'unread-score');
+        mkdirSync(forms, { recursive: true });
+        writeFileSync(join(forms, '自评表.xlsx'), new Uint8Array(await book.xlsx.writeBuffer()));
+        const missing = async (locale: string) => (JSON.parse((await runCli(['lint', forms, '-f', 'json', '--locale', locale])).stdout) as JsonResult[])[0]!
+            .messages.filter(m => m.ruleId === 'score/missing').map(m => [m.cell, m.message]);
+        // On the 得分 cell itself; a 得分 left blank (row 5) is still one not written.
+        expect(await missing('zh-CN')).toEqual([
+            ['自评表!G3', '指标「助餐服务人数」有分值 50，但得分格 自评表!G3「良」无法读取，合计中按 0 分计；按规则应得 47.22 分'],
+            ['自评表!G4', '指标「满意度」有分值 40，但得分格 自评表!G4「#REF!」无法读取，合计中按 0 分计；按规则应得 40 分'],
+            ['自评表!F5', '指标「投诉率」有分值 10 却未填得分，合计中按 0 分计；按规则应得 10 分'],
+        ]);
+        expect((await missing('en'))[0]).toEqual(['自评表!G3', 'Indicator \'助餐服务人数\' has a weight 50 but its score cell 自评表!G3 ("良") could not be read and counts 0 in the total; the rule gives 47.22']);
+        const reasons = async (locale: string) => (JSON.parse((await runCli(['score', forms, '-f', 'json', '--locale', locale])).stdout) as Array<{ rows: Array<{ reason: string }> }>)[0]!
+            .rows.map(r => r.reason.split(/；|; /)[0]);
+        expect(await reasons('zh-CN')).toEqual([
+            '得分格 自评表!G3「良」无法读取（score/missing），自评合计按 0 分计',
+            '得分格 自评表!G4「#REF!」无法读取（score/missing），自评合计按 0 分计',
+            '未填得分（score/missing），自评合计按 0 分计',
+        ]);
+        expect((await reasons('en'))[0]).toBe('The score cell 自评表!G3 ("良") could not be read (score/missing): it counts 0 in the claimed total');
+        // The reviewer's workbook says so too.
+        await runCli(['report', forms, '-o', join(dir, 'unread-score.xlsx'), '--locale', 'zh-CN']);
+        const scores = (await readSheets(new Uint8Array(readFileSync(join(dir, 'unread-score.xlsx'))))).find(s => s.name === '评分复核')!;
+        expect(scores.rows.flat().some(c => c?.text.startsWith('得分格 自评表!G3「良」无法读取'))).toBe(true);
+    });
+
+    it('points a finding on the assessment as a whole at the part of the form it names, not at the title in A1', async () => {
+        const books = folder('places', 'partial/自评表.xlsx');
+        const cellsOf = async (ruleId: string, path: string) => (JSON.parse((await runCli(['lint', path, '-f', 'json'], { env: zh })).stdout) as JsonResult[])
+            .flatMap(r => r.messages).filter(m => m.ruleId === ruleId).map(m => [m.cell, m.line, m.column]);
+        // The 产出指标 family's weights: its cell, the family merged down from B12.
+        expect(await cellsOf('score/profile-weights', books)).toEqual([['自评表!B12', 12, 2]]);
+        // The 申报表's 中期目标, which the 自评表 does not assess: beside the 自评表's goals (实际完成情况 F10).
+        expect(await cellsOf('assessment/goal-not-covered', folder('goal-places', 'several-sheets/表单.xlsx'))).toContainEqual(['自评表!F10', 10, 6]);
     });
 
     it('honours the configured severity of excel/unreadable-cell', async () => {

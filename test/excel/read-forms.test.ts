@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { excel } from '../../packages/language/src/index.js';
 import { readForm } from '../../packages/language/src/excel/read-form.js';
+import { buildWorkspace } from '../support/workspace.js';
 
 export const EXCEL_FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'excel');
 const bytes = (path: string) => new Uint8Array(readFileSync(join(EXCEL_FIXTURES, path)));
@@ -63,6 +64,16 @@ describe('Layout A: the printed 自评表', () => {
         expect(excel.cellAt(form!, line, end, 'assessment/below-contract')).toBe('F14');
         expect(excel.cellAt(form!, line, end, 'score/off-rule')).toBe('H14');
         expect(excel.cellAt(form!, form!.text.indexOf('执行率'), end, 'syntax/parsing')).toBe('H6');
+    });
+
+    it('leaves out the hidden rows of an .xls (BIFF ROW records) as of an .xlsx, and says which', async () => {
+        const [form] = await kpi('layout-a-xls-hidden/自评表.xls');
+        expect(form!.text).not.toMatch(/助餐点数量|服务投诉办结率/);
+        expect(form!.text).toContain('"上门服务人数"');
+        expect(form!.text).toContain('"补贴发放及时率"');
+        expect(form!.problems.map(p => [p.cell, p.text.zh])).toEqual([
+            ['D14', '第 14–15 行已隐藏，未读入：打印和提交的表单不含隐藏的行；要读入请取消隐藏，不要的行请删除'],
+        ]);
     });
 
     it('reads the same form from .xls, and unmerged heads with extra title rows and 元 amounts', async () => {
@@ -178,6 +189,39 @@ describe('workbooks with several sheets, and sheets partly forms', () => {
         expect(forms.map(f => f.sheet)).toEqual(['绩效目标申报表', '自评表']);
         expect(forms[1]!.text).not.toMatch(/^项目 /m);
         expect(forms[1]!.text).toContain('对象 社区居家养老服务补贴项目 {');
+        // Its 预期目标 is the 申报表's 年度目标: assessed as that goal, not as words of no goal.
+        expect(forms[1]!.text).toContain('    总体目标 年度目标 "全年为1850名老年人提供助餐服务"\n');
+        const codes = (await buildWorkspace(Object.fromEntries(forms.map(f => [`${f.sheet}.kpi`, f.text])))).diagnostics('自评表.kpi')
+            .filter(d => d.code === 'assessment/goal-not-covered').map(d => (d.data as { goal: string }).goal);
+        expect(codes).toEqual(['中期目标']);
+    });
+
+    it('names the goals of one project alike whether read from its 申报表 or its 自评表 (年度目标; 目标1 … 目标n)', async () => {
+        const workbook = async (rows: Array<Array<string | number>>) => {
+            const book = new ExcelJS.Workbook();
+            const sheet = book.addWorksheet('表');
+            for (const row of rows) sheet.addRow(row);
+            return { fileName: '表.xlsx', bytes: new Uint8Array(await book.xlsx.writeBuffer()) };
+        };
+        const indicators = [['一级指标', '二级指标', '三级指标', '指标值'], ['产出指标', '数量指标', '助餐服务人数', '≥1800人']];
+        const target = await workbook([['项目名称', '助餐项目'], ['目标1', '为2000名老年人提供助餐服务'], ['目标2', '建成20个助餐点'], ...indicators]);
+        const assessed = await workbook([
+            ['项目名称', '助餐项目'], ['年度总体目标', '预期目标', '实际完成情况'],
+            ['', '为2000名老年人提供助餐服务', '为1850名老年人提供助餐服务'], ['', '建成20个助餐点', '建成16个助餐点'],
+            ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'], ['产出指标', '数量指标', '助餐服务人数', '≥1800人', '1850人', 10, 10],
+        ]);
+        // Each imported alone: the same goals, by the same names.
+        const goalsOf = (text: string) => /总体目标 \{\n([^}]*)\}/.exec(text)?.[1]?.trim().split(/\s*\n\s*/);
+        const [alone] = await excel.workbookToKpi(assessed.bytes, '自评表.xlsx');
+        const [declared] = await excel.workbookToKpi(target.bytes, '申报表.xlsx');
+        expect(goalsOf(alone!.text)).toEqual(['目标1 "为2000名老年人提供助餐服务"', '目标2 "建成20个助餐点"']);
+        expect(goalsOf(alone!.text)).toEqual(goalsOf(declared!.text));
+        expect(alone!.text).toContain('    总体目标 目标1 "为1850名老年人提供助餐服务"\n    总体目标 目标2 "建成16个助餐点"\n');
+        // Read together: the 自评表 assesses the 申报表's goals.
+        const books = await Promise.all([target, assessed].map(b => excel.readWorkbook(b.bytes, b.fileName)));
+        const [, [together]] = excel.emitWorkbooks(books, new Set());
+        expect(together!.text).not.toMatch(/^项目 /m);
+        expect(together!.text).toContain('    总体目标 目标1 "为1850名老年人提供助餐服务"\n    总体目标 目标2 "建成16个助餐点"\n');
     });
 
     it('passes over a form on a hidden sheet (last year\'s copy kept out of sight) while a sheet shown holds one', async () => {
@@ -244,6 +288,49 @@ describe('workbooks with several sheets, and sheets partly forms', () => {
         const [shown] = await excel.workbookToKpi(new Uint8Array(await book.xlsx.writeBuffer()), '自评表.xlsx');
         expect(shown!.text).toContain('"去年的指标" >= 5 个');
         expect(shown!.problems).toEqual([]);
+    });
+
+    it('reads a printed `无` in a reason column (偏差原因, 执行偏差原因) as no reason, as `—` and `/`, not as the reason "无"', async () => {
+        const book = new ExcelJS.Workbook();
+        const sheet = book.addWorksheet('自评表');
+        sheet.addRow(['项目名称', '助餐项目']);
+        sheet.addRow(['', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分']);
+        sheet.addRow(['年度资金总额', 300, 260, 198, 10, '76.15%', 7.6]);
+        sheet.addRow(['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施']);
+        sheet.addRow(['产出指标', '数量指标', '助餐服务人数', '≥1800人', '1700人', 30, 28, '无']);
+        sheet.addRow(['产出指标', '数量指标', '助餐点数量', '≥20个', '16个', 30, 24, '—']);
+        sheet.addRow(['产出指标', '数量指标', '上门服务人数', '≥500人', '450人', 30, 27, ' 无 ']);
+        sheet.addRow(['产出指标', '质量指标', '验收合格率', '100%', '98%', 30, 29, '两处返工']);
+        sheet.addRow(['执行偏差原因', '无']);
+        const [form] = await excel.workbookToKpi(new Uint8Array(await book.xlsx.writeBuffer()), '自评表.xlsx');
+        expect(form!.text).not.toContain('"无"');
+        expect(form!.text).toContain('    指标 "助餐服务人数" 实际 1700 人 分值 30 得分 28\n');
+        expect(form!.text).toContain('    指标 "上门服务人数" 实际 450 人 分值 30 得分 27\n');
+        expect(form!.text).toContain('    指标 "验收合格率" 实际 98% 分值 30 得分 29 偏差 "两处返工"\n');
+        expect(form!.text).toMatch(/预算执行 .*得分 7\.6\n {4}指标/);
+        // Without a reason, the shortfall is reported as one not explained.
+        const codes = (await buildWorkspace({ '自评表.kpi': form!.text })).diagnostics('自评表.kpi').map(d => d.code);
+        expect(codes.filter(c => c === 'assessment/missing-deviation')).toHaveLength(3);
+        expect(codes).toContain('funds/low-execution-no-reason');
+    });
+
+    it('passes over hidden columns that are no column of the form (an 一体化 export\'s IDs) without a word, and reads a hidden column the form\'s heads name', async () => {
+        const book = new ExcelJS.Workbook();
+        const sheet = book.addWorksheet('自评表');
+        sheet.addRow(['项目名称', 'XM2023001', '助餐项目']);
+        sheet.addRow(['一级指标', '指标ID', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分']);
+        sheet.addRow(['产出指标', 'ZB001', '数量指标', '助餐服务人数', '≥1800人', '1850人', 50, 50]);
+        sheet.addRow(['满意度指标', 'ZB002', '服务对象满意度', '满意度', '≥90%', '92%', 50, 50]);
+        sheet.addRow(['存在问题', 'WT001', '资金拨付较慢']);
+        // The IDs' column, and by mistake the targets' column.
+        sheet.getColumn(2).hidden = true;
+        sheet.getColumn(5).hidden = true;
+        const [form] = await excel.workbookToKpi(new Uint8Array(await book.xlsx.writeBuffer()), '自评表.xlsx');
+        expect(form!.text).toContain('项目 助餐项目 "助餐项目" {');
+        expect(form!.text).toContain('"助餐服务人数" >= 1800 人\n');
+        expect(form!.text).toContain('    问题 "资金拨付较慢"\n');
+        expect(form!.text).not.toMatch(/XM2023001|ZB00|WT001/);
+        expect(form!.problems).toEqual([]);
     });
 
     it('reports a formula\'s error value (#REF!, #N/A) and reads the cell as blank, not as a value', async () => {

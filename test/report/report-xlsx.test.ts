@@ -1,5 +1,6 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { readSheets, type SheetGrid } from '../../packages/language/src/excel/index.js';
 import { renderReport, workspaceReport } from '../../packages/cli/src/report/index.js';
@@ -17,7 +18,7 @@ interface JsonResult { filePath: string; messages: JsonMessage[] }
 interface JsonSheet {
     assessment: string;
     project?: string;
-    rows: Array<{ row: string; weight?: number; claimed?: number; ruleScore?: number; difference?: number; reason: string }>;
+    rows: Array<{ row: string; target?: string; actual?: string; weight?: number; claimed?: number; ruleScore?: number; difference?: number; reason: string }>;
 }
 
 async function json<T>(args: string[]): Promise<T> {
@@ -70,14 +71,42 @@ describe('kpispec report --format xlsx of examples/hotline-12345', () => {
         expect(weaker?.['依据来源']).toBe('深圳市12345热线绩效评价报告 §四.6；财预〔2015〕88号 绩效目标审核（完整性、相关性、适当性）');
     });
 
-    it('lists every line of kpispec score -f json in the 评分复核, with weight, claimed and rule score and the reason', async () => {
+    it('lists every line of kpispec score -f json in the 评分复核, with target, actual, weight, claimed and rule score and the reason', async () => {
         const rows = table(await workbook(out), '评分复核');
         const sheets = await json<JsonSheet[]>(['score', HOTLINE, '-f', 'json', '--locale', 'zh-CN']);
         const expected = sheets.flatMap(s => s.rows.map(r => ({
-            项目: s.project, 自评: s.assessment, 指标: r.row, 分值: r.weight, 自评得分: r.claimed, 复核得分: r.ruleScore, 差额: r.difference, 扣分说明: r.reason,
+            项目: s.project, 自评: s.assessment, 指标: r.row, 目标值: r.target, 实际值: r.actual,
+            分值: r.weight, 自评得分: r.claimed, 复核得分: r.ruleScore, 差额: r.difference, 扣分说明: r.reason,
         })));
         expect(expected.length).toBeGreaterThan(0);
-        expect(rows.map(({ 项目, 自评, 指标, 分值, 自评得分, 复核得分, 差额, 扣分说明 }) => ({ 项目, 自评, 指标, 分值, 自评得分, 复核得分, 差额, 扣分说明 }))).toEqual(expected);
+        expect(expected.filter(r => r.目标值 !== undefined && r.实际值 !== undefined).length).toBeGreaterThan(0);
+        expect(rows.map(({ 项目, 自评, 指标, 目标值, 实际值, 分值, 自评得分, 复核得分, 差额, 扣分说明 }) => ({ 项目, 自评, 指标, 目标值, 实际值, 分值, 自评得分, 复核得分, 差额, 扣分说明 })))
+            .toEqual(expected);
+    });
+
+    it('links each finding\'s rule and its title to the rule\'s page, as the HTML report does (--docs-base-url too)', async () => {
+        const links = async (path: string) => {
+            const book = new ExcelJS.Workbook();
+            await book.xlsx.load(readFileSync(path) as unknown as ArrayBuffer);
+            const rows: Array<[string, string | undefined, string, string | undefined]> = [];
+            book.getWorksheet('问题清单')!.eachRow((row, r) => {
+                if (r <= 2) return;
+                const [rule, title] = [row.getCell(5).value, row.getCell(8).value] as Array<{ text: string; hyperlink: string }>;
+                rows.push([rule!.text, rule!.hyperlink, title!.text, title!.hyperlink]);
+            });
+            return rows;
+        };
+        const rows = await links(out);
+        expect(rows.length).toBeGreaterThan(0);
+        for (const [rule, link, title, titleLink] of rows) {
+            expect(link).toBe(`https://github.com/kpispec/kpispec/blob/main/docs/rules/${rule}.md`);
+            expect(titleLink).toBe(link);
+            expect(title).not.toContain('docs/rules');
+        }
+        expect(rows.find(r => r[0] === 'target/below-contract')?.[2]).toBe('目标值弱于合同约定');
+        const based = join(dir, 'based.xlsx');
+        await runCli(['report', HOTLINE, '-o', based, '--docs-base-url', 'https://rules.example.org/kpi/']);
+        expect((await links(based))[0]![1]).toMatch(/^https:\/\/rules\.example\.org\/kpi\/[a-z-]+\/[a-z-]+\.md$/);
     });
 
     it('writes a workbook when -o names one, and refuses a format it has no writer for', async () => {

@@ -4,7 +4,7 @@ import { ExitCode, UserError } from '../exit-codes.js';
 import type { Io } from '../io.js';
 import { languageOfDocuments, parseCommandArgs } from '../options.js';
 import { formatScoreCsv } from '../score/csv.js';
-import { checkProfile, scoreSheet, type ScoreSheet } from '../score/sheet.js';
+import { checkProfile, formUnreadScores, scoreSheet, type ScoreSheet } from '../score/sheet.js';
 import { formatScoreTable } from '../score/table.js';
 import { passedOverNote, type PassedOverFile } from '../passed-over.js';
 import { addDocuments, validateWithWorkbooks, type CliServices } from '../workspace.js';
@@ -87,7 +87,7 @@ export async function score(argv: string[], io: Io): Promise<number> {
         unread.push(...(form ? unreadInForm(form, file, config, locale) : await unreadInDocument(services, document, file)));
         for (const block of (document.parseResult.value as Model).blocks ?? []) {
             if (!isAssessment(block)) continue;
-            const sheet = scoreSheet(block, kpi.kpi.Scores.of(block), file, locale);
+            const sheet = scoreSheet(block, kpi.kpi.Scores.of(block), file, locale, form && formUnreadScores(form.form));
             sheets.push(sheet);
             locales.set(sheet, locale);
         }

@@ -10,24 +10,24 @@ import { notReviewed, notReviewedLine } from '../report/not-reviewed.js';
 
 const SCORES_HEADS: readonly Bilingual[] = [
     { zh: '项目', en: 'Project' }, { zh: '自评', en: 'Assessment' }, { zh: '文件', en: 'File' }, { zh: '指标', en: 'Row' },
-    { zh: '分值', en: 'Weight' }, { zh: '自评得分', en: 'Claimed' }, { zh: '复核得分', en: 'Rule score' }, { zh: '差额', en: 'Difference' },
+    { zh: '目标值', en: 'Target' }, { zh: '实际值', en: 'Actual' }, { zh: '分值', en: 'Weight' }, { zh: '自评得分', en: 'Claimed' }, { zh: '复核得分', en: 'Rule score' }, { zh: '差额', en: 'Difference' },
     { zh: '扣分说明', en: 'Reason' },
 ];
 
 const cell = (value: string | number | undefined): excel.PlannedCell | undefined => (value === undefined ? undefined : { value });
 
-/** The 评分复核 sheet: every line of every recomputed form, as `kpispec score` prints it. */
+/** The 评分复核 sheet: every line of every recomputed form, its target and actual, as `kpispec score` prints it. */
 export function scoresPlan(sheets: Iterable<ScoreSheet>, locale: Locale): excel.SheetPlan {
     const rows: Array<Array<excel.PlannedCell | undefined>> = [];
     for (const sheet of sheets) {
         for (const r of sheet.rows) {
             rows.push([
-                cell(sheet.project), { value: sheet.assessment }, { value: sheet.file }, { value: r.row },
+                cell(sheet.project), { value: sheet.assessment }, { value: sheet.file }, { value: r.row }, cell(r.target), cell(r.actual),
                 cell(r.weight), cell(r.claimed), cell(r.ruleScore), cell(r.difference), { value: r.reason },
             ]);
         }
     }
-    return excel.titledTable(excel.REVIEW_SHEETS.scores, SCORES_HEADS, rows, [20, 20, 24, 24, 8, 10, 10, 8, 60], locale);
+    return excel.titledTable(excel.REVIEW_SHEETS.scores, SCORES_HEADS, rows, [20, 20, 24, 24, 14, 14, 8, 10, 10, 8, 60], locale);
 }
 
 /**

@@ -27,7 +27,10 @@ export async function writeXlsxWith(ExcelJS: ExcelJs, plans: readonly excel.Shee
             for (let c = 0; c < columns; c++) {
                 const cell = sheet.getCell(r + 1, c + 1);
                 const planned = row[c];
-                if (planned) cell.value = planned.formula ? { formula: planned.formula, result: planned.value } : planned.value;
+                if (planned) {
+                    cell.value = planned.formula ? { formula: planned.formula, result: planned.value }
+                        : planned.link ? { text: String(planned.value), hyperlink: planned.link } : planned.value;
+                }
                 if (planned?.numFmt) cell.numFmt = planned.numFmt;
                 if (planned?.note) cell.note = planned.note;
                 if (r === plan.titleRow) {
@@ -41,6 +44,7 @@ export async function writeXlsxWith(ExcelJS: ExcelJs, plans: readonly excel.Shee
                 }
                 cell.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
                 cell.alignment = { vertical: 'middle', wrapText: true, horizontal: planned?.head || typeof planned?.value === 'number' ? 'center' : 'left' };
+                if (planned?.link) cell.font = { color: { argb: 'FF0563C1' }, underline: true };
                 if (planned?.head) {
                     cell.font = { bold: true };
                     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };

@@ -1,13 +1,13 @@
 import { relative } from 'node:path';
 import type { AstNode, LangiumDocument } from 'langium';
 import {
-    FAMILY_KEYWORD, actualMeasure, compareText, comparisonConstraint, executionOutcome, constraintOf, familiesOf, indicatorsOf, isAsOf, isAssessment, isBaseline, isClause,
+    FAMILY_KEYWORD, actualMeasure, compareText, excel, comparisonConstraint, executionOutcome, constraintOf, familiesOf, indicatorsOf, isAsOf, isAssessment, isBaseline, isClause,
     isCompliance, isContract, isExecution, isFundsTotal, isIndicatorAssessment, isMilestoneAssessment, isProject, isQualitative,
     isRequirement, measureOf, milestonesOf, pick, round, ruleMeta, scoreAssessment, scoreExecution, units,
     type Assessment, type Block, type Execution, type ExecutionShare, type Indicator, type KpiConfig, type Locale, type Model, type Project,
 } from '@kpispec/language/core';
 import { documentResult, type LintMessage } from '../results.js';
-import { scoreSheet, sheetProfile, type ScoreSheet } from '../score/sheet.js';
+import { formUnreadScores, scoreSheet, sheetProfile, type ScoreSheet } from '../score/sheet.js';
 import type {
     AssessmentReview, Counts, Finding, FundsLine, MilestoneRow, ProjectReport, Reference, ReportData, RuleCount, TargetRow,
 } from './model.js';
@@ -29,7 +29,7 @@ export interface CollectOptions {
      * For a form read from a workbook: the workbook's path and the findings as lint reports them
      * (at places in the form's text, each naming its cell), so evidence names the workbook cell.
      */
-    workbookOf?: (document: LangiumDocument) => { file: string; messages: LintMessage[] } | undefined;
+    workbookOf?: (document: LangiumDocument) => { file: string; messages: LintMessage[]; form: excel.EmittedForm } | undefined;
 }
 
 /** Rules that say a target accepts less than something it is held to. */
@@ -82,7 +82,8 @@ export function collectReport(documents: readonly LangiumDocument[], options: Co
     }
     for (const { document, assessment, project } of pending) {
         const profile = sheetProfile(options.configOf(document), options.profile);
-        const sheet = scoreSheet(assessment, { profile, score: scoreAssessment(assessment, profile) }, fileOf(document), locale);
+        const form = options.workbookOf?.(document)?.form;
+        const sheet = scoreSheet(assessment, { profile, score: scoreAssessment(assessment, profile) }, fileOf(document), locale, form && formUnreadScores(form));
         project.assessments.push(review(sheet));
         project.funds.push(...fundsOf(assessment, t));
         addActuals(project, assessment, sheet);

@@ -54,6 +54,7 @@ export async function workspaceReport(options: WorkspaceReportOptions): Promise<
     ).finally(() => deciding.dispose());
     const workbooks = new Map(sheets.map(s => [s.document, {
         file: s.file,
+        form: s.form,
         messages: sheetMessages(s, configuration.get(s.document.uri), locale),
     }]));
     const all = [...documents, ...sheets.map(s => s.document)];

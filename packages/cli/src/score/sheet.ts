@@ -1,8 +1,9 @@
 import {
-    actualWords, BUILTIN_PROFILES, FAMILY_KEYWORD, GRADE_KEYWORD, isNotApplicableActual, isUnmeasuredActual, percent, pick, resolveProfile, round,
+    actualWords, BUILTIN_PROFILES, excel, FAMILY_KEYWORD, GRADE_KEYWORD, isNotApplicableActual, isUnmeasuredActual, percent, pick, resolveProfile, round,
     type Assessment, type Bilingual, type KpiConfig, type Locale, type RowScore, type ScoredAssessment, type ScoringProfile,
 } from '@kpispec/language/core';
 import { UserError } from '../exit-codes.js';
+import type { AstNode } from 'langium';
 
 /** One line of the recomputed form: an indicator row or the budget execution, its figures as scored. */
 export interface SheetRow extends Pick<RowScore, 'target' | 'actual' | 'weight' | 'claimed' | 'ruleScore' | 'met' | 'achievement'> {
@@ -49,6 +50,25 @@ const EXECUTION: Bilingual = { zh: '预算执行', en: 'execution' };
 const NOT_APPLICABLE: Bilingual = { zh: '不适用', en: 'n/a' };
 const UNMEASURED: Bilingual = { zh: '未统计', en: 'unmeasured' };
 const MISSING: Bilingual = { zh: '未填得分（score/missing），自评合计按 0 分计', en: 'No score written (score/missing): it counts 0 in the claimed total' };
+/** A form's 得分 cell that holds no number (`良`, `#REF!`): the score was printed, but cannot be read. */
+const UNREAD = (cell: string, printed: string): Bilingual => ({
+    zh: `得分格 ${cell}「${printed}」无法读取（score/missing），自评合计按 0 分计`,
+    en: `The score cell ${cell} ("${printed}") could not be read (score/missing): it counts 0 in the claimed total`,
+});
+/**
+ * Where a line of a form read from a workbook printed a 得分 that could not be read: its cell
+ * (`自评表!G12`) and text. Lines of .kpi files have none.
+ */
+export type UnreadScoreOf = (node: AstNode) => { cell: string; text: string } | undefined;
+
+/** The 得分 cells a form read from a sheet printed and could not be read, by the lines of its text. */
+export function formUnreadScores(form: excel.EmittedForm): UnreadScoreOf {
+    return node => {
+        const offset = node.$cstNode?.offset;
+        const score = offset === undefined ? undefined : excel.unreadScoreAt(form, offset);
+        return score && { cell: `${form.sheet}!${score.cell}`, text: score.value };
+    };
+}
 /** Between the sentences of a reason: a full-width semicolon in Chinese, an ASCII one in English. */
 const SEMICOLON: Bilingual = { zh: '；', en: '; ' };
 const withinBand = (claimed: number): Bilingual => ({
@@ -56,12 +76,16 @@ const withinBand = (claimed: number): Bilingual => ({
     en: `the claimed ${claimed} lies within the band, which is accepted (score/qualitative-band)`,
 });
 
-type Line = Pick<RowScore, 'weight' | 'claimed' | 'ruleScore' | 'band'> & { explanation: Bilingual };
+type Line = Pick<RowScore, 'weight' | 'claimed' | 'ruleScore' | 'band'> & { explanation: Bilingual; node: AstNode };
 
-/** The row's reason, led by score/missing when its 得分 is blank; a rating's claim inside its band is said to be accepted. */
-function reasonOf(line: Line, t: (text: Bilingual) => string): string {
+/**
+ * The row's reason, led by score/missing when its 得分 is blank (or, on a form, not readable); a
+ * rating's claim inside its band is said to be accepted.
+ */
+function reasonOf(line: Line, t: (text: Bilingual) => string, unreadScoreOf: UnreadScoreOf): string {
+    const unread = missingScore(line) ? unreadScoreOf(line.node) : undefined;
     const sentences = [
-        ...(missingScore(line) ? [t(MISSING)] : []),
+        ...(missingScore(line) ? [t(unread ? UNREAD(unread.cell, unread.text) : MISSING)] : []),
         t(line.explanation),
         ...(line.band && line.claimed !== undefined && line.claimed !== line.ruleScore && line.claimed >= line.band[0] && line.claimed <= line.band[1]
             ? [t(withinBand(line.claimed))] : []),
@@ -109,7 +133,9 @@ export function sheetProfile(config: Pick<KpiConfig, 'profile' | 'profiles'>, ov
 }
 
 /** The form of an assessment, from its scores (`services.kpi.Scores`, or computed by another profile). */
-export function scoreSheet(assessment: Assessment, { profile, score }: Pick<ScoredAssessment, 'profile' | 'score'>, file: string, locale: Locale): ScoreSheet {
+export function scoreSheet(
+    assessment: Assessment, { profile, score }: Pick<ScoredAssessment, 'profile' | 'score'>, file: string, locale: Locale, unreadScoreOf: UnreadScoreOf = () => undefined,
+): ScoreSheet {
     const t = (text: Bilingual) => pick(locale, text);
     const rows: SheetRow[] = [];
     if (score.execution) {
@@ -121,7 +147,7 @@ export function scoreSheet(assessment: Assessment, { profile, score }: Pick<Scor
             weight: e.weight, claimed: e.claimed, ruleScore: e.ruleScore, difference: lineDiff(e),
             scored: e.ruleScore !== undefined,
             ...(missingScore(e) ? { missingScore: true } : {}),
-            reason: reasonOf(e, t),
+            reason: reasonOf(e, t, unreadScoreOf),
         });
     }
     for (const r of score.rows) {
@@ -134,7 +160,7 @@ export function scoreSheet(assessment: Assessment, { profile, score }: Pick<Scor
             met: r.met, achievement: r.achievement,
             scored: r.ruleScore !== undefined,
             ...(missingScore(r) ? { missingScore: true } : {}),
-            reason: reasonOf(r, t),
+            reason: reasonOf(r, t, unreadScoreOf),
         });
     }
     const total = score.total;

@@ -14,6 +14,14 @@ export function isEmptyMark(text: string): boolean {
     return /^[\s\u3000]*[—\-/／－–‐―]*[\s\u3000]*$/.test(text);
 }
 
+/**
+ * A cell that says there is none: `无` (a reason cell, as `—` and an empty cell do; a 存在问题 row).
+ * Written as `偏差 "无"` it would pass for a reason given.
+ */
+export function saysNone(text: string): boolean {
+    return normalizeLabel(text) === '无';
+}
+
 /** A comparator as printed (≥ ≧ >= 大于等于 不低于, …) in the language's ASCII form. */
 export function comparatorOf(text: string): string | undefined {
     const t = normalizeLabel(text);

@@ -1,7 +1,7 @@
 import { FREE_GROUP_FAMILIES, isLevel1Label, level1Keyword, level2Keyword } from './families.js';
-import type { ActualValue, Amount, FormModel, FormProblem, FundSource, IndicatorRow, Sourced, TargetValue } from './form-model.js';
+import type { ActualValue, Amount, FormModel, FormProblem, FundSource, Goal, IndicatorRow, Sourced, TargetValue } from './form-model.js';
 import { identifierFor, kpiString, oneLine } from './names.js';
-import { normalizeLabel } from './cell-values.js';
+import { normalizeLabel, saysNone } from './cell-values.js';
 import { FAMILY_KEYWORD } from '../model/categories.js';
 import { GRADE_KEYWORD, RATING_KEYWORD } from '../scoring/keywords.js';
 
@@ -33,6 +33,14 @@ export interface EmittedForm {
     readonly problems: readonly FormProblem[];
     /** The cell a finding points at when no span covers it: the form's title or first cell. */
     readonly anchor: string;
+    /**
+     * Where a finding on the assessment as a whole that names a part of the form points: a
+     * level-1 family by its keyword (`产出指标`: the family's first cell), `预算执行` (the
+     * execution row), `总体目标` (the goals' first row).
+     */
+    readonly places: Readonly<Record<string, string>>;
+    /** The `指标` and `预算执行` lines (offsets) whose 得分 cell holds no number, and that cell as printed. */
+    readonly unreadScores: ReadonlyArray<{ readonly start: number; readonly end: number; readonly score: Sourced<string> }>;
 }
 
 type Segment = string | readonly [text: string, cell: string | undefined, field: SpanField];
@@ -50,6 +58,7 @@ const ENGLISH: ReadonlyMap<string, string> = new Map<string, string>([
 class Writer {
     private text = '';
     readonly spans: SourceSpan[] = [];
+    readonly unreadScores: Array<EmittedForm['unreadScores'][number]> = [];
 
     constructor(readonly keywords: FormKeywords) {}
 
@@ -78,6 +87,13 @@ class Writer {
         });
         if (lineCell) this.spans.push({ start, end: this.text.length, cell: lineCell, field: 'line' });
         this.text += '\n';
+    }
+
+    /** A line, noting the 得分 cell it could not read. */
+    scoredLine(unreadScore: Sourced<string> | undefined, indent: number, lineCell: string | undefined, ...segments: Segment[]): void {
+        const start = this.text.length;
+        this.line(indent, lineCell, ...segments);
+        if (unreadScore) this.unreadScores.push({ start, end: this.text.length - 1, score: unreadScore });
     }
 
     blank(): void {
@@ -210,7 +226,10 @@ function groupBy<T, K>(items: readonly T[], key: (t: T) => K): Array<[K, T[]]> {
  * A self-assessment whose project is already defined (`definedProjects`: a 申报表 sheet or a
  * .kpi file of the workspace) is written without a project of its own and scored against it.
  */
-export function emitForm(form: FormModel, workbookName: string, definedProjects: ReadonlySet<string> = new Set(), options: EmitOptions = {}): EmittedForm {
+export function emitForm(
+    form: FormModel, workbookName: string, definedProjects: ReadonlySet<string> = new Set(), options: EmitOptions = {},
+    projectGoals: ReadonlyMap<string, readonly Goal[]> = new Map(),
+): EmittedForm {
     const w = new Writer(options.keywords ?? form.keywords ?? 'zh');
     const problems = [...form.problems];
     const placed = place(form.indicators, problems);
@@ -222,12 +241,18 @@ export function emitForm(form: FormModel, workbookName: string, definedProjects:
         ? `// ${workbookName} sheet "${form.sheet}" (${kind}, layout ${form.layout})`
         : `// ${workbookName} 工作表「${form.sheet}」（${kind}，版式 ${form.layout}）`);
     if (ownProject) emitProject(w, form, projectName, placed);
-    if (form.layout !== 'C') emitAssessment(w, form, projectName, placed, ownProject);
+    if (form.layout !== 'C') emitAssessment(w, form, projectName, placed, ownProject, projectGoals.get(projectName) ?? []);
     const anchor = form.title?.cell ?? form.project.name.cell ?? form.indicators[0]?.title.cell ?? 'A1';
+    const goal = form.goals.find(g => g.actual ?? g.expected);
+    const places: Record<string, string> = {
+        ...(form.execution ? { 预算执行: form.execution.cell } : {}),
+        ...(goal ? { 总体目标: (goal.actual ?? goal.expected)!.cell } : {}),
+    };
+    for (const { row, level1 } of placed) places[level1] ??= row.level1.cell;
     // A cell merged over rows is read on each of them: what is wrong with it is said once.
     const said = new Set<string>();
     const distinct = problems.filter(p => !said.has(`${p.cell} ${p.text.zh}`) && said.add(`${p.cell} ${p.text.zh}`));
-    return { sheet: form.sheet, text: w.result(), spans: w.spans, problems: distinct, anchor };
+    return { sheet: form.sheet, text: w.result(), spans: w.spans, problems: distinct, anchor, places, unreadScores: w.unreadScores };
 }
 
 /** 测算 rows without 金额 and milestones without 计划完成时间, which a project written here cannot plan. */
@@ -355,13 +380,34 @@ function assessmentTitle(form: FormModel): string | undefined {
     return `${name}, self-assessment${form.year ? ` ${form.year}` : ''}`;
 }
 
-function emitAssessment(w: Writer, form: FormModel, projectName: string, placed: readonly Placed[], ownProject: boolean): void {
+/**
+ * The goal of a project defined elsewhere (a 申报表 read with the 自评表) that each of the 自评表's
+ * goal rows assesses: the one whose text its 预期目标 repeats, else the one of its name (the
+ * 年度目标; 目标1 … 目标n), each goal once.
+ */
+function assessedGoals(goals: readonly Goal[], projectGoals: readonly Goal[]): Map<Goal, string> {
+    const text = (g: Goal) => (g.expected ? normalizeLabel(g.expected.value) : undefined);
+    const taken = new Set<Goal>();
+    const out = new Map<Goal, string>();
+    for (const match of [(g: Goal, p: Goal) => text(g) !== undefined && text(g) === text(p), (g: Goal, p: Goal) => g.name === p.name]) {
+        for (const g of goals) {
+            const goal = out.has(g) || !g.actual ? undefined : projectGoals.find(p => !taken.has(p) && match(g, p));
+            if (goal) {
+                taken.add(goal);
+                out.set(g, goal.name);
+            }
+        }
+    }
+    return out;
+}
+
+function emitAssessment(w: Writer, form: FormModel, projectName: string, placed: readonly Placed[], ownProject: boolean, projectGoals: readonly Goal[]): void {
     const title = assessmentTitle(form);
     w.line(0, form.title?.cell, w.k('自评', 'assessment'), [form.id ?? identifierFor(`${projectName}${w.k('自评', 'Review')}`), form.title?.cell, 'title'],
         ...(title === undefined ? [] : [[kpiString(title), form.title?.cell, 'title'] as const]), w.k('对象', 'for'), projectName, '{');
     const ex = form.execution;
     if (ex?.budgeted && ex.spent) {
-        w.line(1, ex.cell, w.k('预算执行', 'execution'),
+        w.scoredLine(ex.score ? undefined : ex.unreadScore, 1, ex.cell, w.k('预算执行', 'execution'),
             ...(ex.initial ? [w.k('年初预算', 'initial'), [amountText(ex.initial.value), ex.initial.cell, 'amount'] as const] : []),
             w.k('全年预算', 'budgeted'), [amountText(ex.budgeted.value), ex.budgeted.cell, 'amount'],
             w.k('全年执行', 'spent'), [amountText(ex.spent.value), ex.spent.cell, 'amount'],
@@ -378,14 +424,17 @@ function emitAssessment(w: Writer, form: FormModel, projectName: string, placed:
             if (columns.length > 0) w.line(2, part.cell, w.k('其中', 'of-which'), sourceText(w, part.source), ...columns);
         }
     }
-    // The form's 预期目标 is a goal of the project written here; another project has goals of its own.
+    // The form's 预期目标 is a goal of the project written here; another project has goals of its own,
+    // which the rows assess where they match (a 申报表 read with the 自评表).
+    const assessed = ownProject ? new Map<Goal, string>() : assessedGoals(form.goals, projectGoals);
     for (const g of form.goals) {
-        if (g.actual && (g.id || (g.expected && ownProject))) w.line(1, g.actual.cell, w.k('总体目标', 'goals'), g.name, [kpiString(g.actual.value), g.actual.cell, 'text']);
+        const goal = g.id ?? (g.expected && ownProject ? g.name : assessed.get(g));
+        if (g.actual && goal) w.line(1, g.actual.cell, w.k('总体目标', 'goals'), goal, [kpiString(g.actual.value), g.actual.cell, 'text']);
         else if (g.actual) w.line(1, g.actual.cell, w.k('完成情况', 'summary'), [kpiString(g.actual.value), g.actual.cell, 'text']);
     }
     for (const { row } of placed) {
         if (row.description) w.line(1, row.description.cell, `// ${w.k('完成情况：', 'Completion: ')}${oneLine(row.description.value).replace(/\s+/g, ' ').trim()}`);
-        w.line(1, row.title.cell, w.k('指标', 'indicator'), [row.id ?? kpiString(row.title.value), row.title.cell, 'title'],
+        w.scoredLine(row.unreadScore, 1, row.title.cell, w.k('指标', 'indicator'), [row.id ?? kpiString(row.title.value), row.title.cell, 'title'],
             ...(row.actual ? [w.k('实际', 'actual'), [actualText(w, row.actual.value), row.actual.cell, 'actual'] as const] : []),
             ...(row.measuredAs && row.actual ? [w.k('口径', 'measured-as'), [kpiString(row.measuredAs), row.actual.cell, 'actual'] as const] : []),
             ...(row.weight ? [w.k('分值', 'weight'), [row.weight.value, row.weight.cell, 'weight'] as const] : []),
@@ -400,7 +449,7 @@ function emitAssessment(w: Writer, form: FormModel, projectName: string, placed:
     }
     const narrative = form.narrative;
     for (const p of narrative?.problems ?? []) {
-        const text = normalizeLabel(p.text.value) === '无' ? [] : [[kpiString(p.text.value), p.text.cell, 'text'] as const];
+        const text = saysNone(p.text.value) ? [] : [[kpiString(p.text.value), p.text.cell, 'text'] as const];
         const concerns = p.none || p.concerns.length === 0 ? [] : [w.k('涉及', 'concerns'), p.concerns.map(nameText).join(', ')];
         w.line(1, p.text.cell, w.k('问题', 'problem'), ...(p.none ? [w.k('无', 'none')] : []), ...text, ...concerns);
     }

@@ -52,6 +52,8 @@ export interface IndicatorRow {
     readonly actual?: Sourced<ActualValue>;
     readonly weight?: Sourced<string>;
     readonly score?: Sourced<string>;
+    /** The 得分 cell as printed where it holds no number (`良`, `#REF!`): no score is read from it. */
+    readonly unreadScore?: Sourced<string>;
     readonly deviation?: Sourced<string>;
     /** `来源`, from a `数据来源` column. */
     readonly source?: Sourced<string>;
@@ -90,6 +92,8 @@ export interface Execution extends ExecutionColumns {
     readonly rate?: Sourced<string>;
     readonly weight?: Sourced<string>;
     readonly score?: Sourced<string>;
+    /** The 得分 cell as printed where it holds no number, as IndicatorRow's. */
+    readonly unreadScore?: Sourced<string>;
     readonly parts: ReadonlyArray<ExecutionColumns & { readonly source: FundSource; readonly cell: string }>;
     /** `调整` and `偏差` of the execution line, from the rows 预算调整说明 and 执行偏差原因. */
     readonly adjustment?: Sourced<string>;

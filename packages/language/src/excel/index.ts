@@ -4,7 +4,7 @@
  * pass bytes.
  */
 import { emitForm, projectNameOf, type EmitOptions, type EmittedForm } from './emit-kpi.js';
-import type { FormModel } from './form-model.js';
+import type { FormModel, Goal } from './form-model.js';
 import { missingLabel, readForm } from './read-form.js';
 import { REVIEW_SHEETS } from './review-sheets.js';
 import { readSheets } from './sheet-grid.js';
@@ -122,8 +122,15 @@ export function targetProjects(book: WorkbookForms): string[] {
  * `options.keywords` writes every form in Chinese or English keywords; by default a form
  * exported from an English file (its note says so) is written in English, every other in Chinese.
  */
-export function emitWorkbook(book: WorkbookForms, definedProjects: ReadonlySet<string>, options: EmitOptions = {}): EmittedForm[] {
-    return book.forms.map(m => emitForm(m, book.fileName, definedProjects, options));
+export function emitWorkbook(
+    book: WorkbookForms, definedProjects: ReadonlySet<string>, options: EmitOptions = {}, projectGoals: ReadonlyMap<string, readonly Goal[]> = targetGoals([book]),
+): EmittedForm[] {
+    return book.forms.map(m => emitForm(m, book.fileName, definedProjects, options, projectGoals));
+}
+
+/** The goals of the projects the workbooks' 申报表 sheets define: a 自评表 read with them assesses these. */
+function targetGoals(books: readonly WorkbookForms[]): Map<string, readonly Goal[]> {
+    return new Map(books.flatMap(book => book.forms.filter(f => f.layout === 'C').map(f => [projectNameOf(f), f.goals.filter(g => g.expected)] as const)));
 }
 
 /**
@@ -134,7 +141,8 @@ export function emitWorkbook(book: WorkbookForms, definedProjects: ReadonlySet<s
  */
 export function emitWorkbooks(books: readonly WorkbookForms[], definedProjects: ReadonlySet<string>, options: EmitOptions = {}): EmittedForm[][] {
     const defined = new Set([...definedProjects, ...books.flatMap(targetProjects)]);
-    return books.map(book => emitWorkbook(book, defined, options));
+    const goals = targetGoals(books);
+    return books.map(book => emitWorkbook(book, defined, options, goals));
 }
 
 /** The names of the projects the .kpi documents define: a workbook's 自评表 assesses them. */
@@ -152,4 +160,4 @@ export async function workbookToKpi(bytes: Uint8Array, fileName: string, defined
     return emitWorkbook(book, new Set([...definedProjects, ...targetProjects(book)]), options);
 }
 
-export { cellPosition, formDiagnostics, UNREADABLE_CELL, type CellDiagnostic } from './workbook-diagnostics.js';
+export { cellPosition, formDiagnostics, UNREADABLE_CELL, unreadScoreAt, type CellDiagnostic } from './workbook-diagnostics.js';

@@ -1,4 +1,4 @@
-import { formatNumber, isUnit, normalizeLabel, numberText, parseDate, parseTarget } from './cell-values.js';
+import { formatNumber, isUnit, normalizeLabel, numberText, parseDate, parseTarget, saysNone } from './cell-values.js';
 import { BLOCK_LABELS, type BlockKind } from './block-labels.js';
 import type { Amount, Breakdown, BreakdownRow, FormProblem, MilestoneRow, Narrative, ProblemRow, Sourced } from './form-model.js';
 import { readNote } from './form-notes.js';
@@ -19,6 +19,11 @@ const ALL = new Set(Object.values(normalized).flat());
 export const isBlockLabel = (label: string): boolean => ALL.has(label);
 
 const kindOf = (label: string): BlockKind | undefined => (Object.keys(normalized) as BlockKind[]).find(k => normalized[k].includes(label));
+
+/** A reason cell (偏差原因, 预算调整说明), none when it says `无`. */
+export function reasonCell(cell: GridCell | undefined): GridCell | undefined {
+    return cell && !saysNone(cell.text) ? cell : undefined;
+}
 
 /** A cell that must hold a number (分值, 得分); anything else is reported, not guessed. */
 export function numberCell(cell: GridCell | undefined, problems: FormProblem[]): Sourced<string> | undefined {
@@ -114,7 +119,7 @@ export function readBreakdown(view: SheetView, from: number, problems: FormProbl
         const f = at(r, formula);
         const product = f && productText(f.text);
         if (f && !product) problems.push({ cell: f.address, text: { zh: `测算依据「${f.text}」不是数量的乘积`, en: `breakdown formula "${f.text}" is not a product of quantities` } });
-        const why = at(r, deviation);
+        const why = reasonCell(at(r, deviation));
         const id = readNote(name.note).name;
         rows.push({
             title: { value: name.text, cell: name.address }, ...(id ? { id } : {}),
@@ -174,13 +179,13 @@ export function readNarrative(view: SheetView, from: number, problems: FormProbl
         const value = { value: text.text, cell: text.address };
         if (kind === 'problems') {
             const note = readNote(text.note);
-            found.push({ text: value, none: note.none === true || normalizeLabel(text.text) === '无', concerns: note.concerns ?? [] });
+            found.push({ text: value, none: note.none === true || saysNone(text.text), concerns: note.concerns ?? [] });
         }
         if (kind === 'improvements') improvements.push(value);
         if (kind === 'conclusions') conclusions.push(value);
         if (kind === 'asOf') asOf = dateCell(text, problems) ?? asOf;
-        if (kind === 'adjustment') adjustment = value;
-        if (kind === 'executionDeviation') deviation = value;
+        if (kind === 'adjustment' && reasonCell(text)) adjustment = value;
+        if (kind === 'executionDeviation' && reasonCell(text)) deviation = value;
     }
     return {
         narrative: { problems: found, improvements, conclusions, ...(asOf ? { asOf } : {}) },

@@ -6,7 +6,7 @@ import type {
     Amount, Execution, ExecutionColumns, FormModel, FormProblem, FundSource, Funds, Goal, IndicatorRow, ProjectHeader, Sourced,
 } from './form-model.js';
 import { readNote } from './form-notes.js';
-import { amountCell, isBlockLabel, lastYearCell, numberCell, readBreakdown, readMilestones, readNarrative } from './read-blocks.js';
+import { amountCell, isBlockLabel, lastYearCell, numberCell, readBreakdown, readMilestones, readNarrative, reasonCell } from './read-blocks.js';
 import type { GridCell, HiddenRows, SheetGrid } from './sheet-grid.js';
 import { SheetView, type Position } from './sheet-view.js';
 
@@ -126,10 +126,11 @@ export function missingLabel(grid: SheetGrid): string {
  * Reads one sheet as a form of layout A, B or C, or returns undefined when it has no indicator
  * table. `fallbackName` names the project when the sheet has no `项目名称` (the file's name).
  */
-export function readForm(grid: SheetGrid, fallbackName: string): FormModel | undefined {
-    const view = new SheetView(grid);
-    const head = findIndicatorHead(view);
+export function readForm(sheet: SheetGrid, fallbackName: string): FormModel | undefined {
+    const head = findIndicatorHead(new SheetView(sheet));
     if (!head) return undefined;
+    const grid = withoutHiddenColumns(sheet, head);
+    const view = new SheetView(grid);
     const layout = layoutOf(head);
     const problems: FormProblem[] = [...(grid.hiddenRows ?? []).map(hiddenRowsProblem), ...errorValues(grid)];
     const emptyGroups: Array<NonNullable<FormModel['emptyGroups']>[number]> = [];
@@ -166,6 +167,20 @@ export function readForm(grid: SheetGrid, fallbackName: string): FormModel | und
         ...base, goals: readAssessmentGoals(view, head.row), ...blocks, narrative,
         ...(execution ? { execution } : {}), ...assessed(view, head.row, problems),
     };
+}
+
+/**
+ * The sheet without the hidden columns that are no column of its indicator tables: an 一体化
+ * export hides its ID columns (指标ID, 项目编码), which are no part of the printed form and, read,
+ * would stand between a label and its value. Passed over without a word, as they are routine;
+ * a hidden column whose head the tables read (a 指标值 hidden by mistake) is read, as the form
+ * cannot be read without it.
+ */
+function withoutHiddenColumns(grid: SheetGrid, head: IndicatorHead): SheetGrid {
+    const read = new Set(head.tables.flatMap(columns => Object.values(columns)));
+    const blank = (grid.hiddenColumns ?? []).filter(c => !read.has(c));
+    if (blank.length === 0) return grid;
+    return { ...grid, rows: grid.rows.map(row => row.map((cell, c) => (blank.includes(c) ? undefined : cell))) };
 }
 
 /** Hidden rows that held something are not read (sheet-grid's hideRows): said, so that nothing goes missing unsaid. */
@@ -312,11 +327,13 @@ function readTable(
         const points = (column: 'weight' | 'score' | 'deduction') => pointsOnce(at(r, column), title.text, counted, problems);
         const weight = numberCell(points('weight'), problems);
         // Layout B's 扣减分数 where 指标得分 is left empty: the weight less the points taken off.
-        const printedScore = numberCell(points('score'), problems);
+        const scoreCell = points('score');
+        const printedScore = numberCell(scoreCell, problems);
         const deduction = points('deduction');
         const score = printedScore ?? deductedScore(weight, deduction, problems);
+        const unreadScore = score ? undefined : unreadCell(scoreCell, view, r, columns.score);
         if (printedScore) deductionDisagrees(weight, printedScore, deduction, problems);
-        const deviation = at(r, 'deviation');
+        const deviation = reasonCell(at(r, 'deviation'));
         const note = at(r, 'note');
         const source = at(r, 'source');
         const description = at(r, 'description');
@@ -332,7 +349,7 @@ function readTable(
             ...(note ? { note: { value: note.text, cell: note.address } } : {}),
             ...(actual ? { actual: { value: parseActual(actual.text), cell: actual.address } } : {}),
             ...(weight ? { weight } : {}),
-            ...(score ? { score } : {}),
+            ...(score ? { score } : {}), ...(unreadScore ? { unreadScore } : {}),
             ...(deviation ? { deviation: { value: deviation.text, cell: deviation.address } } : {}),
             ...(source ? { source: { value: source.text, cell: source.address } } : {}),
             ...(description ? { description: { value: description.text, cell: description.address } } : {}),
@@ -375,6 +392,15 @@ function pointsOnce(cell: GridCell | undefined, title: string, counted: Map<stri
         },
     });
     return undefined;
+}
+
+/**
+ * A points cell that holds something but no number (`良`, a formula's `#REF!`): what a score
+ * read as missing was printed as. `read` is the cell as read, the column where it stands.
+ */
+function unreadCell(read: GridCell | undefined, view: SheetView, r: number, column: number | undefined): Sourced<string> | undefined {
+    const printed = read ?? (column === undefined ? undefined : view.cell(r, column));
+    return printed && (printed.error || read) ? { value: printed.text, cell: printed.address } : undefined;
 }
 
 /** A row's score as its weight less the points its 扣减分数 cell takes off, sourced to that cell. */
@@ -452,11 +478,13 @@ function readExecution(view: SheetView, until: number, problems: FormProblem[]):
     }
     if (!total) return undefined;
     const weight = columns.weight === undefined ? undefined : numberCell(view.value(total.r, columns.weight), problems);
-    const score = columns.score === undefined ? undefined : numberCell(view.value(total.r, columns.score), problems);
+    const scoreCell = columns.score === undefined ? undefined : view.value(total.r, columns.score);
+    const score = numberCell(scoreCell, problems);
+    const unreadScore = score ? undefined : unreadCell(scoreCell, view, total.r, columns.score);
     const rateAt = columns.rate === undefined ? undefined : view.value(total.r, columns.rate);
     const rate = rateAt && !isComputedRate(rateAt, total.r, columns) ? rateCell(rateAt, problems) : undefined;
     const { r: _row, ...row } = total;
-    return { ...row, ...(rate ? { rate } : {}), ...(weight ? { weight } : {}), ...(score ? { score } : {}), parts };
+    return { ...row, ...(rate ? { rate } : {}), ...(weight ? { weight } : {}), ...(score ? { score } : {}), ...(unreadScore ? { unreadScore } : {}), parts };
 }
 
 /** The rightmost label left of the value columns, skipping the merged block head (`项目资金（万元）`). */
@@ -510,9 +538,11 @@ function readAssessmentGoals(view: SheetView, until: number): Goal[] {
         const e = fresh(expected), a = fresh(actual);
         if (!e && !a) continue;
         const id = e ? readNote(view.cellAt(e.cell)?.note).name : undefined;
-        goals.push({ name: id ?? `年度目标${goals.length === 0 ? '' : goals.length + 1}`, ...(id ? { id } : {}), ...(e ? { expected: e } : {}), ...(a ? { actual: a } : {}) });
+        goals.push({ name: id ?? '年度目标', ...(id ? { id } : {}), ...(e ? { expected: e } : {}), ...(a ? { actual: a } : {}) });
     }
-    return goals;
+    // Named as a 申报表 names them (readTargetGoals), so that the goals of one project read from both
+    // forms have the same names: one is the 年度目标, several are 目标1 … 目标n.
+    return goals.length > 1 ? goals.map((g, i) => (g.id ? g : { ...g, name: `目标${i + 1}` })) : goals;
 }
 
 function readTargetGoals(view: SheetView, until: number): Goal[] {

@@ -20,6 +20,8 @@ export const REVIEW_SHEETS = { findings: '问题清单', scores: '评分复核' 
 export type FindingRow = Pick<LintMessage, 'ruleId' | 'severity' | 'message' | 'line' | 'column' | 'cell'> & {
     /** As printed (relative to the working folder). */
     file: string;
+    /** The rule's page, where it is published (`--docs-base-url`): the rule and its title link there. */
+    docsUrl?: string;
 };
 
 /** The findings of documents, each file's in lint's order, named by `fileOf`. */
@@ -59,17 +61,20 @@ export function titledTable(
 
 /**
  * The 问题清单 sheet: rule, message, where (a line and column, or the workbook's sheet and cell),
- * the rule's source (文号 and clause, or the evaluation report's section) and its page; `notes`
+ * the rule's source (文号 and clause, or the evaluation report's section) and its title, the rule
+ * and title linked to its page (a finding's `docsUrl`), else naming the page's path; `notes`
  * under the title say what was not reviewed (files passed over).
  */
 export function findingsPlan(findings: Iterable<FindingRow>, locale: Locale, notes: readonly string[] = []): SheetPlan {
     const rows: PlannedCell[][] = [];
     for (const f of findings) {
         const rule = ruleMeta(f.ruleId);
+        // Linked to its page where that is known (as the report's page links it), else the page's path in the repository.
+        const link = f.docsUrl ? { link: f.docsUrl } : {};
         rows.push([
             { value: rows.length + 1 }, { value: f.file }, { value: f.cell ?? `${f.line}:${f.column}` }, { value: pick(locale, SEVERITY[f.severity]) },
-            { value: f.ruleId }, { value: f.message }, { value: rule?.source ? pick(locale, rule.source) : '—' },
-            { value: rule ? pick(locale, { zh: `${rule.title.zh}（${ruleDocsPath(rule.id)}）`, en: `${rule.title.en} (${ruleDocsPath(rule.id)})` }) : f.ruleId },
+            { value: f.ruleId, ...link }, { value: f.message }, { value: rule?.source ? pick(locale, rule.source) : '—' },
+            { value: rule ? pick(locale, f.docsUrl ? rule.title : { zh: `${rule.title.zh}（${ruleDocsPath(rule.id)}）`, en: `${rule.title.en} (${ruleDocsPath(rule.id)})` }) : f.ruleId, ...link },
         ]);
     }
     return titledTable(REVIEW_SHEETS.findings, FINDINGS_HEADS, rows, [6, 24, 12, 8, 28, 60, 36, 40], locale, notes);

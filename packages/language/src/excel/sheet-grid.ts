@@ -1,6 +1,7 @@
 import type * as XLSX from '@e965/xlsx';
 import type { Unzipped } from 'fflate';
 import { parseDate } from './cell-values.js';
+import { REVIEW_SHEETS } from './review-sheets.js';
 import { WorkbookError, workbookError } from './workbook-error.js';
 
 /** One cell as a form reader sees it: its printed text and, for numbers, the number. */
@@ -29,6 +30,8 @@ export interface SheetGrid {
     readonly hidden?: true;
     /** Runs of hidden rows that held something, left out of `rows` (see sheetGrid). */
     readonly hiddenRows?: readonly HiddenRows[];
+    /** Columns hidden in Excel (0-based), still in `rows`: readForm reads those a form's table heads name. */
+    readonly hiddenColumns?: readonly number[];
 }
 
 /** Rows hidden in Excel (1-based, as Excel numbers them) and the first cell that held something. */
@@ -121,7 +124,11 @@ interface DateReader {
     readonly date1904: boolean;
 }
 
+/** KPI Spec's own review sheets: no form, and their rules link to the rules' pages, outside the workbook. */
+const REVIEW_SHEET_NAMES: ReadonlySet<string> = new Set(Object.values(REVIEW_SHEETS));
+
 function sheetGrid(name: string, sheet: XLSX.WorkSheet, encodeCell: typeof XLSX.utils.encode_cell, dates: DateReader): SheetGrid {
+    const links = !REVIEW_SHEET_NAMES.has(name);
     const data = (sheet['!data'] ?? []) as Array<Array<XLSX.CellObject | undefined> | undefined>;
     const rows: Array<Array<GridCell | undefined>> = [];
     for (let r = 0; r < Math.min(data.length, MAX_ROWS); r++) {
@@ -129,7 +136,7 @@ function sheetGrid(name: string, sheet: XLSX.WorkSheet, encodeCell: typeof XLSX.
         const out: Array<GridCell | undefined> = [];
         for (let c = 0; row && c < Math.min(row.length, MAX_COLUMNS); c++) {
             const cell = row[c];
-            if (cell) out[c] = gridCell(name, cell, encodeCell({ r, c }), dates);
+            if (cell) out[c] = gridCell(name, cell, encodeCell({ r, c }), dates, links);
         }
         rows[r] = out;
     }
@@ -145,7 +152,8 @@ function sheetGrid(name: string, sheet: XLSX.WorkSheet, encodeCell: typeof XLSX.
     }
     for (let r = 0; r < rows.length; r++) rows[r] ??= [];
     const hiddenRows = hideRows(rows, sheet['!rows'] ?? []);
-    return { name, rows, ...(hiddenRows.length > 0 ? { hiddenRows } : {}) };
+    const hiddenColumns = (sheet['!cols'] ?? []).flatMap((column, c) => (column?.hidden && c < MAX_COLUMNS ? [c] : []));
+    return { name, rows, ...(hiddenRows.length > 0 ? { hiddenRows } : {}), ...(hiddenColumns.length > 0 ? { hiddenColumns } : {}) };
 }
 
 /**
@@ -175,13 +183,14 @@ function hideRows(rows: Array<Array<GridCell | undefined>>, properties: Readonly
     return runs;
 }
 
-function gridCell(sheet: string, cell: XLSX.CellObject, address: string, dates: DateReader): GridCell | undefined {
+/** A cell as read; `refuseLinks`: a hyperlink out of the workbook is refused (in a submission, not in a review sheet). */
+function gridCell(sheet: string, cell: XLSX.CellObject, address: string, dates: DateReader, refuseLinks: boolean): GridCell | undefined {
     const where = `${sheet}!${address}`;
     if (cell.f !== undefined && /\[[^\]]*\]/.test(cell.f)) {
         throw workbookError(`${where} 引用了其他工作簿（${cell.f}），请改为数值后再提交`,
             `${where} refers to another workbook (${cell.f}); replace it by its value`);
     }
-    if (cell.l?.Target !== undefined && !cell.l.Target.startsWith('#')) {
+    if (refuseLinks && cell.l?.Target !== undefined && !cell.l.Target.startsWith('#')) {
         const target = utf8Text(cell.l.Target);
         throw workbookError(`${where} 含指向外部的超链接（${target}），请删除链接后再提交`,
             `${where} holds a hyperlink to ${target}; remove the link and submit again`);

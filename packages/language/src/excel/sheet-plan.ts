@@ -13,6 +13,8 @@ export interface PlannedCell {
     readonly note?: string;
     /** A formula (`F6/E6`, without `=`) whose result is `value`: what the form computes, not what a file says. */
     readonly formula?: string;
+    /** An address the cell links to (a rule's page), `value` its text. */
+    readonly link?: string;
 }
 
 export interface SheetPlan {

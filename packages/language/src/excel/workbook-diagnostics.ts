@@ -4,6 +4,8 @@ import { applyRuleSeverities } from '../config/severity.js';
 import { pick, type Locale } from '../i18n/locale.js';
 import type { SeveritySetting } from '../rules/catalog.js';
 import type { EmittedForm } from './emit-kpi.js';
+import type { Sourced } from './form-model.js';
+import { FAMILY_KEYWORD, type Family } from '../model/categories.js';
 import { cellAt } from './source-map.js';
 
 export const UNREADABLE_CELL = 'excel/unreadable-cell';
@@ -21,10 +23,13 @@ export interface CellDiagnostic {
  */
 export function formDiagnostics(form: EmittedForm, document: LangiumDocument, rules: Readonly<Record<string, SeveritySetting>>, locale: Locale): CellDiagnostic[] {
     const text = document.textDocument;
-    const found: CellDiagnostic[] = (document.diagnostics ?? []).map(d => ({
-        diagnostic: d,
-        cell: cellAt(form, text.offsetAt(d.range.start), text.offsetAt(d.range.end), String(d.code ?? '')),
-    }));
+    const found: CellDiagnostic[] = (document.diagnostics ?? []).map(d => {
+        const start = text.offsetAt(d.range.start);
+        const unread = d.code === 'score/missing' ? unreadScoreAt(form, start) : undefined;
+        return unread
+            ? { diagnostic: { ...d, message: unreadScoreMessage(d.message, `${form.sheet}!${unread.cell}`, unread.value) }, cell: unread.cell }
+            : { diagnostic: d, cell: placeOf(form, d) ?? cellAt(form, start, text.offsetAt(d.range.end), String(d.code ?? '')) };
+    });
     const problems: Diagnostic[] = form.problems.map(p => ({
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
         severity: DiagnosticSeverity.Warning,
@@ -35,6 +40,36 @@ export function formDiagnostics(form: EmittedForm, document: LangiumDocument, ru
     }));
     for (const d of applyRuleSeverities(problems, rules)) found.push({ diagnostic: d, cell: (d.data as { cell: string }).cell });
     return found;
+}
+
+/**
+ * The cell of the part of the form a finding on the assessment as a whole names (its range is
+ * the assessment's name, which a form prints only as its title): the level-1 family whose weights
+ * differ from the profile, the goals a goal not assessed belongs beside.
+ */
+function placeOf(form: EmittedForm, d: Diagnostic): string | undefined {
+    const data = d.data as { family?: string } | undefined;
+    if (d.code === 'score/profile-weights' && data?.family) {
+        return form.places[data.family === 'execution' ? '预算执行' : FAMILY_KEYWORD[data.family as Family]?.zh ?? ''];
+    }
+    if (d.code === 'assessment/goal-not-covered') return form.places['总体目标'];
+    return undefined;
+}
+
+/** The 得分 cell, as printed, of the form's line at an offset of its text, where it holds no number (`良`, `#REF!`). */
+export function unreadScoreAt(form: EmittedForm, offset: number): Sourced<string> | undefined {
+    return form.unreadScores.find(u => offset >= u.start && offset <= u.end)?.score;
+}
+
+/**
+ * score/missing's message on a line whose 得分 cell was printed but could not be read: the score
+ * was not left out, as the message says of a typed line, but is unreadable (`自评表!G12「良」`).
+ */
+function unreadScoreMessage<M extends Diagnostic['message']>(message: M, cell: string, printed: string): M | string {
+    if (typeof message !== 'string') return message;
+    return message
+        .replace(' 却未填得分', `，但得分格 ${cell}「${printed}」无法读取`)
+        .replace(' but no score', ` but its score cell ${cell} ("${printed}") could not be read`);
 }
 
 /** Excel's row and column (1-based) of an address: `F14` → { row: 14, column: 6 }. */

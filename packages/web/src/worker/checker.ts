@@ -11,7 +11,7 @@ import type { ReportData } from '../../../cli/src/report/model.js';
 import { renderReport } from '../../../cli/src/report/render.js';
 import { passedOverResult, type PassedOverFile } from '../../../cli/src/passed-over.js';
 import { fileResult } from '../../../cli/src/results.js';
-import { scoreSheet, type ScoreSheet } from '../../../cli/src/score/sheet.js';
+import { formUnreadScores, scoreSheet, type ScoreSheet } from '../../../cli/src/score/sheet.js';
 import { DEFAULT_DOCS_BASE_URL, ruleHelpUri } from '../../../cli/src/rule-links.js';
 import type { Findings, SourceFile, WorkbookFile } from '../protocol.js';
 import { readConfigurationFrom } from './config-reader.js';
@@ -150,7 +150,7 @@ export class Checker {
         const configuration = services.kpi.kpi.Configuration;
         // As `kpispec report` takes them: the .kpi files, then the workbooks' forms, whose findings
         // name their workbook and cell rather than lines of the text read from the sheet.
-        const forms = new Map(this.sheets.map(s => [s.document, { file: s.file, messages: sheetMessages(s, configuration.get(s.document.uri), this.locale) }]));
+        const forms = new Map(this.sheets.map(s => [s.document, { file: s.file, form: s.form, messages: sheetMessages(s, configuration.get(s.document.uri), this.locale) }]));
         const documents = this.sourcesThenForms();
         const first = documents[0];
         const docsBase = (first && configuration.get(first.uri).docsBaseUrl) ?? DEFAULT_DOCS_BASE_URL;
@@ -222,8 +222,11 @@ export class Checker {
         const configProblems = configuration.problems().map(p => formatConfigProblem(p).replace(/^\//, ''));
         const sheets: ScoreSheet[] = [];
         // A form's sheets are named by its workbook, as `kpispec score` names them.
-        const workbookOf = new Map(this.sheets.map(s => [s.document, s.file]));
-        for (const document of this.sourcesThenForms()) sheets.push(...this.scoreSheets(document, workbookOf.get(document) ?? pathOf(document.uri), configProblems));
+        const workbookOf = new Map(this.sheets.map(s => [s.document, s]));
+        for (const document of this.sourcesThenForms()) {
+            const sheet = workbookOf.get(document);
+            sheets.push(...this.scoreSheets(document, sheet?.file ?? pathOf(document.uri), configProblems, sheet?.form));
+        }
         const results = [
             ...this.sources().map(d => fileResult(pathOf(d.uri), d.diagnostics ?? [], undefined, pathOfUri)),
             // A workbook's findings point at sheets and cells, as in `kpispec lint`.
@@ -236,7 +239,7 @@ export class Checker {
     }
 
     /** `kpispec score` for one file (named `file`): the profile its kpispec.json names, else national-2020. */
-    private scoreSheets(document: LangiumDocument, file: string, problems: string[]): ScoreSheet[] {
+    private scoreSheets(document: LangiumDocument, file: string, problems: string[], form?: excel.EmittedForm): ScoreSheet[] {
         const config = this.workspace().kpi.kpi.Configuration.get(document.uri);
         const assessments = ((document.parseResult.value as Model).blocks ?? []).filter(isAssessment);
         if (assessments.length === 0) return [];
@@ -245,6 +248,6 @@ export class Checker {
             return [];
         }
         const scores = this.workspace().kpi.kpi.Scores;
-        return assessments.map(a => scoreSheet(a, scores.of(a), file, this.locale));
+        return assessments.map(a => scoreSheet(a, scores.of(a), file, this.locale, form && formUnreadScores(form)));
     }
 }
