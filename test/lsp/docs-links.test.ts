@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Connection, PublishDiagnosticsParams } from 'vscode-languageserver';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DOCS_WEB_BASE, docsLinker, findDocsRoot, publishDiagnosticsWithDocsLinks, withDocsLinks } from '../../packages/language/src/lsp/docs-links.js';
+import { docsLinker, findDocsRoot, publishDiagnosticsWithDocsLinks, withDocsLinks } from '../../packages/language/src/lsp/docs-links.js';
 
 /** An extension as shipped: dist/server.cjs beside docs/rules/**. */
 const extension = mkdtempSync(join(tmpdir(), 'kpispec-ext-'));
@@ -26,8 +26,8 @@ describe('links from diagnostics to rule pages', () => {
     it('link to the local page when it is shipped, else to the web page, and never for unknown codes', () => {
         const link = docsLinker(extension);
         expect(link('target/below-contract')).toBe(pathToFileURL(join(extension, 'docs', 'rules', 'target', 'below-contract.md')).href);
-        expect(link('contract/no-penalty')).toBe(`${DOCS_WEB_BASE}docs/rules/contract/no-penalty.md`);
-        expect(docsLinker(undefined)('target/below-contract')).toBe(`${DOCS_WEB_BASE}docs/rules/target/below-contract.md`);
+        expect(link('contract/no-penalty')).toBe(`https://github.com/kpispec/kpispec/blob/main/docs/rules/contract/no-penalty.md`);
+        expect(docsLinker(undefined)('target/below-contract')).toBe(`https://github.com/kpispec/kpispec/blob/main/docs/rules/target/below-contract.md`);
         expect(link('no/such-rule')).toBeUndefined();
     });
 
@@ -38,6 +38,6 @@ describe('links from diagnostics to rule pages', () => {
         void connection.sendDiagnostics({ uri: 'file:///a.kpi', diagnostics: [diagnostic('target/below-contract'), diagnostic('x')] });
         expect(sent[0]!.diagnostics[0]!.codeDescription?.href).toMatch(/^file:.*below-contract\.md$/);
         expect(sent[0]!.diagnostics[1]!.codeDescription).toBeUndefined();
-        expect(withDocsLinks([diagnostic('score/off-rule')], docsLinker(undefined))[0]!.codeDescription?.href).toBe(`${DOCS_WEB_BASE}docs/rules/score/off-rule.md`);
+        expect(withDocsLinks([diagnostic('score/off-rule')], docsLinker(undefined))[0]!.codeDescription?.href).toBe(`https://github.com/kpispec/kpispec/blob/main/docs/rules/score/off-rule.md`);
     });
 });

@@ -48,6 +48,19 @@ function titleLines(sheets: SheetGrid[], name: string): string[] {
 const workbook = (path: string) => readSheets(new Uint8Array(readFileSync(path)));
 const countBy = (keys: string[]) => keys.reduce<Record<string, number>>((n, k) => ({ ...n, [k]: (n[k] ?? 0) + 1 }), {});
 
+/** Each 问题清单 row's rule and title, as text and hyperlink. */
+async function links(path: string): Promise<Array<[string, string | undefined, string, string | undefined]>> {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(readFileSync(path) as unknown as ArrayBuffer);
+    const rows: Array<[string, string | undefined, string, string | undefined]> = [];
+    book.getWorksheet('问题清单')!.eachRow((row, r) => {
+        if (r <= 2) return;
+        const [rule, title] = [row.getCell(5).value, row.getCell(8).value] as Array<{ text: string; hyperlink: string }>;
+        rows.push([rule!.text, rule!.hyperlink, title!.text, title!.hyperlink]);
+    });
+    return rows;
+}
+
 describe('kpispec report --format xlsx of examples/hotline-12345', () => {
     const out = join(dir, 'review.xlsx');
 
@@ -85,17 +98,6 @@ describe('kpispec report --format xlsx of examples/hotline-12345', () => {
     });
 
     it('links each finding\'s rule and its title to the rule\'s page, as the HTML report does (--docs-base-url too)', async () => {
-        const links = async (path: string) => {
-            const book = new ExcelJS.Workbook();
-            await book.xlsx.load(readFileSync(path) as unknown as ArrayBuffer);
-            const rows: Array<[string, string | undefined, string, string | undefined]> = [];
-            book.getWorksheet('问题清单')!.eachRow((row, r) => {
-                if (r <= 2) return;
-                const [rule, title] = [row.getCell(5).value, row.getCell(8).value] as Array<{ text: string; hyperlink: string }>;
-                rows.push([rule!.text, rule!.hyperlink, title!.text, title!.hyperlink]);
-            });
-            return rows;
-        };
         const rows = await links(out);
         expect(rows.length).toBeGreaterThan(0);
         for (const [rule, link, title, titleLink] of rows) {
@@ -129,6 +131,11 @@ describe('kpispec report --format xlsx of examples/hotline-12345', () => {
         const fromReport = table(await workbook(out), '问题清单');
         const key = (r: Record<string, unknown>) => `${r['文件']} ${r['位置']} ${r['规则']} ${r['问题']} ${r['依据来源']}`;
         expect(fromExport.map(key).sort()).toEqual(fromReport.map(key).sort());
+        // Its rules link to their pages as the report's do (before, export named each page's path instead).
+        expect((await links(exported)).sort()).toEqual((await links(out)).sort());
+        const based = join(dir, 'export-based.xlsx');
+        expect((await runCli(['export', HOTLINE, '--review', '-o', based, '--docs-base-url', 'https://rules.example.org/kpi/'])).code).toBe(0);
+        expect((await links(based))[0]![1]).toMatch(/^https:\/\/rules\.example\.org\/kpi\/[a-z-]+\/[a-z-]+\.md$/);
     });
 });
 

@@ -1,12 +1,3 @@
-// Where findings link to their rule's page. Node-free: the web page and the editor's saved report
-// link their rules as the CLI does.
-
-export const HOMEPAGE = 'https://github.com/kpispec/kpispec';
-
-/** Where the rule pages (`<id>.md`) are published; `--docs-base-url` or `docsBaseUrl` in kpispec.json override it. */
-export const DEFAULT_DOCS_BASE_URL = `${HOMEPAGE}/blob/main/docs/rules/`;
-
-/** A rule's page under a docs base URL (with or without its closing slash). */
-export function ruleHelpUri(docsBaseUrl: string, id: string): string {
-    return `${docsBaseUrl.replace(/\/?$/, '/')}${id}.md`;
-}
+// Where findings link to their rule's page: the language's, for the CLI's formatters and report,
+// the web page and the extension (`@kpispec/cli/rule-links`).
+export { DEFAULT_DOCS_BASE_URL, HOMEPAGE, ruleHelpUri } from '@kpispec/language/core';

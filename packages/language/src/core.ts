@@ -4,6 +4,7 @@ export * from './kpi-core-module.js';
 export * from './settings.js';
 export * from './generated/ast.js';
 export * from './rules/catalog.js';
+export * from './rules/rule-pages.js';
 export * from './i18n/locale.js';
 export * as units from './units/index.js';
 export * from './model/categories.js';

@@ -5,7 +5,8 @@ import { excel, isIgnoredNow, type Locale, type Model } from '@kpispec/language/
 import { ExitCode, UserError } from '../exit-codes.js';
 import { writeXlsx } from '../excel/write-xlsx.js';
 import type { Io } from '../io.js';
-import { languageOfDocuments, parseCommandArgs } from '../options.js';
+import { docsBaseUrl, languageOfDocuments, parseCommandArgs } from '../options.js';
+import { DEFAULT_DOCS_BASE_URL, ruleHelpUri } from '../rule-links.js';
 import { validateWorkspace } from '../workspace.js';
 import { setUpCommand } from '../command-setup.js';
 import { isWrittenInto, writeOutput } from '../write-file.js';
@@ -26,6 +27,7 @@ Options:
       --review           add a 复核得分 column (scores recomputed by the scoring profile)
                          and a 问题清单 sheet listing every finding
       --locale <zh-CN|en> message language of the 问题清单
+      --docs-base-url <url> where rule pages <id>.md are published (the 问题清单 links there)
   -c, --config <file>    use this configuration file instead of finding kpispec.json
   -h, --help             show this help
 
@@ -43,6 +45,7 @@ export async function exportForms(argv: string[], io: Io): Promise<number> {
         output: { type: 'string', short: 'o' },
         review: { type: 'boolean' },
         locale: { type: 'string' },
+        'docs-base-url': { type: 'string' },
         config: { type: 'string', short: 'c' },
         help: { type: 'boolean', short: 'h' },
     });
@@ -52,6 +55,7 @@ export async function exportForms(argv: string[], io: Io): Promise<number> {
     }
     if (!values.output) throw new UserError('export needs -o <out.xlsx> (see kpispec export --help)');
     const out = resolve(io.cwd, values.output);
+    const docsBase = values['docs-base-url'] === undefined ? undefined : docsBaseUrl(values['docs-base-url']);
     // A pipe or a device (`-o /dev/stdout | …`) has no extension to check.
     const intoStream = isWrittenInto(out);
     if (!/\.xlsx$/i.test(values.output) && !intoStream) throw new UserError(`${values.output}: export writes .xlsx workbooks`);
@@ -73,7 +77,10 @@ export async function exportForms(argv: string[], io: Io): Promise<number> {
         if (passedOver.length > 0 && documents.length === 0) return ExitCode.Fatal;
         throw new UserError('no project (项目) or self-assessment (自评) to export');
     }
-    if (values.review) plans.push(excel.findingsPlan(excel.findingRows(documents, d => relative(io.cwd, d.uri.fsPath) || d.uri.fsPath), locale));
+    if (values.review) {
+        const base = docsBase ?? kpi.kpi.Configuration.get(documents[0]!.uri).docsBaseUrl ?? DEFAULT_DOCS_BASE_URL;
+        plans.push(excel.findingsPlan(excel.findingRows(documents, d => relative(io.cwd, d.uri.fsPath) || d.uri.fsPath, id => ruleHelpUri(base, id)), locale));
+    }
 
     const bytes = await writeXlsx(plans);
     await writeOutput(out, bytes);

@@ -1,5 +1,5 @@
 import { pick, type Bilingual, type Locale } from '../i18n/locale.js';
-import { ruleDocsPath, ruleMeta } from '../rules/catalog.js';
+import { isRuleId, ruleDocsPath, ruleMeta } from '../rules/catalog.js';
 import type { LangiumDocument } from 'langium';
 import { compareMessages, toLintMessage, type LintMessage } from '../validation/lint-message.js';
 import type { PlannedCell, SheetPlan } from './sheet-plan.js';
@@ -24,9 +24,11 @@ export type FindingRow = Pick<LintMessage, 'ruleId' | 'severity' | 'message' | '
     docsUrl?: string;
 };
 
-/** The findings of documents, each file's in lint's order, named by `fileOf`. */
-export function findingRows(documents: Iterable<LangiumDocument>, fileOf: (document: LangiumDocument) => string): FindingRow[] {
-    return [...documents].flatMap(d => (d.diagnostics ?? []).map(x => toLintMessage(x)).sort(compareMessages).map(m => ({ ...m, file: fileOf(d) })));
+/** The findings of documents, each file's in lint's order, named by `fileOf`, each rule linked to its page by `ruleUrl`. */
+export function findingRows(documents: Iterable<LangiumDocument>, fileOf: (document: LangiumDocument) => string, ruleUrl?: (id: string) => string): FindingRow[] {
+    return [...documents].flatMap(d => (d.diagnostics ?? []).map(x => toLintMessage(x)).sort(compareMessages).map(m => ({
+        ...m, file: fileOf(d), ...(ruleUrl && isRuleId(m.ruleId) ? { docsUrl: ruleUrl(m.ruleId) } : {}),
+    })));
 }
 
 const SEVERITY: Readonly<Record<0 | 1 | 2, Bilingual>> = {

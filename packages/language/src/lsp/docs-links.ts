@@ -4,9 +4,8 @@ import { pathToFileURL } from 'node:url';
 import type { Connection } from 'vscode-languageserver';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { isRuleId, ruleDocsPath } from '../rules/catalog.js';
+import { DEFAULT_DOCS_BASE_URL, ruleHelpUri } from '../rules/rule-pages.js';
 
-/** Where the rule pages are published, for servers that run without the docs beside them. */
-export const DOCS_WEB_BASE = 'https://github.com/kpispec/kpispec/blob/main/';
 
 /**
  * The nearest folder at or above `file`'s folder that holds `docs/rules`: the repository root
@@ -34,7 +33,7 @@ export function docsLinker(docsRoot: string | undefined): DocsLinker {
             let href: string | undefined;
             if (isRuleId(rule)) {
                 const local = docsRoot && join(docsRoot, ruleDocsPath(rule));
-                href = local && existsSync(local) ? pathToFileURL(local).href : DOCS_WEB_BASE + ruleDocsPath(rule);
+                href = local && existsSync(local) ? pathToFileURL(local).href : ruleHelpUri(DEFAULT_DOCS_BASE_URL, rule);
             }
             cache.set(rule, href);
         }

@@ -4,6 +4,7 @@ import * as excel from '../excel/index.js';
 import type { Model } from '../generated/ast.js';
 import type { KpiServices } from '../kpi-module.js';
 import { isIgnoredNow } from '../workspace/discovery.js';
+import { DEFAULT_DOCS_BASE_URL, ruleHelpUri } from '../rules/rule-pages.js';
 
 /**
  * The editor's "Export Excel Forms…" asks the server, which holds the folder's files, for the
@@ -50,7 +51,9 @@ export async function exportForms(services: KpiServices, folder: URI, review = f
     const plans = excel.formPlans(documents.map(d => d.parseResult.value as Model), review ? a => services.kpi.Scores.of(a).score : undefined);
     if (review && plans.length > 0) {
         const parent = UriUtils.dirname(folder);
-        plans.push(excel.findingsPlan(excel.findingRows(documents, d => UriUtils.relative(parent, d.uri)), services.kpi.Settings.locale));
+        // The workbook is passed on: its rules link to the published pages, not to the extension's copy.
+        const base = services.kpi.Configuration.get(documents[0]!.uri).docsBaseUrl ?? DEFAULT_DOCS_BASE_URL;
+        plans.push(excel.findingsPlan(excel.findingRows(documents, d => UriUtils.relative(parent, d.uri), id => ruleHelpUri(base, id)), services.kpi.Settings.locale));
     }
     return { plans };
 }
