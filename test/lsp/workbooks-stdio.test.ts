@@ -11,6 +11,7 @@ import { workbookToKpi } from '../../packages/language/src/excel/index.js';
 import { findingsPlan } from '../../packages/language/src/excel/review-sheets.js';
 import { IS_IGNORED_REQUEST } from '../../packages/language/src/lsp/workbook-export.js';
 import { IMPORT_WORKBOOK_REQUEST, type ImportWorkbookResult } from '../../packages/language/src/lsp/workbook-import.js';
+import { runCli } from '../cli/run-cli.js';
 import { startStdioServer, type StdioServer } from './stdio-server.js';
 
 /** Workbooks in the editor's folder: their findings in the Problems panel, on the workbook. */
@@ -200,6 +201,12 @@ describe('a project\'s 申报表 and 自评表 as workbooks in one folder', () =
         }, { timeout: 20_000, interval: 100 });
         expect(twice('申报表.xlsx')).toEqual([]);
         expect(twice('自评表.xlsx')).toEqual([]);
+        // As lint reads them: the 自评表 assesses the 申报表's goals (before, the editor read each
+        // workbook's goals alone and reported every goal of the project as not assessed).
+        const lint = JSON.parse((await runCli(['lint', pair, '-f', 'json', '--locale', 'zh-CN'])).stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string }> }>;
+        const lintCodes = (file: string) => lint.find(r => r.filePath.endsWith(file))!.messages.map(m => m.ruleId).sort();
+        expect(codesOf('自评表.xlsx').sort()).toEqual(lintCodes('自评表.xlsx'));
+        expect(codesOf('申报表.xlsx').sort()).toEqual(lintCodes('申报表.xlsx'));
     });
 });
 

@@ -129,7 +129,7 @@ export function emitWorkbook(
 }
 
 /** The goals of the projects the workbooks' 申报表 sheets define: a 自评表 read with them assesses these. */
-function targetGoals(books: readonly WorkbookForms[]): Map<string, readonly Goal[]> {
+export function targetGoals(books: readonly WorkbookForms[]): Map<string, readonly Goal[]> {
     return new Map(books.flatMap(book => book.forms.filter(f => f.layout === 'C').map(f => [projectNameOf(f), f.goals.filter(g => g.expected)] as const)));
 }
 

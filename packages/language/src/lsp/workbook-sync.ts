@@ -97,7 +97,8 @@ export class WorkbookSync {
         const book = this.books.get(key);
         if (!book) return [];
         const factory = this.shared.workspace.LangiumDocumentFactory;
-        return excel.emitWorkbook(book, defined).map(form => {
+        // As `kpispec lint` reads a folder's workbooks together: a 自评表 assesses the goals of a 申报表 in another.
+        return excel.emitWorkbook(book, defined, {}, excel.targetGoals([...this.books.values()])).map(form => {
             const uri = workbook.with({ path: excel.sheetPath(workbook.path, form.sheet) });
             this.sheets.set(uri.toString(), { workbook: key, form });
             return factory.fromString(form.text, uri);
