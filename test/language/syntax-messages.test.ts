@@ -2,6 +2,7 @@ import { AstUtils } from 'langium';
 import { describe, expect, it } from 'vitest';
 import type { Locale } from '../../packages/language/src/index.js';
 import { isIndicator, type Model } from '../../packages/language/src/generated/ast.js';
+import { commentsOf } from '../../packages/language/src/parser/comments.js';
 import { buildWorkspace, messageOf } from '../support/workspace.js';
 
 /*
@@ -56,6 +57,16 @@ describe('syntax errors', () => {
         expect(rows).toEqual(['A', 'B']);
         // An open quote with no closing one on the next line is still said to be open.
         expect(await syntaxMessages(text.replace('第二行"', '第二行'), 'zh-CN')).toContain('字符串没有在本行结束：「"」须在同一行内再写一个「"」结束字符串');
+    });
+
+    it('join a cell\'s text broken across lines when a comment ends the closing line, and keep that comment, not one inside the text', async () => {
+        const text = '项目 P "p" {\n    绩效指标 { 产出指标 { 数量指标 {\n        A "a" >= 3 个 说明 "第一行 // 不是注释\n第二行" 来源 "s" // 备注 "x"\n        B "b" >= 5 个 来源 "s"\n    } } }\n}\n';
+        expect(await syntaxMessages(text, 'zh-CN')).toEqual(['引号中的文字换了行：字符串须写在同一行内，请去掉文字中的换行']);
+        const ws = await buildWorkspace({ 'a.kpi': text }, 'zh-CN');
+        const document = ws.documents.get('a.kpi')!;
+        const rows = AstUtils.streamAst(document.parseResult.value as Model).filter(isIndicator).map(i => i.name).toArray();
+        expect(rows).toEqual(['A', 'B']);
+        expect(commentsOf(document).map(c => c.body)).toEqual([' 备注 "x"']);
     });
 
     it('say how full-width signs are written, and what a form\'s empty-cell dash means where no clause takes it', async () => {

@@ -961,8 +961,6 @@ export class KpiLexer extends DefaultLexer {
             const rest = text.slice(close + 1, nextEnd);
             // The next line's first quote closes it only if that line's quotes are odd: even, they are its own strings.
             if (rest.split('"').length % 2 === 0) continue;
-            // A comment after it would be lexed again as a hidden token, which the passes after this one do not hold.
-            if (rest.includes('/')) continue;
             joins.push({ open, close, end: nextEnd, read: super.tokenize(rest, options) });
         }
         if (joins.length === 0) return;
@@ -971,6 +969,7 @@ export class KpiLexer extends DefaultLexer {
         const tokens: Token[] = [];
         const errors: LexerResult['errors'] = [];
         let next = 0;
+        const hidden: Token[] = [];
         const emit = (j: typeof joins[number]) => {
             tokens.push({
                 image: text.slice(j.open.offset, j.close + 1), tokenType: this.string, tokenTypeIdx: this.string.tokenTypeIdx!,
@@ -978,9 +977,10 @@ export class KpiLexer extends DefaultLexer {
             } as Token);
             const from = j.close + 1;
             const first = column(j) + 1;
-            for (const t of j.read.tokens) {
-                tokens.push({ ...t, startOffset: from + t.startOffset, endOffset: from + t.endOffset!, startLine: line(j), endLine: line(j), startColumn: first + t.startColumn! - 1, endColumn: first + t.endColumn! - 1 });
-            }
+            const moved = (t: Token): Token => ({ ...t, startOffset: from + t.startOffset, endOffset: from + t.endOffset!, startLine: line(j), endLine: line(j), startColumn: first + t.startColumn! - 1, endColumn: first + t.endColumn! - 1 });
+            for (const t of j.read.tokens) tokens.push(moved(t));
+            // A comment after the closing quote (`第二行" // 备注`), as read after it.
+            for (const t of j.read.hidden) hidden.push(moved(t));
             errors.push({ ...j.open, length: j.close + 1 - j.open.offset });
             for (const e of j.read.errors) errors.push({ ...e, offset: from + e.offset, line: line(j), column: first + e.column! - 1 });
         };
@@ -1005,6 +1005,14 @@ export class KpiLexer extends DefaultLexer {
         pass(Infinity);
         result.tokens = tokens;
         replaceErrors(result.errors, errors.sort((a, b) => a.offset - b.offset));
+        // The comments read where a join now stands (`// …` inside the string, or read from a quote
+        // that the join shows is the string's end) give way to those read after its closing quote.
+        let k = 0;
+        const outside = result.hidden.filter(t => {
+            while (k < joins.length && joins[k]!.end <= t.startOffset) k++;
+            return k === joins.length || t.startOffset < joins[k]!.open.offset;
+        });
+        result.hidden = [...outside, ...hidden].sort((a, b) => a.startOffset - b.startOffset);
     }
 
     private periodSplit(text: string, tokens: readonly Token[], i: number, options: TokenizeOptions | undefined): { tokens: Token[]; consumed: number } | undefined {
