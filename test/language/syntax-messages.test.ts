@@ -232,6 +232,10 @@ describe('syntax errors', () => {
         const project = (target: string) => `项目 P "p" {\n    绩效指标 {\n        产出指标 {\n            质量指标 {\n                A "准确率" ${target} 来源 "s"\n            }\n        }\n    }\n}\n`;
         expect(await syntaxMessages(project('百分之九十五以上'), 'zh-CN')).toEqual(['「百分之九十五以上」是用汉字写的数值：数值用数字写，写作 >= 95%']);
         expect(await syntaxMessages(project('不少于二十个'), 'en')).toEqual(["'不少于二十个' is a number in words: write numbers in digits, >= 20 个"]);
+        // Digits and place words mixed, as forms print them: not 3 of a unit 万5千人.
+        expect(await syntaxMessages(project('>= 3万5千人'), 'zh-CN')).toEqual(['「3万5千人」是用汉字写的数值：数值用数字写，写作 35000 人']);
+        expect(await syntaxMessages(project('不少于2万5人'), 'en')).toEqual(["'2万5人' is a number in words: write numbers in digits, 25000 人"]);
+        expect(await syntaxMessages(project('>= 3万人'), 'zh-CN')).toEqual([]);
         // Words that begin with a numeral and go on in words are a qualitative target.
         expect(await syntaxMessages(project('十分满意'), 'zh-CN')).toEqual([]);
         // An actual too: not a text where the target is a percentage.

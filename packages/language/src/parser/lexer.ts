@@ -152,6 +152,8 @@ export class KpiLexer extends DefaultLexer {
         const tokens = result.tokens;
         let glued: Set<Token> | undefined;
         let done: Set<Token> | undefined;
+        /** Where a number's unit goes on with its digits (`3` `万5千人`): the unit's index. */
+        let mixed: number[] | undefined;
         for (let i = 0; i < tokens.length; i++) {
             const token = tokens[i]!;
             if (token.tokenTypeIdx === idIndex && isDoneWord(token.image) && this.gluedToValue(token, tokens[i - 1])) {
@@ -164,11 +166,15 @@ export class KpiLexer extends DefaultLexer {
                 // A value printed in words where a target's or an actual's text stands (`百分之九十五以上`, `次年3月底前`):
                 // no text, but a value the lexer cannot read, an error that says how to write it (syntax-errors.ts).
                 else if (token.tokenTypeIdx === this.printedText.tokenTypeIdx && isValueInWords(token.image)) (glued ??= new Set()).add(token);
+                // A number that goes on in place words and digits (`3万5千人`, `2万5 人`): no number and unit
+                // (3 of a unit 万5千人), but a value printed in words, said as the one above.
+                else if (token.tokenTypeIdx === this.unit.tokenTypeIdx && PLACE_THEN_DIGIT.test(token.image) && this.gluedToNumber(token, tokens[i - 1])) (mixed ??= []).push(i);
             }
             const language = this.languages[token.tokenTypeIdx];
             if (language === ZH) zh++;
             else if (language === EN) en++;
         }
+        if (mixed) joinNumbersInPlaceWords(result, mixed);
         if (glued) dropGluedWords(result, glued);
         // A word that says only that something is done, glued to a percentage or a date (`实际 100%完成`,
         // `实际 2023-06-20建成`, as a workbook's cell reads `2023年12月20日完工`): a remark after the value.
@@ -1091,6 +1097,10 @@ export class KpiLexer extends DefaultLexer {
      * unit: no unit, bound or name stands there, and read as a name it would start a row of its own
      * and break the next one.
      */
+    private gluedToNumber(token: Token, previous: Token | undefined): boolean {
+        return previous !== undefined && previous.tokenTypeIdx === this.number.tokenTypeIdx && previous.endOffset! + 1 === token.startOffset;
+    }
+
     private gluedToValue(token: Token, previous: Token | undefined): boolean {
         return previous !== undefined && (this.percents.has(previous.tokenTypeIdx) || this.isDate(previous)) && previous.endOffset! + 1 === token.startOffset;
     }
@@ -1223,6 +1233,26 @@ function inLanguageOf(word: string, keyword: Bilingual): string {
 function dropGluedWords(result: LexerResult, glued: ReadonlySet<Token>): void {
     result.tokens = result.tokens.filter(t => !glued.has(t));
     const errors = [...glued].map(t => ({ offset: t.startOffset, length: t.image.length, line: t.startLine, column: t.startColumn, message: '' }));
+    replaceErrors(result.errors, [...result.errors, ...errors].sort((a, b) => a.offset - b.offset));
+}
+
+/** A unit that begins with a place word and a digit (`万5千人` after `3`): the number goes on in it. */
+const PLACE_THEN_DIGIT = /^[十百千万亿]\d/;
+
+/**
+ * Each number and its unit at `units` (the unit's index among the tokens) become one lexing error
+ * over both (`3万5千人`), which syntax-errors.ts says in digits, as a value in Chinese numerals.
+ */
+function joinNumbersInPlaceWords(result: LexerResult, units: readonly number[]): void {
+    const tokens = result.tokens;
+    const dropped = new Set<Token>();
+    const errors = units.map(at => {
+        const number = tokens[at - 1]!;
+        const unit = tokens[at]!;
+        dropped.add(number).add(unit);
+        return { offset: number.startOffset, length: unit.endOffset! + 1 - number.startOffset, line: number.startLine, column: number.startColumn, message: '' };
+    });
+    result.tokens = tokens.filter(t => !dropped.has(t));
     replaceErrors(result.errors, [...result.errors, ...errors].sort((a, b) => a.offset - b.offset));
 }
 
