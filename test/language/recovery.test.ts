@@ -140,6 +140,17 @@ describe('error recovery', () => {
         expect(declaredNames(ws, 'pasted.kpi')).toContain('后面的合同');
     });
 
+    // A line that begins with what may follow the block (`绩效指标`, `项目`) is skipped with the stray
+    // line before it: re-entered, Chevrotain would close the block there.
+    it('a stray line after another, beginning with a word that may begin the next section: an error of its own, and the rows after it read', async () => {
+        for (const head of ['绩效指标 甲 乙', '项目 甲 乙', '总体目标 甲']) {
+            const text = `项目 P "p" {\n    绩效指标 { 产出指标 { 数量指标 {\n        甲 "甲" >= 3 个 来源 "s"\n        合计 >= 1 个 来源 "台账"\n        ${head}\n        乙 "乙" >= 5 个 来源 "s"\n    } } }\n}\n`;
+            const ws = await buildWorkspace({ 'pasted.kpi': text });
+            expect(lines(ws, 'pasted.kpi', /^syntax\//)).toEqual([4, 5]);
+            expect(declaredNames(ws, 'pasted.kpi')).toEqual(expect.arrayContaining(['甲', '乙']));
+        }
+    });
+
     // A clause's keyword may also be a row's name: the re-sync took `来源 "系统"` for a row of its
     // own, broken again where the block closed.
     it('a stray token after a complete row: one error, and the rest of its line is not read as a row', async () => {

@@ -2,7 +2,10 @@ import { AstUtils } from 'langium';
 import { describe, expect, it } from 'vitest';
 import type { Locale } from '../../packages/language/src/index.js';
 import { isIndicator, type Model } from '../../packages/language/src/generated/ast.js';
+import { commentsOf } from '../../packages/language/src/parser/comments.js';
+import type { CodeAction } from 'vscode-languageserver';
 import { buildWorkspace, messageOf } from '../support/workspace.js';
+import { applyWorkspaceEdit, textDocument } from '../lsp/support.js';
 
 /*
  * A syntax error as an officer reads it: the text found and what may stand there, in the
@@ -58,6 +61,16 @@ describe('syntax errors', () => {
         expect(await syntaxMessages(text.replace('第二行"', '第二行'), 'zh-CN')).toContain('字符串没有在本行结束：「"」须在同一行内再写一个「"」结束字符串');
     });
 
+    it('join a cell\'s text broken across lines when a comment ends the closing line, and keep that comment, not one inside the text', async () => {
+        const text = '项目 P "p" {\n    绩效指标 { 产出指标 { 数量指标 {\n        A "a" >= 3 个 说明 "第一行 // 不是注释\n第二行" 来源 "s" // 备注 "x"\n        B "b" >= 5 个 来源 "s"\n    } } }\n}\n';
+        expect(await syntaxMessages(text, 'zh-CN')).toEqual(['引号中的文字换了行：字符串须写在同一行内，请去掉文字中的换行']);
+        const ws = await buildWorkspace({ 'a.kpi': text }, 'zh-CN');
+        const document = ws.documents.get('a.kpi')!;
+        const rows = AstUtils.streamAst(document.parseResult.value as Model).filter(isIndicator).map(i => i.name).toArray();
+        expect(rows).toEqual(['A', 'B']);
+        expect(commentsOf(document).map(c => c.body)).toEqual([' 备注 "x"']);
+    });
+
     it('say how full-width signs are written, and what a form\'s empty-cell dash means where no clause takes it', async () => {
         const project = (target: string) => `项目 P "p" {\n    绩效指标 {\n        产出指标 {\n            质量指标 {\n                A "接通率" ${target} 来源 "s"\n            }\n        }\n    }\n}\n`;
         // Full-width digits are read as digits; a full-width quotation mark is not a string's.
@@ -110,6 +123,41 @@ describe('syntax errors', () => {
         const assessment = '项目 P "p" {\n    绩效指标 { 产出指标 { 数量指标 { A "a" >= 1 个 } } }\n}\n自评 Z 对象 P {\n    指标 A 实际 — 分值 10 得分 10 -3\n}\n';
         const messages = await syntaxMessages(assessment, 'zh-CN');
         expect(messages.some(m => m.includes('区间'))).toBe(false);
+    });
+
+    it('say that a two-sided bound is a range, once per row, and read no row from its second bound', async () => {
+        const rows = [
+            'A "a" 不低于80%且不高于90% 来源 "s"', 'B "b" 不低于80%、不高于90% 来源 "s"', 'C "c" 大于等于80%且小于等于90% 来源 "s"',
+            'D "d" ≥80%，≤90% 来源 "s"', 'E "e" 不高于90%且不低于80% 来源 "s"', 'F "f" 不低于 80% 且 不高于 90% 来源 "s"', 'G "g" 不少于10人次且不多于20人次 来源 "s"',
+        ];
+        const text = `项目 P "p" {\n    绩效指标 { 产出指标 { 质量指标 {\n${rows.map(r => `        ${r}\n`).join('')}    } } }\n}\n`;
+        const range = (printed: string, target: string, other = '上限') => `「${printed}」是区间：此处只写一个值，目标值写作一个比较符和一个值（如 ${target}），${other}可写在说明里`;
+        // Lexing errors (a join word) come before parsing errors (a comma).
+        expect((await syntaxMessages(text, 'zh-CN')).sort()).toEqual([
+            range('不低于80%且不高于90%', '>= 80%'), range('不低于80%、不高于90%', '>= 80%'), range('大于等于80%且小于等于90%', '>= 80%'),
+            range('≥80%，≤90%', '>= 80%'), range('不高于90%且不低于80%', '>= 80%'), range('不低于 80% 且 不高于 90%', '>= 80%'), range('不少于10人次且不多于20人次', '>= 10 人次'),
+        ].sort());
+        const ws = await buildWorkspace({ 'a.kpi': text }, 'zh-CN');
+        expect(AstUtils.streamAst(ws.documents.get('a.kpi')!.parseResult.value as Model).filter(isIndicator).map(i => i.name).toArray()).toEqual(['A', 'B', 'C', 'D', 'E', 'F', 'G']);
+        // A cost's upper end; in English.
+        expect(await syntaxMessages(text.replace('质量指标', '成本指标'), 'zh-CN')).toContain(range('不少于10人次且不多于20人次', '<= 20 人次', '下限'));
+        expect((await syntaxMessages(text, 'en'))[0]).toBe("'不低于80%且不高于90%' is a range: write one value here, a target as one comparator and one value (such as >= 80%); an upper limit can go in the note");
+        // Two bounds the same way are no range.
+        expect((await syntaxMessages(text.replace('不高于90%', '不低于90%'), 'zh-CN'))[0]).not.toContain('区间');
+    });
+
+    it('offer to write a two-sided bound as one bound, the other end kept as a remark, as a printed range', async () => {
+        const rows = ['A "a" 不低于80%且不高于90% 来源 "s"', 'B "b" 不低于80%、不高于90% 来源 "s"', 'C "c" >= 10 元 且 <= 20 元 来源 "s"'];
+        const text = `项目 P "p" {\n    绩效指标 { 产出指标 { 成本指标 {\n${rows.map(r => `        ${r}\n`).join('')}    } } }\n}\n`;
+        const ws = await buildWorkspace({ 'p.kpi': text });
+        const lines: string[] = [];
+        for (const i of rows.keys()) {
+            const d = ws.diagnostics('p.kpi').find(x => String(x.code).startsWith('syntax/') && x.range.start.line === 2 + i)!;
+            const fixes = await ws.services.lsp.CodeActionProvider!.getCodeActions(ws.documents.get('p.kpi')!, { textDocument: textDocument('p.kpi'), range: d.range, context: { diagnostics: [d] } }) as CodeAction[];
+            lines.push(applyWorkspaceEdit(ws, fixes.find(a => a.isPreferred)!.edit)['p.kpi']!.split('\n')[2 + i]!.trim());
+        }
+        // Under 成本指标: the upper end.
+        expect(lines).toEqual(['A "a" <= 90%（下限 80%） 来源 "s"', 'B "b" <= 90%（下限 80%） 来源 "s"', 'C "c" <= 20 元（下限 10 元） 来源 "s"']);
     });
 
     it('say that a word glued to a percentage or a date is no unit, and read the rest of the row', async () => {
@@ -221,6 +269,10 @@ describe('syntax errors', () => {
         const project = (target: string) => `项目 P "p" {\n    绩效指标 {\n        产出指标 {\n            质量指标 {\n                A "准确率" ${target} 来源 "s"\n            }\n        }\n    }\n}\n`;
         expect(await syntaxMessages(project('百分之九十五以上'), 'zh-CN')).toEqual(['「百分之九十五以上」是用汉字写的数值：数值用数字写，写作 >= 95%']);
         expect(await syntaxMessages(project('不少于二十个'), 'en')).toEqual(["'不少于二十个' is a number in words: write numbers in digits, >= 20 个"]);
+        // Digits and place words mixed, as forms print them: not 3 of a unit 万5千人.
+        expect(await syntaxMessages(project('>= 3万5千人'), 'zh-CN')).toEqual(['「3万5千人」是用汉字写的数值：数值用数字写，写作 35000 人']);
+        expect(await syntaxMessages(project('不少于2万5人'), 'en')).toEqual(["'2万5人' is a number in words: write numbers in digits, 25000 人"]);
+        expect(await syntaxMessages(project('>= 3万人'), 'zh-CN')).toEqual([]);
         // Words that begin with a numeral and go on in words are a qualitative target.
         expect(await syntaxMessages(project('十分满意'), 'zh-CN')).toEqual([]);
         // An actual too: not a text where the target is a percentage.

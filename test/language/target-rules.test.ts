@@ -25,6 +25,19 @@ describe('target rules on the audit cases', () => {
             .toEqual(["'好评率' is a satisfaction indicator but is filed under '产出指标 › 质量指标'; it belongs under satisfaction"]);
     });
 
+    it('misfiled takes a row of how people feel for satisfaction only when it says 满意', async () => {
+        // 群众获得感 stands under 社会效益 as often as under 满意度指标: neither is reported.
+        const feeling = `${OUTPUT}
+效益指标 { 社会效益 { "群众获得感" >= 85%
+"居民幸福感" >= 85%
+"社会认可度" >= 90% } }
+满意度指标 { "老年人获得感" >= 85% }`;
+        expect(await messages(feeling, 'target/misfiled')).toEqual([]);
+        expect(await messages(`${OUTPUT}
+效益指标 { 社会效益 { "群众获得感满意度" >= 85% } }`, 'target/misfiled'))
+            .toEqual(['指标「群众获得感满意度」是满意度指标，却填在「效益指标 › 社会效益」下；应列入满意度指标']);
+    });
+
     it('below-history compares dates by their place in the year, in both languages', async () => {
         const row = (t: string, last: string) => `${OUTPUT}\n产出指标 { 时效指标 { "完成时间" <= ${t} 上年 ${last} } }`;
         expect(await messages(row('2020-06-30', '2019-06-30'), 'target/below-history')).toEqual([]);

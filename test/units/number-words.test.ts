@@ -14,12 +14,22 @@ describe('numbers in words', () => {
         ['三万五千人', '35000 人'],
         ['二〇二三', '2023'],
         ['十天以内', '<= 10 天'],
+        // A digit last after a place word counts in the next place down, as said.
+        ['一千五', '1500'],
+        ['三万五', '35000'],
+        ['三万五千二百人', '35200 人'],
+        ['十五', '15'],
+        // Digits and place words mixed, as forms print them.
+        ['3万5千人', '35000 人'],
+        ['2万5', '25000'],
+        ['不少于3千5百人次', '>= 3500 人次'],
+        ['1亿2000万元', '120000000 元'],
     ])('read %s as %s', (word, written) => {
         const value = numberInWords(word);
         expect(value && writtenNumber(value)).toBe(written);
     });
 
-    it.each(['十分满意', '一流', '万无一失', '千家万户', '三到位', '百分之', '明显提升', '一二十'])('leave %s as words', word => {
+    it.each(['十分满意', '一流', '万无一失', '千家万户', '三到位', '百分之', '明显提升', '一二十', '3万人', '3万25人'])('leave %s as words', word => {
         expect(numberInWords(word)).toBeUndefined();
     });
 });

@@ -3,7 +3,7 @@ import { languageOfKeyword, type KeywordLanguage } from '../lsp/keyword-language
 import { GRADE_KEYWORD, printedGradeOf, printedRatingOf, RATING_KEYWORD } from '../scoring/keywords.js';
 import type { Bilingual } from '../i18n/locale.js';
 import { firstPassing } from '../sorted.js';
-import { beginsEnglishSign, BOUND_LAST_CHARACTERS, boundAtStart, boundOp, boundStartIn, comparatorOp, DONE_PHRASE, englishSignWords, isDoneWord, isEnglishBound, isValueInWords, noteAgrees, noteAtStart, onlyBeforeDates, signWordAtStart } from '../units/index.js';
+import { beginsEnglishSign, BOUND_JOIN_WORDS, BOUND_LAST_CHARACTERS, boundAtStart, boundOp, boundStartIn, comparatorOp, DONE_PHRASE, englishSignWords, isDoneWord, isEnglishBound, isValueInWords, noteAgrees, noteAtStart, onlyBeforeDates, signWordAtStart } from '../units/index.js';
 import { BOUND, PRINTED_TEXT, REMARK, SIGN, UNIT, wordKeywordTest, type TokenType } from './token-builder.js';
 import { bracketedUnitAt, openingBefore, remarkAt } from './remarks.js';
 import { bracketedTitleAround, isBrackets } from './bracketed-names.js';
@@ -152,6 +152,10 @@ export class KpiLexer extends DefaultLexer {
         const tokens = result.tokens;
         let glued: Set<Token> | undefined;
         let done: Set<Token> | undefined;
+        /** Where a number's unit goes on with its digits (`3` `万5千人`): the unit's index. */
+        let mixed: number[] | undefined;
+        /** The second bounds read into a unit (`且不高于20元` of `元且不高于20元`), lexing errors. */
+        let joined: LexerResult['errors'] | undefined;
         for (let i = 0; i < tokens.length; i++) {
             const token = tokens[i]!;
             if (token.tokenTypeIdx === idIndex && isDoneWord(token.image) && this.gluedToValue(token, tokens[i - 1])) {
@@ -160,15 +164,29 @@ export class KpiLexer extends DefaultLexer {
             }
             if (token.tokenTypeIdx === idIndex) {
                 this.giveWordItsType(text, token, tokens[i - 2], tokens[i - 1], tokens[i + 1]);
-                if (token.tokenTypeIdx === idIndex && this.gluedToValue(token, tokens[i - 1])) (glued ??= new Set()).add(token);
+                if (this.joinsBounds(text, token, tokens[i - 1], tokens[i + 1])) (glued ??= new Set()).add(token);
+                else if (token.tokenTypeIdx === idIndex && this.gluedToValue(token, tokens[i - 1])) (glued ??= new Set()).add(token);
                 // A value printed in words where a target's or an actual's text stands (`百分之九十五以上`, `次年3月底前`):
                 // no text, but a value the lexer cannot read, an error that says how to write it (syntax-errors.ts).
                 else if (token.tokenTypeIdx === this.printedText.tokenTypeIdx && isValueInWords(token.image)) (glued ??= new Set()).add(token);
+                // A number that goes on in place words and digits (`3万5千人`, `2万5 人`): no number and unit
+                // (3 of a unit 万5千人), but a value printed in words, said as the one above.
+                else if (token.tokenTypeIdx === this.unit.tokenTypeIdx && PLACE_THEN_DIGIT.test(token.image) && this.gluedToNumber(token, tokens[i - 1])) (mixed ??= []).push(i);
+                // A unit that goes on into the second of two bounds (`10元且不高于20元`): the unit, then a lexing error (as above).
+                else if (token.tokenTypeIdx === this.unit.tokenTypeIdx) {
+                    const join = boundJoinIn(token.image);
+                    if (join > 0) {
+                        (joined ??= []).push({ offset: token.startOffset + join, length: token.image.length - join, line: token.startLine, column: token.startColumn! + join, message: '' });
+                        tokens[i] = { ...token, image: token.image.slice(0, join), endOffset: token.startOffset + join - 1, endColumn: token.startColumn! + join - 1 };
+                    }
+                }
             }
             const language = this.languages[token.tokenTypeIdx];
             if (language === ZH) zh++;
             else if (language === EN) en++;
         }
+        if (mixed) joinNumbersInPlaceWords(result, mixed);
+        if (joined) replaceErrors(result.errors, [...result.errors, ...joined].sort((a, b) => a.offset - b.offset));
         if (glued) dropGluedWords(result, glued);
         // A word that says only that something is done, glued to a percentage or a date (`实际 100%完成`,
         // `实际 2023-06-20建成`, as a workbook's cell reads `2023年12月20日完工`): a remark after the value.
@@ -961,8 +979,6 @@ export class KpiLexer extends DefaultLexer {
             const rest = text.slice(close + 1, nextEnd);
             // The next line's first quote closes it only if that line's quotes are odd: even, they are its own strings.
             if (rest.split('"').length % 2 === 0) continue;
-            // A comment after it would be lexed again as a hidden token, which the passes after this one do not hold.
-            if (rest.includes('/')) continue;
             joins.push({ open, close, end: nextEnd, read: super.tokenize(rest, options) });
         }
         if (joins.length === 0) return;
@@ -971,6 +987,7 @@ export class KpiLexer extends DefaultLexer {
         const tokens: Token[] = [];
         const errors: LexerResult['errors'] = [];
         let next = 0;
+        const hidden: Token[] = [];
         const emit = (j: typeof joins[number]) => {
             tokens.push({
                 image: text.slice(j.open.offset, j.close + 1), tokenType: this.string, tokenTypeIdx: this.string.tokenTypeIdx!,
@@ -978,9 +995,10 @@ export class KpiLexer extends DefaultLexer {
             } as Token);
             const from = j.close + 1;
             const first = column(j) + 1;
-            for (const t of j.read.tokens) {
-                tokens.push({ ...t, startOffset: from + t.startOffset, endOffset: from + t.endOffset!, startLine: line(j), endLine: line(j), startColumn: first + t.startColumn! - 1, endColumn: first + t.endColumn! - 1 });
-            }
+            const moved = (t: Token): Token => ({ ...t, startOffset: from + t.startOffset, endOffset: from + t.endOffset!, startLine: line(j), endLine: line(j), startColumn: first + t.startColumn! - 1, endColumn: first + t.endColumn! - 1 });
+            for (const t of j.read.tokens) tokens.push(moved(t));
+            // A comment after the closing quote (`第二行" // 备注`), as read after it.
+            for (const t of j.read.hidden) hidden.push(moved(t));
             errors.push({ ...j.open, length: j.close + 1 - j.open.offset });
             for (const e of j.read.errors) errors.push({ ...e, offset: from + e.offset, line: line(j), column: first + e.column! - 1 });
         };
@@ -1005,6 +1023,14 @@ export class KpiLexer extends DefaultLexer {
         pass(Infinity);
         result.tokens = tokens;
         replaceErrors(result.errors, errors.sort((a, b) => a.offset - b.offset));
+        // The comments read where a join now stands (`// …` inside the string, or read from a quote
+        // that the join shows is the string's end) give way to those read after its closing quote.
+        let k = 0;
+        const outside = result.hidden.filter(t => {
+            while (k < joins.length && joins[k]!.end <= t.startOffset) k++;
+            return k === joins.length || t.startOffset < joins[k]!.open.offset;
+        });
+        result.hidden = [...outside, ...hidden].sort((a, b) => a.startOffset - b.startOffset);
     }
 
     private periodSplit(text: string, tokens: readonly Token[], i: number, options: TokenizeOptions | undefined): { tokens: Token[]; consumed: number } | undefined {
@@ -1083,6 +1109,20 @@ export class KpiLexer extends DefaultLexer {
      * unit: no unit, bound or name stands there, and read as a name it would start a row of its own
      * and break the next one.
      */
+    /**
+     * A word joining two bounds (`80% 且 不高于 90%`, `>= 80 且 <= 90`): after a value and before a
+     * comparator on its line. No row's name (`且 不高于 90%` would be a row of its own) but a
+     * lexing error, which syntax-errors.ts says is a range, as when it is glued to the value.
+     */
+    private joinsBounds(text: string, token: Token, previous: Token | undefined, next: Token | undefined): boolean {
+        return BOUND_JOINS.has(token.image) && next !== undefined && next.startLine === token.startLine && comparatorOp(next.image) !== undefined
+            && (previous !== undefined && previous.tokenTypeIdx === this.unit.tokenTypeIdx ? previous.endLine === token.startLine : this.endsValue(text, previous, token.startLine!, token.startOffset));
+    }
+
+    private gluedToNumber(token: Token, previous: Token | undefined): boolean {
+        return previous !== undefined && previous.tokenTypeIdx === this.number.tokenTypeIdx && previous.endOffset! + 1 === token.startOffset;
+    }
+
     private gluedToValue(token: Token, previous: Token | undefined): boolean {
         return previous !== undefined && (this.percents.has(previous.tokenTypeIdx) || this.isDate(previous)) && previous.endOffset! + 1 === token.startOffset;
     }
@@ -1215,6 +1255,39 @@ function inLanguageOf(word: string, keyword: Bilingual): string {
 function dropGluedWords(result: LexerResult, glued: ReadonlySet<Token>): void {
     result.tokens = result.tokens.filter(t => !glued.has(t));
     const errors = [...glued].map(t => ({ offset: t.startOffset, length: t.image.length, line: t.startLine, column: t.startColumn, message: '' }));
+    replaceErrors(result.errors, [...result.errors, ...errors].sort((a, b) => a.offset - b.offset));
+}
+
+/** Words that join two bounds (`不低于 80% 且 不高于 90%`). */
+const BOUND_JOINS: ReadonlySet<string> = new Set(BOUND_JOIN_WORDS);
+
+/** Where a join word and a comparator word follow in a word (`元且不高于20元`: at 且), or -1. */
+function boundJoinIn(word: string): number {
+    for (const m of word.matchAll(BOUND_JOIN_IN_WORD)) {
+        if (signWordAtStart(word.slice(m.index + m[0].length)) !== undefined) return m.index;
+    }
+    return -1;
+}
+
+const BOUND_JOIN_IN_WORD = new RegExp(BOUND_JOIN_WORDS.join('|'), 'g');
+
+/** A unit that begins with a place word and a digit (`万5千人` after `3`): the number goes on in it. */
+const PLACE_THEN_DIGIT = /^[十百千万亿]\d/;
+
+/**
+ * Each number and its unit at `units` (the unit's index among the tokens) become one lexing error
+ * over both (`3万5千人`), which syntax-errors.ts says in digits, as a value in Chinese numerals.
+ */
+function joinNumbersInPlaceWords(result: LexerResult, units: readonly number[]): void {
+    const tokens = result.tokens;
+    const dropped = new Set<Token>();
+    const errors = units.map(at => {
+        const number = tokens[at - 1]!;
+        const unit = tokens[at]!;
+        dropped.add(number).add(unit);
+        return { offset: number.startOffset, length: unit.endOffset! + 1 - number.startOffset, line: number.startLine, column: number.startColumn, message: '' };
+    });
+    result.tokens = tokens.filter(t => !dropped.has(t));
     replaceErrors(result.errors, [...result.errors, ...errors].sort((a, b) => a.offset - b.offset));
 }
 

@@ -554,6 +554,12 @@ interface LineState {
     tokenMatcher(token: LineToken, type: unknown): boolean;
 }
 
+/** A recognition error as Chevrotain's recovery saves it (the tokens it skipped are not in its typings). */
+interface SkippedError {
+    token: LineToken;
+    resyncedTokens?: LineToken[];
+}
+
 interface LineToken {
     image: string;
     startLine?: number;
@@ -581,6 +587,8 @@ export function resyncRowsOnTheirOwnLines(parser: LangiumParser): void {
     /** The line of the row being recovered from, while its recovery runs, and the token type it gives up at. */
     let rowLine: number | undefined;
     let giveUpAt: unknown;
+    /** The heads of later lines the recovery skips without an error of their own (below), in order. */
+    let skipped: LineToken[] = [];
     const onLaterLine = (token: LineToken) => token.tokenType?.name === 'EOF' || token.startLine !== rowLine;
     // A row re-synced at begins its line: not the rest of a stray line (`指标 >= 2 个 来源 "台账"` read as a row `"台账"`).
     const beginsLine = (state: LineState) => onLaterLine(state.LA(1)) && (state.LA(1).tokenType?.name === 'EOF' || state.LA(1).startLine! > state.LA(0).endLine!);
@@ -598,9 +606,10 @@ export function resyncRowsOnTheirOwnLines(parser: LangiumParser): void {
         const stray = this.LA(1);
         const line = before.image === '{' && stray.startLine === before.endLine ? undefined : before.endLine;
         if (line === undefined || typeof lookahead !== 'function') return recover.call(this, repetition, args, lookahead, ...rest);
-        const outer = { rowLine, giveUpAt };
+        const outer = { rowLine, giveUpAt, skipped };
         rowLine = line;
         giveUpAt = undefined;
+        skipped = [];
         try {
             recover.call(this, function (this: unknown, ...again: unknown[]): void {
                 // Re-synced: the rows after it are read as any others.
@@ -617,11 +626,31 @@ export function resyncRowsOnTheirOwnLines(parser: LangiumParser): void {
                 // A later line that cannot begin a row either is re-entered too, to be reported as a stray line of its
                 // own, unless what it begins may follow the block (its `}`, the next section after a `}` left out).
                 const next = this.LA(1);
-                return next !== stray && !this.flattenFollowSet().some(type => matches(next, type));
+                const follows = this.flattenFollowSet().some(type => matches(next, type));
+                // Such a line is skipped with the stray one (re-entered, Chevrotain would close the block before it);
+                // unless the recovery gives up there, it gets an error of its own too (below).
+                if (follows && next !== stray && next.image !== '}' && next.tokenType?.name !== 'EOF' && !matches(next, giveUpAt)) skipped.push(next);
+                return next !== stray && !follows;
             }, ...rest);
         } finally {
-            ({ rowLine, giveUpAt } = outer);
+            ({ rowLine, giveUpAt, skipped } = outer);
         }
+    });
+    // The error of a stray line, saved where the recovery ends, is split at the heads of the lines it skipped:
+    // each such line is reported as a stray line of its own, as one the recovery re-entered is.
+    const save = Reflect.get(chevrotain, 'SAVE_ERROR') as ((this: unknown, error: SkippedError) => unknown) | undefined;
+    if (typeof save !== 'function') return;
+    Reflect.set(chevrotain, 'SAVE_ERROR', function (this: unknown, error: SkippedError): unknown {
+        const tokens = error.resyncedTokens;
+        const first = skipped.length > 0 && tokens ? tokens.indexOf(skipped[0]!) : -1;
+        if (first < 0) return save.call(this, error);
+        const heads = skipped.map(head => tokens!.indexOf(head)).filter(at => at >= 0);
+        skipped = [];
+        const result = save.call(this, Object.assign(error, { resyncedTokens: tokens!.slice(0, first) }));
+        heads.forEach((at, i) => save.call(this, Object.assign(Object.create(Object.getPrototypeOf(error) as object) as SkippedError, error, {
+            token: tokens![at], resyncedTokens: tokens!.slice(at + 1, heads[i + 1] ?? tokens!.length),
+        })));
+        return result;
     });
     Reflect.set(chevrotain, 'findReSyncTokenType', function (this: LineState): unknown {
         if (rowLine === undefined) return findReSync.call(this);

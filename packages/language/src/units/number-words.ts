@@ -10,6 +10,13 @@ const SMALL: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 }
 const LARGE: Readonly<Record<string, number>> = { 万: 1e4, 亿: 1e8 };
 /** A numeral, its decimals after 点, then what follows it (a unit, or anything for the caller to judge). */
 const NUMERAL = /^([零〇一二两三四五六七八九十百千万亿]+)(?:点([零〇一二三四五六七八九]+))?(.*)$/u;
+/**
+ * A numeral in digits and place words (`3万5千`, `1亿2000万`, `2万5`), with no decimals (the empty
+ * group, as NUMERAL's): a digit after a place word tells it from a number and its unit (`3万人` is 3
+ * of the unit 万人).
+ */
+const MIXED_NUMERAL = /^(\d+[十百千万亿\d]*)()(.*)$/u;
+const DIGIT_AFTER_PLACE = /[十百千万亿]\d/;
 /** 百分之 / 千分之 before the numeral: a share; 百分百 is 100 %. */
 const SHARE = /^(百分之|千分之)/;
 
@@ -23,8 +30,8 @@ export interface NumberInWords {
 /**
  * The value a word prints in Chinese numerals, with a comparator word before it (`不低于`) or a
  * bound after it (`以上`), if the whole word is one: a share (`百分之九十五`), or a numeral with a
- * unit the unit table knows (`二十个`, `三十天`) or alone. Words that begin with a numeral and go on
- * in words (`十分满意`, `一流`, `万无一失`) are text.
+ * unit the unit table knows (`二十个`, `三十天`) or alone, in digits and place words too (`3万5千人`).
+ * Words that begin with a numeral and go on in words (`十分满意`, `一流`, `万无一失`) are text.
  */
 export function numberInWords(word: string): NumberInWords | undefined {
     const sign = signWordAtStart(word);
@@ -35,7 +42,8 @@ export function numberInWords(word: string): NumberInWords | undefined {
     const op = (sign ? signWordOp(sign) : undefined) ?? (boundWord ? boundOp(boundWord) : undefined);
     if (rest === '百分百') return { op, value: 100, unit: '%' };
     const share = SHARE.exec(rest)?.[1];
-    const m = NUMERAL.exec(share ? rest.slice(share.length) : rest);
+    const mixed = share ? null : MIXED_NUMERAL.exec(rest);
+    const m = NUMERAL.exec(share ? rest.slice(share.length) : rest) ?? (mixed && DIGIT_AFTER_PLACE.test(mixed[1]!) ? mixed : null);
     if (!m) return undefined;
     const [, whole, decimals, after] = m;
     if (share ? after !== '' : after !== '' && !parseUnit(after).known) return undefined;
@@ -45,29 +53,45 @@ export function numberInWords(word: string): NumberInWords | undefined {
     return { op, value, unit: share === '百分之' ? '%' : share ? '‰' : after || undefined };
 }
 
-/** 九十五 → 95, 一千二百 → 1200, 二〇二三 → 2023 (digits alone, as years are written); undefined if not a numeral. */
+/**
+ * 九十五 → 95, 一千二百 → 1200, 二〇二三 → 2023 (digits alone, as years are written), 3万5千 → 35000;
+ * undefined if not a numeral. A digit last after a place word counts in the next place down, as
+ * it is said (一千五 is 1500, 三万五 and 3万5 are 35000), unless 零 stands between (一千零五 is 1005).
+ */
 function numeralValue(numeral: string): number | undefined {
     if ([...numeral].every(c => c in DIGITS)) return Number([...numeral].map(c => DIGITS[c]).join(''));
     let total = 0;
     let section = 0;
     let digit: number | undefined;
-    for (const c of numeral) {
-        if (c in DIGITS) {
+    /** The last place word's value, and whether 零 came after it. */
+    let place: number | undefined;
+    let zero = false;
+    // A run of digits (`2000` in `1亿2000万`) is one digit of the numeral.
+    for (const c of numeral.match(/\d+|./gu) ?? []) {
+        const value = /^\d/.test(c) ? Number(c) : DIGITS[c];
+        if (value !== undefined) {
             // 零 holds a place (一千零五); two digits in a row otherwise are no numeral.
             if (digit !== undefined && digit !== 0) return undefined;
-            digit = DIGITS[c]!;
+            if (value === 0) zero = true;
+            digit = value;
         } else if (c in SMALL) {
             section += (digit ?? 1) * SMALL[c]!;
             digit = undefined;
+            place = SMALL[c]!;
+            zero = false;
         } else {
             section += digit ?? 0;
             if (section === 0) return undefined;
             total += section * LARGE[c]!;
             section = 0;
             digit = undefined;
+            place = LARGE[c]!;
+            zero = false;
         }
     }
-    return total + section + (digit ?? 0);
+    if (digit === undefined || place === undefined || place === 10 || zero) return total + section + (digit ?? 0);
+    // 3万25: which places the digits stand in is not said.
+    return digit < 10 ? total + section + digit * place / 10 : undefined;
 }
 
 /** How the value is written in the language (`>= 95%`, `20 个`). */

@@ -3,7 +3,7 @@ import { AstUtils, GrammarAST, GrammarUtils, type Grammar } from 'langium';
 import { findFirstFeatures } from 'langium/lsp';
 import { pick, type Bilingual, type Locale } from '../i18n/locale.js';
 import { isKeywordOf, type KeywordLanguage } from '../lsp/keyword-language.js';
-import { boundOp, comparatorOp, direction, formatOp, isMoney, noteExcludes, isRelativeYearDeadline, numberInWords, writtenNumber, type Op } from '../units/index.js';
+import { BOUND_JOIN_WORDS, boundOp, comparatorOp, direction, formatOp, isMoney, noteExcludes, isRelativeYearDeadline, numberInWords, signWordAtStart, writtenNumber, type Op } from '../units/index.js';
 import { KpiSpecGrammar } from '../generated/grammar.js';
 import { familyOfWord } from '../model/categories.js';
 import { firstPassing } from '../sorted.js';
@@ -173,7 +173,7 @@ export function describeSyntaxError(error: IRecognitionException, context: Synta
         });
     }
     // A value printed as a range (`95%-100%`): the second value's minus sign glued to the first value.
-    const separator = error.token.tokenType.name === 'NUMBER' && error.token.image.startsWith('-') ? 1 : error.token.image === '至' ? 1 : 0;
+    const separator = error.token.tokenType.name === 'NUMBER' && error.token.image.startsWith('-') ? 1 : error.token.image === '至' || BOUND_JOIN.test(error.token.image) ? 1 : 0;
     const range = separator > 0 ? rangeAround(context.text, error.token.startOffset, separator) : undefined;
     if (range) return rangeMessage(range, locale);
     // A 自评表 row copied as printed holds the 年度指标值 before the actual (`指标 X ≥2000人 实际 2050`):
@@ -459,7 +459,7 @@ export function describeLexingError(text: string, start: number, end: number, lo
         });
     }
     // A word glued to a percent sign or a date (KpiLexer.gluedToValue); 至 and the value after it, a range's end (`80%至90%`).
-    const glued = skipped.startsWith('至') ? rangeAround(text, start, 1) : undefined;
+    const glued = skipped.startsWith('至') || BOUND_JOIN.test(skipped) ? rangeAround(text, start, 1) : undefined;
     if (glued) return rangeMessage(glued, locale);
     const value = wordAfterValue(text, start, end);
     if (value) {
@@ -504,13 +504,13 @@ export function rangeTarget(range: PrintedRange, signed?: Op): { end: string; op
 }
 
 /**
- * The range printed around the dash, tilde or 至 at `text[at, at + length)` (`95%-100%`, `3～5 个`);
- * undefined where no value stands on either side of it on its line. A keyword after a value is
- * no unit of it (`20 来源` ends at 20).
+ * The range printed around the dash, tilde or 至 at `text[at, at + length)` (`95%-100%`, `3～5 个`),
+ * or the two-sided bound joined at `at` (`不低于80%且不高于90%`, twoSidedBound); undefined where no
+ * value stands on either side of it on its line. A keyword after a value is no unit of it (`20 来源` ends at 20).
  */
 export function rangeAround(text: string, at: number, length: number): PrintedRange | undefined {
     const separator = text.slice(at, at + length);
-    if (!RANGE_DASHES.test(separator)) return undefined;
+    if (!RANGE_DASHES.test(separator)) return twoSidedBound(text, at);
     // `10 -3` is a number and a negative one; `10-30`, `10 - 30` a range.
     const blank = (c: string | undefined) => c === ' ' || c === '\t';
     if ((separator === '-' || separator === '－') && blank(text[at - 1]) !== blank(text[at + length])) return undefined;
@@ -519,15 +519,71 @@ export function rangeAround(text: string, at: number, length: number): PrintedRa
     const low = RANGE_START.exec(text.slice(lineStart, at));
     const high = RANGE_END.exec(text.slice(at + length, at + length + 40));
     if (!low || !high) return undefined;
+    return printedRange(text, at, lineStart + low.index, low, at + length, high);
+}
+
+/** A range from its two values as matched: `low` (RANGE_START) from `lowAt`, `high` (RANGE_END) from `highFrom`; `at` what joins them. */
+function printedRange(text: string, at: number, lowAt: number, low: RegExpExecArray, highFrom: number, high: RegExpExecArray): PrintedRange {
     const highUnit = isRangeUnit(high[2]) ? high[2] : undefined;
     const unit = (isRangeUnit(low[2]) ? low[2] : undefined) ?? highUnit;
-    const start = lineStart + low.index;
-    const end = at + length + (highUnit || high[2] === undefined ? high[0].length : high[0].length - high[2].length);
+    const start = lowAt;
+    const end = highFrom + (highUnit || high[2] === undefined ? high[0].length : high[0].length - high[2].length);
     const withUnit = (n: string) => (unit === undefined ? n : /^[%％‰]$/.test(unit) ? `${n}${unit}` : `${n} ${unit}`);
     return {
         printed: text.slice(start, end).trim(), start, end: start + text.slice(start, end).trimEnd().length,
         low: withUnit(low[1]!), high: withUnit(high[1]!), cost: isMoney(unit) || inCostGroup(text, at),
     };
+}
+
+/** What joins the two bounds of a two-sided bound as forms print it (`且`, `、`, `，`). */
+const BOUND_JOIN = new RegExp(`^(?:${BOUND_JOIN_WORDS.join('|')}|、|，|,)`);
+/** A comparator as a sign or in words before a value, ending the text before the first value (`不低于`, `≥`). */
+const COMPARATOR_BEFORE = /(\S+)[ \t]*$/;
+
+/**
+ * A two-sided bound printed as two comparators and their values, joined at `at` (`不低于80%且不高于90%`,
+ * `≥80%、≤90%`, `大于等于80%，小于等于90%`): a range, its ends each bounded by its own comparator,
+ * one from below and one from above, in either order. As printed, from the first comparator.
+ */
+function twoSidedBound(text: string, at: number): PrintedRange | undefined {
+    const join = BOUND_JOIN.exec(text.slice(at, at + 2))?.[0];
+    if (!join) return undefined;
+    const before = text.slice(Math.max(0, at - 40), at);
+    const lineStart = at - before.length + before.lastIndexOf('\n') + 1;
+    const first = RANGE_START.exec(text.slice(lineStart, at));
+    if (!first) return undefined;
+    const firstAt = lineStart + first.index;
+    const sign = comparatorAtEnd(text.slice(lineStart, firstAt));
+    const after = text.slice(at + join.length, at + join.length + 40);
+    const blanks = /^[ \t]*/.exec(after)![0].length;
+    const secondSign = signAtStart(after.slice(blanks));
+    if (!sign || !secondSign) return undefined;
+    const second = RANGE_END.exec(after.slice(blanks + secondSign.text.length));
+    if (!second || sign.op === '=' || secondSign.op === '=' || direction(sign.op) === direction(secondSign.op)) return undefined;
+    const range = printedRange(text, at, firstAt - sign.length, first, at + join.length + blanks + secondSign.text.length, second);
+    // The upper bound printed first (`不高于90%且不低于80%`): its value is the high end.
+    return direction(sign.op) === 'lower' ? { ...range, low: range.high, high: range.low } : range;
+}
+
+/**
+ * The comparator ending `text` (the sign or words before a bound's value, glued to what precedes
+ * them or not: `"接通率"不低于`), the longest that is one, and its length there with the blanks after it.
+ */
+function comparatorAtEnd(text: string): { op: Op; length: number } | undefined {
+    const m = COMPARATOR_BEFORE.exec(text);
+    const word = m?.[1] ?? '';
+    for (let k = Math.min(word.length, 6); k > 0; k--) {
+        const op = comparatorOp(word.slice(-k));
+        if (op !== undefined) return { op, length: m![0].length - (word.length - k) };
+    }
+    return undefined;
+}
+
+/** The comparator a text begins with: a sign (`≤`, `<=`) or words (`不高于`). */
+function signAtStart(text: string): { op: Op; text: string } | undefined {
+    const sign = /^(?:>=|<=|＞＝|＜＝|[≥≧≤≦＞＜><])/.exec(text)?.[0] ?? signWordAtStart(text);
+    const op = sign === undefined ? undefined : comparatorOp(sign);
+    return op === undefined ? undefined : { op, text: sign! };
 }
 
 /**

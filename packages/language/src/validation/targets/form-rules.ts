@@ -7,7 +7,7 @@ import { constraintOf, inTargetUnit, measureOf } from '../../model/values.js';
 import { comparable, formatConstraint, formatMeasure, inUnitOf, parseDate, type Constraint, type Measure } from '../../units/index.js';
 import { indicatorTreeBroken } from '../broken-text.js';
 import type { Report } from '../report.js';
-import { filedAsSatisfaction, namesSatisfaction } from './satisfaction.js';
+import { filedAsSatisfaction, namesFeeling, namesSatisfaction } from './satisfaction.js';
 
 /**
  * Which way a target is better: `=` reads as "at least" for a positive value (`= 8 个`), as
@@ -99,7 +99,7 @@ export function targetBelowHistory(indicator: Indicator, report: Report): void {
 
 /**
  * A satisfaction row (see `namesSatisfaction`) not filed where satisfaction rows go, or a row
- * filed there that is no satisfaction row. It still counts in the family it is filed under. Not
+ * filed there that is no satisfaction row (a row of how people feel, `namesFeeling`, may stand in either). It still counts in the family it is filed under. Not
  * while the tree is broken: a missing `}` files the rows after it under the wrong group.
  */
 export function targetMisfiled(indicator: Indicator, report: Report): void {
@@ -108,7 +108,7 @@ export function targetMisfiled(indicator: Indicator, report: Report): void {
     const { level1 } = familiesOf(indicator);
     const names = namesSatisfaction(title);
     const filed = filedAsSatisfaction(indicator);
-    const misfiled = names ? !filed : filed;
+    const misfiled = names ? !filed : filed && !namesFeeling(title);
     const project = AstUtils.getContainerOfType(indicator, isProject);
     if (!misfiled || (project && indicatorTreeBroken(project))) return;
     const group1 = level1Of(indicator);

@@ -4,8 +4,14 @@ import type { Indicator, Project } from '../../generated/ast.js';
 import { familyOf } from '../../model/categories.js';
 import { familiesOf, indicatorsIn, level1Groups } from '../../model/project.js';
 
-/** Words of how the served people rate or feel about the service. */
-const SATISFACTION = /满意|好评|获得感|认可度|幸福感|satisf/i;
+/** Words of how the served people rate the service: a satisfaction row's title says one. */
+const SATISFACTION = /满意|好评|satisf/i;
+/**
+ * Words of how people feel (群众获得感, 幸福感, 社区认可度): forms file them under 社会效益 as often as
+ * under 满意度指标, so they are satisfaction only with one of the words above, and a row filed in
+ * either place is rightly filed.
+ */
+const FEELING = /获得感|认可度|幸福感/;
 /** A survey named in the title… */
 const SURVEY = /调查|问卷|测评|回访|survey|questionnaire/i;
 /** …whose reach the title measures: how well the survey was run, not what it found. */
@@ -14,6 +20,11 @@ const SURVEY_REACH = /(覆盖|回收|回复|应答|响应|完成|参与|发送|�
 /** Whether a row's title names a satisfaction indicator (not the coverage or response of a satisfaction survey). */
 export function namesSatisfaction(title: string): boolean {
     return SATISFACTION.test(title) && !(SURVEY.test(title) && SURVEY_REACH.test(title));
+}
+
+/** Whether a row's title names how people feel without naming satisfaction: rightly filed under satisfaction or elsewhere. */
+export function namesFeeling(title: string): boolean {
+    return FEELING.test(title) && !namesSatisfaction(title);
 }
 
 /** Filed where satisfaction rows go: under 满意度指标, or in a 服务对象满意度 group (the 2015 scheme files it under 效益指标). */
