@@ -18,6 +18,18 @@ describe('cell values as forms print them', () => {
         expect(parseTarget('≤95%以上')).toEqual({ kind: 'qualitative', text: '≤95%以上' });
     });
 
+    it('reads a value printed in Chinese numerals as the figures it says, where a .kpi file is told to write them', () => {
+        expect(parseTarget('百分之九十五以上')).toEqual({ kind: 'comparison', comparator: '>=', number: '95', unit: '%' });
+        expect(parseTarget('不低于百分之九十')).toEqual({ kind: 'comparison', comparator: '>=', number: '90', unit: '%' });
+        // Digits and place words: 35000 people, not 3 of a unit 万5千人.
+        expect(parseTarget('3万5千人')).toEqual({ kind: 'comparison', number: '35000', unit: '人' });
+        expect(parseTarget('二十个')).toEqual({ kind: 'comparison', number: '20', unit: '个' });
+        expect(parseActual('三万五千人')).toEqual({ kind: 'measured', number: '35000', unit: '人' });
+        // 3万人 is 3 of the unit 万人; words that begin with a numeral are words.
+        expect(parseTarget('3万人')).toEqual({ kind: 'comparison', number: '3', unit: '万人' });
+        expect(parseTarget('十分满意')).toEqual({ kind: 'qualitative', text: '十分满意' });
+    });
+
     it('reads comparators in words, before the value or after it, as the lexer does', () => {
         const ge95 = { kind: 'comparison', comparator: '>=', number: '95', unit: '%' };
         expect(parseTarget('≥95%以上（含）')).toEqual(ge95);

@@ -385,3 +385,26 @@ describe('what is no form', () => {
         expect((refused as excel.WorkbookError).text.zh).toBe('找不到「一级指标」表头');
     });
 });
+
+describe('a target a cell prints as a range', () => {
+    it('is reported at its cell in the words a .kpi file gets, and kept as words, not read as one end', async () => {
+        const book = new ExcelJS.Workbook();
+        const sheet = book.addWorksheet('表');
+        for (const row of [
+            ['项目名称', '助餐项目'], ['一级指标', '二级指标', '三级指标', '指标值'],
+            ['产出指标', '数量指标', '助餐服务人数', '1800-2000人'], ['产出指标', '质量指标', '合格率', '不低于80%且不高于90%'],
+            ['效益指标', '社会效益', '受益率', '80%至90%'], ['效益指标', '社会效益', '覆盖率', '≥95%'],
+        ]) sheet.addRow(row);
+        const [form] = await excel.workbookToKpi(new Uint8Array(await book.xlsx.writeBuffer()), '申报表.xlsx');
+        expect(form!.problems.map(p => [p.cell, p.text.zh])).toEqual([
+            ['D3', '「1800-2000人」是区间：此处只写一个值，目标值写作一个比较符和一个值（如 >= 1800 人），上限可写在说明里'],
+            ['D4', '「不低于80%且不高于90%」是区间：此处只写一个值，目标值写作一个比较符和一个值（如 >= 80%），上限可写在说明里'],
+            ['D5', '「80%至90%」是区间：此处只写一个值，目标值写作一个比较符和一个值（如 >= 80%），上限可写在说明里'],
+        ]);
+        expect(form!.text).toContain('"合格率" 定性 "不低于80%且不高于90%"');
+        expect(form!.text).toContain('"覆盖率" >= 95%');
+        // The same words as the .kpi text's syntax message.
+        const typed = await buildWorkspace({ 'p.kpi': '项目 P "p" { 绩效指标 { 产出指标 { 质量指标 { "合格率" 不低于80%且不高于90% } } } }' });
+        expect(typed.diagnostics('p.kpi').map(d => d.message)).toContain(form!.problems[1]!.text.zh);
+    });
+});

@@ -1,6 +1,6 @@
 import { NAME_PART, NAME_START, SUPERSCRIPTS, UNIT_SYMBOLS } from '../parser/name-characters.js';
 import { bracketedUnit, remarkAtEnd } from '../parser/remarks.js';
-import { boundAtEnd, boundOp, comparatorOp, noteAgrees, noteAtEnd, noteExcludes, onlyBeforeDates, signWordAtStart, signWordOp, DONE_PHRASE, DONE_WORD } from '../units/index.js';
+import { boundAtEnd, boundOp, comparatorOp, noteAgrees, noteAtEnd, noteExcludes, numberInWords, onlyBeforeDates, signWordAtStart, signWordOp, DONE_PHRASE, DONE_WORD } from '../units/index.js';
 import { printedRatingOf, RATING_KEYWORD } from '../scoring/keywords.js';
 import type { ActualValue, TargetValue } from './form-model.js';
 
@@ -137,6 +137,8 @@ function targetValue(text: string): TargetValue {
     const deadline = parseDeadline(text, true);
     if (deadline) return { kind: 'date', ...deadline };
     if (startsWithDate(text)) return { kind: 'qualitative', text: text.trim() };
+    const words = valueInWords(text);
+    if (words) return { kind: 'comparison', ...words };
     const m = MEASURED.exec(signed(text));
     const unit = m && unitAfterNumber(m[3]!);
     if (m && unit !== undefined) {
@@ -163,6 +165,15 @@ export function parseSplitTarget(sign: string | undefined, value: string, unit: 
     return parseTarget(`${comparator ?? ''}${number}${unitAfter}${end?.bound ?? ''}${at === undefined ? '' : value.slice(at)}`);
 }
 
+/**
+ * A value a form prints in words (`百分之九十五以上`, `3万5千人`, `二十个`): what it says, in
+ * figures. A .kpi file must write figures (the lexer says which); a cell says it as printed.
+ */
+function valueInWords(text: string): { comparator?: string; number: string; unit?: string } | undefined {
+    const words = numberInWords(text.trim());
+    return words && { ...(words.op ? { comparator: words.op } : {}), number: String(words.value), ...(words.unit ? { unit: words.unit } : {}) };
+}
+
 /** An actual as printed: a number with or without its unit (and a remark after it, `100%（全部办结）`), a rating, or other text. */
 export function parseActual(text: string): ActualValue {
     return withRemark(text, actualValue);
@@ -174,6 +185,8 @@ function actualValue(text: string): ActualValue {
     const date = parseDeadline(text, false);
     if (date) return { kind: 'date', ...date };
     if (startsWithDate(text)) return { kind: 'text', text: text.trim() };
+    const words = valueInWords(text);
+    if (words) return { kind: 'measured', ...words };
     const m = MEASURED.exec(signed(text));
     const unit = m && unitAfterNumber(m[3]!);
     if (m && unit !== undefined) {

@@ -1,4 +1,4 @@
-import { undatedMonthMessage } from '../validation/syntax-errors.js';
+import { printedRangeIn, rangeWords, undatedMonthMessage } from '../validation/syntax-errors.js';
 import { GRADE_KEYWORD, gradeIdOf } from '../scoring/keywords.js';
 import { remarkAtEnd } from '../parser/remarks.js';
 import { formatNumber, isEmptyMark, normalizeLabel, numberText, parseActual, parsePeriod, parseSplitTarget, parseTarget, undatedMonth } from './cell-values.js';
@@ -323,6 +323,9 @@ function readTable(
             : targetCell ? parseTarget(targetCell.text) : undefined;
         const undated = target?.kind === 'qualitative' ? undatedMonth(target.text) : undefined;
         if (undated) problems.push({ cell: targetCell!.address, text: undatedMonthMessage(undated.year, undated.month, undated.before) });
+        // A range (`80%至90%`, `不低于80%且不高于90%`) is no target the language can hold, as .kpi text is told.
+        const range = target?.kind === 'qualitative' ? printedRangeIn(target.text) : undefined;
+        if (range) problems.push({ cell: targetCell!.address, text: rangeWords(range) });
         const actual = at(r, 'actual');
         const points = (column: 'weight' | 'score' | 'deduction') => pointsOnce(at(r, column), title.text, counted, problems);
         const weight = numberCell(points('weight'), problems);

@@ -522,6 +522,16 @@ export function rangeAround(text: string, at: number, length: number): PrintedRa
     return printedRange(text, at, lineStart + low.index, low, at + length, high);
 }
 
+/** The range a whole text prints (a workbook's cell: `80%至90%`, `不低于80%且不高于90%`), if it is one. */
+export function printedRangeIn(text: string): PrintedRange | undefined {
+    const trimmed = text.trim();
+    for (let at = 1; at < trimmed.length - 1; at++) {
+        const range = rangeAround(trimmed, at, 1);
+        if (range) return range.start === 0 && range.end === trimmed.length ? range : undefined;
+    }
+    return undefined;
+}
+
 /** A range from its two values as matched: `low` (RANGE_START) from `lowAt`, `high` (RANGE_END) from `highFrom`; `at` what joins them. */
 function printedRange(text: string, at: number, lowAt: number, low: RegExpExecArray, highFrom: number, high: RegExpExecArray): PrintedRange {
     const highUnit = isRangeUnit(high[2]) ? high[2] : undefined;
@@ -647,11 +657,16 @@ export function wordAfterValue(text: string, start: number, end: number): string
 
 /** What a range is to be written as: one value, a target with its comparator (the lower end of a range of rates). */
 function rangeMessage(range: PrintedRange, locale: Locale): string {
+    return pick(locale, rangeWords(range));
+}
+
+/** rangeMessage's words, for a workbook's cell too. */
+export function rangeWords(range: PrintedRange): Bilingual {
     const { end, op, otherIsUpper } = rangeTarget(range);
-    return pick(locale, {
+    return {
         zh: `「${shorten(range.printed)}」是区间：此处只写一个值，目标值写作一个比较符和一个值（如 ${op} ${shorten(end)}），${otherIsUpper ? '上限' : '下限'}可写在说明里`,
         en: `'${shorten(range.printed)}' is a range: write one value here, a target as one comparator and one value (such as ${op} ${shorten(end)}); ${otherIsUpper ? 'an upper' : 'a lower'} limit can go in the note`,
-    });
+    };
 }
 
 const pad = (month: number) => String(month).padStart(2, '0');
