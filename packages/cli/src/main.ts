@@ -1,4 +1,5 @@
 import { dirname, sep } from 'node:path';
+import { pick } from '@kpispec/language/core';
 import { exportForms, EXPORT_HELP } from './commands/export.js';
 import { format, FORMAT_HELP } from './commands/format.js';
 import { importWorkbooks, IMPORT_HELP } from './commands/import.js';
@@ -8,6 +9,7 @@ import { report, REPORT_HELP } from './commands/report.js';
 import { score, SCORE_HELP } from './commands/score.js';
 import { ExitCode, UserError } from './exit-codes.js';
 import { processIo, type Io } from './io.js';
+import { commandLineLocale } from './options.js';
 import { CLI_VERSION } from './version.js';
 
 const USAGE = `Usage: kpispec <command> [options]
@@ -55,11 +57,18 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
             return ExitCode.Fatal;
         }
         const command = COMMANDS[first];
-        if (!command) throw new UserError(`unknown command '${first}' (use lint, score, report, format, import, export or init; see kpispec --help)`);
+        if (!command) {
+            throw new UserError({
+                zh: `未知命令「${first}」（可用 lint、score、report、format、import、export 或 init；见 kpispec --help）`,
+                en: `unknown command '${first}' (use lint, score, report, format, import, export or init; see kpispec --help)`,
+            });
+        }
         return await command.run(rest, io);
     } catch (e) {
         // A user error is one line; anything else is a bug, still reported without a stack trace.
-        const message = e instanceof UserError ? e.message : `internal error: ${(e as Error)?.message ?? String(e)}`;
+        const internal = (e as Error)?.message ?? String(e);
+        const text = e instanceof UserError ? e.text : { zh: `内部错误：${internal}`, en: `internal error: ${internal}` };
+        const message = pick(commandLineLocale(argv, io.env), text);
         io.stderr(`kpispec: ${relativePaths(message, io.cwd).replace(/\s*\n\s*/g, ' ')}\n`);
         return ExitCode.Fatal;
     }

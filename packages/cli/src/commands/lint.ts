@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { URI } from 'langium';
+import { pick } from '@kpispec/language/core';
 import { ExitCode, UserError } from '../exit-codes.js';
 import { stepSummary } from '../formatters/github.js';
 import { LINT_FORMATS } from '../formatters/index.js';
@@ -62,7 +63,10 @@ export async function lint(argv: string[], io: Io): Promise<number> {
     }
     const formatName = single(values.format, '--format') ?? 'stylish';
     const format = LINT_FORMATS[formatName];
-    if (!format) throw new UserError(`unknown format '${formatName}' (use ${Object.keys(LINT_FORMATS).join(', ')})`);
+    if (!format) {
+        const names = Object.keys(LINT_FORMATS);
+        throw new UserError({ zh: `未知格式「${formatName}」（可用 ${names.join('、')}）`, en: `unknown format '${formatName}' (use ${names.join(', ')})` });
+    }
     const maxWarnings = values['max-warnings'] === undefined ? Infinity : nonNegativeInteger(values['max-warnings'], '--max-warnings');
     const docsBaseUrlFlag = values['docs-base-url'] === undefined ? undefined : docsBaseUrl(values['docs-base-url']);
     const outputFile = single(values['output-file'], '--output-file');
@@ -108,14 +112,14 @@ export async function lint(argv: string[], io: Io): Promise<number> {
     else io.stdout(report);
     // Annotations are capped per step; the job summary lists every problem.
     const summaryFile = io.env['GITHUB_STEP_SUMMARY'];
-    if (formatName === 'github' && summaryFile) await appendSummary(summaryFile, stepSummary(results, context), io.stderr);
+    if (formatName === 'github' && summaryFile) await appendSummary(summaryFile, stepSummary(results, context), io.stderr, locale);
 
     // The rest is reported; a file that could not be read is still a file error.
     if (passedOver.length > 0) return ExitCode.Fatal;
     const { errors, warnings } = totals(results);
     if (errors > 0) return ExitCode.Problems;
     if (warnings > maxWarnings) {
-        io.stderr(`kpispec: ${plural(warnings, 'warning')}, more than --max-warnings ${maxWarnings}\n`);
+        io.stderr(`kpispec: ${pick(locale, { zh: `警告 ${warnings} 个，超过 --max-warnings ${maxWarnings}`, en: `${plural(warnings, 'warning')}, more than --max-warnings ${maxWarnings}` })}\n`);
         return ExitCode.Problems;
     }
     return ExitCode.Clean;
