@@ -111,3 +111,26 @@ describe('the GitHub job summary in the files\' language', () => {
         expect(junit).toContain('type="error"');
     });
 });
+
+describe('help in the CLI\'s language', () => {
+    /** The options a help lists, each at the start of its line, in order. */
+    const optionsOf = (help: string) => help.split('\n').flatMap(l => /^ {2}(?:-\w, )? *(--[\w-]+)/.exec(l)?.[1] ?? []);
+
+    it.each(['--help', 'lint --help', 'format --help', 'help lint'])('kpispec %s: Chinese under a Chinese LANG or --locale zh-CN, the same options as the English', async line => {
+        const args = line.split(' ');
+        const chinese = await runCli(args, { env: CHINESE });
+        const english = await runCli(args, { env: ENGLISH });
+        expect(chinese.code).toBe(0);
+        expect(chinese.stdout).toMatch(/^用法：kpispec /);
+        expect(english.stdout).toMatch(/^Usage: kpispec /);
+        expect(optionsOf(chinese.stdout)).toEqual(optionsOf(english.stdout));
+        expect(optionsOf(english.stdout).length).toBeGreaterThan(1);
+        expect((await runCli([...args, '--locale', 'zh-CN'], { env: ENGLISH })).stdout).toBe(chinese.stdout);
+    });
+
+    it('kpispec without a command: the usage on stderr, in the CLI\'s language, exit 2', async () => {
+        const run = await runCli([], { env: CHINESE });
+        expect(run.code).toBe(2);
+        expect(run.stderr).toMatch(/^用法：kpispec <命令> \[选项\]\n/);
+    });
+});

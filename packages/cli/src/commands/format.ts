@@ -4,14 +4,15 @@ import { pick, unreadMessage, type Bilingual, type Locale } from '@kpispec/langu
 import { ExitCode, UserError } from '../exit-codes.js';
 import type { Io } from '../io.js';
 import { plural } from '../formatters/plural.js';
-import { parseCommandArgs, reportLanguage } from '../options.js';
+import { commandLineLocale, parseCommandArgs, reportLanguage } from '../options.js';
 import { PassedOverError } from '../passed-over.js';
 import { shownPath } from '../shown-path.js';
 import { readUtf8 } from '../workspace.js';
 import { setUpCommand } from '../command-setup.js';
 import { writeErrorMessage, writeFileAtomically } from '../write-file.js';
 
-export const FORMAT_HELP = `Usage: kpispec format [options] [paths or globs...]
+export const FORMAT_HELP: Bilingual = {
+    en: `Usage: kpispec format [options] [paths or globs...]
 
 Formats .kpi files in place with the language's formatter (the one the editor uses):
 one row per line, 4-space indentation by block depth, single spaces (tables you lined up stay
@@ -21,13 +22,30 @@ Only whitespace changes. Files with syntax errors are left alone and reported.
 Options:
       --check          change nothing; list the files that would change and exit 1 if any
   -c, --config <file>  use this configuration file (its "ignore" globs) instead of kpispec.json
-      --locale <zh-CN|en>  language of the notes on stderr (default: the files' language)
+      --locale <lang>  zh-CN or en: the language of the notes on stderr (default: the files')
   -h, --help           show this help
 
 Exit codes: 0 formatted (or already formatted); 1 --check found unformatted files;
 2 usage, configuration or file errors, or a file with syntax errors (a file that cannot be
 read or is not UTF-8 is named on stderr, and the rest is still formatted).
-`;
+`,
+    zh: `用法：kpispec format [选项] [路径或通配符...]
+
+用语言自带的格式化程序（编辑器用的那个）就地格式化 .kpi 文件：
+每条一行，按块的层级缩进 4 个空格，单个空格（已对齐的表格保持对齐），保留注释。
+只改动空白。有语法错误的文件保持原样，并报告出来。
+
+选项：
+      --check          不做改动；列出会改变的文件，有则以 1 退出
+  -c, --config <file>  使用此配置文件（其 "ignore" 通配符），而不是 kpispec.json
+      --locale <lang>  zh-CN 或 en：标准错误中说明的语言（默认：文件的语言）
+  -h, --help           显示本帮助
+
+退出码：0 已格式化（或本来就已格式化）；1 --check 发现未格式化的文件；2 用法、配置或
+文件错误，或有语法错误的文件（无法读取或不是 UTF-8 的文件在标准错误中列出，其余照常
+格式化）。
+`,
+};
 
 const OPTIONS = { tabSize: 4, insertSpaces: true };
 
@@ -39,7 +57,7 @@ export async function format(argv: string[], io: Io): Promise<number> {
         help: { type: 'boolean', short: 'h' },
     });
     if (values.help) {
-        io.stdout(FORMAT_HELP);
+        io.stdout(pick(commandLineLocale(argv, io.env), FORMAT_HELP));
         return ExitCode.Clean;
     }
     const { createEditorServices } = await import('../editor-services.js');
