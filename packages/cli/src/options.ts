@@ -64,6 +64,11 @@ function repeated(values: ReadonlyArray<string | undefined>, option: string): vo
     });
 }
 
+/** A `--lang` (init's, import's keywords) other than zh or en. */
+export function unknownKeywordLanguage(value: string | undefined): Bilingual {
+    return { zh: `未知的关键字语言「${value}」（可用 zh 或 en）`, en: `unknown language '${value}' (use zh or en)` };
+}
+
 export function nonNegativeInteger(value: string, option: string): number {
     if (!/^\d+$/.test(value)) throw new UserError({ zh: `${option} 应为不小于 0 的整数，而不是「${value}」`, en: `${option} needs a whole number ≥ 0, not '${value}'` });
     return Number(value);

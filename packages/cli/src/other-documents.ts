@@ -5,11 +5,9 @@ const OTHER_SPREADSHEET = /\.(xlsm|xlsb|xltx|et|ett|ods|csv)$/i;
 /** Office documents, which no command reads: a .kpi text is never one. */
 const OFFICE_DOCUMENT = /\.(docx?|wps|pdf|pptx?)$/i;
 
-const SAVE_AS_WORKBOOK: Bilingual = { zh: '；请先另存为 Excel 工作簿（.xlsx）', en: '; save it as an Excel workbook (.xlsx) first' };
-
-/** What to do with a spreadsheet of another kind, after the line that refuses it; '' for any other file. */
-export function saveAsWorkbook(path: string): string {
-    return OTHER_SPREADSHEET.test(path) ? SAVE_AS_WORKBOOK.en : '';
+/** What to do with a spreadsheet of another kind, after the line that refuses it; nothing for any other file. */
+export function saveAsWorkbook(path: string): Bilingual {
+    return OTHER_SPREADSHEET.test(path) ? { zh: '；请先另存为 Excel 工作簿（.xlsx）', en: '; save it as an Excel workbook (.xlsx) first' } : { zh: '', en: '' };
 }
 
 /**
@@ -27,7 +25,7 @@ export function refusedDocument(path: string, extensions: readonly string[] | un
         };
     }
     if (!OTHER_SPREADSHEET.test(path) && !OFFICE_DOCUMENT.test(path)) return undefined;
-    const then = OTHER_SPREADSHEET.test(path) ? SAVE_AS_WORKBOOK : { zh: '', en: '' };
+    const then = saveAsWorkbook(path);
     return {
         zh: `${path}：不是 ${readsWorkbooks ? '.kpi 文件或工作簿（.xlsx、.xls）' : '.kpi 文件'}${then.zh}`,
         en: `${path}: not ${readsWorkbooks ? 'a .kpi file or a workbook (.xlsx, .xls)' : 'a .kpi file'}${then.en}`,

@@ -50,14 +50,19 @@ export async function exportForms(argv: string[], io: Io): Promise<number> {
         io.stdout(EXPORT_HELP);
         return ExitCode.Clean;
     }
-    if (!values.output) throw new UserError('export needs -o <out.xlsx> (see kpispec export --help)');
+    if (!values.output) throw new UserError({ zh: 'export 需要 -o <out.xlsx>（见 kpispec export --help）', en: 'export needs -o <out.xlsx> (see kpispec export --help)' });
     const out = resolve(io.cwd, values.output);
     // A pipe or a device (`-o /dev/stdout | …`) has no extension to check.
     const intoStream = isWrittenInto(out);
-    if (!/\.xlsx$/i.test(values.output) && !intoStream) throw new UserError(`${values.output}: export writes .xlsx workbooks`);
+    if (!/\.xlsx$/i.test(values.output) && !intoStream) throw new UserError({ zh: `${values.output}：export 写的是 .xlsx 工作簿`, en: `${values.output}: export writes .xlsx workbooks` });
     // A workbook named here would be read as text and refused as "not UTF-8", which says nothing of what to do.
     const workbook = positionals.find(excel.isWorkbookPath);
-    if (workbook) throw new UserError(`${workbook}: export writes the forms of .kpi files; import the workbook first (kpispec import ${workbook}), then export the .kpi files`);
+    if (workbook) {
+        throw new UserError({
+            zh: `${workbook}：export 从 .kpi 文件生成表单；请先导入工作簿（kpispec import ${workbook}），再导出 .kpi 文件`,
+            en: `${workbook}: export writes the forms of .kpi files; import the workbook first (kpispec import ${workbook}), then export the .kpi files`,
+        });
+    }
     const { services: { shared, kpi }, files } = await setUpCommand({
         paths: positionals, cwd: io.cwd, env: io.env, configFile: values.config, locale: values.locale,
     });
@@ -71,7 +76,7 @@ export async function exportForms(argv: string[], io: Io): Promise<number> {
     if (plans.length === 0) {
         // Nothing read: the notes said why.
         if (passedOver.length > 0 && documents.length === 0) return ExitCode.Fatal;
-        throw new UserError('no project (项目) or self-assessment (自评) to export');
+        throw new UserError({ zh: '没有可导出的项目（项目）或自评（自评）', en: 'no project (项目) or self-assessment (自评) to export' });
     }
     if (values.review) plans.push(excel.findingsPlan(excel.findingRows(documents, d => relative(io.cwd, d.uri.fsPath) || d.uri.fsPath), locale));
 

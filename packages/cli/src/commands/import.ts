@@ -8,7 +8,7 @@ import { isMissing, noSuchPath } from '../files.js';
 import { readWorkbookFile } from '../excel/workbook-documents.js';
 import { saveAsWorkbook } from '../other-documents.js';
 import type { Io } from '../io.js';
-import { parseCommandArgs, useLocale } from '../options.js';
+import { parseCommandArgs, unknownKeywordLanguage, useLocale } from '../options.js';
 import { readUtf8Sync } from '../workspace.js';
 import { shownPath } from '../shown-path.js';
 import { writeOutput } from '../write-file.js';
@@ -46,9 +46,9 @@ export async function importWorkbooks(argv: string[], io: Io): Promise<number> {
         io.stdout(IMPORT_HELP);
         return ExitCode.Clean;
     }
-    if (positionals.length === 0) throw new UserError('import needs at least one workbook (see kpispec import --help)');
+    if (positionals.length === 0) throw new UserError({ zh: 'import 至少需要一个工作簿（见 kpispec import --help）', en: 'import needs at least one workbook (see kpispec import --help)' });
     const keywords = values.lang === 'zh-CN' ? 'zh' : values.lang;
-    if (keywords !== undefined && keywords !== 'zh' && keywords !== 'en') throw new UserError(`unknown language '${values.lang}' (use zh or en)`);
+    if (keywords !== undefined && keywords !== 'zh' && keywords !== 'en') throw new UserError(unknownKeywordLanguage(values.lang));
     // The text is laid out by the editor's formatter, as `format` lays it out.
     const { createEditorServices, importedText } = await import('../editor-services.js');
     const { kpi } = createEditorServices();
@@ -59,7 +59,10 @@ export async function importWorkbooks(argv: string[], io: Io): Promise<number> {
     for (const positional of positionals) {
         const file = resolve(io.cwd, positional);
         if (books.some(b => b.file === file)) continue; // named twice
-        if (!excel.isWorkbookPath(file)) throw new UserError(`${positional}: not a workbook (.xlsx or .xls)${saveAsWorkbook(file)}`);
+        if (!excel.isWorkbookPath(file)) {
+            const then = saveAsWorkbook(file);
+            throw new UserError({ zh: `${positional}：不是工作簿（.xlsx 或 .xls）${then.zh}`, en: `${positional}: not a workbook (.xlsx or .xls)${then.en}` });
+        }
         if (await isMissing(file)) throw new UserError(noSuchPath(positional));
         const book = (await readWorkbookFile(file, locale))!;
         const dir = values['out-dir'] ? resolve(io.cwd, values['out-dir']) : dirname(file);
@@ -70,7 +73,11 @@ export async function importWorkbooks(argv: string[], io: Io): Promise<number> {
     const clash = paths.find((path, i) => paths.indexOf(path) !== i);
     if (clash) {
         const from = books.filter(b => b.paths.includes(clash)).map(b => relative(io.cwd, b.file));
-        throw new UserError(`${relative(io.cwd, clash)} would be written from both ${from[0]} and ${from[1]}; import them into different folders`);
+        const shown = relative(io.cwd, clash);
+        throw new UserError({
+            zh: `${shown} 会同时由 ${from[0]} 和 ${from[1]} 写出；请把它们导入不同的文件夹`,
+            en: `${shown} would be written from both ${from[0]} and ${from[1]}; import them into different folders`,
+        });
     }
     // A 自评表 assesses the project a 申报表 imported with it, or a .kpi file where it is written, defines (as lint reads them).
     const defined = excel.projectsDefinedBy(await keptDocuments(kpi.shared, paths));
@@ -86,7 +93,10 @@ export async function importWorkbooks(argv: string[], io: Io): Promise<number> {
         }
     }
     const existing = values.force ? undefined : outputs.find(o => existsSync(o.path));
-    if (existing) throw new UserError(`${relative(io.cwd, existing.path)} exists (use --force to replace it)`);
+    if (existing) {
+        const shown = relative(io.cwd, existing.path);
+        throw new UserError({ zh: `${shown} 已存在（用 --force 替换它）`, en: `${shown} exists (use --force to replace it)` });
+    }
     for (const { path, text } of outputs) {
         await writeOutput(path, text);
         io.stdout(`${relative(io.cwd, path)}\n`);

@@ -4,7 +4,7 @@ import { join, relative, resolve } from 'node:path';
 import { ExitCode, UserError } from '../exit-codes.js';
 import { starterFiles } from '../init/templates.js';
 import type { Io } from '../io.js';
-import { parseCommandArgs } from '../options.js';
+import { parseCommandArgs, unknownKeywordLanguage } from '../options.js';
 import { makeFolder, writeErrorMessage } from '../write-file.js';
 
 export const INIT_HELP = `Usage: kpispec init [options] [folder]
@@ -29,12 +29,15 @@ export async function init(argv: string[], io: Io): Promise<number> {
         return ExitCode.Clean;
     }
     const lang = values.lang === 'zh-CN' ? 'zh' : values.lang;
-    if (lang !== 'zh' && lang !== 'en') throw new UserError(`unknown language '${values.lang}' (use zh or en)`);
-    if (positionals.length > 1) throw new UserError('init takes one folder (see kpispec init --help)');
+    if (lang !== 'zh' && lang !== 'en') throw new UserError(unknownKeywordLanguage(values.lang));
+    if (positionals.length > 1) throw new UserError({ zh: 'init 只接受一个文件夹（见 kpispec init --help）', en: 'init takes one folder (see kpispec init --help)' });
     const folder = resolve(io.cwd, positionals[0] ?? '.');
     const files = starterFiles(lang);
     const existing = files.map(f => join(folder, f.name)).find(existsSync);
-    if (existing) throw new UserError(`${relative(io.cwd, existing) || existing} already exists; nothing was written`);
+    if (existing) {
+        const shown = relative(io.cwd, existing) || existing;
+        throw new UserError({ zh: `${shown} 已存在；没有写入任何文件`, en: `${shown} already exists; nothing was written` });
+    }
     let file = folder;
     try {
         await makeFolder(folder);

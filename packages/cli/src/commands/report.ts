@@ -60,13 +60,15 @@ export async function report(argv: string[], io: Io): Promise<number> {
         return ExitCode.Clean;
     }
     const format = values.format ?? (values.output && /\.xlsx$/i.test(values.output) ? 'xlsx' : 'html');
-    if (format !== 'html' && format !== 'xlsx') throw new UserError(`unknown format '${format}' (use html or xlsx)`);
-    if (format === 'xlsx' && values.output && !/\.xlsx$/i.test(values.output)) throw new UserError(`${values.output}: --format xlsx writes a .xlsx workbook`);
+    if (format !== 'html' && format !== 'xlsx') throw new UserError({ zh: `未知格式「${format}」（可用 html 或 xlsx）`, en: `unknown format '${format}' (use html or xlsx)` });
+    if (format === 'xlsx' && values.output && !/\.xlsx$/i.test(values.output)) {
+        throw new UserError({ zh: `${values.output}：--format xlsx 写的是 .xlsx 工作簿`, en: `${values.output}: --format xlsx writes a .xlsx workbook` });
+    }
     // Else the pages would go into a folder named like a workbook.
     if (format === 'html' && values.output && /\.xlsx?$/i.test(values.output)) {
         throw new UserError(values.format === undefined
-            ? `${values.output}: the report's workbook is a .xlsx file`
-            : `${values.output}: --format html writes a .html file or a folder, not a workbook`);
+            ? { zh: `${values.output}：报告的工作簿是 .xlsx 文件`, en: `${values.output}: the report's workbook is a .xlsx file` }
+            : { zh: `${values.output}：--format html 写的是 .html 文件或文件夹，不是工作簿`, en: `${values.output}: --format html writes a .html file or a folder, not a workbook` });
     }
     // Checked before any file is read, as lint checks it: a javascript: base would give every rule link href="#".
     const docsBase = values['docs-base-url'] === undefined ? undefined : docsBaseUrl(values['docs-base-url']);

@@ -52,7 +52,9 @@ export async function score(argv: string[], io: Io): Promise<number> {
         io.stdout(SCORE_HELP);
         return ExitCode.Clean;
     }
-    if (!FORMATS.includes(values.format)) throw new UserError(`unknown format '${values.format}' (use ${FORMATS.join(', ')})`);
+    if (!FORMATS.includes(values.format)) {
+        throw new UserError({ zh: `未知格式「${values.format}」（可用 ${FORMATS.join('、')}）`, en: `unknown format '${values.format}' (use ${FORMATS.join(', ')})` });
+    }
     const { services, configuration, files } = await setUpCommand({
         paths: positionals, cwd: io.cwd, env: io.env, configFile: values.config, locale: values.locale, extensions: WORKSPACE_EXTENSIONS,
     });
@@ -99,7 +101,7 @@ export async function score(argv: string[], io: Io): Promise<number> {
         for (const file of passedOver) io.stderr(passedOverNote(file, noteLocale));
         for (const part of unread) io.stderr(unreadNote(part, noteLocale));
     }
-    if (sheets.length === 0) throw new UserError('no self-assessment (自评 / assessment) found');
+    if (sheets.length === 0) throw new UserError({ zh: '没有找到自评（自评 / assessment）', en: 'no self-assessment (自评 / assessment) found' });
     io.stdout(values.format === 'json' ? JSON.stringify(sheets, null, 2) + '\n'
         : values.format === 'csv' ? formatScoreCsv(sheets)
             : formatScoreTable(sheets, sheet => locales.get(sheet)!));
