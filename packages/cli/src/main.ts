@@ -47,8 +47,7 @@ Run 'kpispec <command> --help' for a command's options.
 
 type Command = (argv: string[], io: Io) => Promise<number>;
 
-/** A command's help; those not yet translated are English in either language. */
-const COMMANDS: Record<string, { run: Command; help: string | Bilingual }> = {
+const COMMANDS: Record<string, { run: Command; help: Bilingual }> = {
     lint: { run: lint, help: LINT_HELP },
     score: { run: score, help: SCORE_HELP },
     report: { run: report, help: REPORT_HELP },
@@ -69,8 +68,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
             return ExitCode.Clean;
         }
         if (first === '-h' || first === '--help' || first === 'help') {
-            const help = (rest[0] && COMMANDS[rest[0]]?.help) || USAGE;
-            io.stdout(typeof help === 'string' ? help : pick(locale, help));
+            io.stdout(pick(locale, (rest[0] && COMMANDS[rest[0]]?.help) || USAGE));
             return ExitCode.Clean;
         }
         if (first === undefined) {
