@@ -13,7 +13,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { parseCommandLine } from './lib/command-line.mjs';
 import { percentile } from './lib/stats.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -23,7 +23,7 @@ const LAUNCHER = join(EXTENSION, 'out', 'test', 'code-server-launcher.mjs');
 const BENCH_MODULE = join(EXTENSION, 'out', 'test', 'bench', 'activation.cjs');
 const BUDGET_MS = 2000;
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' } } });
+const { values } = parseCommandLine('usage: npm run bench:editor -- [--runs 3]', { options: { runs: { type: 'string', default: '3' } } });
 const runs = Number(values.runs);
 const log = message => console.error(`[bench:editor] ${message}`);
 

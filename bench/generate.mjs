@@ -14,11 +14,11 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { FAULTS } from './corpus/faults.mjs';
 import { assess, assignWeights, buildProject, review } from './corpus/model.mjs';
 import { renderAssessment, renderCompliance, renderContract, renderStandard, renderTargets } from './corpus/render.mjs';
 import { COMMON_STANDARD, SECTORS } from './corpus/sectors.mjs';
+import { parseCommandLine, usageError } from './lib/command-line.mjs';
 import { random } from './lib/random.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -124,23 +124,9 @@ function prepare(dir) {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
     const USAGE = 'usage: npm run bench:gen -- <N> [outDir] [--seed S] (N projects, default 10, into bench/workspaces/n<N>)';
-    let parsed;
-    try {
-        parsed = parseArgs({ allowPositionals: true, options: { seed: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
-    } catch (e) {
-        console.error(`${e.message}\n${USAGE}`);
-        process.exit(2);
-    }
-    const { values, positionals } = parsed;
-    if (values.help) {
-        console.log(USAGE);
-        process.exit(0);
-    }
+    const { values, positionals } = parseCommandLine(USAGE, { allowPositionals: true, options: { seed: { type: 'string' } } });
     const n = Number(positionals[0] ?? 10);
-    if (!Number.isInteger(n) || n < 1) {
-        console.error(USAGE);
-        process.exit(2);
-    }
+    if (!Number.isInteger(n) || n < 1) usageError(USAGE);
     const dir = resolve(positionals[1] ?? defaultDir(n));
     const d = generate(n, dir, values.seed === undefined ? undefined : Number(values.seed));
     console.log(`${dir}: ${d.files} files, ${d.lines} lines, ${Object.keys(d.faults).length} kinds of fault`);

@@ -3,9 +3,11 @@
 // and the most total (inclusive) time, with their source location.
 //   node bench/hotspots.mjs <file.cpuprofile> [--top 25] [--filter text]
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { parseCommandLine, usageError } from './lib/command-line.mjs';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { top: { type: 'string', default: '25' }, filter: { type: 'string' } } });
+const USAGE = 'usage: node bench/hotspots.mjs <file.cpuprofile> [--top 25] [--filter text]';
+const { values, positionals } = parseCommandLine(USAGE, { allowPositionals: true, options: { top: { type: 'string', default: '25' }, filter: { type: 'string' } } });
+if (positionals.length !== 1) usageError(USAGE);
 const profile = JSON.parse(readFileSync(positionals[0], 'utf8'));
 const nodes = new Map(profile.nodes.map(n => [n.id, n]));
 const parent = new Map();

@@ -14,16 +14,17 @@ import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import { writeHeapSnapshot } from 'node:v8';
 import { DefaultLangiumProfiler, DocumentState, ProfilingTask, URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { MARKER } from './generate.mjs';
+import { parseCommandLine } from './lib/command-line.mjs';
 import { probePositions } from './lib/server-bench.mjs';
 import { summary } from './lib/stats.mjs';
 
-const { values, positionals } = parseArgs({
+const USAGE = 'usage: node [--cpu-prof] bench/profile.mjs <dir> [--edit local|contract|standard] [--repeat 20] [--langium] [--requests] [--heap-snapshot file]';
+const { values, positionals } = parseCommandLine(USAGE, {
     allowPositionals: true,
     options: {
         edit: { type: 'string' },

@@ -8,20 +8,18 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { defaultDir, generate, MARKER } from './generate.mjs';
+import { parseCommandLine, usageError } from './lib/command-line.mjs';
 import { timedNode } from './lib/process.mjs';
 import { percentile } from './lib/stats.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = join(ROOT, 'packages', 'cli', 'bin', 'kpispec.js');
-const { values } = parseArgs({ options: { n: { type: 'string', default: '1000' }, runs: { type: 'string', default: '3' } } });
+const USAGE = 'usage: node bench/report.mjs [--n 1000] [--runs 3]';
+const { values } = parseCommandLine(USAGE, { options: { n: { type: 'string', default: '1000' }, runs: { type: 'string', default: '3' } } });
 const n = Number(values.n);
 const runs = Number(values.runs);
-if (!Number.isInteger(n) || n < 1 || !Number.isInteger(runs) || runs < 1) {
-    console.error('usage: node bench/report.mjs [--n 1000] [--runs 3]');
-    process.exit(2);
-}
+if (!Number.isInteger(n) || n < 1 || !Number.isInteger(runs) || runs < 1) usageError(USAGE);
 if (!existsSync(join(ROOT, 'packages', 'cli', 'dist', 'commands', 'report.js'))) {
     console.error('the CLI is not built: run `npm run build` first');
     process.exit(2);

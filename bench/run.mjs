@@ -16,8 +16,8 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RULES } from '@kpispec/language';
-import { parseArgs } from 'node:util';
 import { defaultDir, generate, MARKER } from './generate.mjs';
+import { parseCommandLine, usageError } from './lib/command-line.mjs';
 import { describeHostSpeed, describeMemory, hostSpeed, memoryProbe } from './lib/host-speed.mjs';
 import { timedNode } from './lib/process.mjs';
 import { benchServer, SCENARIOS } from './lib/server-bench.mjs';
@@ -30,7 +30,8 @@ const PARSE_ONLY = join(HERE, 'lib', 'parse-only.mjs');
 /** Shards of a CI matrix, each a cold run of its own. */
 const SHARDS = 4;
 
-const { values } = parseArgs({
+const USAGE = 'usage: npm run bench -- [--sizes 10,100,1000] [--runs 3] [--edits 50] [--skip-server] [--out file]';
+const { values } = parseCommandLine(USAGE, {
     options: {
         sizes: { type: 'string', default: '10,100,1000' },
         edits: { type: 'string', default: '50' },
@@ -42,10 +43,7 @@ const { values } = parseArgs({
 const sizes = values.sizes.split(',').map(Number);
 const edits = Number(values.edits);
 const runs = Number(values.runs);
-if (sizes.some(n => !Number.isInteger(n) || n < 1) || !Number.isInteger(edits) || edits < 1 || !Number.isInteger(runs) || runs < 1) {
-    console.error('usage: npm run bench -- [--sizes 10,100,1000] [--runs 3] [--edits 50] [--skip-server] [--out file]');
-    process.exit(2);
-}
+if (sizes.some(n => !Number.isInteger(n) || n < 1) || !Number.isInteger(edits) || edits < 1 || !Number.isInteger(runs) || runs < 1) usageError(USAGE);
 for (const built of [join(ROOT, 'packages', 'cli', 'dist', 'main.js'), join(ROOT, 'packages', 'language', 'dist', 'server', 'main.js')]) {
     if (!existsSync(built)) {
         console.error(`${built} is missing: run \`npm run build\` first`);

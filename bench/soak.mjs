@@ -14,13 +14,14 @@
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { defaultDir, generate, MARKER } from './generate.mjs';
+import { parseCommandLine, usageError } from './lib/command-line.mjs';
 import { EDITOR_NODE_ARGS, fileUri, SERVER, startServer } from './lib/lsp-client.mjs';
 import { allPublished, firstOf, keystrokes, probePositions, QUIET_MS, SCENARIOS } from './lib/server-bench.mjs';
 import { summary } from './lib/stats.mjs';
 
-const { values } = parseArgs({
+const USAGE = 'usage: npm run bench:soak -- [--n 1000] [--edits 10000] [--sample 500] [--standard-every 100] [--contract-every 50] [--node-args=--flag,…] [--server bin.js]';
+const { values } = parseCommandLine(USAGE, {
     options: {
         n: { type: 'string', default: '1000' },
         edits: { type: 'string', default: '10000' },
@@ -33,10 +34,7 @@ const { values } = parseArgs({
 });
 const [n, edits, sample, standardEvery, contractEvery] =
     [values.n, values.edits, values.sample, values['standard-every'], values['contract-every']].map(Number);
-if (![n, edits, sample, standardEvery, contractEvery].every(v => Number.isInteger(v) && v > 0)) {
-    console.error('usage: npm run bench:soak -- [--n 1000] [--edits 10000] [--sample 500] [--standard-every 100] [--contract-every 50] [--node-args=--flag,…] [--server bin.js]');
-    process.exit(2);
-}
+if (![n, edits, sample, standardEvery, contractEvery].every(v => Number.isInteger(v) && v > 0)) usageError(USAGE);
 
 const dir = defaultDir(n);
 let description;

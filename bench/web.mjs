@@ -17,10 +17,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { defaultDir, generate, MARKER } from './generate.mjs';
+import { parseCommandLine } from './lib/command-line.mjs';
 import { timedNode } from './lib/process.mjs';
 import { percentile } from './lib/stats.mjs';
 
@@ -32,7 +32,7 @@ const REFERENCE = join(ROOT, 'test', 'fixtures', 'reference', 'hotline-12345');
 const FRESH_PAGES = 3;
 const BUDGET = { bytes: 1.5 * 1024 * 1024, firstFindingsMs: 1000, overCli: 2 };
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, projects: { type: 'string', default: '100' } } });
+const { values } = parseCommandLine('usage: npm run bench:web -- [--runs 5] [--projects 100]', { options: { runs: { type: 'string', default: '5' }, projects: { type: 'string', default: '100' } } });
 const runs = Number(values.runs);
 const projects = Number(values.projects);
 const log = message => console.error(`[bench:web] ${message}`);

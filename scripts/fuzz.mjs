@@ -7,7 +7,7 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { register } from 'node:module';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandLine, usageError } from '../bench/lib/command-line.mjs';
 
 const options = {
     seed: { type: 'string', default: process.env.FUZZ_SEED ?? String(Date.now() % 2 ** 31) },
@@ -18,18 +18,10 @@ const options = {
     'call-timeout-ms': { type: 'string', default: '20000' },
     'max-call-ms': { type: 'string', default: '2000' },
 };
-let values;
-try {
-    ({ values } = parseArgs({ options }));
-} catch (error) {
-    console.error(`${error.message}\nusage: npm run fuzz -- [--seed N] [--cases C] [--minutes M] [--call-timeout-ms T] [--max-call-ms L]`);
-    process.exit(2);
-}
+const USAGE = 'usage: npm run fuzz -- [--seed N] [--cases C] [--minutes M] [--call-timeout-ms T] [--max-call-ms L] (positive numbers)';
+const { values } = parseCommandLine(USAGE, { options });
 const [seed, cases, minutes, callTimeoutMs, maxCallMs] = ['seed', 'cases', 'minutes', 'call-timeout-ms', 'max-call-ms'].map(k => Number(values[k]));
-if (!Number.isInteger(seed) || !(cases > 0) || !(minutes > 0) || !(callTimeoutMs > 0) || !(maxCallMs > 0)) {
-    console.error('usage: npm run fuzz -- [--seed N] [--cases C] [--minutes M] [--call-timeout-ms T] [--max-call-ms L] (positive numbers)');
-    process.exit(2);
-}
+if (!Number.isInteger(seed) || !(cases > 0) || !(minutes > 0) || !(callTimeoutMs > 0) || !(maxCallMs > 0)) usageError(USAGE);
 
 register('../test/fuzz/ts-loader.mjs', import.meta.url);
 const { runFuzz, FAILED_INPUTS } = await import('../test/fuzz/watchdog.ts');

@@ -36,16 +36,21 @@ describe("the benchmark's corpus", () => {
     });
 });
 
-describe('bench/generate.mjs from the command line', () => {
-    const run = (...args: string[]) => spawnSync(NODE, [join(REPO, 'bench', 'generate.mjs'), ...args], { encoding: 'utf8' });
+describe('the bench and scripts/ tools from the command line', () => {
+    const TOOLS = ['bench/generate.mjs', 'bench/run.mjs', 'bench/soak.mjs', 'bench/report.mjs', 'bench/profile.mjs',
+        'bench/hotspots.mjs', 'bench/editor.mjs', 'bench/web.mjs', 'scripts/fuzz.mjs'];
+    const run = (tool: string, ...args: string[]) => spawnSync(NODE, [join(REPO, tool), ...args], { encoding: 'utf8' });
 
-    it('says how it is used for --help, and for an option it does not know, without a stack trace', () => {
-        const help = run('--help');
+    it.each(TOOLS)('%s says how it is used for --help, and for an option it does not know, without a stack trace', tool => {
+        const help = run(tool, '--help');
         expect(help.status).toBe(0);
-        expect(help.stdout).toMatch(/^usage: npm run bench:gen -- <N> \[outDir\] \[--seed S\]/);
-        const unknown = run('--nope');
+        expect(help.stdout).toMatch(/^usage: \S/);
+        const unknown = run(tool, '--nope');
         expect(unknown.status).toBe(2);
-        expect(unknown.stderr).toMatch(/Unknown option '--nope'.*\nusage: /s);
-        expect(unknown.stderr).not.toMatch(/\n\s+at /);
+        expect(unknown.stderr).toBe(`Unknown option '--nope'\n${help.stdout}`);
+    });
+
+    it('names bench:gen\'s arguments', () => {
+        expect(run('bench/generate.mjs', '-h').stdout).toMatch(/^usage: npm run bench:gen -- <N> \[outDir\] \[--seed S\]/);
     });
 });

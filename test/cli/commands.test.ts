@@ -45,7 +45,9 @@ describe('kpispec format', () => {
         writeFileSync(join(dir, 'fmt', 'tidy.kpi'), TIDY);
         const check = await runCli(['format', '--check', 'fmt'], { cwd: dir });
         expect(check).toMatchObject({ code: 1, stdout: 'fmt/messy.kpi\n' });
-        expect(check.stderr).toContain('1 file not formatted');
+        // In the files' language, as lint's words.
+        expect(check.stderr).toBe('kpispec: 1 个文件未格式化；运行 kpispec format 即可修正\n');
+        expect((await runCli(['format', '--check', 'fmt', '--locale', 'en'], { cwd: dir })).stderr).toBe("kpispec: 1 file not formatted; run 'kpispec format' to fix\n");
         expect(readFileSync(join(dir, 'fmt', 'messy.kpi'), 'utf8')).toBe(MESSY);
 
         expect(await runCli(['format', 'fmt'], { cwd: dir })).toMatchObject({ code: 0, stdout: 'fmt/messy.kpi\n' });
@@ -76,7 +78,8 @@ describe('kpispec format', () => {
         mkdirSync(join(dir, 'fmt-broken'));
         writeFileSync(join(dir, 'fmt-broken', 'a.kpi'), '合同 C "c" {\n  条款 A "a" }\n');
         const run = await runCli(['format', 'fmt-broken'], { cwd: dir });
-        expect(run).toMatchObject({ code: 2, stderr: 'kpispec: not formatted, syntax error at fmt-broken/a.kpi:2:12\n' });
+        expect(run).toMatchObject({ code: 2, stderr: 'kpispec: 未格式化：fmt-broken/a.kpi:2:12 有语法错误\n' });
+        expect((await runCli(['format', 'fmt-broken', '--locale', 'en'], { cwd: dir })).stderr).toBe('kpispec: not formatted, syntax error at fmt-broken/a.kpi:2:12\n');
         expect(readFileSync(join(dir, 'fmt-broken', 'a.kpi'), 'utf8')).toBe('合同 C "c" {\n  条款 A "a" }\n');
     });
 });

@@ -47,7 +47,7 @@ describe('kpispec lint on workbooks', () => {
 
         const stylish = await runCli(['lint', partial], { env: zh });
         expect(stylish.stdout).toMatch(/^.*自评表\.xlsx\n/);
-        expect(stylish.stdout).toMatch(/ {2}自评表!G12 +warning +「十分」不是数值 +excel\/unreadable-cell/);
+        expect(stylish.stdout).toMatch(/ {2}自评表!G12 +警告 +「十分」不是数值 +excel\/unreadable-cell/);
 
         const sarif = JSON.parse((await runCli(['lint', partial, '-f', 'sarif'], { env: zh })).stdout);
         const located = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'excel/unreadable-cell');

@@ -23,7 +23,10 @@ describe('exit codes', () => {
         expect((await runCli(['lint', 'warning', '--max-warnings', '1'], { cwd: dir })).code).toBe(0);
         const tooMany = await runCli(['lint', 'warning', '--max-warnings', '0'], { cwd: dir });
         expect(tooMany.code).toBe(1);
-        expect(tooMany.stderr).toBe('kpispec: 1 warning, more than --max-warnings 0\n');
+        // In the files' language, as the report before it.
+        expect(tooMany.stderr).toBe('kpispec: 警告 1 个，超过 --max-warnings 0\n');
+        const english = await runCli(['lint', 'warning', '--max-warnings', '0', '--locale', 'en'], { cwd: dir });
+        expect(english.stderr).toBe('kpispec: 1 warning, more than --max-warnings 0\n');
     });
 
     it('--quiet reports errors only, so warnings neither show nor count', async () => {
@@ -256,7 +259,7 @@ describe('exit 2: one clear line for every bad input', () => {
                 expect(lint.stderr, flags.join(' ')).toBe(note);
                 expect(reported(lint.stdout)).toEqual(['dangling/error.kpi', 'dangling/link.kpi']);
             }
-            const format = await runCli(['format', '--check', 'dangling'], { cwd: dir });
+            const format = await runCli(['format', '--check', 'dangling', '--locale', 'en'], { cwd: dir });
             expect([format.code, format.stderr]).toEqual([2, note]);
 
             const report = await runCli(['report', 'dangling', '-o', 'dangling.html', '--locale', 'en'], { cwd: dir });

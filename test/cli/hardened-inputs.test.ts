@@ -75,7 +75,9 @@ describe('where reports go', () => {
         const run = await runCli(['lint', 'warning', '-f', 'github'], { cwd: dir, env: { GITHUB_STEP_SUMMARY: summary } });
         expect(run.code).toBe(0);
         expect(run.stdout).toMatch(/^::warning /);
-        expect(run.stderr).toMatch(/^kpispec: job summary not written: the folder of GITHUB_STEP_SUMMARY .* does not exist\n$/);
+        expect(run.stderr).toMatch(/^kpispec: 未写入作业摘要：GITHUB_STEP_SUMMARY 所在的文件夹（.*）不存在\n$/);
+        const english = await runCli(['lint', 'warning', '-f', 'github', '--locale', 'en'], { cwd: dir, env: { GITHUB_STEP_SUMMARY: summary } });
+        expect(english.stderr).toMatch(/^kpispec: job summary not written: the folder of GITHUB_STEP_SUMMARY .* does not exist\n$/);
         expect(existsSync(join(dir, 'no-such-folder'))).toBe(false);
     });
 });
@@ -85,6 +87,6 @@ describe('format', () => {
         write('eof/a.kpi', '项目 甲 "x" {\n    实施期 2019-07 至 2020-06\n');
         const run = await runCli(['format', 'eof'], { cwd: dir });
         expect(run.code).toBe(2);
-        expect(run.stderr).toBe('kpispec: not formatted, syntax error at eof/a.kpi:3:1\n');
+        expect(run.stderr).toBe('kpispec: 未格式化：eof/a.kpi:3:1 有语法错误\n');
     });
 });

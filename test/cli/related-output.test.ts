@@ -30,20 +30,20 @@ describe('stylish: a line per related place under its finding', () => {
         expect(run.code).toBe(1);
         const lines = run.stdout.split('\n');
         expect(lines).toContain('hotline-12345/targets.kpi');
-        expect(lineAfter(lines, /^ {2}20:31 +error +目标值 ≥80% 弱于合同「热线服务合同」条款「接通率」约定的 ≥95% +target\/below-contract$/))
+        expect(lineAfter(lines, /^ {2}20:31 +错误 +目标值 ≥80% 弱于合同「热线服务合同」条款「接通率」约定的 ≥95% +target\/below-contract$/))
             .toBe('    → hotline-12345/contract.kpi:9:8  合同「热线服务合同」条款「接通率」');
-        expect(lineAfter(lines, /^ {2}20:31 +error +.* +target\/below-standard$/))
+        expect(lineAfter(lines, /^ {2}20:31 +错误 +.* +target\/below-standard$/))
             .toBe('    → hotline-12345/standards.kpi:3:8  标准「广东两建办」要求「即时接通率」');
-        expect(lineAfter(lines, /^ {2}16:5 +error +.* +milestone\/overdue$/))
+        expect(lineAfter(lines, /^ {2}16:5 +错误 +.* +milestone\/overdue$/))
             .toBe('    → hotline-12345/targets.kpi:44:9  里程碑「统一接听服务」计划 2018-04-30');
         // A place in the finding's own file is named with its path too.
-        expect(lineAfter(lines, /^ {2}7:35 +warning +.* +score\/ignores-problem$/))
+        expect(lineAfter(lines, /^ {2}7:35 +警告 +.* +score\/ignores-problem$/))
             .toBe('    → hotline-12345/assessment.kpi:13:5  问题「热线服务质量有待提升」');
         // A finding that names nothing elsewhere is followed by the next finding.
-        expect(lineAfter(lines, /^ {2}5:21 +warning +实际未统计，结论「未达标」没有数据支撑 +compliance\/no-data$/)).toMatch(/^ {2}5:28 +warning /);
-        expect(lineAfter(lines, /^ {2}18:9 +error +.* +target\/missing-quantity$/)).toMatch(/^ {2}20:31 +error /);
+        expect(lineAfter(lines, /^ {2}5:21 +警告 +实际未统计，结论「未达标」没有数据支撑 +compliance\/no-data$/)).toMatch(/^ {2}5:28 +警告 /);
+        expect(lineAfter(lines, /^ {2}18:9 +错误 +.* +target\/missing-quantity$/)).toMatch(/^ {2}20:31 +错误 /);
         expect(lines.filter(l => l.startsWith('    → '))).toHaveLength(25);
-        expect(run.stdout).toContain('✖ 29 problems (6 errors, 23 warnings, 0 info)');
+        expect(run.stdout).toContain('✖ 29 个问题（错误 6 个，警告 23 个，提示 0 个）');
     });
 
     it('in English with --locale en: the related message in English, no other words', async () => {
@@ -92,9 +92,9 @@ describe('github: related places on lines of the message', () => {
 
         // The job summary: the places are lines (`<br>`) of the Message cell; the table stays one row per problem.
         const table = readFileSync(summary, 'utf8');
-        expect(table).toContain('| hotline-12345/targets.kpi | 20 | error | [target/below-contract](https://github.com/kpispec/kpispec/blob/main/docs/rules/target/below-contract.md) | '
+        expect(table).toContain('| hotline-12345/targets.kpi | 20 | 错误 | [target/below-contract](https://github.com/kpispec/kpispec/blob/main/docs/rules/target/below-contract.md) | '
             + '目标值 ≥80% 弱于合同「热线服务合同」条款「接通率」约定的 ≥95%<br>→ hotline-12345/contract.kpi\\:9 合同「热线服务合同」条款「接通率」 |');
-        expect(table).toContain('| hotline-12345/compliance.kpi | 5 | warning | [compliance/no-data](https://github.com/kpispec/kpispec/blob/main/docs/rules/compliance/no-data.md) | 实际未统计，结论「未达标」没有数据支撑 |');
+        expect(table).toContain('| hotline-12345/compliance.kpi | 5 | 警告 | [compliance/no-data](https://github.com/kpispec/kpispec/blob/main/docs/rules/compliance/no-data.md) | 实际未统计，结论「未达标」没有数据支撑 |');
         const rows = table.split('\n').filter(l => l.startsWith('|'));
         expect(rows).toHaveLength(2 + 29);
         for (const row of rows) expect(row.replace(/\\\|/g, '').split('|')).toHaveLength(7);

@@ -43,7 +43,10 @@ export async function setUpCommand(options: CommandWorkspaceOptions, create: () 
     useLocale(services.kpi.kpi.Settings, options.locale, options.env);
     const paths = options.paths.length ? options.paths : ['.'];
     const files = await findKpiFiles(paths, { configuration, fileSystem, cwd: options.cwd }, options.extensions);
-    if (files.length === 0) throw new UserError(`no .kpi files found in ${options.paths.length ? options.paths.join(', ') : options.cwd}`);
+    if (files.length === 0) {
+        const where = options.paths.length ? options.paths : [options.cwd];
+        throw new UserError({ zh: `在 ${where.join('、')} 中没有找到 .kpi 文件`, en: `no .kpi files found in ${where.join(', ')}` });
+    }
     await configuration.load(files.map(f => URI.file(f)), fileSystem);
     throwOnConfigProblems(configuration);
     throwOnConfigFolders(fileSystem);

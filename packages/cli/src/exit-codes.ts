@@ -1,3 +1,5 @@
+import type { Bilingual } from '@kpispec/language/core';
+
 /** kpispec exit codes, as linters use them. */
 export const ExitCode = {
     /** No errors, warnings within --max-warnings. */
@@ -8,5 +10,17 @@ export const ExitCode = {
     Fatal: 2,
 } as const;
 
-/** An error the user can act on: printed as one line, never with a stack trace. */
-export class UserError extends Error {}
+/**
+ * An error the user can act on: printed as one line, never with a stack trace, in the CLI's
+ * language (commandLineLocale). Words given in one language only (a system's error code) are
+ * the same in both.
+ */
+export class UserError extends Error {
+    readonly text: Bilingual;
+
+    constructor(text: string | Bilingual) {
+        const both = typeof text === 'string' ? { zh: text, en: text } : text;
+        super(both.en);
+        this.text = both;
+    }
+}

@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { URI, type FileSystemProvider } from 'langium';
-import { excel, onePathEach, searchFolder, realPathOf, type FoundFile, type KpiConfiguration } from '@kpispec/language/core';
+import { excel, onePathEach, searchFolder, realPathOf, type Bilingual, type FoundFile, type KpiConfiguration } from '@kpispec/language/core';
 import { UserError } from './exit-codes.js';
 import { refusedDocument } from './other-documents.js';
 
@@ -51,10 +51,13 @@ export async function findKpiFiles(patterns: readonly string[], search: FileSear
 }
 
 /** A glob that matched nothing the command reads; a workbook beside the text imported from it is read from that text. */
-function noMatch(pattern: string, extensions: readonly string[] | undefined): string {
+function noMatch(pattern: string, extensions: readonly string[] | undefined): Bilingual {
     const workbooks = extensions?.some(excel.isWorkbookPath) === true;
-    const hint = workbooks && excel.isWorkbookPath(pattern) ? ' (a workbook with the .kpi file imported from it beside it is read from that file)' : '';
-    return `no ${workbooks ? '.kpi files or workbooks' : '.kpi files'} match '${pattern}'${hint}`;
+    const hint = workbooks && excel.isWorkbookPath(pattern);
+    return {
+        zh: `没有与「${pattern}」匹配的 ${workbooks ? '.kpi 文件或工作簿' : '.kpi 文件'}${hint ? '（工作簿旁边有从它导入的 .kpi 文件时，读的是那个 .kpi 文件）' : ''}`,
+        en: `no ${workbooks ? '.kpi files or workbooks' : '.kpi files'} match '${pattern}'${hint ? ' (a workbook with the .kpi file imported from it beside it is read from that file)' : ''}`,
+    };
 }
 
 /** Whether nothing is at `path` (a file on the way counts: `a.kpi/b`); unreadable is not missing. */
@@ -63,8 +66,8 @@ export async function isMissing(path: string): Promise<boolean> {
 }
 
 /** What every command says of a path given that is not there. */
-export function noSuchPath(path: string): string {
-    return `no such file or folder: ${path}`;
+export function noSuchPath(path: string): Bilingual {
+    return { zh: `文件或文件夹不存在：${path}`, en: `no such file or folder: ${path}` };
 }
 
 async function walk(dir: string, { configuration, fileSystem }: FileSearch, extensions: readonly string[] | undefined): Promise<FoundFile[]> {
@@ -75,7 +78,8 @@ async function walk(dir: string, { configuration, fileSystem }: FileSearch, exte
         // Found, so that reading it says it cannot, as of any file that cannot be read.
         keepBrokenLinks: true,
         onUnreadableFolder: (folder, e) => {
-            throw new UserError(`cannot read folder ${folder.fsPath}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+            const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+            throw new UserError({ zh: `无法读取文件夹 ${folder.fsPath}：${code}`, en: `cannot read folder ${folder.fsPath}: ${code}` });
         },
     });
 }

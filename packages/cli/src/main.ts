@@ -1,4 +1,5 @@
 import { dirname, sep } from 'node:path';
+import { pick, type Bilingual } from '@kpispec/language/core';
 import { exportForms, EXPORT_HELP } from './commands/export.js';
 import { format, FORMAT_HELP } from './commands/format.js';
 import { importWorkbooks, IMPORT_HELP } from './commands/import.js';
@@ -8,9 +9,11 @@ import { report, REPORT_HELP } from './commands/report.js';
 import { score, SCORE_HELP } from './commands/score.js';
 import { ExitCode, UserError } from './exit-codes.js';
 import { processIo, type Io } from './io.js';
+import { commandLineLocale } from './options.js';
 import { CLI_VERSION } from './version.js';
 
-const USAGE = `Usage: kpispec <command> [options]
+const USAGE: Bilingual = {
+    en: `Usage: kpispec <command> [options]
 
 Commands:
   lint [paths...]     check .kpi files and folders (read as one workspace)
@@ -24,11 +27,27 @@ Commands:
 Run 'kpispec <command> --help' for a command's options.
   -h, --help          show this help
   -v, --version       print the version
-`;
+`,
+    zh: `用法：kpispec <命令> [选项]
+
+命令：
+  lint [路径...]      检查 .kpi 文件和文件夹（作为一个工作区读取）
+  score [路径...]     重新计算自评的得分
+  report [路径...]    生成审核报告（HTML：得分、目标、资金、问题）
+  format [路径...]    就地格式化 .kpi 文件，或用 --check 检查是否已格式化
+  import <工作簿>     从 Excel 表单（自评表、一体化表、申报表）生成 .kpi 文件
+  export <路径> -o F  从 .kpi 文件生成官方 Excel 表单（格式 A、C）
+  init [文件夹]       生成示例项目、合同、自评和 kpispec.json
+
+运行 'kpispec <命令> --help' 查看该命令的选项。
+  -h, --help          显示本帮助
+  -v, --version       显示版本号
+`,
+};
 
 type Command = (argv: string[], io: Io) => Promise<number>;
 
-const COMMANDS: Record<string, { run: Command; help: string }> = {
+const COMMANDS: Record<string, { run: Command; help: Bilingual }> = {
     lint: { run: lint, help: LINT_HELP },
     score: { run: score, help: SCORE_HELP },
     report: { run: report, help: REPORT_HELP },
@@ -41,25 +60,34 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
 /** Runs the CLI and returns its exit code; only the bin entry point exits the process. */
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
     const [first, ...rest] = argv;
+    // The CLI's own words: usage, errors (see commandLineLocale).
+    const locale = commandLineLocale(argv, io.env);
     try {
         if (first === '-v' || first === '--version') {
             io.stdout(`${CLI_VERSION}\n`);
             return ExitCode.Clean;
         }
         if (first === '-h' || first === '--help' || first === 'help') {
-            io.stdout((rest[0] && COMMANDS[rest[0]]?.help) || USAGE);
+            io.stdout(pick(locale, (rest[0] && COMMANDS[rest[0]]?.help) || USAGE));
             return ExitCode.Clean;
         }
         if (first === undefined) {
-            io.stderr(USAGE);
+            io.stderr(pick(locale, USAGE));
             return ExitCode.Fatal;
         }
         const command = COMMANDS[first];
-        if (!command) throw new UserError(`unknown command '${first}' (use lint, score, report, format, import, export or init; see kpispec --help)`);
+        if (!command) {
+            throw new UserError({
+                zh: `未知命令「${first}」（可用 lint、score、report、format、import、export 或 init；见 kpispec --help）`,
+                en: `unknown command '${first}' (use lint, score, report, format, import, export or init; see kpispec --help)`,
+            });
+        }
         return await command.run(rest, io);
     } catch (e) {
         // A user error is one line; anything else is a bug, still reported without a stack trace.
-        const message = e instanceof UserError ? e.message : `internal error: ${(e as Error)?.message ?? String(e)}`;
+        const internal = (e as Error)?.message ?? String(e);
+        const text = e instanceof UserError ? e.text : { zh: `内部错误：${internal}`, en: `internal error: ${internal}` };
+        const message = pick(locale, text);
         io.stderr(`kpispec: ${relativePaths(message, io.cwd).replace(/\s*\n\s*/g, ' ')}\n`);
         return ExitCode.Fatal;
     }

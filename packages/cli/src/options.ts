@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { URI, type LangiumDocument } from 'langium';
-import { formatConfigProblem, parseLocale, type KpiConfiguration, type KpiSettings, type Locale } from '@kpispec/language/core';
+import { formatConfigProblem, parseLocale, type Bilingual, type KpiConfiguration, type KpiSettings, type Locale } from '@kpispec/language/core';
 import { UserError } from './exit-codes.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -22,11 +22,8 @@ export function parseCommandArgs<O extends Options>(command: string, argv: strin
     try {
         parsed = parseArgs({ args, options, allowPositionals: true, strict: true, tokens: true });
     } catch (e) {
-        // Node's first sentence says what is wrong ("Unknown option '--colour'"); the rest is advice about `--`.
-        // Lower-cased as every other message is ("unknown option '--colour'").
-        const [first] = (e as Error).message.split(/\.\s/);
-        const what = first!.replace(/\.$/, '');
-        throw new UserError(`${what.charAt(0).toLowerCase()}${what.slice(1)} (see kpispec ${command} --help)`);
+        const what = parseError((e as Error).message);
+        throw new UserError({ zh: `${what.zh}（见 kpispec ${command} --help）`, en: `${what.en} (see kpispec ${command} --help)` });
     }
     const given = new Map<string, Array<string | undefined>>();
     for (const token of parsed.tokens) {
@@ -36,15 +33,44 @@ export function parseCommandArgs<O extends Options>(command: string, argv: strin
     return { values: parsed.values, positionals: parsed.positionals };
 }
 
+/** What Node's parseArgs says is wrong, by the option it names, in both languages. */
+const PARSE_ERRORS: ReadonlyArray<readonly [RegExp, (option: string) => string]> = [
+    [/^Unknown option '(.*)'$/, option => `未知选项「${option}」`],
+    [/^Option '(.*)' argument missing$/, option => `选项「${option}」缺少取值`],
+    [/^Option '(.*)' does not take an argument$/, option => `选项「${option}」不带取值`],
+    // `-f -x`: a value that starts with a dash is written `--format=-x`.
+    [/^Option '(.*)' argument is ambiguous$/, option => `选项「${option}」的取值有歧义，是否漏写了取值？以 - 开头的取值写作 --选项=取值`],
+];
+
+function parseError(message: string): Bilingual {
+    // Node's first sentence says what is wrong ("Unknown option '--colour'"); the rest is advice about `--`.
+    const what = message.split(/\.\s/)[0]!.replace(/\.$/, '');
+    // Lower-cased as every other message is ("unknown option '--colour'").
+    const en = `${what.charAt(0).toLowerCase()}${what.slice(1)}`;
+    for (const [pattern, zh] of PARSE_ERRORS) {
+        const match = pattern.exec(what);
+        if (match) return { zh: zh(match[1]!), en };
+    }
+    return { zh: en, en };
+}
+
 /** An option given more than once is a usage error, whether it takes a value or not. */
 function repeated(values: ReadonlyArray<string | undefined>, option: string): void {
     if (values.length < 2) return;
-    const shown = values.every(v => v !== undefined) ? ` (${values.join(', ')})` : '';
-    throw new UserError(`${option} given ${values.length} times${shown}; give it once`);
+    const all = values.every(v => v !== undefined);
+    throw new UserError({
+        zh: `${option} 给了 ${values.length} 次${all ? `（${values.join('、')}）` : ''}，只能给一次`,
+        en: `${option} given ${values.length} times${all ? ` (${values.join(', ')})` : ''}; give it once`,
+    });
+}
+
+/** A `--lang` (init's, import's keywords) other than zh or en. */
+export function unknownKeywordLanguage(value: string | undefined): Bilingual {
+    return { zh: `未知的关键字语言「${value}」（可用 zh 或 en）`, en: `unknown language '${value}' (use zh or en)` };
 }
 
 export function nonNegativeInteger(value: string, option: string): number {
-    if (!/^\d+$/.test(value)) throw new UserError(`${option} needs a whole number ≥ 0, not '${value}'`);
+    if (!/^\d+$/.test(value)) throw new UserError({ zh: `${option} 应为不小于 0 的整数，而不是「${value}」`, en: `${option} needs a whole number ≥ 0, not '${value}'` });
     return Number(value);
 }
 
@@ -63,7 +89,7 @@ export function docsBaseUrl(value: string): string {
         protocol = undefined;
     }
     if (protocol !== 'http:' && protocol !== 'https:' && protocol !== 'file:') {
-        throw new UserError(`--docs-base-url needs an http, https or file address, not '${value}'`);
+        throw new UserError({ zh: `--docs-base-url 应为 http、https 或 file 地址，而不是「${value}」`, en: `--docs-base-url needs an http, https or file address, not '${value}'` });
     }
     return value;
 }
@@ -74,11 +100,35 @@ export function docsBaseUrl(value: string): string {
  * only for files without keywords: a CI runner with LANG=C.UTF-8 and a Chinese desktop give
  * the same messages (see KpiSettings).
  */
-export function useLocale(settings: KpiSettings, flag: string | undefined, env: Readonly<Record<string, string | undefined>>): void {
-    settings.environmentLocale = parseLocale(env['LC_ALL'] || env['LC_MESSAGES'] || env['LANG']) ?? 'zh-CN';
+export function useLocale(settings: KpiSettings, flag: string | undefined, env: Environment): void {
+    settings.environmentLocale = environmentLocale(env);
     if (flag === undefined) return;
-    if (flag !== 'zh-CN' && flag !== 'en') throw new UserError(`unknown locale '${flag}' (use zh-CN or en)`);
+    if (!isLocale(flag)) throw new UserError({ zh: `未知语言「${flag}」（可用 zh-CN 或 en）`, en: `unknown locale '${flag}' (use zh-CN or en)` });
     settings.locale = flag;
+}
+
+type Environment = Readonly<Record<string, string | undefined>>;
+
+const isLocale = (value: string | undefined): value is Locale => value === 'zh-CN' || value === 'en';
+
+/** LC_ALL / LC_MESSAGES / LANG, else Chinese. */
+function environmentLocale(env: Environment): Locale {
+    return parseLocale(env['LC_ALL'] || env['LC_MESSAGES'] || env['LANG']) ?? 'zh-CN';
+}
+
+/**
+ * The language of the CLI's own words, said before or without reading files (usage and file
+ * errors, --help): `--locale` on the command line, else LC_ALL / LC_MESSAGES / LANG, else
+ * Chinese, as for a file without keywords.
+ */
+export function commandLineLocale(argv: readonly string[], env: Environment): Locale {
+    const end = argv.indexOf('--');
+    const options = end < 0 ? argv : argv.slice(0, end);
+    for (const [i, arg] of options.entries()) {
+        const value = arg === '--locale' ? options[i + 1] : arg.startsWith('--locale=') ? arg.slice('--locale='.length) : undefined;
+        if (isLocale(value)) return value;
+    }
+    return environmentLocale(env);
 }
 
 /**
@@ -108,7 +158,7 @@ export function useConfigFile(configuration: KpiConfiguration, file: string | un
     configuration.setWorkspaceRoots([URI.file(cwd)]);
     if (file === undefined) return;
     const abs = resolve(cwd, file);
-    if (!existsSync(abs)) throw new UserError(`no such configuration file: ${file}`);
+    if (!existsSync(abs)) throw new UserError({ zh: `配置文件不存在：${file}`, en: `no such configuration file: ${file}` });
     configuration.useFile(URI.file(abs));
 }
 

@@ -33,6 +33,6 @@ export function passedOverResult(passed: PassedOverFile, locale: Locale): FileRe
  */
 export class PassedOverError extends UserError {
     constructor(readonly passedOver: PassedOverFile) {
-        super(unreadMessage(passedOver.file, passedOver, 'en'));
+        super({ zh: unreadMessage(passedOver.file, passedOver, 'zh-CN'), en: unreadMessage(passedOver.file, passedOver, 'en') });
     }
 }

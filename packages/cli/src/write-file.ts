@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { constants, statSync } from 'node:fs';
 import { mkdir, open, realpath, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import type { Bilingual } from '@kpispec/language/core';
 import { UserError } from './exit-codes.js';
 
 /**
@@ -127,13 +128,16 @@ export async function makeFolder(folder: string): Promise<void> {
  * What went wrong writing `file`, as one line: `afile is not a folder` for a file where a
  * folder should be, `cannot create folder …` for a folder that cannot be, else the code.
  */
-export function writeErrorMessage(file: string, e: unknown): string {
+export function writeErrorMessage(file: string, e: unknown): Bilingual {
     const error = e as NodeJS.ErrnoException & { creating?: boolean; notAFolder?: boolean };
     const code = error.code ?? error.message;
-    if (error.notAFolder && error.path) return error.path === file ? `${file} is not a folder` : `cannot write ${file}: ${error.path} is not a folder`;
-    if (error.code === 'EISDIR') return `cannot write ${file}: it is a folder`;
-    if (error.creating && error.path) return `cannot create folder ${error.path}: ${code}`;
-    return `cannot write ${file}: ${code}`;
+    if (error.notAFolder && error.path) {
+        return error.path === file ? { zh: `${file} 不是文件夹`, en: `${file} is not a folder` }
+            : { zh: `无法写入 ${file}：${error.path} 不是文件夹`, en: `cannot write ${file}: ${error.path} is not a folder` };
+    }
+    if (error.code === 'EISDIR') return { zh: `无法写入 ${file}：这是一个文件夹`, en: `cannot write ${file}: it is a folder` };
+    if (error.creating && error.path) return { zh: `无法创建文件夹 ${error.path}：${code}`, en: `cannot create folder ${error.path}: ${code}` };
+    return { zh: `无法写入 ${file}：${code}`, en: `cannot write ${file}: ${code}` };
 }
 
 /**

@@ -1,11 +1,11 @@
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { URI } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { excel, isIgnoredNow, type Locale, type Model } from '@kpispec/language/core';
+import { excel, isIgnoredNow, pick, type Bilingual, type Locale, type Model } from '@kpispec/language/core';
 import { ExitCode, UserError } from '../exit-codes.js';
 import { writeXlsx } from '../excel/write-xlsx.js';
 import type { Io } from '../io.js';
-import { docsBaseUrl, languageOfDocuments, parseCommandArgs } from '../options.js';
+import { commandLineLocale, docsBaseUrl, languageOfDocuments, parseCommandArgs } from '../options.js';
 import { DEFAULT_DOCS_BASE_URL, ruleHelpUri } from '../rule-links.js';
 import { validateWorkspace } from '../workspace.js';
 import { setUpCommand } from '../command-setup.js';
@@ -13,7 +13,8 @@ import { isWrittenInto, writeOutput } from '../write-file.js';
 import { passedOverNote, type PassedOverFile } from '../passed-over.js';
 import { shownPath } from '../shown-path.js';
 
-export const EXPORT_HELP = `Usage: kpispec export [options] <paths...> -o <out.xlsx>
+export const EXPORT_HELP: Bilingual = {
+    en: `Usage: kpispec export [options] <paths...> -o <out.xlsx>
 
 Writes the official forms of the .kpi files as one styled workbook: a 绩效目标申报表
 (Layout C) for each project and a 项目支出绩效自评表 (Layout A) for each self-assessment,
@@ -38,7 +39,30 @@ and named on stderr with its first error.
 Exit codes: 0 written; 1 written, but a file has a syntax error; 2 usage,
 configuration or file errors (also when a file was passed over, the workbook
 written without it).
-`;
+`,
+    zh: `用法：kpispec export [选项] <路径...> -o <out.xlsx>
+
+把 .kpi 文件的官方表单写成一个带格式的工作簿：每个项目一张绩效目标申报表（格式 C），
+每份自评一张项目支出绩效自评表（格式 A），带合并的表头、边框、列宽和执行率。上年和
+来源有单独的列，测算和里程碑为带标题的区块，问题、改进、结论和评价日为带标题的行；
+表单不印的内容（标识符、依据链接、适用的标准、涉及、口径）保存在单元格批注中，
+因此工作簿读回后问题相同。
+
+选项：
+  -o, --output <file>    要写出的工作簿（.xlsx）
+      --review           加一列复核得分（按评分方案复算）和一张列出所有问题的问题清单
+      --locale <zh-CN|en> 问题清单的消息语言
+      --docs-base-url <url> 规则页面 <id>.md 的发布地址（问题清单链接到那里）
+  -c, --config <file>    使用此配置文件，而不是查找 kpispec.json
+  -h, --help             显示本帮助
+
+无法读取或不是 UTF-8 的 .kpi 文件在标准错误中列出，其余照常导出。有语法错误的文件
+导出已读出的部分，并在标准错误中列出其第一个错误。
+
+退出码：0 已写出；1 已写出，但有文件有语法错误；2 用法、配置或文件错误（有文件被跳过、
+工作簿不含它时也是 2）。
+`,
+};
 
 export async function exportForms(argv: string[], io: Io): Promise<number> {
     const { values, positionals } = parseCommandArgs('export', argv, {
@@ -50,18 +74,23 @@ export async function exportForms(argv: string[], io: Io): Promise<number> {
         help: { type: 'boolean', short: 'h' },
     });
     if (values.help) {
-        io.stdout(EXPORT_HELP);
+        io.stdout(pick(commandLineLocale(argv, io.env), EXPORT_HELP));
         return ExitCode.Clean;
     }
-    if (!values.output) throw new UserError('export needs -o <out.xlsx> (see kpispec export --help)');
+    if (!values.output) throw new UserError({ zh: 'export 需要 -o <out.xlsx>（见 kpispec export --help）', en: 'export needs -o <out.xlsx> (see kpispec export --help)' });
     const out = resolve(io.cwd, values.output);
     const docsBase = values['docs-base-url'] === undefined ? undefined : docsBaseUrl(values['docs-base-url']);
     // A pipe or a device (`-o /dev/stdout | …`) has no extension to check.
     const intoStream = isWrittenInto(out);
-    if (!/\.xlsx$/i.test(values.output) && !intoStream) throw new UserError(`${values.output}: export writes .xlsx workbooks`);
+    if (!/\.xlsx$/i.test(values.output) && !intoStream) throw new UserError({ zh: `${values.output}：export 写的是 .xlsx 工作簿`, en: `${values.output}: export writes .xlsx workbooks` });
     // A workbook named here would be read as text and refused as "not UTF-8", which says nothing of what to do.
     const workbook = positionals.find(excel.isWorkbookPath);
-    if (workbook) throw new UserError(`${workbook}: export writes the forms of .kpi files; import the workbook first (kpispec import ${workbook}), then export the .kpi files`);
+    if (workbook) {
+        throw new UserError({
+            zh: `${workbook}：export 从 .kpi 文件生成表单；请先导入工作簿（kpispec import ${workbook}），再导出 .kpi 文件`,
+            en: `${workbook}: export writes the forms of .kpi files; import the workbook first (kpispec import ${workbook}), then export the .kpi files`,
+        });
+    }
     const { services: { shared, kpi }, files } = await setUpCommand({
         paths: positionals, cwd: io.cwd, env: io.env, configFile: values.config, locale: values.locale,
     });
@@ -75,7 +104,7 @@ export async function exportForms(argv: string[], io: Io): Promise<number> {
     if (plans.length === 0) {
         // Nothing read: the notes said why.
         if (passedOver.length > 0 && documents.length === 0) return ExitCode.Fatal;
-        throw new UserError('no project (项目) or self-assessment (自评) to export');
+        throw new UserError({ zh: '没有可导出的项目（项目）或自评（自评）', en: 'no project (项目) or self-assessment (自评) to export' });
     }
     if (values.review) {
         const base = docsBase ?? kpi.kpi.Configuration.get(documents[0]!.uri).docsBaseUrl ?? DEFAULT_DOCS_BASE_URL;

@@ -2,18 +2,19 @@ import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { URI, type LangiumDocument } from 'langium';
-import { excel, pick, type KpiCoreServices } from '@kpispec/language/core';
+import { excel, pick, type Bilingual, type KpiCoreServices } from '@kpispec/language/core';
 import { ExitCode, UserError } from '../exit-codes.js';
 import { isMissing, noSuchPath } from '../files.js';
 import { readWorkbookFile } from '../excel/workbook-documents.js';
 import { saveAsWorkbook } from '../other-documents.js';
 import type { Io } from '../io.js';
-import { parseCommandArgs, useLocale } from '../options.js';
+import { commandLineLocale, parseCommandArgs, unknownKeywordLanguage, useLocale } from '../options.js';
 import { readUtf8Sync } from '../workspace.js';
 import { shownPath } from '../shown-path.js';
 import { writeOutput } from '../write-file.js';
 
-export const IMPORT_HELP = `Usage: kpispec import [options] <workbooks...>
+export const IMPORT_HELP: Bilingual = {
+    en: `Usage: kpispec import [options] <workbooks...>
 
 Reads Excel forms (.xlsx, .xls: 自评表, 一体化 flat sheets, 申报表) and writes .kpi files
 that can be edited and linted, formatted, their tables lined up as the form prints them:
@@ -32,7 +33,27 @@ Options:
 
 Exit codes: 0 written; 2 usage errors, a file that is no readable form, a .kpi file
 that exists, or two workbooks that would write one .kpi file (nothing is written then).
-`;
+`,
+    zh: `用法：kpispec import [选项] <工作簿...>
+
+读取 Excel 表单（.xlsx、.xls：自评表、一体化平表、申报表），写出可以编辑、检查和格式化
+的 .kpi 文件，其中的表格按表单的样子对齐：每个含表单的工作表一个文件，放在工作簿旁边
+（自评表.xlsx → 自评表.kpi；含多个表单的工作簿 → 自评表-<工作表>.kpi）。读不出的值
+列在文件开头和标准错误中。一同导入的申报表，或写入的文件夹中的 .kpi 文件定义了哪个项目，
+自评表评的就是哪个项目。
+
+选项：
+  -o, --out-dir <dir>    把 .kpi 文件写入这个文件夹
+      --force            替换已存在的 .kpi 文件
+      --lang <zh|en>     关键字用中文或英文（默认：工作簿导出时所用文件的关键字，如其
+                         说明所写；否则中文）
+      --locale <zh-CN|en> 消息语言
+  -h, --help             显示本帮助
+
+退出码：0 已写出；2 用法错误、不是可读表单的文件、已存在的 .kpi 文件，或两个工作簿会
+写出同一个 .kpi 文件（此时什么也不写）。
+`,
+};
 
 export async function importWorkbooks(argv: string[], io: Io): Promise<number> {
     const { values, positionals } = parseCommandArgs('import', argv, {
@@ -43,12 +64,12 @@ export async function importWorkbooks(argv: string[], io: Io): Promise<number> {
         help: { type: 'boolean', short: 'h' },
     });
     if (values.help) {
-        io.stdout(IMPORT_HELP);
+        io.stdout(pick(commandLineLocale(argv, io.env), IMPORT_HELP));
         return ExitCode.Clean;
     }
-    if (positionals.length === 0) throw new UserError('import needs at least one workbook (see kpispec import --help)');
+    if (positionals.length === 0) throw new UserError({ zh: 'import 至少需要一个工作簿（见 kpispec import --help）', en: 'import needs at least one workbook (see kpispec import --help)' });
     const keywords = values.lang === 'zh-CN' ? 'zh' : values.lang;
-    if (keywords !== undefined && keywords !== 'zh' && keywords !== 'en') throw new UserError(`unknown language '${values.lang}' (use zh or en)`);
+    if (keywords !== undefined && keywords !== 'zh' && keywords !== 'en') throw new UserError(unknownKeywordLanguage(values.lang));
     // The text is laid out by the editor's formatter, as `format` lays it out.
     const { createEditorServices, importedText } = await import('../editor-services.js');
     const { kpi } = createEditorServices();
@@ -59,7 +80,10 @@ export async function importWorkbooks(argv: string[], io: Io): Promise<number> {
     for (const positional of positionals) {
         const file = resolve(io.cwd, positional);
         if (books.some(b => b.file === file)) continue; // named twice
-        if (!excel.isWorkbookPath(file)) throw new UserError(`${positional}: not a workbook (.xlsx or .xls)${saveAsWorkbook(file)}`);
+        if (!excel.isWorkbookPath(file)) {
+            const then = saveAsWorkbook(file);
+            throw new UserError({ zh: `${positional}：不是工作簿（.xlsx 或 .xls）${then.zh}`, en: `${positional}: not a workbook (.xlsx or .xls)${then.en}` });
+        }
         if (await isMissing(file)) throw new UserError(noSuchPath(positional));
         const book = (await readWorkbookFile(file, locale))!;
         const dir = values['out-dir'] ? resolve(io.cwd, values['out-dir']) : dirname(file);
@@ -70,7 +94,11 @@ export async function importWorkbooks(argv: string[], io: Io): Promise<number> {
     const clash = paths.find((path, i) => paths.indexOf(path) !== i);
     if (clash) {
         const from = books.filter(b => b.paths.includes(clash)).map(b => relative(io.cwd, b.file));
-        throw new UserError(`${relative(io.cwd, clash)} would be written from both ${from[0]} and ${from[1]}; import them into different folders`);
+        const shown = relative(io.cwd, clash);
+        throw new UserError({
+            zh: `${shown} 会同时由 ${from[0]} 和 ${from[1]} 写出；请把它们导入不同的文件夹`,
+            en: `${shown} would be written from both ${from[0]} and ${from[1]}; import them into different folders`,
+        });
     }
     // A 自评表 assesses the project a 申报表 imported with it, or a .kpi file where it is written, defines (as lint reads them).
     const defined = excel.projectsDefinedBy(await keptDocuments(kpi.shared, paths));
@@ -86,7 +114,10 @@ export async function importWorkbooks(argv: string[], io: Io): Promise<number> {
         }
     }
     const existing = values.force ? undefined : outputs.find(o => existsSync(o.path));
-    if (existing) throw new UserError(`${relative(io.cwd, existing.path)} exists (use --force to replace it)`);
+    if (existing) {
+        const shown = relative(io.cwd, existing.path);
+        throw new UserError({ zh: `${shown} 已存在（用 --force 替换它）`, en: `${shown} exists (use --force to replace it)` });
+    }
     for (const { path, text } of outputs) {
         await writeOutput(path, text);
         io.stdout(`${relative(io.cwd, path)}\n`);

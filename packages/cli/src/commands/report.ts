@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
+import { pick, type Bilingual } from '@kpispec/language/core';
 import { isWrittenInto, writeOutput } from '../write-file.js';
 import { reviewPlans } from '../excel/review-plans.js';
 import { writeXlsx } from '../excel/write-xlsx.js';
@@ -8,14 +9,15 @@ import { passedOverNote } from '../passed-over.js';
 import { ExitCode, UserError } from '../exit-codes.js';
 import { plural } from '../formatters/plural.js';
 import type { Io } from '../io.js';
-import { docsBaseUrl, parseCommandArgs } from '../options.js';
+import { commandLineLocale, docsBaseUrl, parseCommandArgs } from '../options.js';
 import { renderPages, renderReport, workspaceReport, type ReportData } from '../report/index.js';
 import { DEFAULT_DOCS_BASE_URL, ruleHelpUri } from '../rule-links.js';
 
 /** Above this many projects one page would be too long to open: an index and a page per project. */
 const SPLIT_ABOVE = 50;
 
-export const REPORT_HELP = `Usage: kpispec report [options] [paths or globs...]
+export const REPORT_HELP: Bilingual = {
+    en: `Usage: kpispec report [options] [paths or globs...]
 
 Writes the reviewer's report of the files (.kpi files and the Excel forms beside them),
 read as one workspace: an overview (projects, scores claimed and recomputed, grades,
@@ -43,7 +45,34 @@ Options:
 
 Exit codes: 0 written (whatever it found); 2 usage, configuration or file errors (a .kpi
 file that cannot be read or is not UTF-8 is named on stderr and in the report, which is still written).
-`;
+`,
+    zh: `用法：kpispec report [选项] [路径或通配符...]
+
+生成这些文件（.kpi 文件及其旁边的 Excel 表单，作为一个工作区读取）的审核报告：总体情况
+（项目、自评得分和复算得分、等级、按规则的问题、得分虚高），以及每个项目的评分复核、
+目标及其对应的合同条款和标准、资金、里程碑、附依据和整改建议的问题清单。
+一个独立的 HTML 文件：没有脚本，不请求外部资源，可按 A4 打印。
+数字与 'kpispec score' 和 'kpispec lint' 的相同。
+
+选项：
+  -o, --output <path>       .html 文件，或放 index.html 和每个项目一页的文件夹（默认：
+                            kpispec-report.html；项目多于 ${SPLIT_ABOVE} 个时为 kpispec-report/；
+                            此时 .html 文件的项目页放在同名文件夹中）；--format xlsx
+                            时为 .xlsx 文件（默认：kpispec-report.xlsx）
+  -f, --format <name>       html（默认；-o 为 .xlsx 文件时为 xlsx）或 xlsx：含问题清单
+                            （每个问题一行）和评分复核（每个计分行一行）的工作簿
+  -p, --profile <name>      评分方案（默认：kpispec.json 的 "profile"，否则 national-2020）
+      --locale <zh-CN|en>   整份报告（包括问题）的语言（默认：多数文件的语言，每个文件的
+                            语言与 lint 的判断相同：kpispec.json 的 "locale"，其次是其
+                            关键字；数量相同时用 LANG）
+  -c, --config <file>       使用此配置文件，而不是查找 kpispec.json
+      --docs-base-url <url> 规则页面 <id>.md 的发布地址（每个问题都链接到那里）
+  -h, --help                显示本帮助
+
+退出码：0 已写出（无论发现什么）；2 用法、配置或文件错误（无法读取或不是 UTF-8 的 .kpi
+文件在标准错误和报告中列出，报告照常写出）。
+`,
+};
 
 export async function report(argv: string[], io: Io): Promise<number> {
     const { values, positionals } = parseCommandArgs('report', argv, {
@@ -56,17 +85,19 @@ export async function report(argv: string[], io: Io): Promise<number> {
         help: { type: 'boolean', short: 'h' },
     });
     if (values.help) {
-        io.stdout(REPORT_HELP);
+        io.stdout(pick(commandLineLocale(argv, io.env), REPORT_HELP));
         return ExitCode.Clean;
     }
     const format = values.format ?? (values.output && /\.xlsx$/i.test(values.output) ? 'xlsx' : 'html');
-    if (format !== 'html' && format !== 'xlsx') throw new UserError(`unknown format '${format}' (use html or xlsx)`);
-    if (format === 'xlsx' && values.output && !/\.xlsx$/i.test(values.output)) throw new UserError(`${values.output}: --format xlsx writes a .xlsx workbook`);
+    if (format !== 'html' && format !== 'xlsx') throw new UserError({ zh: `未知格式「${format}」（可用 html 或 xlsx）`, en: `unknown format '${format}' (use html or xlsx)` });
+    if (format === 'xlsx' && values.output && !/\.xlsx$/i.test(values.output)) {
+        throw new UserError({ zh: `${values.output}：--format xlsx 写的是 .xlsx 工作簿`, en: `${values.output}: --format xlsx writes a .xlsx workbook` });
+    }
     // Else the pages would go into a folder named like a workbook.
     if (format === 'html' && values.output && /\.xlsx?$/i.test(values.output)) {
         throw new UserError(values.format === undefined
-            ? `${values.output}: the report's workbook is a .xlsx file`
-            : `${values.output}: --format html writes a .html file or a folder, not a workbook`);
+            ? { zh: `${values.output}：报告的工作簿是 .xlsx 文件`, en: `${values.output}: the report's workbook is a .xlsx file` }
+            : { zh: `${values.output}：--format html 写的是 .html 文件或文件夹，不是工作簿`, en: `${values.output}: --format html writes a .html file or a folder, not a workbook` });
     }
     // Checked before any file is read, as lint checks it: a javascript: base would give every rule link href="#".
     const docsBase = values['docs-base-url'] === undefined ? undefined : docsBaseUrl(values['docs-base-url']);

@@ -1,7 +1,8 @@
 import { relative, sep } from 'node:path';
-import { markdownText, visibleControls } from '@kpispec/language/core';
-import { SEVERITY_NAME, totals, type FileResult, type LintMessage, type ReportContext } from '../results.js';
-import { plural } from './plural.js';
+import { markdownText, pick, SEVERITY_WORDS, visibleControls, type Bilingual } from '@kpispec/language/core';
+import { totals, type FileResult, type LintMessage, type ReportContext } from '../results.js';
+import { countsText } from './counts.js';
+import { fillPlaceholders } from './plural.js';
 import { relatedText } from './related.js';
 import { ruleHelpUri } from '../rule-links.js';
 
@@ -51,6 +52,13 @@ export function formatGithub(results: readonly FileResult[], context: ReportCont
 
 const MAX_SUMMARY_ROWS = 1000;
 
+/** The job summary's words; its table's heads are the web page's. */
+const SUMMARY = {
+    noProblems: { zh: '未发现问题。', en: 'No problems found.' },
+    heads: { zh: '| 文件 | 位置 | 级别 | 规则 | 说明 |', en: '| File | Line | Severity | Rule | Message |' },
+    more: { zh: '… 另有 {more} 条：在本地运行 `kpispec lint` 查看完整清单。', en: '… and {more} more: run `kpispec lint` locally for the full list.' },
+} satisfies Record<string, Bilingual>;
+
 /** A table cell: text whose line breaks (in syntax errors) become `<br>`. */
 function cell(s: string): string {
     return s.split(/\r?\n/).map(markdownText).join('<br>');
@@ -59,17 +67,17 @@ function cell(s: string): string {
 /**
  * A Markdown table of every problem (up to a thousand rows), linking each rule to its page; the
  * places a problem names elsewhere are lines of its Message cell. File names and messages are
- * text: their Markdown and HTML are escaped, not rendered.
+ * text: their Markdown and HTML are escaped, not rendered. In the run's language.
  */
 export function stepSummary(results: readonly FileResult[], context: ReportContext): string {
-    const { errors, warnings, infos } = totals(results);
+    const t = (text: Bilingual) => pick(context.locale, text);
     const rows = results.flatMap(r => r.messages.map(m => ({ file: repoPath(r.filePath, context), m })));
-    const out = [`### KPI Spec: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${infos} info`, ''];
-    if (rows.length === 0) return out.concat('No problems found.', '', '').join('\n');
-    out.push('| File | Line | Severity | Rule | Message |', '| --- | ---: | --- | --- | --- |');
+    const out = [`### KPI Spec${context.locale === 'en' ? ': ' : '：'}${countsText(totals(results), context.locale)}`, ''];
+    if (rows.length === 0) return out.concat(t(SUMMARY.noProblems), '', '').join('\n');
+    out.push(t(SUMMARY.heads), '| --- | ---: | --- | --- | --- |');
     for (const { file, m } of rows.slice(0, MAX_SUMMARY_ROWS)) {
-        out.push(`| ${cell(file)} | ${m.cell ? cell(m.cell) : m.line} | ${SEVERITY_NAME[m.severity]} | [${cell(m.ruleId)}](${ruleHelpUri(context.docsBaseUrl, m.ruleId)}) | ${cell(withRelated(m.message, m, context))} |`);
+        out.push(`| ${cell(file)} | ${m.cell ? cell(m.cell) : m.line} | ${t(SEVERITY_WORDS[m.severity])} | [${cell(m.ruleId)}](${ruleHelpUri(context.docsBaseUrl, m.ruleId)}) | ${cell(withRelated(m.message, m, context))} |`);
     }
-    if (rows.length > MAX_SUMMARY_ROWS) out.push('', `… and ${rows.length - MAX_SUMMARY_ROWS} more: run \`kpispec lint\` locally for the full list.`);
+    if (rows.length > MAX_SUMMARY_ROWS) out.push('', fillPlaceholders(t(SUMMARY.more), { more: rows.length - MAX_SUMMARY_ROWS }));
     return out.join('\n') + '\n\n';
 }

@@ -121,7 +121,8 @@ function actualOf(r: RowScore, t: (text: Bilingual) => string): string | undefin
 /** A profile name that is neither built in nor defined in the configuration is a usage error. */
 export function checkProfile({ profile, profiles }: Pick<KpiConfig, 'profile' | 'profiles'>): void {
     if (!BUILTIN_PROFILES[profile] && !profiles[profile]) {
-        throw new UserError(`unknown scoring profile '${profile}' (use ${[...Object.keys(BUILTIN_PROFILES), ...Object.keys(profiles)].join(', ')})`);
+        const names = [...Object.keys(BUILTIN_PROFILES), ...Object.keys(profiles)];
+        throw new UserError({ zh: `未知评分方案「${profile}」（可用 ${names.join('、')}）`, en: `unknown scoring profile '${profile}' (use ${names.join(', ')})` });
     }
 }
 

@@ -14,7 +14,9 @@ const UNITS_PER_THREAD = 1_000;
 
 export function parseConcurrency(flag: string | undefined): Concurrency {
     if (flag === undefined || flag === 'auto') return 'auto';
-    if (!/^\d+$/.test(flag) || Number(flag) < 1) throw new UserError(`--concurrency must be auto or a number of threads ≥ 1, not '${flag}'`);
+    if (!/^\d+$/.test(flag) || Number(flag) < 1) {
+        throw new UserError({ zh: `--concurrency 应为 auto 或不小于 1 的线程数，而不是「${flag}」`, en: `--concurrency must be auto or a number of threads ≥ 1, not '${flag}'` });
+    }
     return Number(flag);
 }
 

@@ -155,7 +155,8 @@ async function lintWithPool(options: UnitRunOptions, pool: UnitPool): Promise<Un
     if (options.cache) {
         const kept = new Map([...outcomes].map(([unit, outcome]) => [keys.get(unit)!, outcome]));
         await writeCache(options.cache, { units: kept, files: read.states() }, { validated: pending.length, reused: units.length - pending.length }).catch((e: NodeJS.ErrnoException) => {
-            throw new UserError(`cannot write the cache ${options.cache}: ${e.code ?? e.message}`);
+            const code = e.code ?? e.message;
+            throw new UserError({ zh: `无法写入缓存 ${options.cache}：${code}`, en: `cannot write the cache ${options.cache}: ${code}` });
         });
         debug('cache written');
     }

@@ -1,5 +1,6 @@
 import { setImmediate } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
+import type { Bilingual } from '@kpispec/language/core';
 import { UserError } from '../exit-codes.js';
 import type { CliServices } from '../workspace.js';
 import type { Unit } from './discover.js';
@@ -7,7 +8,7 @@ import type { ScannedText } from './read-files.js';
 import { UnitValidator, type ThreadSetup, type UnitOutcome, type WorkspaceSetup } from './unit-validator.js';
 
 /** What a worker answers a unit or a list of files to scan with. */
-export type Reply = { outcome: UnitOutcome } | { scanned: ScannedText[] } | { error: string; user: boolean };
+export type Reply = { outcome: UnitOutcome } | { scanned: ScannedText[] } | { error: Bilingual; user: boolean };
 
 /** A unit with its files' texts, as a worker is sent it. */
 export interface UnitWork {
@@ -112,7 +113,7 @@ export async function readShared(
 
 /** A worker's reply, or the error it reported. */
 function answer<K extends 'outcome' | 'scanned'>(reply: Reply, key: K): Extract<Reply, Record<K, unknown>>[K] {
-    if ('error' in reply) throw reply.user ? new UserError(reply.error) : new Error(reply.error);
+    if ('error' in reply) throw reply.user ? new UserError(reply.error) : new Error(reply.error.en);
     if (!(key in reply)) throw new Error(`a worker answered without ${key}`);
     return (reply as Extract<Reply, Record<K, unknown>>)[key];
 }

@@ -11,7 +11,9 @@ export function parseShard(text: string): Shard {
     const match = /^(\d+)\/(\d+)$/.exec(text.trim());
     const index = Number(match?.[1]);
     const count = Number(match?.[2]);
-    if (!match || count < 1 || index < 1 || index > count) throw new UserError(`--shard must be i/n with 1 ≤ i ≤ n (e.g. 2/4), not '${text}'`);
+    if (!match || count < 1 || index < 1 || index > count) {
+        throw new UserError({ zh: `--shard 应为 i/n，1 ≤ i ≤ n（如 2/4），而不是「${text}」`, en: `--shard must be i/n with 1 ≤ i ≤ n (e.g. 2/4), not '${text}'` });
+    }
     return { index, count };
 }
 

@@ -33,6 +33,8 @@ async function reply(work: () => Reply | Promise<Reply>): Promise<void> {
     try {
         port.postMessage(await work());
     } catch (e) {
-        port.postMessage({ error: e instanceof Error ? e.message : String(e), user: e instanceof UserError } satisfies Reply);
+        // A user error in both languages, for the main thread to print in the CLI's.
+        const text = e instanceof Error ? e.message : String(e);
+        port.postMessage({ error: e instanceof UserError ? e.text : { zh: text, en: text }, user: e instanceof UserError } satisfies Reply);
     }
 }

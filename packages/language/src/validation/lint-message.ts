@@ -1,6 +1,6 @@
 import { URI } from 'langium';
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver-types';
-import { compareText } from '../i18n/locale.js';
+import { compareText, type Bilingual } from '../i18n/locale.js';
 
 /**
  * A finding as `kpispec lint` prints it (and the 问题清单 lists it, from the CLI, the web page or
@@ -22,6 +22,13 @@ export interface LintMessage {
     /** The places the message names elsewhere (the contract clause a target is weaker than). */
     related?: RelatedLocation[];
 }
+
+/** A severity's word in lint's stylish output and job summary: the 问题清单's (Chinese as the report's and the web page's). */
+export const SEVERITY_WORDS: Readonly<Record<LintMessage['severity'], Bilingual>> = {
+    0: { zh: '提示', en: 'info' },
+    1: { zh: '警告', en: 'warning' },
+    2: { zh: '错误', en: 'error' },
+};
 
 /** A place a message names: its file, 1-based range and what stands there. */
 export interface RelatedLocation {
