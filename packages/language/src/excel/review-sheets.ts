@@ -1,7 +1,7 @@
 import { pick, type Bilingual, type Locale } from '../i18n/locale.js';
 import { isRuleId, ruleDocsPath, ruleMeta } from '../rules/catalog.js';
 import type { LangiumDocument } from 'langium';
-import { compareMessages, toLintMessage, type LintMessage } from '../validation/lint-message.js';
+import { compareMessages, SEVERITY_WORDS, toLintMessage, type LintMessage } from '../validation/lint-message.js';
 import type { PlannedCell, SheetPlan } from './sheet-plan.js';
 
 /**
@@ -30,12 +30,6 @@ export function findingRows(documents: Iterable<LangiumDocument>, fileOf: (docum
         ...m, file: fileOf(d), ...(ruleUrl && isRuleId(m.ruleId) ? { docsUrl: ruleUrl(m.ruleId) } : {}),
     })));
 }
-
-const SEVERITY: Readonly<Record<0 | 1 | 2, Bilingual>> = {
-    0: { zh: '提示', en: 'info' },
-    1: { zh: '警告', en: 'warning' },
-    2: { zh: '错误', en: 'error' },
-};
 
 const FINDINGS_HEADS: readonly Bilingual[] = [
     { zh: '序号', en: 'No.' }, { zh: '文件', en: 'File' }, { zh: '位置', en: 'Location' }, { zh: '级别', en: 'Severity' },
@@ -74,7 +68,7 @@ export function findingsPlan(findings: Iterable<FindingRow>, locale: Locale, not
         // Linked to its page where that is known (as the report's page links it), else the page's path in the repository.
         const link = f.docsUrl ? { link: f.docsUrl } : {};
         rows.push([
-            { value: rows.length + 1 }, { value: f.file }, { value: f.cell ?? `${f.line}:${f.column}` }, { value: pick(locale, SEVERITY[f.severity]) },
+            { value: rows.length + 1 }, { value: f.file }, { value: f.cell ?? `${f.line}:${f.column}` }, { value: pick(locale, SEVERITY_WORDS[f.severity]) },
             { value: f.ruleId, ...link }, { value: f.message }, { value: rule?.source ? pick(locale, rule.source) : '—' },
             { value: rule ? pick(locale, f.docsUrl ? rule.title : { zh: `${rule.title.zh}（${ruleDocsPath(rule.id)}）`, en: `${rule.title.en} (${ruleDocsPath(rule.id)})` }) : f.ruleId, ...link },
         ]);

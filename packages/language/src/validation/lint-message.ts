@@ -23,7 +23,7 @@ export interface LintMessage {
     related?: RelatedLocation[];
 }
 
-/** A severity's word in lint's stylish output and job summary: the 问题清单's (Chinese as the report's and the web page's). */
+/** A severity's word in lint's stylish output, its job summary and the 问题清单 (Chinese as the report's and the web page's). */
 export const SEVERITY_WORDS: Readonly<Record<LintMessage['severity'], Bilingual>> = {
     0: { zh: '提示', en: 'info' },
     1: { zh: '警告', en: 'warning' },
