@@ -36,7 +36,7 @@ Run 'kpispec <command> --help' for a command's options.
   report [路径...]    生成审核报告（HTML：得分、目标、资金、问题）
   format [路径...]    就地格式化 .kpi 文件，或用 --check 检查是否已格式化
   import <工作簿>     从 Excel 表单（自评表、一体化表、申报表）生成 .kpi 文件
-  export <路径> -o F  从 .kpi 文件生成官方 Excel 表单（格式 A、C）
+  export <路径> -o F  从 .kpi 文件生成官方 Excel 表单（版式 A、C）
   init [文件夹]       生成示例项目、合同、自评和 kpispec.json
 
 运行 'kpispec <命令> --help' 查看该命令的选项。
