@@ -141,8 +141,16 @@ export class Checker {
         const plans = excel.formPlans(sources.map(d => d.parseResult.value as Model), review ? a => scores.of(a).score : undefined);
         // The CLI's words when there is nothing to export.
         if (plans.length === 0) throw new Error('no project (项目) or self-assessment (自评) to export');
-        if (review) plans.push(excel.findingsPlan(excel.findingRows(sources, d => pathOf(d.uri)), this.locale));
+        if (review) {
+            const docsBase = this.docsBase(sources[0]);
+            plans.push(excel.findingsPlan(excel.findingRows(sources, d => pathOf(d.uri), id => ruleHelpUri(docsBase, id)), this.locale));
+        }
         return plans;
+    }
+
+    /** Where rule pages are published: the configuration's of the first file, as the CLI takes it. */
+    private docsBase(first: LangiumDocument | undefined): string {
+        return (first && this.workspace().kpi.kpi.Configuration.get(first.uri).docsBaseUrl) ?? DEFAULT_DOCS_BASE_URL;
     }
 
     private reportData(): ReportData {
@@ -152,8 +160,7 @@ export class Checker {
         // name their workbook and cell rather than lines of the text read from the sheet.
         const forms = new Map(this.sheets.map(s => [s.document, { file: s.file, form: s.form, messages: sheetMessages(s, configuration.get(s.document.uri), this.locale) }]));
         const documents = this.sourcesThenForms();
-        const first = documents[0];
-        const docsBase = (first && configuration.get(first.uri).docsBaseUrl) ?? DEFAULT_DOCS_BASE_URL;
+        const docsBase = this.docsBase(documents[0]);
         const data = collectReport(documents, {
             workbookOf: document => forms.get(document),
             locale: this.locale,
