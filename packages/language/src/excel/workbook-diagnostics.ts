@@ -7,6 +7,7 @@ import type { EmittedForm } from './emit-kpi.js';
 import type { Sourced } from './form-model.js';
 import { FAMILY_KEYWORD, type Family } from '../model/categories.js';
 import { cellAt } from './source-map.js';
+import { scoreMissingMessage, type MissingScore } from '../validation/score-checks.js';
 
 export const UNREADABLE_CELL = 'excel/unreadable-cell';
 
@@ -27,7 +28,7 @@ export function formDiagnostics(form: EmittedForm, document: LangiumDocument, ru
         const start = text.offsetAt(d.range.start);
         const unread = d.code === 'score/missing' ? unreadScoreAt(form, start) : undefined;
         return unread
-            ? { diagnostic: { ...d, message: unreadScoreMessage(d.message, `${form.sheet}!${unread.cell}`, unread.value) }, cell: unread.cell }
+            ? { diagnostic: { ...d, message: unreadScoreMessage(d, `${form.sheet}!${unread.cell}`, unread.value, locale) }, cell: unread.cell }
             : { diagnostic: d, cell: placeOf(form, d) ?? cellAt(form, start, text.offsetAt(d.range.end), String(d.code ?? '')) };
     });
     const problems: Diagnostic[] = form.problems.map(p => ({
@@ -64,12 +65,11 @@ export function unreadScoreAt(form: EmittedForm, offset: number): Sourced<string
 /**
  * score/missing's message on a line whose 得分 cell was printed but could not be read: the score
  * was not left out, as the message says of a typed line, but is unreadable (`自评表!G12「良」`).
+ * Built by the rule's own message builder from the parts its diagnostic carries.
  */
-function unreadScoreMessage<M extends Diagnostic['message']>(message: M, cell: string, printed: string): M | string {
-    if (typeof message !== 'string') return message;
-    return message
-        .replace(' 却未填得分', `，但得分格 ${cell}「${printed}」无法读取`)
-        .replace(' but no score', ` but its score cell ${cell} ("${printed}") could not be read`);
+function unreadScoreMessage(d: Diagnostic, cell: string, printed: string, locale: Locale): Diagnostic['message'] {
+    const missing = (d.data as { missing?: MissingScore } | undefined)?.missing;
+    return missing ? pick(locale, scoreMissingMessage(missing, { cell, printed })) : d.message;
 }
 
 /** Excel's row and column (1-based) of an address: `F14` → { row: 14, column: 6 }. */
