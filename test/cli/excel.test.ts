@@ -139,6 +139,24 @@ describe('kpispec lint on workbooks', () => {
         expect(await cellsOf('assessment/goal-not-covered', folder('goal-places', 'several-sheets/表单.xlsx'))).toContainEqual(['自评表!F10', 10, 6]);
     });
 
+    it('points a finding on a whole form with no cell of its own at the head it concerns, not at the project name', async () => {
+        const cellsOf = async (path: string) => (JSON.parse((await runCli(['lint', path, '-f', 'json'], { env: zh })).stdout) as JsonResult[])
+            .flatMap(r => r.messages).filter(m => m.ruleId === 'score/weights-total' || m.ruleId.startsWith('target/missing-')).map(m => [m.ruleId, m.cell]);
+        // A flat sheet without a 合计 row whose weights add up to 90: the 分值 column's head (H2), not the project name (B1).
+        expect(await cellsOf(folder('flat-weights', 'layout-b/一体化导出.xlsx'))).toEqual([['score/weights-total', '绩效自评!H2']]);
+        // A 申报表 without 效益指标 and 满意度指标 rows: the 一级指标 head (A3), not the title (A1).
+        const book = new ExcelJS.Workbook();
+        const sheet = book.addWorksheet('申报表');
+        sheet.addRow(['项目支出绩效目标申报表']);
+        sheet.addRow(['项目名称', '助餐项目']);
+        sheet.addRow(['一级指标', '二级指标', '三级指标', '指标值']);
+        sheet.addRow(['产出指标', '数量指标', '助餐服务人数', '≥1800人']);
+        const forms = join(dir, 'missing-families');
+        mkdirSync(forms, { recursive: true });
+        writeFileSync(join(forms, '申报表.xlsx'), new Uint8Array(await book.xlsx.writeBuffer()));
+        expect(await cellsOf(forms)).toEqual([['target/missing-benefit', '申报表!A3'], ['target/missing-satisfaction', '申报表!A3']]);
+    });
+
     it('honours the configured severity of excel/unreadable-cell', async () => {
         const configured = folder('configured', 'partial/自评表.xlsx');
         writeFileSync(join(configured, 'kpispec.json'), JSON.stringify({ rules: { 'excel/unreadable-cell': 'off' } }));

@@ -29,7 +29,7 @@ export function formDiagnostics(form: EmittedForm, document: LangiumDocument, ru
         const unread = d.code === 'score/missing' ? unreadScoreAt(form, start) : undefined;
         return unread
             ? { diagnostic: { ...d, message: unreadScoreMessage(d, `${form.sheet}!${unread.cell}`, unread.value, locale) }, cell: unread.cell }
-            : { diagnostic: d, cell: placeOf(form, d) ?? cellAt(form, start, text.offsetAt(d.range.end), String(d.code ?? '')) };
+            : { diagnostic: d, cell: cellOf(form, d, start, text.offsetAt(d.range.end)) };
     });
     const problems: Diagnostic[] = form.problems.map(p => ({
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
@@ -44,9 +44,20 @@ export function formDiagnostics(form: EmittedForm, document: LangiumDocument, ru
 }
 
 /**
- * The cell of the part of the form a finding on the assessment as a whole names (its range is
- * the assessment's name, which a form prints only as its title): the level-1 family whose weights
- * differ from the profile, the goals a goal not assessed belongs beside.
+ * The cell a finding points at: the value it is on (cellAt); for a finding on the form as a whole,
+ * which has no cell of its own (its range is the assessment's or project's name, a title cell or
+ * none), the part of the form it names, where the form prints one (placeOf).
+ */
+function cellOf(form: EmittedForm, d: Diagnostic, start: number, end: number): string {
+    const cell = cellAt(form, start, end, String(d.code ?? ''));
+    const onWholeForm = cell === form.anchor || cell === form.places['项目名称'];
+    return (onWholeForm ? placeOf(form, d) : undefined) ?? cell;
+}
+
+/**
+ * The part of the form a finding on it as a whole names: the level-1 family whose weights differ
+ * from the profile, the goals a goal not assessed belongs beside, the 分值 that do not add up
+ * (合计's, else the column's head), the indicator table's family head where a family is missing.
  */
 function placeOf(form: EmittedForm, d: Diagnostic): string | undefined {
     const data = d.data as { family?: string } | undefined;
@@ -54,6 +65,8 @@ function placeOf(form: EmittedForm, d: Diagnostic): string | undefined {
         return form.places[data.family === 'execution' ? '预算执行' : FAMILY_KEYWORD[data.family as Family]?.zh ?? ''];
     }
     if (d.code === 'assessment/goal-not-covered') return form.places['总体目标'];
+    if (d.code === 'score/weights-total') return form.places['分值'];
+    if (String(d.code).startsWith('target/missing-')) return form.places['一级指标'];
     return undefined;
 }
 
