@@ -157,6 +157,23 @@ describe('kpispec lint on workbooks', () => {
         expect(await cellsOf(forms)).toEqual([['target/missing-benefit', '申报表!A3'], ['target/missing-satisfaction', '申报表!A3']]);
     });
 
+    it('points an indicator of the 申报表 with no row in the 自评表 at the 自评表\'s rows of its family, where it prints some', async () => {
+        const forms = folder('not-assessed', 'layout-c/申报表.xlsx');
+        const book = new ExcelJS.Workbook();
+        const sheet = book.addWorksheet('自评表');
+        sheet.addRow(['项目支出绩效自评表']);
+        sheet.addRow(['项目名称', '社区居家养老服务补贴项目']);
+        sheet.addRow(['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值']);
+        sheet.addRow(['产出指标', '数量指标', '助餐服务人数', '≥1800人', '1850人']);
+        sheet.addRow(['满意度指标', '服务对象满意度', '服务对象满意度', '≥90%', '92%']);
+        writeFileSync(join(forms, '自评表.xlsx'), new Uint8Array(await book.xlsx.writeBuffer()));
+        const messages = (JSON.parse((await runCli(['lint', forms, '-f', 'json'], { env: zh })).stdout) as JsonResult[])
+            .flatMap(r => r.messages).filter(m => m.ruleId === 'assessment/indicator-not-assessed');
+        const at = (title: string) => messages.find(m => m.message.includes(`「${title}」`))?.cell;
+        // 产出指标 (A4) and 满意度指标 (A5) rows; no 效益指标 row: the title, as before.
+        expect([at('上门服务人数'), at('人均助餐补贴'), at('服务投诉次数'), at('失能老人照护覆盖率')]).toEqual(['自评表!A4', '自评表!A4', '自评表!A5', '自评表!A1']);
+    });
+
     it('honours the configured severity of excel/unreadable-cell', async () => {
         const configured = folder('configured', 'partial/自评表.xlsx');
         writeFileSync(join(configured, 'kpispec.json'), JSON.stringify({ rules: { 'excel/unreadable-cell': 'off' } }));

@@ -56,12 +56,12 @@ function cellOf(form: EmittedForm, d: Diagnostic, start: number, end: number): s
 
 /**
  * The part of the form a finding on it as a whole names: the level-1 family whose weights differ
- * from the profile, the goals a goal not assessed belongs beside, the 分值 that do not add up
+ * from the profile or whose indicator has no row (where the 自评表 prints rows of it), the goals a goal not assessed belongs beside, the 分值 that do not add up
  * (合计's, else the column's head), the indicator table's family head where a family is missing.
  */
 function placeOf(form: EmittedForm, d: Diagnostic): string | undefined {
     const data = d.data as { family?: string } | undefined;
-    if (d.code === 'score/profile-weights' && data?.family) {
+    if ((d.code === 'score/profile-weights' || d.code === 'assessment/indicator-not-assessed') && data?.family) {
         return form.places[data.family === 'execution' ? '预算执行' : FAMILY_KEYWORD[data.family as Family]?.zh ?? ''];
     }
     if (d.code === 'assessment/goal-not-covered') return form.places['总体目标'];
