@@ -139,6 +139,41 @@ describe('kpispec lint on workbooks', () => {
         expect(await cellsOf('assessment/goal-not-covered', folder('goal-places', 'several-sheets/表单.xlsx'))).toContainEqual(['自评表!F10', 10, 6]);
     });
 
+    it('points a finding on a whole form with no cell of its own at the head it concerns, not at the project name', async () => {
+        const cellsOf = async (path: string) => (JSON.parse((await runCli(['lint', path, '-f', 'json'], { env: zh })).stdout) as JsonResult[])
+            .flatMap(r => r.messages).filter(m => m.ruleId === 'score/weights-total' || m.ruleId.startsWith('target/missing-')).map(m => [m.ruleId, m.cell]);
+        // A flat sheet without a 合计 row whose weights add up to 90: the 分值 column's head (H2), not the project name (B1).
+        expect(await cellsOf(folder('flat-weights', 'layout-b/一体化导出.xlsx'))).toEqual([['score/weights-total', '绩效自评!H2']]);
+        // A 申报表 without 效益指标 and 满意度指标 rows: the 一级指标 head (A3), not the title (A1).
+        const book = new ExcelJS.Workbook();
+        const sheet = book.addWorksheet('申报表');
+        sheet.addRow(['项目支出绩效目标申报表']);
+        sheet.addRow(['项目名称', '助餐项目']);
+        sheet.addRow(['一级指标', '二级指标', '三级指标', '指标值']);
+        sheet.addRow(['产出指标', '数量指标', '助餐服务人数', '≥1800人']);
+        const forms = join(dir, 'missing-families');
+        mkdirSync(forms, { recursive: true });
+        writeFileSync(join(forms, '申报表.xlsx'), new Uint8Array(await book.xlsx.writeBuffer()));
+        expect(await cellsOf(forms)).toEqual([['target/missing-benefit', '申报表!A3'], ['target/missing-satisfaction', '申报表!A3']]);
+    });
+
+    it('points an indicator of the 申报表 with no row in the 自评表 at the 自评表\'s rows of its family, where it prints some', async () => {
+        const forms = folder('not-assessed', 'layout-c/申报表.xlsx');
+        const book = new ExcelJS.Workbook();
+        const sheet = book.addWorksheet('自评表');
+        sheet.addRow(['项目支出绩效自评表']);
+        sheet.addRow(['项目名称', '社区居家养老服务补贴项目']);
+        sheet.addRow(['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值']);
+        sheet.addRow(['产出指标', '数量指标', '助餐服务人数', '≥1800人', '1850人']);
+        sheet.addRow(['满意度指标', '服务对象满意度', '服务对象满意度', '≥90%', '92%']);
+        writeFileSync(join(forms, '自评表.xlsx'), new Uint8Array(await book.xlsx.writeBuffer()));
+        const messages = (JSON.parse((await runCli(['lint', forms, '-f', 'json'], { env: zh })).stdout) as JsonResult[])
+            .flatMap(r => r.messages).filter(m => m.ruleId === 'assessment/indicator-not-assessed');
+        const at = (title: string) => messages.find(m => m.message.includes(`「${title}」`))?.cell;
+        // 产出指标 (A4) and 满意度指标 (A5) rows; no 效益指标 row: the title, as before.
+        expect([at('上门服务人数'), at('人均助餐补贴'), at('服务投诉次数'), at('失能老人照护覆盖率')]).toEqual(['自评表!A4', '自评表!A4', '自评表!A5', '自评表!A1']);
+    });
+
     it('honours the configured severity of excel/unreadable-cell', async () => {
         const configured = folder('configured', 'partial/自评表.xlsx');
         writeFileSync(join(configured, 'kpispec.json'), JSON.stringify({ rules: { 'excel/unreadable-cell': 'off' } }));
@@ -278,17 +313,24 @@ describe('bad workbooks: one line naming the file, exit 2, nothing written', () 
 });
 
 describe('kpispec import', () => {
-    it('writes .kpi files whose lint equals the lint of the workbook', async () => {
-        const source = folder('import-source', 'layout-a/自评表.xlsx');
-        const out = join(dir, 'import-out');
-        const run = await runCli(['import', join(source, '自评表.xlsx'), '-o', out]);
-        expect(run.code).toBe(0);
-        expect(readdirSync(out)).toEqual(['自评表.kpi']);
-        const rules = async (path: string) => (JSON.parse((await runCli(['lint', path, '-f', 'json'])).stdout) as JsonResult[])
-            .flatMap(r => r.messages.map(m => `${m.ruleId} ${m.message}`)).sort();
-        expect(await rules(out)).toEqual(await rules(source));
-        expect((await rules(out)).length).toBeGreaterThan(0);
-    });
+    // Every readable fixture: what the .kpi files say is what the workbook says; a value the reader
+    // could not read (excel/unreadable-cell, a cell's finding) is the comment at the top of the file.
+    for (const fixture of readdirSync(EXCEL).filter(f => f !== 'bad')) {
+        it(`imports ${fixture} to .kpi files with the findings of the workbook`, async () => {
+            const books = readdirSync(join(EXCEL, fixture)).filter(f => /\.xlsx?$/.test(f));
+            const source = folder(`import-every-${fixture}`, ...books.map(b => `${fixture}/${b}`));
+            const out = join(dir, `import-every-${fixture}-out`);
+            expect((await runCli(['import', ...books.map(b => join(source, b)), '-o', out], { env: zh })).code).toBe(0);
+            const lint = async (path: string) => (JSON.parse((await runCli(['lint', path, '-f', 'json'], { env: zh })).stdout) as JsonResult[]).flatMap(r => r.messages);
+            const [read, written] = [await lint(source), await lint(out)];
+            const unread = read.filter(m => m.ruleId === 'excel/unreadable-cell');
+            const said = (messages: JsonMessage[]) => messages.filter(m => m.ruleId !== 'excel/unreadable-cell').map(m => `${m.ruleId} ${m.message}`).sort();
+            expect(said(written)).toEqual(said(read));
+            expect(said(read).length).toBeGreaterThan(0);
+            const comments = readdirSync(out).map(f => readFileSync(join(out, f), 'utf8')).join('');
+            for (const m of unread) expect(comments).toContain(`// 未读入 ${m.cell}: ${m.message}\n`);
+        });
+    }
 
     it('writes the keywords --lang asks for, with the same findings', async () => {
         const source = folder('import-lang', 'layout-a/自评表.xlsx');

@@ -34,9 +34,10 @@ export interface EmittedForm {
     /** The cell a finding points at when no span covers it: the form's title or first cell. */
     readonly anchor: string;
     /**
-     * Where a finding on the assessment as a whole that names a part of the form points: a
-     * level-1 family by its keyword (`产出指标`: the family's first cell), `预算执行` (the
-     * execution row), `总体目标` (the goals' first row).
+     * Where a finding on the assessment or project as a whole that names a part of the form
+     * points: a level-1 family by its keyword (`产出指标`: the family's first cell), `预算执行` (the
+     * execution row), `总体目标` (the goals' first row), `一级指标` (the indicator table's family
+     * head), `分值` (合计's 分值, else the 分值 head), `项目名称` (the project's name).
      */
     readonly places: Readonly<Record<string, string>>;
     /** The `指标` and `预算执行` lines (offsets) whose 得分 cell holds no number, and that cell as printed. */
@@ -247,6 +248,9 @@ export function emitForm(
     const places: Record<string, string> = {
         ...(form.execution ? { 预算执行: form.execution.cell } : {}),
         ...(goal ? { 总体目标: (goal.actual ?? goal.expected)!.cell } : {}),
+        ...(form.heads ? { 一级指标: form.heads.level1 } : {}),
+        ...((form.total?.weight?.cell ?? form.heads?.weight) ? { 分值: (form.total?.weight?.cell ?? form.heads?.weight)! } : {}),
+        ...(form.project.name.cell ? { 项目名称: form.project.name.cell } : {}),
     };
     for (const { row, level1 } of placed) places[level1] ??= row.level1.cell;
     // A cell merged over rows is read on each of them: what is wrong with it is said once.

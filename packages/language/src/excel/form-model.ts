@@ -184,6 +184,8 @@ export interface FormModel {
     readonly keywords?: 'en';
     readonly year?: string;
     readonly project: ProjectHeader;
+    /** The indicator table's 一级指标 and 分值 heads: where a finding on the tree or the weights as a whole points. */
+    readonly heads?: { readonly level1: string; readonly weight?: string };
     /** Layout C only. */
     readonly funds?: Funds;
     readonly goals: readonly Goal[];

@@ -36,6 +36,8 @@ interface IndicatorHead {
     readonly row: number;
     /** The columns of the first table read: they tell the layout. */
     readonly columns: Columns;
+    /** The cells of the first table's heads (`B10` for 一级指标). */
+    readonly headCells: Partial<Record<Column, string>>;
     /** The tables read, side by side in the same rows (a table printed in two halves to fit the page), left to right. */
     readonly tables: readonly Columns[];
     /** The 中期 table printed beside the 年度 one: the cell that names it. */
@@ -63,7 +65,7 @@ function findIndicatorHead(view: SheetView): IndicatorHead | undefined {
         const annual = tables.filter(t => t.period === '年度');
         const medium = annual.length > 0 ? tables.find(t => t.period === '中期') : undefined;
         const read = annual.length > 0 ? annual : tables;
-        return { row: last, columns: read[0]!.columns, tables: read.map(t => t.columns), ...(medium ? { mediumTerm: medium.cell } : {}) };
+        return { row: last, columns: read[0]!.columns, headCells: read[0]!.headCells, tables: read.map(t => t.columns), ...(medium ? { mediumTerm: medium.cell } : {}) };
     }
     return undefined;
 }
@@ -85,25 +87,29 @@ function isSubHead(view: SheetView, r: number, level1: number): boolean {
  * of the last row stands for the one merged over it), and the years a label over it or its value
  * head names.
  */
-function tableOf(view: SheetView, first: number, last: number, from: number, to: number): { columns: Columns; period?: string; cell: string } {
-    const heads = new Map<string, number>();
+function tableOf(view: SheetView, first: number, last: number, from: number, to: number): { columns: Columns; headCells: Partial<Record<Column, string>>; period?: string; cell: string } {
+    const heads = new Map<string, { c: number; cell: string }>();
     for (let c = from; c < to; c++) {
         const below = view.cell(last, c)?.origin ? view.label(last, c) : '';
         const l = below || view.label(first, c);
-        if (l && !heads.has(l)) heads.set(l, c);
+        if (l && !heads.has(l)) heads.set(l, { c, cell: view.cell(below ? last : first, c)!.address });
     }
     const columns: Columns = {};
+    const headCells: Partial<Record<Column, string>> = {};
     for (const [column, names] of Object.entries(COLUMN_NAMES) as Array<[Column, readonly string[]]>) {
-        const c = names.map(n => heads.get(n)).find(x => x !== undefined);
-        if (c !== undefined) columns[column] = c;
+        const head = names.map(n => heads.get(n)).find(x => x !== undefined);
+        if (head !== undefined) {
+            columns[column] = head.c;
+            headCells[column] = head.cell;
+        }
     }
     for (const row of [last, first, first - 1]) {
         for (let c = from; row >= 0 && c < to; c++) {
             const period = PERIOD_LABEL.exec(view.label(row, c))?.[1];
-            if (period) return { columns, period, cell: view.cell(row, c)!.address };
+            if (period) return { columns, headCells, period, cell: view.cell(row, c)!.address };
         }
     }
-    return { columns, cell: view.cell(first, heads.get('一级指标') ?? from)!.address };
+    return { columns, headCells, cell: view.cell(first, heads.get('一级指标')?.c ?? from)!.address };
 }
 
 export type Layout = FormModel['layout'];
@@ -149,7 +155,7 @@ export function readForm(sheet: SheetGrid, fallbackName: string): FormModel | un
     const base = {
         layout, sheet: grid.name, ...(title ? { title } : {}), ...(assessmentId ? { id: assessmentId } : {}), ...(year ? { year } : {}),
         ...(assessmentTitle !== undefined ? { assessmentTitle } : {}), ...(keywords ? { keywords } : {}),
-        project,
+        project, heads: { level1: head.headCells.level1!, ...(head.headCells.weight ? { weight: head.headCells.weight } : {}) },
         indicators, problems, ...(emptyGroups.length > 0 ? { emptyGroups } : {}),
     };
     const breakdown = readBreakdown(view, head.row + 1, problems);

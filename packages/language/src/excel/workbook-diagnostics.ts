@@ -7,6 +7,7 @@ import type { EmittedForm } from './emit-kpi.js';
 import type { Sourced } from './form-model.js';
 import { FAMILY_KEYWORD, type Family } from '../model/categories.js';
 import { cellAt } from './source-map.js';
+import { scoreMissingMessage, type MissingScore } from '../validation/score-checks.js';
 
 export const UNREADABLE_CELL = 'excel/unreadable-cell';
 
@@ -27,8 +28,8 @@ export function formDiagnostics(form: EmittedForm, document: LangiumDocument, ru
         const start = text.offsetAt(d.range.start);
         const unread = d.code === 'score/missing' ? unreadScoreAt(form, start) : undefined;
         return unread
-            ? { diagnostic: { ...d, message: unreadScoreMessage(d.message, `${form.sheet}!${unread.cell}`, unread.value) }, cell: unread.cell }
-            : { diagnostic: d, cell: placeOf(form, d) ?? cellAt(form, start, text.offsetAt(d.range.end), String(d.code ?? '')) };
+            ? { diagnostic: { ...d, message: unreadScoreMessage(d, `${form.sheet}!${unread.cell}`, unread.value, locale) }, cell: unread.cell }
+            : { diagnostic: d, cell: cellOf(form, d, start, text.offsetAt(d.range.end)) };
     });
     const problems: Diagnostic[] = form.problems.map(p => ({
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
@@ -43,16 +44,29 @@ export function formDiagnostics(form: EmittedForm, document: LangiumDocument, ru
 }
 
 /**
- * The cell of the part of the form a finding on the assessment as a whole names (its range is
- * the assessment's name, which a form prints only as its title): the level-1 family whose weights
- * differ from the profile, the goals a goal not assessed belongs beside.
+ * The cell a finding points at: the value it is on (cellAt); for a finding on the form as a whole,
+ * which has no cell of its own (its range is the assessment's or project's name, a title cell or
+ * none), the part of the form it names, where the form prints one (placeOf).
+ */
+function cellOf(form: EmittedForm, d: Diagnostic, start: number, end: number): string {
+    const cell = cellAt(form, start, end, String(d.code ?? ''));
+    const onWholeForm = cell === form.anchor || cell === form.places['项目名称'];
+    return (onWholeForm ? placeOf(form, d) : undefined) ?? cell;
+}
+
+/**
+ * The part of the form a finding on it as a whole names: the level-1 family whose weights differ
+ * from the profile or whose indicator has no row (where the 自评表 prints rows of it), the goals a goal not assessed belongs beside, the 分值 that do not add up
+ * (合计's, else the column's head), the indicator table's family head where a family is missing.
  */
 function placeOf(form: EmittedForm, d: Diagnostic): string | undefined {
     const data = d.data as { family?: string } | undefined;
-    if (d.code === 'score/profile-weights' && data?.family) {
+    if ((d.code === 'score/profile-weights' || d.code === 'assessment/indicator-not-assessed') && data?.family) {
         return form.places[data.family === 'execution' ? '预算执行' : FAMILY_KEYWORD[data.family as Family]?.zh ?? ''];
     }
     if (d.code === 'assessment/goal-not-covered') return form.places['总体目标'];
+    if (d.code === 'score/weights-total') return form.places['分值'];
+    if (String(d.code).startsWith('target/missing-')) return form.places['一级指标'];
     return undefined;
 }
 
@@ -64,12 +78,11 @@ export function unreadScoreAt(form: EmittedForm, offset: number): Sourced<string
 /**
  * score/missing's message on a line whose 得分 cell was printed but could not be read: the score
  * was not left out, as the message says of a typed line, but is unreadable (`自评表!G12「良」`).
+ * Built by the rule's own message builder from the parts its diagnostic carries.
  */
-function unreadScoreMessage<M extends Diagnostic['message']>(message: M, cell: string, printed: string): M | string {
-    if (typeof message !== 'string') return message;
-    return message
-        .replace(' 却未填得分', `，但得分格 ${cell}「${printed}」无法读取`)
-        .replace(' but no score', ` but its score cell ${cell} ("${printed}") could not be read`);
+function unreadScoreMessage(d: Diagnostic, cell: string, printed: string, locale: Locale): Diagnostic['message'] {
+    const missing = (d.data as { missing?: MissingScore } | undefined)?.missing;
+    return missing ? pick(locale, scoreMissingMessage(missing, { cell, printed })) : d.message;
 }
 
 /** Excel's row and column (1-based) of an address: `F14` → { row: 14, column: 6 }. */

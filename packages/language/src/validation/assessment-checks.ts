@@ -5,7 +5,7 @@ import {
 } from '../generated/ast.js';
 import type { Bilingual } from '../i18n/locale.js';
 import type { KpiCoreServices } from '../kpi-core-module.js';
-import { goalsOf, indicatorsOf, namedAs, titleOf } from '../model/project.js';
+import { familiesOf, goalsOf, indicatorsOf, namedAs, titleOf } from '../model/project.js';
 import { componentSpending } from '../model/funds.js';
 import { writtenAt } from '../parser/repeated-clauses.js';
 import { actualMeasure, comparisonOp, constraintOf, hasComparator, measureOf, wrongKindOfActual } from '../model/values.js';
@@ -171,7 +171,8 @@ export function assessmentChecks(services: KpiCoreServices): KpiChecks {
             report('assessment/indicator-not-assessed', {
                 node: assessment, property: 'name',
                 message: { zh: `指标${named.zh}没有自评行`, en: `Indicator ${named.en} has no assessment line` },
-                data: { indicator: indicator.name },
+                // The family, for a workbook to point at the 自评表's rows of it (excel/workbook-diagnostics.ts).
+                data: { indicator: indicator.name, family: familiesOf(indicator).level1 },
                 related: [{ node: indicator, message: { zh: `指标${named.zh}`, en: `indicator ${named.en}` } }],
             });
         }

@@ -3,6 +3,7 @@ import {
     isAssessment, isExecution, isIndicatorAssessment, isProblemStatement, isTotal,
     type Assessment, type Execution, type GradeStatement, type IndicatorAssessment, type ProblemStatement, type Total,
 } from '../generated/ast.js';
+import type { Bilingual } from '../i18n/locale.js';
 import type { KpiCoreServices } from '../kpi-core-module.js';
 import { FAMILY_KEYWORD } from '../model/categories.js';
 import { actualWords, GRADE_KEYWORD, gradeIdOf, round, type Level1Score, type ScoringProfile } from '../scoring/index.js';
@@ -174,25 +175,15 @@ export function scoreChecks(services: KpiCoreServices): KpiChecks {
         const assessment = node.$container;
         if (node.weight === undefined || node.score !== undefined || !isAssessment(assessment)) return;
         const { score } = scores.of(assessment);
-        if (isTotal(node)) {
-            const sum = score.total.claimed ?? 0;
-            report('score/missing', {
-                node, property: 'weight',
-                message: { zh: `合计有分值 ${node.weight} 却未填得分；各项得分之和为 ${sum}`, en: `The total has a weight ${node.weight} but no score; the scores add up to ${sum}` },
-                data: { ruleScore: sum },
-            });
-            return;
-        }
-        const ruleScore = isExecution(node) ? score.execution?.ruleScore : scores.row(node)?.row.ruleScore;
-        const what = isExecution(node) ? { zh: '预算执行', en: 'Budget execution' } : { zh: `指标「${indicatorName(node)}」`, en: `Indicator '${indicatorName(node)}'` };
-        const rule = ruleScore === undefined ? { zh: '', en: '' } : { zh: `；按规则应得 ${ruleScore} 分`, en: `; the rule gives ${ruleScore}` };
+        const missing: MissingScore = isTotal(node)
+            ? { line: 'total', weight: node.weight, sum: score.total.claimed ?? 0 }
+            : isExecution(node)
+                ? { line: 'execution', weight: node.weight, ruleScore: score.execution?.ruleScore }
+                : { line: 'indicator', indicator: indicatorName(node), weight: node.weight, ruleScore: scores.row(node)?.row.ruleScore };
         report('score/missing', {
             node, property: 'weight',
-            message: {
-                zh: `${what.zh}有分值 ${node.weight} 却未填得分，合计中按 0 分计${rule.zh}`,
-                en: `${what.en} has a weight ${node.weight} but no score and counts 0 in the total${rule.en}`,
-            },
-            data: { ruleScore },
+            message: scoreMissingMessage(missing),
+            data: { ruleScore: missing.line === 'total' ? missing.sum : missing.ruleScore, missing },
         });
     }
 
@@ -329,6 +320,41 @@ export function scoreChecks(services: KpiCoreServices): KpiChecks {
         Total: fromProject(scoreMissing),
         Assessment: fromProject(scoreWeightsTotal, scoreProfileWeights, scoreTotalMismatch),
         GradeStatement: fromProject(scoreGradeMismatch),
+    };
+}
+
+/**
+ * What score/missing's message names (in its diagnostic's `data.missing`): the line with a 分值 and
+ * no 得分, its weight, and what its score would be (for 合计, the sum of the scores).
+ */
+export type MissingScore =
+    | { readonly line: 'total'; readonly weight: number; readonly sum: number }
+    | { readonly line: 'execution'; readonly weight: number; readonly ruleScore?: number }
+    | { readonly line: 'indicator'; readonly indicator: string; readonly weight: number; readonly ruleScore?: number };
+
+/**
+ * score/missing's message. `unread` is the 得分 cell a workbook printed but its reader could not
+ * read (`自评表!G12`, `良`): the score was not left out but is unreadable, and the message says so
+ * in place of 却未填得分, the rest the same.
+ */
+export function scoreMissingMessage(missing: MissingScore, unread?: { readonly cell: string; readonly printed: string }): Bilingual {
+    const noScore = unread
+        ? { zh: `，但得分格 ${unread.cell}「${unread.printed}」无法读取`, en: ` but its score cell ${unread.cell} ("${unread.printed}") could not be read` }
+        : { zh: ' 却未填得分', en: ' but no score' };
+    const { weight } = missing;
+    if (missing.line === 'total') {
+        return {
+            zh: `合计有分值 ${weight}${noScore.zh}；各项得分之和为 ${missing.sum}`,
+            en: `The total has a weight ${weight}${noScore.en}; the scores add up to ${missing.sum}`,
+        };
+    }
+    const what = missing.line === 'execution'
+        ? { zh: '预算执行', en: 'Budget execution' }
+        : { zh: `指标「${missing.indicator}」`, en: `Indicator '${missing.indicator}'` };
+    const rule = missing.ruleScore === undefined ? { zh: '', en: '' } : { zh: `；按规则应得 ${missing.ruleScore} 分`, en: `; the rule gives ${missing.ruleScore}` };
+    return {
+        zh: `${what.zh}有分值 ${weight}${noScore.zh}，合计中按 0 分计${rule.zh}`,
+        en: `${what.en} has a weight ${weight}${noScore.en} and counts 0 in the total${rule.en}`,
     };
 }
 
