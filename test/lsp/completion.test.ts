@@ -271,6 +271,19 @@ describe('completion', () => {
         expect(labels(await complete('assessment A "a" for P {\n    as-<|>\n}', { files: english, locale: 'en' }))).toContain('as-of');
     });
 
+    it('offers n/a while its slash is typed, replacing what is typed, as 不适用 is offered from its first character', async () => {
+        const files = { 'p.kpi': 'project P "p" {\n    indicators {\n        output {\n            quantity {\n                X >= 90%\n            }\n        }\n    }\n}\n' };
+        for (const typed of ['n', 'n/']) {
+            const items = await complete(`assessment A "a" for P {\n    indicator X actual ${typed}<|>\n}`, { files, locale: 'en' });
+            const item = items.find(i => i.label === 'n/a');
+            expect(item, typed).toBeDefined();
+            expect((item!.textEdit as { range: { start: { character: number } } }).range.start.character).toBe('    indicator X actual '.length);
+        }
+        expect((await complete('自评 A "a" 对象 P {\n    指标 X 实际 不<|>\n}', { files: {} })).map(i => i.label)).toContain('不适用');
+        // A unit typed up to its slash after a number is still two words: the unit after `/` is offered.
+        expect((await complete('assessment A "a" for P {\n    indicator X actual 90 km/<|>\n}', { files, locale: 'en' })).map(i => i.label)).toContain('人');
+    });
+
     it('offers no keyword where a new name is typed, only the row snippet', async () => {
         const items = await complete(PROJECT('绩效指标 {\n        产出指标 {\n            质量指标 {\n                <|>\n            }\n        }\n    }'), { files: {} });
         expect(items.map(i => i.label)).toEqual(['指标行']);
