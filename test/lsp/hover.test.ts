@@ -182,14 +182,23 @@ describe('hover', () => {
 
         // The year as the assessment's title names it, partly or not in the period; a period given by days; one that ends before it starts.
         const project = (period: string) => `项目 P "p" {\n    主管部门\n    实施期 ${period}\n}\n`;
-        const assessments = '自评 A "P项目2024年度绩效自评" 对象 P {}\n自评 B "P项目绩效自评（2023-07至2024-06）" 对象 P {}\n自评 C "P项目2023年度绩效自评" 对象 P {}\n';
+        // B's title names two years: its 评价日 places it; D's tells nothing, and the hover says so.
+        const assessments = '自评 A "P项目2024年度绩效自评" 对象 P {}\n自评 B "P项目绩效自评（2023-07至2024-06）" 对象 P {\n    评价日 2024-03-15\n}\n'
+            + '自评 C "P项目2023年度绩效自评" 对象 P {}\n自评 D "P项目绩效自评（2023-07至2024-06）" 对象 P {}\n';
         const other = await buildWorkspace({ 'p.kpi': project('2023-07-01 至 2024-03-31'), 'a.kpi': assessments });
         const at = async (needle: string, offset = 1) => ((await other.services.lsp.HoverProvider!.getHoverContent(other.documents.get('p.kpi')!, { textDocument: textDocument('p.kpi'), position: positionOf(other, 'p.kpi', needle, offset) }))?.contents as { value: string }).value;
-        expect(await at('实施期')).toMatch(/\n\n时长：275 天（约9个月）\n\n[\s\S]*\| A \| 2024 \| 部分在实施期内 \|\n\| B \| — \| 标题未写评价年度 \|\n\| C \| 2023 \| 部分在实施期内 \|$/);
+        expect(await at('实施期')).toMatch(/\n\n时长：275 天（约9个月）\n\n[\s\S]*\| A \| 2024 \| 部分在实施期内 \|\n\| B \| 评价日 2024-03-15 \| ✓ 评价日在实施期内 \|\n\| C \| 2023 \| 部分在实施期内 \|\n\| D \| — \| 标题未写评价年度，也未写评价日 \|$/);
         // The keyword typed alone says what the field means.
         expect(await at('主管部门')).toMatch(/^\*\*主管部门\*\* \n\n表头「主管部门」栏/);
         await other.edit('p.kpi', project('2024-01 至 2024-12'));
-        expect(await at('实施期')).toMatch(/时长：12 个月[\s\S]*\| A \| 2024 \| ✓ 全年在实施期内 \|\n\| B \| — \| 标题未写评价年度 \|\n\| C \| 2023 \| ⚠ 不在实施期内 \|$/);
+        expect(await at('实施期')).toMatch(/时长：12 个月[\s\S]*\| A \| 2024 \| ✓ 全年在实施期内 \|\n\| B \| 评价日 2024-03-15 \| ✓ 评价日在实施期内 \|\n\| C \| 2023 \| ⚠ 不在实施期内 \|\n\| D \| — \| 标题未写评价年度，也未写评价日 \|$/);
+        await other.edit('p.kpi', project('2022-01 至 2023-12'));
+        expect(await at('实施期')).toMatch(/\| B \| 评价日 2024-03-15 \| 评价日在实施期结束之后 \|/);
+        await other.edit('p.kpi', project('2024-06 至 2025-05'));
+        expect(await at('实施期')).toMatch(/\| B \| 评价日 2024-03-15 \| ⚠ 评价日早于实施期开始 \|/);
+        const en = await buildWorkspace({ 'p.kpi': 'project P "p" {\n    period 2024-01 to 2024-12\n}\n', 'a.kpi': 'assessment B "review 2023-07 to 2024-06" for P {\n    as-of 2024-03-15\n}\nassessment D "review 2023-07 to 2024-06" for P {}\n' }, 'en');
+        const enHover = ((await en.services.lsp.HoverProvider!.getHoverContent(en.documents.get('p.kpi')!, { textDocument: textDocument('p.kpi'), position: positionOf(en, 'p.kpi', 'period', 1) }))?.contents as { value: string }).value;
+        expect(enHover).toMatch(/\| B \| as of 2024-03-15 \| ✓ its as-of date lies in the period \|\n\| D \| — \| its title names no year and it has no as-of date \|$/);
         await other.edit('p.kpi', project('2024-12 至 2024-01'));
         expect(await at('实施期')).toMatch(/项目实施的起止时间\n\n⚠ 结束早于开始$/);
 

@@ -16,7 +16,7 @@ import type { KpiServices } from '../kpi-module.js';
 import { actualMeasure, constraintOf, measureOf } from '../model/values.js';
 import { amountOf, annualOf, COLUMN_LABEL, componentAmount, executionBasis, FUNDS_COLUMNS, fundsSourcesSum, shareRow } from '../model/funds.js';
 import { assessedProject, goalsOf, groupName, level1Of } from '../model/project.js';
-import { assessedYear, periodSpan, yearInSpan } from '../model/period.js';
+import { asOfInSpan, assessedYear, periodSpan, yearInSpan } from '../model/period.js';
 import { comparable, formatMeasure, inUnitOf, productOf, ratio, sameAmount, sumOf, type Measure } from '../units/index.js';
 import {
     actualAgainst, compareTarget, compareWithBaseline, formatPercent, formatScore,
@@ -350,7 +350,11 @@ export class HoverContent {
         const ends = span !== undefined && span.days <= 0;
         const rows = span && !ends ? assessmentsOf(project, this.services).map((assessment): Row => {
             const year = assessedYear(assessment);
-            return [assessment.name, year === undefined ? undefined : String(year), year === undefined ? { zh: '标题未写评价年度', en: 'its title names no year' } : IN_PERIOD[yearInSpan(year, span)]];
+            if (year !== undefined) return [assessment.name, String(year), IN_PERIOD[yearInSpan(year, span)]];
+            // A title naming no single year (`2019-07至2020-06`): the 评价日 places the assessment.
+            const asOf = asOfInSpan(assessment, span);
+            if (asOf) return [assessment.name, { zh: `评价日 ${asOf.text}`, en: `as of ${asOf.text}` }, AS_OF_IN_PERIOD[asOf.where]];
+            return [assessment.name, undefined, { zh: '标题未写评价年度，也未写评价日', en: 'its title names no year and it has no as-of date' }];
         }) : [];
         return this.lines([
             `**${pick(this.locale, { zh: '实施期', en: 'Period' })}** ${markdownText(project.period?.$cstNode?.text ?? '')}`,
@@ -526,6 +530,13 @@ const IN_PERIOD: Record<'whole' | 'part' | 'none', Bilingual> = {
     whole: { zh: '✓ 全年在实施期内', en: '✓ the whole year lies in the period' },
     part: { zh: '部分在实施期内', en: 'partly in the period' },
     none: { zh: '⚠ 不在实施期内', en: '⚠ outside the period' },
+};
+
+/** Where an assessment's 评价日 lies against the 实施期: after it ends is a final assessment, before it starts is a slip. */
+const AS_OF_IN_PERIOD: Record<'before' | 'in' | 'after', Bilingual> = {
+    in: { zh: '✓ 评价日在实施期内', en: '✓ its as-of date lies in the period' },
+    after: { zh: '评价日在实施期结束之后', en: 'its as-of date is after the period ends' },
+    before: { zh: '⚠ 评价日早于实施期开始', en: '⚠ its as-of date is before the period starts' },
 };
 
 /** Whether an amount is the one it is checked against: equal (to the cent), different, or in a unit that does not compare. */
