@@ -169,6 +169,21 @@ describe('hover', () => {
         await expectHover(english)({ text: mark('project P "p" { indicators { output { quantity {\n A "a" >= 2 (registered)\n } } } }', '(registered', 1), index: 0, hover: /^\*\*Remark\*\* \(registered\): a note, not read when comparing or scoring/ });
     });
 
+    it('says on a 一级/二级指标 line where it stands, how many rows it holds and what each assessment weights and scores them', async () => {
+        const framework = await buildWorkspace(readFolder(join(import.meta.dirname, '..', '..', 'examples', 'framework')));
+        const hover = async (needle: string, at = 1) => ((await framework.services.lsp.HoverProvider!.getHoverContent(framework.documents.get('project.kpi')!, { textDocument: textDocument('project.kpi'), position: positionOf(framework, 'project.kpi', needle, at) }))?.contents as { value: string } | undefined)?.value;
+        expect(await hover('项目决策 {')).toBe('**一级指标** 项目决策\n\n指标：2 项\n\n| 自评 | 分值合计 | 规则得分合计 |\n|---|---|---|\n| 饮水工程自评 | 2 | 2 |');
+        // A framework's own level-2 label, and the level-1 sums over its level-2 groups (部分达成 scores 3.2 of 4 by the rule).
+        expect(await hover('资金管理 {')).toBe('**二级指标** 资金管理\n\n项目管理 › 资金管理\n\n指标：2 项\n\n| 自评 | 分值合计 | 规则得分合计 |\n|---|---|---|\n| 饮水工程自评 | 9 | 9 |');
+        expect(await hover('项目管理 {')).toMatch(/指标：3 项[\s\S]*\| 饮水工程自评 \| 13 \| 12.2 \|$/);
+        // Its braces say nothing.
+        expect(await hover('项目决策 {', 5)).toBeUndefined();
+
+        const english = await buildWorkspace(readFolder(join(import.meta.dirname, '..', '..', 'examples', 'complete-forms-en')), 'en');
+        const inEnglish = async (needle: string) => ((await english.services.lsp.HoverProvider!.getHoverContent(english.documents.get('targets.kpi')!, { textDocument: textDocument('targets.kpi'), position: positionOf(english, 'targets.kpi', needle, 1) }))?.contents as { value: string }).value;
+        expect(await inEnglish('quantity {')).toBe('**Level-2 indicator** quantity\n\noutput › quantity\n\nIndicators: 2\n\n| Assessment | Weights | Rule scores |\n|---|---|---|\n| ElderCareReview | 30 | 30 |');
+    });
+
     it('says on a project\'s 主管部门 and 实施单位 what the form\'s field means, and on its 实施期 how long it lasts and whether each assessment\'s year lies in it', async () => {
         const ws = await buildWorkspace(readFolder(join(import.meta.dirname, '..', 'fixtures', 'reference', 'forms')));
         const hover = async (needle: string, at: number) => ((await ws.services.lsp.HoverProvider!.getHoverContent(ws.documents.get('targets.kpi')!, { textDocument: textDocument('targets.kpi'), position: positionOf(ws, 'targets.kpi', needle, at) }))?.contents as { value: string } | undefined)?.value;

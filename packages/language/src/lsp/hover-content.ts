@@ -5,7 +5,8 @@ import { AstUtils, type AstNode, type CstNode } from 'langium';
 import {
     isAssessment, isBaseline, isClause, isClauseReview, isCompliance, isContract, isExecution, isExecutionShare, isGoal,
     isGoalAssessment, isIndicator, isIndicatorAssessment, isMilestone, isMilestoneAssessment, isProblemStatement, isProject, isRequirement,
-    isAsOf, isBreakdownActual, isBreakdownComponent, isFundsShare, isFundsTotal, isGradeStatement, isLevel2Group, isStandard, isTotal,
+    isAsOf, isBreakdownActual, isBreakdownComponent, isFundsShare, isFundsTotal, isGradeStatement, isLevel1Group, isLevel2Group, isStandard, isTotal,
+    type Level1Group, type Level2Group,
     type AsOf, type BreakdownActual, type BreakdownComponent, type BreakdownSection, type FundsShare, type FundsTotal, type Project,
     type ClauseReview, type Execution, type ExecutionShare, type GoalAssessment, type Indicator, type MilestoneAssessment, type ProblemStatement,
     type GradeStatement, type IndicatorAssessment, type LinkTarget, type Quantity, type Total,
@@ -15,7 +16,7 @@ import { pick, type Bilingual, type Locale } from '../i18n/locale.js';
 import type { KpiServices } from '../kpi-module.js';
 import { actualMeasure, constraintOf, measureOf } from '../model/values.js';
 import { amountOf, annualOf, COLUMN_LABEL, componentAmount, executionBasis, FUNDS_COLUMNS, fundsSourcesSum, shareRow } from '../model/funds.js';
-import { assessedProject, goalsOf, groupName, level1Of } from '../model/project.js';
+import { assessedProject, goalsOf, groupName, indicatorsIn, level1Of } from '../model/project.js';
 import { asOfInSpan, assessedYear, periodSpan, yearInSpan } from '../model/period.js';
 import { comparable, formatMeasure, inUnitOf, productOf, ratio, sameAmount, sumOf, type Measure } from '../units/index.js';
 import {
@@ -59,6 +60,7 @@ export class HoverContent {
         if (isImprovement(node)) return this.improvement(node);
         if (isConclusion(node)) return this.conclusion(node);
         if (isIndicator(node)) return this.indicator(node);
+        if (isLevel1Group(node) || isLevel2Group(node)) return this.group(node);
         if (isClause(node) || isRequirement(node) || isBaseline(node)) return this.linkTarget(node);
         if (isGoal(node)) return this.lines([this.heading({ zh: '总体目标', en: 'Goal' }, node.name), this.text(node.text)]);
         if (isMilestone(node)) {
@@ -104,6 +106,28 @@ export class HoverContent {
             this.field({ zh: '上年', en: 'Last year' }, indicator.lastYear?.$cstNode?.text),
             this.field({ zh: '来源', en: 'Source' }, indicator.source),
             this.field({ zh: '说明', en: 'Note' }, indicator.note),
+        ]);
+    }
+
+    /**
+     * A 一级/二级指标 line: where it stands, its rows, and what each assessment weights and scores
+     * them (a county framework's 项目决策 2 / 项目管理 13 are such sums).
+     */
+    private group(group: Level1Group | Level2Group): string {
+        const indicators = isLevel1Group(group) ? indicatorsIn(group) : group.indicators;
+        const project = AstUtils.getContainerOfType(group, isProject);
+        const rows = (project ? assessmentsOf(project, this.services) : []).flatMap((assessment): Row[] => {
+            const scored = assessment.items.filter(isIndicatorAssessment).filter(row => row.indicator?.ref && indicators.includes(row.indicator.ref))
+                .map(row => this.services.kpi.Scores.row(row)?.row).filter(score => score !== undefined);
+            if (scored.length === 0) return [];
+            const sum = (of: (score: (typeof scored)[number]) => number | undefined) => formatScore(scored.reduce((total, score) => total + (of(score) ?? 0), 0));
+            return [[assessment.name, sum(score => score.weight), sum(score => score.ruleScore ?? score.claimed)]];
+        });
+        return this.lines([
+            `**${pick(this.locale, isLevel1Group(group) ? { zh: '一级指标', en: 'Level-1 indicator' } : { zh: '二级指标', en: 'Level-2 indicator' })}** ${markdownText(groupName(group))}`,
+            isLevel2Group(group) ? this.text([group.$container, group].map(groupName).join(' › ')) : undefined,
+            this.field({ zh: '指标', en: 'Indicators' }, { zh: `${indicators.length} 项`, en: String(indicators.length) }),
+            this.table([{ zh: '自评', en: 'Assessment' }, { zh: '分值合计', en: 'Weights' }, { zh: '规则得分合计', en: 'Rule scores' }], rows),
         ]);
     }
 

@@ -5,7 +5,7 @@ import {
     isAsOf, isBaseline, isBlock, isBreakdownComponent, isBreakdownSection, isClause, isClauseReview, isExecution, isExecutionShare, isFundsTotal, isGoal,
     isGoalAssessment, isIndicator, isMilestoneAssessment, isProblemStatement, isProject, type BreakdownSection, type Project,
     isBreakdownActual, isGradeStatement, isIndicatorAssessment, isMilestone, isRequirement, isTotal,
-    isConclusion, isFundsShare, isImprovement, isPeriod, isSummary,
+    isConclusion, isFundsShare, isImprovement, isLevel1Group, isLevel2Group, isPeriod, isSummary,
 } from '../generated/ast.js';
 import type { KpiServices } from '../kpi-module.js';
 import type { KpiSettings } from '../settings.js';
@@ -67,6 +67,8 @@ export class KpiHoverProvider implements HoverProvider {
         if (qualified) return qualified;
         const declared = this.references.findDeclarations(leaf)[0];
         if (declared) return declared;
+        // A group's family or label (`产出指标`, `资金管理`), not its braces.
+        if ((isLevel1Group(leaf.astNode) || isLevel2Group(leaf.astNode)) && !/^[{}]$/.test(leaf.text)) return leaf.astNode;
         const block = AstUtils.getContainerOfType(leaf.astNode, isBlock);
         if (block && this.names.getNameNode(block) === leaf) return block;
         return AstUtils.getContainerOfType(leaf.astNode, (n): n is AstNode => ROWS.some(is => is(n)));
