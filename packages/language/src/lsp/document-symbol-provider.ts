@@ -77,7 +77,9 @@ export class KpiDocumentSymbolProvider implements DocumentSymbolProvider {
         if (isGoalAssessment(item)) return this.symbol(item, item.goal?.$refText, SymbolKind.Constant, item.text, this.property(item, 'goal'));
         if (isMilestoneAssessment(item)) return this.reference(item, 'milestone', item.milestone?.$refText, SymbolKind.Event);
         if (isBreakdownActual(item)) return this.reference(item, 'component', item.component?.$refText, SymbolKind.Number);
-        if (isExecution(item) || isTotal(item) || isGradeStatement(item)) return this.symbol(item, text, SymbolKind.Number);
+        // The 其中 lines under 预算执行 as its children, as the 资金 block's are.
+        if (isExecution(item)) return this.symbol(item, text, SymbolKind.Number, undefined, undefined, item.sources.flatMap(s => this.symbol(s, firstLine(s), SymbolKind.Number)));
+        if (isTotal(item) || isGradeStatement(item)) return this.symbol(item, text, SymbolKind.Number);
         if (isProblemStatement(item)) return this.symbol(item, item.text ?? text, SymbolKind.String);
         return this.symbol(item, text, SymbolKind.Key);
     }
