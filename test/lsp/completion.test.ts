@@ -351,6 +351,17 @@ describe('completion', () => {
         expect(items.find(i => i.label === '秒')!.sortText).toBe('2');
     });
 
+    it('does not offer a 资金 block\'s 中期 or 年度 line once written (only the first is read), and still offers 其中', async () => {
+        const keywords = (items: CompletionItem[]) => items.filter(i => i.kind === CompletionItemKind.Keyword).map(i => i.label);
+        const funds = (lines: string) => PROJECT(`预算 300 万元\n    资金 {\n${lines}\n    }`);
+        expect(keywords(await complete(funds('        中期 900 万元\n        年度 300 万元\n        <|>'), { files: {} }))).toEqual(['其中']);
+        expect(keywords(await complete(funds('        年度 300 万元\n        <|>'), { files: {} }))).toEqual(['中期', '其中']);
+        // The line being typed is not one already written.
+        expect(keywords(await complete(funds('        年<|>'), { files: {} }))).toContain('年度');
+        const english = await complete('project P "p" {\n    funds {\n        annual 300 万元\n        <|>\n    }\n}', { files: {}, locale: 'en' });
+        expect(keywords(english)).toEqual(['medium-term', 'of-which']);
+    });
+
     it('offers first, after a number, the unit it is read against: its row\'s target, a component\'s plan, the execution line\'s', async () => {
         const forms = readFolder(join(import.meta.dirname, '..', 'fixtures', 'reference', 'forms'));
         const first = async (row: string, typed: string) => {

@@ -18,7 +18,7 @@ import { KEYWORD_WORD, KIND_WORDS, linkValueText, targetText } from './describe.
 import { markdownText } from './markdown-text.js';
 import { isKeywordOf, keywordLanguageOf, type KeywordLanguage } from './keyword-language.js';
 import { SNIPPETS } from './snippets.js';
-import { clauseProperty, isClauseWritten, isLineWritten } from './written-clauses.js';
+import { clauseProperty, isClauseWritten, isFundsTotalWritten, isLineWritten } from './written-clauses.js';
 import { withoutStackTraces } from '../parser/parser.js';
 
 /**
@@ -182,14 +182,14 @@ export class KpiCompletionProvider extends DefaultCompletionProvider {
 
     /**
      * Keywords in the file's language, once (not a synonym after the first: `期间` after `实施期`),
-     * but not a clause the row already has, nor a line the self-assessment has (each may come
-     * once), nor a rating (达成 …) as the actual of a row whose target is a value
+     * but not a clause the row already has, nor a line the self-assessment or the 资金 block has
+     * (each may come once), nor a rating (达成 …) as the actual of a row whose target is a value
      * (assessment/no-actual reports one).
      */
     protected override filterKeyword(context: CompletionContext, keyword: GrammarAST.Keyword): boolean {
         const language = this.language(context);
         if (!super.filterKeyword(context, keyword) || !isKeywordOf(language, keyword.value) || laterSynonym(keyword, language)) return false;
-        if (isLineWritten(context.node, keyword, context.tokenOffset)) return false;
+        if (isLineWritten(context.node, keyword, context.tokenOffset) || isFundsTotalWritten(context.node, keyword, context.tokenOffset)) return false;
         if (AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule)?.name === 'Rating' && valueTargetOf(context.node)) return false;
         const property = clauseProperty(keyword);
         return !property || !isClauseWritten(context.node, property, this.astReflection);
