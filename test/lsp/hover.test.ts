@@ -169,6 +169,20 @@ describe('hover', () => {
         await expectHover(english)({ text: mark('project P "p" { indicators { output { quantity {\n A "a" >= 2 (registered)\n } } } }', '(registered', 1), index: 0, hover: /^\*\*Remark\*\* \(registered\): a note, not read when comparing or scoring/ });
     });
 
+    it('says on a 资金 or 测算 block\'s keyword what its 年度 or 合计 line says', async () => {
+        for (const [folder, locale, funds, annual, breakdown, total] of [
+            ['complete-forms', 'zh-CN', '资金 {', '年度 300', '测算 {', '合计 300'],
+            ['complete-forms-en', 'en', 'funds {', 'annual 300', 'breakdown {', 'total 300'],
+        ] as const) {
+            const ws = await buildWorkspace(readFolder(join(import.meta.dirname, '..', '..', 'examples', folder)), locale);
+            const hover = async (needle: string) => ((await ws.services.lsp.HoverProvider!.getHoverContent(ws.documents.get('targets.kpi')!, { textDocument: textDocument('targets.kpi'), position: positionOf(ws, 'targets.kpi', needle, 1) }))?.contents as { value: string } | undefined)?.value;
+            expect(await hover(funds)).toMatch(locale === 'en' ? /^\*\*Annual funds\*\* 300 万元/ : /^\*\*年度资金总额\*\* 300 万元/);
+            expect(await hover(funds)).toBe(await hover(annual));
+            expect(await hover(breakdown)).toMatch(locale === 'en' ? /^\*\*Breakdown total\*\* 300 万元/ : /^\*\*测算合计\*\* 300 万元/);
+            expect(await hover(breakdown)).toBe(await hover(total));
+        }
+    });
+
     it('says on a 一级/二级指标 line where it stands, how many rows it holds and what each assessment weights and scores them', async () => {
         const framework = await buildWorkspace(readFolder(join(import.meta.dirname, '..', '..', 'examples', 'framework')));
         const hover = async (needle: string, at = 1) => ((await framework.services.lsp.HoverProvider!.getHoverContent(framework.documents.get('project.kpi')!, { textDocument: textDocument('project.kpi'), position: positionOf(framework, 'project.kpi', needle, at) }))?.contents as { value: string } | undefined)?.value;
