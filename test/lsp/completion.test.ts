@@ -271,6 +271,19 @@ describe('completion', () => {
         expect(labels(await complete('assessment A "a" for P {\n    as-<|>\n}', { files: english, locale: 'en' }))).toContain('as-of');
     });
 
+    it('offers n/a while its slash is typed, replacing what is typed, as 不适用 is offered from its first character', async () => {
+        const files = { 'p.kpi': 'project P "p" {\n    indicators {\n        output {\n            quantity {\n                X >= 90%\n            }\n        }\n    }\n}\n' };
+        for (const typed of ['n', 'n/']) {
+            const items = await complete(`assessment A "a" for P {\n    indicator X actual ${typed}<|>\n}`, { files, locale: 'en' });
+            const item = items.find(i => i.label === 'n/a');
+            expect(item, typed).toBeDefined();
+            expect((item!.textEdit as { range: { start: { character: number } } }).range.start.character).toBe('    indicator X actual '.length);
+        }
+        expect((await complete('自评 A "a" 对象 P {\n    指标 X 实际 不<|>\n}', { files: {} })).map(i => i.label)).toContain('不适用');
+        // A unit typed up to its slash after a number is still two words: the unit after `/` is offered.
+        expect((await complete('assessment A "a" for P {\n    indicator X actual 90 km/<|>\n}', { files, locale: 'en' })).map(i => i.label)).toContain('人');
+    });
+
     it('offers no keyword where a new name is typed, only the row snippet', async () => {
         const items = await complete(PROJECT('绩效指标 {\n        产出指标 {\n            质量指标 {\n                <|>\n            }\n        }\n    }'), { files: {} });
         expect(items.map(i => i.label)).toEqual(['指标行']);
@@ -336,6 +349,17 @@ describe('completion', () => {
         expect(units).toEqual(expect.arrayContaining(['%', '万元', '元/通', '秒', '个']));
         expect(items.find(i => i.label === '元/通')!.sortText).toBe('1');
         expect(items.find(i => i.label === '秒')!.sortText).toBe('2');
+    });
+
+    it('does not offer a 资金 block\'s 中期 or 年度 line once written (only the first is read), and still offers 其中', async () => {
+        const keywords = (items: CompletionItem[]) => items.filter(i => i.kind === CompletionItemKind.Keyword).map(i => i.label);
+        const funds = (lines: string) => PROJECT(`预算 300 万元\n    资金 {\n${lines}\n    }`);
+        expect(keywords(await complete(funds('        中期 900 万元\n        年度 300 万元\n        <|>'), { files: {} }))).toEqual(['其中']);
+        expect(keywords(await complete(funds('        年度 300 万元\n        <|>'), { files: {} }))).toEqual(['中期', '其中']);
+        // The line being typed is not one already written.
+        expect(keywords(await complete(funds('        年<|>'), { files: {} }))).toContain('年度');
+        const english = await complete('project P "p" {\n    funds {\n        annual 300 万元\n        <|>\n    }\n}', { files: {}, locale: 'en' });
+        expect(keywords(english)).toEqual(['medium-term', 'of-which']);
     });
 
     it('offers first, after a number, the unit it is read against: its row\'s target, a component\'s plan, the execution line\'s', async () => {

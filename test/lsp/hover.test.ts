@@ -169,6 +169,35 @@ describe('hover', () => {
         await expectHover(english)({ text: mark('project P "p" { indicators { output { quantity {\n A "a" >= 2 (registered)\n } } } }', '(registered', 1), index: 0, hover: /^\*\*Remark\*\* \(registered\): a note, not read when comparing or scoring/ });
     });
 
+    it('says on a 资金 or 测算 block\'s keyword what its 年度 or 合计 line says', async () => {
+        for (const [folder, locale, funds, annual, breakdown, total] of [
+            ['complete-forms', 'zh-CN', '资金 {', '年度 300', '测算 {', '合计 300'],
+            ['complete-forms-en', 'en', 'funds {', 'annual 300', 'breakdown {', 'total 300'],
+        ] as const) {
+            const ws = await buildWorkspace(readFolder(join(import.meta.dirname, '..', '..', 'examples', folder)), locale);
+            const hover = async (needle: string) => ((await ws.services.lsp.HoverProvider!.getHoverContent(ws.documents.get('targets.kpi')!, { textDocument: textDocument('targets.kpi'), position: positionOf(ws, 'targets.kpi', needle, 1) }))?.contents as { value: string } | undefined)?.value;
+            expect(await hover(funds)).toMatch(locale === 'en' ? /^\*\*Annual funds\*\* 300 万元/ : /^\*\*年度资金总额\*\* 300 万元/);
+            expect(await hover(funds)).toBe(await hover(annual));
+            expect(await hover(breakdown)).toMatch(locale === 'en' ? /^\*\*Breakdown total\*\* 300 万元/ : /^\*\*测算合计\*\* 300 万元/);
+            expect(await hover(breakdown)).toBe(await hover(total));
+        }
+    });
+
+    it('says on a 一级/二级指标 line where it stands, how many rows it holds and what each assessment weights and scores them', async () => {
+        const framework = await buildWorkspace(readFolder(join(import.meta.dirname, '..', '..', 'examples', 'framework')));
+        const hover = async (needle: string, at = 1) => ((await framework.services.lsp.HoverProvider!.getHoverContent(framework.documents.get('project.kpi')!, { textDocument: textDocument('project.kpi'), position: positionOf(framework, 'project.kpi', needle, at) }))?.contents as { value: string } | undefined)?.value;
+        expect(await hover('项目决策 {')).toBe('**一级指标** 项目决策\n\n指标：2 项\n\n| 自评 | 分值合计 | 规则得分合计 |\n|---|---|---|\n| 饮水工程自评 | 2 | 2 |');
+        // A framework's own level-2 label, and the level-1 sums over its level-2 groups (部分达成 scores 3.2 of 4 by the rule).
+        expect(await hover('资金管理 {')).toBe('**二级指标** 资金管理\n\n项目管理 › 资金管理\n\n指标：2 项\n\n| 自评 | 分值合计 | 规则得分合计 |\n|---|---|---|\n| 饮水工程自评 | 9 | 9 |');
+        expect(await hover('项目管理 {')).toMatch(/指标：3 项[\s\S]*\| 饮水工程自评 \| 13 \| 12.2 \|$/);
+        // Its braces say nothing.
+        expect(await hover('项目决策 {', 5)).toBeUndefined();
+
+        const english = await buildWorkspace(readFolder(join(import.meta.dirname, '..', '..', 'examples', 'complete-forms-en')), 'en');
+        const inEnglish = async (needle: string) => ((await english.services.lsp.HoverProvider!.getHoverContent(english.documents.get('targets.kpi')!, { textDocument: textDocument('targets.kpi'), position: positionOf(english, 'targets.kpi', needle, 1) }))?.contents as { value: string }).value;
+        expect(await inEnglish('quantity {')).toBe('**Level-2 indicator** quantity\n\noutput › quantity\n\nIndicators: 2\n\n| Assessment | Weights | Rule scores |\n|---|---|---|\n| ElderCareReview | 30 | 30 |');
+    });
+
     it('says on a project\'s 主管部门 and 实施单位 what the form\'s field means, and on its 实施期 how long it lasts and whether each assessment\'s year lies in it', async () => {
         const ws = await buildWorkspace(readFolder(join(import.meta.dirname, '..', 'fixtures', 'reference', 'forms')));
         const hover = async (needle: string, at: number) => ((await ws.services.lsp.HoverProvider!.getHoverContent(ws.documents.get('targets.kpi')!, { textDocument: textDocument('targets.kpi'), position: positionOf(ws, 'targets.kpi', needle, at) }))?.contents as { value: string } | undefined)?.value;
@@ -182,14 +211,23 @@ describe('hover', () => {
 
         // The year as the assessment's title names it, partly or not in the period; a period given by days; one that ends before it starts.
         const project = (period: string) => `项目 P "p" {\n    主管部门\n    实施期 ${period}\n}\n`;
-        const assessments = '自评 A "P项目2024年度绩效自评" 对象 P {}\n自评 B "P项目绩效自评（2023-07至2024-06）" 对象 P {}\n自评 C "P项目2023年度绩效自评" 对象 P {}\n';
+        // B's title names two years: its 评价日 places it; D's tells nothing, and the hover says so.
+        const assessments = '自评 A "P项目2024年度绩效自评" 对象 P {}\n自评 B "P项目绩效自评（2023-07至2024-06）" 对象 P {\n    评价日 2024-03-15\n}\n'
+            + '自评 C "P项目2023年度绩效自评" 对象 P {}\n自评 D "P项目绩效自评（2023-07至2024-06）" 对象 P {}\n';
         const other = await buildWorkspace({ 'p.kpi': project('2023-07-01 至 2024-03-31'), 'a.kpi': assessments });
         const at = async (needle: string, offset = 1) => ((await other.services.lsp.HoverProvider!.getHoverContent(other.documents.get('p.kpi')!, { textDocument: textDocument('p.kpi'), position: positionOf(other, 'p.kpi', needle, offset) }))?.contents as { value: string }).value;
-        expect(await at('实施期')).toMatch(/\n\n时长：275 天（约9个月）\n\n[\s\S]*\| A \| 2024 \| 部分在实施期内 \|\n\| B \| — \| 标题未写评价年度 \|\n\| C \| 2023 \| 部分在实施期内 \|$/);
+        expect(await at('实施期')).toMatch(/\n\n时长：275 天（约9个月）\n\n[\s\S]*\| A \| 2024 \| 部分在实施期内 \|\n\| B \| 评价日 2024-03-15 \| ✓ 评价日在实施期内 \|\n\| C \| 2023 \| 部分在实施期内 \|\n\| D \| — \| 标题未写评价年度，也未写评价日 \|$/);
         // The keyword typed alone says what the field means.
         expect(await at('主管部门')).toMatch(/^\*\*主管部门\*\* \n\n表头「主管部门」栏/);
         await other.edit('p.kpi', project('2024-01 至 2024-12'));
-        expect(await at('实施期')).toMatch(/时长：12 个月[\s\S]*\| A \| 2024 \| ✓ 全年在实施期内 \|\n\| B \| — \| 标题未写评价年度 \|\n\| C \| 2023 \| ⚠ 不在实施期内 \|$/);
+        expect(await at('实施期')).toMatch(/时长：12 个月[\s\S]*\| A \| 2024 \| ✓ 全年在实施期内 \|\n\| B \| 评价日 2024-03-15 \| ✓ 评价日在实施期内 \|\n\| C \| 2023 \| ⚠ 不在实施期内 \|\n\| D \| — \| 标题未写评价年度，也未写评价日 \|$/);
+        await other.edit('p.kpi', project('2022-01 至 2023-12'));
+        expect(await at('实施期')).toMatch(/\| B \| 评价日 2024-03-15 \| 评价日在实施期结束之后 \|/);
+        await other.edit('p.kpi', project('2024-06 至 2025-05'));
+        expect(await at('实施期')).toMatch(/\| B \| 评价日 2024-03-15 \| ⚠ 评价日早于实施期开始 \|/);
+        const en = await buildWorkspace({ 'p.kpi': 'project P "p" {\n    period 2024-01 to 2024-12\n}\n', 'a.kpi': 'assessment B "review 2023-07 to 2024-06" for P {\n    as-of 2024-03-15\n}\nassessment D "review 2023-07 to 2024-06" for P {}\n' }, 'en');
+        const enHover = ((await en.services.lsp.HoverProvider!.getHoverContent(en.documents.get('p.kpi')!, { textDocument: textDocument('p.kpi'), position: positionOf(en, 'p.kpi', 'period', 1) }))?.contents as { value: string }).value;
+        expect(enHover).toMatch(/\| B \| as of 2024-03-15 \| ✓ its as-of date lies in the period \|\n\| D \| — \| its title names no year and it has no as-of date \|$/);
         await other.edit('p.kpi', project('2024-12 至 2024-01'));
         expect(await at('实施期')).toMatch(/项目实施的起止时间\n\n⚠ 结束早于开始$/);
 

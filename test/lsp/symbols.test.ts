@@ -52,6 +52,24 @@ describe('document symbols', () => {
         });
     });
 
+    it('outline the complete 申报表: its 资金 lines and its 测算 components with their 合计 line', async () => {
+        for (const [folder, expected] of [
+            ['complete-forms', ['  资金', '    中期 900 万元', '    年度 300 万元', '    其中 财政拨款 260 万元', '    其中 其他资金 40 万元',
+                '  测算', '    助餐补贴 (120 万元)', '    上门服务补贴 (150 万元)', '    服务评估 (30 万元)', '    合计 300 万元', '  总体目标']],
+            ['complete-forms-en', ['  breakdown', '    Meals (120 万元)', '    HomeCare (150 万元)', '    Review (30 万元)', '    total 300 万元', '  goals']],
+        ] as const) {
+            const forms = readFolder(join(import.meta.dirname, '..', '..', 'examples', folder));
+            const services = await servicesWith(without(forms, 'targets.kpi'));
+            await expectSymbols(services)({
+                text: forms['targets.kpi']!, parseOptions: { documentUri: `${WS}targets.kpi` }, disposeAfterCheck: true,
+                assert: symbols => {
+                    const lines = outline(symbols);
+                    expect(lines.slice(lines.indexOf(expected[0]), lines.indexOf(expected[0]) + expected.length)).toEqual(expected);
+                },
+            });
+        }
+    });
+
     it('outline a self-assessment\'s rows by what they name, with actuals as scored', async () => {
         const forms = readFolder(join(import.meta.dirname, '..', '..', 'examples', 'complete-forms'));
         const services = await servicesWith(without(forms, 'assessment.kpi'));
@@ -61,6 +79,9 @@ describe('document symbols', () => {
                 // `实际 97` against `≥95%`, `实际 2050` against `≥2000 人`.
                 '  补贴发放及时率 (97%)', '  助餐服务人数 (2050 人)',
                 '  助餐补贴 (实际 118 万元)', '  助餐点全部建成 (完成 2023-06-20)',
+                // The 预算执行 row's 其中 lines under it, as the 资金 block's are.
+                '  预算执行 年初预算 300 万元 全年预算 300 万元 全年执行 285 万元 执行率 95% 分值 10 得分 9.5',
+                '    其中 财政拨款 年初预算 260 万元 全年预算 260 万元 全年执行 250 万元', '    其中 其他资金 年初预算 40 万元 全年预算 40 万元 全年执行 35 万元',
             ])),
         });
     });

@@ -18,7 +18,7 @@ import { KEYWORD_WORD, KIND_WORDS, linkValueText, targetText } from './describe.
 import { markdownText } from './markdown-text.js';
 import { isKeywordOf, keywordLanguageOf, type KeywordLanguage } from './keyword-language.js';
 import { SNIPPETS } from './snippets.js';
-import { clauseProperty, isClauseWritten, isLineWritten } from './written-clauses.js';
+import { clauseProperty, isClauseWritten, isFundsTotalWritten, isLineWritten } from './written-clauses.js';
 import { withoutStackTraces } from '../parser/parser.js';
 
 /**
@@ -75,6 +75,13 @@ const REFERENCE_LIST_SEPARATOR = /(?:^|\s)(?:依据|per|适用|applies|涉及|co
  */
 const HYPHENATED_WORD = /(?<![\p{L}\p{N}_-])[A-Za-z]+-[A-Za-z-]*$/u;
 
+/**
+ * An English word typed up to or past a slash (`n/` of `n/a`), at the end of the text before the
+ * cursor: one word only where it begins a keyword of the grammar with a slash, since a unit
+ * being typed after a number (`km/`) is two words.
+ */
+const SLASHED_WORD = /(?<![\p{L}\p{N}_/-])[A-Za-z]+\/[A-Za-z]*$/u;
+
 /** Units officers write most; units already used in the file are offered first. */
 const COMMON_UNITS = ['%', '‰', '元', '万元', '亿元', '秒', '分钟', '小时', '天', '工作日', '月', '年', '个', '件', '次', '人', '人次', '户', '项', '条', '通', '元/通', '元/人'];
 
@@ -98,6 +105,7 @@ export class KpiCompletionProvider extends DefaultCompletionProvider {
     private readonly groups = new WeakMap<CompletionContext, AstNode | undefined>();
     /** Per request: its cancellation, checked before each feature is completed. */
     private readonly cancelTokens = new WeakMap<LangiumDocument, CancellationToken>();
+    private slashed?: readonly string[];
 
     constructor(private readonly services: KpiServices) {
         super(services);
@@ -131,13 +139,27 @@ export class KpiCompletionProvider extends DefaultCompletionProvider {
     }
 
     /**
-     * Langium's, but a hyphenated keyword being typed (HYPHENATED_WORD, with no word going on
-     * after the cursor) is one word, completed as a whole: otherwise only what follows `-` is.
+     * Langium's, but a hyphenated or slashed keyword being typed (`as-`, `n/`, with no word going on
+     * after the cursor) is one word, completed as a whole: otherwise only what follows `-` or `/` is.
      */
     protected override backtrackToAnyToken(text: string, offset: number): CompletionBacktrackingInformation {
-        const typed = /[\p{L}\p{N}_-]/u.test(text.charAt(offset)) ? null : HYPHENATED_WORD.exec(text.slice(Math.max(0, offset - 40), offset));
+        const typed = /[\p{L}\p{N}_/-]/u.test(text.charAt(offset)) ? undefined : this.keywordTyped(text.slice(Math.max(0, offset - 40), offset));
         if (!typed) return super.backtrackToAnyToken(text, offset);
-        return { nextTokenStart: offset, nextTokenEnd: offset, previousTokenStart: offset - typed[0].length, previousTokenEnd: offset };
+        return { nextTokenStart: offset, nextTokenEnd: offset, previousTokenStart: offset - typed.length, previousTokenEnd: offset };
+    }
+
+    /** The hyphenated or slashed keyword being typed at the end of `before` (HYPHENATED_WORD, SLASHED_WORD). */
+    private keywordTyped(before: string): string | undefined {
+        const hyphenated = HYPHENATED_WORD.exec(before)?.[0];
+        if (hyphenated) return hyphenated;
+        const slashed = SLASHED_WORD.exec(before)?.[0];
+        return slashed && this.slashedKeywords().some(k => k.startsWith(slashed)) ? slashed : undefined;
+    }
+
+    /** The grammar's keywords with a slash in a word (`n/a`), read once. */
+    private slashedKeywords(): readonly string[] {
+        this.slashed ??= AstUtils.streamAllContents(this.grammar).filter(GrammarAST.isKeyword).map(k => k.value).filter(v => /^[A-Za-z]+\/[A-Za-z]+$/.test(v)).distinct().toArray();
+        return this.slashed;
     }
 
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
@@ -160,14 +182,14 @@ export class KpiCompletionProvider extends DefaultCompletionProvider {
 
     /**
      * Keywords in the file's language, once (not a synonym after the first: `期间` after `实施期`),
-     * but not a clause the row already has, nor a line the self-assessment has (each may come
-     * once), nor a rating (达成 …) as the actual of a row whose target is a value
+     * but not a clause the row already has, nor a line the self-assessment or the 资金 block has
+     * (each may come once), nor a rating (达成 …) as the actual of a row whose target is a value
      * (assessment/no-actual reports one).
      */
     protected override filterKeyword(context: CompletionContext, keyword: GrammarAST.Keyword): boolean {
         const language = this.language(context);
         if (!super.filterKeyword(context, keyword) || !isKeywordOf(language, keyword.value) || laterSynonym(keyword, language)) return false;
-        if (isLineWritten(context.node, keyword, context.tokenOffset)) return false;
+        if (isLineWritten(context.node, keyword, context.tokenOffset) || isFundsTotalWritten(context.node, keyword, context.tokenOffset)) return false;
         if (AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule)?.name === 'Rating' && valueTargetOf(context.node)) return false;
         const property = clauseProperty(keyword);
         return !property || !isClauseWritten(context.node, property, this.astReflection);

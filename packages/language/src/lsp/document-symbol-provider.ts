@@ -4,7 +4,7 @@ import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import {
     isAssessment, isBaseline, isBreakdownActual, isCompliance, isContract, isExecution, isGoalAssessment, isGradeStatement,
     isIndicatorAssessment, isMilestoneAssessment, isModel, isProblemStatement, isProject, isStandard, isTotal,
-    type AssessmentItem, type Block, type Indicator, type Level1Group, type Project,
+    type AssessmentItem, type Block, type BreakdownSection, type Indicator, type Level1Group, type Project,
 } from '../generated/ast.js';
 import type { KpiServices } from '../kpi-module.js';
 import { groupName } from '../model/project.js';
@@ -50,9 +50,18 @@ export class KpiDocumentSymbolProvider implements DocumentSymbolProvider {
             ...project.funds.flatMap(s => this.symbol(s, this.keywordOf(s), SymbolKind.Package, undefined, undefined,
                 s.lines.flatMap(l => this.symbol(l, firstLine(l), SymbolKind.Number)))),
             ...project.breakdowns.flatMap(s => this.symbol(s, this.keywordOf(s), SymbolKind.Package, undefined, undefined,
-                s.components.flatMap(c => this.named(c, c.name, c.amount?.$cstNode?.text)))),
+                [...s.components.flatMap(c => this.named(c, c.name, c.amount?.$cstNode?.text)), ...this.breakdownTotal(s)])),
         ];
         return symbols.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    }
+
+    /** A 测算 block's `合计` line, from its keyword, as the 资金 block's 年度 line is listed. */
+    private breakdownTotal(section: BreakdownSection): DocumentSymbol[] {
+        const amount = section.total?.$cstNode;
+        const keyword = GrammarUtils.findNodeForKeyword(section.$cstNode, '合计') ?? GrammarUtils.findNodeForKeyword(section.$cstNode, 'total');
+        if (!amount || !keyword) return [];
+        const range = { start: keyword.range.start, end: amount.range.end };
+        return [{ name: `${keyword.text} ${amount.text}`, kind: SymbolKind.Number, range, selectionRange: range }];
     }
 
     private family(level1: Level1Group): DocumentSymbol[] {
@@ -77,7 +86,9 @@ export class KpiDocumentSymbolProvider implements DocumentSymbolProvider {
         if (isGoalAssessment(item)) return this.symbol(item, item.goal?.$refText, SymbolKind.Constant, item.text, this.property(item, 'goal'));
         if (isMilestoneAssessment(item)) return this.reference(item, 'milestone', item.milestone?.$refText, SymbolKind.Event);
         if (isBreakdownActual(item)) return this.reference(item, 'component', item.component?.$refText, SymbolKind.Number);
-        if (isExecution(item) || isTotal(item) || isGradeStatement(item)) return this.symbol(item, text, SymbolKind.Number);
+        // The 其中 lines under 预算执行 as its children, as the 资金 block's are.
+        if (isExecution(item)) return this.symbol(item, text, SymbolKind.Number, undefined, undefined, item.sources.flatMap(s => this.symbol(s, firstLine(s), SymbolKind.Number)));
+        if (isTotal(item) || isGradeStatement(item)) return this.symbol(item, text, SymbolKind.Number);
         if (isProblemStatement(item)) return this.symbol(item, item.text ?? text, SymbolKind.String);
         return this.symbol(item, text, SymbolKind.Key);
     }

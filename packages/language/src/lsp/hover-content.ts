@@ -5,7 +5,8 @@ import { AstUtils, type AstNode, type CstNode } from 'langium';
 import {
     isAssessment, isBaseline, isClause, isClauseReview, isCompliance, isContract, isExecution, isExecutionShare, isGoal,
     isGoalAssessment, isIndicator, isIndicatorAssessment, isMilestone, isMilestoneAssessment, isProblemStatement, isProject, isRequirement,
-    isAsOf, isBreakdownActual, isBreakdownComponent, isFundsShare, isFundsTotal, isGradeStatement, isLevel2Group, isStandard, isTotal,
+    isAsOf, isBreakdownActual, isBreakdownComponent, isFundsShare, isFundsTotal, isGradeStatement, isLevel1Group, isLevel2Group, isStandard, isTotal,
+    type Level1Group, type Level2Group,
     type AsOf, type BreakdownActual, type BreakdownComponent, type BreakdownSection, type FundsShare, type FundsTotal, type Project,
     type ClauseReview, type Execution, type ExecutionShare, type GoalAssessment, type Indicator, type MilestoneAssessment, type ProblemStatement,
     type GradeStatement, type IndicatorAssessment, type LinkTarget, type Quantity, type Total,
@@ -15,8 +16,8 @@ import { pick, type Bilingual, type Locale } from '../i18n/locale.js';
 import type { KpiServices } from '../kpi-module.js';
 import { actualMeasure, constraintOf, measureOf } from '../model/values.js';
 import { amountOf, annualOf, COLUMN_LABEL, componentAmount, executionBasis, FUNDS_COLUMNS, fundsSourcesSum, shareRow } from '../model/funds.js';
-import { assessedProject, goalsOf, groupName, level1Of } from '../model/project.js';
-import { assessedYear, periodSpan, yearInSpan } from '../model/period.js';
+import { assessedProject, goalsOf, groupName, indicatorsIn, level1Of } from '../model/project.js';
+import { asOfInSpan, assessedYear, periodSpan, yearInSpan } from '../model/period.js';
 import { comparable, formatMeasure, inUnitOf, productOf, ratio, sameAmount, sumOf, type Measure } from '../units/index.js';
 import {
     actualAgainst, compareTarget, compareWithBaseline, formatPercent, formatScore,
@@ -59,6 +60,7 @@ export class HoverContent {
         if (isImprovement(node)) return this.improvement(node);
         if (isConclusion(node)) return this.conclusion(node);
         if (isIndicator(node)) return this.indicator(node);
+        if (isLevel1Group(node) || isLevel2Group(node)) return this.group(node);
         if (isClause(node) || isRequirement(node) || isBaseline(node)) return this.linkTarget(node);
         if (isGoal(node)) return this.lines([this.heading({ zh: '总体目标', en: 'Goal' }, node.name), this.text(node.text)]);
         if (isMilestone(node)) {
@@ -104,6 +106,28 @@ export class HoverContent {
             this.field({ zh: '上年', en: 'Last year' }, indicator.lastYear?.$cstNode?.text),
             this.field({ zh: '来源', en: 'Source' }, indicator.source),
             this.field({ zh: '说明', en: 'Note' }, indicator.note),
+        ]);
+    }
+
+    /**
+     * A 一级/二级指标 line: where it stands, its rows, and what each assessment weights and scores
+     * them (a county framework's 项目决策 2 / 项目管理 13 are such sums).
+     */
+    private group(group: Level1Group | Level2Group): string {
+        const indicators = isLevel1Group(group) ? indicatorsIn(group) : group.indicators;
+        const project = AstUtils.getContainerOfType(group, isProject);
+        const rows = (project ? assessmentsOf(project, this.services) : []).flatMap((assessment): Row[] => {
+            const scored = assessment.items.filter(isIndicatorAssessment).filter(row => row.indicator?.ref && indicators.includes(row.indicator.ref))
+                .map(row => this.services.kpi.Scores.row(row)?.row).filter(score => score !== undefined);
+            if (scored.length === 0) return [];
+            const sum = (of: (score: (typeof scored)[number]) => number | undefined) => formatScore(scored.reduce((total, score) => total + (of(score) ?? 0), 0));
+            return [[assessment.name, sum(score => score.weight), sum(score => score.ruleScore ?? score.claimed)]];
+        });
+        return this.lines([
+            `**${pick(this.locale, isLevel1Group(group) ? { zh: '一级指标', en: 'Level-1 indicator' } : { zh: '二级指标', en: 'Level-2 indicator' })}** ${markdownText(groupName(group))}`,
+            isLevel2Group(group) ? this.text([group.$container, group].map(groupName).join(' › ')) : undefined,
+            this.field({ zh: '指标', en: 'Indicators' }, { zh: `${indicators.length} 项`, en: String(indicators.length) }),
+            this.table([{ zh: '自评', en: 'Assessment' }, { zh: '分值合计', en: 'Weights' }, { zh: '规则得分合计', en: 'Rule scores' }], rows),
         ]);
     }
 
@@ -350,7 +374,11 @@ export class HoverContent {
         const ends = span !== undefined && span.days <= 0;
         const rows = span && !ends ? assessmentsOf(project, this.services).map((assessment): Row => {
             const year = assessedYear(assessment);
-            return [assessment.name, year === undefined ? undefined : String(year), year === undefined ? { zh: '标题未写评价年度', en: 'its title names no year' } : IN_PERIOD[yearInSpan(year, span)]];
+            if (year !== undefined) return [assessment.name, String(year), IN_PERIOD[yearInSpan(year, span)]];
+            // A title naming no single year (`2019-07至2020-06`): the 评价日 places the assessment.
+            const asOf = asOfInSpan(assessment, span);
+            if (asOf) return [assessment.name, { zh: `评价日 ${asOf.text}`, en: `as of ${asOf.text}` }, AS_OF_IN_PERIOD[asOf.where]];
+            return [assessment.name, undefined, { zh: '标题未写评价年度，也未写评价日', en: 'its title names no year and it has no as-of date' }];
         }) : [];
         return this.lines([
             `**${pick(this.locale, { zh: '实施期', en: 'Period' })}** ${markdownText(project.period?.$cstNode?.text ?? '')}`,
@@ -526,6 +554,13 @@ const IN_PERIOD: Record<'whole' | 'part' | 'none', Bilingual> = {
     whole: { zh: '✓ 全年在实施期内', en: '✓ the whole year lies in the period' },
     part: { zh: '部分在实施期内', en: 'partly in the period' },
     none: { zh: '⚠ 不在实施期内', en: '⚠ outside the period' },
+};
+
+/** Where an assessment's 评价日 lies against the 实施期: after it ends is a final assessment, before it starts is a slip. */
+const AS_OF_IN_PERIOD: Record<'before' | 'in' | 'after', Bilingual> = {
+    in: { zh: '✓ 评价日在实施期内', en: '✓ its as-of date lies in the period' },
+    after: { zh: '评价日在实施期结束之后', en: 'its as-of date is after the period ends' },
+    before: { zh: '⚠ 评价日早于实施期开始', en: '⚠ its as-of date is before the period starts' },
 };
 
 /** Whether an amount is the one it is checked against: equal (to the cent), different, or in a unit that does not compare. */

@@ -5,11 +5,12 @@ import {
     isAsOf, isBaseline, isBlock, isBreakdownComponent, isBreakdownSection, isClause, isClauseReview, isExecution, isExecutionShare, isFundsTotal, isGoal,
     isGoalAssessment, isIndicator, isMilestoneAssessment, isProblemStatement, isProject, type BreakdownSection, type Project,
     isBreakdownActual, isGradeStatement, isIndicatorAssessment, isMilestone, isRequirement, isTotal,
-    isConclusion, isFundsShare, isImprovement, isPeriod, isSummary,
+    isConclusion, isFundsSection, isFundsShare, isImprovement, isLevel1Group, isLevel2Group, isPeriod, isSummary,
 } from '../generated/ast.js';
 import type { KpiServices } from '../kpi-module.js';
 import type { KpiSettings } from '../settings.js';
 import { HoverContent, type ProjectField } from './hover-content.js';
+import { annualOf } from '../model/funds.js';
 import { qualifiedTargetAt } from './qualified-names.js';
 import { isRemark } from '../parser/remarks.js';
 
@@ -67,6 +68,10 @@ export class KpiHoverProvider implements HoverProvider {
         if (qualified) return qualified;
         const declared = this.references.findDeclarations(leaf)[0];
         if (declared) return declared;
+        // A 资金 block's keyword: its 年度 total and what it is checked against.
+        if (isFundsSection(leaf.astNode) && /^(资金|funds)$/.test(leaf.text)) return annualOf(leaf.astNode);
+        // A group's family or label (`产出指标`, `资金管理`), not its braces.
+        if ((isLevel1Group(leaf.astNode) || isLevel2Group(leaf.astNode)) && !/^[{}]$/.test(leaf.text)) return leaf.astNode;
         const block = AstUtils.getContainerOfType(leaf.astNode, isBlock);
         if (block && this.names.getNameNode(block) === leaf) return block;
         return AstUtils.getContainerOfType(leaf.astNode, (n): n is AstNode => ROWS.some(is => is(n)));
@@ -75,12 +80,13 @@ export class KpiHoverProvider implements HoverProvider {
 
 /**
  * The node whose amount line a leaf is on, where the line is a keyword and an amount of a larger
- * node: a project's `预算`, a 测算 block's `合计` (the block holds no other such keyword).
+ * node: a project's `预算`, a 测算 block's `合计` (the block holds no other such keyword), and
+ * the block's own `测算`, which says what its total is checked against.
  */
 function amountLineOf(leaf: CstNode): Project | BreakdownSection | undefined {
     const node = leaf.astNode;
     if (isProject(node)) return /^(预算|budget)$/.test(leaf.text) ? node : undefined;
-    if (isBreakdownSection(node)) return /^(合计|total)$/.test(leaf.text) ? node : undefined;
+    if (isBreakdownSection(node)) return /^(合计|total|测算|breakdown)$/.test(leaf.text) ? node : undefined;
     const container = node.$container;
     if (isProject(container) && node.$containerProperty === 'budget') return container;
     if (isBreakdownSection(container) && node.$containerProperty === 'total') return container;

@@ -1,5 +1,6 @@
 import { AstUtils, GrammarAST, type AstNode, type AstReflection } from 'langium';
-import { isAssessment } from '../generated/ast.js';
+import { isAssessment, isFundsSection, isFundsTotal } from '../generated/ast.js';
+import { isAnnualKind } from '../model/funds.js';
 import { firstToken, ONCE_PER_ASSESSMENT } from '../validation/clause-checks.js';
 
 /**
@@ -44,6 +45,17 @@ export function isLineWritten(node: AstNode | undefined, keyword: GrammarAST.Key
     if (!rule || !ONCE_PER_ASSESSMENT.has(rule.name) || !beginsRule(keyword, rule)) return false;
     const assessment = node && AstUtils.getContainerOfType(node, isAssessment);
     return assessment?.items.some(item => item.$type === rule.name && firstToken(item.$cstNode)?.offset !== tokenOffset) === true;
+}
+
+/**
+ * Whether `keyword` is a 资金 block's 中期 or 年度 and the block at the cursor already has that
+ * line (not the one being typed at `tokenOffset`): written again, only the first is read.
+ */
+export function isFundsTotalWritten(node: AstNode | undefined, keyword: GrammarAST.Keyword, tokenOffset: number): boolean {
+    if (AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule)?.name !== 'FundsTotalKind') return false;
+    const section = node && AstUtils.getContainerOfType(node, isFundsSection);
+    return section?.lines.some(line => isFundsTotal(line) && isAnnualKind(line.kind) === isAnnualKind(keyword.value)
+        && firstToken(line.$cstNode)?.offset !== tokenOffset) === true;
 }
 
 /** Whether a keyword (or one of its spellings) is the first element of its rule. */

@@ -4,9 +4,14 @@ import { measureOf } from './values.js';
 
 const ANNUAL = new Set(['年度', 'annual']);
 
+/** Whether a 资金 total line's keyword is the 年度 one (else the 中期 one). */
+export function isAnnualKind(kind: string): boolean {
+    return ANNUAL.has(kind);
+}
+
 /** The 年度 (年度资金总额) line of a 资金 block. */
 export function annualOf(section: FundsSection): FundsTotal | undefined {
-    return section.lines.filter(isFundsTotal).find(l => ANNUAL.has(l.kind));
+    return section.lines.filter(isFundsTotal).find(l => isAnnualKind(l.kind));
 }
 
 /**

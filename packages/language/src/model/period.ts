@@ -1,5 +1,5 @@
-// A project's 实施期 as days, and the year an assessment reports on, to tell whether one lies in the other.
-import type { Assessment, Period } from '../generated/ast.js';
+// A project's 实施期 as days, and the year an assessment reports on (or its 评价日), to tell whether one lies in the other.
+import { isAsOf, type Assessment, type Period } from '../generated/ast.js';
 import { parseDate, type Measure } from '../units/index.js';
 
 type Day = Measure & { kind: 'date' };
@@ -44,4 +44,15 @@ export function assessedYear(assessment: Assessment): number | undefined {
     if (annual) return Number(annual[1]);
     const years = new Set([...title.matchAll(/(?<!\d)(?:19|20)\d{2}(?!\d)/g)].map(m => Number(m[0])));
     return years.size === 1 ? [...years][0] : undefined;
+}
+
+/**
+ * An assessment's 评价日 against a span: before it starts, in it, or after it ends; undefined
+ * without a 评价日 that is a date. What places an assessment whose title names no single year.
+ */
+export function asOfInSpan(assessment: Assessment, span: { start: Day; end: Day }): { text: string; where: 'before' | 'in' | 'after' } | undefined {
+    const text = assessment.items.find(isAsOf)?.date?.value;
+    const day = dayOf(text, 'end');
+    if (!text || !day) return undefined;
+    return { text, where: day.day < span.start.day ? 'before' : day.day > span.end.day ? 'after' : 'in' };
 }
