@@ -99,6 +99,17 @@ describe('form quick fixes', () => {
         expect(syntax(ws, 'p.kpi')).toEqual([]);
     });
 
+    it('move a row the same way in a file whose lines end in a lone \\r (classic Mac), where each line is the editor\'s line', async () => {
+        const lines = project(['产出指标 { 数量指标 { "助餐人数" >= 10 人 } }', '效益指标 {', '    社会效益 { "老年人助餐满意度" >= 90% }', '}']);
+        const ws = await buildWorkspace({ 'p.kpi': lines.replaceAll('\n', '\r') });
+        const { actions } = await actionsFor(ws, 'p.kpi', 'target/misfiled');
+        // Before, the fix read the file as one line: it cut the whole group's line and inserted over its cut.
+        const text = await apply(ws, 'p.kpi', actions, '移至「满意度指标 › 服务对象满意度」');
+        expect(text.split(/\r\n|\r|\n/).map(l => l.trim())).toEqual(expect.arrayContaining(['社会效益 { }', '满意度指标 {', '服务对象满意度 {', '"老年人助餐满意度" >= 90%']));
+        expect(rulesOn(ws, 'p.kpi')).not.toContain('target/misfiled');
+        expect(syntax(ws, 'p.kpi')).toEqual([]);
+    });
+
     it('remove an empty group, or add a row to fill in', async () => {
         const ws = await buildWorkspace(FORMS);
         const { actions } = await actionsFor(ws, 'targets.kpi', 'target/empty-group');

@@ -3,6 +3,7 @@ import { CodeActionKind, TextEdit, type CodeAction, type Diagnostic, type Positi
 import { pick, type Bilingual, type Locale } from '../../i18n/locale.js';
 import type { KeywordLanguage } from '../keyword-language.js';
 import { writtenAt } from '../../parser/repeated-clauses.js';
+import { LINE_BREAK } from '../../parser/comments.js';
 
 /**
  * What a quick fix works with: the document, the keyword language inserted text must use, the
@@ -15,7 +16,8 @@ export class FixContext {
 
     constructor(readonly document: LangiumDocument, readonly language: KeywordLanguage, readonly locale: Locale) {
         this.uri = document.uri.toString();
-        this.lines = document.textDocument.getText().split(/\r?\n/);
+        // Every line break the lexer and the editor count, a lone \r (classic Mac) too: positions are in their lines.
+        this.lines = document.textDocument.getText().split(LINE_BREAK);
         this.indentUnit = this.lines.map(l => /^[ \t]+(?=\S)/.exec(l)?.[0]).find(Boolean) ?? '    ';
     }
 
@@ -111,7 +113,7 @@ export class FixContext {
             return { lines, edit: TextEdit.del({ start: { line: start.line, character: 0 }, end: { line: end.line + 1, character: 0 } }) };
         }
         const blanks = /[ \t]*$/.exec(before)![0].length;
-        return { lines: cst.text.split(/\r?\n/).map(l => l.trim()), edit: TextEdit.del({ start: { line: start.line, character: start.character - blanks }, end }) };
+        return { lines: cst.text.split(LINE_BREAK).map(l => l.trim()), edit: TextEdit.del({ start: { line: start.line, character: start.character - blanks }, end }) };
     }
 
     /** A quick fix resolving `diagnostics` with `edits` (none when an edit could not be placed). */
