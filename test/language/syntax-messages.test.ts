@@ -273,6 +273,13 @@ describe('syntax errors', () => {
         expect(await syntaxMessages(project('>= 3万5千人'), 'zh-CN')).toEqual(['「3万5千人」是用汉字写的数值：数值用数字写，写作 35000 人']);
         expect(await syntaxMessages(project('不少于2万5人'), 'en')).toEqual(["'2万5人' is a number in words: write numbers in digits, 25000 人"]);
         expect(await syntaxMessages(project('>= 3万人'), 'zh-CN')).toEqual([]);
+        // After a comparator, a sign or its words, the same message, and nothing at 来源.
+        expect(await syntaxMessages(project('>= 百分之九十五'), 'zh-CN')).toEqual(['「百分之九十五」是用汉字写的数值：数值用数字写，写作 95%']);
+        expect(await syntaxMessages(project('≥ 三万五千人'), 'en')).toEqual(["'三万五千人' is a number in words: write numbers in digits, 35000 人"]);
+        expect(await syntaxMessages(project('不低于 九成'), 'zh-CN')).toEqual(['「九成」是用汉字写的数值：数值用数字写，写作 90%']);
+        // A value in words and its unit printed apart: one message over both, not another at 来源.
+        expect(await syntaxMessages(project('3万5千 人'), 'zh-CN')).toEqual(['「3万5千 人」是用汉字写的数值：数值用数字写，写作 35000 人']);
+        expect(await syntaxMessages(project('>= 3万 人'), 'zh-CN')).toEqual(['「3万 人」是用汉字写的数值：数值用数字写，写作 30000 人']);
         // Words that begin with a numeral and go on in words are a qualitative target.
         expect(await syntaxMessages(project('十分满意'), 'zh-CN')).toEqual([]);
         // An actual too: not a text where the target is a percentage.

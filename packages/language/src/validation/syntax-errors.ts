@@ -3,7 +3,7 @@ import { AstUtils, GrammarAST, GrammarUtils, type Grammar } from 'langium';
 import { findFirstFeatures } from 'langium/lsp';
 import { pick, type Bilingual, type Locale } from '../i18n/locale.js';
 import { isKeywordOf, type KeywordLanguage } from '../lsp/keyword-language.js';
-import { BOUND_JOIN_WORDS, boundOp, comparatorOp, direction, formatOp, isMoney, noteExcludes, isRelativeYearDeadline, numberInWords, signWordAtStart, writtenNumber, type Op } from '../units/index.js';
+import { BOUND_JOIN_WORDS, boundOp, comparatorOp, direction, formatOp, isMoney, noteExcludes, isRelativeYearDeadline, numberInWords, signWordAtStart, spacedNumberInWords, writtenNumber, type Op } from '../units/index.js';
 import { KpiSpecGrammar } from '../generated/grammar.js';
 import { familyOfWord } from '../model/categories.js';
 import { firstPassing } from '../sorted.js';
@@ -393,11 +393,11 @@ export function describeLexingError(text: string, start: number, end: number, lo
     // A deadline printed without its year (KpiLexer.boundWord), or after a year said in words (`次年3月底前`).
     if (/^\d{1,2}月(?:\d{1,2}日|[底末])?(?:之|以)?前$/.test(skipped) || isRelativeYearDeadline(skipped)) return pick(locale, undatedDeadline(skipped));
     // A value printed in Chinese numerals (`百分之九十五以上`), which the language reads in digits.
-    const inWords = numberInWords(skipped);
+    const inWords = valueInWords(skipped);
     if (inWords) {
         return pick(locale, {
-            zh: `「${skipped}」是用汉字写的数值：数值用数字写，写作 ${writtenNumber(inWords)}`,
-            en: `'${skipped}' is a number in words: write numbers in digits, ${writtenNumber(inWords)}`,
+            zh: `「${skipped}」是用汉字写的数值：数值用数字写，写作 ${inWords}`,
+            en: `'${skipped}' is a number in words: write numbers in digits, ${inWords}`,
         });
     }
     // A bound the lexer did not read because the comparator before the value says otherwise (KpiLexer.boundWord).
@@ -472,6 +472,15 @@ export function describeLexingError(text: string, start: number, end: number, lo
         zh: `无法识别的字符「${shorten(skipped)}」`,
         en: `Unrecognised characters '${shorten(skipped)}'`,
     });
+}
+
+/**
+ * What a value printed in Chinese numerals (`百分之九十五以上`, `3万5千 人`: the characters the lexer
+ * skipped) is written as in digits (`>= 95%`, `35000 人`), for the message and its quick fix alike.
+ */
+export function valueInWords(skipped: string): string | undefined {
+    const value = spacedNumberInWords(skipped) ?? numberInWords(skipped);
+    return value && writtenNumber(value);
 }
 
 /** A printed range's two values, each a number and what may follow it (`%`, a unit), around a dash, a tilde or 至. */

@@ -1,11 +1,11 @@
 // Quick fixes for syntax/* diagnostics.
 import { TextEdit } from 'vscode-languageserver';
 import { boundOp, comparatorOp, noteExcludes } from '../../units/index.js';
-import { AS_NAME_DATA, halfWidthOf, monthBeforeBound, quarterBeforeBound, periodWithYearOnce, rangeAround, rangeTarget, wordAfterValue } from '../../validation/syntax-errors.js';
+import { AS_NAME_DATA, halfWidthOf, monthBeforeBound, quarterBeforeBound, periodWithYearOnce, rangeAround, rangeTarget, valueInWords, wordAfterValue } from '../../validation/syntax-errors.js';
 import type { Fix } from './fix-context.js';
 
 /** syntax/lexing: what the skipped characters were meant to be (see describeLexingError). */
-export const fixLexing: Fix = (d, ctx) => [...straightenQuotes(d, ctx), ...halfWidth(d, ctx), ...dropBound(d, ctx), ...writeRange(d, ctx), ...bracketWord(d, ctx)];
+export const fixLexing: Fix = (d, ctx) => [...straightenQuotes(d, ctx), ...halfWidth(d, ctx), ...writeDigits(d, ctx), ...dropBound(d, ctx), ...writeRange(d, ctx), ...bracketWord(d, ctx)];
 
 /** syntax/parsing: a range the parser met (`95%-100%`: its `-100`), a period with its year once. */
 export const fixParsing: Fix = (d, ctx) => [...writeRange(d, ctx), ...writeSecondYear(d, ctx), ...quoteName(d, ctx)];
@@ -71,6 +71,13 @@ function skippedText(d: Parameters<Fix>[0], ctx: Parameters<Fix>[1]): string {
     const { start, end } = d.range;
     return start.line === end.line ? ctx.lineText(start.line).slice(start.character, end.character) : '';
 }
+
+/** syntax/lexing on a value printed in Chinese numerals (`百分之九十五以上`, `3万5千 人`): the value in digits, as the message says. */
+const writeDigits: Fix = (d, ctx) => {
+    const value = valueInWords(skippedText(d, ctx));
+    if (value === undefined) return [];
+    return ctx.action({ zh: `写作「${value}」`, en: `Write '${value}'` }, [TextEdit.replace(d.range, value)], [d], true);
+};
 
 /** syntax/lexing on full-width signs (`项目 P "p" ｛` typed in full-width mode): their half-width forms. */
 const halfWidth: Fix = (d, ctx) => {
