@@ -160,6 +160,29 @@ describe('syntax errors', () => {
         expect(lines).toEqual(['A "a" <= 90%（下限 80%） 来源 "s"', 'B "b" <= 90%（下限 80%） 来源 "s"', 'C "c" <= 20 元（下限 10 元） 来源 "s"']);
     });
 
+    it('say that an English two-sided bound is a range, in English, and offer to write it as one bound, reading no row from its second bound', async () => {
+        const rows = [
+            'A "a" at least 80% and at most 90% source "s"', 'B "b" no less than 80% and no more than 90% source "s"',
+            'C "c" >= 80% and <= 90% source "s"', 'D "d" at most 90% and at least 80% source "s"', 'E "e" at least 80%, at most 90% source "s"',
+        ];
+        const text = `project P "p" {\n    indicators { output { quality {\n${rows.map(r => `        ${r}\n`).join('')}    } } }\n}\n`;
+        const range = (printed: string) => `'${printed}' is a range: write one value here, a target as one comparator and one value (such as >= 80%); an upper limit can go in the note`;
+        expect(await syntaxMessages(text, 'en')).toEqual([
+            range('at least 80% and at most 90%'), range('no less than 80% and no more t…'), range('>= 80% and <= 90%'),
+            range('at most 90% and at least 80%'), range('at least 80%, at most 90%'),
+        ]);
+        expect((await syntaxMessages(text, 'zh-CN'))[0]).toBe('「at least 80% and at most 90%」是区间：此处只写一个值，目标值写作一个比较符和一个值（如 >= 80%），上限可写在说明里');
+        const ws = await buildWorkspace({ 'p.kpi': text });
+        expect(AstUtils.streamAst(ws.documents.get('p.kpi')!.parseResult.value as Model).filter(isIndicator).map(i => i.name).toArray()).toEqual(['A', 'B', 'C', 'D', 'E']);
+        const lines: string[] = [];
+        for (const i of rows.keys()) {
+            const d = ws.diagnostics('p.kpi').find(x => String(x.code).startsWith('syntax/') && x.range.start.line === 2 + i)!;
+            const fixes = await ws.services.lsp.CodeActionProvider!.getCodeActions(ws.documents.get('p.kpi')!, { textDocument: textDocument('p.kpi'), range: d.range, context: { diagnostics: [d] } }) as CodeAction[];
+            lines.push(applyWorkspaceEdit(ws, fixes.find(a => a.isPreferred)!.edit)['p.kpi']!.split('\n')[2 + i]!.trim());
+        }
+        expect(lines).toEqual(rows.map(r => `${r.slice(0, 6)}>= 80% (upper limit 90%) source "s"`));
+    });
+
     it('say that a word glued to a percentage or a date is no unit, and read the rest of the row', async () => {
         const text = '项目 P "p" {\n    绩效指标 { 产出指标 { 数量指标 {\n        A "a" 100%覆盖 来源 "s"\n        B "b" >= 95%的\n        C "c" >= 95%以上 来源 "s"\n        D "d" <= 2023-12-31止 来源 "s"\n    } } }\n}\n';
         expect(await syntaxMessages(text, 'zh-CN')).toEqual([

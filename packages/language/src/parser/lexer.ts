@@ -3,7 +3,7 @@ import { languageOfKeyword, type KeywordLanguage } from '../lsp/keyword-language
 import { GRADE_KEYWORD, printedGradeOf, printedRatingOf, RATING_KEYWORD } from '../scoring/keywords.js';
 import type { Bilingual } from '../i18n/locale.js';
 import { firstPassing } from '../sorted.js';
-import { beginsEnglishSign, BOUND_JOIN_WORDS, BOUND_LAST_CHARACTERS, boundAtStart, boundOp, boundStartIn, comparatorOp, DONE_PHRASE, englishSignWords, isDoneWord, isEnglishBound, isValueInWords, noteAgrees, noteAtStart, onlyBeforeDates, parseUnit, signWordAtStart } from '../units/index.js';
+import { beginsEnglishSign, BOUND_JOIN_WORDS, BOUND_JOIN_WORDS_EN, BOUND_LAST_CHARACTERS, boundAtStart, boundOp, boundStartIn, comparatorOp, DONE_PHRASE, englishSignWords, isDoneWord, isEnglishBound, isValueInWords, noteAgrees, noteAtStart, onlyBeforeDates, parseUnit, signWordAtStart } from '../units/index.js';
 import { BOUND, PRINTED_TEXT, REMARK, SIGN, UNIT, wordKeywordTest, type TokenType } from './token-builder.js';
 import { bracketedUnitAt, openingBefore, remarkAt } from './remarks.js';
 import { bracketedTitleAround, isBrackets } from './bracketed-names.js';
@@ -1275,8 +1275,8 @@ function dropGluedWords(result: LexerResult, glued: ReadonlySet<Token>): void {
     replaceErrors(result.errors, [...result.errors, ...errors].sort((a, b) => a.offset - b.offset));
 }
 
-/** Words that join two bounds (`不低于 80% 且 不高于 90%`). */
-const BOUND_JOINS: ReadonlySet<string> = new Set(BOUND_JOIN_WORDS);
+/** Words that join two bounds (`不低于 80% 且 不高于 90%`, `at least 80% and at most 90%`). */
+const BOUND_JOINS: ReadonlySet<string> = new Set([...BOUND_JOIN_WORDS, ...BOUND_JOIN_WORDS_EN]);
 
 /** Where a join word and a comparator word follow in a word (`元且不高于20元`: at 且), or -1. */
 function boundJoinIn(word: string): number {

@@ -3,7 +3,7 @@ import { AstUtils, GrammarAST, GrammarUtils, type Grammar } from 'langium';
 import { findFirstFeatures } from 'langium/lsp';
 import { pick, type Bilingual, type Locale } from '../i18n/locale.js';
 import { isKeywordOf, type KeywordLanguage } from '../lsp/keyword-language.js';
-import { BOUND_JOIN_WORDS, boundOp, comparatorOp, direction, formatOp, isMoney, noteExcludes, isRelativeYearDeadline, numberInWords, signWordAtStart, spacedNumberInWords, writtenNumber, type Op } from '../units/index.js';
+import { BOUND_JOIN_WORDS, BOUND_JOIN_WORDS_EN, boundOp, comparatorOp, direction, formatOp, isMoney, noteExcludes, isRelativeYearDeadline, numberInWords, signWordAtStart, spacedNumberInWords, writtenNumber, type Op } from '../units/index.js';
 import { KpiSpecGrammar } from '../generated/grammar.js';
 import { familyOfWord } from '../model/categories.js';
 import { firstPassing } from '../sorted.js';
@@ -554,10 +554,15 @@ function printedRange(text: string, at: number, lowAt: number, low: RegExpExecAr
     };
 }
 
-/** What joins the two bounds of a two-sided bound as forms print it (`且`, `、`, `，`). */
-const BOUND_JOIN = new RegExp(`^(?:${BOUND_JOIN_WORDS.join('|')}|、|，|,)`);
-/** A comparator as a sign or in words before a value, ending the text before the first value (`不低于`, `≥`). */
-const COMPARATOR_BEFORE = /(\S+)[ \t]*$/;
+/** What joins the two bounds of a two-sided bound as forms print it (`且`, `、`, `，`, `and`, which ends at its last letter). */
+const BOUND_JOIN = new RegExp(`^(?:${BOUND_JOIN_WORDS.join('|')}|、|，|,|(?:${BOUND_JOIN_WORDS_EN.join('|')})(?![A-Za-z]))`, 'i');
+/** The longest join word, for the text looked at. */
+const BOUND_JOIN_LENGTH = Math.max(2, ...[...BOUND_JOIN_WORDS, ...BOUND_JOIN_WORDS_EN].map(w => w.length));
+/**
+ * A comparator as a sign or in words before a value, ending the text before the first value (`不低于`, `≥`,
+ * `no less than`): the last words, up to three (an English comparator's).
+ */
+const COMPARATOR_BEFORE = /((?:\S+[ \t]+){0,2}\S+)[ \t]*$/;
 
 /**
  * A two-sided bound printed as two comparators and their values, joined at `at` (`不低于80%且不高于90%`,
@@ -565,7 +570,7 @@ const COMPARATOR_BEFORE = /(\S+)[ \t]*$/;
  * one from below and one from above, in either order. As printed, from the first comparator.
  */
 function twoSidedBound(text: string, at: number): PrintedRange | undefined {
-    const join = BOUND_JOIN.exec(text.slice(at, at + 2))?.[0];
+    const join = BOUND_JOIN.exec(text.slice(at, at + BOUND_JOIN_LENGTH + 1))?.[0];
     if (!join) return undefined;
     const before = text.slice(Math.max(0, at - 40), at);
     const lineStart = at - before.length + before.lastIndexOf('\n') + 1;
@@ -586,14 +591,20 @@ function twoSidedBound(text: string, at: number): PrintedRange | undefined {
 
 /**
  * The comparator ending `text` (the sign or words before a bound's value, glued to what precedes
- * them or not: `"接通率"不低于`), the longest that is one, and its length there with the blanks after it.
+ * them or not: `"接通率"不低于`; English words apart: `no less than`), the longest that is one, and its
+ * length there with the blanks after it.
  */
 function comparatorAtEnd(text: string): { op: Op; length: number } | undefined {
     const m = COMPARATOR_BEFORE.exec(text);
-    const word = m?.[1] ?? '';
-    for (let k = Math.min(word.length, 6); k > 0; k--) {
-        const op = comparatorOp(word.slice(-k));
-        if (op !== undefined) return { op, length: m![0].length - (word.length - k) };
+    if (!m) return undefined;
+    const words = m[1]!;
+    const last = /\S+$/.exec(words)![0];
+    // The last three or two words (`no less than`, `at least`), then the end of the last word, longest first.
+    const starts = [...words.matchAll(/\S+/g)].map(w => w.index).filter(i => i < words.length - last.length);
+    for (let k = Math.min(last.length, 6); k > 0; k--) starts.push(words.length - k);
+    for (const start of starts) {
+        const op = comparatorOp(words.slice(start));
+        if (op !== undefined) return { op, length: m[0].length - start };
     }
     return undefined;
 }
