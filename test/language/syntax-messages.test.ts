@@ -160,6 +160,33 @@ describe('syntax errors', () => {
         expect(lines).toEqual(['A "a" <= 90%（下限 80%） 来源 "s"', 'B "b" <= 90%（下限 80%） 来源 "s"', 'C "c" <= 20 元（下限 10 元） 来源 "s"']);
     });
 
+    it('say that a period printed as a target is one, whose deadline is its end, whatever joins its dates', async () => {
+        const rows = [
+            'A "a" 2023-03-01至2023-06-30 来源 "s"', 'B "b" 2023-03-01 至 2023-06-30 来源 "s"', 'C "c" 2023-03-01~2023-06-30 来源 "s"',
+            'D "d" 2023年3月1日至2023年6月30日 来源 "s"', 'E "e" 不早于2023-03-01且不晚于2023-06-30 来源 "s"', 'F "f" >= 2023-03-01且<= 2023-06-30 来源 "s"',
+        ];
+        const text = `项目 P "p" {\n    绩效指标 { 产出指标 { 时效指标 {\n${rows.map(r => `        ${r}\n`).join('')}    } } }\n}\n`;
+        const period = (printed: string, end = '2023-06-30') => `「${printed}」是时间段：此处只写一个日期，期限目标写作一个比较符和一个日期（如 <= ${end}），开始日期可写在说明里`;
+        expect((await syntaxMessages(text, 'zh-CN')).sort()).toEqual([
+            period('2023-03-01至2023-06-30'), period('2023-03-01 至 2023-06-30'), period('2023-03-01~2023-06-30'),
+            period('2023年3月1日至2023年6月30日', '2023年6月30日'), period('不早于2023-03-01且不晚于2023-06-30'), period('>= 2023-03-01且<= 2023-06-30'),
+        ].sort());
+        expect(await syntaxMessages(text, 'en')).toContain("'2023-03-01至2023-06-30' is a period: write one date here, a deadline as one comparator and one date (such as <= 2023-06-30); the start date can go in the note");
+        // The fix writes the deadline, the start kept as a remark.
+        const ws = await buildWorkspace({ 'p.kpi': text });
+        const lines: string[] = [];
+        for (const i of rows.keys()) {
+            const d = ws.diagnostics('p.kpi').find(x => String(x.code).startsWith('syntax/') && x.range.start.line === 2 + i)!;
+            const fixes = await ws.services.lsp.CodeActionProvider!.getCodeActions(ws.documents.get('p.kpi')!, { textDocument: textDocument('p.kpi'), range: d.range, context: { diagnostics: [d] } }) as CodeAction[];
+            lines.push(applyWorkspaceEdit(ws, fixes.find(a => a.isPreferred)!.edit)['p.kpi']!.split('\n')[2 + i]!.trim());
+        }
+        expect(lines).toEqual(rows.map((r, i) => `${r.slice(0, 6)}${i === 3 ? '<= 2023年6月30日（开始 2023年3月1日）' : '<= 2023-06-30（开始 2023-03-01）'} 来源 "s"`));
+        const fixed = await buildWorkspace({ 'p.kpi': lines.reduce((t, line, i) => t.replace(rows[i]!, line), text) });
+        expect(fixed.diagnostics('p.kpi').filter(x => String(x.code).startsWith('syntax/'))).toEqual([]);
+        // A period where one stands is none of this.
+        expect(await syntaxMessages('项目 P "p" {\n    实施期 2023-01-01 至 2023-12-31\n    预算 10 万元\n}\n', 'zh-CN')).toEqual([]);
+    });
+
     it('say that an English two-sided bound is a range, in English, and offer to write it as one bound, reading no row from its second bound', async () => {
         const rows = [
             'A "a" at least 80% and at most 90% source "s"', 'B "b" no less than 80% and no more than 90% source "s"',

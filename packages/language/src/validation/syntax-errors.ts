@@ -173,7 +173,8 @@ export function describeSyntaxError(error: IRecognitionException, context: Synta
         });
     }
     // A value printed as a range (`95%-100%`): the second value's minus sign glued to the first value.
-    const separator = error.token.tokenType.name === 'NUMBER' && error.token.image.startsWith('-') ? 1 : error.token.image === '至' || BOUND_JOIN.test(error.token.image) ? 1 : 0;
+    // The lexer reads a dash or a tilde between two dates as 至 (`2023-03-01~2023-06-30`).
+    const separator = error.token.tokenType.name === 'NUMBER' && error.token.image.startsWith('-') ? 1 : RANGE_DASHES.test(error.token.image) || BOUND_JOIN.test(error.token.image) ? error.token.image.length : 0;
     const range = separator > 0 ? rangeAround(context.text, error.token.startOffset, separator) : undefined;
     if (range) return rangeMessage(range, locale);
     // A 自评表 row copied as printed holds the 年度指标值 before the actual (`指标 X ≥2000人 实际 2050`):
@@ -483,8 +484,11 @@ export function valueInWords(skipped: string): string | undefined {
     return value && writtenNumber(value);
 }
 
-/** A printed range's two values, each a number and what may follow it (`%`, a unit), around a dash, a tilde or 至. */
-const RANGE_VALUE = `(\\d+(?:\\.\\d+)?)[ \\t]*([%％‰]|[\\p{L}${UNIT_SYMBOLS}${SUPERSCRIPTS}/]+)?`;
+/**
+ * A printed range's two values, around a dash, a tilde or 至: each a date (`2023-03-01`, `2023年3月1日`: group 1),
+ * or a number (2) and what may follow it (`%`, a unit: 3).
+ */
+const RANGE_VALUE = `(?:(\\d{4}(?:-\\d{1,2}-\\d{1,2}|/\\d{1,2}/\\d{1,2}|年\\d{1,2}月\\d{1,2}日))(?![\\d.])|(\\d+(?:\\.\\d+)?)[ \\t]*([%％‰]|[\\p{L}${UNIT_SYMBOLS}${SUPERSCRIPTS}/]+)?)`;
 const RANGE_START = new RegExp(`${RANGE_VALUE}[ \\t]*$`, 'u');
 const RANGE_END = new RegExp(`^[ \\t]*${RANGE_VALUE}`, 'u');
 const RANGE_DASHES = /^(?:-|－|—|–|~|～|〜|至)$/;
@@ -492,7 +496,8 @@ const RANGE_DASHES = /^(?:-|－|—|–|~|～|〜|至)$/;
 /**
  * A printed range: as printed at [start, end) of the text, and its ends, each with the unit of
  * either end; `cost` when that unit is money or the range stands under 成本指标 (a cost's target is
- * its upper end, as target/no-comparator reads a bare amount).
+ * its upper end, as target/no-comparator reads a bare amount); `dates` when its ends are dates, a
+ * period, whose target is a deadline, its end.
  */
 export interface PrintedRange {
     readonly printed: string;
@@ -501,6 +506,7 @@ export interface PrintedRange {
     readonly low: string;
     readonly high: string;
     readonly cost: boolean;
+    readonly dates: boolean;
 }
 
 /**
@@ -508,7 +514,7 @@ export interface PrintedRange {
  * a comparator printed before it that bounds from above (`signed`), and the other end, which can go in a note.
  */
 export function rangeTarget(range: PrintedRange, signed?: Op): { end: string; op: '>=' | '<='; other: string; otherIsUpper: boolean } {
-    const upper = signed === undefined ? range.cost : direction(signed) === 'lower';
+    const upper = signed === undefined ? range.cost || range.dates : direction(signed) === 'lower';
     return upper ? { end: range.high, op: '<=', other: range.low, otherIsUpper: false } : { end: range.low, op: '>=', other: range.high, otherIsUpper: true };
 }
 
@@ -541,16 +547,21 @@ export function printedRangeIn(text: string): PrintedRange | undefined {
     return undefined;
 }
 
-/** A range from its two values as matched: `low` (RANGE_START) from `lowAt`, `high` (RANGE_END) from `highFrom`; `at` what joins them. */
-function printedRange(text: string, at: number, lowAt: number, low: RegExpExecArray, highFrom: number, high: RegExpExecArray): PrintedRange {
-    const highUnit = isRangeUnit(high[2]) ? high[2] : undefined;
-    const unit = (isRangeUnit(low[2]) ? low[2] : undefined) ?? highUnit;
+/**
+ * A range from its two values as matched: `low` (RANGE_START) from `lowAt`, `high` (RANGE_END) from `highFrom`; `at` what joins them.
+ * Undefined for a date and a number (`2023-03-01至5`), no range.
+ */
+function printedRange(text: string, at: number, lowAt: number, low: RegExpExecArray, highFrom: number, high: RegExpExecArray): PrintedRange | undefined {
+    const dates = low[1] !== undefined;
+    if (dates !== (high[1] !== undefined)) return undefined;
+    const highUnit = isRangeUnit(high[3]) ? high[3] : undefined;
+    const unit = (isRangeUnit(low[3]) ? low[3] : undefined) ?? highUnit;
     const start = lowAt;
-    const end = highFrom + (highUnit || high[2] === undefined ? high[0].length : high[0].length - high[2].length);
+    const end = highFrom + (highUnit || high[3] === undefined ? high[0].length : high[0].length - high[3].length);
     const withUnit = (n: string) => (unit === undefined ? n : /^[%％‰]$/.test(unit) ? `${n}${unit}` : `${n} ${unit}`);
     return {
         printed: text.slice(start, end).trim(), start, end: start + text.slice(start, end).trimEnd().length,
-        low: withUnit(low[1]!), high: withUnit(high[1]!), cost: isMoney(unit) || inCostGroup(text, at),
+        low: dates ? low[1]! : withUnit(low[2]!), high: dates ? high[1]! : withUnit(high[2]!), cost: !dates && (isMoney(unit) || inCostGroup(text, at)), dates,
     };
 }
 
@@ -586,7 +597,7 @@ function twoSidedBound(text: string, at: number): PrintedRange | undefined {
     if (!second || sign.op === '=' || secondSign.op === '=' || direction(sign.op) === direction(secondSign.op)) return undefined;
     const range = printedRange(text, at, firstAt - sign.length, first, at + join.length + blanks + secondSign.text.length, second);
     // The upper bound printed first (`不高于90%且不低于80%`): its value is the high end.
-    return direction(sign.op) === 'lower' ? { ...range, low: range.high, high: range.low } : range;
+    return range && direction(sign.op) === 'lower' ? { ...range, low: range.high, high: range.low } : range;
 }
 
 /**
@@ -683,6 +694,12 @@ function rangeMessage(range: PrintedRange, locale: Locale): string {
 /** rangeMessage's words, for a workbook's cell too. */
 export function rangeWords(range: PrintedRange): Bilingual {
     const { end, op, otherIsUpper } = rangeTarget(range);
+    if (range.dates) {
+        return {
+            zh: `「${shorten(range.printed)}」是时间段：此处只写一个日期，期限目标写作一个比较符和一个日期（如 ${op} ${end}），${otherIsUpper ? '结束' : '开始'}日期可写在说明里`,
+            en: `'${shorten(range.printed)}' is a period: write one date here, a deadline as one comparator and one date (such as ${op} ${end}); the ${otherIsUpper ? 'end' : 'start'} date can go in the note`,
+        };
+    }
     return {
         zh: `「${shorten(range.printed)}」是区间：此处只写一个值，目标值写作一个比较符和一个值（如 ${op} ${shorten(end)}），${otherIsUpper ? '上限' : '下限'}可写在说明里`,
         en: `'${shorten(range.printed)}' is a range: write one value here, a target as one comparator and one value (such as ${op} ${shorten(end)}); ${otherIsUpper ? 'an upper' : 'a lower'} limit can go in the note`,

@@ -33,7 +33,7 @@ const writeSecondYear: Fix = (d, ctx) => {
  * A printed range at the dash, tilde or 至 a diagnostic starts at (`3～5 个`): one value, as the
  * message says (the lower end with `>=`; a cost's upper end with `<=`), or the end a comparator
  * before it points to, and the other end kept as a remark after it, which nothing reads
- * (`>= 3 个（上限 5 个）`; none for a rate up to 100%).
+ * (`>= 3 个（上限 5 个）`; none for a rate up to 100%); a period, its end with `<=` (`<= 2023-06-30（开始 2023-03-01）`).
  */
 const writeRange: Fix = (d, ctx) => {
     const { textDocument } = ctx.document;
@@ -44,7 +44,9 @@ const writeRange: Fix = (d, ctx) => {
     const lineStart = textDocument.offsetAt({ line: d.range.start.line, character: 0 });
     const signed = comparatorOp(/(\S+)[ \t]*$/.exec(text.slice(lineStart, range.start))?.[1] ?? '');
     const { end, op, other, otherIsUpper } = rangeTarget(range, signed);
-    const remark = otherIsUpper && /^100[%％]$/.test(other) ? ''
+    // A period's other date: where it starts, or ends.
+    const remark = range.dates ? (otherIsUpper ? ctx.kw({ zh: `（结束 ${other}）`, en: ` (ends ${other})` }) : ctx.kw({ zh: `（开始 ${other}）`, en: ` (starts ${other})` }))
+        : otherIsUpper && /^100[%％]$/.test(other) ? ''
         : otherIsUpper ? ctx.kw({ zh: `（上限 ${other}）`, en: ` (upper limit ${other})` }) : ctx.kw({ zh: `（下限 ${other}）`, en: ` (lower limit ${other})` });
     const value = `${signed ? '' : `${op} `}${end}${remark}`;
     const edit = TextEdit.replace({ start: textDocument.positionAt(range.start), end: textDocument.positionAt(range.end) }, value);
