@@ -327,6 +327,7 @@ describe('syntax errors', () => {
         expect(await syntaxMessages(project('>= 百分之九十五'), 'zh-CN')).toEqual(['「百分之九十五」是用汉字写的数值：数值用数字写，写作 95%']);
         expect(await syntaxMessages(project('≥ 三万五千人'), 'en')).toEqual(["'三万五千人' is a number in words: write numbers in digits, 35000 人"]);
         expect(await syntaxMessages(project('不低于 九成'), 'zh-CN')).toEqual(['「九成」是用汉字写的数值：数值用数字写，写作 90%']);
+        expect(await syntaxMessages(project('>= 百分之九十五以上'), 'zh-CN')).toEqual(['「百分之九十五以上」是用汉字写的数值：数值用数字写，写作 95%']);
         // A value in words and its unit printed apart: one message over both, not another at 来源.
         expect(await syntaxMessages(project('3万5千 人'), 'zh-CN')).toEqual(['「3万5千 人」是用汉字写的数值：数值用数字写，写作 35000 人']);
         expect(await syntaxMessages(project('>= 3万 人'), 'zh-CN')).toEqual(['「3万 人」是用汉字写的数值：数值用数字写，写作 30000 人']);

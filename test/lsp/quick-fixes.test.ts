@@ -380,6 +380,8 @@ describe('quick fixes', () => {
         const cases: Array<[string, string, string]> = [
             ['百分之九十五以上', '写作「>= 95%」', 'A "准确率" >= 95% 来源'],
             ['>= 百分之九十五', '写作「95%」', 'A "准确率" >= 95% 来源'],
+            // Its own bound after a comparator: the comparator stays, as where a bound contradicts it.
+            ['>= 百分之九十五以上', '写作「95%」', 'A "准确率" >= 95% 来源'],
             ['不低于 九成', '写作「90%」', 'A "准确率" 不低于 90% 来源'],
             ['3万5千 人', '写作「35000 人」', 'A "准确率" 35000 人 来源'],
             ['>= 3万 人', '写作「30000 人」', 'A "准确率" >= 30000 人 来源'],

@@ -394,7 +394,7 @@ export function describeLexingError(text: string, start: number, end: number, lo
     // A deadline printed without its year (KpiLexer.boundWord), or after a year said in words (`次年3月底前`).
     if (/^\d{1,2}月(?:\d{1,2}日|[底末])?(?:之|以)?前$/.test(skipped) || isRelativeYearDeadline(skipped)) return pick(locale, undatedDeadline(skipped));
     // A value printed in Chinese numerals (`百分之九十五以上`), which the language reads in digits.
-    const inWords = valueInWords(skipped);
+    const inWords = valueInWords(text, start, end);
     if (inWords) {
         return pick(locale, {
             zh: `「${skipped}」是用汉字写的数值：数值用数字写，写作 ${inWords}`,
@@ -477,11 +477,16 @@ export function describeLexingError(text: string, start: number, end: number, lo
 
 /**
  * What a value printed in Chinese numerals (`百分之九十五以上`, `3万5千 人`: the characters the lexer
- * skipped) is written as in digits (`>= 95%`, `35000 人`), for the message and its quick fix alike.
+ * skipped, `text.slice(start, end)`) is written as in digits (`>= 95%`, `35000 人`), for the message and
+ * its quick fix alike. After a comparator (`>= 百分之九十五以上`) the value alone: the comparator stays,
+ * as where a bound contradicts it (dropBound).
  */
-export function valueInWords(skipped: string): string | undefined {
+export function valueInWords(text: string, start: number, end: number): string | undefined {
+    const skipped = text.slice(start, end);
     const value = spacedNumberInWords(skipped) ?? numberInWords(skipped);
-    return value && writtenNumber(value);
+    if (!value) return undefined;
+    const signed = comparatorAtEnd(lineBefore(text, start) ?? '') !== undefined;
+    return writtenNumber(signed ? { ...value, op: undefined } : value);
 }
 
 /**

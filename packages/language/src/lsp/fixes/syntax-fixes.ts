@@ -76,7 +76,8 @@ function skippedText(d: Parameters<Fix>[0], ctx: Parameters<Fix>[1]): string {
 
 /** syntax/lexing on a value printed in Chinese numerals (`百分之九十五以上`, `3万5千 人`): the value in digits, as the message says. */
 const writeDigits: Fix = (d, ctx) => {
-    const value = valueInWords(skippedText(d, ctx));
+    const { start, end } = d.range;
+    const value = start.line === end.line ? valueInWords(ctx.lineText(start.line), start.character, end.character) : undefined;
     if (value === undefined) return [];
     return ctx.action({ zh: `写作「${value}」`, en: `Write '${value}'` }, [TextEdit.replace(d.range, value)], [d], true);
 };
