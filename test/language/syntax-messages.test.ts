@@ -183,6 +183,14 @@ describe('syntax errors', () => {
         expect(lines).toEqual(rows.map((r, i) => `${r.slice(0, 6)}${i === 3 ? '<= 2023年6月30日（开始 2023年3月1日）' : '<= 2023-06-30（开始 2023-03-01）'} 来源 "s"`));
         const fixed = await buildWorkspace({ 'p.kpi': lines.reduce((t, line, i) => t.replace(rows[i]!, line), text) });
         expect(fixed.diagnostics('p.kpi').filter(x => String(x.code).startsWith('syntax/'))).toEqual([]);
+        // Its year printed once: no 2023 of a unit 年3月1日至6月30日, read silently, but the year to write, then the period's message.
+        const once = text.replace(rows[0]!, 'A "a" 2023年3月1日至6月30日 来源 "s"');
+        expect(await syntaxMessages(once, 'zh-CN')).toContain('「2023年3月1日至6月30日」至后的日期没有写年份：写作 2023年3月1日至2023年6月30日');
+        const yearOnce = await buildWorkspace({ 'p.kpi': once });
+        const d = yearOnce.diagnostics('p.kpi').find(x => x.code === 'syntax/lexing' && x.range.start.line === 2)!;
+        const [second] = await yearOnce.services.lsp.CodeActionProvider!.getCodeActions(yearOnce.documents.get('p.kpi')!, { textDocument: textDocument('p.kpi'), range: d.range, context: { diagnostics: [d] } }) as CodeAction[];
+        expect(second!.title).toBe('写作「2023年3月1日至2023年6月30日」');
+        expect(await syntaxMessages(applyWorkspaceEdit(yearOnce, second!.edit)['p.kpi']!, 'zh-CN')).toContain(period('2023年3月1日至2023年6月30日', '2023年6月30日'));
         // A period where one stands is none of this.
         expect(await syntaxMessages('项目 P "p" {\n    实施期 2023-01-01 至 2023-12-31\n    预算 10 万元\n}\n', 'zh-CN')).toEqual([]);
     });

@@ -352,7 +352,7 @@ describe('quick fixes', () => {
     });
 
     it('write the year of a period\'s second date where it was printed once', async () => {
-        const { title, fixed } = await preferredSyntaxFix('项目 P "p" {\n    实施期 2023年1月至12月\n    预算 10 万元\n}\n', 'syntax/parsing');
+        const { title, fixed } = await preferredSyntaxFix('项目 P "p" {\n    实施期 2023年1月至12月\n    预算 10 万元\n}\n', 'syntax/lexing');
         expect(title).toBe('写作「2023年1月至2023年12月」');
         expect(fixed).toContain('实施期 2023年1月至2023年12月\n');
     });

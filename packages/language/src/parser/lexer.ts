@@ -16,7 +16,7 @@ import { relativeTargetAt } from './relative-targets.js';
 import { impossibleDate } from './impossible-dates.js';
 import { unitBracketsAt } from './unit-brackets.js';
 import { withPrintedLabels } from './printed-labels.js';
-import { mayHoldYearPeriod, yearPeriodsIn } from './year-periods.js';
+import { mayHoldYearPeriod, periodWithYearOnce, yearPeriodsIn } from './year-periods.js';
 
 /** What the lexer reports of a text besides Langium's diagnostics. */
 export interface KpiLexingReport extends LexingReport {
@@ -175,6 +175,9 @@ export class KpiLexer extends DefaultLexer {
                 // value printed in words, said as the one above.
                 else if (token.tokenTypeIdx === this.unit.tokenTypeIdx && this.gluedToNumber(token, tokens[i - 1])
                     && (PLACE_THEN_DIGIT.test(token.image) || (PLACES.test(token.image) && this.unitApart(text, token, tokens[i + 1])))) (mixed ??= []).push(i);
+                // A period with its year once where a value stands (`2023年3月1日至6月30日`): no 2023 of a unit 年3月1日至6月30日.
+                else if (token.tokenTypeIdx === this.unit.tokenTypeIdx && token.image.startsWith('年') && this.gluedToNumber(token, tokens[i - 1])
+                    && periodWithYearOnce(text, tokens[i - 1]!.startOffset)?.printed.length === token.endOffset! + 1 - tokens[i - 1]!.startOffset) (mixed ??= []).push(i);
                 // A unit that goes on into the second of two bounds (`10元且不高于20元`): the unit, then a lexing error (as above).
                 else if (token.tokenTypeIdx === this.unit.tokenTypeIdx) {
                     const join = boundJoinIn(token.image);
@@ -1296,7 +1299,7 @@ const PLACES = /^[十百千万亿]$/;
 /**
  * Each number and its unit at `units` (the unit's index among the tokens) become one lexing error
  * over both (`3万5千人`), with the unit word printed apart after them (`3万5千 人`: `apart`), which
- * syntax-errors.ts says in digits, as a value in Chinese numerals.
+ * syntax-errors.ts says in digits, as a value in Chinese numerals (or, `2023年3月1日至6月30日`, as a period with its year once).
  */
 function joinNumbersInPlaceWords(result: LexerResult, units: readonly number[], apart: (at: number) => boolean): void {
     const tokens = result.tokens;

@@ -14,6 +14,7 @@ import { SUPERSCRIPTS, UNIT_SYMBOLS } from '../parser/name-characters.js';
 import { relativeTargetAt } from '../parser/relative-targets.js';
 import { impossibleDate } from '../parser/impossible-dates.js';
 import { quarterNumber } from '../parser/value-converter.js';
+import { periodWithYearOnce } from '../parser/year-periods.js';
 
 /**
  * Syntax errors in plain words and in the file's languages: the text found, and what may stand
@@ -197,12 +198,7 @@ export function describeSyntaxError(error: IRecognitionException, context: Synta
     }
     // A period whose second date leaves out the year (`2023年1月至12月`).
     const period = periodWithYearOnce(context.text, error.token.startOffset);
-    if (period) {
-        return pick(locale, {
-            zh: `「${period.printed}」至后的日期没有写年份：写作 ${period.written}`,
-            en: `'${period.printed}': the date after 至 does not say its year: write ${period.written}`,
-        });
-    }
+    if (period) return pick(locale, secondYearMissing(period));
     return pick(locale, {
         zh: `这一行不认识「${found}」` + (listed ? `；此处可以写：${listed}` : ''),
         en: `'${found}' is not understood here` + (listed ? `; this place can take: ${listed}` : ''),
@@ -231,6 +227,14 @@ function bracesPair(text: string): boolean {
         }
     }
     return depth === 0;
+}
+
+/** A period printed with its year once: the year before the second date too. */
+function secondYearMissing({ printed, written }: { printed: string; written: string }): Bilingual {
+    return {
+        zh: `「${printed}」至后的日期没有写年份：写作 ${written}`,
+        en: `'${printed}': the date after 至 does not say its year: write ${written}`,
+    };
 }
 
 function undatedDeadline(printed: string): Bilingual {
@@ -391,6 +395,9 @@ export function describeLexingError(text: string, start: number, end: number, lo
             en: `'${skipped}' after the quarter ${year}年${printed} does not say whether its start or its end: write the day, e.g. ${year}年${printed}末${skipped} (the last day of ${year}-${pad(last)}) or ${year}-${pad(first)}-01 前`,
         });
     }
+    // A period with its year once where a value stands (`2023年3月1日至6月30日`, KpiLexer: no 2023 of a unit 年3月1日至6月30日).
+    const period = periodWithYearOnce(text, start);
+    if (period?.printed.length === end - start) return pick(locale, secondYearMissing(period));
     // A deadline printed without its year (KpiLexer.boundWord), or after a year said in words (`次年3月底前`).
     if (/^\d{1,2}月(?:\d{1,2}日|[底末])?(?:之|以)?前$/.test(skipped) || isRelativeYearDeadline(skipped)) return pick(locale, undatedDeadline(skipped));
     // A value printed in Chinese numerals (`百分之九十五以上`), which the language reads in digits.
@@ -674,14 +681,6 @@ function keywords(): ReadonlySet<string> {
     return keywordSet ??= new Set(AstUtils.streamAllContents(KpiSpecGrammar()).filter(GrammarAST.isKeyword).map(k => k.value));
 }
 
-/** A period printed with the year once: 2023年1月至12月, 2023年1月1日至12月31日. */
-const PERIOD_WITHOUT_SECOND_YEAR = /^(\d{4})年(\d{1,2}月(?:\d{1,2}日)?)[ \t]*至[ \t]*(\d{1,2}月(?:\d{1,2}日)?)/;
-
-/** The period printed with its year once at `offset` of `text`, and the same with the year twice. */
-export function periodWithYearOnce(text: string, offset: number): { printed: string; written: string } | undefined {
-    const m = PERIOD_WITHOUT_SECOND_YEAR.exec(text.slice(offset, offset + 40));
-    return m ? { printed: m[0], written: `${m[1]}年${m[2]}至${m[1]}年${m[3]}` } : undefined;
-}
 
 /** The percentage or date a skipped word is glued to (`100%` before `覆盖`, `2023-06-30` before `止`), or undefined. */
 export function wordAfterValue(text: string, start: number, end: number): string | undefined {

@@ -1,13 +1,14 @@
 // Quick fixes for syntax/* diagnostics.
 import { TextEdit } from 'vscode-languageserver';
 import { boundOp, comparatorOp, noteExcludes } from '../../units/index.js';
-import { AS_NAME_DATA, halfWidthOf, monthBeforeBound, quarterBeforeBound, periodWithYearOnce, rangeAround, rangeTarget, valueInWords, wordAfterValue } from '../../validation/syntax-errors.js';
+import { periodWithYearOnce } from '../../parser/year-periods.js';
+import { AS_NAME_DATA, halfWidthOf, monthBeforeBound, quarterBeforeBound, rangeAround, rangeTarget, valueInWords, wordAfterValue } from '../../validation/syntax-errors.js';
 import type { Fix } from './fix-context.js';
 
 /** syntax/lexing: what the skipped characters were meant to be (see describeLexingError). */
-export const fixLexing: Fix = (d, ctx) => [...straightenQuotes(d, ctx), ...halfWidth(d, ctx), ...writeDigits(d, ctx), ...dropBound(d, ctx), ...writeRange(d, ctx), ...bracketWord(d, ctx)];
+export const fixLexing: Fix = (d, ctx) => [...straightenQuotes(d, ctx), ...halfWidth(d, ctx), ...writeDigits(d, ctx), ...writeSecondYear(d, ctx), ...dropBound(d, ctx), ...writeRange(d, ctx), ...bracketWord(d, ctx)];
 
-/** syntax/parsing: a range the parser met (`95%-100%`: its `-100`), a period with its year once. */
+/** syntax/parsing: a range the parser met (`95%-100%`: its `-100`), a period with its year once (in a value's place, syntax/lexing). */
 export const fixParsing: Fix = (d, ctx) => [...writeRange(d, ctx), ...writeSecondYear(d, ctx), ...quoteName(d, ctx)];
 
 /** A keyword where a name stands (`要求 总分 "总分" >= 90%`): the name in quotes, as describeSyntaxError says. */
