@@ -160,6 +160,64 @@ describe('syntax errors', () => {
         expect(lines).toEqual(['A "a" <= 90%（下限 80%） 来源 "s"', 'B "b" <= 90%（下限 80%） 来源 "s"', 'C "c" <= 20 元（下限 10 元） 来源 "s"']);
     });
 
+    it('say that a period printed as a target is one, whose deadline is its end, whatever joins its dates', async () => {
+        const rows = [
+            'A "a" 2023-03-01至2023-06-30 来源 "s"', 'B "b" 2023-03-01 至 2023-06-30 来源 "s"', 'C "c" 2023-03-01~2023-06-30 来源 "s"',
+            'D "d" 2023年3月1日至2023年6月30日 来源 "s"', 'E "e" 不早于2023-03-01且不晚于2023-06-30 来源 "s"', 'F "f" >= 2023-03-01且<= 2023-06-30 来源 "s"',
+        ];
+        const text = `项目 P "p" {\n    绩效指标 { 产出指标 { 时效指标 {\n${rows.map(r => `        ${r}\n`).join('')}    } } }\n}\n`;
+        const period = (printed: string, end = '2023-06-30') => `「${printed}」是时间段：此处只写一个日期，期限目标写作一个比较符和一个日期（如 <= ${end}），开始日期可写在说明里`;
+        expect((await syntaxMessages(text, 'zh-CN')).sort()).toEqual([
+            period('2023-03-01至2023-06-30'), period('2023-03-01 至 2023-06-30'), period('2023-03-01~2023-06-30'),
+            period('2023年3月1日至2023年6月30日', '2023年6月30日'), period('不早于2023-03-01且不晚于2023-06-30'), period('>= 2023-03-01且<= 2023-06-30'),
+        ].sort());
+        expect(await syntaxMessages(text, 'en')).toContain("'2023-03-01至2023-06-30' is a period: write one date here, a deadline as one comparator and one date (such as <= 2023-06-30); the start date can go in the note");
+        // The fix writes the deadline, the start kept as a remark.
+        const ws = await buildWorkspace({ 'p.kpi': text });
+        const lines: string[] = [];
+        for (const i of rows.keys()) {
+            const d = ws.diagnostics('p.kpi').find(x => String(x.code).startsWith('syntax/') && x.range.start.line === 2 + i)!;
+            const fixes = await ws.services.lsp.CodeActionProvider!.getCodeActions(ws.documents.get('p.kpi')!, { textDocument: textDocument('p.kpi'), range: d.range, context: { diagnostics: [d] } }) as CodeAction[];
+            lines.push(applyWorkspaceEdit(ws, fixes.find(a => a.isPreferred)!.edit)['p.kpi']!.split('\n')[2 + i]!.trim());
+        }
+        expect(lines).toEqual(rows.map((r, i) => `${r.slice(0, 6)}${i === 3 ? '<= 2023年6月30日（开始 2023年3月1日）' : '<= 2023-06-30（开始 2023-03-01）'} 来源 "s"`));
+        const fixed = await buildWorkspace({ 'p.kpi': lines.reduce((t, line, i) => t.replace(rows[i]!, line), text) });
+        expect(fixed.diagnostics('p.kpi').filter(x => String(x.code).startsWith('syntax/'))).toEqual([]);
+        // Its year printed once: no 2023 of a unit 年3月1日至6月30日, read silently, but the year to write, then the period's message.
+        const once = text.replace(rows[0]!, 'A "a" 2023年3月1日至6月30日 来源 "s"');
+        expect(await syntaxMessages(once, 'zh-CN')).toContain('「2023年3月1日至6月30日」至后的日期没有写年份：写作 2023年3月1日至2023年6月30日');
+        const yearOnce = await buildWorkspace({ 'p.kpi': once });
+        const d = yearOnce.diagnostics('p.kpi').find(x => x.code === 'syntax/lexing' && x.range.start.line === 2)!;
+        const [second] = await yearOnce.services.lsp.CodeActionProvider!.getCodeActions(yearOnce.documents.get('p.kpi')!, { textDocument: textDocument('p.kpi'), range: d.range, context: { diagnostics: [d] } }) as CodeAction[];
+        expect(second!.title).toBe('写作「2023年3月1日至2023年6月30日」');
+        expect(await syntaxMessages(applyWorkspaceEdit(yearOnce, second!.edit)['p.kpi']!, 'zh-CN')).toContain(period('2023年3月1日至2023年6月30日', '2023年6月30日'));
+        // A period where one stands is none of this.
+        expect(await syntaxMessages('项目 P "p" {\n    实施期 2023-01-01 至 2023-12-31\n    预算 10 万元\n}\n', 'zh-CN')).toEqual([]);
+    });
+
+    it('say that an English two-sided bound is a range, in English, and offer to write it as one bound, reading no row from its second bound', async () => {
+        const rows = [
+            'A "a" at least 80% and at most 90% source "s"', 'B "b" no less than 80% and no more than 90% source "s"',
+            'C "c" >= 80% and <= 90% source "s"', 'D "d" at most 90% and at least 80% source "s"', 'E "e" at least 80%, at most 90% source "s"',
+        ];
+        const text = `project P "p" {\n    indicators { output { quality {\n${rows.map(r => `        ${r}\n`).join('')}    } } }\n}\n`;
+        const range = (printed: string) => `'${printed}' is a range: write one value here, a target as one comparator and one value (such as >= 80%); an upper limit can go in the note`;
+        expect(await syntaxMessages(text, 'en')).toEqual([
+            range('at least 80% and at most 90%'), range('no less than 80% and no more t…'), range('>= 80% and <= 90%'),
+            range('at most 90% and at least 80%'), range('at least 80%, at most 90%'),
+        ]);
+        expect((await syntaxMessages(text, 'zh-CN'))[0]).toBe('「at least 80% and at most 90%」是区间：此处只写一个值，目标值写作一个比较符和一个值（如 >= 80%），上限可写在说明里');
+        const ws = await buildWorkspace({ 'p.kpi': text });
+        expect(AstUtils.streamAst(ws.documents.get('p.kpi')!.parseResult.value as Model).filter(isIndicator).map(i => i.name).toArray()).toEqual(['A', 'B', 'C', 'D', 'E']);
+        const lines: string[] = [];
+        for (const i of rows.keys()) {
+            const d = ws.diagnostics('p.kpi').find(x => String(x.code).startsWith('syntax/') && x.range.start.line === 2 + i)!;
+            const fixes = await ws.services.lsp.CodeActionProvider!.getCodeActions(ws.documents.get('p.kpi')!, { textDocument: textDocument('p.kpi'), range: d.range, context: { diagnostics: [d] } }) as CodeAction[];
+            lines.push(applyWorkspaceEdit(ws, fixes.find(a => a.isPreferred)!.edit)['p.kpi']!.split('\n')[2 + i]!.trim());
+        }
+        expect(lines).toEqual(rows.map(r => `${r.slice(0, 6)}>= 80% (upper limit 90%) source "s"`));
+    });
+
     it('say that a word glued to a percentage or a date is no unit, and read the rest of the row', async () => {
         const text = '项目 P "p" {\n    绩效指标 { 产出指标 { 数量指标 {\n        A "a" 100%覆盖 来源 "s"\n        B "b" >= 95%的\n        C "c" >= 95%以上 来源 "s"\n        D "d" <= 2023-12-31止 来源 "s"\n    } } }\n}\n';
         expect(await syntaxMessages(text, 'zh-CN')).toEqual([
@@ -273,6 +331,14 @@ describe('syntax errors', () => {
         expect(await syntaxMessages(project('>= 3万5千人'), 'zh-CN')).toEqual(['「3万5千人」是用汉字写的数值：数值用数字写，写作 35000 人']);
         expect(await syntaxMessages(project('不少于2万5人'), 'en')).toEqual(["'2万5人' is a number in words: write numbers in digits, 25000 人"]);
         expect(await syntaxMessages(project('>= 3万人'), 'zh-CN')).toEqual([]);
+        // After a comparator, a sign or its words, the same message, and nothing at 来源.
+        expect(await syntaxMessages(project('>= 百分之九十五'), 'zh-CN')).toEqual(['「百分之九十五」是用汉字写的数值：数值用数字写，写作 95%']);
+        expect(await syntaxMessages(project('≥ 三万五千人'), 'en')).toEqual(["'三万五千人' is a number in words: write numbers in digits, 35000 人"]);
+        expect(await syntaxMessages(project('不低于 九成'), 'zh-CN')).toEqual(['「九成」是用汉字写的数值：数值用数字写，写作 90%']);
+        expect(await syntaxMessages(project('>= 百分之九十五以上'), 'zh-CN')).toEqual(['「百分之九十五以上」是用汉字写的数值：数值用数字写，写作 95%']);
+        // A value in words and its unit printed apart: one message over both, not another at 来源.
+        expect(await syntaxMessages(project('3万5千 人'), 'zh-CN')).toEqual(['「3万5千 人」是用汉字写的数值：数值用数字写，写作 35000 人']);
+        expect(await syntaxMessages(project('>= 3万 人'), 'zh-CN')).toEqual(['「3万 人」是用汉字写的数值：数值用数字写，写作 30000 人']);
         // Words that begin with a numeral and go on in words are a qualitative target.
         expect(await syntaxMessages(project('十分满意'), 'zh-CN')).toEqual([]);
         // An actual too: not a text where the target is a percentage.

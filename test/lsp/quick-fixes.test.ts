@@ -352,7 +352,7 @@ describe('quick fixes', () => {
     });
 
     it('write the year of a period\'s second date where it was printed once', async () => {
-        const { title, fixed } = await preferredSyntaxFix('项目 P "p" {\n    实施期 2023年1月至12月\n    预算 10 万元\n}\n', 'syntax/parsing');
+        const { title, fixed } = await preferredSyntaxFix('项目 P "p" {\n    实施期 2023年1月至12月\n    预算 10 万元\n}\n', 'syntax/lexing');
         expect(title).toBe('写作「2023年1月至2023年12月」');
         expect(fixed).toContain('实施期 2023年1月至2023年12月\n');
     });
@@ -373,6 +373,24 @@ describe('quick fixes', () => {
         const { title, fixed } = await preferredSyntaxFix(project('2023年第四季度前'), 'syntax/lexing');
         expect(title).toBe('写作「第四季度末前」（该季度最后一天）');
         expect(fixed).toContain('A "完成时间" 2023年第四季度末前 来源');
+    });
+
+    it('write a value printed in Chinese numerals in digits, as the message says, after a comparator and with its unit apart too', async () => {
+        const project = (target: string) => `项目 P "p" {\n    绩效指标 {\n        产出指标 {\n            质量指标 {\n                A "准确率" ${target} 来源 "s"\n            }\n        }\n    }\n}\n`;
+        const cases: Array<[string, string, string]> = [
+            ['百分之九十五以上', '写作「>= 95%」', 'A "准确率" >= 95% 来源'],
+            ['>= 百分之九十五', '写作「95%」', 'A "准确率" >= 95% 来源'],
+            // Its own bound after a comparator: the comparator stays, as where a bound contradicts it.
+            ['>= 百分之九十五以上', '写作「95%」', 'A "准确率" >= 95% 来源'],
+            ['不低于 九成', '写作「90%」', 'A "准确率" 不低于 90% 来源'],
+            ['3万5千 人', '写作「35000 人」', 'A "准确率" 35000 人 来源'],
+            ['>= 3万 人', '写作「30000 人」', 'A "准确率" >= 30000 人 来源'],
+        ];
+        for (const [target, title, written] of cases) {
+            const fix = await preferredSyntaxFix(project(target), 'syntax/lexing');
+            expect([target, fix.title]).toEqual([target, title]);
+            expect(fix.fixed).toContain(written);
+        }
     });
 
     it('put a word glued to a percentage in brackets, as a remark', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { numberInWords, writtenNumber } from '../../packages/language/src/units/index.js';
+import { numberInWords, spacedNumberInWords, writtenNumber } from '../../packages/language/src/units/index.js';
 
 // Forms print values in Chinese numerals now and then (百分之九十五以上); the syntax error says them in digits.
 describe('numbers in words', () => {
@@ -24,12 +24,21 @@ describe('numbers in words', () => {
         ['2万5', '25000'],
         ['不少于3千5百人次', '>= 3500 人次'],
         ['1亿2000万元', '120000000 元'],
+        // Tenths, as said.
+        ['九成', '90%'],
+        ['不低于九成五', '>= 95%'],
+        ['十成', '100%'],
     ])('read %s as %s', (word, written) => {
         const value = numberInWords(word);
         expect(value && writtenNumber(value)).toBe(written);
     });
 
-    it.each(['十分满意', '一流', '万无一失', '千家万户', '三到位', '百分之', '明显提升', '一二十', '3万人', '3万25人'])('leave %s as words', word => {
+    it.each([['3万5千 人', '35000 人'], ['3万 人', '30000 人'], ['百分之九十五 人次', undefined], ['3万 满意', undefined], ['3 人', undefined]])('read %s, a value and its unit printed apart, as %s', (text, written) => {
+        const value = spacedNumberInWords(text);
+        expect(value && writtenNumber(value)).toBe(written);
+    });
+
+    it.each(['十分满意', '成果', '九成九成', '一流', '万无一失', '千家万户', '三到位', '百分之', '明显提升', '一二十', '3万人', '3万25人'])('leave %s as words', word => {
         expect(numberInWords(word)).toBeUndefined();
     });
 });

@@ -3,7 +3,7 @@ import { languageOfKeyword, type KeywordLanguage } from '../lsp/keyword-language
 import { GRADE_KEYWORD, printedGradeOf, printedRatingOf, RATING_KEYWORD } from '../scoring/keywords.js';
 import type { Bilingual } from '../i18n/locale.js';
 import { firstPassing } from '../sorted.js';
-import { beginsEnglishSign, BOUND_JOIN_WORDS, BOUND_LAST_CHARACTERS, boundAtStart, boundOp, boundStartIn, comparatorOp, DONE_PHRASE, englishSignWords, isDoneWord, isEnglishBound, isValueInWords, noteAgrees, noteAtStart, onlyBeforeDates, signWordAtStart } from '../units/index.js';
+import { beginsEnglishSign, BOUND_JOIN_WORDS, BOUND_JOIN_WORDS_EN, BOUND_LAST_CHARACTERS, boundAtStart, boundOp, boundStartIn, comparatorOp, DONE_PHRASE, englishSignWords, isDoneWord, isEnglishBound, isValueInWords, noteAgrees, noteAtStart, onlyBeforeDates, parseUnit, signWordAtStart } from '../units/index.js';
 import { BOUND, PRINTED_TEXT, REMARK, SIGN, UNIT, wordKeywordTest, type TokenType } from './token-builder.js';
 import { bracketedUnitAt, openingBefore, remarkAt } from './remarks.js';
 import { bracketedTitleAround, isBrackets } from './bracketed-names.js';
@@ -16,7 +16,7 @@ import { relativeTargetAt } from './relative-targets.js';
 import { impossibleDate } from './impossible-dates.js';
 import { unitBracketsAt } from './unit-brackets.js';
 import { withPrintedLabels } from './printed-labels.js';
-import { mayHoldYearPeriod, yearPeriodsIn } from './year-periods.js';
+import { mayHoldYearPeriod, periodWithYearOnce, yearPeriodsIn } from './year-periods.js';
 
 /** What the lexer reports of a text besides Langium's diagnostics. */
 export interface KpiLexingReport extends LexingReport {
@@ -168,10 +168,16 @@ export class KpiLexer extends DefaultLexer {
                 else if (token.tokenTypeIdx === idIndex && this.gluedToValue(token, tokens[i - 1])) (glued ??= new Set()).add(token);
                 // A value printed in words where a target's or an actual's text stands (`百分之九十五以上`, `次年3月底前`):
                 // no text, but a value the lexer cannot read, an error that says how to write it (syntax-errors.ts).
-                else if (token.tokenTypeIdx === this.printedText.tokenTypeIdx && isValueInWords(token.image)) (glued ??= new Set()).add(token);
-                // A number that goes on in place words and digits (`3万5千人`, `2万5 人`): no number and unit
-                // (3 of a unit 万5千人), but a value printed in words, said as the one above.
-                else if (token.tokenTypeIdx === this.unit.tokenTypeIdx && PLACE_THEN_DIGIT.test(token.image) && this.gluedToNumber(token, tokens[i - 1])) (mixed ??= []).push(i);
+                // After a comparator too (`>= 百分之九十五`, `不低于 九成`).
+                else if ((token.tokenTypeIdx === this.printedText.tokenTypeIdx || this.followsComparator(token, tokens[i - 1])) && isValueInWords(token.image)) (glued ??= new Set()).add(token);
+                // A number that goes on in place words and digits (`3万5千人`, `2万5 人`), or a place word
+                // and its unit printed apart (`3万 人`): no number and unit (3 of a unit 万5千人), but a
+                // value printed in words, said as the one above.
+                else if (token.tokenTypeIdx === this.unit.tokenTypeIdx && this.gluedToNumber(token, tokens[i - 1])
+                    && (PLACE_THEN_DIGIT.test(token.image) || (PLACES.test(token.image) && this.unitApart(text, token, tokens[i + 1])))) (mixed ??= []).push(i);
+                // A period with its year once where a value stands (`2023年3月1日至6月30日`): no 2023 of a unit 年3月1日至6月30日.
+                else if (token.tokenTypeIdx === this.unit.tokenTypeIdx && token.image.startsWith('年') && this.gluedToNumber(token, tokens[i - 1])
+                    && periodWithYearOnce(text, tokens[i - 1]!.startOffset)?.printed.length === token.endOffset! + 1 - tokens[i - 1]!.startOffset) (mixed ??= []).push(i);
                 // A unit that goes on into the second of two bounds (`10元且不高于20元`): the unit, then a lexing error (as above).
                 else if (token.tokenTypeIdx === this.unit.tokenTypeIdx) {
                     const join = boundJoinIn(token.image);
@@ -185,7 +191,7 @@ export class KpiLexer extends DefaultLexer {
             if (language === ZH) zh++;
             else if (language === EN) en++;
         }
-        if (mixed) joinNumbersInPlaceWords(result, mixed);
+        if (mixed) joinNumbersInPlaceWords(result, mixed, i => this.unitApart(text, tokens[i]!, tokens[i + 1]));
         if (joined) replaceErrors(result.errors, [...result.errors, ...joined].sort((a, b) => a.offset - b.offset));
         if (glued) dropGluedWords(result, glued);
         // A word that says only that something is done, glued to a percentage or a date (`实际 100%完成`,
@@ -453,7 +459,9 @@ export class KpiLexer extends DefaultLexer {
         if (token.image.length === word.length) {
             const next = input[at + 1];
             if (token !== input[at] || !next || next.startLine !== token.endLine) return undefined;
-            if (!(this.isDate(next) || (!datesOnly && next.tokenTypeIdx === this.number.tokenTypeIdx))) return undefined;
+            // A value in words after it (`不低于 九成`) is reported as one: the word is its comparator.
+            const value = this.isDate(next) || (!datesOnly && (next.tokenTypeIdx === this.number.tokenTypeIdx || (next.tokenTypeIdx === this.id.tokenTypeIdx && isValueInWords(next.image))));
+            if (!value) return undefined;
             return { tokens: [sign], consumed: 0 };
         }
         // English words stand apart from their value.
@@ -1119,6 +1127,18 @@ export class KpiLexer extends DefaultLexer {
             && (previous !== undefined && previous.tokenTypeIdx === this.unit.tokenTypeIdx ? previous.endLine === token.startLine : this.endsValue(text, previous, token.startLine!, token.startOffset));
     }
 
+    /** Whether a comparator, a sign or its words, stands before a token on its line (`>= 百分之九十五`). */
+    private followsComparator(token: Token, previous: Token | undefined): boolean {
+        return previous !== undefined && previous.endLine === token.startLine && previous.tokenTypeIdx !== this.id.tokenTypeIdx && comparatorOp(previous.image) !== undefined;
+    }
+
+    /** Whether a unit word the unit table knows follows `token` after blanks on its line (`人` after `3万5千 `). */
+    private unitApart(text: string, token: Token, next: Token | undefined): boolean {
+        return next !== undefined && next.startLine === token.endLine && next.startOffset > token.endOffset! + 1 && BLANKS.test(text.slice(token.endOffset! + 1, next.startOffset))
+            && (next.tokenTypeIdx === this.id.tokenTypeIdx || next.tokenTypeIdx === this.unit.tokenTypeIdx || next.tokenTypeIdx === this.printedText.tokenTypeIdx)
+            && parseUnit(next.image).known;
+    }
+
     private gluedToNumber(token: Token, previous: Token | undefined): boolean {
         return previous !== undefined && previous.tokenTypeIdx === this.number.tokenTypeIdx && previous.endOffset! + 1 === token.startOffset;
     }
@@ -1258,8 +1278,8 @@ function dropGluedWords(result: LexerResult, glued: ReadonlySet<Token>): void {
     replaceErrors(result.errors, [...result.errors, ...errors].sort((a, b) => a.offset - b.offset));
 }
 
-/** Words that join two bounds (`不低于 80% 且 不高于 90%`). */
-const BOUND_JOINS: ReadonlySet<string> = new Set(BOUND_JOIN_WORDS);
+/** Words that join two bounds (`不低于 80% 且 不高于 90%`, `at least 80% and at most 90%`). */
+const BOUND_JOINS: ReadonlySet<string> = new Set([...BOUND_JOIN_WORDS, ...BOUND_JOIN_WORDS_EN]);
 
 /** Where a join word and a comparator word follow in a word (`元且不高于20元`: at 且), or -1. */
 function boundJoinIn(word: string): number {
@@ -1273,18 +1293,21 @@ const BOUND_JOIN_IN_WORD = new RegExp(BOUND_JOIN_WORDS.join('|'), 'g');
 
 /** A unit that begins with a place word and a digit (`万5千人` after `3`): the number goes on in it. */
 const PLACE_THEN_DIGIT = /^[十百千万亿]\d/;
+/** A unit that is a place word alone (`万` of `3万 人`). */
+const PLACES = /^[十百千万亿]$/;
 
 /**
  * Each number and its unit at `units` (the unit's index among the tokens) become one lexing error
- * over both (`3万5千人`), which syntax-errors.ts says in digits, as a value in Chinese numerals.
+ * over both (`3万5千人`), with the unit word printed apart after them (`3万5千 人`: `apart`), which
+ * syntax-errors.ts says in digits, as a value in Chinese numerals (or, `2023年3月1日至6月30日`, as a period with its year once).
  */
-function joinNumbersInPlaceWords(result: LexerResult, units: readonly number[]): void {
+function joinNumbersInPlaceWords(result: LexerResult, units: readonly number[], apart: (at: number) => boolean): void {
     const tokens = result.tokens;
     const dropped = new Set<Token>();
     const errors = units.map(at => {
         const number = tokens[at - 1]!;
-        const unit = tokens[at]!;
-        dropped.add(number).add(unit);
+        const unit = apart(at) ? tokens[at + 1]! : tokens[at]!;
+        dropped.add(number).add(tokens[at]!).add(unit);
         return { offset: number.startOffset, length: unit.endOffset! + 1 - number.startOffset, line: number.startLine, column: number.startColumn, message: '' };
     });
     result.tokens = tokens.filter(t => !dropped.has(t));

@@ -64,3 +64,12 @@ export function yearPeriodsIn(text: string): YearPeriod[] {
 
 /** A year read as a month (`2023年`, `2023 年`, `2023`): the first of a period is its January, any other its December. */
 export const BARE_YEAR = /^(\d{4})(?:[ \t\u3000]*年)?$/;
+
+/** A period printed with the year once: 2023年1月至12月, 2023年1月1日至12月31日. */
+const PERIOD_WITHOUT_SECOND_YEAR = /^(\d{4})年(\d{1,2}月(?:\d{1,2}日)?)[ \t]*至[ \t]*(\d{1,2}月(?:\d{1,2}日)?)/;
+
+/** The period printed with its year once at `offset` of `text`, and the same with the year twice. */
+export function periodWithYearOnce(text: string, offset: number): { printed: string; written: string } | undefined {
+    const m = PERIOD_WITHOUT_SECOND_YEAR.exec(text.slice(offset, offset + 40));
+    return m ? { printed: m[0], written: `${m[1]}年${m[2]}至${m[1]}年${m[3]}` } : undefined;
+}

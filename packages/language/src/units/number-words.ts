@@ -19,6 +19,8 @@ const MIXED_NUMERAL = /^(\d+[十百千万亿\d]*)()(.*)$/u;
 const DIGIT_AFTER_PLACE = /[十百千万亿]\d/;
 /** 百分之 / 千分之 before the numeral: a share; 百分百 is 100 %. */
 const SHARE = /^(百分之|千分之)/;
+/** Tenths as said (九成 is 90 %, 九成五 95 %, 十成 100 %). */
+const TENTHS = /^([一二两三四五六七八九]|十)成([一二三四五六七八九])?$/u;
 
 /** A value printed in words: the comparator its words say, the number, and its unit (`%` for 百分之). */
 export interface NumberInWords {
@@ -41,6 +43,8 @@ export function numberInWords(word: string): NumberInWords | undefined {
     if (bound) rest = rest.slice(0, bound.index);
     const op = (sign ? signWordOp(sign) : undefined) ?? (boundWord ? boundOp(boundWord) : undefined);
     if (rest === '百分百') return { op, value: 100, unit: '%' };
+    const tenths = TENTHS.exec(rest);
+    if (tenths) return { op, value: (tenths[1] === '十' ? 100 : DIGITS[tenths[1]!]! * 10) + (tenths[2] ? DIGITS[tenths[2]]! : 0), unit: '%' };
     const share = SHARE.exec(rest)?.[1];
     const mixed = share ? null : MIXED_NUMERAL.exec(rest);
     const m = NUMERAL.exec(share ? rest.slice(share.length) : rest) ?? (mixed && DIGIT_AFTER_PLACE.test(mixed[1]!) ? mixed : null);
@@ -92,6 +96,22 @@ function numeralValue(numeral: string): number | undefined {
     if (digit === undefined || place === undefined || place === 10 || zero) return total + section + (digit ?? 0);
     // 3万25: which places the digits stand in is not said.
     return digit < 10 ? total + section + digit * place / 10 : undefined;
+}
+
+/** A numeral in digits and one place word (`3万`), which glued to a unit reads as a unit of its own (3 万人). */
+const DIGITS_THEN_PLACE = /^\d+[十百千万亿]$/;
+
+/**
+ * A value in words and its unit printed apart (`3万5千 人`, `3万 人`): the value, as numberInWords
+ * reads it with the blanks left out; digits and one place word count here (`3万 人` is 30000 人),
+ * as the blank makes the place word no part of the unit.
+ */
+export function spacedNumberInWords(text: string): NumberInWords | undefined {
+    const m = /^(\S+)[ \t]+(\S+)$/u.exec(text);
+    if (!m || !parseUnit(m[2]!).known) return undefined;
+    const numeral = m[1]!;
+    const value = DIGITS_THEN_PLACE.test(numeral) ? { value: numeralValue(numeral)! } : numberInWords(numeral);
+    return value && value.unit === undefined ? { ...value, unit: m[2]! } : undefined;
 }
 
 /** How the value is written in the language (`>= 95%`, `20 个`). */

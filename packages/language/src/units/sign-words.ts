@@ -42,8 +42,12 @@ export function onlyBeforeDates(word: string): boolean {
     return DATES_ONLY.has(englishKey(word));
 }
 
-/** Words that join a bound from below and one from above as forms print them (`不低于80%且不高于90%`): a range, which the language writes as one bound. */
+/**
+ * Words that join a bound from below and one from above as forms print them (`不低于80%且不高于90%`,
+ * `at least 80% and at most 90%`): a range, which the language writes as one bound. English ones stand apart (BOUND_JOIN_WORDS_EN).
+ */
 export const BOUND_JOIN_WORDS: readonly string[] = ['并且', '而且', '同时', '且', '和'];
+export const BOUND_JOIN_WORDS_EN: readonly string[] = ['and'];
 
 /** Longest first, so that 大于等于 is not read as 大于 (an English phrase ends at its last letter: `overall` is a name). */
 const BEFORE_AT_START = new RegExp(`^(?:${Object.keys(BEFORE).sort((a, b) => b.length - a.length).join('|')}|(?:${

@@ -3,7 +3,7 @@ import { AstUtils, GrammarAST, GrammarUtils, type Grammar } from 'langium';
 import { findFirstFeatures } from 'langium/lsp';
 import { pick, type Bilingual, type Locale } from '../i18n/locale.js';
 import { isKeywordOf, type KeywordLanguage } from '../lsp/keyword-language.js';
-import { BOUND_JOIN_WORDS, boundOp, comparatorOp, direction, formatOp, isMoney, noteExcludes, isRelativeYearDeadline, numberInWords, signWordAtStart, writtenNumber, type Op } from '../units/index.js';
+import { BOUND_JOIN_WORDS, BOUND_JOIN_WORDS_EN, boundOp, comparatorOp, direction, formatOp, isMoney, noteExcludes, isRelativeYearDeadline, numberInWords, signWordAtStart, spacedNumberInWords, writtenNumber, type Op } from '../units/index.js';
 import { KpiSpecGrammar } from '../generated/grammar.js';
 import { familyOfWord } from '../model/categories.js';
 import { firstPassing } from '../sorted.js';
@@ -14,6 +14,7 @@ import { SUPERSCRIPTS, UNIT_SYMBOLS } from '../parser/name-characters.js';
 import { relativeTargetAt } from '../parser/relative-targets.js';
 import { impossibleDate } from '../parser/impossible-dates.js';
 import { quarterNumber } from '../parser/value-converter.js';
+import { periodWithYearOnce } from '../parser/year-periods.js';
 
 /**
  * Syntax errors in plain words and in the file's languages: the text found, and what may stand
@@ -173,7 +174,8 @@ export function describeSyntaxError(error: IRecognitionException, context: Synta
         });
     }
     // A value printed as a range (`95%-100%`): the second value's minus sign glued to the first value.
-    const separator = error.token.tokenType.name === 'NUMBER' && error.token.image.startsWith('-') ? 1 : error.token.image === '至' || BOUND_JOIN.test(error.token.image) ? 1 : 0;
+    // The lexer reads a dash or a tilde between two dates as 至 (`2023-03-01~2023-06-30`).
+    const separator = error.token.tokenType.name === 'NUMBER' && error.token.image.startsWith('-') ? 1 : RANGE_DASHES.test(error.token.image) || BOUND_JOIN.test(error.token.image) ? error.token.image.length : 0;
     const range = separator > 0 ? rangeAround(context.text, error.token.startOffset, separator) : undefined;
     if (range) return rangeMessage(range, locale);
     // A 自评表 row copied as printed holds the 年度指标值 before the actual (`指标 X ≥2000人 实际 2050`):
@@ -196,12 +198,7 @@ export function describeSyntaxError(error: IRecognitionException, context: Synta
     }
     // A period whose second date leaves out the year (`2023年1月至12月`).
     const period = periodWithYearOnce(context.text, error.token.startOffset);
-    if (period) {
-        return pick(locale, {
-            zh: `「${period.printed}」至后的日期没有写年份：写作 ${period.written}`,
-            en: `'${period.printed}': the date after 至 does not say its year: write ${period.written}`,
-        });
-    }
+    if (period) return pick(locale, secondYearMissing(period));
     return pick(locale, {
         zh: `这一行不认识「${found}」` + (listed ? `；此处可以写：${listed}` : ''),
         en: `'${found}' is not understood here` + (listed ? `; this place can take: ${listed}` : ''),
@@ -230,6 +227,14 @@ function bracesPair(text: string): boolean {
         }
     }
     return depth === 0;
+}
+
+/** A period printed with its year once: the year before the second date too. */
+function secondYearMissing({ printed, written }: { printed: string; written: string }): Bilingual {
+    return {
+        zh: `「${printed}」至后的日期没有写年份：写作 ${written}`,
+        en: `'${printed}': the date after 至 does not say its year: write ${written}`,
+    };
 }
 
 function undatedDeadline(printed: string): Bilingual {
@@ -390,14 +395,17 @@ export function describeLexingError(text: string, start: number, end: number, lo
             en: `'${skipped}' after the quarter ${year}年${printed} does not say whether its start or its end: write the day, e.g. ${year}年${printed}末${skipped} (the last day of ${year}-${pad(last)}) or ${year}-${pad(first)}-01 前`,
         });
     }
+    // A period with its year once where a value stands (`2023年3月1日至6月30日`, KpiLexer: no 2023 of a unit 年3月1日至6月30日).
+    const period = periodWithYearOnce(text, start);
+    if (period?.printed.length === end - start) return pick(locale, secondYearMissing(period));
     // A deadline printed without its year (KpiLexer.boundWord), or after a year said in words (`次年3月底前`).
     if (/^\d{1,2}月(?:\d{1,2}日|[底末])?(?:之|以)?前$/.test(skipped) || isRelativeYearDeadline(skipped)) return pick(locale, undatedDeadline(skipped));
     // A value printed in Chinese numerals (`百分之九十五以上`), which the language reads in digits.
-    const inWords = numberInWords(skipped);
+    const inWords = valueInWords(text, start, end);
     if (inWords) {
         return pick(locale, {
-            zh: `「${skipped}」是用汉字写的数值：数值用数字写，写作 ${writtenNumber(inWords)}`,
-            en: `'${skipped}' is a number in words: write numbers in digits, ${writtenNumber(inWords)}`,
+            zh: `「${skipped}」是用汉字写的数值：数值用数字写，写作 ${inWords}`,
+            en: `'${skipped}' is a number in words: write numbers in digits, ${inWords}`,
         });
     }
     // A bound the lexer did not read because the comparator before the value says otherwise (KpiLexer.boundWord).
@@ -474,8 +482,25 @@ export function describeLexingError(text: string, start: number, end: number, lo
     });
 }
 
-/** A printed range's two values, each a number and what may follow it (`%`, a unit), around a dash, a tilde or 至. */
-const RANGE_VALUE = `(\\d+(?:\\.\\d+)?)[ \\t]*([%％‰]|[\\p{L}${UNIT_SYMBOLS}${SUPERSCRIPTS}/]+)?`;
+/**
+ * What a value printed in Chinese numerals (`百分之九十五以上`, `3万5千 人`: the characters the lexer
+ * skipped, `text.slice(start, end)`) is written as in digits (`>= 95%`, `35000 人`), for the message and
+ * its quick fix alike. After a comparator (`>= 百分之九十五以上`) the value alone: the comparator stays,
+ * as where a bound contradicts it (dropBound).
+ */
+export function valueInWords(text: string, start: number, end: number): string | undefined {
+    const skipped = text.slice(start, end);
+    const value = spacedNumberInWords(skipped) ?? numberInWords(skipped);
+    if (!value) return undefined;
+    const signed = comparatorAtEnd(lineBefore(text, start) ?? '') !== undefined;
+    return writtenNumber(signed ? { ...value, op: undefined } : value);
+}
+
+/**
+ * A printed range's two values, around a dash, a tilde or 至: each a date (`2023-03-01`, `2023年3月1日`: group 1),
+ * or a number (2) and what may follow it (`%`, a unit: 3).
+ */
+const RANGE_VALUE = `(?:(\\d{4}(?:-\\d{1,2}-\\d{1,2}|/\\d{1,2}/\\d{1,2}|年\\d{1,2}月\\d{1,2}日))(?![\\d.])|(\\d+(?:\\.\\d+)?)[ \\t]*([%％‰]|[\\p{L}${UNIT_SYMBOLS}${SUPERSCRIPTS}/]+)?)`;
 const RANGE_START = new RegExp(`${RANGE_VALUE}[ \\t]*$`, 'u');
 const RANGE_END = new RegExp(`^[ \\t]*${RANGE_VALUE}`, 'u');
 const RANGE_DASHES = /^(?:-|－|—|–|~|～|〜|至)$/;
@@ -483,7 +508,8 @@ const RANGE_DASHES = /^(?:-|－|—|–|~|～|〜|至)$/;
 /**
  * A printed range: as printed at [start, end) of the text, and its ends, each with the unit of
  * either end; `cost` when that unit is money or the range stands under 成本指标 (a cost's target is
- * its upper end, as target/no-comparator reads a bare amount).
+ * its upper end, as target/no-comparator reads a bare amount); `dates` when its ends are dates, a
+ * period, whose target is a deadline, its end.
  */
 export interface PrintedRange {
     readonly printed: string;
@@ -492,6 +518,7 @@ export interface PrintedRange {
     readonly low: string;
     readonly high: string;
     readonly cost: boolean;
+    readonly dates: boolean;
 }
 
 /**
@@ -499,7 +526,7 @@ export interface PrintedRange {
  * a comparator printed before it that bounds from above (`signed`), and the other end, which can go in a note.
  */
 export function rangeTarget(range: PrintedRange, signed?: Op): { end: string; op: '>=' | '<='; other: string; otherIsUpper: boolean } {
-    const upper = signed === undefined ? range.cost : direction(signed) === 'lower';
+    const upper = signed === undefined ? range.cost || range.dates : direction(signed) === 'lower';
     return upper ? { end: range.high, op: '<=', other: range.low, otherIsUpper: false } : { end: range.low, op: '>=', other: range.high, otherIsUpper: true };
 }
 
@@ -532,23 +559,33 @@ export function printedRangeIn(text: string): PrintedRange | undefined {
     return undefined;
 }
 
-/** A range from its two values as matched: `low` (RANGE_START) from `lowAt`, `high` (RANGE_END) from `highFrom`; `at` what joins them. */
-function printedRange(text: string, at: number, lowAt: number, low: RegExpExecArray, highFrom: number, high: RegExpExecArray): PrintedRange {
-    const highUnit = isRangeUnit(high[2]) ? high[2] : undefined;
-    const unit = (isRangeUnit(low[2]) ? low[2] : undefined) ?? highUnit;
+/**
+ * A range from its two values as matched: `low` (RANGE_START) from `lowAt`, `high` (RANGE_END) from `highFrom`; `at` what joins them.
+ * Undefined for a date and a number (`2023-03-01至5`), no range.
+ */
+function printedRange(text: string, at: number, lowAt: number, low: RegExpExecArray, highFrom: number, high: RegExpExecArray): PrintedRange | undefined {
+    const dates = low[1] !== undefined;
+    if (dates !== (high[1] !== undefined)) return undefined;
+    const highUnit = isRangeUnit(high[3]) ? high[3] : undefined;
+    const unit = (isRangeUnit(low[3]) ? low[3] : undefined) ?? highUnit;
     const start = lowAt;
-    const end = highFrom + (highUnit || high[2] === undefined ? high[0].length : high[0].length - high[2].length);
+    const end = highFrom + (highUnit || high[3] === undefined ? high[0].length : high[0].length - high[3].length);
     const withUnit = (n: string) => (unit === undefined ? n : /^[%％‰]$/.test(unit) ? `${n}${unit}` : `${n} ${unit}`);
     return {
         printed: text.slice(start, end).trim(), start, end: start + text.slice(start, end).trimEnd().length,
-        low: withUnit(low[1]!), high: withUnit(high[1]!), cost: isMoney(unit) || inCostGroup(text, at),
+        low: dates ? low[1]! : withUnit(low[2]!), high: dates ? high[1]! : withUnit(high[2]!), cost: !dates && (isMoney(unit) || inCostGroup(text, at)), dates,
     };
 }
 
-/** What joins the two bounds of a two-sided bound as forms print it (`且`, `、`, `，`). */
-const BOUND_JOIN = new RegExp(`^(?:${BOUND_JOIN_WORDS.join('|')}|、|，|,)`);
-/** A comparator as a sign or in words before a value, ending the text before the first value (`不低于`, `≥`). */
-const COMPARATOR_BEFORE = /(\S+)[ \t]*$/;
+/** What joins the two bounds of a two-sided bound as forms print it (`且`, `、`, `，`, `and`, which ends at its last letter). */
+const BOUND_JOIN = new RegExp(`^(?:${BOUND_JOIN_WORDS.join('|')}|、|，|,|(?:${BOUND_JOIN_WORDS_EN.join('|')})(?![A-Za-z]))`, 'i');
+/** The longest join word, for the text looked at. */
+const BOUND_JOIN_LENGTH = Math.max(2, ...[...BOUND_JOIN_WORDS, ...BOUND_JOIN_WORDS_EN].map(w => w.length));
+/**
+ * A comparator as a sign or in words before a value, ending the text before the first value (`不低于`, `≥`,
+ * `no less than`): the last words, up to three (an English comparator's).
+ */
+const COMPARATOR_BEFORE = /((?:\S+[ \t]+){0,2}\S+)[ \t]*$/;
 
 /**
  * A two-sided bound printed as two comparators and their values, joined at `at` (`不低于80%且不高于90%`,
@@ -556,7 +593,7 @@ const COMPARATOR_BEFORE = /(\S+)[ \t]*$/;
  * one from below and one from above, in either order. As printed, from the first comparator.
  */
 function twoSidedBound(text: string, at: number): PrintedRange | undefined {
-    const join = BOUND_JOIN.exec(text.slice(at, at + 2))?.[0];
+    const join = BOUND_JOIN.exec(text.slice(at, at + BOUND_JOIN_LENGTH + 1))?.[0];
     if (!join) return undefined;
     const before = text.slice(Math.max(0, at - 40), at);
     const lineStart = at - before.length + before.lastIndexOf('\n') + 1;
@@ -572,19 +609,25 @@ function twoSidedBound(text: string, at: number): PrintedRange | undefined {
     if (!second || sign.op === '=' || secondSign.op === '=' || direction(sign.op) === direction(secondSign.op)) return undefined;
     const range = printedRange(text, at, firstAt - sign.length, first, at + join.length + blanks + secondSign.text.length, second);
     // The upper bound printed first (`不高于90%且不低于80%`): its value is the high end.
-    return direction(sign.op) === 'lower' ? { ...range, low: range.high, high: range.low } : range;
+    return range && direction(sign.op) === 'lower' ? { ...range, low: range.high, high: range.low } : range;
 }
 
 /**
  * The comparator ending `text` (the sign or words before a bound's value, glued to what precedes
- * them or not: `"接通率"不低于`), the longest that is one, and its length there with the blanks after it.
+ * them or not: `"接通率"不低于`; English words apart: `no less than`), the longest that is one, and its
+ * length there with the blanks after it.
  */
 function comparatorAtEnd(text: string): { op: Op; length: number } | undefined {
     const m = COMPARATOR_BEFORE.exec(text);
-    const word = m?.[1] ?? '';
-    for (let k = Math.min(word.length, 6); k > 0; k--) {
-        const op = comparatorOp(word.slice(-k));
-        if (op !== undefined) return { op, length: m![0].length - (word.length - k) };
+    if (!m) return undefined;
+    const words = m[1]!;
+    const last = /\S+$/.exec(words)![0];
+    // The last three or two words (`no less than`, `at least`), then the end of the last word, longest first.
+    const starts = [...words.matchAll(/\S+/g)].map(w => w.index).filter(i => i < words.length - last.length);
+    for (let k = Math.min(last.length, 6); k > 0; k--) starts.push(words.length - k);
+    for (const start of starts) {
+        const op = comparatorOp(words.slice(start));
+        if (op !== undefined) return { op, length: m[0].length - start };
     }
     return undefined;
 }
@@ -638,14 +681,6 @@ function keywords(): ReadonlySet<string> {
     return keywordSet ??= new Set(AstUtils.streamAllContents(KpiSpecGrammar()).filter(GrammarAST.isKeyword).map(k => k.value));
 }
 
-/** A period printed with the year once: 2023年1月至12月, 2023年1月1日至12月31日. */
-const PERIOD_WITHOUT_SECOND_YEAR = /^(\d{4})年(\d{1,2}月(?:\d{1,2}日)?)[ \t]*至[ \t]*(\d{1,2}月(?:\d{1,2}日)?)/;
-
-/** The period printed with its year once at `offset` of `text`, and the same with the year twice. */
-export function periodWithYearOnce(text: string, offset: number): { printed: string; written: string } | undefined {
-    const m = PERIOD_WITHOUT_SECOND_YEAR.exec(text.slice(offset, offset + 40));
-    return m ? { printed: m[0], written: `${m[1]}年${m[2]}至${m[1]}年${m[3]}` } : undefined;
-}
 
 /** The percentage or date a skipped word is glued to (`100%` before `覆盖`, `2023-06-30` before `止`), or undefined. */
 export function wordAfterValue(text: string, start: number, end: number): string | undefined {
@@ -663,6 +698,12 @@ function rangeMessage(range: PrintedRange, locale: Locale): string {
 /** rangeMessage's words, for a workbook's cell too. */
 export function rangeWords(range: PrintedRange): Bilingual {
     const { end, op, otherIsUpper } = rangeTarget(range);
+    if (range.dates) {
+        return {
+            zh: `「${shorten(range.printed)}」是时间段：此处只写一个日期，期限目标写作一个比较符和一个日期（如 ${op} ${end}），${otherIsUpper ? '结束' : '开始'}日期可写在说明里`,
+            en: `'${shorten(range.printed)}' is a period: write one date here, a deadline as one comparator and one date (such as ${op} ${end}); the ${otherIsUpper ? 'end' : 'start'} date can go in the note`,
+        };
+    }
     return {
         zh: `「${shorten(range.printed)}」是区间：此处只写一个值，目标值写作一个比较符和一个值（如 ${op} ${shorten(end)}），${otherIsUpper ? '上限' : '下限'}可写在说明里`,
         en: `'${shorten(range.printed)}' is a range: write one value here, a target as one comparator and one value (such as ${op} ${shorten(end)}); ${otherIsUpper ? 'an upper' : 'a lower'} limit can go in the note`,

@@ -1,13 +1,14 @@
 // Quick fixes for syntax/* diagnostics.
 import { TextEdit } from 'vscode-languageserver';
 import { boundOp, comparatorOp, noteExcludes } from '../../units/index.js';
-import { AS_NAME_DATA, halfWidthOf, monthBeforeBound, quarterBeforeBound, periodWithYearOnce, rangeAround, rangeTarget, wordAfterValue } from '../../validation/syntax-errors.js';
+import { periodWithYearOnce } from '../../parser/year-periods.js';
+import { AS_NAME_DATA, halfWidthOf, monthBeforeBound, quarterBeforeBound, rangeAround, rangeTarget, valueInWords, wordAfterValue } from '../../validation/syntax-errors.js';
 import type { Fix } from './fix-context.js';
 
 /** syntax/lexing: what the skipped characters were meant to be (see describeLexingError). */
-export const fixLexing: Fix = (d, ctx) => [...straightenQuotes(d, ctx), ...halfWidth(d, ctx), ...dropBound(d, ctx), ...writeRange(d, ctx), ...bracketWord(d, ctx)];
+export const fixLexing: Fix = (d, ctx) => [...straightenQuotes(d, ctx), ...halfWidth(d, ctx), ...writeDigits(d, ctx), ...writeSecondYear(d, ctx), ...dropBound(d, ctx), ...writeRange(d, ctx), ...bracketWord(d, ctx)];
 
-/** syntax/parsing: a range the parser met (`95%-100%`: its `-100`), a period with its year once. */
+/** syntax/parsing: a range the parser met (`95%-100%`: its `-100`), a period with its year once (in a value's place, syntax/lexing). */
 export const fixParsing: Fix = (d, ctx) => [...writeRange(d, ctx), ...writeSecondYear(d, ctx), ...quoteName(d, ctx)];
 
 /** A keyword where a name stands (`要求 总分 "总分" >= 90%`): the name in quotes, as describeSyntaxError says. */
@@ -33,7 +34,7 @@ const writeSecondYear: Fix = (d, ctx) => {
  * A printed range at the dash, tilde or 至 a diagnostic starts at (`3～5 个`): one value, as the
  * message says (the lower end with `>=`; a cost's upper end with `<=`), or the end a comparator
  * before it points to, and the other end kept as a remark after it, which nothing reads
- * (`>= 3 个（上限 5 个）`; none for a rate up to 100%).
+ * (`>= 3 个（上限 5 个）`; none for a rate up to 100%); a period, its end with `<=` (`<= 2023-06-30（开始 2023-03-01）`).
  */
 const writeRange: Fix = (d, ctx) => {
     const { textDocument } = ctx.document;
@@ -44,7 +45,9 @@ const writeRange: Fix = (d, ctx) => {
     const lineStart = textDocument.offsetAt({ line: d.range.start.line, character: 0 });
     const signed = comparatorOp(/(\S+)[ \t]*$/.exec(text.slice(lineStart, range.start))?.[1] ?? '');
     const { end, op, other, otherIsUpper } = rangeTarget(range, signed);
-    const remark = otherIsUpper && /^100[%％]$/.test(other) ? ''
+    // A period's other date: where it starts, or ends.
+    const remark = range.dates ? (otherIsUpper ? ctx.kw({ zh: `（结束 ${other}）`, en: ` (ends ${other})` }) : ctx.kw({ zh: `（开始 ${other}）`, en: ` (starts ${other})` }))
+        : otherIsUpper && /^100[%％]$/.test(other) ? ''
         : otherIsUpper ? ctx.kw({ zh: `（上限 ${other}）`, en: ` (upper limit ${other})` }) : ctx.kw({ zh: `（下限 ${other}）`, en: ` (lower limit ${other})` });
     const value = `${signed ? '' : `${op} `}${end}${remark}`;
     const edit = TextEdit.replace({ start: textDocument.positionAt(range.start), end: textDocument.positionAt(range.end) }, value);
@@ -71,6 +74,14 @@ function skippedText(d: Parameters<Fix>[0], ctx: Parameters<Fix>[1]): string {
     const { start, end } = d.range;
     return start.line === end.line ? ctx.lineText(start.line).slice(start.character, end.character) : '';
 }
+
+/** syntax/lexing on a value printed in Chinese numerals (`百分之九十五以上`, `3万5千 人`): the value in digits, as the message says. */
+const writeDigits: Fix = (d, ctx) => {
+    const { start, end } = d.range;
+    const value = start.line === end.line ? valueInWords(ctx.lineText(start.line), start.character, end.character) : undefined;
+    if (value === undefined) return [];
+    return ctx.action({ zh: `写作「${value}」`, en: `Write '${value}'` }, [TextEdit.replace(d.range, value)], [d], true);
+};
 
 /** syntax/lexing on full-width signs (`项目 P "p" ｛` typed in full-width mode): their half-width forms. */
 const halfWidth: Fix = (d, ctx) => {
