@@ -80,6 +80,8 @@ export class KpiLexer extends DefaultLexer {
     private readonly pointsKeywords: ReadonlySet<number>;
     /** `,` and `，`: a list's comma, or prose's between two clauses (readClauseCommas). */
     private readonly commas: ReadonlySet<number>;
+    /** The grammar's comparators: its signs (`>=`, `≥`) and SIGN, their words (`不低于`). */
+    private readonly comparators: ReadonlySet<number>;
     /** `%`, `％` and `‰`, which end a value as a unit word does. */
     private readonly percents: ReadonlySet<number>;
     /** A date printed with dots or slashes, then DATE, MONTH and NUMBER in the grammar's order, to read a value glued to a comparator word (sticky). */
@@ -113,6 +115,8 @@ export class KpiLexer extends DefaultLexer {
         this.nameKeywords = indices(nameKeywords(services.Grammar));
         this.pointsKeywords = indices(pointsKeywords(services.Grammar));
         this.commas = indices([',', '，']);
+        const comparator = services.Grammar.rules.find(r => r.name === 'Comparator');
+        this.comparators = new Set([...indices(comparator ? AstUtils.streamAllContents(comparator).filter(GrammarAST.isKeyword).map(k => k.value) : []), this.sign.tokenTypeIdx!]);
         this.valuePatterns = [
             [this.date, SEPARATED_DATE], [this.month, SEPARATED_MONTH],
             ...[this.date, this.month, this.number].map((type): [TokenType, RegExp] => [type, new RegExp((type.PATTERN as RegExp).source, 'y')]),
@@ -1129,7 +1133,8 @@ export class KpiLexer extends DefaultLexer {
 
     /** Whether a comparator, a sign or its words, stands before a token on its line (`>= 百分之九十五`). */
     private followsComparator(token: Token, previous: Token | undefined): boolean {
-        return previous !== undefined && previous.endLine === token.startLine && previous.tokenTypeIdx !== this.id.tokenTypeIdx && comparatorOp(previous.image) !== undefined;
+        // By its type: a comparator's spelling looked up for every word's predecessor was 3 % of a cold lint.
+        return previous !== undefined && previous.endLine === token.startLine && this.comparators.has(previous.tokenTypeIdx);
     }
 
     /** Whether a unit word the unit table knows follows `token` after blanks on its line (`人` after `3万5千 `). */
