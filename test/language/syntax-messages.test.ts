@@ -4,7 +4,7 @@ import type { Locale } from '../../packages/language/src/index.js';
 import { isIndicator, type Model } from '../../packages/language/src/generated/ast.js';
 import { commentsOf } from '../../packages/language/src/parser/comments.js';
 import type { CodeAction } from 'vscode-languageserver';
-import { buildWorkspace, messageOf } from '../support/workspace.js';
+import { buildWorkspace, messageOf, type TestWorkspace } from '../support/workspace.js';
 import { applyWorkspaceEdit, textDocument } from '../lsp/support.js';
 
 /*
@@ -12,6 +12,17 @@ import { applyWorkspaceEdit, textDocument } from '../lsp/support.js';
  * message language, with keywords of the file's own keyword language, never the parser's
  * token names (NUMBER, EOF, "Expecting token of type").
  */
+/** Each of the first `count` rows of p.kpi (from its third line), as the preferred fix of its syntax error writes it. */
+async function preferredFixedRows(ws: TestWorkspace, count: number): Promise<string[]> {
+    const lines: string[] = [];
+    for (let i = 0; i < count; i++) {
+        const d = ws.diagnostics('p.kpi').find(x => String(x.code).startsWith('syntax/') && x.range.start.line === 2 + i)!;
+        const fixes = await ws.services.lsp.CodeActionProvider!.getCodeActions(ws.documents.get('p.kpi')!, { textDocument: textDocument('p.kpi'), range: d.range, context: { diagnostics: [d] } }) as CodeAction[];
+        lines.push(applyWorkspaceEdit(ws, fixes.find(a => a.isPreferred)!.edit)['p.kpi']!.split('\n')[2 + i]!.trim());
+    }
+    return lines;
+}
+
 async function syntaxMessages(text: string, locale: Locale): Promise<string[]> {
     const ws = await buildWorkspace({ 'a.kpi': text }, locale);
     return ws.diagnostics('a.kpi').filter(d => String(d.code).startsWith('syntax/')).map(messageOf);
@@ -150,12 +161,7 @@ describe('syntax errors', () => {
         const rows = ['A "a" 不低于80%且不高于90% 来源 "s"', 'B "b" 不低于80%、不高于90% 来源 "s"', 'C "c" >= 10 元 且 <= 20 元 来源 "s"'];
         const text = `项目 P "p" {\n    绩效指标 { 产出指标 { 成本指标 {\n${rows.map(r => `        ${r}\n`).join('')}    } } }\n}\n`;
         const ws = await buildWorkspace({ 'p.kpi': text });
-        const lines: string[] = [];
-        for (const i of rows.keys()) {
-            const d = ws.diagnostics('p.kpi').find(x => String(x.code).startsWith('syntax/') && x.range.start.line === 2 + i)!;
-            const fixes = await ws.services.lsp.CodeActionProvider!.getCodeActions(ws.documents.get('p.kpi')!, { textDocument: textDocument('p.kpi'), range: d.range, context: { diagnostics: [d] } }) as CodeAction[];
-            lines.push(applyWorkspaceEdit(ws, fixes.find(a => a.isPreferred)!.edit)['p.kpi']!.split('\n')[2 + i]!.trim());
-        }
+        const lines = await preferredFixedRows(ws, rows.length);
         // Under 成本指标: the upper end.
         expect(lines).toEqual(['A "a" <= 90%（下限 80%） 来源 "s"', 'B "b" <= 90%（下限 80%） 来源 "s"', 'C "c" <= 20 元（下限 10 元） 来源 "s"']);
     });
@@ -174,12 +180,7 @@ describe('syntax errors', () => {
         expect(await syntaxMessages(text, 'en')).toContain("'2023-03-01至2023-06-30' is a period: write one date here, a deadline as one comparator and one date (such as <= 2023-06-30); the start date can go in the note");
         // The fix writes the deadline, the start kept as a remark.
         const ws = await buildWorkspace({ 'p.kpi': text });
-        const lines: string[] = [];
-        for (const i of rows.keys()) {
-            const d = ws.diagnostics('p.kpi').find(x => String(x.code).startsWith('syntax/') && x.range.start.line === 2 + i)!;
-            const fixes = await ws.services.lsp.CodeActionProvider!.getCodeActions(ws.documents.get('p.kpi')!, { textDocument: textDocument('p.kpi'), range: d.range, context: { diagnostics: [d] } }) as CodeAction[];
-            lines.push(applyWorkspaceEdit(ws, fixes.find(a => a.isPreferred)!.edit)['p.kpi']!.split('\n')[2 + i]!.trim());
-        }
+        const lines = await preferredFixedRows(ws, rows.length);
         expect(lines).toEqual(rows.map((r, i) => `${r.slice(0, 6)}${i === 3 ? '<= 2023年6月30日（开始 2023年3月1日）' : '<= 2023-06-30（开始 2023-03-01）'} 来源 "s"`));
         const fixed = await buildWorkspace({ 'p.kpi': lines.reduce((t, line, i) => t.replace(rows[i]!, line), text) });
         expect(fixed.diagnostics('p.kpi').filter(x => String(x.code).startsWith('syntax/'))).toEqual([]);
@@ -209,12 +210,7 @@ describe('syntax errors', () => {
         expect((await syntaxMessages(text, 'zh-CN'))[0]).toBe('「at least 80% and at most 90%」是区间：此处只写一个值，目标值写作一个比较符和一个值（如 >= 80%），上限可写在说明里');
         const ws = await buildWorkspace({ 'p.kpi': text });
         expect(AstUtils.streamAst(ws.documents.get('p.kpi')!.parseResult.value as Model).filter(isIndicator).map(i => i.name).toArray()).toEqual(['A', 'B', 'C', 'D', 'E']);
-        const lines: string[] = [];
-        for (const i of rows.keys()) {
-            const d = ws.diagnostics('p.kpi').find(x => String(x.code).startsWith('syntax/') && x.range.start.line === 2 + i)!;
-            const fixes = await ws.services.lsp.CodeActionProvider!.getCodeActions(ws.documents.get('p.kpi')!, { textDocument: textDocument('p.kpi'), range: d.range, context: { diagnostics: [d] } }) as CodeAction[];
-            lines.push(applyWorkspaceEdit(ws, fixes.find(a => a.isPreferred)!.edit)['p.kpi']!.split('\n')[2 + i]!.trim());
-        }
+        const lines = await preferredFixedRows(ws, rows.length);
         expect(lines).toEqual(rows.map(r => `${r.slice(0, 6)}>= 80% (upper limit 90%) source "s"`));
     });
 
